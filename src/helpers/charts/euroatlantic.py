@@ -1,0 +1,188 @@
+"""Altair builders for notebooks 01–04 (P1–P9): timelines, membership steps, lifespans, treaty Gantt, two camps.
+
+Each builder takes a DataFrame from ``helpers.tables.euroatlantic`` and returns a chart; it never displays or
+saves. Every chart has a title that states the finding (passed in by the notebook, which knows the finding for
+its parameters), a ``description`` (text alternative), tooltips on its marks, and colours from ``helpers.theme``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import altair as alt
+import pandas as pd
+
+from helpers import theme
+from helpers.tables.euroatlantic import BACKGROUNDS
+
+_PHASE_ORDER = ["signed, not in force", "in force", "in force, eroding"]
+_PHASE_OPACITY = [0.25, 1.0, 0.55]
+
+
+def _category_scale(categories: Iterable[str]) -> alt.Scale:
+    present = set(categories)
+    return theme.category_scale([c for c in theme.CATEGORY_COLORS if c in present])
+
+
+def _background_scale() -> alt.Scale:
+    """Backgrounds of NATO members: the theme's colour-blind-safe categorical colours (Tol 'muted'), in order.
+
+    The event-category palette is reused positionally, not semantically, so that no background borrows an
+    organisation's colour (a 'former USSR' dot in the CSTO's colour would suggest a membership it never had).
+    """
+    colors = list(theme.CATEGORY_COLORS.values())
+    return alt.Scale(domain=list(BACKGROUNDS), range=colors[: len(BACKGROUNDS)])
+
+
+def _date_tooltip(field: str, title: str) -> alt.Tooltip:
+    return alt.Tooltip(f"{field}:T", title=title, format="%Y-%m-%d")
+
+
+def event_timeline(rows: pd.DataFrame, *, title: str, description: str,
+                   annotate: Sequence[str] = (), width: int = 640) -> alt.LayerChart:
+    """Events as dots on a time axis, one lane per category; events in ``annotate`` (ids) are labelled.
+
+    ``rows`` is :func:`helpers.tables.euroatlantic.timeline_rows` output.
+    """
+    data = rows.assign(label=rows["title"].where(rows["event_id"].isin(list(annotate)), ""),
+                       annotated=rows["event_id"].isin(list(annotate)))
+    base = alt.Chart(data).encode(
+        x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y")),
+        y=alt.Y("category:N", title=None, sort=list(theme.CATEGORY_COLORS)),
+    )
+    dots = base.mark_circle(opacity=0.9).encode(
+        color=alt.Color("category:N", scale=_category_scale(data["category"]), legend=None),
+        size=alt.Size("annotated:N", scale=alt.Scale(domain=[False, True], range=[60, 180]), legend=None),
+        tooltip=[_date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
+                 alt.Tooltip("description:N", title="what happened"),
+                 alt.Tooltip("paragraphs:N", title="article paragraphs"),
+                 alt.Tooltip("source_id:N", title="source")],
+    )
+    labels = base.transform_filter(alt.datum.annotated).mark_text(
+        align="left", dx=6, dy=-9, angle=345, fontSize=10).encode(text="label:N")
+    return alt.layer(dots, labels).properties(title=title, description=description, width=width, height=260)
+
+
+def membership_steps(steps: pd.DataFrame, *, title: str, description: str, as_of=None,
+                     width: int = 600) -> alt.LayerChart:
+    """Formal member counts as step lines, one colour per organisation; a dashed rule marks ``as_of``."""
+    orgs = list(dict.fromkeys(steps["org_id"]))
+    line = alt.Chart(steps).mark_line(interpolate="step-after", strokeWidth=2).encode(
+        x=alt.X("date:T", title=None),
+        y=alt.Y("members:Q", title="formal members"),
+        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), title="organisation"),
+    )
+    points = alt.Chart(steps).mark_point(filled=True, size=30).encode(
+        x="date:T", y="members:Q",
+        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), legend=None),
+        tooltip=[alt.Tooltip("org_id:N", title="organisation"), _date_tooltip("date", "from"),
+                 alt.Tooltip("members:Q", title="formal members")],
+    )
+    layers = [line, points]
+    if as_of is not None:
+        rule = alt.Chart(pd.DataFrame({"as_of": [pd.Timestamp(as_of)]})).mark_rule(strokeDash=[4, 3]).encode(
+            x="as_of:T", tooltip=[_date_tooltip("as_of", "as_of")])
+        layers.append(rule)
+    return alt.layer(*layers).properties(title=title, description=description, width=width, height=280)
+
+
+def accession_timeline(members: pd.DataFrame, *, title: str, description: str, width: int = 560) -> alt.Chart:
+    """One dot per state at its first entry date, states ordered by entry, coloured by background.
+
+    ``members`` needs ``name``, ``joined``, ``background`` (e.g. :func:`members_on` with backgrounds).
+    """
+    order = members.sort_values(["joined", "name"])["name"].tolist()
+    return alt.Chart(members).mark_circle(size=110, opacity=1).encode(
+        x=alt.X("joined:T", title="first joined"),
+        y=alt.Y("name:N", sort=order, title=None),
+        color=alt.Color("background:N", scale=_background_scale(), title="background"),
+        tooltip=[alt.Tooltip("name:N", title="state"), _date_tooltip("joined", "joined"),
+                 alt.Tooltip("background:N", title="background")],
+    ).properties(title=title, description=description, width=width, height=max(120, 15 * len(members)))
+
+
+def bloc_lifespans(record: pd.DataFrame, *, title: str, description: str, as_of, width: int = 600) -> alt.LayerChart:
+    """Each bloc as a bar from founding to dissolution (or ``as_of``), labelled with its peak membership."""
+    data = record.assign(until=record["dissolved"].fillna(pd.Timestamp(as_of)),
+                         label=record["peak_members"].astype(str) + " at peak")
+    orgs = data["org_id"].tolist()
+    base = alt.Chart(data).encode(y=alt.Y("org_id:N", sort=orgs, title=None))
+    bars = base.mark_bar(height=18).encode(
+        x=alt.X("founded:T", title=None), x2="until:T",
+        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), legend=None),
+        tooltip=[alt.Tooltip("name:N", title="organisation"), _date_tooltip("founded", "founded"),
+                 _date_tooltip("dissolved", "dissolved"), alt.Tooltip("years:Q", title="years"),
+                 alt.Tooltip("peak_members:Q", title="peak formal members"),
+                 _date_tooltip("peak_date", "peak first reached"),
+                 alt.Tooltip("members_now:Q", title="members on as_of"),
+                 alt.Tooltip("departures:Q", title="departures")],
+    )
+    text = base.mark_text(align="left", dx=4).encode(x="until:T", text="label:N")
+    return alt.layer(bars, text).properties(title=title, description=description, width=width,
+                                            height=40 * max(1, len(data)))
+
+
+def overlap_bars(counts: pd.DataFrame, *, title: str, description: str, org: str = "OSCE",
+                 width: int = 480) -> alt.LayerChart:
+    """Number of states in each overlap group (from :func:`overlap_counts`), one bar each."""
+    base = alt.Chart(counts).encode(y=alt.Y("group:N", sort="-x", title=None))
+    bars = base.mark_bar(color=theme.ORG_COLORS[org]).encode(
+        x=alt.X("states:Q", title="states"),
+        tooltip=[alt.Tooltip("group:N", title="group"), alt.Tooltip("states:Q", title="states")])
+    text = base.mark_text(align="left", dx=3).encode(x="states:Q", text="states:Q")
+    return alt.layer(bars, text).properties(title=title, description=description, width=width,
+                                            height=34 * max(1, len(counts)))
+
+
+def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, *, title: str,
+                 description: str, width: int = 640) -> alt.VConcatChart:
+    """Arms-control treaties from signature to their end (Gantt bars, phases by opacity, steps as ticks), above a
+    lane of interventions and wars on the same time axis."""
+    color = theme.CATEGORY_COLORS["arms_control"]
+    names = phases.drop_duplicates("treaty_id").sort_values("start")["name"].tolist()
+    lo = min(phases["start"].min(), wars["date"].min() if len(wars) else phases["start"].min())
+    hi = max(phases["end"].max(), wars["date"].max() if len(wars) else phases["end"].max())
+    xscale = alt.Scale(domain=[lo.isoformat(), hi.isoformat()])
+    bars = alt.Chart(phases).mark_bar(height=16, color=color).encode(
+        x=alt.X("start:T", title=None, scale=xscale), x2="end:T",
+        y=alt.Y("name:N", sort=names, title=None),
+        opacity=alt.Opacity("phase:N", scale=alt.Scale(domain=_PHASE_ORDER, range=_PHASE_OPACITY),
+                            title="phase"),
+        tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("phase:N", title="phase"),
+                 _date_tooltip("start", "from"), _date_tooltip("end", "until"),
+                 alt.Tooltip("source_id:N", title="source")],
+    )
+    ticks = alt.Chart(steps[steps["name"].isin(names)]).mark_tick(thickness=2, size=22, color="#222").encode(
+        x=alt.X("date:T", scale=xscale), y=alt.Y("name:N", sort=names),
+        tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("step:N", title="step"),
+                 alt.Tooltip("party:N", title="party"), _date_tooltip("date", "date"),
+                 alt.Tooltip("note:N", title="note"), alt.Tooltip("source_id:N", title="source")],
+    )
+    top = alt.layer(bars, ticks).properties(width=width, height=30 * max(1, len(names)))
+    lane = alt.Chart(wars).mark_circle(size=120, color=theme.CATEGORY_COLORS["intervention_war"]).encode(
+        x=alt.X("date:T", title=None, scale=xscale),
+        y=alt.Y("category:N", title=None, axis=alt.Axis(labelExpr="'interventions, wars'")),
+        tooltip=[_date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
+                 alt.Tooltip("description:N", title="what happened"),
+                 alt.Tooltip("source_id:N", title="source")],
+    ).properties(width=width, height=40)
+    return alt.vconcat(top, lane).properties(title=title, description=description)
+
+
+def camps_bars(camps: pd.DataFrame, *, title: str, description: str, width: int = 360) -> alt.LayerChart:
+    """Members of each org at each labelled date, bars side by side (P8's two camps)."""
+    orgs = list(dict.fromkeys(camps["org_id"]))
+    labels = list(dict.fromkeys(camps["label"]))
+    base = alt.Chart(camps).encode(
+        x=alt.X("label:N", sort=labels, title=None),
+        xOffset=alt.XOffset("org_id:N", sort=orgs),
+        y=alt.Y("members:Q", title="formal members"),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), title="organisation"),
+        tooltip=[alt.Tooltip("org_id:N", title="organisation"), alt.Tooltip("label:N", title="when"),
+                 _date_tooltip("date", "date"), alt.Tooltip("members:Q", title="formal members"),
+                 alt.Tooltip("joined:N", title="joined since"), alt.Tooltip("left:N", title="left since")],
+    )
+    text = base.mark_text(dy=-6).encode(text="members:Q")
+    return alt.layer(bars, text).properties(title=title, description=description, width=width, height=260)

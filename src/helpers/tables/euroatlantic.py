@@ -1,0 +1,492 @@
+"""Tables for notebooks 01–04: the proposal and the Euro-Atlantic story (article paragraphs P1–P9).
+
+Plain DataFrames in, plain DataFrames out. Nothing here reads files, displays or styles: the notebooks load the
+tables with ``helpers.load`` and show the results with ``helpers.present``. Dates in and out are pandas
+``Timestamp``/``datetime64[ns]``; a ``datetime.date`` is accepted wherever a single date is asked for.
+
+Memberships follow the data contract: spells are half-open (``start <= d < end``, empty ``end`` = still running).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+import pandas as pd
+
+from helpers import membership
+
+# --------------------------------------------------------------------------------------------------- utilities
+
+_PARA = re.compile(r"^P(\d{1,2})$")
+
+
+def _ts(value: date | str | pd.Timestamp, name: str = "date") -> pd.Timestamp:
+    """One date as a Timestamp, or a clear error naming the input."""
+    try:
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"{name}={value!r} is not a date; give an ISO date such as 2024-04-30") from exc
+    if pd.isna(ts):
+        raise ValueError(f"{name}={value!r} is empty; give an ISO date such as 2024-04-30")
+    return ts.normalize()
+
+
+def paragraph_range(spec: str) -> list[str]:
+    """Expand ``"P1-P3"`` (or ``"P4"``, or ``"P5,P6"``) into ``["P1", "P2", "P3"]``.
+
+    >>> paragraph_range("P7-P9")
+    ['P7', 'P8', 'P9']
+    """
+    out: list[str] = []
+    for part in str(spec).split(","):
+        part = part.strip()
+        ends = [p.strip() for p in part.split("-")]
+        nums = []
+        for end in ends:
+            m = _PARA.match(end)
+            if not m or len(ends) > 2:
+                raise ValueError(
+                    f"paragraphs={spec!r}: {part!r} is not a paragraph or range; "
+                    "allowed: 'P4', 'P1-P3' or a comma-separated list of those (P1–P19)"
+                )
+            nums.append(int(m.group(1)))
+        lo, hi = nums[0], nums[-1]
+        if not 1 <= lo <= hi <= 19:
+            raise ValueError(f"paragraphs={spec!r}: {part!r} is outside P1–P19 or runs backwards")
+        out.extend(f"P{i}" for i in range(lo, hi + 1))
+    return out
+
+
+# ------------------------------------------------------------------------------------------ paragraphs, claims
+
+def paragraph_digest(paragraphs: pd.DataFrame, paras: Iterable[str]) -> pd.DataFrame:
+    """The project's own paraphrase of each requested paragraph, in article order.
+
+    Columns: ``paragraph``, ``paraphrase``, ``source_id``. Raises ``KeyError`` naming any paragraph that the
+    table does not hold, so a notebook never silently shows fewer paragraphs than it promises.
+    """
+    wanted = list(paras)
+    missing = [p for p in wanted if p not in set(paragraphs["paragraph"])]
+    if missing:
+        raise KeyError(f"paragraphs.csv has no row for {', '.join(missing)}; expected P1–P19")
+    out = paragraphs[paragraphs["paragraph"].isin(wanted)].sort_values("order")
+    return out[["paragraph", "paraphrase", "source_id"]].reset_index(drop=True)
+
+
+def claims_for(claims: pd.DataFrame, paras: Iterable[str]) -> pd.DataFrame:
+    """The article's claims made in ``paras``, with our verdict, in paragraph then claim order.
+
+    Columns: ``paragraph``, ``claim_id``, ``claim``, ``claim_type``, ``verdict``, ``verdict_reason``,
+    ``evidence_notebook``, ``source_id``.
+    """
+    wanted = list(paras)
+    order = {p: i for i, p in enumerate(wanted)}
+    out = claims[claims["paragraph"].isin(wanted)].copy()
+    out["_o"] = out["paragraph"].map(order)
+    out = out.sort_values(["_o", "claim_id"]).drop(columns="_o")
+    cols = ["paragraph", "claim_id", "claim", "claim_type", "verdict", "verdict_reason", "evidence_notebook",
+            "source_id"]
+    return out[cols].reset_index(drop=True)
+
+
+# ------------------------------------------------------------------------------------------------------ events
+
+def events_between(events: pd.DataFrame, start, end, *, categories: Iterable[str] | None = None,
+                   event_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    """Events dated ``start <= date <= end`` (both inclusive), optionally only some categories or ids.
+
+    Sorted by date then ``event_id``; keeps every column of ``events``. Raises ``ValueError`` when ``end`` is
+    before ``start``.
+    """
+    lo, hi = _ts(start, "start"), _ts(end, "end")
+    if hi < lo:
+        raise ValueError(f"end={hi.date()} is before start={lo.date()}; the timeline needs start <= end")
+    keep = events["date"].between(lo, hi)
+    if categories is not None:
+        keep &= events["category"].isin(list(categories))
+    if event_ids is not None:
+        keep &= events["event_id"].isin(list(event_ids))
+    return events[keep].sort_values(["date", "event_id"]).reset_index(drop=True)
+
+
+def events_with_actors(event_actors: pd.DataFrame, actors: Iterable[str], *, all_of: bool = True) -> list[str]:
+    """Ids of events whose actors include all (``all_of=True``) or any of ``actors``, sorted."""
+    wanted = set(actors)
+    grouped = event_actors.groupby("event_id")["actor"].agg(set)
+    if all_of:
+        hits = grouped[grouped.map(lambda s: wanted <= s)]
+    else:
+        hits = grouped[grouped.map(lambda s: bool(wanted & s))]
+    return sorted(hits.index)
+
+
+def events_for_paragraphs(event_paragraphs: pd.DataFrame, paras: Iterable[str]) -> list[str]:
+    """Ids of events the data links to any of ``paras`` (through ``event_paragraphs.csv``), sorted."""
+    return sorted(set(event_paragraphs.loc[event_paragraphs["paragraph"].isin(list(paras)), "event_id"]))
+
+
+def timeline_rows(events: pd.DataFrame, event_paragraphs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Events shaped for a timeline chart and table: one row per event, article paragraphs joined as text.
+
+    Columns: ``date``, ``year``, ``category``, ``title``, ``description``, ``paragraphs`` (e.g. ``"P1, P2"``,
+    empty when the event is context the article does not mention), ``event_id``, ``source_id``; sorted by date.
+    """
+    out = events.sort_values(["date", "event_id"]).copy()
+    if event_paragraphs is not None and len(out):
+        ep = event_paragraphs[event_paragraphs["event_id"].isin(out["event_id"])].copy()
+        ep["_n"] = ep["paragraph"].str[1:].astype(int)
+        joined = ep.sort_values("_n").groupby("event_id")["paragraph"].agg(", ".join)
+        out["paragraphs"] = out["event_id"].map(joined).fillna("")
+    else:
+        out["paragraphs"] = ""
+    out["year"] = out["date"].dt.year.astype("Int64")
+    cols = ["date", "year", "category", "title", "description", "paragraphs", "event_id", "source_id"]
+    return out[cols].reset_index(drop=True)
+
+
+# -------------------------------------------------------------------------------------------- NATO (P4)
+
+BACKGROUNDS = (
+    "founding member",
+    "Cold-War accession",
+    "former Warsaw Pact",
+    "former USSR",
+    "former Yugoslavia",
+    "Nordic neutral",
+    "other",
+)
+"""Backgrounds of NATO members, in the order they are tested and shown."""
+
+
+def accession_backgrounds(memberships: pd.DataFrame, organisations: pd.DataFrame, *,
+                          org: str = "NATO", bloc: str = "WARSAW",
+                          predecessors: Mapping[str, str] | None = None,
+                          neutrals: Iterable[str] = ()) -> pd.DataFrame:
+    """Each state's first entry into ``org`` and its background, derived from the data, first rule that matches:
+
+    1. ``founding member`` — joined on the earliest date any state joined;
+    2. ``Cold-War accession`` — joined before ``bloc`` (the Warsaw Pact) was dissolved (date from
+       ``organisations``);
+    3. ``former Warsaw Pact`` — the state, or the historic state it succeeded, held a ``bloc`` membership spell;
+    4. ``former USSR`` / ``former Yugoslavia`` — its predecessor (``predecessors``: iso3 → historic iso3) is
+       ``SUN`` / ``YUG``;
+    5. ``Nordic neutral`` — listed in ``neutrals``;
+    6. ``other``.
+
+    ``predecessors`` and ``neutrals`` are facts the membership table cannot hold; pass them from a sourced
+    table, or leave them out and the affected states fall to a later rule (never guessed).
+    Columns: ``iso3``, ``joined``, ``background``; sorted by ``joined`` then ``iso3``.
+    """
+    predecessors = dict(predecessors or {})
+    neutrals = set(neutrals)
+    spells = memberships[(memberships["org_id"] == org) & memberships["status"].isin(membership.FORMAL)]
+    if spells.empty:
+        raise ValueError(f"org={org!r} has no membership spells; check data/memberships.csv")
+    first = spells.groupby("iso3", as_index=False)["start"].min().rename(columns={"start": "joined"})
+    founding_day = first["joined"].min()
+    row = organisations.loc[organisations["org_id"] == bloc, "dissolved"]
+    bloc_end = row.iloc[0] if len(row) else pd.NaT
+    bloc_states = set(memberships.loc[(memberships["org_id"] == bloc)
+                                      & memberships["status"].isin(membership.FORMAL), "iso3"])
+
+    def background(r) -> str:
+        pred = predecessors.get(r.iso3)
+        if r.joined == founding_day:
+            return "founding member"
+        if pd.notna(bloc_end) and r.joined < bloc_end:
+            return "Cold-War accession"
+        if r.iso3 in bloc_states or (pred in bloc_states and pred != "SUN"):
+            return "former Warsaw Pact"
+        if pred == "SUN":
+            return "former USSR"
+        if pred == "YUG":
+            return "former Yugoslavia"
+        if r.iso3 in neutrals:
+            return "Nordic neutral"
+        return "other"
+
+    first["background"] = [background(r) for r in first.itertuples(index=False)]
+    return first.sort_values(["joined", "iso3"]).reset_index(drop=True)
+
+
+def members_on(memberships: pd.DataFrame, states: pd.DataFrame, org: str, as_of,
+               backgrounds: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The members of ``org`` on ``as_of`` (formal membership), with name, status and first entry date.
+
+    Columns: ``iso3``, ``name``, ``status``, ``since`` (start of the current spell), ``joined`` (first entry),
+    and ``background`` when ``backgrounds`` (from :func:`accession_backgrounds`) is given; sorted by ``joined``
+    then name. Empty (same columns) when ``org`` had no members that day.
+    """
+    day = _ts(as_of, "as_of")
+    cur = membership.members_as_of(memberships, org, day.date())
+    spells = memberships[(memberships["org_id"] == org) & memberships["status"].isin(membership.FORMAL)]
+    joined = spells.groupby("iso3")["start"].min()
+    out = pd.DataFrame({"iso3": cur["iso3"].to_numpy(), "status": cur["status"].to_numpy(),
+                        "since": cur["start"].to_numpy()})
+    out["name"] = out["iso3"].map(states.set_index("iso3")["name"]).fillna(out["iso3"])
+    out["joined"] = out["iso3"].map(joined)
+    cols = ["iso3", "name", "status", "since", "joined"]
+    if backgrounds is not None:
+        out["background"] = out["iso3"].map(backgrounds.set_index("iso3")["background"]).fillna("other")
+        cols.append("background")
+    out["since"] = pd.to_datetime(out["since"])
+    out["joined"] = pd.to_datetime(out["joined"])
+    return out.sort_values(["joined", "name"])[cols].reset_index(drop=True)
+
+
+def membership_steps(memberships: pd.DataFrame, orgs: Iterable[str], *, through) -> pd.DataFrame:
+    """Formal member counts of each org over time, as a step series ending at ``through``.
+
+    One row per change (from ``membership.counts_over_time``) plus a closing row at ``through`` so the last step
+    is drawn to the end of the period; rows after ``through`` are dropped. Columns: ``org_id``, ``date``,
+    ``members``.
+    """
+    end = _ts(through, "through")
+    frames = []
+    for org in orgs:
+        c = membership.counts_over_time(memberships, org).copy()
+        c["date"] = pd.to_datetime(c["date"])
+        c = c[c["date"] <= end]
+        if c.empty:
+            continue
+        last = c["members"].iloc[-1]
+        if c["date"].iloc[-1] < end:
+            c = pd.concat([c, pd.DataFrame({"date": [end], "members": [last]})], ignore_index=True)
+        c.insert(0, "org_id", org)
+        frames.append(c)
+    if not frames:
+        return pd.DataFrame({"org_id": pd.Series(dtype="str"), "date": pd.Series(dtype="datetime64[ns]"),
+                             "members": pd.Series(dtype="Int64")})
+    out = pd.concat(frames, ignore_index=True)
+    out["members"] = out["members"].astype("Int64")
+    return out[["org_id", "date", "members"]]
+
+
+def bloc_record(memberships: pd.DataFrame, organisations: pd.DataFrame, orgs: Iterable[str], as_of) -> pd.DataFrame:
+    """What the data can say about 'the largest and most stable bloc' (P4), for each org, as of ``as_of``.
+
+    Columns:
+    ``org_id``, ``name``, ``founded`` (founding document signed), ``dissolved`` (NaT if still running on
+    ``as_of``), ``years`` (years from ``founded`` to dissolution or ``as_of``, one decimal), ``members_now``
+    (formal members on ``as_of``; 0 once dissolved), ``peak_members`` and ``peak_date`` (first date the peak was
+    reached, up to ``as_of``), ``departures`` (formal spells that ended before the organisation itself ended and
+    were not followed by another formal spell of the same state starting that day — i.e. states that left or
+    ceased to exist), ``source_id`` (of the organisation row).
+    Organisations not yet founded on ``as_of`` are left out.
+    """
+    day = _ts(as_of, "as_of")
+    rows = []
+    for org in orgs:
+        o = organisations[organisations["org_id"] == org]
+        if o.empty:
+            raise KeyError(f"org={org!r} is not in organisations.csv")
+        o = o.iloc[0]
+        if pd.isna(o["founded"]) or o["founded"] > day:
+            continue
+        ended = o["dissolved"] if pd.notna(o["dissolved"]) and o["dissolved"] <= day else pd.NaT
+        stop = ended if pd.notna(ended) else day
+        spells = memberships[(memberships["org_id"] == org) & memberships["status"].isin(membership.FORMAL)]
+        counts = membership.counts_over_time(memberships, org).copy()
+        counts["date"] = pd.to_datetime(counts["date"])
+        counts = counts[counts["date"] <= day]
+        if counts.empty:
+            peak, peak_date = 0, pd.NaT
+        else:
+            peak = int(counts["members"].max())
+            peak_date = counts.loc[counts["members"] == peak, "date"].min()
+        starts = set(zip(spells["iso3"], spells["start"]))
+        gone = spells[spells["end"].notna() & (spells["end"] <= day) & (spells["end"] < stop)]
+        departures = sum((iso, end) not in starts for iso, end in zip(gone["iso3"], gone["end"]))
+        now = 0 if pd.notna(ended) else membership.count_as_of(memberships, org, day.date())
+        rows.append({
+            "org_id": org, "name": o["name"], "founded": o["founded"], "dissolved": ended,
+            "years": round((stop - o["founded"]).days / 365.25, 1), "members_now": int(now),
+            "peak_members": peak, "peak_date": peak_date, "departures": int(departures),
+            "source_id": o["source_id"],
+        })
+    out = pd.DataFrame(rows, columns=["org_id", "name", "founded", "dissolved", "years", "members_now",
+                                      "peak_members", "peak_date", "departures", "source_id"])
+    for c in ("founded", "dissolved", "peak_date"):
+        out[c] = pd.to_datetime(out[c])
+    for c in ("members_now", "peak_members", "departures"):
+        out[c] = out[c].astype("Int64")
+    return out
+
+
+# -------------------------------------------------------------------------------------------- OSCE (P5–P6)
+
+def overlap(memberships: pd.DataFrame, states: pd.DataFrame, as_of, *, base: str = "OSCE",
+            others: Iterable[str] = ("NATO", "CSTO")) -> pd.DataFrame:
+    """Which of ``base``'s participating states also belong to each of ``others`` on ``as_of``.
+
+    One row per state formally in ``base`` or in any of ``others`` that day. Columns: ``iso3``, ``name``, one bool
+    column per org (``base`` first), ``group`` (e.g. ``"OSCE + NATO"``, ``"OSCE only"``; ``"not in OSCE"`` prefix
+    for states outside ``base``); sorted by group then name.
+    """
+    day = _ts(as_of, "as_of")
+    orgs = [base, *others]
+    inside = {org: set(membership.members_as_of(memberships, org, day.date())["iso3"]) for org in orgs}
+    everyone = sorted(set().union(*inside.values()))
+    out = pd.DataFrame({"iso3": everyone})
+    out["name"] = out["iso3"].map(states.set_index("iso3")["name"]).fillna(out["iso3"])
+    for org in orgs:
+        out[org] = out["iso3"].isin(inside[org])
+
+    def group(r) -> str:
+        extra = [org for org in others if r[org]]
+        if r[base]:
+            return f"{base} + {' + '.join(extra)}" if extra else f"{base} only"
+        return f"not in {base}: {' + '.join(extra)}"
+
+    out["group"] = out.apply(group, axis=1) if len(out) else pd.Series(dtype="str")
+    return out.sort_values(["group", "name"])[["iso3", "name", *orgs, "group"]].reset_index(drop=True)
+
+
+def overlap_counts(table: pd.DataFrame) -> pd.DataFrame:
+    """Count the states in each group of :func:`overlap`. Columns ``group``, ``states``; largest group first."""
+    counts = table.groupby("group").size().rename("states").reset_index()
+    counts["states"] = counts["states"].astype("Int64")
+    return counts.sort_values(["states", "group"], ascending=[False, True]).reset_index(drop=True)
+
+
+# -------------------------------------------------------------------------------------------- Crisis (P7–P9)
+
+_ERODING = ("suspended", "withdrawal_announced", "withdrawn", "ratification_revoked")
+
+
+def treaty_phases(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through) -> pd.DataFrame:
+    """Each arms-control treaty's life as consecutive phases, for a Gantt-style chart.
+
+    Phases, each ``[start, end)``:
+    ``signed, not in force`` (first signature → entry into force, or → ``through`` if it never entered into force);
+    ``in force`` (entry into force → first suspension, withdrawal (announced or done) or revoked ratification by
+    any party, or → end of treaty); ``in force, eroding`` (that first step → end of treaty or ``through``).
+    A treaty ends when a step ``expired`` or ``withdrawn`` is recorded for party ``ALL``, or — for a
+    ``bilateral`` treaty — when either party's ``withdrawn`` takes effect. Steps after ``through`` are ignored.
+    Columns: ``treaty_id``, ``name``, ``phase``, ``start``, ``end``, ``ended`` (bool: the treaty ended at
+    ``end``), ``source_id`` (of the step that opened the phase).
+    """
+    limit = _ts(through, "through")
+    ac = arms_control[arms_control["date"] <= limit]
+    rows = []
+    for t in treaties.sort_values("treaty_id").itertuples(index=False):
+        steps = ac[ac["treaty_id"] == t.treaty_id].sort_values("date")
+        signed = steps[steps["step"] == "signed"]
+        if signed.empty:
+            continue
+        s0 = signed.iloc[0]
+        enders = steps[steps["step"].isin(["expired", "withdrawn"]) & (steps["party"] == "ALL")]
+        if t.kind == "bilateral":
+            enders = steps[steps["step"].isin(["expired"]) & (steps["party"] == "ALL")
+                           | (steps["step"] == "withdrawn")]
+        end = enders["date"].min() if len(enders) else pd.NaT
+        close = end if pd.notna(end) else limit
+        inforce = steps[steps["step"] == "in_force"]
+        f0 = inforce.iloc[0] if len(inforce) else None
+        erode = steps[steps["step"].isin(_ERODING)]
+        e0 = erode.iloc[0] if len(erode) else None
+
+        def add(phase, start, stop, src):
+            if stop > start:
+                rows.append({"treaty_id": t.treaty_id, "name": t.name, "phase": phase, "start": start,
+                             "end": stop, "ended": bool(pd.notna(end) and stop == end), "source_id": src})
+
+        add("signed, not in force", s0["date"], f0["date"] if f0 is not None else close, s0["source_id"])
+        if f0 is not None:
+            e_date = e0["date"] if e0 is not None and e0["date"] < close else close
+            add("in force", f0["date"], e_date, f0["source_id"])
+            if e0 is not None and e0["date"] < close:
+                add("in force, eroding", e0["date"], close, e0["source_id"])
+    out = pd.DataFrame(rows, columns=["treaty_id", "name", "phase", "start", "end", "ended", "source_id"])
+    out["start"] = pd.to_datetime(out["start"])
+    out["end"] = pd.to_datetime(out["end"])
+    out["ended"] = out["ended"].astype(bool)
+    return out
+
+
+def in_force_by_year(phases: pd.DataFrame, years: Iterable[int]) -> pd.DataFrame:
+    """How many treaties were in force on 31 December of each year, and how many of those were eroding.
+
+    Reads the phases of :func:`treaty_phases`. Columns: ``year``, ``in_force`` (phase ``in force`` or
+    ``in force, eroding``), ``eroding``, ``treaties`` (ids in force, ``;``-joined).
+    """
+    rows = []
+    live = phases[phases["phase"].isin(["in force", "in force, eroding"])]
+    for y in years:
+        day = pd.Timestamp(int(y), 12, 31)
+        on = live[(live["start"] <= day) & (day < live["end"])]
+        rows.append({"year": int(y), "in_force": len(on), "eroding": int((on["phase"] == "in force, eroding").sum()),
+                     "treaties": ";".join(sorted(on["treaty_id"]))})
+    out = pd.DataFrame(rows, columns=["year", "in_force", "eroding", "treaties"])
+    for c in ("year", "in_force", "eroding"):
+        out[c] = out[c].astype("Int64")
+    return out
+
+
+def treaty_steps(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through) -> pd.DataFrame:
+    """Every dated step up to ``through``, with the treaty name, for point marks and a table.
+
+    Columns: ``treaty_id``, ``name``, ``step``, ``party``, ``date``, ``note``, ``source_id``; sorted by date.
+    """
+    limit = _ts(through, "through")
+    out = arms_control[arms_control["date"] <= limit].merge(treaties[["treaty_id", "name"]], on="treaty_id")
+    out = out.sort_values(["date", "treaty_id", "party", "step"])
+    return out[["treaty_id", "name", "step", "party", "date", "note", "source_id"]].reset_index(drop=True)
+
+
+def camps(memberships: pd.DataFrame, states: pd.DataFrame, orgs: Iterable[str], dates: Mapping[str, object],
+          *, region: str | None = None) -> pd.DataFrame:
+    """Formal members of each org on each labelled date, e.g. ``{"before": d1, "after": d2}`` (P8).
+
+    Columns: ``org_id``, ``label``, ``date``, ``members``, ``in_region`` (members in ``region`` per
+    ``states.region``, or equal to ``members`` when ``region`` is None), ``joined`` and ``left`` (names of states
+    that entered or left since the previous label, ``; ``-joined; empty for the first label). Org order, then label
+    order as given.
+    """
+    labels = list(dates.items())
+    region_of = states.set_index("iso3")["region"]
+    name_of = states.set_index("iso3")["name"]
+    rows = []
+    for org in orgs:
+        prev: set[str] | None = None
+        for label, d in labels:
+            day = _ts(d, label)
+            now = set(membership.members_as_of(memberships, org, day.date())["iso3"])
+            in_region = len(now) if region is None else sum(region_of.get(i) == region for i in now)
+            joined = "" if prev is None else "; ".join(sorted(name_of.get(i, i) for i in now - prev))
+            left = "" if prev is None else "; ".join(sorted(name_of.get(i, i) for i in prev - now))
+            rows.append({"org_id": org, "label": label, "date": day, "members": len(now),
+                         "in_region": in_region, "joined": joined, "left": left})
+            prev = now
+    out = pd.DataFrame(rows, columns=["org_id", "label", "date", "members", "in_region", "joined", "left"])
+    out["date"] = pd.to_datetime(out["date"])
+    for c in ("members", "in_region"):
+        out[c] = out[c].astype("Int64")
+    return out
+
+
+def status_changes(memberships: pd.DataFrame, states: pd.DataFrame, orgs: Iterable[str], before, after) -> pd.DataFrame:
+    """States whose status in any of ``orgs`` differs between ``before`` and ``after`` (any status, incl. frozen).
+
+    Columns: ``org_id``, ``iso3``, ``name``, ``status_before``, ``status_after`` (empty string = none); sorted by org
+    then name.
+    """
+    b, a = _ts(before, "before"), _ts(after, "after")
+    name_of = states.set_index("iso3")["name"]
+    rows = []
+    for org in orgs:
+        sp = memberships[memberships["org_id"] == org]
+
+        def status_on(day):
+            on = sp[(sp["start"] <= day) & (sp["end"].isna() | (day < sp["end"]))]
+            return dict(zip(on["iso3"], on["status"]))
+
+        sb, sa = status_on(b), status_on(a)
+        for iso in sorted(set(sb) | set(sa)):
+            if sb.get(iso, "") != sa.get(iso, ""):
+                rows.append({"org_id": org, "iso3": iso, "name": name_of.get(iso, iso),
+                             "status_before": sb.get(iso, ""), "status_after": sa.get(iso, "")})
+    out = pd.DataFrame(rows, columns=["org_id", "iso3", "name", "status_before", "status_after"])
+    return out.sort_values(["org_id", "name"]).reset_index(drop=True)

@@ -1,0 +1,319 @@
+"""Unit tests for helpers.tables.euroatlantic: small hand-made frames in, exact frames out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from helpers.tables import euroatlantic as T
+
+D = pd.Timestamp
+NaT = pd.NaT
+
+
+def spells(rows):
+    """memberships frame as helpers.load returns it (dates datetime64[ns], NaT when empty)."""
+    df = pd.DataFrame(rows, columns=["org_id", "iso3", "status", "start", "end"])
+    df["start"] = pd.to_datetime(df["start"])
+    df["end"] = pd.to_datetime(df["end"])
+    df["source_id"] = "src"
+    return df
+
+
+STATES = pd.DataFrame({
+    "iso3": ["USA", "GRC", "POL", "CZE", "EST", "SVN", "FIN", "ALB", "DDR", "RUS", "ARM", "UZB", "SWE", "AUT"],
+    "name": ["United States", "Greece", "Poland", "Czechia", "Estonia", "Slovenia", "Finland", "Albania",
+             "German Democratic Republic", "Russia", "Armenia", "Uzbekistan", "Sweden", "Austria"],
+    "region": ["Americas"] + ["Europe"] * 9 + ["Asia", "Asia", "Europe", "Europe"],
+})
+
+ORGS = pd.DataFrame({
+    "org_id": ["NATO", "WARSAW", "CSTO"],
+    "name": ["North Atlantic Treaty Organization", "Warsaw Pact", "Collective Security Treaty Organization"],
+    "founded": pd.to_datetime(["1949-04-04", "1955-05-14", "1992-05-15"]),
+    "dissolved": pd.to_datetime(["", "1991-07-01", ""]),
+    "source_id": ["nato-src", "warsaw-src", "csto-src"],
+})
+
+NATO = spells([
+    ("NATO", "USA", "member", "1949-08-24", None),
+    ("NATO", "GRC", "member", "1952-02-18", None),
+    ("NATO", "POL", "member", "1999-03-12", None),
+    ("NATO", "CZE", "member", "1999-03-12", None),
+    ("NATO", "EST", "member", "2004-03-29", None),
+    ("NATO", "SVN", "member", "2004-03-29", None),
+    ("NATO", "ALB", "member", "2009-04-01", None),
+    ("NATO", "FIN", "member", "2023-04-04", None),
+    ("WARSAW", "POL", "member", "1955-06-05", "1991-07-01"),
+    ("WARSAW", "ALB", "member", "1955-06-05", "1968-09-13"),
+    ("WARSAW", "DDR", "member", "1956-01-28", "1990-10-03"),
+    ("WARSAW", "CSK", "member", "1955-06-05", "1991-07-01"),
+    ("WARSAW", "SUN", "member", "1955-06-05", "1991-07-01"),
+    ("CSTO", "RUS", "member", "1994-04-20", None),
+    ("CSTO", "ARM", "member", "1994-04-20", "2024-02-23"),
+    ("CSTO", "ARM", "frozen", "2024-02-23", None),
+    ("CSTO", "UZB", "member", "1994-04-20", "1999-04-02"),
+    ("CSTO", "UZB", "member", "2006-08-16", "2012-12-20"),
+    ("OSCE", "USA", "participating_state", "1975-08-01", None),
+    ("OSCE", "GRC", "participating_state", "1975-08-01", None),
+    ("OSCE", "RUS", "participating_state", "1992-01-30", None),
+    ("OSCE", "ARM", "participating_state", "1992-01-30", None),
+    ("OSCE", "AUT", "participating_state", "1975-08-01", None),
+])
+
+
+# ------------------------------------------------------------------------------------------------ paragraphs
+
+def test_paragraph_range_expands_ranges_and_lists():
+    assert T.paragraph_range("P1-P3") == ["P1", "P2", "P3"]
+    assert T.paragraph_range("P4") == ["P4"]
+    assert T.paragraph_range("P5, P6") == ["P5", "P6"]
+
+
+@pytest.mark.parametrize("bad", ["Q1", "P3-P1", "P0", "P20", "P1-P2-P3", ""])
+def test_paragraph_range_refuses_bad_specs_and_says_what_is_allowed(bad):
+    with pytest.raises(ValueError, match="P1"):
+        T.paragraph_range(bad)
+
+
+PARAS = pd.DataFrame({"paragraph": ["P2", "P1", "P10", "P3"], "order": [2, 1, 10, 3],
+                      "paraphrase": ["two", "one", "ten", "three"], "source_id": ["a"] * 4})
+
+
+def test_paragraph_digest_is_in_article_order():
+    got = T.paragraph_digest(PARAS, ["P3", "P1", "P2"])
+    assert got["paragraph"].tolist() == ["P1", "P2", "P3"]
+    assert got["paraphrase"].tolist() == ["one", "two", "three"]
+    assert list(got.columns) == ["paragraph", "paraphrase", "source_id"]
+
+
+def test_paragraph_digest_names_a_missing_paragraph():
+    with pytest.raises(KeyError, match="P4"):
+        T.paragraph_digest(PARAS, ["P1", "P4"])
+
+
+def test_claims_for_filters_and_orders_by_paragraph_then_id():
+    claims = pd.DataFrame({
+        "claim_id": ["C03", "C01", "C02", "C09"], "paragraph": ["P2", "P2", "P1", "P9"],
+        "claim": ["c3", "c1", "c2", "c9"], "claim_type": ["factual"] * 4, "testable_with": [""] * 4,
+        "verdict": ["supported"] * 4, "verdict_reason": ["r"] * 4, "evidence_notebook": ["01"] * 4,
+        "source_id": ["s"] * 4})
+    got = T.claims_for(claims, ["P1", "P2", "P3"])
+    assert got["claim_id"].tolist() == ["C02", "C01", "C03"]
+    assert "testable_with" not in got.columns
+
+
+# ------------------------------------------------------------------------------------------------ events
+
+EVENTS = pd.DataFrame({
+    "event_id": ["treaty-2001", "putin-2024", "lavrov-2024", "war-2022", "helsinki"],
+    "date": pd.to_datetime(["2001-07-16", "2024-02-29", "2024-04-09", "2022-02-24", "1975-08-01"]),
+    "category": ["eurasian_track", "eurasian_track", "eurasian_track", "intervention_war", "osce_document"],
+    "title": ["Treaty", "Address", "Visit", "War", "Final Act"],
+    "description": ["d"] * 5, "source_id": ["s1", "s2", "s3", "s4", "s5"],
+})
+EVENT_PARAS = pd.DataFrame({"event_id": ["putin-2024", "lavrov-2024", "lavrov-2024", "lavrov-2024"],
+                            "paragraph": ["P1", "P10", "P2", "P3"]})
+ACTORS = pd.DataFrame({"event_id": ["treaty-2001", "treaty-2001", "lavrov-2024", "lavrov-2024", "putin-2024"],
+                       "actor": ["RUS", "CHN", "RUS", "CHN", "RUS"]})
+
+
+def test_events_between_is_inclusive_and_sorted():
+    got = T.events_between(EVENTS, date(2001, 7, 16), "2024-02-29")
+    assert got["event_id"].tolist() == ["treaty-2001", "war-2022", "putin-2024"]
+
+
+def test_events_between_filters_category_and_ids():
+    got = T.events_between(EVENTS, "1970-01-01", "2030-01-01", categories=["eurasian_track"],
+                           event_ids=["putin-2024", "war-2022", "lavrov-2024"])
+    assert got["event_id"].tolist() == ["putin-2024", "lavrov-2024"]
+
+
+def test_events_between_refuses_end_before_start():
+    with pytest.raises(ValueError, match="end=2000-01-01 is before start=2010-01-01"):
+        T.events_between(EVENTS, "2010-01-01", "2000-01-01")
+
+
+def test_events_with_actors_all_and_any():
+    assert T.events_with_actors(ACTORS, ["RUS", "CHN"]) == ["lavrov-2024", "treaty-2001"]
+    assert T.events_with_actors(ACTORS, ["RUS", "CHN"], all_of=False) == ["lavrov-2024", "putin-2024",
+                                                                           "treaty-2001"]
+
+
+def test_events_for_paragraphs():
+    assert T.events_for_paragraphs(EVENT_PARAS, ["P1", "P3"]) == ["lavrov-2024", "putin-2024"]
+
+
+def test_timeline_rows_joins_paragraphs_in_numeric_order():
+    got = T.timeline_rows(EVENTS[EVENTS["category"] == "eurasian_track"], EVENT_PARAS)
+    assert got["event_id"].tolist() == ["treaty-2001", "putin-2024", "lavrov-2024"]
+    assert got["paragraphs"].tolist() == ["", "P1", "P2, P3, P10"]
+    assert got["year"].tolist() == [2001, 2024, 2024]
+
+
+# ------------------------------------------------------------------------------------------------ NATO
+
+def test_accession_backgrounds_from_data_and_given_facts():
+    got = T.accession_backgrounds(NATO, ORGS, predecessors={"CZE": "CSK", "EST": "SUN", "SVN": "YUG"},
+                                  neutrals=["FIN"])
+    want = pd.DataFrame({
+        "iso3": ["USA", "GRC", "CZE", "POL", "EST", "SVN", "ALB", "FIN"],
+        "joined": pd.to_datetime(["1949-08-24", "1952-02-18", "1999-03-12", "1999-03-12", "2004-03-29",
+                                  "2004-03-29", "2009-04-01", "2023-04-04"]),
+        "background": ["founding member", "Cold-War accession", "former Warsaw Pact", "former Warsaw Pact",
+                       "former USSR", "former Yugoslavia", "former Warsaw Pact", "Nordic neutral"],
+    })
+    assert_frame_equal(got, want)
+
+
+def test_accession_backgrounds_never_guess_missing_facts():
+    got = T.accession_backgrounds(NATO, ORGS).set_index("iso3")["background"]
+    # Without the succession facts, Czechia, Estonia and Slovenia are not labelled by guesswork.
+    assert got[["CZE", "EST", "SVN", "FIN"]].tolist() == ["other"] * 4
+    assert got["POL"] == "former Warsaw Pact"
+
+
+def test_members_on_a_date():
+    bg = T.accession_backgrounds(NATO, ORGS)
+    got = T.members_on(NATO, STATES, "NATO", date(1999, 12, 31), backgrounds=bg)
+    assert got["iso3"].tolist() == ["USA", "GRC", "CZE", "POL"]
+    assert got.columns.tolist() == ["iso3", "name", "status", "since", "joined", "background"]
+    assert got.loc[0, "name"] == "United States"
+    assert len(T.members_on(NATO, STATES, "NATO", "1949-08-23")) == 0
+
+
+def test_membership_steps_closes_at_through_and_drops_later_changes():
+    got = T.membership_steps(NATO, ["NATO"], through="2004-12-31")
+    assert got["date"].tolist() == [D("1949-08-24"), D("1952-02-18"), D("1999-03-12"), D("2004-03-29"),
+                                    D("2004-12-31")]
+    assert got["members"].tolist() == [1, 2, 4, 6, 6]
+    assert set(got["org_id"]) == {"NATO"}
+
+
+def test_bloc_record_counts_departures_but_not_dissolution_or_status_changes():
+    got = T.bloc_record(NATO, ORGS, ["NATO", "WARSAW", "CSTO"], "2024-04-30").set_index("org_id")
+    assert got.loc["NATO", "members_now"] == 8 and got.loc["NATO", "departures"] == 0
+    assert got.loc["NATO", "years"] == 75.1
+    # Albania left in 1968 and the GDR in 1990; the rest ended with the pact itself.
+    assert got.loc["WARSAW", "departures"] == 2
+    assert got.loc["WARSAW", "members_now"] == 0
+    assert got.loc["WARSAW", "dissolved"] == D("1991-07-01")
+    assert got.loc["WARSAW", "peak_members"] == 5 and got.loc["WARSAW", "years"] == 36.1
+    # Uzbekistan left twice; Armenia's freeze is a change of status, not a departure.
+    assert got.loc["CSTO", "departures"] == 2
+    assert got.loc["CSTO", "members_now"] == 2
+
+
+def test_bloc_record_leaves_out_orgs_not_yet_founded_and_hides_future_dissolution():
+    got = T.bloc_record(NATO, ORGS, ["NATO", "WARSAW", "CSTO"], "1960-01-01")
+    assert got["org_id"].tolist() == ["NATO", "WARSAW"]
+    assert pd.isna(got.loc[1, "dissolved"])
+    assert got.loc[1, "departures"] == 0
+
+
+# ------------------------------------------------------------------------------------------------ OSCE
+
+def test_overlap_groups_states_by_membership():
+    got = T.overlap(NATO, STATES, "2024-04-30")
+    by = got.set_index("iso3")["group"]
+    assert by["USA"] == "OSCE + NATO"
+    assert by["RUS"] == "OSCE + CSTO"
+    assert by["ARM"] == "OSCE + CSTO"          # frozen is still formal membership
+    assert by["AUT"] == "OSCE only"
+    assert by["POL"] == "not in OSCE: NATO"    # the fixture gives Poland no OSCE row
+    counts = T.overlap_counts(got)
+    assert counts.iloc[0].tolist() == ["not in OSCE: NATO", 6]
+    assert counts.set_index("group")["states"].to_dict() == {
+        "not in OSCE: NATO": 6, "OSCE + CSTO": 2, "OSCE + NATO": 2, "OSCE only": 1}
+
+
+# ------------------------------------------------------------------------------------------------ treaties
+
+TREATIES = pd.DataFrame({"treaty_id": ["ABM", "CFE", "CTBT"], "name": ["ABM Treaty", "CFE Treaty", "CTBT"],
+                         "kind": ["bilateral", "multilateral", "multilateral"], "source_id": ["t"] * 3})
+AC = pd.DataFrame([
+    ("ABM", "signed", "1972-05-26", "ALL", "s-abm"),
+    ("ABM", "in_force", "1972-10-03", "ALL", "f-abm"),
+    ("ABM", "withdrawal_announced", "2001-12-13", "USA", "a-abm"),
+    ("ABM", "withdrawn", "2002-06-13", "USA", "w-abm"),
+    ("CFE", "signed", "1990-11-19", "ALL", "s-cfe"),
+    ("CFE", "in_force", "1992-11-09", "ALL", "f-cfe"),
+    ("CFE", "suspended", "2007-12-12", "RUS", "x-cfe"),
+    ("CFE", "withdrawn", "2023-11-07", "RUS", "w-cfe"),
+    ("CTBT", "signed", "1996-09-24", "ALL", "s-ctbt"),
+    ("CTBT", "ratification_revoked", "2023-11-02", "RUS", "r-ctbt"),
+], columns=["treaty_id", "step", "date", "party", "source_id"])
+AC["date"] = pd.to_datetime(AC["date"])
+AC["note"] = ""
+
+
+def test_treaty_phases_bilateral_withdrawal_ends_the_treaty():
+    got = T.treaty_phases(AC, TREATIES, through="2024-12-31")
+    abm = got[got["treaty_id"] == "ABM"].reset_index(drop=True)
+    want = pd.DataFrame({
+        "treaty_id": ["ABM"] * 3, "name": ["ABM Treaty"] * 3,
+        "phase": ["signed, not in force", "in force", "in force, eroding"],
+        "start": pd.to_datetime(["1972-05-26", "1972-10-03", "2001-12-13"]),
+        "end": pd.to_datetime(["1972-10-03", "2001-12-13", "2002-06-13"]),
+        "ended": [False, False, True], "source_id": ["s-abm", "f-abm", "a-abm"]})
+    assert_frame_equal(abm, want)
+
+
+def test_treaty_phases_multilateral_runs_on_and_unratified_stays_signed():
+    got = T.treaty_phases(AC, TREATIES, through="2024-12-31")
+    cfe = got[got["treaty_id"] == "CFE"]
+    assert cfe["phase"].tolist() == ["signed, not in force", "in force", "in force, eroding"]
+    assert cfe["end"].iloc[-1] == D("2024-12-31") and not cfe["ended"].any()
+    ctbt = got[got["treaty_id"] == "CTBT"]
+    assert ctbt["phase"].tolist() == ["signed, not in force"]
+    assert ctbt["end"].tolist() == [D("2024-12-31")]
+
+
+def test_treaty_phases_ignore_steps_after_through():
+    got = T.treaty_phases(AC, TREATIES, through="2000-01-01")
+    assert got[got["treaty_id"] == "ABM"]["phase"].tolist() == ["signed, not in force", "in force"]
+    assert got[got["treaty_id"] == "CTBT"]["end"].tolist() == [D("2000-01-01")]
+    assert T.treaty_phases(AC, TREATIES, through="1990-01-01")["treaty_id"].tolist() == ["ABM", "ABM"]
+
+
+def test_in_force_by_year_counts_on_31_december():
+    phases = T.treaty_phases(AC, TREATIES, through="2024-12-31")
+    got = T.in_force_by_year(phases, [1971, 1991, 1992, 2001, 2002, 2008])
+    assert got["in_force"].tolist() == [0, 1, 2, 2, 1, 1]
+    assert got["eroding"].tolist() == [0, 0, 0, 1, 0, 1]
+    assert got["treaties"].tolist() == ["", "ABM", "ABM;CFE", "ABM;CFE", "CFE", "CFE"]
+
+
+def test_treaty_steps_has_names_and_stops_at_through():
+    got = T.treaty_steps(AC, TREATIES, through="2002-06-13")
+    assert got["date"].max() == D("2002-06-13")
+    assert got.iloc[0][["treaty_id", "name", "step"]].tolist() == ["ABM", "ABM Treaty", "signed"]
+
+
+# ------------------------------------------------------------------------------------------------ two camps
+
+def test_camps_counts_and_names_changes():
+    got = T.camps(NATO, STATES, ["NATO", "CSTO"], {"before": "2021-12-31", "after": "2024-04-30"})
+    assert got[["org_id", "label", "members"]].values.tolist() == [
+        ["NATO", "before", 7], ["NATO", "after", 8], ["CSTO", "before", 2], ["CSTO", "after", 2]]
+    assert got.loc[1, "joined"] == "Finland" and got.loc[1, "left"] == ""
+    assert got.loc[0, "joined"] == ""
+
+
+def test_camps_region_count():
+    got = T.camps(NATO, STATES, ["NATO"], {"after": "2024-04-30"}, region="Europe")
+    assert got.loc[0, "in_region"] == 7   # all but the United States
+
+
+def test_status_changes_include_freezes():
+    got = T.status_changes(NATO, STATES, ["NATO", "CSTO"], "2021-12-31", "2024-04-30")
+    assert got.values.tolist() == [["CSTO", "ARM", "Armenia", "member", "frozen"],
+                                   ["NATO", "FIN", "Finland", "", "member"]]
+
+
+def test_bad_date_is_named():
+    with pytest.raises(ValueError, match="as_of='soon' is not a date"):
+        T.members_on(NATO, STATES, "NATO", "soon")
