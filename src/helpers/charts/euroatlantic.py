@@ -142,7 +142,7 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
     names = phases.drop_duplicates("treaty_id").sort_values("start")["name"].tolist()
     lo = min(phases["start"].min(), wars["date"].min() if len(wars) else phases["start"].min())
     hi = max(phases["end"].max(), wars["date"].max() if len(wars) else phases["end"].max())
-    xscale = alt.Scale(domain=[lo.isoformat(), hi.isoformat()])
+    xscale = alt.Scale(domain=[alt.DateTime(year=d.year, month=d.month, date=d.day) for d in (lo, hi)])
     bars = alt.Chart(phases).mark_bar(height=16, color=color).encode(
         x=alt.X("start:T", title=None, scale=xscale), x2="end:T",
         y=alt.Y("name:N", sort=names, title=None),

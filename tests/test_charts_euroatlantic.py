@@ -1,0 +1,142 @@
+"""Chart builders of notebooks 01–04, inspected through ``to_dict()``: what a reader would see is there."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers import theme
+from helpers.charts import euroatlantic as C
+from helpers.tables.euroatlantic import BACKGROUNDS
+
+
+def layers(spec: dict) -> list[dict]:
+    """All unit specs in a (possibly layered / concatenated) Vega-Lite dict."""
+    out = []
+    for key in ("layer", "vconcat", "hconcat"):
+        for sub in spec.get(key, []):
+            out.extend(layers(sub))
+    if "mark" in spec:
+        out.append(spec)
+    return out
+
+
+def mark_type(unit: dict) -> str:
+    m = unit["mark"]
+    return m["type"] if isinstance(m, dict) else m
+
+
+def tooltip_fields(unit: dict) -> list[str]:
+    return [t["field"] for t in unit["encoding"].get("tooltip", [])]
+
+
+def title_text(spec: dict) -> str:
+    t = spec["title"]
+    return t["text"] if isinstance(t, dict) else t
+
+
+TIMELINE = pd.DataFrame({
+    "date": pd.to_datetime(["2001-07-16", "2024-02-29", "2024-04-09"]),
+    "year": [2001, 2024, 2024], "category": ["eurasian_track", "summit", "eurasian_track"],
+    "title": ["Treaty", "Address", "Visit"], "description": ["a", "b", "c"], "paragraphs": ["", "P1", "P2"],
+    "event_id": ["treaty", "address", "visit"], "source_id": ["s1", "s2", "s3"]})
+
+
+def test_event_timeline_labels_only_annotated_events_and_has_tooltips():
+    spec = C.event_timeline(TIMELINE, title="Two 2024 steps", description="alt text",
+                            annotate=["address", "visit"]).to_dict()
+    assert title_text(spec) == "Two 2024 steps" and spec["description"] == "alt text"
+    dots, text = layers(spec)
+    assert mark_type(dots) == "circle" and mark_type(text) == "text"
+    assert {"date", "title", "description", "paragraphs", "source_id"} <= set(tooltip_fields(dots))
+    scale = dots["encoding"]["color"]["scale"]
+    assert scale["domain"] == ["eurasian_track", "summit"]
+    assert scale["range"] == [theme.CATEGORY_COLORS["eurasian_track"], theme.CATEGORY_COLORS["summit"]]
+    rows = next(iter(spec["datasets"].values()))
+    assert [r["label"] for r in rows] == ["", "Address", "Visit"]
+
+
+STEPS = pd.DataFrame({"org_id": ["NATO", "NATO", "OSCE"], "date": pd.to_datetime(["1949-08-24", "1952-02-18",
+                                                                                   "1975-08-01"]),
+                      "members": [12, 14, 35]})
+
+
+def test_membership_steps_draws_step_lines_in_org_colours_and_marks_as_of():
+    spec = C.membership_steps(STEPS, title="t", description="d", as_of="1960-01-01").to_dict()
+    units = layers(spec)
+    line = units[0]
+    assert line["mark"]["interpolate"] == "step-after"
+    assert line["encoding"]["color"]["scale"]["range"] == [theme.ORG_COLORS["NATO"], theme.ORG_COLORS["OSCE"]]
+    assert "members" in tooltip_fields(units[1])
+    assert mark_type(units[2]) == "rule"
+
+
+def test_membership_steps_without_as_of_has_no_rule():
+    spec = C.membership_steps(STEPS, title="t", description="d").to_dict()
+    assert [mark_type(u) for u in layers(spec)] == ["line", "point"]
+
+
+def test_accession_timeline_orders_states_by_entry_and_colours_every_background():
+    members = pd.DataFrame({"name": ["Poland", "Belgium", "Finland"],
+                            "joined": pd.to_datetime(["1999-03-12", "1949-08-24", "2023-04-04"]),
+                            "background": ["former Warsaw Pact", "founding member", "Nordic neutral"]})
+    spec = C.accession_timeline(members, title="t", description="d").to_dict()
+    enc = spec["encoding"]
+    assert enc["y"]["sort"] == ["Belgium", "Poland", "Finland"]
+    assert enc["color"]["scale"]["domain"] == list(BACKGROUNDS)
+    assert len(set(enc["color"]["scale"]["range"])) == len(BACKGROUNDS)
+    assert set(tooltip_fields(spec)) == {"name", "joined", "background"}
+
+
+def test_bloc_lifespans_bar_runs_to_as_of_for_living_blocs():
+    record = pd.DataFrame({"org_id": ["NATO", "WARSAW"], "name": ["NATO", "Warsaw Pact"],
+                           "founded": pd.to_datetime(["1949-04-04", "1955-05-14"]),
+                           "dissolved": pd.to_datetime([None, "1991-07-01"]), "years": [75.1, 36.1],
+                           "members_now": [32, 0], "peak_members": [32, 8],
+                           "peak_date": pd.to_datetime(["2024-03-07", "1956-01-28"]), "departures": [0, 2]})
+    spec = C.bloc_lifespans(record, title="t", description="d", as_of="2024-04-30").to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert [r["until"][:10] for r in rows] == ["2024-04-30", "1991-07-01"]
+    assert [r["label"] for r in rows] == ["32 at peak", "8 at peak"]
+    bars = layers(spec)[0]
+    assert bars["encoding"]["color"]["scale"]["range"] == [theme.ORG_COLORS["NATO"], theme.ORG_COLORS["WARSAW"]]
+    assert "departures" in tooltip_fields(bars)
+
+
+def test_treaty_gantt_shares_the_time_axis_with_the_war_lane():
+    phases = pd.DataFrame({"treaty_id": ["ABM", "ABM"], "name": ["ABM Treaty"] * 2,
+                           "phase": ["signed, not in force", "in force"],
+                           "start": pd.to_datetime(["1972-05-26", "1972-10-03"]),
+                           "end": pd.to_datetime(["1972-10-03", "2002-06-13"]), "ended": [False, True],
+                           "source_id": ["a", "b"]})
+    steps = pd.DataFrame({"treaty_id": ["ABM"], "name": ["ABM Treaty"], "step": ["withdrawn"], "party": ["USA"],
+                          "date": pd.to_datetime(["2002-06-13"]), "note": [""], "source_id": ["c"]})
+    wars = pd.DataFrame({"date": pd.to_datetime(["2008-08-08"]), "category": ["intervention_war"],
+                         "title": ["War"], "description": ["d"], "source_id": ["w"]})
+    spec = C.treaty_gantt(phases, steps, wars, title="Treaties fell away", description="d").to_dict()
+    assert title_text(spec) == "Treaties fell away"
+    units = layers(spec)
+    assert [mark_type(u) for u in units] == ["bar", "tick", "circle"]
+    domains = [u["encoding"]["x"]["scale"]["domain"] for u in units]
+    assert domains == [[{"year": 1972, "month": 5, "date": 26}, {"year": 2008, "month": 8, "date": 8}]] * 3
+    assert units[0]["encoding"]["opacity"]["scale"]["domain"][0] == "signed, not in force"
+    assert all(tooltip_fields(u) for u in units)
+
+
+def test_camps_bars_side_by_side_in_org_colours():
+    camps = pd.DataFrame({"org_id": ["NATO", "NATO", "CSTO", "CSTO"], "label": ["before", "after"] * 2,
+                          "date": pd.to_datetime(["2021-12-31", "2024-04-30"] * 2), "members": [30, 32, 6, 6],
+                          "in_region": [28, 30, 3, 3], "joined": ["", "Finland", "", ""], "left": [""] * 4})
+    spec = C.camps_bars(camps, title="t", description="d").to_dict()
+    bars = layers(spec)[0]
+    assert bars["encoding"]["x"]["sort"] == ["before", "after"]
+    assert bars["encoding"]["xOffset"]["field"] == "org_id"
+    assert bars["encoding"]["color"]["scale"]["range"] == [theme.ORG_COLORS["NATO"], theme.ORG_COLORS["CSTO"]]
+    assert "joined" in tooltip_fields(bars)
+
+
+def test_overlap_bars_sorted_largest_first():
+    counts = pd.DataFrame({"group": ["OSCE + NATO", "OSCE only"], "states": [32, 19]})
+    spec = C.overlap_bars(counts, title="t", description="d").to_dict()
+    bars = layers(spec)[0]
+    assert bars["encoding"]["y"]["sort"] == "-x"
+    assert bars["mark"]["color"] == theme.ORG_COLORS["OSCE"]
