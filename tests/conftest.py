@@ -1,0 +1,198 @@
+"""Shared fixtures: a tiny fake collection (three small notebooks, two data files) in a temporary folder, and a
+way to run the build command on it in a subprocess, exactly as a user would."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+
+COLLECTION = """\
+[[notebook]]
+id = "01"
+stem = "01-alpha"
+title = "Alpha"
+summary = "Reads alpha.csv."
+paragraphs = "P1"
+  [notebook.parameters.as_of]
+  type = "date"
+  default = "2000-01-01"
+  min = "data:first"
+  max = "data:last"
+  help = "a date"
+  [notebook.parameters.org]
+  type = "org"
+  default = "NATO"
+  help = "an organisation"
+  [[notebook.variant]]
+  name = "early"
+  parameters = { as_of = "1990-01-01" }
+
+[[notebook]]
+id = "02"
+stem = "02-beta"
+title = "Beta"
+summary = "Reads beta.csv."
+paragraphs = "P2"
+  [notebook.parameters.year]
+  type = "year"
+  default = 2020
+  min = "data:first_year"
+  max = "data:last_year"
+  help = "a year"
+  [notebook.parameters.state]
+  type = "state"
+  default = "KAZ"
+  help = "a state"
+  [notebook.parameters.orgs]
+  type = "org_list"
+  default = "NATO,SCO"
+  help = "organisations"
+
+[[notebook]]
+id = "03"
+stem = "03-gamma"
+title = "Gamma"
+summary = "Reads nothing; fails when asked to."
+paragraphs = "P3"
+  [notebook.parameters.mode]
+  type = "choice"
+  default = "ok"
+  choices = ["ok", "fail", "slow"]
+  help = "what the notebook does"
+"""
+
+DATA = {
+    "alpha.csv": "event_id,date,note\na,1985-03-01,\nb,2010-06-30,\n",
+    "beta.csv": "iso3,year,value\nKAZ,2010,1\nKAZ,2022,2\n",
+    "states.csv": "iso3,name\nKAZ,Kazakhstan\nIND,India\n",
+    "organisations.csv": "org_id,name,founded\nNATO,North Atlantic Treaty Organization,1949-04-04\nSCO,SCO,2001-06-15\n",
+    "sources.csv": "source_id,url,accessed\ns,https://example.org,2026-11-29\n",
+}
+
+# Each fake notebook validates its parameters like the real ones, then records the data files it reads in
+# NATO_READ_LOG (what helpers.load does for the real notebooks).
+READ = """\
+import os, pathlib
+DATA = pathlib.Path.cwd().parent / "data"
+def read(name):
+    log = os.environ.get("NATO_READ_LOG")
+    if log:
+        with open(log, "a") as fh:
+            fh.write(str(DATA / name) + "\\n")
+    return (DATA / name).read_text()
+"""
+
+NOTEBOOKS = {
+    "01-alpha": (
+        'as_of = "2000-01-01"\norg = "NATO"',
+        READ + 'from helpers import params\nP = params.validated("01", as_of=as_of, org=org)\n'
+        'text = read("alpha.csv")',
+        'print("ALPHA", P.as_of.isoformat(), len(text.splitlines()))',
+    ),
+    "02-beta": (
+        'year = 2020\nstate = "KAZ"\norgs = "NATO,SCO"',
+        READ + 'from helpers import params\nP = params.validated("02", year=year, state=state, orgs=orgs)\n'
+        'text = read("beta.csv")',
+        'print("BETA", P.year, P.state, P.orgs)',
+    ),
+    "03-gamma": (
+        'mode = "ok"',
+        'import time\nfrom helpers import params\nP = params.validated("03", mode=mode)',
+        'if P.mode == "slow":\n    time.sleep(8)\nif P.mode == "fail":\n    raise RuntimeError("gamma was told to fail")\n'
+        'print("GAMMA", P.mode)',
+    ),
+}
+
+
+def make_notebook(params_src: str, *cells: str, markdown: str = "# A fake notebook") -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells.append(nbformat.v4.new_markdown_cell(markdown))
+    p = nbformat.v4.new_code_cell(params_src)
+    p.metadata["tags"] = ["parameters"]
+    nb.cells.append(p)
+    nb.cells.extend(nbformat.v4.new_code_cell(c) for c in cells)
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"cell-{i}"
+    return nb
+
+
+@pytest.fixture
+def fake(tmp_path: Path) -> "Fake":
+    return Fake(tmp_path)
+
+
+class Fake:
+    """A throw-away project: notebooks/, data/, reports/, build/, .cache/ under one temporary folder."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.notebooks = root / "notebooks"
+        self.data = root / "data"
+        self.reports = root / "reports"
+        self.build_dir = root / "build"
+        self.cache = root / "cache"
+        self.notebooks.mkdir()
+        self.data.mkdir()
+        self.collection = self.notebooks / "collection.toml"
+        self.collection.write_text(COLLECTION, encoding="utf-8")
+        for name, text in DATA.items():
+            (self.data / name).write_text(text, encoding="utf-8")
+        for stem, (p, *cells) in NOTEBOOKS.items():
+            nbformat.write(make_notebook(p, *cells), self.notebooks / f"{stem}.ipynb")
+
+    def env(self, **extra: str) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(NATO_COLLECTION=str(self.collection), NATO_REPORTS_DIR=str(self.reports),
+                   NATO_BUILD_DIR=str(self.build_dir), NATO_CACHE_DIR=str(self.cache))
+        env.update(extra)
+        return env
+
+    def build(self, *args: str, **extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run([PYTHON, "-m", "helpers.build", *args], env=self.env(**extra), cwd=self.root,
+                              capture_output=True, text=True, timeout=300)
+
+    def popen(self, *args: str, **extra: str) -> subprocess.Popen:
+        return subprocess.Popen([PYTHON, "-m", "helpers.build", *args], env=self.env(**extra), cwd=self.root,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def report_files(self) -> dict[str, bytes]:
+        if not self.reports.exists():
+            return {}
+        return {p.relative_to(self.reports).as_posix(): p.read_bytes()
+                for p in sorted(self.reports.rglob("*")) if p.is_file()}
+
+    def built(self, result: subprocess.CompletedProcess) -> list[str]:
+        """Names of the reports the build says it ran (from its plain-text summary)."""
+        return [line.split()[0] for line in result.stdout.splitlines()
+                if len(line.split()) > 1 and line.split()[1] in ("built", "FAILED")]
+
+    def set_markdown(self, stem: str, text: str) -> None:
+        path = self.notebooks / f"{stem}.ipynb"
+        nb = nbformat.read(path, as_version=4)
+        nb.cells[0].source = text
+        nbformat.write(nb, path)
+
+    def set_mode_default(self, stem: str, src: str) -> None:
+        path = self.notebooks / f"{stem}.ipynb"
+        nb = nbformat.read(path, as_version=4)
+        nb.cells[1].source = src
+        nbformat.write(nb, path)
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).strip() + "\n"
+
+
+def load_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
