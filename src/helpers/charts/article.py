@@ -1,0 +1,71 @@
+"""Altair builders for notebook 00: the article's structure (which organisations, states and themes each of the
+nineteen paragraphs touches).
+
+Builders take a frame from ``helpers.tables.article`` and return a chart; they never display or save. The title
+states the finding (computed by ``tables.article.structure_finding``), ``description`` is the text alternative,
+every mark has a tooltip, and colours come from ``helpers.theme``.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from helpers import theme
+from helpers.tables.article import TAG_KIND_LABELS, row_order
+
+# Shapes tell the three kinds of tag apart, so colour stays free for the highlighted organisation.
+KIND_SHAPES = {"organisation": "circle", "state": "square", "theme": "diamond"}
+MUTED = "#7f7f7f"  # neutral grey for everything that is not highlighted (not an organisation's colour)
+
+
+def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, description: str,
+                     width: int = 600) -> alt.LayerChart:
+    """Dot matrix: paragraphs P1–P19 across, tags down; the ``highlight`` organisation's row and the paragraphs
+    that name it are drawn in its theme colour.
+
+    ``tags`` is a :func:`helpers.tables.article.tag_long` frame. Raises ``ValueError`` if ``highlight`` has no
+    colour in the theme (i.e. is not an organisation id).
+    """
+    if highlight not in theme.ORG_COLORS:
+        raise ValueError(
+            f"structure_matrix: highlight={highlight!r} is not an organisation id; "
+            f"allowed: {', '.join(theme.ORG_COLORS)}"
+        )
+    missing = [c for c in ("paragraph", "order", "section_id", "tag_kind", "tag", "label", "row", "highlighted")
+               if c not in tags.columns]
+    if missing:
+        raise ValueError(f"structure_matrix: tags frame lacks {', '.join(missing)}; build it with tag_long()")
+    colour = theme.ORG_COLORS[highlight]
+    data = tags.assign(
+        kind=tags["tag_kind"].map(TAG_KIND_LABELS),
+        emphasis=[f"{highlight} (highlighted)" if h else "other tags" for h in tags["highlighted"]],
+    )
+    x_order = list(dict.fromkeys(data.sort_values("order")["paragraph"]))
+    y_order = row_order(tags)
+    x = alt.X("paragraph:O", sort=x_order, title="paragraph", axis=alt.Axis(labelAngle=0, orient="top"))
+    y = alt.Y("row:N", sort=y_order, title=None, axis=alt.Axis(labelLimit=260))
+
+    named = sorted(set(data.loc[data["highlighted"], "paragraph"]), key=x_order.index)
+    bands = alt.Chart(pd.DataFrame({"paragraph": named, "note": f"this paragraph names {highlight}"})).mark_rect(
+        color=colour, opacity=0.12
+    ).encode(
+        x=x,
+        tooltip=[alt.Tooltip("paragraph:N", title="paragraph"), alt.Tooltip("note:N", title="highlight")],
+    )
+    dots = alt.Chart(data).mark_point(filled=True, size=90, opacity=0.9).encode(
+        x=x,
+        y=y,
+        shape=alt.Shape("kind:N", title="kind of tag",
+                        scale=alt.Scale(domain=list(KIND_SHAPES), range=list(KIND_SHAPES.values()))),
+        color=alt.Color("emphasis:N", title=None,
+                        scale=alt.Scale(domain=[f"{highlight} (highlighted)", "other tags"], range=[colour, MUTED])),
+        tooltip=[
+            alt.Tooltip("paragraph:N", title="paragraph"),
+            alt.Tooltip("section_id:N", title="section"),
+            alt.Tooltip("kind:N", title="kind"),
+            alt.Tooltip("label:N", title="tag"),
+        ],
+    )
+    height = max(200, 16 * len(y_order))
+    return alt.layer(bands, dots).properties(title=title, description=description, width=width, height=height)

@@ -1,0 +1,236 @@
+"""Tables for notebook 00, the article at a glance (all of P1–P19).
+
+Plain DataFrames in, plain DataFrames out: the notebook loads the article tables with ``helpers.load`` and shows
+the results with ``helpers.present``. The one exception is :func:`collection_guide`, which reads the section map
+``notebooks/collection.toml`` (the single list of notebooks) with ``tomllib``, because that file is the source of
+"how to read the rest of the collection".
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import paths
+
+TAG_KINDS = ("org", "state", "theme")
+TAG_KIND_LABELS = {"org": "organisation", "state": "state", "theme": "theme"}
+
+
+def _require(df: pd.DataFrame, name: str, columns: list[str]) -> None:
+    """Fail with the table name and the missing columns when a frame lacks what a helper needs."""
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(
+            f"{name}: missing column(s) {', '.join(missing)}; expected at least {', '.join(columns)} "
+            "(see data/README.md)"
+        )
+
+
+def _paragraph_order(paragraphs: pd.DataFrame) -> dict[str, int]:
+    _require(paragraphs, "paragraphs", ["paragraph", "order"])
+    return {p: int(o) for p, o in zip(paragraphs["paragraph"], paragraphs["order"])}
+
+
+def span_label(first: str, last: str) -> str:
+    """``"P1–P9"`` for a range, ``"P4"`` when first and last are the same paragraph."""
+    return first if first == last else f"{first}–{last}"
+
+
+# ------------------------------------------------------------------------------------------------ the article
+
+
+def section_overview(sections: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """One row per section: id, Arabic and English title, the paragraphs it spans and how many there are."""
+    _require(sections, "sections", ["section_id", "title_ar", "title_en", "first_paragraph", "last_paragraph"])
+    _require(paragraphs, "paragraphs", ["paragraph", "section_id"])
+    counts = paragraphs.groupby("section_id")["paragraph"].count()
+    out = pd.DataFrame({
+        "section": sections["section_id"].astype(str),
+        "title_ar": sections["title_ar"].fillna("").astype(str),
+        "title_en": sections["title_en"].astype(str),
+        "paragraphs": [span_label(a, b) for a, b in zip(sections["first_paragraph"], sections["last_paragraph"])],
+        "count": [int(counts.get(s, 0)) for s in sections["section_id"]],
+    })
+    return out.sort_values("section", kind="stable").reset_index(drop=True)
+
+
+def paragraph_overview(paragraphs: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
+    """P1–P19 in reading order with their section title and our paraphrase.
+
+    ``note`` flags the paragraphs that are most likely the Arabic editor's addition (P19), so the reader sees the
+    finding next to the text it concerns.
+    """
+    _require(paragraphs, "paragraphs", ["paragraph", "order", "section_id", "paraphrase", "likely_editor_addition"])
+    _require(sections, "sections", ["section_id", "title_en"])
+    titles = dict(zip(sections["section_id"], sections["title_en"]))
+    unknown = sorted(set(paragraphs["section_id"]) - set(titles))
+    if unknown:
+        raise ValueError(
+            f"paragraphs: section_id {', '.join(unknown)} not in sections; allowed: {', '.join(sorted(titles))}"
+        )
+    ordered = paragraphs.sort_values("order", kind="stable")
+    return pd.DataFrame({
+        "paragraph": ordered["paragraph"].astype(str).to_numpy(),
+        "section": [f"{s} · {titles[s]}" for s in ordered["section_id"]],
+        "paraphrase": ordered["paraphrase"].astype(str).to_numpy(),
+        "note": ["likely the Arabic editor's addition" if bool(x) else "" for x in ordered["likely_editor_addition"]],
+    })
+
+
+def lineage_table(lineage: pd.DataFrame) -> pd.DataFrame:
+    """The article's lineage, one row per step, with the date shown only as precisely as it is known.
+
+    A month-precision date prints as ``2024-04``, a year as ``2024``, an unknown one as ``not found``.
+    """
+    _require(lineage, "lineage", ["step", "work", "publisher", "published", "date_precision", "relation",
+                                  "finding", "confidence", "url"])
+
+    def show(value, precision) -> str:
+        if value is None or pd.isna(value):
+            return "not found"
+        ts = pd.Timestamp(value)
+        fmt = {"year": "%Y", "month": "%Y-%m"}.get(str(precision), "%Y-%m-%d")
+        return ts.strftime(fmt)
+
+    ordered = lineage.sort_values("step", kind="stable")
+    return pd.DataFrame({
+        "step": ordered["step"].astype(int).to_numpy(),
+        "work": ordered["work"].astype(str).to_numpy(),
+        "publisher": ordered["publisher"].astype(str).to_numpy(),
+        "published": [show(v, p) for v, p in zip(ordered["published"], ordered["date_precision"])],
+        "relation": ordered["relation"].astype(str).to_numpy(),
+        "confidence": ordered["confidence"].astype(str).to_numpy(),
+        "finding": ordered["finding"].astype(str).to_numpy(),
+        "url": ordered["url"].fillna("").astype(str).to_numpy(),
+    })
+
+
+def glossary_table(glossary: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Glossary terms in the order they first appear in the article (ties: English term, alphabetical)."""
+    _require(glossary, "glossary", ["term_ar", "term_en", "note", "first_paragraph"])
+    order = _paragraph_order(paragraphs)
+    out = pd.DataFrame({
+        "first_paragraph": glossary["first_paragraph"].fillna("").astype(str),
+        "term_en": glossary["term_en"].astype(str),
+        "term_ar": glossary["term_ar"].astype(str),
+        "note": glossary["note"].fillna("").astype(str),
+    })
+    out["_order"] = out["first_paragraph"].map(order).fillna(99)
+    return (out.sort_values(["_order", "term_en"], kind="stable").drop(columns="_order").reset_index(drop=True))
+
+
+def claim_profile(claims: pd.DataFrame) -> pd.DataFrame:
+    """How many of the article's claims are of each type, and how many got each provisional verdict.
+
+    Rows are claim types in the contract's order; columns are verdicts (zero where none) and ``total``.
+    """
+    _require(claims, "claims", ["claim_type", "verdict"])
+    types = ["factual", "interpretive", "normative", "predictive"]
+    verdicts = ["supported", "partly", "contradicted", "interpretation"]
+    table = pd.crosstab(claims["claim_type"], claims["verdict"])
+    table = table.reindex(index=types, columns=verdicts, fill_value=0).astype(int)
+    table["total"] = table.sum(axis=1)
+    table = table.reset_index().rename(columns={"claim_type": "claim type"})
+    table.columns.name = None
+    return table
+
+
+# ------------------------------------------------------------------------------------------- the tag structure
+
+
+def tag_long(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFrame,
+             highlight: str | None = None) -> pd.DataFrame:
+    """Paragraph × tag rows ready for the structure chart.
+
+    Columns: ``paragraph``, ``order``, ``section_id``, ``tag_kind`` (org/state/theme), ``tag``, ``label`` (theme
+    label, else the id), ``row`` (what the chart's y axis shows: organisations first, then states, then themes),
+    ``highlighted`` (True on the rows of the ``highlight`` organisation).
+    Tags are sorted by kind, then by the first paragraph that uses them, so the matrix reads top-left to
+    bottom-right like the article.
+    """
+    _require(paragraph_tags, "paragraph_tags", ["paragraph", "tag_kind", "tag"])
+    _require(paragraphs, "paragraphs", ["paragraph", "order", "section_id"])
+    _require(themes, "themes", ["theme_id", "label"])
+    bad = sorted(set(paragraph_tags["tag_kind"]) - set(TAG_KINDS))
+    if bad:
+        raise ValueError(f"paragraph_tags: tag_kind {', '.join(bad)} not allowed; allowed: {', '.join(TAG_KINDS)}")
+    order = _paragraph_order(paragraphs)
+    unknown = sorted(set(paragraph_tags["paragraph"]) - set(order))
+    if unknown:
+        raise ValueError(f"paragraph_tags: paragraph {', '.join(unknown)} not in paragraphs; allowed: P1–P19")
+    labels = dict(zip(themes["theme_id"], themes["label"]))
+    sections = dict(zip(paragraphs["paragraph"], paragraphs["section_id"]))
+
+    df = paragraph_tags[["paragraph", "tag_kind", "tag"]].astype(str).copy()
+    df["order"] = df["paragraph"].map(order).astype(int)
+    df["section_id"] = df["paragraph"].map(sections).astype(str)
+    df["label"] = [labels.get(t, t) if k == "theme" else t for k, t in zip(df["tag_kind"], df["tag"])]
+    df["row"] = [f"{TAG_KIND_LABELS[k]}: {lab}" for k, lab in zip(df["tag_kind"], df["label"])]
+    df["highlighted"] = (df["tag_kind"] == "org") & (df["tag"] == (highlight or ""))
+    first = df.groupby("row")["order"].min()
+    df["_kind"] = df["tag_kind"].map({k: i for i, k in enumerate(TAG_KINDS)})
+    df["_first"] = df["row"].map(first)
+    df = df.sort_values(["_kind", "_first", "row", "order"], kind="stable").drop(columns=["_kind", "_first"])
+    return df[["paragraph", "order", "section_id", "tag_kind", "tag", "label", "row", "highlighted"]].reset_index(
+        drop=True)
+
+
+def row_order(tags: pd.DataFrame) -> list[str]:
+    """The y-axis order of a :func:`tag_long` frame (its rows as they first appear)."""
+    _require(tags, "tags", ["row"])
+    return list(dict.fromkeys(tags["row"]))
+
+
+def org_mentions(paragraph_tags: pd.DataFrame, org: str, paragraphs: pd.DataFrame) -> list[str]:
+    """Paragraphs (in reading order) that name organisation ``org``; empty when the article never names it."""
+    _require(paragraph_tags, "paragraph_tags", ["paragraph", "tag_kind", "tag"])
+    order = _paragraph_order(paragraphs)
+    hits = paragraph_tags.loc[(paragraph_tags["tag_kind"] == "org") & (paragraph_tags["tag"] == org), "paragraph"]
+    return sorted(set(hits), key=lambda p: order.get(p, 99))
+
+
+def structure_finding(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, org: str) -> str:
+    """A one-sentence finding for the structure chart's title, for the highlighted organisation ``org``."""
+    hits = org_mentions(paragraph_tags, org, paragraphs)
+    total = len(paragraphs)
+    if not hits:
+        return f"The article never names {org}; its paragraphs are tagged with other organisations and themes"
+    order = _paragraph_order(paragraphs)
+    first_half = [p for p in hits if order[p] <= 9]
+    return (f"{org} is named in {len(hits)} of the {total} paragraphs "
+            f"({len(first_half)} in P1–P9, {len(hits) - len(first_half)} in P10–P19)")
+
+
+# ------------------------------------------------------------------------------------------- the collection
+
+
+def collection_guide(collection: Path | str | None = None) -> pd.DataFrame:
+    """How to read the collection: one row per notebook of ``collection.toml`` (id, title, paragraphs, summary).
+
+    Reads ``helpers.paths.COLLECTION`` unless another section map is given; raises ``ValueError`` naming the file
+    and the entry when the file is missing, not TOML, or an entry lacks a field.
+    """
+    path = Path(collection) if collection is not None else paths.COLLECTION
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ValueError(f"{path}: section map not found; expected notebooks/collection.toml") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path}: not valid TOML ({exc}); fix the file so it parses") from exc
+    entries = data.get("notebook")
+    if not isinstance(entries, list) or not entries:
+        raise ValueError(f"{path}: no [[notebook]] entries; the section map must list at least one notebook")
+    rows = []
+    for i, entry in enumerate(entries, 1):
+        missing = [k for k in ("id", "title", "paragraphs", "summary") if not entry.get(k)]
+        if missing:
+            raise ValueError(
+                f"{path}: notebook entry {i} ({entry.get('id', '?')}) lacks {', '.join(missing)}; "
+                "each entry needs id, title, paragraphs and summary"
+            )
+        rows.append({"notebook": str(entry["id"]), "title": str(entry["title"]),
+                     "paragraphs": str(entry["paragraphs"]).replace("-", "–"), "summary": str(entry["summary"])})
+    return pd.DataFrame(rows, columns=["notebook", "title", "paragraphs", "summary"])

@@ -1,0 +1,67 @@
+"""The article-structure chart of notebook 00, inspected through to_dict()."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import theme
+from helpers.charts import article as charts
+from helpers.tables import article as tables
+
+
+@pytest.fixture
+def tags():
+    paragraphs = pd.DataFrame({"paragraph": ["P1", "P2", "P3"], "order": [1, 2, 3],
+                               "section_id": ["S0", "S0", "S1"]})
+    themes = pd.DataFrame({"theme_id": ["deterrence"], "label": ["Deterrence"]})
+    raw = pd.DataFrame({"paragraph": ["P1", "P3", "P2", "P3"], "tag_kind": ["org", "org", "org", "theme"],
+                        "tag": ["NATO", "NATO", "SCO", "deterrence"]})
+    return tables.tag_long(raw, paragraphs, themes, highlight="SCO")
+
+
+def _spec(tags, highlight="SCO"):
+    chart = charts.structure_matrix(tags, highlight=highlight, title="SCO is named in 1 of 3 paragraphs",
+                                    description="Dot matrix of tags by paragraph.")
+    return chart.to_dict()
+
+
+def test_title_and_text_alternative(tags):
+    spec = _spec(tags)
+    assert spec["title"] == "SCO is named in 1 of 3 paragraphs"
+    assert spec["description"] == "Dot matrix of tags by paragraph."
+
+
+def test_dots_have_tooltips_and_follow_reading_order(tags):
+    dots = _spec(tags)["layer"][1]
+    enc = dots["encoding"]
+    assert [t["title"] for t in enc["tooltip"]] == ["paragraph", "section", "kind", "tag"]
+    assert enc["x"]["sort"] == ["P1", "P2", "P3"]
+    assert enc["y"]["sort"] == ["organisation: NATO", "organisation: SCO", "theme: Deterrence"]
+    assert enc["shape"]["field"] == "kind"
+
+
+def test_highlighted_org_takes_its_theme_colour(tags):
+    spec = _spec(tags)
+    dots = spec["layer"][1]
+    scale = dots["encoding"]["color"]["scale"]
+    assert scale["domain"][0] == "SCO (highlighted)"
+    assert scale["range"][0] == theme.ORG_COLORS["SCO"]
+    band = spec["layer"][0]
+    assert band["mark"]["color"] == theme.ORG_COLORS["SCO"]
+    band_rows = spec["datasets"][band["data"]["name"]]
+    assert [r["paragraph"] for r in band_rows] == ["P2"]
+    assert band["encoding"]["tooltip"]
+
+
+def test_highlight_must_be_an_organisation(tags):
+    with pytest.raises(ValueError, match=r"highlight='RUS' is not an organisation id; allowed: NATO"):
+        charts.structure_matrix(tags, highlight="RUS", title="t", description="d")
+
+
+def test_frame_must_come_from_tag_long():
+    with pytest.raises(ValueError, match=r"lacks .*row.*build it with tag_long"):
+        charts.structure_matrix(pd.DataFrame({"paragraph": ["P1"], "order": [1], "section_id": ["S0"],
+                                              "tag_kind": ["org"], "tag": ["NATO"], "label": ["NATO"],
+                                              "highlighted": [True]}),
+                                highlight="NATO", title="t", description="d")

@@ -1,0 +1,182 @@
+"""Table helpers for notebook 00: small hand-made frames in, exact frames out."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandas.testing as pdt
+import pytest
+
+from helpers.tables import article
+
+
+@pytest.fixture
+def paragraphs():
+    return pd.DataFrame({
+        "paragraph": ["P2", "P1", "P3"],
+        "order": [2, 1, 3],
+        "section_id": ["S0", "S0", "S1"],
+        "paraphrase": ["second", "first", "third"],
+        "likely_editor_addition": [False, False, True],
+        "source_id": ["a", "a", "a"],
+    })
+
+
+@pytest.fixture
+def sections():
+    return pd.DataFrame({
+        "section_id": ["S1", "S0"],
+        "title_ar": ["توازن جديد للقوى", ""],
+        "title_en": ["Balance", "Opening"],
+        "first_paragraph": ["P3", "P1"],
+        "last_paragraph": ["P3", "P2"],
+        "source_id": ["a", "a"],
+    })
+
+
+@pytest.fixture
+def themes():
+    return pd.DataFrame({"theme_id": ["deterrence", "arms_control"], "label": ["Deterrence", "Arms control"],
+                         "description": ["", ""]})
+
+
+@pytest.fixture
+def tags():
+    return pd.DataFrame({
+        "paragraph": ["P3", "P1", "P2", "P2", "P3", "P1"],
+        "tag_kind": ["theme", "org", "org", "state", "org", "theme"],
+        "tag": ["deterrence", "NATO", "OSCE", "RUS", "NATO", "arms_control"],
+    })
+
+
+def test_section_overview_lists_sections_in_order_with_spans(sections, paragraphs):
+    expected = pd.DataFrame({
+        "section": ["S0", "S1"],
+        "title_ar": ["", "توازن جديد للقوى"],
+        "title_en": ["Opening", "Balance"],
+        "paragraphs": ["P1–P2", "P3"],
+        "count": [2, 1],
+    })
+    pdt.assert_frame_equal(article.section_overview(sections, paragraphs), expected)
+
+
+def test_paragraph_overview_is_in_reading_order_and_flags_editor_addition(paragraphs, sections):
+    expected = pd.DataFrame({
+        "paragraph": ["P1", "P2", "P3"],
+        "section": ["S0 · Opening", "S0 · Opening", "S1 · Balance"],
+        "paraphrase": ["first", "second", "third"],
+        "note": ["", "", "likely the Arabic editor's addition"],
+    })
+    pdt.assert_frame_equal(article.paragraph_overview(paragraphs, sections), expected)
+
+
+def test_paragraph_overview_names_an_unknown_section(paragraphs, sections):
+    bad = paragraphs.assign(section_id=["S0", "S0", "S9"])
+    with pytest.raises(ValueError, match=r"section_id S9 not in sections; allowed: S0, S1"):
+        article.paragraph_overview(bad, sections)
+
+
+def test_missing_column_is_named():
+    with pytest.raises(ValueError, match=r"paragraphs: missing column\(s\) order"):
+        article.paragraph_overview(pd.DataFrame({"paragraph": ["P1"]}), pd.DataFrame())
+
+
+def test_lineage_dates_are_shown_only_as_precisely_as_known():
+    lineage = pd.DataFrame({
+        "step": [2, 1, 3],
+        "work": ["RT", "Valdai", "Arabic"],
+        "publisher": ["RT", "Valdai", "site"],
+        "published": pd.to_datetime(["2024-04-16", "2024-04-01", None]),
+        "date_precision": ["day", "month", None],
+        "url": ["https://rt.example", "https://valdai.example", None],
+        "relation": ["republication", "original", "translation"],
+        "finding": ["f2", "f1", "f3"],
+        "confidence": ["medium", "medium", "high"],
+        "source_id": ["b", "a", "c"],
+    })
+    out = article.lineage_table(lineage)
+    assert out["step"].tolist() == [1, 2, 3]
+    assert out["published"].tolist() == ["2024-04", "2024-04-16", "not found"]
+    assert out["url"].tolist() == ["https://valdai.example", "https://rt.example", ""]
+    assert out.columns.tolist() == ["step", "work", "publisher", "published", "relation", "confidence",
+                                    "finding", "url"]
+
+
+def test_glossary_follows_first_appearance(paragraphs):
+    glossary = pd.DataFrame({
+        "term_ar": ["ب", "أ", "ج"],
+        "term_en": ["beta", "alpha", "gamma"],
+        "note": ["", None, "n"],
+        "first_paragraph": ["P3", "P1", "P1"],
+        "source_id": ["a", "a", "a"],
+    })
+    out = article.glossary_table(glossary, paragraphs)
+    assert out["term_en"].tolist() == ["alpha", "gamma", "beta"]
+    assert out["note"].tolist() == ["", "n", ""]
+
+
+def test_claim_profile_counts_every_type_and_verdict():
+    claims = pd.DataFrame({
+        "claim_type": ["factual", "factual", "predictive", "factual"],
+        "verdict": ["supported", "partly", "interpretation", "supported"],
+    })
+    expected = pd.DataFrame({
+        "claim type": ["factual", "interpretive", "normative", "predictive"],
+        "supported": [2, 0, 0, 0],
+        "partly": [1, 0, 0, 0],
+        "contradicted": [0, 0, 0, 0],
+        "interpretation": [0, 0, 0, 1],
+        "total": [3, 0, 0, 1],
+    })
+    pdt.assert_frame_equal(article.claim_profile(claims), expected)
+
+
+def test_tag_long_orders_rows_by_kind_then_first_use_and_marks_highlight(tags, paragraphs, themes):
+    out = article.tag_long(tags, paragraphs, themes, highlight="NATO")
+    assert article.row_order(out) == [
+        "organisation: NATO", "organisation: OSCE", "state: RUS", "theme: Arms control", "theme: Deterrence",
+    ]
+    highlighted = out.loc[out["highlighted"], ["paragraph", "tag"]].values.tolist()
+    assert highlighted == [["P1", "NATO"], ["P3", "NATO"]]
+    assert out.loc[out["tag"] == "deterrence", "label"].item() == "Deterrence"
+    assert out.loc[out["tag"] == "RUS", "section_id"].item() == "S0"
+
+
+def test_tag_long_refuses_unknown_kind_and_paragraph(tags, paragraphs, themes):
+    with pytest.raises(ValueError, match=r"tag_kind person not allowed; allowed: org, state, theme"):
+        article.tag_long(tags.assign(tag_kind="person"), paragraphs, themes)
+    with pytest.raises(ValueError, match=r"paragraph P20 not in paragraphs"):
+        article.tag_long(tags.assign(paragraph="P20"), paragraphs, themes)
+
+
+def test_structure_finding_counts_mentions_and_handles_absent_org(tags, paragraphs):
+    assert article.org_mentions(tags, "NATO", paragraphs) == ["P1", "P3"]
+    assert article.structure_finding(tags, paragraphs, "NATO") == (
+        "NATO is named in 2 of the 3 paragraphs (2 in P1–P9, 0 in P10–P19)")
+    assert article.structure_finding(tags, paragraphs, "CSTO").startswith("The article never names CSTO")
+
+
+def test_collection_guide_reads_the_section_map(tmp_path):
+    toml = tmp_path / "collection.toml"
+    toml.write_text(
+        '[[notebook]]\nid = "00"\nstem = "00-a"\ntitle = "Glance"\nsummary = "What it is."\nparagraphs = "P1-P19"\n'
+        '[[notebook]]\nid = "02"\nstem = "02-b"\ntitle = "NATO"\nsummary = "Growth."\nparagraphs = "P4"\n',
+        encoding="utf-8")
+    expected = pd.DataFrame({"notebook": ["00", "02"], "title": ["Glance", "NATO"],
+                             "paragraphs": ["P1–P19", "P4"], "summary": ["What it is.", "Growth."]})
+    pdt.assert_frame_equal(article.collection_guide(toml), expected)
+
+
+def test_collection_guide_names_the_broken_entry(tmp_path):
+    toml = tmp_path / "collection.toml"
+    toml.write_text('[[notebook]]\nid = "03"\ntitle = "OSCE"\nparagraphs = "P5-P6"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"notebook entry 1 \(03\) lacks summary"):
+        article.collection_guide(toml)
+    with pytest.raises(ValueError, match=r"section map not found"):
+        article.collection_guide(tmp_path / "missing.toml")
+
+
+def test_collection_guide_default_covers_every_notebook_of_the_real_map():
+    guide = article.collection_guide()
+    assert guide["notebook"].iloc[0] == "00"
+    assert guide["notebook"].is_unique
+    assert guide["paragraphs"].iloc[0] == "P1–P19"
