@@ -172,7 +172,7 @@ def test_accession_backgrounds_from_data_and_given_facts():
 def test_accession_backgrounds_never_guess_missing_facts():
     got = T.accession_backgrounds(NATO, ORGS).set_index("iso3")["background"]
     # Without the succession facts, Czechia, Estonia and Slovenia are not labelled by guesswork.
-    assert got[["CZE", "EST", "SVN", "FIN"]].tolist() == ["other"] * 4
+    assert got[["CZE", "EST", "SVN", "FIN"]].tolist() == ["later accession, background not in data"] * 4
     assert got["POL"] == "former Warsaw Pact"
 
 
@@ -317,3 +317,9 @@ def test_status_changes_include_freezes():
 def test_bad_date_is_named():
     with pytest.raises(ValueError, match="as_of='soon' is not a date"):
         T.members_on(NATO, STATES, "NATO", "soon")
+
+
+def test_check_order_names_both_parameters():
+    assert T.check_order(before="2021-12-31", after="2024-04-30") == [D("2021-12-31"), D("2024-04-30")]
+    with pytest.raises(ValueError, match="before=2024-04-30 and after=2021-12-31: after must be later than before"):
+        T.check_order(before="2024-04-30", after="2021-12-31")

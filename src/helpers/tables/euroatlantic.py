@@ -155,7 +155,7 @@ BACKGROUNDS = (
     "former USSR",
     "former Yugoslavia",
     "Nordic neutral",
-    "other",
+    "later accession, background not in data",
 )
 """Backgrounds of NATO members, in the order they are tested and shown."""
 
@@ -173,7 +173,7 @@ def accession_backgrounds(memberships: pd.DataFrame, organisations: pd.DataFrame
     4. ``former USSR`` / ``former Yugoslavia`` — its predecessor (``predecessors``: iso3 → historic iso3) is
        ``SUN`` / ``YUG``;
     5. ``Nordic neutral`` — listed in ``neutrals``;
-    6. ``other``.
+    6. ``later accession, background not in data``.
 
     ``predecessors`` and ``neutrals`` are facts the membership table cannot hold; pass them from a sourced
     table, or leave them out and the affected states fall to a later rule (never guessed).
@@ -205,7 +205,7 @@ def accession_backgrounds(memberships: pd.DataFrame, organisations: pd.DataFrame
             return "former Yugoslavia"
         if r.iso3 in neutrals:
             return "Nordic neutral"
-        return "other"
+        return BACKGROUNDS[-1]
 
     first["background"] = [background(r) for r in first.itertuples(index=False)]
     return first.sort_values(["joined", "iso3"]).reset_index(drop=True)
@@ -229,7 +229,7 @@ def members_on(memberships: pd.DataFrame, states: pd.DataFrame, org: str, as_of,
     out["joined"] = out["iso3"].map(joined)
     cols = ["iso3", "name", "status", "since", "joined"]
     if backgrounds is not None:
-        out["background"] = out["iso3"].map(backgrounds.set_index("iso3")["background"]).fillna("other")
+        out["background"] = out["iso3"].map(backgrounds.set_index("iso3")["background"]).fillna(BACKGROUNDS[-1])
         cols.append("background")
     out["since"] = pd.to_datetime(out["since"])
     out["joined"] = pd.to_datetime(out["joined"])
@@ -434,6 +434,18 @@ def treaty_steps(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through)
     out = arms_control[arms_control["date"] <= limit].merge(treaties[["treaty_id", "name"]], on="treaty_id")
     out = out.sort_values(["date", "treaty_id", "party", "step"])
     return out[["treaty_id", "name", "step", "party", "date", "note", "source_id"]].reset_index(drop=True)
+
+
+def check_order(**dates) -> list[pd.Timestamp]:
+    """Dates that must be strictly increasing in the order given, e.g. ``check_order(before=b, after=a)``.
+
+    Returns them as Timestamps; raises ``ValueError`` naming both parameters when one is not after the other.
+    """
+    items = [(name, _ts(value, name)) for name, value in dates.items()]
+    for (n1, d1), (n2, d2) in zip(items, items[1:]):
+        if not d1 < d2:
+            raise ValueError(f"{n1}={d1.date()} and {n2}={d2.date()}: {n2} must be later than {n1}")
+    return [d for _, d in items]
 
 
 def camps(memberships: pd.DataFrame, states: pd.DataFrame, orgs: Iterable[str], dates: Mapping[str, object],
