@@ -1,0 +1,476 @@
+"""Tables for notebooks 05–09: balance of power, principles, framework or alliance, the SCO, the claims ledger
+(article paragraphs P10–P19).
+
+Plain DataFrames in, plain DataFrames out. Nothing here displays or styles; the only file this module reads is
+the section map (``notebook_reports``), through ``helpers.params``. Membership logic (who was a member on a date)
+stays in ``helpers.membership``: the notebooks call it and pass the result in, so these functions never decide
+membership themselves.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+import pandas as pd
+
+INDICATORS = ("milex_usd_const", "nuclear_warheads", "population")
+CLAIM_TYPES = ("factual", "interpretive", "normative", "predictive")
+VERDICTS = ("supported", "partly", "contradicted", "interpretation")
+PRESENCE = ("explicit", "implicit", "absent")
+#: Structures shown for every Eurasian state in notebook 08, in display order. ``SCO_PARTNER`` gathers the SCO's
+#: observer, dialogue-partner and partner statuses; every other column is formal membership of that org.
+STRUCTURES = ("NATO", "PFP", "OSCE", "CSTO", "SCO", "SCO_PARTNER")
+WESTERN = ("NATO", "PFP")
+EURASIAN = ("CSTO", "SCO", "SCO_PARTNER")
+FORMAL = ("member", "participating_state", "suspended", "frozen")
+SCO_PARTNER_STATUSES = ("observer", "dialogue_partner", "partner")
+
+
+def _ts(value, name: str = "date") -> pd.Timestamp:
+    try:
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"{name}={value!r} is not a date; give an ISO date such as 2024-07-04") from exc
+    if pd.isna(ts):
+        raise ValueError(f"{name}={value!r} is empty; give an ISO date such as 2024-07-04")
+    return ts.normalize()
+
+
+def _need(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{what}: missing column(s) {', '.join(missing)}; got {', '.join(map(str, frame.columns))}")
+
+
+# ------------------------------------------------------------------------------------------- 05 balance of power
+
+
+def reference_date(year: int) -> pd.Timestamp:
+    """The day on which bloc membership is read for a capability ``year``: 31 December of that year."""
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise ValueError(f"year={year!r} is not a whole year; give one such as 2023")
+    return pd.Timestamp(year=year, month=12, day=31)
+
+
+def bloc_capabilities(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int,
+                      indicators: Iterable[str] = INDICATORS) -> pd.DataFrame:
+    """Sum each indicator over each bloc's members for ``year``, saying how many members have data.
+
+    ``blocs`` maps a bloc label to its member ISO3 codes (for a single state, a one-element list). The result has
+    one row per bloc × indicator: ``members``, ``reported`` (members with a value), ``complete`` (every member
+    reported), ``total`` (sum over reporting members; NaN when none reported), ``unit`` and ``missing`` (ISO3 codes
+    without a value, comma-separated). A partial total is never hidden: ``complete`` says so.
+    """
+    _need(capabilities, ("iso3", "year", "indicator", "value", "unit"), "bloc_capabilities(capabilities)")
+    indicators = list(indicators)
+    unknown = [i for i in indicators if i not in ("milex_usd_const", "milex_usd_current", "nuclear_warheads",
+                                                   "population")]
+    if unknown:
+        raise ValueError(f"bloc_capabilities: unknown indicator(s) {unknown}; allowed: milex_usd_const, "
+                         "milex_usd_current, nuclear_warheads, population")
+    cap = capabilities[capabilities["year"].astype("Int64") == int(year)]
+    rows = []
+    for bloc, members in blocs.items():
+        members = sorted(dict.fromkeys(members))
+        for ind in indicators:
+            sub = cap[(cap["indicator"] == ind) & cap["iso3"].isin(members)].dropna(subset=["value"])
+            have = sorted(sub["iso3"].unique())
+            units = sorted(sub["unit"].dropna().unique())
+            if len(units) > 1:
+                raise ValueError(f"bloc_capabilities: indicator {ind} for {year} mixes units {units}; "
+                                 "the data must use one unit per indicator and year")
+            rows.append({
+                "bloc": bloc, "indicator": ind, "members": len(members), "reported": len(have),
+                "complete": bool(members) and len(have) == len(members),
+                "total": float(sub["value"].sum()) if have else math.nan,
+                "unit": units[0] if units else "",
+                "missing": ", ".join(m for m in members if m not in have),
+            })
+    return pd.DataFrame(rows, columns=["bloc", "indicator", "members", "reported", "complete", "total", "unit",
+                                       "missing"])
+
+
+def concentration(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int,
+                  indicator: str = "milex_usd_const") -> pd.DataFrame:
+    """How concentrated each bloc is on one indicator: the largest member's share and the Herfindahl index.
+
+    Shares are of the reported total; the Herfindahl–Hirschman index is the sum of squared shares (0–1: 1 means
+    one member holds everything, 1/n means n equal members). ``complete`` is False when some members lack data,
+    so the reader knows the shares are of a partial sum.
+    """
+    _need(capabilities, ("iso3", "year", "indicator", "value"), "concentration(capabilities)")
+    cap = capabilities[(capabilities["year"].astype("Int64") == int(year)) & (capabilities["indicator"] == indicator)]
+    rows = []
+    for bloc, members in blocs.items():
+        members = sorted(dict.fromkeys(members))
+        sub = cap[cap["iso3"].isin(members)].dropna(subset=["value"])
+        vals = sub.groupby("iso3")["value"].sum()
+        total = float(vals.sum())
+        if vals.empty or total <= 0:
+            rows.append({"bloc": bloc, "members": len(members), "reported": int(len(vals)), "complete": False,
+                         "largest": "", "largest_share": math.nan, "hhi": math.nan, "equal_share_hhi": math.nan})
+            continue
+        shares = vals / total
+        top = shares.sort_values(ascending=False, kind="mergesort")
+        rows.append({
+            "bloc": bloc, "members": len(members), "reported": int(len(vals)),
+            "complete": len(vals) == len(members),
+            "largest": str(top.index[0]), "largest_share": float(top.iloc[0]),
+            "hhi": float((shares ** 2).sum()), "equal_share_hhi": 1.0 / len(vals),
+        })
+    return pd.DataFrame(rows, columns=["bloc", "members", "reported", "complete", "largest", "largest_share", "hhi",
+                                       "equal_share_hhi"])
+
+
+def article_scenarios(claims: pd.DataFrame, paragraph: str = "P10") -> pd.DataFrame:
+    """The article's own scenarios: its claims in ``paragraph`` (P10: best and worst case), labelled as the
+    article's, with our verdict beside them."""
+    _need(claims, ("claim_id", "paragraph", "claim", "claim_type", "verdict"), "article_scenarios(claims)")
+    sub = claims[claims["paragraph"] == paragraph].sort_values("claim_id", kind="mergesort")
+    out = pd.DataFrame({
+        "claim_id": sub["claim_id"].to_numpy(),
+        "the article says (our paraphrase)": sub["claim"].to_numpy(),
+        "type": sub["claim_type"].to_numpy(),
+        "our verdict": sub["verdict"].to_numpy(),
+    })
+    out.insert(1, "whose scenario", f"the article ({paragraph})")
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ 06 principles
+
+
+def principle_matrix(principle_documents: pd.DataFrame, documents: pd.DataFrame, principles: pd.DataFrame,
+                     as_of) -> pd.DataFrame:
+    """Principle × document, long: one row per coded pair whose document dates on or before ``as_of``.
+
+    Columns: principle, paragraph, document, date, org_id, presence, locator, phrase, source_id. Sorted by
+    principle (in the order of ``principles``) then document date.
+    """
+    _need(principle_documents, ("principle_id", "document_id", "presence", "locator", "phrase", "source_id"),
+          "principle_matrix(principle_documents)")
+    _need(documents, ("document_id", "title", "date", "org_id"), "principle_matrix(documents)")
+    _need(principles, ("principle_id", "label", "paragraph"), "principle_matrix(principles)")
+    cut = _ts(as_of, "as_of")
+    docs = documents[pd.to_datetime(documents["date"]) <= cut]
+    order = {p: i for i, p in enumerate(principles["principle_id"])}
+    merged = (principle_documents.merge(docs[["document_id", "title", "date", "org_id"]], on="document_id")
+              .merge(principles[["principle_id", "label", "paragraph"]], on="principle_id"))
+    merged = merged.assign(_o=merged["principle_id"].map(order), date=pd.to_datetime(merged["date"]))
+    merged = merged.sort_values(["_o", "date", "document_id"], kind="mergesort")
+    out = pd.DataFrame({
+        "principle": merged["label"].to_numpy(), "paragraph": merged["paragraph"].to_numpy(),
+        "document": merged["title"].to_numpy(), "date": merged["date"].to_numpy(),
+        "org_id": merged["org_id"].fillna("").to_numpy(), "presence": merged["presence"].to_numpy(),
+        "locator": merged["locator"].fillna("").to_numpy(), "phrase": merged["phrase"].fillna("").to_numpy(),
+        "source_id": merged["source_id"].to_numpy(),
+    })
+    return out.reset_index(drop=True)
+
+
+def principle_grid(matrix: pd.DataFrame, principles: pd.DataFrame, documents: pd.DataFrame, as_of) -> pd.DataFrame:
+    """Every principle × every document in force by ``as_of``, with ``presence`` = explicit/implicit/absent or
+    ``not coded`` where we have no reading (a gap is shown, never guessed)."""
+    cut = _ts(as_of, "as_of")
+    docs = documents[pd.to_datetime(documents["date"]) <= cut].assign(date=lambda d: pd.to_datetime(d["date"]))
+    docs = docs.sort_values(["date", "document_id"], kind="mergesort")
+    grid = pd.MultiIndex.from_product([list(principles["label"]), list(docs["title"])],
+                                      names=["principle", "document"]).to_frame(index=False)
+    grid = grid.merge(docs[["title", "date"]].rename(columns={"title": "document"}), on="document")
+    got = matrix[["principle", "document", "presence", "phrase", "locator"]]
+    grid = grid.merge(got, on=["principle", "document"], how="left")
+    grid["presence"] = grid["presence"].fillna("not coded")
+    grid[["phrase", "locator"]] = grid[["phrase", "locator"]].fillna("")
+    return grid
+
+
+def principle_summary(grid: pd.DataFrame) -> pd.DataFrame:
+    """Per principle: how many documents state it explicitly, implicitly, not at all, or are not coded."""
+    levels = list(PRESENCE) + ["not coded"]
+    counts = pd.crosstab(grid["principle"], grid["presence"]).reindex(columns=levels, fill_value=0)
+    order = list(dict.fromkeys(grid["principle"]))
+    counts = counts.reindex(order).reset_index()
+    counts.columns.name = None
+    return counts
+
+
+# ------------------------------------------------------------------------------------- 07 framework or alliance
+
+
+def parse_score_map(score_map: str, *, dimension: str = "?") -> dict[str, float]:
+    """``"yes=1;no=0"`` → ``{"yes": 1.0, "no": 0.0}``; a malformed map is a clear error naming the dimension."""
+    out: dict[str, float] = {}
+    for part in str(score_map).split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        key, sep, num = part.partition("=")
+        try:
+            if not sep or not key.strip():
+                raise ValueError
+            out[key.strip()] = float(num)
+        except ValueError:
+            raise ValueError(f"dimensions.csv: dimension {dimension!r} has a bad score_map entry {part!r}; "
+                             "write value=number pairs separated by ';', e.g. yes=1;no=0") from None
+    if not out:
+        raise ValueError(f"dimensions.csv: dimension {dimension!r} has an empty score_map; write e.g. yes=1;no=0")
+    return out
+
+
+def feature_table(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: Iterable[str]) -> pd.DataFrame:
+    """The comparison table: one row per dimension (in ``dimensions`` order), one column per org, cell = value
+    (``unknown`` where unknown; ``not recorded`` where the data has no row)."""
+    orgs = list(orgs)
+    _need(org_features, ("org_id", "dimension_id", "value"), "feature_table(org_features)")
+    wide = (org_features[org_features["org_id"].isin(orgs)]
+            .pivot(index="dimension_id", columns="org_id", values="value"))
+    wide = wide.reindex(index=list(dimensions["dimension_id"]), columns=orgs).fillna("not recorded")
+    wide.columns.name = None
+    wide = wide.reset_index(drop=True)
+    wide.insert(0, "axis", dimensions["axis"].to_numpy())
+    wide.insert(0, "dimension", dimensions["label"].to_numpy())
+    return wide
+
+
+def feature_details(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: Iterable[str]) -> pd.DataFrame:
+    """Long form of the comparison with the detail and source of every cell, for the reader who checks."""
+    orgs = list(orgs)
+    sub = org_features[org_features["org_id"].isin(orgs)].merge(
+        dimensions[["dimension_id", "label"]], on="dimension_id")
+    order_d = {d: i for i, d in enumerate(dimensions["dimension_id"])}
+    order_o = {o: i for i, o in enumerate(orgs)}
+    sub = sub.assign(_d=sub["dimension_id"].map(order_d), _o=sub["org_id"].map(order_o))
+    sub = sub.sort_values(["_d", "_o"], kind="mergesort")
+    return pd.DataFrame({"dimension": sub["label"].to_numpy(), "org_id": sub["org_id"].to_numpy(),
+                         "value": sub["value"].to_numpy(), "detail": sub["detail"].fillna("").to_numpy(),
+                         "source_id": sub["source_id"].to_numpy()})
+
+
+def typology_scores(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: Iterable[str],
+                    axes: Iterable[str] = ("obligation", "institutionalization"), min_known: int = 2) -> pd.DataFrame:
+    """Score each org on each axis: the mean of its known dimension scores, each scaled to 0–1 by the dimension's
+    own range. ``unknown`` cells are left out and counted; an axis with fewer than ``min_known`` known dimensions
+    gets NaN (too little to say). Columns: org_id, then for each axis ``<axis>``, ``<axis>_known``,
+    ``<axis>_unknown``."""
+    orgs = list(orgs)
+    axes = list(axes)
+    _need(dimensions, ("dimension_id", "axis", "scale", "score_map"), "typology_scores(dimensions)")
+    maps = {}
+    for d in dimensions.itertuples(index=False):
+        smap = parse_score_map(d.score_map, dimension=d.dimension_id)
+        scale = [v.strip() for v in str(d.scale).split(";") if v.strip()]
+        missing = [v for v in scale if v not in smap]
+        if missing:
+            raise ValueError(f"dimensions.csv: dimension {d.dimension_id!r} has scale value(s) {missing} without a "
+                             f"score in score_map {d.score_map!r}; give every scale value a score")
+        lo, hi = min(smap.values()), max(smap.values())
+        maps[d.dimension_id] = (d.axis, smap, lo, hi)
+    rows = []
+    for org in orgs:
+        sub = org_features[org_features["org_id"] == org]
+        row: dict = {"org_id": org}
+        for axis in axes:
+            known, unknown = [], 0
+            for f in sub.itertuples(index=False):
+                if f.dimension_id not in maps or maps[f.dimension_id][0] != axis:
+                    continue
+                _, smap, lo, hi = maps[f.dimension_id]
+                if f.value == "unknown":
+                    unknown += 1
+                    continue
+                if f.value not in smap:
+                    raise ValueError(f"org_features.csv: {org} × {f.dimension_id} has value {f.value!r}, not in the "
+                                     f"dimension's scale {sorted(smap)} nor 'unknown'")
+                known.append((smap[f.value] - lo) / (hi - lo) if hi > lo else 0.0)
+            row[axis] = sum(known) / len(known) if len(known) >= min_known else math.nan
+            row[f"{axis}_known"] = len(known)
+            row[f"{axis}_unknown"] = unknown
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def org_overview(organisations: pd.DataFrame, member_counts: Mapping[str, int], orgs: Iterable[str],
+                 as_of) -> pd.DataFrame:
+    """One row per org: name, kind, founded, whether it existed on ``as_of`` and its formal member count then.
+
+    An org founded after ``as_of`` (e.g. the SCO on 1991-12-31), dissolved before it, or only proposed reads
+    ``did not exist`` / ``proposed`` with no count, so a zero is never mistaken for an empty organisation.
+    """
+    cut = _ts(as_of, "as_of")
+    orgs = list(orgs)
+    idx = organisations.set_index("org_id")
+    rows = []
+    for org in orgs:
+        if org not in idx.index:
+            raise ValueError(f"org_overview: organisation {org!r} is not in organisations.csv; allowed: "
+                             f"{', '.join(idx.index)}")
+        r = idx.loc[org]
+        founded = pd.to_datetime(r.get("founded"))
+        ended = pd.to_datetime(r.get("dissolved"))
+        if r.get("status") == "proposed" or pd.isna(founded):
+            state, count = "proposed, no members", pd.NA
+        elif founded > cut:
+            state, count = f"did not exist yet (founded {founded.date().isoformat()})", pd.NA
+        elif pd.notna(ended) and ended <= cut:
+            state, count = f"dissolved ({ended.date().isoformat()})", pd.NA
+        else:
+            state, count = "existed", int(member_counts.get(org, 0))
+        rows.append({"org_id": org, "name": r.get("name"), "kind": r.get("kind"), "founded": founded,
+                     f"on {cut.date().isoformat()}": state, "formal members": count})
+    out = pd.DataFrame(rows)
+    out["formal members"] = out["formal members"].astype("Int64")
+    return out
+
+
+# ---------------------------------------------------------------------------------------- 08 SCO and multi-vector
+
+
+def structure_flags(status: pd.DataFrame, states: pd.DataFrame) -> pd.DataFrame:
+    """Which structures each Eurasian state belongs to, from ``membership.status_matrix`` (index iso3, one
+    column per org, cell = status or empty).
+
+    Returns one row per Eurasian state (``states.eurasian``, current states only): iso3, name, then a bool column
+    per ``STRUCTURES`` (formal membership; ``SCO_PARTNER`` = SCO observer, dialogue partner or partner), and
+    ``both_sides`` (in NATO or PfP and also in the CSTO, the SCO or an SCO partner status).
+    """
+    _need(states, ("iso3", "name", "eurasian"), "structure_flags(states)")
+    eur = states[states["eurasian"].astype(bool) & ~states.get("historic", pd.Series(False, index=states.index))
+                 .astype(bool)].sort_values("iso3", kind="mergesort")
+    st = status.reindex(eur["iso3"]).fillna("")
+    get = lambda org: st[org] if org in st.columns else pd.Series("", index=st.index)  # noqa: E731
+    out = pd.DataFrame({"iso3": eur["iso3"].to_numpy(), "name": eur["name"].to_numpy()})
+    for org in ("NATO", "PFP", "OSCE", "CSTO", "SCO"):
+        # PfP is a partnership programme: its participants hold the status "partner" (data/README.md).
+        statuses = ("partner", *FORMAL) if org == "PFP" else FORMAL
+        out[org] = get(org).isin(statuses).to_numpy()
+    out["SCO_PARTNER"] = get("SCO").isin(SCO_PARTNER_STATUSES).to_numpy()
+    west = out[list(WESTERN)].any(axis=1)
+    east = out[list(EURASIAN)].any(axis=1)
+    out["both_sides"] = (west & east).to_numpy()
+    return out
+
+
+def combination_counts(flags: pd.DataFrame, structures: Iterable[str] = STRUCTURES) -> pd.DataFrame:
+    """UpSet data: each distinct combination of structures, how many states have exactly it, and which.
+
+    Columns: combination (e.g. ``"NATO + OSCE"``, or ``"none"``), states (count), members (ISO3 codes), then one
+    bool column per structure. Sorted by count, largest first, then by name.
+    """
+    structures = list(structures)
+    key = flags[structures].apply(lambda r: " + ".join(s for s in structures if r[s]) or "none", axis=1)
+    grouped = flags.assign(combination=key).groupby("combination", sort=False)
+    rows = []
+    for combo, g in grouped:
+        row = {"combination": combo, "states": int(len(g)), "members": ", ".join(sorted(g["iso3"]))}
+        row.update({s: bool(g[s].iloc[0]) for s in structures})
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=["combination", "states", "members", *structures])
+    return out.sort_values(["states", "combination"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+
+def org_timeline(memberships: pd.DataFrame, orgs: Iterable[str], until) -> pd.DataFrame:
+    """Spells of the given orgs for a timeline: iso3, org_id, status, start, end (open spells end at ``until``),
+    ``ongoing`` (the spell was still running at ``until``). Spells starting after ``until`` are dropped."""
+    cut = _ts(until, "until")
+    orgs = list(orgs)
+    sub = memberships[memberships["org_id"].isin(orgs)].copy()
+    sub["start"] = pd.to_datetime(sub["start"])
+    sub["end"] = pd.to_datetime(sub["end"])
+    sub = sub[sub["start"] <= cut]
+    ongoing = sub["end"].isna() | (sub["end"] > cut)
+    sub = sub.assign(end=sub["end"].where(~ongoing, cut), ongoing=ongoing.to_numpy())
+    sub = sub.sort_values(["start", "iso3", "org_id"], kind="mergesort")
+    return sub[["iso3", "org_id", "status", "start", "end", "ongoing"]].reset_index(drop=True)
+
+
+def state_spells(memberships: pd.DataFrame, iso3: str, until) -> pd.DataFrame:
+    """All spells of one state in any organisation, for a Gantt chart (same columns as ``org_timeline``)."""
+    sub = memberships[memberships["iso3"] == iso3]
+    return org_timeline(sub, sorted(sub["org_id"].unique()), until)
+
+
+# -------------------------------------------------------------------------------------------- 09 claims ledger
+
+
+def claim_type_list(value: str) -> list[str]:
+    """Parse the ``claim_types`` parameter (comma-separated) and refuse unknown types with a clear message."""
+    items = [v.strip() for v in str(value).split(",") if v.strip()]
+    bad = [v for v in items if v not in CLAIM_TYPES]
+    if not items or bad:
+        raise ValueError(f"claim_types={value!r}: {'unknown type(s) ' + ', '.join(bad) if bad else 'empty'}; "
+                         f"allowed: comma-separated from {', '.join(CLAIM_TYPES)}")
+    return list(dict.fromkeys(items))
+
+
+def notebook_reports() -> dict[str, str]:
+    """Notebook id → report file name (``<stem>.html``), from the section map."""
+    from helpers import params
+
+    return {nb.id: f"{nb.stem}.html" for nb in params.notebooks()}
+
+
+def claims_ledger(claims: pd.DataFrame, reports: Mapping[str, str], claim_types: Iterable[str]) -> pd.DataFrame:
+    """One row per claim of the chosen types: id, paragraph, claim, type, verdict, reason, and ``evidence`` — the
+    relative link of the report that holds the evidence (``02-nato-enlargement.html``)."""
+    types = list(claim_types)
+    _need(claims, ("claim_id", "paragraph", "claim", "claim_type", "verdict", "verdict_reason", "evidence_notebook"),
+          "claims_ledger(claims)")
+    sub = claims[claims["claim_type"].isin(types)].copy()
+    raw = sub["evidence_notebook"].fillna("").astype(str).str.strip()
+    nb = raw.where(raw.eq(""), raw.str.zfill(2))
+    unknown = sorted(set(nb[nb.ne("")]) - set(reports))
+    if unknown:
+        raise ValueError(f"claims.csv: evidence_notebook value(s) {unknown} are not notebooks of the collection; "
+                         f"allowed: {', '.join(sorted(reports))}")
+    sub["evidence"] = nb.map(reports).fillna("")
+    sub["_p"] = sub["paragraph"].str[1:].astype(int)
+    sub = sub.sort_values(["_p", "claim_id"], kind="mergesort")
+    return sub[["claim_id", "paragraph", "claim", "claim_type", "verdict", "verdict_reason", "evidence"]] \
+        .reset_index(drop=True)
+
+
+def verdict_counts(ledger: pd.DataFrame) -> pd.DataFrame:
+    """Counts of verdicts by claim type, every type × verdict present (zeros included), in the fixed orders."""
+    full = pd.MultiIndex.from_product([CLAIM_TYPES, VERDICTS], names=["claim_type", "verdict"])
+    counts = ledger.groupby(["claim_type", "verdict"]).size().reindex(full, fill_value=0)
+    out = counts.rename("claims").reset_index()
+    return out[out["claim_type"].isin(ledger["claim_type"].unique()) | (len(ledger) == 0)].reset_index(drop=True)
+
+
+def lineage_table(lineage: pd.DataFrame) -> pd.DataFrame:
+    """The lineage steps in order with their relation, finding and confidence."""
+    _need(lineage, ("step", "work", "publisher", "published", "relation", "finding", "confidence", "source_id"),
+          "lineage_table(lineage)")
+    out = lineage.sort_values("step", kind="mergesort")
+    return out[["step", "work", "publisher", "published", "relation", "finding", "confidence", "source_id"]] \
+        .reset_index(drop=True)
+
+
+def watch_list(events: pd.DataFrame, after, categories: Iterable[str] | None = None) -> pd.DataFrame:
+    """Dated developments strictly after ``after`` (optionally in the given categories), oldest first."""
+    cut = _ts(after, "after")
+    _need(events, ("event_id", "date", "date_precision", "category", "title", "description", "source_id"),
+          "watch_list(events)")
+    sub = events[pd.to_datetime(events["date"]) > cut]
+    if categories is not None:
+        sub = sub[sub["category"].isin(list(categories))]
+    sub = sub.assign(date=pd.to_datetime(sub["date"])).sort_values(["date", "event_id"], kind="mergesort")
+    return sub[["date", "date_precision", "category", "title", "description", "source_id"]].reset_index(drop=True)
+
+
+def paragraph_coverage(paragraphs: pd.DataFrame, claims: pd.DataFrame, reports: Mapping[str, str],
+                       collection_paragraphs: Mapping[str, list[str]]) -> pd.DataFrame:
+    """For every paragraph P1–P19: which notebooks cover it (from the section map) and how many claims it has."""
+    rows = []
+    for p in paragraphs.sort_values("order", kind="mergesort")["paragraph"]:
+        nbs = [nid for nid, ps in collection_paragraphs.items() if p in ps and nid != "09"]
+        rows.append({"paragraph": p, "claims": int((claims["paragraph"] == p).sum()),
+                     "covered in": ", ".join(reports[n] for n in nbs if n in reports)})
+    return pd.DataFrame(rows, columns=["paragraph", "claims", "covered in"])
+
+
+def as_date(value) -> date:
+    """A single date as ``datetime.date`` (for captions)."""
+    return _ts(value).date()
