@@ -1,0 +1,51 @@
+# Two commands on a fresh machine with python3 >= 3.11 and make:
+#   make reports   set up .venv (pinned) and build every report into reports/
+#   make test      same set-up if needed, system dependencies for the browser tests, then the whole test suite
+# Also: make lab (JupyterLab on 127.0.0.1, token on), make sync (.py -> .ipynb), make bench, make readme.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Extra arguments for the build, e.g. make reports ARGS="--only 02 -p as_of 2001-06-15"
+ARGS   ?=
+PYTEST_ARGS ?=
+
+.PHONY: reports test lab sync bench readme setup clean lock
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt constraints.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
+	  { echo "error: $(PYTHON) is older than 3.11; install Python 3.11+ or run make PYTHON=python3.11"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+
+reports: $(STAMP)
+	$(BIN)/python -m helpers.build $(ARGS)
+
+test: $(STAMP)
+	@if [ -f scripts/ensure-system-deps.sh ]; then sh scripts/ensure-system-deps.sh; fi
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir="$(CURDIR)"
+
+sync: $(STAMP)
+	$(BIN)/jupytext --to ipynb --update notebooks/[0-9]*.py
+	$(BIN)/jupyter nbconvert --log-level=WARN --clear-output --inplace notebooks/[0-9]*.ipynb
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+readme: $(STAMP)
+	$(BIN)/python scripts/make_readme.py
+
+clean:
+	rm -rf build .cache
+
+# Regenerate the full pinned freeze from the current .venv (after changing requirements.txt and installing).
+lock:
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^#' > constraints.txt
