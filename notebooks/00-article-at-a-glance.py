@@ -1,0 +1,192 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # The article at a glance
+#
+# This notebook sets out what the article is, where its text comes from and what each of its nineteen paragraphs
+# (P1–P19) says, summarised in our own words. It then maps which organisations, states and themes each paragraph
+# touches, and shows which later notebook takes up which paragraphs. The question here is simple: what exactly
+# are we studying?
+
+# %% tags=["parameters"]
+highlight = "NATO"
+
+# %%
+from helpers import load, params, present
+from helpers.charts import article as charts
+from helpers.tables import article as tables
+
+P = params.validated("00", highlight=highlight)
+
+# %% [markdown]
+# ## Data
+#
+# Every table below comes from `data/`, and every row cites a source. The article tables hold the three sections,
+# the nineteen paragraphs with our paraphrase, the tags (organisations, states as ISO 3166 alpha-3 codes, themes),
+# the article's claims, a glossary and the article's lineage. The article itself is cited as one source; we never
+# reproduce its text.
+
+# %%
+ARTICLE = "alahalygate-neutralizing-nato"
+sections = load.sections()
+paragraphs = load.paragraphs()
+tags = load.paragraph_tags()
+themes = load.themes()
+lineage = load.lineage()
+claims = load.claims()
+glossary = load.glossary()
+
+# %% [markdown]
+# ## What the article is
+#
+# The article is titled <span lang="ar" dir="rtl">تحييد الناتو: إطار أمني روسي صيني قيد المناقشة</span>
+# ("Neutralizing NATO: a Russian–Chinese security framework under discussion"). It appeared unsigned on the Arabic
+# news site alahalygate.com (archive no. 187842 according to our brief; we could not find the page itself). We
+# date it to April 2024 but could not confirm the day: its "this month" (P2) only shows that its source was written
+# in April 2024.
+#
+# The text did not start in Arabic. The table traces it back to an essay by Ivan Timofeev on the Valdai Discussion
+# Club site and RT's English version of that essay. Each step carries a confidence level and the evidence behind
+# it. The RIAC republication named in our brief could not be found, so it is left out.
+
+# %%
+present.table(
+    tables.lineage_table(lineage),
+    title="The Arabic text follows RT's English version of a Valdai Club essay",
+    caption="Each step of the article's lineage, with our confidence in it and the evidence for it. "
+    "Dates are shown only as precisely as we could verify them.",
+    sources=sorted(set(lineage["source_id"])),
+    key="lineage",
+)
+
+# %% [markdown]
+# ## Sections and paragraphs
+#
+# The article has an untitled opening and two sections with headings. The opening (P1–P9) explains why a new
+# Eurasian framework is being discussed and what the author thinks went wrong in Euro-Atlantic security. The two
+# titled sections (P10–P14, P15–P19) propose principles and ask whether the result would be a framework or an
+# alliance.
+
+# %%
+present.table(
+    tables.section_overview(sections, paragraphs),
+    title="Nine paragraphs of diagnosis, then ten on principles and form",
+    caption="The article's three sections with their Arabic headings and our English titles.",
+    sources=[ARTICLE],
+    key="sections",
+)
+
+# %% [markdown]
+# Here is each paragraph in a few sentences of our own. These are paraphrases, not translations. P19 is flagged:
+# it names Valdai in the third person and reads like an addition by the Arabic editor (see the lineage above).
+
+# %%
+present.table(
+    tables.paragraph_overview(paragraphs, sections),
+    title="P1–P19 in our own words",
+    caption="Paragraph numbers are the project's shared reference, used in every notebook.",
+    sources=[ARTICLE],
+    key="paragraphs",
+)
+
+# %% [markdown]
+# ## The article's structure
+#
+# The matrix shows which organisations, states and themes each paragraph names or discusses. Columns shaded in
+# the highlighted organisation's colour are the paragraphs that name it. Change the `highlight` parameter (an
+# organisation id such as `SCO` or `OSCE`) to follow another organisation. Hover over a dot to see its paragraph,
+# section and tag.
+
+# %%
+present.chart(
+    charts.structure_matrix(
+        tables.tag_long(tags, paragraphs, themes, highlight=P.highlight),
+        highlight=P.highlight,
+        title=tables.structure_finding(tags, paragraphs, P.highlight),
+        description=f"Dot matrix: the article's paragraphs P1 to P19 across, and down the organisations, states "
+        f"and themes each paragraph touches. Paragraphs that name {P.highlight} are shaded.",
+    ),
+    caption="Tags are ours, assigned by reading each paragraph. Circles are organisations, squares are states "
+    "(ISO 3166 alpha-3; SUN is the USSR), diamonds are themes.",
+    sources=[ARTICLE],
+    key="structure",
+)
+
+# %% [markdown]
+# ## Key terms
+#
+# The later notebooks keep these English renderings of the article's Arabic terms. The notes mark the places where
+# the Arabic wording follows RT's English rather than the Valdai original.
+
+# %%
+present.table(
+    tables.glossary_table(glossary, paragraphs),
+    title="The article's key terms in Arabic and English, in order of first use",
+    caption="Arabic terms as they appear in the article and the English rendering used across the collection.",
+    sources=[ARTICLE],
+    key="glossary",
+)
+
+# %% [markdown]
+# ## Claims at a glance
+#
+# We split the article into single claims and give each one a type. Only factual claims can get a verdict from
+# evidence. Interpretive, normative and predictive claims are marked `interpretation`: the data can inform them but
+# cannot settle them. Every claim and its evidence are listed in notebook 09.
+
+# %%
+present.table(
+    tables.claim_profile(claims),
+    title="Most of the article is interpretation and prescription; its few factual claims mostly check out",
+    caption="Number of claims by type and provisional verdict. Verdicts cite their evidence in data/claims.csv.",
+    sources=sorted(set(claims["source_id"])),
+    key="claims",
+)
+
+# %% [markdown]
+# ## How to read the rest of the collection
+#
+# Each later notebook takes up a run of paragraphs, in the article's order. This table is generated from the
+# collection's section map, so it always matches the reports.
+
+# %%
+present.table(
+    tables.collection_guide(),
+    title="Each notebook takes up a run of the article's paragraphs",
+    caption="Notebook id, title, the paragraphs it covers and a one-line summary, from notebooks/collection.toml.",
+    sources=[ARTICLE],
+    key="collection",
+)
+
+# %% [markdown]
+# ## Takeaways
+#
+# - The Arabic article is a translation of RT's English version of Ivan Timofeev's Valdai Club essay (April 2024),
+#   published without attribution. The wording follows RT, not Valdai.
+# - Its last paragraph, P19, is most likely the Arabic editor's own: it adds the prediction that the framework would
+#   "neutralise" NATO, echoing the title. P15–P18 are more cautious.
+# - The article spends nine paragraphs on what failed in Euro-Atlantic security (NATO, the OSCE, arms control) and
+#   ten on the principles and form of a Eurasian framework. Of the organisations that exist, NATO is the one it
+#   names most often.
+# - Its factual claims (Putin's February 2024 call, Lavrov's April 2024 visit to Beijing, NATO's enlargement) are
+#   supported by the sources cited. Most of the article is argument and forecast, and the later notebooks test it
+#   against the data.
+
+# %% [markdown]
+# ## Sources
+
+# %%
+present.sources_section()
