@@ -1,0 +1,354 @@
+"""The loaders on the fixture data set (tests/fixtures/data) and on broken copies of it.
+
+Each bad-input test breaks one thing in a copy and checks that the error names the file, the row as a spreadsheet
+shows it (header = row 1), the column and the rule, because that is what a data author needs to fix it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import load, paths
+
+FIXTURES = Path(__file__).parent / "fixtures" / "data"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A fresh copy of the fixture data with the project's datapackage.json beside it."""
+    d = tmp_path / "data"
+    shutil.copytree(FIXTURES, d)
+    shutil.copy(paths.DATAPACKAGE, d / "datapackage.json")
+    return d
+
+
+def edit(d: Path, file: str, old: str, new: str) -> None:
+    p = d / file
+    text = p.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"fixture {file} should contain {old!r} exactly once"
+    p.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def error(d: Path, name: str) -> load.DataError:
+    with pytest.raises(load.DataError) as info:
+        load.table(name, d)
+    return info.value
+
+
+# --- good data -------------------------------------------------------------------------------------------------
+
+
+def test_every_table_of_the_fixture_loads(data):
+    tables = load.validate_all(data)
+    assert list(tables) == list(load.TABLES)
+    assert len(tables["memberships"]) == 8 and len(tables["paragraphs"]) == 19
+
+
+def test_one_loader_per_table_with_the_contract_names():
+    with open(paths.DATAPACKAGE, encoding="utf-8") as f:
+        names = [r["name"] for r in json.load(f)["resources"]]
+    assert sorted(names) == sorted(load.TABLES)
+    for name in load.TABLES:
+        assert callable(getattr(load, name)), f"load.{name}() is missing"
+
+
+def test_loader_functions_return_the_same_as_table(data):
+    pd.testing.assert_frame_equal(load.memberships(data), load.table("memberships.csv", data))
+
+
+def test_types_are_as_documented(data):
+    m = load.memberships(data)
+    assert str(m["start"].dtype) == "datetime64[ns]" and str(m["end"].dtype) == "datetime64[ns]"
+    assert m["end"].isna().sum() == 6  # empty end = still running
+    assert m.loc[0, "start"] == pd.Timestamp("2000-06-01")
+    s = load.states(data)
+    assert s["historic"].dtype == bool and s.set_index("iso3")["historic"].to_dict()["SUN"] is True
+    c = load.capabilities(data)
+    assert str(c["year"].dtype) == "Int64" and c["value"].dtype == "float64"
+    assert c["value"].tolist() == [1000.0, 12.5, 7.0]
+    assert pd.api.types.is_string_dtype(m["iso3"])
+    assert m["alt_source_id"].isna().sum() == 7  # empty text is missing, not ""
+    src = load.sources(data)
+    assert src.loc[1, "title"] == "Fixture source B, with a comma"  # quoted commas survive
+
+
+def test_columns_come_in_datapackage_order(data):
+    assert list(load.memberships(data).columns) == [
+        "org_id", "iso3", "status", "start", "end", "note", "source_id", "alt_source_id"]
+
+
+def test_changing_the_returned_frame_does_not_change_the_next_load(data):
+    m = load.memberships(data)
+    m.loc[0, "iso3"] = "ZZZ"
+    assert load.memberships(data).loc[0, "iso3"] == "USA"
+
+
+def test_an_edited_file_is_read_again(data):
+    assert len(load.events(data)) == 2
+    with open(data / "events.csv", "a", encoding="utf-8") as f:
+        f.write("third-event,2003-03-03,year,summit,Third,A made-up event.,fixture-a,\n")
+    assert len(load.events(data)) == 3
+
+
+def test_read_log_lists_every_file_read(data, tmp_path, monkeypatch):
+    log = tmp_path / "reads.log"
+    monkeypatch.setenv("NATO_READ_LOG", str(log))
+    load.memberships(data)
+    read = set(log.read_text().splitlines())
+    expected = {str((data / f).resolve()) for f in
+                ("datapackage.json", "memberships.csv", "organisations.csv", "states.csv", "sources.csv")}
+    assert read == expected
+    assert all(Path(p).is_absolute() for p in read)
+
+
+def test_no_read_log_without_the_variable(data, tmp_path, monkeypatch):
+    monkeypatch.delenv("NATO_READ_LOG", raising=False)
+    load.memberships(data)
+    assert not list(tmp_path.glob("*.log"))
+
+
+def test_unknown_table_name_lists_the_tables(data):
+    with pytest.raises(ValueError, match=r"unknown table 'membership'; the data package has: sources, states"):
+        load.table("membership", data)
+
+
+# --- each kind of bad input ------------------------------------------------------------------------------------
+
+
+def test_wrong_column_count(data):
+    edit(data, "memberships.csv", "ALPHA,FRA,member,2000-06-01,,,fixture-a,", "ALPHA,FRA,member,2000-06-01,,,fixture-a,,")
+    err = error(data, "memberships")
+    assert ("memberships.csv row 3: has 9 values but the header has 8 columns"
+            " (every row has exactly one value per column)") in str(err)
+    assert err.row == 3 and err.file.endswith("memberships.csv")
+
+
+def test_unclosed_quote(data):
+    edit(data, "sources.csv", "fixture-a,Fixture source A,", 'fixture-a,"Fixture source A,')
+    err = error(data, "sources")
+    assert "sources.csv row 2" in str(err)
+    assert "quote" in str(err)
+
+
+def test_unclosed_quote_at_the_end_of_the_file(data):
+    with open(data / "themes.csv", "a", encoding="utf-8") as f:
+        f.write('other,"Other,never closed\n')
+    err = error(data, "themes")
+    assert "themes.csv row 3: malformed CSV" in str(err) and "unclosed or stray quote" in str(err)
+
+
+def test_wrong_header(data):
+    edit(data, "events.csv", "event_id,date,", "event,date,")
+    err = error(data, "events")
+    assert "events.csv row 1: header is event,date" in str(err)
+    assert "missing event_id; unexpected event" in str(err)
+    assert "the header must be exactly event_id,date,date_precision" in str(err)
+
+
+def test_bad_date(data):
+    edit(data, "memberships.csv", "ALPHA,DEU,member,2005-01-01", "ALPHA,DEU,member,2005-02-30")
+    err = error(data, "memberships")
+    assert "memberships.csv row 4, column start: '2005-02-30' is not a date (dates are written YYYY-MM-DD)" in str(err)
+    assert (err.row, err.column) == (4, "start")
+
+
+def test_date_in_another_format(data):
+    edit(data, "sources.csv", "https://example.org/b,2026-11-29", "https://example.org/b,29/11/2026")
+    assert "sources.csv row 3, column accessed: '29/11/2026' is not a date" in str(error(data, "sources"))
+
+
+def test_joined_after_left(data):
+    edit(data, "memberships.csv", "BETA,KAZ,member,2003-01-01,2010-01-01", "BETA,KAZ,member,2003-01-01,2002-01-01")
+    err = error(data, "memberships")
+    assert ("memberships.csv row 8, column end: 2002-01-01 is before start 2003-01-01"
+            " (a spell must end after it starts)") in str(err)
+    assert err.rule == "a spell must end after it starts"
+
+
+def test_spell_ending_the_day_it_starts(data):
+    edit(data, "memberships.csv", "BETA,KAZ,member,2003-01-01,2010-01-01", "BETA,KAZ,member,2003-01-01,2003-01-01")
+    assert "row 8, column end: 2003-01-01 is the same day as start" in str(error(data, "memberships"))
+
+
+def test_overlapping_spells(data):
+    edit(data, "memberships.csv", "BETA,KAZ,frozen,2010-01-01", "BETA,KAZ,frozen,2009-06-01")
+    err = error(data, "memberships")
+    assert ("memberships.csv row 9, column start: BETA KAZ spell from 2009-06-01 overlaps the spell on row 8"
+            " (2003-01-01 to 2010-01-01) (a state has at most one status per organisation at any date)") in str(err)
+
+
+def test_spell_after_an_open_spell_overlaps(data):
+    with open(data / "memberships.csv", "a", encoding="utf-8") as f:
+        f.write("ALPHA,USA,suspended,2010-01-01,,,fixture-a,\n")
+    assert "row 10, column start: ALPHA USA spell from 2010-01-01 overlaps the spell on row 2 (2000-06-01 to open)" \
+        in str(error(data, "memberships"))
+
+
+def test_duplicate_key(data):
+    with open(data / "organisations.csv", "a", encoding="utf-8") as f:
+        f.write("ALPHA,Alpha again,,alliance,active,,,,,,,,fixture-a\n")
+    err = error(data, "organisations")
+    assert ("organisations.csv row 5, column org_id: duplicate key (org_id=ALPHA), already on row 2"
+            " (the primary key org_id must be unique)") in str(err)
+
+
+def test_duplicate_composite_key(data):
+    with open(data / "memberships.csv", "a", encoding="utf-8") as f:
+        f.write("ALPHA,USA,member,2000-06-01,2001-01-01,,fixture-a,\n")
+    assert ("memberships.csv row 10, column org_id, iso3, start: duplicate key (org_id=ALPHA, iso3=USA,"
+            " start=2000-06-01), already on row 2") in str(error(data, "memberships"))
+
+
+def test_dangling_reference(data):
+    edit(data, "event_paragraphs.csv", "beta-summit,P16", "beta-sumit,P16")
+    err = error(data, "event_paragraphs")
+    assert ("event_paragraphs.csv row 3, column event_id: dangling reference: 'beta-sumit' is not in events.csv"
+            " (event_id must be a event_id listed in events.csv)") in str(err)
+
+
+def test_dangling_self_reference(data):
+    edit(data, "organisations.csv", "Beta Town,ALPHA,", "Beta Town,ALPHAA,")
+    assert "organisations.csv row 3, column predecessor_id: 'ALPHAA' is not an org_id in this file" \
+        in str(error(data, "organisations"))
+
+
+def test_missing_source(data):
+    edit(data, "memberships.csv", "BETA,CHN,member,2001-01-01,,,fixture-a,", "BETA,CHN,member,2001-01-01,,,fixture-z,")
+    err = error(data, "memberships")
+    assert ("memberships.csv row 6, column source_id: missing source: 'fixture-z' is not in sources.csv"
+            " (every row cites a source listed in sources.csv)") in str(err)
+
+
+def test_empty_source_id(data):
+    edit(data, "events.csv", "A made-up summit.,fixture-b,", "A made-up summit.,,")
+    assert "events.csv row 3, column source_id: value is empty (this column is required)" in str(error(data, "events"))
+
+
+def test_source_without_url_or_accessed_date(data):
+    edit(data, "sources.csv", "Test fixture,https://example.org/b,2026-11-29,", "Test fixture,,,")
+    msg = str(error(data, "sources"))
+    assert "sources.csv row 3, column url: value is empty (this column is required)" in msg
+    assert "sources.csv row 3, column accessed: value is empty (this column is required)" in msg
+
+
+def test_source_url_must_be_an_address(data):
+    edit(data, "sources.csv", "https://example.org/b", "example.org/b")
+    assert "sources.csv row 3, column url: 'example.org/b' is not allowed (an http(s) address without spaces)" \
+        in str(error(data, "sources"))
+
+
+def test_unknown_state_code(data):
+    edit(data, "memberships.csv", "ALPHA,DEU,", "ALPHA,XYZ,")
+    err = error(data, "memberships")
+    assert ("memberships.csv row 4, column iso3: unknown state code: 'XYZ' is not in states.csv"
+            " (iso3 must be a state code listed in states.csv)") in str(err)
+
+
+def test_state_code_that_is_not_three_capitals(data):
+    edit(data, "memberships.csv", "ALPHA,DEU,", "ALPHA,de,")
+    assert "memberships.csv row 4, column iso3: 'de' is not allowed (three capital letters: an ISO 3166-1 alpha-3" \
+        in str(error(data, "memberships"))
+
+
+def test_unknown_state_in_arms_control_party(data):
+    edit(data, "arms_control.csv", "INF,signed,2000-01-01,SUN", "INF,signed,2000-01-01,SOV")
+    assert ("arms_control.csv row 3, column party: unknown state code: 'SOV' is not in states.csv"
+            " (party is a state code listed in states.csv, or ALL for the treaty as a whole)") \
+        in str(error(data, "arms_control"))
+
+
+def test_value_outside_the_enum(data):
+    edit(data, "memberships.csv", "BETA,KAZ,observer", "BETA,KAZ,obsrver")
+    msg = str(error(data, "memberships"))
+    assert "memberships.csv row 7, column status: 'obsrver' is not allowed (allowed: member, participating_state," in msg
+
+
+def test_bad_boolean(data):
+    edit(data, "states.csv", "SUN,USSR,true", "SUN,USSR,yes")
+    assert "states.csv row 8, column historic: 'yes' is not a boolean (write true or false)" in str(error(data, "states"))
+
+
+def test_bad_integer_and_number(data):
+    edit(data, "capabilities.csv", "USA,2020,population,1000,", "USA,2020.5,population,\"1,000\",")
+    msg = str(error(data, "capabilities"))
+    assert "capabilities.csv row 2, column year: '2020.5' is not an integer" in msg
+    assert "capabilities.csv row 2, column value: '1,000' is not a number" in msg
+
+
+def test_paragraph_number_out_of_range(data):
+    edit(data, "event_paragraphs.csv", "alpha-founded,P4", "alpha-founded,P20")
+    assert "event_paragraphs.csv row 2, column paragraph: 'P20' is not allowed (a paragraph number P1 to P19)" \
+        in str(error(data, "event_paragraphs"))
+
+
+def test_actor_of_the_wrong_kind(data):
+    edit(data, "event_actors.csv", "alpha-founded,USA,state", "alpha-founded,USA,org")
+    assert ("event_actors.csv row 3, column actor: dangling reference: 'USA' is not in organisations.csv"
+            " (with actor_kind=org, actor must be a org_id listed in organisations.csv)") \
+        in str(error(data, "event_actors"))
+
+
+def test_unknown_theme_tag(data):
+    edit(data, "paragraph_tags.csv", "P11,theme,hegemony", "P11,theme,hegemon")
+    assert "paragraph_tags.csv row 4, column tag: dangling reference: 'hegemon' is not in themes.csv" \
+        in str(error(data, "paragraph_tags"))
+
+
+def test_feature_value_off_the_dimension_scale(data):
+    edit(data, "org_features.csv", "ALPHA,defence_clause,binding", "ALPHA,defence_clause,strong")
+    assert ("org_features.csv row 2, column value: 'strong' is not on the scale of defence_clause"
+            " (allowed: none, consultation, binding, unknown)") in str(error(data, "org_features"))
+
+
+def test_scale_value_without_a_score(data):
+    edit(data, "dimensions.csv", "none=0;consultation=1;binding=2", "none=0;binding=2")
+    assert "dimensions.csv row 2, column score_map: scale value 'consultation' has no score" \
+        in str(error(data, "dimensions"))
+
+
+def test_quoted_phrase_too_long(data):
+    edit(data, "principle_documents.csv", "security is indivisible", " ".join(["word"] * 16))
+    assert "principle_documents.csv row 2, column phrase: the phrase has 16 words (a quoted phrase is at most 15 words)" \
+        in str(error(data, "principle_documents"))
+
+
+def test_missing_file(data):
+    (data / "themes.csv").unlink()
+    err = error(data, "themes")
+    assert "themes.csv: file not found" in str(err)
+
+
+def test_referenced_table_is_broken(data):
+    # a broken states.csv stops memberships too, and the message points at states.csv
+    edit(data, "states.csv", "FRA,France,false", "FRA,France,maybe")
+    assert "states.csv row 3, column historic: 'maybe' is not a boolean" in str(error(data, "memberships"))
+
+
+def test_all_problems_are_listed_one_per_line(data):
+    edit(data, "memberships.csv", "ALPHA,DEU,", "ALPHA,XYZ,")
+    edit(data, "memberships.csv", "BETA,CHN,member,2001-01-01,,,fixture-a,", "BETA,CHN,member,2001-01-01,,,nope,")
+    err = error(data, "memberships")
+    assert len(err.problems) == 2 and len(str(err).splitlines()) == 2
+    assert [p.row for p in err.problems] == [4, 6]
+
+
+def test_validate_all_reports_every_table(data):
+    edit(data, "themes.csv", "hegemony,Hegemony", "hegemony,")
+    edit(data, "lineage.csv", "2,Fixture copy", "x,Fixture copy")
+    with pytest.raises(load.DataError) as info:
+        load.validate_all(data)
+    msg = str(info.value)
+    assert "themes.csv row 2, column label: value is empty" in msg
+    assert "lineage.csv row 3, column step: 'x' is not an integer" in msg
+
+
+def test_file_path_in_message_is_relative_to_the_project_when_inside_it():
+    err = load.DataError([load.Problem(load._display(paths.DATA / "memberships.csv"), 14, "end",
+                                       "1999-03-12 is before start 2004-03-29", "a spell must end after it starts")])
+    assert str(err) == ("data/memberships.csv row 14, column end: 1999-03-12 is before start 2004-03-29"
+                        " (a spell must end after it starts)")
