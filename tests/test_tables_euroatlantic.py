@@ -143,6 +143,12 @@ def test_events_with_actors_all_and_any():
                                                                            "treaty-2001"]
 
 
+def test_russia_china_track_takes_category_joint_actors_and_extras_once():
+    got = T.russia_china_track(EVENTS, ACTORS, "1990-01-01", "2024-12-31", extra_ids=["putin-2024", "war-2022"])
+    assert got["event_id"].tolist() == ["treaty-2001", "war-2022", "putin-2024", "lavrov-2024"]
+    assert T.russia_china_track(EVENTS, ACTORS, "2002-01-01", "2024-03-31")["event_id"].tolist() == ["putin-2024"]
+
+
 def test_events_for_paragraphs():
     assert T.events_for_paragraphs(EVENT_PARAS, ["P1", "P3"]) == ["lavrov-2024", "putin-2024"]
 
@@ -167,6 +173,14 @@ def test_accession_backgrounds_from_data_and_given_facts():
                        "former USSR", "former Yugoslavia", "former Warsaw Pact", "Nordic neutral"],
     })
     assert_frame_equal(got, want)
+
+
+def test_founders_who_ratified_before_entry_into_force_are_founders():
+    early = pd.concat([NATO, spells([("NATO", "GRC", "member", "1949-03-01", "1949-03-02")])])
+    orgs = ORGS.assign(in_force=pd.to_datetime(["1949-08-24", "", ""]))
+    got = T.accession_backgrounds(early, orgs).set_index("iso3")["background"]
+    assert got["USA"] == "founding member" and got["GRC"] == "founding member"
+    assert got["POL"] == "former Warsaw Pact"
 
 
 def test_accession_backgrounds_never_guess_missing_facts():

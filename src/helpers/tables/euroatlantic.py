@@ -127,6 +127,17 @@ def events_for_paragraphs(event_paragraphs: pd.DataFrame, paras: Iterable[str]) 
     return sorted(set(event_paragraphs.loc[event_paragraphs["paragraph"].isin(list(paras)), "event_id"]))
 
 
+def russia_china_track(events: pd.DataFrame, event_actors: pd.DataFrame, start, end, *,
+                       extra_ids: Iterable[str] = ()) -> pd.DataFrame:
+    """The Russia–China security timeline between ``start`` and ``end`` (inclusive): events of category
+    ``eurasian_track``, events whose actors include both ``RUS`` and ``CHN``, and any ``extra_ids`` (e.g. the events
+    the article cites). Each event once, sorted by date; all columns of ``events`` kept."""
+    both = events_with_actors(event_actors, ["RUS", "CHN"])
+    window = events_between(events, start, end)
+    keep = (window["category"] == "eurasian_track") | window["event_id"].isin(both + list(extra_ids))
+    return window[keep].reset_index(drop=True)
+
+
 def timeline_rows(events: pd.DataFrame, event_paragraphs: pd.DataFrame | None = None) -> pd.DataFrame:
     """Events shaped for a timeline chart and table: one row per event, article paragraphs joined as text.
 
@@ -166,7 +177,8 @@ def accession_backgrounds(memberships: pd.DataFrame, organisations: pd.DataFrame
                           neutrals: Iterable[str] = ()) -> pd.DataFrame:
     """Each state's first entry into ``org`` and its background, derived from the data, first rule that matches:
 
-    1. ``founding member`` — joined on the earliest date any state joined;
+    1. ``founding member`` — joined on the earliest date any state joined, or no later than the day ``org``'s
+       founding document took effect (``organisations.in_force``), whichever is later;
     2. ``Cold-War accession`` — joined before ``bloc`` (the Warsaw Pact) was dissolved (date from
        ``organisations``);
     3. ``former Warsaw Pact`` — the state, or the historic state it succeeded, held a ``bloc`` membership spell;
@@ -186,6 +198,9 @@ def accession_backgrounds(memberships: pd.DataFrame, organisations: pd.DataFrame
         raise ValueError(f"org={org!r} has no membership spells; check data/memberships.csv")
     first = spells.groupby("iso3", as_index=False)["start"].min().rename(columns={"start": "joined"})
     founding_day = first["joined"].min()
+    this = organisations.loc[organisations["org_id"] == org]
+    if "in_force" in this and len(this) and pd.notna(this["in_force"].iloc[0]):
+        founding_day = max(founding_day, this["in_force"].iloc[0])
     row = organisations.loc[organisations["org_id"] == bloc, "dissolved"]
     bloc_end = row.iloc[0] if len(row) else pd.NaT
     bloc_states = set(memberships.loc[(memberships["org_id"] == bloc)
@@ -193,7 +208,7 @@ def accession_backgrounds(memberships: pd.DataFrame, organisations: pd.DataFrame
 
     def background(r) -> str:
         pred = predecessors.get(r.iso3)
-        if r.joined == founding_day:
+        if r.joined <= founding_day:
             return "founding member"
         if pd.notna(bloc_end) and r.joined < bloc_end:
             return "Cold-War accession"

@@ -1,0 +1,147 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # The proposal: a Eurasian security framework
+#
+# The article opens (P1–P3) with two dated moves: Vladimir Putin's address to the Federal Assembly on
+# 29 February 2024 and Sergei Lavrov's visit to Beijing in April 2024. This notebook asks whether those moves are
+# recorded as the article says, and where they sit on the longer timeline of Russia–China security ties — so a
+# reader can judge how new the "new framework" is.
+
+# %% tags=["parameters"]
+start = "1996-01-01"
+end = "2025-12-31"
+
+# %% [markdown]
+# The imports also check the two dates against what the data covers; a bad date stops here with a message that
+# names it.
+
+# %%
+from helpers import load, params, present
+from helpers.charts import euroatlantic as charts
+from helpers.tables import euroatlantic as tables
+
+P = params.validated("01", start=start, end=end)
+PARAS = tables.paragraph_range("P1-P3")
+
+# %% [markdown]
+# ## Data
+#
+# Everything below comes from the project's sourced tables: our paraphrase of each paragraph, the claims we
+# extracted from them with our verdicts, and dated events with the actors and article paragraphs they relate to.
+
+# %%
+paragraphs = load.paragraphs()
+claims = load.claims()
+events = load.events()
+event_paragraphs = load.event_paragraphs()
+event_actors = load.event_actors()
+
+# %% [markdown]
+# ## What P1–P3 say
+#
+# Our own paraphrase of the three paragraphs, so the rest of the notebook can be read without the Arabic text.
+
+# %%
+digest = tables.paragraph_digest(paragraphs, PARAS)
+present.table(digest, title="P1–P3: a call, a visit, and the reason given for both",
+              caption="Our paraphrase of the article's opening paragraphs.",
+              sources=sorted(set(digest["source_id"])), key="paraphrase")
+
+# %% [markdown]
+# The paragraphs make six claims. Factual ones can be checked against dated records; interpretive and
+# predictive ones cannot be settled by data, and we say so rather than score them.
+
+# %%
+claim_table = tables.claims_for(claims, PARAS)
+present.table(claim_table.drop(columns=["source_id"]),
+              title=f"{(claim_table['verdict'] == 'supported').sum()} of {len(claim_table)} claims in P1–P3 "
+                    "are supported facts; the rest are readings or forecasts",
+              caption="Claims of P1–P3 with our verdict and its one-line reason.",
+              sources=sorted(set(claim_table["source_id"])), key="claims")
+
+# %% [markdown]
+# ## The two moves of 2024 (P1–P2)
+#
+# These are the events the data links to P1–P3: the address and the visit the article builds on. Their dates and
+# sources are what the factual claims above rest on.
+
+# %%
+cited_ids = tables.events_for_paragraphs(event_paragraphs, PARAS)
+cited = tables.timeline_rows(events[events["event_id"].isin(cited_ids)], event_paragraphs)
+present.table(cited[["date", "title", "description", "paragraphs"]],
+              title=f"The article's opening rests on {len(cited)} dated events",
+              caption="Events the data links to P1–P3, with the paragraphs that mention them.",
+              sources=sorted(set(cited["source_id"])), key="cited-events")
+
+# %% [markdown]
+# ## On the longer timeline
+#
+# The proposal did not come from nowhere. The timeline below holds the Russia–China and Eurasian security track
+# (the 2001 treaty, joint statements, summits, the SCO) between `start` and `end`, with the events the article
+# mentions labelled. It shows how much of the relationship predates 2024 and what followed.
+
+# %%
+window = tables.russia_china_track(events, event_actors, P.start, P.end, extra_ids=cited_ids)
+track = tables.timeline_rows(window, event_paragraphs)
+present.chart(
+    charts.event_timeline(
+        track, annotate=cited_ids,
+        title=f"{len(track)} dated steps in Russia–China security ties, "
+              f"{track['year'].min()}–{track['year'].max()}; the 2024 call and visit come late",
+        description="Dots on a time axis, one lane per event category; the events the article cites are labelled."),
+    caption=f"Russia–China and Eurasian security events from {P.start} to {P.end}. Hover a dot for its "
+            "description and source.",
+    sources=sorted(set(track["source_id"])), key="timeline")
+
+# %% [markdown]
+# The same events as a table, for readers who prefer to scan dates.
+
+# %%
+present.table(track[["date", "category", "title", "description", "paragraphs"]],
+              title=f"Russia–China security timeline, {P.start} to {P.end}",
+              caption="Every event on the chart above; the paragraphs column shows where the article refers to it.",
+              sources=sorted(set(track["source_id"])), key="timeline-table")
+
+# %% [markdown]
+# ## After the visit: has it taken shape? (C05)
+#
+# P2 forecasts that the idea "may take concrete shape". Data cannot settle a forecast, but it can list what
+# was recorded after Lavrov's visit, inside the chosen window.
+
+# %%
+visit = cited["date"].max()
+later = track[track["date"] > visit]
+present.table(later[["date", "category", "title", "description"]],
+              title=f"{len(later)} recorded steps on the track after the April 2024 visit (up to {P.end})",
+              caption="Events dated after the last event the article cites; an empty table means none in the window.",
+              sources=sorted(set(later["source_id"])) or sorted(set(cited["source_id"])), key="after-visit")
+
+# %% [markdown]
+# ## Takeaways
+#
+# - The two facts that open the article — the February 2024 address and the April 2024 agreement in Beijing to
+#   start a dialogue — are recorded with dates and sources; the claims built on them are readings.
+# - On the timeline, the proposal is one step in a relationship with a treaty basis since 2001 and regular
+#   summits; what is new in 2024 is the stated aim of a Eurasia-wide framework.
+# - Whether it "takes concrete shape" (P2) remains a forecast: the table above lists what followed, not a verdict.
+# - Why the article says Euro-Atlantic security failed (P3) is the subject of notebooks 02–04.
+
+# %% [markdown]
+# ## Sources
+
+# %%
+present.sources_section()
