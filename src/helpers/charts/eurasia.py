@@ -1,0 +1,197 @@
+"""Altair builders for notebooks 05–09 (P10–P19): bloc capabilities, concentration, principle grid, typology
+scatter, SCO timeline, UpSet overlap, a state's Gantt, verdict bars.
+
+Each builder takes a DataFrame from ``helpers.tables.eurasia`` and returns a chart; it never displays or saves.
+The title states the finding and is passed in by the notebook (which knows the finding for its parameters);
+``description`` is the text alternative; every mark has tooltips; colours come from ``helpers.theme``
+(organisation colours for organisations, the theme's categorical colours, used positionally, for other categories,
+so no category borrows an organisation's colour).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import altair as alt
+import pandas as pd
+
+from helpers import theme
+from helpers.tables.eurasia import CLAIM_TYPES, PRESENCE, STRUCTURES, VERDICTS
+
+NEUTRAL = "#4d4d4d"
+STATUS_ORDER = ["member", "participating_state", "partner", "observer", "dialogue_partner", "suspended", "frozen"]
+PRESENCE_ORDER = [*PRESENCE, "not coded"]
+# Sequential greys: darker = stated more strongly; 'not coded' is near-white (we have no reading).
+PRESENCE_COLORS = ["#1a1a1a", "#7f7f7f", "#d0d0d0", "#f7f7f7"]
+STRUCTURE_LABELS = {"NATO": "NATO", "PFP": "Partnership for Peace", "OSCE": "OSCE", "CSTO": "CSTO", "SCO": "SCO",
+                    "SCO_PARTNER": "SCO observer / partner"}
+
+
+def _positional(domain: Sequence[str]) -> alt.Scale:
+    colors = list(theme.CATEGORY_COLORS.values())
+    if len(domain) > len(colors):
+        raise ValueError(f"too many categories ({len(domain)}) for the theme's {len(colors)} categorical colours")
+    return alt.Scale(domain=list(domain), range=colors[: len(domain)])
+
+
+def _props(chart, title: str, description: str):
+    if not title:
+        raise ValueError("every chart needs a title that states the finding")
+    return chart.properties(title=title, description=description or title)
+
+
+# ----------------------------------------------------------------------------------------------------- 05
+
+
+def bloc_bars(caps: pd.DataFrame, indicator: str, *, title: str, description: str, axis_title: str,
+              width: int = 420) -> alt.LayerChart:
+    """One indicator across blocs: a bar per bloc, faded when some members lack data, labelled 'x of n'."""
+    data = caps[caps["indicator"] == indicator].assign(
+        coverage=lambda d: d["reported"].astype(str) + " of " + d["members"].astype(str) + " members reported",
+        label=lambda d: d["reported"].astype(str) + "/" + d["members"].astype(str))
+    base = alt.Chart(data).encode(y=alt.Y("bloc:N", title=None, sort=list(data["bloc"])))
+    tips = [alt.Tooltip("bloc:N"), alt.Tooltip("total:Q", title=axis_title, format=",.0f"),
+            alt.Tooltip("coverage:N", title="coverage"), alt.Tooltip("missing:N", title="members without data"),
+            alt.Tooltip("unit:N")]
+    bars = base.mark_bar(color=NEUTRAL).encode(
+        x=alt.X("total:Q", title=axis_title, axis=alt.Axis(format="~s")),
+        opacity=alt.Opacity("complete:N", scale=alt.Scale(domain=[True, False], range=[1.0, 0.35]),
+                            legend=alt.Legend(title="every member reported")),
+        tooltip=tips)
+    text = base.mark_text(align="left", dx=4, fontSize=10).encode(x="total:Q", text="label:N", tooltip=tips)
+    return _props(alt.layer(bars, text).properties(width=width), title, description)
+
+
+def concentration_bars(conc: pd.DataFrame, *, title: str, description: str, width: int = 420) -> alt.LayerChart:
+    """Herfindahl index of military spending per bloc, with a tick at the value n equal members would give."""
+    data = conc.dropna(subset=["hhi"])
+    base = alt.Chart(data).encode(y=alt.Y("bloc:N", title=None, sort=list(data["bloc"])))
+    tips = [alt.Tooltip("bloc:N"), alt.Tooltip("hhi:Q", title="Herfindahl index", format=".2f"),
+            alt.Tooltip("largest:N", title="largest member"),
+            alt.Tooltip("largest_share:Q", title="largest member's share", format=".0%"),
+            alt.Tooltip("equal_share_hhi:Q", title="index if members were equal", format=".2f"),
+            alt.Tooltip("reported:Q", title="members with data"), alt.Tooltip("members:Q", title="members")]
+    bars = base.mark_bar(color=NEUTRAL).encode(
+        x=alt.X("hhi:Q", title="Herfindahl index of military spending (1 = one member spends all)",
+                scale=alt.Scale(domain=[0, 1])),
+        opacity=alt.Opacity("complete:N", scale=alt.Scale(domain=[True, False], range=[1.0, 0.35]),
+                            legend=alt.Legend(title="every member reported")),
+        tooltip=tips)
+    ticks = base.mark_tick(color="#000000", thickness=2, size=18).encode(x="equal_share_hhi:Q", tooltip=tips)
+    return _props(alt.layer(bars, ticks).properties(width=width), title, description)
+
+
+# ----------------------------------------------------------------------------------------------------- 06
+
+
+def principle_grid_chart(grid: pd.DataFrame, *, title: str, description: str) -> alt.Chart:
+    """Principle × document (documents in date order): cell shade = explicit / implicit / absent / not coded."""
+    docs = list(dict.fromkeys(grid.sort_values("date", kind="mergesort")["document"]))
+    chart = alt.Chart(grid).mark_rect(stroke="#bbbbbb", strokeWidth=0.5).encode(
+        x=alt.X("document:N", sort=docs, title=None, axis=alt.Axis(labelAngle=-40, labelLimit=220)),
+        y=alt.Y("principle:N", sort=list(dict.fromkeys(grid["principle"])), title=None),
+        color=alt.Color("presence:N", scale=alt.Scale(domain=PRESENCE_ORDER, range=PRESENCE_COLORS),
+                        legend=alt.Legend(title="in the document")),
+        tooltip=[alt.Tooltip("principle:N"), alt.Tooltip("document:N"),
+                 alt.Tooltip("date:T", format="%Y-%m-%d"), alt.Tooltip("presence:N"),
+                 alt.Tooltip("locator:N", title="where"), alt.Tooltip("phrase:N", title="phrase")],
+    )
+    return _props(chart, title, description)
+
+
+# ----------------------------------------------------------------------------------------------------- 07
+
+
+def typology_scatter(scores: pd.DataFrame, *, names: dict[str, str] | None = None, title: str,
+                     description: str, width: int = 420, height: int = 360) -> alt.LayerChart:
+    """Institutionalization (x) against obligation (y), one labelled point per organisation with a known score.
+
+    Top right = alliance-like (binding defence duties, heavy institutions); bottom left = dialogue framework.
+    """
+    data = scores.dropna(subset=["obligation", "institutionalization"]).copy()
+    data["name"] = [(names or {}).get(o, o) for o in data["org_id"]]
+    orgs = list(data["org_id"])
+    base = alt.Chart(data).encode(
+        x=alt.X("institutionalization:Q", scale=alt.Scale(domain=[0, 1]),
+                title="institutionalization (0 = loose forum, 1 = integrated institutions)"),
+        y=alt.Y("obligation:Q", scale=alt.Scale(domain=[0, 1]),
+                title="obligations (0 = none, 1 = binding defence)"))
+    tips = [alt.Tooltip("name:N", title="organisation"),
+            alt.Tooltip("obligation:Q", format=".2f"), alt.Tooltip("obligation_known:Q", title="obligation items known"),
+            alt.Tooltip("obligation_unknown:Q", title="obligation items unknown"),
+            alt.Tooltip("institutionalization:Q", format=".2f"),
+            alt.Tooltip("institutionalization_known:Q", title="institution items known"),
+            alt.Tooltip("institutionalization_unknown:Q", title="institution items unknown")]
+    pts = base.mark_circle(size=220, opacity=0.95).encode(
+        color=alt.Color("org_id:N", scale=theme.org_scale(orgs) if orgs else alt.Undefined,
+                        legend=alt.Legend(title="organisation")),
+        tooltip=tips)
+    text = base.mark_text(align="left", dx=10, fontSize=11).encode(text="org_id:N", tooltip=tips)
+    return _props(alt.layer(pts, text).properties(width=width, height=height), title, description)
+
+
+# ----------------------------------------------------------------------------------------------------- 08
+
+
+def spell_gantt(spells: pd.DataFrame, *, names: dict[str, str] | None = None, row: str = "iso3",
+                title: str, description: str, width: int = 620) -> alt.Chart:
+    """Membership spells as bars on a time axis, one row per ``row`` value, colour = status."""
+    data = spells.copy()
+    data["name"] = [(names or {}).get(i, i) for i in data["iso3"]]
+    statuses = [s for s in STATUS_ORDER if s in set(data["status"])] + \
+        sorted(set(data["status"]) - set(STATUS_ORDER))
+    order = list(dict.fromkeys(data.sort_values(["start", row], kind="mergesort")[row]))
+    chart = alt.Chart(data).mark_bar(height=10).encode(
+        x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y")),
+        x2="end:T",
+        y=alt.Y(f"{row}:N", sort=order, title=None),
+        color=alt.Color("status:N", scale=_positional(statuses), legend=alt.Legend(title="status")),
+        tooltip=[alt.Tooltip("name:N", title="state"), alt.Tooltip("org_id:N", title="organisation"),
+                 alt.Tooltip("status:N"), alt.Tooltip("start:T", format="%Y-%m-%d"),
+                 alt.Tooltip("end:T", format="%Y-%m-%d", title="end (or date shown)"),
+                 alt.Tooltip("ongoing:N", title="still running")],
+    )
+    return _props(chart.properties(width=width), title, description)
+
+
+def upset_chart(combos: pd.DataFrame, *, structures: Iterable[str] = STRUCTURES, title: str, description: str,
+                width: int = 560) -> alt.VConcatChart:
+    """UpSet-style: bars of how many states hold each exact combination, over a dot matrix of the combination."""
+    structures = list(structures)
+    combos = combos.reset_index(drop=True)
+    order = list(combos["combination"])
+    bars = alt.Chart(combos).mark_bar(color=NEUTRAL).encode(
+        x=alt.X("combination:N", sort=order, axis=alt.Axis(labels=False, ticks=False), title=None),
+        y=alt.Y("states:Q", title="Eurasian states"),
+        tooltip=[alt.Tooltip("combination:N"), alt.Tooltip("states:Q"), alt.Tooltip("members:N", title="states")],
+    ).properties(width=width, height=180)
+    long = combos.melt(id_vars=["combination", "states", "members"], value_vars=structures,
+                       var_name="structure", value_name="in")
+    long["structure_label"] = [STRUCTURE_LABELS.get(s, s) for s in long["structure"]]
+    labels = [STRUCTURE_LABELS.get(s, s) for s in structures]
+    dots = alt.Chart(long).mark_circle(size=110).encode(
+        x=alt.X("combination:N", sort=order, axis=None),
+        y=alt.Y("structure_label:N", sort=labels, title=None),
+        color=alt.Color("in:N", scale=alt.Scale(domain=[True, False], range=["#1a1a1a", "#dddddd"]), legend=None),
+        tooltip=[alt.Tooltip("combination:N"), alt.Tooltip("structure_label:N", title="structure"),
+                 alt.Tooltip("in:N", title="belongs"), alt.Tooltip("members:N", title="states")],
+    ).properties(width=width, height=22 * len(structures))
+    return alt.vconcat(bars, dots, spacing=4).properties(title=title, description=description or title)
+
+
+# ----------------------------------------------------------------------------------------------------- 09
+
+
+def verdict_bars(counts: pd.DataFrame, *, title: str, description: str, width: int = 420) -> alt.Chart:
+    """Stacked bars: claims per claim type, split by verdict (fixed order and colours)."""
+    types = [t for t in CLAIM_TYPES if t in set(counts["claim_type"])]
+    chart = alt.Chart(counts).mark_bar().encode(
+        y=alt.Y("claim_type:N", sort=types, title=None),
+        x=alt.X("claims:Q", title="claims", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("verdict:N", scale=_positional(VERDICTS), sort=list(VERDICTS),
+                        legend=alt.Legend(title="verdict")),
+        order=alt.Order("verdict_rank:Q"),
+        tooltip=[alt.Tooltip("claim_type:N", title="type"), alt.Tooltip("verdict:N"), alt.Tooltip("claims:Q")],
+    ).transform_calculate(
+        verdict_rank=" + ".join(f"(datum.verdict == '{v}') * {i}" for i, v in enumerate(VERDICTS)))
+    return _props(chart.properties(width=width), title, description)

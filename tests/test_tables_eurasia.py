@@ -1,0 +1,266 @@
+"""Unit tests for helpers.tables.eurasia: small hand-made frames in, exact frames out."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from helpers.tables import eurasia as T
+
+
+def caps():
+    return pd.DataFrame({
+        "iso3": ["AAA", "BBB", "CCC", "AAA", "BBB"],
+        "year": [2023, 2023, 2023, 2023, 2022],
+        "indicator": ["milex_usd_const", "milex_usd_const", "milex_usd_const", "population", "population"],
+        "value": [60.0, 30.0, 10.0, 5.0, 7.0],
+        "unit": ["USD m", "USD m", "USD m", "persons", "persons"],
+    })
+
+
+def test_reference_date_is_end_of_year_and_rejects_non_years():
+    assert T.reference_date(2023) == pd.Timestamp("2023-12-31")
+    with pytest.raises(ValueError, match="year='2023'"):
+        T.reference_date("2023")
+
+
+def test_bloc_capabilities_reports_coverage_and_never_hides_partial_sums():
+    out = T.bloc_capabilities(caps(), {"X": ["AAA", "BBB"], "Y": ["CCC", "DDD"]}, 2023,
+                              indicators=["milex_usd_const", "population"])
+    assert list(out.columns) == ["bloc", "indicator", "members", "reported", "complete", "total", "unit", "missing"]
+    x_mil = out[(out.bloc == "X") & (out.indicator == "milex_usd_const")].iloc[0]
+    assert (x_mil.members, x_mil.reported, x_mil.complete, x_mil.total) == (2, 2, True, 90.0)
+    y_mil = out[(out.bloc == "Y") & (out.indicator == "milex_usd_const")].iloc[0]
+    assert (y_mil.reported, y_mil.complete, y_mil.total, y_mil.missing) == (1, False, 10.0, "DDD")
+    # BBB's population is for 2022 only: the 2023 total is partial and says so
+    x_pop = out[(out.bloc == "X") & (out.indicator == "population")].iloc[0]
+    assert (x_pop.reported, x_pop.complete, x_pop.total, x_pop.missing) == (1, False, 5.0, "BBB")
+    y_pop = out[(out.bloc == "Y") & (out.indicator == "population")].iloc[0]
+    assert y_pop.reported == 0 and math.isnan(y_pop.total)
+
+
+def test_bloc_capabilities_refuses_unknown_indicator():
+    with pytest.raises(ValueError, match="unknown indicator.*gdp.*allowed"):
+        T.bloc_capabilities(caps(), {"X": ["AAA"]}, 2023, indicators=["gdp"])
+
+
+def test_concentration_largest_share_and_hhi():
+    out = T.concentration(caps(), {"X": ["AAA", "BBB", "CCC"], "Z": ["ZZZ"]}, 2023)
+    x = out[out.bloc == "X"].iloc[0]
+    assert x.largest == "AAA"
+    assert x.largest_share == pytest.approx(0.6)
+    assert x.hhi == pytest.approx(0.36 + 0.09 + 0.01)
+    assert x.equal_share_hhi == pytest.approx(1 / 3)
+    assert bool(x.complete) is True
+    z = out[out.bloc == "Z"].iloc[0]
+    assert math.isnan(z.hhi) and z.reported == 0
+
+
+def test_article_scenarios_labels_them_as_the_articles():
+    claims = pd.DataFrame({"claim_id": ["C02", "C01", "C09"], "paragraph": ["P10", "P10", "P11"],
+                           "claim": ["worst", "best", "other"], "claim_type": ["predictive"] * 3,
+                           "verdict": ["interpretation"] * 3})
+    out = T.article_scenarios(claims)
+    assert list(out["claim_id"]) == ["C01", "C02"]
+    assert set(out["whose scenario"]) == {"the article (P10)"}
+
+
+def docs():
+    return pd.DataFrame({"document_id": ["d1", "d2"], "title": ["Old", "New"],
+                         "date": pd.to_datetime(["2000-01-01", "2024-05-01"]), "org_id": ["ALPHA", None]})
+
+
+def principles():
+    return pd.DataFrame({"principle_id": ["indivisible", "multi_actor"], "label": ["Indivisible", "Many actors"],
+                         "paragraph": ["P14", "P11"]})
+
+
+def pdocs():
+    return pd.DataFrame({"principle_id": ["multi_actor", "indivisible", "indivisible"],
+                         "document_id": ["d2", "d2", "d1"], "presence": ["implicit", "explicit", "explicit"],
+                         "locator": ["Art 1", "Art 2", "Art 3"], "phrase": ["a", "b", "c"],
+                         "source_id": ["s1", "s2", "s3"]})
+
+
+def test_principle_matrix_filters_by_as_of_and_orders_by_principle_then_date():
+    out = T.principle_matrix(pdocs(), docs(), principles(), "2010-01-01")
+    assert list(out["document"]) == ["Old"]
+    out = T.principle_matrix(pdocs(), docs(), principles(), "2024-12-31")
+    assert list(zip(out["principle"], out["document"])) == [("Indivisible", "Old"), ("Indivisible", "New"),
+                                                             ("Many actors", "New")]
+
+
+def test_principle_grid_marks_gaps_as_not_coded():
+    m = T.principle_matrix(pdocs(), docs(), principles(), "2024-12-31")
+    g = T.principle_grid(m, principles(), docs(), "2024-12-31")
+    assert len(g) == 4
+    gap = g[(g.principle == "Many actors") & (g.document == "Old")].iloc[0]
+    assert gap.presence == "not coded"
+    s = T.principle_summary(g)
+    assert s.set_index("principle").loc["Indivisible", "explicit"] == 2
+    assert s.set_index("principle").loc["Many actors", "not coded"] == 1
+
+
+def dims():
+    return pd.DataFrame({"dimension_id": ["defence", "consult", "command", "secretariat"],
+                         "label": ["Defence", "Consultation", "Command", "Secretariat"],
+                         "axis": ["obligation", "obligation", "institutionalization", "institutionalization"],
+                         "scale": ["yes;no", "treaty;political;none", "yes;no", "yes;no"],
+                         "score_map": ["yes=1;no=0", "treaty=2;political=1;none=0", "yes=1;no=0", "yes=1;no=0"]})
+
+
+def feats():
+    return pd.DataFrame({"org_id": ["A", "A", "A", "A", "B", "B", "B"],
+                         "dimension_id": ["defence", "consult", "command", "secretariat", "defence", "consult",
+                                          "command"],
+                         "value": ["yes", "political", "yes", "no", "no", "unknown", "unknown"],
+                         "detail": [""] * 7, "source_id": ["s"] * 7})
+
+
+def test_parse_score_map_and_its_errors():
+    assert T.parse_score_map("yes=1; no=0") == {"yes": 1.0, "no": 0.0}
+    with pytest.raises(ValueError, match="dimension 'x' has a bad score_map entry 'yes'"):
+        T.parse_score_map("yes;no=0", dimension="x")
+
+
+def test_feature_table_keeps_unknown_and_flags_missing_rows():
+    out = T.feature_table(feats(), dims(), ["A", "B"])
+    assert list(out.columns) == ["dimension", "axis", "A", "B"]
+    assert list(out["B"]) == ["no", "unknown", "unknown", "not recorded"]
+
+
+def test_typology_scores_scale_and_skip_unknown():
+    out = T.typology_scores(feats(), dims(), ["A", "B"]).set_index("org_id")
+    assert out.loc["A", "obligation"] == pytest.approx((1 + 0.5) / 2)
+    assert out.loc["A", "institutionalization"] == pytest.approx(0.5)
+    # B has one known obligation item (< min_known = 2) and none on institutions: no score rather than a guess
+    assert math.isnan(out.loc["B", "obligation"]) and out.loc["B", "obligation_unknown"] == 1
+    assert math.isnan(out.loc["B", "institutionalization"])
+
+
+def test_typology_scores_rejects_value_outside_scale():
+    bad = feats().copy()
+    bad.loc[0, "value"] = "maybe"
+    with pytest.raises(ValueError, match=r"A × defence has value 'maybe'"):
+        T.typology_scores(bad, dims(), ["A"])
+
+
+def test_org_overview_says_when_an_org_did_not_exist():
+    orgs = pd.DataFrame({"org_id": ["OLD", "NEW", "PROP", "GONE"], "name": ["o", "n", "p", "g"],
+                         "kind": ["alliance"] * 4, "status": ["active", "active", "proposed", "dissolved"],
+                         "founded": pd.to_datetime(["1949-04-04", "2001-06-15", None, "1955-05-14"]),
+                         "dissolved": pd.to_datetime([None, None, None, "1991-07-01"])})
+    out = T.org_overview(orgs, {"OLD": 16, "NEW": 6}, ["OLD", "NEW", "PROP", "GONE"], "1991-12-31")
+    col = "on 1991-12-31"
+    assert list(out[col]) == ["existed", "did not exist yet (founded 2001-06-15)", "proposed, no members",
+                              "dissolved (1991-07-01)"]
+    assert out["formal members"].tolist()[0] == 16 and out["formal members"].isna().tolist()[1:] == [True] * 3
+    with pytest.raises(ValueError, match="'XYZ' is not in organisations.csv"):
+        T.org_overview(orgs, {}, ["XYZ"], "2000-01-01")
+
+
+def states():
+    return pd.DataFrame({"iso3": ["KAZ", "TUR", "USA", "SUN", "ARM"], "name": ["Kazakhstan", "Türkiye", "US", "USSR",
+                                                                             "Armenia"],
+                         "eurasian": [True, True, False, True, True], "historic": [False, False, False, True, False]})
+
+
+def status():
+    return pd.DataFrame({"NATO": ["", "member", "member", ""], "PFP": ["partner", "", "", "partner"],
+                         "OSCE": ["participating_state"] * 4, "CSTO": ["member", "", "", "frozen"],
+                         "SCO": ["member", "dialogue_partner", "", ""]},
+                        index=pd.Index(["KAZ", "TUR", "USA", "ARM"], name="iso3"))
+
+
+def test_structure_flags_both_sides_and_only_current_eurasian_states():
+    out = T.structure_flags(status(), states())
+    assert list(out["iso3"]) == ["ARM", "KAZ", "TUR"]
+    f = out.set_index("iso3")
+    assert bool(f.loc["TUR", "SCO_PARTNER"]) and not bool(f.loc["TUR", "SCO"])
+    assert bool(f.loc["ARM", "CSTO"])  # frozen still counts as formal membership
+    assert list(out["both_sides"]) == [True, True, True]
+
+
+def test_combination_counts_upset_data():
+    flags = T.structure_flags(status(), states())
+    out = T.combination_counts(flags)
+    assert out["states"].sum() == 3
+    assert set(out["combination"]) == {"PFP + OSCE + CSTO", "PFP + OSCE + CSTO + SCO", "NATO + OSCE + SCO_PARTNER"}
+    row = out[out.combination == "PFP + OSCE + CSTO"].iloc[0]
+    assert row.members == "ARM" and bool(row.CSTO) and not bool(row.SCO)
+
+
+def mships():
+    return pd.DataFrame({"org_id": ["SHANGHAI5", "SCO", "SCO", "SCO"], "iso3": ["KAZ", "KAZ", "IND", "IND"],
+                         "status": ["member", "member", "observer", "member"],
+                         "start": pd.to_datetime(["1996-04-26", "2001-06-15", "2005-07-05", "2017-06-09"]),
+                         "end": pd.to_datetime(["2001-06-15", None, "2017-06-09", None])})
+
+
+def test_org_timeline_clips_open_spells_and_drops_future_ones():
+    out = T.org_timeline(mships(), ["SCO"], "2010-01-01")
+    assert list(out["iso3"]) == ["KAZ", "IND"]
+    assert list(out["end"]) == [pd.Timestamp("2010-01-01")] * 2
+    assert list(out["ongoing"]) == [True, True]
+
+
+def test_state_spells_covers_every_org_of_one_state():
+    out = T.state_spells(mships(), "KAZ", "2024-07-04")
+    assert list(out["org_id"]) == ["SHANGHAI5", "SCO"]
+    assert list(out["ongoing"]) == [False, True]
+
+
+def claims():
+    return pd.DataFrame({"claim_id": ["C02", "C01", "C03"], "paragraph": ["P10", "P4", "P19"],
+                         "claim": ["b", "a", "c"], "claim_type": ["predictive", "factual", "interpretive"],
+                         "verdict": ["interpretation", "supported", "partly"], "verdict_reason": ["r"] * 3,
+                         "evidence_notebook": ["05", "2", "09"]})
+
+
+REPORTS = {"02": "02-nato-enlargement.html", "05": "05-balance-of-power.html", "09": "09-claims-ledger.html"}
+
+
+def test_claim_type_list_parses_and_refuses():
+    assert T.claim_type_list("factual, predictive,factual") == ["factual", "predictive"]
+    with pytest.raises(ValueError, match="claim_types='factual,opinion'.*opinion.*allowed"):
+        T.claim_type_list("factual,opinion")
+    with pytest.raises(ValueError, match="empty"):
+        T.claim_type_list(" , ")
+
+
+def test_claims_ledger_links_reports_and_sorts_by_paragraph():
+    out = T.claims_ledger(claims(), REPORTS, ["factual", "predictive", "interpretive"])
+    assert list(out["claim_id"]) == ["C01", "C02", "C03"]
+    assert list(out["evidence"]) == ["02-nato-enlargement.html", "05-balance-of-power.html", "09-claims-ledger.html"]
+    assert list(T.claims_ledger(claims(), REPORTS, ["factual"])["claim_id"]) == ["C01"]
+
+
+def test_claims_ledger_refuses_unknown_notebook():
+    bad = claims().assign(evidence_notebook=["05", "2", "42"])
+    with pytest.raises(ValueError, match=r"\['42'\] are not notebooks"):
+        T.claims_ledger(bad, REPORTS, T.CLAIM_TYPES)
+
+
+def test_verdict_counts_zero_fill():
+    led = T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES)
+    out = T.verdict_counts(led)
+    assert len(out) == 3 * 4
+    assert out["claims"].sum() == 3
+    assert out.set_index(["claim_type", "verdict"]).loc[("factual", "supported"), "claims"] == 1
+    assert out.set_index(["claim_type", "verdict"]).loc[("factual", "partly"), "claims"] == 0
+
+
+def test_watch_list_after_date_and_category():
+    ev = pd.DataFrame({"event_id": ["a", "b", "c"], "date": pd.to_datetime(["2024-04-09", "2024-05-16", "2024-07-04"]),
+                       "date_precision": ["day"] * 3, "category": ["eurasian_track", "eurasian_track", "summit"],
+                       "title": ["A", "B", "C"], "description": ["x"] * 3, "source_id": ["s"] * 3})
+    assert list(T.watch_list(ev, "2024-04-30")["title"]) == ["B", "C"]
+    assert list(T.watch_list(ev, "2024-04-30", ["eurasian_track"])["title"]) == ["B"]
+
+
+def test_notebook_reports_come_from_the_section_map():
+    reports = T.notebook_reports()
+    assert reports["02"] == "02-nato-enlargement.html"
+    assert reports["09"] == "09-claims-ledger.html"
