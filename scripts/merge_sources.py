@@ -1,0 +1,136 @@
+"""Merge the data authors' source lists (data/staging/sources-*.csv) into data/sources.csv.
+
+Usage:  python scripts/merge_sources.py [--staging DIR] [--out FILE] [--check]
+
+* Every staging file must have the header of sources.csv (source_id,title,publisher,url,accessed,note).
+* The same source_id in several files is kept once when url and title agree (publisher, accessed and note are
+  taken from the first file in name order that has them; differing notes are joined with " / ").
+* The same source_id with a different url or title is an error naming both files and rows: one id means one page.
+* Output rows are sorted by source_id, written as UTF-8 CSV with "\\n" line ends, so identical staging files give
+  a byte-identical sources.csv.
+* --check writes nothing and exits 1 when data/sources.csv differs from what the merge would write.
+
+Exit status: 0 on success, 1 on a conflict or bad file (the message says which file, row and column).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HEADER = ["source_id", "title", "publisher", "url", "accessed", "note"]
+
+
+class MergeError(Exception):
+    """A staging file cannot be merged; the message names file, row, column and the rule."""
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def read_staging(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """Rows of one staging file with their row numbers (header = row 1)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise MergeError(f"{_shown(path)}: byte {exc.start} is not valid UTF-8 (staging files are UTF-8)") from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        records = list(reader)
+    except csv.Error as exc:
+        raise MergeError(f"{_shown(path)} row {reader.line_num}: malformed CSV ({exc}) (a value with commas, "
+                         f"quotes or line breaks is enclosed in double quotes)") from None
+    if not records or records[0] != HEADER:
+        got = ",".join(records[0]) if records else "(empty file)"
+        raise MergeError(f"{_shown(path)} row 1: header is {got} (the header must be exactly {','.join(HEADER)})")
+    rows = []
+    for i, rec in enumerate(records[1:], start=2):
+        if not rec:
+            continue
+        if len(rec) != len(HEADER):
+            raise MergeError(f"{_shown(path)} row {i}: has {len(rec)} values but the header has {len(HEADER)} "
+                             f"columns (every row has exactly one value per column)")
+        row = dict(zip(HEADER, (v.strip() for v in rec)))
+        if not row["source_id"]:
+            raise MergeError(f"{_shown(path)} row {i}, column source_id: value is empty (every source has an id)")
+        rows.append((i, row))
+    return rows
+
+
+def merge(files: list[Path]) -> list[dict[str, str]]:
+    """Merged sources sorted by source_id; raises MergeError on an id with two urls or titles."""
+    merged: dict[str, dict[str, str]] = {}
+    origin: dict[str, str] = {}
+    for path in sorted(files):
+        for i, row in read_staging(path):
+            sid = row["source_id"]
+            where = f"{_shown(path)} row {i}"
+            if sid not in merged:
+                merged[sid] = dict(row)
+                origin[sid] = where
+                continue
+            kept = merged[sid]
+            for col in ("url", "title"):
+                if row[col] != kept[col]:
+                    raise MergeError(
+                        f"{where}, column {col}: source {sid!r} has {col} {row[col]!r} but {origin[sid]} has "
+                        f"{kept[col]!r} (one source_id is one page: give the other page its own id, or make the "
+                        f"two rows agree)")
+            for col in ("publisher", "accessed"):
+                if not kept[col] and row[col]:
+                    kept[col] = row[col]
+            if row["note"] and row["note"] not in kept["note"].split(" / "):
+                kept["note"] = f"{kept['note']} / {row['note']}" if kept["note"] else row["note"]
+    return [merged[k] for k in sorted(merged)]
+
+
+def to_csv(rows: list[dict[str, str]]) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(HEADER)
+    for r in rows:
+        w.writerow([r[c] for c in HEADER])
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--staging", type=Path, default=ROOT / "data" / "staging")
+    ap.add_argument("--out", type=Path, default=ROOT / "data" / "sources.csv")
+    ap.add_argument("--check", action="store_true", help="only check that --out is up to date")
+    args = ap.parse_args(argv)
+    files = sorted(args.staging.glob("sources-*.csv"))
+    if not files:
+        print(f"error: no sources-*.csv in {_shown(args.staging)} (data authors write their sources there)",
+              file=sys.stderr)
+        return 1
+    try:
+        rows = merge(files)
+    except MergeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    text, n = to_csv(rows), len(rows)
+    if args.check:
+        current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+        if current != text:
+            print(f"{_shown(args.out)} is out of date: run python scripts/merge_sources.py", file=sys.stderr)
+            return 1
+        print(f"{_shown(args.out)} is up to date ({n} sources from {len(files)} files)")
+        return 0
+    tmp = args.out.with_suffix(".csv.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(args.out)
+    print(f"wrote {_shown(args.out)}: {n} sources from {len(files)} files")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

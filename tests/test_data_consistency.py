@@ -1,0 +1,189 @@
+"""Checks on the real data in data/ that a reader would trust: known membership totals, valid state codes, a
+source behind every row, and a sources.csv that is exactly the merge of the authors' staging lists."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pycountry
+import pytest
+
+from helpers import load, membership, paths
+
+HISTORIC = {"SUN", "DDR", "CSK", "YUG", "SCG"}
+MERGE = paths.ROOT / "scripts" / "merge_sources.py"
+
+
+@pytest.fixture(scope="module")
+def members() -> pd.DataFrame:
+    return load.memberships()
+
+
+# --- membership totals -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("as_of, expected", [
+    ("1949-12-31", 12),  # the twelve founders
+    ("1982-12-31", 16),  # after Spain
+    ("2020-03-27", 30),  # North Macedonia's accession day
+    ("2024-03-07", 32),  # Sweden's accession day
+])
+def test_nato_members(members, as_of, expected):
+    assert membership.count_as_of(members, "NATO", as_of) == expected
+
+
+def test_nato_before_sweden(members):
+    assert membership.count_as_of(members, "NATO", "2024-03-06") == 31
+
+
+def test_osce_has_57_participating_states_since_2012_11_21(members):
+    steps = membership.counts_over_time(members, "OSCE")
+    assert membership.count_as_of(members, "OSCE", "2012-11-21") == 57
+    assert membership.count_as_of(members, "OSCE", "2012-11-20") == 56
+    later = steps[steps["date"] > "2012-11-21"]
+    assert later.empty, f"OSCE count changes after 2012-11-21:\n{later}"
+    for year in range(2013, 2027):
+        assert membership.count_as_of(members, "OSCE", f"{year}-01-01") == 57, year
+
+
+def test_csce_had_35_participating_states_at_helsinki(members):
+    osce = members[members["org_id"] == "OSCE"]
+    if not (osce["start"] <= "1975-08-01").any():
+        pytest.skip("memberships.csv has no OSCE/CSCE spells from 1975")
+    assert membership.count_as_of(members, "OSCE", "1975-08-01") == 35
+
+
+def test_sco_had_10_members_on_2024_07_04(members):
+    assert membership.count_as_of(members, "SCO", "2024-07-04") == 10
+    assert membership.count_as_of(members, "SCO", "2024-07-03") == 9  # Belarus joined that day
+
+
+def test_warsaw_pact_had_no_members_from_1991_07_01(members):
+    wp = members[members["org_id"] == "WARSAW"]
+    assert not wp.empty
+    assert membership.count_as_of(members, "WARSAW", "1991-07-01", statuses=membership.STATUSES) == 0
+    running = wp[wp["end"].isna() | (wp["end"] > "1991-07-01")]
+    assert running.empty, f"Warsaw Pact spells running after 1991-07-01:\n{running}"
+
+
+def test_armenia_froze_its_csto_participation_in_2024(members):
+    arm = members[(members["org_id"] == "CSTO") & (members["iso3"] == "ARM")]
+    frozen = arm[arm["status"] == "frozen"]
+    assert len(frozen) == 1 and frozen["start"].iloc[0].year == 2024
+    # still a formal member, no longer an active one
+    day = frozen["start"].iloc[0]
+    assert "ARM" in membership.members_as_of(members, "CSTO", day)["iso3"].tolist()
+    assert "ARM" not in membership.members_as_of(members, "CSTO", day, statuses=membership.ACTIVE)["iso3"].tolist()
+
+
+def test_proposed_framework_has_no_members(members):
+    assert (members["org_id"] == "EURASIAN_FRAMEWORK").sum() == 0
+
+
+def test_every_organisation_of_the_contract_is_there():
+    orgs = set(load.organisations()["org_id"])
+    assert {"NATO", "PFP", "OSCE", "SHANGHAI5", "SCO", "CSTO", "WARSAW", "EURASIAN_FRAMEWORK"} <= orgs
+
+
+# --- state codes -----------------------------------------------------------------------------------------------
+
+
+def test_states_are_iso_3166_codes_with_historic_ones_listed():
+    st = load.states()
+    current = {c.alpha_3 for c in pycountry.countries}
+    for iso3, historic in zip(st["iso3"], st["historic"]):
+        if historic:
+            assert iso3 in HISTORIC, f"{iso3} is marked historic but is not one of {sorted(HISTORIC)}"
+        else:
+            assert iso3 in current, f"{iso3} is not an ISO 3166-1 alpha-3 code"
+    assert HISTORIC <= set(st.loc[st["historic"], "iso3"]), "the historic states of data/README.md are listed"
+
+
+def test_every_state_code_in_any_table_is_in_states():
+    known = set(load.states()["iso3"])
+    uses = {
+        "memberships": load.memberships()["iso3"],
+        "capabilities": load.capabilities()["iso3"],
+        "arms_control": load.arms_control()["party"].loc[lambda s: s != "ALL"],
+        "event_actors": load.event_actors().query("actor_kind == 'state'")["actor"],
+        "paragraph_tags": load.paragraph_tags().query("tag_kind == 'state'")["tag"],
+    }
+    for table, codes in uses.items():
+        unknown = sorted(set(codes) - known)
+        assert not unknown, f"{table} uses state codes not in states.csv: {unknown}"
+
+
+# --- sources ---------------------------------------------------------------------------------------------------
+
+
+def test_every_table_loads_and_every_row_has_a_source():
+    tables = load.validate_all()
+    cited = set(tables["sources"]["source_id"])
+    for name, df in tables.items():
+        if "source_id" in df.columns and name != "sources":
+            assert df["source_id"].notna().all(), f"{name} has rows without a source"
+            assert set(df["source_id"]) <= cited, f"{name} cites sources missing from sources.csv"
+
+
+def test_every_source_has_url_and_accessed_date():
+    src = load.sources()
+    assert src["url"].str.match(r"^https?://").all()
+    assert src["accessed"].notna().all()
+    assert (src["accessed"] <= pd.Timestamp("2026-11-29")).all(), "an accessed date lies in the future"
+
+
+def test_sources_csv_is_the_merge_of_the_staging_lists():
+    run = subprocess.run([sys.executable, str(MERGE), "--check"], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+
+
+# --- the merge script itself (on small files in tmp) -----------------------------------------------------------
+
+
+def _merge_module():
+    spec = importlib.util.spec_from_file_location("merge_sources", MERGE)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+HEAD = "source_id,title,publisher,url,accessed,note\n"
+
+
+def test_merge_keeps_one_row_per_identical_id_sorted(tmp_path):
+    (tmp_path / "sources-b.csv").write_text(HEAD + "zeta,Z,P,https://z.example,2026-11-29,\n"
+                                            "alpha,A,P,https://a.example,2026-11-29,first\n")
+    (tmp_path / "sources-a.csv").write_text(HEAD + "alpha,A,P,https://a.example,2026-11-29,second\n")
+    out = tmp_path / "sources.csv"
+    assert _merge_module().main(["--staging", str(tmp_path), "--out", str(out)]) == 0
+    assert out.read_text() == (HEAD + "alpha,A,P,https://a.example,2026-11-29,second / first\n"
+                                      "zeta,Z,P,https://z.example,2026-11-29,\n")
+
+
+def test_merge_fails_on_one_id_with_two_urls(tmp_path, capsys):
+    (tmp_path / "sources-a.csv").write_text(HEAD + "alpha,A,P,https://a.example,2026-11-29,\n")
+    (tmp_path / "sources-b.csv").write_text(HEAD + "beta,B,P,https://b.example,2026-11-29,\n"
+                                            "alpha,A,P,https://other.example,2026-11-29,\n")
+    out = tmp_path / "sources.csv"
+    assert _merge_module().main(["--staging", str(tmp_path), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "sources-b.csv row 3, column url: source 'alpha' has url 'https://other.example'" in err
+    assert "sources-a.csv row 2 has 'https://a.example'" in err
+    assert not out.exists()
+
+
+def test_merge_fails_on_one_id_with_two_titles(tmp_path, capsys):
+    (tmp_path / "sources-a.csv").write_text(HEAD + "alpha,A,P,https://a.example,2026-11-29,\n")
+    (tmp_path / "sources-b.csv").write_text(HEAD + "alpha,Another title,P,https://a.example,2026-11-29,\n")
+    assert _merge_module().main(["--staging", str(tmp_path), "--out", str(tmp_path / "s.csv")]) == 1
+    assert "column title: source 'alpha' has title 'Another title'" in capsys.readouterr().err
+
+
+def test_merge_rejects_a_staging_file_with_a_wrong_header(tmp_path, capsys):
+    (tmp_path / "sources-a.csv").write_text("id,title,url\nalpha,A,https://a.example\n")
+    assert _merge_module().main(["--staging", str(tmp_path), "--out", str(tmp_path / "s.csv")]) == 1
+    assert "sources-a.csv row 1: header is id,title,url" in capsys.readouterr().err
