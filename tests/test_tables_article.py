@@ -180,3 +180,59 @@ def test_collection_guide_default_covers_every_notebook_of_the_real_map():
     assert guide["notebook"].iloc[0] == "00"
     assert guide["notebook"].is_unique
     assert guide["paragraphs"].iloc[0] == "P1–P19"
+
+
+# ------------------------------------------------------------------ the committed article data (read as raw CSV)
+
+import re  # noqa: E402
+
+from helpers import paths  # noqa: E402
+
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+def _csv(name: str) -> pd.DataFrame:
+    return pd.read_csv(paths.DATA / name, dtype=str, keep_default_na=False)
+
+
+def test_real_paragraphs_are_p1_to_p19_in_their_sections():
+    paras, secs = _csv("paragraphs.csv"), _csv("sections.csv")
+    assert paras["paragraph"].tolist() == [f"P{i}" for i in range(1, 20)]
+    for _, s in secs.iterrows():
+        lo, hi = int(s["first_paragraph"][1:]), int(s["last_paragraph"][1:])
+        inside = paras.loc[paras["section_id"] == s["section_id"], "paragraph"].tolist()
+        assert inside == [f"P{i}" for i in range(lo, hi + 1)], s["section_id"]
+
+
+def test_real_paraphrases_are_ours_in_english_and_only_p19_is_flagged():
+    paras = _csv("paragraphs.csv")
+    for _, p in paras.iterrows():
+        assert not ARABIC.search(p["paraphrase"]), f"{p['paragraph']}: paraphrase must be English"
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", p["paraphrase"].strip()) if s]
+        assert 2 <= len(sentences) <= 3, f"{p['paragraph']}: {len(sentences)} sentences"
+    assert paras.loc[paras["likely_editor_addition"] == "true", "paragraph"].tolist() == ["P19"]
+
+
+def test_real_tags_touch_every_paragraph_with_known_themes():
+    tags, themes = _csv("paragraph_tags.csv"), _csv("themes.csv")
+    assert set(tags["paragraph"]) == {f"P{i}" for i in range(1, 20)}
+    assert set(tags.loc[tags["tag_kind"] == "theme", "tag"]) <= set(themes["theme_id"])
+    assert set(tags.loc[tags["tag_kind"] == "theme", "paragraph"]) == {f"P{i}" for i in range(1, 20)}
+
+
+def test_real_claims_cover_the_article_and_verdicts_are_conservative():
+    claims = _csv("claims.csv")
+    assert set(claims["paragraph"]) == {f"P{i}" for i in range(1, 20)}
+    opinion = claims[claims["claim_type"] != "factual"]
+    assert set(opinion["verdict"]) == {"interpretation"}
+    judged = claims[claims["verdict"].isin(["supported", "contradicted", "partly"])
+                    & (claims["claim_type"] == "factual")]
+    # a verdict on a fact must point at evidence, not at the article itself
+    assert "alahalygate-neutralizing-nato" not in set(judged["source_id"])
+
+
+def test_every_article_row_cites_a_source_in_the_article_bibliography():
+    known = set(_csv("staging/sources-article.csv")["source_id"])
+    for name in ("sections.csv", "paragraphs.csv", "claims.csv", "glossary.csv", "lineage.csv"):
+        cited = set(_csv(name)["source_id"])
+        assert cited <= known, f"{name}: {sorted(cited - known)} not in staging/sources-article.csv"
