@@ -264,3 +264,15 @@ def test_notebook_reports_come_from_the_section_map():
     reports = T.notebook_reports()
     assert reports["02"] == "02-nato-enlargement.html"
     assert reports["09"] == "09-claims-ledger.html"
+
+
+def test_findings_name_the_leader_and_admit_gaps():
+    out = T.bloc_capabilities(caps(), {"X": ["AAA", "BBB"], "Y": ["CCC", "DDD"]}, 2023,
+                              indicators=["milex_usd_const", "population"])
+    assert T.capability_finding(out, "milex_usd_const", "spending", 2023) == \
+        "X has the largest reported spending in 2023 (1 of 2 totals cover only some members)"
+    empty = T.bloc_capabilities(caps(), {"X": ["AAA"]}, 1990)
+    assert T.capability_finding(empty, "population", "population", 1990).startswith("No population figures for 1990")
+    conc = T.concentration(caps(), {"X": ["AAA", "BBB", "CCC"]}, 2023)
+    assert T.concentration_finding(conc, 2023) == \
+        "In 2023, X is the most concentrated bloc: AAA makes 60% of the reported spending"

@@ -474,3 +474,26 @@ def paragraph_coverage(paragraphs: pd.DataFrame, claims: pd.DataFrame, reports: 
 def as_date(value) -> date:
     """A single date as ``datetime.date`` (for captions)."""
     return _ts(value).date()
+
+
+def capability_finding(caps: pd.DataFrame, indicator: str, label: str, year: int) -> str:
+    """A chart title stating what the bloc totals of one indicator show, honest about missing data."""
+    sub = caps[(caps["indicator"] == indicator) & caps["total"].notna()]
+    if sub.empty:
+        return f"No {label} figures for {year} in the data for any of these blocs"
+    top = sub.sort_values(["total", "bloc"], ascending=[False, True], kind="mergesort").iloc[0]
+    partial = int((~sub["complete"]).sum())
+    tail = f" ({partial} of {len(sub)} totals cover only some members)" if partial else ""
+    return f"{top['bloc']} has the largest reported {label} in {year}{tail}"
+
+
+def concentration_finding(conc: pd.DataFrame, year: int) -> str:
+    """A chart title naming the most and least concentrated multi-member blocs."""
+    sub = conc[conc["hhi"].notna() & (conc["reported"] > 1)]
+    if sub.empty:
+        return f"Too few spending figures for {year} to measure concentration in any multi-member bloc"
+    most = sub.sort_values(["hhi", "bloc"], ascending=[False, True], kind="mergesort").iloc[0]
+    share = f"{most['largest_share']:.0%}"
+    cover = "" if most["complete"] else f" ({most['reported']} of {most['members']} members reported)"
+    return (f"In {year}, {most['bloc']} is the most concentrated bloc: {most['largest']} makes {share} "
+            f"of the reported spending{cover}")
