@@ -36,6 +36,7 @@ from helpers.tables import euroatlantic as tables
 
 P = params.validated("01", start=start, end=end)
 PARAS = tables.paragraph_range("P1-P3")
+VISIT = "lavrov-beijing-visit-2024"  # the event id of the April 2024 visit in data/events.csv
 
 # %% [markdown]
 # ## Data
@@ -76,14 +77,14 @@ present.table(claim_table.drop(columns=["source_id"]),
 # %% [markdown]
 # ## The two moves of 2024 (P1–P2)
 #
-# These are the events the data links to P1–P3: the address and the visit the article builds on. Their dates and
-# sources are what the factual claims above rest on.
+# These are the events the data links to P1–P3: the address and the visit the article builds on, and any later
+# step the data ties to the same paragraphs. Their dates and sources are what the factual claims above rest on.
 
 # %%
 cited_ids = tables.events_for_paragraphs(event_paragraphs, PARAS)
 cited = tables.timeline_rows(events[events["event_id"].isin(cited_ids)], event_paragraphs)
 present.table(cited[["date", "title", "description", "paragraphs"]],
-              title=f"The article's opening rests on {len(cited)} dated events",
+              title=f"{len(cited)} dated events bear on P1–P3, first among them the February 2024 address",
               caption="Events the data links to P1–P3, with the paragraphs that mention them.",
               sources=sorted(set(cited["source_id"])), key="cited-events")
 
@@ -100,8 +101,8 @@ track = tables.timeline_rows(window, event_paragraphs)
 present.chart(
     charts.event_timeline(
         track, annotate=cited_ids,
-        title=f"{len(track)} dated steps in Russia–China security ties, "
-              f"{track['year'].min()}–{track['year'].max()}; the 2024 call and visit come late",
+        title=f"{len(track)} dated steps in Russia–China security ties, {track['year'].min()}–"
+              f"{track['year'].max()}; the article points to {track['event_id'].isin(cited_ids).sum()} of them",
         description="Dots on a time axis, one lane per event category; the events the article cites are labelled."),
     caption=f"Russia–China and Eurasian security events from {P.start} to {P.end}. Hover a dot for its "
             "description and source.",
@@ -123,7 +124,7 @@ present.table(track[["date", "category", "title", "description", "paragraphs"]],
 # was recorded after Lavrov's visit, inside the chosen window.
 
 # %%
-visit = cited["date"].max()
+visit = events.set_index("event_id").loc[VISIT, "date"]
 later = track[track["date"] > visit]
 present.table(later[["date", "category", "title", "description"]],
               title=f"{len(later)} recorded steps on the track after the April 2024 visit (up to {P.end})",

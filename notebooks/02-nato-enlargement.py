@@ -67,7 +67,8 @@ present.table(digest, title="P4: NATO outlived the Cold War and grew",
 # %%
 claim_table = tables.claims_for(claims, PARAS)
 present.table(claim_table.drop(columns=["source_id"]),
-              title=f"P4 makes {len(claim_table)} claims; only one is a plain fact",
+              title=f"P4 makes {len(claim_table)} claims; {(claim_table['claim_type'] == 'factual').sum()} of them "
+                    "factual, the rest characterisations",
               caption="Claims of P4 with our verdict and its reason.",
               sources=sorted(set(claim_table["source_id"])), key="claims")
 
@@ -104,10 +105,12 @@ present.chart(
 backgrounds = tables.accession_backgrounds(memberships, organisations)
 members = tables.members_on(memberships, states, "NATO", P.as_of, backgrounds=backgrounds)
 from_east = (members["background"] == "former Warsaw Pact").sum()
+unknown = (members["background"] == tables.BACKGROUNDS[-1]).sum()
 present.chart(
     charts.accession_timeline(
         members,
-        title=f"On {P.as_of}, {from_east} of NATO's {len(members)} members were former Warsaw Pact states",
+        title=f"On {P.as_of}, at least {from_east} of NATO's {len(members)} members had been in the Warsaw Pact "
+              f"themselves; for {unknown} later entrants the data holds no background",
         description="One dot per member state at the date it first joined NATO, coloured by background."),
     caption="Members on the chosen date, ordered by first entry. Backgrounds are derived from memberships.csv "
             "and organisations.csv (Warsaw Pact membership and dissolution date).",

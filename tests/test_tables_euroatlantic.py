@@ -282,14 +282,23 @@ def test_treaty_phases_multilateral_runs_on_and_unratified_stays_signed():
     assert cfe["phase"].tolist() == ["signed, not in force", "in force", "in force, eroding"]
     assert cfe["end"].iloc[-1] == D("2024-12-31") and not cfe["ended"].any()
     ctbt = got[got["treaty_id"] == "CTBT"]
-    assert ctbt["phase"].tolist() == ["signed, not in force"]
-    assert ctbt["end"].tolist() == [D("2024-12-31")]
+    assert ctbt["phase"].tolist() == ["signed, entry into force not recorded", "eroding"]
+    assert ctbt["end"].tolist() == [D("2023-11-02"), D("2024-12-31")]
+
+
+def test_treaty_phases_without_in_force_row_are_not_called_not_in_force():
+    no_inforce = AC[~((AC["treaty_id"] == "ABM") & (AC["step"] == "in_force"))]
+    abm = T.treaty_phases(no_inforce, TREATIES, through="2024-12-31").query("treaty_id == 'ABM'")
+    assert abm["phase"].tolist() == ["signed, entry into force not recorded", "eroding"]
+    assert abm["end"].tolist() == [D("2001-12-13"), D("2002-06-13")]
+    assert abm["ended"].tolist() == [False, True]
 
 
 def test_treaty_phases_ignore_steps_after_through():
     got = T.treaty_phases(AC, TREATIES, through="2000-01-01")
     assert got[got["treaty_id"] == "ABM"]["phase"].tolist() == ["signed, not in force", "in force"]
     assert got[got["treaty_id"] == "CTBT"]["end"].tolist() == [D("2000-01-01")]
+    assert got[got["treaty_id"] == "CTBT"]["phase"].tolist() == ["signed, entry into force not recorded"]
     assert T.treaty_phases(AC, TREATIES, through="1990-01-01")["treaty_id"].tolist() == ["ABM", "ABM"]
 
 

@@ -13,10 +13,10 @@ import altair as alt
 import pandas as pd
 
 from helpers import theme
-from helpers.tables.euroatlantic import BACKGROUNDS
+from helpers.tables.euroatlantic import BACKGROUNDS, PHASES
 
-_PHASE_ORDER = ["signed, not in force", "in force", "in force, eroding"]
-_PHASE_OPACITY = [0.25, 1.0, 0.55]
+_PHASE_OPACITY = {"signed, not in force": 0.25, "signed, entry into force not recorded": 0.12, "in force": 1.0,
+                  "in force, eroding": 0.55, "eroding": 0.4}
 
 
 def _category_scale(categories: Iterable[str]) -> alt.Scale:
@@ -146,7 +146,7 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
     bars = alt.Chart(phases).mark_bar(height=16, color=color).encode(
         x=alt.X("start:T", title=None, scale=xscale), x2="end:T",
         y=alt.Y("name:N", sort=names, title=None),
-        opacity=alt.Opacity("phase:N", scale=alt.Scale(domain=_PHASE_ORDER, range=_PHASE_OPACITY),
+        opacity=alt.Opacity("phase:N", scale=alt.Scale(domain=list(PHASES), range=[_PHASE_OPACITY[p] for p in PHASES]),
                             title="phase"),
         tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("phase:N", title="phase"),
                  _date_tooltip("start", "from"), _date_tooltip("end", "until"),

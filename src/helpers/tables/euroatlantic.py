@@ -371,36 +371,45 @@ def overlap_counts(table: pd.DataFrame) -> pd.DataFrame:
 _ERODING = ("suspended", "withdrawal_announced", "withdrawn", "ratification_revoked")
 
 
+PHASES = ("signed, not in force", "signed, entry into force not recorded", "in force", "in force, eroding",
+          "eroding")
+"""Phases of a treaty's life as drawn by the Gantt chart (see :func:`treaty_phases`)."""
+
+
 def treaty_phases(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through) -> pd.DataFrame:
     """Each arms-control treaty's life as consecutive phases, for a Gantt-style chart.
 
-    Phases, each ``[start, end)``:
-    ``signed, not in force`` (first signature → entry into force, or → ``through`` if it never entered into force);
-    ``in force`` (entry into force → first suspension, withdrawal (announced or done) or revoked ratification by
-    any party, or → end of treaty); ``in force, eroding`` (that first step → end of treaty or ``through``).
-    A treaty ends when a step ``expired`` or ``withdrawn`` is recorded for party ``ALL``, or — for a
-    ``bilateral`` treaty — when either party's ``withdrawn`` takes effect. Steps after ``through`` are ignored.
-    Columns: ``treaty_id``, ``name``, ``phase``, ``start``, ``end``, ``ended`` (bool: the treaty ended at
-    ``end``), ``source_id`` (of the step that opened the phase).
+    Phases, each ``[start, end)``, from the first ``signed`` step:
+
+    - with a recorded ``in_force`` step: ``signed, not in force`` (signature → entry into force), ``in force``
+      (→ first eroding step or end), ``in force, eroding`` (→ end);
+    - without one: ``signed, entry into force not recorded`` (signature → first eroding step or end) and
+      ``eroding`` (→ end). The data is not second-guessed: a treaty that entered into force but lacks the row is
+      shown as "not recorded", never as "not in force".
+
+    An eroding step is a ``suspended``, ``withdrawal_announced``, ``withdrawn`` or ``ratification_revoked`` by any
+    party. A treaty ends when ``expired`` or ``withdrawn`` is recorded for party ``ALL``, or — for a ``bilateral``
+    treaty — at either party's ``withdrawn``; otherwise its last phase runs to ``through``. Steps after ``through``
+    are ignored. Columns: ``treaty_id``, ``name``, ``phase``, ``start``, ``end``, ``ended`` (bool: the treaty
+    ended at ``end``), ``source_id`` (of the step that opened the phase).
     """
     limit = _ts(through, "through")
     ac = arms_control[arms_control["date"] <= limit]
     rows = []
     for t in treaties.sort_values("treaty_id").itertuples(index=False):
-        steps = ac[ac["treaty_id"] == t.treaty_id].sort_values("date")
+        steps = ac[ac["treaty_id"] == t.treaty_id].sort_values("date", kind="stable")
         signed = steps[steps["step"] == "signed"]
         if signed.empty:
             continue
         s0 = signed.iloc[0]
-        enders = steps[steps["step"].isin(["expired", "withdrawn"]) & (steps["party"] == "ALL")]
+        ends = steps["step"].isin(["expired", "withdrawn"]) & (steps["party"] == "ALL")
         if t.kind == "bilateral":
-            enders = steps[steps["step"].isin(["expired"]) & (steps["party"] == "ALL")
-                           | (steps["step"] == "withdrawn")]
-        end = enders["date"].min() if len(enders) else pd.NaT
+            ends |= steps["step"] == "withdrawn"
+        end = steps.loc[ends, "date"].min() if ends.any() else pd.NaT
         close = end if pd.notna(end) else limit
         inforce = steps[steps["step"] == "in_force"]
         f0 = inforce.iloc[0] if len(inforce) else None
-        erode = steps[steps["step"].isin(_ERODING)]
+        erode = steps[steps["step"].isin(_ERODING) & (steps["date"] < close)]
         e0 = erode.iloc[0] if len(erode) else None
 
         def add(phase, start, stop, src):
@@ -408,12 +417,16 @@ def treaty_phases(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through
                 rows.append({"treaty_id": t.treaty_id, "name": t.name, "phase": phase, "start": start,
                              "end": stop, "ended": bool(pd.notna(end) and stop == end), "source_id": src})
 
-        add("signed, not in force", s0["date"], f0["date"] if f0 is not None else close, s0["source_id"])
         if f0 is not None:
-            e_date = e0["date"] if e0 is not None and e0["date"] < close else close
-            add("in force", f0["date"], e_date, f0["source_id"])
-            if e0 is not None and e0["date"] < close:
-                add("in force, eroding", e0["date"], close, e0["source_id"])
+            add("signed, not in force", s0["date"], f0["date"], s0["source_id"])
+            live, live_src, eroding = f0["date"], f0["source_id"], "in force, eroding"
+            add("in force", live, e0["date"] if e0 is not None and e0["date"] > live else close, live_src)
+        else:
+            live, eroding = s0["date"], "eroding"
+            add("signed, entry into force not recorded", live,
+                e0["date"] if e0 is not None else close, s0["source_id"])
+        if e0 is not None:
+            add(eroding, max(e0["date"], live), close, e0["source_id"])
     out = pd.DataFrame(rows, columns=["treaty_id", "name", "phase", "start", "end", "ended", "source_id"])
     out["start"] = pd.to_datetime(out["start"])
     out["end"] = pd.to_datetime(out["end"])
@@ -424,7 +437,7 @@ def treaty_phases(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through
 def in_force_by_year(phases: pd.DataFrame, years: Iterable[int]) -> pd.DataFrame:
     """How many treaties were in force on 31 December of each year, and how many of those were eroding.
 
-    Reads the phases of :func:`treaty_phases`. Columns: ``year``, ``in_force`` (phase ``in force`` or
+    Reads the phases of :func:`treaty_phases`; only treaties whose entry into force is recorded can count. Columns: ``year``, ``in_force`` (phase ``in force`` or
     ``in force, eroding``), ``eroding``, ``treaties`` (ids in force, ``;``-joined).
     """
     rows = []
