@@ -1,0 +1,142 @@
+"""One palette, one font stack, one Altair theme and one offline renderer for the whole collection.
+
+Importing this module (``from helpers import theme``) registers and enables both, once:
+
+- the Altair theme ``nato_report`` (fonts with Arabic glyphs, quiet axes, the organisation palette as the default
+  categorical range);
+- the Altair renderer ``nato_offline``. Altair 6 writes Vega-Lite 6 specs, but JupyterLab 4.6 only ships renderers
+  for ``application/vnd.vegalite.v3/v4/v5+json`` and ``application/vnd.vega.v5+json``. The renderer therefore
+  compiles the chart to Vega with ``vl_convert`` (no network) and emits it under the Vega 5 mime type, which
+  JupyterLab draws with its bundled renderer, tooltips included. The bundle has no random ids and no memory
+  addresses, so executed notebooks stay byte-stable.
+
+Colours: the organisation colours come from the Okabe–Ito palette (safe for the common colour-vision
+deficiencies). No organisation gets red, so no side reads as "the danger"; Euro-Atlantic bodies are blues/green,
+Eurasian bodies oranges/purple, dissolved or proposed structures grey/black. Event categories use Paul Tol's
+"muted" scheme so they never collide with an organisation's colour.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import altair as alt
+
+FONT = '"Noto Sans", "Noto Naskh Arabic", "DejaVu Sans", Arial, sans-serif'
+
+ORG_COLORS: dict[str, str] = {
+    "NATO": "#0072B2",  # blue
+    "PFP": "#56B4E9",  # sky blue (NATO's partnership programme)
+    "OSCE": "#009E73",  # bluish green
+    "SHANGHAI5": "#F0E442",  # yellow (the SCO's forerunner)
+    "SCO": "#E69F00",  # orange
+    "CSTO": "#CC79A7",  # reddish purple
+    "WARSAW": "#999999",  # grey (dissolved)
+    "EURASIAN_FRAMEWORK": "#000000",  # black (proposed)
+}
+
+CATEGORY_COLORS: dict[str, str] = {
+    "founding": "#332288",
+    "enlargement": "#88CCEE",
+    "arms_control": "#44AA99",
+    "intervention_war": "#882255",
+    "eurasian_track": "#DDCC77",
+    "summit": "#117733",
+    "osce_document": "#999933",
+    "withdrawal_suspension": "#AA4499",
+}
+
+VEGA_MIMETYPE = "application/vnd.vega.v5+json"
+THEME_NAME = "nato_report"
+RENDERER_NAME = "nato_offline"
+
+
+def _scale(kind: str, palette: dict[str, str], values) -> alt.Scale:
+    if isinstance(values, str):
+        values = [v.strip() for v in values.split(",") if v.strip()]
+    values = list(values)
+    unknown = [v for v in values if v not in palette]
+    if unknown:
+        raise ValueError(
+            f"theme: unknown {kind} {', '.join(map(repr, unknown))}; allowed: {', '.join(palette)}"
+        )
+    return alt.Scale(domain=values, range=[palette[v] for v in values])
+
+
+def org_scale(orgs) -> alt.Scale:
+    """A colour scale for the given organisation ids (list or comma-separated string), in the given order."""
+    return _scale("organisation id", ORG_COLORS, orgs)
+
+
+def category_scale(categories) -> alt.Scale:
+    """A colour scale for the given event categories (see data/README.md), in the given order."""
+    return _scale("event category", CATEGORY_COLORS, categories)
+
+
+def theme_config() -> dict:
+    """The theme as a plain Vega-Lite config (also used by tests)."""
+    return {
+        "config": {
+            "font": FONT,
+            "background": "white",
+            "view": {"continuousWidth": 560, "continuousHeight": 320, "stroke": None},
+            "title": {"anchor": "start", "fontSize": 15, "fontWeight": 600, "subtitleFontSize": 12,
+                      "subtitleColor": "#444444", "color": "#1a1a1a", "offset": 12},
+            "axis": {"labelFontSize": 11, "titleFontSize": 12, "labelColor": "#333333", "titleColor": "#1a1a1a",
+                     "gridColor": "#e6e6e6", "domainColor": "#888888", "tickColor": "#888888"},
+            "legend": {"labelFontSize": 11, "titleFontSize": 12, "labelLimit": 260, "orient": "right"},
+            "range": {"category": list(ORG_COLORS.values())},
+            "header": {"labelFontSize": 12, "titleFontSize": 12},
+        }
+    }
+
+
+def vega_spec(vegalite_spec: dict) -> dict:
+    """Compile a Vega-Lite spec (a dict from ``chart.to_dict()``) to Vega, offline, without mutating it."""
+    import vl_convert as vlc
+
+    spec = copy.deepcopy(vegalite_spec)
+    compiled = vlc.vegalite_to_vega(spec, vl_version=vl_version())
+    if isinstance(compiled, str):
+        compiled = json.loads(compiled)
+    # JupyterLab's bundled Vega is v5; the compiled spec is valid for it, only the $schema URL says v6.
+    compiled["$schema"] = "https://vega.github.io/schema/vega/v5.json"
+    return compiled
+
+
+def vl_version() -> str:
+    """The Vega-Lite version Altair writes, in vl-convert's spelling (``"6.4"``)."""
+    major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+    import vl_convert as vlc
+
+    known = vlc.get_vegalite_versions()
+    return major_minor if major_minor in known else known[-1]
+
+
+def chart_title(spec: dict) -> str:
+    """The chart's title as plain text ('' when it has none)."""
+    title = spec.get("title", "")
+    if isinstance(title, dict):
+        title = title.get("text", "")
+    if isinstance(title, list):
+        title = " ".join(map(str, title))
+    return str(title)
+
+
+def offline_renderer(spec: dict, **_: object) -> dict:
+    """Altair renderer: a Vega 5 bundle JupyterLab draws without network, plus a stable plain-text line."""
+    title = chart_title(spec)
+    return {
+        VEGA_MIMETYPE: vega_spec(spec),
+        "text/plain": f"<chart: {title}>" if title else "<chart>",
+    }
+
+
+@alt.theme.register(THEME_NAME, enable=True)
+def _nato_theme() -> alt.theme.ThemeConfig:
+    return theme_config()
+
+
+alt.renderers.register(RENDERER_NAME, offline_renderer)
+alt.renderers.enable(RENDERER_NAME)
