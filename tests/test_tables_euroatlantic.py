@@ -346,3 +346,15 @@ def test_check_order_names_both_parameters():
     assert T.check_order(before="2021-12-31", after="2024-04-30") == [D("2021-12-31"), D("2024-04-30")]
     with pytest.raises(ValueError, match="before=2024-04-30 and after=2021-12-31: after must be later than before"):
         T.check_order(before="2024-04-30", after="2021-12-31")
+
+
+def test_principle_in_documents_marks_uncoded_documents():
+    docs = pd.DataFrame({"document_id": ["paris", "helsinki", "nat"], "title": ["Paris", "Helsinki", "NAT"],
+                         "date": pd.to_datetime(["1990-11-21", "1975-08-01", "1949-04-04"]),
+                         "org_id": ["OSCE", "OSCE", "NATO"], "source_id": ["d1", "d2", "d3"]})
+    coded = pd.DataFrame({"principle_id": ["indivisible", "multi_actor"], "document_id": ["paris", "helsinki"],
+                          "presence": ["implicit", "explicit"], "locator": ["s1", "I"],
+                          "phrase": ["equal security", "x"], "source_id": ["c1", "c2"]})
+    got = T.principle_in_documents(docs, coded, "indivisible", org="OSCE")
+    assert got[["title", "presence", "phrase", "source_id"]].values.tolist() == [
+        ["Helsinki", "not coded", "", "d2"], ["Paris", "implicit", "equal security", "c1"]]

@@ -366,6 +366,26 @@ def overlap_counts(table: pd.DataFrame) -> pd.DataFrame:
     return counts.sort_values(["states", "group"], ascending=[False, True]).reset_index(drop=True)
 
 
+def principle_in_documents(documents: pd.DataFrame, principle_documents: pd.DataFrame, principle: str, *,
+                           org: str | None = None) -> pd.DataFrame:
+    """How each document (optionally only ``org``'s) states one principle, in date order.
+
+    Columns: ``date``, ``title``, ``presence`` (``explicit``/``implicit``/``absent`` as coded, or ``not coded`` when
+    the data has no row for that document and principle), ``locator``, ``phrase`` (the quoted words, ≤ 15),
+    ``source_id`` (of the coding row, else of the document).
+    """
+    docs = documents if org is None else documents[documents["org_id"] == org]
+    coded = principle_documents[principle_documents["principle_id"] == principle]
+    out = docs.merge(coded[["document_id", "presence", "locator", "phrase", "source_id"]], on="document_id",
+                     how="left", suffixes=("_doc", ""))
+    out["presence"] = out["presence"].fillna("not coded")
+    out["locator"] = out["locator"].fillna("")
+    out["phrase"] = out["phrase"].fillna("")
+    out["source_id"] = out["source_id"].fillna(out["source_id_doc"])
+    out = out.sort_values(["date", "document_id"])
+    return out[["date", "title", "presence", "locator", "phrase", "source_id"]].reset_index(drop=True)
+
+
 # -------------------------------------------------------------------------------------------- Crisis (P7–P9)
 
 _ERODING = ("suspended", "withdrawal_announced", "withdrawn", "ratification_revoked")

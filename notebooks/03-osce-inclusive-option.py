@@ -1,0 +1,190 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # The OSCE, the inclusive option
+#
+# P5–P6 give the article's second reason: the Euro-Atlantic order failed to give common security to all. The
+# OSCE could in theory have joined NATO members and non-members, Russia included, but — the article says — it was
+# politicised in favour of Western states from the early 2000s, and Russia came to see NATO enlargement as a
+# threat. This notebook shows who the OSCE gathers, how it overlaps with NATO and the CSTO, and the dated documents
+# and events that bear on the article's reading.
+
+# %% tags=["parameters"]
+as_of = "2024-04-30"
+
+# %% [markdown]
+# The imports also validate `as_of`; a date outside the data's span stops here with a message that names it.
+
+# %%
+from helpers import load, params, present
+from helpers.charts import euroatlantic as charts
+from helpers.tables import euroatlantic as tables
+
+P = params.validated("03", as_of=as_of)
+PARAS = tables.paragraph_range("P5-P6")
+
+# %% [markdown]
+# ## Data
+#
+# Membership spells, states, dated events (with the article paragraphs they bear on) and the article tables.
+
+# %%
+memberships = load.memberships()
+states = load.states()
+events = load.events()
+event_paragraphs = load.event_paragraphs()
+paragraphs = load.paragraphs()
+claims = load.claims()
+osce_sources = sorted(set(memberships.loc[memberships["org_id"] == "OSCE", "source_id"]))
+
+# %% [markdown]
+# ## What P5–P6 say
+#
+# Our paraphrase of the two paragraphs, then their claims. Most are judgements; only the OSCE's inclusive
+# membership is a plain fact the data can check.
+
+# %%
+digest = tables.paragraph_digest(paragraphs, PARAS)
+present.table(digest, title="P5–P6: the inclusive option, and why the article says it failed",
+              caption="Our paraphrase of the paragraphs.", sources=sorted(set(digest["source_id"])),
+              key="paraphrase")
+
+# %%
+claim_table = tables.claims_for(claims, PARAS)
+present.table(claim_table.drop(columns=["source_id"]),
+              title=f"P5–P6 make {len(claim_table)} claims; "
+                    f"{(claim_table['verdict'] == 'interpretation').sum()} are interpretations",
+              caption="Claims of P5–P6 with our verdict and its reason.",
+              sources=sorted(set(claim_table["source_id"])), key="claims")
+
+# %% [markdown]
+# ## From 35 to 57 participating states
+#
+# The CSCE began with the signatories of the Helsinki Final Act; the steps of the early 1990s are states admitted
+# as Europe's map changed. The step line runs to `as_of`.
+
+# %%
+steps = tables.membership_steps(memberships, ["OSCE"], through=P.as_of)
+present.chart(
+    charts.membership_steps(
+        steps, as_of=P.as_of,
+        title=f"The CSCE/OSCE went from {steps['members'].iloc[0]} to {steps['members'].iloc[-1]} "
+              f"participating states by {P.as_of}",
+        description="Step line of the number of OSCE participating states over time."),
+    caption="Participating states (including a suspended one) on each date the count changed.",
+    sources=osce_sources, key="growth")
+
+# %% [markdown]
+# ## Who sits at the same table (C11)
+#
+# On `as_of`, which OSCE states also belong to NATO or to the CSTO? This is the overlap that made the OSCE the one
+# body where both sides met.
+
+# %%
+overlap = tables.overlap(memberships, states, P.as_of)
+counts = tables.overlap_counts(overlap)
+both = counts.loc[counts["group"].str.startswith("OSCE +"), "states"].sum()
+present.chart(
+    charts.overlap_bars(
+        counts,
+        title=f"On {P.as_of}, {both} of the OSCE's {int(overlap['OSCE'].sum())} states also belonged to "
+              "NATO or the CSTO",
+        description="Bars counting OSCE states by their membership of NATO and the CSTO."),
+    caption="Formal membership on the chosen date; a state outside the OSCE would appear as 'not in OSCE'.",
+    sources=sorted(set(osce_sources) | set(memberships.loc[memberships["org_id"].isin(["NATO", "CSTO"]),
+                                                          "source_id"])),
+    key="overlap")
+
+# %% [markdown]
+# The same overlap state by state, so a reader can find a country.
+
+# %%
+present.table(overlap, title=f"OSCE, NATO and CSTO membership of each state on {P.as_of}",
+              caption="True = formal member (or participating state) on that date.",
+              sources=osce_sources, key="overlap-table")
+
+# %% [markdown]
+# ## The documents on indivisible security
+#
+# The proposal of 2024 claims "equal and indivisible security" for Eurasia (P1, P14). The OSCE's own documents
+# used that language long before. First the documents the data holds, then how each states the principle.
+
+# %%
+docs = tables.timeline_rows(tables.events_between(events, "1900-01-01", "2100-12-31",
+                                                  categories=["osce_document"]), event_paragraphs)
+present.table(docs[["date", "title", "description", "paragraphs"]],
+              title=f"{len(docs)} founding and summit documents of the CSCE/OSCE, "
+                    f"{docs['year'].min()}–{docs['year'].max()}",
+              caption="Events of category osce_document, with the article paragraphs they bear on.",
+              sources=sorted(set(docs["source_id"])), key="documents")
+
+# %% [markdown]
+# The coding below says whether each OSCE document states indivisible security explicitly, implicitly, or was not
+# coded, with the locating words. An explicit statement predates the 2024 proposal by decades.
+
+# %%
+indivisible = tables.principle_in_documents(load.documents(), load.principle_documents(), "indivisible",
+                                            org="OSCE")
+explicit = indivisible[indivisible["presence"] == "explicit"]
+present.table(indivisible.drop(columns=["source_id"]),
+              title=f"Indivisible security is explicit in {len(explicit)} OSCE documents, the first in "
+                    f"{explicit['date'].min().year}",
+              caption="Presence of the principle as coded in principle_documents.csv; phrases are quoted from "
+                      "the documents (at most 15 words).",
+              sources=sorted(set(indivisible["source_id"])), key="indivisible")
+
+# %% [markdown]
+# ## "Politicised since the early 2000s" — the article's reading (C12, C13)
+#
+# The article presents this as a judgement, and so do we: no table can score it. What data can do is lay out the
+# dated events it links to P5 and P6 — summits, documents, enlargements, speeches — so a reader can weigh the
+# reading against the record. The timeline is not filtered by `as_of`.
+
+# %%
+linked = tables.timeline_rows(events[events["event_id"].isin(tables.events_for_paragraphs(event_paragraphs,
+                                                                                         PARAS))],
+                              event_paragraphs)
+present.chart(
+    charts.event_timeline(
+        linked, annotate=linked["event_id"].tolist(),
+        title=f"{len(linked)} dated events bear on P5–P6, {(linked['year'] >= 2000).sum()} of them from 2000 on",
+        description="Dots on a time axis, one lane per event category, each labelled with its title."),
+    caption="Events the data links to P5 or P6. They show what happened, not whether the OSCE was politicised.",
+    sources=sorted(set(linked["source_id"])), key="p5-p6-events")
+
+# %%
+present.table(linked[["date", "category", "title", "description", "paragraphs"]],
+              title="The record behind P5–P6, in date order",
+              caption="Same events as the chart above.", sources=sorted(set(linked["source_id"])),
+              key="p5-p6-table")
+
+# %% [markdown]
+# ## Takeaways
+#
+# - The OSCE is the inclusive body the article describes: NATO members, CSTO members and states in neither sit in
+#   it together (C11, supported).
+# - Its documents promised equal security for all in 1990 and named indivisible security explicitly in 1999 and
+#   2010, so the principle the 2024 proposal invokes is not new; what the article disputes is whether it was
+#   honoured.
+# - "Politicised in favour of Western states" and "NATO enlargement as a threat" are the article's readings. The
+#   events above can inform a reader's own judgement; they do not settle it.
+# - Notebook 04 follows the other strands of the crisis: arms control, interventions and the war.
+
+# %% [markdown]
+# ## Sources
+
+# %%
+present.sources_section()
