@@ -67,7 +67,7 @@ present.table(
     tables.lineage_table(lineage),
     title="The Arabic text follows RT's English version of a Valdai Club essay",
     caption="Each step of the article's lineage, with our confidence in it and the evidence for it. "
-    "Dates are shown only as precisely as we could verify them.",
+    "Dates are shown only as precisely as we could verify them; the pages are linked under Sources.",
     sources=sorted(set(lineage["source_id"])),
     key="lineage",
 )
@@ -97,7 +97,8 @@ present.table(
 present.table(
     tables.paragraph_overview(paragraphs, sections),
     title="P1–P19 in our own words",
-    caption="Paragraph numbers are the project's shared reference, used in every notebook.",
+    caption="Paragraph numbers are the project's shared reference, used in every notebook; section titles are "
+    "in the table above.",
     sources=[ARTICLE],
     key="paragraphs",
 )

@@ -37,7 +37,7 @@ def test_dots_have_tooltips_and_follow_reading_order(tags):
     enc = dots["encoding"]
     assert [t["title"] for t in enc["tooltip"]] == ["paragraph", "section", "kind", "tag"]
     assert enc["x"]["sort"] == ["P1", "P2", "P3"]
-    assert enc["y"]["sort"] == ["organisation: NATO", "organisation: SCO", "theme: Deterrence"]
+    assert enc["y"]["sort"] == ["NATO", "SCO", "Deterrence"]
     assert enc["shape"]["field"] == "kind"
 
 

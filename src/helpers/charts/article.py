@@ -20,7 +20,7 @@ MUTED = "#7f7f7f"  # neutral grey for everything that is not highlighted (not an
 
 
 def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, description: str,
-                     width: int = 600) -> alt.LayerChart:
+                     width: int = 440) -> alt.LayerChart:
     """Dot matrix: paragraphs P1–P19 across, tags down; the ``highlight`` organisation's row and the paragraphs
     that name it are drawn in its theme colour.
 
@@ -44,7 +44,7 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
     x_order = list(dict.fromkeys(data.sort_values("order")["paragraph"]))
     y_order = row_order(tags)
     x = alt.X("paragraph:O", sort=x_order, title="paragraph", axis=alt.Axis(labelAngle=0, orient="top"))
-    y = alt.Y("row:N", sort=y_order, title=None, axis=alt.Axis(labelLimit=260))
+    y = alt.Y("row:N", sort=y_order, title=None, axis=alt.Axis(labelLimit=220))
 
     named = sorted(set(data.loc[data["highlighted"], "paragraph"]), key=x_order.index)
     bands = alt.Chart(pd.DataFrame({"paragraph": named, "note": f"this paragraph names {highlight}"})).mark_rect(

@@ -58,7 +58,7 @@ def section_overview(sections: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.Dat
 
 
 def paragraph_overview(paragraphs: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
-    """P1–P19 in reading order with their section title and our paraphrase.
+    """P1–P19 in reading order with their section id and our paraphrase (section titles: :func:`section_overview`).
 
     ``note`` flags the paragraphs that are most likely the Arabic editor's addition (P19), so the reader sees the
     finding next to the text it concerns.
@@ -74,7 +74,7 @@ def paragraph_overview(paragraphs: pd.DataFrame, sections: pd.DataFrame) -> pd.D
     ordered = paragraphs.sort_values("order", kind="stable")
     return pd.DataFrame({
         "paragraph": ordered["paragraph"].astype(str).to_numpy(),
-        "section": [f"{s} · {titles[s]}" for s in ordered["section_id"]],
+        "section": ordered["section_id"].astype(str).to_numpy(),
         "paraphrase": ordered["paraphrase"].astype(str).to_numpy(),
         "note": ["likely the Arabic editor's addition" if bool(x) else "" for x in ordered["likely_editor_addition"]],
     })
@@ -83,10 +83,11 @@ def paragraph_overview(paragraphs: pd.DataFrame, sections: pd.DataFrame) -> pd.D
 def lineage_table(lineage: pd.DataFrame) -> pd.DataFrame:
     """The article's lineage, one row per step, with the date shown only as precisely as it is known.
 
-    A month-precision date prints as ``2024-04``, a year as ``2024``, an unknown one as ``not found``.
+    A month-precision date prints as ``2024-04``, a year as ``2024``, an unknown one as ``not found``. Addresses
+    are left out: every step cites a source, and the report's bibliography links to it.
     """
     _require(lineage, "lineage", ["step", "work", "publisher", "published", "date_precision", "relation",
-                                  "finding", "confidence", "url"])
+                                  "finding", "confidence"])
 
     def show(value, precision) -> str:
         if value is None or pd.isna(value):
@@ -104,7 +105,6 @@ def lineage_table(lineage: pd.DataFrame) -> pd.DataFrame:
         "relation": ordered["relation"].astype(str).to_numpy(),
         "confidence": ordered["confidence"].astype(str).to_numpy(),
         "finding": ordered["finding"].astype(str).to_numpy(),
-        "url": ordered["url"].fillna("").astype(str).to_numpy(),
     })
 
 
@@ -146,7 +146,8 @@ def tag_long(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.
     """Paragraph × tag rows ready for the structure chart.
 
     Columns: ``paragraph``, ``order``, ``section_id``, ``tag_kind`` (org/state/theme), ``tag``, ``label`` (theme
-    label, else the id), ``row`` (what the chart's y axis shows: organisations first, then states, then themes),
+    label, else the id), ``row`` (what the chart's y axis shows: the label, with the kind added only if two kinds
+    share a label; organisations first, then states, then themes),
     ``highlighted`` (True on the rows of the ``highlight`` organisation).
     Tags are sorted by kind, then by the first paragraph that uses them, so the matrix reads top-left to
     bottom-right like the article.
@@ -168,7 +169,9 @@ def tag_long(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.
     df["order"] = df["paragraph"].map(order).astype(int)
     df["section_id"] = df["paragraph"].map(sections).astype(str)
     df["label"] = [labels.get(t, t) if k == "theme" else t for k, t in zip(df["tag_kind"], df["tag"])]
-    df["row"] = [f"{TAG_KIND_LABELS[k]}: {lab}" for k, lab in zip(df["tag_kind"], df["label"])]
+    kinds_per_label = df.groupby("label")["tag_kind"].nunique()
+    df["row"] = [lab if kinds_per_label[lab] == 1 else f"{lab} ({TAG_KIND_LABELS[k]})"
+                 for k, lab in zip(df["tag_kind"], df["label"])]
     df["highlighted"] = (df["tag_kind"] == "org") & (df["tag"] == (highlight or ""))
     first = df.groupby("row")["order"].min()
     df["_kind"] = df["tag_kind"].map({k: i for i, k in enumerate(TAG_KINDS)})
