@@ -187,3 +187,82 @@ def test_merge_rejects_a_staging_file_with_a_wrong_header(tmp_path, capsys):
     (tmp_path / "sources-a.csv").write_text("id,title,url\nalpha,A,https://a.example\n")
     assert _merge_module().main(["--staging", str(tmp_path), "--out", str(tmp_path / "s.csv")]) == 1
     assert "sources-a.csv row 1: header is id,title,url" in capsys.readouterr().err
+
+
+# --- completeness and internal agreement of the other tables ----------------------------------------------------
+
+TODAY = pd.Timestamp("2026-11-29")  # the date the sources were accessed; nothing dated later can be sourced
+
+
+def test_no_fact_is_dated_after_the_access_date():
+    checks = {"memberships.start": load.memberships()["start"], "memberships.end": load.memberships()["end"],
+              "events.date": load.events()["date"], "arms_control.date": load.arms_control()["date"],
+              "documents.date": load.documents()["date"]}
+    for where, dates in checks.items():
+        assert not (dates.dropna() > TODAY).any(), f"{where} has dates after {TODAY.date()}"
+
+
+def test_historic_states_hold_no_running_spell():
+    st = load.states()
+    historic = set(st.loc[st["historic"], "iso3"])
+    m = load.memberships()
+    running = m[m["iso3"].isin(historic) & m["end"].isna()]
+    assert running.empty, f"states that no longer exist with open spells:\n{running}"
+
+
+def test_at_least_60_events_each_tied_to_a_paragraph():
+    ev = load.events()
+    assert len(ev) >= 60
+    unlinked = set(ev["event_id"]) - set(load.event_paragraphs()["event_id"])
+    assert not unlinked, f"events with no paragraph: {sorted(unlinked)}"
+
+
+def test_sections_and_paragraphs_agree():
+    para = load.paragraphs()
+    assert para["paragraph"].tolist() == [f"P{i}" for i in range(1, 20)]
+    assert para["order"].tolist() == list(range(1, 20))
+    for sid, first, last in zip(*(load.sections()[c] for c in ("section_id", "first_paragraph", "last_paragraph"))):
+        inside = [f"P{i}" for i in range(int(first[1:]), int(last[1:]) + 1)]
+        assert para.loc[para["section_id"] == sid, "paragraph"].tolist() == inside, sid
+
+
+def test_every_compared_organisation_has_a_value_on_every_dimension():
+    dims = set(load.dimensions()["dimension_id"])
+    assert len(dims) >= 12
+    feats = load.org_features()
+    for org in ("NATO", "OSCE", "SCO", "CSTO", "EURASIAN_FRAMEWORK"):
+        missing = dims - set(feats.loc[feats["org_id"] == org, "dimension_id"])
+        assert not missing, f"{org} has no value for {sorted(missing)}"
+
+
+def test_every_treaty_is_signed_before_anything_else_happens_to_it():
+    ac = load.arms_control()
+    for treaty, steps in ac.groupby("treaty_id"):
+        signed = steps.loc[steps["step"] == "signed", "date"]
+        assert not signed.empty, f"{treaty} has no signature"
+        early = steps[steps["date"] < signed.min()]
+        assert early.empty, f"{treaty} has steps before its first signature:\n{early}"
+    assert set(ac["treaty_id"]) == set(load.treaties()["treaty_id"])
+
+
+def test_withdrawals_take_effect_after_they_are_announced():
+    ac = load.arms_control()
+    for (treaty, party), steps in ac.groupby(["treaty_id", "party"]):
+        announced = steps.loc[steps["step"] == "withdrawal_announced", "date"]
+        withdrawn = steps.loc[steps["step"] == "withdrawn", "date"]
+        if len(announced) and len(withdrawn):
+            assert withdrawn.min() > announced.min(), f"{treaty} {party}: withdrawn before it was announced"
+
+
+def test_claims_point_at_notebooks_of_the_collection():
+    import tomllib
+    with open(paths.COLLECTION, "rb") as f:
+        ids = {nb["id"] for nb in tomllib.load(f)["notebook"]}
+    used = set(load.claims()["evidence_notebook"].dropna())
+    assert used <= ids, f"claims name notebooks that do not exist: {sorted(used - ids)}"
+
+
+def test_one_unit_per_indicator_and_edition():
+    cap = load.capabilities()
+    units = cap.groupby(["indicator", "edition"])["unit"].nunique()
+    assert (units == 1).all(), f"mixed units:\n{units[units > 1]}"

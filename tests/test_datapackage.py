@@ -108,6 +108,7 @@ def test_state_and_organisation_columns_are_foreign_keys():
         assert refs == [target], f"{table}.{col}"
 
 
+@pytest.mark.slow  # runs the frictionless command line (several seconds)
 def test_frictionless_accepts_the_package_on_the_fixture_data(tmp_path):
     d = tmp_path / "data"
     shutil.copytree(FIXTURES, d)
@@ -116,6 +117,7 @@ def test_frictionless_accepts_the_package_on_the_fixture_data(tmp_path):
     assert valid, errors
 
 
+@pytest.mark.slow  # runs the frictionless command line (several seconds)
 def test_frictionless_rejects_a_dangling_state_code(tmp_path):
     # proves the foreign keys in the package are real, independently of our loader
     d = tmp_path / "data"
@@ -127,6 +129,7 @@ def test_frictionless_rejects_a_dangling_state_code(tmp_path):
     assert not valid and "foreign key" in errors
 
 
+@pytest.mark.slow  # runs the frictionless command line (several seconds)
 def test_frictionless_validates_the_real_data():
     missing = [r["path"] for r in package()["resources"] if not (paths.DATA / r["path"]).exists()]
     assert not missing, f"data files not there yet: {', '.join(missing)}"
