@@ -24,6 +24,9 @@ def members() -> pd.DataFrame:
 
 
 # --- membership totals -----------------------------------------------------------------------------------------
+# Expected totals, checked 2026-11-29: OSCE 57th participating State Mongolia admitted 21 November 2012 (Austrian
+# foreign ministry press release of that day; the OSCE's participating-states list at osce.org shows 57); Belarus
+# became the SCO's tenth member at the Astana summit on 4 July 2024 (TASS and Astana Times reports of that day).
 
 
 @pytest.mark.parametrize("as_of, expected", [
