@@ -310,6 +310,13 @@ def test_in_force_by_year_counts_on_31_december():
     assert got["treaties"].tolist() == ["", "ABM", "ABM;CFE", "ABM;CFE", "CFE", "CFE"]
 
 
+def test_treaty_status_gives_end_or_last_phase():
+    got = T.treaty_status(T.treaty_phases(AC, TREATIES, through="2024-12-31"))
+    assert got[["treaty_id", "status"]].values.tolist() == [
+        ["ABM", "ended"], ["CFE", "in force, eroding"], ["CTBT", "eroding"]]
+    assert got["since"].tolist() == [D("2002-06-13"), D("2007-12-12"), D("2023-11-02")]
+
+
 def test_treaty_steps_has_names_and_stops_at_through():
     got = T.treaty_steps(AC, TREATIES, through="2002-06-13")
     assert got["date"].max() == D("2002-06-13")

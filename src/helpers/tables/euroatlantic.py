@@ -454,6 +454,24 @@ def treaty_phases(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through
     return out
 
 
+def treaty_status(phases: pd.DataFrame) -> pd.DataFrame:
+    """Where each treaty stands at the end of :func:`treaty_phases`: one row per treaty, by signature date.
+
+    Columns: ``treaty_id``, ``name``, ``signed`` (start of the first phase), ``status`` (``ended`` when the treaty
+    ended, else the last phase's name), ``since`` (start of the last phase, or the end date for ended treaties).
+    """
+    rows = []
+    for tid, g in phases.sort_values("start", kind="stable").groupby("treaty_id", sort=False):
+        last = g.iloc[-1]
+        ended = bool(last["ended"])
+        rows.append({"treaty_id": tid, "name": last["name"], "signed": g["start"].iloc[0],
+                     "status": "ended" if ended else last["phase"], "since": last["end"] if ended else last["start"]})
+    out = pd.DataFrame(rows, columns=["treaty_id", "name", "signed", "status", "since"])
+    out["signed"] = pd.to_datetime(out["signed"])
+    out["since"] = pd.to_datetime(out["since"])
+    return out.sort_values(["signed", "treaty_id"]).reset_index(drop=True)
+
+
 def in_force_by_year(phases: pd.DataFrame, years: Iterable[int]) -> pd.DataFrame:
     """How many treaties were in force on 31 December of each year, and how many of those were eroding.
 
