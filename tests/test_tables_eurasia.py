@@ -276,3 +276,15 @@ def test_findings_name_the_leader_and_admit_gaps():
     conc = T.concentration(caps(), {"X": ["AAA", "BBB", "CCC"]}, 2023)
     assert T.concentration_finding(conc, 2023) == \
         "In 2023, X is the most concentrated bloc: AAA makes 60% of the reported spending"
+
+
+def test_paragraph_coverage_lists_every_paragraph_with_its_reports():
+    paras = pd.DataFrame({"paragraph": ["P2", "P1"], "order": [2, 1]})
+    cov = T.paragraph_coverage(paras, claims().assign(paragraph=["P1", "P1", "P2"]),
+                               {"01": "01-a.html", "02": "02-b.html", "09": "09-c.html"},
+                               {"01": ["P1", "P2"], "02": ["P2"], "09": ["P1", "P2"]})
+    assert cov.to_dict("records") == [
+        {"paragraph": "P1", "claims": 2, "covered in": "01-a.html"},
+        {"paragraph": "P2", "claims": 1, "covered in": "01-a.html, 02-b.html"},
+    ]
+    assert T.collection_paragraphs()["07"] == ["P15", "P16"]

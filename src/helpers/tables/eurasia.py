@@ -497,3 +497,11 @@ def concentration_finding(conc: pd.DataFrame, year: int) -> str:
     cover = "" if most["complete"] else f" ({most['reported']} of {most['members']} members reported)"
     return (f"In {year}, {most['bloc']} is the most concentrated bloc: {most['largest']} makes {share} "
             f"of the reported spending{cover}")
+
+
+def collection_paragraphs() -> dict[str, list[str]]:
+    """Notebook id → the article paragraphs it covers (``"P1-P3"`` expanded), from the section map."""
+    from helpers import params
+    from helpers.tables.euroatlantic import paragraph_range
+
+    return {nb.id: paragraph_range(nb.paragraphs) for nb in params.notebooks()}
