@@ -10,6 +10,8 @@ STAMP  := $(VENV)/.installed
 # Extra arguments for the build, e.g. make reports ARGS="--only 02 -p as_of 2001-06-15"
 ARGS   ?=
 PYTEST_ARGS ?=
+# Installs chromium, fonts and axe-core for the browser tests when missing (skipped when the script is absent).
+SYSTEM_DEPS ?= scripts/ensure-system-deps.sh
 
 .PHONY: reports test lab sync bench readme setup clean lock
 
@@ -27,7 +29,7 @@ reports: $(STAMP)
 	$(BIN)/python -m helpers.build $(ARGS)
 
 test: $(STAMP)
-	@if [ -f scripts/ensure-system-deps.sh ]; then sh scripts/ensure-system-deps.sh; fi
+	@if [ -f "$(SYSTEM_DEPS)" ]; then sh "$(SYSTEM_DEPS)"; fi
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lab: $(STAMP)

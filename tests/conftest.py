@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -103,7 +104,7 @@ NOTEBOOKS = {
         'year = 2020\nstate = "KAZ"\norgs = "NATO,SCO"',
         READ + 'from helpers import params\nP = params.validated("02", year=year, state=state, orgs=orgs)\n'
         'text = read("beta.csv")',
-        'print("BETA", P.year, P.state, P.orgs)',
+        'print("BETA", P.year, P.state, P.orgs, "threads", os.environ.get("OMP_NUM_THREADS"))',
     ),
     "03-gamma": (
         'mode = "ok"',
@@ -144,6 +145,10 @@ class Fake:
         self.cache = root / "cache"
         self.notebooks.mkdir()
         self.data.mkdir()
+        # A snapshot of the helpers sources for the cache's code hash, so edits elsewhere in the tree while the
+        # tests run do not look like helpers changes (the kernels still import the real package).
+        self.helpers_src = root / "helpers-src"
+        shutil.copytree(ROOT / "src" / "helpers", self.helpers_src, ignore=shutil.ignore_patterns("__pycache__"))
         self.collection = self.notebooks / "collection.toml"
         self.collection.write_text(COLLECTION, encoding="utf-8")
         for name, text in DATA.items():
@@ -154,7 +159,8 @@ class Fake:
     def env(self, **extra: str) -> dict[str, str]:
         env = dict(os.environ)
         env.update(NATO_COLLECTION=str(self.collection), NATO_REPORTS_DIR=str(self.reports),
-                   NATO_BUILD_DIR=str(self.build_dir), NATO_CACHE_DIR=str(self.cache))
+                   NATO_BUILD_DIR=str(self.build_dir), NATO_CACHE_DIR=str(self.cache),
+                   NATO_HELPERS_SRC=str(self.helpers_src))
         env.update(extra)
         return env
 

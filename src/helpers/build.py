@@ -25,7 +25,7 @@ import html
 import os
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,7 @@ class Entry:
     defaults: dict[str, Any] = field(default_factory=dict)
     prev: dict | None = None
     next: dict | None = None
+    data_version: str | None = None  # filled in after execution: fingerprint of the data files this report read
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -182,8 +183,13 @@ def _quiet_imports() -> None:
     sys.modules.setdefault("rfc3987_syntax", None)
 
 
-def _init_worker(env: dict[str, str]) -> None:
+def _init_worker(env: dict[str, str], log: str) -> None:
     os.environ.update(env)
+    # Kernels inherit this process's stderr; their start-up chatter goes to build/kernels.log, not the terminal.
+    Path(log).parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    os.dup2(fd, 2)
+    os.close(fd)
     _quiet_imports()
     global _RENDER
     import papermill  # noqa: F401  (imported once per worker, reused for every report)
@@ -220,6 +226,16 @@ def _fallback_failure(entry: Entry, error: BuildFailure) -> bytes:
             f"<h2>Cell source</h2><pre>{html.escape(error.source)}</pre>\n<h2>Traceback</h2>"
             f"<pre>{html.escape(error.traceback)}</pre>\n<p>Executed notebook kept for debugging: "
             f"<code>{html.escape(error.debug_notebook)}</code></p>\n</body></html>\n").encode("utf-8")
+
+
+def data_fingerprint(reads: dict[str, str]) -> str:
+    """Short fingerprint of the data files a report read (path + content hash), shown as its data version.
+
+    It changes exactly when the report's own data changes, so a cached report and a fresh build of it agree.
+    """
+    if not reads:
+        return "no data files read"
+    return cache.sha256_bytes(cache.canonical(reads))[:12]
 
 
 def _strip_ansi(text: str) -> str:
@@ -263,6 +279,15 @@ def run_entry(job: dict) -> dict:
                                traceback=_strip_ansi(tb.format_exc()))
     finally:
         os.environ.pop("NATO_READ_LOG", None)
+    reads = {}
+    for line in read_log.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line:
+            p = Path(line)
+            p = p if p.is_absolute() else Path(entry.notebook).parent / p
+            reads[_rel(p)] = cache.sha256_file(p) or "missing"
+    reads = dict(sorted(reads.items()))
+    entry = replace(entry, data_version=data_fingerprint(reads))
     if failure is None:
         try:
             nb = nbformat.read(executed, as_version=4) if not isinstance(nb, nbformat.NotebookNode) else nb
@@ -289,16 +314,9 @@ def run_entry(job: dict) -> dict:
             raise RuntimeError(f"render returned a path outside reports/: {rel}")
         cache.atomic_write(target, data, staging)
         outputs[rel] = cache.sha256_bytes(data)
-    reads = {}
-    for line in read_log.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line:
-            p = Path(line)
-            p = p if p.is_absolute() else Path(entry.notebook).parent / p
-            reads[_rel(p)] = cache.sha256_file(p) or "missing"
     return {
         "name": entry.name, "ok": failure is None, "seconds": time.perf_counter() - started,
-        "outputs": outputs, "reads": dict(sorted(reads.items())),
+        "outputs": outputs, "reads": reads,
         "error": str(failure) if failure else "", "debug": _rel(executed),
     }
 
@@ -358,8 +376,10 @@ def _site_files(entries: list[Entry], render) -> dict[str, bytes]:
 
 def _write_site(entries: list[Entry], reports: Path, cache_dir: Path, staging: Path, force: bool) -> None:
     """Index page and shared assets, rewritten only when their inputs or files changed."""
+    data = {_rel(p): cache.sha256_file(p) for p in sorted(params.data_dir().rglob("*"))
+            if p.is_file() and "staging" not in p.parts}
     key = cache.sha256_bytes(cache.canonical({"entries": [e.to_dict() for e in entries], "code": cache.code_hash(),
-                                              "env": cache.environment_hash()}))
+                                              "env": cache.environment_hash(), "data": data}))
     rec = None if force else cache.read_record(cache_dir, "_site")
     if cache.why_stale(rec, key, reports) is None:
         return
@@ -462,7 +482,8 @@ def build(argv: list[str] | None = None) -> int:
 
         progress = _Progress(len(todo))
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(worker_env,))
+                                   initializer=_init_worker,
+                                   initargs=(worker_env, str(build_dir / "kernels.log")))
         try:
             pending = {}
             queue = list(todo)

@@ -1,0 +1,131 @@
+"""Parameter validation: each kind of bad value is refused before any kernel starts, with one line naming the
+notebook, the parameter, the value and what is allowed; nothing is written; good values come back typed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from helpers import params
+
+
+@pytest.fixture
+def coll(fake, monkeypatch):
+    monkeypatch.setenv("NATO_COLLECTION", str(fake.collection))
+    return fake
+
+
+def test_defaults_come_back_typed(coll):
+    p = params.validated("02")
+    assert p.year == 2020 and p.state == "KAZ" and p.orgs == ["NATO", "SCO"]
+    assert params.validated("01", as_of="2001-06-15").as_of == date(2001, 6, 15)
+
+
+def test_data_bounds_come_from_the_csv_date_and_year_columns(coll):
+    span = params.data_span(coll.data)
+    # alpha.csv spans 1985-03-01..2010-06-30, organisations.csv starts 1949-04-04; sources' accessed date is ignored
+    assert span["data:first"] == date(1949, 4, 4)
+    assert span["data:last"] == date(2010, 6, 30)
+    assert (span["data:first_year"], span["data:last_year"]) == (2010, 2022)
+
+
+BAD = [
+    # (notebook, name, value, words the message must contain)
+    ("01", "as_of", "2001-6-15", ["is not a date", "YYYY-MM-DD", "1949-04-04", "2010-06-30"]),
+    ("01", "as_of", "2001-02-30", ["not a real calendar date"]),
+    ("01", "as_of", "1900-01-01", ["out of range", "1949-04-04"]),
+    ("01", "as_of", "2030-01-01", ["out of range", "2010-06-30"]),
+    ("01", "org", "NAT0", ["not a known organisation", "NATO, SCO"]),
+    ("02", "state", "XYZ", ["not a known state", "KAZ, IND"]),
+    ("02", "orgs", "NATO,WARSAW", ["unknown organisation(s) WARSAW", "NATO, SCO"]),
+    ("02", "orgs", "NATO,,SCO", ["empty item"]),
+    ("02", "year", "twenty", ["not a whole number"]),
+    ("02", "year", 1999, ["out of range", "2010", "2022"]),
+    ("02", "year", True, ["not a whole number"]),
+    ("03", "mode", "maybe", ["not one of the choices", "ok, fail, slow"]),
+    ("01", "asof", "2001-06-15", ["unknown parameter 'asof'", "as_of, org"]),
+]
+
+
+@pytest.mark.parametrize("nb, name, value, words", BAD)
+def test_bad_value_is_refused_with_one_clear_line(coll, nb, name, value, words):
+    with pytest.raises(params.ParameterError) as err:
+        params.validated(nb, **{name: value})
+    msg = str(err.value)
+    assert "\n" not in msg
+    assert f"notebook {nb}" in msg and f"'{name}'" in msg and repr(value) in msg and "allowed" in msg
+    for w in words:
+        assert w in msg
+
+
+def test_unknown_notebook_is_named(coll):
+    with pytest.raises(params.ParameterError, match="unknown notebook '99'.*01, 02, 03"):
+        params.validated("99")
+
+
+def test_malformed_collection_is_named(tmp_path):
+    bad = tmp_path / "notebooks" / "collection.toml"
+    bad.parent.mkdir()
+    bad.write_text('[[notebook]]\nid = "01"\nstem = "x"\ntitle = "t"\nsummary = "s"\nparagraphs = "P1"\n'
+                   '[notebook.parameters.a]\ntype = "datetime"\ndefault = "x"\n')
+    with pytest.raises(params.CollectionError, match="parameter 'a' has type 'datetime'; allowed: date, year"):
+        params.notebooks(bad)
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--only", "01", "-p", "as_of", "2030-01-01"], ["notebook 01", "'as_of'", "'2030-01-01'", "out of range"]),
+    (["--only", "02", "-p", "state", "ATLANTIS"], ["notebook 02", "'state'", "'ATLANTIS'", "KAZ, IND"]),
+    (["--only", "03", "-p", "as_of", "2001-06-15"], ["unknown parameter 'as_of'", "allowed parameters: mode"]),
+    (["-p", "colour", "red"], ["unknown parameter 'colour'", "as_of, mode, org, orgs, state, year"]),
+    (["--only", "07"], ["unknown notebook '07'"]),
+])
+def test_build_refuses_before_any_kernel_and_writes_nothing(fake, args, words):
+    fake.reports.mkdir()
+    (fake.reports / "01-alpha.html").write_text("previous good report")
+    res = fake.build(*args)
+    assert res.returncode == 2
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1, res.stderr
+    for w in words:
+        assert w in lines[0]
+    assert fake.report_files() == {"01-alpha.html": b"previous good report"}
+    assert not fake.build_dir.exists() and not fake.cache.exists()
+
+
+def test_refusal_path_imports_nothing_heavy(fake):
+    """The refusal must be quick; it is quick because pandas, altair, papermill and nbconvert are not imported."""
+    code = ("import sys; from helpers import build\n"
+            "rc = build.build(['--only', '01', '-p', 'as_of', '2030-01-01'])\n"
+            "heavy = [m for m in ('pandas', 'altair', 'papermill', 'nbconvert', 'jupyter_client', 'rich')"
+            " if m in sys.modules]\n"
+            "print(rc, heavy)")
+    res = subprocess.run([sys.executable, "-c", code], env=fake.env(), capture_output=True, text=True, timeout=60)
+    assert res.stdout.strip() == "2 []", res.stdout + res.stderr
+
+
+def test_list_shows_types_defaults_allowed_values_and_variants(fake):
+    res = fake.build("--list")
+    assert res.returncode == 0
+    out = res.stdout
+    assert "as_of: date = '2000-01-01'  [ISO date from 1949-04-04 to 2010-06-30]" in out
+    assert "year: year = 2020  [year from 2010 to 2022]" in out
+    assert "org: org = 'NATO'  [one of NATO, SCO]" in out
+    assert "mode: choice = 'ok'  [one of ok, fail, slow]" in out
+    assert "variant early: as_of=1990-01-01  → reports/01-alpha--early.html" in out
+
+
+def test_real_collection_defaults_are_valid():
+    """Every default and variant in the real section map passes its own declaration (against the real data)."""
+    env_before = os.environ.pop("NATO_COLLECTION", None)
+    try:
+        for nb in params.notebooks():
+            params.check_all(nb.id, {})
+            for _, values in nb.variants:
+                params.check_all(nb.id, values)
+    finally:
+        if env_before is not None:
+            os.environ["NATO_COLLECTION"] = env_before
