@@ -163,7 +163,7 @@ def _stable_ids(text: str, mapping: dict[str, str]) -> str:
     def repl(m: re.Match) -> str:
         found = m.group(1)
         if found not in mapping:
-            prefix = "T_" if found.startswith("T_") else found.split("-")[0] + "-" if found.startswith("altair") else "view_"
+            prefix = "T_" if found.startswith("T_") else "altair-viz-" if found.startswith("altair") else "view_"
             mapping[found] = f"{prefix}s{len(mapping) + 1}"
         return mapping[found]
 
