@@ -281,7 +281,9 @@ def chart(chart, *, caption: str, sources, key: str) -> Chart:
 
     key = _check_key("present.chart", key)
     caption = _check_text("present.chart", key, "caption", caption)
-    if not hasattr(chart, "to_dict"):
+    import altair as alt
+
+    if not isinstance(chart, alt.TopLevelMixin):
         raise PresentError(
             f"present.chart(key={key!r}): expected an Altair chart, got {type(chart).__name__}; "
             "build it with a helpers.charts function"

@@ -1,0 +1,112 @@
+"""present.chart / present.table / present.sources_section / present.ar: what a notebook cell displays."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "render"))
+import build_fixture as fx  # noqa: E402
+
+from helpers import present  # noqa: E402
+
+EVIL = fx.EVIL
+
+
+@pytest.fixture(autouse=True)
+def _fixture_sources(monkeypatch):
+    monkeypatch.setenv("NATO_SOURCES_CSV", str(fx.SOURCES))
+    monkeypatch.setattr(present, "_USED", {})
+
+
+def _frame():
+    return pd.DataFrame({"org": ["NATO", "SCO"], "name": [EVIL, "منظمة شنغهاي للتعاون"],
+                         "members": [32, 10], "share": [0.25, 1234.5]})
+
+
+def _chart():
+    return alt.Chart(_frame(), title="Members", description="Bars of members").mark_bar().encode(
+        x="org:N", y="members:Q", tooltip=["name:N"])
+
+
+def test_table_escapes_text_and_is_stable():
+    t = present.table(_frame(), title="Title " + EVIL, caption="cap", sources=["fixture-members"], key="t1")
+    bundle = t._repr_mimebundle_()
+    html = bundle["text/html"]
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert html == present.table(_frame(), title="Title " + EVIL, caption="cap", sources=["fixture-members"],
+                                 key="t1")._repr_mimebundle_()["text/html"]
+    assert 'id="table-t1"' in html and 'href="#src-fixture-members"' in html
+    assert '<td class="num">1,234.50</td>' in html and '<td class="num">0.25</td>' in html
+    assert " at 0x" not in bundle["text/plain"]
+
+
+def test_table_marks_arabic_cells_and_exports_csv():
+    t = present.table(_frame(), title="T", caption="", sources="fixture-members", key="t2")
+    payload = t._repr_mimebundle_()[present.TABLE_MIME]
+    assert '<td dir="rtl" lang="ar">' in payload["html"] or '<td lang="ar" dir="rtl">' in payload["html"]
+    rows = payload["csv"].splitlines()
+    assert rows[0] == "org,name,members,share" and rows[2] == "SCO,منظمة شنغهاي للتعاون,10,1234.5"
+    assert payload["sources"] == ["fixture-members"] and payload["key"] == "t2"
+
+
+def test_table_accepts_a_styler_and_shows_its_data():
+    t = present.table(_frame().style.highlight_max(), title="T", caption="c", sources=["fixture-members"], key="s")
+    assert "T_" not in t.html and "32" in t.html
+
+
+def test_chart_carries_spec_caption_sources_and_text_alternative():
+    c = present.chart(_chart(), caption="Cap", sources=["fixture-members", "fixture-arabic"], key="bars")
+    bundle = c._repr_mimebundle_()
+    payload = bundle[present.CHART_MIME]
+    assert payload["spec"]["mark"] == {"type": "bar"} and payload["title"] == "Members"
+    assert payload["sources"] == ["fixture-members", "fixture-arabic"] and payload["caption"] == "Cap"
+    assert present.chart_alt_text(payload) == "Members. Bars of members"
+    assert "application/vnd.vega.v5+json" in bundle  # what JupyterLab draws offline
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"key": "Bad Key"}, r"present.chart: key 'Bad Key' is not allowed; use a short slug"),
+    ({"sources": ["nope"]}, r"present.chart\(key='k'\): source_id 'nope' not in sources.csv; known ids include"),
+    ({"sources": []}, r"present.chart\(key='k'\): sources is empty"),
+    ({"caption": " "}, r"present.chart\(key='k'\): caption is empty"),
+])
+def test_bad_chart_arguments_are_named(kwargs, message):
+    args = {"caption": "c", "sources": ["fixture-members"], "key": "k"} | kwargs
+    with pytest.raises(present.PresentError, match=message):
+        present.chart(_chart(), **args)
+
+
+def test_chart_without_title_or_not_a_chart_is_refused():
+    untitled = alt.Chart(_frame()).mark_bar().encode(x="org:N")
+    with pytest.raises(present.PresentError, match="has no title"):
+        present.chart(untitled, caption="c", sources=["fixture-members"], key="k")
+    with pytest.raises(present.PresentError, match="expected an Altair chart, got DataFrame"):
+        present.chart(_frame(), caption="c", sources=["fixture-members"], key="k")
+
+
+def test_sources_section_lists_what_was_cited_in_order():
+    present.table(_frame(), title="T", caption="", sources=["fixture-arabic"], key="a")
+    present.chart(_chart(), caption="c", sources=["fixture-members", "fixture-arabic"], key="b")
+    bundle = present.sources_section()._repr_mimebundle_()
+    assert bundle[present.SOURCES_MIME] == {"sources": ["fixture-arabic", "fixture-members"]}
+    html = bundle["text/html"]
+    assert html.index('id="src-fixture-arabic"') < html.index('id="src-fixture-members"')
+    assert "&lt;script&gt;" in html and "<script>" not in html
+    assert "Accessed 29 Nov 2026" in html
+
+
+def test_ar_marks_arabic_and_escapes():
+    assert str(present.ar("الناتو")) == '<span lang="ar" dir="rtl">الناتو</span>'
+    assert present.ar("<b>") ._repr_html_() == '<p lang="ar" dir="rtl">&lt;b&gt;</p>'
+    assert present.mark_arabic_text("The word «الناتو» <x>") == \
+        'The word <span lang="ar" dir="rtl">«الناتو»</span> &lt;x&gt;'
+
+
+def test_human_date():
+    assert present.human_date("2024-03-07") == "7 Mar 2024"
+    assert present.human_date("NATO") == "NATO"
