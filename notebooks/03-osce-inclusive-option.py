@@ -159,10 +159,11 @@ linked = tables.timeline_rows(events[events["event_id"].isin(tables.events_for_p
                               event_paragraphs)
 present.chart(
     charts.event_timeline(
-        linked, annotate=linked["event_id"].tolist(),
+        linked, annotate=linked.loc[linked["category"] == "osce_document", "event_id"].tolist(),
         title=f"{len(linked)} dated events bear on P5–P6, {(linked['year'] >= 2000).sum()} of them from 2000 on",
-        description="Dots on a time axis, one lane per event category, each labelled with its title."),
-    caption="Events the data links to P5 or P6. They show what happened, not whether the OSCE was politicised.",
+        description="Dots on a time axis, one lane per event category; the OSCE documents are labelled."),
+    caption="Events the data links to P5 or P6; hover a dot for its title. They show what happened, not whether "
+            "the OSCE was politicised.",
     sources=sorted(set(linked["source_id"])), key="p5-p6-events")
 
 # %%

@@ -45,14 +45,22 @@ def test_event_timeline_labels_only_annotated_events_and_has_tooltips():
     spec = C.event_timeline(TIMELINE, title="Two 2024 steps", description="alt text",
                             annotate=["address", "visit"]).to_dict()
     assert title_text(spec) == "Two 2024 steps" and spec["description"] == "alt text"
-    dots, text = layers(spec)
-    assert mark_type(dots) == "circle" and mark_type(text) == "text"
+    dots, above, below = layers(spec)
+    assert mark_type(dots) == "circle" and mark_type(above) == mark_type(below) == "text"
     assert {"date", "title", "description", "paragraphs", "source_id"} <= set(tooltip_fields(dots))
     scale = dots["encoding"]["color"]["scale"]
     assert scale["domain"] == ["eurasian_track", "summit"]
     assert scale["range"] == [theme.CATEGORY_COLORS["eurasian_track"], theme.CATEGORY_COLORS["summit"]]
     rows = next(iter(spec["datasets"].values()))
     assert [r["label"] for r in rows] == ["", "Address", "Visit"]
+    # each is the first labelled event of its lane, so both labels sit above their dots
+    assert [(r["above"], r["below"]) for r in rows] == [(False, False), (True, False), (True, False)]
+
+
+def test_event_timeline_alternates_labels_within_a_lane():
+    spec = C.event_timeline(TIMELINE, title="t", description="d", annotate=["treaty", "visit"]).to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert [(r["above"], r["below"]) for r in rows] == [(True, False), (False, False), (False, True)]
 
 
 STEPS = pd.DataFrame({"org_id": ["NATO", "NATO", "OSCE"], "date": pd.to_datetime(["1949-08-24", "1952-02-18",
@@ -118,7 +126,12 @@ def test_treaty_gantt_shares_the_time_axis_with_the_war_lane():
     assert [mark_type(u) for u in units] == ["bar", "tick", "circle"]
     domains = [u["encoding"]["x"]["scale"]["domain"] for u in units]
     assert domains == [[{"year": 1972, "month": 5, "date": 26}, {"year": 2008, "month": 8, "date": 8}]] * 3
-    assert units[0]["encoding"]["opacity"]["scale"]["domain"][0] == "signed, not in force"
+    color = units[0]["encoding"]["color"]["scale"]
+    assert color["domain"][0] == "signed, not in force"
+    in_force = color["range"][color["domain"].index("in force")]
+    eroding = color["range"][color["domain"].index("in force, eroding")]
+    assert in_force == theme.CATEGORY_COLORS["arms_control"] and eroding == theme.CATEGORY_COLORS["withdrawal_suspension"]
+    assert units[0]["encoding"]["y"]["sort"] == ["ABM"]
     assert all(tooltip_fields(u) for u in units)
 
 

@@ -15,8 +15,15 @@ import pandas as pd
 from helpers import theme
 from helpers.tables.euroatlantic import BACKGROUNDS, PHASES
 
-_PHASE_OPACITY = {"signed, not in force": 0.25, "signed, entry into force not recorded": 0.12, "in force": 1.0,
-                  "in force, eroding": 0.55, "eroding": 0.4}
+def _phase_scale() -> alt.Scale:
+    """Treaty phases: grey while not (recorded as) in force, the arms-control colour in force, the
+    withdrawal/suspension colour once a party has suspended or left — all from the theme."""
+    grey = theme.ORG_COLORS["WARSAW"]  # the theme's neutral grey
+    live = theme.CATEGORY_COLORS["arms_control"]
+    eroding = theme.CATEGORY_COLORS["withdrawal_suspension"]
+    mapping = {"signed, not in force": grey, "signed, entry into force not recorded": grey, "in force": live,
+               "in force, eroding": eroding, "eroding": eroding}
+    return alt.Scale(domain=list(PHASES), range=[mapping[p] for p in PHASES])
 
 
 def _category_scale(categories: Iterable[str]) -> alt.Scale:
@@ -44,8 +51,11 @@ def event_timeline(rows: pd.DataFrame, *, title: str, description: str,
 
     ``rows`` is :func:`helpers.tables.euroatlantic.timeline_rows` output.
     """
-    data = rows.assign(label=rows["title"].where(rows["event_id"].isin(list(annotate)), ""),
-                       annotated=rows["event_id"].isin(list(annotate)))
+    annotated = rows["event_id"].isin(list(annotate))
+    # Labels alternate above and below their dot, in date order within each lane, so neighbours do not overprint.
+    slot = annotated.astype(int).groupby(rows["category"]).cumsum().where(annotated, 0) % 2
+    data = rows.assign(label=rows["title"].where(annotated, ""), annotated=annotated, above=annotated & (slot == 1),
+                       below=annotated & (slot == 0))
     base = alt.Chart(data).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y")),
         y=alt.Y("category:N", title=None, sort=list(theme.CATEGORY_COLORS)),
@@ -58,9 +68,12 @@ def event_timeline(rows: pd.DataFrame, *, title: str, description: str,
                  alt.Tooltip("paragraphs:N", title="article paragraphs"),
                  alt.Tooltip("source_id:N", title="source")],
     )
-    labels = base.transform_filter(alt.datum.annotated).mark_text(
-        align="left", dx=6, dy=-9, angle=345, fontSize=10).encode(text="label:N")
-    return alt.layer(dots, labels).properties(title=title, description=description, width=width, height=260)
+    above = base.transform_filter(alt.datum.above).mark_text(align="center", dy=-14, fontSize=10).encode(
+        text="label:N")
+    below = base.transform_filter(alt.datum.below).mark_text(align="center", dy=16, fontSize=10).encode(
+        text="label:N")
+    return alt.layer(dots, above, below).properties(title=title, description=description, width=width,
+                                                    height=max(200, 70 * data["category"].nunique()))
 
 
 def membership_steps(steps: pd.DataFrame, *, title: str, description: str, as_of=None,
@@ -136,24 +149,22 @@ def overlap_bars(counts: pd.DataFrame, *, title: str, description: str, org: str
 
 def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, *, title: str,
                  description: str, width: int = 640) -> alt.VConcatChart:
-    """Arms-control treaties from signature to their end (Gantt bars, phases by opacity, steps as ticks), above a
-    lane of interventions and wars on the same time axis."""
-    color = theme.CATEGORY_COLORS["arms_control"]
-    names = phases.drop_duplicates("treaty_id").sort_values("start")["name"].tolist()
+    """Arms-control treaties from signature to their end (Gantt bars coloured by phase, steps as ticks), one row
+    per treaty id in order of signature, above a lane of interventions and wars on the same time axis."""
+    names = phases.sort_values("start", kind="stable").drop_duplicates("treaty_id")["treaty_id"].tolist()
     lo = min(phases["start"].min(), wars["date"].min() if len(wars) else phases["start"].min())
     hi = max(phases["end"].max(), wars["date"].max() if len(wars) else phases["end"].max())
     xscale = alt.Scale(domain=[alt.DateTime(year=d.year, month=d.month, date=d.day) for d in (lo, hi)])
-    bars = alt.Chart(phases).mark_bar(height=16, color=color).encode(
+    bars = alt.Chart(phases).mark_bar(height=16).encode(
         x=alt.X("start:T", title=None, scale=xscale), x2="end:T",
-        y=alt.Y("name:N", sort=names, title=None),
-        opacity=alt.Opacity("phase:N", scale=alt.Scale(domain=list(PHASES), range=[_PHASE_OPACITY[p] for p in PHASES]),
-                            title="phase"),
+        y=alt.Y("treaty_id:N", sort=names, title=None),
+        color=alt.Color("phase:N", scale=_phase_scale(), title="phase"),
         tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("phase:N", title="phase"),
                  _date_tooltip("start", "from"), _date_tooltip("end", "until"),
                  alt.Tooltip("source_id:N", title="source")],
     )
-    ticks = alt.Chart(steps[steps["name"].isin(names)]).mark_tick(thickness=2, size=22, color="#222").encode(
-        x=alt.X("date:T", scale=xscale), y=alt.Y("name:N", sort=names),
+    ticks = alt.Chart(steps[steps["treaty_id"].isin(names)]).mark_tick(thickness=2, size=22, color="#222").encode(
+        x=alt.X("date:T", scale=xscale), y=alt.Y("treaty_id:N", sort=names),
         tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("step:N", title="step"),
                  alt.Tooltip("party:N", title="party"), _date_tooltip("date", "date"),
                  alt.Tooltip("note:N", title="note"), alt.Tooltip("source_id:N", title="source")],
