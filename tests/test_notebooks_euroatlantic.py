@@ -1,0 +1,90 @@
+"""Notebooks 01–04 execute with their defaults and with other parameters, and show the tables a reader expects.
+
+Each run goes through papermill's Python API into ``tmp_path``; what is checked is what a reader sees: the keyed
+tables and charts (through the project's display mime types), their titles for the chosen parameters, and row
+counts that agree with the membership logic applied to the same data.
+"""
+
+from __future__ import annotations
+
+import papermill as pm
+import pytest
+
+from helpers import load, membership, paths, present
+
+pytestmark = pytest.mark.slow
+
+
+def run(tmp_path, stem: str, **parameters) -> dict[str, dict]:
+    """Execute a notebook, return its displayed tables and charts by key (failing on any error output)."""
+    out = tmp_path / f"{stem}.ipynb"
+    nb = pm.execute_notebook(str(paths.NOTEBOOKS / f"{stem}.ipynb"), str(out), parameters=parameters,
+                             kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
+    shown: dict[str, dict] = {}
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            assert output.get("output_type") != "error", f"{stem}: {output.get('ename')}: {output.get('evalue')}"
+            data = output.get("data", {})
+            for mime in (present.TABLE_MIME, present.CHART_MIME):
+                if mime in data:
+                    shown[data[mime]["key"]] = data[mime]
+            if present.SOURCES_MIME in data:
+                shown["sources"] = data[present.SOURCES_MIME]
+    return shown
+
+
+def test_01_defaults_show_the_cited_events_and_the_timeline(tmp_path):
+    shown = run(tmp_path, "01-the-proposal")
+    assert {"paraphrase", "claims", "cited-events", "timeline", "timeline-table", "after-visit"} <= set(shown)
+    assert shown["paraphrase"]["rows"] == 3
+    assert "Putin" in shown["cited-events"]["csv"] and "Lavrov" in shown["cited-events"]["csv"]
+    assert shown["sources"]["sources"], "the Sources section lists what was cited"
+
+
+def test_01_window_filters_the_timeline(tmp_path):
+    shown = run(tmp_path, "01-the-proposal", start="2000-01-01", end="2010-12-31")
+    dates = [line.split(",")[0] for line in shown["timeline-table"]["csv"].splitlines()[1:]]
+    assert dates and all("2000-01-01" <= d[:10] <= "2010-12-31" for d in dates)
+    assert "2000-01-01 to 2010-12-31" in shown["timeline-table"]["title"]
+
+
+@pytest.mark.parametrize("as_of", ["2024-04-30", "1991-12-31"])
+def test_02_members_table_matches_the_membership_data(tmp_path, as_of):
+    shown = run(tmp_path, "02-nato-enlargement", as_of=as_of)
+    assert {"steps", "accessions", "members", "blocs", "lifespans"} <= set(shown)
+    expected = membership.count_as_of(load.memberships(), "NATO", as_of)
+    assert shown["members"]["rows"] == expected
+    assert f"NATO had {expected} members on {as_of}" == shown["members"]["title"]
+
+
+def test_02_bloc_record_leaves_out_blocs_not_yet_founded(tmp_path):
+    shown = run(tmp_path, "02-nato-enlargement", as_of="1991-12-31")
+    csv = shown["blocs"]["csv"]
+    assert "WARSAW" in csv and "SCO" not in csv
+
+
+@pytest.mark.parametrize("as_of", ["2024-04-30", "1991-12-31"])
+def test_03_overlap_counts_every_participating_state(tmp_path, as_of):
+    shown = run(tmp_path, "03-osce-inclusive-option", as_of=as_of)
+    assert {"growth", "overlap", "overlap-table", "documents", "indivisible", "p5-p6-events"} <= set(shown)
+    participating = membership.count_as_of(load.memberships(), "OSCE", as_of)
+    assert f"of the OSCE's {participating} states" in shown["overlap"]["title"]
+    assert shown["documents"]["rows"] >= 4   # Helsinki, Paris, Istanbul, Astana
+
+
+def test_04_defaults_and_another_pair_of_dates(tmp_path):
+    shown = run(tmp_path, "04-crisis-arms-control-war")
+    assert {"treaties-wars", "in-force-by-year", "treaty-status", "steps", "wars", "camps", "changes"} <= set(shown)
+    memberships = load.memberships()
+    before = membership.count_as_of(memberships, "NATO", "2021-12-31")
+    after = membership.count_as_of(memberships, "NATO", "2024-04-30")
+    assert shown["camps"]["title"].startswith(f"NATO went from {before} to {after} members")
+    other = run(tmp_path, "04-crisis-arms-control-war", before="1998-12-31", after="2004-12-31")
+    early = membership.count_as_of(memberships, "NATO", "1998-12-31")
+    late = membership.count_as_of(memberships, "NATO", "2004-12-31")
+    assert other["camps"]["title"].startswith(f"NATO went from {early} to {late} members")
+
+
+def test_04_refuses_after_earlier_than_before(tmp_path):
+    with pytest.raises(pm.PapermillExecutionError, match="after must be later than before"):
+        run(tmp_path, "04-crisis-arms-control-war", before="2024-04-30", after="2021-12-31")
