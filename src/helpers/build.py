@@ -362,34 +362,57 @@ def _dirs() -> tuple[Path, Path, Path]:
     return reports, build, cache_dir
 
 
-def _site_files(entries: list[Entry], render) -> dict[str, bytes]:
-    if render is None:
-        items = "".join(f"<li><a href=\"{html.escape(e.output)}\">{html.escape(e.title)}</a> — "
-                        f"{html.escape(e.summary)}</li>\n" for e in entries)
-        page = (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Reports</title></head>"
-                f"<body><h1>Reports</h1><ul>\n{items}</ul></body></html>\n")
-        return {INDEX: page.encode("utf-8")}
-    files = dict(render.shared_assets())
-    files[INDEX] = render.render_index(entries)
-    return files
+def _site_files(part: str, entries: list[Entry], render) -> dict[str, bytes]:
+    """``part`` = "assets" (files every report links to) or "index" (reports/index.html)."""
+    if part == "assets":
+        return dict(render.shared_assets()) if render is not None else {}
+    if render is not None:
+        return {INDEX: render.render_index(entries)}
+    items = "".join(f"<li><a href=\"{html.escape(e.output)}\">{html.escape(e.title)}</a> — "
+                    f"{html.escape(e.summary)}</li>\n" for e in entries)
+    page = (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Reports</title></head>"
+            f"<body><h1>Reports</h1><ul>\n{items}</ul></body></html>\n")
+    return {INDEX: page.encode("utf-8")}
 
 
-def _write_site(entries: list[Entry], reports: Path, cache_dir: Path, staging: Path, force: bool) -> None:
-    """Index page and shared assets, rewritten only when their inputs or files changed."""
-    data = {_rel(p): cache.sha256_file(p) for p in sorted(params.data_dir().rglob("*"))
-            if p.is_file() and "staging" not in p.parts}
-    key = cache.sha256_bytes(cache.canonical({"entries": [e.to_dict() for e in entries], "code": cache.code_hash(),
-                                              "env": cache.environment_hash(), "data": data}))
-    rec = None if force else cache.read_record(cache_dir, "_site")
-    if cache.why_stale(rec, key, reports) is None:
-        return
+def site_job(job: dict) -> dict:
+    """Write the shared assets or the index (in a worker when the pool runs, else in the main process)."""
     _quiet_imports()
-    files = _site_files(entries, _load_render())
+    entries = [Entry(**e) for e in job["entries"]]
+    render = _RENDER if _RENDER is not None else _load_render()
+    files = _site_files(job["part"], entries, render)
+    reports, staging = Path(job["reports"]), Path(job["staging"])
     outputs = {}
     for rel, data in files.items():
         cache.atomic_write(reports / rel, data, staging)
         outputs[rel] = cache.sha256_bytes(data)
-    cache.write_record(cache_dir, "_site", key=key, data={}, outputs=outputs)
+    return {"part": job["part"], "outputs": outputs}
+
+
+def _site_plan(entries: list[Entry], reports: Path, cache_dir: Path, force: bool) -> dict[str, str]:
+    """``{part: key}`` for the parts of the site that must be (re)written.
+
+    The shared assets depend on the helpers code and the environment only; the index also on the section map
+    and the whole data folder (it shows the data version)."""
+    code, env = cache.code_hash(), cache.environment_hash()
+    data = {_rel(p): cache.sha256_file(p) for p in sorted(params.data_dir().rglob("*"))
+            if p.is_file() and "staging" not in p.parts}
+    keys = {
+        "assets": cache.sha256_bytes(cache.canonical({"code": code, "env": env})),
+        "index": cache.sha256_bytes(cache.canonical({"entries": [e.to_dict() for e in entries], "code": code,
+                                                     "env": env, "data": data})),
+    }
+    stale = {}
+    for part, key in keys.items():
+        rec = None if force else cache.read_record(cache_dir, f"_{part}")
+        if cache.why_stale(rec, key, reports) is not None:
+            stale[part] = key
+    return stale
+
+
+def _record_site(cache_dir: Path, part: str, key: str, outputs: dict) -> None:
+    rec = {"format": cache.FORMAT, "key": key, "data": {}, "outputs": outputs}
+    cache.atomic_write(cache.record_path(cache_dir, f"_{part}"), cache.canonical(rec))
 
 
 class _Progress:
@@ -471,6 +494,9 @@ def build(argv: list[str] | None = None) -> int:
 
     failed = 0
     results: dict[str, tuple] = {}
+    site = _site_plan(everything, reports, cache_dir, args.force)
+    site_jobs = [{"part": part, "entries": [e.to_dict() for e in everything], "reports": str(reports),
+                  "staging": str(staging)} for part in site]
     if todo:
         jobs = min(args.jobs or os.cpu_count() or 1, len(todo))
         worker_env = {v: "1" for v in _THREAD_VARS}
@@ -485,19 +511,28 @@ def build(argv: list[str] | None = None) -> int:
                                    initializer=_init_worker,
                                    initargs=(worker_env, str(build_dir / "kernels.log")))
         try:
-            pending = {}
-            queue = list(todo)
-            # Submit no more than the pool can run so "running" is honest; refill as reports finish.
+            pending: dict = {}
+            # Reports first (the long work), then the index and shared assets on whichever worker frees up.
+            queue: list = [("report", e, reason) for e, reason in todo] + [("site", j, None) for j in site_jobs]
+            # Submit no more than the pool can run so "running" is honest; refill as jobs finish.
             while queue or pending:
                 while queue and len(pending) < jobs:
-                    e, reason = queue.pop(0)
-                    job = {"entry": e.to_dict(), "reports": str(reports), "build": str(build_dir),
-                           "staging": str(staging)}
-                    pending[pool.submit(run_entry, job)] = (e, reason)
-                progress.update([e.name for e, _ in pending.values()])
+                    kind, item, reason = queue.pop(0)
+                    if kind == "report":
+                        job = {"entry": item.to_dict(), "reports": str(reports), "build": str(build_dir),
+                               "staging": str(staging)}
+                        pending[pool.submit(run_entry, job)] = (kind, item, reason)
+                    else:
+                        pending[pool.submit(site_job, item)] = (kind, item, reason)
+                progress.update([x.name for k, x, _ in pending.values() if k == "report"])
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
-                    e, reason = pending.pop(fut)
+                    kind, item, reason = pending.pop(fut)
+                    if kind == "site":
+                        res = fut.result()  # a broken renderer is a bug to see, not to hide
+                        _record_site(cache_dir, res["part"], site[res["part"]], res["outputs"])
+                        continue
+                    e = item
                     try:
                         res = fut.result()
                     except Exception as exc:  # worker crashed: no report written for this entry
@@ -509,7 +544,7 @@ def build(argv: list[str] | None = None) -> int:
                     else:
                         cache.drop_record(cache_dir, e.name)
                     results[e.name] = (res, reason)
-                    progress.update([x.name for x, _ in pending.values()], advance=1)
+                    progress.update([x.name for k, x, _ in pending.values() if k == "report"], advance=1)
         except KeyboardInterrupt:
             progress.stop()
             pool.shutdown(wait=True, cancel_futures=True)
@@ -528,8 +563,11 @@ def build(argv: list[str] | None = None) -> int:
                              f"{res['error']} — debug notebook: {res['debug']}"))
         order = {e.name: i for i, e in enumerate(chosen)}
         rows.sort(key=lambda r: order[r[0]])
+    else:
+        for job in site_jobs:
+            res = site_job(job)
+            _record_site(cache_dir, res["part"], site[res["part"]], res["outputs"])
 
-    _write_site(everything, reports, cache_dir, staging, args.force)
     _summary(rows)
     if failed:
         print(f"{failed} of {len(chosen)} report(s) failed; each has a failure page in {_rel(reports)}/",

@@ -99,7 +99,7 @@ def read_record(cache_dir: Path, name: str) -> dict | None:
         return None
     if not isinstance(rec.get("key"), str) or not isinstance(rec.get("data"), dict):
         return None
-    if not isinstance(rec.get("outputs"), dict) or not rec["outputs"]:
+    if not isinstance(rec.get("outputs"), dict):
         return None
     return rec
 
