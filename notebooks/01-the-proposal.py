@@ -58,7 +58,7 @@ event_actors = load.event_actors()
 
 # %%
 digest = tables.paragraph_digest(paragraphs, PARAS)
-present.table(digest, title="P1–P3: a call, a visit, and the reason given for both",
+present.table(digest.drop(columns=["source_id"]), title="P1–P3: a call, a visit, and the reason given for both",
               caption="Our paraphrase of the article's opening paragraphs.",
               sources=sorted(set(digest["source_id"])), key="paraphrase")
 
@@ -136,8 +136,8 @@ present.table(later[["date", "category", "title", "description"]],
 #
 # - The two facts that open the article — the February 2024 address and the April 2024 agreement in Beijing to
 #   start a dialogue — are recorded with dates and sources; the claims built on them are readings.
-# - On the timeline, the proposal is one step in a relationship with a treaty basis since 2001 and regular
-#   summits; what is new in 2024 is the stated aim of a Eurasia-wide framework.
+# - On the timeline, the proposal is one step in a relationship that already had a 2001 treaty, joint
+#   statements and the SCO; what is new in 2024 is the stated aim of a Eurasia-wide framework.
 # - Whether it "takes concrete shape" (P2) remains a forecast: the table above lists what followed, not a verdict.
 # - Why the article says Euro-Atlantic security failed (P3) is the subject of notebooks 02–04.
 

@@ -60,7 +60,7 @@ nato_sources = sorted(set(memberships.loc[memberships["org_id"] == "NATO", "sour
 
 # %%
 digest = tables.paragraph_digest(paragraphs, PARAS)
-present.table(digest, title="P4: NATO outlived the Cold War and grew",
+present.table(digest.drop(columns=["source_id"]), title="P4: NATO outlived the Cold War and grew",
               caption="Our paraphrase of the paragraph.", sources=sorted(set(digest["source_id"])),
               key="paraphrase")
 

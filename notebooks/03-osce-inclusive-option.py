@@ -58,7 +58,7 @@ osce_sources = sorted(set(memberships.loc[memberships["org_id"] == "OSCE", "sour
 
 # %%
 digest = tables.paragraph_digest(paragraphs, PARAS)
-present.table(digest, title="P5–P6: the inclusive option, and why the article says it failed",
+present.table(digest.drop(columns=["source_id"]), title="P5–P6: the inclusive option, and why the article says it failed",
               caption="Our paraphrase of the paragraphs.", sources=sorted(set(digest["source_id"])),
               key="paraphrase")
 

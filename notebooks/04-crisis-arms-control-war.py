@@ -62,7 +62,7 @@ through = max(arms_control["date"].max(), events["date"].max())
 
 # %%
 digest = tables.paragraph_digest(paragraphs, PARAS)
-present.table(digest, title="P7–P9: erosion, two camps, a confrontation short of war",
+present.table(digest.drop(columns=["source_id"]), title="P7–P9: erosion, two camps, a confrontation short of war",
               caption="Our paraphrase of the paragraphs.", sources=sorted(set(digest["source_id"])),
               key="paraphrase")
 
