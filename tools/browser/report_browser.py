@@ -102,11 +102,15 @@ def run_axe(page) -> list[dict]:
     return json.loads(json.dumps(result))
 
 
-def hover_mark(page, chart_selector: str = ".report-chart", index: int = 0) -> str:
-    """Hover a data mark (``index`` in SVG order) of the first matching chart; return the visible vega tooltip's
-    text ('' when no tooltip shows)."""
+def hover_mark(page, chart_selector: str = ".report-chart", index: int = 0, chart_index: int = 0) -> str:
+    """Hover data mark ``index`` (SVG order) of chart ``chart_index`` among those matching ``chart_selector``;
+    return the visible vega tooltip's text ('' when no tooltip shows)."""
     # data marks only (axes and legends come first in the SVG and have no tooltips)
-    mark = page.locator(f"{chart_selector} svg g.role-mark > path, {chart_selector} svg g.role-mark > text").nth(index)
+    chart = page.locator(chart_selector).nth(chart_index)
+    marks = chart.locator("svg g.role-mark > path, svg g.role-mark > text")
+    if marks.count() <= index:
+        return ""
+    mark = marks.nth(index)
     mark.scroll_into_view_if_needed()
     box = mark.bounding_box()
     if box is None:
@@ -115,7 +119,9 @@ def hover_mark(page, chart_selector: str = ".report-chart", index: int = 0) -> s
     page.mouse.move(x - 3, y - 3)
     page.mouse.move(x, y, steps=4)
     try:
-        page.wait_for_selector("#vg-tooltip-element.visible", timeout=3000)
+        page.wait_for_selector("#vg-tooltip-element.visible", timeout=2000)
     except Exception:
         return ""
-    return page.inner_text("#vg-tooltip-element")
+    text = page.inner_text("#vg-tooltip-element")
+    page.mouse.move(0, 0)
+    return text
