@@ -130,24 +130,20 @@ present.table(scores, title="Scores per organisation, with how many dimensions e
               sources=feature_sources, key="scores")
 
 # %%
-placed = scores.dropna(subset=["obligation", "institutionalization"])
-top = placed.sort_values(["obligation", "institutionalization"], ascending=False, kind="mergesort")
-unplaced = sorted(set(scores["org_id"]) - set(placed["org_id"]))
 present.chart(
     charts.typology_scatter(
-        scores, names=names,
-        title=(f"{top['org_id'].iloc[0]} is the most alliance-like of those scored"
-               + (f"; {', '.join(unplaced)} cannot be placed" if unplaced else "") if len(placed)
-               else "Too few known features to place any of these organisations"),
+        scores, names=names, title=tables.typology_finding(scores),
         description="Scatter plot: institutionalization on the x axis, obligations on the y axis, one point per "
                     "organisation."),
     caption="Hover a point for how many dimensions on each axis are known and unknown.",
     sources=feature_sources, key="typology")
 
 # %% [markdown]
-# **Reading it.** NATO and the CSTO share treaty-based defence, consultation and non-aggression duties; NATO adds
-# an integrated command, standing forces and common budgets. The OSCE and the SCO have secretariats but no defence
-# clause — frameworks rather than alliances. The proposed framework cannot be placed: P15 itself expects a
+# **Reading it.** With the default organisations, NATO and the CSTO share treaty-based defence, consultation and
+# non-aggression duties and sit together at the top right. Their institutional scores rest on different evidence:
+# NATO's integrated command, forces and common budgets are sourced, while the CSTO's score rests on half as many
+# known dimensions (its forces and budget are `unknown` here), so their closeness partly reflects gaps in our
+# sources. The OSCE and the SCO have secretariats but no defence clause — frameworks rather than alliances. The proposed framework cannot be placed: P15 itself expects a
 # dialogue platform first, and no text fixes its obligations. That supports P15's contrast (C31, C32) as a
 # description of the starting point, while the destination stays open. On P16's "NATO began against the USSR and
 # now deters Russia" (C34) the features can only confirm the defence clause; who is deterred is not a feature.

@@ -288,3 +288,11 @@ def test_paragraph_coverage_lists_every_paragraph_with_its_reports():
         {"paragraph": "P2", "claims": 1, "covered in": "01-a.html, 02-b.html"},
     ]
     assert T.collection_paragraphs()["07"] == ["P15", "P16"]
+
+
+def test_typology_finding_names_ties_and_unplaced():
+    s = pd.DataFrame({"org_id": ["A", "B", "C", "D"], "obligation": [1.0, 1.0, 0.2, math.nan],
+                      "institutionalization": [0.8, 0.8, 0.5, math.nan]})
+    assert T.typology_finding(s) == "A and B tie as the most alliance-like of those scored; D cannot be placed"
+    assert T.typology_finding(s.iloc[[2]]) == "C is the most alliance-like of those scored"
+    assert T.typology_finding(s.iloc[[3]]).startswith("Too few known features")

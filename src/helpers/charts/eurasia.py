@@ -110,6 +110,10 @@ def typology_scatter(scores: pd.DataFrame, *, names: dict[str, str] | None = Non
     """
     data = scores.dropna(subset=["obligation", "institutionalization"]).copy()
     data["name"] = [(names or {}).get(o, o) for o in data["org_id"]]
+    # Organisations with identical scores share one label ("NATO, CSTO") so neither hides behind the other.
+    spot = data["obligation"].round(9).astype(str) + "|" + data["institutionalization"].round(9).astype(str)
+    data["label"] = spot.map(data.groupby(spot)["org_id"].agg(", ".join))
+    data["first_at_spot"] = ~spot.duplicated()
     orgs = list(data["org_id"])
     base = alt.Chart(data).encode(
         x=alt.X("institutionalization:Q", scale=alt.Scale(domain=[0, 1]),
@@ -122,11 +126,13 @@ def typology_scatter(scores: pd.DataFrame, *, names: dict[str, str] | None = Non
             alt.Tooltip("institutionalization:Q", format=".2f"),
             alt.Tooltip("institutionalization_known:Q", title="institution items known"),
             alt.Tooltip("institutionalization_unknown:Q", title="institution items unknown")]
-    pts = base.mark_circle(size=220, opacity=0.95).encode(
+    pts = base.mark_circle(size=220, opacity=0.8, stroke="white", strokeWidth=1).encode(
         color=alt.Color("org_id:N", scale=theme.org_scale(orgs) if orgs else alt.Undefined,
                         legend=alt.Legend(title="organisation")),
         tooltip=tips)
-    text = base.mark_text(align="left", dx=10, fontSize=11).encode(text="org_id:N", tooltip=tips)
+    text = base.mark_text(align="left", dx=10, fontSize=11).encode(
+        text="label:N", tooltip=[alt.Tooltip("label:N", title="organisations here"), *tips[1:]]
+    ).transform_filter("datum.first_at_spot")
     return _props(alt.layer(pts, text).properties(width=width, height=height), title, description)
 
 

@@ -505,3 +505,17 @@ def collection_paragraphs() -> dict[str, list[str]]:
     from helpers.tables.euroatlantic import paragraph_range
 
     return {nb.id: paragraph_range(nb.paragraphs) for nb in params.notebooks()}
+
+
+def typology_finding(scores: pd.DataFrame) -> str:
+    """A chart title naming the most alliance-like organisation(s) (ties named together) and the unplaced ones."""
+    placed = scores.dropna(subset=["obligation", "institutionalization"])
+    unplaced = sorted(set(scores["org_id"]) - set(placed["org_id"]))
+    tail = f"; {', '.join(unplaced)} cannot be placed" if unplaced else ""
+    if placed.empty:
+        return "Too few known features to place any of these organisations" + tail
+    key = placed["obligation"].round(9) + placed["institutionalization"].round(9)
+    best = placed[key == key.max()]["org_id"].tolist()
+    if len(best) == 1:
+        return f"{best[0]} is the most alliance-like of those scored{tail}"
+    return f"{' and '.join(best)} tie as the most alliance-like of those scored{tail}"
