@@ -26,8 +26,8 @@ start = "1996-01-01"
 end = "2025-12-31"
 
 # %% [markdown]
-# The imports also check the two dates against what the data covers; a bad date stops here with a message that
-# names it.
+# The imports also check the two dates against what the data covers and that `end` comes after `start`; a bad
+# date stops here with a message that names it.
 
 # %%
 from helpers import load, params, present
@@ -35,6 +35,7 @@ from helpers.charts import euroatlantic as charts
 from helpers.tables import euroatlantic as tables
 
 P = params.validated("01", start=start, end=end)
+tables.check_order(start=P.start, end=P.end)
 PARAS = tables.paragraph_range("P1-P3")
 VISIT = "lavrov-beijing-visit-2024"  # the event id of the April 2024 visit in data/events.csv
 

@@ -48,6 +48,11 @@ def test_01_window_filters_the_timeline(tmp_path):
     assert "2000-01-01 to 2010-12-31" in shown["timeline-table"]["title"]
 
 
+def test_01_refuses_a_window_that_ends_before_it_starts(tmp_path):
+    with pytest.raises(pm.PapermillExecutionError, match="end must be later than start"):
+        run(tmp_path, "01-the-proposal", start="2020-01-01", end="2010-01-01")
+
+
 @pytest.mark.parametrize("as_of", ["2024-04-30", "1991-12-31"])
 def test_02_members_table_matches_the_membership_data(tmp_path, as_of):
     shown = run(tmp_path, "02-nato-enlargement", as_of=as_of)
