@@ -30,10 +30,11 @@ def test_bloc_bars_fade_incomplete_blocs_and_show_coverage():
     spec = C.bloc_bars(caps, "population", title="NATO is larger", description="d", axis_title="people").to_dict()
     assert spec["title"] == "NATO is larger" and spec["description"] == "d"
     bars = _layers(spec)[0]
-    assert bars["encoding"]["opacity"]["scale"]["domain"] == [True, False]
+    assert bars["encoding"]["opacity"]["scale"]["domain"] == ["every member", "some members only"]
     assert {"coverage", "missing", "total"} <= _tooltip_fields(bars)
     data = next(iter(spec["datasets"].values()))
     assert [d["label"] for d in data] == ["2/2", "1/3"]
+    assert [d["data_for"] for d in data] == ["every member", "some members only"]
 
 
 def test_concentration_bars_has_equal_share_reference():
@@ -50,7 +51,7 @@ def test_principle_grid_chart_orders_documents_by_date_and_fixes_presence_colour
                          "date": pd.to_datetime(["2020-01-01", "1990-01-01"]), "presence": ["explicit", "not coded"],
                          "phrase": ["x", ""], "locator": ["Art 1", ""]})
     spec = C.principle_grid_chart(grid, title="t", description="d").to_dict()
-    assert spec["encoding"]["x"]["sort"] == ["Older", "Newer"]
+    assert spec["encoding"]["y"]["sort"] == ["Older (1990)", "Newer (2020)"]
     assert spec["encoding"]["color"]["scale"]["domain"] == ["explicit", "implicit", "absent", "not coded"]
     assert "phrase" in _tooltip_fields(spec)
 

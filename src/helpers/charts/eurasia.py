@@ -19,6 +19,7 @@ from helpers import theme
 from helpers.tables.eurasia import CLAIM_TYPES, PRESENCE, STRUCTURES, VERDICTS
 
 NEUTRAL = "#4d4d4d"
+COMPLETE = ("every member", "some members only")
 STATUS_ORDER = ["member", "participating_state", "partner", "observer", "dialogue_partner", "suspended", "frozen"]
 PRESENCE_ORDER = [*PRESENCE, "not coded"]
 # Sequential greys: darker = stated more strongly; 'not coded' is near-white (we have no reading).
@@ -48,15 +49,16 @@ def bloc_bars(caps: pd.DataFrame, indicator: str, *, title: str, description: st
     """One indicator across blocs: a bar per bloc, faded when some members lack data, labelled 'x of n'."""
     data = caps[caps["indicator"] == indicator].assign(
         coverage=lambda d: d["reported"].astype(str) + " of " + d["members"].astype(str) + " members reported",
-        label=lambda d: d["reported"].astype(str) + "/" + d["members"].astype(str))
+        label=lambda d: d["reported"].astype(str) + "/" + d["members"].astype(str),
+        data_for=lambda d: d["complete"].map({True: COMPLETE[0], False: COMPLETE[1]}))
     base = alt.Chart(data).encode(y=alt.Y("bloc:N", title=None, sort=list(data["bloc"])))
     tips = [alt.Tooltip("bloc:N"), alt.Tooltip("total:Q", title=axis_title, format=",.0f"),
             alt.Tooltip("coverage:N", title="coverage"), alt.Tooltip("missing:N", title="members without data"),
             alt.Tooltip("unit:N")]
     bars = base.mark_bar(color=NEUTRAL).encode(
-        x=alt.X("total:Q", title=axis_title, axis=alt.Axis(format="~s")),
-        opacity=alt.Opacity("complete:N", scale=alt.Scale(domain=[True, False], range=[1.0, 0.35]),
-                            legend=alt.Legend(title="every member reported")),
+        x=alt.X("total:Q", title=axis_title, axis=alt.Axis(format=",.0f")),
+        opacity=alt.Opacity("data_for:N", scale=alt.Scale(domain=list(COMPLETE), range=[1.0, 0.35]),
+                            legend=alt.Legend(title="figures for")),
         tooltip=tips)
     text = base.mark_text(align="left", dx=4, fontSize=10).encode(x="total:Q", text="label:N", tooltip=tips)
     return _props(alt.layer(bars, text).properties(width=width), title, description)
@@ -64,7 +66,8 @@ def bloc_bars(caps: pd.DataFrame, indicator: str, *, title: str, description: st
 
 def concentration_bars(conc: pd.DataFrame, *, title: str, description: str, width: int = 420) -> alt.LayerChart:
     """Herfindahl index of military spending per bloc, with a tick at the value n equal members would give."""
-    data = conc.dropna(subset=["hhi"])
+    data = conc.dropna(subset=["hhi"]).assign(
+        data_for=lambda d: d["complete"].map({True: COMPLETE[0], False: COMPLETE[1]}))
     base = alt.Chart(data).encode(y=alt.Y("bloc:N", title=None, sort=list(data["bloc"])))
     tips = [alt.Tooltip("bloc:N"), alt.Tooltip("hhi:Q", title="Herfindahl index", format=".2f"),
             alt.Tooltip("largest:N", title="largest member"),
@@ -74,8 +77,8 @@ def concentration_bars(conc: pd.DataFrame, *, title: str, description: str, widt
     bars = base.mark_bar(color=NEUTRAL).encode(
         x=alt.X("hhi:Q", title="Herfindahl index of military spending (1 = one member spends all)",
                 scale=alt.Scale(domain=[0, 1])),
-        opacity=alt.Opacity("complete:N", scale=alt.Scale(domain=[True, False], range=[1.0, 0.35]),
-                            legend=alt.Legend(title="every member reported")),
+        opacity=alt.Opacity("data_for:N", scale=alt.Scale(domain=list(COMPLETE), range=[1.0, 0.35]),
+                            legend=alt.Legend(title="figures for")),
         tooltip=tips)
     ticks = base.mark_tick(color="#000000", thickness=2, size=18).encode(x="equal_share_hhi:Q", tooltip=tips)
     return _props(alt.layer(bars, ticks).properties(width=width), title, description)
@@ -85,11 +88,14 @@ def concentration_bars(conc: pd.DataFrame, *, title: str, description: str, widt
 
 
 def principle_grid_chart(grid: pd.DataFrame, *, title: str, description: str) -> alt.Chart:
-    """Principle × document (documents in date order): cell shade = explicit / implicit / absent / not coded."""
-    docs = list(dict.fromkeys(grid.sort_values("date", kind="mergesort")["document"]))
+    """Document (rows, in date order, with the year) × principle (columns): cell shade = explicit / implicit /
+    absent / not coded."""
+    grid = grid.assign(row=[f"{d} ({pd.Timestamp(t).year})" for d, t in zip(grid["document"], grid["date"])])
+    rows = list(dict.fromkeys(grid.sort_values(["date", "document"], kind="mergesort")["row"]))
     chart = alt.Chart(grid).mark_rect(stroke="#bbbbbb", strokeWidth=0.5).encode(
-        x=alt.X("document:N", sort=docs, title=None, axis=alt.Axis(labelAngle=-40, labelLimit=220)),
-        y=alt.Y("principle:N", sort=list(dict.fromkeys(grid["principle"])), title=None),
+        y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelLimit=520)),
+        x=alt.X("principle:N", sort=list(dict.fromkeys(grid["principle"])), title=None,
+                axis=alt.Axis(labelAngle=-30, labelLimit=200, orient="top")),
         color=alt.Color("presence:N", scale=alt.Scale(domain=PRESENCE_ORDER, range=PRESENCE_COLORS),
                         legend=alt.Legend(title="in the document")),
         tooltip=[alt.Tooltip("principle:N"), alt.Tooltip("document:N"),
