@@ -4,6 +4,8 @@
 #   - fonts with Arabic glyphs: `fonts-noto-core` (Noto Naskh/Sans Arabic) and `fonts-dejavu-core`,
 #   - axe-core from the npm registry, pinned by tools/browser/package-lock.json, into .cache/node/.
 # Idempotent and non-interactive: a second run changes nothing and makes no network request.
+# Works when started as `sh scripts/ensure-system-deps.sh` (the Makefile does): it re-runs itself under bash.
+if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
