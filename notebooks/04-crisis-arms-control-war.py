@@ -77,9 +77,9 @@ present.table(claim_table.drop(columns=["source_id"]),
 # %% [markdown]
 # ## Arms control falls away, wars come in (P7)
 #
-# Each bar is a treaty from signature to its end; a pale bar is a treaty signed but not (or not recorded as) in
-# force, a half-tone bar one that a party has suspended or left. Black ticks are dated steps. Below, on the same
-# axis, the interventions and wars the data holds.
+# Each bar is a treaty from signature to its end: grey while signed but not (or not recorded as) in force, green
+# while in force, purple once a party has suspended, left or revoked it. Black ticks are dated steps. Below, on the
+# same axis, the interventions and wars the data holds.
 
 # %%
 phases = tables.treaty_phases(arms_control, treaties, through=through)
@@ -102,17 +102,19 @@ present.chart(
 
 # %% [markdown]
 # Counting the treaties in force on 31 December of each full year turns the chart into a number a reader can
-# check. Only treaties whose entry into force is recorded can count (the CTBT has never entered into force).
+# check. Only treaties whose entry into force is recorded can count (the CTBT has never entered into force). The
+# table keeps the years in which something changed.
 
 # %%
 years = range(phases["start"].min().year, through.year)
-by_year = tables.in_force_by_year(phases, years)
+by_year = tables.in_force_by_year(phases, years, changes_only=True)
 peak = by_year["in_force"].max()
-present.table(by_year,
-              title=f"At most {peak} of these treaties were in force at once; by {by_year['year'].iloc[-1]} "
+present.table(by_year.astype({"year": "str"}),
+              title=f"At most {peak} of these treaties were in force at once; at the end of {years[-1]} "
                     f"{by_year['in_force'].iloc[-1]} were, {by_year['eroding'].iloc[-1]} of them eroding",
-              caption="Treaties in force on 31 December of each year; 'eroding' = a party had suspended, announced "
-                      "withdrawal, withdrawn or revoked ratification.",
+              caption="Treaties in force on 31 December, for each year in which the list or the eroding count "
+                      "changed; 'eroding' = a party had suspended, announced withdrawal, withdrawn or revoked "
+                      "ratification.",
               sources=sorted(set(phases["source_id"])), key="in-force-by-year")
 
 # %% [markdown]

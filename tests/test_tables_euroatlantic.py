@@ -310,6 +310,13 @@ def test_in_force_by_year_counts_on_31_december():
     assert got["treaties"].tolist() == ["", "ABM", "ABM;CFE", "ABM;CFE", "CFE", "CFE"]
 
 
+def test_in_force_by_year_changes_only_keeps_turning_points():
+    phases = T.treaty_phases(AC, TREATIES, through="2024-12-31")
+    got = T.in_force_by_year(phases, range(1971, 2010), changes_only=True)
+    assert got["year"].tolist() == [1971, 1972, 1992, 2001, 2002, 2007]
+    assert got["treaties"].tolist() == ["", "ABM", "ABM;CFE", "ABM;CFE", "CFE", "CFE"]
+
+
 def test_treaty_status_gives_end_or_last_phase():
     got = T.treaty_status(T.treaty_phases(AC, TREATIES, through="2024-12-31"))
     assert got[["treaty_id", "status"]].values.tolist() == [

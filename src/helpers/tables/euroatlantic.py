@@ -472,11 +472,13 @@ def treaty_status(phases: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["signed", "treaty_id"]).reset_index(drop=True)
 
 
-def in_force_by_year(phases: pd.DataFrame, years: Iterable[int]) -> pd.DataFrame:
+def in_force_by_year(phases: pd.DataFrame, years: Iterable[int], *, changes_only: bool = False) -> pd.DataFrame:
     """How many treaties were in force on 31 December of each year, and how many of those were eroding.
 
-    Reads the phases of :func:`treaty_phases`; only treaties whose entry into force is recorded can count. Columns: ``year``, ``in_force`` (phase ``in force`` or
-    ``in force, eroding``), ``eroding``, ``treaties`` (ids in force, ``;``-joined).
+    Reads the phases of :func:`treaty_phases`; only treaties whose entry into force is recorded can count.
+    Columns: ``year``, ``in_force`` (phase ``in force`` or ``in force, eroding``), ``eroding``, ``treaties`` (ids in
+    force, ``;``-joined). With ``changes_only``, keep the first year and each year whose treaties or eroding count
+    differ from the year before.
     """
     rows = []
     live = phases[phases["phase"].isin(["in force", "in force, eroding"])]
@@ -488,6 +490,9 @@ def in_force_by_year(phases: pd.DataFrame, years: Iterable[int]) -> pd.DataFrame
     out = pd.DataFrame(rows, columns=["year", "in_force", "eroding", "treaties"])
     for c in ("year", "in_force", "eroding"):
         out[c] = out[c].astype("Int64")
+    if changes_only and len(out):
+        changed = (out[["eroding", "treaties"]] != out[["eroding", "treaties"]].shift()).any(axis=1)
+        out = out[changed].reset_index(drop=True)
     return out
 
 
