@@ -38,7 +38,7 @@ P = params.validated("05", year=year)
 REF = tables.reference_date(P.year)
 BLOC_ORGS = {"NATO": "NATO", "SCO": "SCO", "CSTO": "CSTO"}
 SINGLE = {"Russia": "RUS", "China": "CHN"}
-INDICATORS = ["milex_usd_current", "nuclear_warheads", "population"]
+INDICATORS = ["milex_usd_const", "nuclear_warheads", "population"]
 
 # %% [markdown]
 # ## Data
@@ -93,7 +93,8 @@ present.table(sizes, title=f"Blocs on {REF.date()}: NATO {len(blocs['NATO'])}, S
 #
 # Each total is a sum over the members that have a figure for `year`; `reported` and `missing` say how many and
 # which members lack one. A total with `complete = no` is a lower bound, never the bloc's true total. Spending is
-# SIPRI's current-price US dollars (the only price basis in the data); warheads are SIPRI total inventories.
+# SIPRI's series in constant 2023 US dollars, so years can be compared; warheads are SIPRI total inventories;
+# population is held for some years only.
 
 # %%
 caps = tables.bloc_capabilities(capabilities, blocs, P.year, indicators=INDICATORS)
@@ -107,8 +108,8 @@ present.table(caps, title=f"Only {int(caps['complete'].sum())} of {len(caps)} bl
 
 # %%
 present.chart(
-    charts.bloc_bars(caps, "milex_usd_current", axis_title="military spending (USD million, current)",
-                     title=tables.capability_finding(caps, "milex_usd_current", "military spending", P.year),
+    charts.bloc_bars(caps, "milex_usd_const", axis_title="military spending (USD million, constant 2023 prices)",
+                     title=tables.capability_finding(caps, "milex_usd_const", "military spending", P.year),
                      description="Horizontal bars of summed military spending per bloc, faded where incomplete."),
     caption="Sum of SIPRI military expenditure of the members with a figure; hover for the members missing.",
     sources=cap_sources + member_sources, key="milex")
@@ -126,6 +127,17 @@ present.chart(
     sources=cap_sources + member_sources, key="warheads")
 
 # %% [markdown]
+# Population by bloc, where the data holds it for `year` (otherwise the chart says there are no figures).
+
+# %%
+present.chart(
+    charts.bloc_bars(caps, "population", axis_title="population (persons)",
+                     title=tables.capability_finding(caps, "population", "population", P.year),
+                     description="Horizontal bars of summed population per bloc."),
+    caption="Sum of the members' population figures for the chosen year.",
+    sources=cap_sources + member_sources, key="population")
+
+# %% [markdown]
 # ## How concentrated is each bloc?
 #
 # P11 contrasts a framework of many actors with NATO, where one power dominates (claim C24). Two measures of
@@ -133,7 +145,7 @@ present.chart(
 # member spends everything, 1/n = n equal members, shown as a tick).
 
 # %%
-conc = tables.concentration(capabilities, blocs, P.year, indicator="milex_usd_current")
+conc = tables.concentration(capabilities, blocs, P.year, indicator="milex_usd_const")
 present.table(conc, title=tables.concentration_finding(conc, P.year),
               caption="Shares are of the reported total; 'complete = no' means some members have no figure.",
               sources=cap_sources + member_sources, key="concentration")
@@ -155,9 +167,10 @@ present.chart(
 
 # %%
 weighed = claims_for(claims, ["P8", "P10", "P11"])
-weighed = weighed[weighed["evidence_notebook"] == "05"]
+weighed = weighed[weighed["evidence_notebook"] == "05"].reset_index(drop=True)
 present.table(weighed.drop(columns=["source_id", "evidence_notebook"]),
-              title=f"{len(weighed)} claims rest on this notebook's figures, all of them interpretations",
+              title=f"{len(weighed)} claims rest on this notebook's figures; "
+                    f"{int((weighed['verdict'] == 'interpretation').sum())} are interpretations data cannot settle",
               caption="Claims whose evidence notebook is 05, with our verdict and its reason.",
               sources=sorted(set(weighed["source_id"])), key="claims")
 
@@ -166,9 +179,10 @@ present.table(weighed.drop(columns=["source_id", "evidence_notebook"]),
 #
 # - Bloc totals are computed from members as of 31 December of `year`; where members lack figures the total is a
 #   lower bound and the tables say which members are missing.
-# - With the default year (2023), where spending figures exist the United States makes most of NATO's total and
-#   China most of the SCO's: both blocs are concentrated, so "non-hegemony" would be a design goal, not a
-#   description of either. Other years may differ; the tables above say so for the year chosen.
+# - With the default year (2023) the United States makes about two thirds of NATO's spending, China well over
+#   half of the SCO's reported spending and Russia almost all of the CSTO's: every bloc has a dominant member, so
+#   "non-hegemony" (P11) would be a design goal for a new framework, not a description of any existing one.
+#   Other years may differ; the tables above say so for the year chosen.
 # - The balance of power in P10 is a scenario; capability data shows the sides' weights, not whether they deter.
 # - Notebook 06 turns to the principles the article proposes for the new framework (P11–P14).
 

@@ -69,7 +69,7 @@ present.table(digest, title="P15–P16: a dialogue platform first, perhaps built
 
 # %%
 claim_table = claims_for(claims, ["P4", "P15", "P16"])
-claim_table = claim_table[claim_table["evidence_notebook"] == "07"]
+claim_table = claim_table[claim_table["evidence_notebook"] == "07"].reset_index(drop=True)
 present.table(claim_table.drop(columns=["source_id", "evidence_notebook"]),
               title=f"{len(claim_table)} claims look to this comparison for evidence",
               caption="Claims whose evidence notebook is 07 (including P4's 'strict obligations'), with our verdict.",

@@ -70,7 +70,7 @@ present.table(digest, title="P16–P18: the SCO as a vehicle, and the limits of 
 
 # %%
 claim_table = claims_for(claims, [*PARAS, "P19"])
-claim_table = claim_table[claim_table["evidence_notebook"] == "08"]
+claim_table = claim_table[claim_table["evidence_notebook"] == "08"].reset_index(drop=True)
 present.table(claim_table.drop(columns=["source_id", "evidence_notebook"]),
               title=f"{len(claim_table)} claims about the SCO and multi-vector states look to this notebook",
               caption="Claims whose evidence notebook is 08, with our verdict.",
