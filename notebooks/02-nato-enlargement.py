@@ -75,7 +75,7 @@ present.table(claim_table.drop(columns=["source_id"]),
 # %% [markdown]
 # ## Growth in waves
 #
-# The step line counts NATO's formal members from the first ratification to `as_of` (dashed rule). Flat stretches
+# The step line counts NATO's formal members from its founding to `as_of` (dashed rule). Flat stretches
 # are decades without change; each step is an accession.
 
 # %%
