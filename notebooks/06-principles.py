@@ -132,7 +132,7 @@ present.table(matrix.drop(columns=["org_id"]),
 # and speeches).
 
 # %%
-docs_shown = documents[documents["date"] <= str(P.as_of)].sort_values("date")
+docs_shown = documents[documents["date"] <= str(P.as_of)].sort_values("date").reset_index(drop=True)
 present.table(docs_shown[["title", "date", "org_id", "kind", "source_id"]],
               title=(f"{len(docs_shown)} documents from {docs_shown['date'].min().year} to "
                      f"{docs_shown['date'].max().year}" if len(docs_shown) else f"No document adopted by {P.as_of}"),

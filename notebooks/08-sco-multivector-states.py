@@ -100,7 +100,8 @@ present.chart(
 
 # %%
 sco_table = (sco_now[sco_now != ""].rename("status").rename_axis("iso3").reset_index()
-             .assign(name=lambda d: d["iso3"].map(names)).sort_values(["status", "iso3"], kind="mergesort"))
+             .assign(name=lambda d: d["iso3"].map(names)).sort_values(["status", "iso3"], kind="mergesort")
+             .reset_index(drop=True))
 present.table(sco_table[["status", "iso3", "name"]],
               title=f"{len(sco_table)} states held an SCO status on {P.as_of}",
               caption="Member, observer, dialogue partner or partner (status_matrix).", sources=sco_sources,

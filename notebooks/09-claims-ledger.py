@@ -122,7 +122,7 @@ present.table(tables.lineage_table(lineage),
 # The claims of P19 itself: one is a checkable fact about where the idea circulates, the others forecast.
 
 # %%
-p19 = ledger[ledger["paragraph"] == "P19"]
+p19 = ledger[ledger["paragraph"] == "P19"].reset_index(drop=True)
 present.table(p19, title=f"P19 makes {len(p19)} of the listed claims",
               caption="Claims of the closing paragraph among the chosen types.",
               sources=sorted(set(claims.loc[claims["paragraph"] == "P19", "source_id"])), key="p19")
