@@ -1,0 +1,117 @@
+"""Charts draw inside JupyterLab itself with no network (issue #2, item 3).
+
+Altair 6 writes Vega-Lite 6, which JupyterLab 4.6 has no renderer for; helpers.theme's renderer hands JupyterLab a
+compiled Vega 5 spec instead. This test executes a small notebook with papermill, serves it with JupyterLab on
+127.0.0.1 (a free port, its own token), opens it in headless Chromium with every request that is not to that
+server aborted, and checks that both a present.chart() output and a bare chart are drawn.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE / "fixtures" / "render"))
+sys.path.insert(0, str(HERE.parent / "tools" / "browser"))
+import build_fixture as fx  # noqa: E402
+import report_browser as rb  # noqa: E402
+
+pytestmark = pytest.mark.slow
+JUPYTER = Path(sys.executable).with_name("jupyter")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    if rb.missing():
+        pytest.fail(f"missing {', '.join(rb.missing())}: run scripts/ensure-system-deps.sh (make test does)")
+    import papermill as pm
+
+    root = tmp_path_factory.mktemp("lab")
+    nb = new_notebook(cells=[
+        new_code_cell("import altair as alt\nimport pandas as pd\nfrom helpers import present, theme\n"
+                      "frame = pd.DataFrame({'org': ['NATO', 'SCO'], 'n': [32, 10]})"),
+        new_code_cell("present.chart(alt.Chart(frame, title='Members by organisation', description='Two bars')"
+                      ".mark_bar().encode(x='org:N', y='n:Q', tooltip=['org:N', 'n:Q']),\n"
+                      "              caption='c', sources=['fixture-members'], key='bars')"),
+        new_code_cell("alt.Chart(frame, title='Bare chart').mark_point().encode(x='org:N', y='n:Q')"),
+    ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    nbformat.write(nb, root / "in.ipynb")
+    env = dict(os.environ, NATO_SOURCES_CSV=str(fx.SOURCES))
+    mp = pytest.MonkeyPatch()
+    mp.setenv("NATO_SOURCES_CSV", str(fx.SOURCES))  # the kernel inherits it
+    try:
+        pm.execute_notebook(str(root / "in.ipynb"), str(root / "charts.ipynb"), kernel_name="python3",
+                            progress_bar=False)
+    finally:
+        mp.undo()
+    port, token = _free_port(), secrets.token_hex(16)
+    cmd = [str(JUPYTER), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False",
+           "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")
+    log = (root / "lab.log").open("wb")
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"JupyterLab did not start: {(root / 'lab.log').read_text()[-2000:]}")
+                time.sleep(0.5)
+        yield base, token
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def test_charts_draw_in_jupyterlab_without_network(lab):
+    base, token = lab
+    outside: list[str] = []
+    with rb.browser() as b:
+        context = b.new_context(viewport={"width": 1300, "height": 1400})
+
+        def route(r):
+            url = r.request.url
+            if url.startswith((base, base.replace("http", "ws"), "data:", "blob:")):
+                r.continue_()
+            else:
+                outside.append(url)
+                r.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.goto(f"{base}/lab/tree/charts.ipynb?token={token}", wait_until="load", timeout=60000)
+        page.wait_for_function(
+            "document.querySelectorAll('.jp-OutputArea-output .vega-embed svg, "
+            ".jp-OutputArea-output .vega-embed canvas').length >= 2", timeout=60000)
+        drawn = page.evaluate("""() => Array.from(document.querySelectorAll('.jp-OutputArea-output .vega-embed'))
+            .map(e => e.querySelectorAll('path, rect, text, line').length > 0 || !!e.querySelector('canvas'))""")
+        context.close()
+    assert drawn == [True, True]
+    assert outside == [], f"JupyterLab page tried the network: {outside}"
