@@ -119,14 +119,16 @@ present.table(details, title=f"{len(details)} sourced cells behind the compariso
 # %% [markdown]
 # ## Alliance or framework: a typology
 #
-# Each dimension's value is scored (its `score_map`), scaled to 0–1 within the dimension, and averaged per axis
-# over the dimensions whose value is known. An axis with fewer than two known dimensions gets no score: too
-# little to place the organisation. Top right reads as an alliance, bottom left as a loose framework.
+# Each dimension's value is scored (its `score_map`) and scaled to 0–1 within the dimension. To compare like with
+# like, each axis is averaged over the dimensions known for *every* organisation that can be placed on it (the
+# `_basis` columns name them), so a gap in our sources never makes one organisation look stronger or weaker than
+# another. An organisation with fewer than two known dimensions on an axis is not placed. Top right reads as an
+# alliance, bottom left as a loose framework.
 
 # %%
 scores = tables.typology_scores(org_features, dimensions, P.orgs)
 present.table(scores, title="Scores per organisation, with how many dimensions each rests on",
-              caption="Mean of known scaled scores per axis; NaN = fewer than two known dimensions.",
+              caption="Mean scaled score per axis over the common basis; NaN = too few known dimensions to place.",
               sources=feature_sources, key="scores")
 
 # %%
@@ -139,14 +141,15 @@ present.chart(
     sources=feature_sources, key="typology")
 
 # %% [markdown]
-# **Reading it.** With the default organisations, NATO and the CSTO share treaty-based defence, consultation and
-# non-aggression duties and sit together at the top right. Their institutional scores rest on different evidence:
-# NATO's integrated command, forces and common budgets are sourced, while the CSTO's score rests on half as many
-# known dimensions (its forces and budget are `unknown` here), so their closeness partly reflects gaps in our
-# sources. The OSCE and the SCO have secretariats but no defence clause — frameworks rather than alliances. The proposed framework cannot be placed: P15 itself expects a
-# dialogue platform first, and no text fixes its obligations. That supports P15's contrast (C31, C32) as a
-# description of the starting point, while the destination stays open. On P16's "NATO began against the USSR and
-# now deters Russia" (C34) the features can only confirm the defence clause; who is deterred is not a feature.
+# **Reading it.** With the default organisations, NATO and the CSTO share treaty-based defence and non-aggression
+# duties and sit at the top; NATO's fully integrated command puts it furthest right, the CSTO's Joint Staff only
+# part of the way. The OSCE and the SCO have secretariats but no defence clause — frameworks rather than
+# alliances, the SCO the more institutionalized by its ratified Charter. The common basis is narrow (the `_basis`
+# columns): many cells are `unknown`, and filling them could move the points. The proposed framework cannot be
+# placed: P15 itself expects a dialogue platform first, and no text fixes its obligations. That supports P15's
+# contrast (C31, C32) as a description of the starting point, while the destination stays open. On P16's "NATO
+# began against the USSR and now deters Russia" (C34) the features can only confirm the defence clause; who is
+# deterred is not a feature.
 #
 # ## Takeaways
 #

@@ -132,7 +132,7 @@ def test_feature_table_keeps_unknown_and_flags_missing_rows():
 
 
 def test_typology_scores_scale_and_skip_unknown():
-    out = T.typology_scores(feats(), dims(), ["A", "B"]).set_index("org_id")
+    out = T.typology_scores(feats(), dims(), ["A", "B"], common_basis=False).set_index("org_id")
     assert out.loc["A", "obligation"] == pytest.approx((1 + 0.5) / 2)
     assert out.loc["A", "institutionalization"] == pytest.approx(0.5)
     # B has one known obligation item (< min_known = 2) and none on institutions: no score rather than a guess
@@ -296,3 +296,20 @@ def test_typology_finding_names_ties_and_unplaced():
     assert T.typology_finding(s) == "A and B tie as the most alliance-like of those scored; D cannot be placed"
     assert T.typology_finding(s.iloc[[2]]) == "C is the most alliance-like of those scored"
     assert T.typology_finding(s.iloc[[3]]).startswith("Too few known features")
+
+
+def test_typology_common_basis_compares_orgs_on_the_same_dimensions():
+    d = pd.DataFrame({"dimension_id": ["a", "b", "c"], "label": ["A", "B", "C"], "axis": ["obligation"] * 3,
+                      "scale": ["yes;no"] * 3, "score_map": ["yes=1;no=0"] * 3})
+    f = pd.DataFrame({"org_id": ["X", "X", "X", "Y", "Y", "Y", "Z", "Z", "Z"],
+                      "dimension_id": ["a", "b", "c"] * 3,
+                      "value": ["yes", "yes", "no", "yes", "yes", "unknown", "unknown", "unknown", "unknown"],
+                      "detail": [""] * 9, "source_id": ["s"] * 9})
+    out = T.typology_scores(f, d, ["X", "Y", "Z"], axes=["obligation"]).set_index("org_id")
+    # c is unknown for Y, so X and Y are both scored on a and b only: a gap does not make X look weaker than Y
+    assert out.loc["X", "obligation"] == out.loc["Y", "obligation"] == 1.0
+    assert out.loc["X", "obligation_basis"] == "a, b"
+    # Z knows nothing: not placeable, and it does not shrink the others' basis
+    assert math.isnan(out.loc["Z", "obligation"]) and out.loc["Z", "obligation_basis"] == ""
+    own = T.typology_scores(f, d, ["X", "Y"], axes=["obligation"], common_basis=False).set_index("org_id")
+    assert own.loc["X", "obligation"] == pytest.approx(2 / 3)

@@ -132,6 +132,9 @@ def typology_scatter(scores: pd.DataFrame, *, names: dict[str, str] | None = Non
             alt.Tooltip("institutionalization:Q", format=".2f"),
             alt.Tooltip("institutionalization_known:Q", title="institution items known"),
             alt.Tooltip("institutionalization_unknown:Q", title="institution items unknown")]
+    if "obligation_basis" in data.columns:
+        tips += [alt.Tooltip("obligation_basis:N", title="obligations compared on"),
+                 alt.Tooltip("institutionalization_basis:N", title="institutions compared on")]
     pts = base.mark_circle(size=220, opacity=0.8, stroke="white", strokeWidth=1).encode(
         color=alt.Color("org_id:N", scale=theme.org_scale(orgs) if orgs else alt.Undefined,
                         legend=alt.Legend(title="organisation")),

@@ -249,11 +249,20 @@ def feature_details(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: 
 
 
 def typology_scores(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: Iterable[str],
-                    axes: Iterable[str] = ("obligation", "institutionalization"), min_known: int = 2) -> pd.DataFrame:
-    """Score each org on each axis: the mean of its known dimension scores, each scaled to 0–1 by the dimension's
-    own range. ``unknown`` cells are left out and counted; an axis with fewer than ``min_known`` known dimensions
-    gets NaN (too little to say). Columns: org_id, then for each axis ``<axis>``, ``<axis>_known``,
-    ``<axis>_unknown``."""
+                    axes: Iterable[str] = ("obligation", "institutionalization"), min_known: int = 2,
+                    common_basis: bool = True) -> pd.DataFrame:
+    """Score each org on each axis: the mean of its dimension scores, each scaled to 0–1 by the dimension's own
+    range; ``unknown`` cells are left out and counted.
+
+    With ``common_basis`` (the default) the organisations are compared on the same footing: an axis is scored only
+    on the dimensions whose value is known for *every* organisation that can be placed on it (one with at least
+    ``min_known`` known dimensions there), so a gap in our sources never raises or lowers one organisation against
+    another. An organisation with fewer than ``min_known`` known dimensions — or an axis whose common basis is
+    smaller than that — gets NaN (too little to say).
+
+    Columns: org_id, then for each axis ``<axis>`` (score), ``<axis>_known``, ``<axis>_unknown`` (the org's own
+    counts) and ``<axis>_basis`` (the dimensions the score rests on, comma-separated).
+    """
     orgs = list(orgs)
     axes = list(axes)
     _need(dimensions, ("dimension_id", "axis", "scale", "score_map"), "typology_scores(dimensions)")
@@ -267,26 +276,43 @@ def typology_scores(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: 
                              f"score in score_map {d.score_map!r}; give every scale value a score")
         lo, hi = min(smap.values()), max(smap.values())
         maps[d.dimension_id] = (d.axis, smap, lo, hi)
+    # scaled[org][axis] = {dimension_id: score in 0..1}; unknowns[org][axis] = count
+    scaled: dict[str, dict[str, dict[str, float]]] = {}
+    unknowns: dict[str, dict[str, int]] = {}
+    for org in orgs:
+        scaled[org] = {a: {} for a in axes}
+        unknowns[org] = {a: 0 for a in axes}
+        for f in org_features[org_features["org_id"] == org].itertuples(index=False):
+            if f.dimension_id not in maps or maps[f.dimension_id][0] not in axes:
+                continue
+            axis, smap, lo, hi = maps[f.dimension_id]
+            if f.value == "unknown":
+                unknowns[org][axis] += 1
+                continue
+            if f.value not in smap:
+                raise ValueError(f"org_features.csv: {org} × {f.dimension_id} has value {f.value!r}, not in the "
+                                 f"dimension's scale {sorted(smap)} nor 'unknown'")
+            scaled[org][axis][f.dimension_id] = (smap[f.value] - lo) / (hi - lo) if hi > lo else 0.0
+    order = list(dimensions["dimension_id"])
+    basis: dict[str, list[str]] = {}
+    for axis in axes:
+        placeable = [o for o in orgs if len(scaled[o][axis]) >= min_known]
+        if common_basis and placeable:
+            shared = set.intersection(*(set(scaled[o][axis]) for o in placeable))
+            basis[axis] = [d for d in order if d in shared]
+        else:
+            basis[axis] = []
     rows = []
     for org in orgs:
-        sub = org_features[org_features["org_id"] == org]
         row: dict = {"org_id": org}
         for axis in axes:
-            known, unknown = [], 0
-            for f in sub.itertuples(index=False):
-                if f.dimension_id not in maps or maps[f.dimension_id][0] != axis:
-                    continue
-                _, smap, lo, hi = maps[f.dimension_id]
-                if f.value == "unknown":
-                    unknown += 1
-                    continue
-                if f.value not in smap:
-                    raise ValueError(f"org_features.csv: {org} × {f.dimension_id} has value {f.value!r}, not in the "
-                                     f"dimension's scale {sorted(smap)} nor 'unknown'")
-                known.append((smap[f.value] - lo) / (hi - lo) if hi > lo else 0.0)
-            row[axis] = sum(known) / len(known) if len(known) >= min_known else math.nan
-            row[f"{axis}_known"] = len(known)
-            row[f"{axis}_unknown"] = unknown
+            own = scaled[org][axis]
+            dims = basis[axis] if common_basis else [d for d in order if d in own]
+            usable = len(own) >= min_known and len(dims) >= min_known
+            row[axis] = sum(own[d] for d in dims) / len(dims) if usable else math.nan
+            row[f"{axis}_known"] = len(own)
+            row[f"{axis}_unknown"] = unknowns[org][axis]
+            row[f"{axis}_basis"] = ", ".join(dims) if usable else ""
         rows.append(row)
     return pd.DataFrame(rows)
 
