@@ -144,9 +144,11 @@ present.table(docs_shown[["title", "date", "org_id", "kind", "source_id"]],
 #
 # With the default date (end of 2024):
 #
-# - Indivisible security (P14) is an OSCE formula — Istanbul 1999 and Astana 2010 state it — that the
-#   Russia–China statements and Putin's 2024 address carry over to Eurasia: the article asks to realise an old
+# - Indivisible security (P14) is an OSCE formula — Istanbul 1999 and Astana 2010 state it — that the 2022
+#   Russia–China statement and Putin's 2024 address carry over to Eurasia: the article asks to realise an old
 #   Euro-Atlantic principle, not to invent one.
+# - "Not directed against third parties" is claimed for the SCO (2002) and for Russia–China relations (2022,
+#   2024) — the very point P18 doubts for a structure built against Washington.
 # - Multidimensional security (P13) has precedents in the OSCE's comprehensive concept and in the SCO's fight
 #   against terrorism, separatism and extremism; "hybrid threats" themselves are not named in the texts read.
 # - Multipolarity — the closest documented idea to "many actors, no hegemon" (P11) — runs through the SCO Charter,
