@@ -331,7 +331,8 @@ def _transform_outputs(nb, exports: _Exports, report_name: str) -> tuple[list[st
 # ---------------------------------------------------------------------------------------------- page parts
 
 
-_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)(?:<a class="anchor-link"[^>]*>[^<]*</a>)?</h\1>', re.S)
+_HEADING = re.compile(r'<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)(?:<a class="anchor-link"[^>]*>[^<]*</a>)?</h\1>',
+                      re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
