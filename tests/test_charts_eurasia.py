@@ -78,7 +78,17 @@ def test_spell_gantt_encodes_start_end_and_status():
     enc = spec["encoding"]
     assert enc["x"]["field"] == "start" and enc["x2"]["field"] == "end" and enc["y"]["field"] == "org_id"
     assert enc["y"]["sort"] == ["SHANGHAI5", "SCO"]
-    assert enc["color"]["scale"]["domain"] == ["member"]
+    assert enc["color"]["field"] == "role" and enc["color"]["scale"]["domain"] == ["member"]
+
+
+def test_spell_gantt_separates_orgs_in_the_legend():
+    spells = pd.DataFrame({"iso3": ["KAZ", "KAZ", "IND"], "org_id": ["SHANGHAI5", "SCO", "SCO"],
+                           "status": ["member", "member", "observer"],
+                           "role": ["SHANGHAI5 member", "SCO member", "SCO observer"],
+                           "start": pd.to_datetime(["1996-04-26", "2001-06-15", "2005-07-05"]),
+                           "end": pd.to_datetime(["2001-06-15", "2024-07-05", "2017-06-09"]), "ongoing": [False, True, False]})
+    spec = C.spell_gantt(spells, title="t", description="d").to_dict()
+    assert spec["encoding"]["color"]["scale"]["domain"] == ["SHANGHAI5 member", "SCO member", "SCO observer"]
 
 
 def test_upset_chart_bars_over_dot_matrix():

@@ -202,8 +202,17 @@ def mships():
 def test_org_timeline_clips_open_spells_and_drops_future_ones():
     out = T.org_timeline(mships(), ["SCO"], "2010-01-01")
     assert list(out["iso3"]) == ["KAZ", "IND"]
-    assert list(out["end"]) == [pd.Timestamp("2010-01-01")] * 2
+    assert list(out["end"]) == [pd.Timestamp("2010-01-02")] * 2  # half-open: drawn through the date shown
     assert list(out["ongoing"]) == [True, True]
+    assert list(out["role"]) == ["member", "observer"]
+
+
+def test_org_timeline_keeps_a_spell_starting_on_the_date_and_names_orgs():
+    out = T.org_timeline(mships(), ["SHANGHAI5", "SCO"], "2017-06-09")
+    ind = out[out["iso3"] == "IND"]
+    assert list(ind["status"]) == ["observer", "member"]
+    assert ind["end"].iloc[1] - ind["start"].iloc[1] == pd.Timedelta(days=1)
+    assert list(out["role"])[:2] == ["SHANGHAI5 member", "SCO member"]
 
 
 def test_state_spells_covers_every_org_of_one_state():

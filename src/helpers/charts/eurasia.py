@@ -153,17 +153,25 @@ def spell_gantt(spells: pd.DataFrame, *, names: dict[str, str] | None = None, ro
     """Membership spells as bars on a time axis, one row per ``row`` value, colour = status."""
     data = spells.copy()
     data["name"] = [(names or {}).get(i, i) for i in data["iso3"]]
-    statuses = [s for s in STATUS_ORDER if s in set(data["status"])] + \
-        sorted(set(data["status"]) - set(STATUS_ORDER))
+    if "role" not in data.columns:
+        data["role"] = data["status"]
+    # Legend order: organisations in order of first appearance, then the fixed status order within each.
+    org_rank = {o: i for i, o in enumerate(dict.fromkeys(data.sort_values("start", kind="mergesort")["org_id"]))}
+    status_rank = {st: i for i, st in enumerate(STATUS_ORDER)}
+    pairs = data[["role", "org_id", "status"]].drop_duplicates("role")
+    by_org = (pairs["role"] != pairs["status"])
+    statuses = [r for r, _, _ in sorted(
+        zip(pairs["role"], pairs["org_id"].map(org_rank).where(by_org, 0), pairs["status"].map(status_rank)),
+        key=lambda t: (t[1], len(STATUS_ORDER) if pd.isna(t[2]) else t[2], t[0]))]
     order = list(dict.fromkeys(data.sort_values(["start", row], kind="mergesort")[row]))
     chart = alt.Chart(data).mark_bar(height=10).encode(
         x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y")),
         x2="end:T",
         y=alt.Y(f"{row}:N", sort=order, title=None),
-        color=alt.Color("status:N", scale=_positional(statuses), legend=alt.Legend(title="status")),
+        color=alt.Color("role:N", scale=_positional(statuses), legend=alt.Legend(title="status")),
         tooltip=[alt.Tooltip("name:N", title="state"), alt.Tooltip("org_id:N", title="organisation"),
                  alt.Tooltip("status:N"), alt.Tooltip("start:T", format="%Y-%m-%d"),
-                 alt.Tooltip("end:T", format="%Y-%m-%d", title="end (or date shown)"),
+                 alt.Tooltip("end:T", format="%Y-%m-%d", title="first day not shown"),
                  alt.Tooltip("ongoing:N", title="still running")],
     )
     return _props(chart.properties(width=width), title, description)

@@ -397,8 +397,13 @@ def combination_counts(flags: pd.DataFrame, structures: Iterable[str] = STRUCTUR
 
 
 def org_timeline(memberships: pd.DataFrame, orgs: Iterable[str], until) -> pd.DataFrame:
-    """Spells of the given orgs for a timeline: iso3, org_id, status, start, end (open spells end at ``until``),
-    ``ongoing`` (the spell was still running at ``until``). Spells starting after ``until`` are dropped."""
+    """Spells of the given orgs for a timeline, to the date ``until``.
+
+    Columns: iso3, org_id, status, ``role`` (the status, prefixed by the org when several orgs are shown, e.g.
+    ``"SHANGHAI5 member"``), start, end, ``ongoing`` (still running on ``until``). Spells are half-open, so a spell
+    running on ``until`` is drawn to ``until`` + 1 day — the first day past the date shown — and a spell that
+    begins on ``until`` itself stays visible. Spells starting after ``until`` are dropped.
+    """
     cut = _ts(until, "until")
     orgs = list(orgs)
     sub = memberships[memberships["org_id"].isin(orgs)].copy()
@@ -406,15 +411,18 @@ def org_timeline(memberships: pd.DataFrame, orgs: Iterable[str], until) -> pd.Da
     sub["end"] = pd.to_datetime(sub["end"])
     sub = sub[sub["start"] <= cut]
     ongoing = sub["end"].isna() | (sub["end"] > cut)
-    sub = sub.assign(end=sub["end"].where(~ongoing, cut), ongoing=ongoing.to_numpy())
+    sub = sub.assign(end=sub["end"].where(~ongoing, cut + pd.Timedelta(days=1)), ongoing=ongoing.to_numpy())
+    sub["role"] = sub["status"] if len(orgs) == 1 else sub["org_id"] + " " + sub["status"]
     sub = sub.sort_values(["start", "iso3", "org_id"], kind="mergesort")
-    return sub[["iso3", "org_id", "status", "start", "end", "ongoing"]].reset_index(drop=True)
+    return sub[["iso3", "org_id", "status", "role", "start", "end", "ongoing"]].reset_index(drop=True)
 
 
 def state_spells(memberships: pd.DataFrame, iso3: str, until) -> pd.DataFrame:
-    """All spells of one state in any organisation, for a Gantt chart (same columns as ``org_timeline``)."""
+    """All spells of one state in any organisation, for a Gantt chart (same columns as ``org_timeline``; the
+    ``role`` is the plain status, since each organisation has its own row)."""
     sub = memberships[memberships["iso3"] == iso3]
-    return org_timeline(sub, sorted(sub["org_id"].unique()), until)
+    out = org_timeline(sub, sorted(sub["org_id"].unique()), until)
+    return out.assign(role=out["status"])
 
 
 # -------------------------------------------------------------------------------------------- 09 claims ledger
