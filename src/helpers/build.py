@@ -183,7 +183,62 @@ def _quiet_imports() -> None:
     sys.modules.setdefault("rfc3987_syntax", None)
 
 
-def _init_worker(env: dict[str, str], log: str) -> None:
+_STUB = (
+    '"""Stand-in used only by build workers and their kernels (see helpers.build._kernel_path)."""\n'
+    'raise ImportError("rfc3987_syntax is not loaded in build kernels")\n'
+)
+
+
+def _kernel_path(build_dir: Path) -> Path:
+    """A folder put first on the workers' and kernels' ``PYTHONPATH`` holding one stand-in module.
+
+    ``import altair`` in a kernel pulls in jsonschema's optional format checkers, and with them
+    ``rfc3987_syntax``, which spends ≈0.8 s building a parser at import. It only checks the ``iri`` and
+    ``iri-reference`` formats, which the Vega-Lite schema never uses, so a module that raises ImportError (which
+    jsonschema tolerates) changes no result and saves that time once per report.
+    """
+    folder = build_dir / "kernel-path"
+    stub = folder / "rfc3987_syntax.py"
+    if not stub.exists() or stub.read_text(encoding="utf-8") != _STUB:
+        cache.atomic_write(stub, _STUB.encode("utf-8"))
+    return folder
+
+
+_TERMINATING = False
+
+
+def _terminate(signum, frame) -> None:
+    # Unwind so papermill can shut the kernel down and half-written temporary files are removed; the job wrapper
+    # then ends the process (the pool would otherwise catch SystemExit and wait for more work forever).
+    global _TERMINATING
+    _TERMINATING = True
+    raise SystemExit(128 + signum)
+
+
+def _exit_if_terminating() -> None:
+    if _TERMINATING:
+        os._exit(143)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to send SIGTERM to this worker when the build process dies (even by SIGKILL), so no worker
+    keeps running reports nobody will record, and no kernel is left behind."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        raise SystemExit(143)
+
+
+def _init_worker(env: dict[str, str], log: str, parent: int) -> None:
+    _die_with_parent(parent)
     os.environ.update(env)
     # Kernels inherit this process's stderr; their start-up chatter goes to build/kernels.log, not the terminal.
     Path(log).parent.mkdir(parents=True, exist_ok=True)
@@ -246,6 +301,13 @@ def _strip_ansi(text: str) -> str:
 
 def run_entry(job: dict) -> dict:
     """Execute and render one entry; never raises for a notebook error (returns a failure instead)."""
+    try:
+        return _run_entry(job)
+    finally:
+        _exit_if_terminating()
+
+
+def _run_entry(job: dict) -> dict:
     _quiet_imports()
     import nbformat
     import papermill as pm
@@ -377,6 +439,13 @@ def _site_files(part: str, entries: list[Entry], render) -> dict[str, bytes]:
 
 def site_job(job: dict) -> dict:
     """Write the shared assets or the index (in a worker when the pool runs, else in the main process)."""
+    try:
+        return _site_job(job)
+    finally:
+        _exit_if_terminating()
+
+
+def _site_job(job: dict) -> dict:
     _quiet_imports()
     entries = [Entry(**e) for e in job["entries"]]
     render = _RENDER if _RENDER is not None else _load_render()
@@ -395,7 +464,9 @@ def _site_plan(entries: list[Entry], reports: Path, cache_dir: Path, force: bool
     The shared assets depend on the helpers code and the environment only; the index also on the section map
     and the whole data folder (it shows the data version)."""
     code, env = cache.code_hash(), cache.environment_hash()
-    data = {_rel(p): cache.sha256_file(p) for p in sorted(params.data_dir().rglob("*"))
+    # the index shows a version of the data folder (render reads paths.DATA; a test collection has its own too)
+    folders = sorted({params.data_dir().resolve(), paths.DATA.resolve()})
+    data = {_rel(p): cache.sha256_file(p) for d in folders if d.is_dir() for p in sorted(d.rglob("*"))
             if p.is_file() and "staging" not in p.parts}
     keys = {
         "assets": cache.sha256_bytes(cache.canonical({"code": code, "env": env})),
@@ -502,6 +573,8 @@ def build(argv: list[str] | None = None) -> int:
         worker_env = {v: "1" for v in _THREAD_VARS}
         worker_env["NATO_COLLECTION"] = str(collection)
         worker_env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+        worker_env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(_kernel_path(build_dir)), os.environ.get("PYTHONPATH", "")) if p)
         os.environ.update(worker_env)
         import multiprocessing
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -509,7 +582,7 @@ def build(argv: list[str] | None = None) -> int:
         progress = _Progress(len(todo))
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_init_worker,
-                                   initargs=(worker_env, str(build_dir / "kernels.log")))
+                                   initargs=(worker_env, str(build_dir / "kernels.log"), os.getpid()))
         try:
             pending: dict = {}
             # Reports first (the long work), then the index and shared assets on whichever worker frees up.
