@@ -70,6 +70,15 @@ present.table(digest, title="P19: Valdai, and a framework to neutralize NATO",
 #
 # One row per claim of the chosen types, in article order, with our verdict, its one-line reason, and the report
 # that holds the evidence (file names are relative: they open beside this report).
+#
+# Evidence reports: [00 The article at a glance](00-article-at-a-glance.html) ·
+# [01 The proposal: a Eurasian security framework](01-the-proposal.html) ·
+# [02 NATO: integration and enlargement](02-nato-enlargement.html) ·
+# [03 The OSCE, the inclusive option](03-osce-inclusive-option.html) ·
+# [04 Crisis: arms control, interventions, war](04-crisis-arms-control-war.html) ·
+# [05 A new balance of power](05-balance-of-power.html) · [06 Principles of the new framework](06-principles.html) ·
+# [07 Security framework or alliance?](07-framework-or-alliance.html) ·
+# [08 The SCO and the multi-vector states](08-sco-multivector-states.html)
 
 # %%
 ledger = tables.claims_ledger(claims, REPORTS, TYPES)

@@ -135,3 +135,10 @@ def test_07_defaults_show_nato_as_the_most_alliance_like_and_the_framework_unpla
     top = titles["typology"].split("most alliance-like")[0]
     assert "NATO" in top and "OSCE" not in top and "SCO" not in top.replace("CSTO", "")
     assert "EURASIAN_FRAMEWORK cannot be placed" in titles["typology"]
+
+
+def test_09_evidence_links_point_at_the_reports_of_the_section_map():
+    text = (paths.NOTEBOOKS / "09-claims-ledger.py").read_text(encoding="utf-8")
+    linked = re.findall(r"\]\(([0-9][^)]*\.html)\)", text)
+    expected = [f"{nb.stem}.html" for nb in params.notebooks() if nb.id != "09"]
+    assert linked == expected
