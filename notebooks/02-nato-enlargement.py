@@ -41,12 +41,15 @@ BLOCS = ["NATO", "WARSAW", "CSTO", "SCO"]
 # ## Data
 #
 # Membership spells (who was in which organisation from when to when), the organisations with their founding and
-# dissolution dates, the states, and the article tables.
+# dissolution dates, the states, which state followed which historic state (the USSR, Czechoslovakia, Yugoslavia),
+# declared neutrality or non-alignment, and the article tables.
 
 # %%
 memberships = load.memberships()
 organisations = load.organisations()
 states = load.states()
+state_lineage = load.state_lineage()
+state_policies = load.state_policies()
 paragraphs = load.paragraphs()
 claims = load.claims()
 org_source = organisations.set_index("org_id")["source_id"]
@@ -97,24 +100,31 @@ present.chart(
 # ## Who joined, and from where
 #
 # Each dot is a state at its first entry, coloured by its background, derived from the data: founding members,
-# states that joined while the Warsaw Pact still existed, and states that had themselves been Warsaw Pact members.
-# The data does not record which states succeeded the USSR, Czechoslovakia or Yugoslavia, nor which were neutral;
-# rather than guess, those states carry the label "background not in data".
+# states that joined while the Warsaw Pact still existed, states that had been Warsaw Pact members themselves or
+# through the state they followed (Czechoslovakia for Czechia and Slovakia), states that came out of the USSR or
+# Yugoslavia, and states whose neutrality or military non-alignment ended when they joined. A member the data
+# cannot place keeps the label "background not in data" rather than a guess.
 
 # %%
-backgrounds = tables.accession_backgrounds(memberships, organisations)
+predecessors = tables.predecessor_map(state_lineage)
+neutrals = tables.non_aligned_before(state_policies, memberships, org="NATO")
+backgrounds = tables.accession_backgrounds(memberships, organisations, predecessors=predecessors, neutrals=neutrals)
 members = tables.members_on(memberships, states, "NATO", P.as_of, backgrounds=backgrounds)
 from_east = (members["background"] == "former Warsaw Pact").sum()
+from_unions = members["background"].isin(["former USSR", "former Yugoslavia"]).sum()
 unknown = (members["background"] == tables.BACKGROUNDS[-1]).sum()
+background_sources = sorted(set(state_lineage.loc[state_lineage["iso3"].isin(members["iso3"]), "source_id"])
+                            | set(state_policies.loc[state_policies["iso3"].isin(neutrals), "source_id"]))
 present.chart(
     charts.accession_timeline(
         members,
-        title=f"On {P.as_of}, at least {from_east} of NATO's {len(members)} members had been in the Warsaw Pact "
-              f"themselves; for {unknown} later entrants the data holds no background",
+        title=f"On {P.as_of}, {from_east} of NATO's {len(members)} members had been in the Warsaw Pact and "
+              f"{from_unions} had been part of the USSR or Yugoslavia",
         description="One dot per member state at the date it first joined NATO, coloured by background."),
-    caption="Members on the chosen date, ordered by first entry. Backgrounds are derived from memberships.csv "
-            "and organisations.csv (Warsaw Pact membership and dissolution date).",
-    sources=nato_sources + [org_source["WARSAW"]], key="accessions")
+    caption="Members on the chosen date, ordered by first entry. Backgrounds are derived from memberships.csv, "
+            "organisations.csv (Warsaw Pact membership and dissolution date), state_lineage.csv and "
+            f"state_policies.csv; members without a background in the data: {unknown}.",
+    sources=nato_sources + [org_source["WARSAW"]] + background_sources, key="accessions")
 
 # %% [markdown]
 # The members on `as_of` as a table — the list a reader can check against NATO's own page.
@@ -123,7 +133,7 @@ present.chart(
 present.table(members[["name", "iso3", "status", "joined", "background"]],
               title=f"NATO had {len(members)} members on {P.as_of}",
               caption="Formal members on the chosen date, by date of first entry.",
-              sources=nato_sources, key="members")
+              sources=nato_sources + [org_source["WARSAW"]] + background_sources, key="members")
 
 # %% [markdown]
 # ## "The largest and most stable bloc in history"?
@@ -166,8 +176,9 @@ present.chart(
 #
 # - NATO outlived the Cold War and grew in waves; former Warsaw Pact states are among its members (C08, supported).
 # - On membership and longevity, NATO leads the blocs compared here; on power and cohesion the data is silent.
-# - Where a member's background needs a fact the data lacks (succession from the USSR, Czechoslovakia or
-#   Yugoslavia; neutrality), the notebook says so instead of guessing.
+# - Every member's background comes from sourced tables: Warsaw Pact membership, succession to Czechoslovakia,
+#   the USSR or Yugoslavia (state_lineage.csv) and the end of Finland's and Sweden's non-alignment
+#   (state_policies.csv); a member the data could not place would be shown as "background not in data".
 # - Notebook 03 turns to the inclusive alternative the article sets against NATO: the OSCE.
 
 # %% [markdown]

@@ -114,6 +114,8 @@ def test_every_state_code_in_any_table_is_in_states():
         "arms_control": load.arms_control()["party"].loc[lambda s: s != "ALL"],
         "event_actors": load.event_actors().query("actor_kind == 'state'")["actor"],
         "paragraph_tags": load.paragraph_tags().query("tag_kind == 'state'")["tag"],
+        "state_lineage": pd.concat([load.state_lineage()["iso3"], load.state_lineage()["predecessor_iso3"]]),
+        "state_policies": load.state_policies()["iso3"],
     }
     for table, codes in uses.items():
         unknown = sorted(set(codes) - known)
@@ -200,7 +202,8 @@ TODAY = pd.Timestamp("2026-11-29")  # the date the sources were accessed; nothin
 def test_no_fact_is_dated_after_the_access_date():
     checks = {"memberships.start": load.memberships()["start"], "memberships.end": load.memberships()["end"],
               "events.date": load.events()["date"], "arms_control.date": load.arms_control()["date"],
-              "documents.date": load.documents()["date"]}
+              "documents.date": load.documents()["date"], "state_lineage.date": load.state_lineage()["date"],
+              "state_policies.ended": load.state_policies()["ended"]}
     for where, dates in checks.items():
         assert not (dates.dropna() > TODAY).any(), f"{where} has dates after {TODAY.date()}"
 
@@ -269,3 +272,62 @@ def test_one_unit_per_indicator_and_edition():
     cap = load.capabilities()
     units = cap.groupby(["indicator", "edition"])["unit"].nunique()
     assert (units == 1).all(), f"mixed units:\n{units[units > 1]}"
+
+
+# --- state lineage, policies, treaties in force, principle coding ----------------------------------------------
+
+
+def test_successor_states_of_the_ussr_czechoslovakia_and_yugoslavia():
+    sl = load.state_lineage()
+    by_pred = sl.groupby("predecessor_iso3")["iso3"].agg(set)
+    # the fifteen former Soviet republics, Russia as the continuator
+    assert len(by_pred["SUN"]) == 15
+    assert sl.set_index("iso3").loc["RUS", "relation"] == "continuator"
+    assert by_pred["CSK"] == {"CZE", "SVK"}
+    assert set(sl.loc[sl["iso3"] == "CZE", "date"]) == {pd.Timestamp("1993-01-01")}
+    assert by_pred["YUG"] == {"SVN", "HRV", "BIH", "MKD", "SCG"}
+    assert by_pred["SCG"] == {"SRB", "MNE"}
+    assert sl.set_index("iso3").loc["SRB", "relation"] == "continuator"
+    assert sl.set_index("iso3").loc["DEU", ["predecessor_iso3", "relation"]].tolist() == ["DDR", "absorbed"]
+    # a state follows its predecessor after that predecessor itself came into being (SCG 2003 before MNE 2006)
+    date_of = dict(zip(sl["iso3"], sl["date"]))
+    for iso, pred, d in zip(sl["iso3"], sl["predecessor_iso3"], sl["date"]):
+        if pred in date_of:
+            assert d > date_of[pred], f"{iso} follows {pred} on {d.date()}, before {pred} existed"
+
+
+def test_every_nato_member_has_a_background_in_the_data():
+    from helpers.tables import euroatlantic as T
+
+    m = load.memberships()
+    bg = T.accession_backgrounds(m, load.organisations(), predecessors=T.predecessor_map(load.state_lineage()),
+                                 neutrals=T.non_aligned_before(load.state_policies(), m))
+    missing = bg.loc[bg["background"] == T.BACKGROUNDS[-1], "iso3"].tolist()
+    assert not missing, f"NATO members without a background (notebook 02 would say 'not in data'): {missing}"
+    assert set(bg.loc[bg["background"] == "formerly non-aligned", "iso3"]) == {"FIN", "SWE"}
+
+
+def test_a_policy_ending_with_nato_entry_ends_on_the_accession_day():
+    m = load.memberships()
+    joined = m[m["org_id"] == "NATO"].groupby("iso3")["start"].min()
+    sp = load.state_policies().dropna(subset=["ended"])
+    for iso, ended, note in zip(sp["iso3"], sp["ended"], sp["note"]):
+        if "NATO" in str(note):
+            assert ended == joined[iso], f"{iso}: policy ends {ended.date()} but NATO entry is {joined[iso].date()}"
+
+
+def test_every_treaty_in_force_has_its_entry_into_force_recorded():
+    ac, tr = load.arms_control(), load.treaties()
+    # The CTBT is the one treaty followed that has never entered into force (its row in treaties.csv says why).
+    not_in_force = set(tr.loc[tr["note"].str.startswith("Not in force", na=False), "treaty_id"])
+    assert not_in_force == {"CTBT"}
+    for tid in sorted(set(tr["treaty_id"]) - not_in_force):
+        steps = ac[(ac["treaty_id"] == tid) & (ac["party"] == "ALL")].set_index("step")["date"]
+        assert "in_force" in steps.index, f"{tid} has no in_force step, so notebook 04 shows it as 'not recorded'"
+        assert steps["signed"] < steps["in_force"], f"{tid} enters into force before it is signed"
+
+
+def test_every_document_has_at_least_one_coded_principle():
+    coded = set(load.principle_documents()["document_id"])
+    missing = sorted(set(load.documents()["document_id"]) - coded)
+    assert not missing, f"documents with no principle coded (notebook 06 shows them empty): {missing}"

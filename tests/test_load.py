@@ -352,3 +352,71 @@ def test_file_path_in_message_is_relative_to_the_project_when_inside_it():
                                        "1999-03-12 is before start 2004-03-29", "a spell must end after it starts")])
     assert str(err) == ("data/memberships.csv row 14, column end: 1999-03-12 is before start 2004-03-29"
                         " (a spell must end after it starts)")
+
+
+# --- state lineage and policies ---------------------------------------------------------------------------------
+
+
+def test_state_lineage_and_policies_load_with_their_types(data):
+    sl = load.state_lineage(data)
+    assert sl[["iso3", "predecessor_iso3", "relation"]].values.tolist() == [
+        ["RUS", "SUN", "continuator"], ["KAZ", "SUN", "successor"]]
+    assert str(sl["date"].dtype) == "datetime64[ns]" and sl.loc[0, "date"] == pd.Timestamp("1991-12-26")
+    assert sl.loc[1, "note"] == "made-up note, with a comma"
+    sp = load.state_policies(data)
+    assert str(sp["ended"].dtype) == "datetime64[ns]"
+    assert sp.loc[0, "ended"] == pd.Timestamp("2005-01-01") and pd.isna(sp.loc[1, "ended"])  # still holds
+
+
+def test_dangling_predecessor_code(data):
+    edit(data, "state_lineage.csv", "KAZ,SUN,", "KAZ,SOV,")
+    err = error(data, "state_lineage")
+    assert ("state_lineage.csv row 3, column predecessor_iso3: unknown state code: 'SOV' is not in states.csv"
+            " (predecessor_iso3 must be a state code listed in states.csv)") in str(err)
+    assert (err.row, err.column) == (3, "predecessor_iso3")
+
+
+def test_unknown_successor_code(data):
+    edit(data, "state_lineage.csv", "KAZ,SUN,", "KAX,SUN,")
+    assert "state_lineage.csv row 3, column iso3: unknown state code: 'KAX' is not in states.csv" \
+        in str(error(data, "state_lineage"))
+
+
+def test_predecessor_must_be_a_historic_state(data):
+    edit(data, "state_lineage.csv", "KAZ,SUN,", "KAZ,CHN,")
+    err = error(data, "state_lineage")
+    assert ("state_lineage.csv row 3, column predecessor_iso3: 'CHN' is not marked historic in states.csv "
+            "(predecessor_iso3 is a historic state (historic=true in states.csv): SUN)") in str(err)
+
+
+def test_state_cannot_be_its_own_predecessor(data):
+    edit(data, "state_lineage.csv", "RUS,SUN,", "SUN,SUN,")
+    assert ("state_lineage.csv row 2, column predecessor_iso3: SUN is given as its own predecessor "
+            "(a state is not its own predecessor)") in str(error(data, "state_lineage"))
+
+
+def test_lineage_cycle_is_refused(data):
+    p = data / "state_lineage.csv"
+    p.write_text(p.read_text(encoding="utf-8") + "SUN,RUS,renamed,1991-12-27,,fixture-a,\n", encoding="utf-8")
+    err = error(data, "state_lineage")
+    assert "following predecessors from RUS through SUN leads back to RUS (the lineage has no cycles)" in str(err)
+
+
+def test_relation_outside_the_enum(data):
+    edit(data, "state_lineage.csv", "successor", "heir")
+    assert ("state_lineage.csv row 3, column relation: 'heir' is not allowed "
+            "(allowed: successor, continuator, restored, absorbed, renamed)") in str(error(data, "state_lineage"))
+
+
+def test_duplicate_lineage_key(data):
+    p = data / "state_lineage.csv"
+    p.write_text(p.read_text(encoding="utf-8") + "KAZ,SUN,restored,1991-09-06,,fixture-a,\n", encoding="utf-8")
+    assert "duplicate key (iso3=KAZ, predecessor_iso3=SUN), already on row 3" in str(error(data, "state_lineage"))
+
+
+def test_policy_end_must_be_a_date_and_policy_from_the_list(data):
+    edit(data, "state_policies.csv", "DEU,military_non_alignment,2005-01-01", "DEU,nonaligned,2005")
+    msg = str(error(data, "state_policies"))
+    assert "state_policies.csv row 2, column policy: 'nonaligned' is not allowed (allowed: neutrality, " \
+           "military_non_alignment)" in msg
+    assert "state_policies.csv row 2, column ended: '2005' is not a date (dates are written YYYY-MM-DD)" in msg

@@ -170,7 +170,7 @@ def test_accession_backgrounds_from_data_and_given_facts():
         "joined": pd.to_datetime(["1949-08-24", "1952-02-18", "1999-03-12", "1999-03-12", "2004-03-29",
                                   "2004-03-29", "2009-04-01", "2023-04-04"]),
         "background": ["founding member", "Cold-War accession", "former Warsaw Pact", "former Warsaw Pact",
-                       "former USSR", "former Yugoslavia", "former Warsaw Pact", "Nordic neutral"],
+                       "former USSR", "former Yugoslavia", "former Warsaw Pact", "formerly non-aligned"],
     })
     assert_frame_equal(got, want)
 
@@ -188,6 +188,62 @@ def test_accession_backgrounds_never_guess_missing_facts():
     # Without the succession facts, Czechia, Estonia and Slovenia are not labelled by guesswork.
     assert got[["CZE", "EST", "SVN", "FIN"]].tolist() == ["later accession, background not in data"] * 4
     assert got["POL"] == "former Warsaw Pact"
+
+
+def test_accession_backgrounds_follow_predecessor_chains():
+    later = pd.concat([NATO, spells([("NATO", "MNE", "member", "2017-06-05", None),
+                                     ("NATO", "SVK", "member", "2004-03-29", None)])])
+    got = T.accession_backgrounds(later, ORGS, predecessors={"MNE": "SCG", "SCG": "YUG", "SVK": "CSK"})
+    got = got.set_index("iso3")["background"]
+    # Montenegro came out of Serbia and Montenegro, itself the renamed Yugoslavia.
+    assert got["MNE"] == "former Yugoslavia"
+    # Slovakia was never a Warsaw Pact member itself; Czechoslovakia, which it followed, was.
+    assert got["SVK"] == "former Warsaw Pact"
+    alone = T.accession_backgrounds(later, ORGS, predecessors={"MNE": "SCG"}).set_index("iso3")["background"]
+    assert alone[["MNE", "SVK"]].tolist() == ["later accession, background not in data"] * 2
+
+
+def test_accession_backgrounds_survive_a_cyclic_mapping():
+    got = T.accession_backgrounds(NATO, ORGS, predecessors={"EST": "XXX", "XXX": "EST"})
+    assert got.set_index("iso3").loc["EST", "background"] == "later accession, background not in data"
+
+
+LINEAGE = pd.DataFrame({
+    "iso3": ["CZE", "DEU", "EST", "MNE", "RUS", "SCG", "SRB"],
+    "predecessor_iso3": ["CSK", "DDR", "SUN", "SCG", "SUN", "YUG", "SCG"],
+    "relation": ["successor", "absorbed", "restored", "successor", "continuator", "renamed", "continuator"],
+})
+
+
+def test_predecessor_map_leaves_out_absorption():
+    assert T.predecessor_map(LINEAGE) == {"CZE": "CSK", "EST": "SUN", "MNE": "SCG", "RUS": "SUN", "SCG": "YUG",
+                                         "SRB": "SCG"}
+    assert T.predecessor_map(LINEAGE, relations=["absorbed"]) == {"DEU": "DDR"}
+
+
+def test_predecessor_map_refuses_two_predecessors_and_unknown_relations():
+    two = pd.concat([LINEAGE, pd.DataFrame({"iso3": ["CZE"], "predecessor_iso3": ["SUN"],
+                                            "relation": ["successor"]})])
+    with pytest.raises(ValueError, match="CZE has more than one predecessor"):
+        T.predecessor_map(two)
+    with pytest.raises(ValueError, match="'heir' is not a lineage relation; allowed: successor, continuator"):
+        T.predecessor_map(LINEAGE, relations=["heir"])
+
+
+POLICIES = pd.DataFrame({
+    "iso3": ["FIN", "SWE", "AUT", "USA"],
+    "policy": ["military_non_alignment"] * 2 + ["neutrality", "neutrality"],
+    "ended": pd.to_datetime(["2023-04-04", "2024-03-07", None, "2000-01-01"]),
+})
+
+
+def test_non_aligned_before_counts_policies_that_ended_by_the_day_of_entry():
+    memberships = pd.concat([NATO, spells([("NATO", "SWE", "member", "2024-03-07", None)])])
+    # FIN and SWE ended non-alignment the day they joined; AUT still holds its policy and never joined; the made-up
+    # USA row ended long after the USA joined, so it does not describe the state before entry.
+    assert T.non_aligned_before(POLICIES, memberships) == ["FIN", "SWE"]
+    assert T.non_aligned_before(POLICIES, NATO) == ["FIN"]  # SWE not a member in this frame
+    assert T.non_aligned_before(POLICIES, NATO, org="CSTO") == []
 
 
 def test_members_on_a_date():

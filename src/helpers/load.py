@@ -46,13 +46,15 @@ __all__ = [
     "sources", "states", "organisations", "memberships", "events", "event_paragraphs", "event_actors",
     "treaties", "arms_control", "capabilities", "sections", "paragraphs", "paragraph_tags", "themes", "claims",
     "glossary", "lineage", "dimensions", "org_features", "documents", "principles", "principle_documents",
+    "state_lineage", "state_policies",
 ]
 
 #: The tables, one loader each (the data package is the authority; tests check the two agree).
 TABLES: tuple[str, ...] = (
     "sources", "states", "organisations", "memberships", "events", "event_paragraphs", "event_actors", "treaties",
     "arms_control", "capabilities", "sections", "paragraphs", "paragraph_tags", "themes", "claims", "glossary",
-    "lineage", "dimensions", "org_features", "documents", "principle_documents", "principles",
+    "lineage", "dimensions", "org_features", "documents", "principle_documents", "principles", "state_lineage",
+    "state_policies",
 )
 
 #: Most problems listed in one error message (the rest are counted).
@@ -75,6 +77,10 @@ EXTRA_RULES: dict[str, list[str]] = {
     "dimensions": ["every value on the scale has a numeric score in score_map, and score_map scores only those"],
     "org_features": ["value is on the dimension's scale, or unknown"],
     "principle_documents": ["phrase is at most 15 words"],
+    "state_lineage": [
+        "a state is not its own predecessor, and following predecessors never leads back to the state",
+        "predecessor_iso3 is a historic state (historic=true in states.csv)",
+    ],
 }
 
 _HINTS = {
@@ -435,6 +441,28 @@ def _table_rules(name: str, df: pd.DataFrame, rownums: list[int], shown: str, pr
                 if k not in scale:
                     problems.append(Problem(shown, rownums[pos], "score_map", f"{k!r} is not on the scale",
                                             "score_map scores only values on the scale"))
+    elif name == "state_lineage":
+        step = {}
+        for pos in range(len(df)):
+            iso, pred = df.at[pos, "iso3"], df.at[pos, "predecessor_iso3"]
+            if iso == pred:
+                problems.append(Problem(shown, rownums[pos], "predecessor_iso3", f"{iso} is given as its own predecessor",
+                                        "a state is not its own predecessor"))
+            else:
+                step.setdefault(iso, []).append((pred, pos))
+        for pos in range(len(df)):
+            start, pred = df.at[pos, "iso3"], df.at[pos, "predecessor_iso3"]
+            seen, todo = set(), [pred]
+            while todo:
+                cur = todo.pop()
+                if cur == start:
+                    problems.append(Problem(shown, rownums[pos], "predecessor_iso3",
+                                            f"following predecessors from {start} through {pred} leads back to {start}",
+                                            "the lineage has no cycles"))
+                    break
+                if cur not in seen:
+                    seen.add(cur)
+                    todo.extend(p for p, _ in step.get(cur, []))
     elif name == "principle_documents":
         for pos in range(len(df)):
             p = df.at[pos, "phrase"]
@@ -533,6 +561,16 @@ def _check_references(name: str, df: pd.DataFrame, rownums: list[int], data_dir:
             if v != "ALL" and v not in isos:
                 problems.append(Problem(shown, rownums[pos], "party", f"unknown state code: {v!r} is not in states.csv",
                                         "party is a state code listed in states.csv, or ALL for the treaty as a whole"))
+    if name == "state_lineage":
+        states_df, _ = _parsed("states", data_dir)
+        historic = dict(zip(states_df["iso3"], states_df["historic"]))
+        for pos in range(len(df)):
+            v = df.at[pos, "predecessor_iso3"]
+            if v in historic and not historic[v]:
+                problems.append(Problem(shown, rownums[pos], "predecessor_iso3",
+                                        f"{v!r} is not marked historic in states.csv",
+                                        "predecessor_iso3 is a historic state (historic=true in states.csv): "
+                                        + ", ".join(sorted(k for k, h in historic.items() if h))))
     if name == "org_features":
         dims, _ = _parsed("dimensions", data_dir)
         scales = {d: [v.strip() for v in s.split(";") if v.strip()] for d, s in zip(dims["dimension_id"], dims["scale"])}
@@ -705,3 +743,13 @@ def principles(data_dir=None) -> pd.DataFrame:
 def principle_documents(data_dir=None) -> pd.DataFrame:
     """Whether each principle appears in each document."""
     return table("principle_documents", data_dir)
+
+
+def state_lineage(data_dir=None) -> pd.DataFrame:
+    """Which state followed which historic state (successor, continuator, restored, absorbed, renamed) and when."""
+    return table("state_lineage", data_dir)
+
+
+def state_policies(data_dir=None) -> pd.DataFrame:
+    """Declared neutrality or military non-alignment by state, with the day each ended (NaT while it holds)."""
+    return table("state_policies", data_dir)

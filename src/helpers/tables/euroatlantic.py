@@ -165,7 +165,7 @@ BACKGROUNDS = (
     "former Warsaw Pact",
     "former USSR",
     "former Yugoslavia",
-    "Nordic neutral",
+    "formerly non-aligned",
     "later accession, background not in data",
 )
 """Backgrounds of NATO members, in the order they are tested and shown."""
@@ -181,14 +181,16 @@ def accession_backgrounds(memberships: pd.DataFrame, organisations: pd.DataFrame
        founding document took effect (``organisations.in_force``), whichever is later;
     2. ``Cold-War accession`` — joined before ``bloc`` (the Warsaw Pact) was dissolved (date from
        ``organisations``);
-    3. ``former Warsaw Pact`` — the state, or the historic state it succeeded, held a ``bloc`` membership spell;
-    4. ``former USSR`` / ``former Yugoslavia`` — its predecessor (``predecessors``: iso3 → historic iso3) is
-       ``SUN`` / ``YUG``;
-    5. ``Nordic neutral`` — listed in ``neutrals``;
+    3. ``former Warsaw Pact`` — the state, or a historic state it followed other than the USSR, held a ``bloc``
+       membership spell;
+    4. ``former USSR`` / ``former Yugoslavia`` — a historic state it followed is ``SUN`` / ``YUG``;
+    5. ``formerly non-aligned`` — listed in ``neutrals`` (e.g. from :func:`non_aligned_before`);
     6. ``later accession, background not in data``.
 
-    ``predecessors`` and ``neutrals`` are facts the membership table cannot hold; pass them from a sourced
-    table, or leave them out and the affected states fall to a later rule (never guessed).
+    ``predecessors`` maps a state to the historic state it followed (iso3 → iso3, e.g. from
+    :func:`predecessor_map`); chains are followed, so ``{"MNE": "SCG", "SCG": "YUG"}`` makes Montenegro
+    ``former Yugoslavia``. ``predecessors`` and ``neutrals`` are facts the membership table cannot hold; pass them
+    from a sourced table, or leave them out and the affected states fall to a later rule (never guessed).
     Columns: ``iso3``, ``joined``, ``background``; sorted by ``joined`` then ``iso3``.
     """
     predecessors = dict(predecessors or {})
@@ -206,24 +208,70 @@ def accession_backgrounds(memberships: pd.DataFrame, organisations: pd.DataFrame
     bloc_states = set(memberships.loc[(memberships["org_id"] == bloc)
                                       & memberships["status"].isin(membership.FORMAL), "iso3"])
 
+    def ancestors(iso: str) -> list[str]:
+        out: list[str] = []
+        cur = predecessors.get(iso)
+        while cur is not None and cur not in out and cur != iso:
+            out.append(cur)
+            cur = predecessors.get(cur)
+        return out
+
     def background(r) -> str:
-        pred = predecessors.get(r.iso3)
+        preds = ancestors(r.iso3)
         if r.joined <= founding_day:
             return "founding member"
         if pd.notna(bloc_end) and r.joined < bloc_end:
             return "Cold-War accession"
-        if r.iso3 in bloc_states or (pred in bloc_states and pred != "SUN"):
+        if r.iso3 in bloc_states or any(p in bloc_states and p != "SUN" for p in preds):
             return "former Warsaw Pact"
-        if pred == "SUN":
+        if "SUN" in preds:
             return "former USSR"
-        if pred == "YUG":
+        if "YUG" in preds:
             return "former Yugoslavia"
         if r.iso3 in neutrals:
-            return "Nordic neutral"
+            return "formerly non-aligned"
         return BACKGROUNDS[-1]
 
     first["background"] = [background(r) for r in first.itertuples(index=False)]
     return first.sort_values(["joined", "iso3"]).reset_index(drop=True)
+
+
+#: Lineage relations under which a state counts as having come out of its predecessor (``absorbed`` is left out:
+#: Germany absorbing the GDR did not make Germany a former GDR state).
+FOLLOWS = ("successor", "continuator", "restored", "renamed")
+
+
+def predecessor_map(state_lineage: pd.DataFrame, *, relations: Iterable[str] = FOLLOWS) -> dict[str, str]:
+    """The historic state each state followed, as ``{iso3: predecessor_iso3}``, from ``state_lineage.csv`` rows
+    whose ``relation`` is one of ``relations`` (default :data:`FOLLOWS`).
+
+    Feed it to :func:`accession_backgrounds` (``predecessors=``), which follows chains such as MNE → SCG → YUG.
+    Raises ``ValueError`` naming the state when it has more than one predecessor under those relations, and when
+    ``relations`` names a relation the table does not use.
+    """
+    wanted = list(relations)
+    allowed = ("successor", "continuator", "restored", "absorbed", "renamed")
+    bad = [r for r in wanted if r not in allowed]
+    if bad:
+        raise ValueError(f"relations={wanted!r}: {', '.join(map(repr, bad))} is not a lineage relation; "
+                         f"allowed: {', '.join(allowed)}")
+    rows = state_lineage[state_lineage["relation"].isin(wanted)]
+    twice = rows["iso3"][rows["iso3"].duplicated()].unique().tolist()
+    if twice:
+        raise ValueError(f"state_lineage: {', '.join(sorted(twice))} has more than one predecessor under relations "
+                         f"{', '.join(wanted)}; a state maps to one predecessor")
+    return dict(sorted(zip(rows["iso3"], rows["predecessor_iso3"])))
+
+
+def non_aligned_before(state_policies: pd.DataFrame, memberships: pd.DataFrame, *, org: str = "NATO") -> list[str]:
+    """States whose neutrality or military non-alignment (``state_policies.csv``) ended on or before the day they
+    first joined ``org`` (formal membership), sorted. A policy still holding, or one that ended after the state
+    joined, does not count. Feed it to :func:`accession_backgrounds` (``neutrals=``)."""
+    spells = memberships[(memberships["org_id"] == org) & memberships["status"].isin(membership.FORMAL)]
+    joined = spells.groupby("iso3")["start"].min()
+    ended = state_policies.dropna(subset=["ended"])
+    keep = [iso for iso, end in zip(ended["iso3"], ended["ended"]) if iso in joined.index and end <= joined[iso]]
+    return sorted(set(keep))
 
 
 def members_on(memberships: pd.DataFrame, states: pd.DataFrame, org: str, as_of,
