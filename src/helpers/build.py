@@ -486,6 +486,14 @@ def _record_site(cache_dir: Path, part: str, key: str, outputs: dict) -> None:
     cache.atomic_write(cache.record_path(cache_dir, f"_{part}"), cache.canonical(rec))
 
 
+def _drop_leftovers(previous: dict | None, outputs: dict, reports: Path) -> None:
+    """Remove files the previous build of a report wrote that this build no longer writes (e.g. an export)."""
+    for rel in (previous or {}).get("outputs", {}):
+        target = (reports / rel).resolve()
+        if rel not in outputs and reports.resolve() in target.parents and rel != INDEX:
+            target.unlink(missing_ok=True)
+
+
 class _Progress:
     """rich progress (done/total and what is running) on a terminal; silent otherwise."""
 
@@ -612,6 +620,7 @@ def build(argv: list[str] | None = None) -> int:
                         res = {"name": e.name, "ok": False, "seconds": 0.0, "outputs": {}, "reads": {},
                                "error": f"worker crashed: {type(exc).__name__}: {exc}", "debug": ""}
                     if res["ok"]:
+                        _drop_leftovers(cache.read_record(cache_dir, e.name), res["outputs"], reports)
                         cache.write_record(cache_dir, e.name, key=keys[e.name], data=res["reads"],
                                            outputs=res["outputs"])
                     else:
@@ -650,7 +659,12 @@ def build(argv: list[str] | None = None) -> int:
 
 
 def main() -> None:
-    sys.exit(build())
+    try:
+        code = build()
+    except BrokenPipeError:  # e.g. `--list | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
+    sys.exit(code)
 
 
 if __name__ == "__main__":

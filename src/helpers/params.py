@@ -398,8 +398,12 @@ def _check(ctx: _Context, spec: ParamSpec, value: Any) -> Any:
             raise _fail(ctx, spec, value, "is not a code", f"one of the {what}: {_short(known)}")
         v = value.strip()
         if known and v not in known:
+            import difflib
+
             kind = "state" if t == "state" else "organisation"
-            raise _fail(ctx, spec, value, f"is not a known {kind}", f"one of the {what}: {_short(known)}")
+            near = difflib.get_close_matches(v.upper(), known, n=3, cutoff=0.5)
+            hint = f" (did you mean {' or '.join(near)}?)" if near else ""
+            raise _fail(ctx, spec, value, f"is not a known {kind}{hint}", f"one of the {what}: {_short(known)}")
         return v
     if t == "choice":
         if value not in spec.choices:
