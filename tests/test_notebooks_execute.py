@@ -105,3 +105,16 @@ def test_direct_papermill_with_a_bad_value_fails_clearly(tmp_path):
     assert res.returncode != 0
     assert "ParameterError" in res.stderr
     assert "parameter 'as_of' = '2001-13-01' is not a real calendar date" in res.stderr
+
+
+@pytest.mark.slow
+def test_direct_papermill_with_an_unknown_name_fails_clearly(tmp_path):
+    """papermill itself only warns about an undeclared name; the notebook's validation refuses it."""
+    nb = paths.NOTEBOOKS / "02-nato-enlargement.ipynb"
+    if not nb.exists():
+        pytest.fail("notebooks/02-nato-enlargement.ipynb does not exist yet")
+    env = {k: v for k, v in os.environ.items() if k != "NATO_COLLECTION"}
+    res = subprocess.run([PAPERMILL, str(nb), "out.ipynb", "-p", "asof", "2001-06-15"], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode != 0
+    assert "unknown parameter 'asof'" in res.stderr and "allowed parameters: as_of" in res.stderr
