@@ -120,7 +120,7 @@ def test_header_has_title_paragraphs_readable_parameters_and_data_version(page):
     header = page.split('<header class="report-header">', 1)[1].split("</header>", 1)[0]
     assert "<h1>Fixture &lt;script&gt;alert(1)&lt;/script&gt;" in header
     assert "P4" in header
-    assert "as of <strong>7 Mar 2024</strong>" in header
+    assert "as of <strong>7 Mar 2024</strong> <span class=\"report-param-default\">(default 30 Apr 2024)</span>" in header
     assert "label <strong>x&lt;script&gt;</strong>" in header
     assert re.search(r"Data version</dt><dd><code>[^<]*[0-9a-f]{12}", header)
     assert page.count("<h1") == 1  # the notebook's own H1 is not repeated

@@ -114,20 +114,29 @@ def script_json(value: Any) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def parameter_line(parameters: dict, nb_id: str | None = None) -> str:
-    """The parameters as a readable line: 'as of 7 Mar 2024 · focus state KAZ'."""
+def _shown(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, str) and "," in value:
+        return ", ".join(v.strip() for v in value.split(","))
+    return present.human_date(value) if isinstance(value, (str, _dt.date)) else str(value)
+
+
+def parameter_line(parameters: dict, nb_id: str | None = None, defaults: dict | None = None) -> str:
+    """The parameters as a readable line: 'as of 7 Mar 2024 · focus state KAZ'.
+
+    With ``defaults``, a value that differs from its default says so: 'as of 7 Mar 2024 (default 30 Apr 2024)'.
+    """
     parts = []
     helps = _param_help(nb_id) if nb_id else {}
     for name, value in (parameters or {}).items():
-        if isinstance(value, (list, tuple)):
-            shown = ", ".join(str(v) for v in value)
-        else:
-            shown = present.human_date(value) if isinstance(value, (str, _dt.date)) else str(value)
-            if isinstance(value, str) and "," in value and not value.strip().startswith("{"):
-                shown = ", ".join(v.strip() for v in value.split(","))
         label = name.replace("_", " ")
         tip = f' title="{_esc(helps[name])}"' if helps.get(name) else ""
-        parts.append(f'<span class="report-param"{tip}>{_esc(label)} <strong>{_esc(shown)}</strong></span>')
+        note = ""
+        if defaults and name in defaults and str(defaults[name]) != str(value):
+            note = f' <span class="report-param-default">(default {_esc(_shown(defaults[name]))})</span>'
+        parts.append(f'<span class="report-param"{tip}>{_esc(label)} <strong>{_esc(_shown(value))}</strong>'
+                     f"{note}</span>")
     return " · ".join(parts) if parts else "none"
 
 
@@ -369,7 +378,7 @@ def _header(entry: Any, toc: str) -> str:
     variant = _get(entry, "variant")
     rows = [
         ("Article paragraphs", _esc(_get(entry, "paragraphs", "")) or "—"),
-        ("Parameters", parameter_line(_get(entry, "parameters", {}) or {}, nb_id)),
+        ("Parameters", parameter_line(_get(entry, "parameters", {}) or {}, nb_id, _get(entry, "defaults"))),
         ("Data version", f"<code>{_esc(_get(entry, 'data_version') or data_version())}</code>"),
     ]
     if variant:
