@@ -443,7 +443,7 @@ def _exporter():
 
     exporter = HTMLExporter(
         extra_template_basedirs=[str(TEMPLATES)],
-        template_name="report",
+        template_name="nato_report",
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         anchor_link_text="¶",
@@ -617,7 +617,7 @@ def shared_assets() -> dict[str, bytes]:
         f"{ASSETS}vega-bundle.js": vlc.javascript_bundle(vl_version=theme.vl_version()).encode("utf-8"),
         f"{ASSETS}report.js": REPORT_JS.encode("utf-8"),
         f"{ASSETS}lab.css": lab_css.encode("utf-8"),
-        f"{ASSETS}report.css": (TEMPLATES / "report" / "static" / "report.css").read_bytes(),
+        f"{ASSETS}report.css": (TEMPLATES / "nato_report" / "static" / "report.css").read_bytes(),
     }
 
 
