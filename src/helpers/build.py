@@ -388,15 +388,19 @@ def _run_entry(job: dict) -> dict:
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
-    ap = argparse.ArgumentParser(prog="python -m helpers.build", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m helpers.build",
+        description="Execute the collection's notebooks with papermill and render them into reports/ "
+                    "(cached, parallel, atomic). Every parameter is checked before any notebook runs.")
     ap.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
-                    help="override a parameter of the selected notebooks (like papermill -p); repeatable")
+                    help="override a parameter of the selected notebooks that declare it (like papermill -p); "
+                         "repeatable; with -p only the default report of each selected notebook is built")
     ap.add_argument("--only", action="append", metavar="ID_OR_STEM", default=[],
                     help="build only this notebook (id like 02 or stem); repeatable")
     ap.add_argument("--list", action="store_true", help="list notebooks with parameters and allowed values")
     ap.add_argument("--force", action="store_true", help="rebuild even when the cache says up to date")
     ap.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                    help="worker processes (default: number of cores)")
+                    help="worker processes (default: the number of cores, as nproc)")
     ap.add_argument("--collection", type=Path, default=None,
                     help="section map to build (default: $NATO_COLLECTION or notebooks/collection.toml)")
     return ap.parse_args(argv)
@@ -415,6 +419,14 @@ def _list(collection: Path) -> str:
             vals = ", ".join(f"{k}={v}" for k, v in vparams.items())
             lines.append(f"      variant {vname}: {vals}  → reports/{nb.stem}--{vname}.html")
     return "\n".join(lines)
+
+
+def _cores() -> int:
+    """Cores this process may use (what `nproc` prints)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
 def _dirs() -> tuple[Path, Path, Path]:
@@ -577,7 +589,7 @@ def build(argv: list[str] | None = None) -> int:
     site_jobs = [{"part": part, "entries": [e.to_dict() for e in everything], "reports": str(reports),
                   "staging": str(staging)} for part in site]
     if todo:
-        jobs = min(args.jobs or os.cpu_count() or 1, len(todo))
+        jobs = min(args.jobs or _cores(), len(todo))
         worker_env = {v: "1" for v in _THREAD_VARS}
         worker_env["NATO_COLLECTION"] = str(collection)
         worker_env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
