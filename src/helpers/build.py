@@ -329,6 +329,8 @@ def _run_entry(job: dict) -> dict:
             entry.notebook, str(executed), parameters=entry.parameters, kernel_name=KERNEL,
             cwd=str(Path(entry.notebook).parent), progress_bar=False, log_output=False,
             request_save_on_cell_execute=False, record_timing=False,
+            # the outputs are collected by then; a graceful shutdown only adds waiting
+            shutdown_kernel="immediate",
         )
     except pm.PapermillExecutionError as exc:
         failure = BuildFailure(stage="execute", ename=exc.ename, evalue=str(exc.evalue),
