@@ -67,12 +67,11 @@ def chromium():
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("NATO_SOURCES_CSV", str(fx.SOURCES))
     folder = tmp_path_factory.mktemp("site")
-    nb = fx.execute(folder / "executed.ipynb")
-    fx.render_site(nb, folder)
-    mp.undo()
+    with pytest.MonkeyPatch.context() as mp:  # undone even when execution or rendering fails
+        mp.setenv("NATO_SOURCES_CSV", str(fx.SOURCES))
+        nb = fx.execute(folder / "executed.ipynb")
+        fx.render_site(nb, folder)
     return folder
 
 

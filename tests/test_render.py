@@ -22,23 +22,20 @@ from helpers import present, render  # noqa: E402
 
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("NATO_SOURCES_CSV", str(fx.SOURCES))
     folder = tmp_path_factory.mktemp("executed")
-    first = fx.execute(folder / "run1.ipynb")
-    second = fx.execute(folder / "run2.ipynb")
-    yield first, second
-    mp.undo()
+    with pytest.MonkeyPatch.context() as mp:  # undone even when execution fails
+        mp.setenv("NATO_SOURCES_CSV", str(fx.SOURCES))
+        first = fx.execute(folder / "run1.ipynb")
+        second = fx.execute(folder / "run2.ipynb")
+    return first, second
 
 
 @pytest.fixture(scope="module")
 def site(executed, tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("NATO_SOURCES_CSV", str(fx.SOURCES))
     folder = tmp_path_factory.mktemp("reports")
-    files = fx.render_site(executed[0], folder)
-    yield files
-    mp.undo()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NATO_SOURCES_CSV", str(fx.SOURCES))
+        return fx.render_site(executed[0], folder)
 
 
 @pytest.fixture()
