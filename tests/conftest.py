@@ -169,8 +169,9 @@ class Fake:
                               capture_output=True, text=True, timeout=300)
 
     def popen(self, *args: str, **extra: str) -> subprocess.Popen:
+        """The build in its own process group (so a test can send Ctrl-C to the group, as a terminal does)."""
         return subprocess.Popen([PYTHON, "-m", "helpers.build", *args], env=self.env(**extra), cwd=self.root,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
     def report_files(self) -> dict[str, bytes]:
         if not self.reports.exists():

@@ -160,7 +160,8 @@ def _kernels_of(fake) -> list[int]:
     return pids
 
 
-def test_interrupted_build_leaves_only_complete_files_and_previous_versions(fake):
+@pytest.mark.parametrize("how", ["kill -9 of the build process", "ctrl-c"])
+def test_interrupted_build_leaves_only_complete_files_and_previous_versions(fake, how):
     cold(fake)
     previous = fake.report_files()
     fake.set_markdown("01-alpha", "# A fake notebook\n\nAlpha, second edition.")
@@ -171,8 +172,14 @@ def test_interrupted_build_leaves_only_complete_files_and_previous_versions(fake
     while time.time() < deadline and (fake.reports / "01-alpha.html").read_bytes() == previous["01-alpha.html"]:
         time.sleep(0.1)
     time.sleep(0.5)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
+    if how == "ctrl-c":
+        os.killpg(proc.pid, signal.SIGINT)  # a terminal sends SIGINT to the whole foreground group
+        proc.wait(timeout=60)
+        assert proc.returncode == 130
+        assert "interrupted" in proc.stderr.read()
+    else:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
     for _ in range(3):  # look a few times while orphaned workers wind down
         files = fake.report_files()
         assert set(files) == set(previous), "a temporary or partial file appeared in reports/"
