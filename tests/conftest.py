@@ -203,3 +203,17 @@ def dedent(text: str) -> str:
 
 def load_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The real collection built once per test session (defaults and variants, empty cache) into a temporary
+    folder: ``(folder, completed build process)``; reports in ``folder/reports``, executed notebooks in
+    ``folder/build``. Shared so that the suite pays for one full build."""
+    tmp = tmp_path_factory.mktemp("real-build")
+    env = {**os.environ, "NATO_REPORTS_DIR": str(tmp / "reports"), "NATO_BUILD_DIR": str(tmp / "build"),
+           "NATO_CACHE_DIR": str(tmp / "cache")}
+    env.pop("NATO_COLLECTION", None)
+    res = subprocess.run([PYTHON, "-m", "helpers.build"], env=env, capture_output=True, text=True, timeout=1200,
+                         cwd=tmp)
+    return tmp, res

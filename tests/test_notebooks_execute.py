@@ -45,15 +45,9 @@ def test_parameters_cell_equals_the_section_map_defaults(nb):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The real collection built once with its defaults and variants into a temporary folder."""
-    tmp = tmp_path_factory.mktemp("real-build")
-    env = {**os.environ, "NATO_REPORTS_DIR": str(tmp / "reports"), "NATO_BUILD_DIR": str(tmp / "build"),
-           "NATO_CACHE_DIR": str(tmp / "cache")}
-    env.pop("NATO_COLLECTION", None)
-    res = subprocess.run([sys.executable, "-m", "helpers.build", "--force"], env=env, capture_output=True,
-                         text=True, timeout=900, cwd=tmp)
-    return tmp, res
+def built(real_build):
+    """The real collection built once with its defaults and variants (see conftest.real_build)."""
+    return real_build
 
 
 @pytest.mark.slow

@@ -601,6 +601,8 @@ def build(argv: list[str] | None = None) -> int:
         import multiprocessing
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
+        build_dir.mkdir(parents=True, exist_ok=True)
+        (build_dir / "kernels.log").write_text("", encoding="utf-8")  # this build's kernel chatter only
         progress = _Progress(len(todo))
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_init_worker,
