@@ -25,7 +25,7 @@
 
 # %% tags=["parameters"]
 orgs = "NATO,OSCE,SCO,CSTO,EURASIAN_FRAMEWORK"
-as_of = "2024-07-04"
+as_of = "2024-04-30"
 
 # %% [markdown]
 # The imports validate both parameters: `orgs` must be organisation ids from the data, `as_of` a date in range.
