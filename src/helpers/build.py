@@ -252,22 +252,10 @@ def _init_worker(env: dict[str, str], log: str, parent: int) -> None:
 
 
 def _load_render():
-    """``helpers.render`` when it exists, else None (plain nbconvert fallback)."""
+    """``helpers.render``, imported once per worker (it pulls in nbconvert, altair and vl-convert)."""
     import importlib
-    import importlib.util
 
-    if importlib.util.find_spec("helpers.render") is None:
-        return None
     return importlib.import_module("helpers.render")
-
-
-def _fallback_report(nb, entry: Entry) -> dict[str, bytes]:
-    from nbconvert import HTMLExporter
-
-    body, _ = HTMLExporter(template_name="basic").from_notebook_node(nb)
-    page = (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(entry.title)}"
-            f"</title></head><body>\n<h1>{html.escape(entry.title)}</h1>\n{body}\n</body></html>\n")
-    return {entry.output: page.encode("utf-8")}
 
 
 def _fallback_failure(entry: Entry, error: BuildFailure) -> bytes:
@@ -299,6 +287,12 @@ def _strip_ansi(text: str) -> str:
     return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", text)
 
 
+def _kernel_start_failed(exc: BaseException) -> bool:
+    """True for the errors jupyter_client raises when a kernel dies or times out while starting."""
+    text = f"{type(exc).__name__}: {exc}"
+    return "before replying to kernel_info" in text or "Kernel didn't respond" in text
+
+
 def run_entry(job: dict) -> dict:
     """Execute and render one entry; never raises for a notebook error (returns a failure instead)."""
     try:
@@ -325,22 +319,30 @@ def _run_entry(job: dict) -> dict:
     failure: BuildFailure | None = None
     files: dict[str, bytes] = {}
     try:
-        nb = pm.execute_notebook(
-            entry.notebook, str(executed), parameters=entry.parameters, kernel_name=KERNEL,
-            cwd=str(Path(entry.notebook).parent), progress_bar=False, log_output=False,
-            request_save_on_cell_execute=False, record_timing=False,
-            # the outputs are collected by then; a graceful shutdown only adds waiting
-            shutdown_kernel="immediate",
-        )
-    except pm.PapermillExecutionError as exc:
-        failure = BuildFailure(stage="execute", ename=exc.ename, evalue=str(exc.evalue),
-                               traceback=_strip_ansi("\n".join(exc.traceback)), cell_index=exc.cell_index,
-                               exec_count=exc.exec_count, source=exc.source)
-    except Exception as exc:  # kernel died, notebook unreadable, …
-        import traceback as tb
+        for attempt in (1, 2):
+            try:
+                nb = pm.execute_notebook(
+                    entry.notebook, str(executed), parameters=entry.parameters, kernel_name=KERNEL,
+                    cwd=str(Path(entry.notebook).parent), progress_bar=False, log_output=False,
+                    request_save_on_cell_execute=False, record_timing=False,
+                    # the outputs are collected by then; a graceful shutdown only adds waiting
+                    shutdown_kernel="immediate",
+                )
+            except pm.PapermillExecutionError as exc:
+                failure = BuildFailure(stage="execute", ename=exc.ename, evalue=str(exc.evalue),
+                                       traceback=_strip_ansi("\n".join(exc.traceback)), cell_index=exc.cell_index,
+                                       exec_count=exc.exec_count, source=exc.source)
+            except Exception as exc:  # kernel died, notebook unreadable, …
+                import traceback as tb
 
-        failure = BuildFailure(stage="execute", ename=type(exc).__name__, evalue=str(exc),
-                               traceback=_strip_ansi(tb.format_exc()))
+                if attempt == 1 and _kernel_start_failed(exc):
+                    # A kernel that dies before answering kernel_info is a start-up hiccup of a loaded machine,
+                    # not the notebook's fault: start one fresh kernel before reporting a failure.
+                    read_log.write_text("", encoding="utf-8")
+                    continue
+                failure = BuildFailure(stage="execute", ename=type(exc).__name__, evalue=str(exc),
+                                       traceback=_strip_ansi(tb.format_exc()))
+            break
     finally:
         os.environ.pop("NATO_READ_LOG", None)
     reads = {}
@@ -355,7 +357,7 @@ def _run_entry(job: dict) -> dict:
     if failure is None:
         try:
             nb = nbformat.read(executed, as_version=4) if not isinstance(nb, nbformat.NotebookNode) else nb
-            files = render.render_report(nb, entry) if render is not None else _fallback_report(nb, entry)
+            files = render.render_report(nb, entry)
             if entry.output not in files:
                 raise RuntimeError(f"render_report returned no {entry.output} (got {sorted(files)})")
         except Exception as exc:
@@ -367,7 +369,7 @@ def _run_entry(job: dict) -> dict:
         failure.parameters = dict(entry.parameters)
         failure.debug_notebook = _rel(executed)
         try:
-            page = render.render_failure(entry, failure) if render is not None else None
+            page = render.render_failure(entry, failure)
         except Exception:
             page = None
         files = {entry.output: page if page is not None else _fallback_failure(entry, failure)}
@@ -441,14 +443,8 @@ def _dirs() -> tuple[Path, Path, Path]:
 def _site_files(part: str, entries: list[Entry], render) -> dict[str, bytes]:
     """``part`` = "assets" (files every report links to) or "index" (reports/index.html)."""
     if part == "assets":
-        return dict(render.shared_assets()) if render is not None else {}
-    if render is not None:
-        return {INDEX: render.render_index(entries)}
-    items = "".join(f"<li><a href=\"{html.escape(e.output)}\">{html.escape(e.title)}</a> — "
-                    f"{html.escape(e.summary)}</li>\n" for e in entries)
-    page = (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Reports</title></head>"
-            f"<body><h1>Reports</h1><ul>\n{items}</ul></body></html>\n")
-    return {INDEX: page.encode("utf-8")}
+        return dict(render.shared_assets())
+    return {INDEX: render.render_index(entries)}
 
 
 def site_job(job: dict) -> dict:
