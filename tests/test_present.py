@@ -110,3 +110,17 @@ def test_ar_marks_arabic_and_escapes():
 def test_human_date():
     assert present.human_date("2024-03-07") == "7 Mar 2024"
     assert present.human_date("NATO") == "NATO"
+
+
+def test_table_headers_are_readable_while_the_csv_keeps_the_data_names():
+    import pandas as pd
+
+    from helpers import present
+
+    frame = pd.DataFrame({"claim_type": ["factual"], "source_id": ["x"], "iso3": ["KAZ"], "NATO": ["member"],
+                          "term_ar": ["الناتو"]})
+    html_text = present.table_html(frame, "t", "T")
+    for label in ("Claim type", "Source ID", "ISO3", "NATO", "Term (Arabic)"):
+        assert f">{label}</th>" in html_text
+    assert "claim_type" not in html_text
+    assert present.table_csv(frame).splitlines()[0] == "claim_type,source_id,iso3,NATO,term_ar"

@@ -344,9 +344,28 @@ def _is_number(value) -> bool:
     return isinstance(value, number_types) and not isinstance(value, bool)
 
 
+_SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+_LABEL_WORDS = {"id": "ID", "iso3": "ISO3", "ar": "(Arabic)", "en": "(English)", "usd": "USD", "pct": "%"}
+
+
+def column_label(name) -> str:
+    """The header a reader sees for a column: ``claim_type`` → "Claim type", ``source_id`` → "Source ID".
+
+    Only plain snake_case names are touched; ids such as ``NATO`` or ``P4`` and prose headers stay as written.
+    The CSV export keeps the original names, so scripts that read it see the same columns as the data.
+    """
+    text = str(name)
+    if not _SNAKE.match(text):
+        return text
+    words = [_LABEL_WORDS.get(w, w) for w in text.split("_")]
+    first = words[0]
+    words[0] = first[:1].upper() + first[1:] if first not in _LABEL_WORDS.values() else first
+    return " ".join(words)
+
+
 def table_html(frame, key: str, title: str) -> str:
     """A plain, escaped, deterministic HTML table (no ids from a random source)."""
-    cols = [str(c) for c in frame.columns]
+    cols = [column_label(c) for c in frame.columns]
     head = "".join(f'<th scope="col">{mark_arabic_text(c)}</th>' for c in cols)
     body = []
     for row in frame.itertuples(index=False, name=None):
