@@ -100,7 +100,8 @@ present.table(sizes, title=f"Blocs on {REF.date()}: NATO {len(blocs['NATO'])}, S
 caps = tables.bloc_capabilities(capabilities, blocs, P.year, indicators=INDICATORS)
 present.table(caps, title=f"Only {int(caps['complete'].sum())} of {len(caps)} bloc totals for {P.year} "
                           "have a figure for every member",
-              caption="One row per bloc and indicator; 'missing' lists members without a figure.",
+              caption="One row per bloc and indicator; 'missing' lists members without a figure; 'counted as zero' "
+                      "counts members absent from SIPRI's list of nuclear-armed states.",
               sources=cap_sources + member_sources, key="coverage")
 
 # %% [markdown]
@@ -115,8 +116,8 @@ present.chart(
     sources=cap_sources + member_sources, key="milex")
 
 # %% [markdown]
-# Nuclear warheads by bloc. The data holds rows only for the nine nuclear-armed states, so most members of every
-# bloc have no row: read 'x/n' as "x members hold warheads", and the total as the bloc's inventory.
+# Nuclear warheads by bloc. SIPRI's inventory lists every nuclear-armed state, so a member absent from it holds
+# none and counts as zero (the `counted_as_zero` column above); in a year without an inventory, members stay missing.
 
 # %%
 present.chart(

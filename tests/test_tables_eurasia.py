@@ -29,7 +29,8 @@ def test_reference_date_is_end_of_year_and_rejects_non_years():
 def test_bloc_capabilities_reports_coverage_and_never_hides_partial_sums():
     out = T.bloc_capabilities(caps(), {"X": ["AAA", "BBB"], "Y": ["CCC", "DDD"]}, 2023,
                               indicators=["milex_usd_const", "population"])
-    assert list(out.columns) == ["bloc", "indicator", "members", "reported", "complete", "total", "unit", "missing"]
+    assert list(out.columns) == ["bloc", "indicator", "members", "reported", "complete", "total", "unit", "missing",
+                                 "counted_as_zero"]
     x_mil = out[(out.bloc == "X") & (out.indicator == "milex_usd_const")].iloc[0]
     assert (x_mil.members, x_mil.reported, x_mil.complete, x_mil.total) == (2, 2, True, 90.0)
     y_mil = out[(out.bloc == "Y") & (out.indicator == "milex_usd_const")].iloc[0]
@@ -322,3 +323,16 @@ def test_typology_common_basis_compares_orgs_on_the_same_dimensions():
     assert math.isnan(out.loc["Z", "obligation"]) and out.loc["Z", "obligation_basis"] == ""
     own = T.typology_scores(f, d, ["X", "Y"], axes=["obligation"], common_basis=False).set_index("org_id")
     assert own.loc["X", "obligation"] == pytest.approx(2 / 3)
+
+
+def test_states_absent_from_a_warhead_inventory_hold_none_but_a_year_without_inventory_stays_missing():
+    caps = pd.DataFrame({"iso3": ["AAA", "AAA"], "year": [2023, 2023],
+                         "indicator": ["nuclear_warheads", "milex_usd_const"], "value": [100.0, 5.0],
+                         "unit": ["warheads", "USD million"]})
+    out = T.bloc_capabilities(caps, {"X": ["AAA", "BBB"]}, 2023, indicators=["nuclear_warheads", "milex_usd_const"])
+    war = out[out.indicator == "nuclear_warheads"].iloc[0]
+    assert (war.reported, war.complete, war.total, war.missing, war.counted_as_zero) == (2, True, 100.0, "", 1)
+    mil = out[out.indicator == "milex_usd_const"].iloc[0]  # spending is not exhaustive: BBB lacks a figure
+    assert (mil.reported, mil.complete, mil.missing, mil.counted_as_zero) == (1, False, "BBB", 0)
+    none = T.bloc_capabilities(caps, {"X": ["AAA", "BBB"]}, 2001, indicators=["nuclear_warheads"]).iloc[0]
+    assert (none.reported, none.complete, none.missing) == (0, False, "all members")

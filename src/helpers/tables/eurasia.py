@@ -47,6 +47,18 @@ def _need(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
 # ------------------------------------------------------------------------------------------- 05 balance of power
 
 
+# Indicators whose source lists every holder (SIPRI's world nuclear forces table lists all nine nuclear-armed
+# states), so a state absent from a year's list holds none rather than lacking a figure.
+EXHAUSTIVE_INDICATORS = frozenset({"nuclear_warheads"})
+
+
+def _member_list(codes: list[str], members: list[str]) -> str:
+    """Comma-separated ISO3 codes, or "all members" when every member is listed (a long list says less)."""
+    if codes and len(codes) == len(members) and len(members) > 1:
+        return "all members"
+    return ", ".join(codes)
+
+
 def reference_date(year: int) -> pd.Timestamp:
     """The day on which bloc membership is read for a capability ``year``: 31 December of that year."""
     if isinstance(year, bool) or not isinstance(year, int):
@@ -62,6 +74,11 @@ def bloc_capabilities(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[s
     one row per bloc × indicator: ``members``, ``reported`` (members with a value), ``complete`` (every member
     reported), ``total`` (sum over reporting members; NaN when none reported), ``unit`` and ``missing`` (ISO3 codes
     without a value, comma-separated). A partial total is never hidden: ``complete`` says so.
+
+    Warhead inventories are exhaustive lists: SIPRI's table covers every nuclear-armed state, so for a year that has
+    an inventory at all, a member absent from it holds no warheads and counts as a reported zero (``counted_as_zero``
+    gives how many). For a year without any inventory, members stay missing. ``missing`` reads "all members" when
+    none reported.
     """
     _need(capabilities, ("iso3", "year", "indicator", "value", "unit"), "bloc_capabilities(capabilities)")
     indicators = list(indicators)
@@ -77,19 +94,23 @@ def bloc_capabilities(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[s
         for ind in indicators:
             sub = cap[(cap["indicator"] == ind) & cap["iso3"].isin(members)].dropna(subset=["value"])
             have = sorted(sub["iso3"].unique())
+            zeros = []
+            if ind in EXHAUSTIVE_INDICATORS and (cap["indicator"] == ind).any():
+                zeros = [m for m in members if m not in have]
             units = sorted(sub["unit"].dropna().unique())
             if len(units) > 1:
                 raise ValueError(f"bloc_capabilities: indicator {ind} for {year} mixes units {units}; "
                                  "the data must use one unit per indicator and year")
             rows.append({
-                "bloc": bloc, "indicator": ind, "members": len(members), "reported": len(have),
-                "complete": bool(members) and len(have) == len(members),
-                "total": float(sub["value"].sum()) if have else math.nan,
+                "bloc": bloc, "indicator": ind, "members": len(members), "reported": len(have) + len(zeros),
+                "complete": bool(members) and len(have) + len(zeros) == len(members),
+                "total": float(sub["value"].sum()) if have or zeros else math.nan,
                 "unit": units[0] if units else "",
-                "missing": ", ".join(m for m in members if m not in have),
+                "missing": _member_list([m for m in members if m not in have and m not in zeros], members),
+                "counted_as_zero": len(zeros),
             })
     return pd.DataFrame(rows, columns=["bloc", "indicator", "members", "reported", "complete", "total", "unit",
-                                       "missing"])
+                                       "missing", "counted_as_zero"])
 
 
 def concentration(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int,
