@@ -66,7 +66,7 @@ member_sources = sorted(set(memberships.loc[memberships["org_id"].isin(list(BLOC
 
 # %%
 digest = paragraph_digest(paragraphs, ["P10"])
-present.table(digest, title="P10: between a new balance and a direct clash",
+present.table(digest.drop(columns=["source_id"]), title="P10: between a new balance and a direct clash",
               caption="Our paraphrase of the paragraph.", sources=sorted(set(digest["source_id"])), key="paraphrase")
 
 # %%

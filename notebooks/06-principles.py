@@ -59,7 +59,7 @@ claims = load.claims()
 
 # %%
 digest = paragraph_digest(paragraphs, PARAS)
-present.table(digest, title="P11–P14: four principles for a Eurasian framework",
+present.table(digest.drop(columns=["source_id"]), title="P11–P14: four principles for a Eurasian framework",
               caption="Our paraphrase of each paragraph.", sources=sorted(set(digest["source_id"])),
               key="paraphrase")
 

@@ -63,7 +63,7 @@ feature_sources = sorted(set(org_features.loc[org_features["org_id"].isin(P.orgs
 
 # %%
 digest = paragraph_digest(paragraphs, PARAS)
-present.table(digest, title="P15–P16: a dialogue platform first, perhaps built on the SCO",
+present.table(digest.drop(columns=["source_id"]), title="P15–P16: a dialogue platform first, perhaps built on the SCO",
               caption="Our paraphrase of each paragraph.", sources=sorted(set(digest["source_id"])),
               key="paraphrase")
 

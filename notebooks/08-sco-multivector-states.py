@@ -64,7 +64,7 @@ all_sources = sorted(set(memberships.loc[memberships["org_id"].isin(ORGS), "sour
 
 # %%
 digest = paragraph_digest(paragraphs, PARAS)
-present.table(digest, title="P16–P18: the SCO as a vehicle, and the limits of an anti-US design",
+present.table(digest.drop(columns=["source_id"]), title="P16–P18: the SCO as a vehicle, and the limits of an anti-US design",
               caption="Our paraphrase of each paragraph.", sources=sorted(set(digest["source_id"])),
               key="paraphrase")
 

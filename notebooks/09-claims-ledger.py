@@ -61,7 +61,7 @@ events = load.events()
 
 # %%
 digest = paragraph_digest(paragraphs, ["P19"])
-present.table(digest, title="P19: Valdai, and a framework to neutralize NATO",
+present.table(digest.drop(columns=["source_id"]), title="P19: Valdai, and a framework to neutralize NATO",
               caption="Our paraphrase of the paragraph.", sources=sorted(set(digest["source_id"])),
               key="paraphrase")
 
