@@ -13,7 +13,6 @@
 #     name: python3
 # ---
 
-
 # %% [markdown]
 # # Synthesis: the claims ledger and the article's lineage
 #

@@ -79,3 +79,15 @@ def test_round_trip_keeps_the_tag_on_a_fresh_example(tmp_path):
     assert nb.cells[1].metadata["tags"] == ["parameters"]
     again = jupytext.writes(nb, fmt="py:percent")
     assert '# %% tags=["parameters"]' in again
+
+
+@pytest.mark.parametrize("ipynb", IPYNBS, ids=lambda p: p.stem)
+def test_notebook_opens_with_its_title_and_has_no_empty_cells(ipynb: Path):
+    """An empty cell (e.g. from a stray blank line after the jupytext header) shows up as a lone
+    "Show code" above the summary in the report; the first cell must be the H1."""
+    nb = nbformat.read(ipynb, as_version=4)
+    empty = [i for i, c in enumerate(nb.cells) if not c.source.strip()]
+    assert not empty, f"{ipynb.name}: empty cell(s) at index {empty}; remove them from the .py and `make sync`"
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# "), \
+        f"{ipynb.name}: the first cell must be the markdown H1 title, got a {first.cell_type} cell"
