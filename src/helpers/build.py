@@ -136,7 +136,8 @@ def all_entries(collection: Path, overrides: dict[str, Any] | None = None,
             allowed = sorted({p for i in selected_ids for p in params.notebook(i, collection).parameters})
             scope = "the selected notebooks" if only else "any notebook"
             raise params.ParameterError(
-                f"notebooks {', '.join(selected_ids)}: unknown parameter '{name}' = {value!r} (not declared by "
+                f"{'notebook' if len(selected_ids) == 1 else 'notebooks'} {', '.join(selected_ids)}: "
+                f"unknown parameter '{name}' = {value!r} (not declared by "
                 f"{scope}); allowed parameters: {', '.join(allowed) or 'none'}"
             )
 
