@@ -54,13 +54,13 @@ glossary = load.glossary()
 #
 # The article is titled <span lang="ar" dir="rtl">تحييد الناتو: إطار أمني روسي صيني قيد المناقشة</span>
 # ("Neutralizing NATO: a Russian–Chinese security framework under discussion"). It appeared unsigned on the Arabic
-# news site alahalygate.com (archive no. 187842 according to our brief; we could not find the page itself). We
-# date it to April 2024 but could not confirm the day: its "this month" (P2) only shows that its source was written
-# in April 2024.
+# news site alahalygate.com (archive no. 187842 in the project's article map; we could not find the page itself).
+# We date it to April 2024 but could not confirm the day: its "this month" (P2) only shows that its source was
+# written in April 2024.
 #
 # The text did not start in Arabic. The table traces it back to an essay by Ivan Timofeev on the Valdai Discussion
 # Club site and RT's English version of that essay. Each step carries a confidence level and the evidence behind
-# it. The RIAC republication named in our brief could not be found, so it is left out.
+# it. The RIAC republication named in the article map could not be found, so it is left out.
 
 # %%
 present.table(
