@@ -135,3 +135,13 @@ def test_bad_status_is_named_with_the_allowed_ones():
 def test_frame_without_the_needed_columns_is_named():
     with pytest.raises(ValueError, match=r"lacks column\(s\) end"):
         membership.count_as_of(M.drop(columns="end"), "X", "2006-01-01")
+
+
+def test_as_timestamp_refuses_numbers_and_empty_values_instead_of_reading_them_as_1970():
+    from helpers.membership import as_timestamp
+
+    assert as_timestamp("2024-03-07") == pd.Timestamp("2024-03-07")
+    assert as_timestamp(pd.Timestamp("2024-03-07 15:30", tz="UTC")) == pd.Timestamp("2024-03-07")
+    for bad in (2023, 2023.0, None, "", "soon", True):
+        with pytest.raises(ValueError, match="is not a date"):
+            as_timestamp(bad, "as_of")

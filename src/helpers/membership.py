@@ -35,15 +35,20 @@ def _check_frame(memberships: pd.DataFrame) -> None:
                          f"it needs {', '.join(_COLUMNS)} (as load.memberships() returns)")
 
 
-def _as_timestamp(as_of: object, name: str = "as_of") -> pd.Timestamp:
-    if isinstance(as_of, (pd.Timestamp, _dt.date, str)):
+def as_timestamp(value: object, name: str = "as_of") -> pd.Timestamp:
+    """One date as a midnight, timezone-free Timestamp, or a ValueError naming the input and what is allowed.
+
+    Accepts a ``datetime.date``, a pandas Timestamp, a numpy datetime64 or an ISO string ``YYYY-MM-DD``; refuses
+    numbers (pandas would read them as nanoseconds since 1970), empty values and text that is not a date.
+    """
+    if value is not None and not isinstance(value, (bool, int, float)):
         try:
-            ts = pd.Timestamp(as_of)
+            ts = pd.Timestamp(value)
         except (ValueError, TypeError):
             ts = pd.NaT
         if not pd.isna(ts):
             return ts.normalize().tz_localize(None) if ts.tzinfo else ts.normalize()
-    raise ValueError(f"{name}={as_of!r} is not a date; give a datetime.date, a pandas Timestamp or an ISO "
+    raise ValueError(f"{name}={value!r} is not a date; give a datetime.date, a pandas Timestamp or an ISO "
                      f"string YYYY-MM-DD")
 
 
@@ -66,7 +71,7 @@ def members_as_of(memberships: pd.DataFrame, org: str, as_of, statuses: Sequence
     """The spells of ``org`` in force on ``as_of`` with a status in ``statuses``: one row per state, sorted by
     iso3, with the columns of the input and a fresh index."""
     _check_frame(memberships)
-    when = _as_timestamp(as_of)
+    when = as_timestamp(as_of)
     statuses = _check_statuses(statuses)
     m = memberships
     rows = m[(m["org_id"] == org) & m["status"].isin(statuses) & _in_force(m, when)]
@@ -103,7 +108,7 @@ def status_matrix(memberships: pd.DataFrame, as_of, orgs: Sequence[str] | None =
     one of ``orgs`` that day, sorted), one column per organisation in the order of ``orgs`` (default: every
     org_id in the frame, sorted), value = the status or ``""``."""
     _check_frame(memberships)
-    when = _as_timestamp(as_of)
+    when = as_timestamp(as_of)
     if orgs is None:
         orgs = sorted(memberships["org_id"].dropna().unique())
     elif isinstance(orgs, str):

@@ -15,6 +15,8 @@ from datetime import date
 
 import pandas as pd
 
+from helpers.membership import FORMAL, as_timestamp
+
 INDICATORS = ("milex_usd_const", "nuclear_warheads", "population")
 CLAIM_TYPES = ("factual", "interpretive", "normative", "predictive")
 VERDICTS = ("supported", "partly", "contradicted", "interpretation")
@@ -24,18 +26,7 @@ PRESENCE = ("explicit", "implicit", "absent")
 STRUCTURES = ("NATO", "PFP", "OSCE", "CSTO", "SCO", "SCO_PARTNER")
 WESTERN = ("NATO", "PFP")
 EURASIAN = ("CSTO", "SCO", "SCO_PARTNER")
-FORMAL = ("member", "participating_state", "suspended", "frozen")
 SCO_PARTNER_STATUSES = ("observer", "dialogue_partner", "partner")
-
-
-def _ts(value, name: str = "date") -> pd.Timestamp:
-    try:
-        ts = pd.Timestamp(value)
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"{name}={value!r} is not a date; give an ISO date such as 2024-07-04") from exc
-    if pd.isna(ts):
-        raise ValueError(f"{name}={value!r} is empty; give an ISO date such as 2024-07-04")
-    return ts.normalize()
 
 
 def _need(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
@@ -174,7 +165,7 @@ def principle_matrix(principle_documents: pd.DataFrame, documents: pd.DataFrame,
           "principle_matrix(principle_documents)")
     _need(documents, ("document_id", "title", "date", "org_id"), "principle_matrix(documents)")
     _need(principles, ("principle_id", "label", "paragraph"), "principle_matrix(principles)")
-    cut = _ts(as_of, "as_of")
+    cut = as_timestamp(as_of, "as_of")
     docs = documents[pd.to_datetime(documents["date"]) <= cut]
     order = {p: i for i, p in enumerate(principles["principle_id"])}
     merged = (principle_documents.merge(docs[["document_id", "title", "date", "org_id"]], on="document_id")
@@ -194,7 +185,7 @@ def principle_matrix(principle_documents: pd.DataFrame, documents: pd.DataFrame,
 def principle_grid(matrix: pd.DataFrame, principles: pd.DataFrame, documents: pd.DataFrame, as_of) -> pd.DataFrame:
     """Every principle × every document in force by ``as_of``, with ``presence`` = explicit/implicit/absent or
     ``not coded`` where we have no reading (a gap is shown, never guessed)."""
-    cut = _ts(as_of, "as_of")
+    cut = as_timestamp(as_of, "as_of")
     docs = documents[pd.to_datetime(documents["date"]) <= cut].assign(date=lambda d: pd.to_datetime(d["date"]))
     docs = docs.sort_values(["date", "document_id"], kind="mergesort")
     grid = pd.MultiIndex.from_product([list(principles["label"]), list(docs["title"])],
@@ -345,7 +336,7 @@ def org_overview(organisations: pd.DataFrame, member_counts: Mapping[str, int], 
     An org founded after ``as_of`` (e.g. the SCO on 1991-12-31), dissolved before it, or only proposed reads
     ``did not exist`` / ``proposed`` with no count, so a zero is never mistaken for an empty organisation.
     """
-    cut = _ts(as_of, "as_of")
+    cut = as_timestamp(as_of, "as_of")
     orgs = list(orgs)
     idx = organisations.set_index("org_id")
     rows = []
@@ -425,7 +416,7 @@ def org_timeline(memberships: pd.DataFrame, orgs: Iterable[str], until) -> pd.Da
     running on ``until`` is drawn to ``until`` + 1 day — the first day past the date shown — and a spell that
     begins on ``until`` itself stays visible. Spells starting after ``until`` are dropped.
     """
-    cut = _ts(until, "until")
+    cut = as_timestamp(until, "until")
     orgs = list(orgs)
     sub = memberships[memberships["org_id"].isin(orgs)].copy()
     sub["start"] = pd.to_datetime(sub["start"])
@@ -505,7 +496,7 @@ def lineage_table(lineage: pd.DataFrame) -> pd.DataFrame:
 
 def watch_list(events: pd.DataFrame, after, categories: Iterable[str] | None = None) -> pd.DataFrame:
     """Dated developments strictly after ``after`` (optionally in the given categories), oldest first."""
-    cut = _ts(after, "after")
+    cut = as_timestamp(after, "after")
     _need(events, ("event_id", "date", "date_precision", "category", "title", "description", "source_id"),
           "watch_list(events)")
     sub = events[pd.to_datetime(events["date"]) > cut]
@@ -528,7 +519,7 @@ def paragraph_coverage(paragraphs: pd.DataFrame, claims: pd.DataFrame, reports: 
 
 def as_date(value) -> date:
     """A single date as ``datetime.date`` (for captions)."""
-    return _ts(value).date()
+    return as_timestamp(value).date()
 
 
 def capability_finding(caps: pd.DataFrame, indicator: str, label: str, year: int) -> str:

@@ -16,21 +16,11 @@ from datetime import date
 import pandas as pd
 
 from helpers import membership
+from helpers.membership import as_timestamp
 
 # --------------------------------------------------------------------------------------------------- utilities
 
 _PARA = re.compile(r"^P(\d{1,2})$")
-
-
-def _ts(value: date | str | pd.Timestamp, name: str = "date") -> pd.Timestamp:
-    """One date as a Timestamp, or a clear error naming the input."""
-    try:
-        ts = pd.Timestamp(value)
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"{name}={value!r} is not a date; give an ISO date such as 2024-04-30") from exc
-    if pd.isna(ts):
-        raise ValueError(f"{name}={value!r} is empty; give an ISO date such as 2024-04-30")
-    return ts.normalize()
 
 
 def paragraph_range(spec: str) -> list[str]:
@@ -100,7 +90,7 @@ def events_between(events: pd.DataFrame, start, end, *, categories: Iterable[str
     Sorted by date then ``event_id``; keeps every column of ``events``. Raises ``ValueError`` when ``end`` is
     before ``start``.
     """
-    lo, hi = _ts(start, "start"), _ts(end, "end")
+    lo, hi = as_timestamp(start, "start"), as_timestamp(end, "end")
     if hi < lo:
         raise ValueError(f"end={hi.date()} is before start={lo.date()}; the timeline needs start <= end")
     keep = events["date"].between(lo, hi)
@@ -282,7 +272,7 @@ def members_on(memberships: pd.DataFrame, states: pd.DataFrame, org: str, as_of,
     and ``background`` when ``backgrounds`` (from :func:`accession_backgrounds`) is given; sorted by ``joined``
     then name. Empty (same columns) when ``org`` had no members that day.
     """
-    day = _ts(as_of, "as_of")
+    day = as_timestamp(as_of, "as_of")
     cur = membership.members_as_of(memberships, org, day.date())
     spells = memberships[(memberships["org_id"] == org) & memberships["status"].isin(membership.FORMAL)]
     joined = spells.groupby("iso3")["start"].min()
@@ -306,7 +296,7 @@ def membership_steps(memberships: pd.DataFrame, orgs: Iterable[str], *, through)
     is drawn to the end of the period; rows after ``through`` are dropped. Columns: ``org_id``, ``date``,
     ``members``.
     """
-    end = _ts(through, "through")
+    end = as_timestamp(through, "through")
     frames = []
     for org in orgs:
         c = membership.counts_over_time(memberships, org).copy()
@@ -339,7 +329,7 @@ def bloc_record(memberships: pd.DataFrame, organisations: pd.DataFrame, orgs: It
     ceased to exist), ``source_id`` (of the organisation row).
     Organisations not yet founded on ``as_of`` are left out.
     """
-    day = _ts(as_of, "as_of")
+    day = as_timestamp(as_of, "as_of")
     rows = []
     for org in orgs:
         o = organisations[organisations["org_id"] == org]
@@ -388,7 +378,7 @@ def overlap(memberships: pd.DataFrame, states: pd.DataFrame, as_of, *, base: str
     column per org (``base`` first), ``group`` (e.g. ``"OSCE + NATO"``, ``"OSCE only"``; ``"not in OSCE"`` prefix
     for states outside ``base``); sorted by group then name.
     """
-    day = _ts(as_of, "as_of")
+    day = as_timestamp(as_of, "as_of")
     orgs = [base, *others]
     inside = {org: set(membership.members_as_of(memberships, org, day.date())["iso3"]) for org in orgs}
     everyone = sorted(set().union(*inside.values()))
@@ -461,7 +451,7 @@ def treaty_phases(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through
     are ignored. Columns: ``treaty_id``, ``name``, ``phase``, ``start``, ``end``, ``ended`` (bool: the treaty
     ended at ``end``), ``source_id`` (of the step that opened the phase).
     """
-    limit = _ts(through, "through")
+    limit = as_timestamp(through, "through")
     ac = arms_control[arms_control["date"] <= limit]
     rows = []
     for t in treaties.sort_values("treaty_id").itertuples(index=False):
@@ -549,7 +539,7 @@ def treaty_steps(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through)
 
     Columns: ``treaty_id``, ``name``, ``step``, ``party``, ``date``, ``note``, ``source_id``; sorted by date.
     """
-    limit = _ts(through, "through")
+    limit = as_timestamp(through, "through")
     out = arms_control[arms_control["date"] <= limit].merge(treaties[["treaty_id", "name"]], on="treaty_id")
     out = out.sort_values(["date", "treaty_id", "party", "step"])
     return out[["treaty_id", "name", "step", "party", "date", "note", "source_id"]].reset_index(drop=True)
@@ -560,7 +550,7 @@ def check_order(**dates) -> list[pd.Timestamp]:
 
     Returns them as Timestamps; raises ``ValueError`` naming both parameters when one is not after the other.
     """
-    items = [(name, _ts(value, name)) for name, value in dates.items()]
+    items = [(name, as_timestamp(value, name)) for name, value in dates.items()]
     for (n1, d1), (n2, d2) in zip(items, items[1:]):
         if not d1 < d2:
             raise ValueError(f"{n1}={d1.date()} and {n2}={d2.date()}: {n2} must be later than {n1}")
@@ -583,7 +573,7 @@ def camps(memberships: pd.DataFrame, states: pd.DataFrame, orgs: Iterable[str], 
     for org in orgs:
         prev: set[str] | None = None
         for label, d in labels:
-            day = _ts(d, label)
+            day = as_timestamp(d, label)
             now = set(membership.members_as_of(memberships, org, day.date())["iso3"])
             in_region = len(now) if region is None else sum(region_of.get(i) == region for i in now)
             joined = "" if prev is None else "; ".join(sorted(name_of.get(i, i) for i in now - prev))
@@ -604,7 +594,7 @@ def status_changes(memberships: pd.DataFrame, states: pd.DataFrame, orgs: Iterab
     Columns: ``org_id``, ``iso3``, ``name``, ``status_before``, ``status_after`` (empty string = none); sorted by org
     then name.
     """
-    b, a = _ts(before, "before"), _ts(after, "after")
+    b, a = as_timestamp(before, "before"), as_timestamp(after, "after")
     name_of = states.set_index("iso3")["name"]
     rows = []
     for org in orgs:
