@@ -190,10 +190,11 @@ class Fake:
         nb.cells[0].source = text
         nbformat.write(nb, path)
 
-    def set_mode_default(self, stem: str, src: str) -> None:
+    def set_code(self, stem: str, index: int, src: str) -> None:
+        """Replace the source of cell ``index`` (0 is the markdown title, 1 the parameters cell)."""
         path = self.notebooks / f"{stem}.ipynb"
         nb = nbformat.read(path, as_version=4)
-        nb.cells[1].source = src
+        nb.cells[index].source = src
         nbformat.write(nb, path)
 
 

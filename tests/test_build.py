@@ -75,10 +75,14 @@ def test_cache_misses_for_each_kind_of_change(fake, tmp_path):
     (fake.data / "beta.csv").write_bytes((fake.data / "beta.csv").read_bytes())
     assert fake.built(fake.build()) == []
 
-    # parameters → only the report whose parameters changed
-    assert fake.built(fake.build("--only", "02", "-p", "year", "2021")) == ["02-beta"]
+    # parameters from -p → a report of their own, named after them; the declared reports are left alone
+    default_beta = (fake.reports / "02-beta.html").read_bytes()
+    assert fake.built(fake.build("--only", "02", "-p", "year", "2021")) == ["02-beta--year-2021"]
     assert fake.built(fake.build("--only", "02", "-p", "year", "2021")) == []
-    assert fake.built(fake.build("--only", "02")) == ["02-beta"]  # back to the default: a change again
+    assert fake.built(fake.build("--only", "02")) == []
+    assert (fake.reports / "02-beta.html").read_bytes() == default_beta
+    assert b"2021" in (fake.reports / "02-beta--year-2021.html").read_bytes()
+    assert b"02-beta--year-2021" not in (fake.reports / "index.html").read_bytes()
 
     # the helpers code and the locked environment → everything
     helpers = tmp_path / "helpers-copy"
@@ -113,25 +117,27 @@ def test_failing_notebook_gets_a_failure_page_others_still_built(fake):
     cold(fake)
     good_alpha = (fake.reports / "01-alpha.html").read_bytes()
     fake.set_markdown("01-alpha", "# A fake notebook\n\nAlpha, changed so it rebuilds in the same batch.")
+    good_gamma = (fake.reports / "03-gamma.html").read_bytes()
     res = fake.build("-p", "mode", "fail")  # mode is declared by 03 only: 01 and 02 run with their defaults
     assert res.returncode == 1
     assert "FAILED" in res.stdout and "gamma was told to fail" in res.stdout
-    assert "debug notebook: " in res.stdout and "03-gamma.ipynb" in res.stdout
+    assert "debug notebook: " in res.stdout and "03-gamma--mode-fail.ipynb" in res.stdout
     assert "1 of 4 report(s) failed" in res.stderr  # 01, its variant, 02 and 03
     # the other reports are fresh, complete reports
     alpha = (fake.reports / "01-alpha.html").read_bytes()
     assert alpha != good_alpha and b"Alpha, changed" in alpha
     # the failed one is a failure page at the report's own path: which cell, the error, the parameters
-    page = (fake.reports / "03-gamma.html").read_text()
+    page = (fake.reports / "03-gamma--mode-fail.html").read_text()
     assert "RuntimeError" in page and "gamma was told to fail" in page
+    assert (fake.reports / "03-gamma.html").read_bytes() == good_gamma  # the declared report is untouched
     assert "cell" in page.lower() and "mode" in page and "fail" in page
     # the executed notebook is kept for debugging and shows the error in the failing cell
-    debug = nbformat.read(fake.build_dir / "03-gamma.ipynb", as_version=4)
+    debug = nbformat.read(fake.build_dir / "03-gamma--mode-fail.ipynb", as_version=4)
     errors = [o for c in debug.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert errors and errors[0]["ename"] == "RuntimeError"
     # a failure is never cached: the next build tries again
-    assert not (fake.cache / "03-gamma.json").exists()
-    assert fake.built(fake.build()) == ["03-gamma"]
+    assert not (fake.cache / "03-gamma--mode-fail.json").exists()
+    assert fake.built(fake.build("-p", "mode", "fail")) == ["03-gamma--mode-fail"]
 
 
 def test_unparseable_notebook_fails_alone(fake):
@@ -167,7 +173,8 @@ def test_interrupted_build_leaves_only_complete_files_and_previous_versions(fake
     fake.set_markdown("01-alpha", "# A fake notebook\n\nAlpha, second edition.")
     fake.set_markdown("02-beta", "# A fake notebook\n\nBeta, second edition.")
     # 03 sleeps long enough that the kill lands while it runs
-    proc = fake.popen("--jobs", "2", "-p", "mode", "slow", "--force")
+    fake.set_code("03-gamma", 3, 'time.sleep(8)\nprint("GAMMA", P.mode)')
+    proc = fake.popen("--jobs", "2", "--force")
     deadline = time.time() + 60
     while time.time() < deadline and (fake.reports / "01-alpha.html").read_bytes() == previous["01-alpha.html"]:
         time.sleep(0.1)

@@ -112,13 +112,22 @@ def _rel(path: Path) -> str:
         return str(path.resolve())
 
 
+def override_name(values: dict[str, Any]) -> str:
+    """File-name part for a run with ``-p`` overrides: ``as_of-2001-06-15``, ``orgs-NATO_SCO`` (safe characters)."""
+    import re
+
+    parts = [f"{k}-{re.sub(r'[^A-Za-z0-9.-]+', '_', str(v)).strip('_')}" for k, v in sorted(values.items())]
+    return "--".join(parts)
+
+
 def all_entries(collection: Path, overrides: dict[str, Any] | None = None,
                 only: list[str] | None = None) -> tuple[list[Entry], list[Entry]]:
     """``(entries of the whole collection, entries selected for this build)``; every parameter is checked.
 
     ``overrides`` (from ``-p``) apply to each selected notebook that declares the name; a name no selected
-    notebook declares is refused. With overrides, only the default report of each selected notebook is built
-    (its variants are named after their own parameter sets). Raises ``params.ParameterError`` or ``BuildError``.
+    notebook declares is refused. With overrides, each selected notebook gets one report of its own, named after
+    the overrides (``02-nato-enlargement--as_of-2001-06-15.html``): the declared reports and the index keep the
+    parameters they list. Raises ``params.ParameterError`` or ``BuildError``.
     """
     nbs = params.notebooks(collection)
     folder = collection.parent
@@ -150,10 +159,11 @@ def all_entries(collection: Path, overrides: dict[str, Any] | None = None,
         nav = {"prev": links[pos - 1] if pos > 0 else None, "next": links[pos + 1] if pos + 1 < len(nbs) else None}
         is_selected = nb.id in selected_ids
         mine = {k: v for k, v in overrides.items() if k in nb.parameters} if is_selected else {}
-        sets: list[tuple[str | None, dict]] = [(None, mine)]
-        for vname, vparams in nb.variants:
-            sets.append((vname, vparams))
-        for vname, values in sets:
+        sets: list[tuple[str | None, dict, bool]] = [(None, {}, False)]
+        sets += [(vname, vparams, False) for vname, vparams in nb.variants]
+        if mine:
+            sets.append((override_name(mine), mine, True))
+        for vname, values, custom in sets:
             checked = params.check_all(nb.id, values, collection=collection)
             plain = {k: params.plain(v) for k, v in checked.items()}
             name = nb.stem if vname is None else f"{nb.stem}--{vname}"
@@ -161,8 +171,9 @@ def all_entries(collection: Path, overrides: dict[str, Any] | None = None,
             entry = Entry(id=nb.id, stem=nb.stem, name=name, title=title, summary=nb.summary,
                           paragraphs=nb.paragraphs, parameters=plain, output=f"{name}.html",
                           notebook=str(ipynb), variant=vname, defaults=defaults, **nav)
-            everything.append(entry)
-            if is_selected and (vname is None or not mine):
+            if not custom:
+                everything.append(entry)
+            if is_selected and (custom or not mine):
                 chosen.append(entry)
     for e in chosen:
         if not Path(e.notebook).is_file():
@@ -399,7 +410,8 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
                     "(cached, parallel, atomic). Every parameter is checked before any notebook runs.")
     ap.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
                     help="override a parameter of the selected notebooks that declare it (like papermill -p); "
-                         "repeatable; with -p only the default report of each selected notebook is built")
+                         "repeatable; writes one report per selected notebook, named after the values "
+                         "(e.g. 02-nato-enlargement--as_of-2001-06-15.html)")
     ap.add_argument("--only", action="append", metavar="ID_OR_STEM", default=[],
                     help="build only this notebook (id like 02 or stem); repeatable")
     ap.add_argument("--list", action="store_true", help="list notebooks with parameters and allowed values")
