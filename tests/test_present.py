@@ -124,3 +124,17 @@ def test_table_headers_are_readable_while_the_csv_keeps_the_data_names():
         assert f">{label}</th>" in html_text
     assert "claim_type" not in html_text
     assert present.table_csv(frame).splitlines()[0] == "claim_type,source_id,iso3,NATO,term_ar"
+
+
+def test_two_pages_of_one_publisher_are_told_apart_in_the_source_line(tmp_path, monkeypatch):
+    bib = tmp_path / "sources.csv"
+    bib.write_text("source_id,title,publisher,url,accessed,note\n"
+                   "aca-inf,The Intermediate-Range Nuclear Forces (INF) Treaty at a Glance,Arms Control Association,"
+                   "https://example.org/inf,2026-11-29,\n"
+                   "aca-cfe,The CFE Treaty at a Glance,Arms Control Association,https://example.org/cfe,2026-11-29,\n"
+                   "osce-a,Some OSCE page,OSCE,https://example.org/osce,2026-11-29,\n", encoding="utf-8")
+    monkeypatch.setenv("NATO_SOURCES_CSV", str(bib))
+    line = present.source_links(["aca-inf", "aca-cfe", "osce-a"])
+    assert ">Arms Control Association: The Intermediate-Range Nuclear Forces (INF)…</a>" in line
+    assert ">Arms Control Association: The CFE Treaty at a Glance</a>" in line
+    assert ">OSCE</a>" in line  # a publisher cited once keeps its short label

@@ -129,13 +129,26 @@ def _check_text(what: str, key: str, name: str, value, required: bool = True) ->
 def source_links(source_ids) -> str:
     """'Source: <a href="#src-id">Publisher</a>, …' as escaped HTML."""
     rows = source_rows()
+    labels = {sid: rows.get(sid, {}).get("publisher") or rows.get(sid, {}).get("title") or sid for sid in source_ids}
+    repeated = {lab for lab in labels.values() if list(labels.values()).count(lab) > 1}
     parts = []
     for sid in source_ids:
         row = rows.get(sid, {})
-        label = row.get("publisher") or row.get("title") or sid
+        label = labels[sid]
+        if label in repeated and row.get("title") and row.get("title") != label:
+            # two pages of one publisher: tell them apart by a short form of the title
+            label = f"{label}: {_short(row['title'])}"
         parts.append(f'<a href="#src-{html.escape(sid, quote=True)}">{mark_arabic_text(label)}</a>')
     word = "Source" if len(parts) == 1 else "Sources"
     return f'<p class="report-source">{word}: {"; ".join(parts)}</p>'
+
+
+def _short(title: str, limit: int = 48) -> str:
+    """A title cut at a word boundary to about ``limit`` characters, with an ellipsis when cut."""
+    if len(title) <= limit:
+        return title
+    cut = title[:limit].rsplit(" ", 1)[0].rstrip(",;:-–— ")
+    return f"{cut}…"
 
 
 def bibliography_html(source_ids) -> str:
