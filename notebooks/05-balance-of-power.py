@@ -28,15 +28,14 @@ year = 2023
 # The imports validate `year` against the years the data covers; a bad value stops here with a message naming it.
 
 # %%
-from helpers import load, membership, params, present
+from helpers import load, params, present
 from helpers.charts import eurasia as charts
 from helpers.tables import eurasia as tables
 from helpers.tables.euroatlantic import claims_for, paragraph_digest
 
 P = params.validated("05", year=year)
 REF = tables.reference_date(P.year)
-BLOC_ORGS = {"NATO": "NATO", "SCO": "SCO", "CSTO": "CSTO"}
-SINGLE = {"Russia": "RUS", "China": "CHN"}
+BLOC_ORGS = ["NATO", "SCO", "CSTO"]
 INDICATORS = ["milex_usd_const", "nuclear_warheads", "population"]
 
 # %% [markdown]
@@ -52,10 +51,9 @@ memberships = load.memberships()
 states = load.states()
 paragraphs = load.paragraphs()
 claims = load.claims()
-blocs = {label: sorted(membership.members_as_of(memberships, org, REF)["iso3"]) for label, org in BLOC_ORGS.items()}
-blocs = {"NATO": blocs["NATO"], **{k: [v] for k, v in SINGLE.items()}, "SCO": blocs["SCO"], "CSTO": blocs["CSTO"]}
+blocs = tables.bloc_members(memberships, REF, BLOC_ORGS)
 cap_sources = sorted(set(capabilities.loc[capabilities["year"] == P.year, "source_id"]))
-member_sources = sorted(set(memberships.loc[memberships["org_id"].isin(list(BLOC_ORGS.values())), "source_id"]))
+member_sources = sorted(set(memberships.loc[memberships["org_id"].isin(BLOC_ORGS), "source_id"]))
 
 # %% [markdown]
 # ## What P10 says

@@ -336,3 +336,12 @@ def test_states_absent_from_a_warhead_inventory_hold_none_but_a_year_without_inv
     assert (mil.reported, mil.complete, mil.missing, mil.counted_as_zero) == (1, False, "BBB", 0)
     none = T.bloc_capabilities(caps, {"X": ["AAA", "BBB"]}, 2001, indicators=["nuclear_warheads"]).iloc[0]
     assert (none.reported, none.complete, none.missing) == (0, False, "all members")
+
+
+def test_bloc_members_reads_each_organisation_on_the_date_and_puts_the_two_powers_after_the_first():
+    blocs = T.bloc_members(mships(), "2010-12-31", orgs=["SCO", "SHANGHAI5"])
+    assert list(blocs) == ["SCO", "Russia", "China", "SHANGHAI5"]
+    assert blocs["SCO"] == ["KAZ"]          # India was only an observer in 2010: not a formal member
+    assert blocs["SHANGHAI5"] == []         # the Shanghai Five had become the SCO
+    assert blocs["Russia"] == ["RUS"] and blocs["China"] == ["CHN"]
+    assert T.bloc_members(mships(), "2020-01-01", orgs=["SCO"], states={})["SCO"] == ["IND", "KAZ"]

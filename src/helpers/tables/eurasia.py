@@ -57,6 +57,27 @@ def reference_date(year: int) -> pd.Timestamp:
     return pd.Timestamp(year=year, month=12, day=31)
 
 
+def bloc_members(memberships: pd.DataFrame, as_of, orgs: Iterable[str] = ("NATO", "SCO", "CSTO"),
+                 states: Mapping[str, str] | None = None) -> dict[str, list[str]]:
+    """The blocs the article compares, as ``{label: sorted ISO3 codes}`` in reading order.
+
+    Organisations give their formal members on ``as_of``; ``states`` (label → ISO3, default Russia and China)
+    are blocs of one, placed after NATO as the article sets the two powers against it.
+    """
+    from helpers import membership
+
+    when = as_timestamp(as_of, "as_of")
+    states = {"Russia": "RUS", "China": "CHN"} if states is None else dict(states)
+    orgs = list(orgs)
+    members = {org: sorted(membership.members_as_of(memberships, org, when)["iso3"]) for org in orgs}
+    out: dict[str, list[str]] = {}
+    if orgs:
+        out[orgs[0]] = members[orgs[0]]
+    out.update({label: [iso3] for label, iso3 in states.items()})
+    out.update({org: members[org] for org in orgs[1:]})
+    return out
+
+
 def bloc_capabilities(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int,
                       indicators: Iterable[str] = INDICATORS) -> pd.DataFrame:
     """Sum each indicator over each bloc's members for ``year``, saying how many members have data.
