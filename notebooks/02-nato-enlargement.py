@@ -29,7 +29,7 @@ as_of = "2024-04-30"
 # names it.
 
 # %%
-from helpers import load, params, present
+from helpers import load, membership, params, present
 from helpers.charts import euroatlantic as charts
 from helpers.tables import euroatlantic as tables
 
@@ -53,7 +53,7 @@ state_policies = load.state_policies()
 paragraphs = load.paragraphs()
 claims = load.claims()
 org_source = organisations.set_index("org_id")["source_id"]
-nato_sources = sorted(set(memberships.loc[memberships["org_id"] == "NATO", "source_id"]))
+nato_sources = membership.sources(memberships, ["NATO"])
 
 # %% [markdown]
 # ## What P4 says

@@ -29,7 +29,7 @@ as_of = "2024-04-30"
 # The imports also validate `as_of`; a date outside the data's span stops here with a message that names it.
 
 # %%
-from helpers import load, params, present
+from helpers import load, membership, params, present
 from helpers.charts import euroatlantic as charts
 from helpers.tables import euroatlantic as tables
 
@@ -48,7 +48,7 @@ events = load.events()
 event_paragraphs = load.event_paragraphs()
 paragraphs = load.paragraphs()
 claims = load.claims()
-osce_sources = sorted(set(memberships.loc[memberships["org_id"] == "OSCE", "source_id"]))
+osce_sources = membership.sources(memberships, ["OSCE"])
 
 # %% [markdown]
 # ## What P5–P6 say
@@ -104,8 +104,7 @@ present.chart(
               "NATO or the CSTO",
         description="Bars counting OSCE states by their membership of NATO and the CSTO."),
     caption="Formal membership on the chosen date; a state outside the OSCE would appear as 'not in OSCE'.",
-    sources=sorted(set(osce_sources) | set(memberships.loc[memberships["org_id"].isin(["NATO", "CSTO"]),
-                                                          "source_id"])),
+    sources=membership.sources(memberships, ["OSCE", "NATO", "CSTO"]),
     key="overlap")
 
 # %% [markdown]

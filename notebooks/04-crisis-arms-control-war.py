@@ -29,7 +29,7 @@ after = "2024-04-30"
 # The imports validate both dates, and the next line checks that `after` really comes after `before`.
 
 # %%
-from helpers import load, params, present
+from helpers import load, membership, params, present
 from helpers.charts import euroatlantic as charts
 from helpers.tables import euroatlantic as tables
 
@@ -162,7 +162,7 @@ present.chart(
               f"{size['CSTO', 'before']} to {size['CSTO', 'after']}",
         description="Bars of NATO and CSTO formal members on the 'before' and 'after' dates, side by side."),
     caption=f"Formal members on {P.before} (before) and {P.after} (after); hover for who joined or left.",
-    sources=sorted(set(memberships.loc[memberships["org_id"].isin(["NATO", "CSTO"]), "source_id"])),
+    sources=membership.sources(memberships, ["NATO", "CSTO"]),
     key="camps")
 
 # %% [markdown]
@@ -171,11 +171,10 @@ present.chart(
 
 # %%
 changes = tables.status_changes(memberships, states, ["NATO", "CSTO"], P.before, P.after)
-change_sources = memberships.merge(changes[["org_id", "iso3"]], on=["org_id", "iso3"])["source_id"]
 present.table(changes,
               title=f"{len(changes)} changes of status in NATO and the CSTO between {P.before} and {P.after}",
               caption="An empty status means no membership of that organisation on that date.",
-              sources=sorted(set(change_sources)) or sorted(set(memberships["source_id"]))[:1], key="changes")
+              sources=membership.sources(memberships, ["NATO", "CSTO"], changes["iso3"]), key="changes")
 
 # %% [markdown]
 # ## A confrontation short of war (P9)

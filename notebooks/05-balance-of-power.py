@@ -28,7 +28,7 @@ year = 2023
 # The imports validate `year` against the years the data covers; a bad value stops here with a message naming it.
 
 # %%
-from helpers import load, params, present
+from helpers import load, membership, params, present
 from helpers.charts import eurasia as charts
 from helpers.tables import eurasia as tables
 from helpers.tables.euroatlantic import claims_for, paragraph_digest
@@ -53,7 +53,7 @@ paragraphs = load.paragraphs()
 claims = load.claims()
 blocs = tables.bloc_members(memberships, REF, BLOC_ORGS)
 cap_sources = sorted(set(capabilities.loc[capabilities["year"] == P.year, "source_id"]))
-member_sources = sorted(set(memberships.loc[memberships["org_id"].isin(BLOC_ORGS), "source_id"]))
+member_sources = membership.sources(memberships, BLOC_ORGS)
 
 # %% [markdown]
 # ## What P10 says

@@ -87,7 +87,7 @@ existing = overview[overview["formal members"].notna()]
 present.table(overview, title=f"On {P.as_of}, {len(existing)} of the {len(overview)} organisations compared existed",
               caption="Founded = founding document signed; counts from memberships.csv.",
               sources=sorted(set(organisations.loc[organisations["org_id"].isin(P.orgs), "source_id"])
-                             | set(memberships.loc[memberships["org_id"].isin(P.orgs), "source_id"])),
+                             | set(membership.sources(memberships, P.orgs))),
               key="overview")
 
 # %% [markdown]

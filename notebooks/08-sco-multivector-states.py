@@ -52,8 +52,8 @@ states = load.states()
 paragraphs = load.paragraphs()
 claims = load.claims()
 names = states.set_index("iso3")["name"].to_dict()
-sco_sources = sorted(set(memberships.loc[memberships["org_id"].isin(["SCO", "SHANGHAI5"]), "source_id"]))
-all_sources = sorted(set(memberships.loc[memberships["org_id"].isin(ORGS), "source_id"])
+sco_sources = membership.sources(memberships, ["SCO", "SHANGHAI5"])
+all_sources = sorted(set(membership.sources(memberships, ORGS))
                      | set(states["source_id"]))
 
 # %% [markdown]
@@ -83,8 +83,8 @@ present.table(claim_table.drop(columns=["source_id", "evidence_notebook"]),
 
 # %%
 sco_spells = tables.org_timeline(memberships, ["SHANGHAI5", "SCO"], P.as_of)
-sco_now = membership.status_matrix(memberships, P.as_of, ["SCO"])["SCO"]
-sco_counts = sco_now[sco_now != ""].value_counts()
+sco_status = membership.status_matrix(memberships, P.as_of, ["SCO"])
+sco_counts = sco_status["SCO"][sco_status["SCO"] != ""].value_counts()
 present.chart(
     charts.spell_gantt(
         sco_spells, names=names,
@@ -98,10 +98,8 @@ present.chart(
 # The SCO's circle on `as_of`, status by status.
 
 # %%
-sco_table = (sco_now[sco_now != ""].rename("status").rename_axis("iso3").reset_index()
-             .assign(name=lambda d: d["iso3"].map(names)).sort_values(["status", "iso3"], kind="mergesort")
-             .reset_index(drop=True))
-present.table(sco_table[["status", "iso3", "name"]],
+sco_table = tables.org_circle(sco_status, "SCO", names)
+present.table(sco_table,
               title=f"{len(sco_table)} states held an SCO status on {P.as_of}",
               caption="Member, observer, dialogue partner or partner (status_matrix).", sources=sco_sources,
               key="sco-circle")
@@ -140,8 +138,8 @@ present.chart(
 # nothing about how active the cooperation is on `as_of`.
 
 # %%
-both = flags.loc[flags["both_sides"], ["iso3", "name"]].merge(status.reset_index(), on="iso3", how="left")
-present.table(both[["iso3", "name", *ORGS]],
+both = tables.both_sides_table(flags, status, ORGS)
+present.table(both,
               title=f"{len(both)} Eurasian states combine a Western tie with a CSTO or SCO tie on {P.as_of}",
               caption="Statuses on the chosen date; empty = no status.", sources=all_sources, key="both-sides")
 

@@ -145,3 +145,13 @@ def test_as_timestamp_refuses_numbers_and_empty_values_instead_of_reading_them_a
     for bad in (2023, 2023.0, None, "", "soon", True):
         with pytest.raises(ValueError, match="is not a date"):
             as_timestamp(bad, "as_of")
+
+
+def test_sources_of_the_spells_of_some_organisations_and_states():
+    m = pd.DataFrame({"org_id": ["NATO", "NATO", "CSTO", "SCO"], "iso3": ["POL", "TUR", "ARM", "KAZ"],
+                      "status": ["member"] * 4,
+                      "start": pd.to_datetime(["1999-03-12", "1952-02-18", "1992-05-15", "2001-06-15"]),
+                      "end": pd.to_datetime([None] * 4), "source_id": ["b", "a", "c", "d"]})
+    assert membership.sources(m, ["NATO", "CSTO"]) == ["a", "b", "c"]
+    assert membership.sources(m, ["NATO", "CSTO"], ["ARM"]) == ["c"]
+    assert membership.sources(m, ["NATO"], []) == ["a", "b"]  # no states given: every spell of the org

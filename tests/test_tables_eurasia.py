@@ -345,3 +345,18 @@ def test_bloc_members_reads_each_organisation_on_the_date_and_puts_the_two_power
     assert blocs["SHANGHAI5"] == []         # the Shanghai Five had become the SCO
     assert blocs["Russia"] == ["RUS"] and blocs["China"] == ["CHN"]
     assert T.bloc_members(mships(), "2020-01-01", orgs=["SCO"], states={})["SCO"] == ["IND", "KAZ"]
+
+
+def test_org_circle_and_both_sides_table_list_states_with_their_statuses():
+    status = pd.DataFrame({"NATO": ["member", "", ""], "SCO": ["", "member", "dialogue_partner"]},
+                          index=pd.Index(["TUR", "KAZ", "ARM"], name="iso3"))
+    names = {"TUR": "Türkiye", "KAZ": "Kazakhstan", "ARM": "Armenia"}
+    circle = T.org_circle(status, "SCO", names)
+    assert circle.to_dict("list") == {"status": ["dialogue_partner", "member"], "iso3": ["ARM", "KAZ"],
+                                      "name": ["Armenia", "Kazakhstan"]}
+    assert T.org_circle(status, "CSTO", names).empty
+    flags = pd.DataFrame({"iso3": ["ARM", "KAZ", "TUR"], "name": ["Armenia", "Kazakhstan", "Türkiye"],
+                          "both_sides": [True, False, False]})
+    both = T.both_sides_table(flags, status, ["NATO", "SCO", "CSTO"])
+    assert both.to_dict("list") == {"iso3": ["ARM"], "name": ["Armenia"], "NATO": [""],
+                                    "SCO": ["dialogue_partner"], "CSTO": [""]}

@@ -121,3 +121,15 @@ def status_matrix(memberships: pd.DataFrame, as_of, orgs: Sequence[str] | None =
     for org, iso, status in zip(m["org_id"], m["iso3"], m["status"]):
         table.at[iso, org] = status
     return table
+
+
+def sources(memberships: pd.DataFrame, orgs: Sequence[str], iso3s: Iterable[str] | None = None) -> list[str]:
+    """Sorted source ids of the spells of ``orgs`` (only of the states in ``iso3s`` when given and not empty):
+    what a table or chart built from those memberships cites."""
+    _check_frame(memberships)
+    rows = memberships[memberships["org_id"].isin(list(orgs))]
+    wanted = list(iso3s) if iso3s is not None else []
+    if wanted:
+        rows = rows[rows["iso3"].isin(wanted)]
+    return sorted(set(rows["source_id"].dropna()))
+

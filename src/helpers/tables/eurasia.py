@@ -411,6 +411,25 @@ def structure_flags(status: pd.DataFrame, states: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def org_circle(status: pd.DataFrame, org: str, names: Mapping[str, str]) -> pd.DataFrame:
+    """The states holding any status in ``org`` (from ``membership.status_matrix``): status, iso3, name, sorted by
+    status then code."""
+    col = status[org] if org in status.columns else pd.Series(dtype=str)
+    held = col[col.fillna("") != ""]
+    out = pd.DataFrame({"status": held.to_numpy(), "iso3": held.index.to_numpy()})
+    out["name"] = out["iso3"].map(dict(names))
+    return out.sort_values(["status", "iso3"], kind="mergesort").reset_index(drop=True)
+
+
+def both_sides_table(flags: pd.DataFrame, status: pd.DataFrame, orgs: Iterable[str]) -> pd.DataFrame:
+    """The Eurasian states flagged ``both_sides`` by ``structure_flags``, with their status in each of ``orgs``
+    (empty = none)."""
+    orgs = list(orgs)
+    st = status.reindex(columns=orgs).astype(object).fillna("")
+    both = flags.loc[flags["both_sides"], ["iso3", "name"]].reset_index(drop=True)
+    return both.join(st, on="iso3").fillna("")[["iso3", "name", *orgs]]
+
+
 def combination_counts(flags: pd.DataFrame, structures: Iterable[str] = STRUCTURES) -> pd.DataFrame:
     """UpSet data: each distinct combination of structures, how many states have exactly it, and which.
 
