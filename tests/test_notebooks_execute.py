@@ -73,15 +73,20 @@ def test_whole_build_exits_zero_and_writes_the_index(built):
     assert (tmp / "reports" / "index.html").exists()
 
 
-@pytest.mark.slow
-def test_direct_papermill_from_another_folder(tmp_path):
-    """The README's example, run from a folder outside the repository."""
+def _papermill_02(folder: Path, name: str, value: str) -> subprocess.CompletedProcess:
+    """The papermill CLI on notebook 02 with one parameter, run from ``folder`` (outside the repository)."""
     nb = paths.NOTEBOOKS / "02-nato-enlargement.ipynb"
     if not nb.exists():
         pytest.fail("notebooks/02-nato-enlargement.ipynb does not exist yet")
     env = {k: v for k, v in os.environ.items() if k != "NATO_COLLECTION"}
-    res = subprocess.run([PAPERMILL, str(nb), "out.ipynb", "-p", "as_of", "2001-06-15"], cwd=tmp_path, env=env,
-                         capture_output=True, text=True, timeout=300)
+    return subprocess.run([PAPERMILL, str(nb), "out.ipynb", "-p", name, value], cwd=folder, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.slow
+def test_direct_papermill_from_another_folder(tmp_path):
+    """The README's example, run from a folder outside the repository."""
+    res = _papermill_02(tmp_path, "as_of", "2001-06-15")
     assert res.returncode == 0, res.stderr[-2000:]
     out = nbformat.read(tmp_path / "out.ipynb", as_version=4)
     injected = [c for c in out.cells if "injected-parameters" in c.metadata.get("tags", [])]
@@ -90,12 +95,7 @@ def test_direct_papermill_from_another_folder(tmp_path):
 
 @pytest.mark.slow
 def test_direct_papermill_with_a_bad_value_fails_clearly(tmp_path):
-    nb = paths.NOTEBOOKS / "02-nato-enlargement.ipynb"
-    if not nb.exists():
-        pytest.fail("notebooks/02-nato-enlargement.ipynb does not exist yet")
-    env = {k: v for k, v in os.environ.items() if k != "NATO_COLLECTION"}
-    res = subprocess.run([PAPERMILL, str(nb), "out.ipynb", "-p", "as_of", "2001-13-01"], cwd=tmp_path, env=env,
-                         capture_output=True, text=True, timeout=300)
+    res = _papermill_02(tmp_path, "as_of", "2001-13-01")
     assert res.returncode != 0
     assert "ParameterError" in res.stderr
     assert "parameter 'as_of' = '2001-13-01' is not a real calendar date" in res.stderr
@@ -104,11 +104,6 @@ def test_direct_papermill_with_a_bad_value_fails_clearly(tmp_path):
 @pytest.mark.slow
 def test_direct_papermill_with_an_unknown_name_fails_clearly(tmp_path):
     """papermill itself only warns about an undeclared name; the notebook's validation refuses it."""
-    nb = paths.NOTEBOOKS / "02-nato-enlargement.ipynb"
-    if not nb.exists():
-        pytest.fail("notebooks/02-nato-enlargement.ipynb does not exist yet")
-    env = {k: v for k, v in os.environ.items() if k != "NATO_COLLECTION"}
-    res = subprocess.run([PAPERMILL, str(nb), "out.ipynb", "-p", "asof", "2001-06-15"], cwd=tmp_path, env=env,
-                         capture_output=True, text=True, timeout=300)
+    res = _papermill_02(tmp_path, "asof", "2001-06-15")
     assert res.returncode != 0
     assert "unknown parameter 'asof'" in res.stderr and "allowed parameters: as_of" in res.stderr
