@@ -2,7 +2,7 @@
 
 Usage:  python scripts/merge_sources.py [--staging DIR] [--out FILE] [--check]
 
-* Every staging file must have the header of sources.csv (source_id,title,publisher,url,accessed,note).
+* Every staging file must have the header of sources.csv (source_id,title,publisher,url,accessed,kind,note).
 * The same source_id in several files is kept once when url and title agree (publisher, accessed and note are
   taken from the first file in name order that has them; differing notes are joined with " / ").
 * The same source_id with a different url or title is an error naming both files and rows: one id means one page.
@@ -22,7 +22,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-HEADER = ["source_id", "title", "publisher", "url", "accessed", "note"]
+HEADER = ["source_id", "title", "publisher", "url", "accessed", "kind", "note"]
+# What kind of page a source is; see data/README.md.
+KINDS = ("primary", "official", "reference", "news", "copy")
 
 
 class MergeError(Exception):
@@ -61,6 +63,9 @@ def read_staging(path: Path) -> list[tuple[int, dict[str, str]]]:
         row = dict(zip(HEADER, (v.strip() for v in rec)))
         if not row["source_id"]:
             raise MergeError(f"{_shown(path)} row {i}, column source_id: value is empty (every source has an id)")
+        if row["kind"] not in KINDS:
+            raise MergeError(f"{_shown(path)} row {i}, column kind: {row['kind']!r} is not a kind of source "
+                             f"(allowed: {', '.join(KINDS)})")
         rows.append((i, row))
     return rows
 
@@ -78,7 +83,7 @@ def merge(files: list[Path]) -> list[dict[str, str]]:
                 origin[sid] = where
                 continue
             kept = merged[sid]
-            for col in ("url", "title"):
+            for col in ("url", "title", "kind"):
                 if row[col] != kept[col]:
                     raise MergeError(
                         f"{where}, column {col}: source {sid!r} has {col} {row[col]!r} but {origin[sid]} has "

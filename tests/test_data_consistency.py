@@ -138,7 +138,7 @@ def test_every_source_has_url_and_accessed_date():
     src = load.sources()
     assert src["url"].str.match(r"^https?://").all()
     assert src["accessed"].notna().all()
-    assert (src["accessed"] <= pd.Timestamp("2026-11-29")).all(), "an accessed date lies in the future"
+    assert (src["accessed"] <= pd.Timestamp.today().normalize()).all(), "an accessed date lies in the future"
 
 
 def test_sources_csv_is_the_merge_of_the_staging_lists():
@@ -156,23 +156,23 @@ def _merge_module():
     return mod
 
 
-HEAD = "source_id,title,publisher,url,accessed,note\n"
+HEAD = "source_id,title,publisher,url,accessed,kind,note\n"
 
 
 def test_merge_keeps_one_row_per_identical_id_sorted(tmp_path):
-    (tmp_path / "sources-b.csv").write_text(HEAD + "zeta,Z,P,https://z.example,2026-11-29,\n"
-                                            "alpha,A,P,https://a.example,2026-11-29,first\n")
-    (tmp_path / "sources-a.csv").write_text(HEAD + "alpha,A,P,https://a.example,2026-11-29,second\n")
+    (tmp_path / "sources-b.csv").write_text(HEAD + "zeta,Z,P,https://z.example,2026-11-29,news,\n"
+                                            "alpha,A,P,https://a.example,2026-11-29,news,first\n")
+    (tmp_path / "sources-a.csv").write_text(HEAD + "alpha,A,P,https://a.example,2026-11-29,news,second\n")
     out = tmp_path / "sources.csv"
     assert _merge_module().main(["--staging", str(tmp_path), "--out", str(out)]) == 0
-    assert out.read_text() == (HEAD + "alpha,A,P,https://a.example,2026-11-29,second / first\n"
-                                      "zeta,Z,P,https://z.example,2026-11-29,\n")
+    assert out.read_text() == (HEAD + "alpha,A,P,https://a.example,2026-11-29,news,second / first\n"
+                                      "zeta,Z,P,https://z.example,2026-11-29,news,\n")
 
 
 def test_merge_fails_on_one_id_with_two_urls(tmp_path, capsys):
-    (tmp_path / "sources-a.csv").write_text(HEAD + "alpha,A,P,https://a.example,2026-11-29,\n")
-    (tmp_path / "sources-b.csv").write_text(HEAD + "beta,B,P,https://b.example,2026-11-29,\n"
-                                            "alpha,A,P,https://other.example,2026-11-29,\n")
+    (tmp_path / "sources-a.csv").write_text(HEAD + "alpha,A,P,https://a.example,2026-11-29,news,\n")
+    (tmp_path / "sources-b.csv").write_text(HEAD + "beta,B,P,https://b.example,2026-11-29,news,\n"
+                                            "alpha,A,P,https://other.example,2026-11-29,news,\n")
     out = tmp_path / "sources.csv"
     assert _merge_module().main(["--staging", str(tmp_path), "--out", str(out)]) == 1
     err = capsys.readouterr().err
@@ -182,8 +182,8 @@ def test_merge_fails_on_one_id_with_two_urls(tmp_path, capsys):
 
 
 def test_merge_fails_on_one_id_with_two_titles(tmp_path, capsys):
-    (tmp_path / "sources-a.csv").write_text(HEAD + "alpha,A,P,https://a.example,2026-11-29,\n")
-    (tmp_path / "sources-b.csv").write_text(HEAD + "alpha,Another title,P,https://a.example,2026-11-29,\n")
+    (tmp_path / "sources-a.csv").write_text(HEAD + "alpha,A,P,https://a.example,2026-11-29,news,\n")
+    (tmp_path / "sources-b.csv").write_text(HEAD + "alpha,Another title,P,https://a.example,2026-11-29,news,\n")
     assert _merge_module().main(["--staging", str(tmp_path), "--out", str(tmp_path / "s.csv")]) == 1
     assert "column title: source 'alpha' has title 'Another title'" in capsys.readouterr().err
 

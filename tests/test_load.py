@@ -230,7 +230,7 @@ def test_empty_source_id(data):
 
 
 def test_source_without_url_or_accessed_date(data):
-    edit(data, "sources.csv", "Test fixture,https://example.org/b,2026-11-29,", "Test fixture,,,")
+    edit(data, "sources.csv", "Test fixture,https://example.org/b,2026-11-29,reference,", "Test fixture,,,reference,")
     msg = str(error(data, "sources"))
     assert "sources.csv row 3, column url: value is empty (this column is required)" in msg
     assert "sources.csv row 3, column accessed: value is empty (this column is required)" in msg
