@@ -13,9 +13,24 @@ PYTEST_ARGS ?=
 # Installs chromium, fonts and axe-core for the browser tests when missing (skipped when the script is absent).
 SYSTEM_DEPS ?= scripts/ensure-system-deps.sh
 
-.PHONY: reports test lab sync bench readme setup clean lock
+.PHONY: reports test lab sync bench readme setup clean lock git-filters hooks
 
-setup: $(STAMP)
+setup: $(STAMP) git-filters
+
+# Saving a notebook from JupyterLab writes outputs and the machine's Python version into the .ipynb; this git filter
+# (nbstripout, as a clean filter in this clone's .git/config) keeps them out of commits and out of `git diff`, so a
+# save leaves only the source change. Cell ids are kept (jupytext pairs by them). Skipped outside a git clone.
+NBSTRIP_KEYS := metadata.language_info metadata.papermill metadata.widgets cell.metadata.papermill cell.metadata.execution cell.metadata.ExecuteTime
+git-filters:
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  git config filter.nbstripout.clean "'$(abspath $(BIN))/python' -m nbstripout --keep-id --extra-keys '$(NBSTRIP_KEYS)'" && \
+	  git config filter.nbstripout.smudge cat && \
+	  git config diff.ipynb.textconv "'$(abspath $(BIN))/python' -m nbstripout --keep-id --extra-keys '$(NBSTRIP_KEYS)' -t"; \
+	fi
+
+# Optional: run ruff, the pairing check and nbstripout before every commit (.pre-commit-config.yaml; local hooks only).
+hooks: $(STAMP)
+	$(BIN)/pre-commit install
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -32,8 +47,9 @@ test: $(STAMP)
 	@if [ -f "$(SYSTEM_DEPS)" ]; then sh "$(SYSTEM_DEPS)"; fi
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir="$(CURDIR)"
+# Root (containers, CI images) needs --allow-root; the server still listens on 127.0.0.1 only, with a token.
+lab: setup
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir="$(CURDIR)" $(if $(filter 0,$(shell id -u)),--allow-root)
 
 sync: $(STAMP)
 	$(BIN)/jupytext --to ipynb --update notebooks/[0-9]*.py
