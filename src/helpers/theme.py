@@ -23,7 +23,12 @@ import json
 
 import altair as alt
 
-FONT = '"Noto Sans", "Noto Naskh Arabic", "DejaVu Sans", Arial, sans-serif'
+from helpers import fonts
+
+# The committed Noto copies (helpers/fonts), registered with vl-convert here so exports never depend on the
+# machine's fonts.
+FONT = fonts.STACK
+fonts.register()
 
 ORG_COLORS: dict[str, str] = {
     "NATO": "#0072B2",  # blue
