@@ -124,7 +124,7 @@ def test_a_copy_left_alone_says_why(kind, table):
         strict=True, reason="73% on 2026-11-30: the SCO's observer, dialogue-partner and 2025 partner spells and the "
                             "CSTO's 1992-1993 signatures still rest on news reports and a scholarly abstract")),
     pytest.param("arms_control", marks=pytest.mark.xfail(
-        strict=True, reason="52% on 2026-11-30: the other arms-control steps cite the Arms Control Association, "
+        strict=True, reason="55% on 2026-11-30: the other arms-control steps cite the Arms Control Association, "
                             "ASIL, CSIS and news reports rather than depositary or government pages")),
     "org_features",
 ])
