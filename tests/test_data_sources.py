@@ -34,7 +34,6 @@ LOOKUP_WORDING = (
     r"read in (the|a) stored",
     r"\bread_file\b",
     r"looked up with",
-    r"\bwe found\b",
 )
 LOOKUP = re.compile("|".join(LOOKUP_WORDING), re.I)
 SCANNED = ("data", "notebooks", "src")
