@@ -91,8 +91,8 @@ def test_checking_counts_is_a_full_verdict_by_checking_grid():
 def test_attribution_claims_are_the_ones_in_someone_elses_mouth():
     out = T.attribution_claims(T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES))
     assert list(out["claim_id"]) == ["C02", "C10"]
-    assert list(out["voice"]) == ["observers", "Putin"]
-    assert list(out.columns)[:3] == ["claim_id", "paragraph", "voice"]
+    assert list(out["who says it"]) == ["observers", "Putin"]
+    assert list(out.columns)[:3] == ["claim_id", "paragraph", "who says it"]
 
 
 def test_forecasts_flag_later_evidence():
@@ -149,3 +149,24 @@ def test_chart_builders_refuse_an_empty_title():
     counts = pd.DataFrame({"claim_type": ["factual"], "verdict": ["supported"], "claims": [1]})
     with pytest.raises(ValueError, match="title"):
         C.verdict_bars(counts, title="", description="d")
+
+
+def test_ledger_view_keeps_verdict_and_checking_in_separate_columns():
+    out = T.ledger_view(T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES))
+    assert list(out.columns) == ["claim", "paragraph", "the article says (our paraphrase)", "who says it", "type",
+                                 "verdict", "checked against", "evidence after April 2024", "evidence in report"]
+    first = out.iloc[0]
+    assert (first["claim"], first["verdict"], first["checked against"]) == ("C01", "supported", "primary")
+    assert list(out["evidence after April 2024"]) == ["", "", "", "yes"]
+
+
+def test_audit_view_names_sources_by_title_and_refuses_unknown_ids():
+    led = T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES)
+    src = pd.DataFrame({"source_id": ["s1", "s2", "s3", "s4", "t1"], "title": ["A", "B", "C", "D", "E"],
+                        "publisher": ["pa", "pb", "pc", "pd", "pe"]})
+    out = T.audit_view(led, src)
+    assert out.iloc[1].to_dict() == {"claim": "C02", "verdict": "interpretation", "why": "r1",
+                                     "main source": "A (pa)", "second source": "E (pe)"}
+    assert out.iloc[0]["second source"] == ""
+    with pytest.raises(ValueError, match=r"\['t1'\] are not in sources.csv"):
+        T.audit_view(led, src[src["source_id"] != "t1"])

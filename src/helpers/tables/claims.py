@@ -93,14 +93,14 @@ def checking_counts(ledger: pd.DataFrame) -> pd.DataFrame:
 
 def attribution_claims(ledger: pd.DataFrame) -> pd.DataFrame:
     """The claims the article puts in someone else's mouth (``voice`` other than the author), in article order,
-    with who is quoted, our verdict, what it was checked against and why."""
+    with who is quoted (``who says it``), our verdict, what it was checked against and why."""
     _need(ledger, ["claim_id", "paragraph", "claim", "voice", "verdict", "checked_against", "verdict_reason"],
           "attribution_claims(ledger)")
     sub = ledger[ledger["voice"] != AUTHOR].copy()
     sub["_p"] = _paragraph_number(sub["paragraph"])
     sub = sub.sort_values(["_p", "claim_id"], kind="mergesort")
-    return sub[["claim_id", "paragraph", "voice", "claim", "verdict", "checked_against", "verdict_reason"]] \
-        .reset_index(drop=True)
+    out = sub[["claim_id", "paragraph", "voice", "claim", "verdict", "checked_against", "verdict_reason"]]
+    return out.rename(columns={"voice": "who says it"}).reset_index(drop=True)
 
 
 def forecasts(ledger: pd.DataFrame) -> pd.DataFrame:
@@ -148,4 +148,40 @@ def article_scenarios(claims: pd.DataFrame, paragraph: str = "P10") -> pd.DataFr
         "the article says (our paraphrase)": sub["claim"].to_numpy(),
         "type": sub["claim_type"].to_numpy(),
         "our verdict": sub["verdict"].to_numpy(),
+    })
+
+
+def ledger_view(ledger: pd.DataFrame) -> pd.DataFrame:
+    """The ledger as a reader sees it: id, paragraph, the claim, who says it, type, verdict and — in its own
+    column — what the verdict was checked against, whether the evidence is later than the article, and the report
+    with the evidence. Reasons and sources are left to ``audit_view``."""
+    _need(ledger, LEDGER_COLUMNS, "ledger_view(ledger)")
+    return pd.DataFrame({
+        "claim": ledger["claim_id"].to_numpy(),
+        "paragraph": ledger["paragraph"].to_numpy(),
+        "the article says (our paraphrase)": ledger["claim"].to_numpy(),
+        "who says it": ledger["voice"].to_numpy(),
+        "type": ledger["claim_type"].to_numpy(),
+        "verdict": ledger["verdict"].to_numpy(),
+        "checked against": ledger["checked_against"].to_numpy(),
+        "evidence after April 2024": ledger["evidence_after_article"].map({True: "yes", False: ""}).to_numpy(),
+        "evidence in report": ledger["evidence"].to_numpy(),
+    })
+
+
+def audit_view(ledger: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Audit detail, one row per claim: the verdict, the full reason, and the two sources by title and publisher
+    (main source first; for readings and proposals, the case for, then the case against)."""
+    _need(ledger, LEDGER_COLUMNS, "audit_view(ledger)")
+    _need(sources, ["source_id", "title", "publisher"], "audit_view(sources)")
+    names = {r.source_id: f"{r.title} ({r.publisher})" for r in sources.itertuples(index=False)}
+    unknown = sorted(set(cited_sources(ledger)) - set(names))
+    if unknown:
+        raise ValueError(f"audit_view: source id(s) {unknown} are not in sources.csv")
+    return pd.DataFrame({
+        "claim": ledger["claim_id"].to_numpy(),
+        "verdict": ledger["verdict"].to_numpy(),
+        "why": ledger["verdict_reason"].to_numpy(),
+        "main source": ledger["source_id"].map(names).fillna("").to_numpy(),
+        "second source": ledger["second_source_id"].map(names).fillna("").to_numpy(),
     })
