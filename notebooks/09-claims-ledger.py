@@ -94,8 +94,7 @@ present.table(digest.drop(columns=["source_id"]), title="P19: Valdai, and a fram
 ledger = ledgers.claims_ledger(claims, REPORTS, TYPES)
 LEDGER_SOURCES = ledgers.cited_sources(ledger)
 present.table(ledgers.ledger_view(ledger),
-              title=f"{len(ledger)} claims ({', '.join(TYPES)}): {int((ledger['verdict'] == 'supported').sum())} "
-                    f"supported, {int((ledger['verdict'] == 'contradicted').sum())} contradicted",
+              title=ledgers.ledger_finding(ledger, TYPES),
               caption="Verdict and what it was checked against are separate columns; reasons are in the audit "
                       "detail at the end.", sources=[*LEDGER_SOURCES, "schemaorg-claimreview"], key="ledger")
 
@@ -108,9 +107,7 @@ present.table(ledgers.ledger_view(ledger),
 
 # %%
 counts = ledgers.verdict_counts(ledger)
-settled = int(counts.loc[counts["verdict"] != "interpretation", "claims"].sum())
-present.chart(charts.verdict_bars(counts, title=f"{settled} of {len(ledger)} listed claims get a verdict on the "
-                                                f"evidence; the rest are readings, proposals or open forecasts",
+present.chart(charts.verdict_bars(counts, title=ledgers.verdict_finding(counts),
                                   description="Stacked horizontal bars: number of claims per type, split by verdict."),
               caption="Counts of the ledger above, by type of claim and verdict.", sources=LEDGER_SOURCES,
               key="verdicts")
@@ -124,8 +121,7 @@ present.chart(charts.verdict_bars(counts, title=f"{settled} of {len(ledger)} lis
 
 # %%
 checking = ledgers.checking_counts(ledger)
-present.chart(charts.checking_bars(checking, title=f"{int(checking['primary'].sum())} of {len(ledger)} verdicts "
-                                                   f"rest on a primary text",
+present.chart(charts.checking_bars(checking, title=ledgers.checking_finding(checking),
                                    description="Stacked horizontal bars: claims per verdict, split by what the "
                                                "verdict was checked against."),
               caption="Primary: an official document or an organisation's or government's own page; secondary: "
@@ -147,8 +143,7 @@ present.table(checking, title="Verdicts by what they were checked against",
 # %%
 attributed = ledgers.attribution_claims(ledger)
 present.table(attributed.drop(columns=["verdict_reason"]),
-              title=f"{len(attributed)} listed claims are put in someone else's mouth; "
-                    f"{int((attributed['verdict'] == 'contradicted').sum())} of those attributions are contradicted",
+              title=ledgers.attribution_finding(attributed),
               caption="Claims whose speaker, as the article presents it, is not the author.",
               sources=ledgers.cited_sources(ledger[ledger["claim_id"].isin(attributed["claim_id"])]),
               key="attribution")

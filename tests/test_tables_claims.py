@@ -170,3 +170,13 @@ def test_audit_view_names_sources_by_title_and_refuses_unknown_ids():
     assert out.iloc[0]["second source"] == ""
     with pytest.raises(ValueError, match=r"\['t1'\] are not in sources.csv"):
         T.audit_view(led, src[src["source_id"] != "t1"])
+
+
+def test_findings_count_what_the_titles_say():
+    led = T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES)
+    assert T.ledger_finding(led, ["factual", "normative"]) == \
+        "4 claims (factual, normative): 1 supported, 1 contradicted"
+    assert T.verdict_finding(T.verdict_counts(led)).startswith("3 of 4 listed claims get a verdict")
+    assert T.checking_finding(T.checking_counts(led)) == "2 of 4 verdicts rest on a primary text"
+    assert T.attribution_finding(T.attribution_claims(led)) == \
+        "2 listed claims are put in someone else's mouth; 1 of those attributions is contradicted"

@@ -185,3 +185,33 @@ def audit_view(ledger: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         "main source": ledger["source_id"].map(names).fillna("").to_numpy(),
         "second source": ledger["second_source_id"].map(names).fillna("").to_numpy(),
     })
+
+
+# ------------------------------------------------------------------------------------------------ titles
+
+
+def ledger_finding(ledger: pd.DataFrame, claim_types: Iterable[str]) -> str:
+    """Title of the ledger table: how many claims of which types, how many supported and contradicted."""
+    verdicts = ledger["verdict"]
+    return (f"{len(ledger)} claims ({', '.join(claim_types)}): {int((verdicts == 'supported').sum())} supported, "
+            f"{int((verdicts == 'contradicted').sum())} contradicted")
+
+
+def verdict_finding(counts: pd.DataFrame) -> str:
+    """Title of the verdict chart: how many claims get a verdict on the evidence rather than 'interpretation'."""
+    total = int(counts["claims"].sum())
+    settled = int(counts.loc[counts["verdict"] != "interpretation", "claims"].sum())
+    return (f"{settled} of {total} listed claims get a verdict on the evidence; the rest are readings, proposals "
+            f"or open forecasts")
+
+
+def checking_finding(grid: pd.DataFrame) -> str:
+    """Title of the checking chart: how many verdicts rest on a primary text."""
+    return f"{int(grid['primary'].sum())} of {int(grid['total'].sum())} verdicts rest on a primary text"
+
+
+def attribution_finding(attributed: pd.DataFrame) -> str:
+    """Title of the attribution table: how many claims are put in someone else's mouth, how many contradicted."""
+    wrong = int((attributed["verdict"] == "contradicted").sum())
+    return (f"{len(attributed)} listed claims are put in someone else's mouth; {wrong} of those attributions "
+            f"{'is' if wrong == 1 else 'are'} contradicted")
