@@ -16,40 +16,49 @@
 # %% [markdown]
 # # Synthesis: the claims ledger and the article's lineage
 #
-# P19 closes the article: such ideas circulate in Russian–Chinese dialogue venues such as Valdai, and the
-# framework would be NATO's "objective equivalent", neutralizing it if not deterring it. This notebook gathers
-# every claim of P1–P19 with its type, our verdict and the report that holds the evidence; traces the article
-# from Valdai through RT to the Arabic text, with what the Arabic adds (P19 and the title); and lists what to watch
-# after April 2024. `claim_types` chooses which kinds of claim the ledger lists.
+# This notebook gathers every claim of P1–P19 and asks of each: who does the article say is speaking, what kind
+# of claim is it, how far does it hold, and what was that verdict checked against. It shows the claims the
+# article puts in other people's mouths (Putin in P11, "observers" in P10), traces the text from Valdai through
+# RT to the Arabic, with the closing paragraph P19 that the English versions lack, and lists the forecasts to
+# watch after April 2024. The choice of claim types below decides which kinds of claim the ledger lists.
 
 # %% tags=["parameters"]
 claim_types = "factual,interpretive,normative,predictive"
 
 # %% [markdown]
-# The imports validate `claim_types`: it must be a comma-separated choice among factual, interpretive, normative
-# and predictive.
+# The imports check the choice of claim types: a comma-separated list drawn from factual, interpretive,
+# normative and predictive.
 
 # %%
 from helpers import load, params, present
-from helpers.charts import eurasia as charts
+from helpers.charts import claims as charts
+from helpers.tables import claims as ledgers
 from helpers.tables import eurasia as tables
 from helpers.tables.euroatlantic import paragraph_digest
 
 P = params.validated("09", claim_types=claim_types)
-TYPES = tables.claim_type_list(P.claim_types)
+TYPES = ledgers.claim_type_list(P.claim_types)
 REPORTS = tables.notebook_reports()
 ARTICLE_DATE = "2024-04-30"
 
 # %% [markdown]
 # ## Data
 #
-# The article's paragraphs and claims (our paraphrases, with a verdict on a fixed scale: supported by the data,
-# partly, contradicted, or interpretation — not testable with data), the lineage of the text, and the dated
-# events.
+# The article's paragraphs in our paraphrase, its claims, the bibliography, the lineage of the text and the dated
+# events. We record each claim the way the Schema.org ClaimReview vocabulary describes a fact check: the claim,
+# the work it appears in and who it is attributed to, with the rating as a property of its own. We add a second,
+# separate field for what the rating was checked against, so that a verdict resting on news reports of an
+# official statement is never mistaken for a partial one.
+#
+# The **verdict** says how far a claim holds: supported, partly supported, contradicted, unverifiable, or
+# interpretation (a reading, proposal or forecast that evidence can inform but not settle). **Checked against**
+# says what it rests on: a primary text (an official document, or an organisation's or government's own page),
+# secondary sources (reference works, news, copies), or nothing yet.
 
 # %%
 paragraphs = load.paragraphs()
 claims = load.claims()
+sources = load.sources()
 lineage = load.lineage()
 events = load.events()
 
@@ -65,10 +74,12 @@ present.table(digest.drop(columns=["source_id"]), title="P19: Valdai, and a fram
               key="paraphrase")
 
 # %% [markdown]
-# ## The claims ledger
+# ## The claims ledger, paragraph by paragraph
 #
-# One row per claim of the chosen types, in article order, with our verdict, its one-line reason, and the report
-# that holds the evidence (file names are relative: they open beside this report).
+# One row per claim of the chosen types, in article order: who the article presents as saying it, its type, our
+# verdict, and — in a separate column — what the verdict was checked against. The last column names the report
+# that holds the evidence (file names are relative: they open beside this report). The reason behind every
+# verdict, with its sources, is in the audit detail at the end.
 #
 # Evidence reports: [00 The article at a glance](00-article-at-a-glance.html) ·
 # [01 The proposal: a Eurasian security framework](01-the-proposal.html) ·
@@ -80,24 +91,62 @@ present.table(digest.drop(columns=["source_id"]), title="P19: Valdai, and a fram
 # [08 The SCO and the multi-vector states](08-sco-multivector-states.html)
 
 # %%
-ledger = tables.claims_ledger(claims, REPORTS, TYPES)
-present.table(ledger, title=f"{len(ledger)} claims of type {', '.join(TYPES)}; "
-                            f"{int((ledger['verdict'] == 'supported').sum())} supported by data",
-              caption="Verdicts: supported, partly, contradicted, or interpretation (not testable with data).",
-              sources=sorted(set(claims.loc[claims["claim_type"].isin(TYPES), "source_id"])), key="ledger")
+ledger = ledgers.claims_ledger(claims, REPORTS, TYPES)
+LEDGER_SOURCES = ledgers.cited_sources(ledger)
+present.table(ledgers.ledger_view(ledger),
+              title=ledgers.ledger_finding(ledger, TYPES),
+              caption="Verdict and what it was checked against are separate columns; reasons are in the audit "
+                      "detail at the end.", sources=[*LEDGER_SOURCES, "schemaorg-claimreview"], key="ledger")
 
 # %% [markdown]
-# Verdicts by claim type: the article's factual claims can be checked and mostly hold; most of what it argues is
-# interpretation, proposal or forecast.
+# ## Verdicts by type of claim
+#
+# Only factual claims can be supported or contradicted outright; readings and proposals are marked as
+# interpretation, with the strongest case on each side in their reasons; forecasts get a verdict only once
+# evidence later than the article bears on them.
 
 # %%
-counts = tables.verdict_counts(ledger)
-testable = counts[counts["verdict"] != "interpretation"]["claims"].sum()
-present.chart(
-    charts.verdict_bars(counts, title=f"{int(testable)} of {len(ledger)} listed claims can be tested with data",
-                        description="Stacked horizontal bars: number of claims per type, split by verdict."),
-    caption="Counts of the ledger above, by type and verdict.",
-    sources=sorted(set(claims.loc[claims["claim_type"].isin(TYPES), "source_id"])), key="verdicts")
+counts = ledgers.verdict_counts(ledger)
+present.chart(charts.verdict_bars(counts, title=ledgers.verdict_finding(counts),
+                                  description="Stacked horizontal bars: number of claims per type, split by verdict."),
+              caption="Counts of the ledger above, by type of claim and verdict.", sources=LEDGER_SOURCES,
+              key="verdicts")
+
+# %% [markdown]
+# ## What each verdict was checked against
+#
+# The same claims counted the other way: for each verdict, how many rest on a primary text, on secondary sources
+# only, or on nothing yet. Where a verdict rests on secondary sources, the reason names the primary text that
+# would confirm it.
+
+# %%
+checking = ledgers.checking_counts(ledger)
+present.chart(charts.checking_bars(checking, title=ledgers.checking_finding(checking),
+                                   description="Stacked horizontal bars: claims per verdict, split by what the "
+                                               "verdict was checked against."),
+              caption="Primary: an official document or an organisation's or government's own page; secondary: "
+                      "reference works, news reports, copies.", sources=LEDGER_SOURCES, key="checking")
+
+# %%
+present.table(checking, title="Verdicts by what they were checked against",
+              caption="Claims per verdict and kind of checking; zeros included.", sources=LEDGER_SOURCES,
+              key="checking-table")
+
+# %% [markdown]
+# ## Who says it: the claims the article attributes
+#
+# Who said what is itself a checkable claim. The Arabic text gives P11's argument for new principles to
+# President Putin, while the English essay it translates gives it as the author's own; it gives P10's best case
+# to unnamed "observers", where the English has the author's "at best, we can expect". These rows set each
+# attribution beside our verdict on it.
+
+# %%
+attributed = ledgers.attribution_claims(ledger)
+present.table(attributed.drop(columns=["verdict_reason"]),
+              title=ledgers.attribution_finding(attributed),
+              caption="Claims whose speaker, as the article presents it, is not the author.",
+              sources=ledgers.cited_sources(ledger[ledger["claim_id"].isin(attributed["claim_id"])]),
+              key="attribution")
 
 # %% [markdown]
 # ## Every paragraph, where it is covered
@@ -105,7 +154,7 @@ present.chart(
 # P1–P19 with the number of claims each makes and the reports that treat it (from the section map).
 
 # %%
-coverage = tables.paragraph_coverage(paragraphs, claims, REPORTS, tables.collection_paragraphs())
+coverage = ledgers.paragraph_coverage(paragraphs, claims, REPORTS, tables.collection_paragraphs())
 present.table(coverage, title=f"All {len(coverage)} paragraphs are covered by at least one report"
               if (coverage["covered in"] != "").all() else
               f"{int((coverage['covered in'] == '').sum())} paragraphs are not covered by any report",
@@ -127,20 +176,25 @@ present.table(tables.lineage_table(lineage),
               sources=sorted(set(lineage["source_id"])), key="lineage")
 
 # %% [markdown]
-# The claims of P19 itself: one is a checkable fact about where the idea circulates, the others forecast.
+# The claims of P19 itself: where the idea circulates, whether both sides accept it, and three forecasts.
 
 # %%
-p19 = ledger[ledger["paragraph"] == "P19"].reset_index(drop=True)
+p19 = ledgers.ledger_view(ledger[ledger["paragraph"] == "P19"])
 present.table(p19, title=f"P19 makes {len(p19)} of the listed claims",
               caption="Claims of the closing paragraph among the chosen types.",
-              sources=sorted(set(claims.loc[claims["paragraph"] == "P19", "source_id"])), key="p19")
+              sources=ledgers.cited_sources(ledger[ledger["paragraph"] == "P19"]), key="p19")
 
 # %% [markdown]
 # ## What to watch
 #
-# Dated developments after the article (April 2024) in the events data: the Russia–China and Eurasian-security
-# track, summits and enlargements. Each is a point where the article's forecasts (C05, C32, C33, C41) can be
-# tested as time passes.
+# The article's forecasts among the listed claims, and whether evidence later than April 2024 already bears on
+# them; then the dated developments after the article in the events data — the Russia–China and
+# Eurasian-security track, summits and enlargements — against which they can be followed.
+
+# %%
+present.table(ledgers.forecasts(ledger), title=f"{len(ledgers.forecasts(ledger))} forecasts among the listed claims",
+              caption="Predictive claims; 'yes' where evidence dated after April 2024 already bears on them.",
+              sources=ledgers.cited_sources(ledger[ledger["claim_type"] == "predictive"]), key="forecasts")
 
 # %%
 watch = tables.watch_list(events, ARTICLE_DATE)
@@ -152,12 +206,26 @@ present.table(watch, title=f"{len(watch)} dated developments after April 2024, t
 # %% [markdown]
 # ## Takeaways
 #
-# - The article's few factual claims hold up against the data; most of its argument is interpretation,
-#   proposal or forecast, marked as such in the ledger.
-# - Every paragraph P1–P19 is covered by a report, and every claim has a ledger row pointing to its evidence.
-# - The Arabic text is a translation of RT's republication of a Valdai piece, with a new closing paragraph (P19)
-#   and a sharper title; the confidence of each step is stated, not assumed.
-# - The forecasts — a dialogue platform first, the SCO as a vehicle, many states joining — are what to watch.
+# - The article's dated facts hold: Putin's call of 29 February 2024, Lavrov's Beijing visit of 8–9 April 2024,
+#   NATO's enlargement, the decline of arms-control treaties. Most of these rest on news reports of official
+#   statements; the official transcripts would confirm them.
+# - Its attributions do not all hold. The Arabic puts P11's argument for new principles in Putin's mouth; the
+#   English essay it translates gives it as the author's own reasoning.
+# - Its readings and proposals (indivisible security, non-hegemony, a dialogue platform first) are contested, and
+#   the reasons in the audit detail give the strongest case on each side with a source for each.
+# - The forecasts — a long process starting as a dialogue platform, the SCO as a vehicle, many states joining —
+#   are what to watch; the first two already have evidence after April 2024 bearing on them.
+
+# %% [markdown]
+# ## Audit detail: every verdict with its reason and sources
+#
+# For each listed claim, the verdict, the full reason and the two sources it cites: for readings and proposals,
+# the case for and then the case against.
+
+# %%
+present.table(ledgers.audit_view(ledger, sources), title=f"Reasons and sources for all {len(ledger)} listed claims",
+              caption="Main source first; for interpretive and normative claims, the case for, then the case "
+                      "against.", sources=LEDGER_SOURCES, key="audit")
 
 # %% [markdown]
 # ## Sources

@@ -104,13 +104,8 @@ def test_upset_chart_bars_over_dot_matrix():
     assert spec["title"] == "t"
 
 
-def test_verdict_bars_fixed_verdict_order():
-    counts = pd.DataFrame({"claim_type": ["factual", "factual"], "verdict": ["supported", "partly"], "claims": [2, 1]})
-    spec = C.verdict_bars(counts, title="t", description="d").to_dict()
-    assert spec["encoding"]["color"]["scale"]["domain"] == list(T.VERDICTS)
-
-
 def test_builders_refuse_an_empty_title():
-    counts = pd.DataFrame({"claim_type": ["factual"], "verdict": ["supported"], "claims": [1]})
+    conc = pd.DataFrame({"bloc": ["X"], "members": [2], "reported": [2], "complete": [True], "largest": ["A"],
+                         "largest_share": [0.8], "hhi": [0.68], "equal_share_hhi": [0.5]})
     with pytest.raises(ValueError, match="title"):
-        C.verdict_bars(counts, title="", description="d")
+        C.concentration_bars(conc, title="", description="d")

@@ -116,17 +116,24 @@ def test_glossary_follows_first_appearance(paragraphs):
 def test_claim_profile_counts_every_type_and_verdict():
     claims = pd.DataFrame({
         "claim_type": ["factual", "factual", "predictive", "factual"],
-        "verdict": ["supported", "partly", "interpretation", "supported"],
+        "verdict": ["supported", "partly supported", "interpretation", "unverifiable"],
     })
     expected = pd.DataFrame({
         "claim type": ["factual", "interpretive", "normative", "predictive"],
-        "supported": [2, 0, 0, 0],
-        "partly": [1, 0, 0, 0],
+        "supported": [1, 0, 0, 0],
+        "partly supported": [1, 0, 0, 0],
         "contradicted": [0, 0, 0, 0],
+        "unverifiable": [1, 0, 0, 0],
         "interpretation": [0, 0, 0, 1],
         "total": [3, 0, 0, 1],
     })
     pdt.assert_frame_equal(article.claim_profile(claims), expected)
+
+
+def test_claim_profile_refuses_a_verdict_off_the_scale():
+    claims = pd.DataFrame({"claim_type": ["factual"], "verdict": ["partly"]})
+    with pytest.raises(ValueError, match="'partly'.*not on the scale"):
+        article.claim_profile(claims)
 
 
 def test_tag_long_orders_rows_by_kind_then_first_use_and_marks_highlight(tags, paragraphs, themes):
@@ -220,9 +227,13 @@ def test_real_tags_touch_every_paragraph_with_known_themes():
 def test_real_claims_cover_the_article_and_verdicts_are_conservative():
     claims = _csv("claims.csv")
     assert set(claims["paragraph"]) == {f"P{i}" for i in range(1, 20)}
-    opinion = claims[claims["claim_type"] != "factual"]
+    # readings and proposals are never given a truth verdict; a forecast only once later evidence bears on it
+    opinion = claims[claims["claim_type"].isin(["interpretive", "normative"])]
     assert set(opinion["verdict"]) == {"interpretation"}
-    judged = claims[claims["verdict"].isin(["supported", "contradicted", "partly"])
+    forecasts = claims[claims["claim_type"] == "predictive"]
+    judged_forecasts = forecasts[forecasts["verdict"] != "interpretation"]
+    assert judged_forecasts["evidence_after_article"].astype(str).str.lower().eq("true").all()
+    judged = claims[claims["verdict"].isin(["supported", "contradicted", "partly supported"])
                     & (claims["claim_type"] == "factual")]
     # a verdict on a fact must point at evidence, not at the article itself
     assert "alahalygate-neutralizing-nato" not in set(judged["source_id"])
@@ -230,7 +241,7 @@ def test_real_claims_cover_the_article_and_verdicts_are_conservative():
 
 def test_every_article_row_cites_a_source_in_the_article_bibliography():
     known = set(_csv("staging/sources-article.csv")["source_id"])
-    for name in ("sections.csv", "paragraphs.csv", "claims.csv", "glossary.csv", "lineage.csv"):
+    for name in ("sections.csv", "paragraphs.csv", "glossary.csv", "lineage.csv"):
         cited = set(_csv(name)["source_id"])
         assert cited <= known, f"{name}: {sorted(cited - known)} not in staging/sources-article.csv"
 

@@ -59,15 +59,6 @@ def test_concentration_largest_share_and_hhi():
     assert math.isnan(z.hhi) and z.reported == 0
 
 
-def test_article_scenarios_labels_them_as_the_articles():
-    claims = pd.DataFrame({"claim_id": ["C02", "C01", "C09"], "paragraph": ["P10", "P10", "P11"],
-                           "claim": ["worst", "best", "other"], "claim_type": ["predictive"] * 3,
-                           "verdict": ["interpretation"] * 3})
-    out = T.article_scenarios(claims)
-    assert list(out["claim_id"]) == ["C01", "C02"]
-    assert set(out["whose scenario"]) == {"the article (P10)"}
-
-
 def docs():
     return pd.DataFrame({"document_id": ["d1", "d2"], "title": ["Old", "New"],
                          "date": pd.to_datetime(["2000-01-01", "2024-05-01"]), "org_id": ["ALPHA", None]})
@@ -222,46 +213,6 @@ def test_state_spells_covers_every_org_of_one_state():
     assert list(out["ongoing"]) == [False, True]
 
 
-def claims():
-    return pd.DataFrame({"claim_id": ["C02", "C01", "C03"], "paragraph": ["P10", "P4", "P19"],
-                         "claim": ["b", "a", "c"], "claim_type": ["predictive", "factual", "interpretive"],
-                         "verdict": ["interpretation", "supported", "partly"], "verdict_reason": ["r"] * 3,
-                         "evidence_notebook": ["05", "2", "09"]})
-
-
-REPORTS = {"02": "02-nato-enlargement.html", "05": "05-balance-of-power.html", "09": "09-claims-ledger.html"}
-
-
-def test_claim_type_list_parses_and_refuses():
-    assert T.claim_type_list("factual, predictive,factual") == ["factual", "predictive"]
-    with pytest.raises(ValueError, match="claim_types='factual,opinion'.*opinion.*allowed"):
-        T.claim_type_list("factual,opinion")
-    with pytest.raises(ValueError, match="empty"):
-        T.claim_type_list(" , ")
-
-
-def test_claims_ledger_links_reports_and_sorts_by_paragraph():
-    out = T.claims_ledger(claims(), REPORTS, ["factual", "predictive", "interpretive"])
-    assert list(out["claim_id"]) == ["C01", "C02", "C03"]
-    assert list(out["evidence"]) == ["02-nato-enlargement.html", "05-balance-of-power.html", "09-claims-ledger.html"]
-    assert list(T.claims_ledger(claims(), REPORTS, ["factual"])["claim_id"]) == ["C01"]
-
-
-def test_claims_ledger_refuses_unknown_notebook():
-    bad = claims().assign(evidence_notebook=["05", "2", "42"])
-    with pytest.raises(ValueError, match=r"\['42'\] are not notebooks"):
-        T.claims_ledger(bad, REPORTS, T.CLAIM_TYPES)
-
-
-def test_verdict_counts_zero_fill():
-    led = T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES)
-    out = T.verdict_counts(led)
-    assert len(out) == 3 * 4
-    assert out["claims"].sum() == 3
-    assert out.set_index(["claim_type", "verdict"]).loc[("factual", "supported"), "claims"] == 1
-    assert out.set_index(["claim_type", "verdict"]).loc[("factual", "partly"), "claims"] == 0
-
-
 def test_watch_list_after_date_and_category():
     ev = pd.DataFrame({"event_id": ["a", "b", "c"], "date": pd.to_datetime(["2024-04-09", "2024-05-16", "2024-07-04"]),
                        "date_precision": ["day"] * 3, "category": ["eurasian_track", "eurasian_track", "summit"],
@@ -288,15 +239,7 @@ def test_findings_name_the_leader_and_admit_gaps():
         "In 2023, X is the most concentrated bloc: AAA makes 60% of the reported spending"
 
 
-def test_paragraph_coverage_lists_every_paragraph_with_its_reports():
-    paras = pd.DataFrame({"paragraph": ["P2", "P1"], "order": [2, 1]})
-    cov = T.paragraph_coverage(paras, claims().assign(paragraph=["P1", "P1", "P2"]),
-                               {"01": "01-a.html", "02": "02-b.html", "09": "09-c.html"},
-                               {"01": ["P1", "P2"], "02": ["P2"], "09": ["P1", "P2"]})
-    assert cov.to_dict("records") == [
-        {"paragraph": "P1", "claims": 2, "covered in": "01-a.html"},
-        {"paragraph": "P2", "claims": 1, "covered in": "01-a.html, 02-b.html"},
-    ]
+def test_collection_paragraphs_come_from_the_section_map():
     assert T.collection_paragraphs()["07"] == ["P15", "P16"]
 
 

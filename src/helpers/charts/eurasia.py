@@ -1,5 +1,5 @@
 """Altair builders for notebooks 05–09 (P10–P19): bloc capabilities, concentration, principle grid, typology
-scatter, SCO timeline, UpSet overlap, a state's Gantt, verdict bars.
+scatter, SCO timeline, UpSet overlap, a state's Gantt (the ledger's verdict bars are in ``helpers.charts.claims``).
 
 Each builder takes a DataFrame from ``helpers.tables.eurasia`` and returns a chart; it never displays or saves.
 The title states the finding and is passed in by the notebook (which knows the finding for its parameters);
@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 
 from helpers import theme
-from helpers.tables.eurasia import CLAIM_TYPES, PRESENCE, STRUCTURES, VERDICTS
+from helpers.tables.eurasia import PRESENCE, STRUCTURES
 
 NEUTRAL = "#4d4d4d"
 COMPLETE = ("every member", "some members only")
@@ -200,21 +200,3 @@ def upset_chart(combos: pd.DataFrame, *, structures: Iterable[str] = STRUCTURES,
                  alt.Tooltip("in:N", title="belongs"), alt.Tooltip("members:N", title="states")],
     ).properties(width=width, height=22 * len(structures))
     return alt.vconcat(bars, dots, spacing=4).properties(title=title, description=description or title)
-
-
-# ----------------------------------------------------------------------------------------------------- 09
-
-
-def verdict_bars(counts: pd.DataFrame, *, title: str, description: str, width: int = 420) -> alt.Chart:
-    """Stacked bars: claims per claim type, split by verdict (fixed order and colours)."""
-    types = [t for t in CLAIM_TYPES if t in set(counts["claim_type"])]
-    chart = alt.Chart(counts).mark_bar().encode(
-        y=alt.Y("claim_type:N", sort=types, title=None),
-        x=alt.X("claims:Q", title="claims", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("verdict:N", scale=_positional(VERDICTS), sort=list(VERDICTS),
-                        legend=alt.Legend(title="verdict")),
-        order=alt.Order("verdict_rank:Q"),
-        tooltip=[alt.Tooltip("claim_type:N", title="type"), alt.Tooltip("verdict:N"), alt.Tooltip("claims:Q")],
-    ).transform_calculate(
-        verdict_rank=" + ".join(f"(datum.verdict == '{v}') * {i}" for i, v in enumerate(VERDICTS)))
-    return _props(chart.properties(width=width), title, description)

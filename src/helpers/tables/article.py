@@ -123,15 +123,19 @@ def glossary_table(glossary: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataF
 
 
 def claim_profile(claims: pd.DataFrame) -> pd.DataFrame:
-    """How many of the article's claims are of each type, and how many got each provisional verdict.
+    """How many of the article's claims are of each type, and how many got each verdict.
 
-    Rows are claim types in the contract's order; columns are verdicts (zero where none) and ``total``.
+    Rows are claim types in the contract's order; columns are the verdicts of ``helpers.tables.claims.VERDICTS``
+    (zero where none) and ``total``.
     """
+    from helpers.tables.claims import CLAIM_TYPES, VERDICTS
+
     _require(claims, "claims", ["claim_type", "verdict"])
-    types = ["factual", "interpretive", "normative", "predictive"]
-    verdicts = ["supported", "partly", "contradicted", "interpretation"]
+    unknown = sorted(set(claims["verdict"].dropna()) - set(VERDICTS))
+    if unknown:
+        raise ValueError(f"claims: verdict value(s) {unknown} are not on the scale {', '.join(VERDICTS)}")
     table = pd.crosstab(claims["claim_type"], claims["verdict"])
-    table = table.reindex(index=types, columns=verdicts, fill_value=0).astype(int)
+    table = table.reindex(index=list(CLAIM_TYPES), columns=list(VERDICTS), fill_value=0).astype(int)
     table["total"] = table.sum(axis=1)
     table = table.reset_index().rename(columns={"claim_type": "claim type"})
     table.columns.name = None

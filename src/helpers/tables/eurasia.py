@@ -1,5 +1,5 @@
-"""Tables for notebooks 05–09: balance of power, principles, framework or alliance, the SCO, the claims ledger
-(article paragraphs P10–P19).
+"""Tables for notebooks 05–09: balance of power, principles, framework or alliance, the SCO, the lineage and the
+watch list (article paragraphs P10–P19); the claims ledger itself is in ``helpers.tables.claims``.
 
 Plain DataFrames in, plain DataFrames out. Nothing here displays or styles; the only file this module reads is
 the section map (``notebook_reports``), through ``helpers.params``. Membership logic (who was a member on a date)
@@ -16,10 +16,11 @@ from datetime import date
 import pandas as pd
 
 from helpers.membership import FORMAL, as_timestamp
+# The claims-ledger tables live in helpers.tables.claims; these two names stay importable from here for the
+# notebooks and tests that already use them (05: article_scenarios; the 09 parameter check: claim_type_list).
+from helpers.tables.claims import article_scenarios, claim_type_list  # noqa: F401
 
 INDICATORS = ("milex_usd_const", "nuclear_warheads", "population")
-CLAIM_TYPES = ("factual", "interpretive", "normative", "predictive")
-VERDICTS = ("supported", "partly", "contradicted", "interpretation")
 PRESENCE = ("explicit", "implicit", "absent")
 #: Structures shown for every Eurasian state in notebook 08, in display order. ``SCO_PARTNER`` gathers the SCO's
 #: observer, dialogue-partner and partner statuses; every other column is formal membership of that org.
@@ -155,21 +156,6 @@ def concentration(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]]
         })
     return pd.DataFrame(rows, columns=["bloc", "members", "reported", "complete", "largest", "largest_share", "hhi",
                                        "equal_share_hhi"])
-
-
-def article_scenarios(claims: pd.DataFrame, paragraph: str = "P10") -> pd.DataFrame:
-    """The article's own scenarios: its claims in ``paragraph`` (P10: best and worst case), labelled as the
-    article's, with our verdict beside them."""
-    _need(claims, ("claim_id", "paragraph", "claim", "claim_type", "verdict"), "article_scenarios(claims)")
-    sub = claims[claims["paragraph"] == paragraph].sort_values("claim_id", kind="mergesort")
-    out = pd.DataFrame({
-        "claim_id": sub["claim_id"].to_numpy(),
-        "the article says (our paraphrase)": sub["claim"].to_numpy(),
-        "type": sub["claim_type"].to_numpy(),
-        "our verdict": sub["verdict"].to_numpy(),
-    })
-    out.insert(1, "whose scenario", f"the article ({paragraph})")
-    return out
 
 
 # ------------------------------------------------------------------------------------------------ 06 principles
@@ -477,17 +463,7 @@ def state_spells(memberships: pd.DataFrame, iso3: str, until) -> pd.DataFrame:
     return out.assign(role=out["status"])
 
 
-# -------------------------------------------------------------------------------------------- 09 claims ledger
-
-
-def claim_type_list(value: str) -> list[str]:
-    """Parse the ``claim_types`` parameter (comma-separated) and refuse unknown types with a clear message."""
-    items = [v.strip() for v in str(value).split(",") if v.strip()]
-    bad = [v for v in items if v not in CLAIM_TYPES]
-    if not items or bad:
-        raise ValueError(f"claim_types={value!r}: {'unknown type(s) ' + ', '.join(bad) if bad else 'empty'}; "
-                         f"allowed: comma-separated from {', '.join(CLAIM_TYPES)}")
-    return list(dict.fromkeys(items))
+# ------------------------------------------------------------------------------ 09 lineage, reports, watch list
 
 
 def notebook_reports() -> dict[str, str]:
@@ -495,34 +471,6 @@ def notebook_reports() -> dict[str, str]:
     from helpers import params
 
     return {nb.id: f"{nb.stem}.html" for nb in params.notebooks()}
-
-
-def claims_ledger(claims: pd.DataFrame, reports: Mapping[str, str], claim_types: Iterable[str]) -> pd.DataFrame:
-    """One row per claim of the chosen types: id, paragraph, claim, type, verdict, reason, and ``evidence`` — the
-    relative link of the report that holds the evidence (``02-nato-enlargement.html``)."""
-    types = list(claim_types)
-    _need(claims, ("claim_id", "paragraph", "claim", "claim_type", "verdict", "verdict_reason", "evidence_notebook"),
-          "claims_ledger(claims)")
-    sub = claims[claims["claim_type"].isin(types)].copy()
-    raw = sub["evidence_notebook"].fillna("").astype(str).str.strip()
-    nb = raw.where(raw.eq(""), raw.str.zfill(2))
-    unknown = sorted(set(nb[nb.ne("")]) - set(reports))
-    if unknown:
-        raise ValueError(f"claims.csv: evidence_notebook value(s) {unknown} are not notebooks of the collection; "
-                         f"allowed: {', '.join(sorted(reports))}")
-    sub["evidence"] = nb.map(reports).fillna("")
-    sub["_p"] = sub["paragraph"].str[1:].astype(int)
-    sub = sub.sort_values(["_p", "claim_id"], kind="mergesort")
-    return sub[["claim_id", "paragraph", "claim", "claim_type", "verdict", "verdict_reason", "evidence"]] \
-        .reset_index(drop=True)
-
-
-def verdict_counts(ledger: pd.DataFrame) -> pd.DataFrame:
-    """Counts of verdicts by claim type, every type × verdict present (zeros included), in the fixed orders."""
-    full = pd.MultiIndex.from_product([CLAIM_TYPES, VERDICTS], names=["claim_type", "verdict"])
-    counts = ledger.groupby(["claim_type", "verdict"]).size().reindex(full, fill_value=0)
-    out = counts.rename("claims").reset_index()
-    return out[out["claim_type"].isin(ledger["claim_type"].unique()) | (len(ledger) == 0)].reset_index(drop=True)
 
 
 def lineage_table(lineage: pd.DataFrame) -> pd.DataFrame:
@@ -544,17 +492,6 @@ def watch_list(events: pd.DataFrame, after, categories: Iterable[str] | None = N
         sub = sub[sub["category"].isin(list(categories))]
     sub = sub.assign(date=pd.to_datetime(sub["date"])).sort_values(["date", "event_id"], kind="mergesort")
     return sub[["date", "date_precision", "category", "title", "description", "source_id"]].reset_index(drop=True)
-
-
-def paragraph_coverage(paragraphs: pd.DataFrame, claims: pd.DataFrame, reports: Mapping[str, str],
-                       collection_paragraphs: Mapping[str, list[str]]) -> pd.DataFrame:
-    """For every paragraph P1–P19: which notebooks cover it (from the section map) and how many claims it has."""
-    rows = []
-    for p in paragraphs.sort_values("order", kind="mergesort")["paragraph"]:
-        nbs = [nid for nid, ps in collection_paragraphs.items() if p in ps and nid != "09"]
-        rows.append({"paragraph": p, "claims": int((claims["paragraph"] == p).sum()),
-                     "covered in": ", ".join(reports[n] for n in nbs if n in reports)})
-    return pd.DataFrame(rows, columns=["paragraph", "claims", "covered in"])
 
 
 def as_date(value) -> date:

@@ -1,0 +1,217 @@
+"""Tables for the claims ledger (notebook 09) and the article's own scenarios (notebook 05).
+
+Plain DataFrames in, plain DataFrames out. The vocabularies below are the ones ``data/datapackage.json`` declares
+for ``claims.csv``; the verdict says how far a claim holds, ``checked_against`` says what the verdict was checked
+against, and the two are kept apart everywhere (a gap in checking is never shown as a partial verdict).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+CLAIM_TYPES = ("factual", "interpretive", "normative", "predictive")
+VERDICTS = ("supported", "partly supported", "contradicted", "unverifiable", "interpretation")
+CHECKED = ("primary", "secondary", "not checked")
+AUTHOR = "the author"
+LEDGER_COLUMNS = ["claim_id", "paragraph", "claim", "voice", "claim_type", "verdict", "checked_against",
+                  "evidence_after_article", "verdict_reason", "evidence", "source_id", "second_source_id"]
+
+
+def _need(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{what}: missing column(s) {', '.join(missing)}; got {', '.join(map(str, frame.columns))}")
+
+
+def _paragraph_number(paragraph: pd.Series) -> pd.Series:
+    return paragraph.astype(str).str[1:].astype(int)
+
+
+def claim_type_list(value: str) -> list[str]:
+    """Parse the ``claim_types`` parameter (comma-separated) and refuse unknown types with a clear message."""
+    items = [v.strip() for v in str(value).split(",") if v.strip()]
+    bad = [v for v in items if v not in CLAIM_TYPES]
+    if not items or bad:
+        raise ValueError(f"claim_types={value!r}: {'unknown type(s) ' + ', '.join(bad) if bad else 'empty'}; "
+                         f"allowed: comma-separated from {', '.join(CLAIM_TYPES)}")
+    return list(dict.fromkeys(items))
+
+
+def claims_ledger(claims: pd.DataFrame, reports: Mapping[str, str], claim_types: Iterable[str]) -> pd.DataFrame:
+    """One row per claim of the chosen types, in article order (paragraph, then claim id).
+
+    Columns: ``LEDGER_COLUMNS`` — the claim, who the article presents as saying it (``voice``), its type, the
+    verdict and, separately, what it was checked against and whether the evidence is later than the article; the
+    reason; ``evidence``, the relative link of the report that holds the evidence (``02-nato-enlargement.html``);
+    and the two sources.
+    """
+    types = list(claim_types)
+    _need(claims, [c for c in LEDGER_COLUMNS if c != "evidence"] + ["evidence_notebook"], "claims_ledger(claims)")
+    sub = claims[claims["claim_type"].isin(types)].copy()
+    raw = sub["evidence_notebook"].fillna("").astype(str).str.strip()
+    nb = raw.where(raw.eq(""), raw.str.zfill(2))
+    unknown = sorted(set(nb[nb.ne("")]) - set(reports))
+    if unknown:
+        raise ValueError(f"claims.csv: evidence_notebook value(s) {unknown} are not notebooks of the collection; "
+                         f"allowed: {', '.join(sorted(reports))}")
+    sub["evidence"] = nb.map(reports).fillna("")
+    sub["second_source_id"] = sub["second_source_id"].fillna("")
+    sub["_p"] = _paragraph_number(sub["paragraph"])
+    sub = sub.sort_values(["_p", "claim_id"], kind="mergesort")
+    return sub[LEDGER_COLUMNS].reset_index(drop=True)
+
+
+def _counts(ledger: pd.DataFrame, row: str, rows: Iterable[str], col: str, cols: Iterable[str]) -> pd.DataFrame:
+    full = pd.MultiIndex.from_product([list(rows), list(cols)], names=[row, col])
+    counts = ledger.groupby([row, col]).size().reindex(full, fill_value=0)
+    return counts.rename("claims").reset_index()
+
+
+def verdict_counts(ledger: pd.DataFrame) -> pd.DataFrame:
+    """Claims per type × verdict, zeros included, in the fixed orders; only the types present in ``ledger``
+    (every type when it is empty)."""
+    _need(ledger, ["claim_type", "verdict"], "verdict_counts(ledger)")
+    out = _counts(ledger, "claim_type", CLAIM_TYPES, "verdict", VERDICTS)
+    keep = out["claim_type"].isin(ledger["claim_type"].unique()) | (len(ledger) == 0)
+    return out[keep].reset_index(drop=True)
+
+
+def checking_counts(ledger: pd.DataFrame) -> pd.DataFrame:
+    """A verdict × checked-against grid: one row per verdict (fixed order), one column per kind of checking, and
+    ``total``; zeros included, so the reader sees what each verdict rests on."""
+    _need(ledger, ["verdict", "checked_against"], "checking_counts(ledger)")
+    long = _counts(ledger, "verdict", VERDICTS, "checked_against", CHECKED)
+    grid = long.pivot(index="verdict", columns="checked_against", values="claims")
+    grid = grid.reindex(index=list(VERDICTS), columns=list(CHECKED)).astype(int)
+    grid["total"] = grid.sum(axis=1)
+    grid = grid.reset_index()
+    grid.columns.name = None
+    return grid
+
+
+def attribution_claims(ledger: pd.DataFrame) -> pd.DataFrame:
+    """The claims the article puts in someone else's mouth (``voice`` other than the author), in article order,
+    with who is quoted (``who says it``), our verdict, what it was checked against and why."""
+    _need(ledger, ["claim_id", "paragraph", "claim", "voice", "verdict", "checked_against", "verdict_reason"],
+          "attribution_claims(ledger)")
+    sub = ledger[ledger["voice"] != AUTHOR].copy()
+    sub["_p"] = _paragraph_number(sub["paragraph"])
+    sub = sub.sort_values(["_p", "claim_id"], kind="mergesort")
+    out = sub[["claim_id", "paragraph", "voice", "claim", "verdict", "checked_against", "verdict_reason"]]
+    return out.rename(columns={"voice": "who says it"}).reset_index(drop=True)
+
+
+def forecasts(ledger: pd.DataFrame) -> pd.DataFrame:
+    """The article's predictive claims in article order, with the verdict and whether later evidence (after April
+    2024) already bears on them: the list of what to watch."""
+    _need(ledger, ["claim_id", "paragraph", "claim", "claim_type", "verdict", "evidence_after_article"],
+          "forecasts(ledger)")
+    sub = ledger[ledger["claim_type"] == "predictive"].copy()
+    sub["_p"] = _paragraph_number(sub["paragraph"])
+    sub = sub.sort_values(["_p", "claim_id"], kind="mergesort")
+    sub["later evidence"] = sub["evidence_after_article"].map({True: "yes", False: "not yet"})
+    return sub[["claim_id", "paragraph", "claim", "verdict", "later evidence"]].reset_index(drop=True)
+
+
+def cited_sources(ledger: pd.DataFrame) -> list[str]:
+    """Every source id the ledger rows cite (main and second source), sorted, without blanks."""
+    ids = pd.concat([ledger["source_id"], ledger.get("second_source_id", pd.Series(dtype=str))])
+    return sorted({str(s) for s in ids.dropna() if str(s).strip()})
+
+
+def paragraph_coverage(paragraphs: pd.DataFrame, claims: pd.DataFrame, reports: Mapping[str, str],
+                       collection_paragraphs: Mapping[str, list[str]]) -> pd.DataFrame:
+    """For every paragraph P1–P19: how many claims it makes and which reports cover it (from the section map;
+    the ledger itself, 09, is left out)."""
+    rows = []
+    for p in paragraphs.sort_values("order", kind="mergesort")["paragraph"]:
+        nbs = [nid for nid, ps in collection_paragraphs.items() if p in ps and nid != "09"]
+        rows.append({"paragraph": p, "claims": int((claims["paragraph"] == p).sum()),
+                     "covered in": ", ".join(reports[n] for n in nbs if n in reports)})
+    return pd.DataFrame(rows, columns=["paragraph", "claims", "covered in"])
+
+
+def article_scenarios(claims: pd.DataFrame, paragraph: str = "P10") -> pd.DataFrame:
+    """The article's own scenarios: its claims in ``paragraph`` (P10: best and worst case), labelled as the
+    article's — and, where the article gives the scenario to someone else (``voice``), as theirs — with our
+    verdict beside them."""
+    _need(claims, ("claim_id", "paragraph", "claim", "claim_type", "verdict"), "article_scenarios(claims)")
+    sub = claims[claims["paragraph"] == paragraph].sort_values("claim_id", kind="mergesort")
+    voices = sub["voice"] if "voice" in sub.columns else pd.Series(AUTHOR, index=sub.index)
+    whose = [f"the article ({paragraph})" if v == AUTHOR else f"{v}, as the article reports ({paragraph})"
+             for v in voices.fillna(AUTHOR)]
+    return pd.DataFrame({
+        "claim_id": sub["claim_id"].to_numpy(),
+        "whose scenario": whose,
+        "the article says (our paraphrase)": sub["claim"].to_numpy(),
+        "type": sub["claim_type"].to_numpy(),
+        "our verdict": sub["verdict"].to_numpy(),
+    })
+
+
+def ledger_view(ledger: pd.DataFrame) -> pd.DataFrame:
+    """The ledger as a reader sees it: id, paragraph, the claim, who says it, type, verdict and — in its own
+    column — what the verdict was checked against, whether the evidence is later than the article, and the report
+    with the evidence. Reasons and sources are left to ``audit_view``."""
+    _need(ledger, LEDGER_COLUMNS, "ledger_view(ledger)")
+    return pd.DataFrame({
+        "claim": ledger["claim_id"].to_numpy(),
+        "paragraph": ledger["paragraph"].to_numpy(),
+        "the article says (our paraphrase)": ledger["claim"].to_numpy(),
+        "who says it": ledger["voice"].to_numpy(),
+        "type": ledger["claim_type"].to_numpy(),
+        "verdict": ledger["verdict"].to_numpy(),
+        "checked against": ledger["checked_against"].to_numpy(),
+        "evidence after April 2024": ledger["evidence_after_article"].map({True: "yes", False: ""}).to_numpy(),
+        "evidence in report": ledger["evidence"].to_numpy(),
+    })
+
+
+def audit_view(ledger: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Audit detail, one row per claim: the verdict, the full reason, and the two sources by title and publisher
+    (main source first; for readings and proposals, the case for, then the case against)."""
+    _need(ledger, LEDGER_COLUMNS, "audit_view(ledger)")
+    _need(sources, ["source_id", "title", "publisher"], "audit_view(sources)")
+    names = {r.source_id: f"{r.title} ({r.publisher})" for r in sources.itertuples(index=False)}
+    unknown = sorted(set(cited_sources(ledger)) - set(names))
+    if unknown:
+        raise ValueError(f"audit_view: source id(s) {unknown} are not in sources.csv")
+    return pd.DataFrame({
+        "claim": ledger["claim_id"].to_numpy(),
+        "verdict": ledger["verdict"].to_numpy(),
+        "why": ledger["verdict_reason"].to_numpy(),
+        "main source": ledger["source_id"].map(names).fillna("").to_numpy(),
+        "second source": ledger["second_source_id"].map(names).fillna("").to_numpy(),
+    })
+
+
+# ------------------------------------------------------------------------------------------------ titles
+
+
+def ledger_finding(ledger: pd.DataFrame, claim_types: Iterable[str]) -> str:
+    """Title of the ledger table: how many claims of which types, how many supported and contradicted."""
+    verdicts = ledger["verdict"]
+    return (f"{len(ledger)} claims ({', '.join(claim_types)}): {int((verdicts == 'supported').sum())} supported, "
+            f"{int((verdicts == 'contradicted').sum())} contradicted")
+
+
+def verdict_finding(counts: pd.DataFrame) -> str:
+    """Title of the verdict chart: how many claims get a verdict on the evidence rather than 'interpretation'."""
+    total = int(counts["claims"].sum())
+    settled = int(counts.loc[counts["verdict"] != "interpretation", "claims"].sum())
+    return (f"{settled} of {total} listed claims get a verdict on the evidence; the rest are readings, proposals "
+            f"or open forecasts")
+
+
+def checking_finding(grid: pd.DataFrame) -> str:
+    """Title of the checking chart: how many verdicts rest on a primary text."""
+    return f"{int(grid['primary'].sum())} of {int(grid['total'].sum())} verdicts rest on a primary text"
+
+
+def attribution_finding(attributed: pd.DataFrame) -> str:
+    """Title of the attribution table: how many claims are put in someone else's mouth, how many contradicted."""
+    wrong = int((attributed["verdict"] == "contradicted").sum())
+    return (f"{len(attributed)} listed claims are put in someone else's mouth; {wrong} of those attributions "
+            f"{'is' if wrong == 1 else 'are'} contradicted")
