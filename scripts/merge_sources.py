@@ -8,7 +8,9 @@ Usage:  python scripts/merge_sources.py [--staging DIR] [--out FILE] [--check]
 * The same source_id with a different url or title is an error naming both files and rows: one id means one page.
 * Output rows are sorted by source_id, written as UTF-8 CSV with "\\n" line ends, so identical staging files give
   a byte-identical sources.csv.
-* --check writes nothing and exits 1 when data/sources.csv differs from what the merge would write.
+* The kinds paragraph and table of data/README.md (between its `kinds:start`/`kinds:end` markers) are rewritten
+  from the merged sources and the fact tables, so the README always shows the real mix of kinds.
+* --check writes nothing and exits 1 when data/sources.csv or that README block differs from what it would write.
 
 Exit status: 0 on success, 1 on a conflict or bad file (the message says which file, row and column).
 """
@@ -106,6 +108,44 @@ def to_csv(rows: list[dict[str, str]]) -> str:
     return out.getvalue()
 
 
+# Fact tables counted in data/README.md, in this order; each row counts once, by the better of its two sources.
+FACT_TABLES = ("memberships", "arms_control", "events", "treaties", "states", "state_lineage", "state_policies",
+               "documents", "principle_documents", "organisations", "org_features")
+KINDS_START, KINDS_END = "<!-- kinds:start (written by scripts/merge_sources.py) -->", "<!-- kinds:end -->"
+
+
+def _best(row: dict[str, str], kinds: dict[str, str]) -> str:
+    found = [kinds[s] for s in (row.get("source_id", ""), row.get("alt_source_id", "")) if s in kinds]
+    return min(found, key=KINDS.index) if found else "copy"
+
+
+def kinds_block(rows: list[dict[str, str]], data_dir: Path) -> str:
+    """The sentence and table of data/README.md: sources by kind, and fact-table rows by their best source."""
+    kinds = {r["source_id"]: r["kind"] for r in rows}
+    c = {k: sum(1 for v in kinds.values() if v == k) for k in KINDS}
+    lines = [f"`sources.csv` itself holds {len(kinds)} sources: {c['primary']} primary, {c['official']} official, "
+             f"{c['reference']} reference, {c['news']} news and {c['copy']} copies.", "",
+             "| table | rows | primary | official | reference | news | copy only |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    total = dict.fromkeys(KINDS, 0)
+    for table in FACT_TABLES:
+        with open(data_dir / f"{table}.csv", encoding="utf-8", newline="") as fh:
+            best = [_best(r, kinds) for r in csv.DictReader(fh)]
+        counts = {k: best.count(k) for k in KINDS}
+        for k in KINDS:
+            total[k] += counts[k]
+        lines.append(f"| `{table}.csv` | {len(best)} | " + " | ".join(str(counts[k]) for k in KINDS) + " |")
+    lines.append(f"| all | {sum(total.values())} | " + " | ".join(str(total[k]) for k in KINDS) + " |")
+    return "\n".join(lines)
+
+
+def readme_with_kinds(readme: str, block: str) -> str:
+    if KINDS_START not in readme or KINDS_END not in readme:
+        raise MergeError(f"data/README.md: the markers {KINDS_START} and {KINDS_END} are missing")
+    head, rest = readme.split(KINDS_START, 1)
+    return f"{head}{KINDS_START}\n{block}\n{KINDS_END}{rest.split(KINDS_END, 1)[1]}"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--staging", type=Path, default=ROOT / "data" / "staging")
@@ -123,17 +163,28 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     text, n = to_csv(rows), len(rows)
+    readme_path = args.out.parent / "README.md"
+    readme = readme_path.read_text(encoding="utf-8") if readme_path.exists() else None
+    try:
+        new_readme = readme_with_kinds(readme, kinds_block(rows, args.out.parent)) if readme else None
+    except (MergeError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     if args.check:
         current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
-        if current != text:
-            print(f"{_shown(args.out)} is out of date: run python scripts/merge_sources.py", file=sys.stderr)
+        stale = [p for p, old, new in ((args.out, current, text), (readme_path, readme, new_readme)) if old != new]
+        if stale:
+            print(f"{', '.join(_shown(p) for p in stale)} out of date: run python scripts/merge_sources.py",
+                  file=sys.stderr)
             return 1
         print(f"{_shown(args.out)} is up to date ({n} sources from {len(files)} files)")
         return 0
-    tmp = args.out.with_suffix(".csv.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(args.out)
-    print(f"wrote {_shown(args.out)}: {n} sources from {len(files)} files")
+    for path, new in ((args.out, text), (readme_path, new_readme)):
+        if new is not None:
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(new, encoding="utf-8")
+            tmp.replace(path)
+    print(f"wrote {_shown(args.out)}: {n} sources from {len(files)} files, and the kinds table of data/README.md")
     return 0
 
 
