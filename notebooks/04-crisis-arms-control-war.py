@@ -134,6 +134,22 @@ present.chart(
     key="treaties-wars")
 
 # %% [markdown]
+# Counting the treaties in force on 31 December of each full year turns the chart into a number a reader can
+# check. Only treaties whose entry into force is recorded can count. The table keeps the years in which something
+# changed.
+
+# %%
+years = range(phases["start"].min().year, through.year)
+by_year = treaty_tables.in_force_by_year(phases, years, changes_only=True)
+present.table(by_year.drop(columns=["treaties"]).astype({"year": "str"}),
+              title=f"At most {by_year['in_force'].max()} of these treaties were in force at once; at the end of "
+                    f"{years[-1]} {by_year['in_force'].iloc[-1]} were, {by_year['eroding'].iloc[-1]} of them eroding",
+              caption="Treaties in force on 31 December, for each year in which the list or the eroding count "
+                      "changed; 'eroding' = a party had suspended, announced withdrawal, withdrawn or revoked "
+                      "ratification (any party, not only the US or Russia).",
+              sources=sorted(set(phases["source_id"])), key="in-force-by-year")
+
+# %% [markdown]
 # ## Status for the US–Russia pair
 #
 # "Ended or eroding" mixes different things, so the status is kept for the pair the article is about. A treaty

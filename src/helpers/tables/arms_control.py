@@ -102,7 +102,7 @@ def in_force_by_year(phases: pd.DataFrame, years: Iterable[int], *, changes_only
 
     Reads the phases of :func:`treaty_phases`; only treaties whose entry into force is recorded can count.
     Columns: ``year``, ``in_force`` (phase ``in force`` or ``in force, eroding``), ``eroding``, ``treaties`` (ids in
-    force, ``;``-joined). With ``changes_only``, keep the first year and each year whose treaties or eroding count
+    force, ``;``-joined), ``names`` (their names in order of entry into force, ``; ``-joined). With ``changes_only``, keep the first year and each year whose treaties or eroding count
     differ from the year before.
     """
     rows = []
@@ -111,8 +111,8 @@ def in_force_by_year(phases: pd.DataFrame, years: Iterable[int], *, changes_only
         day = pd.Timestamp(int(y), 12, 31)
         on = live[(live["start"] <= day) & (day < live["end"])]
         rows.append({"year": int(y), "in_force": len(on), "eroding": int((on["phase"] == "in force, eroding").sum()),
-                     "treaties": ";".join(sorted(on["treaty_id"]))})
-    out = pd.DataFrame(rows, columns=["year", "in_force", "eroding", "treaties"])
+                     "treaties": ";".join(sorted(on["treaty_id"])), "names": "; ".join(on.sort_values("start")["name"])})
+    out = pd.DataFrame(rows, columns=["year", "in_force", "eroding", "treaties", "names"])
     for c in ("year", "in_force", "eroding"):
         out[c] = out[c].astype("Int64")
     if changes_only and len(out):
