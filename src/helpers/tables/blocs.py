@@ -27,6 +27,16 @@ BACKGROUNDS = (
 """Backgrounds of NATO members, in the order they are tested and shown."""
 
 
+def _ancestors(iso: str, predecessors: Mapping[str, str]) -> list[str]:
+    """The chain of historic states ``iso`` followed, nearest first (stops at a cycle)."""
+    out: list[str] = []
+    cur = predecessors.get(iso)
+    while cur is not None and cur not in out and cur != iso:
+        out.append(cur)
+        cur = predecessors.get(cur)
+    return out
+
+
 def accession_backgrounds(memberships: pd.DataFrame, organisations: pd.DataFrame, *,
                           org: str = "NATO", bloc: str = "WARSAW",
                           predecessors: Mapping[str, str] | None = None,
@@ -43,12 +53,10 @@ def accession_backgrounds(memberships: pd.DataFrame, organisations: pd.DataFrame
     5. ``formerly non-aligned`` — listed in ``neutrals`` (e.g. from :func:`non_aligned_before`);
     6. ``later accession, background not in data``.
 
-    ``predecessors`` maps a state to the historic state it followed (iso3 → iso3, e.g. from
-    :func:`predecessor_map`); chains are followed, so ``{"MNE": "SCG", "SCG": "YUG"}`` makes Montenegro
-    ``former Yugoslavia``. ``predecessors`` and ``neutrals`` are facts the membership table cannot hold; pass them
-    from a sourced table, or leave them out and the affected states fall to a later rule (never guessed).
-    Columns: ``iso3``, ``joined``, ``background``; sorted by ``joined`` then ``iso3``.
-    """
+    ``predecessors`` maps a state to the historic state it followed (iso3 → iso3, from :func:`predecessor_map`);
+    chains are followed (``{"MNE": "SCG", "SCG": "YUG"}`` makes Montenegro ``former Yugoslavia``). Both it and
+    ``neutrals`` come from sourced tables; left out, the affected states fall to a later rule (never guessed).
+    Columns: ``iso3``, ``joined``, ``background``; sorted by ``joined`` then ``iso3``."""
     predecessors = dict(predecessors or {})
     neutrals = set(neutrals)
     spells = memberships[(memberships["org_id"] == org) & memberships["status"].isin(membership.FORMAL)]
@@ -64,16 +72,8 @@ def accession_backgrounds(memberships: pd.DataFrame, organisations: pd.DataFrame
     bloc_states = set(memberships.loc[(memberships["org_id"] == bloc)
                                       & memberships["status"].isin(membership.FORMAL), "iso3"])
 
-    def ancestors(iso: str) -> list[str]:
-        out: list[str] = []
-        cur = predecessors.get(iso)
-        while cur is not None and cur not in out and cur != iso:
-            out.append(cur)
-            cur = predecessors.get(cur)
-        return out
-
     def background(r) -> str:
-        preds = ancestors(r.iso3)
+        preds = _ancestors(r.iso3, predecessors)
         if r.joined <= founding_day:
             return "founding member"
         if pd.notna(bloc_end) and r.joined < bloc_end:
