@@ -150,7 +150,7 @@ present.table(members[["name", "iso3", "status", "joined", "background"]],
 # %%
 cases = blocs.defence_pact_cases(organisations, memberships, P.as_of)
 admitted = cases[cases["admitted"]]
-present.table(cases[["name", "founded", "admitted", "founders", "reason"]],
+present.table(cases[["name", "founded", "admitted", "founders", "reason"]].rename(columns={"founded": "signed"}),
               title=f"The rule admits {len(admitted)} defence pacts signed by {P.as_of}",
               caption="Every organisation in the data against the case rule; founders = states with a formal "
                       "spell from the day of signature (empty when the spells are not in the data).",
@@ -170,7 +170,7 @@ present.table(cases[["name", "founded", "admitted", "founders", "reason"]],
 historic = states.loc[states["historic"], "iso3"]
 record = blocs.pact_exposure(memberships, organisations, admitted["org_id"], P.as_of, historic=historic)
 oldest = blocs.largest(record, "years")
-present.table(record.drop(columns=["org_id", "source_id"]),
+present.table(record.drop(columns=["org_id", "source_id"]).rename(columns={"founded": "signed"}),
               title=f"By {P.as_of}, the {oldest['name']} had lasted longest ({oldest['years']} years)",
               caption="Lifetime from signature; member-years and withdrawals from formal membership spells "
                       "(empty where the spells are not in the data).",

@@ -90,7 +90,7 @@ present.table(claim_table.drop(columns=["source_id"]),
 # %%
 treaty_rule = treaty_tables.treaty_cases(treaties, arms_control)
 listed = treaties[treaties["treaty_id"].isin(treaty_rule.loc[treaty_rule["admitted"], "treaty_id"])]
-present.table(treaty_rule[["short_name", "signed", "admitted", "reason"]],
+present.table(treaty_rule[["short_name", "signed", "admitted", "reason"]].rename(columns={"short_name": "treaty"}),
               title=f"The rule admits {len(listed)} of the {len(treaty_rule)} treaties in the data",
               caption="Every treaty in treaties.csv against the rule: signed since 1972, bilateral US–Soviet/Russian "
                       "or European.", sources=sorted(set(treaties["source_id"])), key="treaty-rule")
@@ -172,7 +172,7 @@ present.table(tally, title=f"At the end of 2023, {binding} of {len(end_2023)} tr
 # %%
 latest = treaty_tables.pair_status(arms_control, listed, through)
 ended_by_choice = latest["status"].isin(treaty_tables.PAIR_STATUSES[1:4] + treaty_tables.PAIR_STATUSES[6:7]).sum()
-present.table(latest[["short_name", "signed", "status", "since"]],
+present.table(latest[["short_name", "signed", "status", "since"]].rename(columns={"short_name": "treaty"}),
               title=f"By {through.date()}, {ended_by_choice} of {len(latest)} treaties had been left, suspended or "
                     "abandoned by the US or Russia",
               caption="Status for the US–Russia pair; since = when that status began.",

@@ -109,8 +109,8 @@ def test_04_treaty_list_and_status_per_pair_follow_the_rule(tmp_path):
     shown = run(tmp_path, "04-crisis-arms-control-war")
     rule = pd.read_csv(io.StringIO(shown["treaty-rule"]["csv"]))
     assert {"START I", "START II", "Moscow Treaty (SORT)", "Adapted CFE Treaty"} <= set(rule.loc[rule["admitted"],
-                                                                                                    "short_name"])
-    assert not rule.set_index("short_name").loc["CTBT", "admitted"]
+                                                                                                    "treaty"])
+    assert not rule.set_index("treaty").loc["CTBT", "admitted"]
     status = shown["treaty-status"]["csv"]
     assert "in force among other parties only" in status and "expired at the end of its term" in status
     assert "NEW_START" not in shown["pair-status"]["csv"] and "New START" in shown["pair-status"]["csv"]
