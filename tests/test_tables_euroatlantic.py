@@ -591,3 +591,12 @@ def test_war_rule_needs_an_outside_target_in_europe_or_the_former_ussr():
     assert out.loc["a", "admitted"] and not out.loc["b", "admitted"] and not out.loc["c", "admitted"]
     assert "outside Europe" in out.loc["b", "reason"] and "inside the acting bloc" in out.loc["c", "reason"]
     assert "before the end of the USSR" in out.loc["d", "reason"]
+
+
+def test_treaty_phases_say_not_in_force_only_when_the_data_says_so():
+    tr = pd.DataFrame({"treaty_id": ["NEVER", "UNSURE"], "name": ["n", "u"], "short_name": ["Never", "Unsure"],
+                       "kind": "bilateral", "note": ["Not in force: never ratified.", ""]})
+    ac = _steps([["NEVER", "signed", "1979-06-18", "ALL"], ["UNSURE", "signed", "1980-01-01", "ALL"]])
+    ph = ACT.treaty_phases(ac, tr, through="1990-01-01").set_index("treaty_id")
+    assert ph.loc["NEVER", "phase"] == "signed, not in force" and ph.loc["NEVER", "name"] == "Never"
+    assert ph.loc["UNSURE", "phase"] == "signed, entry into force not recorded"

@@ -29,7 +29,8 @@ def treaty_phases(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through
     - with a recorded ``in_force`` step: ``signed, not in force`` (signature → entry into force), ``in force``
       (→ first eroding step or end), ``in force, eroding`` (→ end);
     - without one: ``signed, entry into force not recorded`` (signature → first eroding step or end) and
-      ``eroding`` (→ end). The data is not second-guessed: a treaty that entered into force but lacks the row is
+      ``eroding`` (→ end); a treaty whose ``note`` starts with "Not in force" shows ``signed, not in force``
+      instead, since the data says it never entered into force. The data is not second-guessed: a treaty that entered into force but lacks the row is
       shown as "not recorded", never as "not in force".
 
     An eroding step is a ``suspended``, ``withdrawal_announced``, ``withdrawn`` or ``ratification_revoked`` by any
@@ -68,7 +69,8 @@ def treaty_phases(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through
             add("in force", live, e0["date"] if e0 is not None and e0["date"] > live else close, live_src)
         else:
             live, eroding = s0["date"], "eroding"
-            add("signed, entry into force not recorded", live,
+            never = str(getattr(t, "note", "")).startswith("Not in force")
+            add("signed, not in force" if never else "signed, entry into force not recorded", live,
                 e0["date"] if e0 is not None else close, s0["source_id"])
         if e0 is not None:
             add(eroding, max(e0["date"], live), close, e0["source_id"])
