@@ -31,11 +31,11 @@ as_of = "2024-04-30"
 # %%
 from helpers import load, membership, params, present
 from helpers.charts import euroatlantic as charts
+from helpers.tables import blocs
 from helpers.tables import euroatlantic as tables
 
 P = params.validated("02", as_of=as_of)
 PARAS = tables.paragraph_range("P4")
-BLOCS = ["NATO", "WARSAW", "CSTO", "SCO"]
 
 # %% [markdown]
 # ## Data
@@ -83,15 +83,12 @@ present.table(claim_table.drop(columns=["source_id"]),
 
 # %%
 steps = tables.membership_steps(memberships, ["NATO"], through=P.as_of)
-if steps.empty:
-    raise ValueError(f"as_of={P.as_of}: NATO had no members yet; choose a date on or after "
-                     f"{memberships.loc[memberships['org_id'] == 'NATO', 'start'].min().date()}")
-first, last = steps["members"].iloc[0], steps["members"].iloc[-1]
-rounds = steps["date"].iloc[1:][steps["members"].diff().iloc[1:] > 0].nunique()
+growth = blocs.growth_summary(steps)
 present.chart(
     charts.membership_steps(
         steps, as_of=P.as_of,
-        title=f"NATO grew from {first} to {last} members by {P.as_of}, in {rounds} rounds of accession",
+        title=f"NATO grew from {growth['first']} to {growth['last']} members by {P.as_of}, "
+              f"in {growth['rounds']} rounds of accession",
         description="Step line of NATO's formal member count over time, with a dashed rule at the chosen date."),
     caption="Formal members (member or suspended) of NATO; each point is a date on which the count changed.",
     sources=nato_sources, key="steps")
@@ -106,24 +103,22 @@ present.chart(
 # cannot place keeps the label "background not in data" rather than a guess.
 
 # %%
-predecessors = tables.predecessor_map(state_lineage)
-neutrals = tables.non_aligned_before(state_policies, memberships, org="NATO")
-backgrounds = tables.accession_backgrounds(memberships, organisations, predecessors=predecessors, neutrals=neutrals)
-members = tables.members_on(memberships, states, "NATO", P.as_of, backgrounds=backgrounds)
-from_east = (members["background"] == "former Warsaw Pact").sum()
-from_unions = members["background"].isin(["former USSR", "former Yugoslavia"]).sum()
-unknown = (members["background"] == tables.BACKGROUNDS[-1]).sum()
+predecessors = blocs.predecessor_map(state_lineage)
+neutrals = blocs.non_aligned_before(state_policies, memberships, org="NATO")
+backgrounds = blocs.accession_backgrounds(memberships, organisations, predecessors=predecessors, neutrals=neutrals)
+members = blocs.members_on(memberships, states, "NATO", P.as_of, backgrounds=backgrounds)
+counts = blocs.background_counts(members)
 background_sources = sorted(set(state_lineage.loc[state_lineage["iso3"].isin(members["iso3"]), "source_id"])
                             | set(state_policies.loc[state_policies["iso3"].isin(neutrals), "source_id"]))
 present.chart(
     charts.accession_timeline(
         members,
-        title=f"On {P.as_of}, {from_east} of NATO's {len(members)} members had been in the Warsaw Pact and "
-              f"{from_unions} had been part of the USSR or Yugoslavia",
+        title=f"On {P.as_of}, {counts['former_warsaw_pact']} of NATO's {len(members)} members had been in the "
+              f"Warsaw Pact and {counts['former_union']} had been part of the USSR or Yugoslavia",
         description="One dot per member state at the date it first joined NATO, coloured by background."),
     caption="Members on the chosen date, ordered by first entry. Backgrounds are derived from memberships.csv, "
             "organisations.csv (Warsaw Pact membership and dissolution date), state_lineage.csv and "
-            f"state_policies.csv; members without a background in the data: {unknown}.",
+            f"state_policies.csv; members without a background in the data: {counts['not_in_data']}.",
     sources=nato_sources + [org_source["WARSAW"]] + background_sources, key="accessions")
 
 # %% [markdown]
@@ -136,46 +131,79 @@ present.table(members[["name", "iso3", "status", "joined", "background"]],
               sources=nato_sources + [org_source["WARSAW"]] + background_sources, key="members")
 
 # %% [markdown]
-# ## "The largest and most stable bloc in history"?
+# ## "The largest and most stable bloc in history"? The cases, chosen by a rule
 #
-# Membership data can measure two things behind that phrase: how long each bloc has existed and how many members
-# it had and lost. Here NATO is set beside the Warsaw Pact, the CSTO and the SCO as of `as_of`. A "departure" is
-# a state that left (or ceased to exist) while the organisation continued.
+# A comparison proves little if the blocs in it are hand-picked, so the cases are fixed by a rule stated before
+# any result is computed. **The rule:** every written pact with a mutual defence obligation — a promise of
+# military aid if a party is attacked, the "defence" obligation of the Alliance Treaty Obligations and Provisions
+# project (ATOP; Leeds, Ritter, Mitchell and Long 2002, *International Interactions* 28) — signed since 1945, with
+# at least three states at signature and at least one permanent member of the UN Security Council (UN Charter,
+# Article 23) among them. The last condition keeps the comparison to great-power blocs, the class NATO belongs
+# to; without it the rule would also admit regional pacts of smaller states that the data does not hold.
+#
+# The rule is tested on every organisation in the data, not only on the ones it admits. Pacts that bind only to
+# consultation or cooperation fail it (the Baghdad Pact's Article 1, the SCO, the OSCE), and so does a
+# programme such as the Partnership for Peace. Where a pact's membership spells are not in the data, the
+# membership tests cannot be run on the data and the table says so; its organisation row and sources name the
+# founding states.
 
 # %%
-record = tables.bloc_record(memberships, organisations, BLOCS, P.as_of)
-leader = record.loc[record["peak_members"].idxmax()]
-present.table(record.drop(columns=["source_id"]),
-              title=f"By {P.as_of}, {leader['org_id']} had the largest peak membership of these blocs "
-                    f"({leader['peak_members']} states)",
-              caption="Founding = founding document signed; years run to dissolution or to the chosen date.",
-              sources=sorted(set(record["source_id"]) | set(nato_sources)), key="blocs")
+cases = blocs.defence_pact_cases(organisations, memberships, P.as_of)
+admitted = cases[cases["admitted"]]
+present.table(cases[["name", "founded", "admitted", "founders", "reason"]].rename(columns={"founded": "signed"}),
+              title=f"The rule admits {len(admitted)} defence pacts signed by {P.as_of}",
+              caption="Every organisation in the data against the case rule; founders = states with a formal "
+                      "spell from the day of signature (empty when the spells are not in the data).",
+              sources=sorted(set(organisations.loc[organisations["org_id"].isin(cases["org_id"]), "source_id"])),
+              key="cases")
 
 # %% [markdown]
-# The same record as bars from founding to dissolution (or `as_of`), labelled with each bloc's peak membership.
+# ## Lifetimes and withdrawals per member-year
+#
+# "Stable" is measured two ways. The **lifetime** runs from signature to dissolution or to the chosen date, so a
+# pact still in force is not penalised for being young. **Withdrawals per 100 member-years** divide the states
+# that left a pact which itself continued by the time its members spent in it: a raw count would favour small or
+# short-lived pacts, which have fewer member-years in which anyone could leave (the exposure logic of event-rate
+# studies). A state that ceased to exist (the GDR in 1990) is counted apart, not as a withdrawal.
+
+# %%
+historic = states.loc[states["historic"], "iso3"]
+record = blocs.pact_exposure(memberships, organisations, admitted["org_id"], P.as_of, historic=historic)
+oldest = blocs.largest(record, "years")
+present.table(record.drop(columns=["org_id", "source_id"]).rename(columns={"founded": "signed"}),
+              title=f"By {P.as_of}, the {oldest['name']} had lasted longest ({oldest['years']} years)",
+              caption="Lifetime from signature; member-years and withdrawals from formal membership spells "
+                      "(empty where the spells are not in the data).",
+              sources=sorted(set(record["source_id"]) | set(membership.sources(memberships, record["org_id"]))),
+              key="blocs")
+
+# %% [markdown]
+# The same record as bars from signature to the end of each pact (or the chosen date).
 
 # %%
 present.chart(
-    charts.bloc_lifespans(
+    charts.pact_lifespans(
         record, as_of=P.as_of,
-        title=f"Of these blocs, {record.loc[record['years'].idxmax(), 'org_id']} has lasted longest "
-              f"({record['years'].max()} years by {P.as_of})",
-        description="Horizontal bars from each bloc's founding to its dissolution or the chosen date."),
-    caption="Hover a bar for founding, dissolution, peak members and departures.",
+        title=f"{len(record)} defence pacts by the rule; {int(record['in_force'].sum())} still in force on "
+              f"{P.as_of}",
+        description="Horizontal bars from each pact's signature to its end or the chosen date, labelled with "
+                    "years and withdrawals per 100 member-years."),
+    caption="Hover a bar for dates, member-years and withdrawals.",
     sources=sorted(set(record["source_id"])), key="lifespans")
 
 # %% [markdown]
-# **What this can and cannot show.** With the default date, the table and bars above support a narrow reading:
-# among these four blocs NATO has the longest continuous life, the largest membership and no departures. The data
-# cannot show "largest" in military power (notebook 05 compares spending and warheads), and "stable" in the sense
-# of cohesion — internal crises, or changes in how members take part in the military structure — is not a
-# membership fact. "In history" also reaches beyond the four blocs held here. The claim stays an interpretation
-# (C09).
+# **What this can and cannot show.** With the default date and the cases fixed by the rule, NATO is not the
+# longest-lived pact: the Rio Treaty of 1947 is older and still in force. Among the pacts whose membership spells
+# the data holds, NATO has had no withdrawal in 75 years, as has ANZUS, while the Warsaw Pact and the CSTO lost
+# members; the rate per member-year is what makes these comparable. The Rio Treaty, the Brussels Treaty (WEU)
+# and SEATO lack spells, so their withdrawal rates are not computed. "Largest" in military power is for
+# notebook 05, and cohesion beyond membership is not a membership fact. The claim stays an interpretation (C09).
 #
 # ## Takeaways
 #
 # - NATO outlived the Cold War and grew in waves; former Warsaw Pact states are among its members (C08, supported).
-# - On membership and longevity, NATO leads the blocs compared here; on power and cohesion the data is silent.
+# - Cases chosen by a stated rule change the "longest" answer: the Rio Treaty is older than NATO and still in force.
+# - On withdrawals per member-year NATO shares the best record (none) with ANZUS; the CSTO lost the most.
 # - Every member's background comes from sourced tables: Warsaw Pact membership, succession to Czechoslovakia,
 #   the USSR or Yugoslavia (state_lineage.csv) and the end of Finland's and Sweden's non-alignment
 #   (state_policies.csv); a member the data could not place would be shown as "background not in data".

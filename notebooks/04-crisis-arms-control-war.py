@@ -31,6 +31,7 @@ after = "2024-04-30"
 # %%
 from helpers import load, membership, params, present
 from helpers.charts import euroatlantic as charts
+from helpers.tables import arms_control as treaty_tables
 from helpers.tables import euroatlantic as tables
 
 P = params.validated("04", before=before, after=after)
@@ -47,6 +48,8 @@ PARAS = tables.paragraph_range("P7-P9")
 treaties = load.treaties()
 arms_control = load.arms_control()
 events = load.events()
+event_actors = load.event_actors()
+state_lineage = load.state_lineage()
 event_paragraphs = load.event_paragraphs()
 memberships = load.memberships()
 states = load.states()
@@ -75,75 +78,124 @@ present.table(claim_table.drop(columns=["source_id"]),
               sources=sorted(set(claim_table["source_id"])), key="claims")
 
 # %% [markdown]
+# ## Which treaties and which wars: the rules
+#
+# **Treaties.** The list is fixed by a rule, not by which treaties ended: every legally binding arms-control treaty
+# signed since 1972 that is either bilateral between the USA and the USSR/Russia or European (negotiated among the
+# CSCE/OSCE states, the USA and the USSR/Russia among the signatories). Political commitments such as the Vienna
+# Document are not treaties and fall outside; global treaties open to every state (the CTBT) fall outside too, as
+# they are not part of the US–Russian or European order P7 describes. A protocol counts with the treaty it belongs
+# to, while an agreement signed under its own title counts on its own (the 1999 Adapted CFE).
+
+# %%
+treaty_rule = treaty_tables.treaty_cases(treaties, arms_control)
+listed = treaties[treaties["treaty_id"].isin(treaty_rule.loc[treaty_rule["admitted"], "treaty_id"])]
+present.table(treaty_rule[["short_name", "signed", "admitted", "reason"]].rename(columns={"short_name": "treaty"}),
+              title=f"The rule admits {len(listed)} of the {len(treaty_rule)} treaties in the data",
+              caption="Every treaty in treaties.csv against the rule: signed since 1972, bilateral US–Soviet/Russian "
+                      "or European.", sources=sorted(set(treaties["source_id"])), key="treaty-rule")
+
+# %% [markdown]
+# **Wars.** The same discipline for the wars lane: an event counts when, after the end of the USSR (26 December
+# 1991), NATO, the CSTO, a NATO member state or Russia used force against a state outside its own bloc, in Europe
+# or the former Soviet Union — the theatre of the crisis P7–P9 describe. It follows the Uppsala Conflict Data
+# Program's idea of a state-based conflict between governments (UCDP definitions), applied to the events the data
+# holds; US-led wars elsewhere (Iraq, Libya) stay in the table as context the article names but outside the rule.
+
+# %%
+former_soviet = state_lineage.loc[state_lineage["predecessor_iso3"] == "SUN", "iso3"]
+war_rule = treaty_tables.war_cases(events, event_actors, memberships, states, former_soviet)
+present.table(war_rule[["date", "title", "acting", "against", "admitted", "reason"]],
+              title=f"{int(war_rule['admitted'].sum())} of {len(war_rule)} wars and interventions in the data meet "
+                    "the rule", caption="Every event of the interventions-and-wars category against the rule.",
+              sources=sorted(set(war_rule["source_id"]) | {"ucdp-definitions"}), key="war-rule")
+
+# %% [markdown]
 # ## Arms control falls away, wars come in (P7)
 #
 # Each bar is a treaty from signature to its end: grey while signed but not (or not recorded as) in force, green
 # while in force, purple once a party has suspended, left or revoked it. Black ticks are dated steps. Below, on the
-# same axis, the interventions and wars the data holds.
+# same axis, the wars the rule admits.
 
 # %%
-phases = tables.treaty_phases(arms_control, treaties, through=through)
-steps = tables.treaty_steps(arms_control, treaties, through=through)
-wars = tables.events_between(events, "1900-01-01", through, categories=["intervention_war"])
-status = tables.treaty_status(phases)
-ended = (status["status"] == "ended").sum()
-eroding = status["status"].isin(["in force, eroding", "eroding"]).sum()
+phases = treaty_tables.treaty_phases(arms_control, listed, through=through)
+steps = treaty_tables.treaty_steps(arms_control, listed, through=through)
+wars = events[events["event_id"].isin(war_rule.loc[war_rule["admitted"], "event_id"])]
 present.chart(
     charts.treaty_gantt(
         phases, steps, wars,
-        title=f"By {through.date()}, {ended} of {len(status)} arms-control treaties had ended and {eroding} more "
-              "had a party that suspended, left or revoked it",
-        description="Gantt bars for each treaty's phases, with step ticks, above a lane of interventions and "
-                    "wars on the same time axis."),
-    caption=f"Treaty phases from arms_control.csv up to {through.date()}; interventions and wars from events.csv. "
+        title=f"{len(listed)} arms-control treaties and {len(wars)} wars, {phases['start'].min().year}–"
+              f"{through.year}",
+        description="Gantt bars for each treaty's phases, with step ticks, above a lane of the wars the rule "
+                    "admits, on the same time axis."),
+    caption=f"Treaty phases from arms_control.csv up to {through.date()}; wars from events.csv. "
             "Hover a bar, tick or dot for dates, parties and sources.",
     sources=sorted(set(phases["source_id"]) | set(steps["source_id"]) | set(wars["source_id"])),
     key="treaties-wars")
 
 # %% [markdown]
 # Counting the treaties in force on 31 December of each full year turns the chart into a number a reader can
-# check. Only treaties whose entry into force is recorded can count (the CTBT has never entered into force). The
-# table keeps the years in which something changed.
+# check. Only treaties whose entry into force is recorded can count. The table keeps the years in which something
+# changed.
 
 # %%
 years = range(phases["start"].min().year, through.year)
-by_year = tables.in_force_by_year(phases, years, changes_only=True)
-peak = by_year["in_force"].max()
-present.table(by_year.astype({"year": "str"}),
-              title=f"At most {peak} of these treaties were in force at once; at the end of {years[-1]} "
-                    f"{by_year['in_force'].iloc[-1]} were, {by_year['eroding'].iloc[-1]} of them eroding",
+by_year = treaty_tables.in_force_by_year(phases, years, changes_only=True)
+present.table(by_year.drop(columns=["treaties"]).astype({"year": "str"}),
+              title=f"At most {by_year['in_force'].max()} of these treaties were in force at once; at the end of "
+                    f"{years[-1]} {by_year['in_force'].iloc[-1]} were, {by_year['eroding'].iloc[-1]} of them eroding",
               caption="Treaties in force on 31 December, for each year in which the list or the eroding count "
                       "changed; 'eroding' = a party had suspended, announced withdrawal, withdrawn or revoked "
-                      "ratification.",
+                      "ratification (any party, not only the US or Russia).",
               sources=sorted(set(phases["source_id"])), key="in-force-by-year")
 
 # %% [markdown]
-# Where each treaty stands at the end of the record, then the dated steps themselves, with the notes that record
-# where sources disagree.
+# ## Status for the US–Russia pair
+#
+# "Ended or eroding" mixes different things, so the status is kept for the pair the article is about. A treaty
+# **binds the US and Russia** only while both are parties and neither has suspended it; a multilateral treaty can
+# stay **in force among other parties only** after one of them left (CFE, Open Skies). A treaty that **expired at
+# the end of its term** or was **superseded by a successor** ended as planned, which is not the same as ending
+# by **withdrawal**; a treaty that never entered into force was never binding at all.
 
 # %%
-present.table(status, title=f"{ended + eroding} of {len(status)} treaties ended or eroding by {through.date()}",
-              caption="Status = 'ended', or the treaty's last phase; since = when that status began.",
+end_2023 = treaty_tables.pair_status(arms_control, listed, "2023-12-31")
+tally = treaty_tables.status_counts(end_2023)
+binding = int(end_2023["binds_pair"].sum())
+present.table(tally, title=f"At the end of 2023, {binding} of {len(end_2023)} treaties still bound both the US and "
+                           "Russia", caption="Status of each treaty for the US–Russia pair on 31 December 2023.",
               sources=sorted(set(phases["source_id"])), key="treaty-status")
+
+# %% [markdown]
+# The same status, treaty by treaty, at the end of the record.
+
+# %%
+latest = treaty_tables.pair_status(arms_control, listed, through)
+ended_by_choice = latest["status"].isin(treaty_tables.PAIR_STATUSES[1:4] + treaty_tables.PAIR_STATUSES[6:7]).sum()
+present.table(latest[["short_name", "signed", "status", "since"]].rename(columns={"short_name": "treaty"}),
+              title=f"By {through.date()}, {ended_by_choice} of {len(latest)} treaties had been left, suspended or "
+                    "abandoned by the US or Russia",
+              caption="Status for the US–Russia pair; since = when that status began.",
+              sources=sorted(set(steps["source_id"])), key="pair-status")
 
 # %% [markdown]
 # Every dated step, for readers who want to check a date.
 
 # %%
-present.table(steps[["date", "treaty_id", "step", "party", "note"]],
+present.table(steps[["date", "name", "step", "party", "note"]].rename(columns={"name": "treaty"}),
               title=f"{len(steps)} dated steps in the life of {steps['treaty_id'].nunique()} treaties",
-              caption="Every step in arms_control.csv; party ALL means the treaty as a whole.",
-              sources=sorted(set(steps["source_id"])), key="steps")
+              caption="Every step in arms_control.csv for the treaties of the rule; party ALL means the treaty "
+                      "as a whole.", sources=sorted(set(steps["source_id"])), key="steps")
 
 # %% [markdown]
-# The interventions and wars of P7, as a table. The article names "US-led operations" and "interference in
-# post-Soviet states"; the list holds both kinds, and which of them the article means is its interpretation (C16).
+# The wars the rule admits, as a table. The article also names "US-led operations" outside Europe; they are in
+# the rule table above as context, and which of them the article means is its interpretation (C16).
 
 # %%
 war_rows = tables.timeline_rows(wars, event_paragraphs)
 present.table(war_rows[["date", "title", "description", "paragraphs"]],
-              title=f"{len(war_rows)} interventions and wars, {war_rows['year'].min()}–{war_rows['year'].max()}",
-              caption="Events of category intervention_war.", sources=sorted(set(war_rows["source_id"])),
+              title=f"{len(war_rows)} wars meet the rule, {war_rows['year'].min()}–{war_rows['year'].max()}",
+              caption="Events admitted by the wars rule.", sources=sorted(set(war_rows["source_id"])),
               key="wars")
 
 # %% [markdown]
@@ -192,10 +244,10 @@ present.table(p9[["date", "title", "description", "paragraphs"]],
 # %% [markdown]
 # ## Takeaways
 #
-# - The arms-control record bears out the direction of P7: in the data, every treaty held here has since been
-#   suspended, left, revoked or has expired. Whether that is "decline of the regime" as a whole is broader than a
-#   handful of treaties (C15, partly).
-# - Interventions and wars run alongside the erosion; which of them form "the background of the crisis" is the
+# - With the treaty list fixed by a rule, the record bears out the direction of P7 but not its sweep: at the end
+#   of 2023 two testing treaties still bound both the US and Russia, and some endings were planned (START I
+#   expired, the Moscow Treaty was superseded) rather than breakdowns (C15, partly).
+# - The wars the rule admits run alongside the erosion; which wars form "the background of the crisis" is the
 #   article's reading (C16).
 # - With the default dates, NATO grew after 2022 while the CSTO's count stood still and one member froze its
 #   participation: two camps of very different size, the "asymmetric bipolarity" of P8 in membership terms.

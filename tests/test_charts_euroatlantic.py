@@ -131,8 +131,26 @@ def test_treaty_gantt_shares_the_time_axis_with_the_war_lane():
     in_force = color["range"][color["domain"].index("in force")]
     eroding = color["range"][color["domain"].index("in force, eroding")]
     assert in_force == theme.CATEGORY_COLORS["arms_control"] and eroding == theme.CATEGORY_COLORS["withdrawal_suspension"]
-    assert units[0]["encoding"]["y"]["sort"] == ["ABM"]
+    # treaties are labelled with their reader names, not their ids
+    assert units[0]["encoding"]["y"]["field"] == "name" and units[0]["encoding"]["y"]["sort"] == ["ABM Treaty"]
     assert all(tooltip_fields(u) for u in units)
+
+
+def test_pact_lifespans_runs_living_pacts_to_as_of_and_says_when_members_are_missing():
+    record = pd.DataFrame({"org_id": ["RIO", "NATO"], "name": ["Rio Treaty", "NATO"],
+                           "founded": pd.to_datetime(["1947-09-02", "1949-04-04"]),
+                           "ended": pd.to_datetime([None, None]), "in_force": [True, True], "years": [76.7, 75.1],
+                           "member_years": pd.array([None, 1414.6], dtype="Float64"),
+                           "withdrawals": pd.array([None, 0], dtype="Int64"),
+                           "withdrawals_per_100_member_years": pd.array([None, 0.0], dtype="Float64")})
+    spec = C.pact_lifespans(record, title="t", description="d", as_of="2024-04-30").to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert [r["until"][:10] for r in rows] == ["2024-04-30", "2024-04-30"]
+    assert rows[0]["label"] == "77 years, members not in data"
+    assert rows[1]["label"] == "75 years, 0.00 withdrawals per 100 member-years"
+    bars = layers(spec)[0]
+    assert bars["encoding"]["y"]["field"] == "name"
+    assert "withdrawals_per_100_member_years" in tooltip_fields(bars)
 
 
 def test_camps_bars_side_by_side_in_org_colours():

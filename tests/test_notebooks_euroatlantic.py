@@ -7,6 +7,9 @@ counts that agree with the membership logic applied to the same data.
 
 from __future__ import annotations
 
+import io
+
+import pandas as pd
 import papermill as pm
 import pytest
 
@@ -65,7 +68,19 @@ def test_02_members_table_matches_the_membership_data(tmp_path, as_of):
 def test_02_bloc_record_leaves_out_blocs_not_yet_founded(tmp_path):
     shown = run(tmp_path, "02-nato-enlargement", as_of="1991-12-31")
     csv = shown["blocs"]["csv"]
-    assert "WARSAW" in csv and "SCO" not in csv
+    assert "Warsaw Pact" in csv and "Collective Security" not in csv  # the CSTO was signed in 1992
+
+
+def test_02_cases_follow_the_stated_rule(tmp_path):
+    shown = run(tmp_path, "02-nato-enlargement")
+    cases = pd.read_csv(io.StringIO(shown["cases"]["csv"]))
+    admitted = set(cases.loc[cases["admitted"], "name"])
+    assert any("Rio Treaty" in n for n in admitted) and any("SEATO" in n or "Manila" in n for n in admitted)
+    assert not any("Shanghai Cooperation" in n or "Baghdad" in n for n in admitted)
+    blocs = pd.read_csv(io.StringIO(shown["blocs"]["csv"]))
+    assert set(blocs["name"]) == admitted
+    nato = blocs.set_index("name").loc["North Atlantic Treaty Organization"]
+    assert nato["withdrawals"] == 0 and nato["member_years"] > 1000
 
 
 @pytest.mark.parametrize("as_of", ["2024-04-30", "1991-12-31"])
@@ -88,6 +103,19 @@ def test_04_defaults_and_another_pair_of_dates(tmp_path):
     early = membership.count_as_of(memberships, "NATO", "1998-12-31")
     late = membership.count_as_of(memberships, "NATO", "2004-12-31")
     assert other["camps"]["title"].startswith(f"NATO went from {early} to {late} members")
+
+
+def test_04_treaty_list_and_status_per_pair_follow_the_rule(tmp_path):
+    shown = run(tmp_path, "04-crisis-arms-control-war")
+    rule = pd.read_csv(io.StringIO(shown["treaty-rule"]["csv"]))
+    assert {"START I", "START II", "Moscow Treaty (SORT)", "Adapted CFE Treaty"} <= set(rule.loc[rule["admitted"],
+                                                                                                    "treaty"])
+    assert not rule.set_index("treaty").loc["CTBT", "admitted"]
+    status = shown["treaty-status"]["csv"]
+    assert "in force among other parties only" in status and "expired at the end of its term" in status
+    assert "NEW_START" not in shown["pair-status"]["csv"] and "New START" in shown["pair-status"]["csv"]
+    wars = pd.read_csv(io.StringIO(shown["war-rule"]["csv"]))
+    assert wars["admitted"].any() and not wars["admitted"].all()
 
 
 def test_04_refuses_after_earlier_than_before(tmp_path):

@@ -428,3 +428,175 @@ def test_principle_in_documents_marks_uncoded_documents():
     got = T.principle_in_documents(docs, coded, "indivisible", org="OSCE")
     assert got[["title", "presence", "phrase", "source_id"]].values.tolist() == [
         ["Helsinki", "not coded", "", "d2"], ["Paris", "implicit", "equal security", "c1"]]
+
+
+# --- cases chosen by stated rules (issue 15, notebooks 02 and 04) ---------------------------------------------
+
+from helpers import load  # noqa: E402
+from helpers.tables import arms_control as ACT  # noqa: E402
+from helpers.tables import blocs as B  # noqa: E402
+
+
+def _orgs(rows):
+    cols = ["org_id", "name", "kind", "founded", "dissolved", "source_id"]
+    out = pd.DataFrame(rows, columns=cols)
+    for c in ("founded", "dissolved"):
+        out[c] = pd.to_datetime(out[c])
+    return out
+
+
+def _spells(rows):
+    out = pd.DataFrame(rows, columns=["org_id", "iso3", "status", "start", "end"])
+    for c in ("start", "end"):
+        out[c] = pd.to_datetime(out[c])
+    return out
+
+
+def test_pact_rule_admits_exactly_the_defence_pacts_that_meet_it():
+    orgs = _orgs([["BIG", "Big pact", "alliance", "1950-01-01", None, "s"],
+                  ["TWO", "Two states", "alliance", "1950-01-01", None, "s"],
+                  ["NOP5", "No great power", "alliance", "1950-01-01", None, "s"],
+                  ["OLD", "Pre-war pact", "alliance", "1939-01-01", None, "s"],
+                  ["TALK", "Consultation only", "regional_cooperation", "1950-01-01", None, "s"],
+                  ["BARE", "Spells not held", "alliance", "1960-01-01", None, "s"]])
+    m = _spells([["BIG", i, "member", "1950-01-01", None] for i in ("USA", "BEL", "NLD")]
+                + [["TWO", i, "member", "1950-01-01", None] for i in ("USA", "BEL")]
+                + [["NOP5", i, "member", "1950-01-01", None] for i in ("BEL", "NLD", "LUX")]
+                + [["OLD", i, "member", "1939-01-01", None] for i in ("USA", "BEL", "NLD")]
+                + [["TALK", i, "member", "1950-01-01", None] for i in ("USA", "BEL", "NLD")])
+    cases = B.defence_pact_cases(orgs, m, "2000-01-01").set_index("org_id")
+    assert set(cases.index[cases["admitted"]]) == {"BIG", "BARE"}
+    assert not cases.loc["BARE", "members_checked"] and "not in data" in cases.loc["BARE", "reason"]
+    assert "fewer than three" in cases.loc["TWO", "reason"]
+    assert "permanent member" in cases.loc["NOP5", "reason"]
+    # a pact signed after the chosen date is not yet a case
+    assert not B.defence_pact_cases(orgs, m, "1955-01-01").set_index("org_id").loc["BARE", "admitted"]
+
+
+def test_pact_rule_on_the_data_admits_every_qualifying_alliance_and_no_other():
+    orgs, m = load.organisations(), load.memberships()
+    cases = B.defence_pact_cases(orgs, m, "2024-04-30")
+    admitted = set(cases.loc[cases["admitted"], "org_id"])
+    expected = set(orgs.loc[(orgs["kind"] == "alliance") & (orgs["founded"] >= B.PACTS_SINCE), "org_id"])
+    for org in list(expected):
+        founders = set(m.loc[(m["org_id"] == org) & (m["start"] <= orgs.set_index("org_id").loc[org, "founded"]),
+                             "iso3"])
+        if founders and (len(founders) < 3 or not founders & B.PERMANENT_FIVE):
+            expected.discard(org)
+    assert admitted == expected
+    assert {"NATO", "RIO", "SEATO", "WARSAW", "CSTO", "ANZUS", "WEU"} <= admitted
+    assert not admitted & {"SCO", "OSCE", "CENTO", "PFP"}
+
+
+def test_pact_exposure_counts_withdrawals_per_member_year_and_sets_apart_states_that_ended():
+    orgs = _orgs([["P", "Pact", "alliance", "2000-01-01", None, "s"], ["Q", "No spells", "alliance", "2000-01-01",
+                                                                       "2005-01-01", "s"]])
+    m = _spells([["P", "AAA", "member", "2000-01-01", None], ["P", "BBB", "member", "2000-01-01", "2005-01-01"],
+                 ["P", "DDR", "member", "2000-01-01", "2002-01-01"], ["P", "CCC", "member", "2000-01-01",
+                                                                      "2003-01-01"],
+                 ["P", "CCC", "frozen", "2003-01-01", None]])
+    rec = B.pact_exposure(m, orgs, ["P", "Q"], "2010-01-01", historic=["DDR"]).set_index("org_id")
+    p = rec.loc["P"]
+    assert p["withdrawals"] == 1 and p["state_ended"] == 1  # CCC's freeze is no departure
+    assert p["member_years"] == pytest.approx(10 + 5 + 2 + 10, abs=0.1)
+    assert p["withdrawals_per_100_member_years"] == pytest.approx(100 / 27, abs=0.01)
+    q = rec.loc["Q"]
+    assert pd.isna(q["withdrawals_per_100_member_years"]) and not q["in_force"] and q["years"] == 5.0
+
+
+def test_growth_and_background_summaries():
+    steps = pd.DataFrame({"date": pd.to_datetime(["1949-04-04", "1952-02-18", "1955-05-06", "1955-05-06"]),
+                          "members": [12, 14, 15, 15]})
+    assert B.growth_summary(steps) == {"first": 12, "last": 15, "rounds": 2}
+    with pytest.raises(ValueError, match="no members yet"):
+        B.growth_summary(steps.iloc[0:0])
+    members = pd.DataFrame({"background": ["former Warsaw Pact", "former USSR", "former Yugoslavia",
+                                           B.BACKGROUNDS[-1], "founding member"]})
+    assert B.background_counts(members) == {"former_warsaw_pact": 1, "former_union": 2, "not_in_data": 1}
+    assert B.largest(pd.DataFrame({"n": [1, 3, 3]}), "n").name == 1
+
+
+def _treaties(rows):
+    return pd.DataFrame(rows, columns=["treaty_id", "name", "short_name", "kind", "scope"])
+
+
+def _steps(rows):
+    out = pd.DataFrame(rows, columns=["treaty_id", "step", "date", "party"])
+    out["date"] = pd.to_datetime(out["date"])
+    out["note"], out["source_id"] = "", "s"
+    return out
+
+
+def test_treaty_rule_on_the_data_follows_scope_and_date():
+    tr, ac = load.treaties(), load.arms_control()
+    rule = ACT.treaty_cases(tr, ac)
+    signed = ac[ac["step"] == "signed"].groupby("treaty_id")["date"].min()
+    expected = {t for t, s in zip(tr["treaty_id"], tr["scope"])
+                if s in ACT.TREATY_SCOPES and signed[t] >= ACT.TREATIES_SINCE}
+    assert set(rule.loc[rule["admitted"], "treaty_id"]) == expected
+    assert {"START_I", "START_II", "SORT", "CFE_ADAPTED", "NEW_START", "CFE", "OPEN_SKIES"} <= expected
+    assert "CTBT" not in expected
+
+
+def test_pair_status_tells_expiry_supersession_withdrawal_and_suspension_apart():
+    tr = _treaties([["EXP", "e", "Expired", "bilateral", "us_russia"], ["SUP", "s", "Superseded", "bilateral",
+                                                                          "us_russia"],
+                    ["WD", "w", "Left", "bilateral", "us_russia"], ["MUL", "m", "Multi", "multilateral", "europe"],
+                    ["SUS", "u", "Suspended", "bilateral", "us_russia"], ["NIF", "n", "Never", "bilateral",
+                                                                          "us_russia"],
+                    ["ABA", "a", "Abandoned", "bilateral", "us_russia"], ["OK", "o", "Binding", "bilateral",
+                                                                          "us_russia"]])
+    ac = _steps([[t, "signed", "1990-01-01", "ALL"] for t in tr["treaty_id"]]
+                + [[t, "in_force", "1991-01-01", "ALL"] for t in ("EXP", "SUP", "WD", "MUL", "SUS", "OK")]
+                + [["EXP", "expired", "2000-01-01", "ALL"], ["SUP", "superseded", "2001-01-01", "ALL"],
+                   ["WD", "withdrawn", "2002-01-01", "USA"], ["MUL", "withdrawn", "2003-01-01", "RUS"],
+                   ["SUS", "suspended", "2004-01-01", "RUS"], ["ABA", "withdrawn", "2005-01-01", "RUS"],
+                   ["OK", "suspended", "2006-01-01", "FRA"]])
+    st = ACT.pair_status(ac, tr, "2010-01-01").set_index("treaty_id")
+    assert st.loc["EXP", "status"] == "expired at the end of its term"
+    assert st.loc["SUP", "status"] == "superseded by a successor treaty"
+    assert st.loc["WD", "status"] == "ended by withdrawal"
+    assert st.loc["MUL", "status"] == "in force among other parties only"
+    assert st.loc["SUS", "status"] == "in force, suspended by the US or Russia"
+    assert st.loc["NIF", "status"] == "signed, never in force"
+    assert st.loc["ABA", "status"] == "abandoned before entry into force"
+    assert st.loc["OK", "status"] == "binding the US and Russia"  # a third state's suspension is not the pair's
+    assert st["binds_pair"].sum() == 1
+    # before the steps, the same treaties were still binding
+    early = ACT.pair_status(ac, tr, "1999-01-01").set_index("treaty_id")
+    assert early.loc["EXP", "binds_pair"] and early.loc["MUL", "binds_pair"]
+    counts = ACT.status_counts(st.reset_index())
+    assert counts["treaties"].sum() == len(tr) and counts["status"].iloc[0] == "binding the US and Russia"
+
+
+def test_cfe_and_open_skies_did_not_bind_both_at_the_end_of_2023():
+    st = ACT.pair_status(load.arms_control(), load.treaties(), "2023-12-31").set_index("treaty_id")
+    assert st.loc["CFE", "status"] == st.loc["OPEN_SKIES", "status"] == "in force among other parties only"
+    assert st.loc["START_I", "status"] == "expired at the end of its term"
+    assert st.loc["INF", "status"] == "ended by withdrawal"
+
+
+def test_war_rule_needs_an_outside_target_in_europe_or_the_former_ussr():
+    events = pd.DataFrame({"event_id": ["a", "b", "c", "d"], "category": "intervention_war", "title": "t",
+                           "date": pd.to_datetime(["1999-01-01", "2003-01-01", "2022-01-01", "1980-01-01"]),
+                           "source_id": "s"})
+    actors = pd.DataFrame({"event_id": ["a", "a", "b", "b", "c", "c", "d", "d"],
+                           "actor": ["NATO", "YUG", "USA", "IRQ", "CSTO", "KAZ", "SUN", "AFG"],
+                           "actor_kind": ["org", "state", "state", "state", "org", "state", "state", "state"]})
+    m = _spells([["NATO", "USA", "member", "1949-04-04", None], ["CSTO", "KAZ", "member", "1992-05-15", None]])
+    states = pd.DataFrame({"iso3": ["YUG", "IRQ", "KAZ", "USA", "AFG"], "name": ["Yugoslavia", "Iraq", "Kazakhstan",
+                                                                                "USA", "Afghanistan"],
+                           "region": ["Europe", "Asia", "Asia", "Americas", "Asia"]})
+    out = ACT.war_cases(events, actors, m, states, ["KAZ"]).set_index("event_id")
+    assert out.loc["a", "admitted"] and not out.loc["b", "admitted"] and not out.loc["c", "admitted"]
+    assert "outside Europe" in out.loc["b", "reason"] and "inside the acting bloc" in out.loc["c", "reason"]
+    assert "before the end of the USSR" in out.loc["d", "reason"]
+
+
+def test_treaty_phases_say_not_in_force_only_when_the_data_says_so():
+    tr = pd.DataFrame({"treaty_id": ["NEVER", "UNSURE"], "name": ["n", "u"], "short_name": ["Never", "Unsure"],
+                       "kind": "bilateral", "note": ["Not in force: never ratified.", ""]})
+    ac = _steps([["NEVER", "signed", "1979-06-18", "ALL"], ["UNSURE", "signed", "1980-01-01", "ALL"]])
+    ph = ACT.treaty_phases(ac, tr, through="1990-01-01").set_index("treaty_id")
+    assert ph.loc["NEVER", "phase"] == "signed, not in force" and ph.loc["NEVER", "name"] == "Never"
+    assert ph.loc["UNSURE", "phase"] == "signed, entry into force not recorded"

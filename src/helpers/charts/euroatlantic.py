@@ -150,21 +150,22 @@ def overlap_bars(counts: pd.DataFrame, *, title: str, description: str, org: str
 def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, *, title: str,
                  description: str, width: int = 640) -> alt.VConcatChart:
     """Arms-control treaties from signature to their end (Gantt bars coloured by phase, steps as ticks), one row
-    per treaty id in order of signature, above a lane of interventions and wars on the same time axis."""
-    names = phases.sort_values("start", kind="stable").drop_duplicates("treaty_id")["treaty_id"].tolist()
+    per treaty (labelled with its ``name``) in order of signature, above a lane of interventions and wars on the same time axis."""
+    order = phases.sort_values("start", kind="stable").drop_duplicates("treaty_id")
+    names, labels = order["treaty_id"].tolist(), order["name"].tolist()
     lo = min(phases["start"].min(), wars["date"].min() if len(wars) else phases["start"].min())
     hi = max(phases["end"].max(), wars["date"].max() if len(wars) else phases["end"].max())
     xscale = alt.Scale(domain=[alt.DateTime(year=d.year, month=d.month, date=d.day) for d in (lo, hi)])
     bars = alt.Chart(phases).mark_bar(height=16).encode(
         x=alt.X("start:T", title=None, scale=xscale), x2="end:T",
-        y=alt.Y("treaty_id:N", sort=names, title=None),
+        y=alt.Y("name:N", sort=labels, title=None),
         color=alt.Color("phase:N", scale=_phase_scale(), title="phase"),
         tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("phase:N", title="phase"),
                  _date_tooltip("start", "from"), _date_tooltip("end", "until"),
                  alt.Tooltip("source_id:N", title="source")],
     )
     ticks = alt.Chart(steps[steps["treaty_id"].isin(names)]).mark_tick(thickness=2, size=22, color="#222").encode(
-        x=alt.X("date:T", scale=xscale), y=alt.Y("treaty_id:N", sort=names),
+        x=alt.X("date:T", scale=xscale), y=alt.Y("name:N", sort=labels),
         tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("step:N", title="step"),
                  alt.Tooltip("party:N", title="party"), _date_tooltip("date", "date"),
                  alt.Tooltip("note:N", title="note"), alt.Tooltip("source_id:N", title="source")],
@@ -197,3 +198,31 @@ def camps_bars(camps: pd.DataFrame, *, title: str, description: str, width: int 
     )
     text = base.mark_text(dy=-6).encode(text="members:Q")
     return alt.layer(bars, text).properties(title=title, description=description, width=width, height=260)
+
+
+def pact_lifespans(record: pd.DataFrame, *, title: str, description: str, as_of, width: int = 600) -> alt.LayerChart:
+    """Each defence pact (from ``tables.blocs.pact_exposure``) as a bar from signature to its end or ``as_of``,
+    labelled with its names and coloured by whether it was still in force; the label gives withdrawals per 100
+    member-years where the data holds the membership spells."""
+    rate = record["withdrawals_per_100_member_years"]
+    data = record.assign(until=record["ended"].fillna(pd.Timestamp(as_of)),
+                         state=record["in_force"].map({True: "in force", False: "ended"}),
+                         label=[f"{y:.0f} years" + (f", {r:.2f} withdrawals per 100 member-years" if pd.notna(r)
+                                                    else ", members not in data")
+                                for y, r in zip(record["years"], rate)])
+    order = data["name"].tolist()
+    base = alt.Chart(data).encode(y=alt.Y("name:N", sort=order, title=None))
+    bars = base.mark_bar(height=16).encode(
+        x=alt.X("founded:T", title=None), x2="until:T",
+        color=alt.Color("state:N", title="on the chosen date",
+                        scale=alt.Scale(domain=["in force", "ended"],
+                                        range=[theme.ORG_COLORS["NATO"], theme.ORG_COLORS["WARSAW"]])),
+        tooltip=[alt.Tooltip("name:N", title="pact"), _date_tooltip("founded", "signed"),
+                 _date_tooltip("ended", "ended"), alt.Tooltip("years:Q", title="years"),
+                 alt.Tooltip("member_years:Q", title="member-years"),
+                 alt.Tooltip("withdrawals:Q", title="withdrawals"),
+                 alt.Tooltip("withdrawals_per_100_member_years:Q", title="withdrawals per 100 member-years")],
+    )
+    text = base.mark_text(align="left", dx=4, fontSize=11).encode(x="until:T", text="label:N")
+    return alt.layer(bars, text).properties(title=title, description=description, width=width,
+                                            height=34 * max(1, len(data)))

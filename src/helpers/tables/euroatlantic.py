@@ -147,147 +147,7 @@ def timeline_rows(events: pd.DataFrame, event_paragraphs: pd.DataFrame | None = 
     return out[cols].reset_index(drop=True)
 
 
-# -------------------------------------------------------------------------------------------- NATO (P4)
-
-BACKGROUNDS = (
-    "founding member",
-    "Cold-War accession",
-    "former Warsaw Pact",
-    "former USSR",
-    "former Yugoslavia",
-    "formerly non-aligned",
-    "later accession, background not in data",
-)
-"""Backgrounds of NATO members, in the order they are tested and shown."""
-
-
-def accession_backgrounds(memberships: pd.DataFrame, organisations: pd.DataFrame, *,
-                          org: str = "NATO", bloc: str = "WARSAW",
-                          predecessors: Mapping[str, str] | None = None,
-                          neutrals: Iterable[str] = ()) -> pd.DataFrame:
-    """Each state's first entry into ``org`` and its background, derived from the data, first rule that matches:
-
-    1. ``founding member`` — joined on the earliest date any state joined, or no later than the day ``org``'s
-       founding document took effect (``organisations.in_force``), whichever is later;
-    2. ``Cold-War accession`` — joined before ``bloc`` (the Warsaw Pact) was dissolved (date from
-       ``organisations``);
-    3. ``former Warsaw Pact`` — the state, or a historic state it followed other than the USSR, held a ``bloc``
-       membership spell;
-    4. ``former USSR`` / ``former Yugoslavia`` — a historic state it followed is ``SUN`` / ``YUG``;
-    5. ``formerly non-aligned`` — listed in ``neutrals`` (e.g. from :func:`non_aligned_before`);
-    6. ``later accession, background not in data``.
-
-    ``predecessors`` maps a state to the historic state it followed (iso3 → iso3, e.g. from
-    :func:`predecessor_map`); chains are followed, so ``{"MNE": "SCG", "SCG": "YUG"}`` makes Montenegro
-    ``former Yugoslavia``. ``predecessors`` and ``neutrals`` are facts the membership table cannot hold; pass them
-    from a sourced table, or leave them out and the affected states fall to a later rule (never guessed).
-    Columns: ``iso3``, ``joined``, ``background``; sorted by ``joined`` then ``iso3``.
-    """
-    predecessors = dict(predecessors or {})
-    neutrals = set(neutrals)
-    spells = memberships[(memberships["org_id"] == org) & memberships["status"].isin(membership.FORMAL)]
-    if spells.empty:
-        raise ValueError(f"org={org!r} has no membership spells; check data/memberships.csv")
-    first = spells.groupby("iso3", as_index=False)["start"].min().rename(columns={"start": "joined"})
-    founding_day = first["joined"].min()
-    this = organisations.loc[organisations["org_id"] == org]
-    if "in_force" in this and len(this) and pd.notna(this["in_force"].iloc[0]):
-        founding_day = max(founding_day, this["in_force"].iloc[0])
-    row = organisations.loc[organisations["org_id"] == bloc, "dissolved"]
-    bloc_end = row.iloc[0] if len(row) else pd.NaT
-    bloc_states = set(memberships.loc[(memberships["org_id"] == bloc)
-                                      & memberships["status"].isin(membership.FORMAL), "iso3"])
-
-    def ancestors(iso: str) -> list[str]:
-        out: list[str] = []
-        cur = predecessors.get(iso)
-        while cur is not None and cur not in out and cur != iso:
-            out.append(cur)
-            cur = predecessors.get(cur)
-        return out
-
-    def background(r) -> str:
-        preds = ancestors(r.iso3)
-        if r.joined <= founding_day:
-            return "founding member"
-        if pd.notna(bloc_end) and r.joined < bloc_end:
-            return "Cold-War accession"
-        if r.iso3 in bloc_states or any(p in bloc_states and p != "SUN" for p in preds):
-            return "former Warsaw Pact"
-        if "SUN" in preds:
-            return "former USSR"
-        if "YUG" in preds:
-            return "former Yugoslavia"
-        if r.iso3 in neutrals:
-            return "formerly non-aligned"
-        return BACKGROUNDS[-1]
-
-    first["background"] = [background(r) for r in first.itertuples(index=False)]
-    return first.sort_values(["joined", "iso3"]).reset_index(drop=True)
-
-
-#: Lineage relations under which a state counts as having come out of its predecessor (``absorbed`` is left out:
-#: Germany absorbing the GDR did not make Germany a former GDR state).
-FOLLOWS = ("successor", "continuator", "restored", "renamed")
-
-
-def predecessor_map(state_lineage: pd.DataFrame, *, relations: Iterable[str] = FOLLOWS) -> dict[str, str]:
-    """The historic state each state followed, as ``{iso3: predecessor_iso3}``, from ``state_lineage.csv`` rows
-    whose ``relation`` is one of ``relations`` (default :data:`FOLLOWS`).
-
-    Feed it to :func:`accession_backgrounds` (``predecessors=``), which follows chains such as MNE → SCG → YUG.
-    Raises ``ValueError`` naming the state when it has more than one predecessor under those relations, and when
-    ``relations`` names a relation the table does not use.
-    """
-    wanted = list(relations)
-    allowed = ("successor", "continuator", "restored", "absorbed", "renamed")
-    bad = [r for r in wanted if r not in allowed]
-    if bad:
-        raise ValueError(f"relations={wanted!r}: {', '.join(map(repr, bad))} is not a lineage relation; "
-                         f"allowed: {', '.join(allowed)}")
-    rows = state_lineage[state_lineage["relation"].isin(wanted)]
-    twice = rows["iso3"][rows["iso3"].duplicated()].unique().tolist()
-    if twice:
-        raise ValueError(f"state_lineage: {', '.join(sorted(twice))} has more than one predecessor under relations "
-                         f"{', '.join(wanted)}; a state maps to one predecessor")
-    return dict(sorted(zip(rows["iso3"], rows["predecessor_iso3"])))
-
-
-def non_aligned_before(state_policies: pd.DataFrame, memberships: pd.DataFrame, *, org: str = "NATO") -> list[str]:
-    """States whose neutrality or military non-alignment (``state_policies.csv``) ended on or before the day they
-    first joined ``org`` (formal membership), sorted. A policy still holding, or one that ended after the state
-    joined, does not count. Feed it to :func:`accession_backgrounds` (``neutrals=``)."""
-    spells = memberships[(memberships["org_id"] == org) & memberships["status"].isin(membership.FORMAL)]
-    joined = spells.groupby("iso3")["start"].min()
-    ended = state_policies.dropna(subset=["ended"])
-    keep = [iso for iso, end in zip(ended["iso3"], ended["ended"]) if iso in joined.index and end <= joined[iso]]
-    return sorted(set(keep))
-
-
-def members_on(memberships: pd.DataFrame, states: pd.DataFrame, org: str, as_of,
-               backgrounds: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The members of ``org`` on ``as_of`` (formal membership), with name, status and first entry date.
-
-    Columns: ``iso3``, ``name``, ``status``, ``since`` (start of the current spell), ``joined`` (first entry),
-    and ``background`` when ``backgrounds`` (from :func:`accession_backgrounds`) is given; sorted by ``joined``
-    then name. Empty (same columns) when ``org`` had no members that day.
-    """
-    day = as_timestamp(as_of, "as_of")
-    cur = membership.members_as_of(memberships, org, day.date())
-    spells = memberships[(memberships["org_id"] == org) & memberships["status"].isin(membership.FORMAL)]
-    joined = spells.groupby("iso3")["start"].min()
-    out = pd.DataFrame({"iso3": cur["iso3"].to_numpy(), "status": cur["status"].to_numpy(),
-                        "since": cur["start"].to_numpy()})
-    out["name"] = out["iso3"].map(states.set_index("iso3")["name"]).fillna(out["iso3"])
-    out["joined"] = out["iso3"].map(joined)
-    cols = ["iso3", "name", "status", "since", "joined"]
-    if backgrounds is not None:
-        out["background"] = out["iso3"].map(backgrounds.set_index("iso3")["background"]).fillna(BACKGROUNDS[-1])
-        cols.append("background")
-    out["since"] = pd.to_datetime(out["since"])
-    out["joined"] = pd.to_datetime(out["joined"])
-    return out.sort_values(["joined", "name"])[cols].reset_index(drop=True)
-
+# ------------------------------------------------------------------------------------ membership over time
 
 def membership_steps(memberships: pd.DataFrame, orgs: Iterable[str], *, through) -> pd.DataFrame:
     """Formal member counts of each org over time, as a step series ending at ``through``.
@@ -317,55 +177,6 @@ def membership_steps(memberships: pd.DataFrame, orgs: Iterable[str], *, through)
     return out[["org_id", "date", "members"]]
 
 
-def bloc_record(memberships: pd.DataFrame, organisations: pd.DataFrame, orgs: Iterable[str], as_of) -> pd.DataFrame:
-    """What the data can say about 'the largest and most stable bloc' (P4), for each org, as of ``as_of``.
-
-    Columns:
-    ``org_id``, ``name``, ``founded`` (founding document signed), ``dissolved`` (NaT if still running on
-    ``as_of``), ``years`` (years from ``founded`` to dissolution or ``as_of``, one decimal), ``members_now``
-    (formal members on ``as_of``; 0 once dissolved), ``peak_members`` and ``peak_date`` (first date the peak was
-    reached, up to ``as_of``), ``departures`` (formal spells that ended before the organisation itself ended and
-    were not followed by another formal spell of the same state starting that day — i.e. states that left or
-    ceased to exist), ``source_id`` (of the organisation row).
-    Organisations not yet founded on ``as_of`` are left out.
-    """
-    day = as_timestamp(as_of, "as_of")
-    rows = []
-    for org in orgs:
-        o = organisations[organisations["org_id"] == org]
-        if o.empty:
-            raise KeyError(f"org={org!r} is not in organisations.csv")
-        o = o.iloc[0]
-        if pd.isna(o["founded"]) or o["founded"] > day:
-            continue
-        ended = o["dissolved"] if pd.notna(o["dissolved"]) and o["dissolved"] <= day else pd.NaT
-        stop = ended if pd.notna(ended) else day
-        spells = memberships[(memberships["org_id"] == org) & memberships["status"].isin(membership.FORMAL)]
-        counts = membership.counts_over_time(memberships, org).copy()
-        counts["date"] = pd.to_datetime(counts["date"])
-        counts = counts[counts["date"] <= day]
-        if counts.empty:
-            peak, peak_date = 0, pd.NaT
-        else:
-            peak = int(counts["members"].max())
-            peak_date = counts.loc[counts["members"] == peak, "date"].min()
-        starts = set(zip(spells["iso3"], spells["start"]))
-        gone = spells[spells["end"].notna() & (spells["end"] <= day) & (spells["end"] < stop)]
-        departures = sum((iso, end) not in starts for iso, end in zip(gone["iso3"], gone["end"]))
-        now = 0 if pd.notna(ended) else membership.count_as_of(memberships, org, day.date())
-        rows.append({
-            "org_id": org, "name": o["name"], "founded": o["founded"], "dissolved": ended,
-            "years": round((stop - o["founded"]).days / 365.25, 1), "members_now": int(now),
-            "peak_members": peak, "peak_date": peak_date, "departures": int(departures),
-            "source_id": o["source_id"],
-        })
-    out = pd.DataFrame(rows, columns=["org_id", "name", "founded", "dissolved", "years", "members_now",
-                                      "peak_members", "peak_date", "departures", "source_id"])
-    for c in ("founded", "dissolved", "peak_date"):
-        out[c] = pd.to_datetime(out[c])
-    for c in ("members_now", "peak_members", "departures"):
-        out[c] = out[c].astype("Int64")
-    return out
 
 
 # -------------------------------------------------------------------------------------------- OSCE (P5–P6)
@@ -425,125 +236,6 @@ def principle_in_documents(documents: pd.DataFrame, principle_documents: pd.Data
 
 
 # -------------------------------------------------------------------------------------------- Crisis (P7–P9)
-
-_ERODING = ("suspended", "withdrawal_announced", "withdrawn", "ratification_revoked")
-
-
-PHASES = ("signed, not in force", "signed, entry into force not recorded", "in force", "in force, eroding",
-          "eroding")
-"""Phases of a treaty's life as drawn by the Gantt chart (see :func:`treaty_phases`)."""
-
-
-def treaty_phases(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through) -> pd.DataFrame:
-    """Each arms-control treaty's life as consecutive phases, for a Gantt-style chart.
-
-    Phases, each ``[start, end)``, from the first ``signed`` step:
-
-    - with a recorded ``in_force`` step: ``signed, not in force`` (signature → entry into force), ``in force``
-      (→ first eroding step or end), ``in force, eroding`` (→ end);
-    - without one: ``signed, entry into force not recorded`` (signature → first eroding step or end) and
-      ``eroding`` (→ end). The data is not second-guessed: a treaty that entered into force but lacks the row is
-      shown as "not recorded", never as "not in force".
-
-    An eroding step is a ``suspended``, ``withdrawal_announced``, ``withdrawn`` or ``ratification_revoked`` by any
-    party. A treaty ends when ``expired`` or ``withdrawn`` is recorded for party ``ALL``, or — for a ``bilateral``
-    treaty — at either party's ``withdrawn``; otherwise its last phase runs to ``through``. Steps after ``through``
-    are ignored. Columns: ``treaty_id``, ``name``, ``phase``, ``start``, ``end``, ``ended`` (bool: the treaty
-    ended at ``end``), ``source_id`` (of the step that opened the phase).
-    """
-    limit = as_timestamp(through, "through")
-    ac = arms_control[arms_control["date"] <= limit]
-    rows = []
-    for t in treaties.sort_values("treaty_id").itertuples(index=False):
-        steps = ac[ac["treaty_id"] == t.treaty_id].sort_values("date", kind="stable")
-        signed = steps[steps["step"] == "signed"]
-        if signed.empty:
-            continue
-        s0 = signed.iloc[0]
-        ends = steps["step"].isin(["expired", "withdrawn"]) & (steps["party"] == "ALL")
-        if t.kind == "bilateral":
-            ends |= steps["step"] == "withdrawn"
-        end = steps.loc[ends, "date"].min() if ends.any() else pd.NaT
-        close = end if pd.notna(end) else limit
-        inforce = steps[steps["step"] == "in_force"]
-        f0 = inforce.iloc[0] if len(inforce) else None
-        erode = steps[steps["step"].isin(_ERODING) & (steps["date"] < close)]
-        e0 = erode.iloc[0] if len(erode) else None
-
-        def add(phase, start, stop, src):
-            if stop > start:
-                rows.append({"treaty_id": t.treaty_id, "name": t.name, "phase": phase, "start": start,
-                             "end": stop, "ended": bool(pd.notna(end) and stop == end), "source_id": src})
-
-        if f0 is not None:
-            add("signed, not in force", s0["date"], f0["date"], s0["source_id"])
-            live, live_src, eroding = f0["date"], f0["source_id"], "in force, eroding"
-            add("in force", live, e0["date"] if e0 is not None and e0["date"] > live else close, live_src)
-        else:
-            live, eroding = s0["date"], "eroding"
-            add("signed, entry into force not recorded", live,
-                e0["date"] if e0 is not None else close, s0["source_id"])
-        if e0 is not None:
-            add(eroding, max(e0["date"], live), close, e0["source_id"])
-    out = pd.DataFrame(rows, columns=["treaty_id", "name", "phase", "start", "end", "ended", "source_id"])
-    out["start"] = pd.to_datetime(out["start"])
-    out["end"] = pd.to_datetime(out["end"])
-    out["ended"] = out["ended"].astype(bool)
-    return out
-
-
-def treaty_status(phases: pd.DataFrame) -> pd.DataFrame:
-    """Where each treaty stands at the end of :func:`treaty_phases`: one row per treaty, by signature date.
-
-    Columns: ``treaty_id``, ``name``, ``signed`` (start of the first phase), ``status`` (``ended`` when the treaty
-    ended, else the last phase's name), ``since`` (start of the last phase, or the end date for ended treaties).
-    """
-    rows = []
-    for tid, g in phases.sort_values("start", kind="stable").groupby("treaty_id", sort=False):
-        last = g.iloc[-1]
-        ended = bool(last["ended"])
-        rows.append({"treaty_id": tid, "name": last["name"], "signed": g["start"].iloc[0],
-                     "status": "ended" if ended else last["phase"], "since": last["end"] if ended else last["start"]})
-    out = pd.DataFrame(rows, columns=["treaty_id", "name", "signed", "status", "since"])
-    out["signed"] = pd.to_datetime(out["signed"])
-    out["since"] = pd.to_datetime(out["since"])
-    return out.sort_values(["signed", "treaty_id"]).reset_index(drop=True)
-
-
-def in_force_by_year(phases: pd.DataFrame, years: Iterable[int], *, changes_only: bool = False) -> pd.DataFrame:
-    """How many treaties were in force on 31 December of each year, and how many of those were eroding.
-
-    Reads the phases of :func:`treaty_phases`; only treaties whose entry into force is recorded can count.
-    Columns: ``year``, ``in_force`` (phase ``in force`` or ``in force, eroding``), ``eroding``, ``treaties`` (ids in
-    force, ``;``-joined). With ``changes_only``, keep the first year and each year whose treaties or eroding count
-    differ from the year before.
-    """
-    rows = []
-    live = phases[phases["phase"].isin(["in force", "in force, eroding"])]
-    for y in years:
-        day = pd.Timestamp(int(y), 12, 31)
-        on = live[(live["start"] <= day) & (day < live["end"])]
-        rows.append({"year": int(y), "in_force": len(on), "eroding": int((on["phase"] == "in force, eroding").sum()),
-                     "treaties": ";".join(sorted(on["treaty_id"]))})
-    out = pd.DataFrame(rows, columns=["year", "in_force", "eroding", "treaties"])
-    for c in ("year", "in_force", "eroding"):
-        out[c] = out[c].astype("Int64")
-    if changes_only and len(out):
-        changed = (out[["eroding", "treaties"]] != out[["eroding", "treaties"]].shift()).any(axis=1)
-        out = out[changed].reset_index(drop=True)
-    return out
-
-
-def treaty_steps(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through) -> pd.DataFrame:
-    """Every dated step up to ``through``, with the treaty name, for point marks and a table.
-
-    Columns: ``treaty_id``, ``name``, ``step``, ``party``, ``date``, ``note``, ``source_id``; sorted by date.
-    """
-    limit = as_timestamp(through, "through")
-    out = arms_control[arms_control["date"] <= limit].merge(treaties[["treaty_id", "name"]], on="treaty_id")
-    out = out.sort_values(["date", "treaty_id", "party", "step"])
-    return out[["treaty_id", "name", "step", "party", "date", "note", "source_id"]].reset_index(drop=True)
-
 
 def check_order(**dates) -> list[pd.Timestamp]:
     """Dates that must be strictly increasing in the order given, e.g. ``check_order(before=b, after=a)``.
@@ -611,3 +303,14 @@ def status_changes(memberships: pd.DataFrame, states: pd.DataFrame, orgs: Iterab
                              "status_before": sb.get(iso, ""), "status_after": sa.get(iso, "")})
     out = pd.DataFrame(rows, columns=["org_id", "iso3", "name", "status_before", "status_after"])
     return out.sort_values(["org_id", "name"]).reset_index(drop=True)
+
+
+# ------------------------------------------------------------------------------------ moved, re-exported here
+# The NATO and bloc helpers of notebook 02 live in ``tables.blocs``, the treaty helpers of notebook 04 in
+# ``tables.arms_control``; the names stay importable from here for older callers.
+from helpers.tables.arms_control import (  # noqa: E402,F401
+    PHASES, in_force_by_year, treaty_phases, treaty_status, treaty_steps,
+)
+from helpers.tables.blocs import (  # noqa: E402,F401
+    BACKGROUNDS, FOLLOWS, accession_backgrounds, bloc_record, members_on, non_aligned_before, predecessor_map,
+)
