@@ -81,11 +81,11 @@ present.table(claim_table.drop(columns=["source_id", "evidence_notebook"]),
 
 # %%
 counts = {org: membership.count_as_of(memberships, org, P.as_of) for org in P.orgs}
-overview = tables.org_overview(organisations, counts, P.orgs, P.as_of)
-present.table(overview.drop(columns=["org_id"]), title=f"The organisations compared, on {DAY}",
-              caption="Founded = founding document signed; member counts from the membership spells.",
-              sources=sorted(set(organisations.loc[organisations["org_id"].isin(P.orgs), "source_id"])
-                             | set(membership.sources(memberships, P.orgs))), key="overview")
+overview = tables.org_overview(organisations, counts, P.orgs, P.as_of).drop(columns=["org_id"])
+org_sources = set(organisations.loc[organisations["org_id"].isin(P.orgs), "source_id"])
+present.table(overview, title=f"The organisations compared, on {DAY}", caption="Founded = founding document "
+              "signed; member counts from the membership spells.",
+              sources=sorted(org_sources | set(membership.sources(memberships, P.orgs))), key="overview")
 
 # %% [markdown]
 # ## The codebook
@@ -159,9 +159,10 @@ present.chart(
     sources=sorted(set(compared["source_id"])), key="typology")
 
 # %% [markdown]
-# **Reading it.** With the default date, NATO and the CSTO share the defence, non-aggression and consultation
-# obligations and sit highest on the obligations axis; on ATOP's five types neither promises offence or
-# neutrality, so neither reaches the top. NATO is the most institutionalized — integrated command, common defence
+# **Reading it.** On 30 April 2024 (the default date), NATO and the CSTO share the defence, non-aggression and
+# consultation obligations and sit highest on the obligations axis; on ATOP's five types neither promises offence
+# or neutrality, so neither reaches the top, and the 2001 treaty could only draw level if its one open obligation
+# cell turned out to be a neutrality promise. NATO is the most institutionalized — integrated command, common defence
 # planning, allied troops on eastern members' territory, a standing Council — while the CSTO has a Joint Staff but
 # no integrated command, and whether its members base troops on each other's soil is left open. The OSCE and the
 # SCO have secretariats but neither a defence promise nor military institutions: frameworks rather than alliances,
