@@ -40,6 +40,7 @@ def test_each_placed_organisation_is_a_box_from_its_lowest_to_its_highest_score(
     data = next(iter(spec["datasets"].values()))
     csto = next(d for d in data if d["org_id"] == "CSTO")
     assert csto["x_mid"] == pytest.approx(0.75) and csto["institutions"] == "0.62 to 0.88"
+    assert [d["exact"] for d in data] == [True, False]  # only a fully known score is drawn as a solid point
 
 
 def test_unplaced_organisations_are_not_drawn_and_colours_follow_the_theme_with_reader_names():

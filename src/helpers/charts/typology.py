@@ -31,6 +31,7 @@ def _placed(intervals: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
     data["x_mid"] = (data[f"{x}_low"] + data[f"{x}_high"]) / 2
     data["obligations"] = [_span(lo, hi) for lo, hi in zip(data[f"{y}_low"], data[f"{y}_high"])]
     data["institutions"] = [_span(lo, hi) for lo, hi in zip(data[f"{x}_low"], data[f"{x}_high"])]
+    data["exact"] = ((data[f"{y}_low"] == data[f"{y}_high"]) & (data[f"{x}_low"] == data[f"{x}_high"])).tolist()
     data["unknown"] = [f"{a} of obligations, {b} of institutions"
                        for a, b in zip(data[f"{y}_unknown"], data[f"{x}_unknown"])]
     # Organisations whose boxes have the same centre share one label so neither hides behind the other.
@@ -55,12 +56,14 @@ def typology_scatter(intervals: pd.DataFrame, *, names: Mapping[str, str] | None
             alt.Tooltip("institutions:N", title="institutions score"),
             alt.Tooltip("unknown:N", title="scored items unknown")]
     base = alt.Chart(data)
-    boxes = base.mark_rect(opacity=0.18, strokeWidth=1.5).encode(
+    boxes = base.mark_rect(fillOpacity=0.15, strokeOpacity=0.9, strokeWidth=1.5).encode(
         x=alt.X(f"{x}_low:Q", scale=alt.Scale(domain=[0, 1]), title=X_TITLE), x2=f"{x}_high:Q",
         y=alt.Y(f"{y}_low:Q", scale=alt.Scale(domain=[0, 1]), title=Y_TITLE), y2=f"{y}_high:Q",
         color=colour, stroke=colour, tooltip=tips)
-    points = base.mark_circle(size=160, opacity=0.9, stroke="white", strokeWidth=1).encode(
-        x="x_mid:Q", y="y_mid:Q", color=colour, tooltip=tips)
+    # A fully known score is a solid point; the centre of a range is drawn faint, since it is no estimate.
+    points = base.mark_circle(size=160, stroke="white", strokeWidth=1).encode(
+        x="x_mid:Q", y="y_mid:Q", color=colour, tooltip=tips,
+        opacity=alt.condition("datum.exact", alt.value(0.95), alt.value(0.35)))
     text = base.mark_text(align="left", dx=10, dy=-8, fontSize=11).encode(
         x="x_mid:Q", y="y_mid:Q", text="label:N", tooltip=tips).transform_filter("datum.first_at_spot")
     chart = alt.layer(boxes, points, text).properties(width=width, height=height)
