@@ -16,44 +16,42 @@
 # %% [markdown]
 # # Security framework or alliance?
 #
-# P15 expects Russia–China consultations to produce, at first, a dialogue platform without heavy institutional
-# obligations rather than a NATO-like alliance; P16 suggests existing bodies such as the SCO could host it. This
-# notebook compares NATO, the OSCE, the SCO, the CSTO and the proposed framework across fifteen dimensions and
-# places each on two axes — how binding its obligations are, how institutionalized it is — with membership
-# counts on the date `as_of`.
+# P15 expects Russia–China consultations to produce, at first, a platform for dialogue without heavy institutional
+# obligations rather than a NATO-like alliance; P16 suggests existing bodies such as the SCO could host it and later
+# become permanent institutions. This notebook codes NATO, the OSCE, the SCO, the CSTO, the proposed framework and
+# the 2001 Russia–China treaty — the bilateral baseline of the article's subject — on a codebook taken from the
+# alliance literature, each cell quoted from the founding texts and dated, and places them on two axes: how
+# binding their obligations are and how institutionalized they are.
 
 # %% tags=["parameters"]
-orgs = "NATO,OSCE,SCO,CSTO,EURASIAN_FRAMEWORK"
+orgs = "NATO,OSCE,SCO,CSTO,EURASIAN_FRAMEWORK,RU_CN_TREATY_2001"
 as_of = "2024-04-30"
 
 # %% [markdown]
-# The imports validate both parameters: `orgs` must be organisation ids from the data, `as_of` a date in range.
+# The imports check both parameters: the organisations must be in the data, the date within its range.
 
 # %%
 from helpers import load, membership, params, present
-from helpers.charts import eurasia as charts
-from helpers.tables import eurasia as tables
+from helpers.charts import typology as charts
+from helpers.tables import typology as tables
 from helpers.tables.euroatlantic import claims_for, paragraph_digest
 
 P = params.validated("07", orgs=orgs, as_of=as_of)
-PARAS = ["P15", "P16"]
+DAY = present.human_date(P.as_of.isoformat())
 
 # %% [markdown]
 # ## Data
 #
-# The comparison dimensions (each on an axis with a scale and scores), one row per organisation × dimension with
-# a value — or `unknown` — a short detail in our words and a source, plus organisations and membership spells.
-# For the proposed framework the source is the article itself, with the paragraph in the detail.
+# The codebook (one row per dimension, with its axis, whether it is scored, its values and the literature it
+# follows), the coded cells (one row per organisation, dimension and period, with the text each rests on),
+# organisations and membership spells, and the article's paragraphs and claims.
 
 # %%
-dimensions = load.dimensions()
-org_features = load.org_features()
-organisations = load.organisations()
-memberships = load.memberships()
-paragraphs = load.paragraphs()
-claims = load.claims()
-names = organisations.set_index("org_id")["name"].to_dict()
-feature_sources = sorted(set(org_features.loc[org_features["org_id"].isin(P.orgs), "source_id"]))
+dimensions, org_features = load.dimensions(), load.org_features()
+organisations, memberships = load.organisations(), load.memberships()
+paragraphs, claims = load.paragraphs(), load.claims()
+names = tables.short_names(organisations)
+compared = org_features[org_features["org_id"].isin(P.orgs)]
 
 # %% [markdown]
 # ## What P15–P16 say
@@ -61,7 +59,7 @@ feature_sources = sorted(set(org_features.loc[org_features["org_id"].isin(P.orgs
 # Our paraphrase, then the claims these paragraphs make about alliances and frameworks.
 
 # %%
-digest = paragraph_digest(paragraphs, PARAS)
+digest = paragraph_digest(paragraphs, ["P15", "P16"])
 present.table(digest.drop(columns=["source_id"]), title="P15–P16: a dialogue platform first, perhaps built on the SCO",
               caption="Our paraphrase of each paragraph.", sources=sorted(set(digest["source_id"])),
               key="paraphrase")
@@ -71,92 +69,134 @@ claim_table = claims_for(claims, ["P4", "P15", "P16"])
 claim_table = claim_table[claim_table["evidence_notebook"] == "07"].reset_index(drop=True)
 present.table(claim_table.drop(columns=["source_id", "evidence_notebook"]),
               title=f"{len(claim_table)} claims look to this comparison for evidence",
-              caption="Claims whose evidence notebook is 07 (including P4's 'strict obligations'), with our verdict.",
-              sources=sorted(set(claim_table["source_id"])), key="claims")
+              caption="Claims whose evidence notebook is this one (including P4's 'strict obligations'), with our "
+                      "verdict.", sources=sorted(set(claim_table["source_id"])), key="claims")
 
 # %% [markdown]
-# ## The organisations on `as_of`
+# ## The organisations compared
 #
 # Formal members (member, participating, suspended, frozen) on the chosen date. An organisation that did not yet
-# exist — the SCO in 1991 — or is only proposed shows that instead of a zero.
+# exist — the SCO in 1991 — or is only proposed says so instead of showing a zero; the 2001 treaty has two parties,
+# Russia and China, and no members.
 
 # %%
 counts = {org: membership.count_as_of(memberships, org, P.as_of) for org in P.orgs}
-overview = tables.org_overview(organisations, counts, P.orgs, P.as_of)
-existing = overview[overview["formal members"].notna()]
-present.table(overview, title=f"On {P.as_of}, {len(existing)} of the {len(overview)} organisations compared existed",
-              caption="Founded = founding document signed; counts from memberships.csv.",
-              sources=sorted(set(organisations.loc[organisations["org_id"].isin(P.orgs), "source_id"])
-                             | set(membership.sources(memberships, P.orgs))),
-              key="overview")
+overview = tables.org_overview(organisations, counts, P.orgs, P.as_of).drop(columns=["org_id"])
+org_sources = set(organisations.loc[organisations["org_id"].isin(P.orgs), "source_id"])
+present.table(overview, title=f"The organisations compared, on {DAY}", caption="Founded = founding document "
+              "signed; member counts from the membership spells.",
+              sources=sorted(org_sources | set(membership.sources(memberships, P.orgs))), key="overview")
+
+# %% [markdown]
+# ## The codebook
+#
+# **Obligations.** We code the five obligation types of the Alliance Treaty Obligations and Provisions project:
+# defence, offence, neutrality, non-aggression and consultation (Leeds, Ritter, Mitchell & Long 2002; ATOP
+# codebook). Using an established codebook means an outside reader can check each call against published rules —
+# for instance that a consultation promise counts only when it is specific to crises and aims at coordinating
+# policy. The promise not to enter conflicting engagements (NATO's Article 8, the CSTO's Article 1) is not one of
+# ATOP's five types, so it is shown but not scored.
+#
+# **Institutions.** Institutionalization follows the features Leeds & Anac (2005) use: an integrated military
+# command, a common defence policy, troops based on other members' territory, and a formal organisation. Standing
+# forces and a common budget are shown but left out of the score, because that index does not include them and
+# adding our own items would weight the axis by our choice.
+#
+# **Legal form apart.** Whether the founding text is a treaty or a political document measures legalization, not
+# institutionalization: the OSCE has a secretariat and field missions without a treaty. It gets its own axis.
+#
+# **The decision rule is described, not scored.** Consensus and majority voting answer a different question —
+# how much authority members pool — and scoring consensus low would rank NATO, which decides by consensus, below
+# bodies that vote. The table shows each rule in words.
+#
+# **Dated cells.** Every cell has a first day and, if it ended, a last: a report for 1991 codes neither the SCO
+# (2001) nor the CSTO's treaty (1992), and a feature whose text we date later (NATO's nuclear role from the 2010
+# Strategic Concept) is not coded before then.
+
+# %%
+book = tables.codebook_table(dimensions)
+present.table(book.drop(columns=["source_id"]), title=f"{len(book)} dimensions in four groups; "
+              f"{(book['in the score'] == 'yes').sum()} enter the scores", caption="The codebook: what each "
+              "dimension records, its values, and whether it is scored.", sources=sorted(set(book["source_id"]) | {"leeds-et-al-2002-atop"}),
+              key="codebook")
 
 # %% [markdown]
 # ## The comparison
 #
-# Fifteen dimensions in three groups: obligations members owe each other (in the vocabulary of the ATOP alliance
-# data: defence, consultation, non-aggression, no rival commitments), institutions, and scope. `unknown` means we
-# found no source we could read; the proposed framework is mostly unknown because nothing about it is agreed.
+# Each cell is the value in force on the chosen date. `unknown` means the texts read do not settle it (the audit
+# table at the end names the document that would); "not coded for this date" means the text the value rests on
+# is later than the date. For the proposed framework the only source is the article itself, with its paragraph.
 
 # %%
-table = tables.feature_table(org_features, dimensions, P.orgs)
-unknown_by_org = (table[P.orgs] == "unknown").sum()
-present.table(table, title=f"{int(unknown_by_org.sum())} of {table[P.orgs].size} cells are unknown; "
-                           f"{unknown_by_org.idxmax()} has the most ({int(unknown_by_org.max())})",
-              caption="Values per organisation; the features describe founding texts and current structures, "
-                      "not the state on as_of.",
-              sources=feature_sources, key="comparison")
-
-# %% [markdown]
-# Every cell with its detail and source, for the reader who wants to check one.
-
-# %%
-details = tables.feature_details(org_features, dimensions, P.orgs)
-present.table(details, title=f"{len(details)} sourced cells behind the comparison",
-              caption="Detail in our words; the source is the page the value was read on.",
-              sources=sorted(set(details["source_id"])), key="details")
+table = tables.feature_table(org_features, dimensions, P.orgs, P.as_of, names)
+cells = tables.comparison_counts(table, [names[o] for o in P.orgs])
+present.table(table, title=f"On {DAY}, {cells['known']} of {cells['cells']} cells are known, {cells['unknown']} "
+              f"unknown", caption="Values in force on the date; 'described' dimensions are not scored.",
+              sources=sorted(set(compared["source_id"])), key="comparison")
 
 # %% [markdown]
 # ## Alliance or framework: a typology
 #
-# Each dimension's value is scored (its `score_map`) and scaled to 0–1 within the dimension. To compare like with
-# like, each axis is averaged over the dimensions known for *every* organisation that can be placed on it (the
-# `_basis` columns name them), so a gap in our sources never makes one organisation look stronger or weaker than
-# another. An organisation with fewer than two known dimensions on an axis is not placed. Top right reads as an
-# alliance, bottom left as a loose framework.
+# Each axis score is the mean of its scored dimensions, each scaled to 0–1 by its own range, computed for one
+# organisation at a time from its own cells — so adding or removing an organisation never moves another (an
+# earlier version compared organisations only on the dimensions known for all of them, which made NATO's score
+# depend on the company it kept). An unknown cell is not guessed: it is counted once at its lowest and once at
+# its highest value, so each score is an interval whose width is exactly what the unknowns allow. An axis with no
+# known cell is not placed.
 
 # %%
-scores = tables.typology_scores(org_features, dimensions, P.orgs)
-present.table(scores, title="Scores per organisation, with how many dimensions each rests on",
-              caption="Mean scaled score per axis over the common basis; NaN = too few known dimensions to place.",
-              sources=feature_sources, key="scores")
+intervals = tables.typology_intervals(org_features, dimensions, P.orgs, P.as_of)
+present.table(tables.interval_table(intervals, dimensions, names), title=f"Scores on {DAY}, as points where "
+              "every scored cell is known and as ranges where some are not", caption="0 = none of the features of "
+              "the axis, 1 = all of them.", sources=sorted(set(compared["source_id"])), key="scores")
 
 # %%
 present.chart(
-    charts.typology_scatter(
-        scores, names=names, title=tables.typology_finding(scores),
-        description="Scatter plot: institutionalization on the x axis, obligations on the y axis, one point per "
-                    "organisation."),
-    caption="Hover a point for how many dimensions on each axis are known and unknown.",
-    sources=feature_sources, key="typology")
+    charts.typology_scatter(intervals, names=names, title=tables.typology_finding(intervals, names),
+                            description="Each organisation is a box from its lowest to its highest possible score: "
+                                        "institutions on the x axis, obligations on the y axis."),
+    caption="A point is a fully known score; a box spans what the unknown cells allow. Hover for the details.",
+    sources=sorted(set(compared["source_id"])), key="typology")
 
 # %% [markdown]
-# **Reading it.** With the default organisations, NATO and the CSTO share treaty-based defence and non-aggression
-# duties and sit at the top; NATO's fully integrated command puts it furthest right, the CSTO's Joint Staff only
-# part of the way. The OSCE and the SCO have secretariats but no defence clause — frameworks rather than
-# alliances, the SCO the more institutionalized by its ratified Charter. The common basis is narrow (the `_basis`
-# columns): many cells are `unknown`, and filling them could move the points. The proposed framework cannot be
-# placed: P15 itself expects a dialogue platform first, and no text fixes its obligations. That supports P15's
-# contrast (C31, C32) as a description of the starting point, while the destination stays open. On P16's "NATO
-# began against the USSR and now deters Russia" (C34) the features can only confirm the defence clause; who is
-# deterred is not a feature.
+# **Reading it.** On 30 April 2024 (the default date), NATO and the CSTO share the defence, non-aggression and
+# consultation obligations and sit highest on the obligations axis; on ATOP's five types neither promises offence
+# or neutrality, so neither reaches the top, and the 2001 treaty could only draw level if its one open obligation
+# cell turned out to be a neutrality promise. NATO is the most institutionalized — integrated command, common defence
+# planning, allied troops on eastern members' territory, a standing Council — while the CSTO has a Joint Staff but
+# no integrated command, and whether its members base troops on each other's soil is left open. The OSCE and the
+# SCO have secretariats but neither a defence promise nor military institutions: frameworks rather than alliances,
+# the SCO legally a treaty organisation, the OSCE a political one (the scores table's third axis). The 2001
+# Russia–China treaty binds its parties to non-aggression and to consult when one feels threatened, but promises no
+# defence; it creates no institutions we could code. The proposed framework can be placed only on obligations, and
+# there only as a wide range: P15 expects a consultation platform, and nothing fixes the rest. That supports P15's
+# contrast (C31, C32) as a description of the starting point; the destination stays open. On P16's "NATO began
+# against the USSR and now deters Russia" (C34) the coding confirms the defence promise; whom it deters is not a
+# feature.
 #
 # ## Takeaways
 #
-# - Two alliances (NATO, CSTO) and two frameworks (OSCE, SCO) sit at different corners of the typology.
-# - The Eurasian framework is still a proposal; its features are unknown except what the article proposes
-#   (comprehensive scope, openness to interested states).
-# - Many cells are `unknown` because we would not fill them from memory; each is a gap to close with a source.
+# - Two alliances (NATO, CSTO) and two frameworks (OSCE, SCO) sit at different corners of the typology, and the
+#   order does not depend on which organisations are shown.
+# - The Russia–China treaty of 2001 already gives the consultation P15 expects of the new framework, without a
+#   defence promise.
+# - What is unknown is shown as a range, never filled from memory; each unknown names the document that would
+#   settle it.
 # - Notebook 08 looks at the SCO, the body P16 names, and the states that sit on both sides.
+
+# %% [markdown]
+# ## Audit: every coded cell
+#
+# Every cell of the compared organisations, all periods, with the text it rests on: the locator (article,
+# section or paragraph), a quote of at most fifteen words, what kind of text it is, and for unknown cells the
+# document that would settle it. Quotes in Russian are from the authentic Russian texts; quotes in Arabic are
+# from the article.
+
+# %%
+details = tables.feature_details(org_features, dimensions, P.orgs, names)
+present.table(details, title=f"{len(details)} coded cells behind the comparison, with their texts",
+              caption="Detail and note in our words; the quote is verbatim from the text at the locator.",
+              sources=sorted(set(details["source_id"])), key="details")
 
 # %% [markdown]
 # ## Sources

@@ -56,20 +56,6 @@ def test_principle_grid_chart_orders_documents_by_date_and_fixes_presence_colour
     assert "phrase" in _tooltip_fields(spec)
 
 
-def test_typology_scatter_uses_org_colours_and_skips_unscored():
-    scores = pd.DataFrame({"org_id": ["NATO", "EURASIAN_FRAMEWORK"], "obligation": [1.0, float("nan")],
-                           "institutionalization": [0.9, float("nan")], "obligation_known": [3, 0],
-                           "obligation_unknown": [1, 4], "institutionalization_known": [6, 0],
-                           "institutionalization_unknown": [0, 6]})
-    spec = C.typology_scatter(scores, title="NATO is the alliance", description="d").to_dict()
-    pts = _layers(spec)[0]
-    assert pts["encoding"]["color"]["scale"]["domain"] == ["NATO"]
-    assert pts["encoding"]["color"]["scale"]["range"] == [theme.ORG_COLORS["NATO"]]
-    data = next(iter(spec["datasets"].values()))
-    assert [d["org_id"] for d in data] == ["NATO"]
-    assert {"obligation_unknown", "institutionalization_unknown"} <= _tooltip_fields(pts)
-
-
 def test_spell_gantt_encodes_start_end_and_status():
     spells = pd.DataFrame({"iso3": ["KAZ", "KAZ"], "org_id": ["SHANGHAI5", "SCO"], "status": ["member", "member"],
                            "start": pd.to_datetime(["1996-04-26", "2001-06-15"]),

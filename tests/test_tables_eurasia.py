@@ -95,64 +95,6 @@ def test_principle_grid_marks_gaps_as_not_coded():
     assert s.set_index("principle").loc["Many actors", "not coded"] == 1
 
 
-def dims():
-    return pd.DataFrame({"dimension_id": ["defence", "consult", "command", "secretariat"],
-                         "label": ["Defence", "Consultation", "Command", "Secretariat"],
-                         "axis": ["obligation", "obligation", "institutionalization", "institutionalization"],
-                         "scale": ["yes;no", "treaty;political;none", "yes;no", "yes;no"],
-                         "score_map": ["yes=1;no=0", "treaty=2;political=1;none=0", "yes=1;no=0", "yes=1;no=0"]})
-
-
-def feats():
-    return pd.DataFrame({"org_id": ["A", "A", "A", "A", "B", "B", "B"],
-                         "dimension_id": ["defence", "consult", "command", "secretariat", "defence", "consult",
-                                          "command"],
-                         "value": ["yes", "political", "yes", "no", "no", "unknown", "unknown"],
-                         "detail": [""] * 7, "source_id": ["s"] * 7})
-
-
-def test_parse_score_map_and_its_errors():
-    assert T.parse_score_map("yes=1; no=0") == {"yes": 1.0, "no": 0.0}
-    with pytest.raises(ValueError, match="dimension 'x' has a bad score_map entry 'yes'"):
-        T.parse_score_map("yes;no=0", dimension="x")
-
-
-def test_feature_table_keeps_unknown_and_flags_missing_rows():
-    out = T.feature_table(feats(), dims(), ["A", "B"])
-    assert list(out.columns) == ["dimension", "axis", "A", "B"]
-    assert list(out["B"]) == ["no", "unknown", "unknown", "not recorded"]
-
-
-def test_typology_scores_scale_and_skip_unknown():
-    out = T.typology_scores(feats(), dims(), ["A", "B"], common_basis=False).set_index("org_id")
-    assert out.loc["A", "obligation"] == pytest.approx((1 + 0.5) / 2)
-    assert out.loc["A", "institutionalization"] == pytest.approx(0.5)
-    # B has one known obligation item (< min_known = 2) and none on institutions: no score rather than a guess
-    assert math.isnan(out.loc["B", "obligation"]) and out.loc["B", "obligation_unknown"] == 1
-    assert math.isnan(out.loc["B", "institutionalization"])
-
-
-def test_typology_scores_rejects_value_outside_scale():
-    bad = feats().copy()
-    bad.loc[0, "value"] = "maybe"
-    with pytest.raises(ValueError, match=r"A × defence has value 'maybe'"):
-        T.typology_scores(bad, dims(), ["A"])
-
-
-def test_org_overview_says_when_an_org_did_not_exist():
-    orgs = pd.DataFrame({"org_id": ["OLD", "NEW", "PROP", "GONE"], "name": ["o", "n", "p", "g"],
-                         "kind": ["alliance"] * 4, "status": ["active", "active", "proposed", "dissolved"],
-                         "founded": pd.to_datetime(["1949-04-04", "2001-06-15", None, "1955-05-14"]),
-                         "dissolved": pd.to_datetime([None, None, None, "1991-07-01"])})
-    out = T.org_overview(orgs, {"OLD": 16, "NEW": 6}, ["OLD", "NEW", "PROP", "GONE"], "1991-12-31")
-    col = "on 1991-12-31"
-    assert list(out[col]) == ["existed", "did not exist yet (founded 2001-06-15)", "proposed, no members",
-                              "dissolved (1991-07-01)"]
-    assert out["formal members"].tolist()[0] == 16 and out["formal members"].isna().tolist()[1:] == [True] * 3
-    with pytest.raises(ValueError, match="'XYZ' is not in organisations.csv"):
-        T.org_overview(orgs, {}, ["XYZ"], "2000-01-01")
-
-
 def states():
     return pd.DataFrame({"iso3": ["KAZ", "TUR", "USA", "SUN", "ARM"], "name": ["Kazakhstan", "Türkiye", "US", "USSR",
                                                                              "Armenia"],
@@ -241,31 +183,6 @@ def test_findings_name_the_leader_and_admit_gaps():
 
 def test_collection_paragraphs_come_from_the_section_map():
     assert T.collection_paragraphs()["07"] == ["P15", "P16"]
-
-
-def test_typology_finding_names_ties_and_unplaced():
-    s = pd.DataFrame({"org_id": ["A", "B", "C", "D"], "obligation": [1.0, 1.0, 0.2, math.nan],
-                      "institutionalization": [0.8, 0.8, 0.5, math.nan]})
-    assert T.typology_finding(s) == "A and B tie as the most alliance-like of those scored; D cannot be placed"
-    assert T.typology_finding(s.iloc[[2]]) == "C is the most alliance-like of those scored"
-    assert T.typology_finding(s.iloc[[3]]).startswith("Too few known features")
-
-
-def test_typology_common_basis_compares_orgs_on_the_same_dimensions():
-    d = pd.DataFrame({"dimension_id": ["a", "b", "c"], "label": ["A", "B", "C"], "axis": ["obligation"] * 3,
-                      "scale": ["yes;no"] * 3, "score_map": ["yes=1;no=0"] * 3})
-    f = pd.DataFrame({"org_id": ["X", "X", "X", "Y", "Y", "Y", "Z", "Z", "Z"],
-                      "dimension_id": ["a", "b", "c"] * 3,
-                      "value": ["yes", "yes", "no", "yes", "yes", "unknown", "unknown", "unknown", "unknown"],
-                      "detail": [""] * 9, "source_id": ["s"] * 9})
-    out = T.typology_scores(f, d, ["X", "Y", "Z"], axes=["obligation"]).set_index("org_id")
-    # c is unknown for Y, so X and Y are both scored on a and b only: a gap does not make X look weaker than Y
-    assert out.loc["X", "obligation"] == out.loc["Y", "obligation"] == 1.0
-    assert out.loc["X", "obligation_basis"] == "a, b"
-    # Z knows nothing: not placeable, and it does not shrink the others' basis
-    assert math.isnan(out.loc["Z", "obligation"]) and out.loc["Z", "obligation_basis"] == ""
-    own = T.typology_scores(f, d, ["X", "Y"], axes=["obligation"], common_basis=False).set_index("org_id")
-    assert own.loc["X", "obligation"] == pytest.approx(2 / 3)
 
 
 def test_states_absent_from_a_warhead_inventory_hold_none_but_a_year_without_inventory_stays_missing():

@@ -11,7 +11,7 @@ import pytest
 
 from helpers import fonts, theme
 
-ORGS = ["NATO", "PFP", "OSCE", "SHANGHAI5", "SCO", "CSTO", "WARSAW", "EURASIAN_FRAMEWORK"]
+ORGS = ["NATO", "PFP", "OSCE", "SHANGHAI5", "SCO", "CSTO", "WARSAW", "EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001"]
 CATEGORIES = ["founding", "enlargement", "arms_control", "intervention_war", "eurasian_track", "summit",
               "osce_document", "withdrawal_suspension"]
 

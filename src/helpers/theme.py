@@ -39,6 +39,7 @@ ORG_COLORS: dict[str, str] = {
     "CSTO": "#CC79A7",  # reddish purple
     "WARSAW": "#999999",  # grey (dissolved)
     "EURASIAN_FRAMEWORK": "#000000",  # black (proposed)
+    "RU_CN_TREATY_2001": "#D55E00",  # vermillion (bilateral treaty compared in 07)
 }
 
 CATEGORY_COLORS: dict[str, str] = {

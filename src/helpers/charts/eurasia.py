@@ -1,5 +1,6 @@
-"""Altair builders for notebooks 05–09 (P10–P19): bloc capabilities, concentration, principle grid, typology
-scatter, SCO timeline, UpSet overlap, a state's Gantt (the ledger's verdict bars are in ``helpers.charts.claims``).
+"""Altair builders for notebooks 05, 06 and 08 (P10–P18): bloc capabilities, concentration, principle grid, SCO
+timeline, UpSet overlap, a state's Gantt. The typology chart is in ``helpers.charts.typology``, the ledger's in
+``helpers.charts.claims``.
 
 Each builder takes a DataFrame from ``helpers.tables.eurasia`` and returns a chart; it never displays or saves.
 The title states the finding and is passed in by the notebook (which knows the finding for its parameters);
@@ -103,46 +104,6 @@ def principle_grid_chart(grid: pd.DataFrame, *, title: str, description: str) ->
                  alt.Tooltip("locator:N", title="where"), alt.Tooltip("phrase:N", title="phrase")],
     )
     return _props(chart, title, description)
-
-
-# ----------------------------------------------------------------------------------------------------- 07
-
-
-def typology_scatter(scores: pd.DataFrame, *, names: dict[str, str] | None = None, title: str,
-                     description: str, width: int = 420, height: int = 360) -> alt.LayerChart:
-    """Institutionalization (x) against obligation (y), one labelled point per organisation with a known score.
-
-    Top right = alliance-like (binding defence duties, heavy institutions); bottom left = dialogue framework.
-    """
-    data = scores.dropna(subset=["obligation", "institutionalization"]).copy()
-    data["name"] = [(names or {}).get(o, o) for o in data["org_id"]]
-    # Organisations with identical scores share one label ("NATO, CSTO") so neither hides behind the other.
-    spot = data["obligation"].round(9).astype(str) + "|" + data["institutionalization"].round(9).astype(str)
-    data["label"] = spot.map(data.groupby(spot)["org_id"].agg(", ".join))
-    data["first_at_spot"] = ~spot.duplicated()
-    orgs = list(data["org_id"])
-    base = alt.Chart(data).encode(
-        x=alt.X("institutionalization:Q", scale=alt.Scale(domain=[0, 1]),
-                title="institutionalization (0 = loose forum, 1 = integrated institutions)"),
-        y=alt.Y("obligation:Q", scale=alt.Scale(domain=[0, 1]),
-                title="obligations (0 = none, 1 = binding defence)"))
-    tips = [alt.Tooltip("name:N", title="organisation"),
-            alt.Tooltip("obligation:Q", format=".2f"), alt.Tooltip("obligation_known:Q", title="obligation items known"),
-            alt.Tooltip("obligation_unknown:Q", title="obligation items unknown"),
-            alt.Tooltip("institutionalization:Q", format=".2f"),
-            alt.Tooltip("institutionalization_known:Q", title="institution items known"),
-            alt.Tooltip("institutionalization_unknown:Q", title="institution items unknown")]
-    if "obligation_basis" in data.columns:
-        tips += [alt.Tooltip("obligation_basis:N", title="obligations compared on"),
-                 alt.Tooltip("institutionalization_basis:N", title="institutions compared on")]
-    pts = base.mark_circle(size=220, opacity=0.8, stroke="white", strokeWidth=1).encode(
-        color=alt.Color("org_id:N", scale=theme.org_scale(orgs) if orgs else alt.Undefined,
-                        legend=alt.Legend(title="organisation")),
-        tooltip=tips)
-    text = base.mark_text(align="left", dx=10, fontSize=11).encode(
-        text="label:N", tooltip=[alt.Tooltip("label:N", title="organisations here"), *tips[1:]]
-    ).transform_filter("datum.first_at_spot")
-    return _props(alt.layer(pts, text).properties(width=width, height=height), title, description)
 
 
 # ----------------------------------------------------------------------------------------------------- 08

@@ -1,0 +1,63 @@
+"""The typology chart of notebook 07 (helpers.charts.typology): boxes that show each organisation's possible
+scores, organisation colours, reader names, and nothing drawn for an organisation that cannot be placed."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from helpers import theme
+from helpers.charts import typology as C
+
+
+def intervals() -> pd.DataFrame:
+    return pd.DataFrame({
+        "org_id": ["NATO", "CSTO", "EURASIAN_FRAMEWORK"],
+        "obligation_low": [0.6, 0.6, math.nan], "obligation_high": [0.6, 0.6, math.nan],
+        "obligation_known": [5, 5, 1], "obligation_unknown": [0, 0, 4],
+        "institutionalization_low": [1.0, 0.625, math.nan], "institutionalization_high": [1.0, 0.875, math.nan],
+        "institutionalization_known": [4, 3, 0], "institutionalization_unknown": [0, 1, 4]})
+
+
+NAMES = {"NATO": "NATO", "CSTO": "CSTO", "EURASIAN_FRAMEWORK": "proposed Eurasian framework"}
+
+
+def _spec():
+    return C.typology_scatter(intervals(), names=NAMES, title="NATO is the most alliance-like",
+                              description="d").to_dict()
+
+
+def test_each_placed_organisation_is_a_box_from_its_lowest_to_its_highest_score():
+    spec = _spec()
+    boxes = spec["layer"][0]
+    assert boxes["mark"]["type"] == "rect"
+    enc = boxes["encoding"]
+    assert (enc["x"]["field"], enc["x2"]["field"]) == ("institutionalization_low", "institutionalization_high")
+    assert (enc["y"]["field"], enc["y2"]["field"]) == ("obligation_low", "obligation_high")
+    assert enc["x"]["scale"]["domain"] == [0, 1] and enc["y"]["scale"]["domain"] == [0, 1]
+    data = next(iter(spec["datasets"].values()))
+    csto = next(d for d in data if d["org_id"] == "CSTO")
+    assert csto["x_mid"] == pytest.approx(0.75) and csto["institutions"] == "0.62 to 0.88"
+    assert [d["exact"] for d in data] == [True, False]  # only a fully known score is drawn as a solid point
+
+
+def test_unplaced_organisations_are_not_drawn_and_colours_follow_the_theme_with_reader_names():
+    spec = _spec()
+    data = next(iter(spec["datasets"].values()))
+    assert [d["org_id"] for d in data] == ["NATO", "CSTO"]
+    colour = spec["layer"][1]["encoding"]["color"]
+    assert colour["field"] == "name" and colour["scale"]["domain"] == ["NATO", "CSTO"]
+    assert colour["scale"]["range"] == [theme.ORG_COLORS["NATO"], theme.ORG_COLORS["CSTO"]]
+    assert "_" not in spec["layer"][0]["encoding"]["x"]["title"]
+
+
+def test_tooltips_give_both_scores_and_how_much_is_unknown():
+    tips = {t["field"] for t in _spec()["layer"][1]["encoding"]["tooltip"]}
+    assert {"name", "obligations", "institutions", "unknown"} <= tips
+
+
+def test_a_chart_without_a_finding_is_refused():
+    with pytest.raises(ValueError, match="title that states the finding"):
+        C.typology_scatter(intervals(), title="", description="d")
