@@ -79,6 +79,8 @@ def test_overlaps_name_every_state_counted_in_several_blocs():
     assert out.iloc[0].to_dict() == {"iso3": "RUS", "name": "Russia", "blocs": 5,
                                      "in": "Russia + China; Russia; SCO; SCO without India and Pakistan; CSTO"}
     assert "USA" not in set(out["iso3"]) and "IND" not in set(out["iso3"])  # one bloc each
+    assert B.overlap_sentence(out) == "The rows overlap: Russia is counted in 5 rows; CHN in 4; KAZ in 2."
+    assert B.overlap_sentence(out.iloc[0:0]) == "No state is counted in more than one row."
 
 
 def test_world_shares_divide_by_the_world_total_of_the_same_year_and_indicator():
@@ -123,6 +125,7 @@ def test_share_series_reads_membership_each_year():
     assert B.series_value(s, "NATO in the world", 2020) == pytest.approx(0.4)
     assert math.isnan(B.series_value(s, "NATO in the world", 2010))  # no world total for 2010
     assert B.series_span(s) == (2010, 2020, 2) and B.series_span(s, "of the world") == (2020, 2020, 1)
+    assert B.indicator_years(c) == list(range(2010, 2021)) and B.indicator_years(c, "population") == []
 
 
 def test_findings_name_the_leader_and_admit_gaps():
@@ -133,8 +136,8 @@ def test_findings_name_the_leader_and_admit_gaps():
     empty = B.bloc_capabilities(caps(), {"X": ["AAA"]}, 1990)
     assert B.capability_finding(empty, "population", 1990).startswith("No population figures for 1990")
     conc = B.concentration(caps(), {"X": ["AAA", "BBB", "CCC"]}, 2023)
-    assert B.concentration_finding(conc, 2023) == ("In 2023, X is the most concentrated bloc in military spending: "
-                                                   "AAA holds 60%, as if it had 2.2 equal members")
+    assert B.concentration_finding(conc, 2023, {"AAA": "Aland"}) == (
+        "In 2023, X is the most concentrated bloc in military spending: Aland holds 60%, as if it had 2.2 equal members")
 
 
 def test_article_scenarios_labels_them_as_the_articles():
@@ -167,9 +170,19 @@ def test_the_russia_china_row_exists_and_is_about_30_percent_of_nato_in_2023(dat
 
 def test_the_series_spans_at_least_ten_years_with_world_shares(data):
     capabilities, memberships, world = data
-    s = B.share_series(capabilities, memberships, world, range(2000, 2025))
+    s = B.share_series(capabilities, memberships, world, B.indicator_years(capabilities))
     first, last, n = B.series_span(s, "of the world")
     assert n >= 10 and last - first + 1 >= 10
     # the issue's check values: the US share of NATO spending in 2001, 2010, 2023, 2024
     us = [B.series_value(s, "United States' share of NATO", y) for y in (2001, 2010, 2023, 2024)]
     assert [round(v, 3) for v in us] == [0.665, 0.764, 0.684, 0.664]
+
+
+def test_views_show_shares_in_per_cent_and_leave_blocs_of_one_out():
+    c = B.world_shares(B.bloc_capabilities(caps(), {"X": ["AAA", "BBB"]}, 2023, ["milex_usd_const"]),
+                       pd.DataFrame({"year": [2023], "indicator": ["milex_usd_const"], "value": [300.0]}), 2023)
+    row = B.capability_view(c).iloc[0]
+    assert (row["indicator"], row["share of the world (%)"], row["members with figures"]) == \
+        ("military spending", 30.0, "2 of 2")
+    v = B.concentration_view(B.concentration(caps(), {"X": ["AAA", "BBB", "CCC"], "Q": ["AAA"]}, 2023), {"AAA": "A"})
+    assert list(v["bloc"]) == ["X"] and v.iloc[0]["its share (%)"] == 60.0 and v.iloc[0]["largest member"] == "A"

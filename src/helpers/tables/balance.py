@@ -24,6 +24,9 @@ LABELS = {"milex_usd_const": "military spending", "milex_usd_current": "military
 # Indicators whose source lists every holder (SIPRI's world nuclear forces table lists all nine nuclear-armed
 # states), so a state absent from a year's list holds none rather than lacking a figure.
 EXHAUSTIVE_INDICATORS = frozenset({"nuclear_warheads"})
+#: What a title calls the largest total of each indicator ("the largest ...").
+LARGEST = {"milex_usd_const": "military spending", "milex_usd_current": "military spending",
+           "nuclear_warheads": "nuclear warhead inventory", "population": "population"}
 PAIR = "Russia + China"
 SCO_CORE = "SCO without India and Pakistan"
 NOT_IN_CORE = ("IND", "PAK")
@@ -90,6 +93,20 @@ def overlaps(blocs: Mapping[str, Iterable[str]], names: Mapping[str, str] | None
             for m, b in seen.items() if len(b) > 1]
     out = pd.DataFrame(rows, columns=["iso3", "name", "blocs", "in"])
     return out.sort_values(["blocs", "iso3"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+
+def overlap_sentence(shared: pd.DataFrame) -> str:
+    """A caption naming how often each state of :func:`overlaps` is counted, e.g. "The rows overlap: Russia is
+    counted in 5 rows; China in 4; Kazakhstan and Kyrgyzstan in 3"."""
+    if shared.empty:
+        return "No state is counted in more than one row."
+    parts = []
+    for n, group in shared.groupby("blocs", sort=False):
+        who = list(group["name"])
+        listed = who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
+        parts.append(f"{listed} in {n}")
+    return "The rows overlap: " + parts[0].replace(" in ", " is counted in ", 1) + " rows" + \
+        "".join(f"; {p}" for p in parts[1:]) + "."
 
 
 def _year_values(capabilities: pd.DataFrame, year: int, indicator: str) -> tuple[pd.Series, bool]:
@@ -233,6 +250,12 @@ def share_series(capabilities: pd.DataFrame, memberships: pd.DataFrame, world_to
     return pd.DataFrame(rows, columns=["year", "series", "kind", "value", "complete", "members"])
 
 
+def indicator_years(capabilities: pd.DataFrame, indicator: str = "milex_usd_const") -> list[int]:
+    """Every year from the first to the last with a figure for ``indicator`` (the span a series can hold)."""
+    years = capabilities.loc[capabilities["indicator"] == indicator, "year"].dropna().astype(int)
+    return list(range(int(years.min()), int(years.max()) + 1)) if len(years) else []
+
+
 def series_span(series: pd.DataFrame, kind: str | None = None) -> tuple[int, int, int]:
     """(first year, last year, number of years) with a value in ``series`` (optionally of one ``kind``)."""
     sub = series.dropna(subset=["value"])
@@ -270,10 +293,10 @@ def article_scenarios(claims: pd.DataFrame, paragraph: str = "P10") -> pd.DataFr
 
 def capability_finding(caps: pd.DataFrame, indicator: str, year: int) -> str:
     """A chart title stating what the bloc totals of one indicator show, honest about missing data."""
-    label = LABELS.get(indicator, indicator)
+    label = LARGEST.get(indicator, indicator)
     sub = caps[(caps["indicator"] == indicator) & caps["total"].notna()]
     if sub.empty:
-        return f"No {label} figures for {year} in the data for any of these blocs"
+        return f"No {LABELS.get(indicator, indicator)} figures for {year} in the data for any of these blocs"
     top = sub.sort_values(["total", "bloc"], ascending=[False, True], kind="mergesort").iloc[0]
     partial = int((~sub["complete"]).sum())
     tail = f" ({partial} of {len(sub)} totals cover only some members)" if partial else ""
@@ -282,25 +305,28 @@ def capability_finding(caps: pd.DataFrame, indicator: str, year: int) -> str:
     return f"{top['bloc']} has the largest {label} in {year}{world}{tail}"
 
 
-def concentration_finding(conc: pd.DataFrame, year: int) -> str:
-    """A title naming, for one indicator, the multi-member bloc with the fewest effective members."""
+def concentration_finding(conc: pd.DataFrame, year: int, names: Mapping[str, str] | None = None) -> str:
+    """A title naming, for one indicator, the multi-member bloc with the fewest effective members (members by
+    ``names`` where given)."""
     sub = conc[conc["effective_members"].notna() & (conc["reported"] > 1)]
     if sub.empty:
         return f"Too few figures for {year} to measure concentration in any bloc of several members"
     label = LABELS.get(str(sub["indicator"].iloc[0]), str(sub["indicator"].iloc[0]))
     most = sub.sort_values(["effective_members", "bloc"], kind="mergesort").iloc[0]
     cover = "" if most["complete"] else f" ({most['reported']} of {most['members']} members reported)"
-    return (f"In {year}, {most['bloc']} is the most concentrated bloc in {label}: {most['largest']} holds "
+    leader = (names or {}).get(most["largest"], most["largest"])
+    return (f"In {year}, {most['bloc']} is the most concentrated bloc in {label}: {leader} holds "
             f"{most['largest_share']:.0%}, as if it had {most['effective_members']:.1f} equal members{cover}")
 
 
 def capability_view(caps: pd.DataFrame) -> pd.DataFrame:
-    """Reader columns for :func:`world_shares` output: bloc, indicator, total, unit, share of the world, members
-    with figures, members without."""
+    """Reader columns for :func:`world_shares` output: bloc, indicator, total (rounded), unit, share of the world
+    in per cent (empty where the data holds no world total), members with figures, members without."""
+    share = caps["world_share"] if "world_share" in caps else pd.Series(math.nan, index=caps.index)
     return pd.DataFrame({
         "bloc": caps["bloc"], "indicator": caps["indicator"].map(LABELS),
-        "total": caps["total"], "unit": caps["unit"],
-        "share of the world": caps["world_share"] if "world_share" in caps else math.nan,
+        "total": caps["total"].round(0), "unit": caps["unit"],
+        "share of the world (%)": (100 * share).round(1),
         "members with figures": caps["reported"].astype(str) + " of " + caps["members"].astype(str),
         "members without figures": caps["missing"],
     }).reset_index(drop=True)
@@ -308,13 +334,13 @@ def capability_view(caps: pd.DataFrame) -> pd.DataFrame:
 
 def concentration_view(conc: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Reader columns for :func:`concentration_table` output, multi-member blocs only (a bloc of one is
-    concentrated by definition)."""
+    concentrated by definition); shares in per cent, the ratio and the effective number rounded."""
     sub = conc[conc["members"] > 1]
     name = lambda s: s.map(lambda c: (names or {}).get(c, c))  # noqa: E731
     return pd.DataFrame({
         "indicator": sub["indicator"].map(LABELS), "bloc": sub["bloc"],
-        "largest member": name(sub["largest"]), "its share": sub["largest_share"],
-        "runner-up": name(sub["runner_up"]), "leader to runner-up": sub["leader_ratio"],
-        "effective members": sub["effective_members"], "members": sub["members"],
+        "largest member": name(sub["largest"]), "its share (%)": (100 * sub["largest_share"]).round(1),
+        "runner-up": name(sub["runner_up"]), "leader to runner-up": sub["leader_ratio"].round(1),
+        "effective members": sub["effective_members"].round(2), "members": sub["members"],
         "members with figures": sub["reported"],
     }).reset_index(drop=True)
