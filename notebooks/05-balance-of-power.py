@@ -107,7 +107,7 @@ present.table(shared, title=f"{len(shared)} states are counted in more than one 
 caps = tables.world_shares(tables.bloc_capabilities(capabilities, blocs, P.year), world, P.year)
 present.table(tables.capability_view(caps),
               title=f"Blocs on 31 December {P.year}: totals and shares of the world, with coverage",
-              caption="Rows overlap (see above). Spending in US$ million, constant 2023 prices; warheads in January.",
+              caption="Rows overlap (see above). Spending in constant 2023 US dollars; warheads as of January.",
               sources=cap_sources + member_sources + ["sipri-milex-sources-methods"], key="coverage")
 
 # %% [markdown]

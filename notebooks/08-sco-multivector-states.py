@@ -38,6 +38,7 @@ from helpers.tables.euroatlantic import claims_for, paragraph_digest
 
 P = params.validated("08", as_of=as_of, focus_state=focus_state)
 PARAS = ["P16", "P17", "P18"]
+PLEDGE_SOURCES = ["fordham-sourcebook-north-atlantic-treaty", "odkb-csto-collective-security-treaty"]
 
 # %% [markdown]
 # ## Data
@@ -107,7 +108,7 @@ present.table(sco_table, title=f"{len(sco_table)} states held an SCO status on {
 # not states "in between": they are shown apart and never counted among the multi-vector states.
 #
 # **One rule for every tie.** A tie is graded by what it commits a state to, the same way on both sides: a defence
-# pledge (NATO or CSTO membership) is stronger than membership without a pledge (SCO member, OSCE participating
+# pledge (NATO or CSTO membership: North Atlantic Treaty Art. 5, Collective Security Treaty Art. 4) is stronger than membership without a pledge (SCO member, OSCE participating
 # state), which is stronger than a partnership programme (NATO's four frameworks), which is stronger than a dialogue
 # status (SCO observer, dialogue partner or partner). **Active ties only.** A suspended or frozen status is not
 # counted: NATO suspended all practical cooperation with Russia on 1 April 2014 and with Belarus on 19 November 2021,
@@ -134,7 +135,7 @@ present.chart(
                     "sides first, then the rest, then Russia and China."),
     caption=(f"Universe: the {counts['universe']} OSCE participating states and SCO states on the date; the "
              f"{counts['poles']} poles are listed last and not counted."),
-    sources=all_sources, key="matrix")
+    sources=all_sources + PLEDGE_SOURCES, key="matrix")
 
 # %% [markdown]
 # The states on both sides, with the grade of each tie — the data behind "multi-vector" in P18.

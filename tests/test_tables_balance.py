@@ -186,3 +186,13 @@ def test_views_show_shares_in_per_cent_and_leave_blocs_of_one_out():
         ("military spending", 30.0, "2 of 2")
     v = B.concentration_view(B.concentration(caps(), {"X": ["AAA", "BBB", "CCC"], "Q": ["AAA"]}, 2023), {"AAA": "A"})
     assert list(v["bloc"]) == ["X"] and v.iloc[0]["its share (%)"] == 60.0 and v.iloc[0]["largest member"] == "A"
+
+
+def test_reader_amounts_say_totals_as_a_reader_would():
+    assert B.reader_amount(1_338_278.3, "milex_usd_const") == "US$1.34 trillion"
+    assert B.reader_amount(406_025.0, "milex_usd_const") == "US$406 billion"
+    assert B.reader_amount(45_682.4, "milex_usd_const") == "US$45.7 billion"
+    assert B.reader_amount(5759.0, "nuclear_warheads") == "5,759 warheads"
+    assert B.reader_amount(1_569_936_000.0, "population") == "1.57 billion people"
+    assert B.reader_amount(195_223_600.0, "population") == "195.2 million people"
+    assert B.reader_amount(float("nan"), "population") == ""

@@ -319,13 +319,31 @@ def concentration_finding(conc: pd.DataFrame, year: int, names: Mapping[str, str
             f"{most['largest_share']:.0%}, as if it had {most['effective_members']:.1f} equal members{cover}")
 
 
+def reader_amount(value: float, indicator: str) -> str:
+    """A total as a reader says it: "US$1.34 trillion" / "US$406 billion" (spending, held in US$ million),
+    "5,759 warheads", "1.57 billion people"; empty for no value."""
+    if value is None or pd.isna(value):
+        return ""
+    if indicator.startswith("milex"):
+        dollars = float(value) * 1e6
+        if dollars >= 1e12:
+            return f"US${dollars / 1e12:.2f} trillion"
+        return f"US${dollars / 1e9:,.1f} billion" if dollars < 1e11 else f"US${dollars / 1e9:,.0f} billion"
+    if indicator == "nuclear_warheads":
+        return f"{float(value):,.0f} warheads"
+    if indicator == "population":
+        return f"{float(value) / 1e9:.2f} billion people" if value >= 1e9 else f"{float(value) / 1e6:,.1f} million people"
+    return f"{float(value):,.0f}"
+
+
 def capability_view(caps: pd.DataFrame) -> pd.DataFrame:
-    """Reader columns for :func:`world_shares` output: bloc, indicator, total (rounded), unit, share of the world
-    in per cent (empty where the data holds no world total), members with figures, members without."""
+    """Reader columns for :func:`world_shares` output: bloc, indicator, total in words (see :func:`reader_amount`),
+    share of the world in per cent (empty where the data holds no world total), members with figures, members
+    without."""
     share = caps["world_share"] if "world_share" in caps else pd.Series(math.nan, index=caps.index)
     return pd.DataFrame({
         "bloc": caps["bloc"], "indicator": caps["indicator"].map(LABELS),
-        "total": caps["total"].round(0), "unit": caps["unit"],
+        "total": [reader_amount(v, i) for v, i in zip(caps["total"], caps["indicator"])],
         "share of the world (%)": (100 * share).round(1),
         "members with figures": caps["reported"].astype(str) + " of " + caps["members"].astype(str),
         "members without figures": caps["missing"],
