@@ -46,7 +46,7 @@ __all__ = [
     "sources", "states", "organisations", "memberships", "events", "event_paragraphs", "event_actors",
     "treaties", "arms_control", "capabilities", "sections", "paragraphs", "paragraph_tags", "themes", "claims",
     "glossary", "lineage", "dimensions", "org_features", "documents", "principles", "principle_documents",
-    "state_lineage", "state_policies",
+    "state_lineage", "state_policies", "world_totals",
 ]
 
 #: The tables, one loader each (the data package is the authority; tests check the two agree).
@@ -54,7 +54,7 @@ TABLES: tuple[str, ...] = (
     "sources", "states", "organisations", "memberships", "events", "event_paragraphs", "event_actors", "treaties",
     "arms_control", "capabilities", "sections", "paragraphs", "paragraph_tags", "themes", "claims", "glossary",
     "lineage", "dimensions", "org_features", "documents", "principle_documents", "principles", "state_lineage",
-    "state_policies",
+    "state_policies", "world_totals",
 )
 
 #: Most problems listed in one error message (the rest are counted).
@@ -683,6 +683,11 @@ def arms_control(data_dir=None) -> pd.DataFrame:
 def capabilities(data_dir=None) -> pd.DataFrame:
     """Military expenditure, nuclear warheads and population by state and year."""
     return table("capabilities", data_dir)
+
+
+def world_totals(data_dir=None) -> pd.DataFrame:
+    """World totals of the capability indicators by year (the denominators of world shares)."""
+    return table("world_totals", data_dir)
 
 
 def sections(data_dir=None) -> pd.DataFrame:

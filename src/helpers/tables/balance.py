@@ -1,0 +1,353 @@
+"""Tables for notebook 05 (P10–P11): the blocs the article weighs, their capabilities and shares of the world,
+how concentrated each bloc is on each indicator, and a series over every year the data holds.
+
+Plain DataFrames in, plain DataFrames out; nothing here displays, and nothing here reads files. Membership on a
+date comes from ``helpers.membership``; the notebook loads the tables and passes them in.
+
+The blocs overlap on purpose: Russia is counted in "Russia + China", in the SCO (with and without India and
+Pakistan) and in the CSTO; China in "Russia + China" and both SCO rows. Bloc totals must therefore never be added
+across blocs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from helpers.membership import as_timestamp
+# 05 shows P10's two scenarios; the table is the ledger's (helpers.tables.claims), read through this module.
+from helpers.tables.claims import article_scenarios  # noqa: F401
+
+INDICATORS = ("milex_usd_const", "nuclear_warheads", "population")
+LABELS = {"milex_usd_const": "military spending", "milex_usd_current": "military spending (current US$)",
+          "nuclear_warheads": "nuclear warheads", "population": "population"}
+# Indicators whose source lists every holder (SIPRI's world nuclear forces table lists all nine nuclear-armed
+# states), so a state absent from a year's list holds none rather than lacking a figure.
+EXHAUSTIVE_INDICATORS = frozenset({"nuclear_warheads"})
+#: What a title calls the largest total of each indicator ("the largest ...").
+LARGEST = {"milex_usd_const": "military spending", "milex_usd_current": "military spending",
+           "nuclear_warheads": "nuclear warhead inventory", "population": "population"}
+PAIR = "Russia + China"
+SCO_CORE = "SCO without India and Pakistan"
+NOT_IN_CORE = ("IND", "PAK")
+
+
+def _need(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{what}: missing column(s) {', '.join(missing)}; got {', '.join(map(str, frame.columns))}")
+
+
+def _member_list(codes: list[str], members: list[str]) -> str:
+    """Comma-separated ISO3 codes, or "all members" when every member is listed (a long list says less)."""
+    if codes and len(codes) == len(members) and len(members) > 1:
+        return "all members"
+    return ", ".join(codes)
+
+
+def reference_date(year: int) -> pd.Timestamp:
+    """The day on which bloc membership is read for a capability ``year``: 31 December of that year."""
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise ValueError(f"year={year!r} is not a whole year; give one such as 2023")
+    return pd.Timestamp(year=year, month=12, day=31)
+
+
+def bloc_members(memberships: pd.DataFrame, as_of, orgs: Iterable[str] = ("NATO", "SCO", "CSTO"),
+                 states: Mapping[str, str] | None = None) -> dict[str, list[str]]:
+    """The blocs the article compares, as ``{label: sorted ISO3 codes}`` in reading order.
+
+    Organisations give their formal members on ``as_of``; ``states`` (label → ISO3, default Russia and China)
+    are blocs of one, placed after NATO as the article sets the two powers against it.
+    """
+    from helpers import membership
+
+    when = as_timestamp(as_of, "as_of")
+    states = {"Russia": "RUS", "China": "CHN"} if states is None else dict(states)
+    orgs = list(orgs)
+    members = {org: sorted(membership.members_as_of(memberships, org, when)["iso3"]) for org in orgs}
+    out: dict[str, list[str]] = {}
+    if orgs:
+        out[orgs[0]] = members[orgs[0]]
+    out.update({label: [iso3] for label, iso3 in states.items()})
+    out.update({org: members[org] for org in orgs[1:]})
+    return out
+
+
+def comparison_blocs(memberships: pd.DataFrame, as_of) -> dict[str, list[str]]:
+    """The seven rows notebook 05 compares, in reading order: NATO; Russia + China (the article's subject);
+    Russia; China; the SCO; the SCO without India and Pakistan (the members with no alignment with Russia and
+    China against the West); the CSTO. Each organisation is read on ``as_of``; the rows overlap."""
+    base = bloc_members(memberships, as_of)
+    return {"NATO": base["NATO"], PAIR: ["CHN", "RUS"], "Russia": ["RUS"], "China": ["CHN"], "SCO": base["SCO"],
+            SCO_CORE: [m for m in base["SCO"] if m not in NOT_IN_CORE], "CSTO": base["CSTO"]}
+
+
+def overlaps(blocs: Mapping[str, Iterable[str]], names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """States counted in more than one bloc: iso3, name, how many blocs (``blocs``) and which (``in``), most
+    counted first. This is why bloc totals must not be added up."""
+    seen: dict[str, list[str]] = {}
+    for bloc, members in blocs.items():
+        for m in dict.fromkeys(members):
+            seen.setdefault(m, []).append(bloc)
+    rows = [{"iso3": m, "name": (names or {}).get(m, m), "blocs": len(b), "in": "; ".join(b)}
+            for m, b in seen.items() if len(b) > 1]
+    out = pd.DataFrame(rows, columns=["iso3", "name", "blocs", "in"])
+    return out.sort_values(["blocs", "iso3"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+
+def overlap_sentence(shared: pd.DataFrame) -> str:
+    """A caption naming how often each state of :func:`overlaps` is counted, e.g. "The rows overlap: Russia is
+    counted in 5 rows; China in 4; Kazakhstan and Kyrgyzstan in 3"."""
+    if shared.empty:
+        return "No state is counted in more than one row."
+    parts = []
+    for n, group in shared.groupby("blocs", sort=False):
+        who = list(group["name"])
+        listed = who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
+        parts.append(f"{listed} in {n}")
+    return "The rows overlap: " + parts[0].replace(" in ", " is counted in ", 1) + " rows" + \
+        "".join(f"; {p}" for p in parts[1:]) + "."
+
+
+def _year_values(capabilities: pd.DataFrame, year: int, indicator: str) -> tuple[pd.Series, bool]:
+    """The values of one indicator in one year by ISO3, and whether the indicator's list is exhaustive that year."""
+    cap = capabilities[(capabilities["year"].astype("Int64") == int(year)) & (capabilities["indicator"] == indicator)]
+    vals = cap.dropna(subset=["value"]).groupby("iso3")["value"].sum()
+    return vals, indicator in EXHAUSTIVE_INDICATORS and not cap.empty
+
+
+def bloc_capabilities(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int,
+                      indicators: Iterable[str] = INDICATORS) -> pd.DataFrame:
+    """Sum each indicator over each bloc's members for ``year``, saying how many members have data.
+
+    One row per bloc × indicator: ``members``, ``reported`` (members with a value), ``complete`` (every member
+    reported), ``total`` (sum over reporting members; NaN when none reported), ``unit``, ``missing`` (ISO3 codes
+    without a value, or "all members") and ``counted_as_zero``. A partial total is never hidden: ``complete``
+    says so. For warheads, an exhaustive list, a member absent from a year's inventory holds none and counts as a
+    reported zero; for a year without any inventory, members stay missing.
+    """
+    _need(capabilities, ("iso3", "year", "indicator", "value", "unit"), "bloc_capabilities(capabilities)")
+    indicators = list(indicators)
+    unknown = [i for i in indicators if i not in LABELS]
+    if unknown:
+        raise ValueError(f"bloc_capabilities: unknown indicator(s) {unknown}; allowed: {', '.join(LABELS)}")
+    cap = capabilities[capabilities["year"].astype("Int64") == int(year)]
+    exhaustive_in = {ind: ind in EXHAUSTIVE_INDICATORS and (cap["indicator"] == ind).any() for ind in indicators}
+    rows = []
+    for bloc, members in blocs.items():
+        members = sorted(dict.fromkeys(members))
+        for ind in indicators:
+            sub = cap[(cap["indicator"] == ind) & cap["iso3"].isin(members)].dropna(subset=["value"])
+            have = sorted(sub["iso3"].unique())
+            exhaustive = exhaustive_in[ind]
+            zeros = [m for m in members if m not in have] if exhaustive else []
+            units = sorted(sub["unit"].dropna().unique())
+            if len(units) > 1:
+                raise ValueError(f"bloc_capabilities: indicator {ind} for {year} mixes units {units}; "
+                                 "the data must use one unit per indicator and year")
+            rows.append({
+                "bloc": bloc, "indicator": ind, "members": len(members), "reported": len(have) + len(zeros),
+                "complete": bool(members) and len(have) + len(zeros) == len(members),
+                "total": float(sub["value"].sum()) if have or zeros else math.nan,
+                "unit": units[0] if units else "",
+                "missing": _member_list([m for m in members if m not in have and m not in zeros], members),
+                "counted_as_zero": len(zeros),
+            })
+    return pd.DataFrame(rows, columns=["bloc", "indicator", "members", "reported", "complete", "total", "unit",
+                                       "missing", "counted_as_zero"])
+
+
+def world_shares(caps: pd.DataFrame, world_totals: pd.DataFrame, year: int) -> pd.DataFrame:
+    """``caps`` (from :func:`bloc_capabilities`) with ``world_total`` and ``world_share`` for ``year``.
+
+    The share is the bloc total over the world total of the same indicator and year (NaN when the data holds no
+    world total for it). A partial bloc total gives a lower bound, and ``complete`` already says which.
+    """
+    _need(world_totals, ("year", "indicator", "value"), "world_shares(world_totals)")
+    w = world_totals[world_totals["year"].astype("Int64") == int(year)].set_index("indicator")["value"]
+    out = caps.copy()
+    out["world_total"] = out["indicator"].map(w).astype(float)
+    out["world_share"] = out["total"] / out["world_total"]
+    return out
+
+
+def _concentration_row(bloc: str, indicator: str, members: list[str], vals: pd.Series, exhaustive: bool) -> dict:
+    have = vals.reindex([m for m in members if m in vals.index])
+    if exhaustive:
+        have = vals.reindex(members).fillna(0.0)
+    row = {"bloc": bloc, "indicator": indicator, "members": len(members), "reported": int(len(have)),
+           "complete": bool(members) and len(have) == len(members)}
+    total = float(have.sum())
+    if have.empty or total <= 0:
+        return {**row, "largest": "", "largest_share": math.nan, "runner_up": "", "runner_up_share": math.nan,
+                "leader_ratio": math.nan, "hhi": math.nan, "effective_members": math.nan}
+    shares = (have / total).sort_values(ascending=False, kind="mergesort")
+    second = float(shares.iloc[1]) if len(shares) > 1 else math.nan
+    hhi = float((shares ** 2).sum())
+    return {**row, "largest": str(shares.index[0]), "largest_share": float(shares.iloc[0]),
+            "runner_up": str(shares.index[1]) if second > 0 else "", "runner_up_share": second,
+            "leader_ratio": float(shares.iloc[0]) / second if second > 0 else math.nan,
+            "hhi": hhi, "effective_members": 1.0 / hhi}
+
+
+def concentration(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int,
+                  indicator: str = "milex_usd_const") -> pd.DataFrame:
+    """How concentrated each bloc is on one indicator, three ways.
+
+    ``largest_share`` (the top member's share of the reported total), ``leader_ratio`` (top member over the
+    runner-up; NaN when there is no runner-up or it holds none) and ``effective_members`` (1 / the
+    Herfindahl–Hirschman index, the sum of squared shares: n equal members give n, one dominant member gives
+    close to 1). The index alone mixes how many members there are with how unequal they are; the effective
+    number reads it back as a count. For warheads, members absent from the inventory hold a share of zero.
+    """
+    _need(capabilities, ("iso3", "year", "indicator", "value"), "concentration(capabilities)")
+    vals, exhaustive = _year_values(capabilities, year, indicator)
+    rows = [_concentration_row(b, indicator, sorted(dict.fromkeys(m)), vals, exhaustive) for b, m in blocs.items()]
+    return pd.DataFrame(rows, columns=["bloc", "indicator", "members", "reported", "complete", "largest",
+                                       "largest_share", "runner_up", "runner_up_share", "leader_ratio", "hhi",
+                                       "effective_members"])
+
+
+def concentration_table(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int,
+                        indicators: Iterable[str] = INDICATORS) -> pd.DataFrame:
+    """:func:`concentration` for every indicator, stacked (indicator order as given, then bloc order)."""
+    return pd.concat([concentration(capabilities, blocs, year, ind) for ind in indicators], ignore_index=True)
+
+
+def _series_row(year: int, series: str, num: pd.Series, den: pd.Series | float, kind: str, members: int) -> dict:
+    numerator = float(num["total"])
+    denominator = float(den["total"]) if isinstance(den, pd.Series) else float(den)
+    complete = bool(num["complete"]) and (bool(den["complete"]) if isinstance(den, pd.Series) else True)
+    value = numerator / denominator if denominator and not math.isnan(denominator) else math.nan
+    return {"year": year, "series": series, "kind": kind, "value": value, "complete": complete, "members": members}
+
+
+def share_series(capabilities: pd.DataFrame, memberships: pd.DataFrame, world_totals: pd.DataFrame,
+                 years: Iterable[int], indicator: str = "milex_usd_const") -> pd.DataFrame:
+    """Shares over time, with each bloc's membership read on 31 December of each year.
+
+    Columns: year, series, kind (``within the bloc``, ``against NATO``, ``of the world``), value, complete (both
+    sides of the ratio cover every member), members (members of the bloc in the denominator, or of the bloc whose
+    world share it is). A year with no world total has no ``of the world`` rows.
+    """
+    wt = world_totals[world_totals["indicator"] == indicator]
+    w = pd.Series(wt["value"].to_numpy(dtype=float), index=wt["year"].astype(int).to_numpy())
+    rows = []
+    for year in years:
+        blocs = comparison_blocs(memberships, reference_date(int(year)))
+        blocs.update({"United States": ["USA"]})
+        caps = bloc_capabilities(capabilities, blocs, int(year), [indicator]).set_index("bloc")
+        size = {b: len(m) for b, m in blocs.items()}
+        rows += [_series_row(year, "United States' share of NATO", caps.loc["United States"], caps.loc["NATO"],
+                             "within the bloc", size["NATO"]),
+                 _series_row(year, "China's share of the SCO", caps.loc["China"], caps.loc["SCO"],
+                             "within the bloc", size["SCO"]),
+                 _series_row(year, "Russia + China as a share of NATO", caps.loc[PAIR], caps.loc["NATO"],
+                             "against NATO", size["NATO"])]
+        if int(year) in w.index:
+            rows += [_series_row(year, f"{b} in the world", caps.loc[b], float(w.loc[int(year)]), "of the world",
+                                 size[b]) for b in ("NATO", PAIR, "SCO", "CSTO")]
+    return pd.DataFrame(rows, columns=["year", "series", "kind", "value", "complete", "members"])
+
+
+def indicator_years(capabilities: pd.DataFrame, indicator: str = "milex_usd_const") -> list[int]:
+    """Every year from the first to the last with a figure for ``indicator`` (the span a series can hold)."""
+    years = capabilities.loc[capabilities["indicator"] == indicator, "year"].dropna().astype(int)
+    return list(range(int(years.min()), int(years.max()) + 1)) if len(years) else []
+
+
+def series_span(series: pd.DataFrame, kind: str | None = None) -> tuple[int, int, int]:
+    """(first year, last year, number of years) with a value in ``series`` (optionally of one ``kind``)."""
+    sub = series.dropna(subset=["value"])
+    if kind is not None:
+        sub = sub[sub["kind"] == kind]
+    if sub.empty:
+        return (0, 0, 0)
+    years = sorted(set(int(y) for y in sub["year"]))
+    return (years[0], years[-1], len(years))
+
+
+def series_value(series: pd.DataFrame, name: str, year: int) -> float:
+    """One value of :func:`share_series` (NaN when absent), for prose that quotes the series."""
+    hit = series[(series["series"] == name) & (series["year"].astype(int) == int(year))]["value"]
+    return float(hit.iloc[0]) if len(hit) else math.nan
+
+
+
+
+# ------------------------------------------------------------------------------------------- findings and views
+
+
+def capability_finding(caps: pd.DataFrame, indicator: str, year: int) -> str:
+    """A chart title stating what the bloc totals of one indicator show, honest about missing data."""
+    label = LARGEST.get(indicator, indicator)
+    sub = caps[(caps["indicator"] == indicator) & caps["total"].notna()]
+    if sub.empty:
+        return f"No {LABELS.get(indicator, indicator)} figures for {year} in the data for any of these blocs"
+    top = sub.sort_values(["total", "bloc"], ascending=[False, True], kind="mergesort").iloc[0]
+    partial = int((~sub["complete"]).sum())
+    tail = f" ({partial} of {len(sub)} totals cover only some members)" if partial else ""
+    share = top.get("world_share", math.nan)
+    world = "" if pd.isna(share) else f", {share:.0%} of the world's"
+    return f"{top['bloc']} has the largest {label} in {year}{world}{tail}"
+
+
+def concentration_finding(conc: pd.DataFrame, year: int, names: Mapping[str, str] | None = None) -> str:
+    """A title naming, for one indicator, the multi-member bloc with the fewest effective members (members by
+    ``names`` where given)."""
+    sub = conc[conc["effective_members"].notna() & (conc["reported"] > 1)]
+    if sub.empty:
+        return f"Too few figures for {year} to measure concentration in any bloc of several members"
+    label = LABELS.get(str(sub["indicator"].iloc[0]), str(sub["indicator"].iloc[0]))
+    most = sub.sort_values(["effective_members", "bloc"], kind="mergesort").iloc[0]
+    cover = "" if most["complete"] else f" ({most['reported']} of {most['members']} members reported)"
+    leader = (names or {}).get(most["largest"], most["largest"])
+    return (f"In {year}, {most['bloc']} is the most concentrated bloc in {label}: {leader} holds "
+            f"{most['largest_share']:.0%}, as if it had {most['effective_members']:.1f} equal members{cover}")
+
+
+def reader_amount(value: float, indicator: str) -> str:
+    """A total as a reader says it: "US$1.34 trillion" / "US$406 billion" (spending, held in US$ million),
+    "5,759 warheads", "1.57 billion people"; empty for no value."""
+    if value is None or pd.isna(value):
+        return ""
+    if indicator.startswith("milex"):
+        dollars = float(value) * 1e6
+        if dollars >= 1e12:
+            return f"US${dollars / 1e12:.2f} trillion"
+        return f"US${dollars / 1e9:,.1f} billion" if dollars < 1e11 else f"US${dollars / 1e9:,.0f} billion"
+    if indicator == "nuclear_warheads":
+        return f"{float(value):,.0f} warheads"
+    if indicator == "population":
+        return f"{float(value) / 1e9:.2f} billion people" if value >= 1e9 else f"{float(value) / 1e6:,.1f} million people"
+    return f"{float(value):,.0f}"
+
+
+def capability_view(caps: pd.DataFrame) -> pd.DataFrame:
+    """Reader columns for :func:`world_shares` output: bloc, indicator, total in words (see :func:`reader_amount`),
+    share of the world in per cent (empty where the data holds no world total), members with figures, members
+    without."""
+    share = caps["world_share"] if "world_share" in caps else pd.Series(math.nan, index=caps.index)
+    return pd.DataFrame({
+        "bloc": caps["bloc"], "indicator": caps["indicator"].map(LABELS),
+        "total": [reader_amount(v, i) for v, i in zip(caps["total"], caps["indicator"])],
+        "share of the world (%)": (100 * share).round(1),
+        "members with figures": caps["reported"].astype(str) + " of " + caps["members"].astype(str),
+        "members without figures": caps["missing"],
+    }).reset_index(drop=True)
+
+
+def concentration_view(conc: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Reader columns for :func:`concentration_table` output, multi-member blocs only (a bloc of one is
+    concentrated by definition); shares in per cent, the ratio and the effective number rounded."""
+    sub = conc[conc["members"] > 1]
+    name = lambda s: s.map(lambda c: (names or {}).get(c, c))  # noqa: E731
+    return pd.DataFrame({
+        "indicator": sub["indicator"].map(LABELS), "bloc": sub["bloc"],
+        "largest member": name(sub["largest"]), "its share (%)": (100 * sub["largest_share"]).round(1),
+        "runner-up": name(sub["runner_up"]), "leader to runner-up": sub["leader_ratio"].round(1),
+        "effective members": sub["effective_members"].round(2), "members": sub["members"],
+        "members with figures": sub["reported"],
+    }).reset_index(drop=True)
