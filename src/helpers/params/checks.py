@@ -30,8 +30,9 @@ _OP_WORDS = {"<=": "on or after", "<": "after", ">=": "on or before", ">": "befo
 
 
 class Items(list):
-    """A checked list parameter: a list of strings that reads back as the comma-separated text of the notebook's
-    parameters cell (``str(items)`` is ``"factual,normative"``)."""
+    """A checked ``list`` parameter: a list of strings that reads back as the comma-separated text of the
+    notebook's parameters cell (``str(items)`` is ``"factual,normative"``), so code written for the text form
+    (``claim_type_list(P.claim_types)``) keeps working."""
 
     def __str__(self) -> str:
         return ",".join(self)
@@ -212,9 +213,9 @@ def _items(ctx: Context, spec: ParamSpec, value: Any, known: tuple, what: str) -
 
 
 @checks("org_list")
-def check_org_list(ctx: Context, spec: ParamSpec, value: Any) -> Items:
-    """Comma-separated organisation ids the data lists, each once."""
-    return _items(ctx, spec, value, ctx.orgs, "organisation ids from data/organisations.csv")
+def check_org_list(ctx: Context, spec: ParamSpec, value: Any) -> list[str]:
+    """Comma-separated organisation ids the data lists, each once (a plain list)."""
+    return list(_items(ctx, spec, value, ctx.orgs, "organisation ids from data/organisations.csv"))
 
 
 @checks("list")

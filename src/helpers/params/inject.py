@@ -43,8 +43,9 @@ def _assignments(source: str) -> dict[str, Any]:
 def validated(notebook_id: str, **values: Any) -> types.SimpleNamespace:
     """Check a notebook's parameters against ``collection.toml``; called in each notebook's imports cell.
 
-    Returns a namespace with one attribute per declared parameter (dates as ``datetime.date``, lists as a
-    ``list[str]`` that prints as its comma-separated text, years as ``int``). Raises :class:`ParameterError`
+    Returns a namespace with one attribute per declared parameter (dates as ``datetime.date``, org lists as
+    ``list[str]``, ``list`` parameters as a ``list[str]`` that prints as its comma-separated text, years as
+    ``int``). Raises :class:`ParameterError`
     naming notebook, parameter, value and what is allowed; the rules between parameters (``start <= end``) are
     checked too. Parameters not passed take their declared default. In a kernel where papermill injected
     parameters, a name the notebook does not declare is refused too.
