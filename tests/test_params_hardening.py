@@ -197,3 +197,21 @@ def test_arabic_indic_digits_in_years_and_dates_are_read_as_0_to_9(coll):
     assert d == date(2001, 6, 15) and params.plain(d) == "2001-06-15"
     with pytest.raises(params.ParameterError, match="out of range"):
         params.validated("02", year="\u06f1\u06f9\u06f9\u06f9")  # Persian ۱۹۹۹, below the data's first year
+
+
+def test_two_spellings_of_one_value_normalise_to_one_name(coll):
+    """What the build should name an override report after: the checked value in its literal form."""
+    assert params.normalised("02", {"year": ARABIC_2020}) == params.normalised("02", {"year": "2020"}) == {"year": 2020}
+    assert params.normalised("01", {"as_of": ARABIC_2001_06_15}) == {"as_of": "2001-06-15"}
+    assert params.normalised("02", {"orgs": " NATO , SCO"}) == {"orgs": "NATO,SCO"}
+
+
+def test_a_byte_order_mark_in_the_data_package_keeps_the_declared_date_columns(real_copy):
+    """The span is taken from the date columns datapackage.json declares; a BOM must not make them vanish."""
+    from helpers.params import datafiles
+
+    pkg = real_copy.parent.parent / "data" / "datapackage.json"
+    declared = datafiles._date_columns(pkg.parent)
+    assert declared["memberships.csv"] == ["start", "end"]
+    pkg.write_bytes(b"\xef\xbb\xbf" + pkg.read_bytes())
+    assert datafiles._date_columns(pkg.parent) == declared

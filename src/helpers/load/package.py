@@ -53,7 +53,7 @@ def resources(data_dir: Path) -> dict[str, dict]:
     key = stamp(pkg)
     if key not in _PACKAGE_CACHE:
         try:
-            descriptor = json.loads(pkg.read_text(encoding="utf-8"))
+            descriptor = json.loads(pkg.read_text(encoding="utf-8-sig"))
         except FileNotFoundError:
             raise DataError([Problem(display(pkg), None, None, "file not found",
                                      "the data package descriptor must exist beside the CSV files")]) from None

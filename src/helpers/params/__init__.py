@@ -24,14 +24,14 @@ from helpers.params.collection import (
     notebooks, specs,
 )
 from helpers.params.datafiles import data_span, known_orgs, known_states
-from helpers.params.describe import allowed_text, edge_values, plain
+from helpers.params.describe import allowed_text, edge_values, normalised, plain
 from helpers.params.errors import CollectionError, DataFileError, ParameterError
 from helpers.params.inject import validated
 
 __all__ = [
     "BOUND_WORDS", "OPERATORS", "TYPES", "CollectionError", "Constraint", "DataFileError", "Items",
     "NotebookSpec", "ParamSpec", "ParameterError", "allowed_text", "check_all", "collection_path", "data_dir",
-    "data_span", "edge_values", "known_orgs", "known_states", "notebook", "notebooks", "plain", "specs",
+    "data_span", "edge_values", "known_orgs", "known_states", "normalised", "notebook", "notebooks", "plain", "specs",
     "validated",
 ]
 

@@ -48,7 +48,7 @@ def _date_columns(folder: Path) -> dict[str, list[str]]:
     columns: dict[str, list[str]] = {}
     if package.is_file():
         try:
-            pkg = json.loads(package.read_text(encoding="utf-8"))
+            pkg = json.loads(package.read_text(encoding="utf-8-sig"))
             for res in pkg.get("resources", []):
                 file = Path(str(res.get("path", ""))).name
                 fields = (res.get("schema") or {}).get("fields", [])
@@ -100,7 +100,8 @@ def _data_span(folder_str: str, fingerprint: tuple) -> tuple[date | None, date |
 
 
 def _fingerprint(folder: Path) -> tuple:
-    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.csv")))
+    files = sorted(folder.glob("*.csv")) + [p for p in [folder / "datapackage.json"] if p.is_file()]
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
 def data_span(folder: Path | None = None) -> dict[str, Any]:

@@ -20,6 +20,16 @@ def plain(value: Any) -> Any:
     return value
 
 
+def normalised(notebook_id: str, values: dict[str, Any], *, collection: Path | None = None) -> dict[str, Any]:
+    """``values`` checked and back in their literal form (``"٢٠٢٣"`` → ``2023``, ``" 2001-06-15"`` →
+    ``"2001-06-15"``), only the names given: what a report made with these overrides should be named after, so
+    two spellings of one value make one report."""
+    from helpers.params import check_all
+
+    checked = check_all(notebook_id, values, collection=collection)
+    return {name: plain(checked[name]) for name in values}
+
+
 def _context(notebook_id: str, collection: Path | None) -> Context:
     coll = (collection or collection_path()).resolve()
     return Context(notebook=notebook(notebook_id, coll), folder=data_dir(coll))
