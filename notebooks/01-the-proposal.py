@@ -26,8 +26,8 @@ start = "1996-01-01"
 end = "2025-12-31"
 
 # %% [markdown]
-# The imports also check the two dates against what the data covers and that `end` comes after `start`; a bad
-# date stops here with a message that names it.
+# The imports also check the two dates against what the data covers and that the last date is not before the
+# first; a bad date stops here with a message that names it.
 
 # %%
 from helpers import load, params, present
@@ -35,7 +35,6 @@ from helpers.charts import euroatlantic as charts
 from helpers.tables import euroatlantic as tables
 
 P = params.validated("01", start=start, end=end)
-tables.check_order(start=P.start, end=P.end)
 PARAS = tables.paragraph_range("P1-P3")
 VISIT = "lavrov-beijing-visit-2024"  # the event id of the April 2024 visit in data/events.csv
 
@@ -99,24 +98,23 @@ present.table(cited[["date", "title", "description", "paragraphs"]],
 # %%
 window = tables.russia_china_track(events, event_actors, P.start, P.end, extra_ids=cited_ids)
 track = tables.timeline_rows(window, event_paragraphs)
+chart_title, table_title = tables.track_titles(track, cited_ids, P.start, P.end)
+track_sources = sorted(set(track["source_id"])) or sorted(set(cited["source_id"]))
 present.chart(
-    charts.event_timeline(
-        track, annotate=cited_ids,
-        title=f"{len(track)} dated steps in Russia–China security ties, {track['year'].min()}–"
-              f"{track['year'].max()}; the article points to {track['event_id'].isin(cited_ids).sum()} of them",
-        description="Dots on a time axis, one lane per event category; the events the article cites are labelled."),
+    charts.event_timeline(track, annotate=cited_ids, title=chart_title,
+                          description="Dots on a time axis, one lane per event category; the events the article "
+                                      "cites are labelled."),
     caption=f"Russia–China and Eurasian security events from {P.start} to {P.end}. Hover a dot for its "
             "description and source.",
-    sources=sorted(set(track["source_id"])), key="timeline")
+    sources=track_sources, key="timeline")
 
 # %% [markdown]
 # The same events as a table, for readers who prefer to scan dates.
 
 # %%
-present.table(track[["date", "category", "title", "description", "paragraphs"]],
-              title=f"Russia–China security timeline, {P.start} to {P.end}",
+present.table(track[["date", "category", "title", "description", "paragraphs"]], title=table_title,
               caption="Every event on the chart above; the paragraphs column shows where the article refers to it.",
-              sources=sorted(set(track["source_id"])), key="timeline-table")
+              sources=track_sources, key="timeline-table")
 
 # %% [markdown]
 # ## After the visit: has it taken shape? (C05)

@@ -78,12 +78,12 @@ present.table(claim_table.drop(columns=["source_id"]),
 
 # %%
 steps = tables.membership_steps(memberships, ["OSCE"], through=P.as_of)
+overlap = tables.overlap(memberships, states, P.as_of)
+counts = tables.overlap_counts(overlap)
+growth_title, overlap_title = tables.osce_titles(steps, overlap, counts, P.as_of)
 present.chart(
-    charts.membership_steps(
-        steps, as_of=P.as_of,
-        title=f"The CSCE/OSCE went from {steps['members'].iloc[0]} to {steps['members'].iloc[-1]} "
-              f"participating states by {P.as_of}",
-        description="Step line of the number of OSCE participating states over time."),
+    charts.membership_steps(steps, as_of=P.as_of, title=growth_title,
+                            description="Step line of the number of OSCE participating states over time."),
     caption="Participating states (including a suspended one) on each date the count changed.",
     sources=osce_sources, key="growth")
 
@@ -94,15 +94,9 @@ present.chart(
 # body where both sides met.
 
 # %%
-overlap = tables.overlap(memberships, states, P.as_of)
-counts = tables.overlap_counts(overlap)
-both = counts.loc[counts["group"].str.startswith("OSCE +"), "states"].sum()
 present.chart(
-    charts.overlap_bars(
-        counts,
-        title=f"On {P.as_of}, {both} of the OSCE's {int(overlap['OSCE'].sum())} states also belonged to "
-              "NATO or the CSTO",
-        description="Bars counting OSCE states by their membership of NATO and the CSTO."),
+    charts.overlap_bars(counts, title=overlap_title,
+                        description="Bars counting OSCE states by their membership of NATO and the CSTO."),
     caption="Formal membership on the chosen date; a state outside the OSCE would appear as 'not in OSCE'.",
     sources=membership.sources(memberships, ["OSCE", "NATO", "CSTO"]),
     key="overlap")

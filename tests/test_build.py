@@ -88,7 +88,7 @@ def test_cache_misses_for_each_kind_of_change(fake, tmp_path):
     helpers = tmp_path / "helpers-copy"
     shutil.copytree(fake.helpers_src, helpers)
     assert fake.built(fake.build(NATO_HELPERS_SRC=str(helpers))) == []  # same code elsewhere: still cached
-    (helpers / "params.py").write_text((helpers / "params.py").read_text() + "\n# a change\n")
+    (helpers / "params" / "__init__.py").write_text((helpers / "params" / "__init__.py").read_text() + "\n# a change\n")
     assert sorted(fake.built(fake.build(NATO_HELPERS_SRC=str(helpers)))) == sorted(ALL)
     constraints = tmp_path / "constraints.txt"
     constraints.write_text("pandas==0.0.1\n")

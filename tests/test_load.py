@@ -288,8 +288,9 @@ def test_paragraph_number_out_of_range(data):
 
 def test_actor_of_the_wrong_kind(data):
     edit(data, "event_actors.csv", "alpha-founded,USA,state", "alpha-founded,USA,org")
-    assert ("event_actors.csv row 3, column actor: dangling reference: 'USA' is not in organisations.csv"
-            " (with actor_kind=org, actor must be a org_id listed in organisations.csv)") \
+    assert ("event_actors.csv row 3, column actor: dangling reference: 'USA' is not in organisations.csv, where"
+            " actor_kind=org points (actor is an org_id in organisations.csv when actor_kind is org, an iso3 in"
+            " states.csv when it is state)") \
         in str(error(data, "event_actors"))
 
 
@@ -302,7 +303,8 @@ def test_unknown_theme_tag(data):
 def test_feature_value_off_the_dimension_scale(data):
     edit(data, "org_features.csv", "ALPHA,defence_clause,binding", "ALPHA,defence_clause,strong")
     assert ("org_features.csv row 2, column value: 'strong' is not on the scale of defence_clause"
-            " (allowed: none, consultation, binding, unknown)") in str(error(data, "org_features"))
+            " (value is on the dimension's scale, or unknown; allowed: none, consultation, binding, unknown)") \
+        in str(error(data, "org_features"))
 
 
 def test_scale_value_without_a_score(data):
@@ -386,7 +388,7 @@ def test_predecessor_must_be_a_historic_state(data):
     edit(data, "state_lineage.csv", "KAZ,SUN,", "KAZ,CHN,")
     err = error(data, "state_lineage")
     assert ("state_lineage.csv row 3, column predecessor_iso3: 'CHN' is not marked historic in states.csv "
-            "(predecessor_iso3 is a historic state (historic=true in states.csv): SUN)") in str(err)
+            "(predecessor_iso3 is a historic state (historic=true in states.csv); allowed: SUN)") in str(err)
 
 
 def test_state_cannot_be_its_own_predecessor(data):
@@ -420,3 +422,66 @@ def test_policy_end_must_be_a_date_and_policy_from_the_list(data):
     assert "state_policies.csv row 2, column policy: 'nonaligned' is not allowed (allowed: neutrality, " \
            "military_non_alignment)" in msg
     assert "state_policies.csv row 2, column ended: '2005' is not a date (dates are written YYYY-MM-DD)" in msg
+
+
+# --- the rule registry -----------------------------------------------------------------------------------------
+
+
+def test_documented_rules_are_the_registry():
+    """data/README.md lists exactly the registered rules, in their own words (regenerate with
+    `python -m helpers.load.rules`)."""
+    documented = load.rules.readme_section((paths.DATA / "README.md").read_text(encoding="utf-8"))
+    assert documented == load.rules.markdown()
+    for r in load.rules.REGISTRY:
+        assert f": {r.text}" in documented
+
+
+def test_every_rule_has_its_docstring_as_the_message_rule(data):
+    """The rule text in an error message is the rule function's docstring."""
+    edit(data, "memberships.csv", "BETA,KAZ,member,2003-01-01,2010-01-01", "BETA,KAZ,member,2003-01-01,2002-01-01")
+    err = error(data, "memberships")
+    assert err.rule == load.rules.spells.spell_ends_after_it_starts.__doc__ == "a spell must end after it starts"
+
+
+def test_a_new_rule_is_checked_and_documented(data):
+    """Registering a rule is all it takes: the loader checks it and the generated list shows it."""
+    from helpers.load.rules.registry import REGISTRY, Finding, rule
+
+    @rule("themes")
+    def label_is_capitalised(t):
+        """a theme label starts with a capital letter"""
+        for pos, label in enumerate(t.df["label"]):
+            if not label[:1].isupper():
+                yield Finding(pos, "label", f"{label!r} starts in lower case")
+
+    try:
+        edit(data, "themes.csv", "hegemony,Hegemony", "hegemony,hegemony")
+        assert ("themes.csv row 2, column label: 'hegemony' starts in lower case"
+                " (a theme label starts with a capital letter)") in str(error(data, "themes"))
+        assert "- `themes.csv`: a theme label starts with a capital letter" in load.rules.markdown()
+    finally:
+        REGISTRY.remove(next(r for r in REGISTRY if r.name == "label_is_capitalised"))
+
+
+def test_a_rule_without_a_docstring_is_refused():
+    from helpers.load.rules.registry import rule
+
+    with pytest.raises(TypeError, match="docstring is the rule's text"):
+        @rule("themes")
+        def nameless(t):
+            return []
+
+
+def test_a_stray_byte_names_file_row_and_position(data):
+    p = data / "memberships.csv"
+    raw = p.read_bytes().replace(b"BETA,CHN,member", b"BETA,CHN,m\xe9mber")
+    p.write_bytes(raw)
+    err = error(data, "memberships")
+    assert str(err).startswith(f"{p} row 6: byte 0xe9 at position 11 of the line")
+    assert "is not valid UTF-8 (data files are UTF-8 text" in str(err)
+
+
+def test_a_byte_order_mark_is_read_as_utf8(data):
+    p = data / "themes.csv"
+    p.write_bytes(b"\xef\xbb\xbf" + p.read_bytes())
+    assert load.themes(data).columns[0] == "theme_id"

@@ -129,3 +129,26 @@ def test_real_collection_defaults_are_valid():
     finally:
         if env_before is not None:
             os.environ["NATO_COLLECTION"] = env_before
+
+
+def test_a_list_parameter_takes_items_from_its_declaration(fake):
+    text = fake.collection.read_text().replace(
+        '  [notebook.parameters.mode]',
+        '  [notebook.parameters.kinds]\n  type = "list"\n  items = ["a", "b", "c"]\n  default = "a,c"\n'
+        '  help = "kinds"\n  [notebook.parameters.mode]')
+    fake.collection.write_text(text)
+    checked = params.check_all("03", {"kinds": "c, b"}, collection=fake.collection)
+    assert checked["kinds"] == ["c", "b"] and str(checked["kinds"]) == "c,b"
+    assert params.check_all("03", {}, collection=fake.collection)["kinds"] == ["a", "c"]
+    with pytest.raises(params.ParameterError, match=r"'kinds' = 'a,d' names unknown item\(s\) d; allowed: "
+                                                    r"comma-separated items: a, b, c"):
+        params.check_all("03", {"kinds": "a,d"}, collection=fake.collection)
+    assert params.allowed_text("03", "kinds", collection=fake.collection) == \
+        "comma-separated, each at most once, from a, b, c"
+
+
+def test_a_list_parameter_without_items_is_a_collection_error(fake):
+    text = fake.collection.read_text().replace('  type = "choice"\n', '  type = "list"\n')
+    fake.collection.write_text(text)
+    with pytest.raises(params.CollectionError, match=r"parameter 'mode' \(list\) needs items"):
+        params.notebooks(fake.collection)

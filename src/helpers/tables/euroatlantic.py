@@ -128,6 +128,18 @@ def russia_china_track(events: pd.DataFrame, event_actors: pd.DataFrame, start, 
     return window[keep].reset_index(drop=True)
 
 
+def track_titles(track: pd.DataFrame, cited_ids: Iterable[str], start, end) -> tuple[str, str]:
+    """Titles of the Russia–China timeline chart and table (:func:`timeline_rows` of :func:`russia_china_track`):
+    how many steps over which years and how many the article cites; "none" with the window's dates when empty."""
+    lo, hi = as_timestamp(start, "start").date(), as_timestamp(end, "end").date()
+    if track.empty:
+        return (f"None in this window: no recorded step in Russia–China security ties from {lo} to {hi}",
+                f"Russia–China security timeline, {lo} to {hi}: none recorded")
+    cited = track["event_id"].isin(list(cited_ids)).sum()
+    return (f"{len(track)} dated steps in Russia–China security ties, {track['year'].min()}–{track['year'].max()}; "
+            f"the article points to {cited} of them", f"Russia–China security timeline, {lo} to {hi}")
+
+
 def timeline_rows(events: pd.DataFrame, event_paragraphs: pd.DataFrame | None = None) -> pd.DataFrame:
     """Events shaped for a timeline chart and table: one row per event, article paragraphs joined as text.
 
@@ -206,6 +218,19 @@ def overlap(memberships: pd.DataFrame, states: pd.DataFrame, as_of, *, base: str
 
     out["group"] = out.apply(group, axis=1) if len(out) else pd.Series(dtype="str")
     return out.sort_values(["group", "name"])[["iso3", "name", *orgs, "group"]].reset_index(drop=True)
+
+
+def osce_titles(steps: pd.DataFrame, overlap_table: pd.DataFrame, counts: pd.DataFrame, as_of) -> tuple[str, str]:
+    """Titles of notebook 03's growth chart (:func:`membership_steps` of the OSCE) and overlap chart
+    (:func:`overlap`, :func:`overlap_counts`); "none on this date" when the OSCE had no participating state yet."""
+    day = as_timestamp(as_of, "as_of").date()
+    if steps.empty or not overlap_table["OSCE"].any():
+        none = f"None on this date: the CSCE/OSCE had no participating states on {day}"
+        return none, f"{none}, so none could also belong to NATO or the CSTO"
+    both = counts.loc[counts["group"].str.startswith("OSCE +"), "states"].sum()
+    return (f"The CSCE/OSCE went from {steps['members'].iloc[0]} to {steps['members'].iloc[-1]} participating states "
+            f"by {day}", f"On {day}, {both} of the OSCE's {int(overlap_table['OSCE'].sum())} states also belonged to "
+            "NATO or the CSTO")
 
 
 def overlap_counts(table: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,103 @@
+"""Typing one column as the data package declares it, with the per-cell constraints a Table Schema can state
+(``required``, ``pattern``, ``enum``, ``minimum``/``maximum``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from helpers.load.errors import Problem
+
+_HINTS = {
+    "^[A-Z]{3}$": "three capital letters: an ISO 3166-1 alpha-3 code",
+    "^P([1-9]|1[0-9])$": "a paragraph number P1 to P19",
+    "^[a-z0-9][a-z0-9_.-]*$": "a slug: lower-case letters, digits, '-', '_' or '.'",
+    "^[A-Z][A-Z0-9_]*$": "an identifier in capitals, digits and '_', e.g. NATO",
+    "^https?://[^\\s]+$": "an http(s) address without spaces",
+    "^S[0-9]$": "a section id S0 to S9",
+    "^C[0-9]{2,}$": "a claim id C01, C02 ...",
+    "^[0-9]{2}$": "a two-digit notebook id, e.g. 02",
+}
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_INT_RE = re.compile(r"^[+-]?\d+$")
+_NUM_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+class Column:
+    """One column being read: its declaration, raw cells and spreadsheet rows; problems go to ``problems``."""
+
+    def __init__(self, field: dict, raw: list[str], rownums: list[int], shown: str, required: bool,
+                 problems: list[Problem]):
+        self.field, self.raw, self.rownums, self.shown = field, raw, rownums, shown
+        self.name = field["name"]
+        self.cons = field.get("constraints", {})
+        self.required = required or self.cons.get("required", False)
+        self.problems = problems
+
+    def problem(self, row: int, detail: str, rule: str) -> None:
+        self.problems.append(Problem(self.shown, row, self.name, detail, rule))
+
+    def check_cells(self) -> None:
+        """``required``, ``pattern`` and ``enum``."""
+        pattern, enum = self.cons.get("pattern"), self.cons.get("enum")
+        rx = re.compile(pattern) if pattern else None
+        for v, i in zip(self.raw, self.rownums):
+            if v == "":
+                if self.required:
+                    self.problem(i, "value is empty", "this column is required")
+                continue
+            if rx is not None and not rx.fullmatch(v):
+                self.problem(i, f"{v!r} is not allowed", _HINTS.get(pattern, f"must match {pattern}"))
+            if enum is not None and v not in enum:
+                self.problem(i, f"{v!r} is not allowed", "allowed: " + ", ".join(enum))
+
+    def typed(self) -> pd.Series:
+        ftype = self.field.get("type", "string")
+        if ftype == "date":
+            return self._dates()
+        if ftype == "boolean":
+            return self._booleans()
+        if ftype in ("integer", "number"):
+            return self._numbers(ftype == "integer")
+        return pd.Series([v if v != "" else None for v in self.raw], dtype="str")
+
+    def _dates(self) -> pd.Series:
+        parsed = pd.to_datetime(pd.Series([v or None for v in self.raw], dtype=object), format="%Y-%m-%d",
+                                errors="coerce")
+        for v, i, p in zip(self.raw, self.rownums, parsed):
+            if v and (not _DATE_RE.match(v) or pd.isna(p)):
+                self.problem(i, f"{v!r} is not a date", "dates are written YYYY-MM-DD")
+        return parsed.astype("datetime64[ns]")
+
+    def _booleans(self) -> pd.Series:
+        true, false = self.field.get("trueValues", ["true"]), self.field.get("falseValues", ["false"])
+        out = []
+        for v, i in zip(self.raw, self.rownums):
+            if v not in true and v not in false and v != "":
+                self.problem(i, f"{v!r} is not a boolean", f"write {' or '.join(true + false)}")
+            out.append(v in true)
+        return pd.Series(out, dtype=bool)
+
+    def _numbers(self, integer: bool) -> pd.Series:
+        rx, what = (_INT_RE, "an integer") if integer else (_NUM_RE, "a number")
+        hint = ("write digits only, e.g. 2023" if integer
+                else "write digits with an optional '.' decimal point, no thousands separator")
+        lo, hi = self.cons.get("minimum"), self.cons.get("maximum")
+        vals: list[Any] = []
+        for v, i in zip(self.raw, self.rownums):
+            if v != "" and not rx.match(v):
+                self.problem(i, f"{v!r} is not {what}", hint)
+            if v == "" or not rx.match(v):
+                vals.append(None)
+                continue
+            vals.append(int(v) if integer else float(v))
+            if lo is not None and vals[-1] < lo:
+                self.problem(i, f"{v} is below the minimum {lo}", f"values are at least {lo}")
+            if hi is not None and vals[-1] > hi:
+                self.problem(i, f"{v} is above the maximum {hi}", f"values are at most {hi}")
+        if integer:
+            return pd.Series(pd.array(vals, dtype="Int64"))
+        return pd.Series([float("nan") if v is None else v for v in vals], dtype="float64")

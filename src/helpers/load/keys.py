@@ -1,0 +1,61 @@
+"""Primary keys (unique within a table) and foreign keys (pointing at rows of another table)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+
+from helpers.load.errors import Problem
+from helpers.load.rules.registry import fmt
+
+
+def primary_key(schema: dict) -> list[str]:
+    pk = schema.get("primaryKey") or []
+    return [pk] if isinstance(pk, str) else list(pk)
+
+
+def check_unique(df: pd.DataFrame, pk: list[str], rownums: list[int], shown: str) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[tuple, int] = {}
+    for pos, key in enumerate(zip(*(df[c] for c in pk))):
+        if key in seen:
+            desc = ", ".join(f"{c}={fmt(v)}" for c, v in zip(pk, key))
+            problems.append(Problem(shown, rownums[pos], ", ".join(pk),
+                                    f"duplicate key ({desc}), already on row {seen[key]}",
+                                    f"the primary key {', '.join(pk)} must be unique"))
+        else:
+            seen[key] = rownums[pos]
+    return problems
+
+
+def _ref_rule(ref: str, ref_col: str, col: str) -> tuple[str, str]:
+    if ref == "sources":
+        return "missing source", "every row cites a source listed in sources.csv"
+    if ref == "states":
+        return "unknown state code", f"{col} must be a state code listed in states.csv"
+    return "dangling reference", f"{col} must be a {ref_col} listed in {ref}.csv"
+
+
+def _as_list(v) -> list[str]:
+    return v if isinstance(v, list) else [v]
+
+
+def check_foreign(name: str, schema: dict, df: pd.DataFrame, rownums: list[int], shown: str,
+                  other: Callable[[str], pd.DataFrame]) -> list[Problem]:
+    """Every foreign key of the schema that points at another table (self references are table rules)."""
+    problems: list[Problem] = []
+    for fk in schema.get("foreignKeys", []):
+        cols, ref = _as_list(fk["fields"]), fk["reference"]["resource"] or name
+        ref_cols = _as_list(fk["reference"]["fields"])
+        if ref == name:
+            continue
+        ref_df = other(ref)
+        known = set(zip(*(ref_df[c] for c in ref_cols)))
+        what, rule = _ref_rule(ref, ref_cols[0], cols[0])
+        for pos, key in enumerate(zip(*(df[c] for c in cols))):
+            if not any(pd.isna(k) for k in key) and key not in known:
+                shown_key = ", ".join(fmt(k) for k in key)
+                problems.append(Problem(shown, rownums[pos], ", ".join(cols),
+                                        f"{what}: {shown_key!r} is not in {ref}.csv", rule))
+    return problems

@@ -1,0 +1,81 @@
+"""The data package descriptor (``datapackage.json``): its resources, the files a load depends on, and the read
+log the build uses to know which data each report read."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Iterable
+
+from helpers import paths
+from helpers.load.errors import DataError, Problem
+
+
+def display(path: Path) -> str:
+    """The path as a message shows it: relative to the project when inside it."""
+    try:
+        return path.resolve().relative_to(paths.ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def log_reads(files: Iterable[Path]) -> None:
+    """Append each file's absolute path to the file named by ``NATO_READ_LOG`` (when set)."""
+    log = os.environ.get("NATO_READ_LOG")
+    if not log:
+        return
+    with open(log, "a", encoding="utf-8") as out:
+        for f in files:
+            out.write(f"{Path(f).resolve()}\n")
+
+
+def stamp(path: Path) -> tuple[str, int, int] | tuple[str, None, None]:
+    """A file's identity for the caches: path, modification time and size."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return (str(path), None, None)
+    return (str(path), st.st_mtime_ns, st.st_size)
+
+
+_PACKAGE_CACHE: dict[tuple, dict[str, dict]] = {}
+
+
+def package_path(data_dir: Path) -> Path:
+    own = data_dir / "datapackage.json"
+    return own if own.exists() else paths.DATAPACKAGE
+
+
+def resources(data_dir: Path) -> dict[str, dict]:
+    """Resources of the data package by name (parsed once per process and file version)."""
+    pkg = package_path(data_dir)
+    key = stamp(pkg)
+    if key not in _PACKAGE_CACHE:
+        try:
+            descriptor = json.loads(pkg.read_text(encoding="utf-8-sig"))
+        except FileNotFoundError:
+            raise DataError([Problem(display(pkg), None, None, "file not found",
+                                     "the data package descriptor must exist beside the CSV files")]) from None
+        except json.JSONDecodeError as exc:
+            raise DataError([Problem(display(pkg), exc.lineno, None, f"not valid JSON: {exc.msg}",
+                                     "datapackage.json must be a JSON object")]) from None
+        _PACKAGE_CACHE[key] = {r["name"]: r for r in descriptor["resources"]}
+    return _PACKAGE_CACHE[key]
+
+
+def resource(name: str, data_dir: Path) -> dict:
+    res = resources(data_dir)
+    if name not in res:
+        raise ValueError(f"unknown table {name!r}; the data package has: {', '.join(res)}")
+    return res[name]
+
+
+def foreign_tables(name: str, data_dir: Path) -> list[str]:
+    """Other tables this table's foreign keys point at, in declaration order."""
+    deps: list[str] = []
+    for fk in resource(name, data_dir)["schema"].get("foreignKeys", []):
+        ref = fk["reference"]["resource"] or name
+        if ref != name and ref not in deps:
+            deps.append(ref)
+    return deps

@@ -1,0 +1,63 @@
+"""Rules on the comparison dimensions and their values (``dimensions.csv``, ``org_features.csv``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from helpers.load.rules.registry import Finding, View, rule
+
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def scale(text: str) -> list[str]:
+    """The values of a ``scale`` cell (``none;consultation;binding``)."""
+    return [v.strip() for v in text.split(";") if v.strip()]
+
+
+def score_items(text: str) -> Iterator[tuple[str, str | None]]:
+    """``(value, score)`` for each ``value=score`` item of a ``score_map`` cell; score None when malformed."""
+    for item in text.split(";"):
+        if item.strip():
+            k, sep, v = item.partition("=")
+            ok = sep and _NUMBER.match(v.strip())
+            yield (k.strip(), v.strip()) if ok else (item.strip(), None)
+
+
+@rule("dimensions")
+def scores_are_numbers(t: View) -> Iterator[Finding]:
+    """score_map is value=score;value=score with numeric scores"""
+    for pos, text in enumerate(t.df["score_map"]):
+        for item, score in score_items(text):
+            if score is None:
+                yield Finding(pos, "score_map", f"{item!r} is not value=score")
+
+
+@rule("dimensions")
+def every_scale_value_scored(t: View) -> Iterator[Finding]:
+    """every value on the scale has a score in score_map"""
+    for pos, (values, text) in enumerate(zip(t.df["scale"], t.df["score_map"])):
+        scored = {k for k, s in score_items(text) if s is not None}
+        for v in scale(values):
+            if v not in scored:
+                yield Finding(pos, "score_map", f"scale value {v!r} has no score")
+
+
+@rule("dimensions")
+def only_scale_values_scored(t: View) -> Iterator[Finding]:
+    """score_map scores only values on the scale"""
+    for pos, (values, text) in enumerate(zip(t.df["scale"], t.df["score_map"])):
+        on_scale = scale(values)
+        for k, s in score_items(text):
+            if s is not None and k not in on_scale:
+                yield Finding(pos, "score_map", f"{k!r} is not on the scale")
+
+
+@rule("org_features", needs=("dimensions",))
+def feature_on_its_scale(t: View) -> Iterator[Finding]:
+    """value is on the dimension's scale, or unknown"""
+    dims = t.other("dimensions")
+    scales = {d: scale(s) for d, s in zip(dims["dimension_id"], dims["scale"])}
+    for pos, (d, v) in enumerate(zip(t.df["dimension_id"], t.df["value"])):
+        if d in scales and v != "unknown" and v not in scales[d]:
+            yield Finding(pos, "value", f"{v!r} is not on the scale of {d}", ", ".join(scales[d] + ["unknown"]))

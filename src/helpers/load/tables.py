@@ -1,0 +1,312 @@
+"""One loader per table: read a CSV, type its columns as ``data/datapackage.json`` declares, and check it.
+
+``table(name)`` reads the file (UTF-8, a byte-order mark dropped), checks the header and the row lengths, types
+each column (:mod:`.columns`), checks the primary key (:mod:`.keys`) and the rules that need only this table
+(:mod:`.rules`); then the foreign keys and the rules that read other tables. Parsed and checked tables are
+cached per process, keyed on each file's modification time and size.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import paths
+from helpers.load import keys, package, rules
+from helpers.load.columns import Column
+from helpers.load.errors import DataError, Problem
+from helpers.params import text as csvtext
+
+
+def _read_rows(path: Path, shown: str) -> tuple[list[str], list[list[str]]]:
+    try:
+        text = csvtext.read(path)
+    except FileNotFoundError:
+        raise DataError([Problem(shown, None, None, "file not found",
+                                 "every table declared in datapackage.json must exist as a CSV file")]) from None
+    except csvtext.NotUtf8 as exc:
+        raise DataError([Problem(shown, exc.row, None, exc.detail, csvtext.RULE)]) from None
+    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    records: list[list[str]] = []
+    while True:
+        try:
+            records.append(next(reader))
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise DataError([Problem(
+                shown, len(records) + 1, None, f"malformed CSV ({exc}), probably an unclosed or stray quote",
+                "a value with commas, quotes or line breaks is enclosed in double quotes, inner quotes doubled",
+            )]) from None
+    if not records:
+        raise DataError([Problem(shown, 1, None, "the file is empty", "a table starts with a header row")])
+    return records[0], records[1:]
+
+
+def _check_header(header: list[str], names: list[str], shown: str) -> None:
+    if header == names:
+        return
+    missing = [n for n in names if n not in header]
+    extra = [h for h in header if h not in names]
+    detail = "header is " + ",".join(header)
+    if missing:
+        detail += f"; missing {', '.join(missing)}"
+    if extra:
+        detail += f"; unexpected {', '.join(extra)}"
+    if not missing and not extra:
+        detail += " (same columns, different order)"
+    raise DataError([Problem(shown, 1, None, detail,
+                             f"the header must be exactly {','.join(names)} as datapackage.json declares")])
+
+
+def _complete_rows(rows: list[list[str]], width: int, shown: str) -> tuple[list[list[str]], list[int]]:
+    """Rows with one value per column and their spreadsheet row numbers; raises for any other row."""
+    problems: list[Problem] = []
+    good, rownums = [], []
+    for i, rec in enumerate(rows, start=2):
+        if len(rec) == width:
+            good.append(rec)
+            rownums.append(i)
+        elif not rec or rec == [""]:
+            problems.append(Problem(shown, i, None, "blank line", "every line after the header is a data row"))
+        else:
+            detail = f"has {len(rec)} values but the header has {width} columns"
+            if any("\n" in v for v in rec):
+                detail += "; a quoted value runs over several lines, probably an unclosed quote"
+            problems.append(Problem(shown, i, None, detail, "every row has exactly one value per column"))
+    if problems:
+        raise DataError(problems)
+    return good, rownums
+
+
+def _parse_table(name: str, data_dir: Path) -> tuple[pd.DataFrame, list[int]]:
+    res = package.resource(name, data_dir)
+    shown = package.display(data_dir / res["path"])
+    schema = res["schema"]
+    names = [f["name"] for f in schema["fields"]]
+    header, rows = _read_rows(data_dir / res["path"], shown)
+    _check_header(header, names, shown)
+    good, rownums = _complete_rows(rows, len(names), shown)
+
+    pk = keys.primary_key(schema)
+    problems: list[Problem] = []
+    columns = {}
+    for j, f in enumerate(schema["fields"]):
+        col = Column(f, [r[j] for r in good], rownums, shown, f["name"] in pk, problems)
+        col.check_cells()
+        columns[col.name] = col.typed()
+    if problems:
+        raise DataError(problems)
+    df = pd.DataFrame(columns, index=pd.RangeIndex(len(good)))
+    if pk:
+        problems += keys.check_unique(df, pk, rownums, shown)
+    view = rules.View(name, df, rownums, other=lambda t: _parsed(t, data_dir)[0])
+    for r in rules.rules_for(name, cross=False):
+        problems += r.problems(view, shown)
+    if problems:
+        raise DataError(problems)
+    return df, rownums
+
+
+_PARSED: dict[tuple, tuple[pd.DataFrame, list[int]]] = {}
+
+
+def _parsed(name: str, data_dir: Path) -> tuple[pd.DataFrame, list[int]]:
+    res = package.resource(name, data_dir)
+    key = (name, package.stamp(package.package_path(data_dir)), package.stamp(data_dir / res["path"]))
+    if key not in _PARSED:
+        _PARSED[key] = _parse_table(name, data_dir)
+    return _PARSED[key]
+
+
+def dependencies(name: str, data_dir: Path) -> list[str]:
+    """Tables a load of ``name`` also reads: its foreign keys' targets, then what its rules need."""
+    deps = package.foreign_tables(name, data_dir)
+    return deps + [t for t in rules.needs(name) if t not in deps and t != name]
+
+
+def _cross_problems(name: str, df: pd.DataFrame, rownums: list[int], data_dir: Path) -> list[Problem]:
+    res = package.resource(name, data_dir)
+    shown = package.display(data_dir / res["path"])
+
+    def other(t: str) -> pd.DataFrame:
+        return _parsed(t, data_dir)[0]
+
+    problems = keys.check_foreign(name, res["schema"], df, rownums, shown, other)
+    view = rules.View(name, df, rownums, other)
+    for r in rules.rules_for(name, cross=True):
+        problems += r.problems(view, shown)
+    return problems
+
+
+_CHECKED: dict[tuple, pd.DataFrame] = {}
+
+
+def _data_dir(data_dir: str | os.PathLike | None) -> Path:
+    return Path(data_dir) if data_dir is not None else paths.DATA
+
+
+def table(name: str, data_dir: str | os.PathLike | None = None) -> pd.DataFrame:
+    """Load table ``name`` (``"memberships"`` or ``"memberships.csv"``) from ``data_dir`` (default ``data/``),
+    validated against the data package and the tables it refers to. Raises :class:`DataError`."""
+    d = _data_dir(data_dir)
+    name = name[:-4] if name.endswith(".csv") else name
+    res = package.resource(name, d)  # unknown names fail here, naming the tables that exist
+    files = [package.package_path(d), d / res["path"]]
+    files += [d / package.resource(t, d)["path"] for t in dependencies(name, d)]
+    package.log_reads(files)
+    key = (name,) + tuple(package.stamp(f) for f in files)
+    if key not in _CHECKED:
+        df, rownums = _parsed(name, d)
+        problems = _cross_problems(name, df, rownums, d)
+        if problems:
+            raise DataError(problems)
+        _CHECKED[key] = df
+    return _CHECKED[key].copy()
+
+
+def table_names(data_dir: str | os.PathLike | None = None) -> list[str]:
+    """Names of the tables the data package declares, in its order."""
+    return list(package.resources(_data_dir(data_dir)))
+
+
+def validate_all(data_dir: str | os.PathLike | None = None) -> dict[str, pd.DataFrame]:
+    """Load every table; raise one :class:`DataError` listing the problems of all tables."""
+    out: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    for name in table_names(data_dir):
+        try:
+            out[name] = table(name, data_dir)
+        except DataError as exc:
+            problems.extend(p for p in exc.problems if p not in problems)
+    if problems:
+        raise DataError(problems)
+    return out
+
+
+def sources(data_dir=None) -> pd.DataFrame:
+    """The bibliography: source_id, title, publisher, url, accessed (date), kind, note."""
+    return table("sources", data_dir)
+
+
+def states(data_dir=None) -> pd.DataFrame:
+    """States by ISO 3166 alpha-3 code (historic ones with historic=True)."""
+    return table("states", data_dir)
+
+
+def organisations(data_dir=None) -> pd.DataFrame:
+    """Organisations with kind, status, founding document and dates."""
+    return table("organisations", data_dir)
+
+
+def memberships(data_dir=None) -> pd.DataFrame:
+    """Membership spells (half-open: start <= d < end; end NaT while running)."""
+    return table("memberships", data_dir)
+
+
+def events(data_dir=None) -> pd.DataFrame:
+    """Dated events with category and date precision."""
+    return table("events", data_dir)
+
+
+def event_paragraphs(data_dir=None) -> pd.DataFrame:
+    """Links from events to the article paragraphs they bear on."""
+    return table("event_paragraphs", data_dir)
+
+
+def event_actors(data_dir=None) -> pd.DataFrame:
+    """Links from events to the organisations and states acting in them."""
+    return table("event_actors", data_dir)
+
+
+def treaties(data_dir=None) -> pd.DataFrame:
+    """The arms-control treaties followed."""
+    return table("treaties", data_dir)
+
+
+def arms_control(data_dir=None) -> pd.DataFrame:
+    """Arms-control steps by treaty, party and date."""
+    return table("arms_control", data_dir)
+
+
+def capabilities(data_dir=None) -> pd.DataFrame:
+    """Military expenditure, nuclear warheads and population by state and year."""
+    return table("capabilities", data_dir)
+
+
+def sections(data_dir=None) -> pd.DataFrame:
+    """The article's sections S0-S2."""
+    return table("sections", data_dir)
+
+
+def paragraphs(data_dir=None) -> pd.DataFrame:
+    """The article's paragraphs P1-P19 with our paraphrase."""
+    return table("paragraphs", data_dir)
+
+
+def paragraph_tags(data_dir=None) -> pd.DataFrame:
+    """Organisations, states and themes named in each paragraph."""
+    return table("paragraph_tags", data_dir)
+
+
+def themes(data_dir=None) -> pd.DataFrame:
+    """Theme vocabulary."""
+    return table("themes", data_dir)
+
+
+def claims(data_dir=None) -> pd.DataFrame:
+    """The article's claims with type and verdict."""
+    return table("claims", data_dir)
+
+
+def glossary(data_dir=None) -> pd.DataFrame:
+    """Arabic-English glossary."""
+    return table("glossary", data_dir)
+
+
+def lineage(data_dir=None) -> pd.DataFrame:
+    """The article's chain of publications with confidence levels."""
+    return table("lineage", data_dir)
+
+
+def dimensions(data_dir=None) -> pd.DataFrame:
+    """Comparison dimensions with their scales and scores."""
+    return table("dimensions", data_dir)
+
+
+def org_features(data_dir=None) -> pd.DataFrame:
+    """One value per organisation and dimension."""
+    return table("org_features", data_dir)
+
+
+def documents(data_dir=None) -> pd.DataFrame:
+    """Documents whose principles are compared."""
+    return table("documents", data_dir)
+
+
+def principles(data_dir=None) -> pd.DataFrame:
+    """Principles of the proposed framework."""
+    return table("principles", data_dir)
+
+
+def principle_documents(data_dir=None) -> pd.DataFrame:
+    """Whether each principle appears in each document."""
+    return table("principle_documents", data_dir)
+
+
+def state_lineage(data_dir=None) -> pd.DataFrame:
+    """Which state followed which historic state (successor, continuator, restored, absorbed, renamed) and when."""
+    return table("state_lineage", data_dir)
+
+
+def state_policies(data_dir=None) -> pd.DataFrame:
+    """Declared neutrality or military non-alignment by state, with the day each ended (NaT while it holds)."""
+    return table("state_policies", data_dir)
+
+
+def world_totals(data_dir=None) -> pd.DataFrame:
+    """World totals of the capability indicators by year (the denominators of world shares)."""
+    return table("world_totals", data_dir)

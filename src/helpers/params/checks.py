@@ -1,0 +1,252 @@
+"""Checking values against their declarations: one check per parameter type, then the rules between parameters.
+
+Every refusal is a :class:`ParameterError` whose message is one line: notebook, parameter, the value (long
+values cut to their first 60 characters), what is wrong and what is allowed. Dates and years written with other
+decimal digits (Arabic-Indic ``٢٠٢٣``, Persian ``۲۰۲۳`` ...) are read as the same ASCII digits.
+"""
+
+from __future__ import annotations
+
+import difflib
+import operator
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from helpers.params import datafiles
+from helpers.params.collection import BOUND_WORDS, Constraint, NotebookSpec, ParamSpec
+from helpers.params.errors import CollectionError, ParameterError
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_WHOLE = re.compile(r"^[+-]?\d+$", re.ASCII)
+#: Longest value echoed in full in a message.
+ECHO_LIMIT = 60
+OPS: dict[str, Callable[[Any, Any], bool]] = {"<=": operator.le, "<": operator.lt, ">=": operator.ge,
+                                              ">": operator.gt}
+_OP_WORDS = {"<=": "on or after", "<": "after", ">=": "on or before", ">": "before"}
+
+
+class Items(list):
+    """A checked ``list`` parameter: a list of strings that reads back as the comma-separated text of the
+    notebook's parameters cell (``str(items)`` is ``"factual,normative"``), so code written for the text form
+    (``claim_type_list(P.claim_types)``) keeps working."""
+
+    def __str__(self) -> str:
+        return ",".join(self)
+
+
+@dataclass
+class Context:
+    """One notebook being checked, and what the checks read from its data folder (read once, when needed)."""
+
+    notebook: NotebookSpec
+    folder: Path
+    _cache: dict = field(default_factory=dict)
+
+    def _read(self, key: str, read: Callable[[], Any]) -> Any:
+        if key not in self._cache:
+            self._cache[key] = read()
+        return self._cache[key]
+
+    @property
+    def span(self) -> dict:
+        return self._read("span", lambda: datafiles.data_span(self.folder))
+
+    @property
+    def orgs(self) -> tuple:
+        return self._read("orgs", lambda: datafiles.known_orgs(self.folder))
+
+    @property
+    def states(self) -> tuple:
+        return self._read("states", lambda: datafiles.known_states(self.folder))
+
+    def items(self, spec: ParamSpec) -> tuple:
+        """The items a ``list`` parameter may hold: its literal list, or the values of a data column (sorted)."""
+        if isinstance(spec.items, tuple):
+            return spec.items
+        table, col = spec.items[len("data:"):].split(".", 1)
+        path = self.folder / f"{table}.csv"
+        what = f"the items of parameter '{spec.name}'"
+        return self._read(spec.items, lambda: tuple(sorted(datafiles.column(path, col, what))))
+
+
+def cut(text: str) -> str:
+    """``text`` cut to its first ``ECHO_LIMIT`` characters, with the full length said."""
+    return text if len(text) <= ECHO_LIMIT else f"{text[:ECHO_LIMIT]}… ({len(text)} characters)"
+
+
+def echo(value: Any) -> str:
+    """``repr(value)`` for a message; a long text shows its first ``ECHO_LIMIT`` characters and its length."""
+    if isinstance(value, str) and len(value) > ECHO_LIMIT:
+        return f"{value[:ECHO_LIMIT]!r}… ({len(value)} characters)"
+    return cut(repr(value))
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit written as 0-9 (``٢٠٢٣`` → ``2023``)."""
+    return "".join(str(unicodedata.decimal(c)) if not c.isascii() and c.isdecimal() else c for c in text)
+
+
+def short(values: tuple, limit: int = 12) -> str:
+    if len(values) <= limit:
+        return ", ".join(values)
+    return ", ".join(values[:limit]) + f", … ({len(values)} in all)"
+
+
+def fail(ctx: Context, spec: ParamSpec, value: Any, problem: str, allowed: str) -> ParameterError:
+    return ParameterError(f"notebook {ctx.notebook.id} ({ctx.notebook.stem}): parameter '{spec.name}' = "
+                          f"{echo(value)} {problem}; allowed: {allowed}")
+
+
+def bound(ctx: Context, spec: ParamSpec, which: str):
+    raw = getattr(spec, which)
+    if raw is None:
+        return None
+    if isinstance(raw, str) and raw.startswith("data:"):
+        if raw not in BOUND_WORDS:
+            raise CollectionError(f"notebook {ctx.notebook.id}: parameter '{spec.name}' has {which} = {raw!r}; "
+                                  f"allowed words: {', '.join(BOUND_WORDS)}")
+        return ctx.span[raw]
+    if spec.type == "date":
+        return raw if isinstance(raw, date) else date.fromisoformat(str(raw))
+    return raw
+
+
+def range_text(lo, hi, unit: str) -> str:
+    if lo is not None and hi is not None:
+        return f"{unit} from {lo} to {hi}"
+    if lo is not None:
+        return f"{unit} on or after {lo}"
+    if hi is not None:
+        return f"{unit} on or before {hi}"
+    return unit
+
+
+CHECKS: dict[str, Callable[[Context, ParamSpec, Any], Any]] = {}
+
+
+def checks(*types: str) -> Callable:
+    """Register the decorated function as the check of these parameter types."""
+
+    def register(func: Callable) -> Callable:
+        CHECKS.update(dict.fromkeys(types, func))
+        return func
+
+    return register
+
+
+def _in_range(ctx: Context, spec: ParamSpec, value: Any, v: Any, allowed: str) -> Any:
+    lo, hi = bound(ctx, spec, "min"), bound(ctx, spec, "max")
+    if (lo is not None and v < lo) or (hi is not None and v > hi):
+        raise fail(ctx, spec, value, "is out of range", allowed)
+    return v
+
+
+@checks("date")
+def check_date(ctx: Context, spec: ParamSpec, value: Any) -> date:
+    """An ISO date within the declared bounds (``datetime.date``)."""
+    allowed = range_text(bound(ctx, spec, "min"), bound(ctx, spec, "max"), "an ISO date YYYY-MM-DD")
+    if isinstance(value, date):
+        return _in_range(ctx, spec, value, value, allowed)
+    text = ascii_digits(value.strip()) if isinstance(value, str) else None
+    if text is None or not _ISO_DATE.match(text):
+        raise fail(ctx, spec, value, "is not a date", allowed)
+    try:
+        d = date.fromisoformat(text)
+    except ValueError:
+        raise fail(ctx, spec, value, "is not a real calendar date", allowed) from None
+    return _in_range(ctx, spec, value, d, allowed)
+
+
+@checks("year", "int")
+def check_whole(ctx: Context, spec: ParamSpec, value: Any) -> int:
+    """A whole number (a year) within the declared bounds."""
+    unit = "a whole-number year" if spec.type == "year" else "a whole number"
+    allowed = range_text(bound(ctx, spec, "min"), bound(ctx, spec, "max"), unit)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _in_range(ctx, spec, value, value, allowed)
+    text = ascii_digits(value.strip()) if isinstance(value, str) else ""
+    if not _WHOLE.match(text):
+        raise fail(ctx, spec, value, "is not a whole number", allowed)
+    return _in_range(ctx, spec, value, int(text), allowed)
+
+
+@checks("org", "state")
+def check_code(ctx: Context, spec: ParamSpec, value: Any) -> str:
+    """One organisation id or ISO3 code the data lists."""
+    state = spec.type == "state"
+    known = ctx.states if state else ctx.orgs
+    what = "ISO3 codes from data/states.csv" if state else "organisation ids from data/organisations.csv"
+    if not isinstance(value, str) or not value.strip():
+        raise fail(ctx, spec, value, "is not a code", f"one of the {what}: {short(known)}")
+    v = value.strip()
+    if v not in known:
+        near = difflib.get_close_matches(v.upper(), known, n=3, cutoff=0.5)
+        hint = f" (did you mean {' or '.join(near)}?)" if near else ""
+        kind = "state" if state else "organisation"
+        raise fail(ctx, spec, value, f"is not a known {kind}{hint}", f"one of the {what}: {short(known)}")
+    return v
+
+
+def _items(ctx: Context, spec: ParamSpec, value: Any, known: tuple, what: str) -> Items:
+    """A comma-separated value (or a list) whose items are all in ``known``, each once."""
+    allowed = f"comma-separated {what}: {short(known)}"
+    if isinstance(value, (list, tuple)):
+        items = [str(v).strip() for v in value]
+    elif isinstance(value, str):
+        items = [v.strip() for v in value.split(",")]
+    else:
+        raise fail(ctx, spec, value, "is not a comma-separated list", allowed)
+    if not value or any(not v for v in items):
+        raise fail(ctx, spec, value, "has an empty item", allowed)
+    unknown = [v for v in items if v not in known]
+    if unknown:
+        noun = "organisation(s)" if spec.type == "org_list" else "item(s)"
+        raise fail(ctx, spec, value, f"names unknown {noun} {cut(', '.join(unknown))}", allowed)
+    if len(set(items)) != len(items):
+        noun = "an organisation" if spec.type == "org_list" else "an item"
+        raise fail(ctx, spec, value, f"repeats {noun}", f"each of the {what} at most once")
+    return Items(items)
+
+
+@checks("org_list")
+def check_org_list(ctx: Context, spec: ParamSpec, value: Any) -> list[str]:
+    """Comma-separated organisation ids the data lists, each once (a plain list)."""
+    return list(_items(ctx, spec, value, ctx.orgs, "organisation ids from data/organisations.csv"))
+
+
+@checks("list")
+def check_list(ctx: Context, spec: ParamSpec, value: Any) -> Items:
+    """Comma-separated items from the declared list (or the data column it names), each once."""
+    where = f" from data/{spec.items[5:].replace('.', '.csv column ', 1)}" if isinstance(spec.items, str) else ""
+    return _items(ctx, spec, value, ctx.items(spec), f"items{where}")
+
+
+@checks("choice")
+def check_choice(ctx: Context, spec: ParamSpec, value: Any) -> Any:
+    """One of the declared choices."""
+    if value not in spec.choices:
+        raise fail(ctx, spec, value, "is not one of the choices", ", ".join(map(str, spec.choices)))
+    return value
+
+
+@checks("str")
+def check_text(ctx: Context, spec: ParamSpec, value: Any) -> str:
+    """Any text."""
+    if not isinstance(value, str):
+        raise fail(ctx, spec, value, "is not text", "a string")
+    return value
+
+
+def check_constraint(nb: NotebookSpec, rule: Constraint, checked: dict[str, Any]) -> None:
+    """Refuse values that break a rule between two parameters (``start <= end``)."""
+    a, b = checked[rule.left], checked[rule.right]
+    if not OPS[rule.op](a, b):
+        shown = {k: v.isoformat() if isinstance(v, date) else v for k, v in ((rule.left, a), (rule.right, b))}
+        raise ParameterError(
+            f"notebook {nb.id} ({nb.stem}): parameters '{rule.left}' = {echo(shown[rule.left])} and "
+            f"'{rule.right}' = {echo(shown[rule.right])} break the rule {rule}; allowed: "
+            f"{rule.right} {_OP_WORDS[rule.op]} {rule.left}")

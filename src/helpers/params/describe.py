@@ -1,0 +1,89 @@
+"""Parameters in words and at their edges: what ``--list`` shows, the literal a checked value goes back to, and
+the extreme values of each declared range (which a test builds)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from helpers.params.checks import Context, bound, range_text, short
+from helpers.params.collection import NotebookSpec, collection_path, data_dir, notebook
+
+
+def plain(value: Any) -> Any:
+    """A checked value back to the literal form a notebook's parameters cell holds (dates → ISO strings)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ",".join(value)
+    return value
+
+
+def normalised(notebook_id: str, values: dict[str, Any], *, collection: Path | None = None) -> dict[str, Any]:
+    """``values`` checked and back in their literal form (``"٢٠٢٣"`` → ``2023``, ``" 2001-06-15"`` →
+    ``"2001-06-15"``), only the names given: what a report made with these overrides should be named after, so
+    two spellings of one value make one report."""
+    from helpers.params import check_all
+
+    checked = check_all(notebook_id, values, collection=collection)
+    return {name: plain(checked[name]) for name in values}
+
+
+def _context(notebook_id: str, collection: Path | None) -> Context:
+    coll = (collection or collection_path()).resolve()
+    return Context(notebook=notebook(notebook_id, coll), folder=data_dir(coll))
+
+
+def _rules_of(nb: NotebookSpec, name: str) -> str:
+    rules = [str(c) for c in nb.constraints if name in (c.left, c.right)]
+    return f"; {', '.join(rules)}" if rules else ""
+
+
+def allowed_text(notebook_id: str, name: str, *, collection: Path | None = None) -> str:
+    """What a parameter accepts, in words (for ``--list``)."""
+    ctx = _context(notebook_id, collection)
+    spec = ctx.notebook.parameters[name]
+    t = spec.type
+    if t in ("date", "year", "int"):
+        unit = {"date": "ISO date", "year": "year", "int": "integer"}[t]
+        return range_text(bound(ctx, spec, "min"), bound(ctx, spec, "max"), unit) + _rules_of(ctx.notebook, name)
+    if t == "org":
+        return "one of " + short(ctx.orgs)
+    if t == "org_list":
+        return "comma-separated, from " + short(ctx.orgs)
+    if t == "list":
+        return "comma-separated, each at most once, from " + short(ctx.items(spec))
+    if t == "state":
+        return "ISO3 code, one of " + short(ctx.states, 8)
+    if t == "choice":
+        return "one of " + ", ".join(map(str, spec.choices))
+    return "any text"
+
+
+def _step(value: Any, sign: int) -> Any:
+    return value + timedelta(days=sign) if isinstance(value, date) else value + sign
+
+
+def edge_values(notebook_id: str, *, collection: Path | None = None) -> dict[str, dict[str, Any]]:
+    """``{"min": {...}, "max": {...}}``: every parameter with a lower and an upper bound at that bound, as the
+    literal a parameters cell holds. Where a rule between two parameters forbids both at one bound, the one the
+    rule moves is set to the nearest value it allows (``before < after`` at the minimum: ``after`` one day
+    later). Parameters without a range are left out."""
+    ctx = _context(notebook_id, collection)
+    ranged = {n: s for n, s in ctx.notebook.parameters.items() if s.type in ("date", "year", "int")
+              and s.min is not None and s.max is not None}
+    out = {}
+    for edge in ("min", "max"):
+        values = {n: bound(ctx, s, edge) for n, s in ranged.items()}
+        for c in ctx.notebook.constraints:
+            if c.left not in values or c.right not in values:
+                continue
+            low, high = (c.left, c.right) if c.op in ("<", "<=") else (c.right, c.left)
+            gap = 1 if c.op in ("<", ">") else 0
+            if edge == "min" and values[high] < _step(values[low], gap):
+                values[high] = _step(values[low], gap)
+            if edge == "max" and values[low] > _step(values[high], -gap):
+                values[low] = _step(values[high], -gap)
+        out[edge] = {n: plain(v) for n, v in values.items()}
+    return out

@@ -1,0 +1,58 @@
+"""Reading a data file's text, shared by the parameter checks and the loaders (standard library only).
+
+A UTF-8 byte-order mark (as some spreadsheet programs write) is dropped; a byte that is not UTF-8 is reported
+with the CSV row it is on and its position, so the author can find it in an editor.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+RULE = "data files are UTF-8 text; save the file as UTF-8, e.g. CSV UTF-8 in a spreadsheet program"
+
+
+class NotUtf8(ValueError):
+    """A byte that is not valid UTF-8: the CSV ``row`` it is on (header = row 1), its ``position`` (1-based
+    byte count from the start of that line), the ``byte`` itself and its ``offset`` in the file (0-based)."""
+
+    def __init__(self, row: int, position: int, byte: int, offset: int):
+        self.row, self.position, self.byte, self.offset = row, position, byte, offset
+        super().__init__(self.detail)
+
+    @property
+    def detail(self) -> str:
+        return (f"byte 0x{self.byte:02x} at position {self.position} of the line (byte {self.offset + 1} of the "
+                f"file) is not valid UTF-8")
+
+    def line(self, shown: str) -> str:
+        """One line for a message: ``data/x.csv row 6: byte 0xe9 at position 17 ... (rule)``."""
+        return f"{shown} row {self.row}: {self.detail} ({RULE})"
+
+
+def _row_of(prefix: str) -> int:
+    """The CSV row (header = 1) that the text after ``prefix`` continues."""
+    try:
+        records = sum(1 for _ in csv.reader(io.StringIO(prefix)))
+    except csv.Error:
+        records = prefix.count("\n") + 1
+    if prefix == "" or prefix.endswith(("\n", "\r")):
+        return records + 1
+    return max(records, 1)
+
+
+def decode(raw: bytes) -> str:
+    """The text of a UTF-8 file without a leading byte-order mark; raises :class:`NotUtf8`."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+        prefix = raw[:start].decode("utf-8-sig")
+        line_start = raw.rfind(b"\n", 0, start) + 1
+        raise NotUtf8(_row_of(prefix), start - line_start + 1, raw[start], start) from None
+
+
+def read(path: Path) -> str:
+    """``decode`` of a file's bytes (``FileNotFoundError`` passes through)."""
+    return decode(Path(path).read_bytes())
