@@ -121,11 +121,10 @@ def test_a_copy_left_alone_says_why(kind, table):
 
 @pytest.mark.parametrize("table", [
     pytest.param("memberships", marks=pytest.mark.xfail(
-        strict=True, reason="73% on 2026-11-30: the SCO's observer, dialogue-partner and 2025 partner spells and the "
-                            "CSTO's 1992-1993 signatures still rest on news reports and a scholarly abstract")),
-    pytest.param("arms_control", marks=pytest.mark.xfail(
-        strict=True, reason="55% on 2026-11-30: the other arms-control steps cite the Arms Control Association, "
-                            "ASIL, CSIS and news reports rather than depositary or government pages")),
+        strict=True, reason="76% on 2026-11-30: the SCO's 2025 partner spells (no official text of the Tianjin "
+                            "Declaration is cited), its 2005 and 2015 observer spells and the CSTO's 1992-1993 "
+                            "signatures still rest on news reports and a scholarly abstract")),
+    "arms_control",
     "org_features",
 ])
 def test_membership_arms_control_and_comparison_rows_rest_on_primary_or_official_pages(kind, table):
