@@ -32,6 +32,7 @@ claim_types = "factual,interpretive,normative,predictive"
 # %%
 from helpers import load, params, present
 from helpers.charts import claims as charts
+from helpers.tables import article
 from helpers.tables import claims as ledgers
 from helpers.tables import eurasia as tables
 from helpers.tables.euroatlantic import paragraph_digest
@@ -169,10 +170,10 @@ present.table(coverage, title=f"All {len(coverage)} paragraphs are covered by at
 # which speaks of Valdai in the third person — most likely the Arabic editor's addition.
 
 # %%
-present.table(tables.lineage_table(lineage),
+present.table(article.lineage_table(lineage),
               title=f"{len(lineage)} steps from Valdai to the Arabic text, "
                     f"{int((lineage['confidence'] == 'high').sum())} of them held with high confidence",
-              caption="Relation, finding and confidence per step; dates as published (empty when unknown).",
+              caption="Relation, finding and confidence per step; dates only as precisely as they are known.",
               sources=sorted(set(lineage["source_id"])), key="lineage")
 
 # %% [markdown]

@@ -9,7 +9,6 @@ the section map (``notebook_reports``), through ``helpers.params``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 
 import pandas as pd
 
@@ -97,15 +96,6 @@ def notebook_reports() -> dict[str, str]:
     return {nb.id: f"{nb.stem}.html" for nb in params.notebooks()}
 
 
-def lineage_table(lineage: pd.DataFrame) -> pd.DataFrame:
-    """The lineage steps in order with their relation, finding and confidence."""
-    _need(lineage, ("step", "work", "publisher", "published", "relation", "finding", "confidence", "source_id"),
-          "lineage_table(lineage)")
-    out = lineage.sort_values("step", kind="mergesort")
-    return out[["step", "work", "publisher", "published", "relation", "finding", "confidence", "source_id"]] \
-        .reset_index(drop=True)
-
-
 def watch_list(events: pd.DataFrame, after, categories: Iterable[str] | None = None) -> pd.DataFrame:
     """Dated developments strictly after ``after`` (optionally in the given categories), oldest first."""
     cut = as_timestamp(after, "after")
@@ -116,11 +106,6 @@ def watch_list(events: pd.DataFrame, after, categories: Iterable[str] | None = N
         sub = sub[sub["category"].isin(list(categories))]
     sub = sub.assign(date=pd.to_datetime(sub["date"])).sort_values(["date", "event_id"], kind="mergesort")
     return sub[["date", "date_precision", "category", "title", "description", "source_id"]].reset_index(drop=True)
-
-
-def as_date(value) -> date:
-    """A single date as ``datetime.date`` (for captions)."""
-    return as_timestamp(value).date()
 
 
 def collection_paragraphs() -> dict[str, list[str]]:
