@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
 import tomllib
 import types
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
+from helpers.collection import read as read_collection
 
 TYPES = ("date", "year", "org_list", "org", "state", "choice", "int", "str")
 BOUND_WORDS = ("data:first", "data:last", "data:first_year", "data:last_year")
@@ -50,8 +50,7 @@ class CollectionError(ValueError):
 
 def collection_path() -> Path:
     """The section map in use: ``$NATO_COLLECTION`` when set, else ``notebooks/collection.toml``."""
-    env = os.environ.get("NATO_COLLECTION")
-    return Path(env).resolve() if env else paths.COLLECTION
+    return paths.collection()
 
 
 def data_dir(collection: Path | None = None) -> Path:
@@ -92,7 +91,7 @@ class NotebookSpec:
 def _load_collection(path_str: str, mtime_ns: int) -> tuple[NotebookSpec, ...]:
     path = Path(path_str)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = read_collection(path)
     except tomllib.TOMLDecodeError as exc:
         raise CollectionError(f"{path}: not valid TOML ({exc})") from None
     notebooks = raw.get("notebook")
