@@ -130,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         t_touch, r_touch = _run(build, env, tmp)
         ran = [ln.split()[0] for ln in r_touch.stdout.splitlines() if len(ln.split()) > 1 and ln.split()[1] == "built"]
 
-        t_prose, prose_line = _prose_edit(build, env, tmp, coll.parent / f"{nbs[-1].stem}.ipynb")
+        built = sorted(records) or [nbs[0].stem]  # a notebook whose run is cached
+        t_prose, prose_line = _prose_edit(build, env, tmp, coll.parent / f"{built[0]}.ipynb")
 
         refusals = []
         for _ in range(5):

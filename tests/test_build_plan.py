@@ -117,3 +117,28 @@ def test_collection_errors_still_name_the_file(tmp_path):
     bad.write_text("[[notebook]\n", encoding="utf-8")
     with pytest.raises(params.CollectionError, match="collection.toml: not valid TOML"):
         params.notebooks(bad)
+
+
+def test_execution_key_ignores_markdown_but_not_code_or_tags(tmp_path):
+    import nbformat
+
+    from helpers import cache
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Title"), nbformat.v4.new_code_cell("x = 1")]
+    path = tmp_path / "n.ipynb"
+
+    def key():
+        nbformat.write(nb, path)
+        return cache.execution_key(notebook=path, parameters={"a": 1}, code="c", env="e")
+
+    first = key()
+    nb.cells[0].source = "# Another title\n\nWith prose."
+    nb.cells.insert(1, nbformat.v4.new_markdown_cell("More prose."))
+    assert key() == first
+    nb.cells[-1].metadata["tags"] = ["parameters"]
+    tagged = key()
+    assert tagged != first
+    nb.cells[-1].source = "x = 2"
+    assert key() not in (first, tagged)
+    assert cache.execution_key(notebook=path, parameters={"a": 2}, code="c", env="e") != key()

@@ -24,6 +24,7 @@ from typing import Any
 from helpers import paths
 
 FORMAT = 2  # bump when the meaning of a record changes
+DATA_SUFFIXES = (".csv", ".json")
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -117,12 +118,12 @@ def data_fingerprint(hashes: dict[str, str]) -> str:
 
 
 def folder_hashes(folder: Path) -> dict[str, str]:
-    """``{path relative to the repository: content hash}`` of every data file under ``folder`` (the lists merged
-    into ``sources.csv`` under ``staging/`` are inputs of a script, not data, and are left out)."""
+    """``{path relative to the repository: content hash}`` of every data file (``*.csv``, ``*.json``) under
+    ``folder``; the lists merged into ``sources.csv`` under ``staging/`` are inputs of a script, not data."""
     if not folder.is_dir():
         return {}
     return {relative(p): sha256_file(p) or "missing" for p in sorted(folder.rglob("*"))
-            if p.is_file() and "staging" not in p.relative_to(folder).parts}
+            if p.is_file() and p.suffix in DATA_SUFFIXES and "staging" not in p.relative_to(folder).parts}
 
 
 def relative(path: Path) -> str:
