@@ -3,6 +3,8 @@ gives the same bytes as a full run."""
 
 from __future__ import annotations
 
+import os
+
 import nbformat
 import pytest
 
@@ -25,7 +27,7 @@ def no_kernel(tmp_path):
     folder = tmp_path / "no-kernel"
     (folder / "papermill").mkdir(parents=True)
     (folder / "papermill" / "__init__.py").write_text(NO_KERNEL, encoding="utf-8")
-    return {"PYTHONPATH": str(folder)}
+    return {"PYTHONPATH": os.pathsep.join(p for p in (str(folder), os.environ.get("PYTHONPATH", "")) if p)}
 
 
 def _insert_markdown(fake, stem: str, index: int, text: str) -> None:
