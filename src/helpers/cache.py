@@ -1,12 +1,17 @@
-"""The build cache: content hashes that decide whether a report must be rebuilt.
+"""The build cache: content hashes that decide whether a report must be run, only re-rendered, or left alone.
 
-A report is up to date when its *base key* (notebook content, parameters, entry metadata, helpers code,
-constraints.txt) is unchanged, every data file it read last time (from ``NATO_READ_LOG``) still has the same
-content hash, and every file it wrote is still in ``reports/`` with the content written. Modification times are
-never used. One JSON record per report lives in ``.cache/build`` (outside ``reports/``); a record that cannot be
-read or parsed is treated as absent.
+Two keys per report, as jupyter-cache separates execution from presentation. The *execution key* covers what a
+kernel's outputs depend on: the notebook's code cells (not its markdown), the parameter values, the helpers code,
+``constraints.txt`` and the kernel; together with the content hash of every data file the run read (logged through
+``NATO_READ_LOG``) it decides whether a kernel must run. The *render key* covers the whole notebook file and the
+entry (titles, navigation). When only the render key changed — a prose edit — the executed notebook kept in the
+cache gets the current markdown and is rendered again without a kernel. A report is left alone when both keys
+match and every file it wrote is still in ``reports/`` with the content written. Modification times are never
+used. Records (JSON) and executed notebooks live in ``.cache/build`` (outside ``reports/``); a record that cannot
+be read or parsed is treated as absent.
+
+This module also holds the one data fingerprint (:func:`data_fingerprint`) and the atomic writes.
 """
-
 from __future__ import annotations
 
 import hashlib
@@ -18,7 +23,8 @@ from typing import Any
 
 from helpers import paths
 
-FORMAT = 1  # bump when the meaning of a record changes
+FORMAT = 2  # bump when the meaning of a record changes
+DATA_SUFFIXES = (".csv", ".json")
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -36,14 +42,12 @@ def sha256_file(path: Path) -> str | None:
 
 def helpers_dir() -> Path:
     """Source folder of the helpers package (``$NATO_HELPERS_SRC`` lets tests point elsewhere)."""
-    env = os.environ.get("NATO_HELPERS_SRC")
-    return Path(env).resolve() if env else paths.ROOT / "src" / "helpers"
+    return paths.helpers_src()
 
 
 def constraints_file() -> Path:
     """The locked environment (``$NATO_CONSTRAINTS`` lets tests point elsewhere)."""
-    env = os.environ.get("NATO_CONSTRAINTS")
-    return Path(env).resolve() if env else paths.ROOT / "constraints.txt"
+    return paths.constraints()
 
 
 def code_hash(folder: Path | None = None) -> str:
@@ -68,25 +72,78 @@ def canonical(obj: Any) -> bytes:
     return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str).encode()
 
 
-def base_key(*, notebook: Path, entry: dict, code: str, env: str, kernel: str = "python3") -> str:
-    """Hash of everything known before running: notebook bytes (markdown included), entry (parameters, titles,
-    navigation), helpers code, locked environment, kernel name."""
-    return sha256_bytes(
-        canonical(
-            {
-                "format": FORMAT,
-                "notebook": sha256_file(notebook),
-                "entry": entry,
-                "code": code,
-                "env": env,
-                "kernel": kernel,
-            }
-        )
-    )
+def code_cells(notebook: Path) -> Any:
+    """What execution depends on in a notebook file: its kernel and, in order, each code cell's source and tags.
+
+    Markdown and raw cells are left out (as jupyter-cache does), so editing prose does not invalidate the run.
+    A file that is not a readable notebook is represented by its bytes' hash (it will fail at execution anyway).
+    """
+    try:
+        nb = json.loads(notebook.read_text(encoding="utf-8"))
+        cells = [{"source": "".join(c["source"]) if isinstance(c["source"], list) else c["source"],
+                  "tags": sorted(c.get("metadata", {}).get("tags", []))}
+                 for c in nb["cells"] if c.get("cell_type") == "code"]
+        return {"kernelspec": nb.get("metadata", {}).get("kernelspec", {}).get("name"), "cells": cells}
+    except (OSError, ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError):
+        return sha256_file(notebook)
+
+
+def execution_key(*, notebook: Path, parameters: dict, code: str, env: str, kernel: str = "python3") -> str:
+    """Hash of everything a run depends on that is known before it starts: the notebook's code cells (not its
+    markdown), the parameter values, the helpers code, the locked environment and the kernel name. The data
+    files are checked separately (those the run read, see :func:`why_stale`)."""
+    return sha256_bytes(canonical({"format": FORMAT, "cells": code_cells(notebook), "parameters": parameters,
+                                   "code": code, "env": env, "kernel": kernel}))
+
+
+def render_key(*, notebook: Path, entry: dict, code: str, env: str) -> str:
+    """Hash of everything the page depends on besides the run: the whole notebook file (markdown included), the
+    entry (titles, navigation, parameters) and the helpers code (the renderer) and environment."""
+    return sha256_bytes(canonical({"format": FORMAT, "notebook": sha256_file(notebook), "entry": entry,
+                                   "code": code, "env": env}))
+
+
+# --------------------------------------------------------------------------------------------------- data
+
+
+def data_fingerprint(hashes: dict[str, str]) -> str:
+    """The one fingerprint of a set of data files (``{relative path: content hash}``), shown as a data version.
+
+    Used for the files one report read (its header) and for a whole data folder (the index); it changes exactly
+    when one of those files changes, so a cached report and a fresh build of it agree.
+    """
+    if not hashes:
+        return "no data files read"
+    return sha256_bytes(canonical(dict(sorted(hashes.items()))))[:12]
+
+
+def folder_hashes(folder: Path) -> dict[str, str]:
+    """``{path relative to the repository: content hash}`` of every data file (``*.csv``, ``*.json``) under
+    ``folder``; the lists merged into ``sources.csv`` under ``staging/`` are inputs of a script, not data."""
+    if not folder.is_dir():
+        return {}
+    return {relative(p): sha256_file(p) or "missing" for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.suffix in DATA_SUFFIXES and "staging" not in p.relative_to(folder).parts}
+
+
+def relative(path: Path) -> str:
+    """``path`` relative to the repository when inside it, else absolute (how records name files)."""
+    try:
+        return path.resolve().relative_to(paths.ROOT).as_posix()
+    except ValueError:
+        return str(path.resolve())
+
+
+# --------------------------------------------------------------------------------------------------- records
 
 
 def record_path(cache_dir: Path, name: str) -> Path:
     return cache_dir / f"{name}.json"
+
+
+def executed_path(cache_dir: Path, name: str) -> Path:
+    """The executed notebook kept with a report's record, from which a prose-only edit is re-rendered."""
+    return cache_dir / f"{name}.ipynb"
 
 
 def read_record(cache_dir: Path, name: str) -> dict | None:
@@ -97,9 +154,9 @@ def read_record(cache_dir: Path, name: str) -> dict | None:
         return None
     if not isinstance(rec, dict) or rec.get("format") != FORMAT:
         return None
-    if not isinstance(rec.get("key"), str) or not isinstance(rec.get("data"), dict):
+    if not all(isinstance(rec.get(k), str) for k in ("key", "render")):
         return None
-    if not isinstance(rec.get("outputs"), dict):
+    if not all(isinstance(rec.get(k), dict) for k in ("data", "outputs")):
         return None
     return rec
 
@@ -109,31 +166,39 @@ def resolve(rel: str) -> Path:
     return p if p.is_absolute() else paths.ROOT / p
 
 
-def why_stale(rec: dict | None, key: str, reports_dir: Path) -> str | None:
-    """None when the record proves the report is up to date, else a short reason."""
+def why_stale(rec: dict | None, key: str, render: str, reports_dir: Path,
+              executed: Path | None = None) -> tuple[str, str | None]:
+    """What a report needs: ``("cached", None)``, ``("render", reason)`` (only the page: re-render the kept
+    executed notebook ``executed`` without a kernel) or ``("execute", reason)``."""
     if rec is None:
-        return "not built before"
+        return "execute", "not built before"
     if rec["key"] != key:
-        return "notebook, parameters, helpers or environment changed"
+        return "execute", "code cells, parameters, helpers or environment changed"
     for rel, digest in rec["data"].items():
         if sha256_file(resolve(rel)) != digest:
-            return f"data changed: {rel}"
+            return "execute", f"data changed: {rel}"
+    reason = None
+    if rec["render"] != render:
+        reason = "prose or titles changed"
     for rel, digest in rec["outputs"].items():
-        if sha256_file(reports_dir / rel) != digest:
-            return f"report file missing or changed: {rel}"
-    return None
+        if reason is None and sha256_file(reports_dir / rel) != digest:
+            reason = f"report file missing or changed: {rel}"
+    if reason is None:
+        return "cached", None
+    if executed is None or sha256_file(executed) is None or sha256_file(executed) != rec.get("executed"):
+        return "execute", reason
+    return "render", f"{reason}; re-rendered without a kernel"
 
 
-def write_record(cache_dir: Path, name: str, *, key: str, data: dict[str, str], outputs: dict[str, str]) -> None:
-    rec = {"format": FORMAT, "key": key, "data": data, "outputs": outputs}
+def write_record(cache_dir: Path, name: str, *, key: str, render: str, data: dict[str, str],
+                 outputs: dict[str, str], executed: str | None) -> None:
+    rec = {"format": FORMAT, "key": key, "render": render, "data": data, "outputs": outputs, "executed": executed}
     atomic_write(record_path(cache_dir, name), canonical(rec))
 
 
 def drop_record(cache_dir: Path, name: str) -> None:
-    try:
-        record_path(cache_dir, name).unlink()
-    except FileNotFoundError:
-        pass
+    record_path(cache_dir, name).unlink(missing_ok=True)
+    executed_path(cache_dir, name).unlink(missing_ok=True)
 
 
 def staging_dir(target_dir: Path) -> Path:

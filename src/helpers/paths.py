@@ -1,8 +1,23 @@
-"""The one place that knows where things are.
+"""The one place that knows where things are, and the one place that reads the ``NATO_*`` environment overrides.
 
 Every path is derived from this file's location, never from the working directory, so notebooks run the same
 from JupyterLab, from the repository root, from `papermill` started elsewhere, and in the build's workers.
-The environment variable ``NATO_REPORTS_DIR`` may point the build at another output folder (used by tests).
+
+Environment overrides (all optional; tests and ``scripts/bench.py`` use them to build into a temporary folder):
+
+========================  ==================================================================================
+``NATO_REPORTS_DIR``      output folder of the build (default ``reports/``)
+``NATO_BUILD_DIR``        executed notebooks kept for debugging (default ``build/``)
+``NATO_CACHE_DIR``        the build cache (default ``.cache/build``)
+``NATO_COLLECTION``       the section map in use (default ``notebooks/collection.toml``)
+``NATO_HELPERS_SRC``      the helpers sources hashed by the cache (default ``src/helpers``)
+``NATO_CONSTRAINTS``      the locked environment hashed by the cache (default ``constraints.txt``)
+``NATO_READ_LOG``         file that ``helpers.load`` appends every data file it reads to (set by the build)
+``NATO_SOURCES_CSV``      the bibliography (default ``data/sources.csv``)
+========================  ==================================================================================
+
+The functions read the variable at call time (a worker or a test may set it after import); the module constants
+are the defaults.
 """
 
 from __future__ import annotations
@@ -18,6 +33,56 @@ REPORTS: Path = Path(os.environ.get("NATO_REPORTS_DIR", ROOT / "reports")).resol
 BUILD: Path = ROOT / "build"          # executed notebooks, kept for debugging (git-ignored)
 CACHE: Path = ROOT / ".cache" / "build"  # build cache, outside reports/ (git-ignored)
 DATAPACKAGE: Path = DATA / "datapackage.json"
+SOURCES_CSV: Path = DATA / "sources.csv"
+HELPERS_SRC: Path = ROOT / "src" / "helpers"
+CONSTRAINTS: Path = ROOT / "constraints.txt"
+READ_LOG_VAR = "NATO_READ_LOG"
+
+
+def _override(var: str, default: Path) -> Path:
+    value = os.environ.get(var)
+    return Path(value).resolve() if value else default
+
+
+def reports_dir() -> Path:
+    """Where the build writes reports: ``$NATO_REPORTS_DIR`` or ``reports/``."""
+    return _override("NATO_REPORTS_DIR", ROOT / "reports").resolve()
+
+
+def build_dir() -> Path:
+    """Where executed notebooks are kept for debugging: ``$NATO_BUILD_DIR`` or ``build/``."""
+    return _override("NATO_BUILD_DIR", BUILD).resolve()
+
+
+def cache_dir() -> Path:
+    """The build cache: ``$NATO_CACHE_DIR`` or ``.cache/build``."""
+    return _override("NATO_CACHE_DIR", CACHE).resolve()
+
+
+def collection() -> Path:
+    """The section map in use: ``$NATO_COLLECTION`` or ``notebooks/collection.toml``."""
+    return _override("NATO_COLLECTION", COLLECTION)
+
+
+def helpers_src() -> Path:
+    """The helpers sources whose hash keys the cache: ``$NATO_HELPERS_SRC`` or ``src/helpers``."""
+    return _override("NATO_HELPERS_SRC", HELPERS_SRC)
+
+
+def constraints() -> Path:
+    """The locked environment whose hash keys the cache: ``$NATO_CONSTRAINTS`` or ``constraints.txt``."""
+    return _override("NATO_CONSTRAINTS", CONSTRAINTS)
+
+
+def read_log() -> Path | None:
+    """The file data reads are logged to (``$NATO_READ_LOG``, set by the build for each report), or None."""
+    value = os.environ.get(READ_LOG_VAR)
+    return Path(value) if value else None
+
+
+def sources_csv() -> Path:
+    """The bibliography: ``$NATO_SOURCES_CSV`` or ``data/sources.csv``."""
+    return _override("NATO_SOURCES_CSV", SOURCES_CSV)
 
 
 def data_file(name: str) -> Path:

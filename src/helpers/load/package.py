@@ -4,7 +4,6 @@ log the build uses to know which data each report read."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Iterable
 
@@ -22,7 +21,7 @@ def display(path: Path) -> str:
 
 def log_reads(files: Iterable[Path]) -> None:
     """Append each file's absolute path to the file named by ``NATO_READ_LOG`` (when set)."""
-    log = os.environ.get("NATO_READ_LOG")
+    log = paths.read_log()
     if not log:
         return
     with open(log, "a", encoding="utf-8") as out:

@@ -7,7 +7,6 @@ variable ``NATO_COLLECTION``; its data folder is then ``<collection folder>/../d
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
+from helpers.collection import read as read_collection
 from helpers.params.errors import CollectionError, ParameterError
 
 TYPES = ("date", "year", "org_list", "org", "state", "choice", "list", "int", "str")
@@ -28,8 +28,7 @@ _ORDERED = ("date", "year", "int")
 
 def collection_path() -> Path:
     """The section map in use: ``$NATO_COLLECTION`` when set, else ``notebooks/collection.toml``."""
-    env = os.environ.get("NATO_COLLECTION")
-    return Path(env).resolve() if env else paths.COLLECTION
+    return paths.collection()
 
 
 def data_dir(collection: Path | None = None) -> Path:
@@ -139,7 +138,7 @@ def _notebook(where: str, nb: dict) -> NotebookSpec:
 def _load_collection(path_str: str, mtime_ns: int) -> tuple[NotebookSpec, ...]:
     path = Path(path_str)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = read_collection(path)
     except tomllib.TOMLDecodeError as exc:
         raise CollectionError(f"{path}: not valid TOML ({exc})") from None
     entries = raw.get("notebook")

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import paths
+from helpers.collection import read as read_collection
 
 TAG_KINDS = ("org", "state", "theme")
 TAG_KIND_LABELS = {"org": "organisation", "state": "state", "theme": "theme"}
@@ -222,7 +223,7 @@ def collection_guide(collection: Path | str | None = None) -> pd.DataFrame:
     """
     path = Path(collection) if collection is not None else paths.COLLECTION
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = read_collection(path)
     except FileNotFoundError as exc:
         raise ValueError(f"{path}: section map not found; expected notebooks/collection.toml") from exc
     except tomllib.TOMLDecodeError as exc:

@@ -1,0 +1,84 @@
+"""What the build tells its user: a progress line on a terminal, then one row per report, the path of every
+report written, and the exit code (0 all good, 1 a report failed; 2 is a refused command line, see ``cli``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from helpers import cache
+
+
+class Progress:
+    """rich progress (done/total and what is running) on a terminal; silent otherwise."""
+
+    def __init__(self, total: int):
+        self.live = None
+        if sys.stdout.isatty() and total:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeElapsedColumn
+
+            self.live = Bar(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            TextColumn("{task.description}"), transient=True)
+            self.task = self.live.add_task("", total=total)
+            self.live.start()
+
+    def update(self, running: list[str], advance: int = 0) -> None:
+        if self.live is not None:
+            self.live.update(self.task, advance=advance, description="running: " + ", ".join(running))
+
+    def stop(self) -> None:
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
+
+
+def rows(order: list[str], cached: list[str], results: dict[str, dict], reasons: dict[str, str]) -> list[tuple]:
+    """``(report, status, time, detail)`` per report, in collection order."""
+    out = []
+    for name in order:
+        if name in cached:
+            out.append((name, "cached", "", ""))
+            continue
+        res = results[name]
+        if res["ok"]:
+            out.append((name, "built", f"{res['seconds']:.1f}s", reasons[name]))
+            continue
+        detail = f"{res['error']} — debug notebook: {res['debug']}"
+        if res.get("page") and not res["outputs"]:
+            detail += f" — the previous good report was kept; failure page: {res['page']}"
+        out.append((name, "FAILED", f"{res['seconds']:.1f}s", detail))
+    return out
+
+
+def print_table(table: list[tuple]) -> None:
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        pretty = Table(title="build summary")
+        for col in ("report", "status", "time", "detail"):
+            pretty.add_column(col)
+        for row in table:
+            pretty.add_row(*row)
+        Console().print(pretty)
+        return
+    width = max((len(r[0]) for r in table), default=6)
+    print(f"{'report':<{width}}  {'status':<8}  {'time':>6}  detail")
+    for name, status, secs, detail in table:
+        print(f"{name:<{width}}  {status:<8}  {secs:>6}  {detail}")
+
+
+def finish(table: list[tuple], outputs: dict[str, str], reports: Path) -> int:
+    """Print the table and the written reports; the exit code."""
+    print_table(table)
+    written = [name for name, status, _, _ in table if status == "built"]
+    if written:
+        print("reports written:")
+        for name in written:
+            print(f"  {cache.relative(reports / outputs[name])}")
+    failed = sum(1 for row in table if row[1] == "FAILED")
+    if failed:
+        print(f"{failed} of {len(table)} report(s) failed; see the detail column for each failure page",
+              file=sys.stderr)
+        return 1
+    return 0

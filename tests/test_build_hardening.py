@@ -1,0 +1,151 @@
+"""Issue 13, build side, on the tiny fake collection: values that read alike get their own reports, a long value
+does not crash, an unwritable reports folder is one line, --list refuses what it would ignore, a failure never
+replaces a good report and never sits beside stale exports, and the build names every report it wrote."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+SOURCES = Path(__file__).resolve().parent / "fixtures" / "render" / "sources.csv"
+
+pytestmark = pytest.mark.slow
+
+LABEL = """
+  [notebook.parameters.label]
+  type = "str"
+  default = "plain"
+  help = "any text"
+"""
+
+# 01-alpha's last cell shows one table (an export: reports/exports/<name>/alpha.csv), then fails if alpha.csv has
+# a row "broken" (a data failure).
+TABLE_CELL = (
+    'import pandas as pd\nfrom helpers import present\n'
+    'assert "broken" not in text, "alpha.csv has a broken row"\n'
+    'present.table(pd.DataFrame({"rows": [len(text.splitlines())]}), title="Alpha rows", caption="Rows.",\n'
+    '              sources=["fixture-members"], key="alpha")'
+)
+
+
+@pytest.fixture
+def labelled(fake):
+    """The fake collection with a free-text parameter ``label`` on 03-gamma."""
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text(text.replace('  help = "what the notebook does"\n',
+                                            '  help = "what the notebook does"\n' + LABEL), encoding="utf-8")
+    return fake
+
+
+def test_values_that_read_alike_get_their_own_report_and_the_paths_are_printed(labelled):
+    fake = labelled
+    first = fake.build("--only", "03", "-p", "label", "factual,normative")
+    assert first.returncode == 0, first.stdout + first.stderr
+    kept = fake.report_files()
+    second = fake.build("--only", "03", "-p", "label", "factual normative")
+    assert second.returncode == 0, second.stdout + second.stderr
+    pages = sorted(n for n in fake.report_files() if n.startswith("03-gamma--label-"))
+    assert len(pages) == 2, pages
+    for name in pages:  # the first report was not overwritten by the second
+        if name in kept:
+            assert fake.report_files()[name] == kept[name]
+    # each build names the report it wrote
+    for res, value in ((first, "factual,normative"), (second, "factual normative")):
+        assert "reports written:" in res.stdout
+        written = [ln.strip() for ln in res.stdout.splitlines() if ln.strip().endswith(".html") and "/" in ln]
+        assert len(written) == 1 and written[0].startswith(str(fake.reports))
+        name = written[0].rsplit("/", 1)[1].removesuffix(".html")
+        executed = nbformat.read(fake.build_dir / f"{name}.ipynb", as_version=4)
+        injected = [c.source for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
+        assert injected and f'label = "{value}"' in injected[0]
+
+
+def test_a_230_character_value_builds_under_a_short_name(labelled):
+    fake = labelled
+    res = fake.build("--only", "03", "-p", "label", "x" * 230)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "Traceback" not in res.stderr and "File name too long" not in res.stdout + res.stderr
+    [page] = [n for n in fake.report_files() if n.startswith("03-gamma--label-")]
+    assert len(page) < 120
+    assert ("x" * 230).encode() in fake.report_files()[page]  # the full value is in the page's parameters
+
+
+def test_unwritable_reports_folder_is_one_line(fake, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    res = fake.build("--only", "03", NATO_REPORTS_DIR=str(blocker / "reports"))
+    assert res.returncode == 2
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in res.stderr, res.stderr
+    assert "reports folder" in lines[0] and str(blocker / "reports") in lines[0]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_read_only_reports_folder_is_one_line(fake):
+    fake.reports.mkdir()
+    fake.reports.chmod(0o555)
+    try:
+        res = fake.build("--only", "03")
+    finally:
+        fake.reports.chmod(0o755)
+    assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1
+    assert str(fake.reports) in res.stderr
+
+
+@pytest.mark.parametrize("extra", [["-p", "as_of", "1990-01-01"], ["--force"]])
+def test_list_refuses_options_it_would_ignore(fake, extra):
+    res = fake.build("--list", *extra)
+    assert res.returncode == 2
+    assert extra[0] in res.stderr and "--list" in res.stderr
+    assert res.stdout == ""
+    listed = fake.build("--list", "--only", "02")  # --only narrows the list
+    assert listed.returncode == 0 and "02-beta" in listed.stdout and "01-alpha" not in listed.stdout
+
+
+def _with_export(fake):
+    fake.set_code("01-alpha", 3, TABLE_CELL)
+    env = {"NATO_SOURCES_CSV": str(SOURCES)}
+    res = fake.build("--only", "01", **env)
+    assert res.returncode == 0, res.stdout + res.stderr
+    files = fake.report_files()
+    assert "exports/01-alpha/alpha.csv" in files
+    return env, files
+
+
+def _break_data(fake):
+    (fake.data / "alpha.csv").write_text((fake.data / "alpha.csv").read_text() + "broken,2001-01-01,\n")
+
+
+def test_a_data_failure_keeps_the_good_report_and_its_exports(fake):
+    env, good = _with_export(fake)
+    _break_data(fake)
+    res = fake.build("--only", "01", **env)
+    assert res.returncode == 1
+    assert "alpha.csv has a broken row" in res.stdout
+    assert "previous good report was kept" in res.stdout
+    after = fake.report_files()
+    for name in ("01-alpha.html", "exports/01-alpha/alpha.csv"):
+        assert after[name] == good[name], f"{name} was replaced by a worse file"
+    failure_page = fake.build_dir / "01-alpha.failure.html"
+    assert "alpha.csv has a broken row" in failure_page.read_text()
+    # the data repaired as it was: the kept report is the right one again, nothing to run
+    (fake.data / "alpha.csv").write_text((fake.data / "alpha.csv").read_text().replace("broken,2001-01-01,\n", ""))
+    again = fake.build("--only", "01", **env)
+    assert again.returncode == 0 and fake.built(again) == []
+    assert fake.report_files()["01-alpha.html"] == good["01-alpha.html"]
+
+
+def test_a_failure_page_never_sits_beside_stale_exports(fake):
+    env, _ = _with_export(fake)
+    (fake.reports / "01-alpha.html").unlink()  # no good report left to keep
+    _break_data(fake)
+    res = fake.build("--only", "01", **env)
+    assert res.returncode == 1
+    files = fake.report_files()
+    assert "alpha.csv has a broken row" in files["01-alpha.html"].decode()
+    assert not [n for n in files if n.startswith("exports/01-alpha/")], "stale exports beside the failure page"
+    shutil.rmtree(fake.build_dir, ignore_errors=True)
