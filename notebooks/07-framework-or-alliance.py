@@ -164,7 +164,7 @@ present.chart(
 # or neutrality, so neither reaches the top, and the 2001 treaty could only draw level if its one open obligation
 # cell turned out to be a neutrality promise. NATO is the most institutionalized — integrated command, common defence
 # planning, allied troops on eastern members' territory, a standing Council — while the CSTO has a Joint Staff but
-# no integrated command, and whether its members base troops on each other's soil is left open. The OSCE and the
+# no integrated command, though its 1992 Treaty provides for bases on members' territory. The OSCE and the
 # SCO have secretariats but neither a defence promise nor military institutions: frameworks rather than alliances,
 # the SCO legally a treaty organisation, the OSCE a political one (the scores table's third axis). The 2001
 # Russia–China treaty binds its parties to non-aggression and to consult when one feels threatened, but promises no

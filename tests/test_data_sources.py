@@ -95,8 +95,8 @@ def _copy_only_share(kind, tables) -> tuple[int, int, dict]:
 
 @pytest.mark.parametrize("tables", [
     pytest.param(FACT_TABLES, id="all-fact-tables", marks=pytest.mark.xfail(
-        strict=True, reason="2026-11-30: 17 of 546 rows (3.1%); 8 of them are org_features.csv rows that the "
-                            "comparison rewrite (issue 12, item 1) re-sources from the treaty texts")),
+        strict=True, reason="2026-11-30: 25 of 654 rows (3.8%); 16 of them are org_features.csv rows that still cite "
+                            "copies of the SCO Charter, the CSTO texts and the 2001 treaty")),
     pytest.param(tuple(t for t in FACT_TABLES if t != "org_features"), id="without-the-comparison"),
 ])
 def test_rows_resting_on_a_copy_alone_are_at_most_two_percent(kind, tables):
@@ -178,14 +178,7 @@ def test_lookup_pattern_catches_the_wording_it_lists():
         assert not LOOKUP.search(text), text
 
 
-# org_features.csv is being rewritten by the comparison engineer, who removes its two such notes (issue 12).
-REWRITTEN_ELSEWHERE = {"data/org_features.csv"}
-
-
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=False, reason="cleaned in the org_features rewrite"))
-    if p.relative_to(ROOT).as_posix() in REWRITTEN_ELSEWHERE else p
-    for p in _scanned_files()], ids=lambda p: p.relative_to(ROOT).as_posix())
+@pytest.mark.parametrize("path", _scanned_files(), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_no_file_says_how_sources_were_looked_up(path):
     hits = [f"line {i}: {m.group(0)!r}" for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
             for m in LOOKUP.finditer(line)]

@@ -287,9 +287,9 @@ def test_unknown_cells_are_few_and_each_names_the_document_that_would_settle_it(
     f = load.org_features()
     live = T.features_as_of(f, "2024-04-30")
     unknown = live[live["org_id"].isin(FOUR) & (live["value"] == T.UNKNOWN)]
-    # 16 of the four's 60 cells were unknown before the primary texts were read; 8 of 76 remain (issue 12 aims
-    # at 3): the ceiling keeps the comparison from sliding back.
-    assert len(unknown) <= 8, unknown[["org_id", "dimension_id"]]
+    # 16 of the four's 76 cells were unknown before the primary texts were read; 3 remain, issue 12's ceiling,
+    # which keeps the comparison from sliding back.
+    assert len(unknown) <= 3, unknown[["org_id", "dimension_id"]]
     for row in f[f["value"] == T.UNKNOWN].itertuples(index=False):
         # the framework's open questions may cite the paragraph that leaves them open
         assert row.evidence in ("none", "article") and "settle" in row.note, (row.org_id, row.dimension_id)
