@@ -120,10 +120,7 @@ def test_a_copy_left_alone_says_why(kind, table):
 
 
 @pytest.mark.parametrize("table", [
-    pytest.param("memberships", marks=pytest.mark.xfail(
-        strict=True, reason="76% on 2026-11-30: the SCO's 2025 partner spells (no official text of the Tianjin "
-                            "Declaration is cited), its 2005 and 2015 observer spells and the CSTO's 1992-1993 "
-                            "signatures still rest on news reports and a scholarly abstract")),
+    "memberships",
     "arms_control",
     "org_features",
 ])
