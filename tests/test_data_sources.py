@@ -94,7 +94,8 @@ def _copy_only_share(kind, tables) -> tuple[int, int, dict]:
 
 
 @pytest.mark.parametrize("tables", [
-    pytest.param(FACT_TABLES, id="all-fact-tables"),    pytest.param(tuple(t for t in FACT_TABLES if t != "org_features"), id="without-the-comparison"),
+    pytest.param(FACT_TABLES, id="all-fact-tables"),
+    pytest.param(tuple(t for t in FACT_TABLES if t != "org_features"), id="without-the-comparison"),
 ])
 def test_rows_resting_on_a_copy_alone_are_at_most_two_percent(kind, tables):
     copies, rows, by_table = _copy_only_share(kind, tables)
