@@ -92,8 +92,8 @@ def membership_map(memberships: pd.DataFrame, as_of, *, org: str | None = None, 
     ``org=None`` by overlap category among ``orgs``. Tooltips name whom each shape stands for on that date."""
     if org is not None:
         status = geo.feature_status(memberships, org, as_of)
-        status["shade"] = status["member"].map({True: f"{org}: {_status_word(org)}", False: "not in it"})
-        domain = [f"{org}: {_status_word(org)}", "not in it"]
+        domain = [_status_word(org), _not_word(org)]
+        status["shade"] = status["member"].map({True: domain[0], False: domain[1]})
         scale = alt.Scale(domain=domain, range=[theme.ORG_COLORS.get(org, "#0072B2"), OUTSIDE])
         legend_title = org
         status["detail"] = status["status"]
@@ -116,6 +116,10 @@ def membership_map(memberships: pd.DataFrame, as_of, *, org: str | None = None, 
 
 def _status_word(org: str) -> str:
     return "participating State" if org == "OSCE" else "member"
+
+
+def _not_word(org: str) -> str:
+    return "not participating" if org == "OSCE" else "not a member"
 
 
 def _map_summary(status: pd.DataFrame, org: str | None) -> str:
@@ -192,12 +196,12 @@ def _explorer_map(codes: pd.DataFrame, org: str, first: int, width: int, height:
     char = f"substring(datum.code, {idx}, {idx} + 1)"
     shaded = f"isString(datum.code) && {char} != '.'"
     pick = f"split(datum.labels, '~')[indexof('{_CODES}', {char})]"
-    word = _status_word(org)
-    scale = alt.Scale(domain=[f"{org} {word}", "not in it"], range=[theme.ORG_COLORS.get(org, "#0072B2"), OUTSIDE])
+    word, no = f"{org} {_status_word(org)}", _not_word(org)
+    scale = alt.Scale(domain=[word, no], range=[theme.ORG_COLORS.get(org, "#0072B2"), OUTSIDE])
     return _boundaries(codes, ["code", "labels"]).transform_calculate(
-        shade=f"{shaded} ? '{org} {word}' : 'not in it'",
+        shade=f"{shaded} ? '{word}' : '{no}'",
         who=f"{shaded} ? split({pick}, '|')[0] : datum.properties.name",
-        standing=f"{shaded} ? split({pick}, '|')[1] : 'not in it'",
+        standing=f"{shaded} ? split({pick}, '|')[1] : '{no}'",
     ).mark_geoshape(stroke=BORDER, strokeWidth=0.5).encode(
         color=alt.Color("shade:N", scale=scale, title=None, legend=alt.Legend(orient="top-left", symbolType="square")),
         tooltip=[alt.Tooltip("who:N", title="Country"), alt.Tooltip("standing:N", title="Status")],
