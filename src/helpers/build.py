@@ -509,6 +509,23 @@ def _record_site(cache_dir: Path, part: str, key: str, outputs: dict) -> None:
     cache.atomic_write(cache.record_path(cache_dir, f"_{part}"), cache.canonical(rec))
 
 
+# --- search index (issue 11; helpers.search) ------------------------------------------------------------------
+def _search_index(entries: list[Entry], reports: Path, cache_dir: Path, staging: Path, force: bool) -> None:
+    """Write assets/search-index.js from the default reports as written, only when one of them changed."""
+    from helpers import search
+
+    pages = [e.output for e in entries if not e.variant and (reports / e.output).exists()]
+    key = cache.sha256_bytes(cache.canonical({"pages": {p: cache.sha256_file(reports / p) for p in pages},
+                                              "code": cache.code_hash()}))
+    if not force and cache.why_stale(cache.read_record(cache_dir, "_search"), key, reports) is None:
+        return
+    found = [x for p in pages for x in search.index_entries((reports / p).read_bytes(), p)]
+    data = search.index_js(found)
+    cache.atomic_write(reports / search.INDEX_PATH, data, staging)
+    _record_site(cache_dir, "search", key, {search.INDEX_PATH: cache.sha256_bytes(data)})
+# --- end of search index ----------------------------------------------------------------------------------------
+
+
 def _drop_leftovers(previous: dict | None, outputs: dict, reports: Path) -> None:
     """Remove files the previous build of a report wrote that this build no longer writes (e.g. an export)."""
     for rel in (previous or {}).get("outputs", {}):
@@ -675,6 +692,7 @@ def build(argv: list[str] | None = None) -> int:
             res = site_job(job)
             _record_site(cache_dir, res["part"], site[res["part"]], res["outputs"])
 
+    _search_index(everything, reports, cache_dir, staging, args.force)  # after every page is written
     _summary(rows)
     if failed:
         print(f"{failed} of {len(chosen)} report(s) failed; each has a failure page in {_rel(reports)}/",

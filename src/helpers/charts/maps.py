@@ -80,11 +80,6 @@ def _projection() -> alt.Projection:
     return alt.Projection(**PROJECTION)
 
 
-def _date_words(as_of) -> str:
-    ts = membership.as_timestamp(as_of)
-    return f"{ts.day} {ts.strftime('%B')} {ts.year}"
-
-
 def membership_map(memberships: pd.DataFrame, as_of, *, org: str | None = None, title: str,
                    description: str | None = None, orgs=geo.OVERLAP_ORGS, width: int = 620,
                    height: int = 520) -> alt.Chart:
@@ -104,7 +99,7 @@ def membership_map(memberships: pd.DataFrame, as_of, *, org: str | None = None, 
         scale = alt.Scale(domain=present, range=[OVERLAP_COLORS[c] for c in present])
         legend_title = "Belongs to"
         status["detail"] = status["orgs"].replace("", "none of " + ", ".join(orgs))
-    desc = description or (f"Map of Europe, Eurasia and North America on {_date_words(as_of)}: "
+    desc = description or (f"Map of Europe, Eurasia and North America on {geo.date_words(as_of)}: "
                            + _map_summary(status, org))
     return _boundaries(status[["feature", "label", "shade", "detail"]], ["label", "shade", "detail"]).mark_geoshape(
         stroke=BORDER, strokeWidth=0.5).encode(
@@ -165,22 +160,28 @@ def explorer_data(memberships: pd.DataFrame, org: str, as_of, first: int | None 
     members = geo.member_spells(memberships, org, as_of, first, last)
     counts = [int(((members["from"] <= y) & (y < members["to"])).sum()) for y in years["year"]]
     word = "participating States" if org == "OSCE" else "members"
-    years["heading"] = [f"{org} on {_date_words(d)}: {n} {word}" for d, n in zip(years["date"], counts)]
+    years["heading"] = [f"{org} on {geo.date_words(d)}: {n} {word}" for d, n in zip(years["date"], counts)]
     years["members"] = counts
     codes = _year_codes(geo.yearly_spells(memberships, org, as_of, first, last), first, last)
     return {"years": years.assign(date=years["date"].dt.strftime("%Y-%m-%d")), "codes": codes,
             "members": members}
 
 
-def membership_explorer(memberships: pd.DataFrame, org: str, as_of, *, title: str, description: str,
-                        first: int | None = None, last: int | None = None, width: int = 620,
-                        height: int = 500) -> alt.VConcatChart:
+def membership_explorer(memberships: pd.DataFrame, org: str, as_of, *, title: str | None = None,
+                        description: str | None = None, first: int | None = None, last: int | None = None,
+                        width: int = 620, height: int = 500) -> alt.VConcatChart:
     """A map, a member count and a member list moved by one year slider (a native range input: arrows and
-    Page Up/Down move it) that starts at the report's date; exports and print show that date."""
+    Page Up/Down move it) that starts at the report's date; exports and print show that date. The title
+    defaults to the growth since the first year, the description to the members on the report's date."""
     data = explorer_data(memberships, org, as_of, first, last)
     years = data["years"]
     start = membership.as_timestamp(as_of).year
     first, last = int(years["year"].min()), int(years["year"].max())
+    title = title or geo.growth_headline(memberships, org, as_of, first)
+    now = data["members"][(data["members"]["from"] <= start) & (start < data["members"]["to"])]
+    description = description or (
+        f"Map of Europe, Eurasia and North America with {org}'s states shaded, moved by a year slider from "
+        f"{first} to {last}. {years.set_index('year').at[start, 'heading']}: {', '.join(sorted(now['name']))}.")
     year = alt.param(name="year", value=start,
                      bind=alt.binding_range(min=first, max=last, step=1, name=f"Year ({first}–{last}) "))
     heading = alt.Chart(years).transform_filter("datum.year == year").mark_text(

@@ -125,3 +125,35 @@
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();
+
+/* Explorer maps (helpers/charts/maps.py): a chart whose spec binds a parameter to a range input prints at the
+   value the spec starts with (the report's own date), then returns to where the reader left it. */
+(function () {
+  "use strict";
+  var moved = [];
+  function rangeInputs() {
+    var out = [];
+    Array.prototype.forEach.call(document.querySelectorAll(".report-chart[data-spec]"), function (el) {
+      var script = document.getElementById(el.getAttribute("data-spec"));
+      var input = el.querySelector("input[type=range]");
+      if (!script || !input) { return; }
+      var params = (JSON.parse(script.textContent).params || []).filter(function (p) {
+        return p.bind && p.bind.input === "range" && p.value !== undefined; });
+      if (params.length) { out.push({input: input, start: String(params[0].value)}); }
+    });
+    return out;
+  }
+  function set(input, value) {
+    input.value = value;
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+  }
+  window.addEventListener("beforeprint", function () {
+    moved = rangeInputs().filter(function (r) { return r.input.value !== r.start; }).map(function (r) {
+      var now = r.input.value; set(r.input, r.start); return {input: r.input, value: now};
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    moved.forEach(function (r) { set(r.input, r.value); });
+    moved = [];
+  });
+})();
