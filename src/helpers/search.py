@@ -30,7 +30,8 @@ GLOBAL = "NATO_SEARCH_INDEX"
 #: Words kept per section (the snippet is cut from them); long tables are indexed by their first rows.
 MAX_SECTION_CHARS = 2400
 _SKIP = ("script", "style", "noscript", "template", "svg", "details", "nav")
-_SKIP_CLASSES = ("report-exports", "report-toc", "site-search", "report-meta", "report-skip", "anchor-link")
+_SKIP_CLASSES = ("report-exports", "report-toc", "site-search", "report-meta", "report-skip", "anchor-link",
+                 "report-source", "report-sources-section")
 _SPACE = re.compile(r"\s+")
 _SOURCE_MAP = re.compile(rb"\n//# sourceMappingURL=[^\n]*\n?$")
 
