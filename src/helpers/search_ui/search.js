@@ -89,7 +89,13 @@
       if (query.length < 2) { list.textContent = ""; close(); status.textContent = ""; return; }
       ready(assets).then(function (eng) {
         if (mine !== seq) { return; }
-        var results = eng.search(query);
+        var phrase = query.toLowerCase();
+        var exact = function (r) {
+          var d = entries[r.id] || {};
+          return ((d.section || "") + " " + (d.text || "")).toLowerCase().indexOf(phrase) >= 0 ? 1 : 0;
+        };
+        // sections holding the words as typed ("Article 5") come first, then MiniSearch's ranking
+        var results = eng.search(query).sort(function (a, b) { return (exact(b) - exact(a)) || (b.score - a.score); });
         var terms = Object.keys(results.reduce(function (acc, r) {
           r.terms.forEach(function (t) { acc[t] = true; }); return acc; }, {}));
         terms = terms.concat(query.split(/\s+/)).sort(function (a, b) { return b.length - a.length; });
