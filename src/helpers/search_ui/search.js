@@ -38,11 +38,15 @@
   }
 
   function snippet(text, terms) {
-    var lower = text.toLowerCase(), at = -1;
-    terms.forEach(function (t) {
-      var i = lower.indexOf(t.toLowerCase());
-      if (i >= 0 && (at < 0 || i < at)) { at = i; }
-    });
+    var lower = text.toLowerCase(), at = lower.indexOf(terms[0].toLowerCase());  // the words as typed first
+    if (at >= 0) {
+      terms = [terms[0]];
+    } else {
+      terms.forEach(function (t) {
+        var i = lower.indexOf(t.toLowerCase());
+        if (i >= 0 && (at < 0 || i < at)) { at = i; }
+      });
+    }
     if (at < 0) { return {before: text.slice(0, 140), hit: "", after: text.length > 140 ? " …" : ""}; }
     var start = Math.max(0, at - 60);
     var term = terms.filter(function (t) { return lower.indexOf(t.toLowerCase(), at) === at; })[0] || "";
@@ -98,7 +102,7 @@
         var results = eng.search(query).sort(function (a, b) { return (exact(b) - exact(a)) || (b.score - a.score); });
         var terms = Object.keys(results.reduce(function (acc, r) {
           r.terms.forEach(function (t) { acc[t] = true; }); return acc; }, {}));
-        terms = terms.concat(query.split(/\s+/)).sort(function (a, b) { return b.length - a.length; });
+        terms = [query].concat(terms.concat(query.split(/\s+/)).sort(function (a, b) { return b.length - a.length; }));
         var pages = {};
         results.forEach(function (r) { pages[r.page] = true; });
         list.textContent = "";
