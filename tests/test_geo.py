@@ -145,3 +145,11 @@ def test_subset_topology_keeps_only_the_features_asked_for_with_valid_arcs():
     assert all(len(a) >= 2 for a in t["arcs"])
     full = geo.topology()
     assert t["transform"]["scale"][0] == pytest.approx(full["transform"]["scale"][0] * 4)
+
+
+def test_subset_can_leave_out_far_southern_parts_of_a_country():
+    whole = geo.subset_topology(["250"])
+    north_only = geo.subset_topology(["250"], south=10.0)
+    (g_whole,), (g_north,) = (t["objects"]["countries"]["geometries"] for t in (whole, north_only))
+    assert len(g_north["arcs"]) == len(g_whole["arcs"]) - 1  # France without French Guiana
+    assert len(north_only["arcs"]) < len(whole["arcs"])

@@ -63,9 +63,9 @@ def index_entries(report_html: bytes, page_url: str) -> list[dict]:
     for node in main.descendants:
         if id(node) in starts:
             current = node
-        elif current is not None and type(node) is NavigableString and not _inside_skipped(node, main):
-            if current not in node.parents:  # the heading's own words are its section name
-                words[id(current)].append(str(node))
+        elif (current is not None and type(node) is NavigableString and not _inside_skipped(node, main)
+              and all(p is not current for p in node.parents)):  # the heading's own words are its name
+            words[id(current)].append(str(node))
     entries = []
     for h in headings:
         text = _SPACE.sub(" ", " ".join(words[id(h)]).replace("¶", "")).strip()
@@ -95,7 +95,7 @@ def index_js(entries: list[dict]) -> bytes:
     body = json.dumps(list(entries), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("</", "<\\/")
     return (f"/* Search index of the reports (written by the build; see helpers/search.py). */\n"
-            f"window.{GLOBAL} = {body};\n").encode("utf-8")
+            f"window.{GLOBAL} = {body};\n").encode()
 
 
 def assets() -> dict[str, bytes]:

@@ -28,6 +28,8 @@ from helpers.tables import geo
 PROJECTION = {"type": "azimuthalEqualArea", "rotate": [-10, -52, 0], "clipAngle": 85}
 #: A feature is drawn when its box reaches this far north and lies within the clip circle.
 VIEW_CENTRE = (10.0, 52.0)
+#: Parts of a country lying wholly south of this latitude are not drawn (France's French Guiana).
+SOUTH = 10.0
 OUTSIDE = "#eeeeee"
 BORDER = "#ffffff"
 #: Overlap categories and their colours (Okabe–Ito and Tol, colour-blind safe; no category gets red).
@@ -70,7 +72,7 @@ def view_keys() -> tuple[str, ...]:
 
 def _boundaries(lookup: pd.DataFrame, fields: list[str]) -> alt.Chart:
     """A chart whose data are the features in view, each joined to its row of ``lookup`` (key ``feature``)."""
-    topo = geo.subset_topology(view_keys())
+    topo = geo.subset_topology(view_keys(), south=SOUTH)
     data = alt.InlineData(values=topo, format=alt.DataFormat(type="topojson", feature="countries"))
     return alt.Chart(data).transform_lookup(
         lookup="id", from_=alt.LookupData(data=lookup, key="feature", fields=fields))

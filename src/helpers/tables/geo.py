@@ -19,6 +19,7 @@ Public API: ``topology()``, ``features()``, ``holders(as_of)``, ``feature_status
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 
 import pandas as pd
@@ -331,22 +332,38 @@ def _remap(arcs, mapping: dict[int, int]):
     return [_remap(a, mapping) for a in arcs]
 
 
-def subset_topology(keys, coarsen: int = 4) -> dict:
+def _drop_south(geom: dict, topo: dict, south: float) -> dict:
+    """A MultiPolygon without its parts lying wholly south of ``south`` (France's French Guiana, for instance)."""
+    if geom["type"] != "MultiPolygon":
+        return geom
+    sy, ty = topo["transform"]["scale"][1], topo["transform"]["translate"][1]
+
+    def north(polygon) -> float:
+        return max(ty + y * sy for i in _arc_ids(polygon) for _, y in _decode(topo["arcs"][i if i >= 0 else ~i]))
+
+    parts = [p for p in geom["arcs"] if north(p) >= south]
+    return dict(geom, arcs=parts) if parts else geom
+
+
+def subset_topology(keys, coarsen: int = 4, south: float | None = None) -> dict:
     """A TopoJSON holding only the country features whose key is in ``keys`` (object ``countries``), its grid
-    made ``coarsen`` times coarser (points falling on one cell merged), so a map spec carries only what it shows.
-    Shared borders stay shared: arcs are kept and renumbered, never split."""
+    made ``coarsen`` times coarser (points falling on one cell merged), so a map spec carries only what it shows;
+    with ``south``, the parts of a country lying wholly south of that latitude are left out. Shared borders stay
+    shared: arcs are kept and renumbered, never split."""
     topo = topology()
     keys = set(keys)
     geoms = [g for g in topo["objects"]["countries"]["geometries"] if _feature_key(g) in keys]
+    if south is not None:
+        geoms = [_drop_south(g, topo, south) for g in geoms]
     used = sorted({i if i >= 0 else ~i for g in geoms for i in _arc_ids(g["arcs"])})
     mapping = {old: new for new, old in enumerate(used)}
     arcs = []
     for old in used:
         pts = [(round(x / coarsen), round(y / coarsen)) for x, y in _decode(topo["arcs"][old])]
-        kept = [pts[0]] + [p for prev, p in zip(pts, pts[1:]) if p != prev]
+        kept = [pts[0]] + [p for prev, p in itertools.pairwise(pts) if p != prev]
         if len(kept) == 1:
             kept.append(kept[0])
-        arcs.append([list(kept[0])] + [[b[0] - a[0], b[1] - a[1]] for a, b in zip(kept, kept[1:])])
+        arcs.append([list(kept[0])] + [[b[0] - a[0], b[1] - a[1]] for a, b in itertools.pairwise(kept)])
     out_geoms = [{"type": g["type"], "arcs": _remap(g["arcs"], mapping), "id": _feature_key(g),
                   "properties": {"name": g["properties"]["name"]}} for g in geoms]
     sx, sy = topo["transform"]["scale"]
