@@ -31,7 +31,9 @@ as_of = "2024-04-30"
 # %%
 from helpers import load, membership, params, present
 from helpers.charts import euroatlantic as charts
+from helpers.charts import maps
 from helpers.tables import euroatlantic as tables
+from helpers.tables import geo
 
 P = params.validated("03", as_of=as_of)
 PARAS = tables.paragraph_range("P5-P6")
@@ -100,6 +102,20 @@ present.chart(
     caption="Formal membership on the chosen date; a state outside the OSCE would appear as 'not in OSCE'.",
     sources=membership.sources(memberships, ["OSCE", "NATO", "CSTO"]),
     key="overlap")
+
+# %% [markdown]
+# ### The overlap on the map
+#
+# Each country is shaded by which of NATO, the CSTO, the SCO and the OSCE it belonged to on the report's date, so
+# the OSCE's reach from Vancouver to Vladivostok, and the blocs inside it, show at a glance. The boundaries are
+# Natural Earth's 1:110m countries, which draw who controls a territory; the projection is azimuthal equal-area, so
+# areas compare truthfully. A state that no longer exists is drawn through its successors' territory.
+
+# %%
+present.chart(maps.membership_map(memberships, P.as_of, title=geo.overlap_headline(memberships, P.as_of)),
+              caption=geo.map_caption(memberships, "OSCE", P.as_of),
+              sources=membership.sources(memberships, ["OSCE", "NATO", "CSTO", "SCO"]) + list(geo.SOURCES),
+              key="overlap-map")
 
 # %% [markdown]
 # The same overlap state by state, so a reader can find a country.

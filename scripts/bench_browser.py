@@ -2,11 +2,17 @@
 
     .venv/bin/python scripts/bench_browser.py            # reports/ (or $NATO_REPORTS_DIR)
     .venv/bin/python scripts/bench_browser.py DIR --runs 3
+    .venv/bin/python scripts/bench_browser.py --check    # exit 1 when a report is over a budget (issue 11)
 
 Size = the report's HTML + its share of the shared assets (assets/ divided by the number of reports); exports
 (SVG/PNG/CSV downloads) are listed apart because the page does not load them. Time = from navigation start to
 ``<html data-charts-drawn>`` (set by assets/report.js once vega has drawn every chart), median of ``--runs``
-cold page loads (each in a fresh browser context). Goals from issue #6: ≤ 600 KB and ≤ 1.5 s.
+cold page loads (each in a fresh browser context). Budgets (issues 6 and 11): ≤ 600 KB and ≤ 1.5 s per report.
+The search library and index (assets/minisearch.js, assets/search-index.js) are counted in the shared assets
+although a page loads them only when the reader first searches.
+
+With ``--check`` the script is a gate: it exits 1 when a report is over either budget, tried the network, logged
+a console error or left a chart undrawn, and prints which.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("reports", nargs="?", type=Path, default=paths.REPORTS, help="folder with the built reports")
     ap.add_argument("--runs", type=int, default=3, help="page loads per report (median is shown)")
+    ap.add_argument("--check", action="store_true", help="exit 1 when a report is over a budget or has errors")
     args = ap.parse_args(argv)
     folder: Path = args.reports
     pages = sorted(p for p in folder.glob("*.html") if p.name != "index.html")
@@ -47,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     assets = sum(p.stat().st_size for p in (folder / "assets").rglob("*") if p.is_file())
     share = assets // len(pages)
-    rows, over = [], 0
+    rows, over, broken = [], 0, []
     with rb.browser() as b:
         for page_path in pages:
             times, charts = [], 0
@@ -55,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
                 page, rep = rb.open_report(b, page_path)
                 ms = page.evaluate("performance.now()")
                 charts = rep.charts
-                if rep.blocked or rep.console_errors or rep.drawn != rep.charts:
+                if rep.blocked or rep.console_errors or rep.page_errors or rep.drawn != rep.charts:
+                    broken.append(page_path.name)
                     print(f"bench: {page_path.name}: blocked={rep.blocked} errors={rep.console_errors} "
                           f"drawn {rep.drawn}/{rep.charts}", file=sys.stderr)
                 page.context.close()
@@ -75,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         print("  ".join(str(c).ljust(w) for c, w in zip(r[:-1], widths)) + r[-1])
     print(f"\nassets/ {_kb(assets)} shared by {len(pages)} reports ({_kb(share)} each); "
           f"goals ≤ {SIZE_GOAL_KB} KB and ≤ {TIME_GOAL_S} s; {over} report(s) over a goal")
-    return 0
+    if broken:
+        print(f"{len(set(broken))} report(s) with errors: {', '.join(sorted(set(broken)))}")
+    return 1 if args.check and (over or broken) else 0
 
 
 if __name__ == "__main__":

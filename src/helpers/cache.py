@@ -51,10 +51,11 @@ def constraints_file() -> Path:
 
 
 def code_hash(folder: Path | None = None) -> str:
-    """One hash over every ``*.py`` under the helpers folder (relative path + content)."""
+    """One hash over every ``*.py`` under the helpers folder (relative path + content), and the page files that
+    travel with them (templates, scripts, styles: a changed search.js must reach the reports)."""
     folder = folder or helpers_dir()
     h = hashlib.sha256()
-    for py in sorted(folder.rglob("*.py")):
+    for py in sorted(p for p in folder.rglob("*") if p.suffix in {".py", ".js", ".css", ".j2"}):
         if "__pycache__" in py.parts:
             continue
         h.update(py.relative_to(folder).as_posix().encode())

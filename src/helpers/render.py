@@ -32,7 +32,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from helpers import paths, present
+from helpers import paths, present, search
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = "assets/"
@@ -385,7 +385,7 @@ def _header(entry: Any, toc: str) -> str:
         rows.insert(1, ("Variant", _esc(variant)))
     meta = "".join(f"<div><dt>{k}</dt><dd>{v}</dd></div>" for k, v in rows)
     return (
-        f'<header class="report-header">{_nav(entry)}'
+        f'<header class="report-header">{_nav(entry)}{search.box_html(ASSETS)}'
         f'<p class="report-kicker">Neutralizing NATO — notebook {_esc(nb_id or "")}</p>'
         f"<h1>{title}</h1>"
         + (f'<p class="report-summary">{present.mark_arabic_text(summary)}</p>' if summary else "")
@@ -479,6 +479,7 @@ def render_report(nb, entry) -> dict[str, bytes]:
     main_start = body.find('<main id="report-main">')
     toc = _toc(body[main_start:])
     page = body.replace('<main id="report-main">', _header(entry, toc) + '<main id="report-main">', 1)
+    page = page.replace("</head>", search.head_html(ASSETS) + "</head>", 1)  # search box (issue 11)
     page = re.sub(r"[ \t]+\n", "\n", page)
     files = {_output(entry): page.encode("utf-8")}
     files.update(exports.files)
@@ -490,9 +491,9 @@ def _page(title: str, body: str, lang: str = "en") -> bytes:
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'
         f"<title>{_esc(title)}</title>\n"
-        f'<link rel="stylesheet" href="{ASSETS}report.css">\n</head>\n'
+        f'<link rel="stylesheet" href="{ASSETS}report.css">\n{search.head_html(ASSETS)}</head>\n'
         f'<body class="report report-plain">\n<a class="report-skip" href="#report-main">Skip to the content</a>\n'
-        f"{body}\n</body>\n</html>\n"
+        f"{search.box_html(ASSETS)}{body}\n</body>\n</html>\n"
     ).encode("utf-8")
 
 
@@ -618,6 +619,7 @@ def shared_assets() -> dict[str, bytes]:
         f"{ASSETS}report.js": REPORT_JS.encode("utf-8"),
         f"{ASSETS}lab.css": lab_css.encode("utf-8"),
         f"{ASSETS}report.css": (TEMPLATES / "nato_report" / "static" / "report.css").read_bytes(),
+        **search.assets(),  # MiniSearch, search.js, search.css (issue 11); the index is written by the build
     }
 
 

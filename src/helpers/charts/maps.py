@@ -1,0 +1,225 @@
+"""Membership maps (Altair ``mark_geoshape``), drawn offline: the boundaries travel inside the spec.
+
+Builders (nouns; each returns a chart, never displays or saves):
+
+- ``membership_map(memberships, as_of, org=...)``: the countries of Europe, Eurasia and North America shaded by one
+  organisation's membership on a date, or (``org=None``) by which of NATO, the CSTO, the SCO and the OSCE they
+  belong to.
+- ``membership_explorer(memberships, org, as_of)``: the same map with a member count and a member list, all moved
+  by one year slider (a Vega parameter bound to a native range input) that starts at the report's date.
+
+A report opened from ``file://`` cannot fetch a file, so the TopoJSON is inlined: only the features in view, on a
+coarser grid (``tables.geo.subset_topology``). States that no longer exist are drawn through their successors'
+territory and say so in the tooltip (see ``helpers.tables.geo``).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import altair as alt
+import pandas as pd
+
+from helpers import membership, theme
+from helpers.tables import geo
+
+#: Where the maps look: centred on Central Europe (10°E, 52°N), so that Europe, Russia, Central Asia, China, India and
+#: North America are in one azimuthal equal-area view (areas compare truthfully).
+PROJECTION = {"type": "azimuthalEqualArea", "rotate": [-10, -52, 0], "clipAngle": 85}
+#: A feature is drawn when its box reaches this far north and lies within the clip circle.
+VIEW_CENTRE = (10.0, 52.0)
+#: Parts of a country lying wholly south of this latitude are not drawn (France's French Guiana).
+SOUTH = 10.0
+OUTSIDE = "#eeeeee"
+BORDER = "#ffffff"
+#: Overlap categories and their colours (Okabe–Ito and Tol, colour-blind safe; no category gets red).
+OVERLAP_COLORS = {
+    "NATO + OSCE": theme.ORG_COLORS["NATO"],
+    "CSTO + SCO + OSCE": "#882255",
+    "CSTO + OSCE": theme.ORG_COLORS["CSTO"],
+    "SCO + OSCE": "#D55E00",
+    "SCO only": theme.ORG_COLORS["SCO"],
+    "OSCE only": theme.ORG_COLORS["OSCE"],
+    "NATO only": theme.ORG_COLORS["PFP"],
+    geo.NONE_CATEGORY: OUTSIDE,
+}
+
+
+def _angle(lon: float, lat: float) -> float:
+    """Great-circle distance in degrees from the view's centre."""
+    import math
+
+    lon0, lat0 = map(math.radians, VIEW_CENTRE)
+    lon, lat = math.radians(lon), math.radians(lat)
+    c = math.sin(lat0) * math.sin(lat) + math.cos(lat0) * math.cos(lat) * math.cos(lon - lon0)
+    return math.degrees(math.acos(max(-1.0, min(1.0, c))))
+
+
+@functools.lru_cache(maxsize=1)
+def view_keys() -> tuple[str, ...]:
+    """The features in view: inside the clip circle and reaching 30°N, leaving out Africa and Arabia (whose
+    states hold none of these memberships) so that the map is fitted to Europe, Asia and North America."""
+    keys = []
+    for f in geo.feature_bounds().itertuples(index=False):
+        lon, lat = (f.west + f.east) / 2, (f.south + f.north) / 2
+        points = [(f.west, f.south), (f.west, f.north), (f.east, f.south), (f.east, f.north), (lon, lat)]
+        inside = any(_angle(x, y) < PROJECTION["clipAngle"] for x, y in points)
+        africa_arabia = lat < 29 and -20 < lon < 60
+        if inside and f.north >= 30 and not africa_arabia:
+            keys.append(f.feature)
+    return tuple(keys)
+
+
+def _boundaries(lookup: pd.DataFrame, fields: list[str]) -> alt.Chart:
+    """A chart whose data are the features in view, each joined to its row of ``lookup`` (key ``feature``)."""
+    topo = geo.subset_topology(view_keys(), south=SOUTH)
+    data = alt.InlineData(values=topo, format=alt.DataFormat(type="topojson", feature="countries"))
+    return alt.Chart(data).transform_lookup(
+        lookup="id", from_=alt.LookupData(data=lookup, key="feature", fields=fields))
+
+
+def _projection() -> alt.Projection:
+    return alt.Projection(**PROJECTION)
+
+
+def membership_map(memberships: pd.DataFrame, as_of, *, org: str | None = None, title: str,
+                   description: str | None = None, orgs=geo.OVERLAP_ORGS, width: int = 620,
+                   height: int = 520) -> alt.Chart:
+    """Countries shaded by ``org``'s membership on ``as_of`` (members in the organisation's colour), or with
+    ``org=None`` by overlap category among ``orgs``. Tooltips name whom each shape stands for on that date."""
+    if org is not None:
+        status = geo.feature_status(memberships, org, as_of)
+        domain = [_status_word(org), _not_word(org)]
+        status["shade"] = status["member"].map({True: domain[0], False: domain[1]})
+        scale = alt.Scale(domain=domain, range=[theme.ORG_COLORS.get(org, "#0072B2"), OUTSIDE])
+        legend_title = org
+        status["detail"] = status["status"]
+    else:
+        status = geo.overlap_status(memberships, as_of, orgs)
+        status["shade"] = status["category"]
+        present = [c for c in OVERLAP_COLORS if c in set(status["shade"])]
+        scale = alt.Scale(domain=present, range=[OVERLAP_COLORS[c] for c in present])
+        legend_title = "Belongs to"
+        status["detail"] = status["orgs"].replace("", "none of " + ", ".join(orgs))
+    desc = description or (f"Map of Europe, Eurasia and North America on {geo.date_words(as_of)}: "
+                           + _map_summary(status, org))
+    return _boundaries(status[["feature", "label", "shade", "detail"]], ["label", "shade", "detail"]).mark_geoshape(
+        stroke=BORDER, strokeWidth=0.5).encode(
+        color=alt.Color("shade:N", scale=scale, title=legend_title,
+                        legend=alt.Legend(orient="bottom", columns=2, symbolType="square")),
+        tooltip=[alt.Tooltip("label:N", title="Country"), alt.Tooltip("detail:N", title="Status")],
+    ).project(**PROJECTION).properties(title=title, description=desc, width=width, height=height)
+
+
+def _status_word(org: str) -> str:
+    return "participating State" if org == "OSCE" else "member"
+
+
+def _not_word(org: str) -> str:
+    return "not participating" if org == "OSCE" else "not a member"
+
+
+def _map_summary(status: pd.DataFrame, org: str | None) -> str:
+    if org is not None:
+        return f"{int(status['member'].sum())} shapes shaded as {org} {_status_word(org)}s."
+    counts = status[status["shade"] != geo.NONE_CATEGORY]["shade"].value_counts()
+    return "; ".join(f"{n} shapes {c}" for c, n in counts.items()) + "."
+
+
+# ---------------------------------------------------------------------------------------------- explorer
+
+_CODES = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+LIST_COLUMNS = 4
+
+
+def _year_codes(spells: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
+    """Per feature, one character per slider year: ``.`` when not shaded, else a letter naming its label
+    (``labels``, ``|`` separated) — a compact form the page reads with Vega expressions."""
+    rows = []
+    for key, grp in spells.groupby("feature", sort=True):
+        labels = list(dict.fromkeys(f"{lab}|{st}" for lab, st in zip(grp["label"], grp["status"])))
+        if len(labels) > len(_CODES):
+            raise ValueError(f"feature {key}: more than {len(_CODES)} labels")
+        code = ["."] * (last - first + 1)
+        for lab, st, y0, y1 in zip(grp["label"], grp["status"], grp["from"], grp["to"]):
+            for y in range(y0, y1):
+                code[y - first] = _CODES[labels.index(f"{lab}|{st}")]
+        rows.append({"feature": key, "code": "".join(code), "labels": "~".join(labels)})
+    return pd.DataFrame(rows, columns=["feature", "code", "labels"])
+
+
+def explorer_data(memberships: pd.DataFrame, org: str, as_of, first: int | None = None,
+                  last: int | None = None) -> dict[str, pd.DataFrame]:
+    """What the explorer draws: ``years`` (year, date, heading with the count), ``codes`` (per shaded feature,
+    see ``_year_codes``) and ``members`` (member spells, for the list); first/last default to the organisation's
+    founding year and the data's last year."""
+    from helpers import load
+
+    orgs = load.organisations().set_index("org_id")
+    first = int(orgs.at[org, "founded"].year) if first is None else first
+    last = geo.last_data_year(memberships) if last is None else last
+    years = geo.snapshot_dates(as_of, first, last)
+    members = geo.member_spells(memberships, org, as_of, first, last)
+    counts = [int(((members["from"] <= y) & (y < members["to"])).sum()) for y in years["year"]]
+    word = "participating States" if org == "OSCE" else "members"
+    years["heading"] = [f"{org} on {geo.date_words(d)}: {n} {word}" for d, n in zip(years["date"], counts)]
+    years["members"] = counts
+    codes = _year_codes(geo.yearly_spells(memberships, org, as_of, first, last), first, last)
+    return {"years": years.assign(date=years["date"].dt.strftime("%Y-%m-%d")), "codes": codes,
+            "members": members}
+
+
+def membership_explorer(memberships: pd.DataFrame, org: str, as_of, *, title: str | None = None,
+                        description: str | None = None, first: int | None = None, last: int | None = None,
+                        width: int = 620, height: int = 500) -> alt.VConcatChart:
+    """A map, a member count and a member list moved by one year slider (a native range input: arrows and
+    Page Up/Down move it) that starts at the report's date; exports and print show that date. The title
+    defaults to the growth since the first year, the description to the members on the report's date."""
+    data = explorer_data(memberships, org, as_of, first, last)
+    years = data["years"]
+    start = membership.as_timestamp(as_of).year
+    first, last = int(years["year"].min()), int(years["year"].max())
+    title = title or geo.growth_headline(memberships, org, as_of, first)
+    now = data["members"][(data["members"]["from"] <= start) & (start < data["members"]["to"])]
+    description = description or (
+        f"Map of Europe, Eurasia and North America with {org}'s states shaded, moved by a year slider from "
+        f"{first} to {last}. {years.set_index('year').at[start, 'heading']}: {', '.join(sorted(now['name']))}.")
+    year = alt.param(name="year", value=start,
+                     bind=alt.binding_range(min=first, max=last, step=1, name=f"Year ({first}–{last}) "))
+    heading = alt.Chart(years).transform_filter("datum.year == year").mark_text(
+        align="left", baseline="top", fontSize=15, fontWeight=600).encode(
+        x=alt.value(0), y=alt.value(0), text="heading:N").properties(width=width, height=22)
+    return alt.vconcat(heading, _explorer_map(data["codes"], org, first, width, height),
+                       _member_list(data["members"], width)).add_params(year).properties(
+        title=title, description=description).configure_view(stroke=None)
+
+
+def _explorer_map(codes: pd.DataFrame, org: str, first: int, width: int, height: int) -> alt.Chart:
+    idx = f"(year - {first})"
+    char = f"substring(datum.code, {idx}, {idx} + 1)"
+    shaded = f"isString(datum.code) && {char} != '.'"
+    pick = f"split(datum.labels, '~')[indexof('{_CODES}', {char})]"
+    word, no = f"{org} {_status_word(org)}", _not_word(org)
+    scale = alt.Scale(domain=[word, no], range=[theme.ORG_COLORS.get(org, "#0072B2"), OUTSIDE])
+    return _boundaries(codes, ["code", "labels"]).transform_calculate(
+        shade=f"{shaded} ? '{word}' : '{no}'",
+        who=f"{shaded} ? split({pick}, '|')[0] : datum.properties.name",
+        standing=f"{shaded} ? split({pick}, '|')[1] : '{no}'",
+    ).mark_geoshape(stroke=BORDER, strokeWidth=0.5).encode(
+        color=alt.Color("shade:N", scale=scale, title=None, legend=alt.Legend(orient="top-left", symbolType="square")),
+        tooltip=[alt.Tooltip("who:N", title="Country"), alt.Tooltip("standing:N", title="Status")],
+    ).project(**PROJECTION).properties(width=width, height=height)
+
+
+def _member_list(members: pd.DataFrame, width: int) -> alt.Chart:
+    most = int(max(1, max(((members["from"] <= y) & (y < members["to"])).sum()
+                         for y in range(int(members["from"].min()), int(members["to"].max())))))
+    rows = -(-most // LIST_COLUMNS)
+    return alt.Chart(members).transform_filter("datum.from <= year && year < datum.to").transform_window(
+        n="row_number()", sort=[alt.SortField("name")]).transform_calculate(
+        col=f"floor((datum.n - 1) / {rows})", row=f"(datum.n - 1) % {rows}").mark_text(
+        align="left", baseline="top", fontSize=11).encode(
+        x=alt.X("col:Q", scale=alt.Scale(domain=[0, LIST_COLUMNS]), axis=None),
+        y=alt.Y("row:Q", scale=alt.Scale(domain=[0, rows], reverse=True), axis=None),
+        text="name:N", tooltip=[alt.Tooltip("name:N", title="Member")],
+    ).properties(width=width, height=16 * rows)

@@ -1,0 +1,133 @@
+"""Offline search across every report: an index written by the build and a small search box on every page.
+
+Public API (called by the build and the page renderer):
+
+- ``index_entries(report_html, page_url) -> list[dict]``: one entry per section of a rendered report (``h2``/``h3``
+  with an ``id``): ``id`` (``page#anchor``), ``page``, ``title`` (the report's title), ``section`` (the heading),
+  ``anchor`` and ``text`` (the section's words: prose, tables, captions; never code, scripts or chart specs).
+- ``index_js(entries) -> bytes``: ``assets/search-index.js``, a script that sets ``window.NATO_SEARCH_INDEX``. A
+  page opened from ``file://`` may not fetch files, but it may load scripts: that is why the index is a script.
+- ``assets() -> dict[str, bytes]``: ``assets/minisearch.js`` (MiniSearch 7.2.0, MIT, vendored in
+  ``helpers/vendor``), ``assets/search.js`` (the search box) and ``assets/search.css``.
+- ``head_html(assets="assets/")`` and ``box_html(assets="assets/")``: the tags a page needs, and the search box.
+
+The search box loads MiniSearch and the index only when the reader first uses it, so pages draw as fast as before.
+Everything is deterministic: the same reports give the same bytes.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import json
+import re
+from pathlib import Path
+
+HERE = Path(__file__).parent
+VENDOR = HERE / "vendor"
+UI = HERE / "search_ui"
+INDEX_PATH = "assets/search-index.js"
+GLOBAL = "NATO_SEARCH_INDEX"
+#: Words kept per section (the snippet is cut from them); long tables are indexed by their first rows.
+MAX_SECTION_CHARS = 2400
+_SKIP = ("script", "style", "noscript", "template", "svg", "details", "nav")
+_SKIP_CLASSES = ("report-exports", "report-toc", "site-search", "report-meta", "report-skip", "anchor-link",
+                 "report-source", "report-sources-section")
+_SPACE = re.compile(r"\s+")
+_SOURCE_MAP = re.compile(rb"\n//# sourceMappingURL=[^\n]*\n?$")
+
+
+def _skipped(tag) -> bool:
+    if tag.name in _SKIP:
+        return True
+    classes = tag.get("class") or []
+    return any(c in _SKIP_CLASSES for c in classes)
+
+
+def _title(soup) -> str:
+    h1 = soup.find("h1")
+    text = h1.get_text(" ", strip=True) if h1 else (soup.title.get_text(" ", strip=True) if soup.title else "")
+    return _SPACE.sub(" ", text).strip()
+
+
+def index_entries(report_html: bytes, page_url: str) -> list[dict]:
+    """One search entry per ``h2``/``h3`` section of the report's main content (see module docstring)."""
+    from bs4 import BeautifulSoup, NavigableString
+
+    soup = BeautifulSoup(report_html, "html.parser")
+    main = soup.find("main") or soup.body or soup
+    title = _title(soup)
+    headings = [h for h in main.find_all(["h2", "h3"]) if h.get("id") and not _inside_skipped(h, main)]
+    starts = {id(h): h for h in headings}
+    words: dict[int, list[str]] = {id(h): [] for h in headings}
+    current = None
+    for node in main.descendants:
+        if id(node) in starts:
+            current = node
+        elif (current is not None and type(node) is NavigableString and not _inside_skipped(node, main)
+              and all(p is not current for p in node.parents)):  # the heading's own words are its name
+            words[id(current)].append(str(node))
+    entries = []
+    for h in headings:
+        text = _SPACE.sub(" ", " ".join(words[id(h)]).replace("¶", "")).strip()
+        section = _SPACE.sub(" ", h.get_text(" ", strip=True).replace("¶", "")).strip()
+        entries.append({"id": f"{page_url}#{h['id']}", "page": page_url, "title": title, "section": section,
+                        "anchor": h["id"], "text": _clip(text)})
+    return entries
+
+
+def _inside_skipped(node, root) -> bool:
+    for parent in node.parents:
+        if parent is root:
+            return False
+        if _skipped(parent):
+            return True
+    return False
+
+
+def _clip(text: str) -> str:
+    if len(text) <= MAX_SECTION_CHARS:
+        return text
+    return text[:MAX_SECTION_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def index_js(entries: list[dict]) -> bytes:
+    """The script that sets ``window.NATO_SEARCH_INDEX`` to the entries (sorted keys, stable bytes)."""
+    body = json.dumps(list(entries), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("</", "<\\/")
+    return (f"/* Search index of the reports (written by the build; see helpers/search.py). */\n"
+            f"window.{GLOBAL} = {body};\n").encode()
+
+
+def assets() -> dict[str, bytes]:
+    """The files the search box needs under ``reports/assets/``."""
+    library = _SOURCE_MAP.sub(b"\n", (VENDOR / "minisearch.umd.js").read_bytes())
+    licence = (VENDOR / "LICENSE-minisearch.txt").read_bytes()
+    header = b"/*! MiniSearch 7.2.0 (https://github.com/lucaong/minisearch), MIT licence:\n" + licence + b"*/\n"
+    return {
+        "assets/minisearch.js": header + library,
+        "assets/search.js": (UI / "search.js").read_bytes(),
+        "assets/search.css": (UI / "search.css").read_bytes(),
+    }
+
+
+def head_html(assets: str = "assets/") -> str:
+    """The tags a page's ``<head>`` needs for the search box (the library and index load on first use)."""
+    a = _html.escape(assets, quote=True)
+    return (f'<link rel="stylesheet" href="{a}search.css">\n'
+            f'<script src="{a}search.js" defer></script>\n')
+
+
+def box_html(assets: str = "assets/") -> str:
+    """The search box: a labelled search field, a live status line and the result list (filled by search.js)."""
+    a = _html.escape(assets, quote=True)
+    return (
+        f'<div class="site-search" role="search" data-assets="{a}">'
+        '<label class="site-search-label" for="site-search-input">Search all reports</label>'
+        '<input id="site-search-input" class="site-search-input" type="search" autocomplete="off" '
+        'spellcheck="false" aria-describedby="site-search-help" aria-controls="site-search-results">'
+        '<p id="site-search-help" class="site-search-help">Type a word (for example Helsinki); '
+        "arrow keys move through the results, Enter opens one, Escape closes them.</p>"
+        '<p id="site-search-status" class="site-search-status" role="status" aria-live="polite"></p>'
+        '<ol id="site-search-results" class="site-search-results" aria-label="Search results" hidden></ol>'
+        "</div>"
+    )

@@ -1,0 +1,169 @@
+/* Search across every report, offline: the search box of helpers/search.py.
+   On first use it loads assets/minisearch.js (MiniSearch 7.2.0, MIT) and assets/search-index.js (which sets
+   window.NATO_SEARCH_INDEX) as scripts, because a page opened from file:// may load scripts but not fetch files.
+   Keyboard: type to search; Down/Up move through the results; Enter opens one; Escape closes the list. */
+(function () {
+  "use strict";
+  var LIMIT = 12;
+  var engine = null, entries = {}, loading = null;
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error("search: could not load " + src)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  function ready(assets) {
+    if (engine) { return Promise.resolve(engine); }
+    if (!loading) {
+      loading = loadScript(assets + "minisearch.js").then(function () {
+        return loadScript(assets + "search-index.js");
+      }).then(function () {
+        var docs = window.NATO_SEARCH_INDEX || [];
+        engine = new window.MiniSearch({
+          fields: ["title", "section", "text"],
+          storeFields: ["title", "section", "page", "anchor"],
+          searchOptions: {boost: {section: 3, title: 2}, prefix: true, fuzzy: 0.15, combineWith: "AND"}
+        });
+        docs.forEach(function (d) { entries[d.id] = d; });
+        engine.addAll(docs);
+        return engine;
+      });
+    }
+    return loading;
+  }
+
+  function snippet(text, terms) {
+    var lower = text.toLowerCase(), at = lower.indexOf(terms[0].toLowerCase());  // the words as typed first
+    if (at >= 0) {
+      terms = [terms[0]];
+    } else {
+      terms.forEach(function (t) {
+        var i = lower.indexOf(t.toLowerCase());
+        if (i >= 0 && (at < 0 || i < at)) { at = i; }
+      });
+    }
+    if (at < 0) { return {before: text.slice(0, 140), hit: "", after: text.length > 140 ? " …" : ""}; }
+    var start = Math.max(0, at - 60);
+    var term = terms.filter(function (t) { return lower.indexOf(t.toLowerCase(), at) === at; })[0] || "";
+    return {before: (start > 0 ? "… " : "") + text.slice(start, at), hit: text.slice(at, at + term.length),
+            after: text.slice(at + term.length, at + term.length + 90) + " …"};
+  }
+
+  function item(result, terms, index) {
+    var doc = entries[result.id] || result;
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = doc.page + "#" + doc.anchor;
+    a.className = "site-search-hit";
+    a.id = "site-search-hit-" + index;
+    var head = document.createElement("span");
+    head.className = "site-search-hit-title";
+    head.textContent = doc.title;
+    var sec = document.createElement("span");
+    sec.className = "site-search-hit-section";
+    sec.textContent = doc.section;
+    var snip = document.createElement("span");
+    snip.className = "site-search-hit-snippet";
+    var s = snippet(doc.text || "", terms);
+    snip.appendChild(document.createTextNode(s.before));
+    if (s.hit) { var m = document.createElement("mark"); m.textContent = s.hit; snip.appendChild(m); }
+    snip.appendChild(document.createTextNode(s.after));
+    a.appendChild(head); a.appendChild(sec); a.appendChild(snip);
+    li.appendChild(a);
+    return li;
+  }
+
+  function setup(box) {
+    var input = box.querySelector("input");
+    var list = box.querySelector(".site-search-results");
+    var status = box.querySelector(".site-search-status");
+    var assets = box.getAttribute("data-assets") || "assets/";
+    var seq = 0;
+
+    function close() { list.hidden = true; }
+    function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+
+    function run() {
+      var query = input.value.trim(), mine = ++seq;
+      if (query.length < 2) { list.textContent = ""; close(); status.textContent = ""; return; }
+      ready(assets).then(function (eng) {
+        if (mine !== seq) { return; }
+        var phrase = query.toLowerCase();
+        var exact = function (r) {
+          var d = entries[r.id] || {};
+          return ((d.section || "") + " " + (d.text || "")).toLowerCase().indexOf(phrase) >= 0 ? 1 : 0;
+        };
+        // sections holding the words as typed ("Article 5") come first, then MiniSearch's ranking
+        var results = eng.search(query).sort(function (a, b) { return (exact(b) - exact(a)) || (b.score - a.score); });
+        var terms = Object.keys(results.reduce(function (acc, r) {
+          r.terms.forEach(function (t) { acc[t] = true; }); return acc; }, {}));
+        terms = [query].concat(terms.concat(query.split(/\s+/)).sort(function (a, b) { return b.length - a.length; }));
+        var pages = {};
+        results.forEach(function (r) { pages[r.page] = true; });
+        list.textContent = "";
+        results.slice(0, LIMIT).forEach(function (r, i) { list.appendChild(item(r, terms, i)); });
+        list.hidden = results.length === 0;
+        status.textContent = results.length === 0 ? "No section matches “" + query + "”." :
+          results.length + " sections in " + Object.keys(pages).length + " reports match" +
+          (results.length > LIMIT ? "; the first " + LIMIT + " are listed." : ".");
+      }, function (err) { status.textContent = "Search is not available: " + err.message; console.error(err); });
+    }
+
+    input.addEventListener("input", run);
+    input.addEventListener("focus", function () { ready(assets).catch(function () {}); });
+    box.addEventListener("keydown", function (ev) {
+      var all = links(), i = all.indexOf(document.activeElement);
+      if (ev.key === "ArrowDown" && all.length) {
+        ev.preventDefault(); list.hidden = false; all[Math.min(i + 1, all.length - 1)].focus();
+      } else if (ev.key === "ArrowUp" && all.length) {
+        ev.preventDefault(); if (i <= 0) { input.focus(); } else { all[i - 1].focus(); }
+      } else if (ev.key === "Escape") {
+        close(); input.focus();
+      } else if (ev.key === "Enter" && document.activeElement === input && all.length) {
+        ev.preventDefault(); all[0].click();
+      }
+    });
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".site-search"), setup);
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
+})();
+
+/* Explorer maps (helpers/charts/maps.py): a chart whose spec binds a parameter to a range input prints at the
+   value the spec starts with (the report's own date), then returns to where the reader left it. */
+(function () {
+  "use strict";
+  var moved = [];
+  function rangeInputs() {
+    var out = [];
+    Array.prototype.forEach.call(document.querySelectorAll(".report-chart[data-spec]"), function (el) {
+      var script = document.getElementById(el.getAttribute("data-spec"));
+      var input = el.querySelector("input[type=range]");
+      if (!script || !input) { return; }
+      var params = (JSON.parse(script.textContent).params || []).filter(function (p) {
+        return p.bind && p.bind.input === "range" && p.value !== undefined; });
+      if (params.length) { out.push({input: input, start: String(params[0].value)}); }
+    });
+    return out;
+  }
+  function set(input, value) {
+    input.value = value;
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+  }
+  window.addEventListener("beforeprint", function () {
+    moved = rangeInputs().filter(function (r) { return r.input.value !== r.start; }).map(function (r) {
+      var now = r.input.value; set(r.input, r.start); return {input: r.input, value: now};
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    moved.forEach(function (r) { set(r.input, r.value); });
+    moved = [];
+  });
+})();

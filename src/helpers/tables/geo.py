@@ -1,0 +1,432 @@
+"""Memberships on the map: which state each boundary feature stands for on a date, and its status there.
+
+The boundaries are Natural Earth's 1:110m admin-0 countries as TopoJSON (``data/geo/countries-110m.json``, from the
+world-atlas package); each feature is keyed by its ISO 3166-1 numeric code, which is joined to the ISO alpha-3
+codes of the data. Three features have no code and are listed in ``data/geo/features.csv`` with how they are
+drawn (Kosovo, Northern Cyprus, Somaliland).
+
+States that no longer exist are drawn through their successors' territory (``state_lineage.csv``): on a date before
+a successor existed, its feature stands for the predecessor (Estonia's feature stands for the USSR in 1980). A
+state absorbed by one that already existed (the GDR into the Federal Republic) is drawn on the absorber's feature
+next to it, so Germany's feature stands for West Germany and the GDR before 3 October 1990.
+
+Public API: ``topology()``, ``features()``, ``holders(as_of)``, ``feature_status(memberships, org, as_of)``,
+``overlap_status(memberships, as_of, orgs)``, ``yearly_spells(memberships, org, as_of, first, last)``,
+``member_spells(memberships, org, as_of, first, last)``, ``snapshot_dates(as_of, first, last)``,
+``subset_topology(keys)``, ``SOURCES``.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+
+import pandas as pd
+
+from helpers import membership, paths
+
+GEO = paths.DATA / "geo"
+TOPOLOGY_FILE = GEO / "countries-110m.json"
+FEATURES_FILE = GEO / "features.csv"
+#: What a map drawn from these boundaries cites.
+SOURCES: tuple[str, ...] = ("naturalearth-110m-admin-0-countries", "github-topojson-world-atlas")
+#: Short names for states that no longer exist, as a map's tooltip shows them.
+HISTORIC_NAMES = {"SUN": "USSR", "YUG": "Yugoslavia", "CSK": "Czechoslovakia", "DDR": "GDR",
+                  "SCG": "Serbia and Montenegro"}
+STATUS_WORDS = {"member": "member", "participating_state": "participating State", "suspended": "suspended",
+                "frozen": "participation frozen", "observer": "observer", "dialogue_partner": "dialogue partner",
+                "partner": "partner"}
+OVERLAP_ORGS: tuple[str, ...] = ("NATO", "CSTO", "SCO", "OSCE")
+NONE_CATEGORY = "none of them"
+
+
+@functools.lru_cache(maxsize=1)
+def _topology_text() -> str:
+    return TOPOLOGY_FILE.read_text(encoding="utf-8")
+
+
+def topology() -> dict:
+    """The boundary file as a fresh dict (objects ``countries`` and ``land``)."""
+    return json.loads(_topology_text())
+
+
+@functools.lru_cache(maxsize=1)
+def _special() -> pd.DataFrame:
+    frame = pd.read_csv(FEATURES_FILE, dtype=str, keep_default_na=False)
+    frame["until"] = pd.to_datetime(frame["until"].replace("", None))
+    return frame
+
+
+def special_features() -> pd.DataFrame:
+    """``data/geo/features.csv``: the features without an ISO code and how each is drawn."""
+    return _special().copy()
+
+
+def _feature_key(geometry: dict) -> str:
+    return str(geometry.get("id") or geometry["properties"]["name"])
+
+
+@functools.lru_cache(maxsize=1)
+def _features() -> pd.DataFrame:
+    import pycountry
+
+    special = special_features().set_index("name")
+    rows = []
+    for g in topology()["objects"]["countries"]["geometries"]:
+        name = g["properties"]["name"]
+        if "id" in g:
+            iso3 = pycountry.countries.get(numeric=g["id"]).alpha_3
+        else:
+            if name not in special.index:
+                raise ValueError(f"{TOPOLOGY_FILE.name}: feature {name!r} has no ISO code and no row in "
+                                 f"{FEATURES_FILE.name}; add one saying how it is drawn")
+            iso3 = special.at[name, "iso3"]
+        rows.append({"feature": _feature_key(g), "name": name, "iso3": iso3})
+    return pd.DataFrame(rows)
+
+
+def features() -> pd.DataFrame:
+    """One row per country feature: ``feature`` (its key in the TopoJSON: the numeric code, or the name when it
+    has none), ``name`` (Natural Earth's), ``iso3`` (alpha-3; ``""`` when the feature stands for no state)."""
+    return _features().copy()
+
+
+def _lineage() -> pd.DataFrame:
+    from helpers import load
+
+    return load.state_lineage()
+
+
+def _lineage_index(lineage: pd.DataFrame) -> dict[str, list[tuple]]:
+    """iso3 → [(date, relation, predecessor)] sorted by date."""
+    out: dict[str, list[tuple]] = {}
+    for iso, pred, rel, date in sorted(zip(lineage["iso3"], lineage["predecessor_iso3"], lineage["relation"],
+                                           lineage["date"]), key=lambda r: (r[0], r[3])):
+        out.setdefault(iso, []).append((date, rel, pred))
+    return out
+
+
+def _resolve(code: str, when: pd.Timestamp, index: dict, how: str = "self") -> list[tuple[str, str]]:
+    """[(holder, how)] for the territory of state ``code`` on ``when`` (predecessors replace, absorbed join)."""
+    rows = index.get(code, [])
+    replaced = [pred for date, rel, pred in rows if rel != "absorbed" and when < date]
+    if replaced:
+        return _resolve(replaced[0], when, index, "predecessor")
+    out = [(code, how)]
+    for date, rel, pred in rows:
+        if rel == "absorbed" and when < date:
+            out += [(h, "absorbed") for h, _ in _resolve(pred, when, index)]
+    return out
+
+
+def holders(as_of, lineage: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Which states each feature stands for on ``as_of``: columns ``feature``, ``name``, ``iso3``, ``holder``
+    (a state code of the data), ``how`` (``self``, ``predecessor``, ``absorbed`` or ``special``). A feature
+    standing for no state (Northern Cyprus) has no row."""
+    when = membership.as_timestamp(as_of)
+    index = _lineage_index(_lineage() if lineage is None else lineage)
+    special = _special().set_index("name")
+    rows = []
+    for f in _features().itertuples(index=False):
+        code, how = f.iso3, "self"
+        if f.name in special.index:
+            s = special.loc[f.name]
+            if s["drawn_as"] and (pd.isna(s["until"]) or when < s["until"]):
+                code, how = s["drawn_as"], "special"
+        if not code:
+            continue
+        for holder, h in _resolve(code, when, index, how):
+            rows.append({"feature": f.feature, "name": f.name, "iso3": f.iso3, "holder": holder, "how": h})
+    return pd.DataFrame(rows, columns=["feature", "name", "iso3", "holder", "how"])
+
+
+@functools.lru_cache(maxsize=1)
+def _state_names() -> dict[str, str]:
+    from helpers import load
+
+    names = dict(zip(_features()["iso3"], _features()["name"]))
+    states = load.states()
+    names.update(zip(states["iso3"], states["name"]))
+    names.update(HISTORIC_NAMES)
+    return names
+
+
+def _holder_label(rows: pd.DataFrame, names: dict[str, str], context: pd.DataFrame | None = None) -> str:
+    """'Estonia'; 'USSR (drawn as its successor states' territory)'; 'West Germany and the GDR (…)'."""
+    first = rows.iloc[0]
+    if first["holder"] == "DEU" and len(rows) == 1 and context is not None and (context["how"] == "absorbed").any():
+        return "West Germany (drawn as today's Germany)"
+    if len(rows) == 1 and first["how"] == "self":
+        return names.get(first["holder"], first["name"])
+    if (rows["holder"] == "DEU").any() and (rows["how"] == "absorbed").any():
+        return "West Germany and the GDR (both drawn as today's Germany)"
+    if first["how"] == "special" and first["holder"] == first["iso3"]:
+        return f"{first['name']} (drawn as part of {names.get(first['holder'], first['holder'])})"
+    holder = names.get(first["holder"], first["holder"])
+    if first["how"] == "special":
+        return f"{first['name']} (drawn with {holder} on this date)"
+    return f"{holder} (drawn as its successor states' territory)"
+
+
+def _unheld(feats: pd.DataFrame, held: pd.DataFrame) -> pd.DataFrame:
+    special = special_features().set_index("name")
+    rest = feats[~feats["feature"].isin(held["feature"])].copy()
+    rest["label"] = [f"{n} (no state of the data; drawn unshaded)" if n in special.index else n
+                     for n in rest["name"]]
+    return rest
+
+
+def _statuses_on(memberships: pd.DataFrame, orgs, when, statuses) -> pd.DataFrame:
+    m = memberships
+    live = m[m["org_id"].isin(list(orgs)) & m["status"].isin(list(statuses)) & (m["start"] <= when)
+             & (m["end"].isna() | (when < m["end"]))]
+    return live[["org_id", "iso3", "status"]]
+
+
+def feature_status(memberships: pd.DataFrame, org: str, as_of, statuses=membership.FORMAL,
+                   lineage: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every feature's standing in ``org`` on ``as_of``: columns ``feature``, ``name``, ``label`` (who the
+    feature stands for, in words), ``member`` (bool: one of its states has a status in ``statuses``),
+    ``members`` (those states' codes, comma separated), ``status`` (in words; ``"not a member"``)."""
+    when = membership.as_timestamp(as_of)
+    held = holders(when, lineage)
+    live = _statuses_on(memberships, [org], when, statuses).set_index("iso3")["status"]
+    names = _state_names()
+    rows = []
+    for key, grp in held.groupby("feature", sort=False):
+        inside = [h for h in grp["holder"] if h in live.index]
+        words = sorted({STATUS_WORDS[live[h]] for h in inside})
+        shown = grp[grp["holder"].isin(inside)] if inside else grp
+        rows.append({"feature": key, "name": grp["name"].iloc[0], "label": _holder_label(shown, names, grp),
+                     "member": bool(inside), "members": ", ".join(inside),
+                     "status": " and ".join(words) if words else "not a member"})
+    rest = _unheld(features(), held)
+    rest = rest.assign(member=False, members="", status="no membership data")[
+        ["feature", "name", "label", "member", "members", "status"]]
+    return pd.concat([pd.DataFrame(rows), rest], ignore_index=True)
+
+
+def overlap_category(orgs_in: list[str]) -> str:
+    """The overlap category of a feature from the organisations it belongs to, in ``OVERLAP_ORGS`` order:
+    ``"NATO + OSCE"``, ``"SCO only"``, ``"none of them"``."""
+    if not orgs_in:
+        return NONE_CATEGORY
+    return f"{orgs_in[0]} only" if len(orgs_in) == 1 else " + ".join(orgs_in)
+
+
+def overlap_status(memberships: pd.DataFrame, as_of, orgs=OVERLAP_ORGS, statuses=membership.FORMAL,
+                   lineage: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every feature's memberships among ``orgs`` on ``as_of``: columns ``feature``, ``name``, ``label``,
+    ``orgs`` (the organisations, ``" + "`` separated, in the order of ``orgs``), ``category``."""
+    orgs = list(orgs)
+    when = membership.as_timestamp(as_of)
+    held = holders(when, lineage)
+    live = _statuses_on(memberships, orgs, when, statuses)
+    by_state = live.groupby("iso3")["org_id"].agg(set).to_dict()
+    names = _state_names()
+    rows = []
+    for key, grp in held.groupby("feature", sort=False):
+        found = set().union(*(by_state.get(h, set()) for h in grp["holder"]))
+        inside = [o for o in orgs if o in found]
+        rows.append({"feature": key, "name": grp["name"].iloc[0], "label": _holder_label(grp, names),
+                     "orgs": " + ".join(inside), "category": overlap_category(inside)})
+    rest = _unheld(features(), held).assign(orgs="", category=NONE_CATEGORY)
+    return pd.concat([pd.DataFrame(rows), rest[["feature", "name", "label", "orgs", "category"]]],
+                     ignore_index=True)
+
+
+def category_counts(overlaps: pd.DataFrame, memberships: pd.DataFrame, as_of, orgs=OVERLAP_ORGS,
+                    statuses=membership.FORMAL) -> pd.DataFrame:
+    """How many states (of the data, drawn or not) fall in each overlap category on ``as_of``: columns
+    ``category`` and ``states``, largest first; a check on the map, which cannot show the smallest states."""
+    when = membership.as_timestamp(as_of)
+    live = _statuses_on(memberships, list(orgs), when, statuses)
+    per_state = live.groupby("iso3")["org_id"].agg(set)
+    cats = [overlap_category([o for o in orgs if o in s]) for s in per_state]
+    out = pd.Series(cats, dtype="str").value_counts().rename_axis("category").reset_index(name="states")
+    return out.sort_values(["states", "category"], ascending=[False, True], ignore_index=True)
+
+
+# ---------------------------------------------------------------------------------------------- through time
+
+
+def snapshot_dates(as_of, first: int, last: int) -> pd.DataFrame:
+    """The date each year of a time slider stands for: 31 December, except the report's own year, which stands
+    for the report's date (so the slider starts exactly where the report is). Columns ``year``, ``date``."""
+    when = membership.as_timestamp(as_of)
+    if not first <= when.year <= last:
+        raise ValueError(f"as_of={when.date()} lies outside the years {first}-{last} of the slider")
+    dates = [when if y == when.year else pd.Timestamp(y, 12, 31) for y in range(first, last + 1)]
+    return pd.DataFrame({"year": range(first, last + 1), "date": pd.Series(dates, dtype="datetime64[ns]")})
+
+
+def _spells(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Consecutive years with the same values of ``keys`` → rows ``keys + [from, to]`` (``to`` exclusive)."""
+    out = []
+    for values, grp in frame.groupby(keys, sort=False):
+        years = sorted(grp["year"])
+        start = years[0]
+        for prev, year in zip(years, years[1:] + [None]):
+            if year is None or year != prev + 1:
+                out.append(dict(zip(keys, values), **{"from": start, "to": prev + 1}))
+                start = year
+    return pd.DataFrame(out, columns=keys + ["from", "to"])
+
+
+def yearly_spells(memberships: pd.DataFrame, org: str, as_of, first: int, last: int,
+                  statuses=membership.FORMAL) -> pd.DataFrame:
+    """The features shaded for ``org`` at each slider year (see ``snapshot_dates``), as spells: columns
+    ``feature``, ``label``, ``status``, ``from``, ``to`` (years; ``to`` exclusive)."""
+    lineage = _lineage()
+    rows = []
+    for year, date in snapshot_dates(as_of, first, last).itertuples(index=False):
+        st = feature_status(memberships, org, date, statuses, lineage)
+        st = st[st["member"]]
+        rows += [{"feature": f, "label": lab, "status": s, "year": year}
+                 for f, lab, s in zip(st["feature"], st["label"], st["status"])]
+    frame = pd.DataFrame(rows, columns=["feature", "label", "status", "year"])
+    return _spells(frame, ["feature", "label", "status"]).sort_values(["from", "feature"], ignore_index=True)
+
+
+def member_spells(memberships: pd.DataFrame, org: str, as_of, first: int, last: int,
+                  statuses=membership.FORMAL) -> pd.DataFrame:
+    """Every state of ``org`` at each slider year, drawn or not, as spells: columns ``iso3``, ``name``,
+    ``from``, ``to`` (years; ``to`` exclusive). The rows in force in a year are its member list and count."""
+    names = _state_names()
+    rows = []
+    for year, date in snapshot_dates(as_of, first, last).itertuples(index=False):
+        for iso in membership.members_as_of(memberships, org, date, statuses)["iso3"].unique():
+            rows.append({"iso3": iso, "name": names.get(iso, iso), "year": year})
+    frame = pd.DataFrame(rows, columns=["iso3", "name", "year"])
+    return _spells(frame, ["iso3", "name"]).sort_values(["name", "from"], ignore_index=True)
+
+
+def last_data_year(memberships: pd.DataFrame) -> int:
+    """The last year the membership data speaks of (its latest start or end date)."""
+    dates = pd.concat([memberships["start"], memberships["end"]]).dropna()
+    return int(dates.max().year)
+
+
+# ---------------------------------------------------------------------------------------------- boundaries
+
+
+def _decode(arc: list[list[int]]) -> list[tuple[int, int]]:
+    x = y = 0
+    out = []
+    for dx, dy in arc:
+        x, y = x + dx, y + dy
+        out.append((x, y))
+    return out
+
+
+def _arc_ids(arcs) -> list[int]:
+    if isinstance(arcs, int):
+        return [arcs]
+    return [i for a in arcs for i in _arc_ids(a)]
+
+
+def _remap(arcs, mapping: dict[int, int]):
+    if isinstance(arcs, int):
+        return mapping[arcs] if arcs >= 0 else ~mapping[~arcs]
+    return [_remap(a, mapping) for a in arcs]
+
+
+def _drop_south(geom: dict, topo: dict, south: float) -> dict:
+    """A MultiPolygon without its parts lying wholly south of ``south`` (France's French Guiana, for instance)."""
+    if geom["type"] != "MultiPolygon":
+        return geom
+    sy, ty = topo["transform"]["scale"][1], topo["transform"]["translate"][1]
+
+    def north(polygon) -> float:
+        return max(ty + y * sy for i in _arc_ids(polygon) for _, y in _decode(topo["arcs"][i if i >= 0 else ~i]))
+
+    parts = [p for p in geom["arcs"] if north(p) >= south]
+    return dict(geom, arcs=parts) if parts else geom
+
+
+def subset_topology(keys, coarsen: int = 4, south: float | None = None) -> dict:
+    """A TopoJSON holding only the country features whose key is in ``keys`` (object ``countries``), its grid
+    made ``coarsen`` times coarser (points falling on one cell merged), so a map spec carries only what it shows;
+    with ``south``, the parts of a country lying wholly south of that latitude are left out. Shared borders stay
+    shared: arcs are kept and renumbered, never split."""
+    topo = topology()
+    keys = set(keys)
+    geoms = [g for g in topo["objects"]["countries"]["geometries"] if _feature_key(g) in keys]
+    if south is not None:
+        geoms = [_drop_south(g, topo, south) for g in geoms]
+    used = sorted({i if i >= 0 else ~i for g in geoms for i in _arc_ids(g["arcs"])})
+    mapping = {old: new for new, old in enumerate(used)}
+    arcs = []
+    for old in used:
+        pts = [(round(x / coarsen), round(y / coarsen)) for x, y in _decode(topo["arcs"][old])]
+        kept = [pts[0]] + [p for prev, p in itertools.pairwise(pts) if p != prev]
+        if len(kept) == 1:
+            kept.append(kept[0])
+        arcs.append([list(kept[0])] + [[b[0] - a[0], b[1] - a[1]] for a, b in itertools.pairwise(kept)])
+    out_geoms = [{"type": g["type"], "arcs": _remap(g["arcs"], mapping), "id": _feature_key(g),
+                  "properties": {"name": g["properties"]["name"]}} for g in geoms]
+    sx, sy = topo["transform"]["scale"]
+    return {"type": "Topology", "transform": {"scale": [sx * coarsen, sy * coarsen],
+                                              "translate": topo["transform"]["translate"]},
+            "objects": {"countries": {"type": "GeometryCollection", "geometries": out_geoms}}, "arcs": arcs}
+
+
+def feature_bounds() -> pd.DataFrame:
+    """Each feature's bounding box in degrees: columns ``feature``, ``west``, ``south``, ``east``, ``north``."""
+    topo = topology()
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    decoded = [_decode(a) for a in topo["arcs"]]
+    rows = []
+    for g in topo["objects"]["countries"]["geometries"]:
+        pts = [p for i in _arc_ids(g["arcs"]) for p in decoded[i if i >= 0 else ~i]]
+        xs, ys = [tx + x * sx for x, _ in pts], [ty + y * sy for _, y in pts]
+        rows.append({"feature": _feature_key(g), "west": min(xs), "south": min(ys), "east": max(xs),
+                     "north": max(ys)})
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------------------------------------- words for readers
+
+
+def date_words(as_of) -> str:
+    """'30 April 2024'."""
+    ts = membership.as_timestamp(as_of)
+    return f"{ts.day} {ts.strftime('%B')} {ts.year}"
+
+
+def undrawn_members(memberships: pd.DataFrame, org: str, as_of, statuses=membership.FORMAL) -> list[str]:
+    """Names of ``org``'s states on ``as_of`` that no shape of the boundary file stands for (too small for it)."""
+    members = set(membership.members_as_of(memberships, org, as_of, statuses)["iso3"])
+    missing = sorted(members - set(holders(as_of)["holder"]))
+    names = _state_names()
+    return sorted(names.get(code, code) for code in missing)
+
+
+def map_caption(memberships: pd.DataFrame, org: str, as_of) -> str:
+    """A map's caption: the date, what 'member' means, the states too small to draw, how edge cases are drawn."""
+    small = undrawn_members(memberships, org, as_of)
+    tail = f" Too small to draw at this scale, but counted: {', '.join(small)}." if small else ""
+    return (f"Formal membership on {date_words(as_of)} (members, participating States, suspended or frozen). "
+            "A state that no longer exists is drawn through its successors' territory, and the tooltip says so; "
+            "Northern Cyprus, drawn apart by Natural Earth, is left unshaded." + tail)
+
+
+def overlap_headline(memberships: pd.DataFrame, as_of, org: str = "OSCE", orgs=OVERLAP_ORGS) -> str:
+    """'On 30 April 2024, 53 of the OSCE's 57 participating States also belonged to NATO, the CSTO or the SCO'."""
+    others = [o for o in orgs if o != org]
+    when = membership.as_timestamp(as_of)
+    live = _statuses_on(memberships, orgs, when, membership.FORMAL)
+    mine = set(live.loc[live["org_id"] == org, "iso3"])
+    also = mine & set(live.loc[live["org_id"].isin(others), "iso3"])
+    word = "participating States" if org == "OSCE" else "members"
+    names = ", ".join(f"the {o}" if o != "NATO" else o for o in others[:-1]) + f" or the {others[-1]}"
+    return f"On {date_words(when)}, {len(also)} of the {org}'s {len(mine)} {word} also belonged to {names}"
+
+
+def growth_headline(memberships: pd.DataFrame, org: str, as_of, first_year: int) -> str:
+    """'NATO had 32 members on 30 April 2024, against 12 at the end of 1949'."""
+    word = "participating States" if org == "OSCE" else "members"
+    now = membership.count_as_of(memberships, org, as_of)
+    then = membership.count_as_of(memberships, org, pd.Timestamp(first_year, 12, 31))
+    return f"{org} had {now} {word} on {date_words(as_of)}, against {then} at the end of {first_year}"

@@ -1,0 +1,99 @@
+"""Membership maps as a reader gets them: drawn offline (boundaries inside the spec), the right shapes shaded in
+the exported SVG, and an explorer whose slider starts at the report's date and moves over the organisation's
+years."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import vl_convert as vlc
+
+from helpers import load, membership, theme
+from helpers.charts import maps
+from helpers.tables import geo
+
+NATO_BLUE = theme.ORG_COLORS["NATO"]
+
+
+@pytest.fixture(scope="module")
+def m():
+    return load.memberships()
+
+
+def shaded_shapes(svg: str, colour: str) -> int:
+    return len(re.findall(rf'<path[^>]*aria-roledescription="geoshape"[^>]*fill="{colour}"', svg))
+
+
+def svg_of(chart) -> str:
+    return vlc.vegalite_to_svg(chart.to_dict(), vl_version=theme.vl_version())
+
+
+def test_map_spec_is_offline_and_small(m):
+    spec = maps.membership_map(m, "2024-04-30", org="NATO", title="NATO on 30 April 2024").to_dict()
+    text = json.dumps(spec)
+    assert '"url"' not in text  # nothing to fetch: a page opened from file:// cannot
+    assert spec["mark"]["type"] == "geoshape" and spec["projection"]["type"] == "azimuthalEqualArea"
+    assert spec["data"]["format"] == {"type": "topojson", "feature": "countries"}
+    assert len(text) < 120_000, f"map spec is {len(text)} bytes"
+    topo = spec["datasets"][spec["data"]["name"]] if "name" in spec["data"] else spec["data"]["values"]
+    held = {g["id"] for g in topo["objects"]["countries"]["geometries"]}
+    assert {"840", "124", "643", "156", "356", "398"} <= held  # USA, Canada, Russia, China, India, Kazakhstan
+    assert "032" not in held and "710" not in held  # Argentina, South Africa: out of view
+
+
+@pytest.mark.parametrize("when, expected", [("1991-12-31", 16), ("2024-12-31", 32)])
+def test_exported_nato_map_shades_exactly_its_members(m, when, expected):
+    svg = svg_of(maps.membership_map(m, when, org="NATO", title="NATO"))
+    assert shaded_shapes(svg, NATO_BLUE) == expected == membership.count_as_of(m, "NATO", when)
+
+
+def test_osce_map_shades_every_drawable_participating_state(m):
+    when = "2024-04-30"
+    svg = svg_of(maps.membership_map(m, when, org="OSCE", title="OSCE"))
+    status = geo.feature_status(m, "OSCE", when)
+    in_view = status[status["feature"].isin(maps.view_keys())]
+    assert shaded_shapes(svg, theme.ORG_COLORS["OSCE"]) == int(in_view["member"].sum()) >= 50
+    assert "USSR" not in svg and "Country: Kazakhstan; Status: participating State" in svg
+
+
+def test_overlap_map_has_tooltips_and_a_legend_of_categories(m):
+    spec = maps.membership_map(m, "2024-04-30", title="Overlaps").to_dict()
+    assert [t["title"] for t in spec["encoding"]["tooltip"]] == ["Country", "Status"]
+    domain = spec["encoding"]["color"]["scale"]["domain"]
+    assert "NATO + OSCE" in domain and "CSTO + SCO + OSCE" in domain and domain[-1] == geo.NONE_CATEGORY
+    svg = svg_of(maps.membership_map(m, "1985-12-31", title="Overlaps in 1985"))
+    assert "USSR (drawn as its successor states&#39; territory)" in svg or \
+        "USSR (drawn as its successor states' territory)" in svg
+
+
+@pytest.fixture(scope="module")
+def explorer(m):
+    return maps.membership_explorer(m, "NATO", "2024-04-30", title="NATO grew to 32 members",
+                                    description="A map of NATO's members, moved by a year slider.")
+
+
+def test_explorer_slider_runs_from_founding_to_the_last_data_year_and_starts_at_the_report(m, explorer):
+    spec = explorer.to_dict()
+    (param,) = [p for p in spec["params"] if p["name"] == "year"]
+    assert param["value"] == 2024
+    assert param["bind"]["input"] == "range" and param["bind"]["min"] == 1949
+    assert param["bind"]["max"] == geo.last_data_year(m) and param["bind"]["step"] == 1
+
+
+def test_explorer_export_shows_the_reports_own_date(explorer):
+    svg = svg_of(explorer)
+    assert "NATO on 30 April 2024: 32 members" in svg
+    assert shaded_shapes(svg, NATO_BLUE) == 32
+
+
+@pytest.mark.parametrize("year, expected", [(1949, 12), (1991, 16), (2024, 32)])
+def test_explorer_data_give_the_count_the_map_and_the_list_of_each_year(m, year, expected):
+    data = maps.explorer_data(m, "NATO", "2024-04-30")
+    years = data["years"].set_index("year")
+    assert years.at[year, "members"] == expected and f": {expected} members" in years.at[year, "heading"]
+    first = int(years.index.min())
+    assert sum(code[year - first] != "." for code in data["codes"]["code"]) == expected
+    members = data["members"]
+    assert int(((members["from"] <= year) & (year < members["to"])).sum()) == expected
