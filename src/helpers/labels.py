@@ -101,7 +101,7 @@ def header(column, table: str = "") -> str:
 
 def labelled_columns(columns, table: str = "") -> set[str]:
     """The columns among ``columns`` whose values have labels."""
-    cols = {c for (t, c, v) in lookup() if v and t in ("", table)}
+    cols = {c for (t, c, v) in lookup() if v}
     return {c for c in columns if str(c) in cols}
 
 

@@ -104,7 +104,8 @@ def nav_items(current_name: str) -> list[dict]:
     items = []
     for nb in notebooks():
         stem = nb["stem"]
-        variants = [{"title": variant_label(_variant_params(nb, v), _defaults(nb)) or v["name"],
+        variants = [{"title": variant_label(_variant_params(nb, v), _defaults(nb))
+                     or variant_label(_variant_params(nb, v)) or v["name"],
                      "output": f"{stem}--{v['name']}.html", "current": current_name == f"{stem}--{v['name']}"}
                     for v in nb.get("variant", [])]
         items.append({"id": nb.get("id", ""), "title": nb.get("title", stem), "output": f"{stem}.html",

@@ -51,15 +51,16 @@ def chart_figure(payload: dict, mode: str, spec: dict, exports: Exports, cell_no
         svg = vlc.vegalite_to_svg(spec, vl_version=theme.vl_version())
         png = vlc.vegalite_to_png(spec, vl_version=theme.vl_version(), scale=2)
         drawn, fits = specs.page_spec(spec)
+        title, subtitle = specs.split_title(spec)
     else:
         svg, png = vlc.vega_to_svg(spec), vlc.vega_to_png(spec, scale=2)
-        drawn, fits = spec, False
+        drawn, fits, title, subtitle = spec, False, "", ""
     svg_path, png_path = exports.path(key, "svg"), exports.path(key, "png")
     exports.files[svg_path] = svg.encode("utf-8")
     exports.files[png_path] = png
     line = cites.line(payload.get("sources", []), payload.get("measure", []), payload.get("sources_label", ""))
     return templating.render(
-        "chart_figure.html.j2", key=key, mode=mode, fits=fits, alt=present.chart_alt_text(payload),
+        "chart_figure.html.j2", key=key, mode=mode, fits=fits, title=title, subtitle=subtitle, alt=present.chart_alt_text(payload),
         spec_json=text.script_json(drawn), caption=payload.get("caption", ""), source_line=line,
         export_links=export_links([("SVG", svg_path), ("PNG", png_path)]))
 

@@ -6,7 +6,7 @@ import functools
 import html
 import re
 
-from helpers.render import citations, collection, exports, notebook, templating, text
+from helpers.render import citations, collection, exports, notebook, templating
 
 ASSETS = "assets/"
 _HEADING = re.compile(r'<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)(?:<a class="anchor-link"[^>]*>[^<]*</a>)?</h\1>',
@@ -107,7 +107,7 @@ def render_index(entries) -> bytes:
     for nb_id, group in groups.items():
         main = next((e for e in group if not e.variant), group[0])
         variants = [{"output": v.output, "label": collection.variant_label(v.parameters or {}, v.defaults)
-                     or v.variant or v.name, "params": collection.params_markup(v.parameters or {}, nb_id)}
+                     or collection.variant_label(v.parameters or {}) or v.variant or v.name, "params": collection.params_markup(v.parameters or {}, nb_id)}
                     for v in group if v is not main]
         items.append({"id": nb_id, "entry": main, "variants": variants,
                       "params": collection.params_markup(main.parameters or {}, nb_id)})
@@ -141,6 +141,3 @@ def render_failure(entry, error) -> bytes:
                  debug=getattr(error, "debug_notebook", "") or "", **{k: v for k, v in chrome(entry).items()
                                                                       if k in ("prev", "next", "nav")})
 
-
-def text_of(fragment: str) -> str:
-    return text.esc(fragment)

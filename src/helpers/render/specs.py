@@ -82,9 +82,22 @@ def fits_container(spec: dict) -> bool:
     return not isinstance(width, dict)  # a {"step": n} width grows with the data
 
 
+def split_title(spec: dict) -> tuple[str, str]:
+    """The chart's title and subtitle as text (the page shows them as HTML, where long titles wrap)."""
+    title = spec.get("title", "")
+    subtitle = ""
+    if isinstance(title, dict):
+        subtitle = title.get("subtitle", "")
+        title = title.get("text", "")
+    join = lambda v: " ".join(map(str, v)) if isinstance(v, list) else str(v or "")  # noqa: E731
+    return join(title), join(subtitle)
+
+
 def page_spec(spec: dict) -> tuple[dict, bool]:
-    """The spec drawn in the page: container width when it fits one, fonts at least 9 px. Returns (spec, fits)."""
+    """The spec drawn in the page: no top title (the figure shows it), container width when it fits one, fonts at
+    least 9 px. Returns (spec, fits)."""
     out = copy.deepcopy(spec)
+    out.pop("title", None)
     _min_font(out)
     fits = fits_container(out)
     if fits:

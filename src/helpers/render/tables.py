@@ -58,6 +58,8 @@ def _cell(value, column: str, labelled: bool) -> str:
         attrs.append('class="num"')
     elif _ISO_DATE.match(text.as_text(value)) or isinstance(value, (_dt.date, _dt.datetime)):
         attrs.append('class="date"')
+    if len(shown) > 60:
+        attrs.append('data-long="true"')
     if text.is_arabic_text(shown):
         attrs.append('lang="ar" dir="rtl"')
         return f"<td {' '.join(attrs)}>{html.escape(shown)}</td>"

@@ -30,6 +30,10 @@
       var spec = JSON.parse(document.getElementById(el.getAttribute("data-spec")).textContent);
       var mode = el.getAttribute("data-mode") || "vega-lite";
       if (isDark && mode === "vega-lite") { spec.config = merge(spec.config || {}, DARK); }
+      if (mode === "vega-lite" && el.clientWidth < 600) {
+        /* on a phone the legend goes under the chart, so the plot keeps the width */
+        spec.config = merge(spec.config || {}, {legend: {orient: "bottom", direction: "horizontal", columns: 1}});
+      }
       if (isDark && mode === "vega") { spec.background = null; }
       var options = {mode: mode, renderer: "svg", actions: false, tooltip: {theme: isDark ? "dark" : "light"}};
       return window.vegaEmbed(el, spec, options).then(function (result) {
