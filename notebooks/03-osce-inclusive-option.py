@@ -114,7 +114,7 @@ present.chart(
 # %%
 present.table(overlap, title=f"OSCE, NATO and CSTO membership of each state on {labels.day(P.as_of)}",
               caption="Yes = formal member (or participating state) on that date.",
-              sources=osce_sources, key="overlap-table")
+              sources=osce_sources, key="overlap-table", collapsed=f"Show all {len(overlap)} states one by one")
 
 # %% [markdown]
 # ## The documents on indivisible security

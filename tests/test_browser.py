@@ -128,8 +128,8 @@ def test_arabic_heading_reads_right_to_left(fixture_page):
 
 def test_code_is_one_click_away(fixture_page):
     page, _, _ = fixture_page
-    summary = page.locator("details.report-code > summary").nth(1)
-    code = page.locator("details.report-code").nth(1).locator(".jp-InputArea")
+    summary = page.locator("details.report-code > summary").nth(2)
+    code = page.locator("details.report-code").nth(2).locator(".jp-InputArea")
     assert not code.is_visible()
     summary.click()
     assert code.is_visible() and "present.table" in code.inner_text()

@@ -187,3 +187,29 @@ def test_matrix_refuses_a_missing_column():
     assert ">Membership openness</th>" in m.html and "by invitation" in m.html and m.sources == ["fixture-members"]
     with pytest.raises(present.PresentError, match="no column 'score'"):
         present.matrix(frame, rows="dimension_id", columns="org_id", value="value", score="score", title="M", key="m")
+
+
+def test_one_label_lookup_for_headers_cells_and_later_arabic(monkeypatch):
+    from helpers import labels
+
+    frame = pd.DataFrame({"iso3": ["KAZ"], "SCO_PARTNER": [True], "EURASIAN_FRAMEWORK": ["collective_defence"]})
+    html_text = present.table_html(frame, "t", "T")
+    assert ">SCO observer or partner</th>" in html_text and ">Proposed Eurasian framework</th>" in html_text
+    assert ">Collective-defence clause</td>" in html_text  # an id in any column is still a reader's word
+    assert labels.is_identifier("three_evils") and labels.is_identifier("NEW_START")
+    assert not labels.is_identifier("NATO") and not labels.is_identifier("P4")
+    monkeypatch.setenv("NATO_LANG", "ar")
+    assert labels.label("NATO", "org_id") == "حلف شمال الأطلسي (الناتو)"
+    assert labels.label("member", "status") == "member"  # no Arabic label yet: English, never empty
+
+
+def test_numbers_and_dates_for_readers():
+    from helpers import labels
+
+    assert labels.usd(1_338_278.3, "million") == "US$1.34 trillion"
+    assert labels.big(972_000_000) == "972 million" and labels.big(57) == "57"
+    assert labels.year(1991.0) == "1991" and labels.day("1949-04-04") == "4 Apr 1949"
+    frame = pd.DataFrame({"year": [1991.0], "founded": ["1949-04-04"], "members": [1234]})
+    html_text = present.table_html(frame, "t", "T")
+    assert '<td class="num">1991</td>' in html_text and '<td class="date">4 Apr 1949</td>' in html_text
+    assert '<td class="num">1,234</td>' in html_text

@@ -1,7 +1,7 @@
 """Reader language: one lookup for the words a reader sees instead of data identifiers, and numbers for readers.
 
-Labels come from ``data/labels.csv`` (``table, column, value, label, label_ar``; an empty ``table`` means any table,
-an empty ``value`` is the column's own header) and from the label columns the data already has
+Labels come from ``data/labels.csv`` (``table, column, value, label, label_ar``; ``table`` ``*`` means any table,
+``value`` ``*`` is the column's own header) and from the label columns the data already has
 (``dimensions.label``, ``themes.label``, ``principles.label``/``label_ar``). ``NATO_LANG=ar`` switches every lookup
 to the Arabic label where one is given (English otherwise), so the same pages can later be built in Arabic.
 
@@ -45,7 +45,8 @@ def _table(data_dir) -> dict[tuple[str, str, str], tuple[str, str]]:
     if path.exists():
         with path.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
-                found[(row["table"], row["column"], row["value"])] = (row["label"], row.get("label_ar") or "")
+                table, value = row["table"].replace("*", ""), row["value"].replace("*", "")
+                found[(table, row["column"], value)] = (row["label"], row.get("label_ar") or "")
     for table, id_col, label_col, ar_col in _DATA_LABELS:
         p = data_dir / f"{table}.csv"
         if not p.exists():
@@ -77,11 +78,16 @@ def label(value, column: str = "", table: str = "") -> str:
     for (t, c, v), pair in known.items():  # the column's values as another table labels them
         if c == column and v == text and text:
             return _pick(pair)
-    if text and (_SNAKE.match(text) and "_" in text or re.fullmatch(r"[A-Z0-9]+(?:_[A-Z0-9]+)+", text)):
-        for (t, _c, v), pair in known.items():  # an id known under another column (e.g. org ids in "org")
-            if v == text and not t:
+    if is_identifier(text):
+        for (_t, _c, v), pair in sorted(known.items()):  # an id known under another column (e.g. org ids in "org")
+            if v == text:
                 return _pick(pair)
     return text
+
+
+def is_identifier(text: str) -> bool:
+    """True for ``snake_case`` and ``ALL_CAPS_WITH_UNDERSCORES`` tokens, which readers should never see."""
+    return bool(text) and bool(_SNAKE.match(text) and "_" in text or re.fullmatch(r"[A-Z0-9]+(?:_[A-Z0-9]+)+", text))
 
 
 def header(column, table: str = "") -> str:
@@ -91,6 +97,8 @@ def header(column, table: str = "") -> str:
     for k in ((table, text, ""), ("", text, "")):
         if k in known:
             return _pick(known[k])
+    if is_identifier(text) and label(text) != text:
+        return label(text)[:1].upper() + label(text)[1:]
     if not _SNAKE.match(text):
         return text
     words = [_WORDS.get(w, w) for w in text.split("_")]

@@ -46,7 +46,7 @@ __all__ = [
     "sources", "states", "organisations", "memberships", "events", "event_paragraphs", "event_actors",
     "treaties", "arms_control", "capabilities", "sections", "paragraphs", "paragraph_tags", "themes", "claims",
     "glossary", "lineage", "dimensions", "org_features", "documents", "principles", "principle_documents",
-    "state_lineage", "state_policies",
+    "state_lineage", "state_policies", "labels",
 ]
 
 #: The tables, one loader each (the data package is the authority; tests check the two agree).
@@ -54,7 +54,7 @@ TABLES: tuple[str, ...] = (
     "sources", "states", "organisations", "memberships", "events", "event_paragraphs", "event_actors", "treaties",
     "arms_control", "capabilities", "sections", "paragraphs", "paragraph_tags", "themes", "claims", "glossary",
     "lineage", "dimensions", "org_features", "documents", "principle_documents", "principles", "state_lineage",
-    "state_policies",
+    "state_policies", "labels",
 )
 
 #: Most problems listed in one error message (the rest are counted).
@@ -753,3 +753,8 @@ def state_lineage(data_dir=None) -> pd.DataFrame:
 def state_policies(data_dir=None) -> pd.DataFrame:
     """Declared neutrality or military non-alignment by state, with the day each ended (NaT while it holds)."""
     return table("state_policies", data_dir)
+
+
+def labels(data_dir=None) -> pd.DataFrame:
+    """Reader labels for coded values and column headers (read for pages through ``helpers.labels``)."""
+    return table("labels", data_dir)

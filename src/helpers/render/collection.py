@@ -52,6 +52,7 @@ def parameter_line(parameters: dict, nb_id: str | None = None, defaults: dict | 
     helps = param_help(nb_id) if nb_id else {}
     for name, value in (parameters or {}).items():
         label = name.replace("_", " ")
+        value = reader_value(name, value)
         tip = f' title="{text.esc(helps[name])}"' if helps.get(name) else ""
         note = ""
         if defaults and name in defaults and str(defaults[name]) != str(value):
@@ -61,20 +62,27 @@ def parameter_line(parameters: dict, nb_id: str | None = None, defaults: dict | 
     return " · ".join(parts) if parts else "none"
 
 
-def variant_label(parameters: dict, defaults: dict | None = None) -> str:
-    """A variant named by its own values: 'as of 15 Jun 2001', 'focus state India'."""
+def reader_value(name: str, value):
+    """Organisation ids and state codes in a parameter as readers know them ('Proposed Eurasian framework')."""
     from helpers import labels
 
+    if name in ("orgs", "highlight", "org"):
+        return ", ".join(labels.label(v.strip(), "org_id") for v in str(value).split(","))
+    if name in ("focus_state", "iso3", "state"):
+        return state_name(str(value)) or value
+    return value
+
+
+def variant_label(parameters: dict, defaults: dict | None = None) -> str:
+    """A variant named by its own values: 'as of 15 Jun 2001', 'focus state India'."""
     parts = []
     for name, value in (parameters or {}).items():
         if defaults is not None and name in defaults and str(defaults[name]) == str(value):
             continue
         words = name.replace("_", " ")
         shown_value = shown(value)
-        if name in ("focus_state", "iso3"):
-            shown_value = state_name(str(value)) or shown_value
-        elif name in ("orgs", "highlight"):
-            shown_value = ", ".join(labels.label(v.strip(), "org_id") for v in str(value).split(","))
+        if name in ("focus_state", "iso3", "state", "orgs", "highlight", "org"):
+            shown_value = str(reader_value(name, value))
         parts.append(f"{words} {shown_value}")
     return ", ".join(parts)
 

@@ -52,7 +52,10 @@ def format_cell(value, column: str = "") -> str:
 
 
 def _cell(value, column: str, labelled: bool) -> str:
-    shown = labels.label(value, column) if labelled and isinstance(value, str) else format_cell(value, column)
+    if isinstance(value, str) and (labelled or labels.is_identifier(value)):
+        shown = labels.label(value, column)
+    else:
+        shown = format_cell(value, column)
     attrs = []
     if is_number(value):
         attrs.append('class="num"')
