@@ -213,3 +213,14 @@ def test_numbers_and_dates_for_readers():
     html_text = present.table_html(frame, "t", "T")
     assert '<td class="num">1991</td>' in html_text and '<td class="date">4 Apr 1949</td>' in html_text
     assert '<td class="num">1,234</td>' in html_text
+
+
+def test_known_identifiers_inside_reader_text_become_words():
+    from helpers import labels
+
+    assert labels.words("CFE;INF;NEW_START") == "CFE Treaty; INF Treaty; New START"
+    assert labels.words("EURASIAN_FRAMEWORK has the most (13)") == "Proposed Eurasian framework has the most (13)"
+    assert labels.words("see status_matrix") == "see status_matrix"  # unknown: left for the author to fix
+    t = present.table(pd.DataFrame({"treaties": ["CFE;NEW_START"], "source_id": ["fixture-members"]}),
+                      title="Most: EURASIAN_FRAMEWORK", sources="fixture-members", key="w")
+    assert t.title == "Most: Proposed Eurasian framework" and ">CFE Treaty; New START</td>" in t.html

@@ -207,9 +207,10 @@ def test_hostile_text_is_shown_as_text_everywhere(page):
     assert "<script>alert(1)" not in page and "<script>alert(4)" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # table cell, caption and heading
     assert not re.search(r"<[a-z]+[^>]*\sonmouseover=", page)
-    # a chart title containing </script> cannot close the JSON script element
+    # a data value containing </script> cannot close the JSON script element; the chart title is page text
     spec = page.split('id="spec-bars" type="application/json">', 1)[1].split("</script>", 1)[0]
-    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(3)" in spec
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in spec
+    assert "Members &lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt;" in page
     assert "<script>alert(3)" not in page
 
 

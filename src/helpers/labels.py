@@ -85,6 +85,28 @@ def label(value, column: str = "", table: str = "") -> str:
     return text
 
 
+_TOKEN = re.compile(r"\b(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b")
+
+
+def words(text, column: str = "") -> str:
+    """Reader text with every known identifier inside it replaced by its label ('CFE;NEW_START' → 'CFE; New START',
+    'EURASIAN_FRAMEWORK has the most' → 'Proposed Eurasian framework has the most'); unknown tokens stay."""
+    text = "" if text is None else str(text)
+    if not _TOKEN.search(text):
+        return text
+    if ";" in text and all(is_identifier(p.strip()) or p.strip().isupper() for p in text.split(";") if p.strip()):
+        return "; ".join(_anywhere(p.strip(), column) for p in text.split(";") if p.strip())
+    return _TOKEN.sub(lambda m: label(m.group(0), column), text)
+
+
+def _anywhere(text: str, column: str = "") -> str:
+    """A list item's label: under its column, else under any column that codes it ('INF' → 'INF Treaty')."""
+    found = label(text, column)
+    if found != text:
+        return found
+    return next((_pick(pair) for (_t, _c, v), pair in sorted(lookup().items()) if v == text), text)
+
+
 def is_identifier(text: str) -> bool:
     """True for ``snake_case`` and ``ALL_CAPS_WITH_UNDERSCORES`` tokens, which readers should never see."""
     return bool(text) and bool(_SNAKE.match(text) and "_" in text or re.fullmatch(r"[A-Z0-9]+(?:_[A-Z0-9]+)+", text))
@@ -128,6 +150,7 @@ def value_map(values, column: str = "") -> dict[str, str]:
     out = {}
     for v in values:
         lab = label(v, column)
+        lab = words(lab, column) if lab == str(v) else lab
         if lab != str(v):
             out[str(v)] = lab
     return out

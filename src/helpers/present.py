@@ -148,7 +148,7 @@ def _check_text(what: str, key: str, name: str, value, required: bool = True) ->
         raise PresentError(f"{what}(key={key!r}): {name} must be text, got {type(value).__name__}")
     if required and not value.strip():
         raise PresentError(f"{what}(key={key!r}): {name} is empty; write one sentence for the reader")
-    return value.strip()
+    return labels.words(value.strip())  # a known identifier in reader text becomes its label
 
 
 def source_links(source_ids, measure=(), label: str = "") -> str:
@@ -202,7 +202,7 @@ class Glance:
 
 def glance(findings) -> Glance:
     """Show 2–4 findings (one sentence each, computed from the data) in the report's first screen."""
-    items = [str(f).strip() for f in findings if str(f).strip()]
+    items = [labels.words(str(f).strip()) for f in findings if str(f).strip()]
     if not 1 <= len(items) <= 4:
         raise PresentError(f"present.glance: give 1 to 4 findings (2–4 read best), got {len(items)}")
     return Glance(items)

@@ -56,7 +56,8 @@ def parameter_line(parameters: dict, nb_id: str | None = None, defaults: dict | 
         tip = f' title="{text.esc(helps[name])}"' if helps.get(name) else ""
         note = ""
         if defaults and name in defaults and str(defaults[name]) != str(value):
-            note = f' <span class="report-param-default">(default {text.esc(shown(defaults[name]))})</span>'
+            note = (f' <span class="report-param-default">(default '
+                    f'{text.esc(shown(reader_value(name, defaults[name])))})</span>')
         parts.append(f'<span class="report-param"{tip}>{text.esc(label)} <strong>{text.esc(shown(value))}</strong>'
                      f"{note}</span>")
     return " · ".join(parts) if parts else "none"

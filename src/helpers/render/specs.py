@@ -90,7 +90,7 @@ def split_title(spec: dict) -> tuple[str, str]:
         subtitle = title.get("subtitle", "")
         title = title.get("text", "")
     join = lambda v: " ".join(map(str, v)) if isinstance(v, list) else str(v or "")  # noqa: E731
-    return join(title), join(subtitle)
+    return labels.words(join(title)), labels.words(join(subtitle))
 
 
 def page_spec(spec: dict) -> tuple[dict, bool]:

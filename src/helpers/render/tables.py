@@ -54,6 +54,9 @@ def format_cell(value, column: str = "") -> str:
 def _cell(value, column: str, labelled: bool) -> str:
     if isinstance(value, str) and (labelled or labels.is_identifier(value)):
         shown = labels.label(value, column)
+        shown = labels.words(shown, column) if shown == value else shown
+    elif isinstance(value, str):
+        shown = labels.words(format_cell(value, column), column)
     else:
         shown = format_cell(value, column)
     attrs = []
