@@ -29,7 +29,8 @@ def proposal(cited, track, later, start, end) -> list[str]:
         f"{len(cited)} dated events bear on P1–P3; the earliest is “{first['title']}” ({labels.day(first['date'])}).",
         f"Between {labels.day(start)} and {labels.day(end)} the data records {len(track)} steps in Russia–China "
         "security ties.",
-        f"{len(later)} recorded steps on the track follow the April 2024 visit in that window.",
+        (f"{len(later)} recorded step on the track follows" if len(later) == 1 else
+         f"{len(later)} recorded steps on the track follow") + " the April 2024 visit in that window.",
     ]
 
 
