@@ -175,7 +175,7 @@ def test_csv_exports_neutralise_spreadsheet_formulas(cell):
 
 def test_glance_takes_one_to_four_findings():
     g = present.glance(["First finding.", "Second."])
-    assert g._repr_mimebundle_()[present.GLANCE_MIME] == {"findings": ["First finding.", "Second."]}
+    assert g._repr_mimebundle_()[present.GLANCE_MIME] == {"findings": ["First finding.", "Second."], "summary": ""}
     with pytest.raises(present.PresentError, match="1 to 4 findings"):
         present.glance(["a", "b", "c", "d", "e"])
 

@@ -305,6 +305,9 @@ def test_glance_box_sits_in_the_header_under_the_summary(page):
     header = page.split('<header class="report-header">', 1)[1].split("</header>", 1)[0]
     assert header.index('class="report-summary"') < header.index('class="report-glance"')
     assert "<li>NATO counts 32 of them.</li>" in header
+    # the notebook's own summary, computed from its parameters, replaces the collection's line
+    assert '<p class="report-summary">On 2024-03-07, three organisations.</p>' in header
+    assert "A fixture report." not in header
     main = page.split('<main id="report-main">', 1)[1]
     assert "report-glance" not in main  # shown once, in the first screen
 

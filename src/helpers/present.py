@@ -193,19 +193,24 @@ class Glance:
     """The "At a glance" box: 2–4 findings the renderer places in the page header, under the summary."""
 
     findings: list[str]
+    summary: str = ""
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {GLANCE_MIME: {"findings": list(self.findings)},
+        return {GLANCE_MIME: {"findings": list(self.findings), "summary": self.summary},
                 "text/html": templating.render("glance.html.j2", findings=self.findings),
                 "text/plain": "At a glance: " + " / ".join(self.findings)}
 
 
-def glance(findings) -> Glance:
-    """Show 2–4 findings (one sentence each, computed from the data) in the report's first screen."""
+def glance(findings, summary: str = "") -> Glance:
+    """Show 2–4 findings (one sentence each, computed from the data) in the report's first screen.
+
+    ``summary`` (optional) replaces the collection's one-line summary under the title, so a report built for
+    another date says what that date shows ("NATO had 19 members on 15 Jun 2001").
+    """
     items = [labels.words(str(f).strip()) for f in findings if str(f).strip()]
     if not 1 <= len(items) <= 4:
         raise PresentError(f"present.glance: give 1 to 4 findings (2–4 read best), got {len(items)}")
-    return Glance(items)
+    return Glance(items, labels.words(str(summary or "").strip()))
 
 
 # ---------------------------------------------------------------------------------------------- charts

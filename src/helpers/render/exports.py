@@ -98,7 +98,7 @@ class Outputs:
 
     def __init__(self, exports: Exports, cites):
         self.exports, self.cites = exports, cites
-        self.has_slot, self.glance, self.auto = False, [], 0
+        self.has_slot, self.glance, self.summary, self.auto = False, [], "", 0
         self.id_map: dict[str, str] = {}
 
     def _one(self, out, cell_no: int):
@@ -116,6 +116,7 @@ class Outputs:
             return html_output(table_figure(data[present.TABLE_MIME], self.exports, cell_no, self.cites))
         if present.GLANCE_MIME in data:
             self.glance += data[present.GLANCE_MIME]["findings"]
+            self.summary = data[present.GLANCE_MIME].get("summary") or self.summary
             return None
         if present.SOURCES_MIME in data:
             self.has_slot = True

@@ -43,7 +43,7 @@ def chrome(entry, toc: list[dict] | None = None) -> dict:
         "prev": _link(entry.prev), "next": _link(entry.next), "nav": collection.nav_items(entry.name),
         "params": collection.params_markup(parameters, entry.id, entry.defaults),
         "variant": collection.variant_label(parameters, entry.defaults) if entry.variant else "",
-        "data_version": collection.data_version(), "data_files": list(getattr(entry, "data_files", None) or []),
+        "summary": entry.summary, "data_version": collection.data_version(), "data_files": list(getattr(entry, "data_files", None) or []),
     }
 
 
@@ -85,6 +85,7 @@ def render_report(nb, entry) -> dict[str, bytes]:
     main = body[body.find('<main id="report-main">'):]
     parts = chrome(entry, toc_items(main))
     parts["glance"] = outputs.glance
+    parts["summary"] = outputs.summary or entry.summary
     page = body.replace(HEADER_SLOT, templating.render("header.html.j2", **parts), 1)
     page = page.replace(SIDEBAR_SLOT, templating.render("sidebar.html.j2", **parts), 1)
     page = page.replace("<!--report-footer-->", templating.render("footer.html.j2", **parts), 1)
