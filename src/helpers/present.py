@@ -17,6 +17,11 @@ something JupyterLab draws offline, a project mime type carrying what ``helpers.
 or the CSV, the key, title, caption and source ids) and a ``text/plain`` line without memory addresses. Nothing
 here holds a random id: the same inputs always give the same bytes.
 
+Tables are plain escaped HTML written here rather than with ``great_tables`` or ``itables``: neither is in the
+pinned environment, itables draws with a JavaScript table library the reports would have to vendor, and both would
+need their own hooks for what these tables do (labels from ``data/labels.csv``, numbered citations filled in per
+page, a sticky first column, deterministic bytes); the matrix style above covers the comparison tables.
+
 Arabic: ``present.ar("الناتو")`` shows an Arabic term marked ``lang="ar" dir="rtl"``; in markdown cells, Arabic runs
 are marked the same way by the renderer, so authors just type them.
 """
