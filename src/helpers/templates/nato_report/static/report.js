@@ -16,6 +16,25 @@
     });
     return target;
   }
+  /* marks drawn in very dark colours (black, dark grey) are lightened on a dark page, keeping their hue */
+  function lighten(hex) {
+    if (hex.length === 4) { hex = "#" + hex[1] + hex[1] + hex[2] + hex[2] + hex[3] + hex[3]; }
+    var n = parseInt(hex.slice(1), 16), rgb = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+    var lum = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
+    if (lum >= 0.4) { return hex; }
+    return "#" + rgb.map(function (c) { var v = Math.round(c + (255 - c) * 0.55);
+      return (v < 16 ? "0" : "") + v.toString(16); }).join("");
+  }
+  function lightenMarks(node, key) {
+    if (Array.isArray(node)) { return node.map(function (v) { return lightenMarks(v, key); }); }
+    if (node && typeof node === "object") {
+      Object.keys(node).forEach(function (k) {
+        if (k !== "config" && k !== "datasets" && k !== "data") { node[k] = lightenMarks(node[k], k); }
+      });
+      return node;
+    }
+    return (typeof node === "string" && /^#(?:[0-9a-fA-F]{3}){1,2}$/.test(node)) ? lighten(node) : node;
+  }
   function dark() { return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches; }
   function draw() {
     var root = document.documentElement;
@@ -29,7 +48,7 @@
     var jobs = containers.map(function (el) {
       var spec = JSON.parse(document.getElementById(el.getAttribute("data-spec")).textContent);
       var mode = el.getAttribute("data-mode") || "vega-lite";
-      if (isDark && mode === "vega-lite") { spec.config = merge(spec.config || {}, DARK); }
+      if (isDark && mode === "vega-lite") { spec = lightenMarks(spec); spec.config = merge(spec.config || {}, DARK); }
       if (mode === "vega-lite" && el.clientWidth < 600) {
         /* on a phone the legend goes under the chart, so the plot keeps the width */
         spec.config = merge(spec.config || {}, {legend: {orient: "bottom", direction: "horizontal", columns: 1}});
