@@ -358,7 +358,10 @@ def test_variant_titles_name_their_values_not_parameters():
 
     title = collection.reader_title("Security framework or alliance? (as_of-2001-06-15)", {"as_of": "2001-06-15"},
                                     {"as_of": "2024-04-30"}, "2001-06-15")
-    assert title == "Security framework or alliance?, as of 15 Jun 2001"
+    assert title == "Security framework or alliance? — as of 15 Jun 2001"
+    assert collection.reader_title("The SCO (kazakhstan)", {"as_of": "2024-07-04", "focus_state": "KAZ"},
+                                   {"as_of": "2024-07-04", "focus_state": "KAZ"}, "kazakhstan") == \
+        "The SCO — as of 4 Jul 2024, focus state Kazakhstan"
     assert collection.variant_label({"as_of": "2024-07-04", "focus_state": "IND"},
                                     {"as_of": "2024-07-04", "focus_state": "KAZ"}) == "focus state India"
 

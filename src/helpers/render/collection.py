@@ -100,11 +100,16 @@ def state_name(iso3: str) -> str:
 
 
 def reader_title(title: str, parameters: dict, defaults: dict | None, variant: str | None) -> str:
-    """A title without a parameter slug: '… (as_of-2001-06-15)' becomes '…, as of 15 Jun 2001'."""
-    base = re.sub(r"\s*\((?:[a-z_]+-[^()]*)\)\s*$", "", str(title or "")).strip()
-    if variant or base != str(title or "").strip():
-        label = variant_label(parameters, defaults)
-        return f"{base}, {label}" if label else base
+    """A title named by its values, never by a slug: '… (as_of-2001-06-15)' or '… (1991-12-31)' becomes
+    '… — as of 15 Jun 2001' (the values that differ from the defaults, else all of them)."""
+    original = str(title or "").strip()
+    base = original
+    m = re.search(r"\s*\(([^()]*)\)\s*$", base)
+    if m and ((variant and m.group(1) == variant) or re.fullmatch(r"[a-z_]+-.*", m.group(1))):
+        base = base[: m.start()].strip()
+    if variant or base != original:
+        label = variant_label(parameters, defaults) or variant_label(parameters)
+        return f"{base} — {label}" if label else base
     return base
 
 
