@@ -25,7 +25,7 @@
 highlight = "NATO"
 
 # %%
-from helpers import load, params, present
+from helpers import glance, load, params, present
 from helpers.charts import article as charts
 from helpers.tables import article as tables
 
@@ -68,7 +68,7 @@ present.table(
     title="The Arabic text follows RT's English version of a Valdai Club essay",
     caption="Each step of the article's lineage, with our confidence in it and the evidence for it. "
     "Dates are shown only as precisely as we could verify them; the pages are linked under Sources.",
-    sources=sorted(set(lineage["source_id"])),
+    sources=lineage,
     key="lineage",
 )
 
@@ -107,8 +107,8 @@ present.table(
 # ## The article's structure
 #
 # The matrix shows which organisations, states and themes each paragraph names or discusses. Columns shaded in
-# the highlighted organisation's colour are the paragraphs that name it. Change the `highlight` parameter (an
-# organisation id such as `SCO` or `OSCE`) to follow another organisation. Hover over a dot to see its paragraph,
+# the highlighted organisation's colour are the paragraphs that name it. Rebuild the report with another
+# organisation highlighted (the SCO or the OSCE, for instance) to follow it instead. Hover over a dot to see its paragraph,
 # section and tag.
 
 # %%
@@ -145,7 +145,7 @@ present.table(
 # ## Claims at a glance
 #
 # We split the article into single claims and give each one a type. Only factual claims can get a verdict from
-# evidence. Interpretive, normative and predictive claims are marked `interpretation`: the data can inform them but
+# evidence. Interpretive, normative and predictive claims are marked as interpretation: the data can inform them but
 # cannot settle them. Every claim and its evidence are listed in notebook 09.
 
 # %%
@@ -153,7 +153,7 @@ present.table(
     tables.claim_profile(claims),
     title="Most of the article is interpretation and prescription; its few factual claims mostly check out",
     caption="Number of claims by type and provisional verdict. Verdicts cite their evidence in data/claims.csv.",
-    sources=sorted(set(claims["source_id"])),
+    sources=claims,
     key="claims",
 )
 
@@ -171,6 +171,12 @@ present.table(
     sources=[ARTICLE],
     key="collection",
 )
+
+# %% [markdown]
+# The three findings above in one box, placed at the top of the report.
+
+# %%
+present.glance(glance.article(paragraphs, sections, claims, lineage))
 
 # %% [markdown]
 # ## Takeaways

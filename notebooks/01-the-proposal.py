@@ -26,11 +26,11 @@ start = "1996-01-01"
 end = "2025-12-31"
 
 # %% [markdown]
-# The imports also check the two dates against what the data covers and that the last date is not before the
-# first; a bad date stops here with a message that names it.
+# The set-up below also checks both dates against what the data covers and that the window ends after it starts;
+# a bad date stops here with a message that names it.
 
 # %%
-from helpers import load, params, present
+from helpers import glance, labels, load, params, present
 from helpers.charts import euroatlantic as charts
 from helpers.tables import euroatlantic as tables
 
@@ -60,7 +60,7 @@ event_actors = load.event_actors()
 digest = tables.paragraph_digest(paragraphs, PARAS)
 present.table(digest.drop(columns=["source_id"]), title="P1–P3: a call, a visit, and the reason given for both",
               caption="Our paraphrase of the article's opening paragraphs.",
-              sources=sorted(set(digest["source_id"])), key="paraphrase")
+              sources=digest, key="paraphrase")
 
 # %% [markdown]
 # The paragraphs make six claims. Factual ones can be checked against dated records; interpretive and
@@ -72,7 +72,7 @@ present.table(claim_table.drop(columns=["source_id"]),
               title=f"{(claim_table['verdict'] == 'supported').sum()} of {len(claim_table)} claims in P1–P3 "
                     "are supported facts; the rest are readings or forecasts",
               caption="Claims of P1–P3 with our verdict and its one-line reason.",
-              sources=sorted(set(claim_table["source_id"])), key="claims")
+              sources=claim_table, key="claims")
 
 # %% [markdown]
 # ## The two moves of 2024 (P1–P2)
@@ -86,26 +86,26 @@ cited = tables.timeline_rows(events[events["event_id"].isin(cited_ids)], event_p
 present.table(cited[["date", "title", "description", "paragraphs"]],
               title=f"{len(cited)} dated events bear on P1–P3, first among them the February 2024 address",
               caption="Events the data links to P1–P3, with the paragraphs that mention them.",
-              sources=sorted(set(cited["source_id"])), key="cited-events")
+              sources=cited, key="cited-events")
 
 # %% [markdown]
 # ## On the longer timeline
 #
 # The proposal did not come from nowhere. The timeline below holds the Russia–China and Eurasian security track
-# (the 2001 treaty, joint statements, summits, the SCO) between `start` and `end`, with the events the article
+# (the 2001 treaty, joint statements, summits, the SCO) in the report's window, with the events the article
 # mentions labelled. It shows how much of the relationship predates 2024 and what followed.
 
 # %%
 window = tables.russia_china_track(events, event_actors, P.start, P.end, extra_ids=cited_ids)
 track = tables.timeline_rows(window, event_paragraphs)
 chart_title, table_title = tables.track_titles(track, cited_ids, P.start, P.end)
-track_sources = sorted(set(track["source_id"])) or sorted(set(cited["source_id"]))
+track_sources = track if len(track) else cited  # an empty window still cites the article's own events
 present.chart(
     charts.event_timeline(track, annotate=cited_ids, title=chart_title,
                           description="Dots on a time axis, one lane per event category; the events the article "
                                       "cites are labelled."),
-    caption=f"Russia–China and Eurasian security events from {P.start} to {P.end}. Hover a dot for its "
-            "description and source.",
+    caption=f"Russia–China and Eurasian security events from {labels.day(P.start)} to {labels.day(P.end)}. "
+            "Hover a dot for its description and source.",
     sources=track_sources, key="timeline")
 
 # %% [markdown]
@@ -126,9 +126,16 @@ present.table(track[["date", "category", "title", "description", "paragraphs"]],
 visit = events.set_index("event_id").loc[VISIT, "date"]
 later = track[track["date"] > visit]
 present.table(later[["date", "category", "title", "description"]],
-              title=f"{len(later)} recorded steps on the track after the April 2024 visit (up to {P.end})",
+              title=f"{len(later)} recorded steps on the track after the April 2024 visit "
+                    f"(up to {labels.day(P.end)})",
               caption="Events dated after the last event the article cites; an empty table means none in the window.",
-              sources=sorted(set(later["source_id"])) or sorted(set(cited["source_id"])), key="after-visit")
+              sources=later if len(later) else cited, key="after-visit")
+
+# %% [markdown]
+# What the timeline and the tables say, in three sentences placed at the top of the report.
+
+# %%
+present.glance(glance.proposal(cited, track, later, P.start, P.end))
 
 # %% [markdown]
 # ## Takeaways

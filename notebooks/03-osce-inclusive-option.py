@@ -26,10 +26,11 @@
 as_of = "2024-04-30"
 
 # %% [markdown]
-# The imports also validate `as_of`; a date outside the data's span stops here with a message that names it.
+# The set-up below also checks the report's date; a date outside the data's span stops here with a message that
+# names it.
 
 # %%
-from helpers import load, membership, params, present
+from helpers import glance, labels, load, membership, params, present
 from helpers.charts import euroatlantic as charts
 from helpers.charts import maps
 from helpers.tables import euroatlantic as tables
@@ -61,7 +62,7 @@ osce_sources = membership.sources(memberships, ["OSCE"])
 # %%
 digest = tables.paragraph_digest(paragraphs, PARAS)
 present.table(digest.drop(columns=["source_id"]), title="P5–P6: the inclusive option, and why the article says it failed",
-              caption="Our paraphrase of the paragraphs.", sources=sorted(set(digest["source_id"])),
+              caption="Our paraphrase of the paragraphs.", sources=digest,
               key="paraphrase")
 
 # %%
@@ -70,13 +71,13 @@ present.table(claim_table.drop(columns=["source_id"]),
               title=f"P5–P6 make {len(claim_table)} claims; "
                     f"{(claim_table['verdict'] == 'interpretation').sum()} are interpretations",
               caption="Claims of P5–P6 with our verdict and its reason.",
-              sources=sorted(set(claim_table["source_id"])), key="claims")
+              sources=claim_table, key="claims")
 
 # %% [markdown]
 # ## From 35 to 57 participating states
 #
 # The CSCE began with the signatories of the Helsinki Final Act; the steps of the early 1990s are states admitted
-# as Europe's map changed. The step line runs to `as_of`.
+# as Europe's map changed. The step line runs to the report's date.
 
 # %%
 steps = tables.membership_steps(memberships, ["OSCE"], through=P.as_of)
@@ -92,7 +93,7 @@ present.chart(
 # %% [markdown]
 # ## Who sits at the same table (C11)
 #
-# On `as_of`, which OSCE states also belong to NATO or to the CSTO? This is the overlap that made the OSCE the one
+# On the report's date, which OSCE states also belong to NATO or to the CSTO? This is the overlap that made the OSCE the one
 # body where both sides met.
 
 # %%
@@ -121,9 +122,9 @@ present.chart(maps.membership_map(memberships, P.as_of, title=geo.overlap_headli
 # The same overlap state by state, so a reader can find a country.
 
 # %%
-present.table(overlap, title=f"OSCE, NATO and CSTO membership of each state on {P.as_of}",
-              caption="True = formal member (or participating state) on that date.",
-              sources=osce_sources, key="overlap-table")
+present.table(overlap, title=f"OSCE, NATO and CSTO membership of each state on {labels.day(P.as_of)}",
+              caption="Yes = formal member (or participating state) on that date.",
+              sources=osce_sources, key="overlap-table", collapsed=f"Show all {len(overlap)} states one by one")
 
 # %% [markdown]
 # ## The documents on indivisible security
@@ -137,8 +138,8 @@ docs = tables.timeline_rows(tables.events_between(events, "1900-01-01", "2100-12
 present.table(docs[["date", "title", "description", "paragraphs"]],
               title=f"{len(docs)} founding and summit documents of the CSCE/OSCE, "
                     f"{docs['year'].min()}–{docs['year'].max()}",
-              caption="Events of category osce_document, with the article paragraphs they bear on.",
-              sources=sorted(set(docs["source_id"])), key="documents")
+              caption="The OSCE documents among the dated events, with the article paragraphs they bear on.",
+              sources=docs, key="documents")
 
 # %% [markdown]
 # The coding below says whether each OSCE document states indivisible security explicitly, implicitly, or was not
@@ -151,16 +152,16 @@ explicit = indivisible[indivisible["presence"] == "explicit"]
 present.table(indivisible.drop(columns=["source_id"]),
               title=f"Indivisible security is explicit in {len(explicit)} OSCE documents, the first in "
                     f"{explicit['date'].min().year}",
-              caption="Presence of the principle as coded in principle_documents.csv; phrases are quoted from "
+              caption="Presence of the principle as we coded it in the documents; phrases are quoted from "
                       "the documents (at most 15 words).",
-              sources=sorted(set(indivisible["source_id"])), key="indivisible")
+              sources=indivisible, key="indivisible")
 
 # %% [markdown]
 # ## "Politicised since the early 2000s" — the article's reading (C12, C13)
 #
 # The article presents this as a judgement, and so do we: no table can score it. What data can do is lay out the
 # dated events it links to P5 and P6 — summits, documents, enlargements, speeches — so a reader can weigh the
-# reading against the record. The timeline is not filtered by `as_of`.
+# reading against the record. The timeline runs to the end of the data, whatever the report's date.
 
 # %%
 linked = tables.timeline_rows(events[events["event_id"].isin(tables.events_for_paragraphs(event_paragraphs,
@@ -173,13 +174,19 @@ present.chart(
         description="Dots on a time axis, one lane per event category; the OSCE documents are labelled."),
     caption="Events the data links to P5 or P6; hover a dot for its title. They show what happened, not whether "
             "the OSCE was politicised.",
-    sources=sorted(set(linked["source_id"])), key="p5-p6-events")
+    sources=linked, key="p5-p6-events")
 
 # %%
 present.table(linked[["date", "category", "title", "description", "paragraphs"]],
               title="The record behind P5–P6, in date order",
-              caption="Same events as the chart above.", sources=sorted(set(linked["source_id"])),
+              caption="Same events as the chart above.", sources=linked,
               key="p5-p6-table")
+
+# %% [markdown]
+# Three findings of this notebook, placed at the top of the report.
+
+# %%
+present.glance(glance.osce(steps, overlap, both, explicit, P.as_of))
 
 # %% [markdown]
 # ## Takeaways

@@ -19,16 +19,16 @@
 # P11–P14 name the principles a Eurasian framework should rest on: many actors and no single hegemon (P11),
 # shared responsibility open to other interested states (P12), multidimensional security including "hybrid
 # threats" (P13), and indivisible security (P14). This notebook asks where each principle already appears in
-# existing documents — OSCE, CSTO and SCO texts and the Russia–China statements — up to the date `as_of`.
+# existing documents — OSCE, CSTO and SCO texts and the Russia–China statements — up to the report's date.
 
 # %% tags=["parameters"]
 as_of = "2024-12-31"
 
 # %% [markdown]
-# The imports validate `as_of`; a date outside the data's span stops here with a message naming it.
+# The set-up below checks the report's date; a date outside the data's span stops here with a message naming it.
 
 # %%
-from helpers import load, params, present
+from helpers import glance, labels, load, params, present
 from helpers.charts import eurasia as charts
 from helpers.tables import eurasia as tables
 from helpers.tables.euroatlantic import claims_for, paragraph_digest
@@ -59,7 +59,7 @@ claims = load.claims()
 # %%
 digest = paragraph_digest(paragraphs, PARAS)
 present.table(digest.drop(columns=["source_id"]), title="P11–P14: four principles for a Eurasian framework",
-              caption="Our paraphrase of each paragraph.", sources=sorted(set(digest["source_id"])),
+              caption="Our paraphrase of each paragraph.", sources=digest,
               key="paraphrase")
 
 # %%
@@ -68,7 +68,7 @@ present.table(claim_table.drop(columns=["source_id"]),
               title=f"P11–P14 make {len(claim_table)} claims, "
                     f"{int((claim_table['claim_type'] == 'normative').sum())} of them normative",
               caption="Claims with our verdict and the notebook that holds the evidence.",
-              sources=sorted(set(claim_table["source_id"])), key="claims")
+              sources=claim_table, key="claims")
 
 # %% [markdown]
 # ## The principles
@@ -77,15 +77,15 @@ present.table(claim_table.drop(columns=["source_id"]),
 # from P18, where the article warns that an anti-American design would keep multi-vector states away.
 
 # %%
-present.table(principles[["principle_id", "label", "label_ar", "paragraph", "description"]],
+present.table(principles[["label", "label_ar", "paragraph", "description"]],
               title=f"{len(principles)} principles, from P11 to P18",
               caption="Labels are ours; the Arabic labels follow the article's terms.",
-              sources=sorted(set(digest["source_id"])), key="principles")
+              sources=digest, key="principles")
 
 # %% [markdown]
 # ## Principle × document
 #
-# Every document adopted on or before `as_of`, in date order, against every principle. Darker = stated more
+# Every document adopted on or before the report's date, in date order, against every principle. Darker = stated more
 # directly. Hover a cell for the article or paragraph and the phrase we read.
 
 # %%
@@ -95,11 +95,11 @@ n_docs = grid["document"].nunique()
 indiv = grid[(grid["principle"] == "Indivisible security") & grid["presence"].isin(["explicit", "implicit"])]
 present.chart(
     charts.principle_grid_chart(
-        grid, title=f"By {P.as_of}, indivisible security appears in {indiv['document'].nunique()} of {n_docs} "
+        grid, title=f"By {labels.day(P.as_of)}, indivisible security appears in {indiv['document'].nunique()} of {n_docs} "
                     "documents read",
         description="Heat-map grid: principles as rows, documents in date order as columns, shade = presence."),
     caption="'not coded' = we did not read the part of the document that would settle it.",
-    sources=sorted(set(matrix["source_id"]) | set(documents["source_id"])), key="grid")
+    sources=matrix["source_id"], measure=documents["source_id"], key="grid")
 
 # %% [markdown]
 # The same reading, counted per principle.
@@ -107,9 +107,9 @@ present.chart(
 # %%
 summary = tables.principle_summary(grid)
 n_found = int((summary[["explicit", "implicit"]].sum(axis=1) > 0).sum())
-present.table(summary, title=f"{n_found} of {len(summary)} principles appear in at least one document by {P.as_of}",
+present.table(summary, title=f"{n_found} of {len(summary)} principles appear in at least one document by {labels.day(P.as_of)}",
               caption="Documents adopted on or before the chosen date; counts of our readings.",
-              sources=sorted(set(matrix["source_id"])), key="summary")
+              sources=matrix, key="summary")
 
 # %% [markdown]
 # ## The evidence, phrase by phrase
@@ -120,9 +120,9 @@ present.table(summary, title=f"{n_found} of {len(summary)} principles appear in 
 
 # %%
 present.table(matrix.drop(columns=["org_id"]),
-              title=f"{len(matrix)} readings of {matrix['document'].nunique()} documents up to {P.as_of}",
+              title=f"{len(matrix)} readings of {matrix['document'].nunique()} documents up to {labels.day(P.as_of)}",
               caption="Presence, where in the document, and the phrase read.",
-              sources=sorted(set(matrix["source_id"])), key="evidence")
+              sources=matrix, key="evidence")
 
 # %% [markdown]
 # ## Documents
@@ -134,9 +134,15 @@ present.table(matrix.drop(columns=["org_id"]),
 docs_shown = documents[documents["date"] <= str(P.as_of)].sort_values("date").reset_index(drop=True)
 present.table(docs_shown[["title", "date", "org_id", "kind", "source_id"]],
               title=(f"{len(docs_shown)} documents from {docs_shown['date'].min().year} to "
-                     f"{docs_shown['date'].max().year}" if len(docs_shown) else f"No document adopted by {P.as_of}"),
-              caption="Dates of signature or adoption.", sources=sorted(set(docs_shown["source_id"])),
+                     f"{docs_shown['date'].max().year}" if len(docs_shown) else f"No document adopted by {labels.day(P.as_of)}"),
+              caption="Dates of signature or adoption.", sources=docs_shown,
               key="documents")
+
+# %% [markdown]
+# Two findings of this notebook, placed at the top of the report.
+
+# %%
+present.glance(glance.principles(summary, grid, P.as_of))
 
 # %% [markdown]
 # ## Takeaways
@@ -152,7 +158,7 @@ present.table(docs_shown[["title", "date", "org_id", "kind", "source_id"]],
 #   against terrorism, separatism and extremism; "hybrid threats" themselves are not named in the texts read.
 # - Multipolarity — the closest documented idea to "many actors, no hegemon" (P11) — runs through the SCO Charter,
 #   the 2022 statement and the SCO's 2024 declaration.
-# - Many cells stay `not coded`: absence from our reading is not absence from the document.
+# - Many cells stay "not coded": absence from our reading is not absence from the document.
 # - Notebook 07 asks what kind of structure could carry these principles: framework or alliance (P15–P16).
 
 # %% [markdown]

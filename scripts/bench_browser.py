@@ -43,7 +43,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("reports", nargs="?", type=Path, default=paths.REPORTS, help="folder with the built reports")
     ap.add_argument("--runs", type=int, default=3, help="page loads per report (median is shown)")
     ap.add_argument("--check", action="store_true", help="exit 1 when a report is over a budget or has errors")
+    ap.add_argument("--reader", action="store_true",
+                    help="instead: the reading checks of each page at 1280 × 900 and 390 × 844 (height, widest "
+                         "source line, chart text under 9 px, raw identifiers, first screen)")
     args = ap.parse_args(argv)
+    if args.reader:
+        return reader_table(args.reports)
     folder: Path = args.reports
     pages = sorted(p for p in folder.glob("*.html") if p.name != "index.html")
     if not pages:
@@ -86,6 +91,22 @@ def main(argv: list[str] | None = None) -> int:
     if broken:
         print(f"{len(set(broken))} report(s) with errors: {', '.join(sorted(set(broken)))}")
     return 1 if args.check and (over or broken) else 0
+
+
+def reader_table(folder: Path) -> int:
+    """One line per page and width: what a reader would notice (see tests/test_browser_reader.py)."""
+    pages = sorted(folder.glob("*.html"))
+    with rb.browser() as b:
+        for page_path in pages:
+            for width, height in ((1280, 900), (390, 844)):
+                page, _ = rb.open_report(b, page_path, viewport=(width, height))
+                r = rb.reader_checks(page)
+                page.context.close()
+                glance = "-" if r["glance_bottom"] is None else f"{r['glance_bottom']:.0f}"
+                print(f"{page_path.name:42} {width:4}  height {r['height']:6}  sideways {r['sideways']:3}  "
+                      f"spills {len(r['overflow']):2}  links {r['max_links']:3}  text<9px {r['tiny_count']:3}  "
+                      f"glance ends {glance:>5}  ids {' '.join(r['ids'][:6])}")
+    return 0
 
 
 if __name__ == "__main__":

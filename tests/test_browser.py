@@ -81,7 +81,7 @@ def fixture_site(tmp_path_factory):
 
 @pytest.fixture()
 def fixture_page(chromium, fixture_site):
-    page, rep = rb.open_report(chromium, fixture_site / fx.ENTRY["output"])
+    page, rep = rb.open_report(chromium, fixture_site / fx.ENTRY.output)
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     yield page, rep, dialogs
@@ -128,8 +128,8 @@ def test_arabic_heading_reads_right_to_left(fixture_page):
 
 def test_code_is_one_click_away(fixture_page):
     page, _, _ = fixture_page
-    summary = page.locator("details.report-code > summary").nth(1)
-    code = page.locator("details.report-code").nth(1).locator(".jp-InputArea")
+    summary = page.locator("details.report-code > summary").nth(2)
+    code = page.locator("details.report-code").nth(2).locator(".jp-InputArea")
     assert not code.is_visible()
     summary.click()
     assert code.is_visible() and "present.table" in code.inner_text()
@@ -144,7 +144,7 @@ def test_print_hides_navigation_and_code(fixture_page):
 
 
 def test_fixture_report_and_index_have_no_serious_accessibility_violations(chromium, fixture_site):
-    for name in (fx.ENTRY["output"], "index.html"):
+    for name in (fx.ENTRY.output, "index.html"):
         page, rep = rb.open_report(chromium, fixture_site / name)
         _assert_clean(rep)
         severe = [v for v in rb.run_axe(page) if v["impact"] in SEVERE]

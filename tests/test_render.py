@@ -40,7 +40,7 @@ def site(executed, tmp_path_factory):
 
 @pytest.fixture()
 def page(site) -> str:
-    return site[fx.ENTRY["output"]].decode("utf-8")
+    return site[fx.ENTRY.output].decode("utf-8")
 
 
 @pytest.fixture(autouse=True)
@@ -68,7 +68,7 @@ def test_rendering_twice_is_byte_identical(executed, site):
 
 def test_papermill_metadata_timestamps_and_cell_ids_do_not_reach_the_page(executed):
     nb = copy.deepcopy(executed[0])
-    before = render.render_report(nb, fx.ENTRY)[fx.ENTRY["output"]]
+    before = render.render_report(nb, fx.ENTRY)[fx.ENTRY.output]
     nb.metadata["papermill"] = {"start_time": "2001-01-01T00:00:00", "end_time": "2099-01-01T00:00:00",
                                 "duration": 123.4}
     for i, cell in enumerate(nb.cells):
@@ -77,7 +77,7 @@ def test_papermill_metadata_timestamps_and_cell_ids_do_not_reach_the_page(execut
         cell.metadata["execution"] = {"iopub.execute_input": "2099-01-01T00:00:00"}
         if cell.cell_type == "code" and cell.execution_count:
             cell.execution_count += 40
-    after = render.render_report(nb, fx.ENTRY)[fx.ENTRY["output"]]
+    after = render.render_report(nb, fx.ENTRY)[fx.ENTRY.output]
     assert after == before
 
 
@@ -86,11 +86,11 @@ def test_random_styler_and_altair_ids_and_addresses_are_replaced(executed):
     styled = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
               if "text/html" in o.get("data", {}) and "T_" in o["data"]["text/html"]]
     assert styled, "the fixture displays a pandas Styler"
-    html1 = render.render_report(nb, fx.ENTRY)[fx.ENTRY["output"]].decode()
+    html1 = render.render_report(nb, fx.ENTRY)[fx.ENTRY.output].decode()
     old = re.search(r"T_[0-9a-f]{5}", styled[0]["data"]["text/html"]).group(0)
     styled[0]["data"]["text/html"] = styled[0]["data"]["text/html"].replace(old, "T_0f0f0")
     styled[0]["data"]["text/html"] += '<div id="altair-viz-' + "ab" * 16 + '"></div>'
-    html2 = render.render_report(nb, fx.ENTRY)[fx.ENTRY["output"]].decode()
+    html2 = render.render_report(nb, fx.ENTRY)[fx.ENTRY.output].decode()
     assert not re.search(r"T_[0-9a-f]{5}\b", html2)
     assert "altair-viz-abab" not in html2 and " at 0x7" not in html2
     # same page apart from the element we added
@@ -120,11 +120,14 @@ def test_header_has_title_paragraphs_readable_parameters_and_data_version(page):
     assert "as of <strong>7 Mar 2024</strong> <span class=\"report-param-default\">(default 30 Apr 2024)</span>" in header
     assert "label <strong>x&lt;script&gt;</strong>" in header
     assert re.search(r"Data version</dt><dd><code>[^<]*[0-9a-f]{12}", header)
+    # one data version for the whole collection, with the files this report read one click away
+    assert f"<code>{render.data_version()}</code>" in header
+    assert "2 data files read</summary>" in header and "<code>data/memberships.csv</code>" in header
     assert page.count("<h1") == 1  # the notebook's own H1 is not repeated
 
 
 def test_table_of_contents_links_every_section_heading(page):
-    toc = page.split('<nav class="report-toc"', 1)[1].split("</nav>", 1)[0]
+    toc = page.split('<nav class="report-toc"', 1)[1].split("</nav>", 1)[0]  # in the sidebar
     targets = re.findall(r'href="#([^"]+)"', toc)
     assert targets[:1] == ["Data"] and "sources" in " ".join(targets).lower()
     for t in targets:
@@ -149,13 +152,13 @@ def test_page_loads_nothing_from_the_network(site):
         refs = re.findall(r'<(?:script|link|img|iframe)\b[^>]*(?:src|href)="([^"]+)"', text)
         assert refs, name if name != "index.html" else "index links its stylesheet"
         assert [r for r in refs if re.match(r"^(https?:)?//", r)] == [], name
-    page = site[fx.ENTRY["output"]].decode()
+    page = site[fx.ENTRY.output].decode()
     assert page.count('src="assets/vega-bundle.js"') == 1  # once per page, not once per chart
     assert "require.js" not in page and "mathjax" not in page.lower()
 
 
 def test_each_chart_has_container_spec_text_alternative_and_exports(site, page):
-    figures = re.findall(r'<figure class="report-figure report-chart-figure" id="fig-([^"]+)">(.*?)</figure>', page, re.S)
+    figures = re.findall(r'<figure class="report-figure report-chart-figure report-wide" id="fig-([^"]+)">(.*?)</figure>', page, re.S)
     assert [k for k, _ in figures] == ["bars", "chart-1"]
     for key, body in figures:
         assert re.search(r'role="img"', body) and re.search(r'aria-label="[^"]{5,}"', body)
@@ -179,7 +182,7 @@ def test_table_export_is_the_csv_of_the_table(site, page):
 def test_sources_section_lists_cited_sources_with_anchors_linked_from_figures(page):
     section = page.split('<section class="report-sources-section" id="sources">', 1)[1].split("</section>", 1)[0]
     assert section.index('id="src-fixture-members"') < section.index('id="src-fixture-arabic"')
-    assert "https://example.org/members" in section and "Accessed 29 Nov 2026" in section
+    assert "https://example.org/members" in section and 'Accessed <span class="nowrap">29 Nov 2026</span>' in section
     main = page.split("<main", 1)[1].split('id="sources"', 1)[0]
     assert 'href="#src-fixture-members"' in main and 'href="#src-fixture-arabic"' in main
 
@@ -187,7 +190,7 @@ def test_sources_section_lists_cited_sources_with_anchors_linked_from_figures(pa
 def test_a_missing_sources_call_still_gets_a_sources_section(executed):
     nb = copy.deepcopy(executed[0])
     nb.cells = [c for c in nb.cells if "sources_section" not in c.source]
-    html = render.render_report(nb, fx.ENTRY)[fx.ENTRY["output"]].decode()
+    html = render.render_report(nb, fx.ENTRY)[fx.ENTRY.output].decode()
     assert html.count('id="sources"') == 1 and 'id="src-fixture-members"' in html
 
 
@@ -204,9 +207,10 @@ def test_hostile_text_is_shown_as_text_everywhere(page):
     assert "<script>alert(1)" not in page and "<script>alert(4)" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # table cell, caption and heading
     assert not re.search(r"<[a-z]+[^>]*\sonmouseover=", page)
-    # a chart title containing </script> cannot close the JSON script element
+    # a data value containing </script> cannot close the JSON script element; the chart title is page text
     spec = page.split('id="spec-bars" type="application/json">', 1)[1].split("</script>", 1)[0]
-    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(3)" in spec
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in spec
+    assert "Members &lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt;" in page
     assert "<script>alert(3)" not in page
 
 
@@ -251,7 +255,7 @@ def test_failure_page_names_the_cell_the_error_and_the_parameters():
 
     page = render.render_failure(fx.ENTRY, Failure()).decode()
     assert "cell 4 of the notebook (index 3)" in page
-    assert "ParameterError: notebook 02: as_of = &#x27;1800-01-01&#x27;" in page
+    assert "ParameterError: notebook 02: as_of = &#39;1800-01-01&#39;" in page
     assert "as of <strong>1 Jan 1800</strong>" in page
     assert "# &lt;script&gt;" in page and "\x1b" not in page and "0x7fabc" not in page
     assert render.render_failure(fx.ENTRY, Failure()) == page.encode()
@@ -267,3 +271,110 @@ def test_shared_assets_hold_the_vega_bundle_once():
     bundle = assets["assets/vega-bundle.js"].decode()
     assert "vegaEmbed" in bundle and len(bundle) > 100_000
     assert "report-chart" in assets["assets/report.js"].decode()
+
+
+# ---------------------------------------------------------------------------------------------- reader pages
+
+
+def _figure(page: str, key: str) -> str:
+    return page.split(f'id="fig-{key}"', 1)[1].split("</figure>", 1)[0]
+
+
+def test_each_figure_cites_numbers_that_link_to_one_numbered_bibliography(page):
+    section = page.split('id="sources"', 1)[1]
+    numbers = dict(re.findall(r'<li id="src-([^"]+)" value="(\d+)">', section))
+    assert numbers["fixture-members"] == "1" and numbers["fixture-arabic"] == "2"  # order of first citation
+    assert sorted(numbers.values(), key=int) == [str(i) for i in range(1, len(numbers) + 1)]
+    bars = _figure(page, "bars")
+    cites = re.findall(r'<a class="cite" href="#src-([^"]+)">\[(\d+)\]<span class="cite-tip" role="tooltip">', bars)
+    assert cites == [("fixture-members", "1"), ("fixture-arabic", "2")]
+    assert "Fixture Publisher: Member list &lt;script&gt;" in bars  # title and publisher on hover and focus
+    assert "Reference work" in section and "Accessed <span class=\"nowrap\">29 Nov 2026</span>" in section
+
+
+def test_a_figure_on_many_sources_lists_its_measure_and_groups_the_rest(page):
+    records = _figure(page, "records")
+    line = records.split('<div class="report-source">', 1)[1].split("</div>", 1)[0]
+    before_group = line.split("<details", 1)[0]
+    assert re.findall(r'href="#src-([^"]+)"', before_group) == ["fixture-members"]  # the measure first, alone
+    assert '<details class="cite-group"><summary>14 accession records</summary>' in line
+    assert len(re.findall(r'href="#src-fixture-record-\d+"', line)) == 14  # exactly the sources its rows cite
+
+
+def test_glance_box_sits_in_the_header_under_the_summary(page):
+    header = page.split('<header class="report-header">', 1)[1].split("</header>", 1)[0]
+    assert header.index('class="report-summary"') < header.index('class="report-glance"')
+    assert "<li>NATO counts 32 of them.</li>" in header
+    # the notebook's own summary, computed from its parameters, replaces the collection's line
+    assert '<p class="report-summary">On 2024-03-07, three organisations.</p>' in header
+    assert "A fixture report." not in header
+    main = page.split('<main id="report-main">', 1)[1]
+    assert "report-glance" not in main  # shown once, in the first screen
+
+
+def test_tables_show_reader_numbers_dates_and_labels_while_the_csv_keeps_data(site, page):
+    records = _figure(page, "records")
+    assert '<td class="num">1949</td>' in records  # a year, not 1,949 or 1949.0
+    assert '<td class="date">4 Apr 1949</td>' in records
+    assert ">State code</th>" in records and ">Year</th>" in records
+    assert page.index('<details class="report-collapsed"><summary>Show all 14 rows: Accessions</summary>') < \
+        page.index('id="fig-records"')
+    csv_text = site["exports/99-fixture/records.csv"].decode()
+    assert csv_text.splitlines()[1].startswith('S01,1949-04-04,1949.0,"\'=HYPERLINK')  # formula neutralised
+
+
+def test_matrix_shows_labels_symbols_shading_unknown_and_numbered_notes(page):
+    matrix = _figure(page, "matrix")
+    head = matrix.split("<thead>", 1)[1].split("</thead>", 1)[0]
+    assert ">NATO</th>" in head and ">Proposed Eurasian framework</th>" in head
+    assert '<th colspan="3" scope="rowgroup">Obligations</th>' in matrix
+    assert '<th scope="row">Defence promise</th>' in matrix  # dimensions.csv's reader label
+    assert re.search(r'class="matrix-cell shade-4" tabindex="0"><span aria-hidden="true" class="matrix-symbol">●'
+                     r'</span> yes', matrix)
+    assert '<td class="matrix-cell shade-unknown"><span aria-hidden="true" class="matrix-symbol">?</span> unknown' \
+        in matrix
+    assert '<span class="cell-tip" role="tooltip">Article 5 of the treaty</span>' in matrix
+    assert '<sup class="cite-ref" data-cite="fixture-members"><a href="#src-fixture-members">[1]</a></sup>' in matrix
+    assert '<ol class="matrix-notes"><li value="1">Article 5 of the treaty' in matrix  # shown in print
+    assert "EURASIAN_FRAMEWORK" not in matrix.split("<table", 1)[1].split("</table>", 1)[0]
+
+
+def test_sidebar_lists_every_report_in_reading_order_and_variants():
+    import tomllib
+
+    from helpers import paths
+    from helpers.render import collection
+
+    books = tomllib.loads(paths.COLLECTION.read_text(encoding="utf-8"))["notebook"]
+    current = f"{books[2]['stem']}--{books[2]['variant'][0]['name']}"
+    items = collection.nav_items(current)
+    assert [i["output"] for i in items] == [f"{b['stem']}.html" for b in books]
+    variant = items[2]["variants"][0]
+    assert variant["current"] and not items[2]["current"] and variant["title"].startswith("as of ")
+
+
+def test_variant_titles_name_their_values_not_parameters():
+    from helpers.render import collection
+
+    title = collection.reader_title("Security framework or alliance? (as_of-2001-06-15)", {"as_of": "2001-06-15"},
+                                    {"as_of": "2024-04-30"}, "2001-06-15")
+    assert title == "Security framework or alliance? — as of 15 Jun 2001"
+    assert collection.reader_title("The SCO (kazakhstan)", {"as_of": "2024-07-04", "focus_state": "KAZ"},
+                                   {"as_of": "2024-07-04", "focus_state": "KAZ"}, "kazakhstan") == \
+        "The SCO — as of 4 Jul 2024, focus state Kazakhstan"
+    assert collection.variant_label({"as_of": "2024-07-04", "focus_state": "IND"},
+                                    {"as_of": "2024-07-04", "focus_state": "KAZ"}) == "focus state India"
+
+
+def test_command_line_renders_an_executed_notebook(executed, tmp_path):
+    import nbformat
+
+    from helpers.render.__main__ import main
+
+    nb_path = tmp_path / "executed.ipynb"
+    nbformat.write(executed[0], nb_path)
+    assert main([str(nb_path), "-o", str(tmp_path / "out" / "page.html")]) == 0
+    out = (tmp_path / "out" / "page.html").read_text(encoding="utf-8")
+    assert 'id="fig-bars"' in out and 'src="assets/vega-bundle.js"' in out
+    assert (tmp_path / "out" / "assets" / "vega-bundle.js").exists()
+    assert (tmp_path / "out" / "exports" / "page" / "members.csv").exists()

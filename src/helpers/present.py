@@ -1,19 +1,26 @@
-"""How a chart, a table and the bibliography appear in a notebook and in its report.
+"""How a chart, a table, a matrix, the at-a-glance box and the bibliography appear in a notebook and its report.
 
 Notebook cells end with one of these display objects, never with a bare chart or DataFrame::
 
-    present.chart(charts.enlargement_steps(...), caption="…", sources=["nato-member-countries"], key="steps")
-    present.table(frame, title="…", caption="…", sources=["osce-participating-states"], key="members")
+    present.glance(["NATO had 32 members on 30 Apr 2024.", "…"])              # the header's "At a glance" box
+    present.chart(chart, caption="…", sources=frame["source_id"], measure="sipri-milex", key="spending")
+    present.table(frame, title="…", caption="…", sources=frame, key="members")   # sources from the rows
+    present.table(audit, title="…", sources=audit, key="cells", collapsed=True)   # "Show all 75 rows"
+    present.matrix(features, rows="dimension_id", columns="org_id", value="value", score="score",
+                   group="axis", detail="detail", source="source_id", title="…", key="matrix")
     present.sources_section()
 
-Each object has a mime bundle with
+``sources`` is a list of source ids, a column (``frame["source_id"]``) or a frame whose ``source_id`` /
+``alt_source_id`` columns are read: the figure then cites exactly the sources its rows cite. ``measure`` names the
+source of the figure's measure (SIPRI for spending); it is listed first. Each object has a mime bundle with
+something JupyterLab draws offline, a project mime type carrying what ``helpers.render`` needs (the Vega-Lite spec
+or the CSV, the key, title, caption and source ids) and a ``text/plain`` line without memory addresses. Nothing
+here holds a random id: the same inputs always give the same bytes.
 
-- something JupyterLab draws offline (a Vega 5 spec for charts, escaped HTML for tables),
-- a project mime type (``CHART_MIME`` / ``TABLE_MIME`` / ``SOURCES_MIME``) carrying what ``helpers.render`` needs:
-  the Vega-Lite spec or the CSV, the key, title, caption and source ids,
-- a ``text/plain`` line without memory addresses.
-
-Nothing here holds a random id: the same inputs always give the same bytes.
+Tables are plain escaped HTML written here rather than with ``great_tables`` or ``itables``: neither is in the
+pinned environment, itables draws with a JavaScript table library the reports would have to vendor, and both would
+need their own hooks for what these tables do (labels from ``data/labels.csv``, numbered citations filled in per
+page, a sticky first column, deterministic bytes); the matrix style above covers the comparison tables.
 
 Arabic: ``present.ar("الناتو")`` shows an Arabic term marked ``lang="ar" dir="rtl"``; in markdown cells, Arabic runs
 are marked the same way by the renderer, so authors just type them.
@@ -22,25 +29,28 @@ are marked the same way by the renderer, so authors just type them.
 from __future__ import annotations
 
 import csv
-import datetime as _dt
 import html
-import math
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from helpers import labels
+from helpers.render import citations, specs, templating
+from helpers.render import tables as _tables
+from helpers.render.text import HAS_ARABIC as _HAS_ARABIC  # noqa: F401  (used by the renderer)
+from helpers.render.text import as_text as _text
+from helpers.render.text import human_date, is_arabic_text, mark_arabic_text  # noqa: F401  (public re-exports)
+
 CHART_MIME = "application/vnd.nato-report.chart+json"
 TABLE_MIME = "application/vnd.nato-report.table+json"
 SOURCES_MIME = "application/vnd.nato-report.sources+json"
+GLANCE_MIME = "application/vnd.nato-report.glance+json"
 
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 SOURCE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-# Arabic letters and marks (Arabic, Supplement, Extended-A, Presentation Forms A/B).
-_ARABIC = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF"
-ARABIC_RUN = re.compile(rf"«?[{_ARABIC}](?:[{_ARABIC}\s\u200c\u200d«»0-9٠-٩.,:;!?()\-–—]*[{_ARABIC}»)])?")
-_HAS_ARABIC = re.compile(rf"[{_ARABIC}]")
-_HAS_LATIN = re.compile(r"[A-Za-z]")
+format_cell = _tables.format_cell
+table_csv = _tables.table_csv
 
 # Source ids used so far in this kernel, in order of first use (for sources_section()).
 _USED: dict[str, None] = {}
@@ -71,7 +81,7 @@ def source_rows() -> dict[str, dict[str, str]]:
     rows: dict[str, dict[str, str]] = {}
     if not os.environ.get("NATO_SOURCES_CSV"):
         try:
-            from helpers import load  # the validating loader, when the data colleague's module is there
+            from helpers import load  # the validating loader
 
             frame = load.sources()
         except ImportError:
@@ -86,25 +96,45 @@ def source_rows() -> dict[str, dict[str, str]]:
     return rows
 
 
-def _check_sources(what: str, key: str, sources) -> list[str]:
+def _ids_from(sources) -> list[str]:
+    """Source ids from a list, a column, or a frame's ``*source_id`` columns, in order of first appearance."""
+    if sources is None:
+        return []
     if isinstance(sources, str):
-        sources = [sources]
-    sources = list(sources or [])
-    if not sources:
+        return [sources]
+    if hasattr(sources, "columns"):  # a DataFrame: every source_id-like column, row by row
+        cols = [c for c in sources.columns if str(c) == "source_id" or str(c).endswith("_source_id")]
+        if not cols:
+            raise PresentError("sources: the frame has no source_id column; pass a column or a list of ids")
+        values = [v for rec in sources[cols].itertuples(index=False, name=None) for v in rec]
+    else:
+        values = list(sources)
+    out = []
+    for v in values:
+        t = _text(v).strip()
+        out += [p.strip() for p in t.split(";") if p.strip()] if t else []
+    return list(dict.fromkeys(out))
+
+
+def _check_sources(what: str, key: str, sources, measure=None) -> list[str]:
+    if not isinstance(sources, (str, list, tuple)) and sources is not None:
+        sources = _ids_from(sources)  # a column or a frame: an empty one is allowed when a measure is given
+    ids = list(dict.fromkeys(_ids_from(measure) + _ids_from(sources)))
+    if not ids:
         raise PresentError(f"{what}(key={key!r}): sources is empty; give at least one source_id from data/sources.csv")
-    bad = [s for s in sources if not isinstance(s, str) or not SOURCE_ID_RE.match(s)]
+    bad = [s for s in ids if not isinstance(s, str) or not SOURCE_ID_RE.match(s)]
     if bad:
         raise PresentError(f"{what}(key={key!r}): source ids must be slugs (letters, digits, '.', '_', '-'), got {bad!r}")
     known = source_rows()
-    missing = [s for s in sources if s not in known]
+    missing = [s for s in ids if s not in known]
     if missing:
         raise PresentError(
             f"{what}(key={key!r}): source_id {', '.join(map(repr, missing))} not in {sources_path().name}; "
             f"known ids include {', '.join(sorted(known)[:8])}{' …' if len(known) > 8 else ''}"
         )
-    for s in sources:
+    for s in ids:
         _USED.setdefault(s, None)
-    return list(dict.fromkeys(sources))
+    return ids
 
 
 def _check_key(what: str, key) -> str:
@@ -123,109 +153,18 @@ def _check_text(what: str, key: str, name: str, value, required: bool = True) ->
         raise PresentError(f"{what}(key={key!r}): {name} must be text, got {type(value).__name__}")
     if required and not value.strip():
         raise PresentError(f"{what}(key={key!r}): {name} is empty; write one sentence for the reader")
-    return value.strip()
+    return labels.words(value.strip())  # a known identifier in reader text becomes its label
 
 
-def source_links(source_ids) -> str:
-    """'Source: <a href="#src-id">Publisher</a>, …' as escaped HTML."""
-    rows = source_rows()
-    labels = {sid: rows.get(sid, {}).get("publisher") or rows.get(sid, {}).get("title") or sid for sid in source_ids}
-    repeated = {lab for lab in labels.values() if list(labels.values()).count(lab) > 1}
-    parts = []
-    for sid in source_ids:
-        row = rows.get(sid, {})
-        label = labels[sid]
-        if label in repeated and row.get("title") and row.get("title") != label:
-            # two pages of one publisher: tell them apart by a short form of the title
-            label = f"{label}: {_short(row['title'])}"
-        parts.append(f'<a href="#src-{html.escape(sid, quote=True)}">{mark_arabic_text(label)}</a>')
-    word = "Source" if len(parts) == 1 else "Sources"
-    return f'<p class="report-source">{word}: {"; ".join(parts)}</p>'
-
-
-def _short(title: str, limit: int = 48) -> str:
-    """A title cut at a word boundary to about ``limit`` characters, with an ellipsis when cut."""
-    if len(title) <= limit:
-        return title
-    cut = title[:limit].rsplit(" ", 1)[0].rstrip(",;:-–— ")
-    return f"{cut}…"
+def source_links(source_ids, measure=(), label: str = "") -> str:
+    """The compact source line 'Sources: [1] [2]' for a figure shown on its own (numbers local to the figure)."""
+    return str(citations.Citations(source_rows(), numbered=False).line(list(source_ids), measure, label))
 
 
 def bibliography_html(source_ids) -> str:
-    """An ordered list of the given sources, each with an anchor ``src-<id>``."""
-    rows = source_rows()
-    items = []
-    for sid in source_ids:
-        row = rows.get(sid)
-        esc_id = html.escape(sid, quote=True)
-        if row is None:
-            items.append(f'<li id="src-{esc_id}"><code>{esc_id}</code> (not in the bibliography)</li>')
-            continue
-        title = mark_arabic_text(row.get("title", ""))
-        publisher = mark_arabic_text(row.get("publisher", ""))
-        url = row.get("url", "")
-        accessed = row.get("accessed", "")
-        link = ""
-        if url.startswith(("https://", "http://")):
-            link = f' <a class="report-url" href="{html.escape(url, quote=True)}">{html.escape(url)}</a>'
-        note = row.get("note", "")
-        note_html = f' <span class="report-source-note">{mark_arabic_text(note)}</span>' if note else ""
-        items.append(
-            f'<li id="src-{esc_id}"><span class="report-source-publisher">{publisher}</span>, '
-            f"<cite>{title}</cite>.{link} Accessed {html.escape(human_date(accessed))}.{note_html}</li>"
-        )
-    if not items:
-        return '<p class="report-sources-empty">No sources were cited.</p>'
-    return '<ol class="report-sources">' + "".join(items) + "</ol>"
-
-
-# ---------------------------------------------------------------------------------------------- text helpers
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    try:
-        import pandas as pd
-
-        if value is pd.NaT or (not isinstance(value, str) and pd.isna(value)):
-            return ""
-        if isinstance(value, pd.Timestamp):
-            return value.date().isoformat() if value == value.normalize() else value.isoformat()
-    except (TypeError, ValueError, ImportError):
-        pass
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()
-    return str(value)
-
-
-def human_date(value) -> str:
-    """'2024-03-07' → '7 Mar 2024' (other text unchanged)."""
-    text = _text(value)
-    try:
-        d = _dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return text
-    if len(text) > 10 and text[10:].strip("T0:"):
-        return text
-    return f"{d.day} {d.strftime('%b')} {d.year}"
-
-
-def mark_arabic_text(text: str) -> str:
-    """Escape plain text and mark every Arabic run ``<span lang="ar" dir="rtl">``."""
-    text = "" if text is None else str(text)
-    out, pos = [], 0
-    for m in ARABIC_RUN.finditer(text):
-        out.append(html.escape(text[pos : m.start()]))
-        out.append(f'<span lang="ar" dir="rtl">{html.escape(m.group(0))}</span>')
-        pos = m.end()
-    out.append(html.escape(text[pos:]))
-    return "".join(out)
-
-
-def is_arabic_text(text: str) -> bool:
-    """True when the text has Arabic letters and no Latin ones (a whole cell or heading in Arabic)."""
-    return bool(_HAS_ARABIC.search(text or "")) and not _HAS_LATIN.search(text or "")
+    """A numbered list of the given sources, each with an anchor ``src-<id>``."""
+    cites = citations.Citations(source_rows())
+    return str(cites.bibliography(list(source_ids)))
 
 
 @dataclass(frozen=True)
@@ -251,6 +190,34 @@ def ar(text: str) -> Arabic:
     return Arabic(text)
 
 
+# ---------------------------------------------------------------------------------------------- glance
+
+
+@dataclass
+class Glance:
+    """The "At a glance" box: 2–4 findings the renderer places in the page header, under the summary."""
+
+    findings: list[str]
+    summary: str = ""
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {GLANCE_MIME: {"findings": list(self.findings), "summary": self.summary},
+                "text/html": templating.render("glance.html.j2", findings=self.findings),
+                "text/plain": "At a glance: " + " / ".join(self.findings)}
+
+
+def glance(findings, summary: str = "") -> Glance:
+    """Show 2–4 findings (one sentence each, computed from the data) in the report's first screen.
+
+    ``summary`` (optional) replaces the collection's one-line summary under the title, so a report built for
+    another date says what that date shows ("NATO had 19 members on 15 Jun 2001").
+    """
+    items = [labels.words(str(f).strip()) for f in findings if str(f).strip()]
+    if not 1 <= len(items) <= 4:
+        raise PresentError(f"present.glance: give 1 to 4 findings (2–4 read best), got {len(items)}")
+    return Glance(items, labels.words(str(summary or "").strip()))
+
+
 # ---------------------------------------------------------------------------------------------- charts
 
 
@@ -264,32 +231,30 @@ class Chart:
     sources: list[str]
     title: str
     description: str
+    measure: list[str] = field(default_factory=list)
+    sources_label: str = ""
     _vega: dict | None = field(default=None, repr=False)
 
     def payload(self) -> dict:
-        return {
-            "key": self.key,
-            "title": self.title,
-            "description": self.description,
-            "caption": self.caption,
-            "sources": list(self.sources),
-            "spec": self.spec,
-        }
+        return {"key": self.key, "title": self.title, "description": self.description, "caption": self.caption,
+                "sources": list(self.sources), "measure": list(self.measure), "sources_label": self.sources_label,
+                "spec": self.spec}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         from helpers import theme
 
         if self._vega is None:
             self._vega = theme.vega_spec(self.spec)
-        return {
-            CHART_MIME: self.payload(),
-            theme.VEGA_MIMETYPE: self._vega,
-            "text/plain": f"<chart {self.key}: {self.title}>",
-        }
+        return {CHART_MIME: self.payload(), theme.VEGA_MIMETYPE: self._vega,
+                "text/plain": f"<chart {self.key}: {self.title}>"}
 
 
-def chart(chart, *, caption: str, sources, key: str) -> Chart:
-    """Display an Altair chart with its caption, its sources and export hooks (SVG/PNG) in the report."""
+def chart(chart, *, caption: str, sources=None, key: str, measure=None, sources_label: str = "") -> Chart:
+    """Display an Altair chart with its caption, its sources and export hooks (SVG/PNG) in the report.
+
+    Coded values on axes and legends (organisation ids, categories, statuses) are shown in reader words from
+    ``helpers.labels``; the chart's data keep the ids.
+    """
     from helpers import theme
 
     key = _check_key("present.chart", key)
@@ -301,14 +266,14 @@ def chart(chart, *, caption: str, sources, key: str) -> Chart:
             f"present.chart(key={key!r}): expected an Altair chart, got {type(chart).__name__}; "
             "build it with a helpers.charts function"
         )
-    spec = chart.to_dict()
+    spec = specs.with_labels(chart.to_dict())
     title = theme.chart_title(spec)
     description = str(spec.get("description") or "")
     if not title:
         raise PresentError(f"present.chart(key={key!r}): the chart has no title; give it one that states the finding")
-    source_ids = _check_sources("present.chart", key, sources)
+    source_ids = _check_sources("present.chart", key, sources, measure)
     return Chart(spec=spec, key=key, caption=caption, sources=source_ids, title=title,
-                 description=description or caption)
+                 description=description or caption, measure=_ids_from(measure), sources_label=sources_label)
 
 
 def chart_alt_text(payload: dict) -> str:
@@ -321,96 +286,19 @@ def chart_alt_text(payload: dict) -> str:
 # ---------------------------------------------------------------------------------------------- tables
 
 
-def format_cell(value) -> str:
-    """One value as the reader sees it (numbers with thousands separators, dates as ISO, empty for missing)."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ""
-        if value.is_integer() and abs(value) < 1e15:
-            return f"{int(value):,}"
-        return f"{value:,.2f}" if abs(value) >= 1 else f"{value:.3g}"
-    try:
-        import numpy as np
-
-        if isinstance(value, np.bool_):
-            return "yes" if bool(value) else "no"
-        if isinstance(value, np.integer):
-            return f"{int(value):,}"
-        if isinstance(value, np.floating):
-            return format_cell(float(value))
-    except ImportError:
-        pass
-    return _text(value)
-
-
-def _is_number(value) -> bool:
-    try:
-        import numpy as np
-
-        number_types = (int, float, np.integer, np.floating)
-    except ImportError:
-        number_types = (int, float)
-    return isinstance(value, number_types) and not isinstance(value, bool)
-
-
-_SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
-_LABEL_WORDS = {"id": "ID", "iso3": "ISO3", "ar": "(Arabic)", "en": "(English)", "usd": "USD", "pct": "%"}
-
-
 def column_label(name) -> str:
-    """The header a reader sees for a column: ``claim_type`` → "Claim type", ``source_id`` → "Source ID".
-
-    Only plain snake_case names are touched; ids such as ``NATO`` or ``P4`` and prose headers stay as written.
-    The CSV export keeps the original names, so scripts that read it see the same columns as the data.
-    """
-    text = str(name)
-    if not _SNAKE.match(text):
-        return text
-    words = [_LABEL_WORDS.get(w, w) for w in text.split("_")]
-    first = words[0]
-    words[0] = first[:1].upper() + first[1:] if first not in _LABEL_WORDS.values() else first
-    return " ".join(words)
+    """The header a reader sees for a column (``helpers.labels.header``); the CSV export keeps the data's names."""
+    return labels.header(name)
 
 
 def table_html(frame, key: str, title: str) -> str:
-    """A plain, escaped, deterministic HTML table (no ids from a random source)."""
-    cols = [column_label(c) for c in frame.columns]
-    head = "".join(f'<th scope="col">{mark_arabic_text(c)}</th>' for c in cols)
-    body = []
-    for row in frame.itertuples(index=False, name=None):
-        cells = []
-        for value in row:
-            text = format_cell(value)
-            attrs = ' class="num"' if _is_number(value) else ""
-            if is_arabic_text(text):
-                attrs += ' lang="ar" dir="rtl"'
-                cells.append(f"<td{attrs}>{html.escape(text)}</td>")
-            else:
-                cells.append(f"<td{attrs}>{mark_arabic_text(text)}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return (
-        f'<table class="report-table" id="table-{key}">'
-        f"<caption>{mark_arabic_text(title)}</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-    )
-
-
-def table_csv(frame) -> str:
-    """The table as CSV text (UTF-8, '\\n' line ends, no index), as exported next to the report."""
-    import io
-
-    buf = io.StringIO()
-    frame.to_csv(buf, index=False, lineterminator="\n", date_format="%Y-%m-%d")
-    return buf.getvalue()
+    """A plain, escaped, deterministic HTML table (no ids from a random source), in reader words."""
+    return _tables.table_html(frame, key, title)
 
 
 @dataclass
 class Table:
-    """What ``present.table`` returns; Jupyter displays it through ``_repr_mimebundle_``."""
+    """What ``present.table`` / ``present.matrix`` return; Jupyter displays it through ``_repr_mimebundle_``."""
 
     key: str
     title: str
@@ -419,44 +307,79 @@ class Table:
     html: str
     csv: str
     n_rows: int
+    measure: list[str] = field(default_factory=list)
+    sources_label: str = ""
+    collapsed: bool | str = False
+    after: str = ""  # legend and notes shown under the scroll box (matrix)
 
     def payload(self) -> dict:
         return {"key": self.key, "title": self.title, "caption": self.caption, "sources": list(self.sources),
-                "html": self.html, "csv": self.csv, "rows": self.n_rows}
+                "measure": list(self.measure), "sources_label": self.sources_label, "html": self.html,
+                "csv": self.csv, "rows": self.n_rows, "collapsed": self.collapsed, "after": self.after}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {
-            TABLE_MIME: self.payload(),
-            "text/html": figure_table_html(self.payload(), export_links=""),
-            "text/plain": f"<table {self.key}: {self.title} ({self.n_rows} rows)>",
-        }
+        return {TABLE_MIME: self.payload(), "text/html": figure_table_html(self.payload(), export_links=""),
+                "text/plain": f"<table {self.key}: {self.title} ({self.n_rows} rows)>"}
 
 
-def table(df, *, title: str, caption: str, sources, key: str) -> Table:
-    """Display a DataFrame as an escaped HTML table with caption, source links and a CSV export."""
+def _frame_of(what: str, key: str, df):
+    frame = df.data if hasattr(df, "data") and hasattr(df, "set_uuid") else df  # a pandas Styler: its data
+    if not hasattr(frame, "itertuples") or not hasattr(frame, "columns"):
+        raise PresentError(f"{what}(key={key!r}): expected a pandas DataFrame, got {type(df).__name__}")
+    import pandas as pd
+
+    return frame if isinstance(frame.index, pd.RangeIndex) else frame.reset_index()
+
+
+def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=None, sources_label: str = "",
+          collapsed: bool | str = False) -> Table:
+    """Display a DataFrame as an escaped HTML table with caption, numbered sources and a CSV export.
+
+    ``sources`` may be the frame itself (its ``source_id``/``alt_source_id`` columns), one column, or a list of ids.
+    ``collapsed=True`` (or a label such as "Show all 75 sourced cells") folds the table into a closed section.
+    """
     key = _check_key("present.table", key)
     title = _check_text("present.table", key, "title", title)
     caption = _check_text("present.table", key, "caption", caption, required=False)
-    frame = df
-    if hasattr(df, "data") and hasattr(df, "set_uuid"):  # a pandas Styler: show its data, plainly
-        frame = df.data
-    if not hasattr(frame, "itertuples") or not hasattr(frame, "columns"):
-        raise PresentError(f"present.table(key={key!r}): expected a pandas DataFrame, got {type(df).__name__}")
-    source_ids = _check_sources("present.table", key, sources)
-    if not isinstance(frame.index, __import__("pandas").RangeIndex):
-        frame = frame.reset_index()
+    frame = _frame_of("present.table", key, df)
+    source_ids = _check_sources("present.table", key, sources, measure)
     return Table(key=key, title=title, caption=caption, sources=source_ids, html=table_html(frame, key, title),
-                 csv=table_csv(frame), n_rows=len(frame))
+                 csv=table_csv(frame), n_rows=len(frame), measure=_ids_from(measure), sources_label=sources_label,
+                 collapsed=collapsed)
 
 
-def figure_table_html(payload: dict, export_links: str) -> str:
-    caption = payload.get("caption", "")
-    cap = f'<p class="report-caption">{mark_arabic_text(caption)}</p>' if caption else ""
-    return (
-        f'<figure class="report-figure report-table-figure" id="fig-{payload["key"]}">'
-        f'<div class="report-table-scroll" tabindex="0" role="region" aria-label="{html.escape(payload["title"], quote=True)}">'
-        f'{payload["html"]}</div><figcaption>{cap}{source_links(payload["sources"])}{export_links}</figcaption></figure>'
-    )
+def matrix(df, *, rows: str, columns: str, value: str, title: str, key: str, caption: str = "",
+           score: str | None = None, group: str | None = None, detail: str | None = None,
+           source: str | None = "source_id", column_order=None, sources=None, measure=None) -> Table:
+    """A comparison matrix from a long frame (one row per row × column): ``columns`` values as columns (e.g.
+    organisations, in ``column_order``), ``rows`` values as rows grouped by ``group``; each cell a symbol and a
+    short word (the labelled ``value``), shaded by ``score`` (0 framework-like … 1 alliance-like; missing or the
+    value "unknown" is drawn hatched), ``detail`` and its source on hover/focus and as numbered notes in print.
+    """
+    key = _check_key("present.matrix", key)
+    title = _check_text("present.matrix", key, "title", title)
+    caption = _check_text("present.matrix", key, "caption", caption, required=False)
+    frame = _frame_of("present.matrix", key, df)
+    missing = [c for c in (rows, columns, value, score, group, detail, source) if c and c not in frame.columns]
+    if missing:
+        raise PresentError(f"present.matrix(key={key!r}): no column {', '.join(map(repr, missing))} in the frame")
+    spec = {"rows": rows, "columns": columns, "value": value, "value_column": value, "score": score,
+            "group": group, "detail": detail, "source": source, "column_order": list(column_order or [])}
+    source_ids = _check_sources("present.matrix", key, sources if sources is not None else frame[[source]]
+                                if source else None, measure)
+    body, after = _tables.matrix_html(frame, spec, key, title)
+    return Table(key=key, title=title, caption=caption, sources=source_ids, html=body, csv=table_csv(frame),
+                 n_rows=len(frame), measure=_ids_from(measure), after=after)
+
+
+def figure_table_html(payload: dict, export_links: str, source_line: str | None = None) -> str:
+    """The table's figure: title, scroll box (first column sticky), caption, source line and exports outside it."""
+    line = source_line if source_line is not None else source_links(
+        payload["sources"], payload.get("measure", ()), payload.get("sources_label", ""))
+    collapsed = payload.get("collapsed") or False
+    summary = collapsed if isinstance(collapsed, str) else f"Show all {payload.get('rows', 0):,} rows: {payload['title']}"
+    return templating.render("table_figure.html.j2", p=payload, source_line=line, export_links=export_links,
+                             collapsed=bool(collapsed), summary=summary)
 
 
 # ---------------------------------------------------------------------------------------------- bibliography
@@ -467,11 +390,8 @@ class SourcesSection:
     source_ids: list[str]
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {
-            SOURCES_MIME: {"sources": list(self.source_ids)},
-            "text/html": bibliography_html(self.source_ids),
-            "text/plain": f"<sources: {len(self.source_ids)}>",
-        }
+        return {SOURCES_MIME: {"sources": list(self.source_ids)}, "text/html": bibliography_html(self.source_ids),
+                "text/plain": f"<sources: {len(self.source_ids)}>"}
 
 
 def sources_section() -> SourcesSection:

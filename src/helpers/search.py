@@ -117,17 +117,20 @@ def head_html(assets: str = "assets/") -> str:
             f'<script src="{a}search.js" defer></script>\n')
 
 
-def box_html(assets: str = "assets/") -> str:
-    """The search box: a labelled search field, a live status line and the result list (filled by search.js)."""
+def box_html(assets: str = "assets/", place: str = "") -> str:
+    """The search box: a labelled search field, a live status line and the result list (filled by search.js).
+
+    ``place`` tells two boxes of one page apart (the sidebar's and the phone menu's), so their ids stay unique."""
     a = _html.escape(assets, quote=True)
+    s = f"-{_html.escape(place, quote=True)}" if place else ""
     return (
         f'<div class="site-search" role="search" data-assets="{a}">'
-        '<label class="site-search-label" for="site-search-input">Search all reports</label>'
-        '<input id="site-search-input" class="site-search-input" type="search" autocomplete="off" '
-        'spellcheck="false" aria-describedby="site-search-help" aria-controls="site-search-results">'
-        '<p id="site-search-help" class="site-search-help">Type a word (for example Helsinki); '
+        f'<label class="site-search-label" for="site-search-input{s}">Search all reports</label>'
+        f'<input id="site-search-input{s}" class="site-search-input" type="search" autocomplete="off" '
+        f'spellcheck="false" aria-describedby="site-search-help{s}" aria-controls="site-search-results{s}">'
+        f'<p id="site-search-help{s}" class="site-search-help">Type a word (for example Helsinki); '
         "arrow keys move through the results, Enter opens one, Escape closes them.</p>"
-        '<p id="site-search-status" class="site-search-status" role="status" aria-live="polite"></p>'
-        '<ol id="site-search-results" class="site-search-results" aria-label="Search results" hidden></ol>'
+        f'<p id="site-search-status{s}" class="site-search-status" role="status" aria-live="polite"></p>'
+        f'<ol id="site-search-results{s}" class="site-search-results" aria-label="Search results" hidden></ol>'
         "</div>"
     )

@@ -125,3 +125,57 @@ def hover_mark(page, chart_selector: str = ".report-chart", index: int = 0, char
     text = page.inner_text("#vg-tooltip-element")
     page.mouse.move(0, 0)
     return text
+
+
+# ---------------------------------------------------------------------------------------------- reading checks
+
+READER_CHECKS_JS = r"""() => {
+  const vw = document.documentElement.clientWidth;
+  const inScrollBox = el => { for (let p = el.parentElement; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden' && p !== document.body) return true; }
+    return false; };
+  const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  // 1. content wider than the screen outside a scroll box
+  const overflow = [];
+  for (const el of document.querySelectorAll('main *, header *, footer *')) {
+    if (!visible(el) || inScrollBox(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.right > vw + 1 || r.left < -1) overflow.push((el.id ? '#' + el.id : el.tagName.toLowerCase() + '.' +
+      String(el.className).split(' ')[0]) + ' right=' + Math.round(r.right));
+  }
+  // 2. chart text smaller than 9 CSS px as drawn (font size times the SVG's scale)
+  const tiny = [];
+  for (const t of document.querySelectorAll('.report-chart svg text')) {
+    if (!t.textContent.trim()) continue;
+    const h = parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM() ? Math.hypot(t.getScreenCTM().a, t.getScreenCTM().b) : 1);
+    if (h < 8.95) tiny.push(t.textContent.trim().slice(0, 30) + ' ' + h.toFixed(1) + 'px');
+  }
+  // 3. raw identifiers in reader-visible text (code, URLs, file names aside)
+  const skip = 'script, style, code, pre, kbd, .report-code, .report-url, .jp-InputArea, .report-exports, title';
+  const ids = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const token = /\b(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g;
+  const files = /[\w./-]+\.(?:csv|json|py|ipynb|html|svg|png)\b/g;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.parentElement.closest(skip)) continue;
+    for (const m of n.textContent.replace(files, ' ').match(token) || []) ids.add(m);
+  }
+  for (const t of document.querySelectorAll('.report-chart svg text')) {
+    for (const m of t.textContent.match(token) || []) ids.add(m);
+  }
+  // 4. source lines: links shown without opening a group
+  const lines = Array.from(document.querySelectorAll('.report-source')).map(l =>
+    Array.from(l.querySelectorAll('a')).filter(a => !a.closest('details:not([open])')).length);
+  // 5. first screen
+  const bottom = sel => { const el = document.querySelector(sel); return el ? el.getBoundingClientRect().bottom + scrollY : null; };
+  return {sideways: document.documentElement.scrollWidth - vw, overflow: overflow.slice(0, 12), tiny: tiny.slice(0, 12),
+          tiny_count: tiny.length, ids: Array.from(ids).sort(), max_links: Math.max(0, ...lines),
+          height: document.documentElement.scrollHeight, summary_bottom: bottom('.report-summary'),
+          glance_bottom: bottom('.report-glance')};
+}"""
+
+
+def reader_checks(page) -> dict:
+    """What a reader would notice on the open page: sideways scrolling, content spilling out of its box, chart
+    text under 9 px, raw identifiers, long source lines, page height, and whether the first screen answers."""
+    return json.loads(json.dumps(page.evaluate(READER_CHECKS_JS)))

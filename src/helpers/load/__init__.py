@@ -36,7 +36,7 @@ from helpers.load.tables import (
     arms_control, capabilities, claims, dimensions, documents, event_actors, event_paragraphs, events, glossary,
     lineage, memberships, org_features, organisations, paragraph_tags, paragraphs, principle_documents, principles,
     sections, sources, state_lineage, state_policies, states, table, table_names, themes, treaties, validate_all,
-    world_totals,
+    labels, world_totals,
 )
 
 __all__ = [
@@ -44,7 +44,7 @@ __all__ = [
     "validate_all", "sources", "states", "organisations", "memberships", "events", "event_paragraphs",
     "event_actors", "treaties", "arms_control", "capabilities", "sections", "paragraphs", "paragraph_tags",
     "themes", "claims", "glossary", "lineage", "dimensions", "org_features", "documents", "principles",
-    "principle_documents", "state_lineage", "state_policies", "world_totals",
+    "principle_documents", "state_lineage", "state_policies", "world_totals", "labels",
 ]
 
 #: The tables, one loader each (the data package is the authority; tests check the two agree).
@@ -52,7 +52,7 @@ TABLES: tuple[str, ...] = (
     "sources", "states", "organisations", "memberships", "events", "event_paragraphs", "event_actors", "treaties",
     "arms_control", "capabilities", "sections", "paragraphs", "paragraph_tags", "themes", "claims", "glossary",
     "lineage", "dimensions", "org_features", "documents", "principle_documents", "principles", "state_lineage",
-    "state_policies", "world_totals",
+    "state_policies", "world_totals", "labels",
 )
 
 #: Rules checked on top of the Table Schema, by table, as a reader would state them (from the registry).

@@ -310,3 +310,8 @@ def state_policies(data_dir=None) -> pd.DataFrame:
 def world_totals(data_dir=None) -> pd.DataFrame:
     """World totals of the capability indicators by year (the denominators of world shares)."""
     return table("world_totals", data_dir)
+
+
+def labels(data_dir=None) -> pd.DataFrame:
+    """Reader labels for coded values and column headers (read for pages through ``helpers.labels``)."""
+    return table("labels", data_dir)

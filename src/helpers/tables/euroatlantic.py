@@ -15,7 +15,7 @@ from datetime import date
 
 import pandas as pd
 
-from helpers import membership
+from helpers import labels, membership
 from helpers.membership import as_timestamp
 
 # --------------------------------------------------------------------------------------------------- utilities
@@ -131,7 +131,7 @@ def russia_china_track(events: pd.DataFrame, event_actors: pd.DataFrame, start, 
 def track_titles(track: pd.DataFrame, cited_ids: Iterable[str], start, end) -> tuple[str, str]:
     """Titles of the Russia–China timeline chart and table (:func:`timeline_rows` of :func:`russia_china_track`):
     how many steps over which years and how many the article cites; "none" with the window's dates when empty."""
-    lo, hi = as_timestamp(start, "start").date(), as_timestamp(end, "end").date()
+    lo, hi = labels.day(as_timestamp(start, "start")), labels.day(as_timestamp(end, "end"))
     if track.empty:
         return (f"None in this window: no recorded step in Russia–China security ties from {lo} to {hi}",
                 f"Russia–China security timeline, {lo} to {hi}: none recorded")
@@ -223,7 +223,7 @@ def overlap(memberships: pd.DataFrame, states: pd.DataFrame, as_of, *, base: str
 def osce_titles(steps: pd.DataFrame, overlap_table: pd.DataFrame, counts: pd.DataFrame, as_of) -> tuple[str, str]:
     """Titles of notebook 03's growth chart (:func:`membership_steps` of the OSCE) and overlap chart
     (:func:`overlap`, :func:`overlap_counts`); "none on this date" when the OSCE had no participating state yet."""
-    day = as_timestamp(as_of, "as_of").date()
+    day = labels.day(as_timestamp(as_of, "as_of"))
     if steps.empty or not overlap_table["OSCE"].any():
         none = f"None on this date: the CSCE/OSCE had no participating states on {day}"
         return none, f"{none}, so none could also belong to NATO or the CSTO"

@@ -1,0 +1,41 @@
+"""Executed notebook → reader-first, offline, deterministic HTML report (plus its exports).
+
+Public API (called by ``helpers.build``):
+
+- ``render_report(nb, entry) -> dict[str, bytes]``: ``<name>.html`` and ``exports/<name>/<key>.svg|png|csv``.
+- ``render_index(entries) -> bytes``: ``reports/index.html``.
+- ``render_failure(entry, error) -> bytes``: a page saying which cell failed, with what, under which parameters.
+- ``shared_assets() -> dict[str, bytes]``: ``assets/vega-bundle.js``, ``assets/report.js``, ``assets/lab.css``,
+  ``assets/report.css``.
+
+``python -m helpers.render EXECUTED.ipynb [-o OUT.html]`` renders one papermill-executed notebook the same way.
+
+Modules: ``page`` (the pages), ``exports`` (figures and their files), ``citations`` (numbered sources and the
+bibliography), ``tables`` (tables, matrices, safe CSV), ``specs`` (chart labels, container width), ``notebook``
+(clean-up), ``collection`` (reading order, titles, data version), ``templating`` (Jinja; the templates live in
+``src/helpers/templates/page/`` and ``templates/nato_report/``), ``text`` (escaping, Arabic, dates).
+Entries are read by attribute (``entry.name``, ``entry.title`` …).
+
+Determinism: papermill/kernel metadata and timestamps are dropped, cell ids are renumbered, execution counts are
+cleared, random ids left by pandas Styler and Altair are renamed in order of appearance, memory addresses are
+masked, JSON is written with sorted keys and ``<>&`` escaped inside script elements.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+_API = {
+    "render_report": "page", "render_index": "page", "render_failure": "page", "ASSETS": "page",
+    "shared_assets": "assets", "RenderError": "exports", "script_json": "text", "parameter_line": "collection",
+    "data_version": "collection", "clean_notebook": "notebook", "mark_arabic_html": "notebook",
+    "TEMPLATES": "templating",
+}
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str):
+    """The public API, imported on first use (``helpers.present`` imports parts of this package; no cycle)."""
+    if name in _API:
+        return getattr(importlib.import_module(f"helpers.render.{_API[name]}"), name)
+    raise AttributeError(f"module 'helpers.render' has no attribute {name!r}")

@@ -1,0 +1,162 @@
+"""What the pages know about the collection: reading order, titles, variants, parameters, the data version."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import hashlib
+import json
+import re
+import tomllib
+
+from markupsafe import Markup
+
+from helpers import paths
+from helpers.render import text
+
+
+@functools.lru_cache(maxsize=1)
+def collection() -> dict:
+    try:
+        return tomllib.loads(paths.COLLECTION.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+
+
+def notebooks() -> list[dict]:
+    return collection().get("notebook", [])
+
+
+def param_help(nb_id: str | None) -> dict[str, str]:
+    for nb in notebooks():
+        if nb.get("id") == nb_id:
+            return {k: v.get("help", "") for k, v in nb.get("parameters", {}).items()}
+    return {}
+
+
+def shown(value) -> str:
+    """A parameter value for readers: dates as '7 Mar 2024', lists joined with ', '."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, str) and "," in value:
+        return ", ".join(v.strip() for v in value.split(","))
+    return text.human_date(value) if isinstance(value, (str, _dt.date)) else str(value)
+
+
+def parameter_line(parameters: dict, nb_id: str | None = None, defaults: dict | None = None) -> str:
+    """The parameters as a readable line: 'as of 7 Mar 2024 · focus state KAZ'.
+
+    With ``defaults``, a value that differs from its default says so: 'as of 7 Mar 2024 (default 30 Apr 2024)'.
+    """
+    parts = []
+    helps = param_help(nb_id) if nb_id else {}
+    for name, value in (parameters or {}).items():
+        label = name.replace("_", " ")
+        value = reader_value(name, value)
+        tip = f' title="{text.esc(helps[name])}"' if helps.get(name) else ""
+        note = ""
+        if defaults and name in defaults and str(defaults[name]) != str(value):
+            note = (f' <span class="report-param-default">(default '
+                    f'{text.esc(shown(reader_value(name, defaults[name])))})</span>')
+        parts.append(f'<span class="report-param"{tip}>{text.esc(label)} <strong>{text.esc(shown(value))}</strong>'
+                     f"{note}</span>")
+    return " · ".join(parts) if parts else "none"
+
+
+def reader_value(name: str, value):
+    """Organisation ids and state codes in a parameter as readers know them ('Proposed Eurasian framework')."""
+    from helpers import labels
+
+    if name in ("orgs", "highlight", "org"):
+        return ", ".join(labels.label(v.strip(), "org_id") for v in str(value).split(","))
+    if name in ("focus_state", "iso3", "state"):
+        return state_name(str(value)) or value
+    return value
+
+
+def variant_label(parameters: dict, defaults: dict | None = None) -> str:
+    """A variant named by its own values: 'as of 15 Jun 2001', 'focus state India'."""
+    parts = []
+    for name, value in (parameters or {}).items():
+        if defaults is not None and name in defaults and str(defaults[name]) == str(value):
+            continue
+        words = name.replace("_", " ")
+        shown_value = shown(value)
+        if name in ("focus_state", "iso3", "state", "orgs", "highlight", "org"):
+            shown_value = str(reader_value(name, value))
+        parts.append(f"{words} {shown_value}")
+    return ", ".join(parts)
+
+
+@functools.lru_cache(maxsize=64)
+def state_name(iso3: str) -> str:
+    import csv
+
+    path = paths.DATA / "states.csv"
+    if not path.exists():
+        return ""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return next((r["name"] for r in csv.DictReader(fh) if r["iso3"] == iso3), "")
+
+
+def reader_title(title: str, parameters: dict, defaults: dict | None, variant: str | None) -> str:
+    """A title named by its values, never by a slug: '… (as_of-2001-06-15)' or '… (1991-12-31)' becomes
+    '… — as of 15 Jun 2001' (the values that differ from the defaults, else all of them)."""
+    original = str(title or "").strip()
+    base = original
+    m = re.search(r"\s*\(([^()]*)\)\s*$", base)
+    if m and ((variant and m.group(1) == variant) or re.fullmatch(r"[a-z_]+-.*", m.group(1))):
+        base = base[: m.start()].strip()
+    if variant or base != original:
+        label = variant_label(parameters, defaults) or variant_label(parameters)
+        return f"{base} — {label}" if label else base
+    return base
+
+
+def nav_items(current_name: str) -> list[dict]:
+    """Every report in reading order (variants under their notebook), the current one marked."""
+    items = []
+    for nb in notebooks():
+        stem = nb["stem"]
+        variants = [{"title": variant_label(_variant_params(nb, v), _defaults(nb))
+                     or variant_label(_variant_params(nb, v)) or v["name"],
+                     "output": f"{stem}--{v['name']}.html", "current": current_name == f"{stem}--{v['name']}"}
+                    for v in nb.get("variant", [])]
+        items.append({"id": nb.get("id", ""), "title": nb.get("title", stem), "output": f"{stem}.html",
+                      "current": current_name == stem, "variants": variants,
+                      "open": current_name.startswith(stem)})
+    return items
+
+
+def _defaults(nb: dict) -> dict:
+    return {k: v.get("default") for k, v in nb.get("parameters", {}).items()}
+
+
+def _variant_params(nb: dict, variant: dict) -> dict:
+    given = variant.get("parameters") or {k: v for k, v in variant.items() if k not in ("name", "title", "summary")}
+    return {k: given[k] for k in given if k in nb.get("parameters", {})}
+
+
+@functools.lru_cache(maxsize=1)
+def data_version() -> str:
+    """One version for the whole collection: the datapackage version and a fingerprint of every data file."""
+    digest = hashlib.sha256()
+    data_dir = paths.DATA
+    files = sorted(p for p in data_dir.rglob("*") if p.is_file() and p.suffix in {".csv", ".json"}
+                   and "staging" not in p.relative_to(data_dir).parts) if data_dir.exists() else []
+    for p in files:
+        digest.update(p.relative_to(data_dir).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(p.read_bytes())
+        digest.update(b"\0")
+    version = ""
+    try:
+        version = str(json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8")).get("version") or "")
+    except (OSError, ValueError):
+        pass
+    short = digest.hexdigest()[:12]
+    return f"{version} ({short})" if version else short
+
+
+def params_markup(parameters: dict, nb_id: str | None, defaults: dict | None = None) -> Markup:
+    return Markup(parameter_line(parameters, nb_id, defaults))

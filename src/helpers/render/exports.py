@@ -1,0 +1,138 @@
+"""Project mime bundles → report HTML: chart and table figures, their export files (SVG, PNG, CSV) and citations."""
+
+from __future__ import annotations
+
+import re
+
+from helpers import present
+from helpers.render import notebook, specs, templating, text
+
+VEGA_MIMES = ("application/vnd.vega.v5+json", "application/vnd.vega.v6+json")
+VEGALITE_MIME = re.compile(r"^application/vnd\.vegalite\.v\d+\+json$")
+SOURCES_SLOT = '<div class="report-sources-slot"></div>'
+
+
+class RenderError(ValueError):
+    """A notebook cannot be rendered as it is (the message names the notebook, the cell and the problem)."""
+
+
+class Exports:
+    """The export files of one report and the keys already used (a key names files and anchors)."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.files: dict[str, bytes] = {}
+        self.keys: dict[str, str] = {}
+
+    def claim(self, key: str, what: str, cell_no: int) -> None:
+        if key in self.keys:
+            raise RenderError(
+                f"report {self.name}: key {key!r} is used twice ({self.keys[key]} and {what} in cell {cell_no}); "
+                "keys must be unique in a notebook because they name the export files and anchors"
+            )
+        self.keys[key] = f"{what} in cell {cell_no}"
+
+    def path(self, key: str, ext: str) -> str:
+        return f"exports/{self.name}/{key}.{ext}"
+
+
+def export_links(links: list[tuple[str, str]]) -> str:
+    return templating.render("export_links.html.j2", links=links)
+
+
+def chart_figure(payload: dict, mode: str, spec: dict, exports: Exports, cell_no: int, cites) -> str:
+    import vl_convert as vlc
+
+    from helpers import theme
+
+    key = payload["key"]
+    exports.claim(key, "chart", cell_no)
+    if mode == "vega-lite":
+        svg = vlc.vegalite_to_svg(spec, vl_version=theme.vl_version())
+        png = vlc.vegalite_to_png(spec, vl_version=theme.vl_version(), scale=2)
+        drawn, fits = specs.page_spec(spec)
+        title, subtitle = specs.split_title(spec)
+    else:
+        svg, png = vlc.vega_to_svg(spec), vlc.vega_to_png(spec, scale=2)
+        drawn, fits, title, subtitle = spec, False, "", ""
+    svg_path, png_path = exports.path(key, "svg"), exports.path(key, "png")
+    exports.files[svg_path] = svg.encode("utf-8")
+    exports.files[png_path] = png
+    line = cites.line(payload.get("sources", []), payload.get("measure", []), payload.get("sources_label", ""))
+    return templating.render(
+        "chart_figure.html.j2", key=key, mode=mode, fits=fits, title=title, subtitle=subtitle, alt=present.chart_alt_text(payload),
+        spec_json=text.script_json(drawn), caption=payload.get("caption", ""), source_line=line,
+        export_links=export_links([("SVG", svg_path), ("PNG", png_path)]))
+
+
+def table_figure(payload: dict, exports: Exports, cell_no: int, cites) -> str:
+    key = payload["key"]
+    exports.claim(key, "table", cell_no)
+    csv_path = exports.path(key, "csv")
+    exports.files[csv_path] = payload["csv"].encode("utf-8")
+    line = cites.line(payload.get("sources", []), payload.get("measure", []), payload.get("sources_label", ""))
+    payload = dict(payload, html=cites.fill(payload["html"]), after=cites.fill(payload.get("after", "")))
+    return present.figure_table_html(payload, export_links([("CSV", csv_path)]), source_line=str(line))
+
+
+def html_output(fragment: str) -> dict:
+    import nbformat
+
+    return nbformat.v4.new_output("display_data", data={"text/html": fragment})
+
+
+def _raw_chart(data: dict, auto: int) -> tuple[dict, str, dict]:
+    """A chart displayed without present.chart(): still drawn offline, with exports, but no caption."""
+    vega = next((data[m] for m in VEGA_MIMES if m in data), None)
+    mode, spec = ("vega", vega) if vega is not None else (
+        "vega-lite", next(data[m] for m in data if VEGALITE_MIME.match(m)))
+    title = spec.get("title", "") if isinstance(spec, dict) else ""
+    title = title.get("text", "") if isinstance(title, dict) else title
+    payload = {"key": f"chart-{auto}", "title": str(title or f"Chart {auto}"),
+               "description": str(spec.get("description", "")), "caption": "", "sources": []}
+    return payload, mode, spec
+
+
+class Outputs:
+    """Walks the cells once: figures replace project bundles, the glance box is lifted out for the header."""
+
+    def __init__(self, exports: Exports, cites):
+        self.exports, self.cites = exports, cites
+        self.has_slot, self.glance, self.summary, self.auto = False, [], "", 0
+        self.id_map: dict[str, str] = {}
+
+    def _one(self, out, cell_no: int):
+        kind = out.get("output_type")
+        if kind == "stream":
+            if out.get("name") == "stderr":
+                return None  # warnings are for authors; the executed notebook in build/ keeps them
+            out["text"] = notebook.MEMORY_ADDRESS.sub(" at 0x…", notebook.plain(out.get("text", "")))
+            return out
+        data = out.get("data", {}) if kind != "error" else {}
+        if present.CHART_MIME in data:
+            p = data[present.CHART_MIME]
+            return html_output(chart_figure(p, "vega-lite", p["spec"], self.exports, cell_no, self.cites))
+        if present.TABLE_MIME in data:
+            return html_output(table_figure(data[present.TABLE_MIME], self.exports, cell_no, self.cites))
+        if present.GLANCE_MIME in data:
+            self.glance += data[present.GLANCE_MIME]["findings"]
+            self.summary = data[present.GLANCE_MIME].get("summary") or self.summary
+            return None
+        if present.SOURCES_MIME in data:
+            self.has_slot = True
+            return html_output(SOURCES_SLOT)
+        if any(m in data for m in VEGA_MIMES) or any(VEGALITE_MIME.match(m) for m in data):
+            self.auto += 1
+            payload, mode, spec = _raw_chart(data, self.auto)
+            return html_output(chart_figure(payload, mode, spec, self.exports, cell_no, self.cites))
+        for mime in list(data):
+            if mime.startswith("text/") or mime == "image/svg+xml":
+                data[mime] = notebook.stable_ids(notebook.MEMORY_ADDRESS.sub(" at 0x…", notebook.plain(data[mime])),
+                                                 self.id_map)
+        return out
+
+    def transform(self, nb) -> None:
+        for cell_no, cell in enumerate(nb.cells, start=1):
+            if cell.cell_type == "code":
+                outs = [self._one(out, cell_no) for out in cell.get("outputs", [])]
+                cell.outputs = [o for o in outs if o is not None]

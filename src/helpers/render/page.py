@@ -1,0 +1,146 @@
+"""The pages: a report (header, collection sidebar, contents, figures, bibliography), the index, a failure page."""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+
+from helpers.render import citations, collection, exports, notebook, templating
+
+ASSETS = "assets/"
+_HEADING = re.compile(r'<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)(?:<a class="anchor-link"[^>]*>[^<]*</a>)?</h\1>',
+                      re.S)
+_TAG = re.compile(r"<[^>]+>")
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+HEADER_SLOT = "<!--report-header-->"
+SIDEBAR_SLOT = "<!--report-sidebar-->"
+
+
+def toc_items(body: str) -> list[dict]:
+    items = []
+    for level, anchor, inner in _HEADING.findall(body):
+        words = _TAG.sub("", inner).strip()
+        if words:
+            items.append({"anchor": anchor, "text": html.unescape(words), "sub": level == "3"})
+    return items
+
+
+def _link(value) -> dict | None:
+    if not value:
+        return None
+    if isinstance(value, dict):
+        return {"title": value.get("title") or value.get("output"), "output": value.get("output")}
+    return {"title": getattr(value, "title", ""), "output": getattr(value, "output", "")}
+
+
+def chrome(entry, toc: list[dict] | None = None) -> dict:
+    """What the header, the sidebar and the footer of a page show."""
+    parameters = entry.parameters or {}
+    title = collection.reader_title(entry.title, parameters, entry.defaults, entry.variant)
+    return {
+        "entry": entry, "title": title, "nb_id": entry.id or "", "toc": toc or [],
+        "prev": _link(entry.prev), "next": _link(entry.next), "nav": collection.nav_items(entry.name),
+        "params": collection.params_markup(parameters, entry.id, entry.defaults),
+        "variant": collection.variant_label(parameters, entry.defaults) if entry.variant else "",
+        "summary": entry.summary, "data_version": collection.data_version(),
+        "data_files": list(getattr(entry, "data_files", None) or []), "assets": ASSETS,
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def _exporter():
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(extra_template_basedirs=[str(templating.TEMPLATES)], template_name="nato_report",
+                            exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text="¶")
+    exporter.register_filter("mark_arabic", notebook.mark_arabic_html)
+    return exporter
+
+
+def _append_sources_cell(nb) -> None:
+    import nbformat
+
+    nb.cells.append(nbformat.v4.new_markdown_cell("## Sources", id=f"cell-{len(nb.cells) + 1:03d}"))
+    cell = nbformat.v4.new_code_cell("present.sources_section()", id=f"cell-{len(nb.cells) + 1:03d}")
+    cell.metadata["tags"] = ["report-added"]
+    cell.outputs = [exports.html_output(exports.SOURCES_SLOT)]
+    nb.cells.append(cell)
+
+
+def render_report(nb, entry) -> dict[str, bytes]:
+    """The report page and its exports for one executed notebook (paths relative to ``reports/``)."""
+    clean = notebook.clean_notebook(nb)
+    clean.metadata["title"] = collection.reader_title(entry.title, entry.parameters or {}, entry.defaults,
+                                                      entry.variant)
+    notebook.drop_first_h1(clean)
+    cites = citations.Citations()
+    outputs = exports.Outputs(exports.Exports(entry.name), cites)
+    outputs.transform(clean)
+    if not outputs.has_slot:
+        _append_sources_cell(clean)
+    resources = {"report": {"assets": ASSETS}, "metadata": {"name": entry.name}}
+    body, _ = _exporter().from_notebook_node(clean, resources=resources)
+    section = templating.render("sources_section.html.j2", bibliography=cites.bibliography())
+    body = body.replace(exports.SOURCES_SLOT, section)
+    main = body[body.find('<main id="report-main">'):]
+    parts = chrome(entry, toc_items(main))
+    parts["glance"] = outputs.glance
+    parts["summary"] = outputs.summary or entry.summary
+    page = body.replace(HEADER_SLOT, templating.render("header.html.j2", **parts), 1)
+    page = page.replace(SIDEBAR_SLOT, templating.render("sidebar.html.j2", **parts), 1)
+    page = page.replace("<!--report-footer-->", templating.render("footer.html.j2", **parts), 1)
+    page = page.replace("</head>", templating.env().globals["search_head"](ASSETS) + "</head>", 1)
+    page = re.sub(r"[ \t]+\n", "\n", page)
+    files = {entry.output: page.encode("utf-8")}
+    files.update(outputs.exports.files)
+    return files
+
+
+def _page(template: str, **context) -> bytes:
+    return (templating.render(template, assets=ASSETS, **context).rstrip("\n") + "\n").encode("utf-8")
+
+
+def render_index(entries) -> bytes:
+    """``reports/index.html``: every notebook in collection order, its summary, paragraphs and every variant."""
+    groups: dict[str, list] = {}
+    for e in entries:
+        groups.setdefault(str(e.id or e.name), []).append(e)
+    items = []
+    for nb_id, group in groups.items():
+        main = next((e for e in group if not e.variant), group[0])
+        variants = [{"output": v.output, "label": collection.variant_label(v.parameters or {}, v.defaults)
+                     or collection.variant_label(v.parameters or {}) or v.variant or v.name, "params": collection.params_markup(v.parameters or {}, nb_id)}
+                    for v in group if v is not main]
+        items.append({"id": nb_id, "entry": main, "variants": variants,
+                      "params": collection.params_markup(main.parameters or {}, nb_id)})
+    return _page("index.html.j2", items=items, data_version=collection.data_version(),
+                 nav=collection.nav_items(""))
+
+
+def _where(error) -> str:
+    cell_index, exec_count = getattr(error, "cell_index", None), getattr(error, "exec_count", None)
+    where = []
+    if cell_index is not None:
+        where.append(f"cell {int(cell_index) + 1} of the notebook (index {int(cell_index)})")
+    if exec_count is not None:
+        where.append(f"execution count {exec_count}")
+    stage = getattr(error, "stage", None)
+    return ", ".join(where) or (f"the {stage} stage" if stage else "an unknown place")
+
+
+def render_failure(entry, error) -> bytes:
+    """A page for a report that could not be built: which cell, the error, the parameters."""
+    title = f"{entry.title or entry.name} — build failed"
+    evalue = getattr(error, "evalue", None)
+    tb = getattr(error, "traceback", "") or ""
+    tb = "\n".join(tb) if isinstance(tb, list) else str(tb)
+    params = getattr(error, "parameters", None) or entry.parameters or {}
+    return _page("failure.html.j2", title=title, where=_where(error), entry=entry,
+                 ename=getattr(error, "ename", None) or type(error).__name__,
+                 evalue=str(error) if evalue is None else evalue,
+                 params=collection.params_markup(params, entry.id), source=getattr(error, "source", "") or "",
+                 traceback=notebook.MEMORY_ADDRESS.sub(" at 0x…", _ANSI.sub("", tb)),
+                 debug=getattr(error, "debug_notebook", "") or "", **{k: v for k, v in chrome(entry).items()
+                                                                      if k in ("prev", "next", "nav")})
+

@@ -1,0 +1,49 @@
+"""The Jinja environment for the page parts (``src/helpers/templates/page/*.html.j2``), autoescaped."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from helpers.render import text
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@functools.lru_cache(maxsize=1)
+def env():
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES / "page")),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.filters["ar"] = text.marked
+    environment.filters["day"] = text.human_date
+    environment.globals["search_box"] = _search_box
+    environment.globals["search_head"] = _search_head
+    return environment
+
+
+def _search_box(assets: str, place: str = ""):
+    """The offline search box (``helpers.search``), already escaped."""
+    import markupsafe
+
+    from helpers import search
+
+    return markupsafe.Markup(search.box_html(assets, place))
+
+
+def _search_head(assets: str):
+    """The head tags of the search box and the committed fonts' stylesheet."""
+    import markupsafe
+
+    from helpers import search
+
+    return markupsafe.Markup(search.head_html(assets) + f'<link rel="stylesheet" href="{assets}fonts.css">\n')
+
+
+def render(name: str, **context) -> str:
+    """Render ``templates/page/<name>`` with ``context``."""
+    return env().get_template(name).render(**context)

@@ -1,0 +1,87 @@
+"""Small text helpers shared by ``helpers.present`` and the renderer: escaping, Arabic marking, dates, safe JSON."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import json
+import re
+
+from markupsafe import Markup
+
+# Arabic letters and marks (Arabic, Supplement, Extended-A, Presentation Forms A/B).
+_ARABIC = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF"
+ARABIC_RUN = re.compile(rf"«?[{_ARABIC}](?:[{_ARABIC}\s\u200c\u200d«»0-9٠-٩.,:;!?()\-–—]*[{_ARABIC}»)])?")
+HAS_ARABIC = re.compile(rf"[{_ARABIC}]")
+_HAS_LATIN = re.compile(r"[A-Za-z]")
+
+
+def esc(text) -> str:
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def as_text(value) -> str:
+    """A value as plain text: '' for missing, ISO for dates."""
+    if value is None:
+        return ""
+    try:
+        import pandas as pd
+
+        if value is pd.NaT or (not isinstance(value, str) and pd.isna(value)):
+            return ""
+        if isinstance(value, pd.Timestamp):
+            return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    except (TypeError, ValueError, ImportError):
+        pass
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def human_date(value) -> str:
+    """'2024-03-07' → '7 Mar 2024' (other text unchanged)."""
+    text = as_text(value)
+    try:
+        d = _dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return text
+    if len(text) > 10 and text[10:].strip("T0:"):
+        return text
+    return f"{d.day} {d.strftime('%b')} {d.year}"
+
+
+def mark_arabic_text(text) -> str:
+    """Escape plain text and mark every Arabic run ``<span lang="ar" dir="rtl">``."""
+    text = "" if text is None else str(text)
+    out, pos = [], 0
+    for m in ARABIC_RUN.finditer(text):
+        out.append(html.escape(text[pos : m.start()]))
+        out.append(f'<span lang="ar" dir="rtl">{html.escape(m.group(0))}</span>')
+        pos = m.end()
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def marked(text) -> Markup:
+    """``mark_arabic_text`` as Jinja-safe markup (the Jinja filter ``ar``)."""
+    return Markup(mark_arabic_text(text))
+
+
+def is_arabic_text(text: str) -> bool:
+    """True when the text has Arabic letters and no Latin ones (a whole cell or heading in Arabic)."""
+    return bool(HAS_ARABIC.search(text or "")) and not _HAS_LATIN.search(text or "")
+
+
+def script_json(value) -> str:
+    """JSON safe to place inside ``<script type="application/json">`` (sorted keys, ``<>&`` escaped)."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def short(title: str, limit: int = 48) -> str:
+    """A title cut at a word boundary to about ``limit`` characters, with an ellipsis when cut."""
+    if len(title) <= limit:
+        return title
+    cut = title[:limit].rsplit(" ", 1)[0].rstrip(",;:-–— ")
+    return f"{cut}…"

@@ -1,0 +1,184 @@
+"""Reports as a researcher reads them, at 1280 × 900 and on a phone at 390 × 844 (headless Debian Chromium, file://
+only, network blocked): nothing spills out of its box, no sideways scrolling, chart text at least 9 px on the phone,
+no raw identifiers in reader-visible text, at most 12 source links in a line, pages at most 14,000 px tall, and a
+first screen that holds the summary and the "At a glance" box.
+
+Pages whose notebooks other engineers are rewriting are listed in ``PENDING`` with the check they fail today and
+why; they run as non-strict expected failures so the suite shows them without hiding the rest.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE / "fixtures" / "render"))
+sys.path.insert(0, str(HERE.parent / "tools" / "browser"))
+import build_fixture as fx  # noqa: E402
+import report_browser as rb  # noqa: E402
+from test_browser import EXPECTED, built_reports  # noqa: E402,F401  (the shared built-reports fixture)
+
+pytestmark = pytest.mark.slow
+WIDE, PHONE = (1280, 900), (390, 844)
+MAX_HEIGHT = 14_000
+MAX_LINKS = 12
+
+# page -> {check: why it fails today}, measured on a full build; each entry names what the page's notebook lacks
+GLANCE = "no present.glance([...]) call yet (the notebook's owner adds 2-4 findings)"
+PENDING: dict[str, dict[str, str]] = {
+    **{f"02-nato-enlargement{v}.html": {"first-screen-glance": GLANCE}
+       for v in ("", "--1991-12-31", "--2004-03-29", "--2024-03-07")},
+    "04-crisis-arms-control-war.html": {"first-screen-glance": GLANCE},
+    "05-balance-of-power.html": {"first-screen-glance": GLANCE},
+    **{f"07-framework-or-alliance{v}.html": {
+        "first-screen-glance": GLANCE,
+        "identifiers": "the heading 'The organisations on as_of' and a caption name the parameter",
+        "height": "about 17,300 px: audit tables (75 sourced cells, per-member lists) in the main flow; "
+                  "present.table(..., collapsed=True) folds them"}
+       for v in ("", "--1991-12-31", "--2001-06-15", "--2024-07-04")},
+    **{f"08-sco-multivector-states{v}.html": {
+        "first-screen-glance": GLANCE,
+        "identifiers": "the heading 'One state over time: focus_state' and a caption naming status_matrix"}
+       for v in ("", "--kazakhstan", "--india", "--turkiye")},
+    "09-claims-ledger.html": {"first-screen-glance": GLANCE},
+}
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    gone = rb.missing()
+    if gone:
+        pytest.fail(f"missing {', '.join(gone)}: run scripts/ensure-system-deps.sh (make test does)")
+    with rb.browser() as b:
+        yield b
+
+
+def _checks(chromium, path: Path, viewport) -> dict:
+    page, rep = rb.open_report(chromium, path, viewport=viewport)
+    try:
+        assert rep.blocked == [] and rep.page_errors == [], f"{path.name}: {rep.blocked + rep.page_errors}"
+        return rb.reader_checks(page)
+    finally:
+        page.context.close()
+
+
+def _failures(name: str, wide: dict, phone: dict) -> dict[str, str]:
+    """Every check a reader would notice, as {check: what was measured} (empty when the page reads well)."""
+    out = {}
+    for label, r in (("1280", wide), ("390", phone)):
+        if r["sideways"] > 0:
+            out[f"sideways-{label}"] = f"the page scrolls {r['sideways']} px sideways"
+        if r["overflow"]:
+            out[f"overflow-{label}"] = f"spills out of its box: {r['overflow'][:4]}"
+        if r["ids"]:
+            out["identifiers"] = f"raw identifiers shown: {r['ids'][:8]}"
+        if r["max_links"] > MAX_LINKS:
+            out["source-line"] = f"a source line shows {r['max_links']} links"
+    if phone["tiny_count"]:
+        out["chart-text-390"] = f"{phone['tiny_count']} chart labels under 9 px: {phone['tiny'][:3]}"
+    if wide["height"] > MAX_HEIGHT:
+        out["height"] = f"{wide['height']} px tall at 1280"
+    if name != "index.html":
+        for what in ("summary_bottom", "glance_bottom"):
+            if wide[what] is None or wide[what] > WIDE[1]:
+                out[f"first-screen-{what.split('_')[0]}"] = f"{what.split('_')[0]} ends at {wide[what]} px"
+    return out
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_report_reads_well_at_1280_and_on_a_phone(chromium, built_reports, name, request):
+    report = built_reports / name
+    assert report.exists(), f"the build did not write {name}"
+    pending = PENDING.get(name, {})
+    if pending:
+        request.applymarker(pytest.mark.xfail(reason="; ".join(f"{k}: {v}" for k, v in pending.items()),
+                                              strict=False))
+    failures = _failures(name, _checks(chromium, report, WIDE), _checks(chromium, report, PHONE))
+    assert failures == {}, f"{name}: {failures}"
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("site")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NATO_SOURCES_CSV", str(fx.SOURCES))
+        nb = fx.execute(folder / "executed.ipynb")
+        fx.render_site(nb, folder)
+    return folder
+
+
+def test_fixture_page_passes_every_reading_check(chromium, fixture_site):
+    report = fixture_site / fx.ENTRY.output
+    failures = _failures(fx.ENTRY.output, _checks(chromium, report, WIDE), _checks(chromium, report, PHONE))
+    # the fixture's hostile title and raw chart on purpose show ids ("onmouseover"…); everything else must hold
+    failures.pop("identifiers", None)
+    assert failures == {}
+
+
+def test_citation_shows_title_and_publisher_on_hover_and_on_keyboard_focus(chromium, fixture_site):
+    page, _ = rb.open_report(chromium, fixture_site / fx.ENTRY.output, viewport=WIDE)
+    try:
+        cite = page.locator("#fig-bars a.cite").first
+        tip = cite.locator(".cite-tip")
+        assert tip.bounding_box()["width"] <= 1  # hidden until asked for
+        cite.focus()
+        assert tip.bounding_box()["width"] > 40 and "Fixture Publisher" in tip.inner_text()
+        page.mouse.move(0, 0)
+        page.evaluate("document.activeElement.blur()")
+        cite.hover()
+        assert tip.bounding_box()["width"] > 40
+    finally:
+        page.context.close()
+
+
+def test_wide_table_scrolls_in_its_own_box_with_the_first_column_in_view(chromium, fixture_site):
+    page, _ = rb.open_report(chromium, fixture_site / fx.ENTRY.output, viewport=PHONE)
+    try:
+        page.locator("#fig-matrix").scroll_into_view_if_needed()
+        box = page.locator("#fig-matrix .report-table-scroll")
+        first = page.locator("#table-matrix tbody th[scope=row]").first
+        x0 = first.bounding_box()["x"]
+        box.evaluate("el => { el.scrollLeft = 400; }")
+        assert abs(first.bounding_box()["x"] - x0) < 1  # sticky
+        caption = page.locator("#fig-matrix figcaption")
+        assert caption.bounding_box()["x"] + caption.bounding_box()["width"] <= PHONE[0] + 1
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE[0]
+    finally:
+        page.context.close()
+
+
+def test_phone_menu_lists_every_report_and_the_sidebar_shows_on_wide_screens(chromium, fixture_site):
+    import tomllib
+
+    from helpers import paths
+
+    n_books = len(tomllib.loads(paths.COLLECTION.read_text(encoding="utf-8"))["notebook"])
+    page, _ = rb.open_report(chromium, fixture_site / fx.ENTRY.output, viewport=PHONE)
+    try:
+        assert not page.locator(".report-sidebar").is_visible()
+        page.locator(".report-menu > summary").click()
+        links = page.locator(".report-menu .report-collection-list > li > a")
+        assert links.count() == n_books and links.first.is_visible()
+        page.set_viewport_size({"width": WIDE[0], "height": WIDE[1]})
+        assert page.locator(".report-sidebar").is_visible() and not page.locator(".report-menu").is_visible()
+        assert page.locator(".report-sidebar .report-collection-list > li > a").count() == n_books
+    finally:
+        page.context.close()
+
+
+def test_dark_mode_darkens_the_page_and_the_charts(chromium, fixture_site):
+    page, _ = rb.open_report(chromium, fixture_site / fx.ENTRY.output, viewport=WIDE)
+    try:
+        page.emulate_media(color_scheme="dark")
+        page.reload()
+        page.wait_for_function("document.documentElement.getAttribute('data-charts-drawn') === 'true'")
+        bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        label = page.evaluate("""() => { const t = document.querySelector('#chart-bars svg g.role-axis-label text');
+            return t ? getComputedStyle(t).fill || t.getAttribute('fill') : ''; }""")
+        assert bg == "rgb(22, 24, 27)"
+        assert label in ("#d6d6d6", "rgb(214, 214, 214)")
+    finally:
+        page.context.close()
