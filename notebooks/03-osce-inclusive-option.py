@@ -186,7 +186,7 @@ present.table(linked[["date", "category", "title", "description", "paragraphs"]]
 # Three findings of this notebook, placed at the top of the report.
 
 # %%
-present.glance(glance.osce(steps, overlap, both, explicit, P.as_of))
+present.glance(glance.osce(steps, overlap, counts, explicit, P.as_of))
 
 # %% [markdown]
 # ## Takeaways

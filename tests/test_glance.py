@@ -32,11 +32,15 @@ def test_osce_glance_reports_growth_overlap_and_the_first_explicit_document():
     steps = pd.DataFrame({"members": [35, 52, 57]})
     overlap = pd.DataFrame({"OSCE": [True] * 57})
     explicit = pd.DataFrame({"date": pd.to_datetime(["2010-12-02", "1999-11-19"])})
-    out = glance.osce(steps, overlap, 38, explicit, "2024-04-30")
+    counts = pd.DataFrame({"group": ["OSCE + NATO", "OSCE + CSTO", "OSCE only"], "states": [32, 6, 19]})
+    out = glance.osce(steps, overlap, counts, explicit, "2024-04-30")
     assert out == ["The CSCE/OSCE grew from 35 to 57 participating states by 30 Apr 2024.",
                    "On that date 38 of its 57 states also belonged to NATO or the CSTO: both camps sat at one table.",
                    "Indivisible security is explicit in 2 OSCE documents, the first in 1999."]
-    assert len(glance.osce(steps, overlap, 38, explicit.iloc[0:0], "2024-04-30")) == 2
+    assert len(glance.osce(steps, overlap, counts, explicit.iloc[0:0], "2024-04-30")) == 2
+    before = glance.osce(steps.iloc[0:0], pd.DataFrame({"OSCE": [False]}), counts, explicit, "1949-04-04")
+    assert before == ["On 4 Apr 1949 the CSCE/OSCE had no participating states yet: the Helsinki Final Act was "
+                      "signed on 1 Aug 1975."]
 
 
 def test_principles_glance_counts_principles_found_and_the_most_common():

@@ -34,8 +34,13 @@ def proposal(cited, track, later, start, end) -> list[str]:
     ]
 
 
-def osce(steps, overlap, both, explicit, as_of) -> list[str]:
-    """03: the OSCE's growth, its overlap with NATO and the CSTO, and indivisible security in its documents."""
+def osce(steps, overlap, counts, explicit, as_of) -> list[str]:
+    """03: the OSCE's growth, its overlap with NATO and the CSTO (``counts`` from ``tables.overlap_counts``), and
+    indivisible security in its documents; one line saying so when the OSCE did not yet exist on ``as_of``."""
+    if steps.empty or not overlap["OSCE"].any():
+        return [f"On {labels.day(as_of)} the CSCE/OSCE had no participating states yet: the Helsinki Final Act "
+                "was signed on 1 Aug 1975."]
+    both = counts.loc[counts["group"].str.startswith("OSCE +"), "states"].sum()
     first_doc = explicit.sort_values("date").iloc[0] if len(explicit) else None
     out = [
         f"The CSCE/OSCE grew from {int(steps['members'].iloc[0])} to {int(steps['members'].iloc[-1])} "
