@@ -2,7 +2,7 @@
 # Installs what the browser tests and the benchmark need, only when it is missing:
 #   - Debian's `chromium` (driven by Playwright for Python through executable_path; no browser download),
 #   - fonts with Arabic glyphs: `fonts-noto-core` (Noto Naskh/Sans Arabic) and `fonts-dejavu-core`,
-#   - axe-core from the npm registry, pinned by tools/browser/package-lock.json, into .cache/node/.
+#   - axe-core from the npm registry, pinned by tests/browser/package-lock.json, into .cache/node/.
 # Idempotent and non-interactive: a second run changes nothing and makes no network request.
 # Works when started as `sh scripts/ensure-system-deps.sh` (the Makefile does): it re-runs itself under bash.
 if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi
@@ -10,7 +10,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NODE_DIR="$ROOT/.cache/node"
-LOCK="$ROOT/tools/browser/package-lock.json"
+LOCK="$ROOT/tests/browser/package-lock.json"
 APT_PACKAGES=(chromium fonts-noto-core fonts-dejavu-core)
 
 log() { printf 'ensure-system-deps: %s\n' "$*"; }
@@ -65,7 +65,7 @@ if [[ -f "$NODE_DIR/node_modules/axe-core/axe.min.js" && -f "$stamp" ]] && cmp -
 else
   log "npm ci (axe-core) into .cache/node"
   mkdir -p "$NODE_DIR"
-  cp "$ROOT/tools/browser/package.json" "$LOCK" "$NODE_DIR/"
+  cp "$ROOT/tests/browser/package.json" "$LOCK" "$NODE_DIR/"
   (cd "$NODE_DIR" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
   cp "$LOCK" "$stamp"
 fi

@@ -1,4 +1,4 @@
-"""Merge the data authors' source lists (data/staging/sources-*.csv) into data/sources.csv.
+"""Merge the data authors' source lists (data/provenance/sources-*.csv) into data/sources.csv.
 
 Usage:  python scripts/merge_sources.py [--staging DIR] [--out FILE] [--check]
 
@@ -148,7 +148,8 @@ def readme_with_kinds(readme: str, block: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--staging", type=Path, default=ROOT / "data" / "staging")
+    ap.add_argument("--staging", type=Path, default=ROOT / "data" / "provenance",
+                    help="folder of the source lists (default data/provenance)")
     ap.add_argument("--out", type=Path, default=ROOT / "data" / "sources.csv")
     ap.add_argument("--check", action="store_true", help="only check that --out is up to date")
     args = ap.parse_args(argv)

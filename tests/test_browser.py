@@ -13,9 +13,8 @@ import pytest
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "fixtures" / "render"))
-sys.path.insert(0, str(HERE.parent / "tools" / "browser"))
 import build_fixture as fx  # noqa: E402
-import report_browser as rb  # noqa: E402
+from browser import report_browser as rb  # noqa: E402
 
 from helpers import paths  # noqa: E402
 

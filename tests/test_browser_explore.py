@@ -22,8 +22,7 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE.parent / "tools" / "browser"))
-import report_browser as rb
+from browser import report_browser as rb
 
 from helpers import load, paths, theme
 from helpers.charts import maps

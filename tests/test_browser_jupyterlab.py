@@ -23,9 +23,8 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "fixtures" / "render"))
-sys.path.insert(0, str(HERE.parent / "tools" / "browser"))
 import build_fixture as fx  # noqa: E402
-import report_browser as rb  # noqa: E402
+from browser import report_browser as rb  # noqa: E402
 
 pytestmark = pytest.mark.slow
 JUPYTER = Path(sys.executable).with_name("jupyter")

@@ -16,9 +16,8 @@ import pytest
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "fixtures" / "render"))
-sys.path.insert(0, str(HERE.parent / "tools" / "browser"))
 import build_fixture as fx  # noqa: E402
-import report_browser as rb  # noqa: E402
+from browser import report_browser as rb  # noqa: E402
 from test_browser import EXPECTED, built_reports  # noqa: E402,F401  (the shared built-reports fixture)
 
 pytestmark = pytest.mark.slow

@@ -116,6 +116,6 @@ def test_notes_use_public_terms_only(claims):
     paragraphs = load.paragraphs()
     texts = list(claims["claim"]) + list(claims["verdict_reason"]) + list(claims["testable_with"].fillna(""))
     texts += list(paragraphs["paraphrase"])
-    texts += list(pd.read_csv(paths.DATA / "staging" / "sources-ledger.csv", dtype=str)["note"].fillna(""))
+    texts += list(pd.read_csv(paths.DATA / "provenance" / "sources-ledger.csv", dtype=str)["note"].fillna(""))
     bad = [t for t in texts if lookup.search(t)]
     assert not bad, bad[:3]

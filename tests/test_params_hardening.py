@@ -30,7 +30,7 @@ def real_copy(tmp_path: Path) -> Path:
     """A copy of the real section map and data (``<tmp>/notebooks/collection.toml``, ``<tmp>/data``)."""
     (tmp_path / "notebooks").mkdir()
     shutil.copy(paths.COLLECTION, tmp_path / "notebooks" / "collection.toml")
-    shutil.copytree(paths.DATA, tmp_path / "data", ignore=shutil.ignore_patterns("staging"))
+    shutil.copytree(paths.DATA, tmp_path / "data", ignore=shutil.ignore_patterns("provenance"))
     return tmp_path / "notebooks" / "collection.toml"
 
 

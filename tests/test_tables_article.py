@@ -240,10 +240,10 @@ def test_real_claims_cover_the_article_and_verdicts_are_conservative():
 
 
 def test_every_article_row_cites_a_source_in_the_article_bibliography():
-    known = set(_csv("staging/sources-article.csv")["source_id"])
+    known = set(_csv("provenance/sources-article.csv")["source_id"])
     for name in ("sections.csv", "paragraphs.csv", "glossary.csv", "lineage.csv"):
         cited = set(_csv(name)["source_id"])
-        assert cited <= known, f"{name}: {sorted(cited - known)} not in staging/sources-article.csv"
+        assert cited <= known, f"{name}: {sorted(cited - known)} not in provenance/sources-article.csv"
 
 
 def test_tag_long_disambiguates_a_label_shared_by_two_kinds(paragraphs, themes):

@@ -120,11 +120,11 @@ def data_fingerprint(hashes: dict[str, str]) -> str:
 
 def folder_hashes(folder: Path) -> dict[str, str]:
     """``{path relative to the repository: content hash}`` of every data file (``*.csv``, ``*.json``) under
-    ``folder``; the lists merged into ``sources.csv`` under ``staging/`` are inputs of a script, not data."""
+    ``folder``; the lists merged into ``sources.csv`` under ``provenance/`` are inputs of a script, not data."""
     if not folder.is_dir():
         return {}
     return {relative(p): sha256_file(p) or "missing" for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.suffix in DATA_SUFFIXES and "staging" not in p.relative_to(folder).parts}
+            if p.is_file() and p.suffix in DATA_SUFFIXES and "provenance" not in p.relative_to(folder).parts}
 
 
 def relative(path: Path) -> str:

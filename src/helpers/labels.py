@@ -17,8 +17,9 @@ import csv
 import datetime as _dt
 import functools
 import math
-import os
 import re
+
+from helpers import paths
 
 _SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 _WORDS = {"id": "ID", "iso3": "ISO3", "ar": "(Arabic)", "en": "(English)", "usd": "US$", "pct": "%", "hhi": "HHI"}
@@ -29,7 +30,7 @@ _DATA_LABELS = (("dimensions", "dimension_id", "label", ""), ("themes", "theme_i
 
 def language() -> str:
     """``"en"`` (default) or ``"ar"`` (``NATO_LANG=ar``)."""
-    return "ar" if os.environ.get("NATO_LANG", "en").lower().startswith("ar") else "en"
+    return paths.language()
 
 
 def _data_dir():

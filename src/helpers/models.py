@@ -17,8 +17,8 @@ class Entry:
     literals injected into the notebook (dates as ISO strings); ``defaults`` the declared defaults. ``variant`` is
     the declared variant's name, the ``-p`` name part, or None for the default report. ``prev``/``next`` link to
     the neighbouring notebooks' default reports in reading order (``{"id", "title", "output"}`` or None).
-    ``data_version`` is filled in after execution: the fingerprint of the data files this report read
-    (``helpers.cache.data_fingerprint``).
+    ``data_version`` and ``data_files`` are filled in after execution: the fingerprint of the data files this
+    report read (``helpers.cache.data_fingerprint``) and their paths, which the report's header lists.
     """
 
     id: str
@@ -35,6 +35,7 @@ class Entry:
     prev: dict | None = None
     next: dict | None = None
     data_version: str | None = None
+    data_files: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return asdict(self)

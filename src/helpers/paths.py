@@ -14,6 +14,7 @@ Environment overrides (all optional; tests and ``scripts/bench.py`` use them to 
 ``NATO_CONSTRAINTS``      the locked environment hashed by the cache (default ``constraints.txt``)
 ``NATO_READ_LOG``         file that ``helpers.load`` appends every data file it reads to (set by the build)
 ``NATO_SOURCES_CSV``      the bibliography (default ``data/sources.csv``)
+``NATO_LANG``             the language of reader labels, ``en`` (default) or ``ar`` (``helpers.labels``)
 ========================  ==================================================================================
 
 The functions read the variable at call time (a worker or a test may set it after import); the module constants
@@ -89,3 +90,8 @@ def data_file(name: str) -> Path:
     """Path of a data table by its file name (``"memberships.csv"``) or resource name (``"memberships"``)."""
     file = name if name.endswith(".csv") else f"{name}.csv"
     return DATA / file
+
+
+def language() -> str:
+    """The language of reader labels: ``ar`` when ``$NATO_LANG`` starts with it, else ``en``."""
+    return "ar" if os.environ.get("NATO_LANG", "en").lower().startswith("ar") else "en"

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import csv
 import html
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,12 +64,9 @@ class PresentError(ValueError):
 
 def sources_path() -> Path:
     """The bibliography file: ``$NATO_SOURCES_CSV`` when set (tests), else ``data/sources.csv``."""
-    env = os.environ.get("NATO_SOURCES_CSV")
-    if env:
-        return Path(env)
     from helpers import paths
 
-    return paths.data_file("sources.csv")
+    return paths.sources_csv()
 
 
 def source_rows() -> dict[str, dict[str, str]]:
@@ -79,17 +75,12 @@ def source_rows() -> dict[str, dict[str, str]]:
     if not path.exists():
         raise PresentError(f"sources: {path} does not exist; every chart and table must cite rows of it")
     rows: dict[str, dict[str, str]] = {}
-    if not os.environ.get("NATO_SOURCES_CSV"):
-        try:
-            from helpers import load  # the validating loader
+    from helpers import load, paths
 
-            frame = load.sources()
-        except ImportError:
-            frame = None
-        if frame is not None:
-            for rec in frame.to_dict("records"):
-                rows[str(rec["source_id"])] = {k: _text(v) for k, v in rec.items()}
-            return rows
+    if path == paths.SOURCES_CSV:  # the project's bibliography: through the validating loader
+        for rec in load.sources().to_dict("records"):
+            rows[str(rec["source_id"])] = {k: _text(v) for k, v in rec.items()}
+        return rows
     with path.open(encoding="utf-8", newline="") as fh:
         for rec in csv.DictReader(fh):
             rows[rec["source_id"]] = {k: (v or "") for k, v in rec.items()}

@@ -170,7 +170,7 @@ def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool)
     for e in chosen:
         nb = Path(e.notebook)
         key = cache.execution_key(notebook=nb, parameters=e.parameters, code=code, env=env, kernel=KERNEL)
-        shown = {k: v for k, v in e.to_dict().items() if k not in ("notebook", "data_version")}
+        shown = {k: v for k, v in e.to_dict().items() if k not in ("notebook", "data_version", "data_files")}
         render = cache.render_key(notebook=nb, entry=shown, code=code, env=env)
         if force:
             jobs.append(Job(e, "execute", "forced", key, render))

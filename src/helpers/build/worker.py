@@ -331,7 +331,7 @@ def _run_entry(job: dict) -> dict:
         nb, failure = _from_cache(entry, cache.executed_path(cache_dir, entry.name))
     else:
         nb, failure, reads = _run_kernel(entry, executed, build_dir / f"{entry.name}.reads")
-    entry = replace(entry, data_version=cache.data_fingerprint(reads))
+    entry = replace(entry, data_version=cache.data_fingerprint(reads), data_files=tuple(sorted(reads)))
     files: dict[str, bytes] = {}
     if failure is None:
         files, failure = _render(render, nb, entry)

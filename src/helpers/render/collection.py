@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import hashlib
 import json
 import re
-import tomllib
 
 from markupsafe import Markup
 
 from helpers import paths
+from helpers.collection import read as read_collection
 from helpers.render import text
 
 
 @functools.lru_cache(maxsize=1)
 def collection() -> dict:
     try:
-        return tomllib.loads(paths.COLLECTION.read_text(encoding="utf-8"))
+        return read_collection(paths.COLLECTION)
     except FileNotFoundError:
         return {}
 
@@ -139,22 +138,16 @@ def _variant_params(nb: dict, variant: dict) -> dict:
 
 @functools.lru_cache(maxsize=1)
 def data_version() -> str:
-    """One version for the whole collection: the datapackage version and a fingerprint of every data file."""
-    digest = hashlib.sha256()
-    data_dir = paths.DATA
-    files = sorted(p for p in data_dir.rglob("*") if p.is_file() and p.suffix in {".csv", ".json"}
-                   and "staging" not in p.relative_to(data_dir).parts) if data_dir.exists() else []
-    for p in files:
-        digest.update(p.relative_to(data_dir).as_posix().encode())
-        digest.update(b"\0")
-        digest.update(p.read_bytes())
-        digest.update(b"\0")
+    """One version for the whole collection: the data package's version and the fingerprint of every data file
+    (``helpers.cache.data_fingerprint``, the same on every page and on the index)."""
+    from helpers import cache
+
     version = ""
     try:
         version = str(json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8")).get("version") or "")
     except (OSError, ValueError):
         pass
-    short = digest.hexdigest()[:12]
+    short = cache.data_fingerprint(cache.folder_hashes(paths.DATA))
     return f"{version} ({short})" if version else short
 
 
