@@ -8,7 +8,9 @@ the results with ``helpers.present``. The one exception is :func:`collection_gui
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -242,3 +244,73 @@ def collection_guide(collection: Path | str | None = None) -> pd.DataFrame:
         rows.append({"notebook": str(entry["id"]), "title": str(entry["title"]),
                      "paragraphs": str(entry["paragraphs"]).replace("-", "–"), "summary": str(entry["summary"])})
     return pd.DataFrame(rows, columns=["notebook", "title", "paragraphs", "summary"])
+
+
+# ---------------------------------------------------------------------------- paragraphs and claims by notebook
+
+_PARA = re.compile(r"^P(\d{1,2})$")
+
+
+def paragraph_range(spec: str) -> list[str]:
+    """Expand ``"P1-P3"`` (or ``"P4"``, or ``"P5,P6"``) into ``["P1", "P2", "P3"]``.
+
+    >>> paragraph_range("P7-P9")
+    ['P7', 'P8', 'P9']
+    """
+    out: list[str] = []
+    for part in str(spec).split(","):
+        part = part.strip()
+        ends = [p.strip() for p in part.split("-")]
+        nums = []
+        for end in ends:
+            m = _PARA.match(end)
+            if not m or len(ends) > 2:
+                raise ValueError(
+                    f"paragraphs={spec!r}: {part!r} is not a paragraph or range; "
+                    "allowed: 'P4', 'P1-P3' or a comma-separated list of those (P1–P19)"
+                )
+            nums.append(int(m.group(1)))
+        lo, hi = nums[0], nums[-1]
+        if not 1 <= lo <= hi <= 19:
+            raise ValueError(f"paragraphs={spec!r}: {part!r} is outside P1–P19 or runs backwards")
+        out.extend(f"P{i}" for i in range(lo, hi + 1))
+    return out
+
+
+def notebook_paragraphs(notebook_id: str, collection: Path | str | None = None) -> list[str]:
+    """The paragraphs a notebook covers, as the section map (``paragraphs = "P5-P6"``) declares them."""
+    for nb in read_collection(collection).get("notebook", []):
+        if str(nb.get("id")) == str(notebook_id):
+            return paragraph_range(nb.get("paragraphs", ""))
+    raise KeyError(f"notebook {notebook_id!r} is not in the section map")
+
+
+def paragraph_digest(paragraphs: pd.DataFrame, paras: Iterable[str]) -> pd.DataFrame:
+    """The project's own paraphrase of each requested paragraph, in article order.
+
+    Columns: ``paragraph``, ``paraphrase``, ``source_id``. Raises ``KeyError`` naming any paragraph that the
+    table does not hold, so a notebook never silently shows fewer paragraphs than it promises.
+    """
+    wanted = list(paras)
+    missing = [p for p in wanted if p not in set(paragraphs["paragraph"])]
+    if missing:
+        raise KeyError(f"paragraphs.csv has no row for {', '.join(missing)}; expected P1–P19")
+    out = paragraphs[paragraphs["paragraph"].isin(wanted)].sort_values("order")
+    return out[["paragraph", "paraphrase", "source_id"]].reset_index(drop=True)
+
+
+def claims_for(claims: pd.DataFrame, paras: Iterable[str]) -> pd.DataFrame:
+    """The article's claims made in ``paras``, with our verdict, in paragraph then claim order.
+
+    Columns: ``paragraph``, ``claim_id``, ``claim``, ``voice`` (who the article presents as saying it),
+    ``claim_type``, ``verdict``, ``checked_against``, ``verdict_reason``, ``evidence_notebook``, ``source_id``,
+    ``second_source_id`` (those of them the ledger holds).
+    """
+    wanted = list(paras)
+    order = {p: i for i, p in enumerate(wanted)}
+    out = claims[claims["paragraph"].isin(wanted)].copy()
+    out["_o"] = out["paragraph"].map(order)
+    out = out.sort_values(["_o", "claim_id"]).drop(columns="_o")
+    cols = ["paragraph", "claim_id", "claim", "voice", "claim_type", "verdict", "checked_against", "verdict_reason",
+            "evidence_notebook", "source_id", "second_source_id"]
+    return out[[c for c in cols if c in out.columns]].reset_index(drop=True)

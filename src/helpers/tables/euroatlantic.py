@@ -9,76 +9,19 @@ Memberships follow the data contract: spells are half-open (``start <= d < end``
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
-from datetime import date
 
 import pandas as pd
 
 from helpers import labels, membership
 from helpers.membership import as_timestamp
 
+# The article's paragraphs and claims are tables of the article (helpers.tables.article); re-exported for the
+# notebooks that read them through this module.
+from helpers.tables.article import claims_for, paragraph_digest, paragraph_range  # noqa: F401
+
 # --------------------------------------------------------------------------------------------------- utilities
 
-_PARA = re.compile(r"^P(\d{1,2})$")
-
-
-def paragraph_range(spec: str) -> list[str]:
-    """Expand ``"P1-P3"`` (or ``"P4"``, or ``"P5,P6"``) into ``["P1", "P2", "P3"]``.
-
-    >>> paragraph_range("P7-P9")
-    ['P7', 'P8', 'P9']
-    """
-    out: list[str] = []
-    for part in str(spec).split(","):
-        part = part.strip()
-        ends = [p.strip() for p in part.split("-")]
-        nums = []
-        for end in ends:
-            m = _PARA.match(end)
-            if not m or len(ends) > 2:
-                raise ValueError(
-                    f"paragraphs={spec!r}: {part!r} is not a paragraph or range; "
-                    "allowed: 'P4', 'P1-P3' or a comma-separated list of those (P1–P19)"
-                )
-            nums.append(int(m.group(1)))
-        lo, hi = nums[0], nums[-1]
-        if not 1 <= lo <= hi <= 19:
-            raise ValueError(f"paragraphs={spec!r}: {part!r} is outside P1–P19 or runs backwards")
-        out.extend(f"P{i}" for i in range(lo, hi + 1))
-    return out
-
-
-# ------------------------------------------------------------------------------------------ paragraphs, claims
-
-def paragraph_digest(paragraphs: pd.DataFrame, paras: Iterable[str]) -> pd.DataFrame:
-    """The project's own paraphrase of each requested paragraph, in article order.
-
-    Columns: ``paragraph``, ``paraphrase``, ``source_id``. Raises ``KeyError`` naming any paragraph that the
-    table does not hold, so a notebook never silently shows fewer paragraphs than it promises.
-    """
-    wanted = list(paras)
-    missing = [p for p in wanted if p not in set(paragraphs["paragraph"])]
-    if missing:
-        raise KeyError(f"paragraphs.csv has no row for {', '.join(missing)}; expected P1–P19")
-    out = paragraphs[paragraphs["paragraph"].isin(wanted)].sort_values("order")
-    return out[["paragraph", "paraphrase", "source_id"]].reset_index(drop=True)
-
-
-def claims_for(claims: pd.DataFrame, paras: Iterable[str]) -> pd.DataFrame:
-    """The article's claims made in ``paras``, with our verdict, in paragraph then claim order.
-
-    Columns: ``paragraph``, ``claim_id``, ``claim``, ``claim_type``, ``verdict``, ``verdict_reason``,
-    ``evidence_notebook``, ``source_id``.
-    """
-    wanted = list(paras)
-    order = {p: i for i, p in enumerate(wanted)}
-    out = claims[claims["paragraph"].isin(wanted)].copy()
-    out["_o"] = out["paragraph"].map(order)
-    out = out.sort_values(["_o", "claim_id"]).drop(columns="_o")
-    cols = ["paragraph", "claim_id", "claim", "claim_type", "verdict", "verdict_reason", "evidence_notebook",
-            "source_id"]
-    return out[cols].reset_index(drop=True)
 
 
 # ------------------------------------------------------------------------------------------------------ events
@@ -334,8 +277,18 @@ def status_changes(memberships: pd.DataFrame, states: pd.DataFrame, orgs: Iterab
 # The NATO and bloc helpers of notebook 02 live in ``tables.blocs``, the treaty helpers of notebook 04 in
 # ``tables.arms_control``; the names stay importable from here for older callers.
 from helpers.tables.arms_control import (  # noqa: E402,F401
-    PHASES, in_force_by_year, treaty_phases, treaty_status, treaty_steps,
+    PHASES,
+    in_force_by_year,
+    treaty_phases,
+    treaty_status,
+    treaty_steps,
 )
 from helpers.tables.blocs import (  # noqa: E402,F401
-    BACKGROUNDS, FOLLOWS, accession_backgrounds, bloc_record, members_on, non_aligned_before, predecessor_map,
+    BACKGROUNDS,
+    FOLLOWS,
+    accession_backgrounds,
+    bloc_record,
+    members_on,
+    non_aligned_before,
+    predecessor_map,
 )
