@@ -40,6 +40,15 @@ ORG_COLORS: dict[str, str] = {
     "WARSAW": "#999999",  # grey (dissolved)
     "EURASIAN_FRAMEWORK": "#000000",  # black (proposed)
     "RU_CN_TREATY_2001": "#D55E00",  # vermillion (bilateral treaty compared in 07)
+    # the other defence pacts of notebook 02's case set, and NATO's other partnership frameworks (notebook 08)
+    "RIO": "#6699CC",  # steel blue
+    "ANZUS": "#004488",  # dark blue
+    "WEU": "#BBBBBB",  # light grey (dissolved)
+    "SEATO": "#777777",  # mid grey (dissolved)
+    "CENTO": "#555555",  # dark grey (dissolved)
+    "MD": "#9FC5E8",  # pale blue (NATO partnership)
+    "ICI": "#5B8DB8",  # slate blue (NATO partnership)
+    "PAG": "#B3DDF2",  # ice blue (NATO partnership)
 }
 
 CATEGORY_COLORS: dict[str, str] = {
