@@ -39,15 +39,10 @@ def as_text(value) -> str:
 
 
 def human_date(value) -> str:
-    """'2024-03-07' → '7 Mar 2024' (other text unchanged)."""
-    text = as_text(value)
-    try:
-        d = _dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return text
-    if len(text) > 10 and text[10:].strip("T0:"):
-        return text
-    return f"{d.day} {d.strftime('%b')} {d.year}"
+    """'2024-03-07' → '7 Mar 2024' (other text unchanged): ``helpers.labels.day`` of the value as text."""
+    from helpers import labels
+
+    return labels.day(as_text(value))
 
 
 def mark_arabic_text(text) -> str:
