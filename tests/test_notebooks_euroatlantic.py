@@ -52,7 +52,7 @@ def test_01_window_filters_the_timeline(tmp_path):
 
 
 def test_01_refuses_a_window_that_ends_before_it_starts(tmp_path):
-    with pytest.raises(pm.PapermillExecutionError, match="end must be later than start"):
+    with pytest.raises(pm.PapermillExecutionError, match="break the rule start <= end; allowed: .end. on or after .start."):
         run(tmp_path, "01-the-proposal", start="2020-01-01", end="2010-01-01")
 
 
@@ -119,5 +119,5 @@ def test_04_treaty_list_and_status_per_pair_follow_the_rule(tmp_path):
 
 
 def test_04_refuses_after_earlier_than_before(tmp_path):
-    with pytest.raises(pm.PapermillExecutionError, match="after must be later than before"):
+    with pytest.raises(pm.PapermillExecutionError, match="break the rule before < after; allowed: .after. after .before."):
         run(tmp_path, "04-crisis-arms-control-war", before="2024-04-30", after="2021-12-31")

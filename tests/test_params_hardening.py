@@ -111,7 +111,7 @@ def test_start_after_end_is_refused_before_a_kernel(tmp_path):
     line = refused(real_build(tmp_path, "--only", "01", "-p", "start", "2020-01-01", "-p", "end", "2000-01-01"),
                    tmp_path)
     assert "notebook 01" in line and "'start' = '2020-01-01' and 'end' = '2000-01-01'" in line
-    assert "break the rule start <= end; allowed: end on or after start" in line
+    assert "break the rule start <= end; allowed: 'end' on or after 'start'" in line
 
 
 def test_the_notebook_cell_refuses_the_same_pair(monkeypatch):

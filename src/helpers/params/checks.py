@@ -249,4 +249,4 @@ def check_constraint(nb: NotebookSpec, rule: Constraint, checked: dict[str, Any]
         raise ParameterError(
             f"notebook {nb.id} ({nb.stem}): parameters '{rule.left}' = {echo(shown[rule.left])} and "
             f"'{rule.right}' = {echo(shown[rule.right])} break the rule {rule}; allowed: "
-            f"{rule.right} {_OP_WORDS[rule.op]} {rule.left}")
+            f"'{rule.right}' {_OP_WORDS[rule.op]} '{rule.left}'")

@@ -90,7 +90,7 @@ def render_report(nb, entry) -> dict[str, bytes]:
     page = body.replace(HEADER_SLOT, templating.render("header.html.j2", **parts), 1)
     page = page.replace(SIDEBAR_SLOT, templating.render("sidebar.html.j2", **parts), 1)
     page = page.replace("<!--report-footer-->", templating.render("footer.html.j2", **parts), 1)
-    page = page.replace("</head>", templating.env().globals["search_head"](ASSETS) + "</head>", 1)
+    page = page.replace("</head>", str(templating.env().globals["search_head"](ASSETS)) + "</head>", 1)
     page = re.sub(r"[ \t]+\n", "\n", page)
     files = {entry.output: page.encode("utf-8")}
     files.update(outputs.exports.files)
