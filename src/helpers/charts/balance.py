@@ -13,10 +13,22 @@ import altair as alt
 import pandas as pd
 
 from helpers import theme
-from helpers.tables.balance import LABELS
+from helpers.tables.balance import LABELS, capability_finding
 
 NEUTRAL = "#4d4d4d"
 COMPLETE = ("every member", "some members only")
+#: Axis title and text alternative of each indicator's bars (see :func:`indicator_bars`).
+BARS = {
+    "milex_usd_const": ("military spending (US$ million, constant 2023 prices)",
+                        ("Horizontal bars of summed military spending per bloc, faded where incomplete, labelled "
+                         "with the share of world spending.")),
+    "nuclear_warheads": ("nuclear warheads (total inventory)",
+                         ("Horizontal bars of summed warhead inventories per bloc, labelled with the share of the "
+                          "world inventory.")),
+    "population": ("population (persons)",
+                   ("Horizontal bars of summed population per bloc, labelled with the share of the world where the "
+                    "data holds a world total on the same basis.")),
+}
 
 
 def _positional(domain: Sequence[str]) -> alt.Scale:
@@ -56,6 +68,13 @@ def bloc_bars(caps: pd.DataFrame, indicator: str, *, title: str, description: st
         tooltip=tips)
     text = base.mark_text(align="left", dx=4, fontSize=10).encode(x="total:Q", text="label:N", tooltip=tips)
     return _props(alt.layer(bars, text).properties(width=width), title, description)
+
+
+def indicator_bars(caps: pd.DataFrame, indicator: str, year: int) -> alt.LayerChart:
+    """:func:`bloc_bars` for one of the indicators in ``BARS``, titled with what the totals show in ``year``."""
+    axis_title, description = BARS[indicator]
+    return bloc_bars(caps, indicator, title=capability_finding(caps, indicator, year), description=description,
+                     axis_title=axis_title)
 
 
 def concentration_dots(conc: pd.DataFrame, *, title: str, description: str, width: int = 420) -> alt.LayerChart:
