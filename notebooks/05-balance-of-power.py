@@ -61,9 +61,7 @@ caps = tables.world_shares(tables.bloc_capabilities(capabilities, blocs, P.year)
 conc = tables.concentration_table(capabilities, blocs, P.year)
 series = tables.share_series(capabilities, memberships, world, tables.indicator_years(capabilities))
 cite = evidence.cite(capabilities, world, memberships, blocs, [P.year])
-present.glance(tables.glance_findings(caps, conc, series, P.year, names),
-               summary=f"How NATO, Russia and China, the SCO and the CSTO compare in {P.year}: military spending, "
-                       "nuclear warheads, population, and how concentrated each bloc is.")
+present.glance(tables.glance_findings(caps, conc, series, P.year, names), summary=tables.summary(P.year))
 
 # %% [markdown]
 # ## What P10 says
@@ -148,8 +146,7 @@ present.chart(charts.indicator_bars(caps, "nuclear_warheads", P.year),
 
 # %%
 present.chart(charts.indicator_bars(caps, "population", P.year),
-              caption="The rows overlap. A share of the world is shown only where the world total is on the "
-                      "members' basis.",
+              caption="The rows overlap. A world share is shown only where the world total is on the members' basis.",
               key="population", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["population"]))
 
 # %% [markdown]
@@ -176,9 +173,7 @@ present.table(tables.concentration_view(conc, names),
 # %%
 present.chart(
     charts.concentration_dots(conc, title=tables.concentration_finding(conc[conc["indicator"] == "nuclear_warheads"],
-                                                                       P.year, names),
-                              description="Dots of the effective number of members per bloc and indicator, beside a "
-                                          "tick at the actual number of members, on a log scale."),
+                                                                       P.year, names)),
     caption="The further a dot lies left of its tick, the more one member dominates that bloc on that indicator.",
     key="hhi", **evidence.cite(capabilities, world, memberships, blocs, [P.year], methods=METHOD_SOURCES))
 
@@ -191,9 +186,7 @@ present.chart(
 
 # %%
 present.chart(
-    charts.share_lines(series, title=tables.series_finding(series),
-                       description="Line charts of spending shares by year: within NATO and the SCO, Russia and "
-                                   "China against NATO, and each bloc's share of the world."),
+    charts.share_lines(series, title=tables.series_finding(series)),
     caption=f"{tables.series_span(series)[2]} years of SIPRI constant-dollar spending; membership as of 31 December "
             "of each year.", key="series",
     **evidence.cite(capabilities, world, memberships, blocs, tables.indicator_years(capabilities), ["milex_usd_const"]))

@@ -141,10 +141,7 @@ present.table(inactive, title=tables.inactive_title(inactive, P.as_of),
 
 # %%
 present.chart(
-    charts.tie_matrix_chart(
-        matrix, title=tables.both_sides_title(counts, P.as_of),
-        description="Matrix of states (rows) by structure (columns), cells shaded by tie grade; states on both "
-                    "sides first, then the rest, then Russia and China."),
+    charts.tie_matrix_chart(matrix, title=tables.both_sides_title(counts, P.as_of)),
     caption=tables.universe_caption(counts), sources=ties_sources, measure=PLEDGE_SOURCES, key="matrix")
 
 # %% [markdown]
@@ -171,12 +168,8 @@ present.table(tables.grade_view(matrix, matrix["pole"]), title=f"Russia and Chin
 
 # %%
 combos = tables.combination_counts(tables.structure_flags(matrix))
-present.chart(
-    charts.upset_chart(
-        combos, title=tables.upset_title(combos, P.as_of),
-        description="UpSet chart: bars of state counts per combination of structures, over a dot matrix."),
-    caption="NATO partnership = any of NATO's four frameworks; hover a bar or dot for the states.",
-    sources=ties_sources, key="upset")
+present.chart(charts.upset_chart(combos, title=tables.upset_title(combos, P.as_of)), sources=ties_sources, key="upset",
+              caption="NATO partnership = any of NATO's four frameworks; hover a bar or dot for the states.")
 
 # %% [markdown]
 # ### The overlap on the map

@@ -7,12 +7,11 @@ mark has tooltips; categorical colours come from the theme's category palette, u
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import altair as alt
 import pandas as pd
 
-from helpers import theme
+# The palette rule and the title rule are shared with notebook 06's builders (one copy, in charts.eurasia).
+from helpers.charts.eurasia import _positional, _props
 from helpers.tables.balance import LABELS, capability_finding
 
 NEUTRAL = "#4d4d4d"
@@ -29,19 +28,11 @@ BARS = {
                    ("Horizontal bars of summed population per bloc, labelled with the share of the world where the "
                     "data holds a world total on the same basis.")),
 }
-
-
-def _positional(domain: Sequence[str]) -> alt.Scale:
-    colors = list(theme.CATEGORY_COLORS.values())
-    if len(domain) > len(colors):
-        raise ValueError(f"too many categories ({len(domain)}) for the theme's {len(colors)} categorical colours")
-    return alt.Scale(domain=list(domain), range=colors[: len(domain)])
-
-
-def _props(chart, title: str, description: str):
-    if not title:
-        raise ValueError("every chart needs a title that states the finding")
-    return chart.properties(title=title, description=description or title)
+#: Default text alternatives.
+DOTS = ("Dots of the effective number of members per bloc and indicator, beside a tick at the actual number of "
+        "members, on a log scale.")
+LINES = ("Line charts of spending shares by year: within NATO and the SCO, Russia and China against NATO, and each "
+         "bloc's share of the world.")
 
 
 def bloc_bars(caps: pd.DataFrame, indicator: str, *, title: str, description: str, axis_title: str,
@@ -77,7 +68,7 @@ def indicator_bars(caps: pd.DataFrame, indicator: str, year: int) -> alt.LayerCh
                      axis_title=axis_title)
 
 
-def concentration_dots(conc: pd.DataFrame, *, title: str, description: str, width: int = 420) -> alt.LayerChart:
+def concentration_dots(conc: pd.DataFrame, *, title: str, description: str = DOTS, width: int = 420) -> alt.LayerChart:
     """Effective number of members (1 / Herfindahl index) per bloc and indicator, beside the actual number of
     members (a hollow tick): the further apart, the more one member dominates."""
     data = conc[(conc["members"] > 1) & conc["effective_members"].notna()].assign(
@@ -98,7 +89,7 @@ def concentration_dots(conc: pd.DataFrame, *, title: str, description: str, widt
     return _props(alt.layer(ticks, dots).properties(width=width), title, description)
 
 
-def share_lines(series: pd.DataFrame, *, title: str, description: str, width: int = 560) -> alt.LayerChart:
+def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, width: int = 560) -> alt.LayerChart:
     """Shares over time, one line per series and one panel per kind (within a bloc, against NATO, of the
     world); hollow points mark years where some member lacks a figure."""
     data = series.dropna(subset=["value"]).assign(

@@ -428,6 +428,12 @@ def series_finding(series: pd.DataFrame, name: str = "Russia + China as a share 
     return f"From {first} to {last}, Russia and China's military spending {verb} from {a:.0%} to {b:.0%} of NATO's"
 
 
+def summary(year: int) -> str:
+    """The line under the title, for the report's own year."""
+    return (f"How NATO, Russia and China, the SCO and the CSTO compare in {year}: military spending, nuclear warheads, "
+            "population, and how concentrated each bloc is.")
+
+
 def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame, year: int,
                     names: Mapping[str, str] | None = None) -> list[str]:
     """The 2–4 findings at the top of 05, for the report's year: the pair's spending against NATO's, the
