@@ -187,7 +187,7 @@ present.chart(maps.membership_map(memberships, P.as_of, title=geo.overlap_headli
 # %% [markdown]
 # ## One state over time
 #
-# Every spell of the chosen state in any organisation, to the chosen date.
+# Every spell of the state this report follows, in any organisation, up to the report's date.
 
 # %%
 present.chart(

@@ -224,7 +224,7 @@ def test_findings_compare_the_pair_with_nato_and_drop_what_the_year_lacks():
     no_warheads = c[c["indicator"] != "nuclear_warheads"]
     assert B.warhead_finding(no_warheads, 2023) == ""
     conc = B.concentration(caps(), {"NATO": ["AAA", "BBB", "CCC"]}, 2023)
-    assert B.leader_finding(conc, 2023, {"AAA": "Aland"}).startswith("Aland made 60% of NATO's military spending in 2023")
+    assert B.leader_finding(conc, 2023, {"AAA": "Aland"}).startswith("Aland accounted for 60% of NATO's military spending in 2023")
     series = pd.DataFrame({"year": [2000, 2001, 2002], "series": ["Russia + China as a share of NATO"] * 3,
                            "kind": ["against NATO"] * 3, "value": [0.1, float("nan"), 0.3],
                            "complete": [True] * 3, "members": [19] * 3})
@@ -243,4 +243,4 @@ def test_the_default_year_glance_is_true_to_the_data(data):
     assert len(found) == 4
     assert found[0].startswith("In 2023 Russia and China together spent 30% of what NATO spent (US$406 billion")
     assert "more than NATO's members (5,759)" in found[1]
-    assert found[2].startswith("The United States made 68% of NATO's military spending in 2023")
+    assert found[2].startswith("The United States accounted for 68% of NATO's military spending in 2023")

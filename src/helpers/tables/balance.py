@@ -406,15 +406,16 @@ def warhead_finding(caps: pd.DataFrame, year: int) -> str:
 
 def leader_finding(conc: pd.DataFrame, year: int, names: Mapping[str, str] | None = None,
                    bloc: str = "NATO", indicator: str = "milex_usd_const") -> str:
-    """'The United States made 68% of NATO's spending in 2023: as concentrated as 2.0 equal members of 31'."""
+    """'The United States accounted for 68% of NATO's military spending in 2023: as concentrated as 2.1 equal
+    members, against 31 actual members'."""
     row = conc[(conc["bloc"] == bloc) & (conc["indicator"] == indicator)]
     if row.empty or pd.isna(row["largest_share"].iloc[0]):
         return ""
     r = row.iloc[0]
     who = (names or {}).get(r["largest"], r["largest"])
     who = f"The {who}" if who.startswith("United ") else who
-    return (f"{who} made {r['largest_share']:.0%} of {bloc}'s {LABELS[indicator]} in {year}: as concentrated as "
-            f"{r['effective_members']:.1f} equal members, against {int(r['members'])} actual members.")
+    return (f"{who} accounted for {r['largest_share']:.0%} of {bloc}'s {LABELS[indicator]} in {year}: as concentrated "
+            f"as {r['effective_members']:.1f} equal members, against {int(r['members'])} actual members.")
 
 
 def series_finding(series: pd.DataFrame, name: str = "Russia + China as a share of NATO") -> str:
