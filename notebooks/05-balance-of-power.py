@@ -26,17 +26,16 @@
 year = 2023
 
 # %% [markdown]
-# The imports validate the year against the years the data covers; a bad value stops here with a message naming
-# it.
+# The set-up checks the report's year against the years the data covers; a year outside them stops here with a
+# message naming it.
 
 # %%
-from helpers import load, membership, params, present
+from helpers import load, params, present
 from helpers.charts import balance as charts
+from helpers.tables import article, evidence
 from helpers.tables import balance as tables
-from helpers.tables.euroatlantic import claims_for, paragraph_digest
 
 P = params.validated("05", year=year)
-REF = tables.reference_date(P.year)
 METHOD_SOURCES = ["sipri-milex-sources-methods", "rhoades-1993-hhi", "laakso-taagepera-1979"]
 
 # %% [markdown]
@@ -48,31 +47,39 @@ METHOD_SOURCES = ["sipri-milex-sources-methods", "rhoades-1993-hhi", "laakso-taa
 # state that joined during the year counts.
 
 # %%
-capabilities = load.capabilities()
-world = load.world_totals()
-memberships = load.memberships()
+capabilities, world, memberships = load.capabilities(), load.world_totals(), load.memberships()
 names = load.states().set_index("iso3")["name"].to_dict()
 paragraphs, claims = load.paragraphs(), load.claims()
-blocs = tables.comparison_blocs(memberships, REF)
-member_sources = membership.sources(memberships, ["NATO", "SCO", "CSTO"])
-cap_sources = sorted(set(capabilities["source_id"]) | set(world["source_id"]))
+blocs = tables.comparison_blocs(memberships, tables.reference_date(P.year))
+
+# %% [markdown]
+# The totals, shares and concentration measures the page shows, computed once here; the sections below explain
+# each.
+
+# %%
+caps = tables.world_shares(tables.bloc_capabilities(capabilities, blocs, P.year), world, P.year)
+conc = tables.concentration_table(capabilities, blocs, P.year)
+series = tables.share_series(capabilities, memberships, world, tables.indicator_years(capabilities))
+cite = evidence.cite(capabilities, world, memberships, blocs, [P.year])
+present.glance(tables.glance_findings(caps, conc, series, P.year, names), summary=tables.summary(P.year))
 
 # %% [markdown]
 # ## What P10 says
 #
-# Our paraphrase of P10, and its two scenarios as the article states them — they are the article's, not ours, and
-# neither is a forecast the data can check.
+# Our paraphrase of P10, then its two scenarios with whose each is. The article gives the best case to unnamed
+# observers and states the worst case itself (the ledger's "who says it"); neither is ours, and neither is a
+# forecast the data can check.
 
 # %%
-digest = paragraph_digest(paragraphs, ["P10"])
+digest = article.paragraph_digest(paragraphs, article.notebook_paragraphs("05"))
 present.table(digest.drop(columns=["source_id"]), title="P10: between a new balance and a direct clash",
-              caption="Our paraphrase of the paragraph.", sources=sorted(set(digest["source_id"])), key="paraphrase")
+              caption="Our paraphrase of the paragraph.", sources=digest, key="paraphrase")
 
 # %%
-scenarios = tables.article_scenarios(claims, "P10")
-present.table(scenarios, title="The article's best and worst cases (P10), labelled as the article's",
-              caption="Both are the article's scenarios; our verdict 'interpretation' means data cannot test them.",
-              sources=sorted(set(claims.loc[claims["paragraph"] == "P10", "source_id"])), key="scenarios")
+scenarios = evidence.article_scenarios(claims, "P10")
+present.table(scenarios, title=evidence.scenarios_title(scenarios),
+              caption="Whose scenario each is, as the article presents it; 'interpretation' means data cannot test it.",
+              sources=claims[claims["paragraph"] == "P10"], key="scenarios")
 
 # %% [markdown]
 # ## The blocs, and why they overlap
@@ -86,16 +93,16 @@ present.table(scenarios, title="The article's best and worst cases (P10), labell
 
 # %%
 shared = tables.overlaps(blocs, names)
-present.table(shared, title=f"{len(shared)} states are counted in more than one of the {len(blocs)} rows "
-                            f"on 31 December {P.year}",
+present.table(tables.overlap_view(shared), title=tables.overlap_title(shared, blocs, P.year),
               caption="Each row below counts these states again; bloc totals are comparisons, never a sum.",
-              sources=member_sources, key="overlaps")
+              key="overlaps", **evidence.cite(capabilities, world, memberships, blocs, [P.year], []))
 
 # %% [markdown]
 # ## Capabilities by bloc, as shares of the world
 #
-# Each total is a sum over the members that have a figure; "members without figures" names the gaps, and a total
-# that misses members is a lower bound. Spending is SIPRI's series in constant 2023 US dollars at market exchange
+# One row per bloc, one column per indicator, with how many members have a figure beside each total. Each total is
+# a sum over the members that have a figure, so a total that misses members is a lower bound; the folded table
+# below names the members without figures. Spending is SIPRI's series in constant 2023 US dollars at market exchange
 # rates (SIPRI's sources and methods), so years can be compared; SIPRI itself calls spending an input measure, not
 # a measure of military capability. Warheads are SIPRI Yearbook total inventories (January of the year); a member
 # absent from SIPRI's list of nuclear-armed states holds none. Each bloc is divided by SIPRI's world total for
@@ -104,46 +111,43 @@ present.table(shared, title=f"{len(shared)} states are counted in more than one 
 # left empty rather than mixed across bases.
 
 # %%
-caps = tables.world_shares(tables.bloc_capabilities(capabilities, blocs, P.year), world, P.year)
-present.table(tables.capability_view(caps),
-              title=f"Blocs on 31 December {P.year}: totals and shares of the world, with coverage",
+present.table(tables.capability_grid(caps), title=f"The blocs on 31 December {P.year}: totals, shares of the world "
+                                                  "and how many members have figures",
               caption="Rows overlap (see above). Spending in constant 2023 US dollars; warheads as of January.",
-              sources=cap_sources + member_sources + ["sipri-milex-sources-methods"], key="coverage")
+              key="coverage", **evidence.cite(capabilities, world, memberships, blocs, [P.year],
+                                              methods=["sipri-milex-sources-methods"]))
+
+# %% [markdown]
+# The same totals in long form, naming the members without figures behind every partial total.
+
+# %%
+present.table(tables.capability_view(caps), title=f"Every bloc total for {P.year}, with the members it misses",
+              caption="One row per bloc and indicator.", key="coverage-detail", **cite,
+              collapsed=f"Show all {len(caps)} bloc totals")
 
 # %% [markdown]
 # Military spending by bloc. Faded bars are partial sums; the label gives the share of the world.
 
 # %%
-present.chart(
-    charts.bloc_bars(caps, "milex_usd_const", axis_title="military spending (US$ million, constant 2023 prices)",
-                     title=tables.capability_finding(caps, "milex_usd_const", P.year),
-                     description="Horizontal bars of summed military spending per bloc, faded where incomplete, "
-                                 "labelled with the share of world spending."),
-    caption=tables.overlap_sentence(shared) + " Bars are comparisons, never parts of a sum.",
-    sources=cap_sources + member_sources, key="milex")
+present.chart(charts.indicator_bars(caps, "milex_usd_const", P.year),
+              caption=tables.overlap_sentence(shared) + " Bars are comparisons, never parts of a sum.",
+              key="milex", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["milex_usd_const"]))
 
 # %% [markdown]
 # Nuclear warheads by bloc.
 
 # %%
-present.chart(
-    charts.bloc_bars(caps, "nuclear_warheads", axis_title="nuclear warheads (total inventory)",
-                     title=tables.capability_finding(caps, "nuclear_warheads", P.year),
-                     description="Horizontal bars of summed warhead inventories per bloc, labelled with the share "
-                                 "of the world inventory."),
-    caption="SIPRI Yearbook total inventories; the rows overlap, so shares of the world do not add up.",
-    sources=cap_sources + member_sources, key="warheads")
+present.chart(charts.indicator_bars(caps, "nuclear_warheads", P.year),
+              caption="SIPRI Yearbook total inventories; the rows overlap, so shares of the world do not add up.",
+              key="warheads", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["nuclear_warheads"]))
 
 # %% [markdown]
 # Population by bloc, where the data holds it for the year.
 
 # %%
-present.chart(
-    charts.bloc_bars(caps, "population", axis_title="population (persons)",
-                     title=tables.capability_finding(caps, "population", P.year),
-                     description="Horizontal bars of summed population per bloc."),
-    caption="The rows overlap. A share of the world is shown only where the world total is on the members' basis.",
-    sources=cap_sources + member_sources, key="population")
+present.chart(charts.indicator_bars(caps, "population", P.year),
+              caption="The rows overlap. A world share is shown only where the world total is on the members' basis.",
+              key="population", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["population"]))
 
 # %% [markdown]
 # There is no purchasing-power view. SIPRI converts every country's spending at market exchange rates, and this
@@ -160,20 +164,18 @@ present.chart(
 # members (Laakso & Taagepera 1979): n equal members give n, one dominant member gives close to 1.
 
 # %%
-conc = tables.concentration_table(capabilities, blocs, P.year)
 present.table(tables.concentration_view(conc, names),
               title=tables.concentration_finding(conc[conc["indicator"] == "milex_usd_const"], P.year, names),
               caption="Shares are of the reported total; a runner-up left empty holds none. Blocs of one are left out.",
-              sources=cap_sources + member_sources + METHOD_SOURCES, key="concentration")
+              key="concentration", **evidence.cite(capabilities, world, memberships, blocs, [P.year],
+                                                   methods=METHOD_SOURCES))
 
 # %%
 present.chart(
     charts.concentration_dots(conc, title=tables.concentration_finding(conc[conc["indicator"] == "nuclear_warheads"],
-                                                                       P.year, names),
-                              description="Dots of the effective number of members per bloc and indicator, beside a "
-                                          "tick at the actual number of members, on a log scale."),
+                                                                       P.year, names)),
     caption="The further a dot lies left of its tick, the more one member dominates that bloc on that indicator.",
-    sources=cap_sources + member_sources + METHOD_SOURCES, key="hhi")
+    key="hhi", **evidence.cite(capabilities, world, memberships, blocs, [P.year], methods=METHOD_SOURCES))
 
 # %% [markdown]
 # ## Every year the data holds
@@ -183,17 +185,11 @@ present.chart(
 # joined, not only because budgets changed. Hollow points mark years where some member has no figure.
 
 # %%
-series = tables.share_series(capabilities, memberships, world, tables.indicator_years(capabilities))
-first, last, n_years = tables.series_span(series, "of the world")
 present.chart(
-    charts.share_lines(series, title=f"From {first} to {last}: Russia + China rose from "
-                                     f"{tables.series_value(series, 'Russia + China as a share of NATO', first):.0%} "
-                                     f"to {tables.series_value(series, 'Russia + China as a share of NATO', last):.0%}"
-                                     " of NATO's military spending",
-                       description="Line charts of spending shares by year: within NATO and the SCO, Russia and "
-                                   "China against NATO, and each bloc's share of the world."),
-    caption=f"{n_years} years of SIPRI constant-dollar spending; membership as of 31 December of each year.",
-    sources=cap_sources + member_sources, key="series")
+    charts.share_lines(series, title=tables.series_finding(series)),
+    caption=f"{tables.series_span(series)[2]} years of SIPRI constant-dollar spending; membership as of 31 December "
+            "of each year.", key="series",
+    **evidence.cite(capabilities, world, memberships, blocs, tables.indicator_years(capabilities), ["milex_usd_const"]))
 
 # %% [markdown]
 # ## The claims this notebook weighs
@@ -202,13 +198,10 @@ present.chart(
 # P10 scenarios.
 
 # %%
-weighed = claims_for(claims, ["P8", "P10", "P11"])
-weighed = weighed[weighed["evidence_notebook"] == "05"].reset_index(drop=True)
-present.table(weighed.drop(columns=["source_id", "evidence_notebook"]),
-              title=f"{len(weighed)} claims rest on this notebook's figures; "
-                    f"{int((weighed['verdict'] == 'interpretation').sum())} are interpretations data cannot settle",
-              caption="Claims whose evidence notebook is 05, with our verdict and its reason.",
-              sources=sorted(set(weighed["source_id"])), key="claims")
+weighed = evidence.evidence_claims(claims, "05")
+present.table(weighed.drop(columns=["source_id", "second_source_id"], errors="ignore"),
+              title=evidence.claims_title(weighed), sources=weighed, key="claims",
+              caption="The claims that look to this notebook for evidence, with who says each, our verdict and its reason.")
 
 # %% [markdown]
 # ## Takeaways

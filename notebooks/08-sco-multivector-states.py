@@ -27,17 +27,17 @@ as_of = "2024-07-04"
 focus_state = "KAZ"
 
 # %% [markdown]
-# The imports validate both parameters: the date must lie in the data's span, the state must be an ISO3 code in
-# the states table.
+# The set-up checks the report's date and state: the date must lie in the data's span, the state must be one the
+# states table holds.
 
 # %%
-from helpers import load, membership, params, present
+from helpers import labels, load, membership, params, present
 from helpers.charts import alignment as charts
+from helpers.charts import maps
 from helpers.tables import alignment as tables
-from helpers.tables.euroatlantic import claims_for, paragraph_digest
+from helpers.tables import article, evidence, geo
 
 P = params.validated("08", as_of=as_of, focus_state=focus_state)
-PARAS = ["P16", "P17", "P18"]
 PLEDGE_SOURCES = ["fordham-sourcebook-north-atlantic-treaty", "odkb-csto-collective-security-treaty"]
 
 # %% [markdown]
@@ -51,8 +51,19 @@ PLEDGE_SOURCES = ["fordham-sourcebook-north-atlantic-treaty", "odkb-csto-collect
 memberships = load.memberships()
 names = load.states().set_index("iso3")["name"].to_dict()
 paragraphs, claims = load.paragraphs(), load.claims()
-sco_sources = membership.sources(memberships, ["SCO", "SHANGHAI5"])
-all_sources = membership.sources(memberships, list(tables.ORGS))
+ties_sources = tables.spell_sources(memberships, tables.ORGS, P.as_of)
+
+# %% [markdown]
+# Every tie each state held on the report's date, graded by the rule explained below, and the followed state's
+# spells; the sections below show each.
+
+# %%
+status = membership.status_matrix(memberships, P.as_of, list(tables.ORGS))
+matrix, circle = tables.tie_matrix(status, names), tables.org_circle(status, "SCO", names)
+counts, spells = tables.tie_summary(matrix), tables.state_spells(memberships, P.focus_state, P.as_of)
+sco_spells = tables.org_timeline(memberships, ["SHANGHAI5", "SCO"], P.as_of)
+present.glance(tables.glance_findings(circle, counts, spells, P.focus_state, names, P.as_of),
+               summary=tables.summary(P.focus_state, names, P.as_of))
 
 # %% [markdown]
 # ## What P16–P18 say
@@ -60,18 +71,15 @@ all_sources = membership.sources(memberships, list(tables.ORGS))
 # Our paraphrase, then the claims that look to this notebook for evidence.
 
 # %%
-digest = paragraph_digest(paragraphs, PARAS)
+digest = article.paragraph_digest(paragraphs, article.notebook_paragraphs("08"))
 present.table(digest.drop(columns=["source_id"]), title="P16–P18: the SCO as a vehicle, and the limits of an anti-US design",
-              caption="Our paraphrase of each paragraph.", sources=sorted(set(digest["source_id"])),
-              key="paraphrase")
+              caption="Our paraphrase of each paragraph.", sources=digest, key="paraphrase")
 
 # %%
-claim_table = claims_for(claims, [*PARAS, "P19"])
-claim_table = claim_table[claim_table["evidence_notebook"] == "08"].reset_index(drop=True)
-present.table(claim_table.drop(columns=["source_id", "evidence_notebook"]),
-              title=f"{len(claim_table)} claims about the SCO and multi-vector states look to this notebook",
-              caption="Claims whose evidence notebook is 08, with our verdict.",
-              sources=sorted(set(claim_table["source_id"])), key="claims")
+claim_table = evidence.evidence_claims(claims, "08")
+present.table(claim_table.drop(columns=["source_id", "second_source_id"], errors="ignore"),
+              title=evidence.claims_title(claim_table), sources=claim_table, key="claims",
+              caption="The claims about the SCO and the multi-vector states that look to this notebook, with our verdict.")
 
 # %% [markdown]
 # ## From the Shanghai Five to the SCO
@@ -80,24 +88,32 @@ present.table(claim_table.drop(columns=["source_id", "evidence_notebook"]),
 # still running on the date stop there.
 
 # %%
-sco_spells = tables.org_timeline(memberships, ["SHANGHAI5", "SCO"], P.as_of)
-sco_status = membership.status_matrix(memberships, P.as_of, ["SCO"])
-sco_table = tables.org_circle(sco_status, "SCO", names)
 present.chart(
-    charts.spell_gantt(
-        sco_spells, names=names,
-        title=(f"On {P.as_of} the SCO had {int((sco_table['status'] == 'member').sum())} members and "
-               f"{int((sco_table['status'] != 'member').sum())} observers or partners"),
-        description="Gantt chart: one row per state, bars for its Shanghai Five and SCO spells by status."),
+    charts.spell_gantt(sco_spells, names=names,
+                       title=tables.sco_title(circle, P.as_of),
+                       description="Gantt chart: one row per state, bars for its Shanghai Five and SCO spells by status."),
     caption="Shanghai Five spells end when the SCO was founded; hover a bar for its dates.",
-    sources=sco_sources, key="sco-timeline")
+    sources=sco_spells, key="sco-timeline")
 
 # %% [markdown]
-# The SCO's circle on the chosen date, status by status.
+# ## The SCO on the map, year by year
+#
+# The slider moves the map, the member count and the member list together, from the SCO's founding in 2001 to the
+# last year the data holds; it starts at this report's date. Members are shaded; observers and partners are not.
 
 # %%
-present.table(sco_table, title=f"{len(sco_table)} states held an SCO status on {P.as_of}",
-              caption="Member, observer, dialogue partner or partner.", sources=sco_sources, key="sco-circle")
+present.chart(maps.membership_explorer(memberships, "SCO", P.as_of),
+              caption=geo.map_caption(memberships, "SCO", P.as_of),
+              sources=tables.map_sources(memberships, ["SCO"]), key="sco-map")
+
+# %% [markdown]
+# The SCO's circle on the report's date, status by status.
+
+# %%
+present.table(circle, title=f"{len(circle)} states held an SCO status on {labels.day(P.as_of)}",
+              caption="Member, observer, dialogue partner or partner.", key="sco-circle",
+              sources=tables.spell_sources(memberships, ["SCO"], P.as_of),
+              collapsed=f"Show all {len(circle)} states")
 
 # %% [markdown]
 # ## Whom we count, and how
@@ -115,46 +131,36 @@ present.table(sco_table, title=f"{len(sco_table)} states held an SCO status on {
 # and Armenia froze its CSTO participation in 2024; those ties are listed below, with their dates, not counted.
 
 # %%
-status = membership.status_matrix(memberships, P.as_of, list(tables.ORGS))
-matrix = tables.tie_matrix(status, names)
-counts = tables.tie_summary(matrix)
 inactive = tables.inactive_ties(memberships, P.as_of, names)
-present.table(inactive, title=f"{len(inactive)} ties were held but inactive on {P.as_of}, and are not counted",
+present.table(inactive, title=tables.inactive_title(inactive, P.as_of),
               caption="Suspended or frozen statuses, with the first day of the status.",
-              sources=all_sources, key="inactive")
+              sources=ties_sources, key="inactive")
 
 # %% [markdown]
 # The state × structure matrix: each cell is the grade of an active tie, darker for stronger.
 
 # %%
 present.chart(
-    charts.tie_matrix_chart(
-        matrix, title=f"{counts['both_sides']} of the {counts['between']} states between the poles held active "
-                      f"ties on both sides on {P.as_of}",
-        description="Matrix of states (rows) by structure (columns), cells shaded by tie grade; states on both "
-                    "sides first, then the rest, then Russia and China."),
-    caption=(f"Universe: the {counts['universe']} OSCE participating states and SCO states on the date; the "
-             f"{counts['poles']} poles are listed last and not counted."),
-    sources=all_sources + PLEDGE_SOURCES, key="matrix")
+    charts.tie_matrix_chart(matrix, title=tables.both_sides_title(counts, P.as_of)),
+    caption=tables.universe_caption(counts), sources=ties_sources, measure=PLEDGE_SOURCES, key="matrix")
 
 # %% [markdown]
 # The states on both sides, with the grade of each tie — the data behind "multi-vector" in P18.
 
 # %%
 both = tables.grade_view(matrix, matrix["both_sides"])
-present.table(both, title=f"{len(both)} states between the poles combine a Western tie with a CSTO or SCO tie on "
-                          f"{P.as_of}",
+present.table(both, title=tables.combined_title(both, P.as_of),
               caption="Grade of each active tie; empty = none. Suspended ties are named in the last column.",
-              sources=all_sources, key="both-sides")
+              sources=ties_sources, key="both-sides", collapsed=f"Show the {len(both)} states on both sides")
 
 # %% [markdown]
 # The two poles, apart.
 
 # %%
-present.table(tables.grade_view(matrix, matrix["pole"]), title=f"Russia and China on {P.as_of}: the poles, not "
-                                                               "counted among the states in between",
+present.table(tables.grade_view(matrix, matrix["pole"]), title=f"Russia and China on {labels.day(P.as_of)}: the "
+                                                               "poles, not counted among the states in between",
               caption="Grade of each active tie; suspended ties are named in the last column, not counted.",
-              sources=all_sources, key="poles")
+              sources=ties_sources, key="poles")
 
 # %% [markdown]
 # The same data as an UpSet chart: each bar counts the states between the poles with exactly one combination of
@@ -162,31 +168,33 @@ present.table(tables.grade_view(matrix, matrix["pole"]), title=f"Russia and Chin
 
 # %%
 combos = tables.combination_counts(tables.structure_flags(matrix))
-present.chart(
-    charts.upset_chart(
-        combos, title=f"The most common combination on {P.as_of}: {combos['combination'].iloc[0]} "
-                      f"({combos['states'].iloc[0]} states)",
-        description="UpSet chart: bars of state counts per combination of structures, over a dot matrix."),
-    caption="NATO partnership = any of NATO's four frameworks; hover a bar or dot for the states.",
-    sources=all_sources, key="upset")
+present.chart(charts.upset_chart(combos, title=tables.upset_title(combos, P.as_of)), sources=ties_sources, key="upset",
+              caption="NATO partnership = any of NATO's four frameworks; hover a bar or dot for the states.")
+
+# %% [markdown]
+# ### The overlap on the map
+#
+# Which SCO members also sit in NATO, the CSTO or the OSCE on the report's date: the multi-vector states are the
+# ones shaded by an overlap. The map counts formal membership only (not partnerships or dialogue statuses), so it
+# shows fewer ties than the matrix above; the boundaries are Natural Earth's 1:110m countries on an equal-area
+# projection.
+
+# %%
+present.chart(maps.membership_map(memberships, P.as_of, title=geo.overlap_headline(memberships, P.as_of, org="SCO")),
+              caption=geo.map_caption(memberships, "SCO", P.as_of),
+              sources=tables.map_sources(memberships, geo.OVERLAP_ORGS, P.as_of), key="overlap-map")
 
 # %% [markdown]
 # ## One state over time
 #
-# Every spell of the chosen state in any organisation, to the chosen date.
+# Every spell of the state this report follows, in any organisation, up to the report's date.
 
 # %%
-spells = tables.state_spells(memberships, P.focus_state, P.as_of)
-current = sorted(spells.loc[spells["ongoing"], "org_id"].map(tables.ORG_LABELS).fillna(spells["org_id"]))
 present.chart(
-    charts.spell_gantt(
-        spells, names=names, row="org_id",
-        title=(f"{names.get(P.focus_state, P.focus_state)} held a status in {len(current)} organisations on "
-               f"{P.as_of}" + (f": {', '.join(current)}" if current else "")),
-        description="Gantt chart: one row per organisation, bars for the chosen state's spells by status."),
-    caption="Spells running on the chosen date stop there; a suspended status is a spell of its own.",
-    sources=sorted(set(memberships.loc[memberships["iso3"] == P.focus_state, "source_id"])) or all_sources,
-    key="focus")
+    charts.spell_gantt(spells, names=names, row="org_id", title=tables.focus_title(spells, P.focus_state, names, P.as_of),
+                       description="Gantt chart: one row per organisation, bars for the state's spells by status."),
+    caption="Spells running on the report's date stop there; a suspended status is a spell of its own.",
+    sources=list(spells["source_id"]) or ties_sources, key="focus")
 
 # %% [markdown]
 # **Reading it.** With the default date, the states on both sides are Central Asian and Caucasian members of the

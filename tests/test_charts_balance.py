@@ -56,3 +56,14 @@ def test_builders_refuse_an_empty_title():
                       "members": [2]})
     with pytest.raises(ValueError, match="title"):
         C.share_lines(s, title="", description="d")
+
+
+def test_indicator_bars_title_states_the_largest_total_and_name_the_axis_in_words():
+    caps = pd.DataFrame({"bloc": ["NATO", "SCO"], "indicator": ["nuclear_warheads"] * 2, "members": [2, 3],
+                         "reported": [2, 3], "complete": [True, True], "total": [10.0, 40.0], "unit": ["warheads"] * 2,
+                         "missing": ["", ""], "world_share": [0.1, 0.4]})
+    spec = C.indicator_bars(caps, "nuclear_warheads", 2023).to_dict()
+    assert spec["title"] == "SCO has the largest nuclear warhead inventory in 2023, 40% of the world's"
+    assert _layers(spec)[0]["encoding"]["x"]["title"] == "nuclear warheads (total inventory)"
+    with pytest.raises(KeyError):
+        C.indicator_bars(caps, "milex_usd_current", 2023)

@@ -119,3 +119,54 @@ def test_on_the_default_date_neither_pole_nor_a_suspended_tie_is_counted():
     assert "BLR" not in counted  # Partnership for Peace suspended by NATO in November 2021
     assert matrix.loc["RUS", "PFP"] == "" and "Partnership for Peace" in matrix.loc["RUS", "inactive"]
     assert {"TUR", "KAZ", "EGY"} <= counted  # NATO member, PfP partner, Mediterranean Dialogue partner
+
+
+# --- what notebook 08 states: titles and the at-a-glance box for each date and state -----------------------------
+
+
+def test_titles_count_from_the_tables_and_say_dates_as_readers_do():
+    circle = A.org_circle(status(), "SCO", NAMES)
+    assert A.sco_title(circle, "2024-07-04") == "On 4 Jul 2024 the SCO had 3 members and 4 observers or partners"
+    counts = A.tie_summary(A.tie_matrix(status(), NAMES))
+    assert A.both_sides_title(counts, "2024-07-04") == \
+        f"{counts['both_sides']} of the {counts['between']} states between the poles held active ties on both sides on 4 Jul 2024"
+    assert A.universe_caption(counts).startswith(f"Universe: the {counts['universe']} OSCE")
+    one = pd.DataFrame({"state": ["Armenia"]})
+    assert A.inactive_title(one, "2024-07-04") == "1 tie was held but inactive on 4 Jul 2024, and is not counted"
+    assert A.inactive_title(one.iloc[:0], "2024-07-04").startswith("0 ties were")
+    combos = A.combination_counts(A.structure_flags(A.tie_matrix(status(), NAMES)))
+    assert A.upset_title(combos, "2024-07-04").endswith(f"{combos['combination'].iloc[0]} ({combos['states'].iloc[0]} states)")
+    assert A.upset_title(combos.iloc[:0], "2024-07-04") == "No state between the poles held a tie on 4 Jul 2024"
+
+
+def test_focus_title_names_the_organisations_running_on_the_date():
+    spells = A.state_spells(mships(), "KAZ", "2024-07-04")
+    assert A.focus_title(spells, "KAZ", NAMES, "2024-07-04") == "Kazakhstan held a status in 1 organisation on 4 Jul 2024: SCO"
+    assert A.focus_title(spells.iloc[:0], "KAZ", NAMES, "2024-07-04") == "Kazakhstan held a status in 0 organisations on 4 Jul 2024"
+
+
+@pytest.mark.parametrize("iso3", ["KAZ", "UZB", "IND", "TUR", "RUS"])
+def test_glance_is_true_for_each_variant_state(iso3):
+    m = load.memberships()
+    names = load.states().set_index("iso3")["name"].to_dict()
+    st = membership.status_matrix(m, "2024-07-04", list(A.ORGS))
+    matrix = A.tie_matrix(st, names)
+    spells = A.state_spells(m, iso3, "2024-07-04")
+    found = A.glance_findings(A.org_circle(st, "SCO", names), A.tie_summary(matrix), spells, iso3, names, "2024-07-04")
+    assert len(found) == 3 and found[0].startswith("On 4 Jul 2024 the SCO had 10 members")
+    assert found[2].startswith(names[iso3]) and "SCO" in found[2]  # each of them holds an SCO status
+    assert ("poles" in found[2]) == (iso3 == "RUS")
+    assert names[iso3] in A.summary(iso3, names, "2024-07-04")
+    if iso3 == "TUR":
+        assert "NATO" in found[2]
+
+
+def test_map_sources_cite_formal_spells_running_on_the_date_then_the_boundaries():
+    m = load.memberships()
+    ids = A.map_sources(m, ["NATO"], "2023-12-31")
+    assert ids[-2:] == ["naturalearth-110m-admin-0-countries", "github-topojson-world-atlas"]
+    sweden = set(m.loc[(m["org_id"] == "NATO") & (m["iso3"] == "SWE"), "source_id"])
+    assert not sweden & set(ids) and sweden <= set(A.map_sources(m, ["NATO"]))
+    outer = set(m.loc[(m["org_id"] == "SCO") & (m["status"] != "member"), "source_id"]) - \
+        set(m.loc[m["status"] == "member", "source_id"])
+    assert outer <= set(A.spell_sources(m, ["SCO"])) and not outer & set(A.map_sources(m, ["SCO"]))

@@ -81,6 +81,9 @@ def test_overlaps_name_every_state_counted_in_several_blocs():
     assert "USA" not in set(out["iso3"]) and "IND" not in set(out["iso3"])  # one bloc each
     assert B.overlap_sentence(out) == "The rows overlap: Russia is counted in 5 rows; CHN in 4; KAZ in 2."
     assert B.overlap_sentence(out.iloc[0:0]) == "No state is counted in more than one row."
+    assert list(B.overlap_view(out).columns) == ["State", "Rows it is counted in", "Which rows"]
+    assert B.overlap_title(out, {"a": [], "b": []}, 2020) == \
+        "3 states are counted in more than one of the 2 rows on 31 December 2020"
 
 
 def test_world_shares_divide_by_the_world_total_of_the_same_year_and_indicator():
@@ -187,3 +190,57 @@ def test_reader_amounts_say_totals_as_a_reader_would():
     assert B.reader_amount(1_569_936_000.0, "population") == "1.57 billion people"
     assert B.reader_amount(195_223_600.0, "population") == "195.2 million people"
     assert B.reader_amount(float("nan"), "population") == ""
+
+
+# --- what 05 states: the bloc grid, the at-a-glance findings and whose sources a figure cites -------------------
+
+
+def _two_blocs():
+    c = pd.concat([caps(), pd.DataFrame({"iso3": ["AAA"], "year": [2023], "indicator": ["nuclear_warheads"],
+                                         "value": [50.0], "unit": ["warheads"]})], ignore_index=True)
+    world = pd.DataFrame({"year": [2023, 2023], "indicator": ["milex_usd_const", "nuclear_warheads"],
+                          "value": [1000.0, 100.0]})
+    blocs = {"NATO": ["AAA", "BBB"], B.PAIR: ["CCC", "DDD"]}
+    return B.world_shares(B.bloc_capabilities(c, blocs, 2023), world, 2023)
+
+
+def test_capability_grid_is_one_row_per_bloc_with_coverage_beside_each_total():
+    grid = B.capability_grid(_two_blocs())
+    assert list(grid["Bloc"]) == ["NATO", B.PAIR] and list(grid["Members"]) == [2, 2]
+    assert list(grid.columns[2:4]) == ["Military spending (share of world)", "Military spending: figures for"]
+    nato = grid.iloc[0]
+    assert nato["Military spending (share of world)"] == "US$0.1 billion (9%)"
+    assert nato["Nuclear warheads (share of world)"] == "50 (50%)"
+    assert nato["Population: figures for"] == "1 of 2"  # BBB has no 2023 population
+    assert grid.iloc[1]["Military spending: figures for"] == "1 of 2"  # DDD has no figure
+    assert grid.iloc[1]["Population (share of world)"] == ""  # no member reported: no total, not zero
+
+
+def test_findings_compare_the_pair_with_nato_and_drop_what_the_year_lacks():
+    c = _two_blocs()
+    assert B.pair_finding(c, 2023) == ("In 2023 Russia and China together spent 11% of what NATO spent "
+                                       "(US$0.0 billion against US$0.1 billion).")
+    assert B.warhead_finding(c, 2023) == "Russia and China held 0 nuclear warheads in January 2023, fewer than NATO's members (50)."
+    no_warheads = c[c["indicator"] != "nuclear_warheads"]
+    assert B.warhead_finding(no_warheads, 2023) == ""
+    conc = B.concentration(caps(), {"NATO": ["AAA", "BBB", "CCC"]}, 2023)
+    assert B.leader_finding(conc, 2023, {"AAA": "Aland"}).startswith("Aland accounted for 60% of NATO's military spending in 2023")
+    series = pd.DataFrame({"year": [2000, 2001, 2002], "series": ["Russia + China as a share of NATO"] * 3,
+                           "kind": ["against NATO"] * 3, "value": [0.1, float("nan"), 0.3],
+                           "complete": [True] * 3, "members": [19] * 3})
+    assert B.series_finding(series) == "From 2000 to 2002, Russia and China's military spending rose from 10% to 30% of NATO's"
+    found = B.glance_findings(no_warheads, conc, series, 2023)
+    assert len(found) == 3 and found[-1].endswith("of NATO's.")  # no warhead line for a year without an inventory
+
+
+def test_the_default_year_glance_is_true_to_the_data(data):
+    capabilities, memberships, world = data
+    blocs = B.comparison_blocs(memberships, B.reference_date(2023))
+    c = B.world_shares(B.bloc_capabilities(capabilities, blocs, 2023), world, 2023)
+    conc = B.concentration_table(capabilities, blocs, 2023)
+    series = B.share_series(capabilities, memberships, world, B.indicator_years(capabilities))
+    found = B.glance_findings(c, conc, series, 2023, {"USA": "United States"})
+    assert len(found) == 4
+    assert found[0].startswith("In 2023 Russia and China together spent 30% of what NATO spent (US$406 billion")
+    assert "more than NATO's members (5,759)" in found[1]
+    assert found[2].startswith("The United States accounted for 68% of NATO's military spending in 2023")

@@ -9,30 +9,22 @@ a sequential grey scale (darker = stronger).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import altair as alt
 import pandas as pd
 
-from helpers import theme
+# The palette rule and the title rule are shared with notebook 06's builders (one copy, in charts.eurasia).
+from helpers.charts.eurasia import _positional, _props
 from helpers.tables.alignment import GRADES, ORG_LABELS, ORGS, STATUS_LABELS, STRUCTURES
 
 NEUTRAL = "#4d4d4d"
 STATUS_ORDER = ["member", "participating_state", "partner", "observer", "dialogue_partner", "suspended", "frozen"]
 GRADE_COLORS = ["#1a1a1a", "#5e5e5e", "#a3a3a3", "#dcdcdc"]
-
-
-def _positional(domain: Sequence[str]) -> alt.Scale:
-    colors = list(theme.CATEGORY_COLORS.values())
-    if len(domain) > len(colors):
-        raise ValueError(f"too many categories ({len(domain)}) for the theme's {len(colors)} categorical colours")
-    return alt.Scale(domain=list(domain), range=colors[: len(domain)])
-
-
-def _props(chart, title: str, description: str):
-    if not title:
-        raise ValueError("every chart needs a title that states the finding")
-    return chart.properties(title=title, description=description or title)
+#: Default text alternatives (a Gantt chart's is said per call, as its rows differ).
+MATRIX = ("Matrix of states (rows) by structure (columns), cells shaded by tie grade; states on both sides first, "
+          "then the rest, then Russia and China.")
+UPSET = "UpSet chart: bars of state counts per combination of structures, over a dot matrix."
 
 
 def spell_gantt(spells: pd.DataFrame, *, names: dict[str, str] | None = None, row: str = "iso3",
@@ -65,7 +57,7 @@ def spell_gantt(spells: pd.DataFrame, *, names: dict[str, str] | None = None, ro
     return _props(chart.properties(width=width), title, description)
 
 
-def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str,
+def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MATRIX,
                      orgs: Iterable[str] = ORGS) -> alt.Chart:
     """State × structure cells shaded by tie grade (darker = stronger); states on both sides first, the two
     poles last; a cell is empty when the state has no active tie there."""
@@ -89,7 +81,7 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str,
     return _props(chart.properties(width=22 * len(orgs) * 3, height=alt.Step(11)), title, description)
 
 
-def upset_chart(combos: pd.DataFrame, *, structures: Iterable[str] = STRUCTURES, title: str, description: str,
+def upset_chart(combos: pd.DataFrame, *, structures: Iterable[str] = STRUCTURES, title: str, description: str = UPSET,
                 width: int = 560) -> alt.VConcatChart:
     """UpSet-style: bars of how many states hold each exact combination, over a dot matrix of the combination."""
     structures = list(structures)

@@ -7,29 +7,32 @@ mark has tooltips; categorical colours come from the theme's category palette, u
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import altair as alt
 import pandas as pd
 
-from helpers import theme
-from helpers.tables.balance import LABELS
+# The palette rule and the title rule are shared with notebook 06's builders (one copy, in charts.eurasia).
+from helpers.charts.eurasia import _positional, _props
+from helpers.tables.balance import LABELS, capability_finding
 
 NEUTRAL = "#4d4d4d"
 COMPLETE = ("every member", "some members only")
-
-
-def _positional(domain: Sequence[str]) -> alt.Scale:
-    colors = list(theme.CATEGORY_COLORS.values())
-    if len(domain) > len(colors):
-        raise ValueError(f"too many categories ({len(domain)}) for the theme's {len(colors)} categorical colours")
-    return alt.Scale(domain=list(domain), range=colors[: len(domain)])
-
-
-def _props(chart, title: str, description: str):
-    if not title:
-        raise ValueError("every chart needs a title that states the finding")
-    return chart.properties(title=title, description=description or title)
+#: Axis title and text alternative of each indicator's bars (see :func:`indicator_bars`).
+BARS = {
+    "milex_usd_const": ("military spending (US$ million, constant 2023 prices)",
+                        ("Horizontal bars of summed military spending per bloc, faded where incomplete, labelled "
+                         "with the share of world spending.")),
+    "nuclear_warheads": ("nuclear warheads (total inventory)",
+                         ("Horizontal bars of summed warhead inventories per bloc, labelled with the share of the "
+                          "world inventory.")),
+    "population": ("population (persons)",
+                   ("Horizontal bars of summed population per bloc, labelled with the share of the world where the "
+                    "data holds a world total on the same basis.")),
+}
+#: Default text alternatives.
+DOTS = ("Dots of the effective number of members per bloc and indicator, beside a tick at the actual number of "
+        "members, on a log scale.")
+LINES = ("Line charts of spending shares by year: within NATO and the SCO, Russia and China against NATO, and each "
+         "bloc's share of the world.")
 
 
 def bloc_bars(caps: pd.DataFrame, indicator: str, *, title: str, description: str, axis_title: str,
@@ -58,7 +61,14 @@ def bloc_bars(caps: pd.DataFrame, indicator: str, *, title: str, description: st
     return _props(alt.layer(bars, text).properties(width=width), title, description)
 
 
-def concentration_dots(conc: pd.DataFrame, *, title: str, description: str, width: int = 420) -> alt.LayerChart:
+def indicator_bars(caps: pd.DataFrame, indicator: str, year: int) -> alt.LayerChart:
+    """:func:`bloc_bars` for one of the indicators in ``BARS``, titled with what the totals show in ``year``."""
+    axis_title, description = BARS[indicator]
+    return bloc_bars(caps, indicator, title=capability_finding(caps, indicator, year), description=description,
+                     axis_title=axis_title)
+
+
+def concentration_dots(conc: pd.DataFrame, *, title: str, description: str = DOTS, width: int = 420) -> alt.LayerChart:
     """Effective number of members (1 / Herfindahl index) per bloc and indicator, beside the actual number of
     members (a hollow tick): the further apart, the more one member dominates."""
     data = conc[(conc["members"] > 1) & conc["effective_members"].notna()].assign(
@@ -79,7 +89,7 @@ def concentration_dots(conc: pd.DataFrame, *, title: str, description: str, widt
     return _props(alt.layer(ticks, dots).properties(width=width), title, description)
 
 
-def share_lines(series: pd.DataFrame, *, title: str, description: str, width: int = 560) -> alt.LayerChart:
+def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, width: int = 560) -> alt.LayerChart:
     """Shares over time, one line per series and one panel per kind (within a bloc, against NATO, of the
     world); hollow points mark years where some member lacks a figure."""
     data = series.dropna(subset=["value"]).assign(

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from helpers import labels, membership
 from helpers.membership import as_timestamp
 
 POLES = ("RUS", "CHN")
@@ -193,7 +194,8 @@ def org_timeline(memberships: pd.DataFrame, orgs: Iterable[str], until) -> pd.Da
     words = sub["status"].map(STATUS_LABELS).fillna(sub["status"])
     sub["role"] = words if len(orgs) == 1 else sub["org_id"].map(ORG_LABELS).fillna(sub["org_id"]) + " " + words
     sub = sub.sort_values(["start", "iso3", "org_id"], kind="mergesort")
-    return sub[["iso3", "org_id", "status", "role", "start", "end", "ongoing"]].reset_index(drop=True)
+    cols = ["iso3", "org_id", "status", "role", "start", "end", "ongoing", "source_id"]
+    return sub[[c for c in cols if c in sub.columns]].reset_index(drop=True)
 
 
 def state_spells(memberships: pd.DataFrame, iso3: str, until) -> pd.DataFrame:
@@ -202,3 +204,88 @@ def state_spells(memberships: pd.DataFrame, iso3: str, until) -> pd.DataFrame:
     sub = memberships[memberships["iso3"] == iso3]
     out = org_timeline(sub, sorted(sub["org_id"].unique()), until)
     return out.assign(role=out["status"].map(STATUS_LABELS).fillna(out["status"]))
+
+
+# ------------------------------------------------------------------------------------------- what 08 states
+
+
+def sco_title(circle: pd.DataFrame, as_of) -> str:
+    """'On 4 Jul 2024 the SCO had 9 members and 16 observers or partners' (``circle`` from :func:`org_circle`)."""
+    members = int((circle["status"] == "member").sum())
+    return f"On {labels.day(as_of)} the SCO had {members} members and {len(circle) - members} observers or partners"
+
+
+def focus_title(spells: pd.DataFrame, iso3: str, names: Mapping[str, str], as_of) -> str:
+    """'Kazakhstan held a status in 5 organisations on 4 Jul 2024: CSTO, OSCE, …' (``spells`` from
+    :func:`state_spells`)."""
+    now = sorted(spells.loc[spells["ongoing"], "org_id"].map(ORG_LABELS).fillna(spells["org_id"]).unique())
+    n = len(now)
+    head = f"{names.get(iso3, iso3)} held a status in {n} organisation{'s' if n != 1 else ''} on {labels.day(as_of)}"
+    return head + (f": {', '.join(now)}" if now else "")
+
+
+def both_sides_title(counts: Mapping[str, int], as_of) -> str:
+    """'22 of the 72 states between the poles held active ties on both sides on 4 Jul 2024'."""
+    return (f"{counts['both_sides']} of the {counts['between']} states between the poles held active ties on both "
+            f"sides on {labels.day(as_of)}")
+
+
+def inactive_title(inactive: pd.DataFrame, as_of) -> str:
+    """'3 ties were held but inactive on 4 Jul 2024, and are not counted'."""
+    n, day = len(inactive), labels.day(as_of)
+    return f"{n} ties were held but inactive on {day}, and are not counted" if n != 1 else \
+        f"1 tie was held but inactive on {day}, and is not counted"
+
+
+def combined_title(both: pd.DataFrame, as_of) -> str:
+    """'14 states between the poles combine a Western tie with a CSTO or SCO tie on 4 Jul 2024'."""
+    return f"{len(both)} states between the poles combine a Western tie with a CSTO or SCO tie on {labels.day(as_of)}"
+
+
+def upset_title(combos: pd.DataFrame, as_of) -> str:
+    """'The most common combination on 4 Jul 2024: NATO partnership + OSCE (20 states)'."""
+    if combos.empty:
+        return f"No state between the poles held a tie on {labels.day(as_of)}"
+    top = combos.iloc[0]
+    return f"The most common combination on {labels.day(as_of)}: {top['combination']} ({top['states']} states)"
+
+
+def universe_caption(counts: Mapping[str, int]) -> str:
+    """Who is counted: the universe and the poles left apart."""
+    return (f"Universe: the {counts['universe']} OSCE participating states and SCO states on the date; the "
+            f"{counts['poles']} poles are listed last and not counted.")
+
+
+def glance_findings(circle: pd.DataFrame, counts: Mapping[str, int], spells: pd.DataFrame, iso3: str,
+                    names: Mapping[str, str], as_of) -> list[str]:
+    """The three findings at the top of 08, for the report's date and state: the SCO's circle, the states on both
+    sides, and the followed state's organisations."""
+    pole = " (one of the two poles, not counted among them)" if iso3 in POLES else ""
+    return [sco_title(circle, as_of) + ".",
+            both_sides_title(counts, as_of).replace("between the poles", "between Russia and China") + ".",
+            focus_title(spells, iso3, names, as_of) + pole + "."]
+
+
+def summary(iso3: str, names: Mapping[str, str], as_of) -> str:
+    """The line under the title: what this report shows for its own date and state."""
+    return (f"The SCO's growth to {labels.day(as_of)}, which OSCE and SCO states then held ties on both sides, "
+            f"and {names.get(iso3, iso3)}'s memberships over time.")
+
+
+def spell_sources(memberships: pd.DataFrame, orgs: Iterable[str], as_of=None, statuses=None) -> list[str]:
+    """The records of the spells of ``orgs`` (of ``statuses`` when given) running on ``as_of`` (every spell when
+    ``as_of`` is None): what a figure of those ties on that date cites."""
+    rows = memberships[memberships["org_id"].isin(list(orgs))]
+    rows = rows if statuses is None else rows[rows["status"].isin(list(statuses))]
+    if as_of is not None:
+        when, start, end = as_timestamp(as_of), pd.to_datetime(rows["start"]), pd.to_datetime(rows["end"])
+        rows = rows[(start <= when) & (end.isna() | (end > when))]
+    return sorted(set(rows["source_id"].dropna()))
+
+
+def map_sources(memberships: pd.DataFrame, orgs: Iterable[str], as_of=None) -> list[str]:
+    """What a membership map cites: the records of the formal spells of ``orgs`` (running on ``as_of`` when
+    given, else every one the explorer's years can show), then the boundary file."""
+    from helpers.tables import geo
+
+    return spell_sources(memberships, orgs, as_of, membership.FORMAL) + list(geo.SOURCES)

@@ -17,8 +17,6 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from helpers.membership import as_timestamp
-# 05 shows P10's two scenarios; the table is the ledger's (helpers.tables.claims), read through this module.
-from helpers.tables.claims import article_scenarios  # noqa: F401
 
 INDICATORS = ("milex_usd_const", "nuclear_warheads", "population")
 LABELS = {"milex_usd_const": "military spending", "milex_usd_current": "military spending (current US$)",
@@ -95,6 +93,12 @@ def overlaps(blocs: Mapping[str, Iterable[str]], names: Mapping[str, str] | None
             for m, b in seen.items() if len(b) > 1]
     out = pd.DataFrame(rows, columns=["iso3", "name", "blocs", "in"])
     return out.sort_values(["blocs", "iso3"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+
+def overlap_view(shared: pd.DataFrame) -> pd.DataFrame:
+    """:func:`overlaps` with reader headers, without the codes."""
+    return shared.drop(columns="iso3").rename(columns={"name": "State", "blocs": "Rows it is counted in",
+                                                       "in": "Which rows"})
 
 
 def overlap_sentence(shared: pd.DataFrame) -> str:
@@ -275,8 +279,6 @@ def series_value(series: pd.DataFrame, name: str, year: int) -> float:
     return float(hit.iloc[0]) if len(hit) else math.nan
 
 
-
-
 # ------------------------------------------------------------------------------------------- findings and views
 
 
@@ -351,3 +353,96 @@ def concentration_view(conc: pd.DataFrame, names: Mapping[str, str] | None = Non
         "effective members": sub["effective_members"].round(2), "members": sub["members"],
         "members with figures": sub["reported"],
     }).reset_index(drop=True)
+
+
+# ------------------------------------------------------------------------------------------- what 05 states
+
+
+def capability_grid(caps: pd.DataFrame, indicators: Iterable[str] = INDICATORS) -> pd.DataFrame:
+    """One row per bloc, one column per indicator (the total in words, its share of the world in brackets where
+    the data holds a world total), the coverage ("31 of 31" members with figures) beside each total: the table a
+    reader compares blocs in. :func:`capability_view` keeps the long form with the members lacking figures."""
+    _need(caps, ("bloc", "indicator", "members", "reported", "total"), "capability_grid(caps)")
+    out = pd.DataFrame({"Bloc": list(dict.fromkeys(caps["bloc"]))})
+    out["Members"] = out["Bloc"].map(caps.drop_duplicates("bloc").set_index("bloc")["members"]).astype(int)
+    for ind in indicators:
+        sub = caps[caps["indicator"] == ind].set_index("bloc")
+        share = sub["world_share"] if "world_share" in sub else pd.Series(math.nan, index=sub.index)
+        cells = ["" if pd.isna(t) else reader_amount(t, ind).removesuffix(" warheads").removesuffix(" people")
+                 + ("" if pd.isna(s) else f" ({s:.0%})") for t, s in zip(sub["total"], share)]
+        word = LABELS[ind][:1].upper() + LABELS[ind][1:]
+        out[f"{word} (share of world)"] = out["Bloc"].map(dict(zip(sub.index, cells))).fillna("")
+        cover = sub["reported"].astype(str) + " of " + sub["members"].astype(str)
+        out[f"{word}: figures for"] = out["Bloc"].map(cover).fillna("")
+    return out
+
+
+def _ratio(caps: pd.DataFrame, indicator: str, num: str, den: str) -> tuple[float, float, float]:
+    sub = caps[caps["indicator"] == indicator].set_index("bloc")["total"]
+    a, b = float(sub.get(num, math.nan)), float(sub.get(den, math.nan))
+    return a, b, (a / b if b and not math.isnan(b) else math.nan)
+
+
+def pair_finding(caps: pd.DataFrame, year: int) -> str:
+    """'In 2023 Russia and China together spent 31% of what NATO spent (US$416 billion against US$1.34
+    trillion)'; empty when either total is missing."""
+    pair, nato, ratio = _ratio(caps, "milex_usd_const", PAIR, "NATO")
+    if math.isnan(ratio):
+        return ""
+    return (f"In {year} Russia and China together spent {ratio:.0%} of what NATO spent "
+            f"({reader_amount(pair, 'milex_usd_const')} against {reader_amount(nato, 'milex_usd_const')}).")
+
+
+def warhead_finding(caps: pd.DataFrame, year: int) -> str:
+    """'They held 5,990 nuclear warheads in January 2023, NATO's members 5,559'; empty for a year without an
+    inventory in the data."""
+    pair, nato, _ = _ratio(caps, "nuclear_warheads", PAIR, "NATO")
+    if math.isnan(pair) or math.isnan(nato):
+        return ""
+    more = "more than" if pair > nato else "fewer than" if pair < nato else "as many as"
+    return (f"Russia and China held {pair:,.0f} nuclear warheads in January {year}, {more} NATO's members "
+            f"({nato:,.0f}).")
+
+
+def leader_finding(conc: pd.DataFrame, year: int, names: Mapping[str, str] | None = None,
+                   bloc: str = "NATO", indicator: str = "milex_usd_const") -> str:
+    """'The United States accounted for 68% of NATO's military spending in 2023: as concentrated as 2.1 equal
+    members, against 31 actual members'."""
+    row = conc[(conc["bloc"] == bloc) & (conc["indicator"] == indicator)]
+    if row.empty or pd.isna(row["largest_share"].iloc[0]):
+        return ""
+    r = row.iloc[0]
+    who = (names or {}).get(r["largest"], r["largest"])
+    who = f"The {who}" if who.startswith("United ") else who
+    return (f"{who} accounted for {r['largest_share']:.0%} of {bloc}'s {LABELS[indicator]} in {year}: as concentrated "
+            f"as {r['effective_members']:.1f} equal members, against {int(r['members'])} actual members.")
+
+
+def series_finding(series: pd.DataFrame, name: str = "Russia + China as a share of NATO") -> str:
+    """'From 2000 to 2024, Russia and China's spending rose from 9% to 33% of NATO's' (the series' own span)."""
+    sub = series[series["series"] == name].dropna(subset=["value"])
+    if sub.empty:
+        return f"No years with figures for {name}"
+    first, last = int(sub["year"].min()), int(sub["year"].max())
+    a, b = series_value(series, name, first), series_value(series, name, last)
+    verb = "rose" if b > a else "fell" if b < a else "stayed"
+    return f"From {first} to {last}, Russia and China's military spending {verb} from {a:.0%} to {b:.0%} of NATO's"
+
+
+def summary(year: int) -> str:
+    """The line under the title, for the report's own year."""
+    return (f"How NATO, Russia and China, the SCO and the CSTO compare in {year}: military spending, nuclear warheads, "
+            "population, and how concentrated each bloc is.")
+
+
+def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame, year: int,
+                    names: Mapping[str, str] | None = None) -> list[str]:
+    """The 2–4 findings at the top of 05, for the report's year: the pair's spending against NATO's, the
+    warheads (when the data holds an inventory for the year), NATO's leading member, and the series."""
+    found = [pair_finding(caps, year), warhead_finding(caps, year), leader_finding(conc, year, names)]
+    return [f for f in found if f] + [series_finding(series) + "."]
+
+
+def overlap_title(shared: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int) -> str:
+    """'7 states are counted in more than one of the 7 rows on 31 December 2023'."""
+    return f"{len(shared)} states are counted in more than one of the {len(blocs)} rows on 31 December {year}"

@@ -1,0 +1,68 @@
+"""What a figure rests on: the sources of a capability figure (its measure first, then the membership records
+that form the blocs), and the claims a notebook weighs — the ledger's rows whose evidence notebook is this one, a
+title that counts them, and a title for a paragraph's scenarios that follows the ledger's ``voice`` column (a
+scenario the article gives to someone else is never called the article's own). Used by notebooks 05 and 08.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from helpers import membership
+from helpers.tables.article import claims_for
+from helpers.tables.balance import INDICATORS, reference_date
+from helpers.tables.claims import article_scenarios  # noqa: F401  (P10's scenarios, with whose they are)
+
+
+def evidence_claims(claims: pd.DataFrame, notebook: str) -> pd.DataFrame:
+    """The ledger's claims whose evidence notebook is ``notebook``, in paragraph then claim order, with the
+    columns a reader sees (``claims_for``'s, without the sources and the notebook)."""
+    order = sorted(claims["paragraph"].unique(), key=lambda p: int(str(p)[1:]))
+    out = claims_for(claims, order)
+    out = out[out["evidence_notebook"].astype(str) == str(notebook)]
+    return out.drop(columns=[c for c in ("evidence_notebook",) if c in out.columns]).reset_index(drop=True)
+
+
+def claims_title(weighed: pd.DataFrame) -> str:
+    """'3 claims rest on this notebook's figures; 3 are interpretations data cannot settle'."""
+    n, interp = len(weighed), int((weighed["verdict"] == "interpretation").sum())
+    return (f"{n} claim{'s rest' if n != 1 else ' rests'} on this notebook's figures; "
+            f"{interp} {'are interpretations' if interp != 1 else 'is an interpretation'} data cannot settle")
+
+
+def scenarios_title(scenarios: pd.DataFrame, paragraph: str = "P10") -> str:
+    """Whose scenarios ``paragraph`` gives, from the ledger's voices ("P10's two scenarios: one the article reports
+    from observers, one in its own voice") — never calling a scenario the article's own when the ledger says not."""
+    whose = list(scenarios["whose scenario"])
+    own = sum(w.startswith("the article") for w in whose)
+    say = {1: "one", 2: "two", 3: "three", 4: "four"}.get
+    if own == len(whose):
+        return f"{paragraph}'s {say(own, own)} scenarios, in the article's own voice"
+    others = " and ".join(sorted({w.split(",")[0] for w in whose if not w.startswith("the article")}))
+    n, k = say(len(whose), len(whose)), say(len(whose) - own, len(whose) - own)
+    tail = f", {say(own, own)} in its own voice" if own else ""
+    return f"{paragraph}'s {n} scenarios: {k} the article reports from {others}{tail}"
+
+
+def cite(capabilities: pd.DataFrame, world_totals: pd.DataFrame, memberships: pd.DataFrame, orgs: Iterable[str],
+         years: Iterable[int], indicators: Iterable[str] = INDICATORS, methods: Iterable[str] = (),
+         states: Iterable[str] = ("RUS", "CHN", "USA")) -> dict[str, list[str]]:
+    """``present.*`` arguments for a figure of 05: ``measure`` (the ``methods`` ids, then the sources of the
+    ``indicators`` for ``years`` of the states counted and of the world totals) and ``sources`` (the records of
+    the formal memberships of ``orgs`` running on 31 December of one of ``years``; other names are ignored).
+    ``states`` are counted on their own (blocs of one). Unpack it: ``present.chart(..., **evidence.cite(...))``."""
+    years = [int(y) for y in years]
+    start, end = pd.to_datetime(memberships["start"]), pd.to_datetime(memberships["end"])
+    running = pd.Series(False, index=memberships.index)
+    for day in map(reference_date, years):
+        running |= (start <= day) & (end.isna() | (end > day))
+    spells = memberships[running & memberships["org_id"].isin(list(orgs))
+                         & memberships["status"].isin(list(membership.FORMAL))]
+    counted, indicators = set(spells["iso3"]) | set(states), list(indicators)
+    caps = capabilities[capabilities["year"].astype("Int64").isin(years) & capabilities["indicator"].isin(indicators)
+                        & capabilities["iso3"].isin(counted)]
+    world = world_totals[world_totals["year"].astype("Int64").isin(years) & world_totals["indicator"].isin(indicators)]
+    figures = [*methods, *caps["source_id"].dropna(), *world["source_id"].dropna()]
+    return {"measure": list(dict.fromkeys(figures)), "sources": sorted(set(spells["source_id"].dropna()))}
