@@ -112,7 +112,8 @@ present.chart(matrix, sources=paragraphs, key="structure", caption="Tags are our
 # %%
 present.table(article.glossary_table(glossary, paragraphs), sources=glossary, key="glossary",
               title="The article's key terms in Arabic and English, in order of first use", caption="Arabic terms "
-              "as they appear in the article and the English rendering used across the collection.")
+              "as they appear in the article and the English rendering used across the collection.",
+              collapsed=f"Show all {len(glossary)} terms")
 
 # %% [markdown]
 # ## Claims at a glance

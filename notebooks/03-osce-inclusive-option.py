@@ -63,7 +63,8 @@ present.table(article.without_sources(digest), sources=digest, key="paraphrase",
 # %%
 claim_table = article.claims_for(claims, PARAS)
 present.table(article.without_sources(claim_table), title=article.claims_finding(claim_table, PARAS),
-              caption="Claims of P5–P6 with our verdict and its reason.", sources=claim_table, key="claims")
+              caption="Claims of P5–P6 with our verdict and its reason.", sources=claim_table, key="claims",
+              collapsed=f"Show the {len(claim_table)} claims with our verdicts")
 
 # %% [markdown]
 # ## From 35 to 57 participating states
@@ -150,7 +151,7 @@ present.chart(charts.event_timeline(linked, annotate=docs["event_id"], title=tab
 # %%
 present.table(linked[["date", "category", "title", "description", "paragraphs"]], sources=linked,
               title="The record behind P5–P6, in date order", caption="Same events as the chart above.",
-              key="p5-p6-table")
+              key="p5-p6-table", collapsed=f"Show all {len(linked)} events one by one")
 
 # %% [markdown]
 # Three findings of this notebook, placed at the top of the report.

@@ -107,7 +107,8 @@ present.table(summary, title=tables.principles_found(summary, P.as_of), sources=
 
 # %%
 present.table(matrix.drop(columns=["org_id"]), title=tables.readings_title(matrix, P.as_of), sources=matrix,
-              caption="Presence, where in the document, and the phrase read.", key="evidence")
+              caption="Presence, where in the document, and the phrase read.", key="evidence",
+              collapsed=f"Show all {len(matrix)} readings")
 
 # %% [markdown]
 # ## Documents
