@@ -28,7 +28,8 @@ def proposal(cited, track, later, start, end) -> list[str]:
     """01: the events behind P1–P3, the longer track, and what followed the April 2024 visit."""
     first = cited.sort_values("date").iloc[0]
     return [
-        f"{len(cited)} dated events bear on P1–P3; the earliest is “{first['title']}” ({labels.day(first['date'])}).",
+        f"{len(cited)} dated events bear on P1–P3; the earliest is “{first['title']}” "
+        f"({labels.day(first['date'])}).",
         f"Between {labels.day(start)} and {labels.day(end)} the data records {len(track)} steps in Russia–China "
         "security ties.",
         (f"{len(later)} recorded step on the track follows" if len(later) == 1 else

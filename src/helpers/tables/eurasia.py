@@ -123,7 +123,9 @@ def documents_by(documents: pd.DataFrame, as_of) -> tuple[pd.DataFrame, str]:
     docs = docs[["title", "date", "org_id", "kind", "source_id"]]
     if docs.empty:
         return docs, f"No document adopted by {labels.day(cut)}"
-    return docs, f"{len(docs)} documents from {docs['date'].min().year} to {docs['date'].max().year}"
+    first, last = docs["date"].min().year, docs["date"].max().year
+    noun = "document" if len(docs) == 1 else "documents"
+    return docs, f"{len(docs)} {noun} from {first}" + (f" to {last}" if last != first else "")
 
 
 # -------------------------------------------------------------------------------------------- 09 claims ledger

@@ -94,7 +94,7 @@ def timeline_rows(events: pd.DataFrame, event_paragraphs: pd.DataFrame | None = 
         ep = event_paragraphs[event_paragraphs["event_id"].isin(out["event_id"])].copy()
         ep["_n"] = ep["paragraph"].str[1:].astype(int)
         joined = ep.sort_values("_n").groupby("event_id")["paragraph"].agg(", ".join)
-        out["paragraphs"] = out["event_id"].map(joined).fillna("")
+        out["paragraphs"] = [joined.get(e, "") for e in out["event_id"]]
     else:
         out["paragraphs"] = ""
     out["year"] = out["date"].dt.year.astype("Int64")
@@ -239,7 +239,8 @@ def documents_finding(docs: pd.DataFrame) -> str:
     if docs.empty:
         return "No CSCE/OSCE document in the data"
     years = f"{docs['year'].min()}–{docs['year'].max()}" if docs["year"].nunique() > 1 else f"{docs['year'].min()}"
-    return f"{len(docs)} founding and summit documents of the CSCE/OSCE, {years}"
+    noun = "founding and summit documents" if len(docs) > 1 else "founding or summit document"
+    return f"{len(docs)} {noun} of the CSCE/OSCE, {years}"
 
 
 def indivisible_finding(coded: pd.DataFrame) -> str:
