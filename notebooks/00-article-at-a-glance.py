@@ -27,7 +27,7 @@ highlight = "NATO"
 # %%
 from helpers import glance, load, params, present
 from helpers.charts import article as charts
-from helpers.tables import article as tables
+from helpers.tables import article
 
 P = params.validated("00", highlight=highlight)
 
@@ -40,14 +40,8 @@ P = params.validated("00", highlight=highlight)
 # reproduce its text.
 
 # %%
-ARTICLE = "alahalygate-neutralizing-nato"
-sections = load.sections()
-paragraphs = load.paragraphs()
-tags = load.paragraph_tags()
-themes = load.themes()
-lineage = load.lineage()
-claims = load.claims()
-glossary = load.glossary()
+sections, paragraphs, tags, themes, lineage, claims, glossary = map(load.table, [
+    "sections", "paragraphs", "paragraph_tags", "themes", "lineage", "claims", "glossary"])
 
 # %% [markdown]
 # ## What the article is
@@ -59,18 +53,16 @@ glossary = load.glossary()
 # written in April 2024.
 #
 # The text did not start in Arabic. The table traces it back to an essay by Ivan Timofeev on the Valdai Discussion
-# Club site and RT's English version of that essay. Each step carries a confidence level and the evidence behind
-# it. The RIAC republication named in the article map could not be found, so it is left out.
+# Club site, which the Russian International Affairs Council (RIAC) republished under the same title, and to RT's
+# English reworking of that essay, which is the version the Arabic translates. The title follows the path from the
+# original to the translation: the step right before the translation is the version it follows, and any other
+# republication is a side branch. Each step carries a confidence level and the evidence behind it; RIAC's page has
+# no date we could record, so its place after Valdai rests on its content.
 
 # %%
-present.table(
-    tables.lineage_table(lineage),
-    title="The Arabic text follows RT's English version of a Valdai Club essay",
-    caption="Each step of the article's lineage, with our confidence in it and the evidence for it. "
-    "Dates are shown only as precisely as we could verify them; the pages are linked under Sources.",
-    sources=lineage,
-    key="lineage",
-)
+present.table(article.lineage_table(lineage), title=article.lineage_finding(lineage), sources=lineage,
+              caption="Each step of the article's lineage, with our confidence in it and the evidence for it. Dates "
+              "are shown only as precisely as we could verify them; the pages are linked under Sources.", key="lineage")
 
 # %% [markdown]
 # ## Sections and paragraphs
@@ -81,50 +73,35 @@ present.table(
 # alliance.
 
 # %%
-present.table(
-    tables.section_overview(sections, paragraphs),
-    title="Nine paragraphs of diagnosis, then ten on principles and form",
-    caption="The article's three sections with their Arabic headings and our English titles.",
-    sources=[ARTICLE],
-    key="sections",
-)
+overview = article.section_overview(sections, paragraphs)
+present.table(overview, title=article.sections_finding(sections, paragraphs), sources=sections, key="sections",
+              caption="The article's three sections with their Arabic headings and our English titles.")
 
 # %% [markdown]
 # Here is each paragraph in a few sentences of our own. These are paraphrases, not translations. P19 is flagged:
 # it names Valdai in the third person and reads like an addition by the Arabic editor (see the lineage above).
 
 # %%
-present.table(
-    tables.paragraph_overview(paragraphs, sections),
-    title="P1–P19 in our own words",
-    caption="Paragraph numbers are the project's shared reference, used in every notebook; section titles are "
-    "in the table above.",
-    sources=[ARTICLE],
-    key="paragraphs",
-)
+present.table(article.paragraph_overview(paragraphs, sections), key="paragraphs", sources=paragraphs,
+              title=f"{article.span_label(*paragraphs['paragraph'].iloc[[0, -1]])} in our own words",
+              caption="Paragraph numbers are the project's shared reference, used in every notebook; section "
+              "titles are in the table above.")
 
 # %% [markdown]
 # ## The article's structure
 #
 # The matrix shows which organisations, states and themes each paragraph names or discusses. Columns shaded in
 # the highlighted organisation's colour are the paragraphs that name it. Rebuild the report with another
-# organisation highlighted (the SCO or the OSCE, for instance) to follow it instead. Hover over a dot to see its paragraph,
-# section and tag.
+# organisation highlighted (the SCO or the OSCE, for instance) to follow it instead. Hover over a dot to see its
+# paragraph, section and tag.
 
 # %%
-present.chart(
-    charts.structure_matrix(
-        tables.tag_long(tags, paragraphs, themes, highlight=P.highlight),
-        highlight=P.highlight,
-        title=tables.structure_finding(tags, paragraphs, P.highlight),
-        description=f"Dot matrix: the article's paragraphs P1 to P19 across, and down the organisations, states "
-        f"and themes each paragraph touches. Paragraphs that name {P.highlight} are shaded.",
-    ),
-    caption="Tags are ours, assigned by reading each paragraph. Circles are organisations, squares are states "
-    "(ISO 3166 alpha-3; SUN is the USSR), diamonds are themes.",
-    sources=[ARTICLE],
-    key="structure",
-)
+matrix = charts.structure_matrix(article.tag_long(tags, paragraphs, themes, highlight=P.highlight),
+                                 highlight=P.highlight, title=article.structure_finding(tags, paragraphs, P.highlight),
+                                 description=article.structure_description(P.highlight))
+present.chart(matrix, sources=paragraphs, key="structure", caption="Tags are ours, assigned by reading each "
+              "paragraph. Circles are organisations, squares are states (ISO 3166 alpha-3; SUN is the USSR), "
+              "diamonds are themes.")
 
 # %% [markdown]
 # ## Key terms
@@ -133,13 +110,10 @@ present.chart(
 # the Arabic wording follows RT's English rather than the Valdai original.
 
 # %%
-present.table(
-    tables.glossary_table(glossary, paragraphs),
-    title="The article's key terms in Arabic and English, in order of first use",
-    caption="Arabic terms as they appear in the article and the English rendering used across the collection.",
-    sources=[ARTICLE],
-    key="glossary",
-)
+present.table(article.glossary_table(glossary, paragraphs), sources=glossary, key="glossary",
+              title="The article's key terms in Arabic and English, in order of first use", caption="Arabic terms "
+              "as they appear in the article and the English rendering used across the collection.",
+              collapsed=f"Show all {len(glossary)} terms")
 
 # %% [markdown]
 # ## Claims at a glance
@@ -149,13 +123,8 @@ present.table(
 # cannot settle them. Every claim and its evidence are listed in notebook 09.
 
 # %%
-present.table(
-    tables.claim_profile(claims),
-    title="Most of the article is interpretation and prescription; its few factual claims mostly check out",
-    caption="Number of claims by type and provisional verdict. Verdicts cite their evidence in data/claims.csv.",
-    sources=claims,
-    key="claims",
-)
+present.table(article.claim_profile(claims), title=article.claims_finding(claims), sources=claims, key="claims",
+              caption="Number of claims by type and provisional verdict; notebook 09 gives each verdict's evidence.")
 
 # %% [markdown]
 # ## How to read the rest of the collection
@@ -164,13 +133,10 @@ present.table(
 # collection's section map, so it always matches the reports.
 
 # %%
-present.table(
-    tables.collection_guide(),
-    title="Each notebook takes up a run of the article's paragraphs",
-    caption="Notebook id, title, the paragraphs it covers and a one-line summary, from notebooks/collection.toml.",
-    sources=[ARTICLE],
-    key="collection",
-)
+guide = article.collection_guide()
+present.table(guide, title=f"{len(guide)} notebooks, each taking up a run of the article's paragraphs",
+              sources=paragraphs, key="collection", caption="Notebook id, title, the paragraphs it covers and a "
+              "one-line summary, from notebooks/collection.toml.")
 
 # %% [markdown]
 # The three findings above in one box, placed at the top of the report.

@@ -32,24 +32,22 @@ end = "2025-12-31"
 # %%
 from helpers import glance, labels, load, params, present
 from helpers.charts import euroatlantic as charts
+from helpers.tables import article
 from helpers.tables import euroatlantic as tables
 
 P = params.validated("01", start=start, end=end)
-PARAS = tables.paragraph_range("P1-P3")
-VISIT = "lavrov-beijing-visit-2024"  # the event id of the April 2024 visit in data/events.csv
+PARAS = article.notebook_paragraphs("01")
 
 # %% [markdown]
 # ## Data
 #
 # Everything below comes from the project's sourced tables: our paraphrase of each paragraph, the claims we
 # extracted from them with our verdicts, and dated events with the actors and article paragraphs they relate to.
+# The paragraphs this notebook covers come from the collection's section map.
 
 # %%
-paragraphs = load.paragraphs()
-claims = load.claims()
-events = load.events()
-event_paragraphs = load.event_paragraphs()
-event_actors = load.event_actors()
+paragraphs, claims, events, event_paragraphs, event_actors = map(load.table, [
+    "paragraphs", "claims", "events", "event_paragraphs", "event_actors"])
 
 # %% [markdown]
 # ## What P1–P3 say
@@ -57,22 +55,18 @@ event_actors = load.event_actors()
 # Our own paraphrase of the three paragraphs, so the rest of the notebook can be read without the Arabic text.
 
 # %%
-digest = tables.paragraph_digest(paragraphs, PARAS)
-present.table(digest.drop(columns=["source_id"]), title="P1–P3: a call, a visit, and the reason given for both",
-              caption="Our paraphrase of the article's opening paragraphs.",
-              sources=digest, key="paraphrase")
+digest = article.paragraph_digest(paragraphs, PARAS)
+present.table(article.without_sources(digest), title="P1–P3: a call, a visit, and the reason given for both",
+              caption="Our paraphrase of the article's opening paragraphs.", sources=digest, key="paraphrase")
 
 # %% [markdown]
-# The paragraphs make six claims. Factual ones can be checked against dated records; interpretive and
+# Then the claims the paragraphs make. Factual ones can be checked against dated records; interpretive and
 # predictive ones cannot be settled by data, and we say so rather than score them.
 
 # %%
-claim_table = tables.claims_for(claims, PARAS)
-present.table(claim_table.drop(columns=["source_id"]),
-              title=f"{(claim_table['verdict'] == 'supported').sum()} of {len(claim_table)} claims in P1–P3 "
-                    "are supported facts; the rest are readings or forecasts",
-              caption="Claims of P1–P3 with our verdict and its one-line reason.",
-              sources=claim_table, key="claims")
+claim_table = article.claims_for(claims, PARAS)
+present.table(article.without_sources(claim_table), title=article.claims_finding(claim_table, PARAS),
+              caption="Claims of P1–P3 with our verdict and its one-line reason.", sources=claim_table, key="claims")
 
 # %% [markdown]
 # ## The two moves of 2024 (P1–P2)
@@ -81,32 +75,26 @@ present.table(claim_table.drop(columns=["source_id"]),
 # step the data ties to the same paragraphs. Their dates and sources are what the factual claims above rest on.
 
 # %%
-cited_ids = tables.events_for_paragraphs(event_paragraphs, PARAS)
-cited = tables.timeline_rows(events[events["event_id"].isin(cited_ids)], event_paragraphs)
-present.table(cited[["date", "title", "description", "paragraphs"]],
-              title=f"{len(cited)} dated events bear on P1–P3, first among them the February 2024 address",
-              caption="Events the data links to P1–P3, with the paragraphs that mention them.",
-              sources=cited, key="cited-events")
+cited = tables.paragraph_events(events, event_paragraphs, PARAS)
+present.table(cited[["date", "title", "description", "paragraphs"]], key="cited-events", sources=cited,
+              title=tables.paragraph_events_finding(cited, PARAS),
+              caption="Events the data links to P1–P3, with the paragraphs that mention them.")
 
 # %% [markdown]
 # ## On the longer timeline
 #
 # The proposal did not come from nowhere. The timeline below holds the Russia–China and Eurasian security track
 # (the 2001 treaty, joint statements, summits, the SCO) in the report's window, with the events the article
-# mentions labelled. It shows how much of the relationship predates 2024 and what followed.
+# mentions labelled. It shows how much of the relationship predates 2024 and what followed. An empty window still
+# cites the article's own events, so the figure never stands without a source.
 
 # %%
-window = tables.russia_china_track(events, event_actors, P.start, P.end, extra_ids=cited_ids)
-track = tables.timeline_rows(window, event_paragraphs)
-chart_title, table_title = tables.track_titles(track, cited_ids, P.start, P.end)
-track_sources = track if len(track) else cited  # an empty window still cites the article's own events
-present.chart(
-    charts.event_timeline(track, annotate=cited_ids, title=chart_title,
-                          description="Dots on a time axis, one lane per event category; the events the article "
-                                      "cites are labelled."),
-    caption=f"Russia–China and Eurasian security events from {labels.day(P.start)} to {labels.day(P.end)}. "
-            "Hover a dot for its description and source.",
-    sources=track_sources, key="timeline")
+track = tables.russia_china_timeline(events, event_actors, event_paragraphs, P.start, P.end, cited)
+chart_title, table_title = tables.track_titles(track, cited["event_id"], P.start, P.end)
+present.chart(charts.event_timeline(track, annotate=cited["event_id"], title=chart_title, description="Dots on a "
+              "time axis, one lane per event category; the events the article cites are labelled."), key="timeline",
+              caption=f"Russia–China and Eurasian security events from {labels.day(P.start)} to {labels.day(P.end)}. "
+              "Hover a dot for its description and source.", sources=track if len(track) else cited)
 
 # %% [markdown]
 # The same events as a table, for readers who prefer to scan dates.
@@ -114,7 +102,7 @@ present.chart(
 # %%
 present.table(track[["date", "category", "title", "description", "paragraphs"]], title=table_title,
               caption="Every event on the chart above; the paragraphs column shows where the article refers to it.",
-              sources=track_sources, key="timeline-table")
+              sources=track if len(track) else cited, key="timeline-table")
 
 # %% [markdown]
 # ## After the visit: has it taken shape? (C05)
@@ -123,13 +111,10 @@ present.table(track[["date", "category", "title", "description", "paragraphs"]],
 # was recorded after Lavrov's visit, inside the chosen window.
 
 # %%
-visit = events.set_index("event_id").loc[VISIT, "date"]
-later = track[track["date"] > visit]
-present.table(later[["date", "category", "title", "description"]],
-              title=f"{len(later)} recorded steps on the track after the April 2024 visit "
-                    f"(up to {labels.day(P.end)})",
-              caption="Events dated after the last event the article cites; an empty table means none in the window.",
-              sources=later if len(later) else cited, key="after-visit")
+later, later_title = tables.after_visit(track, events, P.end)
+present.table(later[["date", "category", "title", "description"]], title=later_title, key="after-visit",
+              caption="Events dated after the visit; an empty table means none in the window.",
+              sources=later if len(later) else cited)
 
 # %% [markdown]
 # What the timeline and the tables say, in three sentences placed at the top of the report.

@@ -33,25 +33,21 @@ as_of = "2024-04-30"
 from helpers import glance, labels, load, membership, params, present
 from helpers.charts import euroatlantic as charts
 from helpers.charts import maps
+from helpers.tables import article, geo
 from helpers.tables import euroatlantic as tables
-from helpers.tables import geo
 
 P = params.validated("03", as_of=as_of)
-PARAS = tables.paragraph_range("P5-P6")
+PARAS = article.notebook_paragraphs("03")
 
 # %% [markdown]
 # ## Data
 #
-# Membership spells, states, dated events (with the article paragraphs they bear on) and the article tables.
+# Membership spells, states, dated events (with the article paragraphs they bear on), the OSCE documents we read
+# and the article tables. The paragraphs this notebook covers come from the collection's section map.
 
 # %%
-memberships = load.memberships()
-states = load.states()
-events = load.events()
-event_paragraphs = load.event_paragraphs()
-paragraphs = load.paragraphs()
-claims = load.claims()
-osce_sources = membership.sources(memberships, ["OSCE"])
+memberships, states, events, event_paragraphs, paragraphs, claims, documents, coding = map(load.table, [
+    "memberships", "states", "events", "event_paragraphs", "paragraphs", "claims", "documents", "principle_documents"])
 
 # %% [markdown]
 # ## What P5–P6 say
@@ -60,18 +56,15 @@ osce_sources = membership.sources(memberships, ["OSCE"])
 # membership is a plain fact the data can check.
 
 # %%
-digest = tables.paragraph_digest(paragraphs, PARAS)
-present.table(digest.drop(columns=["source_id"]), title="P5–P6: the inclusive option, and why the article says it failed",
-              caption="Our paraphrase of the paragraphs.", sources=digest,
-              key="paraphrase")
+digest = article.paragraph_digest(paragraphs, PARAS)
+present.table(article.without_sources(digest), sources=digest, key="paraphrase",
+              title="P5–P6: the inclusive option, and why the article says it failed", caption="Our paraphrase.")
 
 # %%
-claim_table = tables.claims_for(claims, PARAS)
-present.table(claim_table.drop(columns=["source_id"]),
-              title=f"P5–P6 make {len(claim_table)} claims; "
-                    f"{(claim_table['verdict'] == 'interpretation').sum()} are interpretations",
-              caption="Claims of P5–P6 with our verdict and its reason.",
-              sources=claim_table, key="claims")
+claim_table = article.claims_for(claims, PARAS)
+present.table(article.without_sources(claim_table), title=article.claims_finding(claim_table, PARAS),
+              caption="Claims of P5–P6 with our verdict and its reason.", sources=claim_table, key="claims",
+              collapsed=f"Show the {len(claim_table)} claims with our verdicts")
 
 # %% [markdown]
 # ## From 35 to 57 participating states
@@ -80,29 +73,23 @@ present.table(claim_table.drop(columns=["source_id"]),
 # as Europe's map changed. The step line runs to the report's date.
 
 # %%
-steps = tables.membership_steps(memberships, ["OSCE"], through=P.as_of)
-overlap = tables.overlap(memberships, states, P.as_of)
-counts = tables.overlap_counts(overlap)
+steps, overlap, counts = tables.osce_overlap(memberships, states, P.as_of)
 growth_title, overlap_title = tables.osce_titles(steps, overlap, counts, P.as_of)
-present.chart(
-    charts.membership_steps(steps, as_of=P.as_of, title=growth_title,
-                            description="Step line of the number of OSCE participating states over time."),
-    caption="Participating states (including a suspended one) on each date the count changed.",
-    sources=osce_sources, key="growth")
+present.chart(charts.membership_steps(steps, as_of=P.as_of, title=growth_title, description="Step line of the "
+              "number of OSCE participating states over time."), sources=membership.sources(memberships, ["OSCE"]),
+              caption="Participating states (including a suspended one) on each date the count changed.", key="growth")
 
 # %% [markdown]
 # ## Who sits at the same table (C11)
 #
-# On the report's date, which OSCE states also belong to NATO or to the CSTO? This is the overlap that made the OSCE the one
-# body where both sides met.
+# On the report's date, which OSCE states also belong to NATO or to the CSTO? This is the overlap that made the
+# OSCE the one body where both sides met.
 
 # %%
-present.chart(
-    charts.overlap_bars(counts, title=overlap_title,
-                        description="Bars counting OSCE states by their membership of NATO and the CSTO."),
-    caption="Formal membership on the chosen date; a state outside the OSCE would appear as 'not in OSCE'.",
-    sources=membership.sources(memberships, ["OSCE", "NATO", "CSTO"]),
-    key="overlap")
+present.chart(charts.overlap_bars(counts, title=overlap_title, description="Bars counting OSCE states by their "
+              "membership of NATO and the CSTO."), sources=membership.sources(memberships, ["OSCE", "NATO", "CSTO"]),
+              caption="Formal membership on the chosen date; a state outside the OSCE would appear as 'not in OSCE'.",
+              key="overlap")
 
 # %% [markdown]
 # ### The overlap on the map
@@ -114,17 +101,16 @@ present.chart(
 
 # %%
 present.chart(maps.membership_map(memberships, P.as_of, title=geo.overlap_headline(memberships, P.as_of)),
-              caption=geo.map_caption(memberships, "OSCE", P.as_of),
-              sources=membership.sources(memberships, ["OSCE", "NATO", "CSTO", "SCO"]) + list(geo.SOURCES),
-              key="overlap-map")
+              caption=geo.map_caption(memberships, "OSCE", P.as_of), key="overlap-map",
+              sources=membership.sources(memberships, ["OSCE", "NATO", "CSTO", "SCO"]) + list(geo.SOURCES))
 
 # %% [markdown]
 # The same overlap state by state, so a reader can find a country.
 
 # %%
 present.table(overlap, title=f"OSCE, NATO and CSTO membership of each state on {labels.day(P.as_of)}",
-              caption="Yes = formal member (or participating state) on that date.",
-              sources=osce_sources, key="overlap-table", collapsed=f"Show all {len(overlap)} states one by one")
+              caption="Yes = formal member (or participating state) on that date.", key="overlap-table",
+              sources=membership.sources(memberships, ["OSCE"]), collapsed=f"Show all {len(overlap)} states one by one")
 
 # %% [markdown]
 # ## The documents on indivisible security
@@ -133,28 +119,20 @@ present.table(overlap, title=f"OSCE, NATO and CSTO membership of each state on {
 # used that language long before. First the documents the data holds, then how each states the principle.
 
 # %%
-docs = tables.timeline_rows(tables.events_between(events, "1900-01-01", "2100-12-31",
-                                                  categories=["osce_document"]), event_paragraphs)
-present.table(docs[["date", "title", "description", "paragraphs"]],
-              title=f"{len(docs)} founding and summit documents of the CSCE/OSCE, "
-                    f"{docs['year'].min()}–{docs['year'].max()}",
+docs = tables.category_rows(events, event_paragraphs, "osce_document")
+present.table(docs[["date", "title", "description", "paragraphs"]], title=tables.documents_finding(docs), sources=docs,
               caption="The OSCE documents among the dated events, with the article paragraphs they bear on.",
-              sources=docs, key="documents")
+              key="documents")
 
 # %% [markdown]
 # The coding below says whether each OSCE document states indivisible security explicitly, implicitly, or was not
 # coded, with the locating words. An explicit statement predates the 2024 proposal by decades.
 
 # %%
-indivisible = tables.principle_in_documents(load.documents(), load.principle_documents(), "indivisible",
-                                            org="OSCE")
-explicit = indivisible[indivisible["presence"] == "explicit"]
-present.table(indivisible.drop(columns=["source_id"]),
-              title=f"Indivisible security is explicit in {len(explicit)} OSCE documents, the first in "
-                    f"{explicit['date'].min().year}",
-              caption="Presence of the principle as we coded it in the documents; phrases are quoted from "
-                      "the documents (at most 15 words).",
-              sources=indivisible, key="indivisible")
+indivisible = tables.principle_in_documents(documents, coding, "indivisible", org="OSCE")
+present.table(article.without_sources(indivisible), title=tables.indivisible_finding(indivisible), key="indivisible",
+              caption="Presence of the principle as we coded it in the documents; phrases are quoted from the "
+              "documents (at most 15 words).", sources=indivisible)
 
 # %% [markdown]
 # ## "Politicised since the early 2000s" — the article's reading (C12, C13)
@@ -164,29 +142,22 @@ present.table(indivisible.drop(columns=["source_id"]),
 # reading against the record. The timeline runs to the end of the data, whatever the report's date.
 
 # %%
-linked = tables.timeline_rows(events[events["event_id"].isin(tables.events_for_paragraphs(event_paragraphs,
-                                                                                         PARAS))],
-                              event_paragraphs)
-present.chart(
-    charts.event_timeline(
-        linked, annotate=linked.loc[linked["category"] == "osce_document", "event_id"].tolist(),
-        title=f"{len(linked)} dated events bear on P5–P6, {(linked['year'] >= 2000).sum()} of them from 2000 on",
-        description="Dots on a time axis, one lane per event category; the OSCE documents are labelled."),
-    caption="Events the data links to P5 or P6; hover a dot for its title. They show what happened, not whether "
-            "the OSCE was politicised.",
-    sources=linked, key="p5-p6-events")
+linked = tables.paragraph_events(events, event_paragraphs, PARAS)
+present.chart(charts.event_timeline(linked, annotate=docs["event_id"], title=tables.paragraph_events_finding(
+    linked, PARAS, since=2000), description="Dots on a time axis, one lane per event category; the OSCE documents "
+    "are labelled."), caption="Events the data links to P5 or P6; hover a dot for its title. They show what "
+    "happened, not whether the OSCE was politicised.", sources=linked, key="p5-p6-events")
 
 # %%
-present.table(linked[["date", "category", "title", "description", "paragraphs"]],
-              title="The record behind P5–P6, in date order",
-              caption="Same events as the chart above.", sources=linked,
-              key="p5-p6-table")
+present.table(linked[["date", "category", "title", "description", "paragraphs"]], sources=linked,
+              title="The record behind P5–P6, in date order", caption="Same events as the chart above.",
+              key="p5-p6-table", collapsed=f"Show all {len(linked)} events one by one")
 
 # %% [markdown]
 # Three findings of this notebook, placed at the top of the report.
 
 # %%
-present.glance(glance.osce(steps, overlap, counts, explicit, P.as_of))
+present.glance(glance.osce(steps, overlap, counts, indivisible, P.as_of))
 
 # %% [markdown]
 # ## Takeaways

@@ -28,27 +28,25 @@ as_of = "2024-12-31"
 # The set-up below checks the report's date; a date outside the data's span stops here with a message naming it.
 
 # %%
-from helpers import glance, labels, load, params, present
+from helpers import glance, load, params, present
 from helpers.charts import eurasia as charts
+from helpers.tables import article
 from helpers.tables import eurasia as tables
-from helpers.tables.euroatlantic import claims_for, paragraph_digest
 
 P = params.validated("06", as_of=as_of)
-PARAS = ["P11", "P12", "P13", "P14"]
+PARAS = article.notebook_paragraphs("06")
 
 # %% [markdown]
 # ## Data
 #
 # The principles (with the paragraph that states each), the documents (with their dates), and our reading of
-# each principle in each document: `explicit` (named), `implicit` (the idea without the name), or absent. Where
-# we could not read the relevant part of a document, there is no row: the grid shows `not coded`, never a guess.
+# each principle in each document: explicit (named), implicit (the idea without the name), or absent. Where
+# we could not read the relevant part of a document, there is no row: the grid shows "not coded", never a guess.
+# The paragraphs this notebook covers come from the collection's section map.
 
 # %%
-principles = load.principles()
-documents = load.documents()
-principle_documents = load.principle_documents()
-paragraphs = load.paragraphs()
-claims = load.claims()
+principles, documents, principle_documents, paragraphs, claims = map(load.table, [
+    "principles", "documents", "principle_documents", "paragraphs", "claims"])
 
 # %% [markdown]
 # ## What P11–P14 say
@@ -57,18 +55,15 @@ claims = load.claims()
 # context but not prove.
 
 # %%
-digest = paragraph_digest(paragraphs, PARAS)
-present.table(digest.drop(columns=["source_id"]), title="P11–P14: four principles for a Eurasian framework",
-              caption="Our paraphrase of each paragraph.", sources=digest,
-              key="paraphrase")
+digest = article.paragraph_digest(paragraphs, PARAS)
+present.table(article.without_sources(digest), title="P11–P14: four principles for a Eurasian framework",
+              key="paraphrase", caption="Our paraphrase of each paragraph.", sources=digest)
 
 # %%
-claim_table = claims_for(claims, PARAS)
-present.table(claim_table.drop(columns=["source_id"]),
-              title=f"P11–P14 make {len(claim_table)} claims, "
-                    f"{int((claim_table['claim_type'] == 'normative').sum())} of them normative",
-              caption="Claims with our verdict and the notebook that holds the evidence.",
-              sources=claim_table, key="claims")
+claim_table = article.claims_for(claims, PARAS)
+present.table(article.without_sources(claim_table), title=article.claims_finding(claim_table, PARAS),
+              caption="Claims with our verdict and the notebook that holds the evidence.", sources=claim_table,
+              key="claims")
 
 # %% [markdown]
 # ## The principles
@@ -77,39 +72,31 @@ present.table(claim_table.drop(columns=["source_id"]),
 # from P18, where the article warns that an anti-American design would keep multi-vector states away.
 
 # %%
-present.table(principles[["label", "label_ar", "paragraph", "description"]],
-              title=f"{len(principles)} principles, from P11 to P18",
-              caption="Labels are ours; the Arabic labels follow the article's terms.",
-              sources=digest, key="principles")
+present.table(principles[["label", "label_ar", "paragraph", "description"]], sources=digest, key="principles",
+              title=tables.principles_title(principles), caption="Labels are ours; the Arabic labels follow the "
+              "article's terms.")
 
 # %% [markdown]
 # ## Principle × document
 #
-# Every document adopted on or before the report's date, in date order, against every principle. Darker = stated more
-# directly. Hover a cell for the article or paragraph and the phrase we read.
+# Every document adopted on or before the report's date, in date order, against every principle. Darker = stated
+# more directly. Hover a cell for the article or paragraph and the phrase we read.
 
 # %%
 matrix = tables.principle_matrix(principle_documents, documents, principles, P.as_of)
 grid = tables.principle_grid(matrix, principles, documents, P.as_of)
-n_docs = grid["document"].nunique()
-indiv = grid[(grid["principle"] == "Indivisible security") & grid["presence"].isin(["explicit", "implicit"])]
-present.chart(
-    charts.principle_grid_chart(
-        grid, title=f"By {labels.day(P.as_of)}, indivisible security appears in {indiv['document'].nunique()} of {n_docs} "
-                    "documents read",
-        description="Heat-map grid: principles as rows, documents in date order as columns, shade = presence."),
-    caption="'not coded' = we did not read the part of the document that would settle it.",
-    sources=matrix["source_id"], measure=documents["source_id"], key="grid")
+present.chart(charts.principle_grid_chart(grid, title=tables.grid_finding(grid, P.as_of), description="Heat-map "
+              "grid: principles as rows, documents in date order as columns, shade = presence."), key="grid",
+              caption="'not coded' = we did not read the part of the document that would settle it.",
+              sources=matrix, measure=documents)
 
 # %% [markdown]
 # The same reading, counted per principle.
 
 # %%
 summary = tables.principle_summary(grid)
-n_found = int((summary[["explicit", "implicit"]].sum(axis=1) > 0).sum())
-present.table(summary, title=f"{n_found} of {len(summary)} principles appear in at least one document by {labels.day(P.as_of)}",
-              caption="Documents adopted on or before the chosen date; counts of our readings.",
-              sources=matrix, key="summary")
+present.table(summary, title=tables.principles_found(summary, P.as_of), sources=matrix, key="summary",
+              caption="Documents adopted on or before the chosen date; counts of our readings.")
 
 # %% [markdown]
 # ## The evidence, phrase by phrase
@@ -119,10 +106,9 @@ present.table(summary, title=f"{n_found} of {len(summary)} principles appear in 
 # named in the locator.
 
 # %%
-present.table(matrix.drop(columns=["org_id"]),
-              title=f"{len(matrix)} readings of {matrix['document'].nunique()} documents up to {labels.day(P.as_of)}",
-              caption="Presence, where in the document, and the phrase read.",
-              sources=matrix, key="evidence")
+present.table(matrix.drop(columns=["org_id"]), title=tables.readings_title(matrix, P.as_of), sources=matrix,
+              caption="Presence, where in the document, and the phrase read.", key="evidence",
+              collapsed=f"Show all {len(matrix)} readings")
 
 # %% [markdown]
 # ## Documents
@@ -131,11 +117,8 @@ present.table(matrix.drop(columns=["org_id"]),
 # and speeches).
 
 # %%
-docs_shown = documents[documents["date"] <= str(P.as_of)].sort_values("date").reset_index(drop=True)
-present.table(docs_shown[["title", "date", "org_id", "kind", "source_id"]],
-              title=(f"{len(docs_shown)} documents from {docs_shown['date'].min().year} to "
-                     f"{docs_shown['date'].max().year}" if len(docs_shown) else f"No document adopted by {labels.day(P.as_of)}"),
-              caption="Dates of signature or adoption.", sources=docs_shown,
+docs_shown, docs_title = tables.documents_by(documents, P.as_of)
+present.table(docs_shown, title=docs_title, caption="Dates of signature or adoption.", sources=docs_shown,
               key="documents")
 
 # %% [markdown]

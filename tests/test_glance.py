@@ -12,11 +12,17 @@ def test_article_glance_counts_sections_claims_and_the_chain_of_publishers():
     sections = pd.DataFrame({"section_id": ["S0", "S1", "S2"]})
     claims = pd.DataFrame({"claim_type": ["factual", "factual", "factual", "normative"],
                            "verdict": ["supported", "partly", "supported", "interpretation"]})
-    lineage = pd.DataFrame({"step": [2, 1, 3], "publisher": ["RT", "Valdai Discussion Club", "alahalygate.com"]})
+    lineage = pd.DataFrame({"step": [2, 1, 3], "publisher": ["RT", "Valdai Discussion Club", "alahalygate.com"],
+                            "relation": ["republication", "original", "translation"]})
     out = glance.article(paragraphs, sections, claims, lineage)
     assert out[0].startswith("19 paragraphs in 3 sections: 9 on what went wrong") and "10 on the principles" in out[0]
     assert out[1] == "3 of its 4 claims are factual; 2 of those are supported by the sources we cite."
     assert out[2] == "The text travelled Valdai Discussion Club → RT → alahalygate.com."
+    # a second republication before RT is a side branch: the translation follows the step right before it
+    riac = pd.concat([lineage.assign(step=lineage["step"] + 1),
+                      pd.DataFrame({"step": [2], "publisher": ["RIAC"], "relation": ["republication"]})])
+    assert glance.article(paragraphs, sections, claims, riac)[2] == (
+        "The text travelled Valdai Discussion Club → RT → alahalygate.com; RIAC republished it on the side.")
 
 
 def test_proposal_glance_names_the_earliest_event_and_the_window():
@@ -31,7 +37,8 @@ def test_proposal_glance_names_the_earliest_event_and_the_window():
 def test_osce_glance_reports_growth_overlap_and_the_first_explicit_document():
     steps = pd.DataFrame({"members": [35, 52, 57]})
     overlap = pd.DataFrame({"OSCE": [True] * 57})
-    explicit = pd.DataFrame({"date": pd.to_datetime(["2010-12-02", "1999-11-19"])})
+    explicit = pd.DataFrame({"date": pd.to_datetime(["2010-12-02", "1999-11-19", "1975-08-01"]),
+                             "presence": ["explicit", "explicit", "implicit"]})
     counts = pd.DataFrame({"group": ["OSCE + NATO", "OSCE + CSTO", "OSCE only"], "states": [32, 6, 19]})
     out = glance.osce(steps, overlap, counts, explicit, "2024-04-30")
     assert out == ["The CSCE/OSCE grew from 35 to 57 participating states by 30 Apr 2024.",

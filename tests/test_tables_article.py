@@ -250,3 +250,56 @@ def test_tag_long_disambiguates_a_label_shared_by_two_kinds(paragraphs, themes):
     raw = pd.DataFrame({"paragraph": ["P1", "P2"], "tag_kind": ["org", "theme"], "tag": ["Deterrence", "deterrence"]})
     out = article.tag_long(raw, paragraphs, themes)
     assert article.row_order(out) == ["Deterrence (organisation)", "Deterrence (theme)"]
+
+
+# ------------------------------------------------------------------------------------------- findings for titles
+
+LINEAGE = pd.DataFrame({
+    "step": [4, 1, 2, 3, 5],
+    "publisher": ["site", "Valdai", "RIAC", "RT", "site"],
+    "relation": ["translation", "original", "republication", "republication", "addition"],
+})
+
+
+def test_lineage_path_follows_the_version_right_before_the_translation():
+    assert article.lineage_path(LINEAGE) == (["Valdai", "RT", "site"], ["RIAC"])
+    assert article.lineage_finding(LINEAGE) == (
+        "The text travelled Valdai → RT → site; RIAC republished it on the side")
+    straight = LINEAGE[LINEAGE["publisher"] != "RIAC"]
+    assert article.lineage_finding(straight) == "The text travelled Valdai → RT → site"
+    untranslated = LINEAGE[LINEAGE["relation"].isin(["original", "republication"])]
+    assert article.lineage_path(untranslated) == (["Valdai", "RIAC", "RT"], [])
+
+
+def test_the_project_lineage_runs_valdai_riac_rt_arabic_and_the_arabic_follows_rt():
+    from helpers import load
+
+    lineage = load.lineage().sort_values("step")
+    assert lineage["publisher"].tolist()[:4] == ["Valdai Discussion Club", "Russian International Affairs Council "
+                                                 "(RIAC)", "RT", "alahalygate.com"]
+    assert lineage["step"].tolist() == list(range(1, len(lineage) + 1))
+    path, side = article.lineage_path(lineage)
+    assert path == ["Valdai Discussion Club", "RT", "alahalygate.com"] and side == [
+        "Russian International Affairs Council (RIAC)"]
+    riac = lineage[lineage["publisher"].str.contains("RIAC")].iloc[0]
+    assert pd.isna(riac["published"]) and pd.isna(riac["date_precision"])  # no date was read from its page
+
+
+def test_sections_finding_counts_the_opening_and_the_titled_sections(sections, paragraphs):
+    assert article.sections_finding(sections, paragraphs) == (
+        "2 paragraphs of diagnosis, then 1 on principles and form, in 2 sections")
+
+
+def test_claims_finding_counts_types_and_supported_facts():
+    claims = pd.DataFrame({"claim_type": ["factual", "factual", "predictive", "interpretive", "interpretive"],
+                           "verdict": ["supported", "contradicted", "interpretation", "interpretation",
+                                       "interpretation"]})
+    assert article.claims_finding(claims, ["P1", "P2", "P3"]) == (
+        "P1–P3 make 5 claims: 2 factual (1 supported), 2 interpretive, 1 predictive")
+    assert article.claims_finding(claims.iloc[:1], ["P4"]) == "P4 makes 1 claim: 1 factual (1 supported)"
+    assert article.claims_finding(claims.iloc[0:0]) == "The article makes no claim the ledger holds"
+
+
+def test_without_sources_drops_every_source_column_only():
+    frame = pd.DataFrame({"claim": ["c"], "source_id": ["a"], "second_source_id": ["b"], "sourced": ["x"]})
+    assert article.without_sources(frame).columns.tolist() == ["claim", "sourced"]

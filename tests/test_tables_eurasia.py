@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pandas as pd
 
 from helpers.tables import eurasia as T
@@ -61,3 +60,26 @@ def test_notebook_reports_come_from_the_section_map():
     assert reports["09"] == "09-claims-ledger.html"
 
 
+
+
+def test_titles_of_notebook_06_count_what_the_frames_hold():
+    m = T.principle_matrix(pdocs(), docs(), principles(), "2024-12-31")
+    g = T.principle_grid(m, principles(), docs(), "2024-12-31")
+    assert T.principles_title(principles()) == "2 principles, from P11 to P14"
+    assert T.grid_finding(g, "2024-12-31", principle="Indivisible") == (
+        "By 31 Dec 2024, indivisible appears in 2 of 2 documents read")
+    assert T.principles_found(T.principle_summary(g), "2024-12-31") == (
+        "2 of the article's 2 principles appear in at least one document adopted by 31 Dec 2024")
+    early = T.principle_grid(T.principle_matrix(pdocs(), docs(), principles(), "2010-01-01"), principles(), docs(),
+                             "2010-01-01")
+    assert T.principles_found(T.principle_summary(early), "2010-01-01").startswith("1 of the article's 2")
+    assert T.readings_title(m, "2024-12-31") == "3 readings of 2 documents up to 31 Dec 2024"
+
+
+def test_documents_by_keeps_those_adopted_by_the_date_and_says_when_there_is_none():
+    frame = docs().assign(kind=["charter", "declaration"], source_id=["s1", "s2"])
+    shown, title = T.documents_by(frame, "2010-01-01")
+    assert shown["title"].tolist() == ["Old"] and title == "1 document from 2000"
+    assert T.documents_by(frame, "2024-12-31")[1] == "2 documents from 2000 to 2024"
+    none, title = T.documents_by(frame, "1999-01-01")
+    assert none.empty and title == "No document adopted by 1 Jan 1999"

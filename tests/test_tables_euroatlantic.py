@@ -600,3 +600,55 @@ def test_treaty_phases_say_not_in_force_only_when_the_data_says_so():
     ph = ACT.treaty_phases(ac, tr, through="1990-01-01").set_index("treaty_id")
     assert ph.loc["NEVER", "phase"] == "signed, not in force" and ph.loc["NEVER", "name"] == "Never"
     assert ph.loc["UNSURE", "phase"] == "signed, entry into force not recorded"
+
+
+# ------------------------------------------------------------------------------------ notebook 01 and 03 titles
+
+def test_paragraph_events_are_the_linked_events_in_date_order_with_a_counting_title():
+    got = T.paragraph_events(EVENTS, EVENT_PARAS, ["P1", "P2", "P3"])
+    assert got["event_id"].tolist() == ["putin-2024", "lavrov-2024"]
+    assert T.paragraph_events_finding(got, ["P1", "P2", "P3"]) == (
+        "2 dated events bear on P1–P3, the first on 29 Feb 2024")
+    assert T.paragraph_events_finding(got, ["P1", "P2", "P3"], since=2024) == ("2 dated events bear on P1–P3, "
+                                                                              "2 of them from 2024 on")
+    one = T.paragraph_events(EVENTS, EVENT_PARAS, ["P1"])
+    assert T.paragraph_events_finding(one, ["P1"]).startswith("1 dated event bears on P1,")
+    assert T.paragraph_events_finding(one.iloc[0:0], ["P5", "P6"]) == "No dated event in the data bears on P5–P6"
+
+
+def test_russia_china_timeline_adds_the_cited_events_inside_the_window_only():
+    cited = T.paragraph_events(EVENTS, EVENT_PARAS, ["P1"])          # the address: RUS alone, so only as cited
+    got = T.russia_china_timeline(EVENTS, ACTORS.iloc[:2], EVENT_PARAS, "2000-01-01", "2024-12-31", cited)
+    assert got["event_id"].tolist() == ["treaty-2001", "putin-2024", "lavrov-2024"]   # category brings the rest
+    assert got["paragraphs"].tolist() == ["", "P1", "P2, P3, P10"]
+    early = T.russia_china_timeline(EVENTS, ACTORS, EVENT_PARAS, "2000-01-01", "2010-12-31", cited)
+    assert early["event_id"].tolist() == ["treaty-2001"]
+
+
+def test_after_visit_keeps_later_steps_and_counts_them_in_the_title():
+    track = T.timeline_rows(EVENTS, EVENT_PARAS)
+    later, title = T.after_visit(track, EVENTS, "2025-12-31", visit="putin-2024")
+    assert later["event_id"].tolist() == ["lavrov-2024"]
+    assert title == "1 recorded step on the track after the February 2024 visit (up to 31 Dec 2025)"
+    none, title = T.after_visit(track, EVENTS, "2024-12-31", visit="lavrov-2024")
+    assert none.empty and title.startswith("0 recorded steps on the track after the April 2024 visit")
+
+
+def test_osce_overlap_returns_steps_table_and_counts_for_one_day():
+    steps, table, counts = T.osce_overlap(NATO, STATES, "2024-04-30")
+    assert steps["members"].tolist() == [3, 5, 5]                       # 1975, 1992, closing row at the date
+    assert table["OSCE"].sum() == 5 and counts["states"].sum() == len(table)
+
+
+def test_osce_documents_and_indivisible_titles_count_what_the_rows_hold():
+    docs = T.category_rows(EVENTS, EVENT_PARAS, "osce_document")
+    assert docs["event_id"].tolist() == ["helsinki"]
+    assert T.documents_finding(docs) == "1 founding or summit document of the CSCE/OSCE, 1975"
+    two = T.category_rows(EVENTS.assign(category="osce_document"), EVENT_PARAS, "osce_document")
+    assert T.documents_finding(two) == "5 founding and summit documents of the CSCE/OSCE, 1975–2024"
+    assert T.documents_finding(docs.iloc[0:0]) == "No CSCE/OSCE document in the data"
+    coded = pd.DataFrame({"date": pd.to_datetime(["2010-12-02", "1990-11-21", "1999-11-19"]),
+                          "presence": ["explicit", "implicit", "explicit"]})
+    assert T.indivisible_finding(coded) == (
+        "Indivisible security is explicit in 2 OSCE documents, the first in 1999")
+    assert T.indivisible_finding(coded.iloc[1:2]).startswith("No document read states")

@@ -4,6 +4,9 @@ notebook already holds, shown in the report's first screen by ``present.glance``
 from __future__ import annotations
 
 from helpers import labels
+from helpers.tables.article import lineage_finding
+from helpers.tables.eurasia import principles_found
+from helpers.tables.euroatlantic import indivisible_finding
 
 
 def article(paragraphs, sections, claims, lineage) -> list[str]:
@@ -11,14 +14,13 @@ def article(paragraphs, sections, claims, lineage) -> list[str]:
     per_section = paragraphs.groupby("section_id").size()
     first = sections.iloc[0]["section_id"]
     factual = claims[claims["claim_type"] == "factual"]
-    chain = " → ".join(lineage.sort_values("step")["publisher"].drop_duplicates())
     return [
         f"{len(paragraphs)} paragraphs in {len(sections)} sections: {int(per_section.get(first, 0))} on what went "
         f"wrong in Euro-Atlantic security, {len(paragraphs) - int(per_section.get(first, 0))} on the principles "
         "and form of a Eurasian framework.",
         f"{len(factual)} of its {len(claims)} claims are factual; {int((factual['verdict'] == 'supported').sum())} "
         "of those are supported by the sources we cite.",
-        f"The text travelled {chain}.",
+        f"{lineage_finding(lineage)}.",
     ]
 
 
@@ -26,7 +28,8 @@ def proposal(cited, track, later, start, end) -> list[str]:
     """01: the events behind P1–P3, the longer track, and what followed the April 2024 visit."""
     first = cited.sort_values("date").iloc[0]
     return [
-        f"{len(cited)} dated events bear on P1–P3; the earliest is “{first['title']}” ({labels.day(first['date'])}).",
+        f"{len(cited)} dated events bear on P1–P3; the earliest is “{first['title']}” "
+        f"({labels.day(first['date'])}).",
         f"Between {labels.day(start)} and {labels.day(end)} the data records {len(track)} steps in Russia–China "
         "security ties.",
         (f"{len(later)} recorded step on the track follows" if len(later) == 1 else
@@ -34,33 +37,31 @@ def proposal(cited, track, later, start, end) -> list[str]:
     ]
 
 
-def osce(steps, overlap, counts, explicit, as_of) -> list[str]:
+def osce(steps, overlap, counts, coded, as_of) -> list[str]:
     """03: the OSCE's growth, its overlap with NATO and the CSTO (``counts`` from ``tables.overlap_counts``), and
-    indivisible security in its documents; one line saying so when the OSCE did not yet exist on ``as_of``."""
+    indivisible security in its documents (``coded``: ``tables.principle_in_documents``); one line saying so when
+    the OSCE did not yet exist on ``as_of``."""
+    explicit = coded[coded["presence"] == "explicit"]
     if steps.empty or not overlap["OSCE"].any():
         return [f"On {labels.day(as_of)} the CSCE/OSCE had no participating states yet: the Helsinki Final Act "
                 "was signed on 1 Aug 1975."]
     both = counts.loc[counts["group"].str.startswith("OSCE +"), "states"].sum()
-    first_doc = explicit.sort_values("date").iloc[0] if len(explicit) else None
     out = [
         f"The CSCE/OSCE grew from {int(steps['members'].iloc[0])} to {int(steps['members'].iloc[-1])} "
         f"participating states by {labels.day(as_of)}.",
         f"On that date {int(both)} of its {int(overlap['OSCE'].sum())} states also belonged to NATO or the CSTO: "
         "both camps sat at one table.",
     ]
-    if first_doc is not None:
-        out.append(f"Indivisible security is explicit in {len(explicit)} OSCE documents, the first in "
-                   f"{labels.year(int(str(first_doc['date'])[:4]))}.")
+    if len(explicit):
+        out.append(f"{indivisible_finding(coded)}.")
     return out
 
 
 def principles(summary, grid, as_of) -> list[str]:
     """06: how many of the article's principles already appear in existing documents, and where most often."""
-    found = summary[summary[["explicit", "implicit"]].sum(axis=1) > 0]
     top = summary.assign(n=summary["explicit"] + summary["implicit"]).sort_values("n", ascending=False).iloc[0]
     return [
-        f"{len(found)} of the article's {len(summary)} principles appear in at least one document adopted by "
-        f"{labels.day(as_of)}.",
+        f"{principles_found(summary, as_of)}.",
         f"{top['principle']} is the most common: stated in {int(top['n'])} of the "
         f"{grid['document'].nunique()} documents read.",
     ]

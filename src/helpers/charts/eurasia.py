@@ -3,35 +3,19 @@ their own: ``balance`` (05), ``typology`` (07), ``alignment`` (08), ``claims`` (
 
 Each builder takes a DataFrame from ``helpers.tables.eurasia`` and returns a chart; it never displays or saves.
 The title states the finding and is passed in by the notebook; ``description`` is the text alternative; every mark
-has tooltips; colours come from ``helpers.theme``.
+has tooltips; the grid uses a sequential grey scale (darker = stated more strongly).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import altair as alt
 import pandas as pd
 
-from helpers import theme
 from helpers.tables.eurasia import PRESENCE
 
 PRESENCE_ORDER = [*PRESENCE, "not coded"]
 # Sequential greys: darker = stated more strongly; 'not coded' is near-white (we have no reading).
 PRESENCE_COLORS = ["#1a1a1a", "#7f7f7f", "#d0d0d0", "#f7f7f7"]
-
-
-def _positional(domain: Sequence[str]) -> alt.Scale:
-    colors = list(theme.CATEGORY_COLORS.values())
-    if len(domain) > len(colors):
-        raise ValueError(f"too many categories ({len(domain)}) for the theme's {len(colors)} categorical colours")
-    return alt.Scale(domain=list(domain), range=colors[: len(domain)])
-
-
-def _props(chart, title: str, description: str):
-    if not title:
-        raise ValueError("every chart needs a title that states the finding")
-    return chart.properties(title=title, description=description or title)
 
 
 # ----------------------------------------------------------------------------------------------------- 06
@@ -52,12 +36,6 @@ def principle_grid_chart(grid: pd.DataFrame, *, title: str, description: str) ->
                  alt.Tooltip("date:T", format="%Y-%m-%d"), alt.Tooltip("presence:N"),
                  alt.Tooltip("locator:N", title="where"), alt.Tooltip("phrase:N", title="phrase")],
     )
-    return _props(chart, title, description)
-
-
-# ----------------------------------------------------------------------------------------------------- 07
-
-
-# ----------------------------------------------------------------------------------------------------- 09
-
-
+    if not title:
+        raise ValueError("every chart needs a title that states the finding")
+    return chart.properties(title=title, description=description or title)

@@ -214,6 +214,12 @@ def structure_finding(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, or
             f"({len(first_half)} in P1–P9, {len(hits) - len(first_half)} in P10–P19)")
 
 
+def structure_description(org: str) -> str:
+    """The text alternative of the structure chart, naming the highlighted organisation."""
+    return (f"Dot matrix: the article's paragraphs P1 to P19 across, and down the organisations, states and themes "
+            f"each paragraph touches. Paragraphs that name {org} are shaded.")
+
+
 # ------------------------------------------------------------------------------------------- the collection
 
 
@@ -299,6 +305,12 @@ def paragraph_digest(paragraphs: pd.DataFrame, paras: Iterable[str]) -> pd.DataF
     return out[["paragraph", "paraphrase", "source_id"]].reset_index(drop=True)
 
 
+def without_sources(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` without its ``source_id`` / ``*_source_id`` columns: what a reader sees when the figure's source
+    line already cites them."""
+    return frame.drop(columns=[c for c in frame.columns if c == "source_id" or str(c).endswith("_source_id")])
+
+
 def claims_for(claims: pd.DataFrame, paras: Iterable[str]) -> pd.DataFrame:
     """The article's claims made in ``paras``, with our verdict, in paragraph then claim order.
 
@@ -314,3 +326,64 @@ def claims_for(claims: pd.DataFrame, paras: Iterable[str]) -> pd.DataFrame:
     cols = ["paragraph", "claim_id", "claim", "voice", "claim_type", "verdict", "checked_against", "verdict_reason",
             "evidence_notebook", "source_id", "second_source_id"]
     return out[[c for c in cols if c in out.columns]].reset_index(drop=True)
+
+
+# ------------------------------------------------------------------------------------------- findings for titles
+
+def lineage_path(lineage: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The publishers the text travelled through, and those that republished it off that path.
+
+    The path is the original, the step right before the first translation (the version it translates: the
+    steps are ordered so that this holds, and the translation's ``finding`` says which one) and the translation.
+    Every other republication is a side branch. Without a translation the path is every step in order.
+    """
+    _require(lineage, "lineage", ["step", "publisher", "relation"])
+    rows = lineage.sort_values("step", kind="stable").reset_index(drop=True)
+    hit = rows.index[rows["relation"] == "translation"]
+    if len(hit) == 0:
+        return list(dict.fromkeys(rows["publisher"])), []
+    t = int(hit[0])
+    keep = [i for i in range(t + 1) if rows.at[i, "relation"] == "original" or i >= t - 1]
+    path = list(dict.fromkeys(rows.loc[keep, "publisher"]))
+    side = [p for p in dict.fromkeys(rows.loc[rows["relation"] == "republication", "publisher"]) if p not in path]
+    return path, side
+
+
+def lineage_finding(lineage: pd.DataFrame) -> str:
+    """Title of the lineage table: which version the translation follows, and any side republication."""
+    path, side = lineage_path(lineage)
+    head = " → ".join(path)
+    return f"The text travelled {head}" + (f"; {' and '.join(side)} republished it on the side" if side else "")
+
+
+def sections_finding(sections: pd.DataFrame, paragraphs: pd.DataFrame) -> str:
+    """Title of the section table: how many paragraphs the opening takes and how many the titled sections."""
+    overview = section_overview(sections, paragraphs)
+    first, rest = int(overview["count"].iloc[0]), int(overview["count"].iloc[1:].sum())
+    return (f"{first} paragraphs of diagnosis, then {rest} on principles and form, in "
+            f"{len(overview)} sections")
+
+
+def claims_finding(claims: pd.DataFrame, paras: Iterable[str] | None = None) -> str:
+    """A title counting ``claims`` by type, e.g. ``"P1–P3 make 6 claims: 3 factual (3 supported), 2 …"``.
+
+    Without ``paras`` the subject is the article. Types appear in the contract's order, empty ones left out.
+    """
+    from helpers.tables.claims import CLAIM_TYPES
+
+    _require(claims, "claims", ["claim_type", "verdict"])
+    wanted = list(paras or [])
+    who = span_label(wanted[0], wanted[-1]) if wanted else "The article"
+    counts = claims["claim_type"].value_counts()
+    parts = []
+    for kind in CLAIM_TYPES:
+        n = int(counts.get(kind, 0))
+        if n and kind == "factual":
+            ok = int(((claims["claim_type"] == kind) & (claims["verdict"] == "supported")).sum())
+            parts.append(f"{n} factual ({ok} supported)")
+        elif n:
+            parts.append(f"{n} {kind}")
+    verb = "make" if len(wanted) > 1 else "makes"
+    if not parts:
+        return f"{who} {verb} no claim the ledger holds"
+    return f"{who} {verb} {len(claims)} claim{'s' if len(claims) != 1 else ''}: {', '.join(parts)}"

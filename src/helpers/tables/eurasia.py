@@ -12,7 +12,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from helpers import labels
 from helpers.membership import as_timestamp
+
 # The claims-ledger tables live in helpers.tables.claims; these two names stay importable from here for the
 # notebooks and tests that already use them (05: article_scenarios; the 09 parameter check: claim_type_list).
 from helpers.tables.claims import article_scenarios, claim_type_list  # noqa: F401
@@ -83,7 +85,47 @@ def principle_summary(grid: pd.DataFrame) -> pd.DataFrame:
     return counts
 
 
-# ------------------------------------------------------------------------------------- 07 framework or alliance
+def principles_title(principles: pd.DataFrame) -> str:
+    """Title of the principles table: how many, and the paragraphs they come from in article order."""
+    _need(principles, ("paragraph",), "principles_title(principles)")
+    paras = sorted(set(principles["paragraph"]), key=lambda p: int(str(p)[1:]))
+    if not paras:
+        return "No principle in the data"
+    return f"{len(principles)} principles, from {paras[0]} to {paras[-1]}" if len(paras) > 1 else \
+        f"{len(principles)} principles, all from {paras[0]}"
+
+
+def grid_finding(grid: pd.DataFrame, as_of, principle: str = "Indivisible security") -> str:
+    """Title of the principle grid: in how many of the documents read by ``as_of`` one principle appears."""
+    found = grid[(grid["principle"] == principle) & grid["presence"].isin(["explicit", "implicit"])]
+    return (f"By {labels.day(as_timestamp(as_of, 'as_of'))}, {principle[0].lower() + principle[1:]} appears in "
+            f"{found['document'].nunique()} of {grid['document'].nunique()} documents read")
+
+
+def principles_found(summary: pd.DataFrame, as_of) -> str:
+    """How many of the principles of :func:`principle_summary` appear in at least one document by ``as_of``."""
+    n = int((summary[["explicit", "implicit"]].sum(axis=1) > 0).sum())
+    return (f"{n} of the article's {len(summary)} principles appear in at least one document adopted by "
+            f"{labels.day(as_timestamp(as_of, 'as_of'))}")
+
+
+def readings_title(matrix: pd.DataFrame, as_of) -> str:
+    """Title of the evidence table: how many coded readings of how many documents up to ``as_of``."""
+    return (f"{len(matrix)} readings of {matrix['document'].nunique()} documents up to "
+            f"{labels.day(as_timestamp(as_of, 'as_of'))}")
+
+
+def documents_by(documents: pd.DataFrame, as_of) -> tuple[pd.DataFrame, str]:
+    """The documents adopted on or before ``as_of`` in date order (title, date, organisation, kind, source) and a
+    title saying how many over which years, or that there is none yet."""
+    cut = as_timestamp(as_of, "as_of")
+    docs = documents[pd.to_datetime(documents["date"]) <= cut].sort_values("date").reset_index(drop=True)
+    docs = docs[["title", "date", "org_id", "kind", "source_id"]]
+    if docs.empty:
+        return docs, f"No document adopted by {labels.day(cut)}"
+    first, last = docs["date"].min().year, docs["date"].max().year
+    noun = "document" if len(docs) == 1 else "documents"
+    return docs, f"{len(docs)} {noun} from {first}" + (f" to {last}" if last != first else "")
 
 
 # -------------------------------------------------------------------------------------------- 09 claims ledger

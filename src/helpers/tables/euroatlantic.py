@@ -17,7 +17,7 @@ from helpers import labels, membership
 from helpers.membership import as_timestamp
 
 # The article's paragraphs and claims are tables of the article (helpers.tables.article); re-exported for the
-# notebooks that read them through this module.
+# notebooks that still read them through this module.
 from helpers.tables.article import claims_for, paragraph_digest, paragraph_range  # noqa: F401
 
 # --------------------------------------------------------------------------------------------------- utilities
@@ -94,12 +94,51 @@ def timeline_rows(events: pd.DataFrame, event_paragraphs: pd.DataFrame | None = 
         ep = event_paragraphs[event_paragraphs["event_id"].isin(out["event_id"])].copy()
         ep["_n"] = ep["paragraph"].str[1:].astype(int)
         joined = ep.sort_values("_n").groupby("event_id")["paragraph"].agg(", ".join)
-        out["paragraphs"] = out["event_id"].map(joined).fillna("")
+        out["paragraphs"] = [joined.get(e, "") for e in out["event_id"]]
     else:
         out["paragraphs"] = ""
     out["year"] = out["date"].dt.year.astype("Int64")
     cols = ["date", "year", "category", "title", "description", "paragraphs", "event_id", "source_id"]
     return out[cols].reset_index(drop=True)
+
+
+VISIT_2024 = "lavrov-beijing-visit-2024"  # Lavrov's April 2024 visit to Beijing (P2) in events.csv
+
+
+def paragraph_events(events: pd.DataFrame, event_paragraphs: pd.DataFrame, paras: Iterable[str]) -> pd.DataFrame:
+    """:func:`timeline_rows` of the events the data links to any of ``paras``, in date order."""
+    ids = events_for_paragraphs(event_paragraphs, paras)
+    return timeline_rows(events[events["event_id"].isin(ids)], event_paragraphs)
+
+
+def paragraph_events_finding(rows: pd.DataFrame, paras: Iterable[str], *, since: int | None = None) -> str:
+    """Title for :func:`paragraph_events`: how many events bear on the paragraphs, and when the first is dated
+    (or, with ``since``, how many fall in or after that year)."""
+    wanted = list(paras)
+    span = wanted[0] if len(wanted) == 1 else f"{wanted[0]}–{wanted[-1]}"
+    if rows.empty:
+        return f"No dated event in the data bears on {span}"
+    head = f"{len(rows)} dated event{'s' if len(rows) != 1 else ''} bear{'' if len(rows) != 1 else 's'} on {span}"
+    if since is not None:
+        return f"{head}, {int((rows['year'] >= since).sum())} of them from {since} on"
+    return f"{head}, the first on {labels.day(rows['date'].min())}"
+
+
+def russia_china_timeline(events: pd.DataFrame, event_actors: pd.DataFrame, event_paragraphs: pd.DataFrame,
+                          start, end, cited: pd.DataFrame) -> pd.DataFrame:
+    """:func:`timeline_rows` of :func:`russia_china_track` between ``start`` and ``end``, the ``cited`` events
+    (rows of :func:`paragraph_events`) included when they fall in the window."""
+    track = russia_china_track(events, event_actors, start, end, extra_ids=cited["event_id"])
+    return timeline_rows(track, event_paragraphs)
+
+
+def after_visit(track: pd.DataFrame, events: pd.DataFrame, end, visit: str = VISIT_2024) -> tuple[pd.DataFrame, str]:
+    """The rows of ``track`` dated after the ``visit`` event, and a title counting them up to ``end``."""
+    day = events.set_index("event_id").loc[visit, "date"]
+    later = track[track["date"] > day].reset_index(drop=True)
+    noun = "step" if len(later) == 1 else "steps"
+    return later, (f"{len(later)} recorded {noun} on the track after the {day:%B %Y} visit "
+                   f"(up to {labels.day(as_timestamp(end, 'end'))})")
 
 
 # ------------------------------------------------------------------------------------ membership over time
@@ -181,6 +220,37 @@ def overlap_counts(table: pd.DataFrame) -> pd.DataFrame:
     counts = table.groupby("group").size().rename("states").reset_index()
     counts["states"] = counts["states"].astype("Int64")
     return counts.sort_values(["states", "group"], ascending=[False, True]).reset_index(drop=True)
+
+
+def osce_overlap(memberships: pd.DataFrame, states: pd.DataFrame, as_of) -> tuple[pd.DataFrame, ...]:
+    """Notebook 03's three OSCE frames on ``as_of``: the growth steps (:func:`membership_steps`), the state-by-state
+    overlap with NATO and the CSTO (:func:`overlap`) and its counts (:func:`overlap_counts`)."""
+    table = overlap(memberships, states, as_of)
+    return membership_steps(memberships, ["OSCE"], through=as_of), table, overlap_counts(table)
+
+
+def category_rows(events: pd.DataFrame, event_paragraphs: pd.DataFrame, category: str) -> pd.DataFrame:
+    """:func:`timeline_rows` of every event of one ``category`` (all dates), with its article paragraphs."""
+    return timeline_rows(events[events["category"] == category], event_paragraphs)
+
+
+def documents_finding(docs: pd.DataFrame) -> str:
+    """Title of the OSCE documents table (:func:`category_rows` of ``osce_document``): how many, over which years."""
+    if docs.empty:
+        return "No CSCE/OSCE document in the data"
+    years = f"{docs['year'].min()}–{docs['year'].max()}" if docs["year"].nunique() > 1 else f"{docs['year'].min()}"
+    noun = "founding and summit documents" if len(docs) > 1 else "founding or summit document"
+    return f"{len(docs)} {noun} of the CSCE/OSCE, {years}"
+
+
+def indivisible_finding(coded: pd.DataFrame) -> str:
+    """Title of :func:`principle_in_documents` for one principle: how many documents state it explicitly, and
+    the year of the first."""
+    explicit = coded[coded["presence"] == "explicit"]
+    if explicit.empty:
+        return "No document read states indivisible security explicitly"
+    return (f"Indivisible security is explicit in {len(explicit)} OSCE document{'s' if len(explicit) != 1 else ''}, "
+            f"the first in {pd.Timestamp(explicit['date'].min()).year}")
 
 
 def principle_in_documents(documents: pd.DataFrame, principle_documents: pd.DataFrame, principle: str, *,
