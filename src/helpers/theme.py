@@ -89,6 +89,21 @@ def category_scale(categories) -> alt.Scale:
     return _scale("event category", CATEGORY_COLORS, categories)
 
 
+def positional_scale(domain) -> alt.Scale:
+    """The theme's categorical colours handed out in order, for categories that are not organisations."""
+    colors = list(CATEGORY_COLORS.values())
+    if len(domain) > len(colors):
+        raise ValueError(f"too many categories ({len(domain)}) for the theme's {len(colors)} categorical colours")
+    return alt.Scale(domain=list(domain), range=colors[: len(domain)])
+
+
+def titled(chart, title: str, description: str):
+    """``chart`` with its title (which must state the finding) and its text alternative."""
+    if not title:
+        raise ValueError("every chart needs a title that states the finding")
+    return chart.properties(title=title, description=description or title)
+
+
 def theme_config() -> dict:
     """The theme as a plain Vega-Lite config (also used by tests)."""
     return {

@@ -14,8 +14,7 @@ from collections.abc import Iterable
 import altair as alt
 import pandas as pd
 
-# The palette rule and the title rule are shared with notebook 06's builders (one copy, in charts.eurasia).
-from helpers.charts.eurasia import _positional, _props
+from helpers import theme
 from helpers.tables.alignment import GRADES, ORG_LABELS, ORGS, STATUS_LABELS, STRUCTURES
 
 NEUTRAL = "#4d4d4d"
@@ -48,13 +47,13 @@ def spell_gantt(spells: pd.DataFrame, *, names: dict[str, str] | None = None, ro
         x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y")),
         x2="end:T",
         y=alt.Y(f"{shown}:N", sort=order, title=None),
-        color=alt.Color("role:N", scale=_positional([r for r, _, _ in roles]), legend=alt.Legend(title="status")),
+        color=alt.Color("role:N", scale=theme.positional_scale([r for r, _, _ in roles]), legend=alt.Legend(title="status")),
         tooltip=[alt.Tooltip("name:N", title="state"), alt.Tooltip("organisation:N"),
                  alt.Tooltip("role:N", title="status"), alt.Tooltip("start:T", format="%Y-%m-%d"),
                  alt.Tooltip("end:T", format="%Y-%m-%d", title="first day not shown"),
                  alt.Tooltip("ongoing:N", title="still running")],
     )
-    return _props(chart.properties(width=width), title, description)
+    return theme.titled(chart.properties(width=width), title, description)
 
 
 def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MATRIX,
@@ -78,7 +77,7 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MAT
         tooltip=[alt.Tooltip("name:N", title="state"), alt.Tooltip("structure:N"), alt.Tooltip("grade:N", title="tie"),
                  alt.Tooltip("group:N", title="counted as"), alt.Tooltip("inactive:N", title="suspended ties")],
     )
-    return _props(chart.properties(width=22 * len(orgs) * 3, height=alt.Step(11)), title, description)
+    return theme.titled(chart.properties(width=22 * len(orgs) * 3, height=alt.Step(11)), title, description)
 
 
 def upset_chart(combos: pd.DataFrame, *, structures: Iterable[str] = STRUCTURES, title: str, description: str = UPSET,

@@ -10,8 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-# The palette rule and the title rule are shared with notebook 06's builders (one copy, in charts.eurasia).
-from helpers.charts.eurasia import _positional, _props
+from helpers import theme
 from helpers.tables.balance import LABELS, capability_finding
 
 NEUTRAL = "#4d4d4d"
@@ -58,7 +57,7 @@ def bloc_bars(caps: pd.DataFrame, indicator: str, *, title: str, description: st
                             legend=alt.Legend(title="figures for")),
         tooltip=tips)
     text = base.mark_text(align="left", dx=4, fontSize=10).encode(x="total:Q", text="label:N", tooltip=tips)
-    return _props(alt.layer(bars, text).properties(width=width), title, description)
+    return theme.titled(alt.layer(bars, text).properties(width=width), title, description)
 
 
 def indicator_bars(caps: pd.DataFrame, indicator: str, year: int) -> alt.LayerChart:
@@ -83,10 +82,10 @@ def concentration_dots(conc: pd.DataFrame, *, title: str, description: str = DOT
     x = alt.X("effective_members:Q", title="effective number of members (log scale)",
               scale=alt.Scale(type="log", domain=[1, 40]))
     dots = base.mark_point(filled=True, size=90).encode(
-        x=x, color=alt.Color("indicator_label:N", scale=_positional(order), legend=alt.Legend(title="indicator")),
+        x=x, color=alt.Color("indicator_label:N", scale=theme.positional_scale(order), legend=alt.Legend(title="indicator")),
         shape=alt.Shape("indicator_label:N", sort=order, legend=None), tooltip=tips)
     ticks = base.mark_tick(color="#000000", thickness=1, size=16).encode(x="members:Q", tooltip=tips)
-    return _props(alt.layer(ticks, dots).properties(width=width), title, description)
+    return theme.titled(alt.layer(ticks, dots).properties(width=width), title, description)
 
 
 def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, width: int = 560) -> alt.LayerChart:
@@ -100,13 +99,13 @@ def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, w
     base = alt.Chart(data).encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=list(range(2000, 2030, 4)))),
         y=alt.Y("value:Q", title="share", axis=alt.Axis(format=".0%")),
-        color=alt.Color("series:N", scale=_positional(names), legend=alt.Legend(title=None, orient="bottom",
+        color=alt.Color("series:N", scale=theme.positional_scale(names), legend=alt.Legend(title=None, orient="bottom",
                                                                                   columns=2)))
     lines = base.mark_line()
     points = base.mark_point(size=30).encode(
-        fill=alt.condition("datum.complete", alt.Color("series:N", scale=_positional(names), legend=None),
+        fill=alt.condition("datum.complete", alt.Color("series:N", scale=theme.positional_scale(names), legend=None),
                            alt.value("white")),
         tooltip=tips)
     chart = alt.layer(lines, points).properties(width=width, height=150).facet(
         row=alt.Row("kind:N", title=None, sort=list(dict.fromkeys(data["kind"]))))
-    return _props(chart.resolve_scale(y="independent"), title, description)
+    return theme.titled(chart.resolve_scale(y="independent"), title, description)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from helpers import theme
 from helpers.tables.eurasia import PRESENCE
 
 PRESENCE_ORDER = [*PRESENCE, "not coded"]
@@ -36,6 +37,4 @@ def principle_grid_chart(grid: pd.DataFrame, *, title: str, description: str) ->
                  alt.Tooltip("date:T", format="%Y-%m-%d"), alt.Tooltip("presence:N"),
                  alt.Tooltip("locator:N", title="where"), alt.Tooltip("phrase:N", title="phrase")],
     )
-    if not title:
-        raise ValueError("every chart needs a title that states the finding")
-    return chart.properties(title=title, description=description or title)
+    return theme.titled(chart, title, description)

@@ -15,6 +15,7 @@ import pandas as pd
 from helpers import theme
 from helpers.tables.euroatlantic import BACKGROUNDS, PHASES
 
+
 def _phase_scale() -> alt.Scale:
     """Treaty phases: grey while not (recorded as) in force, the arms-control colour in force, the
     withdrawal/suspension colour once a party has suspended or left — all from the theme."""
