@@ -18,7 +18,7 @@ from helpers.membership import as_timestamp
 
 # The article's paragraphs and claims are tables of the article (helpers.tables.article); re-exported for the
 # notebooks that read them through this module.
-from helpers.tables.article import claims_for, paragraph_digest, paragraph_range, span_label  # noqa: F401
+from helpers.tables.article import claims_for, paragraph_digest, paragraph_range  # noqa: F401
 
 # --------------------------------------------------------------------------------------------------- utilities
 
@@ -302,6 +302,8 @@ VERDICTS = ("supported", "partly supported", "contradicted", "unverifiable", "in
 
 def claims_headline(claim_table: pd.DataFrame, paras: Iterable[str]) -> str:
     """A claims table's title from its own verdicts: 'P7–P9 make 9 claims: 2 supported, 7 interpretations'."""
+    from helpers.tables.article import span_label
+
     paras = list(paras)
     span, n = span_label(paras[0], paras[-1]), len(claim_table)
     counts = claim_table["verdict"].value_counts()
