@@ -70,8 +70,7 @@ present.table(digest.drop(columns=["source_id"]), title="P4: NATO outlived the C
 
 # %%
 claim_table = article.claims_for(claims, PARAS)
-present.table(claim_table.drop(columns=["paragraph", "source_id", "second_source_id"]),
-              title=tables.claims_headline(claim_table, PARAS),
+present.table(claim_table[tables.CLAIM_COLUMNS[1:]], title=tables.claims_headline(claim_table, PARAS),
               caption="Claims of P4 with our verdict and its reason.", sources=claim_table, key="claims")
 
 # %% [markdown]
@@ -148,7 +147,8 @@ present.table(cases[["name", "founded", "admitted", "founders", "reason"]].renam
               title=f"The rule admits {int(cases['admitted'].sum())} defence pacts signed by {labels.day(P.as_of)}",
               caption="Every organisation in the data against the case rule; founders = states with a formal spell "
                       "from the day of signature (empty when the spells are not in the data).",
-              sources=organisations[organisations["org_id"].isin(cases["org_id"])], key="cases")
+              sources=organisations[organisations["org_id"].isin(cases["org_id"])], key="cases",
+              collapsed=f"Show all {len(cases)} organisations against the rule")
 
 # %% [markdown]
 # ## Lifetimes and withdrawals per member-year

@@ -73,8 +73,7 @@ present.table(digest.drop(columns=["source_id"]), title="P7–P9: erosion, two c
 
 # %%
 claim_table = article.claims_for(claims, PARAS)
-present.table(claim_table.drop(columns=["source_id", "second_source_id"]),
-              title=tables.claims_headline(claim_table, PARAS),
+present.table(claim_table[tables.CLAIM_COLUMNS], title=tables.claims_headline(claim_table, PARAS),
               caption="Claims of P7–P9 with our verdict and its reason.", sources=claim_table, key="claims")
 
 # %% [markdown]
@@ -91,8 +90,8 @@ present.table(claim_table.drop(columns=["source_id", "second_source_id"]),
 treaty_rule = treaty_tables.treaty_cases(treaties, arms_control)
 listed = treaty_tables.admitted_treaties(treaties, treaty_rule)
 present.table(treaty_rule[["short_name", "signed", "admitted", "reason"]].rename(columns={"short_name": "treaty"}),
-              title=f"The rule admits {len(listed)} of the {len(treaty_rule)} treaties in the data",
-              caption="Every treaty in the data against the rule.", sources=treaties, key="treaty-rule")
+              title=f"The rule admits {len(listed)} of the {len(treaty_rule)} treaties in the data", key="treaty-rule",
+              caption="Every treaty in the data against the rule.", sources=treaties, collapsed="Show every treaty")
 
 # %% [markdown]
 # **Wars.** The same discipline for the wars lane: an event counts when, after the end of the USSR (26 December
@@ -106,8 +105,8 @@ former_soviet = lineage.loc[lineage["predecessor_iso3"] == "SUN", "iso3"]
 war_rule = treaty_tables.war_cases(events, event_actors, memberships, states, former_soviet)
 present.table(war_rule[["date", "title", "acting", "against", "admitted", "reason"]], key="war-rule",
               title=f"{war_rule['admitted'].sum()} of {len(war_rule)} wars and interventions in the data meet the rule",
-              caption="Every war or intervention in the data against the rule.", sources=[*war_rule["source_id"],
-                                                                                             "ucdp-definitions"])
+              caption="Every war or intervention in the data against the rule.", collapsed="Show every war and "
+              "intervention", sources=[*war_rule["source_id"], "ucdp-definitions"])
 
 # %% [markdown]
 # ## Arms control falls away, wars come in (P7)
@@ -120,9 +119,8 @@ present.table(war_rule[["date", "title", "acting", "against", "admitted", "reaso
 phases = treaty_tables.treaty_phases(arms_control, listed, through=through)
 steps = treaty_tables.treaty_steps(arms_control, listed, through=through)
 wars = events[events["event_id"].isin(war_rule.loc[war_rule["admitted"], "event_id"])]
-gantt = treaty_tables.gantt_headline(listed, wars, phases, through)
-present.chart(charts.treaty_gantt(phases, steps, wars, title=gantt,
-                                  description="Treaty phases and steps above a lane of the wars the rule admits."),
+title = treaty_tables.gantt_headline(listed, wars, phases, through)
+present.chart(charts.treaty_gantt(phases, steps, wars, title=title, description="Treaties above the wars, one axis."),
               caption=f"Treaty phases up to {labels.day(through.date())}; hover for dates, parties and sources.",
               sources=[*phases["source_id"], *steps["source_id"], *wars["source_id"]], key="treaties-wars")
 
@@ -133,11 +131,10 @@ present.chart(charts.treaty_gantt(phases, steps, wars, title=gantt,
 # party, not only the US or Russia).
 
 # %%
-years = range(phases["start"].min().year, through.year)
-by_year = treaty_tables.in_force_by_year(phases, years, changes_only=True)
-present.table(by_year.drop(columns=["treaties"]), title=treaty_tables.in_force_headline(by_year, years[-1]),
+by_year = treaty_tables.in_force_by_year(phases, range(phases["start"].min().year, through.year), changes_only=True)
+present.table(by_year.drop(columns=["treaties"]), title=treaty_tables.in_force_headline(by_year, through.year - 1),
               caption="Treaties in force on 31 December, for each year in which the list or the eroding count "
-                      "changed.", sources=phases, key="in-force-by-year")
+                      "changed.", sources=phases, key="in-force-by-year", collapsed="Show the count year by year")
 
 # %% [markdown]
 # ## Status for the US–Russia pair
@@ -152,16 +149,21 @@ present.table(by_year.drop(columns=["treaties"]), title=treaty_tables.in_force_h
 end_2023 = treaty_tables.pair_status(arms_control, listed, "2023-12-31")
 latest = treaty_tables.pair_status(arms_control, listed, through)
 tally_title, latest_title = treaty_tables.pair_headlines(end_2023, latest, through)
-present.table(treaty_tables.status_counts(end_2023), title=tally_title, sources=phases, key="treaty-status",
-              caption="Status of each treaty for the US–Russia pair on 31 December 2023.")
+present.table(treaty_tables.status_counts(end_2023), title=tally_title, sources=phases, key="treaty-status")
 
 # %% [markdown]
-# The same status, treaty by treaty, at the end of the record.
+# The same status treaty by treaty at the end of the record, then every dated step, for readers who want to check
+# a date.
 
 # %%
 present.table(latest[["short_name", "signed", "status", "since"]].rename(columns={"short_name": "treaty"}),
               title=latest_title, caption="Status for the US–Russia pair; since = when that status began.",
-              sources=steps, key="pair-status")
+              sources=steps, key="pair-status", collapsed=f"Show the status of each of the {len(latest)} treaties")
+
+# %%
+present.table(steps[["date", "name", "step", "party", "note"]].rename(columns={"name": "treaty"}), key="steps",
+              title=f"{len(steps)} dated steps in the life of {steps['treaty_id'].nunique()} treaties", sources=steps,
+              caption="Every step recorded for these treaties.", collapsed=f"Show all {len(steps)} dated steps")
 
 # %% [markdown]
 # The wars the rule admits, as a table. The article also names "US-led operations" outside Europe; they are in
@@ -170,8 +172,8 @@ present.table(latest[["short_name", "signed", "status", "since"]].rename(columns
 # %%
 war_rows = tables.timeline_rows(wars, event_paragraphs)
 present.table(war_rows[["date", "title", "description", "paragraphs"]],
-              title=f"{len(war_rows)} wars meet the rule, {war_rows['year'].min()}–{war_rows['year'].max()}",
-              caption="Events admitted by the wars rule.", sources=war_rows, key="wars")
+              title=f"{len(war_rows)} wars meet the rule, {war_rows['year'].min()}–{war_rows['year'].max()}", key="wars",
+              caption="Events admitted by the wars rule.", sources=war_rows, collapsed="Show the wars as a table")
 
 # %% [markdown]
 # ## Two camps: "asymmetric bipolarity" (P8)
@@ -181,8 +183,7 @@ present.table(war_rows[["date", "title", "description", "paragraphs"]],
 
 # %%
 camps = tables.camps(memberships, states, ["NATO", "CSTO"], {"before": P.before, "after": P.after})
-present.chart(charts.camps_bars(camps, title=treaty_tables.camps_headline(camps),
-                                description="Bars of NATO and CSTO formal members on the two dates, side by side."),
+present.chart(charts.camps_bars(camps, title=treaty_tables.camps_headline(camps), description="Members on both dates."),
               caption=f"Formal members on {labels.day(P.before)} and {labels.day(P.after)}; hover for who joined or "
                       "left.", sources=membership.sources(memberships, ["NATO", "CSTO"]), key="camps")
 

@@ -296,6 +296,9 @@ from helpers.tables.blocs import (  # noqa: E402,F401
 
 # ------------------------------------------------------------------------------------------ claims for readers
 
+#: The claims columns a report shows (the rest of the ledger is in notebook 09 and the CSV export of the ledger).
+CLAIM_COLUMNS = ["paragraph", "claim_id", "claim", "claim_type", "verdict", "verdict_reason"]
+
 #: The ledger's verdicts in the order a reader weighs them (``claims.verdict`` in datapackage.json).
 VERDICTS = ("supported", "partly supported", "contradicted", "unverifiable", "interpretation")
 
