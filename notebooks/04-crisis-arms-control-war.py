@@ -62,9 +62,10 @@ present.glance(findings, summary=summary)
 # %% [markdown]
 # ## What P7–P9 say
 #
-# Our paraphrase of the three paragraphs, then their claims. Three are factual and supported by the sources cited:
-# the decline of arms control (C15), which the treaty record below bears out, the war in Ukraine's military phase
-# (C48) and Western military aid to Ukraine (C20); the rest are the article's readings.
+# Our paraphrase of the three paragraphs, then their claims (folded; open them for our reason for each verdict).
+# Three are factual and supported by the sources cited: the decline of arms control (C15), which the treaty record
+# below bears out, the war in Ukraine's military phase (C48) and Western military aid to Ukraine (C20); the rest
+# are the article's readings.
 
 # %%
 digest = article.paragraph_digest(paragraphs, PARAS)
@@ -73,8 +74,9 @@ present.table(digest.drop(columns=["source_id"]), title="P7–P9: erosion, two c
 
 # %%
 claim_table = article.claims_for(claims, PARAS)
-present.table(claim_table[tables.CLAIM_COLUMNS], title=tables.claims_headline(claim_table, PARAS),
-              caption="Claims of P7–P9 with our verdict and its reason.", sources=claim_table, key="claims")
+present.table(claim_table[tables.CLAIM_COLUMNS], title=tables.claims_headline(claim_table, PARAS), key="claims",
+              caption="Claims of P7–P9 with our verdict and its reason.", sources=claim_table,
+              collapsed=f"Show the {len(claim_table)} claims with our verdicts and their reasons")
 
 # %% [markdown]
 # ## Which treaties and which wars: the rules
@@ -172,8 +174,8 @@ present.table(steps[["date", "name", "step", "party", "note"]].rename(columns={"
 # %%
 war_rows = tables.timeline_rows(wars, event_paragraphs)
 present.table(war_rows[["date", "title", "description", "paragraphs"]],
-              title=f"{len(war_rows)} wars meet the rule, {war_rows['year'].min()}–{war_rows['year'].max()}", key="wars",
-              caption="Events admitted by the wars rule.", sources=war_rows, collapsed="Show the wars as a table")
+              title=f"{len(war_rows)} wars meet the rule, {war_rows['year'].min()}–{war_rows['year'].max()}",
+              caption="Events admitted by the wars rule.", sources=war_rows, key="wars", collapsed="Show them")
 
 # %% [markdown]
 # ## Two camps: "asymmetric bipolarity" (P8)
@@ -204,8 +206,7 @@ present.table(changes, title=treaty_tables.changes_headline(changes, P.before, P
 # events the data links to P9 are these.
 
 # %%
-p9 = tables.timeline_rows(events[events["event_id"].isin(tables.events_for_paragraphs(event_paragraphs, ["P9"]))],
-                          event_paragraphs)
+p9 = tables.paragraph_events(events, event_paragraphs, ["P9"])
 present.table(p9[["date", "title", "description", "paragraphs"]], title=f"{len(p9)} dated events bear on P9",
               caption="Events the data links to P9.", sources=p9, key="p9-events")
 

@@ -102,6 +102,12 @@ def timeline_rows(events: pd.DataFrame, event_paragraphs: pd.DataFrame | None = 
     return out[cols].reset_index(drop=True)
 
 
+def paragraph_events(events: pd.DataFrame, event_paragraphs: pd.DataFrame, paras: Iterable[str]) -> pd.DataFrame:
+    """The events the data links to any of ``paras``, as :func:`timeline_rows` (date order, paragraphs joined)."""
+    return timeline_rows(events[events["event_id"].isin(events_for_paragraphs(event_paragraphs, paras))],
+                         event_paragraphs)
+
+
 # ------------------------------------------------------------------------------------ membership over time
 
 def membership_steps(memberships: pd.DataFrame, orgs: Iterable[str], *, through) -> pd.DataFrame:
