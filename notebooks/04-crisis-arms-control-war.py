@@ -202,13 +202,13 @@ present.table(changes, title=treaty_tables.changes_headline(changes, P.before, P
 # %% [markdown]
 # ## A confrontation short of war (P9)
 #
-# P9's one factual claim — Western military aid to Ukraine — rests on a source cited in the claims table; the
-# events the data links to P9 are these.
+# P9's one factual claim — Western military aid to Ukraine — rests on a source cited in the claims table. The
+# events the data links to P9 are folded below.
 
 # %%
 p9 = tables.paragraph_events(events, event_paragraphs, ["P9"])
 present.table(p9[["date", "title", "description", "paragraphs"]], title=f"{len(p9)} dated events bear on P9",
-              caption="Events the data links to P9.", sources=p9, key="p9-events")
+              caption="Events the data links to P9.", sources=p9, key="p9-events", collapsed="Show the events")
 
 # %% [markdown]
 # ## Takeaways
