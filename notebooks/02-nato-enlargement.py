@@ -51,7 +51,7 @@ lineage, policies, paragraphs, claims = load.state_lineage(), load.state_policie
 nato_sources = membership.sources(memberships, ["NATO"])
 
 # %% [markdown]
-# Four findings for the report's date, shown at the top of the report.
+# The findings for the report's date, shown at the top of the report.
 
 # %%
 present.glance(blocs.glance_findings(memberships, organisations, states, lineage, policies, P.as_of),

@@ -52,7 +52,7 @@ memberships, states, paragraphs, claims = load.memberships(), load.states(), loa
 through = max(arms_control["date"].max(), events["date"].max())
 
 # %% [markdown]
-# Four findings for the report's dates, shown at the top of the report; they come from the rules set out below.
+# The findings for the report's dates, shown at the top of the report; they come from the rules set out below.
 
 # %%
 findings, summary = treaty_tables.first_screen(treaties, arms_control, events, event_actors, memberships, states,
