@@ -36,7 +36,6 @@ from helpers.tables import article
 from helpers.tables import euroatlantic as tables
 
 P = params.validated("04", before=before, after=after)
-tables.check_order(before=P.before, after=P.after)
 PARAS = article.notebook_paragraphs("04")
 
 # %% [markdown]

@@ -127,5 +127,7 @@ def test_04_treaty_list_and_status_per_pair_follow_the_rule(tmp_path):
 
 
 def test_04_refuses_after_earlier_than_before(tmp_path):
-    with pytest.raises(pm.PapermillExecutionError, match="after must be later than before"):
+    # the section map's rule "before < after" stops the run in the set-up cell, naming both dates
+    with pytest.raises(pm.PapermillExecutionError, match=r"'before' = '2024-04-30' and 'after' = '2021-12-31' break "
+                                                         r"the rule before < after"):
         run(tmp_path, "04-crisis-arms-control-war", before="2024-04-30", after="2021-12-31")
