@@ -18,24 +18,25 @@
 #
 # P4 gives the article's first reason for a new framework: the Euro-Atlantic project is built around a military
 # bloc that outlived the Cold War, took in former Warsaw Pact members and is called "the largest and most stable
-# bloc in history". This notebook follows NATO's membership over time and asks what the membership data can —
-# and cannot — say about "largest" and "most stable".
+# bloc in history". This report follows NATO's membership over time and asks what the membership data can — and
+# cannot — say about "largest" and "most stable".
 
 # %% tags=["parameters"]
 as_of = "2024-04-30"
 
 # %% [markdown]
-# The imports also validate `as_of` against the span the data covers; a bad date stops here with a message that
-# names it.
+# The set-up below also checks the report's date against the span the data covers; a date outside it stops here
+# with a message that names it.
 
 # %%
-from helpers import load, membership, params, present
+from helpers import labels, load, membership, params, present
 from helpers.charts import euroatlantic as charts
-from helpers.tables import blocs
+from helpers.charts import maps
+from helpers.tables import article, blocs, geo
 from helpers.tables import euroatlantic as tables
 
 P = params.validated("02", as_of=as_of)
-PARAS = tables.paragraph_range("P4")
+PARAS = article.notebook_paragraphs("02")
 
 # %% [markdown]
 # ## Data
@@ -45,15 +46,16 @@ PARAS = tables.paragraph_range("P4")
 # declared neutrality or non-alignment, and the article tables.
 
 # %%
-memberships = load.memberships()
-organisations = load.organisations()
-states = load.states()
-state_lineage = load.state_lineage()
-state_policies = load.state_policies()
-paragraphs = load.paragraphs()
-claims = load.claims()
-org_source = organisations.set_index("org_id")["source_id"]
+memberships, organisations, states = load.memberships(), load.organisations(), load.states()
+lineage, policies, paragraphs, claims = load.state_lineage(), load.state_policies(), load.paragraphs(), load.claims()
 nato_sources = membership.sources(memberships, ["NATO"])
+
+# %% [markdown]
+# The findings for the report's date, shown at the top of the report.
+
+# %%
+present.glance(blocs.glance_findings(memberships, organisations, states, lineage, policies, P.as_of),
+               summary=blocs.summary_line(memberships, P.as_of))
 
 # %% [markdown]
 # ## What P4 says
@@ -62,36 +64,39 @@ nato_sources = membership.sources(memberships, ["NATO"])
 # members) and two characterisations.
 
 # %%
-digest = tables.paragraph_digest(paragraphs, PARAS)
+digest = article.paragraph_digest(paragraphs, PARAS)
 present.table(digest.drop(columns=["source_id"]), title="P4: NATO outlived the Cold War and grew",
-              caption="Our paraphrase of the paragraph.", sources=sorted(set(digest["source_id"])),
-              key="paraphrase")
+              caption="Our paraphrase of the paragraph.", sources=digest, key="paraphrase")
 
 # %%
-claim_table = tables.claims_for(claims, PARAS)
-present.table(claim_table.drop(columns=["source_id"]),
-              title=f"P4 makes {len(claim_table)} claims; {(claim_table['claim_type'] == 'factual').sum()} of them "
-                    "factual, the rest characterisations",
-              caption="Claims of P4 with our verdict and its reason.",
-              sources=sorted(set(claim_table["source_id"])), key="claims")
+claim_table = article.claims_for(claims, PARAS)
+present.table(claim_table[tables.CLAIM_COLUMNS[1:]], title=tables.claims_headline(claim_table, PARAS),
+              caption="Claims of P4 with our verdict and its reason.", sources=claim_table, key="claims")
 
 # %% [markdown]
 # ## Growth in waves
 #
-# The step line counts NATO's formal members from its founding to `as_of` (dashed rule). Flat stretches
+# The step line counts NATO's formal members from its founding to the report's date (dashed rule). Flat stretches
 # are decades without change; each step is an accession.
 
 # %%
 steps = tables.membership_steps(memberships, ["NATO"], through=P.as_of)
-growth = blocs.growth_summary(steps)
-present.chart(
-    charts.membership_steps(
-        steps, as_of=P.as_of,
-        title=f"NATO grew from {growth['first']} to {growth['last']} members by {P.as_of}, "
-              f"in {growth['rounds']} rounds of accession",
-        description="Step line of NATO's formal member count over time, with a dashed rule at the chosen date."),
-    caption="Formal members (member or suspended) of NATO; each point is a date on which the count changed.",
-    sources=nato_sources, key="steps")
+present.chart(charts.membership_steps(steps, as_of=P.as_of, title=blocs.growth_headline(steps, P.as_of),
+                                      description="Step line of NATO's formal member count over time."),
+              caption="Formal members (member or suspended) of NATO on each date the count changed.",
+              sources=nato_sources, key="steps")
+
+# %% [markdown]
+# ## NATO on the map, year by year
+#
+# Move the slider, or focus it and use the arrow keys, to see NATO's members in any year: the map, the count and
+# the list of names move together. It starts at this report's date, which is also what downloads and print show.
+# Boundaries are Natural Earth's 1:110m countries of today, so West Germany is drawn as today's Germany.
+
+# %%
+present.chart(maps.membership_explorer(memberships, "NATO", P.as_of),
+              caption=geo.map_caption(memberships, "NATO", P.as_of),
+              sources=nato_sources + list(geo.SOURCES), key="nato-map")
 
 # %% [markdown]
 # ## Who joined, and from where
@@ -103,32 +108,21 @@ present.chart(
 # cannot place keeps the label "background not in data" rather than a guess.
 
 # %%
-predecessors = blocs.predecessor_map(state_lineage)
-neutrals = blocs.non_aligned_before(state_policies, memberships, org="NATO")
-backgrounds = blocs.accession_backgrounds(memberships, organisations, predecessors=predecessors, neutrals=neutrals)
-members = blocs.members_on(memberships, states, "NATO", P.as_of, backgrounds=backgrounds)
-counts = blocs.background_counts(members)
-background_sources = sorted(set(state_lineage.loc[state_lineage["iso3"].isin(members["iso3"]), "source_id"])
-                            | set(state_policies.loc[state_policies["iso3"].isin(neutrals), "source_id"]))
-present.chart(
-    charts.accession_timeline(
-        members,
-        title=f"On {P.as_of}, {counts['former_warsaw_pact']} of NATO's {len(members)} members had been in the "
-              f"Warsaw Pact and {counts['former_union']} had been part of the USSR or Yugoslavia",
-        description="One dot per member state at the date it first joined NATO, coloured by background."),
-    caption="Members on the chosen date, ordered by first entry. Backgrounds are derived from memberships.csv, "
-            "organisations.csv (Warsaw Pact membership and dissolution date), state_lineage.csv and "
-            f"state_policies.csv; members without a background in the data: {counts['not_in_data']}.",
-    sources=nato_sources + [org_source["WARSAW"]] + background_sources, key="accessions")
+members = blocs.nato_members(memberships, organisations, states, lineage, policies, P.as_of)
+present.chart(charts.accession_timeline(members, title=blocs.background_headline(members, P.as_of),
+                                        description="One dot per member state at the date it first joined NATO."),
+              caption="Members on the report's date, ordered by first entry; backgrounds come from the Warsaw "
+                      "Pact's membership and dissolution, the succession of states and declared non-alignment.",
+              sources=members, key="accessions")
 
 # %% [markdown]
-# The members on `as_of` as a table — the list a reader can check against NATO's own page.
+# The members on the report's date as a table — the list a reader can check against NATO's own page.
 
 # %%
 present.table(members[["name", "iso3", "status", "joined", "background"]],
-              title=f"NATO had {len(members)} members on {P.as_of}",
-              caption="Formal members on the chosen date, by date of first entry.",
-              sources=nato_sources + [org_source["WARSAW"]] + background_sources, key="members")
+              title=f"NATO had {len(members)} members on {labels.day(P.as_of)}", key="members", sources=members,
+              caption="Formal members on the report's date, by date of first entry.",
+              collapsed=f"Show all {len(members)} members one by one")
 
 # %% [markdown]
 # ## "The largest and most stable bloc in history"? The cases, chosen by a rule
@@ -149,47 +143,38 @@ present.table(members[["name", "iso3", "status", "joined", "background"]],
 
 # %%
 cases = blocs.defence_pact_cases(organisations, memberships, P.as_of)
-admitted = cases[cases["admitted"]]
 present.table(cases[["name", "founded", "admitted", "founders", "reason"]].rename(columns={"founded": "signed"}),
-              title=f"The rule admits {len(admitted)} defence pacts signed by {P.as_of}",
-              caption="Every organisation in the data against the case rule; founders = states with a formal "
-                      "spell from the day of signature (empty when the spells are not in the data).",
-              sources=sorted(set(organisations.loc[organisations["org_id"].isin(cases["org_id"]), "source_id"])),
-              key="cases")
+              title=f"The rule admits {int(cases['admitted'].sum())} defence pacts signed by {labels.day(P.as_of)}",
+              caption="Every organisation in the data against the case rule; founders = states with a formal spell "
+                      "from the day of signature (empty when the spells are not in the data).",
+              sources=organisations[organisations["org_id"].isin(cases["org_id"])], key="cases",
+              collapsed=f"Show all {len(cases)} organisations against the rule")
 
 # %% [markdown]
 # ## Lifetimes and withdrawals per member-year
 #
-# "Stable" is measured two ways. The **lifetime** runs from signature to dissolution or to the chosen date, so a
-# pact still in force is not penalised for being young. **Withdrawals per 100 member-years** divide the states
+# "Stable" is measured two ways. The **lifetime** runs from signature to dissolution or to the report's date, so
+# a pact still in force is not penalised for being young. **Withdrawals per 100 member-years** divide the states
 # that left a pact which itself continued by the time its members spent in it: a raw count would favour small or
 # short-lived pacts, which have fewer member-years in which anyone could leave (the exposure logic of event-rate
 # studies). A state that ceased to exist (the GDR in 1990) is counted apart, not as a withdrawal.
 
 # %%
-historic = states.loc[states["historic"], "iso3"]
-record = blocs.pact_exposure(memberships, organisations, admitted["org_id"], P.as_of, historic=historic)
-oldest = blocs.largest(record, "years")
-present.table(record.drop(columns=["org_id", "source_id"]).rename(columns={"founded": "signed"}),
-              title=f"By {P.as_of}, the {oldest['name']} had lasted longest ({oldest['years']} years)",
+record = blocs.pact_exposure(memberships, organisations, cases.loc[cases["admitted"], "org_id"], P.as_of,
+                             historic=states.loc[states["historic"], "iso3"])
+table_title, chart_title = blocs.pact_headlines(record, P.as_of)
+present.table(record.drop(columns=["org_id", "source_id"]).rename(columns={"founded": "signed"}), title=table_title,
+              key="blocs",
               caption="Lifetime from signature; member-years and withdrawals from formal membership spells "
-                      "(empty where the spells are not in the data).",
-              sources=sorted(set(record["source_id"]) | set(membership.sources(memberships, record["org_id"]))),
-              key="blocs")
+                      "(empty where the spells are not in the data).", sources=blocs.pact_sources(record, memberships))
 
 # %% [markdown]
-# The same record as bars from signature to the end of each pact (or the chosen date).
+# The same record as bars from signature to the end of each pact (or the report's date).
 
 # %%
-present.chart(
-    charts.pact_lifespans(
-        record, as_of=P.as_of,
-        title=f"{len(record)} defence pacts by the rule; {int(record['in_force'].sum())} still in force on "
-              f"{P.as_of}",
-        description="Horizontal bars from each pact's signature to its end or the chosen date, labelled with "
-                    "years and withdrawals per 100 member-years."),
-    caption="Hover a bar for dates, member-years and withdrawals.",
-    sources=sorted(set(record["source_id"])), key="lifespans")
+present.chart(charts.pact_lifespans(record, as_of=P.as_of, title=chart_title,
+                                    description="Bars from each pact's signature to its end or the report's date."),
+              caption="Hover a bar for dates, member-years and withdrawals.", sources=record, key="lifespans")
 
 # %% [markdown]
 # **What this can and cannot show.** With the default date and the cases fixed by the rule, NATO is not the
@@ -205,8 +190,8 @@ present.chart(
 # - Cases chosen by a stated rule change the "longest" answer: the Rio Treaty is older than NATO and still in force.
 # - On withdrawals per member-year NATO shares the best record (none) with ANZUS; the CSTO lost the most.
 # - Every member's background comes from sourced tables: Warsaw Pact membership, succession to Czechoslovakia,
-#   the USSR or Yugoslavia (state_lineage.csv) and the end of Finland's and Sweden's non-alignment
-#   (state_policies.csv); a member the data could not place would be shown as "background not in data".
+#   the USSR or Yugoslavia, and the end of Finland's and Sweden's non-alignment; a member the data could not place
+#   would be shown as "background not in data".
 # - Notebook 03 turns to the inclusive alternative the article sets against NATO: the OSCE.
 
 # %% [markdown]

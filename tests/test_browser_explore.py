@@ -1,9 +1,9 @@
 """Maps, the year slider and the search box in headless Chromium, from file:// with every other request blocked.
 
 - 03's overlap map shades exactly the OSCE participating states of its date that the boundary file holds;
-- an explorer page (built here from ``maps.membership_explorer``, as 02 and 08 use it): the slider, moved with the
-  keyboard, shows 16 NATO members at the end of 1991 and 32 in 2024, on the map, in the count and in the list;
-  print shows the report's own date;
+- report 02's NATO map explorer (``maps.membership_explorer``): the slider, moved with the keyboard, shows 16 NATO
+  members at the end of 1991 and 32 in 2024, on the map, in the count and in the list; print shows the report's
+  own date;
 - a search typed on one page finds sections of at least three reports and the first hit opens its section;
 - axe-core finds no serious or critical violation on these pages.
 
@@ -74,29 +74,19 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def explorer_site(tmp_path_factory) -> Path:
-    """A one-chart report rendered from ``maps.membership_explorer`` (NATO, report date 30 April 2024)."""
-    import nbformat
-
-    from helpers import present, render
-
-    m = load.memberships()
-    shown = present.chart(maps.membership_explorer(m, "NATO", "2024-04-30"), key="nato-explorer",
-                          caption=geo.map_caption(m, "NATO", "2024-04-30"),
-                          sources=sorted(set(m.loc[m["org_id"] == "NATO", "source_id"])) + list(geo.SOURCES))
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell("# NATO through time\n\n## NATO on the map"),
-                nbformat.v4.new_code_cell("present.chart(...)", outputs=[nbformat.v4.new_output(
-                    "display_data", data=shown._repr_mimebundle_())])]
-    entry = {"id": "98", "stem": "98-explorer", "name": "98-explorer", "title": "NATO through time",
-             "summary": "A test page for the explorer.", "paragraphs": "P4", "parameters": {"as_of": "2024-04-30"},
-             "output": "98-explorer.html"}
-    folder = tmp_path_factory.mktemp("explorer")
-    files = dict(render.render_report(nb, entry))
-    files.update(render.shared_assets())
-    for rel, data in files.items():
-        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
-        (folder / rel).write_bytes(data)
-    return folder
+    """Report 02 as built (its NATO map explorer follows the enlargement steps): reports/ when it holds the page,
+    else a fresh build of 02 alone."""
+    page = f"{_stem('02')}.html"
+    if (paths.REPORTS / page).exists():
+        return paths.REPORTS
+    folder = tmp_path_factory.mktemp("built-02")
+    env = dict(os.environ, NATO_REPORTS_DIR=str(folder / "reports"), NATO_BUILD_DIR=str(folder / "build"),
+               NATO_CACHE_DIR=str(folder / "cache"))
+    env.pop("NATO_SOURCES_CSV", None)
+    done = subprocess.run([sys.executable, "-m", "helpers.build", "--jobs", "1", "--only", "02"], check=False,
+                          env=env, cwd=folder, capture_output=True, text=True, timeout=1200)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    return folder / "reports"
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +131,7 @@ def test_03_map_shades_the_osce_states_the_boundary_file_holds(chromium, site, w
 def _explorer_state(page) -> tuple[str, int, int]:
     """(heading, shapes in NATO's colour, names in the member list) as drawn now."""
     return tuple(page.evaluate("""(blue) => {
-        const el = document.querySelector('#chart-nato-explorer');
+        const el = document.querySelector('#chart-nato-map');
         const texts = Array.from(el.querySelectorAll('text[aria-roledescription="text mark"]'))
             .map(t => t.textContent);
         const heading = texts.find(t => / on .*: \\d+ members/.test(t)) || '';
@@ -152,30 +142,30 @@ def _explorer_state(page) -> tuple[str, int, int]:
 
 
 def _move_to(page, year: int) -> None:
-    slider = page.locator("#chart-nato-explorer input[type=range]")
+    slider = page.locator("#chart-nato-map input[type=range]")
     slider.focus()
     current = int(slider.input_value())
     key = "ArrowRight" if year > current else "ArrowLeft"
     for _ in range(abs(year - current)):
         page.keyboard.press(key)
-    page.wait_for_function("(y) => document.querySelector('#chart-nato-explorer input[type=range]').value == y",
+    page.wait_for_function("(y) => document.querySelector('#chart-nato-map input[type=range]').value == y",
                            arg=str(year))
     page.wait_for_timeout(150)
 
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_slider_moves_map_count_and_list_together(chromium, explorer_site, width):
-    page, rep = rb.open_report(chromium, explorer_site / "98-explorer.html", viewport=(width, 900))
+    page, rep = rb.open_report(chromium, explorer_site / f"{_stem('02')}.html", viewport=(width, 900))
     try:
         _clean(rep)
         # budgets (issue 11): the page's own bytes stay far under 600 KB and it is drawn within 1.5 s
         assert rep.path.stat().st_size < 300_000 and rep.seconds_to_drawn <= 1.5
         assert _explorer_state(page) == ("NATO on 30 April 2024: 32 members", 32, 32)
-        label = page.locator("#chart-nato-explorer label").first.inner_text()
+        label = page.locator("#chart-nato-map label").first.inner_text()
         assert label.startswith("Year (1949–")
         _move_to(page, 1991)
         assert _explorer_state(page) == ("NATO on 31 December 1991: 16 members", 16, 16)
-        _shot(page, f"explorer-1991-{width}", "#fig-nato-explorer")
+        _shot(page, f"explorer-1991-{width}", "#fig-nato-map")
         _move_to(page, 1949)
         assert _explorer_state(page)[1:] == (12, 12)
         _move_to(page, 2024)
@@ -186,7 +176,7 @@ def test_the_slider_moves_map_count_and_list_together(chromium, explorer_site, w
 
 
 def test_print_shows_the_reports_own_date(chromium, explorer_site):
-    page, _ = rb.open_report(chromium, explorer_site / "98-explorer.html")
+    page, _ = rb.open_report(chromium, explorer_site / f"{_stem('02')}.html")
     try:
         _move_to(page, 1991)
         page.evaluate("window.dispatchEvent(new Event('beforeprint'))")

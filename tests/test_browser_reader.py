@@ -27,24 +27,13 @@ MAX_LINKS = 12
 
 # page -> {check: why it fails today}, measured on a full build; each entry names what the page's notebook lacks
 GLANCE = "no present.glance([...]) call yet (the notebook's owner adds 2-4 findings)"
-DATA_FILES = ("the header's list of data files read: a file name such as 'data/organisations.csv' in code type is a "
-              "few px wider than the phone's screen (a header template fix, not the notebook's)")
 PENDING: dict[str, dict[str, str]] = {
-    **{f"02-nato-enlargement{v}.html": {"first-screen-glance": GLANCE}
-       for v in ("", "--1991-12-31", "--2004-03-29", "--2024-03-07")},
-    "04-crisis-arms-control-war.html": {"first-screen-glance": GLANCE},
     **{f"07-framework-or-alliance{v}.html": {
         "first-screen-glance": GLANCE,
         "identifiers": "the heading 'The organisations on as_of' and a caption name the parameter",
         "height": "about 17,300 px: audit tables (75 sourced cells, per-member lists) in the main flow; "
                   "present.table(..., collapsed=True) folds them"}
        for v in ("", "--1991-12-31", "--2001-06-15", "--2024-07-04")},
-    "05-balance-of-power.html": {"overflow-390": DATA_FILES},
-    **{f"08-sco-multivector-states{v}.html": {
-        "overflow-390": DATA_FILES,
-        "height": "about 17,700 px, of which the bibliography is about 6,900 px: the matrix cites the records of "
-                  "every tie on the date (65 sources, each with its note); the content above it is about 10,700 px"}
-       for v in ("", "--uzbekistan", "--india", "--turkiye")},
     "09-claims-ledger.html": {"first-screen-glance": GLANCE},
 }
 

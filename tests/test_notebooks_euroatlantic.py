@@ -13,7 +13,7 @@ import pandas as pd
 import papermill as pm
 import pytest
 
-from helpers import load, membership, paths, present
+from helpers import labels, load, membership, paths, present
 
 pytestmark = pytest.mark.slow
 
@@ -33,6 +33,8 @@ def run(tmp_path, stem: str, **parameters) -> dict[str, dict]:
                     shown[data[mime]["key"]] = data[mime]
             if present.SOURCES_MIME in data:
                 shown["sources"] = data[present.SOURCES_MIME]
+            if present.GLANCE_MIME in data:
+                shown["glance"] = data[present.GLANCE_MIME]
     return shown
 
 
@@ -59,10 +61,12 @@ def test_01_refuses_a_window_that_ends_before_it_starts(tmp_path):
 @pytest.mark.parametrize("as_of", ["2024-04-30", "1991-12-31"])
 def test_02_members_table_matches_the_membership_data(tmp_path, as_of):
     shown = run(tmp_path, "02-nato-enlargement", as_of=as_of)
-    assert {"steps", "accessions", "members", "blocs", "lifespans"} <= set(shown)
+    assert {"steps", "nato-map", "accessions", "members", "blocs", "lifespans", "glance"} <= set(shown)
     expected = membership.count_as_of(load.memberships(), "NATO", as_of)
     assert shown["members"]["rows"] == expected
-    assert f"NATO had {expected} members on {as_of}" == shown["members"]["title"]
+    assert f"NATO had {expected} members on {labels.day(as_of)}" == shown["members"]["title"]
+    assert shown["glance"]["summary"].startswith(f"NATO had {expected} members on {labels.day(as_of)}")
+    assert f" to {expected} members by {labels.day(as_of)}" in shown["glance"]["findings"][0]
 
 
 def test_02_bloc_record_leaves_out_blocs_not_yet_founded(tmp_path):
@@ -94,7 +98,11 @@ def test_03_overlap_counts_every_participating_state(tmp_path, as_of):
 
 def test_04_defaults_and_another_pair_of_dates(tmp_path):
     shown = run(tmp_path, "04-crisis-arms-control-war")
-    assert {"treaties-wars", "in-force-by-year", "treaty-status", "steps", "wars", "camps", "changes"} <= set(shown)
+    assert {"treaties-wars", "in-force-by-year", "treaty-status", "steps", "wars", "camps", "changes",
+            "glance"} <= set(shown)
+    ledger = load.claims()
+    supported = int((ledger[ledger["paragraph"].isin(["P7", "P8", "P9"])]["verdict"] == "supported").sum())
+    assert "C15" in shown["claims"]["csv"] and f"{supported} supported" in shown["claims"]["title"]
     memberships = load.memberships()
     before = membership.count_as_of(memberships, "NATO", "2021-12-31")
     after = membership.count_as_of(memberships, "NATO", "2024-04-30")
@@ -119,5 +127,7 @@ def test_04_treaty_list_and_status_per_pair_follow_the_rule(tmp_path):
 
 
 def test_04_refuses_after_earlier_than_before(tmp_path):
-    with pytest.raises(pm.PapermillExecutionError, match="break the rule before < after; allowed: .after. after .before."):
+    # the section map's rule "before < after" stops the run in the set-up cell, naming both dates
+    with pytest.raises(pm.PapermillExecutionError, match=r"'before' = '2024-04-30' and 'after' = '2021-12-31' break "
+                                                         r"the rule before < after"):
         run(tmp_path, "04-crisis-arms-control-war", before="2024-04-30", after="2021-12-31")

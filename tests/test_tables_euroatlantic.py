@@ -153,6 +153,13 @@ def test_events_for_paragraphs():
     assert T.events_for_paragraphs(EVENT_PARAS, ["P1", "P3"]) == ["lavrov-2024", "putin-2024"]
 
 
+def test_paragraph_events_keeps_only_events_linked_to_the_paragraphs_in_date_order():
+    got = T.paragraph_events(EVENTS, EVENT_PARAS, ["P3", "P1"])
+    assert got["event_id"].tolist() == ["putin-2024", "lavrov-2024"]
+    assert got["paragraphs"].tolist() == ["P1", "P2, P3, P10"]  # every paragraph the event bears on, not only P3
+    assert T.paragraph_events(EVENTS, EVENT_PARAS, ["P9"]).empty
+
+
 def test_timeline_rows_joins_paragraphs_in_numeric_order():
     got = T.timeline_rows(EVENTS[EVENTS["category"] == "eurasian_track"], EVENT_PARAS)
     assert got["event_id"].tolist() == ["treaty-2001", "putin-2024", "lavrov-2024"]

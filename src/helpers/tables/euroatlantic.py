@@ -362,3 +362,33 @@ from helpers.tables.blocs import (  # noqa: E402,F401
     non_aligned_before,
     predecessor_map,
 )
+
+
+# ------------------------------------------------------------------------------------------ claims for readers
+
+#: The claims columns a report shows (the rest of the ledger is in notebook 09 and the CSV export of the ledger).
+CLAIM_COLUMNS = ["paragraph", "claim_id", "claim", "claim_type", "verdict", "verdict_reason"]
+
+#: The ledger's verdicts in the order a reader weighs them (``claims.verdict`` in datapackage.json).
+VERDICTS = ("supported", "partly supported", "contradicted", "unverifiable", "interpretation")
+
+
+def claims_headline(claim_table: pd.DataFrame, paras: Iterable[str]) -> str:
+    """A claims table's title from its own verdicts: 'P7–P9 make 9 claims: 2 supported, 7 interpretations'."""
+    from helpers.tables.article import span_label
+
+    paras = list(paras)
+    span, n = span_label(paras[0], paras[-1]), len(claim_table)
+    counts = claim_table["verdict"].value_counts()
+    parts = []
+    for v in sorted(counts.index, key=lambda v: VERDICTS.index(v) if v in VERDICTS else len(VERDICTS)):
+        k = int(counts[v])
+        parts.append(f"{k} {v}{'s' if v == 'interpretation' and k != 1 else ''}")
+    verb = "makes" if "–" not in span else "make"
+    return f"{span} {verb} {n} claim{'s' if n != 1 else ''}: {', '.join(parts)}"
+
+
+def checkable(claim_table: pd.DataFrame) -> int:
+    """How many of the claims the records settle one way or the other (supported, partly supported or
+    contradicted), as opposed to interpretations and claims that could not be checked."""
+    return int(claim_table["verdict"].isin(VERDICTS[:3]).sum())
