@@ -68,7 +68,8 @@ present.glance(tables.glance_findings(circle, counts, spells, P.focus_state, nam
 # %% [markdown]
 # ## What P16–P18 say
 #
-# Our paraphrase, then the claims that look to this notebook for evidence.
+# Our paraphrase, then the claims that look to this notebook for evidence (folded: each with its verdict and the
+# reasons on both sides).
 
 # %%
 digest = article.paragraph_digest(paragraphs, article.notebook_paragraphs("08"))
@@ -78,7 +79,7 @@ present.table(digest.drop(columns=["source_id"]), title="P16–P18: the SCO as a
 # %%
 claim_table = evidence.evidence_claims(claims, "08")
 present.table(claim_table.drop(columns=["source_id", "second_source_id"], errors="ignore"),
-              title=evidence.claims_title(claim_table), sources=claim_table, key="claims",
+              title=evidence.claims_title(claim_table), sources=claim_table, key="claims", collapsed=True,
               caption="The claims about the SCO and the multi-vector states that look to this notebook, with our verdict.")
 
 # %% [markdown]
