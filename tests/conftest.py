@@ -129,7 +129,7 @@ def make_notebook(params_src: str, *cells: str, markdown: str = "# A fake notebo
 
 
 @pytest.fixture
-def fake(tmp_path: Path) -> "Fake":
+def fake(tmp_path: Path) -> Fake:
     return Fake(tmp_path)
 
 

@@ -17,7 +17,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "render"))
 import build_fixture as fx  # noqa: E402
 
-from helpers import present, render  # noqa: E402
+from helpers import render  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -367,7 +367,6 @@ def test_variant_titles_name_their_values_not_parameters():
 
 
 def test_command_line_renders_an_executed_notebook(executed, tmp_path):
-    import nbformat
 
     from helpers.render.__main__ import main
 

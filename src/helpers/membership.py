@@ -10,7 +10,6 @@ Every function takes the memberships frame as ``load.memberships()`` returns it 
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterable, Sequence
 
 import pandas as pd

@@ -4,8 +4,8 @@ log the build uses to know which data each report read."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from helpers import paths
 from helpers.load.errors import DataError, Problem

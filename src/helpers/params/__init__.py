@@ -20,8 +20,17 @@ from typing import Any
 
 from helpers.params.checks import CHECKS, Context, Items, check_constraint, echo
 from helpers.params.collection import (
-    BOUND_WORDS, OPERATORS, TYPES, Constraint, NotebookSpec, ParamSpec, collection_path, data_dir, notebook,
-    notebooks, specs,
+    BOUND_WORDS,
+    OPERATORS,
+    TYPES,
+    Constraint,
+    NotebookSpec,
+    ParamSpec,
+    collection_path,
+    data_dir,
+    notebook,
+    notebooks,
+    specs,
 )
 from helpers.params.datafiles import data_span, known_orgs, known_states
 from helpers.params.describe import allowed_text, edge_values, normalised, plain

@@ -11,10 +11,11 @@ import difflib
 import operator
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from helpers.params import datafiles
 from helpers.params.collection import BOUND_WORDS, Constraint, NotebookSpec, ParamSpec

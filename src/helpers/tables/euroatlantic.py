@@ -363,7 +363,6 @@ from helpers.tables.blocs import (  # noqa: E402,F401
     predecessor_map,
 )
 
-
 # ------------------------------------------------------------------------------------------ claims for readers
 
 #: The claims columns a report shows (the rest of the ledger is in notebook 09 and the CSV export of the ledger).

@@ -8,8 +8,9 @@ docstring, so the text a data author reads in an error, the list in ``data/READM
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 import pandas as pd
 
