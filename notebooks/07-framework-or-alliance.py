@@ -51,7 +51,8 @@ present.glance(view.glance_findings(intervals, cells, dimensions, left_out, name
 # %% [markdown]
 # ## What P15–P16 say
 #
-# Our paraphrase, then the claims that look to this comparison for evidence, with our verdict and its reason.
+# Our paraphrase, then the claims that look to this comparison for evidence, with our verdict; the
+# [claims ledger](09-claims-ledger.html) gives the reason for each.
 
 # %%
 paragraphs, claims = load.paragraphs(), load.claims()
@@ -61,9 +62,10 @@ present.table(digest.drop(columns=["source_id"]), title="P15–P16: a dialogue p
 
 # %%
 here = view.claims_here(claims, "07")
-present.table(here.drop(columns=["source_id", "second_source_id"]), key="claims", sources=here,
+present.table(here.drop(columns=["Why", "source_id", "second_source_id"]), key="claims", sources=here,
               title=f"{len(here)} claims look to this comparison for evidence",
-              caption="Including P4's 'strict obligations'; a speaker other than the author would be named.")
+              caption="Including P4's 'strict obligations'. The reason behind each verdict, with the case on each "
+                      "side, is in the claims ledger (report 09).")
 
 # %% [markdown]
 # ## The organisations compared

@@ -42,10 +42,9 @@ ledger = ledgers.claims_ledger(load.claims(), REPORTS, TYPES)
 present.glance(ledgers.glance_findings(ledger), summary=ledgers.glance_summary(ledger, TYPES))
 
 # %% [markdown]
-# ## Data
+# ## How a claim is recorded
 #
-# The article's paragraphs in our paraphrase, its claims, the bibliography, the lineage of the text and the dated
-# events. We record each claim the way the Schema.org ClaimReview vocabulary describes a fact check: the claim,
+# We record each claim the way the Schema.org ClaimReview vocabulary describes a fact check: the claim,
 # the work it appears in and who it is attributed to, with the rating as a property of its own. We add a second,
 # separate field for what the rating was checked against, so that a verdict resting on news reports of an
 # official statement is never mistaken for a partial one.
@@ -60,24 +59,14 @@ paragraphs, claims, sources = load.paragraphs(), load.claims(), load.sources()
 lineage, events = load.lineage(), load.events()
 
 # %% [markdown]
-# ## What P19 says
-#
-# Our paraphrase of the closing paragraph, which the English versions do not contain (see the lineage below).
-
-# %%
-digest = article.paragraph_digest(paragraphs, ["P19"])
-present.table(digest.drop(columns=["source_id"]), title="P19: Valdai, and a framework to neutralize NATO",
-              caption="Our paraphrase of the paragraph.", sources=digest, key="paraphrase")
-
-# %% [markdown]
 # ## The claims ledger, paragraph by paragraph
 #
-# One row per claim of the chosen types, in article order: who the article presents as saying it, its type, our
-# verdict, and — in a separate column — what the verdict was checked against and whether evidence later than the
-# article bears on it. The claims the evidence settles come first; the readings, proposals and forecasts it can
-# only inform (verdict "interpretation") follow in a folded table of their own. The last column gives the number of the report that holds the evidence; the links below
-# open those reports beside this one. The reason behind every verdict, with its sources, is in the audit detail
-# at the end.
+# One row per claim of the chosen types, in article order: its type beside its number, who the article presents as
+# saying it, our verdict, and — in a separate column — what the verdict was checked against and whether evidence
+# later than the article bears on it. The claims the evidence settles come first; the readings, proposals and
+# forecasts it can only inform (verdict "interpretation") follow in a folded table of their own. The last column
+# gives the number of the report that holds the evidence; the links below open those reports beside this one. The
+# reason behind every verdict, with its sources, is in the audit detail at the end.
 #
 # Evidence reports: [00 The article at a glance](00-article-at-a-glance.html) ·
 # [01 The proposal: a Eurasian security framework](01-the-proposal.html) ·
@@ -157,6 +146,14 @@ present.table(ledgers.attribution_view(attributed), title=ledgers.attribution_fi
 present.table(ledgers.lineage_view(lineage), title=ledgers.lineage_finding(lineage), key="lineage",
               caption="Relation, finding and confidence per step; dates only as precisely as they are known.",
               sources=lineage)
+
+# %% [markdown]
+# P19 itself, in our paraphrase: the closing paragraph that the English versions do not contain.
+
+# %%
+digest = article.paragraph_digest(paragraphs, ["P19"])
+present.table(digest.drop(columns=["source_id"]), title="P19: Valdai, and a framework to neutralize NATO",
+              caption="Our paraphrase of the paragraph.", sources=digest, key="paraphrase")
 
 # %% [markdown]
 # ## What to watch

@@ -32,17 +32,10 @@ PENDING: dict[str, dict[str, str]] = {
        for v in ("", "--1991-12-31", "--2004-03-29", "--2024-03-07")},
     "04-crisis-arms-control-war.html": {"first-screen-glance": GLANCE},
     "05-balance-of-power.html": {"first-screen-glance": GLANCE},
-    **{f"07-framework-or-alliance{v}.html": {
-        "first-screen-glance": GLANCE,
-        "identifiers": "the heading 'The organisations on as_of' and a caption name the parameter",
-        "height": "about 17,300 px: audit tables (75 sourced cells, per-member lists) in the main flow; "
-                  "present.table(..., collapsed=True) folds them"}
-       for v in ("", "--1991-12-31", "--2001-06-15", "--2024-07-04")},
     **{f"08-sco-multivector-states{v}.html": {
         "first-screen-glance": GLANCE,
         "identifiers": "the heading 'One state over time: focus_state' and a caption naming status_matrix"}
        for v in ("", "--kazakhstan", "--india", "--turkiye")},
-    "09-claims-ledger.html": {"first-screen-glance": GLANCE},
 }
 
 

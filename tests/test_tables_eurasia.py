@@ -61,3 +61,11 @@ def test_notebook_reports_come_from_the_section_map():
     assert reports["09"] == "09-claims-ledger.html"
 
 
+
+
+def test_watch_finding_counts_the_events_and_names_the_latest_date():
+    watch = pd.DataFrame({"date": pd.to_datetime(["2024-05-16", "2025-10-31"])})
+    assert T.watch_finding(watch, "2024-04-30") == \
+        "2 dated developments after April 2024, the latest on 31 Oct 2025"
+    assert T.watch_finding(watch.iloc[0:0], "2024-04-30") == \
+        "No dated development after April 2024 in the events data yet"

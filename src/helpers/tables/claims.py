@@ -167,17 +167,16 @@ def article_scenarios(claims: pd.DataFrame, paragraph: str = "P10") -> pd.DataFr
 
 def ledger_view(ledger: pd.DataFrame) -> pd.DataFrame:
     """The ledger as a reader sees it, narrow enough that the claim reads in two or three lines: the claim id
-    with its paragraph, the claim, who says it ("author" for the article's own voice), type, verdict and — in its
+    with its paragraph and type, the claim, who says it ("author" for the article's own voice), verdict and — in its
     own column — what the verdict was checked against ("secondary, and later evidence" when evidence dated after
     the article bears on it), and the number of the report that holds the evidence. Reasons and sources are left
     to ``audit_view``."""
     _need(ledger, LEDGER_COLUMNS, "ledger_view(ledger)")
     later = ledger["evidence_after_article"].map({True: ", and later evidence", False: ""}).fillna("")
     return pd.DataFrame({
-        "Claim": (ledger["claim_id"] + " · " + ledger["paragraph"]).to_numpy(),
+        "Claim": (ledger["claim_id"] + " · " + ledger["paragraph"] + " (" + ledger["claim_type"] + ")").to_numpy(),
         "The article says (our paraphrase)": ledger["claim"].to_numpy(),
         "Who says it": ledger["voice"].replace({AUTHOR: "author"}).to_numpy(),
-        "Type": ledger["claim_type"].to_numpy(),
         "Verdict": ledger["verdict"].to_numpy(),
         "Checked against": (ledger["checked_against"] + later).to_numpy(),
         "Report": ledger["evidence"].str[:2].to_numpy(),
