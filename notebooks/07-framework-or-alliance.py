@@ -34,7 +34,9 @@ as_of = "2024-04-30"
 # %%
 from helpers import labels, load, params, present
 from helpers.charts import typology as charts
-from helpers.tables import article, typology as tables, typology_view as view
+from helpers.tables import article
+from helpers.tables import typology as tables
+from helpers.tables import typology_view as view
 
 P = params.validated("07", orgs=orgs, as_of=as_of)
 DAY = labels.day(P.as_of.isoformat())
@@ -146,12 +148,9 @@ present.table(tables.interval_table(intervals, dimensions, names), key="scores",
               caption="0 = none of the features of the axis, 1 = all of them.")
 
 # %%
-present.chart(
-    charts.typology_scatter(intervals, names=names, title=tables.typology_finding(intervals, names),
-                            description="Each organisation is a box from its lowest to its highest possible score: "
-                                        "institutions on the x axis, obligations on the y axis."),
-    caption="A point is a fully known score; a box spans what the unknown cells allow. Hover for the details.",
-    sources=cells, key="typology")
+present.chart(charts.typology_scatter(intervals, names=names, title=tables.typology_finding(intervals, names)),
+              caption="A point is a fully known score; a box spans what the unknown cells allow. Hover for details.",
+              sources=cells, key="typology")
 
 # %% [markdown]
 # **Reading it.** On 30 April 2024 (the default date), NATO and the CSTO share the defence, non-aggression and

@@ -32,7 +32,9 @@ claim_types = "factual,interpretive,normative,predictive"
 # %%
 from helpers import load, params, present
 from helpers.charts import claims as charts
-from helpers.tables import article, claims as ledgers, eurasia as tables
+from helpers.tables import article
+from helpers.tables import claims as ledgers
+from helpers.tables import eurasia as tables
 
 P = params.validated("09", claim_types=claim_types)
 TYPES, REPORTS = ledgers.claim_type_list(P.claim_types), tables.notebook_reports()

@@ -101,12 +101,15 @@ def test_attribution_claims_are_the_ones_in_someone_elses_mouth():
 def test_glance_counts_verdicts_attributions_and_checking_of_the_listed_claims():
     led = T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES)
     first, attributed, checked = T.glance_findings(led)
-    assert first == ("Of 4 listed claims, 1 supported, 1 partly supported, 1 contradicted; 1 is a reading, "
-                     "proposal or open forecast.")
+    assert first == ("Of 4 listed claims, the evidence supports 1, partly supports 1 and contradicts 1; 1 is a "
+                     "reading, proposal or open forecast.")
     assert attributed.startswith("2 listed claims are put in someone else's mouth; 1 of those")
     assert checked == "2 verdicts rest on a primary text, 2 on secondary sources only."
     only = T.claims_ledger(claims(), REPORTS, ["factual"])
-    assert T.glance_findings(only)[0] == "Of 2 listed claims, 1 supported, 1 contradicted."
+    assert T.glance_findings(only)[0] == "Of 2 listed claims, the evidence supports 1 and contradicts 1."
+    readings = T.claims_ledger(claims(), REPORTS, ["normative"])
+    assert T.glance_findings(readings)[0] == ("None of the 1 listed claims gets a verdict on the evidence; 1 is a "
+                                              "reading, proposal or open forecast.")
     assert T.glance_summary(only, ["factual"]).startswith("The article's 2 claims (factual), each with")
     assert T.glance_findings(only.iloc[0:0]) == ["No claim of the chosen types is in the ledger."]
 

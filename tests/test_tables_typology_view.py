@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from test_tables_typology import dims, feats
 
 from helpers import load
 from helpers.tables import typology as T
 from helpers.tables import typology_view as V
-from test_tables_typology import dims, feats
 
 ORGS = pd.DataFrame({"org_id": ["A", "B", "C", "GONE", "PROP"], "name": ["a", "b", "c", "g", "p"],
                      "kind": ["alliance", "alliance", "alliance", "alliance", "proposal"],
@@ -27,8 +27,8 @@ def test_comparable_keeps_orgs_with_a_cell_in_force_and_says_why_the_others_are_
     assert left == {"C": ("later", "founded 1 Jan 2005"), "GONE": ("gone", "dissolved 1 Jul 1991"),
                     "PROP": ("later", "proposed 29 Feb 2024")}
     # C exists on this date, but its first coded text starts in 2010
-    assert V.comparable(ORGS, feats(), ["C"], "2006-01-01")[1] == {"C": ("pending", "coded texts in force from "
-                                                                         "1 Jan 2010")}
+    pending = ("pending", "coded texts in force from 1 Jan 2010")
+    assert V.comparable(ORGS, feats(), ["C"], "2006-01-01")[1] == {"C": pending}
     with pytest.raises(ValueError, match="'ZZ' is not in organisations.csv"):
         V.comparable(ORGS, feats(), ["ZZ"], "2000-01-01")
 

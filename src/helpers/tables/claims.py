@@ -281,10 +281,13 @@ def glance_findings(ledger: pd.DataFrame) -> list[str]:
     if not n:
         return ["No claim of the chosen types is in the ledger."]
     v = ledger["verdict"].value_counts()
-    said = ", ".join(f"{int(v.get(k, 0))} {k}" for k in ("supported", "partly supported", "contradicted",
-                                                          "unverifiable") if v.get(k, 0))
+    verbs = (("supported", "supports"), ("partly supported", "partly supports"), ("contradicted", "contradicts"),
+             ("unverifiable", "cannot settle"))
+    said = [f"{verb} {int(v[k])}" for k, verb in verbs if v.get(k, 0)]
     readings = int(v.get("interpretation", 0))
-    first = f"Of {n} listed claims, {said or 'none get a verdict on the evidence'}"
+    first = (f"Of {n} listed claims, the evidence " + (", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1
+                                                        else said[0]) if said
+             else f"None of the {n} listed claims gets a verdict on the evidence")
     kinds = "is a reading, proposal or open forecast" if readings == 1 else "are readings, proposals or open forecasts"
     first += f"; {readings} {kinds}." if readings else "."
     grid = checking_counts(ledger)

@@ -13,8 +13,8 @@ import pandas as pd
 
 from helpers import labels
 from helpers.membership import as_timestamp
-from helpers.tables.claims import AUTHOR
 from helpers.tables import typology as T
+from helpers.tables.claims import AUTHOR
 
 #: Described dimensions whose values are kinds, not degrees of alliance: their cells are left unshaded (a
 #: negative score tells ``present.matrix`` so). The other described dimensions record a feature alliances have
