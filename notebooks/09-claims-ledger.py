@@ -20,14 +20,11 @@
 # of claim is it, how far does it hold, and what was that verdict checked against. It shows the claims the
 # article puts in other people's mouths (Putin in P11, "observers" in P10), traces the text from Valdai through
 # RT to the Arabic, with the closing paragraph P19 that the English versions lack, and lists the forecasts to
-# watch after April 2024. The choice of claim types below decides which kinds of claim the ledger lists.
+# watch after April 2024. The choice of claim types below — a comma-separated list drawn from factual,
+# interpretive, normative and predictive, checked as the notebook starts — decides which claims the ledger lists.
 
 # %% tags=["parameters"]
 claim_types = "factual,interpretive,normative,predictive"
-
-# %% [markdown]
-# The imports check the choice of claim types: a comma-separated list drawn from factual, interpretive,
-# normative and predictive.
 
 # %%
 from helpers import load, params, present
