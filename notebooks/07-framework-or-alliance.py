@@ -28,64 +28,60 @@ orgs = "NATO,OSCE,SCO,CSTO,EURASIAN_FRAMEWORK,RU_CN_TREATY_2001"
 as_of = "2024-04-30"
 
 # %% [markdown]
-# The imports check both parameters: the organisations must be in the data, the date within its range.
+# The imports check both parameters (the organisations must be in the data, the date within its range) and load
+# the codebook, the coded cells and the organisations.
 
 # %%
-from helpers import load, membership, params, present
+from helpers import labels, load, params, present
 from helpers.charts import typology as charts
+from helpers.tables import article
 from helpers.tables import typology as tables
-from helpers.tables.euroatlantic import claims_for, paragraph_digest
+from helpers.tables import typology_view as view
 
 P = params.validated("07", orgs=orgs, as_of=as_of)
-DAY = present.human_date(P.as_of.isoformat())
-
-# %% [markdown]
-# ## Data
-#
-# The codebook (one row per dimension, with its axis, whether it is scored, its values and the literature it
-# follows), the coded cells (one row per organisation, dimension and period, with the text each rests on),
-# organisations and membership spells, and the article's paragraphs and claims.
+DAY = labels.day(P.as_of.isoformat())
+dimensions, org_features, organisations = load.dimensions(), load.org_features(), load.organisations()
+names = tables.short_names(organisations)
 
 # %%
-dimensions, org_features = load.dimensions(), load.org_features()
-organisations, memberships = load.organisations(), load.memberships()
-paragraphs, claims = load.paragraphs(), load.claims()
-names = tables.short_names(organisations)
-compared = org_features[org_features["org_id"].isin(P.orgs)]
+shown, left_out = view.comparable(organisations, org_features, P.orgs, P.as_of)
+cells = view.matrix_cells(org_features, dimensions, shown, P.as_of)
+intervals = tables.typology_intervals(org_features, dimensions, shown, P.as_of)
+present.glance(view.glance_findings(intervals, cells, dimensions, left_out, names, DAY),
+               summary=view.glance_summary(shown, left_out, names, DAY))
 
 # %% [markdown]
 # ## What P15–P16 say
 #
-# Our paraphrase, then the claims these paragraphs make about alliances and frameworks.
+# Our paraphrase, then the claims that look to this comparison for evidence, with our verdict; the
+# [claims ledger](09-claims-ledger.html) gives the reason for each.
 
 # %%
-digest = paragraph_digest(paragraphs, ["P15", "P16"])
-present.table(digest.drop(columns=["source_id"]), title="P15–P16: a dialogue platform first, perhaps built on the SCO",
-              caption="Our paraphrase of each paragraph.", sources=sorted(set(digest["source_id"])),
-              key="paraphrase")
+paragraphs, claims = load.paragraphs(), load.claims()
+digest = article.paragraph_digest(paragraphs, article.notebook_paragraphs("07"))
+present.table(digest.drop(columns=["source_id"]), title="P15–P16: a dialogue platform first, perhaps built on the "
+              "SCO", caption="Our paraphrase of each paragraph.", sources=digest, key="paraphrase")
 
 # %%
-claim_table = claims_for(claims, ["P4", "P15", "P16"])
-claim_table = claim_table[claim_table["evidence_notebook"] == "07"].reset_index(drop=True)
-present.table(claim_table.drop(columns=["source_id", "evidence_notebook"]),
-              title=f"{len(claim_table)} claims look to this comparison for evidence",
-              caption="Claims whose evidence notebook is this one (including P4's 'strict obligations'), with our "
-                      "verdict.", sources=sorted(set(claim_table["source_id"])), key="claims")
+here = view.claims_here(claims, "07")
+present.table(here.drop(columns=["Why", "source_id", "second_source_id"]), key="claims", sources=here,
+              title=f"{len(here)} claims look to this comparison for evidence",
+              caption="Including P4's 'strict obligations'. The reason behind each verdict, with the case on each "
+                      "side, is in the claims ledger (report 09).")
 
 # %% [markdown]
 # ## The organisations compared
 #
-# Formal members (member, participating, suspended, frozen) on the chosen date. An organisation that did not yet
-# exist — the SCO in 1991 — or is only proposed says so instead of showing a zero; the 2001 treaty has two parties,
-# Russia and China, and no members.
+# What each organisation is and whether it existed on the chosen date. One that did not yet exist — the SCO and
+# the CSTO in 1991 — says so and is left out of the comparison below, rather than shown with empty cells; the
+# 2001 treaty has two parties, Russia and China, and no members. Member counts, which rest on every accession
+# record, are in notebooks 02 (NATO), 03 (the OSCE) and 08 (the SCO); the coding here reads founding texts.
 
 # %%
-counts = {org: membership.count_as_of(memberships, org, P.as_of) for org in P.orgs}
-overview = tables.org_overview(organisations, counts, P.orgs, P.as_of).drop(columns=["org_id"])
-org_sources = set(organisations.loc[organisations["org_id"].isin(P.orgs), "source_id"])
-present.table(overview, title=f"The organisations compared, on {DAY}", caption="Founded = founding document "
-              "signed; member counts from the membership spells.",
-              sources=sorted(org_sources | set(membership.sources(memberships, P.orgs))), key="overview")
+overview = view.organisation_table(organisations, P.orgs, P.as_of)
+present.table(overview.drop(columns=["source_id"]), title=f"The organisations on {DAY}", key="overview",
+              sources=overview,
+              caption=view.absence_sentence(left_out, names, DAY) or "Every chosen organisation is compared.")
 
 # %% [markdown]
 # ## The codebook
@@ -115,24 +111,26 @@ present.table(overview, title=f"The organisations compared, on {DAY}", caption="
 
 # %%
 book = tables.codebook_table(dimensions)
-present.table(book.drop(columns=["source_id"]), title=f"{len(book)} dimensions in four groups; "
-              f"{(book['in the score'] == 'yes').sum()} enter the scores", caption="The codebook: what each "
-              "dimension records, its values, and whether it is scored.", sources=sorted(set(book["source_id"]) | {"leeds-et-al-2002-atop"}),
-              key="codebook")
+present.table(book.drop(columns=["source_id"]), title=view.codebook_finding(book), key="codebook",
+              caption="What each dimension records, its values, and whether it is scored.",
+              sources=[*book["source_id"], "leeds-et-al-2002-atop"], collapsed=f"Show the codebook: {len(book)} "
+              "dimensions, their values and what each records")
 
 # %% [markdown]
 # ## The comparison
 #
-# Each cell is the value in force on the chosen date. `unknown` means the texts read do not settle it (the audit
-# table at the end names the document that would); "not coded for this date" means the text the value rests on
-# is later than the date. For the proposed framework the only source is the article itself, with its paragraph.
+# Each column is an organisation that existed on the chosen date, each row a dimension of the codebook, grouped
+# by axis. A cell gives the value in force with a symbol for how far it leans to the alliance end of its
+# dimension (● alliance-like, ○ framework-like); the dimensions whose values are kinds rather than degrees —
+# decision rule, scope of security, membership openness, not directed against third states, peacekeeping — are
+# marked "–" and left unshaded. "Unknown" (hatched) means the texts read do not settle it; the audit table at
+# the end names the document that would. Hover or focus a cell for the text it rests on; in print these are
+# numbered notes. For the proposed framework the only source is the article itself, with its paragraph.
 
 # %%
-table = tables.feature_table(org_features, dimensions, P.orgs, P.as_of, names)
-cells = tables.comparison_counts(table, [names[o] for o in P.orgs])
-present.table(table, title=f"On {DAY}, {cells['known']} of {cells['cells']} cells are known, {cells['unknown']} "
-              f"unknown", caption="Values in force on the date; 'described' dimensions are not scored.",
-              sources=sorted(set(compared["source_id"])), key="comparison")
+present.matrix(cells, rows="dimension_id", columns="org_id", value="value", score="score", group="axis",
+               detail="note", column_order=shown, key="comparison", title=view.matrix_finding(cells, names, DAY),
+               caption="Values in force on the date; described dimensions are shown but not scored.")
 
 # %% [markdown]
 # ## Alliance or framework: a typology
@@ -145,18 +143,14 @@ present.table(table, title=f"On {DAY}, {cells['known']} of {cells['cells']} cell
 # known cell is not placed.
 
 # %%
-intervals = tables.typology_intervals(org_features, dimensions, P.orgs, P.as_of)
-present.table(tables.interval_table(intervals, dimensions, names), title=f"Scores on {DAY}, as points where "
-              "every scored cell is known and as ranges where some are not", caption="0 = none of the features of "
-              "the axis, 1 = all of them.", sources=sorted(set(compared["source_id"])), key="scores")
+present.table(tables.interval_table(intervals, dimensions, names), key="scores", sources=cells,
+              title=f"Scores on {DAY}: points where every scored cell is known, ranges where some are not",
+              caption="0 = none of the features of the axis, 1 = all of them.")
 
 # %%
-present.chart(
-    charts.typology_scatter(intervals, names=names, title=tables.typology_finding(intervals, names),
-                            description="Each organisation is a box from its lowest to its highest possible score: "
-                                        "institutions on the x axis, obligations on the y axis."),
-    caption="A point is a fully known score; a box spans what the unknown cells allow. Hover for the details.",
-    sources=sorted(set(compared["source_id"])), key="typology")
+present.chart(charts.typology_scatter(intervals, names=names, title=tables.typology_finding(intervals, names)),
+              caption="A point is a fully known score; a box spans what the unknown cells allow. Hover for details.",
+              sources=cells, key="typology")
 
 # %% [markdown]
 # **Reading it.** On 30 April 2024 (the default date), NATO and the CSTO share the defence, non-aggression and
@@ -172,7 +166,8 @@ present.chart(
 # there only as a wide range: P15 expects a consultation platform, and nothing fixes the rest. That supports P15's
 # contrast (C31, C32) as a description of the starting point; the destination stays open. On P16's "NATO began
 # against the USSR and now deters Russia" (C34) the coding confirms the defence promise; whom it deters is not a
-# feature.
+# feature. In 1991 only NATO and the OSCE's forerunner, the CSCE, can be compared: the SCO, the CSTO, the 2001
+# treaty and the proposal all came later.
 #
 # ## Takeaways
 #
@@ -193,10 +188,10 @@ present.chart(
 # from the article.
 
 # %%
-details = tables.feature_details(org_features, dimensions, P.orgs, names)
-present.table(details, title=f"{len(details)} coded cells behind the comparison, with their texts",
-              caption="Detail and note in our words; the quote is verbatim from the text at the locator.",
-              sources=sorted(set(details["source_id"])), key="details")
+details = tables.feature_details(org_features, dimensions, shown, names)
+present.table(details, title=f"{len(details)} coded cells behind the comparison, with "
+              "their texts", caption="Detail and note in our words; the quote is verbatim from the text at the "
+              "locator.", sources=details, key="details", collapsed=f"Show all {len(details)} sourced cells")
 
 # %% [markdown]
 # ## Sources

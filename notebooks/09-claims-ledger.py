@@ -20,14 +20,11 @@
 # of claim is it, how far does it hold, and what was that verdict checked against. It shows the claims the
 # article puts in other people's mouths (Putin in P11, "observers" in P10), traces the text from Valdai through
 # RT to the Arabic, with the closing paragraph P19 that the English versions lack, and lists the forecasts to
-# watch after April 2024. The choice of claim types below decides which kinds of claim the ledger lists.
+# watch after April 2024. The choice of claim types below — a comma-separated list drawn from factual,
+# interpretive, normative and predictive, checked as the notebook starts — decides which claims the ledger lists.
 
 # %% tags=["parameters"]
 claim_types = "factual,interpretive,normative,predictive"
-
-# %% [markdown]
-# The imports check the choice of claim types: a comma-separated list drawn from factual, interpretive,
-# normative and predictive.
 
 # %%
 from helpers import load, params, present
@@ -35,18 +32,18 @@ from helpers.charts import claims as charts
 from helpers.tables import article
 from helpers.tables import claims as ledgers
 from helpers.tables import eurasia as tables
-from helpers.tables.euroatlantic import paragraph_digest
 
 P = params.validated("09", claim_types=claim_types)
-TYPES = ledgers.claim_type_list(P.claim_types)
-REPORTS = tables.notebook_reports()
-ARTICLE_DATE = "2024-04-30"
+TYPES, REPORTS = ledgers.claim_type_list(P.claim_types), tables.notebook_reports()
+ledger = ledgers.claims_ledger(load.claims(), REPORTS, TYPES)
+
+# %%
+present.glance(ledgers.glance_findings(ledger), summary=ledgers.glance_summary(ledger, TYPES))
 
 # %% [markdown]
-# ## Data
+# ## How a claim is recorded
 #
-# The article's paragraphs in our paraphrase, its claims, the bibliography, the lineage of the text and the dated
-# events. We record each claim the way the Schema.org ClaimReview vocabulary describes a fact check: the claim,
+# We record each claim the way the Schema.org ClaimReview vocabulary describes a fact check: the claim,
 # the work it appears in and who it is attributed to, with the rating as a property of its own. We add a second,
 # separate field for what the rating was checked against, so that a verdict resting on news reports of an
 # official statement is never mistaken for a partial one.
@@ -57,30 +54,18 @@ ARTICLE_DATE = "2024-04-30"
 # secondary sources (reference works, news, copies), or nothing yet.
 
 # %%
-paragraphs = load.paragraphs()
-claims = load.claims()
-sources = load.sources()
-lineage = load.lineage()
-events = load.events()
-
-# %% [markdown]
-# ## What P19 says
-#
-# Our paraphrase of the closing paragraph, which the English versions do not contain (see the lineage below).
-
-# %%
-digest = paragraph_digest(paragraphs, ["P19"])
-present.table(digest.drop(columns=["source_id"]), title="P19: Valdai, and a framework to neutralize NATO",
-              caption="Our paraphrase of the paragraph.", sources=sorted(set(digest["source_id"])),
-              key="paraphrase")
+paragraphs, claims, sources = load.paragraphs(), load.claims(), load.sources()
+lineage, events = load.lineage(), load.events()
 
 # %% [markdown]
 # ## The claims ledger, paragraph by paragraph
 #
-# One row per claim of the chosen types, in article order: who the article presents as saying it, its type, our
-# verdict, and — in a separate column — what the verdict was checked against. The last column names the report
-# that holds the evidence (file names are relative: they open beside this report). The reason behind every
-# verdict, with its sources, is in the audit detail at the end.
+# One row per claim of the chosen types, in article order: its type beside its number, who the article presents as
+# saying it, our verdict, and — in a separate column — what the verdict was checked against and whether evidence
+# later than the article bears on it. The claims the evidence settles come first; the readings, proposals and
+# forecasts it can only inform (verdict "interpretation") follow in a folded table of their own. The last column
+# gives the number of the report that holds the evidence; the links below open those reports beside this one. The
+# reason behind every verdict, with its sources, is in the audit detail at the end.
 #
 # Evidence reports: [00 The article at a glance](00-article-at-a-glance.html) ·
 # [01 The proposal: a Eurasian security framework](01-the-proposal.html) ·
@@ -92,12 +77,15 @@ present.table(digest.drop(columns=["source_id"]), title="P19: Valdai, and a fram
 # [08 The SCO and the multi-vector states](08-sco-multivector-states.html)
 
 # %%
-ledger = ledgers.claims_ledger(claims, REPORTS, TYPES)
-LEDGER_SOURCES = ledgers.cited_sources(ledger)
-present.table(ledgers.ledger_view(ledger),
-              title=ledgers.ledger_finding(ledger, TYPES),
-              caption="Verdict and what it was checked against are separate columns; reasons are in the audit "
-                      "detail at the end.", sources=[*LEDGER_SOURCES, "schemaorg-claimreview"], key="ledger")
+settled, readings = ledgers.split_ledger(ledger)
+present.table(ledgers.ledger_view(settled), title=ledgers.ledger_finding(ledger, TYPES), key="ledger",
+              sources=[*ledgers.cited_sources(settled), "schemaorg-claimreview"],
+              caption="Report: the number of the report that holds the evidence; the reasons are in the audit detail.")
+
+# %%
+present.table(ledgers.ledger_view(readings), title=ledgers.open_finding(readings), key="readings", sources=readings,
+              caption="Verdict 'interpretation': evidence can inform these claims but not settle them.",
+              collapsed=f"Show the {len(readings)} readings, proposals and open forecasts")
 
 # %% [markdown]
 # ## Verdicts by type of claim
@@ -110,8 +98,7 @@ present.table(ledgers.ledger_view(ledger),
 counts = ledgers.verdict_counts(ledger)
 present.chart(charts.verdict_bars(counts, title=ledgers.verdict_finding(counts),
                                   description="Stacked horizontal bars: number of claims per type, split by verdict."),
-              caption="Counts of the ledger above, by type of claim and verdict.", sources=LEDGER_SOURCES,
-              key="verdicts")
+              caption="Counts of the ledger above, by type of claim and verdict.", sources=ledger, key="verdicts")
 
 # %% [markdown]
 # ## What each verdict was checked against
@@ -126,12 +113,12 @@ present.chart(charts.checking_bars(checking, title=ledgers.checking_finding(chec
                                    description="Stacked horizontal bars: claims per verdict, split by what the "
                                                "verdict was checked against."),
               caption="Primary: an official document or an organisation's or government's own page; secondary: "
-                      "reference works, news reports, copies.", sources=LEDGER_SOURCES, key="checking")
+                      "reference works, news reports, copies.", sources=ledger, key="checking")
 
 # %%
-present.table(checking, title="Verdicts by what they were checked against",
-              caption="Claims per verdict and kind of checking; zeros included.", sources=LEDGER_SOURCES,
-              key="checking-table")
+present.table(checking, title="Verdicts by what they were checked against", key="checking-table",
+              caption="Claims per verdict and kind of checking; zeros included.", sources=ledger,
+              collapsed="Show the counts as a table")
 
 # %% [markdown]
 # ## Who says it: the claims the article attributes
@@ -143,24 +130,9 @@ present.table(checking, title="Verdicts by what they were checked against",
 
 # %%
 attributed = ledgers.attribution_claims(ledger)
-present.table(attributed.drop(columns=["verdict_reason"]),
-              title=ledgers.attribution_finding(attributed),
+present.table(ledgers.attribution_view(attributed), title=ledgers.attribution_finding(attributed),
               caption="Claims whose speaker, as the article presents it, is not the author.",
-              sources=ledgers.cited_sources(ledger[ledger["claim_id"].isin(attributed["claim_id"])]),
-              key="attribution")
-
-# %% [markdown]
-# ## Every paragraph, where it is covered
-#
-# P1–P19 with the number of claims each makes and the reports that treat it (from the section map).
-
-# %%
-coverage = ledgers.paragraph_coverage(paragraphs, claims, REPORTS, tables.collection_paragraphs())
-present.table(coverage, title=f"All {len(coverage)} paragraphs are covered by at least one report"
-              if (coverage["covered in"] != "").all() else
-              f"{int((coverage['covered in'] == '').sum())} paragraphs are not covered by any report",
-              caption="Claims per paragraph and the reports whose section map lists it.",
-              sources=sorted(set(paragraphs["source_id"])), key="coverage")
+              sources=ledger[ledger["claim_id"].isin(attributed["claim_id"])], key="attribution")
 
 # %% [markdown]
 # ## The lineage: Valdai → RT → Arabic
@@ -170,20 +142,17 @@ present.table(coverage, title=f"All {len(coverage)} paragraphs are covered by at
 # which speaks of Valdai in the third person — most likely the Arabic editor's addition.
 
 # %%
-present.table(article.lineage_table(lineage),
-              title=f"{len(lineage)} steps from Valdai to the Arabic text, "
-                    f"{int((lineage['confidence'] == 'high').sum())} of them held with high confidence",
+present.table(ledgers.lineage_view(lineage), title=ledgers.lineage_finding(lineage), key="lineage",
               caption="Relation, finding and confidence per step; dates only as precisely as they are known.",
-              sources=sorted(set(lineage["source_id"])), key="lineage")
+              sources=lineage)
 
 # %% [markdown]
-# The claims of P19 itself: where the idea circulates, whether both sides accept it, and three forecasts.
+# P19 itself, in our paraphrase: the closing paragraph that the English versions do not contain.
 
 # %%
-p19 = ledgers.ledger_view(ledger[ledger["paragraph"] == "P19"])
-present.table(p19, title=f"P19 makes {len(p19)} of the listed claims",
-              caption="Claims of the closing paragraph among the chosen types.",
-              sources=ledgers.cited_sources(ledger[ledger["paragraph"] == "P19"]), key="p19")
+digest = article.paragraph_digest(paragraphs, ["P19"])
+present.table(digest.drop(columns=["source_id"]), title="P19: Valdai, and a framework to neutralize NATO",
+              caption="Our paraphrase of the paragraph.", sources=digest, key="paraphrase")
 
 # %% [markdown]
 # ## What to watch
@@ -193,16 +162,15 @@ present.table(p19, title=f"P19 makes {len(p19)} of the listed claims",
 # Eurasian-security track, summits and enlargements — against which they can be followed.
 
 # %%
-present.table(ledgers.forecasts(ledger), title=f"{len(ledgers.forecasts(ledger))} forecasts among the listed claims",
+forecasts = ledgers.forecasts(ledger)
+present.table(forecasts, title=f"{len(forecasts)} forecasts among the listed claims", key="forecasts",
               caption="Predictive claims; 'yes' where evidence dated after April 2024 already bears on them.",
-              sources=ledgers.cited_sources(ledger[ledger["claim_type"] == "predictive"]), key="forecasts")
+              sources=ledger[ledger["claim_type"] == "predictive"])
 
 # %%
-watch = tables.watch_list(events, ARTICLE_DATE)
-present.table(watch, title=f"{len(watch)} dated developments after April 2024, the latest on "
-                           f"{watch['date'].max().date() if len(watch) else 'none'}",
-              caption="Events dated after 30 April 2024, oldest first.", sources=sorted(set(watch["source_id"])),
-              key="watch")
+watch = tables.watch_list(events, "2024-04-30")
+present.table(watch, title=tables.watch_finding(watch, "2024-04-30"), key="watch", sources=watch,
+              caption="Events dated after 30 April 2024, oldest first.", collapsed=f"Show the {len(watch)} events")
 
 # %% [markdown]
 # ## Takeaways
@@ -218,15 +186,29 @@ present.table(watch, title=f"{len(watch)} dated developments after April 2024, t
 #   are what to watch; the first two already have evidence after April 2024 bearing on them.
 
 # %% [markdown]
-# ## Audit detail: every verdict with its reason and sources
+# ## Audit detail
 #
-# For each listed claim, the verdict, the full reason and the two sources it cites: for readings and proposals,
-# the case for and then the case against.
+# Every paragraph with the reports that cover it, the claims of P19 on their own, and, for each listed claim, the
+# verdict, the full reason and the two sources it cites: for readings and proposals, the case for and then the
+# case against.
+
+# %%
+coverage = ledgers.paragraph_coverage(paragraphs, claims, REPORTS, tables.collection_paragraphs())
+present.table(coverage, title=ledgers.coverage_finding(coverage), key="coverage", sources=paragraphs,
+              caption="Claims per paragraph and the reports whose section map lists it.",
+              collapsed=f"Show all {len(coverage)} paragraphs and the reports that cover them")
+
+# %%
+p19 = ledger[ledger["paragraph"] == "P19"]
+present.table(ledgers.ledger_view(p19), title=f"P19 makes {len(p19)} of the listed claims", key="p19",
+              caption="Claims of the closing paragraph among the chosen types.", sources=p19,
+              collapsed=f"Show the {len(p19)} claims of P19")
 
 # %%
 present.table(ledgers.audit_view(ledger, sources), title=f"Reasons and sources for all {len(ledger)} listed claims",
               caption="Main source first; for interpretive and normative claims, the case for, then the case "
-                      "against.", sources=LEDGER_SOURCES, key="audit")
+                      "against.", sources=ledger, key="audit", collapsed=f"Show all {len(ledger)} verdicts with "
+              "their reasons and sources")
 
 # %% [markdown]
 # ## Sources

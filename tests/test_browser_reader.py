@@ -25,17 +25,8 @@ WIDE, PHONE = (1280, 900), (390, 844)
 MAX_HEIGHT = 14_000
 MAX_LINKS = 12
 
-# page -> {check: why it fails today}, measured on a full build; each entry names what the page's notebook lacks
-GLANCE = "no present.glance([...]) call yet (the notebook's owner adds 2-4 findings)"
-PENDING: dict[str, dict[str, str]] = {
-    **{f"07-framework-or-alliance{v}.html": {
-        "first-screen-glance": GLANCE,
-        "identifiers": "the heading 'The organisations on as_of' and a caption name the parameter",
-        "height": "about 17,300 px: audit tables (75 sourced cells, per-member lists) in the main flow; "
-                  "present.table(..., collapsed=True) folds them"}
-       for v in ("", "--1991-12-31", "--2001-06-15", "--2024-07-04")},
-    "09-claims-ledger.html": {"first-screen-glance": GLANCE},
-}
+# page -> {check: why it fails today}; empty: every page of the collection passes every reading check
+PENDING: dict[str, dict[str, str]] = {}
 
 
 @pytest.fixture(scope="module")

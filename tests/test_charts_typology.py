@@ -61,3 +61,8 @@ def test_tooltips_give_both_scores_and_how_much_is_unknown():
 def test_a_chart_without_a_finding_is_refused():
     with pytest.raises(ValueError, match="title that states the finding"):
         C.typology_scatter(intervals(), title="", description="d")
+
+
+def test_the_default_description_says_what_the_boxes_and_axes_are():
+    spec = C.typology_scatter(intervals(), title="t").to_dict()
+    assert spec["description"].startswith("Each organisation is a box") and "x axis" in spec["description"]

@@ -110,8 +110,8 @@ def test_notebook_runs_with_other_parameters(nb_id, tmp_path):
         assert "in 2010" in titles["population"]
     if nb_id == "07":
         overview = _csv(nb, "overview")
-        assert "did not exist yet (founded 2001-06-15)" in overview  # the SCO on 1991-12-31
-        assert "dissolved (1991-07-01)" in overview  # the Warsaw Pact
+        assert "did not exist yet (founded 15 Jun 2001)" in overview  # the SCO on 1991-12-31
+        assert "dissolved (1 Jul 1991)" in overview  # the Warsaw Pact
     if nb_id == "08":
         assert titles["focus"].startswith("Türkiye")
     if nb_id == "09":

@@ -93,12 +93,39 @@ def test_attribution_claims_are_the_ones_in_someone_elses_mouth():
     assert list(out["claim_id"]) == ["C02", "C10"]
     assert list(out["who says it"]) == ["observers", "Putin"]
     assert list(out.columns)[:3] == ["claim_id", "paragraph", "who says it"]
+    view = T.attribution_view(out)
+    assert list(view["Claim"]) == ["C02 · P10", "C10 · P11"]
+    assert list(view["Verdict"]) == ["interpretation", "contradicted"] and "verdict_reason" not in view
+
+
+def test_glance_counts_verdicts_attributions_and_checking_of_the_listed_claims():
+    led = T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES)
+    first, attributed, checked = T.glance_findings(led)
+    assert first == ("Of 4 listed claims, the evidence supports 1, partly supports 1 and contradicts 1; 1 is a "
+                     "reading, proposal or open forecast.")
+    assert attributed.startswith("2 listed claims are put in someone else's mouth; 1 of those")
+    assert checked == "2 verdicts rest on a primary text, 2 on secondary sources only."
+    only = T.claims_ledger(claims(), REPORTS, ["factual"])
+    assert T.glance_findings(only)[0] == "Of 2 listed claims, the evidence supports 1 and contradicts 1."
+    readings = T.claims_ledger(claims(), REPORTS, ["normative"])
+    assert T.glance_findings(readings)[0] == ("None of the 1 listed claims gets a verdict on the evidence; 1 is a "
+                                              "reading, proposal or open forecast.")
+    assert T.glance_summary(only, ["factual"]).startswith("The article's 2 claims (factual), each with")
+    assert T.glance_findings(only.iloc[0:0]) == ["No claim of the chosen types is in the ledger."]
+
+
+def test_coverage_and_lineage_titles_count_what_they_show():
+    cov = pd.DataFrame({"paragraph": ["P1", "P2"], "claims": [1, 0], "covered in": ["02-x.html", ""]})
+    assert T.coverage_finding(cov) == "1 of 2 paragraphs are not covered by any report"
+    assert T.coverage_finding(cov.iloc[:1]) == "All 1 paragraphs are covered by at least one report"
+    lin = pd.DataFrame({"confidence": ["high", "medium", "high"]})
+    assert T.lineage_finding(lin) == "3 steps from Valdai to the Arabic text, 2 of them held with high confidence"
 
 
 def test_forecasts_flag_later_evidence():
     out = T.forecasts(T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES))
-    assert out.to_dict("records") == [{"claim_id": "C03", "paragraph": "P19", "claim": "c",
-                                       "verdict": "partly supported", "later evidence": "yes"}]
+    assert out.to_dict("records") == [{"Claim": "C03 · P19", "The article expects (our paraphrase)": "c",
+                                       "Verdict": "partly supported", "Later evidence": "yes"}]
 
 
 def test_cited_sources_take_both_columns_without_blanks():
@@ -153,11 +180,13 @@ def test_chart_builders_refuse_an_empty_title():
 
 def test_ledger_view_keeps_verdict_and_checking_in_separate_columns():
     out = T.ledger_view(T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES))
-    assert list(out.columns) == ["claim", "paragraph", "the article says (our paraphrase)", "who says it", "type",
-                                 "verdict", "checked against", "evidence after April 2024", "evidence in report"]
+    assert list(out.columns) == ["Claim", "The article says (our paraphrase)", "Who says it", "Verdict",
+                                 "Checked against", "Report"]
     first = out.iloc[0]
-    assert (first["claim"], first["verdict"], first["checked against"]) == ("C01", "supported", "primary")
-    assert list(out["evidence after April 2024"]) == ["", "", "", "yes"]
+    assert (first["Claim"], first["Verdict"], first["Checked against"]) == ("C01 · P4 (factual)", "supported", "primary")
+    assert list(out["Checked against"]) == ["primary", "secondary", "secondary", "primary, and later evidence"]
+    assert list(out["Who says it"]) == ["author", "observers", "Putin", "author"]
+    assert list(out["Report"]) == ["02", "05", "09", "09"]
 
 
 def test_audit_view_names_sources_by_title_and_refuses_unknown_ids():
@@ -175,8 +204,24 @@ def test_audit_view_names_sources_by_title_and_refuses_unknown_ids():
 def test_findings_count_what_the_titles_say():
     led = T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES)
     assert T.ledger_finding(led, ["factual", "normative"]) == \
-        "4 claims (factual, normative): 1 supported, 1 contradicted"
+        "3 of the 4 claims (factual, normative) get a verdict on the evidence: 1 supported, 1 partly supported, " \
+        "1 contradicted"
+    settled, readings = T.split_ledger(led)
+    assert list(settled["claim_id"]) == ["C01", "C10", "C03"] and list(readings["claim_id"]) == ["C02"]
+    assert T.open_finding(readings).startswith("1 reading, proposal or open forecast, with")
+    assert T.open_finding(led).startswith("4 readings, proposals and open forecasts")
     assert T.verdict_finding(T.verdict_counts(led)).startswith("3 of 4 listed claims get a verdict")
     assert T.checking_finding(T.checking_counts(led)) == "2 of 4 verdicts rest on a primary text"
     assert T.attribution_finding(T.attribution_claims(led)) == \
         "2 listed claims are put in someone else's mouth; 1 of those attributions is contradicted"
+
+
+def test_lineage_view_puts_publisher_and_date_beside_the_work_and_keeps_every_finding():
+    lineage = pd.DataFrame({"step": [2, 1], "work": ["Reworked", "Original"], "publisher": ["RT", "Valdai"],
+                            "published": ["2024-04-16", None], "date_precision": ["day", None],
+                            "relation": ["republication", "original"], "finding": ["f2", "f1"],
+                            "confidence": ["medium", "high"]})
+    out = T.lineage_view(lineage)
+    assert list(out.columns) == ["Step", "Work", "Relation", "Confidence", "Finding"]
+    assert list(out["Work"]) == ["Original — Valdai, date not found", "Reworked — RT, 16 Apr 2024"]
+    assert list(out["Finding"]) == ["f1", "f2"]

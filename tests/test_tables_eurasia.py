@@ -83,3 +83,11 @@ def test_documents_by_keeps_those_adopted_by_the_date_and_says_when_there_is_non
     assert T.documents_by(frame, "2024-12-31")[1] == "2 documents from 2000 to 2024"
     none, title = T.documents_by(frame, "1999-01-01")
     assert none.empty and title == "No document adopted by 1 Jan 1999"
+
+
+def test_watch_finding_counts_the_events_and_names_the_latest_date():
+    watch = pd.DataFrame({"date": pd.to_datetime(["2024-05-16", "2025-10-31"])})
+    assert T.watch_finding(watch, "2024-04-30") == \
+        "2 dated developments after April 2024, the latest on 31 Oct 2025"
+    assert T.watch_finding(watch.iloc[0:0], "2024-04-30") == \
+        "No dated development after April 2024 in the events data yet"

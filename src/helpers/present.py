@@ -345,7 +345,8 @@ def matrix(df, *, rows: str, columns: str, value: str, title: str, key: str, cap
     """A comparison matrix from a long frame (one row per row × column): ``columns`` values as columns (e.g.
     organisations, in ``column_order``), ``rows`` values as rows grouped by ``group``; each cell a symbol and a
     short word (the labelled ``value``), shaded by ``score`` (0 framework-like … 1 alliance-like; missing or the
-    value "unknown" is drawn hatched), ``detail`` and its source on hover/focus and as numbered notes in print.
+    value "unknown" is drawn hatched; a negative score leaves it unshaded with "–", for values that are kinds
+    rather than degrees), ``detail`` and its source on hover/focus and as numbered notes in print.
     """
     key = _check_key("present.matrix", key)
     title = _check_text("present.matrix", key, "title", title)

@@ -17,6 +17,8 @@ from helpers.tables.typology import PLOT_AXES
 
 X_TITLE = "Institutions (share of Leeds & Anac's four features; 0 = none, 1 = all)"
 Y_TITLE = "Obligations (share of ATOP's five obligation types; 0 = none, 1 = all)"
+DESCRIPTION = ("Each organisation is a box from its lowest to its highest possible score: institutions on the x axis, "
+               "obligations on the y axis.")
 
 
 def _span(lo: float, hi: float) -> str:
@@ -42,7 +44,7 @@ def _placed(intervals: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
 
 
 def typology_scatter(intervals: pd.DataFrame, *, names: Mapping[str, str] | None = None, title: str,
-                     description: str, width: int = 420, height: int = 360) -> alt.LayerChart:
+                     description: str = DESCRIPTION, width: int = 420, height: int = 360) -> alt.LayerChart:
     """Institutions (x) against obligations (y): one box per placed organisation spanning its possible scores,
     a point at the box's centre and a label. Top right reads as an alliance, bottom left as a loose framework."""
     if not title:

@@ -114,12 +114,14 @@ SYMBOLS = ((0.75, "●"), (0.5, "◕"), (0.25, "◑"), (0.0, "○"))
 def _shade(score) -> str:
     if score is None or (isinstance(score, float) and math.isnan(score)):
         return "unknown"
+    if float(score) < 0:  # a described dimension whose values are kinds, not degrees: left unshaded
+        return "none"
     return str(min(4, max(0, int(round(float(score) * 4)))))
 
 
 def _symbol(score) -> str:
-    if _shade(score) == "unknown":
-        return "?"
+    if _shade(score) in ("unknown", "none"):
+        return {"unknown": "?", "none": "–"}[_shade(score)]
     return next(sym for limit, sym in SYMBOLS if float(score) >= limit)
 
 
@@ -160,7 +162,7 @@ def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
                       else '<td class="matrix-cell shade-unknown">—</td>' for c in cols)
         body.append(f'<tr><th scope="row">{text.mark_arabic_text(labels.label(row, spec["rows"]))}</th>{tds}</tr>')
     legend = ('<p class="matrix-legend">● alliance-like · ◕ mostly · ◑ partly · ○ framework-like · '
-              '<span class="shade-unknown">? unknown</span>. Hover or focus a cell for its detail.</p>')
+              '– not a matter of degree · <span class="shade-unknown">? unknown</span>. Hover or focus a cell for its detail.</p>')
     foot = "".join(f'<li value="{n}">{text.mark_arabic_text(d)}'
                    f'{" " + citations.placeholder(s) if s else ""}</li>'
                    for n, d, s in notes)

@@ -103,16 +103,30 @@ def attribution_claims(ledger: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns={"voice": "who says it"}).reset_index(drop=True)
 
 
+def attribution_view(attributed: pd.DataFrame) -> pd.DataFrame:
+    """:func:`attribution_claims` for reading: the claim id with its paragraph, who the article says speaks, the
+    claim, our verdict and what it was checked against."""
+    return pd.DataFrame({
+        "Claim": (attributed["claim_id"] + " · " + attributed["paragraph"]).to_numpy(),
+        "Who says it": attributed["who says it"].to_numpy(),
+        "The article says (our paraphrase)": attributed["claim"].to_numpy(),
+        "Verdict": attributed["verdict"].to_numpy(),
+        "Checked against": attributed["checked_against"].to_numpy(),
+    })
+
+
 def forecasts(ledger: pd.DataFrame) -> pd.DataFrame:
-    """The article's predictive claims in article order, with the verdict and whether later evidence (after April
-    2024) already bears on them: the list of what to watch."""
+    """The article's predictive claims in article order (claim id with its paragraph), with the verdict and whether
+    later evidence (after April 2024) already bears on them: the list of what to watch."""
     _need(ledger, ["claim_id", "paragraph", "claim", "claim_type", "verdict", "evidence_after_article"],
           "forecasts(ledger)")
     sub = ledger[ledger["claim_type"] == "predictive"].copy()
     sub["_p"] = _paragraph_number(sub["paragraph"])
     sub = sub.sort_values(["_p", "claim_id"], kind="mergesort")
-    sub["later evidence"] = sub["evidence_after_article"].map({True: "yes", False: "not yet"})
-    return sub[["claim_id", "paragraph", "claim", "verdict", "later evidence"]].reset_index(drop=True)
+    return pd.DataFrame({
+        "Claim": (sub["claim_id"] + " · " + sub["paragraph"]).to_numpy(),
+        "The article expects (our paraphrase)": sub["claim"].to_numpy(), "Verdict": sub["verdict"].to_numpy(),
+        "Later evidence": sub["evidence_after_article"].map({True: "yes", False: "not yet"}).to_numpy()})
 
 
 def cited_sources(ledger: pd.DataFrame) -> list[str]:
@@ -152,20 +166,20 @@ def article_scenarios(claims: pd.DataFrame, paragraph: str = "P10") -> pd.DataFr
 
 
 def ledger_view(ledger: pd.DataFrame) -> pd.DataFrame:
-    """The ledger as a reader sees it: id, paragraph, the claim, who says it, type, verdict and — in its own
-    column — what the verdict was checked against, whether the evidence is later than the article, and the report
-    with the evidence. Reasons and sources are left to ``audit_view``."""
+    """The ledger as a reader sees it, narrow enough that the claim reads in two or three lines: the claim id
+    with its paragraph and type, the claim, who says it ("author" for the article's own voice), verdict and — in its
+    own column — what the verdict was checked against ("secondary, and later evidence" when evidence dated after
+    the article bears on it), and the number of the report that holds the evidence. Reasons and sources are left
+    to ``audit_view``."""
     _need(ledger, LEDGER_COLUMNS, "ledger_view(ledger)")
+    later = ledger["evidence_after_article"].map({True: ", and later evidence", False: ""}).fillna("")
     return pd.DataFrame({
-        "claim": ledger["claim_id"].to_numpy(),
-        "paragraph": ledger["paragraph"].to_numpy(),
-        "the article says (our paraphrase)": ledger["claim"].to_numpy(),
-        "who says it": ledger["voice"].to_numpy(),
-        "type": ledger["claim_type"].to_numpy(),
-        "verdict": ledger["verdict"].to_numpy(),
-        "checked against": ledger["checked_against"].to_numpy(),
-        "evidence after April 2024": ledger["evidence_after_article"].map({True: "yes", False: ""}).to_numpy(),
-        "evidence in report": ledger["evidence"].to_numpy(),
+        "Claim": (ledger["claim_id"] + " · " + ledger["paragraph"] + " (" + ledger["claim_type"] + ")").to_numpy(),
+        "The article says (our paraphrase)": ledger["claim"].to_numpy(),
+        "Who says it": ledger["voice"].replace({AUTHOR: "author"}).to_numpy(),
+        "Verdict": ledger["verdict"].to_numpy(),
+        "Checked against": (ledger["checked_against"] + later).to_numpy(),
+        "Report": ledger["evidence"].str[:2].to_numpy(),
     })
 
 
@@ -190,11 +204,25 @@ def audit_view(ledger: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 # ------------------------------------------------------------------------------------------------ titles
 
 
+def split_ledger(ledger: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(claims the evidence settles one way or another, claims marked ``interpretation``), both in ledger order."""
+    reading = ledger["verdict"] == "interpretation"
+    return ledger[~reading], ledger[reading]
+
+
 def ledger_finding(ledger: pd.DataFrame, claim_types: Iterable[str]) -> str:
-    """Title of the ledger table: how many claims of which types, how many supported and contradicted."""
-    verdicts = ledger["verdict"]
-    return (f"{len(ledger)} claims ({', '.join(claim_types)}): {int((verdicts == 'supported').sum())} supported, "
-            f"{int((verdicts == 'contradicted').sum())} contradicted")
+    """Title of the ledger: how many of the claims of which types get a verdict on the evidence, and which."""
+    settled, _ = split_ledger(ledger)
+    counts = settled["verdict"].value_counts()
+    which = ", ".join(f"{int(counts[v])} {v}" for v in VERDICTS if counts.get(v, 0))
+    return (f"{len(settled)} of the {len(ledger)} claims ({', '.join(claim_types)}) get a verdict on the evidence"
+            f"{': ' + which if which else ''}")
+
+
+def open_finding(readings: pd.DataFrame) -> str:
+    """Title of the ledger's second part: the readings, proposals and forecasts evidence cannot settle yet."""
+    kinds = "reading, proposal or open forecast" if len(readings) == 1 else "readings, proposals and open forecasts"
+    return f"{len(readings)} {kinds}, with the case on each side in the audit detail"
 
 
 def verdict_finding(counts: pd.DataFrame) -> str:
@@ -215,3 +243,65 @@ def attribution_finding(attributed: pd.DataFrame) -> str:
     wrong = int((attributed["verdict"] == "contradicted").sum())
     return (f"{len(attributed)} listed claims are put in someone else's mouth; {wrong} of those attributions "
             f"{'is' if wrong == 1 else 'are'} contradicted")
+
+
+def lineage_view(lineage: pd.DataFrame) -> pd.DataFrame:
+    """The article's lineage for reading (from ``article.lineage_table``): step, the work with its publisher and
+    date in one cell ("… — RT, 16 Apr 2024"; "date not found" when unknown), relation, confidence and finding, so
+    the finding keeps the width it needs."""
+    from helpers.labels import day
+    from helpers.tables import article
+
+    steps = article.lineage_table(lineage)
+    when = [p if p == "not found" or len(p) < 10 else day(p) for p in steps["published"]]
+    work = [f"{w} — {pub}, {'date not found' if d == 'not found' else d}"
+            for w, pub, d in zip(steps["work"], steps["publisher"], when)]
+    return pd.DataFrame({"Step": steps["step"].to_numpy(), "Work": work, "Relation": steps["relation"].to_numpy(),
+                         "Confidence": steps["confidence"].to_numpy(), "Finding": steps["finding"].to_numpy()})
+
+
+def coverage_finding(coverage: pd.DataFrame) -> str:
+    """Title of the coverage table: whether every paragraph is covered by some report, or how many are not."""
+    bare = int((coverage["covered in"] == "").sum())
+    if bare:
+        return f"{bare} of {len(coverage)} paragraphs are not covered by any report"
+    return f"All {len(coverage)} paragraphs are covered by at least one report"
+
+
+def lineage_finding(lineage: pd.DataFrame) -> str:
+    """Title of the lineage table: how many steps, how many held with high confidence."""
+    high = int((lineage["confidence"] == "high").sum())
+    return f"{len(lineage)} steps from Valdai to the Arabic text, {high} of them held with high confidence"
+
+
+def glance_findings(ledger: pd.DataFrame) -> list[str]:
+    """The first screen of the ledger: the verdict counts, the attribution finding and what the verdicts were
+    checked against, each computed from the listed claims."""
+    n = len(ledger)
+    if not n:
+        return ["No claim of the chosen types is in the ledger."]
+    v = ledger["verdict"].value_counts()
+    verbs = (("supported", "supports"), ("partly supported", "partly supports"), ("contradicted", "contradicts"),
+             ("unverifiable", "cannot settle"))
+    said = [f"{verb} {int(v[k])}" for k, verb in verbs if v.get(k, 0)]
+    readings = int(v.get("interpretation", 0))
+    first = (f"Of {n} listed claims, the evidence " + (", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1
+                                                        else said[0]) if said
+             else f"None of the {n} listed claims gets a verdict on the evidence")
+    kinds = "is a reading, proposal or open forecast" if readings == 1 else "are readings, proposals or open forecasts"
+    first += f"; {readings} {kinds}." if readings else "."
+    grid = checking_counts(ledger)
+    primary, secondary = int(grid["primary"].sum()), int(grid["secondary"].sum())
+    checked = (f"{primary} verdicts rest on a primary text, {secondary} on secondary sources only"
+               f"{'' if primary + secondary == n else f', {n - primary - secondary} on nothing yet'}.")
+    attributed = attribution_claims(ledger)
+    return [first, attribution_finding(attributed) + "." if len(attributed) else
+            "None of the listed claims is put in someone else's mouth.", checked]
+
+
+def glance_summary(ledger: pd.DataFrame, claim_types: Iterable[str]) -> str:
+    """The one-line summary under the title, for the chosen claim types."""
+    types = list(claim_types)
+    which = "" if set(types) == set(CLAIM_TYPES) else f" ({', '.join(types)})"
+    return (f"The article's {len(ledger)} claims{which}, each with who says it, our verdict and what it was "
+            "checked against; the article's lineage from Valdai to the Arabic; and what to watch.")

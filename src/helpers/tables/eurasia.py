@@ -158,3 +158,13 @@ def collection_paragraphs() -> dict[str, list[str]]:
     return {nb.id: paragraph_range(nb.paragraphs) for nb in params.notebooks()}
 
 
+
+
+def watch_finding(watch: pd.DataFrame, after) -> str:
+    """Title of the watch list: how many dated developments after ``after``, and the latest date."""
+    since = as_timestamp(after, "after")
+    if watch.empty:
+        return f"No dated development after {since:%B %Y} in the events data yet"
+    latest = pd.to_datetime(watch["date"]).max()
+    return (f"{len(watch)} dated developments after {since:%B %Y}, the latest on "
+            f"{latest.day} {latest:%b %Y}")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers.labels import day
 from helpers.membership import as_timestamp
 
 UNKNOWN = "unknown"
@@ -328,7 +329,7 @@ def org_overview(organisations: pd.DataFrame, member_counts: Mapping[str, int], 
     """One row per org: name, kind, founded, whether it existed on ``as_of`` and its formal member count then.
 
     An org founded after ``as_of`` (e.g. the SCO on 1991-12-31), dissolved before it, or only proposed reads
-    ``did not exist`` / ``proposed`` with no count, so a zero is never mistaken for an empty organisation. A
+    ``did not exist yet (founded 15 Jun 2001)`` / ``proposed`` (or ``not yet proposed``) with no count, so a zero is never mistaken for an empty organisation. A
     bilateral treaty reads ``bilateral treaty in force`` (or signed, not yet in force) with no member count.
     """
     cut = as_timestamp(as_of, "as_of")
@@ -343,19 +344,20 @@ def org_overview(organisations: pd.DataFrame, member_counts: Mapping[str, int], 
         in_force = pd.to_datetime(r.get("in_force")) if "in_force" in idx.columns else pd.NaT
         count = pd.NA
         if r.get("status") == "proposed" or pd.isna(founded):
-            state = "proposed, no members"
+            state = (f"not yet proposed (proposed {day(founded.date())})" if pd.notna(founded) and founded > cut
+                     else "proposed, no members")
         elif founded > cut:
-            state = f"did not exist yet (founded {founded.date().isoformat()})"
+            state = f"did not exist yet (founded {day(founded.date())})"
         elif pd.notna(ended) and ended <= cut:
-            state = f"dissolved ({ended.date().isoformat()})"
+            state = f"dissolved ({day(ended.date())})"
         elif r.get("kind") == "bilateral_treaty":
             state = ("bilateral treaty in force" if pd.isna(in_force) or in_force <= cut
-                     else f"signed, in force from {in_force.date().isoformat()}")
+                     else f"signed, in force from {day(in_force.date())}")
         else:
             state, count = "existed", int(member_counts.get(org, 0))
         rows.append({"org_id": org, "organisation": r.get("name"),
                      "kind": KIND_LABELS.get(r.get("kind"), r.get("kind")), "founded": founded,
-                     f"on {cut.date().isoformat()}": state, "formal members": count})
+                     f"on {day(cut.date())}": state, "formal members": count})
     out = pd.DataFrame(rows)
     out["formal members"] = out["formal members"].astype("Int64")
     return out
