@@ -3,8 +3,8 @@ only, network blocked): nothing spills out of its box, no sideways scrolling, ch
 no raw identifiers in reader-visible text, at most 12 source links in a line, pages at most 14,000 px tall, and a
 first screen that holds the summary and the "At a glance" box.
 
-Pages whose notebooks other engineers are rewriting are listed in ``PENDING`` with the check they fail today and
-why; they run as non-strict expected failures so the suite shows them without hiding the rest.
+A page that cannot pass a check yet would be listed in ``PENDING`` with the check and why, and run as a non-strict
+expected failure; today the list is empty.
 """
 
 from __future__ import annotations
