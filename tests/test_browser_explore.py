@@ -31,7 +31,7 @@ from helpers.tables import geo
 pytestmark = pytest.mark.slow
 SEVERE = {"serious", "critical"}
 SHOTS = os.environ.get("NATO_SHOTS_DIR")
-PAGES_FOR_SEARCH = ("00", "03", "06")
+PAGES_FOR_SEARCH = ("00", "03", "06", "07")  # 07 quotes Article 5
 GEOSHAPES = 'path[aria-roledescription="geoshape"]'
 
 
@@ -57,7 +57,7 @@ def _shot(page, name: str, selector: str | None = None) -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    """reports/ when it holds 00, 03 and 06 and a search index; else a fresh build of those three."""
+    """reports/ when it holds the pages searched and a search index; else a fresh build of those pages."""
     wanted = [f"{_stem(i)}.html" for i in PAGES_FOR_SEARCH]
     if all((paths.REPORTS / w).exists() for w in wanted) and (paths.REPORTS / "assets" / "search-index.js").exists():
         return paths.REPORTS
@@ -192,15 +192,19 @@ def test_print_shows_the_reports_own_date(chromium, explorer_site):
 @pytest.mark.parametrize("width", [1280, 390])
 def test_search_finds_several_reports_and_opens_the_section(chromium, site, width):
     page, rep = rb.open_report(chromium, site / f"{_stem('03')}.html", viewport=(width, 900))
+    # wide screens show the box in the sidebar; on a phone it sits in the "Reports and contents" menu
+    box = "" if width > 1000 else "-menu"
     try:
         _clean(rep)
-        page.fill("#site-search-input", "indivisible")
-        page.wait_for_selector("#site-search-results a")
-        status = page.inner_text("#site-search-status")
+        if box:
+            page.click("details.report-menu > summary")
+        page.fill(f"#site-search-input{box}", "indivisible")
+        page.wait_for_selector(f"#site-search-results{box} a")
+        status = page.inner_text(f"#site-search-status{box}")
         reports = int(re.search(r"in (\d+) reports", status).group(1))
         assert reports >= 3, status
         _shot(page, f"search-{width}")
-        first = page.locator("#site-search-results a").first
+        first = page.locator(f"#site-search-results{box} a").first
         href, section = first.get_attribute("href"), first.locator(".site-search-hit-section").inner_text()
         page.keyboard.press("ArrowDown")
         assert page.evaluate("document.activeElement.getAttribute('href')") == href
