@@ -201,7 +201,8 @@ present.chart(
 weighed = evidence.evidence_claims(claims, "05")
 present.table(weighed.drop(columns=["source_id", "second_source_id"], errors="ignore"),
               title=evidence.claims_title(weighed), sources=weighed, key="claims",
-              caption="The claims that look to this notebook for evidence, with who says each, our verdict and its reason.")
+              caption="The claims that look to this notebook for evidence, with who says each, our verdict and "
+                      "its reason.")
 
 # %% [markdown]
 # ## Takeaways

@@ -73,14 +73,16 @@ present.glance(tables.glance_findings(circle, counts, spells, P.focus_state, nam
 
 # %%
 digest = article.paragraph_digest(paragraphs, article.notebook_paragraphs("08"))
-present.table(digest.drop(columns=["source_id"]), title="P16–P18: the SCO as a vehicle, and the limits of an anti-US design",
+present.table(digest.drop(columns=["source_id"]),
+              title="P16–P18: the SCO as a vehicle, and the limits of an anti-US design",
               caption="Our paraphrase of each paragraph.", sources=digest, key="paraphrase")
 
 # %%
 claim_table = evidence.evidence_claims(claims, "08")
 present.table(claim_table.drop(columns=["source_id", "second_source_id"], errors="ignore"),
               title=evidence.claims_title(claim_table), sources=claim_table, key="claims", collapsed=True,
-              caption="The claims about the SCO and the multi-vector states that look to this notebook, with our verdict.")
+              caption="The claims about the SCO and the multi-vector states that look to this notebook, "
+                      "with our verdict.")
 
 # %% [markdown]
 # ## From the Shanghai Five to the SCO
@@ -92,7 +94,8 @@ present.table(claim_table.drop(columns=["source_id", "second_source_id"], errors
 present.chart(
     charts.spell_gantt(sco_spells, names=names,
                        title=tables.sco_title(circle, P.as_of),
-                       description="Gantt chart: one row per state, bars for its Shanghai Five and SCO spells by status."),
+                       description="Gantt chart: one row per state, bars for its Shanghai Five and SCO spells "
+                                   "by status."),
     caption="Shanghai Five spells end when the SCO was founded; hover a bar for its dates.",
     sources=sco_spells, key="sco-timeline")
 
@@ -125,11 +128,12 @@ present.table(circle, title=f"{len(circle)} states held an SCO status on {labels
 # not states "in between": they are shown apart and never counted among the multi-vector states.
 #
 # **One rule for every tie.** A tie is graded by what it commits a state to, the same way on both sides: a defence
-# pledge (NATO or CSTO membership: North Atlantic Treaty Art. 5, Collective Security Treaty Art. 4) is stronger than membership without a pledge (SCO member, OSCE participating
-# state), which is stronger than a partnership programme (NATO's four frameworks), which is stronger than a dialogue
-# status (SCO observer, dialogue partner or partner). **Active ties only.** A suspended or frozen status is not
-# counted: NATO suspended all practical cooperation with Russia on 1 April 2014 and with Belarus on 19 November 2021,
-# and Armenia froze its CSTO participation in 2024; those ties are listed below, with their dates, not counted.
+# pledge (NATO or CSTO membership: North Atlantic Treaty Art. 5, Collective Security Treaty Art. 4) is stronger than
+# membership without a pledge (SCO member, OSCE participating state), which is stronger than a partnership programme
+# (NATO's four frameworks), which is stronger than a dialogue status (SCO observer, dialogue partner or partner).
+# **Active ties only.** A suspended or frozen status is not counted: NATO suspended all practical cooperation with
+# Russia on 1 April 2014 and with Belarus on 19 November 2021, and Armenia froze its CSTO participation in 2024; those
+# ties are listed below, with their dates, not counted.
 
 # %%
 inactive = tables.inactive_ties(memberships, P.as_of, names)
@@ -192,7 +196,8 @@ present.chart(maps.membership_map(memberships, P.as_of, title=geo.overlap_headli
 
 # %%
 present.chart(
-    charts.spell_gantt(spells, names=names, row="org_id", title=tables.focus_title(spells, P.focus_state, names, P.as_of),
+    charts.spell_gantt(spells, names=names, row="org_id",
+                       title=tables.focus_title(spells, P.focus_state, names, P.as_of),
                        description="Gantt chart: one row per organisation, bars for the state's spells by status."),
     caption="Spells running on the report's date stop there; a suspended status is a spell of its own.",
     sources=list(spells["source_id"]) or ties_sources, key="focus")

@@ -76,7 +76,8 @@ DATA = {
     "alpha.csv": "event_id,date,note\na,1985-03-01,\nb,2010-06-30,\n",
     "beta.csv": "iso3,year,value\nKAZ,2010,1\nKAZ,2022,2\n",
     "states.csv": "iso3,name\nKAZ,Kazakhstan\nIND,India\n",
-    "organisations.csv": "org_id,name,founded\nNATO,North Atlantic Treaty Organization,1949-04-04\nSCO,SCO,2001-06-15\n",
+    "organisations.csv": ("org_id,name,founded\nNATO,North Atlantic Treaty Organization,1949-04-04\n"
+                          "SCO,SCO,2001-06-15\n"),
     "sources.csv": "source_id,url,accessed\ns,https://example.org,2026-11-29\n",
 }
 
@@ -109,7 +110,8 @@ NOTEBOOKS = {
     "03-gamma": (
         'mode = "ok"',
         'import time\nfrom helpers import params\nP = params.validated("03", mode=mode)',
-        'if P.mode == "slow":\n    time.sleep(8)\nif P.mode == "fail":\n    raise RuntimeError("gamma was told to fail")\n'
+        'if P.mode == "slow":\n    time.sleep(8)\n'
+        'if P.mode == "fail":\n    raise RuntimeError("gamma was told to fail")\n'
         'print("GAMMA", P.mode)',
     ),
 }

@@ -89,7 +89,8 @@ def fixture_page(chromium, fixture_site):
 
 def _assert_clean(rep: rb.PageReport) -> None:
     assert rep.blocked == [], f"{rep.path.name} tried the network: {rep.blocked}"
-    assert rep.console_errors == [] and rep.page_errors == [], f"{rep.path.name}: {rep.console_errors + rep.page_errors}"
+    errors = rep.console_errors + rep.page_errors
+    assert errors == [], f"{rep.path.name}: {errors}"
     assert rep.drawn == rep.charts, f"{rep.path.name}: {rep.charts - rep.drawn} of {rep.charts} charts not drawn"
     if rep.charts:
         assert rep.state == "true"

@@ -20,13 +20,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
-HERE = Path(__file__).parent
 from browser import report_browser as rb
 
 from helpers import load, paths, theme
 from helpers.charts import maps
 from helpers.tables import geo
+
+HERE = Path(__file__).parent
 
 pytestmark = pytest.mark.slow
 SEVERE = {"serious", "critical"}
@@ -66,8 +66,8 @@ def site(tmp_path_factory) -> Path:
                NATO_CACHE_DIR=str(folder / "cache"))
     env.pop("NATO_SOURCES_CSV", None)
     only = [a for i in PAGES_FOR_SEARCH for a in ("--only", i)]
-    done = subprocess.run([sys.executable, "-m", "helpers.build", "--jobs", "1", *only], check=False, env=env, cwd=folder,
-                          capture_output=True, text=True, timeout=1200)
+    done = subprocess.run([sys.executable, "-m", "helpers.build", "--jobs", "1", *only], check=False, env=env,
+                          cwd=folder, capture_output=True, text=True, timeout=1200)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     return folder / "reports"
 

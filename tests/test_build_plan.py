@@ -72,7 +72,7 @@ def test_every_declared_variant_differs_from_the_default_and_from_each_other(rea
     by_notebook: dict[str, list] = {}
     for e in everything:
         by_notebook.setdefault(e.id, []).append(e)
-    for nb_id, entries in by_notebook.items():
+    for entries in by_notebook.values():
         seen = {}
         for e in entries:
             key = repr(sorted(e.parameters.items()))

@@ -22,7 +22,8 @@ def test_spell_gantt_encodes_start_end_and_status_in_words():
 
 def test_spell_gantt_separates_orgs_in_the_legend():
     spells = T.org_timeline(pd.DataFrame({
-        "org_id": ["SHANGHAI5", "SCO", "SCO"], "iso3": ["KAZ", "KAZ", "IND"], "status": ["member", "member", "observer"],
+        "org_id": ["SHANGHAI5", "SCO", "SCO"], "iso3": ["KAZ", "KAZ", "IND"],
+        "status": ["member", "member", "observer"],
         "start": pd.to_datetime(["1996-04-26", "2001-06-15", "2005-07-05"]),
         "end": pd.to_datetime(["2001-06-15", None, "2017-06-09"])}), ["SHANGHAI5", "SCO"], "2024-07-04")
     spec = C.spell_gantt(spells, title="t", description="d").to_dict()

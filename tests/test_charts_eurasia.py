@@ -1,4 +1,5 @@
-"""Chart builders for notebooks 06, 07 and 09, inspected through ``to_dict()``: title, description, tooltips, encodings."""
+"""Chart builders for notebooks 06, 07 and 09, inspected through ``to_dict()``: title, description, tooltips,
+encodings."""
 
 from __future__ import annotations
 

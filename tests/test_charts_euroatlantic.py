@@ -130,7 +130,8 @@ def test_treaty_gantt_shares_the_time_axis_with_the_war_lane():
     assert color["domain"][0] == "signed, not in force"
     in_force = color["range"][color["domain"].index("in force")]
     eroding = color["range"][color["domain"].index("in force, eroding")]
-    assert in_force == theme.CATEGORY_COLORS["arms_control"] and eroding == theme.CATEGORY_COLORS["withdrawal_suspension"]
+    assert in_force == theme.CATEGORY_COLORS["arms_control"]
+    assert eroding == theme.CATEGORY_COLORS["withdrawal_suspension"]
     # treaties are labelled with their reader names, not their ids
     assert units[0]["encoding"]["y"]["field"] == "name" and units[0]["encoding"]["y"]["sort"] == ["ABM Treaty"]
     assert all(tooltip_fields(u) for u in units)

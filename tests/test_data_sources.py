@@ -64,7 +64,8 @@ def kind_mix(kind: dict[str, str]) -> dict[str, Counter]:
 
 def mix_table(kind: dict[str, str]) -> str:
     """The Markdown table of data/README.md: rows per table by the best kind of source they cite."""
-    lines = ["| table | rows | primary | official | reference | news | copy only |", "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| table | rows | primary | official | reference | news | copy only |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     total: Counter = Counter()
     for table, counts in kind_mix(kind).items():
         total.update(counts)
@@ -139,8 +140,8 @@ def test_readme_shows_the_real_mix_of_kinds(kind):
 def test_readme_counts_the_sources_by_kind(kind):
     readme = (DATA / "README.md").read_text(encoding="utf-8")
     c = Counter(kind.values())
-    expected = (f"`sources.csv` itself holds {sum(c.values())} sources: {c['primary']} primary, {c['official']} official, "
-                f"{c['reference']} reference, {c['news']} news and {c['copy']} copies.")
+    expected = (f"`sources.csv` itself holds {sum(c.values())} sources: {c['primary']} primary, "
+                f"{c['official']} official, {c['reference']} reference, {c['news']} news and {c['copy']} copies.")
     assert expected in " ".join(readme.split()), f"data/README.md should say: {expected}"
 
 
@@ -153,7 +154,8 @@ def test_readme_explains_every_kind():
 
 
 def test_events_below_day_precision_say_why():
-    silent = [r["event_id"] for r in _rows("events") if r["date_precision"] != "day" and "precision" not in r["note"].lower()]
+    silent = [r["event_id"] for r in _rows("events")
+              if r["date_precision"] != "day" and "precision" not in r["note"].lower()]
     assert not silent, f"events at month or year precision without a note on why: {silent}"
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from helpers import load, paths
+from helpers.load import package
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
 
@@ -121,7 +122,8 @@ def test_unknown_table_name_lists_the_tables(data):
 
 
 def test_wrong_column_count(data):
-    edit(data, "memberships.csv", "ALPHA,FRA,member,2000-06-01,,,fixture-a,", "ALPHA,FRA,member,2000-06-01,,,fixture-a,,")
+    edit(data, "memberships.csv", "ALPHA,FRA,member,2000-06-01,,,fixture-a,",
+         "ALPHA,FRA,member,2000-06-01,,,fixture-a,,")
     err = error(data, "memberships")
     assert ("memberships.csv row 3: has 9 values but the header has 8 columns"
             " (every row has exactly one value per column)") in str(err)
@@ -265,12 +267,14 @@ def test_unknown_state_in_arms_control_party(data):
 def test_value_outside_the_enum(data):
     edit(data, "memberships.csv", "BETA,KAZ,observer", "BETA,KAZ,obsrver")
     msg = str(error(data, "memberships"))
-    assert "memberships.csv row 7, column status: 'obsrver' is not allowed (allowed: member, participating_state," in msg
+    assert ("memberships.csv row 7, column status: 'obsrver' is not allowed "
+            "(allowed: member, participating_state,") in msg
 
 
 def test_bad_boolean(data):
     edit(data, "states.csv", "SUN,USSR,true", "SUN,USSR,yes")
-    assert "states.csv row 8, column historic: 'yes' is not a boolean (write true or false)" in str(error(data, "states"))
+    expected = "states.csv row 8, column historic: 'yes' is not a boolean (write true or false)"
+    assert expected in str(error(data, "states"))
 
 
 def test_bad_integer_and_number(data):
@@ -315,8 +319,8 @@ def test_scale_value_without_a_score(data):
 
 def test_quoted_phrase_too_long(data):
     edit(data, "principle_documents.csv", "security is indivisible", " ".join(["word"] * 16))
-    assert "principle_documents.csv row 2, column phrase: the phrase has 16 words (a quoted phrase is at most 15 words)" \
-        in str(error(data, "principle_documents"))
+    assert ("principle_documents.csv row 2, column phrase: the phrase has 16 words "
+            "(a quoted phrase is at most 15 words)") in str(error(data, "principle_documents"))
 
 
 def test_missing_file(data):
@@ -350,7 +354,7 @@ def test_validate_all_reports_every_table(data):
 
 
 def test_file_path_in_message_is_relative_to_the_project_when_inside_it():
-    err = load.DataError([load.Problem(load._display(paths.DATA / "memberships.csv"), 14, "end",
+    err = load.DataError([load.Problem(package.display(paths.DATA / "memberships.csv"), 14, "end",
                                        "1999-03-12 is before start 2004-03-29", "a spell must end after it starts")])
     assert str(err) == ("data/memberships.csv row 14, column end: 1999-03-12 is before start 2004-03-29"
                         " (a spell must end after it starts)")

@@ -54,7 +54,8 @@ def test_01_window_filters_the_timeline(tmp_path):
 
 
 def test_01_refuses_a_window_that_ends_before_it_starts(tmp_path):
-    with pytest.raises(pm.PapermillExecutionError, match="break the rule start <= end; allowed: .end. on or after .start."):
+    rule = "break the rule start <= end; allowed: .end. on or after .start."
+    with pytest.raises(pm.PapermillExecutionError, match=rule):
         run(tmp_path, "01-the-proposal", start="2020-01-01", end="2010-01-01")
 
 

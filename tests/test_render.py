@@ -117,7 +117,8 @@ def test_header_has_title_paragraphs_readable_parameters_and_data_version(page):
     header = page.split('<header class="report-header">', 1)[1].split("</header>", 1)[0]
     assert "<h1>Fixture &lt;script&gt;alert(1)&lt;/script&gt;" in header
     assert "P4" in header
-    assert "as of <strong>7 Mar 2024</strong> <span class=\"report-param-default\">(default 30 Apr 2024)</span>" in header
+    assert ("as of <strong>7 Mar 2024</strong> "
+            "<span class=\"report-param-default\">(default 30 Apr 2024)</span>") in header
     assert "label <strong>x&lt;script&gt;</strong>" in header
     assert re.search(r"Data version</dt><dd><code>[^<]*[0-9a-f]{12}", header)
     # one data version for the whole collection, with the files this report read one click away
@@ -158,7 +159,8 @@ def test_page_loads_nothing_from_the_network(site):
 
 
 def test_each_chart_has_container_spec_text_alternative_and_exports(site, page):
-    figures = re.findall(r'<figure class="report-figure report-chart-figure report-wide" id="fig-([^"]+)">(.*?)</figure>', page, re.S)
+    figures = re.findall(r'<figure class="report-figure report-chart-figure report-wide" id="fig-([^"]+)">'
+                         r'(.*?)</figure>', page, re.S)
     assert [k for k, _ in figures] == ["bars", "chart-1"]
     for key, body in figures:
         assert re.search(r'role="img"', body) and re.search(r'aria-label="[^"]{5,}"', body)

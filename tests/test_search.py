@@ -22,7 +22,8 @@ PAGE = b"""<!DOCTYPE html><html><head><title>ignored</title><script>var x = "Hel
 <figure><div class="report-chart"></div><script type="application/json" id="spec-x">{"title": "SpecOnlyWord"}</script>
 <table><caption>Members</caption><tbody><tr><td>Kazakhstan</td><td>1992</td></tr></tbody></table>
 <figcaption><p class="report-exports">Download: <a href="x.csv">CSV</a></p></figcaption></figure></div>
-<div class="jp-Cell"><h3 id="Indivisible">Indivisible security</h3><p>Security is indivisible, says the 1999 Charter.</p></div>
+<div class="jp-Cell"><h3 id="Indivisible">Indivisible security</h3>
+<p>Security is indivisible, says the 1999 Charter.</p></div>
 </main></body></html>"""
 
 

@@ -128,21 +128,25 @@ def test_titles_count_from_the_tables_and_say_dates_as_readers_do():
     circle = A.org_circle(status(), "SCO", NAMES)
     assert A.sco_title(circle, "2024-07-04") == "On 4 Jul 2024 the SCO had 3 members and 4 observers or partners"
     counts = A.tie_summary(A.tie_matrix(status(), NAMES))
-    assert A.both_sides_title(counts, "2024-07-04") == \
-        f"{counts['both_sides']} of the {counts['between']} states between the poles held active ties on both sides on 4 Jul 2024"
+    assert A.both_sides_title(counts, "2024-07-04") == (
+        f"{counts['both_sides']} of the {counts['between']} states between the poles held active ties on both sides "
+        "on 4 Jul 2024")
     assert A.universe_caption(counts).startswith(f"Universe: the {counts['universe']} OSCE")
     one = pd.DataFrame({"state": ["Armenia"]})
     assert A.inactive_title(one, "2024-07-04") == "1 tie was held but inactive on 4 Jul 2024, and is not counted"
     assert A.inactive_title(one.iloc[:0], "2024-07-04").startswith("0 ties were")
     combos = A.combination_counts(A.structure_flags(A.tie_matrix(status(), NAMES)))
-    assert A.upset_title(combos, "2024-07-04").endswith(f"{combos['combination'].iloc[0]} ({combos['states'].iloc[0]} states)")
+    combo, n = combos["combination"].iloc[0], combos["states"].iloc[0]
+    assert A.upset_title(combos, "2024-07-04").endswith(f"{combo} ({n} states)")
     assert A.upset_title(combos.iloc[:0], "2024-07-04") == "No state between the poles held a tie on 4 Jul 2024"
 
 
 def test_focus_title_names_the_organisations_running_on_the_date():
     spells = A.state_spells(mships(), "KAZ", "2024-07-04")
-    assert A.focus_title(spells, "KAZ", NAMES, "2024-07-04") == "Kazakhstan held a status in 1 organisation on 4 Jul 2024: SCO"
-    assert A.focus_title(spells.iloc[:0], "KAZ", NAMES, "2024-07-04") == "Kazakhstan held a status in 0 organisations on 4 Jul 2024"
+    assert (A.focus_title(spells, "KAZ", NAMES, "2024-07-04")
+            == "Kazakhstan held a status in 1 organisation on 4 Jul 2024: SCO")
+    assert (A.focus_title(spells.iloc[:0], "KAZ", NAMES, "2024-07-04")
+            == "Kazakhstan held a status in 0 organisations on 4 Jul 2024")
 
 
 @pytest.mark.parametrize("iso3", ["KAZ", "UZB", "IND", "TUR", "RUS"])

@@ -53,8 +53,9 @@ def test_bloc_capabilities_reports_coverage_and_never_hides_partial_sums():
 
 
 def test_states_absent_from_a_warhead_inventory_hold_none_but_a_year_without_inventory_stays_missing():
-    c = pd.DataFrame({"iso3": ["AAA", "AAA"], "year": [2023, 2023], "indicator": ["nuclear_warheads", "milex_usd_const"],
-                      "value": [100.0, 5.0], "unit": ["warheads", "USD million"]})
+    c = pd.DataFrame({"iso3": ["AAA", "AAA"], "year": [2023, 2023],
+                      "indicator": ["nuclear_warheads", "milex_usd_const"], "value": [100.0, 5.0],
+                      "unit": ["warheads", "USD million"]})
     out = B.bloc_capabilities(c, {"X": ["AAA", "BBB"]}, 2023, indicators=["nuclear_warheads", "milex_usd_const"])
     war = out[out.indicator == "nuclear_warheads"].iloc[0]
     assert (war.reported, war.complete, war.total, war.missing, war.counted_as_zero) == (2, True, 100.0, "", 1)
@@ -140,7 +141,8 @@ def test_findings_name_the_leader_and_admit_gaps():
     assert B.capability_finding(empty, "population", 1990).startswith("No population figures for 1990")
     conc = B.concentration(caps(), {"X": ["AAA", "BBB", "CCC"]}, 2023)
     assert B.concentration_finding(conc, 2023, {"AAA": "Aland"}) == (
-        "In 2023, X is the most concentrated bloc in military spending: Aland holds 60%, as if it had 2.2 equal members")
+        "In 2023, X is the most concentrated bloc in military spending: Aland holds 60%, "
+        "as if it had 2.2 equal members")
 
 
 # --- the project's data: what notebook 05 shows ------------------------------------------------------------------
@@ -220,15 +222,18 @@ def test_findings_compare_the_pair_with_nato_and_drop_what_the_year_lacks():
     c = _two_blocs()
     assert B.pair_finding(c, 2023) == ("In 2023 Russia and China together spent 11% of what NATO spent "
                                        "(US$0.0 billion against US$0.1 billion).")
-    assert B.warhead_finding(c, 2023) == "Russia and China held 0 nuclear warheads in January 2023, fewer than NATO's members (50)."
+    assert B.warhead_finding(c, 2023) == ("Russia and China held 0 nuclear warheads in January 2023, "
+                                          "fewer than NATO's members (50).")
     no_warheads = c[c["indicator"] != "nuclear_warheads"]
     assert B.warhead_finding(no_warheads, 2023) == ""
     conc = B.concentration(caps(), {"NATO": ["AAA", "BBB", "CCC"]}, 2023)
-    assert B.leader_finding(conc, 2023, {"AAA": "Aland"}).startswith("Aland accounted for 60% of NATO's military spending in 2023")
+    assert B.leader_finding(conc, 2023, {"AAA": "Aland"}).startswith(
+        "Aland accounted for 60% of NATO's military spending in 2023")
     series = pd.DataFrame({"year": [2000, 2001, 2002], "series": ["Russia + China as a share of NATO"] * 3,
                            "kind": ["against NATO"] * 3, "value": [0.1, float("nan"), 0.3],
                            "complete": [True] * 3, "members": [19] * 3})
-    assert B.series_finding(series) == "From 2000 to 2002, Russia and China's military spending rose from 10% to 30% of NATO's"
+    assert B.series_finding(series) == (
+        "From 2000 to 2002, Russia and China's military spending rose from 10% to 30% of NATO's")
     found = B.glance_findings(no_warheads, conc, series, 2023)
     assert len(found) == 3 and found[-1].endswith("of NATO's.")  # no warhead line for a year without an inventory
 

@@ -19,8 +19,10 @@ def test_evidence_claims_are_the_ledgers_rows_for_that_notebook_in_paragraph_ord
 
 def test_claims_title_counts_the_interpretations():
     frame = pd.DataFrame({"verdict": ["interpretation", "supported", "interpretation"]})
-    assert E.claims_title(frame) == "3 claims rest on this notebook's figures; 2 are interpretations data cannot settle"
-    assert E.claims_title(frame.iloc[:1]) == "1 claim rests on this notebook's figures; 1 is an interpretation data cannot settle"
+    assert E.claims_title(frame) == (
+        "3 claims rest on this notebook's figures; 2 are interpretations data cannot settle")
+    assert E.claims_title(frame.iloc[:1]) == (
+        "1 claim rests on this notebook's figures; 1 is an interpretation data cannot settle")
 
 
 def test_scenarios_title_never_calls_a_scenario_given_to_observers_the_articles_own():

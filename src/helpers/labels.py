@@ -76,7 +76,7 @@ def label(value, column: str = "", table: str = "") -> str:
     for k in ((table, column, text), ("", column, text)):
         if k in known and text:
             return _pick(known[k])
-    for (t, c, v), pair in known.items():  # the column's values as another table labels them
+    for (_, c, v), pair in known.items():  # the column's values as another table labels them
         if c == column and v == text and text:
             return _pick(pair)
     if is_identifier(text):

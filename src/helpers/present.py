@@ -115,7 +115,8 @@ def _check_sources(what: str, key: str, sources, measure=None) -> list[str]:
         raise PresentError(f"{what}(key={key!r}): sources is empty; give at least one source_id from data/sources.csv")
     bad = [s for s in ids if not isinstance(s, str) or not SOURCE_ID_RE.match(s)]
     if bad:
-        raise PresentError(f"{what}(key={key!r}): source ids must be slugs (letters, digits, '.', '_', '-'), got {bad!r}")
+        raise PresentError(f"{what}(key={key!r}): source ids must be slugs (letters, digits, '.', '_', '-'), "
+                           f"got {bad!r}")
     known = source_rows()
     missing = [s for s in ids if s not in known]
     if missing:
@@ -369,7 +370,10 @@ def figure_table_html(payload: dict, export_links: str, source_line: str | None 
     line = source_line if source_line is not None else source_links(
         payload["sources"], payload.get("measure", ()), payload.get("sources_label", ""))
     collapsed = payload.get("collapsed") or False
-    summary = collapsed if isinstance(collapsed, str) else f"Show all {payload.get('rows', 0):,} rows: {payload['title']}"
+    if isinstance(collapsed, str):
+        summary = collapsed
+    else:
+        summary = f"Show all {payload.get('rows', 0):,} rows: {payload['title']}"
     return templating.render("table_figure.html.j2", p=payload, source_line=line, export_links=export_links,
                              collapsed=bool(collapsed), summary=summary)
 

@@ -132,7 +132,8 @@ def hover_mark(page, chart_selector: str = ".report-chart", index: int = 0, char
 READER_CHECKS_JS = r"""() => {
   const vw = document.documentElement.clientWidth;
   const inScrollBox = el => { for (let p = el.parentElement; p; p = p.parentElement) {
-      const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden' && p !== document.body) return true; }
+      const o = getComputedStyle(p).overflowX;
+      if (o === 'auto' || o === 'scroll' || o === 'hidden' && p !== document.body) return true; }
     return false; };
   const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
   // 1. content wider than the screen outside a scroll box
@@ -147,7 +148,8 @@ READER_CHECKS_JS = r"""() => {
   const tiny = [];
   for (const t of document.querySelectorAll('.report-chart svg text')) {
     if (!t.textContent.trim()) continue;
-    const h = parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM() ? Math.hypot(t.getScreenCTM().a, t.getScreenCTM().b) : 1);
+    const m = t.getScreenCTM();
+    const h = parseFloat(getComputedStyle(t).fontSize) * (m ? Math.hypot(m.a, m.b) : 1);
     if (h < 8.95) tiny.push(t.textContent.trim().slice(0, 30) + ' ' + h.toFixed(1) + 'px');
   }
   // 3. raw identifiers in reader-visible text (code, URLs, file names aside)
@@ -167,7 +169,8 @@ READER_CHECKS_JS = r"""() => {
   const lines = Array.from(document.querySelectorAll('.report-source')).map(l =>
     Array.from(l.querySelectorAll('a')).filter(a => !a.closest('details:not([open])')).length);
   // 5. first screen
-  const bottom = sel => { const el = document.querySelector(sel); return el ? el.getBoundingClientRect().bottom + scrollY : null; };
+  const bottom = sel => {
+    const el = document.querySelector(sel); return el ? el.getBoundingClientRect().bottom + scrollY : null; };
   return {sideways: document.documentElement.scrollWidth - vw, overflow: overflow.slice(0, 12), tiny: tiny.slice(0, 12),
           tiny_count: tiny.length, ids: Array.from(ids).sort(), max_links: Math.max(0, ...lines),
           height: document.documentElement.scrollHeight, summary_bottom: bottom('.report-summary'),

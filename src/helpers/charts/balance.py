@@ -82,7 +82,8 @@ def concentration_dots(conc: pd.DataFrame, *, title: str, description: str = DOT
     x = alt.X("effective_members:Q", title="effective number of members (log scale)",
               scale=alt.Scale(type="log", domain=[1, 40]))
     dots = base.mark_point(filled=True, size=90).encode(
-        x=x, color=alt.Color("indicator_label:N", scale=theme.positional_scale(order), legend=alt.Legend(title="indicator")),
+        x=x,
+        color=alt.Color("indicator_label:N", scale=theme.positional_scale(order), legend=alt.Legend(title="indicator")),
         shape=alt.Shape("indicator_label:N", sort=order, legend=None), tooltip=tips)
     ticks = base.mark_tick(color="#000000", thickness=1, size=16).encode(x="members:Q", tooltip=tips)
     return theme.titled(alt.layer(ticks, dots).properties(width=width), title, description)

@@ -151,7 +151,8 @@ def overlap_bars(counts: pd.DataFrame, *, title: str, description: str, org: str
 def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, *, title: str,
                  description: str, width: int = 640) -> alt.VConcatChart:
     """Arms-control treaties from signature to their end (Gantt bars coloured by phase, steps as ticks), one row
-    per treaty (labelled with its ``name``) in order of signature, above a lane of interventions and wars on the same time axis."""
+    per treaty (labelled with its ``name``) in order of signature, above a lane of interventions and wars on the same
+    time axis."""
     order = phases.sort_values("start", kind="stable").drop_duplicates("treaty_id")
     names, labels = order["treaty_id"].tolist(), order["name"].tolist()
     lo = min(phases["start"].min(), wars["date"].min() if len(wars) else phases["start"].min())

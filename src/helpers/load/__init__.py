@@ -31,7 +31,6 @@ from __future__ import annotations
 
 from helpers.load import rules
 from helpers.load.errors import MAX_LISTED, DataError, Problem
-from helpers.load.package import display as _display
 from helpers.load.tables import (
     arms_control,
     capabilities,

@@ -60,8 +60,9 @@ def chart_figure(payload: dict, mode: str, spec: dict, exports: Exports, cell_no
     exports.files[png_path] = png
     line = cites.line(payload.get("sources", []), payload.get("measure", []), payload.get("sources_label", ""))
     return templating.render(
-        "chart_figure.html.j2", key=key, mode=mode, fits=fits, title=title, subtitle=subtitle, alt=present.chart_alt_text(payload),
-        spec_json=text.script_json(drawn), caption=payload.get("caption", ""), source_line=line,
+        "chart_figure.html.j2", key=key, mode=mode, fits=fits, title=title, subtitle=subtitle,
+        alt=present.chart_alt_text(payload), spec_json=text.script_json(drawn), caption=payload.get("caption", ""),
+        source_line=line,
         export_links=export_links([("SVG", svg_path), ("PNG", png_path)]))
 
 

@@ -109,8 +109,10 @@ def render_index(entries) -> bytes:
     items = []
     for nb_id, group in groups.items():
         main = next((e for e in group if not e.variant), group[0])
-        variants = [{"output": v.output, "label": collection.variant_label(v.parameters or {}, v.defaults)
-                     or collection.variant_label(v.parameters or {}) or v.variant or v.name, "params": collection.params_markup(v.parameters or {}, nb_id)}
+        variants = [{"output": v.output,
+                     "label": collection.variant_label(v.parameters or {}, v.defaults)
+                     or collection.variant_label(v.parameters or {}) or v.variant or v.name,
+                     "params": collection.params_markup(v.parameters or {}, nb_id)}
                     for v in group if v is not main]
         items.append({"id": nb_id, "entry": main, "variants": variants,
                       "params": collection.params_markup(main.parameters or {}, nb_id)})

@@ -119,7 +119,8 @@ def grade_view(matrix: pd.DataFrame, rows: pd.Series | None = None) -> pd.DataFr
     return out.reset_index(drop=True)
 
 
-def inactive_ties(memberships: pd.DataFrame, as_of, names: Mapping[str, str], orgs: Iterable[str] = ORGS) -> pd.DataFrame:
+def inactive_ties(memberships: pd.DataFrame, as_of, names: Mapping[str, str],
+                  orgs: Iterable[str] = ORGS) -> pd.DataFrame:
     """Ties held but inactive on ``as_of`` (status suspended or frozen), with the day the status began and the
     organisation's readable name: state, structure, status, since."""
     when = as_timestamp(as_of)

@@ -31,14 +31,14 @@ def treaty_phases(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through
       (→ first eroding step or end), ``in force, eroding`` (→ end);
     - without one: ``signed, entry into force not recorded`` (signature → first eroding step or end) and
       ``eroding`` (→ end); a treaty whose ``note`` starts with "Not in force" shows ``signed, not in force``
-      instead, since the data says it never entered into force. The data is not second-guessed: a treaty that entered into force but lacks the row is
-      shown as "not recorded", never as "not in force".
+      instead, since the data says it never entered into force. The data is not second-guessed: a treaty that
+      entered into force but lacks the row is shown as "not recorded", never as "not in force".
 
     An eroding step is a ``suspended``, ``withdrawal_announced``, ``withdrawn`` or ``ratification_revoked`` by any
-    party. A treaty ends when ``expired``, ``superseded`` or ``withdrawn`` is recorded for party ``ALL``, or — for a ``bilateral``
-    treaty — at either party's ``withdrawn``; otherwise its last phase runs to ``through``. Steps after ``through``
-    are ignored. Columns: ``treaty_id``, ``name``, ``phase``, ``start``, ``end``, ``ended`` (bool: the treaty
-    ended at ``end``), ``source_id`` (of the step that opened the phase).
+    party. A treaty ends when ``expired``, ``superseded`` or ``withdrawn`` is recorded for party ``ALL``, or — for a
+    ``bilateral`` treaty — at either party's ``withdrawn``; otherwise its last phase runs to ``through``. Steps after
+    ``through`` are ignored. Columns: ``treaty_id``, ``name``, ``phase``, ``start``, ``end``, ``ended`` (bool: the
+    treaty ended at ``end``), ``source_id`` (of the step that opened the phase).
     """
     limit = as_timestamp(through, "through")
     ac = arms_control[arms_control["date"] <= limit]
@@ -59,10 +59,11 @@ def treaty_phases(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through
         erode = steps[steps["step"].isin(_ERODING) & (steps["date"] < close)]
         e0 = erode.iloc[0] if len(erode) else None
 
-        def add(phase, start, stop, src):
+        def add(phase, start, stop, src, t=t, end=end):
             if stop > start:
-                rows.append({"treaty_id": t.treaty_id, "name": getattr(t, "short_name", t.name), "phase": phase, "start": start,
-                             "end": stop, "ended": bool(pd.notna(end) and stop == end), "source_id": src})
+                rows.append({"treaty_id": t.treaty_id, "name": getattr(t, "short_name", t.name), "phase": phase,
+                             "start": start, "end": stop, "ended": bool(pd.notna(end) and stop == end),
+                             "source_id": src})
 
         if f0 is not None:
             add("signed, not in force", s0["date"], f0["date"], s0["source_id"])
@@ -105,8 +106,8 @@ def in_force_by_year(phases: pd.DataFrame, years: Iterable[int], *, changes_only
 
     Reads the phases of :func:`treaty_phases`; only treaties whose entry into force is recorded can count.
     Columns: ``year``, ``in_force`` (phase ``in force`` or ``in force, eroding``), ``eroding``, ``treaties`` (ids in
-    force, ``;``-joined), ``names`` (their names in order of entry into force, ``; ``-joined). With ``changes_only``, keep the first year and each year whose treaties or eroding count
-    differ from the year before.
+    force, ``;``-joined), ``names`` (their names in order of entry into force, ``; ``-joined). With
+    ``changes_only``, keep the first year and each year whose treaties or eroding count differ from the year before.
     """
     rows = []
     live = phases[phases["phase"].isin(["in force", "in force, eroding"])]
@@ -114,7 +115,8 @@ def in_force_by_year(phases: pd.DataFrame, years: Iterable[int], *, changes_only
         day = pd.Timestamp(int(y), 12, 31)
         on = live[(live["start"] <= day) & (day < live["end"])]
         rows.append({"year": int(y), "in_force": len(on), "eroding": int((on["phase"] == "in force, eroding").sum()),
-                     "treaties": ";".join(sorted(on["treaty_id"])), "names": "; ".join(on.sort_values("start")["name"])})
+                     "treaties": ";".join(sorted(on["treaty_id"])),
+                     "names": "; ".join(on.sort_values("start")["name"])})
     out = pd.DataFrame(rows, columns=["year", "in_force", "eroding", "treaties", "names"])
     for c in ("year", "in_force", "eroding"):
         out[c] = out[c].astype("Int64")
@@ -130,8 +132,8 @@ def treaty_steps(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through)
     Columns: ``treaty_id``, ``name``, ``step``, ``party``, ``date``, ``note``, ``source_id``; sorted by date.
     """
     limit = as_timestamp(through, "through")
-    names = treaties[["treaty_id", "short_name" if "short_name" in treaties else "name"]].set_axis(["treaty_id", "name"],
-                                                                                           axis=1)
+    label = "short_name" if "short_name" in treaties else "name"
+    names = treaties[["treaty_id", label]].set_axis(["treaty_id", "name"], axis=1)
     out = arms_control[arms_control["date"] <= limit].merge(names, on="treaty_id")
     out = out.sort_values(["date", "treaty_id", "party", "step"])
     return out[["treaty_id", "name", "step", "party", "date", "note", "source_id"]].reset_index(drop=True)
@@ -345,7 +347,8 @@ def camps_headline(camps: pd.DataFrame) -> str:
 def changes_headline(changes: pd.DataFrame, before, after) -> str:
     """The status-changes table's title, with both dates in reader words."""
     return (f"{len(changes)} changes of status in NATO and the CSTO between "
-            f"{labels.day(as_timestamp(before, 'before').date())} and {labels.day(as_timestamp(after, 'after').date())}")
+            f"{labels.day(as_timestamp(before, 'before').date())} and "
+            f"{labels.day(as_timestamp(after, 'after').date())}")
 
 
 def gantt_headline(listed: pd.DataFrame, wars: pd.DataFrame, phases: pd.DataFrame, through) -> str:

@@ -323,7 +323,9 @@ def reader_amount(value: float, indicator: str) -> str:
     if indicator == "nuclear_warheads":
         return f"{float(value):,.0f} warheads"
     if indicator == "population":
-        return f"{float(value) / 1e9:.2f} billion people" if value >= 1e9 else f"{float(value) / 1e6:,.1f} million people"
+        if value >= 1e9:
+            return f"{float(value) / 1e9:.2f} billion people"
+        return f"{float(value) / 1e6:,.1f} million people"
     return f"{float(value):,.0f}"
 
 

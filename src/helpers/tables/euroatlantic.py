@@ -330,7 +330,7 @@ def status_changes(memberships: pd.DataFrame, states: pd.DataFrame, orgs: Iterab
     for org in orgs:
         sp = memberships[memberships["org_id"] == org]
 
-        def status_on(day):
+        def status_on(day, sp=sp):
             on = sp[(sp["start"] <= day) & (sp["end"].isna() | (day < sp["end"]))]
             return dict(zip(on["iso3"], on["status"]))
 
