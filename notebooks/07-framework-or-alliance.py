@@ -91,8 +91,8 @@ present.table(overview.drop(columns=["source_id"]), title=f"The organisations on
 # codebook). Using an established codebook means an outside reader can check each call against published rules —
 # for instance that a consultation promise counts only when it is specific to crises and aims at coordinating
 # policy. A defence promise is a treaty clause such as Article 5 of the North Atlantic Treaty or Article 4 of the
-# Collective Security Treaty; the cells below quote them. The promise not to enter conflicting engagements (NATO's Article 8, the CSTO's Article 1) is not one of
-# ATOP's five types, so it is shown but not scored.
+# Collective Security Treaty; the cells below quote them. The promise not to enter conflicting engagements
+# (NATO's Article 8, the CSTO's Article 1) is not one of ATOP's five types, so it is shown but not scored.
 #
 # **Institutions.** Institutionalization follows the features Leeds & Anac (2005) use: an integrated military
 # command, a common defence policy, troops based on other members' territory, and a formal organisation. Standing

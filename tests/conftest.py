@@ -220,3 +220,30 @@ def real_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     res = subprocess.run([PYTHON, "-m", "helpers.build"], env=env, capture_output=True, text=True, timeout=1200,
                          cwd=tmp)
     return tmp, res
+
+
+@pytest.fixture(scope="session")
+def built_reports(request, tmp_path_factory) -> Path:
+    """reports/ when it holds every declared report (after `make reports`); else the suite's shared full build
+    (conftest's ``real_build``) or, without it, a fresh build of our own in a tmp folder."""
+    from browser import report_browser as rb
+
+    from helpers import paths
+
+    if all((paths.REPORTS / name).exists() for name in rb.expected_reports()):
+        return paths.REPORTS
+    try:
+        folder, done = request.getfixturevalue("real_build")
+    except pytest.FixtureLookupError:
+        import os
+        import subprocess
+
+        folder = tmp_path_factory.mktemp("built")
+        env = dict(os.environ, NATO_REPORTS_DIR=str(folder / "reports"), NATO_BUILD_DIR=str(folder / "build"),
+                   NATO_CACHE_DIR=str(folder / "cache"))
+        env.pop("NATO_SOURCES_CSV", None)
+        done = subprocess.run([sys.executable, "-m", "helpers.build", "--jobs", "2"], env=env, cwd=folder,
+                              capture_output=True, text=True, timeout=1200)
+    if not (folder / "reports" / "index.html").exists():
+        pytest.fail(f"the build wrote no index.html:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    return folder / "reports"

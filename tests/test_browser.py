@@ -16,47 +16,11 @@ sys.path.insert(0, str(HERE / "fixtures" / "render"))
 import build_fixture as fx  # noqa: E402
 from browser import report_browser as rb  # noqa: E402
 
-from helpers import paths  # noqa: E402
-
 pytestmark = pytest.mark.slow
 SEVERE = {"serious", "critical"}
 
 
-def _expected_reports() -> list[str]:
-    """Every report the section map declares: ``<stem>.html`` and ``<stem>--<variant>.html``, plus the index."""
-    import tomllib
-
-    names = []
-    for nb in tomllib.loads(paths.COLLECTION.read_text(encoding="utf-8")).get("notebook", []):
-        names.append(f"{nb['stem']}.html")
-        names += [f"{nb['stem']}--{v['name']}.html" for v in nb.get("variant", [])]
-    return names + ["index.html"]
-
-
-EXPECTED = _expected_reports()
-
-
-@pytest.fixture(scope="session")
-def built_reports(request, tmp_path_factory) -> Path:
-    """reports/ when it holds every declared report (after `make reports`); else the suite's shared full build
-    (conftest's ``real_build``) or, without it, a fresh build of our own in a tmp folder."""
-    if all((paths.REPORTS / name).exists() for name in EXPECTED):
-        return paths.REPORTS
-    try:
-        folder, done = request.getfixturevalue("real_build")
-    except pytest.FixtureLookupError:
-        import os
-        import subprocess
-
-        folder = tmp_path_factory.mktemp("built")
-        env = dict(os.environ, NATO_REPORTS_DIR=str(folder / "reports"), NATO_BUILD_DIR=str(folder / "build"),
-                   NATO_CACHE_DIR=str(folder / "cache"))
-        env.pop("NATO_SOURCES_CSV", None)
-        done = subprocess.run([sys.executable, "-m", "helpers.build", "--jobs", "2"], env=env, cwd=folder,
-                              capture_output=True, text=True, timeout=1200)
-    if not (folder / "reports" / "index.html").exists():
-        pytest.fail(f"the build wrote no index.html:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
-    return folder / "reports"
+EXPECTED = rb.expected_reports()
 
 
 @pytest.fixture(scope="module")

@@ -18,10 +18,10 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "fixtures" / "render"))
 import build_fixture as fx  # noqa: E402
 from browser import report_browser as rb  # noqa: E402
-from test_browser import EXPECTED, built_reports  # noqa: E402,F401  (the shared built-reports fixture)
 
 pytestmark = pytest.mark.slow
 WIDE, PHONE = (1280, 900), (390, 844)
+EXPECTED = rb.expected_reports()
 MAX_HEIGHT = 14_000
 MAX_LINKS = 12
 

@@ -183,7 +183,8 @@ def test_ledger_view_keeps_verdict_and_checking_in_separate_columns():
     assert list(out.columns) == ["Claim", "The article says (our paraphrase)", "Who says it", "Verdict",
                                  "Checked against", "Report"]
     first = out.iloc[0]
-    assert (first["Claim"], first["Verdict"], first["Checked against"]) == ("C01 · P4 (factual)", "supported", "primary")
+    assert (first["Claim"], first["Verdict"], first["Checked against"]) == \
+        ("C01 · P4 (factual)", "supported", "primary")
     assert list(out["Checked against"]) == ["primary", "secondary", "secondary", "primary, and later evidence"]
     assert list(out["Who says it"]) == ["author", "observers", "Putin", "author"]
     assert list(out["Report"]) == ["02", "05", "09", "09"]

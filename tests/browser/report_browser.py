@@ -182,3 +182,15 @@ def reader_checks(page) -> dict:
     """What a reader would notice on the open page: sideways scrolling, content spilling out of its box, chart
     text under 9 px, raw identifiers, long source lines, page height, and whether the first screen answers."""
     return json.loads(json.dumps(page.evaluate(READER_CHECKS_JS)))
+
+
+def expected_reports() -> list[str]:
+    """Every report the section map declares: ``<stem>.html`` and ``<stem>--<variant>.html``, plus the index."""
+    from helpers import paths
+    from helpers.collection import read
+
+    names = []
+    for nb in read(paths.COLLECTION).get("notebook", []):
+        names.append(f"{nb['stem']}.html")
+        names += [f"{nb['stem']}--{v['name']}.html" for v in nb.get("variant", [])]
+    return names + ["index.html"]

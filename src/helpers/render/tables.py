@@ -162,7 +162,8 @@ def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
                       else '<td class="matrix-cell shade-unknown">—</td>' for c in cols)
         body.append(f'<tr><th scope="row">{text.mark_arabic_text(labels.label(row, spec["rows"]))}</th>{tds}</tr>')
     legend = ('<p class="matrix-legend">● alliance-like · ◕ mostly · ◑ partly · ○ framework-like · '
-              '– not a matter of degree · <span class="shade-unknown">? unknown</span>. Hover or focus a cell for its detail.</p>')
+              '– not a matter of degree · <span class="shade-unknown">? unknown</span>. '
+              'Hover or focus a cell for its detail.</p>')
     foot = "".join(f'<li value="{n}">{text.mark_arabic_text(d)}'
                    f'{" " + citations.placeholder(s) if s else ""}</li>'
                    for n, d, s in notes)

@@ -315,8 +315,8 @@ def typology_finding(intervals: pd.DataFrame, names: Mapping[str, str] | None = 
     ceiling = placed[[f"{a}_high" for a in PLOT_AXES]].sum(axis=1).round(9)
     best_mask = floor == floor.max()
     best = [names.get(o, o) for o in placed.loc[best_mask, "org_id"]]
-    rivals = [names.get(o, o) for o, c in zip(placed["org_id"], ceiling) if o not in set(placed.loc[best_mask, "org_id"])
-              and c >= floor.max()]
+    leaders = set(placed.loc[best_mask, "org_id"])
+    rivals = [names.get(o, o) for o, c in zip(placed["org_id"], ceiling) if o not in leaders and c >= floor.max()]
     verb = "is" if len(best) == 1 else "are"
     head = f"{_join(best)} {verb} the most alliance-like on known cells"
     if rivals:
@@ -329,8 +329,9 @@ def org_overview(organisations: pd.DataFrame, member_counts: Mapping[str, int], 
     """One row per org: name, kind, founded, whether it existed on ``as_of`` and its formal member count then.
 
     An org founded after ``as_of`` (e.g. the SCO on 1991-12-31), dissolved before it, or only proposed reads
-    ``did not exist yet (founded 15 Jun 2001)`` / ``proposed`` (or ``not yet proposed``) with no count, so a zero is never mistaken for an empty organisation. A
-    bilateral treaty reads ``bilateral treaty in force`` (or signed, not yet in force) with no member count.
+    ``did not exist yet (founded 15 Jun 2001)`` / ``proposed`` (or ``not yet proposed``) with no count, so a zero is
+    never mistaken for an empty organisation. A bilateral treaty reads ``bilateral treaty in force`` (or signed, not
+    yet in force) with no member count.
     """
     cut = as_timestamp(as_of, "as_of")
     idx = organisations.set_index("org_id")
