@@ -247,3 +247,15 @@ def built_reports(request, tmp_path_factory) -> Path:
     if not (folder / "reports" / "index.html").exists():
         pytest.fail(f"the build wrote no index.html:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     return folder / "reports"
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Headless Debian Chromium (Playwright), shared by a test module; fails with what to install when missing."""
+    from browser import report_browser as rb
+
+    gone = rb.missing()
+    if gone:
+        pytest.fail(f"missing {', '.join(gone)}: run scripts/ensure-system-deps.sh (make test does)")
+    with rb.browser() as b:
+        yield b

@@ -24,15 +24,6 @@ EXPECTED = rb.expected_reports()
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    gone = rb.missing()
-    if gone:
-        pytest.fail(f"missing {', '.join(gone)}: run scripts/ensure-system-deps.sh (make test does)")
-    with rb.browser() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("site")
     with pytest.MonkeyPatch.context() as mp:  # undone even when execution or rendering fails

@@ -89,15 +89,6 @@ def explorer_site(tmp_path_factory) -> Path:
     return folder / "reports"
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    gone = rb.missing()
-    if gone:
-        pytest.fail(f"missing {', '.join(gone)}: run scripts/ensure-system-deps.sh (make test does)")
-    with rb.browser() as b:
-        yield b
-
-
 def _clean(rep: rb.PageReport) -> None:
     assert rep.blocked == [], f"{rep.path.name} tried the network: {rep.blocked}"
     assert rep.console_errors == [] and rep.page_errors == [], rep.console_errors + rep.page_errors

@@ -9,12 +9,7 @@ server aborted, and checks that both a present.chart() output and a bare chart a
 from __future__ import annotations
 
 import os
-import secrets
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import nbformat
@@ -24,20 +19,15 @@ from nbformat.v4 import new_code_cell, new_notebook
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "fixtures" / "render"))
 import build_fixture as fx  # noqa: E402
+from browser import lab  # noqa: E402
 from browser import report_browser as rb  # noqa: E402
 
 pytestmark = pytest.mark.slow
 JUPYTER = Path(sys.executable).with_name("jupyter")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
+def lab_site(tmp_path_factory):
     if rb.missing():
         pytest.fail(f"missing {', '.join(rb.missing())}: run scripts/ensure-system-deps.sh (make test does)")
     import papermill as pm
@@ -60,37 +50,12 @@ def lab(tmp_path_factory):
                             progress_bar=False)
     finally:
         mp.undo()
-    port, token = _free_port(), secrets.token_hex(16)
-    cmd = [str(JUPYTER), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False",
-           "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        cmd.append("--allow-root")
-    log = (root / "lab.log").open("wb")
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2).read()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"JupyterLab did not start: {(root / 'lab.log').read_text()[-2000:]}")
-                time.sleep(0.5)
-        yield base, token
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+    with lab.lab_server(root, root / "lab.log", env=env) as server:
+        yield server
 
 
-def test_charts_draw_in_jupyterlab_without_network(lab):
-    base, token = lab
+def test_charts_draw_in_jupyterlab_without_network(lab_site):
+    base, token = lab_site
     outside: list[str] = []
     with rb.browser() as b:
         context = b.new_context(viewport={"width": 1300, "height": 1400})

@@ -29,15 +29,6 @@ MAX_LINKS = 12
 PENDING: dict[str, dict[str, str]] = {}
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    gone = rb.missing()
-    if gone:
-        pytest.fail(f"missing {', '.join(gone)}: run scripts/ensure-system-deps.sh (make test does)")
-    with rb.browser() as b:
-        yield b
-
-
 def _checks(chromium, path: Path, viewport) -> dict:
     page, rep = rb.open_report(chromium, path, viewport=viewport)
     try:

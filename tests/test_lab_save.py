@@ -10,18 +10,15 @@ it must show that one line and nothing else.
 from __future__ import annotations
 
 import json
-import os
-import secrets
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import nbformat
 import pytest
+from browser import lab
 
 ROOT = Path(__file__).resolve().parents[1]
 JUPYTER = Path(sys.executable).with_name("jupyter")
@@ -32,12 +29,6 @@ pytestmark = pytest.mark.slow
 
 def _git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -58,34 +49,9 @@ def clone(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def lab(clone):
-    port, token = _free_port(), secrets.token_hex(16)
-    cmd = [str(JUPYTER), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={clone}",
-           "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        cmd.append("--allow-root")
-    log_path = clone.parent / "lab.log"
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=clone)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2).read()
-                    break
-                except OSError:
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        pytest.fail(f"JupyterLab did not start: {log_path.read_text()[-2000:]}")
-                    time.sleep(0.5)
-            yield base, token
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+def lab_site(clone):
+    with lab.lab_server(clone, clone.parent / "lab.log") as server:
+        yield server
 
 
 def _save(base: str, token: str, path: str, nb) -> None:
@@ -117,8 +83,8 @@ def _get(base: str, token: str, path: str) -> dict:
         return json.load(r)["content"]
 
 
-def test_a_lab_save_after_a_run_leaves_git_diff_empty(clone, lab):
-    base, token = lab
+def test_a_lab_save_after_a_run_leaves_git_diff_empty(clone, lab_site):
+    base, token = lab_site
     nb = _get(base, token, NOTEBOOK)
     _save(base, token, NOTEBOOK, _as_if_run(nb))
     on_disk = nbformat.read(clone / NOTEBOOK, as_version=4)
@@ -127,8 +93,8 @@ def test_a_lab_save_after_a_run_leaves_git_diff_empty(clone, lab):
     assert _git(clone, "status", "--porcelain") in ("", f" M {NOTEBOOK}\n")  # stat changed, content did not
 
 
-def test_a_lab_save_of_a_prose_edit_shows_only_that_edit(clone, lab):
-    base, token = lab
+def test_a_lab_save_of_a_prose_edit_shows_only_that_edit(clone, lab_site):
+    base, token = lab_site
     nb = _as_if_run(_get(base, token, NOTEBOOK))
     first_md = next(c for c in nb["cells"] if c["cell_type"] == "markdown")
     source = "".join(first_md["source"]) if isinstance(first_md["source"], list) else first_md["source"]
