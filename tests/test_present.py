@@ -224,3 +224,12 @@ def test_known_identifiers_inside_reader_text_become_words():
     t = present.table(pd.DataFrame({"treaties": ["CFE;NEW_START"], "source_id": ["fixture-members"]}),
                       title="Most: EURASIAN_FRAMEWORK", sources="fixture-members", key="w")
     assert t.title == "Most: Proposed Eurasian framework" and ">CFE Treaty; New START</td>" in t.html
+
+
+def test_source_id_columns_are_cited_by_number_not_shown_as_raw_ids():
+    frame = pd.DataFrame({"document": ["The North Atlantic Treaty"], "source_id": ["fixture-members"],
+                          "alt_source_id": ["fixture-arabic"]})
+    t = present.table(frame, title="Documents", sources=frame, key="docs")
+    assert "fixture-members" not in t.html and "Source" not in t.html.split("<tbody>")[0].split("</caption>")[1]
+    assert t.sources == ["fixture-members", "fixture-arabic"]
+    assert t.csv.splitlines()[0] == "document,source_id,alt_source_id"  # the export keeps the data's columns

@@ -55,6 +55,10 @@ table_csv = _tables.table_csv
 _USED: dict[str, None] = {}
 
 
+#: Columns that hold source ids: cited by number under a table, never shown as raw ids in it.
+SOURCE_COLUMNS = ("source_id", "alt_source_id", "second_source_id")
+
+
 class PresentError(ValueError):
     """A present.* call got an argument it cannot use (the message names it and says what is allowed)."""
 
@@ -329,13 +333,16 @@ def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=
 
     ``sources`` may be the frame itself (its ``source_id``/``alt_source_id`` columns), one column, or a list of ids.
     ``collapsed=True`` (or a label such as "Show all 75 sourced cells") folds the table into a closed section.
+    Source-id columns are cited through the numbered source line, so the page leaves them out of the table; the CSV
+    export keeps them.
     """
     key = _check_key("present.table", key)
     title = _check_text("present.table", key, "title", title)
     caption = _check_text("present.table", key, "caption", caption, required=False)
     frame = _frame_of("present.table", key, df)
     source_ids = _check_sources("present.table", key, sources, measure)
-    return Table(key=key, title=title, caption=caption, sources=source_ids, html=table_html(frame, key, title),
+    shown = frame.drop(columns=[c for c in SOURCE_COLUMNS if c in frame.columns])
+    return Table(key=key, title=title, caption=caption, sources=source_ids, html=table_html(shown, key, title),
                  csv=table_csv(frame), n_rows=len(frame), measure=_ids_from(measure), sources_label=sources_label,
                  collapsed=collapsed)
 
