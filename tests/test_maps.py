@@ -97,3 +97,14 @@ def test_explorer_data_give_the_count_the_map_and_the_list_of_each_year(m, year,
     assert sum(code[year - first] != "." for code in data["codes"]["code"]) == expected
     members = data["members"]
     assert int(((members["from"] <= year) & (year < members["to"])).sum()) == expected
+
+
+def test_the_explorer_slider_reaches_a_report_date_later_than_the_membership_data():
+    from helpers import load
+    from helpers.charts import maps
+    from helpers.tables import geo
+
+    memberships = load.memberships()
+    later = geo.last_data_year(memberships) + 1
+    data = maps.explorer_data(memberships, "NATO", f"{later}-04-01")
+    assert int(data["years"]["year"].max()) == later  # the report's own date is on the slider, not an error
