@@ -157,3 +157,12 @@ def test_04_first_screen_follows_other_dates(record):
     m = record["memberships"]
     early, late = (membership.count_as_of(m, "NATO", d) for d in ("1998-12-31", "2004-12-31"))
     assert lines[-1].startswith(f"Between 31 Dec 1998 and 31 Dec 2004, NATO went from {early} to {late} members")
+
+
+def test_02_glance_holds_on_natos_first_day_when_no_pact_has_a_withdrawal_rate():
+    from helpers import load
+    from helpers.tables import blocs
+
+    out = blocs.glance_findings(load.memberships(), load.organisations(), load.states(), load.state_lineage(),
+                                load.state_policies(), "1949-04-04")
+    assert 2 <= len(out) <= 4 and not any("lost the most" in line for line in out)

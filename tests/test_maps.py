@@ -108,3 +108,5 @@ def test_the_explorer_slider_reaches_a_report_date_later_than_the_membership_dat
     later = geo.last_data_year(memberships) + 1
     data = maps.explorer_data(memberships, "NATO", f"{later}-04-01")
     assert int(data["years"]["year"].max()) == later  # the report's own date is on the slider, not an error
+    early = maps.explorer_data(memberships, "SCO", "1996-04-26")  # before the SCO: the slider starts at the report
+    assert int(early["years"]["year"].min()) == 1996

@@ -152,14 +152,15 @@ def explorer_data(memberships: pd.DataFrame, org: str, as_of, first: int | None 
                   last: int | None = None) -> dict[str, pd.DataFrame]:
     """What the explorer draws: ``years`` (year, date, heading with the count), ``codes`` (per shaded feature,
     see ``_year_codes``) and ``members`` (member spells, for the list); first/last default to the organisation's
-    founding year and the data's last year, or the report's own year when that is later (the slider always holds
-    the report's date)."""
+    founding year and the data's last year, widened to the report's own year when that lies outside them (the
+    slider always holds the report's date)."""
     from helpers import load
 
     orgs = load.organisations().set_index("org_id")
-    first = int(orgs.at[org, "founded"].year) if first is None else first
+    year = membership.as_timestamp(as_of).year
+    first = min(int(orgs.at[org, "founded"].year), year) if first is None else first
     if last is None:
-        last = max(geo.last_data_year(memberships), membership.as_timestamp(as_of).year)
+        last = max(geo.last_data_year(memberships), year)
     years = geo.snapshot_dates(as_of, first, last)
     members = geo.member_spells(memberships, org, as_of, first, last)
     counts = [int(((members["from"] <= y) & (y < members["to"])).sum()) for y in years["year"]]

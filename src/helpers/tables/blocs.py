@@ -417,13 +417,13 @@ def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, stat
     oldest = largest(record, "years")
     rated = record.dropna(subset=["withdrawals_per_100_member_years"])
     clean = [_the(o) for o in rated.loc[rated["withdrawals"] == 0, "org_id"]]
-    worst = largest(rated, "withdrawals")
     out = [growth_headline(steps, as_of) + ".", background_headline(members, as_of) + "."]
     nato = record.set_index("org_id")["years"].get("NATO", float("nan"))
     than = "" if oldest["org_id"] == "NATO" else f", against NATO's {nato:.0f}"
     out.append(f"Of the {len(record)} defence pacts the case rule admits, {_the(oldest['org_id'])} had lasted "
                f"longest: {oldest['years']:.0f} years{than}.")
-    if clean and int(worst["withdrawals"]) > 0:
+    worst = largest(rated, "withdrawals") if rated["withdrawals"].notna().any() else None
+    if clean and worst is not None and int(worst["withdrawals"]) > 0:  # on NATO's first day no pact has a rate
         names = clean[0] if len(clean) == 1 else ", ".join(clean[:-1]) + " and " + clean[-1]
         out.append(f"{names[:1].upper() + names[1:]} had no withdrawal; {_the(worst['org_id'])} lost the most "
                    f"members ({int(worst['withdrawals'])}).")

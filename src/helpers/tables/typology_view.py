@@ -156,7 +156,7 @@ def glance_findings(intervals: pd.DataFrame, cells: pd.DataFrame, dimensions: pd
     framework can be placed, what the 2001 treaty promises (each when compared), and who is not compared."""
     out = [f"On {day}, {T.typology_finding(intervals, names)}." if len(intervals) else
            f"On {day} none of the chosen organisations has a coded text in force."]
-    shown = list(intervals["org_id"])
+    shown = list(intervals["org_id"]) if "org_id" in intervals.columns else []
     for org in focus:
         if org in shown and org == "EURASIAN_FRAMEWORK":
             text = placement_sentence(intervals, org, names.get(org, org))
