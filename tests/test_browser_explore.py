@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
@@ -31,7 +29,6 @@ HERE = Path(__file__).parent
 pytestmark = pytest.mark.slow
 SEVERE = {"serious", "critical"}
 SHOTS = os.environ.get("NATO_SHOTS_DIR")
-PAGES_FOR_SEARCH = ("00", "03", "06", "07")  # 07 quotes Article 5
 GEOSHAPES = 'path[aria-roledescription="geoshape"]'
 
 
@@ -56,37 +53,16 @@ def _shot(page, name: str, selector: str | None = None) -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    """reports/ when it holds the pages searched and a search index; else a fresh build of those pages."""
-    wanted = [f"{_stem(i)}.html" for i in PAGES_FOR_SEARCH]
-    if all((paths.REPORTS / w).exists() for w in wanted) and (paths.REPORTS / "assets" / "search-index.js").exists():
-        return paths.REPORTS
-    folder = tmp_path_factory.mktemp("built")
-    env = dict(os.environ, NATO_REPORTS_DIR=str(folder / "reports"), NATO_BUILD_DIR=str(folder / "build"),
-               NATO_CACHE_DIR=str(folder / "cache"))
-    env.pop("NATO_SOURCES_CSV", None)
-    only = [a for i in PAGES_FOR_SEARCH for a in ("--only", i)]
-    done = subprocess.run([sys.executable, "-m", "helpers.build", "--jobs", "1", *only], check=False, env=env,
-                          cwd=folder, capture_output=True, text=True, timeout=1200)
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-    return folder / "reports"
+def site(built_reports) -> Path:
+    """The whole built collection (the suite's shared build, or reports/ after `make reports`): the search index
+    covers every report, so every word a reader might try is in it."""
+    return built_reports
 
 
 @pytest.fixture(scope="module")
-def explorer_site(tmp_path_factory) -> Path:
-    """Report 02 as built (its NATO map explorer follows the enlargement steps): reports/ when it holds the page,
-    else a fresh build of 02 alone."""
-    page = f"{_stem('02')}.html"
-    if (paths.REPORTS / page).exists():
-        return paths.REPORTS
-    folder = tmp_path_factory.mktemp("built-02")
-    env = dict(os.environ, NATO_REPORTS_DIR=str(folder / "reports"), NATO_BUILD_DIR=str(folder / "build"),
-               NATO_CACHE_DIR=str(folder / "cache"))
-    env.pop("NATO_SOURCES_CSV", None)
-    done = subprocess.run([sys.executable, "-m", "helpers.build", "--jobs", "1", "--only", "02"], check=False,
-                          env=env, cwd=folder, capture_output=True, text=True, timeout=1200)
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-    return folder / "reports"
+def explorer_site(built_reports) -> Path:
+    """Report 02 as built: its NATO map explorer follows the enlargement steps."""
+    return built_reports
 
 
 def _clean(rep: rb.PageReport) -> None:
