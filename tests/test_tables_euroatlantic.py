@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
+from helpers.tables import article as A
 from helpers.tables import euroatlantic as T
 
 D = pd.Timestamp
@@ -68,15 +69,15 @@ NATO = spells([
 # ------------------------------------------------------------------------------------------------ paragraphs
 
 def test_paragraph_range_expands_ranges_and_lists():
-    assert T.paragraph_range("P1-P3") == ["P1", "P2", "P3"]
-    assert T.paragraph_range("P4") == ["P4"]
-    assert T.paragraph_range("P5, P6") == ["P5", "P6"]
+    assert A.paragraph_range("P1-P3") == ["P1", "P2", "P3"]
+    assert A.paragraph_range("P4") == ["P4"]
+    assert A.paragraph_range("P5, P6") == ["P5", "P6"]
 
 
 @pytest.mark.parametrize("bad", ["Q1", "P3-P1", "P0", "P20", "P1-P2-P3", ""])
 def test_paragraph_range_refuses_bad_specs_and_says_what_is_allowed(bad):
     with pytest.raises(ValueError, match="P1"):
-        T.paragraph_range(bad)
+        A.paragraph_range(bad)
 
 
 PARAS = pd.DataFrame({"paragraph": ["P2", "P1", "P10", "P3"], "order": [2, 1, 10, 3],
@@ -84,7 +85,7 @@ PARAS = pd.DataFrame({"paragraph": ["P2", "P1", "P10", "P3"], "order": [2, 1, 10
 
 
 def test_paragraph_digest_is_in_article_order():
-    got = T.paragraph_digest(PARAS, ["P3", "P1", "P2"])
+    got = A.paragraph_digest(PARAS, ["P3", "P1", "P2"])
     assert got["paragraph"].tolist() == ["P1", "P2", "P3"]
     assert got["paraphrase"].tolist() == ["one", "two", "three"]
     assert list(got.columns) == ["paragraph", "paraphrase", "source_id"]
@@ -92,7 +93,7 @@ def test_paragraph_digest_is_in_article_order():
 
 def test_paragraph_digest_names_a_missing_paragraph():
     with pytest.raises(KeyError, match="P4"):
-        T.paragraph_digest(PARAS, ["P1", "P4"])
+        A.paragraph_digest(PARAS, ["P1", "P4"])
 
 
 def test_claims_for_filters_and_orders_by_paragraph_then_id():
@@ -101,7 +102,7 @@ def test_claims_for_filters_and_orders_by_paragraph_then_id():
         "claim": ["c3", "c1", "c2", "c9"], "claim_type": ["factual"] * 4, "testable_with": [""] * 4,
         "verdict": ["supported"] * 4, "verdict_reason": ["r"] * 4, "evidence_notebook": ["01"] * 4,
         "source_id": ["s"] * 4})
-    got = T.claims_for(claims, ["P1", "P2", "P3"])
+    got = A.claims_for(claims, ["P1", "P2", "P3"])
     assert got["claim_id"].tolist() == ["C02", "C01", "C03"]
     assert "testable_with" not in got.columns
 

@@ -153,7 +153,7 @@ def watch_list(events: pd.DataFrame, after, categories: Iterable[str] | None = N
 def collection_paragraphs() -> dict[str, list[str]]:
     """Notebook id → the article paragraphs it covers (``"P1-P3"`` expanded), from the section map."""
     from helpers import params
-    from helpers.tables.euroatlantic import paragraph_range
+    from helpers.tables.article import paragraph_range
 
     return {nb.id: paragraph_range(nb.paragraphs) for nb in params.notebooks()}
 

@@ -16,10 +16,6 @@ import pandas as pd
 from helpers import labels, membership
 from helpers.membership import as_timestamp
 
-# The article's paragraphs and claims are tables of the article (helpers.tables.article); re-exported for the
-# notebooks that still read them through this module.
-from helpers.tables.article import claims_for, paragraph_digest, paragraph_range  # noqa: F401
-
 # --------------------------------------------------------------------------------------------------- utilities
 
 
