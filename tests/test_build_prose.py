@@ -80,3 +80,79 @@ def test_a_deleted_report_is_rendered_again_from_the_cached_run(fake, no_kernel)
     res = fake.build("--only", "02", **no_kernel)
     assert res.returncode == 0, res.stdout + res.stderr
     assert (fake.reports / "02-beta.html").read_bytes() == before
+
+
+def _edit_markdown(fake, stem: str, index: int, text: str) -> None:
+    path = fake.notebooks / f"{stem}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[index].source = text
+    nbformat.write(nb, path)
+
+
+def _line(result, name: str) -> str:
+    return next(ln for ln in result.stdout.splitlines() if ln.startswith(name + " "))
+
+
+def test_edited_prose_is_rerendered_in_the_kept_page_with_its_contents_and_search_updated(fake, no_kernel):
+    """The fast path: the same cells, new words and a new heading. Only the prose is rendered again, and the page,
+    its contents list and the search index are those of a full run."""
+    assert fake.build("--only", "01").returncode == 0
+    fake.set_markdown("01-alpha", "# A fake notebook\n\nAlpha, in other words.\n\n## Findings in brief\n\n"
+                                  "Words about سلام and the window.")
+    res = fake.build("--only", "01", **no_kernel)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "only the prose re-rendered" in _line(res, "01-alpha")
+    assert "only the prose re-rendered" in _line(res, "01-alpha--early")
+    page = (fake.reports / "01-alpha.html").read_text()
+    assert "Alpha, in other words." in page and "ALPHA 2000-01-01 3" in page
+    assert 'href="#Findings-in-brief"' in page  # the contents list has the new heading
+    assert 'dir="rtl" lang="ar">سلام</span>' in page  # Arabic marked as in a full render
+    assert "<!--prose" not in page
+    index = (fake.reports / "assets" / "search-index.js").read_text()
+    assert "Words about" in index and "Findings in brief" in index
+    rendered = fake.report_files()
+
+    forced = fake.build("--force", "--only", "01")
+    assert forced.returncode == 0
+    again = fake.report_files()
+    for name in ("01-alpha.html", "01-alpha--early.html", "assets/search-index.js"):
+        assert again[name] == rendered[name], f"{name}: the in-place re-render differs from a full run"
+
+
+def test_a_changed_layout_renders_the_whole_notebook_again(fake, no_kernel):
+    """A markdown cell added (the cells no longer line up with the kept page): the whole notebook is rendered, still
+    without a kernel."""
+    assert fake.build("--only", "02").returncode == 0
+    _insert_markdown(fake, "02-beta", 2, "A new paragraph after the parameters.")
+    res = fake.build("--only", "02", **no_kernel)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "without a kernel" in _line(res, "02-beta") and "only the prose" not in _line(res, "02-beta")
+    assert "A new paragraph after the parameters." in (fake.reports / "02-beta.html").read_text()
+    # and the next prose edit takes the fast path again, from the parts that render kept
+    _edit_markdown(fake, "02-beta", 2, "The new paragraph, reworded.")
+    res = fake.build("--only", "02", **no_kernel)
+    assert "only the prose re-rendered" in _line(res, "02-beta"), res.stdout
+    assert "The new paragraph, reworded." in (fake.reports / "02-beta.html").read_text()
+
+
+TABLE_CELL = ('import pandas as pd\nfrom helpers import present\n'
+              'present.table(pd.DataFrame({"mode": [P.mode]}), key="modes", title="The mode", '
+              'sources=["academic-osce"])')
+
+
+def test_a_lost_export_file_is_written_again_by_a_prose_edit(fake, no_kernel):
+    """The kept page is used only while every export file it links to is still as written."""
+    fake.set_code("03-gamma", 3, TABLE_CELL)
+    assert fake.build("--only", "03").returncode == 0
+    export = fake.reports / "exports" / "03-gamma" / "modes.csv"
+    kept = export.read_bytes()
+    export.unlink()
+    fake.set_markdown("03-gamma", "# A fake notebook\n\nGamma, with a table.")
+    res = fake.build("--only", "03", **no_kernel)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "only the prose" not in _line(res, "03-gamma")
+    assert export.read_bytes() == kept
+    fake.set_markdown("03-gamma", "# A fake notebook\n\nGamma, with one table.")
+    res = fake.build("--only", "03", **no_kernel)
+    assert "only the prose re-rendered" in _line(res, "03-gamma")
+    assert export.read_bytes() == kept  # the export stays where the page links to it

@@ -147,6 +147,11 @@ def executed_path(cache_dir: Path, name: str) -> Path:
     return cache_dir / f"{name}.ipynb"
 
 
+def parts_path(cache_dir: Path, name: str) -> Path:
+    """The parts of a report's page kept with its record, from which a prose-only edit is re-rendered in place."""
+    return cache_dir / "pages" / f"{name}.json"
+
+
 def read_record(cache_dir: Path, name: str) -> dict | None:
     """The stored record, or None when missing or corrupt."""
     try:

@@ -142,7 +142,10 @@ def _run(args, collection: Path, everything: list, chosen: list, dirs) -> int:
     results: dict[str, dict] = {}
     if jobs:
         try:
-            results = run.run_pool(jobs, site, dirs, min(args.jobs or run.cores(), len(jobs)), collection)
+            if all(j.action == "render" for j in jobs):
+                results = run.run_here(jobs, site, dirs)
+            else:
+                results = run.run_pool(jobs, site, dirs, min(args.jobs or run.cores(), len(jobs)), collection)
         except KeyboardInterrupt:
             print("interrupted: reports not finished keep their previous version", file=sys.stderr)
             return 130

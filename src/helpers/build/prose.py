@@ -22,20 +22,21 @@ class ProseMergeError(ValueError):
 
 def merge_prose(executed, current):
     """``executed`` (a papermill output notebook) with the cells of ``current`` (the source notebook) in place of
-    its markdown and raw cells; both are ``nbformat`` NotebookNodes; returns a new one."""
+    its markdown and raw cells; both are ``nbformat`` NotebookNodes; returns a new one, which shares the code
+    cells of ``executed`` (read it afresh for each merge)."""
     injected = [c for c in executed.cells if "injected-parameters" in _tags(c)]
     runs = [c for c in executed.cells if c.cell_type == "code" and "injected-parameters" not in _tags(c)]
     code = [c for c in current.cells if c.cell_type == "code"]
     if [c.source for c in runs] != [c.source for c in code]:
         raise ProseMergeError("the cached run's code cells differ from the notebook's; run it again")
-    merged = copy.deepcopy(executed)
+    merged = copy.copy(executed)
     has_slot = any("parameters" in _tags(c) for c in runs)
     cells, pending = ([] if has_slot else copy.deepcopy(injected)), iter(runs)
     for cell in current.cells:
         if cell.cell_type != "code":
             cells.append(copy.deepcopy(cell))
             continue
-        run = copy.deepcopy(next(pending))
+        run = next(pending)
         cells.append(run)
         if has_slot and "parameters" in _tags(run):
             cells.extend(copy.deepcopy(injected))

@@ -48,7 +48,7 @@ def _worker_env(collection: Path, build_dir: Path) -> dict[str, str]:
 def report_job(job: Job, dirs: Dirs) -> dict:
     """What a worker needs for one report (plain data: it crosses a process boundary)."""
     previous = cache.read_record(dirs.cache, job.entry.name)
-    return {"entry": job.entry.to_dict(), "action": job.action, "reports": str(dirs.reports),
+    return {"entry": job.entry.to_dict(), "action": job.action, "key": job.key, "reports": str(dirs.reports),
             "build": str(dirs.build), "cache": str(dirs.cache), "staging": str(dirs.staging),
             "previous": previous, "reads": (previous or {}).get("data", {})}
 
@@ -71,6 +71,18 @@ def record_site(dirs: Dirs, part: str, key: str, outputs: dict) -> None:
 def _crashed(job: Job, exc: BaseException) -> dict:
     return {"name": job.entry.name, "ok": False, "seconds": 0.0, "outputs": {}, "reads": {}, "kernel": True,
             "error": f"worker crashed: {type(exc).__name__}: {exc}", "debug": ""}
+
+
+def run_here(jobs: list[Job], site: dict[str, dict], dirs: Dirs) -> dict:
+    """Re-renders that need no kernel, in this process: starting a worker would cost more than the work."""
+    results: dict[str, dict] = {}
+    for job in jobs:
+        res = worker.run_entry(report_job(job, dirs))
+        record(job, res, dirs)
+        results[job.entry.name] = res
+    for part, item in site.items():
+        record_site(dirs, part, item["key"], worker.site_job(item)["outputs"])
+    return results
 
 
 def run_pool(jobs: list[Job], site: dict[str, dict], dirs: Dirs, n_workers: int, collection: Path) -> dict:

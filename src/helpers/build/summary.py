@@ -41,7 +41,8 @@ def rows(order: list[str], cached: list[str], results: dict[str, dict], reasons:
             continue
         res = results[name]
         if res["ok"]:
-            out.append((name, "built", f"{res['seconds']:.1f}s", reasons[name]))
+            how = f" ({res['how']})" if res.get("how") else ""
+            out.append((name, "built", f"{res['seconds']:.1f}s", reasons[name] + how))
             continue
         detail = f"{res['error']} — debug notebook: {res['debug']}"
         if res.get("page") and not res["outputs"]:

@@ -14,6 +14,7 @@ build of that report are removed, so no stale chart or table sits beside a failu
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -219,7 +220,10 @@ def _from_cache(entry: Entry, cached: Path):
 
     try:
         current = nbformat.read(entry.notebook, as_version=4)
-        return merge_prose(nbformat.read(cached, as_version=4), current), None
+        kept = nbformat.reader.reads(cached.read_text(encoding="utf-8"))  # as papermill wrote (and checked) it
+        if kept.get("nbformat") != 4:
+            kept = nbformat.read(cached, as_version=4)
+        return merge_prose(kept, current), None
     except Exception as exc:
         return None, _failure("render", exc)
 
@@ -227,14 +231,43 @@ def _from_cache(entry: Entry, cached: Path):
 # ---------------------------------------------------------------------------------------------- rendering
 
 
-def _render(render, nb, entry: Entry) -> tuple[dict[str, bytes], BuildFailure | None]:
+def _render(render, nb, entry: Entry, kept: dict | None = None):
+    """``(files, parts, failure, respun)``: the page re-rendered in place from ``kept`` parts when only prose
+    changed, else the whole notebook rendered."""
     try:
-        files = render.render_report(nb, entry)
+        spun = render.respin(kept, nb, entry) if kept is not None else None
+        if spun is not None:
+            return {entry.output: spun[0]}, spun[1], None, True
+        files, parts = render.render_report_parts(nb, entry)
         if entry.output not in files:
             raise RuntimeError(f"render_report returned no {entry.output} (got {sorted(files)})")
-        return files, None
+        return files, parts, None, False
     except Exception as exc:
-        return {}, _failure("render", exc)
+        return {}, None, _failure("render", exc), False
+
+
+def kept_parts(job: dict, entry: Entry) -> dict | None:
+    """The parts kept by the last full render of this run, when they still describe the report in ``reports/``:
+    the same run (execution key and kept notebook) and every export file as written."""
+    previous = job.get("previous") or {}
+    try:
+        parts = json.loads(cache.parts_path(Path(job["cache"]), entry.name).read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(parts, dict) or parts.get("key") != job.get("key") or \
+            parts.get("executed") != previous.get("executed") or not isinstance(parts.get("exports"), dict):
+        return None
+    reports = Path(job["reports"])
+    if any(cache.sha256_file(reports / rel) != digest for rel, digest in parts["exports"].items()):
+        return None
+    return parts
+
+
+def keep_parts(job: dict, entry: Entry, parts: dict, outputs: dict[str, str], executed: str) -> None:
+    parts = dict(parts, key=job.get("key"), executed=executed,
+                 exports={rel: d for rel, d in outputs.items() if rel != entry.output})
+    cache.atomic_write(cache.parts_path(Path(job["cache"]), entry.name),
+                       json.dumps(parts, sort_keys=True, ensure_ascii=False).encode("utf-8"))
 
 
 def _fallback_failure(entry: Entry, error: BuildFailure) -> bytes:
@@ -332,17 +365,22 @@ def _run_entry(job: dict) -> dict:
     else:
         nb, failure, reads = _run_kernel(entry, executed, build_dir / f"{entry.name}.reads")
     entry = replace(entry, data_version=cache.data_fingerprint(reads), data_files=tuple(sorted(reads)))
-    files: dict[str, bytes] = {}
+    files, parts, respun = {}, None, False
     if failure is None:
-        files, failure = _render(render, nb, entry)
+        kept = kept_parts(job, entry) if job["action"] == "render" else None
+        files, parts, failure, respun = _render(render, nb, entry, kept)
     result = {"name": entry.name, "ok": failure is None, "reads": reads, "debug": cache.relative(executed),
-              "kernel": job["action"] != "render", "error": str(failure) if failure else ""}
+              "kernel": job["action"] != "render", "error": str(failure) if failure else "",
+              "how": "only the prose re-rendered, in the kept page" if respun else ""}
     if failure is not None:
         result["outputs"], result["page"] = _write_failure(job, entry, _failure_page(render, entry, failure, executed))
     else:
         result["outputs"] = write_files(files, Path(job["reports"]), Path(job["staging"]))
+        if respun:  # the export files stay as they are (kept_parts checked them)
+            result["outputs"].update(kept["exports"])
         drop_leftovers(job.get("previous"), result["outputs"], Path(job["reports"]))
         result["executed"] = _keep_executed(job, entry, executed)
+        keep_parts(job, entry, parts, result["outputs"], result["executed"])
     result["seconds"] = time.perf_counter() - started
     return result
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import re
 
-from helpers.render import citations, collection, exports, notebook, templating
+from helpers.render import citations, collection, exports, notebook, prose, templating
 
 ASSETS = "assets/"
 _HEADING = re.compile(r'<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)(?:<a class="anchor-link"[^>]*>[^<]*</a>)?</h\1>',
@@ -15,6 +16,7 @@ _TAG = re.compile(r"<[^>]+>")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 HEADER_SLOT = "<!--report-header-->"
 SIDEBAR_SLOT = "<!--report-sidebar-->"
+_PROSE: dict[tuple, str] = {}
 
 
 def toc_items(body: str) -> list[dict]:
@@ -49,13 +51,37 @@ def chrome(entry, toc: list[dict] | None = None) -> dict:
 
 
 @functools.lru_cache(maxsize=1)
-def _exporter():
+def exporter():
+    """nbconvert's HTML exporter with the ``nato_report`` template; its ``prose_html`` filter writes each markdown
+    cell through :func:`prose_html`, between the markers of :mod:`helpers.render.prose`."""
+    import jinja2
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(extra_template_basedirs=[str(templating.TEMPLATES)], template_name="nato_report",
-                            exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text="¶")
-    exporter.register_filter("mark_arabic", notebook.mark_arabic_html)
-    return exporter
+    made = HTMLExporter(extra_template_basedirs=[str(templating.TEMPLATES)], template_name="nato_report",
+                        exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text="¶")
+    made.register_filter("mark_arabic", notebook.mark_arabic_html)
+    made.register_filter("prose_html", jinja2.pass_context(
+        lambda context, cell: _marked_prose(cell, context.get("resources", {}))))
+    return made
+
+
+def _marked_prose(cell, res: dict) -> str:
+    fragment = prose_html(cell, res)
+    tok = res.get("prose_token")
+    return prose.marked(tok, cell.id, fragment) if tok else fragment
+
+
+def prose_html(cell, resources: dict) -> str:
+    """One markdown cell as the page shows it: nbconvert's markdown (math, attachments, heading anchors), the
+    ``files/`` prefix of links stripped, Arabic marked. The template and a prose-only re-render both call this."""
+    key = (cell.source, json.dumps(cell.get("attachments") or {}, sort_keys=True),
+           resources.get("metadata", {}).get("path", ""))
+    if key not in _PROSE:  # the same text renders the same way: variants of a report share their prose
+        from nbconvert.filters import strip_files_prefix
+
+        html_text = exporter().markdown2html({"cell": cell, "resources": resources}, cell.source)
+        _PROSE[key] = notebook.mark_arabic_html(strip_files_prefix(html_text))
+    return _PROSE[key]
 
 
 def _append_sources_cell(nb) -> None:
@@ -68,33 +94,59 @@ def _append_sources_cell(nb) -> None:
     nb.cells.append(cell)
 
 
-def render_report(nb, entry) -> dict[str, bytes]:
-    """The report page and its exports for one executed notebook (paths relative to ``reports/``)."""
+def resources(entry, token: str = "") -> dict:
+    """What nbconvert's templates see (``token`` marks each markdown cell's HTML, see :mod:`~.prose`)."""
+    return {"report": {"assets": ASSETS}, "metadata": {"name": entry.name}, "prose_token": token}
+
+
+def prepared(nb, entry):
+    """The notebook as the page shows it: cleaned, titled for the reader, without its own H1."""
     clean = notebook.clean_notebook(nb)
     clean.metadata["title"] = collection.reader_title(entry.title, entry.parameters or {}, entry.defaults,
                                                       entry.variant)
     notebook.drop_first_h1(clean)
+    return clean
+
+
+def render_report(nb, entry) -> dict[str, bytes]:
+    """The report page and its exports for one executed notebook (paths relative to ``reports/``)."""
+    return render_report_parts(nb, entry)[0]
+
+
+def render_report_parts(nb, entry) -> tuple[dict[str, bytes], dict]:
+    """``(files, parts)``: the files of :func:`render_report`, and the parts of the page a prose-only edit can
+    re-render without nbconvert's whole pass (see :mod:`helpers.render.prose`)."""
+    clean = prepared(nb, entry)
+    signature = prose.signature(clean)
     cites = citations.Citations()
     outputs = exports.Outputs(exports.Exports(entry.name), cites)
     outputs.transform(clean)
     if not outputs.has_slot:
         _append_sources_cell(clean)
-    resources = {"report": {"assets": ASSETS}, "metadata": {"name": entry.name}}
-    body, _ = _exporter().from_notebook_node(clean, resources=resources)
+    tok = prose.token()
+    body, _ = exporter().from_notebook_node(clean, resources=resources(entry, tok))
     section = templating.render("sources_section.html.j2", bibliography=cites.bibliography())
     body = body.replace(exports.SOURCES_SLOT, section)
+    parts = {"signature": signature, "token": tok, "body": body, "glance": list(outputs.glance),
+             "summary": outputs.summary}
+    files = {entry.output: finish_page(prose.unmarked(body, tok), entry, outputs.glance, outputs.summary)}
+    files.update(outputs.exports.files)
+    return files, parts
+
+
+def finish_page(body: str, entry, glance, summary: str) -> bytes:
+    """The nbconvert body with the header, the sidebar (contents from its headings), the footer and the search
+    tags filled in."""
     main = body[body.find('<main id="report-main">'):]
     parts = chrome(entry, toc_items(main))
-    parts["glance"] = outputs.glance
-    parts["summary"] = outputs.summary or entry.summary
+    parts["glance"] = glance
+    parts["summary"] = summary or entry.summary
     page = body.replace(HEADER_SLOT, templating.render("header.html.j2", **parts), 1)
     page = page.replace(SIDEBAR_SLOT, templating.render("sidebar.html.j2", **parts), 1)
     page = page.replace("<!--report-footer-->", templating.render("footer.html.j2", **parts), 1)
     page = page.replace("</head>", str(templating.env().globals["search_head"](ASSETS)) + "</head>", 1)
     page = re.sub(r"[ \t]+\n", "\n", page)
-    files = {entry.output: page.encode("utf-8")}
-    files.update(outputs.exports.files)
-    return files
+    return page.encode("utf-8")
 
 
 def _page(template: str, **context) -> bytes:

@@ -6,6 +6,7 @@ import datetime as _dt
 import html
 import json
 import re
+import sys
 
 from markupsafe import Markup
 
@@ -24,15 +25,15 @@ def as_text(value) -> str:
     """A value as plain text: '' for missing, ISO for dates."""
     if value is None:
         return ""
-    try:
-        import pandas as pd
-
-        if value is pd.NaT or (not isinstance(value, str) and pd.isna(value)):
-            return ""
-        if isinstance(value, pd.Timestamp):
-            return value.date().isoformat() if value == value.normalize() else value.isoformat()
-    except (TypeError, ValueError, ImportError):
-        pass
+    pd = sys.modules.get("pandas")  # a pandas value exists only once pandas is imported; never import it here
+    if pd is not None:
+        try:
+            if value is pd.NaT or (not isinstance(value, str) and pd.isna(value)):
+                return ""
+            if isinstance(value, pd.Timestamp):
+                return value.date().isoformat() if value == value.normalize() else value.isoformat()
+        except (TypeError, ValueError):
+            pass
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     return str(value)

@@ -1,0 +1,67 @@
+"""Do two versions of the code write the same reports? (a check for changes meant to change no page)
+
+Builds every report from scratch twice, into temporary folders: once from a git revision (default ``HEAD``, checked
+out in a temporary worktree) and once from the working tree, with the same environment and data as each version
+holds. Prints one line per file that differs or exists in one build only, then a count, and exits 1 when any file
+differs. Nothing under ``reports/`` or ``.cache/`` is touched.
+
+    python scripts/compare_reports.py                 # HEAD against the working tree
+    python scripts/compare_reports.py 1650f44 --only 06 --only 07
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def build(source: Path, out: Path, only: list[str]) -> None:
+    """Build every report of the tree at ``source`` into ``out/reports`` (fresh cache, its own helpers)."""
+    env = {"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin", "HOME": str(out),
+           "PYTHONPATH": str(source / "src"), "NATO_REPORTS_DIR": str(out / "reports"),
+           "NATO_BUILD_DIR": str(out / "build"), "NATO_CACHE_DIR": str(out / "cache")}
+    args = [sys.executable, "-m", "helpers.build", "--force", *[a for o in only for a in ("--only", o)]]
+    res = subprocess.run(args, cwd=source, env=env, capture_output=True, text=True)
+    if res.returncode != 0:
+        raise SystemExit(f"the build of {source} failed ({res.returncode}):\n{res.stdout[-3000:]}{res.stderr[-3000:]}")
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("rev", nargs="?", default="HEAD", help="the git revision to compare against (default HEAD)")
+    ap.add_argument("--only", action="append", default=[], help="notebook id or stem (repeatable; default all)")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="nato-compare-") as tmp:
+        tmp = Path(tmp)
+        tree = tmp / "tree"
+        subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(tree), args.rev], cwd=ROOT, check=True)
+        try:
+            build(tree, tmp / "before", args.only)
+            build(ROOT, tmp / "after", args.only)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
+        before, after = files(tmp / "before" / "reports"), files(tmp / "after" / "reports")
+    differ = 0
+    for rel in sorted(set(before) | set(after)):
+        if rel not in after or rel not in before:
+            differ += 1
+            print(f"only in {'the revision' if rel in before else 'the working tree'}: {rel}")
+        elif before[rel] != after[rel]:
+            differ += 1
+            print(f"differs: {rel}")
+    same = len(set(before) & set(after)) - sum(1 for r in set(before) & set(after) if before[r] != after[r])
+    print(f"{same} files identical, {differ} different or missing ({args.rev} against the working tree)")
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
