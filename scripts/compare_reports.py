@@ -12,6 +12,7 @@ differs. Nothing under ``reports/`` or ``.cache/`` is touched.
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -39,9 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("rev", nargs="?", default="HEAD", help="the git revision to compare against (default HEAD)")
     ap.add_argument("--only", action="append", default=[], help="notebook id or stem (repeatable; default all)")
+    ap.add_argument("--keep", action="store_true", help="keep both builds (their folder is printed)")
     args = ap.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="nato-compare-") as tmp:
-        tmp = Path(tmp)
+    tmp = Path(tempfile.mkdtemp(prefix="nato-compare-"))
+    try:
         tree = tmp / "tree"
         subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(tree), args.rev], cwd=ROOT, check=True)
         try:
@@ -50,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
         before, after = files(tmp / "before" / "reports"), files(tmp / "after" / "reports")
+    finally:
+        if args.keep:
+            print(f"builds kept in {tmp}/before and {tmp}/after")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
     differ = 0
     for rel in sorted(set(before) | set(after)):
         if rel not in after or rel not in before:

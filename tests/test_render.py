@@ -379,3 +379,12 @@ def test_command_line_renders_an_executed_notebook(executed, tmp_path):
     assert 'id="fig-bars"' in out and 'src="assets/vega-bundle.js"' in out
     assert (tmp_path / "out" / "assets" / "vega-bundle.js").exists()
     assert (tmp_path / "out" / "exports" / "page" / "members.csv").exists()
+
+
+def test_a_prose_fragment_is_balanced_only_when_it_closes_what_it_opens():
+    from helpers.render import prose
+
+    assert prose.balanced('<p>one<br>two <img src="x.png"></p>\n<ul><li>a</li></ul>')
+    assert not prose.balanced('<div class="note">left open')
+    assert not prose.balanced("</div> closing the page's own element")
+    assert not prose.balanced("<b><i>crossed</b></i>")

@@ -4,11 +4,12 @@ Two keys per report, as jupyter-cache separates execution from presentation. The
 kernel's outputs depend on: the notebook's code cells (not its markdown), the parameter values, the helpers code,
 ``constraints.txt`` and the kernel; together with the content hash of every data file the run read (logged through
 ``NATO_READ_LOG``) it decides whether a kernel must run. The *render key* covers the whole notebook file and the
-entry (titles, navigation). When only the render key changed — a prose edit — the executed notebook kept in the
-cache gets the current markdown and is rendered again without a kernel. A report is left alone when both keys
-match and every file it wrote is still in ``reports/`` with the content written. Modification times are never
-used. Records (JSON) and executed notebooks live in ``.cache/build`` (outside ``reports/``); a record that cannot
-be read or parsed is treated as absent.
+entry (titles, navigation). When only the render key changed — a prose edit — the page is rendered again without
+a kernel: inside the page kept with the record (``pages/<name>.json``, see :mod:`helpers.render.prose`) when the
+cells still line up with it, else from the executed notebook kept in the cache with the current markdown. A report
+is left alone when both keys match and every file it wrote is still in ``reports/`` with the content written.
+Modification times are never used. Records (JSON) and executed notebooks live in ``.cache/build`` (outside
+``reports/``); a record that cannot be read or parsed is treated as absent.
 
 This module also holds the one data fingerprint (:func:`data_fingerprint`) and the atomic writes.
 """

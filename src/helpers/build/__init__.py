@@ -18,7 +18,8 @@ One module per step, as papermill splits its command line from its execution:
 - :mod:`~helpers.build.run` — the pool of worker processes and what is recorded when each job ends;
 - :mod:`~helpers.build.worker` — one job in a worker: execute (with one retry when a kernel fails to start) or
   re-render a prose edit without a kernel, write the files, and die with the build;
-- :mod:`~helpers.build.prose` — the current markdown merged into a cached executed notebook;
+- :mod:`~helpers.build.prose` — the current markdown merged into a cached executed notebook (when the kept page
+  cannot take the edit in place, see :mod:`helpers.render.prose`);
 - :mod:`~helpers.build.summary` — progress, the summary table, the written paths and the exit code.
 
 ``Entry`` and ``BuildFailure`` live in :mod:`helpers.models`. The package imports only the standard library,

@@ -1,6 +1,8 @@
 """Run the planned jobs on a bounded pool of worker processes and record each result in the cache.
 
-Reports go first (the long work), then the index and the shared assets on whichever worker frees up. No more
+Reports go first (the long work), then the index and the shared assets on whichever worker frees up. A build
+whose every job is a prose-only re-render runs them in its own process (:func:`run_here`): no kernel is needed,
+and starting a worker would cost more than the work. No more
 jobs are submitted than the pool can run, so "running" in the progress line is honest. Workers are started with
 ``spawn`` and keep their imports between jobs; BLAS/OpenMP threads are capped at one per worker.
 """

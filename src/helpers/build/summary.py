@@ -41,8 +41,10 @@ def rows(order: list[str], cached: list[str], results: dict[str, dict], reasons:
             continue
         res = results[name]
         if res["ok"]:
-            how = f" ({res['how']})" if res.get("how") else ""
-            out.append((name, "built", f"{res['seconds']:.1f}s", reasons[name] + how))
+            detail = reasons[name]
+            if res.get("how"):  # a prose edit re-rendered in the kept page says how much was rendered
+                detail = detail.replace("re-rendered without a kernel", f"{res['how']}, no kernel")
+            out.append((name, "built", f"{res['seconds']:.1f}s", detail))
             continue
         detail = f"{res['error']} — debug notebook: {res['debug']}"
         if res.get("page") and not res["outputs"]:

@@ -231,19 +231,43 @@ def _from_cache(entry: Entry, cached: Path):
 # ---------------------------------------------------------------------------------------------- rendering
 
 
-def _render(render, nb, entry: Entry, kept: dict | None = None):
-    """``(files, parts, failure, respun)``: the page re-rendered in place from ``kept`` parts when only prose
-    changed, else the whole notebook rendered."""
+def _render(render, nb, entry: Entry):
+    """``(files, parts, failure)``: the whole notebook rendered."""
     try:
-        spun = render.respin(kept, nb, entry) if kept is not None else None
-        if spun is not None:
-            return {entry.output: spun[0]}, spun[1], None, True
         files, parts = render.render_report_parts(nb, entry)
         if entry.output not in files:
             raise RuntimeError(f"render_report returned no {entry.output} (got {sorted(files)})")
-        return files, parts, None, False
+        return files, parts, None
     except Exception as exc:
-        return {}, None, _failure("render", exc), False
+        return {}, None, _failure("render", exc)
+
+
+def _notebook(path: str):
+    """The notebook as saved (no schema check: only its cells are used, and the cache key vouches for its code)."""
+    import nbformat
+
+    nb = nbformat.reader.reads(Path(path).read_text(encoding="utf-8"))
+    return nb if nb.get("nbformat") == 4 else nbformat.read(path, as_version=4)
+
+
+def _rerender(render, job: dict, entry: Entry):
+    """A prose edit: ``(files, parts, failure, how)``; ``how`` is empty for a whole render. In the kept page when its parts still describe it (only
+    the edited prose rendered), else the whole notebook from the kept run; no kernel either way."""
+    kept = kept_parts(job, entry)
+    if kept is not None:
+        try:
+            spun = render.respin(kept, _notebook(entry.notebook), entry)
+        except Exception:  # whatever went wrong here, the whole render below gives the page (or says why not)
+            spun = None
+        if spun is not None:
+            page, parts, edited = spun
+            how = (f"{edited} edited prose cell{'s' if edited != 1 else ''} rendered in the kept page" if edited
+                   else "the kept page written again")
+            return {entry.output: page}, parts, None, how
+    nb, failure = _from_cache(entry, cache.executed_path(Path(job["cache"]), entry.name))
+    if failure is not None:
+        return {}, None, failure, False
+    return (*_render(render, nb, entry), "")
 
 
 def kept_parts(job: dict, entry: Entry) -> dict | None:
@@ -361,23 +385,23 @@ def _run_entry(job: dict) -> dict:
     started = time.perf_counter()
     if job["action"] == "render":
         reads = dict(job["reads"])
-        nb, failure = _from_cache(entry, cache.executed_path(cache_dir, entry.name))
+        entry = replace(entry, data_version=cache.data_fingerprint(reads), data_files=tuple(sorted(reads)))
+        files, parts, failure, how = _rerender(render, job, entry)
     else:
         nb, failure, reads = _run_kernel(entry, executed, build_dir / f"{entry.name}.reads")
-    entry = replace(entry, data_version=cache.data_fingerprint(reads), data_files=tuple(sorted(reads)))
-    files, parts, respun = {}, None, False
-    if failure is None:
-        kept = kept_parts(job, entry) if job["action"] == "render" else None
-        files, parts, failure, respun = _render(render, nb, entry, kept)
+        entry = replace(entry, data_version=cache.data_fingerprint(reads), data_files=tuple(sorted(reads)))
+        files, parts, how = {}, None, ""
+        if failure is None:
+            files, parts, failure = _render(render, nb, entry)
     result = {"name": entry.name, "ok": failure is None, "reads": reads, "debug": cache.relative(executed),
               "kernel": job["action"] != "render", "error": str(failure) if failure else "",
-              "how": "only the prose re-rendered, in the kept page" if respun else ""}
+              "how": how}
     if failure is not None:
         result["outputs"], result["page"] = _write_failure(job, entry, _failure_page(render, entry, failure, executed))
     else:
         result["outputs"] = write_files(files, Path(job["reports"]), Path(job["staging"]))
-        if respun:  # the export files stay as they are (kept_parts checked them)
-            result["outputs"].update(kept["exports"])
+        if how:  # re-rendered in the kept page: the export files stay as they are (kept_parts checked them)
+            result["outputs"].update(parts["exports"])
         drop_leftovers(job.get("previous"), result["outputs"], Path(job["reports"]))
         result["executed"] = _keep_executed(job, entry, executed)
         keep_parts(job, entry, parts, result["outputs"], result["executed"])

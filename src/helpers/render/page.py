@@ -53,7 +53,7 @@ def chrome(entry, toc: list[dict] | None = None) -> dict:
 @functools.lru_cache(maxsize=1)
 def exporter():
     """nbconvert's HTML exporter with the ``nato_report`` template; its ``prose_html`` filter writes each markdown
-    cell through :func:`prose_html`, between the markers of :mod:`helpers.render.prose`."""
+    cell through :func:`prose_html`."""
     import jinja2
     from nbconvert import HTMLExporter
 
@@ -61,14 +61,9 @@ def exporter():
                         exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text="¶")
     made.register_filter("mark_arabic", notebook.mark_arabic_html)
     made.register_filter("prose_html", jinja2.pass_context(
-        lambda context, cell: _marked_prose(cell, context.get("resources", {}))))
+        lambda context, cell: prose_html(cell, context.get("resources", {}))))
+    made.environment.bytecode_cache = templating.compiled_cache()
     return made
-
-
-def _marked_prose(cell, res: dict) -> str:
-    fragment = prose_html(cell, res)
-    tok = res.get("prose_token")
-    return prose.marked(tok, cell.id, fragment) if tok else fragment
 
 
 def prose_html(cell, resources: dict) -> str:
@@ -94,9 +89,9 @@ def _append_sources_cell(nb) -> None:
     nb.cells.append(cell)
 
 
-def resources(entry, token: str = "") -> dict:
-    """What nbconvert's templates see (``token`` marks each markdown cell's HTML, see :mod:`~.prose`)."""
-    return {"report": {"assets": ASSETS}, "metadata": {"name": entry.name}, "prose_token": token}
+def resources(entry) -> dict:
+    """What nbconvert's templates see."""
+    return {"report": {"assets": ASSETS}, "metadata": {"name": entry.name}}
 
 
 def prepared(nb, entry):
@@ -123,13 +118,12 @@ def render_report_parts(nb, entry) -> tuple[dict[str, bytes], dict]:
     outputs.transform(clean)
     if not outputs.has_slot:
         _append_sources_cell(clean)
-    tok = prose.token()
-    body, _ = exporter().from_notebook_node(clean, resources=resources(entry, tok))
+    body, _ = exporter().from_notebook_node(clean, resources=resources(entry))
     section = templating.render("sources_section.html.j2", bibliography=cites.bibliography())
     body = body.replace(exports.SOURCES_SLOT, section)
-    parts = {"signature": signature, "token": tok, "body": body, "glance": list(outputs.glance),
-             "summary": outputs.summary}
-    files = {entry.output: finish_page(prose.unmarked(body, tok), entry, outputs.glance, outputs.summary)}
+    parts = {"signature": signature, "body": body, "cells": prose.markdown_cells(clean),
+             "glance": list(outputs.glance), "summary": outputs.summary}
+    files = {entry.output: finish_page(body, entry, outputs.glance, outputs.summary)}
     files.update(outputs.exports.files)
     return files, parts
 

@@ -1,73 +1,140 @@
-"""A prose-only edit re-rendered inside the page it changes, without nbconvert's whole pass.
+"""A prose-only edit re-rendered inside the page it changes, without nbconvert's pass over the whole notebook.
 
-A full render writes each markdown cell's HTML between two HTML comments carrying a random token drawn for that
-render (so no text of a notebook can pose as one); :func:`unmarked` removes them from the page written. The build
-keeps that marked body, the token, the report's glance box and summary as the report's *parts*. When only
-markdown changed, :func:`respin` checks that the page would be laid out the same (the same visible cells, of the
-same types, tags and code, under the same title: its ``signature``), renders each markdown cell again through the
-same function the template calls (:func:`helpers.render.page.prose_html`), puts it between its markers and finishes
-the page as a full render does (contents, header, sidebar, footer). The bytes are those of a full render; in any
+A full render keeps, with the report, nbconvert's HTML body and the markdown cells it was made from (the report's
+*parts*). When only markdown changed, :func:`respin` checks that the page is laid out the same (the same visible
+cells, of the same types, tags and code, under the same title: its ``signature``), and for each edited cell:
+
+1. renders the cell's old text through the template's own ``markdowncell`` block (compiled in nbconvert's
+   environment, so with the same markdown filter) followed by the clean-up nbconvert applies to a whole page (a
+   BeautifulSoup round trip), and finds that HTML exactly once in the kept body — which also shows that the cell
+   renders the same alone as in its page;
+2. renders the new text the same way, after checking that its HTML closes every element it opens (an unclosed tag
+   would change the page around it) and holds nothing else nbconvert's clean-up changes (images, focusable cells);
+3. puts the new HTML in the old one's place.
+
+The page is then finished as a full render finishes it (contents from its headings, header, sidebar, footer), so
+the bytes are those of a full render; ``tests/test_build_prose.py`` compares them with a ``--force`` build. In any
 other case :func:`respin` returns None and the caller renders the whole notebook.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 import hashlib
 import json
 import re
-import secrets
+from html.parser import HTMLParser
+
+_BLOCK = re.compile(r"{% block markdowncell scoped %}(.*?){%- endblock markdowncell %}", re.S)
+_CHANGED_BY_CLEANUP = ("<img", "jp-Cell-inputWrapper", "jp-OutputArea-output")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 
 
-def token() -> str:
-    """A fresh marker token for one full render."""
-    return secrets.token_hex(12)
-
-
-def marked(tok: str, cell_id: str, fragment: str) -> str:
-    return f"<!--prose {tok} {cell_id}-->{fragment}<!--/prose {tok}-->"
-
-
-def _pattern(tok: str) -> re.Pattern:
-    return re.compile(f"<!--prose {re.escape(tok)} ([^ >]*)-->(.*?)<!--/prose {re.escape(tok)}-->", re.S)
-
-
-def unmarked(body: str, tok: str) -> str:
-    """The body as the page shows it (the markers removed)."""
-    return re.sub(f"<!--/?prose {re.escape(tok)}(?: [^ >]*)?-->", "", body)
+def markdown_cells(clean) -> dict[str, dict]:
+    """``{cell id: {source, attachments}}`` of the markdown cells of a prepared notebook."""
+    return {c.id: {"source": c.source, "attachments": c.get("attachments") or {}}
+            for c in clean.cells if c.cell_type == "markdown"}
 
 
 def signature(clean) -> str:
     """What the page's layout depends on besides markdown text: the visible cells' ids, types and tags, each code
     cell's source, and the title. (Outputs come from the kept run, whose hash the build checks separately.)"""
     cells = [[c.get("id"), c.cell_type, c.get("metadata", {}).get("tags", []),
-              c.source if c.cell_type == "code" else "", sorted(c.get("attachments", {}) or {})]
-             for c in clean.cells]
+              c.source if c.cell_type == "code" else ""] for c in clean.cells]
     data = json.dumps({"title": clean.metadata.get("title", ""), "cells": cells}, sort_keys=True,
                       ensure_ascii=False)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-def respin(parts: dict, nb, entry) -> tuple[bytes, dict] | None:
-    """``(page bytes, new parts)`` for ``nb`` (the cached run with the current markdown) from the ``parts`` of an
-    earlier full render of the same run; None when the page's layout changed and a full render is needed."""
+class _Balance(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.ok = True
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.ok = False
+        else:
+            self.stack.pop()
+
+
+def balanced(fragment: str) -> bool:
+    """True when every element the fragment opens it also closes, in order."""
+    parser = _Balance()
+    parser.feed(fragment)
+    parser.close()
+    return parser.ok and not parser.stack
+
+
+@functools.lru_cache(maxsize=1)
+def _cell_template():
+    """The ``markdowncell`` block of the report template, compiled in nbconvert's environment (its filters and
+    the ``cell_id_anchor`` macro), or None when the block cannot be found."""
+    from helpers.render import page, templating
+
+    found = _BLOCK.search((templating.TEMPLATES / "nato_report" / "index.html.j2").read_text(encoding="utf-8"))
+    if found is None:
+        return None
+    return page.exporter().environment.from_string(
+        "{% from 'cell_id_anchor.j2' import cell_id_anchor %}" + found.group(1))
+
+
+def _alone(cell_id: str, cell: dict, entry) -> str | None:
+    """The HTML of one markdown cell as nbconvert leaves it in a page: the template's block, then the clean-up nbconvert
+    applies to the whole page (a BeautifulSoup round trip). None when that clean-up would also change the cell in
+    other ways (images without a text alternative, the elements it makes focusable)."""
+    import nbformat
+    from bs4 import BeautifulSoup
+
     from helpers.render import page
 
-    clean = page.prepared(nb, entry)
-    if not isinstance(parts.get("body"), str) or parts.get("signature") != signature(clean):
+    template = _cell_template()
+    if template is None:
         return None
-    tok = parts.get("token")
-    if not isinstance(tok, str) or not tok:
+    node = nbformat.from_dict({"cell_type": "markdown", "id": cell_id, "metadata": {}, "source": cell["source"],
+                               **({"attachments": cell["attachments"]} if cell["attachments"] else {})})
+    raw = template.render(cell=node, resources=page.resources(entry)).strip()
+    if any(mark in raw for mark in _CHANGED_BY_CLEANUP):
         return None
-    markdown = {c.id: c for c in clean.cells if c.cell_type == "markdown"}
-    resources = page.resources(entry, tok)
-    seen: list[str] = []
+    return str(BeautifulSoup(raw, "html.parser"))
 
-    def again(m: re.Match) -> str:
-        seen.append(m.group(1))
-        cell = markdown.get(m.group(1))
-        return marked(tok, m.group(1), page.prose_html(cell, resources)) if cell is not None else m.group(0)
 
-    body = _pattern(tok).sub(again, parts["body"])
-    if not set(markdown) <= set(seen):  # the markers of the "Sources" heading a page may add stay as they are
+def respin(parts: dict, nb, entry) -> tuple[bytes, dict, int] | None:
+    """``(page bytes, new parts, number of markdown cells rendered again)`` for ``nb`` — the notebook as it is
+    now, whose code cells are those of the kept run (the build's cache key checks that) — from the ``parts`` of the
+    last render of that run; None when the page must be rendered whole. The kept run itself is not read: the
+    page's outputs are in the kept body."""
+    from helpers.render import page
+
+    light = copy.copy(nb)  # the layout and the prose; outputs (none in a saved notebook, as a rule) are not needed
+    light.cells = [type(c)({k: v for k, v in c.items() if k != "outputs"}) for c in nb.cells]
+    clean = page.prepared(light, entry)
+    body, kept = parts.get("body"), parts.get("cells")
+    if not isinstance(body, str) or not isinstance(kept, dict) or parts.get("signature") != signature(clean):
         return None
-    return page.finish_page(unmarked(body, tok), entry, parts["glance"], parts["summary"]), dict(parts, body=body)
+    now, edited = markdown_cells(clean), 0
+    for cell_id, cell in now.items():
+        old = kept.get(cell_id)
+        if old == cell:
+            continue
+        edited += 1
+        if old is None or not balanced(page.prose_html(clean.cells[_index(clean, cell_id)], page.resources(entry))):
+            return None
+        before, after = _alone(cell_id, old, entry), _alone(cell_id, cell, entry)
+        if before is None or after is None or body.count(before) != 1:
+            return None
+        body = body.replace(before, after, 1)
+    new_parts = dict(parts, body=body, cells={**kept, **now})
+    return page.finish_page(body, entry, parts["glance"], parts["summary"]), new_parts, edited
+
+
+def _index(clean, cell_id: str) -> int:
+    return next(i for i, c in enumerate(clean.cells) if c.get("id") == cell_id)
