@@ -7,6 +7,7 @@ differs. Nothing under ``reports/`` or ``.cache/`` is touched.
 
     python scripts/compare_reports.py                 # HEAD against the working tree
     python scripts/compare_reports.py 1650f44 --only 06 --only 07
+    python scripts/compare_reports.py a1a1de9^1 a1a1de9   # what one commit changed in the reports
 """
 
 from __future__ import annotations
@@ -39,34 +40,38 @@ def files(folder: Path) -> dict[str, bytes]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("rev", nargs="?", default="HEAD", help="the git revision to compare against (default HEAD)")
+    ap.add_argument("other", nargs="?", default="", help="a second revision in place of the working tree")
     ap.add_argument("--only", action="append", default=[], help="notebook id or stem (repeatable; default all)")
     ap.add_argument("--keep", action="store_true", help="keep both builds (their folder is printed)")
     args = ap.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="nato-compare-"))
     try:
-        tree = tmp / "tree"
-        subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(tree), args.rev], cwd=ROOT, check=True)
+        trees = [tmp / "tree", tmp / "other"] if args.other else [tmp / "tree"]
+        for tree, rev in zip(trees, (args.rev, args.other)):
+            subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(tree), rev], cwd=ROOT, check=True)
         try:
-            build(tree, tmp / "before", args.only)
-            build(ROOT, tmp / "after", args.only)
+            build(trees[0], tmp / "before", args.only)
+            build(trees[1] if args.other else ROOT, tmp / "after", args.only)
         finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
+            for tree in trees:
+                subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
         before, after = files(tmp / "before" / "reports"), files(tmp / "after" / "reports")
     finally:
         if args.keep:
             print(f"builds kept in {tmp}/before and {tmp}/after")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
+    later = args.other or "the working tree"
     differ = 0
     for rel in sorted(set(before) | set(after)):
         if rel not in after or rel not in before:
             differ += 1
-            print(f"only in {'the revision' if rel in before else 'the working tree'}: {rel}")
+            print(f"only in {args.rev if rel in before else later}: {rel}")
         elif before[rel] != after[rel]:
             differ += 1
             print(f"differs: {rel}")
     same = len(set(before) & set(after)) - sum(1 for r in set(before) & set(after) if before[r] != after[r])
-    print(f"{same} files identical, {differ} different or missing ({args.rev} against the working tree)")
+    print(f"{same} files identical, {differ} different or missing ({args.rev} against {later})")
     return 1 if differ else 0
 
 
