@@ -194,7 +194,7 @@ def why_stale(rec: dict | None, key: str, render: str, reports_dir: Path,
         return "cached", None
     if executed is None or sha256_file(executed) is None or sha256_file(executed) != rec.get("executed"):
         return "execute", reason
-    return "render", f"{reason}; re-rendered without a kernel"
+    return "render", reason
 
 
 def write_record(cache_dir: Path, name: str, *, key: str, render: str, data: dict[str, str],

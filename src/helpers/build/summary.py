@@ -41,10 +41,8 @@ def rows(order: list[str], cached: list[str], results: dict[str, dict], reasons:
             continue
         res = results[name]
         if res["ok"]:
-            detail = reasons[name]
-            if res.get("how"):  # a prose edit re-rendered in the kept page says how much was rendered
-                detail = detail.replace("re-rendered without a kernel", f"{res['how']}, no kernel")
-            out.append((name, "built", f"{res['seconds']:.1f}s", detail))
+            how = f"; {res['how']}" if res.get("how") else ""  # how a prose edit was rendered
+            out.append((name, "built", f"{res['seconds']:.1f}s", reasons[name] + how))
             continue
         detail = f"{res['error']} — debug notebook: {res['debug']}"
         if res.get("page") and not res["outputs"]:

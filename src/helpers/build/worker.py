@@ -251,8 +251,9 @@ def _notebook(path: str):
 
 
 def _rerender(render, job: dict, entry: Entry):
-    """A prose edit: ``(files, parts, failure, how)``; ``how`` is empty for a whole render. In the kept page when its parts still describe it (only
-    the edited prose rendered), else the whole notebook from the kept run; no kernel either way."""
+    """A prose edit, with no kernel either way: ``(files, parts, failure, how it was rendered, export files left
+    as they are)``. In the kept page when its parts still describe it (only the edited prose rendered), else the
+    whole notebook from the kept run."""
     kept = kept_parts(job, entry)
     if kept is not None:
         try:
@@ -263,11 +264,11 @@ def _rerender(render, job: dict, entry: Entry):
             page, parts, edited = spun
             how = (f"{edited} edited prose cell{'s' if edited != 1 else ''} rendered in the kept page" if edited
                    else "the kept page written again")
-            return {entry.output: page}, parts, None, how
+            return {entry.output: page}, parts, None, f"{how}, no kernel", kept["exports"]
     nb, failure = _from_cache(entry, cache.executed_path(Path(job["cache"]), entry.name))
     if failure is not None:
-        return {}, None, failure, False
-    return (*_render(render, nb, entry), "")
+        return {}, None, failure, "", {}
+    return (*_render(render, nb, entry), "re-rendered without a kernel", {})
 
 
 def kept_parts(job: dict, entry: Entry) -> dict | None:
@@ -386,11 +387,11 @@ def _run_entry(job: dict) -> dict:
     if job["action"] == "render":
         reads = dict(job["reads"])
         entry = replace(entry, data_version=cache.data_fingerprint(reads), data_files=tuple(sorted(reads)))
-        files, parts, failure, how = _rerender(render, job, entry)
+        files, parts, failure, how, unchanged = _rerender(render, job, entry)
     else:
         nb, failure, reads = _run_kernel(entry, executed, build_dir / f"{entry.name}.reads")
         entry = replace(entry, data_version=cache.data_fingerprint(reads), data_files=tuple(sorted(reads)))
-        files, parts, how = {}, None, ""
+        files, parts, how, unchanged = {}, None, "", {}
         if failure is None:
             files, parts, failure = _render(render, nb, entry)
     result = {"name": entry.name, "ok": failure is None, "reads": reads, "debug": cache.relative(executed),
@@ -400,8 +401,7 @@ def _run_entry(job: dict) -> dict:
         result["outputs"], result["page"] = _write_failure(job, entry, _failure_page(render, entry, failure, executed))
     else:
         result["outputs"] = write_files(files, Path(job["reports"]), Path(job["staging"]))
-        if how:  # re-rendered in the kept page: the export files stay as they are (kept_parts checked them)
-            result["outputs"].update(parts["exports"])
+        result["outputs"].update(unchanged)  # export files a re-render in the kept page left (kept_parts checked)
         drop_leftovers(job.get("previous"), result["outputs"], Path(job["reports"]))
         result["executed"] = _keep_executed(job, entry, executed)
         keep_parts(job, entry, parts, result["outputs"], result["executed"])

@@ -62,7 +62,6 @@ def exporter():
     made.register_filter("mark_arabic", notebook.mark_arabic_html)
     made.register_filter("prose_html", jinja2.pass_context(
         lambda context, cell: prose_html(cell, context.get("resources", {}))))
-    made.environment.bytecode_cache = templating.compiled_cache()
     return made
 
 

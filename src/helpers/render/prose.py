@@ -88,9 +88,9 @@ def _cell_template():
 
 
 def _alone(cell_id: str, cell: dict, entry) -> str | None:
-    """The HTML of one markdown cell as nbconvert leaves it in a page: the template's block, then the clean-up nbconvert
-    applies to the whole page (a BeautifulSoup round trip). None when that clean-up would also change the cell in
-    other ways (images without a text alternative, the elements it makes focusable)."""
+    """The HTML of one markdown cell as nbconvert leaves it in a page: the template's block, then the clean-up
+    nbconvert applies to the whole page (a BeautifulSoup round trip). None when that clean-up would also change the
+    cell in other ways (images without a text alternative, the elements it makes focusable)."""
     import nbformat
     from bs4 import BeautifulSoup
 
@@ -121,20 +121,17 @@ def respin(parts: dict, nb, entry) -> tuple[bytes, dict, int] | None:
     if not isinstance(body, str) or not isinstance(kept, dict) or parts.get("signature") != signature(clean):
         return None
     now, edited = markdown_cells(clean), 0
-    for cell_id, cell in now.items():
-        old = kept.get(cell_id)
+    for node in (c for c in clean.cells if c.cell_type == "markdown"):
+        cell, old = now[node.id], kept.get(node.id)
         if old == cell:
             continue
         edited += 1
-        if old is None or not balanced(page.prose_html(clean.cells[_index(clean, cell_id)], page.resources(entry))):
+        if old is None or not balanced(page.prose_html(node, page.resources(entry))):
             return None
-        before, after = _alone(cell_id, old, entry), _alone(cell_id, cell, entry)
+        before, after = _alone(node.id, old, entry), _alone(node.id, cell, entry)
         if before is None or after is None or body.count(before) != 1:
             return None
         body = body.replace(before, after, 1)
     new_parts = dict(parts, body=body, cells={**kept, **now})
     return page.finish_page(body, entry, parts["glance"], parts["summary"]), new_parts, edited
 
-
-def _index(clean, cell_id: str) -> int:
-    return next(i for i, c in enumerate(clean.cells) if c.get("id") == cell_id)

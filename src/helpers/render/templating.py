@@ -3,29 +3,11 @@
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
 from helpers.render import text
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-@functools.lru_cache(maxsize=1)
-def compiled_cache():
-    """Jinja's cache of compiled templates in the build cache (``templates/`` under it), or None when that folder
-    cannot be written. Each entry is checked against its template's text, so an edited template is compiled again;
-    it only saves the ≈0.2 s of compiling nbconvert's template chain in every new process."""
-    import jinja2
-
-    from helpers import paths
-
-    folder = paths.cache_dir() / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -35,7 +17,7 @@ def env():
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES / "page")),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
-        undefined=jinja2.StrictUndefined, bytecode_cache=compiled_cache(),
+        undefined=jinja2.StrictUndefined,
     )
     environment.filters["ar"] = text.marked
     environment.filters["day"] = text.human_date
