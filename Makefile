@@ -1,7 +1,8 @@
 # Two commands on a fresh machine with python3 >= 3.11 and make:
 #   make reports   set up .venv (pinned) and build every report into reports/
 #   make test      same set-up if needed, system dependencies for the browser tests, then the whole test suite
-# Also: make lab (JupyterLab on 127.0.0.1, token on), make sync (.py -> .ipynb), make bench, make readme.
+# Also: make lab (JupyterLab on 127.0.0.1, token on), make sync (.py -> .ipynb), make bench, make readme,
+#   make pdf (a PDF of every built report beside its HTML, printed by Chromium).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -10,10 +11,11 @@ STAMP  := $(VENV)/.installed
 # Extra arguments for the build, e.g. make reports ARGS="--only 02 -p as_of 2001-06-15"
 ARGS   ?=
 PYTEST_ARGS ?=
+PDF_ARGS ?=
 # Installs chromium, fonts and axe-core for the browser tests when missing (skipped when the script is absent).
 SYSTEM_DEPS ?= scripts/ensure-system-deps.sh
 
-.PHONY: reports test lab sync bench readme setup clean lock git-filters hooks
+.PHONY: reports pdf test lab sync bench readme setup clean lock git-filters hooks
 
 setup: $(STAMP) git-filters
 
@@ -42,6 +44,11 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 
 reports: $(STAMP)
 	$(BIN)/python -m helpers.build $(ARGS)
+
+# Chromium's print of every report in reports/ (build them first); PDF_ARGS="--only 07" narrows it.
+pdf: $(STAMP)
+	@if [ -f "$(SYSTEM_DEPS)" ]; then sh "$(SYSTEM_DEPS)"; fi
+	$(BIN)/python -m helpers.build.pdf $(PDF_ARGS)
 
 test: $(STAMP)
 	@if [ -f "$(SYSTEM_DEPS)" ]; then sh "$(SYSTEM_DEPS)"; fi

@@ -102,10 +102,18 @@ def test_sources_section_lists_what_was_cited_in_order():
 
 
 def test_ar_marks_arabic_and_escapes():
-    assert str(present.ar("الناتو")) == '<span lang="ar" dir="rtl">الناتو</span>'
+    assert str(present.ar("الناتو")) == '<bdi lang="ar" dir="rtl">الناتو</bdi>'
     assert present.ar("<b>") ._repr_html_() == '<p lang="ar" dir="rtl">&lt;b&gt;</p>'
     assert present.mark_arabic_text("The word «الناتو» <x>") == \
-        'The word <span lang="ar" dir="rtl">«الناتو»</span> &lt;x&gt;'
+        'The word <bdi lang="ar" dir="rtl">«الناتو»</bdi> &lt;x&gt;'
+
+
+def test_arabic_run_leaves_the_english_brackets_and_punctuation_outside():
+    # a reader saw "((تحييد" when the closing bracket of the English sentence was isolated with the Arabic word
+    assert present.mark_arabic_text("the word (تحييد), then") == \
+        'the word (<bdi lang="ar" dir="rtl">تحييد</bdi>), then'
+    assert present.mark_arabic_text("«تحييد الناتو».") == '<bdi lang="ar" dir="rtl">«تحييد الناتو»</bdi>.'
+    assert present.mark_arabic_text("(الناتو (حلف))") == '(<bdi lang="ar" dir="rtl">الناتو (حلف)</bdi>)'
 
 
 def test_human_date():

@@ -31,7 +31,7 @@ GLOBAL = "NATO_SEARCH_INDEX"
 MAX_SECTION_CHARS = 2400
 _SKIP = ("script", "style", "noscript", "template", "svg", "details", "nav")
 _SKIP_CLASSES = ("report-exports", "report-toc", "site-search", "report-meta", "report-skip", "anchor-link",
-                 "report-source", "report-sources-section")
+                 "report-source", "report-sources-section", "report-code", "report-code-switch", "report-about")
 _SPACE = re.compile(r"\s+")
 _SOURCE_MAP = re.compile(rb"\n//# sourceMappingURL=[^\n]*\n?$")
 

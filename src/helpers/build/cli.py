@@ -133,7 +133,7 @@ def build(argv: list[str] | None = None) -> int:
 
 
 def _run(args, collection: Path, everything: list, chosen: list, dirs) -> int:
-    from helpers.build import run, search_index, summary, worker
+    from helpers.build import front_page, run, search_index, summary, worker
 
     jobs, fresh = plan.cache_plan(chosen, dirs.cache, dirs.reports, args.force)
     site = {part: {"part": part, "key": key, "entries": [e.to_dict() for e in everything],
@@ -153,6 +153,7 @@ def _run(args, collection: Path, everything: list, chosen: list, dirs) -> int:
         for part, job in site.items():
             run.record_site(dirs, part, job["key"], worker.site_job(job)["outputs"])
     search_index.write(everything, dirs, args.force)  # after every page is written
+    front_page.write(everything, dirs, args.force)  # the index reads each page's headline finding
     table = summary.rows([e.name for e in chosen], [e.name for e in fresh], results,
                          {j.entry.name: j.reason for j in jobs})
     return summary.finish(table, {e.name: e.output for e in chosen}, dirs.reports)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from helpers import cache, params, paths
+from helpers import cache, params
 from helpers.models import Entry
 
 KERNEL = "python3"
@@ -185,19 +185,10 @@ def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool)
 
 
 def site_plan(entries: list[Entry], reports: Path, cache_dir: Path, force: bool) -> dict[str, str]:
-    """``{part: key}`` for the parts of the site that must be (re)written ("assets", "index").
-
-    The shared assets depend on the helpers code and the environment only; the index also on the section map
-    and the whole data folder (it shows the data version)."""
+    """``{part: key}`` for the parts of the site that must be (re)written ("assets"): they depend on the helpers
+    code and the environment only. The index is written after the pages (``helpers.build.front_page``)."""
     code, env = cache.code_hash(), cache.environment_hash()
-    data: dict[str, str] = {}
-    for folder in sorted({params.data_dir().resolve(), paths.DATA.resolve()}):
-        data.update(cache.folder_hashes(folder))
-    keys = {
-        "assets": cache.sha256_bytes(cache.canonical({"code": code, "env": env})),
-        "index": cache.sha256_bytes(cache.canonical({"entries": [e.to_dict() for e in entries], "code": code,
-                                                     "env": env, "data": cache.data_fingerprint(data)})),
-    }
+    keys = {"assets": cache.sha256_bytes(cache.canonical({"code": code, "env": env}))}
     stale = {}
     for part, key in keys.items():
         rec = None if force else cache.read_record(cache_dir, f"_{part}")

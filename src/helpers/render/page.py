@@ -7,7 +7,7 @@ import html
 import json
 import re
 
-from helpers.render import citations, collection, exports, notebook, prose, templating
+from helpers.render import citations, collection, exports, front, notebook, prose, templating
 
 ASSETS = "assets/"
 _HEADING = re.compile(r'<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)(?:<a class="anchor-link"[^>]*>[^<]*</a>)?</h\1>',
@@ -47,6 +47,7 @@ def chrome(entry, toc: list[dict] | None = None) -> dict:
         "variant": collection.variant_label(parameters, entry.defaults) if entry.variant else "",
         "summary": entry.summary, "data_version": collection.data_version(),
         "data_files": list(getattr(entry, "data_files", None) or []), "assets": ASSETS,
+        "about": collection.about(),
     }
 
 
@@ -134,6 +135,8 @@ def finish_page(body: str, entry, glance, summary: str) -> bytes:
     parts = chrome(entry, toc_items(main))
     parts["glance"] = glance
     parts["summary"] = summary or entry.summary
+    record = front.page_record(entry, glance, parts["summary"], main)
+    parts["record_json"] = front.record_json(dict(record, title=parts["title"]))
     page = body.replace(HEADER_SLOT, templating.render("header.html.j2", **parts), 1)
     page = page.replace(SIDEBAR_SLOT, templating.render("sidebar.html.j2", **parts), 1)
     page = page.replace("<!--report-footer-->", templating.render("footer.html.j2", **parts), 1)
@@ -146,8 +149,11 @@ def _page(template: str, **context) -> bytes:
     return (templating.render(template, assets=ASSETS, **context).rstrip("\n") + "\n").encode("utf-8")
 
 
-def render_index(entries) -> bytes:
-    """``reports/index.html``: every notebook in collection order, its summary, paragraphs and every variant."""
+def render_index(entries, records: dict[str, dict] | None = None, builds=None) -> bytes:
+    """``reports/index.html``, the front page: every notebook in collection order with its headline finding and
+    first figure (from ``records``, each page's own record by output name), its variants folded, and "Your
+    builds" (``builds``: :class:`helpers.render.front.BuiltReport` items, see :func:`front.your_builds`)."""
+    records = records or {}
     groups: dict[str, list] = {}
     for e in entries:
         groups.setdefault(str(e.id or e.name), []).append(e)
@@ -159,10 +165,15 @@ def render_index(entries) -> bytes:
                      or collection.variant_label(v.parameters or {}) or v.variant or v.name,
                      "params": collection.params_markup(v.parameters or {}, nb_id)}
                     for v in group if v is not main]
+        record = records.get(main.output) or {}
         items.append({"id": nb_id, "entry": main, "variants": variants,
+                      "finding": front.headline(record, main.summary), "figure": record.get("figure", ""),
                       "params": collection.params_markup(main.parameters or {}, nb_id)})
-    return _page("index.html.j2", items=items, data_version=collection.data_version(),
-                 nav=collection.nav_items(""))
+    mine = [{"output": b.output, "id": b.nb_id, "title": b.title,
+             "params": collection.params_markup(b.parameters, b.nb_id), "finding": b.finding}
+            for b in (builds or [])]
+    return _page("index.html.j2", items=items, builds=mine, data_version=collection.data_version(),
+                 about=collection.about(), nav=collection.nav_items(""))
 
 
 def _where(error) -> str:
