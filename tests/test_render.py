@@ -107,23 +107,28 @@ def test_reader_view_hides_code_parameters_and_prompts(page):
     assert "injected-parameters" not in page
     assert "&quot;plain&quot;" not in page and "&quot;x&lt;script&gt;&quot;" not in page
     assert 'as_of</span> <span class="o">=' not in page
-    # every code input sits in a collapsed <details>
+    # every code input is hidden until the page's one code switch shows them all
     inputs = page.count('class="jp-Cell-inputWrapper"')
-    assert inputs > 0 and page.count('<details class="report-code">') == inputs
+    assert inputs > 0 and page.count('<div class="report-code">') == inputs
+    assert page.count('class="report-code-toggle"') == 1 and "Show code" not in page
     assert "<details open" not in page
 
 
-def test_header_has_title_paragraphs_readable_parameters_and_data_version(page):
+def test_header_has_title_paragraphs_readable_parameters_and_the_about_block_the_build(page):
     header = page.split('<header class="report-header">', 1)[1].split("</header>", 1)[0]
     assert "<h1>Fixture &lt;script&gt;alert(1)&lt;/script&gt;" in header
     assert "P4" in header
     assert ("as of <strong>7 Mar 2024</strong> "
             "<span class=\"report-param-default\">(default 30 Apr 2024)</span>") in header
     assert "label <strong>x&lt;script&gt;</strong>" in header
-    assert re.search(r"Data version</dt><dd><code>[^<]*[0-9a-f]{12}", header)
+    assert "Data version" not in header  # the build stays out of the first screen
+    about = page.split('<section class="report-about"', 1)[1].split("</section>", 1)[0]
+    assert re.search(r"Data version</dt><dd><code>[^<]*[0-9a-f]{12}", about)
     # one data version for the whole collection, with the files this report read one click away
-    assert f"<code>{render.data_version()}</code>" in header
-    assert "2 data files read</summary>" in header and "<code>data/memberships.csv</code>" in header
+    assert f"<code>{render.data_version()}</code>" in about
+    assert "2 data files read</summary>" in about and "<code>data/memberships.csv</code>" in about
+    version = re.search(r"^version: (\S+)", (Path(__file__).parents[1] / "CITATION.cff").read_text(), re.M).group(1)
+    assert f"Collection version</dt><dd>{version}</dd>" in about and "How to cite" in about and "MIT" in about
     assert page.count("<h1") == 1  # the notebook's own H1 is not repeated
 
 
@@ -198,7 +203,7 @@ def test_a_missing_sources_call_still_gets_a_sources_section(executed):
 
 def test_arabic_is_marked_rtl_and_styled(site, page):
     assert re.search(r'<h2 (?=[^>]*lang="ar")(?=[^>]*dir="rtl")[^>]*>المنظمات', page)
-    assert re.search(r'<span (?=[^>]*lang="ar")(?=[^>]*dir="rtl")[^>]*>«الناتو»</span>', page)
+    assert re.search(r'<bdi (?=[^>]*lang="ar")(?=[^>]*dir="rtl")[^>]*>«الناتو»</bdi>', page)
     assert re.search(r'<td (?=[^>]*lang="ar")(?=[^>]*dir="rtl")[^>]*>منظمة شنغهاي للتعاون</td>', page)
     css = site["assets/report.css"].decode()
     assert '[dir="rtl"]' in css and "text-align: right" in css and "Noto Naskh Arabic" in css
@@ -239,7 +244,8 @@ def test_index_lists_every_report_and_variant(site):
     index = site["index.html"].decode()
     assert 'href="99-fixture.html"' in index and 'href="99-fixture--v1.html"' in index
     assert "A fixture report." in index and "Paragraphs P4" in index
-    assert "as of <strong>31 Dec 1991</strong>" in index
+    assert "as of 31 Dec 1991" in index and '<details class="index-variants">' in index  # variants folded
+    assert 'id="your-builds"' in index
     assert "&lt;script&gt;alert(1)" in index and "<script>alert(1)" not in index
 
 
@@ -316,8 +322,9 @@ def test_glance_box_sits_in_the_header_under_the_summary(page):
 
 def test_tables_show_reader_numbers_dates_and_labels_while_the_csv_keeps_data(site, page):
     records = _figure(page, "records")
-    assert '<td class="num">1949</td>' in records  # a year, not 1,949 or 1949.0
-    assert '<td class="date">4 Apr 1949</td>' in records
+    assert re.search(r'<td (?=[^>]*class="num")[^>]*>1949</td>', records)  # a year, not 1,949 or 1949.0
+    assert re.search(r'<td (?=[^>]*class="date")[^>]*>4 Apr 1949</td>', records)
+    assert 'data-label="Year"' in records  # a phone shows each value under its header
     assert ">State code</th>" in records and ">Year</th>" in records
     assert page.index('<details class="report-collapsed"><summary>Show all 14 rows: Accessions</summary>') < \
         page.index('id="fig-records"')

@@ -63,7 +63,7 @@ def event_timeline(rows: pd.DataFrame, *, title: str, description: str,
     )
     dots = base.mark_circle(opacity=0.9).encode(
         color=alt.Color("category:N", scale=_category_scale(data["category"]), legend=None),
-        size=alt.Size("annotated:N", scale=alt.Scale(domain=[False, True], range=[60, 180]), legend=None),
+        size=alt.Size("annotated:O", scale=alt.Scale(domain=[False, True], range=[60, 180]), legend=None),
         tooltip=[_date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
                  alt.Tooltip("description:N", title="what happened"),
                  alt.Tooltip("paragraphs:N", title="article paragraphs"),
@@ -139,7 +139,8 @@ def bloc_lifespans(record: pd.DataFrame, *, title: str, description: str, as_of,
 def overlap_bars(counts: pd.DataFrame, *, title: str, description: str, org: str = "OSCE",
                  width: int = 480) -> alt.LayerChart:
     """Number of states in each overlap group (from :func:`overlap_counts`), one bar each."""
-    base = alt.Chart(counts).encode(y=alt.Y("group:N", sort="-x", title=None))
+    order = counts.sort_values("states", ascending=False, kind="stable")["group"].tolist()
+    base = alt.Chart(counts).encode(y=alt.Y("group:N", sort=order, title=None))
     bars = base.mark_bar(color=theme.ORG_COLORS[org]).encode(
         x=alt.X("states:Q", title="states"),
         tooltip=[alt.Tooltip("group:N", title="group"), alt.Tooltip("states:Q", title="states")])
@@ -149,7 +150,7 @@ def overlap_bars(counts: pd.DataFrame, *, title: str, description: str, org: str
 
 
 def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, *, title: str,
-                 description: str, width: int = 640) -> alt.VConcatChart:
+                 description: str, width: int = 520) -> alt.VConcatChart:
     """Arms-control treaties from signature to their end (Gantt bars coloured by phase, steps as ticks), one row
     per treaty (labelled with its ``name``) in order of signature, above a lane of interventions and wars on the same
     time axis."""
@@ -157,7 +158,8 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
     names, labels = order["treaty_id"].tolist(), order["name"].tolist()
     lo = min(phases["start"].min(), wars["date"].min() if len(wars) else phases["start"].min())
     hi = max(phases["end"].max(), wars["date"].max() if len(wars) else phases["end"].max())
-    xscale = alt.Scale(domain=[alt.DateTime(year=d.year, month=d.month, date=d.day) for d in (lo, hi)])
+    # one form for the domain in both views (milliseconds since 1970), so Vega-Lite merges them without a warning
+    xscale = alt.Scale(domain=[int(pd.Timestamp(d).value // 1_000_000) for d in (lo, hi)])
     bars = alt.Chart(phases).mark_bar(height=16).encode(
         x=alt.X("start:T", title=None, scale=xscale), x2="end:T",
         y=alt.Y("name:N", sort=labels, title=None),

@@ -103,7 +103,30 @@ def page_spec(spec: dict) -> tuple[dict, bool]:
     if fits:
         out["width"] = "container"
         out["autosize"] = {"type": "fit-x", "contains": "padding"}
+        height = _discrete_height(out)
+        if height:  # Vega-Lite warns when a container-wide chart keeps a discrete (step) height
+            out["height"] = height
     return out, fits
+
+
+def _discrete_height(spec: dict) -> int | None:
+    """The height in pixels of a chart whose y axis is a list of categories (one step per category), or None."""
+    if isinstance(spec.get("height"), (int, float)):
+        return None
+    step = spec["height"].get("step", 20) if isinstance(spec.get("height"), dict) else 20
+    views = [spec, *(spec.get("layer") or [])]
+    records = _records(spec)
+    for view in views:
+        y = (view.get("encoding") or {}).get("y")
+        if not isinstance(y, dict) or y.get("type") not in ("nominal", "ordinal") or not isinstance(y.get("field"), str):
+            continue
+        values = {r.get(y["field"]) for r in records + _records(view) if y["field"] in r}
+        if isinstance(y.get("sort"), list):
+            values |= set(y["sort"])
+        values.discard(None)
+        if values:
+            return int(len(values) * step)
+    return None
 
 
 def _tabular(values) -> bool:

@@ -13,7 +13,7 @@ from helpers import labels
 from helpers.render import citations, text
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_YEARISH = re.compile(r"(^|_)(year|years|founded_year|start_year|end_year)$")
+_YEARISH = re.compile(r"(^|_)(year|founded_year|start_year|end_year)$")  # calendar years ("years" is a length)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -85,11 +85,10 @@ def _cell(value, column: str, labelled: bool, decimals: int | None = None, head:
           extra: str = "") -> str:
     shown = _shown(value, column, labelled, decimals)
     attrs = [extra] if extra else []
-    if head:
-        attrs.append(f'data-label="{html.escape(head)}"')
+    label = [f'data-label="{html.escape(head)}"'] if head else []
     if not shown.strip():
-        attrs.append('class="empty"')
-        return f"<{tag} {' '.join(attrs)}><span aria-hidden=\"true\">{EMPTY}</span></{tag}>"
+        empty = " ".join([*attrs, 'class="empty"', *label])
+        return f'<{tag} {empty}><span aria-hidden="true">{EMPTY}</span></{tag}>'
     if is_number(value):
         attrs.append('class="num"')
     elif _ISO_DATE.match(text.as_text(value)) or isinstance(value, (_dt.date, _dt.datetime)):
@@ -97,8 +96,9 @@ def _cell(value, column: str, labelled: bool, decimals: int | None = None, head:
     if len(shown) > LONG:
         attrs.append('data-long="true"')
     if text.is_arabic_text(shown):
-        attrs.append('lang="ar" dir="rtl"')
+        attrs += ['lang="ar" dir="rtl"', *label]
         return f"<{tag} {' '.join(attrs)}>{html.escape(shown)}</{tag}>"
+    attrs += label
     return f"<{tag}{' ' if attrs else ''}{' '.join(attrs)}>{text.mark_arabic_text(shown)}</{tag}>"
 
 
