@@ -53,7 +53,8 @@ def bloc_bars(caps: pd.DataFrame, indicator: str, *, title: str, description: st
             alt.Tooltip("unit:N")]
     bars = base.mark_bar(color=NEUTRAL).encode(
         x=alt.X("total:Q", title=axis_title, axis=alt.Axis(format=",.0f")),
-        opacity=alt.Opacity("data_for:O", sort=list(COMPLETE), scale=alt.Scale(domain=list(COMPLETE), range=[1.0, 0.35]),
+        opacity=alt.Opacity("data_for:O", sort=list(COMPLETE),
+                            scale=alt.Scale(domain=list(COMPLETE), range=[1.0, 0.35]),
                             legend=alt.Legend(title="figures for")),
         tooltip=tips)
     text = base.mark_text(align="left", dx=4, fontSize=10).encode(x="total:Q", text="label:N", tooltip=tips)

@@ -118,7 +118,8 @@ def _discrete_height(spec: dict) -> int | None:
     records = _records(spec)
     for view in views:
         y = (view.get("encoding") or {}).get("y")
-        if not isinstance(y, dict) or y.get("type") not in ("nominal", "ordinal") or not isinstance(y.get("field"), str):
+        if not isinstance(y, dict) or y.get("type") not in ("nominal", "ordinal") \
+                or not isinstance(y.get("field"), str):
             continue
         values = {r.get(y["field"]) for r in records + _records(view) if y["field"] in r}
         if isinstance(y.get("sort"), list):
