@@ -25,25 +25,10 @@ def _number(paragraph: pd.Series) -> pd.Series:
     return paragraph.astype(str).str[1:].astype(int)
 
 
-def _quoted(text) -> str:
-    return f"‘{text}’" if isinstance(text, str) and text.strip() else ""
-
-
-def difference_label(row) -> str:
-    """One difference in a line: its kind, the Arabic words and the English words it stands for, its id.
-
-    ``change of voice: ‘يأمل المراقبون’ for ‘At best, we can expect’ (T11, medium)``; an omission has no Arabic
-    words and an addition no English ones."""
-    arabic, english = _quoted(row["arabic_phrase"]), _quoted(row["english_phrase"])
-    words = (f"{arabic} for {english}" if arabic and english else
-             f"{english} left out" if english else f"{arabic} added" if arabic else "")
-    confidence = f", {row['confidence']}" if "confidence" in row and isinstance(row["confidence"], str) else ""
-    return f"{row['kind']}: {words} ({row['difference_id']}{confidence})".replace(":  (", " (")
-
-
 def translation_view(paragraphs: pd.DataFrame, translation: pd.DataFrame, differences: pd.DataFrame) -> pd.DataFrame:
     """One row per paragraph P1–P19: our paraphrase of the Arabic, what RT's English says there, what Valdai's text
-    (or RIAC's summary, or a report of it) says, and the differences found, each on its own line.
+    (or RIAC's summary, or a report of it) says, and the differences found there by id and kind (``T04 addition;
+    T05 change of emphasis``; the words are in :func:`differences_view`), or the comparison's note where none was.
 
     A text that could not be read at a paragraph says so instead of staying blank. Raises ``ValueError`` naming
     the paragraphs that ``translation`` or ``paragraphs`` lacks, so the view never covers fewer than all 19.
@@ -60,7 +45,8 @@ def translation_view(paragraphs: pd.DataFrame, translation: pd.DataFrame, differ
     text = translation.set_index("paragraph")
     para = paragraphs.set_index("paragraph")["paraphrase"]
     diffs = differences.sort_values("difference_id", kind="mergesort")
-    by_par = {p: [difference_label(r) for _, r in g.iterrows()] for p, g in diffs.groupby("paragraph", sort=False)}
+    by_par = {p: [f"{r['difference_id']} {r['kind']}" for _, r in g.iterrows()]
+              for p, g in diffs.groupby("paragraph", sort=False)}
 
     def said(reading, says, who):
         if reading == "not read" or not isinstance(says, str) or not says.strip():
@@ -75,27 +61,26 @@ def translation_view(paragraphs: pd.DataFrame, translation: pd.DataFrame, differ
             "The Arabic (our paraphrase)": para[p],
             "RT's English": said(t["rt_reading"], t["rt_says"], "RT's page"),
             "Valdai / RIAC": said(t["valdai_reading"], t["valdai_says"], "Valdai's text"),
-            "Differences": "\n".join(by_par.get(p, [])) or t["note"],
+            "Differences": "; ".join(by_par.get(p, [])) or t["note"],
         })
     return pd.DataFrame(rows)
 
 
 def differences_view(differences: pd.DataFrame) -> pd.DataFrame:
-    """The differences in article order for reading: id with paragraph, which texts differ, the kind, the Arabic
-    and English words, the claim it bears on and our confidence."""
+    """The differences in article order for reading: id with paragraph, which texts differ and our confidence in
+    one cell, then the kind, the Arabic and English words, the claim it bears on and what changes."""
     _need(differences, ["difference_id", "paragraph", "between", "kind", "arabic_phrase", "english_phrase",
                         "claim_id", "confidence", "note"], "differences_view(differences)")
     d = differences.copy()
     d["_p"] = _number(d["paragraph"])
     d = d.sort_values(["_p", "difference_id"], kind="mergesort")
     return pd.DataFrame({
-        "Difference": (d["difference_id"] + " · " + d["paragraph"]).to_numpy(),
-        "Between": d["between"].to_numpy(),
+        "Difference": (d["difference_id"] + " · " + d["paragraph"] + " (" + d["between"] + "; "
+                       + d["confidence"] + ")").to_numpy(),
         "Kind": d["kind"].to_numpy(),
         "Arabic": d["arabic_phrase"].fillna("").to_numpy(),
         "English": d["english_phrase"].fillna("").to_numpy(),
         "Claim": d["claim_id"].fillna("").to_numpy(),
-        "Confidence": d["confidence"].to_numpy(),
         "What changes": d["note"].to_numpy(),
     })
 
