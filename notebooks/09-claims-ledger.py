@@ -150,9 +150,9 @@ present.table(ledgers.attribution_view(attributed), title=ledgers.attribution_fi
 # %% [markdown]
 # ## The lineage: Valdai → RT → Arabic
 #
-# Each step with its relation to the one before and our confidence. The Arabic adds two things the English
-# versions lack: the title's "neutralizing" (تحييد) framing, which follows RT's "neutering" headline, and P19,
-# which speaks of Valdai in the third person — most likely the Arabic editor's addition.
+# Each step with its relation to the one before and our confidence. The Arabic's "neutralizing" (تحييد) title
+# follows RT's "neutering" headline, not Valdai's; its closing paragraph P19, which speaks of Valdai in the third
+# person, is most likely the Arabic editor's addition.
 
 # %%
 present.table(ledgers.lineage_view(lineage), title=ledgers.lineage_finding(lineage), key="lineage",

@@ -30,7 +30,7 @@ def _voices(claims) -> list[str]:
     if not {"voice", "attributed_to", "attribution"} <= set(claims.columns):
         return []
     own = int((claims["voice"] == TRANSLATOR).sum())
-    moved = int((claims["attribution"] == "misattributed in translation").sum())
+    moved = int(((claims["attribution"] == "misattributed in translation") & (claims["voice"] != TRANSLATOR)).sum())
     return [f"{own} of the {len(claims)} claims are the translator's or editor's words, not the author's (P19 and "
             f"sentences changed in translation); the Arabic gives {moved} more to a speaker the English does not "
             "name."]
