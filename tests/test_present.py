@@ -114,6 +114,10 @@ def test_arabic_run_leaves_the_english_brackets_and_punctuation_outside():
         'the word (<bdi lang="ar" dir="rtl">تحييد</bdi>), then'
     assert present.mark_arabic_text("«تحييد الناتو».") == '<bdi lang="ar" dir="rtl">«تحييد الناتو»</bdi>.'
     assert present.mark_arabic_text("(الناتو (حلف))") == '(<bdi lang="ar" dir="rtl">الناتو (حلف)</bdi>)'
+    # an English closing bracket after an Arabic phrase stays outside the right-to-left run (else it shows mirrored)
+    assert present.mark_arabic_text("as 'worth considering' (يستحق النظر), not") == \
+        'as &#x27;worth considering&#x27; (<bdi lang="ar" dir="rtl">يستحق النظر</bdi>), not'
+    assert present.mark_arabic_text("a (النص (ب)) b") == 'a (<bdi lang="ar" dir="rtl">النص (ب)</bdi>) b'
 
 
 def test_human_date():
