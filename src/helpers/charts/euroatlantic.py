@@ -156,12 +156,8 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
     time axis."""
     order = phases.sort_values("start", kind="stable").drop_duplicates("treaty_id")
     names, labels = order["treaty_id"].tolist(), order["name"].tolist()
-    lo = min(phases["start"].min(), wars["date"].min() if len(wars) else phases["start"].min())
-    hi = max(phases["end"].max(), wars["date"].max() if len(wars) else phases["end"].max())
-    # one form for the domain in both views (milliseconds since 1970), so Vega-Lite merges them without a warning
-    xscale = alt.Scale(domain=[int(pd.Timestamp(d).value // 1_000_000) for d in (lo, hi)])
     bars = alt.Chart(phases).mark_bar(height=16).encode(
-        x=alt.X("start:T", title=None, scale=xscale), x2="end:T",
+        x=alt.X("start:T", title=None), x2="end:T",
         y=alt.Y("name:N", sort=labels, title=None),
         color=alt.Color("phase:N", scale=_phase_scale(), title="phase"),
         tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("phase:N", title="phase"),
@@ -169,20 +165,22 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
                  alt.Tooltip("source_id:N", title="source")],
     )
     ticks = alt.Chart(steps[steps["treaty_id"].isin(names)]).mark_tick(thickness=2, size=22, color="#222").encode(
-        x=alt.X("date:T", scale=xscale), y=alt.Y("name:N", sort=labels),
+        x=alt.X("date:T"), y=alt.Y("name:N", sort=labels),
         tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("step:N", title="step"),
                  alt.Tooltip("party:N", title="party"), _date_tooltip("date", "date"),
                  alt.Tooltip("note:N", title="note"), alt.Tooltip("source_id:N", title="source")],
     )
     top = alt.layer(bars, ticks).properties(width=width, height=30 * max(1, len(names)))
     lane = alt.Chart(wars).mark_circle(size=120, color=theme.CATEGORY_COLORS["intervention_war"]).encode(
-        x=alt.X("date:T", title=None, scale=xscale),
+        x=alt.X("date:T", title=None),
         y=alt.Y("category:N", title=None, axis=alt.Axis(labelExpr="'interventions, wars'")),
         tooltip=[_date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
                  alt.Tooltip("description:N", title="what happened"),
                  alt.Tooltip("source_id:N", title="source")],
     ).properties(width=width, height=40)
-    return alt.vconcat(top, lane).properties(title=title, description=description)
+    # one time axis for both views: the shared scale spans the treaties and the wars (no explicit domain, which
+    # Vega-Lite would have to merge from two forms and warn about)
+    return alt.vconcat(top, lane).resolve_scale(x="shared").properties(title=title, description=description)
 
 
 def camps_bars(camps: pd.DataFrame, *, title: str, description: str, width: int = 360) -> alt.LayerChart:
