@@ -200,7 +200,7 @@ def _shade(score) -> str:
 
 def _symbol(score) -> str:
     if _shade(score) in ("unknown", "none"):
-        return {"unknown": "?", "none": "–"}[_shade(score)]
+        return {"unknown": "?", "none": "◇"}[_shade(score)]  # a kind, not a degree (a dash read as a minus)
     return next(sym for limit, sym in SYMBOLS if float(score) >= limit)
 
 
@@ -215,9 +215,12 @@ def _matrix_cell(rec: dict, spec: dict, notes: list) -> str:
     ref = ""
     if detail or sid:
         notes.append((len(notes) + 1, detail, sid))
-        ref = f'<sup class="matrix-note-ref">{len(notes)}</sup>' + (citations.placeholder(sid) if sid else "")
-    tip = f'<span class="cell-tip" role="tooltip">{text.mark_arabic_text(detail)}</span>' if detail else ""
-    focus = ' tabindex="0"' if detail else ""
+        ref = f'<sup class="matrix-note-ref">{len(notes)}</sup>'
+    # the citation sits in the cell's detail (shown on hover and focus), not beside every word
+    cite = f" {citations.placeholder(sid)}" if sid else ""
+    tip = (f'<span class="cell-tip" role="tooltip">{text.mark_arabic_text(detail)}{cite}</span>'
+           if detail or sid else "")
+    focus = ' tabindex="0"' if detail or sid else ""
     return (f'<td class="matrix-cell shade-{shade}"{focus}><span class="matrix-symbol" aria-hidden="true">'
             f'{"?" if unknown else _symbol(score)}</span> {text.mark_arabic_text(word)}{ref}{tip}</td>')
 
@@ -241,12 +244,41 @@ def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
                       else '<td class="matrix-cell shade-unknown">—</td>' for c in cols)
         body.append(f'<tr><th scope="row">{text.mark_arabic_text(labels.label(row, spec["rows"]))}</th>{tds}</tr>')
     legend = ('<p class="matrix-legend">● alliance-like · ◕ mostly · ◑ partly · ○ framework-like · '
-              '– not a matter of degree · <span class="shade-unknown">? unknown</span>. '
-              'Hover or focus a cell for its detail.</p>')
+              '◇ a kind, not a matter of degree · <span class="shade-unknown">? unknown</span>. '
+              'Shading darkens with the degree. Hover or focus a cell for its detail and source.</p>')
     foot = "".join(f'<li value="{n}">{text.mark_arabic_text(d)}'
                    f'{" " + citations.placeholder(s) if s else ""}</li>'
                    for n, d, s in notes)
+    cards = _matrix_cards(frame, spec, cols, rows, groups)
     return (f'<table class="report-table report-matrix" id="table-{key}">'
             f'<caption class="visually-hidden">{text.mark_arabic_text(title)}</caption>'
             f'<thead><tr><td></td>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>',
-            f'{legend}<ol class="matrix-notes">{foot}</ol>')
+            f'{legend}{cards}<ol class="matrix-notes">{foot}</ol>')
+
+
+def _matrix_cards(frame, spec: dict, cols: list, rows: list, groups: dict) -> str:
+    """The matrix for a phone: one folded card per column (organisation), its rows as label and value."""
+    cells = {(str(r[spec["rows"]]), str(r[spec["columns"]])): r for r in frame.to_dict("records")}
+    order = sorted(rows, key=lambda r: list(dict.fromkeys(groups.values())).index(groups[r])) if groups else rows
+    cards = []
+    for c in cols:
+        items, current = [], None
+        for row in order:
+            if groups and groups[row] != current:
+                current = groups[row]
+                items.append(f'<dt class="matrix-card-group">'
+                             f'{text.mark_arabic_text(labels.label(current, spec["group"]).capitalize())}</dt>')
+            rec = cells.get((row, c))
+            value = rec.get(spec["value"]) if rec else None
+            unknown = rec is None or value is None or str(value) == "unknown" or \
+                (isinstance(value, float) and math.isnan(value))
+            score = rec.get(spec["score"]) if rec and spec["score"] else None
+            shade = "unknown" if unknown else _shade(score)
+            word = "unknown" if unknown else labels.label(value, spec["value_column"])
+            symbol = "?" if unknown else _symbol(score)
+            items.append(f'<dt>{text.mark_arabic_text(labels.label(row, spec["rows"]))}</dt>'
+                         f'<dd class="shade-{shade}"><span aria-hidden="true">{symbol}</span> '
+                         f'{text.mark_arabic_text(word)}</dd>')
+        cards.append(f'<details class="matrix-card"><summary>{text.mark_arabic_text(labels.label(c, spec["columns"]))}'
+                     f'</summary><dl>{"".join(items)}</dl></details>')
+    return f'<div class="matrix-cards">{"".join(cards)}</div>'
