@@ -28,7 +28,7 @@ def test_every_chart_offers_the_csv_of_its_data_beside_svg_and_png(built_reports
     for page in pages:
         for key, figure in CHART.findall(page.read_text(encoding="utf-8")):
             charts += 1
-            links = dict(re.findall(r'<a href="([^"]+)" download>([^<]+)</a>', figure))
+            links = dict(re.findall(r'<a (?:download="" )?href="(exports/[^"]+)"(?: download)?>([^<]+)</a>', figure))
             csvs = [h for h, label in links.items() if h.endswith(".csv")]
             assert csvs and any(h.endswith(".svg") for h in links), f"{page.name} chart {key}: links {links}"
             rows = list(csv.reader(io.StringIO((built_reports / csvs[0]).read_text(encoding="utf-8"))))

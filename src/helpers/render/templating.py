@@ -32,13 +32,14 @@ def strings() -> dict[str, str]:
     """Every reader-visible phrase of the page chrome, in one file per language (``templates/page/strings.<lang>
     .json``; ``NATO_LANG`` picks one, English is the fallback for a phrase a translation lacks)."""
     import json
-    import os
+
+    from helpers import paths
 
     def read(lang: str) -> dict[str, str]:
         path = TEMPLATES / "page" / f"strings.{lang}.json"
         return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
-    lang = os.environ.get("NATO_LANG", "en") or "en"
+    lang = paths.language()
     return {**read("en"), **(read(lang) if lang != "en" else {})}
 
 
