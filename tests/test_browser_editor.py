@@ -101,7 +101,7 @@ def _pdf_words(path) -> list[tuple[int, float, float, str]]:
     return out
 
 
-def test_pdf_of_07_keeps_every_column_of_the_matrix(built_reports, tmp_path):
+def test_pdf_of_07_keeps_every_column_of_the_matrix(chromium, built_reports, tmp_path):
     import shutil
 
     from helpers.build import pdf
@@ -113,7 +113,7 @@ def test_pdf_of_07_keeps_every_column_of_the_matrix(built_reports, tmp_path):
     # print a copy: the suite's reports folder is shared with other tests
     copy = tmp_path / "reports"
     shutil.copytree(built_reports, copy, ignore=shutil.ignore_patterns("*.pdf"))
-    (written,) = pdf.print_pdfs([copy / "07-framework-or-alliance.html"])
+    (written,) = pdf.print_pdfs([copy / "07-framework-or-alliance.html"], browser=chromium)
     words = _pdf_words(written)
     # the matrix's header row: the fragment of the first column and every fragment printed beside it (headers wrap
     # over up to three lines); a column cut off by the paper is missing from that band

@@ -48,28 +48,38 @@ def _open(context, page_path: Path, timeout_ms: int):
     return page
 
 
-def print_pdfs(pages: list[Path], timeout_ms: int = 30000) -> list[Path]:
-    """Print each page to ``<page>.pdf`` beside it (written atomically); returns the PDFs written."""
+def print_pdfs(pages: list[Path], timeout_ms: int = 30000, browser=None) -> list[Path]:
+    """Print each page to ``<page>.pdf`` beside it (written atomically); returns the PDFs written. ``browser``: a
+    Playwright Chromium already running (tests share one), else one is started here."""
+    if browser is not None:
+        return _print_with(browser, pages, timeout_ms)
     if not CHROMIUM.exists():
         raise PdfError(f"{CHROMIUM} is missing: run scripts/ensure-system-deps.sh (it installs Debian's chromium)")
     from playwright.sync_api import sync_playwright
 
-    written = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        started = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
         try:
-            context = browser.new_context(viewport={"width": 1100, "height": 900}, service_workers="block")
-            context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
-            for path in pages:
-                page = _open(context, path, timeout_ms)
-                data = page.pdf(format="A4", print_background=True, prefer_css_page_size=True,
-                                display_header_footer=False)
-                page.close()
-                target = path.with_suffix(".pdf")
-                cache.atomic_write(target, data, cache.staging_dir(path.parent))
-                written.append(target)
+            return _print_with(started, pages, timeout_ms)
         finally:
-            browser.close()
+            started.close()
+
+
+def _print_with(browser, pages: list[Path], timeout_ms: int) -> list[Path]:
+    written = []
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, service_workers="block")
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
+    try:
+        for path in pages:
+            page = _open(context, path, timeout_ms)
+            data = page.pdf(format="A4", print_background=True, prefer_css_page_size=True,
+                            display_header_footer=False)
+            page.close()
+            target = path.with_suffix(".pdf")
+            cache.atomic_write(target, data, cache.staging_dir(path.parent))
+            written.append(target)
+    finally:
+        context.close()
     return written
 
 
