@@ -71,7 +71,8 @@ __all__ = [
     "validate_all", "sources", "states", "organisations", "memberships", "events", "event_paragraphs",
     "event_actors", "treaties", "arms_control", "capabilities", "sections", "paragraphs", "paragraph_tags",
     "themes", "claims", "glossary", "lineage", "dimensions", "org_features", "documents", "principles",
-    "principle_documents", "state_lineage", "state_policies", "world_totals", "labels", "pact_census", "pact_spells", "pact_exits",
+    "principle_documents", "state_lineage", "state_policies", "world_totals", "labels", "pact_census", "pact_spells",
+    "pact_exits",
 ]
 
 #: The tables, one loader each (the data package is the authority; tests check the two agree).
