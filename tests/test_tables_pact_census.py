@@ -98,3 +98,11 @@ def test_every_exit_row_matches_a_spell_that_ends_that_day():
     spells, exits = load.pact_spells(), load.pact_exits()
     ends = set(zip(spells["atopid"], spells["cow_code"], spells["end"]))
     assert all(k in ends for k in zip(exits["atopid"], exits["cow_code"], exits["date"]))
+
+
+def test_02_first_screen_ranks_no_pact_on_the_default_date():
+    from helpers.tables import blocs
+
+    out = blocs.glance_findings(load.memberships(), load.organisations(), load.states(), load.state_lineage(),
+                                load.state_policies(), "2024-04-30")
+    assert not any("lost the most" in line or "the most members" in line for line in out)
