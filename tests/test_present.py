@@ -106,6 +106,10 @@ def test_ar_marks_arabic_and_escapes():
     assert present.ar("<b>") ._repr_html_() == '<p lang="ar" dir="rtl">&lt;b&gt;</p>'
     assert present.mark_arabic_text("The word «الناتو» <x>") == \
         'The word <span lang="ar" dir="rtl">«الناتو»</span> &lt;x&gt;'
+    # an English closing bracket after an Arabic phrase stays outside the right-to-left run (else it shows mirrored)
+    assert present.mark_arabic_text("as 'worth considering' (يستحق النظر), not") == \
+        'as &#x27;worth considering&#x27; (<span lang="ar" dir="rtl">يستحق النظر</span>), not'
+    assert present.mark_arabic_text("a (النص (ب)) b") == 'a (<span lang="ar" dir="rtl">النص (ب)</span>) b'
 
 
 def test_human_date():

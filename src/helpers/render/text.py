@@ -51,9 +51,12 @@ def mark_arabic_text(text) -> str:
     text = "" if text is None else str(text)
     out, pos = [], 0
     for m in ARABIC_RUN.finditer(text):
+        run = m.group(0)
+        while run.endswith(")") and run.count(")") > run.count("("):  # the English's closing bracket, not the run's
+            run = run[:-1].rstrip()
         out.append(html.escape(text[pos : m.start()]))
-        out.append(f'<span lang="ar" dir="rtl">{html.escape(m.group(0))}</span>')
-        pos = m.end()
+        out.append(f'<span lang="ar" dir="rtl">{html.escape(run)}</span>')
+        pos = m.start() + len(run)
     out.append(html.escape(text[pos:]))
     return "".join(out)
 
