@@ -132,35 +132,35 @@ def build(argv: list[str] | None = None) -> int:
         everything, chosen = planned
         from helpers.build.run import Dirs
 
-        editions = [lang for lang in EDITIONS if lang in args.lang] if args.lang else list(EDITIONS)
+        editions = [lang for lang in EDITIONS if lang in args.lang] if args.lang else paths.editions()
         dirs = {lang: Dirs(*output_dirs(lang)) for lang in editions}
     except (params.ParameterError, params.CollectionError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     code = 0
     for lang in editions:
-        code = max(code, _edition(args, collection, everything, chosen, dirs[lang], lang))
+        code = max(code, _edition(args, collection, everything, chosen, dirs[lang], lang, len(editions) > 1))
         if code == 130:
             break
     return code
 
 
-def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang: str) -> int:
+def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang: str, say: bool) -> int:
     """Build one edition: its entries carry the language, and its kernels and renderer see ``NATO_LANG``."""
     from dataclasses import replace
 
-    saved = os.environ.get("NATO_LANG")
-    os.environ["NATO_LANG"] = lang
+    saved = os.environ.get(paths.LANG_VAR)
+    os.environ[paths.LANG_VAR] = lang
     try:
-        if len(args.lang) != 1:
+        if say:
             print(f"{'English' if lang == 'en' else 'Arabic'} edition ({cache.relative(dirs.reports)}/):")
         return _run(args, collection, [replace(e, lang=lang) for e in everything],
                     [replace(e, lang=lang) for e in chosen], dirs)
     finally:
         if saved is None:
-            os.environ.pop("NATO_LANG", None)
+            os.environ.pop(paths.LANG_VAR, None)
         else:
-            os.environ["NATO_LANG"] = saved
+            os.environ[paths.LANG_VAR] = saved
 
 
 def _run(args, collection: Path, everything: list, chosen: list, dirs) -> int:
