@@ -218,7 +218,7 @@ def real_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     env = {**os.environ, "NATO_REPORTS_DIR": str(tmp / "reports"), "NATO_BUILD_DIR": str(tmp / "build"),
            "NATO_CACHE_DIR": str(tmp / "cache")}
     env.pop("NATO_COLLECTION", None)
-    res = subprocess.run([PYTHON, "-m", "helpers.build"], env=env, capture_output=True, text=True, timeout=1200,
+    res = subprocess.run([PYTHON, "-m", "helpers.build"], env=env, capture_output=True, text=True, timeout=2400,
                          cwd=tmp)
     return tmp, res
 
