@@ -272,6 +272,16 @@ def lineage(data_dir=None) -> pd.DataFrame:
     return table("lineage", data_dir)
 
 
+def translation(data_dir=None) -> pd.DataFrame:
+    """For each paragraph, what RT's English and Valdai's text say there (our paraphrase), and how much was read."""
+    return table("translation", data_dir)
+
+
+def translation_differences(data_dir=None) -> pd.DataFrame:
+    """Each difference between the Arabic and the English texts, classed and quoted in a short phrase."""
+    return table("translation_differences", data_dir)
+
+
 def dimensions(data_dir=None) -> pd.DataFrame:
     """Comparison dimensions with their scales and scores."""
     return table("dimensions", data_dir)
