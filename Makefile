@@ -64,6 +64,7 @@ sync: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_preview.py
 
 readme: $(STAMP)
 	$(BIN)/python scripts/make_readme.py

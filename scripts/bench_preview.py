@@ -19,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -72,26 +73,23 @@ class Preview:
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                      start_new_session=True)
         self.lines: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.append(line)
 
     def wait_for(self, pattern: str, timeout: float) -> re.Match:
-        """Read the preview's output until a line matches ``pattern``."""
-        import selectors
-
-        sel = selectors.DefaultSelector()
-        sel.register(self.proc.stdout, selectors.EVENT_READ)
+        """Wait until a line of the preview's output matches ``pattern`` (the line is consumed)."""
         deadline = time.monotonic() + timeout
         rx = re.compile(pattern)
         while time.monotonic() < deadline:
-            for line in self.lines:
+            for line in list(self.lines):
                 m = rx.search(line)
                 if m:
                     self.lines.remove(line)
                     return m
-            if sel.select(timeout=max(0.0, deadline - time.monotonic())):
-                line = self.proc.stdout.readline()
-                if not line:
-                    break
-                self.lines.append(line)
+            time.sleep(0.01)
         raise TimeoutError(f"no line matching {pattern!r} in {timeout}s; output so far:\n{''.join(self.lines)}")
 
     def stop(self) -> int:
