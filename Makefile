@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 # Installs chromium, fonts and axe-core for the browser tests when missing (skipped when the script is absent).
 SYSTEM_DEPS ?= scripts/ensure-system-deps.sh
 
-.PHONY: reports preview test lab sync bench readme setup clean lock git-filters hooks
+.PHONY: reports preview test lab sync bench readme setup clean lock git-filters hooks catalogs
 
 setup: $(STAMP) git-filters
 
@@ -65,6 +65,10 @@ sync: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_preview.py
+
+# Arabic edition: bring notebooks/locale/ar/*.po up to date with the notebooks' prose (changed cells -> fuzzy).
+catalogs: $(STAMP)
+	$(BIN)/python -m helpers.i18n extract
 
 readme: $(STAMP)
 	$(BIN)/python scripts/make_readme.py

@@ -17,6 +17,7 @@ from typing import Any
 from helpers import cache, params, paths
 from helpers.build import plan
 from helpers.build.plan import BuildError
+from helpers.i18n import EDITIONS, edition_dir
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -36,6 +37,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--force", action="store_true", help="rebuild even when the cache says up to date")
     ap.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                     help="worker processes (default: the number of cores, as nproc)")
+    ap.add_argument("--lang", action="append", choices=list(EDITIONS), default=[], metavar="{en,ar}",
+                    help="build this edition only: en (reports/) or ar (the Arabic edition, reports/ar/); "
+                         "repeatable; default both")
     ap.add_argument("--collection", type=Path, default=None,
                     help="section map to build (default: $NATO_COLLECTION or notebooks/collection.toml)")
     ap.add_argument("--watch", action="store_true",
@@ -90,9 +94,12 @@ def _refuse_list_options(args: argparse.Namespace) -> None:
                          "drop them to list, or drop --list to build")
 
 
-def output_dirs() -> tuple[Path, Path, Path, Path]:
-    """``(reports, build, cache, staging)``, each created and checked writable; BuildError names the folder."""
-    reports, build_dir, cache_dir = paths.reports_dir(), paths.build_dir(), paths.cache_dir()
+def output_dirs(lang: str = "en") -> tuple[Path, Path, Path, Path]:
+    """``(reports, build, cache, staging)`` of an edition, each created and checked writable; BuildError names the
+    folder. The Arabic edition has folders of its own (``ar/`` in each), so one edition never reads or replaces
+    the other's reports, cache records or executed notebooks."""
+    reports, build_dir, cache_dir = (edition_dir(f(), lang) for f in (paths.reports_dir, paths.build_dir,
+                                                                          paths.cache_dir))
     for label, folder in (("reports", reports), ("build", build_dir), ("cache", cache_dir)):
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -123,6 +130,7 @@ def _watch(args: argparse.Namespace, collection: Path) -> int:
     output_dirs()
     base = [*(["--collection", str(collection)] if args.collection else []),
             *(["--jobs", str(args.jobs)] if args.jobs else []),
+            *[a for lang in args.lang for a in ("--lang", lang)],
             *[a for name, value in args.parameter for a in ("-p", name, value)]]
     from helpers.build import preview
 
@@ -159,13 +167,39 @@ def build(argv: list[str] | None = None, on_pages: Callable[[int, list[tuple], s
         everything, chosen = planned
         from helpers.build.run import Dirs
 
-        dirs = Dirs(*output_dirs())
+        editions = [lang for lang in EDITIONS if lang in args.lang] if args.lang else paths.editions()
+        dirs = {lang: Dirs(*output_dirs(lang)) for lang in editions}
     except (params.ParameterError, params.CollectionError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         if on_pages is not None:
             on_pages(2, [], str(exc))
         return 2
-    return _run(args, collection, everything, chosen, dirs, on_pages)
+    code = 0
+    for lang in editions:
+        code = max(code, _edition(args, collection, everything, chosen, dirs[lang], lang, len(editions) > 1,
+                                  on_pages))
+        if code == 130:
+            break
+    return code
+
+
+def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang: str, say: bool,
+             on_pages=None) -> int:
+    """Build one edition: its entries carry the language, and its kernels and renderer see ``NATO_LANG``."""
+    from dataclasses import replace
+
+    saved = os.environ.get(paths.LANG_VAR)
+    os.environ[paths.LANG_VAR] = lang
+    try:
+        if say:
+            print(f"{'English' if lang == 'en' else 'Arabic'} edition ({cache.relative(dirs.reports)}/):")
+        return _run(args, collection, [replace(e, lang=lang) for e in everything],
+                    [replace(e, lang=lang) for e in chosen], dirs, on_pages)
+    finally:
+        if saved is None:
+            os.environ.pop(paths.LANG_VAR, None)
+        else:
+            os.environ[paths.LANG_VAR] = saved
 
 
 def _run(args, collection: Path, everything: list, chosen: list, dirs, on_pages=None) -> int:

@@ -385,12 +385,15 @@ def _build(builder: Builder, server, pages: Pages, argv: list[str] | None, sync:
     if argv is not None:
         server.hub.send("building", {})
 
+    failed = []  # once per edition: one that failed keeps the banner up while the next one builds
+
     def on_pages(code: int, rows: list[tuple], refused: str) -> None:
         changed = pages.rewritten()
-        if code == 0:
+        if code == 0 and not failed:
             server.hub.send("ok", {})
-        else:
+        elif code:
             message = one_line(code, rows, refused)
+            failed.append(message)
             server.hub.send("failed", {"message": message})
             say(f"FAILED: {message}")
         if changed:
