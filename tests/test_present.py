@@ -212,7 +212,8 @@ def test_one_label_lookup_for_headers_cells_and_later_arabic(monkeypatch):
     assert not labels.is_identifier("NATO") and not labels.is_identifier("P4")
     monkeypatch.setenv("NATO_LANG", "ar")
     assert labels.label("NATO", "org_id") == "حلف شمال الأطلسي (الناتو)"
-    assert labels.label("member", "status") == "member"  # no Arabic label yet: English, never empty
+    assert labels.label("member", "status") == "عضو"  # labels.csv is complete in Arabic
+    assert labels.label("no_such_value", "status") == "no_such_value"  # unknown: unchanged, never empty
 
 
 def test_numbers_and_dates_for_readers():
