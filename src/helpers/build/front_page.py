@@ -15,8 +15,10 @@ RECORD = "index"
 def write(entries: list, dirs: Dirs, force: bool) -> bool:
     """Write the index when it is stale; True when it was written."""
     from helpers import render
+    from helpers.i18n import catalog_digest
     from helpers.render import front
 
+    lang = entries[0].lang if entries else "en"
     declared = [e.output for e in entries]
     pages = sorted(p.name for p in dirs.reports.glob("*.html") if p.name != INDEX)
     digests = {p: cache.sha256_file(dirs.reports / p) for p in pages}
@@ -24,7 +26,8 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
     for folder in sorted({params.data_dir().resolve(), paths.DATA.resolve()}):
         data.update(cache.folder_hashes(folder))  # the index shows the data version
     key = cache.sha256_bytes(cache.canonical({"pages": digests, "code": cache.code_hash(),
-                                              "data": cache.data_fingerprint(data),
+                                              "data": cache.data_fingerprint(data), "lang": lang,
+                                              "catalogs": catalog_digest(lang),
                                               "env": cache.environment_hash(),
                                               "entries": [e.to_dict() for e in entries]}))
     rec = cache.read_record(dirs.cache, f"_{RECORD}")
