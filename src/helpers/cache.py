@@ -90,12 +90,14 @@ def code_cells(notebook: Path) -> Any:
         return sha256_file(notebook)
 
 
-def execution_key(*, notebook: Path, parameters: dict, code: str, env: str, kernel: str = "python3") -> str:
+def execution_key(*, notebook: Path, parameters: dict, code: str, env: str, kernel: str = "python3",
+                  language: str = "en") -> str:
     """Hash of everything a run depends on that is known before it starts: the notebook's code cells (not its
-    markdown), the parameter values, the helpers code, the locked environment and the kernel name. The data
-    files are checked separately (those the run read, see :func:`why_stale`)."""
+    markdown), the parameter values, the helpers code, the locked environment, the kernel name and the reader
+    language (labels and sentences follow it). The data files are checked separately (those the run read, see
+    :func:`why_stale`)."""
     return sha256_bytes(canonical({"format": FORMAT, "cells": code_cells(notebook), "parameters": parameters,
-                                   "code": code, "env": env, "kernel": kernel}))
+                                   "code": code, "env": env, "kernel": kernel, "language": language}))
 
 
 def render_key(*, notebook: Path, entry: dict, code: str, env: str) -> str:
@@ -126,6 +128,19 @@ def folder_hashes(folder: Path) -> dict[str, str]:
         return {}
     return {relative(p): sha256_file(p) or "missing" for p in sorted(folder.rglob("*"))
             if p.is_file() and p.suffix in DATA_SUFFIXES and "provenance" not in p.relative_to(folder).parts}
+
+
+def declared_hashes(folder: Path) -> dict[str, str]:
+    """``{path relative to the repository: content hash}`` of the data package in ``folder`` and every file it
+    declares: the data a page can show. A file the package does not declare (a stray CSV, a draft) is no data
+    and changes no data version; a folder without a data package falls back to :func:`folder_hashes`."""
+    package = folder / "datapackage.json"
+    try:
+        descriptor = json.loads(package.read_text(encoding="utf-8-sig"))
+        files = [package] + [folder / r["path"] for r in descriptor["resources"] if isinstance(r.get("path"), str)]
+    except (OSError, ValueError, KeyError, TypeError):
+        return folder_hashes(folder)
+    return {relative(p): sha256_file(p) or "missing" for p in sorted(set(files))}
 
 
 def relative(path: Path) -> str:

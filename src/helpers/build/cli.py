@@ -83,9 +83,17 @@ def _refuse_list_options(args: argparse.Namespace) -> None:
                          "drop them to list, or drop --list to build")
 
 
-def output_dirs() -> tuple[Path, Path, Path, Path]:
-    """``(reports, build, cache, staging)``, each created and checked writable; BuildError names the folder."""
+def output_dirs(collection: Path | None = None) -> tuple[Path, Path, Path, Path]:
+    """``(reports, build, cache, staging)``, each checked apart from the sources and from each other, created and
+    checked writable; BuildError names the folder."""
+    from helpers.build import folders
+
     reports, build_dir, cache_dir = paths.reports_dir(), paths.build_dir(), paths.cache_dir()
+    try:
+        folders.check({"reports": reports, "build": build_dir, "cache": cache_dir},
+                      collection or params.collection_path().resolve())
+    except folders.FolderError as exc:
+        raise BuildError(str(exc)) from None
     for label, folder in (("reports", reports), ("build", build_dir), ("cache", cache_dir)):
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -113,19 +121,29 @@ def _checked_plan(args: argparse.Namespace, collection: Path):
     return plan.all_entries(collection, overrides, args.only)
 
 
-def build(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    collection = (args.collection or params.collection_path()).resolve()
+def _collection(args: argparse.Namespace) -> Path:
+    given = args.collection or params.collection_path()
+    try:
+        collection = given.resolve()
+    except (OSError, RuntimeError) as exc:  # a symbolic-link loop
+        raise params.CollectionError(f"{given}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+    params.notebooks(collection)  # read and checked once, before anything else
     if args.collection:
         os.environ["NATO_COLLECTION"] = str(collection)  # kernels call params.validated against the same map
+    return collection
+
+
+def build(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
     try:
+        collection = _collection(args)
         planned = _checked_plan(args, collection)
         if planned is None:
             return 0
         everything, chosen = planned
         from helpers.build.run import Dirs
 
-        dirs = Dirs(*output_dirs())
+        dirs = Dirs(*output_dirs(collection))
     except (params.ParameterError, params.CollectionError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -135,7 +153,7 @@ def build(argv: list[str] | None = None) -> int:
 def _run(args, collection: Path, everything: list, chosen: list, dirs) -> int:
     from helpers.build import run, search_index, summary, worker
 
-    jobs, fresh = plan.cache_plan(chosen, dirs.cache, dirs.reports, args.force)
+    jobs, fresh = plan.cache_plan(chosen, dirs.cache, dirs.reports, args.force, plan.page_context(everything))
     site = {part: {"part": part, "key": key, "entries": [e.to_dict() for e in everything],
                    "reports": str(dirs.reports), "staging": str(dirs.staging)}
             for part, key in plan.site_plan(everything, dirs.reports, dirs.cache, args.force).items()}

@@ -163,14 +163,34 @@ class Job:
     render: str
 
 
-def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool) -> tuple[list[Job], list[Entry]]:
-    """``(jobs, entries that are up to date)``."""
+def data_hashes() -> dict[str, str]:
+    """The declared data files of the collection in use (and of the project): what a page's data version shows."""
+    data: dict[str, str] = {}
+    for folder in sorted({params.data_dir().resolve(), paths.DATA.resolve()}):
+        data.update(cache.declared_hashes(folder))
+    return data
+
+
+def page_context(everything: list[Entry]) -> dict:
+    """What every page shows besides its own entry: the collection's sidebar (every report's title and file), the
+    data version and the reader language. It is part of every render key, so a changed title reaches every
+    sidebar and a data change every page's data version."""
+    return {"sidebar": [(e.id, e.name, e.title, e.output) for e in everything],
+            "data": cache.data_fingerprint(data_hashes()), "language": paths.language()}
+
+
+def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool,
+               context: dict | None = None) -> tuple[list[Job], list[Entry]]:
+    """``(jobs, entries that are up to date)``; ``context`` (:func:`page_context`) is what every page shows."""
     code, env = cache.code_hash(), cache.environment_hash()
+    language = paths.language()
     jobs, fresh = [], []
     for e in chosen:
         nb = Path(e.notebook)
-        key = cache.execution_key(notebook=nb, parameters=e.parameters, code=code, env=env, kernel=KERNEL)
+        key = cache.execution_key(notebook=nb, parameters=e.parameters, code=code, env=env, kernel=KERNEL,
+                                  language=language)
         shown = {k: v for k, v in e.to_dict().items() if k not in ("notebook", "data_version", "data_files")}
+        shown["page"] = context or {"language": language}
         render = cache.render_key(notebook=nb, entry=shown, code=code, env=env)
         if force:
             jobs.append(Job(e, "execute", "forced", key, render))
@@ -187,16 +207,14 @@ def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool)
 def site_plan(entries: list[Entry], reports: Path, cache_dir: Path, force: bool) -> dict[str, str]:
     """``{part: key}`` for the parts of the site that must be (re)written ("assets", "index").
 
-    The shared assets depend on the helpers code and the environment only; the index also on the section map
-    and the whole data folder (it shows the data version)."""
+    The shared assets depend on the helpers code and the environment only; the index also on the section map,
+    the declared data files (it shows the data version) and the reader language."""
     code, env = cache.code_hash(), cache.environment_hash()
-    data: dict[str, str] = {}
-    for folder in sorted({params.data_dir().resolve(), paths.DATA.resolve()}):
-        data.update(cache.folder_hashes(folder))
     keys = {
         "assets": cache.sha256_bytes(cache.canonical({"code": code, "env": env})),
         "index": cache.sha256_bytes(cache.canonical({"entries": [e.to_dict() for e in entries], "code": code,
-                                                     "env": env, "data": cache.data_fingerprint(data)})),
+                                                     "env": env, "data": cache.data_fingerprint(data_hashes()),
+                                                     "language": paths.language()})),
     }
     stale = {}
     for part, key in keys.items():

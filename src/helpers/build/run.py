@@ -59,15 +59,29 @@ def record(job: Job, res: dict, dirs: Dirs) -> None:
     """A success is recorded; a failure that replaced the report drops the record (the next build tries again);
     a failure that kept a good earlier report keeps that report's record."""
     name = job.entry.name
-    if res["ok"]:
-        cache.write_record(dirs.cache, name, key=job.key, render=job.render, data=res["reads"],
-                           outputs=res["outputs"], executed=res.get("executed"))
-    elif res["outputs"]:
-        cache.drop_record(dirs.cache, name)
+    try:
+        if res["ok"]:
+            cache.write_record(dirs.cache, name, key=job.key, render=job.render, data=res["reads"],
+                               outputs=res["outputs"], executed=res.get("executed"))
+        elif res["outputs"]:
+            cache.drop_record(dirs.cache, name)
+    except OSError as exc:
+        _uncached(dirs, name, exc)
 
 
 def record_site(dirs: Dirs, part: str, key: str, outputs: dict) -> None:
-    cache.write_record(dirs.cache, f"_{part}", key=key, render="", data={}, outputs=outputs, executed=None)
+    try:
+        cache.write_record(dirs.cache, f"_{part}", key=key, render="", data={}, outputs=outputs, executed=None)
+    except OSError as exc:
+        _uncached(dirs, f"_{part}", exc)
+
+
+def _uncached(dirs: Dirs, name: str, exc: OSError) -> None:
+    """A record that cannot be written (a full or read-only cache) costs a rebuild next time, nothing else."""
+    import sys
+
+    print(f"warning: {name}: the cache record could not be written to {dirs.cache} ({exc.strerror or exc}); the "
+          "report is written, and will be built again next time", file=sys.stderr)
 
 
 def _crashed(job: Job, exc: BaseException) -> dict:
@@ -87,11 +101,36 @@ def run_here(jobs: list[Job], site: dict[str, dict], dirs: Dirs) -> dict:
     return results
 
 
+def _pool(n_workers: int, env: dict, log: Path, kernels: bool):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=n_workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=worker.init_worker, initargs=(env, str(log), os.getpid(), kernels))
+
+
+def _submit(pool, kind: str, item, site: dict, dirs: Dirs):
+    fn, arg = (worker.run_entry, report_job(item, dirs)) if kind == "report" else (worker.site_job, site[item])
+    return pool.submit(fn, arg)
+
+
+def _may_start(kind: str, item, pending: dict, suspects: set[str]) -> bool:
+    """A report that was running when a worker died runs alone, so a second death names it."""
+    if not pending:
+        return True
+    alone = kind == "report" and item.entry.name in suspects
+    return not alone and not any(k == "report" and i.entry.name in suspects for k, i in pending.values())
+
+
 def run_pool(jobs: list[Job], site: dict[str, dict], dirs: Dirs, n_workers: int, collection: Path) -> dict:
     """Run ``jobs`` and the site parts; ``{report name: result}``. KeyboardInterrupt propagates after the pool
-    has shut down (unfinished reports keep their previous version)."""
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    has shut down (unfinished reports keep their previous version).
+
+    A worker that dies (killed, or a crash in native code such as the chart renderer) breaks the whole pool: the
+    pool is started again and the reports that were running are run again, one at a time; the report that kills
+    its worker when running alone fails with a failure page, and every other report is built."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     env = _worker_env(collection, dirs.build)
     os.environ.update(env)
@@ -99,35 +138,83 @@ def run_pool(jobs: list[Job], site: dict[str, dict], dirs: Dirs, n_workers: int,
     log = dirs.build / "kernels.log"
     log.write_text("", encoding="utf-8")  # this build's kernel chatter only
     progress = Progress(len(jobs))
-    pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=worker.init_worker, initargs=(env, str(log), os.getpid(),
-                                         any(j.action == "execute" for j in jobs)))
+    kernels = any(j.action == "execute" for j in jobs)
+    pool = _pool(n_workers, env, log, kernels)
     queue: list = [("report", j) for j in jobs] + [("site", part) for part in site]
     pending: dict = {}
     results: dict[str, dict] = {}
+    suspects: set[str] = set()
+    site_breaks = 0
     try:
         while queue or pending:
-            while queue and len(pending) < n_workers:
+            while queue and len(pending) < n_workers and _may_start(*queue[0], pending, suspects):
                 kind, item = queue.pop(0)
-                fn, arg = (worker.run_entry, report_job(item, dirs)) if kind == "report" else (worker.site_job,
-                                                                                                site[item])
-                pending[pool.submit(fn, arg)] = (kind, item)
+                pending[_submit(pool, kind, item, site, dirs)] = (kind, item)
             progress.update([i.entry.name for k, i in pending.values() if k == "report"])
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken: list = []
             for fut in done:
                 kind, item = pending.pop(fut)
-                if kind == "site":
-                    res = fut.result()  # a broken renderer is a bug to see, not to hide
-                    record_site(dirs, item, site[item]["key"], res["outputs"])
-                    continue
                 try:
                     res = fut.result()
-                except Exception as exc:  # worker crashed: no report written for this entry
+                except BrokenProcessPool:
+                    broken.append((kind, item))
+                    continue
+                except Exception as exc:  # noqa: BLE001 (a report job raised: that report fails, no other)
+                    if kind == "site":
+                        raise
                     res = _crashed(item, exc)
-                record(item, res, dirs)
-                results[item.entry.name] = res
-                progress.update([i.entry.name for k, i in pending.values() if k == "report"], advance=1)
+                if kind == "site":
+                    record_site(dirs, item, site[item]["key"], res["outputs"])
+                    continue
+                _finish(item, res, dirs, results, progress, pending)
+            if not broken:
+                continue
+            broken += list(pending.values())  # every job of a broken pool is lost
+            pending.clear()
+            pool.shutdown(wait=True, cancel_futures=True)
+            pool = _pool(n_workers, env, log, kernels)
+            reports = [item for kind, item in broken if kind == "report"]
+            if len(reports) == 1 and len(broken) == 1:
+                res = died(reports[0], dirs)
+                _finish(reports[0], res, dirs, results, progress, pending)
+            else:
+                suspects.update(item.entry.name for item in reports)
+                queue[:0] = [("report", item) for item in reports]
+            if len(broken) > len(reports):
+                site_breaks += 1
+                if site_breaks > 2:
+                    raise RuntimeError("the worker writing the index or the shared assets died three times")
+                queue += [(kind, item) for kind, item in broken if kind == "site"]
     finally:
         progress.stop()
         pool.shutdown(wait=True, cancel_futures=True)
     return results
+
+
+def _finish(item: Job, res: dict, dirs: Dirs, results: dict, progress: Progress, pending: dict) -> None:
+    record(item, res, dirs)
+    results[item.entry.name] = res
+    progress.update([i.entry.name for k, i in pending.values() if k == "report"], advance=1)
+
+
+def died(job: Job, dirs: Dirs) -> dict:
+    """The result of a report whose worker died while running it alone, with its failure page written (never over
+    a good report)."""
+    from helpers.models import BuildFailure
+
+    entry = job.entry
+    failure = BuildFailure(stage="execute" if job.action == "execute" else "render", ename="WorkerDied",
+                           evalue="the build's worker process died while building this report (it was killed, or "
+                                  "crashed in native code such as the chart renderer); the other reports were built",
+                           traceback="")
+    res = _crashed(job, RuntimeError(failure.evalue))
+    res["error"] = f"WorkerDied: {failure.evalue}"
+    res["debug"] = cache.relative(dirs.build / f"{entry.name}.ipynb")
+    try:
+        render = worker._load_render()
+    except Exception:  # noqa: BLE001 (the plain failure page needs no renderer)
+        render = None
+    page = worker.failure_page(render, entry, failure, dirs.build / f"{entry.name}.ipynb")
+    res["outputs"], res["page"] = worker.write_failure(report_job(job, dirs), entry, page)
+    return res

@@ -300,7 +300,7 @@ def _fallback_failure(entry: Entry, error: BuildFailure) -> bytes:
     rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>"
                    for k, v in entry.parameters.items())
     where = f"cell {error.cell_index}" if error.cell_index is not None else f"the {error.stage} step"
-    return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed: "
+    return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">{FAILED_MARK}<title>Build failed: "
             f"{html.escape(entry.title)}</title></head><body>\n<h1>This report could not be built</h1>\n"
             f"<p>{html.escape(entry.title)} failed in {html.escape(where)}: <strong>{html.escape(error.ename)}"
             f"</strong> {html.escape(error.evalue)}</p>\n<h2>Parameters</h2><table>{rows}</table>\n"
@@ -309,11 +309,12 @@ def _fallback_failure(entry: Entry, error: BuildFailure) -> bytes:
             f"<code>{html.escape(error.debug_notebook)}</code></p>\n</body></html>\n").encode("utf-8")
 
 
-def _failure_page(render, entry: Entry, failure: BuildFailure, executed: Path) -> bytes:
+def failure_page(render, entry: Entry, failure: BuildFailure, executed: Path) -> bytes:
+    """The failure page from the renderer, or the plain one when there is no renderer or it fails."""
     failure.parameters = dict(entry.parameters)
     failure.debug_notebook = cache.relative(executed)
     try:
-        page = render.render_failure(entry, failure)
+        page = render.render_failure(entry, failure) if render is not None else None
     except Exception:
         page = None
     return page if page is not None else _fallback_failure(entry, failure)
@@ -322,10 +323,19 @@ def _failure_page(render, entry: Entry, failure: BuildFailure, executed: Path) -
 # ---------------------------------------------------------------------------------------------- writing
 
 
-def good_report(previous: dict | None, entry: Entry, reports: Path) -> bool:
-    """True when ``reports/`` holds the report a previous successful build wrote (checked by content hash)."""
-    digest = (previous or {}).get("outputs", {}).get(entry.output)
-    return digest is not None and cache.sha256_file(reports / entry.output) == digest
+#: The line every failure page carries in its head (``templates/page/failure.html.j2`` and the plain page).
+FAILED_MARK = '<meta name="nato-build" content="failed">'
+
+
+def good_report(entry: Entry, reports: Path) -> bool:
+    """True when ``reports/`` holds a report of this name that is not a failure page, whatever the cache says
+    (after ``make clean``, with a fresh or a full cache the good report is still kept)."""
+    try:
+        with open(reports / entry.output, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return bool(head) and FAILED_MARK.encode() not in head
 
 
 def _inside(reports: Path, rel: str) -> Path:
@@ -351,12 +361,15 @@ def drop_leftovers(previous: dict | None, keep: dict, reports: Path) -> None:
             _inside(reports, rel).unlink(missing_ok=True)
 
 
-def _write_failure(job: dict, entry: Entry, page: bytes) -> tuple[dict[str, str], str]:
+def write_failure(job: dict, entry: Entry, page: bytes) -> tuple[dict[str, str], str]:
     """``(outputs, where the failure page is)``: never over a good report; never beside stale exports."""
     reports, build_dir = Path(job["reports"]), Path(job["build"])
-    if good_report(job.get("previous"), entry, reports):
+    if good_report(entry, reports):
         target = build_dir / f"{entry.name}.failure.html"
-        cache.atomic_write(target, page)
+        try:
+            cache.atomic_write(target, page)
+        except OSError as exc:
+            return {}, f"not written ({exc.strerror or exc})"
         return {}, cache.relative(target)
     outputs = write_files({entry.output: page}, reports, Path(job["staging"]))
     drop_leftovers(job.get("previous"), outputs, reports)
@@ -398,7 +411,7 @@ def _run_entry(job: dict) -> dict:
               "kernel": job["action"] != "render", "error": str(failure) if failure else "",
               "how": how}
     if failure is not None:
-        result["outputs"], result["page"] = _write_failure(job, entry, _failure_page(render, entry, failure, executed))
+        result["outputs"], result["page"] = write_failure(job, entry, failure_page(render, entry, failure, executed))
     else:
         result["outputs"] = write_files(files, Path(job["reports"]), Path(job["staging"]))
         result["outputs"].update(unchanged)  # export files a re-render in the kept page left (kept_parts checked)
