@@ -95,3 +95,37 @@ def test_a_worker_that_dies_fails_its_own_report_only(fake):
     files = fake.report_files()
     assert "index.html" in files and "01-alpha.html" in files and "02-beta.html" in files
     assert "worker process died" in files["03-gamma--mode-crash.html"].decode()
+
+
+def test_a_cell_that_runs_too_long_fails_its_report_and_a_flood_of_output_is_cut(fake):
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text("[limits]\ncell_timeout = 3\ncell_output = 5000\n\n" + text, encoding="utf-8")
+    fake.set_code("01-alpha", 3, 'print("x" * 200_000)\nprint("ALPHA" + " done")')
+    res = fake.build("--only", "01", "--only", "03", "-p", "mode", "slow")  # 03 sleeps 8 s in one cell
+    assert res.returncode == 1, res.stdout + res.stderr
+    failed = [line for line in res.stdout.splitlines() if " FAILED " in line]
+    assert len(failed) == 1 and failed[0].startswith("03-gamma--mode-slow"), res.stdout
+    assert "longer than the limit of 3 seconds" in failed[0] and "cell_timeout" in failed[0]
+    page = (fake.reports / "01-alpha.html").read_text(encoding="utf-8")
+    assert "output cut: this cell printed 200,012 characters" in page
+    assert len(page) < 200_000 and "ALPHA done" not in page
+    assert (fake.build_dir / "01-alpha.ipynb").stat().st_size < 100_000  # build/ and the cache keep the cut run
+
+
+def test_a_limit_that_is_not_a_positive_number_is_refused(fake):
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text('[limits]\ncell_timeout = "forever"\n\n' + text, encoding="utf-8")
+    res = fake.build("--only", "03")
+    assert res.returncode == 2 and "cell_timeout" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_a_collection_given_on_the_command_line_is_the_one_every_page_shows(fake):
+    text = fake.collection.read_text(encoding="utf-8")
+    only = fake.notebooks / "one.toml"
+    only.write_text("[[notebook]]" + text.split("[[notebook]]")[3], encoding="utf-8")  # 03-gamma alone
+    res = fake.build("--collection", str(only))
+    assert res.returncode == 0, res.stdout + res.stderr
+    page = (fake.reports / "03-gamma.html").read_text(encoding="utf-8")
+    links = {href for href in __import__("re").findall(r'href="([^"#]+\.html)"', page)}
+    assert links <= {"index.html", "03-gamma.html"}, links  # no link to a report this collection does not have
+    assert "00-article-at-a-glance" not in page and "01-alpha" not in page

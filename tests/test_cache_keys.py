@@ -55,6 +55,8 @@ def _status(res) -> dict[str, str]:
 def test_a_changed_title_reaches_every_sidebar_and_the_language_is_in_the_key(fake):
     first = fake.build()
     assert first.returncode == 0, first.stdout + first.stderr
+    listed = first.stdout.split("reports written:")[1].split()
+    assert listed[-1] == str(fake.reports / "index.html")  # the index is a page the build wrote, too
     text = fake.collection.read_text(encoding="utf-8")
     fake.collection.write_text(text.replace('title = "Gamma"', 'title = "Gamma renamed"'), encoding="utf-8")
     again = fake.build()

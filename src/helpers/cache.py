@@ -243,11 +243,15 @@ def atomic_write(path: Path, data: bytes, staging: Path | None = None) -> None:
     """Write ``data`` to ``path`` so that readers see either the old file or the complete new one.
 
     The bytes go to a temporary file in ``staging`` (default: next to the file), are flushed to disk, and the
-    temporary file is renamed over ``path`` with ``os.replace``, which is atomic on one file system.
+    temporary file is renamed over ``path`` with ``os.replace``, which is atomic on one file system. When
+    ``staging`` is on another file system than ``path`` (a cache on a tmpfs), the temporary file goes next to the
+    file instead.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp_dir = staging or path.parent
     tmp_dir.mkdir(parents=True, exist_ok=True)
+    if staging is not None and os.stat(tmp_dir).st_dev != os.stat(path.parent).st_dev:
+        tmp_dir = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=tmp_dir)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -145,7 +145,9 @@ def build(argv: list[str] | None = None) -> int:
 
         dirs = Dirs(*output_dirs(collection))
     except (params.ParameterError, params.CollectionError, BuildError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        from helpers.build.summary import plain
+
+        print(f"error: {plain(exc)}", file=sys.stderr)
         return 2
     return _run(args, collection, everything, chosen, dirs)
 
@@ -158,22 +160,29 @@ def _run(args, collection: Path, everything: list, chosen: list, dirs) -> int:
                    "reports": str(dirs.reports), "staging": str(dirs.staging)}
             for part, key in plan.site_plan(everything, dirs.reports, dirs.cache, args.force).items()}
     results: dict[str, dict] = {}
-    if jobs:
-        try:
+    try:
+        if jobs:
             if all(j.action == "render" for j in jobs):
                 results = run.run_here(jobs, site, dirs)
             else:
                 results = run.run_pool(jobs, site, dirs, min(args.jobs or run.cores(), len(jobs)), collection)
-        except KeyboardInterrupt:
-            print("interrupted: reports not finished keep their previous version", file=sys.stderr)
-            return 130
-    else:
-        for part, job in site.items():
-            run.record_site(dirs, part, job["key"], worker.site_job(job)["outputs"])
-    search_index.write(everything, dirs, args.force)  # after every page is written
+        else:
+            for part, job in site.items():
+                run.site_result(dirs, part, job, worker.site_job(job), results)
+        search_index.write(everything, dirs, args.force)  # after every page is written
+    except KeyboardInterrupt:
+        print("interrupted: reports not finished keep their previous version", file=sys.stderr)
+        return 130
+    except OSError as exc:  # a full or read-only disk under the build's own files
+        print(f"error: {exc.strerror or exc}" + (f": {exc.filename}" if getattr(exc, "filename", None) else "")
+              + "; reports not finished keep their previous version", file=sys.stderr)
+        return 1
     table = summary.rows([e.name for e in chosen], [e.name for e in fresh], results,
                          {j.entry.name: j.reason for j in jobs})
-    return summary.finish(table, {e.name: e.output for e in chosen}, dirs.reports)
+    code = summary.finish(table, {e.name: e.output for e in chosen}, dirs.reports,
+                          [res["error"] for name, res in results.items() if name.startswith("_")],
+                          [plan.INDEX] if "index" in site and "_index" not in results else [])
+    return code
 
 
 def main() -> None:

@@ -94,7 +94,8 @@ class _Notebook:
         name = nb.stem if vname is None else f"{nb.stem}--{vname}"
         return Entry(id=nb.id, stem=nb.stem, name=name, title=nb.title if vname is None else f"{nb.title} ({vname})",
                      summary=nb.summary, paragraphs=nb.paragraphs, parameters=values, output=f"{name}.html",
-                     notebook=str(self.ipynb), variant=vname, defaults=self.defaults, **self.nav)
+                     notebook=str(self.ipynb), variant=vname, defaults=self.defaults, limits=dict(nb.limits or {}),
+                     **self.nav)
 
 
 def _declared(collection: Path) -> list[_Notebook]:

@@ -69,7 +69,9 @@ def record(job: Job, res: dict, dirs: Dirs) -> None:
         _uncached(dirs, name, exc)
 
 
-def record_site(dirs: Dirs, part: str, key: str, outputs: dict) -> None:
+def record_site(dirs: Dirs, part: str, key: str, outputs: dict | None) -> None:
+    if outputs is None:  # not written (the error is reported by the build)
+        return
     try:
         cache.write_record(dirs.cache, f"_{part}", key=key, render="", data={}, outputs=outputs, executed=None)
     except OSError as exc:
@@ -97,8 +99,16 @@ def run_here(jobs: list[Job], site: dict[str, dict], dirs: Dirs) -> dict:
         record(job, res, dirs)
         results[job.entry.name] = res
     for part, item in site.items():
-        record_site(dirs, part, item["key"], worker.site_job(item)["outputs"])
+        site_result(dirs, part, item, worker.site_job(item), results)
     return results
+
+
+def site_result(dirs: Dirs, part: str, item: dict, res: dict, results: dict) -> None:
+    """Record a written site part; an unwritten one goes into ``results`` under ``_<part>`` (the build says so)."""
+    if res.get("error"):
+        results[f"_{part}"] = res
+        return
+    record_site(dirs, part, item["key"], res["outputs"])
 
 
 def _pool(n_workers: int, env: dict, log: Path, kernels: bool):
@@ -165,7 +175,7 @@ def run_pool(jobs: list[Job], site: dict[str, dict], dirs: Dirs, n_workers: int,
                         raise
                     res = _crashed(item, exc)
                 if kind == "site":
-                    record_site(dirs, item, site[item]["key"], res["outputs"])
+                    site_result(dirs, item, site[item], res, results)
                     continue
                 _finish(item, res, dirs, results, progress, pending)
             if not broken:

@@ -137,7 +137,10 @@ def memoise_exports(folder: Path) -> None:
                 data = path.read_bytes()
             except OSError:
                 result = _original(spec, *args, **kwargs)
-                cache.atomic_write(path, result.encode("utf-8") if isinstance(result, str) else result)
+                try:
+                    cache.atomic_write(path, result.encode("utf-8") if isinstance(result, str) else result)
+                except OSError:
+                    pass  # a full or read-only cache: the export is made again next time
                 return result
             return data.decode("utf-8") if _name.endswith("svg") else data
 
@@ -169,13 +172,16 @@ def _execute(entry: Entry, executed: Path, read_log: Path):
     """``(executed notebook or None, failure or None)``; a kernel that fails to start is retried once."""
     import papermill as pm
 
+    from helpers import limits
+
+    timeout = (entry.limits or {}).get("cell_timeout", limits.CELL_TIMEOUT)
     for attempt in (1, 2):
         read_log.write_text("", encoding="utf-8")
         try:
             nb = pm.execute_notebook(
                 entry.notebook, str(executed), parameters=entry.parameters, kernel_name=KERNEL,
                 cwd=str(Path(entry.notebook).parent), progress_bar=False, log_output=False,
-                request_save_on_cell_execute=False, record_timing=False,
+                request_save_on_cell_execute=False, record_timing=False, execution_timeout=timeout,
                 # the outputs are collected by then; a graceful shutdown only adds waiting
                 shutdown_kernel="immediate",
             )
@@ -184,11 +190,27 @@ def _execute(entry: Entry, executed: Path, read_log: Path):
             return None, BuildFailure(stage="execute", ename=exc.ename, evalue=str(exc.evalue),
                                       traceback=_strip_ansi("\n".join(exc.traceback)), cell_index=exc.cell_index,
                                       exec_count=exc.exec_count, source=exc.source)
-        except Exception as exc:  # kernel died, notebook unreadable, …
+        except Exception as exc:  # kernel died, notebook unreadable, a cell ran too long …
             if attempt == 1 and kernel_start_failed(exc):
                 continue  # a start-up hiccup, not the notebook's fault: one fresh kernel
+            if type(exc).__name__ == "CellTimeoutError":
+                return None, BuildFailure(
+                    stage="execute", ename="CellTimeout",
+                    evalue=f"a cell ran longer than the limit of {timeout} seconds and was stopped (cell_timeout "
+                           "in collection.toml)", traceback=_strip_ansi(str(exc)))
             return None, _failure("execute", exc)
     raise AssertionError("unreachable")
+
+
+def _cap(nb, entry: Entry, executed: Path) -> None:
+    """Cut what each cell printed at the section map's ``cell_output`` (the executed notebook too, so neither the
+    cache nor ``build/`` keeps more than the report shows)."""
+    import nbformat
+
+    from helpers import limits
+
+    if limits.cap_outputs(nb, (entry.limits or {}).get("cell_output", limits.CELL_OUTPUT)):
+        nbformat.write(nb, str(executed))
 
 
 def _reads(read_log: Path, entry: Entry) -> dict[str, str]:
@@ -339,9 +361,13 @@ def good_report(entry: Entry, reports: Path) -> bool:
 
 
 def _inside(reports: Path, rel: str) -> Path:
-    target = (reports / rel).resolve()
+    """``reports/rel`` with its folders resolved: a symbolic link in the file's place is replaced by the file (the
+    link's target is never written); a linked folder that leads out of ``reports/`` is refused."""
+    path = reports / rel
+    target = path.parent.resolve() / path.name
     if reports.resolve() not in target.parents:
-        raise RuntimeError(f"render returned a path outside reports/: {rel}")
+        raise OSError(f"{cache.relative(path)} leads out of the reports folder through a symbolic link; remove "
+                      "the link (the build writes only inside the reports folder)")
     return target
 
 
@@ -371,7 +397,10 @@ def write_failure(job: dict, entry: Entry, page: bytes) -> tuple[dict[str, str],
         except OSError as exc:
             return {}, f"not written ({exc.strerror or exc})"
         return {}, cache.relative(target)
-    outputs = write_files({entry.output: page}, reports, Path(job["staging"]))
+    try:
+        outputs = write_files({entry.output: page}, reports, Path(job["staging"]))
+    except OSError as exc:
+        return {}, f"not written ({exc.strerror or exc})"
     drop_leftovers(job.get("previous"), outputs, reports)
     shutil.rmtree(reports / "exports" / entry.name, ignore_errors=True)
     return outputs, cache.relative(reports / entry.output)
@@ -406,6 +435,7 @@ def _run_entry(job: dict) -> dict:
         entry = replace(entry, data_version=cache.data_fingerprint(reads), data_files=tuple(sorted(reads)))
         files, parts, how, unchanged = {}, None, "", {}
         if failure is None:
+            _cap(nb, entry, executed)
             files, parts, failure = _render(render, nb, entry)
     result = {"name": entry.name, "ok": failure is None, "reads": reads, "debug": cache.relative(executed),
               "kernel": job["action"] != "render", "error": str(failure) if failure else "",
@@ -413,11 +443,21 @@ def _run_entry(job: dict) -> dict:
     if failure is not None:
         result["outputs"], result["page"] = write_failure(job, entry, failure_page(render, entry, failure, executed))
     else:
-        result["outputs"] = write_files(files, Path(job["reports"]), Path(job["staging"]))
+        try:
+            result["outputs"] = write_files(files, Path(job["reports"]), Path(job["staging"]))
+        except OSError as exc:  # a full disk, a linked folder: the report is not there, the earlier one stays
+            result.update(ok=False, outputs={}, page="", seconds=time.perf_counter() - started,
+                          error=f"the report could not be written: {exc.strerror or exc}"
+                                + (f" ({exc.filename})" if getattr(exc, "filename", None) else ""))
+            return result
         result["outputs"].update(unchanged)  # export files a re-render in the kept page left (kept_parts checked)
         drop_leftovers(job.get("previous"), result["outputs"], Path(job["reports"]))
-        result["executed"] = _keep_executed(job, entry, executed)
-        keep_parts(job, entry, parts, result["outputs"], result["executed"])
+        try:  # the report is written; what follows only lets the next prose edit skip work
+            result["executed"] = _keep_executed(job, entry, executed)
+            keep_parts(job, entry, parts, result["outputs"], result["executed"])
+        except OSError as exc:
+            result["executed"] = None
+            result["how"] = (f"{how}; " if how else "") + f"not kept in the cache ({exc.strerror or exc})"
     result["seconds"] = time.perf_counter() - started
     return result
 
@@ -437,6 +477,12 @@ def site_job(job: dict) -> dict:
         entries = [Entry(**e) for e in job["entries"]]
         render = _RENDER if _RENDER is not None else _load_render()
         files = dict(render.shared_assets()) if job["part"] == "assets" else {INDEX: render.render_index(entries)}
-        return {"part": job["part"], "outputs": write_files(files, Path(job["reports"]), Path(job["staging"]))}
+        try:
+            return {"part": job["part"], "outputs": write_files(files, Path(job["reports"]), Path(job["staging"]))}
+        except OSError as exc:
+            what = "the shared assets" if job["part"] == "assets" else "the index page"
+            return {"part": job["part"], "outputs": {},
+                    "error": f"{what} could not be written: {exc.strerror or exc}"
+                             + (f" ({exc.filename})" if getattr(exc, "filename", None) else "")}
     finally:
         _exit_if_terminating()

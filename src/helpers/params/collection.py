@@ -123,6 +123,24 @@ class NotebookSpec:
     parameters: dict[str, ParamSpec]
     variants: tuple[tuple[str, dict[str, Any]], ...] = ()
     constraints: tuple[Constraint, ...] = ()
+    #: ``{"cell_timeout": seconds, "cell_output": characters}`` (``helpers.build.limits``): ``[limits]`` of the
+    #: section map, overridden by the notebook's own ``cell_timeout`` / ``cell_output``.
+    limits: dict[str, int] | None = None
+
+
+def _limits(where: str, table: Any, defaults: dict[str, int]) -> dict[str, int]:
+    from helpers import limits
+
+    out = dict(defaults)
+    for name in limits.NAMES:
+        if name not in table:
+            continue
+        value = table[name]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise CollectionError(f"{where}: {name} = {value!r}; write a whole number above zero "
+                                  f"(default {limits.NAMES[name]})")
+        out[name] = value
+    return out
 
 
 def _spec(where: str, name: str, decl: dict) -> ParamSpec:
@@ -186,7 +204,7 @@ def _variants(where: str, raw: Any) -> tuple[tuple[str, dict[str, Any]], ...]:
     return tuple(out)
 
 
-def _notebook(where: str, nb: dict) -> NotebookSpec:
+def _notebook(where: str, nb: dict, defaults: dict[str, int]) -> NotebookSpec:
     for key in ("id", "stem", "title", "summary", "paragraphs"):
         if not isinstance(nb.get(key), str) or not nb.get(key):
             raise CollectionError(f"{where}: missing or empty '{key}' (a string is required)")
@@ -200,7 +218,7 @@ def _notebook(where: str, nb: dict) -> NotebookSpec:
     constraints = tuple(_constraint(where, c, specs) for c in nb.get("constraints", []) or [])
     return NotebookSpec(id=nb["id"], stem=nb["stem"], title=nb["title"], summary=nb["summary"],
                         paragraphs=nb["paragraphs"], parameters=specs, variants=_variants(where, nb.get("variant")),
-                        constraints=constraints)
+                        constraints=constraints, limits=_limits(where, nb, defaults))
 
 
 @lru_cache(maxsize=8)
@@ -218,11 +236,17 @@ def _load_collection(path_str: str, mtime_ns: int) -> tuple[NotebookSpec, ...]:
     entries = raw.get("notebook")
     if not isinstance(entries, list) or not entries:
         raise CollectionError(f"{path}: no [[notebook]] entries")
+    from helpers import limits
+
+    declared = raw.get("limits", {})
+    if not isinstance(declared, dict) or set(declared) - set(limits.NAMES):
+        raise CollectionError(f"{path}: [limits] takes {', '.join(limits.NAMES)} (whole numbers above zero)")
+    defaults = _limits(f"{path}: [limits]", declared, limits.NAMES)
     out, seen = [], set()
     for i, entry in enumerate(entries, 1):
         if not isinstance(entry, dict):
             raise CollectionError(f"{path}: [[notebook]] #{i} must be a table")
-        nb = _notebook(f"{path}: [[notebook]] #{i}", entry)
+        nb = _notebook(f"{path}: [[notebook]] #{i}", entry, defaults)
         for key in (nb.id, nb.stem):
             if key in seen:
                 kind = "id" if key == nb.id else "stem"

@@ -12,7 +12,13 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.load.rules import (  # noqa: F401 (register)
-    article, lineage, organisations, references, scales, spells, totals,
+    article,
+    lineage,
+    organisations,
+    references,
+    scales,
+    spells,
+    totals,
 )
 from helpers.load.rules.registry import REGISTRY, Finding, Rule, View, by_table, needs, rule, rules_for
 
