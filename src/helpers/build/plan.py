@@ -174,10 +174,11 @@ def data_hashes() -> dict[str, str]:
 
 def page_context(everything: list[Entry]) -> dict:
     """What every page shows besides its own entry: the collection's sidebar (every report's title and file), the
-    data version and the reader language. It is part of every render key, so a changed title reaches every
-    sidebar and a data change every page's data version."""
+    collection's data version (``helpers.render.collection.data_version``: the project's declared data files) and
+    the reader language. It is part of every render key, so a changed title reaches every sidebar and a data
+    change every page's data version line."""
     return {"sidebar": [(e.id, e.name, e.title, e.output) for e in everything],
-            "data": cache.data_fingerprint(data_hashes()), "language": paths.language()}
+            "data": cache.data_fingerprint(cache.declared_hashes(paths.DATA)), "language": paths.language()}
 
 
 def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool,

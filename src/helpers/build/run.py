@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import cache
-from helpers.build import worker
+from helpers.build import placement, worker
 from helpers.build.plan import Job
 from helpers.build.summary import Progress
 
@@ -184,22 +184,29 @@ def run_pool(jobs: list[Job], site: dict[str, dict], dirs: Dirs, n_workers: int,
             pending.clear()
             pool.shutdown(wait=True, cancel_futures=True)
             pool = _pool(n_workers, env, log, kernels)
-            reports = [item for kind, item in broken if kind == "report"]
-            if len(reports) == 1 and len(broken) == 1:
-                res = died(reports[0], dirs)
-                _finish(reports[0], res, dirs, results, progress, pending)
-            else:
-                suspects.update(item.entry.name for item in reports)
-                queue[:0] = [("report", item) for item in reports]
-            if len(broken) > len(reports):
-                site_breaks += 1
-                if site_breaks > 2:
-                    raise RuntimeError("the worker writing the index or the shared assets died three times")
-                queue += [(kind, item) for kind, item in broken if kind == "site"]
+            site_breaks += _after_break(broken, queue, suspects, dirs, results, progress)
+            if site_breaks > 2:
+                raise RuntimeError("the worker writing the index or the shared assets died three times")
     finally:
         progress.stop()
         pool.shutdown(wait=True, cancel_futures=True)
     return results
+
+
+def _after_break(broken: list, queue: list, suspects: set[str], dirs: Dirs, results: dict,
+                 progress: Progress) -> int:
+    """After a worker died: a report that was running alone fails (its failure page written); reports that ran
+    beside others become suspects and run again one at a time; site parts are queued again. 1 when a site part was
+    among the lost jobs, else 0."""
+    reports = [item for kind, item in broken if kind == "report"]
+    if len(reports) == 1 and len(broken) == 1:
+        _finish(reports[0], died(reports[0], dirs), dirs, results, progress, {})
+    else:
+        suspects.update(item.entry.name for item in reports)
+        queue[:0] = [("report", item) for item in reports]
+    sites = [(kind, item) for kind, item in broken if kind == "site"]
+    queue += sites
+    return 1 if sites else 0
 
 
 def _finish(item: Job, res: dict, dirs: Dirs, results: dict, progress: Progress, pending: dict) -> None:
@@ -225,6 +232,6 @@ def died(job: Job, dirs: Dirs) -> dict:
         render = worker._load_render()
     except Exception:  # noqa: BLE001 (the plain failure page needs no renderer)
         render = None
-    page = worker.failure_page(render, entry, failure, dirs.build / f"{entry.name}.ipynb")
-    res["outputs"], res["page"] = worker.write_failure(report_job(job, dirs), entry, page)
+    page = placement.failure_page(render, entry, failure, dirs.build / f"{entry.name}.ipynb")
+    res["outputs"], res["page"] = placement.write_failure(report_job(job, dirs), entry, page)
     return res
