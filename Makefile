@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 # Installs chromium, fonts and axe-core for the browser tests when missing (skipped when the script is absent).
 SYSTEM_DEPS ?= scripts/ensure-system-deps.sh
 
-.PHONY: reports test lab sync bench readme setup clean lock git-filters hooks
+.PHONY: reports test lab sync bench readme setup clean lock git-filters hooks catalogs
 
 setup: $(STAMP) git-filters
 
@@ -57,6 +57,10 @@ sync: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+# Arabic edition: bring notebooks/locale/ar/*.po up to date with the notebooks' prose (changed cells -> fuzzy).
+catalogs: $(STAMP)
+	$(BIN)/python -m helpers.i18n extract
 
 readme: $(STAMP)
 	$(BIN)/python scripts/make_readme.py

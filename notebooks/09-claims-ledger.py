@@ -16,11 +16,12 @@
 # %% [markdown]
 # # Synthesis: the claims ledger and the article's lineage
 #
-# This notebook gathers every claim of P1–P19 and asks of each: who does the article say is speaking, what kind
-# of claim is it, how far does it hold, and what was that verdict checked against. It shows the claims the
-# article puts in other people's mouths (Putin in P11, "observers" in P10), traces the text from Valdai through
-# RT to the Arabic, with the closing paragraph P19 that the English versions lack, and lists the forecasts to
-# watch after April 2024. The choice of claim types below — a comma-separated list drawn from factual,
+# This notebook gathers every claim of P1–P19 and asks of each: whose words are these, who does the Arabic say is
+# speaking, what kind of claim is it, how far does its content hold, and what was that verdict checked against. It
+# sets the Arabic beside RT's English republication and Valdai's text paragraph by paragraph, shows the claims the
+# Arabic puts in other mouths (Putin in P11, "observers" in P10) or changes in translation, traces the text from
+# Valdai through RT to the Arabic with its closing paragraph P19 (most likely the Arabic editor's), and lists the
+# forecasts to watch after April 2024. The choice of claim types below — a comma-separated list drawn from factual,
 # interpretive, normative and predictive, checked as the notebook starts — decides which claims the ledger lists.
 
 # %% tags=["parameters"]
@@ -31,6 +32,7 @@ from helpers import load, params, present
 from helpers.charts import claims as charts
 from helpers.tables import article
 from helpers.tables import claims as ledgers
+from helpers.tables import translation as ledgers_tr
 from helpers.tables import eurasia as tables
 
 P = params.validated("09", claim_types=claim_types)
@@ -48,14 +50,21 @@ present.glance(ledgers.glance_findings(ledger), summary=ledgers.glance_summary(l
 # separate field for what the rating was checked against, so that a verdict resting on news reports of an
 # official statement is never mistaken for a partial one.
 #
-# The **verdict** says how far a claim holds: supported, partly supported, contradicted, unverifiable, or
-# interpretation (a reading, proposal or forecast that evidence can inform but not settle). **Checked against**
-# says what it rests on: a primary text (an official document, or an organisation's or government's own page),
+# **Who says it** is kept apart from **whether it is true**. The *attribution* compares the Arabic with the English
+# it translates: faithful, changed in translation (a causal link, a modality or an emphasis the English lacks),
+# misattributed in translation (words the English gives to the author, given to Putin or to "observers"), added in
+# translation (no counterpart in the English read), or not compared (the English could not be read there). Words
+# changed or added in translation are the *translator's or editor's*, whether RT's editors or the Arabic's made the
+# change. The **verdict** says how far the content holds: supported, partly supported, contradicted, unverifiable
+# (the reason names the document that would settle it), or interpretation (a reading, proposal or forecast that
+# evidence can inform but not settle). **Checked against** says what the verdict rests on: a primary text (the
+# authentic text or its depositary's copy, never the article), an organisation's or government's own page,
 # secondary sources (reference works, news, copies), or nothing yet.
 
 # %%
 paragraphs, claims, sources = load.paragraphs(), load.claims(), load.sources()
 lineage, events = load.lineage(), load.events()
+translation, differences = load.translation(), load.translation_differences()
 
 # %% [markdown]
 # ## The claims ledger, paragraph by paragraph
@@ -121,25 +130,29 @@ present.table(checking, title="Verdicts by what they were checked against", key=
               collapsed="Show the counts as a table")
 
 # %% [markdown]
-# ## Who says it: the claims the article attributes
+# ## Who says it: attribution apart from content
 #
-# Who said what is itself a checkable claim. The Arabic text gives P11's argument for new principles to
-# President Putin, while the English essay it translates gives it as the author's own; it gives P10's best case
-# to unnamed "observers", where the English has the author's "at best, we can expect". These rows set each
-# attribution beside our verdict on it.
+# Who said what is itself a checkable claim, and it is checked against the English, not against the world. The
+# Arabic gives P11's argument for new principles to President Putin, where the English (RIAC's summary of the essay
+# and a news agency's report of Valdai's text; RT's own paragraph could not be read) gives it as the author's own;
+# it gives P10's best case to unnamed "observers", where the English has the author's "at best, we can expect".
+# Other sentences are the translator's or editor's: P2 makes Lavrov's visit a *consequence* of Putin's initiative,
+# P14 adds "as many Russian–Chinese discussions have stressed", and P19 as a whole. Each row keeps the verdict on
+# the content in a column of its own.
 
 # %%
 attributed = ledgers.attribution_claims(ledger)
 present.table(ledgers.attribution_view(attributed), title=ledgers.attribution_finding(attributed),
-              caption="Claims whose speaker, as the article presents it, is not the author.",
+              caption="Claims the Arabic gives to someone other than the author, or whose words are not the "
+                      "author's as the English gives them; the verdict column judges the content only.",
               sources=ledger[ledger["claim_id"].isin(attributed["claim_id"])], key="attribution")
 
 # %% [markdown]
 # ## The lineage: Valdai → RT → Arabic
 #
-# Each step with its relation to the one before and our confidence. The Arabic adds two things the English
-# versions lack: the title's "neutralizing" (تحييد) framing, which follows RT's "neutering" headline, and P19,
-# which speaks of Valdai in the third person — most likely the Arabic editor's addition.
+# Each step with its relation to the one before and our confidence. The Arabic's "neutralizing" (تحييد) title
+# follows RT's "neutering" headline, not Valdai's; its closing paragraph P19, which speaks of Valdai in the third
+# person, is most likely the Arabic editor's addition.
 
 # %%
 present.table(ledgers.lineage_view(lineage), title=ledgers.lineage_finding(lineage), key="lineage",
@@ -147,7 +160,39 @@ present.table(ledgers.lineage_view(lineage), title=ledgers.lineage_finding(linea
               sources=lineage)
 
 # %% [markdown]
-# P19 itself, in our paraphrase: the closing paragraph that the English versions do not contain.
+# ## Three texts side by side: the Arabic, RT's English, Valdai's text
+#
+# The attribution verdicts rest on this comparison. For each paragraph: our paraphrase of the Arabic, what RT's
+# English republication says there (the text the Arabic translates), and what Valdai's text says — or, where its
+# page could not be read, RIAC's opening summary of the essay or a news agency's report of it. RT's page could be
+# read only from P1 to the first words of P6, so from P7 on the comparison is with Valdai's text at one remove, and
+# a change found there may be RT's rather than the Arabic's. Each difference is classed (omission, addition,
+# change of voice, of modality, of emphasis) and quoted in a short phrase.
+
+# %%
+present.table(ledgers_tr.translation_view(paragraphs, translation, differences),
+              title=ledgers_tr.translation_finding(differences), key="translation",
+              sources=[*translation["source_id"], *translation["alt_source_id"], *differences["source_id"]],
+              caption=f"{ledgers_tr.reading_finding(translation)}. Differences by id and kind; their words "
+                      "and our confidence in each are in the next table.")
+
+# %% [markdown]
+# Each difference with the Arabic and English words it turns on, and the claim of the ledger it bears on.
+
+# %%
+present.table(ledgers_tr.differences_view(differences), key="differences", sources=differences,
+              title=f"The {len(differences)} differences, with the Arabic and English words",
+              caption="Phrases quoted verbatim, at most 15 words each. 'RT and Valdai/RIAC': a change RT made and "
+                      "the Arabic inherits.")
+
+# %%
+present.table(ledgers_tr.difference_counts(differences), key="difference-counts", sources=differences,
+              title="Differences by kind and by the two texts that differ",
+              caption="Counts of the table above; zeros included.", collapsed="Show the counts as a table")
+
+# %% [markdown]
+# P19 itself, in our paraphrase. It is most likely the Arabic editor's addition (medium confidence): it speaks of
+# Valdai in the third person, and neither English page could be read to its end to confirm its absence there.
 
 # %%
 digest = article.paragraph_digest(paragraphs, ["P19"])
@@ -178,8 +223,10 @@ present.table(watch, title=tables.watch_finding(watch, "2024-04-30"), key="watch
 # - The article's dated facts hold: Putin's call of 29 February 2024, Lavrov's Beijing visit of 8–9 April 2024,
 #   NATO's enlargement, the decline of arms-control treaties. Most of these rest on news reports of official
 #   statements; the official transcripts would confirm them.
-# - Its attributions do not all hold. The Arabic puts P11's argument for new principles in Putin's mouth; the
-#   English essay it translates gives it as the author's own reasoning.
+# - Its attributions do not all hold. The Arabic puts P11's argument for new principles in Putin's mouth and P10's
+#   best case in unnamed observers'; the English gives both as the author's own. Some sentences are the
+#   translator's or editor's: P2's causal "consequence", P14's appeal to "many Russian–Chinese discussions", and the
+#   whole of P19. These are recorded as attributions, apart from the verdicts on what the sentences say.
 # - Its readings and proposals (indivisible security, non-hegemony, a dialogue platform first) are contested, and
 #   the reasons in the audit detail give the strongest case on each side with a source for each.
 # - The forecasts — a long process starting as a dialogue platform, the SCO as a vehicle, many states joining —

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from helpers import labels
 from helpers.tables.article import lineage_finding
+from helpers.tables.claims import TRANSLATOR
 from helpers.tables.eurasia import principles_found
 from helpers.tables.euroatlantic import indivisible_finding
 
@@ -21,7 +22,18 @@ def article(paragraphs, sections, claims, lineage) -> list[str]:
         f"{len(factual)} of its {len(claims)} claims are factual; {int((factual['verdict'] == 'supported').sum())} "
         "of those are supported by the sources we cite.",
         f"{lineage_finding(lineage)}.",
-    ]
+    ] + _voices(claims)
+
+
+def _voices(claims) -> list[str]:
+    """Whose words the claims are: the translator's or editor's, and those the Arabic gives to another speaker."""
+    if not {"voice", "attributed_to", "attribution"} <= set(claims.columns):
+        return []
+    own = int((claims["voice"] == TRANSLATOR).sum())
+    moved = int(((claims["attribution"] == "misattributed in translation") & (claims["voice"] != TRANSLATOR)).sum())
+    return [f"{own} of the {len(claims)} claims are the translator's or editor's words, not the author's (P19 and "
+            f"sentences changed in translation); the Arabic gives {moved} more to a speaker the English does not "
+            "name."]
 
 
 def proposal(cited, track, later, start, end) -> list[str]:

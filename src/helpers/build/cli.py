@@ -16,6 +16,7 @@ from typing import Any
 from helpers import cache, params, paths
 from helpers.build import plan
 from helpers.build.plan import BuildError
+from helpers.i18n import EDITIONS, edition_dir
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -35,6 +36,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--force", action="store_true", help="rebuild even when the cache says up to date")
     ap.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                     help="worker processes (default: the number of cores, as nproc)")
+    ap.add_argument("--lang", action="append", choices=list(EDITIONS), default=[], metavar="{en,ar}",
+                    help="build this edition only: en (reports/) or ar (the Arabic edition, reports/ar/); "
+                         "repeatable; default both")
     ap.add_argument("--collection", type=Path, default=None,
                     help="section map to build (default: $NATO_COLLECTION or notebooks/collection.toml)")
     return ap.parse_args(argv)
@@ -83,12 +87,14 @@ def _refuse_list_options(args: argparse.Namespace) -> None:
                          "drop them to list, or drop --list to build")
 
 
-def output_dirs(collection: Path | None = None) -> tuple[Path, Path, Path, Path]:
-    """``(reports, build, cache, staging)``, each checked apart from the sources and from each other, created and
-    checked writable; BuildError names the folder."""
+def output_dirs(lang: str = "en", collection: Path | None = None) -> tuple[Path, Path, Path, Path]:
+    """``(reports, build, cache, staging)`` of an edition, each checked apart from the sources and from each other,
+    created and checked writable; BuildError names the folder. The Arabic edition has folders of its own (``ar/``
+    in each), so one edition never reads or replaces the other's reports, cache records or executed notebooks."""
     from helpers.build import folders
 
-    reports, build_dir, cache_dir = paths.reports_dir(), paths.build_dir(), paths.cache_dir()
+    reports, build_dir, cache_dir = (edition_dir(f(), lang) for f in (paths.reports_dir, paths.build_dir,
+                                                                          paths.cache_dir))
     try:
         folders.check({"reports": reports, "build": build_dir, "cache": cache_dir},
                       collection or params.collection_path().resolve())
@@ -143,13 +149,37 @@ def build(argv: list[str] | None = None) -> int:
         everything, chosen = planned
         from helpers.build.run import Dirs
 
-        dirs = Dirs(*output_dirs(collection))
+        editions = [lang for lang in EDITIONS if lang in args.lang] if args.lang else paths.editions()
+        dirs = {lang: Dirs(*output_dirs(lang, collection)) for lang in editions}
     except (params.ParameterError, params.CollectionError, BuildError) as exc:
         from helpers.build.summary import plain
 
         print(f"error: {plain(exc)}", file=sys.stderr)
         return 2
-    return _run(args, collection, everything, chosen, dirs)
+    code = 0
+    for lang in editions:
+        code = max(code, _edition(args, collection, everything, chosen, dirs[lang], lang, len(editions) > 1))
+        if code == 130:
+            break
+    return code
+
+
+def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang: str, say: bool) -> int:
+    """Build one edition: its entries carry the language, and its kernels and renderer see ``NATO_LANG``."""
+    from dataclasses import replace
+
+    saved = os.environ.get(paths.LANG_VAR)
+    os.environ[paths.LANG_VAR] = lang
+    try:
+        if say:
+            print(f"{'English' if lang == 'en' else 'Arabic'} edition ({cache.relative(dirs.reports)}/):")
+        return _run(args, collection, [replace(e, lang=lang) for e in everything],
+                    [replace(e, lang=lang) for e in chosen], dirs)
+    finally:
+        if saved is None:
+            os.environ.pop(paths.LANG_VAR, None)
+        else:
+            os.environ[paths.LANG_VAR] = saved
 
 
 def _run(args, collection: Path, everything: list, chosen: list, dirs) -> int:

@@ -174,26 +174,28 @@ def data_hashes() -> dict[str, str]:
 
 def page_context(everything: list[Entry]) -> dict:
     """What every page shows besides its own entry: the collection's sidebar (every report's title and file), the
-    collection's data version (``helpers.render.collection.data_version``: the project's declared data files) and
-    the reader language. It is part of every render key, so a changed title reaches every sidebar and a data
-    change every page's data version line."""
+    collection's data version (``helpers.render.collection.data_version``: the project's declared data files).
+    It is part of every render key, so a changed title reaches every sidebar and a data change every page's data
+    version line (the edition's language is in the entry itself)."""
     return {"sidebar": [(e.id, e.name, e.title, e.output) for e in everything],
-            "data": cache.data_fingerprint(cache.declared_hashes(paths.DATA)), "language": paths.language()}
+            "data": cache.data_fingerprint(cache.declared_hashes(paths.DATA))}
 
 
 def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool,
                context: dict | None = None) -> tuple[list[Job], list[Entry]]:
     """``(jobs, entries that are up to date)``; ``context`` (:func:`page_context`) is what every page shows."""
+    from helpers.i18n import catalog_digest
+
     code, env = cache.code_hash(), cache.environment_hash()
-    language = paths.language()
     jobs, fresh = [], []
     for e in chosen:
         nb = Path(e.notebook)
         key = cache.execution_key(notebook=nb, parameters=e.parameters, code=code, env=env, kernel=KERNEL,
-                                  language=language)
+                                  lang=e.lang, catalogs=catalog_digest(e.lang))
         shown = {k: v for k, v in e.to_dict().items() if k not in ("notebook", "data_version", "data_files")}
-        shown["page"] = context or {"language": language}
-        render = cache.render_key(notebook=nb, entry=shown, code=code, env=env)
+        shown["page"] = context or {}
+        render = cache.render_key(notebook=nb, entry=shown, code=code, env=env,
+                                  catalogs=catalog_digest(e.lang, e.stem))
         if force:
             jobs.append(Job(e, "execute", "forced", key, render))
             continue
@@ -210,13 +212,16 @@ def site_plan(entries: list[Entry], reports: Path, cache_dir: Path, force: bool)
     """``{part: key}`` for the parts of the site that must be (re)written ("assets", "index").
 
     The shared assets depend on the helpers code and the environment only; the index also on the section map,
-    the declared data files (it shows the data version) and the reader language."""
+    the declared data files (it shows the data version) and the edition's language and catalogs."""
+    from helpers.i18n import catalog_digest
+
     code, env = cache.code_hash(), cache.environment_hash()
+    lang = entries[0].lang if entries else "en"
     keys = {
-        "assets": cache.sha256_bytes(cache.canonical({"code": code, "env": env})),
+        "assets": cache.sha256_bytes(cache.canonical({"code": code, "env": env, "lang": lang})),
         "index": cache.sha256_bytes(cache.canonical({"entries": [e.to_dict() for e in entries], "code": code,
                                                      "env": env, "data": cache.data_fingerprint(data_hashes()),
-                                                     "language": paths.language()})),
+                                                     "lang": lang, "catalogs": catalog_digest(lang)})),
     }
     stale = {}
     for part, key in keys.items():
