@@ -334,9 +334,11 @@ def _edition_cells(frame, keep=()):
     ``keep`` columns stay as they are (codes a matrix is keyed on). English: the frame itself."""
     if i18n.language() == "en":
         return frame
+    import pandas as pd
+
     out = frame.copy()
-    for c in out.columns:
-        if c not in keep and out[c].dtype == object:
+    for c in out.columns:  # text columns are 'object' or, in pandas 3, a string dtype
+        if c not in keep and (out[c].dtype == object or pd.api.types.is_string_dtype(out[c].dtype)):
             out[c] = out[c].map(lambda v: i18n.text(v) if isinstance(v, str) else v)
     return out
 
