@@ -46,6 +46,9 @@ from helpers.load.tables import (
     memberships,
     org_features,
     organisations,
+    pact_census,
+    pact_exits,
+    pact_spells,
     paragraph_tags,
     paragraphs,
     principle_documents,
@@ -71,6 +74,7 @@ __all__ = [
     "event_actors", "treaties", "arms_control", "capabilities", "sections", "paragraphs", "paragraph_tags",
     "themes", "claims", "glossary", "lineage", "translation", "translation_differences", "dimensions", "org_features",
     "documents", "principles", "principle_documents", "state_lineage", "state_policies", "world_totals", "labels",
+    "pact_census", "pact_spells", "pact_exits",
 ]
 
 #: The tables, one loader each (the data package is the authority; tests check the two agree).
@@ -79,6 +83,7 @@ TABLES: tuple[str, ...] = (
     "arms_control", "capabilities", "sections", "paragraphs", "paragraph_tags", "themes", "claims", "glossary",
     "lineage", "translation", "translation_differences", "dimensions", "org_features", "documents",
     "principle_documents", "principles", "state_lineage", "state_policies", "world_totals", "labels",
+    "pact_census", "pact_spells", "pact_exits",
 )
 
 #: Rules checked on top of the Table Schema, by table, as a reader would state them (from the registry).
