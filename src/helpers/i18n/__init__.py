@@ -129,7 +129,12 @@ def _piece(value: str, lang: str, depth: int) -> str:
         return date
     if _NUMBER.match(stripped):
         return stripped
-    return _text(stripped, lang, depth + 1)
+    found = _text(stripped, lang, depth + 1)
+    if found == stripped and ", " in stripped:  # a list of names: each one in turn
+        parts = [_text(p.strip(), lang, depth + 1) for p in stripped.split(", ")]
+        if any(a != b.strip() for a, b in zip(parts, stripped.split(", "))):
+            return "، ".join(parts)
+    return found
 
 
 @functools.lru_cache(maxsize=8192)
