@@ -133,3 +133,15 @@ def test_the_language_is_part_of_every_cache_key(tmp_path):
     assert keys["en"] != keys["ar"]
     assert i18n.catalog_digest("en") == ""
     assert i18n.catalog_digest("ar", "02-nato-enlargement") != i18n.catalog_digest("ar", "03-osce-inclusive-option")
+
+
+def test_every_paragraph_card_quotes_the_article_beside_our_arabic_paraphrase():
+    with (paths.DATA / "paragraphs.csv").open(encoding="utf-8", newline="") as fh:
+        paraphrases = {r["paragraph"]: r["paraphrase"] for r in csv.DictReader(fh)}
+    cards = i18n.paragraph_cards()
+    for p, english in paraphrases.items():
+        card = cards[english]
+        quote = card.split("«")[-1].split("»")[0]
+        assert 1 <= len(quote.split()) <= 15, (p, quote)
+        assert f"({p}، https://" in card, p
+        assert arabic.latin_share(card.split(" — ")[0])[0] < 0.05, p

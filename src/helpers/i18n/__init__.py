@@ -31,6 +31,7 @@ __all__ = ["EDITIONS", "DIRECTION", "direction", "edition_dir", "gettext", "lang
 
 EDITIONS = ("en", "ar")
 DIRECTION = {"en": "ltr", "ar": "rtl"}
+ARTICLE = "alahalygate-neutralizing-nato"  # the article's row in data/sources.csv
 #: Where each edition lives under ``reports/``: the English at the top, the Arabic in ``ar/``.
 FOLDER = {"en": "", "ar": "ar"}
 
@@ -59,7 +60,7 @@ def catalog_digest(lang: str, stem: str | None = None) -> str:
         return ""
     from helpers.i18n import catalogs
 
-    files = [catalogs.messages_path(lang), paths.DATA / "labels.csv"]
+    files = [catalogs.messages_path(lang), paths.DATA / "labels.csv", paths.DATA / "paragraphs_ar.csv"]
     if stem:
         files.append(catalogs.notebook_catalog_path(stem, lang))
     return catalogs.digest(*files)
@@ -96,6 +97,21 @@ def names(lang: str = "ar") -> dict[str, str]:
         arabic = by_code.get(row["iso3"]) or forms.territory(row["iso3"], lang)
         if row.get("name") and arabic:
             out[row["name"]] = arabic
+    out.update(paragraph_cards())
+    return out
+
+
+def paragraph_cards() -> dict[str, str]:
+    """``{English paraphrase: the Arabic card}``: our Arabic paraphrase (``data/paragraphs_ar.csv``) beside the
+    article's own words (at most 15, verbatim) with the paragraph's number and the article's URL."""
+    url = next((r["url"] for r in _rows("sources.csv") if r.get("source_id") == ARTICLE), "")
+    arabic = {r["paragraph"]: r for r in _rows("paragraphs_ar.csv")}
+    out = {}
+    for row in _rows("paragraphs.csv"):
+        card = arabic.get(row["paragraph"])
+        if card and row.get("paraphrase"):
+            out[row["paraphrase"]] = (f"{card['paraphrase_ar']} — نص المقال: «{card['quote_ar']}» "
+                                      f"({row['paragraph']}، {url})")
     return out
 
 

@@ -48,6 +48,7 @@ from helpers.load.tables import (
     organisations,
     paragraph_tags,
     paragraphs,
+    paragraphs_ar,
     principle_documents,
     principles,
     sections,
@@ -68,15 +69,16 @@ from helpers.load.tables import (
 __all__ = [
     "DataError", "Problem", "TABLES", "EXTRA_RULES", "MAX_LISTED", "rules", "table", "table_names",
     "validate_all", "sources", "states", "organisations", "memberships", "events", "event_paragraphs",
-    "event_actors", "treaties", "arms_control", "capabilities", "sections", "paragraphs", "paragraph_tags",
-    "themes", "claims", "glossary", "lineage", "translation", "translation_differences", "dimensions", "org_features",
+    "event_actors", "treaties", "arms_control", "capabilities", "sections", "paragraphs", "paragraphs_ar",
+    "paragraph_tags", "themes", "claims", "glossary", "lineage", "translation", "translation_differences", "dimensions", "org_features",
     "documents", "principles", "principle_documents", "state_lineage", "state_policies", "world_totals", "labels",
 ]
 
 #: The tables, one loader each (the data package is the authority; tests check the two agree).
 TABLES: tuple[str, ...] = (
     "sources", "states", "organisations", "memberships", "events", "event_paragraphs", "event_actors", "treaties",
-    "arms_control", "capabilities", "sections", "paragraphs", "paragraph_tags", "themes", "claims", "glossary",
+    "arms_control", "capabilities", "sections", "paragraphs", "paragraphs_ar", "paragraph_tags", "themes", "claims",
+    "glossary",
     "lineage", "translation", "translation_differences", "dimensions", "org_features", "documents",
     "principle_documents", "principles", "state_lineage", "state_policies", "world_totals", "labels",
 )
