@@ -145,3 +145,16 @@ def test_every_paragraph_card_quotes_the_article_beside_our_arabic_paraphrase():
         assert 1 <= len(quote.split()) <= 15, (p, quote)
         assert f"({p}، https://" in card, p
         assert arabic.latin_share(card.split(" — ")[0])[0] < 0.05, p
+
+
+def test_claims_show_in_arabic_until_their_english_changes():
+    with (paths.DATA / "claims.csv").open(encoding="utf-8", newline="") as fh:
+        claims = {r["claim_id"]: r["claim"] for r in csv.DictReader(fh)}
+    with (paths.DATA / "claims_ar.csv").open(encoding="utf-8", newline="") as fh:
+        arabic_rows = list(csv.DictReader(fh))
+    known = i18n.names("ar")
+    for row in arabic_rows:
+        if row["claim_en"] == claims[row["claim_id"]]:
+            assert known[claims[row["claim_id"]]] == row["claim_ar"]
+        else:  # the English changed since it was translated: the page shows the new English, not stale Arabic
+            assert known.get(claims[row["claim_id"]]) != row["claim_ar"]

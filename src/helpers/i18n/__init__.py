@@ -60,7 +60,8 @@ def catalog_digest(lang: str, stem: str | None = None) -> str:
         return ""
     from helpers.i18n import catalogs
 
-    files = [catalogs.messages_path(lang), paths.DATA / "labels.csv", paths.DATA / "paragraphs_ar.csv"]
+    files = [catalogs.messages_path(lang), paths.DATA / "labels.csv", paths.DATA / "paragraphs_ar.csv",
+             paths.DATA / "claims_ar.csv"]
     if stem:
         files.append(catalogs.notebook_catalog_path(stem, lang))
     return catalogs.digest(*files)
@@ -97,6 +98,9 @@ def names(lang: str = "ar") -> dict[str, str]:
         arabic = by_code.get(row["iso3"]) or forms.territory(row["iso3"], lang)
         if row.get("name") and arabic:
             out[row["name"]] = arabic
+    for row in _rows("claims_ar.csv"):  # keyed by the English it translates: a changed claim stays English
+        if row.get("claim_en") and row.get("claim_ar"):
+            out[row["claim_en"]] = row["claim_ar"]
     out.update(paragraph_cards())
     return out
 

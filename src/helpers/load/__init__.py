@@ -35,6 +35,7 @@ from helpers.load.tables import (
     arms_control,
     capabilities,
     claims,
+    claims_ar,
     dimensions,
     documents,
     event_actors,
@@ -70,7 +71,8 @@ __all__ = [
     "DataError", "Problem", "TABLES", "EXTRA_RULES", "MAX_LISTED", "rules", "table", "table_names",
     "validate_all", "sources", "states", "organisations", "memberships", "events", "event_paragraphs",
     "event_actors", "treaties", "arms_control", "capabilities", "sections", "paragraphs", "paragraphs_ar",
-    "paragraph_tags", "themes", "claims", "glossary", "lineage", "translation", "translation_differences", "dimensions", "org_features",
+    "paragraph_tags", "themes", "claims", "claims_ar", "glossary", "lineage", "translation",
+    "translation_differences", "dimensions", "org_features",
     "documents", "principles", "principle_documents", "state_lineage", "state_policies", "world_totals", "labels",
 ]
 
@@ -78,7 +80,7 @@ __all__ = [
 TABLES: tuple[str, ...] = (
     "sources", "states", "organisations", "memberships", "events", "event_paragraphs", "event_actors", "treaties",
     "arms_control", "capabilities", "sections", "paragraphs", "paragraphs_ar", "paragraph_tags", "themes", "claims",
-    "glossary",
+    "claims_ar", "glossary",
     "lineage", "translation", "translation_differences", "dimensions", "org_features", "documents",
     "principle_documents", "principles", "state_lineage", "state_policies", "world_totals", "labels",
 )

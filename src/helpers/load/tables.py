@@ -267,6 +267,11 @@ def claims(data_dir=None) -> pd.DataFrame:
     return table("claims", data_dir)
 
 
+def claims_ar(data_dir=None) -> pd.DataFrame:
+    """The Arabic edition's claims: our Arabic, with the English it translates."""
+    return table("claims_ar", data_dir)
+
+
 def glossary(data_dir=None) -> pd.DataFrame:
     """Arabic-English glossary."""
     return table("glossary", data_dir)
