@@ -158,3 +158,16 @@ def test_claims_show_in_arabic_until_their_english_changes():
             assert known[claims[row["claim_id"]]] == row["claim_ar"]
         else:  # the English changed since it was translated: the page shows the new English, not stale Arabic
             assert known.get(claims[row["claim_id"]]) != row["claim_ar"]
+
+
+def test_a_table_shows_its_text_cells_in_the_edition_language(monkeypatch):
+    import pandas as pd
+
+    from helpers import present
+
+    frame = pd.DataFrame({"name": ["Germany"], "iso3": ["DEU"], "source_id": ["nato-members"]})
+    monkeypatch.setenv(paths.LANG_VAR, "ar")
+    shown = present._edition_cells(frame.drop(columns=["source_id"]))
+    assert shown.loc[0, "name"] == "ألمانيا" and shown.loc[0, "iso3"] == "DEU"
+    monkeypatch.setenv(paths.LANG_VAR, "en")
+    assert present._edition_cells(frame) is frame
