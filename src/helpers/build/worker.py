@@ -306,7 +306,7 @@ def _fallback_failure(entry: Entry, error: BuildFailure) -> bytes:
             f"</strong> {html.escape(error.evalue)}</p>\n<h2>Parameters</h2><table>{rows}</table>\n"
             f"<h2>Cell source</h2><pre>{html.escape(error.source)}</pre>\n<h2>Traceback</h2>"
             f"<pre>{html.escape(error.traceback)}</pre>\n<p>Executed notebook kept for debugging: "
-            f"<code>{html.escape(error.debug_notebook)}</code></p>\n</body></html>\n").encode("utf-8")
+            f"<code>{html.escape(error.debug_notebook)}</code></p>\n</body></html>\n").encode()
 
 
 def _failure_page(render, entry: Entry, failure: BuildFailure, executed: Path) -> bytes:

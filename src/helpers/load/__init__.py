@@ -47,6 +47,9 @@ from helpers.load.tables import (
     memberships,
     org_features,
     organisations,
+    pact_census,
+    pact_exits,
+    pact_spells,
     paragraph_tags,
     paragraphs,
     paragraphs_ar,
@@ -74,6 +77,7 @@ __all__ = [
     "paragraph_tags", "themes", "claims", "claims_ar", "glossary", "lineage", "translation",
     "translation_differences", "dimensions", "org_features",
     "documents", "principles", "principle_documents", "state_lineage", "state_policies", "world_totals", "labels",
+    "pact_census", "pact_spells", "pact_exits",
 ]
 
 #: The tables, one loader each (the data package is the authority; tests check the two agree).
@@ -83,6 +87,7 @@ TABLES: tuple[str, ...] = (
     "claims_ar", "glossary",
     "lineage", "translation", "translation_differences", "dimensions", "org_features", "documents",
     "principle_documents", "principles", "state_lineage", "state_policies", "world_totals", "labels",
+    "pact_census", "pact_spells", "pact_exits",
 )
 
 #: Rules checked on top of the Table Schema, by table, as a reader would state them (from the registry).
