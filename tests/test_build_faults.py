@@ -127,5 +127,6 @@ def test_a_collection_given_on_the_command_line_is_the_one_every_page_shows(fake
     assert res.returncode == 0, res.stdout + res.stderr
     page = (fake.reports / "03-gamma.html").read_text(encoding="utf-8")
     links = {href for href in __import__("re").findall(r'href="([^"#]+\.html)"', page)}
-    assert links <= {"index.html", "03-gamma.html", "ar/03-gamma.html"}, links  # no link to a report this collection does not have
+    allowed = {"index.html", "03-gamma.html", "ar/03-gamma.html"}  # its own Arabic edition may be linked
+    assert links <= allowed, links
     assert "00-article-at-a-glance" not in page and "01-alpha" not in page

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                          "repeatable; default both")
     ap.add_argument("--collection", type=Path, default=None,
                     help="section map to build (default: $NATO_COLLECTION or notebooks/collection.toml)")
+    ap.add_argument("--watch", action="store_true",
+                    help="live preview (make preview): build what is stale, serve reports/ on 127.0.0.1, and on "
+                         "every saved notebook, data file, section map or helpers change sync the pair, rebuild "
+                         "and reload the open pages; Ctrl-C stops")
+    ap.add_argument("--port", type=int, default=0, metavar="N",
+                    help="with --watch: the port to serve on (default: a free one, printed)")
     return ap.parse_args(argv)
 
 
@@ -81,7 +88,7 @@ def _short(value: Any, limit: int = 60) -> str:
 
 def _refuse_list_options(args: argparse.Namespace) -> None:
     extra = [flag for flag, given in (("-p", args.parameter), ("--force", args.force),
-                                      ("--jobs", args.jobs is not None)) if given]
+                                      ("--jobs", args.jobs is not None), ("--watch", args.watch)) if given]
     if extra:
         raise BuildError(f"--list only lists (with --only to narrow it); it does not take {', '.join(extra)}: "
                          "drop them to list, or drop --list to build")
@@ -117,6 +124,26 @@ def output_dirs(lang: str = "en", collection: Path | None = None) -> tuple[Path,
     return reports, build_dir, cache_dir, staging
 
 
+def _watch(args: argparse.Namespace, collection: Path) -> int:
+    """``--watch``: the live preview, after the options are checked (see :mod:`helpers.build.preview`)."""
+    extra = [flag for flag, given in (("--list", args.list), ("--force", args.force)) if given]
+    if extra:
+        raise BuildError(f"--watch rebuilds what changed; it does not take {', '.join(extra)}: drop them to "
+                         "preview, or drop --watch")
+    if not 0 <= args.port <= 65535:
+        raise BuildError(f"--port {args.port}: a port is a number from 1 to 65535 (0 or none: a free one)")
+    _overrides(args)
+    plan.all_entries(collection, dict(args.parameter), args.only)  # refuse bad values before serving anything
+    output_dirs("en", collection)
+    base = [*(["--collection", str(collection)] if args.collection else []),
+            *(["--jobs", str(args.jobs)] if args.jobs else []),
+            *[a for lang in args.lang for a in ("--lang", lang)],
+            *[a for name, value in args.parameter for a in ("-p", name, value)]]
+    from helpers.build import preview
+
+    return preview.serve(base, plan.selected_ids(collection, args.only) if args.only else None, args.port)
+
+
 def _checked_plan(args: argparse.Namespace, collection: Path):
     """``(everything, chosen)`` or, for ``--list``, None after printing; raises the one-line errors."""
     if args.list:
@@ -139,10 +166,18 @@ def _collection(args: argparse.Namespace) -> Path:
     return collection
 
 
-def build(argv: list[str] | None = None) -> int:
+def build(argv: list[str] | None = None, on_pages: Callable[[int, list[tuple], str], None] | None = None) -> int:
+    """Run the command line ``argv``; the exit code. ``on_pages(code, summary rows, refusal)``, when given, is
+    called once the pages are written (before the search index) or the command was refused (code 2, the one-line
+    reason): the live preview reloads the open pages then."""
     args = parse_args(argv)
+    if args.port and not args.watch:
+        print("error: --port is for --watch (the live preview)", file=sys.stderr)
+        return 2
     try:
         collection = _collection(args)
+        if args.watch:
+            return _watch(args, collection)
         planned = _checked_plan(args, collection)
         if planned is None:
             return 0
@@ -155,16 +190,20 @@ def build(argv: list[str] | None = None) -> int:
         from helpers.build.summary import plain
 
         print(f"error: {plain(exc)}", file=sys.stderr)
+        if on_pages is not None:
+            on_pages(2, [], plain(exc))
         return 2
     code = 0
     for lang in editions:
-        code = max(code, _edition(args, collection, everything, chosen, dirs[lang], lang, len(editions) > 1))
+        code = max(code, _edition(args, collection, everything, chosen, dirs[lang], lang, len(editions) > 1,
+                                  on_pages))
         if code == 130:
             break
     return code
 
 
-def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang: str, say: bool) -> int:
+def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang: str, say: bool,
+             on_pages=None) -> int:
     """Build one edition: its entries carry the language, and its kernels and renderer see ``NATO_LANG``."""
     from dataclasses import replace
 
@@ -174,7 +213,7 @@ def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang:
         if say:
             print(f"{'English' if lang == 'en' else 'Arabic'} edition ({cache.relative(dirs.reports)}/):")
         return _run(args, collection, [replace(e, lang=lang) for e in everything],
-                    [replace(e, lang=lang) for e in chosen], dirs)
+                    [replace(e, lang=lang) for e in chosen], dirs, on_pages)
     finally:
         if saved is None:
             os.environ.pop(paths.LANG_VAR, None)
@@ -182,7 +221,7 @@ def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang:
             os.environ[paths.LANG_VAR] = saved
 
 
-def _run(args, collection: Path, everything: list, chosen: list, dirs) -> int:
+def _run(args, collection: Path, everything: list, chosen: list, dirs, on_pages=None) -> int:
     from helpers.build import run, search_index, summary, worker
 
     jobs, fresh = plan.cache_plan(chosen, dirs.cache, dirs.reports, args.force, plan.page_context(everything))
@@ -199,6 +238,10 @@ def _run(args, collection: Path, everything: list, chosen: list, dirs) -> int:
         else:
             for part, job in site.items():
                 run.site_result(dirs, part, job, worker.site_job(job), results)
+        table = summary.rows([e.name for e in chosen], [e.name for e in fresh], results,
+                             {j.entry.name: j.reason for j in jobs})
+        if on_pages is not None:
+            on_pages(summary.exit_code(table), table, "")
         search_index.write(everything, dirs, args.force)  # after every page is written
     except KeyboardInterrupt:
         print("interrupted: reports not finished keep their previous version", file=sys.stderr)
@@ -207,12 +250,9 @@ def _run(args, collection: Path, everything: list, chosen: list, dirs) -> int:
         print(f"error: {exc.strerror or exc}" + (f": {exc.filename}" if getattr(exc, "filename", None) else "")
               + "; reports not finished keep their previous version", file=sys.stderr)
         return 1
-    table = summary.rows([e.name for e in chosen], [e.name for e in fresh], results,
-                         {j.entry.name: j.reason for j in jobs})
-    code = summary.finish(table, {e.name: e.output for e in chosen}, dirs.reports,
+    return summary.finish(table, {e.name: e.output for e in chosen}, dirs.reports,
                           [res["error"] for name, res in results.items() if name.startswith("_")],
                           [plan.INDEX] if "index" in site and "_index" not in results else [])
-    return code
 
 
 def main() -> None:
