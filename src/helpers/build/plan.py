@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from helpers import cache, params
+from helpers import cache, params, paths
 from helpers.models import Entry
 
 KERNEL = "python3"
