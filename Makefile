@@ -41,7 +41,7 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@touch $(STAMP)
 
 reports: $(STAMP)
-	$(BIN)/python -m helpers.build $(ARGS)
+	$(BIN)/python -m helpers.pipeline $(ARGS)
 
 test: $(STAMP)
 	@if [ -f "$(SYSTEM_DEPS)" ]; then sh "$(SYSTEM_DEPS)"; fi

@@ -30,7 +30,7 @@ end = "2025-12-31"
 # a bad date stops here with a message that names it.
 
 # %%
-from helpers import glance, labels, load, params, present
+from helpers import glance, load, params, present, wording
 from helpers.charts import euroatlantic as charts
 from helpers.tables import article
 from helpers.tables import euroatlantic as tables
@@ -93,7 +93,7 @@ track = tables.russia_china_timeline(events, event_actors, event_paragraphs, P.s
 chart_title, table_title = tables.track_titles(track, cited["event_id"], P.start, P.end)
 present.chart(charts.event_timeline(track, annotate=cited["event_id"], title=chart_title, description="Dots on a "
               "time axis, one lane per event category; the events the article cites are labelled."), key="timeline",
-              caption=f"Russia–China and Eurasian security events from {labels.day(P.start)} to {labels.day(P.end)}. "
+              caption=f"Russia–China and Eurasian security events from {wording.day(P.start)} to {wording.day(P.end)}. "
               "Hover a dot for its description and source.", sources=track if len(track) else cited)
 
 # %% [markdown]

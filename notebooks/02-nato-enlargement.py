@@ -29,10 +29,10 @@ as_of = "2024-04-30"
 # with a message that names it.
 
 # %%
-from helpers import labels, load, membership, params, present
+from helpers import load, membership, params, present, wording
 from helpers.charts import euroatlantic as charts
 from helpers.charts import maps
-from helpers.tables import article, blocs, geo
+from helpers.tables import article, enlargement, geo
 from helpers.tables import euroatlantic as tables
 
 P = params.validated("02", as_of=as_of)
@@ -54,8 +54,8 @@ nato_sources = membership.sources(memberships, ["NATO"])
 # The findings for the report's date, shown at the top of the report.
 
 # %%
-present.glance(blocs.glance_findings(memberships, organisations, states, lineage, policies, P.as_of),
-               summary=blocs.summary_line(memberships, P.as_of))
+present.glance(enlargement.glance_findings(memberships, organisations, states, lineage, policies, P.as_of),
+               summary=enlargement.summary_line(memberships, P.as_of))
 
 # %% [markdown]
 # ## What P4 says
@@ -81,7 +81,7 @@ present.table(claim_table[tables.CLAIM_COLUMNS[1:]], title=tables.claims_headlin
 
 # %%
 steps = tables.membership_steps(memberships, ["NATO"], through=P.as_of)
-present.chart(charts.membership_steps(steps, as_of=P.as_of, title=blocs.growth_headline(steps, P.as_of),
+present.chart(charts.membership_steps(steps, as_of=P.as_of, title=enlargement.growth_headline(steps, P.as_of),
                                       description="Step line of NATO's formal member count over time."),
               caption="Formal members (member or suspended) of NATO on each date the count changed.",
               sources=nato_sources, key="steps")
@@ -108,8 +108,8 @@ present.chart(maps.membership_explorer(memberships, "NATO", P.as_of),
 # cannot place keeps the label "background not in data" rather than a guess.
 
 # %%
-members = blocs.nato_members(memberships, organisations, states, lineage, policies, P.as_of)
-present.chart(charts.accession_timeline(members, title=blocs.background_headline(members, P.as_of),
+members = enlargement.nato_members(memberships, organisations, states, lineage, policies, P.as_of)
+present.chart(charts.accession_timeline(members, title=enlargement.background_headline(members, P.as_of),
                                         description="One dot per member state at the date it first joined NATO."),
               caption="Members on the report's date, ordered by first entry; backgrounds come from the Warsaw "
                       "Pact's membership and dissolution, the succession of states and declared non-alignment.",
@@ -120,7 +120,7 @@ present.chart(charts.accession_timeline(members, title=blocs.background_headline
 
 # %%
 present.table(members[["name", "iso3", "status", "joined", "background"]],
-              title=f"NATO had {len(members)} members on {labels.day(P.as_of)}", key="members", sources=members,
+              title=f"NATO had {len(members)} members on {wording.day(P.as_of)}", key="members", sources=members,
               caption="Formal members on the report's date, by date of first entry.",
               collapsed=f"Show all {len(members)} members one by one")
 
@@ -142,9 +142,9 @@ present.table(members[["name", "iso3", "status", "joined", "background"]],
 # founding states.
 
 # %%
-cases = blocs.defence_pact_cases(organisations, memberships, P.as_of)
+cases = enlargement.defence_pact_cases(organisations, memberships, P.as_of)
 present.table(cases[["name", "founded", "admitted", "founders", "reason"]].rename(columns={"founded": "signed"}),
-              title=f"The rule admits {int(cases['admitted'].sum())} defence pacts signed by {labels.day(P.as_of)}",
+              title=f"The rule admits {int(cases['admitted'].sum())} defence pacts signed by {wording.day(P.as_of)}",
               caption="Every organisation in the data against the case rule; founders = states with a formal spell "
                       "from the day of signature (empty when the spells are not in the data).",
               sources=organisations[organisations["org_id"].isin(cases["org_id"])], key="cases",
@@ -160,13 +160,14 @@ present.table(cases[["name", "founded", "admitted", "founders", "reason"]].renam
 # studies). A state that ceased to exist (the GDR in 1990) is counted apart, not as a withdrawal.
 
 # %%
-record = blocs.pact_exposure(memberships, organisations, cases.loc[cases["admitted"], "org_id"], P.as_of,
+record = enlargement.pact_exposure(memberships, organisations, cases.loc[cases["admitted"], "org_id"], P.as_of,
                              historic=states.loc[states["historic"], "iso3"])
-table_title, chart_title = blocs.pact_headlines(record, P.as_of)
+table_title, chart_title = enlargement.pact_headlines(record, P.as_of)
 present.table(record.drop(columns=["org_id", "source_id"]).rename(columns={"founded": "signed"}), title=table_title,
               key="blocs",
               caption="Lifetime from signature; member-years and withdrawals from formal membership spells "
-                      "(empty where the spells are not in the data).", sources=blocs.pact_sources(record, memberships))
+                      "(empty where the spells are not in the data).",
+              sources=enlargement.pact_sources(record, memberships))
 
 # %% [markdown]
 # The same record as bars from signature to the end of each pact (or the report's date).

@@ -30,7 +30,7 @@ as_of = "2024-04-30"
 # names it.
 
 # %%
-from helpers import glance, labels, load, membership, params, present
+from helpers import glance, load, membership, params, present, wording
 from helpers.charts import euroatlantic as charts
 from helpers.charts import maps
 from helpers.tables import article, geo
@@ -108,7 +108,7 @@ present.chart(maps.membership_map(memberships, P.as_of, title=geo.overlap_headli
 # The same overlap state by state, so a reader can find a country.
 
 # %%
-present.table(overlap, title=f"OSCE, NATO and CSTO membership of each state on {labels.day(P.as_of)}",
+present.table(overlap, title=f"OSCE, NATO and CSTO membership of each state on {wording.day(P.as_of)}",
               caption="Yes = formal member (or participating state) on that date.", key="overlap-table",
               sources=membership.sources(memberships, ["OSCE"]), collapsed=f"Show all {len(overlap)} states one by one")
 

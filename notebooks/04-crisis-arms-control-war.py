@@ -29,7 +29,7 @@ after = "2024-04-30"
 # The set-up checks both of the report's dates, and that the second comes after the first.
 
 # %%
-from helpers import labels, load, membership, params, present
+from helpers import load, membership, params, present, wording
 from helpers.charts import euroatlantic as charts
 from helpers.tables import arms_control as treaty_tables
 from helpers.tables import article
@@ -122,7 +122,7 @@ steps = treaty_tables.treaty_steps(arms_control, listed, through=through)
 wars = events[events["event_id"].isin(war_rule.loc[war_rule["admitted"], "event_id"])]
 title = treaty_tables.gantt_headline(listed, wars, phases, through)
 present.chart(charts.treaty_gantt(phases, steps, wars, title=title, description="Treaties above the wars, one axis."),
-              caption=f"Treaty phases up to {labels.day(through.date())}; hover for dates, parties and sources.",
+              caption=f"Treaty phases up to {wording.day(through.date())}; hover for dates, parties and sources.",
               sources=[*phases["source_id"], *steps["source_id"], *wars["source_id"]], key="treaties-wars")
 
 # %% [markdown]
@@ -185,7 +185,7 @@ present.table(war_rows[["date", "title", "description", "paragraphs"]],
 # %%
 camps = tables.camps(memberships, states, ["NATO", "CSTO"], {"before": P.before, "after": P.after})
 present.chart(charts.camps_bars(camps, title=treaty_tables.camps_headline(camps), description="Members on both dates."),
-              caption=f"Formal members on {labels.day(P.before)} and {labels.day(P.after)}; hover for who joined or "
+              caption=f"Formal members on {wording.day(P.before)} and {wording.day(P.after)}; hover for who joined or "
                       "left.", sources=membership.sources(memberships, ["NATO", "CSTO"]), key="camps")
 
 # %% [markdown]

@@ -29,9 +29,9 @@ as_of = "2024-12-31"
 
 # %%
 from helpers import glance, load, params, present
-from helpers.charts import eurasia as charts
+from helpers.charts import principles as charts
 from helpers.tables import article
-from helpers.tables import eurasia as tables
+from helpers.tables import principles as tables
 
 P = params.validated("06", as_of=as_of)
 PARAS = article.notebook_paragraphs("06")

@@ -32,14 +32,14 @@ as_of = "2024-04-30"
 # the codebook, the coded cells and the organisations.
 
 # %%
-from helpers import labels, load, params, present
+from helpers import load, params, present, wording
 from helpers.charts import typology as charts
 from helpers.tables import article
 from helpers.tables import typology as tables
 from helpers.tables import typology_view as view
 
 P = params.validated("07", orgs=orgs, as_of=as_of)
-DAY = labels.day(P.as_of.isoformat())
+DAY = wording.day(P.as_of.isoformat())
 dimensions, org_features, organisations = load.dimensions(), load.org_features(), load.organisations()
 names = tables.short_names(organisations)
 

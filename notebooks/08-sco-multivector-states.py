@@ -31,11 +31,11 @@ focus_state = "KAZ"
 # states table holds.
 
 # %%
-from helpers import labels, load, membership, params, present
-from helpers.charts import alignment as charts
+from helpers import load, membership, params, present, wording
 from helpers.charts import maps
-from helpers.tables import alignment as tables
+from helpers.charts import sco_states as charts
 from helpers.tables import article, evidence, geo
+from helpers.tables import sco_states as tables
 
 P = params.validated("08", as_of=as_of, focus_state=focus_state)
 PLEDGE_SOURCES = ["fordham-sourcebook-north-atlantic-treaty", "odkb-csto-collective-security-treaty"]
@@ -114,7 +114,7 @@ present.chart(maps.membership_explorer(memberships, "SCO", P.as_of),
 # The SCO's circle on the report's date, status by status.
 
 # %%
-present.table(circle, title=f"{len(circle)} states held an SCO status on {labels.day(P.as_of)}",
+present.table(circle, title=f"{len(circle)} states held an SCO status on {wording.day(P.as_of)}",
               caption="Member, observer, dialogue partner or partner.", key="sco-circle",
               sources=tables.spell_sources(memberships, ["SCO"], P.as_of),
               collapsed=f"Show all {len(circle)} states")
@@ -162,7 +162,7 @@ present.table(both, title=tables.combined_title(both, P.as_of),
 # The two poles, apart.
 
 # %%
-present.table(tables.grade_view(matrix, matrix["pole"]), title=f"Russia and China on {labels.day(P.as_of)}: the "
+present.table(tables.grade_view(matrix, matrix["pole"]), title=f"Russia and China on {wording.day(P.as_of)}: the "
                                                                "poles, not counted among the states in between",
               caption="Grade of each active tie; suspended ties are named in the last column, not counted.",
               sources=ties_sources, key="poles")

@@ -31,7 +31,7 @@ from helpers import load, params, present
 from helpers.charts import claims as charts
 from helpers.tables import article
 from helpers.tables import claims as ledgers
-from helpers.tables import eurasia as tables
+from helpers.tables import principles as tables
 
 P = params.validated("09", claim_types=claim_types)
 TYPES, REPORTS = ledgers.claim_type_list(P.claim_types), tables.notebook_reports()

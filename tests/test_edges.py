@@ -108,7 +108,7 @@ def test_every_notebook_builds_at_the_edges_of_its_ranges(edge, tmp_path: Path):
     env.pop("NATO_COLLECTION", None)
     for ids, values in _invocations()[edge]:
         args = [a for i in ids for a in ("--only", i)] + [a for k, v in values.items() for a in ("-p", k, str(v))]
-        res = subprocess.run([sys.executable, "-m", "helpers.build", *args, "--jobs", "1"], env=env, cwd=tmp_path,
+        res = subprocess.run([sys.executable, "-m", "helpers.pipeline", *args, "--jobs", "1"], env=env, cwd=tmp_path,
                              capture_output=True, text=True, timeout=1500)
         assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
         built = [line.split()[0] for line in res.stdout.splitlines() if " built " in line]
@@ -116,6 +116,6 @@ def test_every_notebook_builds_at_the_edges_of_its_ranges(edge, tmp_path: Path):
     if edge == "min":
         first = params.data_span()["data:first"].isoformat()
         page = (tmp_path / "reports" / f"03-osce-inclusive-option--as_of-{first}.html").read_text(encoding="utf-8")
-        from helpers import labels
+        from helpers import wording
 
-        assert f"None on this date: the CSCE/OSCE had no participating states on {labels.day(first)}" in page
+        assert f"None on this date: the CSCE/OSCE had no participating states on {wording.day(first)}" in page

@@ -1,5 +1,5 @@
 """The findings notebooks 02 and 04 show a reader: first-screen lines, titles and summaries computed by
-helpers.tables.blocs, helpers.tables.arms_control and helpers.tables.euroatlantic — from hand-made frames where
+helpers.tables.enlargement, helpers.tables.arms_control and helpers.tables.euroatlantic — from hand-made frames where
 the wording is the point, from the project's data where the finding must agree with the membership logic."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 
 from helpers import load, membership
 from helpers.tables import arms_control as A
-from helpers.tables import article, blocs
+from helpers.tables import article, enlargement
 from helpers.tables import euroatlantic as T
 
 
@@ -51,19 +51,19 @@ def _steps(counts):
 
 
 def test_growth_headline_words_rounds_and_an_unchanged_count():
-    assert blocs.growth_headline(_steps([12, 14, 14, 15]), "1960-01-01") == (
+    assert enlargement.growth_headline(_steps([12, 14, 14, 15]), "1960-01-01") == (
         "NATO grew from 12 to 15 members by 1 Jan 1960, in 2 rounds of accession")
-    assert blocs.growth_headline(_steps([12, 14]), "1960-01-01").endswith("in 1 round of accession")
-    assert blocs.growth_headline(_steps([12, 12]), "1950-01-01") == (
+    assert enlargement.growth_headline(_steps([12, 14]), "1960-01-01").endswith("in 1 round of accession")
+    assert enlargement.growth_headline(_steps([12, 12]), "1950-01-01") == (
         "NATO had 12 members on 1 Jan 1950, as many as at its founding")
 
 
 def test_background_headline_says_none_before_any_eastern_member():
     members = pd.DataFrame({"background": ["founding member", "Cold-War accession"]})
-    assert blocs.background_headline(members, "1991-12-31") == (
+    assert enlargement.background_headline(members, "1991-12-31") == (
         "On 31 Dec 1991, none of NATO's 2 members had been in the Warsaw Pact, the USSR or Yugoslavia")
     members = pd.DataFrame({"background": ["founding member", "former Warsaw Pact", "former USSR"]})
-    assert blocs.background_headline(members, "2004-03-29") == (
+    assert enlargement.background_headline(members, "2004-03-29") == (
         "On 29 Mar 2004, 1 of NATO's 3 members had been in the Warsaw Pact and 1 had been part of the USSR or "
         "Yugoslavia")
 
@@ -71,13 +71,13 @@ def test_background_headline_says_none_before_any_eastern_member():
 def test_pact_headlines_name_the_longest_lived_pact_in_reader_words():
     record = pd.DataFrame({"org_id": ["RIO", "NATO", "WARSAW"], "years": [77.2, 75.1, 36.1],
                            "in_force": [True, True, False]})
-    table, chart = blocs.pact_headlines(record, "2024-04-30")
+    table, chart = enlargement.pact_headlines(record, "2024-04-30")
     assert table == "By 30 Apr 2024, the Rio Treaty had lasted longest (77 years)"
     assert chart == "3 defence pacts by the rule; 2 still in force on 30 Apr 2024"
 
 
 def test_nato_members_carry_the_sources_that_place_them(data):
-    members = blocs.nato_members(**data, as_of="2024-04-30")
+    members = enlargement.nato_members(**data, as_of="2024-04-30")
     assert len(members) == membership.count_as_of(data["memberships"], "NATO", "2024-04-30")
     assert (members["source_id"] != "").all()
     cze = members.set_index("iso3").loc["CZE"]
@@ -94,12 +94,12 @@ def test_nato_members_carry_the_sources_that_place_them(data):
 
 @pytest.mark.parametrize("as_of", ["2024-04-30", "1991-12-31", "2004-03-29", "2024-03-07"])
 def test_02_first_screen_is_true_for_each_reports_date(data, as_of):
-    lines = blocs.glance_findings(**data, as_of=as_of)
+    lines = enlargement.glance_findings(**data, as_of=as_of)
     n = membership.count_as_of(data["memberships"], "NATO", as_of)
     assert 2 <= len(lines) <= 4
     assert f" to {n} members by " in lines[0]
-    assert f"NATO had {n} members on " in blocs.summary_line(data["memberships"], as_of)
-    members = blocs.nato_members(**data, as_of=as_of)
+    assert f"NATO had {n} members on " in enlargement.summary_line(data["memberships"], as_of)
+    members = enlargement.nato_members(**data, as_of=as_of)
     eastern = int((members["background"] == "former Warsaw Pact").sum())
     assert (f"{eastern} of NATO's {n} members had been in the Warsaw Pact" in lines[1]) or (
         eastern == 0 and "none of NATO's" in lines[1])
@@ -108,7 +108,7 @@ def test_02_first_screen_is_true_for_each_reports_date(data, as_of):
 
 
 def test_02_first_screen_in_1991_has_no_eastern_member_yet(data):
-    lines = blocs.glance_findings(**data, as_of="1991-12-31")
+    lines = enlargement.glance_findings(**data, as_of="1991-12-31")
     assert lines[0] == "NATO grew from 12 to 16 members by 31 Dec 1991, in 3 rounds of accession."
     assert "none of NATO's 16 members" in lines[1]
 
@@ -161,8 +161,8 @@ def test_04_first_screen_follows_other_dates(record):
 
 def test_02_glance_holds_on_natos_first_day_when_no_pact_has_a_withdrawal_rate():
     from helpers import load
-    from helpers.tables import blocs
+    from helpers.tables import enlargement
 
-    out = blocs.glance_findings(load.memberships(), load.organisations(), load.states(), load.state_lineage(),
+    out = enlargement.glance_findings(load.memberships(), load.organisations(), load.states(), load.state_lineage(),
                                 load.state_policies(), "1949-04-04")
     assert 2 <= len(out) <= 4 and not any("lost the most" in line for line in out)

@@ -9,7 +9,7 @@ import pytest
 
 from helpers.charts import claims as C
 from helpers.tables import claims as T
-from helpers.tables import eurasia
+from helpers.tables import principles
 
 REPORTS = {"02": "02-nato-enlargement.html", "05": "05-balance-of-power.html", "09": "09-claims-ledger.html"}
 
@@ -41,8 +41,8 @@ def test_claim_type_list_parses_and_refuses():
 
 
 def test_the_moved_names_stay_importable_from_eurasia():
-    assert eurasia.article_scenarios is T.article_scenarios
-    assert eurasia.claim_type_list is T.claim_type_list
+    assert principles.article_scenarios is T.article_scenarios
+    assert principles.claim_type_list is T.claim_type_list
 
 
 def test_claims_ledger_links_reports_sorts_by_paragraph_and_keeps_checking_apart():

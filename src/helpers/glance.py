@@ -3,10 +3,10 @@ notebook already holds, shown in the report's first screen by ``present.glance``
 
 from __future__ import annotations
 
-from helpers import labels
+from helpers import wording
 from helpers.tables.article import lineage_finding
-from helpers.tables.eurasia import principles_found
 from helpers.tables.euroatlantic import indivisible_finding
+from helpers.tables.principles import principles_found
 
 
 def article(paragraphs, sections, claims, lineage) -> list[str]:
@@ -29,8 +29,8 @@ def proposal(cited, track, later, start, end) -> list[str]:
     first = cited.sort_values("date").iloc[0]
     return [
         f"{len(cited)} dated events bear on P1–P3; the earliest is “{first['title']}” "
-        f"({labels.day(first['date'])}).",
-        f"Between {labels.day(start)} and {labels.day(end)} the data records {len(track)} steps in Russia–China "
+        f"({wording.day(first['date'])}).",
+        f"Between {wording.day(start)} and {wording.day(end)} the data records {len(track)} steps in Russia–China "
         "security ties.",
         (f"{len(later)} recorded step on the track follows" if len(later) == 1 else
          f"{len(later)} recorded steps on the track follow") + " the April 2024 visit in that window.",
@@ -43,12 +43,12 @@ def osce(steps, overlap, counts, coded, as_of) -> list[str]:
     the OSCE did not yet exist on ``as_of``."""
     explicit = coded[coded["presence"] == "explicit"]
     if steps.empty or not overlap["OSCE"].any():
-        return [f"On {labels.day(as_of)} the CSCE/OSCE had no participating states yet: the Helsinki Final Act "
+        return [f"On {wording.day(as_of)} the CSCE/OSCE had no participating states yet: the Helsinki Final Act "
                 "was signed on 1 Aug 1975."]
     both = counts.loc[counts["group"].str.startswith("OSCE +"), "states"].sum()
     out = [
         f"The CSCE/OSCE grew from {int(steps['members'].iloc[0])} to {int(steps['members'].iloc[-1])} "
-        f"participating states by {labels.day(as_of)}.",
+        f"participating states by {wording.day(as_of)}.",
         f"On that date {int(both)} of its {int(overlap['OSCE'].sum())} states also belonged to NATO or the CSTO: "
         "both camps sat at one table.",
     ]

@@ -1,5 +1,5 @@
 """What the build hands around: :class:`Entry` (one report to build) and :class:`BuildFailure` (why one could not
-be built). ``helpers.build`` creates them and ``helpers.render`` reads them by attribute (``entry.name``,
+be built). ``helpers.pipeline`` creates them and ``helpers.render`` reads them by attribute (``entry.name``,
 ``error.ename``); both are plain dataclasses that cross process boundaries as ``to_dict()``/``Entry(**d)``."""
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ Environment overrides (all optional; tests and ``scripts/bench.py`` use them to 
 ``NATO_CONSTRAINTS``      the locked environment hashed by the cache (default ``constraints.txt``)
 ``NATO_READ_LOG``         file that ``helpers.load`` appends every data file it reads to (set by the build)
 ``NATO_SOURCES_CSV``      the bibliography (default ``data/sources.csv``)
-``NATO_LANG``             the language of reader labels, ``en`` (default) or ``ar`` (``helpers.labels``)
+``NATO_LANG``             the language of reader labels, ``en`` (default) or ``ar`` (``helpers.wording``)
 ========================  ==================================================================================
 
 The functions read the variable at call time (a worker or a test may set it after import); the module constants

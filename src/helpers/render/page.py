@@ -7,7 +7,7 @@ import html
 import json
 import re
 
-from helpers.render import citations, collection, exports, notebook, prose, templating
+from helpers.render import citations, exports, notebook, respin, site, templating
 
 ASSETS = "assets/"
 _HEADING = re.compile(r'<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)(?:<a class="anchor-link"[^>]*>[^<]*</a>)?</h\1>',
@@ -39,13 +39,13 @@ def _link(value) -> dict | None:
 def chrome(entry, toc: list[dict] | None = None) -> dict:
     """What the header, the sidebar and the footer of a page show."""
     parameters = entry.parameters or {}
-    title = collection.reader_title(entry.title, parameters, entry.defaults, entry.variant)
+    title = site.reader_title(entry.title, parameters, entry.defaults, entry.variant)
     return {
         "entry": entry, "title": title, "nb_id": entry.id or "", "toc": toc or [],
-        "prev": _link(entry.prev), "next": _link(entry.next), "nav": collection.nav_items(entry.name),
-        "params": collection.params_markup(parameters, entry.id, entry.defaults),
-        "variant": collection.variant_label(parameters, entry.defaults) if entry.variant else "",
-        "summary": entry.summary, "data_version": collection.data_version(),
+        "prev": _link(entry.prev), "next": _link(entry.next), "nav": site.nav_items(entry.name),
+        "params": site.params_markup(parameters, entry.id, entry.defaults),
+        "variant": site.variant_label(parameters, entry.defaults) if entry.variant else "",
+        "summary": entry.summary, "data_version": site.data_version(),
         "data_files": list(getattr(entry, "data_files", None) or []), "assets": ASSETS,
     }
 
@@ -96,7 +96,7 @@ def resources(entry) -> dict:
 def prepared(nb, entry):
     """The notebook as the page shows it: cleaned, titled for the reader, without its own H1."""
     clean = notebook.clean_notebook(nb)
-    clean.metadata["title"] = collection.reader_title(entry.title, entry.parameters or {}, entry.defaults,
+    clean.metadata["title"] = site.reader_title(entry.title, entry.parameters or {}, entry.defaults,
                                                       entry.variant)
     notebook.drop_first_h1(clean)
     return clean
@@ -109,9 +109,9 @@ def render_report(nb, entry) -> dict[str, bytes]:
 
 def render_report_parts(nb, entry) -> tuple[dict[str, bytes], dict]:
     """``(files, parts)``: the files of :func:`render_report`, and the parts of the page a prose-only edit can
-    re-render without nbconvert's whole pass (see :mod:`helpers.render.prose`)."""
+    re-render without nbconvert's whole pass (see :mod:`helpers.render.respin`)."""
     clean = prepared(nb, entry)
-    signature = prose.signature(clean)
+    signature = respin.signature(clean)
     cites = citations.Citations()
     outputs = exports.Outputs(exports.Exports(entry.name), cites)
     outputs.transform(clean)
@@ -120,7 +120,7 @@ def render_report_parts(nb, entry) -> tuple[dict[str, bytes], dict]:
     body, _ = exporter().from_notebook_node(clean, resources=resources(entry))
     section = templating.render("sources_section.html.j2", bibliography=cites.bibliography())
     body = body.replace(exports.SOURCES_SLOT, section)
-    parts = {"signature": signature, "body": body, "cells": prose.markdown_cells(clean),
+    parts = {"signature": signature, "body": body, "cells": respin.markdown_cells(clean),
              "glance": list(outputs.glance), "summary": outputs.summary}
     files = {entry.output: finish_page(body, entry, outputs.glance, outputs.summary)}
     files.update(outputs.exports.files)
@@ -155,14 +155,14 @@ def render_index(entries) -> bytes:
     for nb_id, group in groups.items():
         main = next((e for e in group if not e.variant), group[0])
         variants = [{"output": v.output,
-                     "label": collection.variant_label(v.parameters or {}, v.defaults)
-                     or collection.variant_label(v.parameters or {}) or v.variant or v.name,
-                     "params": collection.params_markup(v.parameters or {}, nb_id)}
+                     "label": site.variant_label(v.parameters or {}, v.defaults)
+                     or site.variant_label(v.parameters or {}) or v.variant or v.name,
+                     "params": site.params_markup(v.parameters or {}, nb_id)}
                     for v in group if v is not main]
         items.append({"id": nb_id, "entry": main, "variants": variants,
-                      "params": collection.params_markup(main.parameters or {}, nb_id)})
-    return _page("index.html.j2", items=items, data_version=collection.data_version(),
-                 nav=collection.nav_items(""))
+                      "params": site.params_markup(main.parameters or {}, nb_id)})
+    return _page("index.html.j2", items=items, data_version=site.data_version(),
+                 nav=site.nav_items(""))
 
 
 def _where(error) -> str:
@@ -186,7 +186,7 @@ def render_failure(entry, error) -> bytes:
     return _page("failure.html.j2", title=title, where=_where(error), entry=entry,
                  ename=getattr(error, "ename", None) or type(error).__name__,
                  evalue=str(error) if evalue is None else evalue,
-                 params=collection.params_markup(params, entry.id), source=getattr(error, "source", "") or "",
+                 params=site.params_markup(params, entry.id), source=getattr(error, "source", "") or "",
                  traceback=notebook.MEMORY_ADDRESS.sub(" at 0x…", _ANSI.sub("", tb)),
                  debug=getattr(error, "debug_notebook", "") or "", **{k: v for k, v in chrome(entry).items()
                                                                       if k in ("prev", "next", "nav")})

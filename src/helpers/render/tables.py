@@ -9,7 +9,7 @@ import io
 import math
 import re
 
-from helpers import labels
+from helpers import wording
 from helpers.render import citations, text
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -52,11 +52,11 @@ def format_cell(value, column: str = "") -> str:
 
 
 def _cell(value, column: str, labelled: bool) -> str:
-    if isinstance(value, str) and (labelled or labels.is_identifier(value)):
-        shown = labels.label(value, column)
-        shown = labels.words(shown, column) if shown == value else shown
+    if isinstance(value, str) and (labelled or wording.is_identifier(value)):
+        shown = wording.label(value, column)
+        shown = wording.words(shown, column) if shown == value else shown
     elif isinstance(value, str):
-        shown = labels.words(format_cell(value, column), column)
+        shown = wording.words(format_cell(value, column), column)
     else:
         shown = format_cell(value, column)
     attrs = []
@@ -75,8 +75,8 @@ def _cell(value, column: str, labelled: bool) -> str:
 def table_html(frame, key: str, title: str, table: str = "") -> str:
     """A plain, escaped, deterministic HTML table; headers and coded values in reader words."""
     cols = [str(c) for c in frame.columns]
-    with_labels = labels.labelled_columns(cols, table)
-    head = "".join(f'<th scope="col">{text.mark_arabic_text(labels.header(c, table))}</th>' for c in cols)
+    with_labels = wording.labelled_columns(cols, table)
+    head = "".join(f'<th scope="col">{text.mark_arabic_text(wording.header(c, table))}</th>' for c in cols)
     body = []
     for row in frame.itertuples(index=False, name=None):
         body.append("<tr>" + "".join(_cell(v, c, c in with_labels) for v, c in zip(row, cols)) + "</tr>")
@@ -130,7 +130,7 @@ def _matrix_cell(rec: dict, spec: dict, notes: list) -> str:
     score = rec.get(spec["score"]) if spec["score"] else None
     unknown = value is None or str(value) == "unknown" or (isinstance(value, float) and math.isnan(value))
     shade = "unknown" if unknown else _shade(score)
-    word = "unknown" if unknown else labels.label(value, spec["value_column"])
+    word = "unknown" if unknown else wording.label(value, spec["value_column"])
     detail = text.as_text(rec.get(spec["detail"])) if spec["detail"] else ""
     sid = text.as_text(rec.get(spec["source"])) if spec["source"] else ""
     ref = ""
@@ -147,7 +147,7 @@ def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
     """(table, legend + notes): columns = ``spec["columns"]`` values, rows grouped by ``spec["group"]``; each
     cell a symbol and a short word, shaded by ``spec["score"]`` (0 framework-like … 1 alliance-like)."""
     cols = spec["column_order"] or list(dict.fromkeys(frame[spec["columns"]]))
-    head = "".join(f'<th scope="col">{text.mark_arabic_text(labels.label(c, spec["columns"]))}</th>' for c in cols)
+    head = "".join(f'<th scope="col">{text.mark_arabic_text(wording.label(c, spec["columns"]))}</th>' for c in cols)
     cells = {(str(r[spec["rows"]]), str(r[spec["columns"]])): r for r in frame.to_dict("records")}
     rows = list(dict.fromkeys(str(r) for r in frame[spec["rows"]]))
     groups = {str(r[spec["rows"]]): str(r[spec["group"]]) for r in frame.to_dict("records")} if spec["group"] else {}
@@ -157,10 +157,10 @@ def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
         if groups and groups[row] != current:
             current = groups[row]
             body.append(f'<tr class="matrix-group"><th scope="rowgroup" colspan="{len(cols) + 1}">'
-                        f'{text.mark_arabic_text(labels.label(current, spec["group"]).capitalize())}</th></tr>')
+                        f'{text.mark_arabic_text(wording.label(current, spec["group"]).capitalize())}</th></tr>')
         tds = "".join(_matrix_cell(cells[(row, c)], spec, notes) if (row, c) in cells
                       else '<td class="matrix-cell shade-unknown">—</td>' for c in cols)
-        body.append(f'<tr><th scope="row">{text.mark_arabic_text(labels.label(row, spec["rows"]))}</th>{tds}</tr>')
+        body.append(f'<tr><th scope="row">{text.mark_arabic_text(wording.label(row, spec["rows"]))}</th>{tds}</tr>')
     legend = ('<p class="matrix-legend">● alliance-like · ◕ mostly · ◑ partly · ○ framework-like · '
               '– not a matter of degree · <span class="shade-unknown">? unknown</span>. '
               'Hover or focus a cell for its detail.</p>')

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from helpers import labels
+from helpers import wording
 from helpers.membership import as_timestamp
 
 #: Steps by which a treaty as a whole ends (party ``ALL``): end of its own term, lapse when a successor treaty
@@ -328,7 +328,7 @@ def pair_headlines(year_end: pd.DataFrame, latest: pd.DataFrame, through) -> tup
     """Titles of the status tally at the end of 2023 (``year_end``) and of the treaty-by-treaty status on
     ``through`` (``latest``), both from :func:`pair_status`."""
     tally = f"At the end of 2023, {int(year_end['binds_pair'].sum())} of {len(year_end)} treaties still bound both"
-    left = f"By {labels.day(as_timestamp(through, 'through').date())}, {left_by_pair(latest)} of {len(latest)}"
+    left = f"By {wording.day(as_timestamp(through, 'through').date())}, {left_by_pair(latest)} of {len(latest)}"
     return (f"{tally} the US and Russia", f"{left} treaties had been left, suspended or abandoned by the US or Russia")
 
 
@@ -347,8 +347,8 @@ def camps_headline(camps: pd.DataFrame) -> str:
 def changes_headline(changes: pd.DataFrame, before, after) -> str:
     """The status-changes table's title, with both dates in reader words."""
     return (f"{len(changes)} changes of status in NATO and the CSTO between "
-            f"{labels.day(as_timestamp(before, 'before').date())} and "
-            f"{labels.day(as_timestamp(after, 'after').date())}")
+            f"{wording.day(as_timestamp(before, 'before').date())} and "
+            f"{wording.day(as_timestamp(after, 'after').date())}")
 
 
 def gantt_headline(listed: pd.DataFrame, wars: pd.DataFrame, phases: pd.DataFrame, through) -> str:
@@ -378,9 +378,9 @@ def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, events: pd.
     if len(wars):
         years = wars["date"].dt.year
         out.append(f"{len(wars)} wars since the end of the USSR meet the rule, {int(years.min())}–{int(years.max())}.")
-    out.append(f"Between {labels.day(as_timestamp(before, 'before').date())} and "
-               f"{labels.day(as_timestamp(after, 'after').date())}, {camps_headline(camps)}.")
-    day = labels.day(as_timestamp(through, "through").date())
+    out.append(f"Between {wording.day(as_timestamp(before, 'before').date())} and "
+               f"{wording.day(as_timestamp(after, 'after').date())}, {camps_headline(camps)}.")
+    day = wording.day(as_timestamp(through, "through").date())
     summary = (f"Arms control, the wars after the USSR and the two camps: by {day}, "
                f"{int(latest['binds_pair'].sum())} of {len(latest)} treaties still bound both the US and Russia.")
     return out, summary

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import paths
-from helpers.collection import read as read_collection
+from helpers.section_map import read as read_collection
 
 TAG_KINDS = ("org", "state", "theme")
 TAG_KIND_LABELS = {"org": "organisation", "state": "state", "theme": "theme"}

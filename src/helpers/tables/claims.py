@@ -249,8 +249,8 @@ def lineage_view(lineage: pd.DataFrame) -> pd.DataFrame:
     """The article's lineage for reading (from ``article.lineage_table``): step, the work with its publisher and
     date in one cell ("… — RT, 16 Apr 2024"; "date not found" when unknown), relation, confidence and finding, so
     the finding keeps the width it needs."""
-    from helpers.labels import day
     from helpers.tables import article
+    from helpers.wording import day
 
     steps = article.lineage_table(lineage)
     when = [p if p == "not found" or len(p) < 10 else day(p) for p in steps["published"]]

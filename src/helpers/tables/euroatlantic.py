@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers import labels, membership
+from helpers import membership, wording
 from helpers.membership import as_timestamp
 
 # --------------------------------------------------------------------------------------------------- utilities
@@ -70,7 +70,7 @@ def russia_china_track(events: pd.DataFrame, event_actors: pd.DataFrame, start, 
 def track_titles(track: pd.DataFrame, cited_ids: Iterable[str], start, end) -> tuple[str, str]:
     """Titles of the Russia–China timeline chart and table (:func:`timeline_rows` of :func:`russia_china_track`):
     how many steps over which years and how many the article cites; "none" with the window's dates when empty."""
-    lo, hi = labels.day(as_timestamp(start, "start")), labels.day(as_timestamp(end, "end"))
+    lo, hi = wording.day(as_timestamp(start, "start")), wording.day(as_timestamp(end, "end"))
     if track.empty:
         return (f"None in this window: no recorded step in Russia–China security ties from {lo} to {hi}",
                 f"Russia–China security timeline, {lo} to {hi}: none recorded")
@@ -117,7 +117,7 @@ def paragraph_events_finding(rows: pd.DataFrame, paras: Iterable[str], *, since:
     head = f"{len(rows)} dated event{'s' if len(rows) != 1 else ''} bear{'' if len(rows) != 1 else 's'} on {span}"
     if since is not None:
         return f"{head}, {int((rows['year'] >= since).sum())} of them from {since} on"
-    return f"{head}, the first on {labels.day(rows['date'].min())}"
+    return f"{head}, the first on {wording.day(rows['date'].min())}"
 
 
 def russia_china_timeline(events: pd.DataFrame, event_actors: pd.DataFrame, event_paragraphs: pd.DataFrame,
@@ -134,7 +134,7 @@ def after_visit(track: pd.DataFrame, events: pd.DataFrame, end, visit: str = VIS
     later = track[track["date"] > day].reset_index(drop=True)
     noun = "step" if len(later) == 1 else "steps"
     return later, (f"{len(later)} recorded {noun} on the track after the {day:%B %Y} visit "
-                   f"(up to {labels.day(as_timestamp(end, 'end'))})")
+                   f"(up to {wording.day(as_timestamp(end, 'end'))})")
 
 
 # ------------------------------------------------------------------------------------ membership over time
@@ -201,7 +201,7 @@ def overlap(memberships: pd.DataFrame, states: pd.DataFrame, as_of, *, base: str
 def osce_titles(steps: pd.DataFrame, overlap_table: pd.DataFrame, counts: pd.DataFrame, as_of) -> tuple[str, str]:
     """Titles of notebook 03's growth chart (:func:`membership_steps` of the OSCE) and overlap chart
     (:func:`overlap`, :func:`overlap_counts`); "none on this date" when the OSCE had no participating state yet."""
-    day = labels.day(as_timestamp(as_of, "as_of"))
+    day = wording.day(as_timestamp(as_of, "as_of"))
     if steps.empty or not overlap_table["OSCE"].any():
         none = f"None on this date: the CSCE/OSCE had no participating states on {day}"
         return none, f"{none}, so none could also belong to NATO or the CSTO"
@@ -349,7 +349,7 @@ from helpers.tables.arms_control import (  # noqa: E402,F401
     treaty_status,
     treaty_steps,
 )
-from helpers.tables.blocs import (  # noqa: E402,F401
+from helpers.tables.enlargement import (  # noqa: E402,F401
     BACKGROUNDS,
     FOLLOWS,
     accession_backgrounds,

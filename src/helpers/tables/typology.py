@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.labels import day
 from helpers.membership import as_timestamp
+from helpers.wording import day
 
 UNKNOWN = "unknown"
 NOT_CODED = "not coded for this date"

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers import labels
+from helpers import wording
 from helpers.membership import as_timestamp
 from helpers.tables import typology as T
 from helpers.tables.claims import AUTHOR
@@ -35,14 +35,14 @@ def _absence(row: pd.Series, own: pd.DataFrame, cut: pd.Timestamp) -> tuple[str,
     founded, ended = pd.to_datetime(row.get("founded")), pd.to_datetime(row.get("dissolved"))
     verb = {"proposal": "proposed", "bilateral_treaty": "signed"}.get(row.get("kind"), "founded")
     if pd.notna(founded) and founded > cut:
-        return "later", f"{verb} {labels.day(founded.date())}"
+        return "later", f"{verb} {wording.day(founded.date())}"
     if pd.notna(ended) and ended <= cut:
-        return "gone", f"dissolved {labels.day(ended.date())}"
+        return "gone", f"dissolved {wording.day(ended.date())}"
     if own.empty:
         return "uncoded", "no coded cells"
     if T.features_as_of(own, cut).empty:
         first = pd.to_datetime(own["valid_from"]).min()
-        return "pending", f"coded texts in force from {labels.day(first.date())}"
+        return "pending", f"coded texts in force from {wording.day(first.date())}"
     return None
 
 

@@ -1,7 +1,7 @@
 """Altair builders for notebook 08 (P16–P18): spell timelines, the state × structure matrix of tie grades, and
 the UpSet chart of combinations.
 
-Each builder takes a DataFrame from ``helpers.tables.alignment`` and returns a chart; it never displays or saves.
+Each builder takes a DataFrame from ``helpers.tables.sco_states`` and returns a chart; it never displays or saves.
 The title states the finding and is passed in by the notebook; ``description`` is the text alternative; every
 mark has tooltips; categorical colours come from the theme's category palette, used positionally; tie grades use
 a sequential grey scale (darker = stronger).
@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 
 from helpers import theme
-from helpers.tables.alignment import GRADES, ORG_LABELS, ORGS, STATUS_LABELS, STRUCTURES
+from helpers.tables.sco_states import GRADES, ORG_LABELS, ORGS, STATUS_LABELS, STRUCTURES
 
 NEUTRAL = "#4d4d4d"
 STATUS_ORDER = ["member", "participating_state", "partner", "observer", "dialogue_partner", "suspended", "frozen"]

@@ -1,10 +1,10 @@
-"""Unit tests for helpers.tables.eurasia (notebooks 06, 07, 09): small hand-made frames in, exact frames out."""
+"""Unit tests for helpers.tables.principles (notebooks 06, 07, 09): small hand-made frames in, exact frames out."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from helpers.tables import eurasia as T
+from helpers.tables import principles as T
 
 
 def docs():

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from helpers import cache, params, paths
-from helpers.build import plan
-from helpers.build.plan import BuildError
+from helpers.pipeline import plan
+from helpers.pipeline.plan import BuildError
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(
-        prog="python -m helpers.build",
+        prog="python -m helpers.pipeline",
         description="Execute the collection's notebooks with papermill and render them into reports/ "
                     "(cached, parallel, atomic). Every parameter is checked before any notebook runs.")
     ap.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
@@ -123,7 +123,7 @@ def build(argv: list[str] | None = None) -> int:
         if planned is None:
             return 0
         everything, chosen = planned
-        from helpers.build.run import Dirs
+        from helpers.pipeline.run import Dirs
 
         dirs = Dirs(*output_dirs())
     except (params.ParameterError, params.CollectionError, BuildError) as exc:
@@ -133,7 +133,7 @@ def build(argv: list[str] | None = None) -> int:
 
 
 def _run(args, collection: Path, everything: list, chosen: list, dirs) -> int:
-    from helpers.build import run, search_index, summary, worker
+    from helpers.pipeline import run, search_index, summary, worker
 
     jobs, fresh = plan.cache_plan(chosen, dirs.cache, dirs.reports, args.force)
     site = {part: {"part": part, "key": key, "entries": [e.to_dict() for e in everything],

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers import labels, membership
+from helpers import membership, wording
 from helpers.membership import as_timestamp
 
 # -------------------------------------------------------------------------------------------- NATO (P4)
@@ -372,7 +372,7 @@ def _joined(values) -> str:
 def growth_headline(steps: pd.DataFrame, as_of) -> str:
     """The step chart's title: 'NATO grew from 12 to 32 members by 30 Apr 2024, in 9 rounds of accession'."""
     g = growth_summary(steps)
-    day = labels.day(as_timestamp(as_of, "as_of").date())
+    day = wording.day(as_timestamp(as_of, "as_of").date())
     if g["rounds"] == 0:
         return f"NATO had {g['last']} members on {day}, as many as at its founding"
     rounds = "round" if g["rounds"] == 1 else "rounds"
@@ -383,7 +383,7 @@ def background_headline(members: pd.DataFrame, as_of) -> str:
     """The accession chart's title: how many of NATO's members on ``as_of`` came from the Warsaw Pact and from
     the USSR or Yugoslavia ('none' when no member did yet)."""
     c = background_counts(members)
-    day = labels.day(as_timestamp(as_of, "as_of").date())
+    day = wording.day(as_timestamp(as_of, "as_of").date())
     if c["former_warsaw_pact"] + c["former_union"] == 0:
         return f"On {day}, none of NATO's {len(members)} members had been in the Warsaw Pact, the USSR or Yugoslavia"
     return (f"On {day}, {c['former_warsaw_pact']} of NATO's {len(members)} members had been in the Warsaw Pact "
@@ -392,7 +392,7 @@ def background_headline(members: pd.DataFrame, as_of) -> str:
 
 def pact_headlines(record: pd.DataFrame, as_of) -> tuple[str, str]:
     """Titles of the pact table (which pact had lasted longest by ``as_of``) and of the lifespan chart."""
-    oldest, day = largest(record, "years"), labels.day(as_timestamp(as_of, "as_of").date())
+    oldest, day = largest(record, "years"), wording.day(as_timestamp(as_of, "as_of").date())
     return (f"By {day}, {_the(oldest['org_id'])} had lasted longest ({oldest['years']:.0f} years)",
             f"{len(record)} defence pacts by the rule; {int(record['in_force'].sum())} still in force on {day}")
 
@@ -432,7 +432,7 @@ def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, stat
 
 def _the(org: str) -> str:
     """An organisation's short name in running text: 'NATO', 'the Rio Treaty'."""
-    name = labels.label(org, "org_id")
+    name = wording.label(org, "org_id")
     return name if name in ("NATO", "ANZUS", "SEATO") else f"the {name}"
 
 
@@ -440,5 +440,5 @@ def summary_line(memberships: pd.DataFrame, as_of) -> str:
     """The one-line summary under the title, for the report's own date."""
     day = as_timestamp(as_of, "as_of").date()
     n = membership.count_as_of(memberships, "NATO", day)
-    return (f"NATO had {n} members on {labels.day(day)}: how it grew, where its members came from, and what the "
+    return (f"NATO had {n} members on {wording.day(day)}: how it grew, where its members came from, and what the "
             "data says about 'the largest and most stable bloc'.")

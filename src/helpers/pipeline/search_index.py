@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from helpers import cache
-from helpers.build.run import Dirs, record_site
+from helpers.pipeline.run import Dirs, record_site
 
 RECORD = "search"
 PAGES = "_search-pages.json"

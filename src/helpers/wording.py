@@ -5,10 +5,10 @@ Labels come from ``data/labels.csv`` (``table, column, value, label, label_ar``;
 (``dimensions.label``, ``themes.label``, ``principles.label``/``label_ar``). ``NATO_LANG=ar`` switches every lookup
 to the Arabic label where one is given (English otherwise), so the same pages can later be built in Arabic.
 
-    labels.label("EURASIAN_FRAMEWORK", "org_id")   # 'Proposed Eurasian framework'
-    labels.header("milex_usd_const")                # 'Military spending (constant US$)'
-    labels.relabel(frame, ["org_id", "status"])     # a copy with those columns in reader words
-    labels.usd(1_338_278.3, "million")              # 'US$1.34 trillion'
+    wording.label("EURASIAN_FRAMEWORK", "org_id")   # 'Proposed Eurasian framework'
+    wording.header("milex_usd_const")                # 'Military spending (constant US$)'
+    wording.relabel(frame, ["org_id", "status"])     # a copy with those columns in reader words
+    wording.usd(1_338_278.3, "million")              # 'US$1.34 trillion'
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.charts import eurasia as C
+from helpers.charts import principles as C
 
 
 def _layers(spec):

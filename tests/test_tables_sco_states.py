@@ -1,4 +1,4 @@
-"""helpers.tables.alignment (notebook 08): the one grading rule, the stated universe, poles apart, suspended ties
+"""helpers.tables.sco_states (notebook 08): the one grading rule, the stated universe, poles apart, suspended ties
 never counted; then the project's own data for what notebook 08 shows."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from helpers import load, membership
-from helpers.tables import alignment as A
+from helpers.tables import sco_states as A
 
 NAMES = {"KAZ": "Kazakhstan", "TUR": "Türkiye", "USA": "United States", "ARM": "Armenia", "RUS": "Russia",
          "CHN": "China", "EGY": "Egypt", "JPN": "Japan", "BLR": "Belarus"}

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import cache
-from helpers.build import worker
-from helpers.build.plan import Job
-from helpers.build.summary import Progress
+from helpers.pipeline import worker
+from helpers.pipeline.plan import Job
+from helpers.pipeline.summary import Progress
 
 THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
                "VECLIB_MAXIMUM_THREADS")

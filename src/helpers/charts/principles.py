@@ -1,7 +1,7 @@
 """Altair builders for notebook 06 (P11–P14): the principle grid. The other notebooks' builders live in modules of
 their own: ``balance`` (05), ``typology`` (07), ``alignment`` (08), ``claims`` (the ledger).
 
-Each builder takes a DataFrame from ``helpers.tables.eurasia`` and returns a chart; it never displays or saves.
+Each builder takes a DataFrame from ``helpers.tables.principles`` and returns a chart; it never displays or saves.
 The title states the finding and is passed in by the notebook; ``description`` is the text alternative; every mark
 has tooltips; the grid uses a sequential grey scale (darker = stated more strongly).
 """
@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from helpers import theme
-from helpers.tables.eurasia import PRESENCE
+from helpers.tables.principles import PRESENCE
 
 PRESENCE_ORDER = [*PRESENCE, "not coded"]
 # Sequential greys: darker = stated more strongly; 'not coded' is near-white (we have no reading).

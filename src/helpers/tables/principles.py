@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from helpers import labels
+from helpers import wording
 from helpers.membership import as_timestamp
 
 # The claims-ledger tables live in helpers.tables.claims; these two names stay importable from here for the
@@ -98,7 +98,7 @@ def principles_title(principles: pd.DataFrame) -> str:
 def grid_finding(grid: pd.DataFrame, as_of, principle: str = "Indivisible security") -> str:
     """Title of the principle grid: in how many of the documents read by ``as_of`` one principle appears."""
     found = grid[(grid["principle"] == principle) & grid["presence"].isin(["explicit", "implicit"])]
-    return (f"By {labels.day(as_timestamp(as_of, 'as_of'))}, {principle[0].lower() + principle[1:]} appears in "
+    return (f"By {wording.day(as_timestamp(as_of, 'as_of'))}, {principle[0].lower() + principle[1:]} appears in "
             f"{found['document'].nunique()} of {grid['document'].nunique()} documents read")
 
 
@@ -106,13 +106,13 @@ def principles_found(summary: pd.DataFrame, as_of) -> str:
     """How many of the principles of :func:`principle_summary` appear in at least one document by ``as_of``."""
     n = int((summary[["explicit", "implicit"]].sum(axis=1) > 0).sum())
     return (f"{n} of the article's {len(summary)} principles appear in at least one document adopted by "
-            f"{labels.day(as_timestamp(as_of, 'as_of'))}")
+            f"{wording.day(as_timestamp(as_of, 'as_of'))}")
 
 
 def readings_title(matrix: pd.DataFrame, as_of) -> str:
     """Title of the evidence table: how many coded readings of how many documents up to ``as_of``."""
     return (f"{len(matrix)} readings of {matrix['document'].nunique()} documents up to "
-            f"{labels.day(as_timestamp(as_of, 'as_of'))}")
+            f"{wording.day(as_timestamp(as_of, 'as_of'))}")
 
 
 def documents_by(documents: pd.DataFrame, as_of) -> tuple[pd.DataFrame, str]:
@@ -122,7 +122,7 @@ def documents_by(documents: pd.DataFrame, as_of) -> tuple[pd.DataFrame, str]:
     docs = documents[pd.to_datetime(documents["date"]) <= cut].sort_values("date").reset_index(drop=True)
     docs = docs[["title", "date", "org_id", "kind", "source_id"]]
     if docs.empty:
-        return docs, f"No document adopted by {labels.day(cut)}"
+        return docs, f"No document adopted by {wording.day(cut)}"
     first, last = docs["date"].min().year, docs["date"].max().year
     noun = "document" if len(docs) == 1 else "documents"
     return docs, f"{len(docs)} {noun} from {first}" + (f" to {last}" if last != first else "")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.charts import alignment as C
-from helpers.tables import alignment as T
+from helpers.charts import sco_states as C
+from helpers.tables import sco_states as T
 
 
 def test_spell_gantt_encodes_start_end_and_status_in_words():

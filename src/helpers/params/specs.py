@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
-from helpers.collection import read as read_collection
 from helpers.params.errors import CollectionError, ParameterError
+from helpers.section_map import read as read_collection
 
 TYPES = ("date", "year", "org_list", "org", "state", "choice", "list", "int", "str")
 BOUND_WORDS = ("data:first", "data:last", "data:first_year", "data:last_year")

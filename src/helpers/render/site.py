@@ -10,8 +10,8 @@ import re
 from markupsafe import Markup
 
 from helpers import paths
-from helpers.collection import read as read_collection
 from helpers.render import text
+from helpers.section_map import read as read_collection
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,10 +64,10 @@ def parameter_line(parameters: dict, nb_id: str | None = None, defaults: dict | 
 
 def reader_value(name: str, value):
     """Organisation ids and state codes in a parameter as readers know them ('Proposed Eurasian framework')."""
-    from helpers import labels
+    from helpers import wording
 
     if name in ("orgs", "highlight", "org"):
-        return ", ".join(labels.label(v.strip(), "org_id") for v in str(value).split(","))
+        return ", ".join(wording.label(v.strip(), "org_id") for v in str(value).split(","))
     if name in ("focus_state", "iso3", "state"):
         return state_name(str(value)) or value
     return value

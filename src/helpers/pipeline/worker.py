@@ -25,13 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from helpers import cache, paths
-from helpers.build.plan import INDEX, KERNEL
 from helpers.models import BuildFailure, Entry
+from helpers.pipeline.plan import INDEX, KERNEL
 
 _RENDER: Any = None
 _TERMINATING = False
 _STUB = (
-    '"""Stand-in used only by build workers and their kernels (see helpers.build.worker.kernel_path)."""\n'
+    '"""Stand-in used only by build workers and their kernels (see helpers.pipeline.worker.kernel_path)."""\n'
     'raise ImportError("rfc3987_syntax is not loaded in build kernels")\n'
 )
 
@@ -216,7 +216,7 @@ def _from_cache(entry: Entry, cached: Path):
     """The cached executed notebook with the notebook's current markdown: ``(notebook, failure)``."""
     import nbformat
 
-    from helpers.build.prose import merge_prose
+    from helpers.pipeline.prose_merge import merge_prose
 
     try:
         current = nbformat.read(entry.notebook, as_version=4)
@@ -306,7 +306,7 @@ def _fallback_failure(entry: Entry, error: BuildFailure) -> bytes:
             f"</strong> {html.escape(error.evalue)}</p>\n<h2>Parameters</h2><table>{rows}</table>\n"
             f"<h2>Cell source</h2><pre>{html.escape(error.source)}</pre>\n<h2>Traceback</h2>"
             f"<pre>{html.escape(error.traceback)}</pre>\n<p>Executed notebook kept for debugging: "
-            f"<code>{html.escape(error.debug_notebook)}</code></p>\n</body></html>\n").encode("utf-8")
+            f"<code>{html.escape(error.debug_notebook)}</code></p>\n</body></html>\n").encode()
 
 
 def _failure_page(render, entry: Entry, failure: BuildFailure, executed: Path) -> bytes:

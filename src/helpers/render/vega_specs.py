@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import json
 
-from helpers import labels
+from helpers import wording
 
 _CHANNELS = {"x": "axis", "y": "axis", "x2": "axis", "y2": "axis", "color": "legend", "fill": "legend",
              "stroke": "legend", "shape": "legend", "strokeDash": "legend", "opacity": "legend",
@@ -41,7 +41,7 @@ def _walk(node, records: list[dict]) -> None:
             if enc.get("type") not in ("nominal", "ordinal") or enc.get(guide) is None and guide in enc:
                 continue
             values = {r[enc["field"]] for r in records if isinstance(r.get(enc["field"]), str)}
-            mapping = labels.value_map(sorted(values), enc["field"])
+            mapping = wording.value_map(sorted(values), enc["field"])
             if mapping:
                 target = enc.setdefault(guide, {})
                 if isinstance(target, dict) and "labelExpr" not in target:
@@ -90,7 +90,7 @@ def split_title(spec: dict) -> tuple[str, str]:
         subtitle = title.get("subtitle", "")
         title = title.get("text", "")
     join = lambda v: " ".join(map(str, v)) if isinstance(v, list) else str(v or "")  # noqa: E731
-    return labels.words(join(title)), labels.words(join(subtitle))
+    return wording.words(join(title)), wording.words(join(subtitle))
 
 
 def page_spec(spec: dict) -> tuple[dict, bool]:
