@@ -40,7 +40,7 @@ def test_claim_type_list_parses_and_refuses():
         T.claim_type_list(" , ")
 
 
-def test_the_moved_names_stay_importable_from_eurasia():
+def test_the_moved_names_stay_importable_from_principles():
     assert principles.article_scenarios is T.article_scenarios
     assert principles.claim_type_list is T.claim_type_list
 

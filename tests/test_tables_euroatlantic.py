@@ -442,7 +442,7 @@ def test_principle_in_documents_marks_uncoded_documents():
 
 from helpers import load  # noqa: E402
 from helpers.tables import arms_control as ACT  # noqa: E402
-from helpers.tables import blocs as B  # noqa: E402
+from helpers.tables import enlargement as B  # noqa: E402
 
 
 def _orgs(rows):

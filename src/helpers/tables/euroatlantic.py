@@ -340,7 +340,7 @@ def status_changes(memberships: pd.DataFrame, states: pd.DataFrame, orgs: Iterab
 
 
 # ------------------------------------------------------------------------------------ moved, re-exported here
-# The NATO and bloc helpers of notebook 02 live in ``tables.blocs``, the treaty helpers of notebook 04 in
+# The NATO and bloc helpers of notebook 02 live in ``tables.enlargement``, the treaty helpers of notebook 04 in
 # ``tables.arms_control``; the names stay importable from here for older callers.
 from helpers.tables.arms_control import (  # noqa: E402,F401
     PHASES,
