@@ -32,8 +32,9 @@ as_of = "2024-04-30"
 from helpers import load, membership, params, present, wording
 from helpers.charts import euroatlantic as charts
 from helpers.charts import maps
-from helpers.tables import article, enlargement, geo
+from helpers.tables import article, enlargement, enlargement_words, geo, geo_words
 from helpers.tables import euroatlantic as tables
+from helpers.tables import euroatlantic_words as words
 
 P = params.validated("02", as_of=as_of)
 PARAS = article.notebook_paragraphs("02")
@@ -54,8 +55,8 @@ nato_sources = membership.sources(memberships, ["NATO"])
 # The findings for the report's date, shown at the top of the report.
 
 # %%
-present.glance(enlargement.glance_findings(memberships, organisations, states, lineage, policies, P.as_of),
-               summary=enlargement.summary_line(memberships, P.as_of))
+present.glance(enlargement_words.glance_findings(memberships, organisations, states, lineage, policies, P.as_of),
+               summary=enlargement_words.summary_line(memberships, P.as_of))
 
 # %% [markdown]
 # ## What P4 says
@@ -70,7 +71,7 @@ present.table(digest.drop(columns=["source_id"]), title="P4: NATO outlived the C
 
 # %%
 claim_table = article.claims_for(claims, PARAS)
-present.table(claim_table[tables.CLAIM_COLUMNS[1:]], title=tables.claims_headline(claim_table, PARAS),
+present.table(claim_table[tables.CLAIM_COLUMNS[1:]], title=words.claims_headline(claim_table, PARAS),
               caption="Claims of P4 with our verdict and its reason.", sources=claim_table, key="claims")
 
 # %% [markdown]
@@ -81,7 +82,7 @@ present.table(claim_table[tables.CLAIM_COLUMNS[1:]], title=tables.claims_headlin
 
 # %%
 steps = tables.membership_steps(memberships, ["NATO"], through=P.as_of)
-present.chart(charts.membership_steps(steps, as_of=P.as_of, title=enlargement.growth_headline(steps, P.as_of),
+present.chart(charts.membership_steps(steps, as_of=P.as_of, title=enlargement_words.growth_headline(steps, P.as_of),
                                       description="Step line of NATO's formal member count over time."),
               caption="Formal members (member or suspended) of NATO on each date the count changed.",
               sources=nato_sources, key="steps")
@@ -95,7 +96,7 @@ present.chart(charts.membership_steps(steps, as_of=P.as_of, title=enlargement.gr
 
 # %%
 present.chart(maps.membership_explorer(memberships, "NATO", P.as_of),
-              caption=geo.map_caption(memberships, "NATO", P.as_of),
+              caption=geo_words.map_caption(memberships, "NATO", P.as_of),
               sources=nato_sources + list(geo.SOURCES), key="nato-map")
 
 # %% [markdown]
@@ -109,7 +110,7 @@ present.chart(maps.membership_explorer(memberships, "NATO", P.as_of),
 
 # %%
 members = enlargement.nato_members(memberships, organisations, states, lineage, policies, P.as_of)
-present.chart(charts.accession_timeline(members, title=enlargement.background_headline(members, P.as_of),
+present.chart(charts.accession_timeline(members, title=enlargement_words.background_headline(members, P.as_of),
                                         description="One dot per member state at the date it first joined NATO."),
               caption="Members on the report's date, ordered by first entry; backgrounds come from the Warsaw "
                       "Pact's membership and dissolution, the succession of states and declared non-alignment.",
@@ -162,7 +163,7 @@ present.table(cases[["name", "founded", "admitted", "founders", "reason"]].renam
 # %%
 record = enlargement.pact_exposure(memberships, organisations, cases.loc[cases["admitted"], "org_id"], P.as_of,
                              historic=states.loc[states["historic"], "iso3"])
-table_title, chart_title = enlargement.pact_headlines(record, P.as_of)
+table_title, chart_title = enlargement_words.pact_headlines(record, P.as_of)
 present.table(record.drop(columns=["org_id", "source_id"]).rename(columns={"founded": "signed"}), title=table_title,
               key="blocs",
               caption="Lifetime from signature; member-years and withdrawals from formal membership spells "

@@ -31,9 +31,9 @@ after = "2024-04-30"
 # %%
 from helpers import load, membership, params, present, wording
 from helpers.charts import euroatlantic as charts
-from helpers.tables import arms_control as treaty_tables
-from helpers.tables import article
-from helpers.tables import euroatlantic as tables
+from helpers.tables import arms_control as tables
+from helpers.tables import arms_control_words as words
+from helpers.tables import article, euroatlantic, euroatlantic_words
 
 P = params.validated("04", before=before, after=after)
 PARAS = article.notebook_paragraphs("04")
@@ -54,7 +54,7 @@ through = max(arms_control["date"].max(), events["date"].max())
 # The findings for the report's dates, shown at the top of the report; they come from the rules set out below.
 
 # %%
-findings, summary = treaty_tables.first_screen(treaties, arms_control, events, event_actors, memberships, states,
+findings, summary = words.first_screen(treaties, arms_control, events, event_actors, memberships, states,
                                                lineage, P.before, P.after)
 present.glance(findings, summary=summary)
 
@@ -73,8 +73,8 @@ present.table(digest.drop(columns=["source_id"]), title="P7–P9: erosion, two c
 
 # %%
 claim_table = article.claims_for(claims, PARAS)
-present.table(claim_table[tables.CLAIM_COLUMNS], title=tables.claims_headline(claim_table, PARAS), key="claims",
-              caption="Claims of P7–P9 with our verdict and its reason.", sources=claim_table,
+present.table(claim_table[euroatlantic.CLAIM_COLUMNS], title=euroatlantic_words.claims_headline(claim_table, PARAS),
+              key="claims", caption="Claims of P7–P9 with our verdict and its reason.", sources=claim_table,
               collapsed=f"Show the {len(claim_table)} claims with our verdicts and their reasons")
 
 # %% [markdown]
@@ -88,8 +88,8 @@ present.table(claim_table[tables.CLAIM_COLUMNS], title=tables.claims_headline(cl
 # to, while an agreement signed under its own title counts on its own (the 1999 Adapted CFE).
 
 # %%
-treaty_rule = treaty_tables.treaty_cases(treaties, arms_control)
-listed = treaty_tables.admitted_treaties(treaties, treaty_rule)
+treaty_rule = tables.treaty_cases(treaties, arms_control)
+listed = tables.admitted_treaties(treaties, treaty_rule)
 present.table(treaty_rule[["short_name", "signed", "admitted", "reason"]].rename(columns={"short_name": "treaty"}),
               title=f"The rule admits {len(listed)} of the {len(treaty_rule)} treaties in the data", key="treaty-rule",
               caption="Every treaty in the data against the rule.", sources=treaties, collapsed="Show every treaty")
@@ -103,7 +103,7 @@ present.table(treaty_rule[["short_name", "signed", "admitted", "reason"]].rename
 
 # %%
 former_soviet = lineage.loc[lineage["predecessor_iso3"] == "SUN", "iso3"]
-war_rule = treaty_tables.war_cases(events, event_actors, memberships, states, former_soviet)
+war_rule = tables.war_cases(events, event_actors, memberships, states, former_soviet)
 present.table(war_rule[["date", "title", "acting", "against", "admitted", "reason"]], key="war-rule",
               title=f"{war_rule['admitted'].sum()} of {len(war_rule)} wars and interventions in the data meet the rule",
               caption="Every war or intervention in the data against the rule.", collapsed="Show every war and "
@@ -117,10 +117,10 @@ present.table(war_rule[["date", "title", "acting", "against", "admitted", "reaso
 # same axis, the wars the rule admits.
 
 # %%
-phases = treaty_tables.treaty_phases(arms_control, listed, through=through)
-steps = treaty_tables.treaty_steps(arms_control, listed, through=through)
+phases = tables.treaty_phases(arms_control, listed, through=through)
+steps = tables.treaty_steps(arms_control, listed, through=through)
 wars = events[events["event_id"].isin(war_rule.loc[war_rule["admitted"], "event_id"])]
-title = treaty_tables.gantt_headline(listed, wars, phases, through)
+title = words.gantt_headline(listed, wars, phases, through)
 present.chart(charts.treaty_gantt(phases, steps, wars, title=title, description="Treaties above the wars, one axis."),
               caption=f"Treaty phases up to {wording.day(through.date())}; hover for dates, parties and sources.",
               sources=[*phases["source_id"], *steps["source_id"], *wars["source_id"]], key="treaties-wars")
@@ -132,8 +132,8 @@ present.chart(charts.treaty_gantt(phases, steps, wars, title=title, description=
 # party, not only the US or Russia).
 
 # %%
-by_year = treaty_tables.in_force_by_year(phases, range(phases["start"].min().year, through.year), changes_only=True)
-present.table(by_year.drop(columns=["treaties"]), title=treaty_tables.in_force_headline(by_year, through.year - 1),
+by_year = tables.in_force_by_year(phases, range(phases["start"].min().year, through.year), changes_only=True)
+present.table(by_year.drop(columns=["treaties"]), title=words.in_force_headline(by_year, through.year - 1),
               caption="Treaties in force on 31 December, for each year in which the list or the eroding count "
                       "changed.", sources=phases, key="in-force-by-year", collapsed="Show the count year by year")
 
@@ -147,10 +147,10 @@ present.table(by_year.drop(columns=["treaties"]), title=treaty_tables.in_force_h
 # by **withdrawal**; a treaty that never entered into force was never binding at all.
 
 # %%
-end_2023 = treaty_tables.pair_status(arms_control, listed, "2023-12-31")
-latest = treaty_tables.pair_status(arms_control, listed, through)
-tally_title, latest_title = treaty_tables.pair_headlines(end_2023, latest, through)
-present.table(treaty_tables.status_counts(end_2023), title=tally_title, sources=phases, key="treaty-status")
+end_2023 = tables.pair_status(arms_control, listed, "2023-12-31")
+latest = tables.pair_status(arms_control, listed, through)
+tally_title, latest_title = words.pair_headlines(end_2023, latest, through)
+present.table(tables.status_counts(end_2023), title=tally_title, sources=phases, key="treaty-status")
 
 # %% [markdown]
 # The same status treaty by treaty at the end of the record, then every dated step, for readers who want to check
@@ -171,7 +171,7 @@ present.table(steps[["date", "name", "step", "party", "note"]].rename(columns={"
 # the rule table above as context, and which of them the article means is its interpretation (C16).
 
 # %%
-war_rows = tables.timeline_rows(wars, event_paragraphs)
+war_rows = euroatlantic.timeline_rows(wars, event_paragraphs)
 present.table(war_rows[["date", "title", "description", "paragraphs"]],
               title=f"{len(war_rows)} wars meet the rule, {war_rows['year'].min()}–{war_rows['year'].max()}",
               caption="Events admitted by the wars rule.", sources=war_rows, key="wars", collapsed="Show them")
@@ -183,8 +183,8 @@ present.table(war_rows[["date", "title", "description", "paragraphs"]],
 # can show the camps' sizes on the report's two dates; the asymmetry in power is for notebook 05.
 
 # %%
-camps = tables.camps(memberships, states, ["NATO", "CSTO"], {"before": P.before, "after": P.after})
-present.chart(charts.camps_bars(camps, title=treaty_tables.camps_headline(camps), description="Members on both dates."),
+camps = euroatlantic.camps(memberships, states, ["NATO", "CSTO"], {"before": P.before, "after": P.after})
+present.chart(charts.camps_bars(camps, title=words.camps_headline(camps), description="Members on both dates."),
               caption=f"Formal members on {wording.day(P.before)} and {wording.day(P.after)}; hover for who joined or "
                       "left.", sources=membership.sources(memberships, ["NATO", "CSTO"]), key="camps")
 
@@ -193,8 +193,8 @@ present.chart(charts.camps_bars(camps, title=treaty_tables.camps_headline(camps)
 # lists every change of status in either bloc between the two dates.
 
 # %%
-changes = tables.status_changes(memberships, states, ["NATO", "CSTO"], P.before, P.after)
-present.table(changes, title=treaty_tables.changes_headline(changes, P.before, P.after), key="changes",
+changes = euroatlantic.status_changes(memberships, states, ["NATO", "CSTO"], P.before, P.after)
+present.table(changes, title=words.changes_headline(changes, P.before, P.after), key="changes",
               caption="An empty status means no membership of that organisation on that date.",
               sources=membership.sources(memberships, ["NATO", "CSTO"], changes["iso3"]))
 
@@ -205,7 +205,7 @@ present.table(changes, title=treaty_tables.changes_headline(changes, P.before, P
 # events the data links to P9 are folded below.
 
 # %%
-p9 = tables.paragraph_events(events, event_paragraphs, ["P9"])
+p9 = euroatlantic.paragraph_events(events, event_paragraphs, ["P9"])
 present.table(p9[["date", "title", "description", "paragraphs"]], title=f"{len(p9)} dated events bear on P9",
               caption="Events the data links to P9.", sources=p9, key="p9-events", collapsed="Show the events")
 

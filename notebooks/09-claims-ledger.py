@@ -29,16 +29,16 @@ claim_types = "factual,interpretive,normative,predictive"
 # %%
 from helpers import load, params, present
 from helpers.charts import claims as charts
-from helpers.tables import article
-from helpers.tables import claims as ledgers
-from helpers.tables import principles as tables
+from helpers.tables import article, principles, principles_words
+from helpers.tables import claims as tables
+from helpers.tables import claims_words as words
 
 P = params.validated("09", claim_types=claim_types)
-TYPES, REPORTS = ledgers.claim_type_list(P.claim_types), tables.notebook_reports()
-ledger = ledgers.claims_ledger(load.claims(), REPORTS, TYPES)
+TYPES, REPORTS = tables.claim_type_list(P.claim_types), principles.notebook_reports()
+ledger = tables.claims_ledger(load.claims(), REPORTS, TYPES)
 
 # %%
-present.glance(ledgers.glance_findings(ledger), summary=ledgers.glance_summary(ledger, TYPES))
+present.glance(words.glance_findings(ledger), summary=words.glance_summary(ledger, TYPES))
 
 # %% [markdown]
 # ## How a claim is recorded
@@ -77,13 +77,13 @@ lineage, events = load.lineage(), load.events()
 # [08 The SCO and the multi-vector states](08-sco-multivector-states.html)
 
 # %%
-settled, readings = ledgers.split_ledger(ledger)
-present.table(ledgers.ledger_view(settled), title=ledgers.ledger_finding(ledger, TYPES), key="ledger",
-              sources=[*ledgers.cited_sources(settled), "schemaorg-claimreview"],
+settled, readings = tables.split_ledger(ledger)
+present.table(tables.ledger_view(settled), title=words.ledger_finding(ledger, TYPES), key="ledger",
+              sources=[*tables.cited_sources(settled), "schemaorg-claimreview"],
               caption="Report: the number of the report that holds the evidence; the reasons are in the audit detail.")
 
 # %%
-present.table(ledgers.ledger_view(readings), title=ledgers.open_finding(readings), key="readings", sources=readings,
+present.table(tables.ledger_view(readings), title=words.open_finding(readings), key="readings", sources=readings,
               caption="Verdict 'interpretation': evidence can inform these claims but not settle them.",
               collapsed=f"Show the {len(readings)} readings, proposals and open forecasts")
 
@@ -95,8 +95,8 @@ present.table(ledgers.ledger_view(readings), title=ledgers.open_finding(readings
 # evidence later than the article bears on them.
 
 # %%
-counts = ledgers.verdict_counts(ledger)
-present.chart(charts.verdict_bars(counts, title=ledgers.verdict_finding(counts),
+counts = tables.verdict_counts(ledger)
+present.chart(charts.verdict_bars(counts, title=words.verdict_finding(counts),
                                   description="Stacked horizontal bars: number of claims per type, split by verdict."),
               caption="Counts of the ledger above, by type of claim and verdict.", sources=ledger, key="verdicts")
 
@@ -108,8 +108,8 @@ present.chart(charts.verdict_bars(counts, title=ledgers.verdict_finding(counts),
 # would confirm it.
 
 # %%
-checking = ledgers.checking_counts(ledger)
-present.chart(charts.checking_bars(checking, title=ledgers.checking_finding(checking),
+checking = tables.checking_counts(ledger)
+present.chart(charts.checking_bars(checking, title=words.checking_finding(checking),
                                    description="Stacked horizontal bars: claims per verdict, split by what the "
                                                "verdict was checked against."),
               caption="Primary: an official document or an organisation's or government's own page; secondary: "
@@ -129,8 +129,8 @@ present.table(checking, title="Verdicts by what they were checked against", key=
 # attribution beside our verdict on it.
 
 # %%
-attributed = ledgers.attribution_claims(ledger)
-present.table(ledgers.attribution_view(attributed), title=ledgers.attribution_finding(attributed),
+attributed = tables.attribution_claims(ledger)
+present.table(tables.attribution_view(attributed), title=words.attribution_finding(attributed),
               caption="Claims whose speaker, as the article presents it, is not the author.",
               sources=ledger[ledger["claim_id"].isin(attributed["claim_id"])], key="attribution")
 
@@ -142,7 +142,7 @@ present.table(ledgers.attribution_view(attributed), title=ledgers.attribution_fi
 # which speaks of Valdai in the third person — most likely the Arabic editor's addition.
 
 # %%
-present.table(ledgers.lineage_view(lineage), title=ledgers.lineage_finding(lineage), key="lineage",
+present.table(tables.lineage_view(lineage), title=words.lineage_finding(lineage), key="lineage",
               caption="Relation, finding and confidence per step; dates only as precisely as they are known.",
               sources=lineage)
 
@@ -162,14 +162,14 @@ present.table(digest.drop(columns=["source_id"]), title="P19: Valdai, and a fram
 # Eurasian-security track, summits and enlargements — against which they can be followed.
 
 # %%
-forecasts = ledgers.forecasts(ledger)
+forecasts = tables.forecasts(ledger)
 present.table(forecasts, title=f"{len(forecasts)} forecasts among the listed claims", key="forecasts",
               caption="Predictive claims; 'yes' where evidence dated after April 2024 already bears on them.",
               sources=ledger[ledger["claim_type"] == "predictive"])
 
 # %%
-watch = tables.watch_list(events, "2024-04-30")
-present.table(watch, title=tables.watch_finding(watch, "2024-04-30"), key="watch", sources=watch,
+watch = principles.watch_list(events, "2024-04-30")
+present.table(watch, title=principles_words.watch_finding(watch, "2024-04-30"), key="watch", sources=watch,
               caption="Events dated after 30 April 2024, oldest first.", collapsed=f"Show the {len(watch)} events")
 
 # %% [markdown]
@@ -193,19 +193,19 @@ present.table(watch, title=tables.watch_finding(watch, "2024-04-30"), key="watch
 # case against.
 
 # %%
-coverage = ledgers.paragraph_coverage(paragraphs, claims, REPORTS, tables.collection_paragraphs())
-present.table(coverage, title=ledgers.coverage_finding(coverage), key="coverage", sources=paragraphs,
+coverage = tables.paragraph_coverage(paragraphs, claims, REPORTS, principles.collection_paragraphs())
+present.table(coverage, title=words.coverage_finding(coverage), key="coverage", sources=paragraphs,
               caption="Claims per paragraph and the reports whose section map lists it.",
               collapsed=f"Show all {len(coverage)} paragraphs and the reports that cover them")
 
 # %%
 p19 = ledger[ledger["paragraph"] == "P19"]
-present.table(ledgers.ledger_view(p19), title=f"P19 makes {len(p19)} of the listed claims", key="p19",
+present.table(tables.ledger_view(p19), title=f"P19 makes {len(p19)} of the listed claims", key="p19",
               caption="Claims of the closing paragraph among the chosen types.", sources=p19,
               collapsed=f"Show the {len(p19)} claims of P19")
 
 # %%
-present.table(ledgers.audit_view(ledger, sources), title=f"Reasons and sources for all {len(ledger)} listed claims",
+present.table(tables.audit_view(ledger, sources), title=f"Reasons and sources for all {len(ledger)} listed claims",
               caption="Main source first; for interpretive and normative claims, the case for, then the case "
                       "against.", sources=ledger, key="audit", collapsed=f"Show all {len(ledger)} verdicts with "
               "their reasons and sources")

@@ -14,6 +14,7 @@ import pytest
 
 from helpers import params, paths
 from helpers.tables import euroatlantic as T
+from helpers.tables import euroatlantic_words as TW
 
 
 def test_edge_values_are_the_declared_bounds(fake):
@@ -43,10 +44,10 @@ def _track(ids):
 
 
 def test_track_titles_say_none_for_an_empty_window():
-    chart, table = T.track_titles(_track([]), ["a"], date(1949, 4, 4), "1949-04-05")
+    chart, table = TW.track_titles(_track([]), ["a"], date(1949, 4, 4), "1949-04-05")
     assert chart == "None in this window: no recorded step in Russia–China security ties from 4 Apr 1949 to 5 Apr 1949"
     assert table == "Russia–China security timeline, 4 Apr 1949 to 5 Apr 1949: none recorded"
-    chart, table = T.track_titles(_track(["a", "b", "c"]), ["b"], "1996-01-01", date(2025, 12, 31))
+    chart, table = TW.track_titles(_track(["a", "b", "c"]), ["b"], "1996-01-01", date(2025, 12, 31))
     assert chart == "3 dated steps in Russia–China security ties, 1996–1998; the article points to 1 of them"
     assert table == "Russia–China security timeline, 1 Jan 1996 to 31 Dec 2025"
 
@@ -61,7 +62,7 @@ def test_osce_titles_say_none_before_the_first_participating_state():
     def titles(day):
         steps = T.membership_steps(memberships, ["OSCE"], through=day)
         over = T.overlap(memberships, states, day)
-        return T.osce_titles(steps, over, T.overlap_counts(over), day)
+        return TW.osce_titles(steps, over, T.overlap_counts(over), day)
 
     growth, overlap = titles("1949-04-04")
     assert growth == "None on this date: the CSCE/OSCE had no participating states on 4 Apr 1949"

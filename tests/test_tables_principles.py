@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.tables import principles as T
+from helpers.tables import principles_words as TW
 
 
 def docs():
@@ -65,15 +66,15 @@ def test_notebook_reports_come_from_the_section_map():
 def test_titles_of_notebook_06_count_what_the_frames_hold():
     m = T.principle_matrix(pdocs(), docs(), principles(), "2024-12-31")
     g = T.principle_grid(m, principles(), docs(), "2024-12-31")
-    assert T.principles_title(principles()) == "2 principles, from P11 to P14"
-    assert T.grid_finding(g, "2024-12-31", principle="Indivisible") == (
+    assert TW.principles_title(principles()) == "2 principles, from P11 to P14"
+    assert TW.grid_finding(g, "2024-12-31", principle="Indivisible") == (
         "By 31 Dec 2024, indivisible appears in 2 of 2 documents read")
-    assert T.principles_found(T.principle_summary(g), "2024-12-31") == (
+    assert TW.principles_found(T.principle_summary(g), "2024-12-31") == (
         "2 of the article's 2 principles appear in at least one document adopted by 31 Dec 2024")
     early = T.principle_grid(T.principle_matrix(pdocs(), docs(), principles(), "2010-01-01"), principles(), docs(),
                              "2010-01-01")
-    assert T.principles_found(T.principle_summary(early), "2010-01-01").startswith("1 of the article's 2")
-    assert T.readings_title(m, "2024-12-31") == "3 readings of 2 documents up to 31 Dec 2024"
+    assert TW.principles_found(T.principle_summary(early), "2010-01-01").startswith("1 of the article's 2")
+    assert TW.readings_title(m, "2024-12-31") == "3 readings of 2 documents up to 31 Dec 2024"
 
 
 def test_documents_by_keeps_those_adopted_by_the_date_and_says_when_there_is_none():
@@ -87,7 +88,7 @@ def test_documents_by_keeps_those_adopted_by_the_date_and_says_when_there_is_non
 
 def test_watch_finding_counts_the_events_and_names_the_latest_date():
     watch = pd.DataFrame({"date": pd.to_datetime(["2024-05-16", "2025-10-31"])})
-    assert T.watch_finding(watch, "2024-04-30") == \
+    assert TW.watch_finding(watch, "2024-04-30") == \
         "2 dated developments after April 2024, the latest on 31 Oct 2025"
-    assert T.watch_finding(watch.iloc[0:0], "2024-04-30") == \
+    assert TW.watch_finding(watch.iloc[0:0], "2024-04-30") == \
         "No dated development after April 2024 in the events data yet"

@@ -8,6 +8,7 @@ import pytest
 
 from helpers import load, membership
 from helpers.tables import sco_states as A
+from helpers.tables import sco_states_words as AW
 
 NAMES = {"KAZ": "Kazakhstan", "TUR": "Türkiye", "USA": "United States", "ARM": "Armenia", "RUS": "Russia",
          "CHN": "China", "EGY": "Egypt", "JPN": "Japan", "BLR": "Belarus"}
@@ -126,26 +127,26 @@ def test_on_the_default_date_neither_pole_nor_a_suspended_tie_is_counted():
 
 def test_titles_count_from_the_tables_and_say_dates_as_readers_do():
     circle = A.org_circle(status(), "SCO", NAMES)
-    assert A.sco_title(circle, "2024-07-04") == "On 4 Jul 2024 the SCO had 3 members and 4 observers or partners"
+    assert AW.sco_title(circle, "2024-07-04") == "On 4 Jul 2024 the SCO had 3 members and 4 observers or partners"
     counts = A.tie_summary(A.tie_matrix(status(), NAMES))
-    assert A.both_sides_title(counts, "2024-07-04") == (
+    assert AW.both_sides_title(counts, "2024-07-04") == (
         f"{counts['both_sides']} of the {counts['between']} states between the poles held active ties on both sides "
         "on 4 Jul 2024")
-    assert A.universe_caption(counts).startswith(f"Universe: the {counts['universe']} OSCE")
+    assert AW.universe_caption(counts).startswith(f"Universe: the {counts['universe']} OSCE")
     one = pd.DataFrame({"state": ["Armenia"]})
-    assert A.inactive_title(one, "2024-07-04") == "1 tie was held but inactive on 4 Jul 2024, and is not counted"
-    assert A.inactive_title(one.iloc[:0], "2024-07-04").startswith("0 ties were")
+    assert AW.inactive_title(one, "2024-07-04") == "1 tie was held but inactive on 4 Jul 2024, and is not counted"
+    assert AW.inactive_title(one.iloc[:0], "2024-07-04").startswith("0 ties were")
     combos = A.combination_counts(A.structure_flags(A.tie_matrix(status(), NAMES)))
     combo, n = combos["combination"].iloc[0], combos["states"].iloc[0]
-    assert A.upset_title(combos, "2024-07-04").endswith(f"{combo} ({n} states)")
-    assert A.upset_title(combos.iloc[:0], "2024-07-04") == "No state between the poles held a tie on 4 Jul 2024"
+    assert AW.upset_title(combos, "2024-07-04").endswith(f"{combo} ({n} states)")
+    assert AW.upset_title(combos.iloc[:0], "2024-07-04") == "No state between the poles held a tie on 4 Jul 2024"
 
 
 def test_focus_title_names_the_organisations_running_on_the_date():
     spells = A.state_spells(mships(), "KAZ", "2024-07-04")
-    assert (A.focus_title(spells, "KAZ", NAMES, "2024-07-04")
+    assert (AW.focus_title(spells, "KAZ", NAMES, "2024-07-04")
             == "Kazakhstan held a status in 1 organisation on 4 Jul 2024: SCO")
-    assert (A.focus_title(spells.iloc[:0], "KAZ", NAMES, "2024-07-04")
+    assert (AW.focus_title(spells.iloc[:0], "KAZ", NAMES, "2024-07-04")
             == "Kazakhstan held a status in 0 organisations on 4 Jul 2024")
 
 
@@ -156,11 +157,11 @@ def test_glance_is_true_for_each_variant_state(iso3):
     st = membership.status_matrix(m, "2024-07-04", list(A.ORGS))
     matrix = A.tie_matrix(st, names)
     spells = A.state_spells(m, iso3, "2024-07-04")
-    found = A.glance_findings(A.org_circle(st, "SCO", names), A.tie_summary(matrix), spells, iso3, names, "2024-07-04")
+    found = AW.glance_findings(A.org_circle(st, "SCO", names), A.tie_summary(matrix), spells, iso3, names, "2024-07-04")
     assert len(found) == 3 and found[0].startswith("On 4 Jul 2024 the SCO had 10 members")
     assert found[2].startswith(names[iso3]) and "SCO" in found[2]  # each of them holds an SCO status
     assert ("poles" in found[2]) == (iso3 == "RUS")
-    assert names[iso3] in A.summary(iso3, names, "2024-07-04")
+    assert names[iso3] in AW.summary(iso3, names, "2024-07-04")
     if iso3 == "TUR":
         assert "NATO" in found[2]
 

@@ -13,7 +13,8 @@ import altair as alt
 import pandas as pd
 
 from helpers import theme
-from helpers.tables.euroatlantic import BACKGROUNDS, PHASES
+from helpers.tables.arms_control import PHASES
+from helpers.tables.enlargement import BACKGROUNDS
 
 
 def _phase_scale() -> alt.Scale:

@@ -21,9 +21,10 @@ import altair as alt
 import pandas as pd
 
 from helpers import membership, theme
-from helpers.tables import geo
 
 #: Where the maps look: centred on Central Europe (10°E, 52°N), so that Europe, Russia, Central Asia, China, India and
+from helpers.tables import geo, geo_words
+
 #: North America are in one azimuthal equal-area view (areas compare truthfully).
 PROJECTION = {"type": "azimuthalEqualArea", "rotate": [-10, -52, 0], "clipAngle": 85}
 #: A feature is drawn when its box reaches this far north and lies within the clip circle.
@@ -101,7 +102,7 @@ def membership_map(memberships: pd.DataFrame, as_of, *, org: str | None = None, 
         scale = alt.Scale(domain=present, range=[OVERLAP_COLORS[c] for c in present])
         legend_title = "Belongs to"
         status["detail"] = status["orgs"].replace("", "none of " + ", ".join(orgs))
-    desc = description or (f"Map of Europe, Eurasia and North America on {geo.date_words(as_of)}: "
+    desc = description or (f"Map of Europe, Eurasia and North America on {geo_words.date_words(as_of)}: "
                            + _map_summary(status, org))
     return _boundaries(status[["feature", "label", "shade", "detail"]], ["label", "shade", "detail"]).mark_geoshape(
         stroke=BORDER, strokeWidth=0.5).encode(
@@ -165,7 +166,7 @@ def explorer_data(memberships: pd.DataFrame, org: str, as_of, first: int | None 
     members = geo.member_spells(memberships, org, as_of, first, last)
     counts = [int(((members["from"] <= y) & (y < members["to"])).sum()) for y in years["year"]]
     word = "participating States" if org == "OSCE" else "members"
-    years["heading"] = [f"{org} on {geo.date_words(d)}: {n} {word}" for d, n in zip(years["date"], counts)]
+    years["heading"] = [f"{org} on {geo_words.date_words(d)}: {n} {word}" for d, n in zip(years["date"], counts)]
     years["members"] = counts
     codes = _year_codes(geo.yearly_spells(memberships, org, as_of, first, last), first, last)
     return {"years": years.assign(date=years["date"].dt.strftime("%Y-%m-%d")), "codes": codes,
@@ -182,7 +183,7 @@ def membership_explorer(memberships: pd.DataFrame, org: str, as_of, *, title: st
     years = data["years"]
     start = membership.as_timestamp(as_of).year
     first, last = int(years["year"].min()), int(years["year"].max())
-    title = title or geo.growth_headline(memberships, org, as_of, first)
+    title = title or geo_words.growth_headline(memberships, org, as_of, first)
     now = data["members"][(data["members"]["from"] <= start) & (start < data["members"]["to"])]
     description = description or (
         f"Map of Europe, Eurasia and North America with {org}'s states shaded, moved by a year slider from "

@@ -10,10 +10,8 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers import membership, wording
+from helpers import membership
 from helpers.membership import as_timestamp
-
-# -------------------------------------------------------------------------------------------- NATO (P4)
 
 BACKGROUNDS = (
     "founding member",
@@ -24,6 +22,8 @@ BACKGROUNDS = (
     "formerly non-aligned",
     "later accession, background not in data",
 )
+
+
 """Backgrounds of NATO members, in the order they are tested and shown."""
 
 
@@ -155,7 +155,6 @@ def members_on(memberships: pd.DataFrame, states: pd.DataFrame, org: str, as_of,
     return out.sort_values(["joined", "name"])[cols].reset_index(drop=True)
 
 
-
 def bloc_record(memberships: pd.DataFrame, organisations: pd.DataFrame, orgs: Iterable[str], as_of) -> pd.DataFrame:
     """What the data can say about 'the largest and most stable bloc' (P4), for each org, as of ``as_of``.
 
@@ -228,10 +227,9 @@ def background_counts(members: pd.DataFrame) -> dict[str, int]:
             "not_in_data": int((bg == BACKGROUNDS[-1]).sum())}
 
 
-# ------------------------------------------------------------------------------ defence pacts chosen by a rule
-
 #: Permanent members of the UN Security Council (UN Charter, Art. 23), with Russia as the USSR's continuator.
 PERMANENT_FIVE = frozenset({"CHN", "FRA", "GBR", "SUN", "RUS", "USA"})
+
 
 #: The case rule of notebook 02: defence pacts signed on or after this day.
 PACTS_SINCE = pd.Timestamp("1945-01-01")
@@ -340,8 +338,6 @@ def largest(table: pd.DataFrame, column: str) -> pd.Series:
     return table.loc[values.idxmax()]
 
 
-# ------------------------------------------------------------------------------ findings a reader sees (02)
-
 def nato_members(memberships: pd.DataFrame, organisations: pd.DataFrame, states: pd.DataFrame,
                  state_lineage: pd.DataFrame, state_policies: pd.DataFrame, as_of) -> pd.DataFrame:
     """NATO's members on ``as_of`` with their background (:func:`members_on` with :func:`accession_backgrounds`)
@@ -369,76 +365,6 @@ def _joined(values) -> str:
     return ";".join(sorted({p for v in values for p in str(v).split(";") if p and p != "nan"}))
 
 
-def growth_headline(steps: pd.DataFrame, as_of) -> str:
-    """The step chart's title: 'NATO grew from 12 to 32 members by 30 Apr 2024, in 9 rounds of accession'."""
-    g = growth_summary(steps)
-    day = wording.day(as_timestamp(as_of, "as_of").date())
-    if g["rounds"] == 0:
-        return f"NATO had {g['last']} members on {day}, as many as at its founding"
-    rounds = "round" if g["rounds"] == 1 else "rounds"
-    return f"NATO grew from {g['first']} to {g['last']} members by {day}, in {g['rounds']} {rounds} of accession"
-
-
-def background_headline(members: pd.DataFrame, as_of) -> str:
-    """The accession chart's title: how many of NATO's members on ``as_of`` came from the Warsaw Pact and from
-    the USSR or Yugoslavia ('none' when no member did yet)."""
-    c = background_counts(members)
-    day = wording.day(as_timestamp(as_of, "as_of").date())
-    if c["former_warsaw_pact"] + c["former_union"] == 0:
-        return f"On {day}, none of NATO's {len(members)} members had been in the Warsaw Pact, the USSR or Yugoslavia"
-    return (f"On {day}, {c['former_warsaw_pact']} of NATO's {len(members)} members had been in the Warsaw Pact "
-            f"and {c['former_union']} had been part of the USSR or Yugoslavia")
-
-
-def pact_headlines(record: pd.DataFrame, as_of) -> tuple[str, str]:
-    """Titles of the pact table (which pact had lasted longest by ``as_of``) and of the lifespan chart."""
-    oldest, day = largest(record, "years"), wording.day(as_timestamp(as_of, "as_of").date())
-    return (f"By {day}, {_the(oldest['org_id'])} had lasted longest ({oldest['years']:.0f} years)",
-            f"{len(record)} defence pacts by the rule; {int(record['in_force'].sum())} still in force on {day}")
-
-
 def pact_sources(record: pd.DataFrame, memberships: pd.DataFrame) -> list[str]:
     """What the pact table cites: each pact's own row, then the membership spells of the pacts."""
     return list(dict.fromkeys(list(record["source_id"]) + membership.sources(memberships, record["org_id"])))
-
-
-def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, states: pd.DataFrame,
-                    state_lineage: pd.DataFrame, state_policies: pd.DataFrame, as_of) -> list[str]:
-    """02's first screen, true for the report's own date: NATO's growth, where its members came from, and how
-    it compares with the other defence pacts the case rule admits (age and withdrawals per member-year)."""
-    from helpers.tables.euroatlantic import membership_steps
-
-    steps = membership_steps(memberships, ["NATO"], through=as_of)
-    members = nato_members(memberships, organisations, states, state_lineage, state_policies, as_of)
-    cases = defence_pact_cases(organisations, memberships, as_of)
-    historic = states.loc[states["historic"], "iso3"]
-    record = pact_exposure(memberships, organisations, cases.loc[cases["admitted"], "org_id"], as_of,
-                           historic=historic)
-    oldest = largest(record, "years")
-    rated = record.dropna(subset=["withdrawals_per_100_member_years"])
-    clean = [_the(o) for o in rated.loc[rated["withdrawals"] == 0, "org_id"]]
-    out = [growth_headline(steps, as_of) + ".", background_headline(members, as_of) + "."]
-    nato = record.set_index("org_id")["years"].get("NATO", float("nan"))
-    than = "" if oldest["org_id"] == "NATO" else f", against NATO's {nato:.0f}"
-    out.append(f"Of the {len(record)} defence pacts the case rule admits, {_the(oldest['org_id'])} had lasted "
-               f"longest: {oldest['years']:.0f} years{than}.")
-    worst = largest(rated, "withdrawals") if rated["withdrawals"].notna().any() else None
-    if clean and worst is not None and int(worst["withdrawals"]) > 0:  # on NATO's first day no pact has a rate
-        names = clean[0] if len(clean) == 1 else ", ".join(clean[:-1]) + " and " + clean[-1]
-        out.append(f"{names[:1].upper() + names[1:]} had no withdrawal; {_the(worst['org_id'])} lost the most "
-                   f"members ({int(worst['withdrawals'])}).")
-    return out
-
-
-def _the(org: str) -> str:
-    """An organisation's short name in running text: 'NATO', 'the Rio Treaty'."""
-    name = wording.label(org, "org_id")
-    return name if name in ("NATO", "ANZUS", "SEATO") else f"the {name}"
-
-
-def summary_line(memberships: pd.DataFrame, as_of) -> str:
-    """The one-line summary under the title, for the report's own date."""
-    day = as_timestamp(as_of, "as_of").date()
-    n = membership.count_as_of(memberships, "NATO", day)
-    return (f"NATO had {n} members on {wording.day(day)}: how it grew, where its members came from, and what the "
-            "data says about 'the largest and most stable bloc'.")

@@ -28,9 +28,6 @@ def _need(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
         raise ValueError(f"{what}: missing column(s) {', '.join(missing)}; got {', '.join(map(str, frame.columns))}")
 
 
-# ------------------------------------------------------------------------------------------------ 06 principles
-
-
 def principle_matrix(principle_documents: pd.DataFrame, documents: pd.DataFrame, principles: pd.DataFrame,
                      as_of) -> pd.DataFrame:
     """Principle × document, long: one row per coded pair whose document dates on or before ``as_of``.
@@ -85,36 +82,6 @@ def principle_summary(grid: pd.DataFrame) -> pd.DataFrame:
     return counts
 
 
-def principles_title(principles: pd.DataFrame) -> str:
-    """Title of the principles table: how many, and the paragraphs they come from in article order."""
-    _need(principles, ("paragraph",), "principles_title(principles)")
-    paras = sorted(set(principles["paragraph"]), key=lambda p: int(str(p)[1:]))
-    if not paras:
-        return "No principle in the data"
-    return f"{len(principles)} principles, from {paras[0]} to {paras[-1]}" if len(paras) > 1 else \
-        f"{len(principles)} principles, all from {paras[0]}"
-
-
-def grid_finding(grid: pd.DataFrame, as_of, principle: str = "Indivisible security") -> str:
-    """Title of the principle grid: in how many of the documents read by ``as_of`` one principle appears."""
-    found = grid[(grid["principle"] == principle) & grid["presence"].isin(["explicit", "implicit"])]
-    return (f"By {wording.day(as_timestamp(as_of, 'as_of'))}, {principle[0].lower() + principle[1:]} appears in "
-            f"{found['document'].nunique()} of {grid['document'].nunique()} documents read")
-
-
-def principles_found(summary: pd.DataFrame, as_of) -> str:
-    """How many of the principles of :func:`principle_summary` appear in at least one document by ``as_of``."""
-    n = int((summary[["explicit", "implicit"]].sum(axis=1) > 0).sum())
-    return (f"{n} of the article's {len(summary)} principles appear in at least one document adopted by "
-            f"{wording.day(as_timestamp(as_of, 'as_of'))}")
-
-
-def readings_title(matrix: pd.DataFrame, as_of) -> str:
-    """Title of the evidence table: how many coded readings of how many documents up to ``as_of``."""
-    return (f"{len(matrix)} readings of {matrix['document'].nunique()} documents up to "
-            f"{wording.day(as_timestamp(as_of, 'as_of'))}")
-
-
 def documents_by(documents: pd.DataFrame, as_of) -> tuple[pd.DataFrame, str]:
     """The documents adopted on or before ``as_of`` in date order (title, date, organisation, kind, source) and a
     title saying how many over which years, or that there is none yet."""
@@ -126,9 +93,6 @@ def documents_by(documents: pd.DataFrame, as_of) -> tuple[pd.DataFrame, str]:
     first, last = docs["date"].min().year, docs["date"].max().year
     noun = "document" if len(docs) == 1 else "documents"
     return docs, f"{len(docs)} {noun} from {first}" + (f" to {last}" if last != first else "")
-
-
-# -------------------------------------------------------------------------------------------- 09 claims ledger
 
 
 def notebook_reports() -> dict[str, str]:
@@ -156,15 +120,3 @@ def collection_paragraphs() -> dict[str, list[str]]:
     from helpers.tables.article import paragraph_range
 
     return {nb.id: paragraph_range(nb.paragraphs) for nb in params.notebooks()}
-
-
-
-
-def watch_finding(watch: pd.DataFrame, after) -> str:
-    """Title of the watch list: how many dated developments after ``after``, and the latest date."""
-    since = as_timestamp(after, "after")
-    if watch.empty:
-        return f"No dated development after {since:%B %Y} in the events data yet"
-    latest = pd.to_datetime(watch["date"]).max()
-    return (f"{len(watch)} dated developments after {since:%B %Y}, the latest on "
-            f"{latest.day} {latest:%b %Y}")

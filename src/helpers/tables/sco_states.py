@@ -19,23 +19,41 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers import membership, wording
+from helpers import membership
 from helpers.membership import as_timestamp
 
 POLES = ("RUS", "CHN")
+
+
 WESTERN = ("NATO", "PFP", "MD", "ICI", "PAG")
+
+
 EURASIAN = ("CSTO", "SCO")
+
+
 ORGS = ("NATO", "PFP", "MD", "ICI", "PAG", "OSCE", "CSTO", "SCO")
+
+
 UNIVERSE_ORGS = ("OSCE", "SCO")
+
+
 ORG_LABELS = {"NATO": "NATO", "PFP": "Partnership for Peace", "MD": "Mediterranean Dialogue",
               "ICI": "Istanbul Cooperation Initiative", "PAG": "NATO partners across the globe", "OSCE": "OSCE",
               "CSTO": "CSTO", "SCO": "SCO", "SHANGHAI5": "Shanghai Five"}
+
+
 STATUS_LABELS = {"member": "member", "participating_state": "participating state", "observer": "observer",
                  "dialogue_partner": "dialogue partner", "partner": "partner", "suspended": "suspended",
                  "frozen": "frozen"}
+
+
 #: Tie grades, strongest first, with their rank (higher = stronger).
 GRADES = ("defence pledge", "membership", "partnership", "dialogue status")
+
+
 GRADE_RANK = {g: len(GRADES) - i for i, g in enumerate(GRADES)}
+
+
 #: The one rule: (organisation, status) -> grade.
 TIE_RULE = {
     ("NATO", "member"): "defence pledge", ("CSTO", "member"): "defence pledge",
@@ -45,7 +63,11 @@ TIE_RULE = {
     ("SCO", "observer"): "dialogue status", ("SCO", "dialogue_partner"): "dialogue status",
     ("SCO", "partner"): "dialogue status",
 }
+
+
 INACTIVE = ("suspended", "frozen")
+
+
 #: Structures of the UpSet chart: NATO partnership gathers the four NATO frameworks, SCO dialogue status the
 #: SCO's outer circle.
 STRUCTURES = ("NATO", "NATO partnership", "OSCE", "CSTO", "SCO", "SCO dialogue status")
@@ -205,72 +227,6 @@ def state_spells(memberships: pd.DataFrame, iso3: str, until) -> pd.DataFrame:
     sub = memberships[memberships["iso3"] == iso3]
     out = org_timeline(sub, sorted(sub["org_id"].unique()), until)
     return out.assign(role=out["status"].map(STATUS_LABELS).fillna(out["status"]))
-
-
-# ------------------------------------------------------------------------------------------- what 08 states
-
-
-def sco_title(circle: pd.DataFrame, as_of) -> str:
-    """'On 4 Jul 2024 the SCO had 9 members and 16 observers or partners' (``circle`` from :func:`org_circle`)."""
-    members = int((circle["status"] == "member").sum())
-    return f"On {wording.day(as_of)} the SCO had {members} members and {len(circle) - members} observers or partners"
-
-
-def focus_title(spells: pd.DataFrame, iso3: str, names: Mapping[str, str], as_of) -> str:
-    """'Kazakhstan held a status in 5 organisations on 4 Jul 2024: CSTO, OSCE, …' (``spells`` from
-    :func:`state_spells`)."""
-    now = sorted(spells.loc[spells["ongoing"], "org_id"].map(ORG_LABELS).fillna(spells["org_id"]).unique())
-    n = len(now)
-    head = f"{names.get(iso3, iso3)} held a status in {n} organisation{'s' if n != 1 else ''} on {wording.day(as_of)}"
-    return head + (f": {', '.join(now)}" if now else "")
-
-
-def both_sides_title(counts: Mapping[str, int], as_of) -> str:
-    """'22 of the 72 states between the poles held active ties on both sides on 4 Jul 2024'."""
-    return (f"{counts['both_sides']} of the {counts['between']} states between the poles held active ties on both "
-            f"sides on {wording.day(as_of)}")
-
-
-def inactive_title(inactive: pd.DataFrame, as_of) -> str:
-    """'3 ties were held but inactive on 4 Jul 2024, and are not counted'."""
-    n, day = len(inactive), wording.day(as_of)
-    return f"{n} ties were held but inactive on {day}, and are not counted" if n != 1 else \
-        f"1 tie was held but inactive on {day}, and is not counted"
-
-
-def combined_title(both: pd.DataFrame, as_of) -> str:
-    """'14 states between the poles combine a Western tie with a CSTO or SCO tie on 4 Jul 2024'."""
-    return f"{len(both)} states between the poles combine a Western tie with a CSTO or SCO tie on {wording.day(as_of)}"
-
-
-def upset_title(combos: pd.DataFrame, as_of) -> str:
-    """'The most common combination on 4 Jul 2024: NATO partnership + OSCE (20 states)'."""
-    if combos.empty:
-        return f"No state between the poles held a tie on {wording.day(as_of)}"
-    top = combos.iloc[0]
-    return f"The most common combination on {wording.day(as_of)}: {top['combination']} ({top['states']} states)"
-
-
-def universe_caption(counts: Mapping[str, int]) -> str:
-    """Who is counted: the universe and the poles left apart."""
-    return (f"Universe: the {counts['universe']} OSCE participating states and SCO states on the date; the "
-            f"{counts['poles']} poles are listed last and not counted.")
-
-
-def glance_findings(circle: pd.DataFrame, counts: Mapping[str, int], spells: pd.DataFrame, iso3: str,
-                    names: Mapping[str, str], as_of) -> list[str]:
-    """The three findings at the top of 08, for the report's date and state: the SCO's circle, the states on both
-    sides, and the followed state's organisations."""
-    pole = " (one of the two poles, not counted among them)" if iso3 in POLES else ""
-    return [sco_title(circle, as_of) + ".",
-            both_sides_title(counts, as_of).replace("between the poles", "between Russia and China") + ".",
-            focus_title(spells, iso3, names, as_of) + pole + "."]
-
-
-def summary(iso3: str, names: Mapping[str, str], as_of) -> str:
-    """The line under the title: what this report shows for its own date and state."""
-    return (f"The SCO's growth to {wording.day(as_of)}, which OSCE and SCO states then held ties on both sides, "
-            f"and {names.get(iso3, iso3)}'s memberships over time.")
 
 
 def spell_sources(memberships: pd.DataFrame, orgs: Iterable[str], as_of=None, statuses=None) -> list[str]:

@@ -154,7 +154,7 @@ def glance_findings(intervals: pd.DataFrame, cells: pd.DataFrame, dimensions: pd
                     focus: Iterable[str] = ("EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001")) -> list[str]:
     """Two to four findings for the first screen, true on ``day``: the typology's leader, where the proposed
     framework can be placed, what the 2001 treaty promises (each when compared), and who is not compared."""
-    out = [f"On {day}, {T.typology_finding(intervals, names)}." if len(intervals) else
+    out = [f"On {day}, {typology_finding(intervals, names)}." if len(intervals) else
            f"On {day} none of the chosen organisations has a coded text in force."]
     shown = list(intervals["org_id"]) if "org_id" in intervals.columns else []
     for org in focus:
@@ -224,3 +224,26 @@ def organisation_table(organisations: pd.DataFrame, orgs: Iterable[str], as_of) 
     orgs = list(orgs)
     table = T.org_overview(organisations, {}, orgs, as_of).drop(columns=["org_id", "formal members"])
     return table.assign(source_id=organisations.set_index("org_id").loc[orgs, "source_id"].to_numpy())
+
+
+def typology_finding(intervals: pd.DataFrame, names: Mapping[str, str] | None = None) -> str:
+    """A chart title: the most alliance-like organisation(s) by their lowest scores on the two plotted axes, whether
+    unknowns could change that, and which organisations cannot be placed."""
+    names = dict(names or {})
+    low = [f"{a}_low" for a in T.PLOT_AXES]
+    placed = intervals.dropna(subset=low)
+    unplaced = [names.get(o, o) for o in intervals["org_id"] if o not in set(placed["org_id"])]
+    tail = f"; {_join(unplaced)} cannot be placed on both axes" if unplaced else ""
+    if placed.empty:
+        return "Too few known features to place any of these organisations" + tail
+    floor = placed[low].sum(axis=1).round(9)
+    ceiling = placed[[f"{a}_high" for a in T.PLOT_AXES]].sum(axis=1).round(9)
+    best_mask = floor == floor.max()
+    best = [names.get(o, o) for o in placed.loc[best_mask, "org_id"]]
+    leaders = set(placed.loc[best_mask, "org_id"])
+    rivals = [names.get(o, o) for o, c in zip(placed["org_id"], ceiling) if o not in leaders and c >= floor.max()]
+    verb = "is" if len(best) == 1 else "are"
+    head = f"{_join(best)} {verb} the most alliance-like on known cells"
+    if rivals:
+        head += f", though unknown cells could lift {_join(rivals)} level"
+    return head + tail

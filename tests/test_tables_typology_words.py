@@ -1,4 +1,4 @@
-"""Notebook 07 as a reader meets it (helpers.tables.typology_view): who can be compared on a date and why the others
+"""Notebook 07 as a reader meets it (helpers.tables.typology_words): who can be compared on a date and why the others
 cannot, the matrix cells (shading, unknowns, notes), and the at-a-glance findings — on small made-up tables and on
 the project's data for the report's own dates."""
 
@@ -10,7 +10,7 @@ from test_tables_typology import dims, feats
 
 from helpers import load
 from helpers.tables import typology as T
-from helpers.tables import typology_view as V
+from helpers.tables import typology_words as V
 
 ORGS = pd.DataFrame({"org_id": ["A", "B", "C", "GONE", "PROP"], "name": ["a", "b", "c", "g", "p"],
                      "kind": ["alliance", "alliance", "alliance", "alliance", "proposal"],
