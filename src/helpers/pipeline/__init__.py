@@ -19,7 +19,7 @@ One module per step, as papermill splits its command line from its execution:
 - :mod:`~helpers.pipeline.worker` — one job in a worker: execute (with one retry when a kernel fails to start) or
   re-render a prose edit without a kernel, write the files, and die with the build;
 - :mod:`~helpers.pipeline.prose_merge` — the current markdown merged into a cached executed notebook (when the kept page
-  cannot take the edit in place, see :mod:`helpers.render.respin`);
+  cannot take the edit in place, see :mod:`helpers.render.prose_in_page`);
 - :mod:`~helpers.pipeline.summary` — progress, the summary table, the written paths and the exit code.
 
 ``Entry`` and ``BuildFailure`` live in :mod:`helpers.models`. The package imports only the standard library,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 import re
 import shutil
@@ -27,6 +28,8 @@ from typing import Any
 from helpers import cache, paths
 from helpers.models import BuildFailure, Entry
 from helpers.pipeline.plan import INDEX, KERNEL
+
+_log = logging.getLogger(__name__)
 
 _RENDER: Any = None
 _TERMINATING = False
@@ -258,7 +261,9 @@ def _rerender(render, job: dict, entry: Entry):
     if kept is not None:
         try:
             spun = render.respin(kept, _notebook(entry.notebook), entry)
-        except Exception:  # whatever went wrong here, the whole render below gives the page (or says why not)
+        except Exception:  # the whole render below gives the page (or says why not); the cause is logged, not lost
+            _log.warning("%s: the prose-only re-render failed; rendering the whole page instead", entry.name,
+                         exc_info=True)
             spun = None
         if spun is not None:
             page, parts, edited = spun
