@@ -1,7 +1,8 @@
 # Two commands on a fresh machine with python3 >= 3.11 and make:
 #   make reports   set up .venv (pinned) and build every report into reports/
 #   make test      same set-up if needed, system dependencies for the browser tests, then the whole test suite
-# Also: make lab (JupyterLab on 127.0.0.1, token on), make sync (.py -> .ipynb), make bench, make readme.
+# Also: make preview (live preview: rebuild and reload the open pages on every save), make lab (JupyterLab on
+# 127.0.0.1, token on), make sync (.py -> .ipynb), make bench, make readme.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -13,7 +14,7 @@ PYTEST_ARGS ?=
 # Installs chromium, fonts and axe-core for the browser tests when missing (skipped when the script is absent).
 SYSTEM_DEPS ?= scripts/ensure-system-deps.sh
 
-.PHONY: reports test lab sync bench readme setup clean lock git-filters hooks
+.PHONY: reports preview test lab sync bench readme setup clean lock git-filters hooks catalogs
 
 setup: $(STAMP) git-filters
 
@@ -43,6 +44,12 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 reports: $(STAMP)
 	$(BIN)/python -m helpers.pipeline $(ARGS)
 
+# Live preview: builds what is stale, serves reports/ on 127.0.0.1 (a free port, printed), and on every saved
+# notebook (.py or .ipynb), data file, section map or helpers change syncs the pair, rebuilds and reloads the open
+# pages. Ctrl-C stops. E.g. make preview ARGS="--only 06"
+preview: $(STAMP)
+	$(BIN)/python -m helpers.pipeline --watch $(ARGS)
+
 test: $(STAMP)
 	@if [ -f "$(SYSTEM_DEPS)" ]; then sh "$(SYSTEM_DEPS)"; fi
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -57,6 +64,11 @@ sync: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_preview.py
+
+# Arabic edition: bring notebooks/locale/ar/*.po up to date with the notebooks' prose (changed cells -> fuzzy).
+catalogs: $(STAMP)
+	$(BIN)/python -m helpers.i18n extract
 
 readme: $(STAMP)
 	$(BIN)/python scripts/make_readme.py

@@ -140,7 +140,7 @@ present.table(guide, title=f"{len(guide)} notebooks, each taking up a run of the
               "one-line summary, from notebooks/collection.toml.")
 
 # %% [markdown]
-# The three findings above in one box, placed at the top of the report.
+# The findings above in one box, placed at the top of the report, with whose words the claims are.
 
 # %%
 present.glance(article_words.glance_findings(paragraphs, sections, claims, lineage))
@@ -151,7 +151,10 @@ present.glance(article_words.glance_findings(paragraphs, sections, claims, linea
 # - The Arabic article is a translation of RT's English version of Ivan Timofeev's Valdai Club essay (April 2024),
 #   published without attribution. The wording follows RT, not Valdai.
 # - Its last paragraph, P19, is most likely the Arabic editor's own: it adds the prediction that the framework would
-#   "neutralise" NATO, echoing the title. P15–P18 are more cautious.
+#   "neutralise" NATO, echoing the title. P15–P18 are more cautious. Its claims, and the sentences the translation
+#   changed (P2's causal "consequence", P14's appeal to "many Russian–Chinese discussions"), are counted as the
+#   translator's or editor's, not the author's; P11's argument, which the Arabic gives to Putin, is the author's in
+#   the English. Notebook 09 sets the Arabic beside RT's English and Valdai's text paragraph by paragraph.
 # - The article spends nine paragraphs on what failed in Euro-Atlantic security (NATO, the OSCE, arms control) and
 #   ten on the principles and form of a Eurasian framework. Of the organisations that exist, NATO is the one it
 #   names most often.

@@ -32,7 +32,8 @@ as_of = "2024-04-30"
 from helpers import load, membership, params, present, wording
 from helpers.charts import euroatlantic as charts
 from helpers.charts import maps
-from helpers.tables import article, enlargement, enlargement_words, geo, geo_words
+from helpers.charts import pact_census as census_charts
+from helpers.tables import article, enlargement, enlargement_words, geo, geo_words, pact_census, pact_census_view
 from helpers.tables import euroatlantic as tables
 from helpers.tables import euroatlantic_words as words
 
@@ -49,14 +50,18 @@ PARAS = article.notebook_paragraphs("02")
 # %%
 memberships, organisations, states = load.memberships(), load.organisations(), load.states()
 lineage, policies, paragraphs, claims = load.state_lineage(), load.state_policies(), load.paragraphs(), load.claims()
+census, spells, exits = load.pact_census(), load.pact_spells(), load.pact_exits()
 nato_sources = membership.sources(memberships, ["NATO"])
+cases = pact_census.census_cases(census, organisations, P.as_of)
+rates = pact_census.exit_record(cases, spells, exits, P.as_of)
+strict = pact_census.exit_record(cases, spells, exits, P.as_of, count=("denunciation",))
 
 # %% [markdown]
 # The findings for the report's date, shown at the top of the report.
 
 # %%
-present.glance(enlargement_words.glance_findings(memberships, organisations, states, lineage, policies, P.as_of),
-               summary=enlargement_words.summary_line(memberships, P.as_of))
+present.glance(enlargement_words.glance_findings(memberships, organisations, states, lineage, policies, P.as_of)
+               + [pact_census_view.glance_line(rates)], summary=enlargement_words.summary_line(memberships, P.as_of))
 
 # %% [markdown]
 # ## What P4 says
@@ -126,71 +131,133 @@ present.table(members[["name", "iso3", "status", "joined", "background"]],
               collapsed=f"Show all {len(members)} members one by one")
 
 # %% [markdown]
-# ## "The largest and most stable bloc in history"? The cases, chosen by a rule
+# ## "The largest and most stable bloc in history"? The cases, chosen by a rule from a census
 #
-# A comparison proves little if the blocs in it are hand-picked, so the cases are fixed by a rule stated before
-# any result is computed. **The rule:** every written pact with a mutual defence obligation — a promise of
-# military aid if a party is attacked, the "defence" obligation of the Alliance Treaty Obligations and Provisions
-# project (ATOP; Leeds, Ritter, Mitchell and Long 2002, *International Interactions* 28) — signed since 1945, with
-# at least three states at signature and at least one permanent member of the UN Security Council (UN Charter,
-# Article 23) among them. The last condition keeps the comparison to great-power blocs, the class NATO belongs
-# to; without it the rule would also admit regional pacts of smaller states that the data does not hold.
-#
-# The rule is tested on every organisation in the data, not only on the ones it admits. Pacts that bind only to
-# consultation or cooperation fail it (the Baghdad Pact's Article 1, the SCO, the OSCE), and so does a
-# programme such as the Partnership for Peace. Where a pact's membership spells are not in the data, the
-# membership tests cannot be run on the data and the table says so; its organisation row and sources name the
-# founding states.
+# A comparison proves little if the blocs in it are hand-picked, so the cases are drawn by a rule stated before
+# any result is computed, from a census we did not assemble: every alliance agreement that the Alliance Treaty
+# Obligations and Provisions project (ATOP, version 4.01; Leeds, Ritter, Mitchell and Long 2002, *International
+# Interactions* 28) dates to 1945 or later. **The rule:** a defence pledge (ATOP's `defense` code: a promise of
+# active military support if a member is attacked), at least three states at signature, and at least one
+# permanent member of the UN Security Council (UN Charter, Article 23) among them. The last condition keeps the
+# comparison to great-power blocs, the class NATO belongs to. The census is counted first, then every agreement
+# with the first condition it fails.
 
 # %%
-cases = enlargement.defence_pact_cases(organisations, memberships, P.as_of)
-present.table(cases[["name", "founded", "admitted", "founders", "reason"]].rename(columns={"founded": "signed"}),
-              title=f"The rule admits {int(cases['admitted'].sum())} defence pacts signed by {wording.day(P.as_of)}",
-              caption="Every organisation in the data against the case rule; founders = states with a formal spell "
-                      "from the day of signature (empty when the spells are not in the data).",
-              sources=organisations[organisations["org_id"].isin(cases["org_id"])], key="cases",
-              collapsed=f"Show all {len(cases)} organisations against the rule")
+counts = pact_census.census_counts(cases)
+present.table(counts, title=pact_census_view.cases_title(counts), key="census",
+              caption="ATOP 4.01's alliance agreements signed 1945–2016, refused in the rule's order.",
+              sources=["atop-4-01-data", "leeds-et-al-2002-atop"])
+
+# %%
+admitted = cases[cases["admitted"]]
+present.table(admitted[["name", "signed", "ended", "states_at_signature"]], key="cases",
+              title=f"The {len(admitted)} defence pacts the rule admits, by signature",
+              caption="Ended = the end ATOP records (empty while in force at the end of its coverage). Agreements "
+                      "this project does not hold are named by their day of signature and ATOP number.",
+              sources=["atop-4-01-data"], collapsed=f"Show the {len(admitted)} admitted pacts")
 
 # %% [markdown]
-# ## Lifetimes and withdrawals per member-year
-#
-# "Stable" is measured two ways. The **lifetime** runs from signature to dissolution or to the report's date, so
-# a pact still in force is not penalised for being young. **Withdrawals per 100 member-years** divide the states
-# that left a pact which itself continued by the time its members spent in it: a raw count would favour small or
-# short-lived pacts, which have fewer member-years in which anyone could leave (the exposure logic of event-rate
-# studies). A state that ceased to exist (the GDR in 1990) is counted apart, not as a withdrawal.
+# The rule tested on every agreement of the census, not only the ones it admits.
 
 # %%
-record = enlargement.pact_exposure(memberships, organisations, cases.loc[cases["admitted"], "org_id"], P.as_of,
+present.table(cases[["name", "signed", "states_at_signature", "admitted", "reason"]], key="census-rule",
+              title=f"Every one of the {len(cases)} agreements against the rule",
+              caption="Reason = the first condition of the rule the agreement fails.", sources=["atop-4-01-data"],
+              collapsed=f"Show all {len(cases)} agreements")
+
+# %% [markdown]
+# ## Lifetimes of the pacts this project holds
+#
+# "Stable" is measured two ways. The **lifetime** runs from signature to dissolution or to the report's date, so a
+# pact still in force is not penalised for being young. The lifetimes below are for the seven admitted pacts whose
+# organisations this project holds (the other six are in the census table above).
+
+# %%
+record = enlargement.pact_exposure(memberships, organisations, admitted["org_id"].dropna(), P.as_of,
                              historic=states.loc[states["historic"], "iso3"])
 table_title, chart_title = enlargement_words.pact_headlines(record, P.as_of)
-present.table(record.drop(columns=["org_id", "source_id"]).rename(columns={"founded": "signed"}), title=table_title,
-              key="blocs",
-              caption="Lifetime from signature; member-years and withdrawals from formal membership spells "
-                      "(empty where the spells are not in the data).",
-              sources=enlargement.pact_sources(record, memberships))
-
-# %% [markdown]
-# The same record as bars from signature to the end of each pact (or the report's date).
-
-# %%
 present.chart(charts.pact_lifespans(record, as_of=P.as_of, title=chart_title,
                                     description="Bars from each pact's signature to its end or the report's date."),
-              caption="Hover a bar for dates, member-years and withdrawals.", sources=record, key="lifespans")
+              caption="Hover a bar for dates and member-years.", sources=record, key="lifespans")
 
 # %% [markdown]
-# **What this can and cannot show.** With the default date and the cases fixed by the rule, NATO is not the
-# longest-lived pact: the Rio Treaty of 1947 is older and still in force. Among the pacts whose membership spells
-# the data holds, NATO has had no withdrawal in 75 years, as has ANZUS, while the Warsaw Pact and the CSTO lost
-# members; the rate per member-year is what makes these comparable. The Rio Treaty, the Brussels Treaty (WEU)
-# and SEATO lack spells, so their withdrawal rates are not computed. "Largest" in military power is for
-# notebook 05, and cohesion beyond membership is not a membership fact. The claim stays an interpretation (C09).
+# ## Exits per member-year, with their uncertainty
 #
+# **Exits per 100 member-years** divide the members that left a pact while it went on by the time its members
+# spent in it: a raw count would favour small or short-lived pacts, which have fewer member-years in which anyone
+# could leave (the exposure logic of event-rate studies). Spells come from ATOP's member file for all admitted
+# pacts alike, up to the end of its coverage (31 December 2016) or the report's date, so no pact is compared on
+# incomplete spells. How each member left is coded apart (`pact_exits.csv`): a **denunciation** (notice of
+# withdrawal) is not a **non-renewal** at the end of a fixed term (the CSTO's three of 1999), nor a **suspension**
+# between members (the United States' of its obligations to New Zealand in 1986); a state that continued under
+# another code, ceased to exist (the GDR) or left because the organisation wound up (SEATO's, 1977) is not counted.
+# With so few events, each rate carries an **exact Poisson 95% interval** (Garwood's chi-square form, computed with
+# `scipy.stats.chi2`); two pacts can be told apart only where their intervals do not overlap, so the pacts are not
+# ranked.
+
+# %%
+present.chart(census_charts.exit_rate_intervals(rates, title=pact_census_view.rates_headline(rates),
+                                                description="Exit rate per 100 member-years with its 95% interval, "
+                                                            "one row per admitted pact."),
+              caption="Points are rates, lines their exact Poisson 95% intervals; hover for the counts.",
+              sources=["atop-4-01-data", *exits["source_id"], *exits["alt_source_id"].dropna()], key="exit-rates")
+
+# %%
+present.table(rates.drop(columns=["atopid", "org_id"]), key="exits",
+              title=f"Exits by kind and per 100 member-years, up to {wording.day(rates['window_end'].max().date())}",
+              caption="Exits = denunciations, non-renewals, suspensions and exits whose legal form is not coded; "
+                      "ci = exact Poisson 95% interval.", sources=["atop-4-01-data", *exits["source_id"]])
+
+# %% [markdown]
+# Every ending of a member's spell in an admitted pact, with its kind and sources, for readers who want to check one.
+
+# %%
+pact_names = exits["atopid"].map(cases.set_index("atopid")["name"])
+present.table(exits[["iso3", "date", "kind", "note"]].assign(pact=pact_names),
+              title=f"{len(exits)} endings of membership coded by kind", key="exit-kinds",
+              caption="How each member's spell ended; ATOP's day unless the note says otherwise.", sources=exits,
+              collapsed=f"Show all {len(exits)} endings")
+
+# %% [markdown]
+# The project's own membership spells run past ATOP's coverage for NATO, ANZUS, the Warsaw Pact and the CSTO; the
+# rates on them, with the same intervals, are folded here as a check.
+
+# %%
+own = pact_census.with_intervals(record.dropna(subset=["withdrawals_per_100_member_years"]), "withdrawals",
+                                 "member_years")
+present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(columns={"founded": "signed"}),
+              title=table_title, key="blocs", caption="From memberships.csv to the report's date; withdrawals "
+              "include the CSTO's non-renewals of 1999; ci = exact Poisson 95% interval.",
+              sources=enlargement.pact_sources(record, memberships),
+              collapsed="Show the rates on this project's spells")
+
+# %% [markdown]
+# **What this can and cannot show.** With the default date and the cases drawn from the census, NATO is not the
+# longest-lived pact: the Rio Treaty of 1947 is older and still in force. NATO had no exit up to the end of ATOP's
+# coverage, but so did several other pacts, and with so few events most intervals overlap: the data support
+# "NATO lost members more rarely than the CSTO" and little else. "Largest" in military power is for notebook 05,
+# and cohesion beyond membership is not a membership fact. The claim stays an interpretation (C09).
+#
+# ## How robust is this?
+#
+# The obvious alternative to counting every exit is to count only denunciations, leaving out the CSTO's
+# non-renewals at the end of its first five-year term, suspensions between members and exits whose legal form is
+# not coded.
+
+# %%
+present.table(strict.drop(columns=["atopid", "org_id"]), key="exits-strict",
+              title=" ".join(pact_census_view.robustness_lines(rates, strict)),
+              caption="The same pacts and member-years; exits = denunciations only.",
+              sources=["atop-4-01-data", *exits["source_id"]], collapsed="Show the rates on denunciations only")
+
+# %% [markdown]
 # ## Takeaways
 #
 # - NATO outlived the Cold War and grew in waves; former Warsaw Pact states are among its members (C08, supported).
-# - Cases chosen by a stated rule change the "longest" answer: the Rio Treaty is older than NATO and still in force.
-# - On withdrawals per member-year NATO shares the best record (none) with ANZUS; the CSTO lost the most.
+# - Cases drawn by a stated rule from ATOP's census (529 agreements, 13 admitted) change the "longest" answer: the
+#   Rio Treaty is older than NATO and still in force.
+# - Exit rates carry wide intervals: only NATO's (and the 1948 OAS Charter's) is clearly below the CSTO's, and not
+#   even that survives when only denunciations count. No pact ranking is offered.
 # - Every member's background comes from sourced tables: Warsaw Pact membership, succession to Czechoslovakia,
 #   the USSR or Yugoslavia, and the end of Finland's and Sweden's non-alignment; a member the data could not place
 #   would be shown as "background not in data".

@@ -106,9 +106,13 @@ present.table(overview.drop(columns=["source_id"]), title=f"The organisations on
 # how much authority members pool — and scoring consensus low would rank NATO, which decides by consensus, below
 # bodies that vote. The table shows each rule in words.
 #
-# **Dated cells.** Every cell has a first day and, if it ended, a last: a report for 1991 codes neither the SCO
-# (2001) nor the CSTO's treaty (1992), and a feature whose text we date later (NATO's nuclear role from the 2010
-# Strategic Concept) is not coded before then.
+# **Dated cells.** Every cell has a first day and, if it ended, a last. The first day is the date of the act or
+# provision that created the feature, not of the page we quote: NATO's integrated command counts from SHAPE's
+# activation in April 1951 although the quote describes today's structure, and the OSCE's comprehensive scope from
+# the Helsinki Final Act of 1975 although the quote is from 2012; the evidence's own date is kept in its own column
+# (`evidence_date`). So a report for 1991 places NATO's institutions as known, and codes neither the SCO (2001) nor
+# the CSTO's treaty (1992); a feature whose creating text we could only date later (NATO's nuclear role from the
+# 2010 Strategic Concept) is not coded before then.
 
 # %%
 book = tables.codebook_table(dimensions)

@@ -16,11 +16,12 @@
 # %% [markdown]
 # # Synthesis: the claims ledger and the article's lineage
 #
-# This notebook gathers every claim of P1–P19 and asks of each: who does the article say is speaking, what kind
-# of claim is it, how far does it hold, and what was that verdict checked against. It shows the claims the
-# article puts in other people's mouths (Putin in P11, "observers" in P10), traces the text from Valdai through
-# RT to the Arabic, with the closing paragraph P19 that the English versions lack, and lists the forecasts to
-# watch after April 2024. The choice of claim types below — a comma-separated list drawn from factual,
+# This notebook gathers every claim of P1–P19 and asks of each: whose words are these, who does the Arabic say is
+# speaking, what kind of claim is it, how far does its content hold, and what was that verdict checked against. It
+# sets the Arabic beside RT's English republication and Valdai's text paragraph by paragraph, shows the claims the
+# Arabic puts in other mouths (Putin in P11, "observers" in P10) or changes in translation, traces the text from
+# Valdai through RT to the Arabic with its closing paragraph P19 (most likely the Arabic editor's), and lists the
+# forecasts to watch after April 2024. The choice of claim types below — a comma-separated list drawn from factual,
 # interpretive, normative and predictive, checked as the notebook starts — decides which claims the ledger lists.
 
 # %% tags=["parameters"]
@@ -29,16 +30,19 @@ claim_types = "factual,interpretive,normative,predictive"
 # %%
 from helpers import load, params, present
 from helpers.charts import claims as charts
-from helpers.tables import article, principles, principles_words
-from helpers.tables import claims as tables
-from helpers.tables import claims_words as words
+from helpers.tables import article
+from helpers.tables import claims as ledgers
+from helpers.tables import claims_words as ledgers_words
+from helpers.tables import principles as tables
+from helpers.tables import principles_words as words
+from helpers.tables import translation as ledgers_tr
 
 P = params.validated("09", claim_types=claim_types)
-TYPES, REPORTS = tables.claim_type_list(P.claim_types), principles.notebook_reports()
-ledger = tables.claims_ledger(load.claims(), REPORTS, TYPES)
+TYPES, REPORTS = ledgers.claim_type_list(P.claim_types), tables.notebook_reports()
+ledger = ledgers.claims_ledger(load.claims(), REPORTS, TYPES)
 
 # %%
-present.glance(words.glance_findings(ledger), summary=words.glance_summary(ledger, TYPES))
+present.glance(ledgers_words.glance_findings(ledger), summary=ledgers_words.glance_summary(ledger, TYPES))
 
 # %% [markdown]
 # ## How a claim is recorded
@@ -48,14 +52,21 @@ present.glance(words.glance_findings(ledger), summary=words.glance_summary(ledge
 # separate field for what the rating was checked against, so that a verdict resting on news reports of an
 # official statement is never mistaken for a partial one.
 #
-# The **verdict** says how far a claim holds: supported, partly supported, contradicted, unverifiable, or
-# interpretation (a reading, proposal or forecast that evidence can inform but not settle). **Checked against**
-# says what it rests on: a primary text (an official document, or an organisation's or government's own page),
+# **Who says it** is kept apart from **whether it is true**. The *attribution* compares the Arabic with the English
+# it translates: faithful, changed in translation (a causal link, a modality or an emphasis the English lacks),
+# misattributed in translation (words the English gives to the author, given to Putin or to "observers"), added in
+# translation (no counterpart in the English read), or not compared (the English could not be read there). Words
+# changed or added in translation are the *translator's or editor's*, whether RT's editors or the Arabic's made the
+# change. The **verdict** says how far the content holds: supported, partly supported, contradicted, unverifiable
+# (the reason names the document that would settle it), or interpretation (a reading, proposal or forecast that
+# evidence can inform but not settle). **Checked against** says what the verdict rests on: a primary text (the
+# authentic text or its depositary's copy, never the article), an organisation's or government's own page,
 # secondary sources (reference works, news, copies), or nothing yet.
 
 # %%
 paragraphs, claims, sources = load.paragraphs(), load.claims(), load.sources()
 lineage, events = load.lineage(), load.events()
+translation, differences = load.translation(), load.translation_differences()
 
 # %% [markdown]
 # ## The claims ledger, paragraph by paragraph
@@ -77,13 +88,14 @@ lineage, events = load.lineage(), load.events()
 # [08 The SCO and the multi-vector states](08-sco-multivector-states.html)
 
 # %%
-settled, readings = tables.split_ledger(ledger)
-present.table(tables.ledger_view(settled), title=words.ledger_finding(ledger, TYPES), key="ledger",
-              sources=[*tables.cited_sources(settled), "schemaorg-claimreview"],
+settled, readings = ledgers.split_ledger(ledger)
+present.table(ledgers.ledger_view(settled), title=ledgers_words.ledger_finding(ledger, TYPES), key="ledger",
+              sources=[*ledgers.cited_sources(settled), "schemaorg-claimreview"],
               caption="Report: the number of the report that holds the evidence; the reasons are in the audit detail.")
 
 # %%
-present.table(tables.ledger_view(readings), title=words.open_finding(readings), key="readings", sources=readings,
+present.table(ledgers.ledger_view(readings), title=ledgers_words.open_finding(readings),
+              key="readings", sources=readings,
               caption="Verdict 'interpretation': evidence can inform these claims but not settle them.",
               collapsed=f"Show the {len(readings)} readings, proposals and open forecasts")
 
@@ -95,8 +107,8 @@ present.table(tables.ledger_view(readings), title=words.open_finding(readings), 
 # evidence later than the article bears on them.
 
 # %%
-counts = tables.verdict_counts(ledger)
-present.chart(charts.verdict_bars(counts, title=words.verdict_finding(counts),
+counts = ledgers.verdict_counts(ledger)
+present.chart(charts.verdict_bars(counts, title=ledgers_words.verdict_finding(counts),
                                   description="Stacked horizontal bars: number of claims per type, split by verdict."),
               caption="Counts of the ledger above, by type of claim and verdict.", sources=ledger, key="verdicts")
 
@@ -108,8 +120,8 @@ present.chart(charts.verdict_bars(counts, title=words.verdict_finding(counts),
 # would confirm it.
 
 # %%
-checking = tables.checking_counts(ledger)
-present.chart(charts.checking_bars(checking, title=words.checking_finding(checking),
+checking = ledgers.checking_counts(ledger)
+present.chart(charts.checking_bars(checking, title=ledgers_words.checking_finding(checking),
                                    description="Stacked horizontal bars: claims per verdict, split by what the "
                                                "verdict was checked against."),
               caption="Primary: an official document or an organisation's or government's own page; secondary: "
@@ -121,33 +133,69 @@ present.table(checking, title="Verdicts by what they were checked against", key=
               collapsed="Show the counts as a table")
 
 # %% [markdown]
-# ## Who says it: the claims the article attributes
+# ## Who says it: attribution apart from content
 #
-# Who said what is itself a checkable claim. The Arabic text gives P11's argument for new principles to
-# President Putin, while the English essay it translates gives it as the author's own; it gives P10's best case
-# to unnamed "observers", where the English has the author's "at best, we can expect". These rows set each
-# attribution beside our verdict on it.
+# Who said what is itself a checkable claim, and it is checked against the English, not against the world. The
+# Arabic gives P11's argument for new principles to President Putin, where the English (RIAC's summary of the essay
+# and a news agency's report of Valdai's text; RT's own paragraph could not be read) gives it as the author's own;
+# it gives P10's best case to unnamed "observers", where the English has the author's "at best, we can expect".
+# Other sentences are the translator's or editor's: P2 makes Lavrov's visit a *consequence* of Putin's initiative,
+# P14 adds "as many Russian–Chinese discussions have stressed", and P19 as a whole. Each row keeps the verdict on
+# the content in a column of its own.
 
 # %%
-attributed = tables.attribution_claims(ledger)
-present.table(tables.attribution_view(attributed), title=words.attribution_finding(attributed),
-              caption="Claims whose speaker, as the article presents it, is not the author.",
+attributed = ledgers.attribution_claims(ledger)
+present.table(ledgers.attribution_view(attributed), title=ledgers_words.attribution_finding(attributed),
+              caption="Claims the Arabic gives to someone other than the author, or whose words are not the "
+                      "author's as the English gives them; the verdict column judges the content only.",
               sources=ledger[ledger["claim_id"].isin(attributed["claim_id"])], key="attribution")
 
 # %% [markdown]
 # ## The lineage: Valdai → RT → Arabic
 #
-# Each step with its relation to the one before and our confidence. The Arabic adds two things the English
-# versions lack: the title's "neutralizing" (تحييد) framing, which follows RT's "neutering" headline, and P19,
-# which speaks of Valdai in the third person — most likely the Arabic editor's addition.
+# Each step with its relation to the one before and our confidence. The Arabic's "neutralizing" (تحييد) title
+# follows RT's "neutering" headline, not Valdai's; its closing paragraph P19, which speaks of Valdai in the third
+# person, is most likely the Arabic editor's addition.
 
 # %%
-present.table(tables.lineage_view(lineage), title=words.lineage_finding(lineage), key="lineage",
+present.table(ledgers.lineage_view(lineage), title=ledgers_words.lineage_finding(lineage), key="lineage",
               caption="Relation, finding and confidence per step; dates only as precisely as they are known.",
               sources=lineage)
 
 # %% [markdown]
-# P19 itself, in our paraphrase: the closing paragraph that the English versions do not contain.
+# ## Three texts side by side: the Arabic, RT's English, Valdai's text
+#
+# The attribution verdicts rest on this comparison. For each paragraph: our paraphrase of the Arabic, what RT's
+# English republication says there (the text the Arabic translates), and what Valdai's text says — or, where its
+# page could not be read, RIAC's opening summary of the essay or a news agency's report of it. RT's page could be
+# read only from P1 to the first words of P6, so from P7 on the comparison is with Valdai's text at one remove, and
+# a change found there may be RT's rather than the Arabic's. Each difference is classed (omission, addition,
+# change of voice, of modality, of emphasis) and quoted in a short phrase.
+
+# %%
+present.table(ledgers_tr.translation_view(paragraphs, translation, differences),
+              title=ledgers_tr.translation_finding(differences), key="translation",
+              sources=[*translation["source_id"], *translation["alt_source_id"], *differences["source_id"]],
+              caption=f"{ledgers_tr.reading_finding(translation)}. Differences by id and kind; their words "
+                      "and our confidence in each are in the next table.")
+
+# %% [markdown]
+# Each difference with the Arabic and English words it turns on, and the claim of the ledger it bears on.
+
+# %%
+present.table(ledgers_tr.differences_view(differences), key="differences", sources=differences,
+              title=f"The {len(differences)} differences, with the Arabic and English words",
+              caption="Phrases quoted verbatim, at most 15 words each. 'RT and Valdai/RIAC': a change RT made and "
+                      "the Arabic inherits.")
+
+# %%
+present.table(ledgers_tr.difference_counts(differences), key="difference-counts", sources=differences,
+              title="Differences by kind and by the two texts that differ",
+              caption="Counts of the table above; zeros included.", collapsed="Show the counts as a table")
+
+# %% [markdown]
+# P19 itself, in our paraphrase. It is most likely the Arabic editor's addition (medium confidence): it speaks of
+# Valdai in the third person, and neither English page could be read to its end to confirm its absence there.
 
 # %%
 digest = article.paragraph_digest(paragraphs, ["P19"])
@@ -162,14 +210,14 @@ present.table(digest.drop(columns=["source_id"]), title="P19: Valdai, and a fram
 # Eurasian-security track, summits and enlargements — against which they can be followed.
 
 # %%
-forecasts = tables.forecasts(ledger)
+forecasts = ledgers.forecasts(ledger)
 present.table(forecasts, title=f"{len(forecasts)} forecasts among the listed claims", key="forecasts",
               caption="Predictive claims; 'yes' where evidence dated after April 2024 already bears on them.",
               sources=ledger[ledger["claim_type"] == "predictive"])
 
 # %%
-watch = principles.watch_list(events, "2024-04-30")
-present.table(watch, title=principles_words.watch_finding(watch, "2024-04-30"), key="watch", sources=watch,
+watch = tables.watch_list(events, "2024-04-30")
+present.table(watch, title=words.watch_finding(watch, "2024-04-30"), key="watch", sources=watch,
               caption="Events dated after 30 April 2024, oldest first.", collapsed=f"Show the {len(watch)} events")
 
 # %% [markdown]
@@ -178,8 +226,10 @@ present.table(watch, title=principles_words.watch_finding(watch, "2024-04-30"), 
 # - The article's dated facts hold: Putin's call of 29 February 2024, Lavrov's Beijing visit of 8–9 April 2024,
 #   NATO's enlargement, the decline of arms-control treaties. Most of these rest on news reports of official
 #   statements; the official transcripts would confirm them.
-# - Its attributions do not all hold. The Arabic puts P11's argument for new principles in Putin's mouth; the
-#   English essay it translates gives it as the author's own reasoning.
+# - Its attributions do not all hold. The Arabic puts P11's argument for new principles in Putin's mouth and P10's
+#   best case in unnamed observers'; the English gives both as the author's own. Some sentences are the
+#   translator's or editor's: P2's causal "consequence", P14's appeal to "many Russian–Chinese discussions", and the
+#   whole of P19. These are recorded as attributions, apart from the verdicts on what the sentences say.
 # - Its readings and proposals (indivisible security, non-hegemony, a dialogue platform first) are contested, and
 #   the reasons in the audit detail give the strongest case on each side with a source for each.
 # - The forecasts — a long process starting as a dialogue platform, the SCO as a vehicle, many states joining —
@@ -193,19 +243,19 @@ present.table(watch, title=principles_words.watch_finding(watch, "2024-04-30"), 
 # case against.
 
 # %%
-coverage = tables.paragraph_coverage(paragraphs, claims, REPORTS, principles.collection_paragraphs())
-present.table(coverage, title=words.coverage_finding(coverage), key="coverage", sources=paragraphs,
+coverage = ledgers.paragraph_coverage(paragraphs, claims, REPORTS, tables.collection_paragraphs())
+present.table(coverage, title=ledgers_words.coverage_finding(coverage), key="coverage", sources=paragraphs,
               caption="Claims per paragraph and the reports whose section map lists it.",
               collapsed=f"Show all {len(coverage)} paragraphs and the reports that cover them")
 
 # %%
 p19 = ledger[ledger["paragraph"] == "P19"]
-present.table(tables.ledger_view(p19), title=f"P19 makes {len(p19)} of the listed claims", key="p19",
+present.table(ledgers.ledger_view(p19), title=f"P19 makes {len(p19)} of the listed claims", key="p19",
               caption="Claims of the closing paragraph among the chosen types.", sources=p19,
               collapsed=f"Show the {len(p19)} claims of P19")
 
 # %%
-present.table(tables.audit_view(ledger, sources), title=f"Reasons and sources for all {len(ledger)} listed claims",
+present.table(ledgers.audit_view(ledger, sources), title=f"Reasons and sources for all {len(ledger)} listed claims",
               caption="Main source first; for interpretive and normative claims, the case for, then the case "
                       "against.", sources=ledger, key="audit", collapsed=f"Show all {len(ledger)} verdicts with "
               "their reasons and sources")

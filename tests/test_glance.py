@@ -18,6 +18,14 @@ def test_article_glance_counts_sections_claims_and_the_chain_of_publishers():
     assert out[0].startswith("19 paragraphs in 3 sections: 9 on what went wrong") and "10 on the principles" in out[0]
     assert out[1] == "3 of its 4 claims are factual; 2 of those are supported by the sources we cite."
     assert out[2] == "The text travelled Valdai Discussion Club → RT → alahalygate.com."
+    assert len(out) == 3  # no voice columns, no voice sentence
+    voiced = claims.assign(voice=["the author", "the translator or editor", "the author", "the translator or editor"],
+                           attributed_to=["the author", "the author", "Putin", "Putin"],
+                           attribution=["faithful", "added in translation", "misattributed in translation",
+                                        "misattributed in translation"])
+    assert article_words.glance_findings(paragraphs, sections, voiced, lineage)[3] == (
+        "2 of the 4 claims are the translator's or editor's words, not the author's (P19 and sentences changed in "
+        "translation); the Arabic gives 1 more to a speaker the English does not name.")
     # a second republication before RT is a side branch: the translation follows the step right before it
     riac = pd.concat([lineage.assign(step=lineage["step"] + 1),
                       pd.DataFrame({"step": [2], "publisher": ["RIAC"], "relation": ["republication"]})])

@@ -106,6 +106,10 @@ def test_ar_marks_arabic_and_escapes():
     assert present.ar("<b>") ._repr_html_() == '<p lang="ar" dir="rtl">&lt;b&gt;</p>'
     assert present.mark_arabic_text("The word «الناتو» <x>") == \
         'The word <span lang="ar" dir="rtl">«الناتو»</span> &lt;x&gt;'
+    # an English closing bracket after an Arabic phrase stays outside the right-to-left run (else it shows mirrored)
+    assert present.mark_arabic_text("as 'worth considering' (يستحق النظر), not") == \
+        'as &#x27;worth considering&#x27; (<span lang="ar" dir="rtl">يستحق النظر</span>), not'
+    assert present.mark_arabic_text("a (النص (ب)) b") == 'a (<span lang="ar" dir="rtl">النص (ب)</span>) b'
 
 
 def test_human_date():
@@ -200,7 +204,8 @@ def test_one_label_lookup_for_headers_cells_and_later_arabic(monkeypatch):
     assert not wording.is_identifier("NATO") and not wording.is_identifier("P4")
     monkeypatch.setenv("NATO_LANG", "ar")
     assert wording.label("NATO", "org_id") == "حلف شمال الأطلسي (الناتو)"
-    assert wording.label("member", "status") == "member"  # no Arabic label yet: English, never empty
+    assert wording.label("member", "status") == "عضو"  # labels.csv is complete in Arabic
+    assert wording.label("no_such_value", "status") == "no_such_value"  # unknown: unchanged, never empty
 
 
 def test_numbers_and_dates_for_readers():

@@ -20,11 +20,13 @@ def claims() -> pd.DataFrame:
         "claim_id": ["C02", "C01", "C03", "C10"],
         "paragraph": ["P10", "P4", "P19", "P11"],
         "claim": ["b", "a", "c", "d"],
-        "voice": ["observers", "the author", "the author", "Putin"],
+        "voice": ["the author", "the author", T.TRANSLATOR, "Putin"],
+        "attributed_to": ["observers", "the author", "the author", "Putin"],
+        "attribution": ["misattributed in translation", "faithful", "added in translation", "faithful"],
         "claim_type": ["normative", "factual", "predictive", "factual"],
         "testable_with": ["x"] * 4,
         "verdict": ["interpretation", "supported", "partly supported", "contradicted"],
-        "checked_against": ["secondary", "primary", "primary", "secondary"],
+        "checked_against": ["secondary", "primary", "primary", "official"],
         "evidence_after_article": [False, False, True, False],
         "verdict_reason": ["r1", "r2", "r3", "r4"],
         "evidence_notebook": ["05", "2", "09", "09"],
@@ -41,7 +43,7 @@ def test_claim_type_list_parses_and_refuses():
         T.claim_type_list(" , ")
 
 
-def test_the_moved_names_stay_importable_from_principles():
+def test_the_moved_names_stay_importable_from_eurasia():
     assert principles.article_scenarios is T.article_scenarios
     assert principles.claim_type_list is T.claim_type_list
 
@@ -53,7 +55,7 @@ def test_claims_ledger_links_reports_sorts_by_paragraph_and_keeps_checking_apart
     assert list(out["evidence"]) == ["02-nato-enlargement.html", "05-balance-of-power.html",
                                      "09-claims-ledger.html", "09-claims-ledger.html"]
     assert list(out["verdict"]) == ["supported", "interpretation", "contradicted", "partly supported"]
-    assert list(out["checked_against"]) == ["primary", "secondary", "secondary", "primary"]
+    assert list(out["checked_against"]) == ["primary", "secondary", "official", "primary"]
     assert list(out["second_source_id"]) == ["", "t1", "s1", ""]
     assert list(T.claims_ledger(claims(), REPORTS, ["factual"])["claim_id"]) == ["C01", "C10"]
 
@@ -82,21 +84,31 @@ def test_checking_counts_is_a_full_verdict_by_checking_grid():
     expected = pd.DataFrame({
         "verdict": list(T.VERDICTS),
         "primary": [1, 1, 0, 0, 0],
-        "secondary": [0, 0, 1, 0, 1],
+        "official": [0, 0, 1, 0, 0],
+        "secondary": [0, 0, 0, 0, 1],
         "not checked": [0, 0, 0, 0, 0],
         "total": [1, 1, 1, 0, 1],
     })
     pdt.assert_frame_equal(out, expected)
 
 
-def test_attribution_claims_are_the_ones_in_someone_elses_mouth():
+def test_attribution_claims_keep_who_says_it_apart_from_the_verdict():
     out = T.attribution_claims(T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES))
-    assert list(out["claim_id"]) == ["C02", "C10"]
-    assert list(out["who says it"]) == ["observers", "Putin"]
-    assert list(out.columns)[:3] == ["claim_id", "paragraph", "who says it"]
+    assert list(out["claim_id"]) == ["C02", "C10", "C03"]
+    assert list(out["the Arabic says"]) == ["observers", "Putin", "the author"]
+    assert list(out["whose words"]) == ["the author", "Putin", T.TRANSLATOR]
+    assert list(out["attribution"]) == ["misattributed in translation", "faithful", "added in translation"]
     view = T.attribution_view(out)
-    assert list(view["Claim"]) == ["C02 · P10", "C10 · P11"]
-    assert list(view["Verdict"]) == ["interpretation", "contradicted"] and "verdict_reason" not in view
+    assert list(view["Claim"]) == ["C02 · P10", "C10 · P11", "C03 · P19"]
+    assert list(view["Verdict on the content"]) == ["interpretation", "contradicted", "partly supported"]
+    assert "verdict_reason" not in view
+
+
+def test_voice_counts_count_whose_words_by_attribution():
+    out = T.voice_counts(claims())
+    assert list(out["voice"]) == ["the author", "the author", "Putin", T.TRANSLATOR]
+    assert list(out["attribution"]) == ["faithful", "misattributed in translation", "faithful", "added in translation"]
+    assert out["claims"].sum() == 4
 
 
 def test_glance_counts_verdicts_attributions_and_checking_of_the_listed_claims():
@@ -104,8 +116,10 @@ def test_glance_counts_verdicts_attributions_and_checking_of_the_listed_claims()
     first, attributed, checked = TW.glance_findings(led)
     assert first == ("Of 4 listed claims, the evidence supports 1, partly supports 1 and contradicts 1; 1 is a "
                      "reading, proposal or open forecast.")
-    assert attributed.startswith("2 listed claims are put in someone else's mouth; 1 of those")
-    assert checked == "2 verdicts rest on a primary text, 2 on secondary sources only."
+    assert attributed == ("3 listed claims are not simply the author's words: 1 misattributed and 1 added in "
+                          "translation; 1 the English itself gives to another speaker.")
+    assert checked == ("2 verdicts rest on a primary text, 1 on an organisation's or government's own page, 1 on "
+                       "secondary sources only.")
     only = T.claims_ledger(claims(), REPORTS, ["factual"])
     assert TW.glance_findings(only)[0] == "Of 2 listed claims, the evidence supports 1 and contradicts 1."
     readings = T.claims_ledger(claims(), REPORTS, ["normative"])
@@ -186,8 +200,9 @@ def test_ledger_view_keeps_verdict_and_checking_in_separate_columns():
     first = out.iloc[0]
     assert (first["Claim"], first["Verdict"], first["Checked against"]) == \
         ("C01 · P4 (factual)", "supported", "primary")
-    assert list(out["Checked against"]) == ["primary", "secondary", "secondary", "primary, and later evidence"]
-    assert list(out["Who says it"]) == ["author", "observers", "Putin", "author"]
+    assert list(out["Checked against"]) == ["primary", "secondary", "official", "primary, and later evidence"]
+    assert list(out["Who says it"]) == ["author", "author (the Arabic: observers)", "Putin",
+                                        "translator or editor (the Arabic: author)"]
     assert list(out["Report"]) == ["02", "05", "09", "09"]
 
 
@@ -215,7 +230,8 @@ def test_findings_count_what_the_titles_say():
     assert TW.verdict_finding(T.verdict_counts(led)).startswith("3 of 4 listed claims get a verdict")
     assert TW.checking_finding(T.checking_counts(led)) == "2 of 4 verdicts rest on a primary text"
     assert TW.attribution_finding(T.attribution_claims(led)) == \
-        "2 listed claims are put in someone else's mouth; 1 of those attributions is contradicted"
+        "3 listed claims are not simply the author's words: 1 misattributed and 1 added in translation; 1 the " \
+        "English itself gives to another speaker"
 
 
 def test_lineage_view_puts_publisher_and_date_beside_the_work_and_keeps_every_finding():

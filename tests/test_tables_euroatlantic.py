@@ -441,8 +441,9 @@ def test_principle_in_documents_marks_uncoded_documents():
 
 # --- cases chosen by stated rules (issue 15, notebooks 02 and 04) ---------------------------------------------
 
-from helpers import load  # noqa: E402
+from helpers import labels, load  # noqa: E402
 from helpers.tables import arms_control as ACT  # noqa: E402
+from helpers.tables import arms_control_words as ACT_words  # noqa: E402
 from helpers.tables import enlargement as B  # noqa: E402
 
 
@@ -562,7 +563,7 @@ def test_pair_status_tells_expiry_supersession_withdrawal_and_suspension_apart()
                    ["SUS", "suspended", "2004-01-01", "RUS"], ["ABA", "withdrawn", "2005-01-01", "RUS"],
                    ["OK", "suspended", "2006-01-01", "FRA"]])
     st = ACT.pair_status(ac, tr, "2010-01-01").set_index("treaty_id")
-    assert st.loc["EXP", "status"] == "expired at the end of its term"
+    assert st.loc["EXP", "status"] == "expired at the end of its term, no successor"
     assert st.loc["SUP", "status"] == "superseded by a successor treaty"
     assert st.loc["WD", "status"] == "ended by withdrawal"
     assert st.loc["MUL", "status"] == "in force among other parties only"
@@ -581,8 +582,21 @@ def test_pair_status_tells_expiry_supersession_withdrawal_and_suspension_apart()
 def test_cfe_and_open_skies_did_not_bind_both_at_the_end_of_2023():
     st = ACT.pair_status(load.arms_control(), load.treaties(), "2023-12-31").set_index("treaty_id")
     assert st.loc["CFE", "status"] == st.loc["OPEN_SKIES", "status"] == "in force among other parties only"
-    assert st.loc["START_I", "status"] == "expired at the end of its term"
+    assert st.loc["START_I", "status"] == "expired at the end of its term, successor signed"
     assert st.loc["INF", "status"] == "ended by withdrawal"
+
+
+def test_new_start_expired_without_a_successor_and_start_i_only_planned_once_its_successor_was_signed():
+    ac, tr = load.arms_control(), load.treaties()
+    late = ACT.pair_status(ac, tr, ac["date"].max()).set_index("treaty_id")
+    assert late.loc["NEW_START", "status"] == "expired at the end of its term, no successor"
+    assert late.loc["NEW_START", "status"] not in ACT.PLANNED
+    assert late.loc["NEW_START", "since"] == pd.Timestamp("2026-02-05")
+    gap = ACT.pair_status(ac, tr, "2009-12-31").set_index("treaty_id")  # START I lapsed; New START not yet signed
+    assert gap.loc["START_I", "status"] == "expired at the end of its term, no successor"
+    lines, summary = ACT_words.first_screen(tr, ac, load.events(), load.event_actors(), load.memberships(),
+                                      load.states(), load.state_lineage(), "2021-12-31", "2024-04-30")
+    assert "1 expired without a successor" in lines[1] and labels.day(ac["date"].max().date()) in lines[1]
 
 
 def test_war_rule_needs_an_outside_target_in_europe_or_the_former_ussr():

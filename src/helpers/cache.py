@@ -90,19 +90,23 @@ def code_cells(notebook: Path) -> Any:
         return sha256_file(notebook)
 
 
-def execution_key(*, notebook: Path, parameters: dict, code: str, env: str, kernel: str = "python3") -> str:
+def execution_key(*, notebook: Path, parameters: dict, code: str, env: str, kernel: str = "python3",
+                  lang: str = "en", catalogs: str = "") -> str:
     """Hash of everything a run depends on that is known before it starts: the notebook's code cells (not its
-    markdown), the parameter values, the helpers code, the locked environment and the kernel name. The data
-    files are checked separately (those the run read, see :func:`why_stale`)."""
+    markdown), the parameter values, the helpers code, the locked environment, the kernel name, the edition's
+    language and (Arabic edition) its catalogs. The data files are checked separately (those the run read, see
+    :func:`why_stale`)."""
     return sha256_bytes(canonical({"format": FORMAT, "cells": code_cells(notebook), "parameters": parameters,
-                                   "code": code, "env": env, "kernel": kernel}))
+                                   "code": code, "env": env, "kernel": kernel, "lang": lang,
+                                   "catalogs": catalogs}))
 
 
-def render_key(*, notebook: Path, entry: dict, code: str, env: str) -> str:
+def render_key(*, notebook: Path, entry: dict, code: str, env: str, catalogs: str = "") -> str:
     """Hash of everything the page depends on besides the run: the whole notebook file (markdown included), the
-    entry (titles, navigation, parameters) and the helpers code (the renderer) and environment."""
+    entry (titles, navigation, parameters, the edition's language), the helpers code (the renderer), the
+    environment and (Arabic edition) the catalogs of its prose."""
     return sha256_bytes(canonical({"format": FORMAT, "notebook": sha256_file(notebook), "entry": entry,
-                                   "code": code, "env": env}))
+                                   "code": code, "env": env, "catalogs": catalogs}))
 
 
 # --------------------------------------------------------------------------------------------------- data

@@ -18,7 +18,8 @@ class Entry:
     the declared variant's name, the ``-p`` name part, or None for the default report. ``prev``/``next`` link to
     the neighbouring notebooks' default reports in reading order (``{"id", "title", "output"}`` or None).
     ``data_version`` and ``data_files`` are filled in after execution: the fingerprint of the data files this
-    report read (``helpers.cache.data_fingerprint``) and their paths, which the report's header lists.
+    report read (``helpers.cache.data_fingerprint``) and their paths, which the report's header lists. ``lang`` is
+    the edition (``en``, or ``ar`` for the Arabic edition under ``reports/ar/``).
     """
 
     id: str
@@ -36,6 +37,7 @@ class Entry:
     next: dict | None = None
     data_version: str | None = None
     data_files: tuple[str, ...] = ()
+    lang: str = "en"
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -14,7 +14,8 @@ Environment overrides (all optional; tests and ``scripts/bench.py`` use them to 
 ``NATO_CONSTRAINTS``      the locked environment hashed by the cache (default ``constraints.txt``)
 ``NATO_READ_LOG``         file that ``helpers.load`` appends every data file it reads to (set by the build)
 ``NATO_SOURCES_CSV``      the bibliography (default ``data/sources.csv``)
-``NATO_LANG``             the language of reader labels, ``en`` (default) or ``ar`` (``helpers.wording``)
+``NATO_LANG``             the edition a process works for, ``en`` (default) or ``ar`` (set by the build per edition)
+``NATO_EDITIONS``         the editions a build writes when ``--lang`` is not given (default ``en,ar``)
 ========================  ==================================================================================
 
 The functions read the variable at call time (a worker or a test may set it after import); the module constants
@@ -38,6 +39,7 @@ SOURCES_CSV: Path = DATA / "sources.csv"
 HELPERS_SRC: Path = ROOT / "src" / "helpers"
 CONSTRAINTS: Path = ROOT / "constraints.txt"
 READ_LOG_VAR = "NATO_READ_LOG"
+LANG_VAR = "NATO_LANG"  # set by the build for each edition it writes
 
 
 def _override(var: str, default: Path) -> Path:
@@ -95,3 +97,9 @@ def data_file(name: str) -> Path:
 def language() -> str:
     """The language of reader labels: ``ar`` when ``$NATO_LANG`` starts with it, else ``en``."""
     return "ar" if os.environ.get("NATO_LANG", "en").lower().startswith("ar") else "en"
+
+
+def editions() -> list[str]:
+    """The editions a build writes when ``--lang`` is not given: ``$NATO_EDITIONS`` (``en,ar`` by default)."""
+    value = os.environ.get("NATO_EDITIONS", "en,ar")
+    return [e for e in ("en", "ar") if e in {p.strip().lower() for p in value.split(",")}] or ["en", "ar"]

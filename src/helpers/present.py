@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers import wording
+from helpers import i18n, wording
 from helpers.render import citations, templating, vega_specs
 from helpers.render import tables as _tables
 from helpers.render.text import HAS_ARABIC as _HAS_ARABIC  # noqa: F401  (used by the renderer)
@@ -149,7 +149,7 @@ def _check_text(what: str, key: str, name: str, value, required: bool = True) ->
         raise PresentError(f"{what}(key={key!r}): {name} must be text, got {type(value).__name__}")
     if required and not value.strip():
         raise PresentError(f"{what}(key={key!r}): {name} is empty; write one sentence for the reader")
-    return wording.words(value.strip())  # a known identifier in reader text becomes its label
+    return i18n.text(wording.words(value.strip()))  # a known identifier becomes its label; the edition's words
 
 
 def source_links(source_ids, measure=(), label: str = "") -> str:
@@ -208,10 +208,10 @@ def glance(findings, summary: str = "") -> Glance:
     ``summary`` (optional) replaces the collection's one-line summary under the title, so a report built for
     another date says what that date shows ("NATO had 19 members on 15 Jun 2001").
     """
-    items = [wording.words(str(f).strip()) for f in findings if str(f).strip()]
+    items = [i18n.text(wording.words(str(f).strip())) for f in findings if str(f).strip()]
     if not 1 <= len(items) <= 4:
         raise PresentError(f"present.glance: give 1 to 4 findings (2–4 read best), got {len(items)}")
-    return Glance(items, wording.words(str(summary or "").strip()))
+    return Glance(items, i18n.text(wording.words(str(summary or "").strip())))
 
 
 # ---------------------------------------------------------------------------------------------- charts
@@ -262,7 +262,9 @@ def chart(chart, *, caption: str, sources=None, key: str, measure=None, sources_
             f"present.chart(key={key!r}): expected an Altair chart, got {type(chart).__name__}; "
             "build it with a helpers.charts function"
         )
-    spec = vega_specs.with_labels(chart.to_dict())
+    from helpers.i18n import charts as i18n_charts
+
+    spec = i18n_charts.translate_spec(vega_specs.with_labels(chart.to_dict()), i18n.language())
     title = theme.chart_title(spec)
     description = str(spec.get("description") or "")
     if not title:
@@ -327,6 +329,18 @@ def _frame_of(what: str, key: str, df):
     return frame if isinstance(frame.index, pd.RangeIndex) else frame.reset_index()
 
 
+def _edition_cells(frame, keep=()):
+    """The frame's text cells in the edition's words (``helpers.i18n.text``: names, labels, known sentences);
+    ``keep`` columns stay as they are (codes a matrix is keyed on). English: the frame itself."""
+    if i18n.language() == "en":
+        return frame
+    out = frame.copy()
+    for c in out.columns:
+        if c not in keep and out[c].dtype == object:
+            out[c] = out[c].map(lambda v: i18n.text(v) if isinstance(v, str) else v)
+    return out
+
+
 def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=None, sources_label: str = "",
           collapsed: bool | str = False) -> Table:
     """Display a DataFrame as an escaped HTML table with caption, numbered sources and a CSV export.
@@ -341,7 +355,7 @@ def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=
     caption = _check_text("present.table", key, "caption", caption, required=False)
     frame = _frame_of("present.table", key, df)
     source_ids = _check_sources("present.table", key, sources, measure)
-    shown = frame.drop(columns=[c for c in SOURCE_COLUMNS if c in frame.columns])
+    shown = _edition_cells(frame.drop(columns=[c for c in SOURCE_COLUMNS if c in frame.columns]))
     return Table(key=key, title=title, caption=caption, sources=source_ids, html=table_html(shown, key, title),
                  csv=table_csv(frame), n_rows=len(frame), measure=_ids_from(measure), sources_label=sources_label,
                  collapsed=collapsed)
@@ -367,7 +381,8 @@ def matrix(df, *, rows: str, columns: str, value: str, title: str, key: str, cap
             "group": group, "detail": detail, "source": source, "column_order": list(column_order or [])}
     source_ids = _check_sources("present.matrix", key, sources if sources is not None else frame[[source]]
                                 if source else None, measure)
-    body, after = _tables.matrix_html(frame, spec, key, title)
+    body, after = _tables.matrix_html(_edition_cells(frame, keep=[c for c in (rows, columns, value, group, source, score)
+                                                                    if c]), spec, key, title)
     return Table(key=key, title=title, caption=caption, sources=source_ids, html=body, csv=table_csv(frame),
                  n_rows=len(frame), measure=_ids_from(measure), after=after)
 

@@ -33,6 +33,9 @@ _SKIP = ("script", "style", "noscript", "template", "svg", "details", "nav")
 _SKIP_CLASSES = ("report-exports", "report-toc", "site-search", "report-meta", "report-skip", "anchor-link",
                  "report-source", "report-sources-section")
 _SPACE = re.compile(r"\s+")
+#: The search box's status lines (``search.js`` fills the placeholders); the Arabic edition passes its own.
+SEARCH_WORDS = {"none": "No section matches “{query}”.", "count": "{sections} sections in {reports} reports match",
+                "more": "; the first {limit} are listed.", "end": ".", "broken": "Search is not available:"}
 _SOURCE_MAP = re.compile(rb"\n//# sourceMappingURL=[^\n]*\n?$")
 
 
@@ -121,16 +124,21 @@ def box_html(assets: str = "assets/", place: str = "") -> str:
     """The search box: a labelled search field, a live status line and the result list (filled by search.js).
 
     ``place`` tells two boxes of one page apart (the sidebar's and the phone menu's), so their ids stay unique."""
+    from helpers import i18n
+
+    t = i18n.gettext
     a = _html.escape(assets, quote=True)
     s = f"-{_html.escape(place, quote=True)}" if place else ""
+    words = "".join(f' data-words-{k}="{_html.escape(t(v), quote=True)}"' for k, v in SEARCH_WORDS.items()
+                    if i18n.language() != "en")
     return (
-        f'<div class="site-search" role="search" data-assets="{a}">'
-        f'<label class="site-search-label" for="site-search-input{s}">Search all reports</label>'
+        f'<div class="site-search" role="search" data-assets="{a}"{words}>'
+        f'<label class="site-search-label" for="site-search-input{s}">{t("Search all reports")}</label>'
         f'<input id="site-search-input{s}" class="site-search-input" type="search" autocomplete="off" '
         f'spellcheck="false" aria-describedby="site-search-help{s}" aria-controls="site-search-results{s}">'
-        f'<p id="site-search-help{s}" class="site-search-help">Type a word (for example Helsinki); '
-        "arrow keys move through the results, Enter opens one, Escape closes them.</p>"
+        f'<p id="site-search-help{s}" class="site-search-help">'
+        f'{t("Type a word (for example Helsinki); arrow keys move through the results, Enter opens one, Escape closes them.")}</p>'
         f'<p id="site-search-status{s}" class="site-search-status" role="status" aria-live="polite"></p>'
-        f'<ol id="site-search-results{s}" class="site-search-results" aria-label="Search results" hidden></ol>'
+        f'<ol id="site-search-results{s}" class="site-search-results" aria-label="{t("Search results")}" hidden></ol>'
         "</div>"
     )

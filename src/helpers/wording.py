@@ -114,7 +114,17 @@ def is_identifier(text: str) -> bool:
 
 
 def header(column, table: str = "") -> str:
-    """The header a reader sees for a column: a label from the data, else ``claim_type`` → "Claim type"."""
+    """The header a reader sees for a column: a label from the data, else ``claim_type`` → "Claim type"; in the
+    Arabic edition the Arabic label, else the message catalog's translation of the English header."""
+    found = _header(column, table)
+    if language() == "ar":
+        from helpers import i18n
+
+        return i18n.text(found, "ar")
+    return found
+
+
+def _header(column, table: str = "") -> str:
     text = str(column)
     known = lookup()
     for k in ((table, text, ""), ("", text, "")):
@@ -149,9 +159,14 @@ def relabel(frame, columns=None, table: str = ""):
 def value_map(values, column: str = "") -> dict[str, str]:
     """``{value: label}`` for the values that have a label different from themselves (for chart legends/axes)."""
     out = {}
+    arabic = language() == "ar"
     for v in values:
         lab = label(v, column)
         lab = words(lab, column) if lab == str(v) else lab
+        if arabic:
+            from helpers import i18n
+
+            lab = i18n.text(lab, "ar")
         if lab != str(v):
             out[str(v)] = lab
     return out
@@ -164,9 +179,14 @@ _UNIT = {"": 1, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 
 def big(value, unit: str = "", digits: int = 3) -> str:
-    """A large count in words: 972_000_000 → '972 million'; 1_338_278.3 with unit 'million' → '1.34 trillion'."""
+    """A large count in words: 972_000_000 → '972 million'; 1_338_278.3 with unit 'million' → '1.34 trillion'
+    (Babel's Arabic words in the Arabic edition: '972 مليون')."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
+    if language() == "ar":
+        from helpers.i18n import forms
+
+        return forms.compact(float(value) * _UNIT[unit], digits=digits - 1)
     number = float(value) * _UNIT[unit]
     for size, word in _SCALES:
         if abs(number) >= size:
@@ -177,7 +197,13 @@ def big(value, unit: str = "", digits: int = 3) -> str:
 
 
 def usd(value, unit: str = "") -> str:
-    """Money for readers: ``usd(1_338_278.3, "million")`` → 'US$1.34 trillion'."""
+    """Money for readers: ``usd(1_338_278.3, "million")`` → 'US$1.34 trillion' ('1.34 ترليون دولار' in the Arabic
+    edition)."""
+    if language() == "ar":
+        from helpers.i18n import forms
+
+        text = forms.compact(float(value) * _UNIT[unit]) if value is not None and value == value else ""
+        return f"{text} دولار" if text else ""
     text = big(value, unit)
     return f"US${text}" if text else ""
 
@@ -190,7 +216,11 @@ def year(value) -> str:
 
 
 def day(value) -> str:
-    """'1949-04-04' → '4 Apr 1949' (other text unchanged)."""
+    """'1949-04-04' → '4 Apr 1949' (other text unchanged); '4 أبريل 1949' in the Arabic edition (Babel)."""
+    if language() == "ar":
+        from helpers.i18n import forms
+
+        return forms.day(value)
     text = "" if value is None else str(value)
     if isinstance(value, (_dt.date, _dt.datetime)):
         text = value.isoformat()

@@ -46,6 +46,9 @@ from helpers.load.tables import (
     memberships,
     org_features,
     organisations,
+    pact_census,
+    pact_exits,
+    pact_spells,
     paragraph_tags,
     paragraphs,
     principle_documents,
@@ -58,6 +61,8 @@ from helpers.load.tables import (
     table,
     table_names,
     themes,
+    translation,
+    translation_differences,
     treaties,
     validate_all,
     world_totals,
@@ -67,16 +72,18 @@ __all__ = [
     "DataError", "Problem", "TABLES", "EXTRA_RULES", "MAX_LISTED", "rules", "table", "table_names",
     "validate_all", "sources", "states", "organisations", "memberships", "events", "event_paragraphs",
     "event_actors", "treaties", "arms_control", "capabilities", "sections", "paragraphs", "paragraph_tags",
-    "themes", "claims", "glossary", "lineage", "dimensions", "org_features", "documents", "principles",
-    "principle_documents", "state_lineage", "state_policies", "world_totals", "labels",
+    "themes", "claims", "glossary", "lineage", "translation", "translation_differences", "dimensions", "org_features",
+    "documents", "principles", "principle_documents", "state_lineage", "state_policies", "world_totals", "labels",
+    "pact_census", "pact_spells", "pact_exits",
 ]
 
 #: The tables, one loader each (the data package is the authority; tests check the two agree).
 TABLES: tuple[str, ...] = (
     "sources", "states", "organisations", "memberships", "events", "event_paragraphs", "event_actors", "treaties",
     "arms_control", "capabilities", "sections", "paragraphs", "paragraph_tags", "themes", "claims", "glossary",
-    "lineage", "dimensions", "org_features", "documents", "principle_documents", "principles", "state_lineage",
-    "state_policies", "world_totals", "labels",
+    "lineage", "translation", "translation_differences", "dimensions", "org_features", "documents",
+    "principle_documents", "principles", "state_lineage", "state_policies", "world_totals", "labels",
+    "pact_census", "pact_spells", "pact_exits",
 )
 
 #: Rules checked on top of the Table Schema, by table, as a reader would state them (from the registry).

@@ -272,6 +272,16 @@ def lineage(data_dir=None) -> pd.DataFrame:
     return table("lineage", data_dir)
 
 
+def translation(data_dir=None) -> pd.DataFrame:
+    """For each paragraph, what RT's English and Valdai's text say there (our paraphrase), and how much was read."""
+    return table("translation", data_dir)
+
+
+def translation_differences(data_dir=None) -> pd.DataFrame:
+    """Each difference between the Arabic and the English texts, classed and quoted in a short phrase."""
+    return table("translation_differences", data_dir)
+
+
 def dimensions(data_dir=None) -> pd.DataFrame:
     """Comparison dimensions with their scales and scores."""
     return table("dimensions", data_dir)
@@ -315,3 +325,18 @@ def world_totals(data_dir=None) -> pd.DataFrame:
 def labels(data_dir=None) -> pd.DataFrame:
     """Reader labels for coded values and column headers (read for pages through ``helpers.wording``)."""
     return table("labels", data_dir)
+
+
+def pact_census(data_dir=None) -> pd.DataFrame:
+    """ATOP's alliance agreements signed since 1945, with their obligation codes and states at signature."""
+    return table("pact_census", data_dir)
+
+
+def pact_spells(data_dir=None) -> pd.DataFrame:
+    """Members of the multilateral defence pacts in the census, as half-open spells (COW state codes)."""
+    return table("pact_spells", data_dir)
+
+
+def pact_exits(data_dir=None) -> pd.DataFrame:
+    """How each member left an admitted defence pact (denunciation, non-renewal, suspension, ...)."""
+    return table("pact_exits", data_dir)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from helpers import cache, params, paths
+from helpers.i18n import EDITIONS, edition_dir
 from helpers.pipeline import plan
 from helpers.pipeline.plan import BuildError
 
@@ -35,8 +37,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--force", action="store_true", help="rebuild even when the cache says up to date")
     ap.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                     help="worker processes (default: the number of cores, as nproc)")
+    ap.add_argument("--lang", action="append", choices=list(EDITIONS), default=[], metavar="{en,ar}",
+                    help="build this edition only: en (reports/) or ar (the Arabic edition, reports/ar/); "
+                         "repeatable; default both")
     ap.add_argument("--collection", type=Path, default=None,
                     help="section map to build (default: $NATO_COLLECTION or notebooks/collection.toml)")
+    ap.add_argument("--watch", action="store_true",
+                    help="live preview (make preview): build what is stale, serve reports/ on 127.0.0.1, and on "
+                         "every saved notebook, data file, section map or helpers change sync the pair, rebuild "
+                         "and reload the open pages; Ctrl-C stops")
+    ap.add_argument("--port", type=int, default=0, metavar="N",
+                    help="with --watch: the port to serve on (default: a free one, printed)")
     return ap.parse_args(argv)
 
 
@@ -77,15 +88,18 @@ def _short(value: Any, limit: int = 60) -> str:
 
 def _refuse_list_options(args: argparse.Namespace) -> None:
     extra = [flag for flag, given in (("-p", args.parameter), ("--force", args.force),
-                                      ("--jobs", args.jobs is not None)) if given]
+                                      ("--jobs", args.jobs is not None), ("--watch", args.watch)) if given]
     if extra:
         raise BuildError(f"--list only lists (with --only to narrow it); it does not take {', '.join(extra)}: "
                          "drop them to list, or drop --list to build")
 
 
-def output_dirs() -> tuple[Path, Path, Path, Path]:
-    """``(reports, build, cache, staging)``, each created and checked writable; BuildError names the folder."""
-    reports, build_dir, cache_dir = paths.reports_dir(), paths.build_dir(), paths.cache_dir()
+def output_dirs(lang: str = "en") -> tuple[Path, Path, Path, Path]:
+    """``(reports, build, cache, staging)`` of an edition, each created and checked writable; BuildError names the
+    folder. The Arabic edition has folders of its own (``ar/`` in each), so one edition never reads or replaces
+    the other's reports, cache records or executed notebooks."""
+    reports, build_dir, cache_dir = (edition_dir(f(), lang) for f in (paths.reports_dir, paths.build_dir,
+                                                                          paths.cache_dir))
     for label, folder in (("reports", reports), ("build", build_dir), ("cache", cache_dir)):
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -103,6 +117,26 @@ def output_dirs() -> tuple[Path, Path, Path, Path]:
     return reports, build_dir, cache_dir, staging
 
 
+def _watch(args: argparse.Namespace, collection: Path) -> int:
+    """``--watch``: the live preview, after the options are checked (see :mod:`helpers.pipeline.preview`)."""
+    extra = [flag for flag, given in (("--list", args.list), ("--force", args.force)) if given]
+    if extra:
+        raise BuildError(f"--watch rebuilds what changed; it does not take {', '.join(extra)}: drop them to "
+                         "preview, or drop --watch")
+    if not 0 <= args.port <= 65535:
+        raise BuildError(f"--port {args.port}: a port is a number from 1 to 65535 (0 or none: a free one)")
+    _overrides(args)
+    plan.all_entries(collection, dict(args.parameter), args.only)  # refuse bad values before serving anything
+    output_dirs()
+    base = [*(["--collection", str(collection)] if args.collection else []),
+            *(["--jobs", str(args.jobs)] if args.jobs else []),
+            *[a for lang in args.lang for a in ("--lang", lang)],
+            *[a for name, value in args.parameter for a in ("-p", name, value)]]
+    from helpers.pipeline import preview
+
+    return preview.serve(base, plan.selected_ids(collection, args.only) if args.only else None, args.port)
+
+
 def _checked_plan(args: argparse.Namespace, collection: Path):
     """``(everything, chosen)`` or, for ``--list``, None after printing; raises the one-line errors."""
     if args.list:
@@ -113,26 +147,62 @@ def _checked_plan(args: argparse.Namespace, collection: Path):
     return plan.all_entries(collection, overrides, args.only)
 
 
-def build(argv: list[str] | None = None) -> int:
+def build(argv: list[str] | None = None, on_pages: Callable[[int, list[tuple], str], None] | None = None) -> int:
+    """Run the command line ``argv``; the exit code. ``on_pages(code, summary rows, refusal)``, when given, is
+    called once the pages are written (before the search index) or the command was refused (code 2, the one-line
+    reason): the live preview reloads the open pages then."""
     args = parse_args(argv)
     collection = (args.collection or params.collection_path()).resolve()
     if args.collection:
         os.environ["NATO_COLLECTION"] = str(collection)  # kernels call params.validated against the same map
+    if args.port and not args.watch:
+        print("error: --port is for --watch (the live preview)", file=sys.stderr)
+        return 2
     try:
+        if args.watch:
+            return _watch(args, collection)
         planned = _checked_plan(args, collection)
         if planned is None:
             return 0
         everything, chosen = planned
         from helpers.pipeline.run import Dirs
 
-        dirs = Dirs(*output_dirs())
+        editions = [lang for lang in EDITIONS if lang in args.lang] if args.lang else paths.editions()
+        dirs = {lang: Dirs(*output_dirs(lang)) for lang in editions}
     except (params.ParameterError, params.CollectionError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        if on_pages is not None:
+            on_pages(2, [], str(exc))
         return 2
-    return _run(args, collection, everything, chosen, dirs)
+    code = 0
+    for lang in editions:
+        code = max(code, _edition(args, collection, everything, chosen, dirs[lang], lang, len(editions) > 1,
+                                  on_pages))
+        if code == 130:
+            break
+    return code
 
 
-def _run(args, collection: Path, everything: list, chosen: list, dirs) -> int:
+def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang: str, say: bool,
+             on_pages=None) -> int:
+    """Build one edition: its entries carry the language, and its kernels and renderer see ``NATO_LANG``."""
+    from dataclasses import replace
+
+    saved = os.environ.get(paths.LANG_VAR)
+    os.environ[paths.LANG_VAR] = lang
+    try:
+        if say:
+            print(f"{'English' if lang == 'en' else 'Arabic'} edition ({cache.relative(dirs.reports)}/):")
+        return _run(args, collection, [replace(e, lang=lang) for e in everything],
+                    [replace(e, lang=lang) for e in chosen], dirs, on_pages)
+    finally:
+        if saved is None:
+            os.environ.pop(paths.LANG_VAR, None)
+        else:
+            os.environ[paths.LANG_VAR] = saved
+
+
+def _run(args, collection: Path, everything: list, chosen: list, dirs, on_pages=None) -> int:
     from helpers.pipeline import run, search_index, summary, worker
 
     jobs, fresh = plan.cache_plan(chosen, dirs.cache, dirs.reports, args.force)
@@ -152,9 +222,11 @@ def _run(args, collection: Path, everything: list, chosen: list, dirs) -> int:
     else:
         for part, job in site.items():
             run.record_site(dirs, part, job["key"], worker.site_job(job)["outputs"])
-    search_index.write(everything, dirs, args.force)  # after every page is written
     table = summary.rows([e.name for e in chosen], [e.name for e in fresh], results,
                          {j.entry.name: j.reason for j in jobs})
+    if on_pages is not None:
+        on_pages(summary.exit_code(table), table, "")
+    search_index.write(everything, dirs, args.force)  # after every page is written
     return summary.finish(table, {e.name: e.output for e in chosen}, dirs.reports)
 
 

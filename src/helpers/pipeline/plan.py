@@ -165,13 +165,17 @@ class Job:
 
 def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool) -> tuple[list[Job], list[Entry]]:
     """``(jobs, entries that are up to date)``."""
+    from helpers.i18n import catalog_digest
+
     code, env = cache.code_hash(), cache.environment_hash()
     jobs, fresh = [], []
     for e in chosen:
         nb = Path(e.notebook)
-        key = cache.execution_key(notebook=nb, parameters=e.parameters, code=code, env=env, kernel=KERNEL)
+        key = cache.execution_key(notebook=nb, parameters=e.parameters, code=code, env=env, kernel=KERNEL,
+                                  lang=e.lang, catalogs=catalog_digest(e.lang))
         shown = {k: v for k, v in e.to_dict().items() if k not in ("notebook", "data_version", "data_files")}
-        render = cache.render_key(notebook=nb, entry=shown, code=code, env=env)
+        render = cache.render_key(notebook=nb, entry=shown, code=code, env=env,
+                                  catalogs=catalog_digest(e.lang, e.stem))
         if force:
             jobs.append(Job(e, "execute", "forced", key, render))
             continue
@@ -189,14 +193,18 @@ def site_plan(entries: list[Entry], reports: Path, cache_dir: Path, force: bool)
 
     The shared assets depend on the helpers code and the environment only; the index also on the section map
     and the whole data folder (it shows the data version)."""
+    from helpers.i18n import catalog_digest
+
     code, env = cache.code_hash(), cache.environment_hash()
+    lang = entries[0].lang if entries else "en"
     data: dict[str, str] = {}
     for folder in sorted({params.data_dir().resolve(), paths.DATA.resolve()}):
         data.update(cache.folder_hashes(folder))
     keys = {
-        "assets": cache.sha256_bytes(cache.canonical({"code": code, "env": env})),
+        "assets": cache.sha256_bytes(cache.canonical({"code": code, "env": env, "lang": lang})),
         "index": cache.sha256_bytes(cache.canonical({"entries": [e.to_dict() for e in entries], "code": code,
-                                                     "env": env, "data": cache.data_fingerprint(data)})),
+                                                     "env": env, "data": cache.data_fingerprint(data),
+                                                     "lang": lang, "catalogs": catalog_digest(lang)})),
     }
     stale = {}
     for part, key in keys.items():

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers import cache
+from helpers import cache, paths
 from helpers.pipeline import worker
 from helpers.pipeline.plan import Job
 from helpers.pipeline.summary import Progress
@@ -41,6 +41,7 @@ def cores() -> int:
 def _worker_env(collection: Path, build_dir: Path) -> dict[str, str]:
     env = {v: "1" for v in THREAD_VARS}
     env["NATO_COLLECTION"] = str(collection)
+    env["NATO_LANG"] = paths.language()  # the edition being built (its kernels and renderer)
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(worker.kernel_path(build_dir)), os.environ.get("PYTHONPATH", "")) if p)

@@ -78,9 +78,14 @@ def finish(table: list[tuple], outputs: dict[str, str], reports: Path) -> int:
         print("reports written:")
         for name in written:
             print(f"  {cache.relative(reports / outputs[name])}")
-    failed = sum(1 for row in table if row[1] == "FAILED")
-    if failed:
+    if exit_code(table):
+        failed = sum(1 for row in table if row[1] == "FAILED")
         print(f"{failed} of {len(table)} report(s) failed; see the detail column for each failure page",
               file=sys.stderr)
         return 1
     return 0
+
+
+def exit_code(table: list[tuple]) -> int:
+    """1 when a report failed, else 0."""
+    return 1 if any(row[1] == "FAILED" for row in table) else 0

@@ -93,3 +93,26 @@ def mark_arabic_html(fragment: str) -> str:
             continue
         node.replace_with(BeautifulSoup(text.mark_arabic_text(str(node)), "html.parser"))
     return str(soup)
+
+
+def mark_latin_html(fragment: str) -> str:
+    """The Arabic edition's prose: every Latin run in an HTML fragment isolated in ``<bdi>`` (code, preformatted
+    text, links' targets and elements already marked with a language are left alone)."""
+    if not text.LATIN_RUN.search(fragment):
+        return fragment
+    from bs4 import BeautifulSoup, NavigableString
+
+    soup = BeautifulSoup(fragment, "html.parser")
+    for node in list(soup.find_all(string=True)):
+        if type(node) is not NavigableString or not text.LATIN_RUN.search(node) or not node.strip():
+            continue
+        if any(p.name in ("script", "style", "code", "pre", "bdi") or p.has_attr("lang") for p in node.parents
+               if p.name and p.name != "[document]"):
+            continue
+        node.replace_with(BeautifulSoup(text.mark_latin_text(str(node)), "html.parser"))
+    return str(soup)
+
+
+def mark_language_html(fragment: str, lang: str = "en") -> str:
+    """Prose marked for its edition: Arabic runs in English pages, Latin runs in Arabic pages."""
+    return mark_latin_html(fragment) if lang == "ar" else mark_arabic_html(fragment)

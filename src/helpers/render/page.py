@@ -36,30 +36,42 @@ def _link(value) -> dict | None:
     return {"title": getattr(value, "title", ""), "output": getattr(value, "output", "")}
 
 
+def _lang(entry) -> str:
+    return getattr(entry, "lang", None) or "en"
+
+
 def chrome(entry, toc: list[dict] | None = None) -> dict:
     """What the header, the sidebar and the footer of a page show."""
+    from helpers import i18n
+
     parameters = entry.parameters or {}
     title = site.reader_title(entry.title, parameters, entry.defaults, entry.variant)
+    other, href = i18n.counterpart(entry.output, _lang(entry))
     return {
+        "lang": _lang(entry), "counterpart": {"lang": other, "href": href},
         "entry": entry, "title": title, "nb_id": entry.id or "", "toc": toc or [],
         "prev": _link(entry.prev), "next": _link(entry.next), "nav": site.nav_items(entry.name),
         "params": site.params_markup(parameters, entry.id, entry.defaults),
         "variant": site.variant_label(parameters, entry.defaults) if entry.variant else "",
-        "summary": entry.summary, "data_version": site.data_version(),
+        "summary": i18n.text(entry.summary, _lang(entry)), "data_version": site.data_version(),
         "data_files": list(getattr(entry, "data_files", None) or []), "assets": ASSETS,
     }
 
 
-@functools.lru_cache(maxsize=1)
-def exporter():
-    """nbconvert's HTML exporter with the ``nato_report`` template; its ``prose_html`` filter writes each markdown
-    cell through :func:`prose_html`."""
+@functools.lru_cache(maxsize=2)
+def exporter(lang: str = "en"):
+    """nbconvert's HTML exporter with the ``nato_report`` template for an edition (``<html lang>``); its
+    ``prose_html`` filter writes each markdown cell through :func:`prose_html`."""
     import jinja2
     from nbconvert import HTMLExporter
 
+    from helpers import i18n
+
     made = HTMLExporter(extra_template_basedirs=[str(templating.TEMPLATES)], template_name="nato_report",
-                        exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text="¶")
+                        exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text="¶",
+                        language_code=lang)
     made.register_filter("mark_arabic", notebook.mark_arabic_html)
+    made.register_filter("t", lambda msgid: i18n.gettext(msgid, lang))
     made.register_filter("prose_html", jinja2.pass_context(
         lambda context, cell: prose_html(cell, context.get("resources", {}))))
     return made
@@ -68,20 +80,24 @@ def exporter():
 def prose_html(cell, resources: dict) -> str:
     """One markdown cell as the page shows it: nbconvert's markdown (math, attachments, heading anchors), the
     ``files/`` prefix of links stripped, Arabic marked. The template and a prose-only re-render both call this."""
+    lang = resources.get("report", {}).get("lang", "en")
     key = (cell.source, json.dumps(cell.get("attachments") or {}, sort_keys=True),
-           resources.get("metadata", {}).get("path", ""))
+           resources.get("metadata", {}).get("path", ""), lang)
     if key not in _PROSE:  # the same text renders the same way: variants of a report share their prose
         from nbconvert.filters import strip_files_prefix
 
-        html_text = exporter().markdown2html({"cell": cell, "resources": resources}, cell.source)
-        _PROSE[key] = notebook.mark_arabic_html(strip_files_prefix(html_text))
+        html_text = exporter(lang).markdown2html({"cell": cell, "resources": resources}, cell.source)
+        _PROSE[key] = notebook.mark_language_html(strip_files_prefix(html_text), lang)
     return _PROSE[key]
 
 
-def _append_sources_cell(nb) -> None:
+def _append_sources_cell(nb, lang: str = "en") -> None:
     import nbformat
 
-    nb.cells.append(nbformat.v4.new_markdown_cell("## Sources", id=f"cell-{len(nb.cells) + 1:03d}"))
+    from helpers import i18n
+
+    nb.cells.append(nbformat.v4.new_markdown_cell(f"## {i18n.gettext('Sources', lang)}",
+                                                  id=f"cell-{len(nb.cells) + 1:03d}"))
     cell = nbformat.v4.new_code_cell("present.sources_section()", id=f"cell-{len(nb.cells) + 1:03d}")
     cell.metadata["tags"] = ["report-added"]
     cell.outputs = [exports.html_output(exports.SOURCES_SLOT)]
@@ -90,11 +106,20 @@ def _append_sources_cell(nb) -> None:
 
 def resources(entry) -> dict:
     """What nbconvert's templates see."""
-    return {"report": {"assets": ASSETS}, "metadata": {"name": entry.name}}
+    return {"report": {"assets": ASSETS, "lang": _lang(entry)}, "metadata": {"name": entry.name}}
 
 
 def prepared(nb, entry):
-    """The notebook as the page shows it: cleaned, titled for the reader, without its own H1."""
+    """The notebook as the page shows it: in the edition's language (the Arabic edition's prose and headings from
+    the notebook's catalog), cleaned, titled for the reader, without its own H1."""
+    if _lang(entry) != "en":
+        import copy
+
+        from helpers import i18n
+
+        nb = copy.copy(nb)
+        nb.cells = [copy.deepcopy(c) if c.get("cell_type") == "markdown" else c for c in nb.cells]
+        i18n.translate_markdown(nb, entry.stem, _lang(entry))
     clean = notebook.clean_notebook(nb)
     clean.metadata["title"] = site.reader_title(entry.title, entry.parameters or {}, entry.defaults,
                                                       entry.variant)
@@ -116,8 +141,8 @@ def render_report_parts(nb, entry) -> tuple[dict[str, bytes], dict]:
     outputs = exports.Outputs(exports.Exports(entry.name), cites)
     outputs.transform(clean)
     if not outputs.has_slot:
-        _append_sources_cell(clean)
-    body, _ = exporter().from_notebook_node(clean, resources=resources(entry))
+        _append_sources_cell(clean, _lang(entry))
+    body, _ = exporter(_lang(entry)).from_notebook_node(clean, resources=resources(entry))
     section = templating.render("sources_section.html.j2", bibliography=cites.bibliography())
     body = body.replace(exports.SOURCES_SLOT, section)
     parts = {"signature": signature, "body": body, "cells": prose_in_page.markdown_cells(clean),
@@ -137,17 +162,29 @@ def finish_page(body: str, entry, glance, summary: str) -> bytes:
     page = body.replace(HEADER_SLOT, templating.render("header.html.j2", **parts), 1)
     page = page.replace(SIDEBAR_SLOT, templating.render("sidebar.html.j2", **parts), 1)
     page = page.replace("<!--report-footer-->", templating.render("footer.html.j2", **parts), 1)
-    page = page.replace("</head>", str(templating.env().globals["search_head"](ASSETS)) + "</head>", 1)
+    page = page.replace("</head>", str(templating.env().globals["search_head"](ASSETS))
+                        + templating.render("alternate.html.j2", **parts) + "</head>", 1)
+    if parts["lang"] != "en":
+        from helpers import i18n
+
+        page = page.replace(f'<html lang="{parts["lang"]}">', f'<html lang="{parts["lang"]}" '
+                            f'dir="{i18n.direction(parts["lang"])}">', 1)
     page = re.sub(r"[ \t]+\n", "\n", page)
     return page.encode("utf-8")
 
 
 def _page(template: str, **context) -> bytes:
+    context.setdefault("lang", "en")
     return (templating.render(template, assets=ASSETS, **context).rstrip("\n") + "\n").encode("utf-8")
 
 
 def render_index(entries) -> bytes:
-    """``reports/index.html``: every notebook in collection order, its summary, paragraphs and every variant."""
+    """``reports/index.html`` (``reports/ar/index.html`` for the Arabic edition): every notebook in collection
+    order, its summary, paragraphs and every variant."""
+    from helpers import i18n
+
+    lang = _lang(entries[0]) if entries else "en"
+    other, href = i18n.counterpart("index.html", lang)
     groups: dict[str, list] = {}
     for e in entries:
         groups.setdefault(str(e.id or e.name), []).append(e)
@@ -162,7 +199,7 @@ def render_index(entries) -> bytes:
         items.append({"id": nb_id, "entry": main, "variants": variants,
                       "params": site.params_markup(main.parameters or {}, nb_id)})
     return _page("index.html.j2", items=items, data_version=site.data_version(),
-                 nav=site.nav_items(""))
+                 nav=site.nav_items(""), lang=lang, counterpart={"lang": other, "href": href})
 
 
 def _where(error) -> str:
@@ -183,7 +220,7 @@ def render_failure(entry, error) -> bytes:
     tb = getattr(error, "traceback", "") or ""
     tb = "\n".join(tb) if isinstance(tb, list) else str(tb)
     params = getattr(error, "parameters", None) or entry.parameters or {}
-    return _page("failure.html.j2", title=title, where=_where(error), entry=entry,
+    return _page("failure.html.j2", lang=_lang(entry), title=title, where=_where(error), entry=entry,
                  ename=getattr(error, "ename", None) or type(error).__name__,
                  evalue=str(error) if evalue is None else evalue,
                  params=site.params_markup(params, entry.id), source=getattr(error, "source", "") or "",

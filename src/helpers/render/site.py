@@ -49,17 +49,19 @@ def parameter_line(parameters: dict, nb_id: str | None = None, defaults: dict | 
     """
     parts = []
     helps = param_help(nb_id) if nb_id else {}
+    from helpers import i18n
+
     for name, value in (parameters or {}).items():
-        label = name.replace("_", " ")
+        label = i18n.gettext(name.replace("_", " "))
         value = reader_value(name, value)
         tip = f' title="{text.esc(helps[name])}"' if helps.get(name) else ""
         note = ""
         if defaults and name in defaults and str(defaults[name]) != str(value):
-            note = (f' <span class="report-param-default">(default '
+            note = (f' <span class="report-param-default">({i18n.gettext("default")} '
                     f'{text.esc(shown(reader_value(name, defaults[name])))})</span>')
         parts.append(f'<span class="report-param"{tip}>{text.esc(label)} <strong>{text.esc(shown(value))}</strong>'
                      f"{note}</span>")
-    return " · ".join(parts) if parts else "none"
+    return " · ".join(parts) if parts else i18n.gettext("none")
 
 
 def reader_value(name: str, value):
@@ -75,20 +77,29 @@ def reader_value(name: str, value):
 
 def variant_label(parameters: dict, defaults: dict | None = None) -> str:
     """A variant named by its own values: 'as of 15 Jun 2001', 'focus state India'."""
+    from helpers import i18n
+
     parts = []
     for name, value in (parameters or {}).items():
         if defaults is not None and name in defaults and str(defaults[name]) == str(value):
             continue
-        words = name.replace("_", " ")
+        words = i18n.gettext(name.replace("_", " "))
         shown_value = shown(value)
         if name in ("focus_state", "iso3", "state", "orgs", "highlight", "org"):
             shown_value = str(reader_value(name, value))
         parts.append(f"{words} {shown_value}")
-    return ", ".join(parts)
+    return "، ".join(parts) if i18n.language() == "ar" else ", ".join(parts)
+
+
+def state_name(iso3: str) -> str:
+    """A state's name in the edition's language (``helpers.i18n.text`` of its English name)."""
+    from helpers import i18n
+
+    return i18n.text(_state_name(iso3))
 
 
 @functools.lru_cache(maxsize=64)
-def state_name(iso3: str) -> str:
+def _state_name(iso3: str) -> str:
     import csv
 
     path = paths.DATA / "states.csv"
@@ -101,6 +112,8 @@ def state_name(iso3: str) -> str:
 def reader_title(title: str, parameters: dict, defaults: dict | None, variant: str | None) -> str:
     """A title named by its values, never by a slug: '… (as_of-2001-06-15)' or '… (1991-12-31)' becomes
     '… — as of 15 Jun 2001' (the values that differ from the defaults, else all of them)."""
+    from helpers import i18n
+
     original = str(title or "").strip()
     base = original
     m = re.search(r"\s*\(([^()]*)\)\s*$", base)
@@ -108,8 +121,8 @@ def reader_title(title: str, parameters: dict, defaults: dict | None, variant: s
         base = base[: m.start()].strip()
     if variant or base != original:
         label = variant_label(parameters, defaults) or variant_label(parameters)
-        return f"{base} — {label}" if label else base
-    return base
+        return f"{i18n.text(base)} — {label}" if label else i18n.text(base)
+    return i18n.text(base)
 
 
 def nav_items(current_name: str) -> list[dict]:

@@ -2,12 +2,35 @@
 
 from __future__ import annotations
 
+import contextvars
 import functools
 from pathlib import Path
 
 from helpers.render import text
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+#: The language of the page being rendered (``render(..., lang="ar")``); macros imported without context see it.
+_LANG: contextvars.ContextVar[str | None] = contextvars.ContextVar("page_lang", default=None)
+
+
+def page_lang() -> str:
+    from helpers import paths
+
+    return _LANG.get() or paths.language()
+
+
+def translate(msgid: str) -> str:
+    """``t("At a glance")`` in a template: the page's word in the page's language (``helpers.i18n``)."""
+    from helpers import i18n
+
+    return i18n.gettext(msgid, page_lang())
+
+
+def reader_text(value) -> str:
+    """The ``tr`` filter: a reader's sentence or name from the data in the page's language."""
+    from helpers import i18n
+
+    return i18n.text(value, page_lang())
 
 
 @functools.lru_cache(maxsize=1)
@@ -21,6 +44,10 @@ def env():
     )
     environment.filters["ar"] = text.marked
     environment.filters["day"] = text.human_date
+    environment.filters["tr"] = reader_text
+    environment.globals["t"] = translate
+    environment.globals["page_lang"] = page_lang
+    environment.globals["page_dir"] = lambda: "rtl" if page_lang() == "ar" else "ltr"
     environment.globals["search_box"] = _search_box
     environment.globals["search_head"] = _search_head
     return environment
@@ -45,5 +72,9 @@ def _search_head(assets: str):
 
 
 def render(name: str, **context) -> str:
-    """Render ``templates/page/<name>`` with ``context``."""
-    return env().get_template(name).render(**context)
+    """Render ``templates/page/<name>`` with ``context`` (its ``lang``, when given, is the page's language)."""
+    token = _LANG.set(context.get("lang") or _LANG.get())
+    try:
+        return env().get_template(name).render(**context)
+    finally:
+        _LANG.reset(token)

@@ -51,15 +51,44 @@ def mark_arabic_text(text) -> str:
     text = "" if text is None else str(text)
     out, pos = [], 0
     for m in ARABIC_RUN.finditer(text):
+        run = m.group(0)
+        while run.endswith(")") and run.count(")") > run.count("("):  # the English's closing bracket, not the run's
+            run = run[:-1].rstrip()
         out.append(html.escape(text[pos : m.start()]))
-        out.append(f'<span lang="ar" dir="rtl">{html.escape(m.group(0))}</span>')
+        out.append(f'<span lang="ar" dir="rtl">{html.escape(run)}</span>')
+        pos = m.start() + len(run)
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+#: A run of Latin-script words (names, acronyms, URLs) inside Arabic text, isolated with ``<bdi>`` in the Arabic
+#: edition so its direction never reorders the Arabic around it (NATO, New START, https://…).
+LATIN_RUN = re.compile(r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F.'’&:/%?=#@+\-]*"
+                       r"(?:[ \u00A0]+[A-Za-z0-9\u00C0-\u024F][\w\u00C0-\u024F.'’&:/%?=#@+\-]*)*")
+
+
+def mark_latin_text(text) -> str:
+    """Escape plain text and isolate every Latin run in ``<bdi>`` (the Arabic edition's twin of
+    :func:`mark_arabic_text`); text without Arabic is left as it is."""
+    text = "" if text is None else str(text)
+    if not HAS_ARABIC.search(text):
+        return html.escape(text)
+    out, pos = [], 0
+    for m in LATIN_RUN.finditer(text):
+        out.append(html.escape(text[pos : m.start()]))
+        out.append(f"<bdi>{html.escape(m.group(0))}</bdi>")
         pos = m.end()
     out.append(html.escape(text[pos:]))
     return "".join(out)
 
 
 def marked(text) -> Markup:
-    """``mark_arabic_text`` as Jinja-safe markup (the Jinja filter ``ar``)."""
+    """The Jinja filter ``ar``: in the English edition Arabic runs are marked (``mark_arabic_text``); in the
+    Arabic edition Latin runs are isolated (``mark_latin_text``)."""
+    from helpers.render import templating
+
+    if templating.page_lang() == "ar":
+        return Markup(mark_latin_text(text))
     return Markup(mark_arabic_text(text))
 
 

@@ -17,6 +17,15 @@
     });
   }
 
+  // Arabic as readers type it (the twin of helpers.i18n.arabic.normalise): hamza forms of alef → alef, ta marbuta
+  // → ha, alef maqsura → ya; diacritics and tatweel dropped. Applied to the index and to the query alike.
+  var FOLD = {"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",
+              "\u0629": "\u0647", "\u0649": "\u064A"};
+  function fold(text) {  // letters only, one for one: positions in the text stay where they were
+    return text.replace(/[\u0623\u0625\u0622\u0671\u0629\u0649]/g, function (c) { return FOLD[c]; }).toLowerCase();
+  }
+  function normalise(text) { return fold(text.replace(/[\u064B-\u0655\u0670\u0640]/g, "")); }
+
   function ready(assets) {
     if (engine) { return Promise.resolve(engine); }
     if (!loading) {
@@ -27,7 +36,9 @@
         engine = new window.MiniSearch({
           fields: ["title", "section", "text"],
           storeFields: ["title", "section", "page", "anchor"],
-          searchOptions: {boost: {section: 3, title: 2}, prefix: true, fuzzy: 0.15, combineWith: "AND"}
+          processTerm: function (term) { return normalise(term); },
+          searchOptions: {boost: {section: 3, title: 2}, prefix: true, fuzzy: 0.15, combineWith: "AND",
+                          processTerm: function (term) { return normalise(term); }}
         });
         docs.forEach(function (d) { entries[d.id] = d; });
         engine.addAll(docs);
@@ -38,18 +49,18 @@
   }
 
   function snippet(text, terms) {
-    var lower = text.toLowerCase(), at = lower.indexOf(terms[0].toLowerCase());  // the words as typed first
+    var lower = fold(text), at = lower.indexOf(normalise(terms[0]));  // the words as typed first
     if (at >= 0) {
       terms = [terms[0]];
     } else {
       terms.forEach(function (t) {
-        var i = lower.indexOf(t.toLowerCase());
+        var i = lower.indexOf(normalise(t));
         if (i >= 0 && (at < 0 || i < at)) { at = i; }
       });
     }
     if (at < 0) { return {before: text.slice(0, 140), hit: "", after: text.length > 140 ? " …" : ""}; }
     var start = Math.max(0, at - 60);
-    var term = terms.filter(function (t) { return lower.indexOf(t.toLowerCase(), at) === at; })[0] || "";
+    var term = terms.filter(function (t) { return lower.indexOf(normalise(t), at) === at; })[0] || "";
     return {before: (start > 0 ? "… " : "") + text.slice(start, at), hit: text.slice(at, at + term.length),
             after: text.slice(at + term.length, at + term.length + 90) + " …"};
   }
@@ -83,6 +94,12 @@
     var list = box.querySelector(".site-search-results");
     var status = box.querySelector(".site-search-status");
     var assets = box.getAttribute("data-assets") || "assets/";
+    var words = {none: "No section matches “{query}”.", count: "{sections} sections in {reports} reports match",
+                 more: "; the first {limit} are listed.", end: ".", broken: "Search is not available:"};
+    Object.keys(words).forEach(function (k) {  // the page's own words (the Arabic edition gives its own)
+      var given = box.getAttribute("data-words-" + k);
+      if (given !== null) { words[k] = given; }
+    });
     var seq = 0;
 
     function close() { list.hidden = true; }
@@ -93,10 +110,10 @@
       if (query.length < 2) { list.textContent = ""; close(); status.textContent = ""; return; }
       ready(assets).then(function (eng) {
         if (mine !== seq) { return; }
-        var phrase = query.toLowerCase();
+        var phrase = normalise(query);
         var exact = function (r) {
           var d = entries[r.id] || {};
-          return ((d.section || "") + " " + (d.text || "")).toLowerCase().indexOf(phrase) >= 0 ? 1 : 0;
+          return normalise((d.section || "") + " " + (d.text || "")).indexOf(phrase) >= 0 ? 1 : 0;
         };
         // sections holding the words as typed ("Article 5") come first, then MiniSearch's ranking
         var results = eng.search(query).sort(function (a, b) { return (exact(b) - exact(a)) || (b.score - a.score); });
@@ -108,10 +125,10 @@
         list.textContent = "";
         results.slice(0, LIMIT).forEach(function (r, i) { list.appendChild(item(r, terms, i)); });
         list.hidden = results.length === 0;
-        status.textContent = results.length === 0 ? "No section matches “" + query + "”." :
-          results.length + " sections in " + Object.keys(pages).length + " reports match" +
-          (results.length > LIMIT ? "; the first " + LIMIT + " are listed." : ".");
-      }, function (err) { status.textContent = "Search is not available: " + err.message; console.error(err); });
+        status.textContent = results.length === 0 ? words.none.replace("{query}", query) :
+          words.count.replace("{sections}", results.length).replace("{reports}", Object.keys(pages).length) +
+          (results.length > LIMIT ? words.more.replace("{limit}", LIMIT) : words.end);
+      }, function (err) { status.textContent = words.broken + " " + err.message; console.error(err); });
     }
 
     input.addEventListener("input", run);

@@ -171,7 +171,8 @@ PAIR_STATUSES = (
     "in force, suspended by the US or Russia",
     "in force among other parties only",
     "ended by withdrawal",
-    "expired at the end of its term",
+    "expired at the end of its term, no successor",
+    "expired at the end of its term, successor signed",
     "superseded by a successor treaty",
     "abandoned before entry into force",
     "signed, never in force",
@@ -182,21 +183,27 @@ PAIR_STATUSES = (
 
 
 #: Statuses in which a treaty no longer binds both the US and Russia, or one of them has suspended it.
-NOT_BINDING = PAIR_STATUSES[1:6]
+NOT_BINDING = PAIR_STATUSES[1:7]
 
 
-def _status_of(t, steps: pd.DataFrame, pair: set[str]) -> tuple[str, pd.Timestamp]:
+#: Endings as planned: the term ran out and a successor treaty had been signed, or a successor superseded it.
+PLANNED = PAIR_STATUSES[5:7]
+
+
+def _status_of(t, steps: pd.DataFrame, pair: set[str], signed: set[str]) -> tuple[str, pd.Timestamp]:
     whole = steps[steps["party"] == "ALL"]
-    for step, label in (("expired", PAIR_STATUSES[4]), ("superseded", PAIR_STATUSES[5]),
+    successor = getattr(t, "successor_id", None)
+    expired_label = PAIR_STATUSES[5] if isinstance(successor, str) and successor in signed else PAIR_STATUSES[4]
+    for step, label in (("expired", expired_label), ("superseded", PAIR_STATUSES[6]),
                         ("withdrawn", PAIR_STATUSES[3])):
         hit = whole[whole["step"] == step]
         if len(hit):
             return label, hit["date"].min()
     ours = steps[steps["party"].isin(pair)]
     out = ours[ours["step"] == "withdrawn"]
-    signed = steps.loc[steps["step"] == "signed", "date"].min()
+    first = steps.loc[steps["step"] == "signed", "date"].min()
     if (whole["step"] == "in_force").sum() == 0:
-        return (PAIR_STATUSES[6], out["date"].min()) if len(out) else (PAIR_STATUSES[7], signed)
+        return (PAIR_STATUSES[7], out["date"].min()) if len(out) else (PAIR_STATUSES[8], first)
     if len(out):
         label = PAIR_STATUSES[3] if t.kind == "bilateral" else PAIR_STATUSES[2]
         return label, out["date"].min()
@@ -210,7 +217,9 @@ def pair_status(arms_control: pd.DataFrame, treaties: pd.DataFrame, on, *,
                 pair: Iterable[str] = ("USA", "RUS")) -> pd.DataFrame:
     """Where each treaty stands for the two states of ``pair`` on ``on``, from the steps dated on or before it.
 
-    A treaty as a whole ends by expiry, supersession or withdrawal of all (party ``ALL``); these are told apart.
+    A treaty as a whole ends by expiry, supersession or withdrawal of all (party ``ALL``); these are told apart,
+    and an expiry counts as planned only when the treaty's ``successor_id`` (treaties.csv) was signed by ``on``
+    ("successor signed"); otherwise it "expired at the end of its term, no successor".
     One that never entered into force is "abandoned" once a state of the pair withdrew, else "signed, never in
     force". A treaty in force stops binding the pair when one of the two withdrew: a bilateral treaty then ends,
     a multilateral one stays "in force among other parties only". A suspension by either (never lifted in the data)
@@ -220,12 +229,13 @@ def pair_status(arms_control: pd.DataFrame, treaties: pd.DataFrame, on, *,
     """
     day, two = as_timestamp(on, "on"), set(pair)
     ac = arms_control[arms_control["date"] <= day]
+    signed_by = set(ac.loc[ac["step"] == "signed", "treaty_id"])
     rows = []
     for t in treaties.itertuples(index=False):
         steps = ac[ac["treaty_id"] == t.treaty_id]
         if (steps["step"] == "signed").sum() == 0:
             continue
-        status, since = _status_of(t, steps, two)
+        status, since = _status_of(t, steps, two, signed_by)
         rows.append({"treaty_id": t.treaty_id, "short_name": t.short_name,
                      "signed": steps.loc[steps["step"] == "signed", "date"].min(), "status": status,
                      "since": since, "binds_pair": status == PAIR_STATUSES[0]})
@@ -313,6 +323,6 @@ def admitted_treaties(treaties: pd.DataFrame, rule: pd.DataFrame) -> pd.DataFram
 
 
 def left_by_pair(status: pd.DataFrame) -> int:
-    """Treaties of :func:`pair_status` that the US or Russia left, suspended or abandoned (not those that ended as
-    planned by expiry or a successor, nor those never in force)."""
-    return int(status["status"].isin(PAIR_STATUSES[1:4] + PAIR_STATUSES[6:7]).sum())
+    """Treaties of :func:`pair_status` that the US or Russia left, suspended or abandoned (not those that expired
+    or were superseded, nor those never in force)."""
+    return int(status["status"].isin(PAIR_STATUSES[1:4] + PAIR_STATUSES[7:8]).sum())

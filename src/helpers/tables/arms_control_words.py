@@ -9,6 +9,7 @@ from helpers import wording
 from helpers.membership import as_timestamp
 from helpers.tables.arms_control import (
     PAIR_STATUSES,
+    PLANNED,
     admitted_treaties,
     left_by_pair,
     pair_status,
@@ -65,16 +66,18 @@ def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, events: pd.
     ``before`` and ``after``. Returns (findings, one-line summary)."""
     from helpers.tables.euroatlantic import camps as camp_sizes
 
-    through = max(arms_control["date"].max(), events["date"].max())
+    through = arms_control["date"].max()  # the status date comes from the arms-control record itself
     listed = admitted_treaties(treaties, treaty_cases(treaties, arms_control))
     year_end, latest = pair_status(arms_control, listed, "2023-12-31"), pair_status(arms_control, listed, through)
     former_soviet = state_lineage.loc[state_lineage["predecessor_iso3"] == "SUN", "iso3"]
     wars = war_cases(events, event_actors, memberships, states, former_soviet)
     wars = wars[wars["admitted"]]
     camps = camp_sizes(memberships, states, ["NATO", "CSTO"], {"before": before, "after": after})
-    planned = int(latest["status"].isin(PAIR_STATUSES[4:6]).sum())
+    planned = int(latest["status"].isin(PLANNED).sum())
+    lapsed = int((latest["status"] == PAIR_STATUSES[4]).sum())
     tally, left = pair_headlines(year_end, latest, through)
-    out = [tally + ".", left + f"; {planned} ended as planned (expired or superseded)."]
+    out = [tally + ".", left + f"; {planned} ended as planned (a successor signed or in force), {lapsed} expired "
+                               "without a successor."]
     if len(wars):
         years = wars["date"].dt.year
         out.append(f"{len(wars)} wars since the end of the USSR meet the rule, {int(years.min())}–{int(years.max())}.")

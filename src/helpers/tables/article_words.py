@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from helpers.tables.article import _paragraph_order, _require, lineage_path, org_mentions, section_overview, span_label
+from helpers.tables.claims import TRANSLATOR
 
 
 def structure_finding(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, org: str) -> str:
@@ -80,4 +81,15 @@ def glance_findings(paragraphs, sections, claims, lineage) -> list[str]:
         f"{len(factual)} of its {len(claims)} claims are factual; {int((factual['verdict'] == 'supported').sum())} "
         "of those are supported by the sources we cite.",
         f"{lineage_finding(lineage)}.",
-    ]
+    ] + _voices(claims)
+
+
+def _voices(claims) -> list[str]:
+    """Whose words the claims are: the translator's or editor's, and those the Arabic gives to another speaker."""
+    if not {"voice", "attributed_to", "attribution"} <= set(claims.columns):
+        return []
+    own = int((claims["voice"] == TRANSLATOR).sum())
+    moved = int(((claims["attribution"] == "misattributed in translation") & (claims["voice"] != TRANSLATOR)).sum())
+    return [f"{own} of the {len(claims)} claims are the translator's or editor's words, not the author's (P19 and "
+            f"sentences changed in translation); the Arabic gives {moved} more to a speaker the English does not "
+            "name."]

@@ -1,8 +1,9 @@
 """Tables for the claims ledger (notebook 09) and the article's own scenarios (notebook 05).
 
 Plain DataFrames in, plain DataFrames out. The vocabularies below are the ones ``data/datapackage.json`` declares
-for ``claims.csv``; the verdict says how far a claim holds, ``checked_against`` says what the verdict was checked
-against, and the two are kept apart everywhere (a gap in checking is never shown as a partial verdict).
+for ``claims.csv``; the verdict says how far a claim's content holds, ``checked_against`` says what the verdict was
+checked against, and ``attribution`` says who is speaking; the three are kept apart everywhere (a gap in checking is
+never shown as a partial verdict, and a misattribution never as a contradicted claim).
 """
 
 from __future__ import annotations
@@ -17,14 +18,25 @@ CLAIM_TYPES = ("factual", "interpretive", "normative", "predictive")
 VERDICTS = ("supported", "partly supported", "contradicted", "unverifiable", "interpretation")
 
 
-CHECKED = ("primary", "secondary", "not checked")
+CHECKED = ("primary", "official", "secondary", "not checked")
 
 
 AUTHOR = "the author"
 
 
-LEDGER_COLUMNS = ["claim_id", "paragraph", "claim", "voice", "claim_type", "verdict", "checked_against",
-                  "evidence_after_article", "verdict_reason", "evidence", "source_id", "second_source_id"]
+TRANSLATOR = "the translator or editor"
+
+
+ATTRIBUTIONS = ("faithful", "changed in translation", "misattributed in translation", "added in translation",
+                "not compared")
+
+
+NOT_FAITHFUL = ("changed in translation", "misattributed in translation", "added in translation")
+
+
+LEDGER_COLUMNS = ["claim_id", "paragraph", "claim", "voice", "attributed_to", "attribution", "claim_type", "verdict",
+                  "checked_against", "evidence_after_article", "verdict_reason", "evidence", "source_id",
+                  "second_source_id"]
 
 
 def _need(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
@@ -100,27 +112,42 @@ def checking_counts(ledger: pd.DataFrame) -> pd.DataFrame:
 
 
 def attribution_claims(ledger: pd.DataFrame) -> pd.DataFrame:
-    """The claims the article puts in someone else's mouth (``voice`` other than the author), in article order,
-    with who is quoted (``who says it``), our verdict, what it was checked against and why."""
-    _need(ledger, ["claim_id", "paragraph", "claim", "voice", "verdict", "checked_against", "verdict_reason"],
-          "attribution_claims(ledger)")
-    sub = ledger[ledger["voice"] != AUTHOR].copy()
+    """The claims whose speaker is not simply the author: those the Arabic gives to someone else
+    (``attributed_to``), and those whose words are not the author's as the English gives them (``attribution``
+    changed, misattributed or added in translation), in article order. Who says it is kept apart from whether it
+    is true: the content verdict travels alongside, unchanged."""
+    _need(ledger, ["claim_id", "paragraph", "claim", "voice", "attributed_to", "attribution", "verdict",
+                   "checked_against"], "attribution_claims(ledger)")
+    keep = ledger["attribution"].isin(NOT_FAITHFUL) | (ledger["attributed_to"] != AUTHOR)
+    sub = ledger[keep].copy()
     sub["_p"] = _paragraph_number(sub["paragraph"])
     sub = sub.sort_values(["_p", "claim_id"], kind="mergesort")
-    out = sub[["claim_id", "paragraph", "voice", "claim", "verdict", "checked_against", "verdict_reason"]]
-    return out.rename(columns={"voice": "who says it"}).reset_index(drop=True)
+    out = sub[["claim_id", "paragraph", "attributed_to", "voice", "attribution", "claim", "verdict",
+               "checked_against"]]
+    return out.rename(columns={"attributed_to": "the Arabic says", "voice": "whose words"}).reset_index(drop=True)
 
 
 def attribution_view(attributed: pd.DataFrame) -> pd.DataFrame:
-    """:func:`attribution_claims` for reading: the claim id with its paragraph, who the article says speaks, the
-    claim, our verdict and what it was checked against."""
+    """:func:`attribution_claims` for reading: the claim id with its paragraph, who the Arabic says is speaking,
+    whose words they are on the evidence of the English, the attribution, the claim and, in its own column, the
+    verdict on its content."""
     return pd.DataFrame({
         "Claim": (attributed["claim_id"] + " · " + attributed["paragraph"]).to_numpy(),
-        "Who says it": attributed["who says it"].to_numpy(),
+        "The Arabic gives it to": attributed["the Arabic says"].to_numpy(),
+        "Whose words": attributed["whose words"].to_numpy(),
+        "Attribution": attributed["attribution"].to_numpy(),
         "The article says (our paraphrase)": attributed["claim"].to_numpy(),
-        "Verdict": attributed["verdict"].to_numpy(),
-        "Checked against": attributed["checked_against"].to_numpy(),
+        "Verdict on the content": attributed["verdict"].to_numpy(),
     })
+
+
+def voice_counts(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims per voice (whose words) and per attribution, zeros left out, voices in order of frequency."""
+    _need(claims, ["voice", "attribution"], "voice_counts(claims)")
+    out = claims.groupby(["voice", "attribution"]).size().rename("claims").reset_index()
+    order = claims["voice"].value_counts()
+    out["_o"] = out["voice"].map(lambda v: (-order[v], v))
+    return out.sort_values(["_o", "attribution"], kind="mergesort").drop(columns="_o").reset_index(drop=True)
 
 
 def forecasts(ledger: pd.DataFrame) -> pd.DataFrame:
@@ -157,11 +184,12 @@ def paragraph_coverage(paragraphs: pd.DataFrame, claims: pd.DataFrame, reports: 
 
 def article_scenarios(claims: pd.DataFrame, paragraph: str = "P10") -> pd.DataFrame:
     """The article's own scenarios: its claims in ``paragraph`` (P10: best and worst case), labelled as the
-    article's — and, where the article gives the scenario to someone else (``voice``), as theirs — with our
-    verdict beside them."""
+    article's — and, where the Arabic gives the scenario to someone else (``attributed_to``, else ``voice``), as
+    theirs — with our verdict beside them."""
     _need(claims, ("claim_id", "paragraph", "claim", "claim_type", "verdict"), "article_scenarios(claims)")
     sub = claims[claims["paragraph"] == paragraph].sort_values("claim_id", kind="mergesort")
-    voices = sub["voice"] if "voice" in sub.columns else pd.Series(AUTHOR, index=sub.index)
+    who = "attributed_to" if "attributed_to" in sub.columns else "voice"
+    voices = sub[who] if who in sub.columns else pd.Series(AUTHOR, index=sub.index)
     whose = [f"the article ({paragraph})" if v == AUTHOR else f"{v}, as the article reports ({paragraph})"
              for v in voices.fillna(AUTHOR)]
     return pd.DataFrame({
@@ -184,11 +212,20 @@ def ledger_view(ledger: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Claim": (ledger["claim_id"] + " · " + ledger["paragraph"] + " (" + ledger["claim_type"] + ")").to_numpy(),
         "The article says (our paraphrase)": ledger["claim"].to_numpy(),
-        "Who says it": ledger["voice"].replace({AUTHOR: "author"}).to_numpy(),
+        "Who says it": _who(ledger),
         "Verdict": ledger["verdict"].to_numpy(),
         "Checked against": (ledger["checked_against"] + later).to_numpy(),
         "Report": ledger["evidence"].str[:2].to_numpy(),
     })
+
+
+def _who(ledger: pd.DataFrame) -> list[str]:
+    short = {AUTHOR: "author", TRANSLATOR: "translator or editor"}
+    out = []
+    for voice, shown in zip(ledger["voice"], ledger["attributed_to"]):
+        who = short.get(voice, voice)
+        out.append(who if shown == voice else f"{who} (the Arabic: {short.get(shown, shown)})")
+    return out
 
 
 def audit_view(ledger: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from helpers.tables.claims import CLAIM_TYPES, VERDICTS, attribution_claims, checking_counts, split_ledger
+from helpers.tables.claims import CLAIM_TYPES, NOT_FAITHFUL, VERDICTS, attribution_claims, checking_counts, split_ledger
 
 
 def ledger_finding(ledger: pd.DataFrame, claim_types: Iterable[str]) -> str:
@@ -39,10 +39,15 @@ def checking_finding(grid: pd.DataFrame) -> str:
 
 
 def attribution_finding(attributed: pd.DataFrame) -> str:
-    """Title of the attribution table: how many claims are put in someone else's mouth, how many contradicted."""
-    wrong = int((attributed["verdict"] == "contradicted").sum())
-    return (f"{len(attributed)} listed claims are put in someone else's mouth; {wrong} of those attributions "
-            f"{'is' if wrong == 1 else 'are'} contradicted")
+    """Title of the attribution table: how many claims are not simply the author's words, by attribution, and how
+    many the English itself gives to another speaker."""
+    counts = attributed["attribution"].value_counts()
+    parts = [f"{int(counts[a])} {a.replace(' in translation', '')}" for a in NOT_FAITHFUL if counts.get(a, 0)]
+    other = len(attributed) - sum(int(counts.get(a, 0)) for a in NOT_FAITHFUL)
+    said = (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]) + " in translation" \
+        if parts else ""
+    also = f"{other} the English itself gives to another speaker" if other else ""
+    return f"{len(attributed)} listed claims are not simply the author's words: " + "; ".join(x for x in (said, also) if x)
 
 
 def coverage_finding(coverage: pd.DataFrame) -> str:
@@ -76,17 +81,18 @@ def glance_findings(ledger: pd.DataFrame) -> list[str]:
     kinds = "is a reading, proposal or open forecast" if readings == 1 else "are readings, proposals or open forecasts"
     first += f"; {readings} {kinds}." if readings else "."
     grid = checking_counts(ledger)
-    primary, secondary = int(grid["primary"].sum()), int(grid["secondary"].sum())
-    checked = (f"{primary} verdicts rest on a primary text, {secondary} on secondary sources only"
-               f"{'' if primary + secondary == n else f', {n - primary - secondary} on nothing yet'}.")
+    primary, official, secondary = (int(grid[c].sum()) for c in ("primary", "official", "secondary"))
+    rest = n - primary - official - secondary
+    checked = (f"{primary} verdicts rest on a primary text, {official} on an organisation's or government's own "
+               f"page, {secondary} on secondary sources only{f', {rest} on nothing yet' if rest else ''}.")
     attributed = attribution_claims(ledger)
     return [first, attribution_finding(attributed) + "." if len(attributed) else
-            "None of the listed claims is put in someone else's mouth.", checked]
+            "All the listed claims are the author's words as the English gives them.", checked]
 
 
 def glance_summary(ledger: pd.DataFrame, claim_types: Iterable[str]) -> str:
     """The one-line summary under the title, for the chosen claim types."""
     types = list(claim_types)
     which = "" if set(types) == set(CLAIM_TYPES) else f" ({', '.join(types)})"
-    return (f"The article's {len(ledger)} claims{which}, each with who says it, our verdict and what it was "
-            "checked against; the article's lineage from Valdai to the Arabic; and what to watch.")
+    return (f"The article's {len(ledger)} claims{which}, each with who says it, our verdict on its content and what "
+            "it was checked against; the Arabic set beside RT's English and Valdai's text; and what to watch.")

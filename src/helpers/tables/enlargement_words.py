@@ -48,7 +48,8 @@ def pact_headlines(record: pd.DataFrame, as_of) -> tuple[str, str]:
 def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, states: pd.DataFrame,
                     state_lineage: pd.DataFrame, state_policies: pd.DataFrame, as_of) -> list[str]:
     """02's first screen, true for the report's own date: NATO's growth, where its members came from, and how
-    it compares with the other defence pacts the case rule admits (age and withdrawals per member-year)."""
+    its age compares with the other defence pacts the case rule admits. Exits are compared, with their
+    intervals, by :func:`helpers.tables.pact_census_view.glance_line` (no ranking)."""
     from helpers.tables.euroatlantic import membership_steps
 
     steps = membership_steps(memberships, ["NATO"], through=as_of)
@@ -58,18 +59,11 @@ def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, stat
     record = pact_exposure(memberships, organisations, cases.loc[cases["admitted"], "org_id"], as_of,
                            historic=historic)
     oldest = largest(record, "years")
-    rated = record.dropna(subset=["withdrawals_per_100_member_years"])
-    clean = [_the(o) for o in rated.loc[rated["withdrawals"] == 0, "org_id"]]
     out = [growth_headline(steps, as_of) + ".", background_headline(members, as_of) + "."]
     nato = record.set_index("org_id")["years"].get("NATO", float("nan"))
     than = "" if oldest["org_id"] == "NATO" else f", against NATO's {nato:.0f}"
-    out.append(f"Of the {len(record)} defence pacts the case rule admits, {_the(oldest['org_id'])} had lasted "
+    out.append(f"Of the {len(record)} admitted pacts this project holds, {_the(oldest['org_id'])} had lasted "
                f"longest: {oldest['years']:.0f} years{than}.")
-    worst = largest(rated, "withdrawals") if rated["withdrawals"].notna().any() else None
-    if clean and worst is not None and int(worst["withdrawals"]) > 0:  # on NATO's first day no pact has a rate
-        names = clean[0] if len(clean) == 1 else ", ".join(clean[:-1]) + " and " + clean[-1]
-        out.append(f"{names[:1].upper() + names[1:]} had no withdrawal; {_the(worst['org_id'])} lost the most "
-                   f"members ({int(worst['withdrawals'])}).")
     return out
 
 

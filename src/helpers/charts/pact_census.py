@@ -1,0 +1,34 @@
+"""Altair builder for notebook 02: exit rates of the defence pacts the case rule admits, with their intervals.
+
+Takes the frame of ``helpers.tables.pact_census.exit_record`` and returns a chart; it never displays or saves.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from helpers import theme
+
+
+def exit_rate_intervals(record: pd.DataFrame, *, title: str, description: str, width: int = 520) -> alt.LayerChart:
+    """One row per pact: a point at its exits per 100 member-years and a line across its exact Poisson 95%
+    interval, so a reader sees which rates can be told apart (those whose lines do not overlap)."""
+    data = record.assign(label=[f"{n} exit{'s' if n != 1 else ''} in {y:,.0f} member-years"
+                                for n, y in zip(record["exits"], record["member_years"])])
+    order = data.sort_values("exits_per_100_member_years")["name"].tolist()
+    colour = theme.ORG_COLORS["NATO"]
+    base = alt.Chart(data).encode(y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)))
+    tips = [alt.Tooltip("name:N", title="pact"), alt.Tooltip("exits:Q", title="exits"),
+            alt.Tooltip("member_years:Q", title="member-years", format=",.0f"),
+            alt.Tooltip("exits_per_100_member_years:Q", title="exits per 100 member-years", format=".2f"),
+            alt.Tooltip("ci_low:Q", title="95% interval from", format=".2f"),
+            alt.Tooltip("ci_high:Q", title="95% interval to", format=".2f")]
+    rule = base.mark_rule(strokeWidth=2, color=colour).encode(
+        x=alt.X("ci_low:Q", title="exits per 100 member-years (exact Poisson 95% interval)"), x2="ci_high:Q",
+        tooltip=tips)
+    point = base.mark_point(filled=True, size=60, color=colour).encode(x="exits_per_100_member_years:Q",
+                                                                        tooltip=tips)
+    text = base.mark_text(align="left", dx=6, dy=-8, fontSize=10).encode(x="ci_high:Q", text="label:N")
+    return alt.layer(rule, point, text).properties(title=title, description=description, width=width,
+                                                   height=30 * max(1, len(data)))

@@ -1,0 +1,164 @@
+"""The collection's two editions, English and Arabic: which one is being built, and the words of the Arabic one.
+
+``NATO_LANG`` (read by :func:`helpers.paths.language`) names the edition a process works for; the build sets it
+for each edition's kernels and renderer (``python -m helpers.pipeline --lang ar``), so labels, dates, numbers and
+sentences all follow it. English is the source language: with ``en`` every function here returns its input.
+
+- :func:`text` — a reader's sentence or word in the edition's language: the message catalog (exact, then
+  patterns with placeholders), the names of states (CLDR through Babel) and organisations, the labels of
+  ``data/labels.csv``; unchanged when nothing is known.
+- :func:`gettext` — a page's own word (navigation, headings), exact match only.
+- :func:`translate_markdown` — a notebook's prose and headings from its catalog (``notebooks/locale/ar``).
+- :mod:`~helpers.i18n.forms` — dates and numbers through Babel's Arabic locale (Western digits, see there).
+- :mod:`~helpers.i18n.arabic` — search normalisation and the share of Latin words (the edition's checks).
+
+``python -m helpers.i18n extract`` updates the notebook catalogs from the notebooks; ``… check`` counts what is
+translated, out of date (fuzzy) or missing.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+
+from helpers import paths
+from helpers.i18n import forms
+from helpers.i18n.catalogs import gettext, messages, translate_markdown
+
+__all__ = ["EDITIONS", "DIRECTION", "direction", "edition_dir", "gettext", "language", "names", "text",
+           "translate_markdown", "counterpart", "catalog_digest"]
+
+EDITIONS = ("en", "ar")
+DIRECTION = {"en": "ltr", "ar": "rtl"}
+#: Where each edition lives under ``reports/``: the English at the top, the Arabic in ``ar/``.
+FOLDER = {"en": "", "ar": "ar"}
+
+
+def language() -> str:
+    return paths.language()
+
+
+def direction(lang: str | None = None) -> str:
+    return DIRECTION[lang or language()]
+
+
+def edition_dir(reports, lang: str):
+    """The folder of an edition under the reports folder."""
+    return reports / FOLDER[lang] if FOLDER[lang] else reports
+
+
+def counterpart(output: str, lang: str) -> tuple[str, str]:
+    """``(language, relative URL)`` of the same page in the other edition, seen from a page of ``lang``."""
+    return ("ar", f"ar/{output}") if lang == "en" else ("en", f"../{output}")
+
+
+def catalog_digest(lang: str, stem: str | None = None) -> str:
+    """The hash of the catalogs an edition's page depends on ("" for English, which has none)."""
+    if lang == "en":
+        return ""
+    from helpers.i18n import catalogs
+
+    files = [catalogs.messages_path(lang), paths.DATA / "labels.csv"]
+    if stem:
+        files.append(catalogs.notebook_catalog_path(stem, lang))
+    return catalogs.digest(*files)
+
+
+# ---------------------------------------------------------------------------------------------- names
+
+
+def _rows(name: str) -> list[dict]:
+    path = paths.DATA / name
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@functools.lru_cache(maxsize=2)
+def names(lang: str = "ar") -> dict[str, str]:
+    """``{English word: word in lang}`` from the data: label columns of ``labels.csv``, organisations' names,
+    states' names (CLDR through Babel; ``labels.csv`` for states CLDR does not hold, such as the USSR)."""
+    out: dict[str, str] = {}
+    if lang == "en":
+        return out
+    by_code: dict[str, str] = {}
+    for row in _rows("labels.csv"):
+        if row.get("label") and row.get("label_ar"):
+            out.setdefault(row["label"], row["label_ar"])
+            if row.get("column") == "iso3" and row.get("value"):
+                by_code[row["value"]] = row["label_ar"]
+    for row in _rows("organisations.csv"):
+        if row.get("name") and row.get("name_ar"):
+            out.setdefault(row["name"], row["name_ar"])
+    for row in _rows("states.csv"):
+        arabic = by_code.get(row["iso3"]) or forms.territory(row["iso3"], lang)
+        if row.get("name") and arabic:
+            out[row["name"]] = arabic
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- sentences
+
+_DATE = re.compile(r"^(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (\d{4})$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                                       "Nov", "Dec"), start=1)}
+_NUMBER = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
+
+
+def _date_text(value: str, lang: str) -> str | None:
+    m = _DATE.match(value)
+    if m:
+        import datetime as _dt
+
+        return forms.day(_dt.date(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1))), lang)
+    if _ISO.match(value):
+        return forms.day(value, lang)
+    return None
+
+
+def _piece(value: str, lang: str, depth: int) -> str:
+    """One placeholder's value in ``lang``: a date, a number, a known word or sentence, else unchanged."""
+    stripped = value.strip()
+    if not stripped:
+        return value
+    date = _date_text(stripped, lang)
+    if date is not None:
+        return date
+    if _NUMBER.match(stripped):
+        return stripped
+    return _text(stripped, lang, depth + 1)
+
+
+@functools.lru_cache(maxsize=8192)
+def _text(value: str, lang: str, depth: int = 0) -> str:
+    exact, patterns = messages(lang)
+    if value in exact:
+        return exact[value]
+    known = names(lang)
+    if value in known:
+        return known[value]
+    stripped = value.strip()
+    if stripped != value and stripped:
+        inner = _text(stripped, lang, depth)
+        if inner != stripped:
+            return inner
+    if depth > 3:
+        return value
+    for pat in patterns:
+        m = pat.regex.match(value)
+        if m:
+            return pat.template.format(**{k: _piece(v, lang, depth) for k, v in m.groupdict().items()})
+    date = _date_text(stripped, lang)
+    return date if date is not None else value
+
+
+def text(value, lang: str | None = None):
+    """``value`` in the edition's language when the catalogs or the data know it; non-text values and unknown
+    text are returned unchanged."""
+    lang = lang or language()
+    if lang == "en" or not isinstance(value, str) or not value.strip():
+        return value
+    return _text(value, lang)

@@ -1,0 +1,200 @@
+"""The translation catalogs (gettext ``.po``, read and written with Babel) and the lookups that use them.
+
+Two kinds of catalog, both in the Arabic edition's folder ``ar``:
+
+- ``notebooks/locale/ar/<stem>.po`` — one per notebook: every markdown cell (prose and headings), keyed by the
+  cell's id (``msgctxt``) with its English text as ``msgid``. ``python -m helpers.i18n extract`` brings them up to
+  date: a cell whose English changed keeps its Arabic, flagged ``fuzzy`` with the old English as ``#| msgid``, so
+  a translator sees what changed; a new cell gets an empty entry. One notebook serves both editions.
+- ``src/helpers/locale/ar/messages.po`` — the words of the pages themselves (navigation, headings of the page
+  parts, search), the collection's titles and summaries, and the sentences the helpers compute (titles, captions,
+  findings). An entry whose ``msgid`` holds ``{name}`` placeholders (flag ``python-brace-format``) is a pattern:
+  "NATO had {n} members on {date}" translates every sentence of that shape, each placeholder's value translated
+  in turn (a date through Babel, a name through the catalog or the labels).
+
+A missing translation leaves the English in place; the edition's checks (tests) measure how much is left.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpers import paths
+
+LOCALE_NOTEBOOKS = paths.NOTEBOOKS / "locale"
+LOCALE_HELPERS = paths.HELPERS_SRC / "locale"
+MESSAGES = "messages.po"
+STALE_NOTE = "stale"  # class of the note shown under a cell whose Arabic predates its English
+
+
+def notebook_catalog_path(stem: str, lang: str = "ar") -> Path:
+    return LOCALE_NOTEBOOKS / lang / f"{stem}.po"
+
+
+def messages_path(lang: str = "ar") -> Path:
+    return LOCALE_HELPERS / lang / MESSAGES
+
+
+def read(path: Path):
+    """A Babel ``Catalog`` from ``path`` (an empty one when the file does not exist)."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po
+
+    if not path.exists():
+        return Catalog(locale=path.parent.name, domain=path.stem)
+    with path.open("rb") as fh:
+        return read_po(fh, locale=path.parent.name, abort_invalid=True)
+
+
+def write(path: Path, catalog) -> None:
+    import io
+
+    from babel.messages.pofile import write_po
+
+    from helpers import cache
+
+    buf = io.BytesIO()
+    write_po(buf, catalog, width=116, sort_output=False, omit_header=False, include_previous=True,
+             ignore_obsolete=True)
+    text = re.sub(rb"^\"(POT-Creation-Date|PO-Revision-Date|Generated-By|Report-Msgid-Bugs-To|Last-Translator|"
+                  rb"Language-Team): [^\n]*\n", b"", buf.getvalue(), flags=re.M)  # no timestamps, no placeholders:
+    # the same catalog gives the same bytes
+    cache.atomic_write(path, text)
+
+
+def digest(*files: Path) -> str:
+    """One hash over the given catalog files (missing ones count as empty): part of the Arabic cache keys."""
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.name.encode() + b"\0")
+        try:
+            h.update(f.read_bytes())
+        except OSError:
+            h.update(b"missing")
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------- notebook prose
+
+
+@dataclass(frozen=True)
+class CellText:
+    text: str
+    stale: bool  # the Arabic was written for an earlier English text of the cell
+
+
+@functools.lru_cache(maxsize=64)
+def _cells(path_text: str, mtime_ns: int) -> dict[str, tuple[str, str, bool]]:
+    """``{cell id: (English, Arabic, fuzzy)}`` of a notebook catalog."""
+    out = {}
+    for msg in read(Path(path_text)):
+        if msg.id and msg.context:
+            out[msg.context] = (msg.id, msg.string or "", msg.fuzzy)
+    return out
+
+
+def cell_translations(stem: str, lang: str = "ar") -> dict[str, tuple[str, str, bool]]:
+    path = notebook_catalog_path(stem, lang)
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return {}
+    return _cells(str(path), stamp)
+
+
+def translated_cell(source: str, found: tuple[str, str, bool] | None) -> CellText | None:
+    """The Arabic for a markdown cell whose English is ``source``; None when there is none."""
+    if found is None or not found[1].strip():
+        return None
+    english, arabic, fuzzy = found
+    return CellText(arabic, fuzzy or english.strip() != source.strip())
+
+
+def translate_markdown(nb, stem: str, lang: str = "ar") -> int:
+    """Replace, in place, the source of every markdown cell of ``nb`` that has a translation; a cell whose Arabic
+    predates its English gets a visible note under it. Returns the number of cells left in English."""
+    if lang == "en":
+        return 0
+    found = cell_translations(stem, lang)
+    left = 0
+    for cell in nb.cells:
+        if cell.get("cell_type") != "markdown":
+            continue
+        source = "".join(cell.source) if isinstance(cell.source, list) else cell.source
+        if not source.strip():
+            continue
+        done = translated_cell(source, found.get(cell.get("id", "")))
+        if done is None:
+            left += 1
+            continue
+        cell.source = done.text
+        if done.stale:
+            cell.source += (f'\n\n<p class="report-i18n-{STALE_NOTE}">{gettext("This translation predates a change to the English text of this passage.", lang)}</p>')
+    return left
+
+
+# ---------------------------------------------------------------------------------------------- messages
+
+
+@dataclass(frozen=True)
+class Pattern:
+    regex: re.Pattern
+    template: str
+    names: tuple[str, ...]
+    literal: int  # characters outside the placeholders: longer literals are tried first
+
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def _pattern(msgid: str, msgstr: str) -> Pattern | None:
+    names = tuple(_PLACEHOLDER.findall(msgid))
+    literal = _PLACEHOLDER.sub("", msgid)
+    if not names or len(literal.strip(" .,:;()")) < 3 or len(set(names)) != len(names):
+        return None
+    parts, pos = [], 0
+    for m in _PLACEHOLDER.finditer(msgid):
+        parts.append(re.escape(msgid[pos:m.start()]))
+        parts.append(f"(?P<{m.group(1)}>.+?)")
+        pos = m.end()
+    parts.append(re.escape(msgid[pos:]))
+    return Pattern(re.compile("".join(parts) + r"\Z", re.S), msgstr, names, len(literal))
+
+
+@functools.lru_cache(maxsize=4)
+def _messages(path_text: str, mtime_ns: int) -> tuple[dict[str, str], tuple[Pattern, ...]]:
+    exact: dict[str, str] = {}
+    patterns: list[Pattern] = []
+    for msg in read(Path(path_text)):
+        if not msg.id or not msg.string or msg.fuzzy or not isinstance(msg.id, str):
+            continue
+        if "python-brace-format" in msg.flags:
+            pat = _pattern(msg.id, msg.string)
+            if pat is not None:
+                patterns.append(pat)
+                continue
+        exact[msg.id] = msg.string
+    patterns.sort(key=lambda p: -p.literal)
+    return exact, tuple(patterns)
+
+
+def messages(lang: str = "ar") -> tuple[dict[str, str], tuple[Pattern, ...]]:
+    path = messages_path(lang)
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return {}, ()
+    return _messages(str(path), stamp)
+
+
+def gettext(msgid: str, lang: str | None = None) -> str:
+    """The translation of a page's word or sentence (exact match), or ``msgid`` itself."""
+    lang = lang or paths.language()
+    if lang == "en" or not msgid:
+        return msgid
+    return messages(lang)[0].get(msgid, msgid)

@@ -1,0 +1,113 @@
+"""A chart's words in the Arabic edition: titles, axis and legend titles, tooltips, text marks, time and numbers.
+
+The chart's data keep their codes (colours and scales are defined on them); what a reader sees is translated:
+
+- every ``title``/``subtitle``/``description`` and constant ``text`` in the spec (chart, axes, legends, tooltips),
+  through :func:`helpers.i18n.text`;
+- the values of fields that are only *shown* (in ``tooltip`` or ``text`` encodings, never on a position, colour or
+  shape channel), so a tooltip's "Germany" reads «ألمانيا» while a colour scale keyed on codes still works;
+- time axes: Vega-Lite's ``config.locale`` from CLDR's Arabic calendar (month and day names through Babel), so
+  ticks read «يناير 2000»; time runs left to right, as in the Arabic-language statistical publications this
+  edition follows (ESCWA's and the Arab Monetary Fund's charts): an axis is a number line, and mirroring it would
+  set the chart against the data tables and sources it cites. Numbers use Western digits (see ``forms``);
+- fonts: Noto Naskh Arabic (vendored in ``helpers/fonts``) first, so the page and the SVG/PNG exports shape the
+  Arabic with it; titles anchored at the right edge, where an Arabic reader starts.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+
+from helpers.i18n import text
+
+_SHOWN_ONLY = ("tooltip", "text")
+_TEXT_KEYS = ("title", "subtitle", "description")
+
+
+def _fields(enc) -> list[str]:
+    items = enc if isinstance(enc, list) else [enc]
+    return [i["field"] for i in items if isinstance(i, dict) and isinstance(i.get("field"), str)]
+
+
+def _encodings(node, shown: set, used: set) -> None:
+    if isinstance(node, dict):
+        enc = node.get("encoding")
+        if isinstance(enc, dict):
+            for channel, value in enc.items():
+                (shown if channel in _SHOWN_ONLY else used).update(_fields(value))
+        for key, value in node.items():
+            if key not in ("datasets", "data"):
+                _encodings(value, shown, used)
+    elif isinstance(node, list):
+        for v in node:
+            _encodings(v, shown, used)
+
+
+def _words(node, lang: str) -> None:
+    if isinstance(node, dict):
+        for key, value in list(node.items()):
+            if key in _TEXT_KEYS and isinstance(value, str):
+                node[key] = text(value, lang)
+            elif key in _TEXT_KEYS and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                node[key] = [text(v, lang) for v in value]
+            elif key == "text" and isinstance(value, str) and node.get("type") != "text":
+                node[key] = text(value, lang)
+            elif key == "mark" and isinstance(value, dict) and isinstance(value.get("text"), str):
+                value["text"] = text(value["text"], lang)
+                _words(value, lang)
+            elif key not in ("datasets", "data", "config", "params"):
+                _words(value, lang)
+    elif isinstance(node, list):
+        for v in node:
+            _words(v, lang)
+
+
+def _data(spec: dict, fields: set, lang: str) -> None:
+    tables = list((spec.get("datasets") or {}).values())
+    data = spec.get("data")
+    if isinstance(data, dict) and isinstance(data.get("values"), list):
+        tables.append(data["values"])
+    for rows in tables:
+        for row in rows:
+            if isinstance(row, dict):
+                for f in fields & set(row):
+                    row[f] = text(row[f], lang) if isinstance(row[f], str) else row[f]
+
+
+@functools.lru_cache(maxsize=2)
+def vega_locale(lang: str = "ar") -> dict:
+    """Vega-Lite's ``config.locale`` (d3-format and d3-time-format definitions) from CLDR through Babel."""
+    from babel import Locale
+
+    loc = Locale.parse(lang)
+    months = [loc.months["format"]["wide"][i] for i in range(1, 13)]
+    short = [loc.months["format"]["abbreviated"][i] for i in range(1, 13)]
+    days = [loc.days["format"]["wide"][(i - 1) % 7] for i in range(7)]  # d3 starts on Sunday, CLDR on Monday
+    short_days = [loc.days["format"]["abbreviated"][(i - 1) % 7] for i in range(7)]
+    return {"number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", " دولار"],
+                       "minus": "-", "percent": "%"},
+            "time": {"dateTime": "%A، %e %B %Y", "date": "%d/%m/%Y", "time": "%H:%M:%S",
+                     "periods": [loc.day_periods["format"]["abbreviated"].get("am", "ص"),
+                                 loc.day_periods["format"]["abbreviated"].get("pm", "م")],
+                     "days": days, "shortDays": short_days, "months": months, "shortMonths": short}}
+
+
+def translate_spec(spec: dict, lang: str = "ar") -> dict:
+    """A copy of a Vega-Lite spec with what a reader sees in ``lang`` (English: the spec unchanged)."""
+    if lang == "en":
+        return spec
+    from helpers import fonts
+
+    out = copy.deepcopy(spec)
+    shown: set = set()
+    used: set = set()
+    _encodings(out, shown, used)
+    _words(out, lang)
+    _data(out, shown - used, lang)
+    config = out.setdefault("config", {})
+    config["font"] = f'"{fonts.NASKH}", "{fonts.SANS}", sans-serif'
+    config["locale"] = vega_locale(lang)
+    title = config.setdefault("title", {})
+    title["anchor"] = "end"
+    return out

@@ -1,0 +1,94 @@
+"""Dates, numbers and place names for each edition, from CLDR through Babel (never typed by hand).
+
+Digits: the Arabic edition writes Western Arabic digits (0–9), CLDR's default numbering system for ``ar`` and the
+digits the article itself uses ("29 فبراير 2024"); charts then show the same digits as the text around them, and a
+reader can search a year typed either way. Months are CLDR's Arabic month names (يناير … ديسمبر), as in the article.
+Separators are those of CLDR's ``ar`` locale with Latin digits (``1,338``; ``1.34``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import math
+
+NUMBERING = "latn"
+
+
+@functools.lru_cache(maxsize=4)
+def _locale(lang: str):
+    from babel import Locale
+
+    return Locale.parse(lang)
+
+
+def _date(value) -> _dt.date | None:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    text = "" if value is None else str(value)
+    try:
+        day = _dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+    return day if len(text) == 10 or not text[10:].strip("T0: ") else None
+
+
+def day(value, lang: str = "ar") -> str:
+    """An ISO date as a reader's date: '1949-04-04' → '4 أبريل 1949' (other text unchanged)."""
+    d = _date(value)
+    if d is None:
+        return "" if value is None else str(value)
+    from babel.dates import format_date
+
+    return format_date(d, "d MMMM y", locale=_locale(lang))
+
+
+def month(value, lang: str = "ar") -> str:
+    d = _date(value)
+    if d is None:
+        return "" if value is None else str(value)
+    from babel.dates import format_date
+
+    return format_date(d, "MMMM y", locale=_locale(lang))
+
+
+def number(value, lang: str = "ar", digits: int | None = None) -> str:
+    """A number with the locale's separators and Western digits ('' for missing)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    from babel.numbers import format_decimal
+
+    fmt = None if digits is None else ("#,##0" + ("." + "0" * digits if digits else ""))
+    return format_decimal(value, format=fmt, locale=_locale(lang), numbering_system=NUMBERING)
+
+
+def compact(value, lang: str = "ar", digits: int = 2) -> str:
+    """A large count in words: 972_000_000 → '972 مليون'; 1.3383e12 → '1.34 ترليون'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    from babel.numbers import format_compact_decimal
+
+    if abs(float(value)) < 1e6:
+        return number(value, lang, 0)
+    return format_compact_decimal(value, format_type="long", fraction_digits=digits, locale=_locale(lang),
+                                  numbering_system=NUMBERING)
+
+
+def percent(share, lang: str = "ar", digits: int = 0) -> str:
+    from babel.numbers import format_percent
+
+    fmt = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+    return format_percent(share, format=fmt, locale=_locale(lang), numbering_system=NUMBERING)
+
+
+@functools.lru_cache(maxsize=512)
+def territory(iso3: str, lang: str = "ar") -> str:
+    """A state's or territory's name from CLDR by its ISO 3166 alpha-3 code ('' when CLDR has none)."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=str(iso3).upper()) if iso3 else None
+    if found is None:
+        return ""
+    return _locale(lang).territories.get(found.alpha_2, "")

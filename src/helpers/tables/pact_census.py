@@ -1,0 +1,141 @@
+"""Notebook 02: the defence pacts chosen by a rule from a published census (ATOP 4.01), their exits by kind and
+exit rates per member-year with exact Poisson intervals.
+
+Plain DataFrames in, plain DataFrames out; nothing here reads files or displays. The census and the member spells
+are ``pact_census.csv`` and ``pact_spells.csv``; how each member left is ``pact_exits.csv``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from scipy.stats import chi2
+
+from helpers import wording
+
+#: ATOP 4.01's member spells are read up to this day: its last agreements begin in 2016.
+CENSUS_THROUGH = pd.Timestamp("2016-12-31")
+#: The case rule: signed on or after this day ...
+SINCE = pd.Timestamp("1945-01-01")
+#: Kinds of ending in ``pact_exits.csv`` that count as an exit while the pact went on; a state that continued
+#: under another code, ceased to exist, or left because the organisation wound up did not exit.
+EXIT_KINDS = ("denunciation", "non_renewal", "suspension", "not_coded")
+NOT_EXITS = ("succession", "state_ended", "dissolution")
+REASONS = ("meets the rule", "no defence pledge", "fewer than three states at signature",
+           "no permanent member of the UN Security Council among the states at signature",
+           "signed before 1945", "not yet signed on the chosen date")
+
+
+def poisson_interval(count: int, exposure: float, *, level: float = 0.95, per: float = 100.0) -> tuple[float, float]:
+    """Exact (Garwood) confidence interval for a Poisson rate ``count / exposure``, scaled by ``per``.
+
+    The chi-square form: lower = χ²(α/2; 2k) / 2, upper = χ²(1 − α/2; 2k + 2) / 2, both divided by the exposure
+    (scipy.stats.chi2). With no event the lower bound is 0. Raises ``ValueError`` for a negative count or a
+    non-positive exposure."""
+    if count < 0 or exposure <= 0:
+        raise ValueError(f"count={count!r}, exposure={exposure!r}: a rate needs count >= 0 and exposure > 0")
+    alpha = 1 - level
+    low = 0.0 if count == 0 else chi2.ppf(alpha / 2, 2 * count) / 2
+    high = chi2.ppf(1 - alpha / 2, 2 * count + 2) / 2
+    return per * low / exposure, per * high / exposure
+
+
+def census_cases(census: pd.DataFrame, organisations: pd.DataFrame, as_of, *, since=SINCE) -> pd.DataFrame:
+    """Every agreement of the census against the case rule, with the first condition it fails.
+
+    The rule: a defence pledge (ATOP ``defense`` = 1), signed between ``since`` and ``as_of``, at least three
+    states at signature, and at least one permanent member of the UN Security Council among them. Columns:
+    ``atopid``, ``org_id``, ``name`` (the organisation's reader label when the project holds it, else "agreement
+    of 30 Apr 1948 (ATOP 3150)": ATOP's files carry no names), ``signed``, ``ended``, ``states_at_signature``,
+    ``admitted`` (bool), ``reason`` (one of :data:`REASONS`);
+    admitted first, then by signature."""
+    day, start = pd.Timestamp(as_of), pd.Timestamp(since)
+    held = set(organisations["org_id"])
+    out = census[["atopid", "org_id", "signed", "ended", "states_at_signature"]].copy()
+    out["name"] = [wording.label(o, "org_id") if isinstance(o, str) and o in held
+                   else f"agreement of {wording.day(d.date())} (ATOP {a})"
+                   for a, o, d in zip(census["atopid"], census["org_id"], census["signed"])]
+    tests = [(census["signed"] > day, REASONS[5]), (census["signed"] < start, REASONS[4]),
+             (census["great_powers_at_signature"] < 1, REASONS[3]), (census["states_at_signature"] < 3, REASONS[2]),
+             (census["defense"] != 1, REASONS[1])]
+    out["reason"] = REASONS[0]
+    for failed, why in tests:  # the last test that fails is the first condition in the rule's order
+        out.loc[failed.to_numpy(), "reason"] = why
+    out["admitted"] = out["reason"] == REASONS[0]
+    cols = ["atopid", "org_id", "name", "signed", "ended", "states_at_signature", "admitted", "reason"]
+    return out.sort_values(["admitted", "signed", "atopid"], ascending=[False, True, True])[cols].reset_index(drop=True)
+
+
+def census_counts(cases: pd.DataFrame) -> pd.DataFrame:
+    """How many agreements the census holds and how many each condition of the rule refuses, in the rule's order.
+    Columns: ``step`` (what is counted), ``agreements``."""
+    rows = [("agreements in the census (ATOP 4.01, signed 1945–2016)", len(cases))]
+    rows += [(f"refused: {why}", int((cases["reason"] == why).sum())) for why in REASONS[1:]
+             if (cases["reason"] == why).any()]
+    rows.append(("admitted by the rule", int(cases["admitted"].sum())))
+    return pd.DataFrame(rows, columns=["step", "agreements"])
+
+
+def _member_years(spells: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp) -> float:
+    starts = spells["start"].clip(lower=lo)
+    ends = spells["end"].fillna(hi).clip(upper=hi)
+    return float((ends - starts).dt.days.clip(lower=0).sum() / 365.25)
+
+
+def exit_record(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, as_of, *,
+                through=CENSUS_THROUGH, count=EXIT_KINDS) -> pd.DataFrame:
+    """Exits and member-years of every admitted pact from its signature to the earliest of its end, ``as_of`` and
+    ``through`` (the end of the census's coverage), with exact Poisson 95% intervals on the exit rate.
+
+    An exit is a spell that ends inside that window, before the pact itself ended, with a kind in
+    :data:`EXIT_KINDS`; kinds are counted apart, and ``exits`` adds up the kinds in ``count`` (all of them by
+    default; ``("denunciation",)`` for the strict reading). Raises ``ValueError`` naming the pact and the day
+    when a spell ends there without a row in ``exits`` (every ending must be coded, if only as ``not_coded``).
+    Columns: ``atopid``, ``org_id``, ``name``, ``signed``, ``window_end``, ``member_years``, ``denunciation``,
+    ``non_renewal``, ``suspension``, ``not_coded``, ``exits``, ``exits_per_100_member_years``, ``ci_low``,
+    ``ci_high``."""
+    day, limit, rows = pd.Timestamp(as_of), pd.Timestamp(through), []
+    for c in cases[cases["admitted"]].itertuples(index=False):
+        stop = min(x for x in (c.ended, day, limit) if pd.notna(x))
+        sp = spells[spells["atopid"] == c.atopid]
+        ended = sp[sp["end"].notna() & (sp["end"] <= stop) & (sp["end"] > c.signed)]
+        if pd.notna(c.ended):
+            ended = ended[ended["end"] < c.ended]
+        coded = exits[exits["atopid"] == c.atopid].set_index(["cow_code", "date"])["kind"]
+        kinds = []
+        for s in ended.itertuples(index=False):
+            if (s.cow_code, s.end) not in coded.index:
+                raise ValueError(f"pact_exits.csv: ATOP agreement {c.atopid} has a spell of state {s.cow_code} "
+                                 f"ending {s.end.date()} with no row; code its kind (or not_coded)")
+            kinds.append(coded[(s.cow_code, s.end)])
+        years = _member_years(sp, c.signed, stop)
+        row = {"atopid": c.atopid, "org_id": c.org_id, "name": c.name, "signed": c.signed, "window_end": stop,
+               "member_years": round(years, 1), **{k: kinds.count(k) for k in EXIT_KINDS}}
+        row["exits"] = sum(row[k] for k in count)
+        low, high = poisson_interval(row["exits"], years) if years > 0 else (float("nan"), float("nan"))
+        row.update(exits_per_100_member_years=round(100 * row["exits"] / years, 2) if years > 0 else float("nan"),
+                   ci_low=round(low, 2), ci_high=round(high, 2))
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["atopid", "org_id", "name", "signed", "window_end", "member_years",
+                                       *EXIT_KINDS, "exits", "exits_per_100_member_years", "ci_low", "ci_high"])
+
+
+def separated_pairs(record: pd.DataFrame) -> list[tuple[str, str]]:
+    """Pairs of pacts whose 95% intervals do not overlap, the lower-rate pact first; by name."""
+    out = []
+    rows = record.dropna(subset=["ci_low", "ci_high"])
+    for a in rows.itertuples(index=False):
+        for b in rows.itertuples(index=False):
+            if a.ci_high < b.ci_low:
+                out.append((a.name, b.name))
+    return sorted(out)
+
+
+def with_intervals(record: pd.DataFrame, count: str, exposure: str) -> pd.DataFrame:
+    """``record`` with ``ci_low`` and ``ci_high`` (exact Poisson 95% interval per 100 units of ``exposure``) for
+    every row that has a count and a positive exposure; empty elsewhere."""
+    out = record.copy()
+    bounds = [poisson_interval(int(k), float(e)) if pd.notna(k) and pd.notna(e) and e > 0 else (pd.NA, pd.NA)
+              for k, e in zip(out[count], out[exposure])]
+    out["ci_low"] = pd.array([round(b[0], 2) if pd.notna(b[0]) else pd.NA for b in bounds], dtype="Float64")
+    out["ci_high"] = pd.array([round(b[1], 2) if pd.notna(b[1]) else pd.NA for b in bounds], dtype="Float64")
+    return out

@@ -1,0 +1,113 @@
+"""The Arabic set beside the English it translates (notebook 09): RT's republication first, then Valdai's text or
+RIAC's summary of it, paragraph by paragraph, with each difference classed.
+
+Plain DataFrames in, plain DataFrames out. The vocabularies are the ones ``data/datapackage.json`` declares for
+``translation.csv`` and ``translation_differences.csv``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+KINDS = ("omission", "addition", "change of voice", "change of modality", "change of emphasis")
+BETWEEN = ("Arabic and RT", "RT and Valdai/RIAC", "Arabic and Valdai/RIAC")
+READ = ("read", "partly read")
+PARAGRAPHS = [f"P{i}" for i in range(1, 20)]
+
+
+def _need(frame: pd.DataFrame, columns, what: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{what}: missing column(s) {', '.join(missing)}; got {', '.join(map(str, frame.columns))}")
+
+
+def _number(paragraph: pd.Series) -> pd.Series:
+    return paragraph.astype(str).str[1:].astype(int)
+
+
+def translation_view(paragraphs: pd.DataFrame, translation: pd.DataFrame, differences: pd.DataFrame) -> pd.DataFrame:
+    """One row per paragraph P1–P19: our paraphrase of the Arabic, what RT's English says there, what Valdai's text
+    (or RIAC's summary, or a report of it) says, and the differences found there by id and kind (``T04 addition;
+    T05 change of emphasis``; the words are in :func:`differences_view`), or the comparison's note where none was.
+
+    A text that could not be read at a paragraph says so instead of staying blank. Raises ``ValueError`` naming
+    the paragraphs that ``translation`` or ``paragraphs`` lacks, so the view never covers fewer than all 19.
+    """
+    _need(paragraphs, ["paragraph", "paraphrase"], "translation_view(paragraphs)")
+    _need(translation, ["paragraph", "rt_reading", "rt_says", "valdai_reading", "valdai_says", "note"],
+          "translation_view(translation)")
+    _need(differences, ["difference_id", "paragraph", "kind", "arabic_phrase", "english_phrase"],
+          "translation_view(differences)")
+    for name, frame in (("paragraphs", paragraphs), ("translation", translation)):
+        missing = [p for p in PARAGRAPHS if p not in set(frame["paragraph"])]
+        if missing:
+            raise ValueError(f"{name}.csv has no row for {', '.join(missing)}; the view covers P1–P19")
+    text = translation.set_index("paragraph")
+    para = paragraphs.set_index("paragraph")["paraphrase"]
+    diffs = differences.sort_values("difference_id", kind="mergesort")
+    by_par = {p: [f"{r['difference_id']} {r['kind']}" for _, r in g.iterrows()]
+              for p, g in diffs.groupby("paragraph", sort=False)}
+
+    def said(reading, says, who):
+        if reading == "not read" or not isinstance(says, str) or not says.strip():
+            return f"({who} could not be read here)"
+        return says if reading == "read" else f"({reading}) {says}"
+
+    rows = []
+    for p in PARAGRAPHS:
+        t = text.loc[p]
+        rows.append({
+            "Paragraph": p,
+            "The Arabic (our paraphrase)": para[p],
+            "RT's English": said(t["rt_reading"], t["rt_says"], "RT's page"),
+            "Valdai / RIAC": said(t["valdai_reading"], t["valdai_says"], "Valdai's text"),
+            "Differences": "; ".join(by_par.get(p, [])) or t["note"],
+        })
+    return pd.DataFrame(rows)
+
+
+def differences_view(differences: pd.DataFrame) -> pd.DataFrame:
+    """The differences in article order for reading: id with paragraph, which texts differ and our confidence in
+    one cell, then the kind, the Arabic and English words, the claim it bears on and what changes."""
+    _need(differences, ["difference_id", "paragraph", "between", "kind", "arabic_phrase", "english_phrase",
+                        "claim_id", "confidence", "note"], "differences_view(differences)")
+    d = differences.copy()
+    d["_p"] = _number(d["paragraph"])
+    d = d.sort_values(["_p", "difference_id"], kind="mergesort")
+    return pd.DataFrame({
+        "Difference": (d["difference_id"] + " · " + d["paragraph"] + " (" + d["between"] + "; "
+                       + d["confidence"] + ")").to_numpy(),
+        "Kind": d["kind"].to_numpy(),
+        "Arabic": d["arabic_phrase"].fillna("").to_numpy(),
+        "English": d["english_phrase"].fillna("").to_numpy(),
+        "Claim": d["claim_id"].fillna("").to_numpy(),
+        "What changes": d["note"].to_numpy(),
+    })
+
+
+def difference_counts(differences: pd.DataFrame) -> pd.DataFrame:
+    """Differences per kind (rows, fixed order) and per pair of texts (columns, fixed order), with a total;
+    zeros included."""
+    _need(differences, ["kind", "between"], "difference_counts(differences)")
+    grid = (differences.groupby(["kind", "between"]).size().unstack(fill_value=0)
+            .reindex(index=list(KINDS), columns=list(BETWEEN), fill_value=0).astype(int))
+    grid["total"] = grid.sum(axis=1)
+    grid = grid.reset_index()
+    grid.columns.name = None
+    return grid
+
+
+def reading_finding(translation: pd.DataFrame) -> str:
+    """How much of each English text could be set beside the Arabic."""
+    rt = int(translation["rt_reading"].isin(READ).sum())
+    valdai = int(translation["valdai_reading"].ne("not read").sum())
+    return (f"RT's English could be read at {rt} of {len(translation)} paragraphs, Valdai's text or a summary or "
+            f"report of it at {valdai}")
+
+
+def translation_finding(differences: pd.DataFrame) -> str:
+    """Title of the side-by-side view: how many differences, and how many the Arabic itself made."""
+    own = int(differences["between"].ne("RT and Valdai/RIAC").sum())
+    inherited = len(differences) - own
+    return (f"{len(differences)} differences between the Arabic and the English: {own} made in the Arabic (or in "
+            f"RT's unread paragraphs), {inherited} inherited from RT's rewording of Valdai")

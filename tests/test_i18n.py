@@ -1,0 +1,135 @@
+"""The Arabic edition's words: catalogs keyed by cell id (stale Arabic flagged), patterns, Babel dates, numbers and
+CLDR names, search normalisation, labels complete in Arabic, and cache keys that carry the language."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers import cache, i18n, paths, wording
+from helpers.i18n import arabic, catalogs, charts, extract, forms
+
+
+@pytest.fixture()
+def locale(tmp_path, monkeypatch):
+    """Catalogs under a temporary folder, caches of the lookups emptied."""
+    monkeypatch.setattr(catalogs, "LOCALE_NOTEBOOKS", tmp_path / "nb")
+    monkeypatch.setattr(catalogs, "LOCALE_HELPERS", tmp_path / "helpers")
+    i18n._text.cache_clear()
+    yield tmp_path
+    i18n._text.cache_clear()
+
+
+def _notebook(path: Path, *cells: tuple[str, str]) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(src, id=cid) for cid, src in cells]
+    nbformat.write(nb, path)
+    return path
+
+
+def test_search_folds_what_arabic_readers_type_differently():
+    assert arabic.normalise("الأطلسي") == arabic.normalise("الاطلسي") == "الاطلسي"
+    assert arabic.normalise("إيران") == arabic.normalise("ايران")
+    assert arabic.normalise("آسيا") == "اسيا"
+    assert arabic.normalise("التجزئة") == arabic.normalise("التجزئه")  # ta marbuta
+    assert arabic.normalise("مستوى") == arabic.normalise("مستوي")  # alef maqsura
+    assert arabic.normalise("الأمنُ") == arabic.normalise("الامن")  # diacritics
+    assert arabic.normalise("النـــاتو") == "الناتو"  # tatweel
+    assert arabic.normalise("NATO") == "nato"
+
+
+def test_search_box_applies_the_same_folding_to_index_and_query():
+    js = (paths.HELPERS_SRC / "search_ui" / "search.js").read_text(encoding="utf-8")
+    assert "processTerm: function (term) { return normalise(term); }" in js
+    assert js.count("processTerm") >= 2  # when indexing and when searching
+    for char in arabic.FOLD:
+        assert f"\\u{ord(char):04X}" in js.upper().replace("\\U", "\\u")
+
+
+def test_a_changed_english_cell_keeps_its_arabic_flagged_as_out_of_date(locale, tmp_path):
+    ipynb = _notebook(tmp_path / "nb.ipynb", ("aaa", "## Data\n\nOld words."), ("bbb", "Unchanged."))
+    extract.update("nb", ipynb=ipynb)
+    path = catalogs.notebook_catalog_path("nb")
+    cat = catalogs.read(path)
+    for msg in cat:
+        if msg.context == "aaa":
+            msg.string = "## البيانات\n\nكلمات قديمة."
+        if msg.context == "bbb":
+            msg.string = "لم يتغير."
+    catalogs.write(path, cat)
+    _notebook(ipynb, ("aaa", "## Data\n\nNew words."), ("bbb", "Unchanged."), ("ccc", "A new cell."))
+    counts = extract.update("nb", ipynb=ipynb)
+    assert (counts.translated, counts.fuzzy, counts.missing, counts.added, counts.changed) == (1, 1, 1, 1, 1)
+    text = path.read_text(encoding="utf-8")
+    assert '#, fuzzy\n#| msgctxt "aaa"\n#| msgid ""\n#| "## Data\\n"' in text or "#| msgid" in text
+    assert 'msgstr ""\n"## البيانات\\n"' in text  # the Arabic is kept
+    nb = nbformat.read(ipynb, as_version=4)
+    left = catalogs.translate_markdown(nb, "nb")
+    assert left == 1  # the new cell stays in English until translated
+    assert nb.cells[0].source.startswith("## البيانات")
+    assert f"report-i18n-{catalogs.STALE_NOTE}" in nb.cells[0].source  # shown as out of date on the page
+    assert nb.cells[1].source == "لم يتغير."
+
+
+def test_patterns_translate_computed_sentences_with_their_dates_and_names(locale):
+    path = catalogs.messages_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('msgid ""\nmsgstr ""\n"Language: ar\\n"\n\n#, python-brace-format\n'
+                    'msgid "{org} had {n} members on {date}"\nmsgstr "بلغ عدد أعضاء {org} {n} في {date}"\n',
+                    encoding="utf-8")
+    assert i18n.text("Germany had 12 members on 4 Apr 1949", "ar") == "بلغ عدد أعضاء ألمانيا 12 في 4 أبريل 1949"
+    assert i18n.text("Germany had 12 members on 4 Apr 1949", "en") == "Germany had 12 members on 4 Apr 1949"
+    assert i18n.text("Something nobody translated", "ar") == "Something nobody translated"
+
+
+def test_dates_numbers_and_names_come_from_cldr():
+    assert forms.day("2024-02-29") == "29 فبراير 2024"  # the article's own form
+    assert forms.number(1338278.3, digits=1) == "1,338,278.3"  # Western digits, CLDR ar separators
+    assert forms.compact(972_000_000) == "972 مليون"
+    assert forms.territory("KAZ") == "كازاخستان"
+    assert forms.territory("SUN") == ""  # historic: not in CLDR, labels.csv names it
+    assert i18n.names("ar")["Soviet Union (USSR)"] != "Soviet Union (USSR)"
+    locale = charts.vega_locale("ar")
+    assert locale["time"]["months"][1] == "فبراير" and locale["time"]["days"][0] == "الأحد"
+
+
+def test_labels_are_complete_in_arabic_and_used_through_the_one_lookup(monkeypatch):
+    with (paths.DATA / "labels.csv").open(encoding="utf-8", newline="") as fh:
+        missing = [(r["table"], r["column"], r["value"]) for r in csv.DictReader(fh) if not r["label_ar"].strip()]
+    assert missing == []
+    monkeypatch.setenv(paths.LANG_VAR, "ar")
+    assert wording.label("NEW_START", "treaty_id") == "معاهدة نيو ستارت"
+    assert wording.header("claim_type") == "نوع الادعاء"
+    assert wording.day("1949-04-04") == "4 أبريل 1949"
+    monkeypatch.setenv(paths.LANG_VAR, "en")
+    assert wording.label("NEW_START", "treaty_id") == "New START"
+
+
+def test_every_notebook_has_a_catalog_that_matches_its_cells():
+    for stem in extract.stems():
+        counts = extract.update(stem, write=False)
+        assert counts.cells > 0 and counts.translated + counts.fuzzy > 0, counts.line()
+
+
+def test_a_chart_shows_arabic_words_and_keeps_its_codes():
+    spec = {"title": {"text": "Germany"}, "datasets": {"d": [{"iso3": "DEU", "name": "Germany"}]},
+            "encoding": {"color": {"field": "iso3"}, "tooltip": [{"field": "name", "title": "Germany"}]}}
+    out = charts.translate_spec(spec, "ar")
+    assert out["title"]["text"] == "ألمانيا" and out["encoding"]["tooltip"][0]["title"] == "ألمانيا"
+    assert out["datasets"]["d"][0] == {"iso3": "DEU", "name": "ألمانيا"}
+    assert out["config"]["font"].startswith('"Noto Naskh Arabic Report"')
+    assert charts.translate_spec(spec, "en") is spec
+
+
+def test_the_language_is_part_of_every_cache_key(tmp_path):
+    nb = tmp_path / "n.ipynb"
+    nb.write_text(json.dumps(nbformat.v4.new_notebook()), encoding="utf-8")
+    keys = {lang: cache.execution_key(notebook=nb, parameters={}, code="c", env="e", lang=lang,
+                                      catalogs=i18n.catalog_digest(lang)) for lang in ("en", "ar")}
+    assert keys["en"] != keys["ar"]
+    assert i18n.catalog_digest("en") == ""
+    assert i18n.catalog_digest("ar", "02-nato-enlargement") != i18n.catalog_digest("ar", "03-osce-inclusive-option")

@@ -1,0 +1,211 @@
+"""The live preview (``make preview`` / ``python -m helpers.pipeline --watch``): a page open in Chromium follows edits
+of the notebook's ``.py`` without a hand reload; a failed build shows a banner over the good page; ``reports/``
+stays what a plain build writes; Ctrl-C leaves nothing running. Plus the server's own promises, without a browser."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers.pipeline import preview, preview_server
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# ---------------------------------------------------------------------------------------------- no browser
+
+
+def test_the_reload_script_is_added_as_the_page_is_served_never_to_the_file(tmp_path):
+    page = b"<!DOCTYPE html><html><body><p>Hello</p></body></html>\n"
+    (tmp_path / "a.html").write_bytes(page)
+    (tmp_path / "data.csv").write_bytes(b"x\n1\n")
+    server = preview_server.PreviewServer(tmp_path).start()
+    try:
+        assert server.url.startswith("http://127.0.0.1:")
+        served = urllib.request.urlopen(server.url + "a.html", timeout=10).read()
+        assert served == page.replace(b"</body>", preview_server.TAG + b"</body>")
+        assert urllib.request.urlopen(server.url + "data.csv", timeout=10).read() == b"x\n1\n"
+        script = urllib.request.urlopen(server.url + "__preview/live.js", timeout=10).read()
+        assert b"EventSource" in script and b"location.reload" in script
+        assert (tmp_path / "a.html").read_bytes() == page
+    finally:
+        server.stop()
+
+
+def test_an_open_page_is_told_the_last_failure_and_each_reload(tmp_path):
+    server = preview_server.PreviewServer(tmp_path).start()
+    got: list[str] = []
+    try:
+        server.hub.send("failed", {"message": "02-beta: NameError in cell 3: name 'x' is not defined"})
+        stream = urllib.request.urlopen(server.url + "__preview/events", timeout=10)
+
+        def read():
+            for raw in stream:
+                got.append(raw.decode())
+
+        threading.Thread(target=read, daemon=True).start()
+        deadline = time.monotonic() + 10
+        while server.hub.clients() == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        server.hub.send("reload", ["02-beta.html"])
+        while "02-beta.html" not in "".join(got) and time.monotonic() < deadline:
+            time.sleep(0.01)
+    finally:
+        server.stop()
+    text = "".join(got)
+    assert "event: failed" in text and "name 'x' is not defined" in text  # a page opened after the failure
+    assert 'event: reload\ndata: ["02-beta.html"]' in text
+
+
+def test_the_failure_message_is_one_line_naming_the_report():
+    rows = [("01-alpha", "built", "1.0s", "prose"),
+            ("03-gamma", "FAILED", "2.0s", "RuntimeError in cell 3: gamma was told to fail\nmore — debug notebook: x")]
+    assert preview.one_line(1, rows, "") == "03-gamma: RuntimeError in cell 3: gamma was told to fail"
+    assert preview.one_line(2, [], "notebook 09: unknown parameter 'x'\nsecond") == "notebook 09: unknown parameter 'x'"
+
+
+def test_only_real_edits_of_watched_files_start_a_build(tmp_path):
+    nbs, data, helpers = tmp_path / "notebooks", tmp_path / "data", tmp_path / "helpers"
+    for d in (nbs, data, helpers):
+        d.mkdir()
+    roots = preview.Roots(notebooks=nbs, data=data, helpers=helpers, collection=nbs / "collection.toml")
+    files = {"py": nbs / "03-gamma.py", "ipynb": nbs / "03-gamma.ipynb", "tmp": nbs / "03-gamma_tmp_jupytext_1.ipynb",
+             "csv": data / "alpha.csv", "h": helpers / "x.py", "toml": nbs / "collection.toml"}
+    for f in files.values():
+        f.write_text("one", encoding="utf-8")
+    seen = preview.Seen()
+    preview.remember_all(roots, seen)
+    change = [(None, str(f)) for f in files.values()]
+    assert not preview.batch_of(change, roots, seen)  # saved again with the same content: nothing to do
+    files["py"].write_text("two", encoding="utf-8")
+    files["tmp"].write_text("two", encoding="utf-8")
+    batch = preview.batch_of(change, roots, seen)
+    assert batch.notebooks == {"03-gamma": {".py"}} and batch.sync() == ["03-gamma.py"]
+    assert not (batch.data or batch.helpers or batch.collection)
+    for key in ("ipynb", "py", "csv", "h"):
+        files[key].write_text("three", encoding="utf-8")
+    batch = preview.batch_of(change, roots, seen)
+    assert batch.sync() == [] and batch.data and batch.helpers  # both sides saved (JupyterLab): a pair already
+
+
+# ---------------------------------------------------------------------------------------------- in Chromium
+
+
+def _gamma_pair(fake) -> Path:
+    """03-gamma with a paragraph of prose, as a .py/.ipynb pair (the .py is what the writer edits)."""
+    import jupytext
+
+    path = fake.notebooks / "03-gamma.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[0].source = "# Gamma\n\nThe first words of gamma."
+    nbformat.write(nb, path)
+    py = fake.notebooks / "03-gamma.py"
+    jupytext.write(jupytext.read(path), py, fmt="py:percent")
+    subprocess.run([sys.executable, "-m", "jupytext", "--quiet", "--to", "ipynb", "--update", str(py)], check=True)
+    return py
+
+
+class _Output:
+    def __init__(self, proc: subprocess.Popen):
+        self.lines: list[str] = []
+        self.seen = 0  # lines before this one were looked at by an earlier wait
+        threading.Thread(target=lambda: self.lines.extend(proc.stdout), daemon=True).start()
+
+    def wait(self, pattern: str, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for i in range(self.seen, len(self.lines)):
+                if re.search(pattern, self.lines[i]):
+                    self.seen = i + 1
+                    return self.lines[i]
+            time.sleep(0.05)
+        raise AssertionError(f"no {pattern!r} in the preview's output:\n{''.join(self.lines)}")
+
+
+def _descendants(pid: int) -> list[int]:
+    import psutil
+
+    try:
+        return [p.pid for p in psutil.Process(pid).children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return []
+
+
+@pytest.mark.slow
+def test_preview_follows_edits_in_the_open_page_and_leaves_reports_as_a_plain_build(fake, chromium):
+    py = _gamma_pair(fake)
+    proc = subprocess.Popen([sys.executable, "-m", "helpers.pipeline", "--watch", "--only", "03"],
+                            env=fake.env(), cwd=fake.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, start_new_session=True)
+    out = _Output(proc)
+    try:
+        url = re.search(r"(http://127\.0\.0\.1:\d+/)", out.wait(r"serving .* at http://127", 60)).group(1)
+        out.wait("watching", 300)
+        page = chromium.new_context(viewport={"width": 1280, "height": 300}).new_page()
+        page.goto(url + "03-gamma.html", wait_until="load")
+        assert "The first words of gamma." in page.inner_text("body")
+        assert "GAMMA ok" in page.inner_text("body")
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        scrolled = page.evaluate("window.scrollY")
+        assert scrolled > 0
+        page.evaluate("window.notReloadedByHand = true")
+
+        # a prose edit: the new words appear without a reload by hand, the reader's place kept
+        py.write_text(py.read_text(encoding="utf-8").replace("The first words", "The second words"),
+                      encoding="utf-8")
+        page.wait_for_function("document.body.innerText.includes('The second words of gamma.')", timeout=60000)
+        assert "prose or titles changed" in out.wait(r"03-gamma\s+built", 30)
+        page.wait_for_timeout(300)
+        assert abs(page.evaluate("window.scrollY") - scrolled) <= 2
+        assert page.evaluate("window.notReloadedByHand === undefined")  # the preview reloaded it
+
+        # a code edit: run again, the new output appears
+        py.write_text(py.read_text(encoding="utf-8").replace('print("GAMMA", P.mode)', 'print("GAMMA again", P.mode)'),
+                      encoding="utf-8")
+        page.wait_for_function("document.body.innerText.includes('GAMMA again ok')", timeout=240000)
+
+        # a broken edit: a banner with the error, the good page stays
+        py.write_text(py.read_text(encoding="utf-8").replace('print("GAMMA again", P.mode)',
+                                                             'raise ValueError("broken on purpose")'),
+                      encoding="utf-8")
+        page.wait_for_selector("#nato-preview-banner", timeout=240000)
+        banner = page.inner_text("#nato-preview-banner")
+        assert "03-gamma" in banner and "broken on purpose" in banner
+        assert "GAMMA again ok" in page.inner_text("body")
+        assert "FAILED: 03-gamma" in out.wait("FAILED", 30)
+
+        # fixed again: the run is the cached one, the banner goes
+        py.write_text(py.read_text(encoding="utf-8").replace('raise ValueError("broken on purpose")',
+                                                             'print("GAMMA again", P.mode)'), encoding="utf-8")
+        page.wait_for_selector("#nato-preview-banner", state="detached", timeout=120000)
+        alive = _descendants(proc.pid)
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C in the terminal
+        code = proc.wait(timeout=90)
+    assert code == 0, "".join(out.lines)
+    time.sleep(1)
+    import psutil
+
+    left = [p for p in alive if psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE]
+    assert not left, f"left running after Ctrl-C: {left}"
+
+    # reports/ is byte-identical to a plain build of the same notebook, in a fresh folder
+    previewed = fake.report_files()
+    assert b"__preview" not in b"".join(previewed.values())
+    plain = fake.root / "plain"
+    done = fake.build("--only", "03", NATO_REPORTS_DIR=str(plain / "reports"), NATO_BUILD_DIR=str(plain / "build"),
+                      NATO_CACHE_DIR=str(plain / "cache"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    fresh = {p.relative_to(plain / "reports").as_posix(): p.read_bytes()
+             for p in sorted((plain / "reports").rglob("*")) if p.is_file()}
+    assert previewed == fresh
