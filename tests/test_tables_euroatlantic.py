@@ -441,7 +441,7 @@ def test_principle_in_documents_marks_uncoded_documents():
 
 # --- cases chosen by stated rules (issue 15, notebooks 02 and 04) ---------------------------------------------
 
-from helpers import labels, load  # noqa: E402
+from helpers import load, wording  # noqa: E402
 from helpers.tables import arms_control as ACT  # noqa: E402
 from helpers.tables import arms_control_words as ACT_words  # noqa: E402
 from helpers.tables import enlargement as B  # noqa: E402
@@ -596,7 +596,7 @@ def test_new_start_expired_without_a_successor_and_start_i_only_planned_once_its
     assert gap.loc["START_I", "status"] == "expired at the end of its term, no successor"
     lines, summary = ACT_words.first_screen(tr, ac, load.events(), load.event_actors(), load.memberships(),
                                       load.states(), load.state_lineage(), "2021-12-31", "2024-04-30")
-    assert "1 expired without a successor" in lines[1] and labels.day(ac["date"].max().date()) in lines[1]
+    assert "1 expired without a successor" in lines[1] and wording.day(ac["date"].max().date()) in lines[1]
 
 
 def test_war_rule_needs_an_outside_target_in_europe_or_the_former_ussr():
