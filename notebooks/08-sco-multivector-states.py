@@ -34,6 +34,7 @@ focus_state = "KAZ"
 from helpers import load, membership, params, present, wording
 from helpers.charts import maps
 from helpers.charts import sco_states as charts
+from helpers.tables import alignment_denominators as denominators
 from helpers.tables import article, evidence, evidence_words, geo, geo_words
 from helpers.tables import sco_states as tables
 from helpers.tables import sco_states_words as words
@@ -63,8 +64,9 @@ status = membership.status_matrix(memberships, P.as_of, list(tables.ORGS))
 matrix, circle = tables.tie_matrix(status, names), tables.org_circle(status, "SCO", names)
 counts, spells = tables.tie_summary(matrix), tables.state_spells(memberships, P.focus_state, P.as_of)
 sco_spells = tables.org_timeline(memberships, ["SHANGHAI5", "SCO"], P.as_of)
-present.glance(words.glance_findings(circle, counts, spells, P.focus_state, names, P.as_of),
-               summary=words.summary(P.focus_state, names, P.as_of))
+pools, grades = denominators.denominators(matrix), denominators.by_grade(matrix)
+present.glance(words.glance_findings(circle, counts, spells, P.focus_state, names, P.as_of)
+               + [denominators.glance_line(pools, grades)], summary=words.summary(P.focus_state, names, P.as_of))
 
 # %% [markdown]
 # ## What P16–P18 say
@@ -186,10 +188,27 @@ present.chart(charts.upset_chart(combos, title=words.upset_title(combos, P.as_of
 # projection.
 
 # %%
-present.chart(maps.membership_map(memberships, P.as_of,
-                                  title=geo_words.overlap_headline(memberships, P.as_of, org="SCO")),
+present.chart(maps.membership_map(memberships, P.as_of, title=geo_words.overlap_headline(memberships, P.as_of, org="SCO")),
               caption=geo_words.map_caption(memberships, "SCO", P.as_of),
               sources=tables.map_sources(memberships, geo.OVERLAP_ORGS, P.as_of), key="overlap-map")
+
+# %% [markdown]
+# ## Which denominator, which grade
+#
+# A share needs its denominator named. Counted among every state between the poles, the Western side's breadth (31
+# NATO members and dozens of partners) fills the denominator; counted among the states that hold any Eurasian tie,
+# the question is how many of Russia's and China's partners also face west. Both are shown, with the tie grade:
+# the weaker of a state's two sides decides how "multi-vector" it is.
+
+# %%
+present.table(pools, title=denominators.denominators_title(pools), key="denominators",
+              caption="Active ties only; the poles are not counted; share = both sides / states, in percent.",
+              sources=ties_sources)
+
+# %%
+present.table(grades, title=f"States between the poles by the weaker of their two sides, {wording.day(P.as_of)}",
+              caption="A state counts in a row when its tie on each side is at least that grade.", key="by-grade",
+              sources=ties_sources, measure=PLEDGE_SOURCES)
 
 # %% [markdown]
 # ## One state over time
@@ -215,6 +234,17 @@ present.chart(
 # its tie is counted as NATO lists it. P16's idea of building on the SCO (C33) fits a body that has grown from five
 # to ten members and a wide outer circle, but nothing here shows it turning into a permanent security institution.
 #
+# ## How robust is this?
+#
+# The headline count of states "on both sides" is checked against its obvious alternatives: the other denominator
+# and a stricter grade.
+
+# %%
+checks = denominators.robustness_table(pools, grades)
+present.table(checks, title=denominators.denominators_title(pools), key="robustness",
+              caption="Each alternative and what it does to the headline.", sources=ties_sources)
+
+# %% [markdown]
 # ## Takeaways
 #
 # - The SCO grew from the Shanghai Five by admitting members and building an outer circle of observers and

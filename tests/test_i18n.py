@@ -133,3 +133,41 @@ def test_the_language_is_part_of_every_cache_key(tmp_path):
     assert keys["en"] != keys["ar"]
     assert i18n.catalog_digest("en") == ""
     assert i18n.catalog_digest("ar", "02-nato-enlargement") != i18n.catalog_digest("ar", "03-osce-inclusive-option")
+
+
+def test_every_paragraph_card_quotes_the_article_beside_our_arabic_paraphrase():
+    with (paths.DATA / "paragraphs.csv").open(encoding="utf-8", newline="") as fh:
+        paraphrases = {r["paragraph"]: r["paraphrase"] for r in csv.DictReader(fh)}
+    cards = i18n.paragraph_cards()
+    for p, english in paraphrases.items():
+        card = cards[english]
+        quote = card.split("«")[-1].split("»")[0]
+        assert 1 <= len(quote.split()) <= 15, (p, quote)
+        assert f"({p}، https://" in card, p
+        assert arabic.latin_share(card.split(" — ")[0])[0] < 0.05, p
+
+
+def test_claims_show_in_arabic_until_their_english_changes():
+    with (paths.DATA / "claims.csv").open(encoding="utf-8", newline="") as fh:
+        claims = {r["claim_id"]: r["claim"] for r in csv.DictReader(fh)}
+    with (paths.DATA / "claims_ar.csv").open(encoding="utf-8", newline="") as fh:
+        arabic_rows = list(csv.DictReader(fh))
+    known = i18n.names("ar")
+    for row in arabic_rows:
+        if row["claim_en"] == claims[row["claim_id"]]:
+            assert known[claims[row["claim_id"]]] == row["claim_ar"]
+        else:  # the English changed since it was translated: the page shows the new English, not stale Arabic
+            assert known.get(claims[row["claim_id"]]) != row["claim_ar"]
+
+
+def test_a_table_shows_its_text_cells_in_the_edition_language(monkeypatch):
+    import pandas as pd
+
+    from helpers import present
+
+    frame = pd.DataFrame({"name": ["Germany"], "iso3": ["DEU"], "source_id": ["nato-members"]})
+    monkeypatch.setenv(paths.LANG_VAR, "ar")
+    shown = present._edition_cells(frame.drop(columns=["source_id"]))
+    assert shown.loc[0, "name"] == "ألمانيا" and shown.loc[0, "iso3"] == "DEU"
+    monkeypatch.setenv(paths.LANG_VAR, "en")
+    assert present._edition_cells(frame) is frame

@@ -238,3 +238,11 @@ def test_source_id_columns_are_cited_by_number_not_shown_as_raw_ids():
     assert "fixture-members" not in t.html and "Source" not in t.html.split("<tbody>")[0].split("</caption>")[1]
     assert t.sources == ["fixture-members", "fixture-arabic"]
     assert t.csv.splitlines()[0] == "document,source_id,alt_source_id"  # the export keeps the data's columns
+
+
+def test_the_arabic_edition_translates_the_text_cells_of_a_pandas_string_column(monkeypatch):
+    # pandas 3 gives text columns a string dtype, not 'object'; their known words must still be translated
+    frame = pd.DataFrame({"Kind": pd.Series(["change of voice", "omission"], dtype="str"), "n": [1, 2]})
+    monkeypatch.setenv("NATO_LANG", "ar")
+    out = present._edition_cells(frame)
+    assert list(out["Kind"]) == ["تغيير المتكلم", "حذف"] and list(out["n"]) == [1, 2]

@@ -334,9 +334,11 @@ def _edition_cells(frame, keep=()):
     ``keep`` columns stay as they are (codes a matrix is keyed on). English: the frame itself."""
     if i18n.language() == "en":
         return frame
+    import pandas as pd
+
     out = frame.copy()
     for c in out.columns:
-        if c not in keep and out[c].dtype == object:
+        if c not in keep and (out[c].dtype == object or pd.api.types.is_string_dtype(out[c])):
             out[c] = out[c].map(lambda v: i18n.text(v) if isinstance(v, str) else v)
     return out
 
@@ -358,7 +360,7 @@ def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=
     shown = _edition_cells(frame.drop(columns=[c for c in SOURCE_COLUMNS if c in frame.columns]))
     return Table(key=key, title=title, caption=caption, sources=source_ids, html=table_html(shown, key, title),
                  csv=table_csv(frame), n_rows=len(frame), measure=_ids_from(measure), sources_label=sources_label,
-                 collapsed=collapsed)
+                 collapsed=i18n.text(collapsed) if isinstance(collapsed, str) else collapsed)
 
 
 def matrix(df, *, rows: str, columns: str, value: str, title: str, key: str, caption: str = "",
@@ -395,7 +397,7 @@ def figure_table_html(payload: dict, export_links: str, source_line: str | None 
     if isinstance(collapsed, str):
         summary = collapsed
     else:
-        summary = f"Show all {payload.get('rows', 0):,} rows: {payload['title']}"
+        summary = i18n.text(f"Show all {payload.get('rows', 0):,} rows: {payload['title']}")
     return templating.render("table_figure.html.j2", p=payload, source_line=line, export_links=export_links,
                              collapsed=bool(collapsed), summary=summary)
 

@@ -31,6 +31,7 @@ __all__ = ["EDITIONS", "DIRECTION", "direction", "edition_dir", "gettext", "lang
 
 EDITIONS = ("en", "ar")
 DIRECTION = {"en": "ltr", "ar": "rtl"}
+ARTICLE = "alahalygate-neutralizing-nato"  # the article's row in data/sources.csv
 #: Where each edition lives under ``reports/``: the English at the top, the Arabic in ``ar/``.
 FOLDER = {"en": "", "ar": "ar"}
 
@@ -59,7 +60,8 @@ def catalog_digest(lang: str, stem: str | None = None) -> str:
         return ""
     from helpers.i18n import catalogs
 
-    files = [catalogs.messages_path(lang), paths.DATA / "labels.csv"]
+    files = [catalogs.messages_path(lang), paths.DATA / "labels.csv", paths.DATA / "paragraphs_ar.csv",
+             paths.DATA / "claims_ar.csv"]
     if stem:
         files.append(catalogs.notebook_catalog_path(stem, lang))
     return catalogs.digest(*files)
@@ -96,6 +98,24 @@ def names(lang: str = "ar") -> dict[str, str]:
         arabic = by_code.get(row["iso3"]) or forms.territory(row["iso3"], lang)
         if row.get("name") and arabic:
             out[row["name"]] = arabic
+    for row in _rows("claims_ar.csv"):  # keyed by the English it translates: a changed claim stays English
+        if row.get("claim_en") and row.get("claim_ar"):
+            out[row["claim_en"]] = row["claim_ar"]
+    out.update(paragraph_cards())
+    return out
+
+
+def paragraph_cards() -> dict[str, str]:
+    """``{English paraphrase: the Arabic card}``: our Arabic paraphrase (``data/paragraphs_ar.csv``) beside the
+    article's own words (at most 15, verbatim) with the paragraph's number and the article's URL."""
+    url = next((r["url"] for r in _rows("sources.csv") if r.get("source_id") == ARTICLE), "")
+    arabic = {r["paragraph"]: r for r in _rows("paragraphs_ar.csv")}
+    out = {}
+    for row in _rows("paragraphs.csv"):
+        card = arabic.get(row["paragraph"])
+        if card and row.get("paraphrase"):
+            out[row["paraphrase"]] = (f"{card['paraphrase_ar']} — نص المقال: «{card['quote_ar']}» "
+                                      f"({row['paragraph']}، {url})")
     return out
 
 
@@ -129,7 +149,12 @@ def _piece(value: str, lang: str, depth: int) -> str:
         return date
     if _NUMBER.match(stripped):
         return stripped
-    return _text(stripped, lang, depth + 1)
+    found = _text(stripped, lang, depth + 1)
+    if found == stripped and ", " in stripped:  # a list of names: each one in turn
+        parts = [_text(p.strip(), lang, depth + 1) for p in stripped.split(", ")]
+        if any(a != b.strip() for a, b in zip(parts, stripped.split(", "))):
+            return "، ".join(parts)
+    return found
 
 
 @functools.lru_cache(maxsize=8192)

@@ -35,6 +35,7 @@ from helpers.load.tables import (
     arms_control,
     capabilities,
     claims,
+    claims_ar,
     dimensions,
     documents,
     event_actors,
@@ -51,6 +52,7 @@ from helpers.load.tables import (
     pact_spells,
     paragraph_tags,
     paragraphs,
+    paragraphs_ar,
     principle_documents,
     principles,
     sections,
@@ -71,8 +73,9 @@ from helpers.load.tables import (
 __all__ = [
     "DataError", "Problem", "TABLES", "EXTRA_RULES", "MAX_LISTED", "rules", "table", "table_names",
     "validate_all", "sources", "states", "organisations", "memberships", "events", "event_paragraphs",
-    "event_actors", "treaties", "arms_control", "capabilities", "sections", "paragraphs", "paragraph_tags",
-    "themes", "claims", "glossary", "lineage", "translation", "translation_differences", "dimensions", "org_features",
+    "event_actors", "treaties", "arms_control", "capabilities", "sections", "paragraphs", "paragraphs_ar",
+    "paragraph_tags", "themes", "claims", "claims_ar", "glossary", "lineage", "translation",
+    "translation_differences", "dimensions", "org_features",
     "documents", "principles", "principle_documents", "state_lineage", "state_policies", "world_totals", "labels",
     "pact_census", "pact_spells", "pact_exits",
 ]
@@ -80,7 +83,8 @@ __all__ = [
 #: The tables, one loader each (the data package is the authority; tests check the two agree).
 TABLES: tuple[str, ...] = (
     "sources", "states", "organisations", "memberships", "events", "event_paragraphs", "event_actors", "treaties",
-    "arms_control", "capabilities", "sections", "paragraphs", "paragraph_tags", "themes", "claims", "glossary",
+    "arms_control", "capabilities", "sections", "paragraphs", "paragraphs_ar", "paragraph_tags", "themes", "claims",
+    "claims_ar", "glossary",
     "lineage", "translation", "translation_differences", "dimensions", "org_features", "documents",
     "principle_documents", "principles", "state_lineage", "state_policies", "world_totals", "labels",
     "pact_census", "pact_spells", "pact_exits",

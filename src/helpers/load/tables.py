@@ -247,6 +247,11 @@ def paragraphs(data_dir=None) -> pd.DataFrame:
     return table("paragraphs", data_dir)
 
 
+def paragraphs_ar(data_dir=None) -> pd.DataFrame:
+    """The Arabic edition's paragraph cards: our Arabic paraphrase and a short quotation of the article."""
+    return table("paragraphs_ar", data_dir)
+
+
 def paragraph_tags(data_dir=None) -> pd.DataFrame:
     """Organisations, states and themes named in each paragraph."""
     return table("paragraph_tags", data_dir)
@@ -260,6 +265,11 @@ def themes(data_dir=None) -> pd.DataFrame:
 def claims(data_dir=None) -> pd.DataFrame:
     """The article's claims with type and verdict."""
     return table("claims", data_dir)
+
+
+def claims_ar(data_dir=None) -> pd.DataFrame:
+    """The Arabic edition's claims: our Arabic, with the English it translates."""
+    return table("claims_ar", data_dir)
 
 
 def glossary(data_dir=None) -> pd.DataFrame:

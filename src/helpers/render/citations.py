@@ -17,6 +17,8 @@ GROUP_OVER = 12
 KIND_WORDS = {"primary": ("primary document", "primary documents"), "official": ("official page", "official pages"),
               "reference": ("reference work", "reference works"), "news": ("news report", "news reports"),
               "copy": ("copy", "copies")}
+KIND_WORDS_AR = {"primary": "وثائق أصلية", "official": "صفحات رسمية", "reference": "مراجع", "news": "تقارير إخبارية",
+                 "copy": "نسخ منقولة"}
 _PLACEHOLDER = re.compile(r'<sup class="cite-ref" data-cite="([A-Za-z0-9._-]+)">[^<]*</sup>')
 
 
@@ -39,7 +41,10 @@ def group_label(ids: list[str], known: dict, label: str = "") -> str:
     for sid in ids:
         kind = known.get(sid, {}).get("kind", "")
         counts[kind] = counts.get(kind, 0) + 1
-    parts = [f"{n} {kind_word(k, n)}" for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    order = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if templating.page_lang() == "ar":  # «صفحات رسمية (14)»: the count apart, so no noun agrees with a number
+        return "، ".join(f"{KIND_WORDS_AR.get(k, 'مصادر')} ({n})" for k, n in order)
+    parts = [f"{n} {kind_word(k, n)}" for k, n in order]
     return ", ".join(parts)
 
 

@@ -161,9 +161,12 @@ def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
         tds = "".join(_matrix_cell(cells[(row, c)], spec, notes) if (row, c) in cells
                       else '<td class="matrix-cell shade-unknown">—</td>' for c in cols)
         body.append(f'<tr><th scope="row">{text.mark_arabic_text(wording.label(row, spec["rows"]))}</th>{tds}</tr>')
-    legend = ('<p class="matrix-legend">● alliance-like · ◕ mostly · ◑ partly · ○ framework-like · '
-              '– not a matter of degree · <span class="shade-unknown">? unknown</span>. '
-              'Hover or focus a cell for its detail.</p>')
+    from helpers import i18n
+
+    t = i18n.gettext
+    legend = (f'<p class="matrix-legend">● {t("alliance-like")} · ◕ {t("mostly")} · ◑ {t("partly")} · '
+              f'○ {t("framework-like")} · – {t("not a matter of degree")} · '
+              f'<span class="shade-unknown">? {t("unknown")}</span>. {t("Hover or focus a cell for its detail.")}</p>')
     foot = "".join(f'<li value="{n}">{text.mark_arabic_text(d)}'
                    f'{" " + citations.placeholder(s) if s else ""}</li>'
                    for n, d, s in notes)

@@ -1,0 +1,162 @@
+"""The Arabic edition (reports/ar/) in a real browser and on disk: a page for every English page, right to left,
+linked both ways, accessible and never scrolling sideways at 1280 and 390, its charts in Arabic, its words Arabic
+(Latin script only for names, acronyms, source titles, code and URLs), and a search that folds what Arabic readers
+type differently. Runs on the suite's shared full build (``built_reports``), which writes both editions."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+from browser import report_browser as rb  # noqa: E402
+
+from helpers.i18n import arabic  # noqa: E402
+
+pytestmark = pytest.mark.slow
+SEVERE = {"serious", "critical"}
+WIDE, PHONE = (1280, 900), (390, 844)
+EXPECTED = rb.expected_reports()
+LATIN_LIMIT = 0.05
+# What the reader-visible text leaves out: code, source titles and publishers (bibliography, citation tips), URLs,
+# and the link to the English page (written in English on purpose).
+SKIP = ("script, style, svg, code, pre, kbd, cite, .report-url, .report-code, .jp-InputArea, .cite-tip, "
+        ".report-sources-section, [lang]:not([lang='ar'])")
+_URLS = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:csv|json|py|ipynb|html|com|org|net|ru|cn)\b")
+
+# page -> why it is above the limit today: the sourced data's own English prose (claims and their reasons, event
+# descriptions, coded cells' details, lineage notes) is not translated yet; the pages' own words are.
+PENDING: dict[str, str] = {
+    "00-article-at-a-glance.html": "17.8% Latin-script words at the last measured build",
+    "01-the-proposal.html": "39.8% Latin-script words at the last measured build",
+    "02-nato-enlargement--1991-12-31.html": "24.0% Latin-script words at the last measured build",
+    "02-nato-enlargement--2004-03-29.html": "14.1% Latin-script words at the last measured build",
+    "02-nato-enlargement--2024-03-07.html": "14.3% Latin-script words at the last measured build",
+    "02-nato-enlargement.html": "25.2% Latin-script words at the last measured build",
+    "03-osce-inclusive-option.html": "32.2% Latin-script words at the last measured build",
+    "04-crisis-arms-control-war.html": "34.6% Latin-script words at the last measured build",
+    "05-balance-of-power.html": "18.1% Latin-script words at the last measured build",
+    "06-principles.html": "46.7% Latin-script words at the last measured build",
+    "07-framework-or-alliance--1991-12-31.html": "65.0% Latin-script words at the last measured build",
+    "07-framework-or-alliance--2001-06-15.html": "70.5% Latin-script words at the last measured build",
+    "07-framework-or-alliance--2024-07-04.html": "78.0% Latin-script words at the last measured build",
+    "07-framework-or-alliance.html": "78.0% Latin-script words at the last measured build",
+    "08-sco-multivector-states--india.html": "17.1% Latin-script words at the last measured build",
+    "08-sco-multivector-states--turkiye.html": "17.0% Latin-script words at the last measured build",
+    "08-sco-multivector-states--uzbekistan.html": "17.0% Latin-script words at the last measured build",
+    "08-sco-multivector-states.html": "17.0% Latin-script words at the last measured build",
+    "09-claims-ledger.html": "52.9% Latin-script words at the last measured build",
+}
+
+
+def visible_text(html: bytes) -> str:
+    """The words of a page a reader sees, without what may stay in its own script (see ``SKIP``)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for el in soup.select(SKIP):
+        el.decompose()
+    return _URLS.sub(" ", soup.body.get_text(" "))
+
+
+def _ar(built_reports: Path, name: str) -> Path:
+    page = built_reports / "ar" / name
+    assert page.exists(), f"the build did not write ar/{name} (make reports builds both editions)"
+    return page
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_every_page_has_its_arabic_counterpart_linked_both_ways(built_reports, name):
+    english = (built_reports / name).read_text(encoding="utf-8")
+    page = _ar(built_reports, name).read_text(encoding="utf-8")
+    assert re.search(r'<html lang="ar" dir="rtl">', page), name
+    assert f'hreflang="ar" href="ar/{name}"' in english and f'hreflang="en" href="../{name}"' in page
+    if name == "index.html":
+        assert 'href="ar/index.html"' in english and 'href="../index.html"' in page
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_arabic_page_words_are_arabic(built_reports, name, request):
+    if name in PENDING:
+        request.applymarker(pytest.mark.xfail(reason=PENDING[name], strict=False))
+    share, latin = arabic.latin_share(visible_text(_ar(built_reports, name).read_bytes()))
+    assert share < LATIN_LIMIT, f"ar/{name}: {share:.1%} of the visible words are Latin-script, e.g. {latin[:15]}"
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_arabic_page_reads_right_to_left_accessibly_without_sideways_scroll(chromium, built_reports, name):
+    path = _ar(built_reports, name)
+    problems = {}
+    for label, viewport in (("1280", WIDE), ("390", PHONE)):
+        page, rep = rb.open_report(chromium, path, viewport=viewport)
+        try:
+            assert rep.blocked == [] and rep.page_errors == [], f"{name}: {rep.blocked + rep.page_errors}"
+            assert page.evaluate("[document.documentElement.lang, getComputedStyle(document.body).direction]") \
+                == ["ar", "rtl"]
+            sideways = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+            if sideways > 0:
+                problems[f"sideways-{label}"] = sideways
+            severe = [v["id"] for v in rb.run_axe(page) if v["impact"] in SEVERE]
+            if severe:
+                problems[f"axe-{label}"] = severe
+        finally:
+            page.context.close()
+    assert problems == {}, f"ar/{name}: {problems}"
+
+
+def _spec_words(node, out: list[str]) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("title", "subtitle") and isinstance(value, str):
+                out.append(value)
+            elif key in ("title", "subtitle") and isinstance(value, list):
+                out += [v for v in value if isinstance(v, str)]
+            elif key not in ("datasets", "data", "config"):
+                _spec_words(value, out)
+    elif isinstance(node, list):
+        for v in node:
+            _spec_words(v, out)
+
+
+def test_every_chart_of_the_arabic_edition_speaks_arabic_in_page_and_exports(built_reports):
+    pages = sorted((built_reports / "ar").glob("*.html"))
+    assert pages
+    foreign = []
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        for spec in re.findall(r'<script type="application/json" id="spec-[^"]+">(.*?)</script>', html, re.S):
+            spec = json.loads(spec)
+            words: list[str] = []
+            _spec_words(spec, words)
+            config = spec.get("config") or {}
+            if '"Noto Naskh Arabic Report"' not in str(config.get("font", "")):
+                foreign.append((path.name, "font", config.get("font")))
+            for w in words:
+                share, latin = arabic.latin_share(w)
+                if share >= 0.5 and latin:
+                    foreign.append((path.name, w))
+    assert foreign == []
+    svgs = sorted((built_reports / "ar" / "exports").rglob("*.svg"))
+    assert svgs, "no chart exports in the Arabic edition"
+    for svg in svgs:
+        text = svg.read_text(encoding="utf-8")
+        assert "Noto Naskh Arabic Report" in text and arabic.ARABIC_LETTER.search(text), svg.name
+
+
+@pytest.mark.parametrize("query", ["الناتو", "الاطلسي", "الأمن غير القابل للتجزئة"])
+def test_arabic_search_finds_sections_as_readers_type(chromium, built_reports, query):
+    page, rep = rb.open_report(chromium, _ar(built_reports, "index.html"), viewport=WIDE)
+    try:
+        box = page.locator(".report-sidebar .site-search-input, .site-search-input").first
+        box.fill(query)
+        page.wait_for_function("document.querySelectorAll('.site-search-results li a').length > 0",
+                               timeout=15000)
+        hrefs = page.eval_on_selector_all(".site-search-results li a", "els => els.map(a => a.getAttribute('href'))")
+        assert hrefs and all(re.match(r"[0-9][^#]*\.html#", h) for h in hrefs), hrefs
+    finally:
+        page.context.close()

@@ -1,0 +1,33 @@
+"""08: the states on both sides against both denominators and by the grade of their weaker tie."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.tables import alignment_denominators as D
+
+
+def _matrix():
+    return pd.DataFrame({
+        "iso3": ["AAA", "BBB", "CCC", "DDD", "RUS"], "pole": [False, False, False, False, True],
+        "western": ["partnership", "defence pledge", "partnership", "", "partnership"],
+        "eurasian": ["membership", "dialogue status", "", "membership", "defence pledge"],
+        "both_sides": [True, True, False, False, False]})
+
+
+def test_both_denominators_are_named_and_the_poles_are_left_out():
+    t = D.denominators(_matrix())
+    assert t["states"].tolist() == [4, 3, 3] and t["both_sides"].tolist() == [2, 2, 2]
+    assert t["share"].tolist() == [50.0, 66.7, 66.7]
+    assert D.denominators_title(t) == ("2 of 4 states between the poles, or 2 of 3 of those with a Eurasian tie, "
+                                       "held active ties on both sides")
+
+
+def test_the_weaker_side_sets_the_grade():
+    g = D.by_grade(_matrix()).set_index("grade")["states"]
+    assert g["defence pledge or stronger on both sides"] == 0
+    assert g["partnership or stronger on both sides"] == 1  # AAA; BBB's Eurasian tie is only dialogue
+    assert g["dialogue status or stronger on both sides"] == 2
+    lines = D.robustness_table(D.denominators(_matrix()), D.by_grade(_matrix()))["reading"].tolist()
+    assert "50% of every state" in lines[0] and "67% of those" in lines[0]
+    assert "the other 1 rely on an SCO" in lines[1] and "not for membership on both sides" in lines[1]
