@@ -188,7 +188,8 @@ present.chart(charts.upset_chart(combos, title=words.upset_title(combos, P.as_of
 # projection.
 
 # %%
-present.chart(maps.membership_map(memberships, P.as_of, title=geo_words.overlap_headline(memberships, P.as_of, org="SCO")),
+present.chart(maps.membership_map(memberships, P.as_of,
+                                  title=geo_words.overlap_headline(memberships, P.as_of, org="SCO")),
               caption=geo_words.map_caption(memberships, "SCO", P.as_of),
               sources=tables.map_sources(memberships, geo.OVERLAP_ORGS, P.as_of), key="overlap-map")
 
