@@ -132,6 +132,19 @@ def folder_hashes(folder: Path) -> dict[str, str]:
             if p.is_file() and p.suffix in DATA_SUFFIXES and "provenance" not in p.relative_to(folder).parts}
 
 
+def declared_hashes(folder: Path) -> dict[str, str]:
+    """``{path relative to the repository: content hash}`` of the data package in ``folder`` and every file it
+    declares: the data a page can show. A file the package does not declare (a stray CSV, a draft) is no data
+    and changes no data version; a folder without a data package falls back to :func:`folder_hashes`."""
+    package = folder / "datapackage.json"
+    try:
+        descriptor = json.loads(package.read_text(encoding="utf-8-sig"))
+        files = [package] + [folder / r["path"] for r in descriptor["resources"] if isinstance(r.get("path"), str)]
+    except (OSError, ValueError, KeyError, TypeError):
+        return folder_hashes(folder)
+    return {relative(p): sha256_file(p) or "missing" for p in sorted(set(files))}
+
+
 def relative(path: Path) -> str:
     """``path`` relative to the repository when inside it, else absolute (how records name files)."""
     try:
@@ -232,11 +245,15 @@ def atomic_write(path: Path, data: bytes, staging: Path | None = None) -> None:
     """Write ``data`` to ``path`` so that readers see either the old file or the complete new one.
 
     The bytes go to a temporary file in ``staging`` (default: next to the file), are flushed to disk, and the
-    temporary file is renamed over ``path`` with ``os.replace``, which is atomic on one file system.
+    temporary file is renamed over ``path`` with ``os.replace``, which is atomic on one file system. When
+    ``staging`` is on another file system than ``path`` (a cache on a tmpfs), the temporary file goes next to the
+    file instead.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp_dir = staging or path.parent
     tmp_dir.mkdir(parents=True, exist_ok=True)
+    if staging is not None and os.stat(tmp_dir).st_dev != os.stat(path.parent).st_dev:
+        tmp_dir = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=tmp_dir)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -13,7 +13,6 @@ to the Arabic label where one is given (English otherwise), so the same pages ca
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 import functools
 import math
@@ -39,30 +38,55 @@ def _data_dir():
     return paths.DATA
 
 
+_LABEL_FILES = ("labels",) + tuple(t for t, *_ in _DATA_LABELS)
+
+
+def _files(data_dir) -> list:
+    return [data_dir / f"{name}.csv" for name in _LABEL_FILES if (data_dir / f"{name}.csv").exists()]
+
+
 @functools.lru_cache(maxsize=4)
-def _table(data_dir) -> dict[tuple[str, str, str], tuple[str, str]]:
+def _table(data_dir, stamps: tuple) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """Every label, from the tables as ``helpers.load`` reads them: validated against the data package, and
+    logged as read (a build keys each report on the files it read, so a changed label re-runs the reports)."""
+    from helpers import load
+
+    def text(value) -> str:
+        return "" if value is None or value != value else str(value)
+
     found: dict[tuple[str, str, str], tuple[str, str]] = {}
-    path = data_dir / "labels.csv"
-    if path.exists():
-        with path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                table, value = row["table"].replace("*", ""), row["value"].replace("*", "")
-                found[(table, row["column"], value)] = (row["label"], row.get("label_ar") or "")
+    if (data_dir / "labels.csv").exists():
+        frame = load.table("labels", data_dir)
+        for table, column, value, label, label_ar in zip(frame["table"], frame["column"], frame["value"],
+                                                        frame["label"], frame["label_ar"]):
+            found[(text(table).replace("*", ""), text(column), text(value).replace("*", ""))] = (
+                text(label), text(label_ar))
     for table, id_col, label_col, ar_col in _DATA_LABELS:
-        p = data_dir / f"{table}.csv"
-        if not p.exists():
+        if not (data_dir / f"{table}.csv").exists():
             continue
-        with p.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                pair = (row.get(label_col) or "", row.get(ar_col) or "" if ar_col else "")
-                if pair[0]:
-                    found.setdefault(("", id_col, row[id_col]), pair)
+        frame = load.table(table, data_dir)
+        ars = frame[ar_col] if ar_col else [""] * len(frame)
+        for key, label, label_ar in zip(frame[id_col], frame[label_col], ars):
+            if text(label):
+                found.setdefault(("", id_col, text(key)), (text(label), text(label_ar)))
     return found
 
 
 def lookup() -> dict[tuple[str, str, str], tuple[str, str]]:
-    """Every known label as ``{(table, column, value): (label, label_ar)}``."""
-    return _table(_data_dir())
+    """Every known label as ``{(table, column, value): (label, label_ar)}`` (read again when a file changes)."""
+    from helpers.load import package
+
+    data_dir = _data_dir()
+    files = _files(data_dir)
+    stamps = tuple(package.stamp(f) for f in files)
+    logged = (str(paths.read_log()), data_dir, stamps)
+    if logged not in _LOGGED:
+        package.log_reads(files)  # once per read log and file version (the table cache would hide later reads)
+        _LOGGED.add(logged)
+    return _table(data_dir, stamps)
+
+
+_LOGGED: set = set()
 
 
 def _pick(pair: tuple[str, str]) -> str:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -21,6 +22,11 @@ _HINTS = {
     "^[0-9]{2}$": "a two-digit notebook id, e.g. 02",
 }
 
+#: Dates a page can show and pandas can hold: the data covers the twentieth and twenty-first centuries.
+FIRST_DATE, LAST_DATE = "1500-01-01", "2100-12-31"
+#: The largest magnitude a number may have (world population and world military spending in US$ million are
+#: far below it); anything bigger is a typing error or an overflow, and infinity cannot be published.
+LARGEST = 1e15
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INT_RE = re.compile(r"^[+-]?\d+$")
 _NUM_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
@@ -65,10 +71,16 @@ class Column:
         return pd.Series([v if v != "" else None for v in self.raw], dtype="str")
 
     def _dates(self) -> pd.Series:
-        parsed = pd.to_datetime(pd.Series([v or None for v in self.raw], dtype=object), format="%Y-%m-%d",
-                                errors="coerce")
-        for v, i, p in zip(self.raw, self.rownums, parsed):
-            if v and (not _DATE_RE.match(v) or pd.isna(p)):
+        cells: list[str | None] = []
+        for v, i in zip(self.raw, self.rownums):
+            if v and _DATE_RE.match(v) and not FIRST_DATE <= v <= LAST_DATE:
+                self.problem(i, f"{v} is outside the dates the collection can show",
+                             f"dates are from {FIRST_DATE} to {LAST_DATE}")
+                v = ""
+            cells.append(v or None)
+        parsed = pd.to_datetime(pd.Series(cells, dtype=object), format="%Y-%m-%d", errors="coerce")
+        for v, i, p, c in zip(self.raw, self.rownums, parsed, cells):
+            if c and (not _DATE_RE.match(c) or pd.isna(p)):
                 self.problem(i, f"{v!r} is not a date", "dates are written YYYY-MM-DD")
         return parsed.astype("datetime64[ns]")
 
@@ -94,6 +106,11 @@ class Column:
                 vals.append(None)
                 continue
             vals.append(int(v) if integer else float(v))
+            if not math.isfinite(vals[-1]) or abs(vals[-1]) > LARGEST:
+                self.problem(i, f"{v} is not a finite number of at most {LARGEST:.0e} in size",
+                             "values are finite numbers no larger than 1e15 either way")
+                vals[-1] = None
+                continue
             if lo is not None and vals[-1] < lo:
                 self.problem(i, f"{v} is below the minimum {lo}", f"values are at least {lo}")
             if hi is not None and vals[-1] > hi:

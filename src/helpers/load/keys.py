@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 
 import pandas as pd
@@ -15,17 +17,33 @@ def primary_key(schema: dict) -> list[str]:
     return [pk] if isinstance(pk, str) else list(pk)
 
 
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def normalised(value):
+    """A key value as a reader sees it: Unicode NFC, no invisible characters, no surrounding white space."""
+    if not isinstance(value, str):
+        return value
+    return _INVISIBLE.sub("", unicodedata.normalize("NFC", value)).strip()
+
+
 def check_unique(df: pd.DataFrame, pk: list[str], rownums: list[int], shown: str) -> list[Problem]:
+    """Each key once; two keys that read alike (differing only in Unicode form, white space at either end or an
+    invisible character) count as one."""
     problems: list[Problem] = []
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple, tuple[int, tuple]] = {}
     for pos, key in enumerate(zip(*(df[c] for c in pk))):
-        if key in seen:
+        norm = tuple(normalised(v) for v in key)
+        if norm in seen:
+            row, first = seen[norm]
             desc = ", ".join(f"{c}={fmt(v)}" for c, v in zip(pk, key))
+            alike = "" if first == key else (f" (it reads the same as {', '.join(repr(v) for v in first)}: they "
+                                             "differ only in white space, invisible characters or Unicode form)")
             problems.append(Problem(shown, rownums[pos], ", ".join(pk),
-                                    f"duplicate key ({desc}), already on row {seen[key]}",
+                                    f"duplicate key ({desc}), already on row {row}{alike}",
                                     f"the primary key {', '.join(pk)} must be unique"))
         else:
-            seen[key] = rownums[pos]
+            seen[norm] = (rownums[pos], key)
     return problems
 
 

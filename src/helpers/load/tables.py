@@ -9,13 +9,14 @@ cached per process, keyed on each file's modification time and size.
 from __future__ import annotations
 
 import csv
+import io
 import os
 from pathlib import Path
 
 import pandas as pd
 
 from helpers import paths
-from helpers.load import keys, package, rules
+from helpers.load import characters, keys, package, rules
 from helpers.load.columns import Column
 from helpers.load.errors import DataError, Problem
 from helpers.params import text as csvtext
@@ -29,7 +30,9 @@ def _read_rows(path: Path, shown: str) -> tuple[list[str], list[list[str]]]:
                                  "every table declared in datapackage.json must exist as a CSV file")]) from None
     except csvtext.NotUtf8 as exc:
         raise DataError([Problem(shown, exc.row, None, exc.detail, csvtext.RULE)]) from None
-    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    # Rows end at a line break only (not at U+2028, VT, FS ... as str.splitlines would have it): a stray separator
+    # is reported in its own row and column below, as frictionless reads the file.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records: list[list[str]] = []
     while True:
         try:
@@ -88,6 +91,9 @@ def _parse_table(name: str, data_dir: Path) -> tuple[pd.DataFrame, list[int]]:
     schema = res["schema"]
     names = [f["name"] for f in schema["fields"]]
     header, rows = _read_rows(data_dir / res["path"], shown)
+    bad = characters.problems(header, rows, shown)
+    if bad:
+        raise DataError(bad)
     _check_header(header, names, shown)
     good, rownums = _complete_rows(rows, len(names), shown)
 

@@ -94,12 +94,19 @@ def _refuse_list_options(args: argparse.Namespace) -> None:
                          "drop them to list, or drop --list to build")
 
 
-def output_dirs(lang: str = "en") -> tuple[Path, Path, Path, Path]:
-    """``(reports, build, cache, staging)`` of an edition, each created and checked writable; BuildError names the
-    folder. The Arabic edition has folders of its own (``ar/`` in each), so one edition never reads or replaces
-    the other's reports, cache records or executed notebooks."""
+def output_dirs(lang: str = "en", collection: Path | None = None) -> tuple[Path, Path, Path, Path]:
+    """``(reports, build, cache, staging)`` of an edition, each checked apart from the sources and from each other,
+    created and checked writable; BuildError names the folder. The Arabic edition has folders of its own (``ar/``
+    in each), so one edition never reads or replaces the other's reports, cache records or executed notebooks."""
+    from helpers.pipeline import folders
+
     reports, build_dir, cache_dir = (edition_dir(f(), lang) for f in (paths.reports_dir, paths.build_dir,
                                                                           paths.cache_dir))
+    try:
+        folders.check({"reports": reports, "build": build_dir, "cache": cache_dir},
+                      collection or params.collection_path().resolve())
+    except folders.FolderError as exc:
+        raise BuildError(str(exc)) from None
     for label, folder in (("reports", reports), ("build", build_dir), ("cache", cache_dir)):
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -127,7 +134,7 @@ def _watch(args: argparse.Namespace, collection: Path) -> int:
         raise BuildError(f"--port {args.port}: a port is a number from 1 to 65535 (0 or none: a free one)")
     _overrides(args)
     plan.all_entries(collection, dict(args.parameter), args.only)  # refuse bad values before serving anything
-    output_dirs()
+    output_dirs("en", collection)
     base = [*(["--collection", str(collection)] if args.collection else []),
             *(["--jobs", str(args.jobs)] if args.jobs else []),
             *[a for lang in args.lang for a in ("--lang", lang)],
@@ -147,18 +154,28 @@ def _checked_plan(args: argparse.Namespace, collection: Path):
     return plan.all_entries(collection, overrides, args.only)
 
 
+def _collection(args: argparse.Namespace) -> Path:
+    given = args.collection or params.collection_path()
+    try:
+        collection = given.resolve()
+    except (OSError, RuntimeError) as exc:  # a symbolic-link loop
+        raise params.CollectionError(f"{given}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+    params.notebooks(collection)  # read and checked once, before anything else
+    if args.collection:
+        os.environ["NATO_COLLECTION"] = str(collection)  # kernels call params.validated against the same map
+    return collection
+
+
 def build(argv: list[str] | None = None, on_pages: Callable[[int, list[tuple], str], None] | None = None) -> int:
     """Run the command line ``argv``; the exit code. ``on_pages(code, summary rows, refusal)``, when given, is
     called once the pages are written (before the search index) or the command was refused (code 2, the one-line
     reason): the live preview reloads the open pages then."""
     args = parse_args(argv)
-    collection = (args.collection or params.collection_path()).resolve()
-    if args.collection:
-        os.environ["NATO_COLLECTION"] = str(collection)  # kernels call params.validated against the same map
     if args.port and not args.watch:
         print("error: --port is for --watch (the live preview)", file=sys.stderr)
         return 2
     try:
+        collection = _collection(args)
         if args.watch:
             return _watch(args, collection)
         planned = _checked_plan(args, collection)
@@ -168,11 +185,13 @@ def build(argv: list[str] | None = None, on_pages: Callable[[int, list[tuple], s
         from helpers.pipeline.run import Dirs
 
         editions = [lang for lang in EDITIONS if lang in args.lang] if args.lang else paths.editions()
-        dirs = {lang: Dirs(*output_dirs(lang)) for lang in editions}
+        dirs = {lang: Dirs(*output_dirs(lang, collection)) for lang in editions}
     except (params.ParameterError, params.CollectionError, BuildError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        from helpers.pipeline.summary import plain
+
+        print(f"error: {plain(exc)}", file=sys.stderr)
         if on_pages is not None:
-            on_pages(2, [], str(exc))
+            on_pages(2, [], plain(exc))
         return 2
     code = 0
     for lang in editions:
@@ -205,29 +224,35 @@ def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang:
 def _run(args, collection: Path, everything: list, chosen: list, dirs, on_pages=None) -> int:
     from helpers.pipeline import run, search_index, summary, worker
 
-    jobs, fresh = plan.cache_plan(chosen, dirs.cache, dirs.reports, args.force)
+    jobs, fresh = plan.cache_plan(chosen, dirs.cache, dirs.reports, args.force, plan.page_context(everything))
     site = {part: {"part": part, "key": key, "entries": [e.to_dict() for e in everything],
                    "reports": str(dirs.reports), "staging": str(dirs.staging)}
             for part, key in plan.site_plan(everything, dirs.reports, dirs.cache, args.force).items()}
     results: dict[str, dict] = {}
-    if jobs:
-        try:
+    try:
+        if jobs:
             if all(j.action == "render" for j in jobs):
                 results = run.run_here(jobs, site, dirs)
             else:
                 results = run.run_pool(jobs, site, dirs, min(args.jobs or run.cores(), len(jobs)), collection)
-        except KeyboardInterrupt:
-            print("interrupted: reports not finished keep their previous version", file=sys.stderr)
-            return 130
-    else:
-        for part, job in site.items():
-            run.record_site(dirs, part, job["key"], worker.site_job(job)["outputs"])
-    table = summary.rows([e.name for e in chosen], [e.name for e in fresh], results,
-                         {j.entry.name: j.reason for j in jobs})
-    if on_pages is not None:
-        on_pages(summary.exit_code(table), table, "")
-    search_index.write(everything, dirs, args.force)  # after every page is written
-    return summary.finish(table, {e.name: e.output for e in chosen}, dirs.reports)
+        else:
+            for part, job in site.items():
+                run.site_result(dirs, part, job, worker.site_job(job), results)
+        table = summary.rows([e.name for e in chosen], [e.name for e in fresh], results,
+                             {j.entry.name: j.reason for j in jobs})
+        if on_pages is not None:
+            on_pages(summary.exit_code(table), table, "")
+        search_index.write(everything, dirs, args.force)  # after every page is written
+    except KeyboardInterrupt:
+        print("interrupted: reports not finished keep their previous version", file=sys.stderr)
+        return 130
+    except OSError as exc:  # a full or read-only disk under the build's own files
+        print(f"error: {exc.strerror or exc}" + (f": {exc.filename}" if getattr(exc, "filename", None) else "")
+              + "; reports not finished keep their previous version", file=sys.stderr)
+        return 1
+    return summary.finish(table, {e.name: e.output for e in chosen}, dirs.reports,
+                          [res["error"] for name, res in results.items() if name.startswith("_")],
+                          [plan.INDEX] if "index" in site and "_index" not in results else [])
 
 
 def main() -> None:

@@ -94,7 +94,8 @@ class _Notebook:
         name = nb.stem if vname is None else f"{nb.stem}--{vname}"
         return Entry(id=nb.id, stem=nb.stem, name=name, title=nb.title if vname is None else f"{nb.title} ({vname})",
                      summary=nb.summary, paragraphs=nb.paragraphs, parameters=values, output=f"{name}.html",
-                     notebook=str(self.ipynb), variant=vname, defaults=self.defaults, **self.nav)
+                     notebook=str(self.ipynb), variant=vname, defaults=self.defaults, limits=dict(nb.limits or {}),
+                     **self.nav)
 
 
 def _declared(collection: Path) -> list[_Notebook]:
@@ -163,8 +164,26 @@ class Job:
     render: str
 
 
-def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool) -> tuple[list[Job], list[Entry]]:
-    """``(jobs, entries that are up to date)``."""
+def data_hashes() -> dict[str, str]:
+    """The declared data files of the collection in use (and of the project): what a page's data version shows."""
+    data: dict[str, str] = {}
+    for folder in sorted({params.data_dir().resolve(), paths.DATA.resolve()}):
+        data.update(cache.declared_hashes(folder))
+    return data
+
+
+def page_context(everything: list[Entry]) -> dict:
+    """What every page shows besides its own entry: the collection's sidebar (every report's title and file), the
+    collection's data version (``helpers.render.collection.data_version``: the project's declared data files).
+    It is part of every render key, so a changed title reaches every sidebar and a data change every page's data
+    version line (the edition's language is in the entry itself)."""
+    return {"sidebar": [(e.id, e.name, e.title, e.output) for e in everything],
+            "data": cache.data_fingerprint(cache.declared_hashes(paths.DATA))}
+
+
+def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool,
+               context: dict | None = None) -> tuple[list[Job], list[Entry]]:
+    """``(jobs, entries that are up to date)``; ``context`` (:func:`page_context`) is what every page shows."""
     from helpers.i18n import catalog_digest
 
     code, env = cache.code_hash(), cache.environment_hash()
@@ -174,6 +193,7 @@ def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool)
         key = cache.execution_key(notebook=nb, parameters=e.parameters, code=code, env=env, kernel=KERNEL,
                                   lang=e.lang, catalogs=catalog_digest(e.lang))
         shown = {k: v for k, v in e.to_dict().items() if k not in ("notebook", "data_version", "data_files")}
+        shown["page"] = context or {}
         render = cache.render_key(notebook=nb, entry=shown, code=code, env=env,
                                   catalogs=catalog_digest(e.lang, e.stem))
         if force:
@@ -191,19 +211,16 @@ def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool)
 def site_plan(entries: list[Entry], reports: Path, cache_dir: Path, force: bool) -> dict[str, str]:
     """``{part: key}`` for the parts of the site that must be (re)written ("assets", "index").
 
-    The shared assets depend on the helpers code and the environment only; the index also on the section map
-    and the whole data folder (it shows the data version)."""
+    The shared assets depend on the helpers code and the environment only; the index also on the section map,
+    the declared data files (it shows the data version) and the edition's language and catalogs."""
     from helpers.i18n import catalog_digest
 
     code, env = cache.code_hash(), cache.environment_hash()
     lang = entries[0].lang if entries else "en"
-    data: dict[str, str] = {}
-    for folder in sorted({params.data_dir().resolve(), paths.DATA.resolve()}):
-        data.update(cache.folder_hashes(folder))
     keys = {
         "assets": cache.sha256_bytes(cache.canonical({"code": code, "env": env, "lang": lang})),
         "index": cache.sha256_bytes(cache.canonical({"entries": [e.to_dict() for e in entries], "code": code,
-                                                     "env": env, "data": cache.data_fingerprint(data),
+                                                     "env": env, "data": cache.data_fingerprint(data_hashes()),
                                                      "lang": lang, "catalogs": catalog_digest(lang)})),
     }
     stale = {}

@@ -28,14 +28,20 @@ def _entries(dirs: Dirs, digests: dict[str, str | None], code: str, force: bool)
         known = kept["pages"] if isinstance(kept, dict) and kept.get("code") == code and not force else {}
     except (OSError, ValueError, UnicodeDecodeError, KeyError):
         known = {}
+    if not isinstance(known, dict):  # a kept file someone edited ("pages": []): read every page again
+        known = {}
     now: dict[str, dict] = {}
     for page, digest in digests.items():
         item = known.get(page)
         if not isinstance(item, dict) or item.get("sha") != digest or not isinstance(item.get("entries"), list):
             item = {"sha": digest, "entries": search.index_entries((dirs.reports / page).read_bytes(), page)}
         now[page] = item
-    cache.atomic_write(kept_path, json.dumps({"code": code, "pages": now}, sort_keys=True,
-                                             ensure_ascii=False).encode("utf-8"), dirs.staging)
+    try:  # in the cache, on its own file system: no staging folder
+        cache.atomic_write(kept_path, json.dumps({"code": code, "pages": now}, sort_keys=True,
+                                                 ensure_ascii=False).encode("utf-8"))
+    except OSError:
+        pass  # a full or read-only cache: every page is read again next time
+
     return [e for item in now.values() for e in item["entries"]]
 
 

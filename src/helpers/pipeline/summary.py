@@ -3,6 +3,7 @@ report written, and the exit code (0 all good, 1 a report failed; 2 is a refused
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -52,16 +53,28 @@ def rows(order: list[str], cached: list[str], results: dict[str, dict], reasons:
     return out
 
 
+#: Terminal escape sequences (CSI, OSC, and two-character ones) and every other control character.
+_ESCAPES = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain(text: str) -> str:
+    """``text`` safe to print: escape sequences and control characters taken out, line breaks made spaces. An
+    exception's message is data, not instructions for the user's terminal."""
+    return " ".join(_ESCAPES.sub("", str(text)).split("\n")).replace("\r", " ").replace("\t", " ")
+
+
 def print_table(table: list[tuple]) -> None:
+    table = [tuple(plain(cell) for cell in row) for row in table]
     if sys.stdout.isatty():
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
         pretty = Table(title="build summary")
         for col in ("report", "status", "time", "detail"):
             pretty.add_column(col)
         for row in table:
-            pretty.add_row(*row)
+            pretty.add_row(*(Text(cell) for cell in row))  # Text: brackets in a message are not rich markup
         Console().print(pretty)
         return
     width = max((len(r[0]) for r in table), default=6)
@@ -70,20 +83,24 @@ def print_table(table: list[tuple]) -> None:
         print(f"{name:<{width}}  {status:<8}  {secs:>6}  {detail}")
 
 
-def finish(table: list[tuple], outputs: dict[str, str], reports: Path) -> int:
-    """Print the table and the written reports; the exit code."""
+def finish(table: list[tuple], outputs: dict[str, str], reports: Path, site_errors: list[str] = (),
+           pages: list[str] = ()) -> int:
+    """Print the table and the written reports (and ``pages``, site pages written, e.g. the index); the exit
+    code."""
     print_table(table)
-    written = [name for name, status, _, _ in table if status == "built"]
+    for error in site_errors:
+        print(f"error: {plain(error)}", file=sys.stderr)
+    written = [outputs[name] for name, status, _, _ in table if status == "built"] + list(pages)
     if written:
         print("reports written:")
-        for name in written:
-            print(f"  {cache.relative(reports / outputs[name])}")
+        for output in written:
+            print(f"  {cache.relative(reports / output)}")
     if exit_code(table):
         failed = sum(1 for row in table if row[1] == "FAILED")
         print(f"{failed} of {len(table)} report(s) failed; see the detail column for each failure page",
               file=sys.stderr)
         return 1
-    return 0
+    return 1 if site_errors else 0
 
 
 def exit_code(table: list[tuple]) -> int:

@@ -13,12 +13,9 @@ build of that report are removed, so no stale chart or table sits beside a failu
 
 from __future__ import annotations
 
-import html
 import json
-import logging
 import os
 import re
-import shutil
 import sys
 import time
 from dataclasses import replace
@@ -27,6 +24,7 @@ from typing import Any
 
 from helpers import cache, paths
 from helpers.models import BuildFailure, Entry
+from helpers.pipeline.placement import drop_leftovers, failure_page, write_failure, write_files
 from helpers.pipeline.plan import INDEX, KERNEL
 
 _log = logging.getLogger(__name__)
@@ -140,7 +138,10 @@ def memoise_exports(folder: Path) -> None:
                 data = path.read_bytes()
             except OSError:
                 result = _original(spec, *args, **kwargs)
-                cache.atomic_write(path, result.encode("utf-8") if isinstance(result, str) else result)
+                try:
+                    cache.atomic_write(path, result.encode("utf-8") if isinstance(result, str) else result)
+                except OSError:
+                    pass  # a full or read-only cache: the export is made again next time
                 return result
             return data.decode("utf-8") if _name.endswith("svg") else data
 
@@ -172,13 +173,16 @@ def _execute(entry: Entry, executed: Path, read_log: Path):
     """``(executed notebook or None, failure or None)``; a kernel that fails to start is retried once."""
     import papermill as pm
 
+    from helpers import limits
+
+    timeout = (entry.limits or {}).get("cell_timeout", limits.CELL_TIMEOUT)
     for attempt in (1, 2):
         read_log.write_text("", encoding="utf-8")
         try:
             nb = pm.execute_notebook(
                 entry.notebook, str(executed), parameters=entry.parameters, kernel_name=KERNEL,
                 cwd=str(Path(entry.notebook).parent), progress_bar=False, log_output=False,
-                request_save_on_cell_execute=False, record_timing=False,
+                request_save_on_cell_execute=False, record_timing=False, execution_timeout=timeout,
                 # the outputs are collected by then; a graceful shutdown only adds waiting
                 shutdown_kernel="immediate",
             )
@@ -187,11 +191,27 @@ def _execute(entry: Entry, executed: Path, read_log: Path):
             return None, BuildFailure(stage="execute", ename=exc.ename, evalue=str(exc.evalue),
                                       traceback=_strip_ansi("\n".join(exc.traceback)), cell_index=exc.cell_index,
                                       exec_count=exc.exec_count, source=exc.source)
-        except Exception as exc:  # kernel died, notebook unreadable, …
+        except Exception as exc:  # kernel died, notebook unreadable, a cell ran too long …
             if attempt == 1 and kernel_start_failed(exc):
                 continue  # a start-up hiccup, not the notebook's fault: one fresh kernel
+            if type(exc).__name__ == "CellTimeoutError":
+                return None, BuildFailure(
+                    stage="execute", ename="CellTimeout",
+                    evalue=f"a cell ran longer than the limit of {timeout} seconds and was stopped (cell_timeout "
+                           "in collection.toml)", traceback=_strip_ansi(str(exc)))
             return None, _failure("execute", exc)
     raise AssertionError("unreachable")
+
+
+def _cap(nb, entry: Entry, executed: Path) -> None:
+    """Cut what each cell printed at the section map's ``cell_output`` (the executed notebook too, so neither the
+    cache nor ``build/`` keeps more than the report shows)."""
+    import nbformat
+
+    from helpers import limits
+
+    if limits.cap_outputs(nb, (entry.limits or {}).get("cell_output", limits.CELL_OUTPUT)):
+        nbformat.write(nb, str(executed))
 
 
 def _reads(read_log: Path, entry: Entry) -> dict[str, str]:
@@ -300,75 +320,6 @@ def keep_parts(job: dict, entry: Entry, parts: dict, outputs: dict[str, str], ex
                        json.dumps(parts, sort_keys=True, ensure_ascii=False).encode("utf-8"))
 
 
-def _fallback_failure(entry: Entry, error: BuildFailure) -> bytes:
-    """A plain failure page, for when the renderer itself cannot make one."""
-    rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>"
-                   for k, v in entry.parameters.items())
-    where = f"cell {error.cell_index}" if error.cell_index is not None else f"the {error.stage} step"
-    return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed: "
-            f"{html.escape(entry.title)}</title></head><body>\n<h1>This report could not be built</h1>\n"
-            f"<p>{html.escape(entry.title)} failed in {html.escape(where)}: <strong>{html.escape(error.ename)}"
-            f"</strong> {html.escape(error.evalue)}</p>\n<h2>Parameters</h2><table>{rows}</table>\n"
-            f"<h2>Cell source</h2><pre>{html.escape(error.source)}</pre>\n<h2>Traceback</h2>"
-            f"<pre>{html.escape(error.traceback)}</pre>\n<p>Executed notebook kept for debugging: "
-            f"<code>{html.escape(error.debug_notebook)}</code></p>\n</body></html>\n").encode()
-
-
-def _failure_page(render, entry: Entry, failure: BuildFailure, executed: Path) -> bytes:
-    failure.parameters = dict(entry.parameters)
-    failure.debug_notebook = cache.relative(executed)
-    try:
-        page = render.render_failure(entry, failure)
-    except Exception:
-        page = None
-    return page if page is not None else _fallback_failure(entry, failure)
-
-
-# ---------------------------------------------------------------------------------------------- writing
-
-
-def good_report(previous: dict | None, entry: Entry, reports: Path) -> bool:
-    """True when ``reports/`` holds the report a previous successful build wrote (checked by content hash)."""
-    digest = (previous or {}).get("outputs", {}).get(entry.output)
-    return digest is not None and cache.sha256_file(reports / entry.output) == digest
-
-
-def _inside(reports: Path, rel: str) -> Path:
-    target = (reports / rel).resolve()
-    if reports.resolve() not in target.parents:
-        raise RuntimeError(f"render returned a path outside reports/: {rel}")
-    return target
-
-
-def write_files(files: dict[str, bytes], reports: Path, staging: Path) -> dict[str, str]:
-    """Write each file atomically under ``reports``: ``{relative path: content hash}``."""
-    outputs = {}
-    for rel, data in files.items():
-        cache.atomic_write(_inside(reports, rel), data, staging)
-        outputs[rel] = cache.sha256_bytes(data)
-    return outputs
-
-
-def drop_leftovers(previous: dict | None, keep: dict, reports: Path) -> None:
-    """Remove files an earlier build of a report wrote that this build does not write (e.g. an export)."""
-    for rel in (previous or {}).get("outputs", {}):
-        if rel not in keep and rel != INDEX:
-            _inside(reports, rel).unlink(missing_ok=True)
-
-
-def _write_failure(job: dict, entry: Entry, page: bytes) -> tuple[dict[str, str], str]:
-    """``(outputs, where the failure page is)``: never over a good report; never beside stale exports."""
-    reports, build_dir = Path(job["reports"]), Path(job["build"])
-    if good_report(job.get("previous"), entry, reports):
-        target = build_dir / f"{entry.name}.failure.html"
-        cache.atomic_write(target, page)
-        return {}, cache.relative(target)
-    outputs = write_files({entry.output: page}, reports, Path(job["staging"]))
-    drop_leftovers(job.get("previous"), outputs, reports)
-    shutil.rmtree(reports / "exports" / entry.name, ignore_errors=True)
-    return outputs, cache.relative(reports / entry.output)
-
-
 # ---------------------------------------------------------------------------------------------- jobs
 
 
@@ -398,18 +349,29 @@ def _run_entry(job: dict) -> dict:
         entry = replace(entry, data_version=cache.data_fingerprint(reads), data_files=tuple(sorted(reads)))
         files, parts, how, unchanged = {}, None, "", {}
         if failure is None:
+            _cap(nb, entry, executed)
             files, parts, failure = _render(render, nb, entry)
     result = {"name": entry.name, "ok": failure is None, "reads": reads, "debug": cache.relative(executed),
               "kernel": job["action"] != "render", "error": str(failure) if failure else "",
               "how": how}
     if failure is not None:
-        result["outputs"], result["page"] = _write_failure(job, entry, _failure_page(render, entry, failure, executed))
+        result["outputs"], result["page"] = write_failure(job, entry, failure_page(render, entry, failure, executed))
     else:
-        result["outputs"] = write_files(files, Path(job["reports"]), Path(job["staging"]))
+        try:
+            result["outputs"] = write_files(files, Path(job["reports"]), Path(job["staging"]))
+        except OSError as exc:  # a full disk, a linked folder: the report is not there, the earlier one stays
+            result.update(ok=False, outputs={}, page="", seconds=time.perf_counter() - started,
+                          error=f"the report could not be written: {exc.strerror or exc}"
+                                + (f" ({exc.filename})" if getattr(exc, "filename", None) else ""))
+            return result
         result["outputs"].update(unchanged)  # export files a re-render in the kept page left (kept_parts checked)
         drop_leftovers(job.get("previous"), result["outputs"], Path(job["reports"]))
-        result["executed"] = _keep_executed(job, entry, executed)
-        keep_parts(job, entry, parts, result["outputs"], result["executed"])
+        try:  # the report is written; what follows only lets the next prose edit skip work
+            result["executed"] = _keep_executed(job, entry, executed)
+            keep_parts(job, entry, parts, result["outputs"], result["executed"])
+        except OSError as exc:
+            result["executed"] = None
+            result["how"] = (f"{how}; " if how else "") + f"not kept in the cache ({exc.strerror or exc})"
     result["seconds"] = time.perf_counter() - started
     return result
 
@@ -429,6 +391,12 @@ def site_job(job: dict) -> dict:
         entries = [Entry(**e) for e in job["entries"]]
         render = _RENDER if _RENDER is not None else _load_render()
         files = dict(render.shared_assets()) if job["part"] == "assets" else {INDEX: render.render_index(entries)}
-        return {"part": job["part"], "outputs": write_files(files, Path(job["reports"]), Path(job["staging"]))}
+        try:
+            return {"part": job["part"], "outputs": write_files(files, Path(job["reports"]), Path(job["staging"]))}
+        except OSError as exc:
+            what = "the shared assets" if job["part"] == "assets" else "the index page"
+            return {"part": job["part"], "outputs": {},
+                    "error": f"{what} could not be written: {exc.strerror or exc}"
+                             + (f" ({exc.filename})" if getattr(exc, "filename", None) else "")}
     finally:
         _exit_if_terminating()

@@ -16,6 +16,8 @@ _TAG = re.compile(r"<[^>]+>")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 HEADER_SLOT = "<!--report-header-->"
 SIDEBAR_SLOT = "<!--report-sidebar-->"
+FOOTER_SLOT = "<!--report-footer-->"
+MAIN_OPEN = '<main id="report-main">'
 _PROSE: dict[tuple, str] = {}
 
 
@@ -154,21 +156,30 @@ def render_report_parts(nb, entry) -> tuple[dict[str, bytes], dict]:
 
 def finish_page(body: str, entry, glance, summary: str) -> bytes:
     """The nbconvert body with the header, the sidebar (contents from its headings), the footer and the search
-    tags filled in."""
-    main = body[body.find('<main id="report-main">'):]
-    parts = chrome(entry, toc_items(main))
+    tags filled in.
+
+    The slots are filled by where the template puts them, not by searching the whole page: the head, the sidebar
+    and the header come before the template's own ``<main>`` (nothing a notebook wrote is there), the footer
+    after the last footer slot (nothing a notebook wrote comes after it). A slot's text in a notebook's prose or
+    output stays an inert comment where it is."""
+    before, opened, rest = body.partition(MAIN_OPEN)
+    cut = rest.rfind(FOOTER_SLOT)
+    if not opened or cut < 0:
+        raise ValueError("the report template lost its <main> element or its footer slot")
+    content, after = rest[:cut], rest[cut + len(FOOTER_SLOT):]
+    parts = chrome(entry, toc_items(opened + content))
     parts["glance"] = glance
     parts["summary"] = summary or entry.summary
-    page = body.replace(HEADER_SLOT, templating.render("header.html.j2", **parts), 1)
-    page = page.replace(SIDEBAR_SLOT, templating.render("sidebar.html.j2", **parts), 1)
-    page = page.replace("<!--report-footer-->", templating.render("footer.html.j2", **parts), 1)
-    page = page.replace("</head>", str(templating.env().globals["search_head"](ASSETS))
-                        + templating.render("alternate.html.j2", **parts) + "</head>", 1)
+    before = before.replace(HEADER_SLOT, templating.render("header.html.j2", **parts), 1)
+    before = before.replace(SIDEBAR_SLOT, templating.render("sidebar.html.j2", **parts), 1)
+    before = before.replace("</head>", str(templating.env().globals["search_head"](ASSETS))
+                            + templating.render("alternate.html.j2", **parts) + "</head>", 1)
     if parts["lang"] != "en":
         from helpers import i18n
 
-        page = page.replace(f'<html lang="{parts["lang"]}">', f'<html lang="{parts["lang"]}" '
-                            f'dir="{i18n.direction(parts["lang"])}">', 1)
+        before = before.replace(f'<html lang="{parts["lang"]}">', f'<html lang="{parts["lang"]}" '
+                                f'dir="{i18n.direction(parts["lang"])}">', 1)
+    page = before + opened + content + templating.render("footer.html.j2", **parts) + after
     page = re.sub(r"[ \t]+\n", "\n", page)
     return page.encode("utf-8")
 

@@ -14,11 +14,16 @@ from helpers.render import text
 from helpers.section_map import read as read_collection
 
 
-@functools.lru_cache(maxsize=1)
 def collection() -> dict:
+    """The section map in use (``$NATO_COLLECTION`` when a build was given ``--collection``), as parsed TOML."""
+    return _collection(str(paths.collection()))
+
+
+@functools.lru_cache(maxsize=4)
+def _collection(path: str) -> dict:
     try:
-        return read_collection(paths.COLLECTION)
-    except FileNotFoundError:
+        return read_collection(path)
+    except (OSError, ValueError):
         return {}
 
 
@@ -149,18 +154,23 @@ def _variant_params(nb: dict, variant: dict) -> dict:
     return {k: given[k] for k in given if k in nb.get("parameters", {})}
 
 
-@functools.lru_cache(maxsize=1)
 def data_version() -> str:
-    """One version for the whole collection: the data package's version and the fingerprint of every data file
-    (``helpers.cache.data_fingerprint``, the same on every page and on the index)."""
+    """One version for the whole collection: the data package's version and the fingerprint of the files it
+    declares (``helpers.cache.data_fingerprint``, the same on every page and on the index; the build keys every
+    page on the same fingerprint, so a data change reaches every page)."""
     from helpers import cache
 
+    hashes = cache.declared_hashes(paths.DATA)
+    return _data_version(cache.data_fingerprint(hashes))
+
+
+@functools.lru_cache(maxsize=4)
+def _data_version(short: str) -> str:
     version = ""
     try:
         version = str(json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8")).get("version") or "")
     except (OSError, ValueError):
         pass
-    short = cache.data_fingerprint(cache.folder_hashes(paths.DATA))
     return f"{version} ({short})" if version else short
 
 

@@ -11,7 +11,15 @@ import json
 from pathlib import Path
 
 from helpers import paths
-from helpers.load.rules import article, lineage, organisations, references, scales, spells  # noqa: F401 (register)
+from helpers.load.rules import (  # noqa: F401 (register)
+    article,
+    lineage,
+    organisations,
+    references,
+    scales,
+    spells,
+    totals,
+)
 from helpers.load.rules.registry import REGISTRY, Finding, Rule, View, by_table, needs, rule, rules_for
 
 __all__ = ["REGISTRY", "Finding", "Rule", "View", "by_table", "needs", "rule", "rules_for", "markdown",

@@ -1,0 +1,17 @@
+"""Rules on the world totals, the denominators of every world share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+
+from helpers.load.rules.registry import Finding, View, rule
+
+
+@rule("world_totals")
+def world_total_above_zero(t: View) -> Iterator[Finding]:
+    """a world total is above zero (it divides every world share; zero would publish an infinite share)"""
+    for pos, value in enumerate(t.df["value"]):
+        if not pd.isna(value) and value <= 0:
+            yield Finding(pos, "value", f"{value:g} is not above zero")

@@ -1,0 +1,64 @@
+"""The build's output folders, checked before anything is written: each one is writable, none lies inside a
+source folder (notebooks, data, helpers code) or holds one, and no two of them share a folder.
+
+A build writes executed notebooks, read logs and pages into its folders; pointed at ``notebooks/`` it would replace
+the source notebooks, pointed at ``data/`` or ``src/`` it would change the data version or the code hash it keys
+its own cache on. So any overlap is refused in one line, naming the variable to change.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from helpers import paths
+
+#: The variable that moves each output folder.
+VARIABLES = {"reports": "NATO_REPORTS_DIR", "build": "NATO_BUILD_DIR", "cache": "NATO_CACHE_DIR"}
+
+
+class FolderError(Exception):
+    """An output folder that would overwrite a source or another output (one line)."""
+
+
+def source_folders(collection: Path) -> dict[str, Path]:
+    """``{what: folder}`` of everything a build reads and must never write into."""
+    from helpers import params
+
+    found = {
+        "the notebooks folder": paths.NOTEBOOKS, "the data folder": paths.DATA, "the code folder": paths.ROOT / "src",
+        "the scripts folder": paths.ROOT / "scripts", "the tests folder": paths.ROOT / "tests",
+        "the git folder": paths.ROOT / ".git", "the collection's folder": collection.parent,
+        "the collection's data folder": params.data_dir(collection), "the helpers code": paths.helpers_src(),
+    }
+    return {what: Path(os.path.realpath(folder)) for what, folder in found.items()}
+
+
+def _nested(a: Path, b: Path) -> bool:
+    return a == b or a in b.parents or b in a.parents
+
+
+def check(outputs: dict[str, Path], collection: Path) -> None:
+    """Raise :class:`FolderError` when an output folder overlaps a source folder or another output folder.
+
+    Symbolic links are resolved first, so a link into ``notebooks/`` is refused like the folder itself."""
+    real = {role: Path(os.path.realpath(folder)) for role, folder in outputs.items()}
+    sources = source_folders(collection)
+    for role, folder in real.items():
+        for what, src in sources.items():
+            if _nested(folder, src):
+                where = "is" if folder == src else ("is inside" if src in folder.parents else "holds")
+                raise FolderError(
+                    f"the {role} folder {folder} {where} {what} ({src}): a build would write over sources there; "
+                    f"set {VARIABLES.get(role, role)} to a folder of its own (default: {_default(role)})")
+    roles = list(real)
+    for i, a in enumerate(roles):
+        for b in roles[i + 1:]:
+            if _nested(real[a], real[b]):
+                raise FolderError(
+                    f"the {a} folder {real[a]} and the {b} folder {real[b]} overlap: each kind of output needs a "
+                    f"folder of its own; set {VARIABLES.get(a, a)} or {VARIABLES.get(b, b)} apart")
+
+
+def _default(role: str) -> str:
+    return {"reports": "reports/", "build": "build/", "cache": ".cache/build"}.get(role, "")

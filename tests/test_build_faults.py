@@ -1,0 +1,132 @@
+"""Faults and hostile settings around the build (issue 20): each is refused in one line or fails one report only,
+and loses nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("var, where", [
+    ("NATO_BUILD_DIR", "fake:notebooks"),
+    ("NATO_CACHE_DIR", "fake:notebooks"),
+    ("NATO_REPORTS_DIR", "fake:data"),
+    ("NATO_CACHE_DIR", "real:notebooks"),
+    ("NATO_REPORTS_DIR", "real:src/helpers/out"),
+    ("NATO_REPORTS_DIR", "fake:build/reports"),  # inside the build folder
+])
+def test_an_output_folder_over_sources_or_another_output_is_refused(fake, var, where):
+    base, rel = where.split(":")
+    folder = (fake.root if base == "fake" else ROOT) / rel
+    before = {d: _snapshot(d) for d in (fake.notebooks, fake.data, ROOT / "notebooks")}
+    existed = folder.exists()
+    try:
+        res = fake.build("--only", "03", **{var: str(folder)})
+    finally:  # a build that was not refused wrote into the project: take its files away again
+        if base == "real" and not existed:
+            shutil.rmtree(folder, ignore_errors=True)
+        for left in set(_snapshot(ROOT / "notebooks")) - set(before[ROOT / "notebooks"]):
+            (ROOT / "notebooks" / left).unlink()
+    assert res.returncode == 2, res.stdout + res.stderr
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and var in lines[0] or "overlap" in lines[0], res.stderr
+    assert "Traceback" not in res.stderr
+    assert {d: _snapshot(d) for d in before} == before
+    assert not (ROOT / "src/helpers/out").exists()
+    assert not fake.reports.exists() or not any(fake.reports.iterdir())
+
+
+SOURCES = Path(__file__).resolve().parent / "fixtures" / "render" / "sources.csv"
+TABLE_CELL = (
+    'import pandas as pd\nfrom helpers import present\n'
+    'assert "broken" not in text, "alpha.csv has a broken row"\n'
+    'present.table(pd.DataFrame({"rows": [len(text.splitlines())]}), title="Alpha rows", caption="Rows.",\n'
+    '              sources=["fixture-members"], key="alpha")'
+)
+
+
+def test_a_failure_after_make_clean_keeps_the_good_report_and_its_exports(fake):
+    fake.set_code("01-alpha", 3, TABLE_CELL)
+    env = {"NATO_SOURCES_CSV": str(SOURCES)}
+    res = fake.build("--only", "01", **env)
+    assert res.returncode == 0, res.stdout + res.stderr
+    good = fake.report_files()
+    assert "exports/01-alpha/alpha.csv" in good
+    shutil.rmtree(fake.cache)  # `make clean`: the cache and build/ are gone, reports/ is not
+    shutil.rmtree(fake.build_dir)
+    (fake.data / "alpha.csv").write_text((fake.data / "alpha.csv").read_text() + "broken,2001-01-01,\n")
+    res = fake.build("--only", "01", **env)
+    assert res.returncode == 1
+    assert "previous good report was kept" in res.stdout
+    after = fake.report_files()
+    for name in ("01-alpha.html", "exports/01-alpha/alpha.csv"):
+        assert after[name] == good[name], f"{name} was replaced by a failure"
+    assert "alpha.csv has a broken row" in (fake.build_dir / "01-alpha.failure.html").read_text()
+
+
+CRASH_CELL = (
+    'if P.mode == "crash":\n    import os, signal\n    os.kill(os.getppid(), signal.SIGKILL)  # the worker dies\n'
+    'if P.mode == "slow":\n    time.sleep(3)\n'
+    'print("GAMMA", P.mode)'
+)
+
+
+def test_a_worker_that_dies_fails_its_own_report_only(fake):
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text(text.replace('choices = ["ok", "fail", "slow"]',
+                                            'choices = ["ok", "fail", "slow", "crash"]'), encoding="utf-8")
+    fake.set_code("03-gamma", 3, CRASH_CELL)
+    res = fake.build("-p", "mode", "crash", "--jobs", "2")
+    assert res.returncode == 1, res.stdout + res.stderr
+    assert "BrokenProcessPool" not in res.stdout + res.stderr and "Traceback" not in res.stderr
+    rows = {line.split()[0]: line.split()[1] for line in res.stdout.splitlines()
+            if len(line.split()) > 1 and line.split()[1] in ("built", "FAILED")}
+    assert rows == {"01-alpha": "built", "01-alpha--early": "built", "02-beta": "built",
+                    "03-gamma--mode-crash": "FAILED"}, res.stdout
+    assert "worker process died" in res.stdout
+    files = fake.report_files()
+    assert "index.html" in files and "01-alpha.html" in files and "02-beta.html" in files
+    assert "worker process died" in files["03-gamma--mode-crash.html"].decode()
+
+
+def test_a_cell_that_runs_too_long_fails_its_report_and_a_flood_of_output_is_cut(fake):
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text("[limits]\ncell_timeout = 3\ncell_output = 5000\n\n" + text, encoding="utf-8")
+    fake.set_code("01-alpha", 3, 'print("x" * 200_000)\nprint("ALPHA" + " done")')
+    res = fake.build("--only", "01", "--only", "03", "-p", "mode", "slow")  # 03 sleeps 8 s in one cell
+    assert res.returncode == 1, res.stdout + res.stderr
+    failed = [line for line in res.stdout.splitlines() if " FAILED " in line]
+    assert len(failed) == 1 and failed[0].startswith("03-gamma--mode-slow"), res.stdout
+    assert "longer than the limit of 3 seconds" in failed[0] and "cell_timeout" in failed[0]
+    page = (fake.reports / "01-alpha.html").read_text(encoding="utf-8")
+    assert "output cut: this cell printed 200,012 characters" in page
+    assert len(page) < 200_000 and "ALPHA done" not in page
+    assert (fake.build_dir / "01-alpha.ipynb").stat().st_size < 100_000  # build/ and the cache keep the cut run
+
+
+def test_a_limit_that_is_not_a_positive_number_is_refused(fake):
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text('[limits]\ncell_timeout = "forever"\n\n' + text, encoding="utf-8")
+    res = fake.build("--only", "03")
+    assert res.returncode == 2 and "cell_timeout" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_a_collection_given_on_the_command_line_is_the_one_every_page_shows(fake):
+    text = fake.collection.read_text(encoding="utf-8")
+    only = fake.notebooks / "one.toml"
+    only.write_text("[[notebook]]" + text.split("[[notebook]]")[3], encoding="utf-8")  # 03-gamma alone
+    res = fake.build("--collection", str(only))
+    assert res.returncode == 0, res.stdout + res.stderr
+    page = (fake.reports / "03-gamma.html").read_text(encoding="utf-8")
+    links = {href for href in __import__("re").findall(r'href="([^"#]+\.html)"', page)}
+    allowed = {"index.html", "03-gamma.html", "ar/03-gamma.html"}  # its own Arabic edition may be linked
+    assert links <= allowed, links
+    assert "00-article-at-a-glance" not in page and "01-alpha" not in page

@@ -1,0 +1,40 @@
+"""The build's summary prints error text as text (issue 20): on a terminal, brackets in an exception's message are
+not rich markup (no crash, nothing swallowed, no hyperlink); anywhere, escape sequences from a message never reach
+the user's terminal."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+from helpers.pipeline import summary
+
+HOSTILE = ("KeyError: [/source_id] missing in [columns]; [link=https://example.org]click[/link] "
+           "\x1b]8;;https://example.org\x07here\x1b]8;;\x07 \x1b[2J\x1b[31mred\x1b[0m\nsecond line")
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _finish(monkeypatch, out) -> str:
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setenv("COLUMNS", "400")
+    table = [("01-alpha", "FAILED", "1.0s", HOSTILE)]
+    code = summary.finish(table, {"01-alpha": "01-alpha.html"}, summary.Path("/tmp"))
+    assert code == 1
+    return out.getvalue()
+
+
+def test_a_message_with_brackets_is_printed_as_written_on_a_terminal(monkeypatch, capsys):
+    text = _finish(monkeypatch, Terminal())
+    for literal in ("[/source_id]", "[columns]", "[link=https://example.org]click[/link]"):
+        assert literal in text, text
+    assert "\x1b]8;" not in text and "\x1b[2J" not in text
+
+
+def test_escape_sequences_never_reach_a_plain_output(monkeypatch, capsys):
+    text = _finish(monkeypatch, io.StringIO())
+    assert "\x1b" not in text and "\x07" not in text
+    assert "red" in text and "second line" in text and len(text.strip().splitlines()) == 2

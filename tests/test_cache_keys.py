@@ -1,0 +1,66 @@
+"""Every file and setting a page depends on is in its cache key (issue 20): the labels (read through the loader,
+so validated and logged), every title in the sidebar, the declared data files only (a stray CSV is no data). The
+edition's language is in the key too (tests/test_i18n.py)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import cache, labels, load, paths
+
+FIXTURES = Path(__file__).parent / "fixtures" / "data"
+
+
+def test_labels_are_logged_as_read(tmp_path, monkeypatch):
+    log = tmp_path / "reads.log"
+    monkeypatch.setenv(paths.READ_LOG_VAR, str(log))
+    assert labels.label("EURASIAN_FRAMEWORK", "org_id") == "Proposed Eurasian framework"
+    read = {Path(line).name for line in log.read_text(encoding="utf-8").splitlines()}
+    assert "labels.csv" in read
+
+
+def test_labels_are_validated(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES, data)
+    shutil.copy(paths.DATAPACKAGE, data / "datapackage.json")
+    text = (data / "labels.csv").read_text(encoding="utf-8")
+    (data / "labels.csv").write_text(text + "states,Not A Column,x,y,\n", encoding="utf-8")
+    monkeypatch.setattr(paths, "DATA", data)
+    with pytest.raises(load.DataError, match="labels.csv row"):
+        labels.lookup()
+
+
+def test_a_stray_csv_is_no_data(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES, data)
+    shutil.copy(paths.DATAPACKAGE, data / "datapackage.json")
+    before = cache.data_fingerprint(cache.declared_hashes(data))
+    (data / "draft-notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    assert cache.data_fingerprint(cache.declared_hashes(data)) == before
+    declared = json.loads((data / "datapackage.json").read_text())["resources"][0]["path"]
+    (data / declared).write_text((data / declared).read_text() + "\n", encoding="utf-8")
+    assert cache.data_fingerprint(cache.declared_hashes(data)) != before
+
+
+def _status(res) -> dict[str, str]:
+    return {line.split()[0]: line.split()[1] for line in res.stdout.splitlines()
+            if len(line.split()) > 1 and line.split()[1] in ("built", "cached", "FAILED")}
+
+
+@pytest.mark.slow
+def test_a_changed_title_reaches_every_sidebar(fake):
+    first = fake.build()
+    assert first.returncode == 0, first.stdout + first.stderr
+    listed = first.stdout.split("reports written:")[1].split()
+    assert listed[-1] == str(fake.reports / "index.html")  # the index is a page the build wrote, too
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text(text.replace('title = "Gamma"', 'title = "Gamma renamed"'), encoding="utf-8")
+    again = fake.build()
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert set(_status(again).values()) == {"built"}, again.stdout  # every page shows the sidebar
+    for name in ("01-alpha.html", "01-alpha--early.html", "02-beta.html"):
+        assert "Gamma renamed" in (fake.reports / name).read_text(encoding="utf-8"), name

@@ -1,0 +1,93 @@
+"""collection.toml values are checked when the section map is read (issue 20): a stem, a parameter name, a variant
+and a range bound that would write outside the project, run code or clash with another report are refused in one
+line naming the notebook, before any kernel starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import params
+
+BASE = """\
+[[notebook]]
+id = "01"
+stem = "01-alpha"
+title = "Alpha"
+summary = "s"
+paragraphs = "P1"
+  [notebook.parameters.as_of]
+  type = "date"
+  default = "2000-01-01"
+  help = "a date"
+  [[notebook.variant]]
+  name = "early"
+  parameters = { as_of = "1990-01-01" }
+"""
+
+
+def _read(tmp_path: Path, text: str):
+    path = tmp_path / "notebooks" / "collection.toml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return params.notebooks(path)
+
+
+def test_the_base_map_reads(tmp_path):
+    (nb,) = _read(tmp_path, BASE)
+    assert nb.stem == "01-alpha" and nb.variants == (("early", {"as_of": "1990-01-01"}),)
+
+
+@pytest.mark.parametrize("stem", [
+    "../notebooks/00-article-at-a-glance",      # papermill would write over a source notebook
+    "javascript:alert(document.domain)//x",     # a live link in index.html
+    "02-nato-enlargement--1991-12-31",          # another report's variant name
+    "index",                                    # the index page itself
+    "sub/dir", "-dash", "a..b", "",
+])
+def test_unsafe_stems_are_refused(tmp_path, stem):
+    with pytest.raises(params.CollectionError, match="stem|'stem'") as info:
+        _read(tmp_path, BASE.replace('"01-alpha"', repr(stem).replace("'", '"')))
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("name", ['x = 1; __import__(\\"os\\").system(\\"id\\") #', "1st", "class", "a-b"])
+def test_parameter_names_are_identifiers(tmp_path, name):
+    text = BASE.replace("[notebook.parameters.as_of]", f'[notebook.parameters."{name}"]').replace(
+        "parameters = { as_of", f'parameters = {{ "{name}"')
+    with pytest.raises(params.CollectionError, match="parameter name"):
+        _read(tmp_path, text)
+
+
+@pytest.mark.parametrize("line, words", [
+    ('parameters = "as_of=1990-01-01"', "table of values"),
+    ('parameters = ["1990-01-01"]', "table of values"),
+])
+def test_variant_parameters_must_be_a_table(tmp_path, line, words):
+    with pytest.raises(params.CollectionError, match=words):
+        _read(tmp_path, BASE.replace('parameters = { as_of = "1990-01-01" }', line))
+
+
+def test_two_variants_with_one_name_are_refused(tmp_path):
+    twice = BASE + '  [[notebook.variant]]\n  name = "early"\n  parameters = { as_of = "1991-01-01" }\n'
+    with pytest.raises(params.CollectionError, match="two variants are named 'early'"):
+        _read(tmp_path, twice)
+
+
+@pytest.mark.parametrize("bound", ['"yesterday"', '"data:first_year"', "2000"])
+def test_a_date_range_bound_must_be_a_date_or_a_data_word(tmp_path, bound):
+    with pytest.raises(params.CollectionError, match="min = "):
+        _read(tmp_path, BASE.replace('  help = "a date"', f'  help = "a date"\n  min = {bound}'))
+
+
+def test_a_non_utf8_or_looping_section_map_is_one_line(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(BASE.encode("utf-8").replace(b"Alpha", b"Alph\xe9"))
+    with pytest.raises(params.CollectionError, match="not UTF-8"):
+        params.notebooks(bad)
+    loop = tmp_path / "loop.toml"
+    loop.symlink_to(tmp_path / "loop2.toml")
+    (tmp_path / "loop2.toml").symlink_to(loop)
+    with pytest.raises(params.CollectionError, match="cannot be read|not found"):
+        params.notebooks(loop)

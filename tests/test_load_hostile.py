@@ -1,0 +1,97 @@
+"""Hostile values in data files (issue 20): control and separator characters, open bidirectional controls,
+non-finite, huge and far-off values, keys that read alike. Each is refused by the loader with file, row and
+column, before a chart renderer or a page sees it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import load, paths
+
+FIXTURES = Path(__file__).parent / "fixtures" / "data"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    d = tmp_path / "data"
+    shutil.copytree(FIXTURES, d)
+    shutil.copy(paths.DATAPACKAGE, d / "datapackage.json")
+    return d
+
+
+def edit(d: Path, file: str, old: str, new: str) -> None:
+    p = d / file
+    text = p.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"fixture {file} should contain {old!r} exactly once"
+    p.write_text(text.replace(old, new), encoding="utf-8", newline="")
+
+
+def error(d: Path, name: str) -> load.DataError:
+    with pytest.raises(load.DataError) as info:
+        load.table(name, d)
+    return info.value
+
+
+@pytest.mark.parametrize("char", ["\x01", "\u2028", "\u2029", "\x85", "\x0b", "\x1c", "\x7f", "\t"])
+def test_a_control_or_separator_character_is_refused_in_its_own_row_and_column(data, char):
+    edit(data, "states.csv", "FRA,France,", f"FRA,Fra{char}nce,")
+    err = error(data, "states")
+    assert (err.row, err.column) == (3, "name")
+    assert err.file.endswith("states.csv") and f"U+{ord(char):04X}" in str(err)
+    assert "control character" in str(err)
+
+
+@pytest.mark.parametrize("value, words", [
+    ("Test \u202efixture", "never closed"),
+    ("Test \u2067fixture", "never closed"),
+    ("Test fixture\u202c", "closes nothing"),
+])
+def test_an_unpaired_bidi_control_is_refused(data, value, words):
+    edit(data, "sources.csv", "Fixture source A,Test fixture,", f"Fixture source A,{value},")
+    err = error(data, "sources")
+    assert (err.row, err.column) == (2, "publisher") and words in str(err)
+
+
+def test_a_closed_bidi_isolate_is_allowed(data):
+    edit(data, "sources.csv", "Fixture source A,Test fixture,", "Fixture source A,Test \u2067ابc\u2069 fixture,")
+    assert "\u2067" in load.table("sources", data)["publisher"].iloc[0]
+
+
+@pytest.mark.parametrize("value", ["1e999", "-1e999", "1e300", "1e16", "9" * 400])
+def test_non_finite_and_huge_numbers_are_refused(data, value):
+    edit(data, "capabilities.csv", "USA,2020,milex_usd_const,12.5,", f"USA,2020,milex_usd_const,{value},")
+    err = error(data, "capabilities")
+    assert err.column == "value" and "finite" in str(err)
+
+
+def test_a_world_total_of_zero_is_refused(data):
+    edit(data, "world_totals.csv", "2020,milex_usd_const,100,", "2020,milex_usd_const,0,")
+    err = error(data, "world_totals")
+    assert (err.row, err.column) == (2, "value") and "above zero" in str(err)
+
+
+@pytest.mark.parametrize("date", ["2999-01-01", "1066-10-14"])
+def test_a_far_date_is_refused_with_file_row_and_column(data, date):
+    edit(data, "events.csv", "alpha-founded,2000-01-01,", f"alpha-founded,{date},")
+    err = error(data, "events")
+    assert (err.row, err.column) == (2, "date") and "outside the dates" in str(err)
+    assert err.file.endswith("events.csv")
+
+
+@pytest.mark.parametrize("twin", ["security ", "secu\u200brity", "\u200bsecurity", "\u00a0security"])
+def test_keys_that_read_alike_are_one_key(data, twin):
+    with (data / "glossary.csv").open("a", encoding="utf-8") as fh:
+        fh.write(f"أمن,{twin},,P1,fixture-a\n")
+    err = error(data, "glossary")
+    assert err.column == "term_en" and "duplicate key" in str(err) and "reads the same" in str(err)
+
+
+def test_nfd_and_nfc_keys_are_one_key(data):
+    with (data / "glossary.csv").open("a", encoding="utf-8") as fh:
+        fh.write("مقهى,caf\u00e9,,P1,fixture-a\n")
+        fh.write("مقهى,cafe\u0301,,P1,fixture-a\n")
+    err = error(data, "glossary")
+    assert err.column == "term_en" and "reads the same" in str(err)
