@@ -14,6 +14,7 @@ build of that report are removed, so no stale chart or table sits beside a failu
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sys
