@@ -44,18 +44,18 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@touch $(STAMP)
 
 reports: $(STAMP)
-	$(BIN)/python -m helpers.build $(ARGS)
+	$(BIN)/python -m helpers.pipeline $(ARGS)
 
 # Chromium's print of every report in reports/ (build them first); PDF_ARGS="--only 07" narrows it.
 pdf: $(STAMP)
 	@if [ -f "$(SYSTEM_DEPS)" ]; then sh "$(SYSTEM_DEPS)"; fi
-	$(BIN)/python -m helpers.build.pdf $(PDF_ARGS)
+	$(BIN)/python -m helpers.pipeline.pdf $(PDF_ARGS)
 
 # Live preview: builds what is stale, serves reports/ on 127.0.0.1 (a free port, printed), and on every saved
 # notebook (.py or .ipynb), data file, section map or helpers change syncs the pair, rebuilds and reloads the open
 # pages. Ctrl-C stops. E.g. make preview ARGS="--only 06"
 preview: $(STAMP)
-	$(BIN)/python -m helpers.build --watch $(ARGS)
+	$(BIN)/python -m helpers.pipeline --watch $(ARGS)
 
 test: $(STAMP)
 	@if [ -f "$(SYSTEM_DEPS)" ]; then sh "$(SYSTEM_DEPS)"; fi

@@ -25,9 +25,9 @@
 highlight = "NATO"
 
 # %%
-from helpers import glance, load, params, present
+from helpers import load, params, present
 from helpers.charts import article as charts
-from helpers.tables import article
+from helpers.tables import article, article_words
 
 P = params.validated("00", highlight=highlight)
 
@@ -60,7 +60,7 @@ sections, paragraphs, tags, themes, lineage, claims, glossary = map(load.table, 
 # no date we could record, so its place after Valdai rests on its content.
 
 # %%
-present.table(article.lineage_table(lineage), title=article.lineage_finding(lineage), sources=lineage,
+present.table(article.lineage_table(lineage), title=article_words.lineage_finding(lineage), sources=lineage,
               caption="Each step of the article's lineage, with our confidence in it and the evidence for it. Dates "
               "are shown only as precisely as we could verify them; the pages are linked under Sources.", key="lineage")
 
@@ -74,7 +74,7 @@ present.table(article.lineage_table(lineage), title=article.lineage_finding(line
 
 # %%
 overview = article.section_overview(sections, paragraphs)
-present.table(overview, title=article.sections_finding(sections, paragraphs), sources=sections, key="sections",
+present.table(overview, title=article_words.sections_finding(sections, paragraphs), sources=sections, key="sections",
               caption="The article's three sections with their Arabic headings and our English titles.")
 
 # %% [markdown]
@@ -97,8 +97,9 @@ present.table(article.paragraph_overview(paragraphs, sections), key="paragraphs"
 
 # %%
 matrix = charts.structure_matrix(article.tag_long(tags, paragraphs, themes, highlight=P.highlight),
-                                 highlight=P.highlight, title=article.structure_finding(tags, paragraphs, P.highlight),
-                                 description=article.structure_description(P.highlight))
+                                 highlight=P.highlight,
+                                 title=article_words.structure_finding(tags, paragraphs, P.highlight),
+                                 description=article_words.structure_description(P.highlight))
 present.chart(matrix, sources=paragraphs, key="structure", caption="Tags are ours, assigned by reading each "
               "paragraph. Circles are organisations, squares are states (ISO 3166 alpha-3; SUN is the USSR), "
               "diamonds are themes.")
@@ -123,7 +124,7 @@ present.table(article.glossary_table(glossary, paragraphs), sources=glossary, ke
 # cannot settle them. Every claim and its evidence are listed in notebook 09.
 
 # %%
-present.table(article.claim_profile(claims), title=article.claims_finding(claims), sources=claims, key="claims",
+present.table(article.claim_profile(claims), title=article_words.claims_finding(claims), sources=claims, key="claims",
               caption="Number of claims by type and provisional verdict; notebook 09 gives each verdict's evidence.")
 
 # %% [markdown]
@@ -142,7 +143,7 @@ present.table(guide, title=f"{len(guide)} notebooks, each taking up a run of the
 # The findings above in one box, placed at the top of the report, with whose words the claims are.
 
 # %%
-present.glance(glance.article(paragraphs, sections, claims, lineage))
+present.glance(article_words.glance_findings(paragraphs, sections, claims, lineage))
 
 # %% [markdown]
 # ## Takeaways

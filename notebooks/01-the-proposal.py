@@ -30,10 +30,11 @@ end = "2025-12-31"
 # a bad date stops here with a message that names it.
 
 # %%
-from helpers import glance, labels, load, params, present
+from helpers import load, params, present, wording
 from helpers.charts import euroatlantic as charts
-from helpers.tables import article
+from helpers.tables import article, article_words
 from helpers.tables import euroatlantic as tables
+from helpers.tables import euroatlantic_words as words
 
 P = params.validated("01", start=start, end=end)
 PARAS = article.notebook_paragraphs("01")
@@ -65,7 +66,7 @@ present.table(article.without_sources(digest), title="P1–P3: a call, a visit, 
 
 # %%
 claim_table = article.claims_for(claims, PARAS)
-present.table(article.without_sources(claim_table), title=article.claims_finding(claim_table, PARAS),
+present.table(article.without_sources(claim_table), title=article_words.claims_finding(claim_table, PARAS),
               caption="Claims of P1–P3 with our verdict and its one-line reason.", sources=claim_table, key="claims")
 
 # %% [markdown]
@@ -77,7 +78,7 @@ present.table(article.without_sources(claim_table), title=article.claims_finding
 # %%
 cited = tables.paragraph_events(events, event_paragraphs, PARAS)
 present.table(cited[["date", "title", "description", "paragraphs"]], key="cited-events", sources=cited,
-              title=tables.paragraph_events_finding(cited, PARAS),
+              title=words.paragraph_events_finding(cited, PARAS),
               caption="Events the data links to P1–P3, with the paragraphs that mention them.")
 
 # %% [markdown]
@@ -90,10 +91,10 @@ present.table(cited[["date", "title", "description", "paragraphs"]], key="cited-
 
 # %%
 track = tables.russia_china_timeline(events, event_actors, event_paragraphs, P.start, P.end, cited)
-chart_title, table_title = tables.track_titles(track, cited["event_id"], P.start, P.end)
+chart_title, table_title = words.track_titles(track, cited["event_id"], P.start, P.end)
 present.chart(charts.event_timeline(track, annotate=cited["event_id"], title=chart_title, description="Dots on a "
               "time axis, one lane per event category; the events the article cites are labelled."), key="timeline",
-              caption=f"Russia–China and Eurasian security events from {labels.day(P.start)} to {labels.day(P.end)}. "
+              caption=f"Russia–China and Eurasian security events from {wording.day(P.start)} to {wording.day(P.end)}. "
               "Hover a dot for its description and source.", sources=track if len(track) else cited)
 
 # %% [markdown]
@@ -120,7 +121,7 @@ present.table(later[["date", "category", "title", "description"]], title=later_t
 # What the timeline and the tables say, in three sentences placed at the top of the report.
 
 # %%
-present.glance(glance.proposal(cited, track, later, P.start, P.end))
+present.glance(words.proposal_glance(cited, track, later, P.start, P.end))
 
 # %% [markdown]
 # ## Takeaways

@@ -29,12 +29,13 @@ as_of = "2024-04-30"
 # with a message that names it.
 
 # %%
-from helpers import labels, load, membership, params, present
+from helpers import load, membership, params, present, wording
 from helpers.charts import euroatlantic as charts
 from helpers.charts import maps
 from helpers.charts import pact_census as census_charts
-from helpers.tables import article, blocs, geo, pact_census, pact_census_view
+from helpers.tables import article, enlargement, enlargement_words, geo, geo_words, pact_census, pact_census_view
 from helpers.tables import euroatlantic as tables
+from helpers.tables import euroatlantic_words as words
 
 P = params.validated("02", as_of=as_of)
 PARAS = article.notebook_paragraphs("02")
@@ -59,8 +60,8 @@ strict = pact_census.exit_record(cases, spells, exits, P.as_of, count=("denuncia
 # The findings for the report's date, shown at the top of the report.
 
 # %%
-present.glance(blocs.glance_findings(memberships, organisations, states, lineage, policies, P.as_of)
-               + [pact_census_view.glance_line(rates)], summary=blocs.summary_line(memberships, P.as_of))
+present.glance(enlargement_words.glance_findings(memberships, organisations, states, lineage, policies, P.as_of)
+               + [pact_census_view.glance_line(rates)], summary=enlargement_words.summary_line(memberships, P.as_of))
 
 # %% [markdown]
 # ## What P4 says
@@ -75,7 +76,7 @@ present.table(digest.drop(columns=["source_id"]), title="P4: NATO outlived the C
 
 # %%
 claim_table = article.claims_for(claims, PARAS)
-present.table(claim_table[tables.CLAIM_COLUMNS[1:]], title=tables.claims_headline(claim_table, PARAS),
+present.table(claim_table[tables.CLAIM_COLUMNS[1:]], title=words.claims_headline(claim_table, PARAS),
               caption="Claims of P4 with our verdict and its reason.", sources=claim_table, key="claims")
 
 # %% [markdown]
@@ -86,7 +87,7 @@ present.table(claim_table[tables.CLAIM_COLUMNS[1:]], title=tables.claims_headlin
 
 # %%
 steps = tables.membership_steps(memberships, ["NATO"], through=P.as_of)
-present.chart(charts.membership_steps(steps, as_of=P.as_of, title=blocs.growth_headline(steps, P.as_of),
+present.chart(charts.membership_steps(steps, as_of=P.as_of, title=enlargement_words.growth_headline(steps, P.as_of),
                                       description="Step line of NATO's formal member count over time."),
               caption="Formal members (member or suspended) of NATO on each date the count changed.",
               sources=nato_sources, key="steps")
@@ -100,7 +101,7 @@ present.chart(charts.membership_steps(steps, as_of=P.as_of, title=blocs.growth_h
 
 # %%
 present.chart(maps.membership_explorer(memberships, "NATO", P.as_of),
-              caption=geo.map_caption(memberships, "NATO", P.as_of),
+              caption=geo_words.map_caption(memberships, "NATO", P.as_of),
               sources=nato_sources + list(geo.SOURCES), key="nato-map")
 
 # %% [markdown]
@@ -113,8 +114,8 @@ present.chart(maps.membership_explorer(memberships, "NATO", P.as_of),
 # cannot place keeps the label "background not in data" rather than a guess.
 
 # %%
-members = blocs.nato_members(memberships, organisations, states, lineage, policies, P.as_of)
-present.chart(charts.accession_timeline(members, title=blocs.background_headline(members, P.as_of),
+members = enlargement.nato_members(memberships, organisations, states, lineage, policies, P.as_of)
+present.chart(charts.accession_timeline(members, title=enlargement_words.background_headline(members, P.as_of),
                                         description="One dot per member state at the date it first joined NATO."),
               caption="Members on the report's date, ordered by first entry; backgrounds come from the Warsaw "
                       "Pact's membership and dissolution, the succession of states and declared non-alignment.",
@@ -125,7 +126,7 @@ present.chart(charts.accession_timeline(members, title=blocs.background_headline
 
 # %%
 present.table(members[["name", "iso3", "status", "joined", "background"]],
-              title=f"NATO had {len(members)} members on {labels.day(P.as_of)}", key="members", sources=members,
+              title=f"NATO had {len(members)} members on {wording.day(P.as_of)}", key="members", sources=members,
               caption="Formal members on the report's date, by date of first entry.",
               collapsed=f"Show all {len(members)} members one by one")
 
@@ -172,9 +173,9 @@ present.table(cases[["name", "signed", "states_at_signature", "admitted", "reaso
 # organisations this project holds (the other six are in the census table above).
 
 # %%
-record = blocs.pact_exposure(memberships, organisations, admitted["org_id"].dropna(), P.as_of,
+record = enlargement.pact_exposure(memberships, organisations, admitted["org_id"].dropna(), P.as_of,
                              historic=states.loc[states["historic"], "iso3"])
-table_title, chart_title = blocs.pact_headlines(record, P.as_of)
+table_title, chart_title = enlargement_words.pact_headlines(record, P.as_of)
 present.chart(charts.pact_lifespans(record, as_of=P.as_of, title=chart_title,
                                     description="Bars from each pact's signature to its end or the report's date."),
               caption="Hover a bar for dates and member-years.", sources=record, key="lifespans")
@@ -203,7 +204,7 @@ present.chart(census_charts.exit_rate_intervals(rates, title=pact_census_view.ra
 
 # %%
 present.table(rates.drop(columns=["atopid", "org_id"]), key="exits",
-              title=f"Exits by kind and per 100 member-years, up to {labels.day(rates['window_end'].max().date())}",
+              title=f"Exits by kind and per 100 member-years, up to {wording.day(rates['window_end'].max().date())}",
               caption="Exits = denunciations, non-renewals, suspensions and exits whose legal form is not coded; "
                       "ci = exact Poisson 95% interval.", sources=["atop-4-01-data", *exits["source_id"]])
 
@@ -227,7 +228,8 @@ own = pact_census.with_intervals(record.dropna(subset=["withdrawals_per_100_memb
 present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(columns={"founded": "signed"}),
               title=table_title, key="blocs", caption="From memberships.csv to the report's date; withdrawals "
               "include the CSTO's non-renewals of 1999; ci = exact Poisson 95% interval.",
-              sources=blocs.pact_sources(record, memberships), collapsed="Show the rates on this project's spells")
+              sources=enlargement.pact_sources(record, memberships),
+              collapsed="Show the rates on this project's spells")
 
 # %% [markdown]
 # **What this can and cannot show.** With the default date and the cases drawn from the census, NATO is not the

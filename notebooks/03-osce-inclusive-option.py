@@ -30,11 +30,12 @@ as_of = "2024-04-30"
 # names it.
 
 # %%
-from helpers import glance, labels, load, membership, params, present
+from helpers import load, membership, params, present, wording
 from helpers.charts import euroatlantic as charts
 from helpers.charts import maps
-from helpers.tables import article, geo
+from helpers.tables import article, article_words, geo, geo_words
 from helpers.tables import euroatlantic as tables
+from helpers.tables import euroatlantic_words as words
 
 P = params.validated("03", as_of=as_of)
 PARAS = article.notebook_paragraphs("03")
@@ -62,7 +63,7 @@ present.table(article.without_sources(digest), sources=digest, key="paraphrase",
 
 # %%
 claim_table = article.claims_for(claims, PARAS)
-present.table(article.without_sources(claim_table), title=article.claims_finding(claim_table, PARAS),
+present.table(article.without_sources(claim_table), title=article_words.claims_finding(claim_table, PARAS),
               caption="Claims of P5–P6 with our verdict and its reason.", sources=claim_table, key="claims",
               collapsed=f"Show the {len(claim_table)} claims with our verdicts")
 
@@ -74,7 +75,7 @@ present.table(article.without_sources(claim_table), title=article.claims_finding
 
 # %%
 steps, overlap, counts = tables.osce_overlap(memberships, states, P.as_of)
-growth_title, overlap_title = tables.osce_titles(steps, overlap, counts, P.as_of)
+growth_title, overlap_title = words.osce_titles(steps, overlap, counts, P.as_of)
 present.chart(charts.membership_steps(steps, as_of=P.as_of, title=growth_title, description="Step line of the "
               "number of OSCE participating states over time."), sources=membership.sources(memberships, ["OSCE"]),
               caption="Participating states (including a suspended one) on each date the count changed.", key="growth")
@@ -100,15 +101,15 @@ present.chart(charts.overlap_bars(counts, title=overlap_title, description="Bars
 # areas compare truthfully. A state that no longer exists is drawn through its successors' territory.
 
 # %%
-present.chart(maps.membership_map(memberships, P.as_of, title=geo.overlap_headline(memberships, P.as_of)),
-              caption=geo.map_caption(memberships, "OSCE", P.as_of), key="overlap-map",
+present.chart(maps.membership_map(memberships, P.as_of, title=geo_words.overlap_headline(memberships, P.as_of)),
+              caption=geo_words.map_caption(memberships, "OSCE", P.as_of), key="overlap-map",
               sources=membership.sources(memberships, ["OSCE", "NATO", "CSTO", "SCO"]) + list(geo.SOURCES))
 
 # %% [markdown]
 # The same overlap state by state, so a reader can find a country.
 
 # %%
-present.table(overlap, title=f"OSCE, NATO and CSTO membership of each state on {labels.day(P.as_of)}",
+present.table(overlap, title=f"OSCE, NATO and CSTO membership of each state on {wording.day(P.as_of)}",
               caption="Yes = formal member (or participating state) on that date.", key="overlap-table",
               sources=membership.sources(memberships, ["OSCE"]), collapsed=f"Show all {len(overlap)} states one by one")
 
@@ -120,7 +121,7 @@ present.table(overlap, title=f"OSCE, NATO and CSTO membership of each state on {
 
 # %%
 docs = tables.category_rows(events, event_paragraphs, "osce_document")
-present.table(docs[["date", "title", "description", "paragraphs"]], title=tables.documents_finding(docs), sources=docs,
+present.table(docs[["date", "title", "description", "paragraphs"]], title=words.documents_finding(docs), sources=docs,
               caption="The OSCE documents among the dated events, with the article paragraphs they bear on.",
               key="documents")
 
@@ -130,7 +131,7 @@ present.table(docs[["date", "title", "description", "paragraphs"]], title=tables
 
 # %%
 indivisible = tables.principle_in_documents(documents, coding, "indivisible", org="OSCE")
-present.table(article.without_sources(indivisible), title=tables.indivisible_finding(indivisible), key="indivisible",
+present.table(article.without_sources(indivisible), title=words.indivisible_finding(indivisible), key="indivisible",
               caption="Presence of the principle as we coded it in the documents; phrases are quoted from the "
               "documents (at most 15 words).", sources=indivisible)
 
@@ -143,7 +144,7 @@ present.table(article.without_sources(indivisible), title=tables.indivisible_fin
 
 # %%
 linked = tables.paragraph_events(events, event_paragraphs, PARAS)
-present.chart(charts.event_timeline(linked, annotate=docs["event_id"], title=tables.paragraph_events_finding(
+present.chart(charts.event_timeline(linked, annotate=docs["event_id"], title=words.paragraph_events_finding(
     linked, PARAS, since=2000), description="Dots on a time axis, one lane per event category; the OSCE documents "
     "are labelled."), caption="Events the data links to P5 or P6; hover a dot for its title. They show what "
     "happened, not whether the OSCE was politicised.", sources=linked, key="p5-p6-events")
@@ -157,7 +158,7 @@ present.table(linked[["date", "category", "title", "description", "paragraphs"]]
 # Three findings of this notebook, placed at the top of the report.
 
 # %%
-present.glance(glance.osce(steps, overlap, counts, indivisible, P.as_of))
+present.glance(words.osce_glance(steps, overlap, counts, indivisible, P.as_of))
 
 # %% [markdown]
 # ## Takeaways

@@ -29,11 +29,13 @@ after = "2024-04-30"
 # The set-up checks both of the report's dates, and that the second comes after the first.
 
 # %%
-from helpers import labels, load, membership, params, present
+from helpers import load, membership, params, present, wording
 from helpers.charts import euroatlantic as charts
 from helpers.tables import arms_control as treaty_tables
+from helpers.tables import arms_control_words as treaty_tables_words
 from helpers.tables import article
 from helpers.tables import euroatlantic as tables
+from helpers.tables import euroatlantic_words as words
 
 P = params.validated("04", before=before, after=after)
 PARAS = article.notebook_paragraphs("04")
@@ -54,7 +56,7 @@ through = max(arms_control["date"].max(), events["date"].max())
 # The findings for the report's dates, shown at the top of the report; they come from the rules set out below.
 
 # %%
-findings, summary = treaty_tables.first_screen(treaties, arms_control, events, event_actors, memberships, states,
+findings, summary = treaty_tables_words.first_screen(treaties, arms_control, events, event_actors, memberships, states,
                                                lineage, P.before, P.after)
 present.glance(findings, summary=summary)
 
@@ -73,7 +75,7 @@ present.table(digest.drop(columns=["source_id"]), title="P7–P9: erosion, two c
 
 # %%
 claim_table = article.claims_for(claims, PARAS)
-present.table(claim_table[tables.CLAIM_COLUMNS], title=tables.claims_headline(claim_table, PARAS), key="claims",
+present.table(claim_table[tables.CLAIM_COLUMNS], title=words.claims_headline(claim_table, PARAS), key="claims",
               caption="Claims of P7–P9 with our verdict and its reason.", sources=claim_table,
               collapsed=f"Show the {len(claim_table)} claims with our verdicts and their reasons")
 
@@ -120,9 +122,9 @@ present.table(war_rule[["date", "title", "acting", "against", "admitted", "reaso
 phases = treaty_tables.treaty_phases(arms_control, listed, through=through)
 steps = treaty_tables.treaty_steps(arms_control, listed, through=through)
 wars = events[events["event_id"].isin(war_rule.loc[war_rule["admitted"], "event_id"])]
-title = treaty_tables.gantt_headline(listed, wars, phases, through)
+title = treaty_tables_words.gantt_headline(listed, wars, phases, through)
 present.chart(charts.treaty_gantt(phases, steps, wars, title=title, description="Treaties above the wars, one axis."),
-              caption=f"Treaty phases up to {labels.day(through.date())}; hover for dates, parties and sources.",
+              caption=f"Treaty phases up to {wording.day(through.date())}; hover for dates, parties and sources.",
               sources=[*phases["source_id"], *steps["source_id"], *wars["source_id"]], key="treaties-wars")
 
 # %% [markdown]
@@ -133,7 +135,8 @@ present.chart(charts.treaty_gantt(phases, steps, wars, title=title, description=
 
 # %%
 by_year = treaty_tables.in_force_by_year(phases, range(phases["start"].min().year, through.year), changes_only=True)
-present.table(by_year.drop(columns=["treaties"]), title=treaty_tables.in_force_headline(by_year, through.year - 1),
+present.table(by_year.drop(columns=["treaties"]),
+              title=treaty_tables_words.in_force_headline(by_year, through.year - 1),
               caption="Treaties in force on 31 December, for each year in which the list or the eroding count "
                       "changed.", sources=phases, key="in-force-by-year", collapsed="Show the count year by year")
 
@@ -153,7 +156,7 @@ present.table(by_year.drop(columns=["treaties"]), title=treaty_tables.in_force_h
 record_end = arms_control["date"].max()
 end_2023 = treaty_tables.pair_status(arms_control, listed, "2023-12-31")
 latest = treaty_tables.pair_status(arms_control, listed, record_end)
-tally_title, latest_title = treaty_tables.pair_headlines(end_2023, latest, record_end)
+tally_title, latest_title = treaty_tables_words.pair_headlines(end_2023, latest, record_end)
 present.table(treaty_tables.status_counts(end_2023), title=tally_title, sources=phases, key="treaty-status")
 
 # %% [markdown]
@@ -188,8 +191,9 @@ present.table(war_rows[["date", "title", "description", "paragraphs"]],
 
 # %%
 camps = tables.camps(memberships, states, ["NATO", "CSTO"], {"before": P.before, "after": P.after})
-present.chart(charts.camps_bars(camps, title=treaty_tables.camps_headline(camps), description="Members on both dates."),
-              caption=f"Formal members on {labels.day(P.before)} and {labels.day(P.after)}; hover for who joined or "
+present.chart(charts.camps_bars(camps, title=treaty_tables_words.camps_headline(camps),
+                                description="Members on both dates."),
+              caption=f"Formal members on {wording.day(P.before)} and {wording.day(P.after)}; hover for who joined or "
                       "left.", sources=membership.sources(memberships, ["NATO", "CSTO"]), key="camps")
 
 # %% [markdown]
@@ -198,7 +202,7 @@ present.chart(charts.camps_bars(camps, title=treaty_tables.camps_headline(camps)
 
 # %%
 changes = tables.status_changes(memberships, states, ["NATO", "CSTO"], P.before, P.after)
-present.table(changes, title=treaty_tables.changes_headline(changes, P.before, P.after), key="changes",
+present.table(changes, title=treaty_tables_words.changes_headline(changes, P.before, P.after), key="changes",
               caption="An empty status means no membership of that organisation on that date.",
               sources=membership.sources(memberships, ["NATO", "CSTO"], changes["iso3"]))
 

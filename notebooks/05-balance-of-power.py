@@ -32,8 +32,9 @@ year = 2023
 # %%
 from helpers import load, params, present
 from helpers.charts import balance as charts
-from helpers.tables import article, evidence
+from helpers.tables import article, evidence, evidence_words
 from helpers.tables import balance as tables
+from helpers.tables import balance_words as words
 
 P = params.validated("05", year=year)
 METHOD_SOURCES = ["sipri-milex-sources-methods", "rhoades-1993-hhi", "laakso-taagepera-1979"]
@@ -61,7 +62,7 @@ caps = tables.world_shares(tables.bloc_capabilities(capabilities, blocs, P.year)
 conc = tables.concentration_table(capabilities, blocs, P.year)
 series = tables.share_series(capabilities, memberships, world, tables.indicator_years(capabilities))
 cite = evidence.cite(capabilities, world, memberships, blocs, [P.year])
-present.glance(tables.glance_findings(caps, conc, series, P.year, names), summary=tables.summary(P.year))
+present.glance(words.glance_findings(caps, conc, series, P.year, names), summary=words.summary(P.year))
 
 # %% [markdown]
 # ## What P10 says
@@ -77,7 +78,7 @@ present.table(digest.drop(columns=["source_id"]), title="P10: between a new bala
 
 # %%
 scenarios = evidence.article_scenarios(claims, "P10")
-present.table(scenarios, title=evidence.scenarios_title(scenarios),
+present.table(scenarios, title=evidence_words.scenarios_title(scenarios),
               caption="Whose scenario each is, as the article presents it; 'interpretation' means data cannot test it.",
               sources=claims[claims["paragraph"] == "P10"], key="scenarios")
 
@@ -93,7 +94,7 @@ present.table(scenarios, title=evidence.scenarios_title(scenarios),
 
 # %%
 shared = tables.overlaps(blocs, names)
-present.table(tables.overlap_view(shared), title=tables.overlap_title(shared, blocs, P.year),
+present.table(tables.overlap_view(shared), title=words.overlap_title(shared, blocs, P.year),
               caption="Each row below counts these states again; bloc totals are comparisons, never a sum.",
               key="overlaps", **evidence.cite(capabilities, world, memberships, blocs, [P.year], []))
 
@@ -130,7 +131,7 @@ present.table(tables.capability_view(caps), title=f"Every bloc total for {P.year
 
 # %%
 present.chart(charts.indicator_bars(caps, "milex_usd_const", P.year),
-              caption=tables.overlap_sentence(shared) + " Bars are comparisons, never parts of a sum.",
+              caption=words.overlap_sentence(shared) + " Bars are comparisons, never parts of a sum.",
               key="milex", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["milex_usd_const"]))
 
 # %% [markdown]
@@ -165,14 +166,14 @@ present.chart(charts.indicator_bars(caps, "population", P.year),
 
 # %%
 present.table(tables.concentration_view(conc, names),
-              title=tables.concentration_finding(conc[conc["indicator"] == "milex_usd_const"], P.year, names),
+              title=words.concentration_finding(conc[conc["indicator"] == "milex_usd_const"], P.year, names),
               caption="Shares are of the reported total; a runner-up left empty holds none. Blocs of one are left out.",
               key="concentration", **evidence.cite(capabilities, world, memberships, blocs, [P.year],
                                                    methods=METHOD_SOURCES))
 
 # %%
 present.chart(
-    charts.concentration_dots(conc, title=tables.concentration_finding(conc[conc["indicator"] == "nuclear_warheads"],
+    charts.concentration_dots(conc, title=words.concentration_finding(conc[conc["indicator"] == "nuclear_warheads"],
                                                                        P.year, names)),
     caption="The further a dot lies left of its tick, the more one member dominates that bloc on that indicator.",
     key="hhi", **evidence.cite(capabilities, world, memberships, blocs, [P.year], methods=METHOD_SOURCES))
@@ -186,7 +187,7 @@ present.chart(
 
 # %%
 present.chart(
-    charts.share_lines(series, title=tables.series_finding(series)),
+    charts.share_lines(series, title=words.series_finding(series)),
     caption=f"{tables.series_span(series)[2]} years of SIPRI constant-dollar spending; membership as of 31 December "
             "of each year.", key="series",
     **evidence.cite(capabilities, world, memberships, blocs, tables.indicator_years(capabilities), ["milex_usd_const"]))
@@ -200,7 +201,7 @@ present.chart(
 # %%
 weighed = evidence.evidence_claims(claims, "05")
 present.table(weighed.drop(columns=["source_id", "second_source_id"], errors="ignore"),
-              title=evidence.claims_title(weighed), sources=weighed, key="claims",
+              title=evidence_words.claims_title(weighed), sources=weighed, key="claims",
               caption="The claims that look to this notebook for evidence, with who says each, our verdict and "
                       "its reason.")
 

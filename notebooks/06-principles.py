@@ -28,10 +28,11 @@ as_of = "2024-12-31"
 # The set-up below checks the report's date; a date outside the data's span stops here with a message naming it.
 
 # %%
-from helpers import glance, load, params, present
-from helpers.charts import eurasia as charts
-from helpers.tables import article
-from helpers.tables import eurasia as tables
+from helpers import load, params, present
+from helpers.charts import principles as charts
+from helpers.tables import article, article_words
+from helpers.tables import principles as tables
+from helpers.tables import principles_words as words
 
 P = params.validated("06", as_of=as_of)
 PARAS = article.notebook_paragraphs("06")
@@ -61,7 +62,7 @@ present.table(article.without_sources(digest), title="P11–P14: four principles
 
 # %%
 claim_table = article.claims_for(claims, PARAS)
-present.table(article.without_sources(claim_table), title=article.claims_finding(claim_table, PARAS),
+present.table(article.without_sources(claim_table), title=article_words.claims_finding(claim_table, PARAS),
               caption="Claims with our verdict and the notebook that holds the evidence.", sources=claim_table,
               key="claims")
 
@@ -73,7 +74,7 @@ present.table(article.without_sources(claim_table), title=article.claims_finding
 
 # %%
 present.table(principles[["label", "label_ar", "paragraph", "description"]], sources=digest, key="principles",
-              title=tables.principles_title(principles), caption="Labels are ours; the Arabic labels follow the "
+              title=words.principles_title(principles), caption="Labels are ours; the Arabic labels follow the "
               "article's terms.")
 
 # %% [markdown]
@@ -85,7 +86,7 @@ present.table(principles[["label", "label_ar", "paragraph", "description"]], sou
 # %%
 matrix = tables.principle_matrix(principle_documents, documents, principles, P.as_of)
 grid = tables.principle_grid(matrix, principles, documents, P.as_of)
-present.chart(charts.principle_grid_chart(grid, title=tables.grid_finding(grid, P.as_of), description="Heat-map "
+present.chart(charts.principle_grid_chart(grid, title=words.grid_finding(grid, P.as_of), description="Heat-map "
               "grid: principles as rows, documents in date order as columns, shade = presence."), key="grid",
               caption="'not coded' = we did not read the part of the document that would settle it.",
               sources=matrix, measure=documents)
@@ -95,7 +96,7 @@ present.chart(charts.principle_grid_chart(grid, title=tables.grid_finding(grid, 
 
 # %%
 summary = tables.principle_summary(grid)
-present.table(summary, title=tables.principles_found(summary, P.as_of), sources=matrix, key="summary",
+present.table(summary, title=words.principles_found(summary, P.as_of), sources=matrix, key="summary",
               caption="Documents adopted on or before the chosen date; counts of our readings.")
 
 # %% [markdown]
@@ -106,7 +107,7 @@ present.table(summary, title=tables.principles_found(summary, P.as_of), sources=
 # named in the locator.
 
 # %%
-present.table(matrix.drop(columns=["org_id"]), title=tables.readings_title(matrix, P.as_of), sources=matrix,
+present.table(matrix.drop(columns=["org_id"]), title=words.readings_title(matrix, P.as_of), sources=matrix,
               caption="Presence, where in the document, and the phrase read.", key="evidence",
               collapsed=f"Show all {len(matrix)} readings")
 
@@ -125,7 +126,7 @@ present.table(docs_shown, title=docs_title, caption="Dates of signature or adopt
 # Two findings of this notebook, placed at the top of the report.
 
 # %%
-present.glance(glance.principles(summary, grid, P.as_of))
+present.glance(words.glance_findings(summary, grid, P.as_of))
 
 # %% [markdown]
 # ## Takeaways

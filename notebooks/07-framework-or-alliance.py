@@ -32,23 +32,23 @@ as_of = "2024-04-30"
 # the codebook, the coded cells and the organisations.
 
 # %%
-from helpers import labels, load, params, present
+from helpers import load, params, present, wording
 from helpers.charts import typology as charts
 from helpers.tables import article
 from helpers.tables import typology as tables
-from helpers.tables import typology_view as view
+from helpers.tables import typology_words as words
 
 P = params.validated("07", orgs=orgs, as_of=as_of)
-DAY = labels.day(P.as_of.isoformat())
+DAY = wording.day(P.as_of.isoformat())
 dimensions, org_features, organisations = load.dimensions(), load.org_features(), load.organisations()
 names = tables.short_names(organisations)
 
 # %%
-shown, left_out = view.comparable(organisations, org_features, P.orgs, P.as_of)
-cells = view.matrix_cells(org_features, dimensions, shown, P.as_of)
+shown, left_out = words.comparable(organisations, org_features, P.orgs, P.as_of)
+cells = words.matrix_cells(org_features, dimensions, shown, P.as_of)
 intervals = tables.typology_intervals(org_features, dimensions, shown, P.as_of)
-present.glance(view.glance_findings(intervals, cells, dimensions, left_out, names, DAY),
-               summary=view.glance_summary(shown, left_out, names, DAY))
+present.glance(words.glance_findings(intervals, cells, dimensions, left_out, names, DAY),
+               summary=words.glance_summary(shown, left_out, names, DAY))
 
 # %% [markdown]
 # ## What P15–P16 say
@@ -63,7 +63,7 @@ present.table(digest.drop(columns=["source_id"]), title="P15–P16: a dialogue p
               "SCO", caption="Our paraphrase of each paragraph.", sources=digest, key="paraphrase")
 
 # %%
-here = view.claims_here(claims, "07")
+here = words.claims_here(claims, "07")
 present.table(here.drop(columns=["Why", "source_id", "second_source_id"]), key="claims", sources=here,
               title=f"{len(here)} claims look to this comparison for evidence",
               caption="Including P4's 'strict obligations'. The reason behind each verdict, with the case on each "
@@ -78,10 +78,10 @@ present.table(here.drop(columns=["Why", "source_id", "second_source_id"]), key="
 # record, are in notebooks 02 (NATO), 03 (the OSCE) and 08 (the SCO); the coding here reads founding texts.
 
 # %%
-overview = view.organisation_table(organisations, P.orgs, P.as_of)
+overview = words.organisation_table(organisations, P.orgs, P.as_of)
 present.table(overview.drop(columns=["source_id"]), title=f"The organisations on {DAY}", key="overview",
               sources=overview,
-              caption=view.absence_sentence(left_out, names, DAY) or "Every chosen organisation is compared.")
+              caption=words.absence_sentence(left_out, names, DAY) or "Every chosen organisation is compared.")
 
 # %% [markdown]
 # ## The codebook
@@ -116,7 +116,7 @@ present.table(overview.drop(columns=["source_id"]), title=f"The organisations on
 
 # %%
 book = tables.codebook_table(dimensions)
-present.table(book.drop(columns=["source_id"]), title=view.codebook_finding(book), key="codebook",
+present.table(book.drop(columns=["source_id"]), title=words.codebook_finding(book), key="codebook",
               caption="What each dimension records, its values, and whether it is scored.",
               sources=[*book["source_id"], "leeds-et-al-2002-atop"], collapsed=f"Show the codebook: {len(book)} "
               "dimensions, their values and what each records")
@@ -134,7 +134,7 @@ present.table(book.drop(columns=["source_id"]), title=view.codebook_finding(book
 
 # %%
 present.matrix(cells, rows="dimension_id", columns="org_id", value="value", score="score", group="axis",
-               detail="note", column_order=shown, key="comparison", title=view.matrix_finding(cells, names, DAY),
+               detail="note", column_order=shown, key="comparison", title=words.matrix_finding(cells, names, DAY),
                caption="Values in force on the date; described dimensions are shown but not scored.")
 
 # %% [markdown]
@@ -153,7 +153,7 @@ present.table(tables.interval_table(intervals, dimensions, names), key="scores",
               caption="0 = none of the features of the axis, 1 = all of them.")
 
 # %%
-present.chart(charts.typology_scatter(intervals, names=names, title=tables.typology_finding(intervals, names)),
+present.chart(charts.typology_scatter(intervals, names=names, title=words.typology_finding(intervals, names)),
               caption="A point is a fully known score; a box spans what the unknown cells allow. Hover for details.",
               sources=cells, key="typology")
 

@@ -31,12 +31,13 @@ focus_state = "KAZ"
 # states table holds.
 
 # %%
-from helpers import labels, load, membership, params, present
-from helpers.charts import alignment as charts
+from helpers import load, membership, params, present, wording
 from helpers.charts import maps
-from helpers.tables import alignment as tables
+from helpers.charts import sco_states as charts
 from helpers.tables import alignment_denominators as denominators
-from helpers.tables import article, evidence, geo
+from helpers.tables import article, evidence, evidence_words, geo, geo_words
+from helpers.tables import sco_states as tables
+from helpers.tables import sco_states_words as words
 
 P = params.validated("08", as_of=as_of, focus_state=focus_state)
 PLEDGE_SOURCES = ["fordham-sourcebook-north-atlantic-treaty", "odkb-csto-collective-security-treaty"]
@@ -64,8 +65,8 @@ matrix, circle = tables.tie_matrix(status, names), tables.org_circle(status, "SC
 counts, spells = tables.tie_summary(matrix), tables.state_spells(memberships, P.focus_state, P.as_of)
 sco_spells = tables.org_timeline(memberships, ["SHANGHAI5", "SCO"], P.as_of)
 pools, grades = denominators.denominators(matrix), denominators.by_grade(matrix)
-present.glance(tables.glance_findings(circle, counts, spells, P.focus_state, names, P.as_of)
-               + [denominators.glance_line(pools, grades)], summary=tables.summary(P.focus_state, names, P.as_of))
+present.glance(words.glance_findings(circle, counts, spells, P.focus_state, names, P.as_of)
+               + [denominators.glance_line(pools, grades)], summary=words.summary(P.focus_state, names, P.as_of))
 
 # %% [markdown]
 # ## What P16–P18 say
@@ -82,7 +83,7 @@ present.table(digest.drop(columns=["source_id"]),
 # %%
 claim_table = evidence.evidence_claims(claims, "08")
 present.table(claim_table.drop(columns=["source_id", "second_source_id"], errors="ignore"),
-              title=evidence.claims_title(claim_table), sources=claim_table, key="claims", collapsed=True,
+              title=evidence_words.claims_title(claim_table), sources=claim_table, key="claims", collapsed=True,
               caption="The claims about the SCO and the multi-vector states that look to this notebook, "
                       "with our verdict.")
 
@@ -95,7 +96,7 @@ present.table(claim_table.drop(columns=["source_id", "second_source_id"], errors
 # %%
 present.chart(
     charts.spell_gantt(sco_spells, names=names,
-                       title=tables.sco_title(circle, P.as_of),
+                       title=words.sco_title(circle, P.as_of),
                        description="Gantt chart: one row per state, bars for its Shanghai Five and SCO spells "
                                    "by status."),
     caption="Shanghai Five spells end when the SCO was founded; hover a bar for its dates.",
@@ -109,14 +110,14 @@ present.chart(
 
 # %%
 present.chart(maps.membership_explorer(memberships, "SCO", P.as_of),
-              caption=geo.map_caption(memberships, "SCO", P.as_of),
+              caption=geo_words.map_caption(memberships, "SCO", P.as_of),
               sources=tables.map_sources(memberships, ["SCO"]), key="sco-map")
 
 # %% [markdown]
 # The SCO's circle on the report's date, status by status.
 
 # %%
-present.table(circle, title=f"{len(circle)} states held an SCO status on {labels.day(P.as_of)}",
+present.table(circle, title=f"{len(circle)} states held an SCO status on {wording.day(P.as_of)}",
               caption="Member, observer, dialogue partner or partner.", key="sco-circle",
               sources=tables.spell_sources(memberships, ["SCO"], P.as_of),
               collapsed=f"Show all {len(circle)} states")
@@ -139,7 +140,7 @@ present.table(circle, title=f"{len(circle)} states held an SCO status on {labels
 
 # %%
 inactive = tables.inactive_ties(memberships, P.as_of, names)
-present.table(inactive, title=tables.inactive_title(inactive, P.as_of),
+present.table(inactive, title=words.inactive_title(inactive, P.as_of),
               caption="Suspended or frozen statuses, with the first day of the status.",
               sources=ties_sources, key="inactive")
 
@@ -148,15 +149,15 @@ present.table(inactive, title=tables.inactive_title(inactive, P.as_of),
 
 # %%
 present.chart(
-    charts.tie_matrix_chart(matrix, title=tables.both_sides_title(counts, P.as_of)),
-    caption=tables.universe_caption(counts), sources=ties_sources, measure=PLEDGE_SOURCES, key="matrix")
+    charts.tie_matrix_chart(matrix, title=words.both_sides_title(counts, P.as_of)),
+    caption=words.universe_caption(counts), sources=ties_sources, measure=PLEDGE_SOURCES, key="matrix")
 
 # %% [markdown]
 # The states on both sides, with the grade of each tie — the data behind "multi-vector" in P18.
 
 # %%
 both = tables.grade_view(matrix, matrix["both_sides"])
-present.table(both, title=tables.combined_title(both, P.as_of),
+present.table(both, title=words.combined_title(both, P.as_of),
               caption="Grade of each active tie; empty = none. Suspended ties are named in the last column.",
               sources=ties_sources, key="both-sides", collapsed=f"Show the {len(both)} states on both sides")
 
@@ -164,7 +165,7 @@ present.table(both, title=tables.combined_title(both, P.as_of),
 # The two poles, apart.
 
 # %%
-present.table(tables.grade_view(matrix, matrix["pole"]), title=f"Russia and China on {labels.day(P.as_of)}: the "
+present.table(tables.grade_view(matrix, matrix["pole"]), title=f"Russia and China on {wording.day(P.as_of)}: the "
                                                                "poles, not counted among the states in between",
               caption="Grade of each active tie; suspended ties are named in the last column, not counted.",
               sources=ties_sources, key="poles")
@@ -175,7 +176,7 @@ present.table(tables.grade_view(matrix, matrix["pole"]), title=f"Russia and Chin
 
 # %%
 combos = tables.combination_counts(tables.structure_flags(matrix))
-present.chart(charts.upset_chart(combos, title=tables.upset_title(combos, P.as_of)), sources=ties_sources, key="upset",
+present.chart(charts.upset_chart(combos, title=words.upset_title(combos, P.as_of)), sources=ties_sources, key="upset",
               caption="NATO partnership = any of NATO's four frameworks; hover a bar or dot for the states.")
 
 # %% [markdown]
@@ -187,8 +188,9 @@ present.chart(charts.upset_chart(combos, title=tables.upset_title(combos, P.as_o
 # projection.
 
 # %%
-present.chart(maps.membership_map(memberships, P.as_of, title=geo.overlap_headline(memberships, P.as_of, org="SCO")),
-              caption=geo.map_caption(memberships, "SCO", P.as_of),
+present.chart(maps.membership_map(memberships, P.as_of,
+                                  title=geo_words.overlap_headline(memberships, P.as_of, org="SCO")),
+              caption=geo_words.map_caption(memberships, "SCO", P.as_of),
               sources=tables.map_sources(memberships, geo.OVERLAP_ORGS, P.as_of), key="overlap-map")
 
 # %% [markdown]
@@ -205,7 +207,7 @@ present.table(pools, title=denominators.denominators_title(pools), key="denomina
               sources=ties_sources)
 
 # %%
-present.table(grades, title=f"States between the poles by the weaker of their two sides, {labels.day(P.as_of)}",
+present.table(grades, title=f"States between the poles by the weaker of their two sides, {wording.day(P.as_of)}",
               caption="A state counts in a row when its tie on each side is at least that grade.", key="by-grade",
               sources=ties_sources, measure=PLEDGE_SOURCES)
 
@@ -217,7 +219,7 @@ present.table(grades, title=f"States between the poles by the weaker of their tw
 # %%
 present.chart(
     charts.spell_gantt(spells, names=names, row="org_id",
-                       title=tables.focus_title(spells, P.focus_state, names, P.as_of),
+                       title=words.focus_title(spells, P.focus_state, names, P.as_of),
                        description="Gantt chart: one row per organisation, bars for the state's spells by status."),
     caption="Spells running on the report's date stop there; a suspended status is a spell of its own.",
     sources=list(spells["source_id"]) or ties_sources, key="focus")

@@ -32,15 +32,17 @@ from helpers import load, params, present
 from helpers.charts import claims as charts
 from helpers.tables import article
 from helpers.tables import claims as ledgers
+from helpers.tables import claims_words as ledgers_words
+from helpers.tables import principles as tables
+from helpers.tables import principles_words as words
 from helpers.tables import translation as ledgers_tr
-from helpers.tables import eurasia as tables
 
 P = params.validated("09", claim_types=claim_types)
 TYPES, REPORTS = ledgers.claim_type_list(P.claim_types), tables.notebook_reports()
 ledger = ledgers.claims_ledger(load.claims(), REPORTS, TYPES)
 
 # %%
-present.glance(ledgers.glance_findings(ledger), summary=ledgers.glance_summary(ledger, TYPES))
+present.glance(ledgers_words.glance_findings(ledger), summary=ledgers_words.glance_summary(ledger, TYPES))
 
 # %% [markdown]
 # ## How a claim is recorded
@@ -87,12 +89,13 @@ translation, differences = load.translation(), load.translation_differences()
 
 # %%
 settled, readings = ledgers.split_ledger(ledger)
-present.table(ledgers.ledger_view(settled), title=ledgers.ledger_finding(ledger, TYPES), key="ledger",
+present.table(ledgers.ledger_view(settled), title=ledgers_words.ledger_finding(ledger, TYPES), key="ledger",
               sources=[*ledgers.cited_sources(settled), "schemaorg-claimreview"],
               caption="Report: the number of the report that holds the evidence; the reasons are in the audit detail.")
 
 # %%
-present.table(ledgers.ledger_view(readings), title=ledgers.open_finding(readings), key="readings", sources=readings,
+present.table(ledgers.ledger_view(readings), title=ledgers_words.open_finding(readings),
+              key="readings", sources=readings,
               caption="Verdict 'interpretation': evidence can inform these claims but not settle them.",
               collapsed=f"Show the {len(readings)} readings, proposals and open forecasts")
 
@@ -105,7 +108,7 @@ present.table(ledgers.ledger_view(readings), title=ledgers.open_finding(readings
 
 # %%
 counts = ledgers.verdict_counts(ledger)
-present.chart(charts.verdict_bars(counts, title=ledgers.verdict_finding(counts),
+present.chart(charts.verdict_bars(counts, title=ledgers_words.verdict_finding(counts),
                                   description="Stacked horizontal bars: number of claims per type, split by verdict."),
               caption="Counts of the ledger above, by type of claim and verdict.", sources=ledger, key="verdicts")
 
@@ -118,7 +121,7 @@ present.chart(charts.verdict_bars(counts, title=ledgers.verdict_finding(counts),
 
 # %%
 checking = ledgers.checking_counts(ledger)
-present.chart(charts.checking_bars(checking, title=ledgers.checking_finding(checking),
+present.chart(charts.checking_bars(checking, title=ledgers_words.checking_finding(checking),
                                    description="Stacked horizontal bars: claims per verdict, split by what the "
                                                "verdict was checked against."),
               caption="Primary: an official document or an organisation's or government's own page; secondary: "
@@ -142,7 +145,7 @@ present.table(checking, title="Verdicts by what they were checked against", key=
 
 # %%
 attributed = ledgers.attribution_claims(ledger)
-present.table(ledgers.attribution_view(attributed), title=ledgers.attribution_finding(attributed),
+present.table(ledgers.attribution_view(attributed), title=ledgers_words.attribution_finding(attributed),
               caption="Claims the Arabic gives to someone other than the author, or whose words are not the "
                       "author's as the English gives them; the verdict column judges the content only.",
               sources=ledger[ledger["claim_id"].isin(attributed["claim_id"])], key="attribution")
@@ -155,7 +158,7 @@ present.table(ledgers.attribution_view(attributed), title=ledgers.attribution_fi
 # person, is most likely the Arabic editor's addition.
 
 # %%
-present.table(ledgers.lineage_view(lineage), title=ledgers.lineage_finding(lineage), key="lineage",
+present.table(ledgers.lineage_view(lineage), title=ledgers_words.lineage_finding(lineage), key="lineage",
               caption="Relation, finding and confidence per step; dates only as precisely as they are known.",
               sources=lineage)
 
@@ -214,7 +217,7 @@ present.table(forecasts, title=f"{len(forecasts)} forecasts among the listed cla
 
 # %%
 watch = tables.watch_list(events, "2024-04-30")
-present.table(watch, title=tables.watch_finding(watch, "2024-04-30"), key="watch", sources=watch,
+present.table(watch, title=words.watch_finding(watch, "2024-04-30"), key="watch", sources=watch,
               caption="Events dated after 30 April 2024, oldest first.", collapsed=f"Show the {len(watch)} events")
 
 # %% [markdown]
@@ -241,7 +244,7 @@ present.table(watch, title=tables.watch_finding(watch, "2024-04-30"), key="watch
 
 # %%
 coverage = ledgers.paragraph_coverage(paragraphs, claims, REPORTS, tables.collection_paragraphs())
-present.table(coverage, title=ledgers.coverage_finding(coverage), key="coverage", sources=paragraphs,
+present.table(coverage, title=ledgers_words.coverage_finding(coverage), key="coverage", sources=paragraphs,
               caption="Claims per paragraph and the reports whose section map lists it.",
               collapsed=f"Show all {len(coverage)} paragraphs and the reports that cover them")
 

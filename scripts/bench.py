@@ -3,7 +3,7 @@
 On the same notebooks (every notebook of the collection with its default parameters), compares:
 
 * the naive loop a user would write: for each notebook, the ``papermill`` CLI, then ``jupyter nbconvert --to html``;
-* ``python -m helpers.build`` cold (empty cache), as a no-op rebuild, after one data file changed, and after a
+* ``python -m helpers.pipeline`` cold (empty cache), as a no-op rebuild, after one data file changed, and after a
   prose-only edit of each notebook in turn (its last markdown cell: re-rendered from the cached run, no kernel);
 * the time to refuse a bad parameter.
 
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from helpers import params, paths  # noqa: E402
-from helpers.collection import read as read_collection  # noqa: E402
+from helpers.section_map import read as read_collection  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             t_naive += dt1 + dt2
         print(f"naive loop (papermill CLI + nbconvert CLI, sequential): {t_naive:.1f}s")
 
-        build = [sys.executable, "-m", "helpers.build"]
+        build = [sys.executable, "-m", "helpers.pipeline"]
         t_cold, r = _run(build, env, tmp)
         print(r.stdout.rstrip())
         if r.returncode != 0:

@@ -1,6 +1,6 @@
 """The live preview's speed, seen from the browser (``make bench``; a measurement, not a test).
 
-Starts ``python -m helpers.build --watch`` on a copy of one notebook (default 06) in a temporary folder, opens its
+Starts ``python -m helpers.pipeline --watch`` on a copy of one notebook (default 06) in a temporary folder, opens its
 page in headless Chromium through the preview, and measures, for several prose edits of the ``.py`` (a sentence
 added to an existing markdown cell), the time from the file being saved to the new text being on the page; then
 the same for a code edit (a run in a kernel). Nothing is written under ``notebooks/`` or ``reports/``.
@@ -34,7 +34,7 @@ URL = re.compile(r"(http://127\.0\.0\.1:\d+/)index\.html")
 
 def copy_notebook(tmp: Path, nb_id: str) -> tuple[Path, Path]:
     """A section map with one notebook and no variants, beside copies of its pair; ``(collection, .py)``."""
-    from helpers.collection import read as read_collection
+    from helpers.section_map import read as read_collection
 
     raw = read_collection(paths.COLLECTION)
     folder = tmp / "notebooks"
@@ -69,7 +69,7 @@ def add_code_line(py: Path, line: str) -> None:
 
 class Preview:
     def __init__(self, env: dict, cwd: Path, args: list[str]):
-        self.proc = subprocess.Popen([sys.executable, "-m", "helpers.build", "--watch", *args], env=env, cwd=cwd,
+        self.proc = subprocess.Popen([sys.executable, "-m", "helpers.pipeline", "--watch", *args], env=env, cwd=cwd,
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                      start_new_session=True)
         self.lines: list[str] = []

@@ -168,12 +168,12 @@ class Fake:
         return env
 
     def build(self, *args: str, **extra: str) -> subprocess.CompletedProcess:
-        return subprocess.run([PYTHON, "-m", "helpers.build", *args], env=self.env(**extra), cwd=self.root,
+        return subprocess.run([PYTHON, "-m", "helpers.pipeline", *args], env=self.env(**extra), cwd=self.root,
                               capture_output=True, text=True, timeout=300)
 
     def popen(self, *args: str, **extra: str) -> subprocess.Popen:
         """The build in its own process group (so a test can send Ctrl-C to the group, as a terminal does)."""
-        return subprocess.Popen([PYTHON, "-m", "helpers.build", *args], env=self.env(**extra), cwd=self.root,
+        return subprocess.Popen([PYTHON, "-m", "helpers.pipeline", *args], env=self.env(**extra), cwd=self.root,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
     def report_files(self) -> dict[str, bytes]:
@@ -218,7 +218,7 @@ def real_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     env = {**os.environ, "NATO_REPORTS_DIR": str(tmp / "reports"), "NATO_BUILD_DIR": str(tmp / "build"),
            "NATO_CACHE_DIR": str(tmp / "cache")}
     env.pop("NATO_COLLECTION", None)
-    res = subprocess.run([PYTHON, "-m", "helpers.build"], env=env, capture_output=True, text=True, timeout=2400,
+    res = subprocess.run([PYTHON, "-m", "helpers.pipeline"], env=env, capture_output=True, text=True, timeout=2400,
                          cwd=tmp)
     return tmp, res
 
@@ -243,7 +243,7 @@ def built_reports(request, tmp_path_factory) -> Path:
         env = dict(os.environ, NATO_REPORTS_DIR=str(folder / "reports"), NATO_BUILD_DIR=str(folder / "build"),
                    NATO_CACHE_DIR=str(folder / "cache"))
         env.pop("NATO_SOURCES_CSV", None)
-        done = subprocess.run([sys.executable, "-m", "helpers.build", "--jobs", "2"], env=env, cwd=folder,
+        done = subprocess.run([sys.executable, "-m", "helpers.pipeline", "--jobs", "2"], env=env, cwd=folder,
                               capture_output=True, text=True, timeout=1200)
     if not (folder / "reports" / "index.html").exists():
         pytest.fail(f"the build wrote no index.html:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")

@@ -104,7 +104,7 @@ def _pdf_words(path) -> list[tuple[int, float, float, str]]:
 def test_pdf_of_07_keeps_every_column_of_the_matrix(chromium, built_reports, tmp_path):
     import shutil
 
-    from helpers.build import pdf
+    from helpers.pipeline import pdf
 
     html = (built_reports / "07-framework-or-alliance.html").read_text(encoding="utf-8")
     matrix = html.split('class="report-table report-matrix"', 1)[1].split("</thead>", 1)[0]

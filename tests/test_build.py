@@ -242,7 +242,7 @@ def test_only_kernel_start_up_failures_are_retried():
     """jupyter_client's start-up errors get one fresh kernel; a kernel dying mid-notebook is reported at once."""
     from nbclient.exceptions import DeadKernelError
 
-    from helpers.build import worker
+    from helpers.pipeline import worker
 
     assert worker.kernel_start_failed(RuntimeError("Kernel died before replying to kernel_info"))
     assert worker.kernel_start_failed(RuntimeError("Kernel didn't respond in 60 seconds"))

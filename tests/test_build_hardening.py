@@ -96,7 +96,7 @@ def test_read_only_reports_folder_is_one_line(fake):
             pytest.fail("as root this check needs unshare (util-linux) to mount the folder read-only")
         folder = shlex.quote(str(fake.reports))
         script = (f"mount --bind {folder} {folder} && mount -o remount,ro,bind {folder} && "
-                  f"{shlex.quote(sys.executable)} -m helpers.build --only 03")
+                  f"{shlex.quote(sys.executable)} -m helpers.pipeline --only 03")
         res = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
                              env=fake.env(), cwd=fake.root, capture_output=True, text=True, timeout=300)
     else:

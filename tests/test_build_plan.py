@@ -8,7 +8,7 @@ import re
 import pytest
 
 from helpers import params, paths
-from helpers.build import plan
+from helpers.pipeline import plan
 
 
 @pytest.fixture
@@ -89,7 +89,7 @@ def test_entries_are_read_by_attribute_only(real):
 
 
 def test_one_reader_of_the_section_map():
-    """Only helpers.collection parses collection.toml; everything else goes through it."""
+    """Only helpers.section_map parses collection.toml; everything else goes through it."""
     root = paths.ROOT
     parsers = []
     for folder in ("src", "scripts"):
@@ -98,7 +98,7 @@ def test_one_reader_of_the_section_map():
             if "tomllib.load" in text:
                 parsers.append(py.relative_to(root).as_posix())
     # render.py is owned elsewhere and still reads the map itself; it is the one exception left
-    assert set(parsers) <= {"src/helpers/collection.py", "src/helpers/render.py"}, parsers
+    assert set(parsers) <= {"src/helpers/section_map.py", "src/helpers/render.py"}, parsers
 
 
 def test_environment_overrides_are_read_in_paths_only():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import sys
 
-from helpers.build import summary
+from helpers.pipeline import summary
 
 HOSTILE = ("KeyError: [/source_id] missing in [columns]; [link=https://example.org]click[/link] "
            "\x1b]8;;https://example.org\x07here\x1b]8;;\x07 \x1b[2J\x1b[31mred\x1b[0m\nsecond line")

@@ -6,7 +6,7 @@ import pandas as pd
 
 from helpers import theme
 from helpers.charts import euroatlantic as C
-from helpers.tables.euroatlantic import BACKGROUNDS
+from helpers.tables.enlargement import BACKGROUNDS
 
 
 def layers(spec: dict) -> list[dict]:

@@ -296,7 +296,7 @@ def test_successor_states_of_the_ussr_czechoslovakia_and_yugoslavia():
 
 
 def test_every_nato_member_has_a_background_in_the_data():
-    from helpers.tables import euroatlantic as T
+    from helpers.tables import enlargement as T
 
     m = load.memberships()
     bg = T.accession_backgrounds(m, load.organisations(), predecessors=T.predecessor_map(load.state_lineage()),

@@ -14,6 +14,7 @@ import pytest
 
 from helpers import params, paths
 from helpers.tables import euroatlantic as T
+from helpers.tables import euroatlantic_words as TW
 
 
 def test_edge_values_are_the_declared_bounds(fake):
@@ -43,10 +44,10 @@ def _track(ids):
 
 
 def test_track_titles_say_none_for_an_empty_window():
-    chart, table = T.track_titles(_track([]), ["a"], date(1949, 4, 4), "1949-04-05")
+    chart, table = TW.track_titles(_track([]), ["a"], date(1949, 4, 4), "1949-04-05")
     assert chart == "None in this window: no recorded step in Russia–China security ties from 4 Apr 1949 to 5 Apr 1949"
     assert table == "Russia–China security timeline, 4 Apr 1949 to 5 Apr 1949: none recorded"
-    chart, table = T.track_titles(_track(["a", "b", "c"]), ["b"], "1996-01-01", date(2025, 12, 31))
+    chart, table = TW.track_titles(_track(["a", "b", "c"]), ["b"], "1996-01-01", date(2025, 12, 31))
     assert chart == "3 dated steps in Russia–China security ties, 1996–1998; the article points to 1 of them"
     assert table == "Russia–China security timeline, 1 Jan 1996 to 31 Dec 2025"
 
@@ -61,7 +62,7 @@ def test_osce_titles_say_none_before_the_first_participating_state():
     def titles(day):
         steps = T.membership_steps(memberships, ["OSCE"], through=day)
         over = T.overlap(memberships, states, day)
-        return T.osce_titles(steps, over, T.overlap_counts(over), day)
+        return TW.osce_titles(steps, over, T.overlap_counts(over), day)
 
     growth, overlap = titles("1949-04-04")
     assert growth == "None on this date: the CSCE/OSCE had no participating states on 4 Apr 1949"
@@ -108,7 +109,7 @@ def test_every_notebook_builds_at_the_edges_of_its_ranges(edge, tmp_path: Path):
     env.pop("NATO_COLLECTION", None)
     for ids, values in _invocations()[edge]:
         args = [a for i in ids for a in ("--only", i)] + [a for k, v in values.items() for a in ("-p", k, str(v))]
-        res = subprocess.run([sys.executable, "-m", "helpers.build", *args, "--jobs", "1"], env=env, cwd=tmp_path,
+        res = subprocess.run([sys.executable, "-m", "helpers.pipeline", *args, "--jobs", "1"], env=env, cwd=tmp_path,
                              capture_output=True, text=True, timeout=1500)
         assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
         built = [line.split()[0] for line in res.stdout.splitlines() if " built " in line]
@@ -116,6 +117,6 @@ def test_every_notebook_builds_at_the_edges_of_its_ranges(edge, tmp_path: Path):
     if edge == "min":
         first = params.data_span()["data:first"].isoformat()
         page = (tmp_path / "reports" / f"03-osce-inclusive-option--as_of-{first}.html").read_text(encoding="utf-8")
-        from helpers import labels
+        from helpers import wording
 
-        assert f"None on this date: the CSCE/OSCE had no participating states on {labels.day(first)}" in page
+        assert f"None on this date: the CSCE/OSCE had no participating states on {wording.day(first)}" in page

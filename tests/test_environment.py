@@ -81,7 +81,7 @@ def test_make_reports_sets_up_a_pinned_venv_then_builds():
     assert "-m venv .venv" in out
     assert "pip install" in out and "-r requirements.txt -c constraints.txt" in out
     assert "-e ." in out
-    assert out.index("-r requirements.txt") < out.index("-m helpers.build")
+    assert out.index("-r requirements.txt") < out.index("-m helpers.pipeline")
 
 
 def test_make_test_runs_system_deps_then_pytest_and_make_lab_is_local_with_token():

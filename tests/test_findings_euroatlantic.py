@@ -1,5 +1,5 @@
 """The findings notebooks 02 and 04 show a reader: first-screen lines, titles and summaries computed by
-helpers.tables.blocs, helpers.tables.arms_control and helpers.tables.euroatlantic — from hand-made frames where
+helpers.tables.enlargement, helpers.tables.arms_control and helpers.tables.euroatlantic — from hand-made frames where
 the wording is the point, from the project's data where the finding must agree with the membership logic."""
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ import pytest
 
 from helpers import load, membership
 from helpers.tables import arms_control as A
-from helpers.tables import article, blocs
+from helpers.tables import arms_control_words as AW
+from helpers.tables import article, enlargement, enlargement_words
 from helpers.tables import euroatlantic as T
+from helpers.tables import euroatlantic_words as TW
 
 
 def _claims(verdicts):
@@ -21,9 +23,9 @@ def _claims(verdicts):
 
 def test_claims_headline_counts_the_ledgers_verdicts_in_reading_order():
     table = _claims(["interpretation", "partly supported", "supported", "interpretation", "contradicted"])
-    assert T.claims_headline(table, ["P7", "P8", "P9"]) == (
+    assert TW.claims_headline(table, ["P7", "P8", "P9"]) == (
         "P7–P9 make 5 claims: 1 supported, 1 partly supported, 1 contradicted, 2 interpretations")
-    assert T.claims_headline(_claims(["supported"]), ["P4"]) == "P4 makes 1 claim: 1 supported"
+    assert TW.claims_headline(_claims(["supported"]), ["P4"]) == "P4 makes 1 claim: 1 supported"
     assert T.checkable(table) == 3  # supported, partly supported and contradicted; not the interpretations
 
 
@@ -33,7 +35,7 @@ def test_claims_headline_on_the_ledger_counts_c15_as_supported():
     table = article.claims_for(claims, paras)
     assert table.set_index("claim_id").loc["C15", "verdict"] == "supported"
     supported = int((table["verdict"] == "supported").sum())
-    assert f"{supported} supported" in T.claims_headline(table, paras)
+    assert f"{supported} supported" in TW.claims_headline(table, paras)
     assert T.checkable(table) == int(table["verdict"].isin(["supported", "partly supported", "contradicted"]).sum())
 
 
@@ -51,19 +53,19 @@ def _steps(counts):
 
 
 def test_growth_headline_words_rounds_and_an_unchanged_count():
-    assert blocs.growth_headline(_steps([12, 14, 14, 15]), "1960-01-01") == (
+    assert enlargement_words.growth_headline(_steps([12, 14, 14, 15]), "1960-01-01") == (
         "NATO grew from 12 to 15 members by 1 Jan 1960, in 2 rounds of accession")
-    assert blocs.growth_headline(_steps([12, 14]), "1960-01-01").endswith("in 1 round of accession")
-    assert blocs.growth_headline(_steps([12, 12]), "1950-01-01") == (
+    assert enlargement_words.growth_headline(_steps([12, 14]), "1960-01-01").endswith("in 1 round of accession")
+    assert enlargement_words.growth_headline(_steps([12, 12]), "1950-01-01") == (
         "NATO had 12 members on 1 Jan 1950, as many as at its founding")
 
 
 def test_background_headline_says_none_before_any_eastern_member():
     members = pd.DataFrame({"background": ["founding member", "Cold-War accession"]})
-    assert blocs.background_headline(members, "1991-12-31") == (
+    assert enlargement_words.background_headline(members, "1991-12-31") == (
         "On 31 Dec 1991, none of NATO's 2 members had been in the Warsaw Pact, the USSR or Yugoslavia")
     members = pd.DataFrame({"background": ["founding member", "former Warsaw Pact", "former USSR"]})
-    assert blocs.background_headline(members, "2004-03-29") == (
+    assert enlargement_words.background_headline(members, "2004-03-29") == (
         "On 29 Mar 2004, 1 of NATO's 3 members had been in the Warsaw Pact and 1 had been part of the USSR or "
         "Yugoslavia")
 
@@ -71,13 +73,13 @@ def test_background_headline_says_none_before_any_eastern_member():
 def test_pact_headlines_name_the_longest_lived_pact_in_reader_words():
     record = pd.DataFrame({"org_id": ["RIO", "NATO", "WARSAW"], "years": [77.2, 75.1, 36.1],
                            "in_force": [True, True, False]})
-    table, chart = blocs.pact_headlines(record, "2024-04-30")
+    table, chart = enlargement_words.pact_headlines(record, "2024-04-30")
     assert table == "By 30 Apr 2024, the Rio Treaty had lasted longest (77 years)"
     assert chart == "3 defence pacts by the rule; 2 still in force on 30 Apr 2024"
 
 
 def test_nato_members_carry_the_sources_that_place_them(data):
-    members = blocs.nato_members(**data, as_of="2024-04-30")
+    members = enlargement.nato_members(**data, as_of="2024-04-30")
     assert len(members) == membership.count_as_of(data["memberships"], "NATO", "2024-04-30")
     assert (members["source_id"] != "").all()
     cze = members.set_index("iso3").loc["CZE"]
@@ -94,12 +96,12 @@ def test_nato_members_carry_the_sources_that_place_them(data):
 
 @pytest.mark.parametrize("as_of", ["2024-04-30", "1991-12-31", "2004-03-29", "2024-03-07"])
 def test_02_first_screen_is_true_for_each_reports_date(data, as_of):
-    lines = blocs.glance_findings(**data, as_of=as_of)
+    lines = enlargement_words.glance_findings(**data, as_of=as_of)
     n = membership.count_as_of(data["memberships"], "NATO", as_of)
     assert 2 <= len(lines) <= 4
     assert f" to {n} members by " in lines[0]
-    assert f"NATO had {n} members on " in blocs.summary_line(data["memberships"], as_of)
-    members = blocs.nato_members(**data, as_of=as_of)
+    assert f"NATO had {n} members on " in enlargement_words.summary_line(data["memberships"], as_of)
+    members = enlargement.nato_members(**data, as_of=as_of)
     eastern = int((members["background"] == "former Warsaw Pact").sum())
     assert (f"{eastern} of NATO's {n} members had been in the Warsaw Pact" in lines[1]) or (
         eastern == 0 and "none of NATO's" in lines[1])
@@ -108,7 +110,7 @@ def test_02_first_screen_is_true_for_each_reports_date(data, as_of):
 
 
 def test_02_first_screen_in_1991_has_no_eastern_member_yet(data):
-    lines = blocs.glance_findings(**data, as_of="1991-12-31")
+    lines = enlargement_words.glance_findings(**data, as_of="1991-12-31")
     assert lines[0] == "NATO grew from 12 to 16 members by 31 Dec 1991, in 3 rounds of accession."
     assert "none of NATO's 16 members" in lines[1]
 
@@ -118,12 +120,12 @@ def test_02_first_screen_in_1991_has_no_eastern_member_yet(data):
 def test_camps_headline_says_when_a_bloc_stood_still():
     camps = pd.DataFrame({"org_id": ["NATO", "NATO", "CSTO", "CSTO"], "label": ["before", "after"] * 2,
                           "members": [30, 32, 6, 6]})
-    assert A.camps_headline(camps) == "NATO went from 30 to 32 members; the CSTO stayed at 6 members"
+    assert AW.camps_headline(camps) == "NATO went from 30 to 32 members; the CSTO stayed at 6 members"
 
 
 def test_in_force_headline_reads_the_last_row():
     by_year = pd.DataFrame({"year": [1990, 2000, 2020], "in_force": [4, 7, 5], "eroding": [0, 1, 3]})
-    assert A.in_force_headline(by_year, 2025) == (
+    assert AW.in_force_headline(by_year, 2025) == (
         "At most 7 of these treaties were in force at once; at the end of 2025, 5 were, 3 of them eroding")
 
 
@@ -141,7 +143,7 @@ def record():
 
 
 def test_04_first_screen_agrees_with_the_tables_below(record):
-    lines, summary = A.first_screen(**record, before="2021-12-31", after="2024-04-30")
+    lines, summary = AW.first_screen(**record, before="2021-12-31", after="2024-04-30")
     listed = A.admitted_treaties(record["treaties"], A.treaty_cases(record["treaties"], record["arms_control"]))
     end_2023 = A.pair_status(record["arms_control"], listed, "2023-12-31")
     assert lines[0] == f"At the end of 2023, {int(end_2023['binds_pair'].sum())} of {len(listed)} treaties still " \
@@ -153,7 +155,7 @@ def test_04_first_screen_agrees_with_the_tables_below(record):
 
 
 def test_04_first_screen_follows_other_dates(record):
-    lines, _ = A.first_screen(**record, before="1998-12-31", after="2004-12-31")
+    lines, _ = AW.first_screen(**record, before="1998-12-31", after="2004-12-31")
     m = record["memberships"]
     early, late = (membership.count_as_of(m, "NATO", d) for d in ("1998-12-31", "2004-12-31"))
     assert lines[-1].startswith(f"Between 31 Dec 1998 and 31 Dec 2004, NATO went from {early} to {late} members")
@@ -161,8 +163,7 @@ def test_04_first_screen_follows_other_dates(record):
 
 def test_02_glance_holds_on_natos_first_day_when_no_pact_has_a_withdrawal_rate():
     from helpers import load
-    from helpers.tables import blocs
 
-    out = blocs.glance_findings(load.memberships(), load.organisations(), load.states(), load.state_lineage(),
-                                load.state_policies(), "1949-04-04")
+    out = enlargement_words.glance_findings(load.memberships(), load.organisations(), load.states(),
+                                            load.state_lineage(), load.state_policies(), "1949-04-04")
     assert 2 <= len(out) <= 4 and not any("lost the most" in line for line in out)

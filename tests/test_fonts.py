@@ -47,7 +47,7 @@ def test_the_committed_fonts_carry_their_own_family_names():
 def _build_05(out: Path, hide_system_fonts: bool) -> dict[str, bytes]:
     env = dict(os.environ, NATO_REPORTS_DIR=str(out / "reports"), NATO_BUILD_DIR=str(out / "build"),
                NATO_CACHE_DIR=str(out / "cache"))
-    build = f"{sys.executable} -m helpers.build --only 05 --jobs 1 --force"
+    build = f"{sys.executable} -m helpers.pipeline --only 05 --jobs 1 --force"
     if hide_system_fonts:
         mounts = " && ".join(f"mount -t tmpfs none {d}" for d in SYSTEM_FONT_DIRS if Path(d).is_dir())
         cmd = ["unshare", "--mount", "--propagation", "private", "sh", "-c",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import glance
+from helpers.tables import article_words, euroatlantic_words, principles_words
 
 
 def test_article_glance_counts_sections_claims_and_the_chain_of_publishers():
@@ -14,7 +14,7 @@ def test_article_glance_counts_sections_claims_and_the_chain_of_publishers():
                            "verdict": ["supported", "partly", "supported", "interpretation"]})
     lineage = pd.DataFrame({"step": [2, 1, 3], "publisher": ["RT", "Valdai Discussion Club", "alahalygate.com"],
                             "relation": ["republication", "original", "translation"]})
-    out = glance.article(paragraphs, sections, claims, lineage)
+    out = article_words.glance_findings(paragraphs, sections, claims, lineage)
     assert out[0].startswith("19 paragraphs in 3 sections: 9 on what went wrong") and "10 on the principles" in out[0]
     assert out[1] == "3 of its 4 claims are factual; 2 of those are supported by the sources we cite."
     assert out[2] == "The text travelled Valdai Discussion Club → RT → alahalygate.com."
@@ -23,20 +23,20 @@ def test_article_glance_counts_sections_claims_and_the_chain_of_publishers():
                            attributed_to=["the author", "the author", "Putin", "Putin"],
                            attribution=["faithful", "added in translation", "misattributed in translation",
                                         "misattributed in translation"])
-    assert glance.article(paragraphs, sections, voiced, lineage)[3] == (
+    assert article_words.glance_findings(paragraphs, sections, voiced, lineage)[3] == (
         "2 of the 4 claims are the translator's or editor's words, not the author's (P19 and sentences changed in "
         "translation); the Arabic gives 1 more to a speaker the English does not name.")
     # a second republication before RT is a side branch: the translation follows the step right before it
     riac = pd.concat([lineage.assign(step=lineage["step"] + 1),
                       pd.DataFrame({"step": [2], "publisher": ["RIAC"], "relation": ["republication"]})])
-    assert glance.article(paragraphs, sections, claims, riac)[2] == (
+    assert article_words.glance_findings(paragraphs, sections, claims, riac)[2] == (
         "The text travelled Valdai Discussion Club → RT → alahalygate.com; RIAC republished it on the side.")
 
 
 def test_proposal_glance_names_the_earliest_event_and_the_window():
     cited = pd.DataFrame({"date": pd.to_datetime(["2024-04-09", "2024-02-29"]), "title": ["Visit", "Address"]})
     track = pd.DataFrame({"date": pd.to_datetime(["2001-07-16", "2024-02-29", "2024-05-16"])})
-    out = glance.proposal(cited, track, track.iloc[2:], "1996-01-01", "2025-12-31")
+    out = euroatlantic_words.proposal_glance(cited, track, track.iloc[2:], "1996-01-01", "2025-12-31")
     assert out[0] == "2 dated events bear on P1–P3; the earliest is “Address” (29 Feb 2024)."
     assert "Between 1 Jan 1996 and 31 Dec 2025 the data records 3 steps" in out[1]
     assert out[2] == "1 recorded step on the track follows the April 2024 visit in that window."
@@ -48,12 +48,13 @@ def test_osce_glance_reports_growth_overlap_and_the_first_explicit_document():
     explicit = pd.DataFrame({"date": pd.to_datetime(["2010-12-02", "1999-11-19", "1975-08-01"]),
                              "presence": ["explicit", "explicit", "implicit"]})
     counts = pd.DataFrame({"group": ["OSCE + NATO", "OSCE + CSTO", "OSCE only"], "states": [32, 6, 19]})
-    out = glance.osce(steps, overlap, counts, explicit, "2024-04-30")
+    out = euroatlantic_words.osce_glance(steps, overlap, counts, explicit, "2024-04-30")
     assert out == ["The CSCE/OSCE grew from 35 to 57 participating states by 30 Apr 2024.",
                    "On that date 38 of its 57 states also belonged to NATO or the CSTO: both camps sat at one table.",
                    "Indivisible security is explicit in 2 OSCE documents, the first in 1999."]
-    assert len(glance.osce(steps, overlap, counts, explicit.iloc[0:0], "2024-04-30")) == 2
-    before = glance.osce(steps.iloc[0:0], pd.DataFrame({"OSCE": [False]}), counts, explicit, "1949-04-04")
+    assert len(euroatlantic_words.osce_glance(steps, overlap, counts, explicit.iloc[0:0], "2024-04-30")) == 2
+    before = euroatlantic_words.osce_glance(steps.iloc[0:0], pd.DataFrame({"OSCE": [False]}), counts, explicit,
+                                            "1949-04-04")
     assert before == ["On 4 Apr 1949 the CSCE/OSCE had no participating states yet: the Helsinki Final Act was "
                       "signed on 1 Aug 1975."]
 
@@ -62,6 +63,6 @@ def test_principles_glance_counts_principles_found_and_the_most_common():
     summary = pd.DataFrame({"principle": ["A", "Indivisible security", "C"], "explicit": [0, 4, 1],
                             "implicit": [0, 2, 0]})
     grid = pd.DataFrame({"document": [f"d{i}" for i in range(12)]})
-    out = glance.principles(summary, grid, "2024-12-31")
+    out = principles_words.glance_findings(summary, grid, "2024-12-31")
     assert out[0] == "2 of the article's 3 principles appear in at least one document adopted by 31 Dec 2024."
     assert out[1] == "Indivisible security is the most common: stated in 6 of the 12 documents read."

@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import cache, i18n, labels, paths
+from helpers import cache, i18n, paths, wording
 from helpers.i18n import arabic, catalogs, charts, extract, forms
 
 
@@ -102,11 +102,11 @@ def test_labels_are_complete_in_arabic_and_used_through_the_one_lookup(monkeypat
         missing = [(r["table"], r["column"], r["value"]) for r in csv.DictReader(fh) if not r["label_ar"].strip()]
     assert missing == []
     monkeypatch.setenv(paths.LANG_VAR, "ar")
-    assert labels.label("NEW_START", "treaty_id") == "معاهدة نيو ستارت"
-    assert labels.header("claim_type") == "نوع الادعاء"
-    assert labels.day("1949-04-04") == "4 أبريل 1949"
+    assert wording.label("NEW_START", "treaty_id") == "معاهدة نيو ستارت"
+    assert wording.header("claim_type") == "نوع الادعاء"
+    assert wording.day("1949-04-04") == "4 أبريل 1949"
     monkeypatch.setenv(paths.LANG_VAR, "en")
-    assert labels.label("NEW_START", "treaty_id") == "New START"
+    assert wording.label("NEW_START", "treaty_id") == "New START"
 
 
 def test_every_notebook_has_a_catalog_that_matches_its_cells():

@@ -85,10 +85,10 @@ def test_parameter_cells_match_the_section_map():
 
 
 def test_bad_claim_types_is_refused_with_a_clear_message():
-    from helpers.tables import eurasia
+    from helpers.tables import principles
 
     with pytest.raises(ValueError, match="claim_types='factual,rumour'.*allowed"):
-        eurasia.claim_type_list("factual,rumour")
+        principles.claim_type_list("factual,rumour")
 
 
 @pytest.mark.slow

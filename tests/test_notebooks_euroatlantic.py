@@ -13,7 +13,7 @@ import pandas as pd
 import papermill as pm
 import pytest
 
-from helpers import labels, load, membership, paths, present
+from helpers import load, membership, paths, present, wording
 
 pytestmark = pytest.mark.slow
 
@@ -65,9 +65,9 @@ def test_02_members_table_matches_the_membership_data(tmp_path, as_of):
     assert {"steps", "nato-map", "accessions", "members", "blocs", "lifespans", "glance"} <= set(shown)
     expected = membership.count_as_of(load.memberships(), "NATO", as_of)
     assert shown["members"]["rows"] == expected
-    assert f"NATO had {expected} members on {labels.day(as_of)}" == shown["members"]["title"]
-    assert shown["glance"]["summary"].startswith(f"NATO had {expected} members on {labels.day(as_of)}")
-    assert f" to {expected} members by {labels.day(as_of)}" in shown["glance"]["findings"][0]
+    assert f"NATO had {expected} members on {wording.day(as_of)}" == shown["members"]["title"]
+    assert shown["glance"]["summary"].startswith(f"NATO had {expected} members on {wording.day(as_of)}")
+    assert f" to {expected} members by {wording.day(as_of)}" in shown["glance"]["findings"][0]
 
 
 def test_02_bloc_record_leaves_out_blocs_not_yet_founded(tmp_path):

@@ -98,8 +98,8 @@ def test_build_refuses_before_any_kernel_and_writes_nothing(fake, args, words):
 
 def test_refusal_path_imports_nothing_heavy(fake):
     """The refusal must be quick; it is quick because pandas, altair, papermill and nbconvert are not imported."""
-    code = ("import sys; from helpers import build\n"
-            "rc = build.build(['--only', '01', '-p', 'as_of', '2030-01-01'])\n"
+    code = ("import sys; from helpers import pipeline\n"
+            "rc = pipeline.build(['--only', '01', '-p', 'as_of', '2030-01-01'])\n"
             "heavy = [m for m in ('pandas', 'altair', 'papermill', 'nbconvert', 'jupyter_client', 'rich')"
             " if m in sys.modules]\n"
             "print(rc, heavy)")

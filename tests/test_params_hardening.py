@@ -39,7 +39,7 @@ def real_build(tmp: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "NATO_REPORTS_DIR": str(tmp / "reports"), "NATO_BUILD_DIR": str(tmp / "build"),
            "NATO_CACHE_DIR": str(tmp / "cache")}
     env.pop("NATO_COLLECTION", None)
-    return subprocess.run([sys.executable, "-m", "helpers.build", *args], env=env, cwd=tmp, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "helpers.pipeline", *args], env=env, cwd=tmp, capture_output=True,
                           text=True, timeout=120)
 
 

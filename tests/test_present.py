@@ -202,26 +202,26 @@ def test_matrix_refuses_a_missing_column():
 
 
 def test_one_label_lookup_for_headers_cells_and_later_arabic(monkeypatch):
-    from helpers import labels
+    from helpers import wording
 
     frame = pd.DataFrame({"iso3": ["KAZ"], "SCO_PARTNER": [True], "EURASIAN_FRAMEWORK": ["collective_defence"]})
     html_text = present.table_html(frame, "t", "T")
     assert ">SCO observer or partner</th>" in html_text and ">Proposed Eurasian framework</th>" in html_text
     assert ">Defence promise</td>" in html_text  # an id in any column is still a reader's word (dimensions.csv)
-    assert labels.is_identifier("three_evils") and labels.is_identifier("NEW_START")
-    assert not labels.is_identifier("NATO") and not labels.is_identifier("P4")
+    assert wording.is_identifier("three_evils") and wording.is_identifier("NEW_START")
+    assert not wording.is_identifier("NATO") and not wording.is_identifier("P4")
     monkeypatch.setenv("NATO_LANG", "ar")
-    assert labels.label("NATO", "org_id") == "حلف شمال الأطلسي (الناتو)"
-    assert labels.label("member", "status") == "عضو"  # labels.csv is complete in Arabic
-    assert labels.label("no_such_value", "status") == "no_such_value"  # unknown: unchanged, never empty
+    assert wording.label("NATO", "org_id") == "حلف شمال الأطلسي (الناتو)"
+    assert wording.label("member", "status") == "عضو"  # labels.csv is complete in Arabic
+    assert wording.label("no_such_value", "status") == "no_such_value"  # unknown: unchanged, never empty
 
 
 def test_numbers_and_dates_for_readers():
-    from helpers import labels
+    from helpers import wording
 
-    assert labels.usd(1_338_278.3, "million") == "US$1.34 trillion"
-    assert labels.big(972_000_000) == "972 million" and labels.big(57) == "57"
-    assert labels.year(1991.0) == "1991" and labels.day("1949-04-04") == "4 Apr 1949"
+    assert wording.usd(1_338_278.3, "million") == "US$1.34 trillion"
+    assert wording.big(972_000_000) == "972 million" and wording.big(57) == "57"
+    assert wording.year(1991.0) == "1991" and wording.day("1949-04-04") == "4 Apr 1949"
     frame = pd.DataFrame({"year": [1991.0], "founded": ["1949-04-04"], "members": [1234]})
     html_text = present.table_html(frame, "t", "T")
     assert '<td class="num" data-label="Year">1991</td>' in html_text
@@ -230,11 +230,11 @@ def test_numbers_and_dates_for_readers():
 
 
 def test_known_identifiers_inside_reader_text_become_words():
-    from helpers import labels
+    from helpers import wording
 
-    assert labels.words("CFE;INF;NEW_START") == "CFE Treaty; INF Treaty; New START"
-    assert labels.words("EURASIAN_FRAMEWORK has the most (13)") == "Proposed Eurasian framework has the most (13)"
-    assert labels.words("see status_matrix") == "see status_matrix"  # unknown: left for the author to fix
+    assert wording.words("CFE;INF;NEW_START") == "CFE Treaty; INF Treaty; New START"
+    assert wording.words("EURASIAN_FRAMEWORK has the most (13)") == "Proposed Eurasian framework has the most (13)"
+    assert wording.words("see status_matrix") == "see status_matrix"  # unknown: left for the author to fix
     t = present.table(pd.DataFrame({"treaties": ["CFE;NEW_START"], "source_id": ["fixture-members"]}),
                       title="Most: EURASIAN_FRAMEWORK", sources="fixture-members", key="w")
     assert t.title == "Most: Proposed Eurasian framework" and ">CFE Treaty; New START</td>" in t.html

@@ -1,4 +1,4 @@
-"""The live preview (``make preview`` / ``python -m helpers.build --watch``): a page open in Chromium follows edits
+"""The live preview (``make preview`` / ``python -m helpers.pipeline --watch``): a page open in Chromium follows edits
 of the notebook's ``.py`` without a hand reload; a failed build shows a banner over the good page; ``reports/``
 stays what a plain build writes; Ctrl-C leaves nothing running. Plus the server's own promises, without a browser."""
 
@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers.build import preview, preview_server
+from helpers.pipeline import preview, preview_server
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -144,7 +144,7 @@ def _descendants(pid: int) -> list[int]:
 @pytest.mark.slow
 def test_preview_follows_edits_in_the_open_page_and_leaves_reports_as_a_plain_build(fake, chromium):
     py = _gamma_pair(fake)
-    proc = subprocess.Popen([sys.executable, "-m", "helpers.build", "--watch", "--only", "03"],
+    proc = subprocess.Popen([sys.executable, "-m", "helpers.pipeline", "--watch", "--only", "03"],
                             env=fake.env(), cwd=fake.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True, start_new_session=True)
     out = _Output(proc)

@@ -6,7 +6,7 @@ import pandas as pd
 import pandas.testing as pdt
 import pytest
 
-from helpers.tables import article
+from helpers.tables import article, article_words
 
 
 @pytest.fixture
@@ -154,9 +154,9 @@ def test_tag_long_refuses_unknown_kind_and_paragraph(tags, paragraphs, themes):
 
 def test_structure_finding_counts_mentions_and_handles_absent_org(tags, paragraphs):
     assert article.org_mentions(tags, "NATO", paragraphs) == ["P1", "P3"]
-    assert article.structure_finding(tags, paragraphs, "NATO") == (
+    assert article_words.structure_finding(tags, paragraphs, "NATO") == (
         "NATO is named in 2 of the 3 paragraphs (2 in P1–P9, 0 in P10–P19)")
-    assert article.structure_finding(tags, paragraphs, "CSTO").startswith("The article never names CSTO")
+    assert article_words.structure_finding(tags, paragraphs, "CSTO").startswith("The article never names CSTO")
 
 
 def test_collection_guide_reads_the_section_map(tmp_path):
@@ -263,10 +263,10 @@ LINEAGE = pd.DataFrame({
 
 def test_lineage_path_follows_the_version_right_before_the_translation():
     assert article.lineage_path(LINEAGE) == (["Valdai", "RT", "site"], ["RIAC"])
-    assert article.lineage_finding(LINEAGE) == (
+    assert article_words.lineage_finding(LINEAGE) == (
         "The text travelled Valdai → RT → site; RIAC republished it on the side")
     straight = LINEAGE[LINEAGE["publisher"] != "RIAC"]
-    assert article.lineage_finding(straight) == "The text travelled Valdai → RT → site"
+    assert article_words.lineage_finding(straight) == "The text travelled Valdai → RT → site"
     untranslated = LINEAGE[LINEAGE["relation"].isin(["original", "republication"])]
     assert article.lineage_path(untranslated) == (["Valdai", "RIAC", "RT"], [])
 
@@ -286,7 +286,7 @@ def test_the_project_lineage_runs_valdai_riac_rt_arabic_and_the_arabic_follows_r
 
 
 def test_sections_finding_counts_the_opening_and_the_titled_sections(sections, paragraphs):
-    assert article.sections_finding(sections, paragraphs) == (
+    assert article_words.sections_finding(sections, paragraphs) == (
         "2 paragraphs of diagnosis, then 1 on principles and form, in 2 sections")
 
 
@@ -294,10 +294,10 @@ def test_claims_finding_counts_types_and_supported_facts():
     claims = pd.DataFrame({"claim_type": ["factual", "factual", "predictive", "interpretive", "interpretive"],
                            "verdict": ["supported", "contradicted", "interpretation", "interpretation",
                                        "interpretation"]})
-    assert article.claims_finding(claims, ["P1", "P2", "P3"]) == (
+    assert article_words.claims_finding(claims, ["P1", "P2", "P3"]) == (
         "P1–P3 make 5 claims: 2 factual (1 supported), 2 interpretive, 1 predictive")
-    assert article.claims_finding(claims.iloc[:1], ["P4"]) == "P4 makes 1 claim: 1 factual (1 supported)"
-    assert article.claims_finding(claims.iloc[0:0]) == "The article makes no claim the ledger holds"
+    assert article_words.claims_finding(claims.iloc[:1], ["P4"]) == "P4 makes 1 claim: 1 factual (1 supported)"
+    assert article_words.claims_finding(claims.iloc[0:0]) == "The article makes no claim the ledger holds"
 
 
 def test_without_sources_drops_every_source_column_only():

@@ -10,6 +10,7 @@ import pytest
 
 from helpers import load
 from helpers.tables import balance as B
+from helpers.tables import balance_words as BW
 
 
 def caps():
@@ -80,10 +81,10 @@ def test_overlaps_name_every_state_counted_in_several_blocs():
     assert out.iloc[0].to_dict() == {"iso3": "RUS", "name": "Russia", "blocs": 5,
                                      "in": "Russia + China; Russia; SCO; SCO without India and Pakistan; CSTO"}
     assert "USA" not in set(out["iso3"]) and "IND" not in set(out["iso3"])  # one bloc each
-    assert B.overlap_sentence(out) == "The rows overlap: Russia is counted in 5 rows; CHN in 4; KAZ in 2."
-    assert B.overlap_sentence(out.iloc[0:0]) == "No state is counted in more than one row."
+    assert BW.overlap_sentence(out) == "The rows overlap: Russia is counted in 5 rows; CHN in 4; KAZ in 2."
+    assert BW.overlap_sentence(out.iloc[0:0]) == "No state is counted in more than one row."
     assert list(B.overlap_view(out).columns) == ["State", "Rows it is counted in", "Which rows"]
-    assert B.overlap_title(out, {"a": [], "b": []}, 2020) == \
+    assert BW.overlap_title(out, {"a": [], "b": []}, 2020) == \
         "3 states are counted in more than one of the 2 rows on 31 December 2020"
 
 
@@ -135,12 +136,12 @@ def test_share_series_reads_membership_each_year():
 def test_findings_name_the_leader_and_admit_gaps():
     out = B.bloc_capabilities(caps(), {"X": ["AAA", "BBB"], "Y": ["CCC", "DDD"]}, 2023,
                               indicators=["milex_usd_const", "population"])
-    assert B.capability_finding(out, "milex_usd_const", 2023) == \
+    assert BW.capability_finding(out, "milex_usd_const", 2023) == \
         "X has the largest military spending in 2023 (1 of 2 totals cover only some members)"
     empty = B.bloc_capabilities(caps(), {"X": ["AAA"]}, 1990)
-    assert B.capability_finding(empty, "population", 1990).startswith("No population figures for 1990")
+    assert BW.capability_finding(empty, "population", 1990).startswith("No population figures for 1990")
     conc = B.concentration(caps(), {"X": ["AAA", "BBB", "CCC"]}, 2023)
-    assert B.concentration_finding(conc, 2023, {"AAA": "Aland"}) == (
+    assert BW.concentration_finding(conc, 2023, {"AAA": "Aland"}) == (
         "In 2023, X is the most concentrated bloc in military spending: Aland holds 60%, "
         "as if it had 2.2 equal members")
 
@@ -220,21 +221,21 @@ def test_capability_grid_is_one_row_per_bloc_with_coverage_beside_each_total():
 
 def test_findings_compare_the_pair_with_nato_and_drop_what_the_year_lacks():
     c = _two_blocs()
-    assert B.pair_finding(c, 2023) == ("In 2023 Russia and China together spent 11% of what NATO spent "
+    assert BW.pair_finding(c, 2023) == ("In 2023 Russia and China together spent 11% of what NATO spent "
                                        "(US$0.0 billion against US$0.1 billion).")
-    assert B.warhead_finding(c, 2023) == ("Russia and China held 0 nuclear warheads in January 2023, "
+    assert BW.warhead_finding(c, 2023) == ("Russia and China held 0 nuclear warheads in January 2023, "
                                           "fewer than NATO's members (50).")
     no_warheads = c[c["indicator"] != "nuclear_warheads"]
-    assert B.warhead_finding(no_warheads, 2023) == ""
+    assert BW.warhead_finding(no_warheads, 2023) == ""
     conc = B.concentration(caps(), {"NATO": ["AAA", "BBB", "CCC"]}, 2023)
-    assert B.leader_finding(conc, 2023, {"AAA": "Aland"}).startswith(
+    assert BW.leader_finding(conc, 2023, {"AAA": "Aland"}).startswith(
         "Aland accounted for 60% of NATO's military spending in 2023")
     series = pd.DataFrame({"year": [2000, 2001, 2002], "series": ["Russia + China as a share of NATO"] * 3,
                            "kind": ["against NATO"] * 3, "value": [0.1, float("nan"), 0.3],
                            "complete": [True] * 3, "members": [19] * 3})
-    assert B.series_finding(series) == (
+    assert BW.series_finding(series) == (
         "From 2000 to 2002, Russia and China's military spending rose from 10% to 30% of NATO's")
-    found = B.glance_findings(no_warheads, conc, series, 2023)
+    found = BW.glance_findings(no_warheads, conc, series, 2023)
     assert len(found) == 3 and found[-1].endswith("of NATO's.")  # no warhead line for a year without an inventory
 
 
@@ -244,7 +245,7 @@ def test_the_default_year_glance_is_true_to_the_data(data):
     c = B.world_shares(B.bloc_capabilities(capabilities, blocs, 2023), world, 2023)
     conc = B.concentration_table(capabilities, blocs, 2023)
     series = B.share_series(capabilities, memberships, world, B.indicator_years(capabilities))
-    found = B.glance_findings(c, conc, series, 2023, {"USA": "United States"})
+    found = BW.glance_findings(c, conc, series, 2023, {"USA": "United States"})
     assert len(found) == 4
     assert found[0].startswith("In 2023 Russia and China together spent 30% of what NATO spent (US$406 billion")
     assert "more than NATO's members (5,759)" in found[1]

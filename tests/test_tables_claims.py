@@ -9,7 +9,8 @@ import pytest
 
 from helpers.charts import claims as C
 from helpers.tables import claims as T
-from helpers.tables import eurasia
+from helpers.tables import claims_words as TW
+from helpers.tables import principles
 
 REPORTS = {"02": "02-nato-enlargement.html", "05": "05-balance-of-power.html", "09": "09-claims-ledger.html"}
 
@@ -43,8 +44,8 @@ def test_claim_type_list_parses_and_refuses():
 
 
 def test_the_moved_names_stay_importable_from_eurasia():
-    assert eurasia.article_scenarios is T.article_scenarios
-    assert eurasia.claim_type_list is T.claim_type_list
+    assert principles.article_scenarios is T.article_scenarios
+    assert principles.claim_type_list is T.claim_type_list
 
 
 def test_claims_ledger_links_reports_sorts_by_paragraph_and_keeps_checking_apart():
@@ -112,7 +113,7 @@ def test_voice_counts_count_whose_words_by_attribution():
 
 def test_glance_counts_verdicts_attributions_and_checking_of_the_listed_claims():
     led = T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES)
-    first, attributed, checked = T.glance_findings(led)
+    first, attributed, checked = TW.glance_findings(led)
     assert first == ("Of 4 listed claims, the evidence supports 1, partly supports 1 and contradicts 1; 1 is a "
                      "reading, proposal or open forecast.")
     assert attributed == ("3 listed claims are not simply the author's words: 1 misattributed and 1 added in "
@@ -120,20 +121,20 @@ def test_glance_counts_verdicts_attributions_and_checking_of_the_listed_claims()
     assert checked == ("2 verdicts rest on a primary text, 1 on an organisation's or government's own page, 1 on "
                        "secondary sources only.")
     only = T.claims_ledger(claims(), REPORTS, ["factual"])
-    assert T.glance_findings(only)[0] == "Of 2 listed claims, the evidence supports 1 and contradicts 1."
+    assert TW.glance_findings(only)[0] == "Of 2 listed claims, the evidence supports 1 and contradicts 1."
     readings = T.claims_ledger(claims(), REPORTS, ["normative"])
-    assert T.glance_findings(readings)[0] == ("None of the 1 listed claims gets a verdict on the evidence; 1 is a "
+    assert TW.glance_findings(readings)[0] == ("None of the 1 listed claims gets a verdict on the evidence; 1 is a "
                                               "reading, proposal or open forecast.")
-    assert T.glance_summary(only, ["factual"]).startswith("The article's 2 claims (factual), each with")
-    assert T.glance_findings(only.iloc[0:0]) == ["No claim of the chosen types is in the ledger."]
+    assert TW.glance_summary(only, ["factual"]).startswith("The article's 2 claims (factual), each with")
+    assert TW.glance_findings(only.iloc[0:0]) == ["No claim of the chosen types is in the ledger."]
 
 
 def test_coverage_and_lineage_titles_count_what_they_show():
     cov = pd.DataFrame({"paragraph": ["P1", "P2"], "claims": [1, 0], "covered in": ["02-x.html", ""]})
-    assert T.coverage_finding(cov) == "1 of 2 paragraphs are not covered by any report"
-    assert T.coverage_finding(cov.iloc[:1]) == "All 1 paragraphs are covered by at least one report"
+    assert TW.coverage_finding(cov) == "1 of 2 paragraphs are not covered by any report"
+    assert TW.coverage_finding(cov.iloc[:1]) == "All 1 paragraphs are covered by at least one report"
     lin = pd.DataFrame({"confidence": ["high", "medium", "high"]})
-    assert T.lineage_finding(lin) == "3 steps from Valdai to the Arabic text, 2 of them held with high confidence"
+    assert TW.lineage_finding(lin) == "3 steps from Valdai to the Arabic text, 2 of them held with high confidence"
 
 
 def test_forecasts_flag_later_evidence():
@@ -219,16 +220,16 @@ def test_audit_view_names_sources_by_title_and_refuses_unknown_ids():
 
 def test_findings_count_what_the_titles_say():
     led = T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES)
-    assert T.ledger_finding(led, ["factual", "normative"]) == \
+    assert TW.ledger_finding(led, ["factual", "normative"]) == \
         "3 of the 4 claims (factual, normative) get a verdict on the evidence: 1 supported, 1 partly supported, " \
         "1 contradicted"
     settled, readings = T.split_ledger(led)
     assert list(settled["claim_id"]) == ["C01", "C10", "C03"] and list(readings["claim_id"]) == ["C02"]
-    assert T.open_finding(readings).startswith("1 reading, proposal or open forecast, with")
-    assert T.open_finding(led).startswith("4 readings, proposals and open forecasts")
-    assert T.verdict_finding(T.verdict_counts(led)).startswith("3 of 4 listed claims get a verdict")
-    assert T.checking_finding(T.checking_counts(led)) == "2 of 4 verdicts rest on a primary text"
-    assert T.attribution_finding(T.attribution_claims(led)) == \
+    assert TW.open_finding(readings).startswith("1 reading, proposal or open forecast, with")
+    assert TW.open_finding(led).startswith("4 readings, proposals and open forecasts")
+    assert TW.verdict_finding(T.verdict_counts(led)).startswith("3 of 4 listed claims get a verdict")
+    assert TW.checking_finding(T.checking_counts(led)) == "2 of 4 verdicts rest on a primary text"
+    assert TW.attribution_finding(T.attribution_claims(led)) == \
         "3 listed claims are not simply the author's words: 1 misattributed and 1 added in translation; 1 the " \
         "English itself gives to another speaker"
 

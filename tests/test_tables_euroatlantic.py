@@ -10,6 +10,7 @@ from pandas.testing import assert_frame_equal
 
 from helpers.tables import article as A
 from helpers.tables import euroatlantic as T
+from helpers.tables import euroatlantic_words as TW
 
 D = pd.Timestamp
 NaT = pd.NaT
@@ -171,7 +172,7 @@ def test_timeline_rows_joins_paragraphs_in_numeric_order():
 # ------------------------------------------------------------------------------------------------ NATO
 
 def test_accession_backgrounds_from_data_and_given_facts():
-    got = T.accession_backgrounds(NATO, ORGS, predecessors={"CZE": "CSK", "EST": "SUN", "SVN": "YUG"},
+    got = B.accession_backgrounds(NATO, ORGS, predecessors={"CZE": "CSK", "EST": "SUN", "SVN": "YUG"},
                                   neutrals=["FIN"])
     want = pd.DataFrame({
         "iso3": ["USA", "GRC", "CZE", "POL", "EST", "SVN", "ALB", "FIN"],
@@ -186,13 +187,13 @@ def test_accession_backgrounds_from_data_and_given_facts():
 def test_founders_who_ratified_before_entry_into_force_are_founders():
     early = pd.concat([NATO, spells([("NATO", "GRC", "member", "1949-03-01", "1949-03-02")])])
     orgs = ORGS.assign(in_force=pd.to_datetime(["1949-08-24", "", ""]))
-    got = T.accession_backgrounds(early, orgs).set_index("iso3")["background"]
+    got = B.accession_backgrounds(early, orgs).set_index("iso3")["background"]
     assert got["USA"] == "founding member" and got["GRC"] == "founding member"
     assert got["POL"] == "former Warsaw Pact"
 
 
 def test_accession_backgrounds_never_guess_missing_facts():
-    got = T.accession_backgrounds(NATO, ORGS).set_index("iso3")["background"]
+    got = B.accession_backgrounds(NATO, ORGS).set_index("iso3")["background"]
     # Without the succession facts, Czechia, Estonia and Slovenia are not labelled by guesswork.
     assert got[["CZE", "EST", "SVN", "FIN"]].tolist() == ["later accession, background not in data"] * 4
     assert got["POL"] == "former Warsaw Pact"
@@ -201,18 +202,18 @@ def test_accession_backgrounds_never_guess_missing_facts():
 def test_accession_backgrounds_follow_predecessor_chains():
     later = pd.concat([NATO, spells([("NATO", "MNE", "member", "2017-06-05", None),
                                      ("NATO", "SVK", "member", "2004-03-29", None)])])
-    got = T.accession_backgrounds(later, ORGS, predecessors={"MNE": "SCG", "SCG": "YUG", "SVK": "CSK"})
+    got = B.accession_backgrounds(later, ORGS, predecessors={"MNE": "SCG", "SCG": "YUG", "SVK": "CSK"})
     got = got.set_index("iso3")["background"]
     # Montenegro came out of Serbia and Montenegro, itself the renamed Yugoslavia.
     assert got["MNE"] == "former Yugoslavia"
     # Slovakia was never a Warsaw Pact member itself; Czechoslovakia, which it followed, was.
     assert got["SVK"] == "former Warsaw Pact"
-    alone = T.accession_backgrounds(later, ORGS, predecessors={"MNE": "SCG"}).set_index("iso3")["background"]
+    alone = B.accession_backgrounds(later, ORGS, predecessors={"MNE": "SCG"}).set_index("iso3")["background"]
     assert alone[["MNE", "SVK"]].tolist() == ["later accession, background not in data"] * 2
 
 
 def test_accession_backgrounds_survive_a_cyclic_mapping():
-    got = T.accession_backgrounds(NATO, ORGS, predecessors={"EST": "XXX", "XXX": "EST"})
+    got = B.accession_backgrounds(NATO, ORGS, predecessors={"EST": "XXX", "XXX": "EST"})
     assert got.set_index("iso3").loc["EST", "background"] == "later accession, background not in data"
 
 
@@ -224,18 +225,18 @@ LINEAGE = pd.DataFrame({
 
 
 def test_predecessor_map_leaves_out_absorption():
-    assert T.predecessor_map(LINEAGE) == {"CZE": "CSK", "EST": "SUN", "MNE": "SCG", "RUS": "SUN", "SCG": "YUG",
+    assert B.predecessor_map(LINEAGE) == {"CZE": "CSK", "EST": "SUN", "MNE": "SCG", "RUS": "SUN", "SCG": "YUG",
                                          "SRB": "SCG"}
-    assert T.predecessor_map(LINEAGE, relations=["absorbed"]) == {"DEU": "DDR"}
+    assert B.predecessor_map(LINEAGE, relations=["absorbed"]) == {"DEU": "DDR"}
 
 
 def test_predecessor_map_refuses_two_predecessors_and_unknown_relations():
     two = pd.concat([LINEAGE, pd.DataFrame({"iso3": ["CZE"], "predecessor_iso3": ["SUN"],
                                             "relation": ["successor"]})])
     with pytest.raises(ValueError, match="CZE has more than one predecessor"):
-        T.predecessor_map(two)
+        B.predecessor_map(two)
     with pytest.raises(ValueError, match="'heir' is not a lineage relation; allowed: successor, continuator"):
-        T.predecessor_map(LINEAGE, relations=["heir"])
+        B.predecessor_map(LINEAGE, relations=["heir"])
 
 
 POLICIES = pd.DataFrame({
@@ -249,18 +250,18 @@ def test_non_aligned_before_counts_policies_that_ended_by_the_day_of_entry():
     memberships = pd.concat([NATO, spells([("NATO", "SWE", "member", "2024-03-07", None)])])
     # FIN and SWE ended non-alignment the day they joined; AUT still holds its policy and never joined; the made-up
     # USA row ended long after the USA joined, so it does not describe the state before entry.
-    assert T.non_aligned_before(POLICIES, memberships) == ["FIN", "SWE"]
-    assert T.non_aligned_before(POLICIES, NATO) == ["FIN"]  # SWE not a member in this frame
-    assert T.non_aligned_before(POLICIES, NATO, org="CSTO") == []
+    assert B.non_aligned_before(POLICIES, memberships) == ["FIN", "SWE"]
+    assert B.non_aligned_before(POLICIES, NATO) == ["FIN"]  # SWE not a member in this frame
+    assert B.non_aligned_before(POLICIES, NATO, org="CSTO") == []
 
 
 def test_members_on_a_date():
-    bg = T.accession_backgrounds(NATO, ORGS)
-    got = T.members_on(NATO, STATES, "NATO", date(1999, 12, 31), backgrounds=bg)
+    bg = B.accession_backgrounds(NATO, ORGS)
+    got = B.members_on(NATO, STATES, "NATO", date(1999, 12, 31), backgrounds=bg)
     assert got["iso3"].tolist() == ["USA", "GRC", "CZE", "POL"]
     assert got.columns.tolist() == ["iso3", "name", "status", "since", "joined", "background"]
     assert got.loc[0, "name"] == "United States"
-    assert len(T.members_on(NATO, STATES, "NATO", "1949-08-23")) == 0
+    assert len(B.members_on(NATO, STATES, "NATO", "1949-08-23")) == 0
 
 
 def test_membership_steps_closes_at_through_and_drops_later_changes():
@@ -272,7 +273,7 @@ def test_membership_steps_closes_at_through_and_drops_later_changes():
 
 
 def test_bloc_record_counts_departures_but_not_dissolution_or_status_changes():
-    got = T.bloc_record(NATO, ORGS, ["NATO", "WARSAW", "CSTO"], "2024-04-30").set_index("org_id")
+    got = B.bloc_record(NATO, ORGS, ["NATO", "WARSAW", "CSTO"], "2024-04-30").set_index("org_id")
     assert got.loc["NATO", "members_now"] == 8 and got.loc["NATO", "departures"] == 0
     assert got.loc["NATO", "years"] == 75.1
     # Albania left in 1968 and the GDR in 1990; the rest ended with the pact itself.
@@ -286,7 +287,7 @@ def test_bloc_record_counts_departures_but_not_dissolution_or_status_changes():
 
 
 def test_bloc_record_leaves_out_orgs_not_yet_founded_and_hides_future_dissolution():
-    got = T.bloc_record(NATO, ORGS, ["NATO", "WARSAW", "CSTO"], "1960-01-01")
+    got = B.bloc_record(NATO, ORGS, ["NATO", "WARSAW", "CSTO"], "1960-01-01")
     assert got["org_id"].tolist() == ["NATO", "WARSAW"]
     assert pd.isna(got.loc[1, "dissolved"])
     assert got.loc[1, "departures"] == 0
@@ -329,7 +330,7 @@ AC["note"] = ""
 
 
 def test_treaty_phases_bilateral_withdrawal_ends_the_treaty():
-    got = T.treaty_phases(AC, TREATIES, through="2024-12-31")
+    got = ACT.treaty_phases(AC, TREATIES, through="2024-12-31")
     abm = got[got["treaty_id"] == "ABM"].reset_index(drop=True)
     want = pd.DataFrame({
         "treaty_id": ["ABM"] * 3, "name": ["ABM Treaty"] * 3,
@@ -341,7 +342,7 @@ def test_treaty_phases_bilateral_withdrawal_ends_the_treaty():
 
 
 def test_treaty_phases_multilateral_runs_on_and_unratified_stays_signed():
-    got = T.treaty_phases(AC, TREATIES, through="2024-12-31")
+    got = ACT.treaty_phases(AC, TREATIES, through="2024-12-31")
     cfe = got[got["treaty_id"] == "CFE"]
     assert cfe["phase"].tolist() == ["signed, not in force", "in force", "in force, eroding"]
     assert cfe["end"].iloc[-1] == D("2024-12-31") and not cfe["ended"].any()
@@ -352,44 +353,44 @@ def test_treaty_phases_multilateral_runs_on_and_unratified_stays_signed():
 
 def test_treaty_phases_without_in_force_row_are_not_called_not_in_force():
     no_inforce = AC[~((AC["treaty_id"] == "ABM") & (AC["step"] == "in_force"))]
-    abm = T.treaty_phases(no_inforce, TREATIES, through="2024-12-31").query("treaty_id == 'ABM'")
+    abm = ACT.treaty_phases(no_inforce, TREATIES, through="2024-12-31").query("treaty_id == 'ABM'")
     assert abm["phase"].tolist() == ["signed, entry into force not recorded", "eroding"]
     assert abm["end"].tolist() == [D("2001-12-13"), D("2002-06-13")]
     assert abm["ended"].tolist() == [False, True]
 
 
 def test_treaty_phases_ignore_steps_after_through():
-    got = T.treaty_phases(AC, TREATIES, through="2000-01-01")
+    got = ACT.treaty_phases(AC, TREATIES, through="2000-01-01")
     assert got[got["treaty_id"] == "ABM"]["phase"].tolist() == ["signed, not in force", "in force"]
     assert got[got["treaty_id"] == "CTBT"]["end"].tolist() == [D("2000-01-01")]
     assert got[got["treaty_id"] == "CTBT"]["phase"].tolist() == ["signed, entry into force not recorded"]
-    assert T.treaty_phases(AC, TREATIES, through="1990-01-01")["treaty_id"].tolist() == ["ABM", "ABM"]
+    assert ACT.treaty_phases(AC, TREATIES, through="1990-01-01")["treaty_id"].tolist() == ["ABM", "ABM"]
 
 
 def test_in_force_by_year_counts_on_31_december():
-    phases = T.treaty_phases(AC, TREATIES, through="2024-12-31")
-    got = T.in_force_by_year(phases, [1971, 1991, 1992, 2001, 2002, 2008])
+    phases = ACT.treaty_phases(AC, TREATIES, through="2024-12-31")
+    got = ACT.in_force_by_year(phases, [1971, 1991, 1992, 2001, 2002, 2008])
     assert got["in_force"].tolist() == [0, 1, 2, 2, 1, 1]
     assert got["eroding"].tolist() == [0, 0, 0, 1, 0, 1]
     assert got["treaties"].tolist() == ["", "ABM", "ABM;CFE", "ABM;CFE", "CFE", "CFE"]
 
 
 def test_in_force_by_year_changes_only_keeps_turning_points():
-    phases = T.treaty_phases(AC, TREATIES, through="2024-12-31")
-    got = T.in_force_by_year(phases, range(1971, 2010), changes_only=True)
+    phases = ACT.treaty_phases(AC, TREATIES, through="2024-12-31")
+    got = ACT.in_force_by_year(phases, range(1971, 2010), changes_only=True)
     assert got["year"].tolist() == [1971, 1972, 1992, 2001, 2002, 2007]
     assert got["treaties"].tolist() == ["", "ABM", "ABM;CFE", "ABM;CFE", "CFE", "CFE"]
 
 
 def test_treaty_status_gives_end_or_last_phase():
-    got = T.treaty_status(T.treaty_phases(AC, TREATIES, through="2024-12-31"))
+    got = ACT.treaty_status(ACT.treaty_phases(AC, TREATIES, through="2024-12-31"))
     assert got[["treaty_id", "status"]].values.tolist() == [
         ["ABM", "ended"], ["CFE", "in force, eroding"], ["CTBT", "eroding"]]
     assert got["since"].tolist() == [D("2002-06-13"), D("2007-12-12"), D("2023-11-02")]
 
 
 def test_treaty_steps_has_names_and_stops_at_through():
-    got = T.treaty_steps(AC, TREATIES, through="2002-06-13")
+    got = ACT.treaty_steps(AC, TREATIES, through="2002-06-13")
     assert got["date"].max() == D("2002-06-13")
     assert got.iloc[0][["treaty_id", "name", "step"]].tolist() == ["ABM", "ABM Treaty", "signed"]
 
@@ -417,7 +418,7 @@ def test_status_changes_include_freezes():
 
 def test_bad_date_is_named():
     with pytest.raises(ValueError, match="as_of='soon' is not a date"):
-        T.members_on(NATO, STATES, "NATO", "soon")
+        B.members_on(NATO, STATES, "NATO", "soon")
 
 
 def test_check_order_names_both_parameters():
@@ -440,9 +441,10 @@ def test_principle_in_documents_marks_uncoded_documents():
 
 # --- cases chosen by stated rules (issue 15, notebooks 02 and 04) ---------------------------------------------
 
-from helpers import labels, load  # noqa: E402
+from helpers import load, wording  # noqa: E402
 from helpers.tables import arms_control as ACT  # noqa: E402
-from helpers.tables import blocs as B  # noqa: E402
+from helpers.tables import arms_control_words as ACT_words  # noqa: E402
+from helpers.tables import enlargement as B  # noqa: E402
 
 
 def _orgs(rows):
@@ -592,9 +594,9 @@ def test_new_start_expired_without_a_successor_and_start_i_only_planned_once_its
     assert late.loc["NEW_START", "since"] == pd.Timestamp("2026-02-05")
     gap = ACT.pair_status(ac, tr, "2009-12-31").set_index("treaty_id")  # START I lapsed; New START not yet signed
     assert gap.loc["START_I", "status"] == "expired at the end of its term, no successor"
-    lines, summary = ACT.first_screen(tr, ac, load.events(), load.event_actors(), load.memberships(),
+    lines, summary = ACT_words.first_screen(tr, ac, load.events(), load.event_actors(), load.memberships(),
                                       load.states(), load.state_lineage(), "2021-12-31", "2024-04-30")
-    assert "1 expired without a successor" in lines[1] and labels.day(ac["date"].max().date()) in lines[1]
+    assert "1 expired without a successor" in lines[1] and wording.day(ac["date"].max().date()) in lines[1]
 
 
 def test_war_rule_needs_an_outside_target_in_europe_or_the_former_ussr():
@@ -628,13 +630,13 @@ def test_treaty_phases_say_not_in_force_only_when_the_data_says_so():
 def test_paragraph_events_are_the_linked_events_in_date_order_with_a_counting_title():
     got = T.paragraph_events(EVENTS, EVENT_PARAS, ["P1", "P2", "P3"])
     assert got["event_id"].tolist() == ["putin-2024", "lavrov-2024"]
-    assert T.paragraph_events_finding(got, ["P1", "P2", "P3"]) == (
+    assert TW.paragraph_events_finding(got, ["P1", "P2", "P3"]) == (
         "2 dated events bear on P1–P3, the first on 29 Feb 2024")
-    assert T.paragraph_events_finding(got, ["P1", "P2", "P3"], since=2024) == ("2 dated events bear on P1–P3, "
+    assert TW.paragraph_events_finding(got, ["P1", "P2", "P3"], since=2024) == ("2 dated events bear on P1–P3, "
                                                                               "2 of them from 2024 on")
     one = T.paragraph_events(EVENTS, EVENT_PARAS, ["P1"])
-    assert T.paragraph_events_finding(one, ["P1"]).startswith("1 dated event bears on P1,")
-    assert T.paragraph_events_finding(one.iloc[0:0], ["P5", "P6"]) == "No dated event in the data bears on P5–P6"
+    assert TW.paragraph_events_finding(one, ["P1"]).startswith("1 dated event bears on P1,")
+    assert TW.paragraph_events_finding(one.iloc[0:0], ["P5", "P6"]) == "No dated event in the data bears on P5–P6"
 
 
 def test_russia_china_timeline_adds_the_cited_events_inside_the_window_only():
@@ -664,12 +666,12 @@ def test_osce_overlap_returns_steps_table_and_counts_for_one_day():
 def test_osce_documents_and_indivisible_titles_count_what_the_rows_hold():
     docs = T.category_rows(EVENTS, EVENT_PARAS, "osce_document")
     assert docs["event_id"].tolist() == ["helsinki"]
-    assert T.documents_finding(docs) == "1 founding or summit document of the CSCE/OSCE, 1975"
+    assert TW.documents_finding(docs) == "1 founding or summit document of the CSCE/OSCE, 1975"
     two = T.category_rows(EVENTS.assign(category="osce_document"), EVENT_PARAS, "osce_document")
-    assert T.documents_finding(two) == "5 founding and summit documents of the CSCE/OSCE, 1975–2024"
-    assert T.documents_finding(docs.iloc[0:0]) == "No CSCE/OSCE document in the data"
+    assert TW.documents_finding(two) == "5 founding and summit documents of the CSCE/OSCE, 1975–2024"
+    assert TW.documents_finding(docs.iloc[0:0]) == "No CSCE/OSCE document in the data"
     coded = pd.DataFrame({"date": pd.to_datetime(["2010-12-02", "1990-11-21", "1999-11-19"]),
                           "presence": ["explicit", "implicit", "explicit"]})
-    assert T.indivisible_finding(coded) == (
+    assert TW.indivisible_finding(coded) == (
         "Indivisible security is explicit in 2 OSCE documents, the first in 1999")
-    assert T.indivisible_finding(coded.iloc[1:2]).startswith("No document read states")
+    assert TW.indivisible_finding(coded.iloc[1:2]).startswith("No document read states")

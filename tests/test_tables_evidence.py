@@ -6,6 +6,7 @@ import pandas as pd
 
 from helpers import load
 from helpers.tables import evidence as E
+from helpers.tables import evidence_words as EW
 
 
 def test_evidence_claims_are_the_ledgers_rows_for_that_notebook_in_paragraph_order():
@@ -19,18 +20,18 @@ def test_evidence_claims_are_the_ledgers_rows_for_that_notebook_in_paragraph_ord
 
 def test_claims_title_counts_the_interpretations():
     frame = pd.DataFrame({"verdict": ["interpretation", "supported", "interpretation"]})
-    assert E.claims_title(frame) == (
+    assert EW.claims_title(frame) == (
         "3 claims rest on this notebook's figures; 2 are interpretations data cannot settle")
-    assert E.claims_title(frame.iloc[:1]) == (
+    assert EW.claims_title(frame.iloc[:1]) == (
         "1 claim rests on this notebook's figures; 1 is an interpretation data cannot settle")
 
 
 def test_scenarios_title_never_calls_a_scenario_given_to_observers_the_articles_own():
     scen = E.article_scenarios(load.claims(), "P10")
-    title = E.scenarios_title(scen)
+    title = EW.scenarios_title(scen)
     assert title == "P10's two scenarios: one the article reports from observers, one in its own voice"
     own = pd.DataFrame({"whose scenario": ["the article (P10)"] * 2})
-    assert E.scenarios_title(own) == "P10's two scenarios, in the article's own voice"
+    assert EW.scenarios_title(own) == "P10's two scenarios, in the article's own voice"
     assert "article's own" not in title
 
 

@@ -101,8 +101,8 @@ def test_every_exit_row_matches_a_spell_that_ends_that_day():
 
 
 def test_02_first_screen_ranks_no_pact_on_the_default_date():
-    from helpers.tables import blocs
+    from helpers.tables import enlargement_words
 
-    out = blocs.glance_findings(load.memberships(), load.organisations(), load.states(), load.state_lineage(),
-                                load.state_policies(), "2024-04-30")
+    out = enlargement_words.glance_findings(load.memberships(), load.organisations(), load.states(),
+                                            load.state_lineage(), load.state_policies(), "2024-04-30")
     assert not any("lost the most" in line or "the most members" in line for line in out)

@@ -17,6 +17,7 @@ import pytest
 
 from helpers import load
 from helpers.tables import typology as T
+from helpers.tables import typology_words as TW
 
 FOUR = ["NATO", "OSCE", "SCO", "CSTO"]
 
@@ -211,10 +212,10 @@ def test_finding_names_the_leader_the_rivals_unknowns_could_lift_and_the_unplace
                        "institutionalization_low": [1.0, 0.5, 0.2, math.nan],
                        "institutionalization_high": [1.0, 0.9, 0.3, math.nan]})
     names = {"A": "Alpha", "B": "Beta", "C": "Gamma", "D": "Delta"}
-    assert T.typology_finding(iv, names) == ("Alpha is the most alliance-like on known cells, though unknown cells "
+    assert TW.typology_finding(iv, names) == ("Alpha is the most alliance-like on known cells, though unknown cells "
                                              "could lift Beta level; Delta cannot be placed on both axes")
-    assert T.typology_finding(iv.iloc[[2]], names) == "Gamma is the most alliance-like on known cells"
-    assert T.typology_finding(iv.iloc[[3]], names).startswith("Too few known features")
+    assert TW.typology_finding(iv.iloc[[2]], names) == "Gamma is the most alliance-like on known cells"
+    assert TW.typology_finding(iv.iloc[[3]], names).startswith("Too few known features")
 
 
 def test_interval_table_shows_points_ranges_and_what_is_known():

@@ -5,7 +5,7 @@ kernel's outputs depend on: the notebook's code cells (not its markdown), the pa
 ``constraints.txt`` and the kernel; together with the content hash of every data file the run read (logged through
 ``NATO_READ_LOG``) it decides whether a kernel must run. The *render key* covers the whole notebook file and the
 entry (titles, navigation). When only the render key changed — a prose edit — the page is rendered again without
-a kernel: inside the page kept with the record (``pages/<name>.json``, see :mod:`helpers.render.prose`) when the
+a kernel: inside the page kept with the record (``pages/<name>.json``, see :mod:`helpers.render.prose_in_page`) when the
 cells still line up with it, else from the executed notebook kept in the cache with the current markdown. A report
 is left alone when both keys match and every file it wrote is still in ``reports/`` with the content written.
 Modification times are never used. Records (JSON) and executed notebooks live in ``.cache/build`` (outside

@@ -1,5 +1,5 @@
 """What the build hands around: :class:`Entry` (one report to build) and :class:`BuildFailure` (why one could not
-be built). ``helpers.build`` creates them and ``helpers.render`` reads them by attribute (``entry.name``,
+be built). ``helpers.pipeline`` creates them and ``helpers.render`` reads them by attribute (``entry.name``,
 ``error.ename``); both are plain dataclasses that cross process boundaries as ``to_dict()``/``Entry(**d)``."""
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class Entry:
     data_version: str | None = None
     data_files: tuple[str, ...] = ()
     lang: str = "en"
-    #: ``{"cell_timeout": seconds, "cell_output": characters}`` from the section map (``helpers.build.limits``).
+    #: ``{"cell_timeout": seconds, "cell_output": characters}`` from the section map (``helpers.pipeline.limits``).
     limits: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict:

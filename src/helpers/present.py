@@ -34,8 +34,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers import i18n, labels
-from helpers.render import citations, specs, templating
+from helpers import i18n, wording
+from helpers.render import citations, templating, vega_specs
 from helpers.render import tables as _tables
 from helpers.render.text import HAS_ARABIC as _HAS_ARABIC  # noqa: F401  (used by the renderer)
 from helpers.render.text import as_text as _text
@@ -149,7 +149,7 @@ def _check_text(what: str, key: str, name: str, value, required: bool = True) ->
         raise PresentError(f"{what}(key={key!r}): {name} must be text, got {type(value).__name__}")
     if required and not value.strip():
         raise PresentError(f"{what}(key={key!r}): {name} is empty; write one sentence for the reader")
-    return i18n.text(labels.words(value.strip()))  # a known identifier becomes its label; the edition's words
+    return i18n.text(wording.words(value.strip()))  # a known identifier becomes its label; the edition's words
 
 
 def source_links(source_ids, measure=(), label: str = "") -> str:
@@ -208,10 +208,10 @@ def glance(findings, summary: str = "") -> Glance:
     ``summary`` (optional) replaces the collection's one-line summary under the title, so a report built for
     another date says what that date shows ("NATO had 19 members on 15 Jun 2001").
     """
-    items = [i18n.text(labels.words(str(f).strip())) for f in findings if str(f).strip()]
+    items = [i18n.text(wording.words(str(f).strip())) for f in findings if str(f).strip()]
     if not 1 <= len(items) <= 4:
         raise PresentError(f"present.glance: give 1 to 4 findings (2–4 read best), got {len(items)}")
-    return Glance(items, i18n.text(labels.words(str(summary or "").strip())))
+    return Glance(items, i18n.text(wording.words(str(summary or "").strip())))
 
 
 # ---------------------------------------------------------------------------------------------- charts
@@ -255,7 +255,7 @@ def chart(chart, *, caption: str, sources=None, key: str, measure=None, sources_
     the report. ``data`` (a DataFrame) is the CSV readers download; by default it is the table(s) the chart draws.
 
     Coded values on axes and legends (organisation ids, categories, statuses) are shown in reader words from
-    ``helpers.labels``; the chart's data keep the ids.
+    ``helpers.wording``; the chart's data keep the ids.
     """
     from helpers import theme
 
@@ -270,7 +270,7 @@ def chart(chart, *, caption: str, sources=None, key: str, measure=None, sources_
         )
     from helpers.i18n import charts as i18n_charts
 
-    spec = i18n_charts.translate_spec(specs.with_labels(chart.to_dict()), i18n.language())
+    spec = i18n_charts.translate_spec(vega_specs.with_labels(chart.to_dict()), i18n.language())
     title = theme.chart_title(spec)
     description = str(spec.get("description") or "")
     if not title:
@@ -293,8 +293,8 @@ def chart_alt_text(payload: dict) -> str:
 
 
 def column_label(name) -> str:
-    """The header a reader sees for a column (``helpers.labels.header``); the CSV export keeps the data's names."""
-    return labels.header(name)
+    """The header a reader sees for a column (``helpers.wording.header``); the CSV export keeps the data's names."""
+    return wording.header(name)
 
 
 def table_html(frame, key: str, title: str) -> str:

@@ -209,7 +209,7 @@ def reader_checks(page) -> dict:
 def expected_reports() -> list[str]:
     """Every report the section map declares: ``<stem>.html`` and ``<stem>--<variant>.html``, plus the index."""
     from helpers import paths
-    from helpers.collection import read
+    from helpers.section_map import read
 
     names = []
     for nb in read(paths.COLLECTION).get("notebook", []):

@@ -11,7 +11,8 @@ import altair as alt
 import pandas as pd
 
 from helpers import theme
-from helpers.tables.balance import LABELS, capability_finding
+from helpers.tables.balance import LABELS
+from helpers.tables.balance_words import capability_finding
 
 NEUTRAL = "#4d4d4d"
 COMPLETE = ("every member", "some members only")

@@ -25,7 +25,7 @@ import altair as alt
 import pandas as pd
 
 from helpers import membership, theme
-from helpers.tables import geo
+from helpers.tables import geo, geo_words
 
 #: Where the overlap maps look: centred on Central Europe (10°E, 52°N), so that Europe, Russia, Central Asia, China,
 #: India and North America are in one azimuthal equal-area view (areas compare truthfully).
@@ -158,7 +158,7 @@ def membership_map(memberships: pd.DataFrame, as_of, *, org: str | None = None, 
         scale = alt.Scale(domain=present, range=[OVERLAP_COLORS[c] for c in present])
         legend_title = "Belongs to"
         status["detail"] = status["orgs"].replace("", "none of " + ", ".join(orgs))
-    desc = description or (f"Map of Europe, Eurasia and North America on {geo.date_words(as_of)}: "
+    desc = description or (f"Map of Europe, Eurasia and North America on {geo_words.date_words(as_of)}: "
                            + _map_summary(status, org))
     return _boundaries(status[["feature", "label", "shade", "detail"]], ["label", "shade", "detail"]).mark_geoshape(
         stroke=BORDER, strokeWidth=0.5).encode(
@@ -222,7 +222,7 @@ def explorer_data(memberships: pd.DataFrame, org: str, as_of, first: int | None 
     members = geo.member_spells(memberships, org, as_of, first, last)
     counts = [int(((members["from"] <= y) & (y < members["to"])).sum()) for y in years["year"]]
     word = "participating States" if org == "OSCE" else "members"
-    years["heading"] = [f"{org} on {geo.date_words(d)}: {n} {word}" for d, n in zip(years["date"], counts)]
+    years["heading"] = [f"{org} on {geo_words.date_words(d)}: {n} {word}" for d, n in zip(years["date"], counts)]
     years["members"] = counts
     codes = _year_codes(geo.yearly_spells(memberships, org, as_of, first, last), first, last)
     return {"years": years.assign(date=years["date"].dt.strftime("%Y-%m-%d")), "codes": codes,
@@ -255,7 +255,7 @@ def membership_explorer(memberships: pd.DataFrame, org: str, as_of, *, title: st
     start = membership.as_timestamp(as_of).year
     first = int(years["year"].min())
     region = region_for(org)
-    title = title or geo.growth_headline(memberships, org, as_of, first)
+    title = title or geo_words.growth_headline(memberships, org, as_of, first)
     now = data["members"][(data["members"]["from"] <= start) & (start < data["members"]["to"])]
     frame = region.words if region else "Europe, Eurasia and North America"
     description = description or (

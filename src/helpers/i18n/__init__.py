@@ -1,7 +1,7 @@
 """The collection's two editions, English and Arabic: which one is being built, and the words of the Arabic one.
 
 ``NATO_LANG`` (read by :func:`helpers.paths.language`) names the edition a process works for; the build sets it
-for each edition's kernels and renderer (``python -m helpers.build --lang ar``), so labels, dates, numbers and
+for each edition's kernels and renderer (``python -m helpers.pipeline --lang ar``), so labels, dates, numbers and
 sentences all follow it. English is the source language: with ``en`` every function here returns its input.
 
 - :func:`text` — a reader's sentence or word in the edition's language: the message catalog (exact, then

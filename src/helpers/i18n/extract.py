@@ -105,7 +105,7 @@ def update(stem: str, lang: str = "ar", ipynb: Path | None = None, write: bool =
 
 
 def stems(collection: Path | None = None) -> list[str]:
-    from helpers.collection import read
+    from helpers.section_map import read
 
     data = read(collection or paths.collection())
     return [nb["stem"] for nb in data.get("notebook", [])]

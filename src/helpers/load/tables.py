@@ -339,7 +339,7 @@ def world_totals(data_dir=None) -> pd.DataFrame:
 
 
 def labels(data_dir=None) -> pd.DataFrame:
-    """Reader labels for coded values and column headers (read for pages through ``helpers.labels``)."""
+    """Reader labels for coded values and column headers (read for pages through ``helpers.wording``)."""
     return table("labels", data_dir)
 
 

@@ -2,7 +2,7 @@
 
 Every notebook calls :func:`validated` in its imports cell, and the build calls :func:`check_all` for every
 report before any kernel starts, so a bad value is refused the same way whether it came from ``make reports``,
-``python -m helpers.build -p ...`` or a direct ``papermill ... -p ...`` run.
+``python -m helpers.pipeline -p ...`` or a direct ``papermill ... -p ...`` run.
 
 This package is on the "refuse a bad parameter" path, which must answer in well under half a second: it imports
 only the standard library (no pandas, altair or papermill). Bounds such as ``"data:first"`` are computed by
@@ -19,7 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from helpers.params.checks import CHECKS, Context, Items, check_constraint, echo
-from helpers.params.collection import (
+from helpers.params.datafiles import data_span, known_orgs, known_states
+from helpers.params.describe import allowed_text, edge_values, normalised, plain
+from helpers.params.errors import CollectionError, DataFileError, ParameterError
+from helpers.params.inject import validated
+from helpers.params.specs import (
     BOUND_WORDS,
     OPERATORS,
     TYPES,
@@ -32,10 +36,6 @@ from helpers.params.collection import (
     notebooks,
     specs,
 )
-from helpers.params.datafiles import data_span, known_orgs, known_states
-from helpers.params.describe import allowed_text, edge_values, normalised, plain
-from helpers.params.errors import CollectionError, DataFileError, ParameterError
-from helpers.params.inject import validated
 
 __all__ = [
     "BOUND_WORDS", "OPERATORS", "TYPES", "CollectionError", "Constraint", "DataFileError", "Items",

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from helpers.params import datafiles
-from helpers.params.collection import BOUND_WORDS, Constraint, NotebookSpec, ParamSpec
 from helpers.params.errors import CollectionError, ParameterError
+from helpers.params.specs import BOUND_WORDS, Constraint, NotebookSpec, ParamSpec
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _WHOLE = re.compile(r"^[+-]?\d+$", re.ASCII)

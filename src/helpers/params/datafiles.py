@@ -18,8 +18,8 @@ from typing import Any
 
 from helpers import paths
 from helpers.params import text
-from helpers.params.collection import BOUND_WORDS, data_dir
 from helpers.params.errors import DataFileError
+from helpers.params.specs import BOUND_WORDS, data_dir
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 # Columns that say when something was looked up, not what the data covers.

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers.params.checks import Context, bound, range_text, short
-from helpers.params.collection import NotebookSpec, collection_path, data_dir, notebook
+from helpers.params.specs import NotebookSpec, collection_path, data_dir, notebook
 
 
 def plain(value: Any) -> Any:

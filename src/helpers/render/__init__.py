@@ -1,10 +1,10 @@
 """Executed notebook → reader-first, offline, deterministic HTML report (plus its exports).
 
-Public API (called by ``helpers.build``):
+Public API (called by ``helpers.pipeline``):
 
 - ``render_report(nb, entry) -> dict[str, bytes]``: ``<name>.html`` and ``exports/<name>/<key>.svg|png|csv``.
 - ``render_report_parts(nb, entry) -> (files, parts)``: the same files, and the parts a prose-only edit re-renders
-  from: ``respin(parts, nb, entry) -> (page, parts) | None`` (module ``prose``).
+  from: ``respin(parts, nb, entry) -> (page, parts) | None`` (module ``prose_in_page``).
 - ``render_index(entries) -> bytes``: ``reports/index.html``.
 - ``render_failure(entry, error) -> bytes``: a page saying which cell failed, with what, under which parameters.
 - ``shared_assets() -> dict[str, bytes]``: ``assets/vega-bundle.js``, ``assets/report.js``, ``assets/lab.css``,
@@ -12,9 +12,9 @@ Public API (called by ``helpers.build``):
 
 ``python -m helpers.render EXECUTED.ipynb [-o OUT.html]`` renders one papermill-executed notebook the same way.
 
-Modules: ``page`` (the pages), ``prose`` (prose-only re-renders), ``exports`` (figures and their files),
-``citations`` (numbered sources and the bibliography), ``tables`` (tables, matrices, safe CSV), ``specs`` (chart
-labels, container width), ``notebook`` (clean-up), ``collection`` (reading order, titles, data version),
+Modules: ``page`` (the pages), ``prose_in_page`` (prose-only re-renders), ``exports`` (figures and their files),
+``citations`` (numbered sources and the bibliography), ``tables`` (tables, matrices, safe CSV), ``vega_specs`` (chart
+labels, container width), ``notebook`` (clean-up), ``site`` (reading order, titles, data version),
 ``templating`` (Jinja; the templates live in ``src/helpers/templates/page/`` and ``templates/nato_report/``),
 ``text`` (escaping, Arabic, dates).
 Entries are read by attribute (``entry.name``, ``entry.title`` …).
@@ -29,10 +29,10 @@ from __future__ import annotations
 import importlib
 
 _API = {
-    "render_report": "page", "render_report_parts": "page", "respin": "prose", "render_index": "page",
+    "render_report": "page", "render_report_parts": "page", "respin": "prose_in_page", "render_index": "page",
     "render_failure": "page", "ASSETS": "page",
-    "shared_assets": "assets", "RenderError": "exports", "script_json": "text", "parameter_line": "collection",
-    "data_version": "collection", "clean_notebook": "notebook", "mark_arabic_html": "notebook",
+    "shared_assets": "assets", "RenderError": "exports", "script_json": "text", "parameter_line": "site",
+    "data_version": "site", "clean_notebook": "notebook", "mark_arabic_html": "notebook",
     "TEMPLATES": "templating",
 }
 __all__ = sorted(_API)

@@ -12,11 +12,11 @@ from types import SimpleNamespace
 def entry_for(nb, path: Path, out: Path) -> SimpleNamespace:
     """The page's entry: the notebook's collection metadata (found by the papermill input path or the file name)
     and the parameters papermill injected."""
-    from helpers.render import collection
+    from helpers.render import site
 
     pm = nb.metadata.get("papermill", {}) or {}
     given = Path(str(pm.get("input_path") or path)).stem
-    meta = next((n for n in collection.notebooks() if n["stem"] == given or given.startswith(n["stem"])), {})
+    meta = next((n for n in site.notebooks() if n["stem"] == given or given.startswith(n["stem"])), {})
     defaults = {k: v.get("default") for k, v in meta.get("parameters", {}).items()}
     parameters = dict(defaults, **(pm.get("parameters") or {}))
     changed = {k: v for k, v in parameters.items() if str(defaults.get(k)) != str(v)}

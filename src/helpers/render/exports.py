@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from helpers import present
-from helpers.render import notebook, specs, templating, text
+from helpers.render import notebook, templating, text, vega_specs
 
 VEGA_MIMES = ("application/vnd.vega.v5+json", "application/vnd.vega.v6+json")
 VEGALITE_MIME = re.compile(r"^application/vnd\.vegalite\.v\d+\+json$")
@@ -50,8 +50,8 @@ def chart_figure(payload: dict, mode: str, spec: dict, exports: Exports, cell_no
     if mode == "vega-lite":
         svg = vlc.vegalite_to_svg(spec, vl_version=theme.vl_version())
         png = vlc.vegalite_to_png(spec, vl_version=theme.vl_version(), scale=2)
-        drawn, fits = specs.page_spec(spec)
-        title, subtitle = specs.split_title(spec)
+        drawn, fits = vega_specs.page_spec(spec)
+        title, subtitle = vega_specs.split_title(spec)
     else:
         svg, png = vlc.vega_to_svg(spec), vlc.vega_to_png(spec, scale=2)
         drawn, fits, title, subtitle = spec, False, "", ""
@@ -59,7 +59,7 @@ def chart_figure(payload: dict, mode: str, spec: dict, exports: Exports, cell_no
     exports.files[svg_path] = svg.encode("utf-8")
     exports.files[png_path] = png
     links = [("SVG", svg_path), ("PNG", png_path)]
-    data = payload.get("csv") or specs.chart_csv(spec)
+    data = payload.get("csv") or vega_specs.chart_csv(spec)
     if data:  # the data the chart draws, for readers who reuse it
         csv_path = exports.path(key, "csv")
         exports.files[csv_path] = data.encode("utf-8")

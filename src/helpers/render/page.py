@@ -7,7 +7,7 @@ import html
 import json
 import re
 
-from helpers.render import citations, collection, exports, front, notebook, prose, templating
+from helpers.render import citations, exports, front, notebook, prose_in_page, site, templating
 
 ASSETS = "assets/"
 _HEADING = re.compile(r'<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)(?:<a class="anchor-link"[^>]*>[^<]*</a>)?</h\1>',
@@ -47,17 +47,17 @@ def chrome(entry, toc: list[dict] | None = None) -> dict:
     from helpers import i18n
 
     parameters = entry.parameters or {}
-    title = collection.reader_title(entry.title, parameters, entry.defaults, entry.variant)
+    title = site.reader_title(entry.title, parameters, entry.defaults, entry.variant)
     other, href = i18n.counterpart(entry.output, _lang(entry))
     return {
         "lang": _lang(entry), "counterpart": {"lang": other, "href": href},
         "entry": entry, "title": title, "nb_id": entry.id or "", "toc": toc or [],
-        "prev": _link(entry.prev), "next": _link(entry.next), "nav": collection.nav_items(entry.name),
-        "params": collection.params_markup(parameters, entry.id, entry.defaults),
-        "variant": collection.variant_label(parameters, entry.defaults) if entry.variant else "",
-        "summary": i18n.text(entry.summary, _lang(entry)), "data_version": collection.data_version(),
+        "prev": _link(entry.prev), "next": _link(entry.next), "nav": site.nav_items(entry.name),
+        "params": site.params_markup(parameters, entry.id, entry.defaults),
+        "variant": site.variant_label(parameters, entry.defaults) if entry.variant else "",
+        "summary": i18n.text(entry.summary, _lang(entry)), "data_version": site.data_version(),
         "data_files": list(getattr(entry, "data_files", None) or []), "assets": ASSETS,
-        "about": collection.about(),
+        "about": site.about(),
     }
 
 
@@ -124,7 +124,7 @@ def prepared(nb, entry):
         nb.cells = [copy.deepcopy(c) if c.get("cell_type") == "markdown" else c for c in nb.cells]
         i18n.translate_markdown(nb, entry.stem, _lang(entry))
     clean = notebook.clean_notebook(nb)
-    clean.metadata["title"] = collection.reader_title(entry.title, entry.parameters or {}, entry.defaults,
+    clean.metadata["title"] = site.reader_title(entry.title, entry.parameters or {}, entry.defaults,
                                                       entry.variant)
     notebook.drop_first_h1(clean)
     return clean
@@ -137,9 +137,9 @@ def render_report(nb, entry) -> dict[str, bytes]:
 
 def render_report_parts(nb, entry) -> tuple[dict[str, bytes], dict]:
     """``(files, parts)``: the files of :func:`render_report`, and the parts of the page a prose-only edit can
-    re-render without nbconvert's whole pass (see :mod:`helpers.render.prose`)."""
+    re-render without nbconvert's whole pass (see :mod:`helpers.render.prose_in_page`)."""
     clean = prepared(nb, entry)
-    signature = prose.signature(clean)
+    signature = prose_in_page.signature(clean)
     cites = citations.Citations()
     outputs = exports.Outputs(exports.Exports(entry.name), cites)
     outputs.transform(clean)
@@ -148,7 +148,7 @@ def render_report_parts(nb, entry) -> tuple[dict[str, bytes], dict]:
     body, _ = exporter(_lang(entry)).from_notebook_node(clean, resources=resources(entry))
     section = templating.render("sources_section.html.j2", bibliography=cites.bibliography())
     body = body.replace(exports.SOURCES_SLOT, section)
-    parts = {"signature": signature, "body": body, "cells": prose.markdown_cells(clean),
+    parts = {"signature": signature, "body": body, "cells": prose_in_page.markdown_cells(clean),
              "glance": list(outputs.glance), "summary": outputs.summary}
     files = {entry.output: finish_page(body, entry, outputs.glance, outputs.summary)}
     files.update(outputs.exports.files)
@@ -209,19 +209,19 @@ def render_index(entries, records: dict[str, dict] | None = None, builds=None) -
     for nb_id, group in groups.items():
         main = next((e for e in group if not e.variant), group[0])
         variants = [{"output": v.output,
-                     "label": collection.variant_label(v.parameters or {}, v.defaults)
-                     or collection.variant_label(v.parameters or {}) or v.variant or v.name,
-                     "params": collection.params_markup(v.parameters or {}, nb_id)}
+                     "label": site.variant_label(v.parameters or {}, v.defaults)
+                     or site.variant_label(v.parameters or {}) or v.variant or v.name,
+                     "params": site.params_markup(v.parameters or {}, nb_id)}
                     for v in group if v is not main]
         record = records.get(main.output) or {}
         items.append({"id": nb_id, "entry": main, "variants": variants,
                       "finding": front.headline(record, main.summary), "figure": record.get("figure", ""),
-                      "params": collection.params_markup(main.parameters or {}, nb_id)})
+                      "params": site.params_markup(main.parameters or {}, nb_id)})
     mine = [{"output": b.output, "id": b.nb_id, "title": b.title,
-             "params": collection.params_markup(b.parameters, b.nb_id), "finding": b.finding}
+             "params": site.params_markup(b.parameters, b.nb_id), "finding": b.finding}
             for b in (builds or [])]
-    return _page("index.html.j2", items=items, builds=mine, data_version=collection.data_version(),
-                 about=collection.about(), nav=collection.nav_items(""), lang=lang,
+    return _page("index.html.j2", items=items, builds=mine, data_version=site.data_version(),
+                 about=site.about(), nav=site.nav_items(""), lang=lang,
                  counterpart={"lang": other, "href": href})
 
 
@@ -246,7 +246,7 @@ def render_failure(entry, error) -> bytes:
     return _page("failure.html.j2", lang=_lang(entry), title=title, where=_where(error), entry=entry,
                  ename=getattr(error, "ename", None) or type(error).__name__,
                  evalue=str(error) if evalue is None else evalue,
-                 params=collection.params_markup(params, entry.id), source=getattr(error, "source", "") or "",
+                 params=site.params_markup(params, entry.id), source=getattr(error, "source", "") or "",
                  traceback=notebook.MEMORY_ADDRESS.sub(" at 0x…", _ANSI.sub("", tb)),
                  debug=getattr(error, "debug_notebook", "") or "", **{k: v for k, v in chrome(entry).items()
                                                                       if k in ("prev", "next", "nav")})

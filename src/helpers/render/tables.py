@@ -9,7 +9,7 @@ import io
 import math
 import re
 
-from helpers import labels
+from helpers import wording
 from helpers.render import citations, text
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -73,11 +73,11 @@ EMPTY = "—"
 
 
 def _shown(value, column: str, labelled: bool, decimals: int | None) -> str:
-    if isinstance(value, str) and (labelled or labels.is_identifier(value)):
-        shown = labels.label(value, column)
-        return labels.words(shown, column) if shown == value else shown
+    if isinstance(value, str) and (labelled or wording.is_identifier(value)):
+        shown = wording.label(value, column)
+        return wording.words(shown, column) if shown == value else shown
     if isinstance(value, str):
-        return labels.words(format_cell(value, column), column)
+        return wording.words(format_cell(value, column), column)
     return format_cell(value, column, decimals)
 
 
@@ -111,8 +111,8 @@ def table_html(frame, key: str, title: str, table: str = "") -> str:
     numeric column, "—" for an empty cell. A table with long text reads as rows: its first long column stays in
     the row, later long columns (a verdict's reason) sit full-width under it; on a phone every row is a card."""
     cols = [str(c) for c in frame.columns]
-    with_labels = labels.labelled_columns(cols, table)
-    heads = {c: labels.header(c, table) for c in cols}
+    with_labels = wording.labelled_columns(cols, table)
+    heads = {c: wording.header(c, table) for c in cols}
     decimals = {c: column_decimals(frame[c], c) for c in cols}
     long_cols = _long_columns(frame, cols, with_labels)
     below = long_cols[1:] if len(cols) > 2 else []
@@ -209,7 +209,7 @@ def _matrix_cell(rec: dict, spec: dict, notes: list) -> str:
     score = rec.get(spec["score"]) if spec["score"] else None
     unknown = value is None or str(value) == "unknown" or (isinstance(value, float) and math.isnan(value))
     shade = "unknown" if unknown else _shade(score)
-    word = "unknown" if unknown else labels.label(value, spec["value_column"])
+    word = "unknown" if unknown else wording.label(value, spec["value_column"])
     detail = text.as_text(rec.get(spec["detail"])) if spec["detail"] else ""
     sid = text.as_text(rec.get(spec["source"])) if spec["source"] else ""
     ref = ""
@@ -229,7 +229,7 @@ def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
     """(table, legend + notes): columns = ``spec["columns"]`` values, rows grouped by ``spec["group"]``; each
     cell a symbol and a short word, shaded by ``spec["score"]`` (0 framework-like … 1 alliance-like)."""
     cols = spec["column_order"] or list(dict.fromkeys(frame[spec["columns"]]))
-    head = "".join(f'<th scope="col">{text.mark_arabic_text(labels.label(c, spec["columns"]))}</th>' for c in cols)
+    head = "".join(f'<th scope="col">{text.mark_arabic_text(wording.label(c, spec["columns"]))}</th>' for c in cols)
     cells = {(str(r[spec["rows"]]), str(r[spec["columns"]])): r for r in frame.to_dict("records")}
     rows = list(dict.fromkeys(str(r) for r in frame[spec["rows"]]))
     groups = {str(r[spec["rows"]]): str(r[spec["group"]]) for r in frame.to_dict("records")} if spec["group"] else {}
@@ -239,10 +239,10 @@ def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
         if groups and groups[row] != current:
             current = groups[row]
             body.append(f'<tr class="matrix-group"><th scope="rowgroup" colspan="{len(cols) + 1}">'
-                        f'{text.mark_arabic_text(labels.label(current, spec["group"]).capitalize())}</th></tr>')
+                        f'{text.mark_arabic_text(wording.label(current, spec["group"]).capitalize())}</th></tr>')
         tds = "".join(_matrix_cell(cells[(row, c)], spec, notes) if (row, c) in cells
                       else '<td class="matrix-cell shade-unknown">—</td>' for c in cols)
-        body.append(f'<tr><th scope="row">{text.mark_arabic_text(labels.label(row, spec["rows"]))}</th>{tds}</tr>')
+        body.append(f'<tr><th scope="row">{text.mark_arabic_text(wording.label(row, spec["rows"]))}</th>{tds}</tr>')
     from helpers import i18n
 
     t = i18n.gettext
@@ -270,18 +270,18 @@ def _matrix_cards(frame, spec: dict, cols: list, rows: list, groups: dict) -> st
             if groups and groups[row] != current:
                 current = groups[row]
                 items.append(f'<dt class="matrix-card-group">'
-                             f'{text.mark_arabic_text(labels.label(current, spec["group"]).capitalize())}</dt>')
+                             f'{text.mark_arabic_text(wording.label(current, spec["group"]).capitalize())}</dt>')
             rec = cells.get((row, c))
             value = rec.get(spec["value"]) if rec else None
             unknown = rec is None or value is None or str(value) == "unknown" or \
                 (isinstance(value, float) and math.isnan(value))
             score = rec.get(spec["score"]) if rec and spec["score"] else None
             shade = "unknown" if unknown else _shade(score)
-            word = "unknown" if unknown else labels.label(value, spec["value_column"])
+            word = "unknown" if unknown else wording.label(value, spec["value_column"])
             symbol = "?" if unknown else _symbol(score)
-            items.append(f'<dt>{text.mark_arabic_text(labels.label(row, spec["rows"]))}</dt>'
+            items.append(f'<dt>{text.mark_arabic_text(wording.label(row, spec["rows"]))}</dt>'
                          f'<dd class="shade-{shade}"><span aria-hidden="true">{symbol}</span> '
                          f'{text.mark_arabic_text(word)}</dd>')
-        cards.append(f'<details class="matrix-card"><summary>{text.mark_arabic_text(labels.label(c, spec["columns"]))}'
+        cards.append(f'<details class="matrix-card"><summary>{text.mark_arabic_text(wording.label(c, spec["columns"]))}'
                      f'</summary><dl>{"".join(items)}</dl></details>')
     return f'<div class="matrix-cards">{"".join(cards)}</div>'

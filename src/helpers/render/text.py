@@ -40,10 +40,10 @@ def as_text(value) -> str:
 
 
 def human_date(value) -> str:
-    """'2024-03-07' → '7 Mar 2024' (other text unchanged): ``helpers.labels.day`` of the value as text."""
-    from helpers import labels
+    """'2024-03-07' → '7 Mar 2024' (other text unchanged): ``helpers.wording.day`` of the value as text."""
+    from helpers import wording
 
-    return labels.day(as_text(value))
+    return wording.day(as_text(value))
 
 
 _OPEN, _CLOSE = "(«[", ")»]"

@@ -1,12 +1,12 @@
 """Notebook 08: the states on both sides counted against each denominator and by the grade of their weaker tie.
 
-Frames from :func:`helpers.tables.alignment.tie_matrix` in, plain DataFrames and reader sentences out."""
+Frames from :func:`helpers.tables.sco_states.tie_matrix` in, plain DataFrames and reader sentences out."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from helpers.tables.alignment import GRADE_RANK, GRADES
+from helpers.tables.sco_states import GRADE_RANK, GRADES
 
 
 def denominators(matrix: pd.DataFrame) -> pd.DataFrame:

@@ -7,18 +7,20 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from helpers import labels
 from helpers.membership import as_timestamp
 
 #: Steps by which a treaty as a whole ends (party ``ALL``): end of its own term, lapse when a successor treaty
 #: entered into force, or withdrawal of all parties.
 _ENDS = ("expired", "superseded", "withdrawn")
 
+
 _ERODING = ("suspended", "withdrawal_announced", "withdrawn", "ratification_revoked")
 
 
 PHASES = ("signed, not in force", "signed, entry into force not recorded", "in force", "in force, eroding",
           "eroding")
+
+
 """Phases of a treaty's life as drawn by the Gantt chart (see :func:`treaty_phases`)."""
 
 
@@ -139,10 +141,10 @@ def treaty_steps(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through)
     return out[["treaty_id", "name", "step", "party", "date", "note", "source_id"]].reset_index(drop=True)
 
 
-# ------------------------------------------------------------------------------------ the treaty list by rule
-
 #: The rule of notebook 04: legally binding arms-control treaties signed on or after this day ...
 TREATIES_SINCE = pd.Timestamp("1972-01-01")
+
+
 #: ... that are bilateral between the USA and the USSR/Russia, or European (negotiated among the CSCE/OSCE states).
 TREATY_SCOPES = ("us_russia", "europe")
 
@@ -175,10 +177,15 @@ PAIR_STATUSES = (
     "abandoned before entry into force",
     "signed, never in force",
 )
+
+
 """Where a treaty stands for the US–Russia pair on a date (see :func:`pair_status`), in display order."""
+
 
 #: Statuses in which a treaty no longer binds both the US and Russia, or one of them has suspended it.
 NOT_BINDING = PAIR_STATUSES[1:7]
+
+
 #: Endings as planned: the term ran out and a successor treaty had been signed, or a successor superseded it.
 PLANNED = PAIR_STATUSES[5:7]
 
@@ -250,8 +257,6 @@ def status_counts(status: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-# ------------------------------------------------------------------------------------- wars chosen by a rule
-
 #: The wars rule of notebook 04 starts the day after the USSR ceased to exist.
 WARS_SINCE = pd.Timestamp("1991-12-26")
 
@@ -312,8 +317,6 @@ def war_cases(events: pd.DataFrame, event_actors: pd.DataFrame, memberships: pd.
     return out
 
 
-# ------------------------------------------------------------------------------ findings a reader sees (04)
-
 def admitted_treaties(treaties: pd.DataFrame, rule: pd.DataFrame) -> pd.DataFrame:
     """The rows of treaties.csv that :func:`treaty_cases` admits, in the data's order."""
     return treaties[treaties["treaty_id"].isin(rule.loc[rule["admitted"], "treaty_id"])]
@@ -323,74 +326,3 @@ def left_by_pair(status: pd.DataFrame) -> int:
     """Treaties of :func:`pair_status` that the US or Russia left, suspended or abandoned (not those that expired
     or were superseded, nor those never in force)."""
     return int(status["status"].isin(PAIR_STATUSES[1:4] + PAIR_STATUSES[7:8]).sum())
-
-
-def in_force_headline(by_year: pd.DataFrame, last_year: int) -> str:
-    """The in-force table's title: the most treaties in force at once, and the count at the end of ``last_year``."""
-    end = by_year.iloc[-1]
-    return (f"At most {int(by_year['in_force'].max())} of these treaties were in force at once; at the end of "
-            f"{last_year}, {int(end['in_force'])} were, {int(end['eroding'])} of them eroding")
-
-
-def pair_headlines(year_end: pd.DataFrame, latest: pd.DataFrame, through) -> tuple[str, str]:
-    """Titles of the status tally at the end of 2023 (``year_end``) and of the treaty-by-treaty status on
-    ``through`` (``latest``), both from :func:`pair_status`."""
-    tally = f"At the end of 2023, {int(year_end['binds_pair'].sum())} of {len(year_end)} treaties still bound both"
-    left = f"By {labels.day(as_timestamp(through, 'through').date())}, {left_by_pair(latest)} of {len(latest)}"
-    return (f"{tally} the US and Russia", f"{left} treaties had been left, suspended or abandoned by the US or Russia")
-
-
-def camps_headline(camps: pd.DataFrame) -> str:
-    """The camps chart's title from :func:`helpers.tables.euroatlantic.camps` (labels ``before`` and ``after``):
-    'NATO went from 30 to 32 members; the CSTO stayed at 6'."""
-    size = camps.set_index(["org_id", "label"])["members"]
-    parts = []
-    for org in ("NATO", "CSTO"):
-        a, b = int(size[org, "before"]), int(size[org, "after"])
-        name = "NATO" if org == "NATO" else "the CSTO"
-        parts.append(f"{name} stayed at {a} members" if a == b else f"{name} went from {a} to {b} members")
-    return "; ".join(parts)
-
-
-def changes_headline(changes: pd.DataFrame, before, after) -> str:
-    """The status-changes table's title, with both dates in reader words."""
-    return (f"{len(changes)} changes of status in NATO and the CSTO between "
-            f"{labels.day(as_timestamp(before, 'before').date())} and "
-            f"{labels.day(as_timestamp(after, 'after').date())}")
-
-
-def gantt_headline(listed: pd.DataFrame, wars: pd.DataFrame, phases: pd.DataFrame, through) -> str:
-    """The Gantt chart's title: how many treaties and wars it draws, over which years."""
-    return (f"{len(listed)} arms-control treaties and {len(wars)} wars, {phases['start'].min().year}–"
-            f"{as_timestamp(through, 'through').year}")
-
-
-def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, events: pd.DataFrame,
-                 event_actors: pd.DataFrame, memberships: pd.DataFrame, states: pd.DataFrame,
-                 state_lineage: pd.DataFrame, before, after) -> tuple[list[str], str]:
-    """04's first screen, from the same rules the report applies below: what bound the US and Russia at the end of
-    2023, what they had left by the end of the record, the wars the rule admits and the two camps between
-    ``before`` and ``after``. Returns (findings, one-line summary)."""
-    from helpers.tables.euroatlantic import camps as camp_sizes
-
-    through = arms_control["date"].max()  # the status date comes from the arms-control record itself
-    listed = admitted_treaties(treaties, treaty_cases(treaties, arms_control))
-    year_end, latest = pair_status(arms_control, listed, "2023-12-31"), pair_status(arms_control, listed, through)
-    former_soviet = state_lineage.loc[state_lineage["predecessor_iso3"] == "SUN", "iso3"]
-    wars = war_cases(events, event_actors, memberships, states, former_soviet)
-    wars = wars[wars["admitted"]]
-    camps = camp_sizes(memberships, states, ["NATO", "CSTO"], {"before": before, "after": after})
-    planned = int(latest["status"].isin(PLANNED).sum())
-    lapsed = int((latest["status"] == PAIR_STATUSES[4]).sum())
-    tally, left = pair_headlines(year_end, latest, through)
-    out = [tally + ".", left + f"; {planned} ended as planned (a successor signed or in force), {lapsed} expired "
-                               "without a successor."]
-    if len(wars):
-        years = wars["date"].dt.year
-        out.append(f"{len(wars)} wars since the end of the USSR meet the rule, {int(years.min())}–{int(years.max())}.")
-    out.append(f"Between {labels.day(as_timestamp(before, 'before').date())} and "
-               f"{labels.day(as_timestamp(after, 'after').date())}, {camps_headline(camps)}.")
-    day = labels.day(as_timestamp(through, "through").date())
-    summary = (f"Arms control, the wars after the USSR and the two camps: by {day}, "
-               f"{int(latest['binds_pair'].sum())} of {len(latest)} treaties still bound both the US and Russia.")
-    return out, summary

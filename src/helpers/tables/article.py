@@ -16,9 +16,11 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import paths
-from helpers.collection import read as read_collection
+from helpers.section_map import read as read_collection
 
 TAG_KINDS = ("org", "state", "theme")
+
+
 TAG_KIND_LABELS = {"org": "organisation", "state": "state", "theme": "theme"}
 
 
@@ -40,9 +42,6 @@ def _paragraph_order(paragraphs: pd.DataFrame) -> dict[str, int]:
 def span_label(first: str, last: str) -> str:
     """``"P1–P9"`` for a range, ``"P4"`` when first and last are the same paragraph."""
     return first if first == last else f"{first}–{last}"
-
-
-# ------------------------------------------------------------------------------------------------ the article
 
 
 def section_overview(sections: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
@@ -145,9 +144,6 @@ def claim_profile(claims: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-# ------------------------------------------------------------------------------------------- the tag structure
-
-
 def tag_long(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFrame,
              highlight: str | None = None) -> pd.DataFrame:
     """Paragraph × tag rows ready for the structure chart.
@@ -202,27 +198,6 @@ def org_mentions(paragraph_tags: pd.DataFrame, org: str, paragraphs: pd.DataFram
     return sorted(set(hits), key=lambda p: order.get(p, 99))
 
 
-def structure_finding(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, org: str) -> str:
-    """A one-sentence finding for the structure chart's title, for the highlighted organisation ``org``."""
-    hits = org_mentions(paragraph_tags, org, paragraphs)
-    total = len(paragraphs)
-    if not hits:
-        return f"The article never names {org}; its paragraphs are tagged with other organisations and themes"
-    order = _paragraph_order(paragraphs)
-    first_half = [p for p in hits if order[p] <= 9]
-    return (f"{org} is named in {len(hits)} of the {total} paragraphs "
-            f"({len(first_half)} in P1–P9, {len(hits) - len(first_half)} in P10–P19)")
-
-
-def structure_description(org: str) -> str:
-    """The text alternative of the structure chart, naming the highlighted organisation."""
-    return (f"Dot matrix: the article's paragraphs P1 to P19 across, and down the organisations, states and themes "
-            f"each paragraph touches. Paragraphs that name {org} are shaded.")
-
-
-# ------------------------------------------------------------------------------------------- the collection
-
-
 def collection_guide(collection: Path | str | None = None) -> pd.DataFrame:
     """How to read the collection: one row per notebook of ``collection.toml`` (id, title, paragraphs, summary).
 
@@ -251,8 +226,6 @@ def collection_guide(collection: Path | str | None = None) -> pd.DataFrame:
                      "paragraphs": str(entry["paragraphs"]).replace("-", "–"), "summary": str(entry["summary"])})
     return pd.DataFrame(rows, columns=["notebook", "title", "paragraphs", "summary"])
 
-
-# ---------------------------------------------------------------------------- paragraphs and claims by notebook
 
 _PARA = re.compile(r"^P(\d{1,2})$")
 
@@ -329,8 +302,6 @@ def claims_for(claims: pd.DataFrame, paras: Iterable[str]) -> pd.DataFrame:
     return out[[c for c in cols if c in out.columns]].reset_index(drop=True)
 
 
-# ------------------------------------------------------------------------------------------- findings for titles
-
 def lineage_path(lineage: pd.DataFrame) -> tuple[list[str], list[str]]:
     """The publishers the text travelled through, and those that republished it off that path.
 
@@ -348,43 +319,3 @@ def lineage_path(lineage: pd.DataFrame) -> tuple[list[str], list[str]]:
     path = list(dict.fromkeys(rows.loc[keep, "publisher"]))
     side = [p for p in dict.fromkeys(rows.loc[rows["relation"] == "republication", "publisher"]) if p not in path]
     return path, side
-
-
-def lineage_finding(lineage: pd.DataFrame) -> str:
-    """Title of the lineage table: which version the translation follows, and any side republication."""
-    path, side = lineage_path(lineage)
-    head = " → ".join(path)
-    return f"The text travelled {head}" + (f"; {' and '.join(side)} republished it on the side" if side else "")
-
-
-def sections_finding(sections: pd.DataFrame, paragraphs: pd.DataFrame) -> str:
-    """Title of the section table: how many paragraphs the opening takes and how many the titled sections."""
-    overview = section_overview(sections, paragraphs)
-    first, rest = int(overview["count"].iloc[0]), int(overview["count"].iloc[1:].sum())
-    return (f"{first} paragraphs of diagnosis, then {rest} on principles and form, in "
-            f"{len(overview)} sections")
-
-
-def claims_finding(claims: pd.DataFrame, paras: Iterable[str] | None = None) -> str:
-    """A title counting ``claims`` by type, e.g. ``"P1–P3 make 6 claims: 3 factual (3 supported), 2 …"``.
-
-    Without ``paras`` the subject is the article. Types appear in the contract's order, empty ones left out.
-    """
-    from helpers.tables.claims import CLAIM_TYPES
-
-    _require(claims, "claims", ["claim_type", "verdict"])
-    wanted = list(paras or [])
-    who = span_label(wanted[0], wanted[-1]) if wanted else "The article"
-    counts = claims["claim_type"].value_counts()
-    parts = []
-    for kind in CLAIM_TYPES:
-        n = int(counts.get(kind, 0))
-        if n and kind == "factual":
-            ok = int(((claims["claim_type"] == kind) & (claims["verdict"] == "supported")).sum())
-            parts.append(f"{n} factual ({ok} supported)")
-        elif n:
-            parts.append(f"{n} {kind}")
-    verb = "make" if len(wanted) > 1 else "makes"
-    if not parts:
-        return f"{who} {verb} no claim the ledger holds"
-    return f"{who} {verb} {len(claims)} claim{'s' if len(claims) != 1 else ''}: {', '.join(parts)}"

@@ -13,13 +13,27 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 CLAIM_TYPES = ("factual", "interpretive", "normative", "predictive")
+
+
 VERDICTS = ("supported", "partly supported", "contradicted", "unverifiable", "interpretation")
+
+
 CHECKED = ("primary", "official", "secondary", "not checked")
+
+
 AUTHOR = "the author"
+
+
 TRANSLATOR = "the translator or editor"
+
+
 ATTRIBUTIONS = ("faithful", "changed in translation", "misattributed in translation", "added in translation",
                 "not compared")
+
+
 NOT_FAITHFUL = ("changed in translation", "misattributed in translation", "added in translation")
+
+
 LEDGER_COLUMNS = ["claim_id", "paragraph", "claim", "voice", "attributed_to", "attribution", "claim_type", "verdict",
                   "checked_against", "evidence_after_article", "verdict_reason", "evidence", "source_id",
                   "second_source_id"]
@@ -232,61 +246,18 @@ def audit_view(ledger: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-# ------------------------------------------------------------------------------------------------ titles
-
-
 def split_ledger(ledger: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(claims the evidence settles one way or another, claims marked ``interpretation``), both in ledger order."""
     reading = ledger["verdict"] == "interpretation"
     return ledger[~reading], ledger[reading]
 
 
-def ledger_finding(ledger: pd.DataFrame, claim_types: Iterable[str]) -> str:
-    """Title of the ledger: how many of the claims of which types get a verdict on the evidence, and which."""
-    settled, _ = split_ledger(ledger)
-    counts = settled["verdict"].value_counts()
-    which = ", ".join(f"{int(counts[v])} {v}" for v in VERDICTS if counts.get(v, 0))
-    return (f"{len(settled)} of the {len(ledger)} claims ({', '.join(claim_types)}) get a verdict on the evidence"
-            f"{': ' + which if which else ''}")
-
-
-def open_finding(readings: pd.DataFrame) -> str:
-    """Title of the ledger's second part: the readings, proposals and forecasts evidence cannot settle yet."""
-    kinds = "reading, proposal or open forecast" if len(readings) == 1 else "readings, proposals and open forecasts"
-    return f"{len(readings)} {kinds}, with the case on each side in the audit detail"
-
-
-def verdict_finding(counts: pd.DataFrame) -> str:
-    """Title of the verdict chart: how many claims get a verdict on the evidence rather than 'interpretation'."""
-    total = int(counts["claims"].sum())
-    settled = int(counts.loc[counts["verdict"] != "interpretation", "claims"].sum())
-    return (f"{settled} of {total} listed claims get a verdict on the evidence; the rest are readings, proposals "
-            f"or open forecasts")
-
-
-def checking_finding(grid: pd.DataFrame) -> str:
-    """Title of the checking chart: how many verdicts rest on a primary text."""
-    return f"{int(grid['primary'].sum())} of {int(grid['total'].sum())} verdicts rest on a primary text"
-
-
-def attribution_finding(attributed: pd.DataFrame) -> str:
-    """Title of the attribution table: how many claims are not simply the author's words, by attribution, and how
-    many the English itself gives to another speaker."""
-    counts = attributed["attribution"].value_counts()
-    parts = [f"{int(counts[a])} {a.replace(' in translation', '')}" for a in NOT_FAITHFUL if counts.get(a, 0)]
-    other = len(attributed) - sum(int(counts.get(a, 0)) for a in NOT_FAITHFUL)
-    said = (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]) + " in translation" \
-        if parts else ""
-    also = f"{other} the English itself gives to another speaker" if other else ""
-    return f"{len(attributed)} listed claims are not simply the author's words: " + "; ".join(x for x in (said, also) if x)
-
-
 def lineage_view(lineage: pd.DataFrame) -> pd.DataFrame:
     """The article's lineage for reading (from ``article.lineage_table``): step, the work with its publisher and
     date in one cell ("… — RT, 16 Apr 2024"; "date not found" when unknown), relation, confidence and finding, so
     the finding keeps the width it needs."""
-    from helpers.labels import day
     from helpers.tables import article
+    from helpers.wording import day
 
     steps = article.lineage_table(lineage)
     when = [p if p == "not found" or len(p) < 10 else day(p) for p in steps["published"]]
@@ -294,51 +265,3 @@ def lineage_view(lineage: pd.DataFrame) -> pd.DataFrame:
             for w, pub, d in zip(steps["work"], steps["publisher"], when)]
     return pd.DataFrame({"Step": steps["step"].to_numpy(), "Work": work, "Relation": steps["relation"].to_numpy(),
                          "Confidence": steps["confidence"].to_numpy(), "Finding": steps["finding"].to_numpy()})
-
-
-def coverage_finding(coverage: pd.DataFrame) -> str:
-    """Title of the coverage table: whether every paragraph is covered by some report, or how many are not."""
-    bare = int((coverage["covered in"] == "").sum())
-    if bare:
-        return f"{bare} of {len(coverage)} paragraphs are not covered by any report"
-    return f"All {len(coverage)} paragraphs are covered by at least one report"
-
-
-def lineage_finding(lineage: pd.DataFrame) -> str:
-    """Title of the lineage table: how many steps, how many held with high confidence."""
-    high = int((lineage["confidence"] == "high").sum())
-    return f"{len(lineage)} steps from Valdai to the Arabic text, {high} of them held with high confidence"
-
-
-def glance_findings(ledger: pd.DataFrame) -> list[str]:
-    """The first screen of the ledger: the verdict counts, the attribution finding and what the verdicts were
-    checked against, each computed from the listed claims."""
-    n = len(ledger)
-    if not n:
-        return ["No claim of the chosen types is in the ledger."]
-    v = ledger["verdict"].value_counts()
-    verbs = (("supported", "supports"), ("partly supported", "partly supports"), ("contradicted", "contradicts"),
-             ("unverifiable", "cannot settle"))
-    said = [f"{verb} {int(v[k])}" for k, verb in verbs if v.get(k, 0)]
-    readings = int(v.get("interpretation", 0))
-    first = (f"Of {n} listed claims, the evidence " + (", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1
-                                                        else said[0]) if said
-             else f"None of the {n} listed claims gets a verdict on the evidence")
-    kinds = "is a reading, proposal or open forecast" if readings == 1 else "are readings, proposals or open forecasts"
-    first += f"; {readings} {kinds}." if readings else "."
-    grid = checking_counts(ledger)
-    primary, official, secondary = (int(grid[c].sum()) for c in ("primary", "official", "secondary"))
-    rest = n - primary - official - secondary
-    checked = (f"{primary} verdicts rest on a primary text, {official} on an organisation's or government's own "
-               f"page, {secondary} on secondary sources only{f', {rest} on nothing yet' if rest else ''}.")
-    attributed = attribution_claims(ledger)
-    return [first, attribution_finding(attributed) + "." if len(attributed) else
-            "All the listed claims are the author's words as the English gives them.", checked]
-
-
-def glance_summary(ledger: pd.DataFrame, claim_types: Iterable[str]) -> str:
-    """The one-line summary under the title, for the chosen claim types."""
-    types = list(claim_types)
-    which = "" if set(types) == set(CLAIM_TYPES) else f" ({', '.join(types)})"
-    return (f"The article's {len(ledger)} claims{which}, each with who says it, our verdict on its content and what "
-            "it was checked against; the Arabic set beside RT's English and Valdai's text; and what to watch.")

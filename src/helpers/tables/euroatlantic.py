@@ -13,14 +13,9 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers import labels, membership
+from helpers import membership, wording
 from helpers.membership import as_timestamp
 
-# --------------------------------------------------------------------------------------------------- utilities
-
-
-
-# ------------------------------------------------------------------------------------------------------ events
 
 def events_between(events: pd.DataFrame, start, end, *, categories: Iterable[str] | None = None,
                    event_ids: Iterable[str] | None = None) -> pd.DataFrame:
@@ -67,18 +62,6 @@ def russia_china_track(events: pd.DataFrame, event_actors: pd.DataFrame, start, 
     return window[keep].reset_index(drop=True)
 
 
-def track_titles(track: pd.DataFrame, cited_ids: Iterable[str], start, end) -> tuple[str, str]:
-    """Titles of the Russia–China timeline chart and table (:func:`timeline_rows` of :func:`russia_china_track`):
-    how many steps over which years and how many the article cites; "none" with the window's dates when empty."""
-    lo, hi = labels.day(as_timestamp(start, "start")), labels.day(as_timestamp(end, "end"))
-    if track.empty:
-        return (f"None in this window: no recorded step in Russia–China security ties from {lo} to {hi}",
-                f"Russia–China security timeline, {lo} to {hi}: none recorded")
-    cited = track["event_id"].isin(list(cited_ids)).sum()
-    return (f"{len(track)} dated steps in Russia–China security ties, {track['year'].min()}–{track['year'].max()}; "
-            f"the article points to {cited} of them", f"Russia–China security timeline, {lo} to {hi}")
-
-
 def timeline_rows(events: pd.DataFrame, event_paragraphs: pd.DataFrame | None = None) -> pd.DataFrame:
     """Events shaped for a timeline chart and table: one row per event, article paragraphs joined as text.
 
@@ -107,19 +90,6 @@ def paragraph_events(events: pd.DataFrame, event_paragraphs: pd.DataFrame, paras
     return timeline_rows(events[events["event_id"].isin(ids)], event_paragraphs)
 
 
-def paragraph_events_finding(rows: pd.DataFrame, paras: Iterable[str], *, since: int | None = None) -> str:
-    """Title for :func:`paragraph_events`: how many events bear on the paragraphs, and when the first is dated
-    (or, with ``since``, how many fall in or after that year)."""
-    wanted = list(paras)
-    span = wanted[0] if len(wanted) == 1 else f"{wanted[0]}–{wanted[-1]}"
-    if rows.empty:
-        return f"No dated event in the data bears on {span}"
-    head = f"{len(rows)} dated event{'s' if len(rows) != 1 else ''} bear{'' if len(rows) != 1 else 's'} on {span}"
-    if since is not None:
-        return f"{head}, {int((rows['year'] >= since).sum())} of them from {since} on"
-    return f"{head}, the first on {labels.day(rows['date'].min())}"
-
-
 def russia_china_timeline(events: pd.DataFrame, event_actors: pd.DataFrame, event_paragraphs: pd.DataFrame,
                           start, end, cited: pd.DataFrame) -> pd.DataFrame:
     """:func:`timeline_rows` of :func:`russia_china_track` between ``start`` and ``end``, the ``cited`` events
@@ -134,10 +104,8 @@ def after_visit(track: pd.DataFrame, events: pd.DataFrame, end, visit: str = VIS
     later = track[track["date"] > day].reset_index(drop=True)
     noun = "step" if len(later) == 1 else "steps"
     return later, (f"{len(later)} recorded {noun} on the track after the {day:%B %Y} visit "
-                   f"(up to {labels.day(as_timestamp(end, 'end'))})")
+                   f"(up to {wording.day(as_timestamp(end, 'end'))})")
 
-
-# ------------------------------------------------------------------------------------ membership over time
 
 def membership_steps(memberships: pd.DataFrame, orgs: Iterable[str], *, through) -> pd.DataFrame:
     """Formal member counts of each org over time, as a step series ending at ``through``.
@@ -167,10 +135,6 @@ def membership_steps(memberships: pd.DataFrame, orgs: Iterable[str], *, through)
     return out[["org_id", "date", "members"]]
 
 
-
-
-# -------------------------------------------------------------------------------------------- OSCE (P5–P6)
-
 def overlap(memberships: pd.DataFrame, states: pd.DataFrame, as_of, *, base: str = "OSCE",
             others: Iterable[str] = ("NATO", "CSTO")) -> pd.DataFrame:
     """Which of ``base``'s participating states also belong to each of ``others`` on ``as_of``.
@@ -198,19 +162,6 @@ def overlap(memberships: pd.DataFrame, states: pd.DataFrame, as_of, *, base: str
     return out.sort_values(["group", "name"])[["iso3", "name", *orgs, "group"]].reset_index(drop=True)
 
 
-def osce_titles(steps: pd.DataFrame, overlap_table: pd.DataFrame, counts: pd.DataFrame, as_of) -> tuple[str, str]:
-    """Titles of notebook 03's growth chart (:func:`membership_steps` of the OSCE) and overlap chart
-    (:func:`overlap`, :func:`overlap_counts`); "none on this date" when the OSCE had no participating state yet."""
-    day = labels.day(as_timestamp(as_of, "as_of"))
-    if steps.empty or not overlap_table["OSCE"].any():
-        none = f"None on this date: the CSCE/OSCE had no participating states on {day}"
-        return none, f"{none}, so none could also belong to NATO or the CSTO"
-    both = counts.loc[counts["group"].str.startswith("OSCE +"), "states"].sum()
-    return (f"The CSCE/OSCE went from {steps['members'].iloc[0]} to {steps['members'].iloc[-1]} participating states "
-            f"by {day}", f"On {day}, {both} of the OSCE's {int(overlap_table['OSCE'].sum())} states also belonged to "
-            "NATO or the CSTO")
-
-
 def overlap_counts(table: pd.DataFrame) -> pd.DataFrame:
     """Count the states in each group of :func:`overlap`. Columns ``group``, ``states``; largest group first."""
     counts = table.groupby("group").size().rename("states").reset_index()
@@ -228,25 +179,6 @@ def osce_overlap(memberships: pd.DataFrame, states: pd.DataFrame, as_of) -> tupl
 def category_rows(events: pd.DataFrame, event_paragraphs: pd.DataFrame, category: str) -> pd.DataFrame:
     """:func:`timeline_rows` of every event of one ``category`` (all dates), with its article paragraphs."""
     return timeline_rows(events[events["category"] == category], event_paragraphs)
-
-
-def documents_finding(docs: pd.DataFrame) -> str:
-    """Title of the OSCE documents table (:func:`category_rows` of ``osce_document``): how many, over which years."""
-    if docs.empty:
-        return "No CSCE/OSCE document in the data"
-    years = f"{docs['year'].min()}–{docs['year'].max()}" if docs["year"].nunique() > 1 else f"{docs['year'].min()}"
-    noun = "founding and summit documents" if len(docs) > 1 else "founding or summit document"
-    return f"{len(docs)} {noun} of the CSCE/OSCE, {years}"
-
-
-def indivisible_finding(coded: pd.DataFrame) -> str:
-    """Title of :func:`principle_in_documents` for one principle: how many documents state it explicitly, and
-    the year of the first."""
-    explicit = coded[coded["presence"] == "explicit"]
-    if explicit.empty:
-        return "No document read states indivisible security explicitly"
-    return (f"Indivisible security is explicit in {len(explicit)} OSCE document{'s' if len(explicit) != 1 else ''}, "
-            f"the first in {pd.Timestamp(explicit['date'].min()).year}")
 
 
 def principle_in_documents(documents: pd.DataFrame, principle_documents: pd.DataFrame, principle: str, *,
@@ -268,8 +200,6 @@ def principle_in_documents(documents: pd.DataFrame, principle_documents: pd.Data
     out = out.sort_values(["date", "document_id"])
     return out[["date", "title", "presence", "locator", "phrase", "source_id"]].reset_index(drop=True)
 
-
-# -------------------------------------------------------------------------------------------- Crisis (P7–P9)
 
 def check_order(**dates) -> list[pd.Timestamp]:
     """Dates that must be strictly increasing in the order given, e.g. ``check_order(before=b, after=a)``.
@@ -339,48 +269,12 @@ def status_changes(memberships: pd.DataFrame, states: pd.DataFrame, orgs: Iterab
     return out.sort_values(["org_id", "name"]).reset_index(drop=True)
 
 
-# ------------------------------------------------------------------------------------ moved, re-exported here
-# The NATO and bloc helpers of notebook 02 live in ``tables.blocs``, the treaty helpers of notebook 04 in
-# ``tables.arms_control``; the names stay importable from here for older callers.
-from helpers.tables.arms_control import (  # noqa: E402,F401
-    PHASES,
-    in_force_by_year,
-    treaty_phases,
-    treaty_status,
-    treaty_steps,
-)
-from helpers.tables.blocs import (  # noqa: E402,F401
-    BACKGROUNDS,
-    FOLLOWS,
-    accession_backgrounds,
-    bloc_record,
-    members_on,
-    non_aligned_before,
-    predecessor_map,
-)
-
-# ------------------------------------------------------------------------------------------ claims for readers
-
 #: The claims columns a report shows (the rest of the ledger is in notebook 09 and the CSV export of the ledger).
 CLAIM_COLUMNS = ["paragraph", "claim_id", "claim", "claim_type", "verdict", "verdict_reason"]
 
+
 #: The ledger's verdicts in the order a reader weighs them (``claims.verdict`` in datapackage.json).
 VERDICTS = ("supported", "partly supported", "contradicted", "unverifiable", "interpretation")
-
-
-def claims_headline(claim_table: pd.DataFrame, paras: Iterable[str]) -> str:
-    """A claims table's title from its own verdicts: 'P7–P9 make 9 claims: 2 supported, 7 interpretations'."""
-    from helpers.tables.article import span_label
-
-    paras = list(paras)
-    span, n = span_label(paras[0], paras[-1]), len(claim_table)
-    counts = claim_table["verdict"].value_counts()
-    parts = []
-    for v in sorted(counts.index, key=lambda v: VERDICTS.index(v) if v in VERDICTS else len(VERDICTS)):
-        k = int(counts[v])
-        parts.append(f"{k} {v}{'s' if v == 'interpretation' and k != 1 else ''}")
-    verb = "makes" if "–" not in span else "make"
-    return f"{span} {verb} {n} claim{'s' if n != 1 else ''}: {', '.join(parts)}"
 
 
 def checkable(claim_table: pd.DataFrame) -> int:

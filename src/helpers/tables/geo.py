@@ -27,17 +27,31 @@ import pandas as pd
 from helpers import membership, paths
 
 GEO = paths.DATA / "geo"
+
+
 TOPOLOGY_FILE = GEO / "countries-110m.json"
+
+
 FEATURES_FILE = GEO / "features.csv"
+
+
 #: What a map drawn from these boundaries cites.
 SOURCES: tuple[str, ...] = ("naturalearth-110m-admin-0-countries", "github-topojson-world-atlas")
+
+
 #: Short names for states that no longer exist, as a map's tooltip shows them.
 HISTORIC_NAMES = {"SUN": "USSR", "YUG": "Yugoslavia", "CSK": "Czechoslovakia", "DDR": "GDR",
                   "SCG": "Serbia and Montenegro"}
+
+
 STATUS_WORDS = {"member": "member", "participating_state": "participating State", "suspended": "suspended",
                 "frozen": "participation frozen", "observer": "observer", "dialogue_partner": "dialogue partner",
                 "partner": "partner"}
+
+
 OVERLAP_ORGS: tuple[str, ...] = ("NATO", "CSTO", "SCO", "OSCE")
+
+
 NONE_CATEGORY = "none of them"
 
 
@@ -250,9 +264,6 @@ def category_counts(overlaps: pd.DataFrame, memberships: pd.DataFrame, as_of, or
     return out.sort_values(["states", "category"], ascending=[False, True], ignore_index=True)
 
 
-# ---------------------------------------------------------------------------------------------- through time
-
-
 def snapshot_dates(as_of, first: int, last: int) -> pd.DataFrame:
     """The date each year of a time slider stands for: 31 December, except the report's own year, which stands
     for the report's date (so the slider starts exactly where the report is). Columns ``year``, ``date``."""
@@ -308,9 +319,6 @@ def last_data_year(memberships: pd.DataFrame) -> int:
     """The last year the membership data speaks of (its latest start or end date)."""
     dates = pd.concat([memberships["start"], memberships["end"]]).dropna()
     return int(dates.max().year)
-
-
-# ---------------------------------------------------------------------------------------------- boundaries
 
 
 def _decode(arc: list[list[int]]) -> list[tuple[int, int]]:
@@ -388,47 +396,9 @@ def feature_bounds() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-# ---------------------------------------------------------------------------------------------- words for readers
-
-
-def date_words(as_of) -> str:
-    """'30 April 2024'."""
-    ts = membership.as_timestamp(as_of)
-    return f"{ts.day} {ts.strftime('%B')} {ts.year}"
-
-
 def undrawn_members(memberships: pd.DataFrame, org: str, as_of, statuses=membership.FORMAL) -> list[str]:
     """Names of ``org``'s states on ``as_of`` that no shape of the boundary file stands for (too small for it)."""
     members = set(membership.members_as_of(memberships, org, as_of, statuses)["iso3"])
     missing = sorted(members - set(holders(as_of)["holder"]))
     names = _state_names()
     return sorted(names.get(code, code) for code in missing)
-
-
-def map_caption(memberships: pd.DataFrame, org: str, as_of) -> str:
-    """A map's caption: the date, what 'member' means, the states too small to draw, how edge cases are drawn."""
-    small = undrawn_members(memberships, org, as_of)
-    tail = f" Too small to draw at this scale, but counted: {', '.join(small)}." if small else ""
-    return (f"Formal membership on {date_words(as_of)} (members, participating States, suspended or frozen). "
-            "A state that no longer exists is drawn through its successors' territory, and the tooltip says so; "
-            "Northern Cyprus, drawn apart by Natural Earth, is left unshaded." + tail)
-
-
-def overlap_headline(memberships: pd.DataFrame, as_of, org: str = "OSCE", orgs=OVERLAP_ORGS) -> str:
-    """'On 30 April 2024, 53 of the OSCE's 57 participating States also belonged to NATO, the CSTO or the SCO'."""
-    others = [o for o in orgs if o != org]
-    when = membership.as_timestamp(as_of)
-    live = _statuses_on(memberships, orgs, when, membership.FORMAL)
-    mine = set(live.loc[live["org_id"] == org, "iso3"])
-    also = mine & set(live.loc[live["org_id"].isin(others), "iso3"])
-    word = "participating States" if org == "OSCE" else "members"
-    names = ", ".join(f"the {o}" if o != "NATO" else o for o in others[:-1]) + f" or the {others[-1]}"
-    return f"On {date_words(when)}, {len(also)} of the {org}'s {len(mine)} {word} also belonged to {names}"
-
-
-def growth_headline(memberships: pd.DataFrame, org: str, as_of, first_year: int) -> str:
-    """'NATO had 32 members on 30 April 2024, against 12 at the end of 1949'."""
-    word = "participating States" if org == "OSCE" else "members"
-    now = membership.count_as_of(memberships, org, as_of)
-    then = membership.count_as_of(memberships, org, pd.Timestamp(first_year, 12, 31))
-    return f"{org} had {now} {word} on {date_words(as_of)}, against {then} at the end of {first_year}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 from scipy.stats import chi2
 
-from helpers import labels
+from helpers import wording
 
 #: ATOP 4.01's member spells are read up to this day: its last agreements begin in 2016.
 CENSUS_THROUGH = pd.Timestamp("2016-12-31")
@@ -51,8 +51,8 @@ def census_cases(census: pd.DataFrame, organisations: pd.DataFrame, as_of, *, si
     day, start = pd.Timestamp(as_of), pd.Timestamp(since)
     held = set(organisations["org_id"])
     out = census[["atopid", "org_id", "signed", "ended", "states_at_signature"]].copy()
-    out["name"] = [labels.label(o, "org_id") if isinstance(o, str) and o in held
-                   else f"agreement of {labels.day(d.date())} (ATOP {a})"
+    out["name"] = [wording.label(o, "org_id") if isinstance(o, str) and o in held
+                   else f"agreement of {wording.day(d.date())} (ATOP {a})"
                    for a, o, d in zip(census["atopid"], census["org_id"], census["signed"])]
     tests = [(census["signed"] > day, REASONS[5]), (census["signed"] < start, REASONS[4]),
              (census["great_powers_at_signature"] < 1, REASONS[3]), (census["states_at_signature"] < 3, REASONS[2]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import labels
+from helpers import wording
 from helpers.tables.pact_census import separated_pairs
 
 
@@ -31,7 +31,7 @@ def rates_headline(record: pd.DataFrame) -> str:
 def glance_line(record: pd.DataFrame) -> str:
     """02's first-screen finding about exits: no ranking, only the pairs the intervals separate."""
     pairs = separated_pairs(record)
-    end = labels.day(record["window_end"].max().date()) if len(record) else ""
+    end = wording.day(record["window_end"].max().date()) if len(record) else ""
     head = (f"On ATOP's member spells up to {end}, the {len(record)} defence pacts the rule admits lost members "
             f"at rates whose 95% intervals overlap")
     if not pairs:

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.labels import day
 from helpers.membership import as_timestamp
+from helpers.wording import day
 
 UNKNOWN = "unknown"
 NOT_CODED = "not coded for this date"
@@ -295,33 +295,6 @@ def interval_table(intervals: pd.DataFrame, dimensions: pd.DataFrame,
         total = intervals[f"{axis}_known"] + intervals[f"{axis}_unknown"]
         out[f"{label[axis]}: known"] = [f"{k} of {n}" for k, n in zip(intervals[f"{axis}_known"], total)]
     return out
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def typology_finding(intervals: pd.DataFrame, names: Mapping[str, str] | None = None) -> str:
-    """A chart title: the most alliance-like organisation(s) by their lowest scores on the two plotted axes, whether
-    unknowns could change that, and which organisations cannot be placed."""
-    names = dict(names or {})
-    low = [f"{a}_low" for a in PLOT_AXES]
-    placed = intervals.dropna(subset=low)
-    unplaced = [names.get(o, o) for o in intervals["org_id"] if o not in set(placed["org_id"])]
-    tail = f"; {_join(unplaced)} cannot be placed on both axes" if unplaced else ""
-    if placed.empty:
-        return "Too few known features to place any of these organisations" + tail
-    floor = placed[low].sum(axis=1).round(9)
-    ceiling = placed[[f"{a}_high" for a in PLOT_AXES]].sum(axis=1).round(9)
-    best_mask = floor == floor.max()
-    best = [names.get(o, o) for o in placed.loc[best_mask, "org_id"]]
-    leaders = set(placed.loc[best_mask, "org_id"])
-    rivals = [names.get(o, o) for o, c in zip(placed["org_id"], ceiling) if o not in leaders and c >= floor.max()]
-    verb = "is" if len(best) == 1 else "are"
-    head = f"{_join(best)} {verb} the most alliance-like on known cells"
-    if rivals:
-        head += f", though unknown cells could lift {_join(rivals)} level"
-    return head + tail
 
 
 def org_overview(organisations: pd.DataFrame, member_counts: Mapping[str, int], orgs: Iterable[str],

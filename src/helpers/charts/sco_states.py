@@ -1,0 +1,104 @@
+"""Altair builders for notebook 08 (P16–P18): spell timelines, the state × structure matrix of tie grades, and
+the UpSet chart of combinations.
+
+Each builder takes a DataFrame from ``helpers.tables.sco_states`` and returns a chart; it never displays or saves.
+The title states the finding and is passed in by the notebook; ``description`` is the text alternative; every
+mark has tooltips; categorical colours come from the theme's category palette, used positionally; tie grades use
+a sequential grey scale (darker = stronger).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import altair as alt
+import pandas as pd
+
+from helpers import theme
+from helpers.tables.sco_states import GRADES, ORG_LABELS, ORGS, STATUS_LABELS, STRUCTURES
+
+NEUTRAL = "#4d4d4d"
+STATUS_ORDER = ["member", "participating_state", "partner", "observer", "dialogue_partner", "suspended", "frozen"]
+GRADE_COLORS = ["#1a1a1a", "#5e5e5e", "#a3a3a3", "#dcdcdc"]
+#: Default text alternatives (a Gantt chart's is said per call, as its rows differ).
+MATRIX = ("Matrix of states (rows) by structure (columns), cells shaded by tie grade; states on both sides first, "
+          "then the rest, then Russia and China.")
+UPSET = "UpSet chart: bars of state counts per combination of structures, over a dot matrix."
+
+
+def spell_gantt(spells: pd.DataFrame, *, names: dict[str, str] | None = None, row: str = "iso3",
+                title: str, description: str, width: int = 620) -> alt.Chart:
+    """Membership spells as bars on a time axis, one row per ``row`` value (states, or organisations by name),
+    colour = the spell's ``role`` (status in words, prefixed by the organisation when several are shown)."""
+    data = spells.copy()
+    data["name"] = [(names or {}).get(i, i) for i in data["iso3"]]
+    data["organisation"] = data["org_id"].map(ORG_LABELS).fillna(data["org_id"])
+    if "role" not in data.columns:
+        data["role"] = data["status"].map(STATUS_LABELS).fillna(data["status"])
+    # Legend order: organisations in order of first appearance, then the fixed status order within each.
+    org_rank = {o: i for i, o in enumerate(dict.fromkeys(data.sort_values("start", kind="mergesort")["org_id"]))}
+    status_rank = {st: i for i, st in enumerate(STATUS_ORDER)}
+    pairs = data[["role", "org_id", "status"]].drop_duplicates("role")
+    roles = sorted(zip(pairs["role"], pairs["org_id"], pairs["status"]),
+                   key=lambda t: (org_rank[t[1]], status_rank.get(t[2], len(STATUS_ORDER)), t[0]))
+    shown = "organisation" if row == "org_id" else "name"
+    order = list(dict.fromkeys(data.sort_values(["start", row], kind="mergesort")[shown]))
+    chart = alt.Chart(data).mark_bar(height=10).encode(
+        x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y")),
+        x2="end:T",
+        y=alt.Y(f"{shown}:N", sort=order, title=None),
+        color=alt.Color("role:N", scale=theme.positional_scale([r for r, _, _ in roles]),
+                        legend=alt.Legend(title="status")),
+        tooltip=[alt.Tooltip("name:N", title="state"), alt.Tooltip("organisation:N"),
+                 alt.Tooltip("role:N", title="status"), alt.Tooltip("start:T", format="%Y-%m-%d"),
+                 alt.Tooltip("end:T", format="%Y-%m-%d", title="first day not shown"),
+                 alt.Tooltip("ongoing:N", title="still running")],
+    )
+    return theme.titled(chart.properties(width=width), title, description)
+
+
+def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MATRIX,
+                     orgs: Iterable[str] = ORGS) -> alt.Chart:
+    """State × structure cells shaded by tie grade (darker = stronger); states on both sides first, the two
+    poles last; a cell is empty when the state has no active tie there."""
+    orgs = [o for o in orgs if o in matrix.columns]
+    group = matrix["both_sides"].map({True: "on both sides", False: "one side or none"}).where(~matrix["pole"],
+                                                                                                "pole")
+    data = matrix.assign(group=group).melt(id_vars=["iso3", "name", "group", "inactive"], value_vars=orgs,
+                                            var_name="org_id", value_name="grade")
+    data = data[data["grade"] != ""].assign(structure=lambda d: d["org_id"].map(ORG_LABELS))
+    rank = {"on both sides": 0, "one side or none": 1, "pole": 2}
+    order = list(matrix.assign(r=group.map(rank)).sort_values(["r", "name"], kind="mergesort")["name"])
+    chart = alt.Chart(data).mark_rect(stroke="#ffffff").encode(
+        x=alt.X("structure:N", sort=[ORG_LABELS[o] for o in orgs], title=None,
+                axis=alt.Axis(orient="top", labelAngle=-30)),
+        y=alt.Y("name:N", sort=order, title=None),
+        color=alt.Color("grade:N", scale=alt.Scale(domain=list(GRADES), range=GRADE_COLORS),
+                        legend=alt.Legend(title="tie")),
+        tooltip=[alt.Tooltip("name:N", title="state"), alt.Tooltip("structure:N"), alt.Tooltip("grade:N", title="tie"),
+                 alt.Tooltip("group:N", title="counted as"), alt.Tooltip("inactive:N", title="suspended ties")],
+    )
+    return theme.titled(chart.properties(width=22 * len(orgs) * 3, height=alt.Step(11)), title, description)
+
+
+def upset_chart(combos: pd.DataFrame, *, structures: Iterable[str] = STRUCTURES, title: str, description: str = UPSET,
+                width: int = 560) -> alt.VConcatChart:
+    """UpSet-style: bars of how many states hold each exact combination, over a dot matrix of the combination."""
+    structures = list(structures)
+    combos = combos.reset_index(drop=True)
+    order = list(combos["combination"])
+    bars = alt.Chart(combos).mark_bar(color=NEUTRAL).encode(
+        x=alt.X("combination:N", sort=order, axis=alt.Axis(labels=False, ticks=False), title=None),
+        y=alt.Y("states:Q", title="states"),
+        tooltip=[alt.Tooltip("combination:N"), alt.Tooltip("states:Q"), alt.Tooltip("members:N", title="states")],
+    ).properties(width=width, height=180)
+    long = combos.melt(id_vars=["combination", "states", "members"], value_vars=structures,
+                       var_name="structure", value_name="in")
+    dots = alt.Chart(long).mark_circle(size=110).encode(
+        x=alt.X("combination:N", sort=order, axis=None),
+        y=alt.Y("structure:N", sort=structures, title=None),
+        color=alt.Color("in:N", scale=alt.Scale(domain=[True, False], range=["#1a1a1a", "#dddddd"]), legend=None),
+        tooltip=[alt.Tooltip("combination:N"), alt.Tooltip("structure:N"),
+                 alt.Tooltip("in:N", title="belongs"), alt.Tooltip("members:N", title="states")],
+    ).properties(width=width, height=22 * len(structures))
+    return alt.vconcat(bars, dots, spacing=4).properties(title=title, description=description or title)

@@ -1,0 +1,284 @@
+"""Reading the section map (``notebooks/collection.toml``): notebooks, their declared parameters, the rules
+between parameters and the report variants.
+
+The collection file may be swapped for another one (tests use tiny fake collections) through the environment
+variable ``NATO_COLLECTION``; its data folder is then ``<collection folder>/../data``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import keyword
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from helpers import paths
+from helpers.params.errors import CollectionError, ParameterError
+from helpers.section_map import read as read_collection
+
+TYPES = ("date", "year", "org_list", "org", "state", "choice", "list", "int", "str")
+BOUND_WORDS = ("data:first", "data:last", "data:first_year", "data:last_year")
+#: Operators a rule between two parameters may use (``constraints = ["start <= end"]``).
+OPERATORS = ("<=", "<", ">=", ">")
+_RULE = re.compile(r"^\s*([A-Za-z_]\w*)\s*(<=|<|>=|>)\s*([A-Za-z_]\w*)\s*$")
+_ORDERED = ("date", "year", "int")
+#: A notebook id, a stem and a variant name become file names and links: letters, digits, '.', '_', '-' only.
+_ID = re.compile(r"[A-Za-z0-9_]+")
+_STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_VARIANT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: Stems that would write over a page of the site itself.
+RESERVED_STEMS = ("index", "assets", "exports", "_search-pages")
+_BOUND_WORDS_FOR = {"date": ("data:first", "data:last"), "year": ("data:first_year", "data:last_year")}
+
+
+def _check_stem(where: str, stem: str) -> None:
+    if not _STEM.fullmatch(stem) or "--" in stem or ".." in stem or stem.endswith(".") \
+            or stem.lower() in RESERVED_STEMS:
+        raise CollectionError(
+            f"{where}: stem {stem!r} is not allowed; a stem names a notebook file beside collection.toml and its "
+            "report: letters, digits, '.', '_' or '-', starting with a letter or digit, no '--' (it separates a "
+            f"variant's name), no '..', not {', '.join(RESERVED_STEMS)}")
+
+
+def _check_bound(where: str, name: str, ptype: str, which: str, raw: Any) -> None:
+    if raw is None:
+        return
+    words = _BOUND_WORDS_FOR.get(ptype, ())
+    if isinstance(raw, str) and raw in words:
+        return
+    if ptype == "date":
+        if isinstance(raw, _dt.date) and not isinstance(raw, _dt.datetime):
+            return
+        if isinstance(raw, str):
+            try:
+                _dt.date.fromisoformat(raw)
+                return
+            except ValueError:
+                pass
+        allowed = f"an ISO date YYYY-MM-DD or {' / '.join(repr(w) for w in words)}"
+    elif ptype in ("year", "int"):
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            return
+        allowed = "a whole number" + (f" or {' / '.join(repr(w) for w in words)}" if words else "")
+    else:
+        raise CollectionError(f"{where}: parameter '{name}' ({ptype}) takes no {which}; only date, year and int "
+                              "parameters have a range")
+    raise CollectionError(f"{where}: parameter '{name}' has {which} = {raw!r}; allowed: {allowed}")
+
+
+def collection_path() -> Path:
+    """The section map in use: ``$NATO_COLLECTION`` when set, else ``notebooks/collection.toml``."""
+    return paths.collection()
+
+
+def data_dir(collection: Path | None = None) -> Path:
+    """Data folder that belongs with a collection (the real one: ``data/``)."""
+    collection = collection or collection_path()
+    if collection.resolve() == paths.COLLECTION.resolve():
+        return paths.DATA
+    return collection.resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """One declared parameter. ``items`` (type ``list``) is a tuple of allowed items or ``"data:<table>.<column>"``
+    for the values a data column holds."""
+
+    name: str
+    type: str
+    default: Any
+    help: str = ""
+    min: Any = None
+    max: Any = None
+    choices: tuple = ()
+    items: Any = None
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """A rule between two parameters of one notebook, e.g. ``start <= end``."""
+
+    left: str
+    op: str
+    right: str
+
+    def __str__(self) -> str:
+        return f"{self.left} {self.op} {self.right}"
+
+
+@dataclass(frozen=True)
+class NotebookSpec:
+    """One ``[[notebook]]`` of the section map."""
+
+    id: str
+    stem: str
+    title: str
+    summary: str
+    paragraphs: str
+    parameters: dict[str, ParamSpec]
+    variants: tuple[tuple[str, dict[str, Any]], ...] = ()
+    constraints: tuple[Constraint, ...] = ()
+    #: ``{"cell_timeout": seconds, "cell_output": characters}`` (``helpers.pipeline.limits``): ``[limits]`` of the
+    #: section map, overridden by the notebook's own ``cell_timeout`` / ``cell_output``.
+    limits: dict[str, int] | None = None
+
+
+def _limits(where: str, table: Any, defaults: dict[str, int]) -> dict[str, int]:
+    from helpers import limits
+
+    out = dict(defaults)
+    for name in limits.NAMES:
+        if name not in table:
+            continue
+        value = table[name]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise CollectionError(f"{where}: {name} = {value!r}; write a whole number above zero "
+                                  f"(default {limits.NAMES[name]})")
+        out[name] = value
+    return out
+
+
+def _spec(where: str, name: str, decl: dict) -> ParamSpec:
+    if not isinstance(name, str) or not _IDENTIFIER.fullmatch(name) or keyword.iskeyword(name):
+        raise CollectionError(f"{where}: parameter name {name!r} is not allowed; a parameter is a Python "
+                              "variable in the notebook: letters, digits and '_', not starting with a digit, "
+                              "not a Python keyword")
+    if not isinstance(decl, dict):
+        raise CollectionError(f"{where}: parameter '{name}' must be a table ([notebook.parameters.{name}])")
+    ptype = decl.get("type")
+    if ptype not in TYPES:
+        raise CollectionError(f"{where}: parameter '{name}' has type {ptype!r}; allowed: {', '.join(TYPES)}")
+    if "default" not in decl:
+        raise CollectionError(f"{where}: parameter '{name}' has no default")
+    items = decl.get("items")
+    if ptype == "list" and not (isinstance(items, list) and items
+                                or isinstance(items, str) and re.fullmatch(r"data:\w+\.\w+", items)):
+        raise CollectionError(f"{where}: parameter '{name}' (list) needs items = [\"a\", \"b\"] or "
+                              f"items = \"data:<table>.<column>\"")
+    for which in ("min", "max"):
+        _check_bound(where, name, ptype, which, decl.get(which))
+    return ParamSpec(name=name, type=ptype, default=decl["default"], help=decl.get("help", ""),
+                     min=decl.get("min"), max=decl.get("max"), choices=tuple(decl.get("choices", ())),
+                     items=tuple(items) if isinstance(items, list) else items)
+
+
+def _constraint(where: str, text: Any, specs: dict[str, ParamSpec]) -> Constraint:
+    m = _RULE.match(text) if isinstance(text, str) else None
+    if not m:
+        raise CollectionError(f"{where}: constraint {text!r} must read '<parameter> <op> <parameter>' with op "
+                              f"one of {', '.join(OPERATORS)}")
+    left, op, right = m.groups()
+    for name in (left, right):
+        if name not in specs or specs[name].type not in _ORDERED:
+            raise CollectionError(f"{where}: constraint {text!r} names '{name}', which is not a declared "
+                                  f"parameter of type {', '.join(_ORDERED)}")
+    if specs[left].type != specs[right].type:
+        raise CollectionError(f"{where}: constraint {text!r} compares a {specs[left].type} with a "
+                              f"{specs[right].type}")
+    return Constraint(left, op, right)
+
+
+def _variants(where: str, raw: Any) -> tuple[tuple[str, dict[str, Any]], ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise CollectionError(f"{where}: 'variant' must be a list of [[notebook.variant]] tables")
+    out: list[tuple[str, dict[str, Any]]] = []
+    for v in raw:
+        vname = v.get("name") if isinstance(v, dict) else None
+        if not isinstance(vname, str) or not _VARIANT.fullmatch(vname) or ".." in vname:
+            raise CollectionError(f"{where}: variant name {vname!r} must be letters, digits, '.', '_' or '-', "
+                                  "starting with a letter or digit")
+        values = v.get("parameters", {})
+        if not isinstance(values, dict):
+            raise CollectionError(f"{where}: variant '{vname}' has parameters = {values!r}; write a table of "
+                                  "values, e.g. parameters = { as_of = \"1991-12-31\" }")
+        if any(vname == seen for seen, _ in out):
+            raise CollectionError(f"{where}: two variants are named '{vname}'; each variant needs its own name")
+        out.append((vname, dict(values)))
+    return tuple(out)
+
+
+def _notebook(where: str, nb: dict, defaults: dict[str, int]) -> NotebookSpec:
+    for key in ("id", "stem", "title", "summary", "paragraphs"):
+        if not isinstance(nb.get(key), str) or not nb.get(key):
+            raise CollectionError(f"{where}: missing or empty '{key}' (a string is required)")
+    if not _ID.fullmatch(nb["id"]):
+        raise CollectionError(f"{where}: id {nb['id']!r} must be letters, digits or '_' (e.g. \"02\")")
+    where = f"{where} ({nb['id']})"
+    _check_stem(where, nb["stem"])
+    if not isinstance(nb.get("parameters") or {}, dict):
+        raise CollectionError(f"{where}: 'parameters' must be a table of [notebook.parameters.<name>] tables")
+    specs = {name: _spec(where, name, decl) for name, decl in (nb.get("parameters") or {}).items()}
+    constraints = tuple(_constraint(where, c, specs) for c in nb.get("constraints", []) or [])
+    return NotebookSpec(id=nb["id"], stem=nb["stem"], title=nb["title"], summary=nb["summary"],
+                        paragraphs=nb["paragraphs"], parameters=specs, variants=_variants(where, nb.get("variant")),
+                        constraints=constraints, limits=_limits(where, nb, defaults))
+
+
+@lru_cache(maxsize=8)
+def _load_collection(path_str: str, mtime_ns: int) -> tuple[NotebookSpec, ...]:
+    path = Path(path_str)
+    try:
+        raw = read_collection(path)
+    except tomllib.TOMLDecodeError as exc:
+        raise CollectionError(f"{path}: not valid TOML ({exc})") from None
+    except UnicodeDecodeError as exc:
+        raise CollectionError(f"{path}: byte {exc.start + 1} is not UTF-8 text; save the section map as "
+                              "UTF-8") from None
+    except OSError as exc:
+        raise CollectionError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    entries = raw.get("notebook")
+    if not isinstance(entries, list) or not entries:
+        raise CollectionError(f"{path}: no [[notebook]] entries")
+    from helpers import limits
+
+    declared = raw.get("limits", {})
+    if not isinstance(declared, dict) or set(declared) - set(limits.NAMES):
+        raise CollectionError(f"{path}: [limits] takes {', '.join(limits.NAMES)} (whole numbers above zero)")
+    defaults = _limits(f"{path}: [limits]", declared, limits.NAMES)
+    out, seen = [], set()
+    for i, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict):
+            raise CollectionError(f"{path}: [[notebook]] #{i} must be a table")
+        nb = _notebook(f"{path}: [[notebook]] #{i}", entry, defaults)
+        for key in (nb.id, nb.stem):
+            if key in seen:
+                kind = "id" if key == nb.id else "stem"
+                raise CollectionError(f"{path}: [[notebook]] #{i}: duplicate {kind} '{key}'")
+            seen.add(key)
+        out.append(nb)
+    return tuple(out)
+
+
+def notebooks(collection: Path | None = None) -> tuple[NotebookSpec, ...]:
+    """Every notebook of the section map, in reading order."""
+    given = collection or collection_path()
+    try:
+        path = given.resolve()
+        if not path.is_file():
+            raise CollectionError(f"{path}: collection file not found")
+        stamp = path.stat().st_mtime_ns
+    except (OSError, RuntimeError) as exc:  # a symbolic-link loop, a folder that cannot be searched
+        raise CollectionError(f"{given}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+    return _load_collection(str(path), stamp)
+
+
+def notebook(notebook_id: str, collection: Path | None = None) -> NotebookSpec:
+    """The notebook with this id (``"02"``) or stem (``"02-nato-enlargement"``)."""
+    nbs = notebooks(collection)
+    for nb in nbs:
+        if notebook_id in (nb.id, nb.stem):
+            return nb
+    allowed = ", ".join(nb.id for nb in nbs)
+    raise ParameterError(f"unknown notebook {notebook_id!r}; allowed: {allowed} (or their stems)")
+
+
+def specs(collection: Path | None = None) -> dict[str, dict[str, ParamSpec]]:
+    """``{notebook id: {parameter name: ParamSpec}}`` for the whole collection."""
+    return {nb.id: dict(nb.parameters) for nb in notebooks(collection)}

@@ -1,0 +1,102 @@
+"""Where a report's files go: written atomically inside ``reports/`` (never through a link out of it), a failure page
+never over a good report (judged from ``reports/`` itself) and never beside stale exports, and the failure page
+itself (the renderer's, or a plain one when there is no renderer)."""
+
+from __future__ import annotations
+
+import html
+import shutil
+from pathlib import Path
+
+from helpers import cache
+from helpers.models import BuildFailure, Entry
+from helpers.pipeline.plan import INDEX
+
+
+def _fallback_failure(entry: Entry, error: BuildFailure) -> bytes:
+    """A plain failure page, for when the renderer itself cannot make one."""
+    rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>"
+                   for k, v in entry.parameters.items())
+    where = f"cell {error.cell_index}" if error.cell_index is not None else f"the {error.stage} step"
+    return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">{FAILED_MARK}<title>Build failed: "
+            f"{html.escape(entry.title)}</title></head><body>\n<h1>This report could not be built</h1>\n"
+            f"<p>{html.escape(entry.title)} failed in {html.escape(where)}: <strong>{html.escape(error.ename)}"
+            f"</strong> {html.escape(error.evalue)}</p>\n<h2>Parameters</h2><table>{rows}</table>\n"
+            f"<h2>Cell source</h2><pre>{html.escape(error.source)}</pre>\n<h2>Traceback</h2>"
+            f"<pre>{html.escape(error.traceback)}</pre>\n<p>Executed notebook kept for debugging: "
+            f"<code>{html.escape(error.debug_notebook)}</code></p>\n</body></html>\n").encode()
+
+
+def failure_page(render, entry: Entry, failure: BuildFailure, executed: Path) -> bytes:
+    """The failure page from the renderer, or the plain one when there is no renderer or it fails."""
+    failure.parameters = dict(entry.parameters)
+    failure.debug_notebook = cache.relative(executed)
+    try:
+        page = render.render_failure(entry, failure) if render is not None else None
+    except Exception:
+        page = None
+    return page if page is not None else _fallback_failure(entry, failure)
+
+
+
+
+
+#: The line every failure page carries in its head (``templates/page/failure.html.j2`` and the plain page).
+FAILED_MARK = '<meta name="nato-build" content="failed">'
+
+
+def good_report(entry: Entry, reports: Path) -> bool:
+    """True when ``reports/`` holds a report of this name that is not a failure page, whatever the cache says
+    (after ``make clean``, with a fresh or a full cache the good report is still kept)."""
+    try:
+        with open(reports / entry.output, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return bool(head) and FAILED_MARK.encode() not in head
+
+
+def _inside(reports: Path, rel: str) -> Path:
+    """``reports/rel`` with its folders resolved: a symbolic link in the file's place is replaced by the file (the
+    link's target is never written); a linked folder that leads out of ``reports/`` is refused."""
+    path = reports / rel
+    target = path.parent.resolve() / path.name
+    if reports.resolve() not in target.parents:
+        raise OSError(f"{cache.relative(path)} leads out of the reports folder through a symbolic link; remove "
+                      "the link (the build writes only inside the reports folder)")
+    return target
+
+
+def write_files(files: dict[str, bytes], reports: Path, staging: Path) -> dict[str, str]:
+    """Write each file atomically under ``reports``: ``{relative path: content hash}``."""
+    outputs = {}
+    for rel, data in files.items():
+        cache.atomic_write(_inside(reports, rel), data, staging)
+        outputs[rel] = cache.sha256_bytes(data)
+    return outputs
+
+
+def drop_leftovers(previous: dict | None, keep: dict, reports: Path) -> None:
+    """Remove files an earlier build of a report wrote that this build does not write (e.g. an export)."""
+    for rel in (previous or {}).get("outputs", {}):
+        if rel not in keep and rel != INDEX:
+            _inside(reports, rel).unlink(missing_ok=True)
+
+
+def write_failure(job: dict, entry: Entry, page: bytes) -> tuple[dict[str, str], str]:
+    """``(outputs, where the failure page is)``: never over a good report; never beside stale exports."""
+    reports, build_dir = Path(job["reports"]), Path(job["build"])
+    if good_report(entry, reports):
+        target = build_dir / f"{entry.name}.failure.html"
+        try:
+            cache.atomic_write(target, page)
+        except OSError as exc:
+            return {}, f"not written ({exc.strerror or exc})"
+        return {}, cache.relative(target)
+    try:
+        outputs = write_files({entry.output: page}, reports, Path(job["staging"]))
+    except OSError as exc:
+        return {}, f"not written ({exc.strerror or exc})"
+    drop_leftovers(job.get("previous"), outputs, reports)
+    shutil.rmtree(reports / "exports" / entry.name, ignore_errors=True)
+    return outputs, cache.relative(reports / entry.output)

@@ -1,0 +1,226 @@
+"""From a checked command line to the work: which reports exist, which are selected, and what each one needs.
+
+Entries: every notebook of the section map gives a default report and one report per declared variant; ``-p``
+overrides give each selected notebook that declares them one more report — unless the checked values equal a
+declared report's (the default or a variant), which is then reused. Every parameter is checked here, before any
+kernel starts. Report names come from the checked values, so two different values never share a file and one
+value typed two ways (``٢٠٢٣`` and ``2023``) shares one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from helpers import cache, params, paths
+from helpers.models import Entry
+
+KERNEL = "python3"
+INDEX = "index.html"
+NAME_LIMIT = 80  # characters of the "-p" part of a report name; file names stay far below 255 bytes
+_UNSAFE = re.compile(r"[^A-Za-z0-9.-]+")
+
+
+class BuildError(Exception):
+    """A problem with the command line, the collection or the output folders (one line, exit code 2)."""
+
+
+def _digest(values: dict[str, Any]) -> str:
+    return cache.sha256_bytes(cache.canonical(dict(sorted(values.items()))))[:8]
+
+
+def override_name(values: dict[str, Any]) -> str:
+    """File-name part for a run with ``-p`` overrides, from the checked values: ``as_of-2001-06-15``.
+
+    Only letters, digits, ``.`` and ``-`` are kept from a value. When anything else had to be replaced (so two
+    values could read alike: ``factual,normative`` and ``factual normative``) or the name would pass
+    ``NAME_LIMIT`` characters, a short hash of the exact values is appended: ``claim_types-factual_normative-
+    1f2e3d4c``.
+    """
+    parts, lossy = [], False
+    for key, value in sorted(values.items()):
+        text = str(value)
+        safe = _UNSAFE.sub("_", text).strip("_")
+        lossy = lossy or safe != text
+        parts.append(f"{key}-{safe}")
+    name = "--".join(parts)
+    if lossy or len(name) > NAME_LIMIT:
+        name = f"{name[:NAME_LIMIT - 9].rstrip('_-.')}-{_digest(values)}"
+    return name
+
+
+def selected_ids(collection: Path, only: list[str] | None) -> list[str]:
+    if not only:
+        return [nb.id for nb in params.notebooks(collection)]
+    ids: list[str] = []
+    for key in only:
+        nb = params.notebook(key, collection)
+        if nb.id not in ids:
+            ids.append(nb.id)
+    return ids
+
+
+def _refuse_undeclared(overrides: dict[str, Any], selected: list[str], collection: Path, narrowed: bool) -> None:
+    declared = {i: params.notebook(i, collection).parameters for i in selected}
+    for name, value in overrides.items():
+        if any(name in p for p in declared.values()):
+            continue
+        allowed = sorted({p for ps in declared.values() for p in ps})
+        raise params.ParameterError(
+            f"{'notebook' if len(selected) == 1 else 'notebooks'} {', '.join(selected)}: "
+            f"unknown parameter '{name}' = {value!r} (not declared by "
+            f"{'the selected notebooks' if narrowed else 'any notebook'}); "
+            f"allowed parameters: {', '.join(allowed) or 'none'}")
+
+
+def _checked(nb_id: str, values: dict[str, Any], collection: Path) -> dict[str, Any]:
+    return {k: params.plain(v) for k, v in params.check_all(nb_id, values, collection=collection).items()}
+
+
+@dataclass
+class _Notebook:
+    """One notebook's declared entries, in order (default first), and what it needs to make more."""
+
+    spec: params.NotebookSpec
+    declared: list[Entry]
+    ipynb: Path
+    nav: dict
+    defaults: dict
+
+    def entry(self, vname: str | None, values: dict[str, Any]) -> Entry:
+        nb = self.spec
+        name = nb.stem if vname is None else f"{nb.stem}--{vname}"
+        return Entry(id=nb.id, stem=nb.stem, name=name, title=nb.title if vname is None else f"{nb.title} ({vname})",
+                     summary=nb.summary, paragraphs=nb.paragraphs, parameters=values, output=f"{name}.html",
+                     notebook=str(self.ipynb), variant=vname, defaults=self.defaults, limits=dict(nb.limits or {}),
+                     **self.nav)
+
+
+def _declared(collection: Path) -> list[_Notebook]:
+    nbs = params.notebooks(collection)
+    links = [{"id": nb.id, "title": nb.title, "output": f"{nb.stem}.html"} for nb in nbs]
+    out = []
+    for pos, nb in enumerate(nbs):
+        nav = {"prev": links[pos - 1] if pos > 0 else None, "next": links[pos + 1] if pos + 1 < len(nbs) else None}
+        book = _Notebook(spec=nb, declared=[], ipynb=collection.parent / f"{nb.stem}.ipynb", nav=nav,
+                         defaults={k: s.default for k, s in nb.parameters.items()})
+        for vname, values in [(None, {}), *nb.variants]:
+            book.declared.append(book.entry(vname, _checked(nb.id, values, collection)))
+        out.append(book)
+    return out
+
+
+def _custom(book: _Notebook, mine: dict[str, Any], collection: Path) -> Entry:
+    """The entry for ``-p`` values on one notebook: a declared entry with the same values, or a new one."""
+    values = _checked(book.spec.id, mine, collection)
+    for entry in book.declared:
+        if entry.parameters == values:
+            return entry
+    changed = {k: values[k] for k in mine}
+    vname = override_name(changed)
+    if any(e.name == f"{book.spec.stem}--{vname}" for e in book.declared):  # a variant declared with that name
+        vname = f"{vname}-{_digest(values)}"
+    return book.entry(vname, values)
+
+
+def all_entries(collection: Path, overrides: dict[str, Any] | None = None,
+                only: list[str] | None = None) -> tuple[list[Entry], list[Entry]]:
+    """``(entries of the whole collection, entries selected for this build)``; every parameter is checked.
+
+    ``overrides`` (from ``-p``) apply to each selected notebook that declares the name; a name no selected
+    notebook declares is refused. Raises ``params.ParameterError`` or ``BuildError``.
+    """
+    overrides = overrides or {}
+    selected = selected_ids(collection, only)
+    _refuse_undeclared(overrides, selected, collection, bool(only))
+    everything: list[Entry] = []
+    chosen: list[Entry] = []
+    for book in _declared(collection):
+        everything += book.declared
+        if book.spec.id not in selected:
+            continue
+        mine = {k: v for k, v in overrides.items() if k in book.spec.parameters}
+        chosen += [_custom(book, mine, collection)] if mine else book.declared
+    for e in chosen:
+        if not Path(e.notebook).is_file():
+            raise BuildError(f"notebook {e.id}: {cache.relative(Path(e.notebook))} does not exist; run `make sync` "
+                             f"to create it from {e.stem}.py")
+    return everything, chosen
+
+
+# ---------------------------------------------------------------------------------------------- the cache plan
+
+
+@dataclass
+class Job:
+    """One report's work: ``action`` is "execute" or "render" (a prose edit: no kernel), ``reason`` says why."""
+
+    entry: Entry
+    action: str
+    reason: str
+    key: str
+    render: str
+
+
+def data_hashes() -> dict[str, str]:
+    """The declared data files of the collection in use (and of the project): what a page's data version shows."""
+    data: dict[str, str] = {}
+    for folder in sorted({params.data_dir().resolve(), paths.DATA.resolve()}):
+        data.update(cache.declared_hashes(folder))
+    return data
+
+
+def page_context(everything: list[Entry]) -> dict:
+    """What every page shows besides its own entry: the collection's sidebar (every report's title and file), the
+    collection's data version (``helpers.render.collection.data_version``: the project's declared data files).
+    It is part of every render key, so a changed title reaches every sidebar and a data change every page's data
+    version line (the edition's language is in the entry itself)."""
+    return {"sidebar": [(e.id, e.name, e.title, e.output) for e in everything],
+            "data": cache.data_fingerprint(cache.declared_hashes(paths.DATA))}
+
+
+def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool,
+               context: dict | None = None) -> tuple[list[Job], list[Entry]]:
+    """``(jobs, entries that are up to date)``; ``context`` (:func:`page_context`) is what every page shows."""
+    from helpers.i18n import catalog_digest
+
+    code, env = cache.code_hash(), cache.environment_hash()
+    jobs, fresh = [], []
+    for e in chosen:
+        nb = Path(e.notebook)
+        key = cache.execution_key(notebook=nb, parameters=e.parameters, code=code, env=env, kernel=KERNEL,
+                                  lang=e.lang, catalogs=catalog_digest(e.lang))
+        shown = {k: v for k, v in e.to_dict().items() if k not in ("notebook", "data_version", "data_files")}
+        shown["page"] = context or {}
+        render = cache.render_key(notebook=nb, entry=shown, code=code, env=env,
+                                  catalogs=catalog_digest(e.lang, e.stem))
+        if force:
+            jobs.append(Job(e, "execute", "forced", key, render))
+            continue
+        action, reason = cache.why_stale(cache.read_record(cache_dir, e.name), key, render, reports,
+                                         cache.executed_path(cache_dir, e.name))
+        if action == "cached":
+            fresh.append(e)
+        else:
+            jobs.append(Job(e, action, reason or "", key, render))
+    return jobs, fresh
+
+
+def site_plan(entries: list[Entry], reports: Path, cache_dir: Path, force: bool) -> dict[str, str]:
+    """``{part: key}`` for the parts of the site that must be (re)written ("assets"): the shared assets depend on
+    the helpers code, the environment and the edition's language. The index is written after the pages
+    (``helpers.pipeline.front_page``)."""
+    code, env = cache.code_hash(), cache.environment_hash()
+    lang = entries[0].lang if entries else "en"
+    keys = {
+        "assets": cache.sha256_bytes(cache.canonical({"code": code, "env": env, "lang": lang})),
+    }
+    stale = {}
+    for part, key in keys.items():
+        rec = None if force else cache.read_record(cache_dir, f"_{part}")
+        if rec is None or rec["key"] != key or any(
+                cache.sha256_file(reports / rel) != digest for rel, digest in rec["outputs"].items()):
+            stale[part] = key
+    return stale

@@ -1,0 +1,409 @@
+"""``make preview`` / ``python -m helpers.pipeline --watch``: build what is stale, serve ``reports/`` on 127.0.0.1, and
+rebuild and reload the open pages whenever a notebook, the data, the section map or the helpers change.
+
+Three parts, each in its own place:
+
+- this process watches the files (``watchfiles``), serves the pages (:mod:`helpers.pipeline.preview_server`) and prints
+  what happened; it never imports the renderer;
+- one long-lived *builder* process (spawned, like the build's workers) syncs the changed pair the way ``make sync``
+  does and runs the ordinary build (:func:`helpers.pipeline.cli.build`, cache and prose fast path included). It has the
+  renderer imported already, which is what makes a prose edit fast. When ``src/helpers`` changes, it is replaced by
+  a fresh one (its imported code would be stale);
+- the open pages reload themselves when the build rewrote them (``preview.js``, added by the server as it sends a
+  page, never written to ``reports/``).
+
+A pair is synced from the file that changed: a saved ``.py`` gives the ``.ipynb`` (``jupytext --to ipynb --update``
+with outputs cleared, as ``make sync``); a saved ``.ipynb`` (JupyterLab) gives the ``.py``. A file whose content did
+not change (the sync's own write, an editor touching a file) starts nothing. Ctrl-C stops the watcher, the server and
+the builder (which stops its workers and their kernels as an interrupted build does).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from helpers import params, paths
+
+WATCHED_HELPERS = {".py", ".js", ".css", ".j2", ".json", ".ttf", ".txt", ".tpl"}
+
+
+# ---------------------------------------------------------------------------------------------- what changed
+
+
+@dataclass
+class Roots:
+    notebooks: Path
+    data: Path
+    helpers: Path
+    collection: Path
+
+    @classmethod
+    def current(cls, collection: Path) -> Roots:
+        return cls(notebooks=collection.parent.resolve(), data=params.data_dir(collection).resolve(),
+                   helpers=paths.helpers_src().resolve(), collection=collection.resolve())
+
+    def kind(self, path: Path) -> str | None:
+        """"notebook", "collection", "data", "helpers" or None (not watched)."""
+        if path == self.collection:
+            return "collection"
+        if path.parent == self.notebooks and path.suffix in (".py", ".ipynb"):
+            # notebooks/NN-*.py and .ipynb, as `make sync`; not jupytext's temporary files
+            return "notebook" if path.name[:1].isdigit() and "_tmp_jupytext_" not in path.name else None
+        if self.data in path.parents and not any(p.startswith(".") for p in path.relative_to(self.data).parts):
+            return "data"
+        if self.helpers in path.parents and path.suffix in WATCHED_HELPERS and "__pycache__" not in path.parts:
+            return "helpers"
+        return None
+
+
+@dataclass
+class Batch:
+    """One batch of changes: notebook files by stem, and whether the rest of the collection changed."""
+
+    notebooks: dict[str, set[str]] = field(default_factory=dict)  # stem -> {".py", ".ipynb"}
+    collection: bool = False
+    data: bool = False
+    helpers: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.notebooks or self.collection or self.data or self.helpers)
+
+    def sync(self) -> list[str]:
+        """The files to sync from: a changed ``.py`` or ``.ipynb`` alone (both changed: already a pair)."""
+        return [f"{stem}{next(iter(sides))}" for stem, sides in sorted(self.notebooks.items()) if len(sides) == 1]
+
+    def describe(self) -> str:
+        parts = [f"{stem}{'/'.join(sorted(sides))}" for stem, sides in sorted(self.notebooks.items())]
+        parts += [name for name, on in (("collection.toml", self.collection), ("data/", self.data),
+                                        ("src/helpers/", self.helpers)) if on]
+        return ", ".join(parts)
+
+
+class Seen:
+    """Content hashes of the watched files as last seen or written, so that only real edits start a build."""
+
+    def __init__(self) -> None:
+        self.hashes: dict[Path, str | None] = {}
+
+    @staticmethod
+    def digest(path: Path) -> str | None:
+        try:
+            return hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+
+    def changed(self, path: Path) -> bool:
+        now = self.digest(path)
+        before = self.hashes.get(path, "unknown")
+        self.hashes[path] = now
+        return now != before
+
+    def remember(self, path: Path) -> None:
+        self.hashes[path] = self.digest(path)
+
+
+def batch_of(changes, roots: Roots, seen: Seen) -> Batch:
+    batch = Batch()
+    for _, raw in changes:
+        path = Path(raw).resolve()
+        kind = roots.kind(path)
+        if kind is None or not seen.changed(path):
+            continue
+        if kind == "notebook":
+            batch.notebooks.setdefault(path.stem, set()).add(path.suffix)
+        else:
+            setattr(batch, kind, True)
+    return batch
+
+
+def remember_all(roots: Roots, seen: Seen) -> None:
+    for folder in (roots.notebooks, roots.data, roots.helpers):
+        for path in folder.rglob("*"):
+            if path.is_file() and roots.kind(path.resolve()):
+                seen.remember(path.resolve())
+
+
+# ---------------------------------------------------------------------------------------------- the builder
+
+
+def sync_pair(notebook: Path) -> Path:
+    """Sync a pair from ``notebook`` (the side that changed), as ``make sync`` does; the file written."""
+    from jupytext.cli import jupytext
+
+    if notebook.suffix == ".py":
+        jupytext(["--quiet", "--to", "ipynb", "--update", str(notebook)])
+        target = notebook.with_suffix(".ipynb")
+        _clear_outputs(target)
+        return target
+    target = notebook.with_suffix(".py")
+    jupytext(["--quiet", "--to", "py:percent", str(notebook), "-o", str(target)])
+    return target
+
+
+def _clear_outputs(ipynb: Path) -> None:
+    """``jupyter nbconvert --clear-output --inplace`` (what ``make sync`` runs), only when there is something to
+    clear: ``--update`` keeps the outputs of the existing ``.ipynb``, which the repository holds without any."""
+    import nbformat
+    from nbconvert.preprocessors import ClearOutputPreprocessor
+
+    nb = nbformat.read(ipynb, as_version=4)
+    if not any(c.get("outputs") or c.get("execution_count") for c in nb.cells if c.cell_type == "code"):
+        return
+    nb, _ = ClearOutputPreprocessor().preprocess(nb, {})
+    nbformat.write(nb, ipynb)
+
+
+def _builder(conn, ready: float) -> None:
+    """The builder process: import the build and the renderer once, then sync and build on request."""
+    try:
+        from helpers.pipeline import cli, worker
+
+        worker.quiet_imports()
+        import jupytext.cli  # noqa: F401  (imported once: a sync then costs only its own work)
+
+        import helpers.render  # noqa: F401  (the prose fast path renders in this process)
+
+        conn.send(("ready", time.perf_counter() - ready))
+        while True:
+            request = conn.recv()
+            if request is None:
+                return
+            written, errors = [], []
+            for name in request["sync"]:
+                try:
+                    written.append(str(sync_pair(Path(name))))
+                except Exception as exc:  # a file jupytext cannot read: say so, build the rest
+                    errors.append(f"{Path(name).name} could not be synced: {type(exc).__name__}: {exc}")
+            conn.send(("synced", written, errors))
+            if request["argv"] is None:
+                conn.send(("done", 0))
+                continue
+            code = cli.build(request["argv"], on_pages=lambda c, rows, refused: conn.send(("pages", c, rows, refused)))
+            sys.stdout.flush()
+            conn.send(("done", code))
+    except (KeyboardInterrupt, EOFError, BrokenPipeError):
+        return
+
+
+class Builder:
+    """The long-lived builder process and the messages it sends back."""
+
+    def __init__(self) -> None:
+        self.ctx = multiprocessing.get_context("spawn")
+        self.proc = None
+        self.conn = None
+
+    def start(self) -> None:
+        ours, theirs = self.ctx.Pipe()
+        self.proc = self.ctx.Process(target=_builder, args=(theirs, time.perf_counter()), name="preview-builder")
+        self.proc.start()
+        theirs.close()
+        self.conn = ours
+
+    def ready(self) -> None:
+        self._expect("ready")
+
+    def _expect(self, kind: str):
+        while True:
+            try:
+                message = self.conn.recv()
+            except EOFError:
+                raise RuntimeError("the preview's builder process ended unexpectedly") from None
+            if message[0] == kind:
+                return message
+            raise RuntimeError(f"the preview's builder sent {message[0]!r}, expected {kind!r}")
+
+    def build(self, argv: list[str], sync: list[str], on_pages) -> tuple[list[str], list[str], int]:
+        """Sync then build; ``on_pages(code, rows, refused)`` as soon as the pages are written. ``(files the sync
+        wrote, sync errors, exit code)``."""
+        self.conn.send({"argv": argv, "sync": sync})
+        _, written, errors = self._expect("synced")
+        while True:
+            try:
+                message = self.conn.recv()
+            except EOFError:
+                raise RuntimeError("the preview's builder process ended unexpectedly") from None
+            if message[0] == "pages":
+                on_pages(*message[1:])
+            elif message[0] == "done":
+                return written, errors, message[1]
+
+    def stop(self, timeout: float = 20.0) -> None:
+        """End the builder: ask it, then interrupt it (an interrupted build stops its workers and kernels), then
+        terminate it."""
+        if self.proc is None:
+            return
+        try:
+            self.conn.send(None)
+        except (OSError, ValueError):
+            pass
+        self.proc.join(timeout=1.0)
+        if self.proc.is_alive():
+            os.kill(self.proc.pid, signal.SIGINT)
+            self.proc.join(timeout=timeout)
+        if self.proc.is_alive():
+            self.proc.terminate()
+            self.proc.join(timeout=5)
+        self.conn.close()
+        self.proc = None
+
+
+# ---------------------------------------------------------------------------------------------- the loop
+
+
+class Pages:
+    """The pages' modification stamps, to tell which ones a build rewrote."""
+
+    def __init__(self, reports: Path) -> None:
+        self.reports = reports
+        self.stamps = self._now()
+
+    def _now(self) -> dict[str, tuple[int, int, int]]:
+        out = {}
+        for path in self.reports.rglob("*.html"):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            out[path.relative_to(self.reports).as_posix()] = (st.st_ino, st.st_mtime_ns, st.st_size)
+        return out
+
+    def rewritten(self) -> list[str]:
+        now = self._now()
+        changed = sorted(p for p, s in now.items() if self.stamps.get(p) != s)
+        self.stamps = now
+        return changed
+
+
+def one_line(code: int, rows: list[tuple], refused: str) -> str:
+    """The message of a failed build: the refusal, or each failed report with its error (first line)."""
+    if refused:
+        return refused.splitlines()[0]
+    failed = [f"{name}: {detail.split(' — ')[0].splitlines()[0]}" for name, status, _, detail in rows
+              if status == "FAILED"]
+    return "; ".join(failed) if failed else f"the build exited with code {code}"
+
+
+def _argv(base: list[str], ids: list[str] | None) -> list[str]:
+    return [*base, *[a for i in ids for a in ("--only", i)]] if ids is not None else list(base)
+
+
+def _targets(batch: Batch, selected: list[str] | None, collection: Path) -> list[str] | None:
+    """Notebook ids to build for ``batch``: None for everything selected (the data, the map or the code changed),
+    else the changed notebooks that the collection lists (and that ``--only`` selected)."""
+    if batch.collection or batch.data or batch.helpers:
+        return selected
+    try:
+        known = {nb.stem: nb.id for nb in params.notebooks(collection)}
+    except Exception:
+        return selected  # the build will say what is wrong with the section map
+    ids = [known[stem] for stem in sorted(batch.notebooks) if stem in known]
+    return [i for i in ids if selected is None or i in selected]
+
+
+def say(text: str) -> None:
+    print(f"[preview {time.strftime('%H:%M:%S')}] {text}", flush=True)
+
+
+def serve(base: list[str], selected: list[str] | None, port: int = 0) -> int:
+    """The preview loop; ``base`` is the build's command line (``--jobs``, ``--collection``, ``--force``),
+    ``selected`` the ids of ``--only`` (None for all)."""
+    import watchfiles
+
+    from helpers.pipeline.preview_server import PreviewServer
+
+    collection = params.collection_path().resolve()
+    roots, seen = Roots.current(collection), Seen()
+    reports = paths.reports_dir()
+    reports.mkdir(parents=True, exist_ok=True)
+    pages = Pages(reports)
+    server = PreviewServer(reports, port).start()
+    builder = Builder()
+    stop = threading.Event()
+    try:
+        builder.start()
+        remember_all(roots, seen)
+        say(f"serving {cache_relative(reports)} at {server.url}index.html (Ctrl-C stops)")
+        builder.ready()
+        _build(builder, server, pages, _argv(base, selected), [], "building what is stale")
+        say("watching notebooks/, data/, collection.toml and src/helpers/")
+        missed = batch_of([(None, str(p)) for p in list(seen.hashes)], roots, seen)  # saved during that build
+        if missed:
+            _build(builder, server, pages, _argv(base, _targets(missed, selected, collection)),
+                   [str(roots.notebooks / s) for s in missed.sync()], f"{missed.describe()} changed", seen)
+        for changes in watchfiles.watch(roots.notebooks, roots.data, roots.helpers, debounce=400, step=20,
+                                        rust_timeout=500, yield_on_timeout=False, stop_event=stop):
+            batch = batch_of(changes, roots, seen)
+            if not batch:
+                continue
+            if batch.helpers:
+                say("src/helpers changed: starting a fresh builder (its imported code is stale)")
+                builder.stop()
+                builder.start()
+                builder.ready()
+            targets = _targets(batch, selected, collection)
+            sync = [str(roots.notebooks / s) for s in batch.sync()]
+            if targets == []:
+                _build(builder, server, pages, None, sync, f"{batch.describe()} changed (not a selected report)", seen)
+                continue
+            _build(builder, server, pages, _argv(base, targets), sync, f"{batch.describe()} changed", seen)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        say("stopping")
+        builder.stop()
+        server.stop()
+    return 0
+
+
+def cache_relative(path: Path) -> str:
+    from helpers import cache
+
+    return cache.relative(path)
+
+
+def _remember(seen: Seen, written: list[str]) -> None:
+    for name in written:
+        seen.remember(Path(name).resolve())
+
+
+def _build(builder: Builder, server, pages: Pages, argv: list[str] | None, sync: list[str], why: str,
+           seen: Seen | None = None) -> None:
+    """Sync ``sync`` and build ``argv`` (None: only sync), telling the open pages what happened."""
+    started = time.perf_counter()
+    doing = [w for w, on in (("syncing", bool(sync)), ("building", argv is not None)) if on]
+    say(f"{why}: {' and '.join(doing)}")
+    if argv is not None:
+        server.hub.send("building", {})
+
+    failed = []  # once per edition: one that failed keeps the banner up while the next one builds
+
+    def on_pages(code: int, rows: list[tuple], refused: str) -> None:
+        changed = pages.rewritten()
+        if code == 0 and not failed:
+            server.hub.send("ok", {})
+        elif code:
+            message = one_line(code, rows, refused)
+            failed.append(message)
+            server.hub.send("failed", {"message": message})
+            say(f"FAILED: {message}")
+        if changed:
+            server.hub.send("reload", changed)
+        say(f"{len(changed)} page(s) rewritten in {time.perf_counter() - started:.2f}s"
+            + (f": {', '.join(changed[:6])}{' …' if len(changed) > 6 else ''}" if changed else ""))
+
+    written, errors, code = builder.build(argv, sync, on_pages)
+    if seen is not None:
+        _remember(seen, written)
+    for error in errors:
+        say(f"sync FAILED: {error}")
+        server.hub.send("failed", {"message": error})

@@ -1,0 +1,211 @@
+"""What the pages know about the collection: reading order, titles, variants, parameters, the data version."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import json
+import re
+
+from markupsafe import Markup
+
+from helpers import paths
+from helpers.render import text
+from helpers.section_map import read as read_collection
+
+
+def collection() -> dict:
+    """The section map in use (``$NATO_COLLECTION`` when a build was given ``--collection``), as parsed TOML."""
+    return _collection(str(paths.collection()))
+
+
+@functools.lru_cache(maxsize=4)
+def _collection(path: str) -> dict:
+    try:
+        return read_collection(path)
+    except (OSError, ValueError):
+        return {}
+
+
+def notebooks() -> list[dict]:
+    return collection().get("notebook", [])
+
+
+def param_help(nb_id: str | None) -> dict[str, str]:
+    for nb in notebooks():
+        if nb.get("id") == nb_id:
+            return {k: v.get("help", "") for k, v in nb.get("parameters", {}).items()}
+    return {}
+
+
+def shown(value) -> str:
+    """A parameter value for readers: dates as '7 Mar 2024', lists joined with ', '."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, str) and "," in value:
+        return ", ".join(v.strip() for v in value.split(","))
+    return text.human_date(value) if isinstance(value, (str, _dt.date)) else str(value)
+
+
+def parameter_line(parameters: dict, nb_id: str | None = None, defaults: dict | None = None) -> str:
+    """The parameters as a readable line: 'as of 7 Mar 2024 · focus state KAZ'.
+
+    With ``defaults``, a value that differs from its default says so: 'as of 7 Mar 2024 (default 30 Apr 2024)'.
+    """
+    parts = []
+    helps = param_help(nb_id) if nb_id else {}
+    from helpers import i18n
+
+    for name, value in (parameters or {}).items():
+        label = i18n.gettext(name.replace("_", " "))
+        value = reader_value(name, value)
+        tip = f' title="{text.esc(helps[name])}"' if helps.get(name) else ""
+        note = ""
+        if defaults and name in defaults and str(defaults[name]) != str(value):
+            note = (f' <span class="report-param-default">({i18n.gettext("default")} '
+                    f'{text.esc(shown(reader_value(name, defaults[name])))})</span>')
+        parts.append(f'<span class="report-param"{tip}>{text.esc(label)} <strong>{text.esc(shown(value))}</strong>'
+                     f"{note}</span>")
+    return " · ".join(parts) if parts else i18n.gettext("none")
+
+
+def reader_value(name: str, value):
+    """Organisation ids and state codes in a parameter as readers know them ('Proposed Eurasian framework')."""
+    from helpers import wording
+
+    if name in ("orgs", "highlight", "org"):
+        return ", ".join(wording.label(v.strip(), "org_id") for v in str(value).split(","))
+    if name in ("focus_state", "iso3", "state"):
+        return state_name(str(value)) or value
+    return value
+
+
+def variant_label(parameters: dict, defaults: dict | None = None) -> str:
+    """A variant named by its own values: 'as of 15 Jun 2001', 'focus state India'."""
+    from helpers import i18n
+
+    parts = []
+    for name, value in (parameters or {}).items():
+        if defaults is not None and name in defaults and str(defaults[name]) == str(value):
+            continue
+        words = i18n.gettext(name.replace("_", " "))
+        shown_value = shown(value)
+        if name in ("focus_state", "iso3", "state", "orgs", "highlight", "org"):
+            shown_value = str(reader_value(name, value))
+        parts.append(f"{words} {shown_value}")
+    return "، ".join(parts) if i18n.language() == "ar" else ", ".join(parts)
+
+
+def state_name(iso3: str) -> str:
+    """A state's name in the edition's language (``helpers.i18n.text`` of its English name)."""
+    from helpers import i18n
+
+    return i18n.text(_state_name(iso3))
+
+
+@functools.lru_cache(maxsize=64)
+def _state_name(iso3: str) -> str:
+    import csv
+
+    path = paths.DATA / "states.csv"
+    if not path.exists():
+        return ""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return next((r["name"] for r in csv.DictReader(fh) if r["iso3"] == iso3), "")
+
+
+def reader_title(title: str, parameters: dict, defaults: dict | None, variant: str | None) -> str:
+    """A title named by its values, never by a slug: '… (as_of-2001-06-15)' or '… (1991-12-31)' becomes
+    '… — as of 15 Jun 2001' (the values that differ from the defaults, else all of them)."""
+    from helpers import i18n
+
+    original = str(title or "").strip()
+    base = original
+    m = re.search(r"\s*\(([^()]*)\)\s*$", base)
+    if m and ((variant and m.group(1) == variant) or re.fullmatch(r"[a-z_]+-.*", m.group(1))):
+        base = base[: m.start()].strip()
+    if variant or base != original:
+        label = variant_label(parameters, defaults) or variant_label(parameters)
+        return f"{i18n.text(base)} — {label}" if label else i18n.text(base)
+    return i18n.text(base)
+
+
+def nav_items(current_name: str) -> list[dict]:
+    """Every report in reading order (variants under their notebook), the current one marked."""
+    items = []
+    for nb in notebooks():
+        stem = nb["stem"]
+        variants = [{"title": variant_label(_variant_params(nb, v), _defaults(nb))
+                     or variant_label(_variant_params(nb, v)) or v["name"],
+                     "output": f"{stem}--{v['name']}.html", "current": current_name == f"{stem}--{v['name']}"}
+                    for v in nb.get("variant", [])]
+        items.append({"id": nb.get("id", ""), "title": nb.get("title", stem), "output": f"{stem}.html",
+                      "current": current_name == stem, "variants": variants,
+                      "open": current_name.startswith(stem)})
+    return items
+
+
+def _defaults(nb: dict) -> dict:
+    return {k: v.get("default") for k, v in nb.get("parameters", {}).items()}
+
+
+def _variant_params(nb: dict, variant: dict) -> dict:
+    given = variant.get("parameters") or {k: v for k, v in variant.items() if k not in ("name", "title", "summary")}
+    return {k: given[k] for k in given if k in nb.get("parameters", {})}
+
+
+def data_version() -> str:
+    """One version for the whole collection: the data package's version and the fingerprint of the files it
+    declares (``helpers.cache.data_fingerprint``, the same on every page and on the index; the build keys every
+    page on the same fingerprint, so a data change reaches every page)."""
+    from helpers import cache
+
+    hashes = cache.declared_hashes(paths.DATA)
+    return _data_version(cache.data_fingerprint(hashes))
+
+
+@functools.lru_cache(maxsize=4)
+def _data_version(short: str) -> str:
+    version = ""
+    try:
+        version = str(json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8")).get("version") or "")
+    except (OSError, ValueError):
+        pass
+    return f"{version} ({short})" if version else short
+
+
+def params_markup(parameters: dict, nb_id: str | None, defaults: dict | None = None) -> Markup:
+    return Markup(parameter_line(parameters, nb_id, defaults))
+
+
+@functools.lru_cache(maxsize=1)
+def about() -> dict[str, str]:
+    """The collection's version, how to cite it and its licences, read from ``CITATION.cff`` (the one place the
+    version and the citation live) and ``data/datapackage.json``."""
+    cff = paths.ROOT / "CITATION.cff"
+    try:
+        lines = cff.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+
+    def field(name: str) -> str:
+        for line in lines:
+            if line.startswith(f"{name}:"):
+                return line.split(":", 1)[1].strip().strip('"')
+        return ""
+
+    author = next((ln.split(":", 1)[1].strip().strip('"') for ln in lines if ln.strip().startswith("- name:")), "")
+    version, title, released = field("version"), field("title"), field("date-released")
+    year = released[:4]
+    citation = ". ".join(p for p in (f"{author} ({year})" if author else "", title,
+                                       f"Version {version}" if version else "") if p) + "." if title else ""
+    data_licence = ""
+    try:
+        pkg = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
+        data_licence = str((pkg.get("licenses") or [{}])[0].get("title") or "")
+    except (OSError, ValueError):
+        pass
+    code_licence = field("license")
+    licence = "; ".join(p for p in (f"Code: {code_licence} licence" if code_licence else "",
+                                    f"data: {data_licence}" if data_licence else "") if p)
+    return {"version": version, "citation": citation, "licence": f"{licence}." if licence else ""}

@@ -1,0 +1,89 @@
+"""Sentences for notebook 04: the first screen and the headlines of the treaty tables and charts, built from the
+frames of :mod:`helpers.tables.arms_control`."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers import wording
+from helpers.membership import as_timestamp
+from helpers.tables.arms_control import (
+    PAIR_STATUSES,
+    PLANNED,
+    admitted_treaties,
+    left_by_pair,
+    pair_status,
+    treaty_cases,
+    war_cases,
+)
+
+
+def in_force_headline(by_year: pd.DataFrame, last_year: int) -> str:
+    """The in-force table's title: the most treaties in force at once, and the count at the end of ``last_year``."""
+    end = by_year.iloc[-1]
+    return (f"At most {int(by_year['in_force'].max())} of these treaties were in force at once; at the end of "
+            f"{last_year}, {int(end['in_force'])} were, {int(end['eroding'])} of them eroding")
+
+
+def pair_headlines(year_end: pd.DataFrame, latest: pd.DataFrame, through) -> tuple[str, str]:
+    """Titles of the status tally at the end of 2023 (``year_end``) and of the treaty-by-treaty status on
+    ``through`` (``latest``), both from :func:`pair_status`."""
+    tally = f"At the end of 2023, {int(year_end['binds_pair'].sum())} of {len(year_end)} treaties still bound both"
+    left = f"By {wording.day(as_timestamp(through, 'through').date())}, {left_by_pair(latest)} of {len(latest)}"
+    return (f"{tally} the US and Russia", f"{left} treaties had been left, suspended or abandoned by the US or Russia")
+
+
+def camps_headline(camps: pd.DataFrame) -> str:
+    """The camps chart's title from :func:`helpers.tables.euroatlantic.camps` (labels ``before`` and ``after``):
+    'NATO went from 30 to 32 members; the CSTO stayed at 6'."""
+    size = camps.set_index(["org_id", "label"])["members"]
+    parts = []
+    for org in ("NATO", "CSTO"):
+        a, b = int(size[org, "before"]), int(size[org, "after"])
+        name = "NATO" if org == "NATO" else "the CSTO"
+        parts.append(f"{name} stayed at {a} members" if a == b else f"{name} went from {a} to {b} members")
+    return "; ".join(parts)
+
+
+def changes_headline(changes: pd.DataFrame, before, after) -> str:
+    """The status-changes table's title, with both dates in reader words."""
+    return (f"{len(changes)} changes of status in NATO and the CSTO between "
+            f"{wording.day(as_timestamp(before, 'before').date())} and "
+            f"{wording.day(as_timestamp(after, 'after').date())}")
+
+
+def gantt_headline(listed: pd.DataFrame, wars: pd.DataFrame, phases: pd.DataFrame, through) -> str:
+    """The Gantt chart's title: how many treaties and wars it draws, over which years."""
+    return (f"{len(listed)} arms-control treaties and {len(wars)} wars, {phases['start'].min().year}–"
+            f"{as_timestamp(through, 'through').year}")
+
+
+def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, events: pd.DataFrame,
+                 event_actors: pd.DataFrame, memberships: pd.DataFrame, states: pd.DataFrame,
+                 state_lineage: pd.DataFrame, before, after) -> tuple[list[str], str]:
+    """04's first screen, from the same rules the report applies below: what bound the US and Russia at the end of
+    2023, what they had left by the end of the record, the wars the rule admits and the two camps between
+    ``before`` and ``after``. Returns (findings, one-line summary)."""
+    from helpers.tables.euroatlantic import camps as camp_sizes
+
+    through = arms_control["date"].max()  # the status date comes from the arms-control record itself
+    listed = admitted_treaties(treaties, treaty_cases(treaties, arms_control))
+    year_end, latest = pair_status(arms_control, listed, "2023-12-31"), pair_status(arms_control, listed, through)
+    former_soviet = state_lineage.loc[state_lineage["predecessor_iso3"] == "SUN", "iso3"]
+    wars = war_cases(events, event_actors, memberships, states, former_soviet)
+    wars = wars[wars["admitted"]]
+    camps = camp_sizes(memberships, states, ["NATO", "CSTO"], {"before": before, "after": after})
+    planned = int(latest["status"].isin(PLANNED).sum())
+    lapsed = int((latest["status"] == PAIR_STATUSES[4]).sum())
+    tally, left = pair_headlines(year_end, latest, through)
+    out = [tally + ".", left + f"; {planned} ended as planned (a successor signed or in force), {lapsed} expired "
+                               "without a successor."]
+    if len(wars):
+        years = wars["date"].dt.year
+        out.append(f"{len(wars)} wars since the end of the USSR meet the rule, {int(years.min())}–{int(years.max())}.")
+    out.append(f"Between {wording.day(as_timestamp(before, 'before').date())} and "
+               f"{wording.day(as_timestamp(after, 'after').date())}, {camps_headline(camps)}.")
+    day = wording.day(as_timestamp(through, "through").date())
+    summary = (f"Arms control, the wars after the USSR and the two camps: by {day}, "
+               f"{int(latest['binds_pair'].sum())} of {len(latest)} treaties still bound both the US and Russia.")
+    return out, summary

@@ -1,0 +1,95 @@
+"""Sentences for notebook 00, the article at a glance: its shape, claims and lineage in words, and the text
+alternative of the structure chart, built from the frames of :mod:`helpers.tables.article`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from helpers.tables.article import _paragraph_order, _require, lineage_path, org_mentions, section_overview, span_label
+from helpers.tables.claims import TRANSLATOR
+
+
+def structure_finding(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, org: str) -> str:
+    """A one-sentence finding for the structure chart's title, for the highlighted organisation ``org``."""
+    hits = org_mentions(paragraph_tags, org, paragraphs)
+    total = len(paragraphs)
+    if not hits:
+        return f"The article never names {org}; its paragraphs are tagged with other organisations and themes"
+    order = _paragraph_order(paragraphs)
+    first_half = [p for p in hits if order[p] <= 9]
+    return (f"{org} is named in {len(hits)} of the {total} paragraphs "
+            f"({len(first_half)} in P1–P9, {len(hits) - len(first_half)} in P10–P19)")
+
+
+def structure_description(org: str) -> str:
+    """The text alternative of the structure chart, naming the highlighted organisation."""
+    return (f"Dot matrix: the article's paragraphs P1 to P19 across, and down the organisations, states and themes "
+            f"each paragraph touches. Paragraphs that name {org} are shaded.")
+
+
+def lineage_finding(lineage: pd.DataFrame) -> str:
+    """Title of the lineage table: which version the translation follows, and any side republication."""
+    path, side = lineage_path(lineage)
+    head = " → ".join(path)
+    return f"The text travelled {head}" + (f"; {' and '.join(side)} republished it on the side" if side else "")
+
+
+def sections_finding(sections: pd.DataFrame, paragraphs: pd.DataFrame) -> str:
+    """Title of the section table: how many paragraphs the opening takes and how many the titled sections."""
+    overview = section_overview(sections, paragraphs)
+    first, rest = int(overview["count"].iloc[0]), int(overview["count"].iloc[1:].sum())
+    return (f"{first} paragraphs of diagnosis, then {rest} on principles and form, in "
+            f"{len(overview)} sections")
+
+
+def claims_finding(claims: pd.DataFrame, paras: Iterable[str] | None = None) -> str:
+    """A title counting ``claims`` by type, e.g. ``"P1–P3 make 6 claims: 3 factual (3 supported), 2 …"``.
+
+    Without ``paras`` the subject is the article. Types appear in the contract's order, empty ones left out.
+    """
+    from helpers.tables.claims import CLAIM_TYPES
+
+    _require(claims, "claims", ["claim_type", "verdict"])
+    wanted = list(paras or [])
+    who = span_label(wanted[0], wanted[-1]) if wanted else "The article"
+    counts = claims["claim_type"].value_counts()
+    parts = []
+    for kind in CLAIM_TYPES:
+        n = int(counts.get(kind, 0))
+        if n and kind == "factual":
+            ok = int(((claims["claim_type"] == kind) & (claims["verdict"] == "supported")).sum())
+            parts.append(f"{n} factual ({ok} supported)")
+        elif n:
+            parts.append(f"{n} {kind}")
+    verb = "make" if len(wanted) > 1 else "makes"
+    if not parts:
+        return f"{who} {verb} no claim the ledger holds"
+    return f"{who} {verb} {len(claims)} claim{'s' if len(claims) != 1 else ''}: {', '.join(parts)}"
+
+
+def glance_findings(paragraphs, sections, claims, lineage) -> list[str]:
+    """00: the article's shape, its claims and where its text comes from."""
+    per_section = paragraphs.groupby("section_id").size()
+    first = sections.iloc[0]["section_id"]
+    factual = claims[claims["claim_type"] == "factual"]
+    return [
+        f"{len(paragraphs)} paragraphs in {len(sections)} sections: {int(per_section.get(first, 0))} on what went "
+        f"wrong in Euro-Atlantic security, {len(paragraphs) - int(per_section.get(first, 0))} on the principles "
+        "and form of a Eurasian framework.",
+        f"{len(factual)} of its {len(claims)} claims are factual; {int((factual['verdict'] == 'supported').sum())} "
+        "of those are supported by the sources we cite.",
+        f"{lineage_finding(lineage)}.",
+    ] + _voices(claims)
+
+
+def _voices(claims) -> list[str]:
+    """Whose words the claims are: the translator's or editor's, and those the Arabic gives to another speaker."""
+    if not {"voice", "attributed_to", "attribution"} <= set(claims.columns):
+        return []
+    own = int((claims["voice"] == TRANSLATOR).sum())
+    moved = int(((claims["attribution"] == "misattributed in translation") & (claims["voice"] != TRANSLATOR)).sum())
+    return [f"{own} of the {len(claims)} claims are the translator's or editor's words, not the author's (P19 and "
+            f"sentences changed in translation); the Arabic gives {moved} more to a speaker the English does not "
+            "name."]

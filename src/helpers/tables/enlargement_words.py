@@ -1,0 +1,81 @@
+"""Sentences for notebook 02 (P4): the first screen, headlines and summary line built from the frames of
+:mod:`helpers.tables.enlargement`."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers import membership, wording
+from helpers.membership import as_timestamp
+from helpers.tables.enlargement import (
+    background_counts,
+    defence_pact_cases,
+    growth_summary,
+    largest,
+    nato_members,
+    pact_exposure,
+)
+
+
+def growth_headline(steps: pd.DataFrame, as_of) -> str:
+    """The step chart's title: 'NATO grew from 12 to 32 members by 30 Apr 2024, in 9 rounds of accession'."""
+    g = growth_summary(steps)
+    day = wording.day(as_timestamp(as_of, "as_of").date())
+    if g["rounds"] == 0:
+        return f"NATO had {g['last']} members on {day}, as many as at its founding"
+    rounds = "round" if g["rounds"] == 1 else "rounds"
+    return f"NATO grew from {g['first']} to {g['last']} members by {day}, in {g['rounds']} {rounds} of accession"
+
+
+def background_headline(members: pd.DataFrame, as_of) -> str:
+    """The accession chart's title: how many of NATO's members on ``as_of`` came from the Warsaw Pact and from
+    the USSR or Yugoslavia ('none' when no member did yet)."""
+    c = background_counts(members)
+    day = wording.day(as_timestamp(as_of, "as_of").date())
+    if c["former_warsaw_pact"] + c["former_union"] == 0:
+        return f"On {day}, none of NATO's {len(members)} members had been in the Warsaw Pact, the USSR or Yugoslavia"
+    return (f"On {day}, {c['former_warsaw_pact']} of NATO's {len(members)} members had been in the Warsaw Pact "
+            f"and {c['former_union']} had been part of the USSR or Yugoslavia")
+
+
+def pact_headlines(record: pd.DataFrame, as_of) -> tuple[str, str]:
+    """Titles of the pact table (which pact had lasted longest by ``as_of``) and of the lifespan chart."""
+    oldest, day = largest(record, "years"), wording.day(as_timestamp(as_of, "as_of").date())
+    return (f"By {day}, {_the(oldest['org_id'])} had lasted longest ({oldest['years']:.0f} years)",
+            f"{len(record)} defence pacts by the rule; {int(record['in_force'].sum())} still in force on {day}")
+
+
+def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, states: pd.DataFrame,
+                    state_lineage: pd.DataFrame, state_policies: pd.DataFrame, as_of) -> list[str]:
+    """02's first screen, true for the report's own date: NATO's growth, where its members came from, and how
+    its age compares with the other defence pacts the case rule admits. Exits are compared, with their
+    intervals, by :func:`helpers.tables.pact_census_view.glance_line` (no ranking)."""
+    from helpers.tables.euroatlantic import membership_steps
+
+    steps = membership_steps(memberships, ["NATO"], through=as_of)
+    members = nato_members(memberships, organisations, states, state_lineage, state_policies, as_of)
+    cases = defence_pact_cases(organisations, memberships, as_of)
+    historic = states.loc[states["historic"], "iso3"]
+    record = pact_exposure(memberships, organisations, cases.loc[cases["admitted"], "org_id"], as_of,
+                           historic=historic)
+    oldest = largest(record, "years")
+    out = [growth_headline(steps, as_of) + ".", background_headline(members, as_of) + "."]
+    nato = record.set_index("org_id")["years"].get("NATO", float("nan"))
+    than = "" if oldest["org_id"] == "NATO" else f", against NATO's {nato:.0f}"
+    out.append(f"Of the {len(record)} admitted pacts this project holds, {_the(oldest['org_id'])} had lasted "
+               f"longest: {oldest['years']:.0f} years{than}.")
+    return out
+
+
+def _the(org: str) -> str:
+    """An organisation's short name in running text: 'NATO', 'the Rio Treaty'."""
+    name = wording.label(org, "org_id")
+    return name if name in ("NATO", "ANZUS", "SEATO") else f"the {name}"
+
+
+def summary_line(memberships: pd.DataFrame, as_of) -> str:
+    """The one-line summary under the title, for the report's own date."""
+    day = as_timestamp(as_of, "as_of").date()
+    n = membership.count_as_of(memberships, "NATO", day)
+    return (f"NATO had {n} members on {wording.day(day)}: how it grew, where its members came from, and what the "
+            "data says about 'the largest and most stable bloc'.")

@@ -1,0 +1,117 @@
+"""Sentences for notebooks 01–04 (P1–P9): chart and table titles and findings built from the frames of
+:mod:`helpers.tables.euroatlantic`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from helpers import wording
+from helpers.membership import as_timestamp
+from helpers.tables.euroatlantic import VERDICTS
+
+
+def track_titles(track: pd.DataFrame, cited_ids: Iterable[str], start, end) -> tuple[str, str]:
+    """Titles of the Russia–China timeline chart and table (:func:`timeline_rows` of :func:`russia_china_track`):
+    how many steps over which years and how many the article cites; "none" with the window's dates when empty."""
+    lo, hi = wording.day(as_timestamp(start, "start")), wording.day(as_timestamp(end, "end"))
+    if track.empty:
+        return (f"None in this window: no recorded step in Russia–China security ties from {lo} to {hi}",
+                f"Russia–China security timeline, {lo} to {hi}: none recorded")
+    cited = track["event_id"].isin(list(cited_ids)).sum()
+    return (f"{len(track)} dated steps in Russia–China security ties, {track['year'].min()}–{track['year'].max()}; "
+            f"the article points to {cited} of them", f"Russia–China security timeline, {lo} to {hi}")
+
+
+def paragraph_events_finding(rows: pd.DataFrame, paras: Iterable[str], *, since: int | None = None) -> str:
+    """Title for :func:`paragraph_events`: how many events bear on the paragraphs, and when the first is dated
+    (or, with ``since``, how many fall in or after that year)."""
+    wanted = list(paras)
+    span = wanted[0] if len(wanted) == 1 else f"{wanted[0]}–{wanted[-1]}"
+    if rows.empty:
+        return f"No dated event in the data bears on {span}"
+    head = f"{len(rows)} dated event{'s' if len(rows) != 1 else ''} bear{'' if len(rows) != 1 else 's'} on {span}"
+    if since is not None:
+        return f"{head}, {int((rows['year'] >= since).sum())} of them from {since} on"
+    return f"{head}, the first on {wording.day(rows['date'].min())}"
+
+
+def osce_titles(steps: pd.DataFrame, overlap_table: pd.DataFrame, counts: pd.DataFrame, as_of) -> tuple[str, str]:
+    """Titles of notebook 03's growth chart (:func:`membership_steps` of the OSCE) and overlap chart
+    (:func:`overlap`, :func:`overlap_counts`); "none on this date" when the OSCE had no participating state yet."""
+    day = wording.day(as_timestamp(as_of, "as_of"))
+    if steps.empty or not overlap_table["OSCE"].any():
+        none = f"None on this date: the CSCE/OSCE had no participating states on {day}"
+        return none, f"{none}, so none could also belong to NATO or the CSTO"
+    both = counts.loc[counts["group"].str.startswith("OSCE +"), "states"].sum()
+    return (f"The CSCE/OSCE went from {steps['members'].iloc[0]} to {steps['members'].iloc[-1]} participating states "
+            f"by {day}", f"On {day}, {both} of the OSCE's {int(overlap_table['OSCE'].sum())} states also belonged to "
+            "NATO or the CSTO")
+
+
+def documents_finding(docs: pd.DataFrame) -> str:
+    """Title of the OSCE documents table (:func:`category_rows` of ``osce_document``): how many, over which years."""
+    if docs.empty:
+        return "No CSCE/OSCE document in the data"
+    years = f"{docs['year'].min()}–{docs['year'].max()}" if docs["year"].nunique() > 1 else f"{docs['year'].min()}"
+    noun = "founding and summit documents" if len(docs) > 1 else "founding or summit document"
+    return f"{len(docs)} {noun} of the CSCE/OSCE, {years}"
+
+
+def indivisible_finding(coded: pd.DataFrame) -> str:
+    """Title of :func:`principle_in_documents` for one principle: how many documents state it explicitly, and
+    the year of the first."""
+    explicit = coded[coded["presence"] == "explicit"]
+    if explicit.empty:
+        return "No document read states indivisible security explicitly"
+    return (f"Indivisible security is explicit in {len(explicit)} OSCE document{'s' if len(explicit) != 1 else ''}, "
+            f"the first in {pd.Timestamp(explicit['date'].min()).year}")
+
+
+def claims_headline(claim_table: pd.DataFrame, paras: Iterable[str]) -> str:
+    """A claims table's title from its own verdicts: 'P7–P9 make 9 claims: 2 supported, 7 interpretations'."""
+    from helpers.tables.article import span_label
+
+    paras = list(paras)
+    span, n = span_label(paras[0], paras[-1]), len(claim_table)
+    counts = claim_table["verdict"].value_counts()
+    parts = []
+    for v in sorted(counts.index, key=lambda v: VERDICTS.index(v) if v in VERDICTS else len(VERDICTS)):
+        k = int(counts[v])
+        parts.append(f"{k} {v}{'s' if v == 'interpretation' and k != 1 else ''}")
+    verb = "makes" if "–" not in span else "make"
+    return f"{span} {verb} {n} claim{'s' if n != 1 else ''}: {', '.join(parts)}"
+
+
+def proposal_glance(cited, track, later, start, end) -> list[str]:
+    """01: the events behind P1–P3, the longer track, and what followed the April 2024 visit."""
+    first = cited.sort_values("date").iloc[0]
+    return [
+        f"{len(cited)} dated events bear on P1–P3; the earliest is “{first['title']}” "
+        f"({wording.day(first['date'])}).",
+        f"Between {wording.day(start)} and {wording.day(end)} the data records {len(track)} steps in Russia–China "
+        "security ties.",
+        (f"{len(later)} recorded step on the track follows" if len(later) == 1 else
+         f"{len(later)} recorded steps on the track follow") + " the April 2024 visit in that window.",
+    ]
+
+
+def osce_glance(steps, overlap, counts, coded, as_of) -> list[str]:
+    """03: the OSCE's growth, its overlap with NATO and the CSTO (``counts`` from ``tables.overlap_counts``), and
+    indivisible security in its documents (``coded``: ``tables.principle_in_documents``); one line saying so when
+    the OSCE did not yet exist on ``as_of``."""
+    explicit = coded[coded["presence"] == "explicit"]
+    if steps.empty or not overlap["OSCE"].any():
+        return [f"On {wording.day(as_of)} the CSCE/OSCE had no participating states yet: the Helsinki Final Act "
+                "was signed on 1 Aug 1975."]
+    both = counts.loc[counts["group"].str.startswith("OSCE +"), "states"].sum()
+    out = [
+        f"The CSCE/OSCE grew from {int(steps['members'].iloc[0])} to {int(steps['members'].iloc[-1])} "
+        f"participating states by {wording.day(as_of)}.",
+        f"On that date {int(both)} of its {int(overlap['OSCE'].sum())} states also belonged to NATO or the CSTO: "
+        "both camps sat at one table.",
+    ]
+    if len(explicit):
+        out.append(f"{indivisible_finding(coded)}.")
+    return out

@@ -1,0 +1,122 @@
+"""Tables for notebooks 06 and 09: the principles grid, the lineage, the watch list and the collection's paragraph
+map (article paragraphs P11–P19). The other notebooks' tables live in modules of their own: ``balance`` (05),
+``typology`` (07), ``alignment`` (08), ``claims`` (the ledger).
+
+Plain DataFrames in, plain DataFrames out. Nothing here displays or styles; the only file this module reads is
+the section map (``notebook_reports``), through ``helpers.params``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from helpers import wording
+from helpers.membership import as_timestamp
+
+# The claims-ledger tables live in helpers.tables.claims; these two names stay importable from here for the
+# notebooks and tests that already use them (05: article_scenarios; the 09 parameter check: claim_type_list).
+from helpers.tables.claims import article_scenarios, claim_type_list  # noqa: F401
+
+PRESENCE = ("explicit", "implicit", "absent")
+
+
+def _need(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{what}: missing column(s) {', '.join(missing)}; got {', '.join(map(str, frame.columns))}")
+
+
+def principle_matrix(principle_documents: pd.DataFrame, documents: pd.DataFrame, principles: pd.DataFrame,
+                     as_of) -> pd.DataFrame:
+    """Principle × document, long: one row per coded pair whose document dates on or before ``as_of``.
+
+    Columns: principle, paragraph, document, date, org_id, presence, locator, phrase, source_id. Sorted by
+    principle (in the order of ``principles``) then document date.
+    """
+    _need(principle_documents, ("principle_id", "document_id", "presence", "locator", "phrase", "source_id"),
+          "principle_matrix(principle_documents)")
+    _need(documents, ("document_id", "title", "date", "org_id"), "principle_matrix(documents)")
+    _need(principles, ("principle_id", "label", "paragraph"), "principle_matrix(principles)")
+    cut = as_timestamp(as_of, "as_of")
+    docs = documents[pd.to_datetime(documents["date"]) <= cut]
+    order = {p: i for i, p in enumerate(principles["principle_id"])}
+    merged = (principle_documents.merge(docs[["document_id", "title", "date", "org_id"]], on="document_id")
+              .merge(principles[["principle_id", "label", "paragraph"]], on="principle_id"))
+    merged = merged.assign(_o=merged["principle_id"].map(order), date=pd.to_datetime(merged["date"]))
+    merged = merged.sort_values(["_o", "date", "document_id"], kind="mergesort")
+    out = pd.DataFrame({
+        "principle": merged["label"].to_numpy(), "paragraph": merged["paragraph"].to_numpy(),
+        "document": merged["title"].to_numpy(), "date": merged["date"].to_numpy(),
+        "org_id": merged["org_id"].fillna("").to_numpy(), "presence": merged["presence"].to_numpy(),
+        "locator": merged["locator"].fillna("").to_numpy(), "phrase": merged["phrase"].fillna("").to_numpy(),
+        "source_id": merged["source_id"].to_numpy(),
+    })
+    return out.reset_index(drop=True)
+
+
+def principle_grid(matrix: pd.DataFrame, principles: pd.DataFrame, documents: pd.DataFrame, as_of) -> pd.DataFrame:
+    """Every principle × every document in force by ``as_of``, with ``presence`` = explicit/implicit/absent or
+    ``not coded`` where we have no reading (a gap is shown, never guessed)."""
+    cut = as_timestamp(as_of, "as_of")
+    docs = documents[pd.to_datetime(documents["date"]) <= cut].assign(date=lambda d: pd.to_datetime(d["date"]))
+    docs = docs.sort_values(["date", "document_id"], kind="mergesort")
+    grid = pd.MultiIndex.from_product([list(principles["label"]), list(docs["title"])],
+                                      names=["principle", "document"]).to_frame(index=False)
+    grid = grid.merge(docs[["title", "date"]].rename(columns={"title": "document"}), on="document")
+    got = matrix[["principle", "document", "presence", "phrase", "locator"]]
+    grid = grid.merge(got, on=["principle", "document"], how="left")
+    grid["presence"] = grid["presence"].fillna("not coded")
+    grid[["phrase", "locator"]] = grid[["phrase", "locator"]].fillna("")
+    return grid
+
+
+def principle_summary(grid: pd.DataFrame) -> pd.DataFrame:
+    """Per principle: how many documents state it explicitly, implicitly, not at all, or are not coded."""
+    levels = list(PRESENCE) + ["not coded"]
+    counts = pd.crosstab(grid["principle"], grid["presence"]).reindex(columns=levels, fill_value=0)
+    order = list(dict.fromkeys(grid["principle"]))
+    counts = counts.reindex(order).reset_index()
+    counts.columns.name = None
+    return counts
+
+
+def documents_by(documents: pd.DataFrame, as_of) -> tuple[pd.DataFrame, str]:
+    """The documents adopted on or before ``as_of`` in date order (title, date, organisation, kind, source) and a
+    title saying how many over which years, or that there is none yet."""
+    cut = as_timestamp(as_of, "as_of")
+    docs = documents[pd.to_datetime(documents["date"]) <= cut].sort_values("date").reset_index(drop=True)
+    docs = docs[["title", "date", "org_id", "kind", "source_id"]]
+    if docs.empty:
+        return docs, f"No document adopted by {wording.day(cut)}"
+    first, last = docs["date"].min().year, docs["date"].max().year
+    noun = "document" if len(docs) == 1 else "documents"
+    return docs, f"{len(docs)} {noun} from {first}" + (f" to {last}" if last != first else "")
+
+
+def notebook_reports() -> dict[str, str]:
+    """Notebook id → report file name (``<stem>.html``), from the section map."""
+    from helpers import params
+
+    return {nb.id: f"{nb.stem}.html" for nb in params.notebooks()}
+
+
+def watch_list(events: pd.DataFrame, after, categories: Iterable[str] | None = None) -> pd.DataFrame:
+    """Dated developments strictly after ``after`` (optionally in the given categories), oldest first."""
+    cut = as_timestamp(after, "after")
+    _need(events, ("event_id", "date", "date_precision", "category", "title", "description", "source_id"),
+          "watch_list(events)")
+    sub = events[pd.to_datetime(events["date"]) > cut]
+    if categories is not None:
+        sub = sub[sub["category"].isin(list(categories))]
+    sub = sub.assign(date=pd.to_datetime(sub["date"])).sort_values(["date", "event_id"], kind="mergesort")
+    return sub[["date", "date_precision", "category", "title", "description", "source_id"]].reset_index(drop=True)
+
+
+def collection_paragraphs() -> dict[str, list[str]]:
+    """Notebook id → the article paragraphs it covers (``"P1-P3"`` expanded), from the section map."""
+    from helpers import params
+    from helpers.tables.article import paragraph_range
+
+    return {nb.id: paragraph_range(nb.paragraphs) for nb in params.notebooks()}

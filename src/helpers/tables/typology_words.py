@@ -1,0 +1,249 @@
+"""Notebook 07 as a reader meets it: which organisations can be compared on a date (and, plainly, why the others
+cannot), the comparison matrix's cells with their shading and notes, and the findings of the "At a glance" box.
+
+The scores themselves live in :mod:`helpers.tables.typology`; this module only arranges them. Plain DataFrames
+in, plain DataFrames, lists and text out; nothing here displays anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from helpers import wording
+from helpers.membership import as_timestamp
+from helpers.tables import typology as T
+from helpers.tables.claims import AUTHOR
+
+#: Described dimensions whose values are kinds, not degrees of alliance: their cells are left unshaded (a
+#: negative score tells ``present.matrix`` so). The other described dimensions record a feature alliances have
+#: (no conflicting commitments, forces at the organisation's disposal, a common budget, a nuclear role) and are
+#: shaded like the scored ones.
+UNORDERED = ("decision_rule", "security_scope", "accession", "not_against_third", "peacekeeping")
+NOT_COMPARED = {"later": "did not exist yet", "gone": "had been dissolved",
+                "pending": "existed, but the texts its cells code were not yet in force",
+                "uncoded": "are not coded in this comparison"}
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _absence(row: pd.Series, own: pd.DataFrame, cut: pd.Timestamp) -> tuple[str, str] | None:
+    """(kind, detail) when the organisation has no cell in force on ``cut``, else None."""
+    founded, ended = pd.to_datetime(row.get("founded")), pd.to_datetime(row.get("dissolved"))
+    verb = {"proposal": "proposed", "bilateral_treaty": "signed"}.get(row.get("kind"), "founded")
+    if pd.notna(founded) and founded > cut:
+        return "later", f"{verb} {wording.day(founded.date())}"
+    if pd.notna(ended) and ended <= cut:
+        return "gone", f"dissolved {wording.day(ended.date())}"
+    if own.empty:
+        return "uncoded", "no coded cells"
+    if T.features_as_of(own, cut).empty:
+        first = pd.to_datetime(own["valid_from"]).min()
+        return "pending", f"coded texts in force from {wording.day(first.date())}"
+    return None
+
+
+def comparable(organisations: pd.DataFrame, org_features: pd.DataFrame, orgs: Iterable[str],
+               as_of) -> tuple[list[str], dict[str, tuple[str, str]]]:
+    """Split ``orgs`` into those with at least one coded cell in force on ``as_of`` (in the given order) and the
+    others, each with why: ``{org: (kind, detail)}``, kind one of :data:`NOT_COMPARED` (not yet founded, signed
+    or proposed; dissolved; its coded texts not yet in force; not coded at all)."""
+    cut = as_timestamp(as_of, "as_of")
+    idx = organisations.set_index("org_id")
+    shown, left_out = [], {}
+    for org in orgs:
+        if org not in idx.index:
+            raise ValueError(f"comparable: organisation {org!r} is not in organisations.csv")
+        why = _absence(idx.loc[org], org_features[org_features["org_id"] == org], cut)
+        if why is None:
+            shown.append(org)
+        else:
+            left_out[org] = why
+    return shown, left_out
+
+
+def _named(name: str, detail: str) -> str:
+    return f"{name[:-1]}, {detail})" if name.endswith(")") else f"{name} ({detail})"
+
+
+def absence_sentence(left_out: Mapping[str, tuple[str, str]], names: Mapping[str, str], day: str) -> str:
+    """'On 31 December 1991 SCO (founded 15 Jun 2001) and CSTO (founded 15 May 1992) did not exist yet, so they
+    are not compared.' — empty when every organisation is compared."""
+    if not left_out:
+        return ""
+    parts = []
+    for kind, phrase in NOT_COMPARED.items():
+        items = [_named(names.get(o, o), detail) for o, (k, detail) in left_out.items() if k == kind]
+        if items:
+            parts.append(f"{_join(items)} {phrase}")
+    pronoun = "it is" if len(left_out) == 1 else "they are"
+    return f"On {day} {'; '.join(parts)}, so {pronoun} not in the comparison."
+
+
+def _text(row: pd.Series, column: str) -> str:
+    value = row.get(column)
+    return "" if value is None or pd.isna(value) else str(value).strip()
+
+
+def _cell_note(dim: T.Dimension, value: str, row: pd.Series | None) -> str:
+    if row is None:
+        return "No coded text is in force on this date."
+    head = "Unknown: the texts read do not settle it." if value == T.UNKNOWN else f"{dim.labels[value]}."
+    quote = f" “{_text(row, 'quote')}”" if _text(row, "quote") else ""
+    where = f" {_text(row, 'locator')}:" if _text(row, "locator") else ""
+    body = " ".join(_text(row, c) for c in ("detail", "note")).strip()
+    return f"{head} {body}{where}{quote}".strip()
+
+
+def matrix_cells(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: Iterable[str], as_of) -> pd.DataFrame:
+    """The comparison on ``as_of`` as long rows for ``present.matrix``: one per organisation × dimension (codebook
+    order), with ``axis``, ``value`` (the code, ``unknown``, or ``not coded``), ``score`` (0 framework-like … 1
+    alliance-like on the dimension's own range; negative for an unordered described dimension; empty when unknown
+    or not coded), ``note`` (the value in full, our detail, the locator and the quote) and ``source_id``."""
+    book = T.codebook(dimensions)
+    rows = []
+    for org in orgs:
+        live = T.features_as_of(org_features[org_features["org_id"] == org], as_of).set_index("dimension_id")
+        for dim_id, dim in book.items():
+            row = live.loc[dim_id] if dim_id in live.index else None
+            value = "not coded" if row is None else str(row["value"])
+            known = value in dim.scale
+            score = (-1.0 if dim_id in UNORDERED else dim.scaled(value)) if known else None
+            rows.append({"org_id": org, "dimension_id": dim_id, "axis": dim.axis, "value": value, "score": score,
+                         "note": _cell_note(dim, value, row), "source_id": "" if row is None else row["source_id"]})
+    return pd.DataFrame(rows, columns=["org_id", "dimension_id", "axis", "value", "score", "note", "source_id"])
+
+
+def obligations_sentence(cells: pd.DataFrame, dimensions: pd.DataFrame, org: str, name: str) -> str:
+    """What an organisation's scored obligations promise on the date, and whether it promises defence:
+    'Russia–China treaty (2001) binds its parties to non-aggression and consultation in a crisis, but promises
+    no defence.'"""
+    book = T.codebook(dimensions)
+    own = cells[cells["org_id"] == org].set_index("dimension_id")
+    scored = [d for d in book.values() if d.axis == "obligation" and d.role == "scored"]
+    kept = [d.label[0].lower() + d.label[1:] for d in scored
+            if d.dimension_id in own.index and pd.notna(own.loc[d.dimension_id, "score"])
+            and own.loc[d.dimension_id, "score"] > 0 and d.dimension_id != "collective_defence"]
+    defence = own["value"].get("collective_defence", T.UNKNOWN)
+    tail = {"yes": ", and promises defence", "no": ", but promises no defence"}.get(defence, "; its defence promise "
+                                                                                    "is unknown")
+    promised = f"binds its parties to {_join(kept)}" if kept else "makes no other scored promise"
+    return f"{name} {promised}{tail}."
+
+
+def placement_sentence(intervals: pd.DataFrame, org: str, name: str) -> str:
+    """Where one organisation sits on the two plotted axes: a point, a range, or 'cannot be placed'."""
+    row = intervals.set_index("org_id").loc[org]
+    parts = []
+    for axis, word in (("obligation", "obligations"), ("institutionalization", "institutions")):
+        lo, hi, unknown = row[f"{axis}_low"], row[f"{axis}_high"], int(row[f"{axis}_unknown"])
+        if pd.isna(lo):
+            parts.append(f"cannot be placed on {word} (nothing known)")
+        elif round(lo, 9) == round(hi, 9):
+            parts.append(f"scores {lo:.2f} on {word}")
+        else:
+            parts.append(f"lies between {lo:.2f} and {hi:.2f} on {word} ({unknown} unknown)")
+    return f"{name} {' and '.join(parts)}."
+
+
+def glance_findings(intervals: pd.DataFrame, cells: pd.DataFrame, dimensions: pd.DataFrame,
+                    left_out: Mapping[str, tuple[str, str]], names: Mapping[str, str], day: str,
+                    focus: Iterable[str] = ("EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001")) -> list[str]:
+    """Two to four findings for the first screen, true on ``day``: the typology's leader, where the proposed
+    framework can be placed, what the 2001 treaty promises (each when compared), and who is not compared."""
+    out = [f"On {day}, {typology_finding(intervals, names)}." if len(intervals) else
+           f"On {day} none of the chosen organisations has a coded text in force."]
+    shown = list(intervals["org_id"]) if "org_id" in intervals.columns else []
+    for org in focus:
+        if org in shown and org == "EURASIAN_FRAMEWORK":
+            text = placement_sentence(intervals, org, names.get(org, org))
+            out.append(text[:1].upper() + text[1:])
+        elif org in shown:
+            out.append(obligations_sentence(cells, dimensions, org, names.get(org, org)))
+    sentence = absence_sentence(left_out, names, day)
+    if sentence:
+        out.append(sentence)
+    if len(out) < 2:
+        known = int(cells["score"].notna().sum())
+        out.append(f"{known} of {len(cells)} cells are known; the rest are shown as unknown, never guessed.")
+    return out[:4]
+
+
+def claims_here(claims: pd.DataFrame, notebook_id: str) -> pd.DataFrame:
+    """The article's claims that look to ``notebook_id`` for evidence, in article order, in reader columns (the
+    claim, who says it, our verdict, what it was checked against and why) plus their two source columns. "Who
+    says it" is left out when every one of them is the author's own."""
+    from helpers.tables import article
+
+    mine = claims[claims["evidence_notebook"].astype(str).str.zfill(2) == str(notebook_id).zfill(2)]
+    order = sorted(set(mine["paragraph"]), key=lambda p: int(str(p)[1:]))
+    found = article.claims_for(mine, order)
+    out = pd.DataFrame({
+        "Claim": found["claim_id"] + ", " + found["paragraph"],
+        "The article says (our paraphrase)": found["claim"], "Who says it": found["voice"],
+        "Verdict": found["verdict"], "Checked against": found["checked_against"], "Why": found["verdict_reason"],
+        "source_id": found["source_id"], "second_source_id": found["second_source_id"].fillna("")})
+    return out.drop(columns=["Who says it"]) if (found["voice"] == AUTHOR).all() else out
+
+
+def glance_summary(shown: list[str], left_out: Mapping[str, tuple[str, str]], names: Mapping[str, str],
+                   day: str) -> str:
+    """The one-line summary under the title, for the report's own date and organisations."""
+    who = _join([names.get(o, o) for o in shown]) if 0 < len(shown) <= 3 else f"{len(shown)} organisations"
+    if not shown:
+        return f"None of the chosen organisations had a coded text in force on {day}."
+    gone = f" ({len(left_out)} more did not exist or had no text in force then)" if left_out else ""
+    return (f"{who} on {day}{gone}, coded on a codebook from the alliance literature and placed as alliance or "
+            "framework, each with the range its unknown cells allow.")
+
+
+def codebook_finding(book: pd.DataFrame) -> str:
+    """Title of the codebook table: how many dimensions, in how many groups, how many scored."""
+    scored = int((book["in the score"] == "yes").sum())
+    return f"{len(book)} dimensions in {book['group'].nunique()} groups; {scored} enter the scores"
+
+
+def matrix_finding(cells: pd.DataFrame, names: Mapping[str, str], day: str) -> str:
+    """Title of the comparison matrix: how many cells of how many organisations are known on ``day``."""
+    unknown = int((cells["value"] == T.UNKNOWN).sum())
+    uncoded = int((cells["value"] == "not coded").sum())
+    known = len(cells) - unknown - uncoded
+    orgs = cells["org_id"].nunique()
+    tail = f", {uncoded} not coded for this date" if uncoded else ""
+    return (f"On {day}, {known} of the {len(cells)} cells of {orgs} organisation{'s' if orgs != 1 else ''} are "
+            f"known, {unknown} unknown{tail}")
+
+
+def organisation_table(organisations: pd.DataFrame, orgs: Iterable[str], as_of) -> pd.DataFrame:
+    """The chosen organisations on ``as_of`` — name, kind, founded, and whether it existed then — with their own
+    ``source_id``. Member counts are left out: they rest on every accession record of every organisation (notebooks
+    02, 03 and 08 show them), and the comparison here codes founding texts, not membership."""
+    orgs = list(orgs)
+    table = T.org_overview(organisations, {}, orgs, as_of).drop(columns=["org_id", "formal members"])
+    return table.assign(source_id=organisations.set_index("org_id").loc[orgs, "source_id"].to_numpy())
+
+
+def typology_finding(intervals: pd.DataFrame, names: Mapping[str, str] | None = None) -> str:
+    """A chart title: the most alliance-like organisation(s) by their lowest scores on the two plotted axes, whether
+    unknowns could change that, and which organisations cannot be placed."""
+    names = dict(names or {})
+    low = [f"{a}_low" for a in T.PLOT_AXES]
+    placed = intervals.dropna(subset=low)
+    unplaced = [names.get(o, o) for o in intervals["org_id"] if o not in set(placed["org_id"])]
+    tail = f"; {_join(unplaced)} cannot be placed on both axes" if unplaced else ""
+    if placed.empty:
+        return "Too few known features to place any of these organisations" + tail
+    floor = placed[low].sum(axis=1).round(9)
+    ceiling = placed[[f"{a}_high" for a in T.PLOT_AXES]].sum(axis=1).round(9)
+    best_mask = floor == floor.max()
+    best = [names.get(o, o) for o in placed.loc[best_mask, "org_id"]]
+    leaders = set(placed.loc[best_mask, "org_id"])
+    rivals = [names.get(o, o) for o, c in zip(placed["org_id"], ceiling) if o not in leaders and c >= floor.max()]
+    verb = "is" if len(best) == 1 else "are"
+    head = f"{_join(best)} {verb} the most alliance-like on known cells"
+    if rivals:
+        head += f", though unknown cells could lift {_join(rivals)} level"
+    return head + tail

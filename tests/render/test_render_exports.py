@@ -1,0 +1,43 @@
+"""Figures and their files (``helpers.render.exports``): charts that fit their container, their exports, one key per
+figure."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import build_fixture as fx
+import pytest
+
+from helpers import render
+
+
+def test_each_chart_has_container_spec_text_alternative_and_exports(rendered, page):
+    figures = re.findall(r'<figure class="report-figure report-chart-figure report-wide" id="fig-([^"]+)">'
+                         r'(.*?)</figure>', page, re.S)
+    assert [k for k, _ in figures] == ["bars", "chart-1"]
+    for key, body in figures:
+        assert re.search(r'role="img"', body) and re.search(r'aria-label="[^"]{5,}"', body)
+        assert f'data-spec="spec-{key}"' in body and f'id="spec-{key}"' in body
+        for ext in ("svg", "png"):
+            href = f"exports/99-fixture/{key}.{ext}"
+            assert f'href="{href}"' in body and href in rendered
+    assert rendered["exports/99-fixture/bars.svg"].startswith(b"<svg")
+    assert rendered["exports/99-fixture/bars.png"].startswith(b"\x89PNG")
+    bars = dict(figures)["bars"]
+    assert "Bar chart of member counts" in bars  # description is part of the text alternative
+
+
+def test_table_export_is_the_csv_of_the_table(rendered, page):
+    assert 'href="exports/99-fixture/members.csv"' in page
+    csv_text = rendered["exports/99-fixture/members.csv"].decode()
+    assert csv_text.splitlines()[0] == "org,name,members"
+    assert "NATO,North Atlantic Treaty Organization,32" in csv_text
+
+
+def test_duplicate_keys_are_refused_with_the_key_named(executed):
+    nb = copy.deepcopy(executed[0])
+    chart_cell = next(c for c in nb.cells if c.cell_type == "code" and "key='bars'" in c.source)
+    nb.cells.append(copy.deepcopy(chart_cell))
+    with pytest.raises(render.RenderError, match="key 'bars' is used twice"):
+        render.render_report(nb, fx.ENTRY)

@@ -1,0 +1,60 @@
+"""Chart builders for notebook 08, inspected through ``to_dict()``: title, description, tooltips, encodings."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.charts import sco_states as C
+from helpers.tables import sco_states as T
+
+
+def test_spell_gantt_encodes_start_end_and_status_in_words():
+    spells = pd.DataFrame({"iso3": ["KAZ", "KAZ"], "org_id": ["SHANGHAI5", "SCO"], "status": ["member", "member"],
+                           "start": pd.to_datetime(["1996-04-26", "2001-06-15"]),
+                           "end": pd.to_datetime(["2001-06-15", "2024-07-04"]), "ongoing": [False, True]})
+    spec = C.spell_gantt(spells, row="org_id", names={"KAZ": "Kazakhstan"}, title="t", description="d").to_dict()
+    enc = spec["encoding"]
+    assert enc["x"]["field"] == "start" and enc["x2"]["field"] == "end" and enc["y"]["field"] == "organisation"
+    assert enc["y"]["sort"] == ["Shanghai Five", "SCO"]
+    assert enc["color"]["field"] == "role" and enc["color"]["scale"]["domain"] == ["member"]
+
+
+def test_spell_gantt_separates_orgs_in_the_legend():
+    spells = T.org_timeline(pd.DataFrame({
+        "org_id": ["SHANGHAI5", "SCO", "SCO"], "iso3": ["KAZ", "KAZ", "IND"],
+        "status": ["member", "member", "observer"],
+        "start": pd.to_datetime(["1996-04-26", "2001-06-15", "2005-07-05"]),
+        "end": pd.to_datetime(["2001-06-15", None, "2017-06-09"])}), ["SHANGHAI5", "SCO"], "2024-07-04")
+    spec = C.spell_gantt(spells, title="t", description="d").to_dict()
+    assert spec["encoding"]["color"]["scale"]["domain"] == ["Shanghai Five member", "SCO member", "SCO observer"]
+
+
+def test_tie_matrix_chart_shades_by_grade_and_lists_both_sides_first():
+    status = pd.DataFrame({"NATO": ["member", "", ""], "OSCE": ["participating_state"] * 3, "CSTO": ["", "member", ""],
+                           "SCO": ["dialogue_partner", "member", "member"]},
+                          index=pd.Index(["TUR", "RUS", "KAZ"], name="iso3"))
+    matrix = T.tie_matrix(status, {"TUR": "Türkiye", "RUS": "Russia", "KAZ": "Kazakhstan"})
+    spec = C.tie_matrix_chart(matrix, title="t", description="d").to_dict()
+    assert spec["encoding"]["color"]["scale"]["domain"] == list(T.GRADES)
+    assert spec["encoding"]["y"]["sort"] == ["Türkiye", "Kazakhstan", "Russia"]  # both sides, one side, pole
+    assert {"grade", "group"} <= {t["field"] for t in spec["encoding"]["tooltip"]}
+
+
+def test_upset_chart_bars_over_dot_matrix():
+    flags = pd.DataFrame({"iso3": ["A", "B", "C"], "name": ["a", "b", "c"], "NATO": [True, True, False],
+                          "NATO partnership": [False] * 3, "OSCE": [True] * 3, "CSTO": [False, False, True],
+                          "SCO": [False, False, True], "SCO dialogue status": [False] * 3})
+    spec = C.upset_chart(T.combination_counts(flags), title="t", description="d").to_dict()
+    top, matrix = spec["vconcat"]
+    assert top["mark"]["type"] == "bar" and matrix["mark"]["type"] == "circle"
+    assert top["encoding"]["x"]["sort"] == ["NATO + OSCE", "OSCE + CSTO + SCO"]
+    assert matrix["encoding"]["x"]["sort"] == top["encoding"]["x"]["sort"]
+
+
+def test_builders_refuse_an_empty_title():
+    spells = pd.DataFrame({"iso3": ["KAZ"], "org_id": ["SCO"], "status": ["member"],
+                           "start": pd.to_datetime(["2001-06-15"]), "end": pd.to_datetime(["2024-07-04"]),
+                           "ongoing": [True]})
+    with pytest.raises(ValueError, match="title"):
+        C.spell_gantt(spells, title="", description="d")

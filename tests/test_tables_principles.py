@@ -1,0 +1,94 @@
+"""Unit tests for helpers.tables.principles (notebooks 06, 07, 09): small hand-made frames in, exact frames out."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.tables import principles as T
+from helpers.tables import principles_words as TW
+
+
+def docs():
+    return pd.DataFrame({"document_id": ["d1", "d2"], "title": ["Old", "New"],
+                         "date": pd.to_datetime(["2000-01-01", "2024-05-01"]), "org_id": ["ALPHA", None]})
+
+
+def principles():
+    return pd.DataFrame({"principle_id": ["indivisible", "multi_actor"], "label": ["Indivisible", "Many actors"],
+                         "paragraph": ["P14", "P11"]})
+
+
+def pdocs():
+    return pd.DataFrame({"principle_id": ["multi_actor", "indivisible", "indivisible"],
+                         "document_id": ["d2", "d2", "d1"], "presence": ["implicit", "explicit", "explicit"],
+                         "locator": ["Art 1", "Art 2", "Art 3"], "phrase": ["a", "b", "c"],
+                         "source_id": ["s1", "s2", "s3"]})
+
+
+def test_principle_matrix_filters_by_as_of_and_orders_by_principle_then_date():
+    out = T.principle_matrix(pdocs(), docs(), principles(), "2010-01-01")
+    assert list(out["document"]) == ["Old"]
+    out = T.principle_matrix(pdocs(), docs(), principles(), "2024-12-31")
+    assert list(zip(out["principle"], out["document"])) == [("Indivisible", "Old"), ("Indivisible", "New"),
+                                                             ("Many actors", "New")]
+
+
+def test_principle_grid_marks_gaps_as_not_coded():
+    m = T.principle_matrix(pdocs(), docs(), principles(), "2024-12-31")
+    g = T.principle_grid(m, principles(), docs(), "2024-12-31")
+    assert len(g) == 4
+    gap = g[(g.principle == "Many actors") & (g.document == "Old")].iloc[0]
+    assert gap.presence == "not coded"
+    s = T.principle_summary(g)
+    assert s.set_index("principle").loc["Indivisible", "explicit"] == 2
+    assert s.set_index("principle").loc["Many actors", "not coded"] == 1
+
+
+REPORTS = {"02": "02-nato-enlargement.html", "05": "05-balance-of-power.html", "09": "09-claims-ledger.html"}
+
+
+def test_watch_list_after_date_and_category():
+    ev = pd.DataFrame({"event_id": ["a", "b", "c"], "date": pd.to_datetime(["2024-04-09", "2024-05-16", "2024-07-04"]),
+                       "date_precision": ["day"] * 3, "category": ["eurasian_track", "eurasian_track", "summit"],
+                       "title": ["A", "B", "C"], "description": ["x"] * 3, "source_id": ["s"] * 3})
+    assert list(T.watch_list(ev, "2024-04-30")["title"]) == ["B", "C"]
+    assert list(T.watch_list(ev, "2024-04-30", ["eurasian_track"])["title"]) == ["B"]
+
+
+def test_notebook_reports_come_from_the_section_map():
+    reports = T.notebook_reports()
+    assert reports["02"] == "02-nato-enlargement.html"
+    assert reports["09"] == "09-claims-ledger.html"
+
+
+
+
+def test_titles_of_notebook_06_count_what_the_frames_hold():
+    m = T.principle_matrix(pdocs(), docs(), principles(), "2024-12-31")
+    g = T.principle_grid(m, principles(), docs(), "2024-12-31")
+    assert TW.principles_title(principles()) == "2 principles, from P11 to P14"
+    assert TW.grid_finding(g, "2024-12-31", principle="Indivisible") == (
+        "By 31 Dec 2024, indivisible appears in 2 of 2 documents read")
+    assert TW.principles_found(T.principle_summary(g), "2024-12-31") == (
+        "2 of the article's 2 principles appear in at least one document adopted by 31 Dec 2024")
+    early = T.principle_grid(T.principle_matrix(pdocs(), docs(), principles(), "2010-01-01"), principles(), docs(),
+                             "2010-01-01")
+    assert TW.principles_found(T.principle_summary(early), "2010-01-01").startswith("1 of the article's 2")
+    assert TW.readings_title(m, "2024-12-31") == "3 readings of 2 documents up to 31 Dec 2024"
+
+
+def test_documents_by_keeps_those_adopted_by_the_date_and_says_when_there_is_none():
+    frame = docs().assign(kind=["charter", "declaration"], source_id=["s1", "s2"])
+    shown, title = T.documents_by(frame, "2010-01-01")
+    assert shown["title"].tolist() == ["Old"] and title == "1 document from 2000"
+    assert T.documents_by(frame, "2024-12-31")[1] == "2 documents from 2000 to 2024"
+    none, title = T.documents_by(frame, "1999-01-01")
+    assert none.empty and title == "No document adopted by 1 Jan 1999"
+
+
+def test_watch_finding_counts_the_events_and_names_the_latest_date():
+    watch = pd.DataFrame({"date": pd.to_datetime(["2024-05-16", "2025-10-31"])})
+    assert TW.watch_finding(watch, "2024-04-30") == \
+        "2 dated developments after April 2024, the latest on 31 Oct 2025"
+    assert TW.watch_finding(watch.iloc[0:0], "2024-04-30") == \
+        "No dated development after April 2024 in the events data yet"

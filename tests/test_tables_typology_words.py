@@ -1,0 +1,115 @@
+"""Notebook 07 as a reader meets it (helpers.tables.typology_words): who can be compared on a date and why the others
+cannot, the matrix cells (shading, unknowns, notes), and the at-a-glance findings — on small made-up tables and on
+the project's data for the report's own dates."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from test_tables_typology import dims, feats
+
+from helpers import load
+from helpers.tables import typology as T
+from helpers.tables import typology_words as V
+
+ORGS = pd.DataFrame({"org_id": ["A", "B", "C", "GONE", "PROP"], "name": ["a", "b", "c", "g", "p"],
+                     "kind": ["alliance", "alliance", "alliance", "alliance", "proposal"],
+                     "status": ["active", "active", "active", "dissolved", "proposed"],
+                     "founded": pd.to_datetime(["1949-04-04", "1989-01-01", "2005-01-01", "1955-05-14", "2024-02-29"]),
+                     "dissolved": pd.to_datetime([None, None, None, "1991-07-01", None]),
+                     "source_id": ["sa", "sb", "sc", "sg", "sp"]})
+SIX = ["NATO", "OSCE", "SCO", "CSTO", "EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001"]
+
+
+def test_comparable_keeps_orgs_with_a_cell_in_force_and_says_why_the_others_are_left_out():
+    shown, left = V.comparable(ORGS, feats(), ["A", "B", "C", "GONE", "PROP"], "2000-06-01")
+    assert shown == ["A", "B"]
+    assert left == {"C": ("later", "founded 1 Jan 2005"), "GONE": ("gone", "dissolved 1 Jul 1991"),
+                    "PROP": ("later", "proposed 29 Feb 2024")}
+    # C exists on this date, but its first coded text starts in 2010
+    pending = ("pending", "coded texts in force from 1 Jan 2010")
+    assert V.comparable(ORGS, feats(), ["C"], "2006-01-01")[1] == {"C": pending}
+    with pytest.raises(ValueError, match="'ZZ' is not in organisations.csv"):
+        V.comparable(ORGS, feats(), ["ZZ"], "2000-01-01")
+
+
+def test_absence_sentence_says_plainly_who_did_not_exist():
+    left = {"C": ("later", "founded 1 Jan 2005"), "GONE": ("gone", "dissolved 1 Jul 1991")}
+    text = V.absence_sentence(left, {"C": "Cee", "GONE": "Pact (old)"}, "1 Jun 2000")
+    assert text == ("On 1 Jun 2000 Cee (founded 1 Jan 2005) did not exist yet; Pact (old, dissolved 1 Jul 1991) "
+                    "had been dissolved, so they are not in the comparison.")
+    assert V.absence_sentence({}, {}, "1 Jun 2000") == ""
+
+
+def test_matrix_cells_shade_scored_values_leave_kinds_unshaded_and_unknowns_empty():
+    cells = V.matrix_cells(feats(), dims(), ["A", "B"], "1996-01-01").set_index(["org_id", "dimension_id"])
+    assert cells.loc[("A", "defence"), "score"] == 1.0 and cells.loc[("B", "defence"), "score"] == 0.0
+    assert cells.loc[("A", "command"), "score"] == 0.0  # 'no' until 2000
+    assert pd.isna(cells.loc[("B", "consult"), "score"]) and cells.loc[("B", "consult"), "value"] == "unknown"
+    assert cells.loc[("A", "form"), "axis"] == "legalization"
+    assert list(cells.index.get_level_values(1)[:6]) == list(dims()["dimension_id"])
+    later = V.matrix_cells(feats(), dims(), ["B"], "1991-01-01").set_index("dimension_id")
+    assert later.loc["office", "value"] == "not coded" and later.loc["office", "source_id"] == ""
+
+
+def test_unordered_described_dimensions_get_a_negative_score_on_the_real_data():
+    cells = V.matrix_cells(load.org_features(), load.dimensions(), ["NATO"], "2024-04-30").set_index("dimension_id")
+    assert cells.loc["decision_rule", "score"] < 0 and cells.loc["security_scope", "score"] < 0
+    assert cells.loc["collective_defence", "score"] == 1.0 and cells.loc["common_budget", "score"] == 1.0
+    note = cells.loc["collective_defence", "note"]
+    assert note.startswith("Yes.") and "Art. 5" in note and "“" in note and "nan" not in note
+
+
+@pytest.mark.parametrize("as_of, absent", [("1991-12-31", {"SCO", "CSTO", "EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001"}),
+                                           ("2001-06-15", {"SCO", "EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001"}),
+                                           ("2024-04-30", set()), ("2024-07-04", set())])
+def test_the_report_dates_compare_only_what_existed(as_of, absent):
+    orgs, feats_ = load.organisations(), load.org_features()
+    shown, left = V.comparable(orgs, feats_, SIX, as_of)
+    assert set(left) == absent and shown == [o for o in SIX if o not in absent]
+    names = T.short_names(orgs)
+    intervals = T.typology_intervals(feats_, load.dimensions(), shown, as_of)
+    cells = V.matrix_cells(feats_, load.dimensions(), shown, as_of)
+    found = V.glance_findings(intervals, cells, load.dimensions(), left, names, "the day")
+    assert 2 <= len(found) <= 4 and found[0].startswith("On the day, NATO is the most alliance-like")
+    if as_of == "1991-12-31":
+        assert "SCO (founded 15 Jun 2001)" in found[-1] and "CSTO (founded 15 May 1992)" in found[-1]
+        assert "did not exist yet" in found[-1]
+    if not absent:
+        assert any(f.startswith("Russia–China treaty (2001) binds its parties to") and "no defence" in f
+                   for f in found)
+        assert any(f.startswith("Proposed Eurasian framework") for f in found)
+
+
+def test_titles_and_summary_count_what_the_tables_show():
+    cells = pd.DataFrame({"org_id": ["A", "A", "B"], "value": ["yes", "unknown", "not coded"]})
+    assert V.matrix_finding(cells, {}, "1 Jun 2000") == ("On 1 Jun 2000, 1 of the 3 cells of 2 organisations are "
+                                                        "known, 1 unknown, 1 not coded for this date")
+    book = T.codebook_table(dims())
+    assert V.codebook_finding(book) == "6 dimensions in 3 groups; 5 enter the scores"
+    assert V.glance_summary(["A"], {"C": ("later", "x")}, {"A": "Aye"}, "1 Jun 2000").startswith(
+        "Aye on 1 Jun 2000 (1 more did not exist")
+
+
+def test_organisation_table_and_claims_here_are_in_reader_columns():
+    table = V.organisation_table(ORGS, ["A", "C"], "2000-01-01")
+    assert list(table.columns) == ["organisation", "kind", "founded", "on 1 Jan 2000", "source_id"]
+    assert list(table["on 1 Jan 2000"]) == ["existed", "did not exist yet (founded 1 Jan 2005)"]
+    here = V.claims_here(load.claims(), "07")
+    assert list(here["Claim"])[:1] == ["C07, P4"] and "Who says it" not in here  # all the author's own
+    assert here["Claim"].str.extract(r"P(\d+)")[0].astype(int).is_monotonic_increasing
+
+
+def test_the_matrix_draws_kinds_unshaded_with_a_dash_and_unknowns_hatched():
+    from helpers.render import tables as R
+
+    cells = V.matrix_cells(load.org_features(), load.dimensions(), ["NATO", "EURASIAN_FRAMEWORK"], "2024-04-30")
+    spec = {"rows": "dimension_id", "columns": "org_id", "value": "value", "value_column": "value", "score": "score",
+            "group": "axis", "detail": "note", "source": "source_id", "column_order": []}
+    body, after = R.matrix_html(cells, spec, "m", "t")
+    rule = body.split('<th scope="row">Decision rule</th>', 1)[1].split("</tr>", 1)[0]
+    assert 'class="matrix-cell shade-none"' in rule and "–</span> consensus" in rule
+    defence = body.split('<th scope="row">Defence promise</th>', 1)[1].split("</tr>", 1)[0]
+    assert 'shade-4' in defence and 'shade-unknown' in defence  # NATO yes; the framework unknown
+    assert "Legal form" in body and "Russia" not in body.split("<thead>")[1].split("</thead>")[0]
+    assert "not a matter of degree" in after
