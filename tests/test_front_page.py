@@ -12,7 +12,7 @@ import re
 import pandas as pd
 import pytest
 
-from helpers.render import front, specs, tables
+from helpers.render import front, tables, vega_specs
 
 CHART = re.compile(r'<figure class="report-figure report-chart-figure[^"]*" id="fig-([^"]+)">(.*?)</figure>', re.S)
 
@@ -77,7 +77,7 @@ def test_intervals_written_as_text_are_exported_as_numeric_low_and_high_columns(
 def test_a_charts_csv_holds_the_rows_it_draws_and_leaves_boundaries_out():
     spec = {"datasets": {"a": [{"x": 1, "y": "p"}, {"x": 2, "y": "q"}]}, "data": {"name": "a"},
             "layer": [{"data": {"values": {"type": "Topology"}, "format": {"type": "topojson"}}}]}
-    out = pd.read_csv(io.StringIO(specs.chart_csv(spec)))
+    out = pd.read_csv(io.StringIO(vega_specs.chart_csv(spec)))
     assert out.to_dict("records") == [{"x": 1, "y": "p"}, {"x": 2, "y": "q"}]
 
 

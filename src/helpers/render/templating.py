@@ -50,24 +50,30 @@ def env():
     environment.globals["page_dir"] = lambda: "rtl" if page_lang() == "ar" else "ltr"
     environment.globals["search_box"] = _search_box
     environment.globals["search_head"] = _search_head
-    environment.globals["ui"] = strings()
+    environment.globals["ui"] = _Phrases()
     return environment
 
 
-@functools.lru_cache(maxsize=1)
-def strings() -> dict[str, str]:
+@functools.lru_cache(maxsize=4)
+def strings(lang: str = "en") -> dict[str, str]:
     """Every reader-visible phrase of the page chrome, in one file per language (``templates/page/strings.<lang>
-    .json``; ``NATO_LANG`` picks one, English is the fallback for a phrase a translation lacks)."""
+    .json``; English is the fallback for a phrase a translation lacks)."""
     import json
 
-    from helpers import paths
-
-    def read(lang: str) -> dict[str, str]:
-        path = TEMPLATES / "page" / f"strings.{lang}.json"
+    def read(code: str) -> dict[str, str]:
+        path = TEMPLATES / "page" / f"strings.{code}.json"
         return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
-    lang = paths.language()
     return {**read("en"), **(read(lang) if lang != "en" else {})}
+
+
+class _Phrases:
+    """``ui.<name>`` in a template: the phrase in the language of the edition being rendered (``NATO_LANG``)."""
+
+    def __getattr__(self, name: str) -> str:
+        from helpers import paths
+
+        return strings(paths.language())[name]
 
 
 def _search_box(assets: str, place: str = ""):
