@@ -2,7 +2,8 @@
 #   make reports   set up .venv (pinned) and build every report into reports/
 #   make test      same set-up if needed, system dependencies for the browser tests, then the whole test suite
 # Also: make preview (live preview: rebuild and reload the open pages on every save), make lab (JupyterLab on
-# 127.0.0.1, token on), make sync (.py -> .ipynb), make bench, make readme.
+# 127.0.0.1, token on), make sync (.py -> .ipynb), make bench, make readme,
+# make pdf (a PDF of every built report beside its HTML, printed by Chromium).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -11,10 +12,11 @@ STAMP  := $(VENV)/.installed
 # Extra arguments for the build, e.g. make reports ARGS="--only 02 -p as_of 2001-06-15"
 ARGS   ?=
 PYTEST_ARGS ?=
+PDF_ARGS ?=
 # Installs chromium, fonts and axe-core for the browser tests when missing (skipped when the script is absent).
 SYSTEM_DEPS ?= scripts/ensure-system-deps.sh
 
-.PHONY: reports preview test lab sync bench readme setup clean lock git-filters hooks catalogs
+.PHONY: reports preview pdf test lab sync bench readme setup clean lock git-filters hooks catalogs
 
 setup: $(STAMP) git-filters
 
@@ -43,6 +45,11 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 
 reports: $(STAMP)
 	$(BIN)/python -m helpers.pipeline $(ARGS)
+
+# Chromium's print of every report in reports/ (build them first); PDF_ARGS="--only 07" narrows it.
+pdf: $(STAMP)
+	@if [ -f "$(SYSTEM_DEPS)" ]; then sh "$(SYSTEM_DEPS)"; fi
+	$(BIN)/python -m helpers.pipeline.pdf $(PDF_ARGS)
 
 # Live preview: builds what is stale, serves reports/ on 127.0.0.1 (a free port, printed), and on every saved
 # notebook (.py or .ipynb), data file, section map or helpers change syncs the pair, rebuilds and reloads the open

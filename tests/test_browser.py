@@ -83,18 +83,21 @@ def test_arabic_heading_reads_right_to_left(fixture_page):
 
 def test_code_is_one_click_away(fixture_page):
     page, _, _ = fixture_page
-    summary = page.locator("details.report-code > summary").nth(2)
-    code = page.locator("details.report-code").nth(2).locator(".jp-InputArea")
-    assert not code.is_visible()
-    summary.click()
+    toggle = page.locator(".report-code-toggle")
+    code = page.locator(".report-code").nth(2).locator(".jp-InputArea")
+    assert toggle.count() == 1 and not code.is_visible()
+    toggle.click()  # one switch shows the code of every cell
     assert code.is_visible() and "present.table" in code.inner_text()
+    assert page.locator(".report-code").first.is_visible() and toggle.get_attribute("aria-pressed") == "true"
+    toggle.click()
+    assert not code.is_visible()
 
 
 def test_print_hides_navigation_and_code(fixture_page):
     page, _, _ = fixture_page
     page.emulate_media(media="print")
     assert not page.locator(".report-nav").first.is_visible()
-    assert not page.locator("details.report-code").first.is_visible()
+    assert not page.locator(".report-code").first.is_visible()
     assert page.locator("#chart-bars svg").is_visible()
 
 

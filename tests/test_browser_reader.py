@@ -1,5 +1,7 @@
 """Reports as a researcher reads them, at 1280 × 900 and on a phone at 390 × 844 (headless Debian Chromium, file://
-only, network blocked): nothing spills out of its box, no sideways scrolling, chart text at least 9 px on the phone,
+only, network blocked): nothing spills out of its box, no sideways scrolling, no box that hides part of its text at
+1280 (a table or chart cut inside its scroll box), no warning in the console (Vega logs its warnings there), no
+Arabic run holding a bracket of the English text around it, chart text at least 9 px on the phone,
 no raw identifiers in reader-visible text, at most 12 source links in a line, pages at most 14,000 px tall, and a
 first screen that holds the summary and the "At a glance" box.
 
@@ -33,7 +35,7 @@ def _checks(chromium, path: Path, viewport) -> dict:
     page, rep = rb.open_report(chromium, path, viewport=viewport)
     try:
         assert rep.blocked == [] and rep.page_errors == [], f"{path.name}: {rep.blocked + rep.page_errors}"
-        return rb.reader_checks(page)
+        return dict(rb.reader_checks(page), warnings=list(rep.warnings))
     finally:
         page.context.close()
 
@@ -50,6 +52,12 @@ def _failures(name: str, wide: dict, phone: dict) -> dict[str, str]:
             out["identifiers"] = f"raw identifiers shown: {r['ids'][:8]}"
         if r["max_links"] > MAX_LINKS:
             out["source-line"] = f"a source line shows {r['max_links']} links"
+        if r["warnings"]:
+            out[f"warnings-{label}"] = f"the console logs {len(r['warnings'])} warnings: {r['warnings'][:3]}"
+        if r["unbalanced"]:
+            out["arabic-brackets"] = f"an Arabic run holds a bracket of the English text: {r['unbalanced'][:3]}"
+    if wide["hidden"]:
+        out["hidden-1280"] = f"a box hides part of its text at 1280 (clientWidth<scrollWidth): {wide['hidden'][:4]}"
     if phone["tiny_count"]:
         out["chart-text-390"] = f"{phone['tiny_count']} chart labels under 9 px: {phone['tiny'][:3]}"
     if wide["height"] > MAX_HEIGHT:

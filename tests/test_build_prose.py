@@ -106,7 +106,7 @@ def test_edited_prose_is_rerendered_in_the_kept_page_with_its_contents_and_searc
     page = (fake.reports / "01-alpha.html").read_text()
     assert "Alpha, in other words." in page and "ALPHA 2000-01-01 3" in page
     assert 'href="#Findings-in-brief"' in page  # the contents list has the new heading
-    assert 'dir="rtl" lang="ar">سلام</span>' in page  # Arabic marked as in a full render
+    assert 'dir="rtl" lang="ar">سلام</bdi>' in page  # Arabic marked as in a full render
     assert "<!--prose" not in page
     index = (fake.reports / "assets" / "search-index.js").read_text()
     assert "Words about" in index and "Findings in brief" in index

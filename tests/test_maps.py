@@ -46,7 +46,8 @@ def test_map_spec_is_offline_and_small(m):
 @pytest.mark.parametrize("when, expected", [("1991-12-31", 16), ("2024-12-31", 32)])
 def test_exported_nato_map_shades_exactly_its_members(m, when, expected):
     svg = svg_of(maps.membership_map(m, when, org="NATO", title="NATO"))
-    assert shaded_shapes(svg, NATO_BLUE) == expected == membership.count_as_of(m, "NATO", when)
+    # every member, and Greenland drawn with Denmark
+    assert shaded_shapes(svg, NATO_BLUE) == expected + 1 == membership.count_as_of(m, "NATO", when) + 1
 
 
 def test_osce_map_shades_every_drawable_participating_state(m):
@@ -74,18 +75,24 @@ def explorer(m):
                                     description="A map of NATO's members, moved by a year slider.")
 
 
-def test_explorer_slider_runs_from_founding_to_the_last_data_year_and_starts_at_the_report(m, explorer):
+def test_explorer_timeline_runs_from_founding_to_the_last_data_year_and_starts_at_the_report(m, explorer):
     spec = explorer.to_dict()
     (param,) = [p for p in spec["params"] if p["name"] == "year"]
-    assert param["value"] == 2024
-    assert param["bind"]["input"] == "range" and param["bind"]["min"] == 1949
-    assert param["bind"]["max"] == geo.last_data_year(m) and param["bind"]["step"] == 1
+    assert param["value"] == 2024 and "bind" not in param  # the page's own timeline moves it
+    tl = spec["usermeta"]["timeline"]
+    assert (tl["first"], tl["start"], tl["last"]) == (1949, 2024, geo.last_data_year(m))
+    assert {1952, 1955, 1982, 1999, 2004, 2009, 2017, 2020, 2023, 2024} <= set(tl["ticks"])  # the accessions
+    assert tl["captions"]["2024"] == "NATO on 30 April 2024: 32 members"
+    assert sum(1 for _, a, b in tl["members"] if a <= 1949 < b) == 12
 
 
-def test_explorer_export_shows_the_reports_own_date(explorer):
+def test_explorer_frames_its_region_and_export_shows_the_reports_own_date(explorer):
+    spec = explorer.to_dict()
+    assert spec["projection"]["type"] == "conicEqualArea" and "fit" in spec["projection"]
     svg = svg_of(explorer)
-    assert "NATO on 30 April 2024: 32 members" in svg
-    assert shaded_shapes(svg, NATO_BLUE) == 32
+    assert shaded_shapes(svg, NATO_BLUE) == 33  # the 32 members and Greenland, drawn with Denmark
+    sco = maps.membership_explorer(load.memberships(), "SCO", "2024-04-30").to_dict()
+    assert sco["projection"]["rotate"][0] < -60  # centred on Eurasia, not on the Atlantic
 
 
 @pytest.mark.parametrize("year, expected", [(1949, 12), (1991, 16), (2024, 32)])
@@ -94,7 +101,7 @@ def test_explorer_data_give_the_count_the_map_and_the_list_of_each_year(m, year,
     years = data["years"].set_index("year")
     assert years.at[year, "members"] == expected and f": {expected} members" in years.at[year, "heading"]
     first = int(years.index.min())
-    assert sum(code[year - first] != "." for code in data["codes"]["code"]) == expected
+    assert sum(code[year - first] != "." for code in data["codes"]["code"]) == expected + 1  # and Greenland
     members = data["members"]
     assert int(((members["from"] <= year) & (year < members["to"])).sum()) == expected
 

@@ -42,14 +42,14 @@ def test_table_escapes_text_and_is_stable():
     assert html == present.table(_frame(), title="Title " + EVIL, caption="cap", sources=["fixture-members"],
                                  key="t1")._repr_mimebundle_()["text/html"]
     assert 'id="table-t1"' in html and 'href="#src-fixture-members"' in html
-    assert '<td class="num">1,234.50</td>' in html and '<td class="num">0.25</td>' in html
+    assert re.search(r'<td class="num"[^>]*>1,234.50</td>', html) and re.search(r'<td class="num"[^>]*>0.25</td>', html)
     assert " at 0x" not in bundle["text/plain"]
 
 
 def test_table_marks_arabic_cells_and_exports_csv():
     t = present.table(_frame(), title="T", caption="", sources="fixture-members", key="t2")
     payload = t._repr_mimebundle_()[present.TABLE_MIME]
-    assert '<td dir="rtl" lang="ar">' in payload["html"] or '<td lang="ar" dir="rtl">' in payload["html"]
+    assert '<td lang="ar" dir="rtl" data-label="Name">' in payload["html"]
     rows = payload["csv"].splitlines()
     assert rows[0] == "org,name,members,share" and rows[2] == "SCO,منظمة شنغهاي للتعاون,10,1234.5"
     assert payload["sources"] == ["fixture-members"] and payload["key"] == "t2"
@@ -102,14 +102,22 @@ def test_sources_section_lists_what_was_cited_in_order():
 
 
 def test_ar_marks_arabic_and_escapes():
-    assert str(present.ar("الناتو")) == '<span lang="ar" dir="rtl">الناتو</span>'
+    assert str(present.ar("الناتو")) == '<bdi lang="ar" dir="rtl">الناتو</bdi>'
     assert present.ar("<b>") ._repr_html_() == '<p lang="ar" dir="rtl">&lt;b&gt;</p>'
     assert present.mark_arabic_text("The word «الناتو» <x>") == \
-        'The word <span lang="ar" dir="rtl">«الناتو»</span> &lt;x&gt;'
+        'The word <bdi lang="ar" dir="rtl">«الناتو»</bdi> &lt;x&gt;'
+
+
+def test_arabic_run_leaves_the_english_brackets_and_punctuation_outside():
+    # a reader saw "((تحييد" when the closing bracket of the English sentence was isolated with the Arabic word
+    assert present.mark_arabic_text("the word (تحييد), then") == \
+        'the word (<bdi lang="ar" dir="rtl">تحييد</bdi>), then'
+    assert present.mark_arabic_text("«تحييد الناتو».") == '<bdi lang="ar" dir="rtl">«تحييد الناتو»</bdi>.'
+    assert present.mark_arabic_text("(الناتو (حلف))") == '(<bdi lang="ar" dir="rtl">الناتو (حلف)</bdi>)'
     # an English closing bracket after an Arabic phrase stays outside the right-to-left run (else it shows mirrored)
     assert present.mark_arabic_text("as 'worth considering' (يستحق النظر), not") == \
-        'as &#x27;worth considering&#x27; (<span lang="ar" dir="rtl">يستحق النظر</span>), not'
-    assert present.mark_arabic_text("a (النص (ب)) b") == 'a (<span lang="ar" dir="rtl">النص (ب)</span>) b'
+        'as &#x27;worth considering&#x27; (<bdi lang="ar" dir="rtl">يستحق النظر</bdi>), not'
+    assert present.mark_arabic_text("a (النص (ب)) b") == 'a (<bdi lang="ar" dir="rtl">النص (ب)</bdi>) b'
 
 
 def test_human_date():
@@ -216,8 +224,9 @@ def test_numbers_and_dates_for_readers():
     assert wording.year(1991.0) == "1991" and wording.day("1949-04-04") == "4 Apr 1949"
     frame = pd.DataFrame({"year": [1991.0], "founded": ["1949-04-04"], "members": [1234]})
     html_text = present.table_html(frame, "t", "T")
-    assert '<td class="num">1991</td>' in html_text and '<td class="date">4 Apr 1949</td>' in html_text
-    assert '<td class="num">1,234</td>' in html_text
+    assert '<td class="num" data-label="Year">1991</td>' in html_text
+    assert '<td class="date" data-label="Founded">4 Apr 1949</td>' in html_text
+    assert '<td class="num" data-label="Members">1,234</td>' in html_text
 
 
 def test_known_identifiers_inside_reader_text_become_words():

@@ -173,7 +173,7 @@ class Arabic:
         return f'<p lang="ar" dir="rtl">{html.escape(self.text)}</p>'
 
     def __str__(self) -> str:
-        return f'<span lang="ar" dir="rtl">{html.escape(self.text)}</span>'
+        return f'<bdi lang="ar" dir="rtl">{html.escape(self.text)}</bdi>'
 
     def __repr__(self) -> str:
         return self.text
@@ -229,12 +229,16 @@ class Chart:
     description: str
     measure: list[str] = field(default_factory=list)
     sources_label: str = ""
+    csv: str = ""
     _vega: dict | None = field(default=None, repr=False)
 
     def payload(self) -> dict:
-        return {"key": self.key, "title": self.title, "description": self.description, "caption": self.caption,
-                "sources": list(self.sources), "measure": list(self.measure), "sources_label": self.sources_label,
-                "spec": self.spec}
+        out = {"key": self.key, "title": self.title, "description": self.description, "caption": self.caption,
+               "sources": list(self.sources), "measure": list(self.measure), "sources_label": self.sources_label,
+               "spec": self.spec}
+        if self.csv:
+            out["csv"] = self.csv
+        return out
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         from helpers import theme
@@ -245,8 +249,10 @@ class Chart:
                 "text/plain": f"<chart {self.key}: {self.title}>"}
 
 
-def chart(chart, *, caption: str, sources=None, key: str, measure=None, sources_label: str = "") -> Chart:
-    """Display an Altair chart with its caption, its sources and export hooks (SVG/PNG) in the report.
+def chart(chart, *, caption: str, sources=None, key: str, measure=None, sources_label: str = "",
+          data=None) -> Chart:
+    """Display an Altair chart with its caption, its sources and export hooks (SVG, PNG and a CSV of its data) in
+    the report. ``data`` (a DataFrame) is the CSV readers download; by default it is the table(s) the chart draws.
 
     Coded values on axes and legends (organisation ids, categories, statuses) are shown in reader words from
     ``helpers.wording``; the chart's data keep the ids.
@@ -270,8 +276,10 @@ def chart(chart, *, caption: str, sources=None, key: str, measure=None, sources_
     if not title:
         raise PresentError(f"present.chart(key={key!r}): the chart has no title; give it one that states the finding")
     source_ids = _check_sources("present.chart", key, sources, measure)
+    csv = table_csv(_frame_of("present.chart", key, data)) if data is not None else ""
     return Chart(spec=spec, key=key, caption=caption, sources=source_ids, title=title,
-                 description=description or caption, measure=_ids_from(measure), sources_label=sources_label)
+                 description=description or caption, measure=_ids_from(measure), sources_label=sources_label,
+                 csv=csv)
 
 
 def chart_alt_text(payload: dict) -> str:

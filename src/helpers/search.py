@@ -31,7 +31,7 @@ GLOBAL = "NATO_SEARCH_INDEX"
 MAX_SECTION_CHARS = 2400
 _SKIP = ("script", "style", "noscript", "template", "svg", "details", "nav")
 _SKIP_CLASSES = ("report-exports", "report-toc", "site-search", "report-meta", "report-skip", "anchor-link",
-                 "report-source", "report-sources-section")
+                 "report-source", "report-sources-section", "report-code", "report-code-switch", "report-about")
 _SPACE = re.compile(r"\s+")
 #: The search box's status lines (``search.js`` fills the placeholders); the Arabic edition passes its own.
 SEARCH_WORDS = {"none": "No section matches “{query}”.", "count": "{sections} sections in {reports} reports match",

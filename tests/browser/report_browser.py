@@ -26,6 +26,7 @@ class PageReport:
     path: Path
     blocked: list[str] = field(default_factory=list)  # non-file requests (all aborted)
     console_errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # console warnings (Vega logs its warnings there)
     page_errors: list[str] = field(default_factory=list)
     charts: int = 0
     drawn: int = 0  # chart containers holding an <svg> or <canvas> with content
@@ -55,10 +56,11 @@ def browser():
             b.close()
 
 
-def open_report(b, path: Path, *, viewport=(1200, 900), timeout_ms: int = 15000):
+def open_report(b, path: Path, *, viewport=(1200, 900), timeout_ms: int = 15000, color_scheme: str = "light"):
     """Open ``path`` from file://, block and log every other request, wait for charts; returns (page, report)."""
     rep = PageReport(path=Path(path))
-    context = b.new_context(viewport={"width": viewport[0], "height": viewport[1]}, service_workers="block")
+    context = b.new_context(viewport={"width": viewport[0], "height": viewport[1]}, service_workers="block",
+                            color_scheme=color_scheme)
     page = context.new_page()
 
     def route(r):
@@ -69,7 +71,8 @@ def open_report(b, path: Path, *, viewport=(1200, 900), timeout_ms: int = 15000)
             r.abort()
 
     context.route("**/*", route)
-    page.on("console", lambda m: rep.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("console", lambda m: rep.console_errors.append(m.text) if m.type == "error" else
+            rep.warnings.append(m.text) if m.type == "warning" else None)
     page.on("pageerror", lambda e: rep.page_errors.append(str(e)))
     started = time.perf_counter()
     page.goto(Path(path).resolve().as_uri(), wait_until="load")
@@ -168,10 +171,29 @@ READER_CHECKS_JS = r"""() => {
   // 4. source lines: links shown without opening a group
   const lines = Array.from(document.querySelectorAll('.report-source')).map(l =>
     Array.from(l.querySelectorAll('a')).filter(a => !a.closest('details:not([open])')).length);
-  // 5. first screen
+  // 5. text hidden inside a box: a box that clips or scrolls its content sideways and has more than it shows
+  const hidden = [];
+  for (const el of document.querySelectorAll('main *, header *, footer *')) {
+    if (!visible(el) || el.clientWidth <= 2 || el.closest('.visually-hidden, .cite-tip, .cell-tip')) continue;
+    const o = getComputedStyle(el).overflowX;
+    if (o === 'visible' || o === 'clip' && !el.textContent.trim()) continue;
+    if (el.scrollWidth > el.clientWidth + 1 && el.textContent.trim())
+      hidden.push((el.id ? '#' + el.id : el.tagName.toLowerCase() + '.' + String(el.className).split(' ')[0]) +
+        ' ' + el.clientWidth + '<' + el.scrollWidth);
+  }
+  // 6. Arabic runs isolated in English text must not hold a bracket they do not open or close themselves
+  const unbalanced = [];
+  for (const el of document.querySelectorAll('bdi[dir="rtl"], span[dir="rtl"]')) {
+    const t = el.textContent;
+    for (const [o, c] of [['(', ')'], ['[', ']'], ['«', '»']]) {
+      if (t.split(o).length !== t.split(c).length) { unbalanced.push(t.slice(0, 40)); break; }
+    }
+  }
+  // 7. first screen
   const bottom = sel => {
     const el = document.querySelector(sel); return el ? el.getBoundingClientRect().bottom + scrollY : null; };
   return {sideways: document.documentElement.scrollWidth - vw, overflow: overflow.slice(0, 12), tiny: tiny.slice(0, 12),
+          hidden: hidden.slice(0, 12), unbalanced: unbalanced.slice(0, 12),
           tiny_count: tiny.length, ids: Array.from(ids).sort(), max_links: Math.max(0, ...lines),
           height: document.documentElement.scrollHeight, summary_bottom: bottom('.report-summary'),
           glance_bottom: bottom('.report-glance')};

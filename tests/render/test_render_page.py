@@ -4,6 +4,7 @@ links, Arabic, escaping, the index and the failure page."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import build_fixture as fx
 
@@ -31,23 +32,29 @@ def test_reader_view_hides_code_parameters_and_prompts(page):
     assert "injected-parameters" not in page
     assert "&quot;plain&quot;" not in page and "&quot;x&lt;script&gt;&quot;" not in page
     assert 'as_of</span> <span class="o">=' not in page
-    # every code input sits in a collapsed <details>
+    # every code input is hidden until the page's one code switch shows them all
     inputs = page.count('class="jp-Cell-inputWrapper"')
-    assert inputs > 0 and page.count('<details class="report-code">') == inputs
+    assert inputs > 0 and page.count('<div class="report-code">') == inputs
+    assert page.count('class="report-code-toggle"') == 1 and "Show code" not in page
     assert "<details open" not in page
 
 
-def test_header_has_title_paragraphs_readable_parameters_and_data_version(page):
+def test_header_has_title_paragraphs_readable_parameters_and_the_about_block_the_build(page):
     header = page.split('<header class="report-header">', 1)[1].split("</header>", 1)[0]
     assert "<h1>Fixture &lt;script&gt;alert(1)&lt;/script&gt;" in header
     assert "P4" in header
     assert ("as of <strong>7 Mar 2024</strong> "
             "<span class=\"report-param-default\">(default 30 Apr 2024)</span>") in header
     assert "label <strong>x&lt;script&gt;</strong>" in header
-    assert re.search(r"Data version</dt><dd><code>[^<]*[0-9a-f]{12}", header)
+    assert "Data version" not in header  # the build stays out of the first screen
+    about = page.split('<section class="report-about"', 1)[1].split("</section>", 1)[0]
+    assert re.search(r"Data version</dt><dd><code>[^<]*[0-9a-f]{12}", about)
     # one data version for the whole collection, with the files this report read one click away
-    assert f"<code>{render.data_version()}</code>" in header
-    assert "2 data files read</summary>" in header and "<code>data/memberships.csv</code>" in header
+    assert f"<code>{render.data_version()}</code>" in about
+    assert "2 data files read</summary>" in about and "<code>data/memberships.csv</code>" in about
+    cff = (Path(__file__).parents[2] / "CITATION.cff").read_text(encoding="utf-8")
+    version = re.search(r"^version: (\S+)", cff, re.M).group(1)
+    assert f"Collection version</dt><dd>{version}</dd>" in about and "How to cite" in about and "MIT" in about
     assert page.count("<h1") == 1  # the notebook's own H1 is not repeated
 
 
@@ -60,7 +67,7 @@ def test_table_of_contents_links_every_section_heading(page):
     assert "Raw-displays" in targets and "Takeaways" in targets
     # the Arabic heading is listed too, marked right-to-left
     assert any("%D8%A7%D9%84" in t for t in targets)
-    assert re.search(r'<li><a href="#%D8[^"]*"><span lang="ar" dir="rtl">المنظمات</span></a></li>', toc)
+    assert re.search(r'<li><a href="#%D8[^"]*"><bdi lang="ar" dir="rtl">المنظمات</bdi></a></li>', toc)
 
 
 def test_previous_next_and_index_links(page):
@@ -84,7 +91,7 @@ def test_page_loads_nothing_from_the_network(rendered):
 
 def test_arabic_is_marked_rtl_and_styled(rendered, page):
     assert re.search(r'<h2 (?=[^>]*lang="ar")(?=[^>]*dir="rtl")[^>]*>المنظمات', page)
-    assert re.search(r'<span (?=[^>]*lang="ar")(?=[^>]*dir="rtl")[^>]*>«الناتو»</span>', page)
+    assert re.search(r'<bdi (?=[^>]*lang="ar")(?=[^>]*dir="rtl")[^>]*>«الناتو»</bdi>', page)
     assert re.search(r'<td (?=[^>]*lang="ar")(?=[^>]*dir="rtl")[^>]*>منظمة شنغهاي للتعاون</td>', page)
     css = rendered["assets/report.css"].decode()
     assert '[dir="rtl"]' in css and "text-align: right" in css and "Noto Naskh Arabic" in css
@@ -117,7 +124,8 @@ def test_index_lists_every_report_and_variant(rendered):
     index = rendered["index.html"].decode()
     assert 'href="99-fixture.html"' in index and 'href="99-fixture--v1.html"' in index
     assert "A fixture report." in index and "Paragraphs P4" in index
-    assert "as of <strong>31 Dec 1991</strong>" in index
+    assert "as of 31 Dec 1991" in index and '<details class="index-variants">' in index  # variants folded
+    assert 'id="your-builds"' in index
     assert "&lt;script&gt;alert(1)" in index and "<script>alert(1)" not in index
 
 

@@ -54,7 +54,8 @@ def bloc_bars(caps: pd.DataFrame, indicator: str, *, title: str, description: st
             alt.Tooltip("unit:N")]
     bars = base.mark_bar(color=NEUTRAL).encode(
         x=alt.X("total:Q", title=axis_title, axis=alt.Axis(format=",.0f")),
-        opacity=alt.Opacity("data_for:N", scale=alt.Scale(domain=list(COMPLETE), range=[1.0, 0.35]),
+        opacity=alt.Opacity("data_for:O", sort=list(COMPLETE),
+                            scale=alt.Scale(domain=list(COMPLETE), range=[1.0, 0.35]),
                             legend=alt.Legend(title="figures for")),
         tooltip=tips)
     text = base.mark_text(align="left", dx=4, fontSize=10).encode(x="total:Q", text="label:N", tooltip=tips)
@@ -98,14 +99,14 @@ def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, w
     names = list(dict.fromkeys(data["series"]))
     tips = [alt.Tooltip("series:N"), alt.Tooltip("year:O"), alt.Tooltip("value:Q", title="share", format=".1%"),
             alt.Tooltip("figures:N", title="figures for"), alt.Tooltip("members:Q", title="members of the bloc")]
+    legend = alt.Legend(title=None, orient="bottom", columns=2)  # one legend for the line and the point fills
     base = alt.Chart(data).encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=list(range(2000, 2030, 4)))),
         y=alt.Y("value:Q", title="share", axis=alt.Axis(format=".0%")),
-        color=alt.Color("series:N", scale=theme.positional_scale(names), legend=alt.Legend(title=None, orient="bottom",
-                                                                                  columns=2)))
+        color=alt.Color("series:N", scale=theme.positional_scale(names), legend=legend))
     lines = base.mark_line()
     points = base.mark_point(size=30).encode(
-        fill=alt.condition("datum.complete", alt.Color("series:N", scale=theme.positional_scale(names), legend=None),
+        fill=alt.condition("datum.complete", alt.Color("series:N", scale=theme.positional_scale(names), legend=legend),
                            alt.value("white")),
         tooltip=tips)
     chart = alt.layer(lines, points).properties(width=width, height=150).facet(

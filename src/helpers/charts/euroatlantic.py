@@ -64,7 +64,7 @@ def event_timeline(rows: pd.DataFrame, *, title: str, description: str,
     )
     dots = base.mark_circle(opacity=0.9).encode(
         color=alt.Color("category:N", scale=_category_scale(data["category"]), legend=None),
-        size=alt.Size("annotated:N", scale=alt.Scale(domain=[False, True], range=[60, 180]), legend=None),
+        size=alt.Size("annotated:O", scale=alt.Scale(domain=[False, True], range=[60, 180]), legend=None),
         tooltip=[_date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
                  alt.Tooltip("description:N", title="what happened"),
                  alt.Tooltip("paragraphs:N", title="article paragraphs"),
@@ -140,7 +140,8 @@ def bloc_lifespans(record: pd.DataFrame, *, title: str, description: str, as_of,
 def overlap_bars(counts: pd.DataFrame, *, title: str, description: str, org: str = "OSCE",
                  width: int = 480) -> alt.LayerChart:
     """Number of states in each overlap group (from :func:`overlap_counts`), one bar each."""
-    base = alt.Chart(counts).encode(y=alt.Y("group:N", sort="-x", title=None))
+    order = counts.sort_values("states", ascending=False, kind="stable")["group"].tolist()
+    base = alt.Chart(counts).encode(y=alt.Y("group:N", sort=order, title=None))
     bars = base.mark_bar(color=theme.ORG_COLORS[org]).encode(
         x=alt.X("states:Q", title="states"),
         tooltip=[alt.Tooltip("group:N", title="group"), alt.Tooltip("states:Q", title="states")])
@@ -150,17 +151,14 @@ def overlap_bars(counts: pd.DataFrame, *, title: str, description: str, org: str
 
 
 def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, *, title: str,
-                 description: str, width: int = 640) -> alt.VConcatChart:
+                 description: str, width: int = 520) -> alt.VConcatChart:
     """Arms-control treaties from signature to their end (Gantt bars coloured by phase, steps as ticks), one row
     per treaty (labelled with its ``name``) in order of signature, above a lane of interventions and wars on the same
     time axis."""
     order = phases.sort_values("start", kind="stable").drop_duplicates("treaty_id")
     names, labels = order["treaty_id"].tolist(), order["name"].tolist()
-    lo = min(phases["start"].min(), wars["date"].min() if len(wars) else phases["start"].min())
-    hi = max(phases["end"].max(), wars["date"].max() if len(wars) else phases["end"].max())
-    xscale = alt.Scale(domain=[alt.DateTime(year=d.year, month=d.month, date=d.day) for d in (lo, hi)])
     bars = alt.Chart(phases).mark_bar(height=16).encode(
-        x=alt.X("start:T", title=None, scale=xscale), x2="end:T",
+        x=alt.X("start:T", title=None), x2="end:T",
         y=alt.Y("name:N", sort=labels, title=None),
         color=alt.Color("phase:N", scale=_phase_scale(), title="phase"),
         tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("phase:N", title="phase"),
@@ -168,20 +166,22 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
                  alt.Tooltip("source_id:N", title="source")],
     )
     ticks = alt.Chart(steps[steps["treaty_id"].isin(names)]).mark_tick(thickness=2, size=22, color="#222").encode(
-        x=alt.X("date:T", scale=xscale), y=alt.Y("name:N", sort=labels),
+        x=alt.X("date:T"), y=alt.Y("name:N", sort=labels),
         tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("step:N", title="step"),
                  alt.Tooltip("party:N", title="party"), _date_tooltip("date", "date"),
                  alt.Tooltip("note:N", title="note"), alt.Tooltip("source_id:N", title="source")],
     )
     top = alt.layer(bars, ticks).properties(width=width, height=30 * max(1, len(names)))
     lane = alt.Chart(wars).mark_circle(size=120, color=theme.CATEGORY_COLORS["intervention_war"]).encode(
-        x=alt.X("date:T", title=None, scale=xscale),
+        x=alt.X("date:T", title=None),
         y=alt.Y("category:N", title=None, axis=alt.Axis(labelExpr="'interventions, wars'")),
         tooltip=[_date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
                  alt.Tooltip("description:N", title="what happened"),
                  alt.Tooltip("source_id:N", title="source")],
     ).properties(width=width, height=40)
-    return alt.vconcat(top, lane).properties(title=title, description=description)
+    # one time axis for both views: the shared scale spans the treaties and the wars (no explicit domain, which
+    # Vega-Lite would have to merge from two forms and warn about)
+    return alt.vconcat(top, lane).resolve_scale(x="shared").properties(title=title, description=description)
 
 
 def camps_bars(camps: pd.DataFrame, *, title: str, description: str, width: int = 360) -> alt.LayerChart:

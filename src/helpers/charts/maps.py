@@ -5,8 +5,11 @@ Builders (nouns; each returns a chart, never displays or saves):
 - ``membership_map(memberships, as_of, org=...)``: the countries of Europe, Eurasia and North America shaded by one
   organisation's membership on a date, or (``org=None``) by which of NATO, the CSTO, the SCO and the OSCE they
   belong to.
-- ``membership_explorer(memberships, org, as_of)``: the same map with a member count and a member list, all moved
-  by one year slider (a Vega parameter bound to a native range input) that starts at the report's date.
+- ``membership_explorer(memberships, org, as_of)``: one organisation's map in a projection fitted to its region
+  (Europe and the North Atlantic for NATO, Eurasia for the SCO and the CSTO), moved by a ``year`` parameter. The
+  page draws the timeline above it (a full-width range input with ticks at the years something changed, a play
+  button, keyboard steps) and the caption and member list below it in HTML, from the spec's ``usermeta``
+  (``timeline``); exports and print show the report's own date.
 
 A report opened from ``file://`` cannot fetch a file, so the TopoJSON is inlined: only the features in view, on a
 coarser grid (``tables.geo.subset_topology``). States that no longer exist are drawn through their successors'
@@ -16,21 +19,63 @@ territory and say so in the tooltip (see ``helpers.tables.geo``).
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
 
 from helpers import membership, theme
-
-#: Where the maps look: centred on Central Europe (10°E, 52°N), so that Europe, Russia, Central Asia, China, India and
 from helpers.tables import geo, geo_words
 
-#: North America are in one azimuthal equal-area view (areas compare truthfully).
+#: Where the overlap maps look: centred on Central Europe (10°E, 52°N), so that Europe, Russia, Central Asia, China,
+#: India and North America are in one azimuthal equal-area view (areas compare truthfully).
 PROJECTION = {"type": "azimuthalEqualArea", "rotate": [-10, -52, 0], "clipAngle": 85}
 #: A feature is drawn when its box reaches this far north and lies within the clip circle.
 VIEW_CENTRE = (10.0, 52.0)
 #: Parts of a country lying wholly south of this latitude are not drawn (France's French Guiana).
 SOUTH = 10.0
+
+
+@dataclass(frozen=True)
+class Region:
+    """A map's frame: an equal-area conic projection centred on the region and the box (degrees) it is fitted to,
+    at every width; ``aspect`` is the map's height over its width."""
+
+    name: str
+    words: str
+    projection: dict
+    west: float
+    east: float
+    south: float
+    north: float
+    aspect: float
+
+    def frame(self) -> dict:
+        """The box as a GeoJSON feature of points along its edges (the projection is fitted to these)."""
+        step = 5.0
+        lons = [self.west + i * step for i in range(int((self.east - self.west) / step) + 1)] + [self.east]
+        lats = [self.south + i * step for i in range(int((self.north - self.south) / step) + 1)] + [self.north]
+        points = [[x, self.south] for x in lons] + [[x, self.north] for x in lons] + \
+                 [[self.west, y] for y in lats] + [[self.east, y] for y in lats]
+        return {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint", "coordinates": points}}
+
+
+#: Europe and the North Atlantic (NATO), Eurasia (the SCO and the CSTO).
+REGIONS = {
+    "north-atlantic": Region("north-atlantic", "Europe and the North Atlantic",
+                             {"type": "conicEqualArea", "rotate": [14, 0, 0], "parallels": [40, 65]},
+                             west=-72.0, east=44.0, south=33.0, north=71.0, aspect=0.68),
+    "eurasia": Region("eurasia", "Eurasia", {"type": "conicEqualArea", "rotate": [-95, 0, 0], "parallels": [25, 60]},
+                      west=20.0, east=180.0, south=6.0, north=78.0, aspect=0.62),
+}
+ORG_REGIONS = {"NATO": "north-atlantic", "PFP": "north-atlantic", "SCO": "eurasia", "CSTO": "eurasia"}
+
+
+def region_for(org: str) -> Region | None:
+    """The region an organisation's map frames (None: the wide view of the overlap maps)."""
+    return REGIONS.get(ORG_REGIONS.get(org, ""))
+
+
 OUTSIDE = "#eeeeee"
 BORDER = "#ffffff"
 #: Overlap categories and their colours (Okabe–Ito and Tol, colour-blind safe; no category gets red).
@@ -71,16 +116,27 @@ def view_keys() -> tuple[str, ...]:
     return tuple(keys)
 
 
-def _boundaries(lookup: pd.DataFrame, fields: list[str]) -> alt.Chart:
+@functools.lru_cache(maxsize=8)
+def region_keys(name: str) -> tuple[str, ...]:
+    """The features a regional map draws: those whose box meets the region's box (widened by 10°)."""
+    r = REGIONS[name]
+    keys = []
+    for f in geo.feature_bounds().itertuples(index=False):
+        if f.east >= r.west - 10 and f.west <= r.east + 10 and f.north >= r.south - 5 and f.south <= r.north + 5:
+            keys.append(f.feature)
+    return tuple(keys)
+
+
+def _boundaries(lookup: pd.DataFrame, fields: list[str], region: Region | None = None) -> alt.Chart:
     """A chart whose data are the features in view, each joined to its row of ``lookup`` (key ``feature``)."""
-    topo = geo.subset_topology(view_keys(), south=SOUTH)
+    topo = geo.subset_topology(region_keys(region.name) if region else view_keys(), south=SOUTH)
     data = alt.InlineData(values=topo, format=alt.DataFormat(type="topojson", feature="countries"))
     return alt.Chart(data).transform_lookup(
         lookup="id", from_=alt.LookupData(data=lookup, key="feature", fields=fields))
 
 
-def _projection() -> alt.Projection:
-    return alt.Projection(**PROJECTION)
+def _projection(region: Region | None = None) -> dict:
+    return dict(PROJECTION) if region is None else dict(region.projection, fit=region.frame())
 
 
 def membership_map(memberships: pd.DataFrame, as_of, *, org: str | None = None, title: str,
@@ -109,7 +165,8 @@ def membership_map(memberships: pd.DataFrame, as_of, *, org: str | None = None, 
         color=alt.Color("shade:N", scale=scale, title=legend_title,
                         legend=alt.Legend(orient="bottom", columns=2, symbolType="square")),
         tooltip=[alt.Tooltip("label:N", title="Country"), alt.Tooltip("detail:N", title="Status")],
-    ).project(**PROJECTION).properties(title=title, description=desc, width=width, height=height)
+    ).project(**PROJECTION).properties(title=title, description=desc, width=width, height=height,
+                                       usermeta={"aspect": round(height / width, 3)})
 
 
 def _status_word(org: str) -> str:
@@ -130,7 +187,6 @@ def _map_summary(status: pd.DataFrame, org: str | None) -> str:
 # ---------------------------------------------------------------------------------------------- explorer
 
 _CODES = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-LIST_COLUMNS = 4
 
 
 def _year_codes(spells: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
@@ -173,57 +229,59 @@ def explorer_data(memberships: pd.DataFrame, org: str, as_of, first: int | None 
             "members": members}
 
 
+def timeline(data: dict[str, pd.DataFrame], org: str, start: int) -> dict:
+    """What the page's timeline needs (the spec's ``usermeta``): the parameter it moves, the years, the years
+    something changed (its ticks), the caption of each year and every member's spell."""
+    years, members = data["years"], data["members"]
+    first, last = int(years["year"].min()), int(years["year"].max())
+    ticks = sorted({int(y) for y in pd.concat([members["from"], members["to"]]) if first <= int(y) <= last})
+    return {"param": "year", "first": first, "last": last, "start": start, "ticks": ticks,
+            "captions": {str(int(y)): h for y, h in zip(years["year"], years["heading"])},
+            "members": [[str(n), int(a), int(b)] for n, a, b in
+                        zip(members["name"], members["from"], members["to"])],
+            "label": "Year", "org": org}
+
+
 def membership_explorer(memberships: pd.DataFrame, org: str, as_of, *, title: str | None = None,
                         description: str | None = None, first: int | None = None, last: int | None = None,
-                        width: int = 620, height: int = 500) -> alt.VConcatChart:
-    """A map, a member count and a member list moved by one year slider (a native range input: arrows and
-    Page Up/Down move it) that starts at the report's date; exports and print show that date. The title
-    defaults to the growth since the first year, the description to the members on the report's date."""
+                        width: int = 620, height: int | None = None) -> alt.Chart:
+    """``org``'s member states on a map framed on its region, for every year from its founding to the data's last
+    year (a ``year`` parameter that starts at the report's date). The page moves it with a timeline above the map
+    and shows the year's caption and member list below it (``usermeta["timeline"]``); exports show the report's
+    own date. The title defaults to the growth since the first year, the description to the members on the
+    report's date."""
     data = explorer_data(memberships, org, as_of, first, last)
     years = data["years"]
     start = membership.as_timestamp(as_of).year
-    first, last = int(years["year"].min()), int(years["year"].max())
+    first = int(years["year"].min())
+    region = region_for(org)
     title = title or geo_words.growth_headline(memberships, org, as_of, first)
     now = data["members"][(data["members"]["from"] <= start) & (start < data["members"]["to"])]
+    frame = region.words if region else "Europe, Eurasia and North America"
     description = description or (
-        f"Map of Europe, Eurasia and North America with {org}'s states shaded, moved by a year slider from "
-        f"{first} to {last}. {years.set_index('year').at[start, 'heading']}: {', '.join(sorted(now['name']))}.")
-    year = alt.param(name="year", value=start,
-                     bind=alt.binding_range(min=first, max=last, step=1, name=f"Year ({first}–{last}) "))
-    heading = alt.Chart(years).transform_filter("datum.year == year").mark_text(
-        align="left", baseline="top", fontSize=15, fontWeight=600).encode(
-        x=alt.value(0), y=alt.value(0), text="heading:N").properties(width=width, height=22)
-    return alt.vconcat(heading, _explorer_map(data["codes"], org, first, width, height),
-                       _member_list(data["members"], width)).add_params(year).properties(
-        title=title, description=description).configure_view(stroke=None)
+        f"Map of {frame} with {org}'s states shaded, for each year from {first} to {int(years['year'].max())}. "
+        f"{years.set_index('year').at[start, 'heading']}: {', '.join(sorted(now['name']))}.")
+    aspect = region.aspect if region else 0.8
+    height = height or int(round(width * aspect))
+    year = alt.param(name="year", value=start)
+    return _explorer_map(data["codes"], org, first, width, height, region).add_params(year).properties(
+        title=title, description=description,
+        usermeta={"aspect": aspect, "timeline": timeline(data, org, start)}).configure_view(stroke=None)
 
 
-def _explorer_map(codes: pd.DataFrame, org: str, first: int, width: int, height: int) -> alt.Chart:
+def _explorer_map(codes: pd.DataFrame, org: str, first: int, width: int, height: int,
+                  region: Region | None = None) -> alt.Chart:
     idx = f"(year - {first})"
     char = f"substring(datum.code, {idx}, {idx} + 1)"
     shaded = f"isString(datum.code) && {char} != '.'"
     pick = f"split(datum.labels, '~')[indexof('{_CODES}', {char})]"
     word, no = f"{org} {_status_word(org)}", _not_word(org)
     scale = alt.Scale(domain=[word, no], range=[theme.ORG_COLORS.get(org, "#0072B2"), OUTSIDE])
-    return _boundaries(codes, ["code", "labels"]).transform_calculate(
+    return _boundaries(codes, ["code", "labels"], region).transform_calculate(
         shade=f"{shaded} ? '{word}' : '{no}'",
         who=f"{shaded} ? split({pick}, '|')[0] : datum.properties.name",
         standing=f"{shaded} ? split({pick}, '|')[1] : '{no}'",
-    ).mark_geoshape(stroke=BORDER, strokeWidth=0.5).encode(
-        color=alt.Color("shade:N", scale=scale, title=None, legend=alt.Legend(orient="top-left", symbolType="square")),
+    ).mark_geoshape(stroke=BORDER, strokeWidth=0.5, clip=True).encode(
+        color=alt.Color("shade:N", scale=scale, title=None, legend=alt.Legend(orient="top", symbolType="square")),
         tooltip=[alt.Tooltip("who:N", title="Country"), alt.Tooltip("standing:N", title="Status")],
-    ).project(**PROJECTION).properties(width=width, height=height)
-
-
-def _member_list(members: pd.DataFrame, width: int) -> alt.Chart:
-    most = int(max(1, max(((members["from"] <= y) & (y < members["to"])).sum()
-                         for y in range(int(members["from"].min()), int(members["to"].max())))))
-    rows = -(-most // LIST_COLUMNS)
-    return alt.Chart(members).transform_filter("datum.from <= year && year < datum.to").transform_window(
-        n="row_number()", sort=[alt.SortField("name")]).transform_calculate(
-        col=f"floor((datum.n - 1) / {rows})", row=f"(datum.n - 1) % {rows}").mark_text(
-        align="left", baseline="top", fontSize=11).encode(
-        x=alt.X("col:Q", scale=alt.Scale(domain=[0, LIST_COLUMNS]), axis=None),
-        y=alt.Y("row:Q", scale=alt.Scale(domain=[0, rows], reverse=True), axis=None),
-        text="name:N", tooltip=[alt.Tooltip("name:N", title="Member")],
-    ).properties(width=width, height=16 * rows)
+    ).project(**_projection(region)).properties(width=width, height=height)

@@ -222,7 +222,7 @@ def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang:
 
 
 def _run(args, collection: Path, everything: list, chosen: list, dirs, on_pages=None) -> int:
-    from helpers.pipeline import run, search_index, summary, worker
+    from helpers.pipeline import front_page, run, search_index, summary, worker
 
     jobs, fresh = plan.cache_plan(chosen, dirs.cache, dirs.reports, args.force, plan.page_context(everything))
     site = {part: {"part": part, "key": key, "entries": [e.to_dict() for e in everything],
@@ -243,6 +243,7 @@ def _run(args, collection: Path, everything: list, chosen: list, dirs, on_pages=
         if on_pages is not None:
             on_pages(summary.exit_code(table), table, "")
         search_index.write(everything, dirs, args.force)  # after every page is written
+        front_page.write(everything, dirs, args.force)  # the index reads each page's headline finding
     except KeyboardInterrupt:
         print("interrupted: reports not finished keep their previous version", file=sys.stderr)
         return 130

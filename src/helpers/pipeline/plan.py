@@ -209,19 +209,13 @@ def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool,
 
 
 def site_plan(entries: list[Entry], reports: Path, cache_dir: Path, force: bool) -> dict[str, str]:
-    """``{part: key}`` for the parts of the site that must be (re)written ("assets", "index").
-
-    The shared assets depend on the helpers code and the environment only; the index also on the section map,
-    the declared data files (it shows the data version) and the edition's language and catalogs."""
-    from helpers.i18n import catalog_digest
-
+    """``{part: key}`` for the parts of the site that must be (re)written ("assets"): the shared assets depend on
+    the helpers code, the environment and the edition's language. The index is written after the pages
+    (``helpers.pipeline.front_page``)."""
     code, env = cache.code_hash(), cache.environment_hash()
     lang = entries[0].lang if entries else "en"
     keys = {
         "assets": cache.sha256_bytes(cache.canonical({"code": code, "env": env, "lang": lang})),
-        "index": cache.sha256_bytes(cache.canonical({"entries": [e.to_dict() for e in entries], "code": code,
-                                                     "env": env, "data": cache.data_fingerprint(data_hashes()),
-                                                     "lang": lang, "catalogs": catalog_digest(lang)})),
     }
     stale = {}
     for part, key in keys.items():

@@ -58,12 +58,28 @@ def chart_figure(payload: dict, mode: str, spec: dict, exports: Exports, cell_no
     svg_path, png_path = exports.path(key, "svg"), exports.path(key, "png")
     exports.files[svg_path] = svg.encode("utf-8")
     exports.files[png_path] = png
+    links = [("SVG", svg_path), ("PNG", png_path)]
+    data = payload.get("csv") or vega_specs.chart_csv(spec)
+    if data:  # the data the chart draws, for readers who reuse it
+        csv_path = exports.path(key, "csv")
+        exports.files[csv_path] = data.encode("utf-8")
+        links.append(("CSV (data)", csv_path))
     line = cites.line(payload.get("sources", []), payload.get("measure", []), payload.get("sources_label", ""))
+    tl = (spec.get("usermeta") or {}).get("timeline") if isinstance(spec, dict) else None
+    extra = timeline_context(tl) if tl else {"tl": None}
     return templating.render(
-        "chart_figure.html.j2", key=key, mode=mode, fits=fits, title=title, subtitle=subtitle,
+        "chart_figure.html.j2", key=key, mode=mode, fits=fits, title=title, subtitle=subtitle, **extra,
         alt=present.chart_alt_text(payload), spec_json=text.script_json(drawn), caption=payload.get("caption", ""),
         source_line=line,
-        export_links=export_links([("SVG", svg_path), ("PNG", png_path)]))
+        export_links=export_links(links))
+
+
+def timeline_context(tl: dict) -> dict:
+    """The timeline above a map and its member list below (``charts.maps.timeline``), at the report's year."""
+    start = int(tl["start"])
+    members = sorted(n for n, a, b in tl["members"] if a <= start < b)
+    return {"tl": tl, "tl_json": text.script_json(tl), "caption_now": tl["captions"].get(str(start), ""),
+            "members_now": members}
 
 
 def table_figure(payload: dict, exports: Exports, cell_no: int, cites) -> str:

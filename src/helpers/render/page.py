@@ -7,7 +7,7 @@ import html
 import json
 import re
 
-from helpers.render import citations, exports, notebook, prose_in_page, site, templating
+from helpers.render import citations, exports, front, notebook, prose_in_page, site, templating
 
 ASSETS = "assets/"
 _HEADING = re.compile(r'<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)(?:<a class="anchor-link"[^>]*>[^<]*</a>)?</h\1>',
@@ -57,6 +57,7 @@ def chrome(entry, toc: list[dict] | None = None) -> dict:
         "variant": site.variant_label(parameters, entry.defaults) if entry.variant else "",
         "summary": i18n.text(entry.summary, _lang(entry)), "data_version": site.data_version(),
         "data_files": list(getattr(entry, "data_files", None) or []), "assets": ASSETS,
+        "about": site.about(),
     }
 
 
@@ -170,6 +171,8 @@ def finish_page(body: str, entry, glance, summary: str) -> bytes:
     parts = chrome(entry, toc_items(opened + content))
     parts["glance"] = glance
     parts["summary"] = summary or entry.summary
+    record = front.page_record(entry, glance, parts["summary"], content)
+    parts["record_json"] = front.record_json(dict(record, title=parts["title"]))
     before = before.replace(HEADER_SLOT, templating.render("header.html.j2", **parts), 1)
     before = before.replace(SIDEBAR_SLOT, templating.render("sidebar.html.j2", **parts), 1)
     before = before.replace("</head>", str(templating.env().globals["search_head"](ASSETS))
@@ -189,11 +192,14 @@ def _page(template: str, **context) -> bytes:
     return (templating.render(template, assets=ASSETS, **context).rstrip("\n") + "\n").encode("utf-8")
 
 
-def render_index(entries) -> bytes:
-    """``reports/index.html`` (``reports/ar/index.html`` for the Arabic edition): every notebook in collection
-    order, its summary, paragraphs and every variant."""
+def render_index(entries, records: dict[str, dict] | None = None, builds=None) -> bytes:
+    """``reports/index.html`` (``reports/ar/index.html`` for the Arabic edition), the front page: every notebook in
+    collection order with its headline finding and first figure (from ``records``, each page's own record by output
+    name), its variants folded, and "Your builds" (``builds``: :class:`helpers.render.front.BuiltReport` items, see
+    :func:`front.your_builds`)."""
     from helpers import i18n
 
+    records = records or {}
     lang = _lang(entries[0]) if entries else "en"
     other, href = i18n.counterpart("index.html", lang)
     groups: dict[str, list] = {}
@@ -207,10 +213,16 @@ def render_index(entries) -> bytes:
                      or site.variant_label(v.parameters or {}) or v.variant or v.name,
                      "params": site.params_markup(v.parameters or {}, nb_id)}
                     for v in group if v is not main]
+        record = records.get(main.output) or {}
         items.append({"id": nb_id, "entry": main, "variants": variants,
+                      "finding": front.headline(record, main.summary), "figure": record.get("figure", ""),
                       "params": site.params_markup(main.parameters or {}, nb_id)})
-    return _page("index.html.j2", items=items, data_version=site.data_version(),
-                 nav=site.nav_items(""), lang=lang, counterpart={"lang": other, "href": href})
+    mine = [{"output": b.output, "id": b.nb_id, "title": b.title,
+             "params": site.params_markup(b.parameters, b.nb_id), "finding": b.finding}
+            for b in (builds or [])]
+    return _page("index.html.j2", items=items, builds=mine, data_version=site.data_version(),
+                 about=site.about(), nav=site.nav_items(""), lang=lang,
+                 counterpart={"lang": other, "href": href})
 
 
 def _where(error) -> str:

@@ -13,7 +13,7 @@ from helpers import wording
 from helpers.render import citations, text
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_YEARISH = re.compile(r"(^|_)(year|years|founded_year|start_year|end_year)$")
+_YEARISH = re.compile(r"(^|_)(year|founded_year|start_year|end_year)$")  # calendar years ("years" is a length)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -30,8 +30,9 @@ def is_number(value) -> bool:
     return isinstance(value, _number_types()) and not isinstance(value, bool)
 
 
-def format_cell(value, column: str = "") -> str:
-    """One value as the reader sees it: thousands separators, years as integers, dates as '4 Apr 1949'."""
+def format_cell(value, column: str = "", decimals: int | None = None) -> str:
+    """One value as the reader sees it: thousands separators, years as integers, dates as '4 Apr 1949'; with
+    ``decimals`` (the column's one precision) every number of a column shows the same number of decimals."""
     if isinstance(value, bool) or type(value).__name__ == "bool_":
         return "yes" if bool(value) else "no"
     if is_number(value):
@@ -40,6 +41,8 @@ def format_cell(value, column: str = "") -> str:
             return ""
         if _YEARISH.search(str(column)) and number.is_integer():
             return str(int(number))
+        if decimals is not None:
+            return f"{number:,.{decimals}f}"
         if number.is_integer() and abs(number) < 1e15:
             return f"{int(number):,}"
         return f"{number:,.2f}" if abs(number) >= 1 else f"{number:.3g}"
@@ -51,39 +54,89 @@ def format_cell(value, column: str = "") -> str:
     return shown
 
 
-def _cell(value, column: str, labelled: bool) -> str:
+def column_decimals(values, column: str = "") -> int | None:
+    """The one precision of a numeric column: the fewest decimals (0, 1 or 2) that show every value as it is,
+    2 at most (None for a column that is not numbers, or holds years)."""
+    numbers = [float(v) for v in values if is_number(v) and not isinstance(v, bool) and not math.isnan(float(v))]
+    if not numbers or _YEARISH.search(str(column)) or any(0 < abs(n) < 0.01 for n in numbers):
+        return None
+    for d in (0, 1, 2):
+        if all(abs(round(n, d) - n) < 1e-9 for n in numbers):
+            return d
+    return 2
+
+
+#: A cell is long when its text passes this many characters; a table with long cells reads as rows (and as cards
+#: on a phone), its second and later long columns set full-width under their row.
+LONG = 60
+EMPTY = "—"
+
+
+def _shown(value, column: str, labelled: bool, decimals: int | None) -> str:
     if isinstance(value, str) and (labelled or wording.is_identifier(value)):
         shown = wording.label(value, column)
-        shown = wording.words(shown, column) if shown == value else shown
-    elif isinstance(value, str):
-        shown = wording.words(format_cell(value, column), column)
-    else:
-        shown = format_cell(value, column)
-    attrs = []
+        return wording.words(shown, column) if shown == value else shown
+    if isinstance(value, str):
+        return wording.words(format_cell(value, column), column)
+    return format_cell(value, column, decimals)
+
+
+def _cell(value, column: str, labelled: bool, decimals: int | None = None, head: str = "", tag: str = "td",
+          extra: str = "") -> str:
+    shown = _shown(value, column, labelled, decimals)
+    attrs = [extra] if extra else []
+    label = [f'data-label="{html.escape(head)}"'] if head else []
+    if not shown.strip():
+        empty = " ".join([*attrs, 'class="empty"', *label])
+        return f'<{tag} {empty}><span aria-hidden="true">{EMPTY}</span></{tag}>'
     if is_number(value):
         attrs.append('class="num"')
     elif _ISO_DATE.match(text.as_text(value)) or isinstance(value, (_dt.date, _dt.datetime)):
         attrs.append('class="date"')
-    if len(shown) > 60:
+    if len(shown) > LONG:
         attrs.append('data-long="true"')
     if text.is_arabic_text(shown):
-        attrs.append('lang="ar" dir="rtl"')
-        return f"<td {' '.join(attrs)}>{html.escape(shown)}</td>"
-    return f"<td{' ' if attrs else ''}{' '.join(attrs)}>{text.mark_arabic_text(shown)}</td>"
+        attrs += ['lang="ar" dir="rtl"', *label]
+        return f"<{tag} {' '.join(attrs)}>{html.escape(shown)}</{tag}>"
+    attrs += label
+    return f"<{tag}{' ' if attrs else ''}{' '.join(attrs)}>{text.mark_arabic_text(shown)}</{tag}>"
+
+
+def _long_columns(frame, cols: list[str], with_labels: set[str]) -> list[str]:
+    return [c for c in cols if any(len(_shown(v, c, c in with_labels, None)) > LONG for v in frame[c])]
 
 
 def table_html(frame, key: str, title: str, table: str = "") -> str:
-    """A plain, escaped, deterministic HTML table; headers and coded values in reader words."""
+    """A plain, escaped, deterministic HTML table; headers and coded values in reader words, one precision per
+    numeric column, "—" for an empty cell. A table with long text reads as rows: its first long column stays in
+    the row, later long columns (a verdict's reason) sit full-width under it; on a phone every row is a card."""
     cols = [str(c) for c in frame.columns]
     with_labels = wording.labelled_columns(cols, table)
-    head = "".join(f'<th scope="col">{text.mark_arabic_text(wording.header(c, table))}</th>' for c in cols)
+    heads = {c: wording.header(c, table) for c in cols}
+    decimals = {c: column_decimals(frame[c], c) for c in cols}
+    long_cols = _long_columns(frame, cols, with_labels)
+    below = long_cols[1:] if len(cols) > 2 else []
+    inline = [c for c in cols if c not in below]
+    head = "".join(f'<th scope="col">{text.mark_arabic_text(heads[c])}</th>' for c in inline)
     body = []
-    for row in frame.itertuples(index=False, name=None):
-        body.append("<tr>" + "".join(_cell(v, c, c in with_labels) for v, c in zip(row, cols)) + "</tr>")
+    for rec in frame[cols].itertuples(index=False, name=None):
+        row = dict(zip(cols, rec))
+        cells = "".join(_cell(row[c], c, c in with_labels, decimals[c], heads[c]) for c in inline)
+        if not below:
+            body.append(f"<tr>{cells}</tr>")
+            continue
+        details = "".join(
+            f'<p><span class="report-detail-label">{text.mark_arabic_text(heads[c])}:</span> '
+            f'{text.mark_arabic_text(_shown(row[c], c, c in with_labels, None)) or EMPTY}</p>' for c in below)
+        body.append(f'<tbody class="report-record"><tr>{cells}</tr><tr class="report-row-detail">'
+                    f'<td colspan="{len(inline)}">{details}</td></tr></tbody>')
+    kind = " report-cards" if long_cols else ""
+    kind += " report-detailed" if below else ""
+    rows = "".join(body) if below else f"<tbody>{''.join(body)}</tbody>"
     return (
-        f'<table class="report-table" id="table-{key}">'
+        f'<table class="report-table{kind}" id="table-{key}">'
         f'<caption class="visually-hidden">{text.mark_arabic_text(title)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        f"<thead><tr>{head}</tr></thead>{rows}</table>"
     )
 
 
@@ -94,9 +147,35 @@ def neutralise(value):
     return value
 
 
+_INTERVAL = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[–—-]\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
+def split_intervals(frame):
+    """Columns whose every filled cell is an interval written as text ("0.20–0.40") become two numeric columns,
+    ``<column>_low`` and ``<column>_high``, in its place (a spreadsheet can then use them without retyping)."""
+    import pandas as pd
+
+    out = frame.copy()
+    for col in list(out.columns):
+        values = out[col]
+        if not (values.dtype == object or str(values.dtype) in ("str", "string")):
+            continue
+        filled = [str(v) for v in values if isinstance(v, str) and v.strip()]
+        if not filled or not all(_INTERVAL.match(v) for v in filled):
+            continue
+        parts = [(_INTERVAL.match(v).groups() if isinstance(v, str) and _INTERVAL.match(v) else (None, None))
+                 for v in values]
+        at = list(out.columns).index(col)
+        out = out.drop(columns=[col])
+        out.insert(at, f"{col}_low", pd.to_numeric([p[0] for p in parts]))
+        out.insert(at + 1, f"{col}_high", pd.to_numeric([p[1] for p in parts]))
+    return out
+
+
 def table_csv(frame) -> str:
-    """The table as CSV (UTF-8, '\\n' line ends, no index, formula-like text cells neutralised)."""
-    safe = frame.copy()
+    """The table as CSV (UTF-8, '\\n' line ends, no index, formula-like text cells neutralised, intervals written
+    as text split into numeric low and high columns)."""
+    safe = split_intervals(frame)
     safe.columns = [neutralise(str(c)) for c in safe.columns]
     for c in safe.columns:
         if safe[c].dtype == object or str(safe[c].dtype) in ("str", "string"):
@@ -121,7 +200,7 @@ def _shade(score) -> str:
 
 def _symbol(score) -> str:
     if _shade(score) in ("unknown", "none"):
-        return {"unknown": "?", "none": "–"}[_shade(score)]
+        return {"unknown": "?", "none": "◇"}[_shade(score)]  # a kind, not a degree (a dash read as a minus)
     return next(sym for limit, sym in SYMBOLS if float(score) >= limit)
 
 
@@ -136,9 +215,12 @@ def _matrix_cell(rec: dict, spec: dict, notes: list) -> str:
     ref = ""
     if detail or sid:
         notes.append((len(notes) + 1, detail, sid))
-        ref = f'<sup class="matrix-note-ref">{len(notes)}</sup>' + (citations.placeholder(sid) if sid else "")
-    tip = f'<span class="cell-tip" role="tooltip">{text.mark_arabic_text(detail)}</span>' if detail else ""
-    focus = ' tabindex="0"' if detail else ""
+        ref = f'<sup class="matrix-note-ref">{len(notes)}</sup>'
+    # the citation sits in the cell's detail (shown on hover and focus), not beside every word
+    cite = f" {citations.placeholder(sid)}" if sid else ""
+    tip = (f'<span class="cell-tip" role="tooltip">{text.mark_arabic_text(detail)}{cite}</span>'
+           if detail or sid else "")
+    focus = ' tabindex="0"' if detail or sid else ""
     return (f'<td class="matrix-cell shade-{shade}"{focus}><span class="matrix-symbol" aria-hidden="true">'
             f'{"?" if unknown else _symbol(score)}</span> {text.mark_arabic_text(word)}{ref}{tip}</td>')
 
@@ -165,12 +247,41 @@ def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
 
     t = i18n.gettext
     legend = (f'<p class="matrix-legend">● {t("alliance-like")} · ◕ {t("mostly")} · ◑ {t("partly")} · '
-              f'○ {t("framework-like")} · – {t("not a matter of degree")} · '
+              f'○ {t("framework-like")} · ◇ {t("not a matter of degree")} · '
               f'<span class="shade-unknown">? {t("unknown")}</span>. {t("Hover or focus a cell for its detail.")}</p>')
     foot = "".join(f'<li value="{n}">{text.mark_arabic_text(d)}'
                    f'{" " + citations.placeholder(s) if s else ""}</li>'
                    for n, d, s in notes)
+    cards = _matrix_cards(frame, spec, cols, rows, groups)
     return (f'<table class="report-table report-matrix" id="table-{key}">'
             f'<caption class="visually-hidden">{text.mark_arabic_text(title)}</caption>'
             f'<thead><tr><td></td>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>',
-            f'{legend}<ol class="matrix-notes">{foot}</ol>')
+            f'{legend}{cards}<ol class="matrix-notes">{foot}</ol>')
+
+
+def _matrix_cards(frame, spec: dict, cols: list, rows: list, groups: dict) -> str:
+    """The matrix for a phone: one folded card per column (organisation), its rows as label and value."""
+    cells = {(str(r[spec["rows"]]), str(r[spec["columns"]])): r for r in frame.to_dict("records")}
+    order = sorted(rows, key=lambda r: list(dict.fromkeys(groups.values())).index(groups[r])) if groups else rows
+    cards = []
+    for c in cols:
+        items, current = [], None
+        for row in order:
+            if groups and groups[row] != current:
+                current = groups[row]
+                items.append(f'<dt class="matrix-card-group">'
+                             f'{text.mark_arabic_text(wording.label(current, spec["group"]).capitalize())}</dt>')
+            rec = cells.get((row, c))
+            value = rec.get(spec["value"]) if rec else None
+            unknown = rec is None or value is None or str(value) == "unknown" or \
+                (isinstance(value, float) and math.isnan(value))
+            score = rec.get(spec["score"]) if rec and spec["score"] else None
+            shade = "unknown" if unknown else _shade(score)
+            word = "unknown" if unknown else wording.label(value, spec["value_column"])
+            symbol = "?" if unknown else _symbol(score)
+            items.append(f'<dt>{text.mark_arabic_text(wording.label(row, spec["rows"]))}</dt>'
+                         f'<dd class="shade-{shade}"><span aria-hidden="true">{symbol}</span> '
+                         f'{text.mark_arabic_text(word)}</dd>')
+        cards.append(f'<details class="matrix-card"><summary>{text.mark_arabic_text(wording.label(c, spec["columns"]))}'
+                     f'</summary><dl>{"".join(items)}</dl></details>')
+    return f'<div class="matrix-cards">{"".join(cards)}</div>'

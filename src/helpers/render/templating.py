@@ -50,7 +50,24 @@ def env():
     environment.globals["page_dir"] = lambda: "rtl" if page_lang() == "ar" else "ltr"
     environment.globals["search_box"] = _search_box
     environment.globals["search_head"] = _search_head
+    environment.globals["ui"] = strings()
     return environment
+
+
+@functools.lru_cache(maxsize=1)
+def strings() -> dict[str, str]:
+    """Every reader-visible phrase of the page chrome, in one file per language (``templates/page/strings.<lang>
+    .json``; ``NATO_LANG`` picks one, English is the fallback for a phrase a translation lacks)."""
+    import json
+
+    from helpers import paths
+
+    def read(lang: str) -> dict[str, str]:
+        path = TEMPLATES / "page" / f"strings.{lang}.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+    lang = paths.language()
+    return {**read("en"), **(read(lang) if lang != "en" else {})}
 
 
 def _search_box(assets: str, place: str = ""):

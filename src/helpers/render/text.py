@@ -46,17 +46,40 @@ def human_date(value) -> str:
     return wording.day(as_text(value))
 
 
+_OPEN, _CLOSE = "(«[", ")»]"
+_EDGE_PUNCT = ".,:;!?-–— \u00a0"
+
+
+def _balanced_run(run: str) -> tuple[str, str, str]:
+    """``(before, run, after)``: a matched Arabic run with the punctuation and the brackets it does not open and
+    close itself moved outside it, so "(تحييد)" marks only the word and the brackets stay in the English text."""
+    before = after = ""
+    changed = True
+    while run and changed:
+        changed = False
+        while run and run[-1] in _EDGE_PUNCT:
+            after, run, changed = run[-1] + after, run[:-1], True
+        while run and run[0] in _EDGE_PUNCT:
+            before, run, changed = before + run[0], run[1:], True
+        for o, c in zip(_OPEN, _CLOSE):
+            if run.endswith(c) and run.count(c) > run.count(o):
+                after, run, changed = c + after, run[:-1], True
+            if run.startswith(o) and run.count(o) > run.count(c):
+                before, run, changed = before + o, run[1:], True
+    return before, run, after
+
+
 def mark_arabic_text(text) -> str:
-    """Escape plain text and mark every Arabic run ``<span lang="ar" dir="rtl">``."""
+    """Escape plain text and isolate every Arabic run as ``<bdi lang="ar" dir="rtl">``: the run's own brackets and
+    guillemets stay inside it, the surrounding text's brackets and punctuation outside (so a closing bracket is
+    never drawn inside the right-to-left run)."""
     text = "" if text is None else str(text)
     out, pos = [], 0
     for m in ARABIC_RUN.finditer(text):
-        run = m.group(0)
-        while run.endswith(")") and run.count(")") > run.count("("):  # the English's closing bracket, not the run's
-            run = run[:-1].rstrip()
-        out.append(html.escape(text[pos : m.start()]))
-        out.append(f'<span lang="ar" dir="rtl">{html.escape(run)}</span>')
-        pos = m.start() + len(run)
+        before, run, after = _balanced_run(m.group(0))
+        out.append(html.escape(text[pos : m.start()] + before))
+        out.append(f'<bdi lang="ar" dir="rtl">{html.escape(run)}</bdi>' if run else "")
+        pos = m.end() - len(after)
     out.append(html.escape(text[pos:]))
     return "".join(out)
 

@@ -103,4 +103,82 @@ def page_spec(spec: dict) -> tuple[dict, bool]:
     if fits:
         out["width"] = "container"
         out["autosize"] = {"type": "fit-x", "contains": "padding"}
+        height = _discrete_height(out)
+        if height:  # Vega-Lite warns when a container-wide chart keeps a discrete (step) height
+            out["height"] = height
     return out, fits
+
+
+def _discrete_height(spec: dict) -> int | None:
+    """The height in pixels of a chart whose y axis is a list of categories (one step per category), or None."""
+    if isinstance(spec.get("height"), (int, float)):
+        return None
+    step = spec["height"].get("step", 20) if isinstance(spec.get("height"), dict) else 20
+    views = [spec, *(spec.get("layer") or [])]
+    records = _records(spec)
+    for view in views:
+        y = (view.get("encoding") or {}).get("y")
+        if not isinstance(y, dict) or y.get("type") not in ("nominal", "ordinal") \
+                or not isinstance(y.get("field"), str):
+            continue
+        values = {r.get(y["field"]) for r in records + _records(view) if y["field"] in r}
+        if isinstance(y.get("sort"), list):
+            values |= set(y["sort"])
+        values.discard(None)
+        if values:
+            return int(len(values) * step)
+    return None
+
+
+def _tabular(values) -> bool:
+    return isinstance(values, list) and bool(values) and all(isinstance(v, dict) for v in values)
+
+
+def chart_datasets(spec: dict) -> list[list[dict]]:
+    """The tables a chart draws, in the order the spec holds them: its named ``datasets`` and any inline
+    ``data.values`` of its views (boundary files and other non-tabular data left out; repeats kept once)."""
+    found: list[list[dict]] = []
+
+    def add(values) -> None:
+        if _tabular(values) and values not in found:
+            found.append(values)
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            data = node.get("data")
+            if isinstance(data, dict) and (data.get("format") or {}).get("type") not in ("topojson", "json"):
+                add(data.get("values"))
+            for key in _COMPOSE + ("spec",):
+                child = node.get(key)
+                for c in child if isinstance(child, list) else [child] if isinstance(child, dict) else []:
+                    walk(c)
+            for key in ("transform",):
+                for t in node.get(key) or []:
+                    if isinstance(t, dict) and isinstance(t.get("from"), dict):
+                        add((t["from"].get("data") or {}).get("values"))
+
+    for values in (spec.get("datasets") or {}).values():
+        add(values)
+    walk(spec)
+    return found
+
+
+def chart_csv(spec: dict) -> str:
+    """The data behind a chart as CSV: its one table, or its tables one after another with a ``table`` column
+    numbering them (nested values written as JSON; text intervals split into numeric low/high columns)."""
+    import pandas as pd
+
+    from helpers.render import tables
+
+    frames = []
+    for n, values in enumerate(chart_datasets(spec), start=1):
+        frame = pd.DataFrame([{k: (json.dumps(v, sort_keys=True, ensure_ascii=False)
+                                   if isinstance(v, (dict, list)) else v) for k, v in row.items()}
+                              for row in values])
+        frames.append(frame.assign(table=n) if len(chart_datasets(spec)) > 1 else frame)
+    if not frames:
+        return ""
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if "table" in frame.columns and len(frames) > 1:
+        frame = frame[["table", *[c for c in frame.columns if c != "table"]]]
+    return tables.table_csv(frame)

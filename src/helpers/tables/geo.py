@@ -178,6 +178,8 @@ def _holder_label(rows: pd.DataFrame, names: dict[str, str], context: pd.DataFra
     if first["how"] == "special" and first["holder"] == first["iso3"]:
         return f"{first['name']} (drawn as part of {names.get(first['holder'], first['holder'])})"
     holder = names.get(first["holder"], first["holder"])
+    if first["how"] == "special" and pd.isna(_special().set_index("name")["until"].get(first["name"], pd.NaT)):
+        return f"{first['name']} ({holder})"  # a territory joined through its sovereign state: Greenland (Denmark)
     if first["how"] == "special":
         return f"{first['name']} (drawn with {holder} on this date)"
     return f"{holder} (drawn as its successor states' territory)"

@@ -7,6 +7,8 @@
                      tickColor: "#9a9a9a"},
               legend: {labelColor: "#d6d6d6", titleColor: "#e8e8e8"}, header: {labelColor: "#d6d6d6",
               titleColor: "#e8e8e8"}, text: {color: "#e8e8e8"}, view: {stroke: null}};
+  /* a map's non-members (near white) become a dark grey on a dark page, so the members stand out */
+  var DARK_SWAP = {"#eeeeee": "#3b4149"};
   function merge(target, extra) {
     Object.keys(extra).forEach(function (k) {
       var v = extra[k];
@@ -21,6 +23,7 @@
     if (hex.length === 4) { hex = "#" + hex[1] + hex[1] + hex[2] + hex[2] + hex[3] + hex[3]; }
     var n = parseInt(hex.slice(1), 16), rgb = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
     var lum = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
+    if (DARK_SWAP[hex.toLowerCase()]) { return DARK_SWAP[hex.toLowerCase()]; }
     if (lum >= 0.4) { return hex; }
     return "#" + rgb.map(function (c) { var v = Math.round(c + (255 - c) * 0.55);
       return (v < 16 ? "0" : "") + v.toString(16); }).join("");
@@ -54,20 +57,124 @@
         spec.config = merge(spec.config || {}, {legend: {orient: "bottom", direction: "horizontal", columns: 1}});
       }
       if (isDark && mode === "vega") { spec.background = null; }
+      if (mode === "vega-lite" && spec.usermeta && spec.usermeta.aspect && el.clientWidth > 0) {
+        /* a map keeps its shape at every width: its height follows the container's width */
+        spec.height = Math.round(el.clientWidth * spec.usermeta.aspect);
+      }
       var options = {mode: mode, renderer: "svg", actions: false, tooltip: {theme: isDark ? "dark" : "light"}};
       return window.vegaEmbed(el, spec, options).then(function (result) {
         var svg = el.querySelector("svg");
         if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
         el.setAttribute("data-drawn", "true");
+        el.vegaView = result.view;
         return result;
       });
     });
     Promise.all(jobs).then(function () {
+      markScrollers();
+      document.querySelectorAll(".report-timeline").forEach(timeline);
       root.setAttribute("data-charts-drawn", "true");
     }, function (err) {
       console.error("report: a chart could not be drawn: " + err);
       root.setAttribute("data-charts-drawn", "error");
     });
   }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", draw); } else { draw(); }
+  /* print and PDF show every folded section (tables folded for the screen, source notes), then fold them back */
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (d) {
+      d.setAttribute("open", ""); d.setAttribute("data-print-opened", ""); });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-print-opened]").forEach(function (d) {
+      d.removeAttribute("open"); d.removeAttribute("data-print-opened"); });
+  });
+  /* a box that scrolls sideways (a wide table on a phone) says so */
+  function markScrollers() {
+    document.querySelectorAll(".report-table-scroll, .report-chart-scroll").forEach(function (el) {
+      el.classList.toggle("is-scrolling", el.scrollWidth > el.clientWidth + 1);
+    });
+  }
+  /* the contents list marks the section being read */
+  function followSections() {
+    var links = Array.prototype.slice.call(document.querySelectorAll(".report-toc a[href^='#']"));
+    if (!links.length || !("IntersectionObserver" in window)) { return; }
+    var byId = {};
+    links.forEach(function (a) { byId[decodeURIComponent(a.getAttribute("href").slice(1))] = a; });
+    var heads = Object.keys(byId).map(function (id) { return document.getElementById(id); }).filter(Boolean);
+    function mark() {
+      var current = null;
+      heads.forEach(function (h) { if (h.getBoundingClientRect().top < 120) { current = h; } });
+      links.forEach(function (a) { a.removeAttribute("aria-current"); });
+      if (current) { byId[current.id].setAttribute("aria-current", "location"); }
+    }
+    var observer = new IntersectionObserver(mark, {rootMargin: "0px 0px -70% 0px"});
+    heads.forEach(function (h) { observer.observe(h); });
+    window.addEventListener("scroll", mark, {passive: true});
+    mark();
+  }
+  /* a map's timeline: the range input, the play button and the arrow keys move the map's year; the caption and
+     the member list under the map follow it */
+  function timeline(box) {
+    var chart = document.getElementById(box.getAttribute("data-chart"));
+    var data = JSON.parse(document.getElementById(box.getAttribute("data-timeline")).textContent);
+    var input = box.querySelector(".report-timeline-input");
+    var out = box.querySelector(".report-timeline-year");
+    var play = box.querySelector(".report-timeline-play");
+    var caption = document.getElementById("caption-" + input.id.slice(5));
+    var list = document.querySelector('[data-members-for="' + chart.id + '"]');
+    var timer = null;
+    function show(year) {
+      out.textContent = String(year);
+      if (caption) { caption.textContent = data.captions[String(year)] || ""; }
+      if (list) {
+        var names = data.members.filter(function (m) { return m[1] <= year && year < m[2]; })
+          .map(function (m) { return m[0]; }).sort();
+        list.querySelector(".report-timeline-members-year").textContent = String(year);
+        var ul = list.querySelector("ul");
+        ul.textContent = "";
+        names.forEach(function (n) { var li = document.createElement("li"); li.textContent = n; ul.appendChild(li); });
+      }
+      if (chart.vegaView) { chart.vegaView.signal(data.param, year).runAsync(); }
+    }
+    function stop() {
+      if (timer) { clearInterval(timer); timer = null; }
+      play.textContent = play.getAttribute("data-play");
+      play.setAttribute("aria-pressed", "false");
+    }
+    input.addEventListener("input", function () { show(parseInt(input.value, 10)); });
+    play.addEventListener("click", function () {
+      if (timer) { stop(); return; }
+      if (parseInt(input.value, 10) >= data.last) { input.value = String(data.first); show(data.first); }
+      play.textContent = play.getAttribute("data-pause");
+      play.setAttribute("aria-pressed", "true");
+      timer = setInterval(function () {
+        var y = parseInt(input.value, 10) + 1;
+        if (y > data.last) { stop(); return; }
+        input.value = String(y);
+        show(y);
+      }, 180);
+    });
+    box.setAttribute("data-ready", "true");
+  }
+  /* one switch shows or hides every code cell of the page */
+  function codeSwitch() {
+    document.querySelectorAll(".report-code-toggle").forEach(function (btn) {
+      btn.addEventListener("click", function () {
+        var on = !document.body.classList.contains("show-code");
+        document.body.classList.toggle("show-code", on);
+        document.querySelectorAll(".report-code-toggle").forEach(function (b) {
+          b.setAttribute("aria-pressed", on ? "true" : "false");
+          b.textContent = b.getAttribute(on ? "data-hide" : "data-show");
+        });
+      });
+    });
+  }
+  function start() {
+    codeSwitch();
+    draw();
+    markScrollers();
+    followSections();
+    window.addEventListener("resize", markScrollers);
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();

@@ -1,0 +1,42 @@
+"""The index (``reports/index.html``), written after every page is: the front page reads each report's headline
+finding and first figure from the page itself, and lists the pages built with ``-p`` under "Your builds"
+(:func:`helpers.render.front.your_builds`). It is rewritten only when a page, the section map or the helpers code
+changed, like every other output of the build."""
+
+from __future__ import annotations
+
+from helpers import cache, params, paths
+from helpers.pipeline.plan import INDEX
+from helpers.pipeline.run import Dirs, record_site
+
+RECORD = "index"
+
+
+def write(entries: list, dirs: Dirs, force: bool) -> bool:
+    """Write the index when it is stale; True when it was written."""
+    from helpers import render
+    from helpers.i18n import catalog_digest
+    from helpers.render import front
+
+    lang = entries[0].lang if entries else "en"
+    declared = [e.output for e in entries]
+    pages = sorted(p.name for p in dirs.reports.glob("*.html") if p.name != INDEX)
+    digests = {p: cache.sha256_file(dirs.reports / p) for p in pages}
+    data: dict[str, str] = {}
+    for folder in sorted({params.data_dir().resolve(), paths.DATA.resolve()}):
+        data.update(cache.folder_hashes(folder))  # the index shows the data version
+    key = cache.sha256_bytes(cache.canonical({"pages": digests, "code": cache.code_hash(),
+                                              "data": cache.data_fingerprint(data), "lang": lang,
+                                              "catalogs": catalog_digest(lang),
+                                              "env": cache.environment_hash(),
+                                              "entries": [e.to_dict() for e in entries]}))
+    rec = cache.read_record(dirs.cache, f"_{RECORD}")
+    index = dirs.reports / INDEX
+    if not force and rec is not None and rec["key"] == key and index.exists() \
+            and cache.sha256_file(index) == rec["outputs"].get(INDEX):
+        return False
+    records = {p: r for p in declared if (r := front.read_record(dirs.reports / p)) is not None}
+    data = render.render_index(entries, records, front.your_builds(dirs.reports, declared))
+    cache.atomic_write(index, data, dirs.staging)
+    record_site(dirs, RECORD, key, {INDEX: cache.sha256_bytes(data)})
+    return True

@@ -1,0 +1,83 @@
+"""The index as a front page: every report with its headline finding and first figure, its variants folded, and
+"Your builds", the reports built with ``-p`` that the collection does not declare.
+
+Each report page carries a small record of itself (``<script type="application/json" id="report-record">``:
+notebook, title, parameters, findings, first figure); the index is written from the records of the pages in
+``reports/`` after every page is, so it always shows what the pages show.
+
+For code that makes reports of its own (a parameter sweep, say): write each page with the renderer as usual, then
+call :func:`your_builds` to list every undeclared page, or add items of your own (:class:`BuiltReport`) to the
+list handed to ``render_index(entries, records, builds)``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpers.render import text
+
+RECORD_ID = "report-record"
+_RECORD = re.compile(rb'<script type="application/json" id="report-record">(.*?)</script>', re.S)
+_FIGURE = re.compile(r'href="(exports/[^"]+\.png)"')
+
+
+def page_record(entry, glance, summary: str, body: str = "") -> dict:
+    """What a report page says about itself (embedded in the page; the index reads it back)."""
+    figure = _FIGURE.search(body or "")
+    return {"id": entry.id or "", "name": entry.name, "stem": entry.stem, "output": entry.output,
+            "title": entry.title, "summary": summary or entry.summary or "", "findings": list(glance or []),
+            "parameters": dict(entry.parameters or {}), "variant": entry.variant or "",
+            "figure": figure.group(1) if figure else ""}
+
+
+def record_json(record: dict) -> str:
+    return text.script_json(record)
+
+
+def read_record(page: Path) -> dict | None:
+    """The record a built page carries, or None (a failure page, an older page, an unreadable file)."""
+    try:
+        m = _RECORD.search(page.read_bytes())
+        return json.loads(m.group(1).decode("utf-8")) if m else None
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+
+
+@dataclass(frozen=True)
+class BuiltReport:
+    """One report under "Your builds": its page, notebook id, title, the values it was built with (as a reader
+    line) and its headline finding."""
+
+    output: str
+    nb_id: str
+    title: str
+    parameters: dict
+    finding: str
+
+
+def your_builds(reports: Path, declared: Iterable[str]) -> list[BuiltReport]:
+    """Every report page in ``reports`` that is not one of the ``declared`` outputs (the collection's reports and
+    variants): the ones built with ``-p`` (or by any other tool that writes report pages), by notebook and name."""
+    known = set(declared) | {"index.html"}
+    out = []
+    for page in sorted(reports.glob("*.html")):
+        if page.name in known:
+            continue
+        rec = read_record(page)
+        if rec is None:
+            continue
+        findings = rec.get("findings") or []
+        out.append(BuiltReport(output=page.name, nb_id=str(rec.get("id", "")), title=str(rec.get("title", "")),
+                               parameters=dict(rec.get("parameters") or {}),
+                               finding=str(findings[0] if findings else rec.get("summary", ""))))
+    return sorted(out, key=lambda b: (b.nb_id, b.output))
+
+
+def headline(record: dict | None, fallback: str) -> str:
+    """The finding the index shows for a report: the first line of its "At a glance" box."""
+    findings = (record or {}).get("findings") or []
+    return str(findings[0]) if findings else fallback

@@ -1,0 +1,89 @@
+"""The index as a front page and the data behind every chart, read from the suite's built reports (no browser):
+each report's headline finding on the index, "Your builds" listing a report built with -p, a CSV beside every
+chart's SVG and PNG, intervals exported as numeric low and high columns."""
+
+from __future__ import annotations
+
+import csv
+import html as html_lib
+import io
+import re
+
+import pandas as pd
+import pytest
+
+from helpers.render import front, specs, tables
+
+CHART = re.compile(r'<figure class="report-figure report-chart-figure[^"]*" id="fig-([^"]+)">(.*?)</figure>', re.S)
+
+
+def _text(fragment: str) -> str:
+    return re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", "", fragment))).strip()
+
+
+@pytest.mark.slow
+def test_every_chart_offers_the_csv_of_its_data_beside_svg_and_png(built_reports):
+    pages = sorted(p for p in built_reports.glob("*.html") if p.name != "index.html")
+    charts = 0
+    for page in pages:
+        for key, figure in CHART.findall(page.read_text(encoding="utf-8")):
+            charts += 1
+            links = dict(re.findall(r'<a (?:download="" )?href="(exports/[^"]+)"(?: download)?>([^<]+)</a>', figure))
+            csvs = [h for h, label in links.items() if h.endswith(".csv")]
+            assert csvs and any(h.endswith(".svg") for h in links), f"{page.name} chart {key}: links {links}"
+            rows = list(csv.reader(io.StringIO((built_reports / csvs[0]).read_text(encoding="utf-8"))))
+            assert len(rows) >= 2 and len(rows[0]) >= 2, f"{page.name} chart {key}: the CSV holds {rows[:2]}"
+    assert charts >= 20
+
+
+@pytest.mark.slow
+def test_the_index_shows_each_reports_headline_finding(built_reports):
+    index = (built_reports / "index.html").read_text(encoding="utf-8")
+    entries = re.findall(r'<li class="index-entry[^"]*">.*?<a href="([^"]+)">.*?<p class="index-finding">(.*?)</p>',
+                         index, re.S)
+    assert len(entries) == 10
+    for output, finding in entries:
+        page = (built_reports / output).read_text(encoding="utf-8")
+        glance = page.split('<aside class="report-glance"', 1)[1].split("</ul>", 1)[0]
+        first = re.search(r"<li>(.*?)</li>", glance, re.S).group(1)
+        assert _text(finding) == _text(first), output
+
+
+def test_a_report_built_with_p_is_listed_under_your_builds(fake):
+    done = fake.build("--only", "01")
+    assert done.returncode == 0, done.stderr
+    index = (fake.reports / "index.html").read_text(encoding="utf-8")
+    builds = index.split('id="your-builds"', 1)[1]
+    assert "None yet" in builds
+    done = fake.build("--only", "01", "-p", "as_of", "1995-06-15")
+    assert done.returncode == 0, done.stderr
+    index = (fake.reports / "index.html").read_text(encoding="utf-8")
+    builds = index.split('id="your-builds"', 1)[1]
+    assert 'href="01-alpha--as_of-1995-06-15.html"' in builds and "15 Jun 1995" in builds
+    mine = front.your_builds(fake.reports, ["01-alpha.html", "01-alpha--early.html"])
+    assert [(b.output, b.nb_id, b.parameters["as_of"]) for b in mine] == \
+        [("01-alpha--as_of-1995-06-15.html", "01", "1995-06-15")]
+
+
+def test_intervals_written_as_text_are_exported_as_numeric_low_and_high_columns():
+    frame = pd.DataFrame({"org": ["SCO", "NATO"], "score": ["0.20–0.40", "0.75-1.00"], "n": [1, 2]})
+    out = pd.read_csv(io.StringIO(tables.table_csv(frame)))
+    assert list(out.columns) == ["org", "score_low", "score_high", "n"]
+    assert out["score_low"].tolist() == [0.2, 0.75] and out["score_high"].tolist() == [0.4, 1.0]
+    dates = pd.DataFrame({"date": ["2024-04-30"], "years": ["1949–1991"]})
+    assert list(pd.read_csv(io.StringIO(tables.table_csv(dates))).columns) == ["date", "years_low", "years_high"]
+
+
+def test_a_charts_csv_holds_the_rows_it_draws_and_leaves_boundaries_out():
+    spec = {"datasets": {"a": [{"x": 1, "y": "p"}, {"x": 2, "y": "q"}]}, "data": {"name": "a"},
+            "layer": [{"data": {"values": {"type": "Topology"}, "format": {"type": "topojson"}}}]}
+    out = pd.read_csv(io.StringIO(specs.chart_csv(spec)))
+    assert out.to_dict("records") == [{"x": 1, "y": "p"}, {"x": 2, "y": "q"}]
+
+
+def test_a_numeric_column_shows_one_precision_and_empty_cells_a_dash():
+    frame = pd.DataFrame({"name": ["a", "b", "c"], "spend": [76.7, 1414.6, 218.0], "note": ["x", None, "y"]})
+    page = tables.table_html(frame, "t", "T")
+    cells = re.findall(r'<td[^>]*class="num"[^>]*>([^<]*)</td>', page)
+    assert cells == ["76.7", "1,414.6", "218.0"]
+    assert page.count("—") == 1 and 'class="empty"' in page
