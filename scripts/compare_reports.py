@@ -33,8 +33,8 @@ def build(source: Path, out: Path, only: list[str]) -> None:
     env = {"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin", "HOME": str(out),
            "PYTHONPATH": str(source / "src"), "NATO_REPORTS_DIR": str(out / "reports"),
            "NATO_BUILD_DIR": str(out / "build"), "NATO_CACHE_DIR": str(out / "cache")}
-    # the build's package was ``helpers.pipeline`` before it was renamed ``helpers.pipeline``; older revisions use it
-    package = "helpers.pipeline" if (source / "src" / "helpers" / "pipeline").is_dir() else "helpers.pipeline"
+    # the build's package was ``helpers.build`` before it was renamed ``helpers.pipeline``; older revisions use it
+    package = "helpers.pipeline" if (source / "src" / "helpers" / "pipeline").is_dir() else "helpers.build"
     args = [sys.executable, "-m", package, "--force", *[a for o in only for a in ("--only", o)]]
     res = subprocess.run(args, cwd=source, env=env, capture_output=True, text=True)
     if res.returncode != 0:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import cache, labels, load, paths
+from helpers import cache, load, paths, wording
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
 
@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "data"
 def test_labels_are_logged_as_read(tmp_path, monkeypatch):
     log = tmp_path / "reads.log"
     monkeypatch.setenv(paths.READ_LOG_VAR, str(log))
-    assert labels.label("EURASIAN_FRAMEWORK", "org_id") == "Proposed Eurasian framework"
+    assert wording.label("EURASIAN_FRAMEWORK", "org_id") == "Proposed Eurasian framework"
     read = {Path(line).name for line in log.read_text(encoding="utf-8").splitlines()}
     assert "labels.csv" in read
 
@@ -31,7 +31,7 @@ def test_labels_are_validated(tmp_path, monkeypatch):
     (data / "labels.csv").write_text(text + "states,Not A Column,x,y,\n", encoding="utf-8")
     monkeypatch.setattr(paths, "DATA", data)
     with pytest.raises(load.DataError, match="labels.csv row"):
-        labels.lookup()
+        wording.lookup()
 
 
 def test_a_stray_csv_is_no_data(tmp_path):
