@@ -157,13 +157,17 @@ present.table(admitted[["name", "signed", "ended", "states_at_signature"]], key=
               sources=["atop-4-01-data"], collapsed=f"Show the {len(admitted)} admitted pacts")
 
 # %% [markdown]
-# The rule tested on every agreement of the census, not only the ones it admits.
+# The rule tested on every agreement of the census, not only the ones it admits: the page lists the agreements
+# that pass its first tests, and the table's CSV holds all of them with the condition each fails.
 
 # %%
-present.table(cases[["name", "signed", "states_at_signature", "admitted", "reason"]], key="census-rule",
-              title=f"Every one of the {len(cases)} agreements against the rule",
-              caption="Reason = the first condition of the rule the agreement fails.", sources=["atop-4-01-data"],
-              collapsed=f"Show all {len(cases)} agreements")
+close = pact_census.close_calls(cases)
+present.table(close[["name", "signed", "states_at_signature", "reason"]], key="census-rule",
+              title=pact_census_view.close_calls_title(close, cases), sources=["atop-4-01-data"],
+              caption=f"Reason = the first condition of the rule the agreement fails. The CSV lists all {len(cases)} "
+                      "agreements of the census.",
+              data=cases[["atopid", "name", "signed", "states_at_signature", "admitted", "reason"]],
+              collapsed=f"Show the {len(close)} agreements")
 
 # %% [markdown]
 # ## Lifetimes of the pacts this project holds
@@ -212,8 +216,7 @@ present.table(rates.drop(columns=["atopid", "org_id"]), key="exits",
 # Every ending of a member's spell in an admitted pact, with its kind and sources, for readers who want to check one.
 
 # %%
-pact_names = exits["atopid"].map(cases.set_index("atopid")["name"])
-present.table(exits[["iso3", "date", "kind", "note"]].assign(pact=pact_names),
+present.table(pact_census_view.exit_list(exits, cases, states),
               title=f"{len(exits)} endings of membership coded by kind", key="exit-kinds",
               caption="How each member's spell ended; ATOP's day unless the note says otherwise.", sources=exits,
               collapsed=f"Show all {len(exits)} endings")

@@ -186,7 +186,8 @@ present.table(ledgers_tr.translation_view(paragraphs, translation, differences),
 present.table(ledgers_tr.differences_view(differences), key="differences", sources=differences,
               title=f"The {len(differences)} differences, with the Arabic and English words",
               caption="Phrases quoted verbatim, at most 15 words each. 'RT and Valdai/RIAC': a change RT made and "
-                      "the Arabic inherits.")
+                      "the Arabic inherits.",
+              collapsed=f"Show the {len(differences)} differences with their words")
 
 # %%
 present.table(ledgers_tr.difference_counts(differences), key="difference-counts", sources=differences,

@@ -255,3 +255,17 @@ def test_the_arabic_edition_translates_the_text_cells_of_a_pandas_string_column(
     monkeypatch.setenv("NATO_LANG", "ar")
     out = present._edition_cells(frame)
     assert list(out["Kind"]) == ["تغيير المتكلم", "حذف"] and list(out["n"]) == [1, 2]
+
+
+def test_a_filtered_frames_row_numbers_are_no_column_but_a_named_index_is():
+    frame = pd.DataFrame({"state": ["A", "B", "C"], "members": [1, 2, 3]})
+    html = present.table(frame[frame["members"] > 1], title="t", key="rows", sources=["fixture-members"]).html
+    assert "<th scope=\"col\">Index</th>" not in html and html.count("<th scope=\"col\">") == 2
+    named = present.table(frame.set_index("state"), title="t", key="named", sources=["fixture-members"]).html
+    assert "<th scope=\"col\">State</th>" in named
+
+
+def test_a_table_may_offer_more_rows_as_csv_than_the_page_shows():
+    frame = pd.DataFrame({"state": ["A", "B", "C"], "members": [1, 2, 3]})
+    t = present.table(frame.head(1), title="t", key="part", sources=["fixture-members"], data=frame)
+    assert t.html.count("<tr>") == 2 and t.csv.splitlines() == ["state,members", "A,1", "B,2", "C,3"]

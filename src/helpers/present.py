@@ -334,7 +334,11 @@ def _frame_of(what: str, key: str, df):
         raise PresentError(f"{what}(key={key!r}): expected a pandas DataFrame, got {type(df).__name__}")
     import pandas as pd
 
-    return frame if isinstance(frame.index, pd.RangeIndex) else frame.reset_index()
+    if isinstance(frame.index, pd.RangeIndex):
+        return frame
+    # an unnamed row number left by a filter or a sort is no column of the reader's; a named index is one
+    numbered = frame.index.name is None and frame.index.nlevels == 1 and pd.api.types.is_integer_dtype(frame.index)
+    return frame.reset_index(drop=numbered)
 
 
 def _edition_cells(frame, keep=()):
@@ -352,13 +356,14 @@ def _edition_cells(frame, keep=()):
 
 
 def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=None, sources_label: str = "",
-          collapsed: bool | str = False) -> Table:
+          collapsed: bool | str = False, data=None) -> Table:
     """Display a DataFrame as an escaped HTML table with caption, numbered sources and a CSV export.
 
     ``sources`` may be the frame itself (its ``source_id``/``alt_source_id`` columns), one column, or a list of ids.
     ``collapsed=True`` (or a label such as "Show all 75 sourced cells") folds the table into a closed section.
     Source-id columns are cited through the numbered source line, so the page leaves them out of the table; the CSV
-    export keeps them.
+    export keeps them. ``data`` is the frame offered as the CSV when it holds more than the page shows (a whole
+    census beside the rows a reader needs); by default the CSV is the table itself.
     """
     key = _check_key("present.table", key)
     title = _check_text("present.table", key, "title", title)
@@ -367,7 +372,8 @@ def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=
     source_ids = _check_sources("present.table", key, sources, measure)
     shown = _edition_cells(frame.drop(columns=[c for c in SOURCE_COLUMNS if c in frame.columns]))
     return Table(key=key, title=title, caption=caption, sources=source_ids, html=table_html(shown, key, title),
-                 csv=table_csv(frame), n_rows=len(frame), measure=_ids_from(measure), sources_label=sources_label,
+                 csv=table_csv(frame if data is None else _frame_of("present.table", key, data)), n_rows=len(frame),
+                 measure=_ids_from(measure), sources_label=sources_label,
                  collapsed=i18n.text(collapsed) if isinstance(collapsed, str) else collapsed)
 
 

@@ -133,3 +133,12 @@ def short(title: str, limit: int = 48) -> str:
         return title
     cut = title[:limit].rsplit(" ", 1)[0].rstrip(",;:-–— ")
     return f"{cut}…"
+
+
+def url_host(url: str) -> str:
+    """The site a URL points to, as a bibliography shows it: 'https://www.mid.ru/foreign_policy/…' → 'mid.ru'
+    (the whole address stays in the link and is printed on paper)."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(str(url or "")).hostname or ""
+    return host[4:] if host.startswith("www.") else host or str(url or "")
