@@ -269,3 +269,14 @@ def test_a_table_may_offer_more_rows_as_csv_than_the_page_shows():
     frame = pd.DataFrame({"state": ["A", "B", "C"], "members": [1, 2, 3]})
     t = present.table(frame.head(1), title="t", key="part", sources=["fixture-members"], data=frame)
     assert t.html.count("<tr>") == 2 and t.csv.splitlines() == ["state,members", "A,1", "B,2", "C,3"]
+
+
+def test_texts_compared_side_by_side_keep_their_columns_and_a_wrong_layout_is_named():
+    long = "a sentence long enough to be read as prose rather than as a label in a table cell, " * 2
+    frame = pd.DataFrame({"paragraph": ["P1"], "arabic": [long], "english": [long]})
+    rows = present.table(frame, title="t", key="rows", sources=["fixture-members"]).html
+    side = present.table(frame, title="t", key="side", sources=["fixture-members"], layout="columns").html
+    assert "report-row-detail" in rows and "report-row-detail" not in side
+    assert side.count("<th scope=\"col\">") == 3 and "report-side-by-side" in side
+    with pytest.raises(present.PresentError, match="layout 'grid' is not one of rows, columns"):
+        present.table(frame, title="t", key="bad", sources=["fixture-members"], layout="grid")

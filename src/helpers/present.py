@@ -297,9 +297,9 @@ def column_label(name) -> str:
     return wording.header(name)
 
 
-def table_html(frame, key: str, title: str) -> str:
+def table_html(frame, key: str, title: str, layout: str = "rows") -> str:
     """A plain, escaped, deterministic HTML table (no ids from a random source), in reader words."""
-    return _tables.table_html(frame, key, title)
+    return _tables.table_html(frame, key, title, layout=layout)
 
 
 @dataclass
@@ -356,22 +356,26 @@ def _edition_cells(frame, keep=()):
 
 
 def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=None, sources_label: str = "",
-          collapsed: bool | str = False, data=None) -> Table:
+          collapsed: bool | str = False, data=None, layout: str = "rows") -> Table:
     """Display a DataFrame as an escaped HTML table with caption, numbered sources and a CSV export.
 
     ``sources`` may be the frame itself (its ``source_id``/``alt_source_id`` columns), one column, or a list of ids.
     ``collapsed=True`` (or a label such as "Show all 75 sourced cells") folds the table into a closed section.
     Source-id columns are cited through the numbered source line, so the page leaves them out of the table; the CSV
     export keeps them. ``data`` is the frame offered as the CSV when it holds more than the page shows (a whole
-    census beside the rows a reader needs); by default the CSV is the table itself.
+    census beside the rows a reader needs); by default the CSV is the table itself. ``layout="columns"`` keeps
+    every long text in its own column (texts compared side by side); the default ``"rows"`` sets a second long
+    text full-width under its row (a verdict's reason under its claim). Either way a phone shows one card per row.
     """
+    if layout not in _tables.LAYOUTS:
+        raise PresentError(f"present.table(key={key!r}): layout {layout!r} is not one of {', '.join(_tables.LAYOUTS)}")
     key = _check_key("present.table", key)
     title = _check_text("present.table", key, "title", title)
     caption = _check_text("present.table", key, "caption", caption, required=False)
     frame = _frame_of("present.table", key, df)
     source_ids = _check_sources("present.table", key, sources, measure)
     shown = _edition_cells(frame.drop(columns=[c for c in SOURCE_COLUMNS if c in frame.columns]))
-    return Table(key=key, title=title, caption=caption, sources=source_ids, html=table_html(shown, key, title),
+    return Table(key=key, title=title, caption=caption, sources=source_ids, html=table_html(shown, key, title, layout),
                  csv=table_csv(frame if data is None else _frame_of("present.table", key, data)), n_rows=len(frame),
                  measure=_ids_from(measure), sources_label=sources_label,
                  collapsed=i18n.text(collapsed) if isinstance(collapsed, str) else collapsed)

@@ -39,3 +39,13 @@ def test_matrix_shows_labels_symbols_shading_unknown_and_numbered_notes(page):
     assert matrix.count('<details class="matrix-card">') == head.count('<th scope="col">')
     assert '<ol class="matrix-notes"><li value="1">Article 5 of the treaty' in matrix  # shown in print
     assert "EURASIAN_FRAMEWORK" not in matrix.split("<table", 1)[1].split("</table>", 1)[0]
+
+
+def test_a_table_of_many_columns_is_set_compact_and_a_narrow_one_is_not():
+    import pandas as pd
+
+    from helpers.render import tables
+
+    wide = pd.DataFrame({f"rate_{i}": [1.5] for i in range(tables.COMPACT)})
+    assert "report-compact" in tables.table_html(wide, "w", "t")
+    assert "report-compact" not in tables.table_html(wide.iloc[:, :3], "n", "t")

@@ -70,6 +70,9 @@ def column_decimals(values, column: str = "") -> int | None:
 #: on a phone), its second and later long columns set full-width under their row.
 LONG = 60
 EMPTY = "—"
+#: A table with this many columns or more is set a size smaller, so that it fits the page's width at 1280 px
+#: (a table never scrolls on a wide screen).
+COMPACT = 9
 
 
 def _shown(value, column: str, labelled: bool, decimals: int | None) -> str:
@@ -106,7 +109,10 @@ def _long_columns(frame, cols: list[str], with_labels: set[str]) -> list[str]:
     return [c for c in cols if any(len(_shown(v, c, c in with_labels, None)) > LONG for v in frame[c])]
 
 
-def table_html(frame, key: str, title: str, table: str = "") -> str:
+LAYOUTS = ("rows", "columns")
+
+
+def table_html(frame, key: str, title: str, table: str = "", layout: str = "rows") -> str:
     """A plain, escaped, deterministic HTML table; headers and coded values in reader words, one precision per
     numeric column, "—" for an empty cell. A table with long text reads as rows: its first long column stays in
     the row, later long columns (a verdict's reason) sit full-width under it; on a phone every row is a card."""
@@ -115,7 +121,7 @@ def table_html(frame, key: str, title: str, table: str = "") -> str:
     heads = {c: wording.header(c, table) for c in cols}
     decimals = {c: column_decimals(frame[c], c) for c in cols}
     long_cols = _long_columns(frame, cols, with_labels)
-    below = long_cols[1:] if len(cols) > 2 else []
+    below = long_cols[1:] if len(cols) > 2 and layout == "rows" else []
     inline = [c for c in cols if c not in below]
     head = "".join(f'<th scope="col">{text.mark_arabic_text(heads[c])}</th>' for c in inline)
     body = []
@@ -132,6 +138,8 @@ def table_html(frame, key: str, title: str, table: str = "") -> str:
                     f'<td colspan="{len(inline)}">{details}</td></tr></tbody>')
     kind = " report-cards" if long_cols else ""
     kind += " report-detailed" if below else ""
+    kind += " report-compact" if len(inline) >= COMPACT else ""
+    kind += " report-side-by-side" if layout == "columns" and len(long_cols) > 1 else ""
     rows = "".join(body) if below else f"<tbody>{''.join(body)}</tbody>"
     return (
         f'<table class="report-table{kind}" id="table-{key}">'
