@@ -171,3 +171,41 @@ def test_a_table_shows_its_text_cells_in_the_edition_language(monkeypatch):
     assert shown.loc[0, "name"] == "ألمانيا" and shown.loc[0, "iso3"] == "DEU"
     monkeypatch.setenv(paths.LANG_VAR, "en")
     assert present._edition_cells(frame) is frame
+
+
+def test_every_english_prose_cell_the_pages_show_has_its_arabic_made_from_todays_english():
+    from helpers.i18n import prose
+
+    status = prose.status()
+    assert status.translated > 300
+    assert [(c.table, c.column, c.key) for c in status.missing] == [], "run `python -m helpers.i18n check`"
+    assert [(c.table, c.column, c.key) for c in status.stale] == [], "English changed since it was translated"
+    known = i18n.names("ar")
+    for cell in prose.english_cells()[::25]:
+        shown = known[cell.en]
+        assert arabic.ARABIC_LETTER.search(shown) and arabic.latin_share(shown)[0] < 0.2, (cell, shown)
+
+
+def test_a_changed_english_prose_cell_shows_its_new_english_not_stale_arabic(tmp_path):
+    from helpers.i18n import prose
+
+    for name in ("datapackage.json", "lineage.csv"):
+        (tmp_path / name).write_bytes((paths.DATA / name).read_bytes())
+    rows = prose.rows()
+    with (tmp_path / prose.FILE).open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, ["table", "column", "key", "en", "ar"], lineterminator="\n")
+        w.writeheader()
+        w.writerows(r for r in rows if r["table"] == "lineage")
+    text = (tmp_path / "lineage.csv").read_text(encoding="utf-8")
+    old = next(r["en"] for r in rows if r["table"] == "lineage" and r["key"] == "1")
+    (tmp_path / "lineage.csv").write_text(text.replace(old, "A finding rewritten since."), encoding="utf-8")
+    saved = dict(prose.COLUMNS)
+    prose.COLUMNS.clear()
+    prose.COLUMNS["lineage"] = ("finding",)
+    try:
+        status = prose.status(tmp_path)
+    finally:
+        prose.COLUMNS.clear()
+        prose.COLUMNS.update(saved)
+    assert [(c.key, c.en) for c in status.stale] == [("1", "A finding rewritten since.")]
+    assert "A finding rewritten since." not in prose.lookup(tmp_path)
