@@ -36,6 +36,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "arms_control": ("note",),
     "principles": ("description",),
     "documents": ("title",),
+    "principle_documents": ("phrase", "locator"),
 }
 
 
