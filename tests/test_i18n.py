@@ -209,3 +209,15 @@ def test_a_changed_english_prose_cell_shows_its_new_english_not_stale_arabic(tmp
         prose.COLUMNS.update(saved)
     assert [(c.key, c.en) for c in status.stale] == [("1", "A finding rewritten since.")]
     assert "A finding rewritten since." not in prose.lookup(tmp_path)
+
+
+def test_the_prose_tables_translated_are_those_the_data_package_allows():
+    from helpers.i18n import prose
+
+    pkg = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
+    res = {r["name"]: r for r in pkg["resources"]}
+    allowed = set(res["prose_ar"]["schema"]["fields"][0]["constraints"]["enum"])
+    assert set(prose.COLUMNS) <= allowed
+    for table, columns in prose.COLUMNS.items():
+        fields = {f["name"] for f in res[table]["schema"]["fields"]}
+        assert set(columns) <= fields, table
