@@ -133,6 +133,11 @@ _DATE = re.compile(r"^(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                                        "Nov", "Dec"), start=1)}
+#: A pattern whose own words are this short ("{a} and {b}") applies only when every placeholder's value found
+#: its Arabic (or holds no Latin letters).
+WEAK = 8
+_ARABIC = re.compile("[\u0600-\u06FF]")
+_LATIN = re.compile("[A-Za-z]")
 _NUMBER = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
 
 
@@ -183,7 +188,10 @@ def _text(value: str, lang: str, depth: int = 0) -> str:
     for pat in patterns:
         m = pat.regex.match(value)
         if m:
-            return pat.template.format(**{k: _piece(v, lang, depth) for k, v in m.groupdict().items()})
+            pieces = {k: _piece(v, lang, depth) for k, v in m.groupdict().items()}
+            if pat.literal < WEAK and not all(_ARABIC.search(v) or not _LATIN.search(v) for v in pieces.values()):
+                continue  # "{a} and {b}" joins translated words only, never half an English sentence
+            return pat.template.format(**pieces)
     date = _date_text(stripped, lang)
     if date is not None:
         return date

@@ -135,7 +135,8 @@ def translate_markdown(nb, stem: str, lang: str = "ar") -> int:
             continue
         cell.source = done.text
         if done.stale:
-            cell.source += (f'\n\n<p class="report-i18n-{STALE_NOTE}">{gettext("This translation predates a change to the English text of this passage.", lang)}</p>')
+            note = gettext("This translation predates a change to the English text of this passage.", lang)
+            cell.source += f'\n\n<p class="report-i18n-{STALE_NOTE}">{note}</p>'
     return left
 
 

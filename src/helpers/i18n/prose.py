@@ -37,6 +37,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "principles": ("description",),
     "documents": ("title",),
     "principle_documents": ("phrase", "locator"),
+    "org_features": ("detail", "note", "locator", "quote"),
+    "dimensions": ("label", "description"),
 }
 
 
@@ -82,7 +84,8 @@ def rows(data: Path | None = None) -> list[dict]:
 
 @functools.lru_cache(maxsize=2)
 def _lookup(path_text: str, mtime_ns: int) -> dict[str, str]:
-    return {r["en"]: r["ar"] for r in _read(Path(path_text)) if r.get("en") and (r.get("ar") or "").strip()}
+    return {r["en"].strip(): r["ar"].strip() for r in _read(Path(path_text))
+            if r.get("en") and (r.get("ar") or "").strip()}
 
 
 def lookup(data: Path | None = None) -> dict[str, str]:
