@@ -152,12 +152,16 @@ def test_claims_show_in_arabic_until_their_english_changes():
         claims = {r["claim_id"]: r["claim"] for r in csv.DictReader(fh)}
     with (paths.DATA / "claims_ar.csv").open(encoding="utf-8", newline="") as fh:
         arabic_rows = list(csv.DictReader(fh))
+    with (paths.DATA / "claims.csv").open(encoding="utf-8", newline="") as fh:
+        phrases = {r["claim_id"]: r["arabic_phrase"] for r in csv.DictReader(fh)}
     known = i18n.names("ar")
     for row in arabic_rows:
-        if row["claim_en"] == claims[row["claim_id"]]:
-            assert known[claims[row["claim_id"]]] == row["claim_ar"]
+        shown = known.get(claims[row["claim_id"]], "")
+        if row["claim_en"] == claims[row["claim_id"]]:  # our Arabic beside the article's own words
+            assert shown == f"{row['claim_ar']} — نص المقال: «{phrases[row['claim_id']]}»"
+            assert 1 <= len(phrases[row["claim_id"]].split()) <= 15
         else:  # the English changed since it was translated: the page shows the new English, not stale Arabic
-            assert known.get(claims[row["claim_id"]]) != row["claim_ar"]
+            assert row["claim_ar"] not in shown
 
 
 def test_a_table_shows_its_text_cells_in_the_edition_language(monkeypatch):
