@@ -270,3 +270,12 @@ def test_the_ledgers_source_titles_keep_their_language_marked_as_titles_in_the_a
     assert f'<cite dir="auto">{TITLE}</cite>' in table_html(frame, "k", "t")
     monkeypatch.setenv(paths.LANG_VAR, "en")
     assert "<cite" not in table_html(frame, "k", "t")
+
+
+def test_a_maps_timeline_names_its_members_and_captions_in_arabic():
+    spec = {"usermeta": {"timeline": {"label": "Year", "captions": {"2024": "SCO on 4 July 2024: 10 members"},
+                                      "members": [["Kazakhstan", 2001, 9999]], "start": 2024}}}
+    tl = charts.translate_spec(spec, "ar")["usermeta"]["timeline"]
+    assert tl["members"] == [["كازاخستان", 2001, 9999]] and tl["label"] == "السنة"
+    assert tl["captions"]["2024"].endswith("10 عضوًا") and "4 يوليو 2024" in tl["captions"]["2024"]
+    assert charts.translate_spec(spec, "en") is spec
