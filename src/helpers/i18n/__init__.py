@@ -174,9 +174,9 @@ def _piece(value: str, lang: str, depth: int) -> str:
     if _NUMBER.match(stripped):
         return stripped
     found = _text(stripped, lang, depth + 1)
-    if found == stripped and ", " in stripped:  # a list of names: each one in turn
+    if found == stripped and ", " in stripped:  # a list of names: each one in turn, when every one is known
         parts = [_text(p.strip(), lang, depth + 1) for p in stripped.split(", ")]
-        if any(a != b.strip() for a, b in zip(parts, stripped.split(", "))):
+        if all(_ARABIC.search(p) or not _LATIN.search(p) for p in parts):
             return "، ".join(parts)
     return found
 
