@@ -157,6 +157,13 @@ def render_report_parts(nb, entry) -> tuple[dict[str, bytes], dict]:
     return files, parts
 
 
+def _summary(entry) -> str:
+    """The collection's summary of a page, in the page's language."""
+    from helpers import i18n
+
+    return i18n.text(entry.summary, _lang(entry))
+
+
 def finish_page(body: str, entry, glance, summary: str) -> bytes:
     """The nbconvert body with the header, the sidebar (contents from its headings), the footer and the search
     tags filled in.
@@ -172,7 +179,7 @@ def finish_page(body: str, entry, glance, summary: str) -> bytes:
     content, after = rest[:cut], rest[cut + len(FOOTER_SLOT):]
     parts = chrome(entry, toc_items(opened + content))
     parts["glance"] = glance
-    parts["summary"] = summary or entry.summary
+    parts["summary"] = summary or _summary(entry)
     record = front.page_record(entry, glance, parts["summary"], content)
     parts["record_json"] = front.record_json(dict(record, title=parts["title"]))
     before = before.replace(HEADER_SLOT, templating.render("header.html.j2", **parts), 1)
