@@ -230,7 +230,7 @@ def _matrix_cell(rec: dict, spec: dict, notes: list) -> str:
     score = rec.get(spec["score"]) if spec["score"] else None
     unknown = value is None or str(value) == "unknown" or (isinstance(value, float) and math.isnan(value))
     shade = "unknown" if unknown else _shade(score)
-    word = "unknown" if unknown else wording.label(value, spec["value_column"])
+    word = wording.label("unknown", "value") if unknown else wording.label(value, spec["value_column"])
     detail = text.as_text(rec.get(spec["detail"])) if spec["detail"] else ""
     sid = text.as_text(rec.get(spec["source"])) if spec["source"] else ""
     ref = ""
@@ -298,7 +298,7 @@ def _matrix_cards(frame, spec: dict, cols: list, rows: list, groups: dict) -> st
                 (isinstance(value, float) and math.isnan(value))
             score = rec.get(spec["score"]) if rec and spec["score"] else None
             shade = "unknown" if unknown else _shade(score)
-            word = "unknown" if unknown else wording.label(value, spec["value_column"])
+            word = wording.label("unknown", "value") if unknown else wording.label(value, spec["value_column"])
             symbol = "?" if unknown else _symbol(score)
             items.append(f'<dt>{text.mark_arabic_text(wording.label(row, spec["rows"]))}</dt>'
                          f'<dd class="shade-{shade}"><span aria-hidden="true">{symbol}</span> '
