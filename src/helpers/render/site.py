@@ -65,7 +65,8 @@ def parameter_line(parameters: dict, nb_id: str | None = None, defaults: dict | 
         if defaults and name in defaults and str(defaults[name]) != str(value):
             note = (f' <span class="report-param-default">({i18n.gettext("default")} '
                     f'{text.esc(shown(reader_value(name, defaults[name])))})</span>')
-        parts.append(f'<span class="report-param"{tip}>{text.esc(label)} <strong>{text.esc(shown(value))}</strong>'
+        value_text = text.esc(i18n.text(shown(value)))  # the edition's words for a value readers know
+        parts.append(f'<span class="report-param"{tip}>{text.esc(label)} <strong>{value_text}</strong>'
                      f"{note}</span>")
     return " · ".join(parts) if parts else i18n.gettext("none")
 
