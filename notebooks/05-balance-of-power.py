@@ -237,7 +237,8 @@ present.chart(
 present.chart(
     charts.share_lines(series, title=words.series_finding(series)),
     caption=f"{tables.series_span(series)[2]} years of SIPRI constant-dollar spending; membership as of 31 December "
-            "of each year.", key="series",
+            "of each year. China's figures in every year and Russia's from 2022 are SIPRI estimates, so every "
+            "Russia + China point rests on estimates.", key="series",
     **evidence.cite(capabilities, world, memberships, blocs, tables.indicator_years(capabilities), ["milex_usd_const"]))
 
 # %% [markdown]

@@ -85,6 +85,6 @@ def test_indicator_bars_title_states_the_largest_total_and_name_the_axis_in_word
                           "estimate": [True, True], "order": [0, 1]})
     spec = C.indicator_bars(caps, parts, "nuclear_warheads", 2023).to_dict()
     assert spec["title"] == "SCO has the largest nuclear warhead inventory in 2023, 40% of the world's"
-    assert _layers(spec)[0]["encoding"]["x"]["title"] == "nuclear warheads (total inventory)"
+    assert _layers(spec)[0]["encoding"]["x"]["title"] == "warheads, total inventory"
     with pytest.raises(KeyError):
         C.indicator_bars(caps, parts, "milex_usd_current", 2023)

@@ -276,10 +276,10 @@ def test_deployed_stockpile_and_total_warheads_side_by_side_match_sipri_yearbook
     _, _, measures, wy, _, _ = _robustness_inputs(data)
     assert wy == 2024
     view = R.warhead_measure_view(measures).set_index("Measure")
-    assert view.loc["Deployed nuclear warheads", ["NATO", "Russia + China"]].tolist() == ["2,170", "1,734"]
-    stockpile = view.loc["Nuclear warheads in military stockpiles", ["NATO", "Russia + China"]].tolist()
+    assert view.loc["Deployed", ["NATO", "Russia + China"]].tolist() == ["2,170", "1,734"]
+    stockpile = view.loc["Military stockpile (deployed + stored)", ["NATO", "Russia + China"]].tolist()
     assert stockpile == ["4,223", "4,880"]
-    assert view.loc["Nuclear warheads", ["NATO", "Russia + China"]].tolist() == ["5,559", "6,080"]
+    assert view.loc["Total inventory (stockpile + retired)", ["NATO", "Russia + China"]].tolist() == ["5,559", "6,080"]
     assert view["More warheads"].tolist() == ["NATO", "Russia + China", "Russia + China"]
 
 

@@ -24,7 +24,7 @@ BARS = {
     "milex_usd_const": ("US$ billion, constant 2023 prices", 1e3,
                         ("Horizontal stacked bars of military spending per bloc in US$ billion, one part per large "
                          "member, labelled with the total and the share of world spending.")),
-    "nuclear_warheads": ("nuclear warheads (total inventory)", 1,
+    "nuclear_warheads": ("warheads, total inventory", 1,
                          ("Horizontal stacked bars of warhead inventories per bloc, one part per nuclear-armed "
                           "member, labelled with the total and the share of the world inventory.")),
     "population": ("millions of people", 1e6,
@@ -73,7 +73,7 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
                      axis=alt.Axis(format=",.0f", tickCount=3), scale=alt.Scale(nice=False,
                      domain=[0, float(totals["shown"].max() or 1) * 1.45])),
         color=alt.Color("part:N", scale=alt.Scale(domain=names, range=[PART_COLORS[n] for n in names]),
-                        legend=alt.Legend(title=None, orient="bottom", columns=3)),
+                        legend=alt.Legend(title=None, orient="bottom", columns=2)),
         order=alt.Order("order:Q"),
         stroke=alt.condition("datum.estimate", alt.value("#000000"), alt.value(None)),
         strokeDash=alt.condition("datum.estimate", alt.value([3, 2]), alt.value([1, 0])),

@@ -11,7 +11,12 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers.tables.balance import LABELS, PAIR, WARHEAD_MEASURES, _need, _year_values, bloc_capabilities, reader_amount
+from helpers.tables.balance import PAIR, WARHEAD_MEASURES, _need, _year_values, bloc_capabilities, reader_amount
+
+#: How the warhead table names SIPRI's three counts, narrowest first.
+MEASURE_NAMES = {"nuclear_warheads_deployed": "Deployed",
+                 "nuclear_warheads_stockpile": "Military stockpile (deployed + stored)",
+                 "nuclear_warheads": "Total inventory (stockpile + retired)"}
 
 
 def warhead_measures(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int) -> pd.DataFrame:
@@ -27,7 +32,7 @@ def warhead_measure_view(measures: pd.DataFrame, blocs: Iterable[str] = ("NATO",
     rows = []
     for ind in [i for i in WARHEAD_MEASURES if i in set(measures["indicator"])]:
         tot = measures[measures["indicator"] == ind].set_index("bloc")["total"]
-        row = {"Measure": LABELS[ind][:1].upper() + LABELS[ind][1:]}
+        row = {"Measure": MEASURE_NAMES[ind]}
         row.update({b: "" if pd.isna(tot.get(b)) else f"{tot[b]:,.0f}" for b in blocs})
         nato, pair = tot.get("NATO", math.nan), tot.get(PAIR, math.nan)
         row["More warheads"] = ("" if pd.isna(nato) or pd.isna(pair) else
