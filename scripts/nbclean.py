@@ -4,6 +4,12 @@ it, empty tag lists dropped (papermill and JupyterLab write ``"tags": []`` on ev
     python scripts/nbclean.py < saved.ipynb > committed.ipynb     git's clean filter (make setup configures it)
     python scripts/nbclean.py -t notebooks/02-nato-enlargement.ipynb     the same, printed (git's textconv for diff)
     python scripts/nbclean.py notebooks/*.ipynb                    in place (the pre-commit hook)
+    python scripts/nbclean.py --kernel-info notebooks/*.ipynb      before JupyterLab opens them (make lab)
+
+JupyterLab marks a notebook unsaved as soon as its kernel starts when the notebook's ``language_info`` differs from
+the kernel's (a committed notebook has none: it names the machine's Python version). ``--kernel-info`` writes this
+environment's kernel's ``language_info`` into the working copies; the clean filter takes it out again, so git sees
+no change.
 
 Cell ids are kept: jupytext pairs cells by them. ``tests/test_pairing.py`` reads the notebooks through
 :func:`clean` when this filter is configured, so a save in JupyterLab never fails ``make test``.
@@ -33,6 +39,30 @@ def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def with_kernel_info(path) -> bool:
+    """Give the notebook at ``path`` the ``language_info`` this environment's kernel reports; True when it changed.
+    Its paired ``.py`` keeps a time no older than the notebook's (jupytext pairs by time)."""
+    import os
+    from pathlib import Path
+
+    from ipykernel.ipkernel import IPythonKernel
+
+    path = Path(path)
+    with path.open(encoding="utf-8") as fh:
+        nb = _read(fh)
+    info = dict(IPythonKernel.language_info)
+    if nb.metadata.get("language_info") == info:
+        return False
+    nb.metadata["language_info"] = info
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        _write(nb, fh)
+    text = path.with_suffix(".py")
+    if text.exists():
+        stamp = max(text.stat().st_mtime, path.stat().st_mtime)
+        os.utime(text, (stamp, stamp))
+    return True
+
+
 def _read(stream) -> nbformat.NotebookNode:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", category=UserWarning)
@@ -49,7 +79,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="*", help="notebooks to clean in place (none: stdin to stdout)")
     parser.add_argument("-t", "--textconv", action="store_true", help="print the cleaned files instead")
+    parser.add_argument("--kernel-info", action="store_true",
+                        help="write this kernel's language_info into the files (JupyterLab then opens them saved)")
     args = parser.parse_args(argv)
+    if args.kernel_info:
+        for name in args.files:
+            with_kernel_info(name)
+        return 0
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
     try:
         if not args.files:
