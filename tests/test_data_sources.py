@@ -90,6 +90,15 @@ def test_every_source_has_a_kind_of_page(kind):
     assert not bad, f"sources with a kind outside {KINDS}: {bad}"
 
 
+def test_no_page_that_names_itself_a_copy_is_classed_primary():
+    """A mirror's own title or publisher line ('copy of the OSCE text', 'mirror of …') says what the page is: such a
+    page is a copy, whatever text it carries (issue 22: the Istanbul Charter on fas.org was classed primary)."""
+    says_copy = re.compile(r"\bcop(?:y|ies) of\b|\bmirror\b", re.I)
+    bad = [r["source_id"] for r in _rows("sources")
+           if r["kind"] == "primary" and says_copy.search(r["title"] + " " + r["publisher"])]
+    assert not bad, f"sources whose title or publisher says they are a copy, classed primary: {bad}"
+
+
 def test_every_cited_source_exists(kind):
     missing = {(t, r.get(c)) for t in FACT_TABLES for r in _rows(t) for c in ("source_id", "alt_source_id")
                if r.get(c) and r[c] not in kind}

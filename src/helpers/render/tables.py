@@ -114,7 +114,13 @@ def _detail(value, column: str, labelled: bool) -> str:
     if column in SOURCE_TITLE_COLUMNS and shown.strip() and paths.language() == "ar" \
             and not text.HAS_ARABIC.search(shown):
         return f'<cite dir="auto">{html.escape(shown)}</cite>'
-    return text.mark_arabic_text(shown)
+    # isolated from its label ("Reason: …"): a value's own direction never reorders the label
+    return text.isolated_html(text.mark_arabic_text(shown), paths.language()) if shown.strip() else ""
+
+
+def _isolated(value: str) -> str:
+    """A data string isolated from the text around it (a citation after a matrix cell's detail)."""
+    return text.isolated_html(text.mark_arabic_text(value), paths.language()) if value.strip() else ""
 
 
 def _long_columns(frame, cols: list[str], with_labels: set[str]) -> list[str]:
@@ -233,7 +239,7 @@ def _matrix_cell(rec: dict, spec: dict, notes: list) -> str:
         ref = f'<sup class="matrix-note-ref">{len(notes)}</sup>'
     # the citation sits in the cell's detail (shown on hover and focus), not beside every word
     cite = f" {citations.placeholder(sid)}" if sid else ""
-    tip = (f'<span class="cell-tip" role="tooltip">{text.mark_arabic_text(detail)}{cite}</span>'
+    tip = (f'<span class="cell-tip" role="tooltip">{_isolated(detail)}{cite}</span>'
            if detail or sid else "")
     focus = ' tabindex="0"' if detail or sid else ""
     return (f'<td class="matrix-cell shade-{shade}"{focus}><span class="matrix-symbol" aria-hidden="true">'
@@ -264,7 +270,7 @@ def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
     legend = (f'<p class="matrix-legend">● {t("alliance-like")} · ◕ {t("mostly")} · ◑ {t("partly")} · '
               f'○ {t("framework-like")} · ◇ {t("not a matter of degree")} · '
               f'<span class="shade-unknown">? {t("unknown")}</span>. {t("Hover or focus a cell for its detail.")}</p>')
-    foot = "".join(f'<li value="{n}">{text.mark_arabic_text(d)}'
+    foot = "".join(f'<li value="{n}">{_isolated(d)}'
                    f'{" " + citations.placeholder(s) if s else ""}</li>'
                    for n, d, s in notes)
     cards = _matrix_cards(frame, spec, cols, rows, groups)
