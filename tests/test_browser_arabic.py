@@ -29,9 +29,12 @@ SKIP = ("script, style, svg, code, pre, kbd, cite, .report-url, .report-code, .j
         ".report-sources-section, [lang]:not([lang='ar'])")
 _URLS = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:csv|json|py|ipynb|html|com|org|net|ru|cn)\b")
 
-# page -> why it is above the limit today (none since the data's prose, the helpers' sentences and the catalogs
-# were translated; a page that falls behind again is listed here with its measured share and reason).
-PENDING: dict[str, str] = {}
+# page -> why it is above the limit today (a page that falls behind is listed with its measured share and reason).
+PENDING: dict[str, str] = {
+    "05-balance-of-power.html": "11.9% Latin-script words at the last measured build: the robustness sentences "
+                                "and captions added to 05 on 5 Dec (purchasing power, warhead counts) are not in "
+                                "messages.po yet",
+}
 
 
 def visible_text(html: bytes) -> str:
