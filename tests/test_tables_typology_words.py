@@ -108,7 +108,7 @@ def test_the_matrix_draws_kinds_unshaded_with_a_dash_and_unknowns_hatched():
             "group": "axis", "detail": "note", "source": "source_id", "column_order": []}
     body, after = R.matrix_html(cells, spec, "m", "t")
     rule = body.split('<th scope="row">Decision rule</th>', 1)[1].split("</tr>", 1)[0]
-    assert 'class="matrix-cell shade-none"' in rule and "–</span> consensus" in rule
+    assert 'class="matrix-cell shade-none"' in rule and "◇</span> consensus" in rule
     defence = body.split('<th scope="row">Defence promise</th>', 1)[1].split("</tr>", 1)[0]
     assert 'shade-4' in defence and 'shade-unknown' in defence  # NATO yes; the framework unknown
     assert "Legal form" in body and "Russia" not in body.split("<thead>")[1].split("</thead>")[0]
