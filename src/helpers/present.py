@@ -36,6 +36,7 @@ from pathlib import Path
 
 from helpers import i18n, wording
 from helpers.render import citations, templating, vega_specs
+from helpers.render import lab as _lab
 from helpers.render import tables as _tables
 from helpers.render.text import HAS_ARABIC as _HAS_ARABIC  # noqa: F401  (used by the renderer)
 from helpers.render.text import as_text as _text
@@ -45,14 +46,16 @@ CHART_MIME = "application/vnd.nato-report.chart+json"
 TABLE_MIME = "application/vnd.nato-report.table+json"
 SOURCES_MIME = "application/vnd.nato-report.sources+json"
 GLANCE_MIME = "application/vnd.nato-report.glance+json"
+CHART_NOTE_MIME = "application/vnd.nato-report.chart-note+json"  # JupyterLab only: the report draws its own
 
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 SOURCE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 format_cell = _tables.format_cell
 table_csv = _tables.table_csv
 
-# Source ids used so far in this kernel, in order of first use (for sources_section()).
-_USED: dict[str, None] = {}
+# Source ids cited, by the cell that cited them (JupyterLab's cell id, else each execution apart), in order of first
+# use: a cell run again replaces what it cited before, so sources_section() never lists a superseded run's sources.
+_USED: dict[str, tuple[int, dict[str, None]]] = {}
 
 
 #: Columns that hold source ids: cited by number under a table, never shown as raw ids in it.
@@ -128,8 +131,9 @@ def _check_sources(what: str, key: str, sources, measure=None) -> list[str]:
             f"{what}(key={key!r}): source_id {', '.join(map(repr, missing))} not in {sources_path().name}; "
             f"known ids include {', '.join(sorted(known)[:8])}{' …' if len(known) > 8 else ''}"
         )
-    for s in ids:
-        _USED.setdefault(s, None)
+    key, run = _lab.current_cell()
+    last, seen = _USED.get(key, (run, {}))
+    _USED[key] = (run, {**(seen if last == run else {}), **dict.fromkeys(ids)})
     return ids
 
 
@@ -248,6 +252,15 @@ class Chart:
         return {CHART_MIME: self.payload(), theme.VEGA_MIMETYPE: self._vega,
                 "text/plain": f"<chart {self.key}: {self.title}>"}
 
+    def _ipython_display_(self):
+        """The chart, then its caption and sources (JupyterLab draws one format per output)."""
+        from IPython.display import display
+
+        display(self._repr_mimebundle_(), raw=True)
+        line = source_links(self.sources, self.measure, self.sources_label)
+        display({CHART_NOTE_MIME: {"key": self.key}, "text/html": _lab.chart_note(self.caption, line),
+                 "text/plain": self.caption}, raw=True)
+
 
 def chart(chart, *, caption: str, sources=None, key: str, measure=None, sources_label: str = "",
           data=None) -> Chart:
@@ -324,7 +337,8 @@ class Table:
                 "csv": self.csv, "rows": self.n_rows, "collapsed": self.collapsed, "after": self.after}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {TABLE_MIME: self.payload(), "text/html": figure_table_html(self.payload(), export_links=""),
+        lab_html = _lab.table(figure_table_html(self.payload(), export_links=""))
+        return {TABLE_MIME: self.payload(), "text/html": lab_html,
                 "text/plain": f"<table {self.key}: {self.title} ({self.n_rows} rows)>"}
 
 
@@ -401,8 +415,8 @@ def matrix(df, *, rows: str, columns: str, value: str, title: str, key: str, cap
             "group": group, "detail": detail, "source": source, "column_order": list(column_order or [])}
     source_ids = _check_sources("present.matrix", key, sources if sources is not None else frame[[source]]
                                 if source else None, measure)
-    body, after = _tables.matrix_html(_edition_cells(frame, keep=[c for c in (rows, columns, value, group, source, score)
-                                                                    if c]), spec, key, title)
+    keep = [c for c in (rows, columns, value, group, source, score) if c]
+    body, after = _tables.matrix_html(_edition_cells(frame, keep=keep), spec, key, title)
     return Table(key=key, title=title, caption=caption, sources=source_ids, html=body, csv=table_csv(frame),
                  n_rows=len(frame), measure=_ids_from(measure), after=after)
 
@@ -433,5 +447,6 @@ class SourcesSection:
 
 
 def sources_section() -> SourcesSection:
-    """The bibliography of every source cited so far in this kernel (the report lists every cited source)."""
-    return SourcesSection(list(_USED))
+    """The bibliography of every source the notebook's cells cite, each cell as last run (the report lists every
+    cited source)."""
+    return SourcesSection(list(dict.fromkeys(s for _, seen in _USED.values() for s in seen)))

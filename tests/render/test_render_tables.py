@@ -33,11 +33,12 @@ def test_matrix_shows_labels_symbols_shading_unknown_and_numbered_notes(page):
     assert re.search(r'<td class="matrix-cell shade-unknown"( tabindex="0")?><span aria-hidden="true" '
                      r'class="matrix-symbol">\?</span> unknown', matrix)
     # the citation sits in the cell's detail, not beside the word
-    assert re.search(r'<span class="cell-tip" role="tooltip">Article 5 of the treaty <sup class="cite-ref" '
-                     r'data-cite="fixture-members"><a href="#src-fixture-members">\[1\]</a></sup></span>', matrix)
+    assert re.search(r'<span class="cell-tip" role="tooltip"><bdi dir="ltr">Article 5 of the treaty</bdi> '
+                     r'<sup class="cite-ref" data-cite="fixture-members">'
+                     r'<a href="#src-fixture-members">\[1\]</a></sup></span>', matrix)
     # a phone gets one card per organisation
     assert matrix.count('<details class="matrix-card">') == head.count('<th scope="col">')
-    assert '<ol class="matrix-notes"><li value="1">Article 5 of the treaty' in matrix  # shown in print
+    assert '<ol class="matrix-notes"><li value="1"><bdi dir="ltr">Article 5 of the treaty' in matrix  # shown in print
     assert "EURASIAN_FRAMEWORK" not in matrix.split("<table", 1)[1].split("</table>", 1)[0]
 
 

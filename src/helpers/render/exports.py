@@ -137,6 +137,8 @@ class Outputs:
             return html_output(chart_figure(p, "vega-lite", p["spec"], self.exports, cell_no, self.cites))
         if present.TABLE_MIME in data:
             return html_output(table_figure(data[present.TABLE_MIME], self.exports, cell_no, self.cites))
+        if present.CHART_NOTE_MIME in data:
+            return None  # JupyterLab's caption under a chart: the page's figure has its own
         if present.GLANCE_MIME in data:
             self.glance += data[present.GLANCE_MIME]["findings"]
             self.summary = data[present.GLANCE_MIME].get("summary") or self.summary

@@ -9,7 +9,7 @@ import io
 import math
 import re
 
-from helpers import wording
+from helpers import paths, wording
 from helpers.render import citations, text
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -34,7 +34,9 @@ def format_cell(value, column: str = "", decimals: int | None = None) -> str:
     """One value as the reader sees it: thousands separators, years as integers, dates as '4 Apr 1949'; with
     ``decimals`` (the column's one precision) every number of a column shows the same number of decimals."""
     if isinstance(value, bool) or type(value).__name__ == "bool_":
-        return "yes" if bool(value) else "no"
+        from helpers import i18n
+
+        return i18n.gettext("yes" if bool(value) else "no")
     if is_number(value):
         number = float(value)
         if math.isnan(number):
@@ -105,6 +107,25 @@ def _cell(value, column: str, labelled: bool, decimals: int | None = None, head:
     return f"<{tag}{' ' if attrs else ''}{' '.join(attrs)}>{text.mark_arabic_text(shown)}</{tag}>"
 
 
+#: Columns whose cells name a source (its title and publisher): in the Arabic edition the title keeps its own
+#: language and is marked as a work's title, isolated from the Arabic around it.
+SOURCE_TITLE_COLUMNS = frozenset({"main source", "second source"})
+
+
+def _detail(value, column: str, labelled: bool) -> str:
+    shown = _shown(value, column, labelled, None)
+    if column in SOURCE_TITLE_COLUMNS and shown.strip() and paths.language() == "ar" \
+            and not text.HAS_ARABIC.search(shown):
+        return f'<cite dir="auto">{html.escape(shown)}</cite>'
+    # isolated from its label ("Reason: …"): a value's own direction never reorders the label
+    return text.isolated_html(text.mark_arabic_text(shown), paths.language()) if shown.strip() else ""
+
+
+def _isolated(value: str) -> str:
+    """A data string isolated from the text around it (a citation after a matrix cell's detail)."""
+    return text.isolated_html(text.mark_arabic_text(value), paths.language()) if value.strip() else ""
+
+
 def _long_columns(frame, cols: list[str], with_labels: set[str]) -> list[str]:
     return [c for c in cols if any(len(_shown(v, c, c in with_labels, None)) > LONG for v in frame[c])]
 
@@ -133,7 +154,7 @@ def table_html(frame, key: str, title: str, table: str = "", layout: str = "rows
             continue
         details = "".join(
             f'<p><span class="report-detail-label">{text.mark_arabic_text(heads[c])}:</span> '
-            f'{text.mark_arabic_text(_shown(row[c], c, c in with_labels, None)) or EMPTY}</p>' for c in below)
+            f'{_detail(row[c], c, c in with_labels) or EMPTY}</p>' for c in below)
         body.append(f'<tbody class="report-record"><tr>{cells}</tr><tr class="report-row-detail">'
                     f'<td colspan="{len(inline)}">{details}</td></tr></tbody>')
     kind = " report-cards" if long_cols else ""
@@ -217,7 +238,7 @@ def _matrix_cell(rec: dict, spec: dict, notes: list) -> str:
     score = rec.get(spec["score"]) if spec["score"] else None
     unknown = value is None or str(value) == "unknown" or (isinstance(value, float) and math.isnan(value))
     shade = "unknown" if unknown else _shade(score)
-    word = "unknown" if unknown else wording.label(value, spec["value_column"])
+    word = wording.label("unknown", "value") if unknown else wording.label(value, spec["value_column"])
     detail = text.as_text(rec.get(spec["detail"])) if spec["detail"] else ""
     sid = text.as_text(rec.get(spec["source"])) if spec["source"] else ""
     ref = ""
@@ -226,7 +247,7 @@ def _matrix_cell(rec: dict, spec: dict, notes: list) -> str:
         ref = f'<sup class="matrix-note-ref">{len(notes)}</sup>'
     # the citation sits in the cell's detail (shown on hover and focus), not beside every word
     cite = f" {citations.placeholder(sid)}" if sid else ""
-    tip = (f'<span class="cell-tip" role="tooltip">{text.mark_arabic_text(detail)}{cite}</span>'
+    tip = (f'<span class="cell-tip" role="tooltip">{_isolated(detail)}{cite}</span>'
            if detail or sid else "")
     focus = ' tabindex="0"' if detail or sid else ""
     return (f'<td class="matrix-cell shade-{shade}"{focus}><span class="matrix-symbol" aria-hidden="true">'
@@ -257,7 +278,7 @@ def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
     legend = (f'<p class="matrix-legend">● {t("alliance-like")} · ◕ {t("mostly")} · ◑ {t("partly")} · '
               f'○ {t("framework-like")} · ◇ {t("not a matter of degree")} · '
               f'<span class="shade-unknown">? {t("unknown")}</span>. {t("Hover or focus a cell for its detail.")}</p>')
-    foot = "".join(f'<li value="{n}">{text.mark_arabic_text(d)}'
+    foot = "".join(f'<li value="{n}">{_isolated(d)}'
                    f'{" " + citations.placeholder(s) if s else ""}</li>'
                    for n, d, s in notes)
     cards = _matrix_cards(frame, spec, cols, rows, groups)
@@ -285,7 +306,7 @@ def _matrix_cards(frame, spec: dict, cols: list, rows: list, groups: dict) -> st
                 (isinstance(value, float) and math.isnan(value))
             score = rec.get(spec["score"]) if rec and spec["score"] else None
             shade = "unknown" if unknown else _shade(score)
-            word = "unknown" if unknown else wording.label(value, spec["value_column"])
+            word = wording.label("unknown", "value") if unknown else wording.label(value, spec["value_column"])
             symbol = "?" if unknown else _symbol(score)
             items.append(f'<dt>{text.mark_arabic_text(wording.label(row, spec["rows"]))}</dt>'
                          f'<dd class="shade-{shade}"><span aria-hidden="true">{symbol}</span> '

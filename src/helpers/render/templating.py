@@ -43,6 +43,7 @@ def env():
         undefined=jinja2.StrictUndefined,
     )
     environment.filters["ar"] = text.marked
+    environment.filters["data"] = text.isolated
     environment.filters["day"] = text.human_date
     environment.filters["tr"] = reader_text
     environment.filters["host"] = text.url_host
