@@ -182,7 +182,8 @@ present.table(ledgers_tr.translation_view(paragraphs, translation, differences),
               title=ledgers_tr.translation_finding(differences), key="translation",
               sources=[*translation["source_id"], *translation["alt_source_id"], *differences["source_id"]],
               caption=f"{ledgers_tr.reading_finding(translation)}. Differences by id and kind; their words "
-                      "and our confidence in each are in the next table.", layout="columns")
+                      "and our confidence in each are in the next table.", layout="columns",
+              collapsed="Show the three texts side by side, paragraph by paragraph")
 
 # %% [markdown]
 # Each difference with the Arabic and English words it turns on, and the claim of the ledger it bears on.

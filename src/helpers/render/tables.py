@@ -74,7 +74,7 @@ LONG = 60
 EMPTY = "—"
 #: A table with this many columns or more is set a size smaller, so that it fits the page's width at 1280 px
 #: (a table never scrolls on a wide screen).
-COMPACT = 9
+COMPACT = 8
 
 
 def _shown(value, column: str, labelled: bool, decimals: int | None) -> str:
