@@ -78,11 +78,11 @@ def test_a_disagreement_with_atop_is_counted_and_lowers_kappa():
 def test_the_headline_is_shown_under_the_old_mean_and_a_wider_institutions_index(data):
     f, d, names = data
     table = W.robustness_table(f, d, SHOWN, "2024-04-30", names).set_index("organisation")
-    assert table.loc["NATO", "five ATOP types, equal-weight mean"] == "0.60"
-    assert table.loc["CSTO", "institutions, six items"] == "0.92"
+    assert table.loc["NATO", "Five ATOP types, equal-weight mean"] == "0.60"
+    assert table.loc["CSTO", "Institutions, six items"] == "0.92"
     assert W.robustness_headline(table.reset_index()) == "The headline holds on both alternative measures"
     swapped = table.reset_index()
-    swapped.loc[swapped["organisation"] == "OSCE", "five ATOP types, equal-weight mean"] = "0.80"
+    swapped.loc[swapped["organisation"] == "OSCE", "Five ATOP types, equal-weight mean"] = "0.80"
     assert W.robustness_headline(swapped) == "The headline does not survive the five-type mean"
 
 
@@ -93,3 +93,9 @@ def test_the_audit_table_dates_the_evidence_under_a_readers_label(data):
     assert command["evidence_date"] > command["from"]  # a 2012 page documents a 1951 command
     assert wording.header("evidence_date") == "Evidence dated"
     assert not f["note"].fillna("").str.contains("evidence_date").any()
+
+
+def test_an_organisation_placed_on_neither_axis_is_said_so_once(data):
+    f, d, names = data
+    iv = T.typology_intervals(f, d, ["EURASIAN_FRAMEWORK"], "2024-04-30")
+    assert W.placement_sentence(iv, "EURASIAN_FRAMEWORK", "The framework").count("cannot be placed") == 1

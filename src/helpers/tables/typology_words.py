@@ -152,6 +152,8 @@ def placement_sentence(intervals: pd.DataFrame, org: str, name: str) -> str:
             parts.append(f"scores {lo:.2f} on {word}")
         else:
             parts.append(f"lies between {lo:.2f} and {hi:.2f} on {word} ({unknown} unknown)")
+    if all(p.startswith("cannot be placed") for p in parts):
+        return f"{name} cannot be placed on either axis: nothing is known of its defence promise or institutions."
     return f"{name} {' and '.join(parts)}."
 
 
@@ -292,12 +294,12 @@ def robustness_table(org_features: pd.DataFrame, dimensions: pd.DataFrame, shown
     live = {o: T._cell_values(org_features, book, o, as_of).get("collective_defence") for o in shown}
     return pd.DataFrame({
         "organisation": [names.get(o, o) for o in shown],
-        "defence promise (classifies)": [{"yes": "yes", "no": "no"}.get(live[o], "unknown") for o in shown],
-        "five ATOP types, equal-weight mean": [f"{mean5[o]:.2f}" if pd.notna(mean5[o]) else "not known"
+        "Defence promise (classifies)": [{"yes": "yes", "no": "no"}.get(live[o], "unknown") for o in shown],
+        "Five ATOP types, equal-weight mean": [f"{mean5[o]:.2f}" if pd.notna(mean5[o]) else "not known"
                                                for o in shown],
-        "institutions, our four items": [T._span(main.loc[o, "institutionalization_low"],
+        "Institutions, our four items": [T._span(main.loc[o, "institutionalization_low"],
                                                  main.loc[o, "institutionalization_high"]) for o in shown],
-        "institutions, six items": [T._span(wide.loc[o, "institutionalization_low"],
+        "Institutions, six items": [T._span(wide.loc[o, "institutionalization_low"],
                                             wide.loc[o, "institutionalization_high"]) for o in shown]})
 
 
@@ -308,12 +310,12 @@ def robustness_findings(table: pd.DataFrame) -> list[str]:
         ranked = known.assign(v=known[column].astype(float)).sort_values("v", ascending=False, kind="mergesort")
         return [f"{n} ({v})" for n, v in zip(ranked["organisation"], ranked[column])]
 
-    allies = table.loc[table["defence promise (classifies)"] == "yes", "organisation"].tolist()
-    mean_order = order("five ATOP types, equal-weight mean")
-    four, six = order("institutions, our four items"), order("institutions, six items")
+    allies = table.loc[table["Defence promise (classifies)"] == "yes", "organisation"].tolist()
+    mean_order = order("Five ATOP types, equal-weight mean")
+    four, six = order("Institutions, our four items"), order("Institutions, six items")
     out = [f"Alliances by the defence promise: {_join(allies) if allies else 'none'}."]
     if mean_order:
-        top = table.loc[table["five ATOP types, equal-weight mean"] == mean_order[0].split(" (")[1][:-1],
+        top = table.loc[table["Five ATOP types, equal-weight mean"] == mean_order[0].split(" (")[1][:-1],
                         "organisation"].tolist()
         verdict = "the same" if sorted(top) == sorted(allies) else "not the same"
         out.append(f"On the equal-weight mean of ATOP's five types the order is {', '.join(mean_order)}; the "
