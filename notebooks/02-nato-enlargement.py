@@ -210,7 +210,7 @@ present.chart(census_charts.exit_rate_intervals(rates, title=pact_census_view.ra
 present.table(rates.drop(columns=["atopid", "org_id"]), key="exits",
               title=f"Exits by kind and per 100 member-years, up to {wording.day(rates['window_end'].max().date())}",
               caption="Exits = denunciations, non-renewals, suspensions and exits whose legal form is not coded; "
-                      "ci = exact Poisson 95% interval.", sources=["atop-4-01-data", *exits["source_id"]])
+                      "intervals are exact Poisson 95% intervals.", sources=["atop-4-01-data", *exits["source_id"]])
 
 # %% [markdown]
 # Every ending of a member's spell in an admitted pact, with its kind and sources, for readers who want to check one.
@@ -229,8 +229,8 @@ present.table(pact_census_view.exit_list(exits, cases, states),
 own = pact_census.with_intervals(record.dropna(subset=["withdrawals_per_100_member_years"]), "withdrawals",
                                  "member_years")
 present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(columns={"founded": "signed"}),
-              title=table_title, key="blocs", caption="From memberships.csv to the report's date; withdrawals "
-              "include the CSTO's non-renewals of 1999; ci = exact Poisson 95% interval.",
+              title=table_title, key="blocs", caption="On this project's membership spells, up to the report's date; "
+              "withdrawals include the CSTO's non-renewals of 1999; intervals are exact Poisson 95% intervals.",
               sources=enlargement.pact_sources(record, memberships),
               collapsed="Show the rates on this project's spells")
 

@@ -50,3 +50,13 @@ def test_a_table_of_many_columns_is_set_compact_and_a_narrow_one_is_not():
     wide = pd.DataFrame({f"rate_{i}": [1.5] for i in range(tables.COMPACT)})
     assert "report-compact" in tables.table_html(wide, "w", "t")
     assert "report-compact" not in tables.table_html(wide.iloc[:, :3], "n", "t")
+
+
+def test_a_numeric_columns_header_sits_over_its_numbers():
+    import pandas as pd
+
+    from helpers.render import tables
+
+    frame = pd.DataFrame({"name": ["a", "b"], "rate": pd.array([1.5, None], dtype="Float64"), "note": ["x", None]})
+    html = tables.table_html(frame, "k", "t")
+    assert '<th scope="col" class="num">Rate</th>' in html and '<th scope="col">Note</th>' in html

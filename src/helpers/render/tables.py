@@ -56,6 +56,13 @@ def format_cell(value, column: str = "", decimals: int | None = None) -> str:
     return shown
 
 
+def _missing(value) -> bool:
+    try:
+        return value is None or bool(value != value)
+    except TypeError:  # pandas' NA has no truth value
+        return True
+
+
 def column_decimals(values, column: str = "") -> int | None:
     """The one precision of a numeric column: the fewest decimals (0, 1 or 2) that show every value as it is,
     2 at most (None for a column that is not numbers, or holds years)."""
@@ -75,6 +82,7 @@ EMPTY = "—"
 #: A table with this many columns or more is set a size smaller, so that it fits the page's width at 1280 px
 #: (a table never scrolls on a wide screen).
 COMPACT = 8
+NUM_HEAD = ' class="num"'
 
 
 def _shown(value, column: str, labelled: bool, decimals: int | None) -> str:
@@ -144,7 +152,11 @@ def table_html(frame, key: str, title: str, table: str = "", layout: str = "rows
     long_cols = _long_columns(frame, cols, with_labels)
     below = long_cols[1:] if len(cols) > 2 and layout == "rows" else []
     inline = [c for c in cols if c not in below]
-    head = "".join(f'<th scope="col">{text.mark_arabic_text(heads[c])}</th>' for c in inline)
+    numeric = {c for c in cols if any(is_number(v) for v in frame[c])
+               and all(is_number(v) or _missing(v) for v in frame[c]) and not _YEARISH.search(c)}
+    # a numeric column's header sits over its numbers (right-aligned in English, left in Arabic)
+    head = "".join(f'<th scope="col"{NUM_HEAD if c in numeric else ""}>{text.mark_arabic_text(heads[c])}</th>'
+                   for c in inline)
     body = []
     for rec in frame[cols].itertuples(index=False, name=None):
         row = dict(zip(cols, rec))
