@@ -36,6 +36,7 @@ from pathlib import Path
 
 from helpers import i18n, wording
 from helpers.render import citations, templating, vega_specs
+from helpers.render import lab as _lab
 from helpers.render import tables as _tables
 from helpers.render.text import HAS_ARABIC as _HAS_ARABIC  # noqa: F401  (used by the renderer)
 from helpers.render.text import as_text as _text
@@ -45,14 +46,16 @@ CHART_MIME = "application/vnd.nato-report.chart+json"
 TABLE_MIME = "application/vnd.nato-report.table+json"
 SOURCES_MIME = "application/vnd.nato-report.sources+json"
 GLANCE_MIME = "application/vnd.nato-report.glance+json"
+CHART_NOTE_MIME = "application/vnd.nato-report.chart-note+json"  # JupyterLab only: the report draws its own
 
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 SOURCE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 format_cell = _tables.format_cell
 table_csv = _tables.table_csv
 
-# Source ids used so far in this kernel, in order of first use (for sources_section()).
-_USED: dict[str, None] = {}
+# Source ids cited, by the cell that cited them (JupyterLab's cell id, else each execution apart), in order of first
+# use: a cell run again replaces what it cited before, so sources_section() never lists a superseded run's sources.
+_USED: dict[str, tuple[int, dict[str, None]]] = {}
 
 
 #: Columns that hold source ids: cited by number under a table, never shown as raw ids in it.
@@ -128,8 +131,9 @@ def _check_sources(what: str, key: str, sources, measure=None) -> list[str]:
             f"{what}(key={key!r}): source_id {', '.join(map(repr, missing))} not in {sources_path().name}; "
             f"known ids include {', '.join(sorted(known)[:8])}{' …' if len(known) > 8 else ''}"
         )
-    for s in ids:
-        _USED.setdefault(s, None)
+    key, run = _lab.current_cell()
+    last, seen = _USED.get(key, (run, {}))
+    _USED[key] = (run, {**(seen if last == run else {}), **dict.fromkeys(ids)})
     return ids
 
 
@@ -248,6 +252,15 @@ class Chart:
         return {CHART_MIME: self.payload(), theme.VEGA_MIMETYPE: self._vega,
                 "text/plain": f"<chart {self.key}: {self.title}>"}
 
+    def _ipython_display_(self):
+        """The chart, then its caption and sources (JupyterLab draws one format per output)."""
+        from IPython.display import display
+
+        display(self._repr_mimebundle_(), raw=True)
+        line = source_links(self.sources, self.measure, self.sources_label)
+        display({CHART_NOTE_MIME: {"key": self.key}, "text/html": _lab.chart_note(self.caption, line),
+                 "text/plain": self.caption}, raw=True)
+
 
 def chart(chart, *, caption: str, sources=None, key: str, measure=None, sources_label: str = "",
           data=None) -> Chart:
@@ -297,9 +310,9 @@ def column_label(name) -> str:
     return wording.header(name)
 
 
-def table_html(frame, key: str, title: str) -> str:
+def table_html(frame, key: str, title: str, layout: str = "rows") -> str:
     """A plain, escaped, deterministic HTML table (no ids from a random source), in reader words."""
-    return _tables.table_html(frame, key, title)
+    return _tables.table_html(frame, key, title, layout=layout)
 
 
 @dataclass
@@ -324,7 +337,8 @@ class Table:
                 "csv": self.csv, "rows": self.n_rows, "collapsed": self.collapsed, "after": self.after}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {TABLE_MIME: self.payload(), "text/html": figure_table_html(self.payload(), export_links=""),
+        lab_html = _lab.table(figure_table_html(self.payload(), export_links=""))
+        return {TABLE_MIME: self.payload(), "text/html": lab_html,
                 "text/plain": f"<table {self.key}: {self.title} ({self.n_rows} rows)>"}
 
 
@@ -334,7 +348,11 @@ def _frame_of(what: str, key: str, df):
         raise PresentError(f"{what}(key={key!r}): expected a pandas DataFrame, got {type(df).__name__}")
     import pandas as pd
 
-    return frame if isinstance(frame.index, pd.RangeIndex) else frame.reset_index()
+    if isinstance(frame.index, pd.RangeIndex):
+        return frame
+    # an unnamed row number left by a filter or a sort is no column of the reader's; a named index is one
+    numbered = frame.index.name is None and frame.index.nlevels == 1 and pd.api.types.is_integer_dtype(frame.index)
+    return frame.reset_index(drop=numbered)
 
 
 def _edition_cells(frame, keep=()):
@@ -352,22 +370,28 @@ def _edition_cells(frame, keep=()):
 
 
 def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=None, sources_label: str = "",
-          collapsed: bool | str = False) -> Table:
+          collapsed: bool | str = False, data=None, layout: str = "rows") -> Table:
     """Display a DataFrame as an escaped HTML table with caption, numbered sources and a CSV export.
 
     ``sources`` may be the frame itself (its ``source_id``/``alt_source_id`` columns), one column, or a list of ids.
     ``collapsed=True`` (or a label such as "Show all 75 sourced cells") folds the table into a closed section.
     Source-id columns are cited through the numbered source line, so the page leaves them out of the table; the CSV
-    export keeps them.
+    export keeps them. ``data`` is the frame offered as the CSV when it holds more than the page shows (a whole
+    census beside the rows a reader needs); by default the CSV is the table itself. ``layout="columns"`` keeps
+    every long text in its own column (texts compared side by side); the default ``"rows"`` sets a second long
+    text full-width under its row (a verdict's reason under its claim). Either way a phone shows one card per row.
     """
+    if layout not in _tables.LAYOUTS:
+        raise PresentError(f"present.table(key={key!r}): layout {layout!r} is not one of {', '.join(_tables.LAYOUTS)}")
     key = _check_key("present.table", key)
     title = _check_text("present.table", key, "title", title)
     caption = _check_text("present.table", key, "caption", caption, required=False)
     frame = _frame_of("present.table", key, df)
     source_ids = _check_sources("present.table", key, sources, measure)
     shown = _edition_cells(frame.drop(columns=[c for c in SOURCE_COLUMNS if c in frame.columns]))
-    return Table(key=key, title=title, caption=caption, sources=source_ids, html=table_html(shown, key, title),
-                 csv=table_csv(frame), n_rows=len(frame), measure=_ids_from(measure), sources_label=sources_label,
+    return Table(key=key, title=title, caption=caption, sources=source_ids, html=table_html(shown, key, title, layout),
+                 csv=table_csv(frame if data is None else _frame_of("present.table", key, data)), n_rows=len(frame),
+                 measure=_ids_from(measure), sources_label=sources_label,
                  collapsed=i18n.text(collapsed) if isinstance(collapsed, str) else collapsed)
 
 
@@ -391,8 +415,8 @@ def matrix(df, *, rows: str, columns: str, value: str, title: str, key: str, cap
             "group": group, "detail": detail, "source": source, "column_order": list(column_order or [])}
     source_ids = _check_sources("present.matrix", key, sources if sources is not None else frame[[source]]
                                 if source else None, measure)
-    body, after = _tables.matrix_html(_edition_cells(frame, keep=[c for c in (rows, columns, value, group, source, score)
-                                                                    if c]), spec, key, title)
+    keep = [c for c in (rows, columns, value, group, source, score) if c]
+    body, after = _tables.matrix_html(_edition_cells(frame, keep=keep), spec, key, title)
     return Table(key=key, title=title, caption=caption, sources=source_ids, html=body, csv=table_csv(frame),
                  n_rows=len(frame), measure=_ids_from(measure), after=after)
 
@@ -423,5 +447,6 @@ class SourcesSection:
 
 
 def sources_section() -> SourcesSection:
-    """The bibliography of every source cited so far in this kernel (the report lists every cited source)."""
-    return SourcesSection(list(_USED))
+    """The bibliography of every source the notebook's cells cite, each cell as last run (the report lists every
+    cited source)."""
+    return SourcesSection(list(dict.fromkeys(s for _, seen in _USED.values() for s in seen)))

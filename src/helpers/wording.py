@@ -90,11 +90,18 @@ _LOGGED: set = set()
 
 
 def _pick(pair: tuple[str, str]) -> str:
-    return pair[1] if language() == "ar" and pair[1] else pair[0]
+    if language() != "ar":
+        return pair[0]
+    if pair[1]:
+        return pair[1]
+    from helpers import i18n  # a label the data holds in English only: the catalogs' Arabic for it
+
+    return i18n.text(pair[0], "ar")
 
 
 def label(value, column: str = "", table: str = "") -> str:
-    """The reader's word for a coded ``value`` of ``column`` (value unchanged when nothing is known)."""
+    """The reader's word for a coded ``value`` of ``column`` (value unchanged when nothing is known; in the Arabic
+    edition, the catalogs' and the data's Arabic for it, see ``helpers.i18n.text``)."""
     text = "" if value is None else str(value)
     known = lookup()
     for k in ((table, column, text), ("", column, text)):
@@ -107,6 +114,10 @@ def label(value, column: str = "", table: str = "") -> str:
         for (_t, _c, v), pair in sorted(known.items()):  # an id known under another column (e.g. org ids in "org")
             if v == text:
                 return _pick(pair)
+    if text and language() == "ar":  # a reader's word the labels do not hold (a dimension's label): the catalogs'
+        from helpers import i18n
+
+        return i18n.text(text, "ar")
     return text
 
 

@@ -43,8 +43,10 @@ def env():
         undefined=jinja2.StrictUndefined,
     )
     environment.filters["ar"] = text.marked
+    environment.filters["data"] = text.isolated
     environment.filters["day"] = text.human_date
     environment.filters["tr"] = reader_text
+    environment.filters["host"] = text.url_host
     environment.globals["t"] = translate
     environment.globals["page_lang"] = page_lang
     environment.globals["page_dir"] = lambda: "rtl" if page_lang() == "ar" else "ltr"

@@ -115,6 +115,19 @@ def marked(text) -> Markup:
     return Markup(mark_arabic_text(text))
 
 
+def isolated(text) -> Markup:
+    """The Jinja filter ``data``: a name or title from the data, isolated from the text around it (``<bdi>``, its
+    direction from its own first letter; Arabic or Latin runs inside marked as :func:`marked` does), so no character
+    in it can reorder what follows it on the page (a right-to-left override in a publisher's name would otherwise
+    reverse the rest of the entry), and an English title in the Arabic edition reads left to right."""
+    return Markup(f"<bdi>{marked(text)}</bdi>")
+
+
+def isolated_html(escaped: str, lang: str = "en") -> str:
+    """Already escaped text from the data in an isolating ``<bdi>`` of the edition's direction (table details)."""
+    return f'<bdi dir="{"rtl" if lang == "ar" else "ltr"}">{escaped}</bdi>'
+
+
 def is_arabic_text(text: str) -> bool:
     """True when the text has Arabic letters and no Latin ones (a whole cell or heading in Arabic)."""
     return bool(HAS_ARABIC.search(text or "")) and not _HAS_LATIN.search(text or "")
@@ -133,3 +146,12 @@ def short(title: str, limit: int = 48) -> str:
         return title
     cut = title[:limit].rsplit(" ", 1)[0].rstrip(",;:-–— ")
     return f"{cut}…"
+
+
+def url_host(url: str) -> str:
+    """The site a URL points to, as a bibliography shows it: 'https://www.mid.ru/foreign_policy/…' → 'mid.ru'
+    (the whole address stays in the link and is printed on paper)."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(str(url or "")).hostname or ""
+    return host[4:] if host.startswith("www.") else host or str(url or "")
