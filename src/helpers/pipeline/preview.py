@@ -164,9 +164,9 @@ def _clear_outputs(ipynb: Path) -> None:
 def _builder(conn, ready: float) -> None:
     """The builder process: import the build and the renderer once, then sync and build on request."""
     try:
-        from helpers.pipeline import cli, worker
+        from helpers.pipeline import cli, process
 
-        worker.quiet_imports()
+        process.quiet_imports()
         import jupytext.cli  # noqa: F401  (imported once: a sync then costs only its own work)
 
         import helpers.render  # noqa: F401  (the prose fast path renders in this process)
