@@ -171,3 +171,98 @@ def test_a_table_shows_its_text_cells_in_the_edition_language(monkeypatch):
     assert shown.loc[0, "name"] == "ألمانيا" and shown.loc[0, "iso3"] == "DEU"
     monkeypatch.setenv(paths.LANG_VAR, "en")
     assert present._edition_cells(frame) is frame
+
+
+def test_every_english_prose_cell_the_pages_show_has_its_arabic_made_from_todays_english():
+    from helpers.i18n import prose
+
+    status = prose.status()
+    assert status.translated > 300
+    assert [(c.table, c.column, c.key) for c in status.missing] == [], "run `python -m helpers.i18n check`"
+    assert [(c.table, c.column, c.key) for c in status.stale] == [], "English changed since it was translated"
+    known = i18n.names("ar")
+    for cell in prose.english_cells()[::25]:
+        shown = known[cell.en]
+        assert arabic.ARABIC_LETTER.search(shown) and arabic.latin_share(shown)[0] < 0.2, (cell, shown)
+
+
+def test_a_changed_english_prose_cell_shows_its_new_english_not_stale_arabic(tmp_path):
+    from helpers.i18n import prose
+
+    for name in ("datapackage.json", "lineage.csv"):
+        (tmp_path / name).write_bytes((paths.DATA / name).read_bytes())
+    rows = prose.rows()
+    with (tmp_path / prose.FILE).open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, ["table", "column", "key", "en", "ar"], lineterminator="\n")
+        w.writeheader()
+        w.writerows(r for r in rows if r["table"] == "lineage")
+    text = (tmp_path / "lineage.csv").read_text(encoding="utf-8")
+    old = next(r["en"] for r in rows if r["table"] == "lineage" and r["key"] == "1")
+    (tmp_path / "lineage.csv").write_text(text.replace(old, "A finding rewritten since."), encoding="utf-8")
+    saved = dict(prose.COLUMNS)
+    prose.COLUMNS.clear()
+    prose.COLUMNS["lineage"] = ("finding",)
+    try:
+        status = prose.status(tmp_path)
+    finally:
+        prose.COLUMNS.clear()
+        prose.COLUMNS.update(saved)
+    assert [(c.key, c.en) for c in status.stale] == [("1", "A finding rewritten since.")]
+    assert "A finding rewritten since." not in prose.lookup(tmp_path)
+
+
+def test_the_prose_tables_translated_are_those_the_data_package_allows():
+    from helpers.i18n import prose
+
+    pkg = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
+    res = {r["name"]: r for r in pkg["resources"]}
+    allowed = set(res["prose_ar"]["schema"]["fields"][0]["constraints"]["enum"])
+    assert set(prose.COLUMNS) <= allowed
+    for table, columns in prose.COLUMNS.items():
+        fields = {f["name"] for f in res[table]["schema"]["fields"]}
+        assert set(columns) <= fields, table
+
+
+def test_number_placeholders_and_lists_translate_cells_without_catching_ordinary_words(locale):
+    path = catalogs.messages_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('msgid ""\nmsgstr ""\n"Language: ar\\n"\n\n#, python-brace-format\n'
+                    'msgid "{num_k} of {num_n}"\nmsgstr "{num_k} من {num_n}"\n\n'
+                    'msgid "Yes"\nmsgstr "نعم"\n\nmsgid "No"\nmsgstr "لا"\n', encoding="utf-8")
+    assert i18n.text("3 of 5", "ar") == "3 من 5" and i18n.text("1,338 of 2,000", "ar") == "1,338 من 2,000"
+    assert i18n.text("Friends of Socialist China", "ar") == "Friends of Socialist China"
+    assert i18n.text("Yes / No", "ar") == "نعم / لا"
+    assert i18n.text("Germany; France", "ar") == "ألمانيا؛ فرنسا"  # CLDR names, the Arabic semicolon
+    assert i18n.text("Germany; Nowhere Land", "ar") == "ألمانيا؛ Nowhere Land"
+    assert i18n.text("Yes / No", "en") == "Yes / No"
+
+
+def test_a_coded_cells_note_reads_in_the_editions_words(monkeypatch):
+    from helpers import load
+    from helpers.tables import typology_words
+
+    features, dimensions = load.org_features(), load.dimensions()
+    monkeypatch.setenv(paths.LANG_VAR, "ar")
+    i18n._text.cache_clear()
+    cells = typology_words.matrix_cells(features, dimensions, ["NATO"], "2024-04-30")
+    note = cells.set_index("dimension_id").loc["collective_defence", "note"]
+    assert note.startswith("نعم.") and "«" in note and arabic.latin_share(note)[0] < 0.05, note
+    monkeypatch.setenv(paths.LANG_VAR, "en")
+    english = typology_words.matrix_cells(features, dimensions, ["NATO"], "2024-04-30")
+    assert english.set_index("dimension_id").loc["collective_defence", "note"].startswith("Yes. An armed attack")
+
+
+TITLE = "Путин заявил что РФ готова обсуждать евразийскую безопасность (The Moscow Post)"
+
+
+def test_the_ledgers_source_titles_keep_their_language_marked_as_titles_in_the_arabic_edition(monkeypatch):
+    import pandas as pd
+
+    from helpers.render.tables import table_html
+
+    frame = pd.DataFrame({"claim": ["C01"], "why": ["A reason long enough to sit in a row of its own, " * 2],
+                          "main source": [TITLE]})
+    monkeypatch.setenv(paths.LANG_VAR, "ar")
+    assert f'<cite dir="auto">{TITLE}</cite>' in table_html(frame, "k", "t")
+    monkeypatch.setenv(paths.LANG_VAR, "en")
+    assert "<cite" not in table_html(frame, "k", "t")

@@ -94,7 +94,8 @@ def _pick(pair: tuple[str, str]) -> str:
 
 
 def label(value, column: str = "", table: str = "") -> str:
-    """The reader's word for a coded ``value`` of ``column`` (value unchanged when nothing is known)."""
+    """The reader's word for a coded ``value`` of ``column`` (value unchanged when nothing is known; in the Arabic
+    edition, the catalogs' and the data's Arabic for it, see ``helpers.i18n.text``)."""
     text = "" if value is None else str(value)
     known = lookup()
     for k in ((table, column, text), ("", column, text)):
@@ -107,6 +108,10 @@ def label(value, column: str = "", table: str = "") -> str:
         for (_t, _c, v), pair in sorted(known.items()):  # an id known under another column (e.g. org ids in "org")
             if v == text:
                 return _pick(pair)
+    if text and language() == "ar":  # a reader's word the labels do not hold (a dimension's label): the catalogs'
+        from helpers import i18n
+
+        return i18n.text(text, "ar")
     return text
 
 

@@ -52,9 +52,11 @@ def test_header_has_title_paragraphs_readable_parameters_and_the_about_block_the
     # one data version for the whole collection, with the files this report read one click away
     assert f"<code>{render.data_version()}</code>" in about
     assert "2 data files read</summary>" in about and "<code>data/memberships.csv</code>" in about
-    cff = (Path(__file__).parents[2] / "CITATION.cff").read_text(encoding="utf-8")
-    version = re.search(r"^version: (\S+)", cff, re.M).group(1)
-    assert f"Collection version</dt><dd>{version}</dd>" in about and "How to cite" in about and "MIT" in about
+    pyproject = (Path(__file__).parents[2] / "pyproject.toml").read_text(encoding="utf-8")
+    version = re.search(r'^version = "(\S+)"', pyproject, re.M).group(1)  # the one place the version lives
+    assert f"Collection version</dt><dd>{version}</dd>" in about and "How to cite" in about
+    assert "<summary>BibTeX</summary>" in about and f"version = {{{version}}}" in about
+    assert "Code: <bdi>MIT</bdi>; prose and data:" in about and 'rel="license"' in about
     assert page.count("<h1") == 1  # the notebook's own H1 is not repeated
 
 
@@ -127,6 +129,8 @@ def test_index_lists_every_report_and_variant(rendered):
     assert "as of 31 Dec 1991" in index and '<details class="index-variants">' in index  # variants folded
     assert 'id="your-builds"' in index
     assert "&lt;script&gt;alert(1)" in index and "<script>alert(1)" not in index
+    footer = index.split('<footer class="report-footer">', 1)[1]
+    assert "How to cite" in footer and "<summary>BibTeX</summary>" in footer and "Code: <bdi>MIT</bdi>" in footer
 
 
 def test_failure_page_names_the_cell_the_error_and_the_parameters():

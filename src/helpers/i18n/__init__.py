@@ -61,7 +61,7 @@ def catalog_digest(lang: str, stem: str | None = None) -> str:
     from helpers.i18n import catalogs
 
     files = [catalogs.messages_path(lang), paths.DATA / "labels.csv", paths.DATA / "paragraphs_ar.csv",
-             paths.DATA / "claims_ar.csv"]
+             paths.DATA / "claims_ar.csv", paths.DATA / "prose_ar.csv"]
     if stem:
         files.append(catalogs.notebook_catalog_path(stem, lang))
     return catalogs.digest(*files)
@@ -81,7 +81,8 @@ def _rows(name: str) -> list[dict]:
 @functools.lru_cache(maxsize=2)
 def names(lang: str = "ar") -> dict[str, str]:
     """``{English word: word in lang}`` from the data: label columns of ``labels.csv``, organisations' names,
-    states' names (CLDR through Babel; ``labels.csv`` for states CLDR does not hold, such as the USSR)."""
+    states' names (CLDR through Babel; ``labels.csv`` for states CLDR does not hold, such as the USSR), claims
+    (``claims_ar.csv``) and the tables' prose (``prose_ar.csv``, see :mod:`helpers.i18n.prose`)."""
     out: dict[str, str] = {}
     if lang == "en":
         return out
@@ -91,6 +92,9 @@ def names(lang: str = "ar") -> dict[str, str]:
             out.setdefault(row["label"], row["label_ar"])
             if row.get("column") == "iso3" and row.get("value"):
                 by_code[row["value"]] = row["label_ar"]
+    for row in _rows("principles.csv"):
+        if row.get("label") and row.get("label_ar"):
+            out.setdefault(row["label"], row["label_ar"])
     for row in _rows("organisations.csv"):
         if row.get("name") and row.get("name_ar"):
             out.setdefault(row["name"], row["name_ar"])
@@ -101,6 +105,10 @@ def names(lang: str = "ar") -> dict[str, str]:
     for row in _rows("claims_ar.csv"):  # keyed by the English it translates: a changed claim stays English
         if row.get("claim_en") and row.get("claim_ar"):
             out[row["claim_en"]] = row["claim_ar"]
+    from helpers.i18n import prose
+
+    for english, arabic in prose.lookup().items():  # the data's prose (data/prose_ar.csv), by its English
+        out.setdefault(english, arabic)
     out.update(paragraph_cards())
     return out
 
@@ -125,6 +133,11 @@ _DATE = re.compile(r"^(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                                        "Nov", "Dec"), start=1)}
+#: A pattern whose own words are this short ("{a} and {b}") applies only when every placeholder's value found
+#: its Arabic (or holds no Latin letters).
+WEAK = 8
+_ARABIC = re.compile("[\u0600-\u06FF]")
+_LATIN = re.compile("[A-Za-z]")
 _NUMBER = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
 
 
@@ -175,9 +188,24 @@ def _text(value: str, lang: str, depth: int = 0) -> str:
     for pat in patterns:
         m = pat.regex.match(value)
         if m:
-            return pat.template.format(**{k: _piece(v, lang, depth) for k, v in m.groupdict().items()})
+            pieces = {k: _piece(v, lang, depth) for k, v in m.groupdict().items()}
+            if pat.literal < WEAK and not all(_ARABIC.search(v) or not _LATIN.search(v) for v in pieces.values()):
+                continue  # "{a} and {b}" joins translated words only, never half an English sentence
+            return pat.template.format(**pieces)
     date = _date_text(stripped, lang)
-    return date if date is not None else value
+    if date is not None:
+        return date
+    for sep, joined in _LISTS:  # a list of known words ("ABM Treaty; INF Treaty", "Yes / No"): each in turn
+        if sep in stripped:
+            parts = stripped.split(sep)
+            done = [_text(p.strip(), lang, depth + 1) for p in parts]
+            if any(a != b.strip() for a, b in zip(done, parts)):
+                return joined.join(done)
+    return value
+
+
+#: Separators of lists in table cells and their Arabic forms (the Arabic semicolon; the slash kept).
+_LISTS = (("; ", "؛ "), (" / ", " / "))
 
 
 def text(value, lang: str | None = None):

@@ -10,7 +10,8 @@ Two kinds of catalog, both in the Arabic edition's folder ``ar``:
   parts, search), the collection's titles and summaries, and the sentences the helpers compute (titles, captions,
   findings). An entry whose ``msgid`` holds ``{name}`` placeholders (flag ``python-brace-format``) is a pattern:
   "NATO had {n} members on {date}" translates every sentence of that shape, each placeholder's value translated
-  in turn (a date through Babel, a name through the catalog or the labels).
+  in turn (a date through Babel, a name through the catalog or the labels). A placeholder named ``num`` or
+  ``num_…`` matches a number only ("{num_k} of {num_n}").
 
 A missing translation leaves the English in place; the edition's checks (tests) measure how much is left.
 """
@@ -134,7 +135,8 @@ def translate_markdown(nb, stem: str, lang: str = "ar") -> int:
             continue
         cell.source = done.text
         if done.stale:
-            cell.source += (f'\n\n<p class="report-i18n-{STALE_NOTE}">{gettext("This translation predates a change to the English text of this passage.", lang)}</p>')
+            note = gettext("This translation predates a change to the English text of this passage.", lang)
+            cell.source += f'\n\n<p class="report-i18n-{STALE_NOTE}">{note}</p>'
     return left
 
 
@@ -152,15 +154,23 @@ class Pattern:
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
+#: A placeholder named ``num`` or ``num_…`` stands for a number only ("{num_k} of {num_n}"), so a pattern made of
+#: numbers may have a short literal without matching ordinary words.
+NUMERIC = re.compile(r"^num(?:_|$)")
+_NUMBER_RE = r"-?\d[\d,]*(?:\.\d+)?"
+
+
 def _pattern(msgid: str, msgstr: str) -> Pattern | None:
     names = tuple(_PLACEHOLDER.findall(msgid))
     literal = _PLACEHOLDER.sub("", msgid)
-    if not names or len(literal.strip(" .,:;()")) < 3 or len(set(names)) != len(names):
+    numeric = bool(names) and all(NUMERIC.match(n) for n in names)
+    if not names or (len(literal.strip(" .,:;()")) < 3 and not (numeric and literal.strip())) \
+            or len(set(names)) != len(names):
         return None
     parts, pos = [], 0
     for m in _PLACEHOLDER.finditer(msgid):
         parts.append(re.escape(msgid[pos:m.start()]))
-        parts.append(f"(?P<{m.group(1)}>.+?)")
+        parts.append(f"(?P<{m.group(1)}>{_NUMBER_RE if NUMERIC.match(m.group(1)) else '.+?'})")
         pos = m.end()
     parts.append(re.escape(msgid[pos:]))
     return Pattern(re.compile("".join(parts) + r"\Z", re.S), msgstr, names, len(literal))

@@ -4,6 +4,9 @@
     python -m helpers.i18n check            # per catalog: translated, out of date (fuzzy), missing
     python -m helpers.i18n check --strict   # the same, exit 1 when anything is missing or out of date
 
+Both commands also count the data's prose (``data/prose_ar.csv``, :mod:`helpers.i18n.prose`) and list its
+cells whose Arabic is missing or was made from an earlier English text.
+
 Each markdown cell of the committed ``.ipynb`` is one entry: ``msgctxt`` is the cell's id (jupytext keeps ids
 when ``make sync`` updates a notebook), ``msgid`` its English text. When a cell's English changed since the
 catalog was written, the entry keeps its Arabic, is flagged ``fuzzy`` and records the old English as
@@ -127,4 +130,12 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "extract" else ""
         print(counts.line() + extra)
         bad += counts.missing + counts.fuzzy
+    from helpers.i18n import prose
+
+    data = prose.status()
+    print(data.line())
+    for label, cells in (("out of date", data.stale), ("missing", data.missing)):
+        for cell in cells:
+            print(f"  {label}: {cell.table}.{cell.column} [{cell.key}] {cell.en[:70]}")
+    bad += len(data.stale) + len(data.missing)
     return 1 if args.strict and bad else 0

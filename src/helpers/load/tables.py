@@ -278,6 +278,11 @@ def claims_ar(data_dir=None) -> pd.DataFrame:
     return table("claims_ar", data_dir)
 
 
+def prose_ar(data_dir=None) -> pd.DataFrame:
+    """The Arabic edition's words for the tables' English prose, cell by cell (see ``helpers.i18n.prose``)."""
+    return table("prose_ar", data_dir)
+
+
 def glossary(data_dir=None) -> pd.DataFrame:
     """Arabic-English glossary."""
     return table("glossary", data_dir)

@@ -249,7 +249,7 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
         if on_pages is not None:
             on_pages(summary.exit_code(table), table, "")
         search_index.write(everything, dirs, args.force)  # after every page is written
-        front_page.write(everything, dirs, args.force)  # the index reads each page's headline finding
+        index_written = front_page.write(everything, dirs, args.force)  # reads each page's headline finding
     except KeyboardInterrupt:
         print("interrupted: reports not finished keep their previous version", file=sys.stderr)
         return 130
@@ -258,7 +258,8 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
               + "; reports not finished keep their previous version", file=sys.stderr)
         return 1
     return summary.finish(table, {e.name: e.output for e in chosen}, dirs.reports,
-                          [res.error for name, res in results.items() if name.startswith("_")])
+                          [res.error for name, res in results.items() if name.startswith("_")],
+                          [plan.INDEX] if index_written else [])
 
 
 def main() -> None:

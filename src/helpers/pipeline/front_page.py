@@ -17,6 +17,7 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
     from helpers import render
     from helpers.i18n import catalog_digest
     from helpers.render import front
+    from helpers.render.citing import about
 
     lang = entries[0].lang if entries else "en"
     declared = [e.output for e in entries]
@@ -29,7 +30,8 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
                                               "data": cache.data_fingerprint(data), "lang": lang,
                                               "catalogs": catalog_digest(lang),
                                               "env": cache.environment_hash(),
-                                              "entries": [e.to_dict() for e in entries]}))
+                                              "entries": [e.to_dict() for e in entries],
+                                              "about": about()}))
     rec = cache.read_record(dirs.cache, f"_{RECORD}")
     index = dirs.reports / INDEX
     if not force and rec is not None and rec["key"] == key and index.exists() \

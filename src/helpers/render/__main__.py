@@ -1,5 +1,6 @@
 """``python -m helpers.render EXECUTED.ipynb [-o OUT.html]``: one papermill-executed notebook → the same offline HTML
-as the reports (the page, its exports and the shared assets next to it)."""
+as the reports (the page, its exports and the shared assets next to it). The page says it stands alone: no links to
+the collection's other reports, index or search, which are not beside it."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def entry_for(nb, path: Path, out: Path) -> SimpleNamespace:
         id=meta.get("id", ""), stem=meta.get("stem", given), name=out.stem, title=meta.get("title", given),
         summary=meta.get("summary", ""), paragraphs=meta.get("paragraphs", ""), parameters=parameters,
         output=out.name, notebook=str(path), variant=out.stem if changed and meta else None, defaults=defaults,
-        prev=None, next=None, data_version=None, data_files=[])
+        prev=None, next=None, data_version=None, data_files=[], standalone=True)
 
 
 def main(argv: list[str] | None = None) -> int:

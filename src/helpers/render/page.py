@@ -49,10 +49,12 @@ def chrome(entry, toc: list[dict] | None = None) -> dict:
     parameters = entry.parameters or {}
     title = site.reader_title(entry.title, parameters, entry.defaults, entry.variant)
     other, href = i18n.counterpart(entry.output, _lang(entry))
+    alone = bool(getattr(entry, "standalone", False))  # python -m helpers.render: no collection beside the page
     return {
-        "lang": _lang(entry), "counterpart": {"lang": other, "href": href},
+        "lang": _lang(entry), "counterpart": None if alone else {"lang": other, "href": href}, "standalone": alone,
         "entry": entry, "title": title, "nb_id": entry.id or "", "toc": toc or [],
-        "prev": _link(entry.prev), "next": _link(entry.next), "nav": site.nav_items(entry.name),
+        "prev": None if alone else _link(entry.prev), "next": None if alone else _link(entry.next),
+        "nav": [] if alone else site.nav_items(entry.name),
         "params": site.params_markup(parameters, entry.id, entry.defaults),
         "variant": site.variant_label(parameters, entry.defaults) if entry.variant else "",
         "summary": i18n.text(entry.summary, _lang(entry)), "data_version": site.data_version(),
@@ -155,6 +157,13 @@ def render_report_parts(nb, entry) -> tuple[dict[str, bytes], dict]:
     return files, parts
 
 
+def _summary(entry) -> str:
+    """The collection's summary of a page, in the page's language."""
+    from helpers import i18n
+
+    return i18n.text(entry.summary, _lang(entry))
+
+
 def finish_page(body: str, entry, glance, summary: str) -> bytes:
     """The nbconvert body with the header, the sidebar (contents from its headings), the footer and the search
     tags filled in.
@@ -170,13 +179,14 @@ def finish_page(body: str, entry, glance, summary: str) -> bytes:
     content, after = rest[:cut], rest[cut + len(FOOTER_SLOT):]
     parts = chrome(entry, toc_items(opened + content))
     parts["glance"] = glance
-    parts["summary"] = summary or entry.summary
+    parts["summary"] = summary or _summary(entry)
     record = front.page_record(entry, glance, parts["summary"], content)
     parts["record_json"] = front.record_json(dict(record, title=parts["title"]))
     before = before.replace(HEADER_SLOT, templating.render("header.html.j2", **parts), 1)
     before = before.replace(SIDEBAR_SLOT, templating.render("sidebar.html.j2", **parts), 1)
-    before = before.replace("</head>", str(templating.env().globals["search_head"](ASSETS))
-                            + templating.render("alternate.html.j2", **parts) + "</head>", 1)
+    head = (f'<link rel="stylesheet" href="{ASSETS}fonts.css">\n' if parts["standalone"]  # no search index beside it
+            else str(templating.env().globals["search_head"](ASSETS)) + templating.render("alternate.html.j2", **parts))
+    before = before.replace("</head>", head + "</head>", 1)
     if parts["lang"] != "en":
         from helpers import i18n
 

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from helpers import paths
 from helpers.render import text
+from helpers.render.citing import about  # noqa: F401  (the pages' About block)
 from helpers.section_map import read as read_collection
 
 
@@ -176,36 +177,3 @@ def _data_version(short: str) -> str:
 
 def params_markup(parameters: dict, nb_id: str | None, defaults: dict | None = None) -> Markup:
     return Markup(parameter_line(parameters, nb_id, defaults))
-
-
-@functools.lru_cache(maxsize=1)
-def about() -> dict[str, str]:
-    """The collection's version, how to cite it and its licences, read from ``CITATION.cff`` (the one place the
-    version and the citation live) and ``data/datapackage.json``."""
-    cff = paths.ROOT / "CITATION.cff"
-    try:
-        lines = cff.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        lines = []
-
-    def field(name: str) -> str:
-        for line in lines:
-            if line.startswith(f"{name}:"):
-                return line.split(":", 1)[1].strip().strip('"')
-        return ""
-
-    author = next((ln.split(":", 1)[1].strip().strip('"') for ln in lines if ln.strip().startswith("- name:")), "")
-    version, title, released = field("version"), field("title"), field("date-released")
-    year = released[:4]
-    citation = ". ".join(p for p in (f"{author} ({year})" if author else "", title,
-                                       f"Version {version}" if version else "") if p) + "." if title else ""
-    data_licence = ""
-    try:
-        pkg = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
-        data_licence = str((pkg.get("licenses") or [{}])[0].get("title") or "")
-    except (OSError, ValueError):
-        pass
-    code_licence = field("license")
-    licence = "; ".join(p for p in (f"Code: {code_licence} licence" if code_licence else "",
-                                    f"data: {data_licence}" if data_licence else "") if p)
-    return {"version": version, "citation": citation, "licence": f"{licence}." if licence else ""}

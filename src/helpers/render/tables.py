@@ -9,7 +9,7 @@ import io
 import math
 import re
 
-from helpers import wording
+from helpers import paths, wording
 from helpers.render import citations, text
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -34,7 +34,9 @@ def format_cell(value, column: str = "", decimals: int | None = None) -> str:
     """One value as the reader sees it: thousands separators, years as integers, dates as '4 Apr 1949'; with
     ``decimals`` (the column's one precision) every number of a column shows the same number of decimals."""
     if isinstance(value, bool) or type(value).__name__ == "bool_":
-        return "yes" if bool(value) else "no"
+        from helpers import i18n
+
+        return i18n.gettext("yes" if bool(value) else "no")
     if is_number(value):
         number = float(value)
         if math.isnan(number):
@@ -102,6 +104,19 @@ def _cell(value, column: str, labelled: bool, decimals: int | None = None, head:
     return f"<{tag}{' ' if attrs else ''}{' '.join(attrs)}>{text.mark_arabic_text(shown)}</{tag}>"
 
 
+#: Columns whose cells name a source (its title and publisher): in the Arabic edition the title keeps its own
+#: language and is marked as a work's title, isolated from the Arabic around it.
+SOURCE_TITLE_COLUMNS = frozenset({"main source", "second source"})
+
+
+def _detail(value, column: str, labelled: bool) -> str:
+    shown = _shown(value, column, labelled, None)
+    if column in SOURCE_TITLE_COLUMNS and shown.strip() and paths.language() == "ar" \
+            and not text.HAS_ARABIC.search(shown):
+        return f'<cite dir="auto">{html.escape(shown)}</cite>'
+    return text.mark_arabic_text(shown)
+
+
 def _long_columns(frame, cols: list[str], with_labels: set[str]) -> list[str]:
     return [c for c in cols if any(len(_shown(v, c, c in with_labels, None)) > LONG for v in frame[c])]
 
@@ -127,7 +142,7 @@ def table_html(frame, key: str, title: str, table: str = "") -> str:
             continue
         details = "".join(
             f'<p><span class="report-detail-label">{text.mark_arabic_text(heads[c])}:</span> '
-            f'{text.mark_arabic_text(_shown(row[c], c, c in with_labels, None)) or EMPTY}</p>' for c in below)
+            f'{_detail(row[c], c, c in with_labels) or EMPTY}</p>' for c in below)
         body.append(f'<tbody class="report-record"><tr>{cells}</tr><tr class="report-row-detail">'
                     f'<td colspan="{len(inline)}">{details}</td></tr></tbody>')
     kind = " report-cards" if long_cols else ""

@@ -89,12 +89,18 @@ def _text(row: pd.Series, column: str) -> str:
 
 
 def _cell_note(dim: T.Dimension, value: str, row: pd.Series | None) -> str:
+    """The matrix cell's note, each part in the edition's words (``i18n.text``: the data's prose through
+    ``data/prose_ar.csv``; the English edition's words unchanged)."""
+    from helpers import i18n
+
+    tr = i18n.text
     if row is None:
-        return "No coded text is in force on this date."
-    head = "Unknown: the texts read do not settle it." if value == T.UNKNOWN else f"{dim.labels[value]}."
-    quote = f" “{_text(row, 'quote')}”" if _text(row, "quote") else ""
-    where = f" {_text(row, 'locator')}:" if _text(row, "locator") else ""
-    body = " ".join(_text(row, c) for c in ("detail", "note")).strip()
+        return tr("No coded text is in force on this date.")
+    head = tr("Unknown: the texts read do not settle it.") if value == T.UNKNOWN else f"{tr(dim.labels[value])}."
+    marks = ("«", "»") if i18n.language() == "ar" else ("“", "”")
+    quote = f" {marks[0]}{tr(_text(row, 'quote'))}{marks[1]}" if _text(row, "quote") else ""
+    where = f" {tr(_text(row, 'locator'))}:" if _text(row, "locator") else ""
+    body = " ".join(tr(_text(row, c)) for c in ("detail", "note")).strip()
     return f"{head} {body}{where}{quote}".strip()
 
 

@@ -1,0 +1,124 @@
+"""The data's own English prose in the Arabic edition: ``data/prose_ar.csv``, beside the tables it translates.
+
+Some cells of the data package are sentences a reader sees on the pages — a claim's verdict reason, an event's
+description, a lineage finding, a note on an arms-control step. ``prose_ar.csv`` holds our Arabic for each, one row
+per cell: ``table``, ``column``, ``key`` (the row's primary key, its fields joined with ``|``), ``en`` (the English
+it translates, as it was when translated) and ``ar``. The Arabic edition looks a cell up by its English text
+(:func:`helpers.i18n.text`), so when a table's English changes the page shows the new English, not stale Arabic,
+until the row is translated again; ``python -m helpers.i18n check`` lists such rows and the ones never translated.
+
+:data:`COLUMNS` names the columns translated this way; ``tests/test_i18n.py`` checks that every non-empty cell of
+them has its Arabic here, made from the English the table holds today.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpers import paths
+
+FILE = "prose_ar.csv"
+SEP = "|"
+
+#: table -> the columns whose English a reader sees on the pages and that the Arabic edition translates.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "claims": ("verdict_reason",),
+    "events": ("title", "description"),
+    "lineage": ("finding",),
+    "glossary": ("note",),
+    "translation": ("rt_says", "valdai_says", "note"),
+    "translation_differences": ("note",),
+    "pact_exits": ("note",),
+    "arms_control": ("note",),
+    "principles": ("description",),
+    "documents": ("title",),
+    "principle_documents": ("phrase", "locator"),
+    "org_features": ("detail", "note", "locator", "quote"),
+    "dimensions": ("label", "description"),
+}
+
+
+@dataclass(frozen=True)
+class Cell:
+    table: str
+    column: str
+    key: str
+    en: str
+
+
+def _read(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def primary_keys(data: Path | None = None) -> dict[str, list[str]]:
+    pkg = json.loads(((data or paths.DATA) / "datapackage.json").read_text(encoding="utf-8"))
+    out = {}
+    for res in pkg["resources"]:
+        pk = res.get("schema", {}).get("primaryKey") or []
+        out[res["name"]] = [pk] if isinstance(pk, str) else list(pk)
+    return out
+
+
+def english_cells(data: Path | None = None) -> list[Cell]:
+    """Every non-empty cell of :data:`COLUMNS`, with its key, as the tables hold it today."""
+    data = data or paths.DATA
+    keys = primary_keys(data)
+    out = []
+    for table, columns in COLUMNS.items():
+        for row in _read(data / f"{table}.csv"):
+            key = SEP.join(row[k] for k in keys[table])
+            out.extend(Cell(table, c, key, row[c]) for c in columns if (row.get(c) or "").strip())
+    return out
+
+
+def rows(data: Path | None = None) -> list[dict]:
+    return _read((data or paths.DATA) / FILE)
+
+
+@functools.lru_cache(maxsize=2)
+def _lookup(path_text: str, mtime_ns: int) -> dict[str, str]:
+    return {r["en"].strip(): r["ar"].strip() for r in _read(Path(path_text))
+            if r.get("en") and (r.get("ar") or "").strip()}
+
+
+def lookup(data: Path | None = None) -> dict[str, str]:
+    """``{English text: Arabic}`` of every translated cell."""
+    path = (data or paths.DATA) / FILE
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return {}
+    return _lookup(str(path), stamp)
+
+
+@dataclass
+class Status:
+    translated: int = 0
+    stale: list[Cell] | None = None  # translated from an earlier English text
+    missing: list[Cell] | None = None
+
+    def line(self) -> str:
+        return (f"data prose ({FILE}): {self.translated} translated, {len(self.stale or [])} out of date, "
+                f"{len(self.missing or [])} missing")
+
+
+def status(data: Path | None = None) -> Status:
+    """How complete the Arabic of the data's prose is, cell by cell."""
+    have = {(r["table"], r["column"], r["key"]): r for r in rows(data)}
+    out = Status(0, [], [])
+    for cell in english_cells(data):
+        row = have.get((cell.table, cell.column, cell.key))
+        if row is None or not (row.get("ar") or "").strip():
+            out.missing.append(cell)
+        elif row["en"] != cell.en:
+            out.stale.append(cell)
+        else:
+            out.translated += 1
+    return out
