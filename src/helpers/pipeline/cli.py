@@ -141,7 +141,8 @@ def _watch(args: argparse.Namespace, collection: Path) -> int:
             *[a for name, value in args.parameter for a in ("-p", name, value)]]
     from helpers.pipeline import preview
 
-    return preview.serve(base, plan.selected_ids(collection, args.only) if args.only else None, args.port)
+    return preview.serve(base, plan.selected_ids(collection, args.only) if args.only else None, args.port,
+                         build=build)
 
 
 def _checked_plan(args: argparse.Namespace, collection: Path):

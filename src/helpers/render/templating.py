@@ -33,6 +33,16 @@ def reader_text(value) -> str:
     return i18n.text(value, page_lang())
 
 
+def marked(value) -> str:
+    """The Jinja filter ``ar``: in the English edition Arabic runs are marked (``text.mark_arabic_text``); in the
+    Arabic edition Latin runs are isolated (``text.mark_latin_text``)."""
+    import markupsafe
+
+    if page_lang() == "ar":
+        return markupsafe.Markup(text.mark_latin_text(value))
+    return markupsafe.Markup(text.mark_arabic_text(value))
+
+
 @functools.lru_cache(maxsize=1)
 def env():
     import jinja2
@@ -42,7 +52,7 @@ def env():
         autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
         undefined=jinja2.StrictUndefined,
     )
-    environment.filters["ar"] = text.marked
+    environment.filters["ar"] = marked
     environment.filters["day"] = text.human_date
     environment.filters["tr"] = reader_text
     environment.globals["t"] = translate
