@@ -20,15 +20,16 @@ SYSTEM_DEPS ?= scripts/ensure-system-deps.sh
 
 setup: $(STAMP) git-filters
 
-# Saving a notebook from JupyterLab writes outputs and the machine's Python version into the .ipynb; this git filter
-# (nbstripout, as a clean filter in this clone's .git/config) keeps them out of commits and out of `git diff`, so a
-# save leaves only the source change. Cell ids are kept (jupytext pairs by them). Skipped outside a git clone.
-NBSTRIP_KEYS := metadata.language_info metadata.papermill metadata.widgets cell.metadata.papermill cell.metadata.execution cell.metadata.ExecuteTime
+# Saving a notebook from JupyterLab writes outputs and the machine's Python version into the .ipynb, and papermill
+# writes "tags": [] on every cell; this git filter (scripts/nbclean.py: nbstripout's strip, empty tag lists dropped;
+# a clean filter in this clone's .git/config) keeps them out of commits and out of `git diff`, so a save leaves only
+# the source change. Cell ids are kept (jupytext pairs by them). Skipped outside a git clone.
+NBCLEAN := '$(abspath $(BIN))/python' '$(CURDIR)/scripts/nbclean.py'
 git-filters:
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
-	  git config filter.nbstripout.clean "'$(abspath $(BIN))/python' -m nbstripout --keep-id --extra-keys '$(NBSTRIP_KEYS)'" && \
+	  git config filter.nbstripout.clean "$(NBCLEAN)" && \
 	  git config filter.nbstripout.smudge cat && \
-	  git config diff.ipynb.textconv "'$(abspath $(BIN))/python' -m nbstripout --keep-id --extra-keys '$(NBSTRIP_KEYS)' -t"; \
+	  git config diff.ipynb.textconv "$(NBCLEAN) -t"; \
 	fi
 
 # Optional: run ruff, the pairing check and nbstripout before every commit (.pre-commit-config.yaml; local hooks only).
@@ -57,13 +58,21 @@ pdf: $(STAMP)
 preview: $(STAMP)
 	$(BIN)/python -m helpers.pipeline --watch $(ARGS)
 
-test: $(STAMP)
+test: setup
 	@if [ -f "$(SYSTEM_DEPS)" ]; then sh "$(SYSTEM_DEPS)"; fi
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Root (containers, CI images) needs --allow-root; the server still listens on 127.0.0.1 only, with a token.
+# No news, update checks or extension installs from the web (the flags here and scripts/lab-overrides.json, copied
+# into the environment's JupyterLab settings); the notebooks get this kernel's language_info first, so JupyterLab
+# does not open them marked unsaved (the git filter takes it out again). LAB_ARGS adds options (e.g. --port=8890).
+LAB_FLAGS := --LabApp.news_url= --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+             --LabApp.extension_manager=readonly
+LAB_ARGS ?=
 lab: setup
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir="$(CURDIR)" $(if $(filter 0,$(shell id -u)),--allow-root)
+	@mkdir -p $(VENV)/share/jupyter/lab/settings && cp scripts/lab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	@$(BIN)/python scripts/nbclean.py --kernel-info notebooks/[0-9]*.ipynb
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir="$(CURDIR)" $(LAB_FLAGS) $(LAB_ARGS) $(if $(filter 0,$(shell id -u)),--allow-root)
 
 sync: $(STAMP)
 	$(BIN)/jupytext --to ipynb --update notebooks/[0-9]*.py

@@ -48,7 +48,8 @@ sections, paragraphs, tags, themes, lineage, claims, glossary = map(load.table, 
 #
 # The article is titled <span lang="ar" dir="rtl">تحييد الناتو: إطار أمني روسي صيني قيد المناقشة</span>
 # ("Neutralizing NATO: a Russian–Chinese security framework under discussion"). It appeared unsigned on the Arabic
-# news site alahalygate.com (archive no. 187842 in the project's article map; we could not find the page itself).
+# news site alahalygate.com; the address we cite, alahalygate.com/archives/187842, is built from the archive
+# number in the project's article map, and we did not open the live page.
 # We date it to April 2024 but could not confirm the day: its "this month" (P2) only shows that its source was
 # written in April 2024.
 #
@@ -151,10 +152,12 @@ present.glance(article_words.glance_findings(paragraphs, sections, claims, linea
 # - The Arabic article is a translation of RT's English version of Ivan Timofeev's Valdai Club essay (April 2024),
 #   published without attribution. The wording follows RT, not Valdai.
 # - Its last paragraph, P19, is most likely the Arabic editor's own: it adds the prediction that the framework would
-#   "neutralise" NATO, echoing the title. P15–P18 are more cautious. Its claims, and the sentences the translation
-#   changed (P2's causal "consequence", P14's appeal to "many Russian–Chinese discussions"), are counted as the
-#   translator's or editor's, not the author's; P11's argument, which the Arabic gives to Putin, is the author's in
-#   the English. Notebook 09 sets the Arabic beside RT's English and Valdai's text paragraph by paragraph.
+#   "neutralise" NATO, echoing the title. P15–P18 are more cautious. Its claims, and the sentences the Arabic
+#   changed where RT's page could be read (P2's causal "consequence", P3's and P5's slips), are counted as the
+#   translator's or editor's, not the author's. P11's argument, which the Arabic gives to Putin, reads as the
+#   author's in RIAC's summary of the essay, but RT's own paragraph, the one translated, could not be read, so who
+#   made that change, if anyone, is unverifiable. Notebook 09 sets the Arabic beside RT's English and Valdai's text
+#   paragraph by paragraph.
 # - The article spends nine paragraphs on what failed in Euro-Atlantic security (NATO, the OSCE, arms control) and
 #   ten on the principles and form of a Eurasian framework. Of the organisations that exist, NATO is the one it
 #   names most often.

@@ -129,7 +129,9 @@ present.glance(words.proposal_glance(cited, track, later, P.start, P.end))
 # - The two facts that open the article — the February 2024 address and the April 2024 agreement in Beijing to
 #   start a dialogue — are recorded with dates and sources; the claims built on them are readings.
 # - On the timeline, the proposal is one step in a relationship that already had a 2001 treaty, joint
-#   statements and the SCO; what is new in 2024 is the stated aim of a Eurasia-wide framework.
+#   statements and the SCO. Even the Eurasia-wide aim predates the address: the first Minsk conference on Eurasian
+#   security met in October 2023, and Lavrov dated the practical work to it on 13 March 2024. What 2024 adds is
+#   the head of state's call and the agreement with Beijing.
 # - Whether it "takes concrete shape" (P2) remains a forecast: the table above lists what followed, not a verdict.
 # - Why the article says Euro-Atlantic security failed (P3) is the subject of notebooks 02–04.
 

@@ -158,13 +158,17 @@ present.table(admitted[["name", "signed", "ended", "states_at_signature"]], key=
               sources=["atop-4-01-data"], collapsed=f"Show the {len(admitted)} admitted pacts")
 
 # %% [markdown]
-# The rule tested on every agreement of the census, not only the ones it admits.
+# The rule tested on every agreement of the census, not only the ones it admits: the page lists the agreements
+# that pass its first tests, and the table's CSV holds all of them with the condition each fails.
 
 # %%
-present.table(cases[["name", "signed", "states_at_signature", "admitted", "reason"]], key="census-rule",
-              title=f"Every one of the {len(cases)} agreements against the rule",
-              caption="Reason = the first condition of the rule the agreement fails.", sources=["atop-4-01-data"],
-              collapsed=f"Show all {len(cases)} agreements")
+close = pact_census.close_calls(cases)
+present.table(close[["name", "signed", "states_at_signature", "reason"]], key="census-rule",
+              title=pact_census_view.close_calls_title(close, cases), sources=["atop-4-01-data"],
+              caption=f"Reason = the first condition of the rule the agreement fails. The CSV lists all {len(cases)} "
+                      "agreements of the census.",
+              data=cases[["atopid", "name", "signed", "states_at_signature", "admitted", "reason"]],
+              collapsed=f"Show the {len(close)} agreements")
 
 # %% [markdown]
 # ## Lifetimes of the pacts this project holds
@@ -207,14 +211,13 @@ present.chart(census_charts.exit_rate_intervals(rates, title=pact_census_view.ra
 present.table(rates.drop(columns=["atopid", "org_id"]), key="exits",
               title=f"Exits by kind and per 100 member-years, up to {wording.day(rates['window_end'].max().date())}",
               caption="Exits = denunciations, non-renewals, suspensions and exits whose legal form is not coded; "
-                      "ci = exact Poisson 95% interval.", sources=["atop-4-01-data", *exits["source_id"]])
+                      "intervals are exact Poisson 95% intervals.", sources=["atop-4-01-data", *exits["source_id"]])
 
 # %% [markdown]
 # Every ending of a member's spell in an admitted pact, with its kind and sources, for readers who want to check one.
 
 # %%
-pact_names = exits["atopid"].map(cases.set_index("atopid")["name"])
-present.table(exits[["iso3", "date", "kind", "note"]].assign(pact=pact_names),
+present.table(pact_census_view.exit_list(exits, cases, states),
               title=f"{len(exits)} endings of membership coded by kind", key="exit-kinds",
               caption="How each member's spell ended; ATOP's day unless the note says otherwise.", sources=exits,
               collapsed=f"Show all {len(exits)} endings")
@@ -227,8 +230,8 @@ present.table(exits[["iso3", "date", "kind", "note"]].assign(pact=pact_names),
 own = pact_census.with_intervals(record.dropna(subset=["withdrawals_per_100_member_years"]), "withdrawals",
                                  "member_years")
 present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(columns={"founded": "signed"}),
-              title=table_title, key="blocs", caption="From memberships.csv to the report's date; withdrawals "
-              "include the CSTO's non-renewals of 1999; ci = exact Poisson 95% interval.",
+              title=table_title, key="blocs", caption="On this project's membership spells, up to the report's date; "
+              "withdrawals include the CSTO's non-renewals of 1999; intervals are exact Poisson 95% intervals.",
               sources=enlargement.pact_sources(record, memberships),
               collapsed="Show the rates on this project's spells")
 

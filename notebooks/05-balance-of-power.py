@@ -34,10 +34,12 @@ from helpers import load, params, present
 from helpers.charts import balance as charts
 from helpers.tables import article, evidence, evidence_words
 from helpers.tables import balance as tables
+from helpers.tables import balance_robust as robust
 from helpers.tables import balance_words as words
 
 P = params.validated("05", year=year)
 METHOD_SOURCES = ["sipri-milex-sources-methods", "rhoades-1993-hhi", "laakso-taagepera-1979"]
+ESTIMATE_SOURCES = ["dpa-kiji-sipri-milex-2023", "sipri-insights-russia-budget-2025"]
 
 # %% [markdown]
 # ## Data
@@ -62,7 +64,14 @@ caps = tables.world_shares(tables.bloc_capabilities(capabilities, blocs, P.year)
 conc = tables.concentration_table(capabilities, blocs, P.year)
 series = tables.share_series(capabilities, memberships, world, tables.indicator_years(capabilities))
 cite = evidence.cite(capabilities, world, memberships, blocs, [P.year])
-present.glance(words.glance_findings(caps, conc, series, P.year, names), summary=words.summary(P.year))
+measures_year = tables.latest_year(capabilities, "nuclear_warheads_deployed")
+measures = robust.warhead_measures(capabilities, {**tables.comparison_blocs(memberships, tables.reference_date(
+    measures_year)), "United States": ["USA"]}, measures_year)
+ppp_year = tables.latest_year(capabilities, "milex_usd_mppp")
+ppp = robust.ppp_sensitivity(capabilities, tables.comparison_blocs(memberships, tables.reference_date(ppp_year)),
+                             ppp_year, names)
+present.glance(words.glance_findings(caps, conc, series, P.year, names, measures, measures_year, ppp, ppp_year),
+               summary=words.summary(P.year))
 
 # %% [markdown]
 # ## What P10 says
@@ -127,34 +136,73 @@ present.table(tables.capability_view(caps), title=f"Every bloc total for {P.year
               collapsed=f"Show all {len(caps)} bloc totals")
 
 # %% [markdown]
-# Military spending by bloc. Faded bars are partial sums; the label gives the share of the world.
+# Military spending by bloc. Each bar is split into its largest members, so Russia's weight shows in every row it
+# is counted in; a dashed outline marks figures SIPRI publishes as its own estimates (China's spending in every
+# year, Russia's since 2022, and every warhead count). The label gives the total and, after the dot, the share
+# of the world; "partial" marks a total that misses members.
 
 # %%
-present.chart(charts.indicator_bars(caps, "milex_usd_const", P.year),
-              caption=words.overlap_sentence(shared) + " Bars are comparisons, never parts of a sum.",
-              key="milex", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["milex_usd_const"]))
+present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, blocs, P.year, "milex_usd_const", names),
+                                    "milex_usd_const", P.year),
+              caption=words.overlap_sentence(shared) + " Bars are comparisons, never parts of a sum. Dashed outline: "
+                      "a SIPRI estimate.",
+              key="milex", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["milex_usd_const"],
+                                         methods=ESTIMATE_SOURCES))
 
 # %% [markdown]
 # Nuclear warheads by bloc.
 
 # %%
-present.chart(charts.indicator_bars(caps, "nuclear_warheads", P.year),
-              caption="SIPRI Yearbook total inventories; the rows overlap, so shares of the world do not add up.",
+present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, blocs, P.year, "nuclear_warheads",
+                                                         names), "nuclear_warheads", P.year),
+              caption="SIPRI Yearbook total inventories, all SIPRI estimates (dashed outlines); the rows overlap, so "
+                      "shares of the world do not add up.",
               key="warheads", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["nuclear_warheads"]))
 
 # %% [markdown]
 # Population by bloc, where the data holds it for the year.
 
 # %%
-present.chart(charts.indicator_bars(caps, "population", P.year),
+present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, blocs, P.year, "population", names),
+                                    "population", P.year),
               caption="The rows overlap. A world share is shown only where the world total is on the members' basis.",
               key="population", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["population"]))
 
 # %% [markdown]
-# There is no purchasing-power view. SIPRI converts every country's spending at market exchange rates, and this
-# data package holds no sourced purchasing-power conversion for the members and years shown; valuing the budgets at
-# purchasing power would change the ratios between blocs, and without a sourced conversion we do not guess by how
-# much.
+# ## Three ways to count warheads
+#
+# SIPRI counts warheads three ways: **deployed** (on missiles or at bases with operational forces), the **military
+# stockpile** (deployed plus stored, the warheads available to the armed forces) and the **total inventory** (the
+# stockpile plus retired warheads awaiting dismantlement), which the bars above use. The data holds the first two
+# for January 2024 only (SIPRI Yearbook 2024), so the table compares all three on that date.
+
+# %%
+present.table(robust.warhead_measure_view(measures),
+              title=f"Which side holds more warheads depends on the count: January {measures_year}",
+              caption="SIPRI Yearbook 2024 estimates; the rows overlap (see above). India, Pakistan, Israel and "
+                      "North Korea deploy none in SIPRI's table.",
+              key="warhead-measures", **evidence.cite(capabilities, world, memberships, blocs, [measures_year],
+                                                      tables.WARHEAD_MEASURES))
+
+# %% [markdown]
+# ## Spending at purchasing power
+#
+# SIPRI converts every country's spending at market exchange rates, which undervalue what a budget buys where
+# wages and domestic arms are cheap. Peter Robertson (University of Western Australia) publishes military
+# purchasing-power estimates built on SIPRI's figures; for 2024 he puts China's spending at about 1.8 times and
+# Russia's at about 2.7 times their market-rate values. We apply those factors (his figure over SIPRI's
+# current-dollar figure for the same year) to Russia and China only: the data holds no military-PPP figure for
+# NATO's members, and Robertson notes that market rates also understate several European members. The second row
+# is therefore an upper bound on how far the ratio moves, not a point estimate.
+
+# %%
+present.table(robust.ppp_view(ppp), title=words.ppp_title(ppp, ppp_year),
+              caption="Constant 2023 US dollars; the conversion multiplies SIPRI's figure by the published factor.",
+              key="ppp", **evidence.cite(capabilities, world, memberships, blocs, [ppp_year],
+                                         ["milex_usd_const", "milex_usd_current", "milex_usd_mppp"],
+                                         methods=["sipri-milex-sources-methods"]))
+
+# %% [markdown]
 #
 # ## How concentrated is each bloc?
 #
@@ -189,7 +237,8 @@ present.chart(
 present.chart(
     charts.share_lines(series, title=words.series_finding(series)),
     caption=f"{tables.series_span(series)[2]} years of SIPRI constant-dollar spending; membership as of 31 December "
-            "of each year.", key="series",
+            "of each year. China's figures in every year and Russia's from 2022 are SIPRI estimates, so every "
+            "Russia + China point rests on estimates.", key="series",
     **evidence.cite(capabilities, world, memberships, blocs, tables.indicator_years(capabilities), ["milex_usd_const"]))
 
 # %% [markdown]
@@ -206,12 +255,29 @@ present.table(weighed.drop(columns=["source_id", "second_source_id"], errors="ig
                       "its reason.")
 
 # %% [markdown]
+# ## How robust is this?
+#
+# Each headline of this page under its obvious alternative measure. A headline that does not hold is also said so
+# in the "At a glance" box.
+
+# %%
+present.table(words.robustness(caps, conc, P.year, measures, measures_year, ppp, ppp_year, names),
+              title=words.robustness_title(words.robustness(caps, conc, P.year, measures, measures_year, ppp,
+                                                            ppp_year, names)),
+              caption="Alternatives are for the latest year the data holds them (SIPRI Yearbook 2024; Robertson's "
+                      "2024 estimates).", key="robustness",
+              **evidence.cite(capabilities, world, memberships, blocs, [P.year, measures_year],
+                              methods=["militaryppp-robertson-2024"]))
+
+# %% [markdown]
 # ## Takeaways
 #
 # - The rows overlap on purpose; each is a comparison with NATO, never a part of a sum.
-# - With the default year, Russia and China together spend about three tenths of what NATO spends and hold more
-#   nuclear warheads than NATO's three nuclear-armed members together; the series shows the spending ratio rising
-#   over the years the data holds. The chart titles above give the figures for the year chosen.
+# - With the default year, Russia and China together spend about three tenths of what NATO spends at market
+#   exchange rates, and hold more nuclear warheads than NATO's three nuclear-armed members in total inventories and
+#   military stockpiles; the series shows the spending ratio rising over the years the data holds.
+# - Neither comparison is robust: counting deployed warheads, NATO's members hold more; valuing Russia's and China's
+#   spending at military purchasing power, the ratio roughly doubles (an upper bound, NATO left at market rates).
 # - Every bloc has a dominant member, and on warheads each is close to a bloc of one: "non-hegemony" (P11) would be
 #   a design goal for a new framework, not a description of any existing one.
 # - The balance of power in P10 is a scenario; capability data shows the sides' weights, not whether they deter.

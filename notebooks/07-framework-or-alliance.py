@@ -20,8 +20,8 @@
 # obligations rather than a NATO-like alliance; P16 suggests existing bodies such as the SCO could host it and later
 # become permanent institutions. This notebook codes NATO, the OSCE, the SCO, the CSTO, the proposed framework and
 # the 2001 Russia–China treaty — the bilateral baseline of the article's subject — on a codebook taken from the
-# alliance literature, each cell quoted from the founding texts and dated, and places them on two axes: how
-# binding their obligations are and how institutionalized they are.
+# alliance literature, each cell quoted from the founding texts and dated. The defence promise decides alliance or
+# not; the other obligations are shown beside it as a profile, and institutionalization is a second axis.
 
 # %% tags=["parameters"]
 orgs = "NATO,OSCE,SCO,CSTO,EURASIAN_FRAMEWORK,RU_CN_TREATY_2001"
@@ -90,14 +90,20 @@ present.table(overview.drop(columns=["source_id"]), title=f"The organisations on
 # defence, offence, neutrality, non-aggression and consultation (Leeds, Ritter, Mitchell & Long 2002; ATOP
 # codebook). Using an established codebook means an outside reader can check each call against published rules —
 # for instance that a consultation promise counts only when it is specific to crises and aims at coordinating
-# policy. A defence promise is a treaty clause such as Article 5 of the North Atlantic Treaty or Article 4 of the
-# Collective Security Treaty; the cells below quote them. The promise not to enter conflicting engagements
-# (NATO's Article 8, the CSTO's Article 1) is not one of ATOP's five types, so it is shown but not scored.
+# policy. **The defence promise classifies**: a text in which members promise to help one another if attacked
+# (Article 5 of the North Atlantic Treaty, Article 4 of the Collective Security Treaty) makes an alliance, one
+# without it does not. The other four types are a **profile** shown beside it, never averaged into it: an offence
+# or neutrality promise is a different kind of commitment, not a step toward defence. Each type is a plain yes or
+# no; whether the text binds in law is the legal-form axis, so a political commitment is not given half a point
+# here. A provision the text does not contain is coded no, as in ATOP; such cells name the text read instead of
+# quoting a sentence. The promise not to enter conflicting engagements (NATO's Article 8, the CSTO's Article 1) is
+# not one of ATOP's five types, so it is described, not scored.
 #
-# **Institutions.** Institutionalization follows the features Leeds & Anac (2005) use: an integrated military
-# command, a common defence policy, troops based on other members' territory, and a formal organisation. Standing
-# forces and a common budget are shown but left out of the score, because that index does not include them and
-# adding our own items would weight the axis by our choice.
+# **Institutions.** The institutions index is ours: four features — an integrated military command, a common
+# defence policy, troops based on other members' territory, and a formal organisation — weighted equally. Leeds &
+# Anac (2005) measure alliance institutionalization from ATOP's provisions; we do not claim their index, whose
+# items and weights we have not taken from the paper. Standing forces and a common budget are shown but kept out
+# of the score; the robustness section adds them.
 #
 # **Legal form apart.** Whether the founding text is a treaty or a political document measures legalization, not
 # institutionalization: the OSCE has a secretariat and field missions without a treaty. It gets its own axis.
@@ -110,7 +116,7 @@ present.table(overview.drop(columns=["source_id"]), title=f"The organisations on
 # provision that created the feature, not of the page we quote: NATO's integrated command counts from SHAPE's
 # activation in April 1951 although the quote describes today's structure, and the OSCE's comprehensive scope from
 # the Helsinki Final Act of 1975 although the quote is from 2012; the evidence's own date is kept in its own column
-# (`evidence_date`). So a report for 1991 places NATO's institutions as known, and codes neither the SCO (2001) nor
+# of the audit table (evidence dated). So a report for 1991 places NATO's institutions as known, and codes neither the SCO (2001) nor
 # the CSTO's treaty (1992); a feature whose creating text we could only date later (NATO's nuclear role from the
 # 2010 Strategic Concept) is not coded before then.
 
@@ -138,9 +144,21 @@ present.matrix(cells, rows="dimension_id", columns="org_id", value="value", scor
                caption="Values in force on the date; described dimensions are shown but not scored.")
 
 # %% [markdown]
+# ## The obligations profile
+#
+# The defence promise decides the class; the other four ATOP types stand beside it as they are.
+
+# %%
+profile = tables.obligation_profile(org_features, dimensions, shown, P.as_of, names)
+present.table(profile, title=words.profile_finding(profile), key="profile", sources=cells,
+              caption="Class = alliance when the text promises defence. The other columns are the profile, not "
+                      "a score.")
+
+# %% [markdown]
 # ## Alliance or framework: a typology
 #
-# Each axis score is the mean of its scored dimensions, each scaled to 0–1 by its own range, computed for one
+# The obligations axis is the defence promise (1 or 0); the institutions axis is the mean of our four items,
+# each scaled to 0–1 by its own range, computed for one
 # organisation at a time from its own cells — so adding or removing an organisation never moves another (an
 # earlier version compared organisations only on the dimensions known for all of them, which made NATO's score
 # depend on the company it kept). An unknown cell is not guessed: it is counted once at its lowest and once at
@@ -158,28 +176,60 @@ present.chart(charts.typology_scatter(intervals, names=names, title=words.typolo
               sources=cells, key="typology")
 
 # %% [markdown]
-# **Reading it.** On 30 April 2024 (the default date), NATO and the CSTO share the defence, non-aggression and
-# consultation obligations and sit highest on the obligations axis; on ATOP's five types neither promises offence
-# or neutrality, so neither reaches the top, and the 2001 treaty could only draw level if its one open obligation
-# cell turned out to be a neutrality promise. NATO is the most institutionalized — integrated command, common defence
+# **Reading it.** On 30 April 2024 (the default date), NATO and the CSTO are the two alliances: both texts promise
+# defence, and both add non-aggression and consultation in a crisis to it. NATO is the most institutionalized — integrated command, common defence
 # planning, allied troops on eastern members' territory, a standing Council — while the CSTO has a Joint Staff but
 # no integrated command, though its 1992 Treaty provides for bases on members' territory. The OSCE and the
 # SCO have secretariats but neither a defence promise nor military institutions: frameworks rather than alliances,
 # the SCO legally a treaty organisation, the OSCE a political one (the scores table's third axis). The 2001
-# Russia–China treaty binds its parties to non-aggression and to consult when one feels threatened, but promises no
-# defence; it creates no institutions we could code. The proposed framework can be placed only on obligations, and
-# there only as a wide range: P15 expects a consultation platform, and nothing fixes the rest. That supports P15's
+# Russia–China treaty binds its parties to non-aggression, to consult when one feels threatened and not to join
+# blocs against each other, but promises no defence and creates no institutions. The proposed framework cannot be
+# placed at all: P15's platform "for dialogue or consultation" is not ATOP's crisis-consultation promise, and
+# nothing in the article fixes a defence promise or an institution. That supports P15's
 # contrast (C31, C32) as a description of the starting point; the destination stays open. On P16's "NATO began
 # against the USSR and now deters Russia" (C34) the coding confirms the defence promise; whom it deters is not a
 # feature. In 1991 only NATO and the OSCE's forerunner, the CSCE, can be compared: the SCO, the CSTO, the 2001
 # treaty and the proposal all came later.
 #
+# ## Checking our coding against ATOP's
+#
+# One coder read these texts. ATOP's published coding (version 4.01) of the same four founding texts — the North
+# Atlantic Treaty, the Warsaw Treaty, the Collective Security Treaty and the 2001 treaty — is a second, independent
+# reading of the five obligation types. Each cell below reads "ours / ATOP's".
+
+# %%
+agreement = tables.atop_agreement(org_features, load.pact_census())
+present.table(words.agreement_table(agreement, dimensions, names), title=words.agreement_finding(agreement),
+              key="atop-check", caption="Our code from the founding text / ATOP 4.01's code of the same treaty.",
+              sources=["atop-4-01-data", *org_features.loc[org_features["org_id"].isin(agreement["org_id"])
+                                                           & org_features["dimension_id"].isin(
+                                                               agreement["dimension_id"]), "source_id"]])
+
+# %% [markdown]
+# ## How robust is this?
+#
+# The headline — NATO and the CSTO are alliances, the OSCE, the SCO and the 2001 treaty are not, and NATO is the
+# most institutionalized — under the obvious alternatives: the equal-weight mean of ATOP's five types that an
+# earlier version of this notebook used, and an institutions index that also counts standing forces and a common
+# budget. ATOP's coding in place of ours is the check above.
+
+# %%
+robust = words.robustness_table(org_features, dimensions, shown, P.as_of, names)
+present.table(robust, title=words.robustness_headline(robust), key="robustness", sources=cells,
+              caption=" ".join(words.robustness_findings(robust)))
+
+# %% [markdown]
+# The equal-weight mean is what the profile avoids: on it offence and neutrality, which none of the compared
+# texts promises, would count as steps toward alliance, and a text that promises non-aggression and consultation
+# without defence scores two fifths of the way to an alliance.
+#
 # ## Takeaways
 #
-# - Two alliances (NATO, CSTO) and two frameworks (OSCE, SCO) sit at different corners of the typology, and the
-#   order does not depend on which organisations are shown.
-# - The Russia–China treaty of 2001 already gives the consultation P15 expects of the new framework, without a
-#   defence promise.
+# - Two alliances (NATO, CSTO), by their defence promise, and two frameworks (OSCE, SCO) sit at different corners
+#   of the typology, and the order does not depend on which organisations are shown or on the measure.
+# - The Russia–China treaty of 2001 already binds its parties to consult when one is threatened, without a
+#   defence promise; P15's platform for dialogue, as the article describes it, promises less than that.
+# - Our obligation codes agree with ATOP's published coding of the same four texts.
 # - What is unknown is shown as a range, never filled from memory; each unknown names the document that would
 #   settle it.
 # - Notebook 08 looks at the SCO, the body P16 names, and the states that sit on both sides.

@@ -55,9 +55,11 @@ present.glance(ledgers_words.glance_findings(ledger), summary=ledgers_words.glan
 # **Who says it** is kept apart from **whether it is true**. The *attribution* compares the Arabic with the English
 # it translates: faithful, changed in translation (a causal link, a modality or an emphasis the English lacks),
 # misattributed in translation (words the English gives to the author, given to Putin or to "observers"), added in
-# translation (no counterpart in the English read), or not compared (the English could not be read there). Words
-# changed or added in translation are the *translator's or editor's*, whether RT's editors or the Arabic's made the
-# change. The **verdict** says how far the content holds: supported, partly supported, contradicted, unverifiable
+# translation (no counterpart in the English read), not compared (no English could be read there), or
+# unverifiable (RT's paragraph, the one translated, could not be read, and only a summary or a report of another
+# version was, so a difference may be RT's, the Arabic's, or not in the body at all). Words the Arabic changed or
+# added are the *translator's or editor's*; words RT changed and the Arabic follows are *RT's editors'*; where the
+# attribution is unverifiable, whose words they are is *unknown*. The **verdict** says how far the content holds: supported, partly supported, contradicted, unverifiable
 # (the reason names the document that would settle it), or interpretation (a reading, proposal or forecast that
 # evidence can inform but not settle). **Checked against** says what the verdict rests on: a primary text (the
 # authentic text or its depositary's copy, never the article), an organisation's or government's own page,
@@ -136,12 +138,14 @@ present.table(checking, title="Verdicts by what they were checked against", key=
 # ## Who says it: attribution apart from content
 #
 # Who said what is itself a checkable claim, and it is checked against the English, not against the world. The
-# Arabic gives P11's argument for new principles to President Putin, where the English (RIAC's summary of the essay
-# and a news agency's report of Valdai's text; RT's own paragraph could not be read) gives it as the author's own;
-# it gives P10's best case to unnamed "observers", where the English has the author's "at best, we can expect".
-# Other sentences are the translator's or editor's: P2 makes Lavrov's visit a *consequence* of Putin's initiative,
-# P14 adds "as many Russian–Chinese discussions have stressed", and P19 as a whole. Each row keeps the verdict on
-# the content in a column of its own.
+# Arabic gives P11's argument for new principles to President Putin and P10's best case to unnamed "observers";
+# RIAC's opening summary of the essay and a news agency's report of Valdai's text give both to the author. But RT's
+# own paragraphs, the ones the Arabic translates, could not be read, and a summary is an abstract, so these
+# attributions stay unverifiable: the difference may be RT's, the Arabic's, or absent from the body. Where RT's page
+# could be read, some sentences are the translator's or editor's: P2 makes Lavrov's visit a *consequence* of
+# Putin's initiative, P3's grammar makes NATO and the OSCE the centre of the *challenges*, P5 dates the OSCE's
+# politicisation to "early in the year 2000"; and P19 as a whole. Each row keeps the verdict on the content in a
+# column of its own.
 
 # %%
 attributed = ledgers.attribution_claims(ledger)
@@ -170,14 +174,16 @@ present.table(article.lineage_view(lineage), title=ledgers_words.lineage_finding
 # page could not be read, RIAC's opening summary of the essay or a news agency's report of it. RT's page could be
 # read only from P1 to the first words of P6, so from P7 on the comparison is with Valdai's text at one remove, and
 # a change found there may be RT's rather than the Arabic's. Each difference is classed (omission, addition,
-# change of voice, of modality, of emphasis) and quoted in a short phrase.
+# change of voice, of modality, of emphasis, mistranslation) and quoted in a short phrase; one found only against
+# RIAC's summary or a report is rated low confidence.
 
 # %%
 present.table(ledgers_tr.translation_view(paragraphs, translation, differences),
               title=ledgers_tr.translation_finding(differences), key="translation",
               sources=[*translation["source_id"], *translation["alt_source_id"], *differences["source_id"]],
               caption=f"{ledgers_tr.reading_finding(translation)}. Differences by id and kind; their words "
-                      "and our confidence in each are in the next table.")
+                      "and our confidence in each are in the next table.", layout="columns",
+              collapsed="Show the three texts side by side, paragraph by paragraph")
 
 # %% [markdown]
 # Each difference with the Arabic and English words it turns on, and the claim of the ledger it bears on.
@@ -186,7 +192,8 @@ present.table(ledgers_tr.translation_view(paragraphs, translation, differences),
 present.table(ledgers_tr.differences_view(differences), key="differences", sources=differences,
               title=f"The {len(differences)} differences, with the Arabic and English words",
               caption="Phrases quoted verbatim, at most 15 words each. 'RT and Valdai/RIAC': a change RT made and "
-                      "the Arabic inherits.")
+                      "the Arabic inherits.",
+              collapsed=f"Show the {len(differences)} differences with their words")
 
 # %%
 present.table(ledgers_tr.difference_counts(differences), key="difference-counts", sources=differences,
@@ -225,11 +232,12 @@ present.table(watch, title=words.watch_finding(watch, "2024-04-30"), key="watch"
 #
 # - The article's dated facts hold: Putin's call of 29 February 2024, Lavrov's Beijing visit of 8–9 April 2024,
 #   NATO's enlargement, the decline of arms-control treaties. Most of these rest on news reports of official
-#   statements; the official transcripts would confirm them.
-# - Its attributions do not all hold. The Arabic puts P11's argument for new principles in Putin's mouth and P10's
-#   best case in unnamed observers'; the English gives both as the author's own. Some sentences are the
-#   translator's or editor's: P2's causal "consequence", P14's appeal to "many Russian–Chinese discussions", and the
-#   whole of P19. These are recorded as attributions, apart from the verdicts on what the sentences say.
+#   statements; the official transcripts (kremlin.ru, mid.ru, nato.int) were not read.
+# - Where RT's page could be read (P1–P5), the Arabic changes it in places: P2's causal "consequence", P3's and
+#   P5's slips of grammar and date, small omissions; and P19 is most likely the Arabic editor's own. The Arabic
+#   also puts P11's argument in Putin's mouth and P10's best case in unnamed observers', which RIAC's summary gives
+#   to the author; RT's paragraphs there could not be read, so whether these are changes in translation is
+#   unverifiable. All of this is recorded as attribution, apart from the verdicts on what the sentences say.
 # - Its readings and proposals (indivisible security, non-hegemony, a dialogue platform first) are contested, and
 #   the reasons in the audit detail give the strongest case on each side with a source for each.
 # - The forecasts — a long process starting as a dialogue platform, the SCO as a vehicle, many states joining —

@@ -29,24 +29,14 @@ SKIP = ("script, style, svg, code, pre, kbd, cite, .report-url, .report-code, .j
         ".report-sources-section, [lang]:not([lang='ar'])")
 _URLS = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:csv|json|py|ipynb|html|com|org|net|ru|cn)\b")
 
-# page -> why it is above the limit today: the English still shown there (07's coded cells' details and quotes,
-# 08's and 02's helper sentences, 09's source names) is not translated yet; the rest of the pages' words are.
+# page -> why it is above the limit today (a page that falls behind is listed with its measured share and reason).
 PENDING: dict[str, str] = {
-    "02-nato-enlargement--1991-12-31.html": "15.0% Latin-script words at the last measured build",
-    "02-nato-enlargement--2004-03-29.html": "11.4% Latin-script words at the last measured build",
-    "02-nato-enlargement--2024-03-07.html": "11.3% Latin-script words at the last measured build",
-    "02-nato-enlargement.html": "14.6% Latin-script words at the last measured build",
-    "03-osce-inclusive-option.html": "6.9% Latin-script words at the last measured build",
-    "04-crisis-arms-control-war.html": "5.3% Latin-script words at the last measured build",
-    "07-framework-or-alliance--1991-12-31.html": "62.0% Latin-script words at the last measured build",
-    "07-framework-or-alliance--2001-06-15.html": "66.2% Latin-script words at the last measured build",
-    "07-framework-or-alliance--2024-07-04.html": "72.2% Latin-script words at the last measured build",
-    "07-framework-or-alliance.html": "72.3% Latin-script words at the last measured build",
-    "08-sco-multivector-states--india.html": "16.7% Latin-script words at the last measured build",
-    "08-sco-multivector-states--turkiye.html": "16.6% Latin-script words at the last measured build",
-    "08-sco-multivector-states--uzbekistan.html": "16.6% Latin-script words at the last measured build",
-    "08-sco-multivector-states.html": "16.7% Latin-script words at the last measured build",
-    "09-claims-ledger.html": "14.5% Latin-script words at the last measured build",
+    "05-balance-of-power.html": "11.9% Latin-script words at the last measured build: the robustness sentences "
+                                "and captions added to 05 on 5 Dec (purchasing power, warhead counts) are not in "
+                                "messages.po yet",
+    **{f"07-framework-or-alliance{v}.html": "24.7% Latin-script words at the last measured build: 07's codebook, "
+       "profile, ATOP check and robustness prose and helper sentences rewritten on 5 Dec (issue 21) are fuzzy or "
+       "new in messages.po" for v in ("", "--1991-12-31", "--2001-06-15", "--2024-07-04")},
 }
 
 

@@ -38,7 +38,8 @@ def lab_site(tmp_path_factory):
                       "frame = pd.DataFrame({'org': ['NATO', 'SCO'], 'n': [32, 10]})"),
         new_code_cell("present.chart(alt.Chart(frame, title='Members by organisation', description='Two bars')"
                       ".mark_bar().encode(x='org:N', y='n:Q', tooltip=['org:N', 'n:Q']),\n"
-                      "              caption='c', sources=['fixture-members'], key='bars')"),
+                      "              caption='Two organisations side by side',\n"
+                      "              sources=['fixture-members'], key='bars')"),
         new_code_cell("alt.Chart(frame, title='Bare chart').mark_point().encode(x='org:N', y='n:Q')"),
     ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
     nbformat.write(nb, root / "in.ipynb")
@@ -76,6 +77,10 @@ def test_charts_draw_in_jupyterlab_without_network(lab_site):
             ".jp-OutputArea-output .vega-embed canvas').length >= 2", timeout=60000)
         drawn = page.evaluate("""() => Array.from(document.querySelectorAll('.jp-OutputArea-output .vega-embed'))
             .map(e => e.querySelectorAll('path, rect, text, line').length > 0 || !!e.querySelector('canvas'))""")
+        notes = page.evaluate("""() => Array.from(document.querySelectorAll('.jp-OutputArea-output .report-chart-note'))
+            .map(e => e.innerText)""")
         context.close()
     assert drawn == [True, True]
+    # a present.chart output is followed by its caption and sources, as a table is (issue 20)
+    assert len(notes) == 1 and "Two organisations side by side" in notes[0] and "[1]" in notes[0]
     assert outside == [], f"JupyterLab page tried the network: {outside}"

@@ -115,18 +115,20 @@ def test_citation_shows_title_and_publisher_on_hover_and_on_keyboard_focus(chrom
         page.context.close()
 
 
-def test_wide_table_scrolls_in_its_own_box_with_the_first_column_in_view(chromium, fixture_site):
+def test_the_matrix_is_a_table_on_wide_screens_and_one_card_per_organisation_on_a_phone(chromium, fixture_site):
     page, _ = rb.open_report(chromium, fixture_site / fx.ENTRY.output, viewport=PHONE)
     try:
-        page.locator("#fig-matrix").scroll_into_view_if_needed()
-        box = page.locator("#fig-matrix .report-table-scroll")
-        first = page.locator("#table-matrix tbody th[scope=row]").first
-        x0 = first.bounding_box()["x"]
-        box.evaluate("el => { el.scrollLeft = 400; }")
-        assert abs(first.bounding_box()["x"] - x0) < 1  # sticky
-        caption = page.locator("#fig-matrix figcaption")
-        assert caption.bounding_box()["x"] + caption.bounding_box()["width"] <= PHONE[0] + 1
+        table, cards = page.locator("#fig-matrix table.report-matrix"), page.locator("#fig-matrix .matrix-card")
+        assert not table.is_visible() and cards.count() == 2  # six columns never squeeze into 390 px
+        assert cards.locator("summary").all_inner_texts() == ["NATO", "Proposed Eurasian framework"]
+        cards.first.locator("summary").click()
+        text = cards.first.inner_text()
+        assert "Defence promise" in text and "● yes" in text and "◕ consensus" in text
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE[0]
+        page.set_viewport_size({"width": WIDE[0], "height": WIDE[1]})
+        assert table.is_visible() and not cards.first.is_visible()
+        first = page.locator("#table-matrix tbody th[scope=row]").first
+        assert first.inner_text() == "Defence promise"
     finally:
         page.context.close()
 

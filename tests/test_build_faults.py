@@ -130,3 +130,52 @@ def test_a_collection_given_on_the_command_line_is_the_one_every_page_shows(fake
     allowed = {"index.html", "03-gamma.html", "ar/03-gamma.html"}  # its own Arabic edition may be linked
     assert links <= allowed, links
     assert "00-article-at-a-glance" not in page and "01-alpha" not in page
+
+
+def _other_file_system(near: Path) -> Path | None:
+    """A writable folder on another file system than ``near`` (a tmpfs such as /dev/shm), or None."""
+    import os
+    import tempfile
+
+    for candidate in ("/dev/shm", "/run/user", "/run"):
+        try:
+            if os.stat(candidate).st_dev != os.stat(near).st_dev and os.access(candidate, os.W_OK):
+                return Path(tempfile.mkdtemp(prefix="nato-staging-", dir=candidate))
+        except OSError:
+            continue
+    return None
+
+
+def test_a_staging_folder_on_another_file_system_still_replaces_the_file(tmp_path):
+    """Defect 6: a cache on a tmpfs (NATO_CACHE_DIR) holds the staging folder; the report is still replaced whole."""
+    from helpers import cache
+
+    staging = _other_file_system(tmp_path)
+    if staging is None:
+        pytest.fail("no second file system to stage on (this test needs /dev/shm or /run, a tmpfs)")
+    try:
+        page = tmp_path / "reports" / "02.html"
+        page.parent.mkdir()
+        page.write_bytes(b"old")
+        cache.atomic_write(page, b"new", staging)  # was: OSError "Invalid cross-device link"
+        assert page.read_bytes() == b"new" and [p.name for p in page.parent.iterdir()] == ["02.html"]
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+@pytest.mark.parametrize("kept", ['{"code": "%s", "pages": []}', '{"code": "%s", "pages": {"01.html": 3}}', "[]"])
+def test_an_edited_search_record_means_the_pages_are_read_again(tmp_path, kept):
+    """Defect 13: a hand-edited ``_search-pages.json`` in the cache is ignored, not a traceback."""
+    from helpers import cache
+    from helpers.pipeline import search_index
+    from helpers.pipeline.run import Dirs
+
+    dirs = Dirs(tmp_path / "reports", tmp_path / "build", tmp_path / "cache", tmp_path / "staging")
+    for folder in (dirs.reports, dirs.cache):
+        folder.mkdir()
+    (dirs.reports / "01.html").write_text('<html><body><main id="report-main"><h2 id="s">Helsinki</h2>'
+                                          "<p>The Final Act of 1975.</p></main></body></html>", encoding="utf-8")
+    code = cache.code_hash()
+    (dirs.cache / search_index.PAGES).write_text(kept.replace("%s", code), encoding="utf-8")
+    entries = search_index._entries(dirs, {"01.html": cache.sha256_file(dirs.reports / "01.html")}, code, False)
+    assert any("Helsinki" in str(e) for e in entries)

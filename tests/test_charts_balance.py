@@ -16,17 +16,36 @@ def _tooltip_fields(layer):
     return {t["field"] for t in layer["encoding"]["tooltip"]}
 
 
-def test_bloc_bars_fade_incomplete_blocs_and_label_world_shares():
-    caps = pd.DataFrame({"bloc": ["NATO", "SCO"], "indicator": ["population"] * 2, "members": [2, 3],
-                         "reported": [2, 1], "complete": [True, False], "total": [10.0, 4.0], "unit": ["persons"] * 2,
-                         "missing": ["", "B, C"], "world_share": [0.5, float("nan")]})
-    spec = C.bloc_bars(caps, "population", title="NATO is larger", description="d", axis_title="people").to_dict()
+def test_bloc_bars_stack_members_mark_estimates_and_speak_in_reader_units():
+    caps = pd.DataFrame({"bloc": ["NATO", "Pair"], "indicator": ["milex_usd_const"] * 2, "members": [2, 3],
+                         "reported": [2, 2], "complete": [True, False], "total": [1_340_000.0, 406_000.0],
+                         "unit": ["USD m"] * 2, "missing": ["", "C"], "world_share": [0.55, float("nan")]})
+    parts = pd.DataFrame({"bloc": ["NATO", "NATO", "Pair", "Pair"],
+                          "part": ["United States", "other members", "Russia", "China"],
+                          "value": [916_000.0, 424_000.0, 109_000.0, 297_000.0], "estimate": [False, False, True, True],
+                          "order": [0, 4, 1, 2]})
+    spec = C.bloc_bars(caps, parts, "milex_usd_const", title="NATO is larger", description="d",
+                       axis_title="US$ billion", divisor=1e3).to_dict()
     assert spec["title"] == "NATO is larger" and spec["description"] == "d"
-    bars = _layers(spec)[0]
-    assert bars["encoding"]["opacity"]["scale"]["domain"] == ["every member", "some members only"]
-    assert {"coverage", "missing", "total", "world"} <= _tooltip_fields(bars)
-    data = next(iter(spec["datasets"].values()))
-    assert [d["label"] for d in data] == ["50% of world", "1/3"]  # no world total: coverage instead
+    bars, text = _layers(spec)
+    assert bars["encoding"]["color"]["field"] == "part" and bars["encoding"]["x"]["stack"] == "zero"
+    assert bars["encoding"]["strokeDash"]["condition"]["test"] == "datum.estimate"  # estimates are outlined
+    datasets = list(spec["datasets"].values())
+    shown = {d["part"]: d["shown"] for d in datasets[0]}
+    assert shown["United States"] == 916.0  # US$ billion on the axis, never "916,000"
+    assert [d["label"] for d in datasets[1]] == ["US$1.34 tn · 55%", "US$406 bn (partial)"]
+
+
+def test_population_bars_are_labelled_with_a_value_in_millions_not_coverage():
+    caps = pd.DataFrame({"bloc": ["NATO"], "indicator": ["population"], "members": [31], "reported": [31],
+                         "complete": [True], "total": [972_000_000.0], "unit": ["persons"], "missing": [""],
+                         "world_share": [float("nan")]})
+    parts = pd.DataFrame({"bloc": ["NATO"], "part": ["United States"], "value": [335e6], "estimate": [False],
+                          "order": [0]})
+    spec = C.indicator_bars(caps, parts, "population", 2023).to_dict()
+    labels = [d["label"] for d in list(spec["datasets"].values())[1]]
+    assert labels == ["972 m people"]
+    assert _layers(spec)[0]["encoding"]["x"]["title"] == "millions of people"
 
 
 def test_concentration_dots_put_effective_members_beside_the_member_count():
@@ -62,8 +81,10 @@ def test_indicator_bars_title_states_the_largest_total_and_name_the_axis_in_word
     caps = pd.DataFrame({"bloc": ["NATO", "SCO"], "indicator": ["nuclear_warheads"] * 2, "members": [2, 3],
                          "reported": [2, 3], "complete": [True, True], "total": [10.0, 40.0], "unit": ["warheads"] * 2,
                          "missing": ["", ""], "world_share": [0.1, 0.4]})
-    spec = C.indicator_bars(caps, "nuclear_warheads", 2023).to_dict()
+    parts = pd.DataFrame({"bloc": ["NATO", "SCO"], "part": ["United States", "Russia"], "value": [10.0, 40.0],
+                          "estimate": [True, True], "order": [0, 1]})
+    spec = C.indicator_bars(caps, parts, "nuclear_warheads", 2023).to_dict()
     assert spec["title"] == "SCO has the largest nuclear warhead inventory in 2023, 40% of the world's"
-    assert _layers(spec)[0]["encoding"]["x"]["title"] == "nuclear warheads (total inventory)"
+    assert _layers(spec)[0]["encoding"]["x"]["title"] == "warheads, total inventory"
     with pytest.raises(KeyError):
-        C.indicator_bars(caps, "milex_usd_current", 2023)
+        C.indicator_bars(caps, parts, "milex_usd_current", 2023)

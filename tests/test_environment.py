@@ -47,6 +47,7 @@ def test_environment_yml_lists_the_same_packages_at_the_same_versions():
     conda = [d for d in deps if isinstance(d, str)]
     assert "pip" in conda and any(d.startswith("python=3.1") for d in conda)
     assert _pins(pip_lists[0]) == requirements()
+    assert "-e ." in pip_lists[0], "environment.yml's pip list must install the project itself (helpers)"
 
 
 def test_constraints_pin_every_requirement_at_the_same_version():

@@ -19,13 +19,14 @@ def test_article_glance_counts_sections_claims_and_the_chain_of_publishers():
     assert out[1] == "3 of its 4 claims are factual; 2 of those are supported by the sources we cite."
     assert out[2] == "The text travelled Valdai Discussion Club → RT → alahalygate.com."
     assert len(out) == 3  # no voice columns, no voice sentence
-    voiced = claims.assign(voice=["the author", "the translator or editor", "the author", "the translator or editor"],
+    voiced = claims.assign(voice=["the author", "the translator or editor", "RT's editors", "unknown"],
                            attributed_to=["the author", "the author", "Putin", "Putin"],
-                           attribution=["faithful", "added in translation", "misattributed in translation",
-                                        "misattributed in translation"])
+                           attribution=["faithful", "added in translation", "changed in translation", "unverifiable"])
     assert article_words.glance_findings(paragraphs, sections, voiced, lineage)[3] == (
-        "2 of the 4 claims are the translator's or editor's words, not the author's (P19 and sentences changed in "
-        "translation); the Arabic gives 1 more to a speaker the English does not name.")
+        "1 of the 4 claims carry words of the Arabic's translator or editor, not the author's (P19 and sentences "
+        "changed in translation), and 1 carry RT's editors' changes; for 1 more, RT's English could not be read, so "
+        "whose words they are is unverifiable (1 of them the Arabic gives to Putin, observers or 'Russian–Chinese "
+        "discussions').")
     # a second republication before RT is a side branch: the translation follows the step right before it
     riac = pd.concat([lineage.assign(step=lineage["step"] + 1),
                       pd.DataFrame({"step": [2], "publisher": ["RIAC"], "relation": ["republication"]})])

@@ -105,6 +105,8 @@ def test_labels_are_complete_in_arabic_and_used_through_the_one_lookup(monkeypat
     assert wording.label("NEW_START", "treaty_id") == "معاهدة نيو ستارت"
     assert wording.header("claim_type") == "نوع الادعاء"
     assert wording.day("1949-04-04") == "4 أبريل 1949"
+    assert wording.label("collective_defence", "dimension_id") == "التعهد بالدفاع"  # a label the data holds in
+    # English only comes from the data's Arabic (prose_ar.csv) through the one lookup
     monkeypatch.setenv(paths.LANG_VAR, "en")
     assert wording.label("NEW_START", "treaty_id") == "New START"
 
@@ -152,12 +154,16 @@ def test_claims_show_in_arabic_until_their_english_changes():
         claims = {r["claim_id"]: r["claim"] for r in csv.DictReader(fh)}
     with (paths.DATA / "claims_ar.csv").open(encoding="utf-8", newline="") as fh:
         arabic_rows = list(csv.DictReader(fh))
+    with (paths.DATA / "claims.csv").open(encoding="utf-8", newline="") as fh:
+        phrases = {r["claim_id"]: r["arabic_phrase"] for r in csv.DictReader(fh)}
     known = i18n.names("ar")
     for row in arabic_rows:
-        if row["claim_en"] == claims[row["claim_id"]]:
-            assert known[claims[row["claim_id"]]] == row["claim_ar"]
+        shown = known.get(claims[row["claim_id"]], "")
+        if row["claim_en"] == claims[row["claim_id"]]:  # our Arabic beside the article's own words
+            assert shown == f"{row['claim_ar']} — نص المقال: «{phrases[row['claim_id']]}»"
+            assert 1 <= len(phrases[row["claim_id"]].split()) <= 15
         else:  # the English changed since it was translated: the page shows the new English, not stale Arabic
-            assert known.get(claims[row["claim_id"]]) != row["claim_ar"]
+            assert row["claim_ar"] not in shown
 
 
 def test_a_table_shows_its_text_cells_in_the_edition_language(monkeypatch):
@@ -266,3 +272,12 @@ def test_the_ledgers_source_titles_keep_their_language_marked_as_titles_in_the_a
     assert f'<cite dir="auto">{TITLE}</cite>' in table_html(frame, "k", "t")
     monkeypatch.setenv(paths.LANG_VAR, "en")
     assert "<cite" not in table_html(frame, "k", "t")
+
+
+def test_a_maps_timeline_names_its_members_and_captions_in_arabic():
+    spec = {"usermeta": {"timeline": {"label": "Year", "captions": {"2024": "SCO on 4 July 2024: 10 members"},
+                                      "members": [["Kazakhstan", 2001, 9999]], "start": 2024}}}
+    tl = charts.translate_spec(spec, "ar")["usermeta"]["timeline"]
+    assert tl["members"] == [["كازاخستان", 2001, 9999]] and tl["label"] == "السنة"
+    assert tl["captions"]["2024"].endswith("10 عضوًا") and "4 يوليو 2024" in tl["captions"]["2024"]
+    assert charts.translate_spec(spec, "en") is spec

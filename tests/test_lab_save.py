@@ -34,7 +34,7 @@ def _git(repo: Path, *args: str) -> str:
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory):
     repo = tmp_path_factory.mktemp("clone")
-    for name in ("notebooks", "jupytext.toml", ".gitattributes", ".gitignore", "Makefile"):
+    for name in ("notebooks", "jupytext.toml", ".gitattributes", ".gitignore", "Makefile", "scripts"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, repo / name)
     _git(repo, "init", "-q")

@@ -55,7 +55,7 @@ def _payloads(nb: nbformat.NotebookNode) -> list[dict]:
 def _titles(nb) -> dict[str, str]:
     titles = {}
     for p in _payloads(nb):
-        if "key" in p:
+        if "key" in p and (p.get("title") or p["key"] not in titles):  # a chart's note payload has no title
             titles[p["key"]] = p.get("title") or ""
     return titles
 

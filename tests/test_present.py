@@ -264,3 +264,88 @@ def test_the_arabic_edition_translates_the_text_cells_of_a_pandas_string_column(
     monkeypatch.setenv("NATO_LANG", "ar")
     out = present._edition_cells(frame)
     assert list(out["Kind"]) == ["تغيير المتكلم", "حذف"] and list(out["n"]) == [1, 2]
+
+
+def test_a_filtered_frames_row_numbers_are_no_column_but_a_named_index_is():
+    frame = pd.DataFrame({"state": ["A", "B", "C"], "members": [1, 2, 3]})
+    html = present.table(frame[frame["members"] > 1], title="t", key="rows", sources=["fixture-members"]).html
+    assert "<th scope=\"col\">Index</th>" not in html and html.count("<th scope=\"col\"") == 2
+    named = present.table(frame.set_index("state"), title="t", key="named", sources=["fixture-members"]).html
+    assert "<th scope=\"col\">State</th>" in named
+
+
+def test_a_table_may_offer_more_rows_as_csv_than_the_page_shows():
+    frame = pd.DataFrame({"state": ["A", "B", "C"], "members": [1, 2, 3]})
+    t = present.table(frame.head(1), title="t", key="part", sources=["fixture-members"], data=frame)
+    assert t.html.count("<tr>") == 2 and t.csv.splitlines() == ["state,members", "A,1", "B,2", "C,3"]
+
+
+def test_texts_compared_side_by_side_keep_their_columns_and_a_wrong_layout_is_named():
+    long = "a sentence long enough to be read as prose rather than as a label in a table cell, " * 2
+    frame = pd.DataFrame({"paragraph": ["P1"], "arabic": [long], "english": [long]})
+    rows = present.table(frame, title="t", key="rows", sources=["fixture-members"]).html
+    side = present.table(frame, title="t", key="side", sources=["fixture-members"], layout="columns").html
+    assert "report-row-detail" in rows and "report-row-detail" not in side
+    assert side.count("<th scope=\"col\">") == 3 and "report-side-by-side" in side
+    with pytest.raises(present.PresentError, match="layout 'grid' is not one of rows, columns"):
+        present.table(frame, title="t", key="bad", sources=["fixture-members"], layout="grid")
+
+
+# ------------------------------------------------------------------------------------------ inside JupyterLab
+
+
+def test_a_table_in_jupyterlab_aligns_text_at_the_start_and_shows_its_title_once():
+    html = present.table(_frame(), title="Members today", caption="c", sources=["fixture-members"],
+                         key="t3")._repr_mimebundle_()["text/html"]
+    assert html.count(">Members today<") == 1  # the hidden caption is left out: JupyterLab would show it
+    assert re.search(r'<td [^>]*data-label="Org"[^>]*style="text-align: start">NATO</td>', html)
+    assert re.search(r'<td class="num"[^>]*style="text-align: end">32</td>', html)
+    assert 'style="text-align: start">Org</th>' in html
+
+
+def test_a_chart_in_jupyterlab_is_followed_by_its_caption_and_sources(monkeypatch):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, raw=False: shown.append(obj))
+    c = present.chart(_chart(), caption="Members by organisation", sources=["fixture-members"], key="bars")
+    c._ipython_display_()
+    assert [present.CHART_MIME in s for s in shown] == [True, False]
+    note = shown[1]["text/html"]
+    assert "Members by organisation" in note and 'href="#src-fixture-members"' in note
+    from helpers.render import exports
+
+    outputs = exports.Outputs(exports.Exports("x"), None)
+    assert outputs._one({"output_type": "display_data", "data": shown[1], "metadata": {}}, 1) is None  # not in pages
+
+
+def test_a_cell_run_again_replaces_the_sources_it_cited(monkeypatch):
+    from helpers.render import lab
+
+    def run(cell: str, count: int, source: str):
+        monkeypatch.setattr(lab, "current_cell", lambda: (cell, count))
+        present.table(_frame(), title="T", sources=[source], key="k")
+
+    run("cell:a", 1, "fixture-members")
+    run("cell:b", 2, "fixture-arabic")
+    run("cell:a", 3, "fixture-record-01")  # the first cell edited and run again
+    assert present.sources_section().source_ids == ["fixture-record-01", "fixture-arabic"]
+
+
+def test_the_cell_is_known_by_the_id_jupyterlab_sends(monkeypatch):
+    import IPython
+
+    from helpers.render import lab
+
+    class Kernel:
+        def get_parent(self):
+            return {"metadata": {"cellId": "9f2c"}}
+
+    class Shell:
+        execution_count = 7
+        kernel = Kernel()
+
+    monkeypatch.setattr(IPython, "get_ipython", lambda: Shell())
+    assert lab.current_cell() == ("cell:9f2c", 7)
+    Shell.kernel = None  # papermill's kernel sends no cell id: each execution is a cell of its own
+    assert lab.current_cell() == ("run:7", 7)

@@ -10,6 +10,7 @@ import pytest
 
 from helpers import load
 from helpers.tables import balance as B
+from helpers.tables import balance_robust as R
 from helpers.tables import balance_words as BW
 
 
@@ -250,3 +251,73 @@ def test_the_default_year_glance_is_true_to_the_data(data):
     assert found[0].startswith("In 2023 Russia and China together spent 30% of what NATO spent (US$406 billion")
     assert "more than NATO's members (5,759)" in found[1]
     assert found[2].startswith("The United States accounted for 68% of NATO's military spending in 2023")
+
+
+# --- issue 21: the headlines under their alternative measures ---------------------------------------------------
+
+
+def _robustness_inputs(data, year=2023):
+    capabilities, memberships, world = data
+    blocs = B.comparison_blocs(memberships, B.reference_date(year))
+    c = B.world_shares(B.bloc_capabilities(capabilities, blocs, year), world, year)
+    conc = B.concentration_table(capabilities, blocs, year)
+    wy = B.latest_year(capabilities, "nuclear_warheads_deployed")
+    measures = R.warhead_measures(capabilities, {**B.comparison_blocs(memberships, B.reference_date(wy)),
+                                                 "United States": ["USA"]}, wy)
+    py = B.latest_year(capabilities, "milex_usd_mppp")
+    ppp = R.ppp_sensitivity(capabilities, B.comparison_blocs(memberships, B.reference_date(py)), py,
+                            {"RUS": "Russia", "CHN": "China"})
+    return c, conc, measures, wy, ppp, py
+
+
+def test_deployed_stockpile_and_total_warheads_side_by_side_match_sipri_yearbook_2024(data):
+    """SIPRI Yearbook 2024, January 2024 (deployed / stored / total): USA 1,770 / 1,938 / 5,044; Russia 1,710 /
+    2,670 / 5,580; UK 120 / 105 / 225; France 280 / 10 / 290; China 24 / 476 / 500."""
+    _, _, measures, wy, _, _ = _robustness_inputs(data)
+    assert wy == 2024
+    view = R.warhead_measure_view(measures).set_index("Measure")
+    assert view.loc["Deployed", ["NATO", "Russia + China"]].tolist() == ["2,170", "1,734"]
+    stockpile = view.loc["Military stockpile (deployed + stored)", ["NATO", "Russia + China"]].tolist()
+    assert stockpile == ["4,223", "4,880"]
+    assert view.loc["Total inventory (stockpile + retired)", ["NATO", "Russia + China"]].tolist() == ["5,559", "6,080"]
+    assert view["More warheads"].tolist() == ["NATO", "Russia + China", "Russia + China"]
+
+
+def test_a_ppp_row_moves_russia_and_china_to_military_purchasing_power(data):
+    _, _, _, _, ppp, py = _robustness_inputs(data)
+    assert py == 2024 and len(ppp) == 2
+    assert ppp["ratio"].iloc[0] == pytest.approx(0.32, abs=0.01)
+    assert ppp["ratio"].iloc[1] == pytest.approx(0.67, abs=0.01)  # China ×1.81, Russia ×2.69: an upper bound
+    assert ppp["conversion"].iloc[1] == "China ×1.81, Russia ×2.69"
+    assert "upper bound" in ppp["basis"].iloc[1]
+    assert R.ppp_view(ppp)["Russia + China as a share of NATO"].tolist() == ["32%", "67%"]
+
+
+def test_the_glance_says_in_its_own_sentence_which_headline_does_not_survive(data):
+    c, conc, measures, wy, ppp, py = _robustness_inputs(data)
+    capabilities, memberships, world = data
+    series = B.share_series(capabilities, memberships, world, B.indicator_years(capabilities))
+    found = BW.glance_findings(c, conc, series, 2023, {"USA": "United States"}, measures, wy, ppp, py)
+    assert len(found) == 4
+    assert "That ratio does not survive purchasing power" in found[0] and "up to 67%, not 32%" in found[0]
+    assert found[1].endswith("On deployed warheads it reverses: in January 2024 NATO's members had 2,170 deployed, "
+                             "Russia and China 1,734.")
+    table = BW.robustness(c, conc, 2023, measures, wy, ppp, py, {"USA": "United States"})
+    assert table["Holds"].tolist() == ["no: the ratio is 2.1 times as large; NATO still spends more",
+                                       "no: the order reverses", "yes", "yes"]
+    assert BW.robustness_title(table) == "2 of 4 checks hold; the others change the headline"
+
+
+def test_russia_and_china_spending_and_every_warhead_count_are_marked_as_estimates(data):
+    capabilities, memberships, _ = data
+    blocs = B.comparison_blocs(memberships, B.reference_date(2023))
+    parts = B.member_parts(capabilities, blocs, 2023, "milex_usd_const", {"USA": "United States", "RUS": "Russia",
+                                                                         "CHN": "China", "IND": "India"})
+    est = parts.set_index(["bloc", "part"])["estimate"]
+    assert est[("Russia + China", "Russia")] and est[("Russia + China", "China")]
+    assert not est[("NATO", "United States")]
+    # Russia's weight shows: it is a part of every bloc it is counted in
+    assert set(parts.loc[parts["part"] == "Russia", "bloc"]) == {"Russia + China", "Russia", "SCO",
+                                                                 "SCO without India and Pakistan", "CSTO"}
+    war = capabilities[capabilities["indicator"].str.startswith("nuclear")]
+    assert war["estimate"].all()

@@ -232,6 +232,14 @@ def test_findings_count_what_the_titles_say():
     assert TW.attribution_finding(T.attribution_claims(led)) == \
         "3 listed claims are not simply the author's words: 1 misattributed and 1 added in translation; 1 the " \
         "English itself gives to another speaker"
+    # an attribution RT's English could not settle is counted apart, not as the English's own speaker
+    unread = led.assign(attribution=["unverifiable", "faithful", "added in translation", "faithful"],
+                        voice=["unknown", "the author", T.TRANSLATOR, "Putin"])
+    attributed = T.attribution_claims(unread)
+    assert "unverifiable" in set(attributed["attribution"])
+    assert TW.attribution_finding(attributed) == \
+        "3 listed claims are not simply the author's words: 1 added in translation; 1 unverifiable, where RT's " \
+        "English could not be read; 1 the English itself gives to another speaker"
 
 
 def test_lineage_view_puts_publisher_and_date_beside_the_work_and_keeps_every_finding():

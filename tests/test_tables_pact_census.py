@@ -106,3 +106,25 @@ def test_02_first_screen_ranks_no_pact_on_the_default_date():
     out = enlargement_words.glance_findings(load.memberships(), load.organisations(), load.states(),
                                             load.state_lineage(), load.state_policies(), "2024-04-30")
     assert not any("lost the most" in line or "the most members" in line for line in out)
+
+
+def test_the_list_of_endings_names_states_and_shows_each_kind_in_words():
+    from helpers.render import tables as R
+
+    cases = pc.census_cases(load.pact_census(), load.organisations(), pd.Timestamp("2024-04-30").date())
+    frame = view.exit_list(load.pact_exits(), cases, load.states())
+    rio = frame[frame["pact"] == "Rio Treaty"]
+    assert "iso3" not in frame and {"Cuba", "Mexico", "Bolivia"} <= set(rio["state"])  # states.csv lacks them
+    assert list(rio["date"]) == sorted(rio["date"])
+    html = R.table_html(frame.drop(columns=["source_id", "alt_source_id"]), "exit-kinds", "t")
+    for code in ("not_coded", "non_renewal", "state_ended"):
+        assert code not in html
+    assert "legal form not coded" in html and "did not renew at the end of the term" in html
+
+
+def test_the_close_calls_are_the_admitted_pacts_and_those_refused_only_for_want_of_a_great_power():
+    cases = pc.census_cases(load.pact_census(), load.organisations(), pd.Timestamp("2024-04-30").date())
+    close = pc.close_calls(cases)
+    assert set(close["reason"]) == {pc.REASONS[0], pc.REASONS[3]}
+    assert close["admitted"].sum() == cases["admitted"].sum() and len(close) < len(cases) / 10
+    assert view.close_calls_title(close, cases).startswith(f"{len(close)} of the {len(cases)} agreements")

@@ -100,7 +100,7 @@ def test_organisation_table_and_claims_here_are_in_reader_columns():
     assert here["Claim"].str.extract(r"P(\d+)")[0].astype(int).is_monotonic_increasing
 
 
-def test_the_matrix_draws_kinds_unshaded_with_a_dash_and_unknowns_hatched():
+def test_the_matrix_draws_kinds_unshaded_with_a_diamond_and_unknowns_hatched():
     from helpers.render import tables as R
 
     cells = V.matrix_cells(load.org_features(), load.dimensions(), ["NATO", "EURASIAN_FRAMEWORK"], "2024-04-30")
@@ -108,8 +108,10 @@ def test_the_matrix_draws_kinds_unshaded_with_a_dash_and_unknowns_hatched():
             "group": "axis", "detail": "note", "source": "source_id", "column_order": []}
     body, after = R.matrix_html(cells, spec, "m", "t")
     rule = body.split('<th scope="row">Decision rule</th>', 1)[1].split("</tr>", 1)[0]
-    assert 'class="matrix-cell shade-none"' in rule and "–</span> consensus" in rule
+    # a kind, not a degree: unshaded, marked ◇ (a dash would read as a minus), the legend saying what ◇ means
+    assert 'class="matrix-cell shade-none"' in rule and "◇</span> consensus" in rule
+    assert not any(f"{dash}</span>" in body for dash in ("–", "-", "—"))
     defence = body.split('<th scope="row">Defence promise</th>', 1)[1].split("</tr>", 1)[0]
     assert 'shade-4' in defence and 'shade-unknown' in defence  # NATO yes; the framework unknown
     assert "Legal form" in body and "Russia" not in body.split("<thead>")[1].split("</thead>")[0]
-    assert "not a matter of degree" in after
+    assert "◇ not a matter of degree" in after

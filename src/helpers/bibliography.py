@@ -26,20 +26,27 @@ class PresentError(ValueError):
 
 
 class CitedSources:
-    """The source ids cited in one run of a notebook, in order of first use. A run ends with its bibliography
-    (:meth:`take` empties the register), so cells run again in the same kernel do not carry the last run's
-    sources into the next."""
+    """The source ids cited in a notebook, by the cell that cited them, in order of first use.
+
+    A cell JupyterLab names (``helpers.render.lab.current_cell``) keeps its citations until it is run again, and then
+    the new run replaces them, so an edited cell's old sources leave the list. An execution with no cell id (papermill,
+    a script) belongs to the run its bibliography closes: :meth:`take` lists every cell's ids and forgets those, so a
+    notebook run again in the same kernel does not carry the last run's sources into the next."""
 
     def __init__(self) -> None:
-        self._ids: dict[str, None] = {}
+        self._by_cell: dict[str, tuple[int, dict[str, None]]] = {}
 
     def add(self, ids) -> None:
-        for s in ids:
-            self._ids.setdefault(s, None)
+        from helpers.render import lab
+
+        cell, run = lab.current_cell()
+        last, seen = self._by_cell.get(cell, (run, {}))
+        self._by_cell[cell] = (run, {**(seen if last == run else {}), **dict.fromkeys(ids)})
 
     def take(self) -> list[str]:
-        """Every id cited since the last call, in order; the register starts empty again."""
-        ids, self._ids = list(self._ids), {}
+        """Every id cited (each cell as last run), in order; ids cited outside a named cell are then forgotten."""
+        ids = list(dict.fromkeys(s for _, seen in self._by_cell.values() for s in seen))
+        self._by_cell = {cell: v for cell, v in self._by_cell.items() if cell.startswith("cell:")}
         return ids
 
 

@@ -42,6 +42,7 @@ from helpers.bibliography import (  # noqa: F401  (public: notebooks and the ren
     sources_path,
 )
 from helpers.render import citations, templating, vega_specs
+from helpers.render import lab as _lab
 from helpers.render import tables as _tables
 from helpers.render.text import HAS_ARABIC as _HAS_ARABIC  # noqa: F401  (used by the renderer)
 from helpers.render.text import human_date, is_arabic_text, mark_arabic_text  # noqa: F401  (public re-exports)
@@ -50,6 +51,7 @@ CHART_MIME = "application/vnd.nato-report.chart+json"
 TABLE_MIME = "application/vnd.nato-report.table+json"
 SOURCES_MIME = "application/vnd.nato-report.sources+json"
 GLANCE_MIME = "application/vnd.nato-report.glance+json"
+CHART_NOTE_MIME = "application/vnd.nato-report.chart-note+json"  # JupyterLab only: the report draws its own
 
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 format_cell = _tables.format_cell
@@ -170,6 +172,15 @@ class Chart:
         return {CHART_MIME: self.payload(), theme.VEGA_MIMETYPE: self._vega,
                 "text/plain": f"<chart {self.key}: {self.title}>"}
 
+    def _ipython_display_(self):
+        """The chart, then its caption and sources (JupyterLab draws one format per output)."""
+        from IPython.display import display
+
+        display(self._repr_mimebundle_(), raw=True)
+        line = source_links(self.sources, self.measure, self.sources_label)
+        display({CHART_NOTE_MIME: {"key": self.key}, "text/html": _lab.chart_note(self.caption, line),
+                 "text/plain": self.caption}, raw=True)
+
 
 def chart(chart, *, caption: str, sources=None, key: str, measure=None, sources_label: str = "",
           data=None) -> Chart:
@@ -219,9 +230,9 @@ def column_label(name) -> str:
     return wording.header(name)
 
 
-def table_html(frame, key: str, title: str) -> str:
+def table_html(frame, key: str, title: str, layout: str = "rows") -> str:
     """A plain, escaped, deterministic HTML table (no ids from a random source), in reader words."""
-    return _tables.table_html(frame, key, title)
+    return _tables.table_html(frame, key, title, layout=layout)
 
 
 @dataclass
@@ -246,7 +257,8 @@ class Table:
                 "csv": self.csv, "rows": self.n_rows, "collapsed": self.collapsed, "after": self.after}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {TABLE_MIME: self.payload(), "text/html": figure_table_html(self.payload(), export_links=""),
+        lab_html = _lab.table(figure_table_html(self.payload(), export_links=""))
+        return {TABLE_MIME: self.payload(), "text/html": lab_html,
                 "text/plain": f"<table {self.key}: {self.title} ({self.n_rows} rows)>"}
 
 
@@ -256,7 +268,11 @@ def _frame_of(what: str, key: str, df):
         raise PresentError(f"{what}(key={key!r}): expected a pandas DataFrame, got {type(df).__name__}")
     import pandas as pd
 
-    return frame if isinstance(frame.index, pd.RangeIndex) else frame.reset_index()
+    if isinstance(frame.index, pd.RangeIndex):
+        return frame
+    # an unnamed row number left by a filter or a sort is no column of the reader's; a named index is one
+    numbered = frame.index.name is None and frame.index.nlevels == 1 and pd.api.types.is_integer_dtype(frame.index)
+    return frame.reset_index(drop=numbered)
 
 
 def _edition_cells(frame, keep=()):
@@ -274,22 +290,28 @@ def _edition_cells(frame, keep=()):
 
 
 def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=None, sources_label: str = "",
-          collapsed: bool | str = False) -> Table:
+          collapsed: bool | str = False, data=None, layout: str = "rows") -> Table:
     """Display a DataFrame as an escaped HTML table with caption, numbered sources and a CSV export.
 
     ``sources`` may be the frame itself (its ``source_id``/``alt_source_id`` columns), one column, or a list of ids.
     ``collapsed=True`` (or a label such as "Show all 75 sourced cells") folds the table into a closed section.
     Source-id columns are cited through the numbered source line, so the page leaves them out of the table; the CSV
-    export keeps them.
+    export keeps them. ``data`` is the frame offered as the CSV when it holds more than the page shows (a whole
+    census beside the rows a reader needs); by default the CSV is the table itself. ``layout="columns"`` keeps
+    every long text in its own column (texts compared side by side); the default ``"rows"`` sets a second long
+    text full-width under its row (a verdict's reason under its claim). Either way a phone shows one card per row.
     """
+    if layout not in _tables.LAYOUTS:
+        raise PresentError(f"present.table(key={key!r}): layout {layout!r} is not one of {', '.join(_tables.LAYOUTS)}")
     key = _check_key("present.table", key)
     title = _check_text("present.table", key, "title", title)
     caption = _check_text("present.table", key, "caption", caption, required=False)
     frame = _frame_of("present.table", key, df)
     source_ids = check_sources("present.table", key, sources, measure)
     shown = _edition_cells(frame.drop(columns=[c for c in SOURCE_COLUMNS if c in frame.columns]))
-    return Table(key=key, title=title, caption=caption, sources=source_ids, html=table_html(shown, key, title),
-                 csv=table_csv(frame), n_rows=len(frame), measure=ids_from(measure), sources_label=sources_label,
+    return Table(key=key, title=title, caption=caption, sources=source_ids, html=table_html(shown, key, title, layout),
+                 csv=table_csv(frame if data is None else _frame_of("present.table", key, data)), n_rows=len(frame),
+                 measure=ids_from(measure), sources_label=sources_label,
                  collapsed=i18n.text(collapsed) if isinstance(collapsed, str) else collapsed)
 
 
@@ -345,6 +367,6 @@ class SourcesSection:
 
 
 def sources_section() -> SourcesSection:
-    """The bibliography of every source cited in this run (since the last bibliography, or since the kernel
-    started): the report lists every cited source, and a notebook run again in the same kernel starts afresh."""
+    """The bibliography of every source the notebook's cells cite, each cell as last run (the report lists every
+    cited source; a notebook run again in the same kernel starts afresh)."""
     return SourcesSection(bibliography.CITED.take())

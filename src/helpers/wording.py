@@ -90,7 +90,13 @@ _LOGGED: set = set()
 
 
 def _pick(pair: tuple[str, str]) -> str:
-    return pair[1] if language() == "ar" and pair[1] else pair[0]
+    if language() != "ar":
+        return pair[0]
+    if pair[1]:
+        return pair[1]
+    from helpers import i18n  # a label the data holds in English only: the catalogs' Arabic for it
+
+    return i18n.text(pair[0], "ar")
 
 
 def label(value, column: str = "", table: str = "") -> str:

@@ -37,7 +37,8 @@ def test_each_figure_cites_numbers_that_link_to_one_numbered_bibliography(page):
     bars = _figure(page, "bars")
     cites = re.findall(r'<a class="cite" href="#src-([^"]+)">\[(\d+)\]<span class="cite-tip" role="tooltip">', bars)
     assert cites == [("fixture-members", "1"), ("fixture-arabic", "2")]
-    assert "Fixture Publisher: Member list &lt;script&gt;" in bars  # title and publisher on hover and focus
+    # title and publisher on hover and focus, each isolated from the other
+    assert '<bdi>Fixture Publisher</bdi>: <bdi>Member list &lt;script&gt;' in bars
     assert "Reference work" in section and "Accessed <span class=\"nowrap\">29 Nov 2026</span>" in section
 
 

@@ -33,9 +33,30 @@ def test_matrix_shows_labels_symbols_shading_unknown_and_numbered_notes(page):
     assert re.search(r'<td class="matrix-cell shade-unknown"( tabindex="0")?><span aria-hidden="true" '
                      r'class="matrix-symbol">\?</span> unknown', matrix)
     # the citation sits in the cell's detail, not beside the word
-    assert re.search(r'<span class="cell-tip" role="tooltip">Article 5 of the treaty <sup class="cite-ref" '
-                     r'data-cite="fixture-members"><a href="#src-fixture-members">\[1\]</a></sup></span>', matrix)
+    assert re.search(r'<span class="cell-tip" role="tooltip"><bdi dir="ltr">Article 5 of the treaty</bdi> '
+                     r'<sup class="cite-ref" data-cite="fixture-members">'
+                     r'<a href="#src-fixture-members">\[1\]</a></sup></span>', matrix)
     # a phone gets one card per organisation
     assert matrix.count('<details class="matrix-card">') == head.count('<th scope="col">')
-    assert '<ol class="matrix-notes"><li value="1">Article 5 of the treaty' in matrix  # shown in print
+    assert '<ol class="matrix-notes"><li value="1"><bdi dir="ltr">Article 5 of the treaty' in matrix  # shown in print
     assert "EURASIAN_FRAMEWORK" not in matrix.split("<table", 1)[1].split("</table>", 1)[0]
+
+
+def test_a_table_of_many_columns_is_set_compact_and_a_narrow_one_is_not():
+    import pandas as pd
+
+    from helpers.render import tables
+
+    wide = pd.DataFrame({f"rate_{i}": [1.5] for i in range(tables.COMPACT)})
+    assert "report-compact" in tables.table_html(wide, "w", "t")
+    assert "report-compact" not in tables.table_html(wide.iloc[:, :3], "n", "t")
+
+
+def test_a_numeric_columns_header_sits_over_its_numbers():
+    import pandas as pd
+
+    from helpers.render import tables
+
+    frame = pd.DataFrame({"name": ["a", "b"], "rate": pd.array([1.5, None], dtype="Float64"), "note": ["x", None]})
+    html = tables.table_html(frame, "k", "t")
+    assert '<th scope="col" class="num">Rate</th>' in html and '<th scope="col">Note</th>' in html

@@ -16,17 +16,21 @@ from helpers.tables.balance_words import capability_finding
 
 NEUTRAL = "#4d4d4d"
 COMPLETE = ("every member", "some members only")
-#: Axis title and text alternative of each indicator's bars (see :func:`indicator_bars`).
+#: Colour of each named part of a bloc bar (see ``helpers.tables.balance.member_parts``); other members are grey.
+PART_COLORS = {"United States": "#0072B2", "Russia": "#D55E00", "China": "#E69F00", "India": "#009E73",
+               "other members": "#BBBBBB"}
+#: Axis title, divisor (from the data's unit to the axis unit) and text alternative of each indicator's bars.
 BARS = {
-    "milex_usd_const": ("military spending (US$ million, constant 2023 prices)",
-                        ("Horizontal bars of summed military spending per bloc, faded where incomplete, labelled "
-                         "with the share of world spending.")),
-    "nuclear_warheads": ("nuclear warheads (total inventory)",
-                         ("Horizontal bars of summed warhead inventories per bloc, labelled with the share of the "
-                          "world inventory.")),
-    "population": ("population (persons)",
-                   ("Horizontal bars of summed population per bloc, labelled with the share of the world where the "
-                    "data holds a world total on the same basis.")),
+    "milex_usd_const": ("US$ billion, constant 2023 prices", 1e3,
+                        ("Horizontal stacked bars of military spending per bloc in US$ billion, one part per large "
+                         "member, labelled with the total and the share of world spending.")),
+    "nuclear_warheads": ("warheads, total inventory", 1,
+                         ("Horizontal stacked bars of warhead inventories per bloc, one part per nuclear-armed "
+                          "member, labelled with the total and the share of the world inventory.")),
+    "population": ("millions of people", 1e6,
+                   ("Horizontal stacked bars of population per bloc in millions, one part per large member, labelled "
+                    "with the total and, where the data holds a world total on the same basis, the share of the "
+                    "world.")),
 }
 #: Default text alternatives.
 DOTS = ("Dots of the effective number of members per bloc and indicator, beside a tick at the actual number of "
@@ -35,38 +39,60 @@ LINES = ("Line charts of spending shares by year: within NATO and the SCO, Russi
          "bloc's share of the world.")
 
 
-def bloc_bars(caps: pd.DataFrame, indicator: str, *, title: str, description: str, axis_title: str,
-              width: int = 420) -> alt.LayerChart:
-    """One indicator across blocs: a bar per bloc, faded when some members lack data, labelled with the share of
-    the world where the data holds a world total, else with 'reported/members'."""
+def _short_amount(value: float, indicator: str) -> str:
+    """A bar label's total: "US$1.34 tn", "US$406 bn", "6,299", "1.57 bn people", "203 m people"."""
+    if indicator.startswith("milex"):
+        bn = value / 1e3
+        return f"US${bn / 1e3:.2f} tn" if bn >= 1e3 else f"US${bn:,.0f} bn"
+    if indicator == "population":
+        return f"{value / 1e9:.2f} bn people" if value >= 1e9 else f"{value / 1e6:,.0f} m people"
+    return f"{value:,.0f}"
+
+
+def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title: str, description: str,
+              axis_title: str, divisor: float = 1.0, width: int = 420) -> alt.LayerChart:
+    """One indicator across blocs: a bar per bloc stacked from its members' parts (``parts`` from
+    ``helpers.tables.balance.member_parts``), so who carries each bloc's weight shows; parts the source publishes
+    as estimates are outlined with a dashed line; each bar is labelled with its total and, where the data holds a
+    world total, the share of the world; a total that misses members says "partial"."""
     data = caps[caps["indicator"] == indicator].copy()
+    order = list(data["bloc"])
     share = data["world_share"] if "world_share" in data else pd.Series(float("nan"), index=data.index)
-    data = data.assign(
-        world=share,
+    totals = data.assign(
+        world=share, shown=data["total"] / divisor,
         coverage=data["reported"].astype(str) + " of " + data["members"].astype(str) + " members reported",
-        label=[f"{s:.0%} of world" if pd.notna(s) else f"{r}/{m}"
-               for s, r, m in zip(share, data["reported"], data["members"])],
-        data_for=data["complete"].map({True: COMPLETE[0], False: COMPLETE[1]}))
-    base = alt.Chart(data).encode(y=alt.Y("bloc:N", title=None, sort=list(data["bloc"])))
-    tips = [alt.Tooltip("bloc:N"), alt.Tooltip("total:Q", title=axis_title, format=",.0f"),
-            alt.Tooltip("world:Q", title="share of the world", format=".1%"),
-            alt.Tooltip("coverage:N", title="coverage"), alt.Tooltip("missing:N", title="members without data"),
-            alt.Tooltip("unit:N")]
-    bars = base.mark_bar(color=NEUTRAL).encode(
-        x=alt.X("total:Q", title=axis_title, axis=alt.Axis(format=",.0f")),
-        opacity=alt.Opacity("data_for:O", sort=list(COMPLETE),
-                            scale=alt.Scale(domain=list(COMPLETE), range=[1.0, 0.35]),
-                            legend=alt.Legend(title="figures for")),
-        tooltip=tips)
-    text = base.mark_text(align="left", dx=4, fontSize=10).encode(x="total:Q", text="label:N", tooltip=tips)
+        label=[("" if pd.isna(t) else _short_amount(t, indicator)) + ("" if pd.isna(s) else f" · {s:.0%}")
+               + ("" if c else " (partial)") for t, s, c in zip(data["total"], share, data["complete"])])
+    pieces = parts[parts["bloc"].isin(order)].assign(
+        shown=lambda d: d["value"] / divisor,
+        figure=lambda d: d["estimate"].map({True: "estimate", False: "reported"}))
+    names = [p for p in PART_COLORS if p in set(pieces["part"])]
+    y = alt.Y("bloc:N", title=None, sort=order)
+    bars = alt.Chart(pieces).mark_bar(strokeWidth=1.5).encode(
+        y=y, x=alt.X("shown:Q", title=axis_title, stack="zero",
+                     axis=alt.Axis(format=",.0f", tickCount=3), scale=alt.Scale(nice=False,
+                     domain=[0, float(totals["shown"].max() or 1) * 1.45])),
+        color=alt.Color("part:N", scale=alt.Scale(domain=names, range=[PART_COLORS[n] for n in names]),
+                        legend=alt.Legend(title=None, orient="bottom", columns=2)),
+        order=alt.Order("order:Q"),
+        stroke=alt.condition("datum.estimate", alt.value("#000000"), alt.value(None)),
+        strokeDash=alt.condition("datum.estimate", alt.value([3, 2]), alt.value([1, 0])),
+        tooltip=[alt.Tooltip("bloc:N"), alt.Tooltip("part:N", title="member"),
+                 alt.Tooltip("shown:Q", title=axis_title, format=",.1f"),
+                 alt.Tooltip("figure:N", title="figure")])
+    text = alt.Chart(totals).mark_text(align="left", dx=4, fontSize=10).encode(
+        y=y, x=alt.X("shown:Q"), text="label:N",
+        tooltip=[alt.Tooltip("bloc:N"), alt.Tooltip("shown:Q", title=axis_title, format=",.1f"),
+                 alt.Tooltip("world:Q", title="share of the world", format=".1%"),
+                 alt.Tooltip("coverage:N", title="coverage"), alt.Tooltip("missing:N", title="members without data")])
     return theme.titled(alt.layer(bars, text).properties(width=width), title, description)
 
 
-def indicator_bars(caps: pd.DataFrame, indicator: str, year: int) -> alt.LayerChart:
+def indicator_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, year: int) -> alt.LayerChart:
     """:func:`bloc_bars` for one of the indicators in ``BARS``, titled with what the totals show in ``year``."""
-    axis_title, description = BARS[indicator]
-    return bloc_bars(caps, indicator, title=capability_finding(caps, indicator, year), description=description,
-                     axis_title=axis_title)
+    axis_title, divisor, description = BARS[indicator]
+    return bloc_bars(caps, parts, indicator, title=capability_finding(caps, indicator, year), description=description,
+                     axis_title=axis_title, divisor=divisor)
 
 
 def concentration_dots(conc: pd.DataFrame, *, title: str, description: str = DOTS, width: int = 420) -> alt.LayerChart:

@@ -15,10 +15,10 @@ import pandas as pd
 from helpers import theme
 from helpers.tables.typology import PLOT_AXES
 
-X_TITLE = "Institutions (share of Leeds & Anac's four features; 0 = none, 1 = all)"
-Y_TITLE = "Obligations (share of ATOP's five obligation types; 0 = none, 1 = all)"
+X_TITLE = "Institutions (share of our index's four features; 0 = none, 1 = all)"
+Y_TITLE = "Defence promise (1 = the text promises defence, 0 = it does not)"
 DESCRIPTION = ("Each organisation is a box from its lowest to its highest possible score: institutions on the x axis, "
-               "obligations on the y axis.")
+               "the defence promise on the y axis.")
 
 
 def _span(lo: float, hi: float) -> str:

@@ -26,7 +26,7 @@ from helpers import paths
 from helpers.i18n import forms
 from helpers.i18n.catalogs import gettext, messages, translate_markdown
 
-__all__ = ["EDITIONS", "DIRECTION", "direction", "edition_dir", "gettext", "language", "names", "text",
+__all__ = ["EDITIONS", "DIRECTION", "direction", "edition_dir", "gettext", "language", "names", "text", "claim_texts",
            "translate_markdown", "counterpart", "catalog_digest"]
 
 EDITIONS = ("en", "ar")
@@ -61,7 +61,7 @@ def catalog_digest(lang: str, stem: str | None = None) -> str:
     from helpers.i18n import catalogs
 
     files = [catalogs.messages_path(lang), paths.DATA / "labels.csv", paths.DATA / "paragraphs_ar.csv",
-             paths.DATA / "claims_ar.csv", paths.DATA / "prose_ar.csv"]
+             paths.DATA / "claims_ar.csv", paths.DATA / "claims.csv", paths.DATA / "prose_ar.csv"]
     if stem:
         files.append(catalogs.notebook_catalog_path(stem, lang))
     return catalogs.digest(*files)
@@ -102,14 +102,25 @@ def names(lang: str = "ar") -> dict[str, str]:
         arabic = by_code.get(row["iso3"]) or forms.territory(row["iso3"], lang)
         if row.get("name") and arabic:
             out[row["name"]] = arabic
-    for row in _rows("claims_ar.csv"):  # keyed by the English it translates: a changed claim stays English
-        if row.get("claim_en") and row.get("claim_ar"):
-            out[row["claim_en"]] = row["claim_ar"]
+    out.update(claim_texts())
     from helpers.i18n import prose
 
     for english, arabic in prose.lookup().items():  # the data's prose (data/prose_ar.csv), by its English
         out.setdefault(english, arabic)
     out.update(paragraph_cards())
+    return out
+
+
+def claim_texts() -> dict[str, str]:
+    """``{English claim: the Arabic edition's claim}``: our Arabic (``data/claims_ar.csv``, keyed by the English it
+    translates, so a changed claim shows in English until translated again) followed by the article's own words
+    it rests on (``arabic_phrase`` of ``data/claims.csv``, verbatim, at most 15 words) in guillemets."""
+    phrases = {r["claim_id"]: (r.get("arabic_phrase") or "").strip() for r in _rows("claims.csv")}
+    out = {}
+    for row in _rows("claims_ar.csv"):
+        if row.get("claim_en") and row.get("claim_ar"):
+            phrase = phrases.get(row["claim_id"], "")
+            out[row["claim_en"]] = f"{row['claim_ar']} — نص المقال: «{phrase}»" if phrase else row["claim_ar"]
     return out
 
 
@@ -163,9 +174,9 @@ def _piece(value: str, lang: str, depth: int) -> str:
     if _NUMBER.match(stripped):
         return stripped
     found = _text(stripped, lang, depth + 1)
-    if found == stripped and ", " in stripped:  # a list of names: each one in turn
+    if found == stripped and ", " in stripped:  # a list of names: each one in turn, when every one is known
         parts = [_text(p.strip(), lang, depth + 1) for p in stripped.split(", ")]
-        if any(a != b.strip() for a, b in zip(parts, stripped.split(", "))):
+        if all(_ARABIC.search(p) or not _LATIN.search(p) for p in parts):
             return "، ".join(parts)
     return found
 

@@ -164,7 +164,7 @@ def _pattern(msgid: str, msgstr: str) -> Pattern | None:
     names = tuple(_PLACEHOLDER.findall(msgid))
     literal = _PLACEHOLDER.sub("", msgid)
     numeric = bool(names) and all(NUMERIC.match(n) for n in names)
-    if not names or (len(literal.strip(" .,:;()")) < 3 and not (numeric and literal.strip())) \
+    if not names or (len(literal.strip(" .,:;()")) < 2 and not (numeric and literal.strip())) \
             or len(set(names)) != len(names):
         return None
     parts, pos = [], 0

@@ -10,6 +10,7 @@ The chart's data keep their codes (colours and scales are defined on them); what
   ticks read «يناير 2000»; time runs left to right, as in the Arabic-language statistical publications this
   edition follows (ESCWA's and the Arab Monetary Fund's charts): an axis is a number line, and mirroring it would
   set the chart against the data tables and sources it cites. Numbers use Western digits (see ``forms``);
+- a map's timeline (``usermeta.timeline``): the year label, each year's caption and the members' names;
 - fonts: Noto Naskh Arabic (vendored in ``helpers/fonts``) first, so the page and the SVG/PNG exports shape the
   Arabic with it; titles anchored at the right edge, where an Arabic reader starts.
 """
@@ -63,6 +64,20 @@ def _words(node, lang: str) -> None:
             _words(v, lang)
 
 
+def _timeline(spec: dict, lang: str) -> None:
+    """A map's timeline (``usermeta.timeline``): its label, each year's caption and the members' names, which
+    the page shows under the map and the slider updates."""
+    tl = (spec.get("usermeta") or {}).get("timeline") if isinstance(spec.get("usermeta"), dict) else None
+    if not isinstance(tl, dict):
+        return
+    if isinstance(tl.get("label"), str):
+        tl["label"] = text(tl["label"], lang)
+    if isinstance(tl.get("captions"), dict):
+        tl["captions"] = {k: text(v, lang) for k, v in tl["captions"].items()}
+    if isinstance(tl.get("members"), list):
+        tl["members"] = [[text(m[0], lang), *m[1:]] if isinstance(m, list) and m else m for m in tl["members"]]
+
+
 def _data(spec: dict, fields: set, lang: str) -> None:
     tables = list((spec.get("datasets") or {}).values())
     data = spec.get("data")
@@ -105,6 +120,7 @@ def translate_spec(spec: dict, lang: str = "ar") -> dict:
     _encodings(out, shown, used)
     _words(out, lang)
     _data(out, shown - used, lang)
+    _timeline(out, lang)
     config = out.setdefault("config", {})
     config["font"] = f'"{fonts.NASKH}", "{fonts.SANS}", sans-serif'
     config["locale"] = vega_locale(lang)

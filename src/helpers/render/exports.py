@@ -103,6 +103,12 @@ def _raw_chart(data: dict, auto: int) -> tuple[dict, str, dict]:
     vega = next((data[m] for m in VEGA_MIMES if m in data), None)
     mode, spec = ("vega", vega) if vega is not None else (
         "vega-lite", next(data[m] for m in data if VEGALITE_MIME.match(m)))
+    if mode == "vega" and isinstance(spec, dict):
+        # the kernel labels its compiled Vega 'v5' for JupyterLab's renderer; the page draws it with the bundled
+        # Vega (vl-convert's), which would log a version warning for a label that does not match its own
+        import vl_convert as vlc
+
+        spec = {**spec, "$schema": f"https://vega.github.io/schema/vega/v{vlc.get_vega_version().split('.')[0]}.json"}
     title = spec.get("title", "") if isinstance(spec, dict) else ""
     title = title.get("text", "") if isinstance(title, dict) else title
     payload = {"key": f"chart-{auto}", "title": str(title or f"Chart {auto}"),
@@ -131,6 +137,8 @@ class Outputs:
             return html_output(chart_figure(p, "vega-lite", p["spec"], self.exports, cell_no, self.cites))
         if present.TABLE_MIME in data:
             return html_output(table_figure(data[present.TABLE_MIME], self.exports, cell_no, self.cites))
+        if present.CHART_NOTE_MIME in data:
+            return None  # JupyterLab's caption under a chart: the page's figure has its own
         if present.GLANCE_MIME in data:
             self.glance += data[present.GLANCE_MIME]["findings"]
             self.summary = data[present.GLANCE_MIME].get("summary") or self.summary

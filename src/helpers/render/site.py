@@ -59,13 +59,15 @@ def parameter_line(parameters: dict, nb_id: str | None = None, defaults: dict | 
 
     for name, value in (parameters or {}).items():
         label = i18n.gettext(name.replace("_", " "))
-        value = reader_value(name, value)
+        raw, value = value, reader_value(name, value)
         tip = f' title="{text.esc(helps[name])}"' if helps.get(name) else ""
         note = ""
-        if defaults and name in defaults and str(defaults[name]) != str(value):
+        # compared before ids become reader names, or a list of organisations would never equal its default
+        if defaults and name in defaults and str(defaults[name]) != str(raw):
             note = (f' <span class="report-param-default">({i18n.gettext("default")} '
                     f'{text.esc(shown(reader_value(name, defaults[name])))})</span>')
-        parts.append(f'<span class="report-param"{tip}>{text.esc(label)} <strong>{text.esc(shown(value))}</strong>'
+        value_text = text.esc(i18n.text(shown(value)))  # the edition's words for a value readers know
+        parts.append(f'<span class="report-param"{tip}>{text.esc(label)} <strong>{value_text}</strong>'
                      f"{note}</span>")
     return " · ".join(parts) if parts else i18n.gettext("none")
 

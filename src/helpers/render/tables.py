@@ -56,6 +56,13 @@ def format_cell(value, column: str = "", decimals: int | None = None) -> str:
     return shown
 
 
+def _missing(value) -> bool:
+    try:
+        return value is None or bool(value != value)
+    except TypeError:  # pandas' NA has no truth value
+        return True
+
+
 def column_decimals(values, column: str = "") -> int | None:
     """The one precision of a numeric column: the fewest decimals (0, 1 or 2) that show every value as it is,
     2 at most (None for a column that is not numbers, or holds years)."""
@@ -72,6 +79,10 @@ def column_decimals(values, column: str = "") -> int | None:
 #: on a phone), its second and later long columns set full-width under their row.
 LONG = 60
 EMPTY = "—"
+#: A table with this many columns or more is set a size smaller, so that it fits the page's width at 1280 px
+#: (a table never scrolls on a wide screen).
+COMPACT = 8
+NUM_HEAD = ' class="num"'
 
 
 def _shown(value, column: str, labelled: bool, decimals: int | None) -> str:
@@ -114,14 +125,23 @@ def _detail(value, column: str, labelled: bool) -> str:
     if column in SOURCE_TITLE_COLUMNS and shown.strip() and paths.language() == "ar" \
             and not text.HAS_ARABIC.search(shown):
         return f'<cite dir="auto">{html.escape(shown)}</cite>'
-    return text.mark_arabic_text(shown)
+    # isolated from its label ("Reason: …"): a value's own direction never reorders the label
+    return text.isolated_html(text.mark_arabic_text(shown), paths.language()) if shown.strip() else ""
+
+
+def _isolated(value: str) -> str:
+    """A data string isolated from the text around it (a citation after a matrix cell's detail)."""
+    return text.isolated_html(text.mark_arabic_text(value), paths.language()) if value.strip() else ""
 
 
 def _long_columns(frame, cols: list[str], with_labels: set[str]) -> list[str]:
     return [c for c in cols if any(len(_shown(v, c, c in with_labels, None)) > LONG for v in frame[c])]
 
 
-def table_html(frame, key: str, title: str, table: str = "") -> str:
+LAYOUTS = ("rows", "columns")
+
+
+def table_html(frame, key: str, title: str, table: str = "", layout: str = "rows") -> str:
     """A plain, escaped, deterministic HTML table; headers and coded values in reader words, one precision per
     numeric column, "—" for an empty cell. A table with long text reads as rows: its first long column stays in
     the row, later long columns (a verdict's reason) sit full-width under it; on a phone every row is a card."""
@@ -130,9 +150,13 @@ def table_html(frame, key: str, title: str, table: str = "") -> str:
     heads = {c: wording.header(c, table) for c in cols}
     decimals = {c: column_decimals(frame[c], c) for c in cols}
     long_cols = _long_columns(frame, cols, with_labels)
-    below = long_cols[1:] if len(cols) > 2 else []
+    below = long_cols[1:] if len(cols) > 2 and layout == "rows" else []
     inline = [c for c in cols if c not in below]
-    head = "".join(f'<th scope="col">{text.mark_arabic_text(heads[c])}</th>' for c in inline)
+    numeric = {c for c in cols if any(is_number(v) for v in frame[c])
+               and all(is_number(v) or _missing(v) for v in frame[c]) and not _YEARISH.search(c)}
+    # a numeric column's header sits over its numbers (right-aligned in English, left in Arabic)
+    head = "".join(f'<th scope="col"{NUM_HEAD if c in numeric else ""}>{text.mark_arabic_text(heads[c])}</th>'
+                   for c in inline)
     body = []
     for rec in frame[cols].itertuples(index=False, name=None):
         row = dict(zip(cols, rec))
@@ -147,6 +171,8 @@ def table_html(frame, key: str, title: str, table: str = "") -> str:
                     f'<td colspan="{len(inline)}">{details}</td></tr></tbody>')
     kind = " report-cards" if long_cols else ""
     kind += " report-detailed" if below else ""
+    kind += " report-compact" if len(inline) >= COMPACT else ""
+    kind += " report-side-by-side" if layout == "columns" and len(long_cols) > 1 else ""
     rows = "".join(body) if below else f"<tbody>{''.join(body)}</tbody>"
     return (
         f'<table class="report-table{kind}" id="table-{key}">'
@@ -224,7 +250,7 @@ def _matrix_cell(rec: dict, spec: dict, notes: list) -> str:
     score = rec.get(spec["score"]) if spec["score"] else None
     unknown = value is None or str(value) == "unknown" or (isinstance(value, float) and math.isnan(value))
     shade = "unknown" if unknown else _shade(score)
-    word = "unknown" if unknown else wording.label(value, spec["value_column"])
+    word = wording.label("unknown", "value") if unknown else wording.label(value, spec["value_column"])
     detail = text.as_text(rec.get(spec["detail"])) if spec["detail"] else ""
     sid = text.as_text(rec.get(spec["source"])) if spec["source"] else ""
     ref = ""
@@ -233,7 +259,7 @@ def _matrix_cell(rec: dict, spec: dict, notes: list) -> str:
         ref = f'<sup class="matrix-note-ref">{len(notes)}</sup>'
     # the citation sits in the cell's detail (shown on hover and focus), not beside every word
     cite = f" {citations.placeholder(sid)}" if sid else ""
-    tip = (f'<span class="cell-tip" role="tooltip">{text.mark_arabic_text(detail)}{cite}</span>'
+    tip = (f'<span class="cell-tip" role="tooltip">{_isolated(detail)}{cite}</span>'
            if detail or sid else "")
     focus = ' tabindex="0"' if detail or sid else ""
     return (f'<td class="matrix-cell shade-{shade}"{focus}><span class="matrix-symbol" aria-hidden="true">'
@@ -264,7 +290,7 @@ def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
     legend = (f'<p class="matrix-legend">● {t("alliance-like")} · ◕ {t("mostly")} · ◑ {t("partly")} · '
               f'○ {t("framework-like")} · ◇ {t("not a matter of degree")} · '
               f'<span class="shade-unknown">? {t("unknown")}</span>. {t("Hover or focus a cell for its detail.")}</p>')
-    foot = "".join(f'<li value="{n}">{text.mark_arabic_text(d)}'
+    foot = "".join(f'<li value="{n}">{_isolated(d)}'
                    f'{" " + citations.placeholder(s) if s else ""}</li>'
                    for n, d, s in notes)
     cards = _matrix_cards(frame, spec, cols, rows, groups)
@@ -292,7 +318,7 @@ def _matrix_cards(frame, spec: dict, cols: list, rows: list, groups: dict) -> st
                 (isinstance(value, float) and math.isnan(value))
             score = rec.get(spec["score"]) if rec and spec["score"] else None
             shade = "unknown" if unknown else _shade(score)
-            word = "unknown" if unknown else wording.label(value, spec["value_column"])
+            word = wording.label("unknown", "value") if unknown else wording.label(value, spec["value_column"])
             symbol = "?" if unknown else _symbol(score)
             items.append(f'<dt>{text.mark_arabic_text(wording.label(row, spec["rows"]))}</dt>'
                          f'<dd class="shade-{shade}"><span aria-hidden="true">{symbol}</span> '

@@ -43,6 +43,16 @@ def marked(value) -> str:
     return markupsafe.Markup(text.mark_arabic_text(value))
 
 
+def isolated(value) -> str:
+    """The Jinja filter ``data``: a name or title from the data, isolated from the text around it (``<bdi>``, its
+    direction from its own first letter; Arabic or Latin runs inside marked as :func:`marked` does), so no character
+    in it can reorder what follows it on the page (a right-to-left override in a publisher's name would otherwise
+    reverse the rest of the entry), and an English title in the Arabic edition reads left to right."""
+    import markupsafe
+
+    return markupsafe.Markup(f"<bdi>{marked(value)}</bdi>")
+
+
 @functools.lru_cache(maxsize=1)
 def env():
     import jinja2
@@ -53,8 +63,10 @@ def env():
         undefined=jinja2.StrictUndefined,
     )
     environment.filters["ar"] = marked
+    environment.filters["data"] = isolated
     environment.filters["day"] = text.human_date
     environment.filters["tr"] = reader_text
+    environment.filters["host"] = text.url_host
     environment.globals["t"] = translate
     environment.globals["page_lang"] = page_lang
     environment.globals["page_dir"] = lambda: "rtl" if page_lang() == "ar" else "ltr"

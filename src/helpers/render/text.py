@@ -103,6 +103,11 @@ def mark_latin_text(text) -> str:
     return "".join(out)
 
 
+def isolated_html(escaped: str, lang: str = "en") -> str:
+    """Already escaped text from the data in an isolating ``<bdi>`` of the edition's direction (table details)."""
+    return f'<bdi dir="{"rtl" if lang == "ar" else "ltr"}">{escaped}</bdi>'
+
+
 def is_arabic_text(text: str) -> bool:
     """True when the text has Arabic letters and no Latin ones (a whole cell or heading in Arabic)."""
     return bool(HAS_ARABIC.search(text or "")) and not _HAS_LATIN.search(text or "")
@@ -121,3 +126,12 @@ def short(title: str, limit: int = 48) -> str:
         return title
     cut = title[:limit].rsplit(" ", 1)[0].rstrip(",;:-–— ")
     return f"{cut}…"
+
+
+def url_host(url: str) -> str:
+    """The site a URL points to, as a bibliography shows it: 'https://www.mid.ru/foreign_policy/…' → 'mid.ru'
+    (the whole address stays in the link and is printed on paper)."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(str(url or "")).hostname or ""
+    return host[4:] if host.startswith("www.") else host or str(url or "")

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from helpers.tables.article import _paragraph_order, _require, lineage_path, org_mentions, section_overview, span_label
-from helpers.tables.claims import TRANSLATOR
+from helpers.tables.claims import AUTHOR, RT_EDITORS, TRANSLATOR
 
 
 def structure_finding(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, org: str) -> str:
@@ -85,11 +85,15 @@ def glance_findings(paragraphs, sections, claims, lineage) -> list[str]:
 
 
 def _voices(claims) -> list[str]:
-    """Whose words the claims are: the translator's or editor's, and those the Arabic gives to another speaker."""
+    """Whose words the claims are: the Arabic translator's or editor's, RT's editors', and those whose speaker cannot
+    be checked because RT's English could not be read there."""
     if not {"voice", "attributed_to", "attribution"} <= set(claims.columns):
         return []
     own = int((claims["voice"] == TRANSLATOR).sum())
-    moved = int(((claims["attribution"] == "misattributed in translation") & (claims["voice"] != TRANSLATOR)).sum())
-    return [f"{own} of the {len(claims)} claims are the translator's or editor's words, not the author's (P19 and "
-            f"sentences changed in translation); the Arabic gives {moved} more to a speaker the English does not "
-            "name."]
+    rt = int((claims["voice"] == RT_EDITORS).sum())
+    unverified = int((claims["attribution"] == "unverifiable").sum())
+    named = int(((claims["attribution"] == "unverifiable") & (claims["attributed_to"] != AUTHOR)).sum())
+    return [f"{own} of the {len(claims)} claims carry words of the Arabic's translator or editor, not the author's (P19 "
+            f"and sentences changed in translation), and {rt} carry RT's editors' changes; for {unverified} more, RT's "
+            f"English could not be read, so whose words they are is unverifiable ({named} of them the Arabic gives to "
+            "Putin, observers or 'Russian–Chinese discussions')."]

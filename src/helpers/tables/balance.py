@@ -22,17 +22,31 @@ INDICATORS = ("milex_usd_const", "nuclear_warheads", "population")
 
 
 LABELS = {"milex_usd_const": "military spending", "milex_usd_current": "military spending (current US$)",
-          "nuclear_warheads": "nuclear warheads", "population": "population"}
+          "milex_usd_mppp": "military spending at military purchasing-power parity",
+          "nuclear_warheads": "nuclear warheads",
+          "nuclear_warheads_stockpile": "nuclear warheads in military stockpiles",
+          "nuclear_warheads_deployed": "deployed nuclear warheads", "population": "population"}
+
+
+#: SIPRI's three warhead counts, narrowest first: deployed (on missiles or at bases with operational forces), the
+#: military stockpile (deployed plus stored) and the total inventory (the stockpile plus retired warheads awaiting
+#: dismantlement).
+WARHEAD_MEASURES = ("nuclear_warheads_deployed", "nuclear_warheads_stockpile", "nuclear_warheads")
+
+
+#: The members whose part each bloc bar shows by name; the rest are drawn together as "other members".
+NAMED_PARTS = ("USA", "RUS", "CHN", "IND")
 
 
 # Indicators whose source lists every holder (SIPRI's world nuclear forces table lists all nine nuclear-armed
 # states), so a state absent from a year's list holds none rather than lacking a figure.
-EXHAUSTIVE_INDICATORS = frozenset({"nuclear_warheads"})
+EXHAUSTIVE_INDICATORS = frozenset(WARHEAD_MEASURES)
 
 
 #: What a title calls the largest total of each indicator ("the largest ...").
 LARGEST = {"milex_usd_const": "military spending", "milex_usd_current": "military spending",
-           "nuclear_warheads": "nuclear warhead inventory", "population": "population"}
+           "nuclear_warheads": "nuclear warhead inventory", "nuclear_warheads_stockpile": "military stockpile",
+           "nuclear_warheads_deployed": "deployed warhead count", "population": "population"}
 
 
 PAIR = "Russia + China"
@@ -341,3 +355,40 @@ def capability_grid(caps: pd.DataFrame, indicators: Iterable[str] = INDICATORS) 
         cover = sub["reported"].astype(str) + " of " + sub["members"].astype(str)
         out[f"{word}: figures for"] = out["Bloc"].map(cover).fillna("")
     return out
+
+
+def latest_year(capabilities: pd.DataFrame, indicator: str) -> int | None:
+    """The last year with a figure for ``indicator`` (None when the data holds none)."""
+    years = capabilities.loc[capabilities["indicator"] == indicator, "year"].dropna().astype(int)
+    return int(years.max()) if len(years) else None
+
+
+def _estimated(capabilities: pd.DataFrame) -> pd.Series:
+    """The ``estimate`` column as booleans (False where the data has no such column)."""
+    if "estimate" not in capabilities:
+        return pd.Series(False, index=capabilities.index)
+    return capabilities["estimate"].map(lambda v: v is True or str(v).lower() == "true")
+
+
+def member_parts(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int, indicator: str,
+                 names: Mapping[str, str] | None = None, named: Iterable[str] = NAMED_PARTS) -> pd.DataFrame:
+    """Each bloc's total split into the parts of its members, for bars that show who carries the weight.
+
+    One row per bloc and part: ``bloc``, ``part`` (the member's name for the members in ``named``, else "other
+    members", summed), ``value``, ``estimate`` (the source publishes at least one figure in the part as an
+    estimate) and ``order`` (the part's place in the stack: named members in ``named`` order, others last)."""
+    _need(capabilities, ("iso3", "year", "indicator", "value"), "member_parts(capabilities)")
+    named = list(named)
+    cap = capabilities[(capabilities["year"].astype("Int64") == int(year)) & (capabilities["indicator"] == indicator)]
+    cap = cap.assign(estimate=_estimated(cap)).dropna(subset=["value"])
+    rows = []
+    for bloc, members in blocs.items():
+        sub = cap[cap["iso3"].isin(list(dict.fromkeys(members)))]
+        part = sub["iso3"].map(lambda c: (names or {}).get(c, c) if c in named else "other members")
+        order = sub["iso3"].map(lambda c: named.index(c) if c in named else len(named))
+        grouped = sub.assign(part=part, order=order).groupby(["part", "order"], sort=False).agg(
+            value=("value", "sum"), estimate=("estimate", "any")).reset_index()
+        for r in grouped.sort_values("order", kind="mergesort").itertuples():
+            rows.append({"bloc": bloc, "part": r.part, "value": float(r.value), "estimate": bool(r.estimate),
+                         "order": int(r.order)})
+    return pd.DataFrame(rows, columns=["bloc", "part", "value", "estimate", "order"])

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers.tables.balance import LABELS, LARGEST, PAIR, reader_amount, series_value
+from helpers.tables.balance import LABELS, LARGEST, PAIR, WARHEAD_MEASURES, reader_amount, series_value
 
 
 def overlap_sentence(shared: pd.DataFrame) -> str:
@@ -111,14 +111,120 @@ def summary(year: int) -> str:
             "population, and how concentrated each bloc is.")
 
 
+def ppp_caveat(ppp: pd.DataFrame, year: int) -> str:
+    """The sentence saying the spending ratio does not survive purchasing power: 'At military purchasing-power
+    parity for Russia and China (2024; NATO left at market rates) the ratio would be up to 67%, not 32%.';
+    empty when the data holds no conversion or the ratio moves by less than a quarter."""
+    if ppp is None or len(ppp) < 2:
+        return ""
+    base, alt = float(ppp["ratio"].iloc[0]), float(ppp["ratio"].iloc[1])
+    if abs(alt / base - 1) < 0.25:
+        return ""
+    return (f"That ratio does not survive purchasing power: with Russia's and China's {year} spending at military "
+            f"purchasing-power parity (NATO left at market rates) it would be up to {alt:.0%}, not {base:.0%}.")
+
+
+def warhead_caveat(measures: pd.DataFrame, year: int) -> str:
+    """The sentence saying where the warhead comparison reverses under a narrower count: 'On deployed warheads it
+    reverses: in January 2024 NATO's members had 2,170 deployed, Russia and China 1,734.'; empty when every
+    count gives the same order as the total inventory."""
+    if measures is None or measures.empty:
+        return ""
+    tot = {i: measures[measures["indicator"] == i].set_index("bloc")["total"] for i in WARHEAD_MEASURES}
+    if any(PAIR not in t or "NATO" not in t for t in tot.values()):
+        return ""
+    first = lambda t: t[PAIR] > t["NATO"]  # noqa: E731
+    flips = [i for i in WARHEAD_MEASURES[:-1] if first(tot[i]) != first(tot[WARHEAD_MEASURES[-1]])]
+    if not flips:
+        return ""
+    t = tot[flips[0]]
+    word = "deployed warheads" if flips[0] == "nuclear_warheads_deployed" else "warheads in military stockpiles"
+    short = "deployed" if flips[0] == "nuclear_warheads_deployed" else "in their stockpiles"
+    return (f"On {word} it reverses: in January {year} NATO's members had {t['NATO']:,.0f} {short}, "
+            f"Russia and China {t[PAIR]:,.0f}.")
+
+
 def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame, year: int,
-                    names: Mapping[str, str] | None = None) -> list[str]:
+                    names: Mapping[str, str] | None = None, measures: pd.DataFrame | None = None,
+                    measures_year: int | None = None, ppp: pd.DataFrame | None = None,
+                    ppp_year: int | None = None) -> list[str]:
     """The 2–4 findings at the top of 05, for the report's year: the pair's spending against NATO's, the
-    warheads (when the data holds an inventory for the year), NATO's leading member, and the series."""
-    found = [pair_finding(caps, year), warhead_finding(caps, year), leader_finding(conc, year, names)]
+    warheads (when the data holds an inventory for the year), NATO's leading member, and the series. A finding
+    that does not survive its obvious alternative (spending at purchasing-power parity, ``ppp``; deployed or
+    stockpiled warheads, ``measures``) says so in a sentence of its own."""
+    pair = pair_finding(caps, year)
+    pair = " ".join(f for f in (pair, ppp_caveat(ppp, ppp_year)) if f) if pair else ""
+    heads = warhead_finding(caps, year)
+    heads = " ".join(f for f in (heads, warhead_caveat(measures, measures_year)) if f) if heads else ""
+    found = [pair, heads, leader_finding(conc, year, names)]
     return [f for f in found if f] + [series_finding(series) + "."]
+
+
+def _the(name: str) -> str:
+    return f"the {name}" if name.startswith("United ") else name
+
+
+def robustness(caps: pd.DataFrame, conc: pd.DataFrame, year: int, measures: pd.DataFrame, measures_year: int | None,
+               ppp: pd.DataFrame, ppp_year: int | None, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """"How robust is this?": each headline of 05 as measured, under its obvious alternative measure, and whether it
+    holds. Columns: Headline, As measured, Alternative, Under the alternative, Holds."""
+    rows = []
+    pair, nato, ratio = _ratio(caps, "milex_usd_const", PAIR, "NATO")
+    if not math.isnan(ratio) and ppp is not None and len(ppp) == 2:
+        base, alt = float(ppp["ratio"].iloc[0]), float(ppp["ratio"].iloc[1])
+        holds = abs(alt / base - 1) < 0.25
+        rows.append({"Headline": "Russia and China spend about three tenths of what NATO spends",
+                     "As measured": f"{ratio:.0%} in {year}, market exchange rates",
+                     "Alternative": f"Russia's and China's spending at military purchasing-power parity ({ppp_year}); "
+                                    "NATO at market rates, so an upper bound",
+                     "Under the alternative": f"{alt:.0%} (against {base:.0%} at market rates in {ppp_year})",
+                     "Holds": "yes" if holds else f"no: the ratio is {alt / base:.1f} times as large"
+                              + ("; NATO still spends more" if alt < 1 else "")})
+    wp, wn, _ = _ratio(caps, "nuclear_warheads", PAIR, "NATO")
+    if measures is not None and not measures.empty and not (math.isnan(wp) or math.isnan(wn)):
+        more = wp > wn
+        for ind in WARHEAD_MEASURES[:-1]:
+            t = measures[measures["indicator"] == ind].set_index("bloc")["total"]
+            if PAIR not in t or "NATO" not in t:
+                continue
+            same = (t[PAIR] > t["NATO"]) == more
+            rows.append({"Headline": "Russia and China hold more nuclear warheads than NATO's members",
+                         "As measured": f"{wp:,.0f} against {wn:,.0f}, total inventories, January {year}",
+                         "Alternative": f"{LABELS[ind][:1].upper() + LABELS[ind][1:]}, January {measures_year}",
+                         "Under the alternative": f"{t[PAIR]:,.0f} against {t['NATO']:,.0f}",
+                         "Holds": "yes" if same else "no: the order reverses"})
+    lead = conc[(conc["bloc"] == "NATO") & (conc["indicator"] == "milex_usd_const")]
+    if measures is not None and not measures.empty and len(lead) and pd.notna(lead["largest_share"].iloc[0]):
+        r = lead.iloc[0]
+        who = (names or {}).get(r["largest"], r["largest"])
+        dep = measures[measures["indicator"] == "nuclear_warheads_deployed"].set_index("bloc")["total"]
+        lead_dep = dep.get(str(who), math.nan)
+        share = lead_dep / dep["NATO"] if "NATO" in dep and dep["NATO"] else math.nan
+        if not math.isnan(share):
+            rows.append({"Headline": f"One member dominates NATO: {_the(str(who))}",
+                         "As measured": f"{r['largest_share']:.0%} of NATO's military spending in {year}",
+                         "Alternative": f"Share of NATO's deployed nuclear warheads, January {measures_year}",
+                         "Under the alternative": f"{share:.0%}",
+                         "Holds": "yes" if share > 0.5 else "no: no member holds most"})
+    return pd.DataFrame(rows, columns=["Headline", "As measured", "Alternative", "Under the alternative", "Holds"])
 
 
 def overlap_title(shared: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int) -> str:
     """'7 states are counted in more than one of the 7 rows on 31 December 2023'."""
     return f"{len(shared)} states are counted in more than one of the {len(blocs)} rows on 31 December {year}"
+
+
+def ppp_title(ppp: pd.DataFrame, year: int | None) -> str:
+    """'At military purchasing power, Russia and China's 2024 spending would be up to 67% of NATO's, not 32%'."""
+    if ppp is None or len(ppp) < 2:
+        return "The data holds no purchasing-power conversion for Russia and China"
+    return (f"At military purchasing power, Russia and China's {year} spending would be up to "
+            f"{float(ppp['ratio'].iloc[1]):.0%} of NATO's, not {float(ppp['ratio'].iloc[0]):.0%}")
+
+
+def robustness_title(table: pd.DataFrame) -> str:
+    """'2 of 4 checks hold: ...' — how many headline checks survive their alternative."""
+    if table.empty:
+        return "No alternative measure in the data to check the headlines against"
+    held = int(table["Holds"].str.startswith("yes").sum())
+    return f"{held} of {len(table)} checks hold; the others change the headline"

@@ -27,8 +27,14 @@ AUTHOR = "the author"
 TRANSLATOR = "the translator or editor"
 
 
+RT_EDITORS = "RT's editors"
+
+
+UNKNOWN = "unknown"
+
+
 ATTRIBUTIONS = ("faithful", "changed in translation", "misattributed in translation", "added in translation",
-                "not compared")
+                "not compared", "unverifiable")
 
 
 NOT_FAITHFUL = ("changed in translation", "misattributed in translation", "added in translation")
@@ -113,12 +119,13 @@ def checking_counts(ledger: pd.DataFrame) -> pd.DataFrame:
 
 def attribution_claims(ledger: pd.DataFrame) -> pd.DataFrame:
     """The claims whose speaker is not simply the author: those the Arabic gives to someone else
-    (``attributed_to``), and those whose words are not the author's as the English gives them (``attribution``
-    changed, misattributed or added in translation), in article order. Who says it is kept apart from whether it
+    (``attributed_to``), those whose words are not the author's as the English gives them (``attribution``
+    changed, misattributed or added in translation), and those whose attribution is unverifiable (RT's paragraph
+    could not be read), in article order. Who says it is kept apart from whether it
     is true: the content verdict travels alongside, unchanged."""
     _need(ledger, ["claim_id", "paragraph", "claim", "voice", "attributed_to", "attribution", "verdict",
                    "checked_against"], "attribution_claims(ledger)")
-    keep = ledger["attribution"].isin(NOT_FAITHFUL) | (ledger["attributed_to"] != AUTHOR)
+    keep = ledger["attribution"].isin((*NOT_FAITHFUL, "unverifiable")) | (ledger["attributed_to"] != AUTHOR)
     sub = ledger[keep].copy()
     sub["_p"] = _paragraph_number(sub["paragraph"])
     sub = sub.sort_values(["_p", "claim_id"], kind="mergesort")

@@ -39,15 +39,18 @@ def checking_finding(grid: pd.DataFrame) -> str:
 
 
 def attribution_finding(attributed: pd.DataFrame) -> str:
-    """Title of the attribution table: how many claims are not simply the author's words, by attribution, and how
-    many the English itself gives to another speaker."""
+    """Title of the attribution table: how many claims are not simply the author's words, by attribution, how many
+    cannot be checked against RT's English (unverifiable), and how many the English itself gives to another speaker."""
     counts = attributed["attribution"].value_counts()
     parts = [f"{int(counts[a])} {a.replace(' in translation', '')}" for a in NOT_FAITHFUL if counts.get(a, 0)]
-    other = len(attributed) - sum(int(counts.get(a, 0)) for a in NOT_FAITHFUL)
+    unverified = int(counts.get("unverifiable", 0))
+    other = len(attributed) - sum(int(counts.get(a, 0)) for a in NOT_FAITHFUL) - unverified
     said = (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]) + " in translation" \
         if parts else ""
+    doubt = f"{unverified} unverifiable, where RT's English could not be read" if unverified else ""
     also = f"{other} the English itself gives to another speaker" if other else ""
-    return f"{len(attributed)} listed claims are not simply the author's words: " + "; ".join(x for x in (said, also) if x)
+    return f"{len(attributed)} listed claims are not simply the author's words: " + \
+        "; ".join(x for x in (said, doubt, also) if x)
 
 
 def coverage_finding(coverage: pd.DataFrame) -> str:

@@ -65,6 +65,13 @@ def census_cases(census: pd.DataFrame, organisations: pd.DataFrame, as_of, *, si
     return out.sort_values(["admitted", "signed", "atopid"], ascending=[False, True, True])[cols].reset_index(drop=True)
 
 
+def close_calls(cases: pd.DataFrame) -> pd.DataFrame:
+    """The agreements a reader checks the rule on: those with a defence pledge among three or more states, signed
+    in the window, that is the admitted ones and those refused only for want of a permanent member of the UN
+    Security Council (the rest of the census fails an earlier, plainer test; all of it goes into the CSV)."""
+    return cases[cases["reason"].isin([REASONS[0], REASONS[3]])].reset_index(drop=True)
+
+
 def census_counts(cases: pd.DataFrame) -> pd.DataFrame:
     """How many agreements the census holds and how many each condition of the rule refuses, in the rule's order.
     Columns: ``step`` (what is counted), ``agreements``."""

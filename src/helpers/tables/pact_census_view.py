@@ -19,6 +19,14 @@ def cases_title(counts: pd.DataFrame) -> str:
     return f"The census holds {held} alliance agreements signed 1945–2016; the rule admits {admitted}"
 
 
+def close_calls_title(close: pd.DataFrame, cases: pd.DataFrame) -> str:
+    """'34 of the 529 agreements pledge defence among three or more states; 13 include a permanent member of the
+    Security Council'."""
+    admitted = int(close["admitted"].sum())
+    return (f"{len(close)} of the {len(cases)} agreements pledge defence among three or more states; {admitted} "
+            f"include a permanent member of the UN Security Council")
+
+
 def rates_headline(record: pd.DataFrame) -> str:
     """The exit-rate chart's title: which pairs of pacts the 95% intervals tell apart, or that none can be."""
     pairs = separated_pairs(record)
@@ -54,3 +62,29 @@ def robustness_lines(record: pd.DataFrame, strict: pd.DataFrame) -> list[str]:
                    + (": the finding does not survive this alternative." if not kept else
                       f"; {_names([f'{a} below {b}' for a, b in kept])} survives."))
     return out
+
+
+def state_names(codes: pd.Series, states: pd.DataFrame) -> pd.Series:
+    """Each ISO 3166 alpha-3 code as the reader's name: ``states.csv``'s name, else the ISO 3166 short name of a
+    state the project holds no row for (Cuba, Chad, ...), else the code itself."""
+    import pycountry
+
+    known = dict(zip(states["iso3"], states["name"]))
+
+    def name(code: str) -> str:
+        if code in known:
+            return known[code]
+        found = pycountry.countries.get(alpha_3=str(code))
+        return (getattr(found, "common_name", None) or found.name) if found is not None else str(code)
+
+    return codes.map(name)
+
+
+def exit_list(exits: pd.DataFrame, cases: pd.DataFrame, states: pd.DataFrame) -> pd.DataFrame:
+    """Every coded ending of a member's spell in an admitted pact, as readers check one: ``pact``, ``state`` (its
+    name), ``date``, ``kind``, ``note`` and the sources, by pact and date."""
+    out = exits.assign(pact=exits["atopid"].map(cases.set_index("atopid")["name"]),
+                       state=state_names(exits["iso3"], states))
+    out = out.sort_values(["atopid", "date", "state"], kind="stable").reset_index(drop=True)
+    cols = ["pact", "state", "date", "kind", "note", "source_id", "alt_source_id"]
+    return out[[c for c in cols if c in out.columns]]

@@ -2,9 +2,10 @@
 framework typology as intervals.
 
 The codebook is ``dimensions.csv``: each dimension sits on an axis (obligations, institutions, legal form, scope)
-and is either *scored* (it enters its axis score) or *described* (shown, never scored). Obligations follow ATOP's
-five obligation types (Leeds et al. 2002), institutions Leeds & Anac's (2005) institutionalization index; legal
-form (legalization) is its own axis, and the decision rule is described, not scored.
+and is *scored* (it enters its axis score), *profile* (one of ATOP's other obligation types, shown beside the
+defence promise and never averaged into it) or *described* (shown, never scored). Obligations follow ATOP's five
+obligation types (Leeds et al. 2002), the defence promise alone classifying; the institutions index is our own four
+items; legal form (legalization) is its own axis, and the decision rule is described, not scored.
 
 Every coded feature in ``org_features.csv`` is dated (``valid_from`` <= d < ``valid_to``), so a table for a date
 shows only what existed then. Scores are computed for one organisation at a time from its own cells: adding or
@@ -43,6 +44,11 @@ EVIDENCE_LABELS = {"primary_text": "Treaty or document text", "official_page": "
                    "reference_work": "Reference work", "news_report": "News report",
                    "article": "The article studied", "official_statement": "Russian or Chinese official statement",
                    "none": "—"}
+#: How the codebook's roles read in the "in the score" column.
+ROLE_WORDS = {"scored": "yes", "profile": "profile", "described": "described"}
+#: ATOP 4.01's columns for the five obligation types, by our dimension ids (Leeds et al. 2002).
+ATOP_COLUMNS = {"collective_defence": "defense", "offence": "offense", "neutrality": "neutral",
+                "non_aggression": "nonagg", "consultation": "consul"}
 
 
 @dataclass(frozen=True)
@@ -217,7 +223,7 @@ def feature_table(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: It
     names = dict(names or {})
     table = pd.DataFrame({"group": [d.axis_label for d in book.values()],
                           "dimension": [d.label for d in book.values()],
-                          "in the score": ["yes" if d.role == "scored" else "described" for d in book.values()]})
+                          "in the score": [ROLE_WORDS.get(d.role, d.role) for d in book.values()]})
     for org in orgs:
         values = _cell_values(org_features, book, org, as_of)
         has_rows = set(org_features.loc[org_features["org_id"] == org, "dimension_id"])
@@ -253,6 +259,7 @@ def feature_details(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: 
         "from": pd.to_datetime(sub["valid_from"]).to_numpy(),
         "until": pd.to_datetime(sub["valid_to"]).to_numpy(),
         "evidence": [EVIDENCE_LABELS[e] for e in sub["evidence"]],
+        "evidence_date": pd.to_datetime(sub["evidence_date"]).to_numpy(),
         "where": sub["locator"].fillna("").to_numpy(),
         "quote": sub["quote"].fillna("").to_numpy(),
         "detail": sub["detail"].fillna("").to_numpy(),
@@ -268,7 +275,7 @@ def codebook_table(dimensions: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "group": [d.axis_label for d in book.values()],
         "dimension": [d.label for d in book.values()],
-        "in the score": ["yes" if d.role == "scored" else "described" for d in book.values()],
+        "in the score": [ROLE_WORDS.get(d.role, d.role) for d in book.values()],
         "values": [" / ".join(d.labels[v] for v in d.scale) for d in book.values()],
         "what it records": [desc[k] for k in book],
         "source_id": dimensions["source_id"].to_numpy(),
@@ -335,3 +342,79 @@ def org_overview(organisations: pd.DataFrame, member_counts: Mapping[str, int], 
     out = pd.DataFrame(rows)
     out["formal members"] = out["formal members"].astype("Int64")
     return out
+
+
+def obligation_profile(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: Iterable[str], as_of,
+                       names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """One row per organisation on ``as_of``: the defence promise that classifies it (``class``: alliance, not an
+    alliance, or unknown) and, beside it, the other obligation types of the profile, each as its reader label,
+    ``unknown`` or ``not coded for this date``. Nothing is averaged."""
+    book = codebook(dimensions)
+    names = dict(names or {})
+    obligations = [d for d in book.values() if d.axis == "obligation" and d.role in ("scored", "profile")]
+    rows = []
+    for org in orgs:
+        values = _cell_values(org_features, book, org, as_of)
+        defence = values.get("collective_defence", NOT_CODED)
+        kind = {"yes": "alliance", "no": "not an alliance"}.get(defence, "unknown")
+        row = {"organisation": names.get(org, org), "class": kind}
+        row.update({d.label: _label(book, d.dimension_id, values[d.dimension_id]) for d in obligations})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def atop_agreement(org_features: pd.DataFrame, census: pd.DataFrame) -> pd.DataFrame:
+    """Our obligation codes beside ATOP's published coding of the same texts: one row per pact the census links to
+    an organisation we code (``org_id``) and per obligation type, with our value from the founding text (the
+    earliest coded period that is not unknown), ATOP's 0/1 and whether they agree. A pact or type we have not
+    coded is left out rather than counted as a disagreement."""
+    _need(census, ("atopid", "org_id", *ATOP_COLUMNS.values()), "atop_agreement(census)")
+    _need(org_features, ("org_id", "dimension_id", "value", "valid_from"), "atop_agreement(org_features)")
+    linked = census[census["org_id"].fillna("").astype(str).str.len() > 0]
+    known = org_features[org_features["value"].isin(["yes", "no"])]
+    rows = []
+    for pact in linked.itertuples(index=False):
+        own = known[known["org_id"] == pact.org_id].sort_values("valid_from", kind="mergesort")
+        for dim, column in ATOP_COLUMNS.items():
+            cells = own[own["dimension_id"] == dim]
+            if cells.empty:
+                continue
+            ours = int(cells.iloc[0]["value"] == "yes")
+            theirs = int(getattr(pact, column))
+            rows.append({"org_id": pact.org_id, "atopid": int(pact.atopid), "dimension_id": dim,
+                         "ours": ours, "atop": theirs, "agree": ours == theirs})
+    return pd.DataFrame(rows, columns=["org_id", "atopid", "dimension_id", "ours", "atop", "agree"])
+
+
+def cohen_kappa(ours: Iterable[int], theirs: Iterable[int]) -> float:
+    """Cohen's kappa for two coders' 0/1 codes: agreement beyond what the coders' own base rates would give by
+    chance. NaN when chance agreement is total (both coders give one value throughout)."""
+    a, b = list(ours), list(theirs)
+    if len(a) != len(b) or not a:
+        raise ValueError("cohen_kappa: give two equally long, non-empty lists of codes")
+    observed = sum(x == y for x, y in zip(a, b)) / len(a)
+    p_a, p_b = sum(a) / len(a), sum(b) / len(b)
+    chance = p_a * p_b + (1 - p_a) * (1 - p_b)
+    return float("nan") if chance == 1 else (observed - chance) / (1 - chance)
+
+
+def five_type_mean(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: Iterable[str], as_of) -> pd.Series:
+    """The obligations measure this notebook no longer uses, for the robustness check: the equal-weight mean of
+    ATOP's five types (defence and the four of the profile) on ``as_of``; NaN when any of them is not known."""
+    book = codebook(dimensions)
+    dims = list(ATOP_COLUMNS)
+    out = {}
+    for org in orgs:
+        values = _cell_values(org_features, book, org, as_of)
+        known = [values[d] for d in dims if values[d] in book[d].scale]
+        out[org] = sum(book[d].scaled(values[d]) for d in dims) / len(dims) if len(known) == len(dims) else float("nan")
+    return pd.Series(out, name="five_type_mean", dtype=float)
+
+
+def institutions_with(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: Iterable[str], as_of,
+                      extra: Iterable[str]) -> pd.DataFrame:
+    """The institutions interval with ``extra`` described dimensions (e.g. standing forces, common budget) counted
+    as scored: the robustness check of the index's choice of items."""
+    widened = dimensions.copy()
+    widened.loc[widened["dimension_id"].isin(list(extra)), "role"] = "scored"
+    return typology_intervals(org_features, widened, orgs, as_of, axes=["institutionalization"])

@@ -154,6 +154,20 @@
         show(y);
       }, 180);
     });
+    /* print and PDF show the report's own date; the reader's year comes back afterwards */
+    window.addEventListener("beforeprint", function () {
+      stop();
+      box.setAttribute("data-print-year", input.value);
+      input.value = String(data.start);
+      show(data.start);
+    });
+    window.addEventListener("afterprint", function () {
+      var year = box.getAttribute("data-print-year");
+      if (year === null) { return; }
+      box.removeAttribute("data-print-year");
+      input.value = year;
+      show(parseInt(year, 10));
+    });
     box.setAttribute("data-ready", "true");
   }
   /* one switch shows or hides every code cell of the page */

@@ -1,0 +1,82 @@
+"""Notebook 05's headlines under their obvious alternative measures (issue 21): SIPRI's three warhead counts side
+by side, and spending with Russia's and China's figures at military purchasing-power parity.
+
+Plain DataFrames in and out, like :mod:`helpers.tables.balance`, whose bloc sums these reuse.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from helpers.tables.balance import PAIR, WARHEAD_MEASURES, _need, _year_values, bloc_capabilities, reader_amount
+
+#: How the warhead table names SIPRI's three counts, narrowest first.
+MEASURE_NAMES = {"nuclear_warheads_deployed": "Deployed",
+                 "nuclear_warheads_stockpile": "Military stockpile (deployed + stored)",
+                 "nuclear_warheads": "Total inventory (stockpile + retired)"}
+
+
+def warhead_measures(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int) -> pd.DataFrame:
+    """:func:`bloc_capabilities` for SIPRI's three warhead counts in ``year`` (deployed, military stockpile, total
+    inventory), for the comparison that decides whether a warhead headline holds."""
+    return bloc_capabilities(capabilities, blocs, year, WARHEAD_MEASURES)
+
+
+def warhead_measure_view(measures: pd.DataFrame, blocs: Iterable[str] = ("NATO", PAIR, "SCO", "CSTO")) -> pd.DataFrame:
+    """One row per warhead count, one column per bloc, and which of NATO and Russia + China holds more."""
+    _need(measures, ("bloc", "indicator", "total"), "warhead_measure_view(measures)")
+    blocs = [b for b in blocs if b in set(measures["bloc"])]
+    rows = []
+    for ind in [i for i in WARHEAD_MEASURES if i in set(measures["indicator"])]:
+        tot = measures[measures["indicator"] == ind].set_index("bloc")["total"]
+        row = {"Measure": MEASURE_NAMES[ind]}
+        row.update({b: "" if pd.isna(tot.get(b)) else f"{tot[b]:,.0f}" for b in blocs})
+        nato, pair = tot.get("NATO", math.nan), tot.get(PAIR, math.nan)
+        row["More warheads"] = ("" if pd.isna(nato) or pd.isna(pair) else
+                                "NATO" if nato > pair else PAIR if pair > nato else "equal")
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def ppp_sensitivity(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int,
+                    names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Russia and China's spending against NATO's in ``year``, at market exchange rates and with Russia's and
+    China's figures moved to military purchasing-power parity.
+
+    Each state's conversion is its published military-PPP figure (``milex_usd_mppp``) over SIPRI's figure in
+    current US dollars of the same year (``milex_usd_current``); SIPRI's constant-dollar figure is multiplied by it.
+    NATO stays at market exchange rates, because the data holds no military-PPP figure for its members: the second
+    row is therefore an upper bound on how far the ratio moves (at purchasing power, several European members'
+    spending would rise too). Columns: basis, pair (US$ million), nato (US$ million), ratio, conversion (the
+    factors used, by state). Empty when the data holds no military-PPP figure for both Russia and China in ``year``.
+    """
+    _need(capabilities, ("iso3", "year", "indicator", "value"), "ppp_sensitivity(capabilities)")
+    pair = list(blocs[PAIR])
+    const = _year_values(capabilities, year, "milex_usd_const")[0]
+    current = _year_values(capabilities, year, "milex_usd_current")[0]
+    mppp = _year_values(capabilities, year, "milex_usd_mppp")[0]
+    columns = ["basis", "pair", "nato", "ratio", "conversion"]
+    if not all(c in mppp.index and c in current.index and c in const.index for c in pair):
+        return pd.DataFrame(columns=columns)
+    factor = {c: float(mppp[c]) / float(current[c]) for c in pair}
+    nato = float(bloc_capabilities(capabilities, {"NATO": blocs["NATO"]}, year, ["milex_usd_const"])["total"].iloc[0])
+    at_market = float(sum(const[c] for c in pair))
+    at_ppp = float(sum(const[c] * factor[c] for c in pair))
+    conv = ", ".join(f"{(names or {}).get(c, c)} ×{factor[c]:.2f}" for c in pair)
+    return pd.DataFrame([
+        {"basis": "market exchange rates (SIPRI)", "pair": at_market, "nato": nato, "ratio": at_market / nato,
+         "conversion": ""},
+        {"basis": "Russia and China at military purchasing-power parity, NATO at market rates (an upper bound)",
+         "pair": at_ppp, "nato": nato, "ratio": at_ppp / nato, "conversion": conv}], columns=columns)
+
+
+def ppp_view(ppp: pd.DataFrame) -> pd.DataFrame:
+    """Reader columns for :func:`ppp_sensitivity`: totals in words, the ratio in per cent."""
+    return pd.DataFrame({"Basis": ppp["basis"],
+                         "Russia + China": [reader_amount(v, "milex_usd_const") for v in ppp["pair"]],
+                         "NATO": [reader_amount(v, "milex_usd_const") for v in ppp["nato"]],
+                         "Russia + China as a share of NATO": [f"{r:.0%}" for r in ppp["ratio"]],
+                         "Conversion applied": ppp["conversion"].replace("", "—")}).reset_index(drop=True)

@@ -1,0 +1,101 @@
+"""Notebook 07's obligations after the referee's review (issue 21): the defence promise classifies and the other
+ATOP types are a profile beside it, with no half point for a political promise; the framework is coded only where
+the article's words meet the codebook; the 2001 treaty is coded from its text; our codes are checked against
+ATOP's; the headline is shown under its alternative measures. Cheap: data tables only, no build."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from helpers import load, wording
+from helpers.tables import typology as T
+from helpers.tables import typology_words as W
+
+SHOWN = ["NATO", "OSCE", "SCO", "CSTO", "EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001"]
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load.org_features(), load.dimensions(), T.short_names(load.organisations())
+
+
+def test_the_defence_promise_alone_is_scored_and_no_obligation_has_a_political_grade(data):
+    _, dims, _ = data
+    obligations = dims[dims["axis"] == "obligation"].set_index("dimension_id")
+    assert obligations.index[obligations["role"] == "scored"].tolist() == ["collective_defence"]
+    assert set(obligations.loc[list(T.ATOP_COLUMNS), "role"]) == {"scored", "profile"}
+    assert all(row.scale == "yes;no" for row in obligations.loc[list(T.ATOP_COLUMNS)].itertuples())
+
+
+def test_the_profile_stands_beside_the_class_without_a_mean(data):
+    f, d, names = data
+    profile = T.obligation_profile(f, d, SHOWN, "2024-04-30", names).set_index("organisation")
+    assert profile.loc["NATO", "class"] == "alliance" and profile.loc["CSTO", "class"] == "alliance"
+    assert profile.loc["Russia–China treaty (2001)", "class"] == "not an alliance"
+    assert profile.loc["Russia–China treaty (2001)", "Consultation in a crisis"] == "Yes"
+    assert profile.loc["proposed Eurasian framework", "class"] == "unknown"
+    assert W.profile_finding(profile.reset_index()).startswith("NATO and CSTO are alliances")
+
+
+def test_the_framework_gets_no_consultation_promise_from_a_general_forum(data):
+    f, *_ = data
+    fw = f[f["org_id"] == "EURASIAN_FRAMEWORK"].set_index("dimension_id")
+    assert fw.loc["consultation", "value"] == T.UNKNOWN
+    assert fw.loc["security_scope", "value"] == T.UNKNOWN  # P13's multidimensional security is no codebook value
+
+
+def test_the_2001_treaty_is_coded_from_its_text_with_absent_provisions_as_no(data):
+    f, *_ = data
+    treaty = T.features_as_of(f[f["org_id"] == "RU_CN_TREATY_2001"], "2024-04-30").set_index("dimension_id")
+    assert (treaty["value"] == T.UNKNOWN).sum() <= 1  # 12 were unknown; only the scope of cooperation is left
+    assert treaty.loc["neutrality", "value"] == "no" and treaty.loc["exclusive_alignment", "value"] == "yes"
+    assert treaty.loc["secretariat", "value"] == "no"
+
+
+def test_our_obligation_codes_are_checked_against_atops_for_the_four_texts(data):
+    f, *_ = data
+    agreement = T.atop_agreement(f, load.pact_census())
+    assert set(agreement["org_id"]) == {"NATO", "WARSAW", "CSTO", "RU_CN_TREATY_2001"}
+    assert len(agreement) == 20
+    assert W.agreement_finding(agreement) == ("Our obligation codes agree with ATOP's on 20 of 20 cells of 4 pacts "
+                                              "(Cohen's kappa 1.00)")
+
+
+def test_a_disagreement_with_atop_is_counted_and_lowers_kappa():
+    feats = pd.DataFrame({"org_id": ["A", "A"], "dimension_id": ["collective_defence", "offence"],
+                          "value": ["yes", "yes"], "valid_from": pd.to_datetime(["1990-01-01"] * 2)})
+    census = pd.DataFrame({"atopid": [1, 2], "org_id": ["A", ""], "defense": [1, 1], "offense": [0, 0],
+                           "neutral": [0, 0], "nonagg": [0, 0], "consul": [0, 0]})
+    agreement = T.atop_agreement(feats, census)
+    assert agreement["agree"].tolist() == [True, False]  # the unlinked pact and uncoded types are left out
+    assert T.cohen_kappa([1, 0, 1, 0], [1, 0, 0, 0]) == pytest.approx(0.5)
+    assert math.isnan(T.cohen_kappa([1, 1], [1, 1]))
+
+
+def test_the_headline_is_shown_under_the_old_mean_and_a_wider_institutions_index(data):
+    f, d, names = data
+    table = W.robustness_table(f, d, SHOWN, "2024-04-30", names).set_index("organisation")
+    assert table.loc["NATO", "Five ATOP types, equal-weight mean"] == "0.60"
+    assert table.loc["CSTO", "Institutions, six items"] == "0.92"
+    assert W.robustness_headline(table.reset_index()) == "The headline holds on both alternative measures"
+    swapped = table.reset_index()
+    swapped.loc[swapped["organisation"] == "OSCE", "Five ATOP types, equal-weight mean"] = "0.80"
+    assert W.robustness_headline(swapped) == "The headline does not survive the five-type mean"
+
+
+def test_the_audit_table_dates_the_evidence_under_a_readers_label(data):
+    f, d, names = data
+    details = T.feature_details(f, d, ["NATO"], names)
+    command = details[details["dimension"] == "Integrated military command"].iloc[0]
+    assert command["evidence_date"] > command["from"]  # a 2012 page documents a 1951 command
+    assert wording.header("evidence_date") == "Evidence dated"
+    assert not f["note"].fillna("").str.contains("evidence_date").any()
+
+
+def test_an_organisation_placed_on_neither_axis_is_said_so_once(data):
+    f, d, names = data
+    iv = T.typology_intervals(f, d, ["EURASIAN_FRAMEWORK"], "2024-04-30")
+    assert W.placement_sentence(iv, "EURASIAN_FRAMEWORK", "The framework").count("cannot be placed") == 1
