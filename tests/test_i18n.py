@@ -243,6 +243,22 @@ def test_number_placeholders_and_lists_translate_cells_without_catching_ordinary
     assert i18n.text("Yes / No", "en") == "Yes / No"
 
 
+def test_a_finding_joined_from_known_sentences_reads_in_arabic_sentence_by_sentence(locale):
+    path = catalogs.messages_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('msgid ""\nmsgstr ""\n"Language: ar\\n"\n\n#, python-brace-format\n'
+                    'msgid "In {y} they spent {p}."\nmsgstr "في {y} أنفقوا {p}."\n\n'
+                    'msgid "That ratio does not survive purchasing power."\nmsgstr "لا تصمد النسبة أمام القوة الشرائية."\n\n'
+                    '#, python-brace-format\nmsgid "{a} and {b}"\nmsgstr "{a} و{b}"\n', encoding="utf-8")
+    joined = "In 2023 they spent 30%. That ratio does not survive purchasing power."
+    assert i18n.text(joined, "ar") == "في 2023 أنفقوا 30%. لا تصمد النسبة أمام القوة الشرائية."
+    assert i18n.text("Art. 4 of the treaty. Nothing known.", "ar") == "Art. 4 of the treaty. Nothing known."
+    assert i18n.text(joined, "en") == joined
+    # a list's items are translated one by one: "and" inside an unknown item does not join half the list
+    assert i18n.text("France; Nowhere and Germany", "ar") == "فرنسا؛ Nowhere and Germany"
+    assert i18n.text("France; Germany and Italy", "ar") == "فرنسا؛ ألمانيا وإيطاليا"
+
+
 def test_a_coded_cells_note_reads_in_the_editions_words(monkeypatch):
     from helpers import load
     from helpers.tables import typology_words
