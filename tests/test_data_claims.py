@@ -173,10 +173,16 @@ def test_the_speaker_the_arabic_names_matches_the_attribution(claims):
     assert (faithful["attributed_to"] == faithful["voice"]).all(), list(faithful["claim_id"])
     wrong = claims[claims["attribution"] == "misattributed in translation"]
     assert (wrong["attributed_to"] != wrong["voice"]).all(), list(wrong["claim_id"])
-    # an attribution that cannot be checked says so in the voice too, and only there
-    unverifiable = claims["attribution"] == "unverifiable"
-    assert (claims.loc[unverifiable, "voice"] == UNKNOWN).all(), list(claims.loc[unverifiable, "claim_id"])
-    assert (claims.loc[~unverifiable, "voice"] != UNKNOWN).all()
+    # an attribution that cannot be checked (only RIAC's summary read, or no English at all) says so in the voice
+    # too, and only there: a sentence never compared with any English is not assumed to be the author's
+    unchecked = claims["attribution"].isin(["unverifiable", "not compared"])
+    assert (claims.loc[unchecked, "voice"] == UNKNOWN).all(), \
+        list(claims.loc[unchecked & (claims["voice"] != UNKNOWN), "claim_id"])
+    assert (claims.loc[~unchecked, "voice"] != UNKNOWN).all()
+    # the author's voice rests on a comparison: every claim voiced as the author's was found faithful to RT's English
+    authors = claims[claims["voice"] == AUTHOR]
+    assert (authors["attribution"] == "faithful").all(), list(authors.loc[authors["attribution"] != "faithful",
+                                                                          "claim_id"])
 
 
 def test_one_claim_per_sentence_each_resting_on_its_own_arabic_words(claims):
