@@ -297,3 +297,22 @@ def test_a_maps_timeline_names_its_members_and_captions_in_arabic():
     assert tl["members"] == [["كازاخستان", 2001, 9999]] and tl["label"] == "السنة"
     assert tl["captions"]["2024"].endswith("10 عضوًا") and "4 يوليو 2024" in tl["captions"]["2024"]
     assert charts.translate_spec(spec, "en") is spec
+
+
+def test_multi_vector_is_never_rendered_as_multilateral_in_our_own_arabic():
+    """«متعددة الأطراف» is Arabic for *multilateral*; the article uses it in P18 for a multi-vector policy. The
+    edition writes «متعددة الاتجاهات» in its own voice (notebook 08's title included) and keeps the article's word
+    only where it says so («كذا»)."""
+    from helpers import load
+
+    def own_voice(text: str) -> bool:
+        return "متعددة الأطراف" not in text or "كذا" in text
+    entries = [m for p in [catalogs.messages_path(), *sorted(catalogs.LOCALE_NOTEBOOKS.glob("ar/*.po"))]
+               for m in catalogs.read(p) if isinstance(m.id, str) and "multi-vector" in m.id.lower()]
+    assert len(entries) >= 5
+    for m in entries:
+        assert own_voice(m.string) and "الاتجاهات" in m.string, m.id[:80]
+    glossary = load.table("glossary").set_index("term_en")
+    assert glossary.loc["multi-vector policy", "term_ar"] == "سياسة متعددة الاتجاهات"
+    claims_ar = load.table("claims_ar").set_index("claim_id")
+    assert own_voice(claims_ar.loc["C39", "claim_ar"]) and "متعددة الاتجاهات" in claims_ar.loc["C39", "claim_ar"]
