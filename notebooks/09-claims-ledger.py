@@ -59,7 +59,7 @@ present.glance(ledgers_words.glance_findings(ledger), summary=ledgers_words.glan
 # unverifiable (RT's paragraph, the one translated, could not be read, and only a summary or a report of another
 # version was, so a difference may be RT's, the Arabic's, or not in the body at all). Words the Arabic changed or
 # added are the *translator's or editor's*; words RT changed and the Arabic follows are *RT's editors'*; where the
-# attribution is unverifiable, whose words they are is *unknown*. The **verdict** says how far the content holds: supported, partly supported, contradicted, unverifiable
+# attribution is unverifiable or not compared, whose words they are is *unknown*. The **verdict** says how far the content holds: supported, partly supported, contradicted, unverifiable
 # (the reason names the document that would settle it), or interpretation (a reading, proposal or forecast that
 # evidence can inform but not settle). **Checked against** says what the verdict rests on: a primary text (the
 # authentic text or its depositary's copy, never the article), an organisation's or government's own page,
@@ -162,7 +162,7 @@ present.table(ledgers.attribution_view(attributed), title=ledgers_words.attribut
 # person, is most likely the Arabic editor's addition.
 
 # %%
-present.table(ledgers.lineage_view(lineage), title=ledgers_words.lineage_finding(lineage), key="lineage",
+present.table(article.lineage_view(lineage), title=ledgers_words.lineage_finding(lineage), key="lineage",
               caption="Relation, finding and confidence per step; dates only as precisely as they are known.",
               sources=lineage)
 

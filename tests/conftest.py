@@ -224,6 +224,30 @@ def real_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
 
 
 @pytest.fixture(scope="session")
+def executed(tmp_path_factory):
+    """``executed(stem, **parameters)``: the real notebook run through papermill's Python API from a folder outside
+    the repository, once per session for each set of parameters (several tests read the same run; each run starts a
+    fresh kernel, so sharing it carries no state between tests). Returns the executed notebook."""
+    import papermill as pm
+
+    from helpers import paths
+
+    runs: dict[tuple, nbformat.NotebookNode] = {}
+
+    def run(stem: str, **parameters) -> nbformat.NotebookNode:
+        key = (stem, tuple(sorted(parameters.items())))
+        if key not in runs:
+            folder = tmp_path_factory.mktemp("executed")
+            out = folder / f"{stem}.ipynb"
+            pm.execute_notebook(str(paths.NOTEBOOKS / f"{stem}.ipynb"), str(out), parameters=parameters,
+                                kernel_name="python3", progress_bar=False, cwd=str(folder))
+            runs[key] = nbformat.read(out, as_version=4)
+        return runs[key]
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def built_reports(request, tmp_path_factory) -> Path:
     """reports/ when it holds every declared report (after `make reports`); else the suite's shared full build
     (conftest's ``real_build``) or, without it, a fresh build of our own in a tmp folder."""
@@ -231,8 +255,8 @@ def built_reports(request, tmp_path_factory) -> Path:
 
     from helpers import paths
 
-    if all((paths.REPORTS / name).exists() for name in rb.expected_reports()):
-        return paths.REPORTS
+    if all((paths.reports_dir() / name).exists() for name in rb.expected_reports()):
+        return paths.reports_dir()
     try:
         folder, done = request.getfixturevalue("real_build")
     except pytest.FixtureLookupError:

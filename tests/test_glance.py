@@ -19,14 +19,16 @@ def test_article_glance_counts_sections_claims_and_the_chain_of_publishers():
     assert out[1] == "3 of its 4 claims are factual; 2 of those are supported by the sources we cite."
     assert out[2] == "The text travelled Valdai Discussion Club → RT → alahalygate.com."
     assert len(out) == 3  # no voice columns, no voice sentence
-    voiced = claims.assign(voice=["the author", "the translator or editor", "RT's editors", "unknown"],
-                           attributed_to=["the author", "the author", "Putin", "Putin"],
-                           attribution=["faithful", "added in translation", "changed in translation", "unverifiable"])
+    # a claim whose English was never read ('not compared') counts with the unverifiable ones, not as compared
+    voiced = pd.concat([claims, claims.iloc[:1]], ignore_index=True).assign(
+        voice=["the author", "the translator or editor", "RT's editors", "unknown", "unknown"],
+        attributed_to=["the author", "the author", "Putin", "Putin", "the author"],
+        attribution=["faithful", "added in translation", "changed in translation", "unverifiable", "not compared"])
     assert article_words.glance_findings(paragraphs, sections, voiced, lineage)[3] == (
-        "1 of the 4 claims carry words of the Arabic's translator or editor, not the author's (P19 and sentences "
-        "changed in translation), and 1 carry RT's editors' changes; for 1 more, RT's English could not be read, so "
-        "whose words they are is unverifiable (1 of them the Arabic gives to Putin, observers or 'Russian–Chinese "
-        "discussions').")
+        "1 of the 5 claims carry words of the Arabic's translator or editor, not the author's (P19 and sentences "
+        "changed in translation), and 1 carry RT's editors' changes; for 2 more, RT's English could not be read, so "
+        "whose words they are is unknown (1 of them the Arabic gives to Putin, observers or 'Russian–Chinese "
+        "discussions'); 1 were compared with RT's English and found faithful to it.")
     # a second republication before RT is a side branch: the translation follows the step right before it
     riac = pd.concat([lineage.assign(step=lineage["step"] + 1),
                       pd.DataFrame({"step": [2], "publisher": ["RIAC"], "relation": ["republication"]})])

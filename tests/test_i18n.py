@@ -243,6 +243,22 @@ def test_number_placeholders_and_lists_translate_cells_without_catching_ordinary
     assert i18n.text("Yes / No", "en") == "Yes / No"
 
 
+def test_a_finding_joined_from_known_sentences_reads_in_arabic_sentence_by_sentence(locale):
+    path = catalogs.messages_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('msgid ""\nmsgstr ""\n"Language: ar\\n"\n\n#, python-brace-format\n'
+                    'msgid "In {y} they spent {p}."\nmsgstr "في {y} أنفقوا {p}."\n\n'
+                    'msgid "That ratio does not survive purchasing power."\nmsgstr "لا تصمد النسبة أمام القوة الشرائية."\n\n'
+                    '#, python-brace-format\nmsgid "{a} and {b}"\nmsgstr "{a} و{b}"\n', encoding="utf-8")
+    joined = "In 2023 they spent 30%. That ratio does not survive purchasing power."
+    assert i18n.text(joined, "ar") == "في 2023 أنفقوا 30%. لا تصمد النسبة أمام القوة الشرائية."
+    assert i18n.text("Art. 4 of the treaty. Nothing known.", "ar") == "Art. 4 of the treaty. Nothing known."
+    assert i18n.text(joined, "en") == joined
+    # a list's items are translated one by one: "and" inside an unknown item does not join half the list
+    assert i18n.text("France; Nowhere and Germany", "ar") == "فرنسا؛ Nowhere and Germany"
+    assert i18n.text("France; Germany and Italy", "ar") == "فرنسا؛ ألمانيا وإيطاليا"
+
+
 def test_a_coded_cells_note_reads_in_the_editions_words(monkeypatch):
     from helpers import load
     from helpers.tables import typology_words
@@ -281,3 +297,58 @@ def test_a_maps_timeline_names_its_members_and_captions_in_arabic():
     assert tl["members"] == [["كازاخستان", 2001, 9999]] and tl["label"] == "السنة"
     assert tl["captions"]["2024"].endswith("10 عضوًا") and "4 يوليو 2024" in tl["captions"]["2024"]
     assert charts.translate_spec(spec, "en") is spec
+
+
+def test_multi_vector_is_never_rendered_as_multilateral_in_our_own_arabic():
+    """«متعددة الأطراف» is Arabic for *multilateral*; the article uses it in P18 for a multi-vector policy. The
+    edition writes «متعددة الاتجاهات» in its own voice (notebook 08's title included) and keeps the article's word
+    only where it says so («كذا»)."""
+    from helpers import load
+
+    def own_voice(text: str) -> bool:
+        return "متعددة الأطراف" not in text or "كذا" in text
+    entries = [m for p in [catalogs.messages_path(), *sorted(catalogs.LOCALE_NOTEBOOKS.glob("ar/*.po"))]
+               for m in catalogs.read(p) if isinstance(m.id, str) and "multi-vector" in m.id.lower()]
+    assert len(entries) >= 5
+    for m in entries:
+        assert own_voice(m.string) and "الاتجاهات" in m.string, m.id[:80]
+    glossary = load.table("glossary").set_index("term_en")
+    assert glossary.loc["multi-vector policy", "term_ar"] == "سياسة متعددة الاتجاهات"
+    claims_ar = load.table("claims_ar").set_index("claim_id")
+    assert own_voice(claims_ar.loc["C39", "claim_ar"]) and "متعددة الاتجاهات" in claims_ar.loc["C39", "claim_ar"]
+
+
+def test_the_arabic_edition_quotes_the_article_in_its_own_words():
+    """Guillemets in the Arabic edition promise the article's exact words: a reader can hold the article beside the
+    report. The quotations that had been back-translated from the English edition («مسيّسة منذ مطلع الألفية
+    الثالثة» for the article's «منذ أوائل عام 2000», the very slip T24 records) now quote words the data hold
+    verbatim from the article (claims' and differences' Arabic phrases, the paragraphs' quotations, section titles)."""
+    import re
+
+    from helpers import load
+    verbatim = [*load.claims()["arabic_phrase"].dropna(), *load.table("translation_differences")["arabic_phrase"].dropna(),
+                *load.table("paragraphs_ar")["quote_ar"].dropna(), *load.table("sections")["title_ar"].dropna()]
+    # English cells whose Arabic quotes the article: the notebook, and a few words of the English to find the cell by
+    cells = {"01-the-proposal": ["may take concrete shape", "takes concrete shape"],
+             "02-nato-enlargement": ["# NATO", "## \"The largest"],
+             "03-osce-inclusive-option": ["Politicised since the early 2000s\" — the article", "## Takeaways"],
+             "04-crisis-arms-control-war": ["US-led operations\" outside"],
+             "05-balance-of-power": ["asymmetric bipolarity"]}
+    texts = []
+    for stem, needles in cells.items():
+        msgs = [m for m in catalogs.read(catalogs.notebook_catalog_path(stem)) if isinstance(m.id, str) and m.id]
+        for needle in needles:
+            found = [m.string for m in msgs if needle.lower() in m.id.lower()]
+            assert found, (stem, needle)
+            texts += found
+    texts += [m.string for m in catalogs.read(catalogs.messages_path())
+              if isinstance(m.id, str) and "largest" in m.id and "most stable" in m.id]
+    prose = load.table("prose_ar").set_index(["table", "column", "key"])
+    texts += [prose.loc[("claims", "verdict_reason", c), "ar"] for c in ("C01", "C32", "C49")]
+    texts.append(load.table("paragraphs_ar").set_index("paragraph").loc["P15", "paraphrase_ar"])
+    quoted = [q for t in texts for q in re.findall(r"«([^»]+)»", t) if len(q.split()) >= 2 and "آر تي" not in q]
+    assert len(quoted) >= 12
+    # the same words: only vowel marks and tanwin (which the article mostly leaves out) may differ
+    bare = [arabic.DROP.sub("", v) for v in verbatim]
+    wrong = [q for q in quoted if not any(arabic.DROP.sub("", q) in v for v in bare)]
+    assert not wrong, wrong

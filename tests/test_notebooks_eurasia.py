@@ -10,10 +10,8 @@ from __future__ import annotations
 import ast
 import json
 import re
-from pathlib import Path
 
 import nbformat
-import papermill as pm
 import pytest
 
 from helpers import load, params, paths
@@ -34,12 +32,8 @@ OTHER = {
 }
 
 
-def _run(nb_id: str, tmp_path: Path, parameters: dict | None = None) -> nbformat.NotebookNode:
-    src = paths.NOTEBOOKS / f"{NOTEBOOKS[nb_id]}.ipynb"
-    out = tmp_path / f"{NOTEBOOKS[nb_id]}.out.ipynb"
-    pm.execute_notebook(str(src), str(out), parameters=parameters or {}, kernel_name="python3",
-                        cwd=str(paths.NOTEBOOKS), progress_bar=False)
-    return nbformat.read(out, as_version=4)
+def _run(nb_id: str, executed, parameters: dict | None = None) -> nbformat.NotebookNode:
+    return executed(NOTEBOOKS[nb_id], **(parameters or {}))
 
 
 def _payloads(nb: nbformat.NotebookNode) -> list[dict]:
@@ -93,8 +87,8 @@ def test_bad_claim_types_is_refused_with_a_clear_message():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("nb_id", sorted(NOTEBOOKS))
-def test_notebook_runs_with_defaults_and_ends_with_sources(nb_id, tmp_path):
-    nb = _run(nb_id, tmp_path)
+def test_notebook_runs_with_defaults_and_ends_with_sources(nb_id, executed):
+    nb = _run(nb_id, executed)
     kinds = [m for c in nb.cells for o in c.get("outputs", []) for m in o.get("data", {})]
     assert "application/vnd.nato-report.sources+json" in kinds
     assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
@@ -102,8 +96,8 @@ def test_notebook_runs_with_defaults_and_ends_with_sources(nb_id, tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("nb_id", sorted(NOTEBOOKS))
-def test_notebook_runs_with_other_parameters(nb_id, tmp_path):
-    nb = _run(nb_id, tmp_path, OTHER[nb_id])
+def test_notebook_runs_with_other_parameters(nb_id, executed):
+    nb = _run(nb_id, executed, OTHER[nb_id])
     titles = _titles(nb)
     if nb_id == "05":
         assert "2010" in titles["milex"]
@@ -120,9 +114,9 @@ def test_notebook_runs_with_other_parameters(nb_id, tmp_path):
 
 
 @pytest.mark.slow
-def test_every_paragraph_and_claim_appears_in_some_report(tmp_path):
-    texts = [json.dumps(_payloads(_run("09", tmp_path)), ensure_ascii=False)]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(paths.REPORTS.glob("*.html"))]
+def test_every_paragraph_and_claim_appears_in_some_report(executed):
+    texts = [json.dumps(_payloads(_run("09", executed)), ensure_ascii=False)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(paths.reports_dir().glob("*.html"))]
     blob = "\n".join(texts)
     missing_p = [f"P{i}" for i in range(1, 20) if not re.search(rf"\bP{i}\b", blob)]
     missing_c = [c for c in load.claims()["claim_id"] if not re.search(rf"\b{c}\b", blob)]
@@ -130,8 +124,8 @@ def test_every_paragraph_and_claim_appears_in_some_report(tmp_path):
 
 
 @pytest.mark.slow
-def test_07_defaults_show_nato_as_the_most_alliance_like_and_the_framework_unplaced(tmp_path):
-    titles = _titles(_run("07", tmp_path))
+def test_07_defaults_show_nato_as_the_most_alliance_like_and_the_framework_unplaced(executed):
+    titles = _titles(_run("07", executed))
     top = titles["typology"].split("most alliance-like")[0]
     assert "NATO" in top and "OSCE" not in top and "SCO" not in top.replace("CSTO", "")
     assert "proposed Eurasian framework" in titles["typology"].split(";")[1]

@@ -1,6 +1,7 @@
 """Notebooks 01–04 execute with their defaults and with other parameters, and show the tables a reader expects.
 
-Each run goes through papermill's Python API into ``tmp_path``; what is checked is what a reader sees: the keyed
+Each run goes through papermill's Python API from a folder outside the repository (conftest's ``executed``, once
+per set of parameters); what is checked is what a reader sees: the keyed
 tables and charts (through the project's display mime types), their titles for the chosen parameters, and row
 counts that agree with the membership logic applied to the same data.
 """
@@ -13,16 +14,14 @@ import pandas as pd
 import papermill as pm
 import pytest
 
-from helpers import load, membership, paths, present, wording
+from helpers import load, membership, present, wording
 
 pytestmark = pytest.mark.slow
 
 
-def run(tmp_path, stem: str, **parameters) -> dict[str, dict]:
+def run(executed, stem: str, **parameters) -> dict[str, dict]:
     """Execute a notebook, return its displayed tables and charts by key (failing on any error output)."""
-    out = tmp_path / f"{stem}.ipynb"
-    nb = pm.execute_notebook(str(paths.NOTEBOOKS / f"{stem}.ipynb"), str(out), parameters=parameters,
-                             kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
+    nb = executed(stem, **parameters)
     shown: dict[str, dict] = {}
     for cell in nb.cells:
         for output in cell.get("outputs", []):
@@ -38,30 +37,30 @@ def run(tmp_path, stem: str, **parameters) -> dict[str, dict]:
     return shown
 
 
-def test_01_defaults_show_the_cited_events_and_the_timeline(tmp_path):
-    shown = run(tmp_path, "01-the-proposal")
+def test_01_defaults_show_the_cited_events_and_the_timeline(executed):
+    shown = run(executed, "01-the-proposal")
     assert {"paraphrase", "claims", "cited-events", "timeline", "timeline-table", "after-visit"} <= set(shown)
     assert shown["paraphrase"]["rows"] == 3
     assert "Putin" in shown["cited-events"]["csv"] and "Lavrov" in shown["cited-events"]["csv"]
     assert shown["sources"]["sources"], "the Sources section lists what was cited"
 
 
-def test_01_window_filters_the_timeline(tmp_path):
-    shown = run(tmp_path, "01-the-proposal", start="2000-01-01", end="2010-12-31")
+def test_01_window_filters_the_timeline(executed):
+    shown = run(executed, "01-the-proposal", start="2000-01-01", end="2010-12-31")
     dates = [line.split(",")[0] for line in shown["timeline-table"]["csv"].splitlines()[1:]]
     assert dates and all("2000-01-01" <= d[:10] <= "2010-12-31" for d in dates)
     assert "1 Jan 2000 to 31 Dec 2010" in shown["timeline-table"]["title"]
 
 
-def test_01_refuses_a_window_that_ends_before_it_starts(tmp_path):
+def test_01_refuses_a_window_that_ends_before_it_starts(executed):
     rule = "break the rule start <= end; allowed: .end. on or after .start."
     with pytest.raises(pm.PapermillExecutionError, match=rule):
-        run(tmp_path, "01-the-proposal", start="2020-01-01", end="2010-01-01")
+        run(executed, "01-the-proposal", start="2020-01-01", end="2010-01-01")
 
 
 @pytest.mark.parametrize("as_of", ["2024-04-30", "1991-12-31"])
-def test_02_members_table_matches_the_membership_data(tmp_path, as_of):
-    shown = run(tmp_path, "02-nato-enlargement", as_of=as_of)
+def test_02_members_table_matches_the_membership_data(executed, as_of):
+    shown = run(executed, "02-nato-enlargement", as_of=as_of)
     assert {"steps", "nato-map", "accessions", "members", "blocs", "lifespans", "glance"} <= set(shown)
     expected = membership.count_as_of(load.memberships(), "NATO", as_of)
     assert shown["members"]["rows"] == expected
@@ -70,14 +69,14 @@ def test_02_members_table_matches_the_membership_data(tmp_path, as_of):
     assert f" to {expected} members by {wording.day(as_of)}" in shown["glance"]["findings"][0]
 
 
-def test_02_bloc_record_leaves_out_blocs_not_yet_founded(tmp_path):
-    shown = run(tmp_path, "02-nato-enlargement", as_of="1991-12-31")
+def test_02_bloc_record_leaves_out_blocs_not_yet_founded(executed):
+    shown = run(executed, "02-nato-enlargement", as_of="1991-12-31")
     csv = shown["blocs"]["csv"]
     assert "Warsaw Pact" in csv and "Collective Security" not in csv  # the CSTO was signed in 1992
 
 
-def test_02_cases_come_from_the_census_and_every_rate_has_its_interval(tmp_path):
-    shown = run(tmp_path, "02-nato-enlargement")
+def test_02_cases_come_from_the_census_and_every_rate_has_its_interval(executed):
+    shown = run(executed, "02-nato-enlargement")
     census = pd.read_csv(io.StringIO(shown["census-rule"]["csv"]))
     assert len(census) == len(load.pact_census())  # the rule is tested on the whole census
     admitted = set(census.loc[census["admitted"], "name"])
@@ -91,16 +90,16 @@ def test_02_cases_come_from_the_census_and_every_rate_has_its_interval(tmp_path)
 
 
 @pytest.mark.parametrize("as_of", ["2024-04-30", "1991-12-31"])
-def test_03_overlap_counts_every_participating_state(tmp_path, as_of):
-    shown = run(tmp_path, "03-osce-inclusive-option", as_of=as_of)
+def test_03_overlap_counts_every_participating_state(executed, as_of):
+    shown = run(executed, "03-osce-inclusive-option", as_of=as_of)
     assert {"growth", "overlap", "overlap-table", "documents", "indivisible", "p5-p6-events"} <= set(shown)
     participating = membership.count_as_of(load.memberships(), "OSCE", as_of)
     assert f"of the OSCE's {participating} states" in shown["overlap"]["title"]
     assert shown["documents"]["rows"] >= 4   # Helsinki, Paris, Istanbul, Astana
 
 
-def test_04_defaults_and_another_pair_of_dates(tmp_path):
-    shown = run(tmp_path, "04-crisis-arms-control-war")
+def test_04_defaults_and_another_pair_of_dates(executed):
+    shown = run(executed, "04-crisis-arms-control-war")
     assert {"treaties-wars", "in-force-by-year", "treaty-status", "steps", "wars", "camps", "changes",
             "glance"} <= set(shown)
     ledger = load.claims()
@@ -110,14 +109,14 @@ def test_04_defaults_and_another_pair_of_dates(tmp_path):
     before = membership.count_as_of(memberships, "NATO", "2021-12-31")
     after = membership.count_as_of(memberships, "NATO", "2024-04-30")
     assert shown["camps"]["title"].startswith(f"NATO went from {before} to {after} members")
-    other = run(tmp_path, "04-crisis-arms-control-war", before="1998-12-31", after="2004-12-31")
+    other = run(executed, "04-crisis-arms-control-war", before="1998-12-31", after="2004-12-31")
     early = membership.count_as_of(memberships, "NATO", "1998-12-31")
     late = membership.count_as_of(memberships, "NATO", "2004-12-31")
     assert other["camps"]["title"].startswith(f"NATO went from {early} to {late} members")
 
 
-def test_04_treaty_list_and_status_per_pair_follow_the_rule(tmp_path):
-    shown = run(tmp_path, "04-crisis-arms-control-war")
+def test_04_treaty_list_and_status_per_pair_follow_the_rule(executed):
+    shown = run(executed, "04-crisis-arms-control-war")
     rule = pd.read_csv(io.StringIO(shown["treaty-rule"]["csv"]))
     assert {"START I", "START II", "Moscow Treaty (SORT)", "Adapted CFE Treaty"} <= set(rule.loc[rule["admitted"],
                                                                                                     "treaty"])
@@ -132,8 +131,8 @@ def test_04_treaty_list_and_status_per_pair_follow_the_rule(tmp_path):
     assert wars["admitted"].any() and not wars["admitted"].all()
 
 
-def test_04_refuses_after_earlier_than_before(tmp_path):
+def test_04_refuses_after_earlier_than_before(executed):
     # the section map's rule "before < after" stops the run in the set-up cell, naming both dates
     with pytest.raises(pm.PapermillExecutionError, match=r"'before' = '2024-04-30' and 'after' = '2021-12-31' break "
                                                          r"the rule before < after"):
-        run(tmp_path, "04-crisis-arms-control-war", before="2024-04-30", after="2021-12-31")
+        run(executed, "04-crisis-arms-control-war", before="2024-04-30", after="2021-12-31")

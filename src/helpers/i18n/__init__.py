@@ -194,11 +194,18 @@ def _text(value: str, lang: str, depth: int = 0) -> str:
         inner = _text(stripped, lang, depth)
         if inner != stripped:
             return inner
-    if depth > 3:
+    if depth > 5:
         return value
+    sentences = _SENTENCE.split(stripped)
+    if len(sentences) > 1:  # a finding or caption joined from sentences that are each known ("… It reverses: …"),
+        done = [_text(s, lang, depth) for s in sentences]  # before a pattern's placeholder swallows the rest
+        if all(a != b for a, b in zip(done, sentences)):
+            return " ".join(done)
     for pat in patterns:
         m = pat.regex.match(value)
         if m:
+            if pat.literal < WEAK and any("; " in v for v in m.groupdict().values()):
+                continue  # "{a} and {b}" joins names, never the items of a list ("SCO; SCO without India and …")
             pieces = {k: _piece(v, lang, depth) for k, v in m.groupdict().items()}
             if pat.literal < WEAK and not all(_ARABIC.search(v) or not _LATIN.search(v) for v in pieces.values()):
                 continue  # "{a} and {b}" joins translated words only, never half an English sentence
@@ -206,6 +213,10 @@ def _text(value: str, lang: str, depth: int = 0) -> str:
     date = _date_text(stripped, lang)
     if date is not None:
         return date
+    if len(sentences) > 1:  # some of its sentences known: those in Arabic, the others as they are
+        done = [_text(s, lang, depth) for s in sentences]
+        if any(a != b for a, b in zip(done, sentences)):
+            return " ".join(done)
     for sep, joined in _LISTS:  # a list of known words ("ABM Treaty; INF Treaty", "Yes / No"): each in turn
         if sep in stripped:
             parts = stripped.split(sep)
@@ -217,6 +228,8 @@ def _text(value: str, lang: str, depth: int = 0) -> str:
 
 #: Separators of lists in table cells and their Arabic forms (the Arabic semicolon; the slash kept).
 _LISTS = (("; ", "؛ "), (" / ", " / "))
+#: Where one sentence ends and the next begins: a full stop, then a capital ("Art. 4", "e.g. on" do not split).
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def text(value, lang: str | None = None):

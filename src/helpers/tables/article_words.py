@@ -85,15 +85,18 @@ def glance_findings(paragraphs, sections, claims, lineage) -> list[str]:
 
 
 def _voices(claims) -> list[str]:
-    """Whose words the claims are: the Arabic translator's or editor's, RT's editors', and those whose speaker cannot
-    be checked because RT's English could not be read there."""
+    """Whose words the claims are: the Arabic translator's or editor's, RT's editors', those whose speaker cannot
+    be checked because RT's English could not be read there (``unverifiable``, where only RIAC's summary was, and
+    ``not compared``, where no English was read at all), and those compared with RT's English and found faithful."""
     if not {"voice", "attributed_to", "attribution"} <= set(claims.columns):
         return []
     own = int((claims["voice"] == TRANSLATOR).sum())
     rt = int((claims["voice"] == RT_EDITORS).sum())
-    unverified = int((claims["attribution"] == "unverifiable").sum())
-    named = int(((claims["attribution"] == "unverifiable") & (claims["attributed_to"] != AUTHOR)).sum())
+    unread = claims["attribution"].isin(["unverifiable", "not compared"])
+    named = int((unread & (claims["attributed_to"] != AUTHOR)).sum())
+    faithful = int((claims["attribution"] == "faithful").sum())
     return [f"{own} of the {len(claims)} claims carry words of the Arabic's translator or editor, not the author's (P19 "
-            f"and sentences changed in translation), and {rt} carry RT's editors' changes; for {unverified} more, RT's "
-            f"English could not be read, so whose words they are is unverifiable ({named} of them the Arabic gives to "
-            "Putin, observers or 'Russian–Chinese discussions')."]
+            f"and sentences changed in translation), and {rt} carry RT's editors' changes; for {int(unread.sum())} "
+            "more, RT's English could not be read, so whose words they are is unknown "
+            f"({named} of them the Arabic gives to Putin, observers or 'Russian–Chinese discussions'); "
+            f"{faithful} were compared with RT's English and found faithful to it."]
