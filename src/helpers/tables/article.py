@@ -17,6 +17,7 @@ import pandas as pd
 
 from helpers import paths
 from helpers.section_map import read as read_collection
+from helpers.tables.claims import CLAIM_TYPES, VERDICTS
 
 TAG_KINDS = ("org", "state", "theme")
 
@@ -130,8 +131,6 @@ def claim_profile(claims: pd.DataFrame) -> pd.DataFrame:
     Rows are claim types in the contract's order; columns are the verdicts of ``helpers.tables.claims.VERDICTS``
     (zero where none) and ``total``.
     """
-    from helpers.tables.claims import CLAIM_TYPES, VERDICTS
-
     _require(claims, "claims", ["claim_type", "verdict"])
     unknown = sorted(set(claims["verdict"].dropna()) - set(VERDICTS))
     if unknown:
@@ -319,3 +318,28 @@ def lineage_path(lineage: pd.DataFrame) -> tuple[list[str], list[str]]:
     path = list(dict.fromkeys(rows.loc[keep, "publisher"]))
     side = [p for p in dict.fromkeys(rows.loc[rows["relation"] == "republication", "publisher"]) if p not in path]
     return path, side
+
+
+def lineage_view(lineage: pd.DataFrame) -> pd.DataFrame:
+    """The article's lineage for reading (from :func:`lineage_table`): step, the work with its publisher and
+    date in one cell ("… — RT, 16 Apr 2024"; "date not found" when unknown), relation, confidence and finding, so
+    the finding keeps the width it needs."""
+    from helpers.wording import day
+
+    steps = lineage_table(lineage)
+    when = [p if p == "not found" or len(p) < 10 else day(p) for p in steps["published"]]
+    work = [f"{w} — {pub}, {'date not found' if d == 'not found' else d}"
+            for w, pub, d in zip(steps["work"], steps["publisher"], when)]
+    return pd.DataFrame({"Step": steps["step"].to_numpy(), "Work": work, "Relation": steps["relation"].to_numpy(),
+                         "Confidence": steps["confidence"].to_numpy(), "Finding": steps["finding"].to_numpy()})
+
+
+def notebook_reports(collection: Path | str | None = None) -> dict[str, str]:
+    """Notebook id → its default report's file name (``<stem>.html``), from the section map."""
+    return {str(nb["id"]): f"{nb['stem']}.html" for nb in read_collection(collection).get("notebook", [])}
+
+
+def collection_paragraphs(collection: Path | str | None = None) -> dict[str, list[str]]:
+    """Notebook id → the article paragraphs it covers (``"P1-P3"`` expanded), from the section map."""
+    return {str(nb["id"]): paragraph_range(nb.get("paragraphs", ""))
+            for nb in read_collection(collection).get("notebook", [])}

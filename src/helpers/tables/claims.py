@@ -257,18 +257,3 @@ def split_ledger(ledger: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(claims the evidence settles one way or another, claims marked ``interpretation``), both in ledger order."""
     reading = ledger["verdict"] == "interpretation"
     return ledger[~reading], ledger[reading]
-
-
-def lineage_view(lineage: pd.DataFrame) -> pd.DataFrame:
-    """The article's lineage for reading (from ``article.lineage_table``): step, the work with its publisher and
-    date in one cell ("… — RT, 16 Apr 2024"; "date not found" when unknown), relation, confidence and finding, so
-    the finding keeps the width it needs."""
-    from helpers.tables import article
-    from helpers.wording import day
-
-    steps = article.lineage_table(lineage)
-    when = [p if p == "not found" or len(p) < 10 else day(p) for p in steps["published"]]
-    work = [f"{w} — {pub}, {'date not found' if d == 'not found' else d}"
-            for w, pub, d in zip(steps["work"], steps["publisher"], when)]
-    return pd.DataFrame({"Step": steps["step"].to_numpy(), "Work": work, "Relation": steps["relation"].to_numpy(),
-                         "Confidence": steps["confidence"].to_numpy(), "Finding": steps["finding"].to_numpy()})

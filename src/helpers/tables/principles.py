@@ -2,8 +2,9 @@
 map (article paragraphs P11–P19). The other notebooks' tables live in modules of their own: ``balance`` (05),
 ``typology`` (07), ``alignment`` (08), ``claims`` (the ledger).
 
-Plain DataFrames in, plain DataFrames out. Nothing here displays or styles; the only file this module reads is
-the section map (``notebook_reports``), through ``helpers.params``.
+Plain DataFrames in, plain DataFrames out. Nothing here displays, styles or reads a file; ``notebook_reports`` and
+``collection_paragraphs`` (the section map's view, for 09) live in :mod:`helpers.tables.article` and stay importable
+from here.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pandas as pd
 
 from helpers import wording
 from helpers.membership import as_timestamp
+from helpers.tables.article import collection_paragraphs, notebook_reports  # noqa: F401
 
 # The claims-ledger tables live in helpers.tables.claims; these two names stay importable from here for the
 # notebooks and tests that already use them (05: article_scenarios; the 09 parameter check: claim_type_list).
@@ -95,13 +97,6 @@ def documents_by(documents: pd.DataFrame, as_of) -> tuple[pd.DataFrame, str]:
     return docs, f"{len(docs)} {noun} from {first}" + (f" to {last}" if last != first else "")
 
 
-def notebook_reports() -> dict[str, str]:
-    """Notebook id → report file name (``<stem>.html``), from the section map."""
-    from helpers import params
-
-    return {nb.id: f"{nb.stem}.html" for nb in params.notebooks()}
-
-
 def watch_list(events: pd.DataFrame, after, categories: Iterable[str] | None = None) -> pd.DataFrame:
     """Dated developments strictly after ``after`` (optionally in the given categories), oldest first."""
     cut = as_timestamp(after, "after")
@@ -112,11 +107,3 @@ def watch_list(events: pd.DataFrame, after, categories: Iterable[str] | None = N
         sub = sub[sub["category"].isin(list(categories))]
     sub = sub.assign(date=pd.to_datetime(sub["date"])).sort_values(["date", "event_id"], kind="mergesort")
     return sub[["date", "date_precision", "category", "title", "description", "source_id"]].reset_index(drop=True)
-
-
-def collection_paragraphs() -> dict[str, list[str]]:
-    """Notebook id → the article paragraphs it covers (``"P1-P3"`` expanded), from the section map."""
-    from helpers import params
-    from helpers.tables.article import paragraph_range
-
-    return {nb.id: paragraph_range(nb.paragraphs) for nb in params.notebooks()}
