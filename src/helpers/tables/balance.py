@@ -357,6 +357,13 @@ def capability_grid(caps: pd.DataFrame, indicators: Iterable[str] = INDICATORS) 
     return out
 
 
+def held_years(capabilities: pd.DataFrame, indicator: str) -> list[int]:
+    """The years with at least one figure for ``indicator``, in order (gaps left out, unlike
+    :func:`indicator_years`)."""
+    years = capabilities.loc[capabilities["indicator"] == indicator, "year"].dropna().astype(int)
+    return sorted(set(years))
+
+
 def latest_year(capabilities: pd.DataFrame, indicator: str) -> int | None:
     """The last year with a figure for ``indicator`` (None when the data holds none)."""
     years = capabilities.loc[capabilities["indicator"] == indicator, "year"].dropna().astype(int)
