@@ -174,8 +174,8 @@ present.table(close[["name", "signed", "states_at_signature", "reason"]], key="c
 # ## Lifetimes of the pacts this project holds
 #
 # "Stable" is measured two ways. The **lifetime** runs from signature to dissolution or to the report's date, so a
-# pact still in force is not penalised for being young. The lifetimes below are for the seven admitted pacts whose
-# organisations this project holds (the other six are in the census table above).
+# pact still in force is not penalised for being young. The lifetimes below are for the admitted pacts whose
+# organisations this project holds; the caption counts them, and the others are in the census table above.
 
 # %%
 record = enlargement.pact_exposure(memberships, organisations, admitted["org_id"].dropna(), P.as_of,
@@ -183,7 +183,7 @@ record = enlargement.pact_exposure(memberships, organisations, admitted["org_id"
 table_title, chart_title = enlargement_words.pact_headlines(record, P.as_of)
 present.chart(charts.pact_lifespans(record, as_of=P.as_of, title=chart_title,
                                     description="Bars from each pact's signature to its end or the report's date."),
-              caption="Hover a bar for dates and member-years.", sources=record, key="lifespans")
+              caption=enlargement_words.lifespans_caption(record, admitted), sources=record, key="lifespans")
 
 # %% [markdown]
 # ## Exits per member-year, with their uncertainty
@@ -197,8 +197,12 @@ present.chart(charts.pact_lifespans(record, as_of=P.as_of, title=chart_title,
 # between members (the United States' of its obligations to New Zealand in 1986); a state that continued under
 # another code, ceased to exist (the GDR) or left because the organisation wound up (SEATO's, 1977) is not counted.
 # With so few events, each rate carries an **exact Poisson 95% interval** (Garwood's chi-square form, computed with
-# `scipy.stats.chi2`); two pacts can be told apart only where their intervals do not overlap, so the pacts are not
-# ranked.
+# `scipy.stats.chi2`). Whether two intervals overlap is not a test of whether two rates differ: intervals can
+# overlap while the rates differ. Two pacts are compared by the **exact conditional test of two Poisson rates**:
+# given the exits of both, equal rates would split them in proportion to the member-years, a binomial
+# (`scipy.stats.binomtest`, two-sided). With every pair of pacts tested, p-values are adjusted for the number of
+# pairs (Holm's method), and a pair separates below 5%. The pool is small, a dozen pacts and a handful of exits, so
+# few pairs can separate at all, and the pacts are not ranked.
 
 # %%
 present.chart(census_charts.exit_rate_intervals(rates, title=pact_census_view.rates_headline(rates),
@@ -212,6 +216,17 @@ present.table(rates.drop(columns=["atopid", "org_id"]), key="exits",
               title=f"Exits by kind and per 100 member-years, up to {wording.day(rates['window_end'].max().date())}",
               caption="Exits = denunciations, non-renewals, suspensions and exits whose legal form is not coded; "
                       "intervals are exact Poisson 95% intervals.", sources=["atop-4-01-data", *exits["source_id"]])
+
+# %% [markdown]
+# Every pair of pacts, tested: the table lists the pairs that would separate at 5% before the adjustment, the CSV
+# all of them.
+
+# %%
+pair_tests = pact_census.rate_tests(rates)
+present.table(pair_tests[pair_tests["p"] < 0.05], title=pact_census_view.tests_title(pair_tests), key="rate-tests",
+              caption="Exact conditional test of two Poisson rates, two-sided, with Holm's adjustment for all "
+                      "pairs; a pair separates when its adjusted p is below 0.05.", data=pair_tests,
+              sources=["atop-4-01-data"], collapsed="Show the pairs")
 
 # %% [markdown]
 # Every ending of a member's spell in an admitted pact, with its kind and sources, for readers who want to check one.
@@ -238,9 +253,9 @@ present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(colum
 # %% [markdown]
 # **What this can and cannot show.** With the default date and the cases drawn from the census, NATO is not the
 # longest-lived pact: the Rio Treaty of 1947 is older and still in force. NATO had no exit up to the end of ATOP's
-# coverage, but so did several other pacts, and with so few events most intervals overlap: the data support
-# "NATO lost members more rarely than the CSTO" and little else. "Largest" in military power is for notebook 05,
-# and cohesion beyond membership is not a membership fact. The claim stays an interpretation (C09).
+# coverage, but so did several other pacts, and with so few events most pairs of pacts cannot be told apart: the
+# data support "NATO lost members more rarely than the CSTO" and little else. "Largest" in military power is for
+# notebook 05, and cohesion beyond membership is not a membership fact. The claim stays an interpretation (C09).
 #
 # ## How robust is this?
 #
@@ -258,14 +273,17 @@ present.table(strict.drop(columns=["atopid", "org_id"]), key="exits-strict",
 # ## Takeaways
 #
 # - NATO outlived the Cold War and grew in waves; former Warsaw Pact states are among its members (C08, supported).
-# - Cases drawn by a stated rule from ATOP's census (529 agreements, 13 admitted) change the "longest" answer: the
-#   Rio Treaty is older than NATO and still in force.
-# - Exit rates carry wide intervals: only NATO's (and the 1948 OAS Charter's) is clearly below the CSTO's, and not
-#   even that survives when only denunciations count. No pact ranking is offered.
 # - Every member's background comes from sourced tables: Warsaw Pact membership, succession to Czechoslovakia,
 #   the USSR or Yugoslavia, and the end of Finland's and Sweden's non-alignment; a member the data could not place
 #   would be shown as "background not in data".
-# - Notebook 03 turns to the inclusive alternative the article sets against NATO: the OSCE.
+#
+# For this report's date, the census and the exits:
+
+# %%
+present.findings(pact_census_view.takeaways(cases, rates, strict, P.as_of))
+
+# %% [markdown]
+# Notebook 03 turns to the inclusive alternative the article sets against NATO: the OSCE.
 
 # %% [markdown]
 # ## Sources

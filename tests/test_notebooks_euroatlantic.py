@@ -34,6 +34,8 @@ def run(executed, stem: str, **parameters) -> dict[str, dict]:
                 shown["sources"] = data[present.SOURCES_MIME]
             if present.GLANCE_MIME in data:
                 shown["glance"] = data[present.GLANCE_MIME]
+            if 'class="report-findings"' in data.get("text/html", ""):
+                shown["findings"] = data["text/plain"]
     return shown
 
 
@@ -73,6 +75,9 @@ def test_02_bloc_record_leaves_out_blocs_not_yet_founded(executed):
     shown = run(executed, "02-nato-enlargement", as_of="1991-12-31")
     csv = shown["blocs"]["csv"]
     assert "Warsaw Pact" in csv and "Collective Security" not in csv  # the CSTO was signed in 1992
+    # the takeaways are computed for 1991: 10 pacts admitted by then, none of them the CSTO
+    assert "10 admitted by 31 Dec 1991" in shown["findings"] and "CSTO" not in shown["findings"]
+    assert "13 admitted" not in shown["findings"]
 
 
 def test_02_cases_come_from_the_census_and_every_rate_has_its_interval(executed):

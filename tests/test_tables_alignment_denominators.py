@@ -31,3 +31,13 @@ def test_the_weaker_side_sets_the_grade():
     lines = D.robustness_table(D.denominators(_matrix()), D.by_grade(_matrix()))["reading"].tolist()
     assert "50% of every state" in lines[0] and "67% of those" in lines[0]
     assert "the other 1 rely on an SCO" in lines[1] and "not for membership on both sides" in lines[1]
+
+
+def test_the_count_without_a_tie_that_may_be_dormant_is_recounted_not_subtracted():
+    m = _matrix()
+    line = D.uncertain_line(m, {"AAA": "Aland"}, codes=("AAA",))
+    assert line.startswith("Without Aland") and "1 of 3 states between the poles" in line
+    assert "1 of 2 of those with a Eurasian tie" in line
+    assert "changes nothing" in D.uncertain_line(m, {"CCC": "Cland"}, codes=("CCC",))  # not on both sides
+    table = D.robustness_table(D.denominators(m), D.by_grade(m), m, {"AAA": "Aland"})
+    assert len(table) == 3 and table["check"].iloc[-1] == "without ties that may be dormant"

@@ -77,7 +77,59 @@ def test_a_spell_ending_without_a_coded_kind_is_an_error_that_names_it():
         pc.exit_record(cases, _spells(), _exits().iloc[:2], "2000-01-01")
 
 
-def test_on_the_data_only_intervals_that_do_not_overlap_are_reported_and_nothing_is_ranked():
+def test_the_two_rate_test_matches_hand_computed_binomial_tails_and_holm():
+    # 0 exits in 300 member-years against 3 in 100: under equal rates the first pact carries 3/4 of the exposure,
+    # so P(it has none of the 3 exits) = (1/4)^3 = 0.015625, and no other split is as unlikely (two-sided p)
+    assert pc.two_rate_p(0, 300.0, 3, 100.0) == pytest.approx(0.015625, abs=1e-12)
+    # 0 against 4 on equal exposure: 2 x (1/2)^4
+    assert pc.two_rate_p(0, 100.0, 4, 100.0) == pytest.approx(0.125, abs=1e-12)
+    assert pc.two_rate_p(0, 50.0, 0, 80.0) == 1.0
+    with pytest.raises(ValueError, match="exposure"):
+        pc.two_rate_p(1, 0.0, 1, 10.0)
+    # Holm: 0.01 x 3, 0.03 x 2, 0.04 x 1, kept non-decreasing in the order of the p-values
+    assert pc.holm([0.04, 0.01, 0.03]) == pytest.approx([0.06, 0.03, 0.06])
+
+
+def test_rates_whose_intervals_overlap_can_still_separate():
+    # 1 exit in 1,000 member-years against 8 in 1,000: the 95% intervals overlap (0.00-0.56 and 0.35-1.58 per 100),
+    # yet P(a 1-8 split or one as extreme | 9 exits, equal exposure) = 2 x 10/512 < 0.05
+    rec = pd.DataFrame({"name": ["A", "B"], "exits": [1, 8], "member_years": [1000.0, 1000.0]})
+    a, b = pc.poisson_interval(1, 1000.0), pc.poisson_interval(8, 1000.0)
+    assert a[1] > b[0]  # the intervals overlap
+    tests = pc.rate_tests(rec)
+    assert tests.loc[0, "p"] == pytest.approx(20 / 512, abs=1e-12) and bool(tests.loc[0, "separate"])
+    assert pc.separated_pairs(rec) == [("A", "B")]
+
+
+def _declared_dates(stem_id="02"):
+    import importlib
+
+    spec = importlib.import_module("helpers.params.specs").notebook(stem_id)
+    return [spec.parameters["as_of"].default] + [v["as_of"] for _, v in spec.variants]
+
+
+def test_02_takeaways_are_computed_for_every_declared_date():
+    census, orgs, spells, exits = load.pact_census(), load.organisations(), load.pact_spells(), load.pact_exits()
+    dates = _declared_dates()
+    assert "1991-12-31" in dates
+    for as_of in dates:
+        cases = pc.census_cases(census, orgs, as_of)
+        rec = pc.exit_record(cases, spells, exits, as_of)
+        strict = pc.exit_record(cases, spells, exits, as_of, count=("denunciation",))
+        census_line, rates_line = view.takeaways(cases, rec, strict, as_of)
+        assert f"({len(cases)} agreements, {int(cases['admitted'].sum())} admitted by " in census_line, as_of
+        pairs = pc.separated_pairs(rec)
+        for a, b in pairs:
+            assert f"{a} below {b}" in rates_line
+        if not pairs:
+            assert "cannot be told apart" in rates_line and " below " not in rates_line, as_of
+        if pd.Timestamp(as_of) < pd.Timestamp("1992-05-15"):  # the CSTO's treaty was signed on 15 May 1992
+            assert "CSTO" not in census_line + rates_line, as_of
+    early = pc.census_cases(census, orgs, "1991-12-31")
+    assert int(early["admitted"].sum()) == 10  # not the default date's 13
+
+
+def test_on_the_data_only_pairs_the_exact_test_separates_are_reported_and_nothing_is_ranked():
     census, orgs = load.pact_census(), load.organisations()
     cases = pc.census_cases(census, orgs, "2024-04-30")
     assert len(cases) == len(census) and cases["admitted"].sum() == 13

@@ -122,6 +122,19 @@ def test_on_the_default_date_neither_pole_nor_a_suspended_tie_is_counted():
     assert {"TUR", "KAZ", "EGY"} <= counted  # NATO member, PfP partner, Mediterranean Dialogue partner
 
 
+def test_a_spell_known_to_the_month_counts_from_its_first_day_not_as_no_tie():
+    # Bahrain's SCO dialogue-partner memorandum is dated to July 2023 only; unknown day is not "no status"
+    m = load.memberships()
+    names = load.states().set_index("iso3")["name"].to_dict()
+    bhr = m[(m["iso3"] == "BHR") & (m["org_id"] == "SCO")].sort_values("start")
+    assert bhr.iloc[0]["start"] == pd.Timestamp("2023-07-01") and "month" in bhr.iloc[0]["note"]
+    matrix = A.tie_matrix(membership.status_matrix(m, "2024-07-04", list(A.ORGS)), names)
+    row = matrix.set_index("iso3").loc["BHR"]
+    assert row["SCO"] == "dialogue status" and row["ICI"] != "" and bool(row["both_sides"])
+    before = A.tie_matrix(membership.status_matrix(m, "2023-06-30", list(A.ORGS)), names).set_index("iso3")
+    assert "BHR" not in before.index or not bool(before.loc["BHR", "both_sides"])
+
+
 # --- what notebook 08 states: titles and the at-a-glance box for each date and state -----------------------------
 
 

@@ -138,6 +138,26 @@ def glance(findings, summary: str = "") -> Glance:
     return Glance(items, i18n.text(wording.words(str(summary or "").strip())))
 
 
+@dataclass
+class Findings:
+    """Computed sentences shown in place as a list (takeaways that depend on the report's date)."""
+
+    items: list[str]
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        li = "".join(f"<li>{html.escape(i)}</li>" for i in self.items)
+        return {"text/html": f'<ul class="report-findings">{li}</ul>', "text/plain": "\n".join(self.items)}
+
+
+def findings(lines) -> Findings:
+    """Show 1–6 sentences computed from the data as a bulleted list where the cell stands (a takeaway that holds
+    for the report's own date, so a dated variant never prints a sentence written for the default date)."""
+    items = [i18n.text(wording.words(str(f).strip())) for f in lines if str(f).strip()]
+    if not 1 <= len(items) <= 6:
+        raise PresentError(f"present.findings: give 1 to 6 sentences, got {len(items)}")
+    return Findings(items)
+
+
 # ---------------------------------------------------------------------------------------------- charts
 
 

@@ -45,6 +45,13 @@ def pact_headlines(record: pd.DataFrame, as_of) -> tuple[str, str]:
             f"{len(record)} defence pacts by the rule; {int(record['in_force'].sum())} still in force on {day}")
 
 
+def lifespans_caption(record: pd.DataFrame, admitted: pd.DataFrame) -> str:
+    """The lifespan chart's caption: how many of the admitted pacts it draws (those whose organisation the project
+    holds), counted for the report's date."""
+    return (f"The {len(record)} of the {len(admitted)} admitted pacts whose organisations this project holds; hover "
+            "a bar for dates and member-years.")
+
+
 def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, states: pd.DataFrame,
                     state_lineage: pd.DataFrame, state_policies: pd.DataFrame, as_of) -> list[str]:
     """02's first screen, true for the report's own date: NATO's growth, where its members came from, and how

@@ -8,7 +8,7 @@ are ``pact_census.csv`` and ``pact_spells.csv``; how each member left is ``pact_
 from __future__ import annotations
 
 import pandas as pd
-from scipy.stats import chi2
+from scipy.stats import binomtest, chi2
 
 from helpers import wording
 
@@ -126,15 +126,63 @@ def exit_record(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, 
                                        *EXIT_KINDS, "exits", "exits_per_100_member_years", "ci_low", "ci_high"])
 
 
-def separated_pairs(record: pd.DataFrame) -> list[tuple[str, str]]:
-    """Pairs of pacts whose 95% intervals do not overlap, the lower-rate pact first; by name."""
+def two_rate_p(count_a: int, exposure_a: float, count_b: int, exposure_b: float) -> float:
+    """Two-sided p-value of the exact conditional test that two Poisson rates are equal.
+
+    Given the ``n = count_a + count_b`` events of both, equal rates make ``count_a`` binomial with ``n`` trials and
+    probability ``exposure_a / (exposure_a + exposure_b)`` (scipy.stats.binomtest). No event at all gives 1.
+    Raises ``ValueError`` for a negative count or a non-positive exposure."""
+    if min(count_a, count_b) < 0 or min(exposure_a, exposure_b) <= 0:
+        raise ValueError(f"counts {count_a!r}, {count_b!r} and exposures {exposure_a!r}, {exposure_b!r}: a rate "
+                         "needs count >= 0 and exposure > 0")
+    n = int(count_a) + int(count_b)
+    if n == 0:
+        return 1.0
+    return float(binomtest(int(count_a), n, exposure_a / (exposure_a + exposure_b)).pvalue)
+
+
+def holm(p_values) -> list[float]:
+    """Holm's step-down adjustment of ``p_values`` for the number of tests (the adjusted values, same order):
+    the i-th smallest is multiplied by (m − i), kept at least as large as the one before and capped at 1."""
+    ps = [float(p) for p in p_values]
+    order = sorted(range(len(ps)), key=lambda i: ps[i])
+    out, running = [1.0] * len(ps), 0.0
+    for rank, i in enumerate(order):
+        running = max(running, min(1.0, (len(ps) - rank) * ps[i]))
+        out[i] = running
+    return out
+
+
+def rate_tests(record: pd.DataFrame, *, level: float = 0.05) -> pd.DataFrame:
+    """Every pair of pacts in ``record`` (:func:`exit_record`) compared with :func:`two_rate_p`, the p-values
+    adjusted by :func:`holm` for the number of pairs. Columns: ``lower`` and ``higher`` (names, the pact with the
+    lower rate first), ``exits_lower``, ``member_years_lower``, ``exits_higher``, ``member_years_higher``, ``p``,
+    ``p_holm``, ``separate`` (``p_holm < level``); by ``p``, then names."""
+    rows = record[record["member_years"] > 0].reset_index(drop=True)
     out = []
-    rows = record.dropna(subset=["ci_low", "ci_high"])
-    for a in rows.itertuples(index=False):
-        for b in rows.itertuples(index=False):
-            if a.ci_high < b.ci_low:
-                out.append((a.name, b.name))
-    return sorted(out)
+    for i in range(len(rows)):
+        for j in range(i + 1, len(rows)):
+            a, b = rows.iloc[i], rows.iloc[j]
+            if a["exits"] / a["member_years"] > b["exits"] / b["member_years"]:
+                a, b = b, a
+            out.append({"lower": a["name"], "higher": b["name"], "exits_lower": int(a["exits"]),
+                        "member_years_lower": a["member_years"], "exits_higher": int(b["exits"]),
+                        "member_years_higher": b["member_years"],
+                        "p": two_rate_p(a["exits"], a["member_years"], b["exits"], b["member_years"])})
+    cols = ["lower", "higher", "exits_lower", "member_years_lower", "exits_higher", "member_years_higher", "p",
+            "p_holm", "separate"]
+    frame = pd.DataFrame(out, columns=cols[:-2])
+    frame["p_holm"] = holm(frame["p"])
+    frame["separate"] = (frame["p_holm"] < level).astype(bool)
+    return frame.sort_values(["p", "lower", "higher"]).reset_index(drop=True)[cols]
+
+
+def separated_pairs(record: pd.DataFrame, *, level: float = 0.05) -> list[tuple[str, str]]:
+    """Pairs of pacts whose exit rates differ by the exact two-rate test of :func:`rate_tests` after Holm's
+    adjustment for the number of pairs, the lower-rate pact first; by name. (Whether two 95% intervals overlap
+    is no such test: intervals can overlap while the rates differ.)"""
+    tests = rate_tests(record, level=level)
+    return sorted(zip(tests.loc[tests["separate"], "lower"], tests.loc[tests["separate"], "higher"]))
 
 
 def with_intervals(record: pd.DataFrame, count: str, exposure: str) -> pd.DataFrame:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import wording
-from helpers.tables.pact_census import separated_pairs
+from helpers.tables.pact_census import rate_tests, separated_pairs
 
 
 def _names(items: list[str]) -> str:
@@ -27,40 +27,81 @@ def close_calls_title(close: pd.DataFrame, cases: pd.DataFrame) -> str:
             f"include a permanent member of the UN Security Council")
 
 
+def _pairs(pairs: list[tuple[str, str]]) -> str:
+    return _names([f"{a} below {b}" for a, b in pairs])
+
+
 def rates_headline(record: pd.DataFrame) -> str:
-    """The exit-rate chart's title: which pairs of pacts the 95% intervals tell apart, or that none can be."""
+    """The exit-rate chart's title: which pairs of pacts the exact two-rate test tells apart (Holm-adjusted, 5%),
+    or that none can be."""
     pairs = separated_pairs(record)
     if not pairs:
-        return f"The exit rates of the {len(record)} admitted pacts cannot be told apart at 95%"
-    shown = [f"{a} below {b}" for a, b in pairs]
-    return f"Of {len(record)} admitted pacts, only {_names(shown)} separate at 95%"
+        return f"Tested pair by pair, the exit rates of the {len(record)} admitted pacts cannot be told apart at 5%"
+    return f"Of {len(record)} admitted pacts, tested pair by pair, only {_pairs(pairs)} separate at 5%"
 
 
 def glance_line(record: pd.DataFrame) -> str:
-    """02's first-screen finding about exits: no ranking, only the pairs the intervals separate."""
+    """02's first-screen finding about exits: no ranking, only the pairs the exact two-rate test separates."""
     pairs = separated_pairs(record)
     end = wording.day(record["window_end"].max().date()) if len(record) else ""
     head = (f"On ATOP's member spells up to {end}, the {len(record)} defence pacts the rule admits lost members "
-            f"at rates whose 95% intervals overlap")
+            f"too rarely to be ranked")
     if not pairs:
-        return head + "; no pact's record is clearly the best."
-    return head + f", except {_names([f'{a} below {b}' for a, b in pairs])}; no full ranking is possible."
+        return head + ": tested pair by pair, no two separate at 5%."
+    return head + f": tested pair by pair, only {_pairs(pairs)} separate at 5%."
+
+
+def tests_title(tests: pd.DataFrame) -> str:
+    """The pairwise table's title: how many pairs separate after Holm's adjustment, and how many would without it."""
+    raw, kept = int((tests["p"] < 0.05).sum()), int(tests["separate"].sum())
+    return (f"{kept} of {len(tests)} pairs of pacts separate after adjusting for the number of pairs; "
+            f"{raw} would at 5% without the adjustment")
 
 
 def robustness_lines(record: pd.DataFrame, strict: pd.DataFrame) -> list[str]:
     """'How robust is this?': the comparison with every exit counted and with denunciations only (non-renewal at
-    the end of a fixed term, suspensions and uncoded exits left out)."""
+    the end of a fixed term, suspensions and uncoded exits left out), by the exact two-rate test."""
     pairs, strict_pairs = separated_pairs(record), separated_pairs(strict)
-    out = ["Counting every exit, " + (_names([f"{a} below {b}" for a, b in pairs]) + " separate"
-                                      if pairs else "no pair of pacts separates") + " at 95%."]
+    out = ["Counting every exit, " + (_pairs(pairs) + " separate" if pairs else "no pair of pacts separates")
+           + " at the 5% level."]
     kept = [p for p in pairs if p in strict_pairs]
     if strict_pairs == pairs:
-        out.append("Counting denunciations only, the same pairs separate: the finding holds.")
+        out.append("Counting denunciations only, the same pairs separate: the finding holds." if pairs else
+                   "Counting denunciations only, no pair separates either: the finding holds.")
     else:
-        out.append("Counting denunciations only, " + (_names([f"{a} below {b}" for a, b in strict_pairs])
-                                                       + " separate" if strict_pairs else "no pair separates")
+        out.append("Counting denunciations only, " + (_pairs(strict_pairs) + " separate" if strict_pairs
+                                                       else "no pair separates")
                    + (": the finding does not survive this alternative." if not kept else
-                      f"; {_names([f'{a} below {b}' for a, b in kept])} survives."))
+                      f"; {_pairs(kept)} survives."))
+    return out
+
+
+def takeaways(cases: pd.DataFrame, record: pd.DataFrame, strict: pd.DataFrame, as_of) -> list[str]:
+    """02's takeaways about the census and the exits, true for the report's own date: how many agreements the
+    census holds and the rule admits, the oldest admitted pact still in force, and which exit rates the exact
+    two-rate test separates with every exit and with denunciations only."""
+    day = pd.Timestamp(as_of)
+    admitted = cases[cases["admitted"]]
+    alive = admitted[admitted["ended"].isna() | (admitted["ended"] > day)].sort_values("signed")
+    out = [f"Cases drawn by a stated rule from ATOP's census ({len(cases)} agreements, {len(admitted)} admitted "
+           f"by {wording.day(day.date())})"]
+    if len(alive) and alive.iloc[0]["name"] != "NATO":
+        first = alive.iloc[0]
+        out[0] += (f" change the \"longest\" answer: the oldest admitted pact still in force is {first['name']} "
+                   f"(signed in {first['signed'].year}), not NATO.")
+    else:
+        out[0] += " leave NATO the oldest admitted pact still in force."
+    pairs, strict_pairs = separated_pairs(record), separated_pairs(strict)
+    if not pairs:
+        line = (f"Tested pair by pair, the exit rates of the {len(record)} admitted pacts cannot be told apart at "
+                "5%")
+        line += (", though with denunciations only " + _pairs(strict_pairs) + " separate.") if strict_pairs else "."
+    else:
+        line = f"Tested pair by pair, only {_pairs(pairs)} separate at 5%"
+        line += ("; counting denunciations only, the same pairs separate." if strict_pairs == pairs else
+                 ", and not even that survives when only denunciations count." if not strict_pairs else
+                 f"; counting denunciations only, {_pairs(strict_pairs)} separate.")
+    out.append(line + " The pool is small and exits are few, so no pact ranking is offered.")
     return out
 
 
