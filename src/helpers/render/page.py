@@ -72,10 +72,15 @@ def exporter(lang: str = "en"):
 
     from helpers import i18n
 
+    from traitlets.config import Config
+
+    # the code style is not inlined in every page: assets/lab.css carries it (helpers.render.assets)
     made = HTMLExporter(extra_template_basedirs=[str(templating.TEMPLATES)], template_name="nato_report",
                         exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text="¶",
-                        language_code=lang)
+                        language_code=lang, config=Config({"CSSHTMLHeaderPreprocessor": {"enabled": False}}))
     made.register_filter("mark_arabic", notebook.mark_arabic_html)
+    # in ``filters`` (not register_filter): from_notebook_node would otherwise put its own highlighter back
+    made.filters = {**made.filters, "highlight_code": notebook.lean_highlighter(made)}
     made.register_filter("t", lambda msgid: i18n.gettext(msgid, lang))
     made.register_filter("prose_html", jinja2.pass_context(
         lambda context, cell: prose_html(cell, context.get("resources", {}))))
