@@ -18,6 +18,7 @@ import pandas as pd
 from helpers import paths
 from helpers.section_map import read as read_collection
 from helpers.tables.claims import CLAIM_TYPES, VERDICTS
+from helpers.tables.frames import need
 
 TAG_KINDS = ("org", "state", "theme")
 
@@ -25,18 +26,8 @@ TAG_KINDS = ("org", "state", "theme")
 TAG_KIND_LABELS = {"org": "organisation", "state": "state", "theme": "theme"}
 
 
-def _require(df: pd.DataFrame, name: str, columns: list[str]) -> None:
-    """Fail with the table name and the missing columns when a frame lacks what a helper needs."""
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(
-            f"{name}: missing column(s) {', '.join(missing)}; expected at least {', '.join(columns)} "
-            "(see data/README.md)"
-        )
-
-
 def _paragraph_order(paragraphs: pd.DataFrame) -> dict[str, int]:
-    _require(paragraphs, "paragraphs", ["paragraph", "order"])
+    need(paragraphs, ["paragraph", "order"], "paragraphs")
     return {p: int(o) for p, o in zip(paragraphs["paragraph"], paragraphs["order"])}
 
 
@@ -47,8 +38,8 @@ def span_label(first: str, last: str) -> str:
 
 def section_overview(sections: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
     """One row per section: id, Arabic and English title, the paragraphs it spans and how many there are."""
-    _require(sections, "sections", ["section_id", "title_ar", "title_en", "first_paragraph", "last_paragraph"])
-    _require(paragraphs, "paragraphs", ["paragraph", "section_id"])
+    need(sections, ["section_id", "title_ar", "title_en", "first_paragraph", "last_paragraph"], "sections")
+    need(paragraphs, ["paragraph", "section_id"], "paragraphs")
     counts = paragraphs.groupby("section_id")["paragraph"].count()
     out = pd.DataFrame({
         "section": sections["section_id"].astype(str),
@@ -66,8 +57,8 @@ def paragraph_overview(paragraphs: pd.DataFrame, sections: pd.DataFrame) -> pd.D
     ``note`` flags the paragraphs that are most likely the Arabic editor's addition (P19), so the reader sees the
     finding next to the text it concerns.
     """
-    _require(paragraphs, "paragraphs", ["paragraph", "order", "section_id", "paraphrase", "likely_editor_addition"])
-    _require(sections, "sections", ["section_id", "title_en"])
+    need(paragraphs, ["paragraph", "order", "section_id", "paraphrase", "likely_editor_addition"], "paragraphs")
+    need(sections, ["section_id", "title_en"], "sections")
     titles = dict(zip(sections["section_id"], sections["title_en"]))
     unknown = sorted(set(paragraphs["section_id"]) - set(titles))
     if unknown:
@@ -89,8 +80,8 @@ def lineage_table(lineage: pd.DataFrame) -> pd.DataFrame:
     A month-precision date prints as ``2024-04``, a year as ``2024``, an unknown one as ``not found``. Addresses
     are left out: every step cites a source, and the report's bibliography links to it.
     """
-    _require(lineage, "lineage", ["step", "work", "publisher", "published", "date_precision", "relation",
-                                  "finding", "confidence"])
+    need(lineage, ["step", "work", "publisher", "published", "date_precision", "relation",
+                                  "finding", "confidence"], "lineage")
 
     def show(value, precision) -> str:
         if value is None or pd.isna(value):
@@ -113,7 +104,7 @@ def lineage_table(lineage: pd.DataFrame) -> pd.DataFrame:
 
 def glossary_table(glossary: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
     """Glossary terms in the order they first appear in the article (ties: English term, alphabetical)."""
-    _require(glossary, "glossary", ["term_ar", "term_en", "note", "first_paragraph"])
+    need(glossary, ["term_ar", "term_en", "note", "first_paragraph"], "glossary")
     order = _paragraph_order(paragraphs)
     out = pd.DataFrame({
         "first_paragraph": glossary["first_paragraph"].fillna("").astype(str),
@@ -131,7 +122,7 @@ def claim_profile(claims: pd.DataFrame) -> pd.DataFrame:
     Rows are claim types in the contract's order; columns are the verdicts of ``helpers.tables.claims.VERDICTS``
     (zero where none) and ``total``.
     """
-    _require(claims, "claims", ["claim_type", "verdict"])
+    need(claims, ["claim_type", "verdict"], "claims")
     unknown = sorted(set(claims["verdict"].dropna()) - set(VERDICTS))
     if unknown:
         raise ValueError(f"claims: verdict value(s) {unknown} are not on the scale {', '.join(VERDICTS)}")
@@ -154,9 +145,9 @@ def tag_long(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.
     Tags are sorted by kind, then by the first paragraph that uses them, so the matrix reads top-left to
     bottom-right like the article.
     """
-    _require(paragraph_tags, "paragraph_tags", ["paragraph", "tag_kind", "tag"])
-    _require(paragraphs, "paragraphs", ["paragraph", "order", "section_id"])
-    _require(themes, "themes", ["theme_id", "label"])
+    need(paragraph_tags, ["paragraph", "tag_kind", "tag"], "paragraph_tags")
+    need(paragraphs, ["paragraph", "order", "section_id"], "paragraphs")
+    need(themes, ["theme_id", "label"], "themes")
     bad = sorted(set(paragraph_tags["tag_kind"]) - set(TAG_KINDS))
     if bad:
         raise ValueError(f"paragraph_tags: tag_kind {', '.join(bad)} not allowed; allowed: {', '.join(TAG_KINDS)}")
@@ -185,13 +176,13 @@ def tag_long(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.
 
 def row_order(tags: pd.DataFrame) -> list[str]:
     """The y-axis order of a :func:`tag_long` frame (its rows as they first appear)."""
-    _require(tags, "tags", ["row"])
+    need(tags, ["row"], "tags")
     return list(dict.fromkeys(tags["row"]))
 
 
 def org_mentions(paragraph_tags: pd.DataFrame, org: str, paragraphs: pd.DataFrame) -> list[str]:
     """Paragraphs (in reading order) that name organisation ``org``; empty when the article never names it."""
-    _require(paragraph_tags, "paragraph_tags", ["paragraph", "tag_kind", "tag"])
+    need(paragraph_tags, ["paragraph", "tag_kind", "tag"], "paragraph_tags")
     order = _paragraph_order(paragraphs)
     hits = paragraph_tags.loc[(paragraph_tags["tag_kind"] == "org") & (paragraph_tags["tag"] == org), "paragraph"]
     return sorted(set(hits), key=lambda p: order.get(p, 99))
@@ -308,7 +299,7 @@ def lineage_path(lineage: pd.DataFrame) -> tuple[list[str], list[str]]:
     steps are ordered so that this holds, and the translation's ``finding`` says which one) and the translation.
     Every other republication is a side branch. Without a translation the path is every step in order.
     """
-    _require(lineage, "lineage", ["step", "publisher", "relation"])
+    need(lineage, ["step", "publisher", "relation"], "lineage")
     rows = lineage.sort_values("step", kind="stable").reset_index(drop=True)
     hit = rows.index[rows["relation"] == "translation"]
     if len(hit) == 0:

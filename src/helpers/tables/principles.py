@@ -20,14 +20,9 @@ from helpers.tables.article import collection_paragraphs, notebook_reports  # no
 # The claims-ledger tables live in helpers.tables.claims; these two names stay importable from here for the
 # notebooks and tests that already use them (05: article_scenarios; the 09 parameter check: claim_type_list).
 from helpers.tables.claims import article_scenarios, claim_type_list  # noqa: F401
+from helpers.tables.frames import need
 
 PRESENCE = ("explicit", "implicit", "absent")
-
-
-def _need(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{what}: missing column(s) {', '.join(missing)}; got {', '.join(map(str, frame.columns))}")
 
 
 def principle_matrix(principle_documents: pd.DataFrame, documents: pd.DataFrame, principles: pd.DataFrame,
@@ -37,10 +32,10 @@ def principle_matrix(principle_documents: pd.DataFrame, documents: pd.DataFrame,
     Columns: principle, paragraph, document, date, org_id, presence, locator, phrase, source_id. Sorted by
     principle (in the order of ``principles``) then document date.
     """
-    _need(principle_documents, ("principle_id", "document_id", "presence", "locator", "phrase", "source_id"),
+    need(principle_documents, ("principle_id", "document_id", "presence", "locator", "phrase", "source_id"),
           "principle_matrix(principle_documents)")
-    _need(documents, ("document_id", "title", "date", "org_id"), "principle_matrix(documents)")
-    _need(principles, ("principle_id", "label", "paragraph"), "principle_matrix(principles)")
+    need(documents, ("document_id", "title", "date", "org_id"), "principle_matrix(documents)")
+    need(principles, ("principle_id", "label", "paragraph"), "principle_matrix(principles)")
     cut = as_timestamp(as_of, "as_of")
     docs = documents[pd.to_datetime(documents["date"]) <= cut]
     order = {p: i for i, p in enumerate(principles["principle_id"])}
@@ -100,7 +95,7 @@ def documents_by(documents: pd.DataFrame, as_of) -> tuple[pd.DataFrame, str]:
 def watch_list(events: pd.DataFrame, after, categories: Iterable[str] | None = None) -> pd.DataFrame:
     """Dated developments strictly after ``after`` (optionally in the given categories), oldest first."""
     cut = as_timestamp(after, "after")
-    _need(events, ("event_id", "date", "date_precision", "category", "title", "description", "source_id"),
+    need(events, ("event_id", "date", "date_precision", "category", "title", "description", "source_id"),
           "watch_list(events)")
     sub = events[pd.to_datetime(events["date"]) > cut]
     if categories is not None:
