@@ -51,6 +51,7 @@ PARAS = article.notebook_paragraphs("02")
 memberships, organisations, states = load.memberships(), load.organisations(), load.states()
 lineage, policies, paragraphs, claims = load.state_lineage(), load.state_policies(), load.paragraphs(), load.claims()
 census, spells, exits = load.pact_census(), load.pact_spells(), load.pact_exits()
+atlas = geo.Atlas(lineage, states, organisations)  # what the map needs besides the memberships
 nato_sources = membership.sources(memberships, ["NATO"])
 cases = pact_census.census_cases(census, organisations, P.as_of)
 rates = pact_census.exit_record(cases, spells, exits, P.as_of)
@@ -100,8 +101,8 @@ present.chart(charts.membership_steps(steps, as_of=P.as_of, title=enlargement_wo
 # Boundaries are Natural Earth's 1:110m countries of today, so West Germany is drawn as today's Germany.
 
 # %%
-present.chart(maps.membership_explorer(memberships, "NATO", P.as_of),
-              caption=geo_words.map_caption(memberships, "NATO", P.as_of),
+present.chart(maps.membership_explorer(memberships, "NATO", P.as_of, atlas=atlas),
+              caption=geo_words.map_caption(memberships, "NATO", P.as_of, atlas=atlas),
               sources=nato_sources + list(geo.SOURCES), key="nato-map")
 
 # %% [markdown]

@@ -49,6 +49,7 @@ PARAS = article.notebook_paragraphs("03")
 # %%
 memberships, states, events, event_paragraphs, paragraphs, claims, documents, coding = map(load.table, [
     "memberships", "states", "events", "event_paragraphs", "paragraphs", "claims", "documents", "principle_documents"])
+atlas = geo.Atlas(load.state_lineage(), states)  # what the map needs besides the memberships
 
 # %% [markdown]
 # ## What P5–P6 say
@@ -101,8 +102,9 @@ present.chart(charts.overlap_bars(counts, title=overlap_title, description="Bars
 # areas compare truthfully. A state that no longer exists is drawn through its successors' territory.
 
 # %%
-present.chart(maps.membership_map(memberships, P.as_of, title=geo_words.overlap_headline(memberships, P.as_of)),
-              caption=geo_words.map_caption(memberships, "OSCE", P.as_of), key="overlap-map",
+present.chart(maps.membership_map(memberships, P.as_of, atlas=atlas,
+                                 title=geo_words.overlap_headline(memberships, P.as_of)),
+              caption=geo_words.map_caption(memberships, "OSCE", P.as_of, atlas=atlas), key="overlap-map",
               sources=membership.sources(memberships, ["OSCE", "NATO", "CSTO", "SCO"]) + list(geo.SOURCES))
 
 # %% [markdown]

@@ -147,10 +147,12 @@ present.table(by_year.drop(columns=["treaties"]),
 # **binds the US and Russia** only while both are parties and neither has suspended it; a multilateral treaty can
 # stay **in force among other parties only** after one of them left (CFE, Open Skies). An ending counts as
 # **planned** only when a successor was there to take over: a treaty **superseded by a successor**, or one that
-# **expired at the end of its term** once its successor had been signed (START I, followed by New START). A treaty
-# whose term ran out with **no successor** (New START in February 2026) is kept apart from both, and neither is an
-# ending by **withdrawal**; a treaty that never entered into force was never binding at all. The status is read on
-# the last date of the arms-control record itself, not on the last date of any other table.
+# **expired at the end of its term** after its successor had been signed, judged by the dates of the two acts and
+# not by the report's date. START I expired on 5 December 2009, four months before New START was signed on 8 April
+# 2010, so it ran out with **no successor**, as New START did in February 2026; the two presidents' joint statement
+# of 4 December 2009, that a new treaty should enter into force as soon as possible, is context, not a successor.
+# Neither is an ending by **withdrawal**; a treaty that never entered into force was never binding at all. The
+# status is read on the last date of the arms-control record itself, not on the last date of any other table.
 
 # %%
 record_end = arms_control["date"].max()
@@ -230,15 +232,20 @@ present.table(p9[["date", "title", "description", "paragraphs"]], title=f"{len(p
 # agreement, and it does not survive as a claim about all of them; the
 # decline of the treaty record (C15) holds on either pool, since INF, Open Skies and New START ended or eroded in
 # both. A second check is the status date: read on the arms-control record's own last date (5 February 2026), New
-# START counts as expired without a successor, not as ended as planned.
+# START counts as expired without a successor, not as ended as planned. A third is what makes an ending planned:
+# with a successor's entry into force instead of its signature as the test, the count stays one planned ending
+# (the Moscow Treaty) and two expiries without a successor; only if any successor signed later counted would
+# START I become planned, which would hide the fourteen months between its expiry and New START's entry into
+# force (5 February 2011). The count of treaties still binding both does not depend on this.
 #
 # ## Takeaways
 #
 # - With the treaty list fixed by a rule, the record bears out P7's decline of arms control (C15, supported): the
 #   INF Treaty ended by withdrawal in 2019, Russia suspended New START in 2023 and New START expired in February
 #   2026 with no successor. Its sweep needs two qualifications: at the end of 2023 two testing treaties still
-#   bound both the US and Russia, and two endings were planned (START I expired once New START was signed, the
-#   Moscow Treaty was superseded) rather than breakdowns.
+#   bound both the US and Russia, and one ending was planned rather than a breakdown (the Moscow Treaty, superseded
+#   when New START entered into force). START I is not such a case: it expired in December 2009, before New START
+#   was signed, which is more evidence for P7's erosion, not less.
 # - The wars the rule admits run alongside the erosion; which wars form "the background of the crisis" is the
 #   article's reading (C16).
 # - With the default dates, NATO grew after 2022 while the CSTO's count stood still and one member froze its

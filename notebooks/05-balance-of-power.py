@@ -143,7 +143,7 @@ present.table(tables.capability_view(caps), title=f"Every bloc total for {P.year
 
 # %%
 present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, blocs, P.year, "milex_usd_const", names),
-                                    "milex_usd_const", P.year),
+                                    "milex_usd_const", P.year, held=tables.held_years(capabilities, "milex_usd_const")),
               caption=words.overlap_sentence(shared) + " Bars are comparisons, never parts of a sum. Dashed outline: "
                       "a SIPRI estimate.",
               key="milex", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["milex_usd_const"],
@@ -154,7 +154,8 @@ present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, bloc
 
 # %%
 present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, blocs, P.year, "nuclear_warheads",
-                                                         names), "nuclear_warheads", P.year),
+                                                         names), "nuclear_warheads", P.year,
+                                    held=tables.held_years(capabilities, "nuclear_warheads")),
               caption="SIPRI Yearbook total inventories, all SIPRI estimates (dashed outlines); the rows overlap, so "
                       "shares of the world do not add up.",
               key="warheads", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["nuclear_warheads"]))
@@ -164,7 +165,7 @@ present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, bloc
 
 # %%
 present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, blocs, P.year, "population", names),
-                                    "population", P.year),
+                                    "population", P.year, held=tables.held_years(capabilities, "population")),
               caption="The rows overlap. A world share is shown only where the world total is on the members' basis.",
               key="population", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["population"]))
 

@@ -51,6 +51,7 @@ PLEDGE_SOURCES = ["fordham-sourcebook-north-atlantic-treaty", "odkb-csto-collect
 
 # %%
 memberships = load.memberships()
+atlas = geo.Atlas(load.state_lineage(), load.states(), load.organisations())  # the maps' states and successions
 names = load.states().set_index("iso3")["name"].to_dict()
 paragraphs, claims = load.paragraphs(), load.claims()
 ties_sources = tables.spell_sources(memberships, tables.ORGS, P.as_of)
@@ -109,8 +110,8 @@ present.chart(
 # last year the data holds; it starts at this report's date. Members are shaded; observers and partners are not.
 
 # %%
-present.chart(maps.membership_explorer(memberships, "SCO", P.as_of),
-              caption=geo_words.map_caption(memberships, "SCO", P.as_of),
+present.chart(maps.membership_explorer(memberships, "SCO", P.as_of, atlas=atlas),
+              caption=geo_words.map_caption(memberships, "SCO", P.as_of, atlas=atlas),
               sources=tables.map_sources(memberships, ["SCO"]), key="sco-map")
 
 # %% [markdown]
@@ -188,9 +189,9 @@ present.chart(charts.upset_chart(combos, title=words.upset_title(combos, P.as_of
 # projection.
 
 # %%
-present.chart(maps.membership_map(memberships, P.as_of,
+present.chart(maps.membership_map(memberships, P.as_of, atlas=atlas,
                                   title=geo_words.overlap_headline(memberships, P.as_of, org="SCO")),
-              caption=geo_words.map_caption(memberships, "SCO", P.as_of),
+              caption=geo_words.map_caption(memberships, "SCO", P.as_of, atlas=atlas),
               sources=tables.map_sources(memberships, geo.OVERLAP_ORGS, P.as_of), key="overlap-map")
 
 # %% [markdown]

@@ -162,7 +162,7 @@ present.table(ledgers.attribution_view(attributed), title=ledgers_words.attribut
 # person, is most likely the Arabic editor's addition.
 
 # %%
-present.table(ledgers.lineage_view(lineage), title=ledgers_words.lineage_finding(lineage), key="lineage",
+present.table(article.lineage_view(lineage), title=ledgers_words.lineage_finding(lineage), key="lineage",
               caption="Relation, finding and confidence per step; dates only as precisely as they are known.",
               sources=lineage)
 

@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     from helpers import paths
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("reports", nargs="?", type=Path, default=paths.REPORTS, help="folder with the built reports")
+    ap.add_argument("reports", nargs="?", type=Path, default=paths.reports_dir(), help="folder with the built reports")
     ap.add_argument("--runs", type=int, default=3, help="page loads per report (median is shown)")
     ap.add_argument("--check", action="store_true", help="exit 1 when a report is over a budget or has errors")
     ap.add_argument("--reader", action="store_true",

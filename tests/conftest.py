@@ -255,8 +255,8 @@ def built_reports(request, tmp_path_factory) -> Path:
 
     from helpers import paths
 
-    if all((paths.REPORTS / name).exists() for name in rb.expected_reports()):
-        return paths.REPORTS
+    if all((paths.reports_dir() / name).exists() for name in rb.expected_reports()):
+        return paths.reports_dir()
     try:
         folder, done = request.getfixturevalue("real_build")
     except pytest.FixtureLookupError:

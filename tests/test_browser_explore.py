@@ -83,7 +83,8 @@ def test_03_map_shades_the_osce_states_the_boundary_file_holds(chromium, site, w
         _clean(rep)
         labels = page.eval_on_selector_all(f"#chart-overlap-map {GEOSHAPES}",
                                            "els => els.map(e => e.getAttribute('aria-label'))")
-        status = geo.feature_status(load.memberships(), "OSCE", as_of)
+        atlas = geo.Atlas(load.state_lineage(), load.states())
+        status = geo.feature_status(load.memberships(), "OSCE", as_of, atlas=atlas)
         in_view = status[status["feature"].isin(maps.view_keys())]
         assert len(labels) == len(in_view)
         osce = [lab for lab in labels if re.search(r"Belongs to: [^;]*OSCE", lab)]

@@ -242,9 +242,9 @@ def test_only_kernel_start_up_failures_are_retried():
     """jupyter_client's start-up errors get one fresh kernel; a kernel dying mid-notebook is reported at once."""
     from nbclient.exceptions import DeadKernelError
 
-    from helpers.pipeline import worker
+    from helpers.pipeline import execute
 
-    assert worker.kernel_start_failed(RuntimeError("Kernel died before replying to kernel_info"))
-    assert worker.kernel_start_failed(RuntimeError("Kernel didn't respond in 60 seconds"))
-    assert not worker.kernel_start_failed(DeadKernelError("Kernel died"))
-    assert not worker.kernel_start_failed(ValueError("as_of: 'x' is not an ISO date"))
+    assert execute.kernel_start_failed(RuntimeError("Kernel died before replying to kernel_info"))
+    assert execute.kernel_start_failed(RuntimeError("Kernel didn't respond in 60 seconds"))
+    assert not execute.kernel_start_failed(DeadKernelError("Kernel died"))
+    assert not execute.kernel_start_failed(ValueError("as_of: 'x' is not an ISO date"))

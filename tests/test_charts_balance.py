@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+import vl_convert as vlc
 
+from helpers import load, params, theme
 from helpers.charts import balance as C
+from helpers.tables import balance as B
+from helpers.tables import balance_words as BW
 
 
 def _layers(spec):
@@ -42,7 +46,7 @@ def test_population_bars_are_labelled_with_a_value_in_millions_not_coverage():
                          "world_share": [float("nan")]})
     parts = pd.DataFrame({"bloc": ["NATO"], "part": ["United States"], "value": [335e6], "estimate": [False],
                           "order": [0]})
-    spec = C.indicator_bars(caps, parts, "population", 2023).to_dict()
+    spec = C.indicator_bars(caps, parts, "population", 2023, held=[2023]).to_dict()
     labels = [d["label"] for d in list(spec["datasets"].values())[1]]
     assert labels == ["972 m people"]
     assert _layers(spec)[0]["encoding"]["x"]["title"] == "millions of people"
@@ -83,8 +87,47 @@ def test_indicator_bars_title_states_the_largest_total_and_name_the_axis_in_word
                          "missing": ["", ""], "world_share": [0.1, 0.4]})
     parts = pd.DataFrame({"bloc": ["NATO", "SCO"], "part": ["United States", "Russia"], "value": [10.0, 40.0],
                           "estimate": [True, True], "order": [0, 1]})
-    spec = C.indicator_bars(caps, parts, "nuclear_warheads", 2023).to_dict()
+    spec = C.indicator_bars(caps, parts, "nuclear_warheads", 2023, held=[2023]).to_dict()
     assert spec["title"] == "SCO has the largest nuclear warhead inventory in 2023, 40% of the world's"
     assert _layers(spec)[0]["encoding"]["x"]["title"] == "warheads, total inventory"
     with pytest.raises(KeyError):
-        C.indicator_bars(caps, parts, "milex_usd_current", 2023)
+        C.indicator_bars(caps, parts, "milex_usd_current", 2023, held=[2023])
+
+
+def _png(chart) -> bytes:
+    return vlc.vegalite_to_png(chart.to_dict(), vl_version=theme.vl_version())
+
+
+def test_a_year_without_figures_says_which_years_have_them_instead_of_an_empty_frame():
+    caps = pd.DataFrame({"bloc": ["NATO", "SCO"], "indicator": ["nuclear_warheads"] * 2, "members": [19, 0],
+                         "reported": [0, 0], "complete": [False, False], "total": [float("nan")] * 2,
+                         "unit": [""] * 2, "missing": ["all members", ""], "world_share": [float("nan")] * 2})
+    parts = pd.DataFrame(columns=["bloc", "part", "value", "estimate", "order"])
+    chart = C.indicator_bars(caps, parts, "nuclear_warheads", 2000, held=[2024, 2023])
+    spec = chart.to_dict()
+    assert spec["title"] == "No nuclear warheads figures for 2000 in the data for any of these blocs"
+    lines = [row["note"] for row in next(iter(spec["datasets"].values()))]
+    assert lines == ["Years with nuclear warheads figures in the data:", "2023–2024"]
+    assert spec["description"] == "Years with nuclear warheads figures in the data: 2023–2024"
+    assert _png(chart).startswith(b"\x89PNG")  # a frame with a size: the report's PNG export of the note
+    with pytest.raises(ValueError, match="no bloc has a nuclear_warheads total"):
+        C.bloc_bars(caps, parts, "nuclear_warheads", title="t", description="d", axis_title="a")
+
+
+def test_year_runs_read_in_both_editions():
+    assert BW.year_runs([2024, 2001, 2010, 2022, 2021, 2023]) == "2001, 2010, 2021–2024"
+    assert BW.year_runs([2023]) == "2023" and BW.year_runs([]) == "none"
+
+
+@pytest.mark.parametrize("edge", ["min", "max"])
+def test_every_bloc_chart_of_05_draws_at_the_edges_of_its_year_range(edge):
+    """The report's PNG export failed with "SVG has an invalid size" at year=2000: no warhead or population
+    figure that year gave the bars an x domain of [0, NaN]."""
+    year = params.edge_values("05")[edge]["year"]
+    capabilities, memberships, world = load.capabilities(), load.memberships(), load.world_totals()
+    blocs = B.comparison_blocs(memberships, B.reference_date(year))
+    caps = B.world_shares(B.bloc_capabilities(capabilities, blocs, year), world, year)
+    for indicator in C.BARS:
+        parts = B.member_parts(capabilities, blocs, year, indicator, {})
+        chart = C.indicator_bars(caps, parts, indicator, year, held=B.held_years(capabilities, indicator))
+        assert _png(chart).startswith(b"\x89PNG"), (year, indicator)

@@ -280,14 +280,18 @@ def test_a_summary_or_a_report_never_rates_above_low_confidence():
 
 def test_the_arabics_own_slips_are_recorded():
     """Three places where the Arabic departs from RT's page, which was read there: P5's 'early in the year 2000'
-    for 'the early 2000s', P3's feminine relative that makes NATO and the OSCE the centre of the challenges, and
-    P2's dropped 'a topic addressed during his visit'."""
+    for 'the early 2000s', P3's feminine relative that, read by its grammar, makes NATO and the OSCE the centre of
+    the challenges, and P2's dropped 'a topic addressed during his visit'."""
     diffs = load.table("translation_differences").fillna("")
     rt = diffs[diffs["between"] == "Arabic and RT"]
     assert ((rt["paragraph"] == "P5") & rt["arabic_phrase"].str.contains("أوائل عام 2000")).any()
     assert ((rt["paragraph"] == "P3") & rt["arabic_phrase"].str.contains("والتي")).any()
     assert ((rt["paragraph"] == "P2") & (rt["kind"] == "omission") & rt["english_phrase"].str.contains("addressed")).any()
-    assert set(rt.loc[rt["paragraph"].isin(["P2", "P3", "P5"]), "confidence"]) == {"high"}
+    assert set(rt.loc[rt["paragraph"].isin(["P2", "P5"]), "confidence"]) == {"high"}
+    # P3's reading rests on gender agreement alone, and the same translator's «وهي تقوم» in P4 refers back to the
+    # masculine «المشروع»: a grammatical reading this translator's agreement cannot carry is held at medium, and says why
+    p3 = rt[(rt["paragraph"] == "P3") & rt["arabic_phrase"].str.contains("والتي")]
+    assert set(p3["confidence"]) == {"medium"} and p3["note"].str.contains("وهي تقوم", regex=False).all()
 
 
 # Pages that state a body's formal rule of consensus. A counter to a claim about how an organisation behaves

@@ -20,8 +20,11 @@ def m() -> pd.DataFrame:
     return load.memberships()
 
 
+ATLAS = geo.Atlas(load.state_lineage(), load.states(), load.organisations())
+
+
 def shaded(m, org, when) -> pd.DataFrame:
-    st = geo.feature_status(m, org, when)
+    st = geo.feature_status(m, org, when, atlas=ATLAS)
     return st[st["member"]]
 
 
@@ -58,7 +61,7 @@ def test_nato_shapes_are_its_members_on_the_date(m, when, expected):
 @pytest.mark.parametrize("when", ["1980-06-30", "1992-06-30", "2004-12-31", "2024-04-30"])
 def test_shaded_shapes_hold_exactly_the_members_the_file_can_draw(m, org, when):
     members = set(membership.members_as_of(m, org, when)["iso3"])
-    held = geo.holders(when)
+    held = geo.holders(when, ATLAS.lineage)
     drawable = members & set(held["holder"])
     s = shaded(m, org, when)
     shown = {code for codes in s["members"] for code in codes.split(", ")}
@@ -70,37 +73,39 @@ def test_shaded_shapes_hold_exactly_the_members_the_file_can_draw(m, org, when):
 
 
 def test_the_ussr_is_drawn_through_its_successors_and_says_so(m):
-    st = geo.feature_status(m, "OSCE", "1980-06-30").set_index("name")
+    st = geo.feature_status(m, "OSCE", "1980-06-30", atlas=ATLAS).set_index("name")
     for name in ("Ukraine", "Estonia", "Kazakhstan", "Russia"):
         assert st.at[name, "member"]
         assert st.at[name, "label"] == "USSR (drawn as its successor states' territory)"
-    later = geo.feature_status(m, "OSCE", "1995-06-30").set_index("name")
+    later = geo.feature_status(m, "OSCE", "1995-06-30", atlas=ATLAS).set_index("name")
     assert later.at["Ukraine", "label"] == "Ukraine"
-    assert geo.feature_status(m, "OSCE", "1992-06-30").set_index("name").at["Czechia", "label"].startswith(
+    in_1992 = geo.feature_status(m, "OSCE", "1992-06-30", atlas=ATLAS).set_index("name")
+    assert in_1992.at["Czechia", "label"].startswith(
         "Czechoslovakia (drawn as")
 
 
 def test_west_germany_is_drawn_as_todays_germany(m):
-    nato = geo.feature_status(m, "NATO", "1985-12-31").set_index("name")
+    nato = geo.feature_status(m, "NATO", "1985-12-31", atlas=ATLAS).set_index("name")
     assert nato.at["Germany", "member"] and nato.at["Germany", "label"] == "West Germany (drawn as today's Germany)"
-    osce = geo.feature_status(m, "OSCE", "1985-12-31").set_index("name")
+    osce = geo.feature_status(m, "OSCE", "1985-12-31", atlas=ATLAS).set_index("name")
     assert "GDR" in osce.at["Germany", "label"] and set(osce.at["Germany", "members"].split(", ")) == {"DEU", "DDR"}
-    assert geo.feature_status(m, "NATO", "1995-12-31").set_index("name").at["Germany", "label"] == "Germany"
+    in_1995 = geo.feature_status(m, "NATO", "1995-12-31", atlas=ATLAS).set_index("name")
+    assert in_1995.at["Germany", "label"] == "Germany"
 
 
 def test_special_features_are_drawn_as_the_table_says(m):
-    early = geo.feature_status(m, "OSCE", "1985-12-31").set_index("name")
+    early = geo.feature_status(m, "OSCE", "1985-12-31", atlas=ATLAS).set_index("name")
     assert early.at["Kosovo", "member"] and early.at["Kosovo", "label"].startswith("Yugoslavia")
-    late = geo.feature_status(m, "OSCE", "2024-04-30").set_index("name")
+    late = geo.feature_status(m, "OSCE", "2024-04-30", atlas=ATLAS).set_index("name")
     assert not late.at["Kosovo", "member"]
     assert not late.at["N. Cyprus", "member"] and "unshaded" in late.at["N. Cyprus", "label"]
     assert late.at["Cyprus", "member"]
-    held = geo.holders("2024-04-30").set_index("name")
+    held = geo.holders("2024-04-30", ATLAS.lineage).set_index("name")
     assert held.at["Somaliland", "holder"] == "SOM"
 
 
 def test_overlap_categories_name_the_organisations_in_order(m):
-    ov = geo.overlap_status(m, "2024-04-30").set_index("name")
+    ov = geo.overlap_status(m, "2024-04-30", atlas=ATLAS).set_index("name")
     assert ov.at["Kazakhstan", "category"] == "CSTO + SCO + OSCE"
     assert ov.at["United States of America", "category"] == "NATO + OSCE"
     assert ov.at["China", "category"] == "SCO only"
@@ -118,17 +123,17 @@ def test_snapshot_dates_start_at_the_reports_date():
 
 
 def test_member_spells_count_every_member_each_year(m):
-    spells = geo.member_spells(m, "OSCE", "2024-04-30", 1975, 2025)
+    spells = geo.member_spells(m, "OSCE", "2024-04-30", 1975, 2025, atlas=ATLAS)
     for year in (1975, 1991, 1992, 1993, 2006, 2012, 2024):
         when = pd.Timestamp("2024-04-30") if year == 2024 else pd.Timestamp(year, 12, 31)
         n = int(((spells["from"] <= year) & (year < spells["to"])).sum())
         assert n == membership.count_as_of(m, "OSCE", when), year
-    nato = geo.member_spells(m, "NATO", "2024-04-30", 1949, 2025)
+    nato = geo.member_spells(m, "NATO", "2024-04-30", 1949, 2025, atlas=ATLAS)
     assert int(((nato["from"] <= 1991) & (1991 < nato["to"])).sum()) == 16
 
 
 def test_yearly_spells_follow_the_map_of_each_year(m):
-    spells = geo.yearly_spells(m, "NATO", "2024-04-30", 1949, 2025)
+    spells = geo.yearly_spells(m, "NATO", "2024-04-30", 1949, 2025, atlas=ATLAS)
     for year, n in ((1949, 12), (1991, 16), (2024, 32)):  # shapes: the members and Greenland with Denmark
         assert int(((spells["from"] <= year) & (year < spells["to"])).sum()) == n + 1
 

@@ -22,6 +22,9 @@ def m():
     return load.memberships()
 
 
+ATLAS = geo.Atlas(load.state_lineage(), load.states(), load.organisations())
+
+
 def shaded_shapes(svg: str, colour: str) -> int:
     return len(re.findall(rf'<path[^>]*aria-roledescription="geoshape"[^>]*fill="{colour}"', svg))
 
@@ -31,7 +34,7 @@ def svg_of(chart) -> str:
 
 
 def test_map_spec_is_offline_and_small(m):
-    spec = maps.membership_map(m, "2024-04-30", org="NATO", title="NATO on 30 April 2024").to_dict()
+    spec = maps.membership_map(m, "2024-04-30", atlas=ATLAS, org="NATO", title="NATO on 30 April 2024").to_dict()
     text = json.dumps(spec)
     assert '"url"' not in text  # nothing to fetch: a page opened from file:// cannot
     assert spec["mark"]["type"] == "geoshape" and spec["projection"]["type"] == "azimuthalEqualArea"
@@ -45,33 +48,33 @@ def test_map_spec_is_offline_and_small(m):
 
 @pytest.mark.parametrize("when, expected", [("1991-12-31", 16), ("2024-12-31", 32)])
 def test_exported_nato_map_shades_exactly_its_members(m, when, expected):
-    svg = svg_of(maps.membership_map(m, when, org="NATO", title="NATO"))
+    svg = svg_of(maps.membership_map(m, when, atlas=ATLAS, org="NATO", title="NATO"))
     # every member, and Greenland drawn with Denmark
     assert shaded_shapes(svg, NATO_BLUE) == expected + 1 == membership.count_as_of(m, "NATO", when) + 1
 
 
 def test_osce_map_shades_every_drawable_participating_state(m):
     when = "2024-04-30"
-    svg = svg_of(maps.membership_map(m, when, org="OSCE", title="OSCE"))
-    status = geo.feature_status(m, "OSCE", when)
+    svg = svg_of(maps.membership_map(m, when, atlas=ATLAS, org="OSCE", title="OSCE"))
+    status = geo.feature_status(m, "OSCE", when, atlas=ATLAS)
     in_view = status[status["feature"].isin(maps.view_keys())]
     assert shaded_shapes(svg, theme.ORG_COLORS["OSCE"]) == int(in_view["member"].sum()) >= 50
     assert "USSR" not in svg and "Country: Kazakhstan; Status: participating State" in svg
 
 
 def test_overlap_map_has_tooltips_and_a_legend_of_categories(m):
-    spec = maps.membership_map(m, "2024-04-30", title="Overlaps").to_dict()
+    spec = maps.membership_map(m, "2024-04-30", atlas=ATLAS, title="Overlaps").to_dict()
     assert [t["title"] for t in spec["encoding"]["tooltip"]] == ["Country", "Status"]
     domain = spec["encoding"]["color"]["scale"]["domain"]
     assert "NATO + OSCE" in domain and "CSTO + SCO + OSCE" in domain and domain[-1] == geo.NONE_CATEGORY
-    svg = svg_of(maps.membership_map(m, "1985-12-31", title="Overlaps in 1985"))
+    svg = svg_of(maps.membership_map(m, "1985-12-31", atlas=ATLAS, title="Overlaps in 1985"))
     assert "USSR (drawn as its successor states&#39; territory)" in svg or \
         "USSR (drawn as its successor states' territory)" in svg
 
 
 @pytest.fixture(scope="module")
 def explorer(m):
-    return maps.membership_explorer(m, "NATO", "2024-04-30", title="NATO grew to 32 members",
+    return maps.membership_explorer(m, "NATO", "2024-04-30", atlas=ATLAS, title="NATO grew to 32 members",
                                     description="A map of NATO's members, moved by a year slider.")
 
 
@@ -91,13 +94,13 @@ def test_explorer_frames_its_region_and_export_shows_the_reports_own_date(explor
     assert spec["projection"]["type"] == "conicEqualArea" and "fit" in spec["projection"]
     svg = svg_of(explorer)
     assert shaded_shapes(svg, NATO_BLUE) == 33  # the 32 members and Greenland, drawn with Denmark
-    sco = maps.membership_explorer(load.memberships(), "SCO", "2024-04-30").to_dict()
+    sco = maps.membership_explorer(load.memberships(), "SCO", "2024-04-30", atlas=ATLAS).to_dict()
     assert sco["projection"]["rotate"][0] < -60  # centred on Eurasia, not on the Atlantic
 
 
 @pytest.mark.parametrize("year, expected", [(1949, 12), (1991, 16), (2024, 32)])
 def test_explorer_data_give_the_count_the_map_and_the_list_of_each_year(m, year, expected):
-    data = maps.explorer_data(m, "NATO", "2024-04-30")
+    data = maps.explorer_data(m, "NATO", "2024-04-30", atlas=ATLAS)
     years = data["years"].set_index("year")
     assert years.at[year, "members"] == expected and f": {expected} members" in years.at[year, "heading"]
     first = int(years.index.min())
@@ -113,7 +116,8 @@ def test_the_explorer_slider_reaches_a_report_date_later_than_the_membership_dat
 
     memberships = load.memberships()
     later = geo.last_data_year(memberships) + 1
-    data = maps.explorer_data(memberships, "NATO", f"{later}-04-01")
+    data = maps.explorer_data(memberships, "NATO", f"{later}-04-01", atlas=ATLAS)
     assert int(data["years"]["year"].max()) == later  # the report's own date is on the slider, not an error
-    early = maps.explorer_data(memberships, "SCO", "1996-04-26")  # before the SCO: the slider starts at the report
+    # before the SCO: the slider starts at the report
+    early = maps.explorer_data(memberships, "SCO", "1996-04-26", atlas=ATLAS)
     assert int(early["years"]["year"].min()) == 1996

@@ -116,7 +116,7 @@ def test_notebook_runs_with_other_parameters(nb_id, executed):
 @pytest.mark.slow
 def test_every_paragraph_and_claim_appears_in_some_report(executed):
     texts = [json.dumps(_payloads(_run("09", executed)), ensure_ascii=False)]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(paths.REPORTS.glob("*.html"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(paths.reports_dir().glob("*.html"))]
     blob = "\n".join(texts)
     missing_p = [f"P{i}" for i in range(1, 20) if not re.search(rf"\bP{i}\b", blob)]
     missing_c = [c for c in load.claims()["claim_id"] if not re.search(rf"\b{c}\b", blob)]

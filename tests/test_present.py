@@ -13,7 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "render"))
 import build_fixture as fx  # noqa: E402
 
-from helpers import present  # noqa: E402
+from helpers import bibliography, present  # noqa: E402
 
 EVIL = fx.EVIL
 
@@ -21,7 +21,7 @@ EVIL = fx.EVIL
 @pytest.fixture(autouse=True)
 def _fixture_sources(monkeypatch):
     monkeypatch.setenv("NATO_SOURCES_CSV", str(fx.SOURCES))
-    monkeypatch.setattr(present, "_USED", {})
+    monkeypatch.setattr(bibliography, "CITED", bibliography.CitedSources())
 
 
 def _frame():
@@ -99,6 +99,15 @@ def test_sources_section_lists_what_was_cited_in_order():
     assert html.index('id="src-fixture-arabic"') < html.index('id="src-fixture-members"')
     assert "&lt;script&gt;" in html and "<script>" not in html
     assert 'Accessed <span class="nowrap">29 Nov 2026</span>' in html
+
+
+def test_a_notebook_run_again_in_its_kernel_lists_only_this_runs_sources():
+    """Issue 19: the register of cited sources is per run, so a source a cell no longer cites leaves the list."""
+    present.table(_frame(), title="T", caption="", sources=["fixture-arabic"], key="a")
+    present.sources_section()
+    present.table(_frame(), title="T", caption="", sources=["fixture-members"], key="a")
+    bundle = present.sources_section()._repr_mimebundle_()
+    assert bundle[present.SOURCES_MIME] == {"sources": ["fixture-members"]}
 
 
 def test_ar_marks_arabic_and_escapes():

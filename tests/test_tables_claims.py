@@ -8,9 +8,9 @@ import pandas.testing as pdt
 import pytest
 
 from helpers.charts import claims as C
+from helpers.tables import article, principles
 from helpers.tables import claims as T
 from helpers.tables import claims_words as TW
-from helpers.tables import principles
 
 REPORTS = {"02": "02-nato-enlargement.html", "05": "05-balance-of-power.html", "09": "09-claims-ledger.html"}
 
@@ -247,7 +247,7 @@ def test_lineage_view_puts_publisher_and_date_beside_the_work_and_keeps_every_fi
                             "published": ["2024-04-16", None], "date_precision": ["day", None],
                             "relation": ["republication", "original"], "finding": ["f2", "f1"],
                             "confidence": ["medium", "high"]})
-    out = T.lineage_view(lineage)
+    out = article.lineage_view(lineage)
     assert list(out.columns) == ["Step", "Work", "Relation", "Confidence", "Finding"]
     assert list(out["Work"]) == ["Original — Valdai, date not found", "Reworked — RT, 16 Apr 2024"]
     assert list(out["Finding"]) == ["f1", "f2"]

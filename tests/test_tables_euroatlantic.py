@@ -582,11 +582,33 @@ def test_pair_status_tells_expiry_supersession_withdrawal_and_suspension_apart()
 def test_cfe_and_open_skies_did_not_bind_both_at_the_end_of_2023():
     st = ACT.pair_status(load.arms_control(), load.treaties(), "2023-12-31").set_index("treaty_id")
     assert st.loc["CFE", "status"] == st.loc["OPEN_SKIES", "status"] == "in force among other parties only"
-    assert st.loc["START_I", "status"] == "expired at the end of its term, successor signed"
     assert st.loc["INF", "status"] == "ended by withdrawal"
 
 
-def test_new_start_expired_without_a_successor_and_start_i_only_planned_once_its_successor_was_signed():
+def test_an_expiry_is_planned_only_if_the_successor_was_signed_by_the_day_the_term_ran_out():
+    # START I expired on 5 Dec 2009, four months before New START was signed (8 Apr 2010): no successor on that day,
+    # whatever the report's date; the Moscow Treaty, superseded when New START entered into force, stays planned
+    ac, tr = load.arms_control(), load.treaties()
+    for on in ("2010-01-01", "2023-12-31", ac["date"].max()):
+        st = ACT.pair_status(ac, tr, on).set_index("treaty_id")
+        assert st.loc["START_I", "status"] == "expired at the end of its term, no successor", on
+        assert st.loc["START_I", "since"] == pd.Timestamp("2009-12-05")
+    assert st.loc["SORT", "status"] in ACT.PLANNED
+    # the same rule on made-up treaties: a successor signed the day before the expiry makes it planned
+    made = _treaties([["OLD", "o", "Old", "bilateral", "us_russia"], ["NEW", "n", "New", "bilateral", "us_russia"]])
+    made["successor_id"] = ["NEW", None]
+    steps = _steps([["OLD", "signed", "1990-01-01", "ALL"], ["OLD", "in_force", "1991-01-01", "ALL"],
+                    ["OLD", "expired", "2000-06-01", "ALL"], ["NEW", "signed", "2000-05-31", "ALL"]])
+    assert ACT.pair_status(steps, made, "2020-01-01").set_index("treaty_id").loc["OLD", "status"] in ACT.PLANNED
+    steps.loc[steps["treaty_id"] == "NEW", "date"] = pd.Timestamp("2000-06-02")
+    late = ACT.pair_status(steps, made, "2020-01-01").set_index("treaty_id")
+    assert late.loc["OLD", "status"] == "expired at the end of its term, no successor"
+    lines, _ = ACT_words.first_screen(tr, ac, load.events(), load.event_actors(), load.memberships(),
+                                      load.states(), load.state_lineage(), "2021-12-31", "2024-04-30")
+    assert "1 ended as planned" in lines[1] and "2 expired without a successor" in lines[1]
+
+
+def test_new_start_expired_without_a_successor_at_the_end_of_the_record():
     ac, tr = load.arms_control(), load.treaties()
     late = ACT.pair_status(ac, tr, ac["date"].max()).set_index("treaty_id")
     assert late.loc["NEW_START", "status"] == "expired at the end of its term, no successor"
@@ -596,7 +618,7 @@ def test_new_start_expired_without_a_successor_and_start_i_only_planned_once_its
     assert gap.loc["START_I", "status"] == "expired at the end of its term, no successor"
     lines, summary = ACT_words.first_screen(tr, ac, load.events(), load.event_actors(), load.memberships(),
                                       load.states(), load.state_lineage(), "2021-12-31", "2024-04-30")
-    assert "1 expired without a successor" in lines[1] and wording.day(ac["date"].max().date()) in lines[1]
+    assert "2 expired without a successor" in lines[1] and wording.day(ac["date"].max().date()) in lines[1]
 
 
 def test_war_rule_needs_an_outside_target_in_europe_or_the_former_ussr():

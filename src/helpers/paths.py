@@ -19,19 +19,24 @@ Environment overrides (all optional; tests and ``scripts/bench.py`` use them to 
 ========================  ==================================================================================
 
 The functions read the variable at call time (a worker or a test may set it after import); the module constants
-are the defaults.
+are the defaults. The build itself never writes its own environment: it scopes the section map and the edition it
+works on with :func:`using` (a context variable, seen by :func:`collection` and :func:`language`), and hands its
+workers an environment of their own (``helpers.pipeline.process.worker_env``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT: Path = Path(__file__).resolve().parents[2]
 DATA: Path = ROOT / "data"
 NOTEBOOKS: Path = ROOT / "notebooks"
 COLLECTION: Path = NOTEBOOKS / "collection.toml"
-REPORTS: Path = Path(os.environ.get("NATO_REPORTS_DIR", ROOT / "reports")).resolve()
+REPORTS: Path = ROOT / "reports"     # the default; the folder in use is reports_dir()
 BUILD: Path = ROOT / "build"          # executed notebooks, kept for debugging (git-ignored)
 CACHE: Path = ROOT / ".cache" / "build"  # build cache, outside reports/ (git-ignored)
 DATAPACKAGE: Path = DATA / "datapackage.json"
@@ -39,7 +44,23 @@ SOURCES_CSV: Path = DATA / "sources.csv"
 HELPERS_SRC: Path = ROOT / "src" / "helpers"
 CONSTRAINTS: Path = ROOT / "constraints.txt"
 READ_LOG_VAR = "NATO_READ_LOG"
-LANG_VAR = "NATO_LANG"  # set by the build for each edition it writes
+COLLECTION_VAR = "NATO_COLLECTION"  # set by the build in its workers when given --collection
+LANG_VAR = "NATO_LANG"  # set by the build in its workers for each edition it writes
+_COLLECTION: contextvars.ContextVar[Path | None] = contextvars.ContextVar("collection", default=None)
+_EDITION: contextvars.ContextVar[str | None] = contextvars.ContextVar("edition", default=None)
+
+
+@contextlib.contextmanager
+def using(collection: Path | None = None, lang: str | None = None) -> Iterator[None]:
+    """Within the block, :func:`collection` and :func:`language` give these (None: unchanged) in this process,
+    without touching its environment."""
+    tokens = [(var, var.set(value)) for var, value in ((_COLLECTION, collection), (_EDITION, lang))
+              if value is not None]
+    try:
+        yield
+    finally:
+        for var, token in reversed(tokens):
+            var.reset(token)
 
 
 def _override(var: str, default: Path) -> Path:
@@ -49,7 +70,7 @@ def _override(var: str, default: Path) -> Path:
 
 def reports_dir() -> Path:
     """Where the build writes reports: ``$NATO_REPORTS_DIR`` or ``reports/``."""
-    return _override("NATO_REPORTS_DIR", ROOT / "reports").resolve()
+    return _override("NATO_REPORTS_DIR", REPORTS).resolve()
 
 
 def build_dir() -> Path:
@@ -63,8 +84,9 @@ def cache_dir() -> Path:
 
 
 def collection() -> Path:
-    """The section map in use: ``$NATO_COLLECTION`` or ``notebooks/collection.toml``."""
-    return _override("NATO_COLLECTION", COLLECTION)
+    """The section map in use: the one :func:`using` scoped, else ``$NATO_COLLECTION`` or
+    ``notebooks/collection.toml``."""
+    return _COLLECTION.get() or _override(COLLECTION_VAR, COLLECTION)
 
 
 def helpers_src() -> Path:
@@ -95,8 +117,12 @@ def data_file(name: str) -> Path:
 
 
 def language() -> str:
-    """The language of reader labels: ``ar`` when ``$NATO_LANG`` starts with it, else ``en``."""
-    return "ar" if os.environ.get("NATO_LANG", "en").lower().startswith("ar") else "en"
+    """The language of reader labels: the edition :func:`using` scoped, else ``ar`` when ``$NATO_LANG`` starts
+    with it, else ``en``."""
+    scoped = _EDITION.get()
+    if scoped is not None:
+        return scoped
+    return "ar" if os.environ.get(LANG_VAR, "en").lower().startswith("ar") else "en"
 
 
 def editions() -> list[str]:

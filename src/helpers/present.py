@@ -28,18 +28,23 @@ are marked the same way by the renderer, so authors just type them.
 
 from __future__ import annotations
 
-import csv
 import html
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from helpers import i18n, wording
+from helpers import bibliography, i18n, wording
+from helpers.bibliography import (  # noqa: F401  (public: notebooks and the renderer use them through present)
+    SOURCE_COLUMNS,
+    PresentError,
+    check_sources,
+    ids_from,
+    source_rows,
+    sources_path,
+)
 from helpers.render import citations, templating, vega_specs
 from helpers.render import lab as _lab
 from helpers.render import tables as _tables
 from helpers.render.text import HAS_ARABIC as _HAS_ARABIC  # noqa: F401  (used by the renderer)
-from helpers.render.text import as_text as _text
 from helpers.render.text import human_date, is_arabic_text, mark_arabic_text  # noqa: F401  (public re-exports)
 
 CHART_MIME = "application/vnd.nato-report.chart+json"
@@ -49,93 +54,8 @@ GLANCE_MIME = "application/vnd.nato-report.glance+json"
 CHART_NOTE_MIME = "application/vnd.nato-report.chart-note+json"  # JupyterLab only: the report draws its own
 
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-SOURCE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 format_cell = _tables.format_cell
 table_csv = _tables.table_csv
-
-# Source ids cited, by the cell that cited them (JupyterLab's cell id, else each execution apart), in order of first
-# use: a cell run again replaces what it cited before, so sources_section() never lists a superseded run's sources.
-_USED: dict[str, tuple[int, dict[str, None]]] = {}
-
-
-#: Columns that hold source ids: cited by number under a table, never shown as raw ids in it.
-SOURCE_COLUMNS = ("source_id", "alt_source_id", "second_source_id")
-
-
-class PresentError(ValueError):
-    """A present.* call got an argument it cannot use (the message names it and says what is allowed)."""
-
-
-# ---------------------------------------------------------------------------------------------- sources
-
-
-def sources_path() -> Path:
-    """The bibliography file: ``$NATO_SOURCES_CSV`` when set (tests), else ``data/sources.csv``."""
-    from helpers import paths
-
-    return paths.sources_csv()
-
-
-def source_rows() -> dict[str, dict[str, str]]:
-    """Every row of the bibliography by ``source_id`` (values as text, dates as ISO text)."""
-    path = sources_path()
-    if not path.exists():
-        raise PresentError(f"sources: {path} does not exist; every chart and table must cite rows of it")
-    rows: dict[str, dict[str, str]] = {}
-    from helpers import load, paths
-
-    if path == paths.SOURCES_CSV:  # the project's bibliography: through the validating loader
-        for rec in load.sources().to_dict("records"):
-            rows[str(rec["source_id"])] = {k: _text(v) for k, v in rec.items()}
-        return rows
-    with path.open(encoding="utf-8", newline="") as fh:
-        for rec in csv.DictReader(fh):
-            rows[rec["source_id"]] = {k: (v or "") for k, v in rec.items()}
-    return rows
-
-
-def _ids_from(sources) -> list[str]:
-    """Source ids from a list, a column, or a frame's ``*source_id`` columns, in order of first appearance."""
-    if sources is None:
-        return []
-    if isinstance(sources, str):
-        return [sources]
-    if hasattr(sources, "columns"):  # a DataFrame: every source_id-like column, row by row
-        cols = [c for c in sources.columns if str(c) == "source_id" or str(c).endswith("_source_id")]
-        if not cols:
-            raise PresentError("sources: the frame has no source_id column; pass a column or a list of ids")
-        values = [v for rec in sources[cols].itertuples(index=False, name=None) for v in rec]
-    else:
-        values = list(sources)
-    out = []
-    for v in values:
-        t = _text(v).strip()
-        out += [p.strip() for p in t.split(";") if p.strip()] if t else []
-    return list(dict.fromkeys(out))
-
-
-def _check_sources(what: str, key: str, sources, measure=None) -> list[str]:
-    if not isinstance(sources, (str, list, tuple)) and sources is not None:
-        sources = _ids_from(sources)  # a column or a frame: an empty one is allowed when a measure is given
-    ids = list(dict.fromkeys(_ids_from(measure) + _ids_from(sources)))
-    if not ids:
-        raise PresentError(f"{what}(key={key!r}): sources is empty; give at least one source_id from data/sources.csv")
-    bad = [s for s in ids if not isinstance(s, str) or not SOURCE_ID_RE.match(s)]
-    if bad:
-        raise PresentError(f"{what}(key={key!r}): source ids must be slugs (letters, digits, '.', '_', '-'), "
-                           f"got {bad!r}")
-    known = source_rows()
-    missing = [s for s in ids if s not in known]
-    if missing:
-        raise PresentError(
-            f"{what}(key={key!r}): source_id {', '.join(map(repr, missing))} not in {sources_path().name}; "
-            f"known ids include {', '.join(sorted(known)[:8])}{' …' if len(known) > 8 else ''}"
-        )
-    key, run = _lab.current_cell()
-    last, seen = _USED.get(key, (run, {}))
-    _USED[key] = (run, {**(seen if last == run else {}), **dict.fromkeys(ids)})
-    return ids
-
 
 def _check_key(what: str, key) -> str:
     if not isinstance(key, str) or not KEY_RE.match(key):
@@ -288,10 +208,10 @@ def chart(chart, *, caption: str, sources=None, key: str, measure=None, sources_
     description = str(spec.get("description") or "")
     if not title:
         raise PresentError(f"present.chart(key={key!r}): the chart has no title; give it one that states the finding")
-    source_ids = _check_sources("present.chart", key, sources, measure)
+    source_ids = check_sources("present.chart", key, sources, measure)
     csv = table_csv(_frame_of("present.chart", key, data)) if data is not None else ""
     return Chart(spec=spec, key=key, caption=caption, sources=source_ids, title=title,
-                 description=description or caption, measure=_ids_from(measure), sources_label=sources_label,
+                 description=description or caption, measure=ids_from(measure), sources_label=sources_label,
                  csv=csv)
 
 
@@ -387,11 +307,11 @@ def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=
     title = _check_text("present.table", key, "title", title)
     caption = _check_text("present.table", key, "caption", caption, required=False)
     frame = _frame_of("present.table", key, df)
-    source_ids = _check_sources("present.table", key, sources, measure)
+    source_ids = check_sources("present.table", key, sources, measure)
     shown = _edition_cells(frame.drop(columns=[c for c in SOURCE_COLUMNS if c in frame.columns]))
     return Table(key=key, title=title, caption=caption, sources=source_ids, html=table_html(shown, key, title, layout),
                  csv=table_csv(frame if data is None else _frame_of("present.table", key, data)), n_rows=len(frame),
-                 measure=_ids_from(measure), sources_label=sources_label,
+                 measure=ids_from(measure), sources_label=sources_label,
                  collapsed=i18n.text(collapsed) if isinstance(collapsed, str) else collapsed)
 
 
@@ -413,12 +333,12 @@ def matrix(df, *, rows: str, columns: str, value: str, title: str, key: str, cap
         raise PresentError(f"present.matrix(key={key!r}): no column {', '.join(map(repr, missing))} in the frame")
     spec = {"rows": rows, "columns": columns, "value": value, "value_column": value, "score": score,
             "group": group, "detail": detail, "source": source, "column_order": list(column_order or [])}
-    source_ids = _check_sources("present.matrix", key, sources if sources is not None else frame[[source]]
+    source_ids = check_sources("present.matrix", key, sources if sources is not None else frame[[source]]
                                 if source else None, measure)
     keep = [c for c in (rows, columns, value, group, source, score) if c]
     body, after = _tables.matrix_html(_edition_cells(frame, keep=keep), spec, key, title)
     return Table(key=key, title=title, caption=caption, sources=source_ids, html=body, csv=table_csv(frame),
-                 n_rows=len(frame), measure=_ids_from(measure), after=after)
+                 n_rows=len(frame), measure=ids_from(measure), after=after)
 
 
 def figure_table_html(payload: dict, export_links: str, source_line: str | None = None) -> str:
@@ -448,5 +368,5 @@ class SourcesSection:
 
 def sources_section() -> SourcesSection:
     """The bibliography of every source the notebook's cells cite, each cell as last run (the report lists every
-    cited source)."""
-    return SourcesSection(list(dict.fromkeys(s for _, seen in _USED.values() for s in seen)))
+    cited source; a notebook run again in the same kernel starts afresh)."""
+    return SourcesSection(bibliography.CITED.take())

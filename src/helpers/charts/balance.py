@@ -12,7 +12,7 @@ import pandas as pd
 
 from helpers import theme
 from helpers.tables.balance import LABELS
-from helpers.tables.balance_words import capability_finding
+from helpers.tables.balance_words import capability_finding, held_lines
 
 NEUTRAL = "#4d4d4d"
 COMPLETE = ("every member", "some members only")
@@ -49,13 +49,27 @@ def _short_amount(value: float, indicator: str) -> str:
     return f"{value:,.0f}"
 
 
+def no_figures(indicator: str, held, *, title: str, width: int = 420) -> alt.Chart:
+    """In place of bars when no bloc has a figure for the year: a frame that says, in two short lines, for which
+    years the data holds the indicator's figures (``held``), so the reader knows which year to choose."""
+    lines = held_lines(indicator, held)
+    data = pd.DataFrame({"line": [0, 1], "note": list(lines)})
+    chart = alt.Chart(data).mark_text(fontSize=13, color="#333333", baseline="middle").encode(
+        x=alt.X(datum=0.5, scale=alt.Scale(domain=[0, 1]), axis=None),
+        y=alt.Y("line:O", axis=None), text="note:N", tooltip=[alt.Tooltip("note:N", title="note")])
+    return theme.titled(chart.properties(width=width, height=alt.Step(22)), title, " ".join(lines))
+
+
 def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title: str, description: str,
               axis_title: str, divisor: float = 1.0, width: int = 420) -> alt.LayerChart:
     """One indicator across blocs: a bar per bloc stacked from its members' parts (``parts`` from
     ``helpers.tables.balance.member_parts``), so who carries each bloc's weight shows; parts the source publishes
     as estimates are outlined with a dashed line; each bar is labelled with its total and, where the data holds a
-    world total, the share of the world; a total that misses members says "partial"."""
+    world total, the share of the world; a total that misses members says "partial". Needs at least one total
+    (see :func:`no_figures` for a year without any)."""
     data = caps[caps["indicator"] == indicator].copy()
+    if not data["total"].notna().any():
+        raise ValueError(f"bloc_bars: no bloc has a {indicator} total to draw; show charts.no_figures instead")
     order = list(data["bloc"])
     share = data["world_share"] if "world_share" in data else pd.Series(float("nan"), index=data.index)
     totals = data.assign(
@@ -71,7 +85,7 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
     bars = alt.Chart(pieces).mark_bar(strokeWidth=1.5).encode(
         y=y, x=alt.X("shown:Q", title=axis_title, stack="zero",
                      axis=alt.Axis(format=",.0f", tickCount=3), scale=alt.Scale(nice=False,
-                     domain=[0, float(totals["shown"].max() or 1) * 1.45])),
+                     domain=[0, float(totals["shown"].max() or 1) * 1.45])),  # max: at least one total
         color=alt.Color("part:N", scale=alt.Scale(domain=names, range=[PART_COLORS[n] for n in names]),
                         legend=alt.Legend(title=None, orient="bottom", columns=2)),
         order=alt.Order("order:Q"),
@@ -88,11 +102,17 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
     return theme.titled(alt.layer(bars, text).properties(width=width), title, description)
 
 
-def indicator_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, year: int) -> alt.LayerChart:
-    """:func:`bloc_bars` for one of the indicators in ``BARS``, titled with what the totals show in ``year``."""
+def indicator_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, year: int, *,
+                   held) -> alt.LayerChart | alt.Chart:
+    """:func:`bloc_bars` for one of the indicators in ``BARS``, titled with what the totals show in ``year``; when
+    no bloc has a figure that year, :func:`no_figures` naming the years the data holds (``held``, from
+    ``helpers.tables.balance.held_years``) instead of an empty frame."""
     axis_title, divisor, description = BARS[indicator]
-    return bloc_bars(caps, parts, indicator, title=capability_finding(caps, indicator, year), description=description,
-                     axis_title=axis_title, divisor=divisor)
+    title = capability_finding(caps, indicator, year)
+    if not caps.loc[caps["indicator"] == indicator, "total"].notna().any():
+        return no_figures(indicator, held, title=title)
+    return bloc_bars(caps, parts, indicator, title=title, description=description, axis_title=axis_title,
+                     divisor=divisor)
 
 
 def concentration_dots(conc: pd.DataFrame, *, title: str, description: str = DOTS, width: int = 420) -> alt.LayerChart:

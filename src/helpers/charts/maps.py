@@ -139,20 +139,21 @@ def _projection(region: Region | None = None) -> dict:
     return dict(PROJECTION) if region is None else dict(region.projection, fit=region.frame())
 
 
-def membership_map(memberships: pd.DataFrame, as_of, *, org: str | None = None, title: str,
+def membership_map(memberships: pd.DataFrame, as_of, *, atlas: geo.Atlas, org: str | None = None, title: str,
                    description: str | None = None, orgs=geo.OVERLAP_ORGS, width: int = 620,
                    height: int = 520) -> alt.Chart:
     """Countries shaded by ``org``'s membership on ``as_of`` (members in the organisation's colour), or with
-    ``org=None`` by overlap category among ``orgs``. Tooltips name whom each shape stands for on that date."""
+    ``org=None`` by overlap category among ``orgs``. Tooltips name whom each shape stands for on that date
+    (``atlas``: :class:`helpers.tables.geo.Atlas`)."""
     if org is not None:
-        status = geo.feature_status(memberships, org, as_of)
-        domain = [_status_word(org), _not_word(org)]
+        status = geo.feature_status(memberships, org, as_of, atlas=atlas)
+        domain = [geo_words.member_word(org), geo_words.not_member_word(org)]
         status["shade"] = status["member"].map({True: domain[0], False: domain[1]})
         scale = alt.Scale(domain=domain, range=[theme.ORG_COLORS.get(org, "#0072B2"), OUTSIDE])
         legend_title = org
         status["detail"] = status["status"]
     else:
-        status = geo.overlap_status(memberships, as_of, orgs)
+        status = geo.overlap_status(memberships, as_of, orgs, atlas=atlas)
         status["shade"] = status["category"]
         present = [c for c in OVERLAP_COLORS if c in set(status["shade"])]
         scale = alt.Scale(domain=present, range=[OVERLAP_COLORS[c] for c in present])
@@ -169,17 +170,9 @@ def membership_map(memberships: pd.DataFrame, as_of, *, org: str | None = None, 
                                        usermeta={"aspect": round(height / width, 3)})
 
 
-def _status_word(org: str) -> str:
-    return "participating State" if org == "OSCE" else "member"
-
-
-def _not_word(org: str) -> str:
-    return "not participating" if org == "OSCE" else "not a member"
-
-
 def _map_summary(status: pd.DataFrame, org: str | None) -> str:
     if org is not None:
-        return f"{int(status['member'].sum())} shapes shaded as {org} {_status_word(org)}s."
+        return f"{int(status['member'].sum())} shapes shaded as {org} {geo_words.member_word(org)}s."
     counts = status[status["shade"] != geo.NONE_CATEGORY]["shade"].value_counts()
     return "; ".join(f"{n} shapes {c}" for c, n in counts.items()) + "."
 
@@ -206,25 +199,23 @@ def _year_codes(spells: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
 
 
 def explorer_data(memberships: pd.DataFrame, org: str, as_of, first: int | None = None,
-                  last: int | None = None) -> dict[str, pd.DataFrame]:
+                  last: int | None = None, *, atlas: geo.Atlas) -> dict[str, pd.DataFrame]:
     """What the explorer draws: ``years`` (year, date, heading with the count), ``codes`` (per shaded feature,
     see ``_year_codes``) and ``members`` (member spells, for the list); first/last default to the organisation's
     founding year and the data's last year, widened to the report's own year when that lies outside them (the
     slider always holds the report's date)."""
-    from helpers import load
-
-    orgs = load.organisations().set_index("org_id")
+    orgs = atlas.organisations.set_index("org_id")
     year = membership.as_timestamp(as_of).year
     first = min(int(orgs.at[org, "founded"].year), year) if first is None else first
     if last is None:
         last = max(geo.last_data_year(memberships), year)
     years = geo.snapshot_dates(as_of, first, last)
-    members = geo.member_spells(memberships, org, as_of, first, last)
+    members = geo.member_spells(memberships, org, as_of, first, last, atlas=atlas)
     counts = [int(((members["from"] <= y) & (y < members["to"])).sum()) for y in years["year"]]
-    word = "participating States" if org == "OSCE" else "members"
+    word = geo_words.member_word(org, plural=True)
     years["heading"] = [f"{org} on {geo_words.date_words(d)}: {n} {word}" for d, n in zip(years["date"], counts)]
     years["members"] = counts
-    codes = _year_codes(geo.yearly_spells(memberships, org, as_of, first, last), first, last)
+    codes = _year_codes(geo.yearly_spells(memberships, org, as_of, first, last, atlas=atlas), first, last)
     return {"years": years.assign(date=years["date"].dt.strftime("%Y-%m-%d")), "codes": codes,
             "members": members}
 
@@ -242,7 +233,7 @@ def timeline(data: dict[str, pd.DataFrame], org: str, start: int) -> dict:
             "label": "Year", "org": org}
 
 
-def membership_explorer(memberships: pd.DataFrame, org: str, as_of, *, title: str | None = None,
+def membership_explorer(memberships: pd.DataFrame, org: str, as_of, *, atlas: geo.Atlas, title: str | None = None,
                         description: str | None = None, first: int | None = None, last: int | None = None,
                         width: int = 620, height: int | None = None) -> alt.Chart:
     """``org``'s member states on a map framed on its region, for every year from its founding to the data's last
@@ -250,7 +241,7 @@ def membership_explorer(memberships: pd.DataFrame, org: str, as_of, *, title: st
     and shows the year's caption and member list below it (``usermeta["timeline"]``); exports show the report's
     own date. The title defaults to the growth since the first year, the description to the members on the
     report's date."""
-    data = explorer_data(memberships, org, as_of, first, last)
+    data = explorer_data(memberships, org, as_of, first, last, atlas=atlas)
     years = data["years"]
     start = membership.as_timestamp(as_of).year
     first = int(years["year"].min())
@@ -275,7 +266,7 @@ def _explorer_map(codes: pd.DataFrame, org: str, first: int, width: int, height:
     char = f"substring(datum.code, {idx}, {idx} + 1)"
     shaded = f"isString(datum.code) && {char} != '.'"
     pick = f"split(datum.labels, '~')[indexof('{_CODES}', {char})]"
-    word, no = f"{org} {_status_word(org)}", _not_word(org)
+    word, no = f"{org} {geo_words.member_word(org)}", geo_words.not_member_word(org)
     scale = alt.Scale(domain=[word, no], range=[theme.ORG_COLORS.get(org, "#0072B2"), OUTSIDE])
     return _boundaries(codes, ["code", "labels"], region).transform_calculate(
         shade=f"{shaded} ? '{word}' : '{no}'",

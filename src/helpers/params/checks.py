@@ -19,7 +19,7 @@ from typing import Any
 
 from helpers.params import datafiles
 from helpers.params.errors import CollectionError, ParameterError
-from helpers.params.specs import BOUND_WORDS, Constraint, NotebookSpec, ParamSpec
+from helpers.params.specs import BOUND_WORDS, Constraint, NotebookSpec, ParamSpec, collection_path, data_dir, notebook
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _WHOLE = re.compile(r"^[+-]?\d+$", re.ASCII)
@@ -251,3 +251,23 @@ def check_constraint(nb: NotebookSpec, rule: Constraint, checked: dict[str, Any]
             f"notebook {nb.id} ({nb.stem}): parameters '{rule.left}' = {echo(shown[rule.left])} and "
             f"'{rule.right}' = {echo(shown[rule.right])} break the rule {rule}; allowed: "
             f"'{rule.right}' {_OP_WORDS[rule.op]} '{rule.left}'")
+
+
+def check_all(notebook_id: str, values: dict[str, Any], *, collection: Path | None = None) -> dict[str, Any]:
+    """Defaults overlaid with ``values``, every value checked, then the rules between parameters:
+    ``{name: converted value}``.
+
+    Raises ParameterError (one line) for an unknown name, a bad value or a broken rule.
+    """
+    coll = (collection or collection_path()).resolve()
+    nb = notebook(notebook_id, coll)
+    ctx = Context(notebook=nb, folder=data_dir(coll))
+    for name, value in values.items():
+        if name not in nb.parameters:
+            declared = ", ".join(nb.parameters) or "none (this notebook takes no parameters)"
+            raise ParameterError(f"notebook {nb.id} ({nb.stem}): unknown parameter '{name}' = {echo(value)}; "
+                                 f"allowed parameters: {declared}")
+    out = {name: CHECKS[spec.type](ctx, spec, values.get(name, spec.default)) for name, spec in nb.parameters.items()}
+    for rule in nb.constraints:
+        check_constraint(nb, rule, out)
+    return out

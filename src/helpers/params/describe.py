@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from helpers.params.checks import Context, bound, range_text, short
+from helpers.params.checks import Context, bound, check_all, range_text, short
 from helpers.params.specs import NotebookSpec, collection_path, data_dir, notebook
 
 
@@ -24,8 +24,6 @@ def normalised(notebook_id: str, values: dict[str, Any], *, collection: Path | N
     """``values`` checked and back in their literal form (``"٢٠٢٣"`` → ``2023``, ``" 2001-06-15"`` →
     ``"2001-06-15"``), only the names given: what a report made with these overrides should be named after, so
     two spellings of one value make one report."""
-    from helpers.params import check_all
-
     checked = check_all(notebook_id, values, collection=collection)
     return {name: plain(checked[name]) for name in values}
 

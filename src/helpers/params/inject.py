@@ -7,6 +7,8 @@ import builtins
 import types
 from typing import Any
 
+from helpers.params.checks import check_all
+
 
 def injected_by_papermill() -> dict[str, Any]:
     """Names and values papermill injected into the running kernel (its "# Parameters" cell), if any.
@@ -50,8 +52,6 @@ def validated(notebook_id: str, **values: Any) -> types.SimpleNamespace:
     checked too. Parameters not passed take their declared default. In a kernel where papermill injected
     parameters, a name the notebook does not declare is refused too.
     """
-    from helpers.params import check_all
-
     injected = injected_by_papermill()
     unknown = {k: v for k, v in injected.items() if k not in values}
     return types.SimpleNamespace(**check_all(notebook_id, {**unknown, **values}))

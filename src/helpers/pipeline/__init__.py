@@ -15,9 +15,14 @@ One module per step, as papermill splits its command line from its execution:
 - :mod:`~helpers.pipeline.cli` — arguments in, exit code out; ``--list``;
 - :mod:`~helpers.pipeline.plan` — entries (defaults, variants, ``-p`` runs and their names), every parameter checked
   before a kernel starts, and what the cache says each report needs (nothing, a re-render, or a run);
+- :mod:`~helpers.pipeline.jobs` — what crosses the process boundary (``ReportJob``/``ReportResult``, ``SiteJob``/
+  ``SiteResult``, plain data both ways) and the three ways a page is made (``RenderPath``);
 - :mod:`~helpers.pipeline.run` — the pool of worker processes and what is recorded when each job ends;
-- :mod:`~helpers.pipeline.worker` — one job in a worker: execute (with one retry when a kernel fails to start) or
-  re-render a prose edit without a kernel, write the files, and die with the build;
+- :mod:`~helpers.pipeline.worker` — one job in a worker, read as execute → render → write, built from
+  :mod:`~helpers.pipeline.process` (set-up, signals, dying with the build), :mod:`~helpers.pipeline.execute` (the
+  kernel run, one retry when a kernel fails to start), :mod:`~helpers.pipeline.render_paths` (full, cached run,
+  prose only), :mod:`~helpers.pipeline.placement` (where files go; failure pages) and
+  :mod:`~helpers.pipeline.export_memo` (chart exports kept by content);
 - :mod:`~helpers.pipeline.prose_merge` — the current markdown merged into a cached executed notebook (when the kept page
   cannot take the edit in place, see :mod:`helpers.render.prose_in_page`);
 - :mod:`~helpers.pipeline.summary` — progress, the summary table, the written paths and the exit code.

@@ -141,7 +141,8 @@ def _watch(args: argparse.Namespace, collection: Path) -> int:
             *[a for name, value in args.parameter for a in ("-p", name, value)]]
     from helpers.pipeline import preview
 
-    return preview.serve(base, plan.selected_ids(collection, args.only) if args.only else None, args.port)
+    return preview.serve(base, plan.selected_ids(collection, args.only) if args.only else None, args.port,
+                         build=build)
 
 
 def _checked_plan(args: argparse.Namespace, collection: Path):
@@ -161,8 +162,6 @@ def _collection(args: argparse.Namespace) -> Path:
     except (OSError, RuntimeError) as exc:  # a symbolic-link loop
         raise params.CollectionError(f"{given}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
     params.notebooks(collection)  # read and checked once, before anything else
-    if args.collection:
-        os.environ["NATO_COLLECTION"] = str(collection)  # kernels call params.validated against the same map
     return collection
 
 
@@ -176,6 +175,24 @@ def build(argv: list[str] | None = None, on_pages: Callable[[int, list[tuple], s
         return 2
     try:
         collection = _collection(args)
+    except params.CollectionError as exc:
+        return _refused(exc, on_pages)
+    # every step below (and the kernels, through the workers' environment) reads the same section map
+    with paths.using(collection=collection if args.collection else None):
+        return _build(args, collection, on_pages)
+
+
+def _refused(exc: Exception, on_pages) -> int:
+    from helpers.pipeline.summary import plain
+
+    print(f"error: {plain(exc)}", file=sys.stderr)
+    if on_pages is not None:
+        on_pages(2, [], plain(exc))
+    return 2
+
+
+def _build(args: argparse.Namespace, collection: Path, on_pages) -> int:
+    try:
         if args.watch:
             return _watch(args, collection)
         planned = _checked_plan(args, collection)
@@ -187,12 +204,7 @@ def build(argv: list[str] | None = None, on_pages: Callable[[int, list[tuple], s
         editions = [lang for lang in EDITIONS if lang in args.lang] if args.lang else paths.editions()
         dirs = {lang: Dirs(*output_dirs(lang, collection)) for lang in editions}
     except (params.ParameterError, params.CollectionError, BuildError) as exc:
-        from helpers.pipeline.summary import plain
-
-        print(f"error: {plain(exc)}", file=sys.stderr)
-        if on_pages is not None:
-            on_pages(2, [], plain(exc))
-        return 2
+        return _refused(exc, on_pages)
     code = 0
     for lang in editions:
         code = max(code, _edition(args, collection, everything, chosen, dirs[lang], lang, len(editions) > 1,
@@ -204,40 +216,35 @@ def build(argv: list[str] | None = None, on_pages: Callable[[int, list[tuple], s
 
 def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang: str, say: bool,
              on_pages=None) -> int:
-    """Build one edition: its entries carry the language, and its kernels and renderer see ``NATO_LANG``."""
+    """Build one edition: its entries carry the language; this process sees it through ``paths.using`` and the
+    workers (and their kernels) through their environment (``NATO_LANG``)."""
     from dataclasses import replace
 
-    saved = os.environ.get(paths.LANG_VAR)
-    os.environ[paths.LANG_VAR] = lang
-    try:
+    with paths.using(lang=lang):
         if say:
             print(f"{'English' if lang == 'en' else 'Arabic'} edition ({cache.relative(dirs.reports)}/):")
-        return _run(args, collection, [replace(e, lang=lang) for e in everything],
+        return _run(args, collection, lang, [replace(e, lang=lang) for e in everything],
                     [replace(e, lang=lang) for e in chosen], dirs, on_pages)
-    finally:
-        if saved is None:
-            os.environ.pop(paths.LANG_VAR, None)
-        else:
-            os.environ[paths.LANG_VAR] = saved
 
 
-def _run(args, collection: Path, everything: list, chosen: list, dirs, on_pages=None) -> int:
+def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs, on_pages=None) -> int:
     from helpers.pipeline import front_page, run, search_index, summary, worker
+    from helpers.pipeline.jobs import SiteJob
 
     jobs, fresh = plan.cache_plan(chosen, dirs.cache, dirs.reports, args.force, plan.page_context(everything))
-    site = {part: {"part": part, "key": key, "entries": [e.to_dict() for e in everything],
-                   "reports": str(dirs.reports), "staging": str(dirs.staging)}
+    site = {part: SiteJob(part, key, tuple(everything), dirs.reports, dirs.staging)
             for part, key in plan.site_plan(everything, dirs.reports, dirs.cache, args.force).items()}
-    results: dict[str, dict] = {}
+    results: dict = {}
     try:
         if jobs:
             if all(j.action == "render" for j in jobs):
                 results = run.run_here(jobs, site, dirs)
             else:
-                results = run.run_pool(jobs, site, dirs, min(args.jobs or run.cores(), len(jobs)), collection)
+                results = run.run_pool(jobs, site, dirs, min(args.jobs or run.cores(), len(jobs)), collection,
+                                       lang)
         else:
-            for part, job in site.items():
-                run.site_result(dirs, part, job, worker.site_job(job), results)
+            for job in site.values():
+                run.site_result(dirs, job, worker.write_site(job), results)
         table = summary.rows([e.name for e in chosen], [e.name for e in fresh], results,
                              {j.entry.name: j.reason for j in jobs})
         if on_pages is not None:
@@ -252,7 +259,7 @@ def _run(args, collection: Path, everything: list, chosen: list, dirs, on_pages=
               + "; reports not finished keep their previous version", file=sys.stderr)
         return 1
     return summary.finish(table, {e.name: e.output for e in chosen}, dirs.reports,
-                          [res["error"] for name, res in results.items() if name.startswith("_")],
+                          [res.error for name, res in results.items() if name.startswith("_")],
                           [plan.INDEX] if index_written else [])
 
 

@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", nargs="*", default=None, help="notebook ids to print (default: every report)")
     ap.add_argument("--reports", type=Path, default=None, help="the reports folder (default: reports/)")
     args = ap.parse_args(argv)
-    reports = (args.reports or paths.REPORTS).resolve()
+    reports = (args.reports or paths.reports_dir()).resolve()
     pages = reports_to_print(reports, args.only)
     try:
         if not pages:

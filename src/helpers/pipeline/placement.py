@@ -5,12 +5,16 @@ itself (the renderer's, or a plain one when there is no renderer)."""
 from __future__ import annotations
 
 import html
+import logging
 import shutil
 from pathlib import Path
 
 from helpers import cache
 from helpers.models import BuildFailure, Entry
+from helpers.pipeline.jobs import ReportJob
 from helpers.pipeline.plan import INDEX
+
+_log = logging.getLogger(__name__)
 
 
 def _fallback_failure(entry: Entry, error: BuildFailure) -> bytes:
@@ -33,12 +37,10 @@ def failure_page(render, entry: Entry, failure: BuildFailure, executed: Path) ->
     failure.debug_notebook = cache.relative(executed)
     try:
         page = render.render_failure(entry, failure) if render is not None else None
-    except Exception:
+    except Exception:  # the plain page below says what failed; why the renderer could not is logged
+        _log.warning("%s: the renderer's failure page failed; writing the plain one", entry.name, exc_info=True)
         page = None
     return page if page is not None else _fallback_failure(entry, failure)
-
-
-
 
 
 #: The line every failure page carries in its head (``templates/page/failure.html.j2`` and the plain page).
@@ -83,20 +85,24 @@ def drop_leftovers(previous: dict | None, keep: dict, reports: Path) -> None:
             _inside(reports, rel).unlink(missing_ok=True)
 
 
-def write_failure(job: dict, entry: Entry, page: bytes) -> tuple[dict[str, str], str]:
+def write_failure(job: ReportJob, entry: Entry, page: bytes) -> tuple[dict[str, str], str]:
     """``(outputs, where the failure page is)``: never over a good report; never beside stale exports."""
-    reports, build_dir = Path(job["reports"]), Path(job["build"])
-    if good_report(entry, reports):
-        target = build_dir / f"{entry.name}.failure.html"
+    if good_report(entry, job.reports):
+        target = job.build / f"{entry.name}.failure.html"
         try:
             cache.atomic_write(target, page)
         except OSError as exc:
             return {}, f"not written ({exc.strerror or exc})"
         return {}, cache.relative(target)
     try:
-        outputs = write_files({entry.output: page}, reports, Path(job["staging"]))
+        outputs = write_files({entry.output: page}, job.reports, job.staging)
     except OSError as exc:
         return {}, f"not written ({exc.strerror or exc})"
-    drop_leftovers(job.get("previous"), outputs, reports)
-    shutil.rmtree(reports / "exports" / entry.name, ignore_errors=True)
-    return outputs, cache.relative(reports / entry.output)
+    drop_leftovers(job.previous, outputs, job.reports)
+    shutil.rmtree(job.reports / "exports" / entry.name, ignore_errors=True)
+    return outputs, cache.relative(job.reports / entry.output)
+
+
+def os_error(exc: OSError) -> str:
+    """An OS error as the build reports it: its reason, and the file when it names one."""
+    return f"{exc.strerror or exc}" + (f" ({exc.filename})" if getattr(exc, "filename", None) else "")

@@ -161,12 +161,14 @@ def _clear_outputs(ipynb: Path) -> None:
     nbformat.write(nb, ipynb)
 
 
-def _builder(conn, ready: float) -> None:
-    """The builder process: import the build and the renderer once, then sync and build on request."""
+def _builder(conn, ready: float, build) -> None:
+    """The builder process: import the build (``build``: :func:`helpers.pipeline.cli.build`, handed in so this
+    module does not import the command line that imports it) and the renderer once, then sync and build on
+    request."""
     try:
-        from helpers.pipeline import cli, worker
+        from helpers.pipeline import process
 
-        worker.quiet_imports()
+        process.quiet_imports()
         import jupytext.cli  # noqa: F401  (imported once: a sync then costs only its own work)
 
         import helpers.render  # noqa: F401  (the prose fast path renders in this process)
@@ -186,7 +188,7 @@ def _builder(conn, ready: float) -> None:
             if request["argv"] is None:
                 conn.send(("done", 0))
                 continue
-            code = cli.build(request["argv"], on_pages=lambda c, rows, refused: conn.send(("pages", c, rows, refused)))
+            code = build(request["argv"], on_pages=lambda c, rows, refused: conn.send(("pages", c, rows, refused)))
             sys.stdout.flush()
             conn.send(("done", code))
     except (KeyboardInterrupt, EOFError, BrokenPipeError):
@@ -196,14 +198,16 @@ def _builder(conn, ready: float) -> None:
 class Builder:
     """The long-lived builder process and the messages it sends back."""
 
-    def __init__(self) -> None:
+    def __init__(self, build) -> None:
+        self.build = build
         self.ctx = multiprocessing.get_context("spawn")
         self.proc = None
         self.conn = None
 
     def start(self) -> None:
         ours, theirs = self.ctx.Pipe()
-        self.proc = self.ctx.Process(target=_builder, args=(theirs, time.perf_counter()), name="preview-builder")
+        self.proc = self.ctx.Process(target=_builder, args=(theirs, time.perf_counter(), self.build),
+                                     name="preview-builder")
         self.proc.start()
         theirs.close()
         self.conn = ours
@@ -313,9 +317,9 @@ def say(text: str) -> None:
     print(f"[preview {time.strftime('%H:%M:%S')}] {text}", flush=True)
 
 
-def serve(base: list[str], selected: list[str] | None, port: int = 0) -> int:
+def serve(base: list[str], selected: list[str] | None, port: int = 0, *, build) -> int:
     """The preview loop; ``base`` is the build's command line (``--jobs``, ``--collection``, ``--force``),
-    ``selected`` the ids of ``--only`` (None for all)."""
+    ``selected`` the ids of ``--only`` (None for all), ``build`` the build command (``cli.build``)."""
     import watchfiles
 
     from helpers.pipeline.preview_server import PreviewServer
@@ -326,7 +330,7 @@ def serve(base: list[str], selected: list[str] | None, port: int = 0) -> int:
     reports.mkdir(parents=True, exist_ok=True)
     pages = Pages(reports)
     server = PreviewServer(reports, port).start()
-    builder = Builder()
+    builder = Builder(build)
     stop = threading.Event()
     try:
         builder.start()

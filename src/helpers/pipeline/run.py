@@ -13,13 +13,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers import cache, paths
-from helpers.pipeline import placement, worker
+from helpers import cache
+from helpers.models import BuildFailure
+from helpers.pipeline import placement, process, worker
+from helpers.pipeline.jobs import Action, ReportJob, ReportResult, SiteJob, SiteResult
 from helpers.pipeline.plan import Job
 from helpers.pipeline.summary import Progress
-
-THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
-               "VECLIB_MAXIMUM_THREADS")
 
 
 @dataclass(frozen=True)
@@ -38,33 +37,23 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _worker_env(collection: Path, build_dir: Path) -> dict[str, str]:
-    env = {v: "1" for v in THREAD_VARS}
-    env["NATO_COLLECTION"] = str(collection)
-    env["NATO_LANG"] = paths.language()  # the edition being built (its kernels and renderer)
-    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(worker.kernel_path(build_dir)), os.environ.get("PYTHONPATH", "")) if p)
-    return env
+def report_job(job: Job, dirs: Dirs) -> ReportJob:
+    """What a worker needs for one report (with the last build's record, read here: the worker reads no cache
+    record of its own)."""
+    return ReportJob(entry=job.entry, action=Action(job.action), key=job.key, reports=dirs.reports,
+                     build=dirs.build, cache=dirs.cache, staging=dirs.staging,
+                     previous=cache.read_record(dirs.cache, job.entry.name))
 
 
-def report_job(job: Job, dirs: Dirs) -> dict:
-    """What a worker needs for one report (plain data: it crosses a process boundary)."""
-    previous = cache.read_record(dirs.cache, job.entry.name)
-    return {"entry": job.entry.to_dict(), "action": job.action, "key": job.key, "reports": str(dirs.reports),
-            "build": str(dirs.build), "cache": str(dirs.cache), "staging": str(dirs.staging),
-            "previous": previous, "reads": (previous or {}).get("data", {})}
-
-
-def record(job: Job, res: dict, dirs: Dirs) -> None:
+def record(job: Job, res: ReportResult, dirs: Dirs) -> None:
     """A success is recorded; a failure that replaced the report drops the record (the next build tries again);
     a failure that kept a good earlier report keeps that report's record."""
     name = job.entry.name
     try:
-        if res["ok"]:
-            cache.write_record(dirs.cache, name, key=job.key, render=job.render, data=res["reads"],
-                               outputs=res["outputs"], executed=res.get("executed"))
-        elif res["outputs"]:
+        if res.ok:
+            cache.write_record(dirs.cache, name, key=job.key, render=job.render, data=res.reads,
+                               outputs=res.outputs, executed=res.executed)
+        elif res.outputs:
             cache.drop_record(dirs.cache, name)
     except OSError as exc:
         _uncached(dirs, name, exc)
@@ -87,29 +76,28 @@ def _uncached(dirs: Dirs, name: str, exc: OSError) -> None:
           "report is written, and will be built again next time", file=sys.stderr)
 
 
-def _crashed(job: Job, exc: BaseException) -> dict:
-    return {"name": job.entry.name, "ok": False, "seconds": 0.0, "outputs": {}, "reads": {}, "kernel": True,
-            "error": f"worker crashed: {type(exc).__name__}: {exc}", "debug": ""}
+def _crashed(job: Job, exc: BaseException) -> ReportResult:
+    return ReportResult(name=job.entry.name, ok=False, error=f"worker crashed: {type(exc).__name__}: {exc}")
 
 
-def run_here(jobs: list[Job], site: dict[str, dict], dirs: Dirs) -> dict:
+def run_here(jobs: list[Job], site: dict[str, SiteJob], dirs: Dirs) -> dict:
     """Re-renders that need no kernel, in this process: starting a worker would cost more than the work."""
-    results: dict[str, dict] = {}
+    results: dict = {}
     for job in jobs:
-        res = worker.run_entry(report_job(job, dirs))
+        res = worker.run_report(report_job(job, dirs))
         record(job, res, dirs)
         results[job.entry.name] = res
-    for part, item in site.items():
-        site_result(dirs, part, item, worker.site_job(item), results)
+    for item in site.values():
+        site_result(dirs, item, worker.write_site(item), results)
     return results
 
 
-def site_result(dirs: Dirs, part: str, item: dict, res: dict, results: dict) -> None:
+def site_result(dirs: Dirs, item: SiteJob, res: SiteResult, results: dict) -> None:
     """Record a written site part; an unwritten one goes into ``results`` under ``_<part>`` (the build says so)."""
-    if res.get("error"):
-        results[f"_{part}"] = res
+    if res.error:
+        results[f"_{item.part}"] = res
         return
-    record_site(dirs, part, item["key"], res["outputs"])
+    record_site(dirs, item.part, item.key, res.outputs)
 
 
 def _pool(n_workers: int, env: dict, log: Path, kernels: bool):
@@ -117,12 +105,14 @@ def _pool(n_workers: int, env: dict, log: Path, kernels: bool):
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(max_workers=n_workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=worker.init_worker, initargs=(env, str(log), os.getpid(), kernels))
+                               initializer=process.init_worker, initargs=(env, str(log), os.getpid(), kernels))
 
 
 def _submit(pool, kind: str, item, site: dict, dirs: Dirs):
-    fn, arg = (worker.run_entry, report_job(item, dirs)) if kind == "report" else (worker.site_job, site[item])
-    return pool.submit(fn, arg)
+    """Submit one job as plain data (:mod:`helpers.pipeline.jobs`)."""
+    if kind == "report":
+        return pool.submit(worker.run_entry, report_job(item, dirs).to_dict())
+    return pool.submit(worker.site_job, site[item].to_dict())
 
 
 def _may_start(kind: str, item, pending: dict, suspects: set[str]) -> bool:
@@ -133,7 +123,8 @@ def _may_start(kind: str, item, pending: dict, suspects: set[str]) -> bool:
     return not alone and not any(k == "report" and i.entry.name in suspects for k, i in pending.values())
 
 
-def run_pool(jobs: list[Job], site: dict[str, dict], dirs: Dirs, n_workers: int, collection: Path) -> dict:
+def run_pool(jobs: list[Job], site: dict[str, SiteJob], dirs: Dirs, n_workers: int, collection: Path,
+             lang: str) -> dict:
     """Run ``jobs`` and the site parts; ``{report name: result}``. KeyboardInterrupt propagates after the pool
     has shut down (unfinished reports keep their previous version).
 
@@ -143,8 +134,7 @@ def run_pool(jobs: list[Job], site: dict[str, dict], dirs: Dirs, n_workers: int,
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    env = _worker_env(collection, dirs.build)
-    os.environ.update(env)
+    env = process.worker_env(collection, lang, dirs.build)  # the workers' environment; this process's is untouched
     dirs.build.mkdir(parents=True, exist_ok=True)
     log = dirs.build / "kernels.log"
     log.write_text("", encoding="utf-8")  # this build's kernel chatter only
@@ -153,7 +143,7 @@ def run_pool(jobs: list[Job], site: dict[str, dict], dirs: Dirs, n_workers: int,
     pool = _pool(n_workers, env, log, kernels)
     queue: list = [("report", j) for j in jobs] + [("site", part) for part in site]
     pending: dict = {}
-    results: dict[str, dict] = {}
+    results: dict = {}
     suspects: set[str] = set()
     site_breaks = 0
     try:
@@ -167,7 +157,7 @@ def run_pool(jobs: list[Job], site: dict[str, dict], dirs: Dirs, n_workers: int,
             for fut in done:
                 kind, item = pending.pop(fut)
                 try:
-                    res = fut.result()
+                    res = _result(kind, fut.result())
                 except BrokenProcessPool:
                     broken.append((kind, item))
                     continue
@@ -176,7 +166,7 @@ def run_pool(jobs: list[Job], site: dict[str, dict], dirs: Dirs, n_workers: int,
                         raise
                     res = _crashed(item, exc)
                 if kind == "site":
-                    site_result(dirs, item, site[item], res, results)
+                    site_result(dirs, site[item], res, results)
                     continue
                 _finish(item, res, dirs, results, progress, pending)
             if not broken:
@@ -210,29 +200,30 @@ def _after_break(broken: list, queue: list, suspects: set[str], dirs: Dirs, resu
     return 1 if sites else 0
 
 
-def _finish(item: Job, res: dict, dirs: Dirs, results: dict, progress: Progress, pending: dict) -> None:
+def _result(kind: str, data: dict) -> ReportResult | SiteResult:
+    return ReportResult.from_dict(data) if kind == "report" else SiteResult.from_dict(data)
+
+
+def _finish(item: Job, res: ReportResult, dirs: Dirs, results: dict, progress: Progress, pending: dict) -> None:
     record(item, res, dirs)
     results[item.entry.name] = res
     progress.update([i.entry.name for k, i in pending.values() if k == "report"], advance=1)
 
 
-def died(job: Job, dirs: Dirs) -> dict:
+def died(job: Job, dirs: Dirs) -> ReportResult:
     """The result of a report whose worker died while running it alone, with its failure page written (never over
     a good report)."""
-    from helpers.models import BuildFailure
-
     entry = job.entry
     failure = BuildFailure(stage="execute" if job.action == "execute" else "render", ename="WorkerDied",
                            evalue="the build's worker process died while building this report (it was killed, or "
                                   "crashed in native code such as the chart renderer); the other reports were built",
                            traceback="")
-    res = _crashed(job, RuntimeError(failure.evalue))
-    res["error"] = f"WorkerDied: {failure.evalue}"
-    res["debug"] = cache.relative(dirs.build / f"{entry.name}.ipynb")
     try:
-        render = worker._load_render()
+        render = process.load_render()
     except Exception:  # noqa: BLE001 (the plain failure page needs no renderer)
         render = None
-    page = placement.failure_page(render, entry, failure, dirs.build / f"{entry.name}.ipynb")
-    res["outputs"], res["page"] = placement.write_failure(report_job(job, dirs), entry, page)
-    return res
+    rjob = report_job(job, dirs)
+    page = placement.failure_page(render, entry, failure, rjob.executed)
+    outputs, where = placement.write_failure(rjob, entry, page)
+    return ReportResult(name=entry.name, ok=False, error=f"WorkerDied: {failure.evalue}",
+                        debug=cache.relative(rjob.executed), outputs=outputs, page=where)

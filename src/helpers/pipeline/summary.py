@@ -34,22 +34,23 @@ class Progress:
             self.live = None
 
 
-def rows(order: list[str], cached: list[str], results: dict[str, dict], reasons: dict[str, str]) -> list[tuple]:
-    """``(report, status, time, detail)`` per report, in collection order."""
+def rows(order: list[str], cached: list[str], results: dict, reasons: dict[str, str]) -> list[tuple]:
+    """``(report, status, time, detail)`` per report, in collection order (``results``: report name →
+    :class:`helpers.pipeline.jobs.ReportResult`)."""
     out = []
     for name in order:
         if name in cached:
             out.append((name, "cached", "", ""))
             continue
         res = results[name]
-        if res["ok"]:
-            how = f"; {res['how']}" if res.get("how") else ""  # how a prose edit was rendered
-            out.append((name, "built", f"{res['seconds']:.1f}s", reasons[name] + how))
+        if res.ok:
+            how = f"; {res.how}" if res.how else ""  # how a prose edit was rendered
+            out.append((name, "built", f"{res.seconds:.1f}s", reasons[name] + how))
             continue
-        detail = f"{res['error']} — debug notebook: {res['debug']}"
-        if res.get("page") and not res["outputs"]:
-            detail += f" — the previous good report was kept; failure page: {res['page']}"
-        out.append((name, "FAILED", f"{res['seconds']:.1f}s", detail))
+        detail = f"{res.error} — debug notebook: {res.debug}"
+        if res.page and not res.outputs:
+            detail += f" — the previous good report was kept; failure page: {res.page}"
+        out.append((name, "FAILED", f"{res.seconds:.1f}s", detail))
     return out
 
 

@@ -23,9 +23,9 @@ _PLACEHOLDER = re.compile(r'<sup class="cite-ref" data-cite="([A-Za-z0-9._-]+)">
 
 
 def rows() -> dict[str, dict[str, str]]:
-    from helpers import present
+    from helpers import bibliography
 
-    return present.source_rows()
+    return bibliography.source_rows()
 
 
 def kind_word(kind: str, n: int = 1) -> str:

@@ -7,7 +7,7 @@ import html
 import json
 import re
 
-from helpers.render import citations, exports, front, notebook, prose_in_page, site, templating
+from helpers.render import citations, exports, front, notebook, page_parts, site, templating
 
 ASSETS = "assets/"
 _HEADING = re.compile(r'<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)(?:<a class="anchor-link"[^>]*>[^<]*</a>)?</h\1>',
@@ -141,7 +141,7 @@ def render_report_parts(nb, entry) -> tuple[dict[str, bytes], dict]:
     """``(files, parts)``: the files of :func:`render_report`, and the parts of the page a prose-only edit can
     re-render without nbconvert's whole pass (see :mod:`helpers.render.prose_in_page`)."""
     clean = prepared(nb, entry)
-    signature = prose_in_page.signature(clean)
+    signature = page_parts.signature(clean)
     cites = citations.Citations()
     outputs = exports.Outputs(exports.Exports(entry.name), cites)
     outputs.transform(clean)
@@ -150,7 +150,7 @@ def render_report_parts(nb, entry) -> tuple[dict[str, bytes], dict]:
     body, _ = exporter(_lang(entry)).from_notebook_node(clean, resources=resources(entry))
     section = templating.render("sources_section.html.j2", bibliography=cites.bibliography())
     body = body.replace(exports.SOURCES_SLOT, section)
-    parts = {"signature": signature, "body": body, "cells": prose_in_page.markdown_cells(clean),
+    parts = {"signature": signature, "body": body, "cells": page_parts.markdown_cells(clean),
              "glance": list(outputs.glance), "summary": outputs.summary}
     files = {entry.output: finish_page(body, entry, outputs.glance, outputs.summary)}
     files.update(outputs.exports.files)

@@ -21,30 +21,14 @@ from __future__ import annotations
 
 import copy
 import functools
-import hashlib
-import json
 import re
 from html.parser import HTMLParser
+
+from helpers.render.page_parts import markdown_cells, signature  # noqa: F401  (the parts a page keeps)
 
 _BLOCK = re.compile(r"{% block markdowncell scoped %}(.*?){%- endblock markdowncell %}", re.S)
 _CHANGED_BY_CLEANUP = ("<img", "jp-Cell-inputWrapper", "jp-OutputArea-output")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-
-
-def markdown_cells(clean) -> dict[str, dict]:
-    """``{cell id: {source, attachments}}`` of the markdown cells of a prepared notebook."""
-    return {c.id: {"source": c.source, "attachments": c.get("attachments") or {}}
-            for c in clean.cells if c.cell_type == "markdown"}
-
-
-def signature(clean) -> str:
-    """What the page's layout depends on besides markdown text: the visible cells' ids, types and tags, each code
-    cell's source, and the title. (Outputs come from the kept run, whose hash the build checks separately.)"""
-    cells = [[c.get("id"), c.cell_type, c.get("metadata", {}).get("tags", []),
-              c.source if c.cell_type == "code" else ""] for c in clean.cells]
-    data = json.dumps({"title": clean.metadata.get("title", ""), "cells": cells}, sort_keys=True,
-                      ensure_ascii=False)
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
 class _Balance(HTMLParser):

@@ -33,6 +33,26 @@ def reader_text(value) -> str:
     return i18n.text(value, page_lang())
 
 
+def marked(value) -> str:
+    """The Jinja filter ``ar``: in the English edition Arabic runs are marked (``text.mark_arabic_text``); in the
+    Arabic edition Latin runs are isolated (``text.mark_latin_text``)."""
+    import markupsafe
+
+    if page_lang() == "ar":
+        return markupsafe.Markup(text.mark_latin_text(value))
+    return markupsafe.Markup(text.mark_arabic_text(value))
+
+
+def isolated(value) -> str:
+    """The Jinja filter ``data``: a name or title from the data, isolated from the text around it (``<bdi>``, its
+    direction from its own first letter; Arabic or Latin runs inside marked as :func:`marked` does), so no character
+    in it can reorder what follows it on the page (a right-to-left override in a publisher's name would otherwise
+    reverse the rest of the entry), and an English title in the Arabic edition reads left to right."""
+    import markupsafe
+
+    return markupsafe.Markup(f"<bdi>{marked(value)}</bdi>")
+
+
 @functools.lru_cache(maxsize=1)
 def env():
     import jinja2
@@ -42,8 +62,8 @@ def env():
         autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
         undefined=jinja2.StrictUndefined,
     )
-    environment.filters["ar"] = text.marked
-    environment.filters["data"] = text.isolated
+    environment.filters["ar"] = marked
+    environment.filters["data"] = isolated
     environment.filters["day"] = text.human_date
     environment.filters["tr"] = reader_text
     environment.filters["host"] = text.url_host

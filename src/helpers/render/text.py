@@ -8,8 +8,6 @@ import json
 import re
 import sys
 
-from markupsafe import Markup
-
 # Arabic letters and marks (Arabic, Supplement, Extended-A, Presentation Forms A/B).
 _ARABIC = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF"
 ARABIC_RUN = re.compile(rf"«?[{_ARABIC}](?:[{_ARABIC}\s\u200c\u200d«»0-9٠-٩.,:;!?()\-–—]*[{_ARABIC}»)])?")
@@ -103,24 +101,6 @@ def mark_latin_text(text) -> str:
         pos = m.end()
     out.append(html.escape(text[pos:]))
     return "".join(out)
-
-
-def marked(text) -> Markup:
-    """The Jinja filter ``ar``: in the English edition Arabic runs are marked (``mark_arabic_text``); in the
-    Arabic edition Latin runs are isolated (``mark_latin_text``)."""
-    from helpers.render import templating
-
-    if templating.page_lang() == "ar":
-        return Markup(mark_latin_text(text))
-    return Markup(mark_arabic_text(text))
-
-
-def isolated(text) -> Markup:
-    """The Jinja filter ``data``: a name or title from the data, isolated from the text around it (``<bdi>``, its
-    direction from its own first letter; Arabic or Latin runs inside marked as :func:`marked` does), so no character
-    in it can reorder what follows it on the page (a right-to-left override in a publisher's name would otherwise
-    reverse the rest of the entry), and an English title in the Arabic edition reads left to right."""
-    return Markup(f"<bdi>{marked(text)}</bdi>")
 
 
 def isolated_html(escaped: str, lang: str = "en") -> str:

@@ -186,19 +186,23 @@ PAIR_STATUSES = (
 NOT_BINDING = PAIR_STATUSES[1:7]
 
 
-#: Endings as planned: the term ran out and a successor treaty had been signed, or a successor superseded it.
+#: Endings as planned: the term ran out after a successor treaty had been signed, or a successor superseded it.
 PLANNED = PAIR_STATUSES[5:7]
 
 
-def _status_of(t, steps: pd.DataFrame, pair: set[str], signed: set[str]) -> tuple[str, pd.Timestamp]:
+def _status_of(t, steps: pd.DataFrame, pair: set[str],
+               signed: dict[str, pd.Timestamp]) -> tuple[str, pd.Timestamp]:
     whole = steps[steps["party"] == "ALL"]
     successor = getattr(t, "successor_id", None)
-    expired_label = PAIR_STATUSES[5] if isinstance(successor, str) and successor in signed else PAIR_STATUSES[4]
-    for step, label in (("expired", expired_label), ("superseded", PAIR_STATUSES[6]),
-                        ("withdrawn", PAIR_STATUSES[3])):
+    successor_signed = signed.get(successor) if isinstance(successor, str) else None
+    for step in ("expired", "superseded", "withdrawn"):
         hit = whole[whole["step"] == step]
         if len(hit):
-            return label, hit["date"].min()
+            day = hit["date"].min()
+            if step == "expired":  # planned only if the successor was signed by the day the term ran out
+                ready = successor_signed is not None and successor_signed <= day
+                return (PAIR_STATUSES[5] if ready else PAIR_STATUSES[4]), day
+            return (PAIR_STATUSES[6] if step == "superseded" else PAIR_STATUSES[3]), day
     ours = steps[steps["party"].isin(pair)]
     out = ours[ours["step"] == "withdrawn"]
     first = steps.loc[steps["step"] == "signed", "date"].min()
@@ -218,8 +222,10 @@ def pair_status(arms_control: pd.DataFrame, treaties: pd.DataFrame, on, *,
     """Where each treaty stands for the two states of ``pair`` on ``on``, from the steps dated on or before it.
 
     A treaty as a whole ends by expiry, supersession or withdrawal of all (party ``ALL``); these are told apart,
-    and an expiry counts as planned only when the treaty's ``successor_id`` (treaties.csv) was signed by ``on``
-    ("successor signed"); otherwise it "expired at the end of its term, no successor".
+    and an expiry counts as planned only when the treaty's ``successor_id`` (treaties.csv) had been signed on or
+    before the day the term ran out ("successor signed"), judged by the dates of the two acts and not by ``on``;
+    otherwise it "expired at the end of its term, no successor", even if a successor was signed later (START I
+    expired on 5 December 2009, New START was signed on 8 April 2010).
     One that never entered into force is "abandoned" once a state of the pair withdrew, else "signed, never in
     force". A treaty in force stops binding the pair when one of the two withdrew: a bilateral treaty then ends,
     a multilateral one stays "in force among other parties only". A suspension by either (never lifted in the data)
@@ -229,7 +235,7 @@ def pair_status(arms_control: pd.DataFrame, treaties: pd.DataFrame, on, *,
     """
     day, two = as_timestamp(on, "on"), set(pair)
     ac = arms_control[arms_control["date"] <= day]
-    signed_by = set(ac.loc[ac["step"] == "signed", "treaty_id"])
+    signed_by = ac[ac["step"] == "signed"].groupby("treaty_id")["date"].min().to_dict()
     rows = []
     for t in treaties.itertuples(index=False):
         steps = ac[ac["treaty_id"] == t.treaty_id]

@@ -17,6 +17,8 @@ import pandas as pd
 
 from helpers import paths
 from helpers.section_map import read as read_collection
+from helpers.tables.claims import CLAIM_TYPES, VERDICTS
+from helpers.tables.frames import need
 
 TAG_KINDS = ("org", "state", "theme")
 
@@ -24,18 +26,8 @@ TAG_KINDS = ("org", "state", "theme")
 TAG_KIND_LABELS = {"org": "organisation", "state": "state", "theme": "theme"}
 
 
-def _require(df: pd.DataFrame, name: str, columns: list[str]) -> None:
-    """Fail with the table name and the missing columns when a frame lacks what a helper needs."""
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(
-            f"{name}: missing column(s) {', '.join(missing)}; expected at least {', '.join(columns)} "
-            "(see data/README.md)"
-        )
-
-
 def _paragraph_order(paragraphs: pd.DataFrame) -> dict[str, int]:
-    _require(paragraphs, "paragraphs", ["paragraph", "order"])
+    need(paragraphs, ["paragraph", "order"], "paragraphs")
     return {p: int(o) for p, o in zip(paragraphs["paragraph"], paragraphs["order"])}
 
 
@@ -46,8 +38,8 @@ def span_label(first: str, last: str) -> str:
 
 def section_overview(sections: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
     """One row per section: id, Arabic and English title, the paragraphs it spans and how many there are."""
-    _require(sections, "sections", ["section_id", "title_ar", "title_en", "first_paragraph", "last_paragraph"])
-    _require(paragraphs, "paragraphs", ["paragraph", "section_id"])
+    need(sections, ["section_id", "title_ar", "title_en", "first_paragraph", "last_paragraph"], "sections")
+    need(paragraphs, ["paragraph", "section_id"], "paragraphs")
     counts = paragraphs.groupby("section_id")["paragraph"].count()
     out = pd.DataFrame({
         "section": sections["section_id"].astype(str),
@@ -65,8 +57,8 @@ def paragraph_overview(paragraphs: pd.DataFrame, sections: pd.DataFrame) -> pd.D
     ``note`` flags the paragraphs that are most likely the Arabic editor's addition (P19), so the reader sees the
     finding next to the text it concerns.
     """
-    _require(paragraphs, "paragraphs", ["paragraph", "order", "section_id", "paraphrase", "likely_editor_addition"])
-    _require(sections, "sections", ["section_id", "title_en"])
+    need(paragraphs, ["paragraph", "order", "section_id", "paraphrase", "likely_editor_addition"], "paragraphs")
+    need(sections, ["section_id", "title_en"], "sections")
     titles = dict(zip(sections["section_id"], sections["title_en"]))
     unknown = sorted(set(paragraphs["section_id"]) - set(titles))
     if unknown:
@@ -88,8 +80,8 @@ def lineage_table(lineage: pd.DataFrame) -> pd.DataFrame:
     A month-precision date prints as ``2024-04``, a year as ``2024``, an unknown one as ``not found``. Addresses
     are left out: every step cites a source, and the report's bibliography links to it.
     """
-    _require(lineage, "lineage", ["step", "work", "publisher", "published", "date_precision", "relation",
-                                  "finding", "confidence"])
+    need(lineage, ["step", "work", "publisher", "published", "date_precision", "relation",
+                                  "finding", "confidence"], "lineage")
 
     def show(value, precision) -> str:
         if value is None or pd.isna(value):
@@ -112,7 +104,7 @@ def lineage_table(lineage: pd.DataFrame) -> pd.DataFrame:
 
 def glossary_table(glossary: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
     """Glossary terms in the order they first appear in the article (ties: English term, alphabetical)."""
-    _require(glossary, "glossary", ["term_ar", "term_en", "note", "first_paragraph"])
+    need(glossary, ["term_ar", "term_en", "note", "first_paragraph"], "glossary")
     order = _paragraph_order(paragraphs)
     out = pd.DataFrame({
         "first_paragraph": glossary["first_paragraph"].fillna("").astype(str),
@@ -130,9 +122,7 @@ def claim_profile(claims: pd.DataFrame) -> pd.DataFrame:
     Rows are claim types in the contract's order; columns are the verdicts of ``helpers.tables.claims.VERDICTS``
     (zero where none) and ``total``.
     """
-    from helpers.tables.claims import CLAIM_TYPES, VERDICTS
-
-    _require(claims, "claims", ["claim_type", "verdict"])
+    need(claims, ["claim_type", "verdict"], "claims")
     unknown = sorted(set(claims["verdict"].dropna()) - set(VERDICTS))
     if unknown:
         raise ValueError(f"claims: verdict value(s) {unknown} are not on the scale {', '.join(VERDICTS)}")
@@ -155,9 +145,9 @@ def tag_long(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.
     Tags are sorted by kind, then by the first paragraph that uses them, so the matrix reads top-left to
     bottom-right like the article.
     """
-    _require(paragraph_tags, "paragraph_tags", ["paragraph", "tag_kind", "tag"])
-    _require(paragraphs, "paragraphs", ["paragraph", "order", "section_id"])
-    _require(themes, "themes", ["theme_id", "label"])
+    need(paragraph_tags, ["paragraph", "tag_kind", "tag"], "paragraph_tags")
+    need(paragraphs, ["paragraph", "order", "section_id"], "paragraphs")
+    need(themes, ["theme_id", "label"], "themes")
     bad = sorted(set(paragraph_tags["tag_kind"]) - set(TAG_KINDS))
     if bad:
         raise ValueError(f"paragraph_tags: tag_kind {', '.join(bad)} not allowed; allowed: {', '.join(TAG_KINDS)}")
@@ -186,13 +176,13 @@ def tag_long(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.
 
 def row_order(tags: pd.DataFrame) -> list[str]:
     """The y-axis order of a :func:`tag_long` frame (its rows as they first appear)."""
-    _require(tags, "tags", ["row"])
+    need(tags, ["row"], "tags")
     return list(dict.fromkeys(tags["row"]))
 
 
 def org_mentions(paragraph_tags: pd.DataFrame, org: str, paragraphs: pd.DataFrame) -> list[str]:
     """Paragraphs (in reading order) that name organisation ``org``; empty when the article never names it."""
-    _require(paragraph_tags, "paragraph_tags", ["paragraph", "tag_kind", "tag"])
+    need(paragraph_tags, ["paragraph", "tag_kind", "tag"], "paragraph_tags")
     order = _paragraph_order(paragraphs)
     hits = paragraph_tags.loc[(paragraph_tags["tag_kind"] == "org") & (paragraph_tags["tag"] == org), "paragraph"]
     return sorted(set(hits), key=lambda p: order.get(p, 99))
@@ -309,7 +299,7 @@ def lineage_path(lineage: pd.DataFrame) -> tuple[list[str], list[str]]:
     steps are ordered so that this holds, and the translation's ``finding`` says which one) and the translation.
     Every other republication is a side branch. Without a translation the path is every step in order.
     """
-    _require(lineage, "lineage", ["step", "publisher", "relation"])
+    need(lineage, ["step", "publisher", "relation"], "lineage")
     rows = lineage.sort_values("step", kind="stable").reset_index(drop=True)
     hit = rows.index[rows["relation"] == "translation"]
     if len(hit) == 0:
@@ -319,3 +309,28 @@ def lineage_path(lineage: pd.DataFrame) -> tuple[list[str], list[str]]:
     path = list(dict.fromkeys(rows.loc[keep, "publisher"]))
     side = [p for p in dict.fromkeys(rows.loc[rows["relation"] == "republication", "publisher"]) if p not in path]
     return path, side
+
+
+def lineage_view(lineage: pd.DataFrame) -> pd.DataFrame:
+    """The article's lineage for reading (from :func:`lineage_table`): step, the work with its publisher and
+    date in one cell ("… — RT, 16 Apr 2024"; "date not found" when unknown), relation, confidence and finding, so
+    the finding keeps the width it needs."""
+    from helpers.wording import day
+
+    steps = lineage_table(lineage)
+    when = [p if p == "not found" or len(p) < 10 else day(p) for p in steps["published"]]
+    work = [f"{w} — {pub}, {'date not found' if d == 'not found' else d}"
+            for w, pub, d in zip(steps["work"], steps["publisher"], when)]
+    return pd.DataFrame({"Step": steps["step"].to_numpy(), "Work": work, "Relation": steps["relation"].to_numpy(),
+                         "Confidence": steps["confidence"].to_numpy(), "Finding": steps["finding"].to_numpy()})
+
+
+def notebook_reports(collection: Path | str | None = None) -> dict[str, str]:
+    """Notebook id → its default report's file name (``<stem>.html``), from the section map."""
+    return {str(nb["id"]): f"{nb['stem']}.html" for nb in read_collection(collection).get("notebook", [])}
+
+
+def collection_paragraphs(collection: Path | str | None = None) -> dict[str, list[str]]:
+    """Notebook id → the article paragraphs it covers (``"P1-P3"`` expanded), from the section map."""
+    return {str(nb["id"]): paragraph_range(nb.get("paragraphs", ""))
+            for nb in read_collection(collection).get("notebook", [])}

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from helpers.tables.article import _paragraph_order, _require, lineage_path, org_mentions, section_overview, span_label
+from helpers.tables.article import _paragraph_order, lineage_path, org_mentions, section_overview, span_label
 from helpers.tables.claims import AUTHOR, RT_EDITORS, TRANSLATOR
+from helpers.tables.frames import need
 
 
 def structure_finding(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, org: str) -> str:
@@ -51,7 +52,7 @@ def claims_finding(claims: pd.DataFrame, paras: Iterable[str] | None = None) -> 
     """
     from helpers.tables.claims import CLAIM_TYPES
 
-    _require(claims, "claims", ["claim_type", "verdict"])
+    need(claims, ["claim_type", "verdict"], "claims")
     wanted = list(paras or [])
     who = span_label(wanted[0], wanted[-1]) if wanted else "The article"
     counts = claims["claim_type"].value_counts()

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from helpers.membership import as_timestamp
+from helpers.tables.frames import need
 
 INDICATORS = ("milex_usd_const", "nuclear_warheads", "population")
 
@@ -56,12 +57,6 @@ SCO_CORE = "SCO without India and Pakistan"
 
 
 NOT_IN_CORE = ("IND", "PAK")
-
-
-def _need(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{what}: missing column(s) {', '.join(missing)}; got {', '.join(map(str, frame.columns))}")
 
 
 def _member_list(codes: list[str], members: list[str]) -> str:
@@ -144,7 +139,7 @@ def bloc_capabilities(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[s
     says so. For warheads, an exhaustive list, a member absent from a year's inventory holds none and counts as a
     reported zero; for a year without any inventory, members stay missing.
     """
-    _need(capabilities, ("iso3", "year", "indicator", "value", "unit"), "bloc_capabilities(capabilities)")
+    need(capabilities, ("iso3", "year", "indicator", "value", "unit"), "bloc_capabilities(capabilities)")
     indicators = list(indicators)
     unknown = [i for i in indicators if i not in LABELS]
     if unknown:
@@ -181,7 +176,7 @@ def world_shares(caps: pd.DataFrame, world_totals: pd.DataFrame, year: int) -> p
     The share is the bloc total over the world total of the same indicator and year (NaN when the data holds no
     world total for it). A partial bloc total gives a lower bound, and ``complete`` already says which.
     """
-    _need(world_totals, ("year", "indicator", "value"), "world_shares(world_totals)")
+    need(world_totals, ("year", "indicator", "value"), "world_shares(world_totals)")
     w = world_totals[world_totals["year"].astype("Int64") == int(year)].set_index("indicator")["value"]
     out = caps.copy()
     out["world_total"] = out["indicator"].map(w).astype(float)
@@ -218,7 +213,7 @@ def concentration(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]]
     close to 1). The index alone mixes how many members there are with how unequal they are; the effective
     number reads it back as a count. For warheads, members absent from the inventory hold a share of zero.
     """
-    _need(capabilities, ("iso3", "year", "indicator", "value"), "concentration(capabilities)")
+    need(capabilities, ("iso3", "year", "indicator", "value"), "concentration(capabilities)")
     vals, exhaustive = _year_values(capabilities, year, indicator)
     rows = [_concentration_row(b, indicator, sorted(dict.fromkeys(m)), vals, exhaustive) for b, m in blocs.items()]
     return pd.DataFrame(rows, columns=["bloc", "indicator", "members", "reported", "complete", "largest",
@@ -342,7 +337,7 @@ def capability_grid(caps: pd.DataFrame, indicators: Iterable[str] = INDICATORS) 
     """One row per bloc, one column per indicator (the total in words, its share of the world in brackets where
     the data holds a world total), the coverage ("31 of 31" members with figures) beside each total: the table a
     reader compares blocs in. :func:`capability_view` keeps the long form with the members lacking figures."""
-    _need(caps, ("bloc", "indicator", "members", "reported", "total"), "capability_grid(caps)")
+    need(caps, ("bloc", "indicator", "members", "reported", "total"), "capability_grid(caps)")
     out = pd.DataFrame({"Bloc": list(dict.fromkeys(caps["bloc"]))})
     out["Members"] = out["Bloc"].map(caps.drop_duplicates("bloc").set_index("bloc")["members"]).astype(int)
     for ind in indicators:
@@ -355,6 +350,13 @@ def capability_grid(caps: pd.DataFrame, indicators: Iterable[str] = INDICATORS) 
         cover = sub["reported"].astype(str) + " of " + sub["members"].astype(str)
         out[f"{word}: figures for"] = out["Bloc"].map(cover).fillna("")
     return out
+
+
+def held_years(capabilities: pd.DataFrame, indicator: str) -> list[int]:
+    """The years with at least one figure for ``indicator``, in order (gaps left out, unlike
+    :func:`indicator_years`)."""
+    years = capabilities.loc[capabilities["indicator"] == indicator, "year"].dropna().astype(int)
+    return sorted(set(years))
 
 
 def latest_year(capabilities: pd.DataFrame, indicator: str) -> int | None:
@@ -377,7 +379,7 @@ def member_parts(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]],
     One row per bloc and part: ``bloc``, ``part`` (the member's name for the members in ``named``, else "other
     members", summed), ``value``, ``estimate`` (the source publishes at least one figure in the part as an
     estimate) and ``order`` (the part's place in the stack: named members in ``named`` order, others last)."""
-    _need(capabilities, ("iso3", "year", "indicator", "value"), "member_parts(capabilities)")
+    need(capabilities, ("iso3", "year", "indicator", "value"), "member_parts(capabilities)")
     named = list(named)
     cap = capabilities[(capabilities["year"].astype("Int64") == int(year)) & (capabilities["indicator"] == indicator)]
     cap = cap.assign(estimate=_estimated(cap)).dropna(subset=["value"])

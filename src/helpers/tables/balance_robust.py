@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers.tables.balance import PAIR, WARHEAD_MEASURES, _need, _year_values, bloc_capabilities, reader_amount
+from helpers.tables.balance import PAIR, WARHEAD_MEASURES, _year_values, bloc_capabilities, reader_amount
+from helpers.tables.frames import need
 
 #: How the warhead table names SIPRI's three counts, narrowest first.
 MEASURE_NAMES = {"nuclear_warheads_deployed": "Deployed",
@@ -27,7 +28,7 @@ def warhead_measures(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[st
 
 def warhead_measure_view(measures: pd.DataFrame, blocs: Iterable[str] = ("NATO", PAIR, "SCO", "CSTO")) -> pd.DataFrame:
     """One row per warhead count, one column per bloc, and which of NATO and Russia + China holds more."""
-    _need(measures, ("bloc", "indicator", "total"), "warhead_measure_view(measures)")
+    need(measures, ("bloc", "indicator", "total"), "warhead_measure_view(measures)")
     blocs = [b for b in blocs if b in set(measures["bloc"])]
     rows = []
     for ind in [i for i in WARHEAD_MEASURES if i in set(measures["indicator"])]:
@@ -53,7 +54,7 @@ def ppp_sensitivity(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str
     spending would rise too). Columns: basis, pair (US$ million), nato (US$ million), ratio, conversion (the
     factors used, by state). Empty when the data holds no military-PPP figure for both Russia and China in ``year``.
     """
-    _need(capabilities, ("iso3", "year", "indicator", "value"), "ppp_sensitivity(capabilities)")
+    need(capabilities, ("iso3", "year", "indicator", "value"), "ppp_sensitivity(capabilities)")
     pair = list(blocs[PAIR])
     const = _year_values(capabilities, year, "milex_usd_const")[0]
     current = _year_values(capabilities, year, "milex_usd_current")[0]

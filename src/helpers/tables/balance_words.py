@@ -39,6 +39,27 @@ def capability_finding(caps: pd.DataFrame, indicator: str, year: int) -> str:
     return f"{top['bloc']} has the largest {label} in {year}{world}{tail}"
 
 
+def year_runs(years: Iterable[int]) -> str:
+    """Years as runs, in digits and punctuation only (so both editions read them): "2001, 2010, 2021–2024";
+    "none" for no year."""
+    ys = sorted({int(y) for y in years})
+    if not ys:
+        return "none"
+    runs = [[ys[0], ys[0]]]
+    for y in ys[1:]:
+        if y == runs[-1][1] + 1:
+            runs[-1][1] = y
+        else:
+            runs.append([y, y])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
+def held_lines(indicator: str, held: Iterable[int]) -> tuple[str, str]:
+    """What a chart with no figure for its year shows instead of bars, in two short lines (they fit a phone):
+    which figures, then the years the data holds them for ("2023–2024")."""
+    return f"Years with {LABELS.get(indicator, indicator)} figures in the data:", year_runs(held)
+
+
 def concentration_finding(conc: pd.DataFrame, year: int, names: Mapping[str, str] | None = None) -> str:
     """A title naming, for one indicator, the multi-member bloc with the fewest effective members (members by
     ``names`` where given)."""

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from helpers.tables.frames import need
+
 CLAIM_TYPES = ("factual", "interpretive", "normative", "predictive")
 
 
@@ -45,12 +47,6 @@ LEDGER_COLUMNS = ["claim_id", "paragraph", "claim", "voice", "attributed_to", "a
                   "second_source_id"]
 
 
-def _need(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{what}: missing column(s) {', '.join(missing)}; got {', '.join(map(str, frame.columns))}")
-
-
 def _paragraph_number(paragraph: pd.Series) -> pd.Series:
     return paragraph.astype(str).str[1:].astype(int)
 
@@ -74,7 +70,7 @@ def claims_ledger(claims: pd.DataFrame, reports: Mapping[str, str], claim_types:
     and the two sources.
     """
     types = list(claim_types)
-    _need(claims, [c for c in LEDGER_COLUMNS if c != "evidence"] + ["evidence_notebook"], "claims_ledger(claims)")
+    need(claims, [c for c in LEDGER_COLUMNS if c != "evidence"] + ["evidence_notebook"], "claims_ledger(claims)")
     sub = claims[claims["claim_type"].isin(types)].copy()
     raw = sub["evidence_notebook"].fillna("").astype(str).str.strip()
     nb = raw.where(raw.eq(""), raw.str.zfill(2))
@@ -98,7 +94,7 @@ def _counts(ledger: pd.DataFrame, row: str, rows: Iterable[str], col: str, cols:
 def verdict_counts(ledger: pd.DataFrame) -> pd.DataFrame:
     """Claims per type × verdict, zeros included, in the fixed orders; only the types present in ``ledger``
     (every type when it is empty)."""
-    _need(ledger, ["claim_type", "verdict"], "verdict_counts(ledger)")
+    need(ledger, ["claim_type", "verdict"], "verdict_counts(ledger)")
     out = _counts(ledger, "claim_type", CLAIM_TYPES, "verdict", VERDICTS)
     keep = out["claim_type"].isin(ledger["claim_type"].unique()) | (len(ledger) == 0)
     return out[keep].reset_index(drop=True)
@@ -107,7 +103,7 @@ def verdict_counts(ledger: pd.DataFrame) -> pd.DataFrame:
 def checking_counts(ledger: pd.DataFrame) -> pd.DataFrame:
     """A verdict × checked-against grid: one row per verdict (fixed order), one column per kind of checking, and
     ``total``; zeros included, so the reader sees what each verdict rests on."""
-    _need(ledger, ["verdict", "checked_against"], "checking_counts(ledger)")
+    need(ledger, ["verdict", "checked_against"], "checking_counts(ledger)")
     long = _counts(ledger, "verdict", VERDICTS, "checked_against", CHECKED)
     grid = long.pivot(index="verdict", columns="checked_against", values="claims")
     grid = grid.reindex(index=list(VERDICTS), columns=list(CHECKED)).astype(int)
@@ -123,7 +119,7 @@ def attribution_claims(ledger: pd.DataFrame) -> pd.DataFrame:
     changed, misattributed or added in translation), and those whose attribution is unverifiable (RT's paragraph
     could not be read), in article order. Who says it is kept apart from whether it
     is true: the content verdict travels alongside, unchanged."""
-    _need(ledger, ["claim_id", "paragraph", "claim", "voice", "attributed_to", "attribution", "verdict",
+    need(ledger, ["claim_id", "paragraph", "claim", "voice", "attributed_to", "attribution", "verdict",
                    "checked_against"], "attribution_claims(ledger)")
     keep = ledger["attribution"].isin((*NOT_FAITHFUL, "unverifiable")) | (ledger["attributed_to"] != AUTHOR)
     sub = ledger[keep].copy()
@@ -150,7 +146,7 @@ def attribution_view(attributed: pd.DataFrame) -> pd.DataFrame:
 
 def voice_counts(claims: pd.DataFrame) -> pd.DataFrame:
     """Claims per voice (whose words) and per attribution, zeros left out, voices in order of frequency."""
-    _need(claims, ["voice", "attribution"], "voice_counts(claims)")
+    need(claims, ["voice", "attribution"], "voice_counts(claims)")
     out = claims.groupby(["voice", "attribution"]).size().rename("claims").reset_index()
     order = claims["voice"].value_counts()
     out["_o"] = out["voice"].map(lambda v: (-order[v], v))
@@ -160,7 +156,7 @@ def voice_counts(claims: pd.DataFrame) -> pd.DataFrame:
 def forecasts(ledger: pd.DataFrame) -> pd.DataFrame:
     """The article's predictive claims in article order (claim id with its paragraph), with the verdict and whether
     later evidence (after April 2024) already bears on them: the list of what to watch."""
-    _need(ledger, ["claim_id", "paragraph", "claim", "claim_type", "verdict", "evidence_after_article"],
+    need(ledger, ["claim_id", "paragraph", "claim", "claim_type", "verdict", "evidence_after_article"],
           "forecasts(ledger)")
     sub = ledger[ledger["claim_type"] == "predictive"].copy()
     sub["_p"] = _paragraph_number(sub["paragraph"])
@@ -193,7 +189,7 @@ def article_scenarios(claims: pd.DataFrame, paragraph: str = "P10") -> pd.DataFr
     """The article's own scenarios: its claims in ``paragraph`` (P10: best and worst case), labelled as the
     article's — and, where the Arabic gives the scenario to someone else (``attributed_to``, else ``voice``), as
     theirs — with our verdict beside them."""
-    _need(claims, ("claim_id", "paragraph", "claim", "claim_type", "verdict"), "article_scenarios(claims)")
+    need(claims, ("claim_id", "paragraph", "claim", "claim_type", "verdict"), "article_scenarios(claims)")
     sub = claims[claims["paragraph"] == paragraph].sort_values("claim_id", kind="mergesort")
     who = "attributed_to" if "attributed_to" in sub.columns else "voice"
     voices = sub[who] if who in sub.columns else pd.Series(AUTHOR, index=sub.index)
@@ -214,7 +210,7 @@ def ledger_view(ledger: pd.DataFrame) -> pd.DataFrame:
     own column — what the verdict was checked against ("secondary, and later evidence" when evidence dated after
     the article bears on it), and the number of the report that holds the evidence. Reasons and sources are left
     to ``audit_view``."""
-    _need(ledger, LEDGER_COLUMNS, "ledger_view(ledger)")
+    need(ledger, LEDGER_COLUMNS, "ledger_view(ledger)")
     later = ledger["evidence_after_article"].map({True: ", and later evidence", False: ""}).fillna("")
     return pd.DataFrame({
         "Claim": (ledger["claim_id"] + " · " + ledger["paragraph"] + " (" + ledger["claim_type"] + ")").to_numpy(),
@@ -238,8 +234,8 @@ def _who(ledger: pd.DataFrame) -> list[str]:
 def audit_view(ledger: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Audit detail, one row per claim: the verdict, the full reason, and the two sources by title and publisher
     (main source first; for readings and proposals, the case for, then the case against)."""
-    _need(ledger, LEDGER_COLUMNS, "audit_view(ledger)")
-    _need(sources, ["source_id", "title", "publisher"], "audit_view(sources)")
+    need(ledger, LEDGER_COLUMNS, "audit_view(ledger)")
+    need(sources, ["source_id", "title", "publisher"], "audit_view(sources)")
     names = {r.source_id: f"{r.title} ({r.publisher})" for r in sources.itertuples(index=False)}
     unknown = sorted(set(cited_sources(ledger)) - set(names))
     if unknown:
@@ -257,18 +253,3 @@ def split_ledger(ledger: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(claims the evidence settles one way or another, claims marked ``interpretation``), both in ledger order."""
     reading = ledger["verdict"] == "interpretation"
     return ledger[~reading], ledger[reading]
-
-
-def lineage_view(lineage: pd.DataFrame) -> pd.DataFrame:
-    """The article's lineage for reading (from ``article.lineage_table``): step, the work with its publisher and
-    date in one cell ("… — RT, 16 Apr 2024"; "date not found" when unknown), relation, confidence and finding, so
-    the finding keeps the width it needs."""
-    from helpers.tables import article
-    from helpers.wording import day
-
-    steps = article.lineage_table(lineage)
-    when = [p if p == "not found" or len(p) < 10 else day(p) for p in steps["published"]]
-    work = [f"{w} — {pub}, {'date not found' if d == 'not found' else d}"
-            for w, pub, d in zip(steps["work"], steps["publisher"], when)]
-    return pd.DataFrame({"Step": steps["step"].to_numpy(), "Work": work, "Relation": steps["relation"].to_numpy(),
-                         "Confidence": steps["confidence"].to_numpy(), "Finding": steps["finding"].to_numpy()})

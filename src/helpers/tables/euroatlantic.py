@@ -15,6 +15,7 @@ import pandas as pd
 
 from helpers import membership, wording
 from helpers.membership import as_timestamp
+from helpers.tables.claims import VERDICTS  # the ledger's verdicts, in the order a reader weighs them
 
 
 def events_between(events: pd.DataFrame, start, end, *, categories: Iterable[str] | None = None,
@@ -273,8 +274,6 @@ def status_changes(memberships: pd.DataFrame, states: pd.DataFrame, orgs: Iterab
 CLAIM_COLUMNS = ["paragraph", "claim_id", "claim", "claim_type", "verdict", "verdict_reason"]
 
 
-#: The ledger's verdicts in the order a reader weighs them (``claims.verdict`` in datapackage.json).
-VERDICTS = ("supported", "partly supported", "contradicted", "unverifiable", "interpretation")
 
 
 def checkable(claim_table: pd.DataFrame) -> int:

@@ -10,10 +10,14 @@ a successor existed, its feature stands for the predecessor (Estonia's feature s
 state absorbed by one that already existed (the GDR into the Federal Republic) is drawn on the absorber's feature
 next to it, so Germany's feature stands for West Germany and the GDR before 3 October 1990.
 
-Public API: ``topology()``, ``features()``, ``holders(as_of)``, ``feature_status(memberships, org, as_of)``,
-``overlap_status(memberships, as_of, orgs)``, ``yearly_spells(memberships, org, as_of, first, last)``,
-``member_spells(memberships, org, as_of, first, last)``, ``snapshot_dates(as_of, first, last)``,
-``subset_topology(keys)``, ``SOURCES``.
+The data comes in as arguments: the memberships, and an :class:`Atlas` of the frames a map needs besides them
+(``load.state_lineage()``, ``load.states()``, ``load.organisations()``), built once in the notebook. The only files
+read here are the boundaries themselves (``data/geo/``).
+
+Public API: ``Atlas``, ``topology()``, ``features()``, ``holders(as_of, lineage)``,
+``feature_status(memberships, org, as_of, atlas=...)``, ``overlap_status(memberships, as_of, orgs, atlas=...)``,
+``yearly_spells(memberships, org, as_of, first, last, atlas=...)``, ``member_spells(...)``,
+``snapshot_dates(as_of, first, last)``, ``subset_topology(keys)``, ``SOURCES``.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -53,6 +58,24 @@ OVERLAP_ORGS: tuple[str, ...] = ("NATO", "CSTO", "SCO", "OSCE")
 
 
 NONE_CATEGORY = "none of them"
+
+
+@dataclass(frozen=True, eq=False)
+class Atlas:
+    """The frames a map needs besides the memberships: ``lineage`` (``state_lineage``: who succeeded whom),
+    ``states`` (their names) and ``organisations`` (founding dates, for a time slider's first year)."""
+
+    lineage: pd.DataFrame
+    states: pd.DataFrame
+    organisations: pd.DataFrame | None = None
+
+    def names(self) -> dict[str, str]:
+        """State code → the name a tooltip shows: the data's name, Natural Earth's for a code the data lacks, a
+        short name for a state that no longer exists."""
+        names = dict(zip(_features()["iso3"], _features()["name"]))
+        names.update(zip(self.states["iso3"], self.states["name"]))
+        names.update(HISTORIC_NAMES)
+        return names
 
 
 @functools.lru_cache(maxsize=1)
@@ -106,12 +129,6 @@ def features() -> pd.DataFrame:
     return _features().copy()
 
 
-def _lineage() -> pd.DataFrame:
-    from helpers import load
-
-    return load.state_lineage()
-
-
 def _lineage_index(lineage: pd.DataFrame) -> dict[str, list[tuple]]:
     """iso3 → [(date, relation, predecessor)] sorted by date."""
     out: dict[str, list[tuple]] = {}
@@ -134,12 +151,12 @@ def _resolve(code: str, when: pd.Timestamp, index: dict, how: str = "self") -> l
     return out
 
 
-def holders(as_of, lineage: pd.DataFrame | None = None) -> pd.DataFrame:
+def holders(as_of, lineage: pd.DataFrame) -> pd.DataFrame:
     """Which states each feature stands for on ``as_of``: columns ``feature``, ``name``, ``iso3``, ``holder``
     (a state code of the data), ``how`` (``self``, ``predecessor``, ``absorbed`` or ``special``). A feature
     standing for no state (Northern Cyprus) has no row."""
     when = membership.as_timestamp(as_of)
-    index = _lineage_index(_lineage() if lineage is None else lineage)
+    index = _lineage_index(lineage)
     special = _special().set_index("name")
     rows = []
     for f in _features().itertuples(index=False):
@@ -153,17 +170,6 @@ def holders(as_of, lineage: pd.DataFrame | None = None) -> pd.DataFrame:
         for holder, h in _resolve(code, when, index, how):
             rows.append({"feature": f.feature, "name": f.name, "iso3": f.iso3, "holder": holder, "how": h})
     return pd.DataFrame(rows, columns=["feature", "name", "iso3", "holder", "how"])
-
-
-@functools.lru_cache(maxsize=1)
-def _state_names() -> dict[str, str]:
-    from helpers import load
-
-    names = dict(zip(_features()["iso3"], _features()["name"]))
-    states = load.states()
-    names.update(zip(states["iso3"], states["name"]))
-    names.update(HISTORIC_NAMES)
-    return names
 
 
 def _holder_label(rows: pd.DataFrame, names: dict[str, str], context: pd.DataFrame | None = None) -> str:
@@ -200,15 +206,15 @@ def _statuses_on(memberships: pd.DataFrame, orgs, when, statuses) -> pd.DataFram
     return live[["org_id", "iso3", "status"]]
 
 
-def feature_status(memberships: pd.DataFrame, org: str, as_of, statuses=membership.FORMAL,
-                   lineage: pd.DataFrame | None = None) -> pd.DataFrame:
+def feature_status(memberships: pd.DataFrame, org: str, as_of, statuses=membership.FORMAL, *,
+                   atlas: Atlas, names: dict[str, str] | None = None) -> pd.DataFrame:
     """Every feature's standing in ``org`` on ``as_of``: columns ``feature``, ``name``, ``label`` (who the
     feature stands for, in words), ``member`` (bool: one of its states has a status in ``statuses``),
     ``members`` (those states' codes, comma separated), ``status`` (in words; ``"not a member"``)."""
     when = membership.as_timestamp(as_of)
-    held = holders(when, lineage)
+    held = holders(when, atlas.lineage)
     live = _statuses_on(memberships, [org], when, statuses).set_index("iso3")["status"]
-    names = _state_names()
+    names = atlas.names() if names is None else names
     rows = []
     for key, grp in held.groupby("feature", sort=False):
         inside = [h for h in grp["holder"] if h in live.index]
@@ -231,16 +237,16 @@ def overlap_category(orgs_in: list[str]) -> str:
     return f"{orgs_in[0]} only" if len(orgs_in) == 1 else " + ".join(orgs_in)
 
 
-def overlap_status(memberships: pd.DataFrame, as_of, orgs=OVERLAP_ORGS, statuses=membership.FORMAL,
-                   lineage: pd.DataFrame | None = None) -> pd.DataFrame:
+def overlap_status(memberships: pd.DataFrame, as_of, orgs=OVERLAP_ORGS, statuses=membership.FORMAL, *,
+                   atlas: Atlas) -> pd.DataFrame:
     """Every feature's memberships among ``orgs`` on ``as_of``: columns ``feature``, ``name``, ``label``,
     ``orgs`` (the organisations, ``" + "`` separated, in the order of ``orgs``), ``category``."""
     orgs = list(orgs)
     when = membership.as_timestamp(as_of)
-    held = holders(when, lineage)
+    held = holders(when, atlas.lineage)
     live = _statuses_on(memberships, orgs, when, statuses)
     by_state = live.groupby("iso3")["org_id"].agg(set).to_dict()
-    names = _state_names()
+    names = atlas.names()
     rows = []
     for key, grp in held.groupby("feature", sort=False):
         found = set().union(*(by_state.get(h, set()) for h in grp["holder"]))
@@ -288,13 +294,13 @@ def _spells(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 
 def yearly_spells(memberships: pd.DataFrame, org: str, as_of, first: int, last: int,
-                  statuses=membership.FORMAL) -> pd.DataFrame:
+                  statuses=membership.FORMAL, *, atlas: Atlas) -> pd.DataFrame:
     """The features shaded for ``org`` at each slider year (see ``snapshot_dates``), as spells: columns
     ``feature``, ``label``, ``status``, ``from``, ``to`` (years; ``to`` exclusive)."""
-    lineage = _lineage()
+    names = atlas.names()
     rows = []
     for year, date in snapshot_dates(as_of, first, last).itertuples(index=False):
-        st = feature_status(memberships, org, date, statuses, lineage)
+        st = feature_status(memberships, org, date, statuses, atlas=atlas, names=names)
         st = st[st["member"]]
         rows += [{"feature": f, "label": lab, "status": s, "year": year}
                  for f, lab, s in zip(st["feature"], st["label"], st["status"])]
@@ -303,10 +309,10 @@ def yearly_spells(memberships: pd.DataFrame, org: str, as_of, first: int, last: 
 
 
 def member_spells(memberships: pd.DataFrame, org: str, as_of, first: int, last: int,
-                  statuses=membership.FORMAL) -> pd.DataFrame:
+                  statuses=membership.FORMAL, *, atlas: Atlas) -> pd.DataFrame:
     """Every state of ``org`` at each slider year, drawn or not, as spells: columns ``iso3``, ``name``,
     ``from``, ``to`` (years; ``to`` exclusive). The rows in force in a year are its member list and count."""
-    names = _state_names()
+    names = atlas.names()
     rows = []
     for year, date in snapshot_dates(as_of, first, last).itertuples(index=False):
         for iso in membership.members_as_of(memberships, org, date, statuses)["iso3"].unique():
@@ -396,9 +402,10 @@ def feature_bounds() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def undrawn_members(memberships: pd.DataFrame, org: str, as_of, statuses=membership.FORMAL) -> list[str]:
+def undrawn_members(memberships: pd.DataFrame, org: str, as_of, statuses=membership.FORMAL, *,
+                    atlas: Atlas) -> list[str]:
     """Names of ``org``'s states on ``as_of`` that no shape of the boundary file stands for (too small for it)."""
     members = set(membership.members_as_of(memberships, org, as_of, statuses)["iso3"])
-    missing = sorted(members - set(holders(as_of)["holder"]))
-    names = _state_names()
+    missing = sorted(members - set(holders(as_of, atlas.lineage)["holder"]))
+    names = atlas.names()
     return sorted(names.get(code, code) for code in missing)

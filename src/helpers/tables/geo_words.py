@@ -6,7 +6,18 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import membership
-from helpers.tables.geo import OVERLAP_ORGS, _statuses_on, undrawn_members
+from helpers.tables.geo import OVERLAP_ORGS, Atlas, _statuses_on, undrawn_members
+
+
+def member_word(org: str, plural: bool = False) -> str:
+    """What a state of ``org`` is called: 'participating State(s)' in the OSCE, 'member(s)' elsewhere."""
+    word = "participating State" if org == "OSCE" else "member"
+    return f"{word}s" if plural else word
+
+
+def not_member_word(org: str) -> str:
+    """'not participating' (OSCE) or 'not a member'."""
+    return "not participating" if org == "OSCE" else "not a member"
 
 
 def date_words(as_of) -> str:
@@ -15,9 +26,9 @@ def date_words(as_of) -> str:
     return f"{ts.day} {ts.strftime('%B')} {ts.year}"
 
 
-def map_caption(memberships: pd.DataFrame, org: str, as_of) -> str:
+def map_caption(memberships: pd.DataFrame, org: str, as_of, *, atlas: Atlas) -> str:
     """A map's caption: the date, what 'member' means, the states too small to draw, how edge cases are drawn."""
-    small = undrawn_members(memberships, org, as_of)
+    small = undrawn_members(memberships, org, as_of, atlas=atlas)
     tail = f" Too small to draw at this scale, but counted: {', '.join(small)}." if small else ""
     return (f"Formal membership on {date_words(as_of)} (members, participating States, suspended or frozen). "
             "A state that no longer exists is drawn through its successors' territory, and the tooltip says so; "
@@ -31,14 +42,14 @@ def overlap_headline(memberships: pd.DataFrame, as_of, org: str = "OSCE", orgs=O
     live = _statuses_on(memberships, orgs, when, membership.FORMAL)
     mine = set(live.loc[live["org_id"] == org, "iso3"])
     also = mine & set(live.loc[live["org_id"].isin(others), "iso3"])
-    word = "participating States" if org == "OSCE" else "members"
+    word = member_word(org, plural=True)
     names = ", ".join(f"the {o}" if o != "NATO" else o for o in others[:-1]) + f" or the {others[-1]}"
     return f"On {date_words(when)}, {len(also)} of the {org}'s {len(mine)} {word} also belonged to {names}"
 
 
 def growth_headline(memberships: pd.DataFrame, org: str, as_of, first_year: int) -> str:
     """'NATO had 32 members on 30 April 2024, against 12 at the end of 1949'."""
-    word = "participating States" if org == "OSCE" else "members"
+    word = member_word(org, plural=True)
     now = membership.count_as_of(memberships, org, as_of)
     then = membership.count_as_of(memberships, org, pd.Timestamp(first_year, 12, 31))
     return f"{org} had {now} {word} on {date_words(as_of)}, against {then} at the end of {first_year}"

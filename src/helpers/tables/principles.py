@@ -2,8 +2,9 @@
 map (article paragraphs P11–P19). The other notebooks' tables live in modules of their own: ``balance`` (05),
 ``typology`` (07), ``alignment`` (08), ``claims`` (the ledger).
 
-Plain DataFrames in, plain DataFrames out. Nothing here displays or styles; the only file this module reads is
-the section map (``notebook_reports``), through ``helpers.params``.
+Plain DataFrames in, plain DataFrames out. Nothing here displays, styles or reads a file; ``notebook_reports`` and
+``collection_paragraphs`` (the section map's view, for 09) live in :mod:`helpers.tables.article` and stay importable
+from here.
 """
 
 from __future__ import annotations
@@ -14,18 +15,14 @@ import pandas as pd
 
 from helpers import wording
 from helpers.membership import as_timestamp
+from helpers.tables.article import collection_paragraphs, notebook_reports  # noqa: F401
 
 # The claims-ledger tables live in helpers.tables.claims; these two names stay importable from here for the
 # notebooks and tests that already use them (05: article_scenarios; the 09 parameter check: claim_type_list).
 from helpers.tables.claims import article_scenarios, claim_type_list  # noqa: F401
+from helpers.tables.frames import need
 
 PRESENCE = ("explicit", "implicit", "absent")
-
-
-def _need(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{what}: missing column(s) {', '.join(missing)}; got {', '.join(map(str, frame.columns))}")
 
 
 def principle_matrix(principle_documents: pd.DataFrame, documents: pd.DataFrame, principles: pd.DataFrame,
@@ -35,10 +32,10 @@ def principle_matrix(principle_documents: pd.DataFrame, documents: pd.DataFrame,
     Columns: principle, paragraph, document, date, org_id, presence, locator, phrase, source_id. Sorted by
     principle (in the order of ``principles``) then document date.
     """
-    _need(principle_documents, ("principle_id", "document_id", "presence", "locator", "phrase", "source_id"),
+    need(principle_documents, ("principle_id", "document_id", "presence", "locator", "phrase", "source_id"),
           "principle_matrix(principle_documents)")
-    _need(documents, ("document_id", "title", "date", "org_id"), "principle_matrix(documents)")
-    _need(principles, ("principle_id", "label", "paragraph"), "principle_matrix(principles)")
+    need(documents, ("document_id", "title", "date", "org_id"), "principle_matrix(documents)")
+    need(principles, ("principle_id", "label", "paragraph"), "principle_matrix(principles)")
     cut = as_timestamp(as_of, "as_of")
     docs = documents[pd.to_datetime(documents["date"]) <= cut]
     order = {p: i for i, p in enumerate(principles["principle_id"])}
@@ -95,28 +92,13 @@ def documents_by(documents: pd.DataFrame, as_of) -> tuple[pd.DataFrame, str]:
     return docs, f"{len(docs)} {noun} from {first}" + (f" to {last}" if last != first else "")
 
 
-def notebook_reports() -> dict[str, str]:
-    """Notebook id → report file name (``<stem>.html``), from the section map."""
-    from helpers import params
-
-    return {nb.id: f"{nb.stem}.html" for nb in params.notebooks()}
-
-
 def watch_list(events: pd.DataFrame, after, categories: Iterable[str] | None = None) -> pd.DataFrame:
     """Dated developments strictly after ``after`` (optionally in the given categories), oldest first."""
     cut = as_timestamp(after, "after")
-    _need(events, ("event_id", "date", "date_precision", "category", "title", "description", "source_id"),
+    need(events, ("event_id", "date", "date_precision", "category", "title", "description", "source_id"),
           "watch_list(events)")
     sub = events[pd.to_datetime(events["date"]) > cut]
     if categories is not None:
         sub = sub[sub["category"].isin(list(categories))]
     sub = sub.assign(date=pd.to_datetime(sub["date"])).sort_values(["date", "event_id"], kind="mergesort")
     return sub[["date", "date_precision", "category", "title", "description", "source_id"]].reset_index(drop=True)
-
-
-def collection_paragraphs() -> dict[str, list[str]]:
-    """Notebook id → the article paragraphs it covers (``"P1-P3"`` expanded), from the section map."""
-    from helpers import params
-    from helpers.tables.article import paragraph_range
-
-    return {nb.id: paragraph_range(nb.paragraphs) for nb in params.notebooks()}

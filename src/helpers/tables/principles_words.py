@@ -11,12 +11,12 @@ from helpers.membership import as_timestamp
 # The claims-ledger tables live in helpers.tables.claims; these two names stay importable from here for the
 # notebooks and tests that already use them (05: article_scenarios; the 09 parameter check: claim_type_list).
 from helpers.tables.claims import article_scenarios, claim_type_list  # noqa: F401
-from helpers.tables.principles import _need
+from helpers.tables.frames import need
 
 
 def principles_title(principles: pd.DataFrame) -> str:
     """Title of the principles table: how many, and the paragraphs they come from in article order."""
-    _need(principles, ("paragraph",), "principles_title(principles)")
+    need(principles, ("paragraph",), "principles_title(principles)")
     paras = sorted(set(principles["paragraph"]), key=lambda p: int(str(p)[1:]))
     if not paras:
         return "No principle in the data"

@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.tables.frames import need
+
 KINDS = ("omission", "addition", "change of voice", "change of modality", "change of emphasis")
 BETWEEN = ("Arabic and RT", "RT and Valdai/RIAC", "Arabic and Valdai/RIAC")
 READ = ("read", "partly read")
 PARAGRAPHS = [f"P{i}" for i in range(1, 20)]
-
-
-def _need(frame: pd.DataFrame, columns, what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{what}: missing column(s) {', '.join(missing)}; got {', '.join(map(str, frame.columns))}")
 
 
 def _number(paragraph: pd.Series) -> pd.Series:
@@ -33,10 +29,10 @@ def translation_view(paragraphs: pd.DataFrame, translation: pd.DataFrame, differ
     A text that could not be read at a paragraph says so instead of staying blank. Raises ``ValueError`` naming
     the paragraphs that ``translation`` or ``paragraphs`` lacks, so the view never covers fewer than all 19.
     """
-    _need(paragraphs, ["paragraph", "paraphrase"], "translation_view(paragraphs)")
-    _need(translation, ["paragraph", "rt_reading", "rt_says", "valdai_reading", "valdai_says", "note"],
+    need(paragraphs, ["paragraph", "paraphrase"], "translation_view(paragraphs)")
+    need(translation, ["paragraph", "rt_reading", "rt_says", "valdai_reading", "valdai_says", "note"],
           "translation_view(translation)")
-    _need(differences, ["difference_id", "paragraph", "kind", "arabic_phrase", "english_phrase"],
+    need(differences, ["difference_id", "paragraph", "kind", "arabic_phrase", "english_phrase"],
           "translation_view(differences)")
     for name, frame in (("paragraphs", paragraphs), ("translation", translation)):
         missing = [p for p in PARAGRAPHS if p not in set(frame["paragraph"])]
@@ -69,7 +65,7 @@ def translation_view(paragraphs: pd.DataFrame, translation: pd.DataFrame, differ
 def differences_view(differences: pd.DataFrame) -> pd.DataFrame:
     """The differences in article order for reading: id with paragraph, which texts differ and our confidence in
     one cell, then the kind, the Arabic and English words, the claim it bears on and what changes."""
-    _need(differences, ["difference_id", "paragraph", "between", "kind", "arabic_phrase", "english_phrase",
+    need(differences, ["difference_id", "paragraph", "between", "kind", "arabic_phrase", "english_phrase",
                         "claim_id", "confidence", "note"], "differences_view(differences)")
     d = differences.copy()
     d["_p"] = _number(d["paragraph"])
@@ -88,7 +84,7 @@ def differences_view(differences: pd.DataFrame) -> pd.DataFrame:
 def difference_counts(differences: pd.DataFrame) -> pd.DataFrame:
     """Differences per kind (rows, fixed order) and per pair of texts (columns, fixed order), with a total;
     zeros included."""
-    _need(differences, ["kind", "between"], "difference_counts(differences)")
+    need(differences, ["kind", "between"], "difference_counts(differences)")
     grid = (differences.groupby(["kind", "between"]).size().unstack(fill_value=0)
             .reindex(index=list(KINDS), columns=list(BETWEEN), fill_value=0).astype(int))
     grid["total"] = grid.sum(axis=1)

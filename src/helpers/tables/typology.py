@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.membership import as_timestamp
+from helpers.tables.frames import need
 from helpers.wording import day
 
 UNKNOWN = "unknown"
@@ -83,12 +84,6 @@ def short_names(organisations: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def _need(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{what}: missing column(s) {', '.join(missing)}; got {', '.join(map(str, frame.columns))}")
-
-
 def _pairs(text: str, *, dimension: str, column: str) -> list[tuple[str, str]]:
     out = []
     for part in str(text).split(";"):
@@ -119,7 +114,7 @@ def parse_score_map(score_map: str, *, dimension: str = "?") -> dict[str, float]
 
 def codebook(dimensions: pd.DataFrame) -> dict[str, Dimension]:
     """The dimensions as :class:`Dimension` objects, in file order; every scale value needs a score and a label."""
-    _need(dimensions, ("dimension_id", "label", "axis", "axis_label", "role", "scale", "value_labels", "score_map"),
+    need(dimensions, ("dimension_id", "label", "axis", "axis_label", "role", "scale", "value_labels", "score_map"),
           "codebook(dimensions)")
     book = {}
     for d in dimensions.itertuples(index=False):
@@ -139,7 +134,7 @@ def features_as_of(org_features: pd.DataFrame, as_of) -> pd.DataFrame:
     """The rows in force on ``as_of``: ``valid_from <= as_of < valid_to`` (``valid_to`` empty = still in force).
 
     Two rows for the same organisation and dimension in force on the same day are an error naming them."""
-    _need(org_features, ("org_id", "dimension_id", "value", "valid_from", "valid_to"), "features_as_of")
+    need(org_features, ("org_id", "dimension_id", "value", "valid_from", "valid_to"), "features_as_of")
     cut = as_timestamp(as_of, "as_of")
     start = pd.to_datetime(org_features["valid_from"])
     end = pd.to_datetime(org_features["valid_to"])
@@ -368,8 +363,8 @@ def atop_agreement(org_features: pd.DataFrame, census: pd.DataFrame) -> pd.DataF
     an organisation we code (``org_id``) and per obligation type, with our value from the founding text (the
     earliest coded period that is not unknown), ATOP's 0/1 and whether they agree. A pact or type we have not
     coded is left out rather than counted as a disagreement."""
-    _need(census, ("atopid", "org_id", *ATOP_COLUMNS.values()), "atop_agreement(census)")
-    _need(org_features, ("org_id", "dimension_id", "value", "valid_from"), "atop_agreement(org_features)")
+    need(census, ("atopid", "org_id", *ATOP_COLUMNS.values()), "atop_agreement(census)")
+    need(org_features, ("org_id", "dimension_id", "value", "valid_from"), "atop_agreement(org_features)")
     linked = census[census["org_id"].fillna("").astype(str).str.len() > 0]
     known = org_features[org_features["value"].isin(["yes", "no"])]
     rows = []

@@ -1,0 +1,108 @@
+"""The import layers of ``src/helpers`` (issue 19), read from the source with ``ast`` as ``test_structure.py``
+reads sizes: no import cycle between modules (lazy imports inside functions count: they hide a cycle, they do not
+remove it), and no module reaching into a layer above its own. CONTRIBUTING's "Architecture" section names the
+layers."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+HELPERS = Path(__file__).resolve().parents[1] / "src" / "helpers"
+
+#: Layer → the top-level parts of ``helpers`` it must never import.
+FORBIDDEN = {
+    # frames and charts take data as arguments: the notebook loads it; they never display, render or build
+    "tables": {"load", "params", "present", "render", "pipeline", "bibliography"},
+    "charts": {"load", "params", "present", "render", "pipeline", "bibliography"},
+    # the foundations know nothing of what is built on them
+    **{base: {"tables", "charts", "present", "render", "pipeline", "bibliography"}
+       for base in ("paths", "cache", "models", "section_map", "load", "params", "membership", "limits")},
+    # the renderer turns an executed notebook into a page; the build calls it, never the other way round
+    "render": {"pipeline"},
+}
+
+
+def _name(path: Path) -> str:
+    parts = list(path.relative_to(HELPERS.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _graph() -> dict[str, set[str]]:
+    """``{module: the helpers modules it imports}`` (a name imported from a package counts as its submodule when
+    there is one)."""
+    paths = {_name(p): p for p in HELPERS.rglob("*.py") if "__pycache__" not in p.parts}
+
+    def owner(name: str) -> str | None:
+        while name and name not in paths:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    graph = {}
+    for mod, path in paths.items():
+        package = mod.split(".") if path.name == "__init__.py" else mod.split(".")[:-1]
+        found: set[str | None] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found |= {owner(a.name) for a in node.names if a.name.startswith("helpers")}
+            elif isinstance(node, ast.ImportFrom):
+                base = ".".join(package[:len(package) - node.level + 1] + [node.module or ""]).strip(".") \
+                    if node.level else node.module or ""
+                if base.startswith("helpers"):
+                    found |= {owner(f"{base}.{a.name}") for a in node.names}
+        graph[mod] = {m for m in found if m and m != mod}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in graph.get(v, ()):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def _part(module: str) -> str:
+    return module.split(".")[1] if "." in module else module
+
+
+def test_the_helpers_import_graph_has_no_cycle():
+    assert not _cycles(_graph()), f"import cycles in src/helpers: {_cycles(_graph())}"
+
+
+def test_no_module_imports_a_layer_above_its_own():
+    wrong = sorted(f"{mod} imports {dep}" for mod, deps in _graph().items() for dep in deps
+                   if _part(dep) in FORBIDDEN.get(_part(mod), set()))
+    assert not wrong, "layer violations (see CONTRIBUTING, Architecture):\n" + "\n".join(wrong)
+
+
+def test_the_checker_sees_a_cycle_and_a_violation():
+    """The two checks above would catch what they are for: a two-module cycle, a table that loads its data."""
+    assert _cycles({"helpers.a": {"helpers.b"}, "helpers.b": {"helpers.a"}}) == [["helpers.a", "helpers.b"]]
+    graph = _graph()
+    assert "helpers.load" in graph and "helpers.tables.geo" in graph  # the names the rules speak of exist
+    assert "helpers.membership" in graph["helpers.tables.geo"]  # a lazy or top-level import is seen
