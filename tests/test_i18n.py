@@ -249,7 +249,9 @@ def test_a_finding_joined_from_known_sentences_reads_in_arabic_sentence_by_sente
     path.write_text('msgid ""\nmsgstr ""\n"Language: ar\\n"\n\n#, python-brace-format\n'
                     'msgid "In {y} they spent {p}."\nmsgstr "في {y} أنفقوا {p}."\n\n'
                     'msgid "That ratio does not survive purchasing power."\nmsgstr "لا تصمد النسبة أمام القوة الشرائية."\n\n'
-                    '#, python-brace-format\nmsgid "{a} and {b}"\nmsgstr "{a} و{b}"\n', encoding="utf-8")
+                    '#, python-brace-format\nmsgid "{a} and {b}"\nmsgstr "{a} و{b}"\n\n'
+                    '#, python-brace-format\nmsgid "On {date} {who} did not exist."\nmsgstr "في {date} لم تكن {who} قائمة."\n',
+                    encoding="utf-8")
     joined = "In 2023 they spent 30%. That ratio does not survive purchasing power."
     assert i18n.text(joined, "ar") == "في 2023 أنفقوا 30%. لا تصمد النسبة أمام القوة الشرائية."
     assert i18n.text("Art. 4 of the treaty. Nothing known.", "ar") == "Art. 4 of the treaty. Nothing known."
@@ -257,6 +259,12 @@ def test_a_finding_joined_from_known_sentences_reads_in_arabic_sentence_by_sente
     # a list's items are translated one by one: "and" inside an unknown item does not join half the list
     assert i18n.text("France; Nowhere and Germany", "ar") == "فرنسا؛ Nowhere and Germany"
     assert i18n.text("France; Germany and Italy", "ar") == "فرنسا؛ ألمانيا وإيطاليا"
+    assert i18n.text("Yes / Nowhere and Germany", "ar") == "Yes / Nowhere and Germany"
+    # a {date} placeholder takes the whole date, not its first word
+    assert i18n.text("On 31 December 1991 France did not exist.", "ar") == "في 31 ديسمبر 1991 لم تكن فرنسا قائمة."
+    assert i18n.text("On 31 ديسمبر 1991 France did not exist.", "ar") == "في 31 ديسمبر 1991 لم تكن فرنسا قائمة."
+    # a ranked list: each known name keeps its score or range
+    assert i18n.text("France (0.60) and Germany (0.25–0.50)", "ar") == "فرنسا (0.60) وألمانيا (0.25–0.50)"
 
 
 def test_a_coded_cells_note_reads_in_the_editions_words(monkeypatch):

@@ -14,7 +14,6 @@ import pandas as pd
 import pytest
 
 from helpers import load, paths
-from helpers.load import package
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
 
@@ -354,7 +353,7 @@ def test_validate_all_reports_every_table(data):
 
 
 def test_file_path_in_message_is_relative_to_the_project_when_inside_it():
-    err = load.DataError([load.Problem(package.display(paths.DATA / "memberships.csv"), 14, "end",
+    err = load.DataError([load.Problem(paths.shown(paths.DATA / "memberships.csv"), 14, "end",
                                        "1999-03-12 is before start 2004-03-29", "a spell must end after it starts")])
     assert str(err) == ("data/memberships.csv row 14, column end: 1999-03-12 is before start 2004-03-29"
                         " (a spell must end after it starts)")

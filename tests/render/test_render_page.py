@@ -156,3 +156,20 @@ def test_failure_page_names_the_cell_the_error_and_the_parameters():
 def test_failure_page_accepts_a_plain_exception():
     page = render.render_failure(fx.ENTRY, RuntimeError("kernel died")).decode()
     assert "RuntimeError: kernel died" in page
+
+
+def test_the_prose_memo_is_bounded_and_a_forgotten_cell_renders_the_same_again(monkeypatch):
+    """A long-lived process (the preview re-renders on every edit) keeps at most PROSE_MEMO_SIZE cells."""
+    import collections
+
+    import nbformat
+
+    from helpers.render import page
+
+    monkeypatch.setattr(page, "_PROSE", collections.OrderedDict())
+    monkeypatch.setattr(page, "PROSE_MEMO_SIZE", 3, raising=False)
+    cells = [nbformat.v4.new_markdown_cell(f"Paragraph **{i}**") for i in range(5)]
+    shown = [page.prose_html(cell, {}) for cell in cells]
+    assert len(page._PROSE) == 3
+    assert all(f"<strong>{i}</strong>" in html for i, html in enumerate(shown))
+    assert page.prose_html(cells[0], {}) == shown[0]

@@ -11,14 +11,6 @@ from helpers import paths
 from helpers.load.errors import DataError, Problem
 
 
-def display(path: Path) -> str:
-    """The path as a message shows it: relative to the project when inside it."""
-    try:
-        return path.resolve().relative_to(paths.ROOT).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def log_reads(files: Iterable[Path]) -> None:
     """Append each file's absolute path to the file named by ``NATO_READ_LOG`` (when set)."""
     log = paths.read_log()
@@ -54,10 +46,10 @@ def resources(data_dir: Path) -> dict[str, dict]:
         try:
             descriptor = json.loads(pkg.read_text(encoding="utf-8-sig"))
         except FileNotFoundError:
-            raise DataError([Problem(display(pkg), None, None, "file not found",
+            raise DataError([Problem(paths.shown(pkg), None, None, "file not found",
                                      "the data package descriptor must exist beside the CSV files")]) from None
         except json.JSONDecodeError as exc:
-            raise DataError([Problem(display(pkg), exc.lineno, None, f"not valid JSON: {exc.msg}",
+            raise DataError([Problem(paths.shown(pkg), exc.lineno, None, f"not valid JSON: {exc.msg}",
                                      "datapackage.json must be a JSON object")]) from None
         _PACKAGE_CACHE[key] = {r["name"]: r for r in descriptor["resources"]}
     return _PACKAGE_CACHE[key]

@@ -87,7 +87,7 @@ def _complete_rows(rows: list[list[str]], width: int, shown: str) -> tuple[list[
 
 def _parse_table(name: str, data_dir: Path) -> tuple[pd.DataFrame, list[int]]:
     res = package.resource(name, data_dir)
-    shown = package.display(data_dir / res["path"])
+    shown = paths.shown(data_dir / res["path"])
     schema = res["schema"]
     names = [f["name"] for f in schema["fields"]]
     header, rows = _read_rows(data_dir / res["path"], shown)
@@ -136,7 +136,7 @@ def dependencies(name: str, data_dir: Path) -> list[str]:
 
 def _cross_problems(name: str, df: pd.DataFrame, rownums: list[int], data_dir: Path) -> list[Problem]:
     res = package.resource(name, data_dir)
-    shown = package.display(data_dir / res["path"])
+    shown = paths.shown(data_dir / res["path"])
 
     def other(t: str) -> pd.DataFrame:
         return _parsed(t, data_dir)[0]
