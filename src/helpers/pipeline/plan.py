@@ -158,8 +158,6 @@ def all_entries(collection: Path, overrides: dict[str, Any] | None = None,
 
 
 def _refuse_unswept(sweep, overrides: dict[str, Any], selected: list[str], collection: Path) -> None:
-    from helpers.pipeline.sweep import MAX_UNASKED
-
     if sweep.name in overrides:
         raise sweep.refuse(f"-p {sweep.name} is given too; a parameter is either set with -p or swept, not both")
     declaring = [i for i in selected if sweep.name in params.notebook(i, collection).parameters]
@@ -168,9 +166,9 @@ def _refuse_unswept(sweep, overrides: dict[str, Any], selected: list[str], colle
         raise sweep.refuse(f"no selected notebook ({', '.join(selected)}) declares '{sweep.name}'; "
                            f"parameters they declare: {', '.join(allowed) or 'none'}")
     count = len(sweep.values) * len(declaring)
-    if count > MAX_UNASKED and not sweep.confirmed:
+    if count > sweep.unasked_limit and not sweep.confirmed:
         raise sweep.refuse(f"{len(sweep.values)} values × {len(declaring)} notebook(s) = {count} reports, more "
-                           f"than {MAX_UNASKED}; add --yes to build them all, or narrow the range or --only")
+                           f"than {sweep.unasked_limit}; add --yes to build them all, or narrow the range or --only")
 
 
 def _swept(book: _Notebook, mine: dict[str, Any], sweep, collection: Path) -> list[Entry]:

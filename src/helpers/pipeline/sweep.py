@@ -43,6 +43,11 @@ class Sweep:
     values: tuple[str, ...]
     confirmed: bool = False
 
+    @property
+    def unasked_limit(self) -> int:
+        """How many reports a sweep may build without ``--yes`` (the plan asks the sweep: it imports no sweep)."""
+        return MAX_UNASKED
+
     def refuse(self, problem: str) -> BuildError:
         return BuildError(f"--sweep {self.option}: {problem}")
 
