@@ -377,3 +377,17 @@ def test_the_ledgers_first_screen_reads_in_arabic_for_the_real_verdicts():
     for sentence in claims_words.glance_findings(ledger) + article_words._voices(claims):
         arabic_text = i18n.text(sentence, "ar")
         assert not re.search(r"[A-Za-z]{3,}", arabic_text), arabic_text
+
+
+def test_the_scroll_hint_drawn_by_the_stylesheet_speaks_each_editions_language():
+    """A wide table's "scroll sideways" line comes from CSS, outside the catalogs: each edition's wording is there."""
+    import re
+
+    static = paths.ROOT / "src" / "helpers" / "templates"
+    css = (static / "nato_report" / "static" / "report.css").read_text(encoding="utf-8")
+    hints = {lang: json.loads((static / "page" / f"strings.{lang}.json").read_text(encoding="utf-8"))["scroll_hint"]
+             for lang in ("en", "ar")}
+    english = re.search(r"\.report-table-scroll\.is-scrolling::after \{ content: \"([^\"]+)\"", css)
+    arabic = re.search(r"html:lang\(ar\) \.report-table-scroll\.is-scrolling::after \{ content: \"([^\"]+)\"", css)
+    assert english and hints["en"] in english.group(1)
+    assert arabic and hints["ar"] in arabic.group(1), "the Arabic pages would show the English scroll hint"
