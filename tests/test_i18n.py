@@ -249,7 +249,9 @@ def test_a_finding_joined_from_known_sentences_reads_in_arabic_sentence_by_sente
     path.write_text('msgid ""\nmsgstr ""\n"Language: ar\\n"\n\n#, python-brace-format\n'
                     'msgid "In {y} they spent {p}."\nmsgstr "في {y} أنفقوا {p}."\n\n'
                     'msgid "That ratio does not survive purchasing power."\nmsgstr "لا تصمد النسبة أمام القوة الشرائية."\n\n'
-                    '#, python-brace-format\nmsgid "{a} and {b}"\nmsgstr "{a} و{b}"\n', encoding="utf-8")
+                    '#, python-brace-format\nmsgid "{a} and {b}"\nmsgstr "{a} و{b}"\n\n'
+                    '#, python-brace-format\nmsgid "On {date} {who} did not exist."\nmsgstr "في {date} لم تكن {who} قائمة."\n',
+                    encoding="utf-8")
     joined = "In 2023 they spent 30%. That ratio does not survive purchasing power."
     assert i18n.text(joined, "ar") == "في 2023 أنفقوا 30%. لا تصمد النسبة أمام القوة الشرائية."
     assert i18n.text("Art. 4 of the treaty. Nothing known.", "ar") == "Art. 4 of the treaty. Nothing known."
@@ -257,6 +259,12 @@ def test_a_finding_joined_from_known_sentences_reads_in_arabic_sentence_by_sente
     # a list's items are translated one by one: "and" inside an unknown item does not join half the list
     assert i18n.text("France; Nowhere and Germany", "ar") == "فرنسا؛ Nowhere and Germany"
     assert i18n.text("France; Germany and Italy", "ar") == "فرنسا؛ ألمانيا وإيطاليا"
+    assert i18n.text("Yes / Nowhere and Germany", "ar") == "Yes / Nowhere and Germany"
+    # a {date} placeholder takes the whole date, not its first word
+    assert i18n.text("On 31 December 1991 France did not exist.", "ar") == "في 31 ديسمبر 1991 لم تكن فرنسا قائمة."
+    assert i18n.text("On 31 ديسمبر 1991 France did not exist.", "ar") == "في 31 ديسمبر 1991 لم تكن فرنسا قائمة."
+    # a ranked list: each known name keeps its score or range
+    assert i18n.text("France (0.60) and Germany (0.25–0.50)", "ar") == "فرنسا (0.60) وألمانيا (0.25–0.50)"
 
 
 def test_a_coded_cells_note_reads_in_the_editions_words(monkeypatch):
@@ -369,3 +377,17 @@ def test_the_ledgers_first_screen_reads_in_arabic_for_the_real_verdicts():
     for sentence in claims_words.glance_findings(ledger) + article_words._voices(claims):
         arabic_text = i18n.text(sentence, "ar")
         assert not re.search(r"[A-Za-z]{3,}", arabic_text), arabic_text
+
+
+def test_the_scroll_hint_drawn_by_the_stylesheet_speaks_each_editions_language():
+    """A wide table's "scroll sideways" line comes from CSS, outside the catalogs: each edition's wording is there."""
+    import re
+
+    static = paths.ROOT / "src" / "helpers" / "templates"
+    css = (static / "nato_report" / "static" / "report.css").read_text(encoding="utf-8")
+    hints = {lang: json.loads((static / "page" / f"strings.{lang}.json").read_text(encoding="utf-8"))["scroll_hint"]
+             for lang in ("en", "ar")}
+    english = re.search(r"\.report-table-scroll\.is-scrolling::after \{ content: \"([^\"]+)\"", css)
+    arabic = re.search(r"html:lang\(ar\) \.report-table-scroll\.is-scrolling::after \{ content: \"([^\"]+)\"", css)
+    assert english and hints["en"] in english.group(1)
+    assert arabic and hints["ar"] in arabic.group(1), "the Arabic pages would show the English scroll hint"

@@ -17,7 +17,8 @@ FORBIDDEN = {
     "charts": {"load", "params", "present", "render", "pipeline", "bibliography"},
     # the foundations know nothing of what is built on them
     **{base: {"tables", "charts", "present", "render", "pipeline", "bibliography"}
-       for base in ("paths", "cache", "models", "section_map", "load", "params", "membership", "limits")},
+       for base in ("paths", "cache", "models", "section_map", "load", "params", "membership", "limits",
+                    "coded_scales", "wording")},
     # the renderer turns an executed notebook into a page; the build calls it, never the other way round
     "render": {"pipeline"},
 }

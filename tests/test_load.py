@@ -14,7 +14,6 @@ import pandas as pd
 import pytest
 
 from helpers import load, paths
-from helpers.load import package
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
 
@@ -354,7 +353,7 @@ def test_validate_all_reports_every_table(data):
 
 
 def test_file_path_in_message_is_relative_to_the_project_when_inside_it():
-    err = load.DataError([load.Problem(package.display(paths.DATA / "memberships.csv"), 14, "end",
+    err = load.DataError([load.Problem(paths.shown(paths.DATA / "memberships.csv"), 14, "end",
                                        "1999-03-12 is before start 2004-03-29", "a spell must end after it starts")])
     assert str(err) == ("data/memberships.csv row 14, column end: 1999-03-12 is before start 2004-03-29"
                         " (a spell must end after it starts)")
@@ -489,3 +488,21 @@ def test_a_byte_order_mark_is_read_as_utf8(data):
     p = data / "themes.csv"
     p.write_bytes(b"\xef\xbb\xbf" + p.read_bytes())
     assert load.themes(data).columns[0] == "theme_id"
+
+
+def test_an_edited_table_replaces_its_old_version_in_the_memo(data):
+    """Issue 19, bounded memos: a long-lived process (the preview, a kernel) that reloads a table after each edit
+    reads the edit and keeps the latest version only, not one copy per edit."""
+    import os
+
+    from helpers.load import tables
+
+    path, before = data / "organisations.csv", "Alpha City"
+    assert load.table("organisations", data).loc[0, "headquarters"] == before
+    for n, town in enumerate(("Alpha Port", "Alpha Bay", "Alpha Hill"), start=1):
+        edit(data, "organisations.csv", f"{before},", f"{town},")
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + n * 1_000_000_000))
+        assert load.table("organisations", data).loc[0, "headquarters"] == town
+        before = town
+    for memo in (tables._PARSED, tables._CHECKED):
+        assert len([k for k in memo if k[0] == "organisations" and str(data) in repr(k)]) == 1

@@ -49,7 +49,7 @@ def test_table_escapes_text_and_is_stable():
 def test_table_marks_arabic_cells_and_exports_csv():
     t = present.table(_frame(), title="T", caption="", sources="fixture-members", key="t2")
     payload = t._repr_mimebundle_()[present.TABLE_MIME]
-    assert '<td lang="ar" dir="rtl" data-label="Name">' in payload["html"]
+    assert '<td lang="ar" dir="rtl">' in payload["html"]
     rows = payload["csv"].splitlines()
     assert rows[0] == "org,name,members,share" and rows[2] == "SCO,منظمة شنغهاي للتعاون,10,1234.5"
     assert payload["sources"] == ["fixture-members"] and payload["key"] == "t2"
@@ -233,9 +233,21 @@ def test_numbers_and_dates_for_readers():
     assert wording.year(1991.0) == "1991" and wording.day("1949-04-04") == "4 Apr 1949"
     frame = pd.DataFrame({"year": [1991.0], "founded": ["1949-04-04"], "members": [1234]})
     html_text = present.table_html(frame, "t", "T")
-    assert '<td class="num" data-label="Year">1991</td>' in html_text
-    assert '<td class="date" data-label="Founded">4 Apr 1949</td>' in html_text
-    assert '<td class="num" data-label="Members">1,234</td>' in html_text
+    assert '<td class="num">1991</td>' in html_text
+    assert '<td class="date">4 Apr 1949</td>' in html_text
+    assert '<td class="num">1,234</td>' in html_text
+
+
+def test_cells_name_their_header_only_in_a_table_that_becomes_cards_on_a_phone():
+    """data-label is what a phone shows above each value of a card; a table of short cells stays a table there,
+    so repeating its header in every cell only made the page heavier (02 passed its 300,000-byte budget)."""
+    short = present.table_html(pd.DataFrame({"year": [1991, 1992], "members": [16, 16]}), "t", "T")
+    assert "report-cards" not in short and "data-label" not in short
+    reason = "A reason long enough to be read as running text rather than as a value in a column of figures."
+    cards = present.table_html(pd.DataFrame({"year": [1991, 1992], "reason": [reason, ""]}), "t", "T")
+    assert "report-cards" in cards
+    assert '<td class="num" data-label="Year">1991</td>' in cards  # every cell, the empty one too
+    assert '<td class="empty" data-label="Reason">' in cards and cards.count("data-label=") == 4
 
 
 def test_known_identifiers_inside_reader_text_become_words():
@@ -298,7 +310,7 @@ def test_a_table_in_jupyterlab_aligns_text_at_the_start_and_shows_its_title_once
     html = present.table(_frame(), title="Members today", caption="c", sources=["fixture-members"],
                          key="t3")._repr_mimebundle_()["text/html"]
     assert html.count(">Members today<") == 1  # the hidden caption is left out: JupyterLab would show it
-    assert re.search(r'<td [^>]*data-label="Org"[^>]*style="text-align: start">NATO</td>', html)
+    assert re.search(r'<td[^>]*style="text-align: start">NATO</td>', html)
     assert re.search(r'<td class="num"[^>]*style="text-align: end">32</td>', html)
     assert 'style="text-align: start">Org</th>' in html
 

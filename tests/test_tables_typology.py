@@ -76,6 +76,20 @@ def test_parse_score_map_and_its_errors():
         T.parse_score_map("yes=high", dimension="x")
 
 
+def test_the_codebook_reads_a_score_map_as_the_data_check_does():
+    """Issue 19: one reading of ``score_map`` (helpers.coded_scales), so the typology never scores what the data
+    check refuses (an infinite score, an item with no value), nor refuses what it accepts."""
+    from helpers.load.rules.scales import score_items
+
+    for bad in ("yes=inf;no=0", "yes=nan;no=0", "yes=1;=0"):
+        assert [item for item, score in score_items(bad) if score is None], bad
+        with pytest.raises(ValueError, match="dimension 'x' has a bad score_map entry"):
+            T.parse_score_map(bad, dimension="x")
+    good = "yes=1e3; partial = .5;no=-1"
+    assert all(score is not None for _, score in score_items(good))
+    assert T.parse_score_map(good, dimension="x") == {"yes": 1000.0, "partial": 0.5, "no": -1.0}
+
+
 def test_codebook_refuses_a_scale_value_without_a_reader_label():
     d = dims()
     d.loc[0, "value_labels"] = "yes=Yes"

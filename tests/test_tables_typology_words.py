@@ -95,8 +95,16 @@ def test_organisation_table_and_claims_here_are_in_reader_columns():
     table = V.organisation_table(ORGS, ["A", "C"], "2000-01-01")
     assert list(table.columns) == ["organisation", "kind", "founded", "on 1 Jan 2000", "source_id"]
     assert list(table["on 1 Jan 2000"]) == ["existed", "did not exist yet (founded 1 Jan 2005)"]
-    here = V.claims_here(load.claims(), "07")
-    assert list(here["Claim"])[:1] == ["C07, P4"] and "Who says it" not in here  # all the author's own
+    claims = load.claims()
+    here = V.claims_here(claims, "07")
+    assert list(here["Claim"])[:1] == ["C07, P4"]
+    # "Who says it" shows exactly when some of the notebook's claims are not known to be the author's own (a claim
+    # whose English was never compared has the voice 'unknown')
+    mine = claims[claims["evidence_notebook"].astype(str).str.zfill(2) == "07"]
+    assert ("Who says it" in here) == bool((mine["voice"] != "the author").any())
+    if "Who says it" in here:
+        assert set(here["Who says it"]) == set(mine["voice"])
+    assert "Who says it" not in V.claims_here(claims.assign(voice="the author"), "07")
     assert here["Claim"].str.extract(r"P(\d+)")[0].astype(int).is_monotonic_increasing
 
 

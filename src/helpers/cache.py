@@ -146,11 +146,8 @@ def declared_hashes(folder: Path) -> dict[str, str]:
 
 
 def relative(path: Path) -> str:
-    """``path`` relative to the repository when inside it, else absolute (how records name files)."""
-    try:
-        return path.resolve().relative_to(paths.ROOT).as_posix()
-    except ValueError:
-        return str(path.resolve())
+    """``path`` relative to the repository when inside it, else absolute and resolved (how records name files)."""
+    return paths.shown(Path(path).resolve())
 
 
 # --------------------------------------------------------------------------------------------------- records

@@ -110,6 +110,15 @@ def sources_csv() -> Path:
     return _override("NATO_SOURCES_CSV", SOURCES_CSV)
 
 
+def shown(path: Path) -> str:
+    """A path as messages and build records show it: relative to the project (with ``/``) when inside it, else as
+    given."""
+    try:
+        return Path(path).resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def data_file(name: str) -> Path:
     """Path of a data table by its file name (``"memberships.csv"``) or resource name (``"memberships"``)."""
     file = name if name.endswith(".csv") else f"{name}.csv"

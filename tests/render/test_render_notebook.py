@@ -40,3 +40,25 @@ def test_random_styler_and_altair_ids_and_addresses_are_replaced(executed):
     # same page apart from the element we added
     squash = lambda text: re.sub(r"\s+", " ", text)  # noqa: E731
     assert squash(html2.replace('<div id="altair-viz-s2"></div>', "")) == squash(html1)
+
+
+def test_highlighted_code_keeps_its_text_and_colours_without_unstyled_spans():
+    from helpers.render import notebook
+
+    styled = notebook.styled_classes()
+    assert {"k", "kn", "p", "o", "s2"} <= styled and "n" not in styled  # names take the code block's colour
+    code = ('<pre><span></span><span class="kn">from</span><span class="w"> </span><span class="nn">helpers</span>'
+            ' <span class="n">x</span><span class="p">,</span> <span class="n">a&amp;b</span></pre>')
+    lean = notebook.unstyled_classes_dropped(code, styled)
+    assert lean == ('<pre><span class="kn">from</span><span class="w"> </span>helpers x<span class="p">,</span> '
+                    'a&amp;b</pre>')
+    assert re.sub("<[^>]+>", "", lean) == re.sub("<[^>]+>", "", code)  # the reader's text is unchanged
+
+
+def test_the_drawn_map_spec_leaves_its_timeline_to_the_page_script():
+    from helpers.render import vega_specs
+
+    spec = {"mark": "geoshape", "width": 400, "usermeta": {"aspect": 0.6, "timeline": {"captions": {"1949": "12"}}}}
+    drawn, _ = vega_specs.page_spec(spec)
+    assert drawn["usermeta"] == {"aspect": 0.6}  # report.js sizes the map from it; the timeline has its script
+    assert spec["usermeta"]["timeline"]  # the exports and the timeline still read it from the chart's spec

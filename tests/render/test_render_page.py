@@ -31,7 +31,7 @@ def test_reader_view_hides_code_parameters_and_prompts(page):
     # the injected-parameters cell (label = "x<script>") and the parameters cell are gone entirely
     assert "injected-parameters" not in page
     assert "&quot;plain&quot;" not in page and "&quot;x&lt;script&gt;&quot;" not in page
-    assert 'as_of</span> <span class="o">=' not in page
+    assert not re.search(r'as_of(</span>)? <span class="o">=', page)
     # every code input is hidden until the page's one code switch shows them all
     inputs = page.count('class="jp-Cell-inputWrapper"')
     assert inputs > 0 and page.count('<div class="report-code">') == inputs
@@ -156,3 +156,31 @@ def test_failure_page_names_the_cell_the_error_and_the_parameters():
 def test_failure_page_accepts_a_plain_exception():
     page = render.render_failure(fx.ENTRY, RuntimeError("kernel died")).decode()
     assert "RuntimeError: kernel died" in page
+
+
+def test_code_is_coloured_by_the_shared_style_without_spans_that_colour_nothing(rendered, page):
+    """The page budget (issue 11): nbconvert inlined its code style in every page and wrapped every plain name
+    in a span no rule styles; the style now lives once in assets/lab.css and plain names are bare text."""
+    lab_css = rendered["assets/lab.css"].decode()
+    assert ".highlight .kn {" in lab_css and lab_css.index(".highlight .k {") < lab_css.index(".jp-Notebook")
+    assert ".highlight .k {" not in page and "span.linenos" not in page  # nbconvert would inline them
+    code = page.split('<div class="report-code">', 1)[1]
+    assert '<span class="kn">from</span>' in code or '<span class="kn">import</span>' in code  # colours stay
+    assert '<span class="n">' not in page and "<span></span>" not in page
+
+
+def test_the_prose_memo_is_bounded_and_a_forgotten_cell_renders_the_same_again(monkeypatch):
+    """A long-lived process (the preview re-renders on every edit) keeps at most PROSE_MEMO_SIZE cells."""
+    import collections
+
+    import nbformat
+
+    from helpers.render import page
+
+    monkeypatch.setattr(page, "_PROSE", collections.OrderedDict())
+    monkeypatch.setattr(page, "PROSE_MEMO_SIZE", 3, raising=False)
+    cells = [nbformat.v4.new_markdown_cell(f"Paragraph **{i}**") for i in range(5)]
+    shown = [page.prose_html(cell, {}) for cell in cells]
+    assert len(page._PROSE) == 3
+    assert all(f"<strong>{i}</strong>" in html for i, html in enumerate(shown))
+    assert page.prose_html(cells[0], {}) == shown[0]

@@ -147,6 +147,8 @@ _MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun",
 #: A pattern whose own words are this short ("{a} and {b}") applies only when every placeholder's value found
 #: its Arabic (or holds no Latin letters).
 WEAK = 8
+#: A pattern whose own words are this short ("{a}, {b}, {c} and {d}") joins names, never the items of a list.
+JOINS = 16
 _ARABIC = re.compile("[\u0600-\u06FF]")
 _LATIN = re.compile("[A-Za-z]")
 _NUMBER = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
@@ -204,7 +206,7 @@ def _text(value: str, lang: str, depth: int = 0) -> str:
     for pat in patterns:
         m = pat.regex.match(value)
         if m:
-            if pat.literal < WEAK and any("; " in v for v in m.groupdict().values()):
+            if pat.literal < JOINS and any(sep in v for v in m.groupdict().values() for sep, _ in _LISTS):
                 continue  # "{a} and {b}" joins names, never the items of a list ("SCO; SCO without India and …")
             pieces = {k: _piece(v, lang, depth) for k, v in m.groupdict().items()}
             if pat.literal < WEAK and not all(_ARABIC.search(v) or not _LATIN.search(v) for v in pieces.values()):
@@ -217,6 +219,11 @@ def _text(value: str, lang: str, depth: int = 0) -> str:
         done = [_text(s, lang, depth) for s in sentences]
         if any(a != b for a, b in zip(done, sentences)):
             return " ".join(done)
+    scored = _SCORED.match(stripped)
+    if scored:  # a known name with its score or range after it: "NATO (0.60)", "SCO (0.25–0.50)"
+        name = _text(scored.group(1), lang, depth + 1)
+        if name != scored.group(1):
+            return f"{name} ({scored.group(2)})"
     for sep, joined in _LISTS:  # a list of known words ("ABM Treaty; INF Treaty", "Yes / No"): each in turn
         if sep in stripped:
             parts = stripped.split(sep)
@@ -229,6 +236,7 @@ def _text(value: str, lang: str, depth: int = 0) -> str:
 #: Separators of lists in table cells and their Arabic forms (the Arabic semicolon; the slash kept).
 _LISTS = (("; ", "؛ "), (" / ", " / "))
 #: Where one sentence ends and the next begins: a full stop, then a capital ("Art. 4", "e.g. on" do not split).
+_SCORED = re.compile(r"^(.+?) \((-?\d[\d.,]*(?:[–-]\d[\d.,]*)?%?)\)$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 

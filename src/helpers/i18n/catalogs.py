@@ -11,7 +11,7 @@ Two kinds of catalog, both in the Arabic edition's folder ``ar``:
   findings). An entry whose ``msgid`` holds ``{name}`` placeholders (flag ``python-brace-format``) is a pattern:
   "NATO had {n} members on {date}" translates every sentence of that shape, each placeholder's value translated
   in turn (a date through Babel, a name through the catalog or the labels). A placeholder named ``num`` or
-  ``num_…`` matches a number only ("{num_k} of {num_n}").
+  ``num_…`` matches a number only ("{num_k} of {num_n}"), one named ``date`` or ``date_…`` a date only.
 
 A missing translation leaves the English in place; the edition's checks (tests) measure how much is left.
 """
@@ -158,6 +158,10 @@ _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 #: numbers may have a short literal without matching ordinary words.
 NUMERIC = re.compile(r"^num(?:_|$)")
 _NUMBER_RE = r"-?\d[\d,]*(?:\.\d+)?"
+#: A placeholder named ``date`` or ``date_…`` stands for a day, a month or a year only ("31 December 1991",
+#: "31 ديسمبر 1991", "Dec 1991", "1991-12-31", "1991"), so "On {date} {parts}" does not cut a date in two.
+DATED = re.compile(r"^date(?:_|$)")
+_DATE_RE = r"\d{1,2} [^\W\d_]+ \d{4}|[^\W\d_]+ \d{4}|\d{4}-\d{2}-\d{2}|\d{4}"  # month in either edition's words
 
 
 def _pattern(msgid: str, msgstr: str) -> Pattern | None:
@@ -170,7 +174,8 @@ def _pattern(msgid: str, msgstr: str) -> Pattern | None:
     parts, pos = [], 0
     for m in _PLACEHOLDER.finditer(msgid):
         parts.append(re.escape(msgid[pos:m.start()]))
-        parts.append(f"(?P<{m.group(1)}>{_NUMBER_RE if NUMERIC.match(m.group(1)) else '.+?'})")
+        kind = _NUMBER_RE if NUMERIC.match(m.group(1)) else _DATE_RE if DATED.match(m.group(1)) else ".+?"
+        parts.append(f"(?P<{m.group(1)}>{kind})")
         pos = m.end()
     parts.append(re.escape(msgid[pos:]))
     return Pattern(re.compile("".join(parts) + r"\Z", re.S), msgstr, names, len(literal))

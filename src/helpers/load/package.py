@@ -11,14 +11,6 @@ from helpers import paths
 from helpers.load.errors import DataError, Problem
 
 
-def display(path: Path) -> str:
-    """The path as a message shows it: relative to the project when inside it."""
-    try:
-        return path.resolve().relative_to(paths.ROOT).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def log_reads(files: Iterable[Path]) -> None:
     """Append each file's absolute path to the file named by ``NATO_READ_LOG`` (when set)."""
     log = paths.read_log()
@@ -38,7 +30,18 @@ def stamp(path: Path) -> tuple[str, int, int] | tuple[str, None, None]:
     return (str(path), st.st_mtime_ns, st.st_size)
 
 
-_PACKAGE_CACHE: dict[tuple, dict[str, dict]] = {}
+def latest(memo: dict, slot, version, make):
+    """What ``make()`` gives for this ``version`` of the files behind ``slot`` (their stamps), made once
+    and kept until they change; a new version replaces the old in its slot, so a long-lived process (the preview,
+    a kernel) holds one copy of each table, not one per edit."""
+    kept = memo.get(slot)
+    if kept is None or kept[0] != version:
+        kept = memo[slot] = (version, make())
+    return kept[1]
+
+
+#: The descriptor's resources, by descriptor path (its latest version only).
+_PACKAGE_CACHE: dict[str, tuple] = {}
 
 
 def package_path(data_dir: Path) -> Path:
@@ -49,18 +52,19 @@ def package_path(data_dir: Path) -> Path:
 def resources(data_dir: Path) -> dict[str, dict]:
     """Resources of the data package by name (parsed once per process and file version)."""
     pkg = package_path(data_dir)
-    key = stamp(pkg)
-    if key not in _PACKAGE_CACHE:
+
+    def parse() -> dict[str, dict]:
         try:
             descriptor = json.loads(pkg.read_text(encoding="utf-8-sig"))
         except FileNotFoundError:
-            raise DataError([Problem(display(pkg), None, None, "file not found",
+            raise DataError([Problem(paths.shown(pkg), None, None, "file not found",
                                      "the data package descriptor must exist beside the CSV files")]) from None
         except json.JSONDecodeError as exc:
-            raise DataError([Problem(display(pkg), exc.lineno, None, f"not valid JSON: {exc.msg}",
+            raise DataError([Problem(paths.shown(pkg), exc.lineno, None, f"not valid JSON: {exc.msg}",
                                      "datapackage.json must be a JSON object")]) from None
-        _PACKAGE_CACHE[key] = {r["name"]: r for r in descriptor["resources"]}
-    return _PACKAGE_CACHE[key]
+        return {r["name"]: r for r in descriptor["resources"]}
+
+    return latest(_PACKAGE_CACHE, str(pkg), stamp(pkg), parse)
 
 
 def resource(name: str, data_dir: Path) -> dict:

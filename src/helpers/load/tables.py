@@ -87,7 +87,7 @@ def _complete_rows(rows: list[list[str]], width: int, shown: str) -> tuple[list[
 
 def _parse_table(name: str, data_dir: Path) -> tuple[pd.DataFrame, list[int]]:
     res = package.resource(name, data_dir)
-    shown = package.display(data_dir / res["path"])
+    shown = paths.shown(data_dir / res["path"])
     schema = res["schema"]
     names = [f["name"] for f in schema["fields"]]
     header, rows = _read_rows(data_dir / res["path"], shown)
@@ -117,15 +117,14 @@ def _parse_table(name: str, data_dir: Path) -> tuple[pd.DataFrame, list[int]]:
     return df, rownums
 
 
-_PARSED: dict[tuple, tuple[pd.DataFrame, list[int]]] = {}
+#: Each table parsed and checked on its own, by (table, data folder): the latest version of its files only.
+_PARSED: dict[tuple, tuple] = {}
 
 
 def _parsed(name: str, data_dir: Path) -> tuple[pd.DataFrame, list[int]]:
     res = package.resource(name, data_dir)
-    key = (name, package.stamp(package.package_path(data_dir)), package.stamp(data_dir / res["path"]))
-    if key not in _PARSED:
-        _PARSED[key] = _parse_table(name, data_dir)
-    return _PARSED[key]
+    version = (package.stamp(package.package_path(data_dir)), package.stamp(data_dir / res["path"]))
+    return package.latest(_PARSED, (name, str(data_dir)), version, lambda: _parse_table(name, data_dir))
 
 
 def dependencies(name: str, data_dir: Path) -> list[str]:
@@ -136,7 +135,7 @@ def dependencies(name: str, data_dir: Path) -> list[str]:
 
 def _cross_problems(name: str, df: pd.DataFrame, rownums: list[int], data_dir: Path) -> list[Problem]:
     res = package.resource(name, data_dir)
-    shown = package.display(data_dir / res["path"])
+    shown = paths.shown(data_dir / res["path"])
 
     def other(t: str) -> pd.DataFrame:
         return _parsed(t, data_dir)[0]
@@ -148,7 +147,8 @@ def _cross_problems(name: str, df: pd.DataFrame, rownums: list[int], data_dir: P
     return problems
 
 
-_CHECKED: dict[tuple, pd.DataFrame] = {}
+#: Each table checked against the tables it refers to, by (table, data folder): the latest version only.
+_CHECKED: dict[tuple, tuple] = {}
 
 
 def _data_dir(data_dir: str | os.PathLike | None) -> Path:
@@ -164,14 +164,15 @@ def table(name: str, data_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     files = [package.package_path(d), d / res["path"]]
     files += [d / package.resource(t, d)["path"] for t in dependencies(name, d)]
     package.log_reads(files)
-    key = (name,) + tuple(package.stamp(f) for f in files)
-    if key not in _CHECKED:
+
+    def checked() -> pd.DataFrame:
         df, rownums = _parsed(name, d)
         problems = _cross_problems(name, df, rownums, d)
         if problems:
             raise DataError(problems)
-        _CHECKED[key] = df
-    return _CHECKED[key].copy()
+        return df
+
+    return package.latest(_CHECKED, (name, str(d)), tuple(package.stamp(f) for f in files), checked).copy()
 
 
 def table_names(data_dir: str | os.PathLike | None = None) -> list[str]:

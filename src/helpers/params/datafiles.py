@@ -26,19 +26,12 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _NOT_COVERAGE = {"accessed"}
 
 
-def shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(paths.ROOT).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def rows(path: Path) -> list[list[str]]:
     """The CSV records of a data file (header first); raises :class:`DataFileError` for a byte that is not UTF-8."""
     try:
         content = text.read(path)
     except text.NotUtf8 as exc:
-        raise DataFileError(exc.line(shown(path))) from None
+        raise DataFileError(exc.line(paths.shown(path))) from None
     return list(csv.reader(io.StringIO(content, newline="")))
 
 
@@ -124,17 +117,17 @@ def column(file: Path, name: str, what: str) -> tuple[str, ...]:
     :class:`DataFileError` when the file is missing, lacks the column or holds no value (``what`` says what the
     values are for, e.g. "organisation parameters")."""
     if not file.is_file():
-        raise DataFileError(f"{shown(file)}: file not found; {what} are checked against its column {name}")
+        raise DataFileError(f"{paths.shown(file)}: file not found; {what} are checked against its column {name}")
     records = rows(file)
     header = records[0] if records else []
     if name not in header:
         found = ",".join(header) if header else "nothing (the file is empty)"
-        raise DataFileError(f"{shown(file)} row 1: the header is {found}; {what} are checked against its "
+        raise DataFileError(f"{paths.shown(file)} row 1: the header is {found}; {what} are checked against its "
                             f"column {name}, so the header must name it")
     i = header.index(name)
     values = tuple(dict.fromkeys(r[i] for r in records[1:] if i < len(r) and r[i]))
     if not values:
-        raise DataFileError(f"{shown(file)}: column {name} holds no value; {what} are checked against it, so it "
+        raise DataFileError(f"{paths.shown(file)}: column {name} holds no value; {what} are checked against it, so it "
                             f"must list at least one")
     return values
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from helpers import cache, params, paths
 from helpers.i18n import EDITIONS, edition_dir
-from helpers.pipeline import plan
+from helpers.pipeline import plan, sweep
 from helpers.pipeline.plan import BuildError
 
 
@@ -30,6 +30,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                          "repeatable; writes one report per selected notebook, named after the checked values "
                          "(e.g. 02-nato-enlargement--as_of-2001-06-15.html), or reuses the declared report "
                          "with the same values")
+    ap.add_argument("--sweep", action="append", metavar="NAME=FROM..TO/STEP", default=[],
+                    help="one report per value of a parameter, for each selected notebook that declares it, "
+                         "exactly as -p NAME VALUE for each value: dates NAME=1992-12-31..2000-12-31/year-end "
+                         "(steps: 1d, Nd, month-end, year-end), whole numbers NAME=2001..2025/4, or a list "
+                         "NAME=a,b,c; every value is checked before any notebook runs")
+    ap.add_argument("--yes", action="store_true",
+                    help=f"with --sweep: allow a sweep of more than {sweep.MAX_UNASKED} reports")
     ap.add_argument("--only", action="append", metavar="ID_OR_STEM", default=[],
                     help="build only this notebook (id like 02 or stem); repeatable")
     ap.add_argument("--list", action="store_true",
@@ -81,13 +88,25 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     return overrides
 
 
+def _sweep(args: argparse.Namespace):
+    """The parsed ``--sweep`` or None; BuildError for a bad one (see :mod:`helpers.pipeline.sweep`)."""
+    if len(args.sweep) > 1:
+        raise BuildError(f"--sweep given {len(args.sweep)} times ({', '.join(args.sweep)}); one sweep per build: "
+                         "give --sweep once (set the other parameters with -p)")
+    if args.yes and not args.sweep:
+        raise BuildError("--yes is for --sweep (to allow a sweep of more than "
+                         f"{sweep.MAX_UNASKED} reports); drop it or add --sweep")
+    return sweep.parse(args.sweep[0], args.yes) if args.sweep else None
+
+
 def _short(value: Any, limit: int = 60) -> str:
     text = repr(value)
     return text if len(text) <= limit else f"{text[:limit - 1]}…' ({len(str(value))} characters)"
 
 
 def _refuse_list_options(args: argparse.Namespace) -> None:
-    extra = [flag for flag, given in (("-p", args.parameter), ("--force", args.force),
+    extra = [flag for flag, given in (("-p", args.parameter), ("--sweep", args.sweep), ("--yes", args.yes),
+                                      ("--force", args.force),
                                       ("--jobs", args.jobs is not None), ("--watch", args.watch)) if given]
     if extra:
         raise BuildError(f"--list only lists (with --only to narrow it); it does not take {', '.join(extra)}: "
@@ -126,7 +145,8 @@ def output_dirs(lang: str = "en", collection: Path | None = None) -> tuple[Path,
 
 def _watch(args: argparse.Namespace, collection: Path) -> int:
     """``--watch``: the live preview, after the options are checked (see :mod:`helpers.pipeline.preview`)."""
-    extra = [flag for flag, given in (("--list", args.list), ("--force", args.force)) if given]
+    extra = [flag for flag, given in (("--list", args.list), ("--force", args.force), ("--sweep", args.sweep),
+                                      ("--yes", args.yes)) if given]
     if extra:
         raise BuildError(f"--watch rebuilds what changed; it does not take {', '.join(extra)}: drop them to "
                          "preview, or drop --watch")
@@ -152,7 +172,7 @@ def _checked_plan(args: argparse.Namespace, collection: Path):
         print(list_text(collection, args.only))
         return None
     overrides = _overrides(args)
-    return plan.all_entries(collection, overrides, args.only)
+    return plan.all_entries(collection, overrides, args.only, _sweep(args))
 
 
 def _collection(args: argparse.Namespace) -> Path:

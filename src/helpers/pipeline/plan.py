@@ -126,15 +126,19 @@ def _custom(book: _Notebook, mine: dict[str, Any], collection: Path) -> Entry:
 
 
 def all_entries(collection: Path, overrides: dict[str, Any] | None = None,
-                only: list[str] | None = None) -> tuple[list[Entry], list[Entry]]:
+                only: list[str] | None = None, sweep=None) -> tuple[list[Entry], list[Entry]]:
     """``(entries of the whole collection, entries selected for this build)``; every parameter is checked.
 
     ``overrides`` (from ``-p``) apply to each selected notebook that declares the name; a name no selected
-    notebook declares is refused. Raises ``params.ParameterError`` or ``BuildError``.
+    notebook declares is refused. ``sweep`` (:class:`helpers.pipeline.sweep.Sweep`) gives each selected notebook
+    that declares its name one entry per value, exactly as ``-p NAME value`` would, each value checked.
+    Raises ``params.ParameterError`` or ``BuildError``.
     """
     overrides = overrides or {}
     selected = selected_ids(collection, only)
     _refuse_undeclared(overrides, selected, collection, bool(only))
+    if sweep is not None:
+        _refuse_unswept(sweep, overrides, selected, collection)
     everything: list[Entry] = []
     chosen: list[Entry] = []
     for book in _declared(collection):
@@ -142,12 +146,41 @@ def all_entries(collection: Path, overrides: dict[str, Any] | None = None,
         if book.spec.id not in selected:
             continue
         mine = {k: v for k, v in overrides.items() if k in book.spec.parameters}
+        if sweep is not None and sweep.name in book.spec.parameters:
+            chosen += _swept(book, mine, sweep, collection)
+            continue
         chosen += [_custom(book, mine, collection)] if mine else book.declared
     for e in chosen:
         if not Path(e.notebook).is_file():
             raise BuildError(f"notebook {e.id}: {cache.relative(Path(e.notebook))} does not exist; run `make sync` "
                              f"to create it from {e.stem}.py")
     return everything, chosen
+
+
+def _refuse_unswept(sweep, overrides: dict[str, Any], selected: list[str], collection: Path) -> None:
+    if sweep.name in overrides:
+        raise sweep.refuse(f"-p {sweep.name} is given too; a parameter is either set with -p or swept, not both")
+    declaring = [i for i in selected if sweep.name in params.notebook(i, collection).parameters]
+    if not declaring:
+        allowed = sorted({p for i in selected for p in params.notebook(i, collection).parameters})
+        raise sweep.refuse(f"no selected notebook ({', '.join(selected)}) declares '{sweep.name}'; "
+                           f"parameters they declare: {', '.join(allowed) or 'none'}")
+    count = len(sweep.values) * len(declaring)
+    if count > sweep.unasked_limit and not sweep.confirmed:
+        raise sweep.refuse(f"{len(sweep.values)} values × {len(declaring)} notebook(s) = {count} reports, more "
+                           f"than {sweep.unasked_limit}; add --yes to build them all, or narrow the range or --only")
+
+
+def _swept(book: _Notebook, mine: dict[str, Any], sweep, collection: Path) -> list[Entry]:
+    """One entry per swept value (each once: two spellings of one value share a report), each value checked."""
+    out: dict[str, Entry] = {}
+    for value in sweep.values:
+        try:
+            entry = _custom(book, {**mine, sweep.name: value}, collection)
+        except params.ParameterError as exc:
+            raise sweep.refuse(str(exc)) from None
+        out.setdefault(entry.name, entry)
+    return list(out.values())
 
 
 # ---------------------------------------------------------------------------------------------- the cache plan

@@ -11,15 +11,17 @@ from helpers import cache
 
 
 class Progress:
-    """rich progress (done/total and what is running) on a terminal; silent otherwise."""
+    """rich progress (done/total, time so far, an estimate of the time left, what is running) on a terminal;
+    silent otherwise."""
 
     def __init__(self, total: int):
         self.live = None
         if sys.stdout.isatty() and total:
-            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
             from rich.progress import Progress as Bar
 
             self.live = Bar(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            TextColumn("left"), TimeRemainingColumn(),
                             TextColumn("{task.description}"), transient=True)
             self.task = self.live.add_task("", total=total)
             self.live.start()

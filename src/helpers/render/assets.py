@@ -12,14 +12,17 @@ ASSETS = "assets/"
 
 
 def shared_assets() -> dict[str, bytes]:
-    """``vega-bundle.js`` (vega + vega-lite + vega-embed from ``vl_convert``), ``report.js``, ``lab.css``,
-    ``report.css``."""
+    """``vega-bundle.js`` (vega + vega-lite + vega-embed from ``vl_convert``), ``report.js``, ``lab.css`` (with the
+    code style), ``report.css``."""
     import vl_convert as vlc
 
     from helpers import fonts, search, theme
 
+    from helpers.render import notebook
+
     lab_static = _lab_static()
-    lab_css = (lab_static / "index.css").read_text(encoding="utf-8") + "\n" + \
+    # the code style first, where nbconvert would have inlined it in each page (before the lab CSS)
+    lab_css = notebook.code_style_css() + "\n" + (lab_static / "index.css").read_text(encoding="utf-8") + "\n" + \
         (lab_static / "theme-light.css").read_text(encoding="utf-8")
     return {
         f"{ASSETS}vega-bundle.js": vlc.javascript_bundle(vl_version=theme.vl_version()).encode("utf-8"),

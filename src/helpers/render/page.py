@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import functools
 import html
 import json
@@ -18,7 +19,10 @@ HEADER_SLOT = "<!--report-header-->"
 SIDEBAR_SLOT = "<!--report-sidebar-->"
 FOOTER_SLOT = "<!--report-footer-->"
 MAIN_OPEN = '<main id="report-main">'
-_PROSE: dict[tuple, str] = {}
+#: Markdown cells rendered, by their text, attachments, folder and edition: variants of a report share their prose.
+#: Bounded (the oldest use is forgotten first), so a long-lived process (the preview) does not grow with each edit.
+_PROSE: collections.OrderedDict[tuple, str] = collections.OrderedDict()
+PROSE_MEMO_SIZE = 4096
 
 
 def toc_items(body: str) -> list[dict]:
@@ -72,10 +76,15 @@ def exporter(lang: str = "en"):
 
     from helpers import i18n
 
+    from traitlets.config import Config
+
+    # the code style is not inlined in every page: assets/lab.css carries it (helpers.render.assets)
     made = HTMLExporter(extra_template_basedirs=[str(templating.TEMPLATES)], template_name="nato_report",
                         exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text="¶",
-                        language_code=lang)
+                        language_code=lang, config=Config({"CSSHTMLHeaderPreprocessor": {"enabled": False}}))
     made.register_filter("mark_arabic", notebook.mark_arabic_html)
+    # in ``filters`` (not register_filter): from_notebook_node would otherwise put its own highlighter back
+    made.filters = {**made.filters, "highlight_code": notebook.lean_highlighter(made)}
     made.register_filter("t", lambda msgid: i18n.gettext(msgid, lang))
     made.register_filter("prose_html", jinja2.pass_context(
         lambda context, cell: prose_html(cell, context.get("resources", {}))))
@@ -88,11 +97,15 @@ def prose_html(cell, resources: dict) -> str:
     lang = resources.get("report", {}).get("lang", "en")
     key = (cell.source, json.dumps(cell.get("attachments") or {}, sort_keys=True),
            resources.get("metadata", {}).get("path", ""), lang)
-    if key not in _PROSE:  # the same text renders the same way: variants of a report share their prose
-        from nbconvert.filters import strip_files_prefix
+    if key in _PROSE:  # the same text renders the same way
+        _PROSE.move_to_end(key)
+        return _PROSE[key]
+    from nbconvert.filters import strip_files_prefix
 
-        html_text = exporter(lang).markdown2html({"cell": cell, "resources": resources}, cell.source)
-        _PROSE[key] = notebook.mark_language_html(strip_files_prefix(html_text), lang)
+    html_text = exporter(lang).markdown2html({"cell": cell, "resources": resources}, cell.source)
+    _PROSE[key] = notebook.mark_language_html(strip_files_prefix(html_text), lang)
+    while len(_PROSE) > PROSE_MEMO_SIZE:
+        _PROSE.popitem(last=False)
     return _PROSE[key]
 
 

@@ -160,7 +160,9 @@ def table_html(frame, key: str, title: str, table: str = "", layout: str = "rows
     body = []
     for rec in frame[cols].itertuples(index=False, name=None):
         row = dict(zip(cols, rec))
-        cells = "".join(_cell(row[c], c, c in with_labels, decimals[c], heads[c]) for c in inline)
+        # a cell names its header (data-label) only where a phone shows it: in a table that becomes cards
+        cells = "".join(_cell(row[c], c, c in with_labels, decimals[c], heads[c] if long_cols else "")
+                        for c in inline)
         if not below:
             body.append(f"<tr>{cells}</tr>")
             continue

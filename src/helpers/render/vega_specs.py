@@ -94,10 +94,12 @@ def split_title(spec: dict) -> tuple[str, str]:
 
 
 def page_spec(spec: dict) -> tuple[dict, bool]:
-    """The spec drawn in the page: no top title (the figure shows it), container width when it fits one, fonts at
-    least 9 px. Returns (spec, fits)."""
+    """The spec drawn in the page: no top title (the figure shows it), no map timeline (the page carries it once,
+    in the timeline's own script), container width when it fits one, fonts at least 9 px. Returns (spec, fits)."""
     out = copy.deepcopy(spec)
     out.pop("title", None)
+    if isinstance(out.get("usermeta"), dict) and "timeline" in out["usermeta"]:
+        out["usermeta"] = {k: v for k, v in out["usermeta"].items() if k != "timeline"}
     _min_font(out)
     fits = fits_container(out)
     if fits:

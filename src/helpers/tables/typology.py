@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers import coded_scales
 from helpers.membership import as_timestamp
 from helpers.tables.frames import need
 from helpers.wording import day
@@ -86,15 +87,11 @@ def short_names(organisations: pd.DataFrame) -> dict[str, str]:
 
 def _pairs(text: str, *, dimension: str, column: str) -> list[tuple[str, str]]:
     out = []
-    for part in str(text).split(";"):
-        part = part.strip()
-        if not part:
-            continue
-        key, sep, val = part.partition("=")
-        if not sep or not key.strip():
-            raise ValueError(f"dimensions.csv: dimension {dimension!r} has a bad {column} entry {part!r}; "
+    for key, rest in coded_scales.items(text):
+        if rest is None:
+            raise ValueError(f"dimensions.csv: dimension {dimension!r} has a bad {column} entry {key!r}; "
                              "write value=... pairs separated by ';', e.g. yes=1;no=0")
-        out.append((key.strip(), val.strip()))
+        out.append((key, rest))
     if not out:
         raise ValueError(f"dimensions.csv: dimension {dimension!r} has an empty {column}; write e.g. yes=1;no=0")
     return out
@@ -104,11 +101,10 @@ def parse_score_map(score_map: str, *, dimension: str = "?") -> dict[str, float]
     """``"yes=1;no=0"`` → ``{"yes": 1.0, "no": 0.0}``; a malformed map is a clear error naming the dimension."""
     out = {}
     for key, num in _pairs(score_map, dimension=dimension, column="score_map"):
-        try:
-            out[key] = float(num)
-        except ValueError:
+        out[key] = coded_scales.score(num)
+        if out[key] is None:
             raise ValueError(f"dimensions.csv: dimension {dimension!r} has a bad score_map entry {key}={num!r}; "
-                             "scores are numbers, e.g. yes=1;no=0") from None
+                             "scores are numbers in decimal (1, 0.5, -1, 1e3), e.g. yes=1;no=0")
     return out
 
 
@@ -118,7 +114,7 @@ def codebook(dimensions: pd.DataFrame) -> dict[str, Dimension]:
           "codebook(dimensions)")
     book = {}
     for d in dimensions.itertuples(index=False):
-        scale = tuple(v.strip() for v in str(d.scale).split(";") if v.strip())
+        scale = tuple(coded_scales.values(d.scale))
         scores = parse_score_map(d.score_map, dimension=d.dimension_id)
         labels = dict(_pairs(d.value_labels, dimension=d.dimension_id, column="value_labels"))
         for what, mapping in (("score_map", scores), ("value_labels", labels)):

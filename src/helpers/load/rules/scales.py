@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from helpers import coded_scales
 from helpers.load.rules.registry import Finding, View, rule
-
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
 def scale(text: str) -> list[str]:
     """The values of a ``scale`` cell (``none;consultation;binding``)."""
-    return [v.strip() for v in text.split(";") if v.strip()]
+    return coded_scales.values(text)
 
 
 def score_items(text: str) -> Iterator[tuple[str, str | None]]:
     """``(value, score)`` for each ``value=score`` item of a ``score_map`` cell; score None when malformed."""
-    for item in text.split(";"):
-        if item.strip():
-            k, sep, v = item.partition("=")
-            ok = sep and _NUMBER.match(v.strip())
-            yield (k.strip(), v.strip()) if ok else (item.strip(), None)
+    for key, rest in coded_scales.items(text):
+        if coded_scales.score(rest) is not None:
+            yield key, rest
+        else:  # the item as written: the finding quotes it
+            yield (key if rest is None else f"{key}={rest}"), None
 
 
 @rule("dimensions")

@@ -1,0 +1,141 @@
+"""``--sweep``: the option's values (no kernel), the reports it plans on the fake collection — the same ones
+``-p NAME value`` would, every value checked before any kernel — its one-line refusals, and one small sweep built
+end to end: pages written, listed under "Your builds", and cached on the second run."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.pipeline import cli, plan, sweep
+from helpers.pipeline.plan import BuildError
+
+
+def values(option: str) -> list[str]:
+    return list(sweep.parse(option).values)
+
+
+def test_date_ranges_by_year_end_month_end_and_days():
+    assert values("as_of=1992-12-31..1995-12-31/year-end") == ["1992-12-31", "1993-12-31", "1994-12-31",
+                                                              "1995-12-31"]
+    # a year-end or month-end before FROM or after TO is not in the sweep; February knows its leap years
+    assert values("as_of=1992-06-01..1994-06-01/year-end") == ["1992-12-31", "1993-12-31"]
+    assert values("as_of=2000-01-15..2000-04-30/month-end") == ["2000-01-31", "2000-02-29", "2000-03-31",
+                                                               "2000-04-30"]
+    assert values("as_of=2001-01-15..2001-03-15/month-end") == ["2001-01-31", "2001-02-28"]
+    assert values("as_of=2000-01-01..2000-01-03/1d") == ["2000-01-01", "2000-01-02", "2000-01-03"]
+    assert values("as_of=2000-01-01..2000-01-10/7d") == ["2000-01-01", "2000-01-08"]
+
+
+def test_whole_number_ranges_and_lists():
+    assert values("year=2001..2013/4") == ["2001", "2005", "2009", "2013"]
+    assert values("year=2001..2003") == ["2001", "2002", "2003"]
+    assert values("year=٢٠٠١..٢٠٠٢") == ["2001", "2002"]  # Arabic-Indic digits, as -p takes them
+    assert values("state=KAZ, IND,KAZ") == ["KAZ", "IND"]  # each value once, in the order given
+
+
+@pytest.mark.parametrize("option, words", [
+    ("as_of", ["--sweep as_of:", "NAME=FROM..TO/STEP", "NAME=a,b,c"]),
+    ("as_of=2000-01-01..1999-01-01/1d", ["FROM 2000-01-01 is after TO 1999-01-01"]),
+    ("year=2010..2001", ["FROM 2010 is after TO 2001"]),
+    ("year=2001..2010/0", ["step 0", "1 or more"]),
+    ("as_of=2000-01-01..2000-03-01/0d", ["step 0d", "1d or more"]),
+    ("as_of=2000-01-01..2000-03-01", ["needs a step", "/month-end", "/year-end"]),
+    ("as_of=2000-01-01..2000-03-01/week", ["'week' is not a date step", "month-end or year-end"]),
+    ("as_of=2000-02-30..2000-03-01/1d", ["2000-02-30 is not a real calendar date"]),
+    ("as_of=2000-01-02..2000-01-20/month-end", ["no month-end falls between"]),
+    ("year=2001..2010/x", ["step 'x' is not a whole number"]),
+    ("year=2001..2020-01-01/1", ["must both be ISO dates", "or both whole numbers"]),
+    ("state=KAZ,,IND", ["an empty value in the list"]),
+    ("2x=1..2", ["'2x' is not a parameter name"]),
+    ("year=0..100000000", ["at most 100,000"]),
+])
+def test_bad_sweeps_are_refused_in_one_line_naming_the_option(option, words):
+    with pytest.raises(BuildError) as err:
+        sweep.parse(option)
+    message = str(err.value)
+    assert message.startswith(f"--sweep {option}: ") and "\n" not in message
+    for w in words:
+        assert w in message
+
+
+def test_a_sweep_plans_what_p_would_for_each_value(fake):
+    swept = sweep.parse("as_of=1995-12-31..1997-12-31/year-end")
+    everything, chosen = plan.all_entries(fake.collection, {}, ["01", "03"], swept)
+    names = [e.name for e in chosen]
+    # one report per value for 01 (which declares as_of); 03 does not declare it and keeps its own report
+    assert names == ["01-alpha--as_of-1995-12-31", "01-alpha--as_of-1996-12-31", "01-alpha--as_of-1997-12-31",
+                     "03-gamma"]
+    for value in swept.values:
+        one = plan.all_entries(fake.collection, {"as_of": value}, ["01", "03"])[1][0]
+        assert one in chosen  # the very entry -p as_of VALUE plans: same name, parameters, output
+    assert [e.name for e in everything] == [e.name for e in plan.all_entries(fake.collection)[0]]
+    # -p of another parameter applies to every swept report; a value equal to the default reuses its report
+    _, chosen = plan.all_entries(fake.collection, {"org": "SCO"}, ["01"], sweep.parse("as_of=2000-01-01,1996-01-01"))
+    assert [(e.parameters["as_of"], e.parameters["org"]) for e in chosen] == [("2000-01-01", "SCO"),
+                                                                               ("1996-01-01", "SCO")]
+    _, chosen = plan.all_entries(fake.collection, {}, ["01"], sweep.parse("as_of=2000-01-01,1990-01-01"))
+    assert [e.name for e in chosen] == ["01-alpha", "01-alpha--early"]
+
+
+def test_every_value_is_checked_with_the_parameters_own_check(fake):
+    # the fake data end on 2010-06-30: the sweep's last value, 2010-12-31, is out of range, refused before any kernel
+    with pytest.raises(BuildError) as err:
+        plan.all_entries(fake.collection, {}, ["01"], sweep.parse("as_of=2008-12-31..2010-12-31/year-end"))
+    message = str(err.value)
+    assert message.startswith("--sweep as_of=2008-12-31..2010-12-31/year-end: ")
+    assert "'as_of' = '2010-12-31' is out of range" in message and "to 2010-06-30" in message
+    with pytest.raises(BuildError, match=r"'state' = 'XXX'"):
+        plan.all_entries(fake.collection, {}, ["02"], sweep.parse("state=KAZ,XXX"))
+
+
+def test_sweep_refusals_that_need_the_collection(fake):
+    with pytest.raises(BuildError, match=r"no selected notebook \(03\) declares 'as_of'; parameters they "
+                                         r"declare: mode"):
+        plan.all_entries(fake.collection, {}, ["03"], sweep.parse("as_of=2000-01-01,2001-01-01"))
+    with pytest.raises(BuildError, match=r"-p as_of is given too"):
+        plan.all_entries(fake.collection, {"as_of": "2000-01-01"}, ["01"], sweep.parse("as_of=2001-01-01"))
+    big = "as_of=1985-03-01..1986-12-31/1d"  # 671 days
+    with pytest.raises(BuildError, match=r"671 values × 1 notebook\(s\) = 671 reports, more than 500; add --yes"):
+        plan.all_entries(fake.collection, {}, ["01"], sweep.parse(big))
+    _, chosen = plan.all_entries(fake.collection, {}, ["01"], sweep.parse(big, confirmed=True))
+    assert len(chosen) == 671
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--sweep", "as_of=2000-01-01", "--sweep", "year=2001"], ["--sweep given 2 times", "give --sweep once"]),
+    (["--yes"], ["--yes is for --sweep"]),
+    (["--list", "--sweep", "as_of=2000-01-01"], ["--list", "--sweep"]),
+    (["--only", "03", "--sweep", "as_of=2000-01-01"], ["--sweep as_of=2000-01-01: no selected notebook (03)"]),
+    (["--sweep", "as_of=2000-01-01..1990-01-01/1d"], ["--sweep as_of=2000-01-01..1990-01-01/1d: FROM"]),
+])
+def test_the_build_refuses_a_bad_sweep_before_anything_runs(fake, args, words, monkeypatch, capsys):
+    for key, value in fake.env().items():  # the command line in this process (no kernel can start: refused first)
+        monkeypatch.setenv(key, value)
+    assert cli.build(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("error: ")
+    for w in words:
+        assert w in err
+    assert not fake.reports.exists()
+
+
+@pytest.mark.slow
+def test_a_small_sweep_builds_lists_and_caches_its_reports(fake):
+    swept = ["01-alpha--as_of-1995-12-31", "01-alpha--as_of-1996-12-31"]
+    res = fake.build("--only", "01", "--sweep", "as_of=1995-12-31..1996-12-31/year-end", "--jobs", "2")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert sorted(fake.built(res)) == swept
+    index = (fake.reports / "index.html").read_text(encoding="utf-8")
+    builds = index.split('id="your-builds"', 1)[1]
+    for name in swept:
+        page = (fake.reports / f"{name}.html").read_text(encoding="utf-8")
+        assert f"ALPHA {name[-10:]} 3" in page  # the kernel ran with the swept value
+        assert f'href="{name}.html"' in builds
+    before = {p: p.stat().st_mtime_ns for p in fake.reports.rglob("*") if p.is_file()}
+    res = fake.build("--only", "01", "--sweep", "as_of=1995-12-31..1996-12-31/year-end")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert fake.built(res) == [] and res.stdout.count("cached") == len(swept)
+    assert {p: p.stat().st_mtime_ns for p in fake.reports.rglob("*") if p.is_file()} == before
+    # one value of the sweep given with -p is the same report, cached too
+    res = fake.build("--only", "01", "-p", "as_of", "1996-12-31")
+    assert res.returncode == 0 and "01-alpha--as_of-1996-12-31  cached" in res.stdout
