@@ -60,6 +60,8 @@ def test_a_report_built_with_p_is_listed_under_your_builds(fake):
     index = (fake.reports / "index.html").read_text(encoding="utf-8")
     builds = index.split('id="your-builds"', 1)[1]
     assert 'href="01-alpha--as_of-1995-06-15.html"' in builds and "15 Jun 1995" in builds
+    lead = re.search(r'<p class="index-meta">(.*?)</p>', builds, re.S).group(1)
+    assert "as_of" not in re.sub(r"<code[^>]*>.*?</code>", "", lead), "the example command is shown as code"
     mine = front.your_builds(fake.reports, ["01-alpha.html", "01-alpha--early.html"])
     assert [(b.output, b.nb_id, b.parameters["as_of"]) for b in mine] == \
         [("01-alpha--as_of-1995-06-15.html", "01", "1995-06-15")]
