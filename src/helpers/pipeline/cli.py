@@ -270,6 +270,7 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
         if on_pages is not None:
             on_pages(summary.exit_code(table), table, "")
         search_index.write(everything, dirs, args.force)  # after every page is written
+        swept = _sweep_page(args, collection, chosen, everything, dirs)  # before the index, which lists it
         index_written = front_page.write(everything, dirs, args.force)  # reads each page's headline finding
     except KeyboardInterrupt:
         print("interrupted: reports not finished keep their previous version", file=sys.stderr)
@@ -280,7 +281,21 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
         return 1
     return summary.finish(table, {e.name: e.output for e in chosen}, dirs.reports,
                           [res.error for name, res in results.items() if name.startswith("_")],
-                          [plan.INDEX] if index_written else [])
+                          [*swept, *([plan.INDEX] if index_written else [])])
+
+
+def _sweep_page(args, collection: Path, chosen: list, everything: list, dirs) -> list[str]:
+    """A sweep's own index page (``reports/sweeps/<slug>.html``), when this build is a sweep: ``[its path]`` when
+    written, else ``[]``."""
+    if not args.sweep:
+        return []
+    from helpers.pipeline import sweep_index
+
+    swept = _sweep(args)
+    reports = sweep_index.swept(swept, chosen, collection)
+    if not sweep_index.write(swept, reports, everything, dict(args.parameter), dirs, args.force):
+        return []
+    return [f"{sweep_index.FOLDER}/{sweep_index.slug(swept, reports, dict(args.parameter))}.html"]
 
 
 def main() -> None:
