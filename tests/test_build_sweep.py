@@ -148,3 +148,10 @@ def test_a_small_sweep_builds_lists_and_caches_its_reports(fake):
     # one value of the sweep given with -p is the same report, cached too
     res = fake.build("--only", "01", "-p", "as_of", "1996-12-31")
     assert res.returncode == 0 and "01-alpha--as_of-1996-12-31  cached" in res.stdout
+    # a new sweep of reports that are all up to date still gets its page, and the index lists it
+    res = fake.build("--only", "01", "--sweep", "as_of=1996-12-31,1995-12-31")
+    assert res.returncode == 0 and fake.built(res) == [] and res.stdout.count("cached") == len(swept)
+    pages = sorted(p.name for p in (fake.reports / "sweeps").glob("*.html"))
+    assert len(pages) == 2
+    builds = (fake.reports / "index.html").read_text(encoding="utf-8").split('id="your-builds"', 1)[1]
+    assert all(f'href="sweeps/{p}"' in builds for p in pages)
