@@ -84,6 +84,7 @@ sync: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_preview.py
+	$(BIN)/python scripts/bench_sweep.py
 
 # Arabic edition: bring notebooks/locale/ar/*.po up to date with the notebooks' prose (changed cells -> fuzzy).
 catalogs: $(STAMP)

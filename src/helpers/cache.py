@@ -259,9 +259,11 @@ def atomic_write(path: Path, data: bytes, staging: Path | None = None) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError) and not exc.filename and exc.errno:  # say which file a full disk refused
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         raise

@@ -6,6 +6,7 @@ changed, like every other output of the build."""
 from __future__ import annotations
 
 from helpers import cache, params, paths
+from helpers.pipeline import placement
 from helpers.pipeline.plan import INDEX
 from helpers.pipeline.run import Dirs, record_site
 
@@ -39,6 +40,6 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
         return False
     records = {p: r for p in declared if (r := front.read_record(dirs.reports / p)) is not None}
     data = render.render_index(entries, records, front.your_builds(dirs.reports, declared))
-    cache.atomic_write(index, data, dirs.staging)
+    cache.atomic_write(placement.inside(dirs.reports, INDEX), data, dirs.staging)
     record_site(dirs, RECORD, key, {INDEX: cache.sha256_bytes(data)})
     return True
