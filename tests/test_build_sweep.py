@@ -129,7 +129,8 @@ def test_a_small_sweep_builds_lists_and_caches_its_reports(fake):
     builds = index.split('id="your-builds"', 1)[1]
     # the sweep has its own page in reports/sweeps/, listed once under "Your builds" (its reports are not repeated)
     [sweep_page] = (fake.reports / "sweeps").glob("*.html")
-    assert f'href="sweeps/{sweep_page.name}"' in builds and "As of: 2 reports (31 Dec 1995 … 31 Dec 1996)" in builds
+    assert f'href="sweeps/{sweep_page.name}"' in builds
+    assert "Alpha: 2 reports, as of 31 Dec 1995 … 31 Dec 1996" in builds
     table = sweep_page.read_text(encoding="utf-8").split('id="report-main"', 1)[1]
     for name in swept:
         page = (fake.reports / f"{name}.html").read_text(encoding="utf-8")
