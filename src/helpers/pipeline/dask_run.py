@@ -204,6 +204,7 @@ def run_dask(jobs: list[Job], site: dict, dirs: run.Dirs, n_workers: int, collec
             futures[fut] = job
         # while the workers run the kernels: re-renders that need none, and the shared assets, here
         results = run.run_here(here, site, dirs)
+        progress.update([f"{len(futures)} on the Dask cluster"])
         for fut in as_completed(list(futures)):
             job = futures.pop(fut)
             try:
@@ -212,7 +213,7 @@ def run_dask(jobs: list[Job], site: dict, dirs: run.Dirs, n_workers: int, collec
                 res = _died(job, exc, dirs) if type(exc).__name__ == "KilledWorker" else run._crashed(job, exc)
             run.record(job, res, dirs)
             results[job.entry.name] = res
-            progress.update([], advance=1)
+            progress.update([f"{len(futures)} more on the Dask cluster"], advance=1)
     except BaseException:
         client.cancel(list(futures), force=True)
         raise
