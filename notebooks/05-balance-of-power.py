@@ -144,8 +144,8 @@ present.table(tables.capability_view(caps), title=f"Every bloc total for {P.year
 # %%
 present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, blocs, P.year, "milex_usd_const", names),
                                     "milex_usd_const", P.year, held=tables.held_years(capabilities, "milex_usd_const")),
-              caption=words.overlap_sentence(shared) + " Bars are comparisons, never parts of a sum. Dashed outline: "
-                      "a SIPRI estimate.",
+              caption=words.bars_caption(caps, "milex_usd_const", words.overlap_sentence(shared) + " Bars are "
+                                         "comparisons, never parts of a sum. Dashed outline: a SIPRI estimate."),
               key="milex", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["milex_usd_const"],
                                          methods=ESTIMATE_SOURCES))
 
@@ -156,8 +156,9 @@ present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, bloc
 present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, blocs, P.year, "nuclear_warheads",
                                                          names), "nuclear_warheads", P.year,
                                     held=tables.held_years(capabilities, "nuclear_warheads")),
-              caption="SIPRI Yearbook total inventories, all SIPRI estimates (dashed outlines); the rows overlap, so "
-                      "shares of the world do not add up.",
+              caption=words.bars_caption(caps, "nuclear_warheads", "SIPRI Yearbook total inventories, all SIPRI "
+                                         "estimates (dashed outlines); the rows overlap, so shares of the world do "
+                                         "not add up."),
               key="warheads", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["nuclear_warheads"]))
 
 # %% [markdown]
@@ -166,7 +167,8 @@ present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, bloc
 # %%
 present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, blocs, P.year, "population", names),
                                     "population", P.year, held=tables.held_years(capabilities, "population")),
-              caption="The rows overlap. A world share is shown only where the world total is on the members' basis.",
+              caption=words.bars_caption(caps, "population", "The rows overlap. A world share is shown only where "
+                                         "the world total is on the members' basis."),
               key="population", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["population"]))
 
 # %% [markdown]

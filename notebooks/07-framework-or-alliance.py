@@ -172,7 +172,7 @@ present.table(tables.interval_table(intervals, dimensions, names), key="scores",
 
 # %%
 present.chart(charts.typology_scatter(intervals, names=names, title=words.typology_finding(intervals, names)),
-              caption="A point is a fully known score; a box spans what the unknown cells allow. Hover for details.",
+              caption=words.scatter_caption(intervals),
               sources=cells, key="typology")
 
 # %% [markdown]

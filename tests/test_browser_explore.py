@@ -177,6 +177,8 @@ def test_search_finds_several_reports_and_opens_the_section(chromium, site, widt
         status = page.inner_text(f"#site-search-status{box}")
         reports = int(re.search(r"in (\d+) reports", status).group(1))
         assert reports >= 3, status
+        if width > 1000:  # from the sidebar the results open as wide as a reading column (they were 220 px)
+            assert page.locator(f"#site-search-results{box}").bounding_box()["width"] >= 400
         _shot(page, f"search-{width}")
         first = page.locator(f"#site-search-results{box} a").first
         href, section = first.get_attribute("href"), first.locator(".site-search-hit-section").inner_text()

@@ -321,3 +321,14 @@ def test_russia_and_china_spending_and_every_warhead_count_are_marked_as_estimat
                                                                  "SCO without India and Pakistan", "CSTO"}
     war = capabilities[capabilities["indicator"].str.startswith("nuclear")]
     assert war["estimate"].all()
+
+
+def test_a_bloc_chart_without_figures_is_not_captioned_with_outlines_it_does_not_draw():
+    # 05's warheads chart for a year without figures is a frame naming the years (charts.no_figures); its caption
+    # said "dashed outlines" and "the rows overlap" of bars that were not there (issue 23)
+    caps = pd.DataFrame({"bloc": ["NATO", "SCO", "NATO"], "indicator": ["nuclear_warheads"] * 2 + ["population"],
+                         "total": [math.nan, math.nan, 950.0]})
+    drawn = "SIPRI Yearbook total inventories, all SIPRI estimates (dashed outlines)."
+    empty = BW.bars_caption(caps, "nuclear_warheads", drawn)
+    assert "dashed" not in empty and "overlap" not in empty and "years the data holds" in empty
+    assert BW.bars_caption(caps, "population", "The rows overlap.") == "The rows overlap."

@@ -43,8 +43,14 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
     )
     x_order = list(dict.fromkeys(data.sort_values("order")["paragraph"]))
     y_order = row_order(tags)
-    x = alt.X("paragraph:O", sort=x_order, title="paragraph", axis=alt.Axis(labelAngle=0, orient="top"))
-    y = alt.Y("row:N", sort=y_order, title=None, axis=alt.Axis(labelLimit=220))
+    # P1–P19 are the project's shared reference in both editions, never relabelled; on a narrow screen (a phone)
+    # nineteen labels cannot sit side by side, so they stand upright, and the names down the side give up width
+    narrow = "containerSize()[0] < 600"
+    x = alt.X("paragraph:O", sort=x_order, title="paragraph",
+              axis=alt.Axis(orient="top", labelExpr="datum.label", labelAngle=alt.ExprRef(f"{narrow} ? -90 : 0"),
+                            labelAlign=alt.ExprRef(f"{narrow} ? 'left' : 'center'"),
+                            labelBaseline=alt.ExprRef(f"{narrow} ? 'middle' : 'bottom'")))
+    y = alt.Y("row:N", sort=y_order, title=None, axis=alt.Axis(labelLimit=alt.ExprRef(f"{narrow} ? 150 : 220")))
 
     named = sorted(set(data.loc[data["highlighted"], "paragraph"]), key=x_order.index)
     bands = alt.Chart(pd.DataFrame({"paragraph": named, "note": f"this paragraph names {highlight}"})).mark_rect(

@@ -29,6 +29,7 @@ def exit_rate_intervals(record: pd.DataFrame, *, title: str, description: str, w
         tooltip=tips)
     point = base.mark_point(filled=True, size=60, color=colour).encode(x="exits_per_100_member_years:Q",
                                                                         tooltip=tips)
-    text = base.mark_text(align="left", dx=6, dy=-8, fontSize=10).encode(x="ci_high:Q", text="label:N")
+    # the count above the start of its line: inside the plot at every width (at the line's end it ran past the edge)
+    text = base.mark_text(align="left", dx=0, dy=-9, fontSize=10).encode(x="ci_low:Q", text="label:N")
     return alt.layer(rule, point, text).properties(title=title, description=description, width=width,
                                                    height=30 * max(1, len(data)))

@@ -28,7 +28,9 @@ def _records(spec: dict) -> list[dict]:
 def _expr(mapping: dict[str, str]) -> str:
     expr = "datum.label"
     for value, label in sorted(mapping.items(), reverse=True):
-        expr = f"datum.value === {json.dumps(value)} ? {json.dumps(label)} : {expr}"
+        # ensure_ascii=False: an Arabic label is kept as its letters (escaped, each one took six bytes in the page)
+        expr = (f"datum.value === {json.dumps(value, ensure_ascii=False)} ? {json.dumps(label, ensure_ascii=False)}"
+                f" : {expr}")
     return expr
 
 

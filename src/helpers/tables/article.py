@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import paths
+from helpers import paths, wording
 from helpers.section_map import read as read_collection
 from helpers.tables.claims import CLAIM_TYPES, VERDICTS
 from helpers.tables.frames import need
@@ -135,11 +135,13 @@ def claim_profile(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def tag_long(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFrame,
-             highlight: str | None = None) -> pd.DataFrame:
+             highlight: str | None = None, states: pd.DataFrame | None = None) -> pd.DataFrame:
     """Paragraph × tag rows ready for the structure chart.
 
-    Columns: ``paragraph``, ``order``, ``section_id``, ``tag_kind`` (org/state/theme), ``tag``, ``label`` (theme
-    label, else the id), ``row`` (what the chart's y axis shows: the label, with the kind added only if two kinds
+    Columns: ``paragraph``, ``order``, ``section_id``, ``tag_kind`` (org/state/theme), ``tag``, ``label`` (what a
+    reader calls the tag: the theme's label, the organisation's name from ``data/labels.csv`` ("Warsaw Pact"), the
+    state's name from ``states`` ("Russia", "Soviet Union (USSR)"); the id only when nothing names it),
+    ``row`` (what the chart's y axis shows: the label, with the kind added only if two kinds
     share a label; organisations first, then states, then themes),
     ``highlighted`` (True on the rows of the ``highlight`` organisation).
     Tags are sorted by kind, then by the first paragraph that uses them, so the matrix reads top-left to
@@ -161,7 +163,19 @@ def tag_long(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.
     df = paragraph_tags[["paragraph", "tag_kind", "tag"]].astype(str).copy()
     df["order"] = df["paragraph"].map(order).astype(int)
     df["section_id"] = df["paragraph"].map(sections).astype(str)
-    df["label"] = [labels.get(t, t) if k == "theme" else t for k, t in zip(df["tag_kind"], df["tag"])]
+    state_names: dict[str, str] = {}
+    if states is not None:
+        need(states, ["iso3", "name"], "states")
+        state_names = dict(zip(states["iso3"], states["name"]))
+
+    def named(kind: str, tag: str) -> str:
+        if kind == "theme":
+            return labels.get(tag, tag)
+        if kind == "state":
+            return state_names.get(tag, tag)
+        return wording.label(tag, "org_id")
+
+    df["label"] = [named(k, t) for k, t in zip(df["tag_kind"], df["tag"])]
     kinds_per_label = df.groupby("label")["tag_kind"].nunique()
     df["row"] = [lab if kinds_per_label[lab] == 1 else f"{lab} ({TAG_KIND_LABELS[k]})"
                  for k, lab in zip(df["tag_kind"], df["label"])]

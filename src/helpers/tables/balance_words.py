@@ -39,6 +39,17 @@ def capability_finding(caps: pd.DataFrame, indicator: str, year: int) -> str:
     return f"{top['bloc']} has the largest {label} in {year}{world}{tail}"
 
 
+#: The caption of a bloc chart for a year without figures (it draws a frame naming the years, no bars).
+NO_BARS = "No bars for this year: the frame names the years the data holds."
+
+
+def bars_caption(caps: pd.DataFrame, indicator: str, caption: str) -> str:
+    """``caption`` (which describes the bars: outlines, overlapping rows, world shares) when some bloc has a total
+    of ``indicator`` to draw; else :data:`NO_BARS`, so a caption never describes marks the chart does not draw."""
+    drawn = caps.loc[caps["indicator"] == indicator, "total"].notna().any()
+    return caption if drawn else NO_BARS
+
+
 def year_runs(years: Iterable[int]) -> str:
     """Years as runs, in digits and punctuation only (so both editions read them): "2001, 2010, 2021–2024";
     "none" for no year."""

@@ -234,6 +234,17 @@ def organisation_table(organisations: pd.DataFrame, orgs: Iterable[str], as_of) 
     return table.assign(source_id=organisations.set_index("org_id").loc[orgs, "source_id"].to_numpy())
 
 
+def scatter_caption(intervals: pd.DataFrame) -> str:
+    """The typology chart's caption: it speaks of boxes only when one is drawn (an organisation placed on both axes
+    with some cell unknown); when every placed score is fully known the chart shows points only."""
+    y, x = T.PLOT_AXES
+    placed = intervals.dropna(subset=[f"{y}_low", f"{x}_low"])
+    ranged = ((placed[f"{y}_low"] != placed[f"{y}_high"]) | (placed[f"{x}_low"] != placed[f"{x}_high"])).any()
+    if ranged:
+        return "A point is a fully known score; a box spans what the unknown cells allow. Hover for details."
+    return "Every placed score is fully known, so each is a point. Hover for details."
+
+
 def typology_finding(intervals: pd.DataFrame, names: Mapping[str, str] | None = None) -> str:
     """A chart title: the most alliance-like organisation(s) by their lowest scores on the two plotted axes, whether
     unknowns could change that, and which organisations cannot be placed."""

@@ -53,8 +53,10 @@
       var mode = el.getAttribute("data-mode") || "vega-lite";
       if (isDark && mode === "vega-lite") { spec = lightenMarks(spec); spec.config = merge(spec.config || {}, DARK); }
       if (mode === "vega-lite" && el.clientWidth < 600) {
-        /* on a phone the legend goes under the chart, so the plot keeps the width */
-        spec.config = merge(spec.config || {}, {legend: {orient: "bottom", direction: "horizontal", columns: 1}});
+        /* on a phone the legend goes under the chart, so the plot keeps the width; two or more legends stack
+           one under the other from the chart's start, never side by side past the screen's edge */
+        spec.config = merge(spec.config || {}, {legend: {orient: "bottom", direction: "horizontal", columns: 1,
+          layout: {bottom: {anchor: "start", direction: "vertical", margin: 8}}}});
       }
       if (isDark && mode === "vega") { spec.background = null; }
       if (mode === "vega-lite" && spec.usermeta && spec.usermeta.aspect && el.clientWidth > 0) {
@@ -88,6 +90,29 @@
     document.querySelectorAll("details[data-print-opened]").forEach(function (d) {
       d.removeAttribute("open"); d.removeAttribute("data-print-opened"); });
   });
+  /* each numbered citation shows its source's publisher and title on hover and on keyboard focus; the tip is
+     made here from the page's own list of sources (written once per page, not once per citation: a page cites
+     its sources over a hundred times) */
+  function citeTips() {
+    document.querySelectorAll("a.cite[href^='#src-']").forEach(function (a) {
+      if (a.querySelector(".cite-tip")) { return; }
+      var entry = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+      if (!entry) { return; }
+      var publisher = entry.querySelector(".report-source-publisher"), title = entry.querySelector("cite");
+      var words = [publisher, title].map(function (el) { return el ? el.textContent.trim() : ""; });
+      if (words[1] === words[0]) { words[1] = ""; }
+      var tip = document.createElement("span");
+      tip.className = "cite-tip";
+      tip.setAttribute("role", "tooltip");
+      words.filter(Boolean).forEach(function (w, i) {
+        if (i) { tip.appendChild(document.createTextNode(": ")); }
+        var bdi = document.createElement("bdi");
+        bdi.textContent = w;
+        tip.appendChild(bdi);
+      });
+      if (tip.childNodes.length) { a.appendChild(tip); }
+    });
+  }
   /* a box that scrolls sideways (a wide table on a phone) says so */
   function markScrollers() {
     document.querySelectorAll(".report-table-scroll, .report-chart-scroll").forEach(function (el) {
@@ -184,6 +209,7 @@
     });
   }
   function start() {
+    citeTips();
     codeSwitch();
     draw();
     markScrollers();
