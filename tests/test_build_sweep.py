@@ -127,10 +127,19 @@ def test_a_small_sweep_builds_lists_and_caches_its_reports(fake):
     assert sorted(fake.built(res)) == swept
     index = (fake.reports / "index.html").read_text(encoding="utf-8")
     builds = index.split('id="your-builds"', 1)[1]
+    # the sweep has its own page in reports/sweeps/, listed once under "Your builds" (its reports are not repeated)
+    [sweep_page] = (fake.reports / "sweeps").glob("*.html")
+    assert f'href="sweeps/{sweep_page.name}"' in builds and "As of: 2 reports (31 Dec 1995 … 31 Dec 1996)" in builds
+    table = sweep_page.read_text(encoding="utf-8").split('id="report-main"', 1)[1]
     for name in swept:
         page = (fake.reports / f"{name}.html").read_text(encoding="utf-8")
         assert f"ALPHA {name[-10:]} 3" in page  # the kernel ran with the swept value
-        assert f'href="{name}.html"' in builds
+        assert f'href="{name}.html"' not in builds
+        # one row per value: the value as readers write it, the report's link and its headline finding
+        value = {"1995": "31 Dec 1995", "1996": "31 Dec 1996"}[name[-10:-6]]
+        assert f'{value}</th><td><a href="../{name}.html">' in table
+    assert table.count("<tr>") == 1 + len(swept) and table.count("Reads alpha.csv.") == len(swept)
+    assert 'href="../assets/report.css"' in sweep_page.read_text(encoding="utf-8")  # links back to reports/
     before = {p: p.stat().st_mtime_ns for p in fake.reports.rglob("*") if p.is_file()}
     res = fake.build("--only", "01", "--sweep", "as_of=1995-12-31..1996-12-31/year-end")
     assert res.returncode == 0, res.stdout + res.stderr

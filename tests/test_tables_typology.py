@@ -279,6 +279,18 @@ def test_org_overview_says_when_an_org_did_not_exist_and_treats_a_treaty_as_a_tr
         T.org_overview(orgs, {}, ["XYZ"], "2000-01-01")
 
 
+def test_org_overview_names_each_kind_as_labels_csv_does():
+    """One home for the kinds' reader words: every kind in organisations.csv has its label in labels.csv, and the
+    overview table shows that label (not a second list kept in the code)."""
+    labels = load.table("labels")
+    kinds = labels[(labels["table"] == "organisations") & (labels["column"] == "kind")].set_index("value")["label"]
+    orgs = load.organisations()
+    assert set(orgs["kind"]) <= set(kinds.index), set(orgs["kind"]) - set(kinds.index)
+    out = T.org_overview(orgs, {}, list(orgs["org_id"]), "2024-04-30")
+    assert out["kind"].tolist() == [kinds[k] for k in orgs["kind"]]
+    assert kinds["cooperative_security"] == "cooperative security organisation"
+
+
 def test_short_names_keep_acronyms_and_replace_ids():
     names = T.short_names(load.organisations())
     assert names["NATO"] == "NATO" and names["CSTO"] == "CSTO"

@@ -6,6 +6,7 @@ Public API (called by ``helpers.pipeline``):
 - ``render_report_parts(nb, entry) -> (files, parts)``: the same files, and the parts a prose-only edit re-renders
   from: ``respin(parts, nb, entry) -> (page, parts) | None`` (module ``prose_in_page``).
 - ``render_index(entries) -> bytes``: ``reports/index.html``.
+- ``render_sweep(record, rows, lang) -> bytes``: a sweep's index page, ``reports/sweeps/<slug>.html``.
 - ``render_failure(entry, error) -> bytes``: a page saying which cell failed, with what, under which parameters.
 - ``shared_assets() -> dict[str, bytes]``: ``assets/vega-bundle.js``, ``assets/report.js``, ``assets/lab.css``,
   ``assets/report.css``.
@@ -30,7 +31,7 @@ import importlib
 
 _API = {
     "render_report": "page", "render_report_parts": "page", "respin": "prose_in_page", "render_index": "page",
-    "render_failure": "page", "ASSETS": "page",
+    "render_failure": "page", "ASSETS": "page", "render_sweep": "sweep_page",
     "shared_assets": "assets", "RenderError": "exports", "script_json": "text", "parameter_line": "site",
     "data_version": "site", "clean_notebook": "notebook", "mark_arabic_html": "notebook",
     "TEMPLATES": "templating",

@@ -23,6 +23,8 @@ from helpers.render import text
 RECORD_ID = "report-record"
 _RECORD = re.compile(rb'<script type="application/json" id="report-record">(.*?)</script>', re.S)
 _FIGURE = re.compile(r'href="(exports/[^"]+\.png)"')
+_SWEEP = re.compile(rb'<script type="application/json" id="sweep-record">(.*?)</script>', re.S)
+SWEEPS = "sweeps"  # reports/sweeps/<slug>.html: a sweep's index page (helpers.render.sweep_page)
 
 
 def page_record(entry, glance, summary: str, body: str = "") -> dict:
@@ -38,13 +40,19 @@ def record_json(record: dict) -> str:
     return text.script_json(record)
 
 
-def read_record(page: Path) -> dict | None:
+def read_record(page: Path, pattern: re.Pattern = _RECORD) -> dict | None:
     """The record a built page carries, or None (a failure page, an older page, an unreadable file)."""
     try:
-        m = _RECORD.search(page.read_bytes())
+        m = pattern.search(page.read_bytes())
         return json.loads(m.group(1).decode("utf-8")) if m else None
     except (OSError, ValueError, UnicodeDecodeError):
         return None
+
+
+def read_sweep(page: Path) -> dict | None:
+    """The record a sweep's index page carries (its parameter, values, report pages and title), or None."""
+    rec = read_record(page, _SWEEP)
+    return rec if isinstance(rec, dict) and isinstance(rec.get("pages"), list) else None
 
 
 @dataclass(frozen=True)
@@ -57,12 +65,29 @@ class BuiltReport:
     title: str
     parameters: dict
     finding: str
+    meta: str = ""  # what the index says in place of the parameters (a sweep: its values and report count)
+
+
+def your_sweeps(reports: Path) -> tuple[list[BuiltReport], set[str]]:
+    """``(one item per sweep page in reports/sweeps/, the report pages those sweeps list)``."""
+    items, folded = [], set()
+    for page in sorted((reports / SWEEPS).glob("*.html")):
+        rec = read_sweep(page)
+        if rec is None:
+            continue
+        folded.update(str(p) for p in rec["pages"])
+        items.append(BuiltReport(output=f"{SWEEPS}/{page.name}", nb_id=", ".join(rec.get("notebooks") or []),
+                                 title=str(rec.get("title", "")), parameters={}, finding="",
+                                 meta=str(rec.get("command", ""))))
+    return items, folded
 
 
 def your_builds(reports: Path, declared: Iterable[str]) -> list[BuiltReport]:
     """Every report page in ``reports`` that is not one of the ``declared`` outputs (the collection's reports and
-    variants): the ones built with ``-p`` (or by any other tool that writes report pages), by notebook and name."""
-    known = set(declared) | {"index.html"}
+    variants): the ones built with ``-p`` (or by any other tool that writes report pages), by notebook and name.
+    A sweep (``reports/sweeps/*.html``) is one item, first, and the reports it lists are not repeated."""
+    sweeps, folded = your_sweeps(reports)
+    known = set(declared) | {"index.html"} | folded
     out = []
     for page in sorted(reports.glob("*.html")):
         if page.name in known:
@@ -74,7 +99,7 @@ def your_builds(reports: Path, declared: Iterable[str]) -> list[BuiltReport]:
         out.append(BuiltReport(output=page.name, nb_id=str(rec.get("id", "")), title=str(rec.get("title", "")),
                                parameters=dict(rec.get("parameters") or {}),
                                finding=str(findings[0] if findings else rec.get("summary", ""))))
-    return sorted(out, key=lambda b: (b.nb_id, b.output))
+    return sweeps + sorted(out, key=lambda b: (b.nb_id, b.output))
 
 
 def headline(record: dict | None, fallback: str) -> str:

@@ -65,11 +65,11 @@
             after: text.slice(at + term.length, at + term.length + 90) + " …"};
   }
 
-  function item(result, terms, index) {
+  function item(result, terms, index, root) {
     var doc = entries[result.id] || result;
     var li = document.createElement("li");
     var a = document.createElement("a");
-    a.href = doc.page + "#" + doc.anchor;
+    a.href = root + doc.page + "#" + doc.anchor;  // root: "../" from a page one folder down
     a.className = "site-search-hit";
     a.id = "site-search-hit-" + index;
     var head = document.createElement("span");
@@ -94,6 +94,7 @@
     var list = box.querySelector(".site-search-results");
     var status = box.querySelector(".site-search-status");
     var assets = box.getAttribute("data-assets") || "assets/";
+    var root = assets.slice(0, assets.length - "assets/".length);  // the reports folder, seen from this page
     var words = {none: "No section matches “{query}”.", count: "{sections} sections in {reports} reports match",
                  more: "; the first {limit} are listed.", end: ".", broken: "Search is not available:"};
     Object.keys(words).forEach(function (k) {  // the page's own words (the Arabic edition gives its own)
@@ -140,7 +141,7 @@
         var pages = {};
         results.forEach(function (r) { pages[r.page] = true; });
         list.textContent = "";
-        results.slice(0, LIMIT).forEach(function (r, i) { list.appendChild(item(r, terms, i)); });
+        results.slice(0, LIMIT).forEach(function (r, i) { list.appendChild(item(r, terms, i, root)); });
         list.hidden = results.length === 0;
         status.textContent = results.length === 0 ? words.none.replace("{query}", query) :
           words.count.replace("{sections}", results.length).replace("{reports}", Object.keys(pages).length) +

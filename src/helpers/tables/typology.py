@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers import coded_scales
+from helpers import coded_scales, wording
 from helpers.membership import as_timestamp
 from helpers.tables.frames import need
 from helpers.wording import day
@@ -38,10 +38,6 @@ PLOT_AXES = ("obligation", "institutionalization")
 #: OSCE, SCO, CSTO) or, failing that, by its name in organisations.csv.
 SHORT_NAMES = {"EURASIAN_FRAMEWORK": "proposed Eurasian framework", "RU_CN_TREATY_2001": "Russia–China treaty (2001)",
                "WARSAW": "Warsaw Pact", "PFP": "Partnership for Peace", "SHANGHAI5": "Shanghai Five"}
-KIND_LABELS = {"alliance": "alliance", "cooperative_security": "cooperative security organisation",
-               "regional_cooperation": "regional cooperation organisation",
-               "partnership_programme": "partnership programme", "proposal": "proposal",
-               "bilateral_treaty": "bilateral treaty"}
 EVIDENCE_LABELS = {"primary_text": "Treaty or document text", "official_page": "Organisation's or government's page",
                    "reference_work": "Reference work", "news_report": "News report",
                    "article": "The article studied", "official_statement": "Russian or Chinese official statement",
@@ -328,7 +324,7 @@ def org_overview(organisations: pd.DataFrame, member_counts: Mapping[str, int], 
         else:
             state, count = "existed", int(member_counts.get(org, 0))
         rows.append({"org_id": org, "organisation": r.get("name"),
-                     "kind": KIND_LABELS.get(r.get("kind"), r.get("kind")), "founded": founded,
+                     "kind": wording.label(r.get("kind"), "kind", "organisations"), "founded": founded,
                      f"on {day(cut.date())}": state, "formal members": count})
     out = pd.DataFrame(rows)
     out["formal members"] = out["formal members"].astype("Int64")
