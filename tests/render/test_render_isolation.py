@@ -55,8 +55,15 @@ def test_a_bibliography_entry_isolates_its_publisher_title_and_note():
     assert not _open_overrides(str(citations.Citations({"s1": ROW}).bibliography(["s1"])))
 
 
-def test_a_figure_source_line_isolates_publisher_and_title():
-    assert not _open_overrides(str(citations.Citations({"s1": ROW}, numbered=False).line(["s1"])))
+def test_a_figure_source_line_carries_no_publisher_or_title_and_its_tips_are_made_isolated():
+    # a citation's tip is made in the page from the bibliography entry (isolated above), each part in a <bdi>
+    line = str(citations.Citations({"s1": ROW}, numbered=False).line(["s1"]))
+    assert RLO not in line and "href=" in line
+    from helpers.render.assets import STATIC
+
+    script = (STATIC / "report.js").read_text(encoding="utf-8")
+    tips = script.split("function citeTips()", 1)[1].split("\n  }\n", 1)[0]
+    assert 'createElement("bdi")' in tips and "textContent = w" in tips
 
 
 def test_a_table_detail_is_isolated_from_its_label():

@@ -25,7 +25,8 @@ def exit_rate_intervals(record: pd.DataFrame, *, title: str, description: str, w
             alt.Tooltip("ci_low:Q", title="95% interval from", format=".2f"),
             alt.Tooltip("ci_high:Q", title="95% interval to", format=".2f")]
     rule = base.mark_rule(strokeWidth=2, color=colour).encode(
-        x=alt.X("ci_low:Q", title="exits per 100 member-years (exact Poisson 95% interval)"), x2="ci_high:Q",
+        # two lines: as one, the title ran past a phone's screen
+        x=alt.X("ci_low:Q", title=["exits per 100 member-years", "(exact Poisson 95% interval)"]), x2="ci_high:Q",
         tooltip=tips)
     point = base.mark_point(filled=True, size=60, color=colour).encode(x="exits_per_100_member_years:Q",
                                                                         tooltip=tips)

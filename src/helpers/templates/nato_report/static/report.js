@@ -38,6 +38,44 @@
     }
     return (typeof node === "string" && /^#(?:[0-9a-fA-F]{3}){1,2}$/.test(node)) ? lighten(node) : node;
   }
+  /* a chart's own legend placement (two or three columns, beside the plot) gives way to the phone's: one column
+     under the plot */
+  function phoneLegends(node) {
+    if (Array.isArray(node)) { node.forEach(phoneLegends); return; }
+    if (!node || typeof node !== "object") { return; }
+    Object.keys(node).forEach(function (k) {
+      if (k === "datasets" || k === "data" || k === "config") { return; }
+      var v = node[k];
+      if (k === "legend" && v && typeof v === "object") {
+        delete v.columns; delete v.orient; delete v.direction;
+      } else { phoneLegends(v); }
+    });
+  }
+  /* a dataset kept in a file beside the page ({"$script": path}: a map's boundaries) is loaded before the chart
+     is drawn; a page opened from file:// may load scripts, not fetch files */
+  var scripts = {};
+  function loadScript(src) {
+    if (!scripts[src]) {
+      scripts[src] = new Promise(function (ok, fail) {
+        var s = document.createElement("script");
+        s.src = src;
+        s.onload = ok;
+        s.onerror = function () { fail(new Error("could not load " + src)); };
+        document.head.appendChild(s);
+      });
+    }
+    return scripts[src];
+  }
+  function withData(spec) {
+    var sets = spec.datasets || {}, waits = [];
+    Object.keys(sets).forEach(function (name) {
+      var v = sets[name];
+      if (v && typeof v === "object" && !Array.isArray(v) && typeof v.$script === "string") {
+        waits.push(loadScript(v.$script).then(function () { sets[name] = (window.NATO_DATA || {})[name]; }));
+      }
+    });
+    return Promise.all(waits).then(function () { return spec; });
+  }
   function dark() { return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches; }
   function draw() {
     var root = document.documentElement;
@@ -57,6 +95,7 @@
            one under the other from the chart's start, never side by side past the screen's edge */
         spec.config = merge(spec.config || {}, {legend: {orient: "bottom", direction: "horizontal", columns: 1,
           layout: {bottom: {anchor: "start", direction: "vertical", margin: 8}}}});
+        phoneLegends(spec);
       }
       if (isDark && mode === "vega") { spec.background = null; }
       if (mode === "vega-lite" && spec.usermeta && spec.usermeta.aspect && el.clientWidth > 0) {
@@ -64,7 +103,9 @@
         spec.height = Math.round(el.clientWidth * spec.usermeta.aspect);
       }
       var options = {mode: mode, renderer: "svg", actions: false, tooltip: {theme: isDark ? "dark" : "light"}};
-      return window.vegaEmbed(el, spec, options).then(function (result) {
+      return withData(spec).then(function (ready) {
+        return window.vegaEmbed(el, ready, options);
+      }).then(function (result) {
         var svg = el.querySelector("svg");
         if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
         el.setAttribute("data-drawn", "true");
