@@ -262,3 +262,22 @@ def test_site_parts_that_cannot_be_written_keep_their_last_version_and_the_summa
     assert _snapshot(fake.notebooks) == notebooks  # nothing written through the link
     assert "search-index.js leads out of the reports folder through a symbolic link" in err, err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("outside", ["../notebooks/01-alpha.ipynb", "/etc/passwd", "exports/../../data/a.csv"])
+def test_a_cache_record_naming_a_file_outside_the_reports_folder_is_not_trusted(tmp_path, outside):
+    """A hand-edited cache record whose outputs lead out of ``reports/`` made its report fail on every build
+    ("worker crashed: ... leads out of the reports folder"); it is now read as no record: the report is built
+    again, and nothing outside the reports folder is touched."""
+    import json
+
+    from helpers import cache
+
+    rec = {"format": cache.FORMAT, "key": "k", "render": "r", "data": {}, "executed": None,
+           "outputs": {"03-gamma.html": "d", "exports/03-gamma/a.csv": "e"}}
+    cache.record_path(tmp_path, "03-gamma").write_text(json.dumps(rec), encoding="utf-8")
+    assert cache.read_record(tmp_path, "03-gamma") == rec
+    rec["outputs"][outside] = "x"
+    cache.record_path(tmp_path, "03-gamma").write_text(json.dumps(rec), encoding="utf-8")
+    assert cache.read_record(tmp_path, "03-gamma") is None
+    assert cache.why_stale(cache.read_record(tmp_path, "03-gamma"), "k", "r", tmp_path)[0] == "execute"
