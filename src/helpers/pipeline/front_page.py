@@ -23,6 +23,7 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
     lang = entries[0].lang if entries else "en"
     declared = [e.output for e in entries]
     pages = sorted(p.name for p in dirs.reports.glob("*.html") if p.name != INDEX)
+    pages += sorted(f"{front.SWEEPS}/{p.name}" for p in (dirs.reports / front.SWEEPS).glob("*.html"))  # listed too
     digests = {p: cache.sha256_file(dirs.reports / p) for p in pages}
     data: dict[str, str] = {}
     for folder in sorted({params.data_dir().resolve(), paths.DATA.resolve()}):

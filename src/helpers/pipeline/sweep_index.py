@@ -58,6 +58,7 @@ def write(sweep, reports: list[Entry], everything: list[Entry], overrides: dict,
     rel = f"{FOLDER}/{name}.html"
     record = {"slug": name, "name": sweep.name, "command": command(sweep, reports, overrides),
               "notebooks": list(dict.fromkeys(e.id for e in reports)),
+              "titles": list(dict.fromkeys(params.notebook(e.id).title for e in reports)),
               "values": list(dict.fromkeys(str(e.parameters[sweep.name]) for e in reports)),
               "pages": [e.output for e in reports]}
     pages = {e.output: cache.sha256_file(dirs.reports / e.output) for e in reports}
