@@ -75,3 +75,23 @@ def test_executor_options_are_refused_in_one_line(fake, args, words, monkeypatch
     for w in words:
         assert w in err
     assert not fake.reports.exists()
+
+
+def test_a_worker_whose_checkout_differs_refuses_the_report_and_says_why(fake):
+    from helpers import cache
+    from helpers.models import Entry
+    from helpers.pipeline import dask_run
+    from helpers.pipeline.jobs import Action, ReportJob
+
+    def job(notebook: str) -> ReportJob:
+        entry = Entry(id="01", stem="01-alpha", name="01-alpha", title="Alpha", summary="", paragraphs="P1",
+                      parameters={}, output="01-alpha.html", notebook=notebook)
+        return ReportJob(entry=entry, action=Action.EXECUTE, key="k", reports=fake.reports, build=fake.build_dir,
+                         cache=fake.cache, staging=fake.root / "staging")
+
+    same = {"code": cache.code_hash(), "env": cache.environment_hash()}
+    present = str(fake.notebooks / "01-alpha.ipynb")
+    assert dask_run._refusal(job(present), same) == ""
+    assert "has no" in dask_run._refusal(job(str(fake.root / "elsewhere" / "01-alpha.ipynb")), same)
+    assert "helpers code differs" in dask_run._refusal(job(present), dict(same, code="0" * 64))
+    assert "locked environment" in dask_run._refusal(job(present), dict(same, env="0" * 64))
