@@ -18,7 +18,8 @@ def exit_rate_intervals(record: pd.DataFrame, *, title: str, description: str, w
                                 for n, y in zip(record["exits"], record["member_years"])])
     order = data.sort_values("exits_per_100_member_years")["name"].tolist()
     colour = theme.ORG_COLORS["NATO"]
-    base = alt.Chart(data).encode(y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)))
+    base = alt.Chart(data).encode(y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(
+        labelLimit=alt.ExprRef("containerSize()[0] < 600 ? 130 : 260"))))  # on a phone the plot keeps room
     tips = [alt.Tooltip("name:N", title="pact"), alt.Tooltip("exits:Q", title="exits"),
             alt.Tooltip("member_years:Q", title="member-years", format=",.0f"),
             alt.Tooltip("exits_per_100_member_years:Q", title="exits per 100 member-years", format=".2f"),
