@@ -76,9 +76,11 @@ def test_point_labels_turn_inward_on_the_right_and_the_legend_sits_under_the_plo
     # 07's NATO label ran into the legend at the top right (issue 23)
     spec = _spec()
     texts = [u for u in spec["layer"] if u["mark"]["type"] == "text"]
-    assert sorted(t["mark"]["align"] for t in texts) == ["left", "right"]
-    right = next(t for t in texts if t["mark"]["align"] == "right")
+    assert sorted(t["mark"]["align"] for t in texts) == ["left", "right", "right"]
+    right = next(t for t in texts if t["mark"]["align"] == "right" and t["mark"]["dy"] < 0)
     assert "datum.x_mid > 0.6" in right["transform"][0]["filter"] and right["mark"]["dx"] < 0
+    edge = next(t for t in texts if t["mark"]["dy"] > 0)  # at the right edge: under its point, clear of the next
+    assert "datum.x_mid >= 0.95" in edge["transform"][0]["filter"]
     assert spec["layer"][1]["encoding"]["color"]["legend"]["orient"] == "bottom"
 
 

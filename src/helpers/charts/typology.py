@@ -71,9 +71,14 @@ def typology_scatter(intervals: pd.DataFrame, *, names: Mapping[str, str] | None
     points = base.mark_circle(size=160, stroke="white", strokeWidth=1).encode(
         x="x_mid:Q", y="y_mid:Q", color=colour, tooltip=tips,
         opacity=alt.condition("datum.exact", alt.value(0.95), alt.value(0.35)))
-    # labels beside their points, turned inward on the right half so none runs past the plot's edge
-    labels = [base.mark_text(align=side, dx=10 if side == "left" else -10, dy=-10, fontSize=11).encode(
-        x="x_mid:Q", y="y_mid:Q", text="label:N", tooltip=tips).transform_filter(
-        f"datum.first_at_spot && datum.x_mid {'<=' if side == 'left' else '>'} 0.6") for side in ("left", "right")]
+    # labels beside their points, turned inward on the right so none runs past the plot's edge, and a point at the
+    # right edge labelled under itself so its name never meets its neighbour's; on a phone the legend names the
+    # points (labels there collided)
+    places = (("left", 10, -10, "datum.x_mid <= 0.6"), ("right", -10, -10, "datum.x_mid > 0.6 && datum.x_mid < 0.95"),
+              ("right", 0, 20, "datum.x_mid >= 0.95"))
+    shown = alt.ExprRef("containerSize()[0] < 600 ? 0 : 1")
+    labels = [base.mark_text(align=side, dx=dx, dy=dy, fontSize=11, opacity=shown).encode(
+        x="x_mid:Q", y="y_mid:Q", text="label:N", tooltip=tips).transform_filter(f"datum.first_at_spot && {where}")
+        for side, dx, dy, where in places]
     chart = alt.layer(boxes, points, *labels).properties(width=width, height=height)
     return chart.properties(title=title, description=description or title)
