@@ -30,7 +30,7 @@ year = 2023
 # message naming it.
 
 # %%
-from helpers import load, params, present
+from helpers import load, params, present, wording
 from helpers.charts import balance as charts
 from helpers.tables import article, evidence, evidence_words
 from helpers.tables import balance as tables
@@ -121,8 +121,8 @@ present.table(tables.overlap_view(shared), title=words.overlap_title(shared, blo
 # left empty rather than mixed across bases.
 
 # %%
-present.table(tables.capability_grid(caps), title=f"The blocs on 31 December {P.year}: totals, shares of the world "
-                                                  "and how many members have figures",
+present.table(tables.capability_grid(caps), title=f"The blocs on {wording.day(tables.reference_date(P.year))}: totals, "
+                                                  "shares of the world and how many members have figures",
               caption="Rows overlap (see above). Spending in constant 2023 US dollars; warheads as of January.",
               key="coverage", **evidence.cite(capabilities, world, memberships, blocs, [P.year],
                                               methods=["sipri-milex-sources-methods"]))

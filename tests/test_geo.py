@@ -167,3 +167,13 @@ def test_a_territory_is_shaded_through_its_sovereign_state(m):
     nato = shaded(m, "NATO", "2024-04-30")
     greenland = nato[nato["label"].str.startswith("Greenland")]
     assert len(greenland) == 1 and greenland["label"].iloc[0] == "Greenland (Denmark)"
+
+
+def test_map_headlines_write_a_day_as_the_tables_do(m):
+    """One date style: a map's headline reads '30 Apr 2024', as every table's date cell and title do."""
+    from helpers import wording
+    from helpers.tables import geo_words
+
+    assert wording.day("2024-04-30") == "30 Apr 2024"
+    assert geo_words.growth_headline(m, "NATO", "2024-04-30", 1949).startswith("NATO had 32 members on 30 Apr 2024,")
+    assert geo_words.overlap_headline(m, "1991-12-31").startswith("On 31 Dec 1991, ")

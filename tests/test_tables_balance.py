@@ -86,7 +86,7 @@ def test_overlaps_name_every_state_counted_in_several_blocs():
     assert BW.overlap_sentence(out.iloc[0:0]) == "No state is counted in more than one row."
     assert list(B.overlap_view(out).columns) == ["State", "Rows it is counted in", "Which rows"]
     assert BW.overlap_title(out, {"a": [], "b": []}, 2020) == \
-        "3 states are counted in more than one of the 2 rows on 31 December 2020"
+        "3 states are counted in more than one of the 2 rows on 31 Dec 2020"
 
 
 def test_world_shares_divide_by_the_world_total_of_the_same_year_and_indicator():

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from helpers import membership, theme
+from helpers import membership, theme, wording
 from helpers.tables import geo, geo_words
 
 #: Where the overlap maps look: centred on Central Europe (10°E, 52°N), so that Europe, Russia, Central Asia, China,
@@ -159,7 +159,8 @@ def membership_map(memberships: pd.DataFrame, as_of, *, atlas: geo.Atlas, org: s
         scale = alt.Scale(domain=present, range=[OVERLAP_COLORS[c] for c in present])
         legend_title = "Belongs to"
         status["detail"] = status["orgs"].replace("", "none of " + ", ".join(orgs))
-    desc = description or (f"Map of Europe, Eurasia and North America on {geo_words.date_words(as_of)}: "
+    on = wording.day(membership.as_timestamp(as_of))
+    desc = description or (f"Map of Europe, Eurasia and North America on {on}: "
                            + _map_summary(status, org))
     return _boundaries(status[["feature", "label", "shade", "detail"]], ["label", "shade", "detail"]).mark_geoshape(
         stroke=BORDER, strokeWidth=0.5).encode(
@@ -213,7 +214,7 @@ def explorer_data(memberships: pd.DataFrame, org: str, as_of, first: int | None 
     members = geo.member_spells(memberships, org, as_of, first, last, atlas=atlas)
     counts = [int(((members["from"] <= y) & (y < members["to"])).sum()) for y in years["year"]]
     word = geo_words.member_word(org, plural=True)
-    years["heading"] = [f"{org} on {geo_words.date_words(d)}: {n} {word}" for d, n in zip(years["date"], counts)]
+    years["heading"] = [f"{org} on {wording.day(d)}: {n} {word}" for d, n in zip(years["date"], counts)]
     years["members"] = counts
     codes = _year_codes(geo.yearly_spells(memberships, org, as_of, first, last, atlas=atlas), first, last)
     return {"years": years.assign(date=years["date"].dt.strftime("%Y-%m-%d")), "codes": codes,

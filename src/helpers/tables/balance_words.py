@@ -8,7 +8,8 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers.tables.balance import LABELS, LARGEST, PAIR, WARHEAD_MEASURES, reader_amount, series_value
+from helpers import wording
+from helpers.tables.balance import LABELS, LARGEST, PAIR, WARHEAD_MEASURES, reader_amount, reference_date, series_value
 
 
 def overlap_sentence(shared: pd.DataFrame) -> str:
@@ -231,8 +232,9 @@ def robustness(caps: pd.DataFrame, conc: pd.DataFrame, year: int, measures: pd.D
 
 
 def overlap_title(shared: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int) -> str:
-    """'7 states are counted in more than one of the 7 rows on 31 December 2023'."""
-    return f"{len(shared)} states are counted in more than one of the {len(blocs)} rows on 31 December {year}"
+    """'7 states are counted in more than one of the 7 rows on 31 Dec 2023'."""
+    on = wording.day(reference_date(year))
+    return f"{len(shared)} states are counted in more than one of the {len(blocs)} rows on {on}"
 
 
 def ppp_title(ppp: pd.DataFrame, year: int | None) -> str:
