@@ -100,14 +100,14 @@ class Builder:
     """The long-lived builder process and the messages it sends back."""
 
     def __init__(self, build) -> None:
-        self.build = build
+        self.command = build  # not ``self.build``: that would hide the method below
         self.ctx = multiprocessing.get_context("spawn")
         self.proc = None
         self.conn = None
 
     def start(self) -> None:
         ours, theirs = self.ctx.Pipe()
-        self.proc = self.ctx.Process(target=_builder, args=(theirs, time.perf_counter(), self.build),
+        self.proc = self.ctx.Process(target=_builder, args=(theirs, time.perf_counter(), self.command),
                                      name="preview-builder")
         self.proc.start()
         theirs.close()

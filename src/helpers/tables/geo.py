@@ -13,7 +13,7 @@ next to it, so Germany's feature stands for West Germany and the GDR before 3 Oc
 
 The data comes in as arguments: the memberships, and an :class:`Atlas` of the frames a map needs besides them
 (``load.state_lineage()``, ``load.states()``, ``load.organisations()``), built once in the notebook. The only files
-read here are the boundaries themselves (``data/geo/``).
+read are the boundaries themselves (``data/geo/``), by :mod:`helpers.tables.geo_shapes`.
 
 Public API: ``Atlas``, ``holders(as_of, lineage)``,
 ``feature_status(memberships, org, as_of, atlas=...)``, ``overlap_status(memberships, as_of, orgs, atlas=...)``,
