@@ -67,8 +67,9 @@ def test_non_finite_and_huge_numbers_are_refused(data, value):
     assert err.column == "value" and "finite" in str(err)
 
 
-def test_a_world_total_of_zero_is_refused(data):
-    edit(data, "world_totals.csv", "2020,milex_usd_const,100,", "2020,milex_usd_const,0,")
+@pytest.mark.parametrize("value", ["0", "1e-320", "0.5"])  # 1e-320: 100 of it is 1e322, as a percentage inf
+def test_a_world_total_of_zero_is_refused(data, value):
+    edit(data, "world_totals.csv", "2020,milex_usd_const,100,", f"2020,milex_usd_const,{value},")
     err = error(data, "world_totals")
     assert (err.row, err.column) == (2, "value") and "above zero" in str(err)
 
