@@ -116,9 +116,13 @@ present.table(overview.drop(columns=["source_id"]), title=f"The organisations on
 # provision that created the feature, not of the page we quote: NATO's integrated command counts from SHAPE's
 # activation in April 1951 although the quote describes today's structure, and the OSCE's comprehensive scope from
 # the Helsinki Final Act of 1975 although the quote is from 2012; the evidence's own date is kept in its own column
-# of the audit table (evidence dated). So a report for 1991 places NATO's institutions as known, and codes neither the SCO (2001) nor
-# the CSTO's treaty (1992); a feature whose creating text we could only date later (NATO's nuclear role from the
-# 2010 Strategic Concept) is not coded before then.
+# of the audit table (evidence dated). So a report for 1991 places NATO's institutions as known, and codes neither
+# the SCO (2001) nor the CSTO's treaty (1992). NATO's standing forces count from the Allied Command Europe Mobile
+# Force (March 1960), its peacekeeping role from IFOR (December 1995), the OSCE's accession rule from Albania's
+# admission (June 1991) and the CSTO's peacekeeping role from its 2007 agreement. Where we found only a later text
+# that documents a feature, not the act that created it — NATO's nuclear role (documented from April 1958) and the
+# OSCE's common budget (from December 2005) — the note says "documented by", and the years before are coded
+# unknown, not absent: a report for 1955 shows NATO's nuclear role as unknown, not as "not coded".
 
 # %%
 book = tables.codebook_table(dimensions)

@@ -10,8 +10,14 @@ from helpers.tables import typology as T
 
 #: The acts that created these features, as the cited sources date them (see each row's note in org_features.csv):
 #: SHAPE's activation, the NATO Status of Forces Agreement, the Ottawa Agreement on common infrastructure, the
-#: Helsinki Final Act, and the CSTO Charter's entry into force (organisations.csv).
+#: Helsinki Final Act, and the CSTO Charter's entry into force (organisations.csv); then NATO's Allied Command
+#: Europe Mobile Force (March 1960), IFOR's deployment (20 Dec 1995), Albania's admission to the CSCE (20 Jun 1991)
+#: and the CSTO's Agreement on Peacekeeping Activities (6 Oct 2007).
 CREATING_ACTS = {
+    ("NATO", "standing_forces"): "1960-03-01",
+    ("NATO", "peacekeeping"): "1995-12-20",
+    ("OSCE", "accession"): "1991-06-20",
+    ("CSTO", "peacekeeping"): "2007-10-06",
     ("NATO", "integrated_command"): "1951-04-02",
     ("NATO", "troop_basing"): "1951-06-19",
     ("NATO", "common_budget"): "1951-10-05",
@@ -43,3 +49,25 @@ def test_the_1991_variant_places_natos_institutions_as_known(features):
     row = T.typology_intervals(features, load.dimensions(), ["NATO"], "1991-12-31").iloc[0]
     assert row["institutionalization_unknown"] == 0
     assert row["institutionalization_low"] == row["institutionalization_high"]
+
+
+def test_a_feature_only_documented_later_is_unknown_before_not_absent(features):
+    """A row dated by the text that documents a feature rather than the act that created it says so ("Documented
+    by") and has an unknown period ending on its first day, so an earlier report shows a range, not a gap."""
+    documented = features[features["note"].fillna("").str.startswith("Documented by")]
+    assert {("NATO", "nuclear_dimension"), ("OSCE", "common_budget")} <= set(zip(documented["org_id"],
+                                                                                  documented["dimension_id"]))
+    for row in documented.itertuples(index=False):
+        before = features[(features["org_id"] == row.org_id) & (features["dimension_id"] == row.dimension_id)
+                          & (features["valid_to"] == row.valid_from)]
+        assert (before["value"] == "unknown").all() and len(before) == 1, (row.org_id, row.dimension_id)
+
+
+def test_the_2001_variant_codes_every_nato_cell():
+    """In June 2001 NATO ran SFOR and KFOR and had a nuclear role: a 2001 report must not show them as 'not
+    coded'."""
+    from helpers.tables import typology_words as W
+
+    cells = W.matrix_cells(load.org_features(), load.dimensions(), ["NATO"], "2001-06-15").set_index("dimension_id")
+    assert "not coded" not in set(cells["value"]), cells.loc[cells["value"] == "not coded"].index.tolist()
+    assert cells.loc["peacekeeping", "value"] == "yes" and cells.loc["nuclear_dimension", "value"] == "stated"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from helpers.tables import alignment_denominators as D
@@ -41,3 +43,24 @@ def test_the_count_without_a_tie_that_may_be_dormant_is_recounted_not_subtracted
     assert "changes nothing" in D.uncertain_line(m, {"CCC": "Cland"}, codes=("CCC",))  # not on both sides
     table = D.robustness_table(D.denominators(m), D.by_grade(m), m, {"AAA": "Aland"})
     assert len(table) == 3 and table["check"].iloc[-1] == "without ties that may be dormant"
+
+
+def test_ties_documented_only_later_are_counted_both_ways_before_their_first_page():
+    """NATO's partners across the globe start on the 2017 page that lists them (review M4): a report for an earlier
+    date must say their ties are unknown and give the count with them, not read them as absent."""
+    from helpers import load
+
+    memberships = load.memberships()
+    names = load.states().set_index("iso3")["name"].to_dict()
+    marked = memberships[memberships["note"].str.startswith(D.DOCUMENTED)]
+    assert set(marked["org_id"]) == {"PAG"} and {"MNG", "PAK", "AFG"} <= set(marked["iso3"])
+    pools, grades = D.denominators(_matrix()), D.by_grade(_matrix())
+    assert D.glance_or_documented(pools, grades, memberships, "2024-07-04", names) == D.glance_line(pools, grades)
+    early = [D.glance_or_documented(pools, grades, memberships, "2015-01-01", names)]
+    assert "unknown, not absent" in early[0], early
+    low = int(re.search(r"without them (\d+) of", early[0]).group(1))
+    high = int(re.search(r"as running, (\d+) of", early[0]).group(1))
+    assert high > low, early[0]
+    rows = D.robustness_table(D.denominators(_matrix()), D.by_grade(_matrix()), None, names, memberships,
+                              "2015-01-01").set_index("check")
+    assert rows.loc["with ties documented only later", "reading"] == early[0]

@@ -44,6 +44,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--force", action="store_true", help="rebuild even when the cache says up to date")
     ap.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                     help="worker processes (default: the number of cores, as nproc)")
+    ap.add_argument("--executor", choices=("local", "dask"), default="local",
+                    help="where the reports run: local (a pool of worker processes on this machine, the default) "
+                         "or dask (dask.distributed: a local cluster of --jobs workers, or the workers of "
+                         "--scheduler); the reports are the same bytes either way")
+    ap.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
+                    help="with --executor dask: run the reports on the workers of this running Dask scheduler "
+                         "(see the README, 'Building on several machines')")
     ap.add_argument("--lang", action="append", choices=list(EDITIONS), default=[], metavar="{en,ar}",
                     help="build this edition only: en (reports/) or ar (the Arabic edition, reports/ar/); "
                          "repeatable; default both")
@@ -77,9 +84,25 @@ def list_text(collection: Path, only: list[str]) -> str:
     return "\n".join(lines)
 
 
+def _executor(args: argparse.Namespace) -> None:
+    """Refuse ``--scheduler`` without ``--executor dask``, a malformed address, or ``--jobs`` beside it."""
+    if args.scheduler is None:
+        return
+    if args.executor != "dask":
+        raise BuildError("--scheduler is for --executor dask (the reports run on that scheduler's workers); add "
+                         "--executor dask, or drop --scheduler to build on this machine")
+    if args.jobs is not None:
+        raise BuildError("--jobs sets the workers of a local cluster; with --scheduler the cluster's own workers "
+                         "run the reports: drop --jobs")
+    from helpers.pipeline import dask_run
+
+    dask_run.check_scheduler(args.scheduler)
+
+
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     if args.jobs is not None and args.jobs < 1:
         raise BuildError(f"--jobs {args.jobs}: the number of worker processes must be 1 or more")
+    _executor(args)
     overrides: dict[str, Any] = {}
     for name, value in args.parameter:
         if name in overrides:
@@ -106,7 +129,8 @@ def _short(value: Any, limit: int = 60) -> str:
 
 def _refuse_list_options(args: argparse.Namespace) -> None:
     extra = [flag for flag, given in (("-p", args.parameter), ("--sweep", args.sweep), ("--yes", args.yes),
-                                      ("--force", args.force),
+                                      ("--force", args.force), ("--executor", args.executor != "local"),
+                                      ("--scheduler", args.scheduler is not None),
                                       ("--jobs", args.jobs is not None), ("--watch", args.watch)) if given]
     if extra:
         raise BuildError(f"--list only lists (with --only to narrow it); it does not take {', '.join(extra)}: "
@@ -146,7 +170,8 @@ def output_dirs(lang: str = "en", collection: Path | None = None) -> tuple[Path,
 def _watch(args: argparse.Namespace, collection: Path) -> int:
     """``--watch``: the live preview, after the options are checked (see :mod:`helpers.pipeline.preview`)."""
     extra = [flag for flag, given in (("--list", args.list), ("--force", args.force), ("--sweep", args.sweep),
-                                      ("--yes", args.yes)) if given]
+                                      ("--yes", args.yes), ("--executor", args.executor != "local"),
+                                      ("--scheduler", args.scheduler is not None)) if given]
     if extra:
         raise BuildError(f"--watch rebuilds what changed; it does not take {', '.join(extra)}: drop them to "
                          "preview, or drop --watch")
@@ -259,6 +284,11 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
         if jobs:
             if all(j.action == "render" for j in jobs):
                 results = run.run_here(jobs, site, dirs)
+            elif args.executor == "dask":
+                from helpers.pipeline import dask_run
+
+                results = dask_run.run_dask(jobs, site, dirs, min(args.jobs or run.cores(), len(jobs)), collection,
+                                            lang, args.scheduler)
             else:
                 results = run.run_pool(jobs, site, dirs, min(args.jobs or run.cores(), len(jobs)), collection,
                                        lang)
@@ -269,19 +299,45 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
                              {j.entry.name: j.reason for j in jobs})
         if on_pages is not None:
             on_pages(summary.exit_code(table), table, "")
-        search_index.write(everything, dirs, args.force)  # after every page is written
-        swept = _sweep_page(args, collection, chosen, everything, dirs)  # before the index, which lists it
-        index_written = front_page.write(everything, dirs, args.force)  # reads each page's headline finding
+        site_errors = [res.error for name, res in results.items() if name.startswith("_")]
+        # each after every page is written, and each on its own: one that cannot be written keeps its previous
+        # version and is named among the errors, and the others and the summary still follow
+        _site_step("the search index (assets/search-index.js)", site_errors,
+                   lambda: search_index.write(everything, dirs, args.force))
+        swept = _site_step("the sweep's page", site_errors,  # before the index, which lists it
+                           lambda: _sweep_page(args, collection, chosen, everything, dirs)) or []
+        index_written = _site_step(f"the index ({plan.INDEX})", site_errors,  # reads each page's headline finding
+                                   lambda: front_page.write(everything, dirs, args.force))
     except KeyboardInterrupt:
         print("interrupted: reports not finished keep their previous version", file=sys.stderr)
         return 130
+    except BuildError as exc:  # --scheduler: no scheduler answered (nothing was run)
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:  # a full or read-only disk under the build's own files
         print(f"error: {exc.strerror or exc}" + (f": {exc.filename}" if getattr(exc, "filename", None) else "")
               + "; reports not finished keep their previous version", file=sys.stderr)
         return 1
-    return summary.finish(table, {e.name: e.output for e in chosen}, dirs.reports,
-                          [res.error for name, res in results.items() if name.startswith("_")],
+    return summary.finish(table, {e.name: e.output for e in chosen}, dirs.reports, site_errors,
                           [*swept, *([plan.INDEX] if index_written else [])])
+
+
+def _site_step(what: str, errors: list[str], step: Callable[[], Any]) -> Any:
+    """``step()``'s result; when it fails (a full or read-only reports disk, a link out of ``reports/``, a data
+    file the page reads that breaks the data contract), None and one line in ``errors`` naming the part, the reason
+    and that its previous version is kept."""
+    from helpers import load
+
+    try:
+        return step()
+    except OSError as exc:
+        reason = f"{exc.strerror or exc}" + (f" ({exc.filename})" if getattr(exc, "filename", None) else "")
+    except load.DataError as exc:
+        reason = str(exc).splitlines()[0] + (f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else "")
+    except Exception as exc:  # noqa: BLE001 - a renderer's fault costs this part, not the build's summary
+        reason = f"{type(exc).__name__}: {exc}"
+    errors.append(f"{what} was not written (any previous one is kept): {reason}")
+    return None
 
 
 def _sweep_page(args, collection: Path, chosen: list, everything: list, dirs) -> list[str]:

@@ -38,16 +38,24 @@ def run_report(job: ReportJob) -> ReportResult:
     render = process.load_render()
     memoise_exports(job.cache / "exports")
     started = time.perf_counter()
-    entry, rendered, reads = _execute_and_render(render, job)
+    _, rendered, reads = execute_and_render(render, job)
+    return replace(write_result(job, rendered, reads, render), seconds=time.perf_counter() - started)
+
+
+def write_result(job: ReportJob, rendered: Rendered, reads: dict[str, str], render=None) -> ReportResult:
+    """Write a rendered report (or its failure page) for ``job`` and say what was written. The local pool's
+    workers call it after rendering; the Dask executor calls it in the build with what a worker sent back."""
+    entry = _with_data(job.entry, reads)
     result = ReportResult(name=entry.name, ok=rendered.failure is None, reads=reads,
                           debug=cache.relative(job.executed), kernel=job.action is not Action.RENDER,
                           error=str(rendered.failure) if rendered.failure else "",
                           how="" if rendered.failure else rendered.how)
-    result = _write(render, job, entry, rendered, result)
-    return replace(result, seconds=time.perf_counter() - started)
+    if render is None and rendered.failure is not None:  # the failure page comes from the renderer
+        render = process.load_render()
+    return _write(render, job, entry, rendered, result)
 
 
-def _execute_and_render(render, job: ReportJob) -> tuple[Entry, Rendered, dict[str, str]]:
+def execute_and_render(render, job: ReportJob) -> tuple[Entry, Rendered, dict[str, str]]:
     """``(entry with its data version, the render's outcome, the data files read)``."""
     if job.action is Action.RENDER:
         reads = job.reads

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.tables.sco_states import GRADE_RANK, GRADES
+from helpers.membership import as_timestamp, status_matrix
+from helpers.tables.sco_states import GRADE_RANK, GRADES, ORG_LABELS, ORGS, tie_matrix
+from helpers.wording import day
 
 
 def denominators(matrix: pd.DataFrame) -> pd.DataFrame:
@@ -88,12 +90,68 @@ def uncertain_line(matrix: pd.DataFrame, names: dict[str, str], codes=UNCERTAIN_
             "tie, hold active ties on both sides: the count moves by one state and the reading holds.")
 
 
+#: How a spell dated by the page that documents it, not by the act that began it, is marked: its note starts so
+#: (data/README.md). Before that date the tie is unknown, not absent.
+DOCUMENTED = "Documented by"
+
+
+def documented_later(memberships: pd.DataFrame, as_of) -> pd.DataFrame:
+    """The spells marked :data:`DOCUMENTED` that start after ``as_of``: ties that may already have run on that date
+    although the earliest page that documents them is later."""
+    cut = as_timestamp(as_of, "as_of")
+    marked = memberships["note"].fillna("").str.startswith(DOCUMENTED)
+    return memberships[marked & (pd.to_datetime(memberships["start"]) > cut)]
+
+
+def documented_line(memberships: pd.DataFrame, as_of, names: dict[str, str]) -> str:
+    """The headline of :func:`denominators_title` counted both ways when some spells are documented only from a
+    later date: without them (as the tables count) and with them running on ``as_of``; or, when every such spell
+    has begun by ``as_of``, that the count does not depend on them."""
+    cut = as_timestamp(as_of, "as_of")
+    marked = memberships[memberships["note"].fillna("").str.startswith(DOCUMENTED)]
+    if marked.empty:
+        return "No spell counted here is dated only by a later page that documents it."
+    later = documented_later(memberships, cut)
+    which = sorted({ORG_LABELS.get(o, o) for o in marked["org_id"]})
+    first = day(pd.to_datetime(marked["start"]).min().date())
+    if later.empty:
+        return (f"The spells of {' and '.join(which)} start on the earliest page that documents them ({first}), "
+                "a lower bound; all have begun by this date, so the count does not depend on when they began.")
+    widened = memberships.copy()
+    widened.loc[later.index, "start"] = cut
+    low = denominators(tie_matrix(status_matrix(memberships, cut, list(ORGS)), names))
+    high = denominators(tie_matrix(status_matrix(widened, cut, list(ORGS)), names))
+    (a, b), (c, d) = (low.iloc[0], low.iloc[1]), (high.iloc[0], high.iloc[1])
+    verdict = ("the reading holds" if int(c["both_sides"]) == int(a["both_sides"])
+               else "the count is a lower bound")
+    return (f"{len(later)} spells of {' and '.join(which)} are documented only from {first}, so on "
+            f"{day(cut.date())} those ties are unknown, not absent: without them {a['both_sides']} of {a['states']} "
+            f"states between the poles, or {b['both_sides']} of {b['states']} of those with a Eurasian tie, hold "
+            f"ties on both sides; counting them as running, {c['both_sides']} of {c['states']}, or "
+            f"{d['both_sides']} of {d['states']}: {verdict}.")
+
+
+def glance_or_documented(table: pd.DataFrame, grades: pd.DataFrame, memberships: pd.DataFrame, as_of,
+                         names: dict[str, str]) -> str:
+    """08's last first-screen line: :func:`glance_line`, or, when some ties are documented only after ``as_of``,
+    :func:`documented_line` in its place — on such a date the headline is a lower bound, which matters more than
+    the grades (the robustness table keeps both)."""
+    if len(documented_later(memberships, as_of)):
+        return documented_line(memberships, as_of, names)
+    return glance_line(table, grades)
+
+
 def robustness_table(table: pd.DataFrame, grades: pd.DataFrame, matrix: pd.DataFrame | None = None,
-                     names: dict[str, str] | None = None) -> pd.DataFrame:
+                     names: dict[str, str] | None = None, memberships: pd.DataFrame | None = None,
+                     as_of=None) -> pd.DataFrame:
     """The checks of 'How robust is this?' as rows: ``check`` (the alternative) and ``reading``; with ``matrix``
-    (:func:`helpers.tables.sco_states.tie_matrix`), also the count without the ties that may be dormant."""
+    (:func:`helpers.tables.sco_states.tie_matrix`), also the count without the ties that may be dormant; with
+    ``memberships`` and ``as_of``, also the count with the ties documented only later (:func:`documented_line`)."""
     checks, lines = ["another denominator", "a stricter tie grade"], robustness_lines(table, grades)
     if matrix is not None:
         checks.append("without ties that may be dormant")
         lines.append(uncertain_line(matrix, names or {}))
+    if memberships is not None and as_of is not None:
+        checks.append("with ties documented only later")
+        lines.append(documented_line(memberships, as_of, names or {}))
     return pd.DataFrame({"check": checks, "reading": lines})
