@@ -12,6 +12,9 @@ STAMP  := $(VENV)/.installed
 # Extra arguments for the build, e.g. make reports ARGS="--only 02 -p as_of 2001-06-15"
 ARGS   ?=
 PYTEST_ARGS ?=
+# The suite runs on this many pytest-xdist workers (one per core of a 2-core CI machine; the shared full build and
+# notebook runs are done once for all of them, see tests/conftest.py). TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= 2
 PDF_ARGS ?=
 # Installs chromium, fonts and axe-core for the browser tests when missing (skipped when the script is absent).
 SYSTEM_DEPS ?= scripts/ensure-system-deps.sh
@@ -60,7 +63,7 @@ preview: $(STAMP)
 
 test: setup
 	@if [ -f "$(SYSTEM_DEPS)" ]; then sh "$(SYSTEM_DEPS)"; fi
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 # Root (containers, CI images) needs --allow-root; the server still listens on 127.0.0.1 only, with a token.
 # No news, update checks or extension installs from the web (the flags here and scripts/lab-overrides.json, copied

@@ -209,38 +209,81 @@ def load_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def _shared(tmp_path_factory, name: str) -> Path:
+    """A folder every pytest-xdist worker of this test session sees (their common base temp folder), or this
+    session's own when the suite runs in one process. Work in it is done once, under its lock (``_once``)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder = base / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _once(folder: Path, record: str, work) -> dict:
+    """``work()`` (a JSON-able dict) run by the first worker that asks, under a file lock; the others wait for it
+    and read its record from ``folder/record``."""
+    from filelock import FileLock
+
+    with FileLock(str(folder / f"{record}.lock")):
+        done = folder / record
+        if done.exists():
+            return json.loads(done.read_text(encoding="utf-8"))
+        result = work()
+        tmp = done.with_suffix(".part")
+        tmp.write_text(json.dumps(result), encoding="utf-8")
+        tmp.replace(done)
+        return result
+
+
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     """The real collection built once per test session (defaults and variants, empty cache) into a temporary
     folder: ``(folder, completed build process)``; reports in ``folder/reports``, executed notebooks in
-    ``folder/build``. Shared so that the suite pays for one full build."""
-    tmp = tmp_path_factory.mktemp("real-build")
-    env = {**os.environ, "NATO_REPORTS_DIR": str(tmp / "reports"), "NATO_BUILD_DIR": str(tmp / "build"),
-           "NATO_CACHE_DIR": str(tmp / "cache")}
-    env.pop("NATO_COLLECTION", None)
-    res = subprocess.run([PYTHON, "-m", "helpers.pipeline"], env=env, capture_output=True, text=True, timeout=2400,
-                         cwd=tmp)
-    return tmp, res
+    ``folder/build``. Shared by all pytest-xdist workers, so that the suite pays for one full build; tests only
+    read it (copy it to change it)."""
+    tmp = _shared(tmp_path_factory, "real-build")
+
+    def build() -> dict:
+        env = {**os.environ, "NATO_REPORTS_DIR": str(tmp / "reports"), "NATO_BUILD_DIR": str(tmp / "build"),
+               "NATO_CACHE_DIR": str(tmp / "cache")}
+        env.pop("NATO_COLLECTION", None)
+        res = subprocess.run([PYTHON, "-m", "helpers.pipeline"], env=env, capture_output=True, text=True,
+                             timeout=2400, cwd=tmp)
+        return {"args": res.args, "returncode": res.returncode, "stdout": res.stdout, "stderr": res.stderr}
+
+    done = _once(tmp, "build.json", build)
+    return tmp, subprocess.CompletedProcess(**done)
 
 
 @pytest.fixture(scope="session")
 def executed(tmp_path_factory):
     """``executed(stem, **parameters)``: the real notebook run through papermill's Python API from a folder outside
-    the repository, once per session for each set of parameters (several tests read the same run; each run starts a
-    fresh kernel, so sharing it carries no state between tests). Returns the executed notebook."""
+    the repository, once per session for each set of parameters (several tests read the same run, whichever
+    pytest-xdist worker they run on; each run starts a fresh kernel, so sharing it carries no state between tests).
+    Returns the executed notebook."""
+    import hashlib
+
     import papermill as pm
 
     from helpers import paths
 
+    shared = _shared(tmp_path_factory, "executed")
     runs: dict[tuple, nbformat.NotebookNode] = {}
 
     def run(stem: str, **parameters) -> nbformat.NotebookNode:
         key = (stem, tuple(sorted(parameters.items())))
         if key not in runs:
-            folder = tmp_path_factory.mktemp("executed")
+            folder = shared / f"{stem}-{hashlib.sha256(repr(key).encode()).hexdigest()[:12]}"
             out = folder / f"{stem}.ipynb"
-            pm.execute_notebook(str(paths.NOTEBOOKS / f"{stem}.ipynb"), str(out), parameters=parameters,
-                                kernel_name="python3", progress_bar=False, cwd=str(folder))
+
+            def execute() -> dict:
+                folder.mkdir(exist_ok=True)
+                pm.execute_notebook(str(paths.NOTEBOOKS / f"{stem}.ipynb"), str(out), parameters=parameters,
+                                    kernel_name="python3", progress_bar=False, cwd=str(folder))
+                return {"notebook": out.name}
+
+            _once(shared, f"{folder.name}.json", execute)
             runs[key] = nbformat.read(out, as_version=4)
         return runs[key]
 

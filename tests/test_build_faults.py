@@ -179,3 +179,125 @@ def test_an_edited_search_record_means_the_pages_are_read_again(tmp_path, kept):
     (dirs.cache / search_index.PAGES).write_text(kept.replace("%s", code), encoding="utf-8")
     entries = search_index._entries(dirs, {"01.html": cache.sha256_file(dirs.reports / "01.html")}, code, False)
     assert any("Helsinki" in str(e) for e in entries)
+
+
+def _build_here(fake, monkeypatch, *args: str) -> int:
+    """The build command run in this process (so a test can make a disk full or a data file break under it)."""
+    from helpers.pipeline import cli
+
+    for var, value in fake.env().items():
+        if var.startswith("NATO_"):
+            monkeypatch.setenv(var, value)
+    monkeypatch.chdir(fake.root)
+    return cli.build(list(args))
+
+
+def _site_parts_stale(fake) -> None:
+    from helpers import cache
+
+    for part in ("_search", "_index"):
+        cache.record_path(fake.cache, part).unlink(missing_ok=True)
+
+
+def test_site_parts_that_cannot_be_written_keep_their_last_version_and_the_summary(fake, monkeypatch, capsys):
+    """Defects 3 and 13: the search index and the index page are written after the reports, each on its own; a full
+    reports disk, a data file that breaks the contract while the index is drawn, or ``reports/assets`` linked into
+    the sources costs that part only: one line naming it and why, the summary still printed, nothing written
+    through the link, no earlier file lost."""
+    import errno
+    import os
+
+    from helpers import load, render
+    from helpers.load.errors import Problem
+
+    assert fake.build("--only", "03").returncode == 0
+    before = fake.report_files()
+    capsys.readouterr()
+
+    # 1. the reports disk is full when the search index and the index page are flushed
+    real_fsync = os.fsync
+
+    def full(fd):
+        if os.path.basename(os.readlink(f"/proc/self/fd/{fd}")).startswith((".index.html.", ".search-index.js.")):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_fsync(fd)
+
+    _site_parts_stale(fake)
+    with monkeypatch.context() as m:
+        m.setattr(os, "fsync", full)
+        code = _build_here(fake, monkeypatch, "--only", "03")
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "03-gamma" in out and "cached" in out, out  # the summary is still printed
+    errors = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2, err
+    assert "search-index.js" in errors[0] and "index.html" in errors[1]
+    assert all("No space left on device" in e and str(fake.reports) in e for e in errors), errors
+    assert fake.report_files() == before  # nothing half-written, nothing lost
+
+    # 2. a data file the index reads breaks the data contract
+    broken = load.DataError([Problem("data/sources.csv", 2, "publisher", "U+202E is never closed", "closed bidi")])
+
+    def render_index(*_a, **_k):
+        raise broken
+
+    _site_parts_stale(fake)
+    with monkeypatch.context() as m:
+        m.setattr(render, "render_index", render_index)
+        code = _build_here(fake, monkeypatch, "--only", "03")
+    out, err = capsys.readouterr()
+    assert code == 1 and "03-gamma" in out, out + err
+    assert err.strip() == ("error: the index (index.html) was not written (any previous one is kept): "
+                           "data/sources.csv row 2, column publisher: U+202E is never closed (closed bidi)"), err
+    assert fake.report_files()["index.html"] == before["index.html"]
+
+    # 3. reports/assets is a link into the notebooks folder
+    shutil.rmtree(fake.reports / "assets")
+    (fake.reports / "assets").symlink_to(fake.notebooks, target_is_directory=True)
+    notebooks = _snapshot(fake.notebooks)
+    _site_parts_stale(fake)
+    code = _build_here(fake, monkeypatch, "--only", "03")
+    out, err = capsys.readouterr()
+    assert code == 1 and "03-gamma" in out
+    assert _snapshot(fake.notebooks) == notebooks  # nothing written through the link
+    assert "search-index.js leads out of the reports folder through a symbolic link" in err, err
+    assert "Traceback" not in err
+
+    # 4. defect 4: the cache's disk is full while a title edit is rendered (no kernel, in this process): the report
+    # is written all the same, and only the cache misses it
+    (fake.reports / "assets").unlink()
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text(text.replace('title = "Gamma"', 'title = "Gamma renamed"'), encoding="utf-8")
+
+    def cache_full(fd):
+        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(fake.cache)):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_fsync(fd)
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "fsync", cache_full)
+        code = _build_here(fake, monkeypatch, "--only", "03")
+    out, err = capsys.readouterr()
+    row = next(line for line in out.splitlines() if line.startswith("03-gamma"))
+    assert code == 0 and " built " in row and "not kept in the cache (No space left on device)" in row, out + err
+    page = (fake.reports / "03-gamma.html").read_text(encoding="utf-8")
+    assert "Gamma renamed" in page and 'content="failed"' not in page
+
+
+@pytest.mark.parametrize("outside", ["../notebooks/01-alpha.ipynb", "/etc/passwd", "exports/../../data/a.csv"])
+def test_a_cache_record_naming_a_file_outside_the_reports_folder_is_not_trusted(tmp_path, outside):
+    """A hand-edited cache record whose outputs lead out of ``reports/`` made its report fail on every build
+    ("worker crashed: ... leads out of the reports folder"); it is now read as no record: the report is built
+    again, and nothing outside the reports folder is touched."""
+    import json
+
+    from helpers import cache
+
+    rec = {"format": cache.FORMAT, "key": "k", "render": "r", "data": {}, "executed": None,
+           "outputs": {"03-gamma.html": "d", "exports/03-gamma/a.csv": "e"}}
+    cache.record_path(tmp_path, "03-gamma").write_text(json.dumps(rec), encoding="utf-8")
+    assert cache.read_record(tmp_path, "03-gamma") == rec
+    rec["outputs"][outside] = "x"
+    cache.record_path(tmp_path, "03-gamma").write_text(json.dumps(rec), encoding="utf-8")
+    assert cache.read_record(tmp_path, "03-gamma") is None
+    assert cache.why_stale(cache.read_record(tmp_path, "03-gamma"), "k", "r", tmp_path)[0] == "execute"

@@ -129,7 +129,8 @@ def test_a_small_sweep_builds_lists_and_caches_its_reports(fake):
     builds = index.split('id="your-builds"', 1)[1]
     # the sweep has its own page in reports/sweeps/, listed once under "Your builds" (its reports are not repeated)
     [sweep_page] = (fake.reports / "sweeps").glob("*.html")
-    assert f'href="sweeps/{sweep_page.name}"' in builds and "As of: 2 reports (31 Dec 1995 … 31 Dec 1996)" in builds
+    assert f'href="sweeps/{sweep_page.name}"' in builds
+    assert "Alpha: 2 reports, as of 31 Dec 1995 … 31 Dec 1996" in builds
     table = sweep_page.read_text(encoding="utf-8").split('id="report-main"', 1)[1]
     for name in swept:
         page = (fake.reports / f"{name}.html").read_text(encoding="utf-8")
@@ -148,3 +149,10 @@ def test_a_small_sweep_builds_lists_and_caches_its_reports(fake):
     # one value of the sweep given with -p is the same report, cached too
     res = fake.build("--only", "01", "-p", "as_of", "1996-12-31")
     assert res.returncode == 0 and "01-alpha--as_of-1996-12-31  cached" in res.stdout
+    # a new sweep of reports that are all up to date still gets its page, and the index lists it
+    res = fake.build("--only", "01", "--sweep", "as_of=1996-12-31,1995-12-31")
+    assert res.returncode == 0 and fake.built(res) == [] and res.stdout.count("cached") == len(swept)
+    pages = sorted(p.name for p in (fake.reports / "sweeps").glob("*.html"))
+    assert len(pages) == 2
+    builds = (fake.reports / "index.html").read_text(encoding="utf-8").split('id="your-builds"', 1)[1]
+    assert all(f'href="sweeps/{p}"' in builds for p in pages)

@@ -119,15 +119,19 @@ class _Output:
     def __init__(self, proc: subprocess.Popen):
         self.lines: list[str] = []
         self.seen = 0  # lines before this one were looked at by an earlier wait
-        threading.Thread(target=lambda: self.lines.extend(proc.stdout), daemon=True).start()
+        self.reader = threading.Thread(target=lambda: self.lines.extend(proc.stdout), daemon=True)
+        self.reader.start()
 
     def wait(self, pattern: str, timeout: float) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            ended = not self.reader.is_alive()  # the preview exited: what it printed is all there will be
             for i in range(self.seen, len(self.lines)):
                 if re.search(pattern, self.lines[i]):
                     self.seen = i + 1
                     return self.lines[i]
+            if ended:
+                break
             time.sleep(0.05)
         raise AssertionError(f"no {pattern!r} in the preview's output:\n{''.join(self.lines)}")
 

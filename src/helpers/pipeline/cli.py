@@ -299,9 +299,15 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
                              {j.entry.name: j.reason for j in jobs})
         if on_pages is not None:
             on_pages(summary.exit_code(table), table, "")
-        search_index.write(everything, dirs, args.force)  # after every page is written
-        swept = _sweep_page(args, collection, chosen, everything, dirs)  # before the index, which lists it
-        index_written = front_page.write(everything, dirs, args.force)  # reads each page's headline finding
+        site_errors = [res.error for name, res in results.items() if name.startswith("_")]
+        # each after every page is written, and each on its own: one that cannot be written keeps its previous
+        # version and is named among the errors, and the others and the summary still follow
+        _site_step("the search index (assets/search-index.js)", site_errors,
+                   lambda: search_index.write(everything, dirs, args.force))
+        swept = _site_step("the sweep's page", site_errors,  # before the index, which lists it
+                           lambda: _sweep_page(args, collection, chosen, everything, dirs)) or []
+        index_written = _site_step(f"the index ({plan.INDEX})", site_errors,  # reads each page's headline finding
+                                   lambda: front_page.write(everything, dirs, args.force))
     except KeyboardInterrupt:
         print("interrupted: reports not finished keep their previous version", file=sys.stderr)
         return 130
@@ -312,9 +318,26 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
         print(f"error: {exc.strerror or exc}" + (f": {exc.filename}" if getattr(exc, "filename", None) else "")
               + "; reports not finished keep their previous version", file=sys.stderr)
         return 1
-    return summary.finish(table, {e.name: e.output for e in chosen}, dirs.reports,
-                          [res.error for name, res in results.items() if name.startswith("_")],
+    return summary.finish(table, {e.name: e.output for e in chosen}, dirs.reports, site_errors,
                           [*swept, *([plan.INDEX] if index_written else [])])
+
+
+def _site_step(what: str, errors: list[str], step: Callable[[], Any]) -> Any:
+    """``step()``'s result; when it fails (a full or read-only reports disk, a link out of ``reports/``, a data
+    file the page reads that breaks the data contract), None and one line in ``errors`` naming the part, the reason
+    and that its previous version is kept."""
+    from helpers import load
+
+    try:
+        return step()
+    except OSError as exc:
+        reason = f"{exc.strerror or exc}" + (f" ({exc.filename})" if getattr(exc, "filename", None) else "")
+    except load.DataError as exc:
+        reason = str(exc).splitlines()[0] + (f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else "")
+    except Exception as exc:  # noqa: BLE001 - a renderer's fault costs this part, not the build's summary
+        reason = f"{type(exc).__name__}: {exc}"
+    errors.append(f"{what} was not written (any previous one is kept): {reason}")
+    return None
 
 
 def _sweep_page(args, collection: Path, chosen: list, everything: list, dirs) -> list[str]:

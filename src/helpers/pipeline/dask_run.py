@@ -188,14 +188,12 @@ def run_dask(jobs: list[Job], site: dict, dirs: run.Dirs, n_workers: int, collec
 
     here = [j for j in jobs if j.action != Action.EXECUTE.value]
     remote = [j for j in jobs if j.action == Action.EXECUTE.value]
-    results = run.run_here(here, site, dirs)  # no kernel: not worth a round trip (the shared assets too)
     if not remote:
-        return results
+        return run.run_here(here, site, dirs)
     dirs.build.mkdir(parents=True, exist_ok=True)
     env = _env(collection, lang, dirs.build)
-    code, locked = cache.code_hash(), cache.environment_hash()
-    expect = {"code": code, "env": locked}
-    client, cluster = _client(n_workers, scheduler)
+    expect = {"code": cache.code_hash(), "env": cache.environment_hash()}
+    client, cluster = _client(n_workers, scheduler)  # before anything is written: an unreachable one refuses
     progress = Progress(len(remote))
     futures: dict = {}
     try:
@@ -204,6 +202,8 @@ def run_dask(jobs: list[Job], site: dict, dirs: run.Dirs, n_workers: int, collec
             fut = client.submit(remote_report, run.report_job(job, dirs).to_dict(), env, expect, pure=False,
                                 key=f"nato-report-{job.entry.name}-{token}")
             futures[fut] = job
+        # while the workers run the kernels: re-renders that need none, and the shared assets, here
+        results = run.run_here(here, site, dirs)
         for fut in as_completed(list(futures)):
             job = futures.pop(fut)
             try:

@@ -6,6 +6,7 @@ changed, like every other output of the build."""
 from __future__ import annotations
 
 from helpers import cache, params, paths
+from helpers.pipeline import placement
 from helpers.pipeline.plan import INDEX
 from helpers.pipeline.run import Dirs, record_site
 
@@ -22,6 +23,7 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
     lang = entries[0].lang if entries else "en"
     declared = [e.output for e in entries]
     pages = sorted(p.name for p in dirs.reports.glob("*.html") if p.name != INDEX)
+    pages += sorted(f"{front.SWEEPS}/{p.name}" for p in (dirs.reports / front.SWEEPS).glob("*.html"))  # listed too
     digests = {p: cache.sha256_file(dirs.reports / p) for p in pages}
     data: dict[str, str] = {}
     for folder in sorted({params.data_dir().resolve(), paths.DATA.resolve()}):
@@ -39,6 +41,6 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
         return False
     records = {p: r for p in declared if (r := front.read_record(dirs.reports / p)) is not None}
     data = render.render_index(entries, records, front.your_builds(dirs.reports, declared))
-    cache.atomic_write(index, data, dirs.staging)
+    cache.atomic_write(placement.inside(dirs.reports, INDEX), data, dirs.staging)
     record_site(dirs, RECORD, key, {INDEX: cache.sha256_bytes(data)})
     return True

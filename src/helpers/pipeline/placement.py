@@ -58,7 +58,7 @@ def good_report(entry: Entry, reports: Path) -> bool:
     return bool(head) and FAILED_MARK.encode() not in head
 
 
-def _inside(reports: Path, rel: str) -> Path:
+def inside(reports: Path, rel: str) -> Path:
     """``reports/rel`` with its folders resolved: a symbolic link in the file's place is replaced by the file (the
     link's target is never written); a linked folder that leads out of ``reports/`` is refused."""
     path = reports / rel
@@ -73,7 +73,7 @@ def write_files(files: dict[str, bytes], reports: Path, staging: Path) -> dict[s
     """Write each file atomically under ``reports``: ``{relative path: content hash}``."""
     outputs = {}
     for rel, data in files.items():
-        cache.atomic_write(_inside(reports, rel), data, staging)
+        cache.atomic_write(inside(reports, rel), data, staging)
         outputs[rel] = cache.sha256_bytes(data)
     return outputs
 
@@ -82,7 +82,7 @@ def drop_leftovers(previous: dict | None, keep: dict, reports: Path) -> None:
     """Remove files an earlier build of a report wrote that this build does not write (e.g. an export)."""
     for rel in (previous or {}).get("outputs", {}):
         if rel not in keep and rel != INDEX:
-            _inside(reports, rel).unlink(missing_ok=True)
+            inside(reports, rel).unlink(missing_ok=True)
 
 
 def write_failure(job: ReportJob, entry: Entry, page: bytes) -> tuple[dict[str, str], str]:

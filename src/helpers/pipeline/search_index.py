@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from helpers import cache
+from helpers.pipeline import placement
 from helpers.pipeline.run import Dirs, record_site
 
 RECORD = "search"
@@ -59,6 +60,6 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
             and cache.sha256_file(index) == rec["outputs"].get(search.INDEX_PATH):
         return False
     data = search.index_js(_entries(dirs, digests, code, force))
-    cache.atomic_write(index, data, dirs.staging)
+    cache.atomic_write(placement.inside(dirs.reports, search.INDEX_PATH), data, dirs.staging)
     record_site(dirs, RECORD, key, {search.INDEX_PATH: cache.sha256_bytes(data)})
     return True

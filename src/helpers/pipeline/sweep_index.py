@@ -13,6 +13,7 @@ from pathlib import Path
 
 from helpers import cache, params, paths
 from helpers.models import Entry
+from helpers.pipeline import placement
 from helpers.pipeline.plan import _UNSAFE, NAME_LIMIT
 from helpers.pipeline.run import Dirs, record_site
 
@@ -57,6 +58,7 @@ def write(sweep, reports: list[Entry], everything: list[Entry], overrides: dict,
     rel = f"{FOLDER}/{name}.html"
     record = {"slug": name, "name": sweep.name, "command": command(sweep, reports, overrides),
               "notebooks": list(dict.fromkeys(e.id for e in reports)),
+              "titles": list(dict.fromkeys(params.notebook(e.id).title for e in reports)),
               "values": list(dict.fromkeys(str(e.parameters[sweep.name]) for e in reports)),
               "pages": [e.output for e in reports]}
     pages = {e.output: cache.sha256_file(dirs.reports / e.output) for e in reports}
@@ -76,6 +78,6 @@ def write(sweep, reports: list[Entry], everything: list[Entry], overrides: dict,
                      "output": e.output,
                      "finding": front.headline(page, e.summary), "failed": page is None})
     data = render.render_sweep(record, rows, lang)
-    cache.atomic_write(target, data, dirs.staging)
+    cache.atomic_write(placement.inside(dirs.reports, rel), data, dirs.staging)
     record_site(dirs, f"sweep-{name}", key, {rel: cache.sha256_bytes(data)})
     return True

@@ -23,16 +23,16 @@ def value_text(name: str, value) -> str:
 
 
 def title(record: dict, lang: str) -> str:
-    """'As of: 9 reports (31 Dec 1992 … 31 Dec 2000)' in the edition's language."""
+    """'Security framework or alliance?: 9 reports, as of 31 Dec 1992 … 31 Dec 2000' in the edition's language."""
     from helpers import i18n
 
     name = record["name"]
-    label = i18n.gettext(name.replace("_", " "), lang)
-    label = label[:1].upper() + label[1:]
     values = record.get("values") or [""]
-    return templating.strings(lang)["sweep_title"].format(
-        name=label, count=len(record.get("pages") or []), first=value_text(name, values[0]),
-        last=value_text(name, values[-1]))
+    swept = templating.strings(lang)["sweep_title"].format(
+        name=i18n.gettext(name.replace("_", " "), lang), count=len(record.get("pages") or []),
+        first=value_text(name, values[0]), last=value_text(name, values[-1]))
+    titles = " · ".join(i18n.text(t, lang) for t in record.get("titles") or [])
+    return f"{titles}: {swept}" if titles else swept
 
 
 def render_sweep(record: dict, rows: list[dict], lang: str = "en") -> bytes:
