@@ -194,6 +194,9 @@ NOT_BINDING = PAIR_STATUSES[1:7]
 
 #: Endings as planned: the term ran out after a successor treaty had been signed, or a successor superseded it.
 PLANNED = PAIR_STATUSES[5:7]
+#: The statuses of a treaty that never entered into force: it never bound anyone, so a share of treaties "still
+#: binding" can be read over every treaty signed or over those that ever entered into force.
+NEVER_IN_FORCE = PAIR_STATUSES[7:9]
 
 
 def _status_of(t, steps: pd.DataFrame, pair: set[str],
