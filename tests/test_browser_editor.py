@@ -136,7 +136,8 @@ PRINT_JS = r"""() => {
     .filter(shown).map(el => String(el.className).split(' ')[0]);
   const cut = Array.from(document.querySelectorAll('main table, main figure, main .report-chart, main svg, main pre'))
     .filter(el => shown(el) && !el.parentElement.closest('svg') && el.getBoundingClientRect().right > vw + 1)
-    .map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' ' + Math.round(el.getBoundingClientRect().right));
+    .map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' ' +
+      Math.round(el.getBoundingClientRect().right));
   // links that lead off the page: web addresses (the list of sources) and the other reports
   const links = Array.from(document.querySelectorAll('a[href]:not(.cite):not(.anchor-link)'))
     .filter(a => shown(a) && /^https?:|\.html(#|$)/.test(a.getAttribute('href')))

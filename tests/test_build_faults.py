@@ -263,6 +263,26 @@ def test_site_parts_that_cannot_be_written_keep_their_last_version_and_the_summa
     assert "search-index.js leads out of the reports folder through a symbolic link" in err, err
     assert "Traceback" not in err
 
+    # 4. defect 4: the cache's disk is full while a title edit is rendered (no kernel, in this process): the report
+    # is written all the same, and only the cache misses it
+    (fake.reports / "assets").unlink()
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text(text.replace('title = "Gamma"', 'title = "Gamma renamed"'), encoding="utf-8")
+
+    def cache_full(fd):
+        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(fake.cache)):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_fsync(fd)
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "fsync", cache_full)
+        code = _build_here(fake, monkeypatch, "--only", "03")
+    out, err = capsys.readouterr()
+    row = next(line for line in out.splitlines() if line.startswith("03-gamma"))
+    assert code == 0 and " built " in row and "not kept in the cache (No space left on device)" in row, out + err
+    page = (fake.reports / "03-gamma.html").read_text(encoding="utf-8")
+    assert "Gamma renamed" in page and 'content="failed"' not in page
+
 
 @pytest.mark.parametrize("outside", ["../notebooks/01-alpha.ipynb", "/etc/passwd", "exports/../../data/a.csv"])
 def test_a_cache_record_naming_a_file_outside_the_reports_folder_is_not_trusted(tmp_path, outside):

@@ -12,6 +12,8 @@ import pytest
 
 from helpers import load, wording
 from helpers.tables import typology as T
+from helpers.tables import typology_checks as C
+from helpers.tables import typology_checks_words as CW
 from helpers.tables import typology_words as W
 
 SHOWN = ["NATO", "OSCE", "SCO", "CSTO", "EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001"]
@@ -26,8 +28,8 @@ def test_the_defence_promise_alone_is_scored_and_no_obligation_has_a_political_g
     _, dims, _ = data
     obligations = dims[dims["axis"] == "obligation"].set_index("dimension_id")
     assert obligations.index[obligations["role"] == "scored"].tolist() == ["collective_defence"]
-    assert set(obligations.loc[list(T.ATOP_COLUMNS), "role"]) == {"scored", "profile"}
-    assert all(row.scale == "yes;no" for row in obligations.loc[list(T.ATOP_COLUMNS)].itertuples())
+    assert set(obligations.loc[list(C.ATOP_COLUMNS), "role"]) == {"scored", "profile"}
+    assert all(row.scale == "yes;no" for row in obligations.loc[list(C.ATOP_COLUMNS)].itertuples())
 
 
 def test_the_profile_stands_beside_the_class_without_a_mean(data):
@@ -57,10 +59,10 @@ def test_the_2001_treaty_is_coded_from_its_text_with_absent_provisions_as_no(dat
 
 def test_our_obligation_codes_are_checked_against_atops_for_the_four_texts(data):
     f, *_ = data
-    agreement = T.atop_agreement(f, load.pact_census())
+    agreement = C.atop_agreement(f, load.pact_census())
     assert set(agreement["org_id"]) == {"NATO", "WARSAW", "CSTO", "RU_CN_TREATY_2001"}
     assert len(agreement) == 20
-    assert W.agreement_finding(agreement) == ("Our obligation codes agree with ATOP's on 20 of 20 cells of 4 pacts "
+    assert CW.agreement_finding(agreement) == ("Our obligation codes agree with ATOP's on 20 of 20 cells of 4 pacts "
                                               "(Cohen's kappa 1.00)")
 
 
@@ -69,21 +71,21 @@ def test_a_disagreement_with_atop_is_counted_and_lowers_kappa():
                           "value": ["yes", "yes"], "valid_from": pd.to_datetime(["1990-01-01"] * 2)})
     census = pd.DataFrame({"atopid": [1, 2], "org_id": ["A", ""], "defense": [1, 1], "offense": [0, 0],
                            "neutral": [0, 0], "nonagg": [0, 0], "consul": [0, 0]})
-    agreement = T.atop_agreement(feats, census)
+    agreement = C.atop_agreement(feats, census)
     assert agreement["agree"].tolist() == [True, False]  # the unlinked pact and uncoded types are left out
-    assert T.cohen_kappa([1, 0, 1, 0], [1, 0, 0, 0]) == pytest.approx(0.5)
-    assert math.isnan(T.cohen_kappa([1, 1], [1, 1]))
+    assert C.cohen_kappa([1, 0, 1, 0], [1, 0, 0, 0]) == pytest.approx(0.5)
+    assert math.isnan(C.cohen_kappa([1, 1], [1, 1]))
 
 
 def test_the_headline_is_shown_under_the_old_mean_and_a_wider_institutions_index(data):
     f, d, names = data
-    table = W.robustness_table(f, d, SHOWN, "2024-04-30", names).set_index("organisation")
+    table = CW.robustness_table(f, d, SHOWN, "2024-04-30", names).set_index("organisation")
     assert table.loc["NATO", "Five ATOP types, equal-weight mean"] == "0.60"
     assert table.loc["CSTO", "Institutions, six items"] == "0.92"
-    assert W.robustness_headline(table.reset_index()) == "The headline holds on both alternative measures"
+    assert CW.robustness_headline(table.reset_index()) == "The headline holds on both alternative measures"
     swapped = table.reset_index()
     swapped.loc[swapped["organisation"] == "OSCE", "Five ATOP types, equal-weight mean"] = "0.80"
-    assert W.robustness_headline(swapped) == "The headline does not survive the five-type mean"
+    assert CW.robustness_headline(swapped) == "The headline does not survive the five-type mean"
 
 
 def test_the_audit_table_dates_the_evidence_under_a_readers_label(data):

@@ -115,8 +115,8 @@ def source_folders() -> dict[str, Path]:
     output folders, ``python -m helpers.render``'s page): writing there would replace a notebook, or change the data
     version or the code hash."""
     found = {"the notebooks folder": NOTEBOOKS, "the data folder": DATA, "the code folder": ROOT / "src",
-             "the scripts folder": ROOT / "scripts", "the tests folder": ROOT / "tests", "the git folder": ROOT / ".git",
-             "the helpers code": helpers_src()}
+             "the scripts folder": ROOT / "scripts", "the tests folder": ROOT / "tests",
+             "the git folder": ROOT / ".git", "the helpers code": helpers_src()}
     return {what: Path(os.path.realpath(folder)) for what, folder in found.items()}
 
 

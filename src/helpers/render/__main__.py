@@ -55,7 +55,8 @@ def _output_problem(out: Path, notebook: Path) -> str | None:
     from helpers import paths
 
     if out.is_dir():
-        return f"-o {out} is a folder; give the HTML file to write in it (e.g. {out / notebook.with_suffix('.html').name})"
+        example = out / notebook.with_suffix(".html").name
+        return f"-o {out} is a folder; give the HTML file to write in it (e.g. {example})"
     if out.suffix.lower() not in (".html", ".htm"):
         return f"-o {out}: the page is an HTML file; give a file name ending in .html"
     found = paths.overlap(out.parent, paths.source_folders())

@@ -10,7 +10,7 @@ import math
 import re
 
 from helpers import paths, wording
-from helpers.render import citations, text
+from helpers.render import citations, markup
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEARISH = re.compile(r"(^|_)(year|founded_year|start_year|end_year)$")  # calendar years ("years" is a length)
@@ -49,10 +49,10 @@ def format_cell(value, column: str = "", decimals: int | None = None) -> str:
             return f"{int(number):,}"
         return f"{number:,.2f}" if abs(number) >= 1 else f"{number:.3g}"
     if isinstance(value, (_dt.date, _dt.datetime)) or type(value).__name__ == "Timestamp":
-        return text.human_date(value)
-    shown = text.as_text(value)
+        return markup.human_date(value)
+    shown = markup.as_text(value)
     if _ISO_DATE.match(shown):
-        return text.human_date(shown)
+        return markup.human_date(shown)
     return shown
 
 
@@ -98,8 +98,8 @@ def _mark(value) -> str:
     """Escaped text from the data, marked for the edition: Arabic runs isolated in the English edition, Latin runs
     in the Arabic one (whose page is already Arabic and right to left, so an Arabic run needs no mark there)."""
     if paths.language() == "ar":
-        return text.mark_latin_text(value)
-    return text.mark_arabic_text(value)
+        return markup.mark_latin_text(value)
+    return markup.mark_arabic_text(value)
 
 
 #: A claim's verdict (``data/claims.csv``) is shown as a chip: its word on a tint of its own, one per verdict.
@@ -123,11 +123,11 @@ def _cell(value, column: str, labelled: bool, decimals: int | None = None, head:
         return f'<{tag} {empty}><span aria-hidden="true">{EMPTY}</span></{tag}>'
     if is_number(value):
         attrs.append('class="num"')
-    elif _ISO_DATE.match(text.as_text(value)) or isinstance(value, (_dt.date, _dt.datetime)):
+    elif _ISO_DATE.match(markup.as_text(value)) or isinstance(value, (_dt.date, _dt.datetime)):
         attrs.append('class="date"')
     if len(shown) > LONG:
         attrs.append('data-long="true"')
-    if text.is_arabic_text(shown) and paths.language() != "ar":  # the Arabic edition's page is Arabic already
+    if markup.is_arabic_text(shown) and paths.language() != "ar":  # the Arabic edition's page is Arabic already
         attrs += ['lang="ar" dir="rtl"', *label]
         return f"<{tag} {' '.join(attrs)}>{_chip(value, column, html.escape(shown))}</{tag}>"
     attrs += label
@@ -142,15 +142,15 @@ SOURCE_TITLE_COLUMNS = frozenset({"main source", "second source"})
 def _detail(value, column: str, labelled: bool) -> str:
     shown = _shown(value, column, labelled, None)
     if column in SOURCE_TITLE_COLUMNS and shown.strip() and paths.language() == "ar" \
-            and not text.HAS_ARABIC.search(shown):
+            and not markup.HAS_ARABIC.search(shown):
         return f'<cite dir="auto">{html.escape(shown)}</cite>'
     # isolated from its label ("Reason: …"): a value's own direction never reorders the label
-    return text.isolated_html(_mark(shown), paths.language()) if shown.strip() else ""
+    return markup.isolated_html(_mark(shown), paths.language()) if shown.strip() else ""
 
 
 def _isolated(value: str) -> str:
     """A data string isolated from the text around it (a citation after a matrix cell's detail)."""
-    return text.isolated_html(_mark(value), paths.language()) if value.strip() else ""
+    return markup.isolated_html(_mark(value), paths.language()) if value.strip() else ""
 
 
 def _long_columns(frame, cols: list[str], with_labels: set[str]) -> list[str]:
@@ -272,8 +272,8 @@ def _matrix_cell(rec: dict, spec: dict, notes: list) -> str:
     unknown = value is None or str(value) == "unknown" or (isinstance(value, float) and math.isnan(value))
     shade = "unknown" if unknown else _shade(score)
     word = wording.label("unknown", "value") if unknown else wording.label(value, spec["value_column"])
-    detail = text.as_text(rec.get(spec["detail"])) if spec["detail"] else ""
-    sid = text.as_text(rec.get(spec["source"])) if spec["source"] else ""
+    detail = markup.as_text(rec.get(spec["detail"])) if spec["detail"] else ""
+    sid = markup.as_text(rec.get(spec["source"])) if spec["source"] else ""
     ref = ""
     if detail or sid:
         notes.append((len(notes) + 1, detail, sid))
@@ -344,6 +344,7 @@ def _matrix_cards(frame, spec: dict, cols: list, rows: list, groups: dict) -> st
             items.append(f'<dt>{_mark(wording.label(row, spec["rows"]))}</dt>'
                          f'<dd class="shade-{shade}"><span aria-hidden="true">{symbol}</span> '
                          f'{_mark(word)}</dd>')
-        cards.append(f'<details class="matrix-card"><summary>{_mark(wording.label(c, spec["columns"]))}'
+        head = _mark(wording.label(c, spec["columns"]))
+        cards.append(f'<details class="matrix-card"><summary>{head}'
                      f'</summary><dl>{"".join(items)}</dl></details>')
     return f'<div class="matrix-cards">{"".join(cards)}</div>'
