@@ -350,7 +350,15 @@ def obligation_profile(org_features: pd.DataFrame, dimensions: pd.DataFrame, org
     return pd.DataFrame(rows)
 
 
-def atop_agreement(org_features: pd.DataFrame, census: pd.DataFrame) -> pd.DataFrame:
+#: ATOP texts that did not found the organisation they bear on but code obligations of it, each with the
+#: organisation and the day from which our cells are compared (the text's signature or entry into force): the
+#: Helsinki Final Act (the CSCE/OSCE), the 1996 Shanghai agreement (the Shanghai Five, not coded here) and the SCO
+#: states' Treaty on Long-Term Good-Neighbourliness of 2007 (in force 2012, as org_features.csv dates it).
+ATOP_TEXTS = {3740: ("OSCE", "1975-08-01"), 4810: ("SHANGHAI5", "1996-04-26"), 6020: ("SCO", "2012-10-31")}
+
+
+def atop_agreement(org_features: pd.DataFrame, census: pd.DataFrame,
+                   texts: Mapping[int, tuple[str, str]] | None = None) -> pd.DataFrame:
     """Our obligation codes beside ATOP's published coding of the same texts: one row per pact the census links to
     an organisation we code (``org_id``) and per obligation type, with our value from the founding text (the
     earliest coded period that is not unknown), ATOP's 0/1 and whether they agree. A pact or type we have not
@@ -370,7 +378,22 @@ def atop_agreement(org_features: pd.DataFrame, census: pd.DataFrame) -> pd.DataF
             theirs = int(getattr(pact, column))
             rows.append({"org_id": pact.org_id, "atopid": int(pact.atopid), "dimension_id": dim,
                          "ours": ours, "atop": theirs, "agree": ours == theirs})
-    return pd.DataFrame(rows, columns=["org_id", "atopid", "dimension_id", "ours", "atop", "agree"])
+    # The other ATOP texts: our cells in force on the text's day; an unknown or uncoded cell is shown (ours = NA)
+    # but not counted, so an ATOP code never fills a cell we have not read.
+    by_id = census.set_index(census["atopid"].astype(int))
+    for atopid, (org, on) in (ATOP_TEXTS if texts is None else texts).items():
+        if atopid not in by_id.index:
+            continue
+        pact = by_id.loc[atopid]
+        live = features_as_of(org_features[org_features["org_id"] == org], on).set_index("dimension_id")["value"]
+        for dim, column in ATOP_COLUMNS.items():
+            value = live.get(dim)
+            ours = {"yes": 1, "no": 0}.get(value, pd.NA)
+            theirs = int(pact[column])
+            rows.append({"org_id": org, "atopid": int(atopid), "dimension_id": dim, "ours": ours, "atop": theirs,
+                         "agree": pd.NA if pd.isna(ours) else ours == theirs})
+    out = pd.DataFrame(rows, columns=["org_id", "atopid", "dimension_id", "ours", "atop", "agree"])
+    return out.astype({"ours": "Int64", "atop": "int64", "agree": "boolean"})
 
 
 def cohen_kappa(ours: Iterable[int], theirs: Iterable[int]) -> float:
@@ -405,3 +428,15 @@ def institutions_with(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs
     widened = dimensions.copy()
     widened.loc[widened["dimension_id"].isin(list(extra)), "role"] = "scored"
     return typology_intervals(org_features, widened, orgs, as_of, axes=["institutionalization"])
+
+
+def institutions_partial_as(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: Iterable[str], as_of,
+                            value: str) -> pd.DataFrame:
+    """The institutions interval with every ``partial`` cell of a scored institutions dimension read as ``value``
+    (``no`` or ``yes``): the check of how much a ranking rests on cells coded half-way (the CSTO's integrated
+    command)."""
+    book = codebook(dimensions)
+    scored = [d.dimension_id for d in book.values() if d.axis == "institutionalization" and d.role == "scored"]
+    moved = org_features.copy()
+    moved.loc[moved["dimension_id"].isin(scored) & (moved["value"] == "partial"), "value"] = value
+    return typology_intervals(moved, dimensions, orgs, as_of, axes=["institutionalization"])
