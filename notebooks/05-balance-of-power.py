@@ -30,9 +30,9 @@ year = 2023
 # message naming it.
 
 # %%
-from helpers import load, params, present
+from helpers import load, params, present, wording
 from helpers.charts import balance as charts
-from helpers.tables import article, evidence, evidence_words
+from helpers.tables import article, balance_concentration, evidence, evidence_words
 from helpers.tables import balance as tables
 from helpers.tables import balance_robust as robust
 from helpers.tables import balance_words as words
@@ -61,7 +61,7 @@ blocs = tables.comparison_blocs(memberships, tables.reference_date(P.year))
 
 # %%
 caps = tables.world_shares(tables.bloc_capabilities(capabilities, blocs, P.year), world, P.year)
-conc = tables.concentration_table(capabilities, blocs, P.year)
+conc = balance_concentration.concentration_table(capabilities, blocs, P.year)
 series = tables.share_series(capabilities, memberships, world, tables.indicator_years(capabilities))
 cite = evidence.cite(capabilities, world, memberships, blocs, [P.year])
 measures_year = tables.latest_year(capabilities, "nuclear_warheads_deployed")
@@ -121,8 +121,8 @@ present.table(tables.overlap_view(shared), title=words.overlap_title(shared, blo
 # left empty rather than mixed across bases.
 
 # %%
-present.table(tables.capability_grid(caps), title=f"The blocs on 31 December {P.year}: totals, shares of the world "
-                                                  "and how many members have figures",
+present.table(tables.capability_grid(caps), title=f"The blocs on {wording.day(tables.reference_date(P.year))}: totals, "
+                                                  "shares of the world and how many members have figures",
               caption="Rows overlap (see above). Spending in constant 2023 US dollars; warheads as of January.",
               key="coverage", **evidence.cite(capabilities, world, memberships, blocs, [P.year],
                                               methods=["sipri-milex-sources-methods"]))
@@ -214,7 +214,7 @@ present.table(robust.ppp_view(ppp), title=words.ppp_title(ppp, ppp_year),
 # members (Laakso & Taagepera 1979): n equal members give n, one dominant member gives close to 1.
 
 # %%
-present.table(tables.concentration_view(conc, names),
+present.table(balance_concentration.concentration_view(conc, names),
               title=words.concentration_finding(conc[conc["indicator"] == "milex_usd_const"], P.year, names),
               caption="Shares are of the reported total; a runner-up left empty holds none. Blocs of one are left out.",
               key="concentration", **evidence.cite(capabilities, world, memberships, blocs, [P.year],

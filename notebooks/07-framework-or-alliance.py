@@ -34,7 +34,7 @@ as_of = "2024-04-30"
 # %%
 from helpers import load, params, present, wording
 from helpers.charts import typology as charts
-from helpers.tables import article
+from helpers.tables import article, typology_checks, typology_checks_words
 from helpers.tables import typology as tables
 from helpers.tables import typology_words as words
 
@@ -211,8 +211,9 @@ present.chart(charts.typology_scatter(intervals, names=names, title=words.typolo
 # the 2007 SCO treaty, which we leave unknown until its text is read. Each cell below reads "ours / ATOP's".
 
 # %%
-agreement = tables.atop_agreement(org_features, load.pact_census())
-present.table(words.agreement_table(agreement, dimensions, names), title=words.agreement_finding(agreement),
+agreement = typology_checks.atop_agreement(org_features, load.pact_census())
+present.table(typology_checks_words.agreement_table(agreement, dimensions, names),
+              title=typology_checks_words.agreement_finding(agreement),
               key="atop-check", caption="Our code from the founding text / ATOP 4.01's code of the same treaty.",
               sources=["atop-4-01-data", *org_features.loc[org_features["org_id"].isin(agreement["org_id"])
                                                            & org_features["dimension_id"].isin(
@@ -228,9 +229,9 @@ present.table(words.agreement_table(agreement, dimensions, names), title=words.a
 # coding in place of ours is the check above.
 
 # %%
-robust = words.robustness_table(org_features, dimensions, shown, P.as_of, names)
-present.table(robust, title=words.robustness_headline(robust), key="robustness", sources=cells,
-              caption=" ".join(words.robustness_findings(robust)))
+robust = typology_checks_words.robustness_table(org_features, dimensions, shown, P.as_of, names)
+present.table(robust, title=typology_checks_words.robustness_headline(robust), key="robustness", sources=cells,
+              caption=" ".join(typology_checks_words.robustness_findings(robust)))
 
 # %% [markdown]
 # The equal-weight mean is what the profile avoids: on it offence and neutrality, which none of the compared

@@ -27,15 +27,7 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
     ``tags`` is a :func:`helpers.tables.article.tag_long` frame. Raises ``ValueError`` if ``highlight`` has no
     colour in the theme (i.e. is not an organisation id).
     """
-    if highlight not in theme.ORG_COLORS:
-        raise ValueError(
-            f"structure_matrix: highlight={highlight!r} is not an organisation id; "
-            f"allowed: {', '.join(theme.ORG_COLORS)}"
-        )
-    missing = [c for c in ("paragraph", "order", "section_id", "tag_kind", "tag", "label", "row", "highlighted")
-               if c not in tags.columns]
-    if missing:
-        raise ValueError(f"structure_matrix: tags frame lacks {', '.join(missing)}; build it with tag_long()")
+    _check(tags, highlight)
     colour = theme.ORG_COLORS[highlight]
     data = tags.assign(
         kind=tags["tag_kind"].map(TAG_KIND_LABELS),
@@ -53,7 +45,26 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
         x=x,
         tooltip=[alt.Tooltip("paragraph:N", title="paragraph"), alt.Tooltip("note:N", title="highlight")],
     )
-    dots = alt.Chart(data).mark_point(filled=True, size=90, opacity=0.9).encode(
+    dots = _dots(data, x, y, highlight, colour)
+    height = max(200, 16 * len(y_order))
+    return alt.layer(bands, dots).properties(title=title, description=description, width=width, height=height)
+
+
+def _check(tags: pd.DataFrame, highlight: str) -> None:
+    if highlight not in theme.ORG_COLORS:
+        raise ValueError(
+            f"structure_matrix: highlight={highlight!r} is not an organisation id; "
+            f"allowed: {', '.join(theme.ORG_COLORS)}"
+        )
+    missing = [c for c in ("paragraph", "order", "section_id", "tag_kind", "tag", "label", "row", "highlighted")
+               if c not in tags.columns]
+    if missing:
+        raise ValueError(f"structure_matrix: tags frame lacks {', '.join(missing)}; build it with tag_long()")
+
+
+def _dots(data: pd.DataFrame, x: alt.X, y: alt.Y, highlight: str, colour: str) -> alt.Chart:
+    """One dot per tag and paragraph, shaped by the kind of tag, the highlighted organisation's in its colour."""
+    return alt.Chart(data).mark_point(filled=True, size=90, opacity=0.9).encode(
         x=x,
         y=y,
         shape=alt.Shape("kind:N", title="kind of tag",
@@ -67,5 +78,3 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
             alt.Tooltip("label:N", title="tag"),
         ],
     )
-    height = max(200, 16 * len(y_order))
-    return alt.layer(bands, dots).properties(title=title, description=description, width=width, height=height)

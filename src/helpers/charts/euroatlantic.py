@@ -204,7 +204,7 @@ def camps_bars(camps: pd.DataFrame, *, title: str, description: str, width: int 
 
 
 def pact_lifespans(record: pd.DataFrame, *, title: str, description: str, as_of, width: int = 600) -> alt.LayerChart:
-    """Each defence pact (from ``tables.enlargement.pact_exposure``) as a bar from signature to its end or ``as_of``,
+    """Each defence pact (from ``tables.pact_cases.pact_exposure``) as a bar from signature to its end or ``as_of``,
     labelled with its names and coloured by whether it was still in force; the label gives withdrawals per 100
     member-years where the data holds the membership spells."""
     rate = record["withdrawals_per_100_member_years"]

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
-from helpers.params import text
-from helpers.params.errors import DataFileError
+from helpers.params import decoding
+from helpers.params.refusals import DataFileError
 from helpers.params.specs import BOUND_WORDS, data_dir
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
@@ -32,8 +32,8 @@ _NOT_COVERAGE = {"accessed"}
 def rows(path: Path) -> list[list[str]]:
     """The CSV records of a data file (header first); raises :class:`DataFileError` for a byte that is not UTF-8."""
     try:
-        content = text.read(path)
-    except text.NotUtf8 as exc:
+        content = decoding.read(path)
+    except decoding.NotUtf8 as exc:
         raise DataFileError(exc.line(paths.shown(path))) from None
     return list(csv.reader(io.StringIO(content, newline="")))
 

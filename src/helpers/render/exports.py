@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from helpers import present
-from helpers.render import notebook, templating, text, vega_specs
+from helpers.render import markup, notebook, templating, vega_specs
 
 VEGA_MIMES = ("application/vnd.vega.v5+json", "application/vnd.vega.v6+json")
 VEGALITE_MIME = re.compile(r"^application/vnd\.vegalite\.v\d+\+json$")
@@ -69,7 +69,7 @@ def chart_figure(payload: dict, mode: str, spec: dict, exports: Exports, cell_no
     extra = timeline_context(tl) if tl else {"tl": None}
     return templating.render(
         "chart_figure.html.j2", key=key, mode=mode, fits=fits, title=title, subtitle=subtitle, **extra,
-        alt=present.chart_alt_text(payload), spec_json=text.script_json(drawn), caption=payload.get("caption", ""),
+        alt=present.chart_alt_text(payload), spec_json=markup.script_json(drawn), caption=payload.get("caption", ""),
         source_line=line,
         export_links=export_links(links))
 
@@ -78,7 +78,7 @@ def timeline_context(tl: dict) -> dict:
     """The timeline above a map and its member list below (``charts.maps.timeline``), at the report's year."""
     start = int(tl["start"])
     members = sorted(n for n, a, b in tl["members"] if a <= start < b)
-    return {"tl": tl, "tl_json": text.script_json(tl), "caption_now": tl["captions"].get(str(start), ""),
+    return {"tl": tl, "tl_json": markup.script_json(tl), "caption_now": tl["captions"].get(str(start), ""),
             "members_now": members}
 
 

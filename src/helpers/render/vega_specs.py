@@ -170,7 +170,7 @@ def chart_csv(spec: dict) -> str:
     numbering them (nested values written as JSON; text intervals split into numeric low/high columns)."""
     import pandas as pd
 
-    from helpers.render import tables
+    from helpers.render import table_html
 
     frames = []
     for n, values in enumerate(chart_datasets(spec), start=1):
@@ -183,4 +183,4 @@ def chart_csv(spec: dict) -> str:
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     if "table" in frame.columns and len(frames) > 1:
         frame = frame[["table", *[c for c in frame.columns if c != "table"]]]
-    return tables.table_csv(frame)
+    return table_html.table_csv(frame)
