@@ -47,7 +47,9 @@ names = tables.short_names(organisations)
 shown, left_out = words.comparable(organisations, org_features, P.orgs, P.as_of)
 cells = words.matrix_cells(org_features, dimensions, shown, P.as_of)
 intervals = tables.typology_intervals(org_features, dimensions, shown, P.as_of)
-present.glance(words.glance_findings(intervals, cells, dimensions, left_out, names, DAY),
+robust = typology_checks_words.robustness_table(org_features, dimensions, shown, P.as_of, names)
+present.glance(typology_checks_words.glance_with_robustness(
+    words.glance_findings(intervals, cells, dimensions, left_out, names, DAY), robust),
                summary=words.glance_summary(shown, left_out, names, DAY))
 
 # %% [markdown]
@@ -229,7 +231,6 @@ present.table(typology_checks_words.agreement_table(agreement, dimensions, names
 # coding in place of ours is the check above.
 
 # %%
-robust = typology_checks_words.robustness_table(org_features, dimensions, shown, P.as_of, names)
 present.table(robust, title=typology_checks_words.robustness_headline(robust), key="robustness", sources=cells,
               caption=" ".join(typology_checks_words.robustness_findings(robust)))
 

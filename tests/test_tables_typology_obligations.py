@@ -114,3 +114,13 @@ def test_an_organisation_placed_on_neither_axis_is_said_so_once(data):
     f, d, names = data
     iv = T.typology_intervals(f, d, ["EURASIAN_FRAMEWORK"], "2024-04-30")
     assert W.placement_sentence(iv, "EURASIAN_FRAMEWORK", "The framework").count("cannot be placed") == 1
+
+
+def test_the_first_screen_says_whether_the_headline_survives(data):
+    """The glance box carries the robustness verdict when there is room (review M5: NATO's institutional lead rests
+    on the CSTO's one 'partly' cell)."""
+    f, d, names = data
+    table = CW.robustness_table(f, d, SHOWN, "2024-04-30", names)
+    lines = CW.glance_with_robustness(["a.", "b."], table)
+    assert lines[-1] == "The headline does not survive the 'partly' cells read as yes."
+    assert CW.glance_with_robustness(["a.", "b.", "c.", "d."], table) == ["a.", "b.", "c.", "d."]

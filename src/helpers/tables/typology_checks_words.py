@@ -131,3 +131,11 @@ def robustness_headline(table: pd.DataFrame) -> str:
     failed = [w for w, ok in (("the five-type mean", mean_holds), ("the six-item institutions index", inst_holds),
                               ("the 'partly' cells read as yes", partly_holds)) if not ok]
     return f"The headline does not survive {join_names(failed)}"
+
+
+def glance_with_robustness(findings: list[str], table: pd.DataFrame) -> list[str]:
+    """The first screen's findings with the robustness verdict added (whether the headline survives the
+    alternative measures), when there is room for it (the box holds four)."""
+    if len(findings) >= 4 or table.empty:
+        return list(findings)
+    return [*findings, robustness_headline(table) + "."]
