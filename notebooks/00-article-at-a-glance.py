@@ -40,8 +40,8 @@ P = params.validated("00", highlight=highlight)
 # reproduce its text.
 
 # %%
-sections, paragraphs, tags, themes, lineage, claims, glossary = map(load.table, [
-    "sections", "paragraphs", "paragraph_tags", "themes", "lineage", "claims", "glossary"])
+sections, paragraphs, tags, themes, lineage, claims, glossary, states = map(load.table, [
+    "sections", "paragraphs", "paragraph_tags", "themes", "lineage", "claims", "glossary", "states"])
 
 # %% [markdown]
 # ## What the article is
@@ -97,13 +97,12 @@ present.table(article.paragraph_overview(paragraphs, sections), key="paragraphs"
 # paragraph, section and tag.
 
 # %%
-matrix = charts.structure_matrix(article.tag_long(tags, paragraphs, themes, highlight=P.highlight),
-                                 highlight=P.highlight,
+tagged = article.tag_long(tags, paragraphs, themes, highlight=P.highlight, states=states)
+matrix = charts.structure_matrix(tagged, highlight=P.highlight,
                                  title=article_words.structure_finding(tags, paragraphs, P.highlight),
                                  description=article_words.structure_description(P.highlight))
 present.chart(matrix, sources=paragraphs, key="structure", caption="Tags are ours, assigned by reading each "
-              "paragraph. Circles are organisations, squares are states (ISO 3166 alpha-3; SUN is the USSR), "
-              "diamonds are themes.")
+              "paragraph. Circles are organisations, squares are states, diamonds are themes.")
 
 # %% [markdown]
 # ## Key terms

@@ -33,7 +33,16 @@ from helpers import load, membership, params, present, wording
 from helpers.charts import euroatlantic as charts
 from helpers.charts import maps
 from helpers.charts import pact_census as census_charts
-from helpers.tables import article, enlargement, enlargement_words, geo, geo_words, pact_census, pact_census_view
+from helpers.tables import (
+    article,
+    enlargement,
+    enlargement_words,
+    geo,
+    geo_words,
+    pact_cases,
+    pact_census,
+    pact_census_view,
+)
 from helpers.tables import euroatlantic as tables
 from helpers.tables import euroatlantic_words as words
 
@@ -178,7 +187,7 @@ present.table(close[["name", "signed", "states_at_signature", "reason"]], key="c
 # organisations this project holds; the caption counts them, and the others are in the census table above.
 
 # %%
-record = enlargement.pact_exposure(memberships, organisations, admitted["org_id"].dropna(), P.as_of,
+record = pact_cases.pact_exposure(memberships, organisations, admitted["org_id"].dropna(), P.as_of,
                              historic=states.loc[states["historic"], "iso3"])
 table_title, chart_title = enlargement_words.pact_headlines(record, P.as_of)
 present.chart(charts.pact_lifespans(record, as_of=P.as_of, title=chart_title,
@@ -247,7 +256,7 @@ own = pact_census.with_intervals(record.dropna(subset=["withdrawals_per_100_memb
 present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(columns={"founded": "signed"}),
               title=table_title, key="blocs", caption="On this project's membership spells, up to the report's date; "
               "withdrawals include the CSTO's non-renewals of 1999; intervals are exact Poisson 95% intervals.",
-              sources=enlargement.pact_sources(record, memberships),
+              sources=pact_cases.pact_sources(record, memberships),
               collapsed="Show the rates on this project's spells")
 
 # %% [markdown]

@@ -102,6 +102,10 @@ present.table(treaty_rule[["short_name", "signed", "admitted", "reason"]].rename
 # or the former Soviet Union — the theatre of the crisis P7–P9 describe. It follows the Uppsala Conflict Data
 # Program's idea of a state-based conflict between governments (UCDP definitions), applied to the events the data
 # holds; US-led wars elsewhere (Iraq, Libya) stay in the table as context the article names but outside the rule.
+# The pool is not a census: it is this project's own list of wars and interventions, gathered while reading the
+# article's paragraphs (the events table), so events the article does not name are not in it. The count below says
+# how many of the article's own wars meet the rule, not how many wars there were; UCDP's conflict list was not read
+# for this notebook, and no census entry is cited for the events the list holds.
 
 # %%
 former_soviet = lineage.loc[lineage["predecessor_iso3"] == "SUN", "iso3"]
@@ -222,8 +226,11 @@ present.table(p9[["date", "title", "description", "paragraphs"]], title=f"{len(p
 # %% [markdown]
 # ## How robust is this?
 #
-# The headline, two of the admitted treaties still binding both the US and Russia at the end of 2023, depends on
-# the pool. The rule admits treaties only; legally binding executive agreements between the two that are not
+# The headline, two of the admitted treaties still binding both the US and Russia at the end of 2023, is read over
+# every treaty signed (12). Three of them never entered into force (SALT II, START II, the Adapted CFE Treaty), so
+# over the treaties that ever bound anyone it is 2 of 9: the numerator is the same, and the reading — most of the
+# treaty order no longer binds the pair — holds on both denominators; the first screen gives both. It also depends
+# on the pool. The rule admits treaties only; legally binding executive agreements between the two that are not
 # treaties (the 1972 Incidents at Sea agreement, the 1987 agreement on Nuclear Risk Reduction Centers, the 1988
 # Ballistic Missile Launch Notification Agreement, the 1989 agreement on Dangerous Military Activities, the 2000
 # Plutonium Management and Disposition Agreement) are not in this data, because their dates and present status

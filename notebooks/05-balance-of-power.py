@@ -30,9 +30,9 @@ year = 2023
 # message naming it.
 
 # %%
-from helpers import load, params, present
+from helpers import load, params, present, wording
 from helpers.charts import balance as charts
-from helpers.tables import article, evidence, evidence_words
+from helpers.tables import article, balance_concentration, evidence, evidence_words
 from helpers.tables import balance as tables
 from helpers.tables import balance_robust as robust
 from helpers.tables import balance_words as words
@@ -61,7 +61,7 @@ blocs = tables.comparison_blocs(memberships, tables.reference_date(P.year))
 
 # %%
 caps = tables.world_shares(tables.bloc_capabilities(capabilities, blocs, P.year), world, P.year)
-conc = tables.concentration_table(capabilities, blocs, P.year)
+conc = balance_concentration.concentration_table(capabilities, blocs, P.year)
 series = tables.share_series(capabilities, memberships, world, tables.indicator_years(capabilities))
 cite = evidence.cite(capabilities, world, memberships, blocs, [P.year])
 measures_year = tables.latest_year(capabilities, "nuclear_warheads_deployed")
@@ -121,8 +121,8 @@ present.table(tables.overlap_view(shared), title=words.overlap_title(shared, blo
 # left empty rather than mixed across bases.
 
 # %%
-present.table(tables.capability_grid(caps), title=f"The blocs on 31 December {P.year}: totals, shares of the world "
-                                                  "and how many members have figures",
+present.table(tables.capability_grid(caps), title=f"The blocs on {wording.day(tables.reference_date(P.year))}: totals, "
+                                                  "shares of the world and how many members have figures",
               caption="Rows overlap (see above). Spending in constant 2023 US dollars; warheads as of January.",
               key="coverage", **evidence.cite(capabilities, world, memberships, blocs, [P.year],
                                               methods=["sipri-milex-sources-methods"]))
@@ -144,8 +144,8 @@ present.table(tables.capability_view(caps), title=f"Every bloc total for {P.year
 # %%
 present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, blocs, P.year, "milex_usd_const", names),
                                     "milex_usd_const", P.year, held=tables.held_years(capabilities, "milex_usd_const")),
-              caption=words.overlap_sentence(shared) + " Bars are comparisons, never parts of a sum. Dashed outline: "
-                      "a SIPRI estimate.",
+              caption=words.bars_caption(caps, "milex_usd_const", words.overlap_sentence(shared) + " Bars are "
+                                         "comparisons, never parts of a sum. Dashed outline: a SIPRI estimate."),
               key="milex", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["milex_usd_const"],
                                          methods=ESTIMATE_SOURCES))
 
@@ -156,8 +156,9 @@ present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, bloc
 present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, blocs, P.year, "nuclear_warheads",
                                                          names), "nuclear_warheads", P.year,
                                     held=tables.held_years(capabilities, "nuclear_warheads")),
-              caption="SIPRI Yearbook total inventories, all SIPRI estimates (dashed outlines); the rows overlap, so "
-                      "shares of the world do not add up.",
+              caption=words.bars_caption(caps, "nuclear_warheads", "SIPRI Yearbook total inventories, all SIPRI "
+                                         "estimates (dashed outlines); the rows overlap, so shares of the world do "
+                                         "not add up."),
               key="warheads", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["nuclear_warheads"]))
 
 # %% [markdown]
@@ -166,7 +167,8 @@ present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, bloc
 # %%
 present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, blocs, P.year, "population", names),
                                     "population", P.year, held=tables.held_years(capabilities, "population")),
-              caption="The rows overlap. A world share is shown only where the world total is on the members' basis.",
+              caption=words.bars_caption(caps, "population", "The rows overlap. A world share is shown only where "
+                                         "the world total is on the members' basis."),
               key="population", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["population"]))
 
 # %% [markdown]
@@ -214,7 +216,7 @@ present.table(robust.ppp_view(ppp), title=words.ppp_title(ppp, ppp_year),
 # members (Laakso & Taagepera 1979): n equal members give n, one dominant member gives close to 1.
 
 # %%
-present.table(tables.concentration_view(conc, names),
+present.table(balance_concentration.concentration_view(conc, names),
               title=words.concentration_finding(conc[conc["indicator"] == "milex_usd_const"], P.year, names),
               caption="Shares are of the reported total; a runner-up left empty holds none. Blocs of one are left out.",
               key="concentration", **evidence.cite(capabilities, world, memberships, blocs, [P.year],

@@ -34,7 +34,7 @@ as_of = "2024-04-30"
 # %%
 from helpers import load, params, present, wording
 from helpers.charts import typology as charts
-from helpers.tables import article
+from helpers.tables import article, typology_checks, typology_checks_words
 from helpers.tables import typology as tables
 from helpers.tables import typology_words as words
 
@@ -47,7 +47,9 @@ names = tables.short_names(organisations)
 shown, left_out = words.comparable(organisations, org_features, P.orgs, P.as_of)
 cells = words.matrix_cells(org_features, dimensions, shown, P.as_of)
 intervals = tables.typology_intervals(org_features, dimensions, shown, P.as_of)
-present.glance(words.glance_findings(intervals, cells, dimensions, left_out, names, DAY),
+robust = typology_checks_words.robustness_table(org_features, dimensions, shown, P.as_of, names)
+present.glance(typology_checks_words.glance_with_robustness(
+    words.glance_findings(intervals, cells, dimensions, left_out, names, DAY), robust),
                summary=words.glance_summary(shown, left_out, names, DAY))
 
 # %% [markdown]
@@ -102,7 +104,8 @@ present.table(overview.drop(columns=["source_id"]), title=f"The organisations on
 # **Institutions.** The institutions index is ours: four features — an integrated military command, a common
 # defence policy, troops based on other members' territory, and a formal organisation — weighted equally. Leeds &
 # Anac (2005) measure alliance institutionalization from ATOP's provisions; we do not claim their index, whose
-# items and weights we have not taken from the paper. Standing forces and a common budget are shown but kept out
+# items and weights we have not taken from the paper: only its abstract was read, not the paper. Standing forces
+# and a common budget are shown but kept out
 # of the score; the robustness section adds them.
 #
 # **Legal form apart.** Whether the founding text is a treaty or a political document measures legalization, not
@@ -176,14 +179,16 @@ present.table(tables.interval_table(intervals, dimensions, names), key="scores",
 
 # %%
 present.chart(charts.typology_scatter(intervals, names=names, title=words.typology_finding(intervals, names)),
-              caption="A point is a fully known score; a box spans what the unknown cells allow. Hover for details.",
+              caption=words.scatter_caption(intervals),
               sources=cells, key="typology")
 
 # %% [markdown]
 # **Reading it.** On 30 April 2024 (the default date), NATO and the CSTO are the two alliances: both texts promise
-# defence, and both add non-aggression and consultation in a crisis to it. NATO is the most institutionalized — integrated command, common defence
+# defence, and both add non-aggression and consultation in a crisis to it. NATO is the most institutionalized on
+# our index — integrated command, common defence
 # planning, allied troops on eastern members' territory, a standing Council — while the CSTO has a Joint Staff but
-# no integrated command, though its 1992 Treaty provides for bases on members' territory. The OSCE and the
+# no integrated command, though its 1992 Treaty provides for bases on members' territory; that one cell, coded
+# "partly", is the whole of NATO's lead (see "How robust is this?"). The OSCE and the
 # SCO have secretariats but neither a defence promise nor military institutions: frameworks rather than alliances,
 # the SCO legally a treaty organisation, the OSCE a political one (the scores table's third axis). The 2001
 # Russia–China treaty binds its parties to non-aggression, to consult when one feels threatened and not to join
@@ -197,13 +202,20 @@ present.chart(charts.typology_scatter(intervals, names=names, title=words.typolo
 #
 # ## Checking our coding against ATOP's
 #
-# One coder read these texts. ATOP's published coding (version 4.01) of the same four founding texts — the North
-# Atlantic Treaty, the Warsaw Treaty, the Collective Security Treaty and the 2001 treaty — is a second, independent
-# reading of the five obligation types. Each cell below reads "ours / ATOP's".
+# One coder read these texts. ATOP's published coding (version 4.01) is a second reading of the five obligation
+# types, of the four founding texts — the North Atlantic Treaty, the Warsaw Treaty, the Collective Security Treaty
+# and the 2001 treaty — and of the three other texts in the census that bear on the organisations compared: the
+# Helsinki Final Act (ATOP 3740, the CSCE), the 1996 Shanghai agreement (4810, the Shanghai Five, which we do not
+# code) and the SCO states' 2007 Treaty on Long-Term Good-Neighbourliness (6020, compared with our SCO cells from its
+# entry into force in 2012). The check was not blind: our codes were made with ATOP's at hand, and the cells coded
+# "no" by absence in the 2001 treaty were coded in the same revision that first reported this agreement. A cell we
+# leave unknown or do not code is shown but not counted, and ATOP's code never fills it: ATOP codes consultation in
+# the 2007 SCO treaty, which we leave unknown until its text is read. Each cell below reads "ours / ATOP's".
 
 # %%
-agreement = tables.atop_agreement(org_features, load.pact_census())
-present.table(words.agreement_table(agreement, dimensions, names), title=words.agreement_finding(agreement),
+agreement = typology_checks.atop_agreement(org_features, load.pact_census())
+present.table(typology_checks_words.agreement_table(agreement, dimensions, names),
+              title=typology_checks_words.agreement_finding(agreement),
               key="atop-check", caption="Our code from the founding text / ATOP 4.01's code of the same treaty.",
               sources=["atop-4-01-data", *org_features.loc[org_features["org_id"].isin(agreement["org_id"])
                                                            & org_features["dimension_id"].isin(
@@ -214,13 +226,13 @@ present.table(words.agreement_table(agreement, dimensions, names), title=words.a
 #
 # The headline — NATO and the CSTO are alliances, the OSCE, the SCO and the 2001 treaty are not, and NATO is the
 # most institutionalized — under the obvious alternatives: the equal-weight mean of ATOP's five types that an
-# earlier version of this notebook used, and an institutions index that also counts standing forces and a common
-# budget. ATOP's coding in place of ours is the check above.
+# earlier version of this notebook used, an institutions index that also counts standing forces and a common
+# budget, and the index with the cells coded "partly" (the CSTO's integrated command) read as no and as yes. ATOP's
+# coding in place of ours is the check above.
 
 # %%
-robust = words.robustness_table(org_features, dimensions, shown, P.as_of, names)
-present.table(robust, title=words.robustness_headline(robust), key="robustness", sources=cells,
-              caption=" ".join(words.robustness_findings(robust)))
+present.table(robust, title=typology_checks_words.robustness_headline(robust), key="robustness", sources=cells,
+              caption=" ".join(typology_checks_words.robustness_findings(robust)))
 
 # %% [markdown]
 # The equal-weight mean is what the profile avoids: on it offence and neutrality, which none of the compared
@@ -230,10 +242,12 @@ present.table(robust, title=words.robustness_headline(robust), key="robustness",
 # ## Takeaways
 #
 # - Two alliances (NATO, CSTO), by their defence promise, and two frameworks (OSCE, SCO) sit at different corners
-#   of the typology, and the order does not depend on which organisations are shown or on the measure.
+#   of the typology, whichever organisations are shown. NATO's lead over the CSTO on institutions rests on one
+#   cell coded "partly" and does not survive reading it as yes.
 # - The Russia–China treaty of 2001 already binds its parties to consult when one is threatened, without a
 #   defence promise; P15's platform for dialogue, as the article describes it, promises less than that.
-# - Our obligation codes agree with ATOP's published coding of the same four texts.
+# - Our obligation codes agree with ATOP's published coding wherever both code a cell, across six texts; the
+#   check was not blind.
 # - What is unknown is shown as a range, never filled from memory; each unknown names the document that would
 #   settle it.
 # - Notebook 08 looks at the SCO, the body P16 names, and the states that sit on both sides.

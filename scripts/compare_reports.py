@@ -41,7 +41,10 @@ def build(source: Path, out: Path, only: list[str]) -> None:
         raise SystemExit(f"the build of {source} failed ({res.returncode}):\n{res.stdout[-3000:]}{res.stderr[-3000:]}")
 
 
-CODE_BOX = re.compile(rb'<details class="report-code">.*?</details>', re.S)
+#: A code box as the page has written it: collapsed in ``<details>`` once, now a ``report-code`` block whose code
+#: is the highlighted ``<pre>`` (either is matched, so revisions of both kinds compare).
+CODE_BOX = re.compile(rb'<details class="report-code">.*?</details>|<div class="highlight hl-ipython3"><pre>.*?</pre>',
+                      re.S)
 
 
 def same_outside_code(one: bytes, two: bytes) -> bool:

@@ -139,3 +139,39 @@ def test_arabic_search_finds_sections_as_readers_type(chromium, built_reports, q
         assert hrefs and all(re.match(r"[0-9][^#]*\.html#", h) for h in hrefs), hrefs
     finally:
         page.context.close()
+
+
+#: Labels of a vertical axis drawn across its own axis line (into the plot), and chart text cut by the chart's edge.
+AXIS_JS = r"""() => {
+  const across = [], cut = [];
+  for (const ax of document.querySelectorAll('.report-chart svg g.role-axis')) {
+    const line = ax.querySelector('.role-axis-domain line, .role-axis-domain path');
+    if (!line || line.getBoundingClientRect().width > 2) continue;  // vertical axes only
+    const x = line.getBoundingClientRect().left;
+    for (const t of ax.querySelectorAll('.role-axis-label text')) {
+      const r = t.getBoundingClientRect();
+      if (r.width && r.left < x - 2 && r.right > x + 2) across.push(t.textContent.slice(0, 30));
+    }
+  }
+  for (const svg of document.querySelectorAll('.report-chart svg')) {
+    const b = svg.getBoundingClientRect();
+    for (const t of svg.querySelectorAll('g.role-axis-label text, g.role-legend text')) {
+      const r = t.getBoundingClientRect();
+      if (r.width && (r.left < b.left - 1 || r.right > b.right + 1)) cut.push(t.textContent.slice(0, 30));
+    }
+  }
+  return {across, cut};
+}"""
+
+
+@pytest.mark.parametrize("name", ["00-article-at-a-glance.html", "08-sco-multivector-states.html"])
+def test_arabic_chart_labels_sit_beside_their_axis_at_1280_and_on_a_phone(chromium, built_reports, name):
+    # inherited right to left, every label of a vertical axis was anchored the wrong way: the names ran across the
+    # axis into the plot, and legends past the chart's edge on a phone (issue 23)
+    for viewport in (WIDE, PHONE):
+        page, _ = rb.open_report(chromium, _ar(built_reports, name), viewport=viewport)
+        try:
+            got = page.evaluate(AXIS_JS)
+        finally:
+            page.context.close()
+        assert got == {"across": [], "cut": []}, f"ar/{name} at {viewport[0]} px: {got}"

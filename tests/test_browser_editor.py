@@ -123,3 +123,48 @@ def test_pdf_of_07_keeps_every_column_of_the_matrix(chromium, built_reports, tmp
                                          key=lambda v: (v[1], -v[2])))
     missing = [h for h in headers if h.split()[0] not in band]
     assert missing == [], f"07's PDF lost the matrix columns {missing}; its header row reads {band!r}"
+
+
+#: What print must show of a page and what it must leave out, measured in the page's print layout (A4 at Chromium's
+#: 96 px per inch, less the 0.6 in margins of report.css: 679 px across).
+PRINT_JS = r"""() => {
+  const vw = document.documentElement.clientWidth;
+  const shown = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const chrome = Array.from(document.querySelectorAll(
+      '.report-nav, .report-sidebar, .report-menu, .report-phonebar, .site-search, .report-toc, ' +
+      '.report-code-switch, details.report-code, .report-exports, .report-timeline-input, .report-timeline-play'))
+    .filter(shown).map(el => String(el.className).split(' ')[0]);
+  const cut = Array.from(document.querySelectorAll('main table, main figure, main .report-chart, main svg, main pre'))
+    .filter(el => shown(el) && !el.parentElement.closest('svg') && el.getBoundingClientRect().right > vw + 1)
+    .map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' ' +
+      Math.round(el.getBoundingClientRect().right));
+  // links that lead off the page: web addresses (the list of sources) and the other reports
+  const links = Array.from(document.querySelectorAll('a[href]:not(.cite):not(.anchor-link)'))
+    .filter(a => shown(a) && /^https?:|\.html(#|$)/.test(a.getAttribute('href')))
+    .map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content]);
+  return {vw, chrome, cut, links};
+}"""
+
+
+@pytest.mark.parametrize("name", ["02-nato-enlargement.html", "ar/02-nato-enlargement.html",
+                                  "07-framework-or-alliance.html", "09-claims-ledger.html"])
+def test_print_leaves_out_the_chrome_keeps_every_table_and_chart_on_the_paper_and_prints_link_targets(
+        chromium, built_reports, name):
+    from helpers.pipeline import pdf
+
+    context = chromium.new_context(viewport={"width": 1100, "height": 900}, service_workers="block")
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
+    try:
+        page = pdf._open(context, built_reports / name, 15000)  # as `make pdf` prepares a page for print
+        page.set_viewport_size({"width": 679, "height": 1000})
+        page.wait_for_timeout(200)
+        got = page.evaluate(PRINT_JS)
+        assert got["vw"] == 679
+        # the phone bar, the search box and the code switch printed on every page's first sheet (issue 23)
+        assert got["chrome"] == [], f"{name}: navigation printed: {got['chrome']}"
+        assert got["cut"] == [], f"{name}: wider than the paper: {got['cut']}"
+        assert got["links"], f"{name}: no link to check"
+        unreadable = [href for href, after in got["links"] if href not in after]
+        assert unreadable == [], f"{name}: links printed without their address: {unreadable[:3]}"
+    finally:
+        context.close()

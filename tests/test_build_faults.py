@@ -262,3 +262,42 @@ def test_site_parts_that_cannot_be_written_keep_their_last_version_and_the_summa
     assert _snapshot(fake.notebooks) == notebooks  # nothing written through the link
     assert "search-index.js leads out of the reports folder through a symbolic link" in err, err
     assert "Traceback" not in err
+
+    # 4. defect 4: the cache's disk is full while a title edit is rendered (no kernel, in this process): the report
+    # is written all the same, and only the cache misses it
+    (fake.reports / "assets").unlink()
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text(text.replace('title = "Gamma"', 'title = "Gamma renamed"'), encoding="utf-8")
+
+    def cache_full(fd):
+        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(fake.cache)):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_fsync(fd)
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "fsync", cache_full)
+        code = _build_here(fake, monkeypatch, "--only", "03")
+    out, err = capsys.readouterr()
+    row = next(line for line in out.splitlines() if line.startswith("03-gamma"))
+    assert code == 0 and " built " in row and "not kept in the cache (No space left on device)" in row, out + err
+    page = (fake.reports / "03-gamma.html").read_text(encoding="utf-8")
+    assert "Gamma renamed" in page and 'content="failed"' not in page
+
+
+@pytest.mark.parametrize("outside", ["../notebooks/01-alpha.ipynb", "/etc/passwd", "exports/../../data/a.csv"])
+def test_a_cache_record_naming_a_file_outside_the_reports_folder_is_not_trusted(tmp_path, outside):
+    """A hand-edited cache record whose outputs lead out of ``reports/`` made its report fail on every build
+    ("worker crashed: ... leads out of the reports folder"); it is now read as no record: the report is built
+    again, and nothing outside the reports folder is touched."""
+    import json
+
+    from helpers import cache
+
+    rec = {"format": cache.FORMAT, "key": "k", "render": "r", "data": {}, "executed": None,
+           "outputs": {"03-gamma.html": "d", "exports/03-gamma/a.csv": "e"}}
+    cache.record_path(tmp_path, "03-gamma").write_text(json.dumps(rec), encoding="utf-8")
+    assert cache.read_record(tmp_path, "03-gamma") == rec
+    rec["outputs"][outside] = "x"
+    cache.record_path(tmp_path, "03-gamma").write_text(json.dumps(rec), encoding="utf-8")
+    assert cache.read_record(tmp_path, "03-gamma") is None
+    assert cache.why_stale(cache.read_record(tmp_path, "03-gamma"), "k", "r", tmp_path)[0] == "execute"

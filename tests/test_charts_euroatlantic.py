@@ -150,9 +150,12 @@ def test_pact_lifespans_runs_living_pacts_to_as_of_and_says_when_members_are_mis
     spec = C.pact_lifespans(record, title="t", description="d", as_of="2024-04-30").to_dict()
     rows = next(iter(spec["datasets"].values()))
     assert [r["until"][:10] for r in rows] == ["2024-04-30", "2024-04-30"]
-    assert rows[0]["label"] == "77 years, members not in data"
-    assert rows[1]["label"] == "75 years, 0.00 withdrawals per 100 member-years"
+    # the bar's end says its length only (the rate beside it ran past the chart's edge, issue 23); the tooltip
+    # keeps the rate and says when the members are not in the data
+    assert [r["label"] for r in rows] == ["77 years", "75 years"]
+    assert [r["members"] for r in rows] == ["members not in data", "in data"]
     bars = layers(spec)[0]
+    assert bars["encoding"]["color"]["legend"]["orient"] == "top"  # never over the labels at the bars' ends
     assert bars["encoding"]["y"]["field"] == "name"
     assert "withdrawals_per_100_member_years" in tooltip_fields(bars)
 

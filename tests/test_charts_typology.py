@@ -36,7 +36,11 @@ def test_each_placed_organisation_is_a_box_from_its_lowest_to_its_highest_score(
     enc = boxes["encoding"]
     assert (enc["x"]["field"], enc["x2"]["field"]) == ("institutionalization_low", "institutionalization_high")
     assert (enc["y"]["field"], enc["y2"]["field"]) == ("obligation_low", "obligation_high")
-    assert enc["x"]["scale"]["domain"] == [0, 1] and enc["y"]["scale"]["domain"] == [0, 1]
+    # both axes run 0 to 1 in five ticks (21 ticks at 0.05 crowded the axis, issue 23), with a margin past each end
+    for axis in ("x", "y"):
+        assert enc[axis]["axis"]["values"] == [0, 0.25, 0.5, 0.75, 1]
+        low, high = enc[axis]["scale"]["domain"]
+        assert -0.1 <= low < 0 and 1 < high <= 1.1
     data = next(iter(spec["datasets"].values()))
     csto = next(d for d in data if d["org_id"] == "CSTO")
     assert csto["x_mid"] == pytest.approx(0.75) and csto["institutions"] == "0.62 to 0.88"
@@ -66,3 +70,24 @@ def test_a_chart_without_a_finding_is_refused():
 def test_the_default_description_says_what_the_boxes_and_axes_are():
     spec = C.typology_scatter(intervals(), title="t").to_dict()
     assert spec["description"].startswith("Each organisation is a box") and "x axis" in spec["description"]
+
+
+def test_point_labels_turn_inward_on_the_right_and_the_legend_sits_under_the_plot():
+    # 07's NATO label ran into the legend at the top right (issue 23)
+    spec = _spec()
+    texts = [u for u in spec["layer"] if u["mark"]["type"] == "text"]
+    assert sorted(t["mark"]["align"] for t in texts) == ["left", "right", "right"]
+    right = next(t for t in texts if t["mark"]["align"] == "right" and t["mark"]["dy"] < 0)
+    assert "datum.x_mid > 0.6" in right["transform"][0]["filter"] and right["mark"]["dx"] < 0
+    edge = next(t for t in texts if t["mark"]["dy"] > 0)  # at the right edge: under its point, clear of the next
+    assert "datum.x_mid >= 0.95" in edge["transform"][0]["filter"]
+    assert spec["layer"][1]["encoding"]["color"]["legend"]["orient"] == "bottom"
+
+
+def test_the_caption_speaks_of_boxes_only_when_one_is_drawn():
+    # 07's caption said "a box spans…" on a date where every placed score was a point (issue 23)
+    from helpers.tables import typology_words as W
+
+    assert "box" in W.scatter_caption(intervals())  # the CSTO's institutions are a range
+    known = intervals().assign(institutionalization_high=[1.0, 0.625, math.nan])
+    assert "box" not in W.scatter_caption(known) and "point" in W.scatter_caption(known)

@@ -146,8 +146,14 @@ def test_04_first_screen_agrees_with_the_tables_below(record):
     lines, summary = AW.first_screen(**record, before="2021-12-31", after="2024-04-30")
     listed = A.admitted_treaties(record["treaties"], A.treaty_cases(record["treaties"], record["arms_control"]))
     end_2023 = A.pair_status(record["arms_control"], listed, "2023-12-31")
-    assert lines[0] == f"At the end of 2023, {int(end_2023['binds_pair'].sum())} of {len(listed)} treaties still " \
-                       "bound both the US and Russia."
+    binding = int(end_2023["binds_pair"].sum())
+    ever = int((~end_2023["status"].isin(A.NEVER_IN_FORCE)).sum())
+    # both denominators (review m3): every treaty signed, and the ones that ever entered into force
+    assert lines[0] == f"At the end of 2023, {binding} of {len(listed)} treaties signed, or {binding} of the {ever} " \
+                       "that ever entered into force, still bound both the US and Russia."
+    assert ever == len(listed) - 3  # SALT II, START II and the Adapted CFE never entered into force
+    # the wars pool is named for what it is: the project's own list, not a census (review m2)
+    assert any("in this project's own list, not a census, meet the rule" in line for line in lines), lines
     m = record["memberships"]
     before, after = (membership.count_as_of(m, "NATO", d) for d in ("2021-12-31", "2024-04-30"))
     assert lines[-1].startswith(f"Between 31 Dec 2021 and 30 Apr 2024, NATO went from {before} to {after} members")

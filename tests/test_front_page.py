@@ -12,7 +12,7 @@ import re
 import pandas as pd
 import pytest
 
-from helpers.render import front, tables, vega_specs
+from helpers.render import front, table_html, vega_specs
 
 CHART = re.compile(r'<figure class="report-figure report-chart-figure[^"]*" id="fig-([^"]+)">(.*?)</figure>', re.S)
 
@@ -69,11 +69,11 @@ def test_a_report_built_with_p_is_listed_under_your_builds(fake):
 
 def test_intervals_written_as_text_are_exported_as_numeric_low_and_high_columns():
     frame = pd.DataFrame({"org": ["SCO", "NATO"], "score": ["0.20–0.40", "0.75-1.00"], "n": [1, 2]})
-    out = pd.read_csv(io.StringIO(tables.table_csv(frame)))
+    out = pd.read_csv(io.StringIO(table_html.table_csv(frame)))
     assert list(out.columns) == ["org", "score_low", "score_high", "n"]
     assert out["score_low"].tolist() == [0.2, 0.75] and out["score_high"].tolist() == [0.4, 1.0]
     dates = pd.DataFrame({"date": ["2024-04-30"], "years": ["1949–1991"]})
-    assert list(pd.read_csv(io.StringIO(tables.table_csv(dates))).columns) == ["date", "years_low", "years_high"]
+    assert list(pd.read_csv(io.StringIO(table_html.table_csv(dates))).columns) == ["date", "years_low", "years_high"]
 
 
 def test_a_charts_csv_holds_the_rows_it_draws_and_leaves_boundaries_out():
@@ -85,7 +85,7 @@ def test_a_charts_csv_holds_the_rows_it_draws_and_leaves_boundaries_out():
 
 def test_a_numeric_column_shows_one_precision_and_empty_cells_a_dash():
     frame = pd.DataFrame({"name": ["a", "b", "c"], "spend": [76.7, 1414.6, 218.0], "note": ["x", None, "y"]})
-    page = tables.table_html(frame, "t", "T")
+    page = table_html.table_html(frame, "t", "T")
     cells = re.findall(r'<td[^>]*class="num"[^>]*>([^<]*)</td>', page)
     assert cells == ["76.7", "1,414.6", "218.0"]
     assert page.count("—") == 1 and 'class="empty"' in page

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from helpers import load, membership, paths
-from helpers.tables import geo
+from helpers.tables import geo, geo_shapes
 
 # Natural Earth's 1:110m file leaves out states too small for that scale; only these may go undrawn.
 MICROSTATES = {"AND", "LIE", "MCO", "SMR", "VAT", "MLT", "BHR", "MDV", "SGP"}
@@ -29,8 +29,9 @@ def shaded(m, org, when) -> pd.DataFrame:
 
 
 def test_every_feature_without_a_code_is_listed_with_a_cited_source():
-    no_id = [g["properties"]["name"] for g in geo.topology()["objects"]["countries"]["geometries"] if "id" not in g]
-    special = geo.special_features()
+    countries = geo_shapes.topology()["objects"]["countries"]["geometries"]
+    no_id = [g["properties"]["name"] for g in countries if "id" not in g]
+    special = geo_shapes.special_features()
     assert sorted(no_id) == ["Kosovo", "N. Cyprus", "Somaliland"]
     assert set(no_id) <= set(special["name"])
     with open(paths.DATA / "sources.csv", encoding="utf-8", newline="") as fh:
@@ -40,7 +41,7 @@ def test_every_feature_without_a_code_is_listed_with_a_cited_source():
 
 
 def test_the_iso_join_draws_every_state_of_the_data_but_microstates():
-    drawn = set(geo.features()["iso3"])
+    drawn = set(geo_shapes.features()["iso3"])
     states = load.states()
     current = set(states.loc[~states["historic"], "iso3"])
     assert current - drawn <= MICROSTATES, f"states missing from the map: {sorted(current - drawn - MICROSTATES)}"
@@ -140,7 +141,7 @@ def test_yearly_spells_follow_the_map_of_each_year(m):
 
 def test_subset_topology_keeps_only_the_features_asked_for_with_valid_arcs():
     keys = ["276", "250", "Kosovo", "688"]
-    t = geo.subset_topology(keys)
+    t = geo_shapes.subset_topology(keys)
     geoms = t["objects"]["countries"]["geometries"]
     assert sorted(g["id"] for g in geoms) == sorted(keys)
 
@@ -150,13 +151,13 @@ def test_subset_topology_keeps_only_the_features_asked_for_with_valid_arcs():
     used = {i if i >= 0 else ~i for g in geoms for i in ids(g["arcs"])}
     assert used == set(range(len(t["arcs"])))  # every arc referenced, none dangling
     assert all(len(a) >= 2 for a in t["arcs"])
-    full = geo.topology()
+    full = geo_shapes.topology()
     assert t["transform"]["scale"][0] == pytest.approx(full["transform"]["scale"][0] * 4)
 
 
 def test_subset_can_leave_out_far_southern_parts_of_a_country():
-    whole = geo.subset_topology(["250"])
-    north_only = geo.subset_topology(["250"], south=10.0)
+    whole = geo_shapes.subset_topology(["250"])
+    north_only = geo_shapes.subset_topology(["250"], south=10.0)
     (g_whole,), (g_north,) = (t["objects"]["countries"]["geometries"] for t in (whole, north_only))
     assert len(g_north["arcs"]) == len(g_whole["arcs"]) - 1  # France without French Guiana
     assert len(north_only["arcs"]) < len(whole["arcs"])
@@ -167,3 +168,13 @@ def test_a_territory_is_shaded_through_its_sovereign_state(m):
     nato = shaded(m, "NATO", "2024-04-30")
     greenland = nato[nato["label"].str.startswith("Greenland")]
     assert len(greenland) == 1 and greenland["label"].iloc[0] == "Greenland (Denmark)"
+
+
+def test_map_headlines_write_a_day_as_the_tables_do(m):
+    """One date style: a map's headline reads '30 Apr 2024', as every table's date cell and title do."""
+    from helpers import wording
+    from helpers.tables import geo_words
+
+    assert wording.day("2024-04-30") == "30 Apr 2024"
+    assert geo_words.growth_headline(m, "NATO", "2024-04-30", 1949).startswith("NATO had 32 members on 30 Apr 2024,")
+    assert geo_words.overlap_headline(m, "1991-12-31").startswith("On 31 Dec 1991, ")

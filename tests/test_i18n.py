@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 from helpers import cache, i18n, paths, wording
-from helpers.i18n import arabic, catalogs, charts, extract, forms
+from helpers.i18n import arabic, catalogs, chart_words, extract, forms
 
 
 @pytest.fixture()
@@ -93,7 +93,7 @@ def test_dates_numbers_and_names_come_from_cldr():
     assert forms.territory("KAZ") == "كازاخستان"
     assert forms.territory("SUN") == ""  # historic: not in CLDR, labels.csv names it
     assert i18n.names("ar")["Soviet Union (USSR)"] != "Soviet Union (USSR)"
-    locale = charts.vega_locale("ar")
+    locale = chart_words.vega_locale("ar")
     assert locale["time"]["months"][1] == "فبراير" and locale["time"]["days"][0] == "الأحد"
 
 
@@ -120,11 +120,11 @@ def test_every_notebook_has_a_catalog_that_matches_its_cells():
 def test_a_chart_shows_arabic_words_and_keeps_its_codes():
     spec = {"title": {"text": "Germany"}, "datasets": {"d": [{"iso3": "DEU", "name": "Germany"}]},
             "encoding": {"color": {"field": "iso3"}, "tooltip": [{"field": "name", "title": "Germany"}]}}
-    out = charts.translate_spec(spec, "ar")
+    out = chart_words.translate_spec(spec, "ar")
     assert out["title"]["text"] == "ألمانيا" and out["encoding"]["tooltip"][0]["title"] == "ألمانيا"
     assert out["datasets"]["d"][0] == {"iso3": "DEU", "name": "ألمانيا"}
     assert out["config"]["font"].startswith('"Noto Naskh Arabic Report"')
-    assert charts.translate_spec(spec, "en") is spec
+    assert chart_words.translate_spec(spec, "en") is spec
 
 
 def test_the_language_is_part_of_every_cache_key(tmp_path):
@@ -288,7 +288,7 @@ TITLE = "Путин заявил что РФ готова обсуждать е�
 def test_the_ledgers_source_titles_keep_their_language_marked_as_titles_in_the_arabic_edition(monkeypatch):
     import pandas as pd
 
-    from helpers.render.tables import table_html
+    from helpers.render.table_html import table_html
 
     frame = pd.DataFrame({"claim": ["C01"], "why": ["A reason long enough to sit in a row of its own, " * 2],
                           "main source": [TITLE]})
@@ -301,10 +301,10 @@ def test_the_ledgers_source_titles_keep_their_language_marked_as_titles_in_the_a
 def test_a_maps_timeline_names_its_members_and_captions_in_arabic():
     spec = {"usermeta": {"timeline": {"label": "Year", "captions": {"2024": "SCO on 4 July 2024: 10 members"},
                                       "members": [["Kazakhstan", 2001, 9999]], "start": 2024}}}
-    tl = charts.translate_spec(spec, "ar")["usermeta"]["timeline"]
+    tl = chart_words.translate_spec(spec, "ar")["usermeta"]["timeline"]
     assert tl["members"] == [["كازاخستان", 2001, 9999]] and tl["label"] == "السنة"
     assert tl["captions"]["2024"].endswith("10 عضوًا") and "4 يوليو 2024" in tl["captions"]["2024"]
-    assert charts.translate_spec(spec, "en") is spec
+    assert chart_words.translate_spec(spec, "en") is spec
 
 
 def test_multi_vector_is_never_rendered_as_multilateral_in_our_own_arabic():

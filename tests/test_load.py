@@ -495,7 +495,7 @@ def test_an_edited_table_replaces_its_old_version_in_the_memo(data):
     reads the edit and keeps the latest version only, not one copy per edit."""
     import os
 
-    from helpers.load import tables
+    from helpers.load import readers
 
     path, before = data / "organisations.csv", "Alpha City"
     assert load.table("organisations", data).loc[0, "headquarters"] == before
@@ -504,5 +504,5 @@ def test_an_edited_table_replaces_its_old_version_in_the_memo(data):
         os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + n * 1_000_000_000))
         assert load.table("organisations", data).loc[0, "headquarters"] == town
         before = town
-    for memo in (tables._PARSED, tables._CHECKED):
+    for memo in (readers._PARSED, readers._CHECKED):
         assert len([k for k in memo if k[0] == "organisations" and str(data) in repr(k)]) == 1

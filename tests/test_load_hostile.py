@@ -67,8 +67,9 @@ def test_non_finite_and_huge_numbers_are_refused(data, value):
     assert err.column == "value" and "finite" in str(err)
 
 
-def test_a_world_total_of_zero_is_refused(data):
-    edit(data, "world_totals.csv", "2020,milex_usd_const,100,", "2020,milex_usd_const,0,")
+@pytest.mark.parametrize("value", ["0", "1e-320", "0.5"])  # 1e-320: 100 of it is 1e322, as a percentage inf
+def test_a_world_total_of_zero_is_refused(data, value):
+    edit(data, "world_totals.csv", "2020,milex_usd_const,100,", f"2020,milex_usd_const,{value},")
     err = error(data, "world_totals")
     assert (err.row, err.column) == (2, "value") and "above zero" in str(err)
 
@@ -95,3 +96,19 @@ def test_nfd_and_nfc_keys_are_one_key(data):
         fh.write("مقهى,cafe\u0301,,P1,fixture-a\n")
     err = error(data, "glossary")
     assert err.column == "term_en" and "reads the same" in str(err)
+
+
+def test_a_far_date_does_not_stretch_what_the_parameters_allow(tmp_path):
+    """The loader refuses an event dated 2999-01-01, but the parameter checks read the data's span on their own:
+    ``--list`` advertised dates to 2999 and ``-p as_of 2500-01-01`` was planned. A date or year outside the ones a
+    page can show is no part of the span."""
+    from datetime import date
+
+    from helpers.params import datafiles
+
+    (tmp_path / "events.csv").write_text("event_id,date\na,1991-12-26\nb,2999-01-01\nc,0001-01-01\nd,2004-03-29\n",
+                                         encoding="utf-8")
+    (tmp_path / "totals.csv").write_text("year,value\n2020,1\n9999,2\n", encoding="utf-8")
+    span = datafiles.data_span(tmp_path)
+    assert (span["data:first"], span["data:last"]) == (date(1991, 12, 26), date(2004, 3, 29))
+    assert span["data:last_year"] == 2020

@@ -34,7 +34,7 @@ def svg_of(chart) -> str:
 
 
 def test_map_spec_is_offline_and_small(m):
-    spec = maps.membership_map(m, "2024-04-30", atlas=ATLAS, org="NATO", title="NATO on 30 April 2024").to_dict()
+    spec = maps.membership_map(m, "2024-04-30", atlas=ATLAS, org="NATO", title="NATO on 30 Apr 2024").to_dict()
     text = json.dumps(spec)
     assert '"url"' not in text  # nothing to fetch: a page opened from file:// cannot
     assert spec["mark"]["type"] == "geoshape" and spec["projection"]["type"] == "azimuthalEqualArea"
@@ -85,7 +85,7 @@ def test_explorer_timeline_runs_from_founding_to_the_last_data_year_and_starts_a
     tl = spec["usermeta"]["timeline"]
     assert (tl["first"], tl["start"], tl["last"]) == (1949, 2024, geo.last_data_year(m))
     assert {1952, 1955, 1982, 1999, 2004, 2009, 2017, 2020, 2023, 2024} <= set(tl["ticks"])  # the accessions
-    assert tl["captions"]["2024"] == "NATO on 30 April 2024: 32 members"
+    assert tl["captions"]["2024"] == "NATO on 30 Apr 2024: 32 members"
     assert sum(1 for _, a, b in tl["members"] if a <= 1949 < b) == 12
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers.pipeline import preview, preview_server
+from helpers.pipeline import preview, preview_server, preview_watch
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -78,23 +78,23 @@ def test_only_real_edits_of_watched_files_start_a_build(tmp_path):
     nbs, data, helpers = tmp_path / "notebooks", tmp_path / "data", tmp_path / "helpers"
     for d in (nbs, data, helpers):
         d.mkdir()
-    roots = preview.Roots(notebooks=nbs, data=data, helpers=helpers, collection=nbs / "collection.toml")
+    roots = preview_watch.Roots(notebooks=nbs, data=data, helpers=helpers, collection=nbs / "collection.toml")
     files = {"py": nbs / "03-gamma.py", "ipynb": nbs / "03-gamma.ipynb", "tmp": nbs / "03-gamma_tmp_jupytext_1.ipynb",
              "csv": data / "alpha.csv", "h": helpers / "x.py", "toml": nbs / "collection.toml"}
     for f in files.values():
         f.write_text("one", encoding="utf-8")
-    seen = preview.Seen()
-    preview.remember_all(roots, seen)
+    seen = preview_watch.Seen()
+    preview_watch.remember_all(roots, seen)
     change = [(None, str(f)) for f in files.values()]
-    assert not preview.batch_of(change, roots, seen)  # saved again with the same content: nothing to do
+    assert not preview_watch.batch_of(change, roots, seen)  # saved again with the same content: nothing to do
     files["py"].write_text("two", encoding="utf-8")
     files["tmp"].write_text("two", encoding="utf-8")
-    batch = preview.batch_of(change, roots, seen)
+    batch = preview_watch.batch_of(change, roots, seen)
     assert batch.notebooks == {"03-gamma": {".py"}} and batch.sync() == ["03-gamma.py"]
     assert not (batch.data or batch.helpers or batch.collection)
     for key in ("ipynb", "py", "csv", "h"):
         files[key].write_text("three", encoding="utf-8")
-    batch = preview.batch_of(change, roots, seen)
+    batch = preview_watch.batch_of(change, roots, seen)
     assert batch.sync() == [] and batch.data and batch.helpers  # both sides saved (JupyterLab): a pair already
 
 

@@ -106,3 +106,14 @@ def test_minisearch_finds_words_across_pages_from_the_index(tmp_path, entries):
     assert hits["indivisible"][0] == "03-osce.html#Indivisible"
     assert hits["Kazakhstan"] == ["03-osce.html#From-35-to-57"]
     assert hits["Article 5"][0] == "02-nato.html#art5"
+
+
+def test_table_cells_stay_apart_in_the_words_a_snippet_is_cut_from():
+    # a snippet ran a table's cells together ("Kazakhstan 1992 Uzbekistan 2001", issue 23): cells are parted by
+    # " · " and rows by " — "
+    page = (b'<html><body><main><h2 id="t">Members</h2><table><tr><th>State</th><th>Joined</th></tr>'
+            b"<tr><td>Kazakhstan</td><td>1992</td></tr><tr><td>Uzbekistan</td><td>2001</td></tr></table>"
+            b"<p>After the table.</p></main></body></html>")
+    text = search.index_entries(page, "x.html")[0]["text"]
+    assert "State · Joined — Kazakhstan · 1992 — Uzbekistan · 2001" in text
+    assert text.endswith("2001 After the table.")

@@ -145,6 +145,18 @@ def test_tag_long_orders_rows_by_kind_then_first_use_and_marks_highlight(tags, p
     assert out.loc[out["tag"] == "RUS", "section_id"].item() == "S0"
 
 
+def test_tag_long_names_states_and_organisations_as_readers_know_them(paragraphs, themes):
+    # 00's structure chart showed RUS, SUN and WARSAW down its side (issue 23): the rows are names
+    raw = pd.DataFrame({"paragraph": ["P1", "P2", "P3", "P3"], "tag_kind": ["org", "org", "state", "state"],
+                        "tag": ["NATO", "WARSAW", "RUS", "SUN"]})
+    states = pd.DataFrame({"iso3": ["RUS", "SUN"], "name": ["Russia", "Soviet Union (USSR)"]})
+    out = article.tag_long(raw, paragraphs, themes, states=states)
+    assert article.row_order(out) == ["NATO", "Warsaw Pact", "Russia", "Soviet Union (USSR)"]
+    assert out["tag"].tolist() == ["NATO", "WARSAW", "RUS", "SUN"]  # the codes stay in the data behind the chart
+    with pytest.raises(ValueError, match=r"states: missing column\(s\) name"):
+        article.tag_long(raw, paragraphs, themes, states=states[["iso3"]])
+
+
 def test_tag_long_refuses_unknown_kind_and_paragraph(tags, paragraphs, themes):
     with pytest.raises(ValueError, match=r"tag_kind person not allowed; allowed: org, state, theme"):
         article.tag_long(tags.assign(tag_kind="person"), paragraphs, themes)

@@ -10,6 +10,7 @@ import pytest
 
 from helpers import load
 from helpers.tables import balance as B
+from helpers.tables import balance_concentration as BC
 from helpers.tables import balance_robust as R
 from helpers.tables import balance_words as BW
 
@@ -86,7 +87,7 @@ def test_overlaps_name_every_state_counted_in_several_blocs():
     assert BW.overlap_sentence(out.iloc[0:0]) == "No state is counted in more than one row."
     assert list(B.overlap_view(out).columns) == ["State", "Rows it is counted in", "Which rows"]
     assert BW.overlap_title(out, {"a": [], "b": []}, 2020) == \
-        "3 states are counted in more than one of the 2 rows on 31 December 2020"
+        "3 states are counted in more than one of the 2 rows on 31 Dec 2020"
 
 
 def test_world_shares_divide_by_the_world_total_of_the_same_year_and_indicator():
@@ -98,7 +99,7 @@ def test_world_shares_divide_by_the_world_total_of_the_same_year_and_indicator()
 
 
 def test_concentration_three_measures_and_why_the_effective_number():
-    out = B.concentration(caps(), {"X": ["AAA", "BBB", "CCC"], "Z": ["ZZZ"], "Q": ["AAA"]}, 2023).set_index("bloc")
+    out = BC.concentration(caps(), {"X": ["AAA", "BBB", "CCC"], "Z": ["ZZZ"], "Q": ["AAA"]}, 2023).set_index("bloc")
     x = out.loc["X"]
     assert (x.largest, x.runner_up) == ("AAA", "BBB")
     assert x.largest_share == pytest.approx(0.6) and x.leader_ratio == pytest.approx(2.0)
@@ -107,14 +108,14 @@ def test_concentration_three_measures_and_why_the_effective_number():
     assert math.isnan(out.loc["Z", "hhi"]) and out.loc["Z", "reported"] == 0
     assert out.loc["Q", "effective_members"] == 1.0 and math.isnan(out.loc["Q", "leader_ratio"])
     # two equal members give two effective members whatever the level; the index alone would read 0.5
-    two = B.concentration(caps().assign(value=[5.0, 5.0, 0.0, 1.0, 1.0]), {"E": ["AAA", "BBB"]}, 2023).iloc[0]
+    two = BC.concentration(caps().assign(value=[5.0, 5.0, 0.0, 1.0, 1.0]), {"E": ["AAA", "BBB"]}, 2023).iloc[0]
     assert two.effective_members == pytest.approx(2.0) and two.hhi == pytest.approx(0.5)
 
 
 def test_concentration_on_warheads_counts_absent_members_as_zero():
     c = pd.DataFrame({"iso3": ["AAA", "BBB"], "year": [2023, 2023], "indicator": ["nuclear_warheads"] * 2,
                       "value": [90.0, 10.0], "unit": ["warheads"] * 2})
-    out = B.concentration(c, {"X": ["AAA", "CCC"]}, 2023, "nuclear_warheads").iloc[0]
+    out = BC.concentration(c, {"X": ["AAA", "CCC"]}, 2023, "nuclear_warheads").iloc[0]
     assert (out.reported, bool(out.complete), out.largest_share, out.runner_up) == (2, True, 1.0, "")
     assert math.isnan(out.leader_ratio)  # the runner-up holds none
 
@@ -141,7 +142,7 @@ def test_findings_name_the_leader_and_admit_gaps():
         "X has the largest military spending in 2023 (1 of 2 totals cover only some members)"
     empty = B.bloc_capabilities(caps(), {"X": ["AAA"]}, 1990)
     assert BW.capability_finding(empty, "population", 1990).startswith("No population figures for 1990")
-    conc = B.concentration(caps(), {"X": ["AAA", "BBB", "CCC"]}, 2023)
+    conc = BC.concentration(caps(), {"X": ["AAA", "BBB", "CCC"]}, 2023)
     assert BW.concentration_finding(conc, 2023, {"AAA": "Aland"}) == (
         "In 2023, X is the most concentrated bloc in military spending: Aland holds 60%, "
         "as if it had 2.2 equal members")
@@ -182,7 +183,7 @@ def test_views_show_shares_in_per_cent_and_leave_blocs_of_one_out():
     row = B.capability_view(c).iloc[0]
     assert (row["indicator"], row["share of the world (%)"], row["members with figures"]) == \
         ("military spending", 30.0, "2 of 2")
-    v = B.concentration_view(B.concentration(caps(), {"X": ["AAA", "BBB", "CCC"], "Q": ["AAA"]}, 2023), {"AAA": "A"})
+    v = BC.concentration_view(BC.concentration(caps(), {"X": ["AAA", "BBB", "CCC"], "Q": ["AAA"]}, 2023), {"AAA": "A"})
     assert list(v["bloc"]) == ["X"] and v.iloc[0]["its share (%)"] == 60.0 and v.iloc[0]["largest member"] == "A"
 
 
@@ -228,7 +229,7 @@ def test_findings_compare_the_pair_with_nato_and_drop_what_the_year_lacks():
                                           "fewer than NATO's members (50).")
     no_warheads = c[c["indicator"] != "nuclear_warheads"]
     assert BW.warhead_finding(no_warheads, 2023) == ""
-    conc = B.concentration(caps(), {"NATO": ["AAA", "BBB", "CCC"]}, 2023)
+    conc = BC.concentration(caps(), {"NATO": ["AAA", "BBB", "CCC"]}, 2023)
     assert BW.leader_finding(conc, 2023, {"AAA": "Aland"}).startswith(
         "Aland accounted for 60% of NATO's military spending in 2023")
     series = pd.DataFrame({"year": [2000, 2001, 2002], "series": ["Russia + China as a share of NATO"] * 3,
@@ -244,7 +245,7 @@ def test_the_default_year_glance_is_true_to_the_data(data):
     capabilities, memberships, world = data
     blocs = B.comparison_blocs(memberships, B.reference_date(2023))
     c = B.world_shares(B.bloc_capabilities(capabilities, blocs, 2023), world, 2023)
-    conc = B.concentration_table(capabilities, blocs, 2023)
+    conc = BC.concentration_table(capabilities, blocs, 2023)
     series = B.share_series(capabilities, memberships, world, B.indicator_years(capabilities))
     found = BW.glance_findings(c, conc, series, 2023, {"USA": "United States"})
     assert len(found) == 4
@@ -260,7 +261,7 @@ def _robustness_inputs(data, year=2023):
     capabilities, memberships, world = data
     blocs = B.comparison_blocs(memberships, B.reference_date(year))
     c = B.world_shares(B.bloc_capabilities(capabilities, blocs, year), world, year)
-    conc = B.concentration_table(capabilities, blocs, year)
+    conc = BC.concentration_table(capabilities, blocs, year)
     wy = B.latest_year(capabilities, "nuclear_warheads_deployed")
     measures = R.warhead_measures(capabilities, {**B.comparison_blocs(memberships, B.reference_date(wy)),
                                                  "United States": ["USA"]}, wy)
@@ -321,3 +322,14 @@ def test_russia_and_china_spending_and_every_warhead_count_are_marked_as_estimat
                                                                  "SCO without India and Pakistan", "CSTO"}
     war = capabilities[capabilities["indicator"].str.startswith("nuclear")]
     assert war["estimate"].all()
+
+
+def test_a_bloc_chart_without_figures_is_not_captioned_with_outlines_it_does_not_draw():
+    # 05's warheads chart for a year without figures is a frame naming the years (charts.no_figures); its caption
+    # said "dashed outlines" and "the rows overlap" of bars that were not there (issue 23)
+    caps = pd.DataFrame({"bloc": ["NATO", "SCO", "NATO"], "indicator": ["nuclear_warheads"] * 2 + ["population"],
+                         "total": [math.nan, math.nan, 950.0]})
+    drawn = "SIPRI Yearbook total inventories, all SIPRI estimates (dashed outlines)."
+    empty = BW.bars_caption(caps, "nuclear_warheads", drawn)
+    assert "dashed" not in empty and "overlap" not in empty and "years the data holds" in empty
+    assert BW.bars_caption(caps, "population", "The rows overlap.") == "The rows overlap."

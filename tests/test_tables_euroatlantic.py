@@ -273,7 +273,7 @@ def test_membership_steps_closes_at_through_and_drops_later_changes():
 
 
 def test_bloc_record_counts_departures_but_not_dissolution_or_status_changes():
-    got = B.bloc_record(NATO, ORGS, ["NATO", "WARSAW", "CSTO"], "2024-04-30").set_index("org_id")
+    got = PC.bloc_record(NATO, ORGS, ["NATO", "WARSAW", "CSTO"], "2024-04-30").set_index("org_id")
     assert got.loc["NATO", "members_now"] == 8 and got.loc["NATO", "departures"] == 0
     assert got.loc["NATO", "years"] == 75.1
     # Albania left in 1968 and the GDR in 1990; the rest ended with the pact itself.
@@ -287,7 +287,7 @@ def test_bloc_record_counts_departures_but_not_dissolution_or_status_changes():
 
 
 def test_bloc_record_leaves_out_orgs_not_yet_founded_and_hides_future_dissolution():
-    got = B.bloc_record(NATO, ORGS, ["NATO", "WARSAW", "CSTO"], "1960-01-01")
+    got = PC.bloc_record(NATO, ORGS, ["NATO", "WARSAW", "CSTO"], "1960-01-01")
     assert got["org_id"].tolist() == ["NATO", "WARSAW"]
     assert pd.isna(got.loc[1, "dissolved"])
     assert got.loc[1, "departures"] == 0
@@ -445,6 +445,7 @@ from helpers import load, wording  # noqa: E402
 from helpers.tables import arms_control as ACT  # noqa: E402
 from helpers.tables import arms_control_words as ACT_words  # noqa: E402
 from helpers.tables import enlargement as B  # noqa: E402
+from helpers.tables import pact_cases as PC  # noqa: E402
 
 
 def _orgs(rows):
@@ -474,24 +475,24 @@ def test_pact_rule_admits_exactly_the_defence_pacts_that_meet_it():
                 + [["NOP5", i, "member", "1950-01-01", None] for i in ("BEL", "NLD", "LUX")]
                 + [["OLD", i, "member", "1939-01-01", None] for i in ("USA", "BEL", "NLD")]
                 + [["TALK", i, "member", "1950-01-01", None] for i in ("USA", "BEL", "NLD")])
-    cases = B.defence_pact_cases(orgs, m, "2000-01-01").set_index("org_id")
+    cases = PC.defence_pact_cases(orgs, m, "2000-01-01").set_index("org_id")
     assert set(cases.index[cases["admitted"]]) == {"BIG", "BARE"}
     assert not cases.loc["BARE", "members_checked"] and "not in data" in cases.loc["BARE", "reason"]
     assert "fewer than three" in cases.loc["TWO", "reason"]
     assert "permanent member" in cases.loc["NOP5", "reason"]
     # a pact signed after the chosen date is not yet a case
-    assert not B.defence_pact_cases(orgs, m, "1955-01-01").set_index("org_id").loc["BARE", "admitted"]
+    assert not PC.defence_pact_cases(orgs, m, "1955-01-01").set_index("org_id").loc["BARE", "admitted"]
 
 
 def test_pact_rule_on_the_data_admits_every_qualifying_alliance_and_no_other():
     orgs, m = load.organisations(), load.memberships()
-    cases = B.defence_pact_cases(orgs, m, "2024-04-30")
+    cases = PC.defence_pact_cases(orgs, m, "2024-04-30")
     admitted = set(cases.loc[cases["admitted"], "org_id"])
-    expected = set(orgs.loc[(orgs["kind"] == "alliance") & (orgs["founded"] >= B.PACTS_SINCE), "org_id"])
+    expected = set(orgs.loc[(orgs["kind"] == "alliance") & (orgs["founded"] >= PC.PACTS_SINCE), "org_id"])
     for org in list(expected):
         founders = set(m.loc[(m["org_id"] == org) & (m["start"] <= orgs.set_index("org_id").loc[org, "founded"]),
                              "iso3"])
-        if founders and (len(founders) < 3 or not founders & B.PERMANENT_FIVE):
+        if founders and (len(founders) < 3 or not founders & PC.PERMANENT_FIVE):
             expected.discard(org)
     assert admitted == expected
     assert {"NATO", "RIO", "SEATO", "WARSAW", "CSTO", "ANZUS", "WEU"} <= admitted
@@ -505,7 +506,7 @@ def test_pact_exposure_counts_withdrawals_per_member_year_and_sets_apart_states_
                  ["P", "DDR", "member", "2000-01-01", "2002-01-01"], ["P", "CCC", "member", "2000-01-01",
                                                                       "2003-01-01"],
                  ["P", "CCC", "frozen", "2003-01-01", None]])
-    rec = B.pact_exposure(m, orgs, ["P", "Q"], "2010-01-01", historic=["DDR"]).set_index("org_id")
+    rec = PC.pact_exposure(m, orgs, ["P", "Q"], "2010-01-01", historic=["DDR"]).set_index("org_id")
     p = rec.loc["P"]
     assert p["withdrawals"] == 1 and p["state_ended"] == 1  # CCC's freeze is no departure
     assert p["member_years"] == pytest.approx(10 + 5 + 2 + 10, abs=0.1)
@@ -523,7 +524,7 @@ def test_growth_and_background_summaries():
     members = pd.DataFrame({"background": ["former Warsaw Pact", "former USSR", "former Yugoslavia",
                                            B.BACKGROUNDS[-1], "founding member"]})
     assert B.background_counts(members) == {"former_warsaw_pact": 1, "former_union": 2, "not_in_data": 1}
-    assert B.largest(pd.DataFrame({"n": [1, 3, 3]}), "n").name == 1
+    assert PC.largest(pd.DataFrame({"n": [1, 3, 3]}), "n").name == 1
 
 
 def _treaties(rows):

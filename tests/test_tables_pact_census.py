@@ -161,7 +161,7 @@ def test_02_first_screen_ranks_no_pact_on_the_default_date():
 
 
 def test_the_list_of_endings_names_states_and_shows_each_kind_in_words():
-    from helpers.render import tables as R
+    from helpers.render import table_html as R
 
     cases = pc.census_cases(load.pact_census(), load.organisations(), pd.Timestamp("2024-04-30").date())
     frame = view.exit_list(load.pact_exits(), cases, load.states())

@@ -175,7 +175,7 @@ def _fillings(values: dict[str, str], book) -> list[dict[str, str]]:
 def test_each_interval_contains_the_score_of_every_filling_of_its_unknowns(org, as_of):
     f, d = feats(), dims()
     book = T.codebook(d)
-    values = {k: v for k, v in T._cell_values(f, book, org, as_of).items()}
+    values = {k: v for k, v in T.cell_values(f, book, org, as_of).items()}
     row = _row(T.typology_intervals(f, d, [org], as_of), org)
     fillings = _fillings(values, book)
     assert len(fillings) > 1
@@ -192,7 +192,7 @@ def test_real_intervals_contain_random_fillings_of_their_unknowns():
     out = T.typology_intervals(f, d, orgs, "2024-04-30").set_index("org_id")
     rng = random.Random(7)
     for org in orgs:
-        values = T._cell_values(f, book, org, "2024-04-30")
+        values = T.cell_values(f, book, org, "2024-04-30")
         for _ in range(50):
             filled = {k: (rng.choice(book[k].scale) if v in (T.UNKNOWN, T.NOT_CODED) else v) for k, v in values.items()}
             for axis, score in T.axis_scores(filled, book).items():

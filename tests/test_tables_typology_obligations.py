@@ -12,6 +12,8 @@ import pytest
 
 from helpers import load, wording
 from helpers.tables import typology as T
+from helpers.tables import typology_checks as C
+from helpers.tables import typology_checks_words as CW
 from helpers.tables import typology_words as W
 
 SHOWN = ["NATO", "OSCE", "SCO", "CSTO", "EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001"]
@@ -26,8 +28,8 @@ def test_the_defence_promise_alone_is_scored_and_no_obligation_has_a_political_g
     _, dims, _ = data
     obligations = dims[dims["axis"] == "obligation"].set_index("dimension_id")
     assert obligations.index[obligations["role"] == "scored"].tolist() == ["collective_defence"]
-    assert set(obligations.loc[list(T.ATOP_COLUMNS), "role"]) == {"scored", "profile"}
-    assert all(row.scale == "yes;no" for row in obligations.loc[list(T.ATOP_COLUMNS)].itertuples())
+    assert set(obligations.loc[list(C.ATOP_COLUMNS), "role"]) == {"scored", "profile"}
+    assert all(row.scale == "yes;no" for row in obligations.loc[list(C.ATOP_COLUMNS)].itertuples())
 
 
 def test_the_profile_stands_beside_the_class_without_a_mean(data):
@@ -55,13 +57,20 @@ def test_the_2001_treaty_is_coded_from_its_text_with_absent_provisions_as_no(dat
     assert treaty.loc["secretariat", "value"] == "no"
 
 
-def test_our_obligation_codes_are_checked_against_atops_for_the_four_texts(data):
-    f, *_ = data
-    agreement = T.atop_agreement(f, load.pact_census())
-    assert set(agreement["org_id"]) == {"NATO", "WARSAW", "CSTO", "RU_CN_TREATY_2001"}
-    assert len(agreement) == 20
-    assert W.agreement_finding(agreement) == ("Our obligation codes agree with ATOP's on 20 of 20 cells of 4 pacts "
+def test_our_obligation_codes_are_checked_against_every_atop_text_on_the_compared_organisations(data):
+    """The four founding texts and the census's other codings of the compared organisations (review M6): the
+    Helsinki Final Act (3740), the 1996 Shanghai agreement (4810) and the SCO's 2007 treaty (6020)."""
+    f, d, names = data
+    agreement = C.atop_agreement(f, load.pact_census())
+    assert set(agreement["atopid"]) == {3180, 3285, 4220, 4980, 3740, 4810, 6020}
+    assert CW.agreement_finding(agreement) == ("Our obligation codes agree with ATOP's on 28 of 28 cells of 6 texts "
                                               "(Cohen's kappa 1.00)")
+    # a cell we leave unknown is shown beside ATOP's code but never counted or filled by it
+    sco = agreement[(agreement["atopid"] == 6020) & (agreement["dimension_id"] == "consultation")].iloc[0]
+    assert pd.isna(sco["ours"]) and sco["atop"] == 1 and pd.isna(sco["agree"])
+    table = CW.agreement_table(agreement, d, names).set_index("ATOP number")
+    assert table.loc["6020", "Consultation in a crisis"] == "not known / yes"
+    assert table.loc["4810", "agree"] == "not coded here" and table.loc["3740", "agree"] == "4 of 4"
 
 
 def test_a_disagreement_with_atop_is_counted_and_lowers_kappa():
@@ -69,21 +78,27 @@ def test_a_disagreement_with_atop_is_counted_and_lowers_kappa():
                           "value": ["yes", "yes"], "valid_from": pd.to_datetime(["1990-01-01"] * 2)})
     census = pd.DataFrame({"atopid": [1, 2], "org_id": ["A", ""], "defense": [1, 1], "offense": [0, 0],
                            "neutral": [0, 0], "nonagg": [0, 0], "consul": [0, 0]})
-    agreement = T.atop_agreement(feats, census)
+    agreement = C.atop_agreement(feats, census)
     assert agreement["agree"].tolist() == [True, False]  # the unlinked pact and uncoded types are left out
-    assert T.cohen_kappa([1, 0, 1, 0], [1, 0, 0, 0]) == pytest.approx(0.5)
-    assert math.isnan(T.cohen_kappa([1, 1], [1, 1]))
+    assert C.cohen_kappa([1, 0, 1, 0], [1, 0, 0, 0]) == pytest.approx(0.5)
+    assert math.isnan(C.cohen_kappa([1, 1], [1, 1]))
 
 
 def test_the_headline_is_shown_under_the_old_mean_and_a_wider_institutions_index(data):
     f, d, names = data
-    table = W.robustness_table(f, d, SHOWN, "2024-04-30", names).set_index("organisation")
+    table = CW.robustness_table(f, d, SHOWN, "2024-04-30", names).set_index("organisation")
     assert table.loc["NATO", "Five ATOP types, equal-weight mean"] == "0.60"
     assert table.loc["CSTO", "Institutions, six items"] == "0.92"
-    assert W.robustness_headline(table.reset_index()) == "The headline holds on both alternative measures"
+    # NATO's lead on institutions is the CSTO's one 'partly' cell (review M5): shown both ways, and it does not hold
+    assert table.loc["CSTO", "Institutions, 'partly' cells as no"] == "0.75"
+    assert table.loc["CSTO", "Institutions, 'partly' cells as yes"] == "1.00" == table.loc["NATO", "Institutions, "
+                                                                                            "'partly' cells as yes"]
+    assert CW.robustness_headline(table.reset_index()) == "The headline does not survive the 'partly' cells read as yes"
     swapped = table.reset_index()
+    swapped.loc[swapped["organisation"] == "CSTO", "Institutions, 'partly' cells as yes"] = "0.88"
+    assert CW.robustness_headline(swapped) == "The headline holds on every alternative measure"
     swapped.loc[swapped["organisation"] == "OSCE", "Five ATOP types, equal-weight mean"] = "0.80"
-    assert W.robustness_headline(swapped) == "The headline does not survive the five-type mean"
+    assert CW.robustness_headline(swapped) == "The headline does not survive the five-type mean"
 
 
 def test_the_audit_table_dates_the_evidence_under_a_readers_label(data):
@@ -99,3 +114,13 @@ def test_an_organisation_placed_on_neither_axis_is_said_so_once(data):
     f, d, names = data
     iv = T.typology_intervals(f, d, ["EURASIAN_FRAMEWORK"], "2024-04-30")
     assert W.placement_sentence(iv, "EURASIAN_FRAMEWORK", "The framework").count("cannot be placed") == 1
+
+
+def test_the_first_screen_says_whether_the_headline_survives(data):
+    """The glance box carries the robustness verdict when there is room (review M5: NATO's institutional lead rests
+    on the CSTO's one 'partly' cell)."""
+    f, d, names = data
+    table = CW.robustness_table(f, d, SHOWN, "2024-04-30", names)
+    lines = CW.glance_with_robustness(["a.", "b."], table)
+    assert lines[-1] == "The headline does not survive the 'partly' cells read as yes."
+    assert CW.glance_with_robustness(["a.", "b.", "c.", "d."], table) == ["a.", "b.", "c.", "d."]

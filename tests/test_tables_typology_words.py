@@ -109,7 +109,7 @@ def test_organisation_table_and_claims_here_are_in_reader_columns():
 
 
 def test_the_matrix_draws_kinds_unshaded_with_a_diamond_and_unknowns_hatched():
-    from helpers.render import tables as R
+    from helpers.render import table_html as R
 
     cells = V.matrix_cells(load.org_features(), load.dimensions(), ["NATO", "EURASIAN_FRAMEWORK"], "2024-04-30")
     spec = {"rows": "dimension_id", "columns": "org_id", "value": "value", "value_column": "value", "score": "score",

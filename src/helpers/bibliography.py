@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from helpers import paths
-from helpers.render.text import as_text as _text
+from helpers.render.markup import as_text as _text
 
 SOURCE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 

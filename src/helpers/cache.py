@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from helpers import paths
@@ -179,7 +179,17 @@ def read_record(cache_dir: Path, name: str) -> dict | None:
         return None
     if not all(isinstance(rec.get(k), dict) for k in ("data", "outputs")):
         return None
+    if not all(_within(rel) for rel in rec["outputs"]):  # an edited record naming files outside the reports
+        return None  # folder: not ours to replace or delete, so the record is not trusted (the report is rebuilt)
     return rec
+
+
+def _within(rel: object) -> bool:
+    """True for a path relative to the reports folder that stays inside it (``exports/02/a.csv``)."""
+    if not isinstance(rel, str) or not rel:
+        return False
+    parts = PurePosixPath(rel).parts
+    return not PurePosixPath(rel).is_absolute() and ".." not in parts and "\\" not in rel
 
 
 def resolve(rel: str) -> Path:

@@ -132,3 +132,9 @@ def sources(memberships: pd.DataFrame, orgs: Sequence[str], iso3s: Iterable[str]
         rows = rows[rows["iso3"].isin(wanted)]
     return sorted(set(rows["source_id"].dropna()))
 
+
+def member_years(spells: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp) -> float:
+    """The member-years the ``spells`` (``start``, ``end``; an empty end runs on) add up between ``lo`` and ``hi``."""
+    starts = spells["start"].clip(lower=lo)
+    ends = spells["end"].fillna(hi).clip(upper=hi)
+    return float((ends - starts).dt.days.clip(lower=0).sum() / 365.25)

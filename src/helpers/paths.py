@@ -110,6 +110,30 @@ def sources_csv() -> Path:
     return _override("NATO_SOURCES_CSV", SOURCES_CSV)
 
 
+def source_folders() -> dict[str, Path]:
+    """``{what: folder}`` of the project's sources, which nothing a command writes may go into or hold (the build's
+    output folders, ``python -m helpers.render``'s page): writing there would replace a notebook, or change the data
+    version or the code hash."""
+    found = {"the notebooks folder": NOTEBOOKS, "the data folder": DATA, "the code folder": ROOT / "src",
+             "the scripts folder": ROOT / "scripts", "the tests folder": ROOT / "tests",
+             "the git folder": ROOT / ".git", "the helpers code": helpers_src()}
+    return {what: Path(os.path.realpath(folder)) for what, folder in found.items()}
+
+
+def overlap(folder: Path, sources: dict[str, Path]) -> tuple[str, str, Path] | None:
+    """``(how, what, source)`` when ``folder`` (symbolic links resolved) is, is inside or holds one of ``sources``
+    (``how``: "is", "is inside" or "holds"), else None."""
+    real = Path(os.path.realpath(folder))
+    for what, src in sources.items():
+        if real == src:
+            return "is", what, src
+        if src in real.parents:
+            return "is inside", what, src
+        if real in src.parents:
+            return "holds", what, src
+    return None
+
+
 def shown(path: Path) -> str:
     """A path as messages and build records show it: relative to the project (with ``/``) when inside it, else as
     given."""

@@ -28,7 +28,6 @@ are marked the same way by the renderer, so authors just type them.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 
@@ -41,16 +40,16 @@ from helpers.bibliography import (  # noqa: F401  (public: notebooks and the ren
     source_rows,
     sources_path,
 )
+from helpers.present_boxes import GLANCE_MIME, Arabic, Findings, Glance, ar, findings, glance  # noqa: F401  (public)
 from helpers.render import citations, templating, vega_specs
 from helpers.render import lab as _lab
-from helpers.render import tables as _tables
-from helpers.render.text import HAS_ARABIC as _HAS_ARABIC  # noqa: F401  (used by the renderer)
-from helpers.render.text import human_date, is_arabic_text, mark_arabic_text  # noqa: F401  (public re-exports)
+from helpers.render import table_html as _tables
+from helpers.render.markup import HAS_ARABIC as _HAS_ARABIC  # noqa: F401  (used by the renderer)
+from helpers.render.markup import human_date, is_arabic_text, mark_arabic_text  # noqa: F401  (public re-exports)
 
 CHART_MIME = "application/vnd.nato-report.chart+json"
 TABLE_MIME = "application/vnd.nato-report.table+json"
 SOURCES_MIME = "application/vnd.nato-report.sources+json"
-GLANCE_MIME = "application/vnd.nato-report.glance+json"
 CHART_NOTE_MIME = "application/vnd.nato-report.chart-note+json"  # JupyterLab only: the report draws its own
 
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -85,77 +84,6 @@ def bibliography_html(source_ids) -> str:
     """A numbered list of the given sources, each with an anchor ``src-<id>``."""
     cites = citations.Citations(source_rows())
     return str(cites.bibliography(list(source_ids)))
-
-
-@dataclass(frozen=True)
-class Arabic:
-    """An Arabic term, shown right-to-left with an Arabic font; ``str()`` gives the marked-up HTML."""
-
-    text: str
-
-    def _repr_html_(self) -> str:
-        return f'<p lang="ar" dir="rtl">{html.escape(self.text)}</p>'
-
-    def __str__(self) -> str:
-        return f'<bdi lang="ar" dir="rtl">{html.escape(self.text)}</bdi>'
-
-    def __repr__(self) -> str:
-        return self.text
-
-
-def ar(text: str) -> Arabic:
-    """Mark an Arabic term or heading for display (``lang="ar" dir="rtl"``)."""
-    if not isinstance(text, str):
-        raise PresentError(f"present.ar: expected Arabic text, got {type(text).__name__}")
-    return Arabic(text)
-
-
-# ---------------------------------------------------------------------------------------------- glance
-
-
-@dataclass
-class Glance:
-    """The "At a glance" box: 2–4 findings the renderer places in the page header, under the summary."""
-
-    findings: list[str]
-    summary: str = ""
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        return {GLANCE_MIME: {"findings": list(self.findings), "summary": self.summary},
-                "text/html": templating.render("glance.html.j2", findings=self.findings),
-                "text/plain": "At a glance: " + " / ".join(self.findings)}
-
-
-def glance(findings, summary: str = "") -> Glance:
-    """Show 2–4 findings (one sentence each, computed from the data) in the report's first screen.
-
-    ``summary`` (optional) replaces the collection's one-line summary under the title, so a report built for
-    another date says what that date shows ("NATO had 19 members on 15 Jun 2001").
-    """
-    items = [i18n.text(wording.words(str(f).strip())) for f in findings if str(f).strip()]
-    if not 1 <= len(items) <= 4:
-        raise PresentError(f"present.glance: give 1 to 4 findings (2–4 read best), got {len(items)}")
-    return Glance(items, i18n.text(wording.words(str(summary or "").strip())))
-
-
-@dataclass
-class Findings:
-    """Computed sentences shown in place as a list (takeaways that depend on the report's date)."""
-
-    items: list[str]
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        li = "".join(f"<li>{html.escape(i)}</li>" for i in self.items)
-        return {"text/html": f'<ul class="report-findings">{li}</ul>', "text/plain": "\n".join(self.items)}
-
-
-def findings(lines) -> Findings:
-    """Show 1–6 sentences computed from the data as a bulleted list where the cell stands (a takeaway that holds
-    for the report's own date, so a dated variant never prints a sentence written for the default date)."""
-    items = [i18n.text(wording.words(str(f).strip())) for f in lines if str(f).strip()]
-    if not 1 <= len(items) <= 6:
-        raise PresentError(f"present.findings: give 1 to 6 sentences, got {len(items)}")
-    return Findings(items)
 
 
 # ---------------------------------------------------------------------------------------------- charts
@@ -221,7 +149,7 @@ def chart(chart, *, caption: str, sources=None, key: str, measure=None, sources_
             f"present.chart(key={key!r}): expected an Altair chart, got {type(chart).__name__}; "
             "build it with a helpers.charts function"
         )
-    from helpers.i18n import charts as i18n_charts
+    from helpers.i18n import chart_words as i18n_charts
 
     spec = i18n_charts.translate_spec(vega_specs.with_labels(chart.to_dict()), i18n.language())
     title = theme.chart_title(spec)

@@ -63,11 +63,20 @@ def index_entries(report_html: bytes, page_url: str) -> list[dict]:
     starts = {id(h): h for h in headings}
     words: dict[int, list[str]] = {id(h): [] for h in headings}
     current = None
+    cell = None  # the table cell the last words came from: a snippet shows where one cell ends and the next begins
     for node in main.descendants:
         if id(node) in starts:
-            current = node
+            current, cell = node, None
         elif (current is not None and type(node) is NavigableString and not _inside_skipped(node, main)
               and all(p is not current for p in node.parents)):  # the heading's own words are its name
+            here = node.find_parent(["td", "th", "caption"])
+            if here is not None and cell is not None and here is not cell and str(node).strip():
+                same_row = here.parent is cell.parent
+                words[id(current)].append(" · " if same_row else " — ")
+            if here is not None and str(node).strip():
+                cell = here
+            elif here is None and str(node).strip():
+                cell = None
             words[id(current)].append(str(node))
     entries = []
     for h in headings:

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pandas as pd
 
-from helpers.render import citations, tables
+from helpers.render import citations, table_html
 
 RLO, PDF = "\u202e", "\u202c"
 EVIL = f"Evil {RLO}sserP{PDF}"  # an override closed in the value: allowed by the loader, still reverses itself
@@ -55,14 +55,21 @@ def test_a_bibliography_entry_isolates_its_publisher_title_and_note():
     assert not _open_overrides(str(citations.Citations({"s1": ROW}).bibliography(["s1"])))
 
 
-def test_a_figure_source_line_isolates_publisher_and_title():
-    assert not _open_overrides(str(citations.Citations({"s1": ROW}, numbered=False).line(["s1"])))
+def test_a_figure_source_line_carries_no_publisher_or_title_and_its_tips_are_made_isolated():
+    # a citation's tip is made in the page from the bibliography entry (isolated above), each part in a <bdi>
+    line = str(citations.Citations({"s1": ROW}, numbered=False).line(["s1"]))
+    assert RLO not in line and "href=" in line
+    from helpers.render.assets import STATIC
+
+    script = (STATIC / "report.js").read_text(encoding="utf-8")
+    tips = script.split("function citeTips()", 1)[1].split("\n  }\n", 1)[0]
+    assert 'createElement("bdi")' in tips and "textContent = w" in tips
 
 
 def test_a_table_detail_is_isolated_from_its_label():
     long = "x" * 200
     frame = pd.DataFrame({"name": ["A"], "reason": [f"{long} {EVIL}"], "detail": [f"{long} {EVIL}"]})
-    html = tables.table_html(frame, "t", "T")
+    html = table_html.table_html(frame, "t", "T")
     assert "report-row-detail" in html and not _open_overrides(html)
 
 
@@ -71,5 +78,5 @@ def test_a_matrix_cell_detail_is_isolated_from_its_citation():
                           "source_id": ["s1"]})
     spec = {"rows": "dim", "columns": "org", "value": "value", "value_column": "value", "score": "score",
             "group": None, "detail": "detail", "source": "source_id", "column_order": []}
-    body, after = tables.matrix_html(frame, spec, "m", "M")
+    body, after = table_html.matrix_html(frame, spec, "m", "M")
     assert not _open_overrides(body) and not _open_overrides(after)

@@ -137,7 +137,8 @@ def test_failure_page_names_the_cell_the_error_and_the_parameters():
     class Failure:
         stage = "execute"
         ename = "ParameterError"
-        evalue = "notebook 02: as_of = '1800-01-01' is before the data (allowed 1949-04-04…)"
+        evalue = ("notebook 02: as_of = '1800-01-01' is before the data (allowed 1949-04-04…)"
+                  "\x1b]8;;http://evil.example\x1b\\\x1b]0;title\x07")  # a link and a window title: dropped
         traceback = "\x1b[31mTraceback\x1b[0m\n  <module> at 0x7fabc1234567"
         cell_index = 3
         exec_count = 2

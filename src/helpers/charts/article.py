@@ -27,6 +27,36 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
     ``tags`` is a :func:`helpers.tables.article.tag_long` frame. Raises ``ValueError`` if ``highlight`` has no
     colour in the theme (i.e. is not an organisation id).
     """
+    _check(tags, highlight)
+    colour = theme.ORG_COLORS[highlight]
+    data = tags.assign(
+        kind=tags["tag_kind"].map(TAG_KIND_LABELS),
+        emphasis=[f"{highlight} (highlighted)" if h else "other tags" for h in tags["highlighted"]],
+    )
+    x_order = list(dict.fromkeys(data.sort_values("order")["paragraph"]))
+    y_order = row_order(tags)
+    # P1–P19 are the project's shared reference in both editions, never relabelled; on a narrow screen (a phone)
+    # nineteen labels cannot sit side by side, so they stand upright, and the names down the side give up width
+    narrow = "containerSize()[0] < 600"
+    x = alt.X("paragraph:O", sort=x_order, title="paragraph",
+              axis=alt.Axis(orient="top", labelExpr="datum.label", labelAngle=alt.ExprRef(f"{narrow} ? -90 : 0"),
+                            labelAlign=alt.ExprRef(f"{narrow} ? 'left' : 'center'"),
+                            labelBaseline=alt.ExprRef(f"{narrow} ? 'middle' : 'bottom'")))
+    y = alt.Y("row:N", sort=y_order, title=None, axis=alt.Axis(labelLimit=alt.ExprRef(f"{narrow} ? 150 : 220")))
+
+    named = sorted(set(data.loc[data["highlighted"], "paragraph"]), key=x_order.index)
+    bands = alt.Chart(pd.DataFrame({"paragraph": named, "note": f"this paragraph names {highlight}"})).mark_rect(
+        color=colour, opacity=0.12
+    ).encode(
+        x=x,
+        tooltip=[alt.Tooltip("paragraph:N", title="paragraph"), alt.Tooltip("note:N", title="highlight")],
+    )
+    dots = _dots(data, x, y, highlight, colour)
+    height = max(200, 16 * len(y_order))
+    return alt.layer(bands, dots).properties(title=title, description=description, width=width, height=height)
+
+
+def _check(tags: pd.DataFrame, highlight: str) -> None:
     if highlight not in theme.ORG_COLORS:
         raise ValueError(
             f"structure_matrix: highlight={highlight!r} is not an organisation id; "
@@ -36,24 +66,11 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
                if c not in tags.columns]
     if missing:
         raise ValueError(f"structure_matrix: tags frame lacks {', '.join(missing)}; build it with tag_long()")
-    colour = theme.ORG_COLORS[highlight]
-    data = tags.assign(
-        kind=tags["tag_kind"].map(TAG_KIND_LABELS),
-        emphasis=[f"{highlight} (highlighted)" if h else "other tags" for h in tags["highlighted"]],
-    )
-    x_order = list(dict.fromkeys(data.sort_values("order")["paragraph"]))
-    y_order = row_order(tags)
-    x = alt.X("paragraph:O", sort=x_order, title="paragraph", axis=alt.Axis(labelAngle=0, orient="top"))
-    y = alt.Y("row:N", sort=y_order, title=None, axis=alt.Axis(labelLimit=220))
 
-    named = sorted(set(data.loc[data["highlighted"], "paragraph"]), key=x_order.index)
-    bands = alt.Chart(pd.DataFrame({"paragraph": named, "note": f"this paragraph names {highlight}"})).mark_rect(
-        color=colour, opacity=0.12
-    ).encode(
-        x=x,
-        tooltip=[alt.Tooltip("paragraph:N", title="paragraph"), alt.Tooltip("note:N", title="highlight")],
-    )
-    dots = alt.Chart(data).mark_point(filled=True, size=90, opacity=0.9).encode(
+
+def _dots(data: pd.DataFrame, x: alt.X, y: alt.Y, highlight: str, colour: str) -> alt.Chart:
+    """One dot per tag and paragraph, shaped by the kind of tag, the highlighted organisation's in its colour."""
+    return alt.Chart(data).mark_point(filled=True, size=90, opacity=0.9).encode(
         x=x,
         y=y,
         shape=alt.Shape("kind:N", title="kind of tag",
@@ -67,5 +84,3 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
             alt.Tooltip("label:N", title="tag"),
         ],
     )
-    height = max(200, 16 * len(y_order))
-    return alt.layer(bands, dots).properties(title=title, description=description, width=width, height=height)

@@ -33,14 +33,17 @@ def _category_scale(categories: Iterable[str]) -> alt.Scale:
     return theme.category_scale([c for c in theme.CATEGORY_COLORS if c in present])
 
 
-def _background_scale() -> alt.Scale:
-    """Backgrounds of NATO members: the theme's colour-blind-safe categorical colours (Tol 'muted'), in order.
+#: Backgrounds of NATO members in colour-blind-safe colours (Paul Tol's 'muted' scheme), chosen so that no two are
+#: alike: one green only (teal, green and olive side by side read as one colour on small dots), the two ex-Soviet
+#: backgrounds as a light and a dark red, the unknown in grey. None borrows an organisation's colour (a 'former
+#: USSR' dot in the CSTO's colour would suggest a membership it never had).
+BACKGROUND_COLORS = dict(zip(BACKGROUNDS, ("#332288", "#88CCEE", "#CC6677", "#882255", "#DDCC77", "#117733",
+                                           "#888888")))
 
-    The event-category palette is reused positionally, not semantically, so that no background borrows an
-    organisation's colour (a 'former USSR' dot in the CSTO's colour would suggest a membership it never had).
-    """
-    colors = list(theme.CATEGORY_COLORS.values())
-    return alt.Scale(domain=list(BACKGROUNDS), range=colors[: len(BACKGROUNDS)])
+
+def _background_scale() -> alt.Scale:
+    """Backgrounds of NATO members, each in its colour of :data:`BACKGROUND_COLORS`."""
+    return alt.Scale(domain=list(BACKGROUNDS), range=[BACKGROUND_COLORS[b] for b in BACKGROUNDS])
 
 
 def _date_tooltip(field: str, title: str) -> alt.Tooltip:
@@ -204,27 +207,29 @@ def camps_bars(camps: pd.DataFrame, *, title: str, description: str, width: int 
 
 
 def pact_lifespans(record: pd.DataFrame, *, title: str, description: str, as_of, width: int = 600) -> alt.LayerChart:
-    """Each defence pact (from ``tables.enlargement.pact_exposure``) as a bar from signature to its end or ``as_of``,
+    """Each defence pact (from ``tables.pact_cases.pact_exposure``) as a bar from signature to its end or ``as_of``,
     labelled with its names and coloured by whether it was still in force; the label gives withdrawals per 100
-    member-years where the data holds the membership spells."""
+    member-years where the data holds the membership spells (in the tooltip: the exit-rate chart beside it shows the
+    rates with their intervals, and a long label ran past the chart's edge). The legend sits above the bars, clear
+    of the labels at their ends."""
     rate = record["withdrawals_per_100_member_years"]
     data = record.assign(until=record["ended"].fillna(pd.Timestamp(as_of)),
                          state=record["in_force"].map({True: "in force", False: "ended"}),
-                         label=[f"{y:.0f} years" + (f", {r:.2f} withdrawals per 100 member-years" if pd.notna(r)
-                                                    else ", members not in data")
-                                for y, r in zip(record["years"], rate)])
+                         label=[f"{y:.0f} years" for y in record["years"]],
+                         members=["members not in data" if pd.isna(r) else "in data" for r in rate])
     order = data["name"].tolist()
     base = alt.Chart(data).encode(y=alt.Y("name:N", sort=order, title=None))
     bars = base.mark_bar(height=16).encode(
         x=alt.X("founded:T", title=None), x2="until:T",
-        color=alt.Color("state:N", title="on the chosen date",
+        color=alt.Color("state:N", title="on the chosen date", legend=alt.Legend(orient="top", direction="horizontal"),
                         scale=alt.Scale(domain=["in force", "ended"],
                                         range=[theme.ORG_COLORS["NATO"], theme.ORG_COLORS["WARSAW"]])),
         tooltip=[alt.Tooltip("name:N", title="pact"), _date_tooltip("founded", "signed"),
                  _date_tooltip("ended", "ended"), alt.Tooltip("years:Q", title="years"),
                  alt.Tooltip("member_years:Q", title="member-years"),
                  alt.Tooltip("withdrawals:Q", title="withdrawals"),
-                 alt.Tooltip("withdrawals_per_100_member_years:Q", title="withdrawals per 100 member-years")],
+                 alt.Tooltip("withdrawals_per_100_member_years:Q", title="withdrawals per 100 member-years"),
+                 alt.Tooltip("members:N", title="membership spells")],
     )
     text = base.mark_text(align="left", dx=4, fontSize=11).encode(x="until:T", text="label:N")
     return alt.layer(bars, text).properties(title=title, description=description, width=width,

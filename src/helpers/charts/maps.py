@@ -1,4 +1,5 @@
-"""Membership maps (Altair ``mark_geoshape``), drawn offline: the boundaries travel inside the spec.
+"""Notebooks 02, 03 and 08: membership maps (Altair ``mark_geoshape``), drawn offline; the boundaries travel
+inside the spec.
 
 Builders (nouns; each returns a chart, never displays or saves):
 
@@ -12,8 +13,8 @@ Builders (nouns; each returns a chart, never displays or saves):
   (``timeline``); exports and print show the report's own date.
 
 A report opened from ``file://`` cannot fetch a file, so the TopoJSON is inlined: only the features in view, on a
-coarser grid (``tables.geo.subset_topology``). States that no longer exist are drawn through their successors'
-territory and say so in the tooltip (see ``helpers.tables.geo``).
+coarser grid (``tables.geo_shapes.subset_topology``). States that no longer exist are drawn through their
+successors' territory and say so in the tooltip (see ``helpers.tables.geo``).
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from helpers import membership, theme
-from helpers.tables import geo, geo_words
+from helpers import membership, theme, wording
+from helpers.tables import geo, geo_shapes, geo_words
 
 #: Where the overlap maps look: centred on Central Europe (10°E, 52°N), so that Europe, Russia, Central Asia, China,
 #: India and North America are in one azimuthal equal-area view (areas compare truthfully).
@@ -106,7 +107,7 @@ def view_keys() -> tuple[str, ...]:
     """The features in view: inside the clip circle and reaching 30°N, leaving out Africa and Arabia (whose
     states hold none of these memberships) so that the map is fitted to Europe, Asia and North America."""
     keys = []
-    for f in geo.feature_bounds().itertuples(index=False):
+    for f in geo_shapes.feature_bounds().itertuples(index=False):
         lon, lat = (f.west + f.east) / 2, (f.south + f.north) / 2
         points = [(f.west, f.south), (f.west, f.north), (f.east, f.south), (f.east, f.north), (lon, lat)]
         inside = any(_angle(x, y) < PROJECTION["clipAngle"] for x, y in points)
@@ -121,7 +122,7 @@ def region_keys(name: str) -> tuple[str, ...]:
     """The features a regional map draws: those whose box meets the region's box (widened by 10°)."""
     r = REGIONS[name]
     keys = []
-    for f in geo.feature_bounds().itertuples(index=False):
+    for f in geo_shapes.feature_bounds().itertuples(index=False):
         if f.east >= r.west - 10 and f.west <= r.east + 10 and f.north >= r.south - 5 and f.south <= r.north + 5:
             keys.append(f.feature)
     return tuple(keys)
@@ -129,7 +130,7 @@ def region_keys(name: str) -> tuple[str, ...]:
 
 def _boundaries(lookup: pd.DataFrame, fields: list[str], region: Region | None = None) -> alt.Chart:
     """A chart whose data are the features in view, each joined to its row of ``lookup`` (key ``feature``)."""
-    topo = geo.subset_topology(region_keys(region.name) if region else view_keys(), south=SOUTH)
+    topo = geo_shapes.subset_topology(region_keys(region.name) if region else view_keys(), south=SOUTH)
     data = alt.InlineData(values=topo, format=alt.DataFormat(type="topojson", feature="countries"))
     return alt.Chart(data).transform_lookup(
         lookup="id", from_=alt.LookupData(data=lookup, key="feature", fields=fields))
@@ -159,7 +160,8 @@ def membership_map(memberships: pd.DataFrame, as_of, *, atlas: geo.Atlas, org: s
         scale = alt.Scale(domain=present, range=[OVERLAP_COLORS[c] for c in present])
         legend_title = "Belongs to"
         status["detail"] = status["orgs"].replace("", "none of " + ", ".join(orgs))
-    desc = description or (f"Map of Europe, Eurasia and North America on {geo_words.date_words(as_of)}: "
+    on = wording.day(membership.as_timestamp(as_of))
+    desc = description or (f"Map of Europe, Eurasia and North America on {on}: "
                            + _map_summary(status, org))
     return _boundaries(status[["feature", "label", "shade", "detail"]], ["label", "shade", "detail"]).mark_geoshape(
         stroke=BORDER, strokeWidth=0.5).encode(
@@ -213,7 +215,7 @@ def explorer_data(memberships: pd.DataFrame, org: str, as_of, first: int | None 
     members = geo.member_spells(memberships, org, as_of, first, last, atlas=atlas)
     counts = [int(((members["from"] <= y) & (y < members["to"])).sum()) for y in years["year"]]
     word = geo_words.member_word(org, plural=True)
-    years["heading"] = [f"{org} on {geo_words.date_words(d)}: {n} {word}" for d, n in zip(years["date"], counts)]
+    years["heading"] = [f"{org} on {wording.day(d)}: {n} {word}" for d, n in zip(years["date"], counts)]
     years["members"] = counts
     codes = _year_codes(geo.yearly_spells(memberships, org, as_of, first, last, atlas=atlas), first, last)
     return {"years": years.assign(date=years["date"].dt.strftime("%Y-%m-%d")), "codes": codes,

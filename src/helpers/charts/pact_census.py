@@ -18,17 +18,20 @@ def exit_rate_intervals(record: pd.DataFrame, *, title: str, description: str, w
                                 for n, y in zip(record["exits"], record["member_years"])])
     order = data.sort_values("exits_per_100_member_years")["name"].tolist()
     colour = theme.ORG_COLORS["NATO"]
-    base = alt.Chart(data).encode(y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)))
+    base = alt.Chart(data).encode(y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(
+        labelLimit=alt.ExprRef("containerSize()[0] < 600 ? 130 : 260"))))  # on a phone the plot keeps room
     tips = [alt.Tooltip("name:N", title="pact"), alt.Tooltip("exits:Q", title="exits"),
             alt.Tooltip("member_years:Q", title="member-years", format=",.0f"),
             alt.Tooltip("exits_per_100_member_years:Q", title="exits per 100 member-years", format=".2f"),
             alt.Tooltip("ci_low:Q", title="95% interval from", format=".2f"),
             alt.Tooltip("ci_high:Q", title="95% interval to", format=".2f")]
     rule = base.mark_rule(strokeWidth=2, color=colour).encode(
-        x=alt.X("ci_low:Q", title="exits per 100 member-years (exact Poisson 95% interval)"), x2="ci_high:Q",
+        # two lines: as one, the title ran past a phone's screen
+        x=alt.X("ci_low:Q", title=["exits per 100 member-years", "(exact Poisson 95% interval)"]), x2="ci_high:Q",
         tooltip=tips)
     point = base.mark_point(filled=True, size=60, color=colour).encode(x="exits_per_100_member_years:Q",
                                                                         tooltip=tips)
-    text = base.mark_text(align="left", dx=6, dy=-8, fontSize=10).encode(x="ci_high:Q", text="label:N")
+    # the count above the start of its line: inside the plot at every width (at the line's end it ran past the edge)
+    text = base.mark_text(align="left", dx=0, dy=-9, fontSize=10).encode(x="ci_low:Q", text="label:N")
     return alt.layer(rule, point, text).properties(title=title, description=description, width=width,
                                                    height=30 * max(1, len(data)))

@@ -71,7 +71,9 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MAT
     order = list(matrix.assign(r=group.map(rank)).sort_values(["r", "name"], kind="mergesort")["name"])
     chart = alt.Chart(data).mark_rect(stroke="#ffffff").encode(
         x=alt.X("structure:N", sort=[ORG_LABELS[o] for o in orgs], title=None,
-                axis=alt.Axis(orient="top", labelAngle=-30)),
+                # upright on a phone, where slanted names of the right-hand columns ran past the chart's edge
+                axis=alt.Axis(orient="top", labelAngle=alt.ExprRef("containerSize()[0] < 600 ? -90 : -30"),
+                              labelLimit=180)),
         y=alt.Y("name:N", sort=order, title=None),
         color=alt.Color("grade:N", scale=alt.Scale(domain=list(GRADES), range=GRADE_COLORS),
                         legend=alt.Legend(title="tie")),

@@ -51,22 +51,34 @@ def typology_scatter(intervals: pd.DataFrame, *, names: Mapping[str, str] | None
         raise ValueError("every chart needs a title that states the finding")
     y, x = PLOT_AXES
     data = _placed(intervals, dict(names or {}))
-    colour = alt.Color("name:N", title="organisation",
+    # the legend under the plot: a point at the top right (NATO) never meets it
+    colour = alt.Color("name:N", title="organisation", legend=alt.Legend(orient="bottom", columns=3),
                        scale=alt.Scale(domain=list(data["name"]),
                                        range=[theme.ORG_COLORS[o] for o in data["org_id"]]))
     tips = [alt.Tooltip("name:N", title="organisation"), alt.Tooltip("obligations:N", title="obligations score"),
             alt.Tooltip("institutions:N", title="institutions score"),
             alt.Tooltip("unknown:N", title="scored items unknown")]
     base = alt.Chart(data)
+    # five ticks from 0 to 1 on both axes (21 at 0.05 steps crowded the axis), the scale a little wider than 0–1 so
+    # a point at 0 or 1 sits clear of the axis line
+    scale = alt.Scale(domain=[-0.06, 1.06], nice=False, zero=False)
+    ticks = alt.Axis(values=[0, 0.25, 0.5, 0.75, 1], format=".2~f")
     boxes = base.mark_rect(fillOpacity=0.15, strokeOpacity=0.9, strokeWidth=1.5).encode(
-        x=alt.X(f"{x}_low:Q", scale=alt.Scale(domain=[0, 1]), title=X_TITLE), x2=f"{x}_high:Q",
-        y=alt.Y(f"{y}_low:Q", scale=alt.Scale(domain=[0, 1]), title=Y_TITLE), y2=f"{y}_high:Q",
+        x=alt.X(f"{x}_low:Q", scale=scale, title=X_TITLE, axis=ticks), x2=f"{x}_high:Q",
+        y=alt.Y(f"{y}_low:Q", scale=scale, title=Y_TITLE, axis=ticks), y2=f"{y}_high:Q",
         color=colour, stroke=colour, tooltip=tips)
     # A fully known score is a solid point; the centre of a range is drawn faint, since it is no estimate.
     points = base.mark_circle(size=160, stroke="white", strokeWidth=1).encode(
         x="x_mid:Q", y="y_mid:Q", color=colour, tooltip=tips,
         opacity=alt.condition("datum.exact", alt.value(0.95), alt.value(0.35)))
-    text = base.mark_text(align="left", dx=10, dy=-8, fontSize=11).encode(
-        x="x_mid:Q", y="y_mid:Q", text="label:N", tooltip=tips).transform_filter("datum.first_at_spot")
-    chart = alt.layer(boxes, points, text).properties(width=width, height=height)
+    # labels beside their points, turned inward on the right so none runs past the plot's edge, and a point at the
+    # right edge labelled under itself so its name never meets its neighbour's; on a phone the legend names the
+    # points (labels there collided)
+    places = (("left", 10, -10, "datum.x_mid <= 0.6"), ("right", -10, -10, "datum.x_mid > 0.6 && datum.x_mid < 0.95"),
+              ("right", 0, 20, "datum.x_mid >= 0.95"))
+    shown = alt.ExprRef("containerSize()[0] < 600 ? 0 : 1")
+    labels = [base.mark_text(align=side, dx=dx, dy=dy, fontSize=11, opacity=shown).encode(
+        x="x_mid:Q", y="y_mid:Q", text="label:N", tooltip=tips).transform_filter(f"datum.first_at_spot && {where}")
+        for side, dx, dy, where in places]
+    chart = alt.layer(boxes, points, *labels).properties(width=width, height=height)
     return chart.properties(title=title, description=description or title)

@@ -203,6 +203,23 @@ def _text(value: str, lang: str, depth: int = 0) -> str:
         done = [_text(s, lang, depth) for s in sentences]  # before a pattern's placeholder swallows the rest
         if all(a != b for a, b in zip(done, sentences)):
             return " ".join(done)
+    found = _by_pattern(value, patterns, lang, depth)
+    if found is not None:
+        return found
+    date = _date_text(stripped, lang)
+    if date is not None:
+        return date
+    if len(sentences) > 1:  # some of its sentences known: those in Arabic, the others as they are
+        done = [_text(s, lang, depth) for s in sentences]
+        if any(a != b for a, b in zip(done, sentences)):
+            return " ".join(done)
+    found = _by_parts(stripped, lang, depth)
+    return value if found is None else found
+
+
+def _by_pattern(value: str, patterns, lang: str, depth: int) -> str | None:
+    """``value`` through the first catalog pattern that matches it with its placeholders translated; None when none
+    does."""
     for pat in patterns:
         m = pat.regex.match(value)
         if m:
@@ -212,13 +229,11 @@ def _text(value: str, lang: str, depth: int = 0) -> str:
             if pat.literal < WEAK and not all(_ARABIC.search(v) or not _LATIN.search(v) for v in pieces.values()):
                 continue  # "{a} and {b}" joins translated words only, never half an English sentence
             return pat.template.format(**pieces)
-    date = _date_text(stripped, lang)
-    if date is not None:
-        return date
-    if len(sentences) > 1:  # some of its sentences known: those in Arabic, the others as they are
-        done = [_text(s, lang, depth) for s in sentences]
-        if any(a != b for a, b in zip(done, sentences)):
-            return " ".join(done)
+    return None
+
+
+def _by_parts(stripped: str, lang: str, depth: int) -> str | None:
+    """A known name with a score after it, or a list of known words, translated part by part; None otherwise."""
     scored = _SCORED.match(stripped)
     if scored:  # a known name with its score or range after it: "NATO (0.60)", "SCO (0.25–0.50)"
         name = _text(scored.group(1), lang, depth + 1)
@@ -230,7 +245,7 @@ def _text(value: str, lang: str, depth: int = 0) -> str:
             done = [_text(p.strip(), lang, depth + 1) for p in parts]
             if any(a != b.strip() for a, b in zip(done, parts)):
                 return joined.join(done)
-    return value
+    return None
 
 
 #: Separators of lists in table cells and their Arabic forms (the Arabic semicolon; the slash kept).

@@ -61,6 +61,29 @@ def _heading(source: str) -> str:
     return first[:80]
 
 
+def _carried(before, source: str, counts: Counts) -> tuple[str, set, str | None]:
+    """What a cell's entry keeps from the old catalog (``before``, None for a new cell): its translation, its flags
+    (``fuzzy`` once the English changed under a translation) and the English it was translated from; counts the cell
+    as added or changed."""
+    string, flags, previous = "", set(), None
+    if before is None:
+        counts.added += 1
+    else:
+        string, flags = before.string or "", set(before.flags)
+        previous = before.previous_id or None
+        if before.id != source:
+            counts.changed += 1
+            if string:
+                flags.add("fuzzy")
+                previous = before.id if not previous else previous
+    if not string:
+        flags.discard("fuzzy")
+        previous = None
+    if "fuzzy" not in flags:
+        previous = None
+    return string, flags, previous
+
+
 def update(stem: str, lang: str = "ar", ipynb: Path | None = None, write: bool = True) -> Counts:
     """Update (or create) one notebook's catalog; the counts after the update."""
     from babel.messages.catalog import Catalog
@@ -76,23 +99,7 @@ def update(stem: str, lang: str = "ar", ipynb: Path | None = None, write: bool =
     counts = Counts(stem)
     for n, (cell_id, source) in enumerate(markdown_cells(ipynb), start=1):
         counts.cells += 1
-        before = by_ctx.get(cell_id)
-        string, flags, previous = "", set(), None
-        if before is None:
-            counts.added += 1
-        else:
-            string, flags = before.string or "", set(before.flags)
-            previous = before.previous_id or None
-            if before.id != source:
-                counts.changed += 1
-                if string:
-                    flags.add("fuzzy")
-                    previous = before.id if not previous else previous
-        if not string:
-            flags.discard("fuzzy")
-            previous = None
-        if "fuzzy" not in flags:
-            previous = None
+        string, flags, previous = _carried(by_ctx.get(cell_id), source, counts)
         new.add(source, string, context=cell_id, flags=sorted(flags), previous_id=previous,
                 auto_comments=[f"cell {n}: {_heading(source)}"])
         if not string:

@@ -22,16 +22,17 @@ is row 1), the column and the rule broken, one problem per line, e.g.::
 When the environment variable ``NATO_READ_LOG`` names a file, the absolute path of every file a load depends on
 (the data package and each CSV read to check it) is appended to it, one per line.
 
-Layout: :mod:`.tables` (reading, typing, the loaders), :mod:`.columns` (one column's type and cell
-constraints), :mod:`.keys` (primary and foreign keys), :mod:`.package` (the descriptor, the read log),
-:mod:`.rules` (the rule registry), :mod:`.errors` (:class:`Problem`, :class:`DataError`).
+Layout: :mod:`.csv_rows` (a file's rows and header), :mod:`.readers` (typing, checking, the loaders),
+:mod:`.columns` (one column's type and cell constraints), :mod:`.keys` (primary and foreign keys), :mod:`.package`
+(the descriptor, the read log), :mod:`.rules` (the rule registry), :mod:`.errors` (:class:`Problem`,
+:class:`DataError`).
 """
 
 from __future__ import annotations
 
 from helpers.load import rules
 from helpers.load.errors import MAX_LISTED, DataError, Problem
-from helpers.load.tables import (
+from helpers.load.readers import (
     arms_control,
     capabilities,
     claims,

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from helpers.load.errors import Problem
+from helpers.params.datafiles import FIRST_DATE, LAST_DATE
 
 _HINTS = {
     "^[A-Z]{3}$": "three capital letters: an ISO 3166-1 alpha-3 code",
@@ -22,8 +23,6 @@ _HINTS = {
     "^[0-9]{2}$": "a two-digit notebook id, e.g. 02",
 }
 
-#: Dates a page can show and pandas can hold: the data covers the twentieth and twenty-first centuries.
-FIRST_DATE, LAST_DATE = "1500-01-01", "2100-12-31"
 #: The largest magnitude a number may have (world population and world military spending in US$ million are
 #: far below it); anything bigger is a typing error or an overflow, and infinity cannot be published.
 LARGEST = 1e15

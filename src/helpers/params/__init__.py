@@ -8,10 +8,10 @@ This package is on the "refuse a bad parameter" path, which must answer in well 
 only the standard library (no pandas, altair or papermill). Bounds such as ``"data:first"`` are computed by
 scanning the date columns of ``data/*.csv`` with the ``csv`` module.
 
-Layout: :mod:`.specs` (the section map as typed specs), :mod:`.datafiles` and :mod:`.text` (what the checks read
+Layout: :mod:`.specs` (the section map as typed specs), :mod:`.datafiles` and :mod:`.decoding` (what the checks read
 from the data), :mod:`.checks` (one check per parameter type, the rules between parameters, :func:`check_all`),
 :mod:`.inject` (the notebook side, papermill's injected cell), :mod:`.describe` (``--list`` text, edge values),
-:mod:`.errors`.
+:mod:`.refusals` (what a refused parameter raises).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from __future__ import annotations
 from helpers.params.checks import Items, check_all
 from helpers.params.datafiles import data_span, known_orgs, known_states
 from helpers.params.describe import allowed_text, edge_values, normalised, plain
-from helpers.params.errors import CollectionError, DataFileError, ParameterError
 from helpers.params.inject import validated
+from helpers.params.refusals import CollectionError, DataFileError, ParameterError
 from helpers.params.specs import (
     BOUND_WORDS,
     OPERATORS,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers.params import datafiles
-from helpers.params.errors import CollectionError, ParameterError
+from helpers.params.refusals import CollectionError, ParameterError
 from helpers.params.specs import BOUND_WORDS, Constraint, NotebookSpec, ParamSpec, collection_path, data_dir, notebook
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)

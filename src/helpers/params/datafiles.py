@@ -17,11 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
-from helpers.params import text
-from helpers.params.errors import DataFileError
+from helpers.params import decoding
+from helpers.params.refusals import DataFileError
 from helpers.params.specs import BOUND_WORDS, data_dir
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+#: Dates a page can show and pandas can hold (the data covers the twentieth and twenty-first centuries): the loader
+#: refuses a date outside them, and the span the parameters are checked against (and ``--list`` shows) ignores one.
+FIRST_DATE, LAST_DATE = "1500-01-01", "2100-12-31"
 # Columns that say when something was looked up, not what the data covers.
 _NOT_COVERAGE = {"accessed"}
 
@@ -29,8 +32,8 @@ _NOT_COVERAGE = {"accessed"}
 def rows(path: Path) -> list[list[str]]:
     """The CSV records of a data file (header first); raises :class:`DataFileError` for a byte that is not UTF-8."""
     try:
-        content = text.read(path)
-    except text.NotUtf8 as exc:
+        content = decoding.read(path)
+    except decoding.NotUtf8 as exc:
         raise DataFileError(exc.line(paths.shown(path))) from None
     return list(csv.reader(io.StringIO(content, newline="")))
 
@@ -61,7 +64,7 @@ def _dates_in(records: list[list[str]], columns: list[str] | None) -> list[date]
     for row in records[1:]:
         for i in idx:
             cell = row[i] if i < len(row) else ""
-            if _ISO_DATE.match(cell):
+            if _ISO_DATE.match(cell) and FIRST_DATE <= cell <= LAST_DATE:
                 try:
                     out.append(date.fromisoformat(cell))
                 except ValueError:
@@ -88,7 +91,7 @@ def _data_span(folder_str: str, fingerprint: tuple) -> tuple[date | None, date |
         dates += _dates_in(records, columns)
         year_idx = [i for i, c in enumerate(records[0]) if c == "year"]
         years += [int(r[i]) for r in records[1:] for i in year_idx if i < len(r) and r[i].isascii()
-                  and r[i].isdigit()]
+                  and r[i].isdigit() and int(FIRST_DATE[:4]) <= int(r[i]) <= int(LAST_DATE[:4])]
     return (min(dates, default=None), max(dates, default=None), min(years, default=None), max(years, default=None))
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
-from helpers.params.errors import CollectionError, ParameterError
+from helpers.params.refusals import CollectionError, ParameterError
 from helpers.section_map import read as read_collection
 
 TYPES = ("date", "year", "org_list", "org", "state", "choice", "list", "int", "str")

@@ -16,125 +16,8 @@ from typing import Any
 
 from helpers import cache, params, paths
 from helpers.i18n import EDITIONS, edition_dir
-from helpers.pipeline import plan, sweep
+from helpers.pipeline import arguments, plan
 from helpers.pipeline.plan import BuildError
-
-
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    ap = argparse.ArgumentParser(
-        prog="python -m helpers.pipeline",
-        description="Execute the collection's notebooks with papermill and render them into reports/ "
-                    "(cached, parallel, atomic). Every parameter is checked before any notebook runs.")
-    ap.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
-                    help="override a parameter of the selected notebooks that declare it (like papermill -p); "
-                         "repeatable; writes one report per selected notebook, named after the checked values "
-                         "(e.g. 02-nato-enlargement--as_of-2001-06-15.html), or reuses the declared report "
-                         "with the same values")
-    ap.add_argument("--sweep", action="append", metavar="NAME=FROM..TO/STEP", default=[],
-                    help="one report per value of a parameter, for each selected notebook that declares it, "
-                         "exactly as -p NAME VALUE for each value: dates NAME=1992-12-31..2000-12-31/year-end "
-                         "(steps: 1d, Nd, month-end, year-end), whole numbers NAME=2001..2025/4, or a list "
-                         "NAME=a,b,c; every value is checked before any notebook runs")
-    ap.add_argument("--yes", action="store_true",
-                    help=f"with --sweep: allow a sweep of more than {sweep.MAX_UNASKED} reports")
-    ap.add_argument("--only", action="append", metavar="ID_OR_STEM", default=[],
-                    help="build only this notebook (id like 02 or stem); repeatable")
-    ap.add_argument("--list", action="store_true",
-                    help="list notebooks (those of --only, else all) with parameters and allowed values")
-    ap.add_argument("--force", action="store_true", help="rebuild even when the cache says up to date")
-    ap.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                    help="worker processes (default: the number of cores, as nproc)")
-    ap.add_argument("--executor", choices=("local", "dask"), default="local",
-                    help="where the reports run: local (a pool of worker processes on this machine, the default) "
-                         "or dask (dask.distributed: a local cluster of --jobs workers, or the workers of "
-                         "--scheduler); the reports are the same bytes either way")
-    ap.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
-                    help="with --executor dask: run the reports on the workers of this running Dask scheduler "
-                         "(see the README, 'Building on several machines')")
-    ap.add_argument("--lang", action="append", choices=list(EDITIONS), default=[], metavar="{en,ar}",
-                    help="build this edition only: en (reports/) or ar (the Arabic edition, reports/ar/); "
-                         "repeatable; default both")
-    ap.add_argument("--collection", type=Path, default=None,
-                    help="section map to build (default: $NATO_COLLECTION or notebooks/collection.toml)")
-    ap.add_argument("--watch", action="store_true",
-                    help="live preview (make preview): build what is stale, serve reports/ on 127.0.0.1, and on "
-                         "every saved notebook, data file, section map or helpers change sync the pair, rebuild "
-                         "and reload the open pages; Ctrl-C stops")
-    ap.add_argument("--port", type=int, default=0, metavar="N",
-                    help="with --watch: the port to serve on (default: a free one, printed)")
-    return ap.parse_args(argv)
-
-
-def list_text(collection: Path, only: list[str]) -> str:
-    """``--list``: each notebook, its parameters with type, default and allowed values, its variants."""
-    lines = []
-    wanted = set(plan.selected_ids(collection, only))
-    for nb in params.notebooks(collection):
-        if nb.id not in wanted:
-            continue
-        lines.append(f"{nb.id}  {nb.stem}  — {nb.title}")
-        if not nb.parameters:
-            lines.append("      (no parameters)")
-        for name, spec in nb.parameters.items():
-            allowed = params.allowed_text(nb.id, name, collection=collection)
-            lines.append(f"      {name}: {spec.type} = {spec.default!r}  [{allowed}]  {spec.help}")
-        for vname, vparams in nb.variants:
-            vals = ", ".join(f"{k}={v}" for k, v in vparams.items())
-            lines.append(f"      variant {vname}: {vals}  → reports/{nb.stem}--{vname}.html")
-    return "\n".join(lines)
-
-
-def _executor(args: argparse.Namespace) -> None:
-    """Refuse ``--scheduler`` without ``--executor dask``, a malformed address, or ``--jobs`` beside it."""
-    if args.scheduler is None:
-        return
-    if args.executor != "dask":
-        raise BuildError("--scheduler is for --executor dask (the reports run on that scheduler's workers); add "
-                         "--executor dask, or drop --scheduler to build on this machine")
-    if args.jobs is not None:
-        raise BuildError("--jobs sets the workers of a local cluster; with --scheduler the cluster's own workers "
-                         "run the reports: drop --jobs")
-    from helpers.pipeline import dask_run
-
-    dask_run.check_scheduler(args.scheduler)
-
-
-def _overrides(args: argparse.Namespace) -> dict[str, Any]:
-    if args.jobs is not None and args.jobs < 1:
-        raise BuildError(f"--jobs {args.jobs}: the number of worker processes must be 1 or more")
-    _executor(args)
-    overrides: dict[str, Any] = {}
-    for name, value in args.parameter:
-        if name in overrides:
-            raise BuildError(f"-p {name} given twice ({_short(overrides[name])} and {_short(value)}); give it once")
-        overrides[name] = value
-    return overrides
-
-
-def _sweep(args: argparse.Namespace):
-    """The parsed ``--sweep`` or None; BuildError for a bad one (see :mod:`helpers.pipeline.sweep`)."""
-    if len(args.sweep) > 1:
-        raise BuildError(f"--sweep given {len(args.sweep)} times ({', '.join(args.sweep)}); one sweep per build: "
-                         "give --sweep once (set the other parameters with -p)")
-    if args.yes and not args.sweep:
-        raise BuildError("--yes is for --sweep (to allow a sweep of more than "
-                         f"{sweep.MAX_UNASKED} reports); drop it or add --sweep")
-    return sweep.parse(args.sweep[0], args.yes) if args.sweep else None
-
-
-def _short(value: Any, limit: int = 60) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else f"{text[:limit - 1]}…' ({len(str(value))} characters)"
-
-
-def _refuse_list_options(args: argparse.Namespace) -> None:
-    extra = [flag for flag, given in (("-p", args.parameter), ("--sweep", args.sweep), ("--yes", args.yes),
-                                      ("--force", args.force), ("--executor", args.executor != "local"),
-                                      ("--scheduler", args.scheduler is not None),
-                                      ("--jobs", args.jobs is not None), ("--watch", args.watch)) if given]
-    if extra:
-        raise BuildError(f"--list only lists (with --only to narrow it); it does not take {', '.join(extra)}: "
-                         "drop them to list, or drop --list to build")
 
 
 def output_dirs(lang: str = "en", collection: Path | None = None) -> tuple[Path, Path, Path, Path]:
@@ -177,7 +60,7 @@ def _watch(args: argparse.Namespace, collection: Path) -> int:
                          "preview, or drop --watch")
     if not 0 <= args.port <= 65535:
         raise BuildError(f"--port {args.port}: a port is a number from 1 to 65535 (0 or none: a free one)")
-    _overrides(args)
+    arguments.overrides(args)
     plan.all_entries(collection, dict(args.parameter), args.only)  # refuse bad values before serving anything
     output_dirs("en", collection)
     base = [*(["--collection", str(collection)] if args.collection else []),
@@ -193,11 +76,10 @@ def _watch(args: argparse.Namespace, collection: Path) -> int:
 def _checked_plan(args: argparse.Namespace, collection: Path):
     """``(everything, chosen)`` or, for ``--list``, None after printing; raises the one-line errors."""
     if args.list:
-        _refuse_list_options(args)
-        print(list_text(collection, args.only))
+        arguments.refuse_list_options(args)
+        print(arguments.list_text(collection, args.only))
         return None
-    overrides = _overrides(args)
-    return plan.all_entries(collection, overrides, args.only, _sweep(args))
+    return plan.all_entries(collection, arguments.overrides(args), args.only, arguments.sweep_of(args))
 
 
 def _collection(args: argparse.Namespace) -> Path:
@@ -214,7 +96,7 @@ def build(argv: list[str] | None = None, on_pages: Callable[[int, list[tuple], s
     """Run the command line ``argv``; the exit code. ``on_pages(code, summary rows, refusal)``, when given, is
     called once the pages are written (before the search index) or the command was refused (code 2, the one-line
     reason): the live preview reloads the open pages then."""
-    args = parse_args(argv)
+    args = arguments.parse_args(argv)
     if args.port and not args.watch:
         print("error: --port is for --watch (the live preview)", file=sys.stderr)
         return 2
@@ -273,28 +155,14 @@ def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang:
 
 
 def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs, on_pages=None) -> int:
-    from helpers.pipeline import front_page, run, search_index, summary, worker
+    from helpers.pipeline import front_page, search_index, summary
     from helpers.pipeline.jobs import SiteJob
 
     jobs, fresh = plan.cache_plan(chosen, dirs.cache, dirs.reports, args.force, plan.page_context(everything))
     site = {part: SiteJob(part, key, tuple(everything), dirs.reports, dirs.staging)
             for part, key in plan.site_plan(everything, dirs.reports, dirs.cache, args.force).items()}
-    results: dict = {}
     try:
-        if jobs:
-            if all(j.action == "render" for j in jobs):
-                results = run.run_here(jobs, site, dirs)
-            elif args.executor == "dask":
-                from helpers.pipeline import dask_run
-
-                results = dask_run.run_dask(jobs, site, dirs, min(args.jobs or run.cores(), len(jobs)), collection,
-                                            lang, args.scheduler)
-            else:
-                results = run.run_pool(jobs, site, dirs, min(args.jobs or run.cores(), len(jobs)), collection,
-                                       lang)
-        else:
-            for job in site.values():
-                run.site_result(dirs, job, worker.write_site(job), results)
+        results = _execute(args, jobs, site, dirs, collection, lang)
         table = summary.rows([e.name for e in chosen], [e.name for e in fresh], results,
                              {j.entry.name: j.reason for j in jobs})
         if on_pages is not None:
@@ -322,6 +190,26 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
                           [*swept, *([plan.INDEX] if index_written else [])])
 
 
+def _execute(args, jobs: list, site: dict, dirs, collection: Path, lang: str) -> dict:
+    """Run the stale reports and the site parts: in this process when no kernel is needed, else on the local pool
+    or on Dask (``--executor``); only the site parts when no report is stale."""
+    from helpers.pipeline import run, worker
+
+    results: dict = {}
+    if not jobs:
+        for job in site.values():
+            run.site_result(dirs, job, worker.write_site(job), results)
+        return results
+    if all(j.action == "render" for j in jobs):
+        return run.run_here(jobs, site, dirs)
+    n_workers = min(args.jobs or run.cores(), len(jobs))
+    if args.executor == "dask":
+        from helpers.pipeline import dask_run
+
+        return dask_run.run_dask(jobs, site, dirs, n_workers, collection, lang, args.scheduler)
+    return run.run_pool(jobs, site, dirs, n_workers, collection, lang)
+
+
 def _site_step(what: str, errors: list[str], step: Callable[[], Any]) -> Any:
     """``step()``'s result; when it fails (a full or read-only reports disk, a link out of ``reports/``, a data
     file the page reads that breaks the data contract), None and one line in ``errors`` naming the part, the reason
@@ -347,7 +235,7 @@ def _sweep_page(args, collection: Path, chosen: list, everything: list, dirs) ->
         return []
     from helpers.pipeline import sweep_index
 
-    swept = _sweep(args)
+    swept = arguments.sweep_of(args)
     reports = sweep_index.swept(swept, chosen, collection)
     if not sweep_index.write(swept, reports, everything, dict(args.parameter), dirs, args.force):
         return []

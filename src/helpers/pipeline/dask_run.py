@@ -180,6 +180,16 @@ def _died(job: Job, exc: BaseException, dirs: run.Dirs) -> ReportResult:
                               "running it)")
 
 
+def _submit_all(client, remote: list[Job], dirs: run.Dirs, env: dict, expect: dict, futures: dict) -> None:
+    """Submit each report to the workers under a key of its own for this build, into ``futures`` one by one (an
+    interrupted submission still cancels what it submitted)."""
+    token = uuid.uuid4().hex[:8]
+    for job in remote:
+        fut = client.submit(remote_report, run.report_job(job, dirs).to_dict(), env, expect, pure=False,
+                            key=f"nato-report-{job.entry.name}-{token}")
+        futures[fut] = job
+
+
 def run_dask(jobs: list[Job], site: dict, dirs: run.Dirs, n_workers: int, collection: Path, lang: str,
              scheduler: str | None = None) -> dict:
     """Run ``jobs`` on Dask and record each result; ``{report name: result}`` like :func:`run.run_pool`.
@@ -197,11 +207,7 @@ def run_dask(jobs: list[Job], site: dict, dirs: run.Dirs, n_workers: int, collec
     progress = Progress(len(remote))
     futures: dict = {}
     try:
-        token = uuid.uuid4().hex[:8]
-        for job in remote:
-            fut = client.submit(remote_report, run.report_job(job, dirs).to_dict(), env, expect, pure=False,
-                                key=f"nato-report-{job.entry.name}-{token}")
-            futures[fut] = job
+        _submit_all(client, remote, dirs, env, expect, futures)
         # while the workers run the kernels: re-renders that need none, and the shared assets, here
         results = run.run_here(here, site, dirs)
         progress.update([f"{len(futures)} on the Dask cluster"])

@@ -25,13 +25,8 @@ def source_folders(collection: Path) -> dict[str, Path]:
     """``{what: folder}`` of everything a build reads and must never write into."""
     from helpers import params
 
-    found = {
-        "the notebooks folder": paths.NOTEBOOKS, "the data folder": paths.DATA, "the code folder": paths.ROOT / "src",
-        "the scripts folder": paths.ROOT / "scripts", "the tests folder": paths.ROOT / "tests",
-        "the git folder": paths.ROOT / ".git", "the collection's folder": collection.parent,
-        "the collection's data folder": params.data_dir(collection), "the helpers code": paths.helpers_src(),
-    }
-    return {what: Path(os.path.realpath(folder)) for what, folder in found.items()}
+    found = {"the collection's folder": collection.parent, "the collection's data folder": params.data_dir(collection)}
+    return {**paths.source_folders(), **{what: Path(os.path.realpath(folder)) for what, folder in found.items()}}
 
 
 def _nested(a: Path, b: Path) -> bool:
@@ -45,12 +40,12 @@ def check(outputs: dict[str, Path], collection: Path) -> None:
     real = {role: Path(os.path.realpath(folder)) for role, folder in outputs.items()}
     sources = source_folders(collection)
     for role, folder in real.items():
-        for what, src in sources.items():
-            if _nested(folder, src):
-                where = "is" if folder == src else ("is inside" if src in folder.parents else "holds")
-                raise FolderError(
-                    f"the {role} folder {folder} {where} {what} ({src}): a build would write over sources there; "
-                    f"set {VARIABLES.get(role, role)} to a folder of its own (default: {_default(role)})")
+        found = paths.overlap(folder, sources)
+        if found:
+            where, what, src = found
+            raise FolderError(
+                f"the {role} folder {folder} {where} {what} ({src}): a build would write over sources there; "
+                f"set {VARIABLES.get(role, role)} to a folder of its own (default: {_default(role)})")
     roles = list(real)
     for i, a in enumerate(roles):
         for b in roles[i + 1:]:

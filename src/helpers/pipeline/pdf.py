@@ -1,4 +1,5 @@
-"""``make pdf``: a PDF of every built report beside its HTML (``reports/NN-stem.pdf``), printed by Chromium.
+"""``make pdf``: a PDF of every built report beside its HTML (``reports/NN-stem.pdf``, ``reports/ar/NN-stem.pdf``),
+printed by Chromium.
 
 Each page is opened from ``file://`` with every other request refused, its charts are drawn, every folded section
 is opened (print shows what a reader would unfold) and Chromium prints it with the page's print styles (A4, every
@@ -30,9 +31,10 @@ class PdfError(Exception):
 
 
 def reports_to_print(reports: Path, only: list[str] | None = None) -> list[Path]:
-    """Every report page in ``reports`` (variants and ``-p`` builds included), or those of the notebooks in
-    ``only`` (ids such as ``07``), in name order; the index and failure pages are left out."""
-    pages = sorted(p for p in reports.glob("*.html") if p.name != "index.html")
+    """Every report page in ``reports`` and in its Arabic edition (``ar/``; variants and ``-p`` builds included), or
+    those of the notebooks in ``only`` (ids such as ``07``), English first, each in name order; the index and
+    failure pages are left out."""
+    pages = [p for folder in (reports, reports / "ar") for p in sorted(folder.glob("*.html")) if p.name != "index.html"]
     if only:
         pages = [p for p in pages if any(p.name.startswith(f"{i}-") for i in only)]
     return pages

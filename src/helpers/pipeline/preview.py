@@ -3,8 +3,9 @@ rebuild and reload the open pages whenever a notebook, the data, the section map
 
 Three parts, each in its own place:
 
-- this process watches the files (``watchfiles``), serves the pages (:mod:`helpers.pipeline.preview_server`) and prints
-  what happened; it never imports the renderer;
+- this process watches the files (``watchfiles``; what counts as a change is decided in
+  :mod:`helpers.pipeline.preview_watch`), serves the pages (:mod:`helpers.pipeline.preview_server`) and prints what
+  happened; it never imports the renderer;
 - one long-lived *builder* process (spawned, like the build's workers) syncs the changed pair the way ``make sync``
   does and runs the ordinary build (:func:`helpers.pipeline.cli.build`, cache and prose fast path included). It has the
   renderer imported already, which is what makes a prose edit fast. When ``src/helpers`` changes, it is replaced by
@@ -20,116 +21,16 @@ the builder (which stops its workers and their kernels as an interrupted build d
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers import params, paths
-
-WATCHED_HELPERS = {".py", ".js", ".css", ".j2", ".json", ".ttf", ".txt", ".tpl"}
-
-
-# ---------------------------------------------------------------------------------------------- what changed
-
-
-@dataclass
-class Roots:
-    notebooks: Path
-    data: Path
-    helpers: Path
-    collection: Path
-
-    @classmethod
-    def current(cls, collection: Path) -> Roots:
-        return cls(notebooks=collection.parent.resolve(), data=params.data_dir(collection).resolve(),
-                   helpers=paths.helpers_src().resolve(), collection=collection.resolve())
-
-    def kind(self, path: Path) -> str | None:
-        """"notebook", "collection", "data", "helpers" or None (not watched)."""
-        if path == self.collection:
-            return "collection"
-        if path.parent == self.notebooks and path.suffix in (".py", ".ipynb"):
-            # notebooks/NN-*.py and .ipynb, as `make sync`; not jupytext's temporary files
-            return "notebook" if path.name[:1].isdigit() and "_tmp_jupytext_" not in path.name else None
-        if self.data in path.parents and not any(p.startswith(".") for p in path.relative_to(self.data).parts):
-            return "data"
-        if self.helpers in path.parents and path.suffix in WATCHED_HELPERS and "__pycache__" not in path.parts:
-            return "helpers"
-        return None
-
-
-@dataclass
-class Batch:
-    """One batch of changes: notebook files by stem, and whether the rest of the collection changed."""
-
-    notebooks: dict[str, set[str]] = field(default_factory=dict)  # stem -> {".py", ".ipynb"}
-    collection: bool = False
-    data: bool = False
-    helpers: bool = False
-
-    def __bool__(self) -> bool:
-        return bool(self.notebooks or self.collection or self.data or self.helpers)
-
-    def sync(self) -> list[str]:
-        """The files to sync from: a changed ``.py`` or ``.ipynb`` alone (both changed: already a pair)."""
-        return [f"{stem}{next(iter(sides))}" for stem, sides in sorted(self.notebooks.items()) if len(sides) == 1]
-
-    def describe(self) -> str:
-        parts = [f"{stem}{'/'.join(sorted(sides))}" for stem, sides in sorted(self.notebooks.items())]
-        parts += [name for name, on in (("collection.toml", self.collection), ("data/", self.data),
-                                        ("src/helpers/", self.helpers)) if on]
-        return ", ".join(parts)
-
-
-class Seen:
-    """Content hashes of the watched files as last seen or written, so that only real edits start a build."""
-
-    def __init__(self) -> None:
-        self.hashes: dict[Path, str | None] = {}
-
-    @staticmethod
-    def digest(path: Path) -> str | None:
-        try:
-            return hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            return None
-
-    def changed(self, path: Path) -> bool:
-        now = self.digest(path)
-        before = self.hashes.get(path, "unknown")
-        self.hashes[path] = now
-        return now != before
-
-    def remember(self, path: Path) -> None:
-        self.hashes[path] = self.digest(path)
-
-
-def batch_of(changes, roots: Roots, seen: Seen) -> Batch:
-    batch = Batch()
-    for _, raw in changes:
-        path = Path(raw).resolve()
-        kind = roots.kind(path)
-        if kind is None or not seen.changed(path):
-            continue
-        if kind == "notebook":
-            batch.notebooks.setdefault(path.stem, set()).add(path.suffix)
-        else:
-            setattr(batch, kind, True)
-    return batch
-
-
-def remember_all(roots: Roots, seen: Seen) -> None:
-    for folder in (roots.notebooks, roots.data, roots.helpers):
-        for path in folder.rglob("*"):
-            if path.is_file() and roots.kind(path.resolve()):
-                seen.remember(path.resolve())
-
+from helpers.pipeline.preview_watch import Batch, Roots, Seen, batch_of, remember_all
 
 # ---------------------------------------------------------------------------------------------- the builder
 
@@ -199,14 +100,14 @@ class Builder:
     """The long-lived builder process and the messages it sends back."""
 
     def __init__(self, build) -> None:
-        self.build = build
+        self.command = build  # not ``self.build``: that would hide the method below
         self.ctx = multiprocessing.get_context("spawn")
         self.proc = None
         self.conn = None
 
     def start(self) -> None:
         ours, theirs = self.ctx.Pipe()
-        self.proc = self.ctx.Process(target=_builder, args=(theirs, time.perf_counter(), self.build),
+        self.proc = self.ctx.Process(target=_builder, args=(theirs, time.perf_counter(), self.command),
                                      name="preview-builder")
         self.proc.start()
         theirs.close()
@@ -346,19 +247,8 @@ def serve(base: list[str], selected: list[str] | None, port: int = 0, *, build) 
         for changes in watchfiles.watch(roots.notebooks, roots.data, roots.helpers, debounce=400, step=20,
                                         rust_timeout=500, yield_on_timeout=False, stop_event=stop):
             batch = batch_of(changes, roots, seen)
-            if not batch:
-                continue
-            if batch.helpers:
-                say("src/helpers changed: starting a fresh builder (its imported code is stale)")
-                builder.stop()
-                builder.start()
-                builder.ready()
-            targets = _targets(batch, selected, collection)
-            sync = [str(roots.notebooks / s) for s in batch.sync()]
-            if targets == []:
-                _build(builder, server, pages, None, sync, f"{batch.describe()} changed (not a selected report)", seen)
-                continue
-            _build(builder, server, pages, _argv(base, targets), sync, f"{batch.describe()} changed", seen)
+            if batch:
+                _rebuild(batch, builder, server, pages, base, selected, roots, seen)
     except KeyboardInterrupt:
         pass
     finally:
@@ -367,6 +257,23 @@ def serve(base: list[str], selected: list[str] | None, port: int = 0, *, build) 
         builder.stop()
         server.stop()
     return 0
+
+
+def _rebuild(batch: Batch, builder: Builder, server, pages: Pages, base: list[str], selected: list[str] | None,
+             roots: Roots, seen: Seen) -> None:
+    """Act on one batch of real changes: a fresh builder when the helpers changed, then sync the changed pairs and
+    build the reports they touch (only sync when none of them is selected)."""
+    if batch.helpers:
+        say("src/helpers changed: starting a fresh builder (its imported code is stale)")
+        builder.stop()
+        builder.start()
+        builder.ready()
+    targets = _targets(batch, selected, roots.collection)
+    sync = [str(roots.notebooks / s) for s in batch.sync()]
+    if targets == []:
+        _build(builder, server, pages, None, sync, f"{batch.describe()} changed (not a selected report)", seen)
+        return
+    _build(builder, server, pages, _argv(base, targets), sync, f"{batch.describe()} changed", seen)
 
 
 def cache_relative(path: Path) -> str:

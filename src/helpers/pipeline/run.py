@@ -132,12 +132,9 @@ def run_pool(jobs: list[Job], site: dict[str, SiteJob], dirs: Dirs, n_workers: i
     pool is started again and the reports that were running are run again, one at a time; the report that kills
     its worker when running alone fails with a failure page, and every other report is built."""
     from concurrent.futures import FIRST_COMPLETED, wait
-    from concurrent.futures.process import BrokenProcessPool
 
     env = process.worker_env(collection, lang, dirs.build)  # the workers' environment; this process's is untouched
-    dirs.build.mkdir(parents=True, exist_ok=True)
-    log = dirs.build / "kernels.log"
-    log.write_text("", encoding="utf-8")  # this build's kernel chatter only
+    log = _kernel_log(dirs)
     progress = Progress(len(jobs))
     kernels = any(j.action == "execute" for j in jobs)
     pool = _pool(n_workers, env, log, kernels)
@@ -148,27 +145,10 @@ def run_pool(jobs: list[Job], site: dict[str, SiteJob], dirs: Dirs, n_workers: i
     site_breaks = 0
     try:
         while queue or pending:
-            while queue and len(pending) < n_workers and _may_start(*queue[0], pending, suspects):
-                kind, item = queue.pop(0)
-                pending[_submit(pool, kind, item, site, dirs)] = (kind, item)
+            _fill(pool, queue, pending, n_workers, suspects, site, dirs)
             progress.update([i.entry.name for k, i in pending.values() if k == "report"])
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            broken: list = []
-            for fut in done:
-                kind, item = pending.pop(fut)
-                try:
-                    res = _result(kind, fut.result())
-                except BrokenProcessPool:
-                    broken.append((kind, item))
-                    continue
-                except Exception as exc:  # noqa: BLE001 (a report job raised: that report fails, no other)
-                    if kind == "site":
-                        raise
-                    res = _crashed(item, exc)
-                if kind == "site":
-                    site_result(dirs, site[item], res, results)
-                    continue
-                _finish(item, res, dirs, results, progress, pending)
+            broken = _collect(done, pending, site, dirs, results, progress)
             if not broken:
                 continue
             broken += list(pending.values())  # every job of a broken pool is lost
@@ -182,6 +162,44 @@ def run_pool(jobs: list[Job], site: dict[str, SiteJob], dirs: Dirs, n_workers: i
         progress.stop()
         pool.shutdown(wait=True, cancel_futures=True)
     return results
+
+
+def _kernel_log(dirs: Dirs) -> Path:
+    """The build's kernel log, emptied: it holds this build's kernel chatter only."""
+    dirs.build.mkdir(parents=True, exist_ok=True)
+    log = dirs.build / "kernels.log"
+    log.write_text("", encoding="utf-8")
+    return log
+
+
+def _fill(pool, queue: list, pending: dict, n_workers: int, suspects: set[str], site: dict, dirs: Dirs) -> None:
+    """Submit queued jobs while a worker is free and the next job may start (see :func:`_may_start`)."""
+    while queue and len(pending) < n_workers and _may_start(*queue[0], pending, suspects):
+        kind, item = queue.pop(0)
+        pending[_submit(pool, kind, item, site, dirs)] = (kind, item)
+
+
+def _collect(done, pending: dict, site: dict, dirs: Dirs, results: dict, progress: Progress) -> list:
+    """Record the finished jobs ``done``; the jobs lost to a broken pool, to run again."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    broken: list = []
+    for fut in done:
+        kind, item = pending.pop(fut)
+        try:
+            res = _result(kind, fut.result())
+        except BrokenProcessPool:
+            broken.append((kind, item))
+            continue
+        except Exception as exc:  # noqa: BLE001 (a report job raised: that report fails, no other)
+            if kind == "site":
+                raise
+            res = _crashed(item, exc)
+        if kind == "site":
+            site_result(dirs, site[item], res, results)
+            continue
+        _finish(item, res, dirs, results, progress, pending)
+    return broken
 
 
 def _after_break(broken: list, queue: list, suspects: set[str], dirs: Dirs, results: dict,

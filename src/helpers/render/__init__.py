@@ -14,10 +14,10 @@ Public API (called by ``helpers.pipeline``):
 ``python -m helpers.render EXECUTED.ipynb [-o OUT.html]`` renders one papermill-executed notebook the same way.
 
 Modules: ``page`` (the pages), ``prose_in_page`` (prose-only re-renders), ``exports`` (figures and their files),
-``citations`` (numbered sources and the bibliography), ``tables`` (tables, matrices, safe CSV), ``vega_specs`` (chart
-labels, container width), ``notebook`` (clean-up), ``site`` (reading order, titles, data version),
+``citations`` (numbered sources and the bibliography), ``table_html`` (tables, matrices, safe CSV), ``vega_specs``
+(chart labels, container width), ``notebook`` (clean-up), ``site`` (reading order, titles, data version),
 ``templating`` (Jinja; the templates live in ``src/helpers/templates/page/`` and ``templates/nato_report/``),
-``text`` (escaping, Arabic, dates).
+``markup`` (escaping, Arabic, dates).
 Entries are read by attribute (``entry.name``, ``entry.title`` …).
 
 Determinism: papermill/kernel metadata and timestamps are dropped, cell ids are renumbered, execution counts are
@@ -32,7 +32,7 @@ import importlib
 _API = {
     "render_report": "page", "render_report_parts": "page", "respin": "prose_in_page", "render_index": "page",
     "render_failure": "page", "ASSETS": "page", "render_sweep": "sweep_page",
-    "shared_assets": "assets", "RenderError": "exports", "script_json": "text", "parameter_line": "site",
+    "shared_assets": "assets", "RenderError": "exports", "script_json": "markup", "parameter_line": "site",
     "data_version": "site", "clean_notebook": "notebook", "mark_arabic_html": "notebook",
     "TEMPLATES": "templating",
 }

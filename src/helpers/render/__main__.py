@@ -33,22 +33,48 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notebook", type=Path, help="a notebook executed by papermill (outputs kept)")
     parser.add_argument("-o", "--output", type=Path, help="the HTML file to write (default: NOTEBOOK.html)")
     args = parser.parse_args(argv)
-    import nbformat
+    from helpers import cache, render
 
-    from helpers import render
-
-    if not args.notebook.exists():
-        parser.error(f"{args.notebook} does not exist")
+    if not args.notebook.is_file():
+        parser.error(f"{args.notebook} does not exist or is not a file; give a notebook executed by papermill")
     out = args.output or args.notebook.with_suffix(".html")
-    nb = nbformat.read(args.notebook, as_version=4)
+    problem = _output_problem(out, args.notebook)
+    if problem:
+        parser.error(problem)
+    nb = _read(args.notebook, parser)
     files = dict(render.render_report(nb, entry_for(nb, args.notebook, out)))
     files.update(render.shared_assets())
-    for rel, data in files.items():
-        target = out.parent / (out.name if rel == out.name else rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    for rel, data in files.items():  # each file whole or not at all (a full disk leaves the old one)
+        cache.atomic_write(out.parent / (out.name if rel == out.name else rel), data)
     print(f"wrote {out} ({len(files) - 1} more files under {out.parent})")
     return 0
+
+
+def _output_problem(out: Path, notebook: Path) -> str | None:
+    """Why the page cannot be written to ``out`` (with its ``assets/`` and ``exports/`` beside it), or None."""
+    from helpers import paths
+
+    if out.is_dir():
+        example = out / notebook.with_suffix(".html").name
+        return f"-o {out} is a folder; give the HTML file to write in it (e.g. {example})"
+    if out.suffix.lower() not in (".html", ".htm"):
+        return f"-o {out}: the page is an HTML file; give a file name ending in .html"
+    found = paths.overlap(out.parent, paths.source_folders())
+    if found:
+        where, what, src = found
+        return (f"{out.parent} {where} {what} ({src}): the page, its assets/ and exports/ would be written among "
+                f"the sources; give -o a file in a folder of its own (e.g. build/{out.name})")
+    return None
+
+
+def _read(notebook: Path, parser: argparse.ArgumentParser):
+    import nbformat
+
+    try:
+        return nbformat.read(notebook, as_version=4)
+    except (OSError, ValueError, UnicodeDecodeError, nbformat.ValidationError) as exc:
+        reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+        parser.error(f"{notebook} is not a notebook ({reason}); give a .ipynb file executed by papermill")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import re
 
 from markupsafe import Markup
 
-from helpers.render import templating, text
+from helpers.render import markup, templating
 
 GROUP_OVER = 12
 KIND_WORDS = {"primary": ("primary document", "primary documents"), "official": ("official page", "official pages"),
@@ -96,9 +96,9 @@ class Citations:
             url = (row or {}).get("url", "")
             items.append({"id": sid, "n": n, "row": row, "kind": kind_word((row or {}).get("kind", "")).capitalize(),
                           "url": url if url.startswith(("https://", "http://")) else ""})
-        return Markup(templating.render("bibliography.html.j2", items=items, day=text.human_date))
+        return Markup(templating.render("bibliography.html.j2", items=items, day=markup.human_date))
 
 
 def placeholder(sid: str) -> str:
     """A cell's source marker, numbered when the page is rendered ('†' in the notebook view)."""
-    return f'<sup class="cite-ref" data-cite="{text.esc(sid)}">†</sup>'
+    return f'<sup class="cite-ref" data-cite="{markup.esc(sid)}">†</sup>'

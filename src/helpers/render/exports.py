@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from helpers import present
-from helpers.render import notebook, templating, text, vega_specs
+from helpers.render import markup, notebook, templating, vega_specs
 
 VEGA_MIMES = ("application/vnd.vega.v5+json", "application/vnd.vega.v6+json")
 VEGALITE_MIME = re.compile(r"^application/vnd\.vegalite\.v\d+\+json$")
@@ -51,6 +51,7 @@ def chart_figure(payload: dict, mode: str, spec: dict, exports: Exports, cell_no
         svg = vlc.vegalite_to_svg(spec, vl_version=theme.vl_version())
         png = vlc.vegalite_to_png(spec, vl_version=theme.vl_version(), scale=2)
         drawn, fits = vega_specs.page_spec(spec)
+        drawn = _boundaries_apart(drawn, key, exports)
         title, subtitle = vega_specs.split_title(spec)
     else:
         svg, png = vlc.vega_to_svg(spec), vlc.vega_to_png(spec, scale=2)
@@ -69,16 +70,32 @@ def chart_figure(payload: dict, mode: str, spec: dict, exports: Exports, cell_no
     extra = timeline_context(tl) if tl else {"tl": None}
     return templating.render(
         "chart_figure.html.j2", key=key, mode=mode, fits=fits, title=title, subtitle=subtitle, **extra,
-        alt=present.chart_alt_text(payload), spec_json=text.script_json(drawn), caption=payload.get("caption", ""),
+        alt=present.chart_alt_text(payload), spec_json=markup.script_json(drawn), caption=payload.get("caption", ""),
         source_line=line,
         export_links=export_links(links))
+
+
+def _boundaries_apart(drawn: dict, key: str, exports: Exports) -> dict:
+    """A map's boundaries (a TopoJSON dataset, about 50 KB) in a script file of the report's exports, loaded by the
+    page's report.js when it draws the map, instead of inside the page: the page stays light (report 02 weighed
+    300 KB in Arabic, a sixth of it the boundaries of its one map) and the file is read once, from the reader's
+    disk. The spec keeps ``{"$script": path}`` where the dataset was."""
+    sets = drawn.get("datasets") or {}
+    for name, values in list(sets.items()):
+        if isinstance(values, dict) and values.get("type") == "Topology":
+            path = exports.path(f"{key}-boundaries", "js")
+            exports.files[path] = (f"/* Boundaries of the chart {key} (TopoJSON; drawn by assets/report.js). */\n"
+                                   f"(window.NATO_DATA = window.NATO_DATA || {{}})[{markup.script_json(name)}] = "
+                                   f"{markup.script_json(values)};\n").encode()
+            sets[name] = {"$script": path}
+    return drawn
 
 
 def timeline_context(tl: dict) -> dict:
     """The timeline above a map and its member list below (``charts.maps.timeline``), at the report's year."""
     start = int(tl["start"])
     members = sorted(n for n, a, b in tl["members"] if a <= start < b)
-    return {"tl": tl, "tl_json": text.script_json(tl), "caption_now": tl["captions"].get(str(start), ""),
+    return {"tl": tl, "tl_json": markup.script_json(tl), "caption_now": tl["captions"].get(str(start), ""),
             "members_now": members}
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.render import text
+from helpers.render import markup
 
 RECORD_ID = "report-record"
 _RECORD = re.compile(rb'<script type="application/json" id="report-record">(.*?)</script>', re.S)
@@ -37,7 +37,7 @@ def page_record(entry, glance, summary: str, body: str = "") -> dict:
 
 
 def record_json(record: dict) -> str:
-    return text.script_json(record)
+    return markup.script_json(record)
 
 
 def read_record(page: Path, pattern: re.Pattern = _RECORD) -> dict | None:

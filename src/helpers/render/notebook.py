@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import re
 
-from helpers.render import text
+from helpers.render import markup
 
 HIDDEN_TAGS = {"parameters", "injected-parameters", "remove-cell", "hide-cell"}
 MEMORY_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]{6,16}")
@@ -76,40 +76,40 @@ def drop_first_h1(nb) -> None:
 
 def mark_arabic_html(fragment: str) -> str:
     """Mark Arabic in an HTML fragment: whole-Arabic blocks get ``lang/dir`` on the element, runs get a span."""
-    if not text.HAS_ARABIC.search(fragment):
+    if not markup.HAS_ARABIC.search(fragment):
         return fragment
     from bs4 import BeautifulSoup, NavigableString
 
     soup = BeautifulSoup(fragment, "html.parser")
     for el in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "blockquote", "dd", "dt"]):
         words = el.get_text(" ", strip=True).replace("¶", "")
-        if text.is_arabic_text(words) and not el.has_attr("lang"):
+        if markup.is_arabic_text(words) and not el.has_attr("lang"):
             el["lang"], el["dir"] = "ar", "rtl"
     for node in list(soup.find_all(string=True)):
-        if type(node) is not NavigableString or not text.HAS_ARABIC.search(node):
+        if type(node) is not NavigableString or not markup.HAS_ARABIC.search(node):
             continue  # comments, CDATA… and Latin-only text
         if any(p.name in ("script", "style", "code", "pre") or p.has_attr("lang") for p in node.parents
                if p.name and p.name != "[document]"):
             continue
-        node.replace_with(BeautifulSoup(text.mark_arabic_text(str(node)), "html.parser"))
+        node.replace_with(BeautifulSoup(markup.mark_arabic_text(str(node)), "html.parser"))
     return str(soup)
 
 
 def mark_latin_html(fragment: str) -> str:
     """The Arabic edition's prose: every Latin run in an HTML fragment isolated in ``<bdi>`` (code, preformatted
     text, links' targets and elements already marked with a language are left alone)."""
-    if not text.LATIN_RUN.search(fragment):
+    if not markup.LATIN_RUN.search(fragment):
         return fragment
     from bs4 import BeautifulSoup, NavigableString
 
     soup = BeautifulSoup(fragment, "html.parser")
     for node in list(soup.find_all(string=True)):
-        if type(node) is not NavigableString or not text.LATIN_RUN.search(node) or not node.strip():
+        if type(node) is not NavigableString or not markup.LATIN_RUN.search(node) or not node.strip():
             continue
         if any(p.name in ("script", "style", "code", "pre", "bdi") or p.has_attr("lang") for p in node.parents
                if p.name and p.name != "[document]"):
             continue
-        node.replace_with(BeautifulSoup(text.mark_latin_text(str(node)), "html.parser"))
+        node.replace_with(BeautifulSoup(markup.mark_latin_text(str(node)), "html.parser"))
     return str(soup)
 
 

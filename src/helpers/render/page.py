@@ -14,7 +14,9 @@ ASSETS = "assets/"
 _HEADING = re.compile(r'<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)(?:<a class="anchor-link"[^>]*>[^<]*</a>)?</h\1>',
                       re.S)
 _TAG = re.compile(r"<[^>]+>")
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+#: Terminal escape sequences (CSI, OSC, two-character ones) and every other control character but line breaks and
+#: tabs: an error message is shown as text, never as instructions to a terminal that prints the page.
+_ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 HEADER_SLOT = "<!--report-header-->"
 SIDEBAR_SLOT = "<!--report-sidebar-->"
 FOOTER_SLOT = "<!--report-footer-->"
@@ -268,7 +270,7 @@ def render_failure(entry, error) -> bytes:
     params = getattr(error, "parameters", None) or entry.parameters or {}
     return _page("failure.html.j2", lang=_lang(entry), title=title, where=_where(error), entry=entry,
                  ename=getattr(error, "ename", None) or type(error).__name__,
-                 evalue=str(error) if evalue is None else evalue,
+                 evalue=_ANSI.sub("", str(error) if evalue is None else str(evalue)),
                  params=site.params_markup(params, entry.id), source=getattr(error, "source", "") or "",
                  traceback=notebook.MEMORY_ADDRESS.sub(" at 0x…", _ANSI.sub("", tb)),
                  debug=getattr(error, "debug_notebook", "") or "", **{k: v for k, v in chrome(entry).items()

@@ -10,7 +10,7 @@ import re
 from markupsafe import Markup
 
 from helpers import paths
-from helpers.render import text
+from helpers.render import markup
 from helpers.render.citing import about  # noqa: F401  (the pages' About block)
 from helpers.section_map import read as read_collection
 
@@ -45,7 +45,7 @@ def shown(value) -> str:
         return ", ".join(str(v) for v in value)
     if isinstance(value, str) and "," in value:
         return ", ".join(v.strip() for v in value.split(","))
-    return text.human_date(value) if isinstance(value, (str, _dt.date)) else str(value)
+    return markup.human_date(value) if isinstance(value, (str, _dt.date)) else str(value)
 
 
 def parameter_line(parameters: dict, nb_id: str | None = None, defaults: dict | None = None) -> str:
@@ -60,14 +60,14 @@ def parameter_line(parameters: dict, nb_id: str | None = None, defaults: dict | 
     for name, value in (parameters or {}).items():
         label = i18n.gettext(name.replace("_", " "))
         raw, value = value, reader_value(name, value)
-        tip = f' title="{text.esc(helps[name])}"' if helps.get(name) else ""
+        tip = f' title="{markup.esc(helps[name])}"' if helps.get(name) else ""
         note = ""
         # compared before ids become reader names, or a list of organisations would never equal its default
         if defaults and name in defaults and str(defaults[name]) != str(raw):
             note = (f' <span class="report-param-default">({i18n.gettext("default")} '
-                    f'{text.esc(shown(reader_value(name, defaults[name])))})</span>')
-        value_text = text.esc(i18n.text(shown(value)))  # the edition's words for a value readers know
-        parts.append(f'<span class="report-param"{tip}>{text.esc(label)} <strong>{value_text}</strong>'
+                    f'{markup.esc(shown(reader_value(name, defaults[name])))})</span>')
+        value_text = markup.esc(i18n.text(shown(value)))  # the edition's words for a value readers know
+        parts.append(f'<span class="report-param"{tip}>{markup.esc(label)} <strong>{value_text}</strong>'
                      f"{note}</span>")
     return " · ".join(parts) if parts else i18n.gettext("none")
 

@@ -6,7 +6,7 @@ import contextvars
 import functools
 from pathlib import Path
 
-from helpers.render import text
+from helpers.render import markup
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 #: The language of the page being rendered (``render(..., lang="ar")``); macros imported without context see it.
@@ -34,13 +34,13 @@ def reader_text(value) -> str:
 
 
 def marked(value) -> str:
-    """The Jinja filter ``ar``: in the English edition Arabic runs are marked (``text.mark_arabic_text``); in the
-    Arabic edition Latin runs are isolated (``text.mark_latin_text``)."""
+    """The Jinja filter ``ar``: in the English edition Arabic runs are marked (``markup.mark_arabic_text``); in the
+    Arabic edition Latin runs are isolated (``markup.mark_latin_text``)."""
     import markupsafe
 
     if page_lang() == "ar":
-        return markupsafe.Markup(text.mark_latin_text(value))
-    return markupsafe.Markup(text.mark_arabic_text(value))
+        return markupsafe.Markup(markup.mark_latin_text(value))
+    return markupsafe.Markup(markup.mark_arabic_text(value))
 
 
 def isolated(value) -> str:
@@ -64,9 +64,9 @@ def env():
     )
     environment.filters["ar"] = marked
     environment.filters["data"] = isolated
-    environment.filters["day"] = text.human_date
+    environment.filters["day"] = markup.human_date
     environment.filters["tr"] = reader_text
-    environment.filters["host"] = text.url_host
+    environment.filters["host"] = markup.url_host
     environment.globals["t"] = translate
     environment.globals["page_lang"] = page_lang
     environment.globals["page_dir"] = lambda: "rtl" if page_lang() == "ar" else "ltr"

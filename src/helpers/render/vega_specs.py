@@ -28,7 +28,9 @@ def _records(spec: dict) -> list[dict]:
 def _expr(mapping: dict[str, str]) -> str:
     expr = "datum.label"
     for value, label in sorted(mapping.items(), reverse=True):
-        expr = f"datum.value === {json.dumps(value)} ? {json.dumps(label)} : {expr}"
+        # ensure_ascii=False: an Arabic label is kept as its letters (escaped, each one took six bytes in the page)
+        expr = (f"datum.value === {json.dumps(value, ensure_ascii=False)} ? {json.dumps(label, ensure_ascii=False)}"
+                f" : {expr}")
     return expr
 
 
@@ -170,7 +172,7 @@ def chart_csv(spec: dict) -> str:
     numbering them (nested values written as JSON; text intervals split into numeric low/high columns)."""
     import pandas as pd
 
-    from helpers.render import tables
+    from helpers.render import table_html
 
     frames = []
     for n, values in enumerate(chart_datasets(spec), start=1):
@@ -183,4 +185,4 @@ def chart_csv(spec: dict) -> str:
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     if "table" in frame.columns and len(frames) > 1:
         frame = frame[["table", *[c for c in frame.columns if c != "table"]]]
-    return tables.table_csv(frame)
+    return table_html.table_csv(frame)

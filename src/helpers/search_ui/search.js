@@ -104,6 +104,23 @@
     var seq = 0;
 
     function close() { list.hidden = true; }
+    /* in the narrow sidebar the results open beside the page's text, as wide as a reading column (in the
+       sidebar's 15 rem a snippet ran to a dozen short lines); elsewhere they hang under the box */
+    var side = box.closest(".report-sidebar");
+    function place() {
+      if (!side || list.hidden) { return; }
+      var r = input.getBoundingClientRect(), rtl = getComputedStyle(box).direction === "rtl";
+      var width = Math.min(36 * 16, window.innerWidth - 32);
+      list.style.position = "fixed";
+      var below = Math.max(r.bottom, status.getBoundingClientRect().bottom) + 4;  // the count stays in view
+      list.style.top = Math.round(below) + "px";
+      list.style.width = width + "px";
+      list.style.maxHeight = Math.max(160, window.innerHeight - below - 16) + "px";
+      list.style.left = rtl ? "auto" : Math.round(r.left) + "px";
+      list.style.right = rtl ? Math.round(window.innerWidth - r.right) + "px" : "auto";
+    }
+    window.addEventListener("resize", place);
+    if (side) { side.addEventListener("scroll", place, {passive: true}); }
     function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
 
     function run() {
@@ -129,6 +146,7 @@
         status.textContent = results.length === 0 ? words.none.replace("{query}", query) :
           words.count.replace("{sections}", results.length).replace("{reports}", Object.keys(pages).length) +
           (results.length > LIMIT ? words.more.replace("{limit}", LIMIT) : words.end);
+        place();
       }, function (err) { status.textContent = words.broken + " " + err.message; console.error(err); });
     }
 
@@ -137,7 +155,7 @@
     box.addEventListener("keydown", function (ev) {
       var all = links(), i = all.indexOf(document.activeElement);
       if (ev.key === "ArrowDown" && all.length) {
-        ev.preventDefault(); list.hidden = false; all[Math.min(i + 1, all.length - 1)].focus();
+        ev.preventDefault(); list.hidden = false; place(); all[Math.min(i + 1, all.length - 1)].focus();
       } else if (ev.key === "ArrowUp" && all.length) {
         ev.preventDefault(); if (i <= 0) { input.focus(); } else { all[i - 1].focus(); }
       } else if (ev.key === "Escape") {

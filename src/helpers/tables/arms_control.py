@@ -46,43 +46,49 @@ def treaty_phases(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through
     ac = arms_control[arms_control["date"] <= limit]
     rows = []
     for t in treaties.sort_values("treaty_id").itertuples(index=False):
-        steps = ac[ac["treaty_id"] == t.treaty_id].sort_values("date", kind="stable")
-        signed = steps[steps["step"] == "signed"]
-        if signed.empty:
-            continue
-        s0 = signed.iloc[0]
-        ends = steps["step"].isin(list(_ENDS)) & (steps["party"] == "ALL")
-        if t.kind == "bilateral":
-            ends |= steps["step"] == "withdrawn"
-        end = steps.loc[ends, "date"].min() if ends.any() else pd.NaT
-        close = end if pd.notna(end) else limit
-        inforce = steps[steps["step"] == "in_force"]
-        f0 = inforce.iloc[0] if len(inforce) else None
-        erode = steps[steps["step"].isin(_ERODING) & (steps["date"] < close)]
-        e0 = erode.iloc[0] if len(erode) else None
-
-        def add(phase, start, stop, src, t=t, end=end):
-            if stop > start:
-                rows.append({"treaty_id": t.treaty_id, "name": getattr(t, "short_name", t.name), "phase": phase,
-                             "start": start, "end": stop, "ended": bool(pd.notna(end) and stop == end),
-                             "source_id": src})
-
-        if f0 is not None:
-            add("signed, not in force", s0["date"], f0["date"], s0["source_id"])
-            live, live_src, eroding = f0["date"], f0["source_id"], "in force, eroding"
-            add("in force", live, e0["date"] if e0 is not None and e0["date"] > live else close, live_src)
-        else:
-            live, eroding = s0["date"], "eroding"
-            never = str(getattr(t, "note", "")).startswith("Not in force")
-            add("signed, not in force" if never else "signed, entry into force not recorded", live,
-                e0["date"] if e0 is not None else close, s0["source_id"])
-        if e0 is not None:
-            add(eroding, max(e0["date"], live), close, e0["source_id"])
+        rows += _phases_of(t, ac[ac["treaty_id"] == t.treaty_id].sort_values("date", kind="stable"), limit)
     out = pd.DataFrame(rows, columns=["treaty_id", "name", "phase", "start", "end", "ended", "source_id"])
     out["start"] = pd.to_datetime(out["start"])
     out["end"] = pd.to_datetime(out["end"])
     out["ended"] = out["ended"].astype(bool)
     return out
+
+
+def _phases_of(t, steps: pd.DataFrame, limit: pd.Timestamp) -> list[dict]:
+    """One treaty's phase rows (see :func:`treaty_phases`) from its steps up to ``limit``, in date order."""
+    rows: list[dict] = []
+    signed = steps[steps["step"] == "signed"]
+    if signed.empty:
+        return rows
+    s0 = signed.iloc[0]
+    ends = steps["step"].isin(list(_ENDS)) & (steps["party"] == "ALL")
+    if t.kind == "bilateral":
+        ends |= steps["step"] == "withdrawn"
+    end = steps.loc[ends, "date"].min() if ends.any() else pd.NaT
+    close = end if pd.notna(end) else limit
+    inforce = steps[steps["step"] == "in_force"]
+    f0 = inforce.iloc[0] if len(inforce) else None
+    erode = steps[steps["step"].isin(_ERODING) & (steps["date"] < close)]
+    e0 = erode.iloc[0] if len(erode) else None
+
+    def add(phase, start, stop, src):
+        if stop > start:
+            rows.append({"treaty_id": t.treaty_id, "name": getattr(t, "short_name", t.name), "phase": phase,
+                         "start": start, "end": stop, "ended": bool(pd.notna(end) and stop == end),
+                         "source_id": src})
+
+    if f0 is not None:
+        add("signed, not in force", s0["date"], f0["date"], s0["source_id"])
+        live, live_src, eroding = f0["date"], f0["source_id"], "in force, eroding"
+        add("in force", live, e0["date"] if e0 is not None and e0["date"] > live else close, live_src)
+    else:
+        live, eroding = s0["date"], "eroding"
+        never = str(getattr(t, "note", "")).startswith("Not in force")
+        add("signed, not in force" if never else "signed, entry into force not recorded", live,
+            e0["date"] if e0 is not None else close, s0["source_id"])
+    if e0 is not None:
+        add(eroding, max(e0["date"], live), close, e0["source_id"])
+    return rows
 
 
 def treaty_status(phases: pd.DataFrame) -> pd.DataFrame:
@@ -188,6 +194,9 @@ NOT_BINDING = PAIR_STATUSES[1:7]
 
 #: Endings as planned: the term ran out after a successor treaty had been signed, or a successor superseded it.
 PLANNED = PAIR_STATUSES[5:7]
+#: The statuses of a treaty that never entered into force: it never bound anyone, so a share of treaties "still
+#: binding" can be read over every treaty signed or over those that ever entered into force.
+NEVER_IN_FORCE = PAIR_STATUSES[7:9]
 
 
 def _status_of(t, steps: pd.DataFrame, pair: set[str],

@@ -8,6 +8,7 @@ import pandas as pd
 from helpers import wording
 from helpers.membership import as_timestamp
 from helpers.tables.arms_control import (
+    NEVER_IN_FORCE,
     PAIR_STATUSES,
     PLANNED,
     admitted_treaties,
@@ -28,7 +29,9 @@ def in_force_headline(by_year: pd.DataFrame, last_year: int) -> str:
 def pair_headlines(year_end: pd.DataFrame, latest: pd.DataFrame, through) -> tuple[str, str]:
     """Titles of the status tally at the end of 2023 (``year_end``) and of the treaty-by-treaty status on
     ``through`` (``latest``), both from :func:`pair_status`."""
-    tally = f"At the end of 2023, {int(year_end['binds_pair'].sum())} of {len(year_end)} treaties still bound both"
+    binding, ever = int(year_end["binds_pair"].sum()), int((~year_end["status"].isin(NEVER_IN_FORCE)).sum())
+    tally = (f"At the end of 2023, {binding} of {len(year_end)} treaties signed, or {binding} of the {ever} that ever "
+             "entered into force, still bound both")
     left = f"By {wording.day(as_timestamp(through, 'through').date())}, {left_by_pair(latest)} of {len(latest)}"
     return (f"{tally} the US and Russia", f"{left} treaties had been left, suspended or abandoned by the US or Russia")
 
@@ -70,8 +73,8 @@ def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, events: pd.
     listed = admitted_treaties(treaties, treaty_cases(treaties, arms_control))
     year_end, latest = pair_status(arms_control, listed, "2023-12-31"), pair_status(arms_control, listed, through)
     former_soviet = state_lineage.loc[state_lineage["predecessor_iso3"] == "SUN", "iso3"]
-    wars = war_cases(events, event_actors, memberships, states, former_soviet)
-    wars = wars[wars["admitted"]]
+    wars_all = war_cases(events, event_actors, memberships, states, former_soviet)
+    wars = wars_all[wars_all["admitted"]]
     camps = camp_sizes(memberships, states, ["NATO", "CSTO"], {"before": before, "after": after})
     planned = int(latest["status"].isin(PLANNED).sum())
     lapsed = int((latest["status"] == PAIR_STATUSES[4]).sum())
@@ -80,7 +83,8 @@ def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, events: pd.
                                "without a successor."]
     if len(wars):
         years = wars["date"].dt.year
-        out.append(f"{len(wars)} wars since the end of the USSR meet the rule, {int(years.min())}–{int(years.max())}.")
+        out.append(f"{len(wars)} of the {len(wars_all)} wars and interventions in this project's own list, not a "
+                   f"census, meet the rule, {int(years.min())}–{int(years.max())}.")
     out.append(f"Between {wording.day(as_timestamp(before, 'before').date())} and "
                f"{wording.day(as_timestamp(after, 'after').date())}, {camps_headline(camps)}.")
     day = wording.day(as_timestamp(through, "through").date())

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import paths
+from helpers import paths, wording
 from helpers.section_map import read as read_collection
 from helpers.tables.claims import CLAIM_TYPES, VERDICTS
 from helpers.tables.frames import need
@@ -134,13 +134,24 @@ def claim_profile(claims: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def _tag_labels(tags: pd.DataFrame, themes: pd.DataFrame, states: pd.DataFrame | None) -> list[str]:
+    """What a reader calls each tag: a theme's label, a state's name from ``states`` ("Soviet Union (USSR)"), an
+    organisation's name from ``data/labels.csv`` ("Warsaw Pact"); the id only when nothing names it."""
+    if states is not None:
+        need(states, ["iso3", "name"], "states")
+    names = {"theme": dict(zip(themes["theme_id"], themes["label"])),
+             "state": {} if states is None else dict(zip(states["iso3"], states["name"]))}
+    return [names[k].get(t, t) if k in names else wording.label(t, "org_id")
+            for k, t in zip(tags["tag_kind"], tags["tag"])]
+
+
 def tag_long(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFrame,
-             highlight: str | None = None) -> pd.DataFrame:
+             highlight: str | None = None, states: pd.DataFrame | None = None) -> pd.DataFrame:
     """Paragraph × tag rows ready for the structure chart.
 
-    Columns: ``paragraph``, ``order``, ``section_id``, ``tag_kind`` (org/state/theme), ``tag``, ``label`` (theme
-    label, else the id), ``row`` (what the chart's y axis shows: the label, with the kind added only if two kinds
-    share a label; organisations first, then states, then themes),
+    Columns: ``paragraph``, ``order``, ``section_id``, ``tag_kind`` (org/state/theme), ``tag``, ``label`` (the
+    reader's word, see :func:`_tag_labels`), ``row`` (what the chart's y axis shows: the label, with the kind added
+    only if two kinds share a label; organisations first, then states, then themes),
     ``highlighted`` (True on the rows of the ``highlight`` organisation).
     Tags are sorted by kind, then by the first paragraph that uses them, so the matrix reads top-left to
     bottom-right like the article.
@@ -155,13 +166,12 @@ def tag_long(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.
     unknown = sorted(set(paragraph_tags["paragraph"]) - set(order))
     if unknown:
         raise ValueError(f"paragraph_tags: paragraph {', '.join(unknown)} not in paragraphs; allowed: P1–P19")
-    labels = dict(zip(themes["theme_id"], themes["label"]))
     sections = dict(zip(paragraphs["paragraph"], paragraphs["section_id"]))
 
     df = paragraph_tags[["paragraph", "tag_kind", "tag"]].astype(str).copy()
     df["order"] = df["paragraph"].map(order).astype(int)
     df["section_id"] = df["paragraph"].map(sections).astype(str)
-    df["label"] = [labels.get(t, t) if k == "theme" else t for k, t in zip(df["tag_kind"], df["tag"])]
+    df["label"] = _tag_labels(df, themes, states)
     kinds_per_label = df.groupby("label")["tag_kind"].nunique()
     df["row"] = [lab if kinds_per_label[lab] == 1 else f"{lab} ({TAG_KIND_LABELS[k]})"
                  for k, lab in zip(df["tag_kind"], df["label"])]

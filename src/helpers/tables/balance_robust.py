@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers.tables.balance import PAIR, WARHEAD_MEASURES, _year_values, bloc_capabilities, reader_amount
+from helpers.tables.balance import PAIR, WARHEAD_MEASURES, bloc_capabilities, reader_amount, year_values
 from helpers.tables.frames import need
 
 #: How the warhead table names SIPRI's three counts, narrowest first.
@@ -56,9 +56,9 @@ def ppp_sensitivity(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str
     """
     need(capabilities, ("iso3", "year", "indicator", "value"), "ppp_sensitivity(capabilities)")
     pair = list(blocs[PAIR])
-    const = _year_values(capabilities, year, "milex_usd_const")[0]
-    current = _year_values(capabilities, year, "milex_usd_current")[0]
-    mppp = _year_values(capabilities, year, "milex_usd_mppp")[0]
+    const = year_values(capabilities, year, "milex_usd_const")[0]
+    current = year_values(capabilities, year, "milex_usd_current")[0]
+    mppp = year_values(capabilities, year, "milex_usd_mppp")[0]
     columns = ["basis", "pair", "nato", "ratio", "conversion"]
     if not all(c in mppp.index and c in current.index and c in const.index for c in pair):
         return pd.DataFrame(columns=columns)

@@ -1,4 +1,5 @@
-"""Tables for notebook 02: NATO's growth and the comparison of defence pacts chosen by a stated rule (P4).
+"""Tables for notebook 02: NATO's growth, its members on a date and where each came from (P4); the other defence
+pacts it is compared with are :mod:`helpers.tables.pact_cases`'s.
 
 Plain DataFrames in, plain DataFrames out; nothing here reads files or displays. Memberships follow the data
 contract: spells are half-open (``start <= d < end``, empty ``end`` = still running).
@@ -71,25 +72,28 @@ def accession_backgrounds(memberships: pd.DataFrame, organisations: pd.DataFrame
     bloc_end = row.iloc[0] if len(row) else pd.NaT
     bloc_states = set(memberships.loc[(memberships["org_id"] == bloc)
                                       & memberships["status"].isin(membership.FORMAL), "iso3"])
-
-    def background(r) -> str:
-        preds = _ancestors(r.iso3, predecessors)
-        if r.joined <= founding_day:
-            return "founding member"
-        if pd.notna(bloc_end) and r.joined < bloc_end:
-            return "Cold-War accession"
-        if r.iso3 in bloc_states or any(p in bloc_states and p != "SUN" for p in preds):
-            return "former Warsaw Pact"
-        if "SUN" in preds:
-            return "former USSR"
-        if "YUG" in preds:
-            return "former Yugoslavia"
-        if r.iso3 in neutrals:
-            return "formerly non-aligned"
-        return BACKGROUNDS[-1]
-
-    first["background"] = [background(r) for r in first.itertuples(index=False)]
+    first["background"] = [
+        _background(r.iso3, r.joined, founding_day, bloc_end, bloc_states, _ancestors(r.iso3, predecessors), neutrals)
+        for r in first.itertuples(index=False)]
     return first.sort_values(["joined", "iso3"]).reset_index(drop=True)
+
+
+def _background(iso3: str, joined: pd.Timestamp, founding_day: pd.Timestamp, bloc_end, bloc_states: set[str],
+                preds: list[str], neutrals: set[str]) -> str:
+    """The first rule of :func:`accession_backgrounds` that one state's entry matches."""
+    if joined <= founding_day:
+        return "founding member"
+    if pd.notna(bloc_end) and joined < bloc_end:
+        return "Cold-War accession"
+    if iso3 in bloc_states or any(p in bloc_states and p != "SUN" for p in preds):
+        return "former Warsaw Pact"
+    if "SUN" in preds:
+        return "former USSR"
+    if "YUG" in preds:
+        return "former Yugoslavia"
+    if iso3 in neutrals:
+        return "formerly non-aligned"
+    return BACKGROUNDS[-1]
 
 
 #: Lineage relations under which a state counts as having come out of its predecessor (``absorbed`` is left out:
@@ -155,57 +159,6 @@ def members_on(memberships: pd.DataFrame, states: pd.DataFrame, org: str, as_of,
     return out.sort_values(["joined", "name"])[cols].reset_index(drop=True)
 
 
-def bloc_record(memberships: pd.DataFrame, organisations: pd.DataFrame, orgs: Iterable[str], as_of) -> pd.DataFrame:
-    """What the data can say about 'the largest and most stable bloc' (P4), for each org, as of ``as_of``.
-
-    Columns:
-    ``org_id``, ``name``, ``founded`` (founding document signed), ``dissolved`` (NaT if still running on
-    ``as_of``), ``years`` (years from ``founded`` to dissolution or ``as_of``, one decimal), ``members_now``
-    (formal members on ``as_of``; 0 once dissolved), ``peak_members`` and ``peak_date`` (first date the peak was
-    reached, up to ``as_of``), ``departures`` (formal spells that ended before the organisation itself ended and
-    were not followed by another formal spell of the same state starting that day — i.e. states that left or
-    ceased to exist), ``source_id`` (of the organisation row).
-    Organisations not yet founded on ``as_of`` are left out.
-    """
-    day = as_timestamp(as_of, "as_of")
-    rows = []
-    for org in orgs:
-        o = organisations[organisations["org_id"] == org]
-        if o.empty:
-            raise KeyError(f"org={org!r} is not in organisations.csv")
-        o = o.iloc[0]
-        if pd.isna(o["founded"]) or o["founded"] > day:
-            continue
-        ended = o["dissolved"] if pd.notna(o["dissolved"]) and o["dissolved"] <= day else pd.NaT
-        stop = ended if pd.notna(ended) else day
-        spells = memberships[(memberships["org_id"] == org) & memberships["status"].isin(membership.FORMAL)]
-        counts = membership.counts_over_time(memberships, org).copy()
-        counts["date"] = pd.to_datetime(counts["date"])
-        counts = counts[counts["date"] <= day]
-        if counts.empty:
-            peak, peak_date = 0, pd.NaT
-        else:
-            peak = int(counts["members"].max())
-            peak_date = counts.loc[counts["members"] == peak, "date"].min()
-        starts = set(zip(spells["iso3"], spells["start"]))
-        gone = spells[spells["end"].notna() & (spells["end"] <= day) & (spells["end"] < stop)]
-        departures = sum((iso, end) not in starts for iso, end in zip(gone["iso3"], gone["end"]))
-        now = 0 if pd.notna(ended) else membership.count_as_of(memberships, org, day.date())
-        rows.append({
-            "org_id": org, "name": o["name"], "founded": o["founded"], "dissolved": ended,
-            "years": round((stop - o["founded"]).days / 365.25, 1), "members_now": int(now),
-            "peak_members": peak, "peak_date": peak_date, "departures": int(departures),
-            "source_id": o["source_id"],
-        })
-    out = pd.DataFrame(rows, columns=["org_id", "name", "founded", "dissolved", "years", "members_now",
-                                      "peak_members", "peak_date", "departures", "source_id"])
-    for c in ("founded", "dissolved", "peak_date"):
-        out[c] = pd.to_datetime(out[c])
-    for c in ("members_now", "peak_members", "departures"):
-        out[c] = out[c].astype("Int64")
-    return out
-
-
 def growth_summary(steps: pd.DataFrame) -> dict[str, int]:
     """First and last member count of one organisation's step series (from ``membership_steps``) and the number of
     rounds of accession: distinct dates on which the count rose after the first. Raises ``ValueError`` when the
@@ -225,117 +178,6 @@ def background_counts(members: pd.DataFrame) -> dict[str, int]:
     return {"former_warsaw_pact": int((bg == "former Warsaw Pact").sum()),
             "former_union": int(bg.isin(["former USSR", "former Yugoslavia"]).sum()),
             "not_in_data": int((bg == BACKGROUNDS[-1]).sum())}
-
-
-#: Permanent members of the UN Security Council (UN Charter, Art. 23), with Russia as the USSR's continuator.
-PERMANENT_FIVE = frozenset({"CHN", "FRA", "GBR", "SUN", "RUS", "USA"})
-
-
-#: The case rule of notebook 02: defence pacts signed on or after this day.
-PACTS_SINCE = pd.Timestamp("1945-01-01")
-
-
-def _founders(memberships: pd.DataFrame, org: str, founded: pd.Timestamp) -> set[str]:
-    spells = memberships[(memberships["org_id"] == org) & memberships["status"].isin(membership.FORMAL)]
-    return set(spells.loc[spells["start"] <= founded, "iso3"])
-
-
-def defence_pact_cases(organisations: pd.DataFrame, memberships: pd.DataFrame, as_of, *,
-                       since=PACTS_SINCE, great_powers: Iterable[str] = PERMANENT_FIVE) -> pd.DataFrame:
-    """Every organisation tested against the case rule of notebook 02, with the verdict and its reason.
-
-    The rule: a written pact with a mutual defence obligation (``kind == "alliance"`` in organisations.csv, ATOP's
-    defence pledge), signed between ``since`` and ``as_of``, with at least three states at signature and at least
-    one of ``great_powers`` among them. The two membership tests use the spells that start on or before the
-    signature day; a pact whose spells are not in the data is admitted on its organisation row and flagged
-    (``members_checked`` False), never silently dropped.
-    Columns: ``org_id``, ``name``, ``founded``, ``admitted`` (bool), ``members_checked`` (bool), ``founders``
-    (count, <NA> when not in data), ``reason``; admitted pacts first, then by signature date.
-    """
-    day, start = as_timestamp(as_of, "as_of"), as_timestamp(since, "since")
-    powers = set(great_powers)
-    rows = []
-    for o in organisations.itertuples(index=False):
-        founders = _founders(memberships, o.org_id, o.founded) if pd.notna(o.founded) else set()
-        checked = bool(founders)
-        if o.kind != "alliance":
-            ok, why = False, "no mutual defence obligation"
-        elif pd.isna(o.founded) or o.founded < start:
-            ok, why = False, f"signed before {start.year}"
-        elif o.founded > day:
-            ok, why = False, "not yet signed on the chosen date"
-        elif checked and len(founders) < 3:
-            ok, why = False, "fewer than three states at signature"
-        elif checked and not founders & powers:
-            ok, why = False, "no permanent member of the UN Security Council among its founders"
-        else:
-            ok = True
-            why = "meets the rule" if checked else "meets the rule on its organisation row; members not in data"
-        rows.append({"org_id": o.org_id, "name": o.name, "founded": o.founded, "admitted": ok,
-                     "members_checked": checked, "founders": len(founders) if checked else pd.NA, "reason": why})
-    out = pd.DataFrame(rows, columns=["org_id", "name", "founded", "admitted", "members_checked", "founders",
-                                      "reason"])
-    out["founders"] = out["founders"].astype("Int64")
-    out["founded"] = pd.to_datetime(out["founded"])
-    return out.sort_values(["admitted", "founded"], ascending=[False, True]).reset_index(drop=True)
-
-
-def _member_years(spells: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp) -> float:
-    starts = spells["start"].clip(lower=lo)
-    ends = spells["end"].fillna(hi).clip(upper=hi)
-    return float(((ends - starts).dt.days.clip(lower=0)).sum() / 365.25)
-
-
-def pact_exposure(memberships: pd.DataFrame, organisations: pd.DataFrame, orgs: Iterable[str], as_of, *,
-                  historic: Iterable[str] = ()) -> pd.DataFrame:
-    """Lifetime and exits per member-year for each pact in ``orgs`` (e.g. the admitted rows of
-    :func:`defence_pact_cases`), as of ``as_of``.
-
-    ``years`` runs from signature to dissolution or ``as_of``. ``member_years`` adds up every formal membership
-    spell inside that lifetime. ``withdrawals`` are departures (as in :func:`bloc_record`) by states that still
-    exist; ``state_ended`` are departures of states listed in ``historic`` (they ceased to exist, e.g. the GDR).
-    ``withdrawals_per_100_member_years`` divides the two; it is <NA> when the pact's spells are not in the data.
-    Columns: ``org_id``, ``name``, ``founded``, ``ended``, ``in_force``, ``years``, ``member_years``,
-    ``withdrawals``, ``state_ended``, ``withdrawals_per_100_member_years``, ``source_id``; by signature date.
-    """
-    day, gone_states = as_timestamp(as_of, "as_of"), set(historic)
-    rows = []
-    for org in orgs:
-        o = organisations.loc[organisations["org_id"] == org].iloc[0]
-        ended = o["dissolved"] if pd.notna(o["dissolved"]) and o["dissolved"] <= day else pd.NaT
-        stop = ended if pd.notna(ended) else day
-        spells = memberships[(memberships["org_id"] == org) & memberships["status"].isin(membership.FORMAL)]
-        starts = set(zip(spells["iso3"], spells["start"]))
-        left = spells[spells["end"].notna() & (spells["end"] <= day) & (spells["end"] < stop)]
-        left = left[pd.Series([(i, e) not in starts for i, e in zip(left["iso3"], left["end"])], index=left.index,
-                              dtype=bool)]
-        n_gone = int(left["iso3"].isin(gone_states).sum())
-        n_left = len(left) - n_gone
-        exposure = _member_years(spells, o["founded"], stop) if len(spells) else float("nan")
-        rate = round(100 * n_left / exposure, 2) if exposure and exposure == exposure else pd.NA
-        rows.append({"org_id": org, "name": o["name"], "founded": o["founded"], "ended": ended,
-                     "in_force": pd.isna(ended), "years": round((stop - o["founded"]).days / 365.25, 1),
-                     "member_years": round(exposure, 1) if len(spells) else pd.NA,
-                     "withdrawals": n_left if len(spells) else pd.NA, "state_ended": n_gone if len(spells) else pd.NA,
-                     "withdrawals_per_100_member_years": rate, "source_id": o["source_id"]})
-    out = pd.DataFrame(rows, columns=["org_id", "name", "founded", "ended", "in_force", "years", "member_years",
-                                      "withdrawals", "state_ended", "withdrawals_per_100_member_years", "source_id"])
-    for c in ("founded", "ended"):
-        out[c] = pd.to_datetime(out[c])
-    for c in ("withdrawals", "state_ended"):
-        out[c] = out[c].astype("Int64")
-    for c in ("member_years", "withdrawals_per_100_member_years"):
-        out[c] = out[c].astype("Float64")
-    return out.sort_values("founded").reset_index(drop=True)
-
-
-def largest(table: pd.DataFrame, column: str) -> pd.Series:
-    """The row with the largest ``column`` (first in table order on a tie); ``KeyError`` when the table is empty or
-    every value is missing."""
-    values = pd.to_numeric(table[column], errors="coerce")
-    if values.dropna().empty:
-        raise KeyError(f"no value in column {column!r} to compare")
-    return table.loc[values.idxmax()]
 
 
 def nato_members(memberships: pd.DataFrame, organisations: pd.DataFrame, states: pd.DataFrame,
@@ -363,8 +205,3 @@ def nato_members(memberships: pd.DataFrame, organisations: pd.DataFrame, states:
 
 def _joined(values) -> str:
     return ";".join(sorted({p for v in values for p in str(v).split(";") if p and p != "nan"}))
-
-
-def pact_sources(record: pd.DataFrame, memberships: pd.DataFrame) -> list[str]:
-    """What the pact table cites: each pact's own row, then the membership spells of the pacts."""
-    return list(dict.fromkeys(list(record["source_id"]) + membership.sources(memberships, record["org_id"])))

@@ -1,5 +1,5 @@
 """Sentences for notebook 02 (P4): the first screen, headlines and summary line built from the frames of
-:mod:`helpers.tables.enlargement`."""
+:mod:`helpers.tables.enlargement` and :mod:`helpers.tables.pact_cases`."""
 
 from __future__ import annotations
 
@@ -7,14 +7,8 @@ import pandas as pd
 
 from helpers import membership, wording
 from helpers.membership import as_timestamp
-from helpers.tables.enlargement import (
-    background_counts,
-    defence_pact_cases,
-    growth_summary,
-    largest,
-    nato_members,
-    pact_exposure,
-)
+from helpers.tables.enlargement import background_counts, growth_summary, nato_members
+from helpers.tables.pact_cases import defence_pact_cases, largest, pact_exposure
 
 
 def growth_headline(steps: pd.DataFrame, as_of) -> str:

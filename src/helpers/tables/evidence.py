@@ -1,7 +1,9 @@
-"""What a figure rests on: the sources of a capability figure (its measure first, then the membership records
-that form the blocs), and the claims a notebook weighs — the ledger's rows whose evidence notebook is this one, a
-title that counts them, and a title for a paragraph's scenarios that follows the ledger's ``voice`` column (a
-scenario the article gives to someone else is never called the article's own). Used by notebooks 05 and 08.
+"""Notebooks 05 and 08: what a figure rests on and which claims the notebook weighs.
+
+The sources of a capability figure (its measure first, then the membership records that form the blocs), and the
+claims a notebook weighs — the ledger's rows whose evidence notebook is this one, a title that counts them, and a
+title for a paragraph's scenarios that follows the ledger's ``voice`` column (a scenario the article gives to
+someone else is never called the article's own).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The frame check every table builder starts with: the columns a builder reads, named in its error when missing.
+"""Every notebook, through its table builders: the frame check each builder starts with (the columns a builder
+reads, named in its error when missing).
 
 One message for every builder, so a notebook author who passes the wrong frame reads the same thing everywhere:
 which frame, which columns are missing, which columns the builder needs and which the frame has.

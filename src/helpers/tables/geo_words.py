@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import membership
+from helpers import membership, wording
 from helpers.tables.geo import OVERLAP_ORGS, Atlas, _statuses_on, undrawn_members
 
 
@@ -20,23 +20,18 @@ def not_member_word(org: str) -> str:
     return "not participating" if org == "OSCE" else "not a member"
 
 
-def date_words(as_of) -> str:
-    """'30 April 2024'."""
-    ts = membership.as_timestamp(as_of)
-    return f"{ts.day} {ts.strftime('%B')} {ts.year}"
-
-
 def map_caption(memberships: pd.DataFrame, org: str, as_of, *, atlas: Atlas) -> str:
     """A map's caption: the date, what 'member' means, the states too small to draw, how edge cases are drawn."""
     small = undrawn_members(memberships, org, as_of, atlas=atlas)
     tail = f" Too small to draw at this scale, but counted: {', '.join(small)}." if small else ""
-    return (f"Formal membership on {date_words(as_of)} (members, participating States, suspended or frozen). "
+    on = wording.day(membership.as_timestamp(as_of))
+    return (f"Formal membership on {on} (members, participating States, suspended or frozen). "
             "A state that no longer exists is drawn through its successors' territory, and the tooltip says so; "
             "Northern Cyprus, drawn apart by Natural Earth, is left unshaded." + tail)
 
 
 def overlap_headline(memberships: pd.DataFrame, as_of, org: str = "OSCE", orgs=OVERLAP_ORGS) -> str:
-    """'On 30 April 2024, 53 of the OSCE's 57 participating States also belonged to NATO, the CSTO or the SCO'."""
+    """'On 30 Apr 2024, 53 of the OSCE's 57 participating States also belonged to NATO, the CSTO or the SCO'."""
     others = [o for o in orgs if o != org]
     when = membership.as_timestamp(as_of)
     live = _statuses_on(memberships, orgs, when, membership.FORMAL)
@@ -44,12 +39,13 @@ def overlap_headline(memberships: pd.DataFrame, as_of, org: str = "OSCE", orgs=O
     also = mine & set(live.loc[live["org_id"].isin(others), "iso3"])
     word = member_word(org, plural=True)
     names = ", ".join(f"the {o}" if o != "NATO" else o for o in others[:-1]) + f" or the {others[-1]}"
-    return f"On {date_words(when)}, {len(also)} of the {org}'s {len(mine)} {word} also belonged to {names}"
+    return f"On {wording.day(when)}, {len(also)} of the {org}'s {len(mine)} {word} also belonged to {names}"
 
 
 def growth_headline(memberships: pd.DataFrame, org: str, as_of, first_year: int) -> str:
-    """'NATO had 32 members on 30 April 2024, against 12 at the end of 1949'."""
+    """'NATO had 32 members on 30 Apr 2024, against 12 at the end of 1949'."""
     word = member_word(org, plural=True)
     now = membership.count_as_of(memberships, org, as_of)
     then = membership.count_as_of(memberships, org, pd.Timestamp(first_year, 12, 31))
-    return f"{org} had {now} {word} on {date_words(as_of)}, against {then} at the end of {first_year}"
+    on = wording.day(membership.as_timestamp(as_of))
+    return f"{org} had {now} {word} on {on}, against {then} at the end of {first_year}"

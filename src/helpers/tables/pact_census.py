@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 from scipy.stats import binomtest, chi2
 
-from helpers import wording
+from helpers import membership, wording
 
 #: ATOP 4.01's member spells are read up to this day: its last agreements begin in 2016.
 CENSUS_THROUGH = pd.Timestamp("2016-12-31")
@@ -82,12 +82,6 @@ def census_counts(cases: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["step", "agreements"])
 
 
-def _member_years(spells: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp) -> float:
-    starts = spells["start"].clip(lower=lo)
-    ends = spells["end"].fillna(hi).clip(upper=hi)
-    return float((ends - starts).dt.days.clip(lower=0).sum() / 365.25)
-
-
 def exit_record(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, as_of, *,
                 through=CENSUS_THROUGH, count=EXIT_KINDS) -> pd.DataFrame:
     """Exits and member-years of every admitted pact from its signature to the earliest of its end, ``as_of`` and
@@ -114,7 +108,7 @@ def exit_record(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, 
                 raise ValueError(f"pact_exits.csv: ATOP agreement {c.atopid} has a spell of state {s.cow_code} "
                                  f"ending {s.end.date()} with no row; code its kind (or not_coded)")
             kinds.append(coded[(s.cow_code, s.end)])
-        years = _member_years(sp, c.signed, stop)
+        years = membership.member_years(sp, c.signed, stop)
         row = {"atopid": c.atopid, "org_id": c.org_id, "name": c.name, "signed": c.signed, "window_end": stop,
                "member_years": round(years, 1), **{k: kinds.count(k) for k in EXIT_KINDS}}
         row["exits"] = sum(row[k] for k in count)

@@ -51,7 +51,7 @@ def watch_finding(watch: pd.DataFrame, after) -> str:
         return f"No dated development after {since:%B %Y} in the events data yet"
     latest = pd.to_datetime(watch["date"]).max()
     return (f"{len(watch)} dated developments after {since:%B %Y}, the latest on "
-            f"{latest.day} {latest:%b %Y}")
+            f"{wording.day(latest)}")
 
 
 def glance_findings(summary, grid, as_of) -> list[str]:

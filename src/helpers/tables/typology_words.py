@@ -26,7 +26,7 @@ NOT_COMPARED = {"later": "did not exist yet", "gone": "had been dissolved",
                 "uncoded": "are not coded in this comparison"}
 
 
-def _join(items: list[str]) -> str:
+def join_names(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
@@ -78,7 +78,7 @@ def absence_sentence(left_out: Mapping[str, tuple[str, str]], names: Mapping[str
     for kind, phrase in NOT_COMPARED.items():
         items = [_named(names.get(o, o), detail) for o, (k, detail) in left_out.items() if k == kind]
         if items:
-            parts.append(f"{_join(items)} {phrase}")
+            parts.append(f"{join_names(items)} {phrase}")
     pronoun = "it is" if len(left_out) == 1 else "they are"
     return f"On {day} {'; '.join(parts)}, so {pronoun} not in the comparison."
 
@@ -136,7 +136,7 @@ def obligations_sentence(cells: pd.DataFrame, dimensions: pd.DataFrame, org: str
     defence = own["value"].get("collective_defence", T.UNKNOWN)
     tail = {"yes": ", and promises defence", "no": ", but promises no defence"}.get(defence, "; its defence promise "
                                                                                     "is unknown")
-    promised = f"binds its parties to {_join(kept)}" if kept else "makes no other scored promise"
+    promised = f"binds its parties to {join_names(kept)}" if kept else "makes no other scored promise"
     return f"{name} {promised}{tail}."
 
 
@@ -200,7 +200,7 @@ def claims_here(claims: pd.DataFrame, notebook_id: str) -> pd.DataFrame:
 def glance_summary(shown: list[str], left_out: Mapping[str, tuple[str, str]], names: Mapping[str, str],
                    day: str) -> str:
     """The one-line summary under the title, for the report's own date and organisations."""
-    who = _join([names.get(o, o) for o in shown]) if 0 < len(shown) <= 3 else f"{len(shown)} organisations"
+    who = join_names([names.get(o, o) for o in shown]) if 0 < len(shown) <= 3 else f"{len(shown)} organisations"
     if not shown:
         return f"None of the chosen organisations had a coded text in force on {day}."
     gone = f" ({len(left_out)} more did not exist or had no text in force then)" if left_out else ""
@@ -234,6 +234,17 @@ def organisation_table(organisations: pd.DataFrame, orgs: Iterable[str], as_of) 
     return table.assign(source_id=organisations.set_index("org_id").loc[orgs, "source_id"].to_numpy())
 
 
+def scatter_caption(intervals: pd.DataFrame) -> str:
+    """The typology chart's caption: it speaks of boxes only when one is drawn (an organisation placed on both axes
+    with some cell unknown); when every placed score is fully known the chart shows points only."""
+    y, x = T.PLOT_AXES
+    placed = intervals.dropna(subset=[f"{y}_low", f"{x}_low"])
+    ranged = ((placed[f"{y}_low"] != placed[f"{y}_high"]) | (placed[f"{x}_low"] != placed[f"{x}_high"])).any()
+    if ranged:
+        return "A point is a fully known score; a box spans what the unknown cells allow. Hover for details."
+    return "Every placed score is fully known, so each is a point. Hover for details."
+
+
 def typology_finding(intervals: pd.DataFrame, names: Mapping[str, str] | None = None) -> str:
     """A chart title: the most alliance-like organisation(s) by their lowest scores on the two plotted axes, whether
     unknowns could change that, and which organisations cannot be placed."""
@@ -241,7 +252,7 @@ def typology_finding(intervals: pd.DataFrame, names: Mapping[str, str] | None = 
     low = [f"{a}_low" for a in T.PLOT_AXES]
     placed = intervals.dropna(subset=low)
     unplaced = [names.get(o, o) for o in intervals["org_id"] if o not in set(placed["org_id"])]
-    tail = f"; {_join(unplaced)} cannot be placed on both axes" if unplaced else ""
+    tail = f"; {join_names(unplaced)} cannot be placed on both axes" if unplaced else ""
     if placed.empty:
         return "Too few known features to place any of these organisations" + tail
     floor = placed[low].sum(axis=1).round(9)
@@ -251,100 +262,17 @@ def typology_finding(intervals: pd.DataFrame, names: Mapping[str, str] | None = 
     leaders = set(placed.loc[best_mask, "org_id"])
     rivals = [names.get(o, o) for o, c in zip(placed["org_id"], ceiling) if o not in leaders and c >= floor.max()]
     verb = "is" if len(best) == 1 else "are"
-    head = f"{_join(best)} {verb} the most alliance-like on known cells"
+    head = f"{join_names(best)} {verb} the most alliance-like on known cells"
     if rivals:
-        head += f", though unknown cells could lift {_join(rivals)} level"
+        head += f", though unknown cells could lift {join_names(rivals)} level"
     return head + tail
-
-
-def agreement_table(agreement: pd.DataFrame, dimensions: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
-    """:func:`helpers.tables.typology.atop_agreement` for readers: one row per pact, one column per obligation
-    type reading 'yes / yes' (ours / ATOP's), and how many of the pact's types agree."""
-    book = T.codebook(dimensions)
-    word = {1: "yes", 0: "no"}
-    rows = []
-    for org, part in agreement.groupby("org_id", sort=False):
-        row = {"pact": names.get(org, org), "ATOP number": str(int(part["atopid"].iloc[0]))}
-        for r in part.itertuples(index=False):
-            row[book[r.dimension_id].label] = f"{word[r.ours]} / {word[r.atop]}"
-        row["agree"] = f"{int(part['agree'].sum())} of {len(part)}"
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
-def agreement_finding(agreement: pd.DataFrame) -> str:
-    """Title of the inter-coder table: how many of our codes agree with ATOP's, with Cohen's kappa when defined."""
-    n, same = len(agreement), int(agreement["agree"].sum())
-    pacts = agreement["org_id"].nunique()
-    kappa = T.cohen_kappa(agreement["ours"], agreement["atop"]) if n else float("nan")
-    tail = f" (Cohen's kappa {kappa:.2f})" if pd.notna(kappa) else ""
-    return f"Our obligation codes agree with ATOP's on {same} of {n} cells of {pacts} pacts{tail}"
-
-
-def robustness_table(org_features: pd.DataFrame, dimensions: pd.DataFrame, shown: list[str], as_of,
-                     names: Mapping[str, str]) -> pd.DataFrame:
-    """Each compared organisation under the notebook's measures and their obvious alternatives: the defence
-    promise against the equal-weight mean of ATOP's five types, and our four-item institutions index against the
-    same index with standing forces and a common budget added (each as a point or the range its unknowns allow)."""
-    book = T.codebook(dimensions)
-    main = T.typology_intervals(org_features, dimensions, shown, as_of).set_index("org_id")
-    mean5 = T.five_type_mean(org_features, dimensions, shown, as_of)
-    wide = T.institutions_with(org_features, dimensions, shown, as_of, ["standing_forces", "common_budget"])
-    wide = wide.set_index("org_id")
-    live = {o: T._cell_values(org_features, book, o, as_of).get("collective_defence") for o in shown}
-    return pd.DataFrame({
-        "organisation": [names.get(o, o) for o in shown],
-        "Defence promise (classifies)": [{"yes": "yes", "no": "no"}.get(live[o], "unknown") for o in shown],
-        "Five ATOP types, equal-weight mean": [f"{mean5[o]:.2f}" if pd.notna(mean5[o]) else "not known"
-                                               for o in shown],
-        "Institutions, our four items": [T._span(main.loc[o, "institutionalization_low"],
-                                                 main.loc[o, "institutionalization_high"]) for o in shown],
-        "Institutions, six items": [T._span(wide.loc[o, "institutionalization_low"],
-                                            wide.loc[o, "institutionalization_high"]) for o in shown]})
-
-
-def robustness_findings(table: pd.DataFrame) -> list[str]:
-    """Whether the headline survives each alternative, in sentences computed from :func:`robustness_table`."""
-    def order(column: str) -> list[str]:
-        known = table[~table[column].str.contains("not|–", regex=True)]
-        ranked = known.assign(v=known[column].astype(float)).sort_values("v", ascending=False, kind="mergesort")
-        return [f"{n} ({v})" for n, v in zip(ranked["organisation"], ranked[column])]
-
-    allies = table.loc[table["Defence promise (classifies)"] == "yes", "organisation"].tolist()
-    mean_order = order("Five ATOP types, equal-weight mean")
-    four, six = order("Institutions, our four items"), order("Institutions, six items")
-    out = [f"Alliances by the defence promise: {_join(allies) if allies else 'none'}."]
-    if mean_order:
-        top = table.loc[table["Five ATOP types, equal-weight mean"] == mean_order[0].split(" (")[1][:-1],
-                        "organisation"].tolist()
-        verdict = "the same" if sorted(top) == sorted(allies) else "not the same"
-        out.append(f"On the equal-weight mean of ATOP's five types the order is {', '.join(mean_order)}; the "
-                   f"organisations at the top are {verdict} as the alliances by the defence promise.")
-    if four and six:
-        same = [x.split(" (")[0] for x in four] == [x.split(" (")[0] for x in six]
-        out.append(f"Institutions with standing forces and a common budget added: {', '.join(six)} — the order "
-                   f"of the fully known scores {'holds' if same else 'changes'} (four items: {', '.join(four)}).")
-    return out
 
 
 def profile_finding(profile: pd.DataFrame) -> str:
     """Title of the obligations profile: which organisations the defence promise makes alliances."""
     allies = profile.loc[profile["class"] == "alliance", "organisation"].tolist()
     open_ = profile.loc[profile["class"] == "unknown", "organisation"].tolist()
-    head = (f"{_join(allies)} {'is an alliance' if len(allies) == 1 else 'are alliances'} by the defence promise"
+    head = (f"{join_names(allies)} {'is an alliance' if len(allies) == 1 else 'are alliances'} by the defence promise"
             if allies else "None of these texts promises defence")
-    tail = f"; for {_join(open_)} it is unknown" if open_ else ""
+    tail = f"; for {join_names(open_)} it is unknown" if open_ else ""
     return head + tail
-
-
-def robustness_headline(table: pd.DataFrame) -> str:
-    """Title of the robustness table: whether the alliances by the defence promise also top the five-type mean,
-    and whether the institutions order holds when standing forces and a common budget are added."""
-    found = robustness_findings(table)
-    mean_holds = not any("not the same" in f for f in found)
-    inst_holds = not any("changes" in f for f in found)
-    if mean_holds and inst_holds:
-        return "The headline holds on both alternative measures"
-    failed = [w for w, ok in (("the five-type mean", mean_holds), ("the six-item institutions index", inst_holds))
-              if not ok]
-    return f"The headline does not survive {_join(failed)}"

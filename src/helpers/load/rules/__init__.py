@@ -12,7 +12,7 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.load.rules import (  # noqa: F401 (register)
-    article,
+    article_data,
     lineage,
     organisations,
     references,

@@ -11,7 +11,7 @@ from helpers.load.rules.registry import Finding, View, rule
 
 @rule("world_totals")
 def world_total_above_zero(t: View) -> Iterator[Finding]:
-    """a world total is above zero (it divides every world share; zero would publish an infinite share)"""
+    """a world total is above zero, at least 1 in its unit (it divides every world share; less can make it infinite)"""
     for pos, value in enumerate(t.df["value"]):
-        if not pd.isna(value) and value <= 0:
-            yield Finding(pos, "value", f"{value:g} is not above zero")
+        if not pd.isna(value) and value < 1:
+            yield Finding(pos, "value", f"{value:g} is not above zero" if value <= 0 else f"{value:g} is below 1")

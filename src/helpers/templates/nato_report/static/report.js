@@ -38,6 +38,44 @@
     }
     return (typeof node === "string" && /^#(?:[0-9a-fA-F]{3}){1,2}$/.test(node)) ? lighten(node) : node;
   }
+  /* a chart's own legend placement (two or three columns, beside the plot) gives way to the phone's: one column
+     under the plot */
+  function phoneLegends(node) {
+    if (Array.isArray(node)) { node.forEach(phoneLegends); return; }
+    if (!node || typeof node !== "object") { return; }
+    Object.keys(node).forEach(function (k) {
+      if (k === "datasets" || k === "data" || k === "config") { return; }
+      var v = node[k];
+      if (k === "legend" && v && typeof v === "object") {
+        delete v.columns; delete v.orient; delete v.direction;
+      } else { phoneLegends(v); }
+    });
+  }
+  /* a dataset kept in a file beside the page ({"$script": path}: a map's boundaries) is loaded before the chart
+     is drawn; a page opened from file:// may load scripts, not fetch files */
+  var scripts = {};
+  function loadScript(src) {
+    if (!scripts[src]) {
+      scripts[src] = new Promise(function (ok, fail) {
+        var s = document.createElement("script");
+        s.src = src;
+        s.onload = ok;
+        s.onerror = function () { fail(new Error("could not load " + src)); };
+        document.head.appendChild(s);
+      });
+    }
+    return scripts[src];
+  }
+  function withData(spec) {
+    var sets = spec.datasets || {}, waits = [];
+    Object.keys(sets).forEach(function (name) {
+      var v = sets[name];
+      if (v && typeof v === "object" && !Array.isArray(v) && typeof v.$script === "string") {
+        waits.push(loadScript(v.$script).then(function () { sets[name] = (window.NATO_DATA || {})[name]; }));
+      }
+    });
+    return Promise.all(waits).then(function () { return spec; });
+  }
   function dark() { return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches; }
   function draw() {
     var root = document.documentElement;
@@ -53,8 +91,11 @@
       var mode = el.getAttribute("data-mode") || "vega-lite";
       if (isDark && mode === "vega-lite") { spec = lightenMarks(spec); spec.config = merge(spec.config || {}, DARK); }
       if (mode === "vega-lite" && el.clientWidth < 600) {
-        /* on a phone the legend goes under the chart, so the plot keeps the width */
-        spec.config = merge(spec.config || {}, {legend: {orient: "bottom", direction: "horizontal", columns: 1}});
+        /* on a phone the legend goes under the chart, so the plot keeps the width; two or more legends stack
+           one under the other from the chart's start, never side by side past the screen's edge */
+        spec.config = merge(spec.config || {}, {legend: {orient: "bottom", direction: "horizontal", columns: 1,
+          layout: {bottom: {anchor: "start", direction: "vertical", margin: 8}}}});
+        phoneLegends(spec);
       }
       if (isDark && mode === "vega") { spec.background = null; }
       if (mode === "vega-lite" && spec.usermeta && spec.usermeta.aspect && el.clientWidth > 0) {
@@ -62,7 +103,9 @@
         spec.height = Math.round(el.clientWidth * spec.usermeta.aspect);
       }
       var options = {mode: mode, renderer: "svg", actions: false, tooltip: {theme: isDark ? "dark" : "light"}};
-      return window.vegaEmbed(el, spec, options).then(function (result) {
+      return withData(spec).then(function (ready) {
+        return window.vegaEmbed(el, ready, options);
+      }).then(function (result) {
         var svg = el.querySelector("svg");
         if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
         el.setAttribute("data-drawn", "true");
@@ -88,6 +131,29 @@
     document.querySelectorAll("details[data-print-opened]").forEach(function (d) {
       d.removeAttribute("open"); d.removeAttribute("data-print-opened"); });
   });
+  /* each numbered citation shows its source's publisher and title on hover and on keyboard focus; the tip is
+     made here from the page's own list of sources (written once per page, not once per citation: a page cites
+     its sources over a hundred times) */
+  function citeTips() {
+    document.querySelectorAll("a.cite[href^='#src-']").forEach(function (a) {
+      if (a.querySelector(".cite-tip")) { return; }
+      var entry = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+      if (!entry) { return; }
+      var publisher = entry.querySelector(".report-source-publisher"), title = entry.querySelector("cite");
+      var words = [publisher, title].map(function (el) { return el ? el.textContent.trim() : ""; });
+      if (words[1] === words[0]) { words[1] = ""; }
+      var tip = document.createElement("span");
+      tip.className = "cite-tip";
+      tip.setAttribute("role", "tooltip");
+      words.filter(Boolean).forEach(function (w, i) {
+        if (i) { tip.appendChild(document.createTextNode(": ")); }
+        var bdi = document.createElement("bdi");
+        bdi.textContent = w;
+        tip.appendChild(bdi);
+      });
+      if (tip.childNodes.length) { a.appendChild(tip); }
+    });
+  }
   /* a box that scrolls sideways (a wide table on a phone) says so */
   function markScrollers() {
     document.querySelectorAll(".report-table-scroll, .report-chart-scroll").forEach(function (el) {
@@ -184,6 +250,7 @@
     });
   }
   function start() {
+    citeTips();
     codeSwitch();
     draw();
     markScrollers();

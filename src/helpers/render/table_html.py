@@ -10,7 +10,7 @@ import math
 import re
 
 from helpers import paths, wording
-from helpers.render import citations, text
+from helpers.render import citations, markup
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEARISH = re.compile(r"(^|_)(year|founded_year|start_year|end_year)$")  # calendar years ("years" is a length)
@@ -49,10 +49,10 @@ def format_cell(value, column: str = "", decimals: int | None = None) -> str:
             return f"{int(number):,}"
         return f"{number:,.2f}" if abs(number) >= 1 else f"{number:.3g}"
     if isinstance(value, (_dt.date, _dt.datetime)) or type(value).__name__ == "Timestamp":
-        return text.human_date(value)
-    shown = text.as_text(value)
+        return markup.human_date(value)
+    shown = markup.as_text(value)
     if _ISO_DATE.match(shown):
-        return text.human_date(shown)
+        return markup.human_date(shown)
     return shown
 
 
@@ -94,6 +94,25 @@ def _shown(value, column: str, labelled: bool, decimals: int | None) -> str:
     return format_cell(value, column, decimals)
 
 
+def _mark(value) -> str:
+    """Escaped text from the data, marked for the edition: Arabic runs isolated in the English edition, Latin runs
+    in the Arabic one (whose page is already Arabic and right to left, so an Arabic run needs no mark there)."""
+    if paths.language() == "ar":
+        return markup.mark_latin_text(value)
+    return markup.mark_arabic_text(value)
+
+
+#: A claim's verdict (``data/claims.csv``) is shown as a chip: its word on a tint of its own, one per verdict.
+VERDICT_CHIPS = {"supported": "supported", "partly supported": "partly", "contradicted": "contradicted",
+                 "unverifiable": "unverifiable", "interpretation": "interpretation"}
+
+
+def _chip(value, column: str, content: str) -> str:
+    """``content`` in the chip of its verdict when the cell is a claim's verdict, else as it is."""
+    kind = VERDICT_CHIPS.get(str(value)) if str(column).lower() == "verdict" else None
+    return f'<span class="verdict-chip verdict-{kind}">{content}</span>' if kind else content
+
+
 def _cell(value, column: str, labelled: bool, decimals: int | None = None, head: str = "", tag: str = "td",
           extra: str = "") -> str:
     shown = _shown(value, column, labelled, decimals)
@@ -104,15 +123,15 @@ def _cell(value, column: str, labelled: bool, decimals: int | None = None, head:
         return f'<{tag} {empty}><span aria-hidden="true">{EMPTY}</span></{tag}>'
     if is_number(value):
         attrs.append('class="num"')
-    elif _ISO_DATE.match(text.as_text(value)) or isinstance(value, (_dt.date, _dt.datetime)):
+    elif _ISO_DATE.match(markup.as_text(value)) or isinstance(value, (_dt.date, _dt.datetime)):
         attrs.append('class="date"')
     if len(shown) > LONG:
         attrs.append('data-long="true"')
-    if text.is_arabic_text(shown):
+    if markup.is_arabic_text(shown) and paths.language() != "ar":  # the Arabic edition's page is Arabic already
         attrs += ['lang="ar" dir="rtl"', *label]
-        return f"<{tag} {' '.join(attrs)}>{html.escape(shown)}</{tag}>"
+        return f"<{tag} {' '.join(attrs)}>{_chip(value, column, html.escape(shown))}</{tag}>"
     attrs += label
-    return f"<{tag}{' ' if attrs else ''}{' '.join(attrs)}>{text.mark_arabic_text(shown)}</{tag}>"
+    return f"<{tag}{' ' if attrs else ''}{' '.join(attrs)}>{_chip(value, column, _mark(shown))}</{tag}>"
 
 
 #: Columns whose cells name a source (its title and publisher): in the Arabic edition the title keeps its own
@@ -123,15 +142,15 @@ SOURCE_TITLE_COLUMNS = frozenset({"main source", "second source"})
 def _detail(value, column: str, labelled: bool) -> str:
     shown = _shown(value, column, labelled, None)
     if column in SOURCE_TITLE_COLUMNS and shown.strip() and paths.language() == "ar" \
-            and not text.HAS_ARABIC.search(shown):
+            and not markup.HAS_ARABIC.search(shown):
         return f'<cite dir="auto">{html.escape(shown)}</cite>'
     # isolated from its label ("Reason: …"): a value's own direction never reorders the label
-    return text.isolated_html(text.mark_arabic_text(shown), paths.language()) if shown.strip() else ""
+    return markup.isolated_html(_mark(shown), paths.language()) if shown.strip() else ""
 
 
 def _isolated(value: str) -> str:
     """A data string isolated from the text around it (a citation after a matrix cell's detail)."""
-    return text.isolated_html(text.mark_arabic_text(value), paths.language()) if value.strip() else ""
+    return markup.isolated_html(_mark(value), paths.language()) if value.strip() else ""
 
 
 def _long_columns(frame, cols: list[str], with_labels: set[str]) -> list[str]:
@@ -155,7 +174,7 @@ def table_html(frame, key: str, title: str, table: str = "", layout: str = "rows
     numeric = {c for c in cols if any(is_number(v) for v in frame[c])
                and all(is_number(v) or _missing(v) for v in frame[c]) and not _YEARISH.search(c)}
     # a numeric column's header sits over its numbers (right-aligned in English, left in Arabic)
-    head = "".join(f'<th scope="col"{NUM_HEAD if c in numeric else ""}>{text.mark_arabic_text(heads[c])}</th>'
+    head = "".join(f'<th scope="col"{NUM_HEAD if c in numeric else ""}>{_mark(heads[c])}</th>'
                    for c in inline)
     body = []
     for rec in frame[cols].itertuples(index=False, name=None):
@@ -167,7 +186,7 @@ def table_html(frame, key: str, title: str, table: str = "", layout: str = "rows
             body.append(f"<tr>{cells}</tr>")
             continue
         details = "".join(
-            f'<p><span class="report-detail-label">{text.mark_arabic_text(heads[c])}:</span> '
+            f'<p><span class="report-detail-label">{_mark(heads[c])}:</span> '
             f'{_detail(row[c], c, c in with_labels) or EMPTY}</p>' for c in below)
         body.append(f'<tbody class="report-record"><tr>{cells}</tr><tr class="report-row-detail">'
                     f'<td colspan="{len(inline)}">{details}</td></tr></tbody>')
@@ -178,7 +197,7 @@ def table_html(frame, key: str, title: str, table: str = "", layout: str = "rows
     rows = "".join(body) if below else f"<tbody>{''.join(body)}</tbody>"
     return (
         f'<table class="report-table{kind}" id="table-{key}">'
-        f'<caption class="visually-hidden">{text.mark_arabic_text(title)}</caption>'
+        f'<caption class="visually-hidden">{_mark(title)}</caption>'
         f"<thead><tr>{head}</tr></thead>{rows}</table>"
     )
 
@@ -253,8 +272,8 @@ def _matrix_cell(rec: dict, spec: dict, notes: list) -> str:
     unknown = value is None or str(value) == "unknown" or (isinstance(value, float) and math.isnan(value))
     shade = "unknown" if unknown else _shade(score)
     word = wording.label("unknown", "value") if unknown else wording.label(value, spec["value_column"])
-    detail = text.as_text(rec.get(spec["detail"])) if spec["detail"] else ""
-    sid = text.as_text(rec.get(spec["source"])) if spec["source"] else ""
+    detail = markup.as_text(rec.get(spec["detail"])) if spec["detail"] else ""
+    sid = markup.as_text(rec.get(spec["source"])) if spec["source"] else ""
     ref = ""
     if detail or sid:
         notes.append((len(notes) + 1, detail, sid))
@@ -265,14 +284,14 @@ def _matrix_cell(rec: dict, spec: dict, notes: list) -> str:
            if detail or sid else "")
     focus = ' tabindex="0"' if detail or sid else ""
     return (f'<td class="matrix-cell shade-{shade}"{focus}><span class="matrix-symbol" aria-hidden="true">'
-            f'{"?" if unknown else _symbol(score)}</span> {text.mark_arabic_text(word)}{ref}{tip}</td>')
+            f'{"?" if unknown else _symbol(score)}</span> {_mark(word)}{ref}{tip}</td>')
 
 
 def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
     """(table, legend + notes): columns = ``spec["columns"]`` values, rows grouped by ``spec["group"]``; each
     cell a symbol and a short word, shaded by ``spec["score"]`` (0 framework-like … 1 alliance-like)."""
     cols = spec["column_order"] or list(dict.fromkeys(frame[spec["columns"]]))
-    head = "".join(f'<th scope="col">{text.mark_arabic_text(wording.label(c, spec["columns"]))}</th>' for c in cols)
+    head = "".join(f'<th scope="col">{_mark(wording.label(c, spec["columns"]))}</th>' for c in cols)
     cells = {(str(r[spec["rows"]]), str(r[spec["columns"]])): r for r in frame.to_dict("records")}
     rows = list(dict.fromkeys(str(r) for r in frame[spec["rows"]]))
     groups = {str(r[spec["rows"]]): str(r[spec["group"]]) for r in frame.to_dict("records")} if spec["group"] else {}
@@ -282,10 +301,10 @@ def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
         if groups and groups[row] != current:
             current = groups[row]
             body.append(f'<tr class="matrix-group"><th scope="rowgroup" colspan="{len(cols) + 1}">'
-                        f'{text.mark_arabic_text(wording.label(current, spec["group"]).capitalize())}</th></tr>')
+                        f'{_mark(wording.label(current, spec["group"]).capitalize())}</th></tr>')
         tds = "".join(_matrix_cell(cells[(row, c)], spec, notes) if (row, c) in cells
                       else '<td class="matrix-cell shade-unknown">—</td>' for c in cols)
-        body.append(f'<tr><th scope="row">{text.mark_arabic_text(wording.label(row, spec["rows"]))}</th>{tds}</tr>')
+        body.append(f'<tr><th scope="row">{_mark(wording.label(row, spec["rows"]))}</th>{tds}</tr>')
     from helpers import i18n
 
     t = i18n.gettext
@@ -297,7 +316,7 @@ def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
                    for n, d, s in notes)
     cards = _matrix_cards(frame, spec, cols, rows, groups)
     return (f'<table class="report-table report-matrix" id="table-{key}">'
-            f'<caption class="visually-hidden">{text.mark_arabic_text(title)}</caption>'
+            f'<caption class="visually-hidden">{_mark(title)}</caption>'
             f'<thead><tr><td></td>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>',
             f'{legend}{cards}<ol class="matrix-notes">{foot}</ol>')
 
@@ -313,7 +332,7 @@ def _matrix_cards(frame, spec: dict, cols: list, rows: list, groups: dict) -> st
             if groups and groups[row] != current:
                 current = groups[row]
                 items.append(f'<dt class="matrix-card-group">'
-                             f'{text.mark_arabic_text(wording.label(current, spec["group"]).capitalize())}</dt>')
+                             f'{_mark(wording.label(current, spec["group"]).capitalize())}</dt>')
             rec = cells.get((row, c))
             value = rec.get(spec["value"]) if rec else None
             unknown = rec is None or value is None or str(value) == "unknown" or \
@@ -322,9 +341,10 @@ def _matrix_cards(frame, spec: dict, cols: list, rows: list, groups: dict) -> st
             shade = "unknown" if unknown else _shade(score)
             word = wording.label("unknown", "value") if unknown else wording.label(value, spec["value_column"])
             symbol = "?" if unknown else _symbol(score)
-            items.append(f'<dt>{text.mark_arabic_text(wording.label(row, spec["rows"]))}</dt>'
+            items.append(f'<dt>{_mark(wording.label(row, spec["rows"]))}</dt>'
                          f'<dd class="shade-{shade}"><span aria-hidden="true">{symbol}</span> '
-                         f'{text.mark_arabic_text(word)}</dd>')
-        cards.append(f'<details class="matrix-card"><summary>{text.mark_arabic_text(wording.label(c, spec["columns"]))}'
+                         f'{_mark(word)}</dd>')
+        head = _mark(wording.label(c, spec["columns"]))
+        cards.append(f'<details class="matrix-card"><summary>{head}'
                      f'</summary><dl>{"".join(items)}</dl></details>')
     return f'<div class="matrix-cards">{"".join(cards)}</div>'

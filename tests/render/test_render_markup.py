@@ -1,4 +1,4 @@
-"""Text inside pages (``helpers.render.text``): JSON in a script element cannot close it."""
+"""Text inside pages (``helpers.render.markup``): JSON in a script element cannot close it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tables and matrices on the page (``helpers.render.tables``): reader numbers, dates and labels, the CSV keeps the
+"""Tables and matrices on the page (``helpers.render.table_html``): reader numbers, dates and labels, the CSV keeps the
 data."""
 
 from __future__ import annotations
@@ -45,18 +45,18 @@ def test_matrix_shows_labels_symbols_shading_unknown_and_numbered_notes(page):
 def test_a_table_of_many_columns_is_set_compact_and_a_narrow_one_is_not():
     import pandas as pd
 
-    from helpers.render import tables
+    from helpers.render import table_html
 
-    wide = pd.DataFrame({f"rate_{i}": [1.5] for i in range(tables.COMPACT)})
-    assert "report-compact" in tables.table_html(wide, "w", "t")
-    assert "report-compact" not in tables.table_html(wide.iloc[:, :3], "n", "t")
+    wide = pd.DataFrame({f"rate_{i}": [1.5] for i in range(table_html.COMPACT)})
+    assert "report-compact" in table_html.table_html(wide, "w", "t")
+    assert "report-compact" not in table_html.table_html(wide.iloc[:, :3], "n", "t")
 
 
 def test_a_numeric_columns_header_sits_over_its_numbers():
     import pandas as pd
 
-    from helpers.render import tables
+    from helpers.render import table_html
 
     frame = pd.DataFrame({"name": ["a", "b"], "rate": pd.array([1.5, None], dtype="Float64"), "note": ["x", None]})
-    html = tables.table_html(frame, "k", "t")
+    html = table_html.table_html(frame, "k", "t")
     assert '<th scope="col" class="num">Rate</th>' in html and '<th scope="col">Note</th>' in html

@@ -8,81 +8,15 @@ cached per process, keyed on each file's modification time and size.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from pathlib import Path
 
 import pandas as pd
 
 from helpers import paths
-from helpers.load import characters, keys, package, rules
+from helpers.load import characters, csv_rows, keys, package, rules
 from helpers.load.columns import Column
 from helpers.load.errors import DataError, Problem
-from helpers.params import text as csvtext
-
-
-def _read_rows(path: Path, shown: str) -> tuple[list[str], list[list[str]]]:
-    try:
-        text = csvtext.read(path)
-    except FileNotFoundError:
-        raise DataError([Problem(shown, None, None, "file not found",
-                                 "every table declared in datapackage.json must exist as a CSV file")]) from None
-    except csvtext.NotUtf8 as exc:
-        raise DataError([Problem(shown, exc.row, None, exc.detail, csvtext.RULE)]) from None
-    # Rows end at a line break only (not at U+2028, VT, FS ... as str.splitlines would have it): a stray separator
-    # is reported in its own row and column below, as frictionless reads the file.
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records: list[list[str]] = []
-    while True:
-        try:
-            records.append(next(reader))
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise DataError([Problem(
-                shown, len(records) + 1, None, f"malformed CSV ({exc}), probably an unclosed or stray quote",
-                "a value with commas, quotes or line breaks is enclosed in double quotes, inner quotes doubled",
-            )]) from None
-    if not records:
-        raise DataError([Problem(shown, 1, None, "the file is empty", "a table starts with a header row")])
-    return records[0], records[1:]
-
-
-def _check_header(header: list[str], names: list[str], shown: str) -> None:
-    if header == names:
-        return
-    missing = [n for n in names if n not in header]
-    extra = [h for h in header if h not in names]
-    detail = "header is " + ",".join(header)
-    if missing:
-        detail += f"; missing {', '.join(missing)}"
-    if extra:
-        detail += f"; unexpected {', '.join(extra)}"
-    if not missing and not extra:
-        detail += " (same columns, different order)"
-    raise DataError([Problem(shown, 1, None, detail,
-                             f"the header must be exactly {','.join(names)} as datapackage.json declares")])
-
-
-def _complete_rows(rows: list[list[str]], width: int, shown: str) -> tuple[list[list[str]], list[int]]:
-    """Rows with one value per column and their spreadsheet row numbers; raises for any other row."""
-    problems: list[Problem] = []
-    good, rownums = [], []
-    for i, rec in enumerate(rows, start=2):
-        if len(rec) == width:
-            good.append(rec)
-            rownums.append(i)
-        elif not rec or rec == [""]:
-            problems.append(Problem(shown, i, None, "blank line", "every line after the header is a data row"))
-        else:
-            detail = f"has {len(rec)} values but the header has {width} columns"
-            if any("\n" in v for v in rec):
-                detail += "; a quoted value runs over several lines, probably an unclosed quote"
-            problems.append(Problem(shown, i, None, detail, "every row has exactly one value per column"))
-    if problems:
-        raise DataError(problems)
-    return good, rownums
 
 
 def _parse_table(name: str, data_dir: Path) -> tuple[pd.DataFrame, list[int]]:
@@ -90,12 +24,12 @@ def _parse_table(name: str, data_dir: Path) -> tuple[pd.DataFrame, list[int]]:
     shown = paths.shown(data_dir / res["path"])
     schema = res["schema"]
     names = [f["name"] for f in schema["fields"]]
-    header, rows = _read_rows(data_dir / res["path"], shown)
+    header, rows = csv_rows.read_rows(data_dir / res["path"], shown)
     bad = characters.problems(header, rows, shown)
     if bad:
         raise DataError(bad)
-    _check_header(header, names, shown)
-    good, rownums = _complete_rows(rows, len(names), shown)
+    csv_rows.check_header(header, names, shown)
+    good, rownums = csv_rows.complete_rows(rows, len(names), shown)
 
     pk = keys.primary_key(schema)
     problems: list[Problem] = []

@@ -1,0 +1,80 @@
+"""Every notebook, through ``helpers.load``: one data file's rows — its text read as UTF-8, its CSV records, the
+header checked against the columns the data package declares, and one value per column in every row.
+
+Typing the columns and checking keys and rules is :mod:`helpers.load.readers`'s job.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from helpers.load.errors import DataError, Problem
+from helpers.params import decoding as csvtext
+
+
+def read_rows(path: Path, shown: str) -> tuple[list[str], list[list[str]]]:
+    """The header and the records of one data file (``shown``: its name in messages); raises :class:`DataError`
+    for a missing file, text that is not UTF-8, malformed CSV or an empty file."""
+    try:
+        text = csvtext.read(path)
+    except FileNotFoundError:
+        raise DataError([Problem(shown, None, None, "file not found",
+                                 "every table declared in datapackage.json must exist as a CSV file")]) from None
+    except csvtext.NotUtf8 as exc:
+        raise DataError([Problem(shown, exc.row, None, exc.detail, csvtext.RULE)]) from None
+    # Rows end at a line break only (not at U+2028, VT, FS ... as str.splitlines would have it): a stray separator
+    # is reported in its own row and column below, as frictionless reads the file.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[list[str]] = []
+    while True:
+        try:
+            records.append(next(reader))
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise DataError([Problem(
+                shown, len(records) + 1, None, f"malformed CSV ({exc}), probably an unclosed or stray quote",
+                "a value with commas, quotes or line breaks is enclosed in double quotes, inner quotes doubled",
+            )]) from None
+    if not records:
+        raise DataError([Problem(shown, 1, None, "the file is empty", "a table starts with a header row")])
+    return records[0], records[1:]
+
+
+def check_header(header: list[str], names: list[str], shown: str) -> None:
+    """Raise :class:`DataError` unless the header is exactly the declared column ``names``, in order."""
+    if header == names:
+        return
+    missing = [n for n in names if n not in header]
+    extra = [h for h in header if h not in names]
+    detail = "header is " + ",".join(header)
+    if missing:
+        detail += f"; missing {', '.join(missing)}"
+    if extra:
+        detail += f"; unexpected {', '.join(extra)}"
+    if not missing and not extra:
+        detail += " (same columns, different order)"
+    raise DataError([Problem(shown, 1, None, detail,
+                             f"the header must be exactly {','.join(names)} as datapackage.json declares")])
+
+
+def complete_rows(rows: list[list[str]], width: int, shown: str) -> tuple[list[list[str]], list[int]]:
+    """Rows with one value per column and their spreadsheet row numbers; raises for any other row."""
+    problems: list[Problem] = []
+    good, rownums = [], []
+    for i, rec in enumerate(rows, start=2):
+        if len(rec) == width:
+            good.append(rec)
+            rownums.append(i)
+        elif not rec or rec == [""]:
+            problems.append(Problem(shown, i, None, "blank line", "every line after the header is a data row"))
+        else:
+            detail = f"has {len(rec)} values but the header has {width} columns"
+            if any("\n" in v for v in rec):
+                detail += "; a quoted value runs over several lines, probably an unclosed quote"
+            problems.append(Problem(shown, i, None, detail, "every row has exactly one value per column"))
+    if problems:
+        raise DataError(problems)
+    return good, rownums

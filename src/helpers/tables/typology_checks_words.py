@@ -1,0 +1,141 @@
+"""Notebook 07: the checks of the typology as a reader meets them — our codes beside ATOP's (a table and its
+finding) and the headline under other measures (a table, its findings and its title), built from the frames of
+:mod:`helpers.tables.typology_checks`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from helpers.tables import typology as T
+from helpers.tables import typology_checks as C
+from helpers.tables.typology_words import join_names
+
+
+def agreement_table(agreement: pd.DataFrame, dimensions: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
+    """:func:`helpers.tables.typology_checks.atop_agreement` for readers: one row per pact, one column per obligation
+    type reading 'yes / yes' (ours / ATOP's), and how many of the pact's types agree."""
+    book = T.codebook(dimensions)
+    word = {1: "yes", 0: "no"}
+    rows = []
+    for (org, atopid), part in agreement.groupby(["org_id", "atopid"], sort=False):
+        row = {"pact": names.get(org, org), "ATOP number": str(int(atopid))}
+        for r in part.itertuples(index=False):
+            ours = "not known" if pd.isna(r.ours) else word[int(r.ours)]
+            row[book[r.dimension_id].label] = f"{ours} / {word[int(r.atop)]}"
+        known = part["agree"].dropna()
+        row["agree"] = f"{int(known.sum())} of {len(known)}" if len(known) else "not coded here"
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def agreement_finding(agreement: pd.DataFrame) -> str:
+    """Title of the inter-coder table: how many of our codes agree with ATOP's, with Cohen's kappa when defined."""
+    known = agreement.dropna(subset=["agree"])
+    n, same = len(known), int(known["agree"].sum())
+    texts = known["atopid"].nunique()
+    kappa = C.cohen_kappa(known["ours"].astype(int), known["atop"]) if n else float("nan")
+    tail = f" (Cohen's kappa {kappa:.2f})" if pd.notna(kappa) else ""
+    return f"Our obligation codes agree with ATOP's on {same} of {n} cells of {texts} texts{tail}"
+
+
+def robustness_table(org_features: pd.DataFrame, dimensions: pd.DataFrame, shown: list[str], as_of,
+                     names: Mapping[str, str]) -> pd.DataFrame:
+    """Each compared organisation under the notebook's measures and their obvious alternatives: the defence
+    promise against the equal-weight mean of ATOP's five types, and our four-item institutions index against the
+    same index with standing forces and a common budget added (each as a point or the range its unknowns allow)."""
+    book = T.codebook(dimensions)
+    main = T.typology_intervals(org_features, dimensions, shown, as_of).set_index("org_id")
+    mean5 = C.five_type_mean(org_features, dimensions, shown, as_of)
+    wide = C.institutions_with(org_features, dimensions, shown, as_of, ["standing_forces", "common_budget"])
+    wide = wide.set_index("org_id")
+    as_no = C.institutions_partial_as(org_features, dimensions, shown, as_of, "no").set_index("org_id")
+    as_yes = C.institutions_partial_as(org_features, dimensions, shown, as_of, "yes").set_index("org_id")
+    live = {o: T.cell_values(org_features, book, o, as_of).get("collective_defence") for o in shown}
+    return pd.DataFrame({
+        "organisation": [names.get(o, o) for o in shown],
+        "Defence promise (classifies)": [{"yes": "yes", "no": "no"}.get(live[o], "unknown") for o in shown],
+        "Five ATOP types, equal-weight mean": [f"{mean5[o]:.2f}" if pd.notna(mean5[o]) else "not known"
+                                               for o in shown],
+        "Institutions, our four items": [T._span(main.loc[o, "institutionalization_low"],
+                                                 main.loc[o, "institutionalization_high"]) for o in shown],
+        "Institutions, six items": [T._span(wide.loc[o, "institutionalization_low"],
+                                            wide.loc[o, "institutionalization_high"]) for o in shown],
+        "Institutions, 'partly' cells as no": [T._span(as_no.loc[o, "institutionalization_low"],
+                                                       as_no.loc[o, "institutionalization_high"]) for o in shown],
+        "Institutions, 'partly' cells as yes": [T._span(as_yes.loc[o, "institutionalization_low"],
+                                                        as_yes.loc[o, "institutionalization_high"]) for o in shown]})
+
+
+def _order(table: pd.DataFrame, column: str) -> list[str]:
+    """'NATO (1.00)', … for the fully known scores of ``column``, highest first."""
+    known = table[~table[column].str.contains("not|–", regex=True)]
+    ranked = known.assign(v=known[column].astype(float)).sort_values("v", ascending=False, kind="mergesort")
+    return [f"{n} ({v})" for n, v in zip(ranked["organisation"], ranked[column])]
+
+
+def _top(order: list[str]) -> list[str]:
+    """The names level at the head of an :func:`_order` list."""
+    return [x.split(" (")[0] for x in order if x.split(" (")[1] == order[0].split(" (")[1]]
+
+
+def partly_finding(table: pd.DataFrame) -> list[str]:
+    """Whether the top of the institutions order stands with every 'partly' cell read as yes (nothing when the
+    table has no such column or no fully known score)."""
+    column = "Institutions, 'partly' cells as yes"
+    if column not in table.columns:
+        return []
+    four, as_yes = _order(table, "Institutions, our four items"), _order(table, column)
+    if not four or not as_yes:
+        return []
+    if _top(four) == _top(as_yes):
+        return [f"With every 'partly' cell read as yes: {', '.join(as_yes)} — the top of the institutions order "
+                "stands."]
+    return [f"With every 'partly' cell read as yes: {', '.join(as_yes)} — {join_names(_top(as_yes))} tie at the "
+            "top, so the lead on institutions rests on the cells coded 'partly'."]
+
+
+def robustness_findings(table: pd.DataFrame) -> list[str]:
+    """Whether the headline survives each alternative, in sentences computed from :func:`robustness_table`."""
+    def order(column: str) -> list[str]:
+        return _order(table, column)
+
+    allies = table.loc[table["Defence promise (classifies)"] == "yes", "organisation"].tolist()
+    mean_order = order("Five ATOP types, equal-weight mean")
+    four, six = order("Institutions, our four items"), order("Institutions, six items")
+    out = [f"Alliances by the defence promise: {join_names(allies) if allies else 'none'}."]
+    if mean_order:
+        top = table.loc[table["Five ATOP types, equal-weight mean"] == mean_order[0].split(" (")[1][:-1],
+                        "organisation"].tolist()
+        verdict = "the same" if sorted(top) == sorted(allies) else "not the same"
+        out.append(f"On the equal-weight mean of ATOP's five types the order is {', '.join(mean_order)}; the "
+                   f"organisations at the top are {verdict} as the alliances by the defence promise.")
+    if four and six:
+        same = [x.split(" (")[0] for x in four] == [x.split(" (")[0] for x in six]
+        out.append(f"Institutions with standing forces and a common budget added: {', '.join(six)} — the order "
+                   f"of the fully known scores {'holds' if same else 'changes'} (four items: {', '.join(four)}).")
+    return out + partly_finding(table)
+
+
+def robustness_headline(table: pd.DataFrame) -> str:
+    """Title of the robustness table: whether the alliances by the defence promise also top the five-type mean,
+    and whether the institutions order holds when standing forces and a common budget are added."""
+    found = robustness_findings(table)
+    mean_holds = not any("not the same" in f for f in found)
+    inst_holds = not any("changes" in f for f in found)
+    partly_holds = not any("rests on the cells coded 'partly'" in f for f in found)
+    if mean_holds and inst_holds and partly_holds:
+        return "The headline holds on every alternative measure"
+    failed = [w for w, ok in (("the five-type mean", mean_holds), ("the six-item institutions index", inst_holds),
+                              ("the 'partly' cells read as yes", partly_holds)) if not ok]
+    return f"The headline does not survive {join_names(failed)}"
+
+
+def glance_with_robustness(findings: list[str], table: pd.DataFrame) -> list[str]:
+    """The first screen's findings with the robustness verdict added (whether the headline survives the
+    alternative measures), when there is room for it (the box holds four)."""
+    if len(findings) >= 4 or table.empty:
+        return list(findings)
+    return [*findings, robustness_headline(table) + "."]
