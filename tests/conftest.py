@@ -327,3 +327,18 @@ def chromium():
         pytest.fail(f"missing {', '.join(gone)}: run scripts/ensure-system-deps.sh (make test does)")
     with rb.browser() as b:
         yield b
+
+
+def assert_refused_in_one_line(fake, args, words, monkeypatch, capsys) -> None:
+    """The build command run in this process on the fake collection (no kernel can start: it is refused first)
+    exits 2 with one ``error:`` line holding each of ``words``, and writes no report."""
+    from helpers.pipeline import cli
+
+    for key, value in fake.env().items():
+        monkeypatch.setenv(key, value)
+    assert cli.build(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("error: ")
+    for w in words:
+        assert w in err
+    assert not fake.reports.exists()

@@ -6,8 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
-from helpers.pipeline import cli
+from conftest import assert_refused_in_one_line
 
 SWEEP = ("--only", "01", "--sweep", "as_of=1995-12-31,1996-12-31", "--jobs", "2")
 SWEPT = ["01-alpha--as_of-1995-12-31", "01-alpha--as_of-1996-12-31"]
@@ -67,14 +66,7 @@ def test_a_worker_killed_mid_sweep_loses_no_report(fake, tmp_path):
     (["--list", "--executor", "dask"], ["--list only lists", "--executor"]),
 ])
 def test_executor_options_are_refused_in_one_line(fake, args, words, monkeypatch, capsys):
-    for key, value in fake.env().items():
-        monkeypatch.setenv(key, value)
-    assert cli.build(args) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("error: ")
-    for w in words:
-        assert w in err
-    assert not fake.reports.exists()
+    assert_refused_in_one_line(fake, args, words, monkeypatch, capsys)
 
 
 def test_a_worker_whose_checkout_differs_refuses_the_report_and_says_why(fake):

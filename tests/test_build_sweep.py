@@ -5,8 +5,9 @@ end to end: pages written, listed under "Your builds", and cached on the second 
 from __future__ import annotations
 
 import pytest
+from conftest import assert_refused_in_one_line
 
-from helpers.pipeline import cli, plan, sweep
+from helpers.pipeline import plan, sweep
 from helpers.pipeline.plan import BuildError
 
 
@@ -109,14 +110,7 @@ def test_sweep_refusals_that_need_the_collection(fake):
     (["--sweep", "as_of=2000-01-01..1990-01-01/1d"], ["--sweep as_of=2000-01-01..1990-01-01/1d: FROM"]),
 ])
 def test_the_build_refuses_a_bad_sweep_before_anything_runs(fake, args, words, monkeypatch, capsys):
-    for key, value in fake.env().items():  # the command line in this process (no kernel can start: refused first)
-        monkeypatch.setenv(key, value)
-    assert cli.build(args) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("error: ")
-    for w in words:
-        assert w in err
-    assert not fake.reports.exists()
+    assert_refused_in_one_line(fake, args, words, monkeypatch, capsys)
 
 
 @pytest.mark.slow
