@@ -329,16 +329,23 @@ def chromium():
         yield b
 
 
-def assert_refused_in_one_line(fake, args, words, monkeypatch, capsys) -> None:
-    """The build command run in this process on the fake collection (no kernel can start: it is refused first)
-    exits 2 with one ``error:`` line holding each of ``words``, and writes no report."""
+@pytest.fixture
+def refused_in_one_line(monkeypatch, capsys):
+    """Check that the build command, run in this process on the fake collection (no kernel can start: it is
+    refused first), exits 2 with one ``error:`` line holding each of ``words``, and writes no report.
+
+    A fixture rather than an importable function: ``from conftest import ...`` can pick up another directory's
+    conftest module (tests/render/ has one), depending on collection order."""
     from helpers.pipeline import cli
 
-    for key, value in fake.env().items():
-        monkeypatch.setenv(key, value)
-    assert cli.build(args) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("error: ")
-    for w in words:
-        assert w in err
-    assert not fake.reports.exists()
+    def check(fake, args, words) -> None:
+        for key, value in fake.env().items():
+            monkeypatch.setenv(key, value)
+        assert cli.build(args) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and err.startswith("error: ")
+        for w in words:
+            assert w in err
+        assert not fake.reports.exists()
+
+    return check

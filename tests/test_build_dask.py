@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import assert_refused_in_one_line
 
 SWEEP = ("--only", "01", "--sweep", "as_of=1995-12-31,1996-12-31", "--jobs", "2")
 SWEPT = ["01-alpha--as_of-1995-12-31", "01-alpha--as_of-1996-12-31"]
@@ -65,8 +64,8 @@ def test_a_worker_killed_mid_sweep_loses_no_report(fake, tmp_path):
     (["--executor", "dask", "--scheduler", "tcp://127.0.0.1:8786", "--jobs", "2"], ["drop --jobs"]),
     (["--list", "--executor", "dask"], ["--list only lists", "--executor"]),
 ])
-def test_executor_options_are_refused_in_one_line(fake, args, words, monkeypatch, capsys):
-    assert_refused_in_one_line(fake, args, words, monkeypatch, capsys)
+def test_executor_options_are_refused_in_one_line(fake, args, words, refused_in_one_line):
+    refused_in_one_line(fake, args, words)
 
 
 def test_a_worker_whose_checkout_differs_refuses_the_report_and_says_why(fake):

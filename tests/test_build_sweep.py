@@ -5,7 +5,6 @@ end to end: pages written, listed under "Your builds", and cached on the second 
 from __future__ import annotations
 
 import pytest
-from conftest import assert_refused_in_one_line
 
 from helpers.pipeline import plan, sweep
 from helpers.pipeline.plan import BuildError
@@ -109,8 +108,8 @@ def test_sweep_refusals_that_need_the_collection(fake):
     (["--only", "03", "--sweep", "as_of=2000-01-01"], ["--sweep as_of=2000-01-01: no selected notebook (03)"]),
     (["--sweep", "as_of=2000-01-01..1990-01-01/1d"], ["--sweep as_of=2000-01-01..1990-01-01/1d: FROM"]),
 ])
-def test_the_build_refuses_a_bad_sweep_before_anything_runs(fake, args, words, monkeypatch, capsys):
-    assert_refused_in_one_line(fake, args, words, monkeypatch, capsys)
+def test_the_build_refuses_a_bad_sweep_before_anything_runs(fake, args, words, refused_in_one_line):
+    refused_in_one_line(fake, args, words)
 
 
 @pytest.mark.slow
