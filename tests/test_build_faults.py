@@ -112,11 +112,24 @@ def test_a_cell_that_runs_too_long_fails_its_report_and_a_flood_of_output_is_cut
     assert (fake.build_dir / "01-alpha.ipynb").stat().st_size < 100_000  # build/ and the cache keep the cut run
 
 
-def test_a_limit_that_is_not_a_positive_number_is_refused(fake):
+@pytest.mark.parametrize("line, allowed", [
+    ('cell_timeout = "forever"', "from 1 to 86,400"),
+    ("cell_timeout = 99999999999999", "from 1 to 86,400"),  # past asyncio's range: the kernel run would fail
+    ("cell_output = 0", "from 1 to 200,000,000"),
+])
+def test_a_limit_out_of_range_is_refused_in_one_line(fake, line, allowed):
     text = fake.collection.read_text(encoding="utf-8")
-    fake.collection.write_text('[limits]\ncell_timeout = "forever"\n\n' + text, encoding="utf-8")
+    fake.collection.write_text(f"[limits]\n{line}\n\n" + text, encoding="utf-8")
     res = fake.build("--only", "03")
-    assert res.returncode == 2 and "cell_timeout" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1, res.stderr
+    assert line.split(" = ")[0] in res.stderr and allowed in res.stderr
+    assert not fake.reports.exists()
+
+
+def test_a_collection_that_is_not_a_file_is_named_as_such(fake):
+    res = fake.build("--collection", "/dev/null")
+    assert res.returncode == 2 and "/dev/null: not a regular file" in res.stderr, res.stderr
+    assert "not found" not in res.stderr
 
 
 def test_a_collection_given_on_the_command_line_is_the_one_every_page_shows(fake):
@@ -301,3 +314,16 @@ def test_a_cache_record_naming_a_file_outside_the_reports_folder_is_not_trusted(
     cache.record_path(tmp_path, "03-gamma").write_text(json.dumps(rec), encoding="utf-8")
     assert cache.read_record(tmp_path, "03-gamma") is None
     assert cache.why_stale(cache.read_record(tmp_path, "03-gamma"), "k", "r", tmp_path)[0] == "execute"
+
+
+def test_one_edition_alone_says_its_links_to_the_other_lead_nowhere_yet(fake):
+    res = fake.build("--only", "01", "--lang", "en")
+    assert res.returncode == 0, res.stdout + res.stderr
+    built = sorted(p.name for p in fake.reports.glob("01-alpha*.html"))
+    assert f"note: {len(built)} page(s) link to their Arabic edition" in res.stdout and "--lang ar" in res.stdout
+    assert 'hreflang="ar"' in (fake.reports / "01-alpha.html").read_text(encoding="utf-8")
+    (fake.reports / "ar").mkdir(exist_ok=True)
+    for name in built:  # once the other edition's pages are there (here: stand-ins), the note goes
+        (fake.reports / "ar" / name).write_text("<html></html>", encoding="utf-8")
+    res = fake.build("--only", "01", "--lang", "en")
+    assert res.returncode == 0 and "note:" not in res.stdout, res.stdout + res.stderr

@@ -12,6 +12,9 @@ CELL_TIMEOUT = 300
 #: Characters of output one cell may put into a report (maps carry their shapes: a few MB).
 CELL_OUTPUT = 20_000_000
 NAMES = {"cell_timeout": CELL_TIMEOUT, "cell_output": CELL_OUTPUT}
+#: The largest value each limit takes: a day for one cell; 200 MB of output, past which no browser opens the page
+#: (a larger number would disable the limit, and a timeout past asyncio's range fails the kernel run).
+MAXIMA = {"cell_timeout": 86_400, "cell_output": 200_000_000}
 
 
 def _size(output: dict) -> int:

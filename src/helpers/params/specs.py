@@ -136,8 +136,9 @@ def _limits(where: str, table: Any, defaults: dict[str, int]) -> dict[str, int]:
         if name not in table:
             continue
         value = table[name]
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise CollectionError(f"{where}: {name} = {value!r}; write a whole number above zero "
+        top = limits.MAXIMA[name]
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= top:
+            raise CollectionError(f"{where}: {name} = {value!r}; write a whole number from 1 to {top:,} "
                                   f"(default {limits.NAMES[name]})")
         out[name] = value
     return out
@@ -261,8 +262,11 @@ def notebooks(collection: Path | None = None) -> tuple[NotebookSpec, ...]:
     given = collection or collection_path()
     try:
         path = given.resolve()
-        if not path.is_file():
+        if not path.exists():
             raise CollectionError(f"{path}: collection file not found")
+        if not path.is_file():
+            raise CollectionError(f"{path}: not a regular file; give the section map's TOML file "
+                                  "(notebooks/collection.toml)")
         stamp = path.stat().st_mtime_ns
     except (OSError, RuntimeError) as exc:  # a symbolic-link loop, a folder that cannot be searched
         raise CollectionError(f"{given}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None

@@ -138,7 +138,22 @@ def _build(args: argparse.Namespace, collection: Path, on_pages) -> int:
                                   on_pages))
         if code == 130:
             break
+    if code != 130:
+        _say_missing_counterparts(chosen, editions)
     return code
+
+
+def _say_missing_counterparts(chosen: list, editions: list[str]) -> None:
+    """Every page links to its other edition; when ``--lang`` built one edition only, name how many of those
+    links lead to a page not built yet, and the command that builds them (the pages themselves do not change:
+    an edition's bytes never depend on the other's)."""
+    for other in (lang for lang in EDITIONS if lang not in editions):
+        folder = edition_dir(paths.reports_dir(), other)
+        missing = [e.output for e in chosen if not (folder / e.output).is_file()]
+        if missing:
+            name = "Arabic" if other == "ar" else "English"
+            print(f"note: {len(missing)} page(s) link to their {name} edition in {cache.relative(folder)}/, "
+                  f"not built yet (e.g. {missing[0]}); build it with --lang {other}, or without --lang for both")
 
 
 def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang: str, say: bool,
