@@ -112,3 +112,26 @@ def test_a_far_date_does_not_stretch_what_the_parameters_allow(tmp_path):
     span = datafiles.data_span(tmp_path)
     assert (span["data:first"], span["data:last"]) == (date(1991, 12, 26), date(2004, 3, 29))
     assert span["data:last_year"] == 2020
+
+
+def test_the_arabic_editions_words_are_read_through_the_loaders_checks(tmp_path, monkeypatch):
+    """The Arabic page chrome reads labels.csv and states.csv for its words: a bidi override in a label stops it
+    with the loader's error naming the file, instead of reversing text on every Arabic page."""
+    from helpers import i18n
+    from helpers.render import site
+
+    d = tmp_path / "data"
+    shutil.copytree(paths.DATA, d)
+    text = (d / "labels.csv").read_text(encoding="utf-8")
+    first = text.splitlines()[1]
+    (d / "labels.csv").write_text(text.replace(first, first + "\u202e", 1), encoding="utf-8")
+    monkeypatch.setattr(paths, "DATA", d)
+    i18n.names.cache_clear()
+    site._state_name.cache_clear()
+    try:
+        with pytest.raises(load.DataError, match="labels.csv"):
+            i18n.names("ar")
+        assert site._state_name("KAZ") == "Kazakhstan"  # states.csv is fine: read through the loader
+    finally:
+        i18n.names.cache_clear()
+        site._state_name.cache_clear()

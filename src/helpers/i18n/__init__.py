@@ -71,9 +71,14 @@ def catalog_digest(lang: str, stem: str | None = None) -> str:
 
 
 def _rows(name: str) -> list[dict]:
+    """The rows of a data file as text, after the loader's checks (characters, types, keys: a bad file stops the
+    page with the loader's one-line error instead of putting its text into the Arabic edition unchecked)."""
+    from helpers import load
+
     path = paths.DATA / name
     if not path.exists():
         return []
+    load.table(path.stem, paths.DATA)
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
 

@@ -108,13 +108,12 @@ def state_name(iso3: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _state_name(iso3: str) -> str:
-    import csv
+    from helpers import load
 
-    path = paths.DATA / "states.csv"
-    if not path.exists():
+    if not (paths.DATA / "states.csv").exists():
         return ""
-    with path.open(encoding="utf-8", newline="") as fh:
-        return next((r["name"] for r in csv.DictReader(fh) if r["iso3"] == iso3), "")
+    states = load.states(paths.DATA)  # through the loader's checks, like every other reading of the data
+    return next((str(name) for code, name in zip(states["iso3"], states["name"]) if code == iso3), "")
 
 
 def reader_title(title: str, parameters: dict, defaults: dict | None, variant: str | None) -> str:
