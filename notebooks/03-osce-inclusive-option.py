@@ -129,7 +129,10 @@ present.table(docs[["date", "title", "description", "paragraphs"]], title=words.
 
 # %% [markdown]
 # The coding below says whether each OSCE document states indivisible security explicitly, implicitly, or was not
-# coded, with the locating words. An explicit statement predates the 2024 proposal by decades.
+# coded, with the locating words. An explicit statement predates the 2024 proposal by decades. The Charter of Paris
+# (1990) is coded from its opening section only: the copy cited is abridged and the full text on the OSCE's site was
+# not read, so "implicit" records what that section says (equal security for all), not that the Charter lacks an
+# explicit statement.
 
 # %%
 indivisible = tables.principle_in_documents(documents, coding, "indivisible", org="OSCE")
