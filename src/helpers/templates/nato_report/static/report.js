@@ -40,6 +40,9 @@
   }
   /* a chart's own legend placement (two or three columns, beside the plot) gives way to the phone's: one column
      under the plot */
+  /* ... and a long legend label goes on two lines rather than past the screen's edge */
+  var WRAP = "length(datum.label) > 20 ? split(replace(datum.label, /^(.{8,20}) /, '$1\\n'), '\\n') : datum.label";
+  var LEGEND_CHANNELS = ["color", "fill", "stroke", "shape", "size", "opacity", "strokeDash"];
   function phoneLegends(node) {
     if (Array.isArray(node)) { node.forEach(phoneLegends); return; }
     if (!node || typeof node !== "object") { return; }
@@ -48,6 +51,9 @@
       var v = node[k];
       if (k === "legend" && v && typeof v === "object") {
         delete v.columns; delete v.orient; delete v.direction;
+        if (!v.labelExpr) { v.labelExpr = WRAP; }
+      } else if (LEGEND_CHANNELS.indexOf(k) >= 0 && v && typeof v === "object" && v.field && v.legend === undefined) {
+        v.legend = {labelExpr: WRAP};
       } else { phoneLegends(v); }
     });
   }
@@ -75,6 +81,49 @@
       }
     });
     return Promise.all(waits).then(function () { return spec; });
+  }
+  /* how far a drawn chart runs past its box on each side (its text, or the whole drawing) */
+  function spill(el) {
+    var box = (el.closest(".report-chart-scroll") || el).getBoundingClientRect(), svg = el.querySelector("svg");
+    var out = {left: 0, right: 0};
+    if (!svg) { return out; }
+    [svg].concat(Array.prototype.slice.call(svg.querySelectorAll("text"))).forEach(function (t) {
+      var r = t.getBoundingClientRect();
+      if (!r.width) { return; }
+      out.right = Math.max(out.right, Math.ceil(r.right - box.right));
+      out.left = Math.max(out.left, Math.ceil(box.left - r.left));
+    });
+    return out;
+  }
+  /* on a phone a chart never runs past its box: a chart that fits its container gives its plot the width its
+     overhanging labels need (padding, which Vega's fit takes off the plot); a chart of fixed-width views (stacked
+     or faceted) is drawn again with views that much narrower; a few rounds, since labels move with the plot */
+  function narrower(spec, by) {
+    var changed = false;
+    [spec].concat(spec.vconcat || [], spec.spec ? [spec.spec] : []).forEach(function (v) {
+      if (typeof v.width === "number" && v.width > 80) { v.width = Math.max(80, v.width - by); changed = true; }
+    });
+    return changed;
+  }
+  function fitBox(el, spec, options, result, round) {
+    var over = spill(el), by = Math.max(0, over.left) + Math.max(0, over.right);
+    var box = el.closest(".report-chart-scroll") || el;
+    if (by <= 2 || round > 4) { return Promise.resolve(result); }
+    if (spec.width === "container" && (by > box.clientWidth / 3 || round === 4)) {
+      /* labels that need most of the screen: the chart keeps its own width and its box scrolls (and says so) */
+      delete spec.width; delete spec.autosize; delete spec.padding;
+      box.classList.remove("report-chart-fits");
+      box.setAttribute("tabindex", "0");
+      round = 4;
+    } else if (spec.width === "container") {
+      var pad = typeof spec.padding === "object" ? spec.padding : {top: 5, bottom: 5, left: 5, right: 5};
+      spec.padding = {top: pad.top, bottom: pad.bottom, left: pad.left + Math.max(0, over.left) + 4,
+                      right: pad.right + Math.max(0, over.right) + 4};
+    } else if (!narrower(spec, by + 2)) { return Promise.resolve(result); }
+    result.finalize();
+    return window.vegaEmbed(el, spec, options).then(function (again) {
+      return fitBox(el, spec, options, again, round + 1);
+    });
   }
   function dark() { return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches; }
   function draw() {
@@ -104,7 +153,9 @@
       }
       var options = {mode: mode, renderer: "svg", actions: false, tooltip: {theme: isDark ? "dark" : "light"}};
       return withData(spec).then(function (ready) {
-        return window.vegaEmbed(el, ready, options);
+        return window.vegaEmbed(el, ready, options).then(function (result) {
+          return (el.closest(".report-chart-scroll") || el).clientWidth < 600 ? fitBox(el, ready, options, result, 0) : result;
+        });
       }).then(function (result) {
         var svg = el.querySelector("svg");
         if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
