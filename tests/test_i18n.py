@@ -127,6 +127,21 @@ def test_a_chart_shows_arabic_words_and_keeps_its_codes():
     assert chart_words.translate_spec(spec, "en") is spec
 
 
+def test_a_faceted_charts_panel_names_and_05s_bar_labels_read_in_arabic(monkeypatch):
+    from helpers.render import vega_specs
+
+    spec = {"data": {"values": [{"kind": "within the bloc"}, {"kind": "of the world"}]},
+            "facet": {"row": {"field": "kind", "type": "nominal", "title": None}}, "spec": {"mark": "line"}}
+    monkeypatch.setenv(paths.LANG_VAR, "ar")
+    expr = vega_specs.with_labels(spec)["facet"]["row"]["header"]["labelExpr"]
+    assert '"within the bloc" ? "داخل الكتلة"' in expr and '"of the world" ? "من العالم"' in expr
+    assert i18n.text("US$415 bn · 17% (partial)", "ar") == "415 مليار دولار · 17% (جزئي)"
+    assert i18n.text("3.41 bn people", "ar") == "3.41 مليار نسمة"
+    assert i18n.text("Russia + China in the world", "ar") == "حصة روسيا + الصين من العالم"
+    monkeypatch.setenv(paths.LANG_VAR, "en")
+    assert "header" not in vega_specs.with_labels(spec)["facet"]["row"]  # English panels keep their words
+
+
 def test_the_language_is_part_of_every_cache_key(tmp_path):
     nb = tmp_path / "n.ipynb"
     nb.write_text(json.dumps(nbformat.v4.new_notebook()), encoding="utf-8")

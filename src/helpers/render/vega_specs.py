@@ -36,8 +36,11 @@ def _expr(mapping: dict[str, str]) -> str:
 
 def _walk(node, records: list[dict]) -> None:
     if isinstance(node, dict):
+        facet = node.get("facet") if isinstance(node.get("facet"), dict) else {}
         for channel, guide in _CHANNELS.items():
-            enc = (node.get("encoding") or {}).get(channel)
+            # a faceted chart names its rows and columns in ``facet`` (Altair's .facet(row=...)), not its encoding
+            enc = (node.get("encoding") or {}).get(channel) or (facet.get(channel) if channel in ("row", "column")
+                                                                else None)
             if not isinstance(enc, dict) or not isinstance(enc.get("field"), str):
                 continue
             if enc.get("type") not in ("nominal", "ordinal") or enc.get(guide) is None and guide in enc:

@@ -95,7 +95,7 @@
     });
     return out;
   }
-  /* on a phone a chart never runs past its box: a chart that fits its container gives its plot the width its
+  /* a chart never runs past its box (on a phone above all): a chart that fits its container gives its plot the width its
      overhanging labels need (padding, which Vega's fit takes off the plot); a chart of fixed-width views (stacked
      or faceted) is drawn again with views that much narrower; a few rounds, since labels move with the plot */
   function narrower(spec, by) {
@@ -154,7 +154,7 @@
       var options = {mode: mode, renderer: "svg", actions: false, tooltip: {theme: isDark ? "dark" : "light"}};
       return withData(spec).then(function (ready) {
         return window.vegaEmbed(el, ready, options).then(function (result) {
-          return (el.closest(".report-chart-scroll") || el).clientWidth < 600 ? fitBox(el, ready, options, result, 0) : result;
+          return fitBox(el, ready, options, result, 0);
         });
       }).then(function (result) {
         var svg = el.querySelector("svg");
