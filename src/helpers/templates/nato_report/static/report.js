@@ -40,9 +40,6 @@
   }
   /* a chart's own legend placement (two or three columns, beside the plot) gives way to the phone's: one column
      under the plot */
-  /* ... and a long legend label goes on two lines rather than past the screen's edge */
-  var WRAP = "length(datum.label) > 20 ? split(replace(datum.label, /^(.{8,20}) /, '$1\\n'), '\\n') : datum.label";
-  var LEGEND_CHANNELS = ["color", "fill", "stroke", "shape", "size", "opacity", "strokeDash"];
   function phoneLegends(node) {
     if (Array.isArray(node)) { node.forEach(phoneLegends); return; }
     if (!node || typeof node !== "object") { return; }
@@ -51,10 +48,33 @@
       var v = node[k];
       if (k === "legend" && v && typeof v === "object") {
         delete v.columns; delete v.orient; delete v.direction;
-        if (!v.labelExpr) { v.labelExpr = WRAP; }
-      } else if (LEGEND_CHANNELS.indexOf(k) >= 0 && v && typeof v === "object" && v.field && v.legend === undefined) {
-        v.legend = {labelExpr: WRAP};
       } else { phoneLegends(v); }
+    });
+  }
+  /* ... and a long legend label goes on two lines rather than past the screen's edge: every encoding of a channel
+     gets the same label expression (layers that disagree on a legend's properties make Vega-Lite warn), and a
+     channel whose legend some layer turns off is left alone */
+  var LEGEND_CHANNELS = ["color", "fill", "stroke", "shape", "size", "opacity", "strokeDash"];
+  function encodings(node, out) {
+    if (Array.isArray(node)) { node.forEach(function (n) { encodings(n, out); }); return out; }
+    if (!node || typeof node !== "object") { return out; }
+    Object.keys(node).forEach(function (k) {
+      if (k === "datasets" || k === "data" || k === "config") { return; }
+      if (k === "encoding" && node[k] && typeof node[k] === "object") { out.push(node[k]); }
+      encodings(node[k], out);
+    });
+    return out;
+  }
+  function wrapLegends(spec) {
+    var all = encodings(spec, []);
+    LEGEND_CHANNELS.forEach(function (ch) {
+      var defs = all.map(function (e) { return e[ch]; }).filter(function (d) { return d && typeof d === "object" && d.field; });
+      if (!defs.length || defs.some(function (d) { return d.legend === null; })) { return; }
+      var exprs = defs.map(function (d) { return (d.legend && d.legend.labelExpr) || "datum.label"; });
+      if (exprs.some(function (x) { return x !== exprs[0]; })) { return; }
+      var l = "(" + exprs[0] + ")";
+      var wrapped = "length(" + l + ") > 20 ? split(replace(" + l + ", /^(.{8,20}) /, '$1\\n'), '\\n') : " + l;
+      defs.forEach(function (d) { d.legend = d.legend || {}; d.legend.labelExpr = wrapped; });
     });
   }
   /* a dataset kept in a file beside the page ({"$script": path}: a map's boundaries) is loaded before the chart
@@ -145,6 +165,7 @@
         spec.config = merge(spec.config || {}, {legend: {orient: "bottom", direction: "horizontal", columns: 1,
           layout: {bottom: {anchor: "start", direction: "vertical", margin: 8}}}});
         phoneLegends(spec);
+        wrapLegends(spec);
       }
       if (isDark && mode === "vega") { spec.background = null; }
       if (mode === "vega-lite" && spec.usermeta && spec.usermeta.aspect && el.clientWidth > 0) {
