@@ -31,10 +31,6 @@ MAX_LINKS = 12
 
 # page -> {check: why it fails today}; empty: every page of the collection passes every reading check
 PENDING: dict[str, dict[str, str]] = {}
-# charts whose box may scroll sideways on a phone (and says so), with the reason; every other chart fits the screen
-SCROLLING_CHARTS: dict[str, str] = {
-    "#chart-grid": "06's principle grid: twelve document titles need ≈440 px beside five columns",
-}
 
 
 def _checks(chromium, path: Path, viewport) -> dict:
@@ -60,7 +56,7 @@ def _failures(name: str, wide: dict, phone: dict) -> dict[str, str]:
             out["source-line"] = f"a source line shows {r['max_links']} links"
         if r["warnings"]:
             out[f"warnings-{label}"] = f"the console logs {len(r['warnings'])} warnings: {r['warnings'][:3]}"
-        charts = [c for c in r["charts"] if c.split(" ")[0] not in SCROLLING_CHARTS or " cuts " in c]
+        charts = rb.charts_past_their_box(r)
         if charts:
             out[f"charts-{label}"] = f"a chart runs past its box (scrolls sideways or cuts its labels): {charts[:4]}"
         if r["unbalanced"]:
