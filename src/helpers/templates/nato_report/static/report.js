@@ -65,6 +65,25 @@
     });
     return out;
   }
+  /* an axis title longer than the phone's plot goes on as many lines as it needs */
+  function lines(text, chars) {
+    var out = [], line = "";
+    text.split(" ").forEach(function (w) {
+      if (line && (line + " " + w).length > chars) { out.push(line); line = w; } else { line = line ? line + " " + w : w; }
+    });
+    if (line) { out.push(line); }
+    return out;
+  }
+  function wrapAxisTitles(spec, chars) {
+    encodings(spec, []).forEach(function (e) {
+      ["x", "y"].forEach(function (ch) {
+        var d = e[ch];
+        if (d && typeof d === "object" && typeof d.title === "string" && d.title.length > chars) {
+          d.title = lines(d.title, chars);
+        }
+      });
+    });
+  }
   function wrapLegends(spec) {
     var all = encodings(spec, []);
     LEGEND_CHANNELS.forEach(function (ch) {
@@ -166,6 +185,7 @@
           layout: {bottom: {anchor: "start", direction: "vertical", margin: 8}}}});
         phoneLegends(spec);
         wrapLegends(spec);
+        wrapAxisTitles(spec, Math.max(20, Math.floor(el.clientWidth / 8)));
       }
       if (isDark && mode === "vega") { spec.background = null; }
       if (mode === "vega-lite" && spec.usermeta && spec.usermeta.aspect && el.clientWidth > 0) {
