@@ -142,6 +142,12 @@ def test_a_faceted_charts_panel_names_and_05s_bar_labels_read_in_arabic(monkeypa
     assert "header" not in vega_specs.with_labels(spec)["facet"]["row"]  # English panels keep their words
 
 
+def test_a_state_outside_the_membership_data_is_named_in_arabic():
+    # 02's pact exits name states that states.csv does not hold (Rio Treaty denunciations, ATOP's exits)
+    assert i18n.text("Nicaragua", "ar") == "نيكاراغوا" and i18n.text("Bolivia", "ar") == "بوليفيا"
+    assert i18n.text("Nicaragua", "en") == "Nicaragua"
+
+
 def test_the_language_is_part_of_every_cache_key(tmp_path):
     nb = tmp_path / "n.ipynb"
     nb.write_text(json.dumps(nbformat.v4.new_notebook()), encoding="utf-8")
