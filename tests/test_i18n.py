@@ -138,6 +138,10 @@ def test_a_faceted_charts_panel_names_and_05s_bar_labels_read_in_arabic(monkeypa
     assert i18n.text("US$415 bn · 17% (partial)", "ar") == "415 مليار دولار · 17% (جزئي)"
     assert i18n.text("3.41 bn people", "ar") == "3.41 مليار نسمة"
     assert i18n.text("Russia + China in the world", "ar") == "حصة روسيا + الصين من العالم"
+    legend = {"data": {"values": [{"b": "founding member"}]}, "mark": "point", "encoding": {"color": {
+        "field": "b", "type": "nominal", "scale": {"domain": ["founding member", "not a member"]}}}}
+    # a legend shows its scale's whole domain, also values the data of this date lacks
+    assert '"not a member" ? "ليست عضوًا"' in vega_specs.with_labels(legend)["encoding"]["color"]["legend"]["labelExpr"]
     monkeypatch.setenv(paths.LANG_VAR, "en")
     assert "header" not in vega_specs.with_labels(spec)["facet"]["row"]  # English panels keep their words
 

@@ -46,6 +46,9 @@ def _walk(node, records: list[dict]) -> None:
             if enc.get("type") not in ("nominal", "ordinal") or enc.get(guide) is None and guide in enc:
                 continue
             values = {r[enc["field"]] for r in records if isinstance(r.get(enc["field"]), str)}
+            domain = (enc.get("scale") or {}).get("domain") if isinstance(enc.get("scale"), dict) else None
+            if isinstance(domain, list):  # a legend lists its scale's whole domain, data or not
+                values |= {v for v in domain if isinstance(v, str)}
             mapping = wording.value_map(sorted(values), enc["field"])
             if mapping:
                 target = enc.setdefault(guide, {})
