@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 
 from helpers import theme
-from helpers.tables.sco_states import GRADES, ORG_LABELS, ORGS, STATUS_LABELS, STRUCTURES
+from helpers.tables.sco_states import GRADES, ORGS, STRUCTURES, org_word, status_word
 
 NEUTRAL = "#4d4d4d"
 STATUS_ORDER = ["member", "participating_state", "partner", "observer", "dialogue_partner", "suspended", "frozen"]
@@ -32,9 +32,9 @@ def spell_gantt(spells: pd.DataFrame, *, names: dict[str, str] | None = None, ro
     colour = the spell's ``role`` (status in words, prefixed by the organisation when several are shown)."""
     data = spells.copy()
     data["name"] = [(names or {}).get(i, i) for i in data["iso3"]]
-    data["organisation"] = data["org_id"].map(ORG_LABELS).fillna(data["org_id"])
+    data["organisation"] = data["org_id"].map(org_word)
     if "role" not in data.columns:
-        data["role"] = data["status"].map(STATUS_LABELS).fillna(data["status"])
+        data["role"] = data["status"].map(status_word)
     # Legend order: organisations in order of first appearance, then the fixed status order within each.
     org_rank = {o: i for i, o in enumerate(dict.fromkeys(data.sort_values("start", kind="mergesort")["org_id"]))}
     status_rank = {st: i for i, st in enumerate(STATUS_ORDER)}
@@ -66,11 +66,11 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MAT
                                                                                                 "pole")
     data = matrix.assign(group=group).melt(id_vars=["iso3", "name", "group", "inactive"], value_vars=orgs,
                                             var_name="org_id", value_name="grade")
-    data = data[data["grade"] != ""].assign(structure=lambda d: d["org_id"].map(ORG_LABELS))
+    data = data[data["grade"] != ""].assign(structure=lambda d: d["org_id"].map(org_word))
     rank = {"on both sides": 0, "one side or none": 1, "pole": 2}
     order = list(matrix.assign(r=group.map(rank)).sort_values(["r", "name"], kind="mergesort")["name"])
     chart = alt.Chart(data).mark_rect(stroke="#ffffff").encode(
-        x=alt.X("structure:N", sort=[ORG_LABELS[o] for o in orgs], title=None,
+        x=alt.X("structure:N", sort=[org_word(o) for o in orgs], title=None,
                 # upright on a phone, where slanted names of the right-hand columns ran past the chart's edge
                 axis=alt.Axis(orient="top", labelAngle=alt.ExprRef("containerSize()[0] < 600 ? -90 : -30"),
                               labelLimit=180)),
