@@ -16,7 +16,7 @@ from helpers.tables.article import kind_word, row_order
 
 # Shapes tell the three kinds of tag apart, so colour stays free for the highlighted organisation.
 KIND_SHAPES = {"organisation": "circle", "state": "square", "theme": "diamond"}
-MUTED = "#7f7f7f"  # neutral grey for everything that is not highlighted (not an organisation's colour)
+MUTED = theme.MUTED  # neutral grey for everything that is not highlighted (not an organisation's colour)
 
 
 def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, description: str,
