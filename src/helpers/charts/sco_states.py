@@ -98,7 +98,8 @@ def upset_chart(combos: pd.DataFrame, *, structures: Iterable[str] = STRUCTURES,
     dots = alt.Chart(long).mark_circle(size=110).encode(
         x=alt.X("combination:N", sort=order, axis=None),
         y=alt.Y("structure:N", sort=structures, title=None),
-        color=alt.Color("in:N", scale=alt.Scale(domain=[True, False], range=[theme.TIE_GRADE_GREYS[0], theme.ABSENT]), legend=None),
+        color=alt.Color("in:N", scale=alt.Scale(domain=[True, False], range=[theme.TIE_GRADE_GREYS[0], theme.ABSENT]),
+                        legend=None),
         tooltip=[alt.Tooltip("combination:N"), alt.Tooltip("structure:N"),
                  alt.Tooltip("in:N", title="belongs"), alt.Tooltip("members:N", title="states")],
     ).properties(width=width, height=22 * len(structures))
