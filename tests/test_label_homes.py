@@ -1,6 +1,6 @@
 """One home for the reader's word for a coded value (issue 19): ``data/labels.csv``, read through
 ``wording.label``. A dict in ``tables/`` or ``charts/`` that maps codes to their reader words is a second home that
-drifts (08 called PAG "NATO partners across the globe", labels.csv "Partners across the globe"), so none may
+drifts (08's own dict and labels.csv gave PAG two different names), so none may
 exist; the check reads the source with ``ast`` as ``test_structure.py`` reads sizes."""
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ def test_the_profile_stands_beside_the_class_without_a_mean(data):
     assert profile.loc["NATO", "class"] == "alliance" and profile.loc["CSTO", "class"] == "alliance"
     assert profile.loc["Russia–China treaty (2001)", "class"] == "not an alliance"
     assert profile.loc["Russia–China treaty (2001)", "Consultation in a crisis"] == "Yes"
-    assert profile.loc["Proposed Eurasian framework", "class"] == "unknown"
+    assert profile.loc["proposed Eurasian framework", "class"] == "unknown"
     assert W.profile_finding(profile.reset_index()).startswith("NATO and CSTO are alliances")
 
 

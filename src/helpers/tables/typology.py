@@ -64,11 +64,13 @@ class Dimension:
 
 
 def short_names(organisations: pd.DataFrame) -> dict[str, str]:
-    """org_id → the name a reader knows: its label in ``data/labels.csv`` (English; the page translates it), else
-    the acronym id (NATO, OSCE), else the full name from organisations.csv."""
+    """org_id → the name a reader knows, in 07's tables and inside its sentences: its label in ``data/labels.csv``
+    (07's own row, ``org_features``, where the general one starts a legend with a capital: "proposed Eurasian
+    framework"; English, the page translates it), else the acronym id (NATO, OSCE), else the full name from
+    organisations.csv."""
     out = {}
     for org, name in zip(organisations["org_id"], organisations["name"]):
-        known = wording.label(org, "org_id", lang="en")
+        known = wording.label(org, "org_id", "org_features", lang="en")
         out[org] = known if known != org else (org if org.isalpha() and len(org) <= 5 else name)
     return out
 
