@@ -9,8 +9,8 @@ from typing import Any
 
 import pandas as pd
 
+from helpers.data_text import FIRST_DATE, LAST_DATE
 from helpers.load.errors import Problem
-from helpers.params.datafiles import FIRST_DATE, LAST_DATE
 
 _HINTS = {
     "^[A-Z]{3}$": "three capital letters: an ISO 3166-1 alpha-3 code",

@@ -20,12 +20,16 @@ from helpers import paths
 from helpers.params.refusals import CollectionError, ParameterError
 from helpers.section_map import read as read_collection
 
+#: The parameter types that take a range (``min``/``max``), each with the words a bound may use for the span the
+#: data covers. The one list of types is :data:`TYPES`; each has one check in ``checks.py`` (``@checks``) and one
+#: ``--list`` text in ``describe.py`` (``ALLOWED``), which ``tests/test_params.py`` holds to it.
+RANGED: dict[str, tuple[str, ...]] = {"date": ("data:first", "data:last"),
+                                      "year": ("data:first_year", "data:last_year"), "int": ()}
 TYPES = ("date", "year", "org_list", "org", "state", "choice", "list", "int", "str")
-BOUND_WORDS = ("data:first", "data:last", "data:first_year", "data:last_year")
+BOUND_WORDS = tuple(w for words in RANGED.values() for w in words)
 #: Operators a rule between two parameters may use (``constraints = ["start <= end"]``).
 OPERATORS = ("<=", "<", ">=", ">")
 _RULE = re.compile(r"^\s*([A-Za-z_]\w*)\s*(<=|<|>=|>)\s*([A-Za-z_]\w*)\s*$")
-_ORDERED = ("date", "year", "int")
 #: A notebook id, a stem and a variant name become file names and links: letters, digits, '.', '_', '-' only.
 _ID = re.compile(r"[A-Za-z0-9_]+")
 _STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
@@ -33,7 +37,6 @@ _VARIANT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 #: Stems that would write over a page of the site itself.
 RESERVED_STEMS = ("index", "assets", "exports", "_search-pages")
-_BOUND_WORDS_FOR = {"date": ("data:first", "data:last"), "year": ("data:first_year", "data:last_year")}
 
 
 def _check_stem(where: str, stem: str) -> None:
@@ -48,7 +51,7 @@ def _check_stem(where: str, stem: str) -> None:
 def _check_bound(where: str, name: str, ptype: str, which: str, raw: Any) -> None:
     if raw is None:
         return
-    words = _BOUND_WORDS_FOR.get(ptype, ())
+    words = RANGED.get(ptype, ())
     if isinstance(raw, str) and raw in words:
         return
     if ptype == "date":
@@ -61,13 +64,13 @@ def _check_bound(where: str, name: str, ptype: str, which: str, raw: Any) -> Non
             except ValueError:
                 pass
         allowed = f"an ISO date YYYY-MM-DD or {' / '.join(repr(w) for w in words)}"
-    elif ptype in ("year", "int"):
+    elif ptype in RANGED:
         if isinstance(raw, int) and not isinstance(raw, bool):
             return
         allowed = "a whole number" + (f" or {' / '.join(repr(w) for w in words)}" if words else "")
     else:
-        raise CollectionError(f"{where}: parameter '{name}' ({ptype}) takes no {which}; only date, year and int "
-                              "parameters have a range")
+        raise CollectionError(f"{where}: parameter '{name}' ({ptype}) takes no {which}; only "
+                              f"{', '.join(RANGED)} parameters have a range")
     raise CollectionError(f"{where}: parameter '{name}' has {which} = {raw!r}; allowed: {allowed}")
 
 
@@ -175,9 +178,9 @@ def _constraint(where: str, text: Any, specs: dict[str, ParamSpec]) -> Constrain
                               f"one of {', '.join(OPERATORS)}")
     left, op, right = m.groups()
     for name in (left, right):
-        if name not in specs or specs[name].type not in _ORDERED:
+        if name not in specs or specs[name].type not in RANGED:
             raise CollectionError(f"{where}: constraint {text!r} names '{name}', which is not a declared "
-                                  f"parameter of type {', '.join(_ORDERED)}")
+                                  f"parameter of type {', '.join(RANGED)}")
     if specs[left].type != specs[right].type:
         raise CollectionError(f"{where}: constraint {text!r} compares a {specs[left].type} with a "
                               f"{specs[right].type}")

@@ -1,4 +1,5 @@
-"""The command line: arguments → a checked plan → the pool → the summary and an exit code.
+"""One build from start to end: the parsed options (:mod:`.arguments`) → a checked plan → the pool → the summary
+and an exit code.
 
 Exit codes: 0 every report built or up to date; 1 a report failed (it has a failure page, named in the summary);
 2 the command line, a parameter, the collection or the output folder was refused (one line on stderr, nothing

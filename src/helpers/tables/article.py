@@ -23,7 +23,10 @@ from helpers.tables.frames import need
 TAG_KINDS = ("org", "state", "theme")
 
 
-TAG_KIND_LABELS = {"org": "organisation", "state": "state", "theme": "theme"}
+def kind_word(kind: str) -> str:
+    """A tag kind in reader words (``data/labels.csv``; English, the page translates it): ``"org"`` →
+    ``"organisation"``."""
+    return wording.label(kind, "tag_kind", "paragraph_tags", lang="en")
 
 
 def _paragraph_order(paragraphs: pd.DataFrame) -> dict[str, int]:
@@ -173,7 +176,7 @@ def tag_long(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.
     df["section_id"] = df["paragraph"].map(sections).astype(str)
     df["label"] = _tag_labels(df, themes, states)
     kinds_per_label = df.groupby("label")["tag_kind"].nunique()
-    df["row"] = [lab if kinds_per_label[lab] == 1 else f"{lab} ({TAG_KIND_LABELS[k]})"
+    df["row"] = [lab if kinds_per_label[lab] == 1 else f"{lab} ({kind_word(k)})"
                  for k, lab in zip(df["tag_kind"], df["label"])]
     df["highlighted"] = (df["tag_kind"] == "org") & (df["tag"] == (highlight or ""))
     first = df.groupby("row")["order"].min()
