@@ -101,8 +101,9 @@ def build(argv: list[str] | None = None, on_pages: Callable[[int, list[tuple], s
         print("error: --port is for --watch (the live preview)", file=sys.stderr)
         return 2
     try:
+        paths.check_settings()
         collection = _collection(args)
-    except params.CollectionError as exc:
+    except (params.CollectionError, paths.SettingError) as exc:
         return _refused(exc, on_pages)
     # every step below (and the kernels, through the workers' environment) reads the same section map
     with paths.using(collection=collection if args.collection else None):
