@@ -18,7 +18,7 @@ FORBIDDEN = {
     # the foundations know nothing of what is built on them
     **{base: {"tables", "charts", "present", "render", "pipeline", "bibliography"}
        for base in ("paths", "cache", "models", "section_map", "load", "params", "membership", "limits",
-                    "coded_scales", "wording")},
+                    "coded_scales", "wording", "printable")},
     # the renderer turns an executed notebook into a page; the build calls it, never the other way round
     "render": {"pipeline"},
 }

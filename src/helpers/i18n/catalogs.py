@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,7 +123,7 @@ def translate_markdown(nb, stem: str, lang: str = "ar") -> int:
     if lang == "en":
         return 0
     found = cell_translations(stem, lang)
-    left = 0
+    left, unmatched = 0, []
     for cell in nb.cells:
         if cell.get("cell_type") != "markdown":
             continue
@@ -132,12 +133,26 @@ def translate_markdown(nb, stem: str, lang: str = "ar") -> int:
         done = translated_cell(source, found.get(cell.get("id", "")))
         if done is None:
             left += 1
+            if cell.get("id", "") not in found:
+                unmatched.append(cell.get("id", ""))
             continue
         cell.source = done.text
         if done.stale:
             note = gettext("This translation predates a change to the English text of this passage.", lang)
             cell.source += f'\n\n<p class="report-i18n-{STALE_NOTE}">{note}</p>'
+    _say_orphans(nb, stem, lang, found, unmatched)
     return left
+
+
+def _say_orphans(nb, stem: str, lang: str, found: dict, unmatched: list[str]) -> None:
+    """One warning when cells with no catalog entry are shown in English while the catalog holds entries that match
+    no cell: a mistyped msgctxt would otherwise put English into the edition without a word."""
+    orphans = sorted(set(found) - {c.get("id", "") for c in nb.cells}) if unmatched else []
+    if orphans:
+        logging.getLogger(__name__).warning(
+            "%s: %d cell(s) shown in English (%s) while the catalog's entries %s match no cell (a mistyped "
+            "msgctxt?); run python -m helpers.i18n check", paths.shown(notebook_catalog_path(stem, lang)),
+            len(unmatched), ", ".join(unmatched), ", ".join(repr(o) for o in orphans))
 
 
 # ---------------------------------------------------------------------------------------------- messages
