@@ -55,3 +55,22 @@ def test_the_arabic_of_a_cell_is_held_to_the_same_rule():
     ok = nbformat.v4.new_markdown_cell("نص \u2067NATO\u2069 سليم\tهنا")  # a closed isolate and a tab are fine
     ok.id = "abd"
     assert "NATO" in page.prose_html(ok, {"report": {"lang": "ar"}, "metadata": {"name": "05-x"}})
+
+
+def test_the_prose_only_path_fails_the_report_in_one_line_without_a_traceback(tmp_path, caplog):
+    from types import SimpleNamespace
+
+    from helpers.pipeline import render_paths
+    from helpers.pipeline.jobs import RenderPath
+
+    saved = tmp_path / "01-x.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(), saved)
+
+    def respin(kept, nb, entry):
+        raise safe_prose.UnsafeProse("01-x: markdown cell c1 (from 'Bell'): character U+0007 …")
+
+    entry = SimpleNamespace(name="01-x", notebook=str(saved))
+    with caplog.at_level("WARNING"):
+        done = render_paths._in_kept_page(SimpleNamespace(respin=respin), {"exports": {}}, entry)
+    assert done.path == RenderPath.PROSE_ONLY and done.failure.ename == "UnsafeProse"
+    assert "markdown cell c1" in done.failure.evalue and not caplog.records  # no traceback logged
