@@ -97,6 +97,14 @@ def test_an_entry_whose_cell_id_matches_no_cell_is_named_by_check_and_warned_at_
     (warning,) = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert "1 cell(s) shown in English (7a27ac65)" in warning and "'7a27ac6S' match no cell" in warning
     assert "\n" not in warning and nb.cells[0].source == "P10 opens the section."
+    from types import SimpleNamespace
+
+    from helpers.pipeline import cli
+
+    cli._say_orphan_entries([SimpleNamespace(stem="nb", notebook=str(ipynb))], "ar")  # the build's one line
+    assert capsys.readouterr().err == f"warning: {warning}\n"
+    cli._say_orphan_entries([SimpleNamespace(stem="nb", notebook=str(ipynb))], "en")
+    assert capsys.readouterr().err == ""
 
 
 def test_patterns_translate_computed_sentences_with_their_dates_and_names(locale):

@@ -147,12 +147,33 @@ def translate_markdown(nb, stem: str, lang: str = "ar") -> int:
 def _say_orphans(nb, stem: str, lang: str, found: dict, unmatched: list[str]) -> None:
     """One warning when cells with no catalog entry are shown in English while the catalog holds entries that match
     no cell: a mistyped msgctxt would otherwise put English into the edition without a word."""
-    orphans = sorted(set(found) - {c.get("id", "") for c in nb.cells}) if unmatched else []
-    if orphans:
-        logging.getLogger(__name__).warning(
-            "%s: %d cell(s) shown in English (%s) while the catalog's entries %s match no cell (a mistyped "
-            "msgctxt?); run python -m helpers.i18n check", paths.shown(notebook_catalog_path(stem, lang)),
-            len(unmatched), ", ".join(unmatched), ", ".join(repr(o) for o in orphans))
+    line = orphan_note(stem, lang, found, unmatched, {c.get("id", "") for c in nb.cells})
+    if line:
+        logging.getLogger(__name__).warning(line)
+
+
+def orphan_note(stem: str, lang: str, found: dict, unmatched: list[str], cell_ids: set[str]) -> str | None:
+    """The one line saying which cells fall back to English beside which orphan entries, or None."""
+    orphans = sorted(set(found) - cell_ids) if unmatched else []
+    if not orphans:
+        return None
+    return (f"{paths.shown(notebook_catalog_path(stem, lang))}: {len(unmatched)} cell(s) shown in English "
+            f"({', '.join(unmatched)}) while the catalog's entries {', '.join(repr(o) for o in orphans)} match no "
+            "cell (a mistyped msgctxt?); run python -m helpers.i18n check")
+
+
+def notebook_orphan_note(stem: str, ipynb: Path, lang: str = "ar") -> str | None:
+    """:func:`orphan_note` for a saved notebook (the build says it once per notebook and edition)."""
+    import json
+
+    found = cell_translations(stem, lang)
+    try:
+        cells = json.loads(Path(ipynb).read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return None
+    texts = {c.get("id", ""): "".join(c.get("source", "")) for c in cells if c.get("cell_type") == "markdown"}
+    unmatched = [cid for cid, text in texts.items() if text.strip() and cid not in found]
+    return orphan_note(stem, lang, found, unmatched, {c.get("id", "") for c in cells})
 
 
 # ---------------------------------------------------------------------------------------------- messages
