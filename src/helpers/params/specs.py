@@ -2,7 +2,8 @@
 between parameters and the report variants.
 
 The collection file may be swapped for another one (tests use tiny fake collections) through the environment
-variable ``NATO_COLLECTION``; its data folder is then ``<collection folder>/../data``.
+variable ``NATO_COLLECTION``; its data folder is then ``<collection folder>/../data`` (a collection outside a
+``notebooks/`` folder with ``data/`` beside it is refused, naming the folder looked for).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from typing import Any
 
 from helpers import paths
 from helpers.params.refusals import CollectionError, ParameterError
+from helpers.printable import bad_character
+from helpers.section_map import paragraph_range
 from helpers.section_map import read as read_collection
 
 #: The parameter types that take a range (``min``/``max``), each with the words a bound may use for the span the
@@ -37,6 +40,36 @@ _VARIANT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 #: Stems that would write over a page of the site itself.
 RESERVED_STEMS = ("index", "assets", "exports", "_search-pages")
+#: The tables of the section map, and the keys of one ``[[notebook]]``.
+TABLES = ("notebook", "limits")
+_NOTEBOOK_KEYS = ("id", "stem", "title", "summary", "paragraphs", "parameters", "variant", "constraints",
+                  "cell_timeout", "cell_output")
+
+
+def _unknown(where: str, given: Any, allowed: tuple[str, ...], form: str) -> None:
+    """CollectionError for the first key of ``given`` that is not in ``allowed`` (a misspelt table or key would
+    otherwise be ignored and its values fall back to defaults)."""
+    import difflib
+
+    for key in given:
+        if key not in allowed:
+            near = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f"did you mean {form.format(near[0])}? " if near else ""
+            raise CollectionError(f"{where}: {form.format(key)} is not part of the section map; {hint}allowed: "
+                                  f"{', '.join(form.format(k) for k in allowed)}")
+
+
+def _refuse_characters(path: str, value: Any, where: str = "") -> None:
+    """Every key and text of the section map is checked as a data value is (:mod:`helpers.printable`):
+    no control characters, no bidirectional control left open (titles and summaries reach every page)."""
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        at = f"{where}.{key}".lstrip(".") if isinstance(key, str) else f"{where}[{key + 1}]"
+        for text, what in ((key, "the key"), (item, "the value")):
+            bad = bad_character(text) if isinstance(text, str) else None
+            if bad:
+                raise CollectionError(f"{path}: {at}: {what} {text!r}: {bad[0]}; {bad[1]}")
+        _refuse_characters(path, item, at)
 
 
 def _check_stem(where: str, stem: str) -> None:
@@ -84,7 +117,13 @@ def data_dir(collection: Path | None = None) -> Path:
     collection = collection or collection_path()
     if collection.resolve() == paths.COLLECTION.resolve():
         return paths.DATA
-    return collection.resolve().parent.parent / "data"
+    folder = collection.resolve().parent.parent / "data"
+    if not folder.is_dir():
+        raise CollectionError(
+            f"{collection}: a section map's data folder is looked for beside the section map's own folder, at "
+            f"{folder}, and there is none; no option or variable sets it: put the section map in a notebooks/ "
+            f"folder with data/ beside it (e.g. {paths.shown(paths.NOTEBOOKS / collection.name)})")
+    return folder
 
 
 @dataclass(frozen=True)
@@ -215,7 +254,12 @@ def _notebook(where: str, nb: dict, defaults: dict[str, int]) -> NotebookSpec:
     if not _ID.fullmatch(nb["id"]):
         raise CollectionError(f"{where}: id {nb['id']!r} must be letters, digits or '_' (e.g. \"02\")")
     where = f"{where} ({nb['id']})"
+    _unknown(where, nb, _NOTEBOOK_KEYS, "'{}'")
     _check_stem(where, nb["stem"])
+    try:
+        paragraph_range(nb["paragraphs"])
+    except ValueError as exc:
+        raise CollectionError(f"{where}: {exc}") from None
     if not isinstance(nb.get("parameters") or {}, dict):
         raise CollectionError(f"{where}: 'parameters' must be a table of [notebook.parameters.<name>] tables")
     specs = {name: _spec(where, name, decl) for name, decl in (nb.get("parameters") or {}).items()}
@@ -237,6 +281,8 @@ def _load_collection(path_str: str, mtime_ns: int) -> tuple[NotebookSpec, ...]:
                               "UTF-8") from None
     except OSError as exc:
         raise CollectionError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    _refuse_characters(str(path), raw)
+    _unknown(str(path), raw, TABLES, "[{}]")
     entries = raw.get("notebook")
     if not isinstance(entries, list) or not entries:
         raise CollectionError(f"{path}: no [[notebook]] entries")

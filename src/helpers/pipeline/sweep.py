@@ -71,8 +71,19 @@ def parse(option: str, confirmed: bool = False) -> Sweep:
         values = [v.strip() for v in spec.split(",")]
         if any(not v for v in values):
             raise _err(option, "an empty value in the list; write NAME=a,b,c with a value between every two commas")
+        _refuse_repeats(option, values)
         _limit(option, len(values))
     return Sweep(name, option, tuple(dict.fromkeys(values)), confirmed)
+
+
+def _refuse_repeats(option: str, values: list[str]) -> None:
+    seen: dict[str, str] = {}
+    for v in values:
+        key = ascii_digits(v)  # ٢٠٠٠ and 2000 are one value, as in -p
+        if key in seen:
+            raise _err(option, f"repeats {v!r}" + (f" (as {seen[key]!r})" if seen[key] != v else "")
+                       + "; list each value at most once")
+        seen[key] = v
 
 
 def _range(option: str, spec: str) -> list[str]:
