@@ -475,3 +475,27 @@ def test_guillemets_in_the_arabic_edition_hold_only_the_articles_own_words():
     assert not any("«آر تي»" in t or "نص نص" in t for t in texts)
     step4 = load.table("prose_ar").set_index(["table", "column", "key"]).loc[("lineage", "finding", "4"), "ar"]
     assert "«أكبر كتلة عسكرية وأكثرها استقرارا على مدى التاريخ»" in step4
+
+
+def test_the_citations_english_title_is_one_left_to_right_run_in_the_arabic_edition():
+    """The title's dash split it into two isolates, which right to left draws in swapped order."""
+    from helpers.render import markup
+
+    title = "Neutralizing NATO: a reproducible notebook collection on a Russian–Chinese Eurasian security framework."
+    marked = markup.mark_latin_text(f"مؤلفو المجموعة (2026). {title} الإصدار 0.3.0.")
+    assert marked.count("<bdi") == 1 and f'<bdi dir="ltr">{title}</bdi>' in marked
+
+
+def test_no_latin_punctuation_or_words_left_in_the_arabic_editions_small_cells(monkeypatch):
+    """Review 3, B12: 'OSCE + NATO' in ar/03's membership table, 'closing paragraph P19' in the lineage, a Latin '?'
+    in ar/07's matrix and Latin commas in the organisation lists of ar/07 and the index."""
+    from helpers import load
+    from helpers.render import site, table_html
+
+    assert i18n.text("OSCE + NATO", "ar") == "منظمة الأمن والتعاون في أوروبا + حلف شمال الأطلسي (الناتو)"
+    work = load.table("lineage")["work"]
+    assert not any(arabic.latin_share(i18n.text(w, "ar"), {"P19"})[1] for w in work if "P19" in w)
+    monkeypatch.setenv("NATO_LANG", "ar")
+    assert table_html._symbol(None) == "؟" and site.shown(["NATO", "OSCE"]) == "NATO، OSCE"
+    monkeypatch.setenv("NATO_LANG", "en")
+    assert table_html._symbol(None) == "?" and site.shown(["NATO", "OSCE"]) == "NATO, OSCE"

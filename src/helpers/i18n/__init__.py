@@ -275,7 +275,7 @@ _QUOTED = re.compile(r"“[^”]*”|«[^»]*»")
 
 
 #: Separators of lists in table cells and their Arabic forms (the Arabic semicolon; the slash kept).
-_LISTS = (("; ", "؛ "), (" / ", " / "))
+_LISTS = (("; ", "؛ "), (" / ", " / "), (" + ", " + "))
 #: Where one sentence ends and the next begins: a full stop, then a capital ("Art. 4", "e.g. on" do not split).
 _SCORED = re.compile(r"^(.+?) \((-?\d[\d.,]*(?:[–-]\d[\d.,]*)?%?)\)$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
