@@ -250,7 +250,7 @@ present.chart(
 
 # %%
 checks = denominators.robustness_table(pools, grades, matrix, names, memberships, P.as_of)
-present.table(checks, title=denominators.denominators_title(pools), key="robustness",
+present.table(checks, title=denominators.denominators_title(pools), key="robustness", collapsed=True,
               caption="Each alternative and what it does to the headline.", sources=ties_sources)
 
 # %% [markdown]

@@ -127,6 +127,30 @@ def test_a_chart_shows_arabic_words_and_keeps_its_codes():
     assert chart_words.translate_spec(spec, "en") is spec
 
 
+def test_a_faceted_charts_panel_names_and_05s_bar_labels_read_in_arabic(monkeypatch):
+    from helpers.render import vega_specs
+
+    spec = {"data": {"values": [{"kind": "within the bloc"}, {"kind": "of the world"}]},
+            "facet": {"row": {"field": "kind", "type": "nominal", "title": None}}, "spec": {"mark": "line"}}
+    monkeypatch.setenv(paths.LANG_VAR, "ar")
+    expr = vega_specs.with_labels(spec)["facet"]["row"]["header"]["labelExpr"]
+    assert '"within the bloc" ? "داخل الكتلة"' in expr and '"of the world" ? "من العالم"' in expr
+    assert i18n.text("3.41 bn people", "ar") == "3.41 مليار نسمة"
+    assert i18n.text("Russia + China in the world", "ar") == "حصة روسيا + الصين من العالم"
+    legend = {"data": {"values": [{"b": "founding member"}]}, "mark": "point", "encoding": {"color": {
+        "field": "b", "type": "nominal", "scale": {"domain": ["founding member", "not a member"]}}}}
+    # a legend shows its scale's whole domain, also values the data of this date lacks
+    assert '"not a member" ? "ليست عضوًا"' in vega_specs.with_labels(legend)["encoding"]["color"]["legend"]["labelExpr"]
+    monkeypatch.setenv(paths.LANG_VAR, "en")
+    assert "header" not in vega_specs.with_labels(spec)["facet"]["row"]  # English panels keep their words
+
+
+def test_a_state_outside_the_membership_data_is_named_in_arabic():
+    # 02's pact exits name states that states.csv does not hold (Rio Treaty denunciations, ATOP's exits)
+    assert i18n.text("Nicaragua", "ar") == "نيكاراغوا" and i18n.text("Bolivia", "ar") == "بوليفيا"
+    assert i18n.text("Nicaragua", "en") == "Nicaragua"
+
+
 def test_the_language_is_part_of_every_cache_key(tmp_path):
     nb = tmp_path / "n.ipynb"
     nb.write_text(json.dumps(nbformat.v4.new_notebook()), encoding="utf-8")

@@ -132,6 +132,16 @@ def hover_mark(page, chart_selector: str = ".report-chart", index: int = 0, char
 
 # ---------------------------------------------------------------------------------------------- reading checks
 
+#: charts whose box may scroll sideways on a phone (and says so), with the reason; every other chart fits the screen
+SCROLLING_CHARTS: dict[str, str] = {
+    "#chart-grid": "06's principle grid: twelve document titles need ≈440 px beside five columns",
+}
+
+
+def charts_past_their_box(checks: dict) -> list[str]:
+    """The charts of ``reader_checks`` that scroll sideways (unless listed above) or cut their own labels."""
+    return [c for c in checks["charts"] if c.split(" ")[0] not in SCROLLING_CHARTS or " cuts " in c]
+
 READER_CHECKS_JS = r"""() => {
   const vw = document.documentElement.clientWidth;
   const inScrollBox = el => { for (let p = el.parentElement; p; p = p.parentElement) {
@@ -189,11 +199,23 @@ READER_CHECKS_JS = r"""() => {
       if (t.split(o).length !== t.split(c).length) { unbalanced.push(t.slice(0, 40)); break; }
     }
   }
-  // 7. first screen
+  // 7. charts wider than their box: the box scrolls sideways, or the drawing cuts its own text at its edge
+  const charts = [];
+  for (const el of document.querySelectorAll('.report-chart')) {
+    const box = el.closest('.report-chart-scroll') || el, svg = el.querySelector('svg');
+    if (!svg || !visible(box)) continue;
+    const name = '#' + el.id;
+    if (box.scrollWidth > box.clientWidth + 1) charts.push(name + ' scrolls ' + box.clientWidth + '<' + box.scrollWidth);
+    const s = svg.getBoundingClientRect();
+    const cut = Array.from(svg.querySelectorAll('text')).filter(t => { const r = t.getBoundingClientRect();
+      return t.textContent.trim() && r.width > 0 && (r.right > s.right + 2 || r.left < s.left - 2); });
+    if (cut.length) charts.push(name + ' cuts "' + cut[0].textContent.trim().slice(0, 30) + '"');
+  }
+  // 8. first screen
   const bottom = sel => {
     const el = document.querySelector(sel); return el ? el.getBoundingClientRect().bottom + scrollY : null; };
   return {sideways: document.documentElement.scrollWidth - vw, overflow: overflow.slice(0, 12), tiny: tiny.slice(0, 12),
-          hidden: hidden.slice(0, 12), unbalanced: unbalanced.slice(0, 12),
+          hidden: hidden.slice(0, 12), charts: charts.slice(0, 12), unbalanced: unbalanced.slice(0, 12),
           tiny_count: tiny.length, ids: Array.from(ids).sort(), max_links: Math.max(0, ...lines),
           height: document.documentElement.scrollHeight, summary_bottom: bottom('.report-summary'),
           glance_bottom: bottom('.report-glance')};
@@ -201,8 +223,8 @@ READER_CHECKS_JS = r"""() => {
 
 
 def reader_checks(page) -> dict:
-    """What a reader would notice on the open page: sideways scrolling, content spilling out of its box, chart
-    text under 9 px, raw identifiers, long source lines, page height, and whether the first screen answers."""
+    """What a reader would notice on the open page: sideways scrolling, content spilling out of its box, charts
+    wider than their box or cutting their own labels, chart text under 9 px, raw identifiers, long source lines, page height, and whether the first screen answers."""
     return json.loads(json.dumps(page.evaluate(READER_CHECKS_JS)))
 
 

@@ -107,6 +107,10 @@ def names(lang: str = "ar") -> dict[str, str]:
         arabic = by_code.get(row["iso3"]) or forms.territory(row["iso3"], lang)
         if row.get("name") and arabic:
             out[row["name"]] = arabic
+    for english, code in forms.country_names():  # states named by tables outside states.csv (02's pact exits)
+        arabic = by_code.get(code) or forms.territory(code, lang)
+        if arabic:
+            out.setdefault(english, arabic)
     out.update(claim_texts())
     from helpers.i18n import prose
 

@@ -92,3 +92,14 @@ def territory(iso3: str, lang: str = "ar") -> str:
     if found is None:
         return ""
     return _locale(lang).territories.get(found.alpha_2, "")
+
+
+@functools.lru_cache(maxsize=1)
+def country_names() -> tuple[tuple[str, str], ...]:
+    """Every (English name, ISO 3166 alpha-3 code) pycountry knows: its name and common name."""
+    import pycountry
+
+    out = []
+    for c in pycountry.countries:
+        out += [(n, c.alpha_3) for n in {c.name, getattr(c, "common_name", c.name)}]
+    return tuple(sorted(out))

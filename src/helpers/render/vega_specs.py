@@ -36,13 +36,19 @@ def _expr(mapping: dict[str, str]) -> str:
 
 def _walk(node, records: list[dict]) -> None:
     if isinstance(node, dict):
+        facet = node.get("facet") if isinstance(node.get("facet"), dict) else {}
         for channel, guide in _CHANNELS.items():
-            enc = (node.get("encoding") or {}).get(channel)
+            # a faceted chart names its rows and columns in ``facet`` (Altair's .facet(row=...)), not its encoding
+            enc = (node.get("encoding") or {}).get(channel) or (facet.get(channel) if channel in ("row", "column")
+                                                                else None)
             if not isinstance(enc, dict) or not isinstance(enc.get("field"), str):
                 continue
             if enc.get("type") not in ("nominal", "ordinal") or enc.get(guide) is None and guide in enc:
                 continue
             values = {r[enc["field"]] for r in records if isinstance(r.get(enc["field"]), str)}
+            domain = (enc.get("scale") or {}).get("domain") if isinstance(enc.get("scale"), dict) else None
+            if isinstance(domain, list):  # a legend lists its scale's whole domain, data or not
+                values |= {v for v in domain if isinstance(v, str)}
             mapping = wording.value_map(sorted(values), enc["field"])
             if mapping:
                 target = enc.setdefault(guide, {})

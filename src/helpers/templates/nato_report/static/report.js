@@ -51,6 +51,51 @@
       } else { phoneLegends(v); }
     });
   }
+  /* ... and a long legend label goes on two lines rather than past the screen's edge: every encoding of a channel
+     gets the same label expression (layers that disagree on a legend's properties make Vega-Lite warn), and a
+     channel whose legend some layer turns off is left alone */
+  var LEGEND_CHANNELS = ["color", "fill", "stroke", "shape", "size", "opacity", "strokeDash"];
+  function encodings(node, out) {
+    if (Array.isArray(node)) { node.forEach(function (n) { encodings(n, out); }); return out; }
+    if (!node || typeof node !== "object") { return out; }
+    Object.keys(node).forEach(function (k) {
+      if (k === "datasets" || k === "data" || k === "config") { return; }
+      if (k === "encoding" && node[k] && typeof node[k] === "object") { out.push(node[k]); }
+      encodings(node[k], out);
+    });
+    return out;
+  }
+  /* an axis title longer than the phone's plot goes on as many lines as it needs */
+  function lines(text, chars) {
+    var out = [], line = "";
+    text.split(" ").forEach(function (w) {
+      if (line && (line + " " + w).length > chars) { out.push(line); line = w; } else { line = line ? line + " " + w : w; }
+    });
+    if (line) { out.push(line); }
+    return out;
+  }
+  function wrapAxisTitles(spec, chars) {
+    encodings(spec, []).forEach(function (e) {
+      ["x", "y"].forEach(function (ch) {
+        var d = e[ch];
+        if (d && typeof d === "object" && typeof d.title === "string" && d.title.length > chars) {
+          d.title = lines(d.title, chars);
+        }
+      });
+    });
+  }
+  function wrapLegends(spec) {
+    var all = encodings(spec, []);
+    LEGEND_CHANNELS.forEach(function (ch) {
+      var defs = all.map(function (e) { return e[ch]; }).filter(function (d) { return d && typeof d === "object" && d.field; });
+      if (!defs.length || defs.some(function (d) { return d.legend === null; })) { return; }
+      var exprs = defs.map(function (d) { return (d.legend && d.legend.labelExpr) || "datum.label"; });
+      if (exprs.some(function (x) { return x !== exprs[0]; })) { return; }
+      var l = "(" + exprs[0] + ")";
+      var wrapped = "length(" + l + ") > 20 ? split(replace(" + l + ", /^(.{8,20}) /, '$1\\n'), '\\n') : " + l;
+      defs.forEach(function (d) { d.legend = d.legend || {}; d.legend.labelExpr = wrapped; });
+    });
+  }
   /* a dataset kept in a file beside the page ({"$script": path}: a map's boundaries) is loaded before the chart
      is drawn; a page opened from file:// may load scripts, not fetch files */
   var scripts = {};
@@ -76,6 +121,49 @@
     });
     return Promise.all(waits).then(function () { return spec; });
   }
+  /* how far a drawn chart runs past its box on each side (its text, or the whole drawing) */
+  function spill(el) {
+    var box = (el.closest(".report-chart-scroll") || el).getBoundingClientRect(), svg = el.querySelector("svg");
+    var out = {left: 0, right: 0};
+    if (!svg) { return out; }
+    [svg].concat(Array.prototype.slice.call(svg.querySelectorAll("text"))).forEach(function (t) {
+      var r = t.getBoundingClientRect();
+      if (!r.width) { return; }
+      out.right = Math.max(out.right, Math.ceil(r.right - box.right));
+      out.left = Math.max(out.left, Math.ceil(box.left - r.left));
+    });
+    return out;
+  }
+  /* a chart never runs past its box (on a phone above all): a chart that fits its container gives its plot the width its
+     overhanging labels need (padding, which Vega's fit takes off the plot); a chart of fixed-width views (stacked
+     or faceted) is drawn again with views that much narrower; a few rounds, since labels move with the plot */
+  function narrower(spec, by) {
+    var changed = false;
+    [spec].concat(spec.vconcat || [], spec.spec ? [spec.spec] : []).forEach(function (v) {
+      if (typeof v.width === "number" && v.width > 80) { v.width = Math.max(80, v.width - by); changed = true; }
+    });
+    return changed;
+  }
+  function fitBox(el, spec, options, result, round) {
+    var over = spill(el), by = Math.max(0, over.left) + Math.max(0, over.right);
+    var box = el.closest(".report-chart-scroll") || el;
+    if (by <= 2 || round > 4) { return Promise.resolve(result); }
+    if (spec.width === "container" && (by > box.clientWidth / 3 || round === 4)) {
+      /* labels that need most of the screen: the chart keeps its own width and its box scrolls (and says so) */
+      delete spec.width; delete spec.autosize; delete spec.padding;
+      box.classList.remove("report-chart-fits");
+      box.setAttribute("tabindex", "0");
+      round = 4;
+    } else if (spec.width === "container") {
+      var pad = typeof spec.padding === "object" ? spec.padding : {top: 5, bottom: 5, left: 5, right: 5};
+      spec.padding = {top: pad.top, bottom: pad.bottom, left: pad.left + Math.max(0, over.left) + 4,
+                      right: pad.right + Math.max(0, over.right) + 4};
+    } else if (!narrower(spec, by + 2)) { return Promise.resolve(result); }
+    result.finalize();
+    return window.vegaEmbed(el, spec, options).then(function (again) {
+      return fitBox(el, spec, options, again, round + 1);
+    });
+  }
   function dark() { return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches; }
   function draw() {
     var root = document.documentElement;
@@ -96,6 +184,8 @@
         spec.config = merge(spec.config || {}, {legend: {orient: "bottom", direction: "horizontal", columns: 1,
           layout: {bottom: {anchor: "start", direction: "vertical", margin: 8}}}});
         phoneLegends(spec);
+        wrapLegends(spec);
+        wrapAxisTitles(spec, Math.max(20, Math.floor(el.clientWidth / 8)));
       }
       if (isDark && mode === "vega") { spec.background = null; }
       if (mode === "vega-lite" && spec.usermeta && spec.usermeta.aspect && el.clientWidth > 0) {
@@ -104,7 +194,9 @@
       }
       var options = {mode: mode, renderer: "svg", actions: false, tooltip: {theme: isDark ? "dark" : "light"}};
       return withData(spec).then(function (ready) {
-        return window.vegaEmbed(el, ready, options);
+        return window.vegaEmbed(el, ready, options).then(function (result) {
+          return fitBox(el, ready, options, result, 0);
+        });
       }).then(function (result) {
         var svg = el.querySelector("svg");
         if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
