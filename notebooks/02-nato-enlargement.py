@@ -111,7 +111,7 @@ present.chart(charts.membership_steps(steps, as_of=P.as_of, title=enlargement_wo
 
 # %%
 present.chart(maps.membership_explorer(memberships, "NATO", P.as_of, atlas=atlas),
-              caption=geo_words.map_caption(memberships, "NATO", P.as_of, atlas=atlas),
+              caption=geo_words.map_caption(memberships, "NATO", P.as_of, atlas=atlas, slider=True),
               sources=nato_sources + list(geo.SOURCES), key="nato-map")
 
 # %% [markdown]

@@ -51,6 +51,9 @@ ORG_COLORS: dict[str, str] = {
     "PAG": "#B3DDF2",  # ice blue (NATO partnership)
 }
 
+#: The ground of an inset map (a near-white the page swaps for its own dark ground in dark mode).
+INSET_PAPER = "#fdfdfd"
+
 CATEGORY_COLORS: dict[str, str] = {
     "founding": "#332288",
     "enlargement": "#88CCEE",

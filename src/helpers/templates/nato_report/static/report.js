@@ -7,8 +7,9 @@
                      tickColor: "#9a9a9a"},
               legend: {labelColor: "#d6d6d6", titleColor: "#e8e8e8"}, header: {labelColor: "#d6d6d6",
               titleColor: "#e8e8e8"}, text: {color: "#e8e8e8"}, view: {stroke: null}};
-  /* a map's non-members (near white) become a dark grey on a dark page, so the members stand out */
-  var DARK_SWAP = {"#eeeeee": "#3b4149"};
+  /* a map's non-members (near white) become a dark grey on a dark page, so the members stand out; an inset
+     map's ground (theme.INSET_PAPER) becomes the page's */
+  var DARK_SWAP = {"#eeeeee": "#3b4149", "#fdfdfd": "#16181b"};
   function merge(target, extra) {
     Object.keys(extra).forEach(function (k) {
       var v = extra[k];
@@ -100,7 +101,8 @@
       if (isDark && mode === "vega") { spec.background = null; }
       if (mode === "vega-lite" && spec.usermeta && spec.usermeta.aspect && el.clientWidth > 0) {
         /* a map keeps its shape at every width: its height follows the container's width */
-        spec.height = Math.round(el.clientWidth * spec.usermeta.aspect);
+        var meta = spec.usermeta, phone = meta.phone_aspect && el.clientWidth < meta.phone_width;
+        spec.height = Math.round(el.clientWidth * (phone ? meta.phone_aspect : meta.aspect));
       }
       var options = {mode: mode, renderer: "svg", actions: false, tooltip: {theme: isDark ? "dark" : "light"}};
       return withData(spec).then(function (ready) {
