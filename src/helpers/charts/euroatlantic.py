@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 import altair as alt
 import pandas as pd
 
-from helpers import theme
+from helpers import theme, wording
 from helpers.tables.arms_control import PHASES
 from helpers.tables.enlargement import BACKGROUNDS
 
@@ -208,7 +208,7 @@ def camps_bars(camps: pd.DataFrame, *, title: str, description: str, width: int 
 
 def pact_lifespans(record: pd.DataFrame, *, title: str, description: str, as_of, width: int = 600) -> alt.LayerChart:
     """Each defence pact (from ``tables.pact_cases.pact_exposure``) as a bar from signature to its end or ``as_of``,
-    labelled with its names and coloured by whether it was still in force; the label gives withdrawals per 100
+    labelled with its short name (labels.csv) and coloured by whether it was still in force; the label gives withdrawals per 100
     member-years where the data holds the membership spells (in the tooltip: the exit-rate chart beside it shows the
     rates with their intervals, and a long label ran past the chart's edge). The legend sits above the bars, clear
     of the labels at their ends."""
@@ -216,9 +216,10 @@ def pact_lifespans(record: pd.DataFrame, *, title: str, description: str, as_of,
     data = record.assign(until=record["ended"].fillna(pd.Timestamp(as_of)),
                          state=record["in_force"].map({True: "in force", False: "ended"}),
                          label=[f"{y:.0f} years" for y in record["years"]],
-                         members=["members not in data" if pd.isna(r) else "in data" for r in rate])
-    order = data["name"].tolist()
-    base = alt.Chart(data).encode(y=alt.Y("name:N", sort=order, title=None))
+                         members=["members not in data" if pd.isna(r) else "in data" for r in rate],
+                         pact=[wording.label(o, "org_id") for o in record["org_id"]])  # the short name readers know
+    order = data["pact"].tolist()
+    base = alt.Chart(data).encode(y=alt.Y("pact:N", sort=order, title=None))
     bars = base.mark_bar(height=16).encode(
         x=alt.X("founded:T", title=None), x2="until:T",
         color=alt.Color("state:N", title="on the chosen date", legend=alt.Legend(orient="top", direction="horizontal"),
