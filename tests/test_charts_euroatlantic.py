@@ -138,6 +138,10 @@ def test_treaty_gantt_shares_the_time_axis_with_the_war_lane():
     # treaties are labelled with their reader names, not their ids
     assert units[0]["encoding"]["y"]["field"] == "name" and units[0]["encoding"]["y"]["sort"] == ["ABM Treaty"]
     assert all(tooltip_fields(u) for u in units)
+    # the look-alike phases differ (the legend had two identical greys and two identical purples)
+    assert len(set(color["range"])) == len(color["domain"])
+    # each war is named on its row by year and title, not left as an unlabelled dot
+    assert units[2]["encoding"]["y"]["field"] == "war" and units[2]["encoding"]["y"]["sort"] == ["War (2008)"]
 
 
 def test_pact_lifespans_runs_living_pacts_to_as_of_and_says_when_members_are_missing():

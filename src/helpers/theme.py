@@ -51,6 +51,17 @@ ORG_COLORS: dict[str, str] = {
     "PAG": "#B3DDF2",  # ice blue (NATO partnership)
 }
 
+#: Treaty phases (notebook 04): the two greys (never in force; entry into force not recorded) and the two purples
+#: (eroding after a recorded entry into force; eroding with none recorded) differ in lightness, so the legend's
+#: look-alike pairs can be told apart in light and dark pages alike.
+PHASE_COLORS: dict[str, str] = {
+    "signed, not in force": "#777777",
+    "signed, entry into force not recorded": "#C4C4C4",
+    "in force": "#44AA99",  # CATEGORY_COLORS["arms_control"]
+    "in force, eroding": "#AA4499",  # CATEGORY_COLORS["withdrawal_suspension"]
+    "eroding": "#DDA8D6",
+}
+
 #: The ground of an inset map (a near-white the page swaps for its own dark ground in dark mode).
 INSET_PAPER = "#fdfdfd"
 

@@ -18,14 +18,9 @@ from helpers.tables.enlargement import BACKGROUNDS
 
 
 def _phase_scale() -> alt.Scale:
-    """Treaty phases: grey while not (recorded as) in force, the arms-control colour in force, the
-    withdrawal/suspension colour once a party has suspended or left — all from the theme."""
-    grey = theme.ORG_COLORS["WARSAW"]  # the theme's neutral grey
-    live = theme.CATEGORY_COLORS["arms_control"]
-    eroding = theme.CATEGORY_COLORS["withdrawal_suspension"]
-    mapping = {"signed, not in force": grey, "signed, entry into force not recorded": grey, "in force": live,
-               "in force, eroding": eroding, "eroding": eroding}
-    return alt.Scale(domain=list(PHASES), range=[mapping[p] for p in PHASES])
+    """Treaty phases in the theme's phase colours: grey while not (recorded as) in force, the arms-control colour in
+    force, purple once a party has suspended or left; each look-alike pair apart in lightness."""
+    return alt.Scale(domain=list(PHASES), range=[theme.PHASE_COLORS[p] for p in PHASES])
 
 
 def _category_scale(categories: Iterable[str]) -> alt.Scale:
@@ -175,13 +170,16 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
                  alt.Tooltip("note:N", title="note"), alt.Tooltip("source_id:N", title="source")],
     )
     top = alt.layer(bars, ticks).properties(width=width, height=30 * max(1, len(names)))
-    lane = alt.Chart(wars).mark_circle(size=120, color=theme.CATEGORY_COLORS["intervention_war"]).encode(
+    # each war on a row of its own, named on the axis like the treaties (title and year), so the dots need no hover
+    wars = wars.sort_values("date", kind="stable").assign(
+        war=lambda w: [f"{t} ({d.year})" for d, t in zip(pd.to_datetime(w["date"]), w["title"])])
+    lane = alt.Chart(wars).mark_circle(size=120, color=theme.CATEGORY_COLORS["intervention_war"], opacity=1).encode(
         x=alt.X("date:T", title=None),
-        y=alt.Y("category:N", title=None, axis=alt.Axis(labelExpr="'interventions, wars'")),
+        y=alt.Y("war:N", sort=wars["war"].tolist(), title=None, axis=alt.Axis(labelLimit=320)),
         tooltip=[_date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
                  alt.Tooltip("description:N", title="what happened"),
                  alt.Tooltip("source_id:N", title="source")],
-    ).properties(width=width, height=40)
+    ).properties(width=width, height=24 * max(1, len(wars)))
     # one time axis for both views: the shared scale spans the treaties and the wars (no explicit domain, which
     # Vega-Lite would have to merge from two forms and warn about)
     return alt.vconcat(top, lane).resolve_scale(x="shared").properties(title=title, description=description)
