@@ -62,6 +62,19 @@ PHASE_COLORS: dict[str, str] = {
     "eroding": "#DDA8D6",
 }
 
+#: Tie grades of 08's matrix, strongest first (defence pledge, membership, partnership, dialogue status): dark to
+#: light on a light page; on a dark page (``TIE_GRADE_COLORS_DARK``, swapped in by the page through the spec's
+#: ``usermeta.dark``) light to dark, so the strongest tie has the most contrast in both themes.
+TIE_GRADE_COLORS = ("#1a1a1a", "#5e5e5e", "#a3a3a3", "#dcdcdc")
+TIE_GRADE_COLORS_DARK = ("#f2f2f2", "#b5b5b5", "#767676", "#474a50")
+
+
+def dark_swap(light, dark) -> dict:
+    """``usermeta.dark`` of a spec: each light-page colour and the colour a dark page draws instead (the page's
+    report.js reads it before its own lightening of dark marks)."""
+    return {a.lower(): b for a, b in zip(light, dark)}
+
+
 #: The ground of an inset map (a near-white the page swaps for its own dark ground in dark mode).
 INSET_PAPER = "#fdfdfd"
 

@@ -19,7 +19,7 @@ from helpers.tables.sco_states import GRADES, ORG_LABELS, ORGS, STATUS_LABELS, S
 
 NEUTRAL = "#4d4d4d"
 STATUS_ORDER = ["member", "participating_state", "partner", "observer", "dialogue_partner", "suspended", "frozen"]
-GRADE_COLORS = ["#1a1a1a", "#5e5e5e", "#a3a3a3", "#dcdcdc"]
+GRADE_COLORS = list(theme.TIE_GRADE_COLORS)
 #: Default text alternatives (a Gantt chart's is said per call, as its rows differ).
 MATRIX = ("Matrix of states (rows) by structure (columns), cells shaded by tie grade; states on both sides first, "
           "then the rest, then Russia and China.")
@@ -80,7 +80,9 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MAT
         tooltip=[alt.Tooltip("name:N", title="state"), alt.Tooltip("structure:N"), alt.Tooltip("grade:N", title="tie"),
                  alt.Tooltip("group:N", title="counted as"), alt.Tooltip("inactive:N", title="suspended ties")],
     )
-    return theme.titled(chart.properties(width=22 * len(orgs) * 3, height=alt.Step(11)), title, description)
+    chart = chart.properties(width=22 * len(orgs) * 3, height=alt.Step(11),
+                             usermeta={"dark": theme.dark_swap(theme.TIE_GRADE_COLORS, theme.TIE_GRADE_COLORS_DARK)})
+    return theme.titled(chart, title, description)
 
 
 def upset_chart(combos: pd.DataFrame, *, structures: Iterable[str] = STRUCTURES, title: str, description: str = UPSET,
