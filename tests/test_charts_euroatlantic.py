@@ -140,6 +140,8 @@ def test_treaty_gantt_shares_the_time_axis_with_the_war_lane():
     assert all(tooltip_fields(u) for u in units)
     # the look-alike phases differ (the legend had two identical greys and two identical purples)
     assert len(set(color["range"])) == len(color["domain"])
+    dark = [spec["usermeta"]["dark"][c.lower()] for c in color["range"]]  # and on a dark page too
+    assert len(set(dark)) == len(color["domain"])
     # each war is named on its row by year and title, not left as an unlabelled dot
     assert units[2]["encoding"]["y"]["field"] == "war" and units[2]["encoding"]["y"]["sort"] == ["War (2008)"]
 

@@ -61,6 +61,15 @@ PHASE_COLORS: dict[str, str] = {
     "in force, eroding": "#AA4499",  # CATEGORY_COLORS["withdrawal_suspension"]
     "eroding": "#DDA8D6",
 }
+#: The same phases on a dark page (swapped in through the spec's ``usermeta.dark``): the fainter of each pair stays
+#: the fainter against the dark ground.
+PHASE_COLORS_DARK: dict[str, str] = {
+    "signed, not in force": "#A0A0A0",
+    "signed, entry into force not recorded": "#5A5D63",
+    "in force": "#44AA99",
+    "in force, eroding": "#D16FC2",
+    "eroding": "#7B4C74",
+}
 
 #: Tie grades of 08's matrix, strongest first (defence pledge, membership, partnership, dialogue status): dark to
 #: light on a light page; on a dark page (``TIE_GRADE_COLORS_DARK``, swapped in by the page through the spec's

@@ -158,7 +158,7 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
     bars = alt.Chart(phases).mark_bar(height=16).encode(
         x=alt.X("start:T", title=None), x2="end:T",
         y=alt.Y("name:N", sort=labels, title=None),
-        color=alt.Color("phase:N", scale=_phase_scale(), title="phase"),
+        color=alt.Color("phase:N", scale=_phase_scale(), title="phase", legend=alt.Legend(labelLimit=280)),
         tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("phase:N", title="phase"),
                  _date_tooltip("start", "from"), _date_tooltip("end", "until"),
                  alt.Tooltip("source_id:N", title="source")],
@@ -182,7 +182,9 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
     ).properties(width=width, height=24 * max(1, len(wars)))
     # one time axis for both views: the shared scale spans the treaties and the wars (no explicit domain, which
     # Vega-Lite would have to merge from two forms and warn about)
-    return alt.vconcat(top, lane).resolve_scale(x="shared").properties(title=title, description=description)
+    dark = theme.dark_swap([theme.PHASE_COLORS[p] for p in PHASES], [theme.PHASE_COLORS_DARK[p] for p in PHASES])
+    return alt.vconcat(top, lane).resolve_scale(x="shared").properties(title=title, description=description,
+                                                                       usermeta={"dark": dark})
 
 
 def camps_bars(camps: pd.DataFrame, *, title: str, description: str, width: int = 360) -> alt.LayerChart:
