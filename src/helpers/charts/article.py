@@ -41,7 +41,8 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
     x = alt.X("paragraph:O", sort=x_order, title="paragraph",
               axis=alt.Axis(orient="top", labelExpr="datum.label", labelAngle=alt.ExprRef(f"{narrow} ? -90 : 0"),
                             labelAlign=alt.ExprRef(f"{narrow} ? 'left' : 'center'"),
-                            labelBaseline=alt.ExprRef(f"{narrow} ? 'middle' : 'bottom'")))
+                            labelBaseline=alt.ExprRef(f"{narrow} ? 'middle' : 'bottom'"),
+                            labelOverlap="parity"))  # on a phone every other number when they would touch
     # on a phone the names keep their full length (they were cut with "…"); the dots shrink to fit the columns
     y = alt.Y("row:N", sort=y_order, title=None, axis=alt.Axis(labelLimit=alt.ExprRef(f"{narrow} ? 215 : 240")))
 

@@ -68,8 +68,7 @@ def typology_scatter(intervals: pd.DataFrame, *, names: Mapping[str, str] | None
     # a point at 0 or 1 sits clear of the axis line
     scale = alt.Scale(domain=[-0.06, 1.06], nice=False, zero=False)
     ticks = alt.Axis(values=[0, 0.25, 0.5, 0.75, 1], format=".2~f")
-    # the defence promise is yes or no: ticks at 0 and 1 only (a box between them is a score not known)
-    yes_no = alt.Axis(values=[0, 1], format=".0f")
+    yes_no = alt.Axis(values=[0, 1], format=".0f")  # the defence promise is yes or no (a box between: not known)
     boxes = base.mark_rect(fillOpacity=0.15, strokeOpacity=0.9, strokeWidth=1.5).encode(
         x=alt.X(f"{x}_low:Q", scale=scale, title=X_TITLE, axis=ticks), x2=f"{x}_high:Q",
         y=alt.Y(f"{y}_low:Q", scale=scale, title=Y_TITLE, axis=yes_no), y2=f"{y}_high:Q",
