@@ -39,7 +39,7 @@ def test_each_placed_organisation_is_a_box_from_its_lowest_to_its_highest_score(
     # both axes run 0 to 1 in five ticks (21 ticks at 0.05 crowded the axis, issue 23), with a margin past each end
     # the defence promise is yes or no: ticks at 0 and 1 only
     assert enc["x"]["axis"]["values"] == [0, 0.25, 0.5, 0.75, 1] and enc["y"]["axis"]["values"] == [0, 1]
-    assert "partial one counted as half" in enc["x"]["title"]  # the axis says how 'partly' scores
+    assert "a partial feature counted as half" in enc["x"]["title"]  # the axis says how 'partly' scores
     for axis in ("x", "y"):
         low, high = enc[axis]["scale"]["domain"]
         assert -0.1 <= low < 0 and 1 < high <= 1.1

@@ -15,7 +15,9 @@ import pandas as pd
 from helpers import theme
 from helpers.tables.typology import PLOT_AXES
 
-X_TITLE = "Institutions (share of our index's four features, a partial one counted as half; 0 = none, 1 = all)"
+#: in three lines, so that it fits under a phone's narrow plot
+X_TITLE = ["Institutions: share of our index's four features,", "a partial feature counted as half",
+           "(0 = none, 1 = all)"]
 Y_TITLE = "Defence promise (1 = the text promises defence, 0 = it does not)"
 DODGE = 0.05
 DESCRIPTION = ("Each organisation is a box from its lowest to its highest possible score: institutions on the x axis, "
