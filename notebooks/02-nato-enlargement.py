@@ -112,7 +112,7 @@ present.chart(euroatlantic_charts.membership_steps(steps, as_of=P.as_of,
 
 # %%
 present.chart(maps.membership_explorer(memberships, "NATO", P.as_of, atlas=atlas),
-              caption=geo_words.map_caption(memberships, "NATO", P.as_of, atlas=atlas),
+              caption=geo_words.map_caption(memberships, "NATO", P.as_of, atlas=atlas, slider=True),
               sources=nato_sources + list(geo.SOURCES), key="nato-map")
 
 # %% [markdown]

@@ -44,6 +44,9 @@ def test_the_rule_refuses_each_agreement_for_the_first_condition_it_fails():
     assert cases.loc[4, "reason"].startswith("no permanent member")
     assert cases.loc[5, "reason"] == "not yet signed on the chosen date"
     assert cases.loc[2, "name"] == "agreement of 1 Jan 1950 (ATOP 2)"
+    # charts and titles show it without ATOP's number; a held pact's name is left whole
+    assert pc.short_name(cases.loc[2, "name"]) == "agreement of 1 Jan 1950"
+    assert pc.short_name("Brussels Treaty (WEU)") == "Brussels Treaty (WEU)"
     counts = pc.census_counts(cases.reset_index())
     assert counts["agreements"].tolist() == [5, 1, 1, 1, 1, 1]
 
@@ -120,7 +123,7 @@ def test_02_takeaways_are_computed_for_every_declared_date():
         assert f"({len(cases)} agreements, {int(cases['admitted'].sum())} admitted by " in census_line, as_of
         pairs = pc.separated_pairs(rec)
         for a, b in pairs:
-            assert f"{a} below {b}" in rates_line
+            assert f"{pc.short_name(a)} below {pc.short_name(b)}" in rates_line
         if not pairs:
             assert "cannot be told apart" in rates_line and " below " not in rates_line, as_of
         if pd.Timestamp(as_of) < pd.Timestamp("1992-05-15"):  # the CSTO's treaty was signed on 15 May 1992
@@ -140,6 +143,7 @@ def test_on_the_data_only_pairs_the_exact_test_separates_are_reported_and_nothin
     assert ("NATO", "CSTO") in pc.separated_pairs(rec)
     line = view.glance_line(rec)
     assert "lost the most" not in line and "NATO below CSTO" in line
+    assert "ATOP 3" not in view.rates_headline(rec)  # the chart's title names pacts, not ATOP's numbers
     csto = rec.set_index("org_id").loc["CSTO"]
     assert (csto["non_renewal"], csto["suspension"], csto["denunciation"]) == (3, 1, 0)
     anzus = rec.set_index("org_id").loc["ANZUS"]

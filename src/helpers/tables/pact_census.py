@@ -7,6 +7,8 @@ are ``pact_census.csv`` and ``pact_spells.csv``; how each member left is ``pact_
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from scipy.stats import binomtest, chi2
 
@@ -63,6 +65,12 @@ def census_cases(census: pd.DataFrame, organisations: pd.DataFrame, as_of, *, si
     out["admitted"] = out["reason"] == REASONS[0]
     cols = ["atopid", "org_id", "name", "signed", "ended", "states_at_signature", "admitted", "reason"]
     return out.sort_values(["admitted", "signed", "atopid"], ascending=[False, True, True])[cols].reset_index(drop=True)
+
+
+def short_name(name: str) -> str:
+    """A pact's name as charts and titles show it: without the ATOP number that tells apart the agreements this
+    project holds no name for ('agreement of 30 Apr 1948'; tables and tooltips keep the number)."""
+    return re.sub(r" \(ATOP \d+\)$", "", str(name))
 
 
 def close_calls(cases: pd.DataFrame) -> pd.DataFrame:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import wording
-from helpers.tables.pact_census import rate_tests, separated_pairs
+from helpers.tables.pact_census import rate_tests, separated_pairs, short_name
 
 
 def _names(items: list[str]) -> str:
@@ -28,7 +28,7 @@ def close_calls_title(close: pd.DataFrame, cases: pd.DataFrame) -> str:
 
 
 def _pairs(pairs: list[tuple[str, str]]) -> str:
-    return _names([f"{a} below {b}" for a, b in pairs])
+    return _names([f"{short_name(a)} below {short_name(b)}" for a, b in pairs])
 
 
 def rates_headline(record: pd.DataFrame) -> str:
