@@ -64,9 +64,12 @@ def test_osce_glance_reports_growth_overlap_and_the_first_explicit_document():
 
 
 def test_principles_glance_counts_principles_found_and_the_most_common():
-    summary = pd.DataFrame({"principle": ["A", "Indivisible security", "C"], "explicit": [0, 4, 1],
-                            "implicit": [0, 2, 0]})
+    summary = pd.DataFrame({"principle": ["A", "Indivisible security", "C"], "explicit, quoted": [0, 4, 1],
+                            "explicit, from a report": [0, 0, 0], "implicit": [0, 2, 0], "absent": [0, 0, 0]})
     grid = pd.DataFrame({"document": [f"d{i}" for i in range(12)]})
     out = principles_words.glance_findings(summary, grid, "2024-12-31")
-    assert out[0] == "2 of the article's 3 principles appear in at least one document adopted by 31 Dec 2024."
-    assert out[1] == "Indivisible security is the most common: stated in 6 of the 12 documents read."
+    assert out[0] == ("2 of the article's 3 principles are stated explicitly in a quoted phrase in at least one "
+                      "document adopted by 31 Dec 2024; 2 counting implicit readings and reports.")
+    assert out[1] == ("Counting only explicit statements quoted from the texts, Indivisible security is the most "
+                      "common: 4 of the 12 documents. Counting implicit readings and reports of the texts too, "
+                      "Indivisible security leads with 6 of 12: the headline holds.")
