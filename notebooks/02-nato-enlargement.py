@@ -129,7 +129,9 @@ present.chart(maps.membership_explorer(memberships, "NATO", P.as_of, atlas=atlas
 
 # %%
 members = enlargement.nato_members(memberships, organisations, states, lineage, policies, P.as_of)
-present.chart(charts.accession_timeline(members, title=enlargement_words.background_headline(members, P.as_of),
+absorbed = enlargement_words.absorbed_warsaw(members, lineage, memberships, states, P.as_of)
+present.chart(charts.accession_timeline(members, title=enlargement_words.background_headline(members, P.as_of,
+                                                                                         absorbed),
                                         description="One dot per member state at the date it first joined NATO."),
               caption="Members on the report's date, ordered by first entry; backgrounds come from the Warsaw "
                       "Pact's membership and dissolution, the succession of states and declared non-alignment.",

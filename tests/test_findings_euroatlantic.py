@@ -173,3 +173,14 @@ def test_02_glance_holds_on_natos_first_day_when_no_pact_has_a_withdrawal_rate()
     out = enlargement_words.glance_findings(load.memberships(), load.organisations(), load.states(),
                                             load.state_lineage(), load.state_policies(), "1949-04-04")
     assert 2 <= len(out) <= 4 and not any("lost the most" in line for line in out)
+
+
+def test_the_1991_headline_names_the_gdr_absorbed_into_a_nato_member():
+    """Referee (methods-3, minor 5): 'none of NATO's 16 members had been in the Warsaw Pact' on 31 Dec 1991 missed
+    the GDR, a Warsaw Pact state that came into NATO when Germany absorbed it on 3 Oct 1990 (state_lineage)."""
+    args = (load.memberships(), load.organisations(), load.states(), load.state_lineage(), load.state_policies())
+    line = enlargement_words.glance_findings(*args, "1991-12-31")[1]
+    assert line.startswith("On 31 Dec 1991, none of NATO's 16 members had been in the Warsaw Pact")
+    assert line.endswith("; the German Democratic Republic, a Warsaw Pact state, came into NATO without an accession "
+                         "of its own when Germany absorbed it on 3 Oct 1990.")
+    assert "German Democratic Republic" not in enlargement_words.glance_findings(*args, "1990-06-30")[1]
