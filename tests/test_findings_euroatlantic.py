@@ -184,3 +184,18 @@ def test_the_1991_headline_names_the_gdr_absorbed_into_a_nato_member():
     assert line.endswith("; the German Democratic Republic, a Warsaw Pact state, came into NATO without an accession "
                          "of its own when Germany absorbed it on 3 Oct 1990.")
     assert "German Democratic Republic" not in enlargement_words.glance_findings(*args, "1990-06-30")[1]
+
+
+def test_04_robustness_reads_binding_as_legal_force_with_new_start_in_force_until_2026():
+    """Referee (methods-3, minor 1): Russia's suspension of New START (28 Feb 2023) does not end the treaty in law; it
+    stayed in force until 5 Feb 2026. Read so, 3 of the 12 treaties (3 of 9 ever in force) bound both at the end of
+    2023, and the reading — most no longer bind the pair — holds."""
+    rule = A.treaty_cases(load.treaties(), load.arms_control())
+    listed = A.admitted_treaties(load.treaties(), rule)
+    status = A.pair_status(load.arms_control(), listed, "2023-12-31")
+    assert int(status["binds_pair"].sum()) == 2
+    assert AW.legal_force_line(status, "2023-12-31") == (
+        "Read as legal force, with a suspension not ending a treaty, 3 of the 12 treaties (3 of the 9 that entered "
+        "into force) bound both on 31 Dec 2023, not 2: most no longer bound the pair, so the reading holds.")
+    expired = load.arms_control().query("treaty_id == 'NEW_START' and step == 'expired'")["date"].iloc[0]
+    assert expired == pd.Timestamp("2026-02-05")
