@@ -199,3 +199,11 @@ def test_04_robustness_reads_binding_as_legal_force_with_new_start_in_force_unti
         "into force) bound both on 31 Dec 2023, not 2: most no longer bound the pair, so the reading holds.")
     expired = load.arms_control().query("treaty_id == 'NEW_START' and step == 'expired'")["date"].iloc[0]
     assert expired == pd.Timestamp("2026-02-05")
+
+
+def test_02_glance_puts_no_english_article_before_an_arabic_pact_name(monkeypatch):
+    """The Arabic edition's 02 glance read 'كان the معاهدة ريو': the English 'the' was put before the Arabic label."""
+    monkeypatch.setenv("NATO_LANG", "ar")
+    args = (load.memberships(), load.organisations(), load.states(), load.state_lineage(), load.state_policies())
+    line = enlargement_words.glance_findings(*args, "2024-04-30")[2]
+    assert "the " not in line.split(",")[1], line

@@ -91,6 +91,8 @@ def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, stat
 def _the(org: str) -> str:
     """An organisation's short name in running text: 'NATO', 'the Rio Treaty'."""
     name = wording.label(org, "org_id")
+    if not name.isascii():  # the Arabic edition's label: no English article in front of it
+        return name
     return name if name in ("NATO", "ANZUS", "SEATO") else f"the {name}"
 
 
