@@ -327,3 +327,13 @@ def test_notes_use_public_terms_only(claims):
     texts += list(pd.read_csv(paths.DATA / "provenance" / "sources-ledger.csv", dtype=str)["note"].fillna(""))
     bad = [t for t in texts if lookup.search(t)]
     assert not bad, bad[:3]
+
+
+def test_c09_does_not_claim_a_record_sipri_does_not_hold():
+    """Referee (methods-3, minor 5): SIPRI publishes no bloc totals and notebook 05 starts in 2000, so C09's reason
+    may compare NATO only with the groups 05 builds, over the years it covers."""
+    from helpers import load
+
+    reason = load.claims().set_index("claim_id").loc["C09", "verdict_reason"]
+    assert "any bloc in SIPRI's data" not in reason
+    assert "groups notebook 05 compares" in reason and "2000–2024" in reason
