@@ -134,13 +134,17 @@ def main(argv: list[str] | None = None) -> int:
             for i in range(args.edits):
                 words = f"Benchmark sentence number {i} of {os.getpid()}."
                 time.sleep(0.5)
+                preview.lines.clear()
                 started = time.perf_counter()
                 add_to_last_prose(py, words)
                 page.wait_for_function(f"document.body && document.body.innerText.includes({words!r})",
                                        timeout=60000, polling=10)
                 prose.append(time.perf_counter() - started)
-                line = preview.wait_for(r"page\(s\) rewritten", 30).string.strip()
-                print(f"  prose edit {i + 1}: {prose[-1]:.2f}s from save to the new text on the page ({line})")
+                built = preview.wait_for(rf"\] {re.escape(stem)}\.html written in ([\d.]+)s", 30).group(1)
+                done = preview.wait_for(r"done in ([\d.]+)s", 60).group(1)  # the next save finds it idle
+                print(f"  prose edit {i + 1}: {prose[-1]:.2f}s from save to the new text on the page (page written "
+                      f"{built}s after the preview saw the save; other edition and indexes done at {done}s; "
+                      f"load {os.getloadavg()[0]:.1f})")
             words = f"code edit {os.getpid()}"
             started = time.perf_counter()
             add_code_line(py, f'print("{words}")')

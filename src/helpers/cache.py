@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -51,10 +52,33 @@ def constraints_file() -> Path:
     return paths.constraints()
 
 
+_PINNED: dict[Path, str] | None = None  # the code hashes of the build running in this process (code_pinned)
+
+
+@contextmanager
+def code_pinned():
+    """Within this block :func:`code_hash` reads each folder once: one build's plan, pages, search index and index
+    all key on the code as it was when the build started (it is not read again for each step)."""
+    global _PINNED
+    outer, _PINNED = _PINNED, {} if _PINNED is None else _PINNED
+    try:
+        yield
+    finally:
+        _PINNED = outer
+
+
 def code_hash(folder: Path | None = None) -> str:
     """One hash over every ``*.py`` under the helpers folder (relative path + content), and the page files that
     travel with them (templates, scripts, styles: a changed search.js must reach the reports)."""
     folder = folder or helpers_dir()
+    if _PINNED is not None:
+        if folder not in _PINNED:
+            _PINNED[folder] = _code_hash(folder)
+        return _PINNED[folder]
+    return _code_hash(folder)
+
+
+def _code_hash(folder: Path) -> str:
     h = hashlib.sha256()
     for py in sorted(p for p in folder.rglob("*") if p.suffix in {".py", ".js", ".css", ".j2"}):
         if "__pycache__" in py.parts:

@@ -96,9 +96,11 @@ def _die_with_parent(parent: int) -> None:
         raise SystemExit(143)
 
 
-def init_worker(env: dict[str, str], log: str, parent: int, kernels: bool = True) -> None:
+def init_worker(env: dict[str, str], log: str, parent: int, kernels: bool = True, warm: tuple | None = None) -> None:
     """Set a pool process up: die with the build, the build's settings (``env``, see :func:`worker_env`), kernel
-    chatter to ``log``, papermill (when some job runs a kernel) and the renderer imported once."""
+    chatter to ``log``, papermill (when some job runs a kernel) and the renderer imported once; ``warm`` (the
+    notebooks' folder, the modules they import, the build folder, kernels to keep warm): its first kernel started
+    before the renderer is imported."""
     _die_with_parent(parent)
     os.environ.update(env)  # this worker's own environment (its kernels inherit it), never the build's
     # Kernels inherit this process's stderr; their start-up chatter goes to build/kernels.log, not the terminal.
@@ -109,6 +111,12 @@ def init_worker(env: dict[str, str], log: str, parent: int, kernels: bool = True
     quiet_imports()
     if kernels:
         import papermill  # noqa: F401  (imported once per worker, reused for every report)
+    if kernels and warm:
+        from helpers.pipeline import plan
+        from helpers.pipeline import warm as ahead
+
+        cwd, modules, build_dir, budget = warm
+        ahead.set_up(Path(cwd), modules, Path(build_dir), budget, plan.KERNEL)
     load_render()
 
 
