@@ -25,6 +25,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+
+
+def _src_first() -> str:
+    """This checkout's code first on the path of every process the bench starts (the environment may have another
+    checkout's ``helpers`` installed, which the bench would otherwise measure)."""
+    return os.pathsep.join(p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH", "")) if p)
 sys.path.insert(0, str(ROOT / "tests"))
 
 from helpers import paths  # noqa: E402
@@ -119,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         collection, py = copy_notebook(tmp, args.only)
         stem = py.stem
-        env = {**os.environ, "NATO_COLLECTION": str(collection), "NATO_REPORTS_DIR": str(tmp / "reports"),
+        env = {**os.environ, "PYTHONPATH": _src_first(),
+               "NATO_COLLECTION": str(collection), "NATO_REPORTS_DIR": str(tmp / "reports"),
                "NATO_BUILD_DIR": str(tmp / "build"), "NATO_CACHE_DIR": str(tmp / "cache")}
         t0 = time.perf_counter()
         preview = Preview(env, tmp, [])

@@ -36,6 +36,12 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "src"))
 
+
+def _src_first() -> str:
+    """This checkout's code first on the path of every process the bench starts (the environment may have another
+    checkout's ``helpers`` installed, which the bench would otherwise measure)."""
+    return os.pathsep.join(p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH", "")) if p)
+
 from helpers import params, paths  # noqa: E402
 
 
@@ -59,7 +65,8 @@ def _timed(cmd: list[str], env: dict, cwd: Path) -> tuple[float, subprocess.Comp
 
 
 def _env(folder: Path) -> dict:
-    return {**os.environ, "NATO_REPORTS_DIR": str(folder / "reports"), "NATO_BUILD_DIR": str(folder / "build"),
+    return {**os.environ, "PYTHONPATH": _src_first(),
+            "NATO_REPORTS_DIR": str(folder / "reports"), "NATO_BUILD_DIR": str(folder / "build"),
             "NATO_CACHE_DIR": str(folder / "cache"), "NATO_EDITIONS": "en"}
 
 

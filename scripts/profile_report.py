@@ -27,13 +27,39 @@ from helpers import params, paths  # noqa: E402
 
 
 class Clock:
-    def __init__(self) -> None:
-        self.marks: dict[str, float] = {}
-        self.exports = 0.0
-        self.exported = 0
+    """Wall time and CPU time (this process's and its kernel's) per stage: on a shared machine the CPU seconds are
+    what the report costs, the wall seconds also carry the waiting for other work."""
 
-    def add(self, stage: str, seconds: float) -> None:
-        self.marks[stage] = self.marks.get(stage, 0.0) + seconds
+    def __init__(self) -> None:
+        self.marks: dict[str, tuple[float, float]] = {}
+        self.exports = 0.0
+        self.exports_cpu = 0.0
+        self.exported = 0
+        self.kernel_cpu = 0.0  # the kernel process's CPU seconds, last seen (sampled until it exits)
+        self.last = (time.perf_counter(), time.process_time(), 0.0)
+
+    def watch(self, pid: int) -> None:
+        import threading
+
+        import psutil
+
+        proc = psutil.Process(pid)
+
+        def sample() -> None:
+            while True:
+                try:
+                    t = proc.cpu_times()
+                    self.kernel_cpu = t.user + t.system
+                except psutil.Error:
+                    return
+                time.sleep(0.02)
+
+        threading.Thread(target=sample, daemon=True).start()
+
+    def mark(self, stage: str) -> None:
+        wall, cpu, kernel = self.last
+        self.last = (time.perf_counter(), time.process_time(), self.kernel_cpu)
+        self.marks[stage] = (self.last[0] - wall, self.last[1] - cpu + self.last[2] - kernel)
 
 
 _NOW: list[Clock] = []  # the report being timed
@@ -49,11 +75,12 @@ def _timed_exports() -> None:
         inner = getattr(vlc, name)
 
         def timed(*args, _inner=inner, **kwargs):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             try:
                 return _inner(*args, **kwargs)
             finally:
                 _NOW[-1].exports += time.perf_counter() - t
+                _NOW[-1].exports_cpu += time.process_time() - c
                 _NOW[-1].exported += 1
 
         setattr(vlc, name, timed)
@@ -62,17 +89,16 @@ def _timed_exports() -> None:
 def _kernel(clock: Clock, notebooks: list[Path], read_log: Path):
     from helpers.pipeline import plan, warm
 
-    t = time.perf_counter()
     kernel = warm.start(plan.KERNEL, notebooks[0].parent, [], read_log)
+    clock.watch(kernel.km.provisioner.process.pid)
     kernel.ready()
-    clock.add("kernel start (to its first answer)", time.perf_counter() - t)
-    t = time.perf_counter()
+    clock.mark("kernel start (to its first answer)")
     client = kernel.km.blocking_client()
     client.start_channels()
     kernel.client, kernel.msg_id = client, client.execute(
         warm.warm_up_code(warm.collection_imports(notebooks)), silent=True, store_history=False)
     kernel.ready()
-    clock.add("the collection's imports in the kernel", time.perf_counter() - t)
+    clock.mark("the collection's imports in the kernel")
     return kernel
 
 
@@ -85,21 +111,19 @@ def one_report(entry, dirs: dict, notebooks: list[Path]) -> Clock:
     clock = Clock()
     _NOW.append(clock)
     kernel = _kernel(clock, notebooks, dirs["build"] / f"{entry.name}.reads")
-    t = time.perf_counter()
     nb = pm.execute_notebook(entry.notebook, str(dirs["build"] / f"{entry.name}.ipynb"),
                              parameters=entry.parameters, kernel_name=plan.KERNEL, engine_name=warm.ENGINE,
                              km=kernel.km, cwd=str(Path(entry.notebook).parent), progress_bar=False,
                              request_save_on_cell_execute=False, shutdown_kernel="immediate")
-    clock.add("the notebook's run (papermill)", time.perf_counter() - t)
+    clock.mark("the notebook's run (papermill)")
     execute.cap(nb, entry, dirs["build"] / f"{entry.name}.ipynb")
-    t = time.perf_counter()
     files, _ = page.render_report_parts(nb, entry)
-    render = time.perf_counter() - t
-    clock.add("page: nbconvert and page parts", render - clock.exports)
-    clock.add(f"page: chart exports ({clock.exported} SVG/PNG calls)", clock.exports)
-    t = time.perf_counter()
+    clock.mark("page")
+    wall, cpu = clock.marks.pop("page")
+    clock.marks["page: nbconvert and page parts"] = (wall - clock.exports, cpu - clock.exports_cpu)
+    clock.marks[f"page: chart exports ({clock.exported} SVG/PNG calls)"] = (clock.exports, clock.exports_cpu)
     placement.write_files(files, dirs["reports"], dirs["staging"])
-    clock.add("writing the files", time.perf_counter() - t)
+    clock.mark("writing the files")
     return clock
 
 
@@ -119,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _profile(args, tmp: Path) -> int:
     from helpers import cache
-    from helpers.pipeline import plan, process
+    from helpers.pipeline import plan, process, warm
     from helpers.pipeline.export_memo import memoise_exports
 
     t = time.perf_counter()
@@ -130,6 +154,7 @@ def _profile(args, tmp: Path) -> int:
     process.load_render()
     print(f"worker set-up, once per worker (papermill and the renderer imported): {time.perf_counter() - t:.2f}s")
     memoise_exports(tmp / "cache" / "exports")
+    warm.register_engine()
     _timed_exports()
     collection = params.collection_path()
     notebooks = [collection.parent / f"{nb.stem}.ipynb" for nb in params.notebooks(collection)]
@@ -142,10 +167,10 @@ def _profile(args, tmp: Path) -> int:
         _, chosen = plan.all_entries(collection, {"as_of": value}, [args.only])
         with paths.using(lang="en"):
             clock = one_report(replace(chosen[0], lang="en"), dirs, notebooks)
-        total = sum(clock.marks.values())
-        print(f"{chosen[0].name}: {total:.2f}s")
-        for stage, seconds in clock.marks.items():
-            print(f"  {stage:48s} {seconds:6.2f}s  {seconds / total:4.0%}")
+        wall, cpu = (sum(m[i] for m in clock.marks.values()) for i in (0, 1))
+        print(f"{chosen[0].name}: {wall:.2f}s wall, {cpu:.2f}s CPU (this process and its kernel)")
+        for stage, (w, c) in clock.marks.items():
+            print(f"  {stage:48s} {w:6.2f}s wall  {c:6.2f}s CPU  {c / cpu:4.0%} of the CPU")
     two = os.getloadavg()[0]
     print(f"load average {one:.1f} before, {two:.1f} after (other work on the machine moves every figure)")
     return 0

@@ -96,6 +96,24 @@ def test_each_page_is_announced_once_as_soon_as_it_is_written_and_the_open_editi
     assert live.edition_open() == "ar"
 
 
+def test_the_preview_syncs_a_saved_pair_to_the_bytes_make_sync_writes(tmp_path):
+    import shutil
+
+    for side in ("preview", "make-sync"):
+        (tmp_path / side).mkdir()
+        for suffix in (".py", ".ipynb"):
+            shutil.copy2(ROOT / "notebooks" / f"06-principles{suffix}", tmp_path / side / f"06-principles{suffix}")
+        py = tmp_path / side / "06-principles.py"
+        text = py.read_text(encoding="utf-8")
+        py.write_text(text.replace("# %% [markdown]\n#", "# %% [markdown]\n# New words.\n#", 1), encoding="utf-8")
+    preview.sync_pair(tmp_path / "preview" / "06-principles.py")
+    subprocess.run([sys.executable, "-m", "jupytext", "--quiet", "--to", "ipynb", "--update",
+                    str(tmp_path / "make-sync" / "06-principles.py")], check=True)
+    synced = (tmp_path / "preview" / "06-principles.ipynb").read_bytes()
+    assert b"New words." in synced
+    assert synced == (tmp_path / "make-sync" / "06-principles.ipynb").read_bytes()
+
+
 def test_the_failure_message_is_one_line_naming_the_report():
     rows = [("01-alpha", "built", "1.0s", "prose"),
             ("03-gamma", "FAILED", "2.0s", "RuntimeError in cell 3: gamma was told to fail\nmore — debug notebook: x")]
