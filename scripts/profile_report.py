@@ -114,8 +114,10 @@ def one_report(entry, dirs: dict, notebooks: list[Path]) -> Clock:
     nb = pm.execute_notebook(entry.notebook, str(dirs["build"] / f"{entry.name}.ipynb"),
                              parameters=entry.parameters, kernel_name=plan.KERNEL, engine_name=warm.ENGINE,
                              km=kernel.km, cwd=str(Path(entry.notebook).parent), progress_bar=False,
-                             request_save_on_cell_execute=False, shutdown_kernel="immediate")
+                             request_save_on_cell_execute=False, shutdown_kernel="immediate", record_timing=True)
     clock.mark("the notebook's run (papermill)")
+    clock.cells = sorted(((c.metadata.get("papermill", {}).get("duration") or 0.0, i, c.source.splitlines()[0][:60])
+                          for i, c in enumerate(nb.cells) if c.cell_type == "code"), reverse=True)[:4]
     execute.cap(nb, entry, dirs["build"] / f"{entry.name}.ipynb")
     files, _ = page.render_report_parts(nb, entry)
     clock.mark("page")
@@ -148,7 +150,7 @@ def _profile(args, tmp: Path) -> int:
 
     t = time.perf_counter()
     process.quiet_imports()
-    os.environ.update(process.worker_env(params.collection_path(), "en", tmp / "build"))
+    os.environ.update(process.worker_env(params.collection_path(), "en", tmp / "build", tmp / "cache" / "memo"))
     import papermill  # noqa: F401
 
     process.load_render()
@@ -171,6 +173,8 @@ def _profile(args, tmp: Path) -> int:
         print(f"{chosen[0].name}: {wall:.2f}s wall, {cpu:.2f}s CPU (this process and its kernel)")
         for stage, (w, c) in clock.marks.items():
             print(f"  {stage:48s} {w:6.2f}s wall  {c:6.2f}s CPU  {c / cpu:4.0%} of the CPU")
+        print("  slowest cells of the run (wall): " + "; ".join(f"cell {i} {d:.2f}s `{first}`"
+                                                             for d, i, first in clock.cells))
     two = os.getloadavg()[0]
     print(f"load average {one:.1f} before, {two:.1f} after (other work on the machine moves every figure)")
     return 0

@@ -52,12 +52,15 @@ def kernel_path(build_dir: Path) -> Path:
     return folder
 
 
-def worker_env(collection: Path, lang: str, build_dir: Path) -> dict[str, str]:
+def worker_env(collection: Path, lang: str, build_dir: Path, memo: Path | None = None) -> dict[str, str]:
     """The environment a worker (and every kernel it starts) runs with: one thread per BLAS/OpenMP pool, the
-    section map and the edition being built, the kernels' stand-in module first on ``PYTHONPATH``."""
+    section map and the edition being built, the kernels' stand-in module first on ``PYTHONPATH``, and where the
+    reports share frames they work out alike (``memo``, in the build's cache; see ``helpers.tables.geo_memo``)."""
     from helpers import paths
 
     env = {v: "1" for v in THREAD_VARS}
+    if memo is not None:
+        env[paths.MEMO_VAR] = str(memo)
     env[paths.COLLECTION_VAR] = str(collection)
     env[paths.LANG_VAR] = lang
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"

@@ -155,7 +155,7 @@ def run_pool(jobs: list[Job], site: dict[str, SiteJob], dirs: Dirs, n_workers: i
     its worker when running alone fails with a failure page, and every other report is built."""
     from concurrent.futures import FIRST_COMPLETED, wait
 
-    env = process.worker_env(collection, lang, dirs.build)  # the workers' environment; this process's is untouched
+    env = process.worker_env(collection, lang, dirs.build, dirs.cache / "memo")  # the workers' own environment
     log = _kernel_log(dirs)
     progress = Progress(len(jobs), on_page)
     kernels = any(j.action == "execute" for j in jobs)
