@@ -149,6 +149,8 @@ def _profile(args, tmp: Path) -> int:
     from helpers.pipeline.export_memo import memoise_exports
 
     t = time.perf_counter()
+    # the kernels import this checkout's helpers (the environment may have another checkout's installed)
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH")) if p)
     process.quiet_imports()
     os.environ.update(process.worker_env(params.collection_path(), "en", tmp / "build", tmp / "cache" / "memo"))
     import papermill  # noqa: F401

@@ -52,13 +52,14 @@ def constraints_file() -> Path:
     return paths.constraints()
 
 
-_PINNED: dict[Path, str] | None = None  # the code hashes of the build running in this process (code_pinned)
+_PINNED: dict[tuple[str, Path], Any] | None = None  # hashes of the build running in this process (code_pinned)
 
 
 @contextmanager
 def code_pinned():
-    """Within this block :func:`code_hash` reads each folder once: one build's plan, pages, search index and index
-    all key on the code as it was when the build started (it is not read again for each step)."""
+    """Within this block :func:`code_hash` and :func:`declared_hashes` read each folder once: one build's plan,
+    pages, search index and index all key on the code and data as they were when the build started (they are not
+    read again for each step)."""
     global _PINNED
     outer, _PINNED = _PINNED, {} if _PINNED is None else _PINNED
     try:
@@ -71,11 +72,15 @@ def code_hash(folder: Path | None = None) -> str:
     """One hash over every ``*.py`` under the helpers folder (relative path + content), and the page files that
     travel with them (templates, scripts, styles: a changed search.js must reach the reports)."""
     folder = folder or helpers_dir()
-    if _PINNED is not None:
-        if folder not in _PINNED:
-            _PINNED[folder] = _code_hash(folder)
-        return _PINNED[folder]
-    return _code_hash(folder)
+    return _pinned("code", folder, _code_hash)
+
+
+def _pinned(kind: str, folder: Path, compute):
+    if _PINNED is None:
+        return compute(folder)
+    if (kind, folder) not in _PINNED:
+        _PINNED[(kind, folder)] = compute(folder)
+    return _PINNED[(kind, folder)]
 
 
 def _code_hash(folder: Path) -> str:
@@ -160,6 +165,10 @@ def declared_hashes(folder: Path) -> dict[str, str]:
     """``{path relative to the repository: content hash}`` of the data package in ``folder`` and every file it
     declares: the data a page can show. A file the package does not declare (a stray CSV, a draft) is no data
     and changes no data version; a folder without a data package falls back to :func:`folder_hashes`."""
+    return dict(_pinned("declared", Path(folder), _declared_hashes))
+
+
+def _declared_hashes(folder: Path) -> dict[str, str]:
     package = folder / "datapackage.json"
     try:
         descriptor = json.loads(package.read_text(encoding="utf-8-sig"))

@@ -169,7 +169,10 @@ def set_up(cwd: Path, modules: list[str], build_dir: Path, budget: int, kernel_n
 
     if _POOL or budget < 1:
         return
-    register_engine()
+    try:
+        register_engine()
+    except Exception:  # noqa: BLE001 (no papermill engines: warm kernels are a speed-up, each report starts its own)
+        return
     pool = Pool(kernel_name, Path(cwd), modules, build_dir / "warm", budget)
     _POOL.append(pool)
     Finalize(pool, pool.close, exitpriority=10)
