@@ -30,6 +30,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+
+def _src_first() -> str:
+    """This checkout's code first on the path of every process the bench starts (the environment may have another
+    checkout's ``helpers`` installed, which the bench would otherwise measure)."""
+    return os.pathsep.join(p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH", "")) if p)
+
 from helpers import params, paths  # noqa: E402
 from helpers.section_map import read as read_collection  # noqa: E402
 
@@ -89,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         coll = _collection_without_variants(tmp, args.only)
         nbs = params.notebooks(coll)
-        env = {**os.environ, "NATO_COLLECTION": str(coll), "NATO_REPORTS_DIR": str(tmp / "reports"),
+        env = {**os.environ, "PYTHONPATH": _src_first(),
+               "NATO_COLLECTION": str(coll), "NATO_REPORTS_DIR": str(tmp / "reports"),
                "NATO_BUILD_DIR": str(tmp / "build"), "NATO_CACHE_DIR": str(tmp / "cache")}
         print(f"{len(nbs)} notebooks with their defaults; {os.cpu_count()} cores; temporary folder {tmp}")
 

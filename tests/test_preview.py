@@ -67,6 +67,53 @@ def test_an_open_page_is_told_the_last_failure_and_each_reload(tmp_path):
     assert 'event: reload\ndata: ["02-beta.html"]' in text
 
 
+def test_each_page_is_announced_once_as_soon_as_it_is_written_and_the_open_edition_builds_first(tmp_path):
+    class Hub:
+        def __init__(self):
+            self.sent = []
+
+        def send(self, event, data):
+            self.sent.append((event, data))
+
+    (tmp_path / "ar").mkdir()
+    (tmp_path / "index.html").write_text("old index", encoding="utf-8")
+    pages = preview_watch.Pages(tmp_path)
+    hub = Hub()
+    tell = preview.Announcer(hub, pages)
+    (tmp_path / "06-zeta.html").write_text("new page", encoding="utf-8")
+    tell.page(tmp_path / "06-zeta.html")
+    assert hub.sent == [("reload", ["06-zeta.html"])]  # before the index is written
+    (tmp_path / "index.html").write_text("new index", encoding="utf-8")
+    tell.edition(0, [], "")
+    assert hub.sent[1:] == [("ok", {}), ("reload", ["index.html"])]  # the page is not reloaded a second time
+
+    live = preview_server.Hub()
+    assert live.edition_open() is None
+    live.connect("ar/06-zeta.html")
+    live.connect("index.html")
+    assert live.edition_open() == "en"
+    live.connect("ar/index.html")
+    assert live.edition_open() == "ar"
+
+
+def test_the_preview_syncs_a_saved_pair_to_the_bytes_make_sync_writes(tmp_path):
+    import shutil
+
+    for side in ("preview", "make-sync"):
+        (tmp_path / side).mkdir()
+        for suffix in (".py", ".ipynb"):
+            shutil.copy2(ROOT / "notebooks" / f"06-principles{suffix}", tmp_path / side / f"06-principles{suffix}")
+        py = tmp_path / side / "06-principles.py"
+        text = py.read_text(encoding="utf-8")
+        py.write_text(text.replace("# %% [markdown]\n#", "# %% [markdown]\n# New words.\n#", 1), encoding="utf-8")
+    preview.sync_pair(tmp_path / "preview" / "06-principles.py")
+    subprocess.run([sys.executable, "-m", "jupytext", "--quiet", "--to", "ipynb", "--update",
+                    str(tmp_path / "make-sync" / "06-principles.py")], check=True)
+    synced = (tmp_path / "preview" / "06-principles.ipynb").read_bytes()
+    assert b"New words." in synced
+    assert synced == (tmp_path / "make-sync" / "06-principles.ipynb").read_bytes()
+
+
 def test_the_failure_message_is_one_line_naming_the_report():
     rows = [("01-alpha", "built", "1.0s", "prose"),
             ("03-gamma", "FAILED", "2.0s", "RuntimeError in cell 3: gamma was told to fail\nmore — debug notebook: x")]

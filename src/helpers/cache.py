@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -51,10 +52,38 @@ def constraints_file() -> Path:
     return paths.constraints()
 
 
+_PINNED: dict[tuple[str, Path], Any] | None = None  # hashes of the build running in this process (code_pinned)
+
+
+@contextmanager
+def code_pinned():
+    """Within this block :func:`code_hash` and :func:`declared_hashes` read each folder once: one build's plan,
+    pages, search index and index all key on the code and data as they were when the build started (they are not
+    read again for each step)."""
+    global _PINNED
+    outer, _PINNED = _PINNED, {} if _PINNED is None else _PINNED
+    try:
+        yield
+    finally:
+        _PINNED = outer
+
+
 def code_hash(folder: Path | None = None) -> str:
     """One hash over every ``*.py`` under the helpers folder (relative path + content), and the page files that
     travel with them (templates, scripts, styles: a changed search.js must reach the reports)."""
     folder = folder or helpers_dir()
+    return _pinned("code", folder, _code_hash)
+
+
+def _pinned(kind: str, folder: Path, compute):
+    if _PINNED is None:
+        return compute(folder)
+    if (kind, folder) not in _PINNED:
+        _PINNED[(kind, folder)] = compute(folder)
+    return _PINNED[(kind, folder)]
+
+
+def _code_hash(folder: Path) -> str:
     h = hashlib.sha256()
     for py in sorted(p for p in folder.rglob("*") if p.suffix in {".py", ".js", ".css", ".j2"}):
         if "__pycache__" in py.parts:
@@ -136,6 +165,10 @@ def declared_hashes(folder: Path) -> dict[str, str]:
     """``{path relative to the repository: content hash}`` of the data package in ``folder`` and every file it
     declares: the data a page can show. A file the package does not declare (a stray CSV, a draft) is no data
     and changes no data version; a folder without a data package falls back to :func:`folder_hashes`."""
+    return dict(_pinned("declared", Path(folder), _declared_hashes))
+
+
+def _declared_hashes(folder: Path) -> dict[str, str]:
     package = folder / "datapackage.json"
     try:
         descriptor = json.loads(package.read_text(encoding="utf-8-sig"))

@@ -13,6 +13,7 @@ Environment overrides (all optional; tests and ``scripts/bench.py`` use them to 
 ``NATO_HELPERS_SRC``      the helpers sources hashed by the cache (default ``src/helpers``)
 ``NATO_CONSTRAINTS``      the locked environment hashed by the cache (default ``constraints.txt``)
 ``NATO_READ_LOG``         file that ``helpers.load`` appends every data file it reads to (set by the build)
+``NATO_MEMO_DIR``         frames many reports work out alike, kept by content (set by the build for its kernels)
 ``NATO_SOURCES_CSV``      the bibliography (default ``data/sources.csv``)
 ``NATO_LANG``             the edition a process works for, ``en`` (default) or ``ar`` (set by the build per edition)
 ``NATO_EDITIONS``         the editions a build writes when ``--lang`` is not given (default ``en,ar``)
@@ -44,6 +45,7 @@ SOURCES_CSV: Path = DATA / "sources.csv"
 HELPERS_SRC: Path = ROOT / "src" / "helpers"
 CONSTRAINTS: Path = ROOT / "constraints.txt"
 READ_LOG_VAR = "NATO_READ_LOG"
+MEMO_VAR = "NATO_MEMO_DIR"  # set by the build in its workers: where a sweep's reports share worked-out frames
 COLLECTION_VAR = "NATO_COLLECTION"  # set by the build in its workers when given --collection
 LANG_VAR = "NATO_LANG"  # set by the build in its workers for each edition it writes
 EDITIONS_VAR = "NATO_EDITIONS"
@@ -109,6 +111,13 @@ def constraints() -> Path:
 def read_log() -> Path | None:
     """The file data reads are logged to (``$NATO_READ_LOG``, set by the build for each report), or None."""
     value = os.environ.get(READ_LOG_VAR)
+    return Path(value) if value else None
+
+
+def memo_dir() -> Path | None:
+    """Where frames that many reports work out alike are kept by content (``$NATO_MEMO_DIR``, set by the build
+    for its kernels), or None: then each run works them out itself."""
+    value = os.environ.get(MEMO_VAR)
     return Path(value) if value else None
 
 

@@ -53,6 +53,10 @@ def _how_to_run(ap: argparse.ArgumentParser) -> None:
                     help="where the reports run: local (a pool of worker processes on this machine, the default) "
                          "or dask (dask.distributed: a local cluster of --jobs workers, or the workers of "
                          "--scheduler); the reports are the same bytes either way")
+    ap.add_argument("--kernels", choices=("warm", "fresh"), default="warm",
+                    help="warm (the default): each local worker starts its next report's kernel ahead of need, "
+                         "with the collection's imports done; every kernel still runs one report only. fresh: "
+                         "each report starts its own kernel when it starts. The reports are the same bytes")
     ap.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
                     help="with --executor dask: run the reports on the workers of this running Dask scheduler "
                          "(see the README, 'Building on several machines')")

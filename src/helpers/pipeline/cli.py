@@ -93,10 +93,12 @@ def _collection(args: argparse.Namespace) -> Path:
     return collection
 
 
-def build(argv: list[str] | None = None, on_pages: Callable[[int, list[tuple], str], None] | None = None) -> int:
+def build(argv: list[str] | None = None, on_pages: Callable[[int, list[tuple], str], None] | None = None,
+          on_page: Callable[[Path], None] | None = None, first: str | None = None) -> int:
     """Run the command line ``argv``; the exit code. ``on_pages(code, summary rows, refusal)``, when given, is
-    called once the pages are written (before the search index) or the command was refused (code 2, the one-line
-    reason): the live preview reloads the open pages then."""
+    called once an edition's pages are written (before the search index) or the command was refused (code 2, the
+    one-line reason); ``on_page(path)`` as soon as each report's page is written; ``first`` names the edition to
+    build first (the one the reader has open). The live preview reloads the open pages from these."""
     args = arguments.parse_args(argv)
     if args.port and not args.watch:
         print("error: --port is for --watch (the live preview)", file=sys.stderr)
@@ -107,8 +109,8 @@ def build(argv: list[str] | None = None, on_pages: Callable[[int, list[tuple], s
     except (params.CollectionError, paths.SettingError) as exc:
         return _refused(exc, on_pages)
     # every step below (and the kernels, through the workers' environment) reads the same section map
-    with paths.using(collection=collection if args.collection else None):
-        return _build(args, collection, on_pages)
+    with paths.using(collection=collection if args.collection else None), cache.code_pinned():
+        return _build(args, collection, on_pages, on_page, first)
 
 
 def _refused(exc: Exception, on_pages) -> int:
@@ -120,7 +122,7 @@ def _refused(exc: Exception, on_pages) -> int:
     return 2
 
 
-def _build(args: argparse.Namespace, collection: Path, on_pages) -> int:
+def _build(args: argparse.Namespace, collection: Path, on_pages, on_page=None, first: str | None = None) -> int:
     try:
         if args.watch:
             return _watch(args, collection)
@@ -131,13 +133,14 @@ def _build(args: argparse.Namespace, collection: Path, on_pages) -> int:
         from helpers.pipeline.run import Dirs
 
         editions = [lang for lang in EDITIONS if lang in args.lang] if args.lang else paths.editions()
+        editions.sort(key=lambda lang: lang != first)  # the reader's edition first; each edition is independent
         dirs = {lang: Dirs(*output_dirs(lang, collection)) for lang in editions}
     except (params.ParameterError, params.CollectionError, BuildError) as exc:
         return _refused(exc, on_pages)
     code = 0
     for lang in editions:
         code = max(code, _edition(args, collection, everything, chosen, dirs[lang], lang, len(editions) > 1,
-                                  on_pages))
+                                  (on_pages, on_page)))
         if code == 130:
             break
     if code != 130:
@@ -159,7 +162,7 @@ def _say_missing_counterparts(chosen: list, editions: list[str]) -> None:
 
 
 def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang: str, say: bool,
-             on_pages=None) -> int:
+             hooks=(None, None)) -> int:
     """Build one edition: its entries carry the language; this process sees it through ``paths.using`` and the
     workers (and their kernels) through their environment (``NATO_LANG``)."""
     from dataclasses import replace
@@ -169,7 +172,7 @@ def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang:
             print(f"{'English' if lang == 'en' else 'Arabic'} edition ({cache.relative(dirs.reports)}/):")
         _say_orphan_entries(chosen, lang)
         return _run(args, collection, lang, [replace(e, lang=lang) for e in everything],
-                    [replace(e, lang=lang) for e in chosen], dirs, on_pages)
+                    [replace(e, lang=lang) for e in chosen], dirs, hooks)
 
 
 def _say_orphan_entries(chosen: list, lang: str) -> None:
@@ -184,15 +187,16 @@ def _say_orphan_entries(chosen: list, lang: str) -> None:
             print(f"warning: {line}", file=sys.stderr)
 
 
-def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs, on_pages=None) -> int:
+def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs, hooks=(None, None)) -> int:
     from helpers.pipeline import front_page, search_index, summary
     from helpers.pipeline.jobs import SiteJob
 
     jobs, fresh = plan.cache_plan(chosen, dirs.cache, dirs.reports, args.force, plan.page_context(everything))
     site = {part: SiteJob(part, key, tuple(everything), dirs.reports, dirs.staging)
             for part, key in plan.site_plan(everything, dirs.reports, dirs.cache, args.force).items()}
+    on_pages, on_page = hooks
     try:
-        results = _execute(args, jobs, site, dirs, collection, lang)
+        results = _execute(args, jobs, site, dirs, collection, lang, on_page)
         table = summary.rows([e.name for e in chosen], [e.name for e in fresh], results,
                              {j.entry.name: j.reason for j in jobs})
         if on_pages is not None:
@@ -220,7 +224,7 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
                           [*swept, *([plan.INDEX] if index_written else [])])
 
 
-def _execute(args, jobs: list, site: dict, dirs, collection: Path, lang: str) -> dict:
+def _execute(args, jobs: list, site: dict, dirs, collection: Path, lang: str, on_page=None) -> dict:
     """Run the stale reports and the site parts: in this process when no kernel is needed, else on the local pool
     or on Dask (``--executor``); only the site parts when no report is stale."""
     from helpers.pipeline import run, worker
@@ -231,13 +235,13 @@ def _execute(args, jobs: list, site: dict, dirs, collection: Path, lang: str) ->
             run.site_result(dirs, job, worker.write_site(job), results)
         return results
     if all(j.action == "render" for j in jobs):
-        return run.run_here(jobs, site, dirs)
+        return run.run_here(jobs, site, dirs, on_page)
     n_workers = min(args.jobs or run.cores(), len(jobs))
     if args.executor == "dask":
         from helpers.pipeline import dask_run
 
         return dask_run.run_dask(jobs, site, dirs, n_workers, collection, lang, args.scheduler)
-    return run.run_pool(jobs, site, dirs, n_workers, collection, lang)
+    return run.run_pool(jobs, site, dirs, n_workers, collection, lang, on_page, warm=args.kernels == "warm")
 
 
 def _site_step(what: str, errors: list[str], step: Callable[[], Any]) -> Any:

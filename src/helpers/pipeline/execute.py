@@ -15,6 +15,7 @@ from pathlib import Path
 
 from helpers import cache, limits, paths
 from helpers.models import BuildFailure, Entry
+from helpers.pipeline import warm
 from helpers.pipeline.plan import KERNEL
 
 
@@ -36,32 +37,38 @@ def failure(stage: str, exc: BaseException) -> BuildFailure:
                         traceback=strip_ansi(traceback.format_exc()))
 
 
-def _papermill(entry: Entry, executed: Path, timeout: int):
+def _papermill(entry: Entry, executed: Path, timeout: int, kernel=None):
+    """papermill on a fresh kernel, or on ``kernel`` (a :class:`helpers.pipeline.warm.Warm`, shut down after)."""
     import papermill as pm
 
+    on = {"engine_name": warm.ENGINE, "km": kernel.km} if kernel is not None else {}
     return pm.execute_notebook(
         entry.notebook, str(executed), parameters=entry.parameters, kernel_name=KERNEL,
         cwd=str(Path(entry.notebook).parent), progress_bar=False, log_output=False,
         request_save_on_cell_execute=False, record_timing=False, execution_timeout=timeout,
         shutdown_kernel="immediate",  # the outputs are collected by then; a graceful shutdown only adds waiting
+        **on,
     )
 
 
-def _execute(entry: Entry, executed: Path, read_log: Path):
-    """``(executed notebook or None, failure or None)``; a kernel that fails to start is retried once."""
+def _execute(entry: Entry, executed: Path, read_log: Path, kernel=None):
+    """``(executed notebook or None, failure or None)``; a kernel that fails to start is retried once (fresh).
+    ``kernel``: a warm kernel for the first attempt, whose reads go to its own log (copied to ``read_log``)."""
     import papermill as pm
 
     timeout = (entry.limits or {}).get("cell_timeout", limits.CELL_TIMEOUT)
     for attempt in (1, 2):
-        read_log.write_text("", encoding="utf-8")
+        if kernel is None:
+            read_log.write_text("", encoding="utf-8")
         try:
-            return _papermill(entry, executed, timeout), None
+            return _papermill(entry, executed, timeout, kernel), None
         except pm.PapermillExecutionError as exc:
             return None, BuildFailure(stage="execute", ename=exc.ename, evalue=str(exc.evalue),
                                       traceback=strip_ansi("\n".join(exc.traceback)), cell_index=exc.cell_index,
                                       exec_count=exc.exec_count, source=exc.source)
         except Exception as exc:  # kernel died, notebook unreadable, a cell ran too long …
             if attempt == 1 and kernel_start_failed(exc):
+                kernel = _dropped(kernel)
                 continue  # a start-up hiccup, not the notebook's fault: one fresh kernel
             if type(exc).__name__ == "CellTimeoutError":
                 return None, BuildFailure(
@@ -92,12 +99,37 @@ def _reads(read_log: Path, entry: Entry) -> dict[str, str]:
     return dict(sorted(reads.items()))
 
 
+def _dropped(kernel) -> None:
+    """A warm kernel that failed to answer: gone, with its reads (a fresh kernel runs the report again)."""
+    if kernel is not None:
+        kernel.read_log.unlink(missing_ok=True)
+        kernel.discard()
+    return None
+
+
+def _done_with(kernel, read_log: Path) -> None:
+    """A warm kernel's run is over: its read log (when still there) becomes the report's, and the kernel is gone
+    (nbclient shut it down; this makes sure). Always None: no kernel to use any more."""
+    if kernel is None:
+        return None
+    try:
+        if kernel.read_log.exists():
+            read_log.write_bytes(kernel.read_log.read_bytes())
+            kernel.read_log.unlink()
+    except OSError:  # the reads are unknown: none is better than an earlier run's
+        read_log.write_text("", encoding="utf-8")
+    kernel.discard()
+    return None
+
+
 def run_kernel(entry: Entry, executed: Path, read_log: Path):
-    """Execute with the read log switched on (in this worker's environment, which the kernel inherits):
-    ``(notebook or None, failure or None, reads)``."""
+    """Execute with the read log switched on (in this worker's environment, which a fresh kernel inherits; a warm
+    kernel has a log of its own): ``(notebook or None, failure or None, reads)``."""
+    kernel = warm.take(Path(entry.notebook).parent)
     os.environ[paths.READ_LOG_VAR] = str(read_log)
     try:
-        nb, failed = _execute(entry, executed, read_log)
+        nb, failed = _execute(entry, executed, read_log, kernel)
     finally:
         os.environ.pop(paths.READ_LOG_VAR, None)
+        _done_with(kernel, read_log)
     return nb, failed, _reads(read_log, entry)

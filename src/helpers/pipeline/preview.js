@@ -41,7 +41,7 @@
     if (banner) { banner.remove(); banner = null; }
   }
 
-  var events = new EventSource("/__preview/events");
+  var events = new EventSource("/__preview/events?page=" + encodeURIComponent(here));  // its edition builds first
   events.addEventListener("reload", function (e) {
     var pages = JSON.parse(e.data);
     if (pages.indexOf(here) >= 0) {

@@ -16,6 +16,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
+from urllib.parse import parse_qs
 
 PREFIX = "/__preview/"
 EVENTS = PREFIX + "events"
@@ -36,20 +37,33 @@ class Hub:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._clients: list[queue.Queue] = []
+        self._pages: dict[int, str] = {}  # id of a stream's queue -> the page it belongs to
         self._state: tuple[str, str] = ("ok", "{}")  # what a page opened now must know ("failed" shows the banner)
         self.closed = threading.Event()
 
-    def connect(self) -> queue.Queue:
+    def connect(self, page: str = "") -> queue.Queue:
         q: queue.Queue = queue.Queue()
         with self._lock:
             q.put(self._state)
             self._clients.append(q)
+            self._pages[id(q)] = page
         return q
 
     def disconnect(self, q: queue.Queue) -> None:
         with self._lock:
             if q in self._clients:
                 self._clients.remove(q)
+            self._pages.pop(id(q), None)
+
+    def edition_open(self) -> str | None:
+        """The edition most open pages belong to ("ar" for pages under ``ar/``, else "en"); None when no page is
+        open. The preview builds it first."""
+        with self._lock:
+            pages = list(self._pages.values())
+        if not pages:
+            return None
+        arabic = sum(p.startswith("ar/") for p in pages)
+        return "ar" if arabic * 2 > len(pages) else "en"
 
     def clients(self) -> int:
         with self._lock:
@@ -82,9 +96,9 @@ class Handler(SimpleHTTPRequestHandler):
         super().end_headers()
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
-        path = self.path.split("?")[0]
+        path, _, query = self.path.partition("?")
         if path == EVENTS:
-            return self._events()
+            return self._events(parse_qs(query).get("page", [""])[0])
         if path == SCRIPT:
             return self._send(resources.files("helpers.pipeline").joinpath("preview.js").read_bytes(),
                               "text/javascript; charset=utf-8")
@@ -105,12 +119,12 @@ class Handler(SimpleHTTPRequestHandler):
         super().end_headers()
         self.wfile.write(body)
 
-    def _events(self) -> None:
+    def _events(self, page: str) -> None:
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
-        q = self.hub.connect()
+        q = self.hub.connect(page)
         try:
             self.wfile.write(b"retry: 500\n\n")
             while not self.hub.closed.is_set():

@@ -1,6 +1,6 @@
 """``make preview``: what changed — which watched files (notebooks, section map, data, helpers) a batch of file
 events touched, and whether their content really changed (a sync's own write or an editor touching a file starts
-nothing). :mod:`helpers.pipeline.preview` acts on the batch.
+nothing), and which pages a build rewrote. :mod:`helpers.pipeline.preview` acts on the batch.
 """
 
 from __future__ import annotations
@@ -105,3 +105,38 @@ def remember_all(roots: Roots, seen: Seen) -> None:
         for path in folder.rglob("*"):
             if path.is_file() and roots.kind(path.resolve()):
                 seen.remember(path.resolve())
+
+
+class Pages:
+    """The pages' modification stamps, to tell which ones a build rewrote."""
+
+    def __init__(self, reports: Path) -> None:
+        self.reports = reports
+        self.stamps = self._now()
+
+    def _now(self) -> dict[str, tuple[int, int, int]]:
+        out = {}
+        for path in self.reports.rglob("*.html"):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            out[path.relative_to(self.reports).as_posix()] = (st.st_ino, st.st_mtime_ns, st.st_size)
+        return out
+
+    def written(self, path: Path) -> str | None:
+        """The page at ``path`` (just written) relative to ``reports``, its stamp taken (a later
+        :meth:`rewritten` leaves it out); None outside ``reports`` or gone."""
+        try:
+            rel = path.resolve().relative_to(self.reports.resolve()).as_posix()
+            st = path.stat()
+        except (ValueError, OSError):
+            return None
+        self.stamps[rel] = (st.st_ino, st.st_mtime_ns, st.st_size)
+        return rel
+
+    def rewritten(self) -> list[str]:
+        now = self._now()
+        changed = sorted(p for p, s in now.items() if self.stamps.get(p) != s)
+        self.stamps = now
+        return changed

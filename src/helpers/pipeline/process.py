@@ -52,12 +52,15 @@ def kernel_path(build_dir: Path) -> Path:
     return folder
 
 
-def worker_env(collection: Path, lang: str, build_dir: Path) -> dict[str, str]:
+def worker_env(collection: Path, lang: str, build_dir: Path, memo: Path | None = None) -> dict[str, str]:
     """The environment a worker (and every kernel it starts) runs with: one thread per BLAS/OpenMP pool, the
-    section map and the edition being built, the kernels' stand-in module first on ``PYTHONPATH``."""
+    section map and the edition being built, the kernels' stand-in module first on ``PYTHONPATH``, and where the
+    reports share frames they work out alike (``memo``, in the build's cache; see ``helpers.tables.geo_memo``)."""
     from helpers import paths
 
     env = {v: "1" for v in THREAD_VARS}
+    if memo is not None:
+        env[paths.MEMO_VAR] = str(memo)
     env[paths.COLLECTION_VAR] = str(collection)
     env[paths.LANG_VAR] = lang
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
@@ -96,9 +99,11 @@ def _die_with_parent(parent: int) -> None:
         raise SystemExit(143)
 
 
-def init_worker(env: dict[str, str], log: str, parent: int, kernels: bool = True) -> None:
+def init_worker(env: dict[str, str], log: str, parent: int, kernels: bool = True, warm: tuple | None = None) -> None:
     """Set a pool process up: die with the build, the build's settings (``env``, see :func:`worker_env`), kernel
-    chatter to ``log``, papermill (when some job runs a kernel) and the renderer imported once."""
+    chatter to ``log``, papermill (when some job runs a kernel) and the renderer imported once; ``warm`` (the
+    notebooks' folder, the modules they import, the build folder, kernels to keep warm): its first kernel started
+    before the renderer is imported."""
     _die_with_parent(parent)
     os.environ.update(env)  # this worker's own environment (its kernels inherit it), never the build's
     # Kernels inherit this process's stderr; their start-up chatter goes to build/kernels.log, not the terminal.
@@ -109,6 +114,12 @@ def init_worker(env: dict[str, str], log: str, parent: int, kernels: bool = True
     quiet_imports()
     if kernels:
         import papermill  # noqa: F401  (imported once per worker, reused for every report)
+    if kernels and warm:
+        from helpers.pipeline import plan
+        from helpers.pipeline import warm as ahead
+
+        cwd, modules, build_dir, budget = warm
+        ahead.set_up(Path(cwd), modules, Path(build_dir), budget, plan.KERNEL)
     load_render()
 
 

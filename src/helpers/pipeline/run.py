@@ -80,16 +80,23 @@ def _crashed(job: Job, exc: BaseException) -> ReportResult:
     return ReportResult(name=job.entry.name, ok=False, error=f"worker crashed: {type(exc).__name__}: {exc}")
 
 
-def run_here(jobs: list[Job], site: dict[str, SiteJob], dirs: Dirs) -> dict:
-    """Re-renders that need no kernel, in this process: starting a worker would cost more than the work."""
+def run_here(jobs: list[Job], site: dict[str, SiteJob], dirs: Dirs, on_page=None) -> dict:
+    """Re-renders that need no kernel, in this process: starting a worker would cost more than the work.
+    ``on_page(path)`` is told each page as soon as it is written (the live preview reloads it then)."""
     results: dict = {}
     for job in jobs:
         res = worker.run_report(report_job(job, dirs))
+        _announce(on_page, job, res, dirs)
         record(job, res, dirs)
         results[job.entry.name] = res
     for item in site.values():
         site_result(dirs, item, worker.write_site(item), results)
     return results
+
+
+def _announce(on_page, job: Job, res: ReportResult, dirs: Dirs) -> None:
+    if on_page is not None and res.outputs:  # something was written: the page, or its failure page
+        on_page(dirs.reports / job.entry.output)
 
 
 def site_result(dirs: Dirs, item: SiteJob, res: SiteResult, results: dict) -> None:
@@ -100,12 +107,27 @@ def site_result(dirs: Dirs, item: SiteJob, res: SiteResult, results: dict) -> No
     record_site(dirs, item.part, item.key, res.outputs)
 
 
-def _pool(n_workers: int, env: dict, log: Path, kernels: bool):
+def _pool(n_workers: int, env: dict, log: Path, kernels: bool, warm: tuple | None = None):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(max_workers=n_workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=process.init_worker, initargs=(env, str(log), os.getpid(), kernels))
+                               initializer=process.init_worker,
+                               initargs=(env, str(log), os.getpid(), kernels, warm))
+
+
+def warm_kernels(jobs: list[Job], n_workers: int, collection: Path, dirs: Dirs) -> tuple | None:
+    """What a worker needs to keep a warm kernel (:mod:`helpers.pipeline.warm`): the notebooks' folder, the
+    modules the collection's notebooks import, the build folder, and as many kernels as the worker is expected to
+    run (its share of the reports that execute)."""
+    from helpers import params
+    from helpers.pipeline import warm
+
+    runs = sum(1 for j in jobs if j.action == "execute")
+    if not runs:
+        return None
+    notebooks = [collection.parent / f"{nb.stem}.ipynb" for nb in params.notebooks(collection)]
+    return str(collection.parent), warm.collection_imports(notebooks), str(dirs.build), -(-runs // n_workers)
 
 
 def _submit(pool, kind: str, item, site: dict, dirs: Dirs):
@@ -124,7 +146,7 @@ def _may_start(kind: str, item, pending: dict, suspects: set[str]) -> bool:
 
 
 def run_pool(jobs: list[Job], site: dict[str, SiteJob], dirs: Dirs, n_workers: int, collection: Path,
-             lang: str) -> dict:
+             lang: str, on_page=None, warm: bool = False) -> dict:
     """Run ``jobs`` and the site parts; ``{report name: result}``. KeyboardInterrupt propagates after the pool
     has shut down (unfinished reports keep their previous version).
 
@@ -133,11 +155,12 @@ def run_pool(jobs: list[Job], site: dict[str, SiteJob], dirs: Dirs, n_workers: i
     its worker when running alone fails with a failure page, and every other report is built."""
     from concurrent.futures import FIRST_COMPLETED, wait
 
-    env = process.worker_env(collection, lang, dirs.build)  # the workers' environment; this process's is untouched
+    env = process.worker_env(collection, lang, dirs.build, dirs.cache / "memo")  # the workers' own environment
     log = _kernel_log(dirs)
-    progress = Progress(len(jobs))
+    progress = Progress(len(jobs), on_page)
     kernels = any(j.action == "execute" for j in jobs)
-    pool = _pool(n_workers, env, log, kernels)
+    ahead = warm_kernels(jobs, n_workers, collection, dirs) if warm else None
+    pool = _pool(n_workers, env, log, kernels, ahead)
     queue: list = [("report", j) for j in jobs] + [("site", part) for part in site]
     pending: dict = {}
     results: dict = {}
@@ -154,7 +177,7 @@ def run_pool(jobs: list[Job], site: dict[str, SiteJob], dirs: Dirs, n_workers: i
             broken += list(pending.values())  # every job of a broken pool is lost
             pending.clear()
             pool.shutdown(wait=True, cancel_futures=True)
-            pool = _pool(n_workers, env, log, kernels)
+            pool = _pool(n_workers, env, log, kernels)  # after a worker died: fresh kernels
             site_breaks += _after_break(broken, queue, suspects, dirs, results, progress)
             if site_breaks > 2:
                 raise RuntimeError("the worker writing the index or the shared assets died three times")
@@ -223,6 +246,7 @@ def _result(kind: str, data: dict) -> ReportResult | SiteResult:
 
 
 def _finish(item: Job, res: ReportResult, dirs: Dirs, results: dict, progress: Progress, pending: dict) -> None:
+    _announce(progress.on_page, item, res, dirs)
     record(item, res, dirs)
     results[item.entry.name] = res
     progress.update([i.entry.name for k, i in pending.values() if k == "report"], advance=1)

@@ -12,9 +12,10 @@ from helpers import cache
 
 class Progress:
     """rich progress (done/total, time so far, an estimate of the time left, what is running) on a terminal;
-    silent otherwise."""
+    silent otherwise. ``on_page(path)``, when given, is told each page as soon as it is written."""
 
-    def __init__(self, total: int):
+    def __init__(self, total: int, on_page=None):
+        self.on_page = on_page
         self.live = None
         if sys.stdout.isatty() and total:
             from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers import membership, wording
-from helpers.tables.geo_shapes import features, special_features
+from helpers.tables import geo_memo
+from helpers.tables.geo_shapes import FEATURES_FILE, TOPOLOGY_FILE, features, special_features
 
 #: What a map drawn from these boundaries cites.
 SOURCES: tuple[str, ...] = ("naturalearth-110m-admin-0-countries", "github-topojson-world-atlas")
@@ -232,9 +233,14 @@ def yearly_spells(memberships: pd.DataFrame, org: str, as_of, first: int, last: 
     """The features shaded for ``org`` at each slider year (see ``snapshot_dates``), as spells: columns
     ``feature``, ``label``, ``status``, ``from``, ``to`` (years; ``to`` exclusive)."""
     names = atlas.names()
+    keep = geo_memo.keeper({"org": org, "statuses": sorted(statuses), "memberships":
+                            geo_memo.frame_digest(memberships), "lineage": geo_memo.frame_digest(atlas.lineage),
+                            "states": geo_memo.frame_digest(atlas.states)},
+                           [TOPOLOGY_FILE, FEATURES_FILE])
     rows = []
     for year, date in snapshot_dates(as_of, first, last).itertuples(index=False):
-        st = feature_status(memberships, org, date, statuses, atlas=atlas, names=names)
+        st = keep(f"feature_status {date.isoformat()}",
+                  lambda date=date: feature_status(memberships, org, date, statuses, atlas=atlas, names=names))
         st = st[st["member"]]
         rows += [{"feature": f, "label": lab, "status": s, "year": year}
                  for f, lab, s in zip(st["feature"], st["label"], st["status"])]
