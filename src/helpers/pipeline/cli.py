@@ -143,7 +143,7 @@ def _build(args: argparse.Namespace, collection: Path, on_pages, on_page=None, f
                                   (on_pages, on_page)))
         if code == 130:
             break
-    if code != 130:
+    if code != 130 and args.lang:  # one edition asked for on the command line
         _say_missing_counterparts(chosen, editions)
     return code
 
