@@ -158,8 +158,20 @@ def test_a_lost_export_file_is_written_again_by_a_prose_edit(fake, no_kernel):
     assert export.read_bytes() == kept  # the export stays where the page links to it
 
 
+def test_an_unclosed_tag_in_prose_is_closed_and_the_fast_path_page_equals_a_whole_render(fake, no_kernel):
+    """The prose cleaner closes an unclosed tag (it would otherwise swallow the page's own ``</div>``), so the kept
+    page can take the edited cell; the page is the one a forced whole render writes."""
+    assert fake.build("--only", "01").returncode == 0
+    fake.set_markdown("01-alpha", "# A fake notebook\n\nAn unclosed <div class=\"note\"> in the prose.")
+    res = fake.build("--only", "01", **no_kernel)
+    assert res.returncode == 0, res.stdout + res.stderr
+    rendered = fake.report_files()
+    assert "in the prose." in rendered["01-alpha.html"].decode("utf-8")
+    assert fake.build("--force", "--only", "01").returncode == 0
+    assert fake.report_files()["01-alpha.html"] == rendered["01-alpha.html"]
+
+
 @pytest.mark.parametrize("prose", [
-    "# A fake notebook\n\nAn unclosed <div class=\"note\"> in the prose.",  # would swallow the page's own </div>
     "# A fake notebook\n\n![a chart](chart.png)",  # nbconvert gives an image without alt text its own words
 ])
 def test_prose_the_kept_page_cannot_vouch_for_is_rendered_whole(fake, no_kernel, prose):
