@@ -12,18 +12,53 @@ The chart's data keep their codes (colours and scales are defined on them); what
   set the chart against the data tables and sources it cites. Numbers use Western digits (see ``forms``);
 - a map's timeline (``usermeta.timeline``): the year label, each year's caption and the members' names;
 - fonts: Noto Naskh Arabic (vendored in ``helpers/fonts``) first, so the page and the SVG/PNG exports shape the
-  Arabic with it; titles anchored at the right edge, where an Arabic reader starts.
+  Arabic with it; titles anchored at the right edge, where an Arabic reader starts;
+- direction: Vega draws every text left to right (the SVG's own direction, which keeps its anchors), so a string
+  that holds Arabic is set inside a right-to-left isolate (U+2067 RLI … U+2069 PDI, :func:`isolate`): its numbers
+  and Latin runs («0 حالة خروج في 52 سنة عضوية», «415 مليار دولار · 17%», «(ATOP 3010)») stay where an Arabic
+  reader expects them, in the page and in the SVG/PNG exports alike. Titles, tooltips, text marks and shown data
+  carry the marks in the spec; axis, legend and panel labels get them from ``labelExpr`` (:data:`ISOLATE_LABEL`),
+  since their values are also the scales' keys.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
+import json
+import re
 
 from helpers.i18n import text
 
 _SHOWN_ONLY = ("tooltip", "text")
 _TEXT_KEYS = ("title", "subtitle", "description")
+RLI, PDI = "\u2067", "\u2069"
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+_HAS_ARABIC = re.compile(f"[{_ARABIC}]")
+#: a guide's label (a Vega expression): the label in a right-to-left isolate when it holds Arabic, else unchanged
+ISOLATE_LABEL = (f"(test(/[{_ARABIC}]/, datum.label) ? {json.dumps(RLI)} + datum.label + {json.dumps(PDI)}"
+                 " : datum.label)")
+_RESULT = re.compile(r'(\?\s*)("(?:[^"\\]|\\.)*")')  # a label a ``labelExpr`` gives (after "?"), not a key it compares
+
+
+def isolate(value):
+    """A chart string that holds Arabic, inside a right-to-left isolate (RLI … PDI); anything else unchanged.
+
+    Vega draws text left to right, so without it «0 حالة خروج في 52 سنة عضوية» shows its count at the end of the
+    line an Arabic reader reads, and «(فترة … 95%)» loses its brackets' order."""
+    if not isinstance(value, str) or not _HAS_ARABIC.search(value) or value.startswith(RLI):
+        return value
+    return RLI + value + PDI
+
+
+def _label_expr(expr: str) -> str:
+    """A ``labelExpr`` whose Arabic labels (string literals it gives, and ``datum.label``) are isolated."""
+    def literal(m):
+        value = json.loads(m.group(2))
+        return m.group(1) + json.dumps(isolate(value), ensure_ascii=False)
+    if ISOLATE_LABEL in expr:  # already done
+        return expr
+    return _RESULT.sub(literal, expr).replace("datum.label", ISOLATE_LABEL)
 
 
 def _fields(enc) -> list[str]:
@@ -45,17 +80,25 @@ def _encodings(node, shown: set, used: set) -> None:
             _encodings(v, shown, used)
 
 
+def _shown(value: str, lang: str, key: str) -> str:
+    """A title's words in ``lang``; drawn ones isolated (a description is the page's alternative text, not drawn)."""
+    out = text(value, lang)
+    return out if key == "description" else isolate(out)
+
+
 def _words(node, lang: str) -> None:
     if isinstance(node, dict):
         for key, value in list(node.items()):
             if key in _TEXT_KEYS and isinstance(value, str):
-                node[key] = text(value, lang)
+                node[key] = _shown(value, lang, key)
             elif key in _TEXT_KEYS and isinstance(value, list) and all(isinstance(v, str) for v in value):
-                node[key] = [text(v, lang) for v in value]
+                node[key] = [_shown(v, lang, key) for v in value]
             elif key == "text" and isinstance(value, str) and node.get("type") != "text":
-                node[key] = text(value, lang)
+                node[key] = isolate(text(value, lang))
+            elif key == "labelExpr" and isinstance(value, str):
+                node[key] = _label_expr(value)
             elif key == "mark" and isinstance(value, dict) and isinstance(value.get("text"), str):
-                value["text"] = text(value["text"], lang)
+                value["text"] = isolate(text(value["text"], lang))
                 _words(value, lang)
             elif key not in ("datasets", "data", "config", "params"):
                 _words(value, lang)
@@ -87,7 +130,7 @@ def _data(spec: dict, fields: set, lang: str) -> None:
         for row in rows:
             if isinstance(row, dict):
                 for f in fields & set(row):
-                    row[f] = text(row[f], lang) if isinstance(row[f], str) else row[f]
+                    row[f] = isolate(text(row[f], lang)) if isinstance(row[f], str) else row[f]
 
 
 @functools.lru_cache(maxsize=2)
@@ -126,4 +169,6 @@ def translate_spec(spec: dict, lang: str = "ar") -> dict:
     config["locale"] = vega_locale(lang)
     title = config.setdefault("title", {})
     title["anchor"] = "end"
+    for guide in ("axis", "legend", "header"):
+        config.setdefault(guide, {}).setdefault("labelExpr", ISOLATE_LABEL)
     return out
