@@ -55,6 +55,20 @@ def test_every_arabic_string_a_chart_draws_is_set_right_to_left():
     assert chart_words.translate_spec(_spec(), "en") == _spec()
 
 
+def test_a_name_on_an_axis_reads_in_full_arabic_in_its_tooltip_and_keeps_its_key():
+    # 04's treaties: the name is the axis's key (labelled in Arabic there) and the tooltip's first line
+    spec = {"datasets": {"d": [{"name": "ABM Treaty", "start": "1972-05-26T00:00:00"}]}, "data": {"name": "d"},
+            "mark": "bar", "encoding": {
+                "y": {"field": "name", "type": "nominal"}, "x": {"field": "start", "type": "temporal"},
+                "tooltip": [{"field": "name", "type": "nominal", "title": "treaty"},
+                            {"field": "start", "type": "temporal", "format": "%Y-%m-%d"}]}}
+    out = chart_words.translate_spec(spec, "ar")
+    row, tips = out["datasets"]["d"][0], out["encoding"]["tooltip"]
+    assert out["encoding"]["y"]["field"] == "name" and row["name"] == "ABM Treaty"
+    assert row[tips[0]["field"]] == f"{RLI}معاهدة الصواريخ المضادة للصواريخ الباليستية{PDI}"
+    assert tips[1]["field"] == "start"  # a date stays a date (its format reads it)
+
+
 def test_isolates_only_what_holds_arabic():
     assert chart_words.isolate("1,462") == "1,462" and chart_words.isolate("New START") == "New START"
     assert chart_words.isolate("-5") == "-5"  # a negative number stays one (no RTL minus at its end)

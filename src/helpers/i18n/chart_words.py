@@ -5,7 +5,9 @@ The chart's data keep their codes (colours and scales are defined on them); what
 - every ``title``/``subtitle``/``description`` and constant ``text`` in the spec (chart, axes, legends, tooltips),
   through :func:`helpers.i18n.text`;
 - the values of fields that are only *shown* (in ``tooltip`` or ``text`` encodings, never on a position, colour or
-  shape channel), so a tooltip's "Germany" reads «ألمانيا» while a colour scale keyed on codes still works;
+  shape channel), so a tooltip's "Germany" reads «ألمانيا» while a colour scale keyed on codes still works; a
+  field shown *and* on a scale (a treaty's name on the axis and in its tooltip) keeps its keys, and its tooltip
+  shows a translated copy of the column (``<field>__shown``), so the full Arabic name reads there;
 - time axes: Vega-Lite's ``config.locale`` from CLDR's Arabic calendar (month and day names through Babel), so
   ticks read «يناير 2000»; time runs left to right, as in the Arabic-language statistical publications this
   edition follows (ESCWA's and the Arab Monetary Fund's charts): an axis is a number line, and mirroring it would
@@ -51,8 +53,15 @@ def isolate(value):
     return RLI + value + PDI
 
 
-def _label_expr(expr: str) -> str:
-    """A ``labelExpr`` whose Arabic labels (string literals it gives, and ``datum.label``) are isolated."""
+_CONSTANT = re.compile(r"^'([^'\\]*)'$")  # a guide whose one label is a word ("'interventions, wars'")
+
+
+def _label_expr(expr: str, lang: str) -> str:
+    """A ``labelExpr`` whose Arabic labels (string literals it gives, and ``datum.label``) are isolated; a constant
+    label is translated first."""
+    constant = _CONSTANT.match(expr)
+    if constant:
+        return json.dumps(isolate(text(constant.group(1), lang)), ensure_ascii=False)
     def literal(m):
         value = json.loads(m.group(2))
         return m.group(1) + json.dumps(isolate(value), ensure_ascii=False)
@@ -61,23 +70,27 @@ def _label_expr(expr: str) -> str:
     return _RESULT.sub(literal, expr).replace("datum.label", ISOLATE_LABEL)
 
 
-def _fields(enc) -> list[str]:
+def _fields(enc, words_only: bool = False) -> list[str]:
+    """The fields an encoding names (``words_only``: those it shows as words, not as numbers or dates)."""
     items = enc if isinstance(enc, list) else [enc]
-    return [i["field"] for i in items if isinstance(i, dict) and isinstance(i.get("field"), str)]
+    return [i["field"] for i in items if isinstance(i, dict) and isinstance(i.get("field"), str)
+            and not (words_only and i.get("type", "nominal") not in ("nominal", "ordinal"))]
 
 
-def _encodings(node, shown: set, used: set) -> None:
+def _encodings(node, shown: set, used: set, words: set) -> None:
     if isinstance(node, dict):
         enc = node.get("encoding")
         if isinstance(enc, dict):
             for channel, value in enc.items():
                 (shown if channel in _SHOWN_ONLY else used).update(_fields(value))
+                if channel in _SHOWN_ONLY:
+                    words.update(_fields(value, words_only=True))
         for key, value in node.items():
             if key not in ("datasets", "data"):
-                _encodings(value, shown, used)
+                _encodings(value, shown, used, words)
     elif isinstance(node, list):
         for v in node:
-            _encodings(v, shown, used)
+            _encodings(v, shown, used, words)
 
 
 def _shown(value: str, lang: str, key: str) -> str:
@@ -96,7 +109,7 @@ def _words(node, lang: str) -> None:
             elif key == "text" and isinstance(value, str) and node.get("type") != "text":
                 node[key] = isolate(text(value, lang))
             elif key == "labelExpr" and isinstance(value, str):
-                node[key] = _label_expr(value)
+                node[key] = _label_expr(value, lang)
             elif key == "mark" and isinstance(value, dict) and isinstance(value.get("text"), str):
                 value["text"] = isolate(text(value["text"], lang))
                 _words(value, lang)
@@ -121,7 +134,31 @@ def _timeline(spec: dict, lang: str) -> None:
         tl["members"] = [[text(m[0], lang), *m[1:]] if isinstance(m, list) and m else m for m in tl["members"]]
 
 
-def _data(spec: dict, fields: set, lang: str) -> None:
+def _shadow(field: str) -> str:
+    """The column a tooltip or text mark shows for a field whose data values are also a scale's keys."""
+    return f"{field}__shown"
+
+
+def _repoint(node, fields: set) -> None:
+    """Tooltips and text marks of ``fields`` show their :func:`_shadow` column (a treaty's name on the axis is
+    a key; in its tooltip it is the reader's words, in full)."""
+    if isinstance(node, dict):
+        enc = node.get("encoding")
+        for channel in _SHOWN_ONLY:
+            value = enc.get(channel) if isinstance(enc, dict) else None
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, dict) and item.get("field") in fields and _fields(item, words_only=True):
+                    item["field"] = _shadow(item["field"])
+        for key, value in node.items():
+            if key not in ("datasets", "data"):
+                _repoint(value, fields)
+    elif isinstance(node, list):
+        for v in node:
+            _repoint(v, fields)
+
+
+def _data(spec: dict, fields: set, keys: set, lang: str) -> None:
+    """Shown-only ``fields`` in reader words; ``keys`` (shown and on a scale) get a translated shadow column."""
     tables = list((spec.get("datasets") or {}).values())
     data = spec.get("data")
     if isinstance(data, dict) and isinstance(data.get("values"), list):
@@ -131,6 +168,8 @@ def _data(spec: dict, fields: set, lang: str) -> None:
             if isinstance(row, dict):
                 for f in fields & set(row):
                     row[f] = isolate(text(row[f], lang)) if isinstance(row[f], str) else row[f]
+                for f in keys & set(row):
+                    row[_shadow(f)] = isolate(text(row[f], lang)) if isinstance(row[f], str) else row[f]
 
 
 @functools.lru_cache(maxsize=2)
@@ -160,9 +199,12 @@ def translate_spec(spec: dict, lang: str = "ar") -> dict:
     out = copy.deepcopy(spec)
     shown: set = set()
     used: set = set()
-    _encodings(out, shown, used)
+    words: set = set()
+    _encodings(out, shown, used, words)
     _words(out, lang)
-    _data(out, shown - used, lang)
+    keys = {f for f in words & used if not f.endswith("__shown")}
+    _data(out, shown - used, keys, lang)
+    _repoint(out, keys)
     _timeline(out, lang)
     config = out.setdefault("config", {})
     config["font"] = f'"{fonts.NASKH}", "{fonts.SANS}", sans-serif'
