@@ -69,6 +69,16 @@ def test_a_name_on_an_axis_reads_in_full_arabic_in_its_tooltip_and_keeps_its_key
     assert tips[1]["field"] == "start"  # a date stays a date (its format reads it)
 
 
+def test_04s_phases_and_war_lane_read_in_arabic():
+    from helpers.tables.arms_control import PHASES
+
+    assert [p for p in PHASES if not ARABIC.search(chart_words.text(p, "ar"))] == []
+    lane = {"mark": "circle", "encoding": {"y": {"field": "category", "type": "nominal",
+                                                 "axis": {"labelExpr": "'interventions, wars'"}}}}
+    expr = chart_words.translate_spec(lane, "ar")["encoding"]["y"]["axis"]["labelExpr"]
+    assert json.loads(expr) == f"{RLI}تدخلات وحروب{PDI}"
+
+
 def test_isolates_only_what_holds_arabic():
     assert chart_words.isolate("1,462") == "1,462" and chart_words.isolate("New START") == "New START"
     assert chart_words.isolate("-5") == "-5"  # a negative number stays one (no RTL minus at its end)

@@ -136,6 +136,7 @@ def test_a_faceted_charts_panel_names_and_05s_bar_labels_read_in_arabic(monkeypa
     monkeypatch.setenv(paths.LANG_VAR, "ar")
     expr = vega_specs.with_labels(spec)["facet"]["row"]["header"]["labelExpr"]
     assert '"within the bloc" ? "داخل الكتلة"' in expr and '"of the world" ? "من العالم"' in expr
+    assert i18n.text("US$415 bn · 17% (partial)", "ar") == "415 مليار دولار · 17% (جزئي)"
     assert i18n.text("3.41 bn people", "ar") == "3.41 مليار نسمة"
     assert i18n.text("Russia + China in the world", "ar") == "حصة روسيا + الصين من العالم"
     legend = {"data": {"values": [{"b": "founding member"}]}, "mark": "point", "encoding": {"color": {

@@ -98,7 +98,7 @@
       if (exprs.some(function (x) { return x !== exprs[0]; })) { return; }
       var l = "(" + exprs[0] + ")";
       /* a label set right to left stays so on both lines (each line its own isolate) */
-      var cut = "replace(" + l + ", /^(.{8,20}) /, indexOf(" + l + ", '" + RLI + "') === 0 ? '$1" + PDI + "\\n" + RLI +
+      var cut = "replace(" + l + ", /^(.{8,20}) /, indexof(" + l + ", '" + RLI + "') === 0 ? '$1" + PDI + "\\n" + RLI +
                 "' : '$1\\n')";
       var wrapped = "length(" + l + ") > 20 ? split(" + cut + ", '\\n') : " + l;
       defs.forEach(function (d) { d.legend = d.legend || {}; d.legend.labelExpr = wrapped; });
