@@ -49,6 +49,8 @@ def test_every_arabic_string_a_chart_draws_is_set_right_to_left():
     # labels from the data (datum.label) and every guide without its own expression: isolated when Arabic
     assert chart_words.ISOLATE_LABEL in expr
     assert {out["config"][g]["labelExpr"] for g in ("axis", "legend", "header")} == {chart_words.ISOLATE_LABEL}
+    # and a long Arabic name has 260 px before Vega cuts it with "…" (its 180 px cut 02's «معاهدة البلدان …»)
+    assert "260" in out["config"]["axis"]["labelLimit"]["expr"]
     # the page's alternative text is not drawn, and the codes and numbers stay as they were
     assert RLI not in out["description"] and out["datasets"]["d"][0]["n"] == 0
     assert chart_words.translate_spec(out, "ar") == out  # twice is once

@@ -213,4 +213,8 @@ def translate_spec(spec: dict, lang: str = "ar") -> dict:
     title["anchor"] = "end"
     for guide in ("axis", "legend", "header"):
         config.setdefault(guide, {}).setdefault("labelExpr", ISOLATE_LABEL)
+    # Arabic names run longer than the English ones Vega's 180 px were enough for («معاهدة البلدان الأمريكية
+    # للمساعدة المتبادلة (معاهدة ريو)» was cut with "…"): 260 px where the chart has room (a page's wide column,
+    # the exports), 130 on a phone, where the tooltip gives the name in full
+    config["axis"].setdefault("labelLimit", {"expr": "containerSize()[0] > 0 && containerSize()[0] < 600 ? 130 : 260"})
     return out
