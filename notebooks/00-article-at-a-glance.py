@@ -26,7 +26,7 @@ highlight = "NATO"
 
 # %%
 from helpers import load, params, present
-from helpers.charts import article as charts
+from helpers.charts import article as article_charts
 from helpers.tables import article, article_words
 
 P = params.validated("00", highlight=highlight)
@@ -98,7 +98,7 @@ present.table(article.paragraph_overview(paragraphs, sections), key="paragraphs"
 
 # %%
 tagged = article.tag_long(tags, paragraphs, themes, highlight=P.highlight, states=states)
-matrix = charts.structure_matrix(tagged, highlight=P.highlight,
+matrix = article_charts.structure_matrix(tagged, highlight=P.highlight,
                                  title=article_words.structure_finding(tags, paragraphs, P.highlight),
                                  description=article_words.structure_description(P.highlight))
 present.chart(matrix, sources=paragraphs, key="structure", caption="Tags are ours, assigned by reading each "

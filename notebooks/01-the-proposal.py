@@ -31,10 +31,8 @@ end = "2025-12-31"
 
 # %%
 from helpers import load, params, present, wording
-from helpers.charts import euroatlantic as charts
-from helpers.tables import article, article_words
-from helpers.tables import euroatlantic as tables
-from helpers.tables import euroatlantic_words as words
+from helpers.charts import euroatlantic as euroatlantic_charts
+from helpers.tables import article, article_words, euroatlantic, euroatlantic_words
 
 P = params.validated("01", start=start, end=end)
 PARAS = article.notebook_paragraphs("01")
@@ -76,9 +74,9 @@ present.table(article.without_sources(claim_table), title=article_words.claims_f
 # step the data ties to the same paragraphs. Their dates and sources are what the factual claims above rest on.
 
 # %%
-cited = tables.paragraph_events(events, event_paragraphs, PARAS)
+cited = euroatlantic.paragraph_events(events, event_paragraphs, PARAS)
 present.table(cited[["date", "title", "description", "paragraphs"]], key="cited-events", sources=cited,
-              title=words.paragraph_events_finding(cited, PARAS),
+              title=euroatlantic_words.paragraph_events_finding(cited, PARAS),
               caption="Events the data links to P1–P3, with the paragraphs that mention them.")
 
 # %% [markdown]
@@ -90,9 +88,10 @@ present.table(cited[["date", "title", "description", "paragraphs"]], key="cited-
 # cites the article's own events, so the figure never stands without a source.
 
 # %%
-track = tables.russia_china_timeline(events, event_actors, event_paragraphs, P.start, P.end, cited)
-chart_title, table_title = words.track_titles(track, cited["event_id"], P.start, P.end)
-present.chart(charts.event_timeline(track, annotate=cited["event_id"], title=chart_title, description="Dots on a "
+track = euroatlantic.russia_china_timeline(events, event_actors, event_paragraphs, P.start, P.end, cited)
+chart_title, table_title = euroatlantic_words.track_titles(track, cited["event_id"], P.start, P.end)
+present.chart(euroatlantic_charts.event_timeline(track, annotate=cited["event_id"], title=chart_title,
+                                                 description="Dots on a "
               "time axis, one lane per event category; the events the article cites are labelled."), key="timeline",
               caption=f"Russia–China and Eurasian security events from {wording.day(P.start)} to {wording.day(P.end)}. "
               "Hover a dot for its description and source.", sources=track if len(track) else cited)
@@ -112,7 +111,7 @@ present.table(track[["date", "category", "title", "description", "paragraphs"]],
 # was recorded after Lavrov's visit, inside the chosen window.
 
 # %%
-later, later_title = tables.after_visit(track, events, P.end)
+later, later_title = euroatlantic.after_visit(track, events, P.end)
 present.table(later[["date", "category", "title", "description"]], title=later_title, key="after-visit",
               caption="Events dated after the visit; an empty table means none in the window.",
               sources=later if len(later) else cited)
@@ -121,7 +120,7 @@ present.table(later[["date", "category", "title", "description"]], title=later_t
 # What the timeline and the tables say, in three sentences placed at the top of the report.
 
 # %%
-present.glance(words.proposal_glance(cited, track, later, P.start, P.end))
+present.glance(euroatlantic_words.proposal_glance(cited, track, later, P.start, P.end))
 
 # %% [markdown]
 # ## Takeaways

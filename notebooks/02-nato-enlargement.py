@@ -30,21 +30,21 @@ as_of = "2024-04-30"
 
 # %%
 from helpers import load, membership, params, present, wording
-from helpers.charts import euroatlantic as charts
+from helpers.charts import euroatlantic as euroatlantic_charts
 from helpers.charts import maps
-from helpers.charts import pact_census as census_charts
+from helpers.charts import pact_census as pact_census_charts
 from helpers.tables import (
     article,
     enlargement,
     enlargement_words,
+    euroatlantic,
+    euroatlantic_words,
     geo,
     geo_words,
     pact_cases,
     pact_census,
     pact_census_view,
 )
-from helpers.tables import euroatlantic as tables
-from helpers.tables import euroatlantic_words as words
 
 P = params.validated("02", as_of=as_of)
 PARAS = article.notebook_paragraphs("02")
@@ -86,7 +86,7 @@ present.table(digest.drop(columns=["source_id"]), title="P4: NATO outlived the C
 
 # %%
 claim_table = article.claims_for(claims, PARAS)
-present.table(claim_table[tables.CLAIM_COLUMNS[1:]], title=words.claims_headline(claim_table, PARAS),
+present.table(claim_table[euroatlantic.CLAIM_COLUMNS[1:]], title=euroatlantic_words.claims_headline(claim_table, PARAS),
               caption="Claims of P4 with our verdict and its reason.", sources=claim_table, key="claims")
 
 # %% [markdown]
@@ -96,8 +96,9 @@ present.table(claim_table[tables.CLAIM_COLUMNS[1:]], title=words.claims_headline
 # are decades without change; each step is an accession.
 
 # %%
-steps = tables.membership_steps(memberships, ["NATO"], through=P.as_of)
-present.chart(charts.membership_steps(steps, as_of=P.as_of, title=enlargement_words.growth_headline(steps, P.as_of),
+steps = euroatlantic.membership_steps(memberships, ["NATO"], through=P.as_of)
+present.chart(euroatlantic_charts.membership_steps(steps, as_of=P.as_of,
+                                                   title=enlargement_words.growth_headline(steps, P.as_of),
                                       description="Step line of NATO's formal member count over time."),
               caption="Formal members (member or suspended) of NATO on each date the count changed.",
               sources=nato_sources, key="steps")
@@ -125,8 +126,10 @@ present.chart(maps.membership_explorer(memberships, "NATO", P.as_of, atlas=atlas
 
 # %%
 members = enlargement.nato_members(memberships, organisations, states, lineage, policies, P.as_of)
-present.chart(charts.accession_timeline(members, title=enlargement_words.background_headline(members, P.as_of),
-                                        description="One dot per member state at the date it first joined NATO."),
+present.chart(euroatlantic_charts.accession_timeline(members,
+                                                     title=enlargement_words.background_headline(members, P.as_of),
+                                                     description="One dot per member state at the date it first "
+                                                                 "joined NATO."),
               caption="Members on the report's date, ordered by first entry; backgrounds come from the Warsaw "
                       "Pact's membership and dissolution, the succession of states and declared non-alignment.",
               sources=members, key="accessions")
@@ -190,7 +193,7 @@ present.table(close[["name", "signed", "states_at_signature", "reason"]], key="c
 record = pact_cases.pact_exposure(memberships, organisations, admitted["org_id"].dropna(), P.as_of,
                              historic=states.loc[states["historic"], "iso3"])
 table_title, chart_title = enlargement_words.pact_headlines(record, P.as_of)
-present.chart(charts.pact_lifespans(record, as_of=P.as_of, title=chart_title,
+present.chart(euroatlantic_charts.pact_lifespans(record, as_of=P.as_of, title=chart_title,
                                     description="Bars from each pact's signature to its end or the report's date."),
               caption=enlargement_words.lifespans_caption(record, admitted), sources=record, key="lifespans")
 
@@ -214,7 +217,7 @@ present.chart(charts.pact_lifespans(record, as_of=P.as_of, title=chart_title,
 # few pairs can separate at all, and the pacts are not ranked.
 
 # %%
-present.chart(census_charts.exit_rate_intervals(rates, title=pact_census_view.rates_headline(rates),
+present.chart(pact_census_charts.exit_rate_intervals(rates, title=pact_census_view.rates_headline(rates),
                                                 description="Exit rate per 100 member-years with its 95% interval, "
                                                             "one row per admitted pact."),
               caption="Points are rates, lines their exact Poisson 95% intervals; hover for the counts.",

@@ -31,11 +31,9 @@ as_of = "2024-04-30"
 
 # %%
 from helpers import load, membership, params, present, wording
-from helpers.charts import euroatlantic as charts
+from helpers.charts import euroatlantic as euroatlantic_charts
 from helpers.charts import maps
-from helpers.tables import article, article_words, geo, geo_words
-from helpers.tables import euroatlantic as tables
-from helpers.tables import euroatlantic_words as words
+from helpers.tables import article, article_words, euroatlantic, euroatlantic_words, geo, geo_words
 
 P = params.validated("03", as_of=as_of)
 PARAS = article.notebook_paragraphs("03")
@@ -75,9 +73,10 @@ present.table(article.without_sources(claim_table), title=article_words.claims_f
 # as Europe's map changed. The step line runs to the report's date.
 
 # %%
-steps, overlap, counts = tables.osce_overlap(memberships, states, P.as_of)
-growth_title, overlap_title = words.osce_titles(steps, overlap, counts, P.as_of)
-present.chart(charts.membership_steps(steps, as_of=P.as_of, title=growth_title, description="Step line of the "
+steps, overlap, counts = euroatlantic.osce_overlap(memberships, states, P.as_of)
+growth_title, overlap_title = euroatlantic_words.osce_titles(steps, overlap, counts, P.as_of)
+present.chart(euroatlantic_charts.membership_steps(steps, as_of=P.as_of, title=growth_title,
+                                                   description="Step line of the "
               "number of OSCE participating states over time."), sources=membership.sources(memberships, ["OSCE"]),
               caption="Participating states (including a suspended one) on each date the count changed.", key="growth")
 
@@ -88,7 +87,8 @@ present.chart(charts.membership_steps(steps, as_of=P.as_of, title=growth_title, 
 # OSCE the one body where both sides met.
 
 # %%
-present.chart(charts.overlap_bars(counts, title=overlap_title, description="Bars counting OSCE states by their "
+present.chart(euroatlantic_charts.overlap_bars(counts, title=overlap_title,
+                                               description="Bars counting OSCE states by their "
               "membership of NATO and the CSTO."), sources=membership.sources(memberships, ["OSCE", "NATO", "CSTO"]),
               caption="Formal membership on the chosen date; a state outside the OSCE would appear as 'not in OSCE'.",
               key="overlap")
@@ -122,8 +122,9 @@ present.table(overlap, title=f"OSCE, NATO and CSTO membership of each state on {
 # used that language long before. First the documents the data holds, then how each states the principle.
 
 # %%
-docs = tables.category_rows(events, event_paragraphs, "osce_document")
-present.table(docs[["date", "title", "description", "paragraphs"]], title=words.documents_finding(docs), sources=docs,
+docs = euroatlantic.category_rows(events, event_paragraphs, "osce_document")
+present.table(docs[["date", "title", "description", "paragraphs"]], title=euroatlantic_words.documents_finding(docs),
+              sources=docs,
               caption="The OSCE documents among the dated events, with the article paragraphs they bear on.",
               key="documents")
 
@@ -135,8 +136,9 @@ present.table(docs[["date", "title", "description", "paragraphs"]], title=words.
 # explicit statement.
 
 # %%
-indivisible = tables.principle_in_documents(documents, coding, "indivisible", org="OSCE")
-present.table(article.without_sources(indivisible), title=words.indivisible_finding(indivisible), key="indivisible",
+indivisible = euroatlantic.principle_in_documents(documents, coding, "indivisible", org="OSCE")
+present.table(article.without_sources(indivisible), title=euroatlantic_words.indivisible_finding(indivisible),
+              key="indivisible",
               caption="Presence of the principle as we coded it in the documents; phrases are quoted from the "
               "documents (at most 15 words).", sources=indivisible)
 
@@ -148,8 +150,9 @@ present.table(article.without_sources(indivisible), title=words.indivisible_find
 # reading against the record. The timeline runs to the end of the data, whatever the report's date.
 
 # %%
-linked = tables.paragraph_events(events, event_paragraphs, PARAS)
-present.chart(charts.event_timeline(linked, annotate=docs["event_id"], title=words.paragraph_events_finding(
+linked = euroatlantic.paragraph_events(events, event_paragraphs, PARAS)
+present.chart(euroatlantic_charts.event_timeline(linked, annotate=docs["event_id"],
+                                                 title=euroatlantic_words.paragraph_events_finding(
     linked, PARAS, since=2000), description="Dots on a time axis, one lane per event category; the OSCE documents "
     "are labelled."), caption="Events the data links to P5 or P6; hover a dot for its title. They show what "
     "happened, not whether the OSCE was politicised.", sources=linked, key="p5-p6-events")
@@ -163,7 +166,7 @@ present.table(linked[["date", "category", "title", "description", "paragraphs"]]
 # Three findings of this notebook, placed at the top of the report.
 
 # %%
-present.glance(words.osce_glance(steps, overlap, counts, indivisible, P.as_of))
+present.glance(euroatlantic_words.osce_glance(steps, overlap, counts, indivisible, P.as_of))
 
 # %% [markdown]
 # ## Takeaways

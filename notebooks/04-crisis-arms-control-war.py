@@ -30,12 +30,8 @@ after = "2024-04-30"
 
 # %%
 from helpers import load, membership, params, present, wording
-from helpers.charts import euroatlantic as charts
-from helpers.tables import arms_control as treaty_tables
-from helpers.tables import arms_control_words as treaty_tables_words
-from helpers.tables import article
-from helpers.tables import euroatlantic as tables
-from helpers.tables import euroatlantic_words as words
+from helpers.charts import euroatlantic as euroatlantic_charts
+from helpers.tables import arms_control, arms_control_words, article, euroatlantic, euroatlantic_words
 
 P = params.validated("04", before=before, after=after)
 PARAS = article.notebook_paragraphs("04")
@@ -47,16 +43,16 @@ PARAS = article.notebook_paragraphs("04")
 # membership spells, states and the article tables. Charts of the whole record run to the last date the data holds.
 
 # %%
-treaties, arms_control, events, event_actors = load.treaties(), load.arms_control(), load.events(), load.event_actors()
+treaties, arms_record, events, event_actors = load.treaties(), load.arms_control(), load.events(), load.event_actors()
 lineage, event_paragraphs = load.state_lineage(), load.event_paragraphs()
 memberships, states, paragraphs, claims = load.memberships(), load.states(), load.paragraphs(), load.claims()
-through = max(arms_control["date"].max(), events["date"].max())
+through = max(arms_record["date"].max(), events["date"].max())
 
 # %% [markdown]
 # The findings for the report's dates, shown at the top of the report; they come from the rules set out below.
 
 # %%
-findings, summary = treaty_tables_words.first_screen(treaties, arms_control, events, event_actors, memberships, states,
+findings, summary = arms_control_words.first_screen(treaties, arms_record, events, event_actors, memberships, states,
                                                lineage, P.before, P.after)
 present.glance(findings, summary=summary)
 
@@ -75,7 +71,8 @@ present.table(digest.drop(columns=["source_id"]), title="P7–P9: erosion, two c
 
 # %%
 claim_table = article.claims_for(claims, PARAS)
-present.table(claim_table[tables.CLAIM_COLUMNS], title=words.claims_headline(claim_table, PARAS), key="claims",
+present.table(claim_table[euroatlantic.CLAIM_COLUMNS], title=euroatlantic_words.claims_headline(claim_table, PARAS),
+              key="claims",
               caption="Claims of P7–P9 with our verdict and its reason.", sources=claim_table,
               collapsed=f"Show the {len(claim_table)} claims with our verdicts and their reasons")
 
@@ -90,8 +87,8 @@ present.table(claim_table[tables.CLAIM_COLUMNS], title=words.claims_headline(cla
 # to, while an agreement signed under its own title counts on its own (the 1999 Adapted CFE).
 
 # %%
-treaty_rule = treaty_tables.treaty_cases(treaties, arms_control)
-listed = treaty_tables.admitted_treaties(treaties, treaty_rule)
+treaty_rule = arms_control.treaty_cases(treaties, arms_record)
+listed = arms_control.admitted_treaties(treaties, treaty_rule)
 present.table(treaty_rule[["short_name", "signed", "admitted", "reason"]].rename(columns={"short_name": "treaty"}),
               title=f"The rule admits {len(listed)} of the {len(treaty_rule)} treaties in the data", key="treaty-rule",
               caption="Every treaty in the data against the rule.", sources=treaties, collapsed="Show every treaty")
@@ -109,7 +106,7 @@ present.table(treaty_rule[["short_name", "signed", "admitted", "reason"]].rename
 
 # %%
 former_soviet = lineage.loc[lineage["predecessor_iso3"] == "SUN", "iso3"]
-war_rule = treaty_tables.war_cases(events, event_actors, memberships, states, former_soviet)
+war_rule = arms_control.war_cases(events, event_actors, memberships, states, former_soviet)
 present.table(war_rule[["date", "title", "acting", "against", "admitted", "reason"]], key="war-rule",
               title=f"{war_rule['admitted'].sum()} of {len(war_rule)} wars and interventions in the data meet the rule",
               caption="Every war or intervention in the data against the rule.", collapsed="Show every war and "
@@ -123,11 +120,12 @@ present.table(war_rule[["date", "title", "acting", "against", "admitted", "reaso
 # same axis, the wars the rule admits.
 
 # %%
-phases = treaty_tables.treaty_phases(arms_control, listed, through=through)
-steps = treaty_tables.treaty_steps(arms_control, listed, through=through)
+phases = arms_control.treaty_phases(arms_record, listed, through=through)
+steps = arms_control.treaty_steps(arms_record, listed, through=through)
 wars = events[events["event_id"].isin(war_rule.loc[war_rule["admitted"], "event_id"])]
-title = treaty_tables_words.gantt_headline(listed, wars, phases, through)
-present.chart(charts.treaty_gantt(phases, steps, wars, title=title, description="Treaties above the wars, one axis."),
+title = arms_control_words.gantt_headline(listed, wars, phases, through)
+present.chart(euroatlantic_charts.treaty_gantt(phases, steps, wars, title=title,
+                                               description="Treaties above the wars, one axis."),
               caption=f"Treaty phases up to {wording.day(through.date())}; hover for dates, parties and sources.",
               sources=[*phases["source_id"], *steps["source_id"], *wars["source_id"]], key="treaties-wars")
 
@@ -138,9 +136,9 @@ present.chart(charts.treaty_gantt(phases, steps, wars, title=title, description=
 # party, not only the US or Russia).
 
 # %%
-by_year = treaty_tables.in_force_by_year(phases, range(phases["start"].min().year, through.year), changes_only=True)
+by_year = arms_control.in_force_by_year(phases, range(phases["start"].min().year, through.year), changes_only=True)
 present.table(by_year.drop(columns=["treaties"]),
-              title=treaty_tables_words.in_force_headline(by_year, through.year - 1),
+              title=arms_control_words.in_force_headline(by_year, through.year - 1),
               caption="Treaties in force on 31 December, for each year in which the list or the eroding count "
                       "changed.", sources=phases, key="in-force-by-year", collapsed="Show the count year by year")
 
@@ -159,11 +157,11 @@ present.table(by_year.drop(columns=["treaties"]),
 # status is read on the last date of the arms-control record itself, not on the last date of any other table.
 
 # %%
-record_end = arms_control["date"].max()
-end_2023 = treaty_tables.pair_status(arms_control, listed, "2023-12-31")
-latest = treaty_tables.pair_status(arms_control, listed, record_end)
-tally_title, latest_title = treaty_tables_words.pair_headlines(end_2023, latest, record_end)
-present.table(treaty_tables.status_counts(end_2023), title=tally_title, sources=phases, key="treaty-status")
+record_end = arms_record["date"].max()
+end_2023 = arms_control.pair_status(arms_record, listed, "2023-12-31")
+latest = arms_control.pair_status(arms_record, listed, record_end)
+tally_title, latest_title = arms_control_words.pair_headlines(end_2023, latest, record_end)
+present.table(arms_control.status_counts(end_2023), title=tally_title, sources=phases, key="treaty-status")
 
 # %% [markdown]
 # The same status treaty by treaty at the end of the record, then every dated step, for readers who want to check
@@ -184,7 +182,7 @@ present.table(steps[["date", "name", "step", "party", "note"]].rename(columns={"
 # the rule table above as context, and which of them the article means is its interpretation (C16).
 
 # %%
-war_rows = tables.timeline_rows(wars, event_paragraphs)
+war_rows = euroatlantic.timeline_rows(wars, event_paragraphs)
 present.table(war_rows[["date", "title", "description", "paragraphs"]],
               title=f"{len(war_rows)} wars meet the rule, {war_rows['year'].min()}–{war_rows['year'].max()}",
               caption="Events admitted by the wars rule.", sources=war_rows, key="wars", collapsed="Show them")
@@ -196,8 +194,8 @@ present.table(war_rows[["date", "title", "description", "paragraphs"]],
 # can show the camps' sizes on the report's two dates; the asymmetry in power is for notebook 05.
 
 # %%
-camps = tables.camps(memberships, states, ["NATO", "CSTO"], {"before": P.before, "after": P.after})
-present.chart(charts.camps_bars(camps, title=treaty_tables_words.camps_headline(camps),
+camps = euroatlantic.camps(memberships, states, ["NATO", "CSTO"], {"before": P.before, "after": P.after})
+present.chart(euroatlantic_charts.camps_bars(camps, title=arms_control_words.camps_headline(camps),
                                 description="Members on both dates."),
               caption=f"Formal members on {wording.day(P.before)} and {wording.day(P.after)}; hover for who joined or "
                       "left.", sources=membership.sources(memberships, ["NATO", "CSTO"]), key="camps")
@@ -207,8 +205,8 @@ present.chart(charts.camps_bars(camps, title=treaty_tables_words.camps_headline(
 # lists every change of status in either bloc between the two dates.
 
 # %%
-changes = tables.status_changes(memberships, states, ["NATO", "CSTO"], P.before, P.after)
-present.table(changes, title=treaty_tables_words.changes_headline(changes, P.before, P.after), key="changes",
+changes = euroatlantic.status_changes(memberships, states, ["NATO", "CSTO"], P.before, P.after)
+present.table(changes, title=arms_control_words.changes_headline(changes, P.before, P.after), key="changes",
               caption="An empty status means no membership of that organisation on that date.",
               sources=membership.sources(memberships, ["NATO", "CSTO"], changes["iso3"]))
 
@@ -219,7 +217,7 @@ present.table(changes, title=treaty_tables_words.changes_headline(changes, P.bef
 # events the data links to P9 are folded below.
 
 # %%
-p9 = tables.paragraph_events(events, event_paragraphs, ["P9"])
+p9 = euroatlantic.paragraph_events(events, event_paragraphs, ["P9"])
 present.table(p9[["date", "title", "description", "paragraphs"]], title=f"{len(p9)} dated events bear on P9",
               caption="Events the data links to P9.", sources=p9, key="p9-events", collapsed="Show the events")
 

@@ -31,11 +31,16 @@ year = 2023
 
 # %%
 from helpers import load, params, present, wording
-from helpers.charts import balance as charts
-from helpers.tables import article, balance_concentration, evidence, evidence_words
-from helpers.tables import balance as tables
-from helpers.tables import balance_robust as robust
-from helpers.tables import balance_words as words
+from helpers.charts import balance as balance_charts
+from helpers.tables import (
+    article,
+    balance,
+    balance_concentration,
+    balance_robust,
+    balance_words,
+    evidence,
+    evidence_words,
+)
 
 P = params.validated("05", year=year)
 METHOD_SOURCES = ["sipri-milex-sources-methods", "rhoades-1993-hhi", "laakso-taagepera-1979"]
@@ -53,25 +58,25 @@ ESTIMATE_SOURCES = ["dpa-kiji-sipri-milex-2023", "sipri-insights-russia-budget-2
 capabilities, world, memberships = load.capabilities(), load.world_totals(), load.memberships()
 names = load.states().set_index("iso3")["name"].to_dict()
 paragraphs, claims = load.paragraphs(), load.claims()
-blocs = tables.comparison_blocs(memberships, tables.reference_date(P.year))
+blocs = balance.comparison_blocs(memberships, balance.reference_date(P.year))
 
 # %% [markdown]
 # The totals, shares and concentration measures the page shows, computed once here; the sections below explain
 # each.
 
 # %%
-caps = tables.world_shares(tables.bloc_capabilities(capabilities, blocs, P.year), world, P.year)
+caps = balance.world_shares(balance.bloc_capabilities(capabilities, blocs, P.year), world, P.year)
 conc = balance_concentration.concentration_table(capabilities, blocs, P.year)
-series = tables.share_series(capabilities, memberships, world, tables.indicator_years(capabilities))
+series = balance.share_series(capabilities, memberships, world, balance.indicator_years(capabilities))
 cite = evidence.cite(capabilities, world, memberships, blocs, [P.year])
-measures_year = tables.latest_year(capabilities, "nuclear_warheads_deployed")
-measures = robust.warhead_measures(capabilities, {**tables.comparison_blocs(memberships, tables.reference_date(
-    measures_year)), "United States": ["USA"]}, measures_year)
-ppp_year = tables.latest_year(capabilities, "milex_usd_mppp")
-ppp = robust.ppp_sensitivity(capabilities, tables.comparison_blocs(memberships, tables.reference_date(ppp_year)),
-                             ppp_year, names)
-present.glance(words.glance_findings(caps, conc, series, P.year, names, measures, measures_year, ppp, ppp_year),
-               summary=words.summary(P.year))
+measures_year = balance.latest_year(capabilities, "nuclear_warheads_deployed")
+measures_blocs = balance.comparison_blocs(memberships, balance.reference_date(measures_year))
+measures = balance_robust.warhead_measures(capabilities, {**measures_blocs, "United States": ["USA"]}, measures_year)
+ppp_year = balance.latest_year(capabilities, "milex_usd_mppp")
+ppp_blocs = balance.comparison_blocs(memberships, balance.reference_date(ppp_year))
+ppp = balance_robust.ppp_sensitivity(capabilities, ppp_blocs, ppp_year, names)
+present.glance(balance_words.glance_findings(caps, conc, series, P.year, names, measures, measures_year, ppp, ppp_year),
+               summary=balance_words.summary(P.year))
 
 # %% [markdown]
 # ## What P10 says
@@ -102,8 +107,8 @@ present.table(scenarios, title=evidence_words.scenarios_title(scenarios),
 # several rows must never be added up across them.
 
 # %%
-shared = tables.overlaps(blocs, names)
-present.table(tables.overlap_view(shared), title=words.overlap_title(shared, blocs, P.year),
+shared = balance.overlaps(blocs, names)
+present.table(balance.overlap_view(shared), title=balance_words.overlap_title(shared, blocs, P.year),
               caption="Each row below counts these states again; bloc totals are comparisons, never a sum.",
               key="overlaps", **evidence.cite(capabilities, world, memberships, blocs, [P.year], []))
 
@@ -121,7 +126,8 @@ present.table(tables.overlap_view(shared), title=words.overlap_title(shared, blo
 # left empty rather than mixed across bases.
 
 # %%
-present.table(tables.capability_grid(caps), title=f"The blocs on {wording.day(tables.reference_date(P.year))}: totals, "
+present.table(balance.capability_grid(caps),
+              title=f"The blocs on {wording.day(balance.reference_date(P.year))}: totals, "
                                                   "shares of the world and how many members have figures",
               caption="Rows overlap (see above). Spending in constant 2023 US dollars; warheads as of January.",
               key="coverage", **evidence.cite(capabilities, world, memberships, blocs, [P.year],
@@ -131,7 +137,7 @@ present.table(tables.capability_grid(caps), title=f"The blocs on {wording.day(ta
 # The same totals in long form, naming the members without figures behind every partial total.
 
 # %%
-present.table(tables.capability_view(caps), title=f"Every bloc total for {P.year}, with the members it misses",
+present.table(balance.capability_view(caps), title=f"Every bloc total for {P.year}, with the members it misses",
               caption="One row per bloc and indicator.", key="coverage-detail", **cite,
               collapsed=f"Show all {len(caps)} bloc totals")
 
@@ -142,10 +148,12 @@ present.table(tables.capability_view(caps), title=f"Every bloc total for {P.year
 # of the world; "partial" marks a total that misses members.
 
 # %%
-present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, blocs, P.year, "milex_usd_const", names),
-                                    "milex_usd_const", P.year, held=tables.held_years(capabilities, "milex_usd_const")),
-              caption=words.bars_caption(caps, "milex_usd_const", words.overlap_sentence(shared) + " Bars are "
-                                         "comparisons, never parts of a sum. Dashed outline: a SIPRI estimate."),
+parts = balance.member_parts(capabilities, blocs, P.year, "milex_usd_const", names)
+held = balance.held_years(capabilities, "milex_usd_const")
+note = (balance_words.overlap_sentence(shared)
+        + " Bars are comparisons, never parts of a sum. Dashed outline: a SIPRI estimate.")
+present.chart(balance_charts.indicator_bars(caps, parts, "milex_usd_const", P.year, held=held),
+              caption=balance_words.bars_caption(caps, "milex_usd_const", note),
               key="milex", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["milex_usd_const"],
                                          methods=ESTIMATE_SOURCES))
 
@@ -153,22 +161,23 @@ present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, bloc
 # Nuclear warheads by bloc.
 
 # %%
-present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, blocs, P.year, "nuclear_warheads",
-                                                         names), "nuclear_warheads", P.year,
-                                    held=tables.held_years(capabilities, "nuclear_warheads")),
-              caption=words.bars_caption(caps, "nuclear_warheads", "SIPRI Yearbook total inventories, all SIPRI "
-                                         "estimates (dashed outlines); the rows overlap, so shares of the world do "
-                                         "not add up."),
+parts = balance.member_parts(capabilities, blocs, P.year, "nuclear_warheads", names)
+held = balance.held_years(capabilities, "nuclear_warheads")
+note = ("SIPRI Yearbook total inventories, all SIPRI estimates (dashed outlines); the rows overlap, so shares of the "
+        "world do not add up.")
+present.chart(balance_charts.indicator_bars(caps, parts, "nuclear_warheads", P.year, held=held),
+              caption=balance_words.bars_caption(caps, "nuclear_warheads", note),
               key="warheads", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["nuclear_warheads"]))
 
 # %% [markdown]
 # Population by bloc, where the data holds it for the year.
 
 # %%
-present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, blocs, P.year, "population", names),
-                                    "population", P.year, held=tables.held_years(capabilities, "population")),
-              caption=words.bars_caption(caps, "population", "The rows overlap. A world share is shown only where "
-                                         "the world total is on the members' basis."),
+parts = balance.member_parts(capabilities, blocs, P.year, "population", names)
+held = balance.held_years(capabilities, "population")
+note = "The rows overlap. A world share is shown only where the world total is on the members' basis."
+present.chart(balance_charts.indicator_bars(caps, parts, "population", P.year, held=held),
+              caption=balance_words.bars_caption(caps, "population", note),
               key="population", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["population"]))
 
 # %% [markdown]
@@ -180,12 +189,12 @@ present.chart(charts.indicator_bars(caps, tables.member_parts(capabilities, bloc
 # for January 2024 only (SIPRI Yearbook 2024), so the table compares all three on that date.
 
 # %%
-present.table(robust.warhead_measure_view(measures),
+present.table(balance_robust.warhead_measure_view(measures),
               title=f"Which side holds more warheads depends on the count: January {measures_year}",
               caption="SIPRI Yearbook 2024 estimates; the rows overlap (see above). India, Pakistan, Israel and "
                       "North Korea deploy none in SIPRI's table.",
               key="warhead-measures", **evidence.cite(capabilities, world, memberships, blocs, [measures_year],
-                                                      tables.WARHEAD_MEASURES))
+                                                      balance.WARHEAD_MEASURES))
 
 # %% [markdown]
 # ## Spending at purchasing power
@@ -199,7 +208,7 @@ present.table(robust.warhead_measure_view(measures),
 # is therefore an upper bound on how far the ratio moves, not a point estimate.
 
 # %%
-present.table(robust.ppp_view(ppp), title=words.ppp_title(ppp, ppp_year),
+present.table(balance_robust.ppp_view(ppp), title=balance_words.ppp_title(ppp, ppp_year),
               caption="Constant 2023 US dollars; the conversion multiplies SIPRI's figure by the published factor.",
               key="ppp", **evidence.cite(capabilities, world, memberships, blocs, [ppp_year],
                                          ["milex_usd_const", "milex_usd_current", "milex_usd_mppp"],
@@ -217,15 +226,15 @@ present.table(robust.ppp_view(ppp), title=words.ppp_title(ppp, ppp_year),
 
 # %%
 present.table(balance_concentration.concentration_view(conc, names),
-              title=words.concentration_finding(conc[conc["indicator"] == "milex_usd_const"], P.year, names),
+              title=balance_words.concentration_finding(conc[conc["indicator"] == "milex_usd_const"], P.year, names),
               caption="Shares are of the reported total; a runner-up left empty holds none. Blocs of one are left out.",
               key="concentration", **evidence.cite(capabilities, world, memberships, blocs, [P.year],
                                                    methods=METHOD_SOURCES))
 
 # %%
 present.chart(
-    charts.concentration_dots(conc, title=words.concentration_finding(conc[conc["indicator"] == "nuclear_warheads"],
-                                                                       P.year, names)),
+    balance_charts.concentration_dots(
+        conc, title=balance_words.concentration_finding(conc[conc["indicator"] == "nuclear_warheads"], P.year, names)),
     caption="The further a dot lies left of its tick, the more one member dominates that bloc on that indicator.",
     key="hhi", **evidence.cite(capabilities, world, memberships, blocs, [P.year], methods=METHOD_SOURCES))
 
@@ -238,11 +247,12 @@ present.chart(
 
 # %%
 present.chart(
-    charts.share_lines(series, title=words.series_finding(series)),
-    caption=f"{tables.series_span(series)[2]} years of SIPRI constant-dollar spending; membership as of 31 December "
+    balance_charts.share_lines(series, title=balance_words.series_finding(series)),
+    caption=f"{balance.series_span(series)[2]} years of SIPRI constant-dollar spending; membership as of 31 December "
             "of each year. China's figures in every year and Russia's from 2022 are SIPRI estimates, so every "
             "Russia + China point rests on estimates.", key="series",
-    **evidence.cite(capabilities, world, memberships, blocs, tables.indicator_years(capabilities), ["milex_usd_const"]))
+    **evidence.cite(capabilities, world, memberships, blocs, balance.indicator_years(capabilities),
+                    ["milex_usd_const"]))
 
 # %% [markdown]
 # ## The claims this notebook weighs
@@ -264,8 +274,9 @@ present.table(weighed.drop(columns=["source_id", "second_source_id"], errors="ig
 # in the "At a glance" box.
 
 # %%
-present.table(words.robustness(caps, conc, P.year, measures, measures_year, ppp, ppp_year, names),
-              title=words.robustness_title(words.robustness(caps, conc, P.year, measures, measures_year, ppp,
+present.table(balance_words.robustness(caps, conc, P.year, measures, measures_year, ppp, ppp_year, names),
+              title=balance_words.robustness_title(balance_words.robustness(caps, conc, P.year, measures,
+                                                                            measures_year, ppp,
                                                             ppp_year, names)),
               caption="Alternatives are for the latest year the data holds them (SIPRI Yearbook 2024; Robertson's "
                       "2024 estimates).", key="robustness",

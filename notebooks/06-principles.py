@@ -29,10 +29,8 @@ as_of = "2024-12-31"
 
 # %%
 from helpers import load, params, present
-from helpers.charts import principles as charts
-from helpers.tables import article, article_words
-from helpers.tables import principles as tables
-from helpers.tables import principles_words as words
+from helpers.charts import principles as principles_charts
+from helpers.tables import article, article_words, principles, principles_words
 
 P = params.validated("06", as_of=as_of)
 PARAS = article.notebook_paragraphs("06")
@@ -46,7 +44,7 @@ PARAS = article.notebook_paragraphs("06")
 # The paragraphs this notebook covers come from the collection's section map.
 
 # %%
-principles, documents, principle_documents, paragraphs, claims = map(load.table, [
+principle_rows, documents, principle_documents, paragraphs, claims = map(load.table, [
     "principles", "documents", "principle_documents", "paragraphs", "claims"])
 
 # %% [markdown]
@@ -73,8 +71,9 @@ present.table(article.without_sources(claim_table), title=article_words.claims_f
 # from P18, where the article warns that an anti-American design would keep multi-vector states away.
 
 # %%
-present.table(principles[["label", "label_ar", "paragraph", "description"]], sources=digest, key="principles",
-              title=words.principles_title(principles), caption="Labels are ours; the Arabic labels follow the "
+present.table(principle_rows[["label", "label_ar", "paragraph", "description"]], sources=digest, key="principles",
+              title=principles_words.principles_title(principle_rows),
+              caption="Labels are ours; the Arabic labels follow the "
               "article's terms.")
 
 # %% [markdown]
@@ -84,9 +83,10 @@ present.table(principles[["label", "label_ar", "paragraph", "description"]], sou
 # more directly. Hover a cell for the article or paragraph and the phrase we read.
 
 # %%
-matrix = tables.principle_matrix(principle_documents, documents, principles, P.as_of)
-grid = tables.principle_grid(matrix, principles, documents, P.as_of)
-present.chart(charts.principle_grid_chart(grid, title=words.grid_finding(grid, P.as_of), description="Heat-map "
+matrix = principles.principle_matrix(principle_documents, documents, principle_rows, P.as_of)
+grid = principles.principle_grid(matrix, principle_rows, documents, P.as_of)
+present.chart(principles_charts.principle_grid_chart(grid, title=principles_words.grid_finding(grid, P.as_of),
+                                                     description="Heat-map "
               "grid: principles as rows, documents in date order as columns, shade = presence."), key="grid",
               caption="'not coded' = we did not read the part of the document that would settle it.",
               sources=matrix, measure=documents)
@@ -95,8 +95,8 @@ present.chart(charts.principle_grid_chart(grid, title=words.grid_finding(grid, P
 # The same reading, counted per principle.
 
 # %%
-summary = tables.principle_summary(grid)
-present.table(summary, title=words.principles_found(summary, P.as_of), sources=matrix, key="summary",
+summary = principles.principle_summary(grid)
+present.table(summary, title=principles_words.principles_found(summary, P.as_of), sources=matrix, key="summary",
               caption="Documents adopted on or before the chosen date; counts of our readings.")
 
 # %% [markdown]
@@ -107,7 +107,7 @@ present.table(summary, title=words.principles_found(summary, P.as_of), sources=m
 # named in the locator.
 
 # %%
-present.table(matrix.drop(columns=["org_id"]), title=words.readings_title(matrix, P.as_of), sources=matrix,
+present.table(matrix.drop(columns=["org_id"]), title=principles_words.readings_title(matrix, P.as_of), sources=matrix,
               caption="Presence, where in the document, and the phrase read.", key="evidence",
               collapsed=f"Show all {len(matrix)} readings")
 
@@ -118,7 +118,7 @@ present.table(matrix.drop(columns=["org_id"]), title=words.readings_title(matrix
 # and speeches).
 
 # %%
-docs_shown, docs_title = tables.documents_by(documents, P.as_of)
+docs_shown, docs_title = principles.documents_by(documents, P.as_of)
 present.table(docs_shown, title=docs_title, caption="Dates of signature or adoption.", sources=docs_shown,
               key="documents")
 
@@ -126,7 +126,7 @@ present.table(docs_shown, title=docs_title, caption="Dates of signature or adopt
 # Two findings of this notebook, placed at the top of the report.
 
 # %%
-present.glance(words.glance_findings(summary, grid, P.as_of))
+present.glance(principles_words.glance_findings(summary, grid, P.as_of))
 
 # %% [markdown]
 # ## Takeaways

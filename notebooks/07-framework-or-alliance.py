@@ -33,24 +33,22 @@ as_of = "2024-04-30"
 
 # %%
 from helpers import load, params, present, wording
-from helpers.charts import typology as charts
-from helpers.tables import article, typology_checks, typology_checks_words
-from helpers.tables import typology as tables
-from helpers.tables import typology_words as words
+from helpers.charts import typology as typology_charts
+from helpers.tables import article, typology, typology_checks, typology_checks_words, typology_words
 
 P = params.validated("07", orgs=orgs, as_of=as_of)
 DAY = wording.day(P.as_of.isoformat())
 dimensions, org_features, organisations = load.dimensions(), load.org_features(), load.organisations()
-names = tables.short_names(organisations)
+names = typology.short_names(organisations)
 
 # %%
-shown, left_out = words.comparable(organisations, org_features, P.orgs, P.as_of)
-cells = words.matrix_cells(org_features, dimensions, shown, P.as_of)
-intervals = tables.typology_intervals(org_features, dimensions, shown, P.as_of)
+shown, left_out = typology_words.comparable(organisations, org_features, P.orgs, P.as_of)
+cells = typology_words.matrix_cells(org_features, dimensions, shown, P.as_of)
+intervals = typology.typology_intervals(org_features, dimensions, shown, P.as_of)
 robust = typology_checks_words.robustness_table(org_features, dimensions, shown, P.as_of, names)
 present.glance(typology_checks_words.glance_with_robustness(
-    words.glance_findings(intervals, cells, dimensions, left_out, names, DAY), robust),
-               summary=words.glance_summary(shown, left_out, names, DAY))
+    typology_words.glance_findings(intervals, cells, dimensions, left_out, names, DAY), robust),
+               summary=typology_words.glance_summary(shown, left_out, names, DAY))
 
 # %% [markdown]
 # ## What P15–P16 say
@@ -65,7 +63,7 @@ present.table(digest.drop(columns=["source_id"]), title="P15–P16: a dialogue p
               "SCO", caption="Our paraphrase of each paragraph.", sources=digest, key="paraphrase")
 
 # %%
-here = words.claims_here(claims, "07")
+here = typology_words.claims_here(claims, "07")
 present.table(here.drop(columns=["Why", "source_id", "second_source_id"]), key="claims", sources=here,
               title=f"{len(here)} claims look to this comparison for evidence",
               caption="Including P4's 'strict obligations'. The reason behind each verdict, with the case on each "
@@ -80,10 +78,10 @@ present.table(here.drop(columns=["Why", "source_id", "second_source_id"]), key="
 # record, are in notebooks 02 (NATO), 03 (the OSCE) and 08 (the SCO); the coding here reads founding texts.
 
 # %%
-overview = words.organisation_table(organisations, P.orgs, P.as_of)
+overview = typology_words.organisation_table(organisations, P.orgs, P.as_of)
 present.table(overview.drop(columns=["source_id"]), title=f"The organisations on {DAY}", key="overview",
               sources=overview,
-              caption=words.absence_sentence(left_out, names, DAY) or "Every chosen organisation is compared.")
+              caption=typology_words.absence_sentence(left_out, names, DAY) or "Every chosen organisation is compared.")
 
 # %% [markdown]
 # ## The codebook
@@ -128,8 +126,8 @@ present.table(overview.drop(columns=["source_id"]), title=f"The organisations on
 # unknown, not absent: a report for 1955 shows NATO's nuclear role as unknown, not as "not coded".
 
 # %%
-book = tables.codebook_table(dimensions)
-present.table(book.drop(columns=["source_id"]), title=words.codebook_finding(book), key="codebook",
+book = typology.codebook_table(dimensions)
+present.table(book.drop(columns=["source_id"]), title=typology_words.codebook_finding(book), key="codebook",
               caption="What each dimension records, its values, and whether it is scored.",
               sources=[*book["source_id"], "leeds-et-al-2002-atop"], collapsed=f"Show the codebook: {len(book)} "
               "dimensions, their values and what each records")
@@ -147,7 +145,8 @@ present.table(book.drop(columns=["source_id"]), title=words.codebook_finding(boo
 
 # %%
 present.matrix(cells, rows="dimension_id", columns="org_id", value="value", score="score", group="axis",
-               detail="note", column_order=shown, key="comparison", title=words.matrix_finding(cells, names, DAY),
+               detail="note", column_order=shown, key="comparison",
+               title=typology_words.matrix_finding(cells, names, DAY),
                caption="Values in force on the date; described dimensions are shown but not scored.")
 
 # %% [markdown]
@@ -156,8 +155,8 @@ present.matrix(cells, rows="dimension_id", columns="org_id", value="value", scor
 # The defence promise decides the class; the other four ATOP types stand beside it as they are.
 
 # %%
-profile = tables.obligation_profile(org_features, dimensions, shown, P.as_of, names)
-present.table(profile, title=words.profile_finding(profile), key="profile", sources=cells,
+profile = typology.obligation_profile(org_features, dimensions, shown, P.as_of, names)
+present.table(profile, title=typology_words.profile_finding(profile), key="profile", sources=cells,
               caption="Class = alliance when the text promises defence. The other columns are the profile, not "
                       "a score.")
 
@@ -173,13 +172,14 @@ present.table(profile, title=words.profile_finding(profile), key="profile", sour
 # known cell is not placed.
 
 # %%
-present.table(tables.interval_table(intervals, dimensions, names), key="scores", sources=cells,
+present.table(typology.interval_table(intervals, dimensions, names), key="scores", sources=cells,
               title=f"Scores on {DAY}: points where every scored cell is known, ranges where some are not",
               caption="0 = none of the features of the axis, 1 = all of them.")
 
 # %%
-present.chart(charts.typology_scatter(intervals, names=names, title=words.typology_finding(intervals, names)),
-              caption=words.scatter_caption(intervals),
+present.chart(typology_charts.typology_scatter(intervals, names=names,
+                                               title=typology_words.typology_finding(intervals, names)),
+              caption=typology_words.scatter_caption(intervals),
               sources=cells, key="typology")
 
 # %% [markdown]
@@ -261,7 +261,7 @@ present.table(robust, title=typology_checks_words.robustness_headline(robust), k
 # from the article.
 
 # %%
-details = tables.feature_details(org_features, dimensions, shown, names)
+details = typology.feature_details(org_features, dimensions, shown, names)
 present.table(details, title=f"{len(details)} coded cells behind the comparison, with "
               "their texts", caption="Detail and note in our words; the quote is verbatim from the text at the "
               "locator.", sources=details, key="details", collapsed=f"Show all {len(details)} sourced cells")

@@ -33,11 +33,17 @@ focus_state = "KAZ"
 # %%
 from helpers import load, membership, params, present, wording
 from helpers.charts import maps
-from helpers.charts import sco_states as charts
-from helpers.tables import alignment_denominators as denominators
-from helpers.tables import article, evidence, evidence_words, geo, geo_words
-from helpers.tables import sco_states as tables
-from helpers.tables import sco_states_words as words
+from helpers.charts import sco_states as sco_states_charts
+from helpers.tables import (
+    alignment_denominators,
+    article,
+    evidence,
+    evidence_words,
+    geo,
+    geo_words,
+    sco_states,
+    sco_states_words,
+)
 
 P = params.validated("08", as_of=as_of, focus_state=focus_state)
 PLEDGE_SOURCES = ["fordham-sourcebook-north-atlantic-treaty", "odkb-csto-collective-security-treaty"]
@@ -54,21 +60,21 @@ memberships = load.memberships()
 atlas = geo.Atlas(load.state_lineage(), load.states(), load.organisations())  # the maps' states and successions
 names = load.states().set_index("iso3")["name"].to_dict()
 paragraphs, claims = load.paragraphs(), load.claims()
-ties_sources = tables.spell_sources(memberships, tables.ORGS, P.as_of)
+ties_sources = sco_states.spell_sources(memberships, sco_states.ORGS, P.as_of)
 
 # %% [markdown]
 # Every tie each state held on the report's date, graded by the rule explained below, and the followed state's
 # spells; the sections below show each.
 
 # %%
-status = membership.status_matrix(memberships, P.as_of, list(tables.ORGS))
-matrix, circle = tables.tie_matrix(status, names), tables.org_circle(status, "SCO", names)
-counts, spells = tables.tie_summary(matrix), tables.state_spells(memberships, P.focus_state, P.as_of)
-sco_spells = tables.org_timeline(memberships, ["SHANGHAI5", "SCO"], P.as_of)
-pools, grades = denominators.denominators(matrix), denominators.by_grade(matrix)
-present.glance(words.glance_findings(circle, counts, spells, P.focus_state, names, P.as_of)
-               + [denominators.glance_or_documented(pools, grades, memberships, P.as_of, names)],
-               summary=words.summary(P.focus_state, names, P.as_of))
+status = membership.status_matrix(memberships, P.as_of, list(sco_states.ORGS))
+matrix, circle = sco_states.tie_matrix(status, names), sco_states.org_circle(status, "SCO", names)
+counts, spells = sco_states.tie_summary(matrix), sco_states.state_spells(memberships, P.focus_state, P.as_of)
+sco_spells = sco_states.org_timeline(memberships, ["SHANGHAI5", "SCO"], P.as_of)
+pools, grades = alignment_denominators.denominators(matrix), alignment_denominators.by_grade(matrix)
+present.glance(sco_states_words.glance_findings(circle, counts, spells, P.focus_state, names, P.as_of)
+               + [alignment_denominators.glance_or_documented(pools, grades, memberships, P.as_of, names)],
+               summary=sco_states_words.summary(P.focus_state, names, P.as_of))
 
 # %% [markdown]
 # ## What P16–P18 say
@@ -97,8 +103,8 @@ present.table(claim_table.drop(columns=["source_id", "second_source_id"], errors
 
 # %%
 present.chart(
-    charts.spell_gantt(sco_spells, names=names,
-                       title=words.sco_title(circle, P.as_of),
+    sco_states_charts.spell_gantt(sco_spells, names=names,
+                       title=sco_states_words.sco_title(circle, P.as_of),
                        description="Gantt chart: one row per state, bars for its Shanghai Five and SCO spells "
                                    "by status."),
     caption="Shanghai Five spells end when the SCO was founded; hover a bar for its dates.",
@@ -113,7 +119,7 @@ present.chart(
 # %%
 present.chart(maps.membership_explorer(memberships, "SCO", P.as_of, atlas=atlas),
               caption=geo_words.map_caption(memberships, "SCO", P.as_of, atlas=atlas),
-              sources=tables.map_sources(memberships, ["SCO"]), key="sco-map")
+              sources=sco_states.map_sources(memberships, ["SCO"]), key="sco-map")
 
 # %% [markdown]
 # The SCO's circle on the report's date, status by status.
@@ -121,7 +127,7 @@ present.chart(maps.membership_explorer(memberships, "SCO", P.as_of, atlas=atlas)
 # %%
 present.table(circle, title=f"{len(circle)} states held an SCO status on {wording.day(P.as_of)}",
               caption="Member, observer, dialogue partner or partner.", key="sco-circle",
-              sources=tables.spell_sources(memberships, ["SCO"], P.as_of),
+              sources=sco_states.spell_sources(memberships, ["SCO"], P.as_of),
               collapsed=f"Show all {len(circle)} states")
 
 # %% [markdown]
@@ -141,8 +147,8 @@ present.table(circle, title=f"{len(circle)} states held an SCO status on {wordin
 # ties are listed below, with their dates, not counted.
 
 # %%
-inactive = tables.inactive_ties(memberships, P.as_of, names)
-present.table(inactive, title=words.inactive_title(inactive, P.as_of),
+inactive = sco_states.inactive_ties(memberships, P.as_of, names)
+present.table(inactive, title=sco_states_words.inactive_title(inactive, P.as_of),
               caption="Suspended or frozen statuses, with the first day of the status.",
               sources=ties_sources, key="inactive")
 
@@ -151,15 +157,15 @@ present.table(inactive, title=words.inactive_title(inactive, P.as_of),
 
 # %%
 present.chart(
-    charts.tie_matrix_chart(matrix, title=words.both_sides_title(counts, P.as_of)),
-    caption=words.universe_caption(counts), sources=ties_sources, measure=PLEDGE_SOURCES, key="matrix")
+    sco_states_charts.tie_matrix_chart(matrix, title=sco_states_words.both_sides_title(counts, P.as_of)),
+    caption=sco_states_words.universe_caption(counts), sources=ties_sources, measure=PLEDGE_SOURCES, key="matrix")
 
 # %% [markdown]
 # The states on both sides, with the grade of each tie — the data behind "multi-vector" in P18.
 
 # %%
-both = tables.grade_view(matrix, matrix["both_sides"])
-present.table(both, title=words.combined_title(both, P.as_of),
+both = sco_states.grade_view(matrix, matrix["both_sides"])
+present.table(both, title=sco_states_words.combined_title(both, P.as_of),
               caption="Grade of each active tie; empty = none. Suspended ties are named in the last column.",
               sources=ties_sources, key="both-sides", collapsed=f"Show the {len(both)} states on both sides")
 
@@ -167,7 +173,7 @@ present.table(both, title=words.combined_title(both, P.as_of),
 # The two poles, apart.
 
 # %%
-present.table(tables.grade_view(matrix, matrix["pole"]), title=f"Russia and China on {wording.day(P.as_of)}: the "
+present.table(sco_states.grade_view(matrix, matrix["pole"]), title=f"Russia and China on {wording.day(P.as_of)}: the "
                                                                "poles, not counted among the states in between",
               caption="Grade of each active tie; suspended ties are named in the last column, not counted.",
               sources=ties_sources, key="poles")
@@ -177,8 +183,9 @@ present.table(tables.grade_view(matrix, matrix["pole"]), title=f"Russia and Chin
 # active ties, shown by the filled dots below it.
 
 # %%
-combos = tables.combination_counts(tables.structure_flags(matrix))
-present.chart(charts.upset_chart(combos, title=words.upset_title(combos, P.as_of)), sources=ties_sources, key="upset",
+combos = sco_states.combination_counts(sco_states.structure_flags(matrix))
+present.chart(sco_states_charts.upset_chart(combos, title=sco_states_words.upset_title(combos, P.as_of)),
+              sources=ties_sources, key="upset",
               caption="NATO partnership = any of NATO's four frameworks; hover a bar or dot for the states.")
 
 # %% [markdown]
@@ -193,7 +200,7 @@ present.chart(charts.upset_chart(combos, title=words.upset_title(combos, P.as_of
 present.chart(maps.membership_map(memberships, P.as_of, atlas=atlas,
                                   title=geo_words.overlap_headline(memberships, P.as_of, org="SCO")),
               caption=geo_words.map_caption(memberships, "SCO", P.as_of, atlas=atlas),
-              sources=tables.map_sources(memberships, geo.OVERLAP_ORGS, P.as_of), key="overlap-map")
+              sources=sco_states.map_sources(memberships, geo.OVERLAP_ORGS, P.as_of), key="overlap-map")
 
 # %% [markdown]
 # ## Which denominator, which grade
@@ -204,7 +211,7 @@ present.chart(maps.membership_map(memberships, P.as_of, atlas=atlas,
 # the weaker of a state's two sides decides how "multi-vector" it is.
 
 # %%
-present.table(pools, title=denominators.denominators_title(pools), key="denominators",
+present.table(pools, title=alignment_denominators.denominators_title(pools), key="denominators",
               caption="Active ties only; the poles are not counted; share = both sides / states, in percent.",
               sources=ties_sources)
 
@@ -220,8 +227,8 @@ present.table(grades, title=f"States between the poles by the weaker of their tw
 
 # %%
 present.chart(
-    charts.spell_gantt(spells, names=names, row="org_id",
-                       title=words.focus_title(spells, P.focus_state, names, P.as_of),
+    sco_states_charts.spell_gantt(spells, names=names, row="org_id",
+                       title=sco_states_words.focus_title(spells, P.focus_state, names, P.as_of),
                        description="Gantt chart: one row per organisation, bars for the state's spells by status."),
     caption="Spells running on the report's date stop there; a suspended status is a spell of its own.",
     sources=list(spells["source_id"]) or ties_sources, key="focus")
@@ -249,8 +256,8 @@ present.chart(
 # the default date.
 
 # %%
-checks = denominators.robustness_table(pools, grades, matrix, names, memberships, P.as_of)
-present.table(checks, title=denominators.denominators_title(pools), key="robustness", collapsed=True,
+checks = alignment_denominators.robustness_table(pools, grades, matrix, names, memberships, P.as_of)
+present.table(checks, title=alignment_denominators.denominators_title(pools), key="robustness", collapsed=True,
               caption="Each alternative and what it does to the headline.", sources=ties_sources)
 
 # %% [markdown]

@@ -29,20 +29,15 @@ claim_types = "factual,interpretive,normative,predictive"
 
 # %%
 from helpers import load, params, present
-from helpers.charts import claims as charts
-from helpers.tables import article
-from helpers.tables import claims as ledgers
-from helpers.tables import claims_words as ledgers_words
-from helpers.tables import principles as tables
-from helpers.tables import principles_words as words
-from helpers.tables import translation as ledgers_tr
+from helpers.charts import claims as claims_charts
+from helpers.tables import article, claims, claims_words, principles, principles_words, translation
 
 P = params.validated("09", claim_types=claim_types)
-TYPES, REPORTS = ledgers.claim_type_list(P.claim_types), tables.notebook_reports()
-ledger = ledgers.claims_ledger(load.claims(), REPORTS, TYPES)
+TYPES, REPORTS = claims.claim_type_list(P.claim_types), principles.notebook_reports()
+ledger = claims.claims_ledger(load.claims(), REPORTS, TYPES)
 
 # %%
-present.glance(ledgers_words.glance_findings(ledger), summary=ledgers_words.glance_summary(ledger, TYPES))
+present.glance(claims_words.glance_findings(ledger), summary=claims_words.glance_summary(ledger, TYPES))
 
 # %% [markdown]
 # ## How a claim is recorded
@@ -66,9 +61,9 @@ present.glance(ledgers_words.glance_findings(ledger), summary=ledgers_words.glan
 # secondary sources (reference works, news, copies), or nothing yet.
 
 # %%
-paragraphs, claims, sources = load.paragraphs(), load.claims(), load.sources()
+paragraphs, claim_rows, sources = load.paragraphs(), load.claims(), load.sources()
 lineage, events = load.lineage(), load.events()
-translation, differences = load.translation(), load.translation_differences()
+translation_rows, differences = load.translation(), load.translation_differences()
 
 # %% [markdown]
 # ## The claims ledger, paragraph by paragraph
@@ -90,13 +85,13 @@ translation, differences = load.translation(), load.translation_differences()
 # [08 The SCO and the multi-vector states](08-sco-multivector-states.html)
 
 # %%
-settled, readings = ledgers.split_ledger(ledger)
-present.table(ledgers.ledger_view(settled), title=ledgers_words.ledger_finding(ledger, TYPES), key="ledger",
-              sources=[*ledgers.cited_sources(settled), "schemaorg-claimreview"],
+settled, readings = claims.split_ledger(ledger)
+present.table(claims.ledger_view(settled), title=claims_words.ledger_finding(ledger, TYPES), key="ledger",
+              sources=[*claims.cited_sources(settled), "schemaorg-claimreview"],
               caption="Report: the number of the report that holds the evidence; the reasons are in the audit detail.")
 
 # %%
-present.table(ledgers.ledger_view(readings), title=ledgers_words.open_finding(readings),
+present.table(claims.ledger_view(readings), title=claims_words.open_finding(readings),
               key="readings", sources=readings,
               caption="Verdict 'interpretation': evidence can inform these claims but not settle them.",
               collapsed=f"Show the {len(readings)} readings, proposals and open forecasts")
@@ -109,8 +104,8 @@ present.table(ledgers.ledger_view(readings), title=ledgers_words.open_finding(re
 # evidence later than the article bears on them.
 
 # %%
-counts = ledgers.verdict_counts(ledger)
-present.chart(charts.verdict_bars(counts, title=ledgers_words.verdict_finding(counts),
+counts = claims.verdict_counts(ledger)
+present.chart(claims_charts.verdict_bars(counts, title=claims_words.verdict_finding(counts),
                                   description="Stacked horizontal bars: number of claims per type, split by verdict."),
               caption="Counts of the ledger above, by type of claim and verdict.", sources=ledger, key="verdicts")
 
@@ -122,8 +117,8 @@ present.chart(charts.verdict_bars(counts, title=ledgers_words.verdict_finding(co
 # would confirm it.
 
 # %%
-checking = ledgers.checking_counts(ledger)
-present.chart(charts.checking_bars(checking, title=ledgers_words.checking_finding(checking),
+checking = claims.checking_counts(ledger)
+present.chart(claims_charts.checking_bars(checking, title=claims_words.checking_finding(checking),
                                    description="Stacked horizontal bars: claims per verdict, split by what the "
                                                "verdict was checked against."),
               caption="Primary: an official document or an organisation's or government's own page; secondary: "
@@ -148,8 +143,8 @@ present.table(checking, title="Verdicts by what they were checked against", key=
 # column of its own.
 
 # %%
-attributed = ledgers.attribution_claims(ledger)
-present.table(ledgers.attribution_view(attributed), title=ledgers_words.attribution_finding(attributed),
+attributed = claims.attribution_claims(ledger)
+present.table(claims.attribution_view(attributed), title=claims_words.attribution_finding(attributed),
               caption="Claims the Arabic gives to someone other than the author, or whose words are not the "
                       "author's as the English gives them; the verdict column judges the content only.",
               sources=ledger[ledger["claim_id"].isin(attributed["claim_id"])], key="attribution")
@@ -162,7 +157,7 @@ present.table(ledgers.attribution_view(attributed), title=ledgers_words.attribut
 # person, is most likely the Arabic editor's addition.
 
 # %%
-present.table(article.lineage_view(lineage), title=ledgers_words.lineage_finding(lineage), key="lineage",
+present.table(article.lineage_view(lineage), title=claims_words.lineage_finding(lineage), key="lineage",
               caption="Relation, finding and confidence per step; dates only as precisely as they are known.",
               sources=lineage)
 
@@ -178,10 +173,10 @@ present.table(article.lineage_view(lineage), title=ledgers_words.lineage_finding
 # RIAC's summary or a report is rated low confidence.
 
 # %%
-present.table(ledgers_tr.translation_view(paragraphs, translation, differences),
-              title=ledgers_tr.translation_finding(differences), key="translation",
-              sources=[*translation["source_id"], *translation["alt_source_id"], *differences["source_id"]],
-              caption=f"{ledgers_tr.reading_finding(translation)}. Differences by id and kind; their words "
+present.table(translation.translation_view(paragraphs, translation_rows, differences),
+              title=translation.translation_finding(differences), key="translation",
+              sources=[*translation_rows["source_id"], *translation_rows["alt_source_id"], *differences["source_id"]],
+              caption=f"{translation.reading_finding(translation_rows)}. Differences by id and kind; their words "
                       "and our confidence in each are in the next table.", layout="columns",
               collapsed="Show the three texts side by side, paragraph by paragraph")
 
@@ -189,14 +184,14 @@ present.table(ledgers_tr.translation_view(paragraphs, translation, differences),
 # Each difference with the Arabic and English words it turns on, and the claim of the ledger it bears on.
 
 # %%
-present.table(ledgers_tr.differences_view(differences), key="differences", sources=differences,
+present.table(translation.differences_view(differences), key="differences", sources=differences,
               title=f"The {len(differences)} differences, with the Arabic and English words",
               caption="Phrases quoted verbatim, at most 15 words each. 'RT and Valdai/RIAC': a change RT made and "
                       "the Arabic inherits.",
               collapsed=f"Show the {len(differences)} differences with their words")
 
 # %%
-present.table(ledgers_tr.difference_counts(differences), key="difference-counts", sources=differences,
+present.table(translation.difference_counts(differences), key="difference-counts", sources=differences,
               title="Differences by kind and by the two texts that differ",
               caption="Counts of the table above; zeros included.", collapsed="Show the counts as a table")
 
@@ -217,14 +212,14 @@ present.table(digest.drop(columns=["source_id"]), title="P19: Valdai, and a fram
 # Eurasian-security track, summits and enlargements — against which they can be followed.
 
 # %%
-forecasts = ledgers.forecasts(ledger)
+forecasts = claims.forecasts(ledger)
 present.table(forecasts, title=f"{len(forecasts)} forecasts among the listed claims", key="forecasts",
               caption="Predictive claims; 'yes' where evidence dated after April 2024 already bears on them.",
               sources=ledger[ledger["claim_type"] == "predictive"])
 
 # %%
-watch = tables.watch_list(events, "2024-04-30")
-present.table(watch, title=words.watch_finding(watch, "2024-04-30"), key="watch", sources=watch,
+watch = principles.watch_list(events, "2024-04-30")
+present.table(watch, title=principles_words.watch_finding(watch, "2024-04-30"), key="watch", sources=watch,
               caption="Events dated after 30 April 2024, oldest first.", collapsed=f"Show the {len(watch)} events")
 
 # %% [markdown]
@@ -251,19 +246,19 @@ present.table(watch, title=words.watch_finding(watch, "2024-04-30"), key="watch"
 # case against.
 
 # %%
-coverage = ledgers.paragraph_coverage(paragraphs, claims, REPORTS, tables.collection_paragraphs())
-present.table(coverage, title=ledgers_words.coverage_finding(coverage), key="coverage", sources=paragraphs,
+coverage = claims.paragraph_coverage(paragraphs, claim_rows, REPORTS, principles.collection_paragraphs())
+present.table(coverage, title=claims_words.coverage_finding(coverage), key="coverage", sources=paragraphs,
               caption="Claims per paragraph and the reports whose section map lists it.",
               collapsed=f"Show all {len(coverage)} paragraphs and the reports that cover them")
 
 # %%
 p19 = ledger[ledger["paragraph"] == "P19"]
-present.table(ledgers.ledger_view(p19), title=f"P19 makes {len(p19)} of the listed claims", key="p19",
+present.table(claims.ledger_view(p19), title=f"P19 makes {len(p19)} of the listed claims", key="p19",
               caption="Claims of the closing paragraph among the chosen types.", sources=p19,
               collapsed=f"Show the {len(p19)} claims of P19")
 
 # %%
-present.table(ledgers.audit_view(ledger, sources), title=f"Reasons and sources for all {len(ledger)} listed claims",
+present.table(claims.audit_view(ledger, sources), title=f"Reasons and sources for all {len(ledger)} listed claims",
               caption="Main source first; for interpretive and normative claims, the case for, then the case "
                       "against.", sources=ledger, key="audit", collapsed=f"Show all {len(ledger)} verdicts with "
               "their reasons and sources")

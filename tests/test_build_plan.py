@@ -98,9 +98,9 @@ def test_one_reader_of_the_section_map():
             if "tomllib.load" in text:
                 parsers.append(py.relative_to(root).as_posix())
     # render.py is owned elsewhere and still reads the map itself; it is the one exception left
-    # render/citing.py reads pyproject.toml (the collection's version), not the section map
+    # render/how_to_cite.py reads pyproject.toml (the collection's version), not the section map
     assert set(parsers) <= {"src/helpers/section_map.py", "src/helpers/render.py",
-                            "src/helpers/render/citing.py"}, parsers
+                            "src/helpers/render/how_to_cite.py"}, parsers
 
 
 def test_environment_overrides_are_read_in_paths_only():

@@ -13,7 +13,7 @@ import yaml
 
 from helpers import paths
 from helpers.pipeline import plan
-from helpers.render import citing
+from helpers.render import how_to_cite
 
 ROOT = paths.ROOT
 
@@ -34,7 +34,7 @@ def test_one_version_everywhere():
     version = _pyproject_version()
     assert str(_cff()["version"]) == version, "CITATION.cff's version is not pyproject.toml's"
     assert _package()["version"] == version, "data/datapackage.json's version is not pyproject.toml's"
-    assert citing.about()["version"] == version
+    assert how_to_cite.about()["version"] == version
 
 
 def test_citation_licences_are_those_the_licence_file_grants():
@@ -57,14 +57,14 @@ def test_the_changelog_has_an_entry_for_the_version():
 
 
 def test_the_about_block_carries_bibtex_and_the_licence_line():
-    about = citing.about()
+    about = how_to_cite.about()
     assert about["bibtex"].startswith("@software{") and f"version = {{{_pyproject_version()}}}" in about["bibtex"]
     assert about["code_licence"] == "MIT" and "Attribution 4.0" in about["data_licence"]
 
 
 def test_a_new_version_reaches_every_page(monkeypatch):
     before = plan.page_context([])
-    monkeypatch.setattr(citing, "version", lambda: "99.0.0")
+    monkeypatch.setattr(how_to_cite, "version", lambda: "99.0.0")
     assert plan.page_context([]) != before  # every render key holds what the About block shows
 
 
@@ -74,7 +74,7 @@ def test_every_page_and_the_index_show_how_to_cite(lang, monkeypatch):
 
     monkeypatch.setenv(paths.LANG_VAR, lang)
     macros = templating.env().get_template("macros.html.j2").module
-    licence, bibtex = str(macros.licence_line(citing.about())), str(macros.bibtex(citing.about()))
+    licence, bibtex = str(macros.licence_line(how_to_cite.about())), str(macros.bibtex(how_to_cite.about()))
     assert "<bdi>MIT</bdi>" in licence and 'rel="license"' in licence
     assert "@software{" in bibtex and "<summary>BibTeX</summary>" in bibtex
     for name in ("footer.html.j2", "index.html.j2"):

@@ -91,3 +91,57 @@ def test_a_non_utf8_or_looping_section_map_is_one_line(tmp_path):
     (tmp_path / "loop2.toml").symlink_to(loop)
     with pytest.raises(params.CollectionError, match="cannot be read|not found"):
         params.notebooks(loop)
+
+
+@pytest.mark.parametrize("old, new, where", [
+    ('title = "Alpha"', 'title = "\\u202eCrisis \\u0007 x"', "notebook[1].title"),
+    ('title = "Alpha"', 'title = "Crisis \\u202e x"', "is never closed"),
+    ('summary = "s"', 'summary = "s\\u2028t"', "notebook[1].summary"),
+    ('help = "a date"', 'help = "a \\u0001date"', "notebook[1].parameters.as_of.help"),
+    ('name = "early"', 'name = "early"\n  note = "x\\u202c"', "notebook[1].variant[1].note"),
+])
+def test_control_and_open_bidi_characters_are_refused_as_in_data(tmp_path, old, new, where):
+    """The same rule as data/*.csv (RULE_CONTROL / RULE_BIDI): a title reaches every page's <title> and sidebar."""
+    with pytest.raises(params.CollectionError) as info:
+        _read(tmp_path, BASE.replace(old, new))
+    message = str(info.value)
+    assert "collection.toml: " in message and where in message and "\n" not in message
+    assert "no control characters" in message or "closed in the same value" in message
+
+
+def test_a_closed_bidi_isolate_in_a_title_is_allowed(tmp_path):
+    (nb,) = _read(tmp_path, BASE.replace('title = "Alpha"', 'title = "Alpha \\u2067ناتو\\u2069"'))
+    assert nb.title == "Alpha \u2067ناتو\u2069"
+
+
+@pytest.mark.parametrize("spec, words", [("P3-P1", "runs backwards"), ("P1-P99", "outside P1–P19"),
+                                         ("P", "not a paragraph or range"), ("P1-P2-P3", "not a paragraph")])
+def test_a_paragraph_range_is_checked_when_the_map_is_read(tmp_path, spec, words):
+    with pytest.raises(params.CollectionError) as info:
+        _read(tmp_path, BASE.replace('paragraphs = "P1"', f'paragraphs = "{spec}"'))
+    message = str(info.value)
+    assert "collection.toml: [[notebook]] #1 (01): paragraphs=" in message and words in message
+
+
+@pytest.mark.parametrize("text, words", [
+    ("[limitz]\ncell_timeout = 5\n\n" + BASE, "[limitz] is not part of the section map; did you mean [limits]?"),
+    (BASE.replace('summary = "s"', 'summary = "s"\ncell_timout = 5'), "'cell_timout' is not part of the section "
+                                                                     "map; did you mean 'cell_timeout'?"),
+])
+def test_a_misspelt_table_or_key_is_refused_with_the_near_name(tmp_path, text, words):
+    with pytest.raises(params.CollectionError) as info:
+        _read(tmp_path, text)
+    assert words in str(info.value) and "\n" not in str(info.value)
+
+
+def test_a_section_map_without_a_data_folder_beside_it_says_so(tmp_path):
+    loose = tmp_path / "c.toml"
+    loose.write_text(BASE, encoding="utf-8")
+    with pytest.raises(params.CollectionError) as info:
+        params.data_dir(loose)
+    message = str(info.value)
+    assert message.startswith(f"{loose}: a section map's data folder is looked for beside")
+    assert f"at {tmp_path.parent / 'data'}, and there is none" in message and "notebooks/" in message
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "data").mkdir()
+    assert params.data_dir(tmp_path / "notebooks" / "c.toml") == (tmp_path / "data").resolve()

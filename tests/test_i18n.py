@@ -75,6 +75,38 @@ def test_a_changed_english_cell_keeps_its_arabic_flagged_as_out_of_date(locale, 
     assert nb.cells[1].source == "لم يتغير."
 
 
+def test_an_entry_whose_cell_id_matches_no_cell_is_named_by_check_and_warned_at_render(locale, tmp_path,
+                                                                                    monkeypatch, capsys, caplog):
+    ipynb = _notebook(tmp_path / "nb.ipynb", ("7a27ac65", "P10 opens the section."), ("bbb", "Unchanged."))
+    extract.update("nb", ipynb=ipynb)
+    path = catalogs.notebook_catalog_path("nb")
+    cat = catalogs.read(path)
+    for msg in (m for m in cat if m.context):
+        msg.string = {"7a27ac65": "يفتتح P10 القسم.", "bbb": "لم يتغير."}[msg.context]
+    catalogs.write(path, cat)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('msgctxt "7a27ac65"', 'msgctxt "7a27ac6S"'), encoding="utf-8")  # a look-alike id
+    monkeypatch.setattr(paths, "NOTEBOOKS", tmp_path)
+    monkeypatch.setattr(extract, "stems", lambda collection=None: ["nb"])
+    assert extract.main(["check"]) == 0 and extract.main(["check", "--strict"]) == 1
+    out = capsys.readouterr().out
+    assert f"  orphan: {paths.shown(path)} msgctxt '7a27ac6S' matches no markdown cell of notebooks/nb.ipynb" in out
+    nb = nbformat.read(ipynb, as_version=4)
+    with caplog.at_level("WARNING"):
+        assert catalogs.translate_markdown(nb, "nb") == 1
+    (warning,) = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert "1 cell(s) shown in English (7a27ac65)" in warning and "'7a27ac6S' match no cell" in warning
+    assert "\n" not in warning and nb.cells[0].source == "P10 opens the section."
+    from types import SimpleNamespace
+
+    from helpers.pipeline import cli
+
+    cli._say_orphan_entries([SimpleNamespace(stem="nb", notebook=str(ipynb))], "ar")  # the build's one line
+    assert capsys.readouterr().err == f"warning: {warning}\n"
+    cli._say_orphan_entries([SimpleNamespace(stem="nb", notebook=str(ipynb))], "en")
+    assert capsys.readouterr().err == ""
+
+
 def test_patterns_translate_computed_sentences_with_their_dates_and_names(locale):
     path = catalogs.messages_path()
     path.parent.mkdir(parents=True)

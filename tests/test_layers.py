@@ -18,7 +18,9 @@ FORBIDDEN = {
     # the foundations know nothing of what is built on them
     **{base: {"tables", "charts", "present", "render", "pipeline", "bibliography"}
        for base in ("paths", "cache", "models", "section_map", "load", "params", "membership", "limits",
-                    "coded_scales", "wording")},
+                    "coded_scales", "wording", "data_text", "printable")},
+    # the loader owns the data's facts (its text, its date window): it never asks the parameter checks
+    "load": {"tables", "charts", "present", "render", "pipeline", "bibliography", "params"},
     # the renderer turns an executed notebook into a page; the build calls it, never the other way round
     "render": {"pipeline"},
 }

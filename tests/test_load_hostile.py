@@ -67,6 +67,21 @@ def test_non_finite_and_huge_numbers_are_refused(data, value):
     assert err.column == "value" and "finite" in str(err)
 
 
+@pytest.mark.parametrize("year", ["٢٠٢٠", "２０２０", "+2020", "02020"])
+def test_a_whole_number_is_written_in_digits_0_to_9_only(data, year):
+    edit(data, "capabilities.csv", "USA,2020,milex_usd_const,12.5,", f"USA,{year},milex_usd_const,12.5,")
+    err = error(data, "capabilities")
+    assert err.column == "year" and f"{year!r} is not an integer" in str(err)
+    assert "digits 0-9 only" in str(err) and "\n" not in str(err)
+
+
+@pytest.mark.parametrize("value", ["١٢٫٥", "١٢", "１２.5"])
+def test_a_number_is_written_in_digits_0_to_9_only(data, value):
+    edit(data, "capabilities.csv", "USA,2020,milex_usd_const,12.5,", f"USA,2020,milex_usd_const,{value},")
+    err = error(data, "capabilities")
+    assert err.column == "value" and f"{value!r} is not a number" in str(err)
+
+
 @pytest.mark.parametrize("value", ["0", "1e-320", "0.5"])  # 1e-320: 100 of it is 1e322, as a percentage inf
 def test_a_world_total_of_zero_is_refused(data, value):
     edit(data, "world_totals.csv", "2020,milex_usd_const,100,", f"2020,milex_usd_const,{value},")

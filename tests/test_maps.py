@@ -59,7 +59,7 @@ def test_osce_map_shades_every_drawable_participating_state(m):
     status = geo.feature_status(m, "OSCE", when, atlas=ATLAS)
     in_view = status[status["feature"].isin(maps.view_keys())]
     assert shaded_shapes(svg, theme.ORG_COLORS["OSCE"]) == int(in_view["member"].sum()) >= 50
-    assert "USSR" not in svg and "Country: Kazakhstan; Status: participating State" in svg
+    assert "USSR" not in svg and "Country: Kazakhstan; Status: participating state" in svg
 
 
 def test_overlap_map_has_tooltips_and_a_legend_of_categories(m):

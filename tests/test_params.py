@@ -152,3 +152,24 @@ def test_a_list_parameter_without_items_is_a_collection_error(fake):
     fake.collection.write_text(text)
     with pytest.raises(params.CollectionError, match=r"parameter 'mode' \(list\) needs items"):
         params.notebooks(fake.collection)
+
+
+def test_every_parameter_type_has_one_check_and_one_list_text():
+    # a type added to specs.TYPES without a check would fail every notebook declaring it with a bare KeyError, and
+    # without a describe entry --list would quietly say "any text"
+    import importlib
+
+    checks, describe, specs = (importlib.import_module(f"helpers.params.{m}") for m in ("checks", "describe", "specs"))
+    assert set(checks.CHECKS) == set(specs.TYPES)
+    assert set(describe.ALLOWED) == set(specs.TYPES)
+    assert set(specs.RANGED) <= set(specs.TYPES)
+
+
+def test_the_section_map_comment_names_every_parameter_type():
+    import importlib
+    from pathlib import Path
+
+    specs = importlib.import_module("helpers.params.specs")
+    head = (Path(__file__).resolve().parents[1] / "notebooks" / "collection.toml").read_text(encoding="utf-8")
+    comment = "\n".join(line for line in head.splitlines() if line.startswith("#"))
+    assert [t for t in specs.TYPES if f'"{t}"' not in comment] == []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from helpers import cache, paths
 
 HELPERS = Path(__file__).resolve().parents[1] / "src" / "helpers"
@@ -22,3 +24,32 @@ def test_no_other_module_makes_a_path_relative_to_the_project_itself():
     own = sorted(p.relative_to(HELPERS).as_posix() for p in HELPERS.rglob("*.py")
                  if p.name != "paths.py" and re.search(r"relative_to\((paths\.)?ROOT\)", p.read_text("utf-8")))
     assert own == []
+
+
+@pytest.mark.parametrize("var, value", [("NATO_EDITIONS", "fr"), ("NATO_EDITIONS", "en ar"),
+                                        ("NATO_EDITIONS", "arabic"), ("NATO_EDITIONS", "en,en"),
+                                        ("NATO_LANG", "xx"), ("NATO_LANG", "arabic")])
+def test_an_edition_setting_that_names_no_edition_is_refused_in_one_line(monkeypatch, capsys, var, value):
+    from helpers.pipeline import cli
+
+    monkeypatch.setenv(var, value)
+    assert cli.build(["--only", "00", "--list"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"error: {var}={value!r} ") and "\n" not in err
+    assert "allowed: en" in err and "ar" in err
+
+
+def test_the_edition_settings_name_the_editions(monkeypatch):
+    monkeypatch.setenv("NATO_EDITIONS", " AR , en ")
+    assert paths.editions() == ["en", "ar"]
+    monkeypatch.setenv("NATO_EDITIONS", "ar")
+    assert paths.editions() == ["ar"]
+    monkeypatch.delenv("NATO_EDITIONS")
+    assert paths.editions() == ["en", "ar"]
+    monkeypatch.setenv("NATO_LANG", "AR")
+    assert paths.language() == "ar"
+    monkeypatch.setenv("NATO_LANG", "xx")
+    with paths.using(lang="en"):  # the build scopes its edition: the variable is not read
+        assert paths.language() == "en"
+    with pytest.raises(paths.SettingError, match="NATO_LANG='xx' is not an edition"):
+        paths.language()

@@ -294,7 +294,7 @@ def test_org_overview_names_each_kind_as_labels_csv_does():
 def test_short_names_keep_acronyms_and_replace_ids():
     names = T.short_names(load.organisations())
     assert names["NATO"] == "NATO" and names["CSTO"] == "CSTO"
-    assert names["EURASIAN_FRAMEWORK"] == "proposed Eurasian framework"
+    assert names["EURASIAN_FRAMEWORK"] == "proposed Eurasian framework"  # labels.csv, its row for 07 (in sentences)
     assert all("_" not in n for n in names.values())
 
 

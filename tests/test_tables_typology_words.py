@@ -41,6 +41,14 @@ def test_absence_sentence_says_plainly_who_did_not_exist():
     assert V.absence_sentence({}, {}, "1 Jun 2000") == ""
 
 
+def test_absence_sentence_for_an_uncoded_organisation_agrees_and_says_it_once():
+    one = V.absence_sentence({"CIS": ("uncoded", "no coded cells")}, {"CIS": "CIS"}, "30 Apr 2024")
+    assert one == "On 30 Apr 2024 CIS has no coded cells, so it is not in the comparison."
+    two = V.absence_sentence({"A": ("uncoded", "no coded cells"), "B": ("uncoded", "no coded cells")},
+                             {"A": "Ay", "B": "Bee"}, "30 Apr 2024")
+    assert two == "On 30 Apr 2024 Ay and Bee have no coded cells, so they are not in the comparison."
+
+
 def test_matrix_cells_shade_scored_values_leave_kinds_unshaded_and_unknowns_empty():
     cells = V.matrix_cells(feats(), dims(), ["A", "B"], "1996-01-01").set_index(["org_id", "dimension_id"])
     assert cells.loc[("A", "defence"), "score"] == 1.0 and cells.loc[("B", "defence"), "score"] == 0.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import colorsys
 import re
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
@@ -22,11 +23,63 @@ def _hsv(hex_colour: str):
 
 def test_every_organisation_and_category_has_its_own_colour():
     # the organisations come from the data: adding a row to organisations.csv without a colour fails here
-    assert sorted(theme.ORG_COLORS) == sorted(load.organisations()["org_id"])
+    orgs = list(load.organisations()["org_id"])
+    missing = [o for o in orgs if o not in theme.ORG_COLORS]
+    assert not missing, f"{', '.join(missing)} has no colour in theme.ORG_COLORS"
+    assert sorted(theme.ORG_COLORS) == sorted(orgs), "theme.ORG_COLORS names an organisation the data does not have"
     assert sorted(theme.CATEGORY_COLORS) == sorted(CATEGORIES)
-    everything = list(theme.ORG_COLORS.values()) + list(theme.CATEGORY_COLORS.values())
-    assert len(set(everything)) == len(everything)  # no organisation shares a colour with anything
-    assert all(re.fullmatch(r"#[0-9A-F]{6}", c) for c in everything)
+
+
+#: Every palette whose colours mean something (an organisation, an event category, a state's part of a bloc, a
+#: member's background, a map's overlap category).
+MEANINGS = {"organisation": theme.ORG_COLORS, "event category": theme.CATEGORY_COLORS,
+            "part of a bloc": theme.PART_COLORS, "background": theme.BACKGROUND_COLORS,
+            "overlap category": theme.OVERLAP_COLORS}
+#: Colours that mean nothing of the kind: text, strokes, grey ramps.
+NEUTRALS = [theme.NEUTRAL, theme.MUTED, theme.TEXT, theme.INK, theme.TICK, theme.OUTSIDE, theme.BORDER, theme.GRID,
+            theme.ABSENT, *theme.TIE_GRADE_GREYS, *theme.PRESENCE_GREYS, *theme.CHECKED_GREYS]
+
+
+def _clashes(meanings: dict, neutrals: list) -> list[str]:
+    """Two meanings sharing a colour (an overlap category may wear the colour of an organisation it names), or a
+    neutral colour that is also a meaning's."""
+    seen: dict[str, str] = {}
+    out = []
+    for kind, palette in meanings.items():
+        for key, colour in palette.items():
+            c = colour.upper()
+            named = key.removesuffix(" only").split(" + ")
+            if c in seen and not (kind == "overlap category" and seen[c].split(" ", 1)[1] in named):
+                out.append(f"{kind} {key!r} {colour} is already {seen[c]}")
+            seen.setdefault(c, f"organisation {key}" if kind == "organisation" else f"{kind} {key}")
+    out += [f"neutral {c} is {seen[c.upper()]}" for c in neutrals if c.upper() in seen]
+    return out
+
+
+def test_no_colour_means_two_things():
+    everything = [c for p in MEANINGS.values() for c in p.values()] + NEUTRALS
+    assert all(re.fullmatch(r"#[0-9A-Fa-f]{6}", c) for c in everything)
+    assert _clashes(MEANINGS, NEUTRALS) == []
+
+
+def test_the_clash_check_sees_a_state_in_an_organisations_colour():
+    parts = {"United States": theme.ORG_COLORS["NATO"]}
+    assert _clashes({"organisation": theme.ORG_COLORS, "part of a bloc": parts}, []) == [
+        f"part of a bloc 'United States' {theme.ORG_COLORS['NATO']} is already organisation NATO"]
+    assert _clashes({"organisation": theme.ORG_COLORS}, [theme.ORG_COLORS["WEU"]]) != []
+
+
+def test_every_colour_lives_in_the_theme():
+    # a colour written into a chart module is one the checks above never see
+    helpers = Path(__file__).resolve().parents[1] / "src" / "helpers"
+    found = [f"{p.relative_to(helpers)}: {m}" for p in sorted(helpers.rglob("*.py")) if p.name != "theme.py"
+             for m in re.findall(r"[\"']#[0-9A-Fa-f]{3,8}[\"']", p.read_text(encoding="utf-8"))]
+    assert found == []
+
+
+def test_an_organisation_without_a_colour_is_drawn_neutral_not_in_another_organisations_colour():
+    assert theme.org_color("CIS") == theme.NEUTRAL not in theme.ORG_COLORS.values()
+    assert theme.org_color("SCO") == theme.ORG_COLORS["SCO"]
 
 
 def test_no_organisation_is_painted_alarm_red():

@@ -46,6 +46,8 @@ CONSTRAINTS: Path = ROOT / "constraints.txt"
 READ_LOG_VAR = "NATO_READ_LOG"
 COLLECTION_VAR = "NATO_COLLECTION"  # set by the build in its workers when given --collection
 LANG_VAR = "NATO_LANG"  # set by the build in its workers for each edition it writes
+EDITIONS_VAR = "NATO_EDITIONS"
+EDITION_NAMES = ("en", "ar")
 _COLLECTION: contextvars.ContextVar[Path | None] = contextvars.ContextVar("collection", default=None)
 _EDITION: contextvars.ContextVar[str | None] = contextvars.ContextVar("edition", default=None)
 
@@ -61,6 +63,11 @@ def using(collection: Path | None = None, lang: str | None = None) -> Iterator[N
     finally:
         for var, token in reversed(tokens):
             var.reset(token)
+
+
+class SettingError(ValueError):
+    """An environment variable of the project holds a value it does not allow (one line: the variable, the value
+    and what is allowed)."""
 
 
 def _override(var: str, default: Path) -> Path:
@@ -155,10 +162,27 @@ def language() -> str:
     scoped = _EDITION.get()
     if scoped is not None:
         return scoped
-    return "ar" if os.environ.get(LANG_VAR, "en").lower().startswith("ar") else "en"
+    value = os.environ.get(LANG_VAR, "").strip().lower()
+    if value and value not in EDITION_NAMES:
+        raise SettingError(f"{LANG_VAR}={os.environ[LANG_VAR]!r} is not an edition; allowed: "
+                           f"{' or '.join(EDITION_NAMES)} (or leave it unset for en)")
+    return value or "en"
 
 
 def editions() -> list[str]:
     """The editions a build writes when ``--lang`` is not given: ``$NATO_EDITIONS`` (``en,ar`` by default)."""
-    value = os.environ.get("NATO_EDITIONS", "en,ar")
-    return [e for e in ("en", "ar") if e in {p.strip().lower() for p in value.split(",")}] or ["en", "ar"]
+    value = os.environ.get(EDITIONS_VAR, "").strip()
+    if not value:
+        return list(EDITION_NAMES)
+    given = [p.strip().lower() for p in value.split(",")]
+    if any(p not in EDITION_NAMES for p in given) or len(set(given)) != len(given):
+        raise SettingError(f"{EDITIONS_VAR}={value!r} is not a list of editions; allowed: en, ar or en,ar "
+                           "(comma-separated, each once; unset: both)")
+    return [e for e in EDITION_NAMES if e in given]
+
+
+def check_settings() -> None:
+    """SettingError (one line) when ``$NATO_LANG`` or ``$NATO_EDITIONS`` holds a value that names no edition."""
+    editions()
+    if _EDITION.get() is None:
+        language()

@@ -62,6 +62,66 @@ CATEGORY_COLORS: dict[str, str] = {
     "withdrawal_suspension": "#AA4499",
 }
 
+#: Each named part of a bloc bar in notebook 05 (``helpers.tables.balance.member_parts``), from Paul Tol's "light"
+#: scheme: states, not organisations, so none borrows an organisation's colour (the United States in NATO's blue
+#: would read as NATO).
+PART_COLORS: dict[str, str] = {
+    "United States": "#77AADD",  # light blue
+    "Russia": "#EE8866",  # orange
+    "China": "#FFAABB",  # pink
+    "India": "#BBCC33",  # pear
+    "other members": "#CCCCCC",  # light grey
+}
+
+#: Backgrounds of NATO members (notebook 02), keyed as ``helpers.tables.enlargement.BACKGROUNDS`` names them, from
+#: Paul Tol's schemes: one green only (teal, green and olive side by side read as one colour on small dots), the two
+#: ex-Soviet backgrounds as a light and a dark red, the unknown in grey. None borrows an organisation's or an event
+#: category's colour (a 'former USSR' dot in the CSTO's colour would suggest a membership it never had).
+BACKGROUND_COLORS: dict[str, str] = {
+    "founding member": "#222255",  # dark navy
+    "Cold-War accession": "#33BBEE",  # cyan
+    "former Warsaw Pact": "#EE99AA",  # light red
+    "former USSR": "#994455",  # dark red
+    "former Yugoslavia": "#EECC66",  # sand
+    "formerly non-aligned": "#009988",  # teal
+    "later accession, background not in data": "#888888",  # grey
+}
+
+#: The overlap map's categories (notebooks 02, 03): a category that is one organisation's with the OSCE around it
+#: keeps that organisation's colour; the mixed ones get colours of their own.
+OVERLAP_COLORS: dict[str, str] = {
+    "NATO + OSCE": ORG_COLORS["NATO"],
+    "CSTO + SCO + OSCE": "#6A3D9A",  # dark purple (the CSTO's purple and the SCO's orange mixed)
+    "CSTO + OSCE": ORG_COLORS["CSTO"],
+    "SCO + OSCE": "#B35806",  # dark orange (the SCO's orange, darker)
+    "SCO only": ORG_COLORS["SCO"],
+    "OSCE only": ORG_COLORS["OSCE"],
+    "NATO only": "#08519C",  # dark blue (NATO's blue, darker)
+}
+
+#: Colours that mean no organisation and no category: text, strokes, the background of a map.
+NEUTRAL = "#4d4d4d"  # a mark of no organisation, and of an organisation the palette does not know
+MUTED = "#7f7f7f"  # what is not highlighted
+TEXT = "#333333"  # text marks inside a chart
+INK = "#1a1a1a"  # outlines and ticks that read as black (pure black is the proposed framework's colour)
+TICK = "#222222"  # a treaty's steps on its bar
+OUTSIDE = "#eeeeee"  # land outside the organisation on a map, and a map's "none of them"
+BORDER = "#ffffff"  # borders between shapes and cells
+GRID = "#c8c8c8"  # the lines between the cells of a grid
+ABSENT = "#dddddd"  # a dot for "not in this combination"
+
+#: Sequential greys, darkest = strongest: 08's tie grades, 06's presence of a principle (the last, near-white, is
+#: "not coded"), 09's kinds of evidence a verdict was checked against.
+TIE_GRADE_GREYS = ("#1a1a1a", "#5e5e5e", "#a3a3a3", "#dcdcdc")
+PRESENCE_GREYS = ("#1a1a1a", "#7f7f7f", "#d0d0d0", "#f7f7f7")
+CHECKED_GREYS = ("#1a1a1a", "#5c5c5c", "#9e9e9e", "#d9d9d9")
+
+
+def org_color(org: str) -> str:
+    """An organisation's colour; one the palette does not know gets :data:`NEUTRAL` (never another's colour)."""
+    return ORG_COLORS.get(org, NEUTRAL)
+
+
 VEGA_MIMETYPE = "application/vnd.vega.v5+json"
 THEME_NAME = "nato_report"
 RENDERER_NAME = "nato_offline"

@@ -89,8 +89,8 @@ def lookup() -> dict[tuple[str, str, str], tuple[str, str]]:
 _LOGGED: set = set()
 
 
-def _pick(pair: tuple[str, str]) -> str:
-    if language() != "ar":
+def _pick(pair: tuple[str, str], lang: str | None = None) -> str:
+    if (lang or language()) != "ar":
         return pair[0]
     if pair[1]:
         return pair[1]
@@ -99,22 +99,23 @@ def _pick(pair: tuple[str, str]) -> str:
     return i18n.text(pair[0], "ar")
 
 
-def label(value, column: str = "", table: str = "") -> str:
+def label(value, column: str = "", table: str = "", *, lang: str | None = None) -> str:
     """The reader's word for a coded ``value`` of ``column`` (value unchanged when nothing is known; in the Arabic
-    edition, the catalogs' and the data's Arabic for it, see ``helpers.i18n.text``)."""
+    edition, the catalogs' and the data's Arabic for it, see ``helpers.i18n.text``). ``lang="en"`` gives the English
+    label in either edition, for a frame whose words the page translates later (``present`` does)."""
     text = "" if value is None else str(value)
     known = lookup()
     for k in ((table, column, text), ("", column, text)):
         if k in known and text:
-            return _pick(known[k])
+            return _pick(known[k], lang)
     for (_, c, v), pair in known.items():  # the column's values as another table labels them
         if c == column and v == text and text:
-            return _pick(pair)
+            return _pick(pair, lang)
     if is_identifier(text):
         for (_t, _c, v), pair in sorted(known.items()):  # an id known under another column (e.g. org ids in "org")
             if v == text:
-                return _pick(pair)
-    if text and language() == "ar":  # a reader's word the labels do not hold (a dimension's label): the catalogs'
+                return _pick(pair, lang)
+    if text and (lang or language()) == "ar":  # a word the labels do not hold (a dimension's label): the catalogs'
         from helpers import i18n
 
         return i18n.text(text, "ar")

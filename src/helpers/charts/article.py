@@ -12,11 +12,11 @@ import altair as alt
 import pandas as pd
 
 from helpers import theme
-from helpers.tables.article import TAG_KIND_LABELS, row_order
+from helpers.tables.article import kind_word, row_order
 
 # Shapes tell the three kinds of tag apart, so colour stays free for the highlighted organisation.
 KIND_SHAPES = {"organisation": "circle", "state": "square", "theme": "diamond"}
-MUTED = "#7f7f7f"  # neutral grey for everything that is not highlighted (not an organisation's colour)
+MUTED = theme.MUTED  # neutral grey for everything that is not highlighted (not an organisation's colour)
 
 
 def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, description: str,
@@ -30,7 +30,7 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
     _check(tags, highlight)
     colour = theme.ORG_COLORS[highlight]
     data = tags.assign(
-        kind=tags["tag_kind"].map(TAG_KIND_LABELS),
+        kind=tags["tag_kind"].map(kind_word),
         emphasis=[f"{highlight} (highlighted)" if h else "other tags" for h in tags["highlighted"]],
     )
     x_order = list(dict.fromkeys(data.sort_values("order")["paragraph"]))

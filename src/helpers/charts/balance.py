@@ -14,11 +14,7 @@ from helpers import theme
 from helpers.tables.balance import LABELS
 from helpers.tables.balance_words import capability_finding, held_lines
 
-NEUTRAL = "#4d4d4d"
 COMPLETE = ("every member", "some members only")
-#: Colour of each named part of a bloc bar (see ``helpers.tables.balance.member_parts``); other members are grey.
-PART_COLORS = {"United States": "#0072B2", "Russia": "#D55E00", "China": "#E69F00", "India": "#009E73",
-               "other members": "#BBBBBB"}
 #: Axis title, divisor (from the data's unit to the axis unit) and text alternative of each indicator's bars.
 BARS = {
     "milex_usd_const": ("US$ billion, constant 2023 prices", 1e3,
@@ -54,7 +50,7 @@ def no_figures(indicator: str, held, *, title: str, width: int = 420) -> alt.Cha
     years the data holds the indicator's figures (``held``), so the reader knows which year to choose."""
     lines = held_lines(indicator, held)
     data = pd.DataFrame({"line": [0, 1], "note": list(lines)})
-    chart = alt.Chart(data).mark_text(fontSize=13, color="#333333", baseline="middle").encode(
+    chart = alt.Chart(data).mark_text(fontSize=13, color=theme.TEXT, baseline="middle").encode(
         x=alt.X(datum=0.5, scale=alt.Scale(domain=[0, 1]), axis=None),
         y=alt.Y("line:O", axis=None), text="note:N", tooltip=[alt.Tooltip("note:N", title="note")])
     return theme.titled(chart.properties(width=width, height=alt.Step(22)), title, " ".join(lines))
@@ -80,16 +76,16 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
     pieces = parts[parts["bloc"].isin(order)].assign(
         shown=lambda d: d["value"] / divisor,
         figure=lambda d: d["estimate"].map({True: "estimate", False: "reported"}))
-    names = [p for p in PART_COLORS if p in set(pieces["part"])]
+    names = [p for p in theme.PART_COLORS if p in set(pieces["part"])]
     y = alt.Y("bloc:N", title=None, sort=order)
     bars = alt.Chart(pieces).mark_bar(strokeWidth=1.5).encode(
         y=y, x=alt.X("shown:Q", title=axis_title, stack="zero",
                      axis=alt.Axis(format=",.0f", tickCount=3), scale=alt.Scale(nice=False,
                      domain=[0, float(totals["shown"].max() or 1) * 1.45])),  # max: at least one total
-        color=alt.Color("part:N", scale=alt.Scale(domain=names, range=[PART_COLORS[n] for n in names]),
+        color=alt.Color("part:N", scale=alt.Scale(domain=names, range=[theme.PART_COLORS[n] for n in names]),
                         legend=alt.Legend(title=None, orient="bottom", columns=2)),
         order=alt.Order("order:Q"),
-        stroke=alt.condition("datum.estimate", alt.value("#000000"), alt.value(None)),
+        stroke=alt.condition("datum.estimate", alt.value(theme.INK), alt.value(None)),
         strokeDash=alt.condition("datum.estimate", alt.value([3, 2]), alt.value([1, 0])),
         tooltip=[alt.Tooltip("bloc:N"), alt.Tooltip("part:N", title="member"),
                  alt.Tooltip("shown:Q", title=axis_title, format=",.1f"),
@@ -133,7 +129,7 @@ def concentration_dots(conc: pd.DataFrame, *, title: str, description: str = DOT
         x=x,
         color=alt.Color("indicator_label:N", scale=theme.positional_scale(order), legend=alt.Legend(title="indicator")),
         shape=alt.Shape("indicator_label:N", sort=order, legend=None), tooltip=tips)
-    ticks = base.mark_tick(color="#000000", thickness=1, size=16).encode(x="members:Q", tooltip=tips)
+    ticks = base.mark_tick(color=theme.INK, thickness=1, size=16).encode(x="members:Q", tooltip=tips)
     return theme.titled(alt.layer(ticks, dots).properties(width=width), title, description)
 
 

@@ -58,7 +58,7 @@ def checking_bars(grid: pd.DataFrame, *, title: str, description: str, width: in
         y=alt.Y("verdict:N", sort=verdicts, title="verdict"),
         x=alt.X("claims:Q", title="claims", axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("checked against:N", sort=list(CHECKED),
-                        scale=alt.Scale(domain=list(CHECKED), range=["#1a1a1a", "#5c5c5c", "#9e9e9e", "#d9d9d9"]),
+                        scale=alt.Scale(domain=list(CHECKED), range=list(theme.CHECKED_GREYS)),
                         legend=alt.Legend(title="checked against")),
         order=alt.Order("checked_rank:Q"),
         tooltip=[alt.Tooltip("verdict:N"), alt.Tooltip("checked against:N"), alt.Tooltip("claims:Q")],

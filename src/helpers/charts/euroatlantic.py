@@ -33,17 +33,9 @@ def _category_scale(categories: Iterable[str]) -> alt.Scale:
     return theme.category_scale([c for c in theme.CATEGORY_COLORS if c in present])
 
 
-#: Backgrounds of NATO members in colour-blind-safe colours (Paul Tol's 'muted' scheme), chosen so that no two are
-#: alike: one green only (teal, green and olive side by side read as one colour on small dots), the two ex-Soviet
-#: backgrounds as a light and a dark red, the unknown in grey. None borrows an organisation's colour (a 'former
-#: USSR' dot in the CSTO's colour would suggest a membership it never had).
-BACKGROUND_COLORS = dict(zip(BACKGROUNDS, ("#332288", "#88CCEE", "#CC6677", "#882255", "#DDCC77", "#117733",
-                                           "#888888")))
-
-
 def _background_scale() -> alt.Scale:
-    """Backgrounds of NATO members, each in its colour of :data:`BACKGROUND_COLORS`."""
-    return alt.Scale(domain=list(BACKGROUNDS), range=[BACKGROUND_COLORS[b] for b in BACKGROUNDS])
+    """Backgrounds of NATO members, each in its colour of :data:`helpers.theme.BACKGROUND_COLORS`."""
+    return alt.Scale(domain=list(BACKGROUNDS), range=[theme.BACKGROUND_COLORS[b] for b in BACKGROUNDS])
 
 
 def _date_tooltip(field: str, title: str) -> alt.Tooltip:
@@ -168,7 +160,7 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
                  _date_tooltip("start", "from"), _date_tooltip("end", "until"),
                  alt.Tooltip("source_id:N", title="source")],
     )
-    ticks = alt.Chart(steps[steps["treaty_id"].isin(names)]).mark_tick(thickness=2, size=22, color="#222").encode(
+    ticks = alt.Chart(steps[steps["treaty_id"].isin(names)]).mark_tick(thickness=2, size=22, color=theme.TICK).encode(
         x=alt.X("date:T"), y=alt.Y("name:N", sort=labels),
         tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("step:N", title="step"),
                  alt.Tooltip("party:N", title="party"), _date_tooltip("date", "date"),

@@ -77,19 +77,9 @@ def region_for(org: str) -> Region | None:
     return REGIONS.get(ORG_REGIONS.get(org, ""))
 
 
-OUTSIDE = "#eeeeee"
-BORDER = "#ffffff"
-#: Overlap categories and their colours (Okabe–Ito and Tol, colour-blind safe; no category gets red).
-OVERLAP_COLORS = {
-    "NATO + OSCE": theme.ORG_COLORS["NATO"],
-    "CSTO + SCO + OSCE": "#882255",
-    "CSTO + OSCE": theme.ORG_COLORS["CSTO"],
-    "SCO + OSCE": "#D55E00",
-    "SCO only": theme.ORG_COLORS["SCO"],
-    "OSCE only": theme.ORG_COLORS["OSCE"],
-    "NATO only": theme.ORG_COLORS["PFP"],
-    geo.NONE_CATEGORY: OUTSIDE,
-}
+OUTSIDE, BORDER = theme.OUTSIDE, theme.BORDER
+#: Overlap categories and their colours (:data:`helpers.theme.OVERLAP_COLORS`; no category gets red).
+OVERLAP_COLORS = {**theme.OVERLAP_COLORS, geo.NONE_CATEGORY: OUTSIDE}
 
 
 def _angle(lon: float, lat: float) -> float:
@@ -150,7 +140,7 @@ def membership_map(memberships: pd.DataFrame, as_of, *, atlas: geo.Atlas, org: s
         status = geo.feature_status(memberships, org, as_of, atlas=atlas)
         domain = [geo_words.member_word(org), geo_words.not_member_word(org)]
         status["shade"] = status["member"].map({True: domain[0], False: domain[1]})
-        scale = alt.Scale(domain=domain, range=[theme.ORG_COLORS.get(org, "#0072B2"), OUTSIDE])
+        scale = alt.Scale(domain=domain, range=[theme.org_color(org), OUTSIDE])
         legend_title = org
         status["detail"] = status["status"]
     else:
@@ -269,7 +259,7 @@ def _explorer_map(codes: pd.DataFrame, org: str, first: int, width: int, height:
     shaded = f"isString(datum.code) && {char} != '.'"
     pick = f"split(datum.labels, '~')[indexof('{_CODES}', {char})]"
     word, no = f"{org} {geo_words.member_word(org)}", geo_words.not_member_word(org)
-    scale = alt.Scale(domain=[word, no], range=[theme.ORG_COLORS.get(org, "#0072B2"), OUTSIDE])
+    scale = alt.Scale(domain=[word, no], range=[theme.org_color(org), OUTSIDE])
     return _boundaries(codes, ["code", "labels"], region).transform_calculate(
         shade=f"{shaded} ? '{word}' : '{no}'",
         who=f"{shaded} ? split({pick}, '|')[0] : datum.properties.name",

@@ -16,7 +16,7 @@ from helpers.tables.principles import PRESENCE
 
 PRESENCE_ORDER = [*PRESENCE, "not coded"]
 # Sequential greys: darker = stated more strongly; 'not coded' is near-white (we have no reading).
-PRESENCE_COLORS = ["#1a1a1a", "#7f7f7f", "#d0d0d0", "#f7f7f7"]
+PRESENCE_COLORS = list(theme.PRESENCE_GREYS)
 
 
 # ----------------------------------------------------------------------------------------------------- 06
@@ -27,7 +27,7 @@ def principle_grid_chart(grid: pd.DataFrame, *, title: str, description: str) ->
     absent / not coded."""
     grid = grid.assign(row=[f"{d} ({pd.Timestamp(t).year})" for d, t in zip(grid["document"], grid["date"])])
     rows = list(dict.fromkeys(grid.sort_values(["date", "document"], kind="mergesort")["row"]))
-    chart = alt.Chart(grid).mark_rect(stroke="#bbbbbb", strokeWidth=0.5).encode(
+    chart = alt.Chart(grid).mark_rect(stroke=theme.GRID, strokeWidth=0.5).encode(
         y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelLimit=520)),
         x=alt.X("principle:N", sort=list(dict.fromkeys(grid["principle"])), title=None,
                 axis=alt.Axis(labelAngle=-30, labelLimit=200, orient="top")),

@@ -15,11 +15,10 @@ import altair as alt
 import pandas as pd
 
 from helpers import theme
-from helpers.tables.sco_states import GRADES, ORG_LABELS, ORGS, STATUS_LABELS, STRUCTURES
+from helpers.tables.sco_states import GRADES, ORGS, STRUCTURES, org_word, status_word
 
-NEUTRAL = "#4d4d4d"
 STATUS_ORDER = ["member", "participating_state", "partner", "observer", "dialogue_partner", "suspended", "frozen"]
-GRADE_COLORS = ["#1a1a1a", "#5e5e5e", "#a3a3a3", "#dcdcdc"]
+GRADE_COLORS = list(theme.TIE_GRADE_GREYS)
 #: Default text alternatives (a Gantt chart's is said per call, as its rows differ).
 MATRIX = ("Matrix of states (rows) by structure (columns), cells shaded by tie grade; states on both sides first, "
           "then the rest, then Russia and China.")
@@ -32,9 +31,9 @@ def spell_gantt(spells: pd.DataFrame, *, names: dict[str, str] | None = None, ro
     colour = the spell's ``role`` (status in words, prefixed by the organisation when several are shown)."""
     data = spells.copy()
     data["name"] = [(names or {}).get(i, i) for i in data["iso3"]]
-    data["organisation"] = data["org_id"].map(ORG_LABELS).fillna(data["org_id"])
+    data["organisation"] = data["org_id"].map(org_word)
     if "role" not in data.columns:
-        data["role"] = data["status"].map(STATUS_LABELS).fillna(data["status"])
+        data["role"] = data["status"].map(status_word)
     # Legend order: organisations in order of first appearance, then the fixed status order within each.
     org_rank = {o: i for i, o in enumerate(dict.fromkeys(data.sort_values("start", kind="mergesort")["org_id"]))}
     status_rank = {st: i for i, st in enumerate(STATUS_ORDER)}
@@ -66,11 +65,11 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MAT
                                                                                                 "pole")
     data = matrix.assign(group=group).melt(id_vars=["iso3", "name", "group", "inactive"], value_vars=orgs,
                                             var_name="org_id", value_name="grade")
-    data = data[data["grade"] != ""].assign(structure=lambda d: d["org_id"].map(ORG_LABELS))
+    data = data[data["grade"] != ""].assign(structure=lambda d: d["org_id"].map(org_word))
     rank = {"on both sides": 0, "one side or none": 1, "pole": 2}
     order = list(matrix.assign(r=group.map(rank)).sort_values(["r", "name"], kind="mergesort")["name"])
-    chart = alt.Chart(data).mark_rect(stroke="#ffffff").encode(
-        x=alt.X("structure:N", sort=[ORG_LABELS[o] for o in orgs], title=None,
+    chart = alt.Chart(data).mark_rect(stroke=theme.BORDER).encode(
+        x=alt.X("structure:N", sort=[org_word(o) for o in orgs], title=None,
                 # upright on a phone, where slanted names of the right-hand columns ran past the chart's edge
                 axis=alt.Axis(orient="top", labelAngle=alt.ExprRef("containerSize()[0] < 600 ? -90 : -30"),
                               labelLimit=180)),
@@ -89,7 +88,7 @@ def upset_chart(combos: pd.DataFrame, *, structures: Iterable[str] = STRUCTURES,
     structures = list(structures)
     combos = combos.reset_index(drop=True)
     order = list(combos["combination"])
-    bars = alt.Chart(combos).mark_bar(color=NEUTRAL).encode(
+    bars = alt.Chart(combos).mark_bar(color=theme.NEUTRAL).encode(
         x=alt.X("combination:N", sort=order, axis=alt.Axis(labels=False, ticks=False), title=None),
         y=alt.Y("states:Q", title="states"),
         tooltip=[alt.Tooltip("combination:N"), alt.Tooltip("states:Q"), alt.Tooltip("members:N", title="states")],
@@ -99,7 +98,8 @@ def upset_chart(combos: pd.DataFrame, *, structures: Iterable[str] = STRUCTURES,
     dots = alt.Chart(long).mark_circle(size=110).encode(
         x=alt.X("combination:N", sort=order, axis=None),
         y=alt.Y("structure:N", sort=structures, title=None),
-        color=alt.Color("in:N", scale=alt.Scale(domain=[True, False], range=["#1a1a1a", "#dddddd"]), legend=None),
+        color=alt.Color("in:N", scale=alt.Scale(domain=[True, False], range=[theme.TIE_GRADE_GREYS[0], theme.ABSENT]),
+                        legend=None),
         tooltip=[alt.Tooltip("combination:N"), alt.Tooltip("structure:N"),
                  alt.Tooltip("in:N", title="belongs"), alt.Tooltip("members:N", title="states")],
     ).properties(width=width, height=22 * len(structures))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,7 +123,7 @@ def translate_markdown(nb, stem: str, lang: str = "ar") -> int:
     if lang == "en":
         return 0
     found = cell_translations(stem, lang)
-    left = 0
+    left, unmatched = 0, []
     for cell in nb.cells:
         if cell.get("cell_type") != "markdown":
             continue
@@ -132,12 +133,47 @@ def translate_markdown(nb, stem: str, lang: str = "ar") -> int:
         done = translated_cell(source, found.get(cell.get("id", "")))
         if done is None:
             left += 1
+            if cell.get("id", "") not in found:
+                unmatched.append(cell.get("id", ""))
             continue
         cell.source = done.text
         if done.stale:
             note = gettext("This translation predates a change to the English text of this passage.", lang)
             cell.source += f'\n\n<p class="report-i18n-{STALE_NOTE}">{note}</p>'
+    _say_orphans(nb, stem, lang, found, unmatched)
     return left
+
+
+def _say_orphans(nb, stem: str, lang: str, found: dict, unmatched: list[str]) -> None:
+    """One warning when cells with no catalog entry are shown in English while the catalog holds entries that match
+    no cell: a mistyped msgctxt would otherwise put English into the edition without a word."""
+    line = orphan_note(stem, lang, found, unmatched, {c.get("id", "") for c in nb.cells})
+    if line:
+        logging.getLogger(__name__).warning(line)
+
+
+def orphan_note(stem: str, lang: str, found: dict, unmatched: list[str], cell_ids: set[str]) -> str | None:
+    """The one line saying which cells fall back to English beside which orphan entries, or None."""
+    orphans = sorted(set(found) - cell_ids) if unmatched else []
+    if not orphans:
+        return None
+    return (f"{paths.shown(notebook_catalog_path(stem, lang))}: {len(unmatched)} cell(s) shown in English "
+            f"({', '.join(unmatched)}) while the catalog's entries {', '.join(repr(o) for o in orphans)} match no "
+            "cell (a mistyped msgctxt?); run python -m helpers.i18n check")
+
+
+def notebook_orphan_note(stem: str, ipynb: Path, lang: str = "ar") -> str | None:
+    """:func:`orphan_note` for a saved notebook (the build says it once per notebook and edition)."""
+    import json
+
+    found = cell_translations(stem, lang)
+    try:
+        cells = json.loads(Path(ipynb).read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return None
+    texts = {c.get("id", ""): "".join(c.get("source", "")) for c in cells if c.get("cell_type") == "markdown"}
+    unmatched = [cid for cid, text in texts.items() if text.strip() and cid not in found]
+    return orphan_note(stem, lang, found, unmatched, {c.get("id", "") for c in cells})
 
 
 # ---------------------------------------------------------------------------------------------- messages

@@ -1,8 +1,9 @@
 """Bring the notebook catalogs up to date with the notebooks, and say how complete each one is.
 
     python -m helpers.i18n extract          # every notebook of the collection → notebooks/locale/ar/<stem>.po
-    python -m helpers.i18n check            # per catalog: translated, out of date (fuzzy), missing
-    python -m helpers.i18n check --strict   # the same, exit 1 when anything is missing or out of date
+    python -m helpers.i18n check            # per catalog: translated, out of date (fuzzy), missing, and each
+                                            # entry whose msgctxt matches no cell (an orphan), by file and msgctxt
+    python -m helpers.i18n check --strict   # the same, exit 1 when anything is missing, out of date or orphaned
 
 Both commands also count the data's prose (``data/prose_ar.csv``, :mod:`helpers.i18n.prose`) and list its
 cells whose Arabic is missing or was made from an earlier English text.
@@ -35,6 +36,8 @@ class Counts:
     added: int = 0
     changed: int = 0
     dropped: int = 0
+    #: ``msgctxt`` of the catalog's entries that match no markdown cell (a mistyped or stale cell id).
+    orphans: tuple[str, ...] = ()
 
     def line(self) -> str:
         return (f"{self.stem}: {self.cells} cells, {self.translated} translated, {self.fuzzy} out of date, "
@@ -108,7 +111,8 @@ def update(stem: str, lang: str = "ar", ipynb: Path | None = None, write: bool =
             counts.fuzzy += 1
         else:
             counts.translated += 1
-    counts.dropped = len(set(by_ctx) - {c for c, _ in markdown_cells(ipynb)})
+    counts.orphans = tuple(sorted(set(by_ctx) - {c for c, _ in markdown_cells(ipynb)}))
+    counts.dropped = len(counts.orphans)
     if write:
         catalogs.write(path, new)
     return counts
@@ -136,7 +140,12 @@ def main(argv: list[str] | None = None) -> int:
         extra = f" (+{counts.added} new, {counts.changed} changed, {counts.dropped} dropped)" \
             if args.command == "extract" else ""
         print(counts.line() + extra)
-        bad += counts.missing + counts.fuzzy
+        if args.command == "check":
+            shown = paths.shown(catalogs.notebook_catalog_path(stem, args.lang))
+            for ctx in counts.orphans:
+                print(f"  orphan: {shown} msgctxt {ctx!r} matches no markdown cell of notebooks/{stem}.ipynb "
+                      "(its Arabic is never shown); correct the id, or run extract to drop the entry")
+        bad += counts.missing + counts.fuzzy + (len(counts.orphans) if args.command == "check" else 0)
     from helpers.i18n import prose
 
     data = prose.status()

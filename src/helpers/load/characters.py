@@ -1,45 +1,12 @@
 """Characters a data value may not hold: control characters and line or paragraph separators (they end a row in
 some readers, crash chart rendering in others and corrupt a terminal), and bidirectional controls left open (they
-reverse the text that follows a value on the page). Each is reported with file, row and column."""
+reverse the text that follows a value on the page). The rule is :mod:`helpers.printable`'s; here each value
+breaking it is reported with file, row and column."""
 
 from __future__ import annotations
 
-import unicodedata
-
 from helpers.load.errors import Problem
-
-#: Embeddings and overrides closed by PDF (U+202C); isolates closed by PDI (U+2069).
-_OPEN_EMBED, _CLOSE_EMBED = "\u202a\u202b\u202d\u202e", "\u202c"
-_OPEN_ISOLATE, _CLOSE_ISOLATE = "\u2066\u2067\u2068", "\u2069"
-_ALLOWED_CONTROLS = "\n\r"  # a quoted value may run over lines
-RULE_CONTROL = ("a value holds printable text only: no control characters (U+0000–U+001F, U+007F–U+009F other than "
-                "a line break inside quotes) and no line or paragraph separators (U+2028, U+2029)")
-RULE_BIDI = ("a bidirectional control in a value is closed in the same value (U+202A–U+202E by U+202C, U+2066–U+2068 "
-             "by U+2069), so it cannot reverse the text after it")
-
-
-def _named(ch: str) -> str:
-    return f"U+{ord(ch):04X}" + (f" ({unicodedata.name(ch)})" if unicodedata.name(ch, "") else "")
-
-
-def bad_character(value: str) -> tuple[str, str] | None:
-    """``(what is wrong, the rule)`` for ``value``'s characters, or None."""
-    for pos, ch in enumerate(value, 1):
-        cat = unicodedata.category(ch)
-        if (cat == "Cc" and ch not in _ALLOWED_CONTROLS) or cat in ("Zl", "Zp"):
-            return f"character {_named(ch)} at position {pos} is a control character", RULE_CONTROL
-    embeds: list[str] = []
-    for ch in value:
-        if ch in _OPEN_EMBED or ch in _OPEN_ISOLATE:
-            embeds.append(ch)
-        elif ch == _CLOSE_EMBED or ch == _CLOSE_ISOLATE:
-            opener = _OPEN_EMBED if ch == _CLOSE_EMBED else _OPEN_ISOLATE
-            if not embeds or embeds[-1] not in opener:
-                return f"{_named(ch)} closes nothing", RULE_BIDI
-            embeds.pop()
-    if embeds:
-        return f"{_named(embeds[-1])} is never closed", RULE_BIDI
-    return None
+from helpers.printable import RULE_BIDI, RULE_CONTROL, bad_character  # noqa: F401  (the rules live there)
 
 
 def problems(header: list[str], rows: list[list[str]], shown: str) -> list[Problem]:

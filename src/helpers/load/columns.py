@@ -9,8 +9,8 @@ from typing import Any
 
 import pandas as pd
 
+from helpers.data_text import FIRST_DATE, LAST_DATE
 from helpers.load.errors import Problem
-from helpers.params.datafiles import FIRST_DATE, LAST_DATE
 
 _HINTS = {
     "^[A-Z]{3}$": "three capital letters: an ISO 3166-1 alpha-3 code",
@@ -26,9 +26,10 @@ _HINTS = {
 #: The largest magnitude a number may have (world population and world military spending in US$ million are
 #: far below it); anything bigger is a typing error or an overflow, and infinity cannot be published.
 LARGEST = 1e15
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_INT_RE = re.compile(r"^[+-]?\d+$")
-_NUM_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+#: Digits 0-9 only (not ٢٠٠٠ or ２０００, which Python's int() would also take), no '+', no leading zero.
+_INT_RE = re.compile(r"^-?(0|[1-9][0-9]*)$")
+_NUM_RE = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
 
 
 class Column:
@@ -94,8 +95,8 @@ class Column:
 
     def _numbers(self, integer: bool) -> pd.Series:
         rx, what = (_INT_RE, "an integer") if integer else (_NUM_RE, "a number")
-        hint = ("write digits only, e.g. 2023" if integer
-                else "write digits with an optional '.' decimal point, no thousands separator")
+        hint = ("write digits 0-9 only, e.g. 2023 (no '+', no leading zero)" if integer
+                else "write digits 0-9 with an optional '.' decimal point, no thousands separator")
         lo, hi = self.cons.get("minimum"), self.cons.get("maximum")
         vals: list[Any] = []
         for v, i in zip(self.raw, self.rownums):

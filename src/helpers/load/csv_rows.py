@@ -10,20 +10,20 @@ import csv
 import io
 from pathlib import Path
 
+from helpers import data_text
 from helpers.load.errors import DataError, Problem
-from helpers.params import decoding as csvtext
 
 
 def read_rows(path: Path, shown: str) -> tuple[list[str], list[list[str]]]:
     """The header and the records of one data file (``shown``: its name in messages); raises :class:`DataError`
     for a missing file, text that is not UTF-8, malformed CSV or an empty file."""
     try:
-        text = csvtext.read(path)
+        text = data_text.read(path)
     except FileNotFoundError:
         raise DataError([Problem(shown, None, None, "file not found",
                                  "every table declared in datapackage.json must exist as a CSV file")]) from None
-    except csvtext.NotUtf8 as exc:
-        raise DataError([Problem(shown, exc.row, None, exc.detail, csvtext.RULE)]) from None
+    except data_text.NotUtf8 as exc:
+        raise DataError([Problem(shown, exc.row, None, exc.detail, data_text.RULE)]) from None
     # Rows end at a line break only (not at U+2028, VT, FS ... as str.splitlines would have it): a stray separator
     # is reported in its own row and column below, as frictionless reads the file.
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)

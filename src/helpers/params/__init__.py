@@ -8,8 +8,9 @@ This package is on the "refuse a bad parameter" path, which must answer in well 
 only the standard library (no pandas, altair or papermill). Bounds such as ``"data:first"`` are computed by
 scanning the date columns of ``data/*.csv`` with the ``csv`` module.
 
-Layout: :mod:`.specs` (the section map as typed specs), :mod:`.datafiles` and :mod:`.decoding` (what the checks read
-from the data), :mod:`.checks` (one check per parameter type, the rules between parameters, :func:`check_all`),
+Layout: :mod:`.specs` (the section map as typed specs), :mod:`.datafiles` (what the checks read from the data, its
+text through :mod:`helpers.data_text`), :mod:`.checks` (one check per parameter type, the rules between parameters,
+:func:`check_all`),
 :mod:`.inject` (the notebook side, papermill's injected cell), :mod:`.describe` (``--list`` text, edge values),
 :mod:`.refusals` (what a refused parameter raises).
 """

@@ -16,15 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from helpers import paths
-from helpers.params import decoding
+from helpers import data_text, paths
+from helpers.data_text import FIRST_DATE, LAST_DATE
 from helpers.params.refusals import DataFileError
 from helpers.params.specs import BOUND_WORDS, data_dir
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
-#: Dates a page can show and pandas can hold (the data covers the twentieth and twenty-first centuries): the loader
-#: refuses a date outside them, and the span the parameters are checked against (and ``--list`` shows) ignores one.
-FIRST_DATE, LAST_DATE = "1500-01-01", "2100-12-31"
 # Columns that say when something was looked up, not what the data covers.
 _NOT_COVERAGE = {"accessed"}
 
@@ -32,8 +29,8 @@ _NOT_COVERAGE = {"accessed"}
 def rows(path: Path) -> list[list[str]]:
     """The CSV records of a data file (header first); raises :class:`DataFileError` for a byte that is not UTF-8."""
     try:
-        content = decoding.read(path)
-    except decoding.NotUtf8 as exc:
+        content = data_text.read(path)
+    except data_text.NotUtf8 as exc:
         raise DataFileError(exc.line(paths.shown(path))) from None
     return list(csv.reader(io.StringIO(content, newline="")))
 

@@ -3,12 +3,13 @@ the extreme values of each declared range (which a test builds)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from helpers.params.checks import Context, bound, check_all, range_text, short
-from helpers.params.specs import NotebookSpec, collection_path, data_dir, notebook
+from helpers.params.specs import RANGED, NotebookSpec, ParamSpec, collection_path, data_dir, notebook
 
 
 def plain(value: Any) -> Any:
@@ -38,25 +39,31 @@ def _rules_of(nb: NotebookSpec, name: str) -> str:
     return f"; {', '.join(rules)}" if rules else ""
 
 
+def _ranged(unit: str) -> Callable[[Context, ParamSpec], str]:
+    def text(ctx: Context, spec: ParamSpec) -> str:
+        return range_text(bound(ctx, spec, "min"), bound(ctx, spec, "max"), unit) + _rules_of(ctx.notebook, spec.name)
+
+    return text
+
+
+#: What ``--list`` says each parameter type accepts: one entry per type of ``specs.TYPES`` (a test holds them
+#: equal, so a new type cannot fall back to a wrong text).
+ALLOWED: dict[str, Callable[[Context, ParamSpec], str]] = {
+    "date": _ranged("ISO date"), "year": _ranged("year"), "int": _ranged("integer"),
+    "org": lambda ctx, spec: "one of " + short(ctx.orgs),
+    "org_list": lambda ctx, spec: "comma-separated, from " + short(ctx.orgs),
+    "list": lambda ctx, spec: "comma-separated, each at most once, from " + short(ctx.items(spec)),
+    "state": lambda ctx, spec: "ISO3 code, one of " + short(ctx.states, 8),
+    "choice": lambda ctx, spec: "one of " + ", ".join(map(str, spec.choices)),
+    "str": lambda ctx, spec: "any text",
+}
+
+
 def allowed_text(notebook_id: str, name: str, *, collection: Path | None = None) -> str:
     """What a parameter accepts, in words (for ``--list``)."""
     ctx = _context(notebook_id, collection)
     spec = ctx.notebook.parameters[name]
-    t = spec.type
-    if t in ("date", "year", "int"):
-        unit = {"date": "ISO date", "year": "year", "int": "integer"}[t]
-        return range_text(bound(ctx, spec, "min"), bound(ctx, spec, "max"), unit) + _rules_of(ctx.notebook, name)
-    if t == "org":
-        return "one of " + short(ctx.orgs)
-    if t == "org_list":
-        return "comma-separated, from " + short(ctx.orgs)
-    if t == "list":
-        return "comma-separated, each at most once, from " + short(ctx.items(spec))
-    if t == "state":
-        return "ISO3 code, one of " + short(ctx.states, 8)
-    if t == "choice":
-        return "one of " + ", ".join(map(str, spec.choices))
-    return "any text"
+    return ALLOWED[spec.type](ctx, spec)
 
 
 def _step(value: Any, sign: int) -> Any:
@@ -69,7 +76,7 @@ def edge_values(notebook_id: str, *, collection: Path | None = None) -> dict[str
     rule moves is set to the nearest value it allows (``before < after`` at the minimum: ``after`` one day
     later). Parameters without a range are left out."""
     ctx = _context(notebook_id, collection)
-    ranged = {n: s for n, s in ctx.notebook.parameters.items() if s.type in ("date", "year", "int")
+    ranged = {n: s for n, s in ctx.notebook.parameters.items() if s.type in RANGED
               and s.min is not None and s.max is not None}
     out = {}
     for edge in ("min", "max"):

@@ -2,7 +2,8 @@
 between parameters and the report variants.
 
 The collection file may be swapped for another one (tests use tiny fake collections) through the environment
-variable ``NATO_COLLECTION``; its data folder is then ``<collection folder>/../data``.
+variable ``NATO_COLLECTION``; its data folder is then ``<collection folder>/../data`` (a collection outside a
+``notebooks/`` folder with ``data/`` beside it is refused, naming the folder looked for).
 """
 
 from __future__ import annotations
@@ -18,14 +19,20 @@ from typing import Any
 
 from helpers import paths
 from helpers.params.refusals import CollectionError, ParameterError
+from helpers.printable import bad_character
+from helpers.section_map import paragraph_range
 from helpers.section_map import read as read_collection
 
+#: The parameter types that take a range (``min``/``max``), each with the words a bound may use for the span the
+#: data covers. The one list of types is :data:`TYPES`; each has one check in ``checks.py`` (``@checks``) and one
+#: ``--list`` text in ``describe.py`` (``ALLOWED``), which ``tests/test_params.py`` holds to it.
+RANGED: dict[str, tuple[str, ...]] = {"date": ("data:first", "data:last"),
+                                      "year": ("data:first_year", "data:last_year"), "int": ()}
 TYPES = ("date", "year", "org_list", "org", "state", "choice", "list", "int", "str")
-BOUND_WORDS = ("data:first", "data:last", "data:first_year", "data:last_year")
+BOUND_WORDS = tuple(w for words in RANGED.values() for w in words)
 #: Operators a rule between two parameters may use (``constraints = ["start <= end"]``).
 OPERATORS = ("<=", "<", ">=", ">")
 _RULE = re.compile(r"^\s*([A-Za-z_]\w*)\s*(<=|<|>=|>)\s*([A-Za-z_]\w*)\s*$")
-_ORDERED = ("date", "year", "int")
 #: A notebook id, a stem and a variant name become file names and links: letters, digits, '.', '_', '-' only.
 _ID = re.compile(r"[A-Za-z0-9_]+")
 _STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
@@ -33,7 +40,36 @@ _VARIANT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 #: Stems that would write over a page of the site itself.
 RESERVED_STEMS = ("index", "assets", "exports", "_search-pages")
-_BOUND_WORDS_FOR = {"date": ("data:first", "data:last"), "year": ("data:first_year", "data:last_year")}
+#: The tables of the section map, and the keys of one ``[[notebook]]``.
+TABLES = ("notebook", "limits")
+_NOTEBOOK_KEYS = ("id", "stem", "title", "summary", "paragraphs", "parameters", "variant", "constraints",
+                  "cell_timeout", "cell_output")
+
+
+def _unknown(where: str, given: Any, allowed: tuple[str, ...], form: str) -> None:
+    """CollectionError for the first key of ``given`` that is not in ``allowed`` (a misspelt table or key would
+    otherwise be ignored and its values fall back to defaults)."""
+    import difflib
+
+    for key in given:
+        if key not in allowed:
+            near = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f"did you mean {form.format(near[0])}? " if near else ""
+            raise CollectionError(f"{where}: {form.format(key)} is not part of the section map; {hint}allowed: "
+                                  f"{', '.join(form.format(k) for k in allowed)}")
+
+
+def _refuse_characters(path: str, value: Any, where: str = "") -> None:
+    """Every key and text of the section map is checked as a data value is (:mod:`helpers.printable`):
+    no control characters, no bidirectional control left open (titles and summaries reach every page)."""
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        at = f"{where}.{key}".lstrip(".") if isinstance(key, str) else f"{where}[{key + 1}]"
+        for text, what in ((key, "the key"), (item, "the value")):
+            bad = bad_character(text) if isinstance(text, str) else None
+            if bad:
+                raise CollectionError(f"{path}: {at}: {what} {text!r}: {bad[0]}; {bad[1]}")
+        _refuse_characters(path, item, at)
 
 
 def _check_stem(where: str, stem: str) -> None:
@@ -48,7 +84,7 @@ def _check_stem(where: str, stem: str) -> None:
 def _check_bound(where: str, name: str, ptype: str, which: str, raw: Any) -> None:
     if raw is None:
         return
-    words = _BOUND_WORDS_FOR.get(ptype, ())
+    words = RANGED.get(ptype, ())
     if isinstance(raw, str) and raw in words:
         return
     if ptype == "date":
@@ -61,13 +97,13 @@ def _check_bound(where: str, name: str, ptype: str, which: str, raw: Any) -> Non
             except ValueError:
                 pass
         allowed = f"an ISO date YYYY-MM-DD or {' / '.join(repr(w) for w in words)}"
-    elif ptype in ("year", "int"):
+    elif ptype in RANGED:
         if isinstance(raw, int) and not isinstance(raw, bool):
             return
         allowed = "a whole number" + (f" or {' / '.join(repr(w) for w in words)}" if words else "")
     else:
-        raise CollectionError(f"{where}: parameter '{name}' ({ptype}) takes no {which}; only date, year and int "
-                              "parameters have a range")
+        raise CollectionError(f"{where}: parameter '{name}' ({ptype}) takes no {which}; only "
+                              f"{', '.join(RANGED)} parameters have a range")
     raise CollectionError(f"{where}: parameter '{name}' has {which} = {raw!r}; allowed: {allowed}")
 
 
@@ -81,7 +117,13 @@ def data_dir(collection: Path | None = None) -> Path:
     collection = collection or collection_path()
     if collection.resolve() == paths.COLLECTION.resolve():
         return paths.DATA
-    return collection.resolve().parent.parent / "data"
+    folder = collection.resolve().parent.parent / "data"
+    if not folder.is_dir():
+        raise CollectionError(
+            f"{collection}: a section map's data folder is looked for beside the section map's own folder, at "
+            f"{folder}, and there is none; no option or variable sets it: put the section map in a notebooks/ "
+            f"folder with data/ beside it (e.g. {paths.shown(paths.NOTEBOOKS / collection.name)})")
+    return folder
 
 
 @dataclass(frozen=True)
@@ -175,9 +217,9 @@ def _constraint(where: str, text: Any, specs: dict[str, ParamSpec]) -> Constrain
                               f"one of {', '.join(OPERATORS)}")
     left, op, right = m.groups()
     for name in (left, right):
-        if name not in specs or specs[name].type not in _ORDERED:
+        if name not in specs or specs[name].type not in RANGED:
             raise CollectionError(f"{where}: constraint {text!r} names '{name}', which is not a declared "
-                                  f"parameter of type {', '.join(_ORDERED)}")
+                                  f"parameter of type {', '.join(RANGED)}")
     if specs[left].type != specs[right].type:
         raise CollectionError(f"{where}: constraint {text!r} compares a {specs[left].type} with a "
                               f"{specs[right].type}")
@@ -212,7 +254,12 @@ def _notebook(where: str, nb: dict, defaults: dict[str, int]) -> NotebookSpec:
     if not _ID.fullmatch(nb["id"]):
         raise CollectionError(f"{where}: id {nb['id']!r} must be letters, digits or '_' (e.g. \"02\")")
     where = f"{where} ({nb['id']})"
+    _unknown(where, nb, _NOTEBOOK_KEYS, "'{}'")
     _check_stem(where, nb["stem"])
+    try:
+        paragraph_range(nb["paragraphs"])
+    except ValueError as exc:
+        raise CollectionError(f"{where}: {exc}") from None
     if not isinstance(nb.get("parameters") or {}, dict):
         raise CollectionError(f"{where}: 'parameters' must be a table of [notebook.parameters.<name>] tables")
     specs = {name: _spec(where, name, decl) for name, decl in (nb.get("parameters") or {}).items()}
@@ -234,6 +281,8 @@ def _load_collection(path_str: str, mtime_ns: int) -> tuple[NotebookSpec, ...]:
                               "UTF-8") from None
     except OSError as exc:
         raise CollectionError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    _refuse_characters(str(path), raw)
+    _unknown(str(path), raw, TABLES, "[{}]")
     entries = raw.get("notebook")
     if not isinstance(entries, list) or not entries:
         raise CollectionError(f"{path}: no [[notebook]] entries")

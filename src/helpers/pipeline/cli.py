@@ -1,4 +1,5 @@
-"""The command line: arguments → a checked plan → the pool → the summary and an exit code.
+"""One build from start to end: the parsed options (:mod:`.arguments`) → a checked plan → the pool → the summary
+and an exit code.
 
 Exit codes: 0 every report built or up to date; 1 a report failed (it has a failure page, named in the summary);
 2 the command line, a parameter, the collection or the output folder was refused (one line on stderr, nothing
@@ -101,8 +102,9 @@ def build(argv: list[str] | None = None, on_pages: Callable[[int, list[tuple], s
         print("error: --port is for --watch (the live preview)", file=sys.stderr)
         return 2
     try:
+        paths.check_settings()
         collection = _collection(args)
-    except params.CollectionError as exc:
+    except (params.CollectionError, paths.SettingError) as exc:
         return _refused(exc, on_pages)
     # every step below (and the kernels, through the workers' environment) reads the same section map
     with paths.using(collection=collection if args.collection else None):
@@ -165,8 +167,21 @@ def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang:
     with paths.using(lang=lang):
         if say:
             print(f"{'English' if lang == 'en' else 'Arabic'} edition ({cache.relative(dirs.reports)}/):")
+        _say_orphan_entries(chosen, lang)
         return _run(args, collection, lang, [replace(e, lang=lang) for e in everything],
                     [replace(e, lang=lang) for e in chosen], dirs, on_pages)
+
+
+def _say_orphan_entries(chosen: list, lang: str) -> None:
+    """A warning per notebook whose catalog holds an entry matching no cell while cells fall back to English."""
+    if lang == "en":
+        return
+    from helpers.i18n import catalogs
+
+    for stem, notebook in sorted({(e.stem, e.notebook) for e in chosen}):
+        line = catalogs.notebook_orphan_note(stem, Path(notebook), lang)
+        if line:
+            print(f"warning: {line}", file=sys.stderr)
 
 
 def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs, on_pages=None) -> int:

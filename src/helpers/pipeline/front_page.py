@@ -18,7 +18,7 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
     from helpers import render
     from helpers.i18n import catalog_digest
     from helpers.render import front
-    from helpers.render.citing import about
+    from helpers.render.how_to_cite import about
 
     lang = entries[0].lang if entries else "en"
     declared = [e.output for e in entries]

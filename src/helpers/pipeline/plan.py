@@ -208,10 +208,10 @@ def data_hashes() -> dict[str, str]:
 def page_context(everything: list[Entry]) -> dict:
     """What every page shows besides its own entry: the collection's sidebar (every report's title and file), the
     collection's data version (``helpers.render.collection.data_version``: the project's declared data files), and
-    how to cite it (``helpers.render.citing.about``: the version in ``pyproject.toml``, ``CITATION.cff``).
+    how to cite it (``helpers.render.how_to_cite.about``: the version in ``pyproject.toml``, ``CITATION.cff``).
     It is part of every render key, so a changed title reaches every sidebar and a data change every page's data
     version line (the edition's language is in the entry itself)."""
-    from helpers.render.citing import about
+    from helpers.render.how_to_cite import about
 
     return {"sidebar": [(e.id, e.name, e.title, e.output) for e in everything],
             "data": cache.data_fingerprint(cache.declared_hashes(paths.DATA)), "about": about()}

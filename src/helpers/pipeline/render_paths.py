@@ -58,8 +58,12 @@ def _cached_run(entry: Entry, kept: Path):
 def _in_kept_page(render, kept: dict, entry: Entry) -> Rendered | None:
     """Only the edited prose rendered into the kept page, or None when the page must be rendered whole (an error
     here is logged with its traceback: the whole render then gives the page, or says why not)."""
+    from helpers.render.safe_prose import UnsafeProse
+
     try:
         spun = render.respin(kept, _saved(entry.notebook), entry)
+    except UnsafeProse as exc:  # the author's text, not the fast path, is at fault: one line, no traceback
+        return Rendered.failed(failure("render", exc), RenderPath.PROSE_ONLY)
     except Exception:
         _log.warning("%s: the prose-only re-render failed; rendering the whole page instead", entry.name,
                      exc_info=True)

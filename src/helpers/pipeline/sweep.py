@@ -10,7 +10,8 @@ This module only reads the option and lists the values, as text:
 - whole numbers (years, counts): ``year=2001..2025/4`` (FROM, then every STEP up to TO; no step: 1);
 - a list: ``state=KAZ,IND,CHN``.
 
-A sweep of more than :data:`MAX_UNASKED` reports needs ``--yes``; none may pass :data:`MAX_REPORTS`.
+A sweep of more than :data:`MAX_UNASKED` reports needs ``--yes``; none may list more than :data:`MAX_VALUES`
+values.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from helpers.params.checks import ascii_digits
 from helpers.pipeline.plan import BuildError
 
 MAX_UNASKED = 500  # reports a sweep may build without --yes
-MAX_REPORTS = 100_000  # reports a sweep may build at all (each is a kernel run and a page)
+MAX_VALUES = 100_000  # values one sweep may list at all (each is a report per notebook declaring the parameter)
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$", re.ASCII)
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
@@ -70,8 +71,19 @@ def parse(option: str, confirmed: bool = False) -> Sweep:
         values = [v.strip() for v in spec.split(",")]
         if any(not v for v in values):
             raise _err(option, "an empty value in the list; write NAME=a,b,c with a value between every two commas")
+        _refuse_repeats(option, values)
         _limit(option, len(values))
     return Sweep(name, option, tuple(dict.fromkeys(values)), confirmed)
+
+
+def _refuse_repeats(option: str, values: list[str]) -> None:
+    seen: dict[str, str] = {}
+    for v in values:
+        key = ascii_digits(v)  # ٢٠٠٠ and 2000 are one value, as in -p
+        if key in seen:
+            raise _err(option, f"repeats {v!r}" + (f" (as {seen[key]!r})" if seen[key] != v else "")
+                       + "; list each value at most once")
+        seen[key] = v
 
 
 def _range(option: str, spec: str) -> list[str]:
@@ -91,8 +103,8 @@ def _range(option: str, spec: str) -> list[str]:
 
 
 def _limit(option: str, count: int) -> None:
-    if count > MAX_REPORTS:
-        raise _err(option, f"{count:,} values; a sweep may have at most {MAX_REPORTS:,}: split it into smaller ranges")
+    if count > MAX_VALUES:
+        raise _err(option, f"{count:,} values; a sweep may have at most {MAX_VALUES:,}: split it into smaller ranges")
 
 
 def _wholes(option: str, lo: int, hi: int, step: str) -> list[str]:

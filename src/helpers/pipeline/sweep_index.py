@@ -49,7 +49,7 @@ def write(sweep, reports: list[Entry], everything: list[Entry], overrides: dict,
     from helpers import render
     from helpers.i18n import catalog_digest
     from helpers.render import front
-    from helpers.render.citing import about
+    from helpers.render.how_to_cite import about
 
     if not reports:
         return False

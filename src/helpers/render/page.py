@@ -104,8 +104,13 @@ def prose_html(cell, resources: dict) -> str:
         return _PROSE[key]
     from nbconvert.filters import strip_files_prefix
 
+    from helpers.render import safe_prose
+
+    where = (f"{resources.get('metadata', {}).get('name', 'notebook')}: markdown cell {cell.get('id', '?')} "
+             f"(from {cell.source.strip()[:30]!r})")
+    safe_prose.check(cell.source, where + (" (its Arabic, in the notebook's catalog)" if lang != "en" else ""))
     html_text = exporter(lang).markdown2html({"cell": cell, "resources": resources}, cell.source)
-    _PROSE[key] = notebook.mark_language_html(strip_files_prefix(html_text), lang)
+    _PROSE[key] = notebook.mark_language_html(safe_prose.clean(strip_files_prefix(html_text)), lang)
     while len(_PROSE) > PROSE_MEMO_SIZE:
         _PROSE.popitem(last=False)
     return _PROSE[key]

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from helpers import paths
 from helpers.render import markup
-from helpers.render.citing import about  # noqa: F401  (the pages' About block)
+from helpers.render.how_to_cite import about  # noqa: F401  (the pages' About block)
 from helpers.section_map import read as read_collection
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.membership import as_timestamp, status_matrix
-from helpers.tables.sco_states import GRADE_RANK, GRADES, ORG_LABELS, ORGS, tie_matrix
+from helpers.tables.sco_states import GRADE_RANK, GRADES, ORGS, org_word, tie_matrix
 from helpers.wording import day
 
 
@@ -112,7 +112,7 @@ def documented_line(memberships: pd.DataFrame, as_of, names: dict[str, str]) -> 
     if marked.empty:
         return "No spell counted here is dated only by a later page that documents it."
     later = documented_later(memberships, cut)
-    which = sorted({ORG_LABELS.get(o, o) for o in marked["org_id"]})
+    which = sorted({org_word(o) for o in marked["org_id"]})
     first = day(pd.to_datetime(marked["start"]).min().date())
     if later.empty:
         return (f"The spells of {' and '.join(which)} start on the earliest page that documents them ({first}), "

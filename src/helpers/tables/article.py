@@ -8,7 +8,6 @@ the results with ``helpers.present``. The one exception is :func:`collection_gui
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import paths, wording
+from helpers.section_map import paragraph_range  # noqa: F401  (its home is the section map's reader)
 from helpers.section_map import read as read_collection
 from helpers.tables.claims import CLAIM_TYPES, VERDICTS
 from helpers.tables.frames import need
@@ -23,7 +23,10 @@ from helpers.tables.frames import need
 TAG_KINDS = ("org", "state", "theme")
 
 
-TAG_KIND_LABELS = {"org": "organisation", "state": "state", "theme": "theme"}
+def kind_word(kind: str) -> str:
+    """A tag kind in reader words (``data/labels.csv``; English, the page translates it): ``"org"`` →
+    ``"organisation"``."""
+    return wording.label(kind, "tag_kind", "paragraph_tags", lang="en")
 
 
 def _paragraph_order(paragraphs: pd.DataFrame) -> dict[str, int]:
@@ -173,7 +176,7 @@ def tag_long(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.
     df["section_id"] = df["paragraph"].map(sections).astype(str)
     df["label"] = _tag_labels(df, themes, states)
     kinds_per_label = df.groupby("label")["tag_kind"].nunique()
-    df["row"] = [lab if kinds_per_label[lab] == 1 else f"{lab} ({TAG_KIND_LABELS[k]})"
+    df["row"] = [lab if kinds_per_label[lab] == 1 else f"{lab} ({kind_word(k)})"
                  for k, lab in zip(df["tag_kind"], df["label"])]
     df["highlighted"] = (df["tag_kind"] == "org") & (df["tag"] == (highlight or ""))
     first = df.groupby("row")["order"].min()
@@ -225,35 +228,6 @@ def collection_guide(collection: Path | str | None = None) -> pd.DataFrame:
         rows.append({"notebook": str(entry["id"]), "title": str(entry["title"]),
                      "paragraphs": str(entry["paragraphs"]).replace("-", "–"), "summary": str(entry["summary"])})
     return pd.DataFrame(rows, columns=["notebook", "title", "paragraphs", "summary"])
-
-
-_PARA = re.compile(r"^P(\d{1,2})$")
-
-
-def paragraph_range(spec: str) -> list[str]:
-    """Expand ``"P1-P3"`` (or ``"P4"``, or ``"P5,P6"``) into ``["P1", "P2", "P3"]``.
-
-    >>> paragraph_range("P7-P9")
-    ['P7', 'P8', 'P9']
-    """
-    out: list[str] = []
-    for part in str(spec).split(","):
-        part = part.strip()
-        ends = [p.strip() for p in part.split("-")]
-        nums = []
-        for end in ends:
-            m = _PARA.match(end)
-            if not m or len(ends) > 2:
-                raise ValueError(
-                    f"paragraphs={spec!r}: {part!r} is not a paragraph or range; "
-                    "allowed: 'P4', 'P1-P3' or a comma-separated list of those (P1–P19)"
-                )
-            nums.append(int(m.group(1)))
-        lo, hi = nums[0], nums[-1]
-        if not 1 <= lo <= hi <= 19:
-            raise ValueError(f"paragraphs={spec!r}: {part!r} is outside P1–P19 or runs backwards")
-        out.extend(f"P{i}" for i in range(lo, hi + 1))
-    return out
 
 
 def notebook_paragraphs(notebook_id: str, collection: Path | str | None = None) -> list[str]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers import membership
+from helpers import membership, wording
 from helpers.tables.geo_shapes import features, special_features
 
 #: What a map drawn from these boundaries cites.
@@ -37,11 +37,6 @@ SOURCES: tuple[str, ...] = ("naturalearth-110m-admin-0-countries", "github-topoj
 #: Short names for states that no longer exist, as a map's tooltip shows them.
 HISTORIC_NAMES = {"SUN": "USSR", "YUG": "Yugoslavia", "CSK": "Czechoslovakia", "DDR": "GDR",
                   "SCG": "Serbia and Montenegro"}
-
-
-STATUS_WORDS = {"member": "member", "participating_state": "participating State", "suspended": "suspended",
-                "frozen": "participation frozen", "observer": "observer", "dialogue_partner": "dialogue partner",
-                "partner": "partner"}
 
 
 OVERLAP_ORGS: tuple[str, ...] = ("NATO", "CSTO", "SCO", "OSCE")
@@ -157,7 +152,7 @@ def feature_status(memberships: pd.DataFrame, org: str, as_of, statuses=membersh
     rows = []
     for key, grp in held.groupby("feature", sort=False):
         inside = [h for h in grp["holder"] if h in live.index]
-        words = sorted({STATUS_WORDS[live[h]] for h in inside})
+        words = sorted({wording.label(live[h], "status", "memberships", lang="en") for h in inside})
         shown = grp[grp["holder"].isin(inside)] if inside else grp
         rows.append({"feature": key, "name": grp["name"].iloc[0], "label": _holder_label(shown, names, grp),
                      "member": bool(inside), "members": ", ".join(inside),

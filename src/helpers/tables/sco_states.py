@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers import membership
+from helpers import membership, wording
 from helpers.membership import as_timestamp
 
 POLES = ("RUS", "CHN")
@@ -37,14 +37,16 @@ ORGS = ("NATO", "PFP", "MD", "ICI", "PAG", "OSCE", "CSTO", "SCO")
 UNIVERSE_ORGS = ("OSCE", "SCO")
 
 
-ORG_LABELS = {"NATO": "NATO", "PFP": "Partnership for Peace", "MD": "Mediterranean Dialogue",
-              "ICI": "Istanbul Cooperation Initiative", "PAG": "NATO partners across the globe", "OSCE": "OSCE",
-              "CSTO": "CSTO", "SCO": "SCO", "SHANGHAI5": "Shanghai Five"}
+def org_word(org: str) -> str:
+    """An organisation's reader name (``data/labels.csv`` through ``wording.label``; English, the page translates
+    it), e.g. ``"PFP"`` → ``"Partnership for Peace"``."""
+    return wording.label(org, "org_id", lang="en")
 
 
-STATUS_LABELS = {"member": "member", "participating_state": "participating state", "observer": "observer",
-                 "dialogue_partner": "dialogue partner", "partner": "partner", "suspended": "suspended",
-                 "frozen": "frozen"}
+def status_word(status: str) -> str:
+    """A membership status in reader words (``data/labels.csv``), e.g. ``"dialogue_partner"`` → ``"dialogue
+    partner"``."""
+    return wording.label(status, "status", "memberships", lang="en")
 
 
 #: Tie grades, strongest first, with their rank (higher = stronger).
@@ -116,7 +118,7 @@ def tie_matrix(status: pd.DataFrame, names: Mapping[str, str], orgs: Iterable[st
         east = _strongest(grades[o] for o in orgs if o in EURASIAN)
         rows.append({"iso3": iso3, "name": names.get(iso3, iso3), "pole": iso3 in POLES, **grades,
                      "western": west, "eurasian": east,
-                     "inactive": "; ".join(ORG_LABELS.get(o, o) for o in orgs if row[o] in INACTIVE),
+                     "inactive": "; ".join(org_word(o) for o in orgs if row[o] in INACTIVE),
                      "both_sides": bool(west and east) and iso3 not in POLES})
     out = pd.DataFrame(rows, columns=["iso3", "name", "pole", *orgs, "western", "eurasian", "inactive", "both_sides"])
     return out.sort_values("name", kind="mergesort").reset_index(drop=True)
@@ -136,7 +138,7 @@ def grade_view(matrix: pd.DataFrame, rows: pd.Series | None = None) -> pd.DataFr
     selected by the boolean ``rows`` (default all)."""
     sub = matrix if rows is None else matrix[rows]
     orgs = [o for o in ORGS if o in sub.columns]
-    out = sub[["name", *orgs, "inactive"]].rename(columns={**ORG_LABELS, "name": "state",
+    out = sub[["name", *orgs, "inactive"]].rename(columns={**{o: org_word(o) for o in orgs}, "name": "state",
                                                            "inactive": "suspended ties"})
     return out.reset_index(drop=True)
 
@@ -149,8 +151,8 @@ def inactive_ties(memberships: pd.DataFrame, as_of, names: Mapping[str, str],
     m = memberships[memberships["org_id"].isin(list(orgs)) & memberships["status"].isin(INACTIVE)]
     m = m[(m["start"] <= when) & (m["end"].isna() | (m["end"] > when))]
     out = pd.DataFrame({"state": [names.get(i, i) for i in m["iso3"]],
-                        "structure": [ORG_LABELS.get(o, o) for o in m["org_id"]],
-                        "status": m["status"].map(STATUS_LABELS).to_numpy(),
+                        "structure": [org_word(o) for o in m["org_id"]],
+                        "status": m["status"].map(status_word).to_numpy(),
                         "since": pd.to_datetime(m["start"]).dt.date.astype(str).to_numpy()})
     return out.sort_values(["state", "structure"], kind="mergesort").reset_index(drop=True)
 
@@ -193,7 +195,7 @@ def org_circle(status: pd.DataFrame, org: str, names: Mapping[str, str]) -> pd.D
     sorted by status then name."""
     col = status[org] if org in status.columns else pd.Series(dtype=str)
     held = col[col.fillna("") != ""]
-    out = pd.DataFrame({"status": held.map(STATUS_LABELS).fillna(held).to_numpy(),
+    out = pd.DataFrame({"status": held.map(status_word).to_numpy(),
                         "state": [names.get(i, i) for i in held.index]})
     return out.sort_values(["status", "state"], kind="mergesort").reset_index(drop=True)
 
@@ -214,8 +216,8 @@ def org_timeline(memberships: pd.DataFrame, orgs: Iterable[str], until) -> pd.Da
     sub = sub[sub["start"] <= cut]
     ongoing = sub["end"].isna() | (sub["end"] > cut)
     sub = sub.assign(end=sub["end"].where(~ongoing, cut + pd.Timedelta(days=1)), ongoing=ongoing.to_numpy())
-    words = sub["status"].map(STATUS_LABELS).fillna(sub["status"])
-    sub["role"] = words if len(orgs) == 1 else sub["org_id"].map(ORG_LABELS).fillna(sub["org_id"]) + " " + words
+    words = sub["status"].map(status_word)
+    sub["role"] = words if len(orgs) == 1 else sub["org_id"].map(org_word) + " " + words
     sub = sub.sort_values(["start", "iso3", "org_id"], kind="mergesort")
     cols = ["iso3", "org_id", "status", "role", "start", "end", "ongoing", "source_id"]
     return sub[[c for c in cols if c in sub.columns]].reset_index(drop=True)
@@ -226,7 +228,7 @@ def state_spells(memberships: pd.DataFrame, iso3: str, until) -> pd.DataFrame:
     ``role`` is the status in words, since each organisation has its own row)."""
     sub = memberships[memberships["iso3"] == iso3]
     out = org_timeline(sub, sorted(sub["org_id"].unique()), until)
-    return out.assign(role=out["status"].map(STATUS_LABELS).fillna(out["status"]))
+    return out.assign(role=out["status"].map(status_word))
 
 
 def spell_sources(memberships: pd.DataFrame, orgs: Iterable[str], as_of=None, statuses=None) -> list[str]:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from helpers import wording
-from helpers.tables.sco_states import ORG_LABELS, POLES
+from helpers.tables.sco_states import POLES, org_word
 
 
 def sco_title(circle: pd.DataFrame, as_of) -> str:
@@ -20,7 +20,7 @@ def sco_title(circle: pd.DataFrame, as_of) -> str:
 def focus_title(spells: pd.DataFrame, iso3: str, names: Mapping[str, str], as_of) -> str:
     """'Kazakhstan held a status in 5 organisations on 4 Jul 2024: CSTO, OSCE, …' (``spells`` from
     :func:`state_spells`)."""
-    now = sorted(spells.loc[spells["ongoing"], "org_id"].map(ORG_LABELS).fillna(spells["org_id"]).unique())
+    now = sorted(spells.loc[spells["ongoing"], "org_id"].map(org_word).unique())
     n = len(now)
     head = f"{names.get(iso3, iso3)} held a status in {n} organisation{'s' if n != 1 else ''} on {wording.day(as_of)}"
     return head + (f": {', '.join(now)}" if now else "")

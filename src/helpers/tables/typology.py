@@ -34,10 +34,6 @@ NOT_RECORDED = "not recorded"
 #: Axes that get a score, in display order; the typology chart uses the first two.
 SCORED_AXES = ("obligation", "institutionalization", "legalization")
 PLOT_AXES = ("obligation", "institutionalization")
-#: Short reader names for charts and titles; an organisation not listed here is called by its acronym id (NATO,
-#: OSCE, SCO, CSTO) or, failing that, by its name in organisations.csv.
-SHORT_NAMES = {"EURASIAN_FRAMEWORK": "proposed Eurasian framework", "RU_CN_TREATY_2001": "Russia–China treaty (2001)",
-               "WARSAW": "Warsaw Pact", "PFP": "Partnership for Peace", "SHANGHAI5": "Shanghai Five"}
 EVIDENCE_LABELS = {"primary_text": "Treaty or document text", "official_page": "Organisation's or government's page",
                    "reference_work": "Reference work", "news_report": "News report",
                    "article": "The article studied", "official_statement": "Russian or Chinese official statement",
@@ -68,11 +64,14 @@ class Dimension:
 
 
 def short_names(organisations: pd.DataFrame) -> dict[str, str]:
-    """org_id → a short name a reader knows: the acronym (NATO, OSCE, SCO, CSTO), a listed short name, or the
-    full name from organisations.csv."""
+    """org_id → the name a reader knows, in 07's tables and inside its sentences: its label in ``data/labels.csv``
+    (07's own row, ``org_features``, where the general one starts a legend with a capital: "proposed Eurasian
+    framework"; English, the page translates it), else the acronym id (NATO, OSCE), else the full name from
+    organisations.csv."""
     out = {}
     for org, name in zip(organisations["org_id"], organisations["name"]):
-        out[org] = SHORT_NAMES.get(org) or (org if org.isalpha() and len(org) <= 5 else name)
+        known = wording.label(org, "org_id", "org_features", lang="en")
+        out[org] = known if known != org else (org if org.isalpha() and len(org) <= 5 else name)
     return out
 
 

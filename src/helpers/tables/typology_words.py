@@ -23,7 +23,7 @@ from helpers.tables.claims import AUTHOR
 UNORDERED = ("decision_rule", "security_scope", "accession", "not_against_third", "peacekeeping")
 NOT_COMPARED = {"later": "did not exist yet", "gone": "had been dissolved",
                 "pending": "existed, but the texts its cells code were not yet in force",
-                "uncoded": "are not coded in this comparison"}
+                "uncoded": ("has no coded cells", "have no coded cells")}
 
 
 def join_names(items: list[str]) -> str:
@@ -76,9 +76,11 @@ def absence_sentence(left_out: Mapping[str, tuple[str, str]], names: Mapping[str
         return ""
     parts = []
     for kind, phrase in NOT_COMPARED.items():
-        items = [_named(names.get(o, o), detail) for o, (k, detail) in left_out.items() if k == kind]
+        items = [names.get(o, o) if kind == "uncoded" else _named(names.get(o, o), detail)
+                 for o, (k, detail) in left_out.items() if k == kind]
         if items:
-            parts.append(f"{join_names(items)} {phrase}")
+            verb = phrase if isinstance(phrase, str) else phrase[len(items) > 1]  # the phrase says why: no detail
+            parts.append(f"{join_names(items)} {verb}")
     pronoun = "it is" if len(left_out) == 1 else "they are"
     return f"On {day} {'; '.join(parts)}, so {pronoun} not in the comparison."
 

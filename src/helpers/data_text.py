@@ -1,4 +1,5 @@
-"""Reading a data file's text, shared by the parameter checks and the loaders (standard library only).
+"""A data file's text and the dates it may hold, shared by the loaders and the parameter checks (standard library
+only; neither depends on the other for these facts).
 
 A UTF-8 byte-order mark (as some spreadsheet programs write) is dropped; a byte that is not UTF-8 is reported
 with the CSV row it is on and its position, so the author can find it in an editor.
@@ -9,6 +10,10 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+
+#: Dates a page can show and pandas can hold (the data covers the twentieth and twenty-first centuries): the loader
+#: refuses a date outside them, and the span the parameters are checked against (and ``--list`` shows) ignores one.
+FIRST_DATE, LAST_DATE = "1500-01-01", "2100-12-31"
 
 RULE = "data files are UTF-8 text; save the file as UTF-8, e.g. CSV UTF-8 in a spreadsheet program"
 
