@@ -135,3 +135,17 @@ def test_the_exported_svg_draws_the_count_where_an_arabic_reader_starts(chromium
             page.close()
     assert found["isolated"] and all(g["count"] > g["words"] for g in found["isolated"]), found["isolated"]
     assert found["bare"] and all(g["count"] < g["words"] for g in found["bare"]), found["bare"]
+
+
+def test_the_pages_own_text_of_a_chart_carries_no_isolates(monkeypatch):
+    # the figure's title, its aria-label and the search index take the chart's title as the page's text
+    import altair as alt
+    import pandas as pd
+
+    from helpers import paths, present
+
+    monkeypatch.setenv(paths.LANG_VAR, "ar")
+    chart = alt.Chart(pd.DataFrame({"n": [1]})).mark_point().encode(x="n:Q").properties(
+        title="exits per 100 member-years")
+    shown = present.chart(chart, caption="c", key="k", sources=["alahalygate-neutralizing-nato"])
+    assert shown.title == "حالات الخروج لكل 100 سنة عضوية" and shown.spec["title"].startswith(RLI)

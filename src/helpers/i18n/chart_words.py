@@ -56,6 +56,12 @@ def isolate(value):
 _CONSTANT = re.compile(r"^'([^'\\]*)'$")  # a guide whose one label is a word ("'interventions, wars'")
 
 
+def plain(value: str) -> str:
+    """A chart string as the page's own text (figure title, alternative text, search): without the isolates,
+    which the page's HTML gives through ``dir``."""
+    return value.replace(RLI, "").replace(PDI, "")
+
+
 def _label_expr(expr: str, lang: str) -> str:
     """A ``labelExpr`` whose Arabic labels (string literals it gives, and ``datum.label``) are isolated; a constant
     label is translated first."""
