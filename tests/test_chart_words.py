@@ -149,3 +149,7 @@ def test_the_pages_own_text_of_a_chart_carries_no_isolates(monkeypatch):
         title="exits per 100 member-years")
     shown = present.chart(chart, caption="c", key="k", sources=["alahalygate-neutralizing-nato"])
     assert shown.title == "حالات الخروج لكل 100 سنة عضوية" and shown.spec["title"].startswith(RLI)
+    from helpers.render import vega_specs
+
+    title, subtitle = vega_specs.split_title({"title": {"text": shown.spec["title"], "subtitle": [RLI + "ب" + PDI]}})
+    assert (title, subtitle) == ("حالات الخروج لكل 100 سنة عضوية", "ب")  # the figure's title above the chart
