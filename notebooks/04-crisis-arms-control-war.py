@@ -241,8 +241,15 @@ present.table(p9[["date", "title", "description", "paragraphs"]], title=f"{len(p
 # with a successor's entry into force instead of its signature as the test, the count stays one planned ending
 # (the Moscow Treaty) and two expiries without a successor; only if any successor signed later counted would
 # START I become planned, which would hide the fourteen months between its expiry and New START's entry into
-# force (5 February 2011). The count of treaties still binding both does not depend on this.
-#
+# force (5 February 2011). The count of treaties still binding both does not depend on this. A fourth is what
+# "binding" means: a suspension (Russia's of New START, 28 February 2023) is read above as ending the treaty's hold
+# on the pair, but in law the treaty stayed in force until it expired on 5 February 2026, and the United States
+# called the suspension legally invalid; read as legal force:
+
+# %%
+present.findings([arms_control_words.legal_force_line(end_2023, "2023-12-31")])
+
+# %% [markdown]
 # ## Takeaways
 #
 # - With the treaty list fixed by a rule, the record bears out P7's decline of arms control (C15, supported): the

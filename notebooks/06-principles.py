@@ -40,7 +40,9 @@ PARAS = article.notebook_paragraphs("06")
 #
 # The principles (with the paragraph that states each), the documents (with their dates), and our reading of
 # each principle in each document: explicit (named), implicit (the idea without the name), or absent. Where
-# we could not read the relevant part of a document, there is no row: the grid shows "not coded", never a guess.
+# we could not read the relevant part of a document, there is no row: the grid shows "not coded", never a guess,
+# and a cell not coded is not an absence. An explicit reading with a phrase quoted from the text is counted apart
+# from one that rests on a news report of the text (no phrase): the headline counts only the quoted ones.
 # The paragraphs this notebook covers come from the collection's section map.
 
 # %%
@@ -97,7 +99,9 @@ present.chart(principles_charts.principle_grid_chart(grid, title=principles_word
 # %%
 summary = principles.principle_summary(grid)
 present.table(summary, title=principles_words.principles_found(summary, P.as_of), sources=matrix, key="summary",
-              caption="Documents adopted on or before the chosen date; counts of our readings.")
+              caption="Documents adopted on or before the chosen date; counts of our readings. 'From a report' = "
+                      "explicit on a news report of the text, with no phrase quoted; 'not coded' = not read, not "
+                      "absent.")
 
 # %% [markdown]
 # ## The evidence, phrase by phrase
@@ -123,7 +127,7 @@ present.table(docs_shown, title=docs_title, caption="Dates of signature or adopt
               key="documents")
 
 # %% [markdown]
-# Two findings of this notebook, placed at the top of the report.
+# Three findings of this notebook, placed at the top of the report.
 
 # %%
 present.glance(principles_words.glance_findings(summary, grid, P.as_of))
@@ -133,16 +137,21 @@ present.glance(principles_words.glance_findings(summary, grid, P.as_of))
 #
 # With the default date (end of 2024):
 #
-# - Indivisible security (P14) is an OSCE formula — Istanbul 1999 and Astana 2010 state it — that the 2022
-#   Russia–China statement and Putin's 2024 address carry over to Eurasia: the article asks to realise an old
-#   Euro-Atlantic principle, not to invent one.
+# - Indivisible security (P14) is an OSCE formula — the earliest explicit statements coded are Istanbul 1999 and
+#   Astana 2010; the Charter of Paris was read only in an abridged copy and the Helsinki Final Act was not coded
+#   for it — that the 2022 Russia–China statement and Putin's 2024 address carry over to Eurasia: the article asks
+#   to realise an old Euro-Atlantic principle, not to invent one.
 # - "Not directed against third parties" is claimed for the SCO (2002) and for Russia–China relations (2022,
 #   2024) — the very point P18 doubts for a structure built against Washington.
 # - Multidimensional security (P13) has precedents in the OSCE's comprehensive concept and in the SCO's fight
 #   against terrorism, separatism and extremism; "hybrid threats" themselves are not named in the texts read.
+#   Non-interference in internal affairs, which the 2022 statement and the SCO's 2024 declaration stress, is not
+#   coded as multidimensional security: it is a different principle.
 # - Multipolarity — the closest documented idea to "many actors, no hegemon" (P11) — runs through the SCO Charter,
 #   the 2022 statement and the SCO's 2024 declaration.
-# - Many cells stay "not coded": absence from our reading is not absence from the document.
+# - Many cells stay "not coded" and none is coded absent, so the counts measure how far the texts were read as
+#   much as how common a principle is; on quoted explicit statements alone, indivisible security leads, but
+#   counting implicit readings four principles tie.
 # - Notebook 07 asks what kind of structure could carry these principles: framework or alliance (P15–P16).
 
 # %% [markdown]

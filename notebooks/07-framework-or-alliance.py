@@ -224,11 +224,13 @@ present.table(typology_checks_words.agreement_table(agreement, dimensions, names
 # %% [markdown]
 # ## How robust is this?
 #
-# The headline — NATO and the CSTO are alliances, the OSCE, the SCO and the 2001 treaty are not, and NATO is the
-# most institutionalized — under the obvious alternatives: the equal-weight mean of ATOP's five types that an
-# earlier version of this notebook used, an institutions index that also counts standing forces and a common
-# budget, and the index with the cells coded "partly" (the CSTO's integrated command) read as no and as yes. ATOP's
-# coding in place of ours is the check above.
+# The headline — which of the organisations existing on the date are alliances by their defence promise, and which
+# is the most institutionalized — under the obvious alternatives: the equal-weight mean of ATOP's five types that
+# an earlier version of this notebook used, an institutions index that also counts standing forces and a common
+# budget, and the index with the cells coded "partly" (from 2003, the CSTO's integrated command) read as no and as
+# yes. A lead holds when the leader's score stays at or above the upper end of every other score's range, so an
+# unknown cell that could not overtake it does not count against it. ATOP's coding in place of ours is the check
+# above.
 
 # %%
 present.table(robust, title=typology_checks_words.robustness_headline(robust), key="robustness", sources=cells,
@@ -241,11 +243,14 @@ present.table(robust, title=typology_checks_words.robustness_headline(robust), k
 #
 # ## Takeaways
 #
-# - Two alliances (NATO, CSTO), by their defence promise, and two frameworks (OSCE, SCO) sit at different corners
-#   of the typology, whichever organisations are shown. NATO's lead over the CSTO on institutions rests on one
-#   cell coded "partly" and does not survive reading it as yes.
-# - The Russia–China treaty of 2001 already binds its parties to consult when one is threatened, without a
-#   defence promise; P15's platform for dialogue, as the article describes it, promises less than that.
+# What holds on the chosen date, for the organisations that existed on it:
+
+# %%
+present.findings(typology_checks_words.takeaways(robust, shown))
+
+# %% [markdown]
+# And for every date:
+#
 # - Our obligation codes agree with ATOP's published coding wherever both code a cell, across six texts; the
 #   check was not blind.
 # - What is unknown is shown as a range, never filled from memory; each unknown names the document that would

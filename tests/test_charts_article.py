@@ -48,7 +48,10 @@ def test_highlighted_org_takes_its_theme_colour(tags):
     assert scale["domain"][0] == "SCO (highlighted)"
     assert scale["range"][0] == theme.ORG_COLORS["SCO"]
     band = spec["layer"][0]
-    assert band["mark"]["color"] == theme.ORG_COLORS["SCO"]
+    # the shaded columns are in the legend, in the organisation's colour
+    fill = band["encoding"]["fill"]
+    assert fill["scale"] == {"domain": ["paragraph names SCO"], "range": [theme.ORG_COLORS["SCO"]]}
+    assert fill["legend"] is not None
     band_rows = spec["datasets"][band["data"]["name"]]
     assert [r["paragraph"] for r in band_rows] == ["P2"]
     assert band["encoding"]["tooltip"]

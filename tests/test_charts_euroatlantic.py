@@ -138,10 +138,18 @@ def test_treaty_gantt_shares_the_time_axis_with_the_war_lane():
     # treaties are labelled with their reader names, not their ids
     assert units[0]["encoding"]["y"]["field"] == "name" and units[0]["encoding"]["y"]["sort"] == ["ABM Treaty"]
     assert all(tooltip_fields(u) for u in units)
+    # the look-alike phases differ (the legend had two identical greys and two identical purples)
+    assert len(set(color["range"])) == len(color["domain"])
+    dark = [spec["usermeta"]["dark"][c.lower()] for c in color["range"]]  # and on a dark page too
+    assert len(set(dark)) == len(color["domain"])
+    # each war is named on its row by year and title, not left as an unlabelled dot
+    assert units[2]["encoding"]["y"]["field"] == "war" and units[2]["encoding"]["y"]["sort"] == ["War (2008)"]
 
 
 def test_pact_lifespans_runs_living_pacts_to_as_of_and_says_when_members_are_missing():
-    record = pd.DataFrame({"org_id": ["RIO", "NATO"], "name": ["Rio Treaty", "NATO"],
+    record = pd.DataFrame({"org_id": ["RIO", "NATO"],
+                           "name": ["Inter-American Treaty of Reciprocal Assistance (Rio Treaty)",
+                                    "North Atlantic Treaty Organization"],
                            "founded": pd.to_datetime(["1947-09-02", "1949-04-04"]),
                            "ended": pd.to_datetime([None, None]), "in_force": [True, True], "years": [76.7, 75.1],
                            "member_years": pd.array([None, 1414.6], dtype="Float64"),
@@ -156,7 +164,8 @@ def test_pact_lifespans_runs_living_pacts_to_as_of_and_says_when_members_are_mis
     assert [r["members"] for r in rows] == ["members not in data", "in data"]
     bars = layers(spec)[0]
     assert bars["encoding"]["color"]["legend"]["orient"] == "top"  # never over the labels at the bars' ends
-    assert bars["encoding"]["y"]["field"] == "name"
+    # rows named by the short names of labels.csv, which fit beside the bars (the full names were cut with "…")
+    assert bars["encoding"]["y"]["field"] == "pact" and [r["pact"] for r in rows] == ["Rio Treaty", "NATO"]
     assert "withdrawals_per_100_member_years" in tooltip_fields(bars)
 
 

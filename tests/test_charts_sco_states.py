@@ -39,6 +39,14 @@ def test_tie_matrix_chart_shades_by_grade_and_lists_both_sides_first():
     assert spec["encoding"]["color"]["scale"]["domain"] == list(T.GRADES)
     assert spec["encoding"]["y"]["sort"] == ["Türkiye", "Kazakhstan", "Russia"]  # both sides, one side, pole
     assert {"grade", "group"} <= {t["field"] for t in spec["encoding"]["tooltip"]}
+    # the grades' lightness runs one way in each theme: darkest first on a light page, lightest first on a dark
+    # one (the page's own lightening of dark marks had made a defence pledge no darker than a partnership)
+    light = spec["encoding"]["color"]["scale"]["range"]
+    dark = [spec["usermeta"]["dark"][c.lower()] for c in light]
+    lum = [sum(int(c[i:i + 2], 16) for i in (1, 3, 5)) for c in light]
+    dark_lum = [sum(int(c[i:i + 2], 16) for i in (1, 3, 5)) for c in dark]
+    assert lum == sorted(lum) and len(set(lum)) == 4
+    assert dark_lum == sorted(dark_lum, reverse=True) and len(set(dark_lum)) == 4
 
 
 def test_upset_chart_bars_over_dot_matrix():

@@ -37,14 +37,28 @@ def test_each_placed_organisation_is_a_box_from_its_lowest_to_its_highest_score(
     assert (enc["x"]["field"], enc["x2"]["field"]) == ("institutionalization_low", "institutionalization_high")
     assert (enc["y"]["field"], enc["y2"]["field"]) == ("obligation_low", "obligation_high")
     # both axes run 0 to 1 in five ticks (21 ticks at 0.05 crowded the axis, issue 23), with a margin past each end
+    # the defence promise is yes or no: ticks at 0 and 1 only
+    assert enc["x"]["axis"]["values"] == [0, 0.25, 0.5, 0.75, 1] and enc["y"]["axis"]["values"] == [0, 1]
+    assert "a partial feature counted as half" in enc["x"]["title"]  # the axis says how 'partly' scores
     for axis in ("x", "y"):
-        assert enc[axis]["axis"]["values"] == [0, 0.25, 0.5, 0.75, 1]
         low, high = enc[axis]["scale"]["domain"]
         assert -0.1 <= low < 0 and 1 < high <= 1.1
     data = next(iter(spec["datasets"].values()))
     csto = next(d for d in data if d["org_id"] == "CSTO")
     assert csto["x_mid"] == pytest.approx(0.75) and csto["institutions"] == "0.62 to 0.88"
     assert [d["exact"] for d in data] == [True, False]  # only a fully known score is drawn as a solid point
+
+
+def test_points_at_one_spot_are_set_side_by_side_and_keep_their_true_scores():
+    # the OSCE's point sat exactly under the SCO's (review 3)
+    two = intervals().iloc[:2].assign(org_id=["OSCE", "SCO"], institutionalization_low=[0.25, 0.25],
+                                      institutionalization_high=[0.25, 0.25])
+    spec = C.typology_scatter(two, names={"OSCE": "OSCE", "SCO": "SCO"}, title="t").to_dict()
+    data = next(iter(spec["datasets"].values()))
+    assert [d["x_mid"] for d in data] == [0.25, 0.25] and [d["institutions"] for d in data] == ["0.25", "0.25"]
+    xs = [d["x_dodged"] for d in data]
+    assert xs[0] < 0.25 < xs[1] and xs[1] - xs[0] == pytest.approx(C.DODGE)
+    assert spec["layer"][1]["encoding"]["x"]["field"] == "x_dodged"
 
 
 def test_unplaced_organisations_are_not_drawn_and_colours_follow_the_theme_with_reader_names():

@@ -71,3 +71,15 @@ def test_the_2001_variant_codes_every_nato_cell():
     cells = W.matrix_cells(load.org_features(), load.dimensions(), ["NATO"], "2001-06-15").set_index("dimension_id")
     assert "not coded" not in set(cells["value"]), cells.loc[cells["value"] == "not coded"].index.tolist()
     assert cells.loc["peacekeeping", "value"] == "yes" and cells.loc["nuclear_dimension", "value"] == "stated"
+
+
+def test_the_osce_has_no_peacekeeping_role_before_the_helsinki_document_of_1992(features):
+    """Referee (methods-3, minor 6): CSCE peacekeeping was set out in the Helsinki Document of 10 July 1992
+    (Chapter III); the 1991 page must not show a role not yet created."""
+    from helpers.tables import typology_words as W
+
+    row = features[(features["org_id"] == "OSCE") & (features["dimension_id"] == "peacekeeping")
+                   & (features["value"] == "yes")]
+    assert row["valid_from"].min() == pd.Timestamp("1992-07-10")
+    cells = W.matrix_cells(features, load.dimensions(), ["OSCE"], "1991-12-31").set_index("dimension_id")
+    assert cells.loc["peacekeeping", "value"] != "yes"

@@ -54,7 +54,8 @@ def test_osce_glance_reports_growth_overlap_and_the_first_explicit_document():
     out = euroatlantic_words.osce_glance(steps, overlap, counts, explicit, "2024-04-30")
     assert out == ["The CSCE/OSCE grew from 35 to 57 participating states by 30 Apr 2024.",
                    "On that date 38 of its 57 states also belonged to NATO or the CSTO: both camps sat at one table.",
-                   "Indivisible security is explicit in 2 OSCE documents, the first in 1999."]
+                   "Indivisible security is explicit in 2 of the 3 OSCE documents; the earliest coded explicit "
+                   "statement is from 1999, and the one earlier text was not coded explicit from the part read."]
     assert len(euroatlantic_words.osce_glance(steps, overlap, counts, explicit.iloc[0:0], "2024-04-30")) == 2
     before = euroatlantic_words.osce_glance(steps.iloc[0:0], pd.DataFrame({"OSCE": [False]}), counts, explicit,
                                             "1949-04-04")
@@ -63,9 +64,12 @@ def test_osce_glance_reports_growth_overlap_and_the_first_explicit_document():
 
 
 def test_principles_glance_counts_principles_found_and_the_most_common():
-    summary = pd.DataFrame({"principle": ["A", "Indivisible security", "C"], "explicit": [0, 4, 1],
-                            "implicit": [0, 2, 0]})
+    summary = pd.DataFrame({"principle": ["A", "Indivisible security", "C"], "explicit, quoted": [0, 4, 1],
+                            "explicit, from a report": [0, 0, 0], "implicit": [0, 2, 0], "absent": [0, 0, 0]})
     grid = pd.DataFrame({"document": [f"d{i}" for i in range(12)]})
     out = principles_words.glance_findings(summary, grid, "2024-12-31")
-    assert out[0] == "2 of the article's 3 principles appear in at least one document adopted by 31 Dec 2024."
-    assert out[1] == "Indivisible security is the most common: stated in 6 of the 12 documents read."
+    assert out[0] == ("2 of the article's 3 principles are stated explicitly in a quoted phrase in at least one "
+                      "document adopted by 31 Dec 2024; 2 counting implicit readings and reports.")
+    assert out[1] == ("Counting only explicit statements quoted from the texts, Indivisible security is the most "
+                      "common: 4 of the 12 documents. Counting implicit readings and reports of the texts too, "
+                      "Indivisible security leads with 6 of 12: the headline holds.")

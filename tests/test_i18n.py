@@ -449,3 +449,114 @@ def test_the_scroll_hint_drawn_by_the_stylesheet_speaks_each_editions_language()
     arabic = re.search(r"html:lang\(ar\) \.report-table-scroll\.is-scrolling::after \{ content: \"([^\"]+)\"", css)
     assert english and hints["en"] in english.group(1)
     assert arabic and hints["ar"] in arabic.group(1), "the Arabic pages would show the English scroll hint"
+
+
+#: More than three Latin words in a row outside a quotation: English prose left on an Arabic page.
+_ENGLISH_PROSE = r"[A-Za-z][\w'’.-]*(?:[ ,;]+[A-Za-z][\w'’.-]*){3,}"
+
+
+def _outside_quotes(text: str) -> str:
+    """The text without what it quotes (“…” quotations with their source named, «…» the article's words)."""
+    import re
+
+    return re.sub(r"“[^”]*”|«[^»]*»", " ", text)
+
+
+def test_the_ledgers_three_texts_and_differences_show_no_english_prose_in_the_arabic_edition():
+    """ar/09 put English on screen: a verdict ("partly supported") inside the title, the two collapsed tables'
+    labels, and side-by-side cells whose English was cut at «; » and spliced with «؛» because the "(partly read)"
+    prefix kept the whole cell from being looked up."""
+    import re
+
+    from helpers import load
+    from helpers.tables import claims as ledgers
+    from helpers.tables import claims_words, principles
+    from helpers.tables import translation as ledgers_tr
+    paragraphs, translation = load.table("paragraphs"), load.translation()
+    differences = load.translation_differences()
+    shown = [*ledgers_tr.translation_view(paragraphs, translation, differences).drop(columns="Paragraph")
+             .to_numpy().ravel(),
+             *ledgers_tr.differences_view(differences)[["Kind", "What changes"]].to_numpy().ravel(),
+             "Show the three texts side by side, paragraph by paragraph",
+             f"Show the {len(differences)} differences with their words"]
+    ledger = ledgers.claims_ledger(load.claims(), principles.notebook_reports(), ledgers.CLAIM_TYPES)
+    shown.append(claims_words.ledger_finding(ledger, ledgers.CLAIM_TYPES))
+    left = [(cell[:60], arabic_text[:160]) for cell in shown
+            for arabic_text in [i18n.text(cell, "ar")] if re.search(_ENGLISH_PROSE, _outside_quotes(arabic_text))]
+    assert left == []
+
+
+def test_an_english_sentence_is_never_cut_up_and_joined_with_arabic_words():
+    """A source note whose clauses are partly known was cut at «; » and «, … and …» and joined with «؛» and «و»
+    ("recalls Putin's readiness و in his February address و to negotiate …"): a sentence is translated whole or
+    shown whole in English."""
+    import re
+
+    from helpers import load
+    mixed = []
+    for note in load.sources()["note"].dropna():
+        shown = i18n.text(note, "ar")
+        if shown != note and re.search(_ENGLISH_PROSE, _outside_quotes(shown)):
+            mixed.append(shown[:160])
+    assert mixed == []
+    note = load.sources().set_index("source_id").loc["headpost-lavrov-eurasian-architecture-2024", "note"]
+    assert i18n.text(note, "ar") == note
+
+
+def test_guillemets_in_the_arabic_edition_hold_only_the_articles_own_words():
+    """«…» promise the article's exact words (issue 24, house style): other quotations — Putin's «неделимой»
+    rendered in Arabic, RT's or Valdai's English put into Arabic, the edition's own values («نعم», «تفسير») — go in
+    “…” with their source named, and RT's name takes no marks. Lineage step 4 had misquoted the article's P4."""
+    import re
+
+    from helpers import load
+    from helpers.i18n import arabic as ar
+
+    def bare(text: str) -> str:
+        return re.sub(r"\s+", " ", ar.DROP.sub("", text)).strip(" .،,")
+
+    article = [bare(v) for v in [*load.claims()["arabic_phrase"].dropna(),
+                                 *load.translation_differences()["arabic_phrase"].dropna(),
+                                 *load.table("paragraphs_ar")["quote_ar"].dropna(),
+                                 *load.table("sections")["title_ar"].dropna(),
+                                 *load.table("paragraphs_ar")["quoted_ar"].dropna().str.split(" | ", regex=False)
+                                 .explode(),
+                                 *load.glossary()["article_ar"].dropna(),
+                                 load.sources().set_index("source_id").loc[i18n.ARTICLE, "title"]]]
+    texts = [m.string for path in [catalogs.messages_path(), *sorted(catalogs.LOCALE_NOTEBOOKS.glob("ar/*.po"))]
+             for m in catalogs.read(path) if isinstance(m.string, str)]
+    for table, column in (("prose_ar", "ar"), ("claims_ar", "claim_ar"), ("paragraphs_ar", "paraphrase_ar")):
+        texts += list(load.table(table)[column].dropna())
+    quoted = [q for t in texts for q in re.findall(r"«([^»]+)»", t)]
+    assert len(quoted) > 100
+    assert sorted({q for q in quoted if not any(bare(q) in v for v in article)}) == []
+    assert not any("«آر تي»" in t or "نص نص" in t for t in texts)
+    step4 = load.table("prose_ar").set_index(["table", "column", "key"]).loc[("lineage", "finding", "4"), "ar"]
+    assert "«أكبر كتلة عسكرية وأكثرها استقرارا على مدى التاريخ»" in step4
+
+
+def test_the_citations_english_title_is_one_left_to_right_run_in_the_arabic_edition():
+    """The title's dash split it into two isolates, which right to left draws in swapped order."""
+    from helpers.render import markup
+
+    title = "Neutralizing NATO: a reproducible notebook collection on a Russian–Chinese Eurasian security framework."
+    marked = markup.mark_latin_text(f"مؤلفو المجموعة (2026). {title} الإصدار 0.3.0.")
+    assert marked.count("<bdi") == 1 and f'<bdi dir="ltr">{title}</bdi>' in marked
+
+
+def test_no_latin_punctuation_or_words_left_in_the_arabic_editions_small_cells(monkeypatch):
+    """Review 3, B12: 'OSCE + NATO' in ar/03's membership table, 'closing paragraph P19' in the lineage, a Latin '?'
+    in ar/07's matrix and Latin commas in the organisation lists of ar/07 and the index."""
+    from helpers import load
+    from helpers.render import site, table_html
+
+    assert i18n.text("OSCE + NATO", "ar") == "منظمة الأمن والتعاون في أوروبا + حلف شمال الأطلسي (الناتو)"
+    work = load.table("lineage")["work"]
+    assert not any(arabic.latin_share(i18n.text(w, "ar"), {"P19"})[1] for w in work if "P19" in w)
+    monkeypatch.setenv("NATO_LANG", "ar")
+    assert table_html._symbol(None) == "؟" and site.shown(["factual", "normative"]) == "وقائعي، معياري"
+    from helpers import search
+    box = search.box_html()  # the search box's status lines, templates with placeholders, in Arabic too
+    assert "No section" not in box and "لا يطابق أيُّ قسم" in box
+    monkeypatch.setenv("NATO_LANG", "en")
+    assert table_html._symbol(None) == "?" and site.shown(["NATO", "OSCE"]) == "NATO, OSCE"

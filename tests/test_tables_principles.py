@@ -40,8 +40,16 @@ def test_principle_grid_marks_gaps_as_not_coded():
     gap = g[(g.principle == "Many actors") & (g.document == "Old")].iloc[0]
     assert gap.presence == "not coded"
     s = T.principle_summary(g)
-    assert s.set_index("principle").loc["Indivisible", "explicit"] == 2
+    assert s.set_index("principle").loc["Indivisible", "explicit, quoted"] == 2
     assert s.set_index("principle").loc["Many actors", "not coded"] == 1
+
+
+def test_an_explicit_reading_without_a_quoted_phrase_is_counted_apart():
+    """Referee (methods-3, M3): explicit codings that rest on a news report (no phrase) are not quoted statements."""
+    reported = pdocs().assign(phrase=["a", None, "c"])
+    m = T.principle_matrix(reported, docs(), principles(), "2024-12-31")
+    s = T.principle_summary(T.principle_grid(m, principles(), docs(), "2024-12-31")).set_index("principle")
+    assert (s.loc["Indivisible", "explicit, quoted"], s.loc["Indivisible", "explicit, from a report"]) == (1, 1)
 
 
 REPORTS = {"02": "02-nato-enlargement.html", "05": "05-balance-of-power.html", "09": "09-claims-ledger.html"}
@@ -70,10 +78,13 @@ def test_titles_of_notebook_06_count_what_the_frames_hold():
     assert TW.grid_finding(g, "2024-12-31", principle="Indivisible") == (
         "By 31 Dec 2024, indivisible appears in 2 of 2 documents read")
     assert TW.principles_found(T.principle_summary(g), "2024-12-31") == (
-        "2 of the article's 2 principles appear in at least one document adopted by 31 Dec 2024")
+        "1 of the article's 2 principles are stated explicitly in a quoted phrase in at least one document adopted "
+        "by 31 Dec 2024; 2 counting implicit readings and reports")
     early = T.principle_grid(T.principle_matrix(pdocs(), docs(), principles(), "2010-01-01"), principles(), docs(),
                              "2010-01-01")
     assert TW.principles_found(T.principle_summary(early), "2010-01-01").startswith("1 of the article's 2")
+    assert TW.principles_found(T.principle_summary(early), "2010-01-01").endswith("; 1 counting implicit readings "
+                                                                                 "and reports")
     assert TW.readings_title(m, "2024-12-31") == "3 readings of 2 documents up to 31 Dec 2024"
 
 
@@ -92,3 +103,21 @@ def test_watch_finding_counts_the_events_and_names_the_latest_date():
         "2 dated developments after April 2024, the latest on 31 Oct 2025"
     assert TW.watch_finding(watch.iloc[0:0], "2024-04-30") == \
         "No dated development after April 2024 in the events data yet"
+
+
+def test_on_the_data_the_06_headline_counts_quoted_explicit_statements_and_says_it_does_not_survive():
+    """Referee (methods-3, M3): 'multidimensional security is the most common, 7 of 12' counted implicit cells, two
+    of them on non-interference phrases. On quoted explicit statements indivisible security leads with 3 of 12; with
+    implicit readings and reports four principles tie at 5, and no cell is coded absent."""
+    from helpers import load
+
+    pr, dc, pdc = load.table("principles"), load.table("documents"), load.table("principle_documents")
+    noninterference = pdc[pdc["phrase"].fillna("").str.contains("interfer", case=False)]
+    assert "multidimensional" not in set(noninterference["principle_id"])
+    g = T.principle_grid(T.principle_matrix(pdc, dc, pr, "2024-12-31"), pr, dc, "2024-12-31")
+    summary = T.principle_summary(g)
+    lines = TW.glance_findings(summary, g, "2024-12-31")
+    assert lines[1] == ("Counting only explicit statements quoted from the texts, Indivisible security is the most "
+                        "common: 3 of the 12 documents. Counting implicit readings and reports of the texts too, 4 "
+                        "principles tie at 5 of 12: the headline does not survive.")
+    assert lines[2].startswith("No cell is coded absent: a cell not coded is a part of a document not read")

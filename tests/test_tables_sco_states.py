@@ -143,8 +143,8 @@ def test_titles_count_from_the_tables_and_say_dates_as_readers_do():
     assert AW.sco_title(circle, "2024-07-04") == "On 4 Jul 2024 the SCO had 3 members and 4 observers or partners"
     counts = A.tie_summary(A.tie_matrix(status(), NAMES))
     assert AW.both_sides_title(counts, "2024-07-04") == (
-        f"{counts['both_sides']} of the {counts['between']} states between the poles held active ties on both sides "
-        "on 4 Jul 2024")
+        f"{counts['both_sides']} of the {counts['between']} OSCE or SCO states other than Russia and China held active "
+        "ties on both sides on 4 Jul 2024")
     assert AW.universe_caption(counts).startswith(f"Universe: the {counts['universe']} OSCE")
     one = pd.DataFrame({"state": ["Armenia"]})
     assert AW.inactive_title(one, "2024-07-04") == "1 tie was held but inactive on 4 Jul 2024, and is not counted"

@@ -124,3 +124,44 @@ def test_the_first_screen_says_whether_the_headline_survives(data):
     lines = CW.glance_with_robustness(["a.", "b."], table)
     assert lines[-1] == "The headline does not survive the 'partly' cells read as yes."
     assert CW.glance_with_robustness(["a.", "b.", "c.", "d."], table) == ["a.", "b.", "c.", "d."]
+
+
+@pytest.mark.parametrize("day", ["1991-12-31", "2001-06-15"])
+def test_a_dated_page_calls_a_lead_robust_when_no_range_can_overtake_it(data, day):
+    """Referee (methods-3, M1): on the 1991 and 2001 pages NATO scores 1.00 on every index and the OSCE's six-item
+    score is a range (0.17–0.33) because its common budget is unknown before 2005. A range below the leader does
+    not unseat it, so the verdict follows the table: the headline holds."""
+    f, d, names = data
+    organisations = load.organisations()
+    shown, _ = W.comparable(organisations, f, SHOWN, pd.Timestamp(day).date())
+    table = CW.robustness_table(f, d, shown, pd.Timestamp(day).date(), names)
+    six = table.set_index("organisation")["Institutions, six items"]
+    assert six["NATO"] == "1.00" and "–" in six["OSCE"]  # the situation the referee describes
+    assert CW.robustness_headline(table) == "The headline holds on every alternative measure"
+    assert any("NATO stays at or above every other score and range, so the lead holds" in s
+               for s in CW.robustness_findings(table))
+
+
+def test_a_range_that_could_overtake_the_leader_breaks_the_lead(data):
+    f, d, names = data
+    table = CW.robustness_table(f, d, ["NATO", "OSCE"], "1991-12-31", names)
+    table.loc[table["organisation"] == "NATO", "Institutions, six items"] = "0.83"
+    table.loc[table["organisation"] == "OSCE", "Institutions, six items"] = "0.17–1.00"
+    assert CW.robustness_headline(table) == "The headline does not survive the six-item institutions index"
+
+
+def test_the_dated_takeaways_name_only_organisations_that_exist_on_the_date(data):
+    """Referee (methods-3, M1): the 1991 page's takeaways spoke of the CSTO, the SCO and the 2001 treaty."""
+    f, d, names = data
+    organisations = load.organisations()
+    later = {names[o] for o in ("CSTO", "SCO", "RU_CN_TREATY_2001")}
+    for day, absent in (("1991-12-31", later), ("2001-06-15", {names["SCO"], names["RU_CN_TREATY_2001"]})):
+        shown, _ = W.comparable(organisations, f, SHOWN, pd.Timestamp(day).date())
+        text = " ".join(CW.takeaways(CW.robustness_table(f, d, shown, pd.Timestamp(day).date(), names), shown))
+        assert not [n for n in absent if n in text], (day, text)
+        assert "Russia–China treaty of 2001" not in text
+    table = CW.robustness_table(f, d, SHOWN, "2024-04-30", names)
+    lines = CW.takeaways(table, SHOWN)
+    assert lines[0] == ("Alliances by the defence promise: NATO and CSTO; organisations without one: OSCE, SCO and "
+                        f"{names['RU_CN_TREATY_2001']}.")
+    assert lines[2] == "The headline does not survive the 'partly' cells read as yes."

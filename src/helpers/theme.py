@@ -51,6 +51,43 @@ ORG_COLORS: dict[str, str] = {
     "PAG": "#B3DDF2",  # ice blue (NATO partnership)
 }
 
+#: Treaty phases (notebook 04): the two greys (never in force; entry into force not recorded) and the two purples
+#: (eroding after a recorded entry into force; eroding with none recorded) differ in lightness, so the legend's
+#: look-alike pairs can be told apart in light and dark pages alike.
+PHASE_COLORS: dict[str, str] = {
+    "signed, not in force": "#777777",
+    "signed, entry into force not recorded": "#C4C4C4",
+    "in force": "#44AA99",  # CATEGORY_COLORS["arms_control"]
+    "in force, eroding": "#AA4499",  # CATEGORY_COLORS["withdrawal_suspension"]
+    "eroding": "#DDA8D6",
+}
+#: The same phases on a dark page (swapped in through the spec's ``usermeta.dark``): the fainter of each pair stays
+#: the fainter against the dark ground.
+PHASE_COLORS_DARK: dict[str, str] = {
+    "signed, not in force": "#A0A0A0",
+    "signed, entry into force not recorded": "#5A5D63",
+    "in force": "#44AA99",
+    "in force, eroding": "#D16FC2",
+    "eroding": "#7B4C74",
+}
+
+#: Tie grades of 08's matrix, strongest first (defence pledge, membership, partnership, dialogue status): dark to
+#: light on a light page; on a dark page (``TIE_GRADE_COLORS_DARK``, swapped in by the page through the spec's
+#: ``usermeta.dark``) light to dark, so the strongest tie has the most contrast in both themes.
+TIE_GRADE_COLORS = ("#1a1a1a", "#5e5e5e", "#a3a3a3", "#dcdcdc")
+TIE_GRADE_COLORS_DARK = ("#f2f2f2", "#b5b5b5", "#767676", "#474a50")
+
+
+def dark_swap(light, dark) -> dict:
+    """``usermeta.dark`` of a spec: each light-page colour and the colour a dark page draws instead (the page's
+    report.js reads it before its own lightening of dark marks)."""
+    return {a.lower(): b for a, b in zip(light, dark)}
+
+
+#: The ground of an inset map (a near-white the page swaps for its own dark ground in dark mode).
+INSET_PAPER = "#fdfdfd"
+INSET_EDGE = "#8a8a8a"  # the edge and the name of an inset map
+
 CATEGORY_COLORS: dict[str, str] = {
     "founding": "#332288",
     "enlargement": "#88CCEE",
@@ -110,9 +147,8 @@ BORDER = "#ffffff"  # borders between shapes and cells
 GRID = "#c8c8c8"  # the lines between the cells of a grid
 ABSENT = "#dddddd"  # a dot for "not in this combination"
 
-#: Sequential greys, darkest = strongest: 08's tie grades, 06's presence of a principle (the last, near-white, is
-#: "not coded"), 09's kinds of evidence a verdict was checked against.
-TIE_GRADE_GREYS = ("#1a1a1a", "#5e5e5e", "#a3a3a3", "#dcdcdc")
+#: Sequential greys, darkest = strongest: 06's presence of a principle (the last, near-white, is "not coded"),
+#: 09's kinds of evidence a verdict was checked against (08's tie grades: ``TIE_GRADE_COLORS``).
 PRESENCE_GREYS = ("#1a1a1a", "#7f7f7f", "#d0d0d0", "#f7f7f7")
 CHECKED_GREYS = ("#1a1a1a", "#5c5c5c", "#9e9e9e", "#d9d9d9")
 

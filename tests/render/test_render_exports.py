@@ -41,3 +41,17 @@ def test_duplicate_keys_are_refused_with_the_key_named(executed):
     nb.cells.append(copy.deepcopy(chart_cell))
     with pytest.raises(render.RenderError, match="key 'bars' is used twice"):
         render.render_report(nb, fx.ENTRY)
+
+
+def test_a_map_with_an_inset_keeps_both_sets_of_boundaries_in_files_of_their_own():
+    """Two TopoJSON datasets (a map and its inset) go to two files; one file for both left the main map blank."""
+    from helpers.render.exports import Exports, _boundaries_apart
+
+    topo = {"type": "Topology", "objects": {}, "arcs": []}
+    drawn = {"datasets": {"main": dict(topo, arcs=[[[0, 0]]]), "inset": topo, "rows": [{"a": 1}]}}
+    exports = Exports("02-x")
+    out = _boundaries_apart(drawn, "nato-map", exports)
+    paths = [out["datasets"][k]["$script"] for k in ("main", "inset")]
+    assert len(set(paths)) == 2 and set(paths) == set(exports.files)
+    assert b'["main"]' in exports.files[paths[0]] and b'["inset"]' in exports.files[paths[1]]
+    assert out["datasets"]["rows"] == [{"a": 1}]

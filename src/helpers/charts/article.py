@@ -41,14 +41,18 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
     x = alt.X("paragraph:O", sort=x_order, title="paragraph",
               axis=alt.Axis(orient="top", labelExpr="datum.label", labelAngle=alt.ExprRef(f"{narrow} ? -90 : 0"),
                             labelAlign=alt.ExprRef(f"{narrow} ? 'left' : 'center'"),
-                            labelBaseline=alt.ExprRef(f"{narrow} ? 'middle' : 'bottom'")))
-    y = alt.Y("row:N", sort=y_order, title=None, axis=alt.Axis(labelLimit=alt.ExprRef(f"{narrow} ? 150 : 220")))
+                            labelBaseline=alt.ExprRef(f"{narrow} ? 'middle' : 'bottom'"),
+                            labelOverlap="parity"))  # on a phone every other number when they would touch
+    # on a phone the names keep their full length (they were cut with "…"); the dots shrink to fit the columns
+    y = alt.Y("row:N", sort=y_order, title=None, axis=alt.Axis(labelLimit=alt.ExprRef(f"{narrow} ? 215 : 240")))
 
     named = sorted(set(data.loc[data["highlighted"], "paragraph"]), key=x_order.index)
-    bands = alt.Chart(pd.DataFrame({"paragraph": named, "note": f"this paragraph names {highlight}"})).mark_rect(
-        color=colour, opacity=0.12
-    ).encode(
+    note = f"paragraph names {highlight}"
+    # the shaded columns have a legend entry of their own (a fill, apart from the dots' colours)
+    bands = alt.Chart(pd.DataFrame({"paragraph": named, "note": note})).mark_rect(opacity=0.12).encode(
         x=x,
+        fill=alt.Fill("note:N", title=None, scale=alt.Scale(domain=[note], range=[colour]),
+                      legend=alt.Legend(symbolType="square", symbolOpacity=0.3, symbolStrokeWidth=0)),
         tooltip=[alt.Tooltip("paragraph:N", title="paragraph"), alt.Tooltip("note:N", title="highlight")],
     )
     dots = _dots(data, x, y, highlight, colour)
@@ -70,7 +74,8 @@ def _check(tags: pd.DataFrame, highlight: str) -> None:
 
 def _dots(data: pd.DataFrame, x: alt.X, y: alt.Y, highlight: str, colour: str) -> alt.Chart:
     """One dot per tag and paragraph, shaped by the kind of tag, the highlighted organisation's in its colour."""
-    return alt.Chart(data).mark_point(filled=True, size=90, opacity=0.9).encode(
+    size = alt.ExprRef("containerSize()[0] < 600 ? 36 : 90")
+    return alt.Chart(data).mark_point(filled=True, size=size, opacity=0.9).encode(
         x=x,
         y=y,
         shape=alt.Shape("kind:N", title="kind of tag",

@@ -12,20 +12,15 @@ from collections.abc import Iterable, Sequence
 import altair as alt
 import pandas as pd
 
-from helpers import theme
+from helpers import theme, wording
 from helpers.tables.arms_control import PHASES
 from helpers.tables.enlargement import BACKGROUNDS
 
 
 def _phase_scale() -> alt.Scale:
-    """Treaty phases: grey while not (recorded as) in force, the arms-control colour in force, the
-    withdrawal/suspension colour once a party has suspended or left — all from the theme."""
-    grey = theme.ORG_COLORS["WARSAW"]  # the theme's neutral grey
-    live = theme.CATEGORY_COLORS["arms_control"]
-    eroding = theme.CATEGORY_COLORS["withdrawal_suspension"]
-    mapping = {"signed, not in force": grey, "signed, entry into force not recorded": grey, "in force": live,
-               "in force, eroding": eroding, "eroding": eroding}
-    return alt.Scale(domain=list(PHASES), range=[mapping[p] for p in PHASES])
+    """Treaty phases in the theme's phase colours: grey while not (recorded as) in force, the arms-control colour in
+    force, purple once a party has suspended or left; each look-alike pair apart in lightness."""
+    return alt.Scale(domain=list(PHASES), range=[theme.PHASE_COLORS[p] for p in PHASES])
 
 
 def _category_scale(categories: Iterable[str]) -> alt.Scale:
@@ -155,7 +150,7 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
     bars = alt.Chart(phases).mark_bar(height=16).encode(
         x=alt.X("start:T", title=None), x2="end:T",
         y=alt.Y("name:N", sort=labels, title=None),
-        color=alt.Color("phase:N", scale=_phase_scale(), title="phase"),
+        color=alt.Color("phase:N", scale=_phase_scale(), title="phase", legend=alt.Legend(labelLimit=280)),
         tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("phase:N", title="phase"),
                  _date_tooltip("start", "from"), _date_tooltip("end", "until"),
                  alt.Tooltip("source_id:N", title="source")],
@@ -167,16 +162,21 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
                  alt.Tooltip("note:N", title="note"), alt.Tooltip("source_id:N", title="source")],
     )
     top = alt.layer(bars, ticks).properties(width=width, height=30 * max(1, len(names)))
-    lane = alt.Chart(wars).mark_circle(size=120, color=theme.CATEGORY_COLORS["intervention_war"]).encode(
+    # each war on a row of its own, named on the axis like the treaties (title and year), so the dots need no hover
+    wars = wars.sort_values("date", kind="stable").assign(
+        war=lambda w: [f"{t} ({d.year})" for d, t in zip(pd.to_datetime(w["date"]), w["title"])])
+    lane = alt.Chart(wars).mark_circle(size=120, color=theme.CATEGORY_COLORS["intervention_war"], opacity=1).encode(
         x=alt.X("date:T", title=None),
-        y=alt.Y("category:N", title=None, axis=alt.Axis(labelExpr="'interventions, wars'")),
+        y=alt.Y("war:N", sort=wars["war"].tolist(), title=None, axis=alt.Axis(labelLimit=320)),
         tooltip=[_date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
                  alt.Tooltip("description:N", title="what happened"),
                  alt.Tooltip("source_id:N", title="source")],
-    ).properties(width=width, height=40)
+    ).properties(width=width, height=24 * max(1, len(wars)))
     # one time axis for both views: the shared scale spans the treaties and the wars (no explicit domain, which
     # Vega-Lite would have to merge from two forms and warn about)
-    return alt.vconcat(top, lane).resolve_scale(x="shared").properties(title=title, description=description)
+    dark = theme.dark_swap([theme.PHASE_COLORS[p] for p in PHASES], [theme.PHASE_COLORS_DARK[p] for p in PHASES])
+    return alt.vconcat(top, lane).resolve_scale(x="shared").properties(title=title, description=description,
+                                                                       usermeta={"dark": dark})
 
 
 def camps_bars(camps: pd.DataFrame, *, title: str, description: str, width: int = 360) -> alt.LayerChart:
@@ -200,7 +200,7 @@ def camps_bars(camps: pd.DataFrame, *, title: str, description: str, width: int 
 
 def pact_lifespans(record: pd.DataFrame, *, title: str, description: str, as_of, width: int = 600) -> alt.LayerChart:
     """Each defence pact (from ``tables.pact_cases.pact_exposure``) as a bar from signature to its end or ``as_of``,
-    labelled with its names and coloured by whether it was still in force; the label gives withdrawals per 100
+    labelled with its short name (labels.csv) and coloured by whether it was still in force; the label gives withdrawals per 100
     member-years where the data holds the membership spells (in the tooltip: the exit-rate chart beside it shows the
     rates with their intervals, and a long label ran past the chart's edge). The legend sits above the bars, clear
     of the labels at their ends."""
@@ -208,9 +208,10 @@ def pact_lifespans(record: pd.DataFrame, *, title: str, description: str, as_of,
     data = record.assign(until=record["ended"].fillna(pd.Timestamp(as_of)),
                          state=record["in_force"].map({True: "in force", False: "ended"}),
                          label=[f"{y:.0f} years" for y in record["years"]],
-                         members=["members not in data" if pd.isna(r) else "in data" for r in rate])
-    order = data["name"].tolist()
-    base = alt.Chart(data).encode(y=alt.Y("name:N", sort=order, title=None))
+                         members=["members not in data" if pd.isna(r) else "in data" for r in rate],
+                         pact=[wording.label(o, "org_id") for o in record["org_id"]])  # the short name readers know
+    order = data["pact"].tolist()
+    base = alt.Chart(data).encode(y=alt.Y("pact:N", sort=order, title=None))
     bars = base.mark_bar(height=16).encode(
         x=alt.X("founded:T", title=None), x2="until:T",
         color=alt.Color("state:N", title="on the chosen date", legend=alt.Legend(orient="top", direction="horizontal"),

@@ -20,6 +20,7 @@ successors' territory and say so in the tooltip (see ``helpers.tables.geo``).
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 
 import altair as alt
@@ -50,25 +51,42 @@ class Region:
     south: float
     north: float
     aspect: float
+    #: another region drawn as an inset in the lower-left corner (its width and height as shares of the map's)
+    inset: str | None = None
+    inset_box: tuple[float, float] = (0.3, 0.4)
+    #: on a phone (width below ``PHONE_WIDTH``): a narrower box (west, east, south, north) for the main map, the
+    #: inset in a band under it, and the height over the width of the whole
+    phone: tuple[float, float, float, float] | None = None
+    phone_aspect: float | None = None
 
-    def frame(self) -> dict:
-        """The box as a GeoJSON feature of points along its edges (the projection is fitted to these)."""
+    def frame(self, box: tuple[float, float, float, float] | None = None) -> dict:
+        """The box (or ``box``: west, east, south, north) as a GeoJSON feature of points along its edges (the
+        projection is fitted to these)."""
+        west, east, south, north = box or (self.west, self.east, self.south, self.north)
         step = 5.0
-        lons = [self.west + i * step for i in range(int((self.east - self.west) / step) + 1)] + [self.east]
-        lats = [self.south + i * step for i in range(int((self.north - self.south) / step) + 1)] + [self.north]
-        points = [[x, self.south] for x in lons] + [[x, self.north] for x in lons] + \
-                 [[self.west, y] for y in lats] + [[self.east, y] for y in lats]
+        lons = [west + i * step for i in range(int((east - west) / step) + 1)] + [east]
+        lats = [south + i * step for i in range(int((north - south) / step) + 1)] + [north]
+        points = [[x, south] for x in lons] + [[x, north] for x in lons] + \
+                 [[west, y] for y in lats] + [[east, y] for y in lats]
         return {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint", "coordinates": points}}
 
 
-#: Europe and the North Atlantic (NATO), Eurasia (the SCO and the CSTO).
+#: Europe and the North Atlantic up to the Urals, with the United States and Canada in an inset over the open
+#: Atlantic (NATO); Eurasia (the SCO and the CSTO).
 REGIONS = {
-    "north-atlantic": Region("north-atlantic", "Europe and the North Atlantic",
-                             {"type": "conicEqualArea", "rotate": [14, 0, 0], "parallels": [40, 65]},
-                             west=-72.0, east=44.0, south=33.0, north=71.0, aspect=0.68),
+    "north-atlantic": Region("north-atlantic", "Europe and the North Atlantic, with North America in an inset",
+                             {"type": "conicEqualArea", "rotate": [-8, 0, 0], "parallels": [40, 65]},
+                             west=-46.0, east=58.0, south=34.0, north=71.0, aspect=0.72,
+                             inset="north-america", inset_box=(0.31, 0.42),
+                             phone=(-25.0, 46.0, 34.0, 71.0), phone_aspect=1.2),
+    "north-america": Region("north-america", "North America",
+                            {"type": "conicEqualArea", "rotate": [96, 0, 0], "parallels": [30, 55]},
+                            west=-124.0, east=-60.0, south=25.0, north=58.0, aspect=0.7),
     "eurasia": Region("eurasia", "Eurasia", {"type": "conicEqualArea", "rotate": [-95, 0, 0], "parallels": [25, 60]},
                       west=20.0, east=180.0, south=6.0, north=78.0, aspect=0.62),
 }
+#: Below this width (px) a map with a phone box draws it (the page fits maps to the screen's width).
+PHONE_WIDTH = 480
 ORG_REGIONS = {"NATO": "north-atlantic", "PFP": "north-atlantic", "SCO": "eurasia", "CSTO": "eurasia"}
 
 
@@ -80,6 +98,8 @@ def region_for(org: str) -> Region | None:
 OUTSIDE, BORDER = theme.OUTSIDE, theme.BORDER
 #: Overlap categories and their colours (:data:`helpers.theme.OVERLAP_COLORS`; no category gets red).
 OVERLAP_COLORS = {**theme.OVERLAP_COLORS, geo.NONE_CATEGORY: OUTSIDE}
+#: The edge and the name of an inset map.
+INSET_EDGE = theme.INSET_EDGE
 
 
 def _angle(lon: float, lat: float) -> float:
@@ -249,17 +269,53 @@ def membership_explorer(memberships: pd.DataFrame, org: str, as_of, *, atlas: ge
     year = alt.param(name="year", value=start)
     return _explorer_map(data["codes"], org, first, width, height, region).add_params(year).properties(
         title=title, description=description,
-        usermeta={"aspect": aspect, "timeline": timeline(data, org, start)}).configure_view(stroke=None)
+        usermeta={"aspect": aspect, "timeline": timeline(data, org, start), **_phone_meta(region)}
+    ).configure_view(stroke=None)
+
+
+def _phone_meta(region: Region | None) -> dict:
+    """What the page needs to draw a region's phone layout: its shape below ``PHONE_WIDTH``."""
+    if region is None or region.phone_aspect is None:
+        return {}
+    return {"phone_aspect": region.phone_aspect, "phone_width": PHONE_WIDTH}
 
 
 def _explorer_map(codes: pd.DataFrame, org: str, first: int, width: int, height: int,
-                  region: Region | None = None) -> alt.Chart:
+                  region: Region | None = None) -> alt.Chart | alt.LayerChart:
+    """The shaded map; a region with an inset gets it drawn, framed and named in its lower-left corner (on a phone,
+    in a band under the main map, which is then fitted to the region's phone box)."""
+    if region is None or region.inset is None:
+        return _explorer_layer(codes, org, first, region).properties(width=width, height=height)
+    inner = REGIONS[region.inset]
+    w, h = region.inset_box
+    band = 0.3  # the inset's share of a phone map's height
+    phone = f"width < {PHONE_WIDTH}"
+    top = f"({phone} ? height * {1 - band:.3f} : height * {1 - h:.2f})"
+    right = f"({phone} ? width * 0.62 : width * {w:.2f})"
+    main = _explorer_layer(codes, org, first, region, box=f"[[0, 0], [width, {phone} ? {top} : height]]",
+                           fit=f"{phone} ? {json.dumps(region.frame(region.phone))} : {json.dumps(region.frame())}")
+    inset = _explorer_layer(codes, org, first, inner, box=f"[[4, {top} + 4], [{right} - 4, height - 4]]")
+    corner = alt.Chart(alt.Data(values=[{}]))
+    frame = corner.mark_rect(x=0, y=alt.expr(top), x2=alt.expr(right), y2=alt.expr("height"),
+                             fill=theme.INSET_PAPER, stroke=INSET_EDGE, strokeWidth=1)
+    name = corner.mark_text(text=inner.words, align="left", baseline="bottom", fontSize=11, color=INSET_EDGE,
+                            x=6, y=alt.expr("height - 4"))
+    return alt.layer(main, frame, inset, name).properties(width=width, height=height)
+
+
+def _explorer_layer(codes: pd.DataFrame, org: str, first: int, region: Region | None,
+                    box: str | None = None, fit: str | None = None) -> alt.Chart:
     idx = f"(year - {first})"
     char = f"substring(datum.code, {idx}, {idx} + 1)"
     shaded = f"isString(datum.code) && {char} != '.'"
     pick = f"split(datum.labels, '~')[indexof('{_CODES}', {char})]"
     word, no = f"{org} {geo_words.member_word(org)}", geo_words.not_member_word(org)
     scale = alt.Scale(domain=[word, no], range=[theme.org_color(org), OUTSIDE])
+    projection = _projection(region)
+    if box:  # fitted into a box of the view (an expression of its width and height) and cut at its edges
+        projection.update(extent=alt.expr(box), clipExtent=alt.expr(box))
+    if fit:
+        projection["fit"] = alt.expr(fit)
     return _boundaries(codes, ["code", "labels"], region).transform_calculate(
         shade=f"{shaded} ? '{word}' : '{no}'",
         who=f"{shaded} ? split({pick}, '|')[0] : datum.properties.name",
@@ -267,4 +323,4 @@ def _explorer_map(codes: pd.DataFrame, org: str, first: int, width: int, height:
     ).mark_geoshape(stroke=BORDER, strokeWidth=0.5, clip=True).encode(
         color=alt.Color("shade:N", scale=scale, title=None, legend=alt.Legend(orient="top", symbolType="square")),
         tooltip=[alt.Tooltip("who:N", title="Country"), alt.Tooltip("standing:N", title="Status")],
-    ).project(**_projection(region)).properties(width=width, height=height)
+    ).project(**projection)

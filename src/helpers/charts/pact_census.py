@@ -9,16 +9,18 @@ import altair as alt
 import pandas as pd
 
 from helpers import theme
+from helpers.tables.pact_census import short_name
 
 
 def exit_rate_intervals(record: pd.DataFrame, *, title: str, description: str, width: int = 520) -> alt.LayerChart:
     """One row per pact: a point at its exits per 100 member-years and a line across its exact Poisson 95%
     interval, so a reader sees which rates can be told apart (those whose lines do not overlap)."""
     data = record.assign(label=[f"{n} exit{'s' if n != 1 else ''} in {y:,.0f} member-years"
-                                for n, y in zip(record["exits"], record["member_years"])])
-    order = data.sort_values("exits_per_100_member_years")["name"].tolist()
+                                for n, y in zip(record["exits"], record["member_years"])],
+                         pact=[short_name(n) for n in record["name"]])
+    order = data.sort_values("exits_per_100_member_years")["pact"].tolist()
     colour = theme.ORG_COLORS["NATO"]
-    base = alt.Chart(data).encode(y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(
+    base = alt.Chart(data).encode(y=alt.Y("pact:N", sort=order, title=None, axis=alt.Axis(
         labelLimit=alt.ExprRef("containerSize()[0] < 600 ? 130 : 260"))))  # on a phone the plot keeps room
     tips = [alt.Tooltip("name:N", title="pact"), alt.Tooltip("exits:Q", title="exits"),
             alt.Tooltip("member_years:Q", title="member-years", format=",.0f"),
@@ -32,6 +34,6 @@ def exit_rate_intervals(record: pd.DataFrame, *, title: str, description: str, w
     point = base.mark_point(filled=True, size=60, color=colour).encode(x="exits_per_100_member_years:Q",
                                                                         tooltip=tips)
     # the count above the start of its line: inside the plot at every width (at the line's end it ran past the edge)
-    text = base.mark_text(align="left", dx=0, dy=-9, fontSize=10).encode(x="ci_low:Q", text="label:N")
+    text = base.mark_text(align="left", dx=0, dy=-10, fontSize=11).encode(x="ci_low:Q", text="label:N")
     return alt.layer(rule, point, text).properties(title=title, description=description, width=width,
                                                    height=30 * max(1, len(data)))

@@ -18,7 +18,7 @@ from helpers import theme
 from helpers.tables.sco_states import GRADES, ORGS, STRUCTURES, org_word, status_word
 
 STATUS_ORDER = ["member", "participating_state", "partner", "observer", "dialogue_partner", "suspended", "frozen"]
-GRADE_COLORS = list(theme.TIE_GRADE_GREYS)
+GRADE_COLORS = list(theme.TIE_GRADE_COLORS)
 #: Default text alternatives (a Gantt chart's is said per call, as its rows differ).
 MATRIX = ("Matrix of states (rows) by structure (columns), cells shaded by tie grade; states on both sides first, "
           "then the rest, then Russia and China.")
@@ -79,7 +79,9 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MAT
         tooltip=[alt.Tooltip("name:N", title="state"), alt.Tooltip("structure:N"), alt.Tooltip("grade:N", title="tie"),
                  alt.Tooltip("group:N", title="counted as"), alt.Tooltip("inactive:N", title="suspended ties")],
     )
-    return theme.titled(chart.properties(width=22 * len(orgs) * 3, height=alt.Step(11)), title, description)
+    chart = chart.properties(width=22 * len(orgs) * 3, height=alt.Step(11),
+                             usermeta={"dark": theme.dark_swap(theme.TIE_GRADE_COLORS, theme.TIE_GRADE_COLORS_DARK)})
+    return theme.titled(chart, title, description)
 
 
 def upset_chart(combos: pd.DataFrame, *, structures: Iterable[str] = STRUCTURES, title: str, description: str = UPSET,
@@ -98,7 +100,7 @@ def upset_chart(combos: pd.DataFrame, *, structures: Iterable[str] = STRUCTURES,
     dots = alt.Chart(long).mark_circle(size=110).encode(
         x=alt.X("combination:N", sort=order, axis=None),
         y=alt.Y("structure:N", sort=structures, title=None),
-        color=alt.Color("in:N", scale=alt.Scale(domain=[True, False], range=[theme.TIE_GRADE_GREYS[0], theme.ABSENT]),
+        color=alt.Color("in:N", scale=alt.Scale(domain=[True, False], range=[theme.TIE_GRADE_COLORS[0], theme.ABSENT]),
                         legend=None),
         tooltip=[alt.Tooltip("combination:N"), alt.Tooltip("structure:N"),
                  alt.Tooltip("in:N", title="belongs"), alt.Tooltip("members:N", title="states")],

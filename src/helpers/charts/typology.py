@@ -15,8 +15,11 @@ import pandas as pd
 from helpers import theme
 from helpers.tables.typology import PLOT_AXES
 
-X_TITLE = "Institutions (share of our index's four features; 0 = none, 1 = all)"
+#: in three lines, so that it fits under a phone's narrow plot
+X_TITLE = ["Institutions: share of our index's four features,", "a partial feature counted as half",
+           "(0 = none, 1 = all)"]
 Y_TITLE = "Defence promise (1 = the text promises defence, 0 = it does not)"
+DODGE = 0.05
 DESCRIPTION = ("Each organisation is a box from its lowest to its highest possible score: institutions on the x axis, "
                "the defence promise on the y axis.")
 
@@ -40,6 +43,10 @@ def _placed(intervals: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
     spot = data["y_mid"].round(9).astype(str) + "|" + data["x_mid"].round(9).astype(str)
     data["label"] = spot.map(data.groupby(spot)["name"].agg(", ".join))
     data["first_at_spot"] = ~spot.duplicated()
+    # points at one spot are set side by side (a twentieth of the axis apart), so none hides under another; boxes,
+    # labels and tooltips keep the true scores
+    rank, size = data.groupby(spot).cumcount(), spot.map(spot.value_counts())
+    data["x_dodged"] = data["x_mid"] + (rank - (size - 1) / 2) * DODGE
     return data
 
 
@@ -63,13 +70,14 @@ def typology_scatter(intervals: pd.DataFrame, *, names: Mapping[str, str] | None
     # a point at 0 or 1 sits clear of the axis line
     scale = alt.Scale(domain=[-0.06, 1.06], nice=False, zero=False)
     ticks = alt.Axis(values=[0, 0.25, 0.5, 0.75, 1], format=".2~f")
+    yes_no = alt.Axis(values=[0, 1], format=".0f")  # the defence promise is yes or no (a box between: not known)
     boxes = base.mark_rect(fillOpacity=0.15, strokeOpacity=0.9, strokeWidth=1.5).encode(
         x=alt.X(f"{x}_low:Q", scale=scale, title=X_TITLE, axis=ticks), x2=f"{x}_high:Q",
-        y=alt.Y(f"{y}_low:Q", scale=scale, title=Y_TITLE, axis=ticks), y2=f"{y}_high:Q",
+        y=alt.Y(f"{y}_low:Q", scale=scale, title=Y_TITLE, axis=yes_no), y2=f"{y}_high:Q",
         color=colour, stroke=colour, tooltip=tips)
     # A fully known score is a solid point; the centre of a range is drawn faint, since it is no estimate.
     points = base.mark_circle(size=160, stroke="white", strokeWidth=1).encode(
-        x="x_mid:Q", y="y_mid:Q", color=colour, tooltip=tips,
+        x="x_dodged:Q", y="y_mid:Q", color=colour, tooltip=tips,
         opacity=alt.condition("datum.exact", alt.value(0.95), alt.value(0.35)))
     # labels beside their points, turned inward on the right so none runs past the plot's edge, and a point at the
     # right edge labelled under itself so its name never meets its neighbour's; on a phone the legend names the

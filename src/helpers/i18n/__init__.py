@@ -187,7 +187,7 @@ def _piece(value: str, lang: str, depth: int) -> str:
     found = _text(stripped, lang, depth + 1)
     if found == stripped and ", " in stripped:  # a list of names: each one in turn, when every one is known
         parts = [_text(p.strip(), lang, depth + 1) for p in stripped.split(", ")]
-        if all(_ARABIC.search(p) or not _LATIN.search(p) for p in parts):
+        if all(_translated(p) for p in parts):
             return "، ".join(parts)
     return found
 
@@ -232,11 +232,14 @@ def _by_pattern(value: str, patterns, lang: str, depth: int) -> str | None:
     for pat in patterns:
         m = pat.regex.match(value)
         if m:
-            if pat.literal < JOINS and any(sep in v for v in m.groupdict().values() for sep, _ in _LISTS):
+            if len(pat.names) > 1 and pat.literal < JOINS and any(sep in v for v in m.groupdict().values()
+                                                                  for sep, _ in _LISTS):
                 continue  # "{a} and {b}" joins names, never the items of a list ("SCO; SCO without India and …")
             pieces = {k: _piece(v, lang, depth) for k, v in m.groupdict().items()}
-            if pat.literal < WEAK and not all(_ARABIC.search(v) or not _LATIN.search(v) for v in pieces.values()):
+            if pat.literal < WEAK and not all(_translated(v) for v in pieces.values()):
                 continue  # "{a} and {b}" joins translated words only, never half an English sentence
+            if pat.literal < JOINS and any(_clause(v) for v in pieces.values()):
+                continue  # "{a}, {b}, {c} and {d}" never joins clauses of an English sentence with «و»
             return pat.template.format(**pieces)
     return None
 
@@ -248,17 +251,35 @@ def _by_parts(stripped: str, lang: str, depth: int) -> str | None:
         name = _text(scored.group(1), lang, depth + 1)
         if name != scored.group(1):
             return f"{name} ({scored.group(2)})"
-    for sep, joined in _LISTS:  # a list of known words ("ABM Treaty; INF Treaty", "Yes / No"): each in turn
-        if sep in stripped:
+    for sep, joined in _LISTS:  # a list of known words ("ABM Treaty; INF Treaty", "Yes / No"): each in turn;
+        if sep in stripped:  # an item left in English is a name, never a clause: a sentence is never cut up
             parts = stripped.split(sep)
             done = [_text(p.strip(), lang, depth + 1) for p in parts]
-            if any(a != b.strip() for a, b in zip(done, parts)):
+            if not any(_clause(p) for p in done) and any(a != b.strip() for a, b in zip(done, parts)):
                 return joined.join(done)
     return None
 
 
+#: More than three Latin words in a row ("to negotiate with all") are a clause of an English sentence, not a name
+#: ("Nowhere Land"): a sentence with one is shown whole in English rather than cut up and joined with «و» or «؛».
+_CLAUSE = re.compile(r"[A-Za-z][\w'’.-]*(?:[ ,]+[A-Za-z][\w'’.-]*){3,}")
+
+
+def _translated(value: str) -> bool:
+    """True when ``value`` reads as Arabic (or holds no Latin letters), with no English clause left inside."""
+    return (bool(_ARABIC.search(value)) or not _LATIN.search(value)) and not _clause(value)
+
+
+def _clause(value: str) -> bool:
+    """True when ``value`` holds an English clause outside the quotations it makes (“…”, «…»)."""
+    return bool(_CLAUSE.search(_QUOTED.sub(" ", value)))
+
+
+_QUOTED = re.compile(r"“[^”]*”|«[^»]*»")
+
+
 #: Separators of lists in table cells and their Arabic forms (the Arabic semicolon; the slash kept).
-_LISTS = (("; ", "؛ "), (" / ", " / "))
+_LISTS = (("; ", "؛ "), (" / ", " / "), (" + ", " + "))
 #: Where one sentence ends and the next begins: a full stop, then a capital ("Art. 4", "e.g. on" do not split).
 _SCORED = re.compile(r"^(.+?) \((-?\d[\d.,]*(?:[–-]\d[\d.,]*)?%?)\)$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")

@@ -226,8 +226,9 @@ def _messages(path_text: str, mtime_ns: int) -> tuple[dict[str, str], tuple[Patt
             continue
         if "python-brace-format" in msg.flags:
             pat = _pattern(msg.id, msg.string)
-            if pat is not None:
+            if pat is not None:  # the template itself is also a page's word (search.js fills its placeholders)
                 patterns.append(pat)
+                exact.setdefault(msg.id, msg.string)
                 continue
         exact[msg.id] = msg.string
     patterns.sort(key=lambda p: -p.literal)

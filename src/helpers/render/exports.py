@@ -81,9 +81,11 @@ def _boundaries_apart(drawn: dict, key: str, exports: Exports) -> dict:
     300 KB in Arabic, a sixth of it the boundaries of its one map) and the file is read once, from the reader's
     disk. The spec keeps ``{"$script": path}`` where the dataset was."""
     sets = drawn.get("datasets") or {}
+    n = 0
     for name, values in list(sets.items()):
         if isinstance(values, dict) and values.get("type") == "Topology":
-            path = exports.path(f"{key}-boundaries", "js")
+            n += 1  # a map with an inset has two sets of boundaries, each in a file of its own
+            path = exports.path(f"{key}-boundaries" + (f"-{n}" if n > 1 else ""), "js")
             exports.files[path] = (f"/* Boundaries of the chart {key} (TopoJSON; drawn by assets/report.js). */\n"
                                    f"(window.NATO_DATA = window.NATO_DATA || {{}})[{markup.script_json(name)}] = "
                                    f"{markup.script_json(values)};\n").encode()

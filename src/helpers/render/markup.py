@@ -85,7 +85,9 @@ def mark_arabic_text(text) -> str:
 #: A run of Latin-script words (names, acronyms, URLs) inside Arabic text, isolated with ``<bdi>`` in the Arabic
 #: edition so its direction never reorders the Arabic around it (NATO, New START, https://…).
 LATIN_RUN = re.compile(r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F.'’&:/%?=#@+\-]*"
-                       r"(?:[ \u00A0]+[A-Za-z0-9\u00C0-\u024F][\w\u00C0-\u024F.'’&:/%?=#@+\-]*)*")
+                       r"(?:(?:[ \u00A0]+|[\u2013\u2014])[A-Za-z0-9\u00C0-\u024F][\w\u00C0-\u024F.'’&:/%?=#@+\-]*)*")
+#: One title's halves joined by a dash ("Russian–Chinese") stay one run: split in two, right to left would draw them
+#: in swapped order.
 
 
 def mark_latin_text(text) -> str:
@@ -97,7 +99,7 @@ def mark_latin_text(text) -> str:
     out, pos = [], 0
     for m in LATIN_RUN.finditer(text):
         out.append(html.escape(text[pos : m.start()]))
-        out.append(f"<bdi>{html.escape(m.group(0))}</bdi>")
+        out.append(f'<bdi dir="ltr">{html.escape(m.group(0))}</bdi>')
         pos = m.end()
     out.append(html.escape(text[pos:]))
     return "".join(out)

@@ -40,11 +40,15 @@ def param_help(nb_id: str | None) -> dict[str, str]:
 
 
 def shown(value) -> str:
-    """A parameter value for readers: dates as '7 Mar 2024', lists joined with ', '."""
+    """A parameter value for readers: dates as '7 Mar 2024', lists joined with ', ' (the Arabic comma in the
+    Arabic edition)."""
+    from helpers import i18n
+
+    comma = "، " if paths.language() == "ar" else ", "
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
+        return comma.join(i18n.text(str(v)) for v in value)
     if isinstance(value, str) and "," in value:
-        return ", ".join(v.strip() for v in value.split(","))
+        return comma.join(i18n.text(v.strip()) for v in value.split(","))
     return markup.human_date(value) if isinstance(value, (str, _dt.date)) else str(value)
 
 

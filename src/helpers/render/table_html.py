@@ -262,7 +262,7 @@ def _shade(score) -> str:
 
 def _symbol(score) -> str:
     if _shade(score) in ("unknown", "none"):
-        return {"unknown": "?", "none": "◇"}[_shade(score)]  # a kind, not a degree (a dash read as a minus)
+        return {"unknown": "؟" if paths.language() == "ar" else "?", "none": "◇"}[_shade(score)]  # ◇: a kind
     return next(sym for limit, sym in SYMBOLS if float(score) >= limit)
 
 
@@ -284,7 +284,7 @@ def _matrix_cell(rec: dict, spec: dict, notes: list) -> str:
            if detail or sid else "")
     focus = ' tabindex="0"' if detail or sid else ""
     return (f'<td class="matrix-cell shade-{shade}"{focus}><span class="matrix-symbol" aria-hidden="true">'
-            f'{"?" if unknown else _symbol(score)}</span> {_mark(word)}{ref}{tip}</td>')
+            f'{_symbol(None if unknown else score)}</span> {_mark(word)}{ref}{tip}</td>')
 
 
 def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
@@ -340,7 +340,7 @@ def _matrix_cards(frame, spec: dict, cols: list, rows: list, groups: dict) -> st
             score = rec.get(spec["score"]) if rec and spec["score"] else None
             shade = "unknown" if unknown else _shade(score)
             word = wording.label("unknown", "value") if unknown else wording.label(value, spec["value_column"])
-            symbol = "?" if unknown else _symbol(score)
+            symbol = _symbol(None if unknown else score)
             items.append(f'<dt>{_mark(wording.label(row, spec["rows"]))}</dt>'
                          f'<dd class="shade-{shade}"><span aria-hidden="true">{symbol}</span> '
                          f'{_mark(word)}</dd>')

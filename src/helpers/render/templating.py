@@ -69,6 +69,7 @@ def env():
     environment.filters["host"] = markup.url_host
     environment.globals["t"] = translate
     environment.globals["page_lang"] = page_lang
+    environment.globals["has_arabic"] = lambda value: bool(markup.HAS_ARABIC.search(str(value or "")))
     environment.globals["page_dir"] = lambda: "rtl" if page_lang() == "ar" else "ltr"
     environment.globals["search_box"] = _search_box
     environment.globals["search_head"] = _search_head

@@ -38,10 +38,10 @@ def by_grade(matrix: pd.DataFrame) -> pd.DataFrame:
 
 
 def denominators_title(table: pd.DataFrame) -> str:
-    """'14 of 70 states between the poles, or 14 of 23 of those with a Eurasian tie, hold ties on both sides'."""
+    """'14 of 70 OSCE or SCO states other than Russia and China, or 14 of 23 of those with a Eurasian tie, hold ties on both sides'."""
     a, b = table.iloc[0], table.iloc[1]
-    return (f"{a['both_sides']} of {a['states']} states between the poles, or {b['both_sides']} of {b['states']} "
-            "of those with a Eurasian tie, held active ties on both sides")
+    return (f"{a['both_sides']} of {a['states']} OSCE or SCO states other than Russia and China, or "
+            f"{b['both_sides']} of {b['states']} of those with a Eurasian tie, held active ties on both sides")
 
 
 def robustness_lines(table: pd.DataFrame, grades: pd.DataFrame) -> list[str]:
@@ -86,8 +86,8 @@ def uncertain_line(matrix: pd.DataFrame, names: dict[str, str], codes=UNCERTAIN_
     rest = denominators(matrix[~matrix["iso3"].isin(codes)])
     a, b = rest.iloc[0], rest.iloc[1]
     return (f"Without {who}, whose NATO partnership after August 2021 could not be verified, {a['both_sides']} of "
-            f"{a['states']} states between the poles, or {b['both_sides']} of {b['states']} of those with a Eurasian "
-            "tie, hold active ties on both sides: the count moves by one state and the reading holds.")
+            f"{a['states']} OSCE or SCO states other than Russia and China, or {b['both_sides']} of {b['states']} of "
+            "those with a Eurasian tie, hold active ties on both sides: the count moves by one state and the reading holds.")
 
 
 #: How a spell dated by the page that documents it, not by the act that began it, is marked: its note starts so
@@ -126,8 +126,8 @@ def documented_line(memberships: pd.DataFrame, as_of, names: dict[str, str]) -> 
                else "the count is a lower bound")
     return (f"{len(later)} spells of {' and '.join(which)} are documented only from {first}, so on "
             f"{day(cut.date())} those ties are unknown, not absent: without them {a['both_sides']} of {a['states']} "
-            f"states between the poles, or {b['both_sides']} of {b['states']} of those with a Eurasian tie, hold "
-            f"ties on both sides; counting them as running, {c['both_sides']} of {c['states']}, or "
+            f"OSCE or SCO states other than Russia and China, or {b['both_sides']} of {b['states']} of those with a "
+            f"Eurasian tie, hold ties on both sides; counting them as running, {c['both_sides']} of {c['states']}, or "
             f"{d['both_sides']} of {d['states']}: {verdict}.")
 
 

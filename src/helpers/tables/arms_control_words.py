@@ -91,3 +91,18 @@ def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, events: pd.
     summary = (f"Arms control, the wars after the USSR and the two camps: by {day}, "
                f"{int(latest['binds_pair'].sum())} of {len(latest)} treaties still bound both the US and Russia.")
     return out, summary
+
+
+def legal_force_line(status: pd.DataFrame, day) -> str:
+    """The 'still binding' count read as legal force: a treaty one of the pair has suspended stays in force in law
+    (the United States called Russia's suspension of New START legally invalid), so it counts as binding both.
+    Says whether the reading — most of the treaties that entered into force no longer bind the pair — holds."""
+    binding = int(status["binds_pair"].sum())
+    in_law = int(status["status"].isin(PAIR_STATUSES[:2]).sum())
+    ever = int((~status["status"].isin(NEVER_IN_FORCE)).sum())
+    if in_law == binding:
+        return "Read as legal force, the count is the same: no treaty in force was suspended by either."
+    holds = "the reading holds" if 2 * in_law < ever else "the reading does not survive"
+    return (f"Read as legal force, with a suspension not ending a treaty, {in_law} of the {len(status)} treaties "
+            f"({in_law} of the {ever} that entered into force) bound both on {wording.day(as_timestamp(day, 'on'))}, "
+            f"not {binding}: most no longer bound the pair, so {holds}.")

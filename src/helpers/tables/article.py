@@ -106,7 +106,9 @@ def lineage_table(lineage: pd.DataFrame) -> pd.DataFrame:
 
 
 def glossary_table(glossary: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """Glossary terms in the order they first appear in the article (ties: English term, alphabetical)."""
+    """Glossary terms in the order they first appear in the article (ties: English term, alphabetical): the English
+    term, the edition's Arabic term and, when the glossary gives them (``article_ar``), the article's own words for
+    it, so a reader sees where the edition's word is not the article's."""
     need(glossary, ["term_ar", "term_en", "note", "first_paragraph"], "glossary")
     order = _paragraph_order(paragraphs)
     out = pd.DataFrame({
@@ -115,6 +117,8 @@ def glossary_table(glossary: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataF
         "term_ar": glossary["term_ar"].astype(str),
         "note": glossary["note"].fillna("").astype(str),
     })
+    if "article_ar" in glossary:
+        out.insert(3, "article_ar", glossary["article_ar"].fillna("").astype(str).to_numpy())
     out["_order"] = out["first_paragraph"].map(order).fillna(99)
     return (out.sort_values(["_order", "term_en"], kind="stable").drop(columns="_order").reset_index(drop=True))
 

@@ -50,8 +50,8 @@ def ppp_sensitivity(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str
     Each state's conversion is its published military-PPP figure (``milex_usd_mppp``) over SIPRI's figure in
     current US dollars of the same year (``milex_usd_current``); SIPRI's constant-dollar figure is multiplied by it.
     NATO stays at market exchange rates, because the data holds no military-PPP figure for its members: the second
-    row is therefore an upper bound on how far the ratio moves (at purchasing power, several European members'
-    spending would rise too). Columns: basis, pair (US$ million), nato (US$ million), ratio, conversion (the
+    row is an upper bound on how far the ratio moves only if no NATO member's military-PPP factor is below 1 (at
+    purchasing power, several European members' spending would rise too); that assumption is stated, not checked. Columns: basis, pair (US$ million), nato (US$ million), ratio, conversion (the
     factors used, by state). Empty when the data holds no military-PPP figure for both Russia and China in ``year``.
     """
     need(capabilities, ("iso3", "year", "indicator", "value"), "ppp_sensitivity(capabilities)")
@@ -70,7 +70,8 @@ def ppp_sensitivity(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str
     return pd.DataFrame([
         {"basis": "market exchange rates (SIPRI)", "pair": at_market, "nato": nato, "ratio": at_market / nato,
          "conversion": ""},
-        {"basis": "Russia and China at military purchasing-power parity, NATO at market rates (an upper bound)",
+        {"basis": "Russia and China at military purchasing-power parity, NATO at market rates (an upper bound only "
+                  "if no NATO member's military-PPP factor is below 1, which was not checked)",
          "pair": at_ppp, "nato": nato, "ratio": at_ppp / nato, "conversion": conv}], columns=columns)
 
 

@@ -157,10 +157,11 @@ def ppp_caveat(ppp: pd.DataFrame, year: int) -> str:
             f"purchasing-power parity (NATO left at market rates) it would be up to {alt:.0%}, not {base:.0%}.")
 
 
-def warhead_caveat(measures: pd.DataFrame, year: int) -> str:
+def warhead_caveat(measures: pd.DataFrame, year: int, headline_year: int | None = None) -> str:
     """The sentence saying where the warhead comparison reverses under a narrower count: 'On deployed warheads it
     reverses: in January 2024 NATO's members had 2,170 deployed, Russia and China 1,734.'; empty when every
-    count gives the same order as the total inventory."""
+    count gives the same order as the total inventory. When the headline's year (``headline_year``) is not the
+    narrower counts' year, the total inventories of that year come first, so each comparison is within one year."""
     if measures is None or measures.empty:
         return ""
     tot = {i: measures[measures["indicator"] == i].set_index("bloc")["total"] for i in WARHEAD_MEASURES}
@@ -170,10 +171,13 @@ def warhead_caveat(measures: pd.DataFrame, year: int) -> str:
     flips = [i for i in WARHEAD_MEASURES[:-1] if first(tot[i]) != first(tot[WARHEAD_MEASURES[-1]])]
     if not flips:
         return ""
-    t = tot[flips[0]]
+    t, total = tot[flips[0]], tot[WARHEAD_MEASURES[-1]]
     word = "deployed warheads" if flips[0] == "nuclear_warheads_deployed" else "warheads in military stockpiles"
     short = "deployed" if flips[0] == "nuclear_warheads_deployed" else "in their stockpiles"
-    return (f"On {word} it reverses: in January {year} NATO's members had {t['NATO']:,.0f} {short}, "
+    same_year = (f"In January {year}, the year of the narrower counts, the total inventories were Russia and "
+                 f"China {total[PAIR]:,.0f}, NATO's members {total['NATO']:,.0f}. "
+                 if headline_year is not None and headline_year != year else "")
+    return (same_year + f"On {word} it reverses: in January {year} NATO's members had {t['NATO']:,.0f} {short}, "
             f"Russia and China {t[PAIR]:,.0f}.")
 
 
@@ -188,7 +192,7 @@ def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame
     pair = pair_finding(caps, year)
     pair = " ".join(f for f in (pair, ppp_caveat(ppp, ppp_year)) if f) if pair else ""
     heads = warhead_finding(caps, year)
-    heads = " ".join(f for f in (heads, warhead_caveat(measures, measures_year)) if f) if heads else ""
+    heads = " ".join(f for f in (heads, warhead_caveat(measures, measures_year, year)) if f) if heads else ""
     found = [pair, heads, leader_finding(conc, year, names)]
     return [f for f in found if f] + [series_finding(series) + "."]
 
@@ -218,7 +222,7 @@ def _spending_rows(caps: pd.DataFrame, year: int, ppp: pd.DataFrame, ppp_year: i
     return [{"Headline": "Russia and China spend about three tenths of what NATO spends",
              "As measured": f"{ratio:.0%} in {year}, market exchange rates",
              "Alternative": f"Russia's and China's spending at military purchasing-power parity ({ppp_year}); "
-                            "NATO at market rates, so an upper bound",
+                            "NATO at market rates, so an upper bound if no NATO member's factor is below 1",
              "Under the alternative": f"{alt:.0%} (against {base:.0%} at market rates in {ppp_year})",
              "Holds": "yes" if holds else f"no: the ratio is {alt / base:.1f} times as large"
                       + ("; NATO still spends more" if alt < 1 else "")}]

@@ -21,15 +21,34 @@ def growth_headline(steps: pd.DataFrame, as_of) -> str:
     return f"NATO grew from {g['first']} to {g['last']} members by {day}, in {g['rounds']} {rounds} of accession"
 
 
-def background_headline(members: pd.DataFrame, as_of) -> str:
+def absorbed_warsaw(members: pd.DataFrame, state_lineage: pd.DataFrame, memberships: pd.DataFrame,
+                    states: pd.DataFrame, as_of) -> list[tuple[str, str, str]]:
+    """``(historic state, member, day)`` for each Warsaw Pact state a NATO member on ``as_of`` had absorbed by then
+    (the GDR into Germany on 3 Oct 1990): territory that came in without an accession of its own."""
+    cut = as_timestamp(as_of, "as_of")
+    pact = set(memberships.loc[memberships["org_id"] == "WARSAW", "iso3"])
+    rows = state_lineage[(state_lineage["relation"] == "absorbed") & state_lineage["iso3"].isin(members["iso3"])
+                         & state_lineage["predecessor_iso3"].isin(pact)
+                         & (pd.to_datetime(state_lineage["date"]) <= cut)]
+    name = dict(zip(states["iso3"], states["name"]))
+    return [(name.get(r.predecessor_iso3, r.predecessor_iso3), name.get(r.iso3, r.iso3),
+             wording.day(pd.Timestamp(r.date).date())) for r in rows.itertuples(index=False)]
+
+
+def background_headline(members: pd.DataFrame, as_of, absorbed=()) -> str:
     """The accession chart's title: how many of NATO's members on ``as_of`` came from the Warsaw Pact and from
-    the USSR or Yugoslavia ('none' when no member did yet)."""
+    the USSR or Yugoslavia ('none' when no member did yet), and the Warsaw Pact states a member had absorbed
+    (``absorbed``: :func:`absorbed_warsaw`)."""
     c = background_counts(members)
     day = wording.day(as_timestamp(as_of, "as_of").date())
     if c["former_warsaw_pact"] + c["former_union"] == 0:
-        return f"On {day}, none of NATO's {len(members)} members had been in the Warsaw Pact, the USSR or Yugoslavia"
-    return (f"On {day}, {c['former_warsaw_pact']} of NATO's {len(members)} members had been in the Warsaw Pact "
-            f"and {c['former_union']} had been part of the USSR or Yugoslavia")
+        out = f"On {day}, none of NATO's {len(members)} members had been in the Warsaw Pact, the USSR or Yugoslavia"
+    else:
+        out = (f"On {day}, {c['former_warsaw_pact']} of NATO's {len(members)} members had been in the Warsaw Pact "
+               f"and {c['former_union']} had been part of the USSR or Yugoslavia")
+    for old, member, when in absorbed:
+        out += f"; the {old}, a Warsaw Pact state, came into NATO without an accession of its own when {member} absorbed it on {when}"
+    return out
 
 
 def pact_headlines(record: pd.DataFrame, as_of) -> tuple[str, str]:
@@ -60,7 +79,8 @@ def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, stat
     record = pact_exposure(memberships, organisations, cases.loc[cases["admitted"], "org_id"], as_of,
                            historic=historic)
     oldest = largest(record, "years")
-    out = [growth_headline(steps, as_of) + ".", background_headline(members, as_of) + "."]
+    absorbed = absorbed_warsaw(members, state_lineage, memberships, states, as_of)
+    out = [growth_headline(steps, as_of) + ".", background_headline(members, as_of, absorbed) + "."]
     nato = record.set_index("org_id")["years"].get("NATO", float("nan"))
     than = "" if oldest["org_id"] == "NATO" else f", against NATO's {nato:.0f}"
     out.append(f"Of the {len(record)} admitted pacts this project holds, {_the(oldest['org_id'])} had lasted "
@@ -71,6 +91,8 @@ def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, stat
 def _the(org: str) -> str:
     """An organisation's short name in running text: 'NATO', 'the Rio Treaty'."""
     name = wording.label(org, "org_id")
+    if not name.isascii():  # the Arabic edition's label: no English article in front of it
+        return name
     return name if name in ("NATO", "ANZUS", "SEATO") else f"the {name}"
 
 

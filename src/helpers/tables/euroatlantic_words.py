@@ -60,13 +60,20 @@ def documents_finding(docs: pd.DataFrame) -> str:
 
 
 def indivisible_finding(coded: pd.DataFrame) -> str:
-    """Title of :func:`principle_in_documents` for one principle: how many documents state it explicitly, and
-    the year of the first."""
+    """Title of :func:`principle_in_documents` for one principle: how many documents state it explicitly, the year
+    of the earliest coded explicit statement, and how many earlier texts were not coded explicit from what was read
+    (not coded, or read in part: not evidence that they lack it)."""
     explicit = coded[coded["presence"] == "explicit"]
     if explicit.empty:
         return "No document read states indivisible security explicitly"
-    return (f"Indivisible security is explicit in {len(explicit)} OSCE document{'s' if len(explicit) != 1 else ''}, "
-            f"the first in {pd.Timestamp(explicit['date'].min()).year}")
+    first = pd.Timestamp(explicit["date"].min())
+    earlier = int((pd.to_datetime(coded["date"]) < first).sum())  # not coded, or coded implicit from what was read
+    head = (f"Indivisible security is explicit in {len(explicit)} of the {len(coded)} OSCE documents; the earliest "
+            f"coded explicit statement is from {first.year}")
+    if not earlier:
+        return head
+    return head + (f", and the {earlier} earlier texts were not coded explicit from the parts read" if earlier > 1
+                   else ", and the one earlier text was not coded explicit from the part read")
 
 
 def claims_headline(claim_table: pd.DataFrame, paras: Iterable[str]) -> str:

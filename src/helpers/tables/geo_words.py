@@ -20,11 +20,12 @@ def not_member_word(org: str) -> str:
     return "not participating" if org == "OSCE" else "not a member"
 
 
-def map_caption(memberships: pd.DataFrame, org: str, as_of, *, atlas: Atlas) -> str:
-    """A map's caption: the date, what 'member' means, the states too small to draw, how edge cases are drawn."""
+def map_caption(memberships: pd.DataFrame, org: str, as_of, *, atlas: Atlas, slider: bool = False) -> str:
+    """A map's caption: the date (with ``slider``, the date the timeline above the map names, so the caption
+    follows it), what 'member' means, the states too small to draw, how edge cases are drawn."""
     small = undrawn_members(memberships, org, as_of, atlas=atlas)
     tail = f" Too small to draw at this scale, but counted: {', '.join(small)}." if small else ""
-    on = wording.day(membership.as_timestamp(as_of))
+    on = "the date named above the map" if slider else wording.day(membership.as_timestamp(as_of))
     return (f"Formal membership on {on} (members, participating States, suspended or frozen). "
             "A state that no longer exists is drawn through its successors' territory, and the tooltip says so; "
             "Northern Cyprus, drawn apart by Natural Earth, is left unshaded." + tail)

@@ -7,6 +7,8 @@ are ``pact_census.csv`` and ``pact_spells.csv``; how each member left is ``pact_
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from scipy.stats import binomtest, chi2
 
@@ -65,6 +67,12 @@ def census_cases(census: pd.DataFrame, organisations: pd.DataFrame, as_of, *, si
     return out.sort_values(["admitted", "signed", "atopid"], ascending=[False, True, True])[cols].reset_index(drop=True)
 
 
+def short_name(name: str) -> str:
+    """A pact's name as charts and titles show it: without the ATOP number that tells apart the agreements this
+    project holds no name for ('agreement of 30 Apr 1948'; tables and tooltips keep the number)."""
+    return re.sub(r" \(ATOP \d+\)$", "", str(name))
+
+
 def close_calls(cases: pd.DataFrame) -> pd.DataFrame:
     """The agreements a reader checks the rule on: those with a defence pledge among three or more states, signed
     in the window, that is the admitted ones and those refused only for want of a permanent member of the UN
@@ -82,36 +90,59 @@ def census_counts(cases: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["step", "agreements"])
 
 
+def without_great_power_rule(cases: pd.DataFrame) -> pd.DataFrame:
+    """``cases`` with the permanent-member condition dropped: the agreements refused only for want of a permanent
+    member of the UN Security Council are admitted too (the robustness pool)."""
+    out = cases.copy()
+    out["admitted"] = out["reason"].isin([REASONS[0], REASONS[3]])
+    return out
+
+
+def _ending_kinds(c, sp: pd.DataFrame, exits: pd.DataFrame, stop, uncoded: str) -> list[tuple]:
+    """``(day, kind)`` of every spell of pact ``c`` ending inside its window, before the pact itself ended."""
+    ended = sp[sp["end"].notna() & (sp["end"] <= stop) & (sp["end"] > c.signed)]
+    if pd.notna(c.ended):
+        ended = ended[ended["end"] < c.ended]
+    coded = exits[exits["atopid"] == c.atopid].set_index(["cow_code", "date"])["kind"]
+    out = []
+    for s in ended.itertuples(index=False):
+        if (s.cow_code, s.end) in coded.index:
+            out.append((s.end, coded[(s.cow_code, s.end)]))
+        elif uncoded == "not_coded":
+            out.append((s.end, "not_coded"))
+        else:
+            raise ValueError(f"pact_exits.csv: ATOP agreement {c.atopid} has a spell of state {s.cow_code} "
+                             f"ending {s.end.date()} with no row; code its kind (or not_coded)")
+    return out
+
+
 def exit_record(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, as_of, *,
-                through=CENSUS_THROUGH, count=EXIT_KINDS) -> pd.DataFrame:
+                through=CENSUS_THROUGH, count=EXIT_KINDS, joint_once: bool = False,
+                uncoded: str = "raise") -> pd.DataFrame:
     """Exits and member-years of every admitted pact from its signature to the earliest of its end, ``as_of`` and
     ``through`` (the end of the census's coverage), with exact Poisson 95% intervals on the exit rate.
 
     An exit is a spell that ends inside that window, before the pact itself ended, with a kind in
-    :data:`EXIT_KINDS`; kinds are counted apart, and ``exits`` adds up the kinds in ``count`` (all of them by
-    default; ``("denunciation",)`` for the strict reading). Raises ``ValueError`` naming the pact and the day
-    when a spell ends there without a row in ``exits`` (every ending must be coded, if only as ``not_coded``).
-    Columns: ``atopid``, ``org_id``, ``name``, ``signed``, ``window_end``, ``member_years``, ``denunciation``,
-    ``non_renewal``, ``suspension``, ``not_coded``, ``exits``, ``exits_per_100_member_years``, ``ci_low``,
-    ``ci_high``."""
+    :data:`EXIT_KINDS`; kinds are counted apart (members), and ``exits`` adds up the kinds in ``count`` (all of
+    them by default; ``("denunciation",)`` for the strict reading). With ``joint_once`` the non-renewals of one pact
+    on one day — members that let the same term lapse by not signing the same protocol — are one event in
+    ``exits``. A spell ending without a row in ``exits`` raises ``ValueError`` naming the pact and the day, unless
+    ``uncoded="not_coded"`` counts it as an exit of uncoded form (the pool beyond the admitted pacts, whose endings
+    are not coded). Columns: ``atopid``, ``org_id``, ``name``, ``signed``, ``window_end``, ``member_years``,
+    ``denunciation``, ``non_renewal``, ``suspension``, ``not_coded``, ``exits``, ``exits_per_100_member_years``,
+    ``ci_low``, ``ci_high``."""
     day, limit, rows = pd.Timestamp(as_of), pd.Timestamp(through), []
     for c in cases[cases["admitted"]].itertuples(index=False):
         stop = min(x for x in (c.ended, day, limit) if pd.notna(x))
         sp = spells[spells["atopid"] == c.atopid]
-        ended = sp[sp["end"].notna() & (sp["end"] <= stop) & (sp["end"] > c.signed)]
-        if pd.notna(c.ended):
-            ended = ended[ended["end"] < c.ended]
-        coded = exits[exits["atopid"] == c.atopid].set_index(["cow_code", "date"])["kind"]
-        kinds = []
-        for s in ended.itertuples(index=False):
-            if (s.cow_code, s.end) not in coded.index:
-                raise ValueError(f"pact_exits.csv: ATOP agreement {c.atopid} has a spell of state {s.cow_code} "
-                                 f"ending {s.end.date()} with no row; code its kind (or not_coded)")
-            kinds.append(coded[(s.cow_code, s.end)])
+        endings = _ending_kinds(c, sp, exits, stop, uncoded)
+        kinds = [k for _, k in endings]
         years = membership.member_years(sp, c.signed, stop)
         row = {"atopid": c.atopid, "org_id": c.org_id, "name": c.name, "signed": c.signed, "window_end": stop,
                "member_years": round(years, 1), **{k: kinds.count(k) for k in EXIT_KINDS}}
-        row["exits"] = sum(row[k] for k in count)
+        counted = [(d, k) for d, k in endings if k in count]
+        joint = {(d, k) for d, k in counted if k == "non_renewal"} if joint_once else set()
+        row["exits"] = len([x for x in counted if x[1] != "non_renewal" or not joint_once]) + len(joint)
         low, high = poisson_interval(row["exits"], years) if years > 0 else (float("nan"), float("nan"))
         row.update(exits_per_100_member_years=round(100 * row["exits"] / years, 2) if years > 0 else float("nan"),
                    ci_low=round(low, 2), ci_high=round(high, 2))

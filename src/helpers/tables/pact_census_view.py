@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import wording
-from helpers.tables.pact_census import rate_tests, separated_pairs
+from helpers.tables.pact_census import rate_tests, separated_pairs, short_name
 
 
 def _names(items: list[str]) -> str:
@@ -28,27 +28,54 @@ def close_calls_title(close: pd.DataFrame, cases: pd.DataFrame) -> str:
 
 
 def _pairs(pairs: list[tuple[str, str]]) -> str:
-    return _names([f"{a} below {b}" for a, b in pairs])
+    return _names([f"{short_name(a)} below {short_name(b)}" for a, b in pairs])
 
 
-def rates_headline(record: pd.DataFrame) -> str:
+def rates_headline(record: pd.DataFrame, checks=()) -> str:
     """The exit-rate chart's title: which pairs of pacts the exact two-rate test tells apart (Holm-adjusted, 5%),
-    or that none can be."""
+    or that none can be, and (with ``checks``) whether that survives them."""
     pairs = separated_pairs(record)
     if not pairs:
         return f"Tested pair by pair, the exit rates of the {len(record)} admitted pacts cannot be told apart at 5%"
-    return f"Of {len(record)} admitted pacts, tested pair by pair, only {_pairs(pairs)} separate at 5%"
+    head = f"Of {len(record)} admitted pacts, tested pair by pair, only {_pairs(pairs)} separate at 5%"
+    if checks and any(separated_pairs(alt) != pairs for _, _, alt in checks):
+        return head + ", a result that does not survive the robustness checks"
+    return head
 
 
-def glance_line(record: pd.DataFrame) -> str:
-    """02's first-screen finding about exits: no ranking, only the pairs the exact two-rate test separates."""
+def glance_line(record: pd.DataFrame, checks=()) -> str:
+    """02's first-screen finding about exits: no ranking, only the pairs the exact two-rate test separates, and
+    whether that result survives each check of :func:`robustness_checks` (``checks``)."""
     pairs = separated_pairs(record)
     end = wording.day(record["window_end"].max().date()) if len(record) else ""
     head = (f"On ATOP's member spells up to {end}, the {len(record)} defence pacts the rule admits lost members "
             f"too rarely to be ranked")
     if not pairs:
-        return head + ": tested pair by pair, no two separate at 5%."
-    return head + f": tested pair by pair, only {_pairs(pairs)} separate at 5%."
+        line = head + ": tested pair by pair, no two separate at 5%."
+    else:
+        line = head + f": tested pair by pair, only {_pairs(pairs)} separate at 5%."
+    return line + (" " + verdict(pairs, checks) if checks else "")
+
+
+def verdict(pairs: list, checks) -> str:
+    """Whether the separated ``pairs`` are the same under each check of :func:`robustness_checks`, in one
+    sentence."""
+    held = [(noun, separated_pairs(alt) == pairs) for _, noun, alt in checks]
+    ok, bad = [n for n, h in held if h], [n for n, h in held if not h]
+    if not bad:
+        return f"The result survives every check: {_names(ok)}."
+    if not ok:
+        return f"The result does not survive any of the checks: {_names(bad)}."
+    return f"The result survives {_names(ok)} but not {_names(bad)}."
+
+
+def robustness_checks(strict: pd.DataFrame, joint: pd.DataFrame, wide: pd.DataFrame) -> list[tuple]:
+    """The alternatives 02's exit-rate result is checked against, as ``(sentence label, noun label, record)``:
+    denunciations only, a joint non-renewal counted once, and the pool without the permanent-member condition."""
+    return [("Counting denunciations only", "counting denunciations only", strict),
+            ("Counting a joint non-renewal once", "counting a joint non-renewal once", joint),
+            (f"On the {len(wide)} pacts without the permanent-member condition",
+             f"the {len(wide)}-pact pool without the permanent-member condition", wide)]
 
 
 def tests_title(tests: pd.DataFrame) -> str:
@@ -58,28 +85,28 @@ def tests_title(tests: pd.DataFrame) -> str:
             f"{raw} would at 5% without the adjustment")
 
 
-def robustness_lines(record: pd.DataFrame, strict: pd.DataFrame) -> list[str]:
-    """'How robust is this?': the comparison with every exit counted and with denunciations only (non-renewal at
-    the end of a fixed term, suspensions and uncoded exits left out), by the exact two-rate test."""
-    pairs, strict_pairs = separated_pairs(record), separated_pairs(strict)
+def _check_line(label: str, pairs: list, alt_pairs: list) -> str:
+    kept = [p for p in pairs if p in alt_pairs]
+    if alt_pairs == pairs:
+        return (f"{label}, the same pairs separate: the finding holds." if pairs else
+                f"{label}, no pair separates either: the finding holds.")
+    return (f"{label}, " + (_pairs(alt_pairs) + " separate" if alt_pairs else "no pair separates")
+            + (": the finding does not survive this alternative." if not kept else f"; {_pairs(kept)} survives."))
+
+
+def robustness_lines(record: pd.DataFrame, checks) -> list[str]:
+    """'How robust is this?': the comparison with every exit counted, then under each check of
+    :func:`robustness_checks` (``checks``), by the exact two-rate test with Holm's adjustment."""
+    pairs = separated_pairs(record)
     out = ["Counting every exit, " + (_pairs(pairs) + " separate" if pairs else "no pair of pacts separates")
            + " at the 5% level."]
-    kept = [p for p in pairs if p in strict_pairs]
-    if strict_pairs == pairs:
-        out.append("Counting denunciations only, the same pairs separate: the finding holds." if pairs else
-                   "Counting denunciations only, no pair separates either: the finding holds.")
-    else:
-        out.append("Counting denunciations only, " + (_pairs(strict_pairs) + " separate" if strict_pairs
-                                                       else "no pair separates")
-                   + (": the finding does not survive this alternative." if not kept else
-                      f"; {_pairs(kept)} survives."))
-    return out
+    return out + [_check_line(label, pairs, separated_pairs(alt)) for label, _, alt in checks]
 
 
-def takeaways(cases: pd.DataFrame, record: pd.DataFrame, strict: pd.DataFrame, as_of) -> list[str]:
+def takeaways(cases: pd.DataFrame, record: pd.DataFrame, checks, as_of) -> list[str]:
     """02's takeaways about the census and the exits, true for the report's own date: how many agreements the
-    census holds and the rule admits, the oldest admitted pact still in force, and which exit rates the exact
-    two-rate test separates with every exit and with denunciations only."""
+    census holds and the rule admits, the oldest admitted pact still in force, which exit rates the exact
+    two-rate test separates, and which checks of :func:`robustness_checks` (``checks``) that does not survive."""
     day = pd.Timestamp(as_of)
     admitted = cases[cases["admitted"]]
     alive = admitted[admitted["ended"].isna() | (admitted["ended"] > day)].sort_values("signed")
@@ -91,16 +118,14 @@ def takeaways(cases: pd.DataFrame, record: pd.DataFrame, strict: pd.DataFrame, a
                    f"(signed in {first['signed'].year}), not NATO.")
     else:
         out[0] += " leave NATO the oldest admitted pact still in force."
-    pairs, strict_pairs = separated_pairs(record), separated_pairs(strict)
+    pairs = separated_pairs(record)
     if not pairs:
         line = (f"Tested pair by pair, the exit rates of the {len(record)} admitted pacts cannot be told apart at "
-                "5%")
-        line += (", though with denunciations only " + _pairs(strict_pairs) + " separate.") if strict_pairs else "."
+                "5%.")
     else:
-        line = f"Tested pair by pair, only {_pairs(pairs)} separate at 5%"
-        line += ("; counting denunciations only, the same pairs separate." if strict_pairs == pairs else
-                 ", and not even that survives when only denunciations count." if not strict_pairs else
-                 f"; counting denunciations only, {_pairs(strict_pairs)} separate.")
+        line = f"Tested pair by pair, only {_pairs(pairs)} separate at 5%."
+    if checks:
+        line += " " + verdict(pairs, checks)
     out.append(line + " The pool is small and exits are few, so no pact ranking is offered.")
     return out
 

@@ -69,10 +69,18 @@ def principle_grid(matrix: pd.DataFrame, principles: pd.DataFrame, documents: pd
     return grid
 
 
+#: The summary's columns: an explicit reading with a phrase quoted from the text apart from one that rests on a
+#: report of the text (no phrase), then implicit, absent and not coded (the part that would settle it not read).
+SUMMARY = ("explicit, quoted", "explicit, from a report", "implicit", "absent", "not coded")
+
+
 def principle_summary(grid: pd.DataFrame) -> pd.DataFrame:
-    """Per principle: how many documents state it explicitly, implicitly, not at all, or are not coded."""
-    levels = list(PRESENCE) + ["not coded"]
-    counts = pd.crosstab(grid["principle"], grid["presence"]).reindex(columns=levels, fill_value=0)
+    """Per principle: how many documents state it explicitly in a phrase we quote, explicitly on a report of the
+    text (no phrase), implicitly, not at all (coded absent), or are not coded (not read for it: not an absence)."""
+    quoted = grid["phrase"].fillna("").str.strip() != "" if "phrase" in grid else pd.Series(True, grid.index)
+    level = grid["presence"].where(grid["presence"] != "explicit",
+                                   quoted.map({True: SUMMARY[0], False: SUMMARY[1]}))
+    counts = pd.crosstab(grid["principle"], level).reindex(columns=list(SUMMARY), fill_value=0)
     order = list(dict.fromkeys(grid["principle"]))
     counts = counts.reindex(order).reset_index()
     counts.columns.name = None

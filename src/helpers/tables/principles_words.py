@@ -31,11 +31,20 @@ def grid_finding(grid: pd.DataFrame, as_of, principle: str = "Indivisible securi
             f"{found['document'].nunique()} of {grid['document'].nunique()} documents read")
 
 
+def _stated(summary: pd.DataFrame, wide: bool) -> pd.Series:
+    """Documents per principle stating it: explicit and quoted only, or (``wide``) any explicit or implicit
+    reading, reports of the text included."""
+    cols = ["explicit, quoted", "explicit, from a report", "implicit"] if wide else ["explicit, quoted"]
+    return summary.set_index("principle")[cols].sum(axis=1)
+
+
 def principles_found(summary: pd.DataFrame, as_of) -> str:
-    """How many of the principles of :func:`principle_summary` appear in at least one document by ``as_of``."""
-    n = int((summary[["explicit", "implicit"]].sum(axis=1) > 0).sum())
-    return (f"{n} of the article's {len(summary)} principles appear in at least one document adopted by "
-            f"{wording.day(as_timestamp(as_of, 'as_of'))}")
+    """How many of the principles of :func:`principle_summary` are stated explicitly in a quoted phrase in at least
+    one document by ``as_of``, and how many counting implicit readings and reports of the text too."""
+    day = wording.day(as_timestamp(as_of, "as_of"))
+    n, wide = int((_stated(summary, False) > 0).sum()), int((_stated(summary, True) > 0).sum())
+    return (f"{n} of the article's {len(summary)} principles are stated explicitly in a quoted phrase in at least "
+            f"one document adopted by {day}; {wide} counting implicit readings and reports")
 
 
 def readings_title(matrix: pd.DataFrame, as_of) -> str:
@@ -54,11 +63,39 @@ def watch_finding(watch: pd.DataFrame, after) -> str:
             f"{wording.day(latest)}")
 
 
+def _leaders(counts: pd.Series) -> tuple[list[str], int]:
+    top = int(counts.max()) if len(counts) else 0
+    return [p for p, v in counts.items() if v == top], top
+
+
+def most_common(summary: pd.DataFrame, grid: pd.DataFrame) -> str:
+    """The most common principle on quoted explicit statements, then whether it still leads alone when implicit
+    readings and reports of the text count too."""
+    docs = grid["document"].nunique()
+    lead, k = _leaders(_stated(summary, False))
+    alt, m = _leaders(_stated(summary, True))
+    out = (f"Counting only explicit statements quoted from the texts, {lead[0]} is the most common: {k} of the "
+           f"{docs} documents." if len(lead) == 1 else f"Counting only explicit statements quoted from the texts, "
+           f"{len(lead)} principles tie as the most common: {k} of the {docs} documents.")
+    if len(alt) > 1:
+        return out + (f" Counting implicit readings and reports of the texts too, {len(alt)} principles tie at {m} of "
+                      f"{docs}: the headline does not survive.")
+    holds = "holds" if alt == lead else "does not survive"
+    return out + f" Counting implicit readings and reports of the texts too, {alt[0]} leads with {m} of {docs}: " \
+                 f"the headline {holds}."
+
+
+def absence_line(summary: pd.DataFrame) -> str:
+    """What the counts measure: a cell not coded is a part of a document not read, never an absence."""
+    absent = int(summary["absent"].sum())
+    if not absent:
+        return ("No cell is coded absent: a cell not coded is a part of a document not read, so these counts are "
+                "floors, not measures of how common a principle is.")
+    return (f"{absent} cells are coded absent; a cell not coded is a part of a document not read, not an "
+            "absence.")
+
+
 def glance_findings(summary, grid, as_of) -> list[str]:
-    """06: how many of the article's principles already appear in existing documents, and where most often."""
-    top = summary.assign(n=summary["explicit"] + summary["implicit"]).sort_values("n", ascending=False).iloc[0]
-    return [
-        f"{principles_found(summary, as_of)}.",
-        f"{top['principle']} is the most common: stated in {int(top['n'])} of the "
-        f"{grid['document'].nunique()} documents read.",
-    ]
+    """06: how many of the article's principles existing documents state, which most often — on quoted explicit
+    statements, then with implicit readings and reports — and what a cell not coded means."""
+    return [f"{principles_found(summary, as_of)}.", most_common(summary, grid), absence_line(summary)]

@@ -27,9 +27,9 @@ def focus_title(spells: pd.DataFrame, iso3: str, names: Mapping[str, str], as_of
 
 
 def both_sides_title(counts: Mapping[str, int], as_of) -> str:
-    """'22 of the 72 states between the poles held active ties on both sides on 4 Jul 2024'."""
-    return (f"{counts['both_sides']} of the {counts['between']} states between the poles held active ties on both "
-            f"sides on {wording.day(as_of)}")
+    """'22 of the 72 OSCE or SCO states other than Russia and China held active ties on both sides on 4 Jul 2024'."""
+    return (f"{counts['both_sides']} of the {counts['between']} OSCE or SCO states other than Russia and China held "
+            f"active ties on both sides on {wording.day(as_of)}")
 
 
 def inactive_title(inactive: pd.DataFrame, as_of) -> str:

@@ -69,53 +69,68 @@ def robustness_table(org_features: pd.DataFrame, dimensions: pd.DataFrame, shown
                                                         as_yes.loc[o, "institutionalization_high"]) for o in shown]})
 
 
+def _bounds(cell: str) -> tuple[float, float] | None:
+    """``(low, high)`` of a score cell ('0.25', '0.17–0.33'); None for a cell not placed or not known."""
+    parts = str(cell).split("–")
+    try:
+        low, high = float(parts[0]), float(parts[-1])
+    except ValueError:
+        return None
+    return low, high
+
+
 def _order(table: pd.DataFrame, column: str) -> list[str]:
-    """'NATO (1.00)', … for the fully known scores of ``column``, highest first."""
-    known = table[~table[column].str.contains("not|–", regex=True)]
-    ranked = known.assign(v=known[column].astype(float)).sort_values("v", ascending=False, kind="mergesort")
-    return [f"{n} ({v})" for n, v in zip(ranked["organisation"], ranked[column])]
+    """'NATO (1.00)', 'OSCE (0.17–0.33)', … for every placed score of ``column`` (points and ranges), highest
+    upper bound first."""
+    placed = [(n, c, _bounds(c)) for n, c in zip(table["organisation"], table[column]) if _bounds(c)]
+    placed.sort(key=lambda r: (-r[2][1], -r[2][0]))
+    return [f"{n} ({c})" for n, c, _ in placed]
 
 
-def _top(order: list[str]) -> list[str]:
-    """The names level at the head of an :func:`_order` list."""
-    return [x.split(" (")[0] for x in order if x.split(" (")[1] == order[0].split(" (")[1]]
+def _leaders(table: pd.DataFrame, column: str) -> list[str]:
+    """The organisations whose lowest possible score is at or above every other's highest: the top of ``column``
+    whatever its unknown cells turn out to be (several when they tie; none when a range could overtake)."""
+    placed = {n: _bounds(c) for n, c in zip(table["organisation"], table[column]) if _bounds(c)}
+    return [n for n, (low, _) in placed.items()
+            if all(low >= high for m, (_, high) in placed.items() if m != n)]
 
 
 def partly_finding(table: pd.DataFrame) -> list[str]:
     """Whether the top of the institutions order stands with every 'partly' cell read as yes (nothing when the
-    table has no such column or no fully known score)."""
+    table has no such column or no placed score)."""
     column = "Institutions, 'partly' cells as yes"
     if column not in table.columns:
         return []
-    four, as_yes = _order(table, "Institutions, our four items"), _order(table, column)
-    if not four or not as_yes:
+    four, as_yes = _leaders(table, "Institutions, our four items"), _leaders(table, column)
+    order = _order(table, column)
+    if not four or not order:
         return []
-    if _top(four) == _top(as_yes):
-        return [f"With every 'partly' cell read as yes: {', '.join(as_yes)} — the top of the institutions order "
+    if four == as_yes:
+        return [f"With every 'partly' cell read as yes: {', '.join(order)} — the top of the institutions order "
                 "stands."]
-    return [f"With every 'partly' cell read as yes: {', '.join(as_yes)} — {join_names(_top(as_yes))} tie at the "
+    return [f"With every 'partly' cell read as yes: {', '.join(order)} — {join_names(as_yes or four)} tie at the "
             "top, so the lead on institutions rests on the cells coded 'partly'."]
 
 
 def robustness_findings(table: pd.DataFrame) -> list[str]:
-    """Whether the headline survives each alternative, in sentences computed from :func:`robustness_table`."""
-    def order(column: str) -> list[str]:
-        return _order(table, column)
-
+    """Whether the headline survives each alternative, in sentences computed from :func:`robustness_table`. A lead
+    holds when the leader's score stays at or above the upper end of every other score's range."""
     allies = table.loc[table["Defence promise (classifies)"] == "yes", "organisation"].tolist()
-    mean_order = order("Five ATOP types, equal-weight mean")
-    four, six = order("Institutions, our four items"), order("Institutions, six items")
+    mean_order = _order(table, "Five ATOP types, equal-weight mean")
+    four, six = _order(table, "Institutions, our four items"), _order(table, "Institutions, six items")
     out = [f"Alliances by the defence promise: {join_names(allies) if allies else 'none'}."]
     if mean_order:
-        top = table.loc[table["Five ATOP types, equal-weight mean"] == mean_order[0].split(" (")[1][:-1],
-                        "organisation"].tolist()
+        top = _leaders(table, "Five ATOP types, equal-weight mean")
         verdict = "the same" if sorted(top) == sorted(allies) else "not the same"
         out.append(f"On the equal-weight mean of ATOP's five types the order is {', '.join(mean_order)}; the "
                    f"organisations at the top are {verdict} as the alliances by the defence promise.")
-    if four and six:
-        same = [x.split(" (")[0] for x in four] == [x.split(" (")[0] for x in six]
-        out.append(f"Institutions with standing forces and a common budget added: {', '.join(six)} — the order "
-                   f"of the fully known scores {'holds' if same else 'changes'} (four items: {', '.join(four)}).")
+    lead = _leaders(table, "Institutions, our four items")
+    if lead and six:
+        same = lead == _leaders(table, "Institutions, six items")
+        stays = "stays" if same else "no longer stays"
+        out.append(f"Institutions with standing forces and a common budget added: {', '.join(six)} — "
+                   f"{join_names(lead)} {stays} at or above every other score and range, so the lead "
+                   f"{'holds' if same else 'changes'} (four items: {', '.join(four)}).")
     return out + partly_finding(table)
 
 
@@ -139,3 +154,27 @@ def glance_with_robustness(findings: list[str], table: pd.DataFrame) -> list[str
     if len(findings) >= 4 or table.empty:
         return list(findings)
     return [*findings, robustness_headline(table) + "."]
+
+
+TREATY_2001 = "RU_CN_TREATY_2001"
+
+
+def takeaways(table: pd.DataFrame, shown: list[str]) -> list[str]:
+    """The takeaways that depend on the date: which of the organisations existing on it are alliances by the
+    defence promise, which leads on institutions, whether that survives the alternatives, and the 2001 treaty's
+    promise only when the treaty exists on the date."""
+    promise = dict(zip(table["organisation"], table["Defence promise (classifies)"]))
+    allies = [n for n, v in promise.items() if v == "yes"]
+    others = [n for n, v in promise.items() if v == "no"]
+    first = f"Alliances by the defence promise: {join_names(allies) if allies else 'none'}"
+    out = [first + (f"; organisations without one: {join_names(others)}." if others else ".")]
+    lead = _leaders(table, "Institutions, our four items")
+    out.append(f"{join_names(lead)} {'leads' if len(lead) == 1 else 'lead'} on our four-item institutions index."
+               if lead else "No organisation leads on our four-item institutions index whatever its unknown cells "
+               "turn out to be.")
+    out.append(robustness_headline(table) + ".")
+    if TREATY_2001 in shown:
+        out.append("The Russia–China treaty of 2001 already binds its parties to consult when one is threatened, "
+                   "without a defence promise; P15's platform for dialogue, as the article describes it, promises "
+                   "less than that.")
+    return out

@@ -7,8 +7,11 @@
                      tickColor: "#9a9a9a"},
               legend: {labelColor: "#d6d6d6", titleColor: "#e8e8e8"}, header: {labelColor: "#d6d6d6",
               titleColor: "#e8e8e8"}, text: {color: "#e8e8e8"}, view: {stroke: null}};
-  /* a map's non-members (near white) become a dark grey on a dark page, so the members stand out */
-  var DARK_SWAP = {"#eeeeee": "#3b4149"};
+  /* a map's non-members (near white) become a dark grey on a dark page, so the members stand out; an inset
+     map's ground (theme.INSET_PAPER) becomes the page's */
+  var DARK_SWAP = {"#eeeeee": "#3b4149", "#fdfdfd": "#16181b"};
+  /* a chart's own dark colours (its spec's usermeta.dark, from helpers.theme: a ramp that must keep its order) */
+  var chartSwap = {};
   function merge(target, extra) {
     Object.keys(extra).forEach(function (k) {
       var v = extra[k];
@@ -23,6 +26,7 @@
     if (hex.length === 4) { hex = "#" + hex[1] + hex[1] + hex[2] + hex[2] + hex[3] + hex[3]; }
     var n = parseInt(hex.slice(1), 16), rgb = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
     var lum = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
+    if (chartSwap[hex.toLowerCase()]) { return chartSwap[hex.toLowerCase()]; }
     if (DARK_SWAP[hex.toLowerCase()]) { return DARK_SWAP[hex.toLowerCase()]; }
     if (lum >= 0.4) { return hex; }
     return "#" + rgb.map(function (c) { var v = Math.round(c + (255 - c) * 0.55);
@@ -32,7 +36,9 @@
     if (Array.isArray(node)) { return node.map(function (v) { return lightenMarks(v, key); }); }
     if (node && typeof node === "object") {
       Object.keys(node).forEach(function (k) {
-        if (k !== "config" && k !== "datasets" && k !== "data") { node[k] = lightenMarks(node[k], k); }
+        if (k !== "config" && k !== "datasets" && k !== "data" && k !== "usermeta") {
+          node[k] = lightenMarks(node[k], k);
+        }
       });
       return node;
     }
@@ -185,7 +191,12 @@
     var jobs = containers.map(function (el) {
       var spec = JSON.parse(document.getElementById(el.getAttribute("data-spec")).textContent);
       var mode = el.getAttribute("data-mode") || "vega-lite";
-      if (isDark && mode === "vega-lite") { spec = lightenMarks(spec); spec.config = merge(spec.config || {}, DARK); }
+      if (isDark && mode === "vega-lite") {
+        chartSwap = Object.assign({}, (spec.usermeta && spec.usermeta.dark) || {});
+        spec = lightenMarks(spec);
+        chartSwap = {};
+        spec.config = merge(spec.config || {}, DARK);
+      }
       if (mode === "vega-lite" && el.clientWidth < 600) {
         /* on a phone the legend goes under the chart, so the plot keeps the width; two or more legends stack
            one under the other from the chart's start, never side by side past the screen's edge */
@@ -198,7 +209,8 @@
       if (isDark && mode === "vega") { spec.background = null; }
       if (mode === "vega-lite" && spec.usermeta && spec.usermeta.aspect && el.clientWidth > 0) {
         /* a map keeps its shape at every width: its height follows the container's width */
-        spec.height = Math.round(el.clientWidth * spec.usermeta.aspect);
+        var meta = spec.usermeta, phone = meta.phone_aspect && el.clientWidth < meta.phone_width;
+        spec.height = Math.round(el.clientWidth * (phone ? meta.phone_aspect : meta.aspect));
       }
       var options = {mode: mode, renderer: "svg", actions: false, tooltip: {theme: isDark ? "dark" : "light"}};
       return withData(spec).then(function (ready) {
