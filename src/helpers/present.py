@@ -152,7 +152,7 @@ def chart(chart, *, caption: str, sources=None, key: str, measure=None, sources_
     from helpers.i18n import chart_words as i18n_charts
 
     spec = i18n_charts.translate_spec(vega_specs.with_labels(chart.to_dict()), i18n.language())
-    title = theme.chart_title(spec)
+    title = i18n_charts.plain(theme.chart_title(spec))
     description = str(spec.get("description") or "")
     if not title:
         raise PresentError(f"present.chart(key={key!r}): the chart has no title; give it one that states the finding")

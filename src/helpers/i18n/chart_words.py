@@ -5,57 +5,119 @@ The chart's data keep their codes (colours and scales are defined on them); what
 - every ``title``/``subtitle``/``description`` and constant ``text`` in the spec (chart, axes, legends, tooltips),
   through :func:`helpers.i18n.text`;
 - the values of fields that are only *shown* (in ``tooltip`` or ``text`` encodings, never on a position, colour or
-  shape channel), so a tooltip's "Germany" reads «ألمانيا» while a colour scale keyed on codes still works;
+  shape channel), so a tooltip's "Germany" reads «ألمانيا» while a colour scale keyed on codes still works; a
+  field shown *and* on a scale (a treaty's name on the axis and in its tooltip) keeps its keys, and its tooltip
+  shows a translated copy of the column (``<field>__shown``), so the full Arabic name reads there;
 - time axes: Vega-Lite's ``config.locale`` from CLDR's Arabic calendar (month and day names through Babel), so
   ticks read «يناير 2000»; time runs left to right, as in the Arabic-language statistical publications this
   edition follows (ESCWA's and the Arab Monetary Fund's charts): an axis is a number line, and mirroring it would
   set the chart against the data tables and sources it cites. Numbers use Western digits (see ``forms``);
 - a map's timeline (``usermeta.timeline``): the year label, each year's caption and the members' names;
 - fonts: Noto Naskh Arabic (vendored in ``helpers/fonts``) first, so the page and the SVG/PNG exports shape the
-  Arabic with it; titles anchored at the right edge, where an Arabic reader starts.
+  Arabic with it; titles anchored at the right edge, where an Arabic reader starts;
+- direction: Vega draws every text left to right (the SVG's own direction, which keeps its anchors), so a string
+  that holds Arabic is set inside a right-to-left isolate (U+2067 RLI … U+2069 PDI, :func:`isolate`): its numbers
+  and Latin runs («0 حالة خروج في 52 سنة عضوية», «415 مليار دولار · 17%», «(ATOP 3010)») stay where an Arabic
+  reader expects them, in the page and in the SVG/PNG exports alike. Titles, tooltips, text marks and shown data
+  carry the marks in the spec; axis, legend and panel labels get them from ``labelExpr`` (:data:`ISOLATE_LABEL`),
+  since their values are also the scales' keys.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
+import json
+import re
 
 from helpers.i18n import text
 
 _SHOWN_ONLY = ("tooltip", "text")
 _TEXT_KEYS = ("title", "subtitle", "description")
+RLI, PDI = "\u2067", "\u2069"
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+_HAS_ARABIC = re.compile(f"[{_ARABIC}]")
+#: a guide's label (a Vega expression): the label in a right-to-left isolate when it holds Arabic, else unchanged
+ISOLATE_LABEL = (f"(test(/[{_ARABIC}]/, datum.label) ? {json.dumps(RLI)} + datum.label + {json.dumps(PDI)}"
+                 " : datum.label)")
+_RESULT = re.compile(r'(\?\s*)("(?:[^"\\]|\\.)*")')  # a label a ``labelExpr`` gives (after "?"), not a key it compares
 
 
-def _fields(enc) -> list[str]:
+def isolate(value):
+    """A chart string that holds Arabic, inside a right-to-left isolate (RLI … PDI); anything else unchanged.
+
+    Vega draws text left to right, so without it «0 حالة خروج في 52 سنة عضوية» shows its count at the end of the
+    line an Arabic reader reads, and «(فترة … 95%)» loses its brackets' order."""
+    if not isinstance(value, str) or not _HAS_ARABIC.search(value) or value.startswith(RLI):
+        return value
+    return RLI + value + PDI
+
+
+_CONSTANT = re.compile(r"^'([^'\\]*)'$")  # a guide whose one label is a word ("'interventions, wars'")
+
+
+def plain(value: str) -> str:
+    """A chart string as the page's own text (figure title, alternative text, search): without the isolates,
+    which the page's HTML gives through ``dir``."""
+    return value.replace(RLI, "").replace(PDI, "")
+
+
+def _label_expr(expr: str, lang: str) -> str:
+    """A ``labelExpr`` whose Arabic labels (string literals it gives, and ``datum.label``) are isolated; a constant
+    label is translated first."""
+    constant = _CONSTANT.match(expr)
+    if constant:
+        return json.dumps(isolate(text(constant.group(1), lang)), ensure_ascii=False)
+    def literal(m):
+        value = json.loads(m.group(2))
+        return m.group(1) + json.dumps(isolate(value), ensure_ascii=False)
+    if ISOLATE_LABEL in expr:  # already done
+        return expr
+    return _RESULT.sub(literal, expr).replace("datum.label", ISOLATE_LABEL)
+
+
+def _fields(enc, words_only: bool = False) -> list[str]:
+    """The fields an encoding names (``words_only``: those it shows as words, not as numbers or dates)."""
     items = enc if isinstance(enc, list) else [enc]
-    return [i["field"] for i in items if isinstance(i, dict) and isinstance(i.get("field"), str)]
+    return [i["field"] for i in items if isinstance(i, dict) and isinstance(i.get("field"), str)
+            and not (words_only and i.get("type", "nominal") not in ("nominal", "ordinal"))]
 
 
-def _encodings(node, shown: set, used: set) -> None:
+def _encodings(node, shown: set, used: set, words: set) -> None:
     if isinstance(node, dict):
         enc = node.get("encoding")
         if isinstance(enc, dict):
             for channel, value in enc.items():
                 (shown if channel in _SHOWN_ONLY else used).update(_fields(value))
+                if channel in _SHOWN_ONLY:
+                    words.update(_fields(value, words_only=True))
         for key, value in node.items():
             if key not in ("datasets", "data"):
-                _encodings(value, shown, used)
+                _encodings(value, shown, used, words)
     elif isinstance(node, list):
         for v in node:
-            _encodings(v, shown, used)
+            _encodings(v, shown, used, words)
+
+
+def _shown(value: str, lang: str, key: str) -> str:
+    """A title's words in ``lang``; drawn ones isolated (a description is the page's alternative text, not drawn)."""
+    out = text(value, lang)
+    return out if key == "description" else isolate(out)
 
 
 def _words(node, lang: str) -> None:
     if isinstance(node, dict):
         for key, value in list(node.items()):
             if key in _TEXT_KEYS and isinstance(value, str):
-                node[key] = text(value, lang)
+                node[key] = _shown(value, lang, key)
             elif key in _TEXT_KEYS and isinstance(value, list) and all(isinstance(v, str) for v in value):
-                node[key] = [text(v, lang) for v in value]
+                node[key] = [_shown(v, lang, key) for v in value]
             elif key == "text" and isinstance(value, str) and node.get("type") != "text":
-                node[key] = text(value, lang)
+                node[key] = isolate(text(value, lang))
+            elif key == "labelExpr" and isinstance(value, str):
+                node[key] = _label_expr(value, lang)
             elif key == "mark" and isinstance(value, dict) and isinstance(value.get("text"), str):
-                value["text"] = text(value["text"], lang)
+                value["text"] = isolate(text(value["text"], lang))
                 _words(value, lang)
             elif key not in ("datasets", "data", "config", "params"):
                 _words(value, lang)
@@ -78,7 +140,31 @@ def _timeline(spec: dict, lang: str) -> None:
         tl["members"] = [[text(m[0], lang), *m[1:]] if isinstance(m, list) and m else m for m in tl["members"]]
 
 
-def _data(spec: dict, fields: set, lang: str) -> None:
+def _shadow(field: str) -> str:
+    """The column a tooltip or text mark shows for a field whose data values are also a scale's keys."""
+    return f"{field}__shown"
+
+
+def _repoint(node, fields: set) -> None:
+    """Tooltips and text marks of ``fields`` show their :func:`_shadow` column (a treaty's name on the axis is
+    a key; in its tooltip it is the reader's words, in full)."""
+    if isinstance(node, dict):
+        enc = node.get("encoding")
+        for channel in _SHOWN_ONLY:
+            value = enc.get(channel) if isinstance(enc, dict) else None
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, dict) and item.get("field") in fields and _fields(item, words_only=True):
+                    item["field"] = _shadow(item["field"])
+        for key, value in node.items():
+            if key not in ("datasets", "data"):
+                _repoint(value, fields)
+    elif isinstance(node, list):
+        for v in node:
+            _repoint(v, fields)
+
+
+def _data(spec: dict, fields: set, keys: set, lang: str) -> None:
+    """Shown-only ``fields`` in reader words; ``keys`` (shown and on a scale) get a translated shadow column."""
     tables = list((spec.get("datasets") or {}).values())
     data = spec.get("data")
     if isinstance(data, dict) and isinstance(data.get("values"), list):
@@ -87,7 +173,9 @@ def _data(spec: dict, fields: set, lang: str) -> None:
         for row in rows:
             if isinstance(row, dict):
                 for f in fields & set(row):
-                    row[f] = text(row[f], lang) if isinstance(row[f], str) else row[f]
+                    row[f] = isolate(text(row[f], lang)) if isinstance(row[f], str) else row[f]
+                for f in keys & set(row):
+                    row[_shadow(f)] = isolate(text(row[f], lang)) if isinstance(row[f], str) else row[f]
 
 
 @functools.lru_cache(maxsize=2)
@@ -117,13 +205,22 @@ def translate_spec(spec: dict, lang: str = "ar") -> dict:
     out = copy.deepcopy(spec)
     shown: set = set()
     used: set = set()
-    _encodings(out, shown, used)
+    words: set = set()
+    _encodings(out, shown, used, words)
     _words(out, lang)
-    _data(out, shown - used, lang)
+    keys = {f for f in words & used if not f.endswith("__shown")}
+    _data(out, shown - used, keys, lang)
+    _repoint(out, keys)
     _timeline(out, lang)
     config = out.setdefault("config", {})
     config["font"] = f'"{fonts.NASKH}", "{fonts.SANS}", sans-serif'
     config["locale"] = vega_locale(lang)
     title = config.setdefault("title", {})
     title["anchor"] = "end"
+    for guide in ("axis", "legend", "header"):
+        config.setdefault(guide, {}).setdefault("labelExpr", ISOLATE_LABEL)
+    # Arabic names run longer than the English ones Vega's 180 px were enough for («معاهدة البلدان الأمريكية
+    # للمساعدة المتبادلة (معاهدة ريو)» was cut with "…"): 260 px where the chart has room (a page's wide column,
+    # the exports), 130 on a phone, where the tooltip gives the name in full
+    config["axis"].setdefault("labelLimit", {"expr": "containerSize()[0] > 0 && containerSize()[0] < 600 ? 130 : 260"})
     return out

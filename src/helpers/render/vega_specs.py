@@ -91,14 +91,17 @@ def fits_container(spec: dict) -> bool:
 
 
 def split_title(spec: dict) -> tuple[str, str]:
-    """The chart's title and subtitle as text (the page shows them as HTML, where long titles wrap)."""
+    """The chart's title and subtitle as text (the page shows them as HTML, where long titles wrap; without the
+    Arabic edition's isolate marks, which belong to the drawing)."""
+    from helpers.i18n.chart_words import plain
+
     title = spec.get("title", "")
     subtitle = ""
     if isinstance(title, dict):
         subtitle = title.get("subtitle", "")
         title = title.get("text", "")
     join = lambda v: " ".join(map(str, v)) if isinstance(v, list) else str(v or "")  # noqa: E731
-    return wording.words(join(title)), wording.words(join(subtitle))
+    return plain(wording.words(join(title))), plain(wording.words(join(subtitle)))
 
 
 def page_spec(spec: dict) -> tuple[dict, bool]:

@@ -71,14 +71,17 @@
     });
     return out;
   }
-  /* an axis title longer than the phone's plot goes on as many lines as it needs */
+  /* an axis title longer than the phone's plot goes on as many lines as it needs; a title set right to left
+     (the Arabic edition's: inside RLI ... PDI, see helpers.i18n.chart_words) keeps that on every line */
+  var RLI = "\u2067", PDI = "\u2069";
   function lines(text, chars) {
-    var out = [], line = "";
+    var out = [], line = "", rtl = text.charAt(0) === RLI;
+    if (rtl) { text = text.slice(1, text.charAt(text.length - 1) === PDI ? -1 : undefined); }
     text.split(" ").forEach(function (w) {
       if (line && (line + " " + w).length > chars) { out.push(line); line = w; } else { line = line ? line + " " + w : w; }
     });
     if (line) { out.push(line); }
-    return out;
+    return rtl ? out.map(function (l) { return RLI + l + PDI; }) : out;
   }
   function wrapAxisTitles(spec, chars) {
     encodings(spec, []).forEach(function (e) {
@@ -92,13 +95,18 @@
   }
   function wrapLegends(spec) {
     var all = encodings(spec, []);
+    /* the edition's own label expression (the Arabic one isolates right-to-left labels) is where a legend starts */
+    var byDefault = (spec.config && spec.config.legend && spec.config.legend.labelExpr) || "datum.label";
     LEGEND_CHANNELS.forEach(function (ch) {
       var defs = all.map(function (e) { return e[ch]; }).filter(function (d) { return d && typeof d === "object" && d.field; });
       if (!defs.length || defs.some(function (d) { return d.legend === null; })) { return; }
-      var exprs = defs.map(function (d) { return (d.legend && d.legend.labelExpr) || "datum.label"; });
+      var exprs = defs.map(function (d) { return (d.legend && d.legend.labelExpr) || byDefault; });
       if (exprs.some(function (x) { return x !== exprs[0]; })) { return; }
       var l = "(" + exprs[0] + ")";
-      var wrapped = "length(" + l + ") > 20 ? split(replace(" + l + ", /^(.{8,20}) /, '$1\\n'), '\\n') : " + l;
+      /* a label set right to left stays so on both lines (each line its own isolate) */
+      var cut = "replace(" + l + ", /^(.{8,20}) /, indexof(" + l + ", '" + RLI + "') === 0 ? '$1" + PDI + "\\n" + RLI +
+                "' : '$1\\n')";
+      var wrapped = "length(" + l + ") > 20 ? split(" + cut + ", '\\n') : " + l;
       defs.forEach(function (d) { d.legend = d.legend || {}; d.legend.labelExpr = wrapped; });
     });
   }
