@@ -159,6 +159,16 @@ def ppp_caveat(ppp: pd.DataFrame, year: int) -> str:
             "parity (NATO left at market rates).")
 
 
+def zero_note(caps: pd.DataFrame) -> str:
+    """The caption sentence saying how a member recorded at 0 for spending is counted (Iceland, which keeps no
+    standing military force: source ``cia-factbook-2016-iceland-military``); empty when no member is at 0."""
+    zero = caps.loc[caps["indicator"] == "milex_usd_const", "recorded_zero"] if "recorded_zero" in caps else []
+    if "ISL" not in {c for z in zero if isinstance(z, str) and z for c in z.split(", ")}:
+        return ""
+    return ("Iceland, which keeps no standing military force, is recorded at 0 in SIPRI's spending series: it counts "
+            "among the members with figures and adds nothing to the totals.")
+
+
 def warhead_caveat(measures: pd.DataFrame, year: int, headline_year: int | None = None) -> str:
     """The sentence saying where the warhead comparison reverses under a narrower count: 'On deployed warheads it
     reverses: in January 2024 NATO's members had 2,170 deployed, Russia and China 1,734.'; empty when every
