@@ -135,10 +135,9 @@ def bloc_capabilities(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[s
 
     One row per bloc × indicator: ``members``, ``reported`` (members with a value), ``complete`` (every member
     reported), ``total`` (sum over reporting members; NaN when none reported), ``unit``, ``missing`` (ISO3 codes
-    without a value, or "all members"), ``counted_as_zero`` and ``recorded_zero`` (ISO3 codes whose value in the
-    data is 0, such as Iceland's spending in SIPRI's series: counted as reported, adding nothing). A partial total is never hidden: ``complete``
-    says so. For warheads, an exhaustive list, a member absent from a year's inventory holds none and counts as a
-    reported zero; for a year without any inventory, members stay missing.
+    without a value, or "all members"), ``counted_as_zero``, ``recorded_zero`` (ISO3 codes whose value is 0). A
+    partial total is never hidden: ``complete`` says so. For warheads, an exhaustive list, a member absent from a
+    year's inventory holds none and counts as a reported zero; for a year without any inventory, members stay missing.
     """
     need(capabilities, ("iso3", "year", "indicator", "value", "unit"), "bloc_capabilities(capabilities)")
     indicators = list(indicators)
