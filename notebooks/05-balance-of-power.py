@@ -126,12 +126,14 @@ present.table(balance.overlap_view(shared), title=balance_words.overlap_title(sh
 # left empty rather than mixed across bases.
 
 # %%
-present.table(balance.capability_grid(caps),
+present.table(balance.capability_grid(caps, names=names),
               title=f"The blocs on {wording.day(balance.reference_date(P.year))}: totals, "
                                                   "shares of the world and how many members have figures",
-              caption="Rows overlap (see above). Spending in constant 2023 US dollars; warheads as of January.",
+              caption="Rows overlap (see above). Spending in constant 2023 US dollars; warheads as of January. "
+              + balance_words.zero_note(caps),
               key="coverage", **evidence.cite(capabilities, world, memberships, blocs, [P.year],
-                                              methods=["sipri-milex-sources-methods"]))
+                                              methods=["sipri-milex-sources-methods",
+                                                       "cia-factbook-2016-iceland-military"]))
 
 # %% [markdown]
 # The same totals in long form, naming the members without figures behind every partial total.

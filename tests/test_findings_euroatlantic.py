@@ -158,6 +158,9 @@ def test_04_first_screen_agrees_with_the_tables_below(record):
     before, after = (membership.count_as_of(m, "NATO", d) for d in ("2021-12-31", "2024-04-30"))
     assert lines[-1].startswith(f"Between 31 Dec 2021 and 30 Apr 2024, NATO went from {before} to {after} members")
     assert "treaties still bound both the US and Russia" in summary and 2 <= len(lines) <= 4
+    # Editor (review 3, #13): the summary under the title counts on the first finding's date, not another one
+    assert summary.endswith(f"at the end of 2023, the last year-end before the article, {binding} of {len(listed)} "
+                            "treaties still bound both the US and Russia.")
 
 
 def test_04_first_screen_follows_other_dates(record):

@@ -44,7 +44,7 @@ def test_bloc_capabilities_reports_coverage_and_never_hides_partial_sums():
     out = B.bloc_capabilities(caps(), {"X": ["AAA", "BBB"], "Y": ["CCC", "DDD"]}, 2023,
                               indicators=["milex_usd_const", "population"])
     assert list(out.columns) == ["bloc", "indicator", "members", "reported", "complete", "total", "unit", "missing",
-                                 "counted_as_zero"]
+                                 "counted_as_zero", "recorded_zero"]
     x_mil = out[(out.bloc == "X") & (out.indicator == "milex_usd_const")].iloc[0]
     assert (x_mil.members, x_mil.reported, x_mil.complete, x_mil.total) == (2, 2, True, 90.0)
     y_mil = out[(out.bloc == "Y") & (out.indicator == "milex_usd_const")].iloc[0]
@@ -221,6 +221,32 @@ def test_capability_grid_is_one_row_per_bloc_with_coverage_beside_each_total():
     assert grid.iloc[1]["Population (share of world)"] == ""  # no member reported: no total, not zero
 
 
+def test_the_coverage_count_names_a_member_whose_figure_is_zero():
+    """Methods referee (review 3, minor 4): Iceland's spending is 0 in SIPRI's series; the count says so."""
+    c = pd.concat([caps(), pd.DataFrame({"iso3": ["AAA"], "year": [2023], "indicator": ["nuclear_warheads"],
+                                         "value": [50.0], "unit": ["warheads"]})], ignore_index=True)
+    assert ((c["iso3"] == "BBB") & (c["indicator"] == "milex_usd_const") & (c["year"] == 2023)).any()
+    c.loc[(c["iso3"] == "BBB") & (c["indicator"] == "milex_usd_const"), "value"] = 0.0
+    grid = B.capability_grid(B.bloc_capabilities(c, {"NATO": ["AAA", "BBB"]}, 2023), names={"BBB": "Bee"})
+    assert grid.iloc[0]["Military spending: figures for"] == "2 of 2, Bee at 0"
+    assert grid.iloc[0]["Nuclear warheads: figures for"] == "2 of 2"  # an exhaustive list: absence is none
+
+
+def test_icelands_spending_is_counted_as_a_zero_the_reader_can_see():
+    from helpers import load
+
+    caps = load.capabilities()
+    isl = caps[(caps["iso3"] == "ISL") & (caps["indicator"] == "milex_usd_const")]
+    assert len(isl) == 25 and (isl["value"] == 0).all()  # 2000-2024, as SIPRI's series (via OWID's export) holds
+    blocs = {"NATO": load.memberships().query("org_id == 'NATO'")["iso3"].unique()}
+    row = B.bloc_capabilities(caps, blocs, 2023).query("indicator == 'milex_usd_const'").iloc[0]
+    assert row["recorded_zero"] == "ISL"
+    caps23 = B.bloc_capabilities(caps, blocs, 2023)
+    assert "Iceland at 0" in B.capability_grid(caps23, names={"ISL": "Iceland"}).iloc[0]["Military spending: figures for"]
+    assert BW.zero_note(caps23).startswith("Iceland, which keeps no standing military force, is recorded at 0")
+    assert BW.zero_note(caps23[caps23["indicator"] != "milex_usd_const"]) == ""
+
+
 def test_findings_compare_the_pair_with_nato_and_drop_what_the_year_lacks():
     c = _two_blocs()
     assert BW.pair_finding(c, 2023) == ("In 2023 Russia and China together spent 11% of what NATO spent "
@@ -302,7 +328,10 @@ def test_the_glance_says_in_its_own_sentence_which_headline_does_not_survive(dat
     series = B.share_series(capabilities, memberships, world, B.indicator_years(capabilities))
     found = BW.glance_findings(c, conc, series, 2023, {"USA": "United States"}, measures, wy, ppp, py)
     assert len(found) == 4
-    assert "That ratio does not survive purchasing power" in found[0] and "up to 67%, not 32%" in found[0]
+    assert "That ratio does not survive purchasing power" in found[0]
+    # Editor (review 3, #13): the 2023 headline's 30% and the 2024 conversion's 32% each carry their year
+    assert found[0].startswith("In 2023 Russia and China together spent 30% of what NATO spent")
+    assert "in 2024 it was 32% at market exchange rates and would be up to 67% in 2024 with" in found[0]
     assert found[1].endswith("On deployed warheads it reverses: in January 2024 NATO's members had 2,170 deployed, "
                              "Russia and China 1,734.")
     # Referee (methods-3, minor 3): the 2023 headline's inventories are not set against 2024's deployed counts

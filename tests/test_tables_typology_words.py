@@ -87,6 +87,9 @@ def test_the_report_dates_compare_only_what_existed(as_of, absent):
         assert any(f.startswith("Russia–China treaty (2001) binds its parties to") and "no defence" in f
                    for f in found)
         assert any(f.startswith("Proposed Eurasian framework") for f in found)
+        # Editor (review 3, #13): the classification does not repeat the framework's own finding
+        assert found[0] == "On the day, NATO is the most alliance-like on known cells."
+        assert sum("cannot be placed" in f for f in found) == 1
 
 
 def test_titles_and_summary_count_what_the_tables_show():

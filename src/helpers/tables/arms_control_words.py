@@ -87,9 +87,10 @@ def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, events: pd.
                    f"census, meet the rule, {int(years.min())}–{int(years.max())}.")
     out.append(f"Between {wording.day(as_timestamp(before, 'before').date())} and "
                f"{wording.day(as_timestamp(after, 'after').date())}, {camps_headline(camps)}.")
-    day = wording.day(as_timestamp(through, "through").date())
-    summary = (f"Arms control, the wars after the USSR and the two camps: by {day}, "
-               f"{int(latest['binds_pair'].sum())} of {len(latest)} treaties still bound both the US and Russia.")
+    # one date for the count on the whole first screen: the first finding's, the last year-end before the article
+    summary = (f"Arms control, the wars after the USSR and the two camps: at the end of 2023, the last year-end before "
+               f"the article, {int(year_end['binds_pair'].sum())} of {len(year_end)} treaties still bound both the US "
+               "and Russia.")
     return out, summary
 
 

@@ -135,9 +135,9 @@ def bloc_capabilities(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[s
 
     One row per bloc × indicator: ``members``, ``reported`` (members with a value), ``complete`` (every member
     reported), ``total`` (sum over reporting members; NaN when none reported), ``unit``, ``missing`` (ISO3 codes
-    without a value, or "all members") and ``counted_as_zero``. A partial total is never hidden: ``complete``
-    says so. For warheads, an exhaustive list, a member absent from a year's inventory holds none and counts as a
-    reported zero; for a year without any inventory, members stay missing.
+    without a value, or "all members"), ``counted_as_zero``, ``recorded_zero`` (ISO3 codes whose value is 0). A
+    partial total is never hidden: ``complete`` says so. For warheads, an exhaustive list, a member absent from a
+    year's inventory holds none and counts as a reported zero; for a year without any inventory, members stay missing.
     """
     need(capabilities, ("iso3", "year", "indicator", "value", "unit"), "bloc_capabilities(capabilities)")
     indicators = list(indicators)
@@ -165,9 +165,10 @@ def bloc_capabilities(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[s
                 "unit": units[0] if units else "",
                 "missing": _member_list([m for m in members if m not in have and m not in zeros], members),
                 "counted_as_zero": len(zeros),
+                "recorded_zero": ", ".join(sorted(sub.loc[sub["value"] == 0, "iso3"].unique())),
             })
     return pd.DataFrame(rows, columns=["bloc", "indicator", "members", "reported", "complete", "total", "unit",
-                                       "missing", "counted_as_zero"])
+                                       "missing", "counted_as_zero", "recorded_zero"])
 
 
 def world_shares(caps: pd.DataFrame, world_totals: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -276,7 +277,8 @@ def capability_view(caps: pd.DataFrame) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def capability_grid(caps: pd.DataFrame, indicators: Iterable[str] = INDICATORS) -> pd.DataFrame:
+def capability_grid(caps: pd.DataFrame, indicators: Iterable[str] = INDICATORS,
+                    names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """One row per bloc, one column per indicator (the total in words, its share of the world in brackets where
     the data holds a world total), the coverage ("31 of 31" members with figures) beside each total: the table a
     reader compares blocs in. :func:`capability_view` keeps the long form with the members lacking figures."""
@@ -290,9 +292,17 @@ def capability_grid(caps: pd.DataFrame, indicators: Iterable[str] = INDICATORS) 
                  + ("" if pd.isna(s) else f" ({s:.0%})") for t, s in zip(sub["total"], share)]
         word = LABELS[ind][:1].upper() + LABELS[ind][1:]
         out[f"{word} (share of world)"] = out["Bloc"].map(dict(zip(sub.index, cells))).fillna("")
-        cover = sub["reported"].astype(str) + " of " + sub["members"].astype(str)
+        cover = sub["reported"].astype(str) + " of " + sub["members"].astype(str) + _zero_note(sub, names)
         out[f"{word}: figures for"] = out["Bloc"].map(cover).fillna("")
     return out
+
+
+def _zero_note(sub: pd.DataFrame, names: Mapping[str, str] | None) -> pd.Series:
+    """', Iceland at 0' after a coverage count: a member whose figure in the data is 0 is counted among those with
+    figures, so the count says which (empty for exhaustive lists, where absence already means none)."""
+    zero = sub["recorded_zero"] if "recorded_zero" in sub else pd.Series("", index=sub.index)
+    named = [", ".join((names or {}).get(c, c) for c in str(z).split(", ")) if z else "" for z in zero.fillna("")]
+    return pd.Series([f", {n} at 0" if n else "" for n in named], index=sub.index)
 
 
 def held_years(capabilities: pd.DataFrame, indicator: str) -> list[int]:

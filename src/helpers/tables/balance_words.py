@@ -146,15 +146,27 @@ def summary(year: int) -> str:
 
 def ppp_caveat(ppp: pd.DataFrame, year: int) -> str:
     """The sentence saying the spending ratio does not survive purchasing power: 'At military purchasing-power
-    parity for Russia and China (2024; NATO left at market rates) the ratio would be up to 67%, not 32%.';
+    parity ...: in 2024 it was 32% at market exchange rates and would be up to 67% in 2024 ...'; each figure with its
+    year, since the headline's year may be another;
     empty when the data holds no conversion or the ratio moves by less than a quarter."""
     if ppp is None or len(ppp) < 2:
         return ""
     base, alt = float(ppp["ratio"].iloc[0]), float(ppp["ratio"].iloc[1])
     if abs(alt / base - 1) < 0.25:
         return ""
-    return (f"That ratio does not survive purchasing power: with Russia's and China's {year} spending at military "
-            f"purchasing-power parity (NATO left at market rates) it would be up to {alt:.0%}, not {base:.0%}.")
+    return (f"That ratio does not survive purchasing power: in {year} it was {base:.0%} at market exchange rates and "
+            f"would be up to {alt:.0%} in {year} with Russia's and China's spending at military purchasing-power "
+            "parity (NATO left at market rates).")
+
+
+def zero_note(caps: pd.DataFrame) -> str:
+    """The caption sentence saying how a member recorded at 0 for spending is counted (Iceland, which keeps no
+    standing military force: source ``cia-factbook-2016-iceland-military``); empty when no member is at 0."""
+    zero = caps.loc[caps["indicator"] == "milex_usd_const", "recorded_zero"] if "recorded_zero" in caps else []
+    if "ISL" not in {c for z in zero if isinstance(z, str) and z for c in z.split(", ")}:
+        return ""
+    return ("Iceland, which keeps no standing military force, is recorded at 0 in SIPRI's spending series: it counts "
+            "among the members with figures and adds nothing to the totals.")
 
 
 def warhead_caveat(measures: pd.DataFrame, year: int, headline_year: int | None = None) -> str:

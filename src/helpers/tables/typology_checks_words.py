@@ -153,7 +153,27 @@ def glance_with_robustness(findings: list[str], table: pd.DataFrame) -> list[str
     alternative measures), when there is room for it (the box holds four)."""
     if len(findings) >= 4 or table.empty:
         return list(findings)
-    return [*findings, robustness_headline(table) + "."]
+    return [*findings, " ".join([robustness_headline(table) + ".", *what_changes(table)])]
+
+
+def what_changes(table: pd.DataFrame) -> list[str]:
+    """For each alternative the headline does not survive, one sentence saying what it changes (who is then on
+    top), so a verdict never stands without its consequence."""
+    allies = table.loc[table["Defence promise (classifies)"] == "yes", "organisation"].tolist()
+    found, out = robustness_findings(table), []
+    if any("not the same" in f for f in found):
+        top = _leaders(table, "Five ATOP types, equal-weight mean")
+        out.append(f"On ATOP's five-type mean the top is {join_names(top) if top else 'not settled'}, not the "
+                   f"alliances by the defence promise ({join_names(allies) if allies else 'none'}).")
+    if any("changes" in f for f in found):
+        six = _leaders(table, "Institutions, six items")
+        out.append(f"With standing forces and a common budget added, the top of the institutions order is "
+                   f"{join_names(six) if six else 'not settled'}.")
+    if any("rests on the cells coded 'partly'" in f for f in found):
+        tie = _leaders(table, "Institutions, 'partly' cells as yes") or _leaders(table, "Institutions, our four items")
+        out.append(f"With every 'partly' cell read as yes, {join_names(tie)} tie at the top of the institutions "
+                   "order, so no organisation leads on institutions alone.")
+    return out
 
 
 TREATY_2001 = "RU_CN_TREATY_2001"

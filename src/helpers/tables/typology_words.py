@@ -164,9 +164,11 @@ def glance_findings(intervals: pd.DataFrame, cells: pd.DataFrame, dimensions: pd
                     focus: Iterable[str] = ("EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001")) -> list[str]:
     """Two to four findings for the first screen, true on ``day``: the typology's leader, where the proposed
     framework can be placed, what the 2001 treaty promises (each when compared), and who is not compared."""
-    out = [f"On {day}, {typology_finding(intervals, names)}." if len(intervals) else
-           f"On {day} none of the chosen organisations has a coded text in force."]
     shown = list(intervals["org_id"]) if "org_id" in intervals.columns else []
+    # the framework's placement has a finding of its own below, so the classification does not repeat it
+    ranked = intervals[intervals["org_id"] != "EURASIAN_FRAMEWORK"] if "EURASIAN_FRAMEWORK" in focus else intervals
+    out = [f"On {day}, {typology_finding(ranked if len(ranked) else intervals, names)}." if len(intervals) else
+           f"On {day} none of the chosen organisations has a coded text in force."]
     for org in focus:
         if org in shown and org == "EURASIAN_FRAMEWORK":
             text = placement_sentence(intervals, org, names.get(org, org))
