@@ -128,7 +128,7 @@ def test_the_matrix_is_a_table_on_wide_screens_and_one_card_per_organisation_on_
         assert cards.locator("summary").all_inner_texts() == ["NATO", "Proposed Eurasian framework"]
         cards.first.locator("summary").click()
         text = cards.first.inner_text()
-        assert "Defence promise" in text and "● yes" in text and "◕ consensus" in text
+        assert "Defence promise" in text and "● yes" in text and "◑ consensus" in text  # the scale's middle reads "partly"
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE[0]
         page.set_viewport_size({"width": WIDE[0], "height": WIDE[1]})
         assert table.is_visible() and not cards.first.is_visible()
@@ -168,5 +168,33 @@ def test_dark_mode_darkens_the_page_and_the_charts(chromium, fixture_site):
             return t ? getComputedStyle(t).fill || t.getAttribute('fill') : ''; }""")
         assert bg == "rgb(22, 24, 27)"
         assert label in ("#d6d6d6", "rgb(214, 214, 214)")
+    finally:
+        page.context.close()
+
+
+def test_hover_instructions_are_for_the_screen_only_and_not_on_a_phone_that_shows_cards(chromium, fixture_site):
+    page, _ = rb.open_report(chromium, fixture_site / fx.ENTRY.output, viewport=WIDE)
+    try:
+        hint = page.locator("#fig-matrix .matrix-legend .screen-only")
+        assert hint.is_visible() and "Hover" in hint.inner_text()  # a mouse and keyboard can use it
+        page.emulate_media(media="print")
+        assert not hint.is_visible() and "Hover" not in page.locator("#fig-matrix .matrix-legend").inner_text()
+        page.emulate_media(media="screen")
+        page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
+        assert not hint.is_visible()  # the phone shows folded cards, not cells to hover
+    finally:
+        page.context.close()
+
+
+def test_escape_closes_the_phone_menu_and_returns_focus_to_its_toggle(chromium, fixture_site):
+    page, _ = rb.open_report(chromium, fixture_site / fx.ENTRY.output, viewport=PHONE)
+    try:
+        toggle = page.locator(".report-phonebar details.report-menu > summary")
+        toggle.click()
+        assert page.locator(".report-menu-panel").is_visible()
+        page.locator(".report-menu-panel a").first.focus()
+        page.keyboard.press("Escape")
+        assert not page.locator(".report-menu-panel").is_visible()
+        assert page.evaluate("document.activeElement.matches('details.report-menu > summary')")
     finally:
         page.context.close()

@@ -249,7 +249,8 @@ def table_csv(frame) -> str:
 
 # ---------------------------------------------------------------------------------------------- matrix
 
-SYMBOLS = ((0.75, "●"), (0.5, "◕"), (0.25, "◑"), (0.0, "○"))
+#: (lowest score, symbol), named by the legend; a scale's middle (0.5, e.g. "partial") is ◑ "partly", not ◕ "mostly"
+SYMBOLS = ((0.75, "●"), (0.5000001, "◕"), (0.25, "◑"), (0.0, "○"))
 
 
 def _shade(score) -> str:
@@ -305,12 +306,11 @@ def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
         tds = "".join(_matrix_cell(cells[(row, c)], spec, notes) if (row, c) in cells
                       else '<td class="matrix-cell shade-unknown">—</td>' for c in cols)
         body.append(f'<tr><th scope="row">{_mark(wording.label(row, spec["rows"]))}</th>{tds}</tr>')
-    from helpers import i18n
-
-    t = i18n.gettext
+    from helpers.i18n import gettext as t
     legend = (f'<p class="matrix-legend">● {t("alliance-like")} · ◕ {t("mostly")} · ◑ {t("partly")} · '
               f'○ {t("framework-like")} · ◇ {t("not a matter of degree")} · '
-              f'<span class="shade-unknown">? {t("unknown")}</span>. {t("Hover or focus a cell for its detail.")}</p>')
+              f'<span class="shade-unknown">? {t("unknown")}</span>.<span class="screen-only matrix-hover-hint"> '
+              f'{t("Hover or focus a cell for its detail.")}</span></p>')
     foot = "".join(f'<li value="{n}">{_isolated(d)}'
                    f'{" " + citations.placeholder(s) if s else ""}</li>'
                    for n, d, s in notes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextvars
 import functools
+import re
 from pathlib import Path
 
 from helpers.render import markup
@@ -43,6 +44,21 @@ def marked(value) -> str:
     return markupsafe.Markup(markup.mark_arabic_text(value))
 
 
+#: A caption's instruction to hover ("…; hover for dates." or "… Hover a bar for its dates.", and the Arabic
+#: «مرّر المؤشر…»): the screen's alone, so paper does not tell its reader to hover. A clause takes its leading
+#: "; " with it and leaves the full stop; a sentence goes whole.
+_VERB = r"(?:[Hh]over|مرِّر المؤشر|مرّر المؤشر)"
+_HOVER = re.compile(rf"[;؛] {_VERB}[^.<]*(?=\.)|(?:(?<=\. )|^){_VERB}[^.<]*\.")
+
+
+def screen_hints(value) -> str:
+    """The Jinja filter ``hints`` (after ``ar``): each hover instruction in a caption wrapped in
+    ``<span class="screen-only">`` (hidden in print by report.css)."""
+    import markupsafe
+
+    return markupsafe.Markup(_HOVER.sub(lambda m: f'<span class="screen-only">{m.group(0)}</span>', str(value)))
+
+
 def isolated(value) -> str:
     """The Jinja filter ``data``: a name or title from the data, isolated from the text around it (``<bdi>``, its
     direction from its own first letter; Arabic or Latin runs inside marked as :func:`marked` does), so no character
@@ -64,6 +80,7 @@ def env():
     )
     environment.filters["ar"] = marked
     environment.filters["data"] = isolated
+    environment.filters["hints"] = screen_hints
     environment.filters["day"] = markup.human_date
     environment.filters["tr"] = reader_text
     environment.filters["host"] = markup.url_host

@@ -101,7 +101,7 @@ def _cell_note(dim: T.Dimension, value: str, row: pd.Series | None) -> str:
     head = tr("Unknown: the texts read do not settle it.") if value == T.UNKNOWN else f"{tr(dim.labels[value])}."
     marks = ("«", "»") if i18n.language() == "ar" else ("“", "”")
     quote = f" {marks[0]}{tr(_text(row, 'quote'))}{marks[1]}" if _text(row, "quote") else ""
-    where = f" {tr(_text(row, 'locator'))}:" if _text(row, "locator") else ""
+    where = f" {tr(_text(row, 'locator'))}{':' if quote else '.'}" if _text(row, "locator") else ""
     body = " ".join(tr(_text(row, c)) for c in ("detail", "note")).strip()
     return f"{head} {body}{where}{quote}".strip()
 

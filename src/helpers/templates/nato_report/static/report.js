@@ -361,9 +361,23 @@
       });
     });
   }
+  /* Escape closes the phone's Contents panel and returns focus to its toggle (search results, when open, close
+     first: the search box handles that Escape itself) */
+  function menuEscape() {
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Escape") { return; }
+      document.querySelectorAll("details.report-menu[open]").forEach(function (menu) {
+        if (menu.querySelector(".site-search-results:not([hidden])")) { return; }
+        menu.removeAttribute("open");
+        var toggle = menu.querySelector("summary");
+        if (toggle) { toggle.focus(); }
+      });
+    }, true);  /* capture: seen before the search box closes its list */
+  }
   function start() {
     citeTips();
     codeSwitch();
+    menuEscape();
     draw();
     markScrollers();
     followSections();
