@@ -140,6 +140,11 @@ def overlap_bars(counts: pd.DataFrame, *, title: str, description: str, org: str
                                             height=34 * max(1, len(counts)))
 
 
+#: A war's row label, "title (year)": whole on a desktop, at most 130 px on a phone (the tooltip names it whole), so the
+#: timeline fits a phone's screen instead of scrolling sideways.
+WAR_LABEL_LIMIT = alt.ExprRef(expr="containerSize()[0] > 0 && containerSize()[0] < 600 ? 130 : 320")
+
+
 def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, *, title: str,
                  description: str, width: int = 520) -> alt.VConcatChart:
     """Arms-control treaties from signature to their end (Gantt bars coloured by phase, steps as ticks), one row
@@ -167,7 +172,7 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
         war=lambda w: [f"{t} ({d.year})" for d, t in zip(pd.to_datetime(w["date"]), w["title"])])
     lane = alt.Chart(wars).mark_circle(size=120, color=theme.CATEGORY_COLORS["intervention_war"], opacity=1).encode(
         x=alt.X("date:T", title=None),
-        y=alt.Y("war:N", sort=wars["war"].tolist(), title=None, axis=alt.Axis(labelLimit=320)),
+        y=alt.Y("war:N", sort=wars["war"].tolist(), title=None, axis=alt.Axis(labelLimit=WAR_LABEL_LIMIT)),
         tooltip=[_date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
                  alt.Tooltip("description:N", title="what happened"),
                  alt.Tooltip("source_id:N", title="source")],
