@@ -138,7 +138,7 @@ def test_table_headers_are_readable_while_the_csv_keeps_the_data_names():
     frame = pd.DataFrame({"claim_type": ["factual"], "source_id": ["x"], "iso3": ["KAZ"], "NATO": ["member"],
                           "term_ar": ["الناتو"], "peak_count": [3]})
     html_text = present.table_html(frame, "t", "T")
-    for label in ("Kind of claim", "Source", "State code", "NATO", "Term (Arabic)", "Peak count"):
+    for label in ("Kind of claim", "Source", "State code", "NATO", "Term (Arabic: ours)", "Peak count"):
         assert f">{label}</th>" in html_text
     assert "claim_type" not in html_text and "peak_count" not in html_text
     assert present.table_csv(frame).splitlines()[0] == "claim_type,source_id,iso3,NATO,term_ar,peak_count"
