@@ -167,16 +167,23 @@ AXIS_JS = r"""() => {
 }"""
 
 
+def _evaluated_at_both_widths(chromium, path, script: str) -> list[tuple[tuple[int, int], object]]:
+    """``(viewport, what script returns)`` for the page opened at 1280 px and on a phone."""
+    out = []
+    for viewport in (WIDE, PHONE):
+        page, _ = rb.open_report(chromium, path, viewport=viewport)
+        try:
+            out.append((viewport, page.evaluate(script)))
+        finally:
+            page.context.close()
+    return out
+
+
 @pytest.mark.parametrize("name", ["00-article-at-a-glance.html", "08-sco-multivector-states.html"])
 def test_arabic_chart_labels_sit_beside_their_axis_at_1280_and_on_a_phone(chromium, built_reports, name):
     # inherited right to left, every label of a vertical axis was anchored the wrong way: the names ran across the
     # axis into the plot, and legends past the chart's edge on a phone (issue 23)
-    for viewport in (WIDE, PHONE):
-        page, _ = rb.open_report(chromium, _ar(built_reports, name), viewport=viewport)
-        try:
-            got = page.evaluate(AXIS_JS)
-        finally:
-            page.context.close()
+    for viewport, got in _evaluated_at_both_widths(chromium, _ar(built_reports, name), AXIS_JS):
         assert got == {"across": [], "cut": []}, f"ar/{name} at {viewport[0]} px: {got}"
 
 
@@ -200,10 +207,5 @@ BIDI_JS = r"""() => {
 def test_arabic_chart_text_is_drawn_right_to_left_at_1280_and_on_a_phone(chromium, built_reports, name):
     # Vega draws text left to right: «0 حالة خروج في 52 سنة عضوية» showed its count at the end, and 05's totals
     # were kept in English for it (issue 24); a phone's legend lines are cut in report.js and must keep it per line
-    for viewport in (WIDE, PHONE):
-        page, _ = rb.open_report(chromium, _ar(built_reports, name), viewport=viewport)
-        try:
-            got = page.evaluate(BIDI_JS)
-        finally:
-            page.context.close()
+    for viewport, got in _evaluated_at_both_widths(chromium, _ar(built_reports, name), BIDI_JS):
         assert got == {"loose": [], "undrawn": []}, f"ar/{name} at {viewport[0]} px: {got}"
