@@ -2,7 +2,8 @@
 
 Starts ``python -m helpers.pipeline --watch`` on a copy of one notebook (default 06) in a temporary folder, opens its
 page in headless Chromium through the preview, and measures, for several prose edits of the ``.py`` (a sentence
-added to an existing markdown cell), the time from the file being saved to the new text being on the page; then
+added to an existing markdown cell), the time from the file being saved to the new text being on the page, and
+whether the open page put it in place or reloaded; then
 the same for a code edit (a run in a kernel). Nothing is written under ``notebooks/`` or ``reports/``.
 
     python scripts/bench_preview.py [--only ID] [--edits N]
@@ -142,14 +143,16 @@ def main(argv: list[str] | None = None) -> int:
                 words = f"Benchmark sentence number {i} of {os.getpid()}."
                 time.sleep(0.5)
                 preview.lines.clear()
+                page.evaluate("window.benchSameDocument = true")  # gone if the preview reloads the page
                 started = time.perf_counter()
                 add_to_last_prose(py, words)
                 page.wait_for_function(f"document.body && document.body.innerText.includes({words!r})",
                                        timeout=60000, polling=10)
                 prose.append(time.perf_counter() - started)
+                how = "put in place" if page.evaluate("window.benchSameDocument === true") else "page reloaded"
                 built = preview.wait_for(rf"\] {re.escape(stem)}\.html written in ([\d.]+)s", 30).group(1)
                 done = preview.wait_for(r"done in ([\d.]+)s", 60).group(1)  # the next save finds it idle
-                print(f"  prose edit {i + 1}: {prose[-1]:.2f}s from save to the new text on the page (page written "
+                print(f"  prose edit {i + 1}: {prose[-1]:.2f}s from save to the new text on the page, {how} (written "
                       f"{built}s after the preview saw the save; other edition and indexes done at {done}s; "
                       f"load {os.getloadavg()[0]:.1f})")
             words = f"code edit {os.getpid()}"

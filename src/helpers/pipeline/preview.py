@@ -10,8 +10,9 @@ Three parts, each in its own place:
   does and runs the ordinary build (:func:`helpers.pipeline.cli.build`, cache and prose fast path included). It has the
   renderer imported already, which is what makes a prose edit fast. When ``src/helpers`` changes, it is replaced by
   a fresh one (its imported code would be stale);
-- the open pages reload themselves when the build rewrote them (``preview.js``, added by the server as it sends a
-  page, never written to ``reports/``).
+- the open pages update themselves when the build rewrote them (``preview.js``, added by the server as it sends a
+  page, never written to ``reports/``): changed prose, headings and tables are put in place; a changed chart or
+  script reloads the page at the reader's place.
 
 A pair is synced from the file that changed: a saved ``.py`` gives the ``.ipynb`` (``jupytext --to ipynb --update``
 with outputs cleared, as ``make sync``); a saved ``.ipynb`` (JupyterLab) gives the ``.py``. A file whose content did
@@ -312,7 +313,7 @@ class Announcer:
         if rel is not None:
             self.hub.send("reload", [rel])
             self.announced.append(rel)
-            say(f"{rel} written in {time.perf_counter() - self.started:.2f}s: open copies reload")
+            say(f"{rel} written in {time.perf_counter() - self.started:.2f}s: open copies update")
 
     def edition(self, code: int, rows: list[tuple], refused: str) -> None:
         changed = self.pages.rewritten()

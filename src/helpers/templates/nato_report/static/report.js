@@ -272,13 +272,11 @@
       el.classList.toggle("is-scrolling", el.scrollWidth > el.clientWidth + 1);
     });
   }
-  /* the contents list marks the section being read */
+  /* the contents list marks the section being read (links and headings looked up again when the live preview
+     put new parts of the page in place) */
   function followSections() {
-    var links = Array.prototype.slice.call(document.querySelectorAll(".report-toc a[href^='#']"));
-    if (!links.length || !("IntersectionObserver" in window)) { return; }
-    var byId = {};
-    links.forEach(function (a) { byId[decodeURIComponent(a.getAttribute("href").slice(1))] = a; });
-    var heads = Object.keys(byId).map(function (id) { return document.getElementById(id); }).filter(Boolean);
+    if (!("IntersectionObserver" in window)) { return; }
+    var links = [], byId = {}, heads = [];
     function mark() {
       var current = null;
       heads.forEach(function (h) { if (h.getBoundingClientRect().top < 120) { current = h; } });
@@ -286,9 +284,18 @@
       if (current) { byId[current.id].setAttribute("aria-current", "location"); }
     }
     var observer = new IntersectionObserver(mark, {rootMargin: "0px 0px -70% 0px"});
-    heads.forEach(function (h) { observer.observe(h); });
+    function collect() {
+      observer.disconnect();
+      links = Array.prototype.slice.call(document.querySelectorAll(".report-toc a[href^='#']"));
+      byId = {};
+      links.forEach(function (a) { byId[decodeURIComponent(a.getAttribute("href").slice(1))] = a; });
+      heads = Object.keys(byId).map(function (id) { return document.getElementById(id); }).filter(Boolean);
+      heads.forEach(function (h) { observer.observe(h); });
+      mark();
+    }
+    collect();
     window.addEventListener("scroll", mark, {passive: true});
-    mark();
+    document.addEventListener("report:content", collect);
   }
   /* a map's timeline: the range input, the play button and the arrow keys move the map's year; the caption and
      the member list under the map follow it */
@@ -382,6 +389,8 @@
     markScrollers();
     followSections();
     window.addEventListener("resize", markScrollers);
+    /* the live preview (make preview) put a new version's changed prose or tables in place */
+    document.addEventListener("report:content", function () { citeTips(); markScrollers(); });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();
