@@ -23,6 +23,7 @@ the builder (which stops its workers and their kernels as an interrupted build d
 from __future__ import annotations
 
 import functools
+import logging
 import multiprocessing
 import os
 import signal
@@ -87,6 +88,7 @@ def _builder(conn, ready: float, build) -> None:
         import helpers.render  # noqa: F401  (the prose fast path renders in this process)
 
         conn.send(("ready", time.perf_counter() - ready))
+        threading.Thread(target=_warm, name="preview-warm", daemon=True).start()
         while True:
             request = conn.recv()
             if request is None:
@@ -107,6 +109,17 @@ def _builder(conn, ready: float, build) -> None:
             conn.send(("done", code))
     except (KeyboardInterrupt, EOFError, BrokenPipeError):
         return
+
+
+def _warm() -> None:
+    """Compile what the first prose edit would otherwise compile (nbconvert's exporter and the markdown cell's
+    template: seconds on a busy machine), while the first build runs; a failure here only leaves it to that edit."""
+    try:
+        from helpers.render import prose_in_page
+
+        prose_in_page.warm()
+    except Exception:  # the edit itself will compile it, and say what is wrong
+        logging.getLogger(__name__).debug("warming the prose path failed", exc_info=True)
 
 
 class Builder:

@@ -71,6 +71,11 @@ def _cell_template():
         "{% from 'cell_id_anchor.j2' import cell_id_anchor %}" + found.group(1))
 
 
+def warm() -> None:
+    """Compile the markdown cell's template (and nbconvert's exporter with it) ahead of the first prose edit."""
+    _cell_template()
+
+
 def _alone(cell_id: str, cell: dict, entry) -> str | None:
     """The HTML of one markdown cell as nbconvert leaves it in a page: the template's block, then the clean-up
     nbconvert applies to the whole page (a BeautifulSoup round trip). None when that clean-up would also change the
