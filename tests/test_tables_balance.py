@@ -251,7 +251,8 @@ def test_icelands_spending_is_counted_as_a_zero_the_reader_can_see():
     row = B.bloc_capabilities(caps, blocs, 2023).query("indicator == 'milex_usd_const'").iloc[0]
     assert row["recorded_zero"] == "ISL"
     caps23 = B.bloc_capabilities(caps, blocs, 2023)
-    assert "Iceland at 0" in BV.capability_grid(caps23, names={"ISL": "Iceland"}).iloc[0]["Military spending: figures for"]
+    grid = BV.capability_grid(caps23, names={"ISL": "Iceland"})
+    assert "Iceland at 0" in grid.iloc[0]["Military spending: figures for"]
     assert BW.zero_note(caps23).startswith("Iceland, which keeps no standing military force, is recorded at 0")
     assert BW.zero_note(caps23[caps23["indicator"] != "milex_usd_const"]) == ""
 

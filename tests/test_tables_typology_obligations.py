@@ -12,9 +12,9 @@ import pytest
 
 from helpers import load, wording
 from helpers.tables import typology as T
-from helpers.tables import typology_view as TV
 from helpers.tables import typology_checks as C
 from helpers.tables import typology_checks_words as CW
+from helpers.tables import typology_view as TV
 from helpers.tables import typology_words as W
 
 SHOWN = ["NATO", "OSCE", "SCO", "CSTO", "EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001"]

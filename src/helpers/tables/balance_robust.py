@@ -30,8 +30,9 @@ def ppp_sensitivity(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str
     current US dollars of the same year (``milex_usd_current``); SIPRI's constant-dollar figure is multiplied by it.
     NATO stays at market exchange rates, because the data holds no military-PPP figure for its members: the second
     row is an upper bound on how far the ratio moves only if no NATO member's military-PPP factor is below 1 (at
-    purchasing power, several European members' spending would rise too); that assumption is stated, not checked. Columns: basis, pair (US$ million), nato (US$ million), ratio, conversion (the
-    factors used, by state). Empty when the data holds no military-PPP figure for both Russia and China in ``year``.
+    purchasing power, several European members' spending would rise too); that assumption is stated, not checked.
+    Columns: basis, pair (US$ million), nato (US$ million), ratio, conversion (the factors used, by state). Empty
+    when the data holds no military-PPP figure for both Russia and China in ``year``.
     """
     need(capabilities, ("iso3", "year", "indicator", "value"), "ppp_sensitivity(capabilities)")
     pair = list(blocs[PAIR])
