@@ -20,13 +20,13 @@ from helpers.tables.frames import need
 
 
 def overlap_view(shared: pd.DataFrame) -> pd.DataFrame:
-    """:func:`overlaps` with reader headers, without the codes."""
+    """:func:`helpers.tables.balance.overlaps` with reader headers, without the codes."""
     return shared.drop(columns="iso3").rename(columns={"name": "State", "blocs": "Rows it is counted in",
                                                        "in": "Which rows"})
 
 
 def capability_view(caps: pd.DataFrame) -> pd.DataFrame:
-    """Reader columns for :func:`world_shares` output: bloc, indicator, total in words (see :func:`reader_amount`),
+    """Reader columns for ``balance.world_shares`` output: bloc, indicator, total in words (see ``reader_amount``),
     share of the world in per cent (empty where the data holds no world total), members with figures, members
     without."""
     share = caps["world_share"] if "world_share" in caps else pd.Series(math.nan, index=caps.index)
@@ -68,8 +68,8 @@ def _zero_note(sub: pd.DataFrame, names: Mapping[str, str] | None) -> pd.Series:
 
 
 def concentration_view(conc: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Reader columns for :func:`concentration_table` output, multi-member blocs only (a bloc of one is
-    concentrated by definition); shares in per cent, the ratio and the effective number rounded."""
+    """Reader columns for ``balance_concentration.concentration_table`` output, multi-member blocs only (a bloc of
+    one is concentrated by definition); shares in per cent, the ratio and the effective number rounded."""
     sub = conc[conc["members"] > 1]
     name = lambda s: s.map(lambda c: (names or {}).get(c, c))  # noqa: E731
     return pd.DataFrame({
@@ -104,7 +104,7 @@ def warhead_measure_view(measures: pd.DataFrame, blocs: Iterable[str] = ("NATO",
 
 
 def ppp_view(ppp: pd.DataFrame) -> pd.DataFrame:
-    """Reader columns for :func:`ppp_sensitivity`: totals in words, the ratio in per cent."""
+    """Reader columns for ``balance_robust.ppp_sensitivity``: totals in words, the ratio in per cent."""
     return pd.DataFrame({"Basis": ppp["basis"],
                          "Russia + China": [reader_amount(v, "milex_usd_const") for v in ppp["pair"]],
                          "NATO": [reader_amount(v, "milex_usd_const") for v in ppp["nato"]],

@@ -46,8 +46,8 @@ def reader_amount(value: float, indicator: str) -> str:
 
 
 def overlap_sentence(shared: pd.DataFrame) -> str:
-    """A caption naming how often each state of :func:`overlaps` is counted, e.g. "The rows overlap: Russia is
-    counted in 5 rows; China in 4; Kazakhstan and Kyrgyzstan in 3"."""
+    """A caption naming how often each state of :func:`helpers.tables.balance.overlaps` is counted, e.g. "The rows
+    overlap: Russia is counted in 5 rows; China in 4; Kazakhstan and Kyrgyzstan in 3"."""
     if shared.empty:
         return "No state is counted in more than one row."
     parts = []

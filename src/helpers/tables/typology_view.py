@@ -112,8 +112,8 @@ def score_span(low: float, high: float) -> str:
 
 def interval_table(intervals: pd.DataFrame, dimensions: pd.DataFrame,
                    names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Reader version of :func:`typology_intervals`: one row per organisation, each axis as a score or a range
-    ("0.62–0.88"), and how many of the axis's scored dimensions are known."""
+    """Reader version of :func:`helpers.tables.typology.typology_intervals`: one row per organisation, each axis as
+    a score or a range ("0.62–0.88"), and how many of the axis's scored dimensions are known."""
     book = codebook(dimensions)
     names = dict(names or {})
     axes = [a for a in SCORED_AXES if f"{a}_low" in intervals.columns]
