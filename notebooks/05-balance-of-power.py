@@ -37,6 +37,7 @@ from helpers.tables import (
     balance,
     balance_concentration,
     balance_robust,
+    balance_view,
     balance_words,
     evidence,
     evidence_words,
@@ -108,7 +109,7 @@ present.table(scenarios, title=evidence_words.scenarios_title(scenarios),
 
 # %%
 shared = balance.overlaps(blocs, names)
-present.table(balance.overlap_view(shared), title=balance_words.overlap_title(shared, blocs, P.year),
+present.table(balance_view.overlap_view(shared), title=balance_words.overlap_title(shared, blocs, P.year),
               caption="Each row below counts these states again; bloc totals are comparisons, never a sum.",
               key="overlaps", **evidence.cite(capabilities, world, memberships, blocs, [P.year], []))
 
@@ -126,7 +127,7 @@ present.table(balance.overlap_view(shared), title=balance_words.overlap_title(sh
 # left empty rather than mixed across bases.
 
 # %%
-present.table(balance.capability_grid(caps, names=names),
+present.table(balance_view.capability_grid(caps, names=names),
               title=f"The blocs on {wording.day(balance.reference_date(P.year))}: totals, "
                                                   "shares of the world and how many members have figures",
               caption="Rows overlap (see above). Spending in constant 2023 US dollars; warheads as of January. "
@@ -139,7 +140,7 @@ present.table(balance.capability_grid(caps, names=names),
 # The same totals in long form, naming the members without figures behind every partial total.
 
 # %%
-present.table(balance.capability_view(caps), title=f"Every bloc total for {P.year}, with the members it misses",
+present.table(balance_view.capability_view(caps), title=f"Every bloc total for {P.year}, with the members it misses",
               caption="One row per bloc and indicator.", key="coverage-detail", **cite,
               collapsed=f"Show all {len(caps)} bloc totals")
 
@@ -191,7 +192,7 @@ present.chart(balance_charts.indicator_bars(caps, parts, "population", P.year, h
 # for January 2024 only (SIPRI Yearbook 2024), so the table compares all three on that date.
 
 # %%
-present.table(balance_robust.warhead_measure_view(measures),
+present.table(balance_view.warhead_measure_view(measures),
               title=f"Which side holds more warheads depends on the count: January {measures_year}",
               caption="SIPRI Yearbook 2024 estimates; the rows overlap (see above). India, Pakistan, Israel and "
                       "North Korea deploy none in SIPRI's table.",
@@ -210,7 +211,7 @@ present.table(balance_robust.warhead_measure_view(measures),
 # is therefore an upper bound on how far the ratio moves, not a point estimate.
 
 # %%
-present.table(balance_robust.ppp_view(ppp), title=balance_words.ppp_title(ppp, ppp_year),
+present.table(balance_view.ppp_view(ppp), title=balance_words.ppp_title(ppp, ppp_year),
               caption="Constant 2023 US dollars; the conversion multiplies SIPRI's figure by the published factor.",
               key="ppp", **evidence.cite(capabilities, world, memberships, blocs, [ppp_year],
                                          ["milex_usd_const", "milex_usd_current", "milex_usd_mppp"],
@@ -227,7 +228,7 @@ present.table(balance_robust.ppp_view(ppp), title=balance_words.ppp_title(ppp, p
 # members (Laakso & Taagepera 1979): n equal members give n, one dominant member gives close to 1.
 
 # %%
-present.table(balance_concentration.concentration_view(conc, names),
+present.table(balance_view.concentration_view(conc, names),
               title=balance_words.concentration_finding(conc[conc["indicator"] == "milex_usd_const"], P.year, names),
               caption="Shares are of the reported total; a runner-up left empty holds none. Blocs of one are left out.",
               key="concentration", **evidence.cite(capabilities, world, memberships, blocs, [P.year],

@@ -34,12 +34,12 @@ as_of = "2024-04-30"
 # %%
 from helpers import load, params, present, wording
 from helpers.charts import typology as typology_charts
-from helpers.tables import article, typology, typology_checks, typology_checks_words, typology_words
+from helpers.tables import article, typology, typology_checks, typology_checks_words, typology_view, typology_words
 
 P = params.validated("07", orgs=orgs, as_of=as_of)
 DAY = wording.day(P.as_of.isoformat())
 dimensions, org_features, organisations = load.dimensions(), load.org_features(), load.organisations()
-names = typology.short_names(organisations)
+names = typology_view.short_names(organisations)
 
 # %%
 shown, left_out = typology_words.comparable(organisations, org_features, P.orgs, P.as_of)
@@ -126,7 +126,7 @@ present.table(overview.drop(columns=["source_id"]), title=f"The organisations on
 # unknown, not absent: a report for 1955 shows NATO's nuclear role as unknown, not as "not coded".
 
 # %%
-book = typology.codebook_table(dimensions)
+book = typology_view.codebook_table(dimensions)
 present.table(book.drop(columns=["source_id"]), title=typology_words.codebook_finding(book), key="codebook",
               caption="What each dimension records, its values, and whether it is scored.",
               sources=[*book["source_id"], "leeds-et-al-2002-atop"], collapsed=f"Show the codebook: {len(book)} "
@@ -155,7 +155,7 @@ present.matrix(cells, rows="dimension_id", columns="org_id", value="value", scor
 # The defence promise decides the class; the other four ATOP types stand beside it as they are.
 
 # %%
-profile = typology.obligation_profile(org_features, dimensions, shown, P.as_of, names)
+profile = typology_view.obligation_profile(org_features, dimensions, shown, P.as_of, names)
 present.table(profile, title=typology_words.profile_finding(profile), key="profile", sources=cells,
               caption="Class = alliance when the text promises defence. The other columns are the profile, not "
                       "a score.")
@@ -172,7 +172,7 @@ present.table(profile, title=typology_words.profile_finding(profile), key="profi
 # known cell is not placed.
 
 # %%
-present.table(typology.interval_table(intervals, dimensions, names), key="scores", sources=cells,
+present.table(typology_view.interval_table(intervals, dimensions, names), key="scores", sources=cells,
               title=f"Scores on {DAY}: points where every scored cell is known, ranges where some are not",
               caption="0 = none of the features of the axis, 1 = all of them.")
 
@@ -266,7 +266,7 @@ present.findings(typology_checks_words.takeaways(robust, shown))
 # from the article.
 
 # %%
-details = typology.feature_details(org_features, dimensions, shown, names)
+details = typology_view.feature_details(org_features, dimensions, shown, names)
 present.table(details, title=f"{len(details)} coded cells behind the comparison, with "
               "their texts", caption="Detail and note in our words; the quote is verbatim from the text at the "
               "locator.", sources=details, key="details", collapsed=f"Show all {len(details)} sourced cells")

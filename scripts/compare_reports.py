@@ -9,6 +9,10 @@ differs. Nothing under ``reports/`` or ``.cache/`` is touched.
     python scripts/compare_reports.py 1650f44 --only 06 --only 07
     python scripts/compare_reports.py a1a1de9^1 a1a1de9   # what one commit changed in the reports
     python scripts/compare_reports.py main --code-may-differ  # a rename of what the notebooks import
+    python scripts/compare_reports.py --before ../main/reports  # against reports already built (one build only)
+
+``--before DIR`` takes the first version's reports from a folder already built from it (a checkout's ``reports/``;
+files whose names start with a dot, such as ``.gitkeep``, are left out) and builds only the working tree.
 
 ``--code-may-differ`` is for changes that rename a helper the notebooks import: the notebooks' code (shown to
 readers in each page's collapsed code boxes) then changes, while every figure, table and sentence must not. A page
@@ -53,7 +57,25 @@ def same_outside_code(one: bytes, two: bytes) -> bool:
 
 
 def files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.startswith(".")}
+
+
+def built(args: argparse.Namespace, tmp: Path) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The files of both builds (the first read from ``--before`` when given)."""
+    if args.before:
+        build(ROOT, tmp / "after", args.only)
+        return files(Path(args.before)), files(tmp / "after" / "reports")
+    trees = [tmp / "tree", tmp / "other"] if args.other else [tmp / "tree"]
+    for tree, rev in zip(trees, (args.rev, args.other)):
+        subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(tree), rev], cwd=ROOT, check=True)
+    try:
+        build(trees[0], tmp / "before", args.only)
+        build(trees[1] if args.other else ROOT, tmp / "after", args.only)
+    finally:
+        for tree in trees:
+            subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
+    return files(tmp / "before" / "reports"), files(tmp / "after" / "reports")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,22 +86,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep both builds (their folder is printed)")
     ap.add_argument("--code-may-differ", action="store_true",
                     help="pages that differ only in the notebook code shown in their code boxes count as the same")
+    ap.add_argument("--before", default="", metavar="DIR",
+                    help="a folder of reports already built from the first version (built once, not again)")
     args = ap.parse_args(argv)
+    if args.before and (args.other or not Path(args.before).is_dir()):
+        ap.error(f"--before {args.before!r}: give an existing folder of built reports, and no second revision")
+    if args.before:
+        args.rev = args.before
     tmp = Path(tempfile.mkdtemp(prefix="nato-compare-"))
     try:
-        trees = [tmp / "tree", tmp / "other"] if args.other else [tmp / "tree"]
-        for tree, rev in zip(trees, (args.rev, args.other)):
-            subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(tree), rev], cwd=ROOT, check=True)
-        try:
-            build(trees[0], tmp / "before", args.only)
-            build(trees[1] if args.other else ROOT, tmp / "after", args.only)
-        finally:
-            for tree in trees:
-                subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
-        before, after = files(tmp / "before" / "reports"), files(tmp / "after" / "reports")
+        before, after = built(args, tmp)
     finally:
         if args.keep:
-            print(f"builds kept in {tmp}/before and {tmp}/after")
+            print(f"builds kept in {tmp}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
     later = args.other or "the working tree"

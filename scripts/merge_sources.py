@@ -24,9 +24,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from helpers.bibliography import source_kinds  # noqa: E402  (the helpers of this checkout, found above)
+
 HEADER = ["source_id", "title", "publisher", "url", "accessed", "kind", "note"]
-# What kind of page a source is; see data/README.md.
-KINDS = ("primary", "official", "reference", "news", "copy")
+# What kind of page a source is, best first (see data/README.md); the data package's list is its one home.
+KINDS = source_kinds()
 
 
 class MergeError(Exception):

@@ -128,7 +128,8 @@ def test_the_matrix_is_a_table_on_wide_screens_and_one_card_per_organisation_on_
         assert cards.locator("summary").all_inner_texts() == ["NATO", "Proposed Eurasian framework"]
         cards.first.locator("summary").click()
         text = cards.first.inner_text()
-        assert "Defence promise" in text and "● yes" in text and "◑ consensus" in text  # the scale's middle reads "partly"
+        # the scale's middle reads "partly"
+        assert "Defence promise" in text and "● yes" in text and "◑ consensus" in text
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE[0]
         page.set_viewport_size({"width": WIDE[0], "height": WIDE[1]})
         assert table.is_visible() and not cards.first.is_visible()

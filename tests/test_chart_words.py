@@ -153,3 +153,25 @@ def test_the_pages_own_text_of_a_chart_carries_no_isolates(monkeypatch):
 
     title, subtitle = vega_specs.split_title({"title": {"text": shown.spec["title"], "subtitle": [RLI + "ب" + PDI]}})
     assert (title, subtitle) == ("حالات الخروج لكل 100 سنة عضوية", "ب")  # the figure's title above the chart
+
+
+def test_two_builds_write_the_arabic_chart_data_with_its_columns_in_one_order():
+    # the shadow columns of names on a scale were added in a set's order, which Python's string hashing changes from
+    # one process to the next: two builds of the same notebook wrote 02's, 05's, 06's and 08's Arabic CSV exports
+    # with their columns in different orders
+    import os
+    import subprocess
+    import sys
+
+    fields = ["name", "background", "org_id", "label", "role"]
+    spec = {"datasets": {"d": [{f: "NATO" for f in fields}]}, "data": {"name": "d"}, "mark": "bar",
+            "encoding": {"y": {"field": "name", "type": "nominal"}, "x": {"field": "org_id", "type": "nominal"},
+                         "color": {"field": "background", "type": "nominal"},
+                         "row": {"field": "label", "type": "nominal"}, "column": {"field": "role", "type": "nominal"},
+                         "tooltip": [{"field": f, "type": "nominal"} for f in fields]}}
+    code = ("import json, sys; from helpers.i18n import chart_words; "
+            "out = chart_words.translate_spec(json.loads(sys.argv[1]), 'ar'); print(list(out['datasets']['d'][0]))")
+    orders = {subprocess.run([sys.executable, "-c", code, json.dumps(spec)], capture_output=True, text=True,
+                             check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+              for seed in range(8)}
+    assert len(orders) == 1, orders

@@ -146,7 +146,8 @@ def test_no_claim_cites_the_article_or_a_text_of_its_lineage_as_evidence(claims)
     assert ARTICLE in lineage and "rt-next-russia-china-project" in lineage
     for _, row in claims.iterrows():
         cited = {row["source_id"], row["second_source_id"]} - {None, ""}
-        assert not cited & lineage, f"{row['claim_id']} cites {sorted(cited & lineage)}, a text of the article's lineage"
+        assert not cited & lineage, \
+            f"{row['claim_id']} cites {sorted(cited & lineage)}, a text of the article's lineage"
 
 
 def test_p19_and_every_sentence_changed_in_translation_carry_the_translators_voice(claims):
@@ -200,7 +201,8 @@ def test_every_change_in_translation_is_shown_in_the_side_by_side_view(claims):
     diffs = load.table("translation_differences")
     for _, row in claims[claims["attribution"].isin(NOT_FAITHFUL)].iterrows():
         assert row["paragraph"] in set(diffs["paragraph"]), \
-            f"{row['claim_id']}: {row['attribution']} but translation_differences.csv has nothing for {row['paragraph']}"
+            f"{row['claim_id']}: {row['attribution']} but translation_differences.csv has nothing for " \
+            f"{row['paragraph']}"
 
 
 def test_the_side_by_side_view_covers_every_paragraph_and_quotes_short_phrases():
@@ -286,14 +288,16 @@ def test_the_arabics_own_slips_are_recorded():
     rt = diffs[diffs["between"] == "Arabic and RT"]
     assert ((rt["paragraph"] == "P5") & rt["arabic_phrase"].str.contains("أوائل عام 2000")).any()
     assert ((rt["paragraph"] == "P3") & rt["arabic_phrase"].str.contains("والتي")).any()
-    assert ((rt["paragraph"] == "P2") & (rt["kind"] == "omission") & rt["english_phrase"].str.contains("addressed")).any()
+    assert ((rt["paragraph"] == "P2") & (rt["kind"] == "omission")
+            & rt["english_phrase"].str.contains("addressed")).any()
     on_rts_page = rt["paragraph"].isin(["P2", "P5"]) & (rt["source_id"] == "rt-next-russia-china-project-amp")
     assert on_rts_page.sum() >= 3 and set(rt.loc[on_rts_page, "confidence"]) == {"high"}
     # a slip read only in a copy of RT's text (P2's dropped 'negotiations') is medium, as the data contract says
     copy = rt["paragraph"].isin(["P2", "P5"]) & ~on_rts_page
     assert set(rt.loc[copy, "confidence"]) <= {"medium"}
     # P3's reading rests on gender agreement alone, and the same translator's «وهي تقوم» in P4 refers back to the
-    # masculine «المشروع»: a grammatical reading this translator's agreement cannot carry is held at medium, and says why
+    # masculine «المشروع»: a grammatical reading this translator's agreement cannot carry is held at medium, and
+    # says why
     p3 = rt[(rt["paragraph"] == "P3") & rt["arabic_phrase"].str.contains("والتي")]
     assert set(p3["confidence"]) == {"medium"} and p3["note"].str.contains("وهي تقوم", regex=False).all()
 

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers.bibliography import source_kinds
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-KINDS = ("primary", "official", "reference", "news", "copy")
+KINDS = source_kinds()  # best first; the data package's list for sources.csv's kind is their one home
 RANK = {k: i for i, k in enumerate(KINDS)}  # lower is better
 # Tables of facts whose rows cite a source (the kind mix in data/README.md lists them in this order).
 FACT_TABLES = ("memberships", "arms_control", "events", "treaties", "states", "state_lineage", "state_policies",

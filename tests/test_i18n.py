@@ -306,9 +306,11 @@ def test_a_finding_joined_from_known_sentences_reads_in_arabic_sentence_by_sente
     path.parent.mkdir(parents=True)
     path.write_text('msgid ""\nmsgstr ""\n"Language: ar\\n"\n\n#, python-brace-format\n'
                     'msgid "In {y} they spent {p}."\nmsgstr "في {y} أنفقوا {p}."\n\n'
-                    'msgid "That ratio does not survive purchasing power."\nmsgstr "لا تصمد النسبة أمام القوة الشرائية."\n\n'
+                    'msgid "That ratio does not survive purchasing power."\n'
+                    'msgstr "لا تصمد النسبة أمام القوة الشرائية."\n\n'
                     '#, python-brace-format\nmsgid "{a} and {b}"\nmsgstr "{a} و{b}"\n\n'
-                    '#, python-brace-format\nmsgid "On {date} {who} did not exist."\nmsgstr "في {date} لم تكن {who} قائمة."\n',
+                    '#, python-brace-format\nmsgid "On {date} {who} did not exist."\n'
+                    'msgstr "في {date} لم تكن {who} قائمة."\n',
                     encoding="utf-8")
     joined = "In 2023 they spent 30%. That ratio does not survive purchasing power."
     assert i18n.text(joined, "ar") == "في 2023 أنفقوا 30%. لا تصمد النسبة أمام القوة الشرائية."
@@ -392,7 +394,8 @@ def test_the_arabic_edition_quotes_the_article_in_its_own_words():
     import re
 
     from helpers import load
-    verbatim = [*load.claims()["arabic_phrase"].dropna(), *load.table("translation_differences")["arabic_phrase"].dropna(),
+    verbatim = [*load.claims()["arabic_phrase"].dropna(),
+                *load.table("translation_differences")["arabic_phrase"].dropna(),
                 *load.table("paragraphs_ar")["quote_ar"].dropna(), *load.table("sections")["title_ar"].dropna()]
     # English cells whose Arabic quotes the article: the notebook, and a few words of the English to find the cell by
     cells = {"01-the-proposal": ["may take concrete shape", "takes concrete shape"],

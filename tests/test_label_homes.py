@@ -65,3 +65,51 @@ def test_organisations_and_statuses_read_as_labels_csv_words():
 
     assert sco_states.org_word("PAG") == wording.label("PAG", "org_id") != "PAG"
     assert sco_states.status_word("participating_state") == "participating state"
+
+
+#: The words for each kind of source (a reader word, not a second list): allowed beside the data package's list,
+#: and checked to cover exactly its kinds.
+KIND_WORDS_HOME = {("render/citations.py", "KIND_WORDS"), ("render/citations.py", "KIND_WORDS_AR")}
+
+
+def kind_lists(roots: dict[str, Path], kinds: tuple[str, ...]) -> list[str]:
+    """``file:line`` of every literal that lists the kinds of source again (three or more of them as the items of
+    a tuple, list or set, or as the keys of a dict), outside :data:`KIND_WORDS_HOME`."""
+    found = []
+    for label, root in roots.items():
+        for path in sorted(root.rglob("*.py")):
+            rel = path.relative_to(root).as_posix()
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            allowed = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Assign)
+                       for t in n.targets if isinstance(t, ast.Name) and (rel, t.id) in KIND_WORDS_HOME}
+            for node in ast.walk(tree):
+                items = node.keys if isinstance(node, ast.Dict) else \
+                    node.elts if isinstance(node, (ast.Tuple, ast.List, ast.Set)) else []
+                named = {k.value for k in items if isinstance(k, ast.Constant) and k.value in kinds}
+                if len(named) >= 3 and id(node) not in allowed:
+                    found.append(f"{label}/{rel}:{node.lineno}")
+    return found
+
+
+def test_the_kinds_of_source_have_one_home_the_data_package():
+    from helpers.bibliography import source_kinds
+
+    kinds = source_kinds()
+    assert kinds[0] == "primary" and kinds[-1] == "copy"  # best first: the ranking reads this order
+    roots = {"src/helpers": HELPERS, "scripts": ROOT / "scripts", "tests": ROOT / "tests"}
+    assert kind_lists(roots, kinds) == [], "read the kinds with helpers.bibliography.source_kinds()"
+
+
+def test_every_kind_of_source_has_its_reader_words_in_both_editions():
+    from helpers.bibliography import source_kinds
+    from helpers.render import citations
+
+    assert set(citations.KIND_WORDS) == set(citations.KIND_WORDS_AR) == set(source_kinds())
+
+
+def test_the_check_sees_a_second_list_of_kinds(tmp_path):
+    (tmp_path / "a.py").write_text('KINDS = ("primary", "official", "news")\nONE = ("copy",)\n', encoding="utf-8")
+    (tmp_path / "b.py").write_text('RANK = {"primary": 0, "reference": 2, "copy": 4}\n', encoding="utf-8")
+    from helpers.bibliography import source_kinds
+
+    assert kind_lists({"x": tmp_path}, source_kinds()) == ["x/a.py:1", "x/b.py:1"]

@@ -15,7 +15,8 @@ TABLES = Path(__file__).resolve().parents[1] / "src" / "helpers" / "tables"
 @pytest.mark.parametrize("call, named, missing", [
     (lambda: claims.verdict_counts(pd.DataFrame({"claim_type": ["fact"]})), "verdict_counts(ledger)", "verdict"),
     (lambda: article._paragraph_order(pd.DataFrame({"paragraph": ["P1"]})), "paragraphs", "order"),
-    (lambda: balance.world_shares(pd.DataFrame(), pd.DataFrame({"year": [2023]}), 2023), "world_shares(world_totals)", "indicator, value"),
+    (lambda: balance.world_shares(pd.DataFrame(), pd.DataFrame({"year": [2023]}), 2023), "world_shares(world_totals)",
+     "indicator, value"),
 ])
 def test_a_wrong_frame_is_named_with_what_it_lacks_what_is_needed_and_what_it_has(call, named, missing):
     with pytest.raises(ValueError) as err:

@@ -17,6 +17,7 @@ import pytest
 
 from helpers import load
 from helpers.tables import typology as T
+from helpers.tables import typology_view as TV
 from helpers.tables import typology_words as TW
 
 FOUR = ["NATO", "OSCE", "SCO", "CSTO"]
@@ -98,7 +99,7 @@ def test_codebook_refuses_a_scale_value_without_a_reader_label():
 
 
 def test_codebook_table_speaks_reader_language():
-    out = T.codebook_table(dims())
+    out = TV.codebook_table(dims())
     assert list(out["in the score"]) == ["yes", "yes", "yes", "yes", "described", "yes"]
     assert out.loc[1, "values"] == "In a treaty / Political / None"
 
@@ -110,10 +111,10 @@ def test_no_feature_is_coded_for_a_date_before_its_valid_from():
     f = feats()
     before = T.features_as_of(f, "1989-12-31")
     assert set(before["org_id"]) == {"A"}  # B's rows start in 1990, C's in 2010
-    table = T.feature_table(f, dims(), ["A", "B"], "1992-06-30")
+    table = TV.feature_table(f, dims(), ["A", "B"], "1992-06-30")
     assert table.loc[table["dimension"] == "Office", "B"].item() == T.NOT_CODED  # B's office only from 1995
     assert table.loc[table["dimension"] == "Command", "A"].item() == "No"  # the 1950-2000 period
-    assert T.feature_table(f, dims(), ["A"], "2000-01-01").loc[2, "A"] == "Yes"  # valid_to is the first day out
+    assert TV.feature_table(f, dims(), ["A"], "2000-01-01").loc[2, "A"] == "Yes"  # valid_to is the first day out
 
 
 def test_every_real_row_is_absent_the_day_before_it_starts_and_present_on_it():
@@ -234,7 +235,7 @@ def test_finding_names_the_leader_the_rivals_unknowns_could_lift_and_the_unplace
 
 
 def test_interval_table_shows_points_ranges_and_what_is_known():
-    out = T.interval_table(T.typology_intervals(feats(), dims(), ["A", "B", "C"], "2024-01-01"), dims(),
+    out = TV.interval_table(T.typology_intervals(feats(), dims(), ["A", "B", "C"], "2024-01-01"), dims(),
                            {"A": "Alpha", "B": "Beta", "C": "Gamma"})
     assert list(out.columns) == ["organisation", "Obligations", "Obligations: known", "Institutions",
                                  "Institutions: known", "Legal form", "Legal form: known"]
@@ -247,16 +248,16 @@ def test_interval_table_shows_points_ranges_and_what_is_known():
 
 def test_feature_table_uses_reader_labels_and_counts_cells():
     f = feats()
-    table = T.feature_table(f, dims(), ["A", "B", "C"], "2024-01-01", {"A": "Alpha", "B": "Beta", "C": "Gamma"})
+    table = TV.feature_table(f, dims(), ["A", "B", "C"], "2024-01-01", {"A": "Alpha", "B": "Beta", "C": "Gamma"})
     assert list(table.columns) == ["group", "dimension", "in the score", "Alpha", "Beta", "Gamma"]
     assert table.loc[1, "Alpha"] == "In a treaty" and table.loc[2, "Beta"] == "unknown"
     assert table.loc[2, "Gamma"] == T.NOT_RECORDED
-    counts = T.comparison_counts(table, ["Alpha", "Beta", "Gamma"])
+    counts = TV.comparison_counts(table, ["Alpha", "Beta", "Gamma"])
     assert counts == {"cells": 18, "unknown": 3, "not coded": 4, "known": 11}
 
 
 def test_feature_details_list_every_period_with_its_evidence():
-    out = T.feature_details(feats(), dims(), ["A"], {"A": "Alpha"})
+    out = TV.feature_details(feats(), dims(), ["A"], {"A": "Alpha"})
     command = out[out["dimension"] == "Command"]
     assert list(command["value"]) == ["No", "Yes"] and command["until"].isna().tolist() == [False, True]
     assert set(out["evidence"]) == {"Treaty or document text"}
@@ -269,14 +270,14 @@ def test_org_overview_says_when_an_org_did_not_exist_and_treats_a_treaty_as_a_tr
                          "founded": pd.to_datetime(["1949-04-04", "2001-06-15", None, "1955-05-14", "2001-07-16"]),
                          "in_force": pd.to_datetime([None, None, None, None, "2002-02-28"]),
                          "dissolved": pd.to_datetime([None, None, None, "1991-07-01", None])})
-    out = T.org_overview(orgs, {"OLD": 16, "NEW": 6}, ["OLD", "NEW", "PROP", "GONE", "PACT"], "1991-12-31")
+    out = TW.org_overview(orgs, {"OLD": 16, "NEW": 6}, ["OLD", "NEW", "PROP", "GONE", "PACT"], "1991-12-31")
     assert list(out["on 31 Dec 1991"]) == ["existed", "did not exist yet (founded 15 Jun 2001)", "proposed, no members",
                                            "dissolved (1 Jul 1991)", "did not exist yet (founded 16 Jul 2001)"]
     assert out["formal members"].tolist()[0] == 16 and out["formal members"].isna().tolist()[1:] == [True] * 4
-    later = T.org_overview(orgs, {}, ["PACT"], "2001-12-31")
+    later = TW.org_overview(orgs, {}, ["PACT"], "2001-12-31")
     assert later.iloc[0, 4] == "signed, in force from 28 Feb 2002" and pd.isna(later.iloc[0, 5])
     with pytest.raises(ValueError, match="'XYZ' is not in organisations.csv"):
-        T.org_overview(orgs, {}, ["XYZ"], "2000-01-01")
+        TW.org_overview(orgs, {}, ["XYZ"], "2000-01-01")
 
 
 def test_org_overview_names_each_kind_as_labels_csv_does():
@@ -286,13 +287,13 @@ def test_org_overview_names_each_kind_as_labels_csv_does():
     kinds = labels[(labels["table"] == "organisations") & (labels["column"] == "kind")].set_index("value")["label"]
     orgs = load.organisations()
     assert set(orgs["kind"]) <= set(kinds.index), set(orgs["kind"]) - set(kinds.index)
-    out = T.org_overview(orgs, {}, list(orgs["org_id"]), "2024-04-30")
+    out = TW.org_overview(orgs, {}, list(orgs["org_id"]), "2024-04-30")
     assert out["kind"].tolist() == [kinds[k] for k in orgs["kind"]]
     assert kinds["cooperative_security"] == "cooperative security organisation"
 
 
 def test_short_names_keep_acronyms_and_replace_ids():
-    names = T.short_names(load.organisations())
+    names = TV.short_names(load.organisations())
     assert names["NATO"] == "NATO" and names["CSTO"] == "CSTO"
     assert names["EURASIAN_FRAMEWORK"] == "proposed Eurasian framework"  # labels.csv, its row for 07 (in sentences)
     assert all("_" not in n for n in names.values())

@@ -14,6 +14,7 @@ from helpers import load, wording
 from helpers.tables import typology as T
 from helpers.tables import typology_checks as C
 from helpers.tables import typology_checks_words as CW
+from helpers.tables import typology_view as TV
 from helpers.tables import typology_words as W
 
 SHOWN = ["NATO", "OSCE", "SCO", "CSTO", "EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001"]
@@ -21,7 +22,7 @@ SHOWN = ["NATO", "OSCE", "SCO", "CSTO", "EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001
 
 @pytest.fixture(scope="module")
 def data():
-    return load.org_features(), load.dimensions(), T.short_names(load.organisations())
+    return load.org_features(), load.dimensions(), TV.short_names(load.organisations())
 
 
 def test_the_defence_promise_alone_is_scored_and_no_obligation_has_a_political_grade(data):
@@ -34,7 +35,7 @@ def test_the_defence_promise_alone_is_scored_and_no_obligation_has_a_political_g
 
 def test_the_profile_stands_beside_the_class_without_a_mean(data):
     f, d, names = data
-    profile = T.obligation_profile(f, d, SHOWN, "2024-04-30", names).set_index("organisation")
+    profile = TV.obligation_profile(f, d, SHOWN, "2024-04-30", names).set_index("organisation")
     assert profile.loc["NATO", "class"] == "alliance" and profile.loc["CSTO", "class"] == "alliance"
     assert profile.loc["Russia–China treaty (2001)", "class"] == "not an alliance"
     assert profile.loc["Russia–China treaty (2001)", "Consultation in a crisis"] == "Yes"
@@ -103,7 +104,7 @@ def test_the_headline_is_shown_under_the_old_mean_and_a_wider_institutions_index
 
 def test_the_audit_table_dates_the_evidence_under_a_readers_label(data):
     f, d, names = data
-    details = T.feature_details(f, d, ["NATO"], names)
+    details = TV.feature_details(f, d, ["NATO"], names)
     command = details[details["dimension"] == "Integrated military command"].iloc[0]
     assert command["evidence_date"] > command["from"]  # a 2012 page documents a 1951 command
     assert wording.header("evidence_date") == "Evidence dated"

@@ -10,6 +10,7 @@ from test_tables_typology import dims, feats
 
 from helpers import load
 from helpers.tables import typology as T
+from helpers.tables import typology_view as TV
 from helpers.tables import typology_words as V
 
 ORGS = pd.DataFrame({"org_id": ["A", "B", "C", "GONE", "PROP"], "name": ["a", "b", "c", "g", "p"],
@@ -75,7 +76,7 @@ def test_the_report_dates_compare_only_what_existed(as_of, absent):
     orgs, feats_ = load.organisations(), load.org_features()
     shown, left = V.comparable(orgs, feats_, SIX, as_of)
     assert set(left) == absent and shown == [o for o in SIX if o not in absent]
-    names = T.short_names(orgs)
+    names = TV.short_names(orgs)
     intervals = T.typology_intervals(feats_, load.dimensions(), shown, as_of)
     cells = V.matrix_cells(feats_, load.dimensions(), shown, as_of)
     found = V.glance_findings(intervals, cells, load.dimensions(), left, names, "the day")
@@ -96,7 +97,7 @@ def test_titles_and_summary_count_what_the_tables_show():
     cells = pd.DataFrame({"org_id": ["A", "A", "B"], "value": ["yes", "unknown", "not coded"]})
     assert V.matrix_finding(cells, {}, "1 Jun 2000") == ("On 1 Jun 2000, 1 of the 3 cells of 2 organisations are "
                                                         "known, 1 unknown, 1 not coded for this date")
-    book = T.codebook_table(dims())
+    book = TV.codebook_table(dims())
     assert V.codebook_finding(book) == "6 dimensions in 3 groups; 5 enter the scores"
     assert V.glance_summary(["A"], {"C": ("later", "x")}, {"A": "Aye"}, "1 Jun 2000").startswith(
         "Aye on 1 Jun 2000 (1 more did not exist")

@@ -37,7 +37,8 @@ MEANINGS = {"organisation": theme.ORG_COLORS, "event category": theme.CATEGORY_C
             "overlap category": theme.OVERLAP_COLORS}
 #: Colours that mean nothing of the kind: text, strokes, grey ramps.
 NEUTRALS = [theme.NEUTRAL, theme.MUTED, theme.TEXT, theme.INK, theme.TICK, theme.OUTSIDE, theme.BORDER, theme.GRID,
-            theme.ABSENT, theme.INSET_PAPER, theme.INSET_EDGE, *theme.TIE_GRADE_COLORS, *theme.PRESENCE_GREYS, *theme.CHECKED_GREYS]
+            theme.ABSENT, theme.INSET_PAPER, theme.INSET_EDGE, *theme.TIE_GRADE_COLORS, *theme.PRESENCE_GREYS,
+            *theme.CHECKED_GREYS]
 
 
 def _clashes(meanings: dict, neutrals: list) -> list[str]:

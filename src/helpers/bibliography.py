@@ -21,6 +21,17 @@ SOURCE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 SOURCE_COLUMNS = ("source_id", "alt_source_id", "second_source_id")
 
 
+def source_kinds() -> tuple[str, ...]:
+    """The kinds of source (``sources.csv``'s ``kind``), best first: primary, official, reference, news, copy.
+
+    Their one home is the data package's list for that column; the renderer's words for them
+    (``helpers.render.citations``), the merge of source lists (``scripts/merge_sources.py``) and the tests read it
+    here."""
+    from helpers.load.package import allowed_values
+
+    return allowed_values("sources", "kind")
+
+
 class PresentError(ValueError):
     """A present.* call got an argument it cannot use (the message names it and says what is allowed)."""
 

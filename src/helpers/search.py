@@ -140,13 +140,15 @@ def box_html(assets: str = "assets/", place: str = "") -> str:
     s = f"-{_html.escape(place, quote=True)}" if place else ""
     words = "".join(f' data-words-{k}="{_html.escape(t(v), quote=True)}"' for k, v in SEARCH_WORDS.items()
                     if i18n.language() != "en")
+    help_text = t("Type a word (for example Helsinki); arrow keys move through the results, Enter opens one, "
+                  "Escape closes them.")
     return (
         f'<div class="site-search" role="search" data-assets="{a}"{words}>'
         f'<label class="site-search-label" for="site-search-input{s}">{t("Search all reports")}</label>'
         f'<input id="site-search-input{s}" class="site-search-input" type="search" autocomplete="off" '
         f'spellcheck="false" aria-describedby="site-search-help{s}" aria-controls="site-search-results{s}">'
         f'<p id="site-search-help{s}" class="site-search-help">'
-        f'{t("Type a word (for example Helsinki); arrow keys move through the results, Enter opens one, Escape closes them.")}</p>'
+        f'{help_text}</p>'
         f'<p id="site-search-status{s}" class="site-search-status" role="status" aria-live="polite"></p>'
         f'<ol id="site-search-results{s}" class="site-search-results" aria-label="{t("Search results")}" hidden></ol>'
         "</div>"

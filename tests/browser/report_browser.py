@@ -205,7 +205,8 @@ READER_CHECKS_JS = r"""() => {
     const box = el.closest('.report-chart-scroll') || el, svg = el.querySelector('svg');
     if (!svg || !visible(box)) continue;
     const name = '#' + el.id;
-    if (box.scrollWidth > box.clientWidth + 1) charts.push(name + ' scrolls ' + box.clientWidth + '<' + box.scrollWidth);
+    if (box.scrollWidth > box.clientWidth + 1)
+      charts.push(name + ' scrolls ' + box.clientWidth + '<' + box.scrollWidth);
     const s = svg.getBoundingClientRect();
     const cut = Array.from(svg.querySelectorAll('text')).filter(t => { const r = t.getBoundingClientRect();
       return t.textContent.trim() && r.width > 0 && (r.right > s.right + 2 || r.left < s.left - 2); });
@@ -224,7 +225,8 @@ READER_CHECKS_JS = r"""() => {
 
 def reader_checks(page) -> dict:
     """What a reader would notice on the open page: sideways scrolling, content spilling out of its box, charts
-    wider than their box or cutting their own labels, chart text under 9 px, raw identifiers, long source lines, page height, and whether the first screen answers."""
+    wider than their box or cutting their own labels, chart text under 9 px, raw identifiers, long source lines,
+    page height, and whether the first screen answers."""
     return json.loads(json.dumps(page.evaluate(READER_CHECKS_JS)))
 
 

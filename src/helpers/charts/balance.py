@@ -11,8 +11,7 @@ import altair as alt
 import pandas as pd
 
 from helpers import theme
-from helpers.tables.balance import LABELS
-from helpers.tables.balance_words import capability_finding, held_lines
+from helpers.tables.balance_words import LABELS, capability_finding, held_lines
 
 COMPLETE = ("every member", "some members only")
 #: Axis title, divisor (from the data's unit to the axis unit) and text alternative of each indicator's bars.

@@ -205,10 +205,10 @@ def camps_bars(camps: pd.DataFrame, *, title: str, description: str, width: int 
 
 def pact_lifespans(record: pd.DataFrame, *, title: str, description: str, as_of, width: int = 600) -> alt.LayerChart:
     """Each defence pact (from ``tables.pact_cases.pact_exposure``) as a bar from signature to its end or ``as_of``,
-    labelled with its short name (labels.csv) and coloured by whether it was still in force; the label gives withdrawals per 100
-    member-years where the data holds the membership spells (in the tooltip: the exit-rate chart beside it shows the
-    rates with their intervals, and a long label ran past the chart's edge). The legend sits above the bars, clear
-    of the labels at their ends."""
+    labelled with its short name (labels.csv) and coloured by whether it was still in force; the label gives
+    withdrawals per 100 member-years where the data holds the membership spells (in the tooltip: the exit-rate chart
+    beside it shows the rates with their intervals, and a long label ran past the chart's edge). The legend sits
+    above the bars, clear of the labels at their ends."""
     rate = record["withdrawals_per_100_member_years"]
     data = record.assign(until=record["ended"].fillna(pd.Timestamp(as_of)),
                          state=record["in_force"].map({True: "in force", False: "ended"}),

@@ -172,9 +172,11 @@ def _data(spec: dict, fields: set, keys: set, lang: str) -> None:
     for rows in tables:
         for row in rows:
             if isinstance(row, dict):
-                for f in fields & set(row):
+                # in the row's own column order, not a set's: a set of strings iterates in an order that changes
+                # from one process to the next, and the shadow columns would land in the exports in any order
+                for f in [f for f in row if f in fields]:
                     row[f] = isolate(text(row[f], lang)) if isinstance(row[f], str) else row[f]
-                for f in keys & set(row):
+                for f in [f for f in row if f in keys]:
                     row[_shadow(f)] = isolate(text(row[f], lang)) if isinstance(row[f], str) else row[f]
 
 

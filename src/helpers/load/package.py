@@ -82,3 +82,15 @@ def foreign_tables(name: str, data_dir: Path) -> list[str]:
         if ref != name and ref not in deps:
             deps.append(ref)
     return deps
+
+
+def allowed_values(table: str, column: str, data_dir: Path | None = None) -> tuple[str, ...]:
+    """The values ``datapackage.json`` allows in ``table``'s ``column`` (its ``enum``), in the package's order: the
+    one home of a coded list such as the kinds of source (``helpers.bibliography.source_kinds``)."""
+    fields = {f["name"]: f for f in resource(table, data_dir or paths.DATA)["schema"]["fields"]}
+    if column not in fields:
+        raise ValueError(f"table {table!r} has no column {column!r}; its columns: {', '.join(fields)}")
+    values = fields[column].get("constraints", {}).get("enum")
+    if not values:
+        raise ValueError(f"{table}.{column} has no list of allowed values in the data package (no enum)")
+    return tuple(values)

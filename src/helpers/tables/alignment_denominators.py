@@ -38,7 +38,8 @@ def by_grade(matrix: pd.DataFrame) -> pd.DataFrame:
 
 
 def denominators_title(table: pd.DataFrame) -> str:
-    """'14 of 70 OSCE or SCO states other than Russia and China, or 14 of 23 of those with a Eurasian tie, hold ties on both sides'."""
+    """'14 of 70 OSCE or SCO states other than Russia and China, or 14 of 23 of those with a Eurasian tie, hold ties
+    on both sides'."""
     a, b = table.iloc[0], table.iloc[1]
     return (f"{a['both_sides']} of {a['states']} OSCE or SCO states other than Russia and China, or "
             f"{b['both_sides']} of {b['states']} of those with a Eurasian tie, held active ties on both sides")
@@ -87,7 +88,8 @@ def uncertain_line(matrix: pd.DataFrame, names: dict[str, str], codes=UNCERTAIN_
     a, b = rest.iloc[0], rest.iloc[1]
     return (f"Without {who}, whose NATO partnership after August 2021 could not be verified, {a['both_sides']} of "
             f"{a['states']} OSCE or SCO states other than Russia and China, or {b['both_sides']} of {b['states']} of "
-            "those with a Eurasian tie, hold active ties on both sides: the count moves by one state and the reading holds.")
+            "those with a Eurasian tie, hold active ties on both sides: the count moves by one state and the reading "
+            "holds.")
 
 
 #: How a spell dated by the page that documents it, not by the act that began it, is marked: its note starts so

@@ -265,8 +265,8 @@ def without_sources(frame: pd.DataFrame) -> pd.DataFrame:
 def claims_for(claims: pd.DataFrame, paras: Iterable[str]) -> pd.DataFrame:
     """The article's claims made in ``paras``, with our verdict, in paragraph then claim order.
 
-    Columns: ``paragraph``, ``claim_id``, ``claim``, ``voice`` (whose words, on the evidence of the English; who the Arabic presents as saying it is
-    ``attributed_to`` in the ledger),
+    Columns: ``paragraph``, ``claim_id``, ``claim``, ``voice`` (whose words, on the evidence of the English; who the
+    Arabic presents as saying it is ``attributed_to`` in the ledger),
     ``claim_type``, ``verdict``, ``checked_against``, ``verdict_reason``, ``evidence_notebook``, ``source_id``,
     ``second_source_id`` (those of them the ledger holds).
     """

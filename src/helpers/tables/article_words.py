@@ -96,8 +96,8 @@ def _voices(claims) -> list[str]:
     unread = claims["attribution"].isin(["unverifiable", "not compared"])
     named = int((unread & (claims["attributed_to"] != AUTHOR)).sum())
     faithful = int((claims["attribution"] == "faithful").sum())
-    return [f"{own} of the {len(claims)} claims carry words of the Arabic's translator or editor, not the author's (P19 "
-            f"and sentences changed in translation), and {rt} carry RT's editors' changes; for {int(unread.sum())} "
-            "more, RT's English could not be read, so whose words they are is unknown "
+    return [f"{own} of the {len(claims)} claims carry words of the Arabic's translator or editor, not the author's "
+            f"(P19 and sentences changed in translation), and {rt} carry RT's editors' changes; for "
+            f"{int(unread.sum())} more, RT's English could not be read, so whose words they are is unknown "
             f"({named} of them the Arabic gives to Putin, observers or 'Russian–Chinese discussions'); "
             f"{faithful} were compared with RT's English and found faithful to it."]

@@ -1,8 +1,10 @@
-"""Tables for notebook 05 (P10–P11): the blocs the article weighs, their capabilities and shares of the world,
-how concentrated each bloc is on each indicator, and a series over every year the data holds.
+"""Frames for notebook 05 (P10–P11): the blocs the article weighs, their capabilities and shares of the world,
+each bloc's total split by member, and a series over every year the data holds.
 
 Plain DataFrames in, plain DataFrames out; nothing here displays, and nothing here reads files. Membership on a
-date comes from ``helpers.membership``; the notebook loads the tables and passes them in.
+date comes from ``helpers.membership``; the notebook loads the tables and passes them in. How concentrated each
+bloc is, is :mod:`helpers.tables.balance_concentration`'s; the tables a reader reads are
+:mod:`helpers.tables.balance_view`'s, the sentences and reader words :mod:`helpers.tables.balance_words`'s.
 
 The blocs overlap on purpose: Russia is counted in "Russia + China", in the SCO (with and without India and
 Pakistan) and in the CSTO; China in "Russia + China" and both SCO rows. Bloc totals must therefore never be added
@@ -21,12 +23,10 @@ from helpers.tables.frames import need
 
 INDICATORS = ("milex_usd_const", "nuclear_warheads", "population")
 
-
-LABELS = {"milex_usd_const": "military spending", "milex_usd_current": "military spending (current US$)",
-          "milex_usd_mppp": "military spending at military purchasing-power parity",
-          "nuclear_warheads": "nuclear warheads",
-          "nuclear_warheads_stockpile": "nuclear warheads in military stockpiles",
-          "nuclear_warheads_deployed": "deployed nuclear warheads", "population": "population"}
+#: Every indicator the frames can sum: the codes ``capabilities.csv`` may hold in its ``indicator`` column (the
+#: data package's list; tests/test_tables_balance.py checks the two agree, and that each has its reader name).
+MEASURES = ("milex_usd_const", "milex_usd_current", "milex_usd_mppp", "nuclear_warheads",
+            "nuclear_warheads_stockpile", "nuclear_warheads_deployed", "population")
 
 
 #: SIPRI's three warhead counts, narrowest first: deployed (on missiles or at bases with operational forces), the
@@ -42,12 +42,6 @@ NAMED_PARTS = ("USA", "RUS", "CHN", "IND")
 # Indicators whose source lists every holder (SIPRI's world nuclear forces table lists all nine nuclear-armed
 # states), so a state absent from a year's list holds none rather than lacking a figure.
 EXHAUSTIVE_INDICATORS = frozenset(WARHEAD_MEASURES)
-
-
-#: What a title calls the largest total of each indicator ("the largest ...").
-LARGEST = {"milex_usd_const": "military spending", "milex_usd_current": "military spending",
-           "nuclear_warheads": "nuclear warhead inventory", "nuclear_warheads_stockpile": "military stockpile",
-           "nuclear_warheads_deployed": "deployed warhead count", "population": "population"}
 
 
 PAIR = "Russia + China"
@@ -116,12 +110,6 @@ def overlaps(blocs: Mapping[str, Iterable[str]], names: Mapping[str, str] | None
     return out.sort_values(["blocs", "iso3"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
 
 
-def overlap_view(shared: pd.DataFrame) -> pd.DataFrame:
-    """:func:`overlaps` with reader headers, without the codes."""
-    return shared.drop(columns="iso3").rename(columns={"name": "State", "blocs": "Rows it is counted in",
-                                                       "in": "Which rows"})
-
-
 def year_values(capabilities: pd.DataFrame, year: int, indicator: str) -> tuple[pd.Series, bool]:
     """The values of one indicator in one year by ISO3, and whether the indicator's list is exhaustive that year."""
     cap = capabilities[(capabilities["year"].astype("Int64") == int(year)) & (capabilities["indicator"] == indicator)]
@@ -141,9 +129,9 @@ def bloc_capabilities(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[s
     """
     need(capabilities, ("iso3", "year", "indicator", "value", "unit"), "bloc_capabilities(capabilities)")
     indicators = list(indicators)
-    unknown = [i for i in indicators if i not in LABELS]
+    unknown = [i for i in indicators if i not in MEASURES]
     if unknown:
-        raise ValueError(f"bloc_capabilities: unknown indicator(s) {unknown}; allowed: {', '.join(LABELS)}")
+        raise ValueError(f"bloc_capabilities: unknown indicator(s) {unknown}; allowed: {', '.join(MEASURES)}")
     cap = capabilities[capabilities["year"].astype("Int64") == int(year)]
     exhaustive_in = {ind: ind in EXHAUSTIVE_INDICATORS and (cap["indicator"] == ind).any() for ind in indicators}
     rows = []
@@ -242,67 +230,6 @@ def series_value(series: pd.DataFrame, name: str, year: int) -> float:
     """One value of :func:`share_series` (NaN when absent), for prose that quotes the series."""
     hit = series[(series["series"] == name) & (series["year"].astype(int) == int(year))]["value"]
     return float(hit.iloc[0]) if len(hit) else math.nan
-
-
-def reader_amount(value: float, indicator: str) -> str:
-    """A total as a reader says it: "US$1.34 trillion" / "US$406 billion" (spending, held in US$ million),
-    "5,759 warheads", "1.57 billion people"; empty for no value."""
-    if value is None or pd.isna(value):
-        return ""
-    if indicator.startswith("milex"):
-        dollars = float(value) * 1e6
-        if dollars >= 1e12:
-            return f"US${dollars / 1e12:.2f} trillion"
-        return f"US${dollars / 1e9:,.1f} billion" if dollars < 1e11 else f"US${dollars / 1e9:,.0f} billion"
-    if indicator == "nuclear_warheads":
-        return f"{float(value):,.0f} warheads"
-    if indicator == "population":
-        if value >= 1e9:
-            return f"{float(value) / 1e9:.2f} billion people"
-        return f"{float(value) / 1e6:,.1f} million people"
-    return f"{float(value):,.0f}"
-
-
-def capability_view(caps: pd.DataFrame) -> pd.DataFrame:
-    """Reader columns for :func:`world_shares` output: bloc, indicator, total in words (see :func:`reader_amount`),
-    share of the world in per cent (empty where the data holds no world total), members with figures, members
-    without."""
-    share = caps["world_share"] if "world_share" in caps else pd.Series(math.nan, index=caps.index)
-    return pd.DataFrame({
-        "bloc": caps["bloc"], "indicator": caps["indicator"].map(LABELS),
-        "total": [reader_amount(v, i) for v, i in zip(caps["total"], caps["indicator"])],
-        "share of the world (%)": (100 * share).round(1),
-        "members with figures": caps["reported"].astype(str) + " of " + caps["members"].astype(str),
-        "members without figures": caps["missing"],
-    }).reset_index(drop=True)
-
-
-def capability_grid(caps: pd.DataFrame, indicators: Iterable[str] = INDICATORS,
-                    names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """One row per bloc, one column per indicator (the total in words, its share of the world in brackets where
-    the data holds a world total), the coverage ("31 of 31" members with figures) beside each total: the table a
-    reader compares blocs in. :func:`capability_view` keeps the long form with the members lacking figures."""
-    need(caps, ("bloc", "indicator", "members", "reported", "total"), "capability_grid(caps)")
-    out = pd.DataFrame({"Bloc": list(dict.fromkeys(caps["bloc"]))})
-    out["Members"] = out["Bloc"].map(caps.drop_duplicates("bloc").set_index("bloc")["members"]).astype(int)
-    for ind in indicators:
-        sub = caps[caps["indicator"] == ind].set_index("bloc")
-        share = sub["world_share"] if "world_share" in sub else pd.Series(math.nan, index=sub.index)
-        cells = ["" if pd.isna(t) else reader_amount(t, ind).removesuffix(" warheads").removesuffix(" people")
-                 + ("" if pd.isna(s) else f" ({s:.0%})") for t, s in zip(sub["total"], share)]
-        word = LABELS[ind][:1].upper() + LABELS[ind][1:]
-        out[f"{word} (share of world)"] = out["Bloc"].map(dict(zip(sub.index, cells))).fillna("")
-        cover = sub["reported"].astype(str) + " of " + sub["members"].astype(str) + _zero_note(sub, names)
-        out[f"{word}: figures for"] = out["Bloc"].map(cover).fillna("")
-    return out
-
-
-def _zero_note(sub: pd.DataFrame, names: Mapping[str, str] | None) -> pd.Series:
-    """', Iceland at 0' after a coverage count: a member whose figure in the data is 0 is counted among those with
-    figures, so the count says which (empty for exhaustive lists, where absence already means none)."""
-    zero = sub["recorded_zero"] if "recorded_zero" in sub else pd.Series("", index=sub.index)
-    named = [", ".join((names or {}).get(c, c) for c in str(z).split(", ")) if z else "" for z in zero.fillna("")]
-    return pd.Series([f", {n} at 0" if n else "" for n in named], index=sub.index)
 
 
 def held_years(capabilities: pd.DataFrame, indicator: str) -> list[int]:

@@ -1,7 +1,8 @@
 """Notebook 05 (P10–P11): how concentrated each bloc is on each indicator — the largest member's share, the
 leader's lead over the runner-up and the effective number of members (1 / Herfindahl–Hirschman index).
 
-Plain DataFrames in, plain DataFrames out; the blocs and the yearly values are :mod:`helpers.tables.balance`'s.
+Plain DataFrames in, plain DataFrames out; the blocs and the yearly values are :mod:`helpers.tables.balance`'s,
+the reader's table :mod:`helpers.tables.balance_view`'s.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers.tables.balance import INDICATORS, LABELS, year_values
+from helpers.tables.balance import INDICATORS, year_values
 from helpers.tables.frames import need
 
 
@@ -56,17 +57,3 @@ def concentration_table(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable
                         indicators: Iterable[str] = INDICATORS) -> pd.DataFrame:
     """:func:`concentration` for every indicator, stacked (indicator order as given, then bloc order)."""
     return pd.concat([concentration(capabilities, blocs, year, ind) for ind in indicators], ignore_index=True)
-
-
-def concentration_view(conc: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Reader columns for :func:`concentration_table` output, multi-member blocs only (a bloc of one is
-    concentrated by definition); shares in per cent, the ratio and the effective number rounded."""
-    sub = conc[conc["members"] > 1]
-    name = lambda s: s.map(lambda c: (names or {}).get(c, c))  # noqa: E731
-    return pd.DataFrame({
-        "indicator": sub["indicator"].map(LABELS), "bloc": sub["bloc"],
-        "largest member": name(sub["largest"]), "its share (%)": (100 * sub["largest_share"]).round(1),
-        "runner-up": name(sub["runner_up"]), "leader to runner-up": sub["leader_ratio"].round(1),
-        "effective members": sub["effective_members"].round(2), "members": sub["members"],
-        "members with figures": sub["reported"],
-    }).reset_index(drop=True)

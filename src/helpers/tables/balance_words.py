@@ -1,5 +1,6 @@
 """Sentences for notebook 05 (P10–P11): the titles, findings and first-screen lines built from the frames of
-:mod:`helpers.tables.balance`."""
+:mod:`helpers.tables.balance`, and the words they share with the reader's tables (each indicator's name, an
+amount as a reader says it)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,44 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from helpers import wording
-from helpers.tables.balance import LABELS, LARGEST, PAIR, WARHEAD_MEASURES, reader_amount, reference_date, series_value
+from helpers.tables.balance import PAIR, WARHEAD_MEASURES, reference_date, series_value
+
+#: How a sentence or a table names each indicator.
+LABELS = {"milex_usd_const": "military spending", "milex_usd_current": "military spending (current US$)",
+          "milex_usd_mppp": "military spending at military purchasing-power parity",
+          "nuclear_warheads": "nuclear warheads",
+          "nuclear_warheads_stockpile": "nuclear warheads in military stockpiles",
+          "nuclear_warheads_deployed": "deployed nuclear warheads", "population": "population"}
+
+
+#: What a title calls the largest total of each indicator ("the largest ...").
+LARGEST = {"milex_usd_const": "military spending", "milex_usd_current": "military spending",
+           "nuclear_warheads": "nuclear warhead inventory", "nuclear_warheads_stockpile": "military stockpile",
+           "nuclear_warheads_deployed": "deployed warhead count", "population": "population"}
+
+
+def reader_amount(value: float, indicator: str) -> str:
+    """A total as a reader says it: "US$1.34 trillion" / "US$406 billion" (spending, held in US$ million),
+    "5,759 warheads", "1.57 billion people"; empty for no value."""
+    if value is None or pd.isna(value):
+        return ""
+    if indicator.startswith("milex"):
+        dollars = float(value) * 1e6
+        if dollars >= 1e12:
+            return f"US${dollars / 1e12:.2f} trillion"
+        return f"US${dollars / 1e9:,.1f} billion" if dollars < 1e11 else f"US${dollars / 1e9:,.0f} billion"
+    if indicator == "nuclear_warheads":
+        return f"{float(value):,.0f} warheads"
+    if indicator == "population":
+        if value >= 1e9:
+            return f"{float(value) / 1e9:.2f} billion people"
+        return f"{float(value) / 1e6:,.1f} million people"
+    return f"{float(value):,.0f}"
 
 
 def overlap_sentence(shared: pd.DataFrame) -> str:
-    """A caption naming how often each state of :func:`overlaps` is counted, e.g. "The rows overlap: Russia is
-    counted in 5 rows; China in 4; Kazakhstan and Kyrgyzstan in 3"."""
+    """A caption naming how often each state of :func:`helpers.tables.balance.overlaps` is counted, e.g. "The rows
+    overlap: Russia is counted in 5 rows; China in 4; Kazakhstan and Kyrgyzstan in 3"."""
     if shared.empty:
         return "No state is counted in more than one row."
     parts = []

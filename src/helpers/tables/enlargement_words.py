@@ -47,7 +47,8 @@ def background_headline(members: pd.DataFrame, as_of, absorbed=()) -> str:
         out = (f"On {day}, {c['former_warsaw_pact']} of NATO's {len(members)} members had been in the Warsaw Pact "
                f"and {c['former_union']} had been part of the USSR or Yugoslavia")
     for old, member, when in absorbed:
-        out += f"; the {old}, a Warsaw Pact state, came into NATO without an accession of its own when {member} absorbed it on {when}"
+        out += (f"; the {old}, a Warsaw Pact state, came into NATO without an accession of its own when {member} "
+                f"absorbed it on {when}")
     return out
 
 

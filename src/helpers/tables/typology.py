@@ -1,4 +1,4 @@
-"""Tables for notebook 07 (P15–P16): the codebook, the dated comparison of organisations, and the alliance /
+"""Frames for notebook 07 (P15–P16): the codebook, the coded cells in force on a date, and the alliance /
 framework typology as intervals.
 
 The codebook is ``dimensions.csv``: each dimension sits on an axis (obligations, institutions, legal form, scope)
@@ -13,7 +13,8 @@ removing another organisation never changes them. An axis score is the mean of t
 each scaled to 0–1 by the dimension's own range; an unknown or not-yet-coded dimension is counted at its lowest
 and at its highest value, which gives an interval instead of a guess.
 
-Plain DataFrames in, plain DataFrames out; nothing here displays anything.
+Plain DataFrames in, plain DataFrames out; nothing here displays anything. The tables a reader reads are
+:mod:`helpers.tables.typology_view`'s, the sentences and reader words :mod:`helpers.tables.typology_words`'s.
 """
 
 from __future__ import annotations
@@ -23,10 +24,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers import coded_scales, wording
+from helpers import coded_scales
 from helpers.membership import as_timestamp
 from helpers.tables.frames import need
-from helpers.wording import day
 
 UNKNOWN = "unknown"
 NOT_CODED = "not coded for this date"
@@ -34,12 +34,8 @@ NOT_RECORDED = "not recorded"
 #: Axes that get a score, in display order; the typology chart uses the first two.
 SCORED_AXES = ("obligation", "institutionalization", "legalization")
 PLOT_AXES = ("obligation", "institutionalization")
-EVIDENCE_LABELS = {"primary_text": "Treaty or document text", "official_page": "Organisation's or government's page",
-                   "reference_work": "Reference work", "news_report": "News report",
-                   "article": "The article studied", "official_statement": "Russian or Chinese official statement",
-                   "none": "—"}
-#: How the codebook's roles read in the "in the score" column.
-ROLE_WORDS = {"scored": "yes", "profile": "profile", "described": "described"}
+
+
 @dataclass(frozen=True)
 class Dimension:
     dimension_id: str
@@ -61,18 +57,6 @@ class Dimension:
 
     def highest(self) -> str:
         return max(self.scale, key=lambda v: self.scores[v])
-
-
-def short_names(organisations: pd.DataFrame) -> dict[str, str]:
-    """org_id → the name a reader knows, in 07's tables and inside its sentences: its label in ``data/labels.csv``
-    (07's own row, ``org_features``, where the general one starts a legend with a capital: "proposed Eurasian
-    framework"; English, the page translates it), else the acronym id (NATO, OSCE), else the full name from
-    organisations.csv."""
-    out = {}
-    for org, name in zip(organisations["org_id"], organisations["name"]):
-        known = wording.label(org, "org_id", "org_features", lang="en")
-        out[org] = known if known != org else (org if org.isalpha() and len(org) <= 5 else name)
-    return out
 
 
 def _pairs(text: str, *, dimension: str, column: str) -> list[tuple[str, str]]:
@@ -185,160 +169,5 @@ def typology_intervals(org_features: pd.DataFrame, dimensions: pd.DataFrame, org
             row[f"{axis}_high"] = hi[axis] if known else float("nan")
             row[f"{axis}_known"] = known
             row[f"{axis}_unknown"] = len(scored) - known
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
-def _label(book: Mapping[str, Dimension], dim_id: str, value: str) -> str:
-    if value in (UNKNOWN, NOT_CODED, NOT_RECORDED):
-        return value
-    return book[dim_id].labels[value]
-
-
-def feature_table(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: Iterable[str], as_of,
-                  names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """The comparison on ``as_of``: one row per dimension (codebook order) with its group and whether it is
-    scored, one column per organisation (reader name), cell = the value's reader label, ``unknown``,
-    ``not coded for this date`` (the organisation's rows start later or have ended), or ``not recorded``."""
-    book = codebook(dimensions)
-    names = dict(names or {})
-    table = pd.DataFrame({"group": [d.axis_label for d in book.values()],
-                          "dimension": [d.label for d in book.values()],
-                          "in the score": [ROLE_WORDS.get(d.role, d.role) for d in book.values()]})
-    for org in orgs:
-        values = cell_values(org_features, book, org, as_of)
-        has_rows = set(org_features.loc[org_features["org_id"] == org, "dimension_id"])
-        table[names.get(org, org)] = [_label(book, k, v if (k in has_rows or v != NOT_CODED) else NOT_RECORDED)
-                                      for k, v in values.items()]
-    return table
-
-
-def comparison_counts(table: pd.DataFrame, org_columns: Iterable[str]) -> dict[str, int]:
-    """How many cells of ``feature_table``'s organisation columns are known, unknown or not coded."""
-    cells = table[list(org_columns)].to_numpy().ravel().tolist()
-    unknown = sum(c == UNKNOWN for c in cells)
-    missing = sum(c in (NOT_CODED, NOT_RECORDED) for c in cells)
-    return {"cells": len(cells), "unknown": unknown, "not coded": missing, "known": len(cells) - unknown - missing}
-
-
-def feature_details(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: Iterable[str],
-                    names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Every coded cell (all periods) of the given organisations with its dates, evidence, locator, quote,
-    detail, note and source: the audit trail behind the comparison."""
-    book = codebook(dimensions)
-    names = dict(names or {})
-    orgs = list(orgs)
-    sub = org_features[org_features["org_id"].isin(orgs)]
-    order_d = {d: i for i, d in enumerate(book)}
-    order_o = {o: i for i, o in enumerate(orgs)}
-    sub = sub.assign(_o=sub["org_id"].map(order_o), _d=sub["dimension_id"].map(order_d))
-    sub = sub.sort_values(["_o", "_d", "valid_from"], kind="mergesort")
-    return pd.DataFrame({
-        "organisation": [names.get(o, o) for o in sub["org_id"]],
-        "dimension": [book[d].label for d in sub["dimension_id"]],
-        "value": [_label(book, d, v) for d, v in zip(sub["dimension_id"], sub["value"])],
-        "from": pd.to_datetime(sub["valid_from"]).to_numpy(),
-        "until": pd.to_datetime(sub["valid_to"]).to_numpy(),
-        "evidence": [EVIDENCE_LABELS[e] for e in sub["evidence"]],
-        "evidence_date": pd.to_datetime(sub["evidence_date"]).to_numpy(),
-        "where": sub["locator"].fillna("").to_numpy(),
-        "quote": sub["quote"].fillna("").to_numpy(),
-        "detail": sub["detail"].fillna("").to_numpy(),
-        "note": sub["note"].fillna("").to_numpy(),
-        "source_id": sub["source_id"].to_numpy(),
-    })
-
-
-def codebook_table(dimensions: pd.DataFrame) -> pd.DataFrame:
-    """The codebook for readers: group, dimension, scored or described, the values, and what it measures."""
-    book = codebook(dimensions)
-    desc = dimensions.set_index("dimension_id")["description"]
-    return pd.DataFrame({
-        "group": [d.axis_label for d in book.values()],
-        "dimension": [d.label for d in book.values()],
-        "in the score": [ROLE_WORDS.get(d.role, d.role) for d in book.values()],
-        "values": [" / ".join(d.labels[v] for v in d.scale) for d in book.values()],
-        "what it records": [desc[k] for k in book],
-        "source_id": dimensions["source_id"].to_numpy(),
-    })
-
-
-def _span(low: float, high: float) -> str:
-    if pd.isna(low):
-        return "not placed"
-    return f"{low:.2f}" if round(low, 9) == round(high, 9) else f"{low:.2f}–{high:.2f}"
-
-
-def interval_table(intervals: pd.DataFrame, dimensions: pd.DataFrame,
-                   names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Reader version of :func:`typology_intervals`: one row per organisation, each axis as a score or a range
-    ("0.62–0.88"), and how many of the axis's scored dimensions are known."""
-    book = codebook(dimensions)
-    names = dict(names or {})
-    axes = [a for a in SCORED_AXES if f"{a}_low" in intervals.columns]
-    label = {d.axis: d.axis_label for d in book.values()}
-    out = pd.DataFrame({"organisation": [names.get(o, o) for o in intervals["org_id"]]})
-    for axis in axes:
-        out[label[axis]] = [_span(lo, hi) for lo, hi in zip(intervals[f"{axis}_low"], intervals[f"{axis}_high"])]
-        total = intervals[f"{axis}_known"] + intervals[f"{axis}_unknown"]
-        out[f"{label[axis]}: known"] = [f"{k} of {n}" for k, n in zip(intervals[f"{axis}_known"], total)]
-    return out
-
-
-def org_overview(organisations: pd.DataFrame, member_counts: Mapping[str, int], orgs: Iterable[str],
-                 as_of) -> pd.DataFrame:
-    """One row per org: name, kind, founded, whether it existed on ``as_of`` and its formal member count then.
-
-    An org founded after ``as_of`` (e.g. the SCO on 1991-12-31), dissolved before it, or only proposed reads
-    ``did not exist yet (founded 15 Jun 2001)`` / ``proposed`` (or ``not yet proposed``) with no count, so a zero is
-    never mistaken for an empty organisation. A bilateral treaty reads ``bilateral treaty in force`` (or signed, not
-    yet in force) with no member count.
-    """
-    cut = as_timestamp(as_of, "as_of")
-    idx = organisations.set_index("org_id")
-    rows = []
-    for org in orgs:
-        if org not in idx.index:
-            raise ValueError(f"org_overview: organisation {org!r} is not in organisations.csv; allowed: "
-                             f"{', '.join(idx.index)}")
-        r = idx.loc[org]
-        founded, ended = pd.to_datetime(r.get("founded")), pd.to_datetime(r.get("dissolved"))
-        in_force = pd.to_datetime(r.get("in_force")) if "in_force" in idx.columns else pd.NaT
-        count = pd.NA
-        if r.get("status") == "proposed" or pd.isna(founded):
-            state = (f"not yet proposed (proposed {day(founded.date())})" if pd.notna(founded) and founded > cut
-                     else "proposed, no members")
-        elif founded > cut:
-            state = f"did not exist yet (founded {day(founded.date())})"
-        elif pd.notna(ended) and ended <= cut:
-            state = f"dissolved ({day(ended.date())})"
-        elif r.get("kind") == "bilateral_treaty":
-            state = ("bilateral treaty in force" if pd.isna(in_force) or in_force <= cut
-                     else f"signed, in force from {day(in_force.date())}")
-        else:
-            state, count = "existed", int(member_counts.get(org, 0))
-        rows.append({"org_id": org, "organisation": r.get("name"),
-                     "kind": wording.label(r.get("kind"), "kind", "organisations"), "founded": founded,
-                     f"on {day(cut.date())}": state, "formal members": count})
-    out = pd.DataFrame(rows)
-    out["formal members"] = out["formal members"].astype("Int64")
-    return out
-
-
-def obligation_profile(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: Iterable[str], as_of,
-                       names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """One row per organisation on ``as_of``: the defence promise that classifies it (``class``: alliance, not an
-    alliance, or unknown) and, beside it, the other obligation types of the profile, each as its reader label,
-    ``unknown`` or ``not coded for this date``. Nothing is averaged."""
-    book = codebook(dimensions)
-    names = dict(names or {})
-    obligations = [d for d in book.values() if d.axis == "obligation" and d.role in ("scored", "profile")]
-    rows = []
-    for org in orgs:
-        values = cell_values(org_features, book, org, as_of)
-        defence = values.get("collective_defence", NOT_CODED)
-        kind = {"yes": "alliance", "no": "not an alliance"}.get(defence, "unknown")
-        row = {"organisation": names.get(org, org), "class": kind}
-        row.update({d.label: _label(book, d.dimension_id, values[d.dimension_id]) for d in obligations})
         rows.append(row)
     return pd.DataFrame(rows)

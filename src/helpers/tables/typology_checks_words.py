@@ -11,6 +11,7 @@ import pandas as pd
 
 from helpers.tables import typology as T
 from helpers.tables import typology_checks as C
+from helpers.tables import typology_view as TV
 from helpers.tables.typology_words import join_names
 
 
@@ -59,14 +60,16 @@ def robustness_table(org_features: pd.DataFrame, dimensions: pd.DataFrame, shown
         "Defence promise (classifies)": [{"yes": "yes", "no": "no"}.get(live[o], "unknown") for o in shown],
         "Five ATOP types, equal-weight mean": [f"{mean5[o]:.2f}" if pd.notna(mean5[o]) else "not known"
                                                for o in shown],
-        "Institutions, our four items": [T._span(main.loc[o, "institutionalization_low"],
-                                                 main.loc[o, "institutionalization_high"]) for o in shown],
-        "Institutions, six items": [T._span(wide.loc[o, "institutionalization_low"],
-                                            wide.loc[o, "institutionalization_high"]) for o in shown],
-        "Institutions, 'partly' cells as no": [T._span(as_no.loc[o, "institutionalization_low"],
-                                                       as_no.loc[o, "institutionalization_high"]) for o in shown],
-        "Institutions, 'partly' cells as yes": [T._span(as_yes.loc[o, "institutionalization_low"],
-                                                        as_yes.loc[o, "institutionalization_high"]) for o in shown]})
+        "Institutions, our four items": _institutions(main, shown),
+        "Institutions, six items": _institutions(wide, shown),
+        "Institutions, 'partly' cells as no": _institutions(as_no, shown),
+        "Institutions, 'partly' cells as yes": _institutions(as_yes, shown)})
+
+
+def _institutions(intervals: pd.DataFrame, shown: list[str]) -> list[str]:
+    """Each organisation's institutions score in ``intervals`` (indexed by org_id) as a point or a range."""
+    return [TV.score_span(intervals.loc[o, "institutionalization_low"], intervals.loc[o, "institutionalization_high"])
+            for o in shown]
 
 
 def _bounds(cell: str) -> tuple[float, float] | None:

@@ -1,7 +1,8 @@
 """Notebook 07 as a reader meets it: which organisations can be compared on a date (and, plainly, why the others
 cannot), the comparison matrix's cells with their shading and notes, and the findings of the "At a glance" box.
 
-The scores themselves live in :mod:`helpers.tables.typology`; this module only arranges them. Plain DataFrames
+The scores themselves live in :mod:`helpers.tables.typology` and the reader's tables in
+:mod:`helpers.tables.typology_view`; this module holds the words and arranges the scores. Plain DataFrames
 in, plain DataFrames, lists and text out; nothing here displays anything.
 """
 
@@ -24,6 +25,16 @@ UNORDERED = ("decision_rule", "security_scope", "accession", "not_against_third"
 NOT_COMPARED = {"later": "did not exist yet", "gone": "had been dissolved",
                 "pending": "existed, but the texts its cells code were not yet in force",
                 "uncoded": ("has no coded cells", "have no coded cells")}
+
+#: What each kind of evidence in ``org_features.csv`` reads as in the audit table.
+EVIDENCE_LABELS = {"primary_text": "Treaty or document text", "official_page": "Organisation's or government's page",
+                   "reference_work": "Reference work", "news_report": "News report",
+                   "article": "The article studied", "official_statement": "Russian or Chinese official statement",
+                   "none": "—"}
+
+
+#: How the codebook's roles read in the "in the score" column.
+ROLE_WORDS = {"scored": "yes", "profile": "profile", "described": "described"}
 
 
 def join_names(items: list[str]) -> str:
@@ -234,7 +245,7 @@ def organisation_table(organisations: pd.DataFrame, orgs: Iterable[str], as_of) 
     ``source_id``. Member counts are left out: they rest on every accession record of every organisation (notebooks
     02, 03 and 08 show them), and the comparison here codes founding texts, not membership."""
     orgs = list(orgs)
-    table = T.org_overview(organisations, {}, orgs, as_of).drop(columns=["org_id", "formal members"])
+    table = org_overview(organisations, {}, orgs, as_of).drop(columns=["org_id", "formal members"])
     return table.assign(source_id=organisations.set_index("org_id").loc[orgs, "source_id"].to_numpy())
 
 
@@ -280,3 +291,43 @@ def profile_finding(profile: pd.DataFrame) -> str:
             if allies else "None of these texts promises defence")
     tail = f"; for {join_names(open_)} it is unknown" if open_ else ""
     return head + tail
+
+
+def org_overview(organisations: pd.DataFrame, member_counts: Mapping[str, int], orgs: Iterable[str],
+                 as_of) -> pd.DataFrame:
+    """One row per org: name, kind, founded, whether it existed on ``as_of`` and its formal member count then.
+
+    An org founded after ``as_of`` (e.g. the SCO on 1991-12-31), dissolved before it, or only proposed reads
+    ``did not exist yet (founded 15 Jun 2001)`` / ``proposed`` (or ``not yet proposed``) with no count, so a zero is
+    never mistaken for an empty organisation. A bilateral treaty reads ``bilateral treaty in force`` (or signed, not
+    yet in force) with no member count.
+    """
+    cut = as_timestamp(as_of, "as_of")
+    idx = organisations.set_index("org_id")
+    rows = []
+    for org in orgs:
+        if org not in idx.index:
+            raise ValueError(f"org_overview: organisation {org!r} is not in organisations.csv; allowed: "
+                             f"{', '.join(idx.index)}")
+        r = idx.loc[org]
+        founded, ended = pd.to_datetime(r.get("founded")), pd.to_datetime(r.get("dissolved"))
+        in_force = pd.to_datetime(r.get("in_force")) if "in_force" in idx.columns else pd.NaT
+        count = pd.NA
+        if r.get("status") == "proposed" or pd.isna(founded):
+            state = (f"not yet proposed (proposed {wording.day(founded.date())})" if pd.notna(founded) and founded > cut
+                     else "proposed, no members")
+        elif founded > cut:
+            state = f"did not exist yet (founded {wording.day(founded.date())})"
+        elif pd.notna(ended) and ended <= cut:
+            state = f"dissolved ({wording.day(ended.date())})"
+        elif r.get("kind") == "bilateral_treaty":
+            state = ("bilateral treaty in force" if pd.isna(in_force) or in_force <= cut
+                     else f"signed, in force from {wording.day(in_force.date())}")
+        else:
+            state, count = "existed", int(member_counts.get(org, 0))
+        rows.append({"org_id": org, "organisation": r.get("name"),
+                     "kind": wording.label(r.get("kind"), "kind", "organisations"), "founded": founded,
+                     f"on {wording.day(cut.date())}": state, "formal members": count})
+    out = pd.DataFrame(rows)
+    out["formal members"] = out["formal members"].astype("Int64")
+    return out
