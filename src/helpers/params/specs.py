@@ -165,7 +165,7 @@ class NotebookSpec:
     parameters: dict[str, ParamSpec]
     variants: tuple[tuple[str, dict[str, Any]], ...] = ()
     constraints: tuple[Constraint, ...] = ()
-    #: ``{"cell_timeout": seconds, "cell_output": characters}`` (``helpers.pipeline.limits``): ``[limits]`` of the
+    #: ``{"cell_timeout": seconds, "cell_output": characters}`` (``helpers.limits``): ``[limits]`` of the
     #: section map, overridden by the notebook's own ``cell_timeout`` / ``cell_output``.
     limits: dict[str, int] | None = None
 
