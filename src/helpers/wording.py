@@ -267,3 +267,17 @@ def day(value) -> str:
     if len(text) > 10 and text[10:].strip("T0: "):
         return text
     return f"{d.day} {d.strftime('%b')} {d.year}"
+
+
+def joined(items, *, lang: str | None = None) -> str:
+    """Items as one list in a sentence: 'A', 'A and B', 'A, B and C' (no comma before 'and', as every page writes
+    it); in the Arabic edition CLDR's list through Babel, 'A وB وC'. ``lang="en"`` gives the English list in either
+    edition, for a sentence the page translates whole later (its catalog entry holds the Arabic)."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    if (lang or language()) == "ar":
+        from babel.lists import format_list
+
+        return format_list(items, locale="ar")
+    return ", ".join(items[:-1]) + " and " + items[-1]
