@@ -12,6 +12,7 @@ import datetime as _dt
 import keyword
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,13 +24,47 @@ from helpers.printable import bad_character
 from helpers.section_map import paragraph_range
 from helpers.section_map import read as read_collection
 
-#: The parameter types that take a range (``min``/``max``), each with the words a bound may use for the span the
-#: data covers. The one list of types is :data:`TYPES`; each has one check in ``checks.py`` (``@checks``) and one
-#: ``--list`` text in ``describe.py`` (``ALLOWED``), which ``tests/test_params.py`` holds to it.
-RANGED: dict[str, tuple[str, ...]] = {"date": ("data:first", "data:last"),
-                                      "year": ("data:first_year", "data:last_year"), "int": ()}
+
+def _date_bound(raw: Any) -> _dt.date:
+    if isinstance(raw, _dt.date) and not isinstance(raw, _dt.datetime):
+        return raw
+    if isinstance(raw, str):
+        return _dt.date.fromisoformat(raw)
+    raise ValueError(f"{raw!r} is not a date")
+
+
+def _whole_bound(raw: Any) -> int:
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    raise ValueError(f"{raw!r} is not a whole number")
+
+
+@dataclass(frozen=True)
+class Range:
+    """How a type that takes a range (``min``/``max``) reads its bounds and moves along them: ``words``, the
+    ``data:`` words a bound may use for the span the data covers; ``parse``, a bound's literal from the section map
+    to its value (ValueError when it is not one); ``allowed``, what a bound may be, in words; ``step``, the
+    smallest move between two values (``a < b`` at an edge puts ``b`` one step past ``a``)."""
+
+    words: tuple[str, ...]
+    parse: Callable[[Any], Any]
+    allowed: str
+    step: Any
+
+    def allowed_text(self) -> str:
+        return self.allowed + (f" or {' / '.join(repr(w) for w in self.words)}" if self.words else "")
+
+
+#: The parameter types that take a range, each with how it reads its bounds and its step (:class:`Range`). The
+#: one list of types is :data:`TYPES`; each has one check in ``checks.py`` (``@checks``) and one ``--list`` text
+#: in ``describe.py`` (``ALLOWED``), which ``tests/test_params.py`` holds to it.
+RANGED: dict[str, Range] = {
+    "date": Range(("data:first", "data:last"), _date_bound, "an ISO date YYYY-MM-DD", _dt.timedelta(days=1)),
+    "year": Range(("data:first_year", "data:last_year"), _whole_bound, "a whole number", 1),
+    "int": Range((), _whole_bound, "a whole number", 1),
+}
 TYPES = ("date", "year", "org_list", "org", "state", "choice", "list", "int", "str")
-BOUND_WORDS = tuple(w for words in RANGED.values() for w in words)
+BOUND_WORDS = tuple(w for rng in RANGED.values() for w in rng.words)
 #: Operators a rule between two parameters may use (``constraints = ["start <= end"]``).
 OPERATORS = ("<=", "<", ">=", ">")
 _RULE = re.compile(r"^\s*([A-Za-z_]\w*)\s*(<=|<|>=|>)\s*([A-Za-z_]\w*)\s*$")
@@ -84,27 +119,18 @@ def _check_stem(where: str, stem: str) -> None:
 def _check_bound(where: str, name: str, ptype: str, which: str, raw: Any) -> None:
     if raw is None:
         return
-    words = RANGED.get(ptype, ())
-    if isinstance(raw, str) and raw in words:
-        return
-    if ptype == "date":
-        if isinstance(raw, _dt.date) and not isinstance(raw, _dt.datetime):
-            return
-        if isinstance(raw, str):
-            try:
-                _dt.date.fromisoformat(raw)
-                return
-            except ValueError:
-                pass
-        allowed = f"an ISO date YYYY-MM-DD or {' / '.join(repr(w) for w in words)}"
-    elif ptype in RANGED:
-        if isinstance(raw, int) and not isinstance(raw, bool):
-            return
-        allowed = "a whole number" + (f" or {' / '.join(repr(w) for w in words)}" if words else "")
-    else:
+    if ptype not in RANGED:
         raise CollectionError(f"{where}: parameter '{name}' ({ptype}) takes no {which}; only "
                               f"{', '.join(RANGED)} parameters have a range")
-    raise CollectionError(f"{where}: parameter '{name}' has {which} = {raw!r}; allowed: {allowed}")
+    rng = RANGED[ptype]
+    if isinstance(raw, str) and raw in rng.words:
+        return
+    try:
+        rng.parse(raw)
+        return
+    except (ValueError, TypeError):
+        pass
+    raise CollectionError(f"{where}: parameter '{name}' has {which} = {raw!r}; allowed: {rng.allowed_text()}")
 
 
 def collection_path() -> Path:
