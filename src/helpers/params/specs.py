@@ -14,7 +14,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -25,43 +25,32 @@ from helpers.section_map import paragraph_range
 from helpers.section_map import read as read_collection
 
 
-def _date_bound(raw: Any) -> _dt.date:
-    if isinstance(raw, _dt.date) and not isinstance(raw, _dt.datetime):
-        return raw
-    if isinstance(raw, str):
-        return _dt.date.fromisoformat(raw)
-    raise ValueError(f"{raw!r} is not a date")
-
-
-def _whole_bound(raw: Any) -> int:
-    if isinstance(raw, int) and not isinstance(raw, bool):
-        return raw
-    raise ValueError(f"{raw!r} is not a whole number")
+def _literal(raw: Any, kind: type) -> Any:
+    """A bound of the section map that is a ``kind`` (a date may be written as an ISO string), else ValueError."""
+    value = _dt.date.fromisoformat(raw) if kind is _dt.date and isinstance(raw, str) else raw
+    if isinstance(value, bool | _dt.datetime) or not isinstance(value, kind):
+        raise ValueError(f"{raw!r} is not a {kind.__name__}")
+    return value
 
 
 @dataclass(frozen=True)
 class Range:
-    """How a type that takes a range (``min``/``max``) reads its bounds and moves along them: ``words``, the
-    ``data:`` words a bound may use for the span the data covers; ``parse``, a bound's literal from the section map
-    to its value (ValueError when it is not one); ``allowed``, what a bound may be, in words; ``step``, the
-    smallest move between two values (``a < b`` at an edge puts ``b`` one step past ``a``)."""
+    """How a type with a range (``min``/``max``) reads its bounds: ``words`` (the ``data:`` words a bound may use),
+    ``parse`` (a bound's literal to its value, or ValueError), ``allowed`` (in words) and ``step``, the smallest move
+    between two values (``a < b`` at an edge puts ``b`` a step past ``a``). Every type of :data:`TYPES` also has
+    one check in ``checks.py`` and one ``--list`` text in ``describe.py`` (a test holds the three together)."""
 
     words: tuple[str, ...]
     parse: Callable[[Any], Any]
     allowed: str
     step: Any
 
-    def allowed_text(self) -> str:
-        return self.allowed + (f" or {' / '.join(repr(w) for w in self.words)}" if self.words else "")
 
-
-#: The parameter types that take a range, each with how it reads its bounds and its step (:class:`Range`). The
-#: one list of types is :data:`TYPES`; each has one check in ``checks.py`` (``@checks``) and one ``--list`` text
-#: in ``describe.py`` (``ALLOWED``), which ``tests/test_params.py`` holds to it.
+_DATE, _WHOLE = partial(_literal, kind=_dt.date), partial(_literal, kind=int)
 RANGED: dict[str, Range] = {
-    "date": Range(("data:first", "data:last"), _date_bound, "an ISO date YYYY-MM-DD", _dt.timedelta(days=1)),
-    "year": Range(("data:first_year", "data:last_year"), _whole_bound, "a whole number", 1),
-    "int": Range((), _whole_bound, "a whole number", 1),
+    "date": Range(("data:first", "data:last"), _DATE, "an ISO date YYYY-MM-DD", _dt.timedelta(days=1)),
+    "year": Range(("data:first_year", "data:last_year"), _WHOLE, "a whole number", 1),
+    "int": Range((), _WHOLE, "a whole number", 1),
 }
 TYPES = ("date", "year", "org_list", "org", "state", "choice", "list", "int", "str")
 BOUND_WORDS = tuple(w for rng in RANGED.values() for w in rng.words)
@@ -123,14 +112,12 @@ def _check_bound(where: str, name: str, ptype: str, which: str, raw: Any) -> Non
         raise CollectionError(f"{where}: parameter '{name}' ({ptype}) takes no {which}; only "
                               f"{', '.join(RANGED)} parameters have a range")
     rng = RANGED[ptype]
-    if isinstance(raw, str) and raw in rng.words:
-        return
+    allowed = rng.allowed + (f" or {' / '.join(repr(w) for w in rng.words)}" if rng.words else "")
     try:
-        rng.parse(raw)
-        return
+        if not (isinstance(raw, str) and raw in rng.words):
+            rng.parse(raw)
     except (ValueError, TypeError):
-        pass
-    raise CollectionError(f"{where}: parameter '{name}' has {which} = {raw!r}; allowed: {rng.allowed_text()}")
+        raise CollectionError(f"{where}: parameter '{name}' has {which} = {raw!r}; allowed: {allowed}") from None
 
 
 def collection_path() -> Path:
