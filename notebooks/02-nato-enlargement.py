@@ -40,6 +40,7 @@ from helpers.tables import (
     euroatlantic,
     euroatlantic_words,
     geo,
+    geo_shapes,
     geo_words,
     pact_cases,
     pact_census,
@@ -60,7 +61,8 @@ PARAS = article.notebook_paragraphs("02")
 memberships, organisations, states = load.memberships(), load.organisations(), load.states()
 lineage, policies, paragraphs, claims = load.state_lineage(), load.state_policies(), load.paragraphs(), load.claims()
 census, spells, exits = load.pact_census(), load.pact_spells(), load.pact_exits()
-atlas = geo.Atlas(lineage, states, organisations)  # what the map needs besides the memberships
+boundaries = geo_shapes.Boundaries(load.boundaries(), load.geo_features())  # the boundary file, checked
+atlas = geo.Atlas(lineage, states, organisations, boundaries=boundaries)  # what the map needs besides the memberships
 nato_sources = membership.sources(memberships, ["NATO"])
 cases = pact_census.census_cases(census, organisations, P.as_of)
 rates = pact_census.exit_record(cases, spells, exits, P.as_of)

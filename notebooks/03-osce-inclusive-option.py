@@ -33,7 +33,7 @@ as_of = "2024-04-30"
 from helpers import load, membership, params, present, wording
 from helpers.charts import euroatlantic as euroatlantic_charts
 from helpers.charts import maps
-from helpers.tables import article, article_words, euroatlantic, euroatlantic_words, geo, geo_words
+from helpers.tables import article, article_words, euroatlantic, euroatlantic_words, geo, geo_shapes, geo_words
 
 P = params.validated("03", as_of=as_of)
 PARAS = article.notebook_paragraphs("03")
@@ -47,7 +47,8 @@ PARAS = article.notebook_paragraphs("03")
 # %%
 memberships, states, events, event_paragraphs, paragraphs, claims, documents, coding = map(load.table, [
     "memberships", "states", "events", "event_paragraphs", "paragraphs", "claims", "documents", "principle_documents"])
-atlas = geo.Atlas(load.state_lineage(), states)  # what the map needs besides the memberships
+boundaries = geo_shapes.Boundaries(load.boundaries(), load.geo_features())  # the boundary file, checked
+atlas = geo.Atlas(load.state_lineage(), states, boundaries=boundaries)  # what the map needs besides the memberships
 
 # %% [markdown]
 # ## What P5–P6 say

@@ -40,6 +40,7 @@ from helpers.tables import (
     evidence,
     evidence_words,
     geo,
+    geo_shapes,
     geo_words,
     sco_states,
     sco_states_words,
@@ -57,7 +58,9 @@ PLEDGE_SOURCES = ["fordham-sourcebook-north-atlantic-treaty", "odkb-csto-collect
 
 # %%
 memberships = load.memberships()
-atlas = geo.Atlas(load.state_lineage(), load.states(), load.organisations())  # the maps' states and successions
+boundaries = geo_shapes.Boundaries(load.boundaries(), load.geo_features())  # the boundary file, checked
+atlas = geo.Atlas(load.state_lineage(), load.states(), load.organisations(),
+                  boundaries=boundaries)  # the maps' states, successions and boundaries
 names = load.states().set_index("iso3")["name"].to_dict()
 paragraphs, claims = load.paragraphs(), load.claims()
 ties_sources = sco_states.spell_sources(memberships, sco_states.ORGS, P.as_of)

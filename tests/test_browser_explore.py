@@ -22,7 +22,7 @@ from browser import report_browser as rb
 
 from helpers import load, paths, theme
 from helpers.charts import maps
-from helpers.tables import geo
+from helpers.tables import geo, geo_shapes
 
 HERE = Path(__file__).parent
 
@@ -83,9 +83,10 @@ def test_03_map_shades_the_osce_states_the_boundary_file_holds(chromium, site, w
         _clean(rep)
         labels = page.eval_on_selector_all(f"#chart-overlap-map {GEOSHAPES}",
                                            "els => els.map(e => e.getAttribute('aria-label'))")
-        atlas = geo.Atlas(load.state_lineage(), load.states())
+        atlas = geo.Atlas(load.state_lineage(), load.states(),
+                          boundaries=geo_shapes.Boundaries(load.boundaries(), load.geo_features()))
         status = geo.feature_status(load.memberships(), "OSCE", as_of, atlas=atlas)
-        in_view = status[status["feature"].isin(maps.view_keys())]
+        in_view = status[status["feature"].isin(maps.view_keys(atlas.boundaries))]
         assert len(labels) == len(in_view)
         osce = [lab for lab in labels if re.search(r"Belongs to: [^;]*OSCE", lab)]
         assert len(osce) == int(in_view["member"].sum())

@@ -8,6 +8,8 @@ import os
 import pickle
 from pathlib import Path
 
+import pytest
+
 from helpers import paths
 from helpers.models import BuildFailure, Entry
 from helpers.pipeline import jobs, process
@@ -24,7 +26,8 @@ def test_a_report_job_crosses_as_json_and_comes_back_equal(tmp_path):
     """An executor that ships JSON or pickles (the process pool, a Dask worker) gets the same job."""
     job = jobs.ReportJob(entry=_entry(), action=jobs.Action.RENDER, key="k", reports=tmp_path / "r",
                          build=tmp_path / "b", cache=tmp_path / "c", staging=tmp_path / "s",
-                         previous={"data": {"data/memberships.csv": "abc"}, "executed": "e"})
+                         previous=jobs.Previous(key="k", render="r", data={"data/memberships.csv": "abc"},
+                                                outputs={}, executed="e", format=2))
     wire = json.loads(json.dumps(job.to_dict()))
     assert jobs.ReportJob.from_dict(wire) == job
     assert pickle.loads(pickle.dumps(job)) == job
@@ -101,3 +104,28 @@ def test_a_failing_prose_only_render_is_logged_with_its_cause(tmp_path, caplog):
         out = render_paths._in_kept_page(Render, {"exports": {}}, replace(_entry(), notebook=str(nb_path)))
     assert out is None
     assert "prose-only re-render failed" in caplog.text and "KeyError: 'glance'" in caplog.text
+
+
+def test_a_renamed_field_fails_at_the_boundary_instead_of_disappearing():
+    """A result or a cache record with a field the other side does not know is refused, naming the field."""
+    wire = dict(jobs.ReportResult(name="n", ok=True).to_dict(), secs=1.0)
+    with pytest.raises(ValueError, match=r"ReportResult: unknown field secs \(allowed: name, ok, seconds"):
+        jobs.ReportResult.from_dict(wire)
+    record = {"format": 2, "key": "k", "render": "r", "data": {}, "outputs": {}, "executed": None, "reads": {}}
+    with pytest.raises(ValueError, match="Previous: unknown field reads"):
+        jobs.Previous.from_dict(record)
+
+
+def test_a_dask_worker_sends_back_the_type_a_local_worker_writes(monkeypatch, tmp_path):
+    """Both executors hand a :class:`jobs.Ran` to ``worker.write_result``; a Dask worker's, refused here because its
+    checkout differs, crosses by pickle unchanged."""
+    from helpers.pipeline import dask_run
+
+    for name in ("_apply_env", "_kernel_log"):
+        monkeypatch.setattr(dask_run, name, lambda *a: None)
+    monkeypatch.setattr(dask_run.process, "quiet_imports", lambda: None)
+    job = jobs.ReportJob(entry=_entry(), action=jobs.Action.EXECUTE, key="k", reports=tmp_path / "r",
+                         build=tmp_path / "b", cache=tmp_path / "c", staging=tmp_path / "s")
+    ran = dask_run.remote_report(job.to_dict(), {}, {"code": "0" * 64, "env": "0" * 64})
+    assert isinstance(ran, jobs.Ran) and pickle.loads(pickle.dumps(ran)) == ran
+    assert ran.name == job.entry.name and ran.rendered.failure.ename == "WorkerMismatch"

@@ -64,3 +64,31 @@ def test_a_changed_title_reaches_every_sidebar(fake):
     assert set(_status(again).values()) == {"built"}, again.stdout  # every page shows the sidebar
     for name in ("01-alpha.html", "01-alpha--early.html", "02-beta.html"):
         assert "Gamma renamed" in (fake.reports / name).read_text(encoding="utf-8"), name
+
+
+def test_an_edited_boundary_file_makes_a_map_report_stale(tmp_path, monkeypatch):
+    """The maps' files (data/geo/) are read through the loader: logged as read, so an edit to either re-runs the
+    report that drew the map, and checked like any table (a source that is not in sources.csv is refused)."""
+    from helpers.pipeline import execute
+    from helpers.tables import geo_shapes
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES, data)
+    shutil.copy(paths.DATAPACKAGE, data / "datapackage.json")
+    shutil.copy(paths.DATA / "geo" / "countries-110m.json", data / "geo" / "countries-110m.json")
+    log = tmp_path / "reads.log"
+    monkeypatch.setenv(paths.READ_LOG_VAR, str(log))
+    shapes = geo_shapes.Boundaries(load.boundaries(data), load.geo_features(data))
+    assert "Kosovo" in set(shapes.features()["name"])
+    reads = execute._reads(log, None)
+    assert {str(data / "geo" / f) for f in ("features.csv", "countries-110m.json")} <= {
+        str(cache.resolve(rel)) for rel in reads}
+    rec = {"key": "k", "render": "r", "data": reads, "outputs": {}}
+    assert cache.why_stale(rec, "k", "r", tmp_path) == ("cached", None)
+    features = data / "geo" / "features.csv"
+    features.write_text(features.read_text(encoding="utf-8").replace("2008-02-17", "2009-02-17"), encoding="utf-8")
+    assert cache.why_stale(rec, "k", "r", tmp_path) == ("execute", f"data changed: {cache.relative(features)}")
+    features.write_text(features.read_text(encoding="utf-8").replace("fixture-a", "no-such-source"),
+                        encoding="utf-8")
+    with pytest.raises(load.DataError, match=r"geo/features.csv row 2, column source_id"):
+        load.geo_features(data)

@@ -37,12 +37,13 @@ def frictionless_validate(descriptor: Path) -> tuple[bool, str]:
 
 
 def readme_tables() -> dict[str, tuple[list[str], str]]:
-    """table name -> (primary key columns, columns cell) from the table in data/README.md."""
+    """table name -> (primary key columns, columns cell) from the table in data/README.md; a file in a folder
+    (``geo/features.csv``) is the table ``geo_features``."""
     out = {}
     for line in (paths.DATA / "README.md").read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^\| `(\w+)\.csv` \| (.+?) \| (.+) \|$", line)
+        m = re.match(r"^\| `((?:\w+/)?\w+)\.csv` \| (.+?) \| (.+) \|$", line)
         if m:
-            out[m.group(1)] = (re.findall(r"`(\w+)`", m.group(2)), m.group(3))
+            out[m.group(1).replace("/", "_")] = (re.findall(r"`(\w+)`", m.group(2)), m.group(3))
     return out
 
 
@@ -59,7 +60,7 @@ def test_every_table_of_the_data_dictionary_is_a_resource_with_its_primary_key()
     assert sorted(readme) == sorted(res)
     for name, (pk, _) in readme.items():
         assert res[name]["schema"]["primaryKey"] == pk, name
-        assert res[name]["path"] == f"{name}.csv"
+        assert res[name]["path"].replace("/", "_") == f"{name}.csv"
 
 
 def test_every_field_is_a_column_of_the_data_dictionary():

@@ -20,7 +20,8 @@ def m() -> pd.DataFrame:
     return load.memberships()
 
 
-ATLAS = geo.Atlas(load.state_lineage(), load.states(), load.organisations())
+BOUNDARIES = geo_shapes.Boundaries(load.boundaries(), load.geo_features())
+ATLAS = geo.Atlas(load.state_lineage(), load.states(), load.organisations(), boundaries=BOUNDARIES)
 
 
 def shaded(m, org, when) -> pd.DataFrame:
@@ -29,9 +30,9 @@ def shaded(m, org, when) -> pd.DataFrame:
 
 
 def test_every_feature_without_a_code_is_listed_with_a_cited_source():
-    countries = geo_shapes.topology()["objects"]["countries"]["geometries"]
+    countries = BOUNDARIES.fresh()["objects"]["countries"]["geometries"]
     no_id = [g["properties"]["name"] for g in countries if "id" not in g]
-    special = geo_shapes.special_features()
+    special = BOUNDARIES.special_features()
     assert sorted(no_id) == ["Kosovo", "N. Cyprus", "Somaliland"]
     assert set(no_id) <= set(special["name"])
     with open(paths.DATA / "sources.csv", encoding="utf-8", newline="") as fh:
@@ -41,7 +42,7 @@ def test_every_feature_without_a_code_is_listed_with_a_cited_source():
 
 
 def test_the_iso_join_draws_every_state_of_the_data_but_microstates():
-    drawn = set(geo_shapes.features()["iso3"])
+    drawn = set(BOUNDARIES.features()["iso3"])
     states = load.states()
     current = set(states.loc[~states["historic"], "iso3"])
     assert current - drawn <= MICROSTATES, f"states missing from the map: {sorted(current - drawn - MICROSTATES)}"
@@ -62,7 +63,7 @@ def test_nato_shapes_are_its_members_on_the_date(m, when, expected):
 @pytest.mark.parametrize("when", ["1980-06-30", "1992-06-30", "2004-12-31", "2024-04-30"])
 def test_shaded_shapes_hold_exactly_the_members_the_file_can_draw(m, org, when):
     members = set(membership.members_as_of(m, org, when)["iso3"])
-    held = geo.holders(when, ATLAS.lineage)
+    held = geo.holders(when, ATLAS)
     drawable = members & set(held["holder"])
     s = shaded(m, org, when)
     shown = {code for codes in s["members"] for code in codes.split(", ")}
@@ -101,7 +102,7 @@ def test_special_features_are_drawn_as_the_table_says(m):
     assert not late.at["Kosovo", "member"]
     assert not late.at["N. Cyprus", "member"] and "unshaded" in late.at["N. Cyprus", "label"]
     assert late.at["Cyprus", "member"]
-    held = geo.holders("2024-04-30", ATLAS.lineage).set_index("name")
+    held = geo.holders("2024-04-30", ATLAS).set_index("name")
     assert held.at["Somaliland", "holder"] == "SOM"
 
 
@@ -141,7 +142,7 @@ def test_yearly_spells_follow_the_map_of_each_year(m):
 
 def test_subset_topology_keeps_only_the_features_asked_for_with_valid_arcs():
     keys = ["276", "250", "Kosovo", "688"]
-    t = geo_shapes.subset_topology(keys)
+    t = geo_shapes.subset_topology(BOUNDARIES, keys)
     geoms = t["objects"]["countries"]["geometries"]
     assert sorted(g["id"] for g in geoms) == sorted(keys)
 
@@ -151,13 +152,13 @@ def test_subset_topology_keeps_only_the_features_asked_for_with_valid_arcs():
     used = {i if i >= 0 else ~i for g in geoms for i in ids(g["arcs"])}
     assert used == set(range(len(t["arcs"])))  # every arc referenced, none dangling
     assert all(len(a) >= 2 for a in t["arcs"])
-    full = geo_shapes.topology()
+    full = BOUNDARIES.fresh()
     assert t["transform"]["scale"][0] == pytest.approx(full["transform"]["scale"][0] * 4)
 
 
 def test_subset_can_leave_out_far_southern_parts_of_a_country():
-    whole = geo_shapes.subset_topology(["250"])
-    north_only = geo_shapes.subset_topology(["250"], south=10.0)
+    whole = geo_shapes.subset_topology(BOUNDARIES, ["250"])
+    north_only = geo_shapes.subset_topology(BOUNDARIES, ["250"], south=10.0)
     (g_whole,), (g_north,) = (t["objects"]["countries"]["geometries"] for t in (whole, north_only))
     assert len(g_north["arcs"]) == len(g_whole["arcs"]) - 1  # France without French Guiana
     assert len(north_only["arcs"]) < len(whole["arcs"])

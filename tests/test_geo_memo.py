@@ -6,9 +6,10 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import load, paths
-from helpers.tables import geo, geo_memo
+from helpers.tables import geo, geo_memo, geo_shapes
 
-ATLAS = geo.Atlas(load.state_lineage(), load.states(), load.organisations())
+ATLAS = geo.Atlas(load.state_lineage(), load.states(), load.organisations(),
+                  boundaries=geo_shapes.Boundaries(load.boundaries(), load.geo_features()))
 
 
 def test_a_sweeps_second_report_works_out_only_its_own_date_and_gets_the_same_frames(tmp_path, monkeypatch):

@@ -173,3 +173,44 @@ def test_the_section_map_comment_names_every_parameter_type():
     head = (Path(__file__).resolve().parents[1] / "notebooks" / "collection.toml").read_text(encoding="utf-8")
     comment = "\n".join(line for line in head.splitlines() if line.startswith("#"))
     assert [t for t in specs.TYPES if f'"{t}"' not in comment] == []
+
+
+NUMBERS = """\
+  [notebook.parameters.low]
+  type = "number"
+  default = 0.5
+  min = 0.25
+  max = 2.75
+  help = "a share"
+  [notebook.parameters.high]
+  type = "number"
+  default = 1.5
+  min = 0.25
+  max = 2.75
+  help = "a larger share"
+"""
+
+
+def test_a_decimal_type_declares_its_bounds_and_step_in_one_place(fake, monkeypatch):
+    """A new ranged type (a decimal ``number``) needs no edit to the bound check or the edge values: its Range says
+    how a bound is read and how far a strict rule moves a value."""
+    import importlib
+
+    checks, describe, specs = (importlib.import_module(f"helpers.params.{m}") for m in ("checks", "describe", "specs"))
+
+    def check_number(ctx, spec, value):
+        return checks._in_range(ctx, spec, float(value), value, "a number")
+
+    monkeypatch.setattr(specs, "TYPES", (*specs.TYPES, "number"))
+    monkeypatch.setitem(specs.RANGED, "number", specs.Range((), float, "a decimal number", 0.25))
+    monkeypatch.setitem(checks.CHECKS, "number", check_number)
+    monkeypatch.setitem(describe.ALLOWED, "number", describe._ranged("number"))
+    text = fake.collection.read_text(encoding="utf-8").replace('paragraphs = "P1"\n',
+                                                               'paragraphs = "P1"\nconstraints = ["low < high"]\n', 1)
+    head, rest = text.split('[[notebook]]\nid = "02"')
+    fake.collection.write_text(head.rstrip("\n") + "\n" + NUMBERS + '\n[[notebook]]\nid = "02"' + rest,
+                               encoding="utf-8")
+    edges = params.edge_values("01", collection=fake.collection)
+    assert (edges["min"]["low"], edges["min"]["high"]) == (0.25, 0.5)  # one step of 0.25 above, not 1.25
+    assert (edges["max"]["low"], edges["max"]["high"]) == (2.5, 2.75)
+    assert "number from 0.25 to 2.75" in describe.allowed_text("01", "low", collection=fake.collection)

@@ -38,7 +38,7 @@ class Entry:
     data_version: str | None = None
     data_files: tuple[str, ...] = ()
     lang: str = "en"
-    #: ``{"cell_timeout": seconds, "cell_output": characters}`` from the section map (``helpers.pipeline.limits``).
+    #: ``{"cell_timeout": seconds, "cell_output": characters}`` from the section map (``helpers.limits``).
     limits: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict:

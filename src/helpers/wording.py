@@ -2,7 +2,8 @@
 
 Labels come from ``data/labels.csv`` (``table, column, value, label, label_ar``; ``table`` ``*`` means any table,
 ``value`` ``*`` is the column's own header) and from the label columns the data already has
-(``dimensions.label``, ``themes.label``, ``principles.label``/``label_ar``). ``NATO_LANG=ar`` switches every lookup
+(``dimensions.label``, ``themes.label``, ``principles.label``/``label_ar``, ``organisations.name``/``name_ar``);
+a ``labels.csv`` row wins, so it holds only a shorter word than the data's own (``NATO`` for the treaty's name). ``NATO_LANG=ar`` switches every lookup
 to the Arabic label where one is given (English otherwise), so the same pages can later be built in Arabic.
 
     wording.label("EURASIAN_FRAMEWORK", "org_id")   # 'Proposed Eurasian framework'
@@ -24,7 +25,7 @@ _SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 _WORDS = {"id": "ID", "iso3": "ISO3", "ar": "(Arabic)", "en": "(English)", "usd": "US$", "pct": "%", "hhi": "HHI"}
 # label columns the data tables already carry: (table, id column, label column, Arabic label column)
 _DATA_LABELS = (("dimensions", "dimension_id", "label", ""), ("themes", "theme_id", "label", ""),
-                ("principles", "principle_id", "label", "label_ar"))
+                ("principles", "principle_id", "label", "label_ar"), ("organisations", "org_id", "name", "name_ar"))
 
 
 def language() -> str:
@@ -267,3 +268,17 @@ def day(value) -> str:
     if len(text) > 10 and text[10:].strip("T0: "):
         return text
     return f"{d.day} {d.strftime('%b')} {d.year}"
+
+
+def joined(items, *, lang: str | None = None) -> str:
+    """Items as one list in a sentence: 'A', 'A and B', 'A, B and C' (no comma before 'and', as every page writes
+    it); in the Arabic edition CLDR's list through Babel, 'A وB وC'. ``lang="en"`` gives the English list in either
+    edition, for a sentence the page translates whole later (its catalog entry holds the Arabic)."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    if (lang or language()) == "ar":
+        from babel.lists import format_list
+
+        return format_list(items, locale="ar")
+    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -112,12 +112,12 @@ def _angle(lon: float, lat: float) -> float:
     return math.degrees(math.acos(max(-1.0, min(1.0, c))))
 
 
-@functools.lru_cache(maxsize=1)
-def view_keys() -> tuple[str, ...]:
+@functools.lru_cache(maxsize=2)
+def view_keys(boundaries: geo_shapes.Boundaries) -> tuple[str, ...]:
     """The features in view: inside the clip circle and reaching 30°N, leaving out Africa and Arabia (whose
     states hold none of these memberships) so that the map is fitted to Europe, Asia and North America."""
     keys = []
-    for f in geo_shapes.feature_bounds().itertuples(index=False):
+    for f in boundaries.feature_bounds().itertuples(index=False):
         lon, lat = (f.west + f.east) / 2, (f.south + f.north) / 2
         points = [(f.west, f.south), (f.west, f.north), (f.east, f.south), (f.east, f.north), (lon, lat)]
         inside = any(_angle(x, y) < PROJECTION["clipAngle"] for x, y in points)
@@ -128,19 +128,21 @@ def view_keys() -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=8)
-def region_keys(name: str) -> tuple[str, ...]:
+def region_keys(boundaries: geo_shapes.Boundaries, name: str) -> tuple[str, ...]:
     """The features a regional map draws: those whose box meets the region's box (widened by 10°)."""
     r = REGIONS[name]
     keys = []
-    for f in geo_shapes.feature_bounds().itertuples(index=False):
+    for f in boundaries.feature_bounds().itertuples(index=False):
         if f.east >= r.west - 10 and f.west <= r.east + 10 and f.north >= r.south - 5 and f.south <= r.north + 5:
             keys.append(f.feature)
     return tuple(keys)
 
 
-def _boundaries(lookup: pd.DataFrame, fields: list[str], region: Region | None = None) -> alt.Chart:
+def _boundaries(boundaries: geo_shapes.Boundaries, lookup: pd.DataFrame, fields: list[str],
+                region: Region | None = None) -> alt.Chart:
     """A chart whose data are the features in view, each joined to its row of ``lookup`` (key ``feature``)."""
-    topo = geo_shapes.subset_topology(region_keys(region.name) if region else view_keys(), south=SOUTH)
+    keys = region_keys(boundaries, region.name) if region else view_keys(boundaries)
+    topo = geo_shapes.subset_topology(boundaries, keys, south=SOUTH)
     data = alt.InlineData(values=topo, format=alt.DataFormat(type="topojson", feature="countries"))
     return alt.Chart(data).transform_lookup(
         lookup="id", from_=alt.LookupData(data=lookup, key="feature", fields=fields))
@@ -173,7 +175,8 @@ def membership_map(memberships: pd.DataFrame, as_of, *, atlas: geo.Atlas, org: s
     on = wording.day(membership.as_timestamp(as_of))
     desc = description or (f"Map of Europe, Eurasia and North America on {on}: "
                            + _map_summary(status, org))
-    return _boundaries(status[["feature", "label", "shade", "detail"]], ["label", "shade", "detail"]).mark_geoshape(
+    return _boundaries(atlas.boundaries, status[["feature", "label", "shade", "detail"]],
+                       ["label", "shade", "detail"]).mark_geoshape(
         stroke=BORDER, strokeWidth=0.5).encode(
         color=alt.Color("shade:N", scale=scale, title=legend_title,
                         legend=alt.Legend(orient="bottom", columns=2, symbolType="square")),
@@ -267,7 +270,8 @@ def membership_explorer(memberships: pd.DataFrame, org: str, as_of, *, atlas: ge
     aspect = region.aspect if region else 0.8
     height = height or int(round(width * aspect))
     year = alt.param(name="year", value=start)
-    return _explorer_map(data["codes"], org, first, width, height, region).add_params(year).properties(
+    chart = _explorer_map(atlas.boundaries, data["codes"], org, first, width, height, region)
+    return chart.add_params(year).properties(
         title=title, description=description,
         usermeta={"aspect": aspect, "timeline": timeline(data, org, start), **_phone_meta(region)}
     ).configure_view(stroke=None)
@@ -280,21 +284,21 @@ def _phone_meta(region: Region | None) -> dict:
     return {"phone_aspect": region.phone_aspect, "phone_width": PHONE_WIDTH}
 
 
-def _explorer_map(codes: pd.DataFrame, org: str, first: int, width: int, height: int,
-                  region: Region | None = None) -> alt.Chart | alt.LayerChart:
+def _explorer_map(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org: str, first: int, width: int,
+                  height: int, region: Region | None = None) -> alt.Chart | alt.LayerChart:
     """The shaded map; a region with an inset gets it drawn, framed and named in its lower-left corner (on a phone,
     in a band under the main map, which is then fitted to the region's phone box)."""
     if region is None or region.inset is None:
-        return _explorer_layer(codes, org, first, region).properties(width=width, height=height)
+        return _explorer_layer(boundaries, codes, org, first, region).properties(width=width, height=height)
     inner = REGIONS[region.inset]
     w, h = region.inset_box
     band = 0.3  # the inset's share of a phone map's height
     phone = f"width < {PHONE_WIDTH}"
     top = f"({phone} ? height * {1 - band:.3f} : height * {1 - h:.2f})"
     right = f"({phone} ? width * 0.62 : width * {w:.2f})"
-    main = _explorer_layer(codes, org, first, region, box=f"[[0, 0], [width, {phone} ? {top} : height]]",
+    main = _explorer_layer(boundaries, codes, org, first, region, box=f"[[0, 0], [width, {phone} ? {top} : height]]",
                            fit=f"{phone} ? {json.dumps(region.frame(region.phone))} : {json.dumps(region.frame())}")
-    inset = _explorer_layer(codes, org, first, inner, box=f"[[4, {top} + 4], [{right} - 4, height - 4]]")
+    inset = _explorer_layer(boundaries, codes, org, first, inner, box=f"[[4, {top} + 4], [{right} - 4, height - 4]]")
     corner = alt.Chart(alt.Data(values=[{}]))
     frame = corner.mark_rect(x=0, y=alt.expr(top), x2=alt.expr(right), y2=alt.expr("height"),
                              fill=theme.INSET_PAPER, stroke=INSET_EDGE, strokeWidth=1)
@@ -303,8 +307,8 @@ def _explorer_map(codes: pd.DataFrame, org: str, first: int, width: int, height:
     return alt.layer(main, frame, inset, name).properties(width=width, height=height)
 
 
-def _explorer_layer(codes: pd.DataFrame, org: str, first: int, region: Region | None,
-                    box: str | None = None, fit: str | None = None) -> alt.Chart:
+def _explorer_layer(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org: str, first: int,
+                    region: Region | None, box: str | None = None, fit: str | None = None) -> alt.Chart:
     idx = f"(year - {first})"
     char = f"substring(datum.code, {idx}, {idx} + 1)"
     shaded = f"isString(datum.code) && {char} != '.'"
@@ -316,7 +320,7 @@ def _explorer_layer(codes: pd.DataFrame, org: str, first: int, region: Region | 
         projection.update(extent=alt.expr(box), clipExtent=alt.expr(box))
     if fit:
         projection["fit"] = alt.expr(fit)
-    return _boundaries(codes, ["code", "labels"], region).transform_calculate(
+    return _boundaries(boundaries, codes, ["code", "labels"], region).transform_calculate(
         shade=f"{shaded} ? '{word}' : '{no}'",
         who=f"{shaded} ? split({pick}, '|')[0] : datum.properties.name",
         standing=f"{shaded} ? split({pick}, '|')[1] : '{no}'",

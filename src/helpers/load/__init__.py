@@ -25,7 +25,7 @@ When the environment variable ``NATO_READ_LOG`` names a file, the absolute path 
 Layout: :mod:`.csv_rows` (a file's rows and header), :mod:`.readers` (typing, checking, the loaders),
 :mod:`.columns` (one column's type and cell constraints), :mod:`.keys` (primary and foreign keys), :mod:`.package`
 (the descriptor, the read log), :mod:`.rules` (the rule registry), :mod:`.errors` (:class:`Problem`,
-:class:`DataError`).
+:class:`DataError`); ``load.boundaries()`` reads the maps' TopoJSON boundary file.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from helpers.load import rules
 from helpers.load.errors import MAX_LISTED, DataError, Problem
 from helpers.load.readers import (
     arms_control,
+    boundaries,
     capabilities,
     claims,
     claims_ar,
@@ -42,6 +43,7 @@ from helpers.load.readers import (
     event_actors,
     event_paragraphs,
     events,
+    geo_features,
     glossary,
     labels,
     lineage,
@@ -79,7 +81,7 @@ __all__ = [
     "paragraph_tags", "themes", "claims", "claims_ar", "prose_ar", "glossary", "lineage", "translation",
     "translation_differences", "dimensions", "org_features",
     "documents", "principles", "principle_documents", "state_lineage", "state_policies", "world_totals", "labels",
-    "pact_census", "pact_spells", "pact_exits",
+    "pact_census", "pact_spells", "pact_exits", "geo_features", "boundaries",
 ]
 
 #: The tables, one loader each (the data package is the authority; tests check the two agree).
@@ -89,7 +91,7 @@ TABLES: tuple[str, ...] = (
     "claims_ar", "prose_ar", "glossary",
     "lineage", "translation", "translation_differences", "dimensions", "org_features", "documents",
     "principle_documents", "principles", "state_lineage", "state_policies", "world_totals", "labels",
-    "pact_census", "pact_spells", "pact_exits",
+    "pact_census", "pact_spells", "pact_exits", "geo_features",
 )
 
 #: Rules checked on top of the Table Schema, by table, as a reader would state them (from the registry).

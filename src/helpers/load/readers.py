@@ -3,11 +3,13 @@
 ``table(name)`` reads the file (UTF-8, a byte-order mark dropped), checks the header and the row lengths, types
 each column (:mod:`.columns`), checks the primary key (:mod:`.keys`) and the rules that need only this table
 (:mod:`.rules`); then the foreign keys and the rules that read other tables. Parsed and checked tables are
-cached per process, keyed on each file's modification time and size.
+cached per process, keyed on each file's modification time and size. The maps' boundary file, TopoJSON rather than a
+table, has its own loader (``boundaries()``), logged and checked the same way.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -296,3 +298,40 @@ def pact_spells(data_dir=None) -> pd.DataFrame:
 def pact_exits(data_dir=None) -> pd.DataFrame:
     """How each member left an admitted defence pact (denunciation, non-renewal, suspension, ...)."""
     return table("pact_exits", data_dir)
+
+
+def geo_features(data_dir=None) -> pd.DataFrame:
+    """The boundary file's features without an ISO code or drawn apart from their state, and how each is drawn."""
+    return table("geo_features", data_dir)
+
+
+#: The boundary file, relative to the data folder.
+BOUNDARIES = Path("geo") / "countries-110m.json"
+
+#: The parsed file by path: its latest version only.
+_READ: dict[str, tuple] = {}
+
+
+def _parse(path: Path) -> str:
+    shown = paths.shown(path)
+    allowed = "a TopoJSON Topology with an object 'countries' holding geometries"
+    try:
+        text = path.read_text(encoding="utf-8")
+        topo = json.loads(text)
+    except FileNotFoundError:
+        raise DataError([Problem(shown, None, None, "file not found", allowed)]) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataError([Problem(shown, None, None, f"not readable JSON: {exc}", allowed)]) from None
+    countries = topo.get("objects", {}).get("countries", {}) if isinstance(topo, dict) else {}
+    if topo.get("type") != "Topology" or not isinstance(countries.get("geometries"), list) \
+            or "transform" not in topo or "arcs" not in topo:
+        raise DataError([Problem(shown, None, None, "not the boundary file the maps need", allowed)])
+    return text
+
+
+def boundaries(data_dir: str | os.PathLike | None = None) -> dict:
+    """The boundary file as a fresh dict (objects ``countries`` and ``land``), checked and logged as read.
+    Raises :class:`DataError` naming the file when it is missing or not a TopoJSON of countries."""
+    path = Path(data_dir if data_dir is not None else paths.DATA) / BOUNDARIES
+    package.log_reads([path])
+    return json.loads(package.latest(_READ, str(path), package.stamp(path), lambda: _parse(path)))

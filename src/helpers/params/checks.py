@@ -19,7 +19,16 @@ from typing import Any
 
 from helpers.params import datafiles
 from helpers.params.refusals import CollectionError, ParameterError
-from helpers.params.specs import BOUND_WORDS, Constraint, NotebookSpec, ParamSpec, collection_path, data_dir, notebook
+from helpers.params.specs import (
+    BOUND_WORDS,
+    RANGED,
+    Constraint,
+    NotebookSpec,
+    ParamSpec,
+    collection_path,
+    data_dir,
+    notebook,
+)
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _WHOLE = re.compile(r"^[+-]?\d+$", re.ASCII)
@@ -111,9 +120,7 @@ def bound(ctx: Context, spec: ParamSpec, which: str):
             raise CollectionError(f"notebook {ctx.notebook.id}: parameter '{spec.name}' has {which} = {raw!r}; "
                                   f"allowed words: {', '.join(BOUND_WORDS)}")
         return ctx.span[raw]
-    if spec.type == "date":
-        return raw if isinstance(raw, date) else date.fromisoformat(str(raw))
-    return raw
+    return RANGED[spec.type].parse(raw) if spec.type in RANGED else raw
 
 
 def range_text(lo, hi, unit: str) -> str:

@@ -4,7 +4,7 @@ the extreme values of each declared range (which a test builds)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -66,8 +66,9 @@ def allowed_text(notebook_id: str, name: str, *, collection: Path | None = None)
     return ALLOWED[spec.type](ctx, spec)
 
 
-def _step(value: Any, sign: int) -> Any:
-    return value + timedelta(days=sign) if isinstance(value, date) else value + sign
+def _step(ptype: str, value: Any, steps: int) -> Any:
+    """``value`` moved by ``steps`` of its type's step (a day for a date, one for a whole number)."""
+    return value + RANGED[ptype].step * steps
 
 
 def edge_values(notebook_id: str, *, collection: Path | None = None) -> dict[str, dict[str, Any]]:
@@ -85,10 +86,10 @@ def edge_values(notebook_id: str, *, collection: Path | None = None) -> dict[str
             if c.left not in values or c.right not in values:
                 continue
             low, high = (c.left, c.right) if c.op in ("<", "<=") else (c.right, c.left)
-            gap = 1 if c.op in ("<", ">") else 0
-            if edge == "min" and values[high] < _step(values[low], gap):
-                values[high] = _step(values[low], gap)
-            if edge == "max" and values[low] > _step(values[high], -gap):
-                values[low] = _step(values[high], -gap)
+            gap, ptype = (1 if c.op in ("<", ">") else 0), ranged[low].type
+            if edge == "min" and values[high] < _step(ptype, values[low], gap):
+                values[high] = _step(ptype, values[low], gap)
+            if edge == "max" and values[low] > _step(ptype, values[high], -gap):
+                values[low] = _step(ptype, values[high], -gap)
         out[edge] = {n: plain(v) for n, v in values.items()}
     return out

@@ -12,8 +12,9 @@ import datetime as _dt
 import keyword
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +24,36 @@ from helpers.printable import bad_character
 from helpers.section_map import paragraph_range
 from helpers.section_map import read as read_collection
 
-#: The parameter types that take a range (``min``/``max``), each with the words a bound may use for the span the
-#: data covers. The one list of types is :data:`TYPES`; each has one check in ``checks.py`` (``@checks``) and one
-#: ``--list`` text in ``describe.py`` (``ALLOWED``), which ``tests/test_params.py`` holds to it.
-RANGED: dict[str, tuple[str, ...]] = {"date": ("data:first", "data:last"),
-                                      "year": ("data:first_year", "data:last_year"), "int": ()}
+
+def _literal(raw: Any, kind: type) -> Any:
+    """A bound of the section map that is a ``kind`` (a date may be written as an ISO string), else ValueError."""
+    value = _dt.date.fromisoformat(raw) if kind is _dt.date and isinstance(raw, str) else raw
+    if isinstance(value, bool | _dt.datetime) or not isinstance(value, kind):
+        raise ValueError(f"{raw!r} is not a {kind.__name__}")
+    return value
+
+
+@dataclass(frozen=True)
+class Range:
+    """How a type with a range (``min``/``max``) reads its bounds: ``words`` (the ``data:`` words a bound may use),
+    ``parse`` (a bound's literal to its value, or ValueError), ``allowed`` (in words) and ``step``, the smallest move
+    between two values (``a < b`` at an edge puts ``b`` a step past ``a``). Every type of :data:`TYPES` also has
+    one check in ``checks.py`` and one ``--list`` text in ``describe.py`` (a test holds the three together)."""
+
+    words: tuple[str, ...]
+    parse: Callable[[Any], Any]
+    allowed: str
+    step: Any
+
+
+_DATE, _WHOLE = partial(_literal, kind=_dt.date), partial(_literal, kind=int)
+RANGED: dict[str, Range] = {
+    "date": Range(("data:first", "data:last"), _DATE, "an ISO date YYYY-MM-DD", _dt.timedelta(days=1)),
+    "year": Range(("data:first_year", "data:last_year"), _WHOLE, "a whole number", 1),
+    "int": Range((), _WHOLE, "a whole number", 1),
+}
 TYPES = ("date", "year", "org_list", "org", "state", "choice", "list", "int", "str")
-BOUND_WORDS = tuple(w for words in RANGED.values() for w in words)
+BOUND_WORDS = tuple(w for rng in RANGED.values() for w in rng.words)
 #: Operators a rule between two parameters may use (``constraints = ["start <= end"]``).
 OPERATORS = ("<=", "<", ">=", ">")
 _RULE = re.compile(r"^\s*([A-Za-z_]\w*)\s*(<=|<|>=|>)\s*([A-Za-z_]\w*)\s*$")
@@ -84,27 +108,16 @@ def _check_stem(where: str, stem: str) -> None:
 def _check_bound(where: str, name: str, ptype: str, which: str, raw: Any) -> None:
     if raw is None:
         return
-    words = RANGED.get(ptype, ())
-    if isinstance(raw, str) and raw in words:
-        return
-    if ptype == "date":
-        if isinstance(raw, _dt.date) and not isinstance(raw, _dt.datetime):
-            return
-        if isinstance(raw, str):
-            try:
-                _dt.date.fromisoformat(raw)
-                return
-            except ValueError:
-                pass
-        allowed = f"an ISO date YYYY-MM-DD or {' / '.join(repr(w) for w in words)}"
-    elif ptype in RANGED:
-        if isinstance(raw, int) and not isinstance(raw, bool):
-            return
-        allowed = "a whole number" + (f" or {' / '.join(repr(w) for w in words)}" if words else "")
-    else:
+    if ptype not in RANGED:
         raise CollectionError(f"{where}: parameter '{name}' ({ptype}) takes no {which}; only "
                               f"{', '.join(RANGED)} parameters have a range")
-    raise CollectionError(f"{where}: parameter '{name}' has {which} = {raw!r}; allowed: {allowed}")
+    rng = RANGED[ptype]
+    allowed = rng.allowed + (f" or {' / '.join(repr(w) for w in rng.words)}" if rng.words else "")
+    try:
+        if not (isinstance(raw, str) and raw in rng.words):
+            rng.parse(raw)
+    except (ValueError, TypeError):
+        raise CollectionError(f"{where}: parameter '{name}' has {which} = {raw!r}; allowed: {allowed}") from None
 
 
 def collection_path() -> Path:
@@ -165,7 +178,7 @@ class NotebookSpec:
     parameters: dict[str, ParamSpec]
     variants: tuple[tuple[str, dict[str, Any]], ...] = ()
     constraints: tuple[Constraint, ...] = ()
-    #: ``{"cell_timeout": seconds, "cell_output": characters}`` (``helpers.pipeline.limits``): ``[limits]`` of the
+    #: ``{"cell_timeout": seconds, "cell_output": characters}`` (``helpers.limits``): ``[limits]`` of the
     #: section map, overridden by the notebook's own ``cell_timeout`` / ``cell_output``.
     limits: dict[str, int] | None = None
 

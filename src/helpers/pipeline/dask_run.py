@@ -25,14 +25,14 @@ import re
 import tempfile
 import time
 import uuid
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 
 from helpers import cache, paths
 from helpers.models import BuildFailure
 from helpers.pipeline import process, run, worker
 from helpers.pipeline.export_memo import memoise_exports
-from helpers.pipeline.jobs import Action, Rendered, RenderPath, ReportJob, ReportResult
+from helpers.pipeline.jobs import Action, Ran, Rendered, RenderPath, ReportJob, ReportResult
 from helpers.pipeline.plan import BuildError, Job
 from helpers.pipeline.summary import Progress
 
@@ -100,11 +100,10 @@ def _refusal(job: ReportJob, expect: dict[str, str]) -> str:
     return ""
 
 
-def remote_report(job: dict, env: dict[str, str], expect: dict[str, str]) -> dict:
+def remote_report(job: dict, env: dict[str, str], expect: dict[str, str]) -> Ran:
     """Run one report on a Dask worker (``job``: :meth:`ReportJob.to_dict` of the build); what the build writes, as
-    plain data: ``name``, ``seconds``, ``reads``, ``files`` (``{path under reports/: bytes}``), ``parts``, ``path``,
-    ``failure`` (a :class:`BuildFailure` as a dict, or None) and ``executed`` (the executed notebook's bytes, or
-    None). Nothing is written outside this worker's own temporary folder."""
+    the local pool's workers hand it on (:class:`~helpers.pipeline.jobs.Ran`), with the executed notebook's bytes.
+    Nothing is written outside this worker's own temporary folder."""
     process.quiet_imports()
     _apply_env(env)
     _kernel_log()
@@ -113,8 +112,7 @@ def remote_report(job: dict, env: dict[str, str], expect: dict[str, str]) -> dic
     refused = _refusal(given, expect)
     if refused:
         failure = BuildFailure(stage="execute", ename="WorkerMismatch", evalue=refused)
-        return {"name": given.entry.name, "seconds": 0.0, "reads": {}, "files": {}, "parts": None,
-                "path": RenderPath.FULL.value, "failure": asdict(failure), "executed": None}
+        return Ran(given.entry.name, Rendered.failed(failure, RenderPath.FULL))
     with tempfile.TemporaryDirectory(prefix="nato-dask-job-") as tmp:
         here = Path(tmp)
         local = replace(given, reports=here / "reports", build=here / "build", cache=here / "cache",
@@ -122,29 +120,25 @@ def remote_report(job: dict, env: dict[str, str], expect: dict[str, str]) -> dic
         local.build.mkdir(parents=True)
         render = process.load_render()
         memoise_exports(_scratch() / "exports")
-        _, rendered, reads = worker.execute_and_render(render, local)
+        ran = worker.execute_and_render(render, local)
         executed = local.executed.read_bytes() if local.executed.is_file() else None
-    return {"name": given.entry.name, "seconds": time.perf_counter() - started, "reads": reads,
-            "files": rendered.files, "parts": rendered.parts, "path": rendered.path.value,
-            "failure": asdict(rendered.failure) if rendered.failure else None, "executed": executed}
+    return replace(ran, seconds=time.perf_counter() - started, executed=executed)
 
 
 # ------------------------------------------------------------------------------------------------ in the build
 
 
-def write_payload(job: Job, payload: dict, dirs: run.Dirs) -> ReportResult:
+def write_payload(job: Job, ran: Ran, dirs: run.Dirs) -> ReportResult:
     """Write what a worker sent back, as the local pool's worker would have written it (the executed notebook into
     ``build/``, the page and exports atomically into ``reports/``, a failure page never over a good report, the
     kept run and parts into the cache)."""
     rjob = run.report_job(job, dirs)
-    if payload.get("executed") is not None:
+    if ran.executed is not None:
         try:
-            cache.atomic_write(rjob.executed, payload["executed"])
+            cache.atomic_write(rjob.executed, ran.executed)
         except OSError as exc:
             run._uncached(dirs, f"{rjob.entry.name} (executed notebook)", exc)
-    failure = BuildFailure(**payload["failure"]) if payload.get("failure") else None
-    rendered = Rendered(dict(payload.get("files") or {}), payload.get("parts"), failure, RenderPath(payload["path"]))
-    return replace(worker.write_result(rjob, rendered, payload.get("reads") or {}), seconds=payload["seconds"])
+    return worker.write_result(rjob, ran)
 
 
 def _env(collection: Path, lang: str, build: Path) -> dict[str, str]:

@@ -74,11 +74,57 @@ class Rendered:
         return ""
 
 
+def _known(cls, data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` when every key is a field of ``cls``; else ValueError naming the unknown keys and the fields (a
+    field renamed on one side of the process boundary fails here instead of disappearing)."""
+    known = [f.name for f in fields(cls)]
+    unknown = sorted(k for k in data if k not in known)
+    if unknown:
+        raise ValueError(f"{cls.__name__}: unknown field{'s' if len(unknown) > 1 else ''} {', '.join(unknown)} "
+                         f"(allowed: {', '.join(known)})")
+    return dict(data)
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The last build's record of a report (:func:`helpers.cache.read_record`): its execution ``key`` and
+    ``render`` key, the data files it read (``data``), the files it wrote (``outputs``; both ``{relative path:
+    content hash}``) and the content hash of the executed notebook kept in the cache (``executed``)."""
+
+    key: str
+    render: str
+    data: dict[str, str]
+    outputs: dict[str, str]
+    executed: str | None = None
+    format: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Previous | None:
+        return None if data is None else cls(**_known(cls, data))
+
+
+@dataclass(frozen=True)
+class Ran:
+    """A report run (or re-rendered) and not yet written: its ``name``, the render's outcome, the data files the
+    run read (``reads``), the seconds it took and, from a worker with a folder of its own (Dask), the executed
+    notebook's bytes. The local pool's workers and the Dask workers both hand one to
+    :func:`helpers.pipeline.worker.write_result`, so the two executors write through one type."""
+
+    name: str
+    rendered: Rendered
+    reads: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+    executed: bytes | None = None
+
+
 @dataclass(frozen=True)
 class ReportJob:
     """One report for a worker: its entry, what to do (``Action.EXECUTE`` or ``Action.RENDER``), the execution
-    ``key`` the cache recorded it under, the output folders, and the last build's record (``previous``: its data
-    reads, outputs and kept executed notebook), or None."""
+    ``key`` the cache recorded it under, the output folders, and the last build's record (:class:`Previous`: its
+    data reads, outputs and kept executed notebook), or None."""
 
     entry: Entry
     action: Action
@@ -87,12 +133,12 @@ class ReportJob:
     build: Path
     cache: Path
     staging: Path
-    previous: dict | None = None
+    previous: Previous | None = None
 
     @property
     def reads(self) -> dict[str, str]:
         """``{data file: content hash}`` the last run read (a re-render shows the same data version)."""
-        return dict((self.previous or {}).get("data", {}))
+        return dict(self.previous.data) if self.previous else {}
 
     @property
     def executed(self) -> Path:
@@ -102,7 +148,7 @@ class ReportJob:
     def to_dict(self) -> dict[str, Any]:
         return {"entry": self.entry.to_dict(), "action": self.action.value, "key": self.key,
                 "reports": str(self.reports), "build": str(self.build), "cache": str(self.cache),
-                "staging": str(self.staging), "previous": self.previous}
+                "staging": str(self.staging), "previous": self.previous.to_dict() if self.previous else None}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ReportJob:
@@ -110,7 +156,7 @@ class ReportJob:
         entry["data_files"] = tuple(entry.get("data_files", ()))
         return cls(entry=Entry(**entry), action=Action(data["action"]), key=data["key"],
                    reports=Path(data["reports"]), build=Path(data["build"]), cache=Path(data["cache"]),
-                   staging=Path(data["staging"]), previous=data.get("previous"))
+                   staging=Path(data["staging"]), previous=Previous.from_dict(data.get("previous")))
 
 
 @dataclass(frozen=True)
@@ -137,8 +183,7 @@ class ReportResult:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ReportResult:
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        return cls(**_known(cls, data))
 
 
 @dataclass(frozen=True)

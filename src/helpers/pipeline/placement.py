@@ -11,7 +11,7 @@ from pathlib import Path
 
 from helpers import cache
 from helpers.models import BuildFailure, Entry
-from helpers.pipeline.jobs import ReportJob
+from helpers.pipeline.jobs import Previous, ReportJob
 from helpers.pipeline.plan import INDEX
 
 _log = logging.getLogger(__name__)
@@ -78,9 +78,9 @@ def write_files(files: dict[str, bytes], reports: Path, staging: Path) -> dict[s
     return outputs
 
 
-def drop_leftovers(previous: dict | None, keep: dict, reports: Path) -> None:
+def drop_leftovers(previous: Previous | None, keep: dict, reports: Path) -> None:
     """Remove files an earlier build of a report wrote that this build does not write (e.g. an export)."""
-    for rel in (previous or {}).get("outputs", {}):
+    for rel in (previous.outputs if previous else {}):
         if rel not in keep and rel != INDEX:
             inside(reports, rel).unlink(missing_ok=True)
 

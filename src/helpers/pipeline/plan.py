@@ -207,7 +207,7 @@ def data_hashes() -> dict[str, str]:
 
 def page_context(everything: list[Entry]) -> dict:
     """What every page shows besides its own entry: the collection's sidebar (every report's title and file), the
-    collection's data version (``helpers.render.collection.data_version``: the project's declared data files), and
+    collection's data version (``helpers.render.site.data_version``: the project's declared data files), and
     how to cite it (``helpers.render.how_to_cite.about``: the version in ``pyproject.toml``, ``CITATION.cff``).
     It is part of every render key, so a changed title reaches every sidebar and a data change every page's data
     version line (the edition's language is in the entry itself)."""

@@ -91,13 +91,13 @@ def prose_edit(render, job: ReportJob, entry: Entry) -> Rendered:
 def kept_parts(job: ReportJob) -> dict | None:
     """The parts kept by the last full render of this run, when they still describe the report in ``reports/``:
     the same run (execution key and kept notebook) and every export file as written."""
-    previous = job.previous or {}
+    executed = job.previous.executed if job.previous else None
     try:
         parts = json.loads(cache.parts_path(job.cache, job.entry.name).read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
         return None
     if not isinstance(parts, dict) or parts.get("key") != job.key or \
-            parts.get("executed") != previous.get("executed") or not isinstance(parts.get("exports"), dict):
+            parts.get("executed") != executed or not isinstance(parts.get("exports"), dict):
         return None
     if any(cache.sha256_file(job.reports / rel) != digest for rel, digest in parts["exports"].items()):
         return None

@@ -16,7 +16,7 @@ from pathlib import Path
 from helpers import cache
 from helpers.models import BuildFailure
 from helpers.pipeline import placement, process, worker
-from helpers.pipeline.jobs import Action, ReportJob, ReportResult, SiteJob, SiteResult
+from helpers.pipeline.jobs import Action, Previous, ReportJob, ReportResult, SiteJob, SiteResult
 from helpers.pipeline.plan import Job
 from helpers.pipeline.summary import Progress
 
@@ -42,7 +42,7 @@ def report_job(job: Job, dirs: Dirs) -> ReportJob:
     record of its own)."""
     return ReportJob(entry=job.entry, action=Action(job.action), key=job.key, reports=dirs.reports,
                      build=dirs.build, cache=dirs.cache, staging=dirs.staging,
-                     previous=cache.read_record(dirs.cache, job.entry.name))
+                     previous=Previous.from_dict(cache.read_record(dirs.cache, job.entry.name)))
 
 
 def record(job: Job, res: ReportResult, dirs: Dirs) -> None:

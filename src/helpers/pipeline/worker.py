@@ -20,7 +20,7 @@ from helpers import cache
 from helpers.models import Entry
 from helpers.pipeline import execute, placement, process, render_paths
 from helpers.pipeline.export_memo import memoise_exports
-from helpers.pipeline.jobs import Action, Rendered, RenderPath, ReportJob, ReportResult, SiteJob, SiteResult
+from helpers.pipeline.jobs import Action, Ran, Rendered, RenderPath, ReportJob, ReportResult, SiteJob, SiteResult
 
 
 def run_entry(job: dict) -> dict:
@@ -38,15 +38,17 @@ def run_report(job: ReportJob) -> ReportResult:
     render = process.load_render()
     memoise_exports(job.cache / "exports")
     started = time.perf_counter()
-    _, rendered, reads = execute_and_render(render, job)
-    return replace(write_result(job, rendered, reads, render), seconds=time.perf_counter() - started)
+    ran = execute_and_render(render, job)
+    return replace(write_result(job, ran, render), seconds=time.perf_counter() - started)
 
 
-def write_result(job: ReportJob, rendered: Rendered, reads: dict[str, str], render=None) -> ReportResult:
+def write_result(job: ReportJob, ran: Ran, render=None) -> ReportResult:
     """Write a rendered report (or its failure page) for ``job`` and say what was written. The local pool's
-    workers call it after rendering; the Dask executor calls it in the build with what a worker sent back."""
+    workers call it after rendering; the Dask executor calls it in the build with the :class:`Ran` a worker sent
+    back."""
+    rendered, reads = ran.rendered, ran.reads
     entry = _with_data(job.entry, reads)
-    result = ReportResult(name=entry.name, ok=rendered.failure is None, reads=reads,
+    result = ReportResult(name=entry.name, ok=rendered.failure is None, reads=reads, seconds=ran.seconds,
                           debug=cache.relative(job.executed), kernel=job.action is not Action.RENDER,
                           error=str(rendered.failure) if rendered.failure else "",
                           how="" if rendered.failure else rendered.how)
@@ -55,18 +57,18 @@ def write_result(job: ReportJob, rendered: Rendered, reads: dict[str, str], rend
     return _write(render, job, entry, rendered, result)
 
 
-def execute_and_render(render, job: ReportJob) -> tuple[Entry, Rendered, dict[str, str]]:
-    """``(entry with its data version, the render's outcome, the data files read)``."""
+def execute_and_render(render, job: ReportJob) -> Ran:
+    """The report run (or only re-rendered, for ``Action.RENDER``) and rendered, not yet written."""
+    name = job.entry.name
     if job.action is Action.RENDER:
         reads = job.reads
-        entry = _with_data(job.entry, reads)
-        return entry, render_paths.prose_edit(render, job, entry), reads
-    nb, failure, reads = execute.run_kernel(job.entry, job.executed, job.build / f"{job.entry.name}.reads")
+        return Ran(name, render_paths.prose_edit(render, job, _with_data(job.entry, reads)), reads)
+    nb, failure, reads = execute.run_kernel(job.entry, job.executed, job.build / f"{name}.reads")
     entry = _with_data(job.entry, reads)
     if failure is not None:
-        return entry, Rendered.failed(failure, RenderPath.FULL), reads
+        return Ran(name, Rendered.failed(failure, RenderPath.FULL), reads)
     execute.cap(nb, entry, job.executed)
-    return entry, render_paths.full(render, nb, entry), reads
+    return Ran(name, render_paths.full(render, nb, entry), reads)
 
 
 def _with_data(entry: Entry, reads: dict[str, str]) -> Entry:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from helpers import wording
 from helpers.tables.claims import CLAIM_TYPES, NOT_FAITHFUL, VERDICTS, attribution_claims, checking_counts, split_ledger
 
 
@@ -45,8 +46,7 @@ def attribution_finding(attributed: pd.DataFrame) -> str:
     parts = [f"{int(counts[a])} {a.replace(' in translation', '')}" for a in NOT_FAITHFUL if counts.get(a, 0)]
     unverified = int(counts.get("unverifiable", 0))
     other = len(attributed) - sum(int(counts.get(a, 0)) for a in NOT_FAITHFUL) - unverified
-    said = (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]) + " in translation" \
-        if parts else ""
+    said = wording.joined(parts, lang="en") + " in translation" if parts else ""
     doubt = f"{unverified} unverifiable, where RT's English could not be read" if unverified else ""
     also = f"{other} the English itself gives to another speaker" if other else ""
     return f"{len(attributed)} listed claims are not simply the author's words: " + \
@@ -78,8 +78,7 @@ def glance_findings(ledger: pd.DataFrame) -> list[str]:
              ("unverifiable", "cannot settle"))
     said = [f"{verb} {int(v[k])}" for k, verb in verbs if v.get(k, 0)]
     readings = int(v.get("interpretation", 0))
-    first = (f"Of {n} listed claims, the evidence " + (", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1
-                                                        else said[0]) if said
+    first = (f"Of {n} listed claims, the evidence " + wording.joined(said, lang="en") if said
              else f"None of the {n} listed claims gets a verdict on the evidence")
     kinds = "is a reading, proposal or open forecast" if readings == 1 else "are readings, proposals or open forecasts"
     first += f"; {readings} {kinds}." if readings else "."

@@ -11,11 +11,11 @@ a successor existed, its feature stands for the predecessor (Estonia's feature s
 state absorbed by one that already existed (the GDR into the Federal Republic) is drawn on the absorber's feature
 next to it, so Germany's feature stands for West Germany and the GDR before 3 October 1990.
 
-The data comes in as arguments: the memberships, and an :class:`Atlas` of the frames a map needs besides them
-(``load.state_lineage()``, ``load.states()``, ``load.organisations()``), built once in the notebook. The only files
-read are the boundaries themselves (``data/geo/``), by :mod:`helpers.tables.geo_shapes`.
+The data comes in as arguments: the memberships, and an :class:`Atlas` of what a map needs besides them
+(``load.state_lineage()``, ``load.states()``, ``load.organisations()`` and the boundaries, ``load.boundaries()``
+with ``load.geo_features()``), built once in the notebook. Nothing here reads a file.
 
-Public API: ``Atlas``, ``holders(as_of, lineage)``,
+Public API: ``Atlas``, ``holders(as_of, atlas)``,
 ``feature_status(memberships, org, as_of, atlas=...)``, ``overlap_status(memberships, as_of, orgs, atlas=...)``,
 ``yearly_spells(memberships, org, as_of, first, last, atlas=...)``, ``member_spells(...)``,
 ``snapshot_dates(as_of, first, last)``, ``SOURCES``; the boundary file itself is :mod:`helpers.tables.geo_shapes`'s.
@@ -23,13 +23,13 @@ Public API: ``Atlas``, ``holders(as_of, lineage)``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from helpers import membership, wording
 from helpers.tables import geo_memo
-from helpers.tables.geo_shapes import FEATURES_FILE, TOPOLOGY_FILE, features, special_features
+from helpers.tables.geo_shapes import Boundaries
 
 #: What a map drawn from these boundaries cites.
 SOURCES: tuple[str, ...] = ("naturalearth-110m-admin-0-countries", "github-topojson-world-atlas")
@@ -48,17 +48,20 @@ NONE_CATEGORY = "none of them"
 
 @dataclass(frozen=True, eq=False)
 class Atlas:
-    """The frames a map needs besides the memberships: ``lineage`` (``state_lineage``: who succeeded whom),
-    ``states`` (their names) and ``organisations`` (founding dates, for a time slider's first year)."""
+    """What a map needs besides the memberships: ``lineage`` (``state_lineage``: who succeeded whom), ``states``
+    (their names), ``organisations`` (founding dates, for a time slider's first year) and ``boundaries`` (the
+    boundary file and its features without a code, :class:`helpers.tables.geo_shapes.Boundaries`)."""
 
     lineage: pd.DataFrame
     states: pd.DataFrame
     organisations: pd.DataFrame | None = None
+    boundaries: Boundaries = field(kw_only=True)
 
     def names(self) -> dict[str, str]:
         """State code → the name a tooltip shows: the data's name, Natural Earth's for a code the data lacks, a
         short name for a state that no longer exists."""
-        names = dict(zip(features()["iso3"], features()["name"]))
+        feats = self.boundaries.features()
+        names = dict(zip(feats["iso3"], feats["name"]))
         names.update(zip(self.states["iso3"], self.states["name"]))
         names.update(HISTORIC_NAMES)
         return names
@@ -86,15 +89,15 @@ def _resolve(code: str, when: pd.Timestamp, index: dict, how: str = "self") -> l
     return out
 
 
-def holders(as_of, lineage: pd.DataFrame) -> pd.DataFrame:
+def holders(as_of, atlas: Atlas) -> pd.DataFrame:
     """Which states each feature stands for on ``as_of``: columns ``feature``, ``name``, ``iso3``, ``holder``
     (a state code of the data), ``how`` (``self``, ``predecessor``, ``absorbed`` or ``special``). A feature
     standing for no state (Northern Cyprus) has no row."""
     when = membership.as_timestamp(as_of)
-    index = _lineage_index(lineage)
-    special = special_features().set_index("name")
+    index = _lineage_index(atlas.lineage)
+    special = atlas.boundaries.special_features().set_index("name")
     rows = []
-    for f in features().itertuples(index=False):
+    for f in atlas.boundaries.features().itertuples(index=False):
         code, how = f.iso3, "self"
         if f.name in special.index:
             s = special.loc[f.name]
@@ -107,7 +110,8 @@ def holders(as_of, lineage: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["feature", "name", "iso3", "holder", "how"])
 
 
-def _holder_label(rows: pd.DataFrame, names: dict[str, str], context: pd.DataFrame | None = None) -> str:
+def _holder_label(rows: pd.DataFrame, names: dict[str, str], special: pd.DataFrame,
+                  context: pd.DataFrame | None = None) -> str:
     """'Estonia'; 'USSR (drawn as its successor states' territory)'; 'West Germany and the GDR (…)'."""
     first = rows.iloc[0]
     if first["holder"] == "DEU" and len(rows) == 1 and context is not None and (context["how"] == "absorbed").any():
@@ -119,15 +123,15 @@ def _holder_label(rows: pd.DataFrame, names: dict[str, str], context: pd.DataFra
     if first["how"] == "special" and first["holder"] == first["iso3"]:
         return f"{first['name']} (drawn as part of {names.get(first['holder'], first['holder'])})"
     holder = names.get(first["holder"], first["holder"])
-    if first["how"] == "special" and pd.isna(special_features().set_index("name")["until"].get(first["name"], pd.NaT)):
+    if first["how"] == "special" and pd.isna(special["until"].get(first["name"], pd.NaT)):
         return f"{first['name']} ({holder})"  # a territory joined through its sovereign state: Greenland (Denmark)
     if first["how"] == "special":
         return f"{first['name']} (drawn with {holder} on this date)"
     return f"{holder} (drawn as its successor states' territory)"
 
 
-def _unheld(feats: pd.DataFrame, held: pd.DataFrame) -> pd.DataFrame:
-    special = special_features().set_index("name")
+def _unheld(boundaries: Boundaries, held: pd.DataFrame) -> pd.DataFrame:
+    feats, special = boundaries.features(), boundaries.special_features().set_index("name")
     rest = feats[~feats["feature"].isin(held["feature"])].copy()
     rest["label"] = [f"{n} (no state of the data; drawn unshaded)" if n in special.index else n
                      for n in rest["name"]]
@@ -147,18 +151,19 @@ def feature_status(memberships: pd.DataFrame, org: str, as_of, statuses=membersh
     feature stands for, in words), ``member`` (bool: one of its states has a status in ``statuses``),
     ``members`` (those states' codes, comma separated), ``status`` (in words; ``"not a member"``)."""
     when = membership.as_timestamp(as_of)
-    held = holders(when, atlas.lineage)
+    held = holders(when, atlas)
     live = _statuses_on(memberships, [org], when, statuses).set_index("iso3")["status"]
     names = atlas.names() if names is None else names
+    special = atlas.boundaries.special_features().set_index("name")
     rows = []
     for key, grp in held.groupby("feature", sort=False):
         inside = [h for h in grp["holder"] if h in live.index]
         words = sorted({wording.label(live[h], "status", "memberships", lang="en") for h in inside})
         shown = grp[grp["holder"].isin(inside)] if inside else grp
-        rows.append({"feature": key, "name": grp["name"].iloc[0], "label": _holder_label(shown, names, grp),
+        rows.append({"feature": key, "name": grp["name"].iloc[0], "label": _holder_label(shown, names, special, grp),
                      "member": bool(inside), "members": ", ".join(inside),
                      "status": " and ".join(words) if words else "not a member"})
-    rest = _unheld(features(), held)
+    rest = _unheld(atlas.boundaries, held)
     rest = rest.assign(member=False, members="", status="no membership data")[
         ["feature", "name", "label", "member", "members", "status"]]
     return pd.concat([pd.DataFrame(rows), rest], ignore_index=True)
@@ -178,17 +183,18 @@ def overlap_status(memberships: pd.DataFrame, as_of, orgs=OVERLAP_ORGS, statuses
     ``orgs`` (the organisations, ``" + "`` separated, in the order of ``orgs``), ``category``."""
     orgs = list(orgs)
     when = membership.as_timestamp(as_of)
-    held = holders(when, atlas.lineage)
+    held = holders(when, atlas)
     live = _statuses_on(memberships, orgs, when, statuses)
     by_state = live.groupby("iso3")["org_id"].agg(set).to_dict()
     names = atlas.names()
+    special = atlas.boundaries.special_features().set_index("name")
     rows = []
     for key, grp in held.groupby("feature", sort=False):
         found = set().union(*(by_state.get(h, set()) for h in grp["holder"]))
         inside = [o for o in orgs if o in found]
-        rows.append({"feature": key, "name": grp["name"].iloc[0], "label": _holder_label(grp, names),
+        rows.append({"feature": key, "name": grp["name"].iloc[0], "label": _holder_label(grp, names, special),
                      "orgs": " + ".join(inside), "category": overlap_category(inside)})
-    rest = _unheld(features(), held).assign(orgs="", category=NONE_CATEGORY)
+    rest = _unheld(atlas.boundaries, held).assign(orgs="", category=NONE_CATEGORY)
     return pd.concat([pd.DataFrame(rows), rest[["feature", "name", "label", "orgs", "category"]]],
                      ignore_index=True)
 
@@ -235,8 +241,8 @@ def yearly_spells(memberships: pd.DataFrame, org: str, as_of, first: int, last: 
     names = atlas.names()
     keep = geo_memo.keeper({"org": org, "statuses": sorted(statuses), "memberships":
                             geo_memo.frame_digest(memberships), "lineage": geo_memo.frame_digest(atlas.lineage),
-                            "states": geo_memo.frame_digest(atlas.states)},
-                           [TOPOLOGY_FILE, FEATURES_FILE])
+                            "states": geo_memo.frame_digest(atlas.states),
+                            "boundaries": atlas.boundaries.digest}, [])
     rows = []
     for year, date in snapshot_dates(as_of, first, last).itertuples(index=False):
         st = keep(f"feature_status {date.isoformat()}",
@@ -271,6 +277,6 @@ def undrawn_members(memberships: pd.DataFrame, org: str, as_of, statuses=members
                     atlas: Atlas) -> list[str]:
     """Names of ``org``'s states on ``as_of`` that no shape of the boundary file stands for (too small for it)."""
     members = set(membership.members_as_of(memberships, org, as_of, statuses)["iso3"])
-    missing = sorted(members - set(holders(as_of, atlas.lineage)["holder"]))
+    missing = sorted(members - set(holders(as_of, atlas)["holder"]))
     names = atlas.names()
     return sorted(names.get(code, code) for code in missing)

@@ -4,7 +4,9 @@ code, the few features without one (``data/geo/features.csv``), a subset cut to 
 feature's bounding box.
 
 Which state a feature stands for on a date, and its status there, is :mod:`helpers.tables.geo`'s job; this module
-only reads and cuts the file.
+only cuts the file. The notebook reads both files through the loader (``load.boundaries()``,
+``load.geo_features()``: checked, and logged as read so that an edit re-runs the report) and hands them over in a
+:class:`Boundaries`.
 """
 
 from __future__ import annotations
@@ -12,69 +14,78 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers import paths
-
-GEO = paths.DATA / "geo"
+from helpers import cache
 
 
-TOPOLOGY_FILE = GEO / "countries-110m.json"
+@dataclass(frozen=True, eq=False)
+class Boundaries:
+    """The boundary file (``topology``, as ``load.boundaries()`` gives it) and ``special``, the features without
+    an ISO code or drawn apart (``load.geo_features()``); what is worked out from them is worked out once."""
 
+    topology: dict
+    special: pd.DataFrame
 
-FEATURES_FILE = GEO / "features.csv"
+    @functools.cached_property
+    def _text(self) -> str:
+        return json.dumps(self.topology)
 
+    def fresh(self) -> dict:
+        """The boundary file as a fresh dict (objects ``countries`` and ``land``)."""
+        return json.loads(self._text)
 
-@functools.lru_cache(maxsize=1)
-def _topology_text() -> str:
-    return TOPOLOGY_FILE.read_text(encoding="utf-8")
+    @functools.cached_property
+    def digest(self) -> str:
+        """A content hash of both files' data (a key for results made from them)."""
+        return cache.sha256_bytes(cache.canonical([self._text, self.special.to_csv(index=False)]))
 
+    def special_features(self) -> pd.DataFrame:
+        """The features without an ISO code and how each is drawn (``iso3``, ``drawn_as`` ``""`` when empty)."""
+        frame = self.special.copy()
+        for column in ("iso3", "drawn_as"):
+            frame[column] = frame[column].fillna("").astype(str)
+        return frame
 
-def topology() -> dict:
-    """The boundary file as a fresh dict (objects ``countries`` and ``land``)."""
-    return json.loads(_topology_text())
+    @functools.cached_property
+    def _features(self) -> pd.DataFrame:
+        return _features(self.topology, self.special_features().set_index("name"))
 
+    def features(self) -> pd.DataFrame:
+        """One row per country feature: ``feature`` (its key in the TopoJSON: the numeric code, or the name when
+        it has none), ``name`` (Natural Earth's), ``iso3`` (alpha-3; ``""`` when the feature stands for no state)."""
+        return self._features.copy()
 
-@functools.lru_cache(maxsize=1)
-def _special() -> pd.DataFrame:
-    frame = pd.read_csv(FEATURES_FILE, dtype=str, keep_default_na=False)
-    frame["until"] = pd.to_datetime(frame["until"].replace("", None))
-    return frame
+    @functools.cached_property
+    def _bounds(self) -> pd.DataFrame:
+        return _feature_bounds(self.topology)
 
-
-def special_features() -> pd.DataFrame:
-    """``data/geo/features.csv``: the features without an ISO code and how each is drawn."""
-    return _special().copy()
+    def feature_bounds(self) -> pd.DataFrame:
+        """Each feature's bounding box in degrees: columns ``feature``, ``west``, ``south``, ``east``, ``north``."""
+        return self._bounds.copy()
 
 
 def _feature_key(geometry: dict) -> str:
     return str(geometry.get("id") or geometry["properties"]["name"])
 
 
-@functools.lru_cache(maxsize=1)
-def _features() -> pd.DataFrame:
+def _features(topology: dict, special: pd.DataFrame) -> pd.DataFrame:
     import pycountry
 
-    special = special_features().set_index("name")
     rows = []
-    for g in topology()["objects"]["countries"]["geometries"]:
+    for g in topology["objects"]["countries"]["geometries"]:
         name = g["properties"]["name"]
         if "id" in g:
             iso3 = pycountry.countries.get(numeric=g["id"]).alpha_3
         else:
             if name not in special.index:
-                raise ValueError(f"{TOPOLOGY_FILE.name}: feature {name!r} has no ISO code and no row in "
-                                 f"{FEATURES_FILE.name}; add one saying how it is drawn")
+                raise ValueError(f"data/geo/countries-110m.json: feature {name!r} has no ISO code and no row in "
+                                 f"data/geo/features.csv; add one saying how it is drawn")
             iso3 = special.at[name, "iso3"]
         rows.append({"feature": _feature_key(g), "name": name, "iso3": iso3})
     return pd.DataFrame(rows)
-
-
-def features() -> pd.DataFrame:
-    """One row per country feature: ``feature`` (its key in the TopoJSON: the numeric code, or the name when it
-    has none), ``name`` (Natural Earth's), ``iso3`` (alpha-3; ``""`` when the feature stands for no state)."""
-    return _features().copy()
 
 
 def _decode(arc: list[list[int]]) -> list[tuple[int, int]]:
@@ -111,12 +122,12 @@ def _drop_south(geom: dict, topo: dict, south: float) -> dict:
     return dict(geom, arcs=parts) if parts else geom
 
 
-def subset_topology(keys, coarsen: int = 4, south: float | None = None) -> dict:
+def subset_topology(boundaries: Boundaries, keys, coarsen: int = 4, south: float | None = None) -> dict:
     """A TopoJSON holding only the country features whose key is in ``keys`` (object ``countries``), its grid
     made ``coarsen`` times coarser (points falling on one cell merged), so a map spec carries only what it shows;
     with ``south``, the parts of a country lying wholly south of that latitude are left out. Shared borders stay
     shared: arcs are kept and renumbered, never split."""
-    topo = topology()
+    topo = boundaries.fresh()
     keys = set(keys)
     geoms = [g for g in topo["objects"]["countries"]["geometries"] if _feature_key(g) in keys]
     if south is not None:
@@ -138,9 +149,7 @@ def subset_topology(keys, coarsen: int = 4, south: float | None = None) -> dict:
             "objects": {"countries": {"type": "GeometryCollection", "geometries": out_geoms}}, "arcs": arcs}
 
 
-def feature_bounds() -> pd.DataFrame:
-    """Each feature's bounding box in degrees: columns ``feature``, ``west``, ``south``, ``east``, ``north``."""
-    topo = topology()
+def _feature_bounds(topo: dict) -> pd.DataFrame:
     (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
     decoded = [_decode(a) for a in topo["arcs"]]
     rows = []

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import wording
-from helpers.tables.pact_census import rate_tests, separated_pairs, short_name
+from helpers.tables.pact_census import separated_pairs, short_name
 
 
 def _names(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return wording.joined(items, lang="en")  # the sentence is translated whole, by its catalog entry
 
 
 def cases_title(counts: pd.DataFrame) -> str:

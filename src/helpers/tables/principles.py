@@ -1,6 +1,6 @@
 """Tables for notebooks 06 and 09: the principles grid, the lineage, the watch list and the collection's paragraph
 map (article paragraphs P11–P19). The other notebooks' tables live in modules of their own: ``balance`` (05),
-``typology`` (07), ``alignment`` (08), ``claims`` (the ledger).
+``typology`` (07), ``sco_states`` and ``alignment_denominators`` (08), ``claims`` (the ledger).
 
 Plain DataFrames in, plain DataFrames out. Nothing here displays, styles or reads a file; ``notebook_reports`` and
 ``collection_paragraphs`` (the section map's view, for 09) live in :mod:`helpers.tables.article` and stay importable
