@@ -171,8 +171,10 @@ admitted = cases[cases["admitted"]]
 present.table(admitted[["name", "signed", "ended", "states_at_signature"]], key="cases",
               title=f"The {len(admitted)} defence pacts the rule admits, by signature",
               caption="Ended = the end ATOP records (empty while in force at the end of its coverage). Agreements "
-                      "this project does not hold are named by their day of signature and ATOP number.",
-              sources=["atop-4-01-data"], collapsed=f"Show the {len(admitted)} admitted pacts")
+                      "this project does not hold are named by the treaty text that matches ATOP's date and members, "
+                      "else by their day of signature, with their ATOP number.",
+              sources=["atop-4-01-data", *census["name_source_id"].dropna()],
+              collapsed=f"Show the {len(admitted)} admitted pacts")
 
 # %% [markdown]
 # The rule tested on every agreement of the census, not only the ones it admits: the page lists the agreements
@@ -181,7 +183,8 @@ present.table(admitted[["name", "signed", "ended", "states_at_signature"]], key=
 # %%
 close = pact_census.close_calls(cases)
 present.table(close[["name", "signed", "states_at_signature", "reason"]], key="census-rule",
-              title=pact_census_view.close_calls_title(close, cases), sources=["atop-4-01-data"],
+              title=pact_census_view.close_calls_title(close, cases),
+              sources=["atop-4-01-data", *census["name_source_id"].dropna()],
               caption=f"Reason = the first condition of the rule the agreement fails. The CSV lists all {len(cases)} "
                       "agreements of the census.",
               data=cases[["atopid", "name", "signed", "states_at_signature", "admitted", "reason"]],

@@ -116,7 +116,8 @@ present.table(war_rule[["date", "title", "acting", "against", "admitted", "reaso
 # ## Arms control falls away, wars come in (P7)
 #
 # Each bar is a treaty from signature to its end: grey while signed but not (or not recorded as) in force, green
-# while in force, purple once a party has suspended, left or revoked it. Black ticks are dated steps. Below, on the
+# while in force, purple once a party has suspended, left or revoked it. A treaty that never entered into force
+# gets no bar, only a dashed grey line from its signature, labelled so. Black ticks are dated steps. Below, on the
 # same axis, the wars the rule admits.
 
 # %%

@@ -200,7 +200,7 @@ present.chart(sco_states_charts.upset_chart(combos, title=sco_states_words.upset
 # projection.
 
 # %%
-present.chart(maps.membership_map(memberships, P.as_of, atlas=atlas,
+present.chart(maps.membership_map(memberships, P.as_of, atlas=atlas, region="eurasia-wide",
                                   title=geo_words.overlap_headline(memberships, P.as_of, org="SCO")),
               caption=geo_words.map_caption(memberships, "SCO", P.as_of, atlas=atlas),
               sources=sco_states.map_sources(memberships, geo.OVERLAP_ORGS, P.as_of), key="overlap-map")

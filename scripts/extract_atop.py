@@ -8,7 +8,7 @@ repository. The census keeps every alliance ATOP dates to 1945 or later, with it
 states were members on the day of signature and how many of those were permanent members of the UN Security
 Council (COW codes 2, 200, 220, 365, 710). The spells keep, for every alliance with a defence pledge and at least
 three states at signature, each member's consecutive phases joined into one spell (COW state codes, as ATOP gives
-them). `org_id` links the alliances this project holds. Both outputs are sorted, so the same inputs give the same
+them). `org_id` links the alliances this project holds; `name` names a few others from their treaty texts. Both outputs are sorted, so the same inputs give the same
 bytes.
 """
 
@@ -25,6 +25,14 @@ P5 = {2, 200, 220, 365, 710}
 LINKS = {3075: "RIO", 3130: "WEU", 3180: "NATO", 3215: "ANZUS", 3260: "SEATO", 3275: "CENTO", 3285: "WARSAW",
          4220: "CSTO", 4980: "RU_CN_TREATY_2001"}
 SOURCE = "atop-4-01-data"
+#: Names for agreements not held as organisations (ATOP's files carry none): the treaty text signed that day by the
+#: states ATOP lists at signature, with the source that shows it (data/provenance/notes-sources.md, ATOP names).
+NAMES = {3010: ("Act of Chapultepec", "statutes-act-of-chapultepec-1945"),
+         3150: ("Charter of the Organization of American States", "cia-oas-charter-1948"),
+         3395: ("Defence agreement of France, the Central African Republic, Congo and Chad",
+                "defense-bo-accord-defense-aeq-1960"),
+         4175: ("Treaty on European Union (Maastricht)", "wikisource-teu-1992"),
+         4400: ("Charter of the Commonwealth of Independent States", "untreaty-cis-charter-1993")}
 
 
 def _int(v: str) -> int:
@@ -80,7 +88,9 @@ def main(alliances: str, members: str) -> None:
         census.append({"atopid": pid, "signed": signed, "signed_precision": precision, "ended": ended,
                        **{k: _int(a[k]) for k in ("defense", "offense", "neutral", "nonagg", "consul")},
                        "states_at_signature": len(founders), "great_powers_at_signature": len(founders & P5),
-                       "states_ever": len(joined), "org_id": LINKS.get(pid, ""), "source_id": SOURCE})
+                       "states_ever": len(joined), "org_id": LINKS.get(pid, ""),
+                       "name": NAMES.get(pid, ("", ""))[0], "name_source_id": NAMES.get(pid, ("", ""))[1],
+                       "source_id": SOURCE})
         if _int(a["defense"]) == 1 and len(founders) >= 3:
             for s, sp in sorted(joined.items()):
                 spells += [{"atopid": pid, "cow_code": s, "start": st, "end": en, "source_id": SOURCE}

@@ -13,6 +13,7 @@ expected failure; today the list is empty.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -199,3 +200,26 @@ def test_escape_closes_the_phone_menu_and_returns_focus_to_its_toggle(chromium, 
         assert page.evaluate("document.activeElement.matches('details.report-menu > summary')")
     finally:
         page.context.close()
+
+
+#: 04's treaty/war timeline as drawn: the war lane's axis labels, and the treaty rows that have a bar.
+TIMELINE_JS = r"""() => {
+  const el = document.querySelector('#chart-treaties-wars');
+  const wars = [...el.querySelectorAll('g.role-axis-label text')].map(t => t.textContent).filter(s => /\(\d{4}\)$|…/.test(s));
+  return {wars, never: [...el.querySelectorAll('svg text')].filter(t => t.textContent === 'never in force').length};
+}"""
+
+
+def test_04_wars_keep_their_year_on_a_phone_and_treaties_never_in_force_are_labelled(chromium, built_reports):
+    # on a phone the war labels were cut to 130 px with an ellipsis that took their year; at 1280 the same rule
+    # (read from the chart's own width) cut them too. SALT II and the Adapted CFE Treaty ran as bars to 2026.
+    page = built_reports / "04-crisis-arms-control-war.html"
+    for viewport in (WIDE, PHONE):
+        opened, _ = rb.open_report(chromium, page, viewport=viewport)
+        try:
+            got = opened.evaluate(TIMELINE_JS)
+        finally:
+            opened.context.close()
+        assert len(got["wars"]) >= 4 and all(re.search(r"\(\d{4}\)$", w) for w in got["wars"]), (viewport, got)
+        assert any("…" in w for w in got["wars"]) == (viewport == PHONE), (viewport, got)
+        assert got["never"] >= 2, (viewport, got)  # SALT II, START II, the Adapted CFE Treaty

@@ -123,7 +123,7 @@ def test_treaty_gantt_shares_the_time_axis_with_the_war_lane():
     spec = C.treaty_gantt(phases, steps, wars, title="Treaties fell away", description="d").to_dict()
     assert title_text(spec) == "Treaties fell away"
     units = layers(spec)
-    assert [mark_type(u) for u in units] == ["bar", "tick", "circle"]
+    assert [mark_type(u) for u in units] == ["bar", "tick", "rule", "text", "circle"]
     # one time axis: the treaties and the war lane resolve x as one shared scale, which spans both from the data
     # (an explicit domain per view made Vega warn about conflicting domains)
     assert spec["resolve"]["scale"]["x"] == "shared"
@@ -143,7 +143,7 @@ def test_treaty_gantt_shares_the_time_axis_with_the_war_lane():
     dark = [spec["usermeta"]["dark"][c.lower()] for c in color["range"]]  # and on a dark page too
     assert len(set(dark)) == len(color["domain"])
     # each war is named on its row by year and title, not left as an unlabelled dot
-    assert units[2]["encoding"]["y"]["field"] == "war" and units[2]["encoding"]["y"]["sort"] == ["War (2008)"]
+    assert units[-1]["encoding"]["y"]["field"] == "war" and units[-1]["encoding"]["y"]["sort"] == ["War (2008)"]
 
 
 def test_pact_lifespans_runs_living_pacts_to_as_of_and_says_when_members_are_missing():
@@ -189,3 +189,28 @@ def test_overlap_bars_sorted_largest_first():
     unsorted = C.overlap_bars(counts.iloc[::-1], title="t", description="d").to_dict()
     assert layers(unsorted)[0]["encoding"]["y"]["sort"] == ["OSCE + NATO", "OSCE only"]
     assert bars["mark"]["color"] == theme.ORG_COLORS["OSCE"]
+
+
+def test_a_treaty_never_in_force_is_a_labelled_dashed_line_not_a_bar():
+    phases = pd.DataFrame({"treaty_id": ["ABM", "ABM", "SALT_II"], "name": ["ABM Treaty"] * 2 + ["SALT II"],
+                           "phase": ["signed, not in force", "in force", "signed, never in force"],
+                           "start": pd.to_datetime(["1972-05-26", "1972-10-03", "1979-06-18"]),
+                           "end": pd.to_datetime(["1972-10-03", "2002-06-13", "2026-02-05"]),
+                           "ended": [False, True, False], "source_id": ["a", "b", "c"]})
+    steps = pd.DataFrame({"treaty_id": ["SALT_II"], "name": ["SALT II"], "step": ["signed"], "party": ["ALL"],
+                          "date": pd.to_datetime(["1979-06-18"]), "note": [""], "source_id": ["c"]})
+    wars = pd.DataFrame({"date": pd.to_datetime(["2008-08-08"]), "category": ["intervention_war"],
+                         "title": ["War"], "description": ["d"], "source_id": ["w"]})
+    spec = C.treaty_gantt(phases, steps, wars, title="t", description="d").to_dict()
+    def rows(node, inherited=None):  # each mark with the rows it draws (data may sit on an enclosing layer)
+        here = spec["datasets"][node["data"]["name"]] if "data" in node else inherited
+        if "mark" in node:
+            return [(node, here)]
+        return [r for key in ("layer", "vconcat") for sub in node.get(key, []) for r in rows(sub, here)]
+
+    (bars, bar_rows), _, (line, line_rows), (text, text_rows), _ = rows(spec)
+    assert {r["treaty_id"] for r in bar_rows} == {"ABM"}  # no bar for SALT II
+    assert "signed, never in force" not in bars["encoding"]["color"]["scale"]["domain"]  # nor a legend square
+    assert [r["treaty_id"] for r in line_rows] == ["SALT_II"] and line["mark"]["type"] == "rule"
+    assert line["mark"]["strokeDash"] and line["encoding"]["y"]["sort"] == ["ABM Treaty", "SALT II"]
+    assert [r["label"] for r in text_rows] == ["never in force"] and text["mark"]["type"] == "text"

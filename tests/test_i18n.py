@@ -563,3 +563,17 @@ def test_no_latin_punctuation_or_words_left_in_the_arabic_editions_small_cells(m
     assert "No section" not in box and "لا يطابق أيُّ قسم" in box
     monkeypatch.setenv("NATO_LANG", "en")
     assert table_html._symbol(None) == "?" and site.shown(["NATO", "OSCE"]) == "NATO, OSCE"
+
+
+def test_an_axis_that_shortens_its_labels_shortens_the_arabic_words(monkeypatch):
+    # 04's war lane shortens each label on a phone; its own labelExpr kept the page from putting the Arabic in
+    from helpers.render import vega_specs
+
+    spec = {"data": {"values": [{"kind": "within the bloc"}]}, "mark": "point",
+            "encoding": {"y": {"field": "kind", "type": "nominal",
+                               "axis": {"labelExpr": "truncate(datum.label, 5)"}}}}
+    monkeypatch.setenv(paths.LANG_VAR, "ar")
+    expr = vega_specs.with_labels(spec)["encoding"]["y"]["axis"]["labelExpr"]
+    assert expr.startswith("truncate((datum.value") and '"within the bloc" ? "داخل الكتلة"' in expr
+    kept = {**spec, "encoding": {"y": {**spec["encoding"]["y"], "axis": {"labelExpr": "datum.label"}}}}
+    assert vega_specs.with_labels(kept)["encoding"]["y"]["axis"]["labelExpr"] == "datum.label"  # never relabelled

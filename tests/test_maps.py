@@ -124,3 +124,26 @@ def test_the_explorer_slider_reaches_a_report_date_later_than_the_membership_dat
     # before the SCO: the slider starts at the report
     early = maps.explorer_data(memberships, "SCO", "1996-04-26", atlas=ATLAS)
     assert int(early["years"]["year"].min()) == 1996
+
+
+def _drawn_extent(svg: str) -> tuple[float, float, float, float]:
+    """The box (x0, y0, x1, y1) of every coloured country shape's points in an exported map."""
+    points = [(float(x), float(y)) for d in re.findall(r'aria-roledescription="geoshape"[^>]*\sd="([^"]+)"', svg)
+              for x, y in re.findall(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)", d)]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def test_08s_overlap_map_frames_eurasia_and_fills_its_box(m):
+    # 08's overlap map used the wide view centred on Central Europe: North America took its left half and a third
+    # of its height was empty; it now frames Eurasia, Atlantic to Pacific, and on a phone the SCO's and CSTO's space
+    chart = maps.membership_map(m, "2024-07-04", atlas=ATLAS, title="Overlaps", region="eurasia-wide")
+    spec = chart.to_dict()
+    drawn = spec["datasets"][spec["data"]["name"]]["objects"]["countries"]["geometries"]
+    names = {g["properties"]["name"] for g in drawn}
+    assert {"Portugal", "Japan", "India", "Kazakhstan"} <= names and not {"United States of America", "Canada"} & names
+    fit = spec["projection"]["fit"]["expr"]
+    assert fit.startswith(f"width < {maps.PHONE_WIDTH} ?") and spec["usermeta"]["phone_width"] == maps.PHONE_WIDTH
+    x0, y0, x1, y1 = _drawn_extent(svg_of(chart))
+    width, height = spec["width"], spec["height"]
+    assert x1 - x0 >= 0.9 * width and y1 - y0 >= 0.9 * height  # the region fills the map, edge to edge

@@ -221,13 +221,16 @@ def _two_blocs():
 def test_capability_grid_is_one_row_per_bloc_with_coverage_beside_each_total():
     grid = BV.capability_grid(_two_blocs())
     assert list(grid["Bloc"]) == ["NATO", B.PAIR] and list(grid["Members"]) == [2, 2]
-    assert list(grid.columns[2:4]) == ["Military spending (share of world)", "Military spending: figures for"]
+    # the total and its share of the world in columns of their own (a unit per column, never two figures a cell)
+    assert list(grid.columns[2:5]) == ["Military spending", "Military spending: share of world",
+                                       "Military spending: figures for"]
     nato = grid.iloc[0]
-    assert nato["Military spending (share of world)"] == "US$0.1 billion (9%)"
-    assert nato["Nuclear warheads (share of world)"] == "50 (50%)"
+    assert nato["Military spending"] == "US$0.1 billion" and nato["Military spending: share of world"] == "9%"
+    assert nato["Nuclear warheads"] == "50" and nato["Nuclear warheads: share of world"] == "50%"
     assert nato["Population: figures for"] == "1 of 2"  # BBB has no 2023 population
     assert grid.iloc[1]["Military spending: figures for"] == "1 of 2"  # DDD has no figure
-    assert grid.iloc[1]["Population (share of world)"] == ""  # no member reported: no total, not zero
+    assert grid.iloc[1]["Population"] == ""  # no member reported: no total, not zero
+    assert "Population: share of world" not in grid  # no world total for population: no empty column
 
 
 def test_the_coverage_count_names_a_member_whose_figure_is_zero():

@@ -644,7 +644,7 @@ def test_treaty_phases_say_not_in_force_only_when_the_data_says_so():
                        "kind": "bilateral", "note": ["Not in force: never ratified.", ""]})
     ac = _steps([["NEVER", "signed", "1979-06-18", "ALL"], ["UNSURE", "signed", "1980-01-01", "ALL"]])
     ph = ACT.treaty_phases(ac, tr, through="1990-01-01").set_index("treaty_id")
-    assert ph.loc["NEVER", "phase"] == "signed, not in force" and ph.loc["NEVER", "name"] == "Never"
+    assert ph.loc["NEVER", "phase"] == "signed, never in force" and ph.loc["NEVER", "name"] == "Never"
     assert ph.loc["UNSURE", "phase"] == "signed, entry into force not recorded"
 
 

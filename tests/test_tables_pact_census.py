@@ -231,3 +231,20 @@ def test_02_first_screen_says_the_exit_result_survives_none_of_its_checks():
     assert view.rates_headline(rec, checks).endswith("a result that does not survive the robustness checks")
     lines = view.robustness_lines(rec, checks)
     assert len(lines) == 4 and all("does not survive this alternative" in x for x in lines[1:])
+
+
+def test_agreements_the_census_names_are_shown_by_name_and_each_name_is_sourced():
+    census = load.pact_census()
+    cases = pc.census_cases(census, load.organisations(), pd.Timestamp("2024-04-30").date())
+    by_id = cases.set_index("atopid")["name"]
+    named = census[census["name"].notna()]
+    assert len(named) >= 5 and named["name_source_id"].notna().all()
+    cited = set(load.sources()["source_id"])
+    assert set(named["name_source_id"]) <= cited
+    for a, name in zip(named["atopid"], named["name"]):
+        assert by_id[a] == f"{name} (ATOP {a})" and pc.short_name(by_id[a]) == name
+    assert by_id[3010] == "Act of Chapultepec (ATOP 3010)"
+    assert not by_id[census.loc[census["name"].isna() & census["org_id"].isna(), "atopid"].iloc[0]].startswith(
+        "Act")  # the rest keep their day of signature
+    admitted_unnamed = cases[cases["admitted"] & cases["name"].str.startswith("agreement of")]
+    assert list(admitted_unnamed["atopid"]) == [3405]  # the one left unnamed: two texts of that day fit

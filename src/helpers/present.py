@@ -44,6 +44,7 @@ from helpers.present_boxes import GLANCE_MIME, Arabic, Findings, Glance, ar, fin
 from helpers.render import citations, templating, vega_specs
 from helpers.render import lab as _lab
 from helpers.render import table_html as _tables
+from helpers.render import table_units as _units
 from helpers.render.markup import HAS_ARABIC as _HAS_ARABIC  # noqa: F401  (used by the renderer)
 from helpers.render.markup import human_date, is_arabic_text, mark_arabic_text  # noqa: F401  (public re-exports)
 
@@ -179,8 +180,10 @@ def column_label(name) -> str:
 
 
 def table_html(frame, key: str, title: str, layout: str = "rows") -> str:
-    """A plain, escaped, deterministic HTML table (no ids from a random source), in reader words."""
-    return _tables.table_html(frame, key, title, layout=layout)
+    """A plain, escaped, deterministic HTML table (no ids from a random source), in reader words: quantities
+    written as text ("US$1.34 trillion") become numbers under a unit before the edition's words go into the cells."""
+    numbers, units = _units.quantities(frame)
+    return _tables.table_html(_edition_cells(numbers), key, title, layout=layout, units=units)
 
 
 @dataclass
@@ -256,7 +259,7 @@ def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=
     caption = _check_text("present.table", key, "caption", caption, required=False)
     frame = _frame_of("present.table", key, df)
     source_ids = check_sources("present.table", key, sources, measure)
-    shown = _edition_cells(frame.drop(columns=[c for c in SOURCE_COLUMNS if c in frame.columns]))
+    shown = frame.drop(columns=[c for c in SOURCE_COLUMNS if c in frame.columns])
     return Table(key=key, title=title, caption=caption, sources=source_ids, html=table_html(shown, key, title, layout),
                  csv=table_csv(frame if data is None else _frame_of("present.table", key, data)), n_rows=len(frame),
                  measure=ids_from(measure), sources_label=sources_label,

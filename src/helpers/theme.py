@@ -60,6 +60,7 @@ PHASE_COLORS: dict[str, str] = {
     "in force": "#44AA99",  # CATEGORY_COLORS["arms_control"]
     "in force, eroding": "#AA4499",  # CATEGORY_COLORS["withdrawal_suspension"]
     "eroding": "#DDA8D6",
+    "signed, never in force": "#777777",  # a dashed line, not a bar: signed, never binding
 }
 #: The same phases on a dark page (swapped in through the spec's ``usermeta.dark``): the fainter of each pair stays
 #: the fainter against the dark ground.
@@ -69,6 +70,7 @@ PHASE_COLORS_DARK: dict[str, str] = {
     "in force": "#44AA99",
     "in force, eroding": "#D16FC2",
     "eroding": "#7B4C74",
+    "signed, never in force": "#A0A0A0",
 }
 
 #: Tie grades of 08's matrix, strongest first (defence pledge, membership, partnership, dialogue status): dark to

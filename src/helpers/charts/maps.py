@@ -40,8 +40,9 @@ SOUTH = 10.0
 
 @dataclass(frozen=True)
 class Region:
-    """A map's frame: an equal-area conic projection centred on the region and the box (degrees) it is fitted to,
-    at every width; ``aspect`` is the map's height over its width."""
+    """A map's frame: an equal-area projection (conic; Equal Earth for a region as wide as Eurasia) centred on
+    the region and the box (degrees) it is fitted to, at every width; ``aspect`` is the map's height over its
+    width."""
 
     name: str
     words: str
@@ -58,6 +59,7 @@ class Region:
     #: inset in a band under it, and the height over the width of the whole
     phone: tuple[float, float, float, float] | None = None
     phone_aspect: float | None = None
+    without_africa: bool = False  #: Africa left out (its states hold none of the memberships compared)
 
     def frame(self, box: tuple[float, float, float, float] | None = None) -> dict:
         """The box (or ``box``: west, east, south, north) as a GeoJSON feature of points along its edges (the
@@ -84,6 +86,11 @@ REGIONS = {
                             west=-124.0, east=-60.0, south=25.0, north=58.0, aspect=0.7),
     "eurasia": Region("eurasia", "Eurasia", {"type": "conicEqualArea", "rotate": [-95, 0, 0], "parallels": [25, 60]},
                       west=20.0, east=180.0, south=6.0, north=78.0, aspect=0.62),
+    # 08's overlap map: Eurasia, Atlantic to Pacific; on a phone the SCO's and the CSTO's space east of Europe
+    "eurasia-wide": Region("eurasia-wide", "Eurasia from the Atlantic to the Pacific",
+                           {"type": "equalEarth", "rotate": [-84, 0, 0]},
+                           west=-12.0, east=172.0, south=6.0, north=78.0, aspect=0.5,
+                           phone=(38.0, 135.0, 8.0, 72.0), phone_aspect=0.72, without_africa=True),
 }
 #: Below this width (px) a map with a phone box draws it (the page fits maps to the screen's width).
 PHONE_WIDTH = 480
@@ -133,8 +140,10 @@ def region_keys(boundaries: geo_shapes.Boundaries, name: str) -> tuple[str, ...]
     r = REGIONS[name]
     keys = []
     for f in boundaries.feature_bounds().itertuples(index=False):
+        lat, lon = (f.south + f.north) / 2, (f.west + f.east) / 2
+        africa = r.without_africa and (lat < 33 and -20 < lon < 34 or lat < 12 and lon < 52)  # and the Horn
         if f.east >= r.west - 10 and f.west <= r.east + 10 and f.north >= r.south - 5 and f.south <= r.north + 5:
-            keys.append(f.feature)
+            keys += [] if africa else [f.feature]
     return tuple(keys)
 
 
@@ -154,10 +163,12 @@ def _projection(region: Region | None = None) -> dict:
 
 def membership_map(memberships: pd.DataFrame, as_of, *, atlas: geo.Atlas, org: str | None = None, title: str,
                    description: str | None = None, orgs=geo.OVERLAP_ORGS, width: int = 620,
-                   height: int = 520) -> alt.Chart:
+                   height: int = 520, region: str | None = None) -> alt.Chart:
     """Countries shaded by ``org``'s membership on ``as_of`` (members in the organisation's colour), or with
     ``org=None`` by overlap category among ``orgs``. Tooltips name whom each shape stands for on that date
-    (``atlas``: :class:`helpers.tables.geo.Atlas`)."""
+    (``atlas``: :class:`helpers.tables.geo.Atlas`). ``region`` (a key of :data:`REGIONS`) frames the map on that
+    region at every width, on a phone on its phone box; without it the map is the wide view of Europe, Eurasia
+    and North America."""
     if org is not None:
         status = geo.feature_status(memberships, org, as_of, atlas=atlas)
         domain = [geo_words.member_word(org), geo_words.not_member_word(org)]
@@ -173,16 +184,28 @@ def membership_map(memberships: pd.DataFrame, as_of, *, atlas: geo.Atlas, org: s
         legend_title = "Belongs to"
         status["detail"] = status["orgs"].replace("", "none of " + ", ".join(orgs))
     on = wording.day(membership.as_timestamp(as_of))
-    desc = description or (f"Map of Europe, Eurasia and North America on {on}: "
+    framed = REGIONS[region] if region else None
+    desc = description or (f"Map of {framed.words if framed else 'Europe, Eurasia and North America'} on {on}: "
                            + _map_summary(status, org))
-    return _boundaries(atlas.boundaries, status[["feature", "label", "shade", "detail"]],
-                       ["label", "shade", "detail"]).mark_geoshape(
-        stroke=BORDER, strokeWidth=0.5).encode(
+    height = int(round(width * framed.aspect)) if framed else height
+    return _boundaries(atlas.boundaries, status[["feature", "label", "shade", "detail"]], ["label", "shade", "detail"],
+                       framed).mark_geoshape(stroke=BORDER, strokeWidth=0.5, clip=True).encode(
         color=alt.Color("shade:N", scale=scale, title=legend_title,
                         legend=alt.Legend(orient="bottom", columns=2, symbolType="square")),
         tooltip=[alt.Tooltip("label:N", title="Country"), alt.Tooltip("detail:N", title="Status")],
-    ).project(**PROJECTION).properties(title=title, description=desc, width=width, height=height,
-                                       usermeta={"aspect": round(height / width, 3)})
+    ).project(**_framed_projection(framed)).properties(
+        title=title, description=desc, width=width, height=height,
+        usermeta={"aspect": round(height / width, 3), **_phone_meta(framed)})
+
+
+def _framed_projection(region: Region | None) -> dict:
+    """The wide view's projection, or one fitted to ``region``'s box (its phone box below ``PHONE_WIDTH``)."""
+    if region is None:
+        return dict(PROJECTION)
+    if region.phone is None:
+        return _projection(region)
+    fit = f"width < {PHONE_WIDTH} ? {json.dumps(region.frame(region.phone))} : {json.dumps(region.frame())}"
+    return dict(region.projection, fit=alt.expr(fit), extent=alt.expr("[[0, 0], [width, height]]"))
 
 
 def _map_summary(status: pd.DataFrame, org: str | None) -> str:

@@ -10,7 +10,7 @@ import math
 import re
 
 from helpers import paths, wording
-from helpers.render import citations, markup
+from helpers.render import citations, markup, table_units
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEARISH = re.compile(r"(^|_)(year|founded_year|start_year|end_year)$")  # calendar years ("years" is a length)
@@ -79,9 +79,7 @@ def column_decimals(values, column: str = "") -> int | None:
 #: on a phone), its second and later long columns set full-width under their row.
 LONG = 60
 EMPTY = "—"
-#: A table with this many columns or more is set a size smaller, so that it fits the page's width at 1280 px
-#: (a table never scrolls on a wide screen).
-COMPACT = 8
+COMPACT = 8  #: this many columns or more: a size smaller, so the table fits 1280 px (never scrolls on a wide screen)
 NUM_HEAD = ' class="num"'
 
 
@@ -160,13 +158,12 @@ def _long_columns(frame, cols: list[str], with_labels: set[str]) -> list[str]:
 LAYOUTS = ("rows", "columns")
 
 
-def table_html(frame, key: str, title: str, table: str = "", layout: str = "rows") -> str:
+def table_html(frame, key: str, title: str, table: str = "", layout: str = "rows", units=None) -> str:
     """A plain, escaped, deterministic HTML table; headers and coded values in reader words, one precision per
     numeric column, "—" for an empty cell. A table with long text reads as rows: its first long column stays in
     the row, later long columns (a verdict's reason) sit full-width under it; on a phone every row is a card."""
-    cols = [str(c) for c in frame.columns]
+    frame, cols, heads = table_units.prepared(frame, table, units)  # "US$1.34 trillion": a number, unit in head
     with_labels = wording.labelled_columns(cols, table)
-    heads = {c: wording.header(c, table) for c in cols}
     decimals = {c: column_decimals(frame[c], c) for c in cols}
     long_cols = _long_columns(frame, cols, with_labels)
     below = long_cols[1:] if len(cols) > 2 and layout == "rows" else []

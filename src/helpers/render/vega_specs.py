@@ -34,6 +34,16 @@ def _expr(mapping: dict[str, str]) -> str:
     return expr
 
 
+def _composed(own: str | None, mapping: dict[str, str]) -> str:
+    """The guide's label expression with the reader words: the chart's own ``labelExpr`` (a label shortened on a
+    phone) then works on the word, not the code; exactly ``datum.label`` means "never relabelled" and is kept."""
+    if own is None:
+        return _expr(mapping)
+    if own == "datum.label":
+        return own
+    return own.replace("datum.label", f"({_expr(mapping)})")
+
+
 def _walk(node, records: list[dict]) -> None:
     if isinstance(node, dict):
         facet = node.get("facet") if isinstance(node.get("facet"), dict) else {}
@@ -52,8 +62,8 @@ def _walk(node, records: list[dict]) -> None:
             mapping = wording.value_map(sorted(values), enc["field"])
             if mapping:
                 target = enc.setdefault(guide, {})
-                if isinstance(target, dict) and "labelExpr" not in target:
-                    target["labelExpr"] = _expr(mapping)
+                if isinstance(target, dict):
+                    target["labelExpr"] = _composed(target.get("labelExpr"), mapping)
         for key in _COMPOSE + ("spec",):
             child = node.get(key)
             for c in child if isinstance(child, list) else [child] if isinstance(child, dict) else []:

@@ -18,7 +18,7 @@ _ERODING = ("suspended", "withdrawal_announced", "withdrawn", "ratification_revo
 
 
 PHASES = ("signed, not in force", "signed, entry into force not recorded", "in force", "in force, eroding",
-          "eroding")
+          "eroding", "signed, never in force")
 
 
 """Phases of a treaty's life as drawn by the Gantt chart (see :func:`treaty_phases`)."""
@@ -32,8 +32,8 @@ def treaty_phases(arms_control: pd.DataFrame, treaties: pd.DataFrame, *, through
     - with a recorded ``in_force`` step: ``signed, not in force`` (signature → entry into force), ``in force``
       (→ first eroding step or end), ``in force, eroding`` (→ end);
     - without one: ``signed, entry into force not recorded`` (signature → first eroding step or end) and
-      ``eroding`` (→ end); a treaty whose ``note`` starts with "Not in force" shows ``signed, not in force``
-      instead, since the data says it never entered into force. The data is not second-guessed: a treaty that
+      ``eroding`` (→ end); a treaty whose ``note`` starts with "Not in force" shows ``signed, never in force``
+      instead, since the data says it never entered into force (the chart draws it apart from the bars). The data is not second-guessed: a treaty that
       entered into force but lacks the row is shown as "not recorded", never as "not in force".
 
     An eroding step is a ``suspended``, ``withdrawal_announced``, ``withdrawn`` or ``ratification_revoked`` by any
@@ -84,7 +84,7 @@ def _phases_of(t, steps: pd.DataFrame, limit: pd.Timestamp) -> list[dict]:
     else:
         live, eroding = s0["date"], "eroding"
         never = str(getattr(t, "note", "")).startswith("Not in force")
-        add("signed, not in force" if never else "signed, entry into force not recorded", live,
+        add("signed, never in force" if never else "signed, entry into force not recorded", live,
             e0["date"] if e0 is not None else close, s0["source_id"])
     if e0 is not None:
         add(eroding, max(e0["date"], live), close, e0["source_id"])

@@ -41,19 +41,20 @@ def capability_view(caps: pd.DataFrame) -> pd.DataFrame:
 
 def capability_grid(caps: pd.DataFrame, indicators: Iterable[str] = INDICATORS,
                     names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """One row per bloc, one column per indicator (the total in words, its share of the world in brackets where
-    the data holds a world total), the coverage ("31 of 31" members with figures) beside each total: the table a
-    reader compares blocs in. :func:`capability_view` keeps the long form with the members lacking figures."""
+    """One row per bloc; per indicator its total ("US$1.34 trillion", "972 million": a number under a unit on the
+    page), world share ("55%", where the data holds a world total) and coverage ("31 of 31" with figures)."""
     need(caps, ("bloc", "indicator", "members", "reported", "total"), "capability_grid(caps)")
     out = pd.DataFrame({"Bloc": list(dict.fromkeys(caps["bloc"]))})
     out["Members"] = out["Bloc"].map(caps.drop_duplicates("bloc").set_index("bloc")["members"]).astype(int)
     for ind in indicators:
         sub = caps[caps["indicator"] == ind].set_index("bloc")
         share = sub["world_share"] if "world_share" in sub else pd.Series(math.nan, index=sub.index)
-        cells = ["" if pd.isna(t) else reader_amount(t, ind).removesuffix(" warheads").removesuffix(" people")
-                 + ("" if pd.isna(s) else f" ({s:.0%})") for t, s in zip(sub["total"], share)]
         word = LABELS[ind][:1].upper() + LABELS[ind][1:]
-        out[f"{word} (share of world)"] = out["Bloc"].map(dict(zip(sub.index, cells))).fillna("")
+        out[word] = out["Bloc"].map({b: "" if pd.isna(t) else f"{t / 1e6:,.0f} million" if ind == "population"
+                                     else reader_amount(t, ind).removesuffix(" warheads")  # one scale a column
+                                     for b, t in sub["total"].items()}).fillna("")
+        if share.notna().any():
+            out[f"{word}: share of world"] = out["Bloc"].map(share.map(lambda x: "" if pd.isna(x) else f"{x:.0%}"))
         cover = sub["reported"].astype(str) + " of " + sub["members"].astype(str) + _zero_note(sub, names)
         out[f"{word}: figures for"] = out["Bloc"].map(cover).fillna("")
     return out

@@ -46,16 +46,19 @@ def census_cases(census: pd.DataFrame, organisations: pd.DataFrame, as_of, *, si
 
     The rule: a defence pledge (ATOP ``defense`` = 1), signed between ``since`` and ``as_of``, at least three
     states at signature, and at least one permanent member of the UN Security Council among them. Columns:
-    ``atopid``, ``org_id``, ``name`` (the organisation's reader label when the project holds it, else "agreement
-    of 30 Apr 1948 (ATOP 3150)": ATOP's files carry no names), ``signed``, ``ended``, ``states_at_signature``,
+    ``atopid``, ``org_id``, ``name`` (the organisation's reader label when the project holds it, else the census's
+    sourced ``name`` with its ATOP number, "Act of Chapultepec (ATOP 3010)", else "agreement of 30 Apr 1948 (ATOP
+    3150)": ATOP's files carry no names), ``signed``, ``ended``, ``states_at_signature``,
     ``admitted`` (bool), ``reason`` (one of :data:`REASONS`);
     admitted first, then by signature."""
     day, start = pd.Timestamp(as_of), pd.Timestamp(since)
     held = set(organisations["org_id"])
     out = census[["atopid", "org_id", "signed", "ended", "states_at_signature"]].copy()
+    named = census["name"] if "name" in census else pd.Series("", index=census.index)
     out["name"] = [wording.label(o, "org_id") if isinstance(o, str) and o in held
+                   else f"{n} (ATOP {a})" if isinstance(n, str) and n
                    else f"agreement of {wording.day(d.date())} (ATOP {a})"
-                   for a, o, d in zip(census["atopid"], census["org_id"], census["signed"])]
+                   for a, o, n, d in zip(census["atopid"], census["org_id"], named, census["signed"])]
     tests = [(census["signed"] > day, REASONS[5]), (census["signed"] < start, REASONS[4]),
              (census["great_powers_at_signature"] < 1, REASONS[3]), (census["states_at_signature"] < 3, REASONS[2]),
              (census["defense"] != 1, REASONS[1])]
@@ -69,7 +72,7 @@ def census_cases(census: pd.DataFrame, organisations: pd.DataFrame, as_of, *, si
 
 def short_name(name: str) -> str:
     """A pact's name as charts and titles show it: without the ATOP number that tells apart the agreements this
-    project holds no name for ('agreement of 30 Apr 1948'; tables and tooltips keep the number)."""
+    census names (tables and tooltips keep the number)."""
     return re.sub(r" \(ATOP \d+\)$", "", str(name))
 
 
