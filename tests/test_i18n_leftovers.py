@@ -40,3 +40,29 @@ def test_05s_bloc_titles_do_not_splice_a_feminine_word_onto_a_bloc_name():
     assert title == "أكبر إنفاق عسكري في 2023 لـحلف شمال الأطلسي (الناتو): 55% من الإنفاق العالمي " \
                     "(2 من 7 مجاميع لا تغطي إلا بعض الأعضاء)"
     assert "صاحبة" not in i18n.text("SCO has the largest population in 2023", "ar")
+
+
+def _figures(text: str) -> list[str]:
+    """The numbers a text states ("12 121" and "12,121" alike, "0.13-0.14" as two), in order of size; an English
+    ordinal ("the 27th member") is a word, which the Arabic writes as one («السابع والعشرين»)."""
+    text = re.sub(r"\b\d+(?:st|nd|rd|th)\b", " ", text)
+    found = re.findall(r"(?<![\d.])\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?", text)
+    return sorted(re.sub(r"[ ,]", "", f) for f in found)
+
+
+def test_the_source_notes_of_05_read_in_arabic_with_their_figures_kept():
+    """05's bibliography showed 37 notes whole in English, marked as such; each is now one Arabic text that states
+    every figure of the English note (dates, counts, amounts, commits), and no English clause is left in it."""
+    from helpers.i18n import catalogs
+
+    notes = load.sources().set_index("source_id")["note"].dropna()
+    entries = {m.id for m in catalogs.read(catalogs.messages_path()) if isinstance(m.id, str)}
+    translated = {sid: note for sid, note in notes.items() if note in entries}
+    assert len(translated) >= 37
+    for sid in ("sipri-milex-database", "dpa-kiji-sipri-milex-2023", "times-anglo-portuguese-650-2022"):
+        assert sid in translated
+    for sid, note in translated.items():
+        shown = i18n.text(note, "ar")
+        assert arabic.ARABIC_LETTER.search(shown), sid
+        assert _figures(shown) == _figures(note), (sid, _figures(shown), _figures(note))
+        assert not i18n._CLAUSE.search(re.sub(r"“[^”]*”|\([^)]*[A-Z][^)]*\)|Our World in Data", " ", shown)), sid
