@@ -43,6 +43,8 @@ def test_the_catalogs_plural_forms_are_cldrs_arabic_rules():
     ("3 dated events bear on P9", "3 أحداث مؤرخة تتصل بالفقرة P9"),
     ("5 states held an SCO status on 31 December 2001", "5 دول حملت وضعًا في منظمة شنغهاي للتعاون في 31 ديسمبر 2001"),
     ("41 dated steps in the life of 12 treaties", "41 خطوة مؤرخة في عمر 12 معاهدة"),
+    ("11 wars meet the rule, 1992–2024", "11 حربًا تستوفي القاعدة، 1992–2024"),
+    ("12 arms-control treaties and 4 wars, 1972–2026", "12 معاهدة للحد من التسلح و4 حروب، 1972–2026"),
     ("9 data files read", "9 ملفات بيانات مقروءة"),
     ("NATO had 16 members on 31 December 1991, against 12 at the end of 1949",
      "كان للناتو 16 عضوًا في 31 ديسمبر 1991، مقابل 12 في نهاية 1949"),
