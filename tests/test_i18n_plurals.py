@@ -44,6 +44,10 @@ def test_the_catalogs_plural_forms_are_cldrs_arabic_rules():
     ("5 states held an SCO status on 31 December 2001", "5 دول حملت وضعًا في منظمة شنغهاي للتعاون في 31 ديسمبر 2001"),
     ("41 dated steps in the life of 12 treaties", "41 خطوة مؤرخة في عمر 12 معاهدة"),
     ("11 wars meet the rule, 1992–2024", "11 حربًا تستوفي القاعدة، 1992–2024"),
+    ("By 5 February 2026, 5 of 12 treaties had been left, suspended or abandoned by the US or Russia; 1 ended as "
+     "planned (a successor signed or in force), 2 expired without a successor.",
+     "بحلول 5 فبراير 2026، كانت الولايات المتحدة أو روسيا قد غادرت 5 من 12 معاهدة أو علّقتها أو تخلّت عنها؛ وانتهت "
+     "واحدة كما كان مقررًا (وُقّعت معاهدة تخلفها أو دخلت حيز النفاذ)، وانقضت اثنتان دون معاهدة تخلفها."),
     ("12 arms-control treaties and 4 wars, 1972–2026", "12 معاهدة للحد من التسلح و4 حروب، 1972–2026"),
     ("9 data files read", "9 ملفات بيانات مقروءة"),
     ("NATO had 16 members on 31 December 1991, against 12 at the end of 1949",
