@@ -1,6 +1,6 @@
 """The Arabic edition's chart text reads in the right order: Vega draws every text left to right, so each string
 that holds Arabic is set inside a right-to-left isolate (RLI … PDI) — in the spec's titles, shown data and text
-marks, and through ``labelExpr`` for axis, legend and panel labels — and a reader sees «0 حالة خروج في 52 سنة
+marks, and through ``labelExpr`` for axis, legend and panel labels — and a reader sees «3 حالات خروج في 52 سنة
 عضوية» with its count first (on the right), in the page and in the SVG/PNG exports."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from helpers.i18n import chart_words
 
 RLI, PDI = "\u2067", "\u2069"
 ARABIC = re.compile("[\u0600-\u06ff]")
-COUNT = "0 exits in 52 member-years"
+COUNT = "3 exits in 52 member-years"  # «3 حالات خروج في 52 سنة عضوية» (zero reads «لا حالات خروج»)
 
 
 def _spec() -> dict:
@@ -105,16 +105,16 @@ def test_a_guide_label_from_the_data_is_isolated_by_vega_when_it_holds_arabic():
     assert f"{RLI}معاهدة ريو{PDI}" in got and "ATOP 3010" in got
 
 
-#: where the count «0» of «0 حالة خروج …» is drawn, against the middle of its label
-GLYPHS_JS = r"""() => [...document.querySelectorAll('svg text')].filter(t => t.textContent.includes('حالة')).map(t => {
-  const s = t.textContent, box = t.getBBox(), glyph = t.getExtentOfChar(s.indexOf('0'));
+#: where the count «3» of «3 حالات خروج …» is drawn, against the middle of its label
+GLYPHS_JS = r"""() => [...document.querySelectorAll('svg text')].filter(t => t.textContent.includes('حالات خروج')).map(t => {
+  const s = t.textContent, box = t.getBBox(), glyph = t.getExtentOfChar(s.indexOf('3'));
   return {text: s, count: glyph.x + glyph.width / 2, words: box.x + box.width / 2};
 })"""
 
 
 @pytest.mark.slow
 def test_the_exported_svg_draws_the_count_where_an_arabic_reader_starts(chromium, tmp_path):
-    """The count «0» of «0 حالة خروج …» is drawn right of the words (an Arabic reader's start), in the exported
+    """The count «3» of «3 حالات خروج …» is drawn right of the words (an Arabic reader's start), in the exported
     SVG as Chromium draws it — and was left of them before the isolate."""
     import vl_convert as vlc
 

@@ -70,6 +70,8 @@ class Region:
         lats = [south + i * step for i in range(int((north - south) / step) + 1)] + [north]
         points = [[x, south] for x in lons] + [[x, north] for x in lons] + \
                  [[west, y] for y in lats] + [[east, y] for y in lats]
+        points = [[int(v) if float(v).is_integer() else v for v in p] for p in points]  # "-25", not "-25.0": the
+        # phone and wide frames are written into the page's spec twice over (a projection's fit expression)
         return {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint", "coordinates": points}}
 
 
@@ -320,7 +322,7 @@ def _explorer_map(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org: s
     top = f"({phone} ? height * {1 - band:.3f} : height * {1 - h:.2f})"
     right = f"({phone} ? width * 0.62 : width * {w:.2f})"
     main = _explorer_layer(boundaries, codes, org, first, region, box=f"[[0, 0], [width, {phone} ? {top} : height]]",
-                           fit=f"{phone} ? {json.dumps(region.frame(region.phone))} : {json.dumps(region.frame())}")
+                           fit=f"{phone} ? {_compact(region.frame(region.phone))} : {_compact(region.frame())}")
     inset = _explorer_layer(boundaries, codes, org, first, inner, box=f"[[4, {top} + 4], [{right} - 4, height - 4]]")
     corner = alt.Chart(alt.Data(values=[{}]))
     frame = corner.mark_rect(x=0, y=alt.expr(top), x2=alt.expr(right), y2=alt.expr("height"),
@@ -351,3 +353,8 @@ def _explorer_layer(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org:
         color=alt.Color("shade:N", scale=scale, title=None, legend=alt.Legend(orient="top", symbolType="square")),
         tooltip=[alt.Tooltip("who:N", title="Country"), alt.Tooltip("standing:N", title="Status")],
     ).project(**projection)
+
+
+def _compact(value) -> str:
+    """JSON without spaces, for a value written inside a Vega expression."""
+    return json.dumps(value, separators=(",", ":"))

@@ -23,7 +23,7 @@ import functools
 import re
 
 from helpers import paths
-from helpers.i18n import forms
+from helpers.i18n import catalogs, forms
 from helpers.i18n.catalogs import gettext, messages, translate_markdown
 
 __all__ = ["EDITIONS", "DIRECTION", "direction", "edition_dir", "gettext", "language", "names", "text", "claim_texts",
@@ -235,7 +235,12 @@ def _by_pattern(value: str, patterns, lang: str, depth: int) -> str | None:
             if len(pat.names) > 1 and pat.literal < JOINS and any(sep in v for v in m.groupdict().values()
                                                                   for sep, _ in _LISTS):
                 continue  # "{a} and {b}" joins names, never the items of a list ("SCO; SCO without India and …")
+            if pat.forms:  # a counted noun: the form its number takes
+                number = m.group(pat.names[0])
+                return pat.forms[catalogs.plural_index(number, lang)].format(**{pat.names[0]: number})
             pieces = {k: _piece(v, lang, depth) for k, v in m.groupdict().items()}
+            if any(catalogs.COUNTED.match(k) and not _ARABIC.search(pieces[k]) for k in pieces):
+                continue  # a counted noun with no plural entry: never an English noun inside an Arabic sentence
             if pat.literal < WEAK and not all(_translated(v) for v in pieces.values()):
                 continue  # "{a} and {b}" joins translated words only, never half an English sentence
             if pat.literal < JOINS and any(_clause(v) for v in pieces.values()):

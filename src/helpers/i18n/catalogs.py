@@ -11,7 +11,12 @@ Two kinds of catalog, both in the Arabic edition's folder ``ar``:
   findings). An entry whose ``msgid`` holds ``{name}`` placeholders (flag ``python-brace-format``) is a pattern:
   "NATO had {n} members on {date}" translates every sentence of that shape, each placeholder's value translated
   in turn (a date through Babel, a name through the catalog or the labels). A placeholder named ``num`` or
-  ``num_…`` matches a number only ("{num_k} of {num_n}"), one named ``date`` or ``date_…`` a date only.
+  ``num_…`` matches a number only ("{num_k} of {num_n}"), one named ``date`` or ``date_…`` a date only, one named
+  ``count`` or ``count_…`` a number with the noun it counts ("52 years of membership"), which must find its
+  Arabic through a plural entry.
+- Counted nouns are plural entries (``msgid "{num} exit"`` / ``msgid_plural "{num} exits"``, six ``msgstr[i]``):
+  Arabic nouns agree with their number (CLDR's zero, one, two, few, many, other), so the form is chosen by the
+  catalog's ``Plural-Forms`` (gettext's ``ngettext`` rule, :func:`plural_index`), never by hand.
 
 A missing translation leaves the English in place; the edition's checks (tests) measure how much is left.
 """
@@ -185,6 +190,7 @@ class Pattern:
     template: str
     names: tuple[str, ...]
     literal: int  # characters outside the placeholders: longer literals are tried first
+    forms: tuple[str, ...] = ()  # a plural entry's translations, one per plural form; template is then unused
 
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -198,6 +204,15 @@ _NUMBER_RE = r"-?\d[\d,]*(?:\.\d+)?"
 #: "31 ديسمبر 1991", "Dec 1991", "1991-12-31", "1991"), so "On {date} {parts}" does not cut a date in two.
 DATED = re.compile(r"^date(?:_|$)")
 _DATE_RE = r"\d{1,2} [^\W\d_]+ \d{4}|[^\W\d_]+ \d{4}|\d{4}-\d{2}-\d{2}|\d{4}"  # month in either edition's words
+#: A placeholder named ``count`` or ``count_…`` stands for a number and the noun it counts ("0 exits").
+COUNTED = re.compile(r"^count(?:_|$)")
+_COUNT_RE = _NUMBER_RE + r" [^\W\d].*?"
+
+
+def _kind(name: str) -> str:
+    if NUMERIC.match(name):
+        return _NUMBER_RE
+    return _DATE_RE if DATED.match(name) else _COUNT_RE if COUNTED.match(name) else ".+?"
 
 
 def _pattern(msgid: str, msgstr: str) -> Pattern | None:
@@ -210,8 +225,7 @@ def _pattern(msgid: str, msgstr: str) -> Pattern | None:
     parts, pos = [], 0
     for m in _PLACEHOLDER.finditer(msgid):
         parts.append(re.escape(msgid[pos:m.start()]))
-        kind = _NUMBER_RE if NUMERIC.match(m.group(1)) else _DATE_RE if DATED.match(m.group(1)) else ".+?"
-        parts.append(f"(?P<{m.group(1)}>{kind})")
+        parts.append(f"(?P<{m.group(1)}>{_kind(m.group(1))})")
         pos = m.end()
     parts.append(re.escape(msgid[pos:]))
     return Pattern(re.compile("".join(parts) + r"\Z", re.S), msgstr, names, len(literal))
@@ -222,6 +236,8 @@ def _messages(path_text: str, mtime_ns: int) -> tuple[dict[str, str], tuple[Patt
     exact: dict[str, str] = {}
     patterns: list[Pattern] = []
     for msg in read(Path(path_text)):
+        if msg.pluralizable and not msg.fuzzy and all(msg.string):
+            patterns += _plural_patterns(msg)
         if not msg.id or not msg.string or msg.fuzzy or not isinstance(msg.id, str):
             continue
         if "python-brace-format" in msg.flags:
@@ -233,6 +249,35 @@ def _messages(path_text: str, mtime_ns: int) -> tuple[dict[str, str], tuple[Patt
         exact[msg.id] = msg.string
     patterns.sort(key=lambda p: -p.literal)
     return exact, tuple(patterns)
+
+
+def _plural_patterns(msg) -> list[Pattern]:
+    """A plural entry as patterns: its singular and its plural English ("{num} exit", "{num} exits"), each giving
+    the Arabic form :func:`plural_index` chooses for the number."""
+    names = _PLACEHOLDER.findall(msg.id[0])
+    if len(names) != 1 or not NUMERIC.match(names[0]):
+        raise ValueError(f"{paths.shown(messages_path())}: plural entry {msg.id[0]!r} must hold exactly one number "
+                         "placeholder ({num} or {num_…}), the count its forms agree with")
+    found = [_pattern(english, "") for english in dict.fromkeys(msg.id)]
+    return [Pattern(p.regex, "", p.names, p.literal, tuple(msg.string)) for p in found if p is not None]
+
+
+@functools.lru_cache(maxsize=4)
+def _plural_rule(path_text: str, mtime_ns: int):
+    import gettext
+
+    catalog = read(Path(path_text))
+    return gettext.c2py(catalog.plural_expr), catalog.num_plurals
+
+
+def plural_index(value: str, lang: str = "ar") -> int:
+    """Which of a plural entry's forms a number takes: the catalog's ``Plural-Forms`` (gettext's rule, CLDR's
+    categories in order) for a whole number; the last form ("other") for a fraction, which is CLDR's category
+    for every fraction in Arabic ("1.1 أعضاء" is read «واحد فاصلة واحد»)."""
+    path = messages_path(lang)
+    rule, count = _plural_rule(str(path), path.stat().st_mtime_ns)
+    number = abs(float(value.replace(",", "")))
+    return rule(int(number)) if number.is_integer() else count - 1
 
 
 def messages(lang: str = "ar") -> tuple[dict[str, str], tuple[Pattern, ...]]:

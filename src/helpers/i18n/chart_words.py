@@ -17,7 +17,7 @@ The chart's data keep their codes (colours and scales are defined on them); what
   Arabic with it; titles anchored at the right edge, where an Arabic reader starts;
 - direction: Vega draws every text left to right (the SVG's own direction, which keeps its anchors), so a string
   that holds Arabic is set inside a right-to-left isolate (U+2067 RLI … U+2069 PDI, :func:`isolate`): its numbers
-  and Latin runs («0 حالة خروج في 52 سنة عضوية», «415 مليار دولار · 17%», «(ATOP 3010)») stay where an Arabic
+  and Latin runs («3 حالات خروج في 52 سنة عضوية», «415 مليار دولار · 17%», «(ATOP 3010)») stay where an Arabic
   reader expects them, in the page and in the SVG/PNG exports alike. Titles, tooltips, text marks and shown data
   carry the marks in the spec; axis, legend and panel labels get them from ``labelExpr`` (:data:`ISOLATE_LABEL`),
   since their values are also the scales' keys.
@@ -46,7 +46,7 @@ _RESULT = re.compile(r'(\?\s*)("(?:[^"\\]|\\.)*")')  # a label a ``labelExpr`` g
 def isolate(value):
     """A chart string that holds Arabic, inside a right-to-left isolate (RLI … PDI); anything else unchanged.
 
-    Vega draws text left to right, so without it «0 حالة خروج في 52 سنة عضوية» shows its count at the end of the
+    Vega draws text left to right, so without it «3 حالات خروج في 52 سنة عضوية» shows its count at the end of the
     line an Arabic reader reads, and «(فترة … 95%)» loses its brackets' order."""
     if not isinstance(value, str) or not _HAS_ARABIC.search(value) or value.startswith(RLI):
         return value

@@ -122,6 +122,7 @@ def page_spec(spec: dict) -> tuple[dict, bool]:
     if isinstance(out.get("usermeta"), dict) and "timeline" in out["usermeta"]:
         out["usermeta"] = {k: v for k, v in out["usermeta"].items() if k != "timeline"}
     _min_font(out)
+    _unread_columns_dropped(out)
     fits = fits_container(out)
     if fits:
         out["width"] = "container"
@@ -130,6 +131,20 @@ def page_spec(spec: dict) -> tuple[dict, bool]:
         if height:  # Vega-Lite warns when a container-wide chart keeps a discrete (step) height
             out["height"] = height
     return out, fits
+
+
+def _unread_columns_dropped(spec: dict) -> None:
+    """The page's datasets without the columns nothing in the spec reads (a field, an expression, a lookup): 02's
+    member dots carried each row's source ids and ISO codes, 02's exit rates the counts by kind, 8 KB of its Arabic
+    page that no reader sees. A column whose name appears anywhere else in the spec is kept; the chart's CSV and
+    exports are made from the whole spec."""
+    sets = spec.get("datasets")
+    if not isinstance(sets, dict):
+        return
+    rest = json.dumps({k: v for k, v in spec.items() if k != "datasets"}, ensure_ascii=False)
+    for name, rows in sets.items():
+        if isinstance(rows, list):
+            sets[name] = [{k: v for k, v in r.items() if k in rest} if isinstance(r, dict) else r for r in rows]
 
 
 def _discrete_height(spec: dict) -> int | None:

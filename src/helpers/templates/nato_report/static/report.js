@@ -190,6 +190,10 @@
     var isDark = dark();
     var jobs = containers.map(function (el) {
       var spec = JSON.parse(document.getElementById(el.getAttribute("data-spec")).textContent);
+      /* a config the page holds once for all its charts (render/exports.py, _config_apart) */
+      if (spec.config && typeof spec.config.$page === "string") {
+        spec.config = JSON.parse(document.getElementById(spec.config.$page).textContent);
+      }
       var mode = el.getAttribute("data-mode") || "vega-lite";
       if (isDark && mode === "vega-lite") {
         chartSwap = Object.assign({}, (spec.usermeta && spec.usermeta.dark) || {});

@@ -1,0 +1,68 @@
+"""Leftovers of the Arabic edition that a reader met in English or spliced: 04's war notes in the tooltips, 05's
+bloc-bar descriptions (the text alternative a screen reader speaks) and titles, and the notes on the sources."""
+
+from __future__ import annotations
+
+import re
+
+from helpers import i18n, load
+from helpers.charts import balance
+from helpers.i18n import arabic
+
+_SOURCE_ID = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")  # a source id named in a note stays as written
+
+
+def _reads_arabic(text: str) -> bool:
+    return bool(arabic.ARABIC_LETTER.search(text)) and arabic.latin_share(_SOURCE_ID.sub("", text))[0] < 0.2
+
+
+def test_the_war_notes_in_04s_tooltips_read_in_arabic():
+    events = load.table("events")
+    notes = events[(events["category"] == "intervention_war") & events["note"].notna()]["note"]
+    assert len(notes) >= 2
+    left = [n[:60] for n in notes if not _reads_arabic(i18n.text(n, "ar"))]
+    assert left == []
+
+
+def test_05s_bloc_bar_descriptions_are_whole_arabic_sentences():
+    """The stacked bars' text alternatives were English in the Arabic page (the catalog held the old unstacked
+    wording); each is one Arabic sentence, with no English left in it."""
+    for _axis, _divisor, description in balance.BARS.values():
+        shown = i18n.text(description, "ar")
+        assert arabic.ARABIC_LETTER.search(shown) and not re.search("[A-Za-z]", shown), shown
+
+
+def test_05s_bloc_titles_do_not_splice_a_feminine_word_onto_a_bloc_name():
+    """«حلف شمال الأطلسي (الناتو) صاحبة أكبر إنفاق» put a feminine noun after a masculine name; the title now
+    reads whole, and the count of partial totals agrees with its number."""
+    title = i18n.text("NATO has the largest military spending in 2023, 55% of the world's "
+                      "(2 of 7 totals cover only some members)", "ar")
+    assert title == "أكبر إنفاق عسكري في 2023 لـحلف شمال الأطلسي (الناتو): 55% من الإنفاق العالمي " \
+                    "(2 من 7 مجاميع لا تغطي إلا بعض الأعضاء)"
+    assert "صاحبة" not in i18n.text("SCO has the largest population in 2023", "ar")
+
+
+def _figures(text: str) -> list[str]:
+    """The numbers a text states ("12 121" and "12,121" alike, "0.13-0.14" as two), in order of size; an English
+    ordinal ("the 27th member") is a word, which the Arabic writes as one («السابع والعشرين»)."""
+    text = re.sub(r"\b\d+(?:st|nd|rd|th)\b", " ", text)
+    found = re.findall(r"(?<![\d.])\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?", text)
+    return sorted(re.sub(r"[ ,]", "", f) for f in found)
+
+
+def test_the_source_notes_of_05_read_in_arabic_with_their_figures_kept():
+    """05's bibliography showed 37 notes whole in English, marked as such; each is now one Arabic text that states
+    every figure of the English note (dates, counts, amounts, commits), and no English clause is left in it."""
+    from helpers.i18n import catalogs
+
+    notes = load.sources().set_index("source_id")["note"].dropna()
+    entries = {m.id for m in catalogs.read(catalogs.messages_path()) if isinstance(m.id, str)}
+    translated = {sid: note for sid, note in notes.items() if note in entries}
+    assert len(translated) >= 37
+    for sid in ("sipri-milex-database", "dpa-kiji-sipri-milex-2023", "times-anglo-portuguese-650-2022"):
+        assert sid in translated
+    for sid, note in translated.items():
+        shown = i18n.text(note, "ar")
+        assert arabic.ARABIC_LETTER.search(shown), sid
+        assert _figures(shown) == _figures(note), (sid, _figures(shown), _figures(note))
+        assert not i18n._CLAUSE.search(re.sub(r"“[^”]*”|\([^)]*[A-Z][^)]*\)|Our World in Data", " ", shown)), sid
