@@ -35,9 +35,10 @@ from helpers.tables import article, claims, claims_words, principles, principles
 P = params.validated("09", claim_types=claim_types)
 TYPES, REPORTS = claims.claim_type_list(P.claim_types), principles.notebook_reports()
 ledger = claims.claims_ledger(load.claims(), REPORTS, TYPES)
+ADDED = set(load.paragraphs().query("likely_editor_addition")["paragraph"])
 
 # %%
-present.glance(claims_words.glance_findings(ledger), summary=claims_words.glance_summary(ledger, TYPES))
+present.glance(claims_words.glance_findings(ledger, ADDED), summary=claims_words.glance_summary(ledger, TYPES))
 
 # %% [markdown]
 # ## How a claim is recorded
@@ -143,8 +144,8 @@ present.table(checking, title="Verdicts by what they were checked against", key=
 # column of its own.
 
 # %%
-attributed = claims.attribution_claims(ledger)
-present.table(claims.attribution_view(attributed), title=claims_words.attribution_finding(attributed),
+attributed = claims.attribution_claims(ledger, ADDED)
+present.table(claims.attribution_view(attributed), title=claims_words.attribution_finding(attributed, ADDED),
               caption="Claims the Arabic gives to someone other than the author, or whose words are not the "
                       "author's as the English gives them; the verdict column judges the content only.",
               sources=ledger[ledger["claim_id"].isin(attributed["claim_id"])], key="attribution")
