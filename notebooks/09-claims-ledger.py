@@ -140,8 +140,9 @@ present.table(checking, title="Verdicts by what they were checked against", key=
 # attributions stay unverifiable: the difference may be RT's, the Arabic's, or absent from the body. Where RT's page
 # could be read, some sentences are the translator's or editor's: P2 makes Lavrov's visit a *consequence* of
 # Putin's initiative, P3's grammar makes NATO and the OSCE the centre of the *challenges*, P5 dates the OSCE's
-# politicisation to "early in the year 2000"; and P19 as a whole. Each row keeps the verdict on the content in a
-# column of its own.
+# politicisation to "early in the year 2000". P19 as a whole is most likely the Arabic editor's addition, but no
+# English could be read there, so its claims are counted apart, as not compared. The address itself, read in its
+# Russian text, makes no argument like P11's (C53). Each row keeps the verdict on the content in a column of its own.
 
 # %%
 attributed = claims.attribution_claims(ledger, ADDED)
@@ -228,12 +229,13 @@ present.table(watch, title=principles_words.watch_finding(watch, "2024-04-30"), 
 #
 # - The article's dated facts hold: Putin's call of 29 February 2024, Lavrov's Beijing visit of 8–9 April 2024,
 #   NATO's enlargement, the decline of arms-control treaties. Most of these rest on news reports of official
-#   statements; the official transcripts (kremlin.ru, mid.ru, nato.int) were not read.
+#   statements; the Kremlin's transcript of the address was read in a copy of its Russian text, and the other
+#   official transcripts (mid.ru, nato.int) were not read.
 # - Where RT's page could be read (P1–P5), the Arabic changes it in places: P2's causal "consequence", P3's and
-#   P5's slips of grammar and date, small omissions; and P19 is most likely the Arabic editor's own. The Arabic
-#   also puts P11's argument in Putin's mouth and P10's best case in unnamed observers', which RIAC's summary gives
-#   to the author; RT's paragraphs there could not be read, so whether these are changes in translation is
-#   unverifiable. All of this is recorded as attribution, apart from the verdicts on what the sentences say.
+#   P5's slips of grammar and date, small omissions; and P19 is most likely the Arabic editor's own, though not
+#   compared with any English. The Arabic also puts P11's argument in Putin's mouth and P10's best case in unnamed
+#   observers', which RIAC's summary gives to the author; RT's paragraphs there could not be read, so whether these
+#   are changes in translation is unverifiable, but the address's own text shows Putin did not argue it there. All of this is recorded as attribution, apart from the verdicts on what the sentences say.
 # - Its readings and proposals (indivisible security, non-hegemony, a dialogue platform first) are contested, and
 #   the reasons in the audit detail give the strongest case on each side with a source for each.
 # - The forecasts — a long process starting as a dialogue platform, the SCO as a vehicle, many states joining —
