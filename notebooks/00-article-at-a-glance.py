@@ -151,12 +151,13 @@ present.glance(article_words.glance_findings(paragraphs, sections, claims, linea
 # - The Arabic article is a translation of RT's English version of Ivan Timofeev's Valdai Club essay (April 2024),
 #   published without attribution. The wording follows RT, not Valdai.
 # - Its last paragraph, P19, is most likely the Arabic editor's own: it adds the prediction that the framework would
-#   "neutralise" NATO, echoing RT's title. P15–P18 are more cautious. Its claims, and the sentences the Arabic
-#   changed where RT's page could be read (P2's causal "consequence", P3's and P5's slips), are counted as the
-#   translator's or editor's, not the author's. P11's argument, which the Arabic gives to Putin, reads as the
-#   author's in RIAC's summary of the essay, but RT's own paragraph, the one translated, could not be read, so who
-#   made that change, if anyone, is unverifiable. Notebook 09 sets the Arabic beside RT's English and Valdai's text
-#   paragraph by paragraph.
+#   "neutralise" NATO, echoing RT's title. P15–P18 are more cautious. No English could be read there, so its
+#   claims are counted apart, as not compared; the sentences the Arabic changed where RT's page could be read (P2's
+#   causal "consequence", P3's and P5's slips) are counted as the translator's or editor's, not the author's.
+#   P11's argument, which the Arabic gives to Putin, reads as the author's in RIAC's summary of the essay, but RT's
+#   own paragraph, the one translated, could not be read, so who made that change, if anyone, is unverifiable; the
+#   address's own text shows Putin did not make that argument there. Notebook 09 sets the Arabic beside RT's
+#   English and Valdai's text paragraph by paragraph.
 # - The article spends nine paragraphs on what failed in Euro-Atlantic security (NATO, the OSCE, arms control) and
 #   ten on the principles and form of a Eurasian framework. Of the organisations that exist, NATO is the one it
 #   names most often.

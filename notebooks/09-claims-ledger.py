@@ -35,9 +35,10 @@ from helpers.tables import article, claims, claims_words, principles, principles
 P = params.validated("09", claim_types=claim_types)
 TYPES, REPORTS = claims.claim_type_list(P.claim_types), principles.notebook_reports()
 ledger = claims.claims_ledger(load.claims(), REPORTS, TYPES)
+ADDED = set(load.paragraphs().query("likely_editor_addition")["paragraph"])
 
 # %%
-present.glance(claims_words.glance_findings(ledger), summary=claims_words.glance_summary(ledger, TYPES))
+present.glance(claims_words.glance_findings(ledger, ADDED), summary=claims_words.glance_summary(ledger, TYPES))
 
 # %% [markdown]
 # ## How a claim is recorded
@@ -139,12 +140,13 @@ present.table(checking, title="Verdicts by what they were checked against", key=
 # attributions stay unverifiable: the difference may be RT's, the Arabic's, or absent from the body. Where RT's page
 # could be read, some sentences are the translator's or editor's: P2 makes Lavrov's visit a *consequence* of
 # Putin's initiative, P3's grammar makes NATO and the OSCE the centre of the *challenges*, P5 dates the OSCE's
-# politicisation to "early in the year 2000"; and P19 as a whole. Each row keeps the verdict on the content in a
-# column of its own.
+# politicisation to "early in the year 2000". P19 as a whole is most likely the Arabic editor's addition, but no
+# English could be read there, so its claims are counted apart, as not compared. The address itself, read in its
+# Russian text, makes no argument like P11's (C53). Each row keeps the verdict on the content in a column of its own.
 
 # %%
-attributed = claims.attribution_claims(ledger)
-present.table(claims.attribution_view(attributed), title=claims_words.attribution_finding(attributed),
+attributed = claims.attribution_claims(ledger, ADDED)
+present.table(claims.attribution_view(attributed), title=claims_words.attribution_finding(attributed, ADDED),
               caption="Claims the Arabic gives to someone other than the author, or whose words are not the "
                       "author's as the English gives them; the verdict column judges the content only.",
               sources=ledger[ledger["claim_id"].isin(attributed["claim_id"])], key="attribution")
@@ -227,12 +229,13 @@ present.table(watch, title=principles_words.watch_finding(watch, "2024-04-30"), 
 #
 # - The article's dated facts hold: Putin's call of 29 February 2024, Lavrov's Beijing visit of 8–9 April 2024,
 #   NATO's enlargement, the decline of arms-control treaties. Most of these rest on news reports of official
-#   statements; the official transcripts (kremlin.ru, mid.ru, nato.int) were not read.
+#   statements; the Kremlin's transcript of the address was read in a copy of its Russian text, and the other
+#   official transcripts (mid.ru, nato.int) were not read.
 # - Where RT's page could be read (P1–P5), the Arabic changes it in places: P2's causal "consequence", P3's and
-#   P5's slips of grammar and date, small omissions; and P19 is most likely the Arabic editor's own. The Arabic
-#   also puts P11's argument in Putin's mouth and P10's best case in unnamed observers', which RIAC's summary gives
-#   to the author; RT's paragraphs there could not be read, so whether these are changes in translation is
-#   unverifiable. All of this is recorded as attribution, apart from the verdicts on what the sentences say.
+#   P5's slips of grammar and date, small omissions; and P19 is most likely the Arabic editor's own, though not
+#   compared with any English. The Arabic also puts P11's argument in Putin's mouth and P10's best case in unnamed
+#   observers', which RIAC's summary gives to the author; RT's paragraphs there could not be read, so whether these
+#   are changes in translation is unverifiable, but the address's own text shows Putin did not argue it there. All of this is recorded as attribution, apart from the verdicts on what the sentences say.
 # - Its readings and proposals (indivisible security, non-hegemony, a dialogue platform first) are contested, and
 #   the reasons in the audit detail give the strongest case on each side with a source for each.
 # - The forecasts — a long process starting as a dialogue platform, the SCO as a vehicle, many states joining —

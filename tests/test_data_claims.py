@@ -150,10 +150,33 @@ def test_no_claim_cites_the_article_or_a_text_of_its_lineage_as_evidence(claims)
             f"{row['claim_id']} cites {sorted(cited & lineage)}, a text of the article's lineage"
 
 
-def test_p19_and_every_sentence_changed_in_translation_carry_the_translators_voice(claims):
+def test_p19_is_not_compared_but_flagged_as_the_editors_likely_addition(claims):
+    """Review 4 (A2): P19's absence from the English rests on clues in the Arabic (Valdai in the third person, the
+    change of tone, Latin commas), not on a reading of RT's or Valdai's ending. By the project's own rule a paragraph
+    whose English was not read is 'not compared', so its claims are not counted as added in translation; the
+    paragraph itself carries the likely-addition flag, with the lineage's medium confidence."""
     p19 = claims[claims["paragraph"] == "P19"]
-    assert len(p19) >= 5 and (p19["voice"] == TRANSLATOR).all()
-    assert (p19["attribution"] == "added in translation").all()
+    assert len(p19) >= 5 and (p19["attribution"] == "not compared").all() and (p19["voice"] == UNKNOWN).all()
+    assert p19["translation_note"].str.contains("most likely the Arabic editor's addition").all()
+    flagged = load.paragraphs().set_index("paragraph")["likely_editor_addition"]
+    assert bool(flagged["P19"]) and flagged.sum() == 1
+    step = load.lineage().set_index("relation").loc["addition"]
+    assert "P19" in step["work"] and step["confidence"] == "medium"
+
+
+def test_nothing_is_added_in_translation_where_no_english_counterpart_was_read(claims):
+    """'Added in translation' says the English read has no counterpart: it needs an English text read at that
+    point. Where neither RT's nor Valdai's paragraph was read, the attribution is 'not compared'."""
+    translation = load.table("translation").set_index("paragraph")
+    blind = translation[(translation["rt_reading"] == "not read") & (translation["valdai_reading"] == "not read")]
+    assert "P19" in blind.index
+    added = claims[(claims["attribution"] == "added in translation") & claims["paragraph"].isin(blind.index)]
+    assert added.empty, list(added["claim_id"])
+    diffs = load.table("translation_differences")
+    assert not diffs["paragraph"].isin(blind.index).any(), "a difference needs an English text to differ from"
+
+
+def test_every_sentence_changed_in_translation_carries_the_translators_or_rts_voice(claims):
     changed = claims[claims["attribution"].isin(["changed in translation", "added in translation"])]
     assert changed["voice"].isin([TRANSLATOR, RT_EDITORS]).all(), \
         list(changed.loc[~changed["voice"].isin([TRANSLATOR, RT_EDITORS]), "claim_id"])
@@ -239,10 +262,10 @@ def _rt_not_read() -> set[str]:
 def test_where_rts_english_was_not_read_no_attribution_is_settled(claims):
     """The rule for verdicts applies to attribution too: where the document that would settle it (RT's paragraph)
     was not read, the attribution is 'not compared' or 'unverifiable', never faithful, changed or misattributed. The
-    one exception is P19, whose absence from the English rests on the lineage's own finding (step 5)."""
+    rule holds for P19 too (review 4, A2): its likely addition is a flag on the paragraph, not an attribution."""
     unread = _rt_not_read()
-    assert {"P10", "P11", "P14", "P17"} <= unread
-    rows = claims[claims["paragraph"].isin(unread) & (claims["paragraph"] != "P19")]
+    assert {"P10", "P11", "P14", "P17", "P19"} <= unread
+    rows = claims[claims["paragraph"].isin(unread)]
     settled = rows[~rows["attribution"].isin(["not compared", "unverifiable"])]
     assert settled.empty, list(settled["claim_id"])
     lineage = load.lineage()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -245,9 +246,12 @@ def test_every_english_prose_cell_the_pages_show_has_its_arabic_made_from_todays
     assert [(c.table, c.column, c.key) for c in status.missing] == [], "run `python -m helpers.i18n check`"
     assert [(c.table, c.column, c.key) for c in status.stale] == [], "English changed since it was translated"
     known = i18n.names("ar")
-    for cell in prose.english_cells()[::25]:
+    for cell in prose.english_cells():
         shown = known[cell.en]
-        assert arabic.ARABIC_LETTER.search(shown) and arabic.latin_share(shown)[0] < 0.2, (cell, shown)
+        # English quoted in “…” and source ids, codes or titles in parentheses are the house style, so only the rest
+        # is measured, in every cell (a stride's sample moved whenever a table gained or lost a row)
+        prose_part = re.sub(r"\([^()]*\)", " ", _outside_quotes(shown))
+        assert arabic.ARABIC_LETTER.search(shown) and arabic.latin_share(prose_part)[0] < 0.25, (cell, shown)
 
 
 def test_a_changed_english_prose_cell_shows_its_new_english_not_stale_arabic(tmp_path):
@@ -433,9 +437,10 @@ def test_the_ledgers_first_screen_reads_in_arabic_for_the_real_verdicts():
     from helpers.tables import article_words, principles
     from helpers.tables import claims as ledgers
     from helpers.tables import claims_words
-    claims = load.claims()
+    claims, paragraphs = load.claims(), load.paragraphs()
     ledger = ledgers.claims_ledger(claims, principles.notebook_reports(), ledgers.CLAIM_TYPES)
-    for sentence in claims_words.glance_findings(ledger) + article_words._voices(claims):
+    added = set(paragraphs.query("likely_editor_addition")["paragraph"])  # as 09 passes it (review 4, A2)
+    for sentence in claims_words.glance_findings(ledger, added) + article_words._voices(claims, paragraphs):
         arabic_text = i18n.text(sentence, "ar")
         assert not re.search(r"[A-Za-z]{3,}", arabic_text), arabic_text
 

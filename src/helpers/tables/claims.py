@@ -113,15 +113,17 @@ def checking_counts(ledger: pd.DataFrame) -> pd.DataFrame:
     return grid
 
 
-def attribution_claims(ledger: pd.DataFrame) -> pd.DataFrame:
+def attribution_claims(ledger: pd.DataFrame, likely_added: Iterable[str] = ()) -> pd.DataFrame:
     """The claims whose speaker is not simply the author: those the Arabic gives to someone else
     (``attributed_to``), those whose words are not the author's as the English gives them (``attribution``
     changed, misattributed or added in translation), and those whose attribution is unverifiable (RT's paragraph
-    could not be read), in article order. Who says it is kept apart from whether it
+    could not be read), in article order; and the claims of the paragraphs in ``likely_added``, most likely the
+    Arabic editor's addition but not compared with any English. Who says it is kept apart from whether it
     is true: the content verdict travels alongside, unchanged."""
     need(ledger, ["claim_id", "paragraph", "claim", "voice", "attributed_to", "attribution", "verdict",
                    "checked_against"], "attribution_claims(ledger)")
-    keep = ledger["attribution"].isin((*NOT_FAITHFUL, "unverifiable")) | (ledger["attributed_to"] != AUTHOR)
+    keep = ledger["attribution"].isin((*NOT_FAITHFUL, "unverifiable")) | (ledger["attributed_to"] != AUTHOR) | \
+        ledger["paragraph"].isin(list(likely_added))
     sub = ledger[keep].copy()
     sub["_p"] = _paragraph_number(sub["paragraph"])
     sub = sub.sort_values(["_p", "claim_id"], kind="mergesort")

@@ -39,18 +39,24 @@ def checking_finding(grid: pd.DataFrame) -> str:
     return f"{int(grid['primary'].sum())} of {int(grid['total'].sum())} verdicts rest on a primary text"
 
 
-def attribution_finding(attributed: pd.DataFrame) -> str:
+def attribution_finding(attributed: pd.DataFrame, likely_added: Iterable[str] = ()) -> str:
     """Title of the attribution table: how many claims are not simply the author's words, by attribution, how many
-    cannot be checked against RT's English (unverifiable), and how many the English itself gives to another speaker."""
+    cannot be checked against RT's English (unverifiable), how many sit in a paragraph that is most likely the
+    editor's addition but was not compared (``likely_added``), and how many the English itself gives to another
+    speaker."""
     counts = attributed["attribution"].value_counts()
     parts = [f"{int(counts[a])} {a.replace(' in translation', '')}" for a in NOT_FAITHFUL if counts.get(a, 0)]
     unverified = int(counts.get("unverifiable", 0))
-    other = len(attributed) - sum(int(counts.get(a, 0)) for a in NOT_FAITHFUL) - unverified
+    likely = int(((attributed["attribution"] == "not compared")
+                  & attributed["paragraph"].isin(list(likely_added))).sum())
+    other = len(attributed) - sum(int(counts.get(a, 0)) for a in NOT_FAITHFUL) - unverified - likely
     said = wording.joined(parts, lang="en") + " in translation" if parts else ""
     doubt = f"{unverified} unverifiable, where RT's English could not be read" if unverified else ""
+    added = (f"{likely} not compared, in {', '.join(sorted(set(likely_added)))}, most likely the Arabic editor's "
+             "addition (medium confidence)") if likely else ""
     also = f"{other} the English itself gives to another speaker" if other else ""
     return f"{len(attributed)} listed claims are not simply the author's words: " + \
-        "; ".join(x for x in (said, doubt, also) if x)
+        "; ".join(x for x in (said, doubt, added, also) if x)
 
 
 def coverage_finding(coverage: pd.DataFrame) -> str:
@@ -67,7 +73,7 @@ def lineage_finding(lineage: pd.DataFrame) -> str:
     return f"{len(lineage)} steps from Valdai to the Arabic text, {high} of them held with high confidence"
 
 
-def glance_findings(ledger: pd.DataFrame) -> list[str]:
+def glance_findings(ledger: pd.DataFrame, likely_added: Iterable[str] = ()) -> list[str]:
     """The first screen of the ledger: the verdict counts, the attribution finding and what the verdicts were
     checked against, each computed from the listed claims."""
     n = len(ledger)
@@ -87,8 +93,8 @@ def glance_findings(ledger: pd.DataFrame) -> list[str]:
     rest = n - primary - official - secondary
     checked = (f"{primary} verdicts rest on a primary text, {official} on an organisation's or government's own "
                f"page, {secondary} on secondary sources only{f', {rest} on nothing yet' if rest else ''}.")
-    attributed = attribution_claims(ledger)
-    return [first, attribution_finding(attributed) + "." if len(attributed) else
+    attributed = attribution_claims(ledger, likely_added)
+    return [first, attribution_finding(attributed, likely_added) + "." if len(attributed) else
             "All the listed claims are the author's words as the English gives them.", checked]
 
 
