@@ -11,7 +11,7 @@ import pytest
 import vl_convert as vlc
 
 from helpers import load, membership, theme
-from helpers.charts import maps
+from helpers.charts import map_regions, maps
 from helpers.tables import geo, geo_shapes
 
 NATO_BLUE = theme.ORG_COLORS["NATO"]
@@ -143,7 +143,7 @@ def test_08s_overlap_map_frames_eurasia_and_fills_its_box(m):
     names = {g["properties"]["name"] for g in drawn}
     assert {"Portugal", "Japan", "India", "Kazakhstan"} <= names and not {"United States of America", "Canada"} & names
     fit = spec["projection"]["fit"]["expr"]
-    assert fit.startswith(f"width < {maps.PHONE_WIDTH} ?") and spec["usermeta"]["phone_width"] == maps.PHONE_WIDTH
+    assert fit.startswith(f"width < {map_regions.PHONE_WIDTH} ?") and spec["usermeta"]["phone_width"] == map_regions.PHONE_WIDTH
     x0, y0, x1, y1 = _drawn_extent(svg_of(chart))
     width, height = spec["width"], spec["height"]
     assert x1 - x0 >= 0.9 * width and y1 - y0 >= 0.9 * height  # the region fills the map, edge to edge

@@ -16,7 +16,6 @@ from helpers import theme, wording
 from helpers.tables.arms_control import PHASES
 from helpers.tables.enlargement import BACKGROUNDS
 
-
 #: The phase of a treaty that was signed and never entered into force: drawn as a dashed line labelled in words,
 #: never as a bar, so it cannot be read as a treaty in force.
 NEVER = PHASES[-1]
@@ -213,8 +212,8 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
     # one time axis for both views: the shared scale spans the treaties and the wars (no explicit domain, which
     # Vega-Lite would have to merge from two forms and warn about)
     dark = theme.dark_swap([theme.PHASE_COLORS[p] for p in PHASES], [theme.PHASE_COLORS_DARK[p] for p in PHASES])
-    return alt.vconcat(top, lane).add_params(WAR_PHONE).resolve_scale(x="shared").properties(title=title, description=description,
-                                                                       usermeta={"dark": dark})
+    return alt.vconcat(top, lane).add_params(WAR_PHONE).resolve_scale(x="shared").properties(
+        title=title, description=description, usermeta={"dark": dark})
 
 
 def camps_bars(camps: pd.DataFrame, *, title: str, description: str, width: int = 360) -> alt.LayerChart:

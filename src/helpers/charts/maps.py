@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
 
 from helpers import membership, theme, wording
+from helpers.charts.map_regions import PHONE_WIDTH, REGIONS, Region, region_for
 from helpers.tables import geo, geo_shapes, geo_words
 
 #: Where the overlap maps look: centred on Central Europe (10°E, 52°N), so that Europe, Russia, Central Asia, China,
@@ -36,72 +36,6 @@ PROJECTION = {"type": "azimuthalEqualArea", "rotate": [-10, -52, 0], "clipAngle"
 VIEW_CENTRE = (10.0, 52.0)
 #: Parts of a country lying wholly south of this latitude are not drawn (France's French Guiana).
 SOUTH = 10.0
-
-
-@dataclass(frozen=True)
-class Region:
-    """A map's frame: an equal-area projection (conic; Equal Earth for a region as wide as Eurasia) centred on
-    the region and the box (degrees) it is fitted to, at every width; ``aspect`` is the map's height over its
-    width."""
-
-    name: str
-    words: str
-    projection: dict
-    west: float
-    east: float
-    south: float
-    north: float
-    aspect: float
-    #: another region drawn as an inset in the lower-left corner (its width and height as shares of the map's)
-    inset: str | None = None
-    inset_box: tuple[float, float] = (0.3, 0.4)
-    #: on a phone (width below ``PHONE_WIDTH``): a narrower box (west, east, south, north) for the main map, the
-    #: inset in a band under it, and the height over the width of the whole
-    phone: tuple[float, float, float, float] | None = None
-    phone_aspect: float | None = None
-    without_africa: bool = False  #: Africa left out (its states hold none of the memberships compared)
-
-    def frame(self, box: tuple[float, float, float, float] | None = None) -> dict:
-        """The box (or ``box``: west, east, south, north) as a GeoJSON feature of points along its edges (the
-        projection is fitted to these)."""
-        west, east, south, north = box or (self.west, self.east, self.south, self.north)
-        step = 5.0
-        lons = [west + i * step for i in range(int((east - west) / step) + 1)] + [east]
-        lats = [south + i * step for i in range(int((north - south) / step) + 1)] + [north]
-        points = [[x, south] for x in lons] + [[x, north] for x in lons] + \
-                 [[west, y] for y in lats] + [[east, y] for y in lats]
-        points = [[int(v) if float(v).is_integer() else v for v in p] for p in points]  # "-25", not "-25.0": the
-        # phone and wide frames are written into the page's spec twice over (a projection's fit expression)
-        return {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint", "coordinates": points}}
-
-
-#: Europe and the North Atlantic up to the Urals, with the United States and Canada in an inset over the open
-#: Atlantic (NATO); Eurasia (the SCO and the CSTO).
-REGIONS = {
-    "north-atlantic": Region("north-atlantic", "Europe and the North Atlantic, with North America in an inset",
-                             {"type": "conicEqualArea", "rotate": [-8, 0, 0], "parallels": [40, 65]},
-                             west=-46.0, east=58.0, south=34.0, north=71.0, aspect=0.72,
-                             inset="north-america", inset_box=(0.31, 0.42),
-                             phone=(-25.0, 46.0, 34.0, 71.0), phone_aspect=1.2),
-    "north-america": Region("north-america", "North America",
-                            {"type": "conicEqualArea", "rotate": [96, 0, 0], "parallels": [30, 55]},
-                            west=-124.0, east=-60.0, south=25.0, north=58.0, aspect=0.7),
-    "eurasia": Region("eurasia", "Eurasia", {"type": "conicEqualArea", "rotate": [-95, 0, 0], "parallels": [25, 60]},
-                      west=20.0, east=180.0, south=6.0, north=78.0, aspect=0.62),
-    # 08's overlap map: Eurasia, Atlantic to Pacific; on a phone the SCO's and the CSTO's space east of Europe
-    "eurasia-wide": Region("eurasia-wide", "Eurasia from the Atlantic to the Pacific",
-                           {"type": "equalEarth", "rotate": [-84, 0, 0]},
-                           west=-12.0, east=172.0, south=6.0, north=78.0, aspect=0.5,
-                           phone=(38.0, 135.0, 8.0, 72.0), phone_aspect=0.72, without_africa=True),
-}
-#: Below this width (px) a map with a phone box draws it (the page fits maps to the screen's width).
-PHONE_WIDTH = 480
-ORG_REGIONS = {"NATO": "north-atlantic", "PFP": "north-atlantic", "SCO": "eurasia", "CSTO": "eurasia"}
-
-
-def region_for(org: str) -> Region | None:
-    """The region an organisation's map frames (None: the wide view of the overlap maps)."""
-    return REGIONS.get(ORG_REGIONS.get(org, ""))
 
 
 OUTSIDE, BORDER = theme.OUTSIDE, theme.BORDER
