@@ -695,11 +695,11 @@ def test_osce_documents_and_indivisible_titles_count_what_the_rows_hold():
     assert TW.documents_finding(docs.iloc[0:0]) == "No CSCE/OSCE document in the data"
     coded = pd.DataFrame({"date": pd.to_datetime(["2010-12-02", "1990-11-21", "1999-11-19"]),
                           "presence": ["explicit", "implicit", "explicit"]})
-    # Referee (methods-3, M2): the Charter of Paris was read in an abridged copy, so 1999 is the earliest *coded*
-    # explicit statement, not the first, and the title says the earlier text was not coded explicit from the part read
+    # Referee (methods-4, M3): the Charter of Paris was read in an abridged copy, so a 1999 "earliest" would be an
+    # artefact of the parts read; the title gives no earliest year while an earlier text was not read in full
     assert TW.indivisible_finding(coded) == (
-        "Indivisible security is explicit in 2 of the 3 OSCE documents; the earliest coded explicit statement is "
-        "from 1999, and the one earlier text was not coded explicit from the part read")
-    assert "first" not in TW.indivisible_finding(coded)
-    assert TW.indivisible_finding(coded.iloc[[0, 2]]).endswith("statement is from 1999")
+        "Indivisible security is explicit in 2 of the 3 OSCE documents as coded; the 1990 text was not read in "
+        "full, so no earliest year is claimed")
+    assert "1999" not in TW.indivisible_finding(coded)
+    assert TW.indivisible_finding(coded.iloc[[0, 2]]).endswith("the earliest explicit statement is from 1999")
     assert TW.indivisible_finding(coded.iloc[1:2]).startswith("No document read states")
