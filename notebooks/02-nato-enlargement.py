@@ -155,7 +155,9 @@ present.table(members[["name", "iso3", "status", "joined", "background"]],
 # A comparison proves little if the blocs in it are hand-picked, so the cases are drawn by a rule stated before
 # any result is computed, from a census we did not assemble: every alliance agreement that the Alliance Treaty
 # Obligations and Provisions project (ATOP, version 4.01; Leeds, Ritter, Mitchell and Long 2002, *International
-# Interactions* 28) dates to 1945 or later. **The rule:** a defence pledge (ATOP's `defense` code: a promise of
+# Interactions* 28) dates to 1945 or later. **Version:** the census is ATOP 4.01, read from a public copy of the
+# project's files (cited below); notebook 07 cites ATOP's obligation definitions from the documentation of version
+# 5.1 (Quality of Government Institute). The two versions are not reconciled here. **The rule:** a defence pledge (ATOP's `defense` code: a promise of
 # active military support if a member is attacked), at least three states at signature, and at least one
 # permanent member of the UN Security Council (UN Charter, Article 23) among them. The last condition keeps the
 # comparison to great-power blocs, the class NATO belongs to. The census is counted first, then every agreement
