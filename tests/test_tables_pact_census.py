@@ -275,3 +275,18 @@ def test_02_first_screen_tells_checks_that_fail_on_the_data_from_one_that_fails_
     lines = view.robustness_lines(rec, checks)
     assert len(lines) == 5 and "the finding holds" in lines[3]
     assert all("does not survive this alternative" in x for x in (lines[1], lines[2], lines[4]))
+
+
+def test_the_wide_pool_does_not_count_a_states_succession_as_an_exit():
+    """Referee (methods-4, m3): in ATOP 3205 the two Yemens' codes end on 22 May 1990 as unified Yemen's begins;
+    the admitted pacts exclude such endings as successions, and so does the wide pool."""
+    census, spells, exits = load.pact_census(), load.pact_spells(), load.pact_exits()
+    cases = pc.census_cases(census, load.organisations(), "2024-04-30")
+    wide = pc.exit_record(pc.without_great_power_rule(cases), spells, exits, "2024-04-30", uncoded="not_coded")
+    sp = spells[spells["atopid"] == 3205]
+    day = pd.Timestamp("1990-05-22")
+    ended, began = int((sp["end"] == day).sum()), int((sp["start"] == day).sum())
+    assert ended == 2 and began >= 1  # the situation the referee describes
+    row = wide.set_index("atopid").loc[3205]
+    window = (sp["end"].notna() & (sp["end"] <= pc.CENSUS_THROUGH)).sum()
+    assert row["exits"] == window - ended

@@ -111,8 +111,8 @@ def _ending_kinds(c, sp: pd.DataFrame, exits: pd.DataFrame, stop, uncoded: str) 
     for s in ended.itertuples(index=False):
         if (s.cow_code, s.end) in coded.index:
             out.append((s.end, coded[(s.cow_code, s.end)]))
-        elif uncoded == "not_coded":
-            out.append((s.end, "not_coded"))
+        elif uncoded == "not_coded":  # a spell ending the day another begins is a state's succession, not an exit
+            out.append((s.end, "succession" if (sp["start"] == s.end).any() else "not_coded"))
         else:
             raise ValueError(f"pact_exits.csv: ATOP agreement {c.atopid} has a spell of state {s.cow_code} "
                              f"ending {s.end.date()} with no row; code its kind (or not_coded)")
@@ -131,7 +131,8 @@ def exit_record(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, 
     on one day — members that let the same term lapse by not signing the same protocol — are one event in
     ``exits``. A spell ending without a row in ``exits`` raises ``ValueError`` naming the pact and the day, unless
     ``uncoded="not_coded"`` counts it as an exit of uncoded form (the pool beyond the admitted pacts, whose endings
-    are not coded). Columns: ``atopid``, ``org_id``, ``name``, ``signed``, ``window_end``, ``member_years``,
+    are not coded) — unless another spell of the same pact begins that day (a state continuing under a new code,
+    such as the two Yemens' unification in 1990), which is a succession, as in the admitted pacts. Columns: ``atopid``, ``org_id``, ``name``, ``signed``, ``window_end``, ``member_years``,
     ``denunciation``, ``non_renewal``, ``suspension``, ``not_coded``, ``exits``, ``exits_per_100_member_years``,
     ``ci_low``, ``ci_high``."""
     day, limit, rows = pd.Timestamp(as_of), pd.Timestamp(through), []
