@@ -270,7 +270,7 @@ def test_02_first_screen_tells_checks_that_fail_on_the_data_from_one_that_fails_
     line = view.glance_line(rec, checks)
     assert "NATO below CSTO" in line and "NATO's 12 comparisons" in line
     assert "does not survive counting denunciations only, counting a joint non-renewal once or one agreement" in line
-    assert "survives the 34-pact pool" in line and "only if all 561 pairs of the pool were corrected for" in line
+    assert "survives the 34-pact pool" in line and "failing only if all 561 pairs of the pool are corrected for" in line
     assert view.rates_headline(rec, checks).endswith("a result that does not survive every robustness check")
     lines = view.robustness_lines(rec, checks)
     assert len(lines) == 5 and "the finding holds" in lines[3]
@@ -290,3 +290,13 @@ def test_the_wide_pool_does_not_count_a_states_succession_as_an_exit():
     row = wide.set_index("atopid").loc[3205]
     window = (sp["end"].notna() & (sp["end"] <= pc.CENSUS_THROUGH)).sum()
     assert row["exits"] == window - ended
+
+
+def test_natos_family_is_found_by_its_id_whatever_the_editions_name():
+    """The Arabic edition labels NATO in Arabic; the family of comparisons must not depend on the label."""
+    rec, _ = _default_checks()
+    renamed = rec.assign(name=rec["name"].where(rec["org_id"] != "NATO", "الناتو"))
+    assert pc.separated_pairs(renamed, focus=pc.FOCUS) == [("الناتو", "CSTO")]
+    sizes = pc.members_at(pc.census_cases(load.pact_census(), load.organisations(), "2024-04-30"),
+                          load.pact_spells(), "2024-04-30")
+    assert view.largest_line(sizes.assign(name=sizes["name"].where(sizes["org_id"] != "NATO", "الناتو")))

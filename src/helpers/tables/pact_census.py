@@ -184,7 +184,8 @@ def holm(p_values) -> list[float]:
 
 def rate_tests(record: pd.DataFrame, *, level: float = 0.05, focus: str | None = None) -> pd.DataFrame:
     """Pairs of pacts in ``record`` (:func:`exit_record`) compared with :func:`two_rate_p`: every pair, or with
-    ``focus`` (a pact's name, :data:`FOCUS`) only the pairs that include it. ``p_holm`` is Holm's adjustment over
+    ``focus`` (a pact's ``org_id``, or its name where the record has no ``org_id``; :data:`FOCUS`) only the pairs
+    that include it. ``p_holm`` is Holm's adjustment over
     the pairs returned, ``p_holm_all_pairs`` over every pair of the pool. Columns: ``lower`` and ``higher`` (names,
     the pact with the lower rate first), ``exits_lower``, ``member_years_lower``, ``exits_higher``,
     ``member_years_higher``, ``p``, ``p_holm``, ``p_holm_all_pairs``, ``separate`` (``p_holm < level``); by
@@ -196,19 +197,26 @@ def rate_tests(record: pd.DataFrame, *, level: float = 0.05, focus: str | None =
             a, b = rows.iloc[i], rows.iloc[j]
             if a["exits"] / a["member_years"] > b["exits"] / b["member_years"]:
                 a, b = b, a
-            out.append({"lower": a["name"], "higher": b["name"], "exits_lower": int(a["exits"]),
+            out.append({"lower": a["name"], "higher": b["name"], "ids": {_id(a), _id(b)}, "exits_lower": int(a["exits"]),
                         "member_years_lower": a["member_years"], "exits_higher": int(b["exits"]),
                         "member_years_higher": b["member_years"],
                         "p": two_rate_p(a["exits"], a["member_years"], b["exits"], b["member_years"])})
     cols = ["lower", "higher", "exits_lower", "member_years_lower", "exits_higher", "member_years_higher", "p",
             "p_holm", "p_holm_all_pairs", "separate"]
-    frame = pd.DataFrame(out, columns=cols[:7])
+    frame = pd.DataFrame(out, columns=[*cols[:2], "ids", *cols[2:7]])
     frame["p_holm_all_pairs"] = holm(frame["p"])
     if focus is not None:
-        frame = frame[(frame["lower"] == focus) | (frame["higher"] == focus)].reset_index(drop=True)
+        frame = frame[[focus in ids for ids in frame["ids"]]].reset_index(drop=True)
     frame["p_holm"] = holm(frame["p"])
     frame["separate"] = (frame["p_holm"] < level).astype(bool)
     return frame.sort_values(["p", "lower", "higher"]).reset_index(drop=True)[cols]
+
+
+def _id(row: pd.Series) -> str:
+    """A pact's identity for :data:`FOCUS`: its ``org_id`` where the record has one (names change with the
+    edition), else its name."""
+    org = row.get("org_id")
+    return org if isinstance(org, str) else row["name"]
 
 
 def separated_pairs(record: pd.DataFrame, *, level: float = 0.05, focus: str | None = None) -> list[tuple[str, str]]:
@@ -234,7 +242,8 @@ def with_intervals(record: pd.DataFrame, count: str, exposure: str) -> pd.DataFr
 def members_at(cases: pd.DataFrame, spells: pd.DataFrame, as_of, *, through=CENSUS_THROUGH) -> pd.DataFrame:
     """"Largest" by members, on ATOP's spells: for each admitted pact, its members on the earlier of ``as_of`` and
     ``through`` (``day``) and the most it ever had up to that day (``peak``, first reached on ``peak_on``).
-    Columns: ``atopid``, ``name``, ``day``, ``members``, ``peak``, ``peak_on``; by ``members``, most first."""
+    Columns: ``atopid``, ``org_id``, ``name``, ``day``, ``members``, ``peak``, ``peak_on``; by ``members``, most
+    first."""
     day = min(pd.Timestamp(as_of), pd.Timestamp(through))
     rows = []
     for c in cases[cases["admitted"]].itertuples(index=False):
@@ -243,9 +252,9 @@ def members_at(cases: pd.DataFrame, spells: pd.DataFrame, as_of, *, through=CENS
         sizes = [int(((sp["start"] <= d) & (sp["end"].isna() | (sp["end"] > d))).sum()) for d in on]
         now = int(((sp["end"].isna()) | (sp["end"] > day)).sum())
         peak = max(sizes, default=0)
-        rows.append({"atopid": c.atopid, "name": c.name, "day": day, "members": now, "peak": peak,
+        rows.append({"atopid": c.atopid, "org_id": c.org_id, "name": c.name, "day": day, "members": now, "peak": peak,
                      "peak_on": on[sizes.index(peak)] if sizes else pd.NaT})
-    out = pd.DataFrame(rows, columns=["atopid", "name", "day", "members", "peak", "peak_on"])
+    out = pd.DataFrame(rows, columns=["atopid", "org_id", "name", "day", "members", "peak", "peak_on"])
     return out.sort_values(["members", "peak", "name"], ascending=[False, False, True]).reset_index(drop=True)
 
 

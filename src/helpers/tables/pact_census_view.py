@@ -38,8 +38,16 @@ def _p(value: float) -> str:
 
 def _family(record: pd.DataFrame) -> str:
     """'NATO's 12 comparisons': the family fixed in advance, NATO against each other pact of ``record``."""
-    n = int(((record["member_years"] > 0) & (record["name"] != FOCUS)).sum())
-    return f"{FOCUS}'s {n} comparisons"
+    ids = record["org_id"] if "org_id" in record else record["name"]
+    n = int(((record["member_years"] > 0) & (ids != FOCUS)).sum())
+    return f"{_focus_name(record)}'s {n} comparisons"
+
+
+def _focus_name(record: pd.DataFrame) -> str:
+    """:data:`FOCUS`'s name as ``record`` shows it (the edition's label)."""
+    if "org_id" in record and (record["org_id"] == FOCUS).any():
+        return short_name(record.loc[record["org_id"] == FOCUS, "name"].iloc[0])
+    return FOCUS
 
 
 def _stats(record: pd.DataFrame, pair: tuple[str, str]) -> pd.Series | None:
@@ -67,7 +75,7 @@ def rates_headline(record: pd.DataFrame, checks=()) -> str:
     the checks that change the data (:func:`verdict`)."""
     pairs = separated_pairs(record, focus=FOCUS)
     if not pairs:
-        return f"Tested against each other pact, NATO's exit rate cannot be told apart from any at 5%"
+        return "Tested against each other pact, NATO's exit rate cannot be told apart from any at 5%"
     verb = "separates" if len(pairs) == 1 else "separate"
     head = f"Of {len(record)} admitted pacts, tested against NATO, only {_pairs(pairs)} {verb} at 5%"
     if checks and any(separated_pairs(alt, focus=FOCUS) != pairs for _, _, alt in checks):
@@ -93,8 +101,7 @@ def _wider(noun: str, alt: pd.DataFrame, pairs: list) -> str:
     text = f"{noun} (p = {_p(row['p'])}; {_p(row['p_holm'])} on {_family(alt)})"
     if row["p_holm_all_pairs"] >= 0.05:
         n = len(rate_tests(alt))
-        text += (f", where it would fail only if all {n:,} pairs of the pool were corrected for "
-                 f"({_p(row['p_holm_all_pairs'])})")
+        text += f", failing only if all {n:,} pairs of the pool are corrected for ({_p(row['p_holm_all_pairs'])})"
     return text
 
 
@@ -182,14 +189,20 @@ def takeaways(cases: pd.DataFrame, record: pd.DataFrame, checks, as_of) -> list[
 def largest_line(sizes: pd.DataFrame) -> str:
     """Whether "largest" survives counting members (:func:`helpers.tables.pact_census.members_at`): the admitted
     pact with the most members on ATOP's last day read, against NATO."""
-    if sizes.empty or FOCUS not in set(sizes["name"]):
+    if sizes.empty or FOCUS not in set(sizes["org_id"]):
         return ""
-    top, nato = sizes.iloc[0], sizes.set_index("name").loc[FOCUS]
+    top, nato = sizes.iloc[0], sizes.set_index("org_id").loc[FOCUS]
     day = wording.day(top["day"].date())
-    if top["name"] == FOCUS:
+    if top["org_id"] == FOCUS:
         return f"Counted by members on ATOP's spells, NATO was the largest admitted pact on {day} ({nato['members']})."
     return (f"Counted by members on ATOP's spells, NATO was not the largest admitted pact on {day}: "
-            f"{short_name(top['name'])} had {top['members']} members to NATO's {nato['members']}.")
+            f"{_article(top['name'])} had {top['members']} members to NATO's {nato['members']}.")
+
+
+def _article(name: str) -> str:
+    """A pact's name in running text: 'the agreement of 30 Apr 1948 (ATOP 3150)' keeps its number (the date alone
+    names nothing), a held organisation's label stays as it is."""
+    return f"the {name}" if str(name).startswith("agreement of") else short_name(name)
 
 
 def state_names(codes: pd.Series, states: pd.DataFrame) -> pd.Series:
