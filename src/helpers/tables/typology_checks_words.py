@@ -32,13 +32,13 @@ def agreement_table(agreement: pd.DataFrame, dimensions: pd.DataFrame, names: Ma
 
 
 def agreement_finding(agreement: pd.DataFrame) -> str:
-    """Title of the inter-coder table: how many of our codes agree with ATOP's, with Cohen's kappa when defined."""
+    """Title of the comparison with ATOP: how many of our codes agree with ATOP's. No Cohen's kappa: our codes were
+    made with ATOP's at hand, so the agreement is a consistency check, not a reliability statistic."""
     known = agreement.dropna(subset=["agree"])
     n, same = len(known), int(known["agree"].sum())
     texts = known["atopid"].nunique()
-    kappa = C.cohen_kappa(known["ours"].astype(int), known["atop"]) if n else float("nan")
-    tail = f" (Cohen's kappa {kappa:.2f})" if pd.notna(kappa) else ""
-    return f"Our obligation codes agree with ATOP's on {same} of {n} cells of {texts} texts{tail}"
+    return (f"Our obligation codes agree with ATOP's on {same} of {n} cells of {texts} texts, a consistency check "
+            "(not blind)")
 
 
 def robustness_table(org_features: pd.DataFrame, dimensions: pd.DataFrame, shown: list[str], as_of,
