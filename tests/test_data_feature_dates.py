@@ -71,7 +71,8 @@ def test_evidence_is_never_dated_before_the_feature_it_documents(features):
     early = quoted[quoted["evidence_date"] < quoted["valid_from"]]
     allowed = (early["evidence"] == "primary_text") | early["note"].fillna("").str.contains("signed before it took "
                                                                                             "effect")
-    assert allowed.all(), early.loc[~allowed, ["org_id", "dimension_id", "valid_from", "evidence_date"]].to_dict("records")
+    wrong = early.loc[~allowed, ["org_id", "dimension_id", "valid_from", "evidence_date"]]
+    assert allowed.all(), wrong.to_dict("records")
 
 
 def test_a_page_is_dated_by_its_own_date_where_the_sources_state_it(page_rows):

@@ -111,7 +111,7 @@ def _ending_kinds(c, sp: pd.DataFrame, exits: pd.DataFrame, stop, uncoded: str) 
     for s in ended.itertuples(index=False):
         if (s.cow_code, s.end) in coded.index:
             out.append((s.end, coded[(s.cow_code, s.end)]))
-        elif uncoded == "not_coded":  # a spell ending the day another begins is a state's succession, not an exit
+        elif uncoded == "not_coded":  # a spell ending the day another begins: a state's succession, not an exit
             out.append((s.end, "succession" if (sp["start"] == s.end).any() else "not_coded"))
         else:
             raise ValueError(f"pact_exits.csv: ATOP agreement {c.atopid} has a spell of state {s.cow_code} "
@@ -132,9 +132,10 @@ def exit_record(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, 
     ``exits``. A spell ending without a row in ``exits`` raises ``ValueError`` naming the pact and the day, unless
     ``uncoded="not_coded"`` counts it as an exit of uncoded form (the pool beyond the admitted pacts, whose endings
     are not coded) — unless another spell of the same pact begins that day (a state continuing under a new code,
-    such as the two Yemens' unification in 1990), which is a succession, as in the admitted pacts. Columns: ``atopid``, ``org_id``, ``name``, ``signed``, ``window_end``, ``member_years``,
-    ``denunciation``, ``non_renewal``, ``suspension``, ``not_coded``, ``exits``, ``exits_per_100_member_years``,
-    ``ci_low``, ``ci_high``."""
+    such as the two Yemens' unification in 1990), which is a succession, as in the admitted pacts. Columns:
+    ``atopid``, ``org_id``, ``name``, ``signed``, ``window_end``, ``member_years``, ``denunciation``,
+    ``non_renewal``, ``suspension``, ``not_coded``, ``exits``, ``exits_per_100_member_years``, ``ci_low``,
+    ``ci_high``."""
     day, limit, rows = pd.Timestamp(as_of), pd.Timestamp(through), []
     for c in cases[cases["admitted"]].itertuples(index=False):
         stop = min(x for x in (c.ended, day, limit) if pd.notna(x))
@@ -197,7 +198,8 @@ def rate_tests(record: pd.DataFrame, *, level: float = 0.05, focus: str | None =
             a, b = rows.iloc[i], rows.iloc[j]
             if a["exits"] / a["member_years"] > b["exits"] / b["member_years"]:
                 a, b = b, a
-            out.append({"lower": a["name"], "higher": b["name"], "ids": {_id(a), _id(b)}, "exits_lower": int(a["exits"]),
+            out.append({"lower": a["name"], "higher": b["name"], "ids": {_id(a), _id(b)},
+                        "exits_lower": int(a["exits"]),
                         "member_years_lower": a["member_years"], "exits_higher": int(b["exits"]),
                         "member_years_higher": b["member_years"],
                         "p": two_rate_p(a["exits"], a["member_years"], b["exits"], b["member_years"])})
