@@ -187,10 +187,10 @@ present.table(admitted[["name", "signed", "ended", "states_at_signature"]], key=
 present.findings([pact_census_view.largest_line(sizes)])
 
 # %%
-present.table(sizes[["name", "members", "peak", "peak_on"]], key="pact-sizes",
+present.table(sizes[["name", "members", "peak"]], key="pact-sizes",
               title=f"Members of the admitted pacts on {wording.day(sizes['day'].iloc[0].date())}, on ATOP's spells",
-              caption="Members = spells open on that day; peak = the most members at once up to that day, first "
-                      "reached on the date shown.", sources=["atop-4-01-data"],
+              caption="Members = spells open on that day; the other column is the most members at once up to that "
+                      "day.", sources=["atop-4-01-data"],
               collapsed=f"Show the {len(sizes)} pacts by members")
 
 # %% [markdown]
@@ -257,12 +257,12 @@ present.table(rates.drop(columns=["atopid", "org_id"]), key="exits",
                       "intervals are exact Poisson 95% intervals.", sources=["atop-4-01-data", *exits["source_id"]])
 
 # %% [markdown]
-# NATO against each other pact, tested: the table lists the comparisons, the CSV every pair of pacts with both
-# adjustments (over NATO's comparisons and over every pair).
+# NATO against each other pact, tested: the table lists the comparisons that would separate at 5% before the
+# adjustment, the CSV every pair of pacts with both adjustments (over NATO's comparisons and over every pair).
 
 # %%
 pair_tests = pact_census.rate_tests(rates, focus=pact_census.FOCUS)
-present.table(pair_tests, title=pact_census_view.tests_title(pair_tests), key="rate-tests",
+present.table(pair_tests[pair_tests["p"] < 0.05], title=pact_census_view.tests_title(pair_tests), key="rate-tests",
               caption="Exact conditional test of two Poisson rates, two-sided; p Holm = adjusted over NATO's "
                       "comparisons, p Holm all pairs = adjusted over every pair of pacts; a comparison separates "
                       "when its p Holm is below 0.05.", data=pact_census.rate_tests(rates),
@@ -339,7 +339,8 @@ present.table(wide.drop(columns=["atopid", "org_id"]), key="exits-wide",
               collapsed=f"Show the rates of all {len(wide)} pacts")
 
 # %%
-present.table(blocs.drop(columns=["atopid", "org_id"]), key="exits-blocs",
+present.table(blocs[["name", "member_years", "exits", "exits_per_100_member_years", "ci_low", "ci_high"]],
+              key="exits-blocs",
               title=f"Exits per 100 member-years, one agreement per group of nested agreements ({len(blocs)} pacts)",
               caption="Of each group of agreements whose states all belong to another admitted agreement, only the "
                       "one with the most member-years is kept.", sources=["atop-4-01-data", *exits["source_id"]],

@@ -112,7 +112,9 @@ SLIDER = "#fig-nato-map .report-timeline input[type=range]"
 BYTES_02 = 300_000
 #: The Arabic page's: 313,037 bytes on 6 Dec 2026 after the chart text's right-to-left isolates and the inset map's
 #: boundaries; over the English budget, a regression left open in issue 23 (the budget was 300,000 for both).
-BYTES_02_AR = 320_000
+#: 325,687 bytes after the methods review (M1, M2): the census-size table, the nested-agreement check and the wider
+#: robustness lines; its new sentences are still English until the catalog is translated (Arabic text weighs more).
+BYTES_02_AR = 340_000
 # Greenland is drawn with Denmark, a founding member (data/geo/features.csv, drawn_as): one shape more than members;
 # the North America inset draws three of them again (the United States, Canada, Greenland), all members since 1949
 EXTRA_SHAPES = 1 + 3
