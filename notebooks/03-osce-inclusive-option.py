@@ -134,7 +134,8 @@ present.table(docs[["date", "title", "description", "paragraphs"]], title=euroat
 # coded, with the locating words. An explicit statement predates the 2024 proposal by decades. The Charter of Paris
 # (1990) is coded from its opening section only: the copy cited is abridged and the full text on the OSCE's site was
 # not read, so "implicit" records what that section says (equal security for all), not that the Charter lacks an
-# explicit statement.
+# explicit statement; the Helsinki Final Act (1975) was not read in full for this principle either. For that
+# reason the title dates no earliest statement: a year drawn from the parts read would only date what was read.
 
 # %%
 indivisible = euroatlantic.principle_in_documents(documents, coding, "indivisible", org="OSCE")
@@ -174,9 +175,10 @@ present.glance(euroatlantic_words.osce_glance(steps, overlap, counts, indivisibl
 #
 # - The OSCE is the inclusive body the article describes: NATO members, CSTO members and states in neither sit in
 #   it together (C11, supported).
-# - Its documents promised equal security for all in 1990 and named indivisible security explicitly in 1999 and
-#   2010, so the principle the 2024 proposal invokes is not new; what the article disputes is whether it was
-#   honoured.
+# - Its documents name indivisible security explicitly in 1999 and 2010, and the opening of the 1990 Charter of
+#   Paris promised equal security for all, so the principle the 2024 proposal invokes is not new; what the article
+#   disputes is whether it was honoured. When the OSCE first stated it is left open: the full texts of the 1975
+#   Final Act and the 1990 Charter were not read, and the coding dates no first statement.
 # - "Politicised in favour of Western states" and "NATO enlargement as a threat" are the article's readings. The
 #   events above can inform a reader's own judgement; they do not settle it.
 # - Notebook 04 follows the other strands of the crisis: arms control, interventions and the war.

@@ -96,9 +96,11 @@ present.table(treaty_rule[["short_name", "signed", "admitted", "reason"]].rename
 # %% [markdown]
 # **Wars.** The same discipline for the wars lane: an event counts when, after the end of the USSR (26 December
 # 1991), NATO, the CSTO, a NATO member state or Russia used force against a state outside its own bloc, in Europe
-# or the former Soviet Union — the theatre of the crisis P7–P9 describe. It follows the Uppsala Conflict Data
-# Program's idea of a state-based conflict between governments (UCDP definitions), applied to the events the data
-# holds; US-led wars elsewhere (Iraq, Libya) stay in the table as context the article names but outside the rule.
+# or the former Soviet Union — the theatre of the crisis P7–P9 describe. The rule is ours. It borrows only the
+# parties of the Uppsala Conflict Data Program's state-based conflict (at least one government on each side: UCDP
+# definitions), not its thresholds: UCDP also requires a contested incompatibility over government or territory and
+# at least 25 battle-related deaths in a calendar year, and neither is applied here, so an event counts on the use
+# of force alone; it is applied to the events the data holds. US-led wars elsewhere (Iraq, Libya) stay in the table as context the article names but outside the rule.
 # The pool is not a census: it is this project's own list of wars and interventions, gathered while reading the
 # article's paragraphs (the events table), so events the article does not name are not in it. The count below says
 # how many of the article's own wars meet the rule, not how many wars there were; UCDP's conflict list was not read
@@ -257,8 +259,9 @@ present.findings([arms_control_words.legal_force_line(end_2023, "2023-12-31")])
 #   INF Treaty ended by withdrawal in 2019, Russia suspended New START in 2023 and New START expired in February
 #   2026 with no successor. Its sweep needs two qualifications: at the end of 2023 two testing treaties still
 #   bound both the US and Russia, and one ending was planned rather than a breakdown (the Moscow Treaty, superseded
-#   when New START entered into force). START I is not such a case: it expired in December 2009, before New START
-#   was signed, which is more evidence for P7's erosion, not less.
+#   when New START entered into force). START I is coded as ending without a successor: it expired in December
+#   2009, before New START was signed. The gap was short and both presidents had already committed to a successor,
+#   so it is weak evidence of erosion either way.
 # - The wars the rule admits run alongside the erosion; which wars form "the background of the crisis" is the
 #   article's reading (C16).
 # - With the default dates, NATO grew after 2022 while the CSTO's count stood still and one member froze its

@@ -137,9 +137,9 @@ present.glance(principles_words.glance_findings(summary, grid, P.as_of))
 #
 # With the default date (end of 2024):
 #
-# - Indivisible security (P14) is an OSCE formula — the earliest explicit statements coded are Istanbul 1999 and
-#   Astana 2010; the Charter of Paris was read only in an abridged copy and the Helsinki Final Act was not coded
-#   for it — that the 2022 Russia–China statement and Putin's 2024 address carry over to Eurasia: the article asks
+# - Indivisible security (P14) is an OSCE formula — stated explicitly at Istanbul (1999) and Astana (2010) among
+#   the texts coded; the Charter of Paris was read only in an abridged copy and the Helsinki Final Act was not
+#   coded for it, so the OSCE's first statement is not dated here — that the 2022 Russia–China statement and Putin's 2024 address carry over to Eurasia: the article asks
 #   to realise an old Euro-Atlantic principle, not to invent one.
 # - "Not directed against third parties" is claimed for the SCO (2002) and for Russia–China relations (2022,
 #   2024) — the very point P18 doubts for a structure built against Washington.

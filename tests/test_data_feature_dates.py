@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -12,7 +14,8 @@ from helpers.tables import typology as T
 #: SHAPE's activation, the NATO Status of Forces Agreement, the Ottawa Agreement on common infrastructure, the
 #: Helsinki Final Act, and the CSTO Charter's entry into force (organisations.csv); then NATO's Allied Command
 #: Europe Mobile Force (March 1960), IFOR's deployment (20 Dec 1995), Albania's admission to the CSCE (20 Jun 1991)
-#: and the CSTO's Agreement on Peacekeeping Activities (6 Oct 2007).
+#: and the CSTO's Agreement on Peacekeeping Activities (6 Oct 2007); the CSTO's Council of Collective Security is
+#: the Collective Security Treaty's (Art. 3), coded on the standard of NATO's Art. 9 Council.
 CREATING_ACTS = {
     ("NATO", "standing_forces"): "1960-03-01",
     ("NATO", "peacekeeping"): "1995-12-20",
@@ -22,7 +25,7 @@ CREATING_ACTS = {
     ("NATO", "troop_basing"): "1951-06-19",
     ("NATO", "common_budget"): "1951-10-05",
     ("OSCE", "security_scope"): "1975-08-01",
-    ("CSTO", "secretariat"): "2003-09-18",
+    ("CSTO", "secretariat"): "1994-04-20",  # the Collective Security Treaty's Art. 3 Council, in force 20 Apr 1994
     ("CSTO", "common_defence_policy"): "2003-09-18",
 }
 
@@ -43,6 +46,48 @@ def test_the_evidence_keeps_its_own_date(features):
     assert features["evidence_date"].notna().all()
     command = features[(features["org_id"] == "NATO") & (features["dimension_id"] == "integrated_command")].iloc[0]
     assert command["evidence_date"] > command["valid_from"]  # a 2012 page documents a 1951 command
+
+
+#: How sources.csv's notes state a page's own date: "Page updated 30 June 2023", "Report of 23 November 2023",
+#: "News item of 15 May 2020", "Published 4 August 2001", "Press release, Vilnius, 28 October 2011", ...
+PAGE_DATE = re.compile(r"(?:[Uu]pdated|Report of(?: Xinhua,)?|News item of|Published|Press release, [A-Z][a-z]+,"
+                       r"|Statement to the [A-Za-z ]+,)\s*(\d{1,2} [A-Z][a-z]+ \d{4})")
+PAGES = ("official_page", "news_report", "reference_work")
+
+
+@pytest.fixture(scope="module")
+def page_rows(features):
+    notes = load.sources().set_index("source_id")["note"].fillna("")
+    rows = features[features["evidence"].isin(PAGES)].copy()
+    rows["stated"] = [pd.Timestamp(m.group(1)) if (m := PAGE_DATE.search(notes.get(s, ""))) else pd.NaT
+                      for s in rows["source_id"]]
+    return rows
+
+
+def test_evidence_is_never_dated_before_the_feature_it_documents(features):
+    """Referee (methods-4, M4): a page cannot document a feature before the feature existed. The one exception is
+    a text signed before it took effect (a treaty quoted, or reported, at signature), and the row says so."""
+    quoted = features[features["evidence"] != "none"]
+    early = quoted[quoted["evidence_date"] < quoted["valid_from"]]
+    allowed = (early["evidence"] == "primary_text") | early["note"].fillna("").str.contains("signed before it took "
+                                                                                            "effect")
+    wrong = early.loc[~allowed, ["org_id", "dimension_id", "valid_from", "evidence_date"]]
+    assert allowed.all(), wrong.to_dict("records")
+
+
+def test_a_page_is_dated_by_its_own_date_where_the_sources_state_it(page_rows):
+    known = page_rows[page_rows["stated"].notna()]
+    assert len(known) >= 5
+    wrong = known[known["evidence_date"] != known["stated"]]
+    assert wrong.empty, wrong[["org_id", "dimension_id", "source_id", "evidence_date", "stated"]].to_dict("records")
+
+
+def test_a_later_page_does_not_borrow_the_date_of_the_act(page_rows):
+    """Referee (methods-4, M4): 19 cells quoted a later page but carried the act's date as the evidence's. A page's
+    evidence_date may equal valid_from only when the page is of that very day."""
+    same = page_rows[page_rows["evidence_date"] == page_rows["valid_from"]]
+    wrong = same[same["stated"] != same["evidence_date"]]
+    assert wrong.empty, wrong[["org_id", "dimension_id", "source_id", "valid_from"]].to_dict("records")
 
 
 def test_the_1991_variant_places_natos_institutions_as_known(features):

@@ -69,7 +69,7 @@ def test_background_headline_says_none_before_any_eastern_member():
         "On 31 Dec 1991, none of NATO's 2 members had been in the Warsaw Pact, the USSR or Yugoslavia")
     members = pd.DataFrame({"background": ["founding member", "former Warsaw Pact", "former USSR"]})
     assert enlargement_words.background_headline(members, "2004-03-29") == (
-        "On 29 Mar 2004, 1 of NATO's 3 members had been in the Warsaw Pact and 1 had been part of the USSR or "
+        "On 29 Mar 2004, 1 of NATO's 3 members had been in the Warsaw Pact and 1 came out of the USSR or "
         "Yugoslavia")
 
 

@@ -178,18 +178,19 @@ def summary(year: int) -> str:
 
 
 def ppp_caveat(ppp: pd.DataFrame, year: int) -> str:
-    """The sentence saying the spending ratio does not survive purchasing power: 'At military purchasing-power
-    parity ...: in 2024 it was 32% at market exchange rates and would be up to 67% in 2024 ...'; each figure with its
-    year, since the headline's year may be another;
+    """The sentence saying the spending ratio may not survive purchasing power: 'in 2024 it was 32% at market
+    exchange rates and could be as high as 67% in 2024 ...' — a one-sided upper bound (NATO left at market rates),
+    so it shows how far the ratio can move, not that the headline fails; each figure with its year, since the
+    headline's year may be another;
     empty when the data holds no conversion or the ratio moves by less than a quarter."""
     if ppp is None or len(ppp) < 2:
         return ""
     base, alt = float(ppp["ratio"].iloc[0]), float(ppp["ratio"].iloc[1])
     if abs(alt / base - 1) < 0.25:
         return ""
-    return (f"That ratio does not survive purchasing power: in {year} it was {base:.0%} at market exchange rates and "
-            f"would be up to {alt:.0%} in {year} with Russia's and China's spending at military purchasing-power "
-            "parity (NATO left at market rates).")
+    return (f"That ratio may not survive purchasing power: in {year} it was {base:.0%} at market exchange rates and "
+            f"could be as high as {alt:.0%} in {year} with Russia's and China's spending at military purchasing-power "
+            "parity (an upper bound: NATO left at market rates).")
 
 
 def zero_note(caps: pd.DataFrame) -> str:

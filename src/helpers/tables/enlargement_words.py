@@ -45,7 +45,7 @@ def background_headline(members: pd.DataFrame, as_of, absorbed=()) -> str:
         out = f"On {day}, none of NATO's {len(members)} members had been in the Warsaw Pact, the USSR or Yugoslavia"
     else:
         out = (f"On {day}, {c['former_warsaw_pact']} of NATO's {len(members)} members had been in the Warsaw Pact "
-               f"and {c['former_union']} had been part of the USSR or Yugoslavia")
+               f"and {c['former_union']} came out of the USSR or Yugoslavia")
     for old, member, when in absorbed:
         out += (f"; the {old}, a Warsaw Pact state, came into NATO without an accession of its own when {member} "
                 f"absorbed it on {when}")
@@ -67,10 +67,12 @@ def lifespans_caption(record: pd.DataFrame, admitted: pd.DataFrame) -> str:
 
 
 def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, states: pd.DataFrame,
-                    state_lineage: pd.DataFrame, state_policies: pd.DataFrame, as_of) -> list[str]:
+                    state_lineage: pd.DataFrame, state_policies: pd.DataFrame, as_of,
+                    size_line: str = "") -> list[str]:
     """02's first screen, true for the report's own date: NATO's growth, where its members came from, and how
-    its age compares with the other defence pacts the case rule admits. Exits are compared, with their
-    intervals, by :func:`helpers.tables.pact_census_view.glance_line` (no ranking)."""
+    its age compares with the other defence pacts the case rule admits, followed by ``size_line`` (whether
+    "largest" survives counting members, :func:`helpers.tables.pact_census_view.largest_line`). Exits are
+    compared, with their intervals, by :func:`helpers.tables.pact_census_view.glance_line` (no ranking)."""
     from helpers.tables.euroatlantic import membership_steps
 
     steps = membership_steps(memberships, ["NATO"], through=as_of)
@@ -85,7 +87,7 @@ def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, stat
     nato = record.set_index("org_id")["years"].get("NATO", float("nan"))
     than = "" if oldest["org_id"] == "NATO" else f", against NATO's {nato:.0f}"
     out.append(f"Of the {len(record)} admitted pacts this project holds, {_the(oldest['org_id'])} had lasted "
-               f"longest: {oldest['years']:.0f} years{than}.")
+               f"longest: {oldest['years']:.0f} years{than}." + (" " + size_line if size_line else ""))
     return out
 
 

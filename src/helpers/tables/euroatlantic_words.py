@@ -60,20 +60,21 @@ def documents_finding(docs: pd.DataFrame) -> str:
 
 
 def indivisible_finding(coded: pd.DataFrame) -> str:
-    """Title of :func:`principle_in_documents` for one principle: how many documents state it explicitly, the year
-    of the earliest coded explicit statement, and how many earlier texts were not coded explicit from what was read
-    (not coded, or read in part: not evidence that they lack it)."""
+    """Title of :func:`principle_in_documents` for one principle: how many documents state it explicitly and, only
+    when no earlier text was left uncoded or read in part, the year of the earliest explicit statement. When
+    earlier texts were not coded explicit from the parts read, no earliest year is given: their full texts were not
+    read, so a later year would be an artefact of the parts read, not the principle's first appearance."""
     explicit = coded[coded["presence"] == "explicit"]
     if explicit.empty:
         return "No document read states indivisible security explicitly"
     first = pd.Timestamp(explicit["date"].min())
-    earlier = int((pd.to_datetime(coded["date"]) < first).sum())  # not coded, or coded implicit from what was read
-    head = (f"Indivisible security is explicit in {len(explicit)} of the {len(coded)} OSCE documents; the earliest "
-            f"coded explicit statement is from {first.year}")
+    earlier = sorted({d.year for d in pd.to_datetime(coded["date"]) if d < first})
+    head = f"Indivisible security is explicit in {len(explicit)} of the {len(coded)} OSCE documents as coded"
     if not earlier:
-        return head
-    return head + (f", and the {earlier} earlier texts were not coded explicit from the parts read" if earlier > 1
-                   else ", and the one earlier text was not coded explicit from the part read")
+        return head + f"; the earliest explicit statement is from {first.year}"
+    years = " and ".join(str(y) for y in earlier)
+    text = "text was" if len(earlier) == 1 else "texts were"
+    return head + (f"; the {years} {text} not read in full, so no earliest year is claimed")
 
 
 def claims_headline(claim_table: pd.DataFrame, paras: Iterable[str]) -> str:

@@ -73,7 +73,7 @@ def bloc_record(memberships: pd.DataFrame, organisations: pd.DataFrame, orgs: It
         now = 0 if pd.notna(ended) else membership.count_as_of(memberships, org, day.date())
         rows.append({
             "org_id": org, "name": o["name"], "founded": o["founded"], "dissolved": ended,
-            "years": round((stop - o["founded"]).days / 365.25, 1), "members_now": int(now),
+            "years": (stop - o["founded"]).days / 365.25, "members_now": int(now),
             "peak_members": peak, "peak_date": peak_date, "departures": int(departures),
             "source_id": o["source_id"],
         })
@@ -163,7 +163,7 @@ def pact_exposure(memberships: pd.DataFrame, organisations: pd.DataFrame, orgs: 
         exposure = membership.member_years(spells, o["founded"], stop) if len(spells) else float("nan")
         rate = round(100 * n_left / exposure, 2) if exposure and exposure == exposure else pd.NA
         rows.append({"org_id": org, "name": o["name"], "founded": o["founded"], "ended": ended,
-                     "in_force": pd.isna(ended), "years": round((stop - o["founded"]).days / 365.25, 1),
+                     "in_force": pd.isna(ended), "years": (stop - o["founded"]).days / 365.25,
                      "member_years": round(exposure, 1) if len(spells) else pd.NA,
                      "withdrawals": n_left if len(spells) else pd.NA, "state_ended": n_gone if len(spells) else pd.NA,
                      "withdrawals_per_100_member_years": rate, "source_id": o["source_id"]})

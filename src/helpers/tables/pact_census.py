@@ -22,6 +22,9 @@ SINCE = pd.Timestamp("1945-01-01")
 #: under another code, ceased to exist, or left because the organisation wound up did not exit.
 EXIT_KINDS = ("denunciation", "non_renewal", "suspension", "not_coded")
 NOT_EXITS = ("succession", "state_ended", "dissolution")
+#: The family of comparisons fixed before any result is computed: the article's claim (C09) is about NATO against
+#: the other blocs, so NATO is tested against each other admitted pact and Holm's adjustment runs over those tests.
+FOCUS = "NATO"
 REASONS = ("meets the rule", "no defence pledge", "fewer than three states at signature",
            "no permanent member of the UN Security Council among the states at signature",
            "signed before 1945", "not yet signed on the chosen date")
@@ -111,8 +114,8 @@ def _ending_kinds(c, sp: pd.DataFrame, exits: pd.DataFrame, stop, uncoded: str) 
     for s in ended.itertuples(index=False):
         if (s.cow_code, s.end) in coded.index:
             out.append((s.end, coded[(s.cow_code, s.end)]))
-        elif uncoded == "not_coded":
-            out.append((s.end, "not_coded"))
+        elif uncoded == "not_coded":  # a spell ending the day another begins: a state's succession, not an exit
+            out.append((s.end, "succession" if (sp["start"] == s.end).any() else "not_coded"))
         else:
             raise ValueError(f"pact_exits.csv: ATOP agreement {c.atopid} has a spell of state {s.cow_code} "
                              f"ending {s.end.date()} with no row; code its kind (or not_coded)")
@@ -131,9 +134,11 @@ def exit_record(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, 
     on one day — members that let the same term lapse by not signing the same protocol — are one event in
     ``exits``. A spell ending without a row in ``exits`` raises ``ValueError`` naming the pact and the day, unless
     ``uncoded="not_coded"`` counts it as an exit of uncoded form (the pool beyond the admitted pacts, whose endings
-    are not coded). Columns: ``atopid``, ``org_id``, ``name``, ``signed``, ``window_end``, ``member_years``,
-    ``denunciation``, ``non_renewal``, ``suspension``, ``not_coded``, ``exits``, ``exits_per_100_member_years``,
-    ``ci_low``, ``ci_high``."""
+    are not coded) — unless another spell of the same pact begins that day (a state continuing under a new code,
+    such as the two Yemens' unification in 1990), which is a succession, as in the admitted pacts. Columns:
+    ``atopid``, ``org_id``, ``name``, ``signed``, ``window_end``, ``member_years``, ``denunciation``,
+    ``non_renewal``, ``suspension``, ``not_coded``, ``exits``, ``exits_per_100_member_years``, ``ci_low``,
+    ``ci_high``."""
     day, limit, rows = pd.Timestamp(as_of), pd.Timestamp(through), []
     for c in cases[cases["admitted"]].itertuples(index=False):
         stop = min(x for x in (c.ended, day, limit) if pd.notna(x))
@@ -181,11 +186,14 @@ def holm(p_values) -> list[float]:
     return out
 
 
-def rate_tests(record: pd.DataFrame, *, level: float = 0.05) -> pd.DataFrame:
-    """Every pair of pacts in ``record`` (:func:`exit_record`) compared with :func:`two_rate_p`, the p-values
-    adjusted by :func:`holm` for the number of pairs. Columns: ``lower`` and ``higher`` (names, the pact with the
-    lower rate first), ``exits_lower``, ``member_years_lower``, ``exits_higher``, ``member_years_higher``, ``p``,
-    ``p_holm``, ``separate`` (``p_holm < level``); by ``p``, then names."""
+def rate_tests(record: pd.DataFrame, *, level: float = 0.05, focus: str | None = None) -> pd.DataFrame:
+    """Pairs of pacts in ``record`` (:func:`exit_record`) compared with :func:`two_rate_p`: every pair, or with
+    ``focus`` (a pact's ``org_id``, or its name where the record has no ``org_id``; :data:`FOCUS`) only the pairs
+    that include it. ``p_holm`` is Holm's adjustment over
+    the pairs returned, ``p_holm_all_pairs`` over every pair of the pool. Columns: ``lower`` and ``higher`` (names,
+    the pact with the lower rate first), ``exits_lower``, ``member_years_lower``, ``exits_higher``,
+    ``member_years_higher``, ``p``, ``p_holm``, ``p_holm_all_pairs``, ``separate`` (``p_holm < level``); by
+    ``p``, then names."""
     rows = record[record["member_years"] > 0].reset_index(drop=True)
     out = []
     for i in range(len(rows)):
@@ -193,23 +201,35 @@ def rate_tests(record: pd.DataFrame, *, level: float = 0.05) -> pd.DataFrame:
             a, b = rows.iloc[i], rows.iloc[j]
             if a["exits"] / a["member_years"] > b["exits"] / b["member_years"]:
                 a, b = b, a
-            out.append({"lower": a["name"], "higher": b["name"], "exits_lower": int(a["exits"]),
+            out.append({"lower": a["name"], "higher": b["name"], "ids": {_id(a), _id(b)},
+                        "exits_lower": int(a["exits"]),
                         "member_years_lower": a["member_years"], "exits_higher": int(b["exits"]),
                         "member_years_higher": b["member_years"],
                         "p": two_rate_p(a["exits"], a["member_years"], b["exits"], b["member_years"])})
     cols = ["lower", "higher", "exits_lower", "member_years_lower", "exits_higher", "member_years_higher", "p",
-            "p_holm", "separate"]
-    frame = pd.DataFrame(out, columns=cols[:-2])
+            "p_holm", "p_holm_all_pairs", "separate"]
+    frame = pd.DataFrame(out, columns=[*cols[:2], "ids", *cols[2:7]])
+    frame["p_holm_all_pairs"] = holm(frame["p"])
+    if focus is not None:
+        frame = frame[[focus in ids for ids in frame["ids"]]].reset_index(drop=True)
     frame["p_holm"] = holm(frame["p"])
     frame["separate"] = (frame["p_holm"] < level).astype(bool)
     return frame.sort_values(["p", "lower", "higher"]).reset_index(drop=True)[cols]
 
 
-def separated_pairs(record: pd.DataFrame, *, level: float = 0.05) -> list[tuple[str, str]]:
+def _id(row: pd.Series) -> str:
+    """A pact's identity for :data:`FOCUS`: its ``org_id`` where the record has one (names change with the
+    edition), else its name."""
+    org = row.get("org_id")
+    return org if isinstance(org, str) else row["name"]
+
+
+def separated_pairs(record: pd.DataFrame, *, level: float = 0.05, focus: str | None = None) -> list[tuple[str, str]]:
     """Pairs of pacts whose exit rates differ by the exact two-rate test of :func:`rate_tests` after Holm's
-    adjustment for the number of pairs, the lower-rate pact first; by name. (Whether two 95% intervals overlap
-    is no such test: intervals can overlap while the rates differ.)"""
-    tests = rate_tests(record, level=level)
+    adjustment (over every pair, or with ``focus`` over the pairs that include that pact), the lower-rate pact
+    first; by name. (Whether two 95% intervals overlap is no such test: intervals can overlap while the rates
+    differ.)"""
+    tests = rate_tests(record, level=level, focus=focus)
     return sorted(zip(tests.loc[tests["separate"], "lower"], tests.loc[tests["separate"], "higher"]))
 
 
@@ -222,3 +242,55 @@ def with_intervals(record: pd.DataFrame, count: str, exposure: str) -> pd.DataFr
     out["ci_low"] = pd.array([round(b[0], 2) if pd.notna(b[0]) else pd.NA for b in bounds], dtype="Float64")
     out["ci_high"] = pd.array([round(b[1], 2) if pd.notna(b[1]) else pd.NA for b in bounds], dtype="Float64")
     return out
+
+
+def members_at(cases: pd.DataFrame, spells: pd.DataFrame, as_of, *, through=CENSUS_THROUGH) -> pd.DataFrame:
+    """"Largest" by members, on ATOP's spells: for each admitted pact, its members on the earlier of ``as_of`` and
+    ``through`` (``day``) and the most it ever had up to that day (``peak``, first reached on ``peak_on``).
+    Columns: ``atopid``, ``org_id``, ``name``, ``day``, ``members``, ``peak``, ``peak_on``; by ``members``, most
+    first."""
+    day = min(pd.Timestamp(as_of), pd.Timestamp(through))
+    rows = []
+    for c in cases[cases["admitted"]].itertuples(index=False):
+        sp = spells[(spells["atopid"] == c.atopid) & (spells["start"] <= day)]
+        on = [d for d in sorted(set(sp["start"])) if d <= day]
+        sizes = [int(((sp["start"] <= d) & (sp["end"].isna() | (sp["end"] > d))).sum()) for d in on]
+        now = int(((sp["end"].isna()) | (sp["end"] > day)).sum())
+        peak = max(sizes, default=0)
+        rows.append({"atopid": c.atopid, "org_id": c.org_id, "name": c.name, "day": day, "members": now, "peak": peak,
+                     "peak_on": on[sizes.index(peak)] if sizes else pd.NaT})
+    out = pd.DataFrame(rows, columns=["atopid", "org_id", "name", "day", "members", "peak", "peak_on"])
+    return out.sort_values(["members", "peak", "name"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def nested_groups(cases: pd.DataFrame, spells: pd.DataFrame) -> dict[int, int]:
+    """Overlapping agreements: each admitted agreement whose states (every state ever in it, on ATOP's spells) are
+    all states of another admitted agreement with at least as many is mapped to the agreement that holds it
+    (followed to the outermost one; ties go to the earlier signature). Agreements that nest in none are absent."""
+    adm = cases[cases["admitted"]].sort_values(["signed", "atopid"])
+    states = {a: set(spells.loc[spells["atopid"] == a, "cow_code"]) for a in adm["atopid"]}
+    order = list(adm["atopid"])
+    parent = {}
+    for a in order:
+        hosts = [b for b in order if b != a and states[a] <= states[b] and
+                 (len(states[b]) > len(states[a]) or order.index(b) < order.index(a))]
+        if hosts:
+            parent[a] = max(hosts, key=lambda b: (len(states[b]), -order.index(b)))
+    for a in list(parent):
+        while parent[a] in parent:
+            parent[a] = parent[parent[a]]
+    return parent
+
+
+def one_per_bloc(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, as_of) -> pd.DataFrame:
+    """The check on overlapping agreements: of each group of :func:`nested_groups`, only the agreement with the
+    most member-years in its window is kept (an exit from two nested agreements, such as Cuba's from the Rio
+    Treaty and the OAS Charter in 1962, then counts once); returns :func:`exit_record` on that pool."""
+    full = exit_record(cases, spells, exits, as_of).set_index("atopid")["member_years"]
+    groups: dict[int, list[int]] = {}
+    for a in full.index:
+        groups.setdefault(nested_groups(cases, spells).get(a, a), []).append(a)
+    keep = {max(g, key=lambda a: (full[a], -a)) for g in groups.values()}
+    out = cases.copy()
+    out["admitted"] = out["admitted"] & out["atopid"].isin(keep)
+    return exit_record(out, spells, exits, as_of)

@@ -6,11 +6,13 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import wording
-from helpers.tables.pact_census import separated_pairs, short_name
+from helpers.tables.pact_census import FOCUS, rate_tests, separated_pairs, short_name
 
 
-def _names(items: list[str]) -> str:
-    return wording.joined(items, lang="en")  # the sentence is translated whole, by its catalog entry
+def _names(items: list[str], last: str = "and") -> str:
+    """English lists (the sentences are translated whole, by their catalog entries): "and", or "or"."""
+    said = wording.joined(items, lang="en")
+    return said if last == "and" or len(items) < 2 else said[: -len(items[-1]) - 5] + f" {last} " + items[-1]
 
 
 def cases_title(counts: pd.DataFrame) -> str:
@@ -31,82 +33,143 @@ def _pairs(pairs: list[tuple[str, str]]) -> str:
     return _names([f"{short_name(a)} below {short_name(b)}" for a, b in pairs])
 
 
-def rates_headline(record: pd.DataFrame, checks=()) -> str:
-    """The exit-rate chart's title: which pairs of pacts the exact two-rate test tells apart (Holm-adjusted, 5%),
-    or that none can be, and (with ``checks``) whether that survives them."""
-    pairs = separated_pairs(record)
+def _p(value: float) -> str:
+    """A p-value as text: two significant digits, '< 0.0001' below that."""
+    return "< 0.0001" if value < 1e-4 else f"{value:.2g}"
+
+
+def _family(record: pd.DataFrame) -> str:
+    """'NATO's 12 comparisons': the family fixed in advance, NATO against each other pact of ``record``."""
+    ids = record["org_id"] if "org_id" in record else record["name"]
+    n = int(((record["member_years"] > 0) & (ids != FOCUS)).sum())
+    return f"{_focus_name(record)}'s {n} comparisons"
+
+
+def _focus_name(record: pd.DataFrame) -> str:
+    """:data:`FOCUS`'s name as ``record`` shows it (the edition's label)."""
+    if "org_id" in record and (record["org_id"] == FOCUS).any():
+        return short_name(record.loc[record["org_id"] == FOCUS, "name"].iloc[0])
+    return FOCUS
+
+
+def _stats(record: pd.DataFrame, pair: tuple[str, str]) -> pd.Series | None:
+    """The row of :func:`rate_tests` (NATO's family) for ``pair`` in ``record``; None when the pair is not in it."""
+    tests = rate_tests(record, focus=FOCUS)
+    hit = tests[(tests["lower"] == pair[0]) & (tests["higher"] == pair[1])]
+    return hit.iloc[0] if len(hit) else None
+
+
+def _result(record: pd.DataFrame) -> str:
+    """'only NATO below CSTO separate at 5% (p = 0.00023; 0.0027 after Holm's adjustment for NATO's 12
+    comparisons)', or that none does."""
+    pairs = separated_pairs(record, focus=FOCUS)
     if not pairs:
-        return f"Tested pair by pair, the exit rates of the {len(record)} admitted pacts cannot be told apart at 5%"
-    head = f"Of {len(record)} admitted pacts, tested pair by pair, only {_pairs(pairs)} separate at 5%"
-    if checks and any(separated_pairs(alt) != pairs for _, _, alt in checks):
-        return head + ", a result that does not survive the robustness checks"
+        return f"no comparison separates at 5% after Holm's adjustment for {_family(record)}"
+    row = _stats(record, pairs[0])
+    verb = "separates" if len(pairs) == 1 else "separate"
+    return (f"only {_pairs(pairs)} {verb} at 5% (p = {_p(row['p'])}; {_p(row['p_holm'])} after Holm's "
+            f"adjustment for {_family(record)})")
+
+
+def rates_headline(record: pd.DataFrame, checks=()) -> str:
+    """The exit-rate chart's title: which of NATO's comparisons with the other pacts the exact two-rate test
+    separates (Holm-adjusted over that family, 5%), or that none does, and (with ``checks``) whether that survives
+    the checks that change the data (:func:`verdict`)."""
+    pairs = separated_pairs(record, focus=FOCUS)
+    if not pairs:
+        return "Tested against each other pact, NATO's exit rate cannot be told apart from any at 5%"
+    verb = "separates" if len(pairs) == 1 else "separate"
+    head = f"Of {len(record)} admitted pacts, tested against NATO, only {_pairs(pairs)} {verb} at 5%"
+    if checks and any(separated_pairs(alt, focus=FOCUS) != pairs for _, _, alt in checks):
+        return head + ", a result that does not survive every robustness check"
     return head
 
 
 def glance_line(record: pd.DataFrame, checks=()) -> str:
-    """02's first-screen finding about exits: no ranking, only the pairs the exact two-rate test separates, and
-    whether that result survives each check of :func:`robustness_checks` (``checks``)."""
-    pairs = separated_pairs(record)
+    """02's first-screen finding about exits: no ranking, only NATO's comparisons the exact two-rate test separates
+    (the family fixed in advance), and whether that result survives each check of :func:`robustness_checks`."""
     end = wording.day(record["window_end"].max().date()) if len(record) else ""
-    head = (f"On ATOP's member spells up to {end}, the {len(record)} defence pacts the rule admits lost members "
-            f"too rarely to be ranked")
-    if not pairs:
-        line = head + ": tested pair by pair, no two separate at 5%."
-    else:
-        line = head + f": tested pair by pair, only {_pairs(pairs)} separate at 5%."
-    return line + (" " + verdict(pairs, checks) if checks else "")
+    line = (f"On ATOP's member spells up to {end}, the {len(record)} defence pacts the rule admits lost members "
+            f"too rarely to be ranked: tested against each other pact, {_result(record)}.")
+    return line + (" " + verdict(separated_pairs(record, focus=FOCUS), checks) if checks else "")
+
+
+def _wider(noun: str, alt: pd.DataFrame, pairs: list) -> str:
+    """For a check whose data leave NATO's comparisons as they were: the raw and family-adjusted p of the first
+    pair, and whether it would fail only under Holm's adjustment for every pair of the pool."""
+    row = _stats(alt, pairs[0]) if pairs else None
+    if row is None:
+        return noun
+    text = f"{noun} (p = {_p(row['p'])}; {_p(row['p_holm'])} on {_family(alt)})"
+    if row["p_holm_all_pairs"] >= 0.05:
+        n = len(rate_tests(alt))
+        text += f", failing only if all {n:,} pairs of the pool are corrected for ({_p(row['p_holm_all_pairs'])})"
+    return text
 
 
 def verdict(pairs: list, checks) -> str:
-    """Whether the separated ``pairs`` are the same under each check of :func:`robustness_checks`, in one
-    sentence."""
-    held = [(noun, separated_pairs(alt) == pairs) for _, noun, alt in checks]
-    ok, bad = [n for n, h in held if h], [n for n, h in held if not h]
+    """Whether NATO's separated comparisons (``pairs``) are the same under each check of
+    :func:`robustness_checks`, in one sentence that tells the checks that fail on the data from those that would
+    fail only under a wider correction family (every pair of the pool instead of NATO's comparisons)."""
+    held = [(noun, alt, separated_pairs(alt, focus=FOCUS) == pairs) for _, noun, alt in checks]
+    ok = [_wider(n, alt, pairs) for n, alt, h in held if h]
+    bad = [n for n, _, h in held if not h]
     if not bad:
         return f"The result survives every check: {_names(ok)}."
     if not ok:
-        return f"The result does not survive any of the checks: {_names(bad)}."
-    return f"The result survives {_names(ok)} but not {_names(bad)}."
+        return f"The result does not survive any of the checks: {_names(bad, 'or')}."
+    return f"The result does not survive {_names(bad, 'or')}; it survives {_names(ok)}."
 
 
-def robustness_checks(strict: pd.DataFrame, joint: pd.DataFrame, wide: pd.DataFrame) -> list[tuple]:
+def robustness_checks(strict: pd.DataFrame, joint: pd.DataFrame, wide: pd.DataFrame,
+                      blocs: pd.DataFrame | None = None) -> list[tuple]:
     """The alternatives 02's exit-rate result is checked against, as ``(sentence label, noun label, record)``:
-    denunciations only, a joint non-renewal counted once, and the pool without the permanent-member condition."""
-    return [("Counting denunciations only", "counting denunciations only", strict),
-            ("Counting a joint non-renewal once", "counting a joint non-renewal once", joint),
-            (f"On the {len(wide)} pacts without the permanent-member condition",
-             f"the {len(wide)}-pact pool without the permanent-member condition", wide)]
+    denunciations only, a joint non-renewal counted once, the pool without the permanent-member condition and
+    (with ``blocs``, :func:`helpers.tables.pact_census.one_per_bloc`) one agreement per group of nested ones."""
+    out = [("Counting denunciations only", "counting denunciations only", strict),
+           ("Counting a joint non-renewal once", "counting a joint non-renewal once", joint),
+           (f"On the {len(wide)} pacts without the permanent-member condition",
+            f"the {len(wide)}-pact pool without the permanent-member condition", wide)]
+    if blocs is not None:
+        out.append(("With one agreement per group of nested agreements",
+                    "one agreement per group of nested agreements", blocs))
+    return out
 
 
 def tests_title(tests: pd.DataFrame) -> str:
-    """The pairwise table's title: how many pairs separate after Holm's adjustment, and how many would without it."""
+    """The pairwise table's title (NATO's family, :func:`rate_tests` with ``focus``): how many comparisons separate
+    after Holm's adjustment over them, and how many would without it."""
     raw, kept = int((tests["p"] < 0.05).sum()), int(tests["separate"].sum())
-    return (f"{kept} of {len(tests)} pairs of pacts separate after adjusting for the number of pairs; "
-            f"{raw} would at 5% without the adjustment")
+    return (f"{FOCUS} against each of the other {len(tests)} pacts: {kept} comparison{'s' * (kept != 1)} "
+            f"separate{'s' * (kept == 1)} after Holm's adjustment for {len(tests)}; {raw} would at 5% without it")
 
 
-def _check_line(label: str, pairs: list, alt_pairs: list) -> str:
-    kept = [p for p in pairs if p in alt_pairs]
+def _check_line(label: str, pairs: list, alt: pd.DataFrame) -> str:
+    alt_pairs = separated_pairs(alt, focus=FOCUS)
+    row = _stats(alt, pairs[0]) if pairs else None
+    said = "" if row is None else (f" ({short_name(pairs[0][0])} against {short_name(pairs[0][1])}: "
+                                   f"p = {_p(row['p'])}, {_p(row['p_holm'])} on {_family(alt)})")
     if alt_pairs == pairs:
-        return (f"{label}, the same pairs separate: the finding holds." if pairs else
-                f"{label}, no pair separates either: the finding holds.")
-    return (f"{label}, " + (_pairs(alt_pairs) + " separate" if alt_pairs else "no pair separates")
+        return (f"{label}, the same comparisons separate{said}: the finding holds." if pairs else
+                f"{label}, no comparison separates either: the finding holds.")
+    kept = [p for p in pairs if p in alt_pairs]
+    return (f"{label}, " + (_pairs(alt_pairs) + " separate" if alt_pairs else "no comparison separates") + said
             + (": the finding does not survive this alternative." if not kept else f"; {_pairs(kept)} survives."))
 
 
 def robustness_lines(record: pd.DataFrame, checks) -> list[str]:
-    """'How robust is this?': the comparison with every exit counted, then under each check of
-    :func:`robustness_checks` (``checks``), by the exact two-rate test with Holm's adjustment."""
-    pairs = separated_pairs(record)
-    out = ["Counting every exit, " + (_pairs(pairs) + " separate" if pairs else "no pair of pacts separates")
-           + " at the 5% level."]
-    return out + [_check_line(label, pairs, separated_pairs(alt)) for label, _, alt in checks]
+    """'How robust is this?': NATO against each other pact with every exit counted, then under each check of
+    :func:`robustness_checks` (``checks``), by the exact two-rate test with Holm's adjustment over NATO's family."""
+    out = [f"Counting every exit and testing NATO against each other pact, {_result(record)}."]
+    pairs = separated_pairs(record, focus=FOCUS)
+    return out + [_check_line(label, pairs, alt) for label, _, alt in checks]
 
 
 def takeaways(cases: pd.DataFrame, record: pd.DataFrame, checks, as_of) -> list[str]:
     """02's takeaways about the census and the exits, true for the report's own date: how many agreements the
-    census holds and the rule admits, the oldest admitted pact still in force, which exit rates the exact
-    two-rate test separates, and which checks of :func:`robustness_checks` (``checks``) that does not survive."""
+    census holds and the rule admits, the oldest admitted pact still in force, which of NATO's comparisons the
+    exact two-rate test separates, and which checks of :func:`robustness_checks` (``checks``) that does not
+    survive."""
     day = pd.Timestamp(as_of)
     admitted = cases[cases["admitted"]]
     alive = admitted[admitted["ended"].isna() | (admitted["ended"] > day)].sort_values("signed")
@@ -118,16 +181,30 @@ def takeaways(cases: pd.DataFrame, record: pd.DataFrame, checks, as_of) -> list[
                    f"(signed in {first['signed'].year}), not NATO.")
     else:
         out[0] += " leave NATO the oldest admitted pact still in force."
-    pairs = separated_pairs(record)
-    if not pairs:
-        line = (f"Tested pair by pair, the exit rates of the {len(record)} admitted pacts cannot be told apart at "
-                "5%.")
-    else:
-        line = f"Tested pair by pair, only {_pairs(pairs)} separate at 5%."
+    line = f"Tested against each other pact, {_result(record)}."
     if checks:
-        line += " " + verdict(pairs, checks)
+        line += " " + verdict(separated_pairs(record, focus=FOCUS), checks)
     out.append(line + " The pool is small and exits are few, so no pact ranking is offered.")
     return out
+
+
+def largest_line(sizes: pd.DataFrame) -> str:
+    """Whether "largest" survives counting members (:func:`helpers.tables.pact_census.members_at`): the admitted
+    pact with the most members on ATOP's last day read, against NATO."""
+    if sizes.empty or FOCUS not in set(sizes["org_id"]):
+        return ""
+    top, nato = sizes.iloc[0], sizes.set_index("org_id").loc[FOCUS]
+    day = wording.day(top["day"].date())
+    if top["org_id"] == FOCUS:
+        return f"Counted by members on ATOP's spells, NATO was the largest admitted pact on {day} ({nato['members']})."
+    return (f"Counted by members on ATOP's spells, NATO was not the largest admitted pact on {day}: "
+            f"{_article(top['name'])} had {top['members']} members to NATO's {nato['members']}.")
+
+
+def _article(name: str) -> str:
+    """A pact's name in running text: 'the agreement of 30 Apr 1948 (ATOP 3150)' keeps its number (the date alone
+    names nothing), a held organisation's label stays as it is."""
+    return f"the {name}" if str(name).startswith("agreement of") else short_name(name)
 
 
 def state_names(codes: pd.Series, states: pd.DataFrame) -> pd.Series:
