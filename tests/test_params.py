@@ -33,6 +33,14 @@ def test_data_bounds_come_from_the_csv_date_and_year_columns(coll):
     assert (span["data:first_year"], span["data:last_year"]) == (2010, 2022)
 
 
+def test_the_date_of_a_page_that_documents_a_fact_does_not_extend_the_span(coll):
+    """A feature's evidence page dated after every fact (a page updated last month) must not let a report be asked
+    for that month: ``evidence_date`` says when the page is dated, not what the data covers."""
+    before = params.data_span(coll.data)["data:last"]
+    (coll.data / "pages.csv").write_text("id,evidence_date\nx,2026-11-30\n", encoding="utf-8")
+    assert params.data_span(coll.data)["data:last"] == before
+
+
 BAD = [
     # (notebook, name, value, words the message must contain)
     ("01", "as_of", "2001-6-15", ["is not a date", "YYYY-MM-DD", "1949-04-04", "2010-06-30"]),

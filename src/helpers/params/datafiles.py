@@ -22,8 +22,9 @@ from helpers.params.refusals import DataFileError
 from helpers.params.specs import BOUND_WORDS, data_dir
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
-# Columns that say when something was looked up, not what the data covers.
-_NOT_COVERAGE = {"accessed"}
+# Columns that say when something was looked up or when the page that documents it is dated, not what the data
+# covers: a page updated last month does not let a report be asked for last month.
+_NOT_COVERAGE = {"accessed", "evidence_date"}
 
 
 def rows(path: Path) -> list[list[str]]:
