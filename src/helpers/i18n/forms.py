@@ -65,7 +65,7 @@ def number(value, lang: str = "ar", digits: int | None = None) -> str:
 
 
 def compact(value, lang: str = "ar", digits: int = 2) -> str:
-    """A large count in words: 972_000_000 → '972 مليون'; 1.3383e12 → '1.34 ترليون'."""
+    """A large count in words: 972_000_000 → '972 مليون'; 1.3383e12 → '1.34 تريليون'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     from babel.numbers import format_compact_decimal
