@@ -72,8 +72,9 @@ def compact(value, lang: str = "ar", digits: int = 2) -> str:
 
     if abs(float(value)) < 1e6:
         return number(value, lang, 0)
-    return format_compact_decimal(value, format_type="long", fraction_digits=digits, locale=_locale(lang),
+    said = format_compact_decimal(value, format_type="long", fraction_digits=digits, locale=_locale(lang),
                                   numbering_system=NUMBERING)
+    return said.replace("ترليون", "تريليون")  # CLDR's spelling; Arabic journals and dictionaries write «تريليون»
 
 
 def percent(share, lang: str = "ar", digits: int = 0) -> str:
