@@ -325,26 +325,29 @@ present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(colum
 present.findings(pact_census_view.robustness_lines(rates, checks))
 
 # %%
-present.table(strict.drop(columns=["atopid", "org_id"]), key="exits-strict",
+# the checks' tables show the rate and its interval; their CSVs keep every column (kinds of exit, window)
+RATE_COLUMNS = ["name", "member_years", "exits", "exits_per_100_member_years", "ci_low", "ci_high"]
+
+present.table(strict[RATE_COLUMNS], data=strict.drop(columns=["atopid", "org_id"]), key="exits-strict",
               title="Exits per 100 member-years, counting denunciations only",
               caption="The same pacts and member-years; exits = denunciations only.",
               sources=["atop-4-01-data", *exits["source_id"]], collapsed="Show the rates on denunciations only")
 
 # %%
-present.table(joint.drop(columns=["atopid", "org_id"]), key="exits-joint",
+present.table(joint[RATE_COLUMNS], data=joint.drop(columns=["atopid", "org_id"]), key="exits-joint",
               title="Exits per 100 member-years, a joint non-renewal counted once",
               caption="Members that let the same term lapse on the same day are one event in the exits column.",
               sources=["atop-4-01-data", *exits["source_id"]], collapsed="Show the rates with joint acts once")
 
 # %%
-present.table(wide.drop(columns=["atopid", "org_id"]), key="exits-wide",
+present.table(wide[RATE_COLUMNS], data=wide.drop(columns=["atopid", "org_id"]), key="exits-wide",
               title=f"Exits per 100 member-years in the {len(wide)} pacts without the permanent-member condition",
               caption="Endings in the pacts the rule refuses are not coded by kind and count as exits.",
               sources=["atop-4-01-data", *exits["source_id"]],
               collapsed=f"Show the rates of all {len(wide)} pacts")
 
 # %%
-present.table(blocs[["name", "member_years", "exits", "exits_per_100_member_years", "ci_low", "ci_high"]],
+present.table(blocs[RATE_COLUMNS],
               key="exits-blocs",
               title=f"Exits per 100 member-years, one agreement per group of nested agreements ({len(blocs)} pacts)",
               caption="Of each group of agreements whose states all belong to another admitted agreement, only the "

@@ -234,7 +234,7 @@ def big(value, unit: str = "", digits: int = 3) -> str:
 
 
 def usd(value, unit: str = "") -> str:
-    """Money for readers: ``usd(1_338_278.3, "million")`` → 'US$1.34 trillion' ('1.34 ترليون دولار' in the Arabic
+    """Money for readers: ``usd(1_338_278.3, "million")`` → 'US$1.34 trillion' ('1.34 تريليون دولار' in the Arabic
     edition)."""
     if language() == "ar":
         from helpers.i18n import forms

@@ -65,15 +65,16 @@ def number(value, lang: str = "ar", digits: int | None = None) -> str:
 
 
 def compact(value, lang: str = "ar", digits: int = 2) -> str:
-    """A large count in words: 972_000_000 → '972 مليون'; 1.3383e12 → '1.34 ترليون'."""
+    """A large count in words: 972_000_000 → '972 مليون'; 1.3383e12 → '1.34 تريليون'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     from babel.numbers import format_compact_decimal
 
     if abs(float(value)) < 1e6:
         return number(value, lang, 0)
-    return format_compact_decimal(value, format_type="long", fraction_digits=digits, locale=_locale(lang),
+    said = format_compact_decimal(value, format_type="long", fraction_digits=digits, locale=_locale(lang),
                                   numbering_system=NUMBERING)
+    return said.replace("ترليون", "تريليون")  # CLDR's spelling; Arabic journals and dictionaries write «تريليون»
 
 
 def percent(share, lang: str = "ar", digits: int = 0) -> str:
