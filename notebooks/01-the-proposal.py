@@ -90,9 +90,11 @@ present.table(cited[["date", "title", "description", "paragraphs"]], key="cited-
 # %%
 track = euroatlantic.russia_china_timeline(events, event_actors, event_paragraphs, P.start, P.end, cited)
 chart_title, table_title = euroatlantic_words.track_titles(track, cited["event_id"], P.start, P.end)
-present.chart(euroatlantic_charts.event_timeline(track, annotate=cited["event_id"], title=chart_title,
-                                                 description="Dots on a "
-              "time axis, one lane per event category; the events the article cites are labelled."), key="timeline",
+zoom_from = f"{cited['date'].min().year - 2}-01-01"  # the enlarged panel starts two years before the first cited step
+present.chart(euroatlantic_charts.zoomed_timeline(track, annotate=cited["event_id"], title=chart_title,
+                                                  zoom_from=zoom_from, description="Recent events "
+              "one per row, each labelled, the article's in bold; below, the whole period as dots in one lane per "
+              "category."), key="timeline",
               caption=f"Russia–China and Eurasian security events from {wording.day(P.start)} to {wording.day(P.end)}. "
               "Hover a dot for its description and source.", sources=track if len(track) else cited)
 

@@ -214,3 +214,21 @@ def test_a_treaty_never_in_force_is_a_labelled_dashed_line_not_a_bar():
     assert [r["treaty_id"] for r in line_rows] == ["SALT_II"] and line["mark"]["type"] == "rule"
     assert line["mark"]["strokeDash"] and line["encoding"]["y"]["sort"] == ["ABM Treaty", "SALT II"]
     assert [r["label"] for r in text_rows] == ["never in force"] and text["mark"]["type"] == "text"
+
+
+def test_zoomed_timeline_gives_recent_events_a_row_each_and_shades_them_on_the_whole_period():
+    spec = C.zoomed_timeline(TIMELINE, title="Two 2024 steps", description="alt text", annotate=["visit"],
+                             zoom_from="2023-01-01").to_dict()
+    zoom, whole = spec["vconcat"]
+    assert title_text(spec) == "Two 2024 steps" and spec["description"] == "alt text"
+    dots = next(u for u in zoom["layer"] if mark_type(u) == "circle")
+    assert dots["encoding"]["y"]["sort"] == ["address", "visit"]  # the 2001 treaty is not enlarged
+    labels = [u for u in zoom["layer"] if mark_type(u) == "text"]
+    assert {u["mark"]["fontWeight"] for u in labels} == {"bold", "normal"}
+    band = next(iter(u for u in whole["layer"] if mark_type(u) == "rect"))
+    assert spec["datasets"][band["data"]["name"]][0]["start"].startswith("2023-01-01")
+
+
+def test_zoomed_timeline_falls_back_to_one_panel_when_nothing_is_left_out():
+    spec = C.zoomed_timeline(TIMELINE, title="t", description="d", zoom_from="2000-01-01").to_dict()
+    assert "vconcat" not in spec and len(layers(spec)) == 3

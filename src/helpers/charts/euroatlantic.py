@@ -89,6 +89,62 @@ def event_timeline(rows: pd.DataFrame, *, title: str, description: str,
                                                     height=max(200, 70 * data["category"].nunique()))
 
 
+#: The two panels of :func:`zoomed_timeline`: the enlarged recent years, then the whole period.
+ZOOM_TITLE = "Recent steps (the article's in bold)"
+OVERVIEW_TITLE = "Whole period (shaded: enlarged above)"
+
+
+def _zoom_labels(base: alt.Chart, first: pd.Timestamp, *, cited: bool) -> alt.Chart:
+    """Event titles on their own line above their row, from the panel's left edge (so none runs off the plot,
+    even on a phone); the article's events in bold and dark, the others in grey."""
+    return base.transform_filter(f"{'' if cited else '!'}datum.cited").mark_text(
+        align="left", baseline="bottom", dy=-5, fontSize=11.5, fontWeight="bold" if cited else "normal",
+        color=theme.TEXT if cited else theme.MUTED).encode(x=alt.datum(first.isoformat(), type="temporal"),
+                                                            text="title:N")
+
+
+def _zoom_panel(rows: pd.DataFrame, annotate: Sequence[str], zoom_from, width: int,
+                categories: Iterable[str]) -> alt.LayerChart:
+    """One row per event since ``zoom_from``, in date order, its title on a line of its own and a thin stem from
+    the left edge to its dot: no two labels share a line, so none can overprint another."""
+    first, last = pd.Timestamp(zoom_from), pd.Timestamp(year=rows["date"].max().year, month=12, day=31)
+    data = rows.assign(cited=rows["event_id"].isin(list(annotate)), stem=first)
+    base = alt.Chart(data).encode(
+        x=alt.X("date:T", title=None, scale=alt.Scale(domain=[first.isoformat(), last.isoformat()]),
+                axis=alt.Axis(format="%Y", tickCount="year", labelFontSize=12)),
+        y=alt.Y("event_id:N", sort=list(data["event_id"]), axis=None,
+                scale=alt.Scale(paddingInner=0, paddingOuter=0.2)))
+    stems = base.mark_rule(color=theme.GRID, strokeWidth=1).encode(x2="stem:T")
+    dots = base.mark_circle(opacity=0.9).encode(
+        color=alt.Color("category:N", scale=_category_scale(categories), legend=None),
+        size=alt.condition("datum.cited", alt.value(170), alt.value(60)),
+        tooltip=[_date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
+                 alt.Tooltip("description:N", title="what happened"),
+                 alt.Tooltip("paragraphs:N", title="article paragraphs"),
+                 alt.Tooltip("source_id:N", title="source")])
+    labels = [_zoom_labels(base, first, cited=c) for c in (True, False)]
+    return alt.layer(stems, dots, *labels).properties(title=ZOOM_TITLE, width=width, height=36 * len(data))
+
+
+def zoomed_timeline(rows: pd.DataFrame, *, title: str, description: str, annotate: Sequence[str] = (),
+                    zoom_from, width: int = 640) -> alt.VConcatChart | alt.LayerChart:
+    """Two panels: the events since ``zoom_from`` enlarged, one labelled row each, then the whole period in
+    lanes (as :func:`event_timeline`, unlabelled) with the enlarged years shaded, so the recent steps the article
+    is about are not bunched at the end of a long axis. With nothing before or nothing since ``zoom_from`` there
+    is nothing to enlarge, and the chart is :func:`event_timeline`'s single panel."""
+    recent = rows[rows["date"] >= pd.Timestamp(zoom_from)]
+    if recent.empty or len(recent) == len(rows):
+        return event_timeline(rows, title=title, description=description, annotate=annotate, width=width)
+    lanes = event_timeline(rows, title=OVERVIEW_TITLE, description=description, width=width).properties(
+        height=36 * rows["category"].nunique())
+    band = pd.DataFrame({"start": [pd.Timestamp(zoom_from)], "end": [rows["date"].max() + pd.Timedelta(days=60)]})
+    shade = alt.Chart(band).mark_rect(color=theme.MUTED, opacity=0.15).encode(x="start:T", x2="end:T")
+    overview = alt.layer(shade, *lanes.layer, data=lanes.data).properties(title=OVERVIEW_TITLE, width=width,
+                                                         height=36 * rows["category"].nunique())
+    zoom = _zoom_panel(recent, annotate, zoom_from, width, rows["category"])
+    return alt.vconcat(zoom, overview, spacing=28).properties(title=title, description=description)
+
+
 def membership_steps(steps: pd.DataFrame, *, title: str, description: str, as_of=None,
                      width: int = 600) -> alt.LayerChart:
     """Formal member counts as step lines, one colour per organisation; a dashed rule marks ``as_of``."""

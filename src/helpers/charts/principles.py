@@ -22,19 +22,33 @@ PRESENCE_COLORS = list(theme.PRESENCE_GREYS)
 # ----------------------------------------------------------------------------------------------------- 06
 
 
-def principle_grid_chart(grid: pd.DataFrame, *, title: str, description: str) -> alt.Chart:
-    """Document (rows, in date order, with the year) × principle (columns): cell shade = explicit / implicit /
-    absent / not coded."""
+#: Each document's row: its name (wrapped to two lines of at most ~LINE characters) above its band of cells, so a
+#: phone shows names and cells together instead of a column of names that pushes the cells off the screen.
+ROW_STEP, CELL, LINE = 58, 18, 44
+_WRAP = (f"length(datum.name) <= {LINE} ? [datum.name] : "
+         f"[substring(datum.name, 0, lastindexof(substring(datum.name, 0, {LINE}), ' ')), "
+         f"substring(datum.name, lastindexof(substring(datum.name, 0, {LINE}), ' ') + 1)]")
+
+
+def principle_grid_chart(grid: pd.DataFrame, *, title: str, description: str) -> alt.LayerChart:
+    """Document (rows, in date order, the name and year above each row) × principle (columns): cell shade =
+    explicit / implicit / absent / not coded."""
     grid = grid.assign(row=[f"{d} ({pd.Timestamp(t).year})" for d, t in zip(grid["document"], grid["date"])])
     rows = list(dict.fromkeys(grid.sort_values(["date", "document"], kind="mergesort")["row"]))
-    chart = alt.Chart(grid).mark_rect(stroke=theme.GRID, strokeWidth=0.5).encode(
-        y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelLimit=520)),
+    base = alt.Chart(grid).encode(y=alt.Y("row:N", sort=rows, title=None, axis=None))
+    cells = base.mark_rect(stroke=theme.GRID, strokeWidth=0.5, height=CELL).encode(
         x=alt.X("principle:N", sort=list(dict.fromkeys(grid["principle"])), title=None,
                 axis=alt.Axis(labelAngle=-30, labelLimit=200, orient="top")),
+        yOffset=alt.value(ROW_STEP - CELL - 3),
         color=alt.Color("presence:N", scale=alt.Scale(domain=PRESENCE_ORDER, range=PRESENCE_COLORS),
                         legend=alt.Legend(title="in the document")),
         tooltip=[alt.Tooltip("principle:N"), alt.Tooltip("document:N"),
                  alt.Tooltip("date:T", format="%Y-%m-%d"), alt.Tooltip("presence:N"),
                  alt.Tooltip("locator:N", title="where"), alt.Tooltip("phrase:N", title="phrase")],
     )
+    names = base.transform_filter(alt.datum.principle == grid["principle"].iloc[0]).transform_calculate(
+        name="datum.document + ' (' + year(datum.date) + ')'").transform_calculate(lines=_WRAP).mark_text(
+        align="left", baseline="top", dy=3 - ROW_STEP // 2, fontSize=11.5, color=theme.TEXT, lineHeight=13).encode(
+        x=alt.value(0), text="lines:N")
+    chart = alt.layer(cells, names).properties(height=ROW_STEP * len(rows))
     return theme.titled(chart, title, description)
