@@ -89,12 +89,22 @@ def test_a_world_total_of_zero_is_refused(data, value):
     assert (err.row, err.column) == (2, "value") and "above zero" in str(err)
 
 
-@pytest.mark.parametrize("date", ["2999-01-01", "1066-10-14"])
+@pytest.mark.parametrize("date", ["2999-01-01", "1066-10-14", "1600-01-01", "1677-09-20"])
 def test_a_far_date_is_refused_with_file_row_and_column(data, date):
+    """1600-01-01 was inside the advertised range but crashed pandas (no nanosecond timestamp) with no row."""
     edit(data, "events.csv", "alpha-founded,2000-01-01,", f"alpha-founded,{date},")
     err = error(data, "events")
     assert (err.row, err.column) == (2, "date") and "outside the dates" in str(err)
     assert err.file.endswith("events.csv")
+
+
+@pytest.mark.parametrize("end", ["first", "last"])
+def test_every_date_the_rule_allows_loads(data, end):
+    from helpers.data_text import FIRST_DATE, LAST_DATE
+
+    date = FIRST_DATE if end == "first" else LAST_DATE
+    edit(data, "events.csv", "alpha-founded,2000-01-01,", f"alpha-founded,{date},")
+    assert date in {str(d.date()) for d in load.table("events", data)["date"]}
 
 
 @pytest.mark.parametrize("twin", ["security ", "secu\u200brity", "\u200bsecurity", "\u00a0security"])
