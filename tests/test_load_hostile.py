@@ -44,6 +44,22 @@ def test_a_control_or_separator_character_is_refused_in_its_own_row_and_column(d
     assert "control character" in str(err)
 
 
+@pytest.mark.parametrize("char", ["\ufeff", "\U000e0041", "\U000e007f", "\ufffd"])
+def test_a_character_that_hides_text_is_refused_in_its_own_row_and_column(data, char):
+    edit(data, "states.csv", "FRA,France,", f"FRA,France{char},")
+    err = error(data, "states")
+    assert (err.row, err.column) == (3, "name") and f"U+{ord(char):04X}" in str(err)
+    assert "byte-order mark" in str(err) and "\n" not in str(err)
+
+
+@pytest.mark.parametrize("blank", ["   ", "\u200b", "\u00a0\u200d", "\u3000"])
+def test_a_value_that_shows_nothing_is_refused(data, blank):
+    edit(data, "states.csv", "FRA,France,", f"FRA,{blank},")
+    err = error(data, "states")
+    assert (err.row, err.column) == (3, "name") and "shows nothing" in str(err)
+    assert "visible text or leave the value empty" in str(err)
+
+
 @pytest.mark.parametrize("value, words", [
     ("Test \u202efixture", "never closed"),
     ("Test \u2067fixture", "never closed"),
