@@ -176,3 +176,19 @@ def test_the_arabic_editions_words_are_read_through_the_loaders_checks(tmp_path,
     finally:
         i18n.names.cache_clear()
         site._state_name.cache_clear()
+
+
+@pytest.mark.parametrize("value", ['"a\rb"', "a\rb"])
+def test_a_lone_carriage_return_is_named_at_its_line(data, value):
+    """It gave 'has 12 values but the header has 13 columns' and a second row error, for one character."""
+    edit(data, "organisations.csv", "Alpha City,,,fixture-a", f"Alpha City,,{value},fixture-a")
+    err = error(data, "organisations")
+    assert err.row == 2 and "carriage return (U+000D)" in str(err) and "values but" not in str(err)
+    assert len(str(err).splitlines()) == 1
+
+
+def test_a_crlf_file_with_a_line_break_inside_quotes_loads(data):
+    p = data / "organisations.csv"
+    text = p.read_text(encoding="utf-8").replace("Alpha City,,,fixture-a", 'Alpha City,,"two\nlines",fixture-a')
+    p.write_bytes(text.replace("\n", "\r\n").encode())
+    assert load.table("organisations", data)["note"].iloc[0] == "two\r\nlines"
