@@ -92,3 +92,51 @@ def test_an_edited_boundary_file_makes_a_map_report_stale(tmp_path, monkeypatch)
                         encoding="utf-8")
     with pytest.raises(load.DataError, match=r"geo/features.csv row 2, column source_id"):
         load.geo_features(data)
+
+
+@pytest.mark.slow
+def test_a_changed_output_limit_runs_the_report_again(fake):
+    """A page cut under ``cell_output = 5000`` stayed cut (and said 'at most 5,000') after the limit was raised:
+    the limit was not in the execution key, so the build only re-rendered the cut run."""
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.set_code("01-alpha", 3, 'print("x" * 20_000)\nprint("ALPHA" + " done")')
+    fake.collection.write_text("[limits]\ncell_output = 5000\n\n" + text, encoding="utf-8")
+    assert "01-alpha" in fake.built(fake.build("--only", "01"))
+    assert "ALPHA done" not in (fake.reports / "01-alpha.html").read_text(encoding="utf-8")
+    fake.collection.write_text(text, encoding="utf-8")
+    assert "01-alpha" in fake.built(fake.build("--only", "01"))
+    page = (fake.reports / "01-alpha.html").read_text(encoding="utf-8")
+    assert "ALPHA done" in page and "output cut" not in page
+
+
+@pytest.mark.slow
+def test_a_changed_bibliography_override_runs_the_report_again(fake, tmp_path):
+    sources = tmp_path / "sources.csv"
+    shutil.copy(FIXTURES / "sources.csv", sources)
+    assert fake.built(fake.build("--only", "03", NATO_SOURCES_CSV=str(sources))) == ["03-gamma"]
+    assert fake.built(fake.build("--only", "03", NATO_SOURCES_CSV=str(sources))) == []
+    first = sources.read_text(encoding="utf-8").splitlines()[1]
+    sources.write_text(sources.read_text(encoding="utf-8") + first.replace("fixture-", "fixture-new-", 1) + "\n",
+                       encoding="utf-8")
+    assert fake.built(fake.build("--only", "03", NATO_SOURCES_CSV=str(sources))) == ["03-gamma"]
+
+
+@pytest.mark.parametrize("var, make, words", [
+    ("NATO_SOURCES_CSV", lambda d: Path("/dev/null"), "not a readable UTF-8 CSV file with the bibliography's header"),
+    ("NATO_SOURCES_CSV", lambda d: _written(d / "s.csv", "id,title\nx,y\n"), "first row is source_id,"),
+    ("NATO_SOURCES_CSV", lambda d: _written(d / "s.csv", b"\xff\xfe"), "UTF-8"),
+    ("NATO_SOURCES_CSV", lambda d: d / "missing.csv", "bibliography"),
+    ("NATO_HELPERS_SRC", lambda d: d / "no-such-folder", "not an existing folder"),
+    ("NATO_CONSTRAINTS", lambda d: d / "no-such-file.txt", "not an existing file"),
+])
+def test_an_override_that_names_nothing_usable_is_refused_before_any_kernel(fake, tmp_path, var, make, words):
+    value = str(make(tmp_path))
+    res = fake.build("--only", "03", **{var: value})
+    assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1, res.stdout + res.stderr
+    assert var in res.stderr and value in res.stderr and words in res.stderr and "allowed:" in res.stderr
+    assert not fake.reports.exists() and not fake.cache.exists()
+
+
+def _written(path: Path, content: str | bytes) -> Path:
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    return path

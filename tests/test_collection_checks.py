@@ -145,3 +145,25 @@ def test_a_section_map_without_a_data_folder_beside_it_says_so(tmp_path):
     (tmp_path / "notebooks").mkdir()
     (tmp_path / "data").mkdir()
     assert params.data_dir(tmp_path / "notebooks" / "c.toml") == (tmp_path / "data").resolve()
+
+
+def test_a_default_that_is_not_the_notebooks_own_is_refused_before_any_kernel(fake):
+    """The build's default report used the section map's 2021 while papermill and JupyterLab used the cell's 2020."""
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text(text.replace("default = 2020", "default = 2021", 1), encoding="utf-8")
+    res = fake.build("--only", "02")
+    assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1, res.stdout + res.stderr
+    assert "parameter 'year' has default 2021 in collection.toml but 2020 in 02-beta.ipynb" in res.stderr
+    assert "allowed: the same value in both" in res.stderr and not fake.reports.exists()
+
+
+def test_an_empty_range_is_refused_as_such_by_the_build_and_by_list(fake):
+    """min above max was blamed on the default ("'2000-01-01' is out of range"), and --list printed it."""
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text(text.replace('min = "data:first"', 'min = "2030-06-15"', 1), encoding="utf-8")
+    for args in (("--only", "01"), ("--list", "--only", "01")):
+        res = fake.build(*args)
+        assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1, res.stdout + res.stderr
+        assert "parameter 'as_of' has min '2030-06-15' (2030-06-15) above max 'data:last'" in res.stderr
+        assert "an empty range" in res.stderr and "out of range" not in res.stderr
+    assert not fake.reports.exists()

@@ -44,6 +44,22 @@ def test_a_control_or_separator_character_is_refused_in_its_own_row_and_column(d
     assert "control character" in str(err)
 
 
+@pytest.mark.parametrize("char", ["\ufeff", "\U000e0041", "\U000e007f", "\ufffd"])
+def test_a_character_that_hides_text_is_refused_in_its_own_row_and_column(data, char):
+    edit(data, "states.csv", "FRA,France,", f"FRA,France{char},")
+    err = error(data, "states")
+    assert (err.row, err.column) == (3, "name") and f"U+{ord(char):04X}" in str(err)
+    assert "byte-order mark" in str(err) and "\n" not in str(err)
+
+
+@pytest.mark.parametrize("blank", ["   ", "\u200b", "\u00a0\u200d", "\u3000"])
+def test_a_value_that_shows_nothing_is_refused(data, blank):
+    edit(data, "states.csv", "FRA,France,", f"FRA,{blank},")
+    err = error(data, "states")
+    assert (err.row, err.column) == (3, "name") and "shows nothing" in str(err)
+    assert "visible text or leave the value empty" in str(err)
+
+
 @pytest.mark.parametrize("value, words", [
     ("Test \u202efixture", "never closed"),
     ("Test \u2067fixture", "never closed"),
@@ -89,12 +105,22 @@ def test_a_world_total_of_zero_is_refused(data, value):
     assert (err.row, err.column) == (2, "value") and "above zero" in str(err)
 
 
-@pytest.mark.parametrize("date", ["2999-01-01", "1066-10-14"])
+@pytest.mark.parametrize("date", ["2999-01-01", "1066-10-14", "1600-01-01", "1677-09-20"])
 def test_a_far_date_is_refused_with_file_row_and_column(data, date):
+    """1600-01-01 was inside the advertised range but crashed pandas (no nanosecond timestamp) with no row."""
     edit(data, "events.csv", "alpha-founded,2000-01-01,", f"alpha-founded,{date},")
     err = error(data, "events")
     assert (err.row, err.column) == (2, "date") and "outside the dates" in str(err)
     assert err.file.endswith("events.csv")
+
+
+@pytest.mark.parametrize("end", ["first", "last"])
+def test_every_date_the_rule_allows_loads(data, end):
+    from helpers.data_text import FIRST_DATE, LAST_DATE
+
+    date = FIRST_DATE if end == "first" else LAST_DATE
+    edit(data, "events.csv", "alpha-founded,2000-01-01,", f"alpha-founded,{date},")
+    assert date in {str(d.date()) for d in load.table("events", data)["date"]}
 
 
 @pytest.mark.parametrize("twin", ["security ", "secu\u200brity", "\u200bsecurity", "\u00a0security"])
@@ -150,3 +176,19 @@ def test_the_arabic_editions_words_are_read_through_the_loaders_checks(tmp_path,
     finally:
         i18n.names.cache_clear()
         site._state_name.cache_clear()
+
+
+@pytest.mark.parametrize("value", ['"a\rb"', "a\rb"])
+def test_a_lone_carriage_return_is_named_at_its_line(data, value):
+    """It gave 'has 12 values but the header has 13 columns' and a second row error, for one character."""
+    edit(data, "organisations.csv", "Alpha City,,,fixture-a", f"Alpha City,,{value},fixture-a")
+    err = error(data, "organisations")
+    assert err.row == 2 and "carriage return (U+000D)" in str(err) and "values but" not in str(err)
+    assert len(str(err).splitlines()) == 1
+
+
+def test_a_crlf_file_with_a_line_break_inside_quotes_loads(data):
+    p = data / "organisations.csv"
+    text = p.read_text(encoding="utf-8").replace("Alpha City,,,fixture-a", 'Alpha City,,"two\nlines",fixture-a')
+    p.write_bytes(text.replace("\n", "\r\n").encode())
+    assert load.table("organisations", data)["note"].iloc[0] == "two\r\nlines"

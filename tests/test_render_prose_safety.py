@@ -74,3 +74,23 @@ def test_the_prose_only_path_fails_the_report_in_one_line_without_a_traceback(tm
         done = render_paths._in_kept_page(SimpleNamespace(respin=respin), {"exports": {}}, entry)
     assert done.path == RenderPath.PROSE_ONLY and done.failure.ename == "UnsafeProse"
     assert "markdown cell c1" in done.failure.evalue and not caplog.records  # no traceback logged
+
+
+def test_an_image_on_the_network_is_not_fetched_by_the_page(tmp_path):
+    """The reports open offline; a remote image in prose made the page ask the network when opened."""
+    html = _page(tmp_path, "A pixel ![px](https://evil.example/pixel.png) and <img src=\"//evil.example/b.png\">, "
+                           "beside ![here](figure.png).")
+    assert 'src="https://evil.example' not in html and 'src="//evil.example' not in html
+    assert "[image not shown: https://evil.example/pixel.png is on the network" in html
+    assert "[image not shown: //evil.example/b.png is on the network" in html
+    assert "<img alt=\"here\" src=\"figure.png\"/>" in html  # an image beside the notebook stays
+
+
+def test_prose_cannot_take_the_pages_own_ids_and_classes(tmp_path):
+    html = _page(tmp_path, '## A heading\n\n<span id="search-input" class="site-nav">x</span> '
+                           '<div id="report-main" class="report-toc">y</div>\n\n```python\nx = 1\n```')
+    prose = html.split('id="A-heading"', 1)[1]
+    assert 'id="search-input"' not in html and 'class="site-nav"' not in html
+    assert prose.count('id="report-main"') == 0 and 'class="report-toc">y' not in prose
+    assert '<a class="anchor-link" href="#A-heading">' in prose  # markdown's own heading anchor stays
+    assert '<div class="highlight">' in prose and '<span class="n">x</span>' in prose  # and code highlighting

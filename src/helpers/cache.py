@@ -120,14 +120,27 @@ def code_cells(notebook: Path) -> Any:
 
 
 def execution_key(*, notebook: Path, parameters: dict, code: str, env: str, kernel: str = "python3",
-                  lang: str = "en", catalogs: str = "") -> str:
+                  lang: str = "en", catalogs: str = "", settings: dict | None = None) -> str:
     """Hash of everything a run depends on that is known before it starts: the notebook's code cells (not its
     markdown), the parameter values, the helpers code, the locked environment, the kernel name, the edition's
-    language and (Arabic edition) its catalogs. The data files are checked separately (those the run read, see
-    :func:`why_stale`)."""
-    return sha256_bytes(canonical({"format": FORMAT, "cells": code_cells(notebook), "parameters": parameters,
-                                   "code": code, "env": env, "kernel": kernel, "lang": lang,
-                                   "catalogs": catalogs}))
+    language, (Arabic edition) its catalogs and the ``settings`` that change what the run keeps (:func:`settings`).
+    The data files are checked separately (those the run read, see :func:`why_stale`)."""
+    parts = {"format": FORMAT, "cells": code_cells(notebook), "parameters": parameters, "code": code, "env": env,
+             "kernel": kernel, "lang": lang, "catalogs": catalogs}
+    return sha256_bytes(canonical({**parts, **({"settings": settings} if settings else {})}))
+
+
+def settings(limits: dict[str, int]) -> dict:
+    """What a run keeps besides its code and data, where it differs from the default (so a build with the defaults
+    keeps its keys): the output limit the executed notebook is cut at, and the bibliography override's content."""
+    from helpers import limits as limit_defaults
+
+    out: dict[str, Any] = {}
+    if limits.get("cell_output", limit_defaults.CELL_OUTPUT) != limit_defaults.CELL_OUTPUT:
+        out["cell_output"] = limits["cell_output"]
+    if paths.sources_csv() != paths.SOURCES_CSV:
+        out["sources"] = sha256_file(paths.sources_csv())
+    return out
 
 
 def render_key(*, notebook: Path, entry: dict, code: str, env: str, catalogs: str = "") -> str:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 #: Dates a page can show and pandas can hold (the data covers the twentieth and twenty-first centuries): the loader
 #: refuses a date outside them, and the span the parameters are checked against (and ``--list`` shows) ignores one.
-FIRST_DATE, LAST_DATE = "1500-01-01", "2100-12-31"
+#: The first is 1678 because the tables hold dates as nanosecond timestamps, which start on 1677-09-21.
+FIRST_DATE, LAST_DATE = "1678-01-01", "2100-12-31"
 
 RULE = "data files are UTF-8 text; save the file as UTF-8, e.g. CSV UTF-8 in a spreadsheet program"
 

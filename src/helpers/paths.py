@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import csv
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -191,7 +192,36 @@ def editions() -> list[str]:
 
 
 def check_settings() -> None:
-    """SettingError (one line) when ``$NATO_LANG`` or ``$NATO_EDITIONS`` holds a value that names no edition."""
+    """SettingError (one line) when ``$NATO_LANG`` or ``$NATO_EDITIONS`` holds a value that names no edition, or a
+    path override (:func:`check_overrides`) names nothing usable."""
     editions()
     if _EDITION.get() is None:
         language()
+    check_overrides()
+
+
+def _header(path: Path) -> list[str] | None:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            return next(csv.reader(fh), None)
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return None
+
+
+def check_overrides() -> None:
+    """SettingError (one line) when ``$NATO_HELPERS_SRC`` is not a folder, ``$NATO_CONSTRAINTS`` not a file, or
+    ``$NATO_SOURCES_CSV`` not a UTF-8 CSV file with ``data/sources.csv``'s header: the cache keys on the first two
+    (a missing one would key every page on nothing), and every page's kernel cites rows of the third."""
+    for var, default, is_kind, kind in (("NATO_HELPERS_SRC", "src/helpers", Path.is_dir, "folder"),
+                                        ("NATO_CONSTRAINTS", "constraints.txt", Path.is_file, "file")):
+        value = os.environ.get(var)
+        if value and not is_kind(Path(value)):
+            raise SettingError(f"{var}={value!r} is not an existing {kind}; allowed: the path of an existing {kind} "
+                               f"(unset: {default})")
+    value = os.environ.get("NATO_SOURCES_CSV")
+    if value:
+        expected = _header(SOURCES_CSV)
+        if not Path(value).is_file() or _header(Path(value)) != expected:
+            raise SettingError(f"NATO_SOURCES_CSV={value!r} is not a readable UTF-8 CSV file with the bibliography's "
+                               f"header; allowed: a CSV file whose first row is {','.join(expected or [])} "
+                               "(unset: data/sources.csv)")

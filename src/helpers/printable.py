@@ -1,8 +1,9 @@
 """Characters a text may not hold, one rule for the data (:mod:`helpers.load.characters` reports them with file,
 row and column) and for the section map (:mod:`helpers.params.specs`): control characters and line or paragraph
-separators (they end a row in some readers, crash chart rendering in others and corrupt a terminal), and
-bidirectional controls left open (they reverse the text that follows the value on the page). A module of its own,
-importing nothing, so reading the section map does not load the data loader."""
+separators (they end a row in some readers, crash chart rendering in others and corrupt a terminal), characters
+that hide text or mark text lost (byte-order mark, tag characters, U+FFFD), and bidirectional controls left open
+(they reverse the text that follows the value on the page). A module of its own, importing nothing, so reading
+the section map does not load the data loader."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ _OPEN_ISOLATE, _CLOSE_ISOLATE = "\u2066\u2067\u2068", "\u2069"
 _ALLOWED_CONTROLS = "\n\r"  # a quoted value may run over lines
 RULE_CONTROL = ("a value holds printable text only: no control characters (U+0000–U+001F, U+007F–U+009F other than "
                 "a line break inside quotes) and no line or paragraph separators (U+2028, U+2029)")
+RULE_INVISIBLE = ("a value holds no byte-order mark (U+FEFF), tag character (U+E0000–U+E007F) or replacement "
+                  "character (U+FFFD): they hide text, or mark text lost in a conversion")
 RULE_BIDI = ("a bidirectional control in a value is closed in the same value (U+202A–U+202E by U+202C, U+2066–U+2068 "
              "by U+2069), so it cannot reverse the text after it")
 
@@ -22,12 +25,24 @@ def _named(ch: str) -> str:
     return f"U+{ord(ch):04X}" + (f" ({unicodedata.name(ch)})" if unicodedata.name(ch, "") else "")
 
 
+def _hidden(ch: str) -> bool:
+    return ch in "\ufeff\ufffd" or "\U000e0000" <= ch <= "\U000e007f"
+
+
+def shows_nothing(value: str) -> bool:
+    """True when ``value`` is not empty but has no visible character (only spaces, or zero-width or format
+    characters such as U+200B): a name like that reaches the page as a blank."""
+    return bool(value) and all(unicodedata.category(ch)[0] in "ZC" for ch in value)
+
+
 def bad_character(value: str) -> tuple[str, str] | None:
     """``(what is wrong, the rule)`` for ``value``'s characters, or None."""
     for pos, ch in enumerate(value, 1):
         cat = unicodedata.category(ch)
         if (cat == "Cc" and ch not in _ALLOWED_CONTROLS) or cat in ("Zl", "Zp"):
             return f"character {_named(ch)} at position {pos} is a control character", RULE_CONTROL
+        if _hidden(ch):
+            return f"character {_named(ch)} at position {pos} is not allowed", RULE_INVISIBLE
     embeds: list[str] = []
     for ch in value:
         if ch in _OPEN_EMBED or ch in _OPEN_ISOLATE:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from helpers.data_text import FIRST_DATE, LAST_DATE
 from helpers.load.errors import Problem
+from helpers.printable import shows_nothing
 
 _HINTS = {
     "^[A-Z]{3}$": "three capital letters: an ISO 3166-1 alpha-3 code",
@@ -54,6 +55,10 @@ class Column:
             if v == "":
                 if self.required:
                     self.problem(i, "value is empty", "this column is required")
+                continue
+            if shows_nothing(v):
+                self.problem(i, f"{v!r} shows nothing (only spaces or invisible characters)",
+                             "write visible text or leave the value empty")
                 continue
             if rx is not None and not rx.fullmatch(v):
                 self.problem(i, f"{v!r} is not allowed", _HINTS.get(pattern, f"must match {pattern}"))

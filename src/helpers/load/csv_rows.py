@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from helpers import data_text
@@ -24,6 +25,7 @@ def read_rows(path: Path, shown: str) -> tuple[list[str], list[list[str]]]:
                                  "every table declared in datapackage.json must exist as a CSV file")]) from None
     except data_text.NotUtf8 as exc:
         raise DataError([Problem(shown, exc.row, None, exc.detail, data_text.RULE)]) from None
+    _refuse_lone_cr(text, shown)
     # Rows end at a line break only (not at U+2028, VT, FS ... as str.splitlines would have it): a stray separator
     # is reported in its own row and column below, as frictionless reads the file.
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -41,6 +43,20 @@ def read_rows(path: Path, shown: str) -> tuple[list[str], list[list[str]]]:
     if not records:
         raise DataError([Problem(shown, 1, None, "the file is empty", "a table starts with a header row")])
     return records[0], records[1:]
+
+
+def _refuse_lone_cr(text: str, shown: str) -> None:
+    """A carriage return not followed by a line feed, in a file whose lines end with a line feed, ends a row in
+    the CSV reader (and in a spreadsheet) wherever it stands: refused at its line, not as a row of the wrong size."""
+    if "\n" not in text:
+        return  # lines end with CR alone (old Mac files): each CR is a line end
+    lone = re.search(r"\r(?!\n)", text)
+    if lone:
+        raise DataError([Problem(
+            shown, text.count("\n", 0, lone.start()) + 1, None,
+            "a carriage return (U+000D) without a line feed, in a file whose lines end with a line feed",
+            "lines end with LF or CRLF; a line break inside a quoted value is LF or CRLF too",
+        )])
 
 
 def check_header(header: list[str], names: list[str], shown: str) -> None:

@@ -123,6 +123,17 @@ def bound(ctx: Context, spec: ParamSpec, which: str):
     return RANGED[spec.type].parse(raw) if spec.type in RANGED else raw
 
 
+def bounds(ctx: Context, spec: ParamSpec) -> tuple[Any, Any]:
+    """``(min, max)`` of a ranged parameter; CollectionError when min lies above max: no value could be allowed,
+    and blaming the value would send the reader to the wrong line."""
+    lo, hi = bound(ctx, spec, "min"), bound(ctx, spec, "max")
+    if lo is not None and hi is not None and lo > hi:
+        raise CollectionError(f"notebook {ctx.notebook.id} ({ctx.notebook.stem}): parameter '{spec.name}' has min "
+                              f"{spec.min!r} ({lo}) above max {spec.max!r} ({hi}), an empty range; allowed: a min "
+                              "on or before the max")
+    return lo, hi
+
+
 def range_text(lo, hi, unit: str) -> str:
     if lo is not None and hi is not None:
         return f"{unit} from {lo} to {hi}"
@@ -147,7 +158,7 @@ def checks(*types: str) -> Callable:
 
 
 def _in_range(ctx: Context, spec: ParamSpec, value: Any, v: Any, allowed: str) -> Any:
-    lo, hi = bound(ctx, spec, "min"), bound(ctx, spec, "max")
+    lo, hi = bounds(ctx, spec)
     if (lo is not None and v < lo) or (hi is not None and v > hi):
         raise fail(ctx, spec, value, "is out of range", allowed)
     return v
@@ -156,7 +167,7 @@ def _in_range(ctx: Context, spec: ParamSpec, value: Any, v: Any, allowed: str) -
 @checks("date")
 def check_date(ctx: Context, spec: ParamSpec, value: Any) -> date:
     """An ISO date within the declared bounds (``datetime.date``)."""
-    allowed = range_text(bound(ctx, spec, "min"), bound(ctx, spec, "max"), "an ISO date YYYY-MM-DD")
+    allowed = range_text(*bounds(ctx, spec), "an ISO date YYYY-MM-DD")
     if isinstance(value, date):
         return _in_range(ctx, spec, value, value, allowed)
     text = ascii_digits(value.strip()) if isinstance(value, str) else None
@@ -173,7 +184,7 @@ def check_date(ctx: Context, spec: ParamSpec, value: Any) -> date:
 def check_whole(ctx: Context, spec: ParamSpec, value: Any) -> int:
     """A whole number (a year) within the declared bounds."""
     unit = "a whole-number year" if spec.type == "year" else "a whole number"
-    allowed = range_text(bound(ctx, spec, "min"), bound(ctx, spec, "max"), unit)
+    allowed = range_text(*bounds(ctx, spec), unit)
     if isinstance(value, int) and not isinstance(value, bool):
         return _in_range(ctx, spec, value, value, allowed)
     text = ascii_digits(value.strip()) if isinstance(value, str) else ""

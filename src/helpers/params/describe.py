@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from helpers.params.checks import Context, bound, check_all, range_text, short
+from helpers.params.checks import Context, bound, bounds, check_all, range_text, short
 from helpers.params.specs import RANGED, NotebookSpec, ParamSpec, collection_path, data_dir, notebook
 
 
@@ -41,7 +41,7 @@ def _rules_of(nb: NotebookSpec, name: str) -> str:
 
 def _ranged(unit: str) -> Callable[[Context, ParamSpec], str]:
     def text(ctx: Context, spec: ParamSpec) -> str:
-        return range_text(bound(ctx, spec, "min"), bound(ctx, spec, "max"), unit) + _rules_of(ctx.notebook, spec.name)
+        return range_text(*bounds(ctx, spec), unit) + _rules_of(ctx.notebook, spec.name)
 
     return text
 

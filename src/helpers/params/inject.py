@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 import builtins
+import json
 import types
+from pathlib import Path
 from typing import Any
 
 from helpers.params.checks import check_all
@@ -25,6 +27,17 @@ def injected_by_papermill() -> dict[str, Any]:
         if isinstance(source, str) and source.startswith("# Parameters\n"):
             return _assignments(source)
     return {}
+
+
+def cell_defaults(ipynb: Path) -> dict[str, Any]:
+    """The values the notebook file's own parameters cell (tagged ``parameters``) assigns, as papermill and
+    JupyterLab run it; empty when the file cannot be read (the build names a missing notebook itself)."""
+    try:
+        cells = json.loads(ipynb.read_text(encoding="utf-8"))["cells"]
+        source = next(c["source"] for c in cells if "parameters" in c.get("metadata", {}).get("tags", []))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, StopIteration):
+        return {}
+    return _assignments("".join(source) if isinstance(source, list) else source)
 
 
 def _assignments(source: str) -> dict[str, Any]:

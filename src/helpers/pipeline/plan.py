@@ -98,6 +98,21 @@ class _Notebook:
                      **self.nav)
 
 
+def _refuse_other_defaults(nb: params.NotebookSpec, ipynb: Path, collection: Path) -> None:
+    """A default in the section map that is not the notebook's own literal is refused, not warned about: the build's
+    default report and a papermill or JupyterLab run of the same notebook would show two different reports under one
+    name, and a warning scrolls past."""
+    from helpers.params.inject import cell_defaults
+
+    own = cell_defaults(ipynb)
+    for name, spec in nb.parameters.items():
+        if name in own and params.plain(own[name]) != params.plain(spec.default):
+            raise params.CollectionError(
+                f"notebook {nb.id} ({nb.stem}): parameter '{name}' has default {params.plain(spec.default)!r} in "
+                f"{collection.name} but {own[name]!r} in {ipynb.name}'s parameters cell; allowed: the same value in "
+                "both (the build runs the section map's default, papermill and JupyterLab the notebook's)")
+
+
 def _declared(collection: Path) -> list[_Notebook]:
     nbs = params.notebooks(collection)
     links = [{"id": nb.id, "title": nb.title, "output": f"{nb.stem}.html"} for nb in nbs]
@@ -106,6 +121,7 @@ def _declared(collection: Path) -> list[_Notebook]:
         nav = {"prev": links[pos - 1] if pos > 0 else None, "next": links[pos + 1] if pos + 1 < len(nbs) else None}
         book = _Notebook(spec=nb, declared=[], ipynb=collection.parent / f"{nb.stem}.ipynb", nav=nav,
                          defaults={k: s.default for k, s in nb.parameters.items()})
+        _refuse_other_defaults(nb, book.ipynb, collection)
         for vname, values in [(None, {}), *nb.variants]:
             book.declared.append(book.entry(vname, _checked(nb.id, values, collection)))
         out.append(book)
@@ -227,7 +243,8 @@ def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool,
     for e in chosen:
         nb = Path(e.notebook)
         key = cache.execution_key(notebook=nb, parameters=e.parameters, code=code, env=env, kernel=KERNEL,
-                                  lang=e.lang, catalogs=catalog_digest(e.lang))
+                                  lang=e.lang, catalogs=catalog_digest(e.lang),
+                                  settings=cache.settings(e.limits or {}))
         shown = {k: v for k, v in e.to_dict().items() if k not in ("notebook", "data_version", "data_files")}
         shown["page"] = context or {}
         render = cache.render_key(notebook=nb, entry=shown, code=code, env=env,

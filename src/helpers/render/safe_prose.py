@@ -1,7 +1,8 @@
 """Author prose made safe for the page (issue 20): a markdown cell (or its Arabic in a notebook catalog) is held to
 the data's character rule (:mod:`helpers.printable`: no control character, no bidirectional control left open), and
 the HTML its markdown makes keeps only the elements and attributes prose uses. ``<script>``, ``<iframe>``, an
-event handler (``onerror=…``) or a ``javascript:`` link is shown as text or dropped, never run by the page."""
+event handler (``onerror=…``) or a ``javascript:`` link is shown as text or dropped, never run by the page; an id or
+class markdown did not write is dropped, and an image on the network is replaced by a note."""
 
 from __future__ import annotations
 
@@ -17,19 +18,40 @@ TAGS = frozenset({"p", "a", "bdi", "bdo", "span", "cite", "strong", "em", "b", "
                   "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody",
                   "tfoot", "tr", "th", "td", "caption", "img", "figure", "figcaption", "details", "summary",
                   "div", "time"})
-_EVERYWHERE = ("id", "class", "dir", "lang", "title")
+_EVERYWHERE = ("dir", "lang", "title")
 _CELL = (*_EVERYWHERE, "align", "colspan", "rowspan")
 _ALIGN = re.compile(r"text-align:\s*(left|right|center)")  # a markdown table's column alignment
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_OWN = {"a": "anchor-link", "div": "highlight"}  # a heading's anchor and a code block: markdown's own classes
 
 
-def _cell_attribute(tag: str, name: str, value: str) -> bool:
-    return name in _CELL or name == "style" and bool(_ALIGN.fullmatch(value))
+@functools.lru_cache(maxsize=1)
+def _token_classes() -> frozenset[str]:
+    from pygments.token import STANDARD_TYPES  # the classes a highlighted code block's spans carry
+
+    return frozenset(STANDARD_TYPES.values()) - {""}
 
 
-ATTRIBUTES = {"*": list(_EVERYWHERE), "a": [*_EVERYWHERE, "href", "rel"], "img": [*_EVERYWHERE, "src", "alt"],
-              "th": _cell_attribute, "td": _cell_attribute, "ol": [*_EVERYWHERE, "start"],
-              "time": [*_EVERYWHERE, "datetime"]}
+def _attribute(tag: str, name: str, value: str) -> bool:
+    """An id only on a heading (markdown's anchor, from the heading text), a class only one markdown writes: prose
+    cannot reuse the page's own ids and classes (``search-input``, ``site-nav``) and take over their styles or
+    scripts."""
+    if name == "id":
+        return tag in _HEADINGS
+    if name == "class":
+        return value == _OWN.get(tag) or tag == "span" and value in _token_classes()
+    if name == "style":
+        return tag in ("th", "td") and bool(_ALIGN.fullmatch(value))
+    return name in _EVERYWHERE or name in _CELL and tag in ("th", "td") or (tag, name) in _OTHERS
+
+
+_OTHERS = {("a", "href"), ("a", "rel"), ("img", "src"), ("img", "alt"), ("ol", "start"), ("time", "datetime")}
+ATTRIBUTES = _attribute
 PROTOCOLS = frozenset({"http", "https", "mailto"})
+#: An image the page would fetch from the network when opened (the reports work offline): replaced by a note.
+_REMOTE_IMG = re.compile(r'<img\b[^>]*?\bsrc="((?:https?:)?//[^"]*)"[^>]*>', re.IGNORECASE)
+REMOTE_NOTE = ("[image not shown: {url} is on the network, and a report opens without one; attach the image to "
+               "the markdown cell instead]")
 
 
 class UnsafeProse(ValueError):
@@ -53,5 +75,6 @@ def _cleaner():
 
 
 def clean(html: str) -> str:
-    """``html`` with every element and attribute outside :data:`TAGS`/:data:`ATTRIBUTES` escaped or dropped."""
-    return _cleaner().clean(html)
+    """``html`` with every element and attribute outside :data:`TAGS`/:data:`ATTRIBUTES` escaped or dropped, and
+    an image on the network replaced by a note (:data:`REMOTE_NOTE`)."""
+    return _REMOTE_IMG.sub(lambda m: REMOTE_NOTE.format(url=m.group(1)), _cleaner().clean(html))
