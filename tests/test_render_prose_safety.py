@@ -86,6 +86,14 @@ def test_an_image_on_the_network_is_not_fetched_by_the_page(tmp_path):
     assert "<img alt=\"here\" src=\"figure.png\"/>" in html  # an image beside the notebook stays
 
 
+def test_the_arabic_edition_says_why_an_image_is_missing_in_arabic(monkeypatch):
+    from helpers import paths
+
+    monkeypatch.setenv(paths.LANG_VAR, "ar")
+    html = safe_prose.clean('<p>x <img src="https://evil.example/p.png"></p>')
+    assert "صورة لم تُعرض" in html and "https://evil.example/p.png" in html and "image not shown" not in html
+
+
 def test_prose_cannot_take_the_pages_own_ids_and_classes(tmp_path):
     html = _page(tmp_path, '## A heading\n\n<span id="search-input" class="site-nav">x</span> '
                            '<div id="report-main" class="report-toc">y</div>\n\n```python\nx = 1\n```')

@@ -76,5 +76,8 @@ def _cleaner():
 
 def clean(html: str) -> str:
     """``html`` with every element and attribute outside :data:`TAGS`/:data:`ATTRIBUTES` escaped or dropped, and
-    an image on the network replaced by a note (:data:`REMOTE_NOTE`)."""
-    return _REMOTE_IMG.sub(lambda m: REMOTE_NOTE.format(url=m.group(1)), _cleaner().clean(html))
+    an image on the network replaced by a note (:data:`REMOTE_NOTE`, in the edition's language)."""
+    from helpers import i18n
+
+    note = i18n.text(REMOTE_NOTE)  # the Arabic edition's own note
+    return _REMOTE_IMG.sub(lambda m: note.format(url=m.group(1)), _cleaner().clean(html))

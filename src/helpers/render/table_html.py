@@ -111,13 +111,11 @@ def _chip(value, column: str, content: str) -> str:
     return f'<span class="verdict-chip verdict-{kind}">{content}</span>' if kind else content
 
 
-def _cell(value, column: str, labelled: bool, decimals: int | None = None, head: str = "", tag: str = "td",
-          extra: str = "") -> str:
+def _cell(value, column: str, labelled: bool, decimals: int | None = None, tag: str = "td", extra: str = "") -> str:
     shown = _shown(value, column, labelled, decimals)
     attrs = [extra] if extra else []
-    label = [f'data-label="{html.escape(head)}"'] if head else []
     if not shown.strip():
-        empty = " ".join([*attrs, 'class="empty"', *label])
+        empty = " ".join([*attrs, 'class="empty"'])
         return f'<{tag} {empty}><span aria-hidden="true">{EMPTY}</span></{tag}>'
     if is_number(value):
         attrs.append('class="num"')
@@ -126,9 +124,8 @@ def _cell(value, column: str, labelled: bool, decimals: int | None = None, head:
     if len(shown) > LONG:
         attrs.append('data-long="true"')
     if markup.is_arabic_text(shown) and paths.language() != "ar":  # the Arabic edition's page is Arabic already
-        attrs += ['lang="ar" dir="rtl"', *label]
+        attrs.append('lang="ar" dir="rtl"')
         return f"<{tag} {' '.join(attrs)}>{_chip(value, column, html.escape(shown))}</{tag}>"
-    attrs += label
     return f"<{tag}{' ' if attrs else ''}{' '.join(attrs)}>{_chip(value, column, _mark(shown))}</{tag}>"
 
 
@@ -176,9 +173,7 @@ def table_html(frame, key: str, title: str, table: str = "", layout: str = "rows
     body = []
     for rec in frame[cols].itertuples(index=False, name=None):
         row = dict(zip(cols, rec))
-        # a cell names its header (data-label) only where a phone shows it: in a table that becomes cards
-        cells = "".join(_cell(row[c], c, c in with_labels, decimals[c], heads[c] if long_cols else "")
-                        for c in inline)
+        cells = "".join(_cell(row[c], c, c in with_labels, decimals[c]) for c in inline)
         if not below:
             body.append(f"<tr>{cells}</tr>")
             continue
@@ -192,7 +187,9 @@ def table_html(frame, key: str, title: str, table: str = "", layout: str = "rows
     kind += " report-compact" if len(inline) >= COMPACT else ""
     kind += " report-side-by-side" if layout == "columns" and len(long_cols) > 1 else ""
     rows = "".join(body) if below else f"<tbody>{''.join(body)}</tbody>"
-    return (
+    # cells name their header only where a phone shows it (a table that becomes cards), once per column
+    labels = markup.card_labels(f"table-{key}", [heads[c] for c in inline]) if long_cols else ""
+    return labels + (
         f'<table class="report-table{kind}" id="table-{key}">'
         f'<caption class="visually-hidden">{_mark(title)}</caption>'
         f"<thead><tr>{head}</tr></thead>{rows}</table>"
