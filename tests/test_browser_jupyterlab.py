@@ -72,11 +72,12 @@ def test_charts_draw_in_jupyterlab_without_network(lab_site):
         context.route("**/*", route)
         page = context.new_page()
         page.goto(f"{base}/lab/tree/charts.ipynb?token={token}", wait_until="load", timeout=60000)
-        page.wait_for_function(
-            "document.querySelectorAll('.jp-OutputArea-output .vega-embed svg, "
-            ".jp-OutputArea-output .vega-embed canvas').length >= 2", timeout=60000)
-        drawn = page.evaluate("""() => Array.from(document.querySelectorAll('.jp-OutputArea-output .vega-embed'))
-            .map(e => e.querySelectorAll('path, rect, text, line').length > 0 || !!e.querySelector('canvas'))""")
+        # both charts drawn (an embed's menu icon is an svg too, so counting svgs let one chart pass for two)
+        charts = """() => Array.from(document.querySelectorAll('.jp-OutputArea-output .vega-embed'))
+            .map(e => e.querySelectorAll('.marks path, .marks rect, .marks text, .marks line').length > 0
+                      || !!e.querySelector('canvas'))"""
+        page.wait_for_function(f"({charts})().filter(Boolean).length >= 2", timeout=60000)
+        drawn = page.evaluate(charts)
         notes = page.evaluate("""() => Array.from(document.querySelectorAll('.jp-OutputArea-output .report-chart-note'))
             .map(e => e.innerText)""")
         context.close()
