@@ -256,7 +256,9 @@ present.chart(pact_census_charts.exit_rate_intervals(rates, title=pact_census_vi
               sources=["atop-4-01-data", *exits["source_id"], *exits["alt_source_id"].dropna()], key="exit-rates")
 
 # %%
-present.table(rates.drop(columns=["atopid", "org_id"]), key="exits",
+# each pact's signature is in the list of admitted pacts above; the CSV keeps it beside the window's end
+present.table(rates.drop(columns=["atopid", "org_id", "signed"]), data=rates.drop(columns=["atopid", "org_id"]),
+              key="exits",
               title=f"Exits by kind and per 100 member-years, up to {wording.day(rates['window_end'].max().date())}",
               caption="Exits = denunciations, non-renewals, suspensions and exits whose legal form is not coded; "
                       "intervals are exact Poisson 95% intervals.", sources=["atop-4-01-data", *exits["source_id"]])

@@ -94,12 +94,18 @@ ZOOM_TITLE = "Recent steps (the article's in bold)"
 OVERVIEW_TITLE = "Whole period (shaded: enlarged above)"
 
 
+def _day(when: pd.Timestamp) -> alt.DateTime:
+    """A day as Vega-Lite's date-time object, the one form a scale's domain and a datum share without the console
+    warning that two layers disagree on the domain."""
+    return alt.DateTime(year=when.year, month=when.month, date=when.day)
+
+
 def _zoom_labels(base: alt.Chart, first: pd.Timestamp, *, cited: bool) -> alt.Chart:
     """Event titles on their own line above their row, from the panel's left edge (so none runs off the plot,
     even on a phone); the article's events in bold and dark, the others in grey."""
     return base.transform_filter(f"{'' if cited else '!'}datum.cited").mark_text(
         align="left", baseline="bottom", dy=-5, fontSize=11.5, fontWeight="bold" if cited else "normal",
-        color=theme.TEXT if cited else theme.MUTED).encode(x=alt.datum(first.isoformat(), type="temporal"),
+        color=theme.TEXT if cited else theme.MUTED).encode(x=alt.datum(_day(first), type="temporal"),
                                                             text="title:N")
 
 
@@ -110,7 +116,7 @@ def _zoom_panel(rows: pd.DataFrame, annotate: Sequence[str], zoom_from, width: i
     first, last = pd.Timestamp(zoom_from), pd.Timestamp(year=rows["date"].max().year, month=12, day=31)
     data = rows.assign(cited=rows["event_id"].isin(list(annotate)), stem=first)
     base = alt.Chart(data).encode(
-        x=alt.X("date:T", title=None, scale=alt.Scale(domain=[first.isoformat(), last.isoformat()]),
+        x=alt.X("date:T", title=None, scale=alt.Scale(domain=[_day(first), _day(last)]),
                 axis=alt.Axis(format="%Y", tickCount="year", labelFontSize=12)),
         y=alt.Y("event_id:N", sort=list(data["event_id"]), axis=None,
                 scale=alt.Scale(paddingInner=0, paddingOuter=0.2)))
