@@ -42,6 +42,9 @@ from helpers.tables import (
     evidence,
     evidence_words,
 )
+from helpers.tables import (
+    claims as claim_tables,
+)
 
 P = params.validated("05", year=year)
 METHOD_SOURCES = ["sipri-milex-sources-methods", "rhoades-1993-hhi", "laakso-taagepera-1979"]
@@ -92,7 +95,7 @@ present.table(digest.drop(columns=["source_id"]), title="P10: between a new bala
               caption="Our paraphrase of the paragraph.", sources=digest, key="paraphrase")
 
 # %%
-scenarios = evidence.article_scenarios(claims, "P10")
+scenarios = claim_tables.article_scenarios(claims, "P10")
 present.table(scenarios, title=evidence_words.scenarios_title(scenarios),
               caption="Whose scenario each is, as the article presents it; 'interpretation' means data cannot test it.",
               sources=claims[claims["paragraph"] == "P10"], key="scenarios")

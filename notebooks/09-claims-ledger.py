@@ -33,7 +33,7 @@ from helpers.charts import claims as claims_charts
 from helpers.tables import article, claims, claims_words, principles, principles_words, translation
 
 P = params.validated("09", claim_types=claim_types)
-TYPES, REPORTS = claims.claim_type_list(P.claim_types), principles.notebook_reports()
+TYPES, REPORTS = claims.claim_type_list(P.claim_types), article.notebook_reports()
 ledger = claims.claims_ledger(load.claims(), REPORTS, TYPES)
 ADDED = set(load.paragraphs().query("likely_editor_addition")["paragraph"])
 
@@ -249,7 +249,7 @@ present.table(watch, title=principles_words.watch_finding(watch, "2024-04-30"), 
 # case against.
 
 # %%
-coverage = claims.paragraph_coverage(paragraphs, claim_rows, REPORTS, principles.collection_paragraphs())
+coverage = claims.paragraph_coverage(paragraphs, claim_rows, REPORTS, article.collection_paragraphs())
 present.table(coverage, title=claims_words.coverage_finding(coverage), key="coverage", sources=paragraphs,
               caption="Claims per paragraph and the reports whose section map lists it.",
               collapsed=f"Show all {len(coverage)} paragraphs and the reports that cover them")

@@ -434,11 +434,10 @@ def test_the_ledgers_first_screen_reads_in_arabic_for_the_real_verdicts():
     import re
 
     from helpers import load
-    from helpers.tables import article_words, principles
+    from helpers.tables import article, article_words, claims_words
     from helpers.tables import claims as ledgers
-    from helpers.tables import claims_words
     claims, paragraphs = load.claims(), load.paragraphs()
-    ledger = ledgers.claims_ledger(claims, principles.notebook_reports(), ledgers.CLAIM_TYPES)
+    ledger = ledgers.claims_ledger(claims, article.notebook_reports(), ledgers.CLAIM_TYPES)
     added = set(paragraphs.query("likely_editor_addition")["paragraph"])  # as 09 passes it (review 4, A2)
     for sentence in claims_words.glance_findings(ledger, added) + article_words._voices(claims, paragraphs):
         arabic_text = i18n.text(sentence, "ar")
@@ -477,8 +476,8 @@ def test_the_ledgers_three_texts_and_differences_show_no_english_prose_in_the_ar
     import re
 
     from helpers import load
+    from helpers.tables import article, claims_words
     from helpers.tables import claims as ledgers
-    from helpers.tables import claims_words, principles
     from helpers.tables import translation as ledgers_tr
     paragraphs, translation = load.table("paragraphs"), load.translation()
     differences = load.translation_differences()
@@ -487,7 +486,7 @@ def test_the_ledgers_three_texts_and_differences_show_no_english_prose_in_the_ar
              *ledgers_tr.differences_view(differences)[["Kind", "What changes"]].to_numpy().ravel(),
              "Show the three texts side by side, paragraph by paragraph",
              f"Show the {len(differences)} differences with their words"]
-    ledger = ledgers.claims_ledger(load.claims(), principles.notebook_reports(), ledgers.CLAIM_TYPES)
+    ledger = ledgers.claims_ledger(load.claims(), article.notebook_reports(), ledgers.CLAIM_TYPES)
     shown.append(claims_words.ledger_finding(ledger, ledgers.CLAIM_TYPES))
     left = [(cell[:60], arabic_text[:160]) for cell in shown
             for arabic_text in [i18n.text(cell, "ar")] if re.search(_ENGLISH_PROSE, _outside_quotes(arabic_text))]

@@ -79,10 +79,10 @@ def test_parameter_cells_match_the_section_map():
 
 
 def test_bad_claim_types_is_refused_with_a_clear_message():
-    from helpers.tables import principles
+    from helpers.tables import claims
 
     with pytest.raises(ValueError, match="claim_types='factual,rumour'.*allowed"):
-        principles.claim_type_list("factual,rumour")
+        claims.claim_type_list("factual,rumour")
 
 
 @pytest.mark.slow

@@ -8,7 +8,7 @@ import pandas.testing as pdt
 import pytest
 
 from helpers.charts import claims as C
-from helpers.tables import article, principles
+from helpers.tables import article
 from helpers.tables import claims as T
 from helpers.tables import claims_words as TW
 
@@ -41,11 +41,6 @@ def test_claim_type_list_parses_and_refuses():
         T.claim_type_list("factual,opinion")
     with pytest.raises(ValueError, match="empty"):
         T.claim_type_list(" , ")
-
-
-def test_the_moved_names_stay_importable_from_eurasia():
-    assert principles.article_scenarios is T.article_scenarios
-    assert principles.claim_type_list is T.claim_type_list
 
 
 def test_claims_ledger_links_reports_sorts_by_paragraph_and_keeps_checking_apart():

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
+from helpers import section_map
 from helpers.tables import article as A
 from helpers.tables import euroatlantic as T
 from helpers.tables import euroatlantic_words as TW
@@ -70,15 +71,15 @@ NATO = spells([
 # ------------------------------------------------------------------------------------------------ paragraphs
 
 def test_paragraph_range_expands_ranges_and_lists():
-    assert A.paragraph_range("P1-P3") == ["P1", "P2", "P3"]
-    assert A.paragraph_range("P4") == ["P4"]
-    assert A.paragraph_range("P5, P6") == ["P5", "P6"]
+    assert section_map.paragraph_range("P1-P3") == ["P1", "P2", "P3"]
+    assert section_map.paragraph_range("P4") == ["P4"]
+    assert section_map.paragraph_range("P5, P6") == ["P5", "P6"]
 
 
 @pytest.mark.parametrize("bad", ["Q1", "P3-P1", "P0", "P20", "P1-P2-P3", ""])
 def test_paragraph_range_refuses_bad_specs_and_says_what_is_allowed(bad):
     with pytest.raises(ValueError, match="P1"):
-        A.paragraph_range(bad)
+        section_map.paragraph_range(bad)
 
 
 PARAS = pd.DataFrame({"paragraph": ["P2", "P1", "P10", "P3"], "order": [2, 1, 10, 3],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.tables import article
 from helpers.tables import principles as T
 from helpers.tables import principles_words as TW
 
@@ -64,7 +65,7 @@ def test_watch_list_after_date_and_category():
 
 
 def test_notebook_reports_come_from_the_section_map():
-    reports = T.notebook_reports()
+    reports = article.notebook_reports()
     assert reports["02"] == "02-nato-enlargement.html"
     assert reports["09"] == "09-claims-ledger.html"
 

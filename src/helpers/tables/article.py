@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import paths, wording
-from helpers.section_map import paragraph_range  # noqa: F401  (its home is the section map's reader)
+from helpers.section_map import paragraph_range
 from helpers.section_map import read as read_collection
 from helpers.tables.claims import CLAIM_TYPES, VERDICTS
 from helpers.tables.frames import need

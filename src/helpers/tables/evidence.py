@@ -15,7 +15,6 @@ import pandas as pd
 from helpers import membership
 from helpers.tables.article import claims_for
 from helpers.tables.balance import INDICATORS, reference_date
-from helpers.tables.claims import article_scenarios  # noqa: F401  (P10's scenarios, with whose they are)
 
 
 def evidence_claims(claims: pd.DataFrame, notebook: str) -> pd.DataFrame:

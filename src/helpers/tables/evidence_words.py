@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.tables.claims import article_scenarios  # noqa: F401  (P10's scenarios, with whose they are)
-
 
 def claims_title(weighed: pd.DataFrame) -> str:
     """'3 claims rest on this notebook's figures; 3 are interpretations data cannot settle'."""

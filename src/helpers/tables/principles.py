@@ -2,9 +2,8 @@
 map (article paragraphs P11–P19). The other notebooks' tables live in modules of their own: ``balance`` (05),
 ``typology`` (07), ``sco_states`` and ``alignment_denominators`` (08), ``claims`` (the ledger).
 
-Plain DataFrames in, plain DataFrames out. Nothing here displays, styles or reads a file; ``notebook_reports`` and
-``collection_paragraphs`` (the section map's view, for 09) live in :mod:`helpers.tables.article` and stay importable
-from here.
+Plain DataFrames in, plain DataFrames out. Nothing here displays, styles or reads a file; the section map's view
+for 09 (``notebook_reports``, ``collection_paragraphs``) lives in :mod:`helpers.tables.article`.
 """
 
 from __future__ import annotations
@@ -15,11 +14,6 @@ import pandas as pd
 
 from helpers import wording
 from helpers.membership import as_timestamp
-from helpers.tables.article import collection_paragraphs, notebook_reports  # noqa: F401
-
-# The claims-ledger tables live in helpers.tables.claims; these two names stay importable from here for the
-# notebooks and tests that already use them (05: article_scenarios; the 09 parameter check: claim_type_list).
-from helpers.tables.claims import article_scenarios, claim_type_list  # noqa: F401
 from helpers.tables.frames import need
 
 PRESENCE = ("explicit", "implicit", "absent")

@@ -7,10 +7,6 @@ import pandas as pd
 
 from helpers import wording
 from helpers.membership import as_timestamp
-
-# The claims-ledger tables live in helpers.tables.claims; these two names stay importable from here for the
-# notebooks and tests that already use them (05: article_scenarios; the 09 parameter check: claim_type_list).
-from helpers.tables.claims import article_scenarios, claim_type_list  # noqa: F401
 from helpers.tables.frames import need
 
 
