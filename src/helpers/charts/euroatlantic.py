@@ -169,7 +169,7 @@ def membership_steps(steps: pd.DataFrame, *, title: str, description: str, as_of
     layers = [line, points]
     if as_of is not None:
         rule = alt.Chart(pd.DataFrame({"as_of": [pd.Timestamp(as_of)]})).mark_rule(strokeDash=[4, 3]).encode(
-            x="as_of:T", tooltip=[_date_tooltip("as_of", "as_of")])
+            x="as_of:T", tooltip=[_date_tooltip("as_of", "report date")])
         layers.append(rule)
     return alt.layer(*layers).properties(title=title, description=description, width=width, height=280)
 
