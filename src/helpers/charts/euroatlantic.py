@@ -85,7 +85,9 @@ def event_timeline(rows: pd.DataFrame, *, title: str, description: str,
         text="label:N")
     below = base.transform_filter(alt.datum.below).mark_text(align="center", dy=16, fontSize=10).encode(
         text="label:N")
-    return alt.layer(dots, above, below).properties(title=title, description=description, width=width,
+    # a text layer with no rows would leave its date field an empty extent, which the console warns of
+    texts = [layer for layer, rows_in in ((above, data["above"]), (below, data["below"])) if rows_in.any()]
+    return alt.layer(dots, *texts).properties(title=title, description=description, width=width,
                                                     height=max(200, 70 * data["category"].nunique()))
 
 
@@ -94,10 +96,11 @@ ZOOM_TITLE = "Recent steps (the article's in bold)"
 OVERVIEW_TITLE = "Whole period (shaded: enlarged above)"
 
 
-def _day(when: pd.Timestamp) -> alt.DateTime:
-    """A day as Vega-Lite's date-time object, the one form a scale's domain and a datum share without the console
-    warning that two layers disagree on the domain."""
-    return alt.DateTime(year=when.year, month=when.month, date=when.day)
+def _day(when: pd.Timestamp) -> int:
+    """A day as milliseconds since 1970 (UTC), the one form a scale's domain and a datum share across layers:
+    Vega-Lite turns date strings and date-time objects into signals in some layers and not in others, and the
+    console then warns that the layers disagree on the domain."""
+    return int(pd.Timestamp(when.date()).value // 1_000_000)
 
 
 def _zoom_labels(base: alt.Chart, first: pd.Timestamp, *, cited: bool) -> alt.Chart:
@@ -116,19 +119,21 @@ def _zoom_panel(rows: pd.DataFrame, annotate: Sequence[str], zoom_from, width: i
     first, last = pd.Timestamp(zoom_from), pd.Timestamp(year=rows["date"].max().year, month=12, day=31)
     data = rows.assign(cited=rows["event_id"].isin(list(annotate)), stem=first)
     base = alt.Chart(data).encode(
-        x=alt.X("date:T", title=None, scale=alt.Scale(domain=[_day(first), _day(last)]),
-                axis=alt.Axis(format="%Y", tickCount="year", labelFontSize=12)),
+        x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", labelFontSize=12)),
         y=alt.Y("event_id:N", sort=list(data["event_id"]), axis=None,
                 scale=alt.Scale(paddingInner=0, paddingOuter=0.2)))
     stems = base.mark_rule(color=theme.GRID, strokeWidth=1).encode(x2="stem:T")
+    # the domain is set in one layer only: set in several, Vega-Lite warns that they disagree on its form
     dots = base.mark_circle(opacity=0.9).encode(
+        x=alt.X("date:T", title=None, scale=alt.Scale(domain=[_day(first), _day(last)]),
+                axis=alt.Axis(format="%Y", tickCount="year", labelFontSize=12)),
         color=alt.Color("category:N", scale=_category_scale(categories), legend=None),
         size=alt.condition("datum.cited", alt.value(170), alt.value(60)),
         tooltip=[_date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
                  alt.Tooltip("description:N", title="what happened"),
                  alt.Tooltip("paragraphs:N", title="article paragraphs"),
                  alt.Tooltip("source_id:N", title="source")])
-    labels = [_zoom_labels(base, first, cited=c) for c in (True, False)]
+    labels = [_zoom_labels(base, first, cited=c) for c in (True, False) if (data["cited"] == c).any()]
     return alt.layer(stems, dots, *labels).properties(title=ZOOM_TITLE, width=width, height=36 * len(data))
 
 

@@ -161,7 +161,7 @@
   function fitBox(el, spec, options, result, round) {
     var over = spill(el), by = Math.max(0, over.left) + Math.max(0, over.right);
     var box = el.closest(".report-chart-scroll") || el;
-    if (by <= 2 || round > 4) { return Promise.resolve(result); }
+    if (by <= 1 || round > 4) { return Promise.resolve(result); }  // a box scrolls past 1 px
     if (spec.width === "container" && (by > box.clientWidth / 3 || round === 4)) {
       /* labels that need most of the screen: the chart keeps its own width and its box scrolls (and says so) */
       delete spec.width; delete spec.autosize; delete spec.padding;
