@@ -43,7 +43,7 @@ from helpers.tables import (
     evidence_words,
 )
 from helpers.tables import (
-    claims as claim_tables,
+    claims,
 )
 
 P = params.validated("05", year=year)
@@ -61,7 +61,7 @@ ESTIMATE_SOURCES = ["dpa-kiji-sipri-milex-2023", "sipri-insights-russia-budget-2
 # %%
 capabilities, world, memberships = load.capabilities(), load.world_totals(), load.memberships()
 names = load.states().set_index("iso3")["name"].to_dict()
-paragraphs, claims = load.paragraphs(), load.claims()
+paragraphs, claim_rows = load.paragraphs(), load.claims()
 blocs = balance.comparison_blocs(memberships, balance.reference_date(P.year))
 
 # %% [markdown]
@@ -95,10 +95,10 @@ present.table(digest.drop(columns=["source_id"]), title="P10: between a new bala
               caption="Our paraphrase of the paragraph.", sources=digest, key="paraphrase")
 
 # %%
-scenarios = claim_tables.article_scenarios(claims, "P10")
+scenarios = claims.article_scenarios(claim_rows, "P10")
 present.table(scenarios, title=evidence_words.scenarios_title(scenarios),
               caption="Whose scenario each is, as the article presents it; 'interpretation' means data cannot test it.",
-              sources=claims[claims["paragraph"] == "P10"], key="scenarios")
+              sources=claim_rows[claim_rows["paragraph"] == "P10"], key="scenarios")
 
 # %% [markdown]
 # ## The blocs, and why they overlap
@@ -267,7 +267,7 @@ present.chart(
 # P10 scenarios.
 
 # %%
-weighed = evidence.evidence_claims(claims, "05")
+weighed = evidence.evidence_claims(claim_rows, "05")
 present.table(weighed.drop(columns=["source_id", "second_source_id"], errors="ignore"),
               title=evidence_words.claims_title(weighed), sources=weighed, key="claims",
               caption="The claims that look to this notebook for evidence, with who says each, our verdict and "
