@@ -161,7 +161,9 @@
   function fitBox(el, spec, options, result, round) {
     var over = spill(el), by = Math.max(0, over.left) + Math.max(0, over.right);
     var box = el.closest(".report-chart-scroll") || el;
-    if (by <= 1 || round > 4) { return Promise.resolve(result); }  // a box scrolls past 1 px
+    /* views made narrower converge, so they go on to the last pixel a box would scroll by; padding added to a chart
+       that fits its container moves its labels too, and stops within 2 px (its box then clips, it does not scroll) */
+    if (by <= (spec.width === "container" ? 2 : 1) || round > 4) { return Promise.resolve(result); }
     if (spec.width === "container" && (by > box.clientWidth / 3 || round === 4)) {
       /* labels that need most of the screen: the chart keeps its own width and its box scrolls (and says so) */
       delete spec.width; delete spec.autosize; delete spec.padding;
