@@ -232,3 +232,20 @@ def test_zoomed_timeline_gives_recent_events_a_row_each_and_shades_them_on_the_w
 def test_zoomed_timeline_falls_back_to_one_panel_when_nothing_is_left_out():
     spec = C.zoomed_timeline(TIMELINE, title="t", description="d", zoom_from="2000-01-01").to_dict()
     assert "vconcat" not in spec and len(layers(spec)) == 3
+
+
+def test_a_wars_label_wraps_whole_on_a_phone_instead_of_ending_in_an_ellipsis():
+    """Editor's review: "Russia's full-scale invasi…" named no war. On a phone (the expression forced true) the
+    label breaks at spaces into lines of at most 21 characters, every word kept."""
+    import re
+
+    import altair as alt
+    import vl_convert as vlc
+
+    war = "Russia's full-scale invasion of Ukraine (2022)"
+    expr = C.WAR_LABEL_EXPR.replace("war_phone", "true")
+    chart = alt.Chart(pd.DataFrame({"war": [war], "x": [1]})).mark_point().encode(
+        x="x:Q", y=alt.Y("war:N", axis=alt.Axis(labelExpr=expr, labelLimit=130)))
+    svg = vlc.vegalite_to_svg(chart.to_json())
+    lines = [t.replace("&apos;", "'") for t in re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)]  # one per line
+    assert " ".join(lines) == war and all(len(t) <= 21 for t in lines) and "…" not in " ".join(lines)

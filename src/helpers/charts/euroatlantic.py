@@ -223,18 +223,18 @@ def overlap_bars(counts: pd.DataFrame, *, title: str, description: str, org: str
                                             height=34 * max(1, len(counts)))
 
 
-#: A war's row label, "title (year)": whole on a desktop, at most 130 px on a phone (the tooltip names it whole), so the
-#: timeline fits a phone's screen instead of scrolling sideways.
+#: A war's row label, "title (year)": at most 320 px on a desktop, 130 on a phone, so the timeline fits a phone's
+#: screen instead of scrolling sideways (the label wraps onto lines within it, :data:`WAR_LABEL_EXPR`).
 WAR_LABEL_LIMIT = alt.ExprRef(expr="war_phone ? 130 : 320")
 #: Whether the page is on a phone, as a signal the war labels read. The window's width, not the container's: this
 #: chart has views of fixed width, so its container is as wide as the chart itself (under 600 px on a desktop too,
 #: which cut every war's label to 130 px there as well).
 WAR_PHONE = alt.param(name="war_phone", expr="windowSize()[0] > 0 && windowSize()[0] < 600")
-_CUT = "lastindexof(datum.label, ' (')"
-#: On a phone the name is shortened and the year kept ("Russia's full… (2022)"): the cut comes before the last
-#: " (", so a label always ends with its year and stays within :data:`WAR_LABEL_LIMIT`.
-WAR_LABEL_EXPR = (f"war_phone && {_CUT} > 0 ? truncate(substring(datum.label, 0, {_CUT}), 13) + "
-                  f"substring(datum.label, {_CUT}) : datum.label")
+#: A war's label whole, on lines of at most 21 characters on a phone (within :data:`WAR_LABEL_LIMIT`) and 60 on a
+#: wider screen: cut short with "…", "Russia's full-scale invasi…" named no war
+WAR_LABEL_EXPR = theme.wrapped_label("war_phone", 21, 60)
+#: a war's row: room for its label on three lines on a phone
+WAR_ROW = 36
 
 
 def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, *, title: str,
@@ -266,11 +266,12 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
     lane = alt.Chart(wars).mark_circle(size=120, color=theme.CATEGORY_COLORS["intervention_war"], opacity=1).encode(
         x=alt.X("date:T", title=None),
         y=alt.Y("war:N", sort=wars["war"].tolist(), title=None, axis=alt.Axis(labelLimit=WAR_LABEL_LIMIT,
-                                                                           labelExpr=WAR_LABEL_EXPR)),
+                                                                           labelExpr=WAR_LABEL_EXPR,
+                                                                           labelLineHeight=11)),
         tooltip=[_date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
                  alt.Tooltip("description:N", title="what happened"),
                  alt.Tooltip("source_id:N", title="source")],
-    ).properties(width=width, height=24 * max(1, len(wars)))
+    ).properties(width=width, height=WAR_ROW * max(1, len(wars)))
     # one time axis for both views: the shared scale spans the treaties and the wars (no explicit domain, which
     # Vega-Lite would have to merge from two forms and warn about)
     dark = theme.dark_swap([theme.PHASE_COLORS[p] for p in PHASES], [theme.PHASE_COLORS_DARK[p] for p in PHASES])
