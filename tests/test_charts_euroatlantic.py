@@ -169,16 +169,20 @@ def test_pact_lifespans_runs_living_pacts_to_as_of_and_says_when_members_are_mis
     assert "withdrawals_per_100_member_years" in tooltip_fields(bars)
 
 
-def test_camps_bars_side_by_side_in_org_colours():
+def test_camps_slope_names_its_columns_by_date_and_its_lines_by_organisation():
     camps = pd.DataFrame({"org_id": ["NATO", "NATO", "CSTO", "CSTO"], "label": ["before", "after"] * 2,
                           "date": pd.to_datetime(["2021-12-31", "2024-04-30"] * 2), "members": [30, 32, 6, 6],
                           "in_region": [28, 30, 3, 3], "joined": ["", "Finland", "", ""], "left": [""] * 4})
-    spec = C.camps_bars(camps, title="t", description="d").to_dict()
-    bars = layers(spec)[0]
-    assert bars["encoding"]["x"]["sort"] == ["before", "after"]
-    assert bars["encoding"]["xOffset"]["field"] == "org_id"
-    assert bars["encoding"]["color"]["scale"]["range"] == [theme.ORG_COLORS["NATO"], theme.ORG_COLORS["CSTO"]]
-    assert "joined" in tooltip_fields(bars)
+    spec = C.camps_slope(camps, title="t", description="d").to_dict()
+    lines, dots, counts, names = layers(spec)
+    # the columns are the two dates, read level, not "before"/"after" turned on their side
+    assert lines["encoding"]["x"]["sort"] == ["31 Dec 2021", "30 Apr 2024"]
+    assert lines["encoding"]["x"]["axis"]["labelAngle"] == 0
+    assert lines["mark"]["type"] == "line" and lines["encoding"]["color"]["legend"] is None
+    assert lines["encoding"]["color"]["scale"]["range"] == [theme.ORG_COLORS["NATO"], theme.ORG_COLORS["CSTO"]]
+    # each line is named at its right end, so no legend is needed
+    assert [r["org"] for r in spec["datasets"][names["data"]["name"]]] == ["NATO", "CSTO"]
+    assert counts["encoding"]["text"]["field"] == "members" and "joined" in tooltip_fields(dots)
 
 
 def test_overlap_bars_sorted_largest_first():

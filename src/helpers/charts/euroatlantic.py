@@ -279,23 +279,32 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
         title=title, description=description, usermeta={"dark": dark})
 
 
-def camps_bars(camps: pd.DataFrame, *, title: str, description: str, width: int = 360) -> alt.LayerChart:
-    """Members of each org at each labelled date, bars side by side (P8's two camps)."""
+def camps_slope(camps: pd.DataFrame, *, title: str, description: str, width: int = 300) -> alt.LayerChart:
+    """Members of each org on each labelled date as a line between two dots (P8's two camps): the dates name the
+    columns ("31 Dec 2021", "30 Apr 2024"), each dot carries its count and each line its organisation at the right,
+    so no legend is needed."""
     orgs = list(dict.fromkeys(camps["org_id"]))
-    labels = list(dict.fromkeys(camps["label"]))
-    base = alt.Chart(camps).encode(
-        x=alt.X("label:N", sort=labels, title=None),
-        xOffset=alt.XOffset("org_id:N", sort=orgs),
-        y=alt.Y("members:Q", title="formal members"),
+    data = camps.assign(day=[wording.day(d.date()) for d in pd.to_datetime(camps["date"])],
+                        org=[wording.label(o, "org_id") for o in camps["org_id"]])
+    days = list(dict.fromkeys(data["day"]))
+    base = alt.Chart(data).encode(
+        x=alt.X("day:N", sort=days, title=None, scale=alt.Scale(padding=0.3),
+                axis=alt.Axis(labelAngle=0, domain=False, ticks=False)),
+        y=alt.Y("members:Q", title="formal members", scale=alt.Scale(zero=True)),
+        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), legend=None),
     )
-    bars = base.mark_bar().encode(
-        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), title="organisation"),
-        tooltip=[alt.Tooltip("org_id:N", title="organisation"), alt.Tooltip("label:N", title="when"),
-                 _date_tooltip("date", "date"), alt.Tooltip("members:Q", title="formal members"),
-                 alt.Tooltip("joined:N", title="joined since"), alt.Tooltip("left:N", title="left since")],
-    )
-    text = base.mark_text(dy=-6).encode(text="members:Q")
-    return alt.layer(bars, text).properties(title=title, description=description, width=width, height=260)
+    tips = [alt.Tooltip("org:N", title="organisation"), _date_tooltip("date", "date"),
+            alt.Tooltip("members:Q", title="formal members"), alt.Tooltip("joined:N", title="joined since"),
+            alt.Tooltip("left:N", title="left since")]
+    lines = base.mark_line(strokeWidth=2).encode(detail="org_id:N")
+    dots = base.mark_circle(size=90, opacity=1).encode(tooltip=tips)
+    counts = base.mark_text(dy=-12, fontSize=12, fontWeight="bold").encode(text="members:Q")
+    last = data[data["day"] == days[-1]]
+    names = alt.Chart(last).mark_text(align="left", dx=10, fontSize=12).encode(
+        x=alt.X("day:N", sort=days), y="members:Q", text="org:N",
+        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), legend=None))
+    return alt.layer(lines, dots, counts, names).properties(title=title, description=description, width=width,
+                                                           height=260)
 
 
 def pact_lifespans(record: pd.DataFrame, *, title: str, description: str, as_of, width: int = 600) -> alt.LayerChart:
