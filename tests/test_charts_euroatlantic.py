@@ -253,3 +253,13 @@ def test_a_wars_label_wraps_whole_on_a_phone_instead_of_ending_in_an_ellipsis():
     svg = vlc.vegalite_to_svg(chart.to_json())
     lines = [t.replace("&apos;", "'") for t in re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)]  # one per line
     assert " ".join(lines) == war and all(len(t) <= 21 for t in lines) and "…" not in " ".join(lines)
+
+
+def test_the_osces_step_chart_counts_participating_states_not_members():
+    osce = STEPS[STEPS["org_id"] == "OSCE"]
+    line, points, *_ = layers(C.membership_steps(osce, title="t", description="d").to_dict())
+    assert line["encoding"]["y"]["title"] == "participating States"
+    assert {t.get("title") for t in points["encoding"]["tooltip"]} >= {"participating States"}
+    assert line["encoding"]["x"]["axis"]["labelFlush"] is True  # "2025" was cut to "202" at the right edge
+    line, *_ = layers(C.membership_steps(STEPS, title="t", description="d").to_dict())
+    assert line["encoding"]["y"]["title"] == "formal members"  # NATO's (and a mix's) are members

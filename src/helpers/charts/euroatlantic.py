@@ -153,18 +153,20 @@ def zoomed_timeline(rows: pd.DataFrame, *, title: str, description: str, annotat
 
 def membership_steps(steps: pd.DataFrame, *, title: str, description: str, as_of=None,
                      width: int = 600) -> alt.LayerChart:
-    """Formal member counts as step lines, one colour per organisation; a dashed rule marks ``as_of``."""
+    """Member counts as step lines, one colour per organisation; a dashed rule marks ``as_of``. The count is of
+    "participating States" when every line is the OSCE's (it has no members), else of "formal members"."""
     orgs = list(dict.fromkeys(steps["org_id"]))
+    unit = "participating States" if set(orgs) == {"OSCE"} else "formal members"
     line = alt.Chart(steps).mark_line(interpolate="step-after", strokeWidth=2).encode(
-        x=alt.X("date:T", title=None),
-        y=alt.Y("members:Q", title="formal members"),
+        x=alt.X("date:T", title=None, axis=alt.Axis(labelFlush=True)),  # the last year's label inside the chart
+        y=alt.Y("members:Q", title=unit),
         color=alt.Color("org_id:N", scale=theme.org_scale(orgs), title="organisation"),
     )
     points = alt.Chart(steps).mark_point(filled=True, size=30).encode(
         x="date:T", y="members:Q",
         color=alt.Color("org_id:N", scale=theme.org_scale(orgs), legend=None),
         tooltip=[alt.Tooltip("org_id:N", title="organisation"), _date_tooltip("date", "from"),
-                 alt.Tooltip("members:Q", title="formal members")],
+                 alt.Tooltip("members:Q", title=unit)],
     )
     layers = [line, points]
     if as_of is not None:
