@@ -62,6 +62,11 @@ def test_concentration_dots_put_effective_members_beside_the_member_count():
     assert ticks["mark"]["type"] == "tick" and ticks["encoding"]["x"]["field"] == "members"
     assert dots["encoding"]["x"]["field"] == "effective_members"
     assert [d["bloc"] for d in next(iter(spec["datasets"].values()))] == ["X"]  # a bloc of one says nothing
+    # one legend whose symbols are the marks' own shapes (it showed three circles for a square, circle, triangle)
+    assert dots["encoding"]["shape"]["legend"] == dots["encoding"]["color"]["legend"] == {"title": "indicator"}
+    assert dots["encoding"]["shape"]["field"] == dots["encoding"]["color"]["field"]
+    # a bloc whose one member holds everything (1.0 effective members) is drawn clear of the axis, not half under it
+    assert dots["encoding"]["x"]["scale"]["domain"][0] < 1
 
 
 def test_share_lines_panel_per_kind_and_hollow_points_for_partial_years():

@@ -27,6 +27,8 @@ BARS = {
                     "with the total and, where the data holds a world total on the same basis, the share of the "
                     "world.")),
 }
+#: Whether the chart's container is a phone's (an export, with no container, gets the wide layout).
+PHONE = "(containerSize()[0] > 0 && containerSize()[0] < 600)"
 #: Default text alternatives.
 DOTS = ("Dots of the effective number of members per bloc and indicator, beside a tick at the actual number of "
         "members, on a log scale.")
@@ -116,20 +118,26 @@ def concentration_dots(conc: pd.DataFrame, *, title: str, description: str = DOT
     data = conc[(conc["members"] > 1) & conc["effective_members"].notna()].assign(
         indicator_label=lambda d: d["indicator"].map(LABELS))
     order = list(dict.fromkeys(data["indicator_label"]))
-    base = alt.Chart(data).encode(y=alt.Y("bloc:N", title=None, sort=list(dict.fromkeys(data["bloc"]))))
+    # a long bloc name ("SCO without India and Pakistan") on two lines on a phone, where the plot keeps room
+    base = alt.Chart(data).encode(y=alt.Y("bloc:N", title=None, sort=list(dict.fromkeys(data["bloc"])),
+                                          axis=alt.Axis(labelExpr=theme.wrapped_label(PHONE, 20, 40))))
     tips = [alt.Tooltip("bloc:N"), alt.Tooltip("indicator_label:N", title="indicator"),
             alt.Tooltip("effective_members:Q", title="effective members", format=".2f"),
             alt.Tooltip("members:Q", title="members"), alt.Tooltip("largest:N", title="largest member"),
             alt.Tooltip("largest_share:Q", title="its share", format=".0%"),
             alt.Tooltip("leader_ratio:Q", title="leader to runner-up", format=".1f")]
     x = alt.X("effective_members:Q", title="effective number of members (log scale)",
-              scale=alt.Scale(type="log", domain=[1, 40]))
-    dots = base.mark_point(filled=True, size=90).encode(
-        x=x,
-        color=alt.Color("indicator_label:N", scale=theme.positional_scale(order), legend=alt.Legend(title="indicator")),
-        shape=alt.Shape("indicator_label:N", sort=order, legend=None), tooltip=tips)
+              # from 0.8: a bloc whose one member holds everything (1.0) sits clear of the axis, not half under it
+              scale=alt.Scale(type="log", domain=[0.8, 40]),
+              axis=alt.Axis(values=[1, 2, 5, 10, 20, 40], labelOverlap="greedy"))
+    # colour and shape share one title, so Vega-Lite draws one legend whose symbols are the marks' own shapes
+    legend = alt.Legend(title="indicator")
+    dots = base.mark_point(filled=True, size=90, opacity=1).encode(
+        x=x, color=alt.Color("indicator_label:N", scale=theme.positional_scale(order), legend=legend),
+        shape=alt.Shape("indicator_label:N", scale=alt.Scale(domain=order), legend=legend), tooltip=tips)
     ticks = base.mark_tick(color=theme.INK, thickness=1, size=16).encode(x="members:Q", tooltip=tips)
-    return theme.titled(alt.layer(ticks, dots).properties(width=width), title, description)
+    # rows tall enough for a name on two lines
+    return theme.titled(alt.layer(ticks, dots).properties(width=width, height=alt.Step(34)), title, description)
 
 
 def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, width: int = 560) -> alt.LayerChart:
