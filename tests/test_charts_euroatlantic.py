@@ -45,8 +45,8 @@ def test_event_timeline_labels_only_annotated_events_and_has_tooltips():
     spec = C.event_timeline(TIMELINE, title="Two 2024 steps", description="alt text",
                             annotate=["address", "visit"]).to_dict()
     assert title_text(spec) == "Two 2024 steps" and spec["description"] == "alt text"
-    dots, above, below = layers(spec)
-    assert mark_type(dots) == "circle" and mark_type(above) == mark_type(below) == "text"
+    dots, *labels = layers(spec)
+    assert mark_type(dots) == "circle" and {mark_type(x) for x in labels} == {"text"}
     assert {"date", "title", "description", "paragraphs", "source_id"} <= set(tooltip_fields(dots))
     scale = dots["encoding"]["color"]["scale"]
     assert scale["domain"] == ["eurasian_track", "summit"]
@@ -55,6 +55,11 @@ def test_event_timeline_labels_only_annotated_events_and_has_tooltips():
     assert [r["label"] for r in rows] == ["", "Address", "Visit"]
     # each is the first labelled event of its lane, so both labels sit above their dots
     assert [(r["above"], r["below"]) for r in rows] == [(False, False), (True, False), (True, False)]
+    # the first label starts at its dot and the last ends at it (neither runs past an edge of the chart), and the
+    # subtitle says what the larger dots are
+    assert [r["anchor"] for r in rows] == ["center", "left", "right"]
+    assert {x["mark"]["align"] for x in labels} == {"left", "center", "right"}
+    assert spec["title"]["subtitle"] == [C.EVENT_KEY]
 
 
 def test_event_timeline_alternates_labels_within_a_lane():
@@ -235,7 +240,7 @@ def test_zoomed_timeline_gives_recent_events_a_row_each_and_shades_them_on_the_w
 
 def test_zoomed_timeline_falls_back_to_one_panel_when_nothing_is_left_out():
     spec = C.zoomed_timeline(TIMELINE, title="t", description="d", zoom_from="2000-01-01").to_dict()
-    assert "vconcat" not in spec and len(layers(spec)) == 3
+    assert "vconcat" not in spec and len(layers(spec)) == 1  # one panel: the dots (none is labelled)
 
 
 def test_a_wars_label_wraps_whole_on_a_phone_instead_of_ending_in_an_ellipsis():

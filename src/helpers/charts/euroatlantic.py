@@ -60,15 +60,17 @@ def _date_tooltip(field: str, title: str) -> alt.Tooltip:
 
 def event_timeline(rows: pd.DataFrame, *, title: str, description: str,
                    annotate: Sequence[str] = (), width: int = 640) -> alt.LayerChart:
-    """Events as dots on a time axis, one lane per category; events in ``annotate`` (ids) are labelled.
-
-    ``rows`` is :func:`helpers.tables.euroatlantic.timeline_rows` output.
-    """
+    """Events as dots on a time axis, one lane per category; events in ``annotate`` (ids) are labelled (larger dots,
+    explained under the title). ``rows`` is :func:`helpers.tables.euroatlantic.timeline_rows` output."""
     annotated = rows["event_id"].isin(list(annotate))
-    # Labels alternate above and below their dot, in date order within each lane, so neighbours do not overprint.
+    # Labels alternate above and below their dot, in date order within each lane, so neighbours do not overprint;
+    # the first label of the chart starts at its dot and the last ends at it, so neither runs past an edge
     slot = annotated.astype(int).groupby(rows["category"]).cumsum().where(annotated, 0) % 2
+    dates = rows.loc[annotated, "date"]
+    anchor = ["left" if a and d == dates.min() else "right" if a and d == dates.max() else "center"
+              for a, d in zip(annotated, rows["date"])]
     data = rows.assign(label=rows["title"].where(annotated, ""), annotated=annotated, above=annotated & (slot == 1),
-                       below=annotated & (slot == 0))
+                       below=annotated & (slot == 0), anchor=anchor)
     base = alt.Chart(data).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y")),
         y=alt.Y("category:N", title=None, sort=list(theme.CATEGORY_COLORS)),
@@ -81,12 +83,22 @@ def event_timeline(rows: pd.DataFrame, *, title: str, description: str,
                  alt.Tooltip("paragraphs:N", title="article paragraphs"),
                  alt.Tooltip("source_id:N", title="source")],
     )
-    above = base.transform_filter(alt.datum.above).mark_text(align="center", dy=-14, fontSize=10).encode(
-        text="label:N")
-    below = base.transform_filter(alt.datum.below).mark_text(align="center", dy=16, fontSize=10).encode(
-        text="label:N")
-    return alt.layer(dots, above, below).properties(title=title, description=description, width=width,
-                                                    height=max(200, 70 * data["category"].nunique()))
+    labels = [base.transform_filter(alt.datum[side]).transform_filter(alt.datum.anchor == align).transform_calculate(
+        label=WRAP_EVENT).mark_text(align=align, baseline="bottom" if side == "above" else "top",
+                                    dy=RAISE if side == "above" else 8, fontSize=11, lineHeight=12).encode(text="label:N")
+              for side in ("above", "below") for align in ("left", "center", "right")] if annotated.any() else []
+    key = [EVENT_KEY] if labels else []
+    return alt.layer(dots, *labels).properties(title=alt.TitleParams(title, subtitle=key),
+                                               description=description, width=width,
+                                               height=max(200, 70 * data["category"].nunique()))
+
+
+#: What an enlarged dot of :func:`event_timeline` is, under its title.
+EVENT_KEY = "Larger dots: the labelled events; hover any dot for its title"
+#: An event's label on lines of at most 16 characters on a phone (whole, it ran into its neighbours there); one
+#: above its dot is raised by its extra lines, so its last line ends above the dot
+WRAP_EVENT = theme.wrapped_label("(containerSize()[0] > 0 && containerSize()[0] < 600)", 16, 60)
+RAISE = alt.ExprRef("-8 - 12 * (length(datum.label) - 1)")
 
 
 #: The two panels of :func:`zoomed_timeline`: the enlarged recent years, then the whole period.
@@ -232,11 +244,9 @@ WAR_LABEL_LIMIT = alt.ExprRef(expr="war_phone ? 130 : 320")
 #: chart has views of fixed width, so its container is as wide as the chart itself (under 600 px on a desktop too,
 #: which cut every war's label to 130 px there as well).
 WAR_PHONE = alt.param(name="war_phone", expr="windowSize()[0] > 0 && windowSize()[0] < 600")
-#: A war's label whole, on lines of at most 21 characters on a phone (within :data:`WAR_LABEL_LIMIT`) and 60 on a
-#: wider screen: cut short with "…", "Russia's full-scale invasi…" named no war
+#: A war's label whole, on lines of at most 21 characters on a phone ("Russia's full-scale invasi…" named no war)
 WAR_LABEL_EXPR = theme.wrapped_label("war_phone", 21, 60)
-#: a war's row: room for its label on three lines on a phone
-WAR_ROW = 36
+WAR_ROW = 36  # a war's row: room for three lines of its label on a phone
 
 
 def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, *, title: str,
