@@ -198,7 +198,7 @@ present.table(war_rows[["date", "title", "description", "paragraphs"]],
 
 # %%
 camps = euroatlantic.camps(memberships, states, ["NATO", "CSTO"], {"before": P.before, "after": P.after})
-present.chart(euroatlantic_charts.camps_bars(camps, title=arms_control_words.camps_headline(camps),
+present.chart(euroatlantic_charts.camps_slope(camps, title=arms_control_words.camps_headline(camps),
                                 description="Members on both dates."),
               caption=f"Formal members on {wording.day(P.before)} and {wording.day(P.after)}; hover for who joined or "
                       "left.", sources=membership.sources(memberships, ["NATO", "CSTO"]), key="camps")

@@ -62,21 +62,46 @@ def test_concentration_dots_put_effective_members_beside_the_member_count():
     assert ticks["mark"]["type"] == "tick" and ticks["encoding"]["x"]["field"] == "members"
     assert dots["encoding"]["x"]["field"] == "effective_members"
     assert [d["bloc"] for d in next(iter(spec["datasets"].values()))] == ["X"]  # a bloc of one says nothing
+    # one legend whose symbols are the marks' own shapes (it showed three circles for a square, circle, triangle)
+    assert dots["encoding"]["shape"]["legend"] == dots["encoding"]["color"]["legend"] == {"title": "indicator"}
+    assert dots["encoding"]["shape"]["field"] == dots["encoding"]["color"]["field"]
+    # a bloc whose one member holds everything (1.0 effective members) is drawn clear of the axis, not half under it
+    assert dots["encoding"]["x"]["scale"]["domain"][0] < 1
 
 
 def test_share_lines_panel_per_kind_and_hollow_points_for_partial_years():
     s = pd.DataFrame({"year": [2001, 2002, 2001], "series": ["a", "a", "b"],
                       "kind": ["within the bloc", "within the bloc", "of the world"], "value": [0.5, 0.6, 0.1],
-                      "complete": [True, False, True], "members": [2, 2, 3]})
+                      "complete": [True, False, True], "members": [2, 2, 3], "bloc": ["NATO", "NATO", "SCO"]})
     spec = C.share_lines(s, title="t", description="d").to_dict()
-    assert spec["facet"]["row"]["field"] == "kind" and spec["title"] == "t"
-    points = spec["spec"]["layer"][1]
+    assert [p["title"]["text"] for p in spec["vconcat"]] == ["within the bloc", "of the world"]
+    assert spec["title"] == "t"
+    points = spec["vconcat"][0]["layer"][1]
     assert "condition" in points["encoding"]["fill"] and {"value", "figures"} <= _tooltip_fields(points)
+
+
+def test_share_lines_name_each_line_at_its_end_in_a_colour_no_line_of_its_panel_shares():
+    """Editor's review: two greens and two yellows in a seven-line legend; Russia + China and the SCO overlap."""
+    series = B.share_series(load.capabilities(), load.memberships(), load.world_totals(),
+                            B.indicator_years(load.capabilities()))
+    spec = C.share_lines(series, title="t", description="d").to_dict()
+    assert spec["vconcat"][0]["layer"][0]["encoding"]["color"]["legend"] is None  # the names replace the legend
+    scale = spec["vconcat"][0]["layer"][0]["encoding"]["color"]["scale"]
+    colour = dict(zip(scale["domain"], scale["range"]))
+    for panel in spec["vconcat"]:
+        names = spec["datasets"][panel["layer"][2]["data"]["name"]]
+        kind = panel["title"]["text"]
+        shown = [r for r in names if r["kind"] == kind]
+        assert {r["series"] for r in shown} == set(series.loc[series["kind"] == kind, "series"])  # every line named
+        assert len({colour[r["bloc"]] for r in shown}) == len(shown)  # no two lines of a panel in one colour
+        top = max(r["value"] for r in series.dropna(subset=["value"]).to_dict("records") if r["kind"] == kind)
+        heights = sorted(r["label_value"] for r in shown)
+        assert all(b - a >= C.LABEL_GAP * top - 1e-9 for a, b in zip(heights, heights[1:]))  # names do not collide
 
 
 def test_builders_refuse_an_empty_title():
     s = pd.DataFrame({"year": [2001], "series": ["a"], "kind": ["k"], "value": [0.5], "complete": [True],
-                      "members": [2]})
+                      "members": [2], "bloc": ["NATO"]})
     with pytest.raises(ValueError, match="title"):
         C.share_lines(s, title="", description="d")
 

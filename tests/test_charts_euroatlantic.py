@@ -45,9 +45,11 @@ def test_event_timeline_labels_only_annotated_events_and_has_tooltips():
     spec = C.event_timeline(TIMELINE, title="Two 2024 steps", description="alt text",
                             annotate=["address", "visit"]).to_dict()
     assert title_text(spec) == "Two 2024 steps" and spec["description"] == "alt text"
-    # both labels sit above their dots, so there is no layer below (an empty one makes the console warn)
-    dots, above = layers(spec)
-    assert mark_type(dots) == "circle" and mark_type(above) == "text"
+    dots, *labels = layers(spec)
+    assert mark_type(dots) == "circle" and {mark_type(x) for x in labels} == {"text"}
+    # no text layer is left without rows (an empty one makes the console warn of an infinite extent)
+    rows = next(iter(spec["datasets"].values()))
+    assert len(labels) == len({("above" if r["above"] else "below", r["anchor"]) for r in rows if r["annotated"]})
     assert {"date", "title", "description", "paragraphs", "source_id"} <= set(tooltip_fields(dots))
     scale = dots["encoding"]["color"]["scale"]
     assert scale["domain"] == ["eurasian_track", "summit"]
@@ -56,6 +58,11 @@ def test_event_timeline_labels_only_annotated_events_and_has_tooltips():
     assert [r["label"] for r in rows] == ["", "Address", "Visit"]
     # each is the first labelled event of its lane, so both labels sit above their dots
     assert [(r["above"], r["below"]) for r in rows] == [(False, False), (True, False), (True, False)]
+    # the first label starts at its dot and the last ends at it (neither runs past an edge of the chart), and the
+    # subtitle says what the larger dots are
+    assert [r["anchor"] for r in rows] == ["center", "left", "right"]
+    assert {x["mark"]["align"] for x in labels} == {"left", "right"}  # the unlabelled event is centred, unlabelled
+    assert spec["title"]["subtitle"] == [C.EVENT_KEY]
 
 
 def test_event_timeline_alternates_labels_within_a_lane():
@@ -170,16 +177,20 @@ def test_pact_lifespans_runs_living_pacts_to_as_of_and_says_when_members_are_mis
     assert "withdrawals_per_100_member_years" in tooltip_fields(bars)
 
 
-def test_camps_bars_side_by_side_in_org_colours():
+def test_camps_slope_names_its_columns_by_date_and_its_lines_by_organisation():
     camps = pd.DataFrame({"org_id": ["NATO", "NATO", "CSTO", "CSTO"], "label": ["before", "after"] * 2,
                           "date": pd.to_datetime(["2021-12-31", "2024-04-30"] * 2), "members": [30, 32, 6, 6],
                           "in_region": [28, 30, 3, 3], "joined": ["", "Finland", "", ""], "left": [""] * 4})
-    spec = C.camps_bars(camps, title="t", description="d").to_dict()
-    bars = layers(spec)[0]
-    assert bars["encoding"]["x"]["sort"] == ["before", "after"]
-    assert bars["encoding"]["xOffset"]["field"] == "org_id"
-    assert bars["encoding"]["color"]["scale"]["range"] == [theme.ORG_COLORS["NATO"], theme.ORG_COLORS["CSTO"]]
-    assert "joined" in tooltip_fields(bars)
+    spec = C.camps_slope(camps, title="t", description="d").to_dict()
+    lines, dots, counts, names = layers(spec)
+    # the columns are the two dates, read level, not "before"/"after" turned on their side
+    assert lines["encoding"]["x"]["sort"] == ["31 Dec 2021", "30 Apr 2024"]
+    assert lines["encoding"]["x"]["axis"]["labelAngle"] == 0
+    assert lines["mark"]["type"] == "line" and lines["encoding"]["color"]["legend"] is None
+    assert lines["encoding"]["color"]["scale"]["range"] == [theme.ORG_COLORS["NATO"], theme.ORG_COLORS["CSTO"]]
+    # each line is named at its right end, so no legend is needed
+    assert [r["org"] for r in spec["datasets"][names["data"]["name"]]] == ["NATO", "CSTO"]
+    assert counts["encoding"]["text"]["field"] == "members" and "joined" in tooltip_fields(dots)
 
 
 def test_overlap_bars_sorted_largest_first():
@@ -232,4 +243,31 @@ def test_zoomed_timeline_gives_recent_events_a_row_each_and_shades_them_on_the_w
 
 def test_zoomed_timeline_falls_back_to_one_panel_when_nothing_is_left_out():
     spec = C.zoomed_timeline(TIMELINE, title="t", description="d", zoom_from="2000-01-01").to_dict()
-    assert "vconcat" not in spec and len(layers(spec)) == 1  # the dots; nothing is annotated, so no text layer
+    assert "vconcat" not in spec and len(layers(spec)) == 1  # one panel: the dots (none is labelled)
+
+
+def test_a_wars_label_wraps_whole_on_a_phone_instead_of_ending_in_an_ellipsis():
+    """Editor's review: "Russia's full-scale invasi…" named no war. On a phone (the expression forced true) the
+    label breaks at spaces into lines of at most 21 characters, every word kept."""
+    import re
+
+    import altair as alt
+    import vl_convert as vlc
+
+    war = "Russia's full-scale invasion of Ukraine (2022)"
+    expr = C.WAR_LABEL_EXPR.replace("war_phone", "true")
+    chart = alt.Chart(pd.DataFrame({"war": [war], "x": [1]})).mark_point().encode(
+        x="x:Q", y=alt.Y("war:N", axis=alt.Axis(labelExpr=expr, labelLimit=130)))
+    svg = vlc.vegalite_to_svg(chart.to_json())
+    lines = [t.replace("&apos;", "'") for t in re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)]  # one per line
+    assert " ".join(lines) == war and all(len(t) <= 21 for t in lines) and "…" not in " ".join(lines)
+
+
+def test_the_osces_step_chart_counts_participating_states_not_members():
+    osce = STEPS[STEPS["org_id"] == "OSCE"]
+    line, points, *_ = layers(C.membership_steps(osce, title="t", description="d").to_dict())
+    assert line["encoding"]["y"]["title"] == "participating States"
+    assert {t.get("title") for t in points["encoding"]["tooltip"]} >= {"participating States"}
+    assert line["encoding"]["x"]["axis"]["labelFlush"] is True  # "2025" was cut to "202" at the right edge
+    line, *_ = layers(C.membership_steps(STEPS, title="t", description="d").to_dict())
+    assert line["encoding"]["y"]["title"] == "formal members"  # NATO's (and a mix's) are members

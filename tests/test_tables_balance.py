@@ -153,8 +153,8 @@ def test_findings_name_the_leader_and_admit_gaps():
     assert BW.capability_finding(empty, "population", 1990).startswith("No population figures for 1990")
     conc = BC.concentration(caps(), {"X": ["AAA", "BBB", "CCC"]}, 2023)
     assert BW.concentration_finding(conc, 2023, {"AAA": "Aland"}) == (
-        "In 2023, X is the most concentrated bloc in military spending: Aland holds 60%, "
-        "as if it had 2.2 equal members")
+        "In 2023, X leans most on one member for military spending: Aland holds 60%, "
+        "so its 3 members weigh as much as 2.2 equal ones would")
 
 
 # --- the project's data: what notebook 05 shows ------------------------------------------------------------------

@@ -155,6 +155,15 @@ PRESENCE_GREYS = ("#1a1a1a", "#7f7f7f", "#d0d0d0", "#f7f7f7")
 CHECKED_GREYS = ("#1a1a1a", "#5c5c5c", "#9e9e9e", "#d9d9d9")
 
 
+def wrapped_label(phone: str, narrow: int, wide: int) -> str:
+    """A guide's ``labelExpr`` that breaks ``datum.label`` at spaces into lines of at most ``narrow`` characters
+    where the Vega expression ``phone`` holds, else ``wide`` (Vega draws a label given as an array one line per
+    item), so a long name wraps instead of ending in "…"; the empty piece after the last break is dropped."""
+    width = f"({phone} ? {int(narrow)} : {int(wide)})"
+    return (f"split(replace(replace(datum.label, regexp('(.{{1,' + {width} + '}})( |$)', 'g'), '$1\\n'), "
+            "regexp('\\n$'), ''), '\\n')")
+
+
 def org_color(org: str) -> str:
     """An organisation's colour; one the palette does not know gets :data:`NEUTRAL` (never another's colour)."""
     return ORG_COLORS.get(org, NEUTRAL)

@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 
 from helpers import theme
+from helpers.tables.balance import PAIR
 from helpers.tables.balance_words import LABELS, capability_finding, held_lines
 
 COMPLETE = ("every member", "some members only")
@@ -27,6 +28,8 @@ BARS = {
                     "with the total and, where the data holds a world total on the same basis, the share of the "
                     "world.")),
 }
+#: Whether the chart's container is a phone's (an export, with no container, gets the wide layout).
+PHONE = "(containerSize()[0] > 0 && containerSize()[0] < 600)"
 #: Default text alternatives.
 DOTS = ("Dots of the effective number of members per bloc and indicator, beside a tick at the actual number of "
         "members, on a log scale.")
@@ -116,40 +119,72 @@ def concentration_dots(conc: pd.DataFrame, *, title: str, description: str = DOT
     data = conc[(conc["members"] > 1) & conc["effective_members"].notna()].assign(
         indicator_label=lambda d: d["indicator"].map(LABELS))
     order = list(dict.fromkeys(data["indicator_label"]))
-    base = alt.Chart(data).encode(y=alt.Y("bloc:N", title=None, sort=list(dict.fromkeys(data["bloc"]))))
+    # a long bloc name ("SCO without India and Pakistan") on two lines on a phone, where the plot keeps room
+    base = alt.Chart(data).encode(y=alt.Y("bloc:N", title=None, sort=list(dict.fromkeys(data["bloc"])),
+                                          axis=alt.Axis(labelExpr=theme.wrapped_label(PHONE, 20, 40))))
     tips = [alt.Tooltip("bloc:N"), alt.Tooltip("indicator_label:N", title="indicator"),
             alt.Tooltip("effective_members:Q", title="effective members", format=".2f"),
             alt.Tooltip("members:Q", title="members"), alt.Tooltip("largest:N", title="largest member"),
             alt.Tooltip("largest_share:Q", title="its share", format=".0%"),
             alt.Tooltip("leader_ratio:Q", title="leader to runner-up", format=".1f")]
     x = alt.X("effective_members:Q", title="effective number of members (log scale)",
-              scale=alt.Scale(type="log", domain=[1, 40]))
-    dots = base.mark_point(filled=True, size=90).encode(
-        x=x,
-        color=alt.Color("indicator_label:N", scale=theme.positional_scale(order), legend=alt.Legend(title="indicator")),
-        shape=alt.Shape("indicator_label:N", sort=order, legend=None), tooltip=tips)
+              # from 0.8: a bloc whose one member holds everything (1.0) sits clear of the axis, not half under it
+              scale=alt.Scale(type="log", domain=[0.8, 40]),
+              axis=alt.Axis(values=[1, 2, 5, 10, 20, 40], labelOverlap="greedy"))
+    # colour and shape share one title, so Vega-Lite draws one legend whose symbols are the marks' own shapes
+    legend = alt.Legend(title="indicator")
+    dots = base.mark_point(filled=True, size=90, opacity=1).encode(
+        x=x, color=alt.Color("indicator_label:N", scale=theme.positional_scale(order), legend=legend),
+        shape=alt.Shape("indicator_label:N", scale=alt.Scale(domain=order), legend=legend), tooltip=tips)
     ticks = base.mark_tick(color=theme.INK, thickness=1, size=16).encode(x="members:Q", tooltip=tips)
-    return theme.titled(alt.layer(ticks, dots).properties(width=width), title, description)
+    # rows tall enough for a name on two lines
+    return theme.titled(alt.layer(ticks, dots).properties(width=width, height=alt.Step(34)), title, description)
 
 
-def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, width: int = 560) -> alt.LayerChart:
+#: Each series' colour, by the bloc it is about (``bloc`` of ``share_series``): the organisations' own colours, and a
+#: dark grey, drawn dashed, for Russia + China, so no two lines of a panel share a hue (two greens and two yellows
+#: of the categorical palette read as one).
+SERIES_COLORS = {"NATO": theme.ORG_COLORS["NATO"], "SCO": theme.ORG_COLORS["SCO"], "CSTO": theme.ORG_COLORS["CSTO"],
+                 PAIR: theme.NEUTRAL}
+#: A line's name beside its last point is kept this share of its panel's height from the next one.
+LABEL_GAP = 0.1
+
+
+def _end_labels(data: pd.DataFrame) -> pd.DataFrame:
+    """Each series' last point, with ``label_value``: its value, moved up just enough that no two names of a
+    panel sit closer than :data:`LABEL_GAP` of the panel's largest value (Russia + China and the SCO end level)."""
+    last = data.sort_values("year").groupby("series", sort=False).tail(1).copy()
+    last["label_value"] = last["value"]
+    for _, panel in last.groupby("kind", sort=False):
+        gap, floor = LABEL_GAP * float(data.loc[data["kind"] == panel["kind"].iloc[0], "value"].max()), None
+        for i in panel.sort_values("value").index:
+            if floor is not None and last.at[i, "label_value"] < floor + gap:
+                last.at[i, "label_value"] = floor + gap
+            floor = last.at[i, "label_value"]
+    return last
+
+
+def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, width: int = 460) -> alt.LayerChart:
     """Shares over time, one line per series and one panel per kind (within a bloc, against NATO, of the
-    world); hollow points mark years where some member lacks a figure."""
+    world), each line named at its end instead of in a legend; hollow points mark years where some member lacks a
+    figure."""
     data = series.dropna(subset=["value"]).assign(
         figures=lambda d: d["complete"].map({True: COMPLETE[0], False: COMPLETE[1]}))
-    names = list(dict.fromkeys(data["series"]))
+    blocs = [b for b in SERIES_COLORS if b in set(data["bloc"])]
+    colour = alt.Color("bloc:N", scale=alt.Scale(domain=blocs, range=[SERIES_COLORS[b] for b in blocs]), legend=None)
     tips = [alt.Tooltip("series:N"), alt.Tooltip("year:O"), alt.Tooltip("value:Q", title="share", format=".1%"),
             alt.Tooltip("figures:N", title="figures for"), alt.Tooltip("members:Q", title="members of the bloc")]
-    legend = alt.Legend(title=None, orient="bottom", columns=2)  # one legend for the line and the point fills
-    base = alt.Chart(data).encode(
-        x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=list(range(2000, 2030, 4)))),
-        y=alt.Y("value:Q", title="share", axis=alt.Axis(format=".0%")),
-        color=alt.Color("series:N", scale=theme.positional_scale(names), legend=legend))
-    lines = base.mark_line()
+    # on a phone every eighth year is labelled (every fourth ran together there)
+    x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=list(range(2000, 2030, 4)),
+                                                  labelExpr=f"{PHONE} && datum.value % 8 != 0 ? '' : datum.label"))
+    base = alt.Chart(data).encode(x=x, y=alt.Y("value:Q", title="share", axis=alt.Axis(format=".0%")), color=colour)
+    lines = base.mark_line().encode(detail="series:N", strokeDash=alt.condition(
+        alt.datum.bloc == PAIR, alt.value([5, 3]), alt.value([1, 0])))
     points = base.mark_point(size=30).encode(
-        fill=alt.condition("datum.complete", alt.Color("series:N", scale=theme.positional_scale(names), legend=legend),
-                           alt.value("white")),
-        tooltip=tips)
-    chart = alt.layer(lines, points).properties(width=width, height=150).facet(
-        row=alt.Row("kind:N", title=None, sort=list(dict.fromkeys(data["kind"]))))
-    return theme.titled(chart.resolve_scale(y="independent"), title, description)
+        fill=alt.condition("datum.complete", colour, alt.value("white")), tooltip=tips)
+    names = alt.Chart(_end_labels(data)).mark_text(align="left", dx=8, fontSize=11).encode(  # beside the last point
+        x=x, y=alt.Y("label_value:Q"), text="series:N", color=colour)
+    panels = [alt.layer(*(c.transform_filter(alt.datum.kind == k) for c in (lines, points, names))).properties(
+        title=alt.TitleParams(k, anchor="start", fontSize=12), width=width, height=150)
+        for k in dict.fromkeys(data["kind"])]
+    return theme.titled(alt.vconcat(*panels).resolve_scale(y="independent"), title, description)

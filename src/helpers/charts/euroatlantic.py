@@ -60,15 +60,17 @@ def _date_tooltip(field: str, title: str) -> alt.Tooltip:
 
 def event_timeline(rows: pd.DataFrame, *, title: str, description: str,
                    annotate: Sequence[str] = (), width: int = 640) -> alt.LayerChart:
-    """Events as dots on a time axis, one lane per category; events in ``annotate`` (ids) are labelled.
-
-    ``rows`` is :func:`helpers.tables.euroatlantic.timeline_rows` output.
-    """
+    """Events as dots on a time axis, one lane per category; events in ``annotate`` (ids) are labelled (larger dots,
+    explained under the title). ``rows`` is :func:`helpers.tables.euroatlantic.timeline_rows` output."""
     annotated = rows["event_id"].isin(list(annotate))
-    # Labels alternate above and below their dot, in date order within each lane, so neighbours do not overprint.
+    # Labels alternate above and below their dot, in date order within each lane, so neighbours do not overprint;
+    # the first label of the chart starts at its dot and the last ends at it, so neither runs past an edge
     slot = annotated.astype(int).groupby(rows["category"]).cumsum().where(annotated, 0) % 2
+    dates = rows.loc[annotated, "date"]
+    anchor = ["left" if a and d == dates.min() else "right" if a and d == dates.max() else "center"
+              for a, d in zip(annotated, rows["date"])]
     data = rows.assign(label=rows["title"].where(annotated, ""), annotated=annotated, above=annotated & (slot == 1),
-                       below=annotated & (slot == 0))
+                       below=annotated & (slot == 0), anchor=anchor)
     base = alt.Chart(data).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y")),
         y=alt.Y("category:N", title=None, sort=list(theme.CATEGORY_COLORS)),
@@ -81,14 +83,23 @@ def event_timeline(rows: pd.DataFrame, *, title: str, description: str,
                  alt.Tooltip("paragraphs:N", title="article paragraphs"),
                  alt.Tooltip("source_id:N", title="source")],
     )
-    above = base.transform_filter(alt.datum.above).mark_text(align="center", dy=-14, fontSize=10).encode(
-        text="label:N")
-    below = base.transform_filter(alt.datum.below).mark_text(align="center", dy=16, fontSize=10).encode(
-        text="label:N")
-    # a text layer with no rows would leave its date field an empty extent, which the console warns of
-    texts = [layer for layer, rows_in in ((above, data["above"]), (below, data["below"])) if rows_in.any()]
-    return alt.layer(dots, *texts).properties(title=title, description=description, width=width,
-                                                    height=max(200, 70 * data["category"].nunique()))
+    labels = [base.transform_filter(alt.datum[side]).transform_filter(alt.datum.anchor == align).transform_calculate(
+        label=WRAP_EVENT).mark_text(align=align, baseline="bottom" if side == "above" else "top",
+                                    dy=RAISE if side == "above" else 8, fontSize=11, lineHeight=12).encode(text="label:N")
+              for side in ("above", "below") for align in ("left", "center", "right")
+              if (data[side] & (data["anchor"] == align)).any()]  # an empty text layer makes the console warn
+    key = [EVENT_KEY] if labels else []
+    return alt.layer(dots, *labels).properties(title=alt.TitleParams(title, subtitle=key),
+                                               description=description, width=width,
+                                               height=max(200, 70 * data["category"].nunique()))
+
+
+#: What an enlarged dot of :func:`event_timeline` is, under its title.
+EVENT_KEY = "Larger dots: the labelled events; hover any dot for its title"
+#: An event's label on lines of at most 16 characters on a phone (whole, it ran into its neighbours there); one
+#: above its dot is raised by its extra lines, so its last line ends above the dot
+WRAP_EVENT = theme.wrapped_label("(containerSize()[0] > 0 && containerSize()[0] < 600)", 16, 60)
+RAISE = alt.ExprRef("-8 - 12 * (length(datum.label) - 1)")
 
 
 #: The two panels of :func:`zoomed_timeline`: the enlarged recent years, then the whole period.
@@ -97,9 +108,7 @@ OVERVIEW_TITLE = "Whole period (shaded: enlarged above)"
 
 
 def _day(when: pd.Timestamp) -> int:
-    """A day as milliseconds since 1970 (UTC), the one form a scale's domain and a datum share across layers:
-    Vega-Lite turns date strings and date-time objects into signals in some layers and not in others, and the
-    console then warns that the layers disagree on the domain."""
+    """A day as milliseconds since 1970 (UTC): the zoom panel's domain and its labels' datum, in one form."""
     return int(pd.Timestamp(when.date()).value // 1_000_000)
 
 
@@ -158,18 +167,20 @@ def zoomed_timeline(rows: pd.DataFrame, *, title: str, description: str, annotat
 
 def membership_steps(steps: pd.DataFrame, *, title: str, description: str, as_of=None,
                      width: int = 600) -> alt.LayerChart:
-    """Formal member counts as step lines, one colour per organisation; a dashed rule marks ``as_of``."""
+    """Member counts as step lines, one colour per organisation; a dashed rule marks ``as_of``. The count is of
+    "participating States" when every line is the OSCE's (it has no members), else of "formal members"."""
     orgs = list(dict.fromkeys(steps["org_id"]))
+    unit = "participating States" if set(orgs) == {"OSCE"} else "formal members"
     line = alt.Chart(steps).mark_line(interpolate="step-after", strokeWidth=2).encode(
-        x=alt.X("date:T", title=None),
-        y=alt.Y("members:Q", title="formal members"),
+        x=alt.X("date:T", title=None, axis=alt.Axis(labelFlush=True)),  # the last year's label inside the chart
+        y=alt.Y("members:Q", title=unit),
         color=alt.Color("org_id:N", scale=theme.org_scale(orgs), title="organisation"),
     )
     points = alt.Chart(steps).mark_point(filled=True, size=30).encode(
         x="date:T", y="members:Q",
         color=alt.Color("org_id:N", scale=theme.org_scale(orgs), legend=None),
         tooltip=[alt.Tooltip("org_id:N", title="organisation"), _date_tooltip("date", "from"),
-                 alt.Tooltip("members:Q", title="formal members")],
+                 alt.Tooltip("members:Q", title=unit)],
     )
     layers = [line, points]
     if as_of is not None:
@@ -180,10 +191,8 @@ def membership_steps(steps: pd.DataFrame, *, title: str, description: str, as_of
 
 
 def accession_timeline(members: pd.DataFrame, *, title: str, description: str, width: int = 560) -> alt.Chart:
-    """One dot per state at its first entry date, states ordered by entry, coloured by background.
-
-    ``members`` needs ``name``, ``joined``, ``background`` (e.g. :func:`members_on` with backgrounds).
-    """
+    """One dot per state at its first entry date, states ordered by entry, coloured by background; ``members``
+    needs ``name``, ``joined``, ``background`` (e.g. :func:`members_on` with backgrounds)."""
     order = members.sort_values(["joined", "name"])["name"].tolist()
     return alt.Chart(members).mark_circle(size=110, opacity=1).encode(
         x=alt.X("joined:T", title="first joined"),
@@ -228,18 +237,16 @@ def overlap_bars(counts: pd.DataFrame, *, title: str, description: str, org: str
                                             height=34 * max(1, len(counts)))
 
 
-#: A war's row label, "title (year)": whole on a desktop, at most 130 px on a phone (the tooltip names it whole), so the
-#: timeline fits a phone's screen instead of scrolling sideways.
+#: A war's row label, "title (year)": at most 320 px on a desktop, 130 on a phone, so the timeline fits a phone's
+#: screen instead of scrolling sideways (the label wraps onto lines within it, :data:`WAR_LABEL_EXPR`).
 WAR_LABEL_LIMIT = alt.ExprRef(expr="war_phone ? 130 : 320")
 #: Whether the page is on a phone, as a signal the war labels read. The window's width, not the container's: this
 #: chart has views of fixed width, so its container is as wide as the chart itself (under 600 px on a desktop too,
 #: which cut every war's label to 130 px there as well).
 WAR_PHONE = alt.param(name="war_phone", expr="windowSize()[0] > 0 && windowSize()[0] < 600")
-_CUT = "lastindexof(datum.label, ' (')"
-#: On a phone the name is shortened and the year kept ("Russia's full… (2022)"): the cut comes before the last
-#: " (", so a label always ends with its year and stays within :data:`WAR_LABEL_LIMIT`.
-WAR_LABEL_EXPR = (f"war_phone && {_CUT} > 0 ? truncate(substring(datum.label, 0, {_CUT}), 13) + "
-                  f"substring(datum.label, {_CUT}) : datum.label")
+#: A war's label whole, on lines of at most 21 characters on a phone ("Russia's full-scale invasi…" named no war)
+WAR_LABEL_EXPR = theme.wrapped_label("war_phone", 21, 60)
+WAR_ROW = 36  # a war's row: room for three lines of its label on a phone
 
 
 def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, *, title: str,
@@ -271,11 +278,12 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
     lane = alt.Chart(wars).mark_circle(size=120, color=theme.CATEGORY_COLORS["intervention_war"], opacity=1).encode(
         x=alt.X("date:T", title=None),
         y=alt.Y("war:N", sort=wars["war"].tolist(), title=None, axis=alt.Axis(labelLimit=WAR_LABEL_LIMIT,
-                                                                           labelExpr=WAR_LABEL_EXPR)),
+                                                                           labelExpr=WAR_LABEL_EXPR,
+                                                                           labelLineHeight=11)),
         tooltip=[_date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
                  alt.Tooltip("description:N", title="what happened"),
                  alt.Tooltip("source_id:N", title="source")],
-    ).properties(width=width, height=24 * max(1, len(wars)))
+    ).properties(width=width, height=WAR_ROW * max(1, len(wars)))
     # one time axis for both views: the shared scale spans the treaties and the wars (no explicit domain, which
     # Vega-Lite would have to merge from two forms and warn about)
     dark = theme.dark_swap([theme.PHASE_COLORS[p] for p in PHASES], [theme.PHASE_COLORS_DARK[p] for p in PHASES])
@@ -283,23 +291,32 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
         title=title, description=description, usermeta={"dark": dark})
 
 
-def camps_bars(camps: pd.DataFrame, *, title: str, description: str, width: int = 360) -> alt.LayerChart:
-    """Members of each org at each labelled date, bars side by side (P8's two camps)."""
+def camps_slope(camps: pd.DataFrame, *, title: str, description: str, width: int = 300) -> alt.LayerChart:
+    """Members of each org on each labelled date as a line between two dots (P8's two camps): the dates name the
+    columns ("31 Dec 2021", "30 Apr 2024"), each dot carries its count and each line its organisation at the right,
+    so no legend is needed."""
     orgs = list(dict.fromkeys(camps["org_id"]))
-    labels = list(dict.fromkeys(camps["label"]))
-    base = alt.Chart(camps).encode(
-        x=alt.X("label:N", sort=labels, title=None),
-        xOffset=alt.XOffset("org_id:N", sort=orgs),
-        y=alt.Y("members:Q", title="formal members"),
+    data = camps.assign(day=[wording.day(d.date()) for d in pd.to_datetime(camps["date"])],
+                        org=[wording.label(o, "org_id") for o in camps["org_id"]])
+    days = list(dict.fromkeys(data["day"]))
+    base = alt.Chart(data).encode(
+        x=alt.X("day:N", sort=days, title=None, scale=alt.Scale(padding=0.3),
+                axis=alt.Axis(labelAngle=0, domain=False, ticks=False)),
+        y=alt.Y("members:Q", title="formal members", scale=alt.Scale(zero=True)),
+        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), legend=None),
     )
-    bars = base.mark_bar().encode(
-        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), title="organisation"),
-        tooltip=[alt.Tooltip("org_id:N", title="organisation"), alt.Tooltip("label:N", title="when"),
-                 _date_tooltip("date", "date"), alt.Tooltip("members:Q", title="formal members"),
-                 alt.Tooltip("joined:N", title="joined since"), alt.Tooltip("left:N", title="left since")],
-    )
-    text = base.mark_text(dy=-6).encode(text="members:Q")
-    return alt.layer(bars, text).properties(title=title, description=description, width=width, height=260)
+    tips = [alt.Tooltip("org:N", title="organisation"), _date_tooltip("date", "date"),
+            alt.Tooltip("members:Q", title="formal members"), alt.Tooltip("joined:N", title="joined since"),
+            alt.Tooltip("left:N", title="left since")]
+    lines = base.mark_line(strokeWidth=2).encode(detail="org_id:N")
+    dots = base.mark_circle(size=90, opacity=1).encode(tooltip=tips)
+    counts = base.mark_text(dy=-12, fontSize=12, fontWeight="bold").encode(text="members:Q")
+    last = data[data["day"] == days[-1]]
+    names = alt.Chart(last).mark_text(align="left", dx=10, fontSize=12).encode(
+        x=alt.X("day:N", sort=days), y="members:Q", text="org:N",
+        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), legend=None))
+    return alt.layer(lines, dots, counts, names).properties(title=title, description=description, width=width,
+                                                           height=260)
 
 
 def pact_lifespans(record: pd.DataFrame, *, title: str, description: str, as_of, width: int = 600) -> alt.LayerChart:

@@ -9,7 +9,14 @@ import altair as alt
 import pandas as pd
 
 from helpers import theme
-from helpers.tables.pact_census import short_name
+from helpers.tables.pact_census import reader_name
+
+
+#: a row's height: room for a name on three lines beside its line and the count above it
+ROW = 46
+PHONE = "(containerSize()[0] > 0 && containerSize()[0] < 600)"  # an export (no container) gets the wide layout
+#: a name on lines of at most 30 characters on a phone, 40 on a wider screen
+WRAP = theme.wrapped_label(PHONE, 30, 40)
 
 
 def exit_rate_intervals(record: pd.DataFrame, *, title: str, description: str, width: int = 520) -> alt.LayerChart:
@@ -17,11 +24,13 @@ def exit_rate_intervals(record: pd.DataFrame, *, title: str, description: str, w
     interval, so a reader sees which rates can be told apart (those whose lines do not overlap)."""
     data = record.assign(label=[f"{n} exit{'s' if n != 1 else ''} in {y:,.0f} member-years"
                                 for n, y in zip(record["exits"], record["member_years"])],
-                         pact=[short_name(n) for n in record["name"]])
+                         pact=[reader_name(n, a) for n, a in zip(record["name"], record["atopid"])])
     order = data.sort_values("exits_per_100_member_years")["pact"].tolist()
     colour = theme.ORG_COLORS["NATO"]
+    # a long name wraps onto lines of its own (at 30 characters on a phone, 40 on a wider screen) instead of
+    # ending in "…"; on a phone the plot keeps room
     base = alt.Chart(data).encode(y=alt.Y("pact:N", sort=order, title=None, axis=alt.Axis(
-        labelLimit=alt.ExprRef("containerSize()[0] < 600 ? 130 : 260"))))  # on a phone the plot keeps room
+        labelExpr=WRAP, labelLineHeight=12, labelLimit=alt.ExprRef(PHONE + " ? 180 : 260"))))
     tips = [alt.Tooltip("name:N", title="pact"), alt.Tooltip("exits:Q", title="exits"),
             alt.Tooltip("member_years:Q", title="member-years", format=",.0f"),
             alt.Tooltip("exits_per_100_member_years:Q", title="exits per 100 member-years", format=".2f"),
@@ -29,11 +38,12 @@ def exit_rate_intervals(record: pd.DataFrame, *, title: str, description: str, w
             alt.Tooltip("ci_high:Q", title="95% interval to", format=".2f")]
     rule = base.mark_rule(strokeWidth=2, color=colour).encode(
         # two lines: as one, the title ran past a phone's screen
-        x=alt.X("ci_low:Q", title=["exits per 100 member-years", "(exact Poisson 95% interval)"]), x2="ci_high:Q",
+        x=alt.X("ci_low:Q", title=["exits per 100 member-years", "(exact Poisson 95% interval)"],
+                axis=alt.Axis(labelFlush=True)), x2="ci_high:Q",  # the last tick's label inside the chart
         tooltip=tips)
     point = base.mark_point(filled=True, size=60, color=colour).encode(x="exits_per_100_member_years:Q",
                                                                         tooltip=tips)
     # the count above the start of its line: inside the plot at every width (at the line's end it ran past the edge)
     text = base.mark_text(align="left", dx=0, dy=-10, fontSize=11).encode(x="ci_low:Q", text="label:N")
     return alt.layer(rule, point, text).properties(title=title, description=description, width=width,
-                                                   height=30 * max(1, len(data)))
+                                                   height=ROW * max(1, len(data)))

@@ -173,12 +173,14 @@ def world_shares(caps: pd.DataFrame, world_totals: pd.DataFrame, year: int) -> p
     return out
 
 
-def _series_row(year: int, series: str, num: pd.Series, den: pd.Series | float, kind: str, members: int) -> dict:
+def _series_row(year: int, series: str, num: pd.Series, den: pd.Series | float, kind: str, members: int,
+                bloc: str) -> dict:
     numerator = float(num["total"])
     denominator = float(den["total"]) if isinstance(den, pd.Series) else float(den)
     complete = bool(num["complete"]) and (bool(den["complete"]) if isinstance(den, pd.Series) else True)
     value = numerator / denominator if denominator and not math.isnan(denominator) else math.nan
-    return {"year": year, "series": series, "kind": kind, "value": value, "complete": complete, "members": members}
+    return {"year": year, "series": series, "kind": kind, "value": value, "complete": complete, "members": members,
+            "bloc": bloc}
 
 
 def share_series(capabilities: pd.DataFrame, memberships: pd.DataFrame, world_totals: pd.DataFrame,
@@ -187,7 +189,7 @@ def share_series(capabilities: pd.DataFrame, memberships: pd.DataFrame, world_to
 
     Columns: year, series, kind (``within the bloc``, ``against NATO``, ``of the world``), value, complete (both
     sides of the ratio cover every member), members (members of the bloc in the denominator, or of the bloc whose
-    world share it is). A year with no world total has no ``of the world`` rows.
+    world share it is), bloc (whose series it is, for its colour: NATO, the SCO, the CSTO or Russia + China). A year with no world total has no ``of the world`` rows.
     """
     wt = world_totals[world_totals["indicator"] == indicator]
     w = pd.Series(wt["value"].to_numpy(dtype=float), index=wt["year"].astype(int).to_numpy())
@@ -198,15 +200,15 @@ def share_series(capabilities: pd.DataFrame, memberships: pd.DataFrame, world_to
         caps = bloc_capabilities(capabilities, blocs, int(year), [indicator]).set_index("bloc")
         size = {b: len(m) for b, m in blocs.items()}
         rows += [_series_row(year, "United States' share of NATO", caps.loc["United States"], caps.loc["NATO"],
-                             "within the bloc", size["NATO"]),
+                             "within the bloc", size["NATO"], "NATO"),
                  _series_row(year, "China's share of the SCO", caps.loc["China"], caps.loc["SCO"],
-                             "within the bloc", size["SCO"]),
+                             "within the bloc", size["SCO"], "SCO"),
                  _series_row(year, "Russia + China as a share of NATO", caps.loc[PAIR], caps.loc["NATO"],
-                             "against NATO", size["NATO"])]
+                             "against NATO", size["NATO"], PAIR)]
         if int(year) in w.index:
             rows += [_series_row(year, f"{b} in the world", caps.loc[b], float(w.loc[int(year)]), "of the world",
-                                 size[b]) for b in ("NATO", PAIR, "SCO", "CSTO")]
-    return pd.DataFrame(rows, columns=["year", "series", "kind", "value", "complete", "members"])
+                                 size[b], b) for b in ("NATO", PAIR, "SCO", "CSTO")]
+    return pd.DataFrame(rows, columns=["year", "series", "kind", "value", "complete", "members", "bloc"])
 
 
 def indicator_years(capabilities: pd.DataFrame, indicator: str = "milex_usd_const") -> list[int]:

@@ -106,8 +106,9 @@ def held_lines(indicator: str, held: Iterable[int]) -> tuple[str, str]:
 
 
 def concentration_finding(conc: pd.DataFrame, year: int, names: Mapping[str, str] | None = None) -> str:
-    """A title naming, for one indicator, the multi-member bloc with the fewest effective members (members by
-    ``names`` where given)."""
+    """A title naming, in plain words, the multi-member bloc that leans most on one member for one indicator (the
+    fewest effective members; members by ``names`` where given), its largest member's share and what the bloc's
+    members weigh as, in equal members."""
     sub = conc[conc["effective_members"].notna() & (conc["reported"] > 1)]
     if sub.empty:
         return f"Too few figures for {year} to measure concentration in any bloc of several members"
@@ -115,8 +116,12 @@ def concentration_finding(conc: pd.DataFrame, year: int, names: Mapping[str, str
     most = sub.sort_values(["effective_members", "bloc"], kind="mergesort").iloc[0]
     cover = "" if most["complete"] else f" ({most['reported']} of {most['members']} members reported)"
     leader = (names or {}).get(most["largest"], most["largest"])
-    return (f"In {year}, {most['bloc']} is the most concentrated bloc in {label}: {leader} holds "
-            f"{most['largest_share']:.0%}, as if it had {most['effective_members']:.1f} equal members{cover}")
+    share = (f"In {year}, {most['bloc']} leans most on one member for {label}: {leader} holds "
+             f"{most['largest_share']:.0%}")
+    if round(float(most["effective_members"]), 1) <= 1.0:
+        return f"{share}, so the bloc has in effect a single member{cover}"
+    return (f"{share}, so its {most['members']} members weigh as much as {most['effective_members']:.1f} equal ones "
+            f"would{cover}")
 
 
 def _ratio(caps: pd.DataFrame, indicator: str, num: str, den: str) -> tuple[float, float, float]:

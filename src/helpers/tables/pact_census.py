@@ -79,6 +79,13 @@ def short_name(name: str) -> str:
     return re.sub(r" \(ATOP \d+\)$", "", str(name))
 
 
+def reader_name(name: str, atopid) -> str:
+    """A pact's name as a chart's row shows it: :func:`short_name`, or for an agreement the census leaves unnamed
+    the label ``labels.csv`` gives it from its members and year (``unnamed_pact``), not its day of signature."""
+    label = wording.label(str(atopid), "unnamed_pact", "pact_census")
+    return label if label != str(atopid) else short_name(name)
+
+
 def close_calls(cases: pd.DataFrame) -> pd.DataFrame:
     """The agreements a reader checks the rule on: those with a defence pledge among three or more states, signed
     in the window, that is the admitted ones and those refused only for want of a permanent member of the UN

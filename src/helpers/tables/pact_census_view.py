@@ -72,17 +72,21 @@ def _result(record: pd.DataFrame) -> str:
 
 
 def rates_headline(record: pd.DataFrame, checks=()) -> str:
-    """The exit-rate chart's title: which of NATO's comparisons with the other pacts the exact two-rate test
-    separates (Holm-adjusted over that family, 5%), or that none does, and (with ``checks``) whether that survives
-    the checks that change the data (:func:`verdict`)."""
+    """The exit-rate chart's title in plain words: exits are too few to rank the pacts; which pacts lost members
+    clearly more often than NATO (the exact two-rate test, Holm-adjusted over NATO's comparisons, 5%), or that none
+    did, and (with ``checks``) whether that difference holds under every check that changes the data
+    (:func:`verdict`)."""
     pairs = separated_pairs(record, focus=FOCUS)
+    head = f"Members left these {len(record)} pacts too rarely to rank them"
     if not pairs:
-        return "Tested against each other pact, NATO's exit rate cannot be told apart from any at 5%"
-    verb = "separates" if len(pairs) == 1 else "separate"
-    head = f"Of {len(record)} admitted pacts, tested against NATO, only {_pairs(pairs)} {verb} at 5%"
-    if checks and any(separated_pairs(alt, focus=FOCUS) != pairs for _, _, alt in checks):
-        return head + ", a result that does not survive every robustness check"
-    return head
+        return head + ", and no pact's exit rate is clearly different from NATO's"
+    said = _names([f"{short_name(b)} lost members more often than {short_name(a)}" for a, b in pairs])
+    head += (f": the only clear difference is that {said}" if len(pairs) == 1 else
+             f": the only clear differences are that {said}")
+    if not checks:
+        return head
+    held = all(separated_pairs(alt, focus=FOCUS) == pairs for _, _, alt in checks)
+    return head + (", and that holds under every check" if held else ", and even that does not hold under every check")
 
 
 def glance_line(record: pd.DataFrame, checks=()) -> str:
