@@ -160,8 +160,10 @@ def wrapped_label(phone: str, narrow: int, wide: int) -> str:
     where the Vega expression ``phone`` holds, else ``wide`` (Vega draws a label given as an array one line per
     item), so a long name wraps instead of ending in "…"; the empty piece after the last break is dropped."""
     width = f"({phone} ? {int(narrow)} : {int(wide)})"
-    return (f"split(replace(replace(datum.label, regexp('(.{{1,' + {width} + '}})( |$)', 'g'), '$1\\n'), "
-            "regexp('\\n$'), ''), '\\n')")
+    # an Arabic label comes isolated right to left (RLI ... PDI, helpers.i18n.chart_words): each line is isolated
+    brk = "(indexof(datum.label, '\u2067') === 0 ? '\u2069\\n\u2067' : '\\n')"
+    return (f"split(replace(replace(datum.label, regexp('(.{{1,' + {width} + '}})( |$)', 'g'), '$1' + {brk}), "
+            "regexp('\\n\u2067?$'), ''), '\\n')")
 
 
 def org_color(org: str) -> str:

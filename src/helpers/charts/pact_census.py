@@ -13,7 +13,7 @@ from helpers.tables.pact_census import reader_name
 
 
 #: a row's height: room for a name on three lines beside its line and the count above it
-ROW = 46
+ROW = 40
 PHONE = "(containerSize()[0] > 0 && containerSize()[0] < 600)"  # an export (no container) gets the wide layout
 #: a name on lines of at most 30 characters on a phone, 40 on a wider screen
 WRAP = theme.wrapped_label(PHONE, 30, 40)
