@@ -59,9 +59,11 @@ class Atlas:
 
     def names(self) -> dict[str, str]:
         """State code → the name a tooltip shows: the data's name, Natural Earth's for a code the data lacks, a
-        short name for a state that no longer exists."""
+        short name for a state that no longer exists. A feature drawn apart (``features.csv``: Somaliland, with the
+        code of the state it is drawn with) names no state: its code is its state's, not its own."""
         feats = self.boundaries.features()
-        names = dict(zip(feats["iso3"], feats["name"]))
+        apart = set(self.boundaries.special_features()["name"])
+        names = {iso: name for iso, name in zip(feats["iso3"], feats["name"]) if iso and name not in apart}
         names.update(zip(self.states["iso3"], self.states["name"]))
         names.update(HISTORIC_NAMES)
         return names
