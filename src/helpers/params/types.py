@@ -3,8 +3,8 @@
 
 This is the first home of a new type (CONTRIBUTING, "Recipe: add a parameter type"): its name here, one check in
 ``checks.py``, its ``--list`` text in ``describe.py`` (``tests/test_params.py`` holds the three together). The
-section map's bound check, the bound's value, the rules between parameters and the edge values all read the type's
-:class:`Range`; nothing else needs its name.
+section map's bound check, the bound's value, the rules between parameters, the edge values and ``--sweep``'s
+ranges all read the type's :class:`Range`; nothing else needs its name.
 """
 
 from __future__ import annotations
