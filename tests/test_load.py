@@ -432,7 +432,7 @@ def test_policy_end_must_be_a_date_and_policy_from_the_list(data):
 
 def test_documented_rules_are_the_registry():
     """data/README.md lists exactly the registered rules, in their own words (regenerate with
-    `python -m helpers.load.rules`)."""
+    `python scripts/merge_sources.py`)."""
     documented = load.rules.readme_section((paths.DATA / "README.md").read_text(encoding="utf-8"))
     assert documented == load.rules.markdown()
     for r in load.rules.REGISTRY:
