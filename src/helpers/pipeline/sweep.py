@@ -18,8 +18,8 @@ values.
 
 from __future__ import annotations
 
+import math
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -125,11 +125,23 @@ def _limit(option: str, count: int) -> None:
         raise _err(option, f"{count:,} values; a sweep may have at most {MAX_VALUES:,}: split it into smaller ranges")
 
 
+def _literal(text: str) -> Any:
+    """A value as the section map would write it: a whole number, a finite decimal, an ISO date, else the text."""
+    for make in (int, float, date.fromisoformat):
+        try:
+            value = make(text)
+        except ValueError:
+            continue
+        if not isinstance(value, float) or math.isfinite(value):
+            return value
+    return text
+
+
 def _value(option: str, rng: Range, which: str, text: str) -> Any:
     """FROM, TO or STEP read as the type reads a bound of the section map (the same literal, ``rng.parse``)."""
     try:
-        return rng.parse(tomllib.loads(f"v = {text}")["v"])
-    except (tomllib.TOMLDecodeError, ValueError, TypeError):
+        return rng.parse(_literal(text))
+    except (ValueError, TypeError):
         raise _err(option, f"{which} {text!r} is not {rng.allowed}") from None
 
 
