@@ -134,7 +134,7 @@ present.table(article.claim_profile(claims), title=article_words.claims_finding(
 # collection's section map, so it always matches the reports.
 
 # %%
-guide = article.collection_guide()
+guide = article.collection_guide(params.notebooks())
 present.table(guide, title=f"{len(guide)} notebooks, each taking up a run of the article's paragraphs",
               sources=paragraphs, key="collection", caption="Notebook id, title, the paragraphs it covers and a "
               "one-line summary, from notebooks/collection.toml.")

@@ -30,6 +30,7 @@ after = "2024-04-30"
 
 # %%
 from helpers import load, membership, params, present, wording
+from helpers.charts import arms_control as arms_control_charts
 from helpers.charts import euroatlantic as euroatlantic_charts
 from helpers.tables import arms_control, arms_control_words, article, euroatlantic, euroatlantic_words
 
@@ -127,7 +128,7 @@ phases = arms_control.treaty_phases(arms_record, listed, through=through)
 steps = arms_control.treaty_steps(arms_record, listed, through=through)
 wars = events[events["event_id"].isin(war_rule.loc[war_rule["admitted"], "event_id"])]
 title = arms_control_words.gantt_headline(listed, wars, phases, through)
-present.chart(euroatlantic_charts.treaty_gantt(phases, steps, wars, title=title,
+present.chart(arms_control_charts.treaty_gantt(phases, steps, wars, title=title,
                                                description="Treaties above the wars, one axis."),
               caption=f"Treaty phases up to {wording.day(through.date())}; hover for dates, parties and sources.",
               sources=[*phases["source_id"], *steps["source_id"], *wars["source_id"]], key="treaties-wars")

@@ -1,4 +1,7 @@
-"""Merge the data authors' source lists (data/provenance/sources-*.csv) into data/sources.csv.
+"""Merge the data authors' source lists (data/provenance/sources-*.csv) into data/sources.csv, and write
+data/README.md's generated parts (the kinds table and the list of data rules): the one script that writes them.
+
+Run it after any change to data/*.csv, data/provenance/ or a rule in src/helpers/load/rules/.
 
 Usage:  python scripts/merge_sources.py [--staging DIR] [--out FILE] [--check]
 
@@ -10,7 +13,9 @@ Usage:  python scripts/merge_sources.py [--staging DIR] [--out FILE] [--check]
   a byte-identical sources.csv.
 * The kinds paragraph and table of data/README.md (between its `kinds:start`/`kinds:end` markers) are rewritten
   from the merged sources and the fact tables, so the README always shows the real mix of kinds.
-* --check writes nothing and exits 1 when data/sources.csv or that README block differs from what it would write.
+* The list of data rules of data/README.md (between its `BEGIN load rules`/`END load rules` markers) is rewritten
+  from the rule registry (helpers.load.rules), each rule's docstring its text.
+* --check writes nothing and exits 1 when data/sources.csv or those README blocks differ from what it would write.
 
 Exit status: 0 on success, 1 on a conflict or bad file (the message says which file, row and column).
 """
@@ -27,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from helpers.bibliography import source_kinds  # noqa: E402  (the helpers of this checkout, found above)
+from helpers.load.rules import readme_with_rules  # noqa: E402
 
 HEADER = ["source_id", "title", "publisher", "url", "accessed", "kind", "note"]
 # What kind of page a source is, best first (see data/README.md); the data package's list is its one home.
@@ -172,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     readme = readme_path.read_text(encoding="utf-8") if readme_path.exists() else None
     try:
         new_readme = readme_with_kinds(readme, kinds_block(rows, args.out.parent)) if readme else None
-    except (MergeError, OSError) as exc:
+        new_readme = readme_with_rules(new_readme, _shown(readme_path)) if new_readme else None
+    except (MergeError, OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     if args.check:
@@ -189,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
             tmp = path.with_suffix(".tmp")
             tmp.write_text(new, encoding="utf-8")
             tmp.replace(path)
-    print(f"wrote {_shown(args.out)}: {n} sources from {len(files)} files, and the kinds table of data/README.md")
+    print(f"wrote {_shown(args.out)}: {n} sources from {len(files)} files, and the kinds table and the rule list of "
+          "data/README.md")
     return 0
 
 

@@ -111,6 +111,16 @@ def test_a_renamed_field_fails_at_the_boundary_instead_of_disappearing():
     wire = dict(jobs.ReportResult(name="n", ok=True).to_dict(), secs=1.0)
     with pytest.raises(ValueError, match=r"ReportResult: unknown field secs \(allowed: name, ok, seconds"):
         jobs.ReportResult.from_dict(wire)
+    entry = dict(_entry().to_dict(), langauge="ar")  # a field renamed on one side: a bare TypeError in the worker
+    job = dict(jobs.ReportJob(entry=_entry(), action=jobs.Action.RENDER, key="k", reports=Path("r"), build=Path("b"),
+                              cache=Path("c"), staging=Path("s")).to_dict(), entry=entry)
+    with pytest.raises(ValueError, match=r"Entry: unknown field langauge \(allowed: id, stem"):
+        jobs.ReportJob.from_dict(job)
+    site = dict(jobs.SiteJob("assets", "k", (_entry(),), Path("r"), Path("s")).to_dict(), entries=[entry])
+    with pytest.raises(ValueError, match=r"Entry: unknown field langauge"):
+        jobs.SiteJob.from_dict(site)
+    with pytest.raises(ValueError, match=r"SiteJob: unknown field parts"):
+        jobs.SiteJob.from_dict(dict(site, parts="x"))
     record = {"format": 2, "key": "k", "render": "r", "data": {}, "outputs": {}, "executed": None, "reads": {}}
     with pytest.raises(ValueError, match="Previous: unknown field reads"):
         jobs.Previous.from_dict(record)

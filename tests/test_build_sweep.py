@@ -10,8 +10,16 @@ from helpers.pipeline import plan, sweep
 from helpers.pipeline.plan import BuildError
 
 
+#: The types the parameters of these tests are declared with (the fake collection's and the real one's).
+KINDS = {"as_of": "date", "year": "year", "state": "state"}
+
+
+def parse(option: str, confirmed: bool = False):
+    return sweep.parse(option, confirmed, KINDS.get(option.partition("=")[0].strip()))
+
+
 def values(option: str) -> list[str]:
-    return list(sweep.parse(option).values)
+    return list(parse(option).values)
 
 
 def test_date_ranges_by_year_end_month_end_and_days():
@@ -44,7 +52,9 @@ def test_whole_number_ranges_and_lists():
     ("as_of=2000-02-30..2000-03-01/1d", ["2000-02-30 is not a real calendar date"]),
     ("as_of=2000-01-02..2000-01-20/month-end", ["no month-end falls between"]),
     ("year=2001..2010/x", ["step 'x' is not a whole number"]),
-    ("year=2001..2020-01-01/1", ["must both be ISO dates", "or both whole numbers"]),
+    ("year=2001..2020-01-01/1", ["TO '2020-01-01' is not a whole number"]),
+    ("as_of=2000..2001", ["2000 is not a real calendar date"]),  # a date parameter's range is read as dates
+    ("state=KAZ..UZB", ["'state' is a state parameter, which has no range", "only date, year, int"]),
     ("state=KAZ,,IND", ["an empty value in the list"]),
     ("year=2000,2000", ["repeats '2000'", "each value at most once"]),  # -p orgs NATO,SCO,NATO is refused too
     ("state=KAZ, IND,KAZ", ["repeats 'KAZ'"]),
@@ -54,7 +64,7 @@ def test_whole_number_ranges_and_lists():
 ])
 def test_bad_sweeps_are_refused_in_one_line_naming_the_option(option, words):
     with pytest.raises(BuildError) as err:
-        sweep.parse(option)
+        parse(option)
     message = str(err.value)
     assert message.startswith(f"--sweep {option}: ") and "\n" not in message
     for w in words:
@@ -62,7 +72,7 @@ def test_bad_sweeps_are_refused_in_one_line_naming_the_option(option, words):
 
 
 def test_a_sweep_plans_what_p_would_for_each_value(fake):
-    swept = sweep.parse("as_of=1995-12-31..1997-12-31/year-end")
+    swept = parse("as_of=1995-12-31..1997-12-31/year-end")
     everything, chosen = plan.all_entries(fake.collection, {}, ["01", "03"], swept)
     names = [e.name for e in chosen]
     # one report per value for 01 (which declares as_of); 03 does not declare it and keeps its own report
@@ -73,34 +83,34 @@ def test_a_sweep_plans_what_p_would_for_each_value(fake):
         assert one in chosen  # the very entry -p as_of VALUE plans: same name, parameters, output
     assert [e.name for e in everything] == [e.name for e in plan.all_entries(fake.collection)[0]]
     # -p of another parameter applies to every swept report; a value equal to the default reuses its report
-    _, chosen = plan.all_entries(fake.collection, {"org": "SCO"}, ["01"], sweep.parse("as_of=2000-01-01,1996-01-01"))
+    _, chosen = plan.all_entries(fake.collection, {"org": "SCO"}, ["01"], parse("as_of=2000-01-01,1996-01-01"))
     assert [(e.parameters["as_of"], e.parameters["org"]) for e in chosen] == [("2000-01-01", "SCO"),
                                                                                ("1996-01-01", "SCO")]
-    _, chosen = plan.all_entries(fake.collection, {}, ["01"], sweep.parse("as_of=2000-01-01,1990-01-01"))
+    _, chosen = plan.all_entries(fake.collection, {}, ["01"], parse("as_of=2000-01-01,1990-01-01"))
     assert [e.name for e in chosen] == ["01-alpha", "01-alpha--early"]
 
 
 def test_every_value_is_checked_with_the_parameters_own_check(fake):
     # the fake data end on 2010-06-30: the sweep's last value, 2010-12-31, is out of range, refused before any kernel
     with pytest.raises(BuildError) as err:
-        plan.all_entries(fake.collection, {}, ["01"], sweep.parse("as_of=2008-12-31..2010-12-31/year-end"))
+        plan.all_entries(fake.collection, {}, ["01"], parse("as_of=2008-12-31..2010-12-31/year-end"))
     message = str(err.value)
     assert message.startswith("--sweep as_of=2008-12-31..2010-12-31/year-end: ")
     assert "'as_of' = '2010-12-31' is out of range" in message and "to 2010-06-30" in message
     with pytest.raises(BuildError, match=r"'state' = 'XXX'"):
-        plan.all_entries(fake.collection, {}, ["02"], sweep.parse("state=KAZ,XXX"))
+        plan.all_entries(fake.collection, {}, ["02"], parse("state=KAZ,XXX"))
 
 
 def test_sweep_refusals_that_need_the_collection(fake):
     with pytest.raises(BuildError, match=r"no selected notebook \(03\) declares 'as_of'; parameters they "
                                          r"declare: mode"):
-        plan.all_entries(fake.collection, {}, ["03"], sweep.parse("as_of=2000-01-01,2001-01-01"))
+        plan.all_entries(fake.collection, {}, ["03"], parse("as_of=2000-01-01,2001-01-01"))
     with pytest.raises(BuildError, match=r"-p as_of is given too"):
-        plan.all_entries(fake.collection, {"as_of": "2000-01-01"}, ["01"], sweep.parse("as_of=2001-01-01"))
+        plan.all_entries(fake.collection, {"as_of": "2000-01-01"}, ["01"], parse("as_of=2001-01-01"))
     big = "as_of=1985-03-01..1986-12-31/1d"  # 671 days
     with pytest.raises(BuildError, match=r"671 values × 1 notebook\(s\) = 671 reports, more than 500; add --yes"):
-        plan.all_entries(fake.collection, {}, ["01"], sweep.parse(big))
-    _, chosen = plan.all_entries(fake.collection, {}, ["01"], sweep.parse(big, confirmed=True))
+        plan.all_entries(fake.collection, {}, ["01"], parse(big))
+    _, chosen = plan.all_entries(fake.collection, {}, ["01"], parse(big, confirmed=True))
     assert len(chosen) == 671
 
 
@@ -152,3 +162,29 @@ def test_a_small_sweep_builds_lists_and_caches_its_reports(fake):
     assert len(pages) == 2
     builds = (fake.reports / "index.html").read_text(encoding="utf-8").split('id="your-builds"', 1)[1]
     assert all(f'href="sweeps/{p}"' in builds for p in pages)
+
+
+def test_a_range_is_read_by_the_parameters_declared_type(fake):
+    """The type declared in the section map decides what FROM..TO means, not how the text looks: the fake
+    collection's 'as_of' is a date and its 'year' a year, and a parameter without a range is refused by type."""
+    assert sweep.declared_type("as_of", fake.collection) == "date"
+    assert sweep.declared_type("year", fake.collection) == "year"
+    assert sweep.declared_type("nothing", fake.collection) is None
+    with pytest.raises(BuildError, match=r"TO '2001-01-01' is not a whole number"):
+        sweep.parse("year=2000..2001-01-01", kind=sweep.declared_type("year", fake.collection))
+    with pytest.raises(BuildError, match=r"no notebook declares 'nothing'"):
+        sweep.parse("nothing=1..3", kind=None)
+
+
+def test_a_new_ranged_type_sweeps_by_its_range_with_no_edit_here(monkeypatch):
+    """A decimal type added to params/types.py's RANGED (the parameter-type recipe) sweeps FROM..TO/STEP as it
+    reads its bounds, with its own step when none is given; the sweep's module names no type but 'date'."""
+    from helpers.params import types
+
+    monkeypatch.setitem(types.RANGED, "number", types.Range((), float, "a decimal number", 0.25))
+    assert list(sweep.parse("low=0.25..1/0.25", kind="number").values) == ["0.25", "0.5", "0.75", "1.0"]
+    assert list(sweep.parse("low=0.5..1", kind="number").values) == ["0.5", "0.75", "1.0"]
+    with pytest.raises(BuildError, match=r"step 0.1: the step must be 0.25 or more"):
+        sweep.parse("low=0.25..1/0.1", kind="number")
+    with pytest.raises(BuildError, match=r"FROM 'x' is not a decimal number"):
+        sweep.parse("low=x..1", kind="number")

@@ -118,42 +118,6 @@ def test_bloc_lifespans_bar_runs_to_as_of_for_living_blocs():
     assert "departures" in tooltip_fields(bars)
 
 
-def test_treaty_gantt_shares_the_time_axis_with_the_war_lane():
-    phases = pd.DataFrame({"treaty_id": ["ABM", "ABM"], "name": ["ABM Treaty"] * 2,
-                           "phase": ["signed, not in force", "in force"],
-                           "start": pd.to_datetime(["1972-05-26", "1972-10-03"]),
-                           "end": pd.to_datetime(["1972-10-03", "2002-06-13"]), "ended": [False, True],
-                           "source_id": ["a", "b"]})
-    steps = pd.DataFrame({"treaty_id": ["ABM"], "name": ["ABM Treaty"], "step": ["withdrawn"], "party": ["USA"],
-                          "date": pd.to_datetime(["2002-06-13"]), "note": [""], "source_id": ["c"]})
-    wars = pd.DataFrame({"date": pd.to_datetime(["2008-08-08"]), "category": ["intervention_war"],
-                         "title": ["War"], "description": ["d"], "source_id": ["w"]})
-    spec = C.treaty_gantt(phases, steps, wars, title="Treaties fell away", description="d").to_dict()
-    assert title_text(spec) == "Treaties fell away"
-    units = layers(spec)
-    assert [mark_type(u) for u in units] == ["bar", "tick", "rule", "text", "circle"]
-    # one time axis: the treaties and the war lane resolve x as one shared scale, which spans both from the data
-    # (an explicit domain per view made Vega warn about conflicting domains)
-    assert spec["resolve"]["scale"]["x"] == "shared"
-    assert all(u["encoding"]["x"]["type"] == "temporal" and "domain" not in u["encoding"]["x"].get("scale", {})
-               for u in units)
-    color = units[0]["encoding"]["color"]["scale"]
-    assert color["domain"][0] == "signed, not in force"
-    in_force = color["range"][color["domain"].index("in force")]
-    eroding = color["range"][color["domain"].index("in force, eroding")]
-    assert in_force == theme.CATEGORY_COLORS["arms_control"]
-    assert eroding == theme.CATEGORY_COLORS["withdrawal_suspension"]
-    # treaties are labelled with their reader names, not their ids
-    assert units[0]["encoding"]["y"]["field"] == "name" and units[0]["encoding"]["y"]["sort"] == ["ABM Treaty"]
-    assert all(tooltip_fields(u) for u in units)
-    # the look-alike phases differ (the legend had two identical greys and two identical purples)
-    assert len(set(color["range"])) == len(color["domain"])
-    dark = [spec["usermeta"]["dark"][c.lower()] for c in color["range"]]  # and on a dark page too
-    assert len(set(dark)) == len(color["domain"])
-    # each war is named on its row by year and title, not left as an unlabelled dot
-    assert units[-1]["encoding"]["y"]["field"] == "war" and units[-1]["encoding"]["y"]["sort"] == ["War (2008)"]
-
-
 def test_pact_lifespans_runs_living_pacts_to_as_of_and_says_when_members_are_missing():
     record = pd.DataFrame({"org_id": ["RIO", "NATO"],
                            "name": ["Inter-American Treaty of Reciprocal Assistance (Rio Treaty)",
@@ -203,31 +167,6 @@ def test_overlap_bars_sorted_largest_first():
     assert bars["mark"]["color"] == theme.ORG_COLORS["OSCE"]
 
 
-def test_a_treaty_never_in_force_is_a_labelled_dashed_line_not_a_bar():
-    phases = pd.DataFrame({"treaty_id": ["ABM", "ABM", "SALT_II"], "name": ["ABM Treaty"] * 2 + ["SALT II"],
-                           "phase": ["signed, not in force", "in force", "signed, never in force"],
-                           "start": pd.to_datetime(["1972-05-26", "1972-10-03", "1979-06-18"]),
-                           "end": pd.to_datetime(["1972-10-03", "2002-06-13", "2026-02-05"]),
-                           "ended": [False, True, False], "source_id": ["a", "b", "c"]})
-    steps = pd.DataFrame({"treaty_id": ["SALT_II"], "name": ["SALT II"], "step": ["signed"], "party": ["ALL"],
-                          "date": pd.to_datetime(["1979-06-18"]), "note": [""], "source_id": ["c"]})
-    wars = pd.DataFrame({"date": pd.to_datetime(["2008-08-08"]), "category": ["intervention_war"],
-                         "title": ["War"], "description": ["d"], "source_id": ["w"]})
-    spec = C.treaty_gantt(phases, steps, wars, title="t", description="d").to_dict()
-    def rows(node, inherited=None):  # each mark with the rows it draws (data may sit on an enclosing layer)
-        here = spec["datasets"][node["data"]["name"]] if "data" in node else inherited
-        if "mark" in node:
-            return [(node, here)]
-        return [r for key in ("layer", "vconcat") for sub in node.get(key, []) for r in rows(sub, here)]
-
-    (bars, bar_rows), _, (line, line_rows), (text, text_rows), _ = rows(spec)
-    assert {r["treaty_id"] for r in bar_rows} == {"ABM"}  # no bar for SALT II
-    assert "signed, never in force" not in bars["encoding"]["color"]["scale"]["domain"]  # nor a legend square
-    assert [r["treaty_id"] for r in line_rows] == ["SALT_II"] and line["mark"]["type"] == "rule"
-    assert line["mark"]["strokeDash"] and line["encoding"]["y"]["sort"] == ["ABM Treaty", "SALT II"]
-    assert [r["label"] for r in text_rows] == ["never in force"] and text["mark"]["type"] == "text"
-
-
 def test_zoomed_timeline_gives_recent_events_a_row_each_and_shades_them_on_the_whole_period():
     spec = C.zoomed_timeline(TIMELINE, title="Two 2024 steps", description="alt text", annotate=["visit"],
                              zoom_from="2023-01-01").to_dict()
@@ -244,23 +183,6 @@ def test_zoomed_timeline_gives_recent_events_a_row_each_and_shades_them_on_the_w
 def test_zoomed_timeline_falls_back_to_one_panel_when_nothing_is_left_out():
     spec = C.zoomed_timeline(TIMELINE, title="t", description="d", zoom_from="2000-01-01").to_dict()
     assert "vconcat" not in spec and len(layers(spec)) == 1  # one panel: the dots (none is labelled)
-
-
-def test_a_wars_label_wraps_whole_on_a_phone_instead_of_ending_in_an_ellipsis():
-    """Editor's review: "Russia's full-scale invasi…" named no war. On a phone (the expression forced true) the
-    label breaks at spaces into lines of at most 21 characters, every word kept."""
-    import re
-
-    import altair as alt
-    import vl_convert as vlc
-
-    war = "Russia's full-scale invasion of Ukraine (2022)"
-    expr = C.WAR_LABEL_EXPR.replace("war_phone", "true")
-    chart = alt.Chart(pd.DataFrame({"war": [war], "x": [1]})).mark_point().encode(
-        x="x:Q", y=alt.Y("war:N", axis=alt.Axis(labelExpr=expr, labelLimit=130)))
-    svg = vlc.vegalite_to_svg(chart.to_json())
-    lines = [t.replace("&apos;", "'") for t in re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)]  # one per line
-    assert " ".join(lines) == war and all(len(t) <= 21 for t in lines) and "…" not in " ".join(lines)
 
 
 def test_the_osces_step_chart_counts_participating_states_not_members():

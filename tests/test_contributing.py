@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 
 
 def _module_table():
@@ -41,3 +42,36 @@ def test_the_recipes_name_files_that_exist():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     named = set(re.findall(r"`(tests/[\w/]+\.py)`", text))
     assert named and [n for n in sorted(named) if not (ROOT / n).exists()] == []
+
+
+def _test_layout() -> list[tuple[str, list[str]]]:
+    """CONTRIBUTING's test layout: (code, the test file patterns of its row)."""
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    block = text.split("<!-- test layout", 1)[1].split("<!-- end of test layout -->", 1)[0]
+    rows = []
+    for line in block.splitlines():
+        cells = line.split("|")
+        if len(cells) > 3 and "test_" in cells[2]:
+            names = re.findall(r"`((?:render/)?test_[^`]*\.py)`", cells[2])
+            rows.append((cells[1].strip(), [re.sub(r"<[a-z]+>", "*", n) for n in names]))
+    return rows
+
+
+def test_the_test_layout_table_names_every_test_file_and_every_package_has_tests():
+    """CONTRIBUTING said "Tests live in tests/test_<module>.py", which most files did not follow; its table now says
+    which test files cover which code: every test file matches a row, every pattern matches a file, and every
+    package of src/helpers is imported by at least one test file."""
+    import fnmatch
+
+    tests = Path(__file__).resolve().parent
+    files = sorted(p.relative_to(tests).as_posix() for p in tests.rglob("test_*.py") if "browser" not in p.parts[:-1])
+    patterns = [p for _, row in _test_layout() for p in row]
+    assert [p for p in patterns if not fnmatch.filter(files, p)] == [], "patterns that match no test file"
+    assert [f for f in files if not any(fnmatch.fnmatch(f, p) for p in patterns)] == [], "test files in no row"
+    helpers = ROOT / "src" / "helpers"
+    packages = sorted(p.parent.name for p in helpers.glob("*/__init__.py"))
+    texts = [p.read_text(encoding="utf-8") for p in tests.rglob("*.py")]
+    untested = [pkg for pkg in packages
+                if not any(f"helpers.{pkg}" in t or re.search(rf"from helpers import [^\n]*\b{pkg}\b", t)
+                           for t in texts)]
+    assert untested == [], f"packages no test file imports: {untested}"

@@ -331,3 +331,23 @@ def test_every_document_has_at_least_one_coded_principle():
     coded = set(load.principle_documents()["document_id"])
     missing = sorted(set(load.documents()["document_id"]) - coded)
     assert not missing, f"documents with no principle coded (notebook 06 shows them empty): {missing}"
+
+
+def test_one_script_writes_every_generated_part_of_the_data_readme(tmp_path):
+    """A newcomer who added a rule ran one generator and another still failed: the rule list of data/README.md
+    had its own command. scripts/merge_sources.py now writes the rule list too, and --check names both."""
+    import shutil
+
+    from helpers.load import rules
+
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA, data)
+    readme = data / "README.md"
+    stale = readme.read_text(encoding="utf-8").replace(rules.markdown(), "- `x.csv`: a rule that is gone", 1)
+    readme.write_text(stale, encoding="utf-8")
+    merge = _merge_module()
+    argv = ["--staging", str(data / "provenance"), "--out", str(data / "sources.csv")]
+    assert merge.main([*argv, "--check"]) == 1
+    assert merge.main(argv) == 0
+    assert rules.readme_section(readme.read_text(encoding="utf-8")) == rules.markdown()
+    assert merge.main([*argv, "--check"]) == 0

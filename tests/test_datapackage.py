@@ -136,3 +136,14 @@ def test_frictionless_validates_the_real_data():
     assert not missing, f"data files not there yet: {', '.join(missing)}"
     valid, errors = frictionless_validate(paths.DATAPACKAGE)
     assert valid, errors
+
+
+def test_the_description_names_files_that_exist():
+    """The package's description sent data users to src/helpers/load.py after the loader became a package: every
+    path of the project it names exists."""
+    import json
+    import re
+
+    description = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))["description"]
+    named = re.findall(r"\bsrc/[\w/]+(?:\.\w+)?", description)
+    assert named and [n for n in named if not (paths.ROOT / n).exists()] == []

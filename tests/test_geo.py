@@ -179,3 +179,19 @@ def test_map_headlines_write_a_day_as_the_tables_do(m):
     assert wording.day("2024-04-30") == "30 Apr 2024"
     assert geo_words.growth_headline(m, "NATO", "2024-04-30", 1949).startswith("NATO had 32 members on 30 Apr 2024,")
     assert geo_words.overlap_headline(m, "1991-12-31").startswith("On 31 Dec 1991, ")
+
+
+def test_a_shape_is_named_for_the_state_it_is_and_a_special_feature_for_the_state_it_is_drawn_with(m):
+    """The tooltips of 03's and 08's maps named Somalia 'Somaliland' and Somaliland 'drawn as part of Somaliland':
+    a state's name was taken from the list of features drawn apart (features.csv), whose row gives Somaliland the
+    code SOM. Each shape is named for what it is, and each drawn-apart feature names the state it is drawn with."""
+    for status in (geo.overlap_status(m, "2024-04-30", atlas=ATLAS), geo.feature_status(m, "SCO", "2024-04-30",
+                                                                                         atlas=ATLAS)):
+        label = status.set_index("name")["label"]
+        assert label["Somalia"] == "Somalia"
+        names = ATLAS.names()
+        for row in BOUNDARIES.special_features().itertuples(index=False):
+            if row.drawn_as and row.name in label.index and pd.isna(row.until):
+                assert names[row.drawn_as] in label[row.name], (row.name, label[row.name])
+        assert label["Somaliland"] == "Somaliland (drawn as part of Somalia)"
+    assert ATLAS.names()["SOM"] == "Somalia"

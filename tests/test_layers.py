@@ -109,3 +109,18 @@ def test_the_checker_sees_a_cycle_and_a_violation():
     graph = _graph()
     assert "helpers.load" in graph and "helpers.tables.geo" in graph  # the names the rules speak of exist
     assert "helpers.membership" in graph["helpers.tables.geo"]  # a lazy or top-level import is seen
+
+
+def test_frames_and_charts_read_no_environment_variable():
+    """``paths`` is the one place that reads the ``NATO_*`` variables (CONTRIBUTING's layout table): a frame or a
+    chart whose output followed ``os.environ`` (``tables/geo_memo`` read ``NATO_LANG`` so) would depend on state
+    its arguments do not show. Neither ``os.environ`` nor ``os.getenv`` appears in ``tables/`` or ``charts/``."""
+    found = []
+    for layer in ("tables", "charts"):
+        for path in sorted((HELPERS / layer).glob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+                if name in ("environ", "getenv", "putenv", "unsetenv"):
+                    found.append(f"{layer}/{path.name}:{node.lineno} {name}")
+    assert not found, f"environment read outside paths: {found}"
+

@@ -432,7 +432,7 @@ def test_policy_end_must_be_a_date_and_policy_from_the_list(data):
 
 def test_documented_rules_are_the_registry():
     """data/README.md lists exactly the registered rules, in their own words (regenerate with
-    `python -m helpers.load.rules`)."""
+    `python scripts/merge_sources.py`)."""
     documented = load.rules.readme_section((paths.DATA / "README.md").read_text(encoding="utf-8"))
     assert documented == load.rules.markdown()
     for r in load.rules.REGISTRY:
@@ -506,3 +506,24 @@ def test_an_edited_table_replaces_its_old_version_in_the_memo(data):
         before = town
     for memo in (readers._PARSED, readers._CHECKED):
         assert len([k for k in memo if k[0] == "organisations" and str(data) in repr(k)]) == 1
+
+
+@pytest.mark.parametrize("value", ["0", "1e-320", "0.5"])  # 1e-320: 100 of it is 1e322, as a percentage inf
+def test_a_world_total_of_zero_is_refused(data, value):
+    edit(data, "world_totals.csv", "2020,milex_usd_const,100,", f"2020,milex_usd_const,{value},")
+    err = error(data, "world_totals")
+    assert (err.row, err.column) == (2, "value") and "above zero" in str(err)
+
+
+def test_a_section_that_ends_before_it_starts_is_refused(data):
+    edit(data, "sections.csv", "S1,توازن,Balance,P10,P14,", "S1,توازن,Balance,P14,P10,")
+    err = error(data, "sections")
+    assert (err.row, err.column) == (3, "last_paragraph") and "first_paragraph comes before" in str(err)
+
+
+def test_every_rule_has_its_test_here():
+    """CONTRIBUTING's data-rule recipe puts a rule's test in this file, beside the others: each registered rule's
+    table is edited by a test here (the world-total rule's test was in test_load_hostile.py, sections' had none)."""
+    text = Path(__file__).read_text(encoding="utf-8")
+    untested = [r.name for r in load.rules.REGISTRY if not any(f'"{t}.csv"' in text for t in r.tables)]
+    assert untested == []

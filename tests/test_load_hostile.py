@@ -98,13 +98,6 @@ def test_a_number_is_written_in_digits_0_to_9_only(data, value):
     assert err.column == "value" and f"{value!r} is not a number" in str(err)
 
 
-@pytest.mark.parametrize("value", ["0", "1e-320", "0.5"])  # 1e-320: 100 of it is 1e322, as a percentage inf
-def test_a_world_total_of_zero_is_refused(data, value):
-    edit(data, "world_totals.csv", "2020,milex_usd_const,100,", f"2020,milex_usd_const,{value},")
-    err = error(data, "world_totals")
-    assert (err.row, err.column) == (2, "value") and "above zero" in str(err)
-
-
 @pytest.mark.parametrize("date", ["2999-01-01", "1066-10-14", "1600-01-01", "1677-09-20"])
 def test_a_far_date_is_refused_with_file_row_and_column(data, date):
     """1600-01-01 was inside the advertised range but crashed pandas (no nanosecond timestamp) with no row."""

@@ -147,3 +147,48 @@ def test_08s_overlap_map_frames_eurasia_and_fills_its_box(m):
     x0, y0, x1, y1 = _drawn_extent(svg_of(chart))
     width, height = spec["width"], spec["height"]
     assert x1 - x0 >= 0.9 * width and y1 - y0 >= 0.9 * height  # the region fills the map, edge to edge
+
+
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def _datasets(spec: dict) -> list:
+    return list((spec.get("datasets") or {}).values())
+
+
+def _shape_names(spec: dict) -> list[str]:
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("type") == "Topology":
+                found.extend(g["properties"]["name"] for g in node["objects"]["countries"]["geometries"])
+            else:
+                for value in node.values():
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    return found
+
+
+def test_the_arabic_maps_name_every_shape_in_arabic(m):
+    """A map's tooltip on an Arabic page named its shapes in English ('Somaliland (drawn as part of Somaliland)',
+    'Greenland (Denmark)', the explorer's every 'Albania|member'), and 'Dem. Rep. Congo' as Congo-Brazzaville.
+    Each label, the explorer's packed tooltips and the shapes' own names are Arabic, with no English left."""
+    from helpers.i18n import chart_words
+
+    overlap = chart_words.translate_spec(maps.membership_map(m, "2024-04-30", atlas=ATLAS, title="t").to_dict())
+    labels = [row["label"] for rows in _datasets(overlap) if isinstance(rows, list) for row in rows if "label" in row]
+    assert labels and [x for x in labels if LATIN.search(x)] == []
+    assert chart_words.isolate("أرض الصومال (على الخريطة: جزء من الصومال)") in labels
+    assert chart_words.isolate("الكونغو - كينشاسا") in labels
+    explorer = chart_words.translate_spec(maps.membership_explorer(m, "NATO", "1985-12-31", atlas=ATLAS).to_dict())
+    packed = [row[chart_words.PACKED] for rows in _datasets(explorer) if isinstance(rows, list) for row in rows
+              if chart_words.PACKED in row]
+    assert packed and [x for x in packed if LATIN.search(x)] == []
+    assert any("ألمانيا الغربية" in x for x in packed)
+    shapes = _shape_names(explorer)
+    assert shapes and [x for x in shapes if LATIN.search(x)] == []

@@ -163,24 +163,24 @@ def test_a_list_parameter_without_items_is_a_collection_error(fake):
 
 
 def test_every_parameter_type_has_one_check_and_one_list_text():
-    # a type added to specs.TYPES without a check would fail every notebook declaring it with a bare KeyError, and
+    # a type added to types.TYPES without a check would fail every notebook declaring it with a bare KeyError, and
     # without a describe entry --list would quietly say "any text"
     import importlib
 
-    checks, describe, specs = (importlib.import_module(f"helpers.params.{m}") for m in ("checks", "describe", "specs"))
-    assert set(checks.CHECKS) == set(specs.TYPES)
-    assert set(describe.ALLOWED) == set(specs.TYPES)
-    assert set(specs.RANGED) <= set(specs.TYPES)
+    checks, describe, types = (importlib.import_module(f"helpers.params.{m}") for m in ("checks", "describe", "types"))
+    assert set(checks.CHECKS) == set(types.TYPES)
+    assert set(describe.ALLOWED) == set(types.TYPES)
+    assert set(types.RANGED) <= set(types.TYPES)
 
 
 def test_the_section_map_comment_names_every_parameter_type():
     import importlib
     from pathlib import Path
 
-    specs = importlib.import_module("helpers.params.specs")
+    types = importlib.import_module("helpers.params.types")
     head = (Path(__file__).resolve().parents[1] / "notebooks" / "collection.toml").read_text(encoding="utf-8")
     comment = "\n".join(line for line in head.splitlines() if line.startswith("#"))
-    assert [t for t in specs.TYPES if f'"{t}"' not in comment] == []
+    assert [t for t in types.TYPES if f'"{t}"' not in comment] == []
 
 
 NUMBERS = """\
@@ -204,13 +204,13 @@ def test_a_decimal_type_declares_its_bounds_and_step_in_one_place(fake, monkeypa
     how a bound is read and how far a strict rule moves a value."""
     import importlib
 
-    checks, describe, specs = (importlib.import_module(f"helpers.params.{m}") for m in ("checks", "describe", "specs"))
+    checks, describe, types = (importlib.import_module(f"helpers.params.{m}") for m in ("checks", "describe", "types"))
 
     def check_number(ctx, spec, value):
         return checks._in_range(ctx, spec, float(value), value, "a number")
 
-    monkeypatch.setattr(specs, "TYPES", (*specs.TYPES, "number"))
-    monkeypatch.setitem(specs.RANGED, "number", specs.Range((), float, "a decimal number", 0.25))
+    monkeypatch.setattr(types, "TYPES", (*types.TYPES, "number"))
+    monkeypatch.setitem(types.RANGED, "number", types.Range((), float, "a decimal number", 0.25))
     monkeypatch.setitem(checks.CHECKS, "number", check_number)
     monkeypatch.setitem(describe.ALLOWED, "number", describe._ranged("number"))
     text = fake.collection.read_text(encoding="utf-8").replace('paragraphs = "P1"\n',

@@ -25,7 +25,8 @@ def test_every_organisation_and_category_has_its_own_colour():
     # the organisations come from the data: adding a row to organisations.csv without a colour fails here
     orgs = list(load.organisations()["org_id"])
     missing = [o for o in orgs if o not in theme.ORG_COLORS]
-    assert not missing, f"{', '.join(missing)} has no colour in theme.ORG_COLORS"
+    assert not missing, (f"{', '.join(missing)} has no colour in theme.ORG_COLORS; colours not yet used: "
+                         f"{', '.join(theme.free_colours(_used()))}")
     assert sorted(theme.ORG_COLORS) == sorted(orgs), "theme.ORG_COLORS names an organisation the data does not have"
     assert sorted(theme.CATEGORY_COLORS) == sorted(CATEGORIES)
 
@@ -57,10 +58,35 @@ def _clashes(meanings: dict, neutrals: list) -> list[str]:
     return out
 
 
+def _used(meanings: dict | None = None, neutrals: list | None = None) -> list[str]:
+    meanings, neutrals = MEANINGS if meanings is None else meanings, NEUTRALS if neutrals is None else neutrals
+    return [c for p in meanings.values() for c in p.values()] + list(neutrals)
+
+
+def _clash_report(meanings: dict, neutrals: list) -> str:
+    """Every clash at once, one a line, and the safe colours no meaning uses yet (a colour refused one at a time
+    sent a newcomer through three tries)."""
+    clashes = _clashes(meanings, neutrals)
+    if not clashes:
+        return ""
+    return "\n".join([*clashes, "colours not yet used: " + ", ".join(theme.free_colours(_used(meanings, neutrals)))])
+
+
 def test_no_colour_means_two_things():
-    everything = [c for p in MEANINGS.values() for c in p.values()] + NEUTRALS
+    everything = _used()
     assert all(re.fullmatch(r"#[0-9A-Fa-f]{6}", c) for c in everything)
-    assert _clashes(MEANINGS, NEUTRALS) == []
+    report = _clash_report(MEANINGS, NEUTRALS)
+    assert not report, report
+
+
+def test_a_clash_report_names_every_clash_and_the_free_colours():
+    meanings = dict(MEANINGS, organisation={**theme.ORG_COLORS, "NEW": theme.CATEGORY_COLORS["summit"],
+                                            "OTHER": theme.PART_COLORS[next(iter(theme.PART_COLORS))]})
+    report = _clash_report(meanings, NEUTRALS)
+    lines = report.splitlines()
+    assert any("'NEW'" in x or "NEW" in x for x in lines) and any("OTHER" in x for x in lines)
+    free = lines[-1].removeprefix("colours not yet used: ").split(", ")
+    assert free and not {c.upper() for c in free} & {c.upper() for c in _used(meanings)}
 
 
 def test_the_clash_check_sees_a_state_in_an_organisations_colour():

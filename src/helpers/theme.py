@@ -30,6 +30,27 @@ from helpers import fonts
 FONT = fonts.STACK
 fonts.register()
 
+#: The colour-blind-safe sets a new meaning's colour is chosen from: Okabe–Ito's eight and Paul Tol's qualitative
+#: schemes (https://personal.sron.nl/~pault/#sec:qualitative). :func:`free_colours` lists those not yet used
+#: (``python -m helpers.theme``); a colour taken from them must still pass ``tests/test_theme.py`` (no alarm red,
+#: apart from every other meaning).
+SAFE_SETS: dict[str, tuple[str, ...]] = {
+    "Okabe-Ito": ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"),
+    "Tol bright": ("#4477AA", "#66CCEE", "#228833", "#CCBB44", "#EE6677", "#AA3377", "#BBBBBB"),
+    "Tol vibrant": ("#0077BB", "#33BBEE", "#009988", "#EE7733", "#CC3311", "#EE3377", "#BBBBBB"),
+    "Tol muted": ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499",
+                  "#DDDDDD"),
+    "Tol medium-contrast": ("#6699CC", "#004488", "#EECC66", "#994455", "#997700", "#EE99AA"),
+    "Tol light": ("#77AADD", "#99DDFF", "#44BB99", "#BBCC33", "#AAAA00", "#EEDD88", "#EE8866", "#FFAABB", "#DDDDDD"),
+}
+
+
+def free_colours(used) -> list[str]:
+    """The colours of :data:`SAFE_SETS` that ``used`` (hex strings, any case) does not hold, each once, in order."""
+    taken = {c.upper() for c in used}
+    return list(dict.fromkeys(c for colours in SAFE_SETS.values() for c in colours if c.upper() not in taken))
+
+
 ORG_COLORS: dict[str, str] = {
     "NATO": "#0072B2",  # blue
     "PFP": "#56B4E9",  # sky blue (NATO's partnership programme)
@@ -279,3 +300,17 @@ def _nato_theme() -> alt.theme.ThemeConfig:
 
 alt.renderers.register(RENDERER_NAME, offline_renderer)
 alt.renderers.enable(RENDERER_NAME)
+
+
+def _used_here() -> list[str]:
+    """Every colour this module defines (its palettes, greys and strokes)."""
+    found = []
+    for name, value in list(globals().items()):
+        if name.isupper() and name != "SAFE_SETS":
+            items = value.values() if isinstance(value, dict) else value if isinstance(value, tuple | list) else [value]
+            found += [v for v in items if isinstance(v, str) and v.startswith("#") and len(v) == 7]
+    return found
+
+
+if __name__ == "__main__":  # python -m helpers.theme: the safe colours no meaning uses yet
+    print("colours not yet used: " + ", ".join(free_colours(_used_here())))

@@ -1,4 +1,4 @@
-"""Altair builders for notebooks 01–04 (P1–P9): timelines, membership steps, lifespans, treaty Gantt, two camps.
+"""Altair builders for notebooks 01–04 (P1–P9): timelines, membership steps, lifespans, two camps.
 
 Each builder takes a DataFrame from ``helpers.tables.euroatlantic`` and returns a chart; it never displays or
 saves. Every chart has a title that states the finding (passed in by the notebook, which knows the finding for
@@ -13,35 +13,7 @@ import altair as alt
 import pandas as pd
 
 from helpers import theme, wording
-from helpers.tables.arms_control import PHASES
 from helpers.tables.enlargement import BACKGROUNDS
-
-#: The phase of a treaty that was signed and never entered into force: drawn as a dashed line labelled in words,
-#: never as a bar, so it cannot be read as a treaty in force.
-NEVER = PHASES[-1]
-_BARS = tuple(p for p in PHASES if p != NEVER)
-
-
-def _phase_scale() -> alt.Scale:
-    """Treaty phases drawn as bars, in the theme's phase colours: grey while not (recorded as) in force, the
-    arms-control colour in force, purple once a party has suspended or left; each look-alike pair apart in
-    lightness."""
-    return alt.Scale(domain=list(_BARS), range=[theme.PHASE_COLORS[p] for p in _BARS])
-
-
-def _never_in_force(phases: pd.DataFrame, labels: list[str]) -> alt.LayerChart:
-    """Treaties signed but never in force: a thin dashed line from signature, labelled "never in force" (short
-    enough to stay inside a phone's plot; the tooltip names the phase)."""
-    never = phases[phases["phase"] == NEVER].assign(label="never in force")
-    where = {"y": alt.Y("name:N", sort=labels),
-             "tooltip": [alt.Tooltip("name:N", title="treaty"), alt.Tooltip("phase:N", title="phase"),
-                         _date_tooltip("start", "signed"), alt.Tooltip("source_id:N", title="source")]}
-    grey = theme.PHASE_COLORS[NEVER]
-    line = alt.Chart(never).mark_rule(strokeDash=[5, 4], strokeWidth=1.5, color=grey).encode(
-        x="start:T", x2="end:T", **where)
-    text = alt.Chart(never).mark_text(align="left", baseline="bottom", dx=4, dy=-3, fontSize=10, color=grey).encode(
-        x="start:T", text="label:N", **where)
-    return alt.layer(line, text)
 
 
 def _category_scale(categories: Iterable[str]) -> alt.Scale:
@@ -54,7 +26,8 @@ def _background_scale() -> alt.Scale:
     return alt.Scale(domain=list(BACKGROUNDS), range=[theme.BACKGROUND_COLORS[b] for b in BACKGROUNDS])
 
 
-def _date_tooltip(field: str, title: str) -> alt.Tooltip:
+def date_tooltip(field: str, title: str) -> alt.Tooltip:
+    """A date's tooltip, written YYYY-MM-DD (the timelines here and the treaty Gantt of ``charts.arms_control``)."""
     return alt.Tooltip(f"{field}:T", title=title, format="%Y-%m-%d")
 
 
@@ -78,7 +51,7 @@ def event_timeline(rows: pd.DataFrame, *, title: str, description: str,
     dots = base.mark_circle(opacity=0.9).encode(
         color=alt.Color("category:N", scale=_category_scale(data["category"]), legend=None),
         size=alt.Size("annotated:O", scale=alt.Scale(domain=[False, True], range=[60, 180]), legend=None),
-        tooltip=[_date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
+        tooltip=[date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
                  alt.Tooltip("description:N", title="what happened"),
                  alt.Tooltip("paragraphs:N", title="article paragraphs"),
                  alt.Tooltip("source_id:N", title="source")],
@@ -138,7 +111,7 @@ def _zoom_panel(rows: pd.DataFrame, annotate: Sequence[str], zoom_from, width: i
                 axis=alt.Axis(format="%Y", tickCount="year", labelFontSize=12)),
         color=alt.Color("category:N", scale=_category_scale(categories), legend=None),
         size=alt.condition("datum.cited", alt.value(170), alt.value(60)),
-        tooltip=[_date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
+        tooltip=[date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
                  alt.Tooltip("description:N", title="what happened"),
                  alt.Tooltip("paragraphs:N", title="article paragraphs"),
                  alt.Tooltip("source_id:N", title="source")])
@@ -179,13 +152,13 @@ def membership_steps(steps: pd.DataFrame, *, title: str, description: str, as_of
     points = alt.Chart(steps).mark_point(filled=True, size=30).encode(
         x="date:T", y="members:Q",
         color=alt.Color("org_id:N", scale=theme.org_scale(orgs), legend=None),
-        tooltip=[alt.Tooltip("org_id:N", title="organisation"), _date_tooltip("date", "from"),
+        tooltip=[alt.Tooltip("org_id:N", title="organisation"), date_tooltip("date", "from"),
                  alt.Tooltip("members:Q", title=unit)],
     )
     layers = [line, points]
     if as_of is not None:
         rule = alt.Chart(pd.DataFrame({"as_of": [pd.Timestamp(as_of)]})).mark_rule(strokeDash=[4, 3]).encode(
-            x="as_of:T", tooltip=[_date_tooltip("as_of", "report date")])
+            x="as_of:T", tooltip=[date_tooltip("as_of", "report date")])
         layers.append(rule)
     return alt.layer(*layers).properties(title=title, description=description, width=width, height=280)
 
@@ -198,7 +171,7 @@ def accession_timeline(members: pd.DataFrame, *, title: str, description: str, w
         x=alt.X("joined:T", title="first joined"),
         y=alt.Y("name:N", sort=order, title=None),
         color=alt.Color("background:N", scale=_background_scale(), title="background"),
-        tooltip=[alt.Tooltip("name:N", title="state"), _date_tooltip("joined", "joined"),
+        tooltip=[alt.Tooltip("name:N", title="state"), date_tooltip("joined", "joined"),
                  alt.Tooltip("background:N", title="background")],
     ).properties(title=title, description=description, width=width, height=max(120, 15 * len(members)))
 
@@ -212,10 +185,10 @@ def bloc_lifespans(record: pd.DataFrame, *, title: str, description: str, as_of,
     bars = base.mark_bar(height=18).encode(
         x=alt.X("founded:T", title=None), x2="until:T",
         color=alt.Color("org_id:N", scale=theme.org_scale(orgs), legend=None),
-        tooltip=[alt.Tooltip("name:N", title="organisation"), _date_tooltip("founded", "founded"),
-                 _date_tooltip("dissolved", "dissolved"), alt.Tooltip("years:Q", title="years", format=".1f"),
+        tooltip=[alt.Tooltip("name:N", title="organisation"), date_tooltip("founded", "founded"),
+                 date_tooltip("dissolved", "dissolved"), alt.Tooltip("years:Q", title="years", format=".1f"),
                  alt.Tooltip("peak_members:Q", title="peak formal members"),
-                 _date_tooltip("peak_date", "peak first reached"),
+                 date_tooltip("peak_date", "peak first reached"),
                  alt.Tooltip("members_now:Q", title="members on as_of"),
                  alt.Tooltip("departures:Q", title="departures")],
     )
@@ -237,60 +210,6 @@ def overlap_bars(counts: pd.DataFrame, *, title: str, description: str, org: str
                                             height=34 * max(1, len(counts)))
 
 
-#: A war's row label, "title (year)": at most 320 px on a desktop, 130 on a phone, so the timeline fits a phone's
-#: screen instead of scrolling sideways (the label wraps onto lines within it, :data:`WAR_LABEL_EXPR`).
-WAR_LABEL_LIMIT = alt.ExprRef(expr="war_phone ? 130 : 320")
-#: Whether the page is on a phone, as a signal the war labels read. The window's width, not the container's: this
-#: chart has views of fixed width, so its container is as wide as the chart itself (under 600 px on a desktop too,
-#: which cut every war's label to 130 px there as well).
-WAR_PHONE = alt.param(name="war_phone", expr="windowSize()[0] > 0 && windowSize()[0] < 600")
-#: A war's label whole, on lines of at most 21 characters on a phone ("Russia's full-scale invasi…" named no war)
-WAR_LABEL_EXPR = theme.wrapped_label("war_phone", 21, 60)
-WAR_ROW = 36  # a war's row: room for three lines of its label on a phone
-
-
-def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, *, title: str,
-                 description: str, width: int = 520) -> alt.VConcatChart:
-    """Arms-control treaties from signature to their end (Gantt bars coloured by phase, steps as ticks), one row
-    per treaty (labelled with its ``name``) in order of signature, above a lane of interventions and wars on the same
-    time axis. A treaty that never entered into force gets no bar: a dashed line labelled in words."""
-    order = phases.sort_values("start", kind="stable").drop_duplicates("treaty_id")
-    names, labels = order["treaty_id"].tolist(), order["name"].tolist()
-    bars = alt.Chart(phases[phases["phase"] != NEVER]).mark_bar(height=16).encode(
-        x=alt.X("start:T", title=None), x2="end:T",
-        y=alt.Y("name:N", sort=labels, title=None),
-        color=alt.Color("phase:N", scale=_phase_scale(), title="phase", legend=alt.Legend(labelLimit=280)),
-        tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("phase:N", title="phase"),
-                 _date_tooltip("start", "from"), _date_tooltip("end", "until"),
-                 alt.Tooltip("source_id:N", title="source")],
-    )
-    ticks = alt.Chart(steps[steps["treaty_id"].isin(names)]).mark_tick(thickness=2, size=22, color=theme.TICK).encode(
-        x=alt.X("date:T"), y=alt.Y("name:N", sort=labels),
-        tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("step:N", title="step"),
-                 alt.Tooltip("party:N", title="party"), _date_tooltip("date", "date"),
-                 alt.Tooltip("note:N", title="note"), alt.Tooltip("source_id:N", title="source")],
-    )
-    top = alt.layer(bars, ticks, _never_in_force(phases, labels)).properties(width=width,
-                                                                           height=30 * max(1, len(names)))
-    # each war on a row of its own, named on the axis like the treaties (title and year), so the dots need no hover
-    wars = wars.sort_values("date", kind="stable").assign(
-        war=lambda w: [f"{t} ({d.year})" for d, t in zip(pd.to_datetime(w["date"]), w["title"])])
-    lane = alt.Chart(wars).mark_circle(size=120, color=theme.CATEGORY_COLORS["intervention_war"], opacity=1).encode(
-        x=alt.X("date:T", title=None),
-        y=alt.Y("war:N", sort=wars["war"].tolist(), title=None, axis=alt.Axis(labelLimit=WAR_LABEL_LIMIT,
-                                                                           labelExpr=WAR_LABEL_EXPR,
-                                                                           labelLineHeight=11)),
-        tooltip=[_date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
-                 alt.Tooltip("description:N", title="what happened"),
-                 alt.Tooltip("source_id:N", title="source")],
-    ).properties(width=width, height=WAR_ROW * max(1, len(wars)))
-    # one time axis for both views: the shared scale spans the treaties and the wars (no explicit domain, which
-    # Vega-Lite would have to merge from two forms and warn about)
-    dark = theme.dark_swap([theme.PHASE_COLORS[p] for p in PHASES], [theme.PHASE_COLORS_DARK[p] for p in PHASES])
-    return alt.vconcat(top, lane).add_params(WAR_PHONE).resolve_scale(x="shared").properties(
-        title=title, description=description, usermeta={"dark": dark})
-
-
 def camps_slope(camps: pd.DataFrame, *, title: str, description: str, width: int = 300) -> alt.LayerChart:
     """Members of each org on each labelled date as a line between two dots (P8's two camps): the dates name the
     columns ("31 Dec 2021", "30 Apr 2024"), each dot carries its count and each line its organisation at the right,
@@ -305,7 +224,7 @@ def camps_slope(camps: pd.DataFrame, *, title: str, description: str, width: int
         y=alt.Y("members:Q", title="formal members", scale=alt.Scale(zero=True)),
         color=alt.Color("org_id:N", scale=theme.org_scale(orgs), legend=None),
     )
-    tips = [alt.Tooltip("org:N", title="organisation"), _date_tooltip("date", "date"),
+    tips = [alt.Tooltip("org:N", title="organisation"), date_tooltip("date", "date"),
             alt.Tooltip("members:Q", title="formal members"), alt.Tooltip("joined:N", title="joined since"),
             alt.Tooltip("left:N", title="left since")]
     lines = base.mark_line(strokeWidth=2).encode(detail="org_id:N")
@@ -338,8 +257,8 @@ def pact_lifespans(record: pd.DataFrame, *, title: str, description: str, as_of,
         color=alt.Color("state:N", title="on the chosen date", legend=alt.Legend(orient="top", direction="horizontal"),
                         scale=alt.Scale(domain=["in force", "ended"],
                                         range=[theme.ORG_COLORS["NATO"], theme.ORG_COLORS["WARSAW"]])),
-        tooltip=[alt.Tooltip("name:N", title="pact"), _date_tooltip("founded", "signed"),
-                 _date_tooltip("ended", "ended"), alt.Tooltip("years:Q", title="years", format=".1f"),
+        tooltip=[alt.Tooltip("name:N", title="pact"), date_tooltip("founded", "signed"),
+                 date_tooltip("ended", "ended"), alt.Tooltip("years:Q", title="years", format=".1f"),
                  alt.Tooltip("member_years:Q", title="member-years"),
                  alt.Tooltip("withdrawals:Q", title="withdrawals"),
                  alt.Tooltip("withdrawals_per_100_member_years:Q", title="withdrawals per 100 member-years"),

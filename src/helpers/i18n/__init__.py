@@ -107,6 +107,10 @@ def names(lang: str = "ar") -> dict[str, str]:
         arabic = by_code.get(row["iso3"]) or forms.territory(row["iso3"], lang)
         if row.get("name") and arabic:
             out[row["name"]] = arabic
+    for english, code in _shape_codes():  # the boundary file's short names ('Dem. Rep. Congo'), by the shape's code
+        arabic = by_code.get(code) or forms.territory(code, lang)
+        if arabic:
+            out.setdefault(english, arabic)
     for english, code in forms.country_names():  # states named by tables outside states.csv (02's pact exits)
         arabic = by_code.get(code) or forms.territory(code, lang)
         if arabic:
@@ -117,6 +121,26 @@ def names(lang: str = "ar") -> dict[str, str]:
     for english, arabic in prose.lookup().items():  # the data's prose (data/prose_ar.csv), by its English
         out.setdefault(english, arabic)
     out.update(paragraph_cards())
+    return out
+
+
+def _shape_codes() -> list[tuple[str, str]]:
+    """(name, ISO alpha-3 code) of every shape of the boundary file that has a numeric code: a map's tooltip shows
+    Natural Earth's short names ('Central African Rep.'), which no word list holds; shapes without a code (Kosovo,
+    Somaliland, N. Cyprus) are named in the catalog."""
+    import pycountry
+
+    from helpers import load
+    from helpers.load.readers import BOUNDARIES
+
+    if not (paths.DATA / BOUNDARIES).exists():
+        return []
+
+    out = []
+    for g in load.boundaries(paths.DATA)["objects"]["countries"]["geometries"]:
+        found = pycountry.countries.get(numeric=g["id"]) if "id" in g else None
+        if found is not None:
+            out.append((g["properties"]["name"], found.alpha_3))
     return out
 
 
@@ -256,6 +280,11 @@ def _by_parts(stripped: str, lang: str, depth: int) -> str | None:
         name = _text(scored.group(1), lang, depth + 1)
         if name != scored.group(1):
             return f"{name} ({scored.group(2)})"
+    within = _WITHIN.match(stripped)
+    if within:  # a place with the state it belongs to, both known names: "Greenland (Denmark)"
+        known = names(lang)
+        if within.group(1) in known and within.group(2) in known:
+            return f"{known[within.group(1)]} ({known[within.group(2)]})"
     for sep, joined in _LISTS:  # a list of known words ("ABM Treaty; INF Treaty", "Yes / No"): each in turn;
         if sep in stripped:  # an item left in English is a name, never a clause: a sentence is never cut up
             parts = stripped.split(sep)
@@ -288,6 +317,7 @@ _LISTS = (("; ", "؛ "), (" / ", " / "), (" + ", " + "))
 #: Where one sentence ends and the next begins: a full stop, then a capital ("Art. 4", "e.g. on" do not split).
 _SCORED = re.compile(r"^(.+?) \((-?\d[\d.,]*(?:[–-]\d[\d.,]*)?%?)\)$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_WITHIN = re.compile(r"^([^()]+) \(([^()]+)\)$")
 
 
 def text(value, lang: str | None = None):

@@ -12,7 +12,10 @@ The chart's data keep their codes (colours and scales are defined on them); what
   ticks read «يناير 2000»; time runs left to right, as in the Arabic-language statistical publications this
   edition follows (ESCWA's and the Arab Monetary Fund's charts): an axis is a number line, and mirroring it would
   set the chart against the data tables and sources it cites. Numbers use Western digits (see ``forms``);
-- a map's timeline (``usermeta.timeline``): the year label, each year's caption and the members' names;
+- a map's timeline (``usermeta.timeline``): the year label, each year's caption and the members' names; the
+  explorer's tooltips, which its expressions pick from the packed :data:`PACKED` column ('label|status' pairs
+  joined by '~', :func:`helpers.charts.maps.explorer_data`), each part in turn; a map's shape names
+  (``properties.name`` of its TopoJSON), which the tooltip of a shape with no row shows;
 - fonts: Noto Naskh Arabic (vendored in ``helpers/fonts``) first, so the page and the SVG/PNG exports shape the
   Arabic with it; titles anchored at the right edge, where an Arabic reader starts;
 - direction: Vega draws every text left to right (the SVG's own direction, which keeps its anchors), so a string
@@ -140,6 +143,51 @@ def _timeline(spec: dict, lang: str) -> None:
         tl["members"] = [[text(m[0], lang), *m[1:]] if isinstance(m, list) and m else m for m in tl["members"]]
 
 
+#: The explorer map's column of its tooltips' words, packed for its expressions: 'label|status' pairs joined by '~'.
+PACKED = "labels"
+
+
+def _packed(value, lang: str):
+    if not isinstance(value, str):
+        return value
+    return "~".join("|".join(text(part, lang) for part in pair.split("|")) for pair in value.split("~"))
+
+
+def _map_words(spec: dict, lang: str) -> None:
+    """A map's words that no encoding names: the explorer's packed tooltips (only in a spec with a timeline) and the
+    shape names of every TopoJSON in the spec's data."""
+    explorer = isinstance(spec.get("usermeta"), dict) and isinstance(spec["usermeta"].get("timeline"), dict)
+    for table in (spec.get("datasets") or {}).values():
+        rows = table if isinstance(table, list) else []
+        for row in rows:
+            if explorer and isinstance(row, dict) and PACKED in row:
+                row[PACKED] = _packed(row[PACKED], lang)
+        _shape_names(table, lang)
+    _shape_names(spec, lang, inline=True)
+
+
+def _shape_names(node, lang: str, inline: bool = False) -> None:
+    """``properties.name`` of a TopoJSON's shapes in ``lang`` (``inline``: look for ``data.values`` throughout)."""
+    if inline:
+        if isinstance(node, dict):
+            values = node.get("values") if isinstance(node.get("values"), dict) else None
+            if values is not None:
+                _shape_names(values, lang)
+            for key, value in node.items():
+                if key != "datasets":
+                    _shape_names(value, lang, inline=True)
+        elif isinstance(node, list):
+            for v in node:
+                _shape_names(v, lang, inline=True)
+        return
+    if isinstance(node, dict) and node.get("type") == "Topology":
+        for obj in (node.get("objects") or {}).values():
+            for g in obj.get("geometries", []) if isinstance(obj, dict) else []:
+                props = g.get("properties") if isinstance(g, dict) else None
+                if isinstance(props, dict) and isinstance(props.get("name"), str):
+                    props["name"] = text(props["name"], lang)
+
+
 def _shadow(field: str) -> str:
     """The column a tooltip or text mark shows for a field whose data values are also a scale's keys."""
     return f"{field}__shown"
@@ -214,6 +262,7 @@ def translate_spec(spec: dict, lang: str = "ar") -> dict:
     _data(out, shown - used, keys, lang)
     _repoint(out, keys)
     _timeline(out, lang)
+    _map_words(out, lang)
     config = out.setdefault("config", {})
     config["font"] = f'"{fonts.NASKH}", "{fonts.SANS}", sans-serif'
     config["locale"] = vega_locale(lang)

@@ -23,9 +23,7 @@ from helpers.params.describe import allowed_text, edge_values, normalised, plain
 from helpers.params.inject import validated
 from helpers.params.refusals import CollectionError, DataFileError, ParameterError
 from helpers.params.specs import (
-    BOUND_WORDS,
     OPERATORS,
-    TYPES,
     Constraint,
     NotebookSpec,
     ParamSpec,
@@ -35,6 +33,7 @@ from helpers.params.specs import (
     notebooks,
     specs,
 )
+from helpers.params.types import BOUND_WORDS, TYPES
 
 __all__ = [
     "BOUND_WORDS", "OPERATORS", "TYPES", "CollectionError", "Constraint", "DataFileError", "Items",

@@ -20,8 +20,6 @@ from typing import Any
 from helpers.params import datafiles
 from helpers.params.refusals import CollectionError, ParameterError
 from helpers.params.specs import (
-    BOUND_WORDS,
-    RANGED,
     Constraint,
     NotebookSpec,
     ParamSpec,
@@ -29,6 +27,7 @@ from helpers.params.specs import (
     data_dir,
     notebook,
 )
+from helpers.params.types import BOUND_WORDS, RANGED
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _WHOLE = re.compile(r"^[+-]?\d+$", re.ASCII)

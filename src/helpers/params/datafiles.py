@@ -19,7 +19,8 @@ from typing import Any
 from helpers import data_text, paths
 from helpers.data_text import FIRST_DATE, LAST_DATE
 from helpers.params.refusals import DataFileError
-from helpers.params.specs import BOUND_WORDS, data_dir
+from helpers.params.specs import data_dir
+from helpers.params.types import BOUND_WORDS
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 # Columns that say when something was looked up or when the page that documents it is dated, not what the data

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from helpers.params.checks import Context, bound, bounds, check_all, range_text, short
-from helpers.params.specs import RANGED, NotebookSpec, ParamSpec, collection_path, data_dir, notebook
+from helpers.params.specs import NotebookSpec, ParamSpec, collection_path, data_dir, notebook
+from helpers.params.types import RANGED
 
 
 def plain(value: Any) -> Any:
@@ -46,7 +47,7 @@ def _ranged(unit: str) -> Callable[[Context, ParamSpec], str]:
     return text
 
 
-#: What ``--list`` says each parameter type accepts: one entry per type of ``specs.TYPES`` (a test holds them
+#: What ``--list`` says each parameter type accepts: one entry per type of ``types.TYPES`` (a test holds them
 #: equal, so a new type cannot fall back to a wrong text).
 ALLOWED: dict[str, Callable[[Context, ParamSpec], str]] = {
     "date": _ranged("ISO date"), "year": _ranged("year"), "int": _ranged("integer"),

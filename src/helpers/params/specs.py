@@ -8,52 +8,21 @@ variable ``NATO_COLLECTION``; its data folder is then ``<collection folder>/../d
 
 from __future__ import annotations
 
-import datetime as _dt
 import keyword
 import re
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from helpers import paths
+from helpers.params import types
 from helpers.params.refusals import CollectionError, ParameterError
 from helpers.printable import bad_character
 from helpers.section_map import paragraph_range
 from helpers.section_map import read as read_collection
 
-
-def _literal(raw: Any, kind: type) -> Any:
-    """A bound of the section map that is a ``kind`` (a date may be written as an ISO string), else ValueError."""
-    value = _dt.date.fromisoformat(raw) if kind is _dt.date and isinstance(raw, str) else raw
-    if isinstance(value, bool | _dt.datetime) or not isinstance(value, kind):
-        raise ValueError(f"{raw!r} is not a {kind.__name__}")
-    return value
-
-
-@dataclass(frozen=True)
-class Range:
-    """How a type with a range (``min``/``max``) reads its bounds: ``words`` (the ``data:`` words a bound may use),
-    ``parse`` (a bound's literal to its value, or ValueError), ``allowed`` (in words) and ``step``, the smallest move
-    between two values (``a < b`` at an edge puts ``b`` a step past ``a``). Every type of :data:`TYPES` also has
-    one check in ``checks.py`` and one ``--list`` text in ``describe.py`` (a test holds the three together)."""
-
-    words: tuple[str, ...]
-    parse: Callable[[Any], Any]
-    allowed: str
-    step: Any
-
-
-_DATE, _WHOLE = partial(_literal, kind=_dt.date), partial(_literal, kind=int)
-RANGED: dict[str, Range] = {
-    "date": Range(("data:first", "data:last"), _DATE, "an ISO date YYYY-MM-DD", _dt.timedelta(days=1)),
-    "year": Range(("data:first_year", "data:last_year"), _WHOLE, "a whole number", 1),
-    "int": Range((), _WHOLE, "a whole number", 1),
-}
-TYPES = ("date", "year", "org_list", "org", "state", "choice", "list", "int", "str")
-BOUND_WORDS = tuple(w for rng in RANGED.values() for w in rng.words)
 #: Operators a rule between two parameters may use (``constraints = ["start <= end"]``).
 OPERATORS = ("<=", "<", ">=", ">")
 _RULE = re.compile(r"^\s*([A-Za-z_]\w*)\s*(<=|<|>=|>)\s*([A-Za-z_]\w*)\s*$")
@@ -108,10 +77,10 @@ def _check_stem(where: str, stem: str) -> None:
 def _check_bound(where: str, name: str, ptype: str, which: str, raw: Any) -> None:
     if raw is None:
         return
-    if ptype not in RANGED:
+    if ptype not in types.RANGED:
         raise CollectionError(f"{where}: parameter '{name}' ({ptype}) takes no {which}; only "
-                              f"{', '.join(RANGED)} parameters have a range")
-    rng = RANGED[ptype]
+                              f"{', '.join(types.RANGED)} parameters have a range")
+    rng = types.RANGED[ptype]
     allowed = rng.allowed + (f" or {' / '.join(repr(w) for w in rng.words)}" if rng.words else "")
     try:
         if not (isinstance(raw, str) and raw in rng.words):
@@ -207,8 +176,8 @@ def _spec(where: str, name: str, decl: dict) -> ParamSpec:
     if not isinstance(decl, dict):
         raise CollectionError(f"{where}: parameter '{name}' must be a table ([notebook.parameters.{name}])")
     ptype = decl.get("type")
-    if ptype not in TYPES:
-        raise CollectionError(f"{where}: parameter '{name}' has type {ptype!r}; allowed: {', '.join(TYPES)}")
+    if ptype not in types.TYPES:
+        raise CollectionError(f"{where}: parameter '{name}' has type {ptype!r}; allowed: {', '.join(types.TYPES)}")
     if "default" not in decl:
         raise CollectionError(f"{where}: parameter '{name}' has no default")
     items = decl.get("items")
@@ -230,9 +199,9 @@ def _constraint(where: str, text: Any, specs: dict[str, ParamSpec]) -> Constrain
                               f"one of {', '.join(OPERATORS)}")
     left, op, right = m.groups()
     for name in (left, right):
-        if name not in specs or specs[name].type not in RANGED:
+        if name not in specs or specs[name].type not in types.RANGED:
             raise CollectionError(f"{where}: constraint {text!r} names '{name}', which is not a declared "
-                                  f"parameter of type {', '.join(RANGED)}")
+                                  f"parameter of type {', '.join(types.RANGED)}")
     if specs[left].type != specs[right].type:
         raise CollectionError(f"{where}: constraint {text!r} compares a {specs[left].type} with a "
                               f"{specs[right].type}")

@@ -120,15 +120,19 @@ def overrides(args: argparse.Namespace) -> dict[str, Any]:
     return overrides
 
 
-def sweep_of(args: argparse.Namespace):
-    """The parsed ``--sweep`` or None; BuildError for a bad one (see :mod:`helpers.pipeline.sweep`)."""
+def sweep_of(args: argparse.Namespace, collection: Path):
+    """The parsed ``--sweep`` or None, its range read by the parameter's declared type in ``collection``;
+    BuildError for a bad one (see :mod:`helpers.pipeline.sweep`)."""
     if len(args.sweep) > 1:
         raise BuildError(f"--sweep given {len(args.sweep)} times ({', '.join(args.sweep)}); one sweep per build: "
                          "give --sweep once (set the other parameters with -p)")
     if args.yes and not args.sweep:
         raise BuildError("--yes is for --sweep (to allow a sweep of more than "
                          f"{sweep.MAX_UNASKED} reports); drop it or add --sweep")
-    return sweep.parse(args.sweep[0], args.yes) if args.sweep else None
+    if not args.sweep:
+        return None
+    name = args.sweep[0].partition("=")[0].strip()
+    return sweep.parse(args.sweep[0], args.yes, sweep.declared_type(name, collection))
 
 
 def _short(value: Any, limit: int = 60) -> str:

@@ -80,7 +80,7 @@ def _checked_plan(args: argparse.Namespace, collection: Path):
         arguments.refuse_list_options(args)
         print(arguments.list_text(collection, args.only))
         return None
-    return plan.all_entries(collection, arguments.overrides(args), args.only, arguments.sweep_of(args))
+    return plan.all_entries(collection, arguments.overrides(args), args.only, arguments.sweep_of(args, collection))
 
 
 def _collection(args: argparse.Namespace) -> Path:
@@ -269,7 +269,7 @@ def _sweep_page(args, collection: Path, chosen: list, everything: list, dirs) ->
         return []
     from helpers.pipeline import sweep_index
 
-    swept = arguments.sweep_of(args)
+    swept = arguments.sweep_of(args, collection)
     reports = sweep_index.swept(swept, chosen, collection)
     if not sweep_index.write(swept, reports, everything, dict(args.parameter), dirs, args.force):
         return []

@@ -33,7 +33,7 @@ from helpers.models import BuildFailure
 from helpers.pipeline import process, run, worker
 from helpers.pipeline.export_memo import memoise_exports
 from helpers.pipeline.jobs import Action, Ran, Rendered, RenderPath, ReportJob, ReportResult
-from helpers.pipeline.plan import BuildError, Job
+from helpers.pipeline.plan import BuildError, PlannedStep
 from helpers.pipeline.summary import Progress
 
 SCHEDULER = re.compile(r"^(tcp|tls)://[A-Za-z0-9.\-\[\]:]+:\d{1,5}$", re.ASCII)
@@ -128,7 +128,7 @@ def remote_report(job: dict, env: dict[str, str], expect: dict[str, str]) -> Ran
 # ------------------------------------------------------------------------------------------------ in the build
 
 
-def write_payload(job: Job, ran: Ran, dirs: run.Dirs) -> ReportResult:
+def write_payload(job: PlannedStep, ran: Ran, dirs: run.Dirs) -> ReportResult:
     """Write what a worker sent back, as the local pool's worker would have written it (the executed notebook into
     ``build/``, the page and exports atomically into ``reports/``, a failure page never over a good report, the
     kept run and parts into the cache)."""
@@ -167,14 +167,14 @@ def _client(n_workers: int, scheduler: str | None):
     return Client(cluster), cluster
 
 
-def _died(job: Job, exc: BaseException, dirs: run.Dirs) -> ReportResult:
+def _died(job: PlannedStep, exc: BaseException, dirs: run.Dirs) -> ReportResult:
     """A report whose workers kept dying fails alone, with its failure page (never over a good report)."""
     res = run.died(job, dirs)
     return replace(res, error=f"{res.error} ({type(exc).__name__}: the scheduler gave up after its workers died "
                               "running it)")
 
 
-def _submit_all(client, remote: list[Job], dirs: run.Dirs, env: dict, expect: dict, futures: dict) -> None:
+def _submit_all(client, remote: list[PlannedStep], dirs: run.Dirs, env: dict, expect: dict, futures: dict) -> None:
     """Submit each report to the workers under a key of its own for this build, into ``futures`` one by one (an
     interrupted submission still cancels what it submitted)."""
     token = uuid.uuid4().hex[:8]
@@ -184,7 +184,7 @@ def _submit_all(client, remote: list[Job], dirs: run.Dirs, env: dict, expect: di
         futures[fut] = job
 
 
-def run_dask(jobs: list[Job], site: dict, dirs: run.Dirs, n_workers: int, collection: Path, lang: str,
+def run_dask(jobs: list[PlannedStep], site: dict, dirs: run.Dirs, n_workers: int, collection: Path, lang: str,
              scheduler: str | None = None) -> dict:
     """Run ``jobs`` on Dask and record each result; ``{report name: result}`` like :func:`run.run_pool`.
     KeyboardInterrupt propagates once every unfinished report is cancelled and the local cluster is closed."""

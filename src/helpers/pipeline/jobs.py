@@ -85,6 +85,12 @@ def _known(cls, data: dict[str, Any]) -> dict[str, Any]:
     return dict(data)
 
 
+def _entry(data: dict[str, Any]) -> Entry:
+    """An :class:`~helpers.models.Entry` from its ``to_dict``, unknown fields refused as :func:`_known` does."""
+    data = _known(Entry, data)
+    return Entry(**dict(data, data_files=tuple(data.get("data_files", ()))))
+
+
 @dataclass(frozen=True)
 class Previous:
     """The last build's record of a report (:func:`helpers.cache.read_record`): its execution ``key`` and
@@ -152,9 +158,8 @@ class ReportJob:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ReportJob:
-        entry = dict(data["entry"])
-        entry["data_files"] = tuple(entry.get("data_files", ()))
-        return cls(entry=Entry(**entry), action=Action(data["action"]), key=data["key"],
+        data = _known(cls, data)
+        return cls(entry=_entry(data["entry"]), action=Action(data["action"]), key=data["key"],
                    reports=Path(data["reports"]), build=Path(data["build"]), cache=Path(data["cache"]),
                    staging=Path(data["staging"]), previous=Previous.from_dict(data.get("previous")))
 
@@ -202,7 +207,8 @@ class SiteJob:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SiteJob:
-        entries = tuple(Entry(**dict(e, data_files=tuple(e.get("data_files", ())))) for e in data["entries"])
+        data = _known(cls, data)
+        entries = tuple(_entry(e) for e in data["entries"])
         return cls(part=data["part"], key=data["key"], entries=entries, reports=Path(data["reports"]),
                    staging=Path(data["staging"]))
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from helpers import cache, params, paths
 from helpers.models import Entry
+from helpers.pipeline.jobs import Action
 
 KERNEL = "python3"
 INDEX = "index.html"
@@ -203,11 +204,13 @@ def _swept(book: _Notebook, mine: dict[str, Any], sweep, collection: Path) -> li
 
 
 @dataclass
-class Job:
-    """One report's work: ``action`` is "execute" or "render" (a prose edit: no kernel), ``reason`` says why."""
+class PlannedStep:
+    """One report's work as the cache plan decides it (in the build's own process): ``action`` is
+    :attr:`~helpers.pipeline.jobs.Action.EXECUTE` or ``RENDER`` (a prose edit: no kernel), ``reason`` says why.
+    What crosses to a worker is made from it: :class:`helpers.pipeline.jobs.ReportJob` (``run.report_job``)."""
 
     entry: Entry
-    action: str
+    action: Action
     reason: str
     key: str
     render: str
@@ -234,7 +237,7 @@ def page_context(everything: list[Entry]) -> dict:
 
 
 def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool,
-               context: dict | None = None) -> tuple[list[Job], list[Entry]]:
+               context: dict | None = None) -> tuple[list[PlannedStep], list[Entry]]:
     """``(jobs, entries that are up to date)``; ``context`` (:func:`page_context`) is what every page shows."""
     from helpers.i18n import catalog_digest
 
@@ -250,14 +253,14 @@ def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool,
         render = cache.render_key(notebook=nb, entry=shown, code=code, env=env,
                                   catalogs=catalog_digest(e.lang, e.stem))
         if force:
-            jobs.append(Job(e, "execute", "forced", key, render))
+            jobs.append(PlannedStep(e, Action.EXECUTE, "forced", key, render))
             continue
         action, reason = cache.why_stale(cache.read_record(cache_dir, e.name), key, render, reports,
                                          cache.executed_path(cache_dir, e.name))
         if action == "cached":
             fresh.append(e)
         else:
-            jobs.append(Job(e, action, reason or "", key, render))
+            jobs.append(PlannedStep(e, Action(action), reason or "", key, render))
     return jobs, fresh
 
 

@@ -17,7 +17,7 @@ from helpers import cache
 from helpers.models import BuildFailure
 from helpers.pipeline import placement, process, worker
 from helpers.pipeline.jobs import Action, Previous, ReportJob, ReportResult, SiteJob, SiteResult
-from helpers.pipeline.plan import Job
+from helpers.pipeline.plan import PlannedStep
 from helpers.pipeline.summary import Progress
 
 
@@ -37,7 +37,7 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def report_job(job: Job, dirs: Dirs) -> ReportJob:
+def report_job(job: PlannedStep, dirs: Dirs) -> ReportJob:
     """What a worker needs for one report (with the last build's record, read here: the worker reads no cache
     record of its own)."""
     return ReportJob(entry=job.entry, action=Action(job.action), key=job.key, reports=dirs.reports,
@@ -45,7 +45,7 @@ def report_job(job: Job, dirs: Dirs) -> ReportJob:
                      previous=Previous.from_dict(cache.read_record(dirs.cache, job.entry.name)))
 
 
-def record(job: Job, res: ReportResult, dirs: Dirs) -> None:
+def record(job: PlannedStep, res: ReportResult, dirs: Dirs) -> None:
     """A success is recorded; a failure that replaced the report drops the record (the next build tries again);
     a failure that kept a good earlier report keeps that report's record."""
     name = job.entry.name
@@ -76,11 +76,11 @@ def _uncached(dirs: Dirs, name: str, exc: OSError) -> None:
           "report is written, and will be built again next time", file=sys.stderr)
 
 
-def _crashed(job: Job, exc: BaseException) -> ReportResult:
+def _crashed(job: PlannedStep, exc: BaseException) -> ReportResult:
     return ReportResult(name=job.entry.name, ok=False, error=f"worker crashed: {type(exc).__name__}: {exc}")
 
 
-def run_here(jobs: list[Job], site: dict[str, SiteJob], dirs: Dirs, on_page=None) -> dict:
+def run_here(jobs: list[PlannedStep], site: dict[str, SiteJob], dirs: Dirs, on_page=None) -> dict:
     """Re-renders that need no kernel, in this process: starting a worker would cost more than the work.
     ``on_page(path)`` is told each page as soon as it is written (the live preview reloads it then)."""
     results: dict = {}
@@ -94,7 +94,7 @@ def run_here(jobs: list[Job], site: dict[str, SiteJob], dirs: Dirs, on_page=None
     return results
 
 
-def _announce(on_page, job: Job, res: ReportResult, dirs: Dirs) -> None:
+def _announce(on_page, job: PlannedStep, res: ReportResult, dirs: Dirs) -> None:
     if on_page is not None and res.outputs:  # something was written: the page, or its failure page
         on_page(dirs.reports / job.entry.output)
 
@@ -116,7 +116,7 @@ def _pool(n_workers: int, env: dict, log: Path, kernels: bool, warm: tuple | Non
                                initargs=(env, str(log), os.getpid(), kernels, warm))
 
 
-def warm_kernels(jobs: list[Job], n_workers: int, collection: Path, dirs: Dirs) -> tuple | None:
+def warm_kernels(jobs: list[PlannedStep], n_workers: int, collection: Path, dirs: Dirs) -> tuple | None:
     """What a worker needs to keep a warm kernel (:mod:`helpers.pipeline.warm`): the notebooks' folder, the
     modules the collection's notebooks import, the build folder, and as many kernels as the worker is expected to
     run (its share of the reports that execute)."""
@@ -145,7 +145,7 @@ def _may_start(kind: str, item, pending: dict, suspects: set[str]) -> bool:
     return not alone and not any(k == "report" and i.entry.name in suspects for k, i in pending.values())
 
 
-def run_pool(jobs: list[Job], site: dict[str, SiteJob], dirs: Dirs, n_workers: int, collection: Path,
+def run_pool(jobs: list[PlannedStep], site: dict[str, SiteJob], dirs: Dirs, n_workers: int, collection: Path,
              lang: str, on_page=None, warm: bool = False) -> dict:
     """Run ``jobs`` and the site parts; ``{report name: result}``. KeyboardInterrupt propagates after the pool
     has shut down (unfinished reports keep their previous version).
@@ -245,14 +245,14 @@ def _result(kind: str, data: dict) -> ReportResult | SiteResult:
     return ReportResult.from_dict(data) if kind == "report" else SiteResult.from_dict(data)
 
 
-def _finish(item: Job, res: ReportResult, dirs: Dirs, results: dict, progress: Progress, pending: dict) -> None:
+def _finish(item: PlannedStep, res: ReportResult, dirs: Dirs, results: dict, progress: Progress, pending: dict) -> None:
     _announce(progress.on_page, item, res, dirs)
     record(item, res, dirs)
     results[item.entry.name] = res
     progress.update([i.entry.name for k, i in pending.values() if k == "report"], advance=1)
 
 
-def died(job: Job, dirs: Dirs) -> ReportResult:
+def died(job: PlannedStep, dirs: Dirs) -> ReportResult:
     """The result of a report whose worker died while running it alone, with its failure page written (never over
     a good report)."""
     entry = job.entry

@@ -8,13 +8,12 @@ the results with ``helpers.present``. The one exception is :func:`collection_gui
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
-from helpers import paths, wording
+from helpers import wording
 from helpers.section_map import paragraph_range
 from helpers.section_map import read as read_collection
 from helpers.tables.claims import CLAIM_TYPES, VERDICTS
@@ -205,32 +204,15 @@ def org_mentions(paragraph_tags: pd.DataFrame, org: str, paragraphs: pd.DataFram
     return sorted(set(hits), key=lambda p: order.get(p, 99))
 
 
-def collection_guide(collection: Path | str | None = None) -> pd.DataFrame:
-    """How to read the collection: one row per notebook of ``collection.toml`` (id, title, paragraphs, summary).
+def collection_guide(notebooks: Iterable) -> pd.DataFrame:
+    """How to read the collection: one row per notebook of the section map (id, title, paragraphs, summary).
 
-    Reads ``helpers.paths.COLLECTION`` unless another section map is given; raises ``ValueError`` naming the file
-    and the entry when the file is missing, not TOML, or an entry lacks a field.
+    ``notebooks`` are the section map's notebooks as ``params.notebooks()`` reads and checks them (each with
+    ``id``, ``title``, ``paragraphs`` and ``summary``): the section map in use (``$NATO_COLLECTION`` included),
+    checked in one place, and nothing read here.
     """
-    path = Path(collection) if collection is not None else paths.COLLECTION
-    try:
-        data = read_collection(path)
-    except FileNotFoundError as exc:
-        raise ValueError(f"{path}: section map not found; expected notebooks/collection.toml") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"{path}: not valid TOML ({exc}); fix the file so it parses") from exc
-    entries = data.get("notebook")
-    if not isinstance(entries, list) or not entries:
-        raise ValueError(f"{path}: no [[notebook]] entries; the section map must list at least one notebook")
-    rows = []
-    for i, entry in enumerate(entries, 1):
-        missing = [k for k in ("id", "title", "paragraphs", "summary") if not entry.get(k)]
-        if missing:
-            raise ValueError(
-                f"{path}: notebook entry {i} ({entry.get('id', '?')}) lacks {', '.join(missing)}; "
-                "each entry needs id, title, paragraphs and summary"
-            )
-        rows.append({"notebook": str(entry["id"]), "title": str(entry["title"]),
-                     "paragraphs": str(entry["paragraphs"]).replace("-", "–"), "summary": str(entry["summary"])})
+    rows = [{"notebook": str(nb.id), "title": str(nb.title), "paragraphs": str(nb.paragraphs).replace("-", "–"),
+             "summary": str(nb.summary)} for nb in notebooks]
     return pd.DataFrame(rows, columns=["notebook", "title", "paragraphs", "summary"])
 
 

@@ -29,6 +29,7 @@ import pandas as pd
 
 from helpers import membership, wording
 from helpers.tables import geo_memo
+from helpers.tables.geo_shape_words import shape_label, unheld_label
 from helpers.tables.geo_shapes import Boundaries
 
 #: What a map drawn from these boundaries cites.
@@ -59,9 +60,11 @@ class Atlas:
 
     def names(self) -> dict[str, str]:
         """State code → the name a tooltip shows: the data's name, Natural Earth's for a code the data lacks, a
-        short name for a state that no longer exists."""
+        short name for a state that no longer exists. A feature drawn apart (``features.csv``: Somaliland, with the
+        code of the state it is drawn with) names no state: its code is its state's, not its own."""
         feats = self.boundaries.features()
-        names = dict(zip(feats["iso3"], feats["name"]))
+        apart = set(self.boundaries.special_features()["name"])
+        names = {iso: name for iso, name in zip(feats["iso3"], feats["name"]) if iso and name not in apart}
         names.update(zip(self.states["iso3"], self.states["name"]))
         names.update(HISTORIC_NAMES)
         return names
@@ -110,31 +113,10 @@ def holders(as_of, atlas: Atlas) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["feature", "name", "iso3", "holder", "how"])
 
 
-def _holder_label(rows: pd.DataFrame, names: dict[str, str], special: pd.DataFrame,
-                  context: pd.DataFrame | None = None) -> str:
-    """'Estonia'; 'USSR (drawn as its successor states' territory)'; 'West Germany and the GDR (…)'."""
-    first = rows.iloc[0]
-    if first["holder"] == "DEU" and len(rows) == 1 and context is not None and (context["how"] == "absorbed").any():
-        return "West Germany (drawn as today's Germany)"
-    if len(rows) == 1 and first["how"] == "self":
-        return names.get(first["holder"], first["name"])
-    if (rows["holder"] == "DEU").any() and (rows["how"] == "absorbed").any():
-        return "West Germany and the GDR (both drawn as today's Germany)"
-    if first["how"] == "special" and first["holder"] == first["iso3"]:
-        return f"{first['name']} (drawn as part of {names.get(first['holder'], first['holder'])})"
-    holder = names.get(first["holder"], first["holder"])
-    if first["how"] == "special" and pd.isna(special["until"].get(first["name"], pd.NaT)):
-        return f"{first['name']} ({holder})"  # a territory joined through its sovereign state: Greenland (Denmark)
-    if first["how"] == "special":
-        return f"{first['name']} (drawn with {holder} on this date)"
-    return f"{holder} (drawn as its successor states' territory)"
-
-
 def _unheld(boundaries: Boundaries, held: pd.DataFrame) -> pd.DataFrame:
     feats, special = boundaries.features(), boundaries.special_features().set_index("name")
     rest = feats[~feats["feature"].isin(held["feature"])].copy()
-    rest["label"] = [f"{n} (no state of the data; drawn unshaded)" if n in special.index else n
-                     for n in rest["name"]]
+    rest["label"] = [unheld_label(n, n in special.index) for n in rest["name"]]
     return rest
 
 
@@ -160,7 +142,7 @@ def feature_status(memberships: pd.DataFrame, org: str, as_of, statuses=membersh
         inside = [h for h in grp["holder"] if h in live.index]
         words = sorted({wording.label(live[h], "status", "memberships", lang="en") for h in inside})
         shown = grp[grp["holder"].isin(inside)] if inside else grp
-        rows.append({"feature": key, "name": grp["name"].iloc[0], "label": _holder_label(shown, names, special, grp),
+        rows.append({"feature": key, "name": grp["name"].iloc[0], "label": shape_label(shown, names, special, grp),
                      "member": bool(inside), "members": ", ".join(inside),
                      "status": " and ".join(words) if words else "not a member"})
     rest = _unheld(atlas.boundaries, held)
@@ -192,7 +174,7 @@ def overlap_status(memberships: pd.DataFrame, as_of, orgs=OVERLAP_ORGS, statuses
     for key, grp in held.groupby("feature", sort=False):
         found = set().union(*(by_state.get(h, set()) for h in grp["holder"]))
         inside = [o for o in orgs if o in found]
-        rows.append({"feature": key, "name": grp["name"].iloc[0], "label": _holder_label(grp, names, special),
+        rows.append({"feature": key, "name": grp["name"].iloc[0], "label": shape_label(grp, names, special),
                      "orgs": " + ".join(inside), "category": overlap_category(inside)})
     rest = _unheld(atlas.boundaries, held).assign(orgs="", category=NONE_CATEGORY)
     return pd.concat([pd.DataFrame(rows), rest[["feature", "name", "label", "orgs", "category"]]],

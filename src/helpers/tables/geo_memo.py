@@ -13,7 +13,6 @@ build names the folder for its kernels (``$NATO_MEMO_DIR``); without it nothing 
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
@@ -38,7 +37,7 @@ def keeper(parts: dict, files: list[Path]) -> Callable[[str, Callable[[], pd.Dat
     if folder is None:
         return lambda name, make: make()
     base = dict(parts, files={str(f): cache.sha256_file(f) for f in files}, code=cache.code_hash(),
-                lang=os.environ.get(paths.LANG_VAR, "en"))
+                lang=paths.language())
 
     def keep(name: str, make: Callable[[], pd.DataFrame]) -> pd.DataFrame:
         key = cache.sha256_bytes(cache.canonical(dict(base, name=name)))

@@ -1,0 +1,96 @@
+"""Altair builder for notebook 04 (P7): the arms-control treaties' Gantt, with the wars on the same time axis.
+
+It takes the frames of ``helpers.tables.arms_control`` (treaty phases and steps) and the timeline's wars, and
+returns a chart; it never displays or saves. The title states the finding (passed in by the notebook), the
+``description`` is the text alternative, and colours come from ``helpers.theme``.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from helpers import theme
+from helpers.charts.euroatlantic import date_tooltip
+from helpers.tables.arms_control import PHASES
+
+#: The phase of a treaty that was signed and never entered into force: drawn as a dashed line labelled in words,
+#: never as a bar, so it cannot be read as a treaty in force.
+NEVER = PHASES[-1]
+_BARS = tuple(p for p in PHASES if p != NEVER)
+
+
+def _phase_scale() -> alt.Scale:
+    """Treaty phases drawn as bars, in the theme's phase colours: grey while not (recorded as) in force, the
+    arms-control colour in force, purple once a party has suspended or left; each look-alike pair apart in
+    lightness."""
+    return alt.Scale(domain=list(_BARS), range=[theme.PHASE_COLORS[p] for p in _BARS])
+
+
+def _never_in_force(phases: pd.DataFrame, labels: list[str]) -> alt.LayerChart:
+    """Treaties signed but never in force: a thin dashed line from signature, labelled "never in force" (short
+    enough to stay inside a phone's plot; the tooltip names the phase)."""
+    never = phases[phases["phase"] == NEVER].assign(label="never in force")
+    where = {"y": alt.Y("name:N", sort=labels),
+             "tooltip": [alt.Tooltip("name:N", title="treaty"), alt.Tooltip("phase:N", title="phase"),
+                         date_tooltip("start", "signed"), alt.Tooltip("source_id:N", title="source")]}
+    grey = theme.PHASE_COLORS[NEVER]
+    line = alt.Chart(never).mark_rule(strokeDash=[5, 4], strokeWidth=1.5, color=grey).encode(
+        x="start:T", x2="end:T", **where)
+    text = alt.Chart(never).mark_text(align="left", baseline="bottom", dx=4, dy=-3, fontSize=10, color=grey).encode(
+        x="start:T", text="label:N", **where)
+    return alt.layer(line, text)
+
+
+#: A war's row label, "title (year)": at most 320 px on a desktop, 130 on a phone, so the timeline fits a phone's
+#: screen instead of scrolling sideways (the label wraps onto lines within it, :data:`WAR_LABEL_EXPR`).
+WAR_LABEL_LIMIT = alt.ExprRef(expr="war_phone ? 130 : 320")
+#: Whether the page is on a phone, as a signal the war labels read. The window's width, not the container's: this
+#: chart has views of fixed width, so its container is as wide as the chart itself (under 600 px on a desktop too,
+#: which cut every war's label to 130 px there as well).
+WAR_PHONE = alt.param(name="war_phone", expr="windowSize()[0] > 0 && windowSize()[0] < 600")
+#: A war's label whole, on lines of at most 21 characters on a phone ("Russia's full-scale invasi…" named no war)
+WAR_LABEL_EXPR = theme.wrapped_label("war_phone", 21, 60)
+WAR_ROW = 36  # a war's row: room for three lines of its label on a phone
+
+
+def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, *, title: str,
+                 description: str, width: int = 520) -> alt.VConcatChart:
+    """Arms-control treaties from signature to their end (Gantt bars coloured by phase, steps as ticks), one row
+    per treaty (labelled with its ``name``) in order of signature, above a lane of interventions and wars on the same
+    time axis. A treaty that never entered into force gets no bar: a dashed line labelled in words."""
+    order = phases.sort_values("start", kind="stable").drop_duplicates("treaty_id")
+    names, labels = order["treaty_id"].tolist(), order["name"].tolist()
+    bars = alt.Chart(phases[phases["phase"] != NEVER]).mark_bar(height=16).encode(
+        x=alt.X("start:T", title=None), x2="end:T",
+        y=alt.Y("name:N", sort=labels, title=None),
+        color=alt.Color("phase:N", scale=_phase_scale(), title="phase", legend=alt.Legend(labelLimit=280)),
+        tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("phase:N", title="phase"),
+                 date_tooltip("start", "from"), date_tooltip("end", "until"),
+                 alt.Tooltip("source_id:N", title="source")],
+    )
+    ticks = alt.Chart(steps[steps["treaty_id"].isin(names)]).mark_tick(thickness=2, size=22, color=theme.TICK).encode(
+        x=alt.X("date:T"), y=alt.Y("name:N", sort=labels),
+        tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("step:N", title="step"),
+                 alt.Tooltip("party:N", title="party"), date_tooltip("date", "date"),
+                 alt.Tooltip("note:N", title="note"), alt.Tooltip("source_id:N", title="source")],
+    )
+    top = alt.layer(bars, ticks, _never_in_force(phases, labels)).properties(width=width,
+                                                                           height=30 * max(1, len(names)))
+    # each war on a row of its own, named on the axis like the treaties (title and year), so the dots need no hover
+    wars = wars.sort_values("date", kind="stable").assign(
+        war=lambda w: [f"{t} ({d.year})" for d, t in zip(pd.to_datetime(w["date"]), w["title"])])
+    lane = alt.Chart(wars).mark_circle(size=120, color=theme.CATEGORY_COLORS["intervention_war"], opacity=1).encode(
+        x=alt.X("date:T", title=None),
+        y=alt.Y("war:N", sort=wars["war"].tolist(), title=None, axis=alt.Axis(labelLimit=WAR_LABEL_LIMIT,
+                                                                           labelExpr=WAR_LABEL_EXPR,
+                                                                           labelLineHeight=11)),
+        tooltip=[date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
+                 alt.Tooltip("description:N", title="what happened"),
+                 alt.Tooltip("source_id:N", title="source")],
+    ).properties(width=width, height=WAR_ROW * max(1, len(wars)))
+    # one time axis for both views: the shared scale spans the treaties and the wars (no explicit domain, which
+    # Vega-Lite would have to merge from two forms and warn about)
+    dark = theme.dark_swap([theme.PHASE_COLORS[p] for p in PHASES], [theme.PHASE_COLORS_DARK[p] for p in PHASES])
+    return alt.vconcat(top, lane).add_params(WAR_PHONE).resolve_scale(x="shared").properties(
+        title=title, description=description, usermeta={"dark": dark})

@@ -1,0 +1,47 @@
+"""The parameter types of the section map: their names (:data:`TYPES`) and, for a type with a range
+(``min``/``max``), how its bounds are read (:data:`RANGED`).
+
+This is the first home of a new type (CONTRIBUTING, "Recipe: add a parameter type"): its name here, one check in
+``checks.py``, its ``--list`` text in ``describe.py`` (``tests/test_params.py`` holds the three together). The
+section map's bound check, the bound's value, the rules between parameters, the edge values and ``--sweep``'s
+ranges all read the type's :class:`Range`; nothing else needs its name.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+
+def _literal(raw: Any, kind: type) -> Any:
+    """A bound of the section map that is a ``kind`` (a date may be written as an ISO string), else ValueError."""
+    value = _dt.date.fromisoformat(raw) if kind is _dt.date and isinstance(raw, str) else raw
+    if isinstance(value, bool | _dt.datetime) or not isinstance(value, kind):
+        raise ValueError(f"{raw!r} is not a {kind.__name__}")
+    return value
+
+
+@dataclass(frozen=True)
+class Range:
+    """How a type with a range (``min``/``max``) reads its bounds: ``words`` (the ``data:`` words a bound may use),
+    ``parse`` (a bound's literal to its value, or ValueError), ``allowed`` (in words) and ``step``, the smallest move
+    between two values (``a < b`` at an edge puts ``b`` a step past ``a``). Every type of :data:`TYPES` also has
+    one check in ``checks.py`` and one ``--list`` text in ``describe.py`` (a test holds the three together)."""
+
+    words: tuple[str, ...]
+    parse: Callable[[Any], Any]
+    allowed: str
+    step: Any
+
+
+_DATE, _WHOLE = partial(_literal, kind=_dt.date), partial(_literal, kind=int)
+RANGED: dict[str, Range] = {
+    "date": Range(("data:first", "data:last"), _DATE, "an ISO date YYYY-MM-DD", _dt.timedelta(days=1)),
+    "year": Range(("data:first_year", "data:last_year"), _WHOLE, "a whole number", 1),
+    "int": Range((), _WHOLE, "a whole number", 1),
+}
+TYPES = ("date", "year", "org_list", "org", "state", "choice", "list", "int", "str")
+BOUND_WORDS = tuple(w for rng in RANGED.values() for w in rng.words)
