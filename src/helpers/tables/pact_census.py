@@ -8,6 +8,7 @@ are ``pact_census.csv`` and ``pact_spells.csv``; how each member left is ``pact_
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 from scipy.stats import binomtest, chi2
@@ -178,7 +179,14 @@ def two_rate_p(count_a: int, exposure_a: float, count_b: int, exposure_b: float)
     n = int(count_a) + int(count_b)
     if n == 0:
         return 1.0
-    return float(binomtest(int(count_a), n, exposure_a / (exposure_a + exposure_b)).pvalue)
+    return _binomial_p(int(count_a), n, exposure_a / (exposure_a + exposure_b))
+
+
+@lru_cache(maxsize=None)
+def _binomial_p(k: int, n: int, p: float) -> float:
+    """scipy's two-sided exact binomial test, once per ``(k, n, p)`` in a process: 02's sentences test the same
+    pairs of the same records many times, and the answer depends on these three numbers only."""
+    return float(binomtest(k, n, p).pvalue)
 
 
 def holm(p_values) -> list[float]:
@@ -201,11 +209,11 @@ def rate_tests(record: pd.DataFrame, *, level: float = 0.05, focus: str | None =
     the pact with the lower rate first), ``exits_lower``, ``member_years_lower``, ``exits_higher``,
     ``member_years_higher``, ``p``, ``p_holm``, ``p_holm_all_pairs``, ``separate`` (``p_holm < level``); by
     ``p``, then names."""
-    rows = record[record["member_years"] > 0].reset_index(drop=True)
+    rows = record[record["member_years"] > 0].to_dict("records")  # plain rows: a pair is two dict look-ups
     out = []
     for i in range(len(rows)):
         for j in range(i + 1, len(rows)):
-            a, b = rows.iloc[i], rows.iloc[j]
+            a, b = rows[i], rows[j]
             if a["exits"] / a["member_years"] > b["exits"] / b["member_years"]:
                 a, b = b, a
             out.append({"lower": a["name"], "higher": b["name"], "ids": {_id(a), _id(b)},
@@ -224,7 +232,7 @@ def rate_tests(record: pd.DataFrame, *, level: float = 0.05, focus: str | None =
     return frame.sort_values(["p", "lower", "higher"]).reset_index(drop=True)[cols]
 
 
-def _id(row: pd.Series) -> str:
+def _id(row) -> str:
     """A pact's identity for :data:`FOCUS`: its ``org_id`` where the record has one (names change with the
     edition), else its name."""
     org = row.get("org_id")
