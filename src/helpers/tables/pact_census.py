@@ -8,7 +8,7 @@ are ``pact_census.csv`` and ``pact_spells.csv``; how each member left is ``pact_
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 from scipy.stats import binomtest, chi2
@@ -182,7 +182,7 @@ def two_rate_p(count_a: int, exposure_a: float, count_b: int, exposure_b: float)
     return _binomial_p(int(count_a), n, exposure_a / (exposure_a + exposure_b))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _binomial_p(k: int, n: int, p: float) -> float:
     """scipy's two-sided exact binomial test, once per ``(k, n, p)`` in a process: 02's sentences test the same
     pairs of the same records many times, and the answer depends on these three numbers only."""
@@ -302,9 +302,10 @@ def one_per_bloc(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame,
     most member-years in its window is kept (an exit from two nested agreements, such as Cuba's from the Rio
     Treaty and the OAS Charter in 1962, then counts once); returns :func:`exit_record` on that pool."""
     full = exit_record(cases, spells, exits, as_of).set_index("atopid")["member_years"]
+    nested = nested_groups(cases, spells)
     groups: dict[int, list[int]] = {}
     for a in full.index:
-        groups.setdefault(nested_groups(cases, spells).get(a, a), []).append(a)
+        groups.setdefault(nested.get(a, a), []).append(a)
     keep = {max(g, key=lambda a: (full[a], -a)) for g in groups.values()}
     out = cases.copy()
     out["admitted"] = out["admitted"] & out["atopid"].isin(keep)
