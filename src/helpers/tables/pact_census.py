@@ -112,15 +112,15 @@ def without_great_power_rule(cases: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _ending_kinds(c, sp: pd.DataFrame, exits: pd.DataFrame, stop, uncoded: str) -> list[tuple]:
-    """``(day, kind)`` of every spell of pact ``c`` ending inside its window, before the pact itself ended."""
+def _ending_kinds(c, sp: pd.DataFrame, coded: dict, stop, uncoded: str) -> list[tuple]:
+    """``(day, kind)`` of every spell of pact ``c`` ending inside its window, before the pact itself ended
+    (``coded``: the pact's rows of ``pact_exits.csv`` as ``{(cow_code, date): kind}``, its primary key)."""
     ended = sp[sp["end"].notna() & (sp["end"] <= stop) & (sp["end"] > c.signed)]
     if pd.notna(c.ended):
         ended = ended[ended["end"] < c.ended]
-    coded = exits[exits["atopid"] == c.atopid].set_index(["cow_code", "date"])["kind"]
     out = []
     for s in ended.itertuples(index=False):
-        if (s.cow_code, s.end) in coded.index:
+        if (s.cow_code, s.end) in coded:
             out.append((s.end, coded[(s.cow_code, s.end)]))
         elif uncoded == "not_coded":  # a spell ending the day another begins: a state's succession, not an exit
             out.append((s.end, "succession" if (sp["start"] == s.end).any() else "not_coded"))
@@ -148,10 +148,15 @@ def exit_record(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, 
     ``non_renewal``, ``suspension``, ``not_coded``, ``exits``, ``exits_per_100_member_years``, ``ci_low``,
     ``ci_high``."""
     day, limit, rows = pd.Timestamp(as_of), pd.Timestamp(through), []
+    # each pact's spells and coded endings, split once (a pact's spells keep their order and index labels)
+    spells_of = dict(tuple(spells.groupby("atopid", sort=False)))
+    coded_of: dict = {}
+    for e in exits.itertuples(index=False):
+        coded_of.setdefault(e.atopid, {})[(e.cow_code, e.date)] = e.kind
     for c in cases[cases["admitted"]].itertuples(index=False):
         stop = min(x for x in (c.ended, day, limit) if pd.notna(x))
-        sp = spells[spells["atopid"] == c.atopid]
-        endings = _ending_kinds(c, sp, exits, stop, uncoded)
+        sp = spells_of.get(c.atopid, spells.iloc[:0])
+        endings = _ending_kinds(c, sp, coded_of.get(c.atopid, {}), stop, uncoded)
         kinds = [k for _, k in endings]
         years = membership.member_years(sp, c.signed, stop)
         row = {"atopid": c.atopid, "org_id": c.org_id, "name": c.name, "signed": c.signed, "window_end": stop,
