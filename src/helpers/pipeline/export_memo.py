@@ -13,7 +13,7 @@ from pathlib import Path
 
 from helpers import cache
 
-FUNCTIONS = ("vegalite_to_svg", "vegalite_to_png", "vega_to_svg", "vega_to_png", "svg_to_png")
+FUNCTIONS = ("vegalite_to_svg", "vegalite_to_png", "vega_to_svg", "vega_to_png")
 _log = logging.getLogger(__name__)
 
 

@@ -48,18 +48,15 @@ def chart_figure(payload: dict, mode: str, spec: dict, exports: Exports, cell_no
 
     key = payload["key"]
     exports.claim(key, "chart", cell_no)
-    # The PNG is the SVG rasterised at twice its size: vl-convert's own ``*_to_png`` compiles and draws the chart
-    # again to make the same SVG and rasterise it (the same bytes), so the second compile is skipped.
     if mode == "vega-lite":
         svg = vlc.vegalite_to_svg(spec, vl_version=theme.vl_version())
-        png = vlc.svg_to_png(svg, scale=2)
+        png = vlc.vegalite_to_png(spec, vl_version=theme.vl_version(), scale=2)
         drawn, fits = vega_specs.page_spec(spec)
         drawn = _boundaries_apart(drawn, key, exports)
         drawn, shared_config = _config_apart(drawn, exports)
         title, subtitle = vega_specs.split_title(spec)
     else:
-        svg = vlc.vega_to_svg(spec)
-        png = vlc.svg_to_png(svg, scale=2)
+        svg, png = vlc.vega_to_svg(spec), vlc.vega_to_png(spec, scale=2)
         drawn, fits, title, subtitle, shared_config = spec, False, "", "", ""
     svg_path, png_path = exports.path(key, "svg"), exports.path(key, "png")
     exports.files[svg_path] = svg.encode("utf-8")
