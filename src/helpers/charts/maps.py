@@ -143,14 +143,16 @@ def membership_map(memberships: pd.DataFrame, as_of, *, atlas: geo.Atlas, org: s
     desc = description or (f"Map of {framed.words if framed else 'Europe, Eurasia and North America'} on {on}: "
                            + _map_summary(status, org))
     height = int(round(width * framed.aspect)) if framed else height
-    return _boundaries(atlas.boundaries, status[["feature", "label", "shade", "detail"]], ["label", "shade", "detail"],
-                       framed).mark_geoshape(stroke=BORDER, strokeWidth=0.5, clip=True).encode(
+    later: dict = {}  # the shapes, put in once the chart is built (see _boundaries)
+    return _with_shapes(_boundaries(
+        atlas.boundaries, status[["feature", "label", "shade", "detail"]], ["label", "shade", "detail"], framed, later
+    ).mark_geoshape(stroke=BORDER, strokeWidth=0.5, clip=True).encode(
         color=alt.Color("shade:N", scale=scale, title=legend_title,
                         legend=alt.Legend(orient="bottom", columns=2, symbolType="square")),
         tooltip=[alt.Tooltip("label:N", title="Country"), alt.Tooltip("detail:N", title="Status")],
     ).project(**_framed_projection(framed)).properties(
         title=title, description=desc, width=width, height=height,
-        usermeta={"aspect": round(height / width, 3), **_phone_meta(framed)})
+        usermeta={"aspect": round(height / width, 3), **_phone_meta(framed)}), later)
 
 
 def _framed_projection(region: Region | None) -> dict:
