@@ -13,9 +13,9 @@ fresh temporary folder (``NATO_REPORTS_DIR`` and friends; never ``reports/``):
 * the same with ``--executor dask`` (a ``LocalCluster`` of as many workers, started by the build and counted in its
   time).
 
-It prints each one's total, its cost per report and the ratios, with the machine's load average before and after
-each, because on a shared machine the load moves every figure. ``scripts/profile_report.py`` shows where one
-report's time goes.
+It prints each one's total (wall seconds, and the CPU seconds of every process it started), its cost per report
+and the ratios, with the machine's load average before and after each, because on a shared machine the load moves
+every wall figure; the CPU seconds move much less. ``scripts/profile_report.py`` shows where one report's time goes.
 
     python scripts/bench_sweep.py [--only 02] [--count 40] [--jobs N] [--naive-sample K] [--keep]
 """
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -58,9 +59,20 @@ def _load() -> str:
     return f"load {one:.1f} (5 min {five:.1f})"
 
 
+#: CPU seconds of every process the bench started and waited for (the builds, their workers and kernels), summed
+#: per way: on a shared machine the wall time carries other work's load, the CPU time is what the sweep cost.
+CPU: dict[str, float] = {}
+
+
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def _timed(cmd: list[str], env: dict, cwd: Path) -> tuple[float, subprocess.CompletedProcess]:
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _children_cpu()
     res = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True)
+    CPU["last"] = _children_cpu() - c0
     return time.perf_counter() - t0, res
 
 
@@ -81,7 +93,8 @@ def _sweep(tmp: Path, label: str, nb_id: str, values: list[str], extra: list[str
     built = sum(1 for ln in res.stdout.splitlines() if len(ln.split()) > 1 and ln.split()[1] == "built")
     status = "" if res.returncode == 0 and built == len(values) else \
         f"  (exit {res.returncode}, {built} built)\n{res.stderr[-1500:]}"
-    print(f"{label + ':':34s}{seconds:7.1f}s for {len(values)}; {before} → {_load()}{status}")
+    CPU[label] = CPU["last"]
+    print(f"{label + ':':34s}{seconds:7.1f}s for {len(values)} ({CPU[label]:.1f}s CPU); {before} → {_load()}{status}")
     return seconds
 
 
@@ -97,6 +110,13 @@ def _ratios(timings: dict[str, float], naive: float, n: int) -> None:
     print(f"Dask LocalCluster: {dask / fresh:.2f}× the pool with fresh kernels")
     print(f"each extra report with warm kernels: ({warm:.1f}s − {one:.1f}s for one) / {n - 1} = "
           f"{(warm - one) / (n - 1):.2f}s (goal ≤ 0.5 s)")
+    cpu_warm, cpu_one = CPU["local pool, warm kernels"], CPU["warm kernels, first value alone"]
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    extra = (cpu_warm - cpu_one) / (n - 1)
+    print(f"CPU of each extra report with warm kernels: ({cpu_warm:.1f}s − {cpu_one:.1f}s) / {n - 1} = {extra:.2f}s, "
+          f"≈ {extra / cores:.2f}s of wall time on {cores} idle cores")
+    print("CPU per report: " + ", ".join(f"{k} {CPU[k] / n:.2f}s" for k in timings) +
+          (f", naive loop {CPU['naive'] / n:.2f}s" if "naive" in CPU else ""))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,10 +147,12 @@ def main(argv: list[str] | None = None) -> int:
             out = naive / f"{nb.stem}--{value}.ipynb"
             dt1, r1 = _timed([str(BIN / "papermill"), str(paths.NOTEBOOKS / f"{nb.stem}.ipynb"), str(out),
                               "-p", "as_of", value, "--cwd", str(paths.NOTEBOOKS)], _env(naive), tmp)
+            cpu1 = CPU["last"]
             dt2, r2 = _timed([str(BIN / "jupyter"), "nbconvert", "--to", "html", str(out)], _env(naive), tmp)
             if r1.returncode or r2.returncode:
                 print(f"  naive {value}: FAILED\n{(r1.stderr + r2.stderr)[-1500:]}")
             t_naive += dt1 + dt2
+            CPU["naive"] = CPU.get("naive", 0.0) + (cpu1 + CPU["last"]) * len(values) / len(sample)
         scaled = t_naive * len(values) / len(sample)
         note = f" (measured on {len(sample)}, scaled to {len(values)})" if len(sample) < len(values) else ""
         print(f"naive loop:   {scaled:7.1f}s{note}; {before} → {_load()}")

@@ -70,6 +70,10 @@ def sources_path() -> Path:
     return paths.sources_csv()
 
 
+#: The bibliography's rows as text, by file: its latest version only (every chart and table of a notebook asks).
+_ROWS: dict[str, tuple] = {}
+
+
 def source_rows() -> dict[str, dict[str, str]]:
     """Every row of the bibliography by ``source_id`` (values as text, dates as ISO text)."""
     path = sources_path()
@@ -79,9 +83,15 @@ def source_rows() -> dict[str, dict[str, str]]:
     from helpers import load
 
     if path == paths.SOURCES_CSV:  # the project's bibliography: through the validating loader
-        for rec in load.sources().to_dict("records"):
-            rows[str(rec["source_id"])] = {k: _text(v) for k, v in rec.items()}
-        return rows
+        frame = load.sources()  # logs the read; parsed and checked once per process and file version
+
+        def as_rows() -> dict[str, dict[str, str]]:
+            return {str(rec["source_id"]): {k: _text(v) for k, v in rec.items()} for rec in frame.to_dict("records")}
+
+        from helpers.load import package, readers
+
+        kept = package.latest(_ROWS, str(path), readers.version("sources"), as_rows)
+        return {sid: dict(row) for sid, row in kept.items()}  # the caller's own copy
     with path.open(encoding="utf-8", newline="") as fh:
         for rec in csv.DictReader(fh):
             rows[rec["source_id"]] = {k: (v or "") for k, v in rec.items()}

@@ -84,13 +84,32 @@ def region_keys(boundaries: geo_shapes.Boundaries, name: str) -> tuple[str, ...]
 
 
 def _boundaries(boundaries: geo_shapes.Boundaries, lookup: pd.DataFrame, fields: list[str],
-                region: Region | None = None) -> alt.Chart:
-    """A chart whose data are the features in view, each joined to its row of ``lookup`` (key ``feature``)."""
+                region: Region | None = None, later: dict | None = None) -> alt.Chart:
+    """A chart whose data are the features in view, each joined to its row of ``lookup`` (key ``feature``).
+
+    With ``later`` (a dict), the chart holds a small stand-in for the shapes and ``later`` keeps the shapes under
+    the stand-in's name, for :func:`_with_shapes` to put in place once the chart is built: every Altair method
+    deep-copies the chart, and the shapes are most of it."""
     keys = region_keys(boundaries, region.name) if region else view_keys(boundaries)
     topo = geo_shapes.subset_topology(boundaries, keys, south=SOUTH)
+    if later is not None:
+        name = f"shapes-{len(later)}"
+        later[name] = topo
+        topo = {"stand_in": name}
     data = alt.InlineData(values=topo, format=alt.DataFormat(type="topojson", feature="countries"))
     return alt.Chart(data).transform_lookup(
         lookup="id", from_=alt.LookupData(data=lookup, key="feature", fields=fields))
+
+
+def _with_shapes(chart, later: dict):
+    """``chart`` (built with :func:`_boundaries`'s ``later``) with each stand-in replaced by its shapes, in place."""
+    for part in [chart, *(chart.layer if isinstance(chart, alt.LayerChart) else [])]:
+        data = part.data if isinstance(part, alt.Chart) else alt.Undefined
+        if isinstance(data, alt.InlineData) and isinstance(data.values, dict) and "stand_in" in data.values:
+            data.values = later.pop(data.values["stand_in"])
+    if later:
+        raise AssertionError(f"map shapes not put in place: {sorted(later)}")
+    return chart
 
 
 def _projection(region: Region | None = None) -> dict:
@@ -124,14 +143,16 @@ def membership_map(memberships: pd.DataFrame, as_of, *, atlas: geo.Atlas, org: s
     desc = description or (f"Map of {framed.words if framed else 'Europe, Eurasia and North America'} on {on}: "
                            + _map_summary(status, org))
     height = int(round(width * framed.aspect)) if framed else height
-    return _boundaries(atlas.boundaries, status[["feature", "label", "shade", "detail"]], ["label", "shade", "detail"],
-                       framed).mark_geoshape(stroke=BORDER, strokeWidth=0.5, clip=True).encode(
+    later: dict = {}  # the shapes, put in once the chart is built (see _boundaries)
+    return _with_shapes(_boundaries(
+        atlas.boundaries, status[["feature", "label", "shade", "detail"]], ["label", "shade", "detail"], framed, later
+    ).mark_geoshape(stroke=BORDER, strokeWidth=0.5, clip=True).encode(
         color=alt.Color("shade:N", scale=scale, title=legend_title,
                         legend=alt.Legend(orient="bottom", columns=2, symbolType="square")),
         tooltip=[alt.Tooltip("label:N", title="Country"), alt.Tooltip("detail:N", title="Status")],
     ).project(**_framed_projection(framed)).properties(
         title=title, description=desc, width=width, height=height,
-        usermeta={"aspect": round(height / width, 3), **_phone_meta(framed)})
+        usermeta={"aspect": round(height / width, 3), **_phone_meta(framed)}), later)
 
 
 def _framed_projection(region: Region | None) -> dict:
@@ -229,11 +250,12 @@ def membership_explorer(memberships: pd.DataFrame, org: str, as_of, *, atlas: ge
     aspect = region.aspect if region else 0.8
     height = height or int(round(width * aspect))
     year = alt.param(name="year", value=start)
-    chart = _explorer_map(atlas.boundaries, data["codes"], org, first, width, height, region)
-    return chart.add_params(year).properties(
+    later: dict = {}  # the shapes, put in once the chart is built (see _boundaries)
+    chart = _explorer_map(atlas.boundaries, data["codes"], org, first, width, height, region, later)
+    return _with_shapes(chart.add_params(year).properties(
         title=title, description=description,
         usermeta={"aspect": aspect, "timeline": timeline(data, org, start), **_phone_meta(region)}
-    ).configure_view(stroke=None)
+    ).configure_view(stroke=None), later)
 
 
 def _phone_meta(region: Region | None) -> dict:
@@ -244,11 +266,12 @@ def _phone_meta(region: Region | None) -> dict:
 
 
 def _explorer_map(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org: str, first: int, width: int,
-                  height: int, region: Region | None = None) -> alt.Chart | alt.LayerChart:
+                  height: int, region: Region | None = None, later: dict | None = None) -> alt.Chart | alt.LayerChart:
     """The shaded map; a region with an inset gets it drawn, framed and named in its lower-left corner (on a phone,
     in a band under the main map, which is then fitted to the region's phone box)."""
     if region is None or region.inset is None:
-        return _explorer_layer(boundaries, codes, org, first, region).properties(width=width, height=height)
+        return _explorer_layer(boundaries, codes, org, first, region, later=later).properties(width=width,
+                                                                                               height=height)
     inner = REGIONS[region.inset]
     w, h = region.inset_box
     band = 0.3  # the inset's share of a phone map's height
@@ -256,8 +279,10 @@ def _explorer_map(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org: s
     top = f"({phone} ? height * {1 - band:.3f} : height * {1 - h:.2f})"
     right = f"({phone} ? width * 0.62 : width * {w:.2f})"
     main = _explorer_layer(boundaries, codes, org, first, region, box=f"[[0, 0], [width, {phone} ? {top} : height]]",
-                           fit=f"{phone} ? {_compact(region.frame(region.phone))} : {_compact(region.frame())}")
-    inset = _explorer_layer(boundaries, codes, org, first, inner, box=f"[[4, {top} + 4], [{right} - 4, height - 4]]")
+                           fit=f"{phone} ? {_compact(region.frame(region.phone))} : {_compact(region.frame())}",
+                           later=later)
+    inset = _explorer_layer(boundaries, codes, org, first, inner, box=f"[[4, {top} + 4], [{right} - 4, height - 4]]",
+                            later=later)
     corner = alt.Chart(alt.Data(values=[{}]))
     frame = corner.mark_rect(x=0, y=alt.expr(top), x2=alt.expr(right), y2=alt.expr("height"),
                              fill=theme.INSET_PAPER, stroke=INSET_EDGE, strokeWidth=1)
@@ -267,7 +292,8 @@ def _explorer_map(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org: s
 
 
 def _explorer_layer(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org: str, first: int,
-                    region: Region | None, box: str | None = None, fit: str | None = None) -> alt.Chart:
+                    region: Region | None, box: str | None = None, fit: str | None = None,
+                    later: dict | None = None) -> alt.Chart:
     idx = f"(year - {first})"
     char = f"substring(datum.code, {idx}, {idx} + 1)"
     shaded = f"isString(datum.code) && {char} != '.'"
@@ -279,7 +305,7 @@ def _explorer_layer(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org:
         projection.update(extent=alt.expr(box), clipExtent=alt.expr(box))
     if fit:
         projection["fit"] = alt.expr(fit)
-    return _boundaries(boundaries, codes, ["code", "labels"], region).transform_calculate(
+    return _boundaries(boundaries, codes, ["code", "labels"], region, later).transform_calculate(
         shade=f"{shaded} ? '{word}' : '{no}'",
         who=f"{shaded} ? split({pick}, '|')[0] : datum.properties.name",
         standing=f"{shaded} ? split({pick}, '|')[1] : '{no}'",

@@ -96,9 +96,7 @@ def table(name: str, data_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     validated against the data package and the tables it refers to. Raises :class:`DataError`."""
     d = _data_dir(data_dir)
     name = name[:-4] if name.endswith(".csv") else name
-    res = package.resource(name, d)  # unknown names fail here, naming the tables that exist
-    files = [package.package_path(d), d / res["path"]]
-    files += [d / package.resource(t, d)["path"] for t in dependencies(name, d)]
+    files = _files(name, d)
     package.log_reads(files)
 
     def checked() -> pd.DataFrame:
@@ -109,6 +107,19 @@ def table(name: str, data_dir: str | os.PathLike | None = None) -> pd.DataFrame:
         return df
 
     return package.latest(_CHECKED, (name, str(d)), tuple(package.stamp(f) for f in files), checked).copy()
+
+
+def _files(name: str, d: Path) -> list[Path]:
+    """The files a load of table ``name`` depends on: the descriptor, its CSV, the CSVs of its dependencies."""
+    res = package.resource(name, d)  # unknown names fail here, naming the tables that exist
+    files = [package.package_path(d), d / res["path"]]
+    return files + [d / package.resource(t, d)["path"] for t in dependencies(name, d)]
+
+
+def version(name: str, data_dir: str | os.PathLike | None = None) -> tuple:
+    """The version of table ``name`` a load gives now (the stamps of the files it depends on): what a cache of
+    something made from the table is keyed on."""
+    return tuple(package.stamp(f) for f in _files(name, _data_dir(data_dir)))
 
 
 def table_names(data_dir: str | os.PathLike | None = None) -> list[str]:

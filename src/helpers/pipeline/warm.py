@@ -61,14 +61,20 @@ def _imported(source: str) -> set[str]:
 
 
 def warm_up_code(modules: list[str]) -> str:
-    """Kernel code that imports ``modules`` and leaves no name behind."""
+    """Kernel code that imports ``modules`` and leaves no name behind.
+
+    Then everything the imports made is moved out of the garbage collector's view (``gc.freeze()``): modules,
+    classes and functions live as long as the kernel, yet each full collection during the report walked them all
+    again (≈0.2 s of CPU in 02's run). Nothing a report makes is frozen, and collection decides no output."""
     return ("def __nato_warm_up():\n"
+            "    import gc\n"
             "    import importlib\n"
             f"    for name in {modules!r}:\n"
             "        try:\n"
             "            importlib.import_module(name)\n"
             "        except ImportError:\n"
             "            pass\n"
+            "    gc.freeze()\n"
             "__nato_warm_up()\n"
             "del __nato_warm_up\n")
 

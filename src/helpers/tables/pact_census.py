@@ -8,6 +8,7 @@ are ``pact_census.csv`` and ``pact_spells.csv``; how each member left is ``pact_
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import pandas as pd
 from scipy.stats import binomtest, chi2
@@ -111,15 +112,15 @@ def without_great_power_rule(cases: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _ending_kinds(c, sp: pd.DataFrame, exits: pd.DataFrame, stop, uncoded: str) -> list[tuple]:
-    """``(day, kind)`` of every spell of pact ``c`` ending inside its window, before the pact itself ended."""
+def _ending_kinds(c, sp: pd.DataFrame, coded: dict, stop, uncoded: str) -> list[tuple]:
+    """``(day, kind)`` of every spell of pact ``c`` ending inside its window, before the pact itself ended
+    (``coded``: the pact's rows of ``pact_exits.csv`` as ``{(cow_code, date): kind}``, its primary key)."""
     ended = sp[sp["end"].notna() & (sp["end"] <= stop) & (sp["end"] > c.signed)]
     if pd.notna(c.ended):
         ended = ended[ended["end"] < c.ended]
-    coded = exits[exits["atopid"] == c.atopid].set_index(["cow_code", "date"])["kind"]
     out = []
     for s in ended.itertuples(index=False):
-        if (s.cow_code, s.end) in coded.index:
+        if (s.cow_code, s.end) in coded:
             out.append((s.end, coded[(s.cow_code, s.end)]))
         elif uncoded == "not_coded":  # a spell ending the day another begins: a state's succession, not an exit
             out.append((s.end, "succession" if (sp["start"] == s.end).any() else "not_coded"))
@@ -147,10 +148,15 @@ def exit_record(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, 
     ``non_renewal``, ``suspension``, ``not_coded``, ``exits``, ``exits_per_100_member_years``, ``ci_low``,
     ``ci_high``."""
     day, limit, rows = pd.Timestamp(as_of), pd.Timestamp(through), []
+    # each pact's spells and coded endings, split once (a pact's spells keep their order and index labels)
+    spells_of = dict(tuple(spells.groupby("atopid", sort=False)))
+    coded_of: dict = {}
+    for e in exits.itertuples(index=False):
+        coded_of.setdefault(e.atopid, {})[(e.cow_code, e.date)] = e.kind
     for c in cases[cases["admitted"]].itertuples(index=False):
         stop = min(x for x in (c.ended, day, limit) if pd.notna(x))
-        sp = spells[spells["atopid"] == c.atopid]
-        endings = _ending_kinds(c, sp, exits, stop, uncoded)
+        sp = spells_of.get(c.atopid, spells.iloc[:0])
+        endings = _ending_kinds(c, sp, coded_of.get(c.atopid, {}), stop, uncoded)
         kinds = [k for _, k in endings]
         years = membership.member_years(sp, c.signed, stop)
         row = {"atopid": c.atopid, "org_id": c.org_id, "name": c.name, "signed": c.signed, "window_end": stop,
@@ -178,7 +184,14 @@ def two_rate_p(count_a: int, exposure_a: float, count_b: int, exposure_b: float)
     n = int(count_a) + int(count_b)
     if n == 0:
         return 1.0
-    return float(binomtest(int(count_a), n, exposure_a / (exposure_a + exposure_b)).pvalue)
+    return _binomial_p(int(count_a), n, exposure_a / (exposure_a + exposure_b))
+
+
+@cache
+def _binomial_p(k: int, n: int, p: float) -> float:
+    """scipy's two-sided exact binomial test, once per ``(k, n, p)`` in a process: 02's sentences test the same
+    pairs of the same records many times, and the answer depends on these three numbers only."""
+    return float(binomtest(k, n, p).pvalue)
 
 
 def holm(p_values) -> list[float]:
@@ -201,11 +214,11 @@ def rate_tests(record: pd.DataFrame, *, level: float = 0.05, focus: str | None =
     the pact with the lower rate first), ``exits_lower``, ``member_years_lower``, ``exits_higher``,
     ``member_years_higher``, ``p``, ``p_holm``, ``p_holm_all_pairs``, ``separate`` (``p_holm < level``); by
     ``p``, then names."""
-    rows = record[record["member_years"] > 0].reset_index(drop=True)
+    rows = record[record["member_years"] > 0].to_dict("records")  # plain rows: a pair is two dict look-ups
     out = []
     for i in range(len(rows)):
         for j in range(i + 1, len(rows)):
-            a, b = rows.iloc[i], rows.iloc[j]
+            a, b = rows[i], rows[j]
             if a["exits"] / a["member_years"] > b["exits"] / b["member_years"]:
                 a, b = b, a
             out.append({"lower": a["name"], "higher": b["name"], "ids": {_id(a), _id(b)},
@@ -224,7 +237,7 @@ def rate_tests(record: pd.DataFrame, *, level: float = 0.05, focus: str | None =
     return frame.sort_values(["p", "lower", "higher"]).reset_index(drop=True)[cols]
 
 
-def _id(row: pd.Series) -> str:
+def _id(row) -> str:
     """A pact's identity for :data:`FOCUS`: its ``org_id`` where the record has one (names change with the
     edition), else its name."""
     org = row.get("org_id")
@@ -294,9 +307,10 @@ def one_per_bloc(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame,
     most member-years in its window is kept (an exit from two nested agreements, such as Cuba's from the Rio
     Treaty and the OAS Charter in 1962, then counts once); returns :func:`exit_record` on that pool."""
     full = exit_record(cases, spells, exits, as_of).set_index("atopid")["member_years"]
+    nested = nested_groups(cases, spells)
     groups: dict[int, list[int]] = {}
     for a in full.index:
-        groups.setdefault(nested_groups(cases, spells).get(a, a), []).append(a)
+        groups.setdefault(nested.get(a, a), []).append(a)
     keep = {max(g, key=lambda a: (full[a], -a)) for g in groups.values()}
     out = cases.copy()
     out["admitted"] = out["admitted"] & out["atopid"].isin(keep)
