@@ -141,8 +141,9 @@ present.table(checking, title="Verdicts by what they were checked against", key=
 # could be read, some sentences are the translator's or editor's: P2 makes Lavrov's visit a *consequence* of
 # Putin's initiative, P3's grammar makes NATO and the OSCE the centre of the *challenges*, P5 dates the OSCE's
 # politicisation to "early in the year 2000". P19 as a whole is most likely the Arabic editor's addition, but no
-# English could be read there, so its claims are counted apart, as not compared. The address itself, read in its
-# Russian text, makes no argument like P11's (C53). Each row keeps the verdict on the content in a column of its own.
+# English could be read there, so its claims are counted apart, as not compared. Putin's address, read in its Russian
+# text, makes the first half of P11's argument, a dismantled European security order and so the need for a new one in
+# Eurasia (C53), but not the rest (C54). Each row keeps the verdict on the content in a column of its own.
 
 # %%
 attributed = claims.attribution_claims(ledger, ADDED)

@@ -364,3 +364,27 @@ def test_c09_does_not_claim_a_record_sipri_does_not_hold():
     reason = load.claims().set_index("claim_id").loc["C09", "verdict_reason"]
     assert "any bloc in SIPRI's data" not in reason
     assert "groups notebook 05 compares" in reason and "2000–2024" in reason
+
+
+# Review 5 (the Arabic reading, round 5): findings R1–R10, each a check a reader of the ledger would notice.
+
+def _by_words(claims, words: str) -> pd.Series:
+    rows = claims[claims["arabic_phrase"].str.contains(words, regex=False)]
+    assert len(rows) == 1, words
+    return rows.iloc[0]
+
+
+def test_p11_is_split_into_what_the_address_says_and_what_no_text_read_says(claims):
+    """R1: «طرح» names no occasion. The address of 29 February 2024 blames the US and its satellites for dismantling
+    European security and calls for a new Eurasian contour: that half is supported. The several actors against one
+    hegemon and the Russia–China consultations are in no text of Putin's read: unverifiable, not contradicted, since
+    absence from one speech does not contradict «طرح»."""
+    said = _by_words(claims, "طرح الرئيس بوتين")
+    assert said["verdict"] == "supported" and "dismantled the European security system" in said["verdict_reason"]
+    assert not said["claim"].lower().startswith("in his address")
+    rest = _by_words(claims, "هيمنة أي طرف واحد")
+    assert rest["attributed_to"] == "Putin" and rest["verdict"] == "unverifiable"
+    p11 = claims[claims["paragraph"] == "P11"]
+    assert (p11["verdict"] != "contradicted").all()
+    notes = " ".join(p11["translation_note"]) + " ".join(p11["verdict_reason"])
+    assert "does not make this argument" not in notes and "makes no such argument" not in notes
