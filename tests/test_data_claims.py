@@ -388,3 +388,14 @@ def test_p11_is_split_into_what_the_address_says_and_what_no_text_read_says(clai
     assert (p11["verdict"] != "contradicted").all()
     notes = " ".join(p11["translation_note"]) + " ".join(p11["verdict_reason"])
     assert "does not make this argument" not in notes and "makes no such argument" not in notes
+
+
+def test_p19s_this_alliance_is_read_both_ways_and_set_against_p15(claims):
+    """R2: in «هذا الحلف الذي سيعمل» the subject of «سيعمل» is «الذي», whose antecedent is «هذا الحلف»; the likelier
+    reading makes the framework itself an alliance, against P15's 'not necessarily a NATO-like alliance'."""
+    c42 = _by_words(claims, "هذا الحلف الذي سيعمل")
+    reason = c42["verdict_reason"]
+    assert "unstated subject" not in reason
+    assert "«الذي»" in reason and "(a)" in reason and "(b)" in reason and "P15" in reason
+    p19 = load.paragraphs().set_index("paragraph").loc["P19", "paraphrase"]
+    assert "now called an alliance" in p19 and "P15" in p19
