@@ -54,7 +54,8 @@ present.glance(claims_words.glance_findings(ledger, ADDED), summary=claims_words
 # translation (no counterpart in the English read), not compared (no English could be read there), or
 # unverifiable (RT's paragraph, the one translated, could not be read, and only a summary or a report of another
 # version was, so a difference may be RT's, the Arabic's, or not in the body at all). Words the Arabic changed or
-# added are the *translator's or editor's*; words RT changed and the Arabic follows are *RT's editors'*; where the
+# added are the *translator's or editor's*; words RT changed and the Arabic follows are *RT's translator's or editors'* (the lineage finds
+# RT's changes more like a translator's than an editor's); where the
 # attribution is unverifiable or not compared, whose words they are is *unknown*. The **verdict** says how far the content holds: supported, partly supported, contradicted, unverifiable
 # (the reason names the document that would settle it), or interpretation (a reading, proposal or forecast that
 # evidence can inform but not settle). **Checked against** says what the verdict rests on: a primary text (the

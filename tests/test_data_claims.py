@@ -181,10 +181,11 @@ def test_every_sentence_changed_in_translation_carries_the_translators_or_rts_vo
     assert changed["voice"].isin([TRANSLATOR, RT_EDITORS]).all(), \
         list(changed.loc[~changed["voice"].isin([TRANSLATOR, RT_EDITORS]), "claim_id"])
     assert claims.loc[claims["voice"].isin([TRANSLATOR, RT_EDITORS]), "attribution"].isin(NOT_FAITHFUL).all()
-    # the sentences the review named: P1's "for decades" and P2's causal "consequence" (RT's page read: the
-    # translator's or editor's), P14's "as many Russian–Chinese discussions have stressed" and P17's "jointly
-    # confronting the United States" (RT's paragraph not read: unverifiable); none of them passes as faithful
-    expected = {"منذ عقود": TRANSLATOR, "إحدى تبعات": TRANSLATOR, "كما شددت عديد من المناقشات": UNKNOWN,
+    # the sentences the review named: P2's causal "consequence" (RT's page read: the translator's or editor's),
+    # P1's "for decades", which is RT's own subheading in a copy of RT's text (review 5, R6: RT's voice, as the
+    # lineage gives it), P14's "as many Russian–Chinese discussions have stressed" and P17's "jointly confronting
+    # the United States" (RT's paragraph not read: unverifiable); none of them passes as faithful
+    expected = {"منذ عقود": RT_EDITORS, "إحدى تبعات": TRANSLATOR, "كما شددت عديد من المناقشات": UNKNOWN,
                 "مواجهة الولايات المتحدة بشكل مشترك": UNKNOWN}
     for words, voice in expected.items():
         rows = claims[claims["arabic_phrase"].str.contains(words, regex=False)]
@@ -399,3 +400,12 @@ def test_p19s_this_alliance_is_read_both_ways_and_set_against_p15(claims):
     assert "«الذي»" in reason and "(a)" in reason and "(b)" in reason and "P15" in reason
     p19 = load.paragraphs().set_index("paragraph").loc["P19", "paraphrase"]
     assert "now called an alliance" in p19 and "P15" in p19
+
+
+def test_rts_changes_carry_rts_voice_with_the_lineages_hedge(claims):
+    """R6: C01 is RT's subheading, so its voice is RT's; and no note says flatly that RT's *editors* made a change
+    the lineage (step 3) finds more like a translator's from the Russian."""
+    assert claims.set_index("claim_id").loc["C01", "voice"] == RT_EDITORS
+    assert "translator" in RT_EDITORS and "translator" in load.lineage().set_index("step").loc[3, "finding"]
+    flat = claims[claims["translation_note"].str.contains(r"RT's editors (?:changed|'\s)", regex=True)]
+    assert flat.empty, list(flat["claim_id"])
