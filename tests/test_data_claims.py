@@ -402,6 +402,15 @@ def test_p19s_this_alliance_is_read_both_ways_and_set_against_p15(claims):
     assert "now called an alliance" in p19 and "P15" in p19
 
 
+def test_primary_checks_do_not_rest_on_an_abridged_text(claims, sources):
+    """R4: a claim is 'checked against primary' only when a primary text it cites is the text itself; the Charter of
+    Paris row is an abridged text (cuts marked '(...)'), and C10's case for rests on a news summary."""
+    for _, row in claims[claims["checked_against"] == "primary"].iterrows():
+        whole = [s for s in _cited(row) if sources.loc[s, "kind"] == "primary"
+                 and "abridged" not in str(sources.loc[s, "note"]).lower()]
+        assert whole, f"{row['claim_id']} is 'primary' on an abridged text only"
+
+
 def test_rts_changes_carry_rts_voice_with_the_lineages_hedge(claims):
     """R6: C01 is RT's subheading, so its voice is RT's; and no note says flatly that RT's *editors* made a change
     the lineage (step 3) finds more like a translator's from the Russian."""
