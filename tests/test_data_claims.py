@@ -411,6 +411,25 @@ def test_primary_checks_do_not_rest_on_an_abridged_text(claims, sources):
         assert whole, f"{row['claim_id']} is 'primary' on an abridged text only"
 
 
+def test_counter_arguments_use_the_strongest_case_at_hand(claims):
+    """R5: C09 is answered on notebook 02's own census (the Rio Treaty older than NATO, the OAS Charter larger on
+    ATOP's last day read); C37 and C42 by Lavrov's own words in Beijing on 9 April 2024; C17 has a case against."""
+    from helpers.tables import pact_census
+    cases = pact_census.census_cases(load.pact_census(), load.organisations(), "2024-04-16")
+    sizes = pact_census.members_at(cases, load.pact_spells(), "2024-04-16").set_index("name")
+    oas = sizes.loc[[n for n in sizes.index if n.startswith("Charter of the Organization of American States")][0]]
+    nato = sizes.set_index("org_id").loc["NATO"] if "org_id" in sizes else None
+    c09 = claims.set_index("claim_id").loc["C09"]
+    assert "Rio Treaty" in c09["verdict_reason"] and c09["second_source_id"] == "atop-4-01-data"
+    assert f"{int(oas['members'])} members to NATO's {int(nato['members'])}" in c09["verdict_reason"]
+    for cid in ("C37", "C42"):
+        row = claims.set_index("claim_id").loc[cid]
+        assert row["second_source_id"] == "news-pravda-lavrov-wang-yi-opening-2024", cid
+        assert "not aimed against any third country" in row["verdict_reason"], cid
+    c17 = claims.set_index("claim_id").loc["C17"]
+    assert "Against" in c17["verdict_reason"] and c17["second_source_id"] not in ("", c17["source_id"])
+
+
 def test_rts_changes_carry_rts_voice_with_the_lineages_hedge(claims):
     """R6: C01 is RT's subheading, so its voice is RT's; and no note says flatly that RT's *editors* made a change
     the lineage (step 3) finds more like a translator's from the Russian."""
