@@ -437,3 +437,10 @@ def test_rts_changes_carry_rts_voice_with_the_lineages_hedge(claims):
     assert "translator" in RT_EDITORS and "translator" in load.lineage().set_index("step").loc[3, "finding"]
     flat = claims[claims["translation_note"].str.contains(r"RT's editors (?:changed|'\s)", regex=True)]
     assert flat.empty, list(flat["claim_id"])
+
+
+def test_the_rt_copies_differ_on_p4s_noun_and_say_so():
+    """R7: the news-pravda.com copy of RT's text says 'military grouping' where RT's page says 'bloc'."""
+    diffs = load.table("translation_differences").fillna("")
+    t28 = diffs.set_index("difference_id").loc["T28", "note"]
+    assert "grouping" in t28 and "the same English" not in t28
