@@ -444,3 +444,10 @@ def test_the_rt_copies_differ_on_p4s_noun_and_say_so():
     diffs = load.table("translation_differences").fillna("")
     t28 = diffs.set_index("difference_id").loc["T28", "note"]
     assert "grouping" in t28 and "the same English" not in t28
+
+
+def test_rt_firms_valdais_hedge_at_p3_and_the_arabic_follows():
+    """R8: RT makes Valdai's 'seem important' (P3) 'are significant', and the Arabic («هامة») follows RT."""
+    diffs = load.table("translation_differences").fillna("")
+    p3 = diffs[(diffs["paragraph"] == "P3") & (diffs["between"] == "RT and Valdai/RIAC")]
+    assert (p3["kind"] == "change of modality").any() and p3["note"].str.contains("seem important").any()
