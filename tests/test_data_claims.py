@@ -451,3 +451,9 @@ def test_rt_firms_valdais_hedge_at_p3_and_the_arabic_follows():
     diffs = load.table("translation_differences").fillna("")
     p3 = diffs[(diffs["paragraph"] == "P3") & (diffs["between"] == "RT and Valdai/RIAC")]
     assert (p3["kind"] == "change of modality").any() and p3["note"].str.contains("seem important").any()
+
+
+def test_p14s_early_agenda_sentence_has_its_claim(claims):
+    """R9: one claim per sentence: P14's 'could take these issues up at an early stage' (normative, 'could')."""
+    row = _by_words(claims, "في مرحلة مبكرة")
+    assert row["paragraph"] == "P14" and row["claim_type"] == "normative" and row["verdict"] == "interpretation"
