@@ -457,3 +457,11 @@ def test_p14s_early_agenda_sentence_has_its_claim(claims):
     """R9: one claim per sentence: P14's 'could take these issues up at an early stage' (normative, 'could')."""
     row = _by_words(claims, "في مرحلة مبكرة")
     assert row["paragraph"] == "P14" and row["claim_type"] == "normative" and row["verdict"] == "interpretation"
+
+
+def test_p18s_multi_vector_gloss_is_marked_as_our_reading(claims):
+    """R10: no English was read at P18, so 'multi-vector' for «متعددة الأطراف» is our likely reading, not the sense."""
+    c39 = _by_words(claims, "متعددة الأطراف")
+    assert "likely" in c39["verdict_reason"] and "in context the sense is" not in c39["verdict_reason"]
+    note = load.table("glossary").set_index("term_en").loc["multi-vector policy", "note"]
+    assert "likely" in note
