@@ -54,7 +54,8 @@ present.glance(claims_words.glance_findings(ledger, ADDED), summary=claims_words
 # translation (no counterpart in the English read), not compared (no English could be read there), or
 # unverifiable (RT's paragraph, the one translated, could not be read, and only a summary or a report of another
 # version was, so a difference may be RT's, the Arabic's, or not in the body at all). Words the Arabic changed or
-# added are the *translator's or editor's*; words RT changed and the Arabic follows are *RT's editors'*; where the
+# added are the *translator's or editor's*; words RT changed and the Arabic follows are *RT's translator's or editors'* (the lineage finds
+# RT's changes more like a translator's than an editor's); where the
 # attribution is unverifiable or not compared, whose words they are is *unknown*. The **verdict** says how far the content holds: supported, partly supported, contradicted, unverifiable
 # (the reason names the document that would settle it), or interpretation (a reading, proposal or forecast that
 # evidence can inform but not settle). **Checked against** says what the verdict rests on: a primary text (the
@@ -141,8 +142,9 @@ present.table(checking, title="Verdicts by what they were checked against", key=
 # could be read, some sentences are the translator's or editor's: P2 makes Lavrov's visit a *consequence* of
 # Putin's initiative, P3's grammar makes NATO and the OSCE the centre of the *challenges*, P5 dates the OSCE's
 # politicisation to "early in the year 2000". P19 as a whole is most likely the Arabic editor's addition, but no
-# English could be read there, so its claims are counted apart, as not compared. The address itself, read in its
-# Russian text, makes no argument like P11's (C53). Each row keeps the verdict on the content in a column of its own.
+# English could be read there, so its claims are counted apart, as not compared. Putin's address, read in its Russian
+# text, makes the first half of P11's argument, a dismantled European security order and so the need for a new one in
+# Eurasia (C53), but not the rest (C54). Each row keeps the verdict on the content in a column of its own.
 
 # %%
 attributed = claims.attribution_claims(ledger, ADDED)

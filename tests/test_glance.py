@@ -21,22 +21,22 @@ def test_article_glance_counts_sections_claims_and_the_chain_of_publishers():
     assert len(out) == 3  # no voice columns, no voice sentence
     # a claim whose English was never read ('not compared') counts with the unverifiable ones, not as compared
     voiced = pd.concat([claims, claims.iloc[:1]], ignore_index=True).assign(
-        voice=["the author", "the translator or editor", "RT's editors", "unknown", "unknown"],
+        voice=["the author", "the translator or editor", "RT's translator or editors", "unknown", "unknown"],
         attributed_to=["the author", "the author", "Putin", "Putin", "the author"],
         attribution=["faithful", "added in translation", "changed in translation", "unverifiable", "not compared"])
     assert article_words.glance_findings(paragraphs, sections, voiced, lineage)[3] == (
-        "1 of the 5 claims carry words of the Arabic's translator or editor, not the author's (sentences changed in "
-        "translation where RT's page could be read), and 1 carry RT's editors' changes; for 2 more, RT's English could "
-        "not be read, so whose words they are is unknown (1 of them the Arabic gives to Putin, observers or "
-        "'Russian–Chinese discussions'); 1 were compared with RT's English and found faithful to it.")
+        "Of the 5 claims, 1 were compared with RT's English and found faithful to it, and 2 were changed in "
+        "translation (1 by the Arabic's translator or editor, 1 by RT's translator or editors); for 2 RT's English "
+        "could not be read, so whose words they are is unknown (1 of them the Arabic gives to someone other than "
+        "the author).")
     # review 4 (A2): a paragraph flagged as the editor's likely addition is not compared; its claims stay unknown
-    # and the sentence says they are at most the translator's or editor's, never counted as theirs outright
+    # and are named apart, never counted as the translator's or editor's outright
     flagged = paragraphs.assign(paragraph=[f"P{i}" for i in range(1, 20)],
                                 likely_editor_addition=[False] * 18 + [True])
     p19 = voiced.assign(paragraph=["P1", "P2", "P1", "P11", "P19"])
     sentence = article_words.glance_findings(flagged, sections, p19, lineage)[3]
-    assert sentence.startswith("1 of the 5 claims carry words of the Arabic's translator or editor")
-    assert "1 of them are P19's, most likely the editor's addition (medium confidence), so up to 2 may be" in sentence
+    assert sentence.startswith("Of the 5 claims, 1 were compared with RT's English")
+    assert "1 in P19, most likely the editor's addition" in sentence
     # a second republication before RT is a side branch: the translation follows the step right before it
     riac = pd.concat([lineage.assign(step=lineage["step"] + 1),
                       pd.DataFrame({"step": [2], "publisher": ["RIAC"], "relation": ["republication"]})])

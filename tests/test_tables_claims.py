@@ -111,8 +111,9 @@ def test_glance_counts_verdicts_attributions_and_checking_of_the_listed_claims()
     first, attributed, checked = TW.glance_findings(led)
     assert first == ("Of 4 listed claims, the evidence supports 1, partly supports 1 and contradicts 1; 1 is a "
                      "reading, proposal or open forecast.")
-    assert attributed == ("3 listed claims are not simply the author's words: 1 misattributed and 1 added in "
-                          "translation; 1 the English itself gives to another speaker.")
+    assert attributed == TW.voices_finding(led) + "."
+    assert attributed.startswith("Of the 4 claims, 2 were compared with RT's English and found faithful to it, and 2 "
+                                 "were changed in translation")
     assert checked == ("2 verdicts rest on a primary text, 1 on an organisation's or government's own page, 1 on "
                        "secondary sources only.")
     only = T.claims_ledger(claims(), REPORTS, ["factual"])
@@ -225,15 +226,16 @@ def test_findings_count_what_the_titles_say():
     assert TW.verdict_finding(T.verdict_counts(led)).startswith("3 of 4 listed claims get a verdict")
     assert TW.checking_finding(T.checking_counts(led)) == "2 of 4 verdicts rest on a primary text"
     assert TW.attribution_finding(T.attribution_claims(led)) == \
-        "3 listed claims are not simply the author's words: 1 misattributed and 1 added in translation; 1 the " \
-        "English itself gives to another speaker"
+        "3 listed claims have a speaker other than the author or one in doubt: 1 misattributed and 1 added in " \
+        "translation; 1 the English itself gives to another speaker"
     # an attribution RT's English could not settle is counted apart, not as the English's own speaker
     unread = led.assign(attribution=["unverifiable", "faithful", "added in translation", "faithful"],
                         voice=["unknown", "the author", T.TRANSLATOR, "Putin"])
     attributed = T.attribution_claims(unread)
     assert "unverifiable" in set(attributed["attribution"])
     assert TW.attribution_finding(attributed) == \
-        "3 listed claims are not simply the author's words: 1 added in translation; 1 unverifiable, where RT's " \
+        "3 listed claims have a speaker other than the author or one in doubt: 1 added in translation; 1 " \
+        "unverifiable, where RT's " \
         "English could not be read; 1 the English itself gives to another speaker"
 
 
@@ -246,3 +248,19 @@ def test_lineage_view_puts_publisher_and_date_beside_the_work_and_keeps_every_fi
     assert list(out.columns) == ["Step", "Work", "Relation", "Confidence", "Finding"]
     assert list(out["Work"]) == ["Original — Valdai, date not found", "Reworked — RT, 16 Apr 2024"]
     assert list(out["Finding"]) == ["f1", "f2"]
+
+
+def test_00_and_09_give_one_figure_for_whose_words_the_claims_are():
+    """Review 5, R3: the first screens of 00 and 09 state whose words the claims are in one sentence from one
+    function, and no claim whose English was not read (P7–P18's 'not compared' included) counts as the author's."""
+    from helpers import load
+    from helpers.tables import article, article_words
+    claims, paragraphs = load.claims(), load.paragraphs()
+    led = T.claims_ledger(claims, article.notebook_reports(), T.CLAIM_TYPES)
+    added = set(paragraphs.query("likely_editor_addition")["paragraph"])
+    ours = TW.glance_findings(led, added)[1]
+    assert ours == article_words.glance_findings(paragraphs, load.sections(), claims, load.lineage())[3]
+    unread = int(claims["attribution"].isin(["unverifiable", "not compared"]).sum())
+    faithful = int((claims["attribution"] == "faithful").sum())
+    assert f"{faithful} were compared with RT's English and found faithful" in ours
+    assert f"for {unread} RT's English could not be read" in ours and "not simply the author's" not in ours

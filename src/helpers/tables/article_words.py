@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from helpers.tables.article import _paragraph_order, lineage_path, org_mentions, section_overview, span_label
-from helpers.tables.claims import AUTHOR, RT_EDITORS, TRANSLATOR
+from helpers.tables.claims_words import voices_finding
 from helpers.tables.frames import need
 
 
@@ -86,25 +86,11 @@ def glance_findings(paragraphs, sections, claims, lineage) -> list[str]:
 
 
 def _voices(claims, paragraphs=None) -> list[str]:
-    """Whose words the claims are: the Arabic translator's or editor's, RT's editors', those whose speaker cannot
-    be checked because RT's English could not be read there (``unverifiable``, where only RIAC's summary was, and
-    ``not compared``, where no English was read at all), and those compared with RT's English and found faithful.
-    The claims of a paragraph flagged as the editor's likely addition (``likely_editor_addition``) are not compared,
-    so they count as unknown, and are named apart as at most the translator's or editor's."""
+    """Whose words the claims are: the ledger's own sentence (:func:`helpers.tables.claims_words.voices_finding`),
+    so that 00 and 09 give one figure, with the paragraphs flagged as the editor's likely addition
+    (``likely_editor_addition``) named apart."""
     if not {"voice", "attributed_to", "attribution"} <= set(claims.columns):
         return []
-    own = int((claims["voice"] == TRANSLATOR).sum())
-    rt = int((claims["voice"] == RT_EDITORS).sum())
-    unread = claims["attribution"].isin(["unverifiable", "not compared"])
-    named = int((unread & (claims["attributed_to"] != AUTHOR)).sum())
-    faithful = int((claims["attribution"] == "faithful").sum())
     flagged = [] if paragraphs is None or "likely_editor_addition" not in paragraphs else list(
         paragraphs.loc[paragraphs["likely_editor_addition"].astype(bool), "paragraph"])
-    likely = int((unread & claims["paragraph"].isin(flagged)).sum()) if flagged and "paragraph" in claims else 0
-    where = f"; {likely} of them are {flagged[0]}'s, most likely the editor's addition (medium confidence), so up to " \
-        f"{own + likely} may be the translator's or editor's" if likely and len(flagged) == 1 else ""
-    return [f"{own} of the {len(claims)} claims carry words of the Arabic's translator or editor, not the author's "
-            f"(sentences changed in translation where RT's page could be read), and {rt} carry RT's editors' changes; "
-            f"for {int(unread.sum())} more, RT's English could not be read, so whose words they are is unknown "
-            f"({named} of them the Arabic gives to Putin, observers or 'Russian–Chinese discussions'{where}); "
-            f"{faithful} were compared with RT's English and found faithful to it."]
+    return [voices_finding(claims, flagged) + "."]

@@ -29,7 +29,7 @@ AUTHOR = "the author"
 TRANSLATOR = "the translator or editor"
 
 
-RT_EDITORS = "RT's editors"
+RT_EDITORS = "RT's translator or editors"
 
 
 UNKNOWN = "unknown"
