@@ -319,3 +319,22 @@ def test_natos_family_is_found_by_its_id_whatever_the_editions_name():
     sizes = pc.members_at(pc.census_cases(load.pact_census(), load.organisations(), "2024-04-30"),
                           load.pact_spells(), "2024-04-30")
     assert view.largest_line(sizes.assign(name=sizes["name"].where(sizes["org_id"] != "NATO", "الناتو")))
+
+
+def test_a_dated_report_counts_no_agreement_signed_after_its_date():
+    """Referee (methods-5, M3): the 1991 report listed agreements of 1996–2006 in its robustness pool and said only 3
+    of the census were not yet signed. Of the 529, 279 were signed 1945–1991: 250 are refused as not yet signed,
+    and the pool without the permanent-member condition holds the 24 signed by 31 December 1991."""
+    census, orgs, spells, exits = load.pact_census(), load.organisations(), load.pact_spells(), load.pact_exits()
+    early = pc.census_cases(census, orgs, "1991-12-31")
+    counts = pc.census_counts(early).set_index("step")["agreements"]
+    assert counts["refused: not yet signed on the chosen date"] == 250
+    assert counts.index[1] == "refused: not yet signed on the chosen date"  # the window comes first
+    wide = pc.exit_record(pc.without_great_power_rule(early), spells, exits, "1991-12-31", uncoded="not_coded")
+    assert len(wide) == 24 and (wide["signed"] <= pd.Timestamp("1991-12-31")).all()
+    close = pc.close_calls(early)
+    assert (close["signed"] <= pd.Timestamp("1991-12-31")).all()
+    assert view.close_calls_title(close, early).startswith("24 of the 529 agreements")
+    mid = pc.census_cases(census, orgs, "2004-03-29")
+    wide = pc.exit_record(pc.without_great_power_rule(mid), spells, exits, "2004-03-29", uncoded="not_coded")
+    assert len(wide) == 32 and len(pc.rate_tests(wide, focus=pc.FOCUS)) == 31

@@ -48,7 +48,9 @@ def census_cases(census: pd.DataFrame, organisations: pd.DataFrame, as_of, *, si
     """Every agreement of the census against the case rule, with the first condition it fails.
 
     The rule: a defence pledge (ATOP ``defense`` = 1), signed between ``since`` and ``as_of``, at least three
-    states at signature, and at least one permanent member of the UN Security Council among them. Columns:
+    states at signature, and at least one permanent member of the UN Security Council among them. The window comes
+    first: an agreement signed after ``as_of`` (or before ``since``) is refused for that, whatever else it fails,
+    so a report dated 1991 never counts a 2006 agreement as refused for want of a permanent member. Columns:
     ``atopid``, ``org_id``, ``name`` (the organisation's reader label when the project holds it, else the census's
     sourced ``name`` with its ATOP number, "Act of Chapultepec (ATOP 3010)", else "agreement of 30 Apr 1948 (ATOP
     3150)": ATOP's files carry no names), ``signed``, ``ended``, ``states_at_signature``,
@@ -62,11 +64,11 @@ def census_cases(census: pd.DataFrame, organisations: pd.DataFrame, as_of, *, si
                    else f"{n} (ATOP {a})" if isinstance(n, str) and n
                    else f"agreement of {wording.day(d.date())} (ATOP {a})"
                    for a, o, n, d in zip(census["atopid"], census["org_id"], named, census["signed"])]
-    tests = [(census["signed"] > day, REASONS[5]), (census["signed"] < start, REASONS[4]),
-             (census["great_powers_at_signature"] < 1, REASONS[3]), (census["states_at_signature"] < 3, REASONS[2]),
-             (census["defense"] != 1, REASONS[1])]
+    tests = [(census["great_powers_at_signature"] < 1, REASONS[3]), (census["states_at_signature"] < 3, REASONS[2]),
+             (census["defense"] != 1, REASONS[1]), (census["signed"] < start, REASONS[4]),
+             (census["signed"] > day, REASONS[5])]
     out["reason"] = REASONS[0]
-    for failed, why in tests:  # the last test that fails is the first condition in the rule's order
+    for failed, why in tests:  # the last test that fails wins: the window first, then the rule's order
         out.loc[failed.to_numpy(), "reason"] = why
     out["admitted"] = out["reason"] == REASONS[0]
     cols = ["atopid", "org_id", "name", "signed", "ended", "states_at_signature", "admitted", "reason"]
@@ -94,10 +96,11 @@ def close_calls(cases: pd.DataFrame) -> pd.DataFrame:
 
 
 def census_counts(cases: pd.DataFrame) -> pd.DataFrame:
-    """How many agreements the census holds and how many each condition of the rule refuses, in the rule's order.
-    Columns: ``step`` (what is counted), ``agreements``."""
+    """How many agreements the census holds and how many each condition of the rule refuses: those outside the
+    window (not yet signed on the report's date) first, then the rule's order. Columns: ``step`` (what is
+    counted), ``agreements``."""
     rows = [("agreements in the census (ATOP 4.01, signed 1945–2016)", len(cases))]
-    rows += [(f"refused: {why}", int((cases["reason"] == why).sum())) for why in REASONS[1:]
+    rows += [(f"refused: {why}", int((cases["reason"] == why).sum())) for why in (*REASONS[5:3:-1], *REASONS[1:4])
              if (cases["reason"] == why).any()]
     rows.append(("admitted by the rule", int(cases["admitted"].sum())))
     return pd.DataFrame(rows, columns=["step", "agreements"])
@@ -105,7 +108,8 @@ def census_counts(cases: pd.DataFrame) -> pd.DataFrame:
 
 def without_great_power_rule(cases: pd.DataFrame) -> pd.DataFrame:
     """``cases`` with the permanent-member condition dropped: the agreements refused only for want of a permanent
-    member of the UN Security Council are admitted too (the robustness pool)."""
+    member of the UN Security Council are admitted too (the robustness pool). An agreement not yet signed on the
+    report's date stays out: :func:`census_cases` gives it that reason first."""
     out = cases.copy()
     out["admitted"] = out["reason"].isin([REASONS[0], REASONS[3]])
     return out
