@@ -293,15 +293,28 @@ def nested_groups(cases: pd.DataFrame, spells: pd.DataFrame) -> dict[int, int]:
     return parent
 
 
-def one_per_bloc(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, as_of) -> pd.DataFrame:
-    """The check on overlapping agreements: of each group of :func:`nested_groups`, only the agreement with the
-    most member-years in its window is kept (an exit from two nested agreements, such as Cuba's from the Rio
-    Treaty and the OAS Charter in 1962, then counts once); returns :func:`exit_record` on that pool."""
-    full = exit_record(cases, spells, exits, as_of).set_index("atopid")["member_years"]
-    groups: dict[int, list[int]] = {}
-    for a in full.index:
-        groups.setdefault(nested_groups(cases, spells).get(a, a), []).append(a)
-    keep = {max(g, key=lambda a: (full[a], -a)) for g in groups.values()}
-    out = cases.copy()
-    out["admitted"] = out["admitted"] & out["atopid"].isin(keep)
-    return exit_record(out, spells, exits, as_of)
+def shared_exits_once(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, as_of) -> pd.DataFrame:
+    """The check on overlapping agreements: every admitted pact stays, but a state that leaves two agreements of
+    one group of :func:`nested_groups` on the same day (Cuba from the Rio Treaty and the OAS Charter in 1962) is
+    one event, counted in the outermost agreement of the group that it left (the group's host, else the earliest
+    signed) and not in the others. The kinds keep every member's ending, as in :func:`exit_record`; ``exits``, the
+    rate and its interval change. Returns :func:`exit_record` with that count."""
+    record = exit_record(cases, spells, exits, as_of)
+    groups = nested_groups(cases, spells)
+    window = record.set_index("atopid")
+    counted = exits[exits["kind"].isin(EXIT_KINDS) & exits["atopid"].isin(window.index)].copy()
+    ended = cases.set_index("atopid")["ended"]
+    counted = counted[[window.loc[a, "signed"] < d <= window.loc[a, "window_end"] and not d >= ended[a]
+                       for a, d in zip(counted["atopid"], counted["date"])]]
+    counted["group"] = counted["atopid"].map(lambda a: groups.get(a, a))
+    counted["outer"] = [(a != g, window.loc[a, "signed"], a) for a, g in zip(counted["atopid"], counted["group"])]
+    counted = counted.iloc[sorted(range(len(counted)), key=lambda i: counted["outer"].iloc[i])]
+    again = counted[counted.duplicated(["group", "cow_code", "date"], keep="first")]
+    out = record.copy()
+    for a, n in again["atopid"].value_counts().items():
+        i = out.index[out["atopid"] == a][0]
+        years, k = out.at[i, "member_years"], int(out.at[i, "exits"]) - int(n)
+        low, high = poisson_interval(k, years)
+        out.loc[i, ["exits", "exits_per_100_member_years", "ci_low", "ci_high"]] = [
+            k, round(100 * k / years, 2), round(low, 2), round(high, 2)]
+    return out
