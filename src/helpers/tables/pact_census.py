@@ -22,8 +22,9 @@ SINCE = pd.Timestamp("1945-01-01")
 #: under another code, ceased to exist, or left because the organisation wound up did not exit.
 EXIT_KINDS = ("denunciation", "non_renewal", "suspension", "not_coded")
 NOT_EXITS = ("succession", "state_ended", "dissolution")
-#: The family of comparisons fixed before any result is computed: the article's claim (C09) is about NATO against
-#: the other blocs, so NATO is tested against each other admitted pact and Holm's adjustment runs over those tests.
+#: The family of comparisons: the article's claim (C09) is about NATO against the other blocs, so NATO is tested
+#: against each other admitted pact and Holm's adjustment runs over those tests. It was chosen after the adjustment
+#: over every pair had been reported, so 02 gives that result too (``p_holm_all_pairs``).
 FOCUS = "NATO"
 REASONS = ("meets the rule", "no defence pledge", "fewer than three states at signature",
            "no permanent member of the UN Security Council among the states at signature",

@@ -39,7 +39,7 @@ def _p(value: float) -> str:
 
 
 def _family(record: pd.DataFrame) -> str:
-    """'NATO's 12 comparisons': the family fixed in advance, NATO against each other pact of ``record``."""
+    """'NATO's 12 comparisons': the family of NATO against each other pact of ``record``."""
     ids = record["org_id"] if "org_id" in record else record["name"]
     n = int(((record["member_years"] > 0) & (ids != FOCUS)).sum())
     return f"{_focus_name(record)}'s {n} comparisons"
@@ -91,7 +91,7 @@ def rates_headline(record: pd.DataFrame, checks=()) -> str:
 
 def glance_line(record: pd.DataFrame, checks=()) -> str:
     """02's first-screen finding about exits: no ranking, only NATO's comparisons the exact two-rate test separates
-    (the family fixed in advance), and whether that result survives each check of :func:`robustness_checks`."""
+    (the family chosen for C09), and whether that result survives each check of :func:`robustness_checks`."""
     end = wording.day(record["window_end"].max().date()) if len(record) else ""
     line = (f"On ATOP's member spells up to {end}, the {len(record)} defence pacts the rule admits lost members "
             f"too rarely to be ranked: tested against each other pact, {_result(record)}.")
@@ -144,6 +144,21 @@ def robustness_checks(strict: pd.DataFrame, joint: pd.DataFrame, wide: pd.DataFr
         out.append(("Counting an exit from nested agreements on one day once",
                     "counting an exit from nested agreements on one day once", nested))
     return out
+
+
+def all_pairs_line(record: pd.DataFrame) -> str:
+    """The result under Holm's adjustment over every pair of pacts, the family an earlier version of 02 reported
+    before NATO's comparisons were chosen: NATO's first separated comparison with that adjusted p, and whether it
+    still separates; or that no comparison with NATO separates under it either."""
+    n, pairs = len(rate_tests(record)), separated_pairs(record, focus=FOCUS)
+    lead = f"Adjusted over all {n:,} pairs of pacts instead, the family reported first"
+    if not pairs:
+        return f"{lead}, no comparison with {_focus_name(record)} separates either."
+    row = _stats(record, pairs[0])
+    q = float(row["p_holm_all_pairs"])
+    said = f"{lead}, {short_name(pairs[0][0])} against {short_name(pairs[0][1])} gives p = {_p(q)}"
+    return said + (": it separates under either family." if q < 0.05 else
+                   ": it would not separate under that family, so the finding depends on the choice of family.")
 
 
 def tests_title(tests: pd.DataFrame) -> str:
