@@ -321,8 +321,10 @@ present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(colum
 # count only denunciations, leaving out the CSTO's non-renewals at the end of its first five-year term,
 # suspensions between members and exits whose legal form is not coded. **Independent events:** the exact test
 # treats exits as independent, but three of the CSTO's four are one joint act — Georgia, Azerbaijan and Uzbekistan
-# did not sign the protocol of 2 April 1999 and their participation lapsed together on 20 April — so the second
-# check counts the non-renewals of one pact on one day as one event. **The case rule:** the third drops the
+# did not sign the protocol of 2 April 1999 and their participation lapsed together on 20 April — and four of the
+# Rio Treaty's six are another: Bolivia, Ecuador, Nicaragua and Venezuela announced their denunciation together at
+# the OAS General Assembly of June 2012, though it took effect for each between 2014 and 2016. The second check
+# counts each joint act once, whatever its kind (the `joint_act` column of `pact_exits.csv`). **The case rule:** the third drops the
 # permanent-member condition and tests all the agreements that pledge defence among three or more states; the
 # endings in the pacts this adds are not coded by kind, so each counts as an exit of uncoded form. This check keeps
 # NATO's family of comparisons, so it shows whether the wider pool changes the data; the adjustment over every pair
@@ -348,8 +350,9 @@ present.table(strict[RATE_COLUMNS], data=strict.drop(columns=["atopid", "org_id"
 
 # %%
 present.table(joint[RATE_COLUMNS], data=joint.drop(columns=["atopid", "org_id"]), key="exits-joint",
-              title="Exits per 100 member-years, a joint non-renewal counted once",
-              caption="Members that let the same term lapse on the same day are one event in the exits column.",
+              title="Exits per 100 member-years, a joint act counted once",
+              caption="Members that left by one decision taken together (the same key in the data's joint_act column) are "
+                      "one event in the exits column.",
               sources=["atop-4-01-data", *exits["source_id"]], collapsed="Show the rates with joint acts once")
 
 # %%

@@ -117,17 +117,20 @@ def without_great_power_rule(cases: pd.DataFrame) -> pd.DataFrame:
 
 
 def _ending_kinds(c, sp: pd.DataFrame, exits: pd.DataFrame, stop, uncoded: str) -> list[tuple]:
-    """``(day, kind)`` of every spell of pact ``c`` ending inside its window, before the pact itself ended."""
+    """``(day, kind, act)`` of every spell of pact ``c`` ending inside its window, before the pact itself ended;
+    ``act`` is the row's ``joint_act`` key (None when the member left on its own or the ending is not coded)."""
     ended = sp[sp["end"].notna() & (sp["end"] <= stop) & (sp["end"] > c.signed)]
     if pd.notna(c.ended):
         ended = ended[ended["end"] < c.ended]
-    coded = exits[exits["atopid"] == c.atopid].set_index(["cow_code", "date"])["kind"]
+    mine = exits[exits["atopid"] == c.atopid]
+    acts = [a if isinstance(a, str) and a else None for a in mine.get("joint_act", [None] * len(mine))]
+    coded = dict(zip(zip(mine["cow_code"], mine["date"]), zip(mine["kind"], acts)))
     out = []
     for s in ended.itertuples(index=False):
-        if (s.cow_code, s.end) in coded.index:
-            out.append((s.end, coded[(s.cow_code, s.end)]))
+        if (s.cow_code, s.end) in coded:
+            out.append((s.end, *coded[(s.cow_code, s.end)]))
         elif uncoded == "not_coded":  # a spell ending the day another begins: a state's succession, not an exit
-            out.append((s.end, "succession" if (sp["start"] == s.end).any() else "not_coded"))
+            out.append((s.end, "succession" if (sp["start"] == s.end).any() else "not_coded", None))
         else:
             raise ValueError(f"pact_exits.csv: ATOP agreement {c.atopid} has a spell of state {s.cow_code} "
                              f"ending {s.end.date()} with no row; code its kind (or not_coded)")
@@ -142,9 +145,10 @@ def exit_record(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, 
 
     An exit is a spell that ends inside that window, before the pact itself ended, with a kind in
     :data:`EXIT_KINDS`; kinds are counted apart (members), and ``exits`` adds up the kinds in ``count`` (all of
-    them by default; ``("denunciation",)`` for the strict reading). With ``joint_once`` the non-renewals of one pact
-    on one day — members that let the same term lapse by not signing the same protocol — are one event in
-    ``exits``. A spell ending without a row in ``exits`` raises ``ValueError`` naming the pact and the day, unless
+    them by default; ``("denunciation",)`` for the strict reading). With ``joint_once`` the rows of one joint act
+    (the same ``joint_act`` key in ``exits``: members that left by one decision taken together, such as the CSTO's
+    unsigned protocol of 1999 or the four denunciations of the Rio Treaty announced together in 2012) are one
+    event in ``exits``, whatever their kind and however far apart they took effect. A spell ending without a row in ``exits`` raises ``ValueError`` naming the pact and the day, unless
     ``uncoded="not_coded"`` counts it as an exit of uncoded form (the pool beyond the admitted pacts, whose endings
     are not coded) — unless another spell of the same pact begins that day (a state continuing under a new code,
     such as the two Yemens' unification in 1990), which is a succession, as in the admitted pacts. Columns:
@@ -156,13 +160,13 @@ def exit_record(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, 
         stop = min(x for x in (c.ended, day, limit) if pd.notna(x))
         sp = spells[spells["atopid"] == c.atopid]
         endings = _ending_kinds(c, sp, exits, stop, uncoded)
-        kinds = [k for _, k in endings]
+        kinds = [k for _, k, _ in endings]
         years = membership.member_years(sp, c.signed, stop)
         row = {"atopid": c.atopid, "org_id": c.org_id, "name": c.name, "signed": c.signed, "window_end": stop,
                "member_years": round(years, 1), **{k: kinds.count(k) for k in EXIT_KINDS}}
-        counted = [(d, k) for d, k in endings if k in count]
-        joint = {(d, k) for d, k in counted if k == "non_renewal"} if joint_once else set()
-        row["exits"] = len([x for x in counted if x[1] != "non_renewal" or not joint_once]) + len(joint)
+        counted = [(d, k, a) for d, k, a in endings if k in count]
+        joint = {a for _, _, a in counted if a} if joint_once else set()
+        row["exits"] = len([x for x in counted if not (joint_once and x[2])]) + len(joint)
         low, high = poisson_interval(row["exits"], years) if years > 0 else (float("nan"), float("nan"))
         row.update(exits_per_100_member_years=round(100 * row["exits"] / years, 2) if years > 0 else float("nan"),
                    ci_low=round(low, 2), ci_high=round(high, 2))

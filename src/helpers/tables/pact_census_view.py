@@ -133,11 +133,11 @@ def verdict(pairs: list, checks) -> str:
 def robustness_checks(strict: pd.DataFrame, joint: pd.DataFrame, wide: pd.DataFrame,
                       nested: pd.DataFrame | None = None) -> list[tuple]:
     """The alternatives 02's exit-rate result is checked against, as ``(sentence label, noun label, record)``:
-    denunciations only, a joint non-renewal counted once, the pool without the permanent-member condition and
+    denunciations only, a joint act counted once, the pool without the permanent-member condition and
     (with ``nested``, :func:`helpers.tables.pact_census.shared_exits_once`) a state's exit from nested agreements
     on one day counted once, every pact kept."""
     out = [("Counting denunciations only", "counting denunciations only", strict),
-           ("Counting a joint non-renewal once", "counting a joint non-renewal once", joint),
+           ("Counting a joint act once", "counting a joint act once", joint),
            (f"On the {len(wide)} pacts without the permanent-member condition",
             f"the {len(wide)}-pact pool without the permanent-member condition", wide)]
     if nested is not None:
