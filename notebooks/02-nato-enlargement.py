@@ -79,7 +79,7 @@ sizes = pact_census.members_at(cases, spells, P.as_of)
 
 # %%
 present.glance(enlargement_words.glance_findings(memberships, organisations, states, lineage, policies, P.as_of,
-                                                 size_line=pact_census_view.largest_line(sizes))
+                                                 size_line=pact_census_view.largest_line(sizes, P.as_of))
                + [pact_census_view.glance_line(rates, checks)], summary=enlargement_words.summary_line(memberships, P.as_of))
 
 # %% [markdown]
@@ -189,7 +189,7 @@ present.table(admitted[["name", "signed", "ended", "states_at_signature"]], key=
 # it only for NATO, the SCO, the CSTO and Russia with China, not across the census.
 
 # %%
-present.findings([pact_census_view.largest_line(sizes)])
+present.findings([pact_census_view.largest_line(sizes, P.as_of)])
 
 # %%
 present.table(sizes[["name", "members", "peak"]], key="pact-sizes",

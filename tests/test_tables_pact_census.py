@@ -288,6 +288,13 @@ def test_largest_by_members_is_counted_on_atop_spells_and_named_against_nato():
     assert sizes.loc[3180, "members"] == len(nato)
     line = view.largest_line(sizes.reset_index())
     assert ("was not the largest" in line) == (sizes["members"].max() > sizes.loc[3180, "members"])
+    # referee (methods-5, m9): the claim rests on ATOP's coding of the OAS Charter, and stops at ATOP's last year
+    dated = view.largest_line(sizes.reset_index(), "2024-04-30")
+    assert "rests on ATOP's coding of the Charter of the Organization of American States as a defence pact" in dated
+    assert "ATOP's coverage ends in 2016" in dated and "largest on 30 Apr 2024 is not computed" in dated
+    assert "coverage ends" not in view.largest_line(pc.members_at(pc.census_cases(census, load.organisations(),
+                                                                                "2004-03-29"), spells, "2004-03-29"),
+                                                    "2004-03-29")
 
 
 def test_02_first_screen_tells_checks_that_fail_on_the_data_from_one_that_fails_only_a_wider_family():

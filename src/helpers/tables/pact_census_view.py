@@ -213,17 +213,26 @@ def takeaways(cases: pd.DataFrame, record: pd.DataFrame, checks, as_of) -> list[
     return out
 
 
-def largest_line(sizes: pd.DataFrame) -> str:
+def largest_line(sizes: pd.DataFrame, as_of=None) -> str:
     """Whether "largest" survives counting members (:func:`helpers.tables.pact_census.members_at`): the admitted
-    pact with the most members on ATOP's last day read, against NATO."""
+    pact with the most members on ATOP's last day read, against NATO. When another pact is larger, the sentence says
+    that this rests on ATOP's coding of that pact as a defence pact (whose definition in ATOP 4.01 the page does not
+    quote) and, when the census stops before ``as_of``, that no ranking on the report's date is computed."""
     if sizes.empty or FOCUS not in set(sizes["org_id"]):
         return ""
     top, nato = sizes.iloc[0], sizes.set_index("org_id").loc[FOCUS]
     day = wording.day(top["day"].date())
     if top["org_id"] == FOCUS:
         return f"Counted by members on ATOP's spells, NATO was the largest admitted pact on {day} ({nato['members']})."
-    return (f"Counted by members on ATOP's spells, NATO was not the largest admitted pact on {day}: "
-            f"{_article(top['name'])} had {top['members']} members to NATO's {nato['members']}.")
+    line = (f"Counted by members on ATOP's spells, NATO was not the largest admitted pact on {day}: "
+            f"{_article(top['name'])} had {top['members']} members to NATO's {nato['members']}. "
+            f"That rests on ATOP's coding of the {short_name(top['name'])} as a defence pact; this page does not "
+            f"quote ATOP 4.01's definition of a defence obligation.")
+    if as_of is not None and pd.Timestamp(as_of) > top["day"]:
+        line += (f" ATOP's coverage ends in {top['day'].year} and the project holds no later member spells of the "
+                 f"{short_name(top['name'])}, so which pact was largest on {wording.day(pd.Timestamp(as_of).date())} "
+                 f"is not computed.")
+    return line
 
 
 def _article(name: str) -> str:
