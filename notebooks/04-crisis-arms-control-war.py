@@ -194,7 +194,10 @@ present.table(war_rows[["date", "title", "description", "paragraphs"]],
 # ## Two camps: "asymmetric bipolarity" (P8)
 #
 # P8 says there is no longer one Euro-Atlantic security community but two camps, NATO and Russia. Membership data
-# can show the camps' sizes on the report's two dates; the asymmetry in power is for notebook 05.
+# can show the camps' sizes on the report's two dates; the asymmetry in power is for notebook 05. Members are
+# counted as formal members, as in every notebook that counts members: a state that froze or suspended its
+# participation is still a member in law, so it is counted and named (Armenia froze its CSTO participation in
+# February 2024). Notebook 08, which asks which ties are active, leaves such ties out and says so.
 
 # %%
 camps = euroatlantic.camps(memberships, states, ["NATO", "CSTO"], {"before": P.before, "after": P.after})
