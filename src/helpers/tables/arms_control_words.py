@@ -97,7 +97,8 @@ def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, events: pd.
     planned = int(latest["status"].isin(PLANNED).sum())
     lapsed = int((latest["status"] == PAIR_STATUSES[4]).sum())
     tally, left = pair_headlines(year_end, latest, through)
-    out = [tally + ".", left + f"; {planned} ended as planned (a successor signed or in force), {lapsed} expired "
+    out = [tally + f". The {len(listed)} treaties are this project's own list, not a published census.",
+           left + f"; {planned} ended as planned (a successor signed or in force), {lapsed} expired "
                                "without a successor."]
     if len(wars):
         years = wars["date"].dt.year
