@@ -85,14 +85,18 @@ present.table(claim_table[euroatlantic.CLAIM_COLUMNS], title=euroatlantic_words.
 # CSCE/OSCE states, the USA and the USSR/Russia among the signatories). Political commitments such as the Vienna
 # Document are not treaties and fall outside; global treaties open to every state (the CTBT) fall outside too, as
 # they are not part of the US–Russian or European order P7 describes. A protocol counts with the treaty it belongs
-# to, while an agreement signed under its own title counts on its own (the 1999 Adapted CFE).
+# to, while an agreement signed under its own title counts on its own (the 1999 Adapted CFE). The rule is applied
+# to this project's own list of treaties, not to a published census of arms-control agreements (such as the annex
+# of SIPRI's Yearbook or the US State Department's treaty list, which were not read for this page), and executive
+# agreements are not in the list: an agreement left out could change the counts below.
 
 # %%
 treaty_rule = arms_control.treaty_cases(treaties, arms_record)
 listed = arms_control.admitted_treaties(treaties, treaty_rule)
 present.table(treaty_rule[["short_name", "signed", "admitted", "reason"]].rename(columns={"short_name": "treaty"}),
-              title=f"The rule admits {len(listed)} of the {len(treaty_rule)} treaties in the data", key="treaty-rule",
-              caption="Every treaty in the data against the rule.", sources=treaties, collapsed="Show every treaty")
+              title=f"The rule admits {len(listed)} of the {len(treaty_rule)} treaties in this project's list",
+              key="treaty-rule", caption="Every treaty in this project's own list, not a published census, against the "
+                                         "rule.", sources=treaties, collapsed="Show every treaty")
 
 # %% [markdown]
 # **Wars.** The same discipline for the wars lane: an event counts when, after the end of the USSR (26 December
@@ -195,7 +199,10 @@ present.table(war_rows[["date", "title", "description", "paragraphs"]],
 # ## Two camps: "asymmetric bipolarity" (P8)
 #
 # P8 says there is no longer one Euro-Atlantic security community but two camps, NATO and Russia. Membership data
-# can show the camps' sizes on the report's two dates; the asymmetry in power is for notebook 05.
+# can show the camps' sizes on the report's two dates; the asymmetry in power is for notebook 05. Members are
+# counted as formal members, as in every notebook that counts members: a state that froze or suspended its
+# participation is still a member in law, so it is counted and named (Armenia froze its CSTO participation in
+# February 2024). Notebook 08, which asks which ties are active, leaves such ties out and says so.
 
 # %%
 camps = euroatlantic.camps(memberships, states, ["NATO", "CSTO"], {"before": P.before, "after": P.after})

@@ -79,7 +79,9 @@ measures = balance_robust.warhead_measures(capabilities, {**measures_blocs, "Uni
 ppp_year = balance.latest_year(capabilities, "milex_usd_mppp")
 ppp_blocs = balance.comparison_blocs(memberships, balance.reference_date(ppp_year))
 ppp = balance_robust.ppp_sensitivity(capabilities, ppp_blocs, ppp_year, names)
-present.glance(balance_words.glance_findings(caps, conc, series, P.year, names, measures, measures_year, ppp, ppp_year),
+estimated = balance.all_estimated(capabilities, "milex_usd_const", blocs[balance.PAIR], P.year)
+present.glance(balance_words.glance_findings(caps, conc, series, P.year, names, measures, measures_year, ppp, ppp_year,
+                                             estimated),
                summary=balance_words.summary(P.year))
 
 # %% [markdown]

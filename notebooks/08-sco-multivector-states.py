@@ -147,7 +147,9 @@ present.table(circle, title=f"{len(circle)} states held an SCO status on {wordin
 # (NATO's four frameworks), which is stronger than a dialogue status (SCO observer, dialogue partner or partner).
 # **Active ties only.** A suspended or frozen status is not counted: NATO suspended all practical cooperation with
 # Russia on 1 April 2014 and with Belarus on 19 November 2021, and Armenia froze its CSTO participation in 2024; those
-# ties are listed below, with their dates, not counted.
+# ties are listed below, with their dates, not counted. Counts of members elsewhere in the collection are formal
+# (notebook 04 counts Armenia among the CSTO's members and names the freeze); here the question is which ties are
+# active, so a frozen or suspended one is left out.
 
 # %%
 inactive = sco_states.inactive_ties(memberships, P.as_of, names)

@@ -14,8 +14,8 @@ from helpers.tables import typology as T
 #: SHAPE's activation, the NATO Status of Forces Agreement, the Ottawa Agreement on common infrastructure, the
 #: Helsinki Final Act, and the CSTO Charter's entry into force (organisations.csv); then NATO's Allied Command
 #: Europe Mobile Force (March 1960), IFOR's deployment (20 Dec 1995), Albania's admission to the CSCE (20 Jun 1991)
-#: and the CSTO's Agreement on Peacekeeping Activities (6 Oct 2007); the CSTO's Council of Collective Security is
-#: the Collective Security Treaty's (Art. 3), coded on the standard of NATO's Art. 9 Council.
+#: and the CSTO's Agreement on Peacekeeping Activities (6 Oct 2007); the CSTO's formal organisation is the Charter's
+#: (Art. 1): the Treaty's Art. 3 Council of heads of state meets in session and is no permanent body.
 CREATING_ACTS = {
     ("NATO", "standing_forces"): "1960-03-01",
     ("NATO", "peacekeeping"): "1995-12-20",
@@ -25,7 +25,7 @@ CREATING_ACTS = {
     ("NATO", "troop_basing"): "1951-06-19",
     ("NATO", "common_budget"): "1951-10-05",
     ("OSCE", "security_scope"): "1975-08-01",
-    ("CSTO", "secretariat"): "1994-04-20",  # the Collective Security Treaty's Art. 3 Council, in force 20 Apr 1994
+    ("CSTO", "secretariat"): "2003-09-18",  # the CSTO Charter (Art. 1), in force 18 Sep 2003
     ("CSTO", "common_defence_policy"): "2003-09-18",
 }
 
@@ -128,3 +128,23 @@ def test_the_osce_has_no_peacekeeping_role_before_the_helsinki_document_of_1992(
     assert row["valid_from"].min() == pd.Timestamp("1992-07-10")
     cells = W.matrix_cells(features, load.dimensions(), ["OSCE"], "1991-12-31").set_index("dimension_id")
     assert cells.loc["peacekeeping", "value"] != "yes"
+
+
+def test_cstos_forces_and_staff_are_not_dated_from_the_charter_and_its_treaty_council_is_no_formal_organisation():
+    """Referee (methods-5, m7, m8): the CSTO's forces and Joint Staff were dated from the Charter (2003) on a 2026
+    page, so a 2005 report showed forces as yes; and the Treaty's summit council was coded a permanent body. Now
+    the forces and staff are unknown until the earliest text cited that names them (28 Aug 2012), and formal
+    organisation is unknown under the Treaty alone and yes from the Charter's entry into force."""
+    from helpers.tables import typology_words as W
+
+    dims = load.dimensions()
+    for day, expect in (("2005-06-30", "unknown"), ("2024-04-30", None)):
+        cells = W.matrix_cells(load.org_features(), dims, ["CSTO"], day).set_index("dimension_id")["value"]
+        if expect:
+            assert cells["standing_forces"] == expect and cells["integrated_command"] == expect, day
+        else:
+            assert (cells["standing_forces"], cells["integrated_command"]) == ("yes", "partial")
+    early = W.matrix_cells(load.org_features(), dims, ["CSTO"], "2001-06-15").set_index("dimension_id")["value"]
+    assert early["secretariat"] == "unknown"
+    late = W.matrix_cells(load.org_features(), dims, ["CSTO"], "2004-01-01").set_index("dimension_id")["value"]
+    assert late["secretariat"] == "yes"

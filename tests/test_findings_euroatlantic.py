@@ -123,7 +123,22 @@ def test_02_first_screen_in_1991_has_no_eastern_member_yet(data):
 def test_camps_headline_says_when_a_bloc_stood_still():
     camps = pd.DataFrame({"org_id": ["NATO", "NATO", "CSTO", "CSTO"], "label": ["before", "after"] * 2,
                           "members": [30, 32, 6, 6]})
-    assert AW.camps_headline(camps) == "NATO went from 30 to 32 members; the CSTO stayed at 6 members"
+    assert AW.camps_headline(camps) == "NATO went from 30 to 32 formal members; the CSTO stayed at 6"
+
+
+def test_04_names_armenias_freeze_beside_the_csto_count():
+    """Referee (methods-5, m6): 04 counted Armenia among the CSTO's 6 while 08 leaves its frozen tie out. One rule:
+    counts of members are formal (a frozen member is still a member in law) and 04 names the freeze; 08 counts
+    active ties and says so."""
+    from helpers import load
+    from helpers.tables import euroatlantic as E
+
+    camps = E.camps(load.memberships(), load.states(), ["NATO", "CSTO"],
+                    {"before": "2021-12-31", "after": "2024-04-30"})
+    assert AW.camps_headline(camps) == ("NATO went from 30 to 32 formal members; the CSTO stayed at 6, one of which "
+                                        "(Armenia) froze its participation on 22 Feb 2024")
+    early = E.camps(load.memberships(), load.states(), ["NATO", "CSTO"], {"before": "2000-12-31", "after": "2021-12-31"})
+    assert "froze" not in AW.camps_headline(early)
 
 
 def test_in_force_headline_reads_the_last_row():
@@ -153,13 +168,14 @@ def test_04_first_screen_agrees_with_the_tables_below(record):
     ever = int((~end_2023["status"].isin(A.NEVER_IN_FORCE)).sum())
     # both denominators (review m3): every treaty signed, and the ones that ever entered into force
     assert lines[0] == f"At the end of 2023, {binding} of {len(listed)} treaties signed, or {binding} of the {ever} " \
-                       "that ever entered into force, still bound both the US and Russia."
+                       "that ever entered into force, still bound both the US and Russia. The " \
+                       f"{len(listed)} treaties are this project's own list, not a published census."  # methods-5 m4
     assert ever == len(listed) - 3  # SALT II, START II and the Adapted CFE never entered into force
     # the wars pool is named for what it is: the project's own list, not a census (review m2)
     assert any("in this project's own list, not a census, meet the rule" in line for line in lines), lines
     m = record["memberships"]
     before, after = (membership.count_as_of(m, "NATO", d) for d in ("2021-12-31", "2024-04-30"))
-    assert lines[-1].startswith(f"Between 31 Dec 2021 and 30 Apr 2024, NATO went from {before} to {after} members")
+    assert lines[-1].startswith(f"Between 31 Dec 2021 and 30 Apr 2024, NATO went from {before} to {after} formal members")
     assert "treaties still bound both the US and Russia" in summary and 2 <= len(lines) <= 4
     # Editor (review 3, #13): the summary under the title counts on the first finding's date, not another one
     assert summary.endswith(f"at the end of 2023, the last year-end before the article, {binding} of {len(listed)} "
@@ -170,7 +186,7 @@ def test_04_first_screen_follows_other_dates(record):
     lines, _ = AW.first_screen(**record, before="1998-12-31", after="2004-12-31")
     m = record["memberships"]
     early, late = (membership.count_as_of(m, "NATO", d) for d in ("1998-12-31", "2004-12-31"))
-    assert lines[-1].startswith(f"Between 31 Dec 1998 and 31 Dec 2004, NATO went from {early} to {late} members")
+    assert lines[-1].startswith(f"Between 31 Dec 1998 and 31 Dec 2004, NATO went from {early} to {late} formal members")
 
 
 def test_02_glance_holds_on_natos_first_day_when_no_pact_has_a_withdrawal_rate():

@@ -271,7 +271,7 @@ def test_org_overview_says_when_an_org_did_not_exist_and_treats_a_treaty_as_a_tr
                          "in_force": pd.to_datetime([None, None, None, None, "2002-02-28"]),
                          "dissolved": pd.to_datetime([None, None, None, "1991-07-01", None])})
     out = TW.org_overview(orgs, {"OLD": 16, "NEW": 6}, ["OLD", "NEW", "PROP", "GONE", "PACT"], "1991-12-31")
-    assert list(out["on 31 Dec 1991"]) == ["existed", "did not exist yet (founded 15 Jun 2001)", "proposed, no members",
+    assert list(out["on 31 Dec 1991"]) == ["existed", "did not exist yet (founding treaty signed 15 Jun 2001)", "proposed, no members",
                                            "dissolved (1 Jul 1991)", "did not exist yet (founded 16 Jul 2001)"]
     assert out["formal members"].tolist()[0] == 16 and out["formal members"].isna().tolist()[1:] == [True] * 4
     later = TW.org_overview(orgs, {}, ["PACT"], "2001-12-31")

@@ -25,7 +25,7 @@ SIX = ["NATO", "OSCE", "SCO", "CSTO", "EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001"]
 def test_comparable_keeps_orgs_with_a_cell_in_force_and_says_why_the_others_are_left_out():
     shown, left = V.comparable(ORGS, feats(), ["A", "B", "C", "GONE", "PROP"], "2000-06-01")
     assert shown == ["A", "B"]
-    assert left == {"C": ("later", "founded 1 Jan 2005"), "GONE": ("gone", "dissolved 1 Jul 1991"),
+    assert left == {"C": ("later", "founding treaty signed 1 Jan 2005"), "GONE": ("gone", "dissolved 1 Jul 1991"),
                     "PROP": ("later", "proposed 29 Feb 2024")}
     # C exists on this date, but its first coded text starts in 2010
     pending = ("pending", "coded texts in force from 1 Jan 2010")
@@ -82,7 +82,8 @@ def test_the_report_dates_compare_only_what_existed(as_of, absent):
     found = V.glance_findings(intervals, cells, load.dimensions(), left, names, "the day")
     assert 2 <= len(found) <= 4 and found[0].startswith("On the day, NATO is the most alliance-like")
     if as_of == "1991-12-31":
-        assert "SCO (founded 15 Jun 2001)" in found[-1] and "CSTO (founded 15 May 1992)" in found[-1]
+        # referee (methods-5, m7): 15 May 1992 is the Collective Security Treaty's signature, not the CSTO's founding
+        assert "SCO (founded 15 Jun 2001)" in found[-1] and "CSTO (founding treaty signed 15 May 1992)" in found[-1]
         assert "did not exist yet" in found[-1]
     if not absent:
         assert any(f.startswith("Russia–China treaty (2001) binds its parties to") and "no defence" in f
@@ -106,7 +107,7 @@ def test_titles_and_summary_count_what_the_tables_show():
 def test_organisation_table_and_claims_here_are_in_reader_columns():
     table = V.organisation_table(ORGS, ["A", "C"], "2000-01-01")
     assert list(table.columns) == ["organisation", "kind", "founded", "on 1 Jan 2000", "source_id"]
-    assert list(table["on 1 Jan 2000"]) == ["existed", "did not exist yet (founded 1 Jan 2005)"]
+    assert list(table["on 1 Jan 2000"]) == ["existed", "did not exist yet (founding treaty signed 1 Jan 2005)"]
     claims = load.claims()
     here = V.claims_here(claims, "07")
     assert list(here["Claim"])[:1] == ["C07, P4"]

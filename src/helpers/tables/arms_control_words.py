@@ -38,14 +38,32 @@ def pair_headlines(year_end: pd.DataFrame, latest: pd.DataFrame, through) -> tup
 
 def camps_headline(camps: pd.DataFrame) -> str:
     """The camps chart's title from :func:`helpers.tables.euroatlantic.camps` (labels ``before`` and ``after``):
-    'NATO went from 30 to 32 members; the CSTO stayed at 6'."""
+    'NATO went from 30 to 32 formal members; the CSTO stayed at 6, one of which (Armenia) froze its participation
+    on 22 Feb 2024'. Members are formal, as everywhere a membership is counted; a member whose participation was
+    frozen or suspended on the later date is named (notebook 08 counts active ties and leaves it out)."""
     size = camps.set_index(["org_id", "label"])["members"]
     parts = []
     for org in ("NATO", "CSTO"):
         a, b = int(size[org, "before"]), int(size[org, "after"])
         name = "NATO" if org == "NATO" else "the CSTO"
-        parts.append(f"{name} stayed at {a} members" if a == b else f"{name} went from {a} to {b} members")
+        parts.append((f"{name} stayed at {a}" if a == b else f"{name} went from {a} to {b}")
+                     + (" formal members" if not parts else "") + _inactive(camps, org))
     return "; ".join(parts)
+
+
+def _inactive(camps: pd.DataFrame, org: str) -> str:
+    """', one of which (Armenia) froze its participation on 22 Feb 2024' for the formal members of ``org`` not
+    active on the later date; '' when every member was active."""
+    if "inactive" not in camps:
+        return ""
+    row = camps[(camps["org_id"] == org) & (camps["label"] == "after")].iloc[0]
+    names = [n for n in str(row["inactive"] or "").split("; ") if n]
+    if not names:
+        return ""
+    if len(names) > 1:
+        return f", {len(names)} of which ({wording.joined(names, lang='en')}) had frozen or suspended participation"
+    verb = "froze its participation" if row["inactive_status"] == "frozen" else "had its participation suspended"
+    return f", one of which ({names[0]}) {verb} on {wording.day(row['inactive_since'].date())}"
 
 
 def changes_headline(changes: pd.DataFrame, before, after) -> str:
@@ -79,7 +97,8 @@ def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, events: pd.
     planned = int(latest["status"].isin(PLANNED).sum())
     lapsed = int((latest["status"] == PAIR_STATUSES[4]).sum())
     tally, left = pair_headlines(year_end, latest, through)
-    out = [tally + ".", left + f"; {planned} ended as planned (a successor signed or in force), {lapsed} expired "
+    out = [tally + f". The {len(listed)} treaties are this project's own list, not a published census.",
+           left + f"; {planned} ended as planned (a successor signed or in force), {lapsed} expired "
                                "without a successor."]
     if len(wars):
         years = wars["date"].dt.year

@@ -247,6 +247,14 @@ def latest_year(capabilities: pd.DataFrame, indicator: str) -> int | None:
     return int(years.max()) if len(years) else None
 
 
+def all_estimated(capabilities: pd.DataFrame, indicator: str, states, year: int) -> bool:
+    """True when every figure of ``indicator`` for ``states`` in ``year`` is published as an estimate (SIPRI's
+    spending for Russia and China in 2023): a headline that rests on them rests on estimates."""
+    rows = capabilities[(capabilities["indicator"] == indicator) & capabilities["iso3"].isin(list(states))
+                        & (capabilities["year"] == int(year))]
+    return bool(len(rows)) and bool(_estimated(rows).all())
+
+
 def _estimated(capabilities: pd.DataFrame) -> pd.Series:
     """The ``estimate`` column as booleans (False where the data has no such column)."""
     if "estimate" not in capabilities:

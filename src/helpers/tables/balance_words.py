@@ -140,15 +140,24 @@ def pair_finding(caps: pd.DataFrame, year: int) -> str:
             f"({reader_amount(pair, 'milex_usd_const')} against {reader_amount(nato, 'milex_usd_const')}).")
 
 
-def warhead_finding(caps: pd.DataFrame, year: int) -> str:
-    """'They held 5,990 nuclear warheads in January 2023, NATO's members 5,559'; empty for a year without an
-    inventory in the data."""
+def warhead_finding(caps: pd.DataFrame, year: int, measures: pd.DataFrame | None = None,
+                    measures_year: int | None = None) -> str:
+    """The military stockpile first (SIPRI's capability measure, from ``measures`` of ``measures_year``), then the
+    total inventory of ``year``, retired warheads included: 'In January 2024 Russia and China held 4,880 nuclear
+    warheads in military stockpiles, NATO's members 4,223 (SIPRI's estimates). Russia and China held 6,299 ...';
+    empty for a year without an inventory in the data."""
     pair, nato, _ = _ratio(caps, "nuclear_warheads", PAIR, "NATO")
     if math.isnan(pair) or math.isnan(nato):
         return ""
     more = "more than" if pair > nato else "fewer than" if pair < nato else "as many as"
-    return (f"Russia and China held {pair:,.0f} nuclear warheads in January {year}, {more} NATO's members "
-            f"({nato:,.0f}).")
+    inv = (f"Russia and China held {pair:,.0f} nuclear warheads in January {year}, {more} NATO's members "
+           f"({nato:,.0f}), counting the total inventory, retired warheads awaiting dismantlement included.")
+    stock = (measures[measures["indicator"] == "nuclear_warheads_stockpile"].set_index("bloc")["total"]
+             if measures is not None and not measures.empty else pd.Series(dtype=float))
+    if PAIR not in stock or "NATO" not in stock:
+        return inv
+    return (f"In January {measures_year} Russia and China held {stock[PAIR]:,.0f} nuclear warheads in military "
+            f"stockpiles, NATO's members {stock['NATO']:,.0f} (SIPRI's estimates). " + inv)
 
 
 def leader_finding(conc: pd.DataFrame, year: int, names: Mapping[str, str] | None = None,
@@ -184,7 +193,7 @@ def summary(year: int) -> str:
 
 def ppp_caveat(ppp: pd.DataFrame, year: int) -> str:
     """The sentence saying the spending ratio may not survive purchasing power: 'in 2024 it was 32% at market
-    exchange rates and could be as high as 67% in 2024 ...' — a one-sided upper bound (NATO left at market rates),
+    exchange rates and could be as high as 67% in 2024 ...' — an upper bound only under its stated condition,
     so it shows how far the ratio can move, not that the headline fails; each figure with its year, since the
     headline's year may be another;
     empty when the data holds no conversion or the ratio moves by less than a quarter."""
@@ -195,7 +204,8 @@ def ppp_caveat(ppp: pd.DataFrame, year: int) -> str:
         return ""
     return (f"That ratio may not survive purchasing power: in {year} it was {base:.0%} at market exchange rates and "
             f"could be as high as {alt:.0%} in {year} with Russia's and China's spending at military purchasing-power "
-            "parity (an upper bound: NATO left at market rates).")
+            "parity. That is an upper bound only if no NATO member's military purchasing-power factor is below 1, "
+            "which is not checked here (NATO is left at market rates).")
 
 
 def zero_note(caps: pd.DataFrame) -> str:
@@ -235,14 +245,19 @@ def warhead_caveat(measures: pd.DataFrame, year: int, headline_year: int | None 
 def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame, year: int,
                     names: Mapping[str, str] | None = None, measures: pd.DataFrame | None = None,
                     measures_year: int | None = None, ppp: pd.DataFrame | None = None,
-                    ppp_year: int | None = None) -> list[str]:
+                    ppp_year: int | None = None, estimated: bool = False) -> list[str]:
     """The 2–4 findings at the top of 05, for the report's year: the pair's spending against NATO's, the
     warheads (when the data holds an inventory for the year), NATO's leading member, and the series. A finding
     that does not survive its obvious alternative (spending at purchasing-power parity, ``ppp``; deployed or
-    stockpiled warheads, ``measures``) says so in a sentence of its own."""
+    stockpiled warheads, ``measures``) says so in a sentence of its own; with ``estimated`` (Russia's and China's
+    spending for ``year`` are both estimates, :func:`helpers.tables.balance.all_estimated`) the spending finding
+    says that its ratio rests on estimates published without a range."""
     pair = pair_finding(caps, year)
+    if pair and estimated:
+        pair += (f" Russia's and China's spending figures for {year} are SIPRI's estimates, published without a "
+                 "range, so the ratio rests on two estimates.")
     pair = " ".join(f for f in (pair, ppp_caveat(ppp, ppp_year)) if f) if pair else ""
-    heads = warhead_finding(caps, year)
+    heads = warhead_finding(caps, year, measures, measures_year)
     heads = " ".join(f for f in (heads, warhead_caveat(measures, measures_year, year)) if f) if heads else ""
     found = [pair, heads, leader_finding(conc, year, names)]
     return [f for f in found if f] + [series_finding(series) + "."]

@@ -220,8 +220,11 @@ def camps(memberships: pd.DataFrame, states: pd.DataFrame, orgs: Iterable[str], 
 
     Columns: ``org_id``, ``label``, ``date``, ``members``, ``in_region`` (members in ``region`` per
     ``states.region``, or equal to ``members`` when ``region`` is None), ``joined`` and ``left`` (names of states
-    that entered or left since the previous label, ``; ``-joined; empty for the first label). Org order, then label
-    order as given.
+    that entered or left since the previous label, ``; ``-joined; empty for the first label), ``inactive`` (formal
+    members whose participation was frozen or suspended that day, ``; ``-joined), ``inactive_status`` (their
+    statuses, same order) and ``inactive_since`` (the earliest first day of those statuses). Org order, then label
+    order as given. A frozen or suspended member is a formal member (:data:`helpers.membership.FORMAL`): it is
+    counted in ``members`` and named in ``inactive``.
     """
     labels = list(dates.items())
     region_of = states.set_index("iso3")["region"]
@@ -231,14 +234,20 @@ def camps(memberships: pd.DataFrame, states: pd.DataFrame, orgs: Iterable[str], 
         prev: set[str] | None = None
         for label, d in labels:
             day = as_timestamp(d, label)
-            now = set(membership.members_as_of(memberships, org, day.date())["iso3"])
+            held = membership.members_as_of(memberships, org, day.date())
+            now = set(held["iso3"])
+            off = held[~held["status"].isin(membership.ACTIVE)]
             in_region = len(now) if region is None else sum(region_of.get(i) == region for i in now)
             joined = "" if prev is None else "; ".join(sorted(name_of.get(i, i) for i in now - prev))
             left = "" if prev is None else "; ".join(sorted(name_of.get(i, i) for i in prev - now))
             rows.append({"org_id": org, "label": label, "date": day, "members": len(now),
-                         "in_region": in_region, "joined": joined, "left": left})
+                         "in_region": in_region, "joined": joined, "left": left,
+                         "inactive": "; ".join(name_of.get(i, i) for i in off["iso3"]),
+                         "inactive_status": "; ".join(off["status"]),
+                         "inactive_since": off["start"].min() if len(off) else pd.NaT})
             prev = now
-    out = pd.DataFrame(rows, columns=["org_id", "label", "date", "members", "in_region", "joined", "left"])
+    out = pd.DataFrame(rows, columns=["org_id", "label", "date", "members", "in_region", "joined", "left",
+                                      "inactive", "inactive_status", "inactive_since"])
     out["date"] = pd.to_datetime(out["date"])
     for c in ("members", "in_region"):
         out[c] = out[c].astype("Int64")

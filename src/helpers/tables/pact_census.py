@@ -23,8 +23,9 @@ SINCE = pd.Timestamp("1945-01-01")
 #: under another code, ceased to exist, or left because the organisation wound up did not exit.
 EXIT_KINDS = ("denunciation", "non_renewal", "suspension", "not_coded")
 NOT_EXITS = ("succession", "state_ended", "dissolution")
-#: The family of comparisons fixed before any result is computed: the article's claim (C09) is about NATO against
-#: the other blocs, so NATO is tested against each other admitted pact and Holm's adjustment runs over those tests.
+#: The family of comparisons: the article's claim (C09) is about NATO against the other blocs, so NATO is tested
+#: against each other admitted pact and Holm's adjustment runs over those tests. It was chosen after the adjustment
+#: over every pair had been reported, so 02 gives that result too (``p_holm_all_pairs``).
 FOCUS = "NATO"
 REASONS = ("meets the rule", "no defence pledge", "fewer than three states at signature",
            "no permanent member of the UN Security Council among the states at signature",
@@ -49,7 +50,9 @@ def census_cases(census: pd.DataFrame, organisations: pd.DataFrame, as_of, *, si
     """Every agreement of the census against the case rule, with the first condition it fails.
 
     The rule: a defence pledge (ATOP ``defense`` = 1), signed between ``since`` and ``as_of``, at least three
-    states at signature, and at least one permanent member of the UN Security Council among them. Columns:
+    states at signature, and at least one permanent member of the UN Security Council among them. The window comes
+    first: an agreement signed after ``as_of`` (or before ``since``) is refused for that, whatever else it fails,
+    so a report dated 1991 never counts a 2006 agreement as refused for want of a permanent member. Columns:
     ``atopid``, ``org_id``, ``name`` (the organisation's reader label when the project holds it, else the census's
     sourced ``name`` with its ATOP number, "Act of Chapultepec (ATOP 3010)", else "agreement of 30 Apr 1948 (ATOP
     3150)": ATOP's files carry no names), ``signed``, ``ended``, ``states_at_signature``,
@@ -63,11 +66,11 @@ def census_cases(census: pd.DataFrame, organisations: pd.DataFrame, as_of, *, si
                    else f"{n} (ATOP {a})" if isinstance(n, str) and n
                    else f"agreement of {wording.day(d.date())} (ATOP {a})"
                    for a, o, n, d in zip(census["atopid"], census["org_id"], named, census["signed"])]
-    tests = [(census["signed"] > day, REASONS[5]), (census["signed"] < start, REASONS[4]),
-             (census["great_powers_at_signature"] < 1, REASONS[3]), (census["states_at_signature"] < 3, REASONS[2]),
-             (census["defense"] != 1, REASONS[1])]
+    tests = [(census["great_powers_at_signature"] < 1, REASONS[3]), (census["states_at_signature"] < 3, REASONS[2]),
+             (census["defense"] != 1, REASONS[1]), (census["signed"] < start, REASONS[4]),
+             (census["signed"] > day, REASONS[5])]
     out["reason"] = REASONS[0]
-    for failed, why in tests:  # the last test that fails is the first condition in the rule's order
+    for failed, why in tests:  # the last test that fails wins: the window first, then the rule's order
         out.loc[failed.to_numpy(), "reason"] = why
     out["admitted"] = out["reason"] == REASONS[0]
     cols = ["atopid", "org_id", "name", "signed", "ended", "states_at_signature", "admitted", "reason"]
@@ -95,10 +98,11 @@ def close_calls(cases: pd.DataFrame) -> pd.DataFrame:
 
 
 def census_counts(cases: pd.DataFrame) -> pd.DataFrame:
-    """How many agreements the census holds and how many each condition of the rule refuses, in the rule's order.
-    Columns: ``step`` (what is counted), ``agreements``."""
+    """How many agreements the census holds and how many each condition of the rule refuses: those outside the
+    window (not yet signed on the report's date) first, then the rule's order. Columns: ``step`` (what is
+    counted), ``agreements``."""
     rows = [("agreements in the census (ATOP 4.01, signed 1945–2016)", len(cases))]
-    rows += [(f"refused: {why}", int((cases["reason"] == why).sum())) for why in REASONS[1:]
+    rows += [(f"refused: {why}", int((cases["reason"] == why).sum())) for why in (*REASONS[5:3:-1], *REASONS[1:4])
              if (cases["reason"] == why).any()]
     rows.append(("admitted by the rule", int(cases["admitted"].sum())))
     return pd.DataFrame(rows, columns=["step", "agreements"])
@@ -106,24 +110,28 @@ def census_counts(cases: pd.DataFrame) -> pd.DataFrame:
 
 def without_great_power_rule(cases: pd.DataFrame) -> pd.DataFrame:
     """``cases`` with the permanent-member condition dropped: the agreements refused only for want of a permanent
-    member of the UN Security Council are admitted too (the robustness pool)."""
+    member of the UN Security Council are admitted too (the robustness pool). An agreement not yet signed on the
+    report's date stays out: :func:`census_cases` gives it that reason first."""
     out = cases.copy()
     out["admitted"] = out["reason"].isin([REASONS[0], REASONS[3]])
     return out
 
 
-def _ending_kinds(c, sp: pd.DataFrame, coded: dict, stop, uncoded: str) -> list[tuple]:
-    """``(day, kind)`` of every spell of pact ``c`` ending inside its window, before the pact itself ended
-    (``coded``: the pact's rows of ``pact_exits.csv`` as ``{(cow_code, date): kind}``, its primary key)."""
+def _ending_kinds(c, sp: pd.DataFrame, exits: pd.DataFrame, stop, uncoded: str) -> list[tuple]:
+    """``(day, kind, act)`` of every spell of pact ``c`` ending inside its window, before the pact itself ended;
+    ``act`` is the row's ``joint_act`` key (None when the member left on its own or the ending is not coded)."""
     ended = sp[sp["end"].notna() & (sp["end"] <= stop) & (sp["end"] > c.signed)]
     if pd.notna(c.ended):
         ended = ended[ended["end"] < c.ended]
+    mine = exits[exits["atopid"] == c.atopid]
+    acts = [a if isinstance(a, str) and a else None for a in mine.get("joint_act", [None] * len(mine))]
+    coded = dict(zip(zip(mine["cow_code"], mine["date"]), zip(mine["kind"], acts)))
     out = []
     for s in ended.itertuples(index=False):
         if (s.cow_code, s.end) in coded:
-            out.append((s.end, coded[(s.cow_code, s.end)]))
+            out.append((s.end, *coded[(s.cow_code, s.end)]))
         elif uncoded == "not_coded":  # a spell ending the day another begins: a state's succession, not an exit
-            out.append((s.end, "succession" if (sp["start"] == s.end).any() else "not_coded"))
+            out.append((s.end, "succession" if (sp["start"] == s.end).any() else "not_coded", None))
         else:
             raise ValueError(f"pact_exits.csv: ATOP agreement {c.atopid} has a spell of state {s.cow_code} "
                              f"ending {s.end.date()} with no row; code its kind (or not_coded)")
@@ -138,9 +146,10 @@ def exit_record(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, 
 
     An exit is a spell that ends inside that window, before the pact itself ended, with a kind in
     :data:`EXIT_KINDS`; kinds are counted apart (members), and ``exits`` adds up the kinds in ``count`` (all of
-    them by default; ``("denunciation",)`` for the strict reading). With ``joint_once`` the non-renewals of one pact
-    on one day — members that let the same term lapse by not signing the same protocol — are one event in
-    ``exits``. A spell ending without a row in ``exits`` raises ``ValueError`` naming the pact and the day, unless
+    them by default; ``("denunciation",)`` for the strict reading). With ``joint_once`` the rows of one joint act
+    (the same ``joint_act`` key in ``exits``: members that left by one decision taken together, such as the CSTO's
+    unsigned protocol of 1999 or the four denunciations of the Rio Treaty announced together in 2012) are one
+    event in ``exits``, whatever their kind and however far apart they took effect. A spell ending without a row in ``exits`` raises ``ValueError`` naming the pact and the day, unless
     ``uncoded="not_coded"`` counts it as an exit of uncoded form (the pool beyond the admitted pacts, whose endings
     are not coded) — unless another spell of the same pact begins that day (a state continuing under a new code,
     such as the two Yemens' unification in 1990), which is a succession, as in the admitted pacts. Columns:
@@ -148,22 +157,19 @@ def exit_record(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, 
     ``non_renewal``, ``suspension``, ``not_coded``, ``exits``, ``exits_per_100_member_years``, ``ci_low``,
     ``ci_high``."""
     day, limit, rows = pd.Timestamp(as_of), pd.Timestamp(through), []
-    # each pact's spells and coded endings, split once (a pact's spells keep their order and index labels)
+    # each pact's spells, split once (a pact's spells keep their order and index labels)
     spells_of = dict(tuple(spells.groupby("atopid", sort=False)))
-    coded_of: dict = {}
-    for e in exits.itertuples(index=False):
-        coded_of.setdefault(e.atopid, {})[(e.cow_code, e.date)] = e.kind
     for c in cases[cases["admitted"]].itertuples(index=False):
         stop = min(x for x in (c.ended, day, limit) if pd.notna(x))
         sp = spells_of.get(c.atopid, spells.iloc[:0])
-        endings = _ending_kinds(c, sp, coded_of.get(c.atopid, {}), stop, uncoded)
-        kinds = [k for _, k in endings]
+        endings = _ending_kinds(c, sp, exits, stop, uncoded)
+        kinds = [k for _, k, _ in endings]
         years = membership.member_years(sp, c.signed, stop)
         row = {"atopid": c.atopid, "org_id": c.org_id, "name": c.name, "signed": c.signed, "window_end": stop,
                "member_years": round(years, 1), **{k: kinds.count(k) for k in EXIT_KINDS}}
-        counted = [(d, k) for d, k in endings if k in count]
-        joint = {(d, k) for d, k in counted if k == "non_renewal"} if joint_once else set()
-        row["exits"] = len([x for x in counted if x[1] != "non_renewal" or not joint_once]) + len(joint)
+        counted = [(d, k, a) for d, k, a in endings if k in count]
+        joint = {a for _, _, a in counted if a} if joint_once else set()
+        row["exits"] = len([x for x in counted if not (joint_once and x[2])]) + len(joint)
         low, high = poisson_interval(row["exits"], years) if years > 0 else (float("nan"), float("nan"))
         row.update(exits_per_100_member_years=round(100 * row["exits"] / years, 2) if years > 0 else float("nan"),
                    ci_low=round(low, 2), ci_high=round(high, 2))
@@ -302,16 +308,28 @@ def nested_groups(cases: pd.DataFrame, spells: pd.DataFrame) -> dict[int, int]:
     return parent
 
 
-def one_per_bloc(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, as_of) -> pd.DataFrame:
-    """The check on overlapping agreements: of each group of :func:`nested_groups`, only the agreement with the
-    most member-years in its window is kept (an exit from two nested agreements, such as Cuba's from the Rio
-    Treaty and the OAS Charter in 1962, then counts once); returns :func:`exit_record` on that pool."""
-    full = exit_record(cases, spells, exits, as_of).set_index("atopid")["member_years"]
-    nested = nested_groups(cases, spells)
-    groups: dict[int, list[int]] = {}
-    for a in full.index:
-        groups.setdefault(nested.get(a, a), []).append(a)
-    keep = {max(g, key=lambda a: (full[a], -a)) for g in groups.values()}
-    out = cases.copy()
-    out["admitted"] = out["admitted"] & out["atopid"].isin(keep)
-    return exit_record(out, spells, exits, as_of)
+def shared_exits_once(cases: pd.DataFrame, spells: pd.DataFrame, exits: pd.DataFrame, as_of) -> pd.DataFrame:
+    """The check on overlapping agreements: every admitted pact stays, but a state that leaves two agreements of
+    one group of :func:`nested_groups` on the same day (Cuba from the Rio Treaty and the OAS Charter in 1962) is
+    one event, counted in the outermost agreement of the group that it left (the group's host, else the earliest
+    signed) and not in the others. The kinds keep every member's ending, as in :func:`exit_record`; ``exits``, the
+    rate and its interval change. Returns :func:`exit_record` with that count."""
+    record = exit_record(cases, spells, exits, as_of)
+    groups = nested_groups(cases, spells)
+    window = record.set_index("atopid")
+    counted = exits[exits["kind"].isin(EXIT_KINDS) & exits["atopid"].isin(window.index)].copy()
+    ended = cases.set_index("atopid")["ended"]
+    counted = counted[[window.loc[a, "signed"] < d <= window.loc[a, "window_end"] and not d >= ended[a]
+                       for a, d in zip(counted["atopid"], counted["date"])]]
+    counted["group"] = counted["atopid"].map(lambda a: groups.get(a, a))
+    counted["outer"] = [(a != g, window.loc[a, "signed"], a) for a, g in zip(counted["atopid"], counted["group"])]
+    counted = counted.iloc[sorted(range(len(counted)), key=lambda i: counted["outer"].iloc[i])]
+    again = counted[counted.duplicated(["group", "cow_code", "date"], keep="first")]
+    out = record.copy()
+    for a, n in again["atopid"].value_counts().items():
+        i = out.index[out["atopid"] == a][0]
+        years, k = out.at[i, "member_years"], int(out.at[i, "exits"]) - int(n)
+        low, high = poisson_interval(k, years)
+        out.loc[i, ["exits", "exits_per_100_member_years", "ci_low", "ci_high"]] = [
+            k, round(100 * k / years, 2), round(low, 2), round(high, 2)]
+    return out

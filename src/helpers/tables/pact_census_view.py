@@ -39,7 +39,7 @@ def _p(value: float) -> str:
 
 
 def _family(record: pd.DataFrame) -> str:
-    """'NATO's 12 comparisons': the family fixed in advance, NATO against each other pact of ``record``."""
+    """'NATO's 12 comparisons': the family of NATO against each other pact of ``record``."""
     ids = record["org_id"] if "org_id" in record else record["name"]
     n = int(((record["member_years"] > 0) & (ids != FOCUS)).sum())
     return f"{_focus_name(record)}'s {n} comparisons"
@@ -91,7 +91,7 @@ def rates_headline(record: pd.DataFrame, checks=()) -> str:
 
 def glance_line(record: pd.DataFrame, checks=()) -> str:
     """02's first-screen finding about exits: no ranking, only NATO's comparisons the exact two-rate test separates
-    (the family fixed in advance), and whether that result survives each check of :func:`robustness_checks`."""
+    (the family chosen for C09), and whether that result survives each check of :func:`robustness_checks`."""
     end = wording.day(record["window_end"].max().date()) if len(record) else ""
     line = (f"On ATOP's member spells up to {end}, the {len(record)} defence pacts the rule admits lost members "
             f"too rarely to be ranked: tested against each other pact, {_result(record)}.")
@@ -114,30 +114,51 @@ def _wider(noun: str, alt: pd.DataFrame, pairs: list) -> str:
 def verdict(pairs: list, checks) -> str:
     """Whether NATO's separated comparisons (``pairs``) are the same under each check of
     :func:`robustness_checks`, in one sentence that tells the checks that fail on the data from those that would
-    fail only under a wider correction family (every pair of the pool instead of NATO's comparisons)."""
+    fail only under a wider correction family (every pair of the pool instead of NATO's comparisons); a check
+    that would fail under that family is named last, so its clause ends the sentence."""
     held = [(noun, alt, separated_pairs(alt, focus=FOCUS) == pairs) for _, noun, alt in checks]
-    ok = [_wider(n, alt, pairs) for n, alt, h in held if h]
+    ok = sorted((_wider(n, alt, pairs) for n, alt, h in held if h), key=lambda t: "failing only" in t)
     bad = [n for n, _, h in held if not h]
-    if not bad:
-        return f"The result survives every check: {_names(ok)}."
     if not ok:
         return f"The result does not survive any of the checks: {_names(bad, 'or')}."
-    return f"The result does not survive {_names(bad, 'or')}; it survives {_names(ok)}."
+    if all("(" not in x for x in ok):
+        first, rest = _names(ok), []
+    else:  # checks with their p-values are one sentence each: a list of clauses would not read, nor translate
+        first, rest = ok[0], ok[1:]
+    head = (f"The result survives every check: {first}." if not bad else
+            f"The result does not survive {_names(bad, 'or')}; it survives {first}.")
+    return head + "".join(f" It also survives {x}." for x in rest)
 
 
 def robustness_checks(strict: pd.DataFrame, joint: pd.DataFrame, wide: pd.DataFrame,
-                      blocs: pd.DataFrame | None = None) -> list[tuple]:
+                      nested: pd.DataFrame | None = None) -> list[tuple]:
     """The alternatives 02's exit-rate result is checked against, as ``(sentence label, noun label, record)``:
-    denunciations only, a joint non-renewal counted once, the pool without the permanent-member condition and
-    (with ``blocs``, :func:`helpers.tables.pact_census.one_per_bloc`) one agreement per group of nested ones."""
+    denunciations only, a joint act counted once, the pool without the permanent-member condition and
+    (with ``nested``, :func:`helpers.tables.pact_census.shared_exits_once`) a state's exit from nested agreements
+    on one day counted once, every pact kept."""
     out = [("Counting denunciations only", "counting denunciations only", strict),
-           ("Counting a joint non-renewal once", "counting a joint non-renewal once", joint),
+           ("Counting a joint act once", "counting a joint act once", joint),
            (f"On the {len(wide)} pacts without the permanent-member condition",
             f"the {len(wide)}-pact pool without the permanent-member condition", wide)]
-    if blocs is not None:
-        out.append(("With one agreement per group of nested agreements",
-                    "one agreement per group of nested agreements", blocs))
+    if nested is not None:
+        out.append(("Counting an exit from nested agreements on one day once",
+                    "counting an exit from nested agreements on one day once", nested))
     return out
+
+
+def all_pairs_line(record: pd.DataFrame) -> str:
+    """The result under Holm's adjustment over every pair of pacts, the family an earlier version of 02 reported
+    before NATO's comparisons were chosen: NATO's first separated comparison with that adjusted p, and whether it
+    still separates; or that no comparison with NATO separates under it either."""
+    n, pairs = len(rate_tests(record)), separated_pairs(record, focus=FOCUS)
+    lead = f"Adjusted over all {n:,} pairs of pacts instead, the family reported first"
+    if not pairs:
+        return f"{lead}, no comparison with {_focus_name(record)} separates either."
+    row = _stats(record, pairs[0])
+    q = float(row["p_holm_all_pairs"])
+    said = f"{lead}, {short_name(pairs[0][0])} against {short_name(pairs[0][1])} gives p = {_p(q)}"
+    return said + (": it separates under either family." if q < 0.05 else
+                   ": it would not separate under that family, so the finding depends on the choice of family.")
 
 
 def tests_title(tests: pd.DataFrame) -> str:
@@ -192,17 +213,26 @@ def takeaways(cases: pd.DataFrame, record: pd.DataFrame, checks, as_of) -> list[
     return out
 
 
-def largest_line(sizes: pd.DataFrame) -> str:
+def largest_line(sizes: pd.DataFrame, as_of=None) -> str:
     """Whether "largest" survives counting members (:func:`helpers.tables.pact_census.members_at`): the admitted
-    pact with the most members on ATOP's last day read, against NATO."""
+    pact with the most members on ATOP's last day read, against NATO. When another pact is larger, the sentence says
+    that this rests on ATOP's coding of that pact as a defence pact (whose definition in ATOP 4.01 the page does not
+    quote) and, when the census stops before ``as_of``, that no ranking on the report's date is computed."""
     if sizes.empty or FOCUS not in set(sizes["org_id"]):
         return ""
     top, nato = sizes.iloc[0], sizes.set_index("org_id").loc[FOCUS]
     day = wording.day(top["day"].date())
     if top["org_id"] == FOCUS:
         return f"Counted by members on ATOP's spells, NATO was the largest admitted pact on {day} ({nato['members']})."
-    return (f"Counted by members on ATOP's spells, NATO was not the largest admitted pact on {day}: "
-            f"{_article(top['name'])} had {top['members']} members to NATO's {nato['members']}.")
+    line = (f"Counted by members on ATOP's spells, NATO was not the largest admitted pact on {day}: "
+            f"{_article(top['name'])} had {top['members']} members to NATO's {nato['members']}. "
+            f"That rests on ATOP's coding of the {short_name(top['name'])} as a defence pact; this page does not "
+            f"quote ATOP 4.01's definition of a defence obligation.")
+    if as_of is not None and pd.Timestamp(as_of) > top["day"]:
+        line += (f" ATOP's coverage ends in {top['day'].year} and the project holds no later member spells of the "
+                 f"{short_name(top['name'])}, so which pact was largest on {wording.day(pd.Timestamp(as_of).date())} "
+                 f"is not computed.")
+    return line
 
 
 def _article(name: str) -> str:

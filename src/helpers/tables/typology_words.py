@@ -44,7 +44,8 @@ def join_names(items: list[str]) -> str:
 def _absence(row: pd.Series, own: pd.DataFrame, cut: pd.Timestamp) -> tuple[str, str] | None:
     """(kind, detail) when the organisation has no cell in force on ``cut``, else None."""
     founded, ended = pd.to_datetime(row.get("founded")), pd.to_datetime(row.get("dissolved"))
-    verb = {"proposal": "proposed", "bilateral_treaty": "signed"}.get(row.get("kind"), "founded")
+    verb = {"proposal": "proposed", "bilateral_treaty": "signed", "alliance": "founding treaty signed"}.get(
+        row.get("kind"), "founded")  # an alliance's date is its treaty's signature (the CSTO's 1992 treaty, not 2002)
     if pd.notna(founded) and founded > cut:
         return "later", f"{verb} {wording.day(founded.date())}"
     if pd.notna(ended) and ended <= cut:
@@ -81,8 +82,8 @@ def _named(name: str, detail: str) -> str:
 
 
 def absence_sentence(left_out: Mapping[str, tuple[str, str]], names: Mapping[str, str], day: str) -> str:
-    """'On 31 December 1991 SCO (founded 15 Jun 2001) and CSTO (founded 15 May 1992) did not exist yet, so they
-    are not compared.' — empty when every organisation is compared."""
+    """'On 31 December 1991 SCO (founded 15 Jun 2001) and CSTO (founding treaty signed 15 May 1992) did not exist
+    yet, so they are not compared.' — empty when every organisation is compared."""
     if not left_out:
         return ""
     parts = []
@@ -317,7 +318,8 @@ def org_overview(organisations: pd.DataFrame, member_counts: Mapping[str, int], 
             state = (f"not yet proposed (proposed {wording.day(founded.date())})" if pd.notna(founded) and founded > cut
                      else "proposed, no members")
         elif founded > cut:
-            state = f"did not exist yet (founded {wording.day(founded.date())})"
+            verb = "founding treaty signed" if r.get("kind") == "alliance" else "founded"
+            state = f"did not exist yet ({verb} {wording.day(founded.date())})"
         elif pd.notna(ended) and ended <= cut:
             state = f"dissolved ({wording.day(ended.date())})"
         elif r.get("kind") == "bilateral_treaty":
