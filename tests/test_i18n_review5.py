@@ -4,10 +4,13 @@ reads the pages the build wrote (``built_reports``: reports/ after ``make report
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString
+
+from helpers.i18n import arabic
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -54,3 +57,43 @@ def test_a_statistic_is_one_left_to_right_run_so_it_never_reads_backwards(built_
             if node.parent.name == "bdi" and node.strip() == "p":
                 after = node.parent.next_sibling
                 assert not (isinstance(after, str) and re.match(r"\s?[=<>]", after)), (name, str(after)[:40])
+# ------------------------------------------------------------------------------------------------------------- E3
+
+
+def _specs(html: str) -> list[dict]:
+    soup = BeautifulSoup(html, "html.parser")
+    return [json.loads(s.string) for s in soup.select('script[type="application/json"][id^="spec-"]')]
+
+
+def _shown_text_fields(node) -> set[str]:
+    """Fields drawn as text marks anywhere in a Vega-Lite spec (``encoding.text.field``)."""
+    out: set[str] = set()
+    if isinstance(node, dict):
+        enc = node.get("encoding")
+        if isinstance(enc, dict) and isinstance(enc.get("text"), dict) and enc["text"].get("field"):
+            out.add(enc["text"]["field"])
+        for value in node.values():
+            out |= _shown_text_fields(value)
+    elif isinstance(node, list):
+        for value in node:
+            out |= _shown_text_fields(value)
+    return out
+
+
+def test_every_label_a_chart_draws_in_the_arabic_edition_is_arabic(built_reports):
+    """07's scatter drew «OSCE, SCO» (two organisations at one spot share a label) in English beside an Arabic
+    legend: a label joined from names goes through the Arabic lookup like each name alone."""
+    left = []
+    for name in sorted(p.name for p in (built_reports / "ar").glob("0*.html")):
+        for spec in _specs(_ar(built_reports, name)):
+            fields = _shown_text_fields(spec)
+            for rows in (spec.get("datasets") or {}).values():
+                for row in rows:
+                    for field in fields & set(row):
+                        value = str(row[field])
+                        if _LATIN_WORD.search(value) and not arabic.ARABIC_LETTER.search(value):
+                            left.append((name, field, value))
+    assert left == []
+    spec = _specs(_ar(built_reports, "07-framework-or-alliance.html"))[0]
+    labels = {r.get("label") for rows in spec["datasets"].values() for r in rows}
+    assert any("منظمة الأمن والتعاون في أوروبا، منظمة شنغهاي للتعاون" in str(v) for v in labels), labels

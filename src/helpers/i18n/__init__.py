@@ -256,6 +256,11 @@ def _by_parts(stripped: str, lang: str, depth: int) -> str | None:
         name = _text(scored.group(1), lang, depth + 1)
         if name != scored.group(1):
             return f"{name} ({scored.group(2)})"
+    names = stripped.split(", ")
+    if 1 < len(names) <= 6:  # names a chart joins into one label ("OSCE, SCO"): each known, or the whole unchanged
+        done = [_text(p, lang, depth + 1) for p in names]
+        if all(a != b and _translated(a) for a, b in zip(done, names)):
+            return "، ".join(done)
     for sep, joined in _LISTS:  # a list of known words ("ABM Treaty; INF Treaty", "Yes / No"): each in turn;
         if sep in stripped:  # an item left in English is a name, never a clause: a sentence is never cut up
             parts = stripped.split(sep)
