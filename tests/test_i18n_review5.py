@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString
 
+from helpers import i18n, paths
 from helpers.i18n import arabic
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -97,3 +98,24 @@ def test_every_label_a_chart_draws_in_the_arabic_edition_is_arabic(built_reports
     spec = _specs(_ar(built_reports, "07-framework-or-alliance.html"))[0]
     labels = {r.get("label") for rows in spec["datasets"].values() for r in rows}
     assert any("منظمة الأمن والتعاون في أوروبا، منظمة شنغهاي للتعاون" in str(v) for v in labels), labels
+
+
+# ------------------------------------------------------------------------------------------------------------- E4
+
+
+def test_one_arabic_name_per_claim_type_on_every_page(built_reports):
+    """09's list tagged claims «(واقعي)» and «(تنبؤي)» while its chart and every other page said «وقائعي» and
+    «استشرافي» («واقعي» also reads "realistic"): data/labels.csv is the one home of the four names."""
+    import csv
+
+    with (paths.DATA / "labels.csv").open(encoding="utf-8", newline="") as fh:
+        names = {r["value"]: r["label_ar"] for r in csv.DictReader(fh)
+                 if r["column"] == "claim_type" and r["value"] != "*"}
+    assert set(names) == {"factual", "interpretive", "normative", "predictive"}
+    for kind, arabic_name in names.items():
+        assert i18n.text(f"C01 · P1 ({kind})", "ar").endswith(f"({arabic_name})"), kind
+    page = _ar(built_reports, "09-claims-ledger.html")
+    assert f"({names['factual']})" in page and f"({names['predictive']})" in page
+    for name in sorted(p.name for p in (built_reports / "ar").glob("*.html")):
+        text = _soup(_ar(built_reports, name)).get_text(" ")
+        assert not re.search(r"\((?:واقعي|تنبؤي)\)", text), name
