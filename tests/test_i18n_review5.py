@@ -119,3 +119,23 @@ def test_one_arabic_name_per_claim_type_on_every_page(built_reports):
     for name in sorted(p.name for p in (built_reports / "ar").glob("*.html")):
         text = _soup(_ar(built_reports, name)).get_text(" ")
         assert not re.search(r"\((?:واقعي|تنبؤي)\)", text), name
+
+
+# ------------------------------------------------------------------------------------------------------------- E6
+
+SLIPS = {  # page stem -> words the reviewer found wrong there (agreement, a verb that is not Arabic, stiff forms)
+    "06-principles": ["يختارهما"],
+    "09-claims-ledger": ["يختارهما"],
+    "02-nato-enlargement": ["فقد ضمّت ميثاق"],
+    "05-balance-of-power": ["يتقارن"],
+    "00-article-at-a-glance": ["الـ53 وقائعية", "وفي 2 تغيير"],
+    "index": ["الـ53 وقائعية", "وفي 2 تغيير"],
+}
+
+
+def test_the_reviewers_slips_are_gone_from_the_arabic_pages(built_reports):
+    for stem, slips in SLIPS.items():
+        for name in _pages(built_reports, stem):
+            text = _soup(_ar(built_reports, name)).get_text(" ")
+            assert [s for s in slips if s in text] == [], name
+    assert "يختارهم الطرفان" in _soup(_ar(built_reports, "09-claims-ledger.html")).get_text(" ")
