@@ -139,3 +139,37 @@ def test_the_reviewers_slips_are_gone_from_the_arabic_pages(built_reports):
             text = _soup(_ar(built_reports, name)).get_text(" ")
             assert [s for s in slips if s in text] == [], name
     assert "يختارهم الطرفان" in _soup(_ar(built_reports, "09-claims-ledger.html")).get_text(" ")
+
+
+# ------------------------------------------------------------------------------------------------------------- E5
+
+
+def _encodings(node, out: list) -> list:
+    if isinstance(node, dict):
+        if isinstance(node.get("encoding"), dict):
+            out.append(node["encoding"])
+        for key, value in node.items():
+            if key not in ("datasets", "data", "config"):
+                _encodings(value, out)
+    elif isinstance(node, list):
+        for value in node:
+            _encodings(value, out)
+    return out
+
+
+def _english_specs(built: Path, name: str) -> list[dict]:
+    return _specs((built / name).read_text(encoding="utf-8"))
+
+
+def test_charts_read_in_the_order_of_their_words_are_mirrored_in_arabic_only(built_reports):
+    """00's paragraph matrix put P1 at the far left and its names on the left, and 05's bloc bars grew from the
+    left: an Arabic reader starts at the right. The Arabic specs reverse the x scale (P1 at the right, bars
+    growing leftwards) and stand the names on the right; the English specs are as they were."""
+    for name, field in (("00-article-at-a-glance.html", "paragraph"), ("05-balance-of-power.html", "shown")):
+        mirrored = [e for spec in _specs(_ar(built_reports, name)) for e in _encodings(spec, [])
+                    if (e.get("x") or {}).get("field") == field]
+        assert mirrored and all(e["x"].get("scale", {}).get("reverse") is True for e in mirrored), name
+        assert all(e["y"].get("axis", {}).get("orient") == "right" for e in mirrored if "y" in e), name
+        english = [e for spec in _english_specs(built_reports, name) for e in _encodings(spec, [])]
+        assert not any((e.get("x") or {}).get("scale", {}).get("reverse") for e in english), name
+        assert not any("mirror" in (spec.get("usermeta") or {}) for spec in _english_specs(built_reports, name))

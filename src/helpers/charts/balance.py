@@ -97,7 +97,8 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
         tooltip=[alt.Tooltip("bloc:N"), alt.Tooltip("shown:Q", title=axis_title, format=",.1f"),
                  alt.Tooltip("world:Q", title="share of the world", format=".1%"),
                  alt.Tooltip("coverage:N", title="coverage"), alt.Tooltip("missing:N", title="members without data")])
-    return theme.titled(alt.layer(bars, text).properties(width=width), title, description)
+    # rows of named blocs: the Arabic edition mirrors them (names on the right, bars growing leftwards)
+    return theme.titled(alt.layer(bars, text).properties(width=width, usermeta={"mirror": True}), title, description)
 
 
 def indicator_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, year: int, *,
