@@ -191,3 +191,31 @@ def test_05s_bloc_names_wrap_beside_their_bars_and_07s_axis_title_fits_one_phone
     spec = _specs(_ar(built_reports, "07-framework-or-alliance.html"))[0]
     titles = [e["y"]["title"] for e in _encodings(spec, []) if isinstance((e.get("y") or {}).get("title"), str)]
     assert titles and all(len(t.strip("\u2067\u2069")) <= 40 for t in titles), titles
+
+
+# ------------------------------------------------------------------------------------------------------------- E8
+
+_CODES = re.compile(r"\b(?:intcom|organ1|milcon|noothall|atop-4-01-data|frus-1951-v03-d107|memberships\.csv|"
+                    r"organisations\.csv)\b|\b\d\d-[a-z-]+\.html\b")
+
+
+def _reader_text(html: str) -> str:
+    """What a reader reads as prose and tables: without code, links' own text, the bibliography (whose notes may
+    name a public file) and the page's machinery."""
+    soup = _soup(html)
+    for el in soup.select(".report-sources-section, .report-url, cite, a, nav, .jp-InputArea, .cite-tip, .report-cite"):
+        el.decompose()
+    return soup.get_text(" ")
+
+
+def test_no_raw_code_or_file_name_in_arabic_prose(built_reports):
+    """07's coding notes read «(intcom، organ1، base، milcon: كلها 0؛ atop-4-01-data)», 02 «يتبع memberships.csv»,
+    09's coverage table «00-article-at-a-glance.html, 06-principles.html» and the index told readers to use
+    «الخيار -p»: reader words instead (the coverage table gives report numbers, as the ledger's column does)."""
+    left = {}
+    for name in sorted(p.name for p in (built_reports / "ar").glob("*.html")):
+        found = _CODES.findall(_reader_text(_ar(built_reports, name)))
+        if found:
+            left[name] = sorted(set(found))
+    assert left == {}
+    assert "-p" not in _reader_text(_ar(built_reports, "index.html")).replace("P1-P19", "")
