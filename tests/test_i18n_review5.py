@@ -219,3 +219,55 @@ def test_no_raw_code_or_file_name_in_arabic_prose(built_reports):
             left[name] = sorted(set(found))
     assert left == {}
     assert "-p" not in _reader_text(_ar(built_reports, "index.html")).replace("P1-P19", "")
+
+
+# ------------------------------------------------------------------------------------------------------------- E9
+
+
+def test_one_number_format_per_arabic_page(built_reports):
+    """«6,299 رأسًا» and «1,462 سنة» beside «نحو 12121 رأسًا» on one page: every number of five digits or more in
+    the reader's text is grouped with commas, as Babel's Arabic locale (Western digits) writes them."""
+    left = {}
+    for name in sorted(p.name for p in (built_reports / "ar").glob("*.html")):
+        found = re.findall(r"(?<![\w.,/#:-])\d{5,}(?![\w-])", _reader_text(_ar(built_reports, name)))
+        if found:
+            left[name] = found[:5]
+    assert left == {}
+
+
+# ------------------------------------------------------------------------------------------------------------ E10
+
+
+def test_one_paragraph_reference_style(built_reports):
+    """«الفقرات P1-P19» with a hyphen beside «P1–P19», and «C53 · الفقرة P11» beside «C40 · P19» in 09's list: a
+    range takes an en dash, and a paragraph's number alone is never relabelled."""
+    for name in sorted(p.name for p in (built_reports / "ar").glob("*.html")):
+        text = _soup(_ar(built_reports, name)).get_text(" ")
+        assert not re.search(r"P\d{1,2}-P\d{1,2}", text), name
+        assert not re.search(r"C\d\d · الفقرة", text), name
+    assert "P1–P19" in _soup(_ar(built_reports, "index.html")).get_text(" ")
+
+
+# ------------------------------------------------------------------------------------------------------------ E11
+
+
+def test_the_quotation_marks_and_the_editions_conventions_are_stated_once_on_00(built_reports):
+    """«…» for the article's words and “…” for other texts' words were used without a key: 00's "Key terms" states
+    the rule in both editions, and the Arabic adds the paragraph, number and chart-direction conventions."""
+    arabic_text = " ".join(_soup(_ar(built_reports, "00-article-at-a-glance.html")).get_text(" ").split())
+    assert "بين «…» كلمات المقال العربية نفسها" in arabic_text and "P1 في أقصى اليمين" in arabic_text
+    english = _soup((built_reports / "00-article-at-a-glance.html").read_text(encoding="utf-8")).get_text(" ")
+    assert "«…» hold the article's own Arabic words" in english
+
+
+# ------------------------------------------------------------------------------------------------------------ E12
+
+
+def test_02s_first_screen_has_no_statistics_in_either_edition(built_reports):
+    """02's "At a glance" gave a p-value and Holm's adjustment on 12 comparisons: the first screen says the finding
+    in plain words in both editions, and the test's detail stays under "How robust is this?"."""
+    for folder in (built_reports / "ar", built_reports):
+        html = (folder / "02-nato-enlargement.html").read_text(encoding="utf-8")
+        glance = BeautifulSoup(html, "html.parser").select_one(".report-glance").get_text(" ")
+        assert not re.search(r"\bp = |Holm|هولم", glance), folder
+        assert "p = 0.00023" in _soup(html).get_text(" "), folder  # the detail is still on the page, lower down
