@@ -57,7 +57,9 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
     )
     dots = _dots(data, x, y, highlight, colour)
     height = max(200, 16 * len(y_order))
-    return alt.layer(bands, dots).properties(title=title, description=description, width=width, height=height)
+    # read in the article's order: the Arabic edition mirrors it (P1 at the right, helpers.i18n.chart_words)
+    return alt.layer(bands, dots).properties(title=title, description=description, width=width, height=height,
+                                             usermeta={"mirror": True})
 
 
 def _check(tags: pd.DataFrame, highlight: str) -> None:

@@ -79,8 +79,9 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
         shown=lambda d: d["value"] / divisor,
         figure=lambda d: d["estimate"].map({True: "estimate", False: "reported"}))
     names = [p for p in theme.PART_COLORS if p in set(pieces["part"])]
-    y = alt.Y("bloc:N", title=None, sort=order)
-    bars = alt.Chart(pieces).mark_bar(strokeWidth=1.5).encode(
+    # a long bloc name ("SCO without India and Pakistan") on two lines on a phone rather than cut with "…"
+    y = alt.Y("bloc:N", title=None, sort=order, axis=alt.Axis(labelExpr=theme.wrapped_label(PHONE, 20, 60)))
+    bars = alt.Chart(pieces).mark_bar(strokeWidth=1.5, size=18).encode(
         y=y, x=alt.X("shown:Q", title=axis_title, stack="zero",
                      axis=alt.Axis(format=",.0f", tickCount=3), scale=alt.Scale(nice=False,
                      domain=[0, float(totals["shown"].max() or 1) * 1.45])),  # max: at least one total
@@ -97,7 +98,10 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
         tooltip=[alt.Tooltip("bloc:N"), alt.Tooltip("shown:Q", title=axis_title, format=",.1f"),
                  alt.Tooltip("world:Q", title="share of the world", format=".1%"),
                  alt.Tooltip("coverage:N", title="coverage"), alt.Tooltip("missing:N", title="members without data")])
-    return theme.titled(alt.layer(bars, text).properties(width=width), title, description)
+    # rows of named blocs: the Arabic edition mirrors them (names on the right, bars growing leftwards)
+    # rows 32 px apart, so a name on two lines stays beside its own bar
+    return theme.titled(alt.layer(bars, text).properties(width=width, height=alt.Step(32), usermeta={"mirror": True}),
+                        title, description)
 
 
 def indicator_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, year: int, *,

@@ -216,8 +216,15 @@ def _piece(value: str, lang: str, depth: int) -> str:
     return found
 
 
+#: A paragraph's number alone ("P11"): the project's shared reference, never relabelled in either edition (a list's
+#: «C53 · P11» beside «C40 · P19»); running prose says «الفقرة P11» in its own words.
+_PARAGRAPH = re.compile(r"^P\d{1,2}$")
+
+
 @functools.lru_cache(maxsize=8192)
 def _text(value: str, lang: str, depth: int = 0) -> str:
+    if _PARAGRAPH.match(value):
+        return value
     exact, patterns = messages(lang)
     if value in exact:
         return exact[value]
@@ -285,6 +292,11 @@ def _by_parts(stripped: str, lang: str, depth: int) -> str | None:
         known = names(lang)
         if within.group(1) in known and within.group(2) in known:
             return f"{known[within.group(1)]} ({known[within.group(2)]})"
+    joined_names = stripped.split(", ")
+    if 1 < len(joined_names) <= 6:  # names joined into one label ("OSCE, SCO"): each known, or the whole as it is
+        done = [_text(p, lang, depth + 1) for p in joined_names]
+        if all(a != b and _translated(a) for a, b in zip(done, joined_names)):
+            return "، ".join(done)
     for sep, joined in _LISTS:  # a list of known words ("ABM Treaty; INF Treaty", "Yes / No"): each in turn;
         if sep in stripped:  # an item left in English is a name, never a clause: a sentence is never cut up
             parts = stripped.split(sep)

@@ -12,6 +12,9 @@ The chart's data keep their codes (colours and scales are defined on them); what
   ticks read «يناير 2000»; time runs left to right, as in the Arabic-language statistical publications this
   edition follows (ESCWA's and the Arab Monetary Fund's charts): an axis is a number line, and mirroring it would
   set the chart against the data tables and sources it cites. Numbers use Western digits (see ``forms``);
+- reading order: a chart read in the order of its words rather than along a number line — the article's
+  paragraphs across 00's matrix, 05's bars of named blocs — is marked by its builder (``usermeta.mirror``) and
+  mirrored: P1 at the right, the names down the side on the right, bars growing leftwards (:func:`_mirror`);
 - a map's timeline (``usermeta.timeline``): the year label, each year's caption and the members' names; the
   explorer's tooltips, which its expressions pick from the packed :data:`PACKED` column ('label|status' pairs
   joined by '~', :func:`helpers.charts.maps.explorer_data`), each part in turn; a map's shape names
@@ -246,13 +249,64 @@ def vega_locale(lang: str = "ar") -> dict:
                      "days": days, "shortDays": short_days, "months": months, "shortMonths": short}}
 
 
+#: ``usermeta`` key a chart builder sets on a chart read in the order of its words (the article's paragraphs, rows of
+#: named blocs): the Arabic edition mirrors it (:func:`_mirror`). The key itself never reaches a page.
+MIRROR = "mirror"
+
+
+def _mirror_flag(spec: dict) -> tuple[dict, bool]:
+    """The spec without the :data:`MIRROR` mark (the English spec as it was before the mark existed), and whether
+    it was there."""
+    meta = spec.get("usermeta") if isinstance(spec, dict) else None
+    if not isinstance(meta, dict) or MIRROR not in meta:
+        return spec, False
+    out, rest = dict(spec), {k: v for k, v in meta.items() if k != MIRROR}
+    if rest:
+        out["usermeta"] = rest
+    else:
+        del out["usermeta"]
+    return out, bool(meta[MIRROR])
+
+
+def _mirror(node) -> None:
+    """A chart read in the order of its words, mirrored for a right-to-left reader: its x axis runs right to left
+    (P1 at the right; bars grow leftwards from the right), the names down its side stand on the right, and text
+    set beside a mark's end moves to its other side. Time axes are never mirrored (see the module's note)."""
+    if isinstance(node, dict):
+        enc = node.get("encoding")
+        if isinstance(enc, dict):
+            x, y = enc.get("x"), enc.get("y")
+            if isinstance(x, dict) and x.get("type") != "temporal" and "field" in x:
+                x["scale"] = {**(x.get("scale") or {}), "reverse": True}
+            if isinstance(y, dict) and y.get("type") in ("nominal", "ordinal") and y.get("axis", {}) is not None:
+                y["axis"] = {**(y.get("axis") or {}), "orient": "right"}
+        mark = node.get("mark")
+        if isinstance(mark, dict) and mark.get("align") in ("left", "right"):
+            mark["align"] = "right" if mark["align"] == "left" else "left"
+            if isinstance(mark.get("dx"), (int, float)):
+                mark["dx"] = -mark["dx"]
+        for key, value in node.items():
+            if key not in ("datasets", "data", "config"):
+                _mirror(value)
+    elif isinstance(node, list):
+        for v in node:
+            _mirror(v)
+
+
 def translate_spec(spec: dict, lang: str = "ar") -> dict:
-    """A copy of a Vega-Lite spec with what a reader sees in ``lang`` (English: the spec unchanged)."""
+    """A copy of a Vega-Lite spec with what a reader sees in ``lang`` (English: the spec unchanged but for the
+    :data:`MIRROR` mark, which only the Arabic edition reads)."""
+    spec, mirrored = _mirror_flag(spec)
     if lang == "en":
         return spec
     from helpers import fonts
 
     out = copy.deepcopy(spec)
+    if mirrored:
+        _mirror(out)
+        legend = out.setdefault("config", {}).setdefault("legend", {})
+        if legend.get("orient", "right") == "right":
+            legend["orient"] = "left"  # the names stand on the right: the legend goes to the other side
     shown: set = set()
     used: set = set()
     words: set = set()

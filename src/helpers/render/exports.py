@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import present
+from helpers import paths, present
 from helpers.render import markup, notebook, templating, vega_specs
 
 VEGA_MIMES = ("application/vnd.vega.v5+json", "application/vnd.vega.v6+json")
@@ -194,6 +194,8 @@ class Outputs:
             if mime.startswith("text/") or mime == "image/svg+xml":
                 data[mime] = notebook.stable_ids(notebook.MEMORY_ADDRESS.sub(" at 0x…", notebook.plain(data[mime])),
                                                  self.id_map)
+        if "text/html" in data and paths.language() == "ar":  # findings lists: statistics and names isolated LTR
+            data["text/html"] = notebook.mark_latin_html(notebook.plain(data["text/html"]))
         return out
 
     def transform(self, nb) -> None:

@@ -88,6 +88,12 @@ LATIN_RUN = re.compile(r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F.'’&:/%?=#@+\-]*
                        r"(?:(?:[ \u00A0]+|[\u2013\u2014])[A-Za-z0-9\u00C0-\u024F][\w\u00C0-\u024F.'’&:/%?=#@+\-]*)*")
 #: One title's halves joined by a dash ("Russian–Chinese") stay one run: split in two, right to left would draw them
 #: in swapped order.
+#: A statistic written as a letter, a relation and a number ("p = 0.00023", "p < 0.001", "n = 12"): one left-to-right
+#: run, so a right-to-left line never draws it as "0.00023 = p".
+STATISTIC = re.compile(r"(?<![\w\u0600-\u06FF])[A-Za-z]\u00A0?\s?[=<>\u2264\u2265\u2248]\u00A0?\s?[-\u2212]?\d[\d.,]*"
+                       r"(?:[eE][-\u2212]?\d+)?(?<![.,])")
+#: What the Arabic edition isolates left to right: a statistic whole, else a Latin run.
+LTR_RUN = re.compile(f"{STATISTIC.pattern}|{LATIN_RUN.pattern}")
 
 
 def mark_latin_text(text) -> str:
@@ -97,7 +103,7 @@ def mark_latin_text(text) -> str:
     if not HAS_ARABIC.search(text):
         return html.escape(text)
     out, pos = [], 0
-    for m in LATIN_RUN.finditer(text):
+    for m in LTR_RUN.finditer(text):
         out.append(html.escape(text[pos : m.start()]))
         out.append(f'<bdi dir="ltr">{html.escape(m.group(0))}</bdi>')
         pos = m.end()

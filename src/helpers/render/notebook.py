@@ -98,13 +98,13 @@ def mark_arabic_html(fragment: str) -> str:
 def mark_latin_html(fragment: str) -> str:
     """The Arabic edition's prose: every Latin run in an HTML fragment isolated in ``<bdi>`` (code, preformatted
     text, links' targets and elements already marked with a language are left alone)."""
-    if not markup.LATIN_RUN.search(fragment):
+    if not markup.LTR_RUN.search(fragment):
         return fragment
     from bs4 import BeautifulSoup, NavigableString
 
     soup = BeautifulSoup(fragment, "html.parser")
     for node in list(soup.find_all(string=True)):
-        if type(node) is not NavigableString or not markup.LATIN_RUN.search(node) or not node.strip():
+        if type(node) is not NavigableString or not markup.LTR_RUN.search(node) or not node.strip():
             continue
         if any(p.name in ("script", "style", "code", "pre", "bdi") or p.has_attr("lang") for p in node.parents
                if p.name and p.name != "[document]"):

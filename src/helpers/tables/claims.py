@@ -177,13 +177,13 @@ def cited_sources(ledger: pd.DataFrame) -> list[str]:
 
 def paragraph_coverage(paragraphs: pd.DataFrame, claims: pd.DataFrame, reports: Mapping[str, str],
                        collection_paragraphs: Mapping[str, list[str]]) -> pd.DataFrame:
-    """For every paragraph P1–P19: how many claims it makes and which reports cover it (from the section map;
-    the ledger itself, 09, is left out)."""
+    """For every paragraph P1–P19: how many claims it makes and which reports cover it, by number as the ledger's
+    "Report" column gives them ("00, 06"; from the section map; the ledger itself, 09, is left out)."""
     rows = []
     for p in paragraphs.sort_values("order", kind="mergesort")["paragraph"]:
         nbs = [nid for nid, ps in collection_paragraphs.items() if p in ps and nid != "09"]
         rows.append({"paragraph": p, "claims": int((claims["paragraph"] == p).sum()),
-                     "covered in": ", ".join(reports[n] for n in nbs if n in reports)})
+                     "covered in": ", ".join(n for n in nbs if n in reports)})
     return pd.DataFrame(rows, columns=["paragraph", "claims", "covered in"])
 
 
