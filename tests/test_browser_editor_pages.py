@@ -1,0 +1,104 @@
+"""What the fifth data-editor review found on single pages, in headless Debian Chromium on the suite's built reports
+(both editions where the page's code is shared): colours that keep a chart's key in dark mode, the front page's
+search on a phone, jumps that land clear of the phone bar, charts that match their headlines."""
+
+from __future__ import annotations
+
+import pytest
+from browser import report_browser as rb
+
+pytestmark = pytest.mark.slow
+PHONE = (390, 844)
+DESKTOP = (1280, 900)
+EDITIONS = ["", "ar/"]
+
+#: Every drawn mark of the page's chart number ``index`` whose datum has ``field``: [value of field, fill, stroke,
+#: bounds x1, y1, x2, y2, mark type, mark role].
+MARKS_JS = """([index, field]) => {
+  const el = document.querySelectorAll('.report-chart')[index];
+  const out = [];
+  const walk = node => {
+    for (const item of node.items || []) {
+      const d = item.datum || {};
+      if (d[field] !== undefined && item.bounds && node.marktype) {
+        out.push([String(d[field]), item.fill || null, item.stroke || null, item.bounds.x1, item.bounds.y1,
+                  item.bounds.x2, item.bounds.y2, node.marktype, node.role || '']);
+      }
+      if (item.items) walk(item);
+    }
+  };
+  walk(el.vegaView.scenegraph().root);
+  return out;
+}"""
+
+#: The legends of chart number ``index``: each legend's title and the labels of its entries.
+LEGENDS_JS = """(index) => {
+  const el = document.querySelectorAll('.report-chart')[index];
+  const out = [];
+  const walk = node => {
+    for (const item of node.items || []) {
+      if (node.role === 'legend') {
+        const labels = [], titles = [];
+        const find = (n) => { for (const i of n.items || []) {
+          if (n.role === 'legend-label' && i.text !== undefined) labels.push(String(i.text));
+          if (n.role === 'legend-title' && i.text !== undefined) titles.push(String(i.text));
+          if (i.items) find(i); } };
+        find(item);
+        out.push({title: titles.join(' '), labels});
+      } else if (item.items) walk(item);
+    }
+  };
+  walk(el.vegaView.scenegraph().root);
+  return out;
+}"""
+
+
+def luminance(color: str) -> float:
+    """Relative luminance of a #rrggbb or rgb() colour (0 black .. 1 white)."""
+    import re
+
+    if color.startswith("#"):
+        h = color[1:] if len(color) == 7 else "".join(c * 2 for c in color[1:4])
+        rgb = [int(h[i:i + 2], 16) for i in (0, 2, 4)]
+    else:
+        rgb = [int(float(v)) for v in re.findall(r"[\d.]+", color)[:3]]
+    lin = [(c / 255) / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted([luminance(a), luminance(b)], reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _chart_index(page, key: str) -> int:
+    """The position among the page's charts of the one whose figure carries ``key`` in its id."""
+    return page.evaluate("""(key) => Array.from(document.querySelectorAll('.report-chart'))
+        .findIndex(el => (el.closest('figure') || el).outerHTML.includes(key))""", key)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_06_grid_in_dark_mode_keeps_its_key_stronger_is_lighter_and_not_coded_recedes(chromium, built_reports,
+                                                                                        edition):
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}06-principles.html", viewport=DESKTOP,
+                               color_scheme="dark")
+    try:
+        marks = page.evaluate(MARKS_JS, [0, "presence"])
+        fills = {}
+        for value, fill, *_rest, kind, _role in marks:
+            if kind == "rect" and fill and not str(fill).startswith("url"):
+                fills.setdefault(value, fill)
+        explicit = next(v for k, v in fills.items() if k in ("explicit", "صريح"))
+        implicit = next(v for k, v in fills.items() if k in ("implicit", "ضمني"))
+        ground = "#16181b"
+        # lighter = stated more directly on a dark page, and the two told apart (WCAG non-text contrast 3:1 would
+        # be too much between neighbours of one ramp; 1.8:1 is what a reader sees at a glance)
+        assert luminance(explicit) > luminance(implicit), f"{edition}06 dark: explicit {explicit}, implicit {implicit}"
+        assert contrast(explicit, implicit) >= 1.8, f"{edition}06 dark: explicit {explicit} vs implicit {implicit}"
+        # the unread cells are the faintest thing in the grid, never the brightest
+        others = [v for k, v in fills.items() if k not in ("explicit", "صريح", "implicit", "ضمني")]
+        for other in others:
+            assert luminance(other) < luminance(implicit), f"{edition}06 dark: {other} outshines implicit {implicit}"
+            assert contrast(other, ground) < contrast(implicit, ground)
+    finally:
+        page.context.close()
