@@ -102,3 +102,25 @@ def test_06_grid_in_dark_mode_keeps_its_key_stronger_is_lighter_and_not_coded_re
             assert contrast(other, ground) < contrast(implicit, ground)
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_front_page_on_a_phone_has_the_menu_with_search_like_the_report_pages(chromium, built_reports, edition):
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}index.html", viewport=PHONE)
+    try:
+        bar = page.locator(".report-phonebar")
+        assert bar.is_visible(), f"{edition}index.html: no phone bar on a 390 px screen"
+        page.locator(".report-phonebar details.report-menu > summary").click()
+        box = page.locator(".report-menu-panel .site-search-input")
+        assert box.is_visible() and box.bounding_box()["width"] > 200, f"{edition}index.html: no search box to type in"
+        box.fill("هلسنكي" if edition else "Helsinki")
+        results = page.locator(".report-menu-panel .site-search-results li")
+        results.first.wait_for(state="visible", timeout=5000)
+        assert results.count() >= 1
+        assert page.locator(".report-menu-panel .report-collection-list > li > a").count() >= 10
+        box.press("Escape")  # the results close first, then the menu
+        page.keyboard.press("Escape")
+        assert not page.locator(".report-menu-panel").is_visible()
+        assert rep.console_errors == [] and rep.page_errors == []
+    finally:
+        page.context.close()
