@@ -124,3 +124,24 @@ def test_front_page_on_a_phone_has_the_menu_with_search_like_the_report_pages(ch
         assert rep.console_errors == [] and rep.page_errors == []
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_jump_from_the_phone_menu_closes_it_and_lands_the_heading_below_the_sticky_bar(chromium, built_reports,
+                                                                                         edition):
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}05-balance-of-power.html", viewport=PHONE)
+    try:
+        page.locator(".report-phonebar details.report-menu > summary").click()
+        links = page.locator(".report-menu-panel .report-toc-menu a")
+        assert links.count() >= 4
+        link = links.nth(links.count() - 2)  # a section far down the page
+        target = link.get_attribute("href")
+        link.click()
+        page.wait_for_timeout(400)
+        assert not page.locator(".report-menu-panel").is_visible(), f"{edition}05: the menu stays open over the page"
+        bar = page.locator(".report-phonebar").bounding_box()
+        head = page.locator(f"[id='{target[1:]}']").bounding_box()
+        assert bar["y"] + bar["height"] <= head["y"] <= bar["y"] + bar["height"] + 40, \
+            f"{edition}05: {target} lands at {head['y']:.0f} px, the phone bar ends at {bar['y'] + bar['height']:.0f}"
+    finally:
+        page.context.close()
