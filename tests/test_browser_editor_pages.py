@@ -145,3 +145,24 @@ def test_a_jump_from_the_phone_menu_closes_it_and_lands_the_heading_below_the_st
             f"{edition}05: {target} lands at {head['y']:.0f} px, the phone bar ends at {bar['y'] + bar['height']:.0f}"
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_04_treaty_chart_marks_the_headline_date_and_keys_only_the_phases_it_draws(chromium, built_reports, edition):
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}04-crisis-arms-control-war.html", viewport=DESKTOP)
+    try:
+        index = _chart_index(page, "treaties-wars")
+        bars = page.evaluate(MARKS_JS, [index, "phase"])
+        drawn = {value for value, fill, _s, *_b, kind, _r in bars if kind == "rect" and fill}
+        (key,) = [lg for lg in page.evaluate(LEGENDS_JS, index) if lg["labels"]]
+        assert len(key["labels"]) == len(drawn), f"{edition}04: the key lists {key['labels']}, the bars use {drawn}"
+        # a dashed rule at the end of 2023, the date of the headline's count, named on the chart
+        rules = [m for m in page.evaluate(MARKS_JS, [index, "label"]) if m[7] == "rule" and "2023" in m[0]]
+        texts = [m for m in page.evaluate(MARKS_JS, [index, "label"]) if m[7] == "text"]
+        assert len(rules) == 1 and any("2023" in t[0] for t in texts), f"{edition}04: no rule at the end of 2023"
+        # the bars that are 'in force' (not eroding) where the rule crosses them: as many as the headline counts
+        x = rules[0][3]
+        crossing = {round(b[4]) for b in bars if b[7] == "rect" and b[0] == "in force" and b[3] < x < b[5]}
+        assert len(crossing) == 2, f"{edition}04: {len(crossing)} treaties in force at the end of 2023"
+    finally:
+        page.context.close()

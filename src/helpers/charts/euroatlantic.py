@@ -13,36 +13,9 @@ import altair as alt
 import pandas as pd
 
 from helpers import theme, wording
+from helpers.charts.treaty_parts import NEVER, never_in_force, phase_scale, status_rule
 from helpers.tables.arms_control import PHASES
 from helpers.tables.enlargement import BACKGROUNDS
-
-#: The phase of a treaty that was signed and never entered into force: drawn as a dashed line labelled in words,
-#: never as a bar, so it cannot be read as a treaty in force.
-NEVER = PHASES[-1]
-_BARS = tuple(p for p in PHASES if p != NEVER)
-
-
-def _phase_scale() -> alt.Scale:
-    """Treaty phases drawn as bars, in the theme's phase colours: grey while not (recorded as) in force, the
-    arms-control colour in force, purple once a party has suspended or left; each look-alike pair apart in
-    lightness."""
-    return alt.Scale(domain=list(_BARS), range=[theme.PHASE_COLORS[p] for p in _BARS])
-
-
-def _never_in_force(phases: pd.DataFrame, labels: list[str]) -> alt.LayerChart:
-    """Treaties signed but never in force: a thin dashed line from signature, labelled "never in force" (short
-    enough to stay inside a phone's plot; the tooltip names the phase)."""
-    never = phases[phases["phase"] == NEVER].assign(label="never in force")
-    where = {"y": alt.Y("name:N", sort=labels),
-             "tooltip": [alt.Tooltip("name:N", title="treaty"), alt.Tooltip("phase:N", title="phase"),
-                         _date_tooltip("start", "signed"), alt.Tooltip("source_id:N", title="source")]}
-    grey = theme.PHASE_COLORS[NEVER]
-    line = alt.Chart(never).mark_rule(strokeDash=[5, 4], strokeWidth=1.5, color=grey).encode(
-        x="start:T", x2="end:T", **where)
-    text = alt.Chart(never).mark_text(align="left", baseline="bottom", dx=4, dy=-3, fontSize=10, color=grey).encode(
-        x="start:T", text="label:N", **where)
-    return alt.layer(line, text)
-
 
 def _category_scale(categories: Iterable[str]) -> alt.Scale:
     present = set(categories)
@@ -250,16 +223,19 @@ WAR_ROW = 36  # a war's row: room for three lines of its label on a phone
 
 
 def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, *, title: str,
-                 description: str, width: int = 520) -> alt.VConcatChart:
+                 description: str, width: int = 520, status_date="2023-12-31",
+                 status_label: str = "end of 2023") -> alt.VConcatChart:
     """Arms-control treaties from signature to their end (Gantt bars coloured by phase, steps as ticks), one row
     per treaty (labelled with its ``name``) in order of signature, above a lane of interventions and wars on the same
-    time axis. A treaty that never entered into force gets no bar: a dashed line labelled in words."""
+    time axis. A treaty that never entered into force gets no bar: a dashed line labelled in words. A dashed rule
+    marks ``status_date``, the date the page's count of treaties binding both the US and Russia is taken at."""
     order = phases.sort_values("start", kind="stable").drop_duplicates("treaty_id")
     names, labels = order["treaty_id"].tolist(), order["name"].tolist()
     bars = alt.Chart(phases[phases["phase"] != NEVER]).mark_bar(height=16).encode(
         x=alt.X("start:T", title=None), x2="end:T",
         y=alt.Y("name:N", sort=labels, title=None),
-        color=alt.Color("phase:N", scale=_phase_scale(), title="phase", legend=alt.Legend(labelLimit=280)),
+        color=alt.Color("phase:N", scale=phase_scale(phases["phase"]), title="phase",
+                        legend=alt.Legend(labelLimit=280)),
         tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("phase:N", title="phase"),
                  _date_tooltip("start", "from"), _date_tooltip("end", "until"),
                  alt.Tooltip("source_id:N", title="source")],
@@ -270,8 +246,8 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
                  alt.Tooltip("party:N", title="party"), _date_tooltip("date", "date"),
                  alt.Tooltip("note:N", title="note"), alt.Tooltip("source_id:N", title="source")],
     )
-    top = alt.layer(bars, ticks, _never_in_force(phases, labels)).properties(width=width,
-                                                                           height=30 * max(1, len(names)))
+    top = alt.layer(bars, ticks, never_in_force(phases, labels), status_rule(status_date, status_label)).properties(
+        width=width, height=30 * max(1, len(names)))
     # each war on a row of its own, named on the axis like the treaties (title and year), so the dots need no hover
     wars = wars.sort_values("date", kind="stable").assign(
         war=lambda w: [f"{t} ({d.year})" for d, t in zip(pd.to_datetime(w["date"]), w["title"])])
