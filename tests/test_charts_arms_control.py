@@ -23,18 +23,22 @@ def test_treaty_gantt_shares_the_time_axis_with_the_war_lane():
     spec = C.treaty_gantt(phases, steps, wars, title="Treaties fell away", description="d").to_dict()
     assert title_text(spec) == "Treaties fell away"
     units = layers(spec)
-    assert [mark_type(u) for u in units] == ["bar", "tick", "rule", "text", "circle"]
+    # bars, steps, the line of a treaty never in force (none here) and its words, the rule at the headline's date and
+    # its words, the war lane
+    assert [mark_type(u) for u in units] == ["bar", "tick", "rule", "text", "rule", "text", "circle"]
     # one time axis: the treaties and the war lane resolve x as one shared scale, which spans both from the data
     # (an explicit domain per view made Vega warn about conflicting domains)
     assert spec["resolve"]["scale"]["x"] == "shared"
     assert all(u["encoding"]["x"]["type"] == "temporal" and "domain" not in u["encoding"]["x"].get("scale", {})
                for u in units)
     color = units[0]["encoding"]["color"]["scale"]
-    assert color["domain"][0] == "signed, not in force"
+    assert color["domain"] == ["signed, not in force", "in force"]  # the key lists only the phases drawn
     in_force = color["range"][color["domain"].index("in force")]
-    eroding = color["range"][color["domain"].index("in force, eroding")]
     assert in_force == theme.CATEGORY_COLORS["arms_control"]
-    assert eroding == theme.CATEGORY_COLORS["withdrawal_suspension"]
+    assert theme.PHASE_COLORS["in force, eroding"] == theme.CATEGORY_COLORS["withdrawal_suspension"]
+    # a dashed rule at the date the page counts treaties at, named on the chart
+    (marked,) = [rows for rows in spec["datasets"].values() if rows and rows[0].get("label") == "end of 2023"]
+    assert marked[0]["date"].startswith("2023-12-31") and units[4]["mark"]["strokeDash"]
     # treaties are labelled with their reader names, not their ids
     assert units[0]["encoding"]["y"]["field"] == "name" and units[0]["encoding"]["y"]["sort"] == ["ABM Treaty"]
     assert all(tooltip_fields(u) for u in units)
@@ -63,7 +67,7 @@ def test_a_treaty_never_in_force_is_a_labelled_dashed_line_not_a_bar():
             return [(node, here)]
         return [r for key in ("layer", "vconcat") for sub in node.get(key, []) for r in rows(sub, here)]
 
-    (bars, bar_rows), _, (line, line_rows), (text, text_rows), _ = rows(spec)
+    (bars, bar_rows), _, (line, line_rows), (text, text_rows), *_ = rows(spec)
     assert {r["treaty_id"] for r in bar_rows} == {"ABM"}  # no bar for SALT II
     assert "signed, never in force" not in bars["encoding"]["color"]["scale"]["domain"]  # nor a legend square
     assert [r["treaty_id"] for r in line_rows] == ["SALT_II"] and line["mark"]["type"] == "rule"

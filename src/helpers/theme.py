@@ -173,6 +173,9 @@ ABSENT = "#dddddd"  # a dot for "not in this combination"
 #: Sequential greys, darkest = strongest: 06's presence of a principle (the last, near-white, is "not coded"),
 #: 09's kinds of evidence a verdict was checked against (08's tie grades: ``TIE_GRADE_COLORS``).
 PRESENCE_GREYS = ("#1a1a1a", "#7f7f7f", "#d0d0d0", "#f7f7f7")
+#: The same presence on a dark page (swapped in through the spec's ``usermeta.dark``): lightest = strongest, and
+#: "not coded" a grey just off the page's ground, so the unread cells recede in both themes.
+PRESENCE_GREYS_DARK = ("#f2f2f2", "#9c9c9c", "#5c5f65", "#2a2d32")
 CHECKED_GREYS = ("#1a1a1a", "#5c5c5c", "#9e9e9e", "#d9d9d9")
 
 

@@ -7,6 +7,8 @@ returns a chart; it never displays or saves. The title states the finding (passe
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import altair as alt
 import pandas as pd
 
@@ -20,11 +22,24 @@ NEVER = PHASES[-1]
 _BARS = tuple(p for p in PHASES if p != NEVER)
 
 
-def _phase_scale() -> alt.Scale:
+def _phase_scale(drawn: Iterable[str] = _BARS) -> alt.Scale:
     """Treaty phases drawn as bars, in the theme's phase colours: grey while not (recorded as) in force, the
     arms-control colour in force, purple once a party has suspended or left; each look-alike pair apart in
-    lightness."""
-    return alt.Scale(domain=list(_BARS), range=[theme.PHASE_COLORS[p] for p in _BARS])
+    lightness. Only the phases in ``drawn`` are in the key (a legend entry no bar uses is noise)."""
+    used = [p for p in _BARS if p in set(drawn)]
+    return alt.Scale(domain=used, range=[theme.PHASE_COLORS[p] for p in used])
+
+
+def _status_rule(when, label: str) -> alt.LayerChart:
+    """A vertical rule at the date the page counts treaties at, named at the top of the plot, so the bars can be read
+    against the headline's count."""
+    at = pd.DataFrame({"date": [pd.Timestamp(when)], "label": [label]})
+    tip = [alt.Tooltip("label:N", title="note"), date_tooltip("date", "date")]
+    rule = alt.Chart(at).mark_rule(color=theme.INK, strokeDash=[3, 3], strokeWidth=1.2).encode(x="date:T",
+                                                                                              tooltip=tip)
+    text = alt.Chart(at).mark_text(align="right", baseline="bottom", dx=-3, fontSize=10.5, fontWeight="bold",
+                                   color=theme.TEXT).encode(x="date:T", y=alt.value(-2), text="label:N", tooltip=tip)
+    return alt.layer(rule, text)
 
 
 def _never_in_force(phases: pd.DataFrame, labels: list[str]) -> alt.LayerChart:
@@ -55,16 +70,19 @@ WAR_ROW = 36  # a war's row: room for three lines of its label on a phone
 
 
 def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, *, title: str,
-                 description: str, width: int = 520) -> alt.VConcatChart:
+                 description: str, width: int = 520, status_date="2023-12-31",
+                 status_label: str = "end of 2023") -> alt.VConcatChart:
     """Arms-control treaties from signature to their end (Gantt bars coloured by phase, steps as ticks), one row
     per treaty (labelled with its ``name``) in order of signature, above a lane of interventions and wars on the same
-    time axis. A treaty that never entered into force gets no bar: a dashed line labelled in words."""
+    time axis. A treaty that never entered into force gets no bar: a dashed line labelled in words. A dashed rule
+    marks ``status_date``, the date the page's count of treaties binding both the US and Russia is taken at."""
     order = phases.sort_values("start", kind="stable").drop_duplicates("treaty_id")
     names, labels = order["treaty_id"].tolist(), order["name"].tolist()
     bars = alt.Chart(phases[phases["phase"] != NEVER]).mark_bar(height=16).encode(
         x=alt.X("start:T", title=None), x2="end:T",
         y=alt.Y("name:N", sort=labels, title=None),
-        color=alt.Color("phase:N", scale=_phase_scale(), title="phase", legend=alt.Legend(labelLimit=280)),
+        color=alt.Color("phase:N", scale=_phase_scale(phases["phase"]), title="phase",
+                        legend=alt.Legend(labelLimit=280)),
         tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("phase:N", title="phase"),
                  date_tooltip("start", "from"), date_tooltip("end", "until"),
                  alt.Tooltip("source_id:N", title="source")],
@@ -75,8 +93,8 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
                  alt.Tooltip("party:N", title="party"), date_tooltip("date", "date"),
                  alt.Tooltip("note:N", title="note"), alt.Tooltip("source_id:N", title="source")],
     )
-    top = alt.layer(bars, ticks, _never_in_force(phases, labels)).properties(width=width,
-                                                                           height=30 * max(1, len(names)))
+    top = alt.layer(bars, ticks, _never_in_force(phases, labels), _status_rule(status_date, status_label)).properties(
+        width=width, height=30 * max(1, len(names)))
     # each war on a row of its own, named on the axis like the treaties (title and year), so the dots need no hover
     wars = wars.sort_values("date", kind="stable").assign(
         war=lambda w: [f"{t} ({d.year})" for d, t in zip(pd.to_datetime(w["date"]), w["title"])])

@@ -17,6 +17,7 @@ from helpers.tables.principles import PRESENCE
 PRESENCE_ORDER = [*PRESENCE, "not coded"]
 # Sequential greys: darker = stated more strongly; 'not coded' is near-white (we have no reading).
 PRESENCE_COLORS = list(theme.PRESENCE_GREYS)
+DARK_GROUND = "#16181b"  # a dark page's ground: the lines between cells on a dark page
 
 
 # ----------------------------------------------------------------------------------------------------- 06
@@ -50,5 +51,6 @@ def principle_grid_chart(grid: pd.DataFrame, *, title: str, description: str) ->
         name="datum.document + ' (' + year(datum.date) + ')'").transform_calculate(lines=_WRAP).mark_text(
         align="left", baseline="top", dy=3 - ROW_STEP // 2, fontSize=11.5, color=theme.TEXT, lineHeight=13).encode(
         x=alt.value(0), text="lines:N")
-    chart = alt.layer(cells, names).properties(height=ROW_STEP * len(rows))
+    chart = alt.layer(cells, names).properties(
+        height=ROW_STEP * len(rows), usermeta={"dark": theme.dark_swap([*PRESENCE_COLORS, theme.GRID], [*theme.PRESENCE_GREYS_DARK, DARK_GROUND])})
     return theme.titled(chart, title, description)

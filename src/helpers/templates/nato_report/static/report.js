@@ -387,10 +387,19 @@
       });
     }, true);  /* capture: seen before the search box closes its list */
   }
+  /* a link followed from the phone's Contents panel (a section, a search result on this page) closes the panel, so
+     the reader sees the section rather than the menu */
+  function menuFollow() {
+    document.addEventListener("click", function (ev) {
+      var link = ev.target && ev.target.closest ? ev.target.closest("details.report-menu a[href]") : null;
+      if (link) { link.closest("details.report-menu").removeAttribute("open"); }
+    });
+  }
   function start() {
     citeTips();
     codeSwitch();
     menuEscape();
+    menuFollow();
     draw();
     markScrollers();
     followSections();

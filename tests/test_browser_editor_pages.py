@@ -1,0 +1,168 @@
+"""What the fifth data-editor review found on single pages, in headless Debian Chromium on the suite's built reports
+(both editions where the page's code is shared): colours that keep a chart's key in dark mode, the front page's
+search on a phone, jumps that land clear of the phone bar, charts that match their headlines."""
+
+from __future__ import annotations
+
+import pytest
+from browser import report_browser as rb
+
+pytestmark = pytest.mark.slow
+PHONE = (390, 844)
+DESKTOP = (1280, 900)
+EDITIONS = ["", "ar/"]
+
+#: Every drawn mark of the page's chart number ``index`` whose datum has ``field``: [value of field, fill, stroke,
+#: bounds x1, y1, x2, y2, mark type, mark role].
+MARKS_JS = """([index, field]) => {
+  const el = document.querySelectorAll('.report-chart')[index];
+  const out = [];
+  const walk = node => {
+    for (const item of node.items || []) {
+      const d = item.datum || {};
+      if (d[field] !== undefined && item.bounds && node.marktype) {
+        out.push([String(d[field]), item.fill || null, item.stroke || null, item.bounds.x1, item.bounds.y1,
+                  item.bounds.x2, item.bounds.y2, node.marktype, node.role || '']);
+      }
+      if (item.items) walk(item);
+    }
+  };
+  walk(el.vegaView.scenegraph().root);
+  return out;
+}"""
+
+#: The legends of chart number ``index``: each legend's title and the labels of its entries.
+LEGENDS_JS = """(index) => {
+  const el = document.querySelectorAll('.report-chart')[index];
+  const out = [];
+  const walk = node => {
+    for (const item of node.items || []) {
+      if (node.role === 'legend') {
+        const labels = [], titles = [];
+        const find = (n) => { for (const i of n.items || []) {
+          if (n.role === 'legend-label' && i.text !== undefined) labels.push(String(i.text));
+          if (n.role === 'legend-title' && i.text !== undefined) titles.push(String(i.text));
+          if (i.items) find(i); } };
+        find(item);
+        out.push({title: titles.join(' '), labels});
+      } else if (item.items) walk(item);
+    }
+  };
+  walk(el.vegaView.scenegraph().root);
+  return out;
+}"""
+
+
+def luminance(color: str) -> float:
+    """Relative luminance of a #rrggbb or rgb() colour (0 black .. 1 white)."""
+    import re
+
+    if color.startswith("#"):
+        h = color[1:] if len(color) == 7 else "".join(c * 2 for c in color[1:4])
+        rgb = [int(h[i:i + 2], 16) for i in (0, 2, 4)]
+    else:
+        rgb = [int(float(v)) for v in re.findall(r"[\d.]+", color)[:3]]
+    lin = [(c / 255) / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted([luminance(a), luminance(b)], reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _chart_index(page, key: str) -> int:
+    """The position among the page's charts of the one whose figure carries ``key`` in its id."""
+    return page.evaluate("""(key) => Array.from(document.querySelectorAll('.report-chart'))
+        .findIndex(el => (el.closest('figure') || el).outerHTML.includes(key))""", key)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_06_grid_in_dark_mode_keeps_its_key_stronger_is_lighter_and_not_coded_recedes(chromium, built_reports,
+                                                                                        edition):
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}06-principles.html", viewport=DESKTOP,
+                               color_scheme="dark")
+    try:
+        marks = page.evaluate(MARKS_JS, [0, "presence"])
+        fills = {}
+        for value, fill, *_rest, kind, _role in marks:
+            if kind == "rect" and fill and not str(fill).startswith("url"):
+                fills.setdefault(value, fill)
+        explicit = next(v for k, v in fills.items() if k in ("explicit", "صريح"))
+        implicit = next(v for k, v in fills.items() if k in ("implicit", "ضمني"))
+        ground = "#16181b"
+        # lighter = stated more directly on a dark page, and the two told apart (WCAG non-text contrast 3:1 would
+        # be too much between neighbours of one ramp; 1.8:1 is what a reader sees at a glance)
+        assert luminance(explicit) > luminance(implicit), f"{edition}06 dark: explicit {explicit}, implicit {implicit}"
+        assert contrast(explicit, implicit) >= 1.8, f"{edition}06 dark: explicit {explicit} vs implicit {implicit}"
+        # the unread cells are the faintest thing in the grid, never the brightest
+        others = [v for k, v in fills.items() if k not in ("explicit", "صريح", "implicit", "ضمني")]
+        for other in others:
+            assert luminance(other) < luminance(implicit), f"{edition}06 dark: {other} outshines implicit {implicit}"
+            assert contrast(other, ground) < contrast(implicit, ground)
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_front_page_on_a_phone_has_the_menu_with_search_like_the_report_pages(chromium, built_reports, edition):
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}index.html", viewport=PHONE)
+    try:
+        bar = page.locator(".report-phonebar")
+        assert bar.is_visible(), f"{edition}index.html: no phone bar on a 390 px screen"
+        page.locator(".report-phonebar details.report-menu > summary").click()
+        box = page.locator(".report-menu-panel .site-search-input")
+        assert box.is_visible() and box.bounding_box()["width"] > 200, f"{edition}index.html: no search box to type in"
+        box.fill("هلسنكي" if edition else "Helsinki")
+        results = page.locator(".report-menu-panel .site-search-results li")
+        results.first.wait_for(state="visible", timeout=5000)
+        assert results.count() >= 1
+        assert page.locator(".report-menu-panel .report-collection-list > li > a").count() >= 10
+        box.press("Escape")  # the results close first, then the menu
+        page.keyboard.press("Escape")
+        assert not page.locator(".report-menu-panel").is_visible()
+        assert rep.console_errors == [] and rep.page_errors == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_jump_from_the_phone_menu_closes_it_and_lands_the_heading_below_the_sticky_bar(chromium, built_reports,
+                                                                                         edition):
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}05-balance-of-power.html", viewport=PHONE)
+    try:
+        page.locator(".report-phonebar details.report-menu > summary").click()
+        links = page.locator(".report-menu-panel .report-toc-menu a")
+        assert links.count() >= 4
+        link = links.nth(links.count() - 2)  # a section far down the page
+        target = link.get_attribute("href")
+        link.click()
+        page.wait_for_timeout(400)
+        assert not page.locator(".report-menu-panel").is_visible(), f"{edition}05: the menu stays open over the page"
+        bar = page.locator(".report-phonebar").bounding_box()
+        head = page.locator(f"[id='{target[1:]}']").bounding_box()
+        assert bar["y"] + bar["height"] <= head["y"] <= bar["y"] + bar["height"] + 40, \
+            f"{edition}05: {target} lands at {head['y']:.0f} px, the phone bar ends at {bar['y'] + bar['height']:.0f}"
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_04_treaty_chart_marks_the_headline_date_and_keys_only_the_phases_it_draws(chromium, built_reports, edition):
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}04-crisis-arms-control-war.html", viewport=DESKTOP)
+    try:
+        index = _chart_index(page, "treaties-wars")
+        bars = page.evaluate(MARKS_JS, [index, "phase"])
+        drawn = {value for value, fill, _s, *_b, kind, _r in bars if kind == "rect" and fill}
+        (key,) = [lg for lg in page.evaluate(LEGENDS_JS, index) if lg["labels"]]
+        assert len(key["labels"]) == len(drawn), f"{edition}04: the key lists {key['labels']}, the bars use {drawn}"
+        # a dashed rule at the end of 2023, the date of the headline's count, named on the chart
+        rules = [m for m in page.evaluate(MARKS_JS, [index, "label"]) if m[7] == "rule" and "2023" in m[0]]
+        texts = [m for m in page.evaluate(MARKS_JS, [index, "label"]) if m[7] == "text"]
+        assert len(rules) == 1 and any("2023" in t[0] for t in texts), f"{edition}04: no rule at the end of 2023"
+        # the bars that are 'in force' (not eroding) where the rule crosses them: as many as the headline counts
+        x = rules[0][3]
+        crossing = {round(b[4]) for b in bars if b[7] == "rect" and b[0] == "in force" and b[3] < x < b[5]}
+        assert len(crossing) == 2, f"{edition}04: {len(crossing)} treaties in force at the end of 2023"
+    finally:
+        page.context.close()
