@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers.pipeline import preview, preview_server, preview_watch
+from helpers.pipeline import pairing, preview, preview_server, preview_watch
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -106,7 +106,7 @@ def test_the_preview_syncs_a_saved_pair_to_the_bytes_make_sync_writes(tmp_path):
         py = tmp_path / side / "06-principles.py"
         text = py.read_text(encoding="utf-8")
         py.write_text(text.replace("# %% [markdown]\n#", "# %% [markdown]\n# New words.\n#", 1), encoding="utf-8")
-    preview.sync_pair(tmp_path / "preview" / "06-principles.py")
+    pairing.sync_pair(tmp_path / "preview" / "06-principles.py")
     subprocess.run([sys.executable, "-m", "jupytext", "--quiet", "--to", "ipynb", "--update",
                     str(tmp_path / "make-sync" / "06-principles.py")], check=True)
     synced = (tmp_path / "preview" / "06-principles.ipynb").read_bytes()
