@@ -162,3 +162,42 @@ def test_a_failure_page_never_sits_beside_stale_exports(fake):
     assert "alpha.csv has a broken row" in files["01-alpha.html"].decode()
     assert not [n for n in files if n.startswith("exports/01-alpha/")], "stale exports beside the failure page"
     shutil.rmtree(fake.build_dir, ignore_errors=True)
+
+
+def test_a_notebook_edited_in_its_py_only_is_built_from_the_edit_never_called_cached(fake):
+    """Editing only ``notebooks/NN-….py`` and building (no ``make sync``) said "cached" and kept the old page
+    (hostile review 5, #50). The build syncs the ``.ipynb`` from the ``.py`` first, as ``make sync`` does, says so,
+    and the page has the edit. An ``.ipynb`` changed after its ``.py`` is never overwritten: the build stops in one
+    line naming both files and the commands, and nothing is built."""
+    import time
+
+    import jupytext
+
+    ipynb = fake.notebooks / "03-gamma.ipynb"
+    py = ipynb.with_suffix(".py")
+    jupytext.write(nbformat.read(ipynb, as_version=4), py, fmt="py:percent")
+    first = fake.build("--only", "03")
+    assert first.returncode == 0 and "GAMMA ok" in (fake.reports / "03-gamma.html").read_text(), first.stderr
+
+    time.sleep(0.05)  # the .py is edited after the .ipynb
+    py.write_text(py.read_text().replace('print("GAMMA", P.mode)', 'print("GAMMA EDITED", P.mode)'))
+    second = fake.build("--only", "03")
+    assert second.returncode == 0, second.stderr
+    assert f"synced {ipynb} from its .py" in second.stdout, second.stdout
+    assert fake.built(second) == ["03-gamma"], second.stdout
+    assert "GAMMA EDITED ok" in (fake.reports / "03-gamma.html").read_text()
+    assert 'print(\\"GAMMA EDITED\\", P.mode)' in ipynb.read_text()  # the .ipynb holds the edit, as make sync
+    assert "synced" not in fake.build("--only", "03").stdout  # once in agreement, nothing more to sync
+
+    page, kept_py = fake.report_files(), py.read_bytes()
+    time.sleep(0.05)  # now the .ipynb is edited after the .py
+    nb = nbformat.read(ipynb, as_version=4)
+    nb.cells[-1].source = nb.cells[-1].source.replace("GAMMA EDITED", "GAMMA IN IPYNB")
+    nbformat.write(nb, ipynb)
+    third = fake.build("--only", "03")
+    err = third.stderr.strip().splitlines()
+    assert third.returncode == 2 and len(err) == 1, third.stderr
+    assert "03-gamma.ipynb was changed after" in err[0] and "03-gamma.py" in err[0] and "make sync" in err[0]
+    assert "jupytext --to py:percent" in err[0]
+    assert py.read_bytes() == kept_py and "GAMMA IN IPYNB" in ipynb.read_text()  # neither edit lost
+    assert fake.report_files() == page

@@ -137,3 +137,20 @@ def test_09_evidence_links_point_at_the_reports_of_the_section_map():
     linked = re.findall(r"\]\(([0-9][^)]*\.html)\)", text)
     expected = [f"{nb.stem}.html" for nb in params.notebooks() if nb.id != "09"]
     assert linked == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("claim_types", ["factual", "normative"])
+def test_09_runs_with_one_claim_type_and_says_none_where_a_table_has_no_claims(claim_types, executed):
+    """``claim_types`` takes any of the four types, as ``--list`` says; with ``factual`` alone the readings table,
+    with ``normative`` alone the forecasts and P19 tables had no claims and no source, and the notebook failed
+    ("sources is empty"), publishing a failure page (hostile review 5, #11). Each such table now says it holds
+    none and cites the article the claims are drawn from."""
+    nb = _run("09", executed, {"claim_types": claim_types})
+    titles = _titles(nb)
+    payloads = {p["key"]: p for p in _payloads(nb) if p.get("title")}
+    empty = ["readings"] if claim_types == "factual" else ["forecasts", "p19"]
+    for key in empty:
+        assert titles[key].startswith(("0 ", "P19 makes 0 ")), titles[key]
+        assert payloads[key]["sources"] == ["alahalygate-neutralizing-nato"], payloads[key]["sources"]
+    assert not [c for c in nb.cells if any(o.get("output_type") == "error" for o in c.get("outputs", []))]

@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers.pipeline import preview, preview_builder, preview_server, preview_watch
+from helpers.pipeline import pairing, preview, preview_server, preview_watch
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -106,7 +106,7 @@ def test_the_preview_syncs_a_saved_pair_to_the_bytes_make_sync_writes(tmp_path):
         py = tmp_path / side / "06-principles.py"
         text = py.read_text(encoding="utf-8")
         py.write_text(text.replace("# %% [markdown]\n#", "# %% [markdown]\n# New words.\n#", 1), encoding="utf-8")
-    preview_builder.sync_pair(tmp_path / "preview" / "06-principles.py")
+    pairing.sync_pair(tmp_path / "preview" / "06-principles.py")
     subprocess.run([sys.executable, "-m", "jupytext", "--quiet", "--to", "ipynb", "--update",
                     str(tmp_path / "make-sync" / "06-principles.py")], check=True)
     synced = (tmp_path / "preview" / "06-principles.ipynb").read_bytes()
@@ -313,3 +313,36 @@ def test_preview_follows_edits_in_the_open_page_and_leaves_reports_as_a_plain_bu
     fresh = {p.relative_to(plain / "reports").as_posix(): p.read_bytes()
              for p in sorted((plain / "reports").rglob("*")) if p.is_file()}
     assert previewed == fresh
+
+
+def _raw_request(server, raw: bytes) -> bytes:
+    """What the preview server answers to ``raw`` bytes sent on a fresh connection."""
+    import socket
+
+    host, port = server.httpd.server_address[:2]
+    with socket.create_connection((host, port), timeout=10) as conn:
+        conn.sendall(raw)
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+    return answer
+
+
+def test_a_malformed_or_overlong_request_line_gets_an_http_error_not_a_traceback(tmp_path, capfd):
+    """A request line that is not HTTP, or of 70,000 characters, got no answer and printed an AttributeError
+    traceback into the preview's terminal (the handler read the request's path before there was one; hostile
+    review 5, #55). It gets 400 or 414, and the terminal stays quiet."""
+    (tmp_path / "a.html").write_bytes(b"<html><body>x</body></html>")
+    server = preview_server.PreviewServer(tmp_path).start()
+    try:
+        capfd.readouterr()
+        garbage = _raw_request(server, b"GARBAGE\r\n\r\n")
+        long = _raw_request(server, b"GET /" + b"a" * 70_000 + b" HTTP/1.1\r\n\r\n")
+        fine = _raw_request(server, b"GET /a.html HTTP/1.0\r\n\r\n")
+    finally:
+        server.stop()
+    err = capfd.readouterr().err
+    # not HTTP: answered as HTTP/0.9 is, the error page alone
+    assert b"Error code: 400" in garbage and long.startswith(b"HTTP/1.0 414"), (garbage, long)
+    assert fine.startswith(b"HTTP/1.0 200")
+    assert "Traceback" not in err and "AttributeError" not in err, err

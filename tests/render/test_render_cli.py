@@ -9,6 +9,7 @@ import re
 from urllib.parse import unquote, urlsplit
 
 import nbformat
+import pytest
 
 
 def test_command_line_renders_an_executed_notebook(executed, tmp_path, monkeypatch):
@@ -106,3 +107,80 @@ def test_a_file_that_is_not_a_notebook_is_one_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert stop.value.code == 2 and "alpha.csv is not a notebook" in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
+
+
+def _good_page(executed, tmp_path):
+    """A page rendered from the executed fixture, with its exports: ``(notebook, page, {file: bytes} of out/)``."""
+    from helpers.render.__main__ import main
+
+    nb_path = tmp_path / "executed.ipynb"
+    nbformat.write(executed[0], nb_path)
+    out_file = tmp_path / "out" / "page.html"
+    assert main([str(nb_path), "-o", str(out_file)]) == 0
+    return nb_path, out_file, _tree(out_file.parent)
+
+
+def _tree(folder) -> dict:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_notebook_never_executed_does_not_replace_a_good_page(executed, tmp_path, capsys):
+    """The committed notebooks have no outputs: rendering one over a good page replaced it, silently, by a page of
+    code and prose without its findings, tables or charts (hostile review 5, #39). It is refused in one line that
+    names the notebook and says what to do; ``--unexecuted`` renders it when asked for, and the new page then
+    has no exports of the old one beside it."""
+    import pytest
+
+    from helpers.render.__main__ import main
+
+    _, out_file, before = _good_page(executed, tmp_path)
+    bare = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Title"),
+                                           nbformat.v4.new_code_cell("print(1)")])
+    bare_path = tmp_path / "02-nato-enlargement.ipynb"
+    nbformat.write(bare, bare_path)
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stop:
+        main([str(bare_path), "-o", str(out_file)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert stop.value.code == 2 and "Traceback" not in "\n".join(err)
+    assert str(bare_path) in err[-1] and "has no outputs" in err[-1] and "--unexecuted" in err[-1], err
+    assert _tree(out_file.parent) == before  # the good page and its exports untouched
+
+    assert main([str(bare_path), "-o", str(out_file), "--unexecuted"]) == 0
+    after = _tree(out_file.parent)
+    assert after["page.html"] != before["page.html"]
+    assert not [rel for rel in after if rel.startswith("exports/page/")], after.keys()  # no stale exports
+
+
+@pytest.mark.parametrize("fault", ["full", "read-only"])
+def test_a_full_or_read_only_disk_changes_nothing_and_says_so_in_one_line(executed, tmp_path, monkeypatch, capsys,
+                                                                          fault):
+    """On a full disk the page was written before its exports and stayed without them (a broken page), with a
+    traceback; on a read-only disk a traceback (hostile review 5, #40, #41). Now every file is written whole
+    before any is put in place: the earlier page and its exports stay as they were, no half-written file is
+    left, and one line names the page and the reason."""
+    import errno
+
+    from helpers.render.__main__ import main
+
+    nb_path, out_file, before = _good_page(executed, tmp_path)
+    fresh = tmp_path / "fresh" / "sub" / "page.html"
+    code = errno.ENOSPC if fault == "full" else errno.EROFS
+    real_fsync = os.fsync
+
+    def failing(fd):
+        name = os.path.basename(os.readlink(f"/proc/self/fd/{fd}"))
+        if fault == "read-only" or name.endswith(".png"):  # the disk fills up at the first PNG export
+            raise OSError(code, os.strerror(code))
+        return real_fsync(fd)
+
+    capsys.readouterr()
+    with monkeypatch.context() as m:
+        m.setattr(os, "fsync", failing)
+        results = [main([str(nb_path), "-o", str(target)]) for target in (out_file, fresh)]
+    err = capsys.readouterr().err.strip().splitlines()
+    assert results == [1, 1] and len(err) == 2 and "Traceback" not in "\n".join(err), err
+    assert all(os.strerror(code) in line and "was not written" in line for line in err), err
+    assert str(out_file) in err[0] and str(fresh) in err[1]
+    assert _tree(out_file.parent) == before  # nothing lost, nothing half-written
+    assert not (tmp_path / "fresh").exists()  # a folder made for the page is taken away again

@@ -69,6 +69,22 @@ WAR_LABEL_EXPR = theme.wrapped_label("war_phone", 21, 60)
 WAR_ROW = 36  # a war's row: room for three lines of its label on a phone
 
 
+def _war_lane(wars: pd.DataFrame, width: int) -> alt.Chart:
+    """Each war on a row of its own, named on the axis like the treaties (title and year), so the dots need no
+    hover."""
+    wars = wars.sort_values("date", kind="stable").assign(
+        war=lambda w: [f"{t} ({d.year})" for d, t in zip(pd.to_datetime(w["date"]), w["title"])])
+    return alt.Chart(wars).mark_circle(size=120, color=theme.CATEGORY_COLORS["intervention_war"], opacity=1).encode(
+        x=alt.X("date:T", title=None),
+        y=alt.Y("war:N", sort=wars["war"].tolist(), title=None, axis=alt.Axis(labelLimit=WAR_LABEL_LIMIT,
+                                                                           labelExpr=WAR_LABEL_EXPR,
+                                                                           labelLineHeight=11)),
+        tooltip=[date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
+                 alt.Tooltip("description:N", title="what happened"),
+                 alt.Tooltip("source_id:N", title="source")],
+    ).properties(width=width, height=WAR_ROW * max(1, len(wars)))
+
+
 def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, *, title: str,
                  description: str, width: int = 520, status_date="2023-12-31",
                  status_label: str = "end of 2023") -> alt.VConcatChart:
@@ -95,18 +111,7 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
     )
     top = alt.layer(bars, ticks, _never_in_force(phases, labels), _status_rule(status_date, status_label)).properties(
         width=width, height=30 * max(1, len(names)))
-    # each war on a row of its own, named on the axis like the treaties (title and year), so the dots need no hover
-    wars = wars.sort_values("date", kind="stable").assign(
-        war=lambda w: [f"{t} ({d.year})" for d, t in zip(pd.to_datetime(w["date"]), w["title"])])
-    lane = alt.Chart(wars).mark_circle(size=120, color=theme.CATEGORY_COLORS["intervention_war"], opacity=1).encode(
-        x=alt.X("date:T", title=None),
-        y=alt.Y("war:N", sort=wars["war"].tolist(), title=None, axis=alt.Axis(labelLimit=WAR_LABEL_LIMIT,
-                                                                           labelExpr=WAR_LABEL_EXPR,
-                                                                           labelLineHeight=11)),
-        tooltip=[date_tooltip("date", "date"), alt.Tooltip("title:N", title="event"),
-                 alt.Tooltip("description:N", title="what happened"),
-                 alt.Tooltip("source_id:N", title="source")],
-    ).properties(width=width, height=WAR_ROW * max(1, len(wars)))
+    lane = _war_lane(wars, width)
     # one time axis for both views: the shared scale spans the treaties and the wars (no explicit domain, which
     # Vega-Lite would have to merge from two forms and warn about)
     dark = theme.dark_swap([theme.PHASE_COLORS[p] for p in PHASES], [theme.PHASE_COLORS_DARK[p] for p in PHASES])

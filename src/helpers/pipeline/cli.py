@@ -18,6 +18,7 @@ from typing import Any
 from helpers import cache, params, paths
 from helpers.i18n import EDITIONS, edition_dir
 from helpers.pipeline import arguments, plan
+from helpers.pipeline.pairing import PairError
 from helpers.pipeline.plan import BuildError
 
 
@@ -135,7 +136,8 @@ def _build(args: argparse.Namespace, collection: Path, on_pages, on_page=None, f
         editions = [lang for lang in EDITIONS if lang in args.lang] if args.lang else paths.editions()
         editions.sort(key=lambda lang: lang != first)  # the reader's edition first; each edition is independent
         dirs = {lang: Dirs(*output_dirs(lang, collection)) for lang in editions}
-    except (params.ParameterError, params.CollectionError, BuildError) as exc:
+        _bring_pairs_together(chosen, dirs[editions[0]].cache)
+    except (params.ParameterError, params.CollectionError, BuildError, PairError) as exc:
         return _refused(exc, on_pages)
     code = 0
     for lang in editions:
@@ -146,6 +148,16 @@ def _build(args: argparse.Namespace, collection: Path, on_pages, on_page=None, f
     if code != 130 and args.lang:  # one edition asked for on the command line
         _say_missing_counterparts(chosen, editions)
     return code
+
+
+def _bring_pairs_together(chosen: list, cache_dir: Path) -> None:
+    """Each selected notebook's ``.ipynb`` synced from its ``.py`` when the ``.py`` was edited since (as ``make
+    sync``), said in one line each; PairError when an ``.ipynb`` edit would be lost (:mod:`pairing`)."""
+    from helpers.pipeline import pairing
+
+    for ipynb in pairing.bring_together([Path(e.notebook) for e in chosen], cache_dir / "_pairs.json"):
+        print(f"synced {cache.relative(ipynb)} from its .py (edited after the last `make sync`), as `make sync` "
+              "does")
 
 
 def _say_missing_counterparts(chosen: list, editions: list[str]) -> None:

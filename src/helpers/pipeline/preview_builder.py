@@ -7,7 +7,6 @@ and replaces it when ``src/helpers`` changes); :func:`_builder` runs in the spaw
 
 from __future__ import annotations
 
-import functools
 import logging
 import multiprocessing
 import os
@@ -17,42 +16,7 @@ import threading
 import time
 from pathlib import Path
 
-
-def sync_pair(notebook: Path) -> Path:
-    """Sync a pair from ``notebook`` (the side that changed), as ``make sync`` does; the file written."""
-    from jupytext.cli import jupytext
-
-    if notebook.suffix == ".py":
-        jupytext(["--quiet", "--to", "ipynb", "--update", str(notebook)], notary=_notary())
-        target = notebook.with_suffix(".ipynb")
-        _clear_outputs(target)
-        return target
-    target = notebook.with_suffix(".py")
-    jupytext(["--quiet", "--to", "py:percent", str(notebook), "-o", str(target)], notary=_notary())
-    return target
-
-
-@functools.lru_cache(maxsize=1)
-def _notary():
-    """The builder's notebook notary, its signatures in memory: the files written are the same bytes as ``make
-    sync`` writes, without reading and committing Jupyter's signature database on every save (up to 0.3 s on a
-    loaded machine). The synced ``.ipynb`` has no outputs, which is all a signature vouches for."""
-    from nbformat.sign import NotebookNotary
-
-    return NotebookNotary(db_file=":memory:")
-
-
-def _clear_outputs(ipynb: Path) -> None:
-    """``jupyter nbconvert --clear-output --inplace`` (what ``make sync`` runs), only when there is something to
-    clear: ``--update`` keeps the outputs of the existing ``.ipynb``, which the repository holds without any."""
-    import nbformat
-    from nbconvert.preprocessors import ClearOutputPreprocessor
-
-    nb = nbformat.read(ipynb, as_version=4)
-    if not any(c.get("outputs") or c.get("execution_count") for c in nb.cells if c.cell_type == "code"):
-        return
-    nb, _ = ClearOutputPreprocessor().preprocess(nb, {})
-    nbformat.write(nb, ipynb)
+from helpers.pipeline.pairing import sync_pair
 
 
 def _builder(conn, ready: float, build) -> None:

@@ -91,7 +91,8 @@ class Handler(SimpleHTTPRequestHandler):
         pass  # the terminal shows the build, not every request
 
     def end_headers(self) -> None:
-        if self.path.split("?")[0].endswith((".html", "/")):
+        # an error answered before the request line was read (too long, not HTTP) has no path yet
+        if getattr(self, "path", "").split("?")[0].endswith((".html", "/")):
             self.send_header("Cache-Control", "no-store")
         super().end_headers()
 

@@ -1,11 +1,16 @@
 """``python -m helpers.render EXECUTED.ipynb [-o OUT.html]``: one papermill-executed notebook → the same offline HTML
 as the reports (the page, its exports and the shared assets next to it). The page says it stands alone: no links to
-the collection's other reports, index or search, which are not beside it."""
+the collection's other reports, index or search, which are not beside it. A notebook without outputs (never executed)
+is refused unless ``--unexecuted`` is given; the page and its files are written all together or not at all."""
 
 from __future__ import annotations
 
 import argparse
+import errno
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -32,8 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.render", description=__doc__.split("\n\n")[0])
     parser.add_argument("notebook", type=Path, help="a notebook executed by papermill (outputs kept)")
     parser.add_argument("-o", "--output", type=Path, help="the HTML file to write (default: NOTEBOOK.html)")
+    parser.add_argument("--unexecuted", action="store_true",
+                        help="render a notebook that has no outputs (its code and prose only); without this option "
+                             "such a notebook is refused")
     args = parser.parse_args(argv)
-    from helpers import cache, render
+    from helpers import render
 
     if not args.notebook.is_file():
         parser.error(f"{args.notebook} does not exist or is not a file; give a notebook executed by papermill")
@@ -42,12 +50,81 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         parser.error(problem)
     nb = _read(args.notebook, parser)
-    files = dict(render.render_report(nb, entry_for(nb, args.notebook, out)))
+    if not args.unexecuted and not _has_outputs(nb):
+        parser.error(f"{args.notebook} has no outputs (it was not executed): its page would show code and prose "
+                     "without a finding, table or chart; execute it with papermill first (see README), or add "
+                     "--unexecuted to render it as it is")
+    try:
+        files = dict(render.render_report(nb, entry_for(nb, args.notebook, out)))
+    except render.RenderError as exc:
+        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        return 1
     files.update(render.shared_assets())
-    for rel, data in files.items():  # each file whole or not at all (a full disk leaves the old one)
-        cache.atomic_write(out.parent / (out.name if rel == out.name else rel), data)
+    try:
+        _place(out, files)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        remedy = ("free some space or give -o a file on another disk" if exc.errno == errno.ENOSPC else
+                  "give -o a file in a folder you can write to")
+        print(f"{parser.prog}: error: {out} was not written: {reason}{where}; nothing under {out.parent} was "
+              f"changed; {remedy}", file=sys.stderr)
+        return 1
     print(f"wrote {out} ({len(files) - 1} more files under {out.parent})")
     return 0
+
+
+def _has_outputs(nb) -> bool:
+    """True when some code cell kept an output (a notebook saved before it was run has none)."""
+    return any(cell.get("outputs") for cell in nb.cells if cell.cell_type == "code")
+
+
+def _place(out: Path, files: dict[str, bytes]) -> None:
+    """Write the page and its files beside it all together or not at all: every file is first written whole in a
+    staging folder beside the page (a full or read-only disk stops there, and nothing in the output folder
+    changes), then moved into place, the page last; exports an earlier page of this name left are removed.
+    Folders this call created are removed again when it fails."""
+    folder = out.parent
+    created = [d for d in (folder, *folder.parents) if not d.exists()]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".staging", dir=folder))
+    except OSError as exc:
+        _remove_empty(created)
+        raise OSError(exc.errno, exc.strerror, str(folder)) from exc
+    targets = {rel: folder / (out.name if rel == out.name else rel) for rel in files}
+    try:
+        for rel, data in files.items():
+            staged = stage / rel
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            with open(staged, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(staged, 0o644)
+        for target in targets.values():
+            target.parent.mkdir(parents=True, exist_ok=True)
+        for rel in sorted(files, key=lambda rel: rel == out.name):  # the page last: it never links a missing file
+            os.replace(stage / rel, targets[rel])
+    except OSError as exc:
+        shutil.rmtree(stage, ignore_errors=True)
+        _remove_empty(created)
+        named = exc.filename and stage not in Path(exc.filename).parents
+        raise OSError(exc.errno, exc.strerror, str(exc.filename if named else folder)) from exc
+    shutil.rmtree(stage, ignore_errors=True)
+    own = folder / "exports" / out.stem
+    written = set(targets.values())
+    for old in sorted(own.rglob("*"), reverse=True) if own.is_dir() else ():
+        if old.is_file() and old not in written:
+            old.unlink()
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    for d in folders:  # deepest first
+        try:
+            d.rmdir()
+        except OSError:
+            pass
 
 
 def _output_problem(out: Path, notebook: Path) -> str | None:
