@@ -113,11 +113,11 @@ def test_04_defaults_and_another_pair_of_dates(executed):
     memberships = load.memberships()
     before = membership.count_as_of(memberships, "NATO", "2021-12-31")
     after = membership.count_as_of(memberships, "NATO", "2024-04-30")
-    assert shown["camps"]["title"].startswith(f"NATO went from {before} to {after} members")
+    assert shown["camps"]["title"].startswith(f"NATO went from {before} to {after} formal members")
     other = run(executed, "04-crisis-arms-control-war", before="1998-12-31", after="2004-12-31")
     early = membership.count_as_of(memberships, "NATO", "1998-12-31")
     late = membership.count_as_of(memberships, "NATO", "2004-12-31")
-    assert other["camps"]["title"].startswith(f"NATO went from {early} to {late} members")
+    assert other["camps"]["title"].startswith(f"NATO went from {early} to {late} formal members")
 
 
 def test_04_treaty_list_and_status_per_pair_follow_the_rule(executed):
