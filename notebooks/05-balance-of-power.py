@@ -209,17 +209,21 @@ present.table(balance_view.warhead_measure_view(measures),
 #
 # SIPRI converts every country's spending at market exchange rates, which undervalue what a budget buys where
 # wages and domestic arms are cheap. Peter Robertson (University of Western Australia) publishes military
-# purchasing-power estimates built on SIPRI's figures; for 2024 he puts China's spending at about 1.8 times and
-# Russia's at about 2.7 times their market-rate values. We apply those factors (his figure over SIPRI's
-# current-dollar figure for the same year) to Russia and China only: the data holds no military-PPP figure for
-# NATO's members, and Robertson notes that market rates also understate several European members. The second row
-# is therefore an upper bound on how far the ratio moves, not a point estimate.
+# purchasing-power estimates built on SIPRI's figures; for 2024 he puts China's spending at US$567 billion against
+# US$313 billion at market exchange rates (about 1.8 times) and Russia's at US$400.8 billion against US$148 billion
+# (about 2.7 times). Each factor is his purchasing-power figure over his own market-rate figure, so both come from
+# one page and refer to 2024. We multiply SIPRI's 2024 figures, which are in constant 2023 US dollars, by those
+# factors: the two price bases differ, and the factor is assumed to be the same at 2023 prices. Only Russia and China
+# are converted: the data holds no military-PPP figure for NATO's members, and Robertson notes that market rates also
+# understate several European members. The second row is therefore an upper bound on how far the ratio moves, and
+# only if no NATO member's factor is below 1; it is not a point estimate.
 
 # %%
 present.table(balance_view.ppp_view(ppp), title=balance_words.ppp_title(ppp, ppp_year),
-              caption="Constant 2023 US dollars; the conversion multiplies SIPRI's figure by the published factor.",
+              caption="SIPRI's figures in constant 2023 US dollars, multiplied by Robertson's factor: his purchasing-"
+                      "power figure over his market-rate figure, both for the same year and from the same page.",
               key="ppp", **evidence.cite(capabilities, world, memberships, blocs, [ppp_year],
-                                         ["milex_usd_const", "milex_usd_current", "milex_usd_mppp"],
+                                         ["milex_usd_const", "milex_usd_mppp_market", "milex_usd_mppp"],
                                          methods=["sipri-milex-sources-methods"]))
 
 # %% [markdown]

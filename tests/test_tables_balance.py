@@ -328,12 +328,26 @@ def test_a_ppp_row_moves_russia_and_china_to_military_purchasing_power(data):
     _, _, _, _, ppp, py = _robustness_inputs(data)
     assert py == 2024 and len(ppp) == 2
     assert ppp["ratio"].iloc[0] == pytest.approx(0.32, abs=0.01)
-    assert ppp["ratio"].iloc[1] == pytest.approx(0.67, abs=0.01)  # China ×1.81, Russia ×2.69: an upper bound
-    assert ppp["conversion"].iloc[1] == "China ×1.81, Russia ×2.69"
+    assert ppp["ratio"].iloc[1] == pytest.approx(0.67, abs=0.01)  # China ×1.81, Russia ×2.71: an upper bound
+    # Referee (methods-5, m2): each factor is Robertson's PPP figure over his own market-rate figure, one page and
+    # one basis (China 567/313, Russia 400.8/148), not over SIPRI's headline figure read from a summary (314, 149)
+    assert ppp["conversion"].iloc[1] == "China ×1.81, Russia ×2.71"
     assert "upper bound" in ppp["basis"].iloc[1]
     # Referee (methods-3, minor 4): the bound rests on an assumption about NATO's own PPP factors; it is stated
     assert "only if no NATO member's military-PPP factor is below 1, which was not checked" in ppp["basis"].iloc[1]
     assert BV.ppp_view(ppp)["Russia + China as a share of NATO"].tolist() == ["32%", "67%"]
+
+
+def test_the_ppp_factor_takes_both_figures_from_the_publication_that_gives_them(data):
+    """Without the publication's own market-rate figure the factor is not formed from another source's figure:
+    the conversion is left out rather than mixing two sources."""
+    capabilities, memberships, _ = data
+    blocs = B.comparison_blocs(memberships, B.reference_date(2024))
+    bare = capabilities[capabilities["indicator"] != "milex_usd_mppp_market"]
+    assert R.ppp_sensitivity(bare, blocs, 2024).empty
+    market = capabilities[(capabilities["indicator"] == "milex_usd_mppp_market") & (capabilities["year"] == 2024)]
+    mppp = capabilities[(capabilities["indicator"] == "milex_usd_mppp") & (capabilities["year"] == 2024)]
+    assert set(market["source_id"]) == set(mppp["source_id"]) == {"militaryppp-robertson-2024"}
 
 
 def test_the_glance_says_in_its_own_sentence_which_headline_does_not_survive(data):

@@ -25,7 +25,7 @@ INDICATORS = ("milex_usd_const", "nuclear_warheads", "population")
 
 #: Every indicator the frames can sum: the codes ``capabilities.csv`` may hold in its ``indicator`` column (the
 #: data package's list; tests/test_tables_balance.py checks the two agree, and that each has its reader name).
-MEASURES = ("milex_usd_const", "milex_usd_current", "milex_usd_mppp", "nuclear_warheads",
+MEASURES = ("milex_usd_const", "milex_usd_current", "milex_usd_mppp", "milex_usd_mppp_market", "nuclear_warheads",
             "nuclear_warheads_stockpile", "nuclear_warheads_deployed", "population")
 
 

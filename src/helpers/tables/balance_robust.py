@@ -26,23 +26,25 @@ def ppp_sensitivity(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str
     """Russia and China's spending against NATO's in ``year``, at market exchange rates and with Russia's and
     China's figures moved to military purchasing-power parity.
 
-    Each state's conversion is its published military-PPP figure (``milex_usd_mppp``) over SIPRI's figure in
-    current US dollars of the same year (``milex_usd_current``); SIPRI's constant-dollar figure is multiplied by it.
+    Each state's conversion factor is one publication's ratio: its military-PPP figure (``milex_usd_mppp``) over
+    the market-exchange-rate figure it converts from (``milex_usd_mppp_market``), both for ``year`` and from the
+    same page, so numerator and denominator share a source and a price basis. SIPRI's constant-dollar figure for
+    ``year`` is multiplied by that factor, which assumes the factor is the same at SIPRI's constant prices.
     NATO stays at market exchange rates, because the data holds no military-PPP figure for its members: the second
     row is an upper bound on how far the ratio moves only if no NATO member's military-PPP factor is below 1 (at
     purchasing power, several European members' spending would rise too); that assumption is stated, not checked.
     Columns: basis, pair (US$ million), nato (US$ million), ratio, conversion (the factors used, by state). Empty
-    when the data holds no military-PPP figure for both Russia and China in ``year``.
+    when the data lacks either figure of the factor for Russia or China in ``year``.
     """
     need(capabilities, ("iso3", "year", "indicator", "value"), "ppp_sensitivity(capabilities)")
     pair = list(blocs[PAIR])
     const = year_values(capabilities, year, "milex_usd_const")[0]
-    current = year_values(capabilities, year, "milex_usd_current")[0]
+    market = year_values(capabilities, year, "milex_usd_mppp_market")[0]
     mppp = year_values(capabilities, year, "milex_usd_mppp")[0]
     columns = ["basis", "pair", "nato", "ratio", "conversion"]
-    if not all(c in mppp.index and c in current.index and c in const.index for c in pair):
+    if not all(c in mppp.index and c in market.index and c in const.index for c in pair):
         return pd.DataFrame(columns=columns)
-    factor = {c: float(mppp[c]) / float(current[c]) for c in pair}
+    factor = {c: float(mppp[c]) / float(market[c]) for c in pair}
     nato = float(bloc_capabilities(capabilities, {"NATO": blocs["NATO"]}, year, ["milex_usd_const"])["total"].iloc[0])
     at_market = float(sum(const[c] for c in pair))
     at_ppp = float(sum(const[c] * factor[c] for c in pair))

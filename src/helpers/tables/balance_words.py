@@ -15,6 +15,7 @@ from helpers.tables.balance import PAIR, WARHEAD_MEASURES, reference_date, serie
 #: How a sentence or a table names each indicator.
 LABELS = {"milex_usd_const": "military spending", "milex_usd_current": "military spending (current US$)",
           "milex_usd_mppp": "military spending at military purchasing-power parity",
+          "milex_usd_mppp_market": "military spending at market exchange rates (the purchasing-power estimate's base)",
           "nuclear_warheads": "nuclear warheads",
           "nuclear_warheads_stockpile": "nuclear warheads in military stockpiles",
           "nuclear_warheads_deployed": "deployed nuclear warheads", "population": "population"}
