@@ -219,3 +219,18 @@ def test_no_raw_code_or_file_name_in_arabic_prose(built_reports):
             left[name] = sorted(set(found))
     assert left == {}
     assert "-p" not in _reader_text(_ar(built_reports, "index.html")).replace("P1-P19", "")
+
+
+# ------------------------------------------------------------------------------------------------------------- E9
+
+
+def test_one_number_format_per_arabic_page(built_reports):
+    """«6,299 رأسًا» and «1,462 سنة» beside «نحو 12121 رأسًا» on one page: every number of five digits or more in
+    the reader's text is grouped with commas, as Babel's Arabic locale (Western digits) writes them."""
+    left = {}
+    for name in sorted(p.name for p in (built_reports / "ar").glob("*.html")):
+        found = re.findall(r"(?<![\w.,/#:-])\d{5,}(?![\w-])", _reader_text(_ar(built_reports, name)))
+        if found:
+            left[name] = found[:5]
+    assert left == {}
+    assert "نحو 12,121 رأسًا نوويًا في مطلع 2024" in _reader_text(_ar(built_reports, "05-balance-of-power.html"))
