@@ -234,3 +234,16 @@ def test_one_number_format_per_arabic_page(built_reports):
             left[name] = found[:5]
     assert left == {}
     assert "نحو 12,121 رأسًا نوويًا في مطلع 2024" in _reader_text(_ar(built_reports, "05-balance-of-power.html"))
+
+
+# ------------------------------------------------------------------------------------------------------------ E10
+
+
+def test_one_paragraph_reference_style(built_reports):
+    """«الفقرات P1-P19» with a hyphen beside «P1–P19», and «C53 · الفقرة P11» beside «C40 · P19» in 09's list: a
+    range takes an en dash, and a paragraph's number alone is never relabelled."""
+    for name in sorted(p.name for p in (built_reports / "ar").glob("*.html")):
+        text = _soup(_ar(built_reports, name)).get_text(" ")
+        assert not re.search(r"P\d{1,2}-P\d{1,2}", text), name
+        assert not re.search(r"C\d\d · الفقرة", text), name
+    assert "P1–P19" in _soup(_ar(built_reports, "index.html")).get_text(" ")

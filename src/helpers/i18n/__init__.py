@@ -192,8 +192,15 @@ def _piece(value: str, lang: str, depth: int) -> str:
     return found
 
 
+#: A paragraph's number alone ("P11"): the project's shared reference, never relabelled in either edition (a list's
+#: «C53 · P11» beside «C40 · P19»); running prose says «الفقرة P11» in its own words.
+_PARAGRAPH = re.compile(r"^P\d{1,2}$")
+
+
 @functools.lru_cache(maxsize=8192)
 def _text(value: str, lang: str, depth: int = 0) -> str:
+    if _PARAGRAPH.match(value):
+        return value
     exact, patterns = messages(lang)
     if value in exact:
         return exact[value]
