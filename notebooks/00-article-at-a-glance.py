@@ -109,6 +109,10 @@ present.chart(matrix, sources=paragraphs, key="structure", caption="Tags are our
 #
 # The later notebooks keep these English renderings of the article's Arabic terms. The notes mark the places where
 # the Arabic wording follows RT's English rather than the Valdai original.
+#
+# Quotation marks follow one rule across the collection: «…» hold the article's own Arabic words, with the
+# paragraph's number; “…” hold the words of any other text (a speech, a treaty, RT's English), in our translation
+# where the page is not in their language.
 
 # %%
 present.table(article.glossary_table(glossary, paragraphs), sources=glossary, key="glossary",
