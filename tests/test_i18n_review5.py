@@ -259,3 +259,16 @@ def test_the_quotation_marks_and_the_editions_conventions_are_stated_once_on_00(
     assert "بين «…» كلمات المقال العربية نفسها" in arabic_text and "P1 في أقصى اليمين" in arabic_text
     english = _soup((built_reports / "00-article-at-a-glance.html").read_text(encoding="utf-8")).get_text(" ")
     assert "«…» hold the article's own Arabic words" in english
+
+
+# ------------------------------------------------------------------------------------------------------------ E12
+
+
+def test_02s_first_screen_has_no_statistics_in_either_edition(built_reports):
+    """02's "At a glance" gave a p-value and Holm's adjustment on 12 comparisons: the first screen says the finding
+    in plain words in both editions, and the test's detail stays under "How robust is this?"."""
+    for folder in (built_reports / "ar", built_reports):
+        html = (folder / "02-nato-enlargement.html").read_text(encoding="utf-8")
+        glance = BeautifulSoup(html, "html.parser").select_one(".report-glance").get_text(" ")
+        assert not re.search(r"\bp = |Holm|هولم", glance), folder
+        assert "p = 0.00023" in _soup(html).get_text(" "), folder  # the detail is still on the page, lower down

@@ -142,8 +142,9 @@ def test_on_the_data_only_pairs_the_exact_test_separates_are_reported_and_nothin
     rec = pc.exit_record(cases, load.pact_spells(), load.pact_exits(), "2024-04-30")
     assert rec[["ci_low", "ci_high"]].notna().all().all() and len(rec) == 13
     assert ("NATO", "CSTO") in pc.separated_pairs(rec)
-    line = view.glance_line(rec)
-    assert "lost the most" not in line and "NATO below CSTO" in line
+    line = view.glance_line(rec)  # the first screen in plain words: no ranking, no statistics
+    assert "lost the most" not in line and "CSTO lost members more often than NATO" in line
+    assert "p = " not in line and "Holm" not in line and "How robust is this?" in line
     assert "ATOP 3" not in view.rates_headline(rec)  # the chart's title names pacts, not ATOP's numbers
     csto = rec.set_index("org_id").loc["CSTO"]
     assert (csto["non_renewal"], csto["suspension"], csto["denunciation"]) == (3, 1, 0)
@@ -261,13 +262,15 @@ def test_largest_by_members_is_counted_on_atop_spells_and_named_against_nato():
     assert ("was not the largest" in line) == (sizes["members"].max() > sizes.loc[3180, "members"])
 
 
-def test_02_first_screen_tells_checks_that_fail_on_the_data_from_one_that_fails_only_a_wider_family():
+def test_02_takeaways_tell_checks_that_fail_on_the_data_from_one_that_fails_only_a_wider_family():
     rec, checks = _default_checks()
     census, spells, exits = load.pact_census(), load.pact_spells(), load.pact_exits()
     cases = pc.census_cases(census, load.organisations(), "2024-04-30")
     checks = checks + [view.robustness_checks(checks[0][2], checks[1][2], checks[2][2],
                                               pc.one_per_bloc(cases, spells, exits, "2024-04-30"))[3]]
-    line = view.glance_line(rec, checks)
+    glance = view.glance_line(rec, checks)  # the first screen: plain words, the detail below it
+    assert glance.startswith(view.rates_headline(rec, checks)) and "p = " not in glance
+    line = view.takeaways(cases, rec, checks, "2024-04-30")[1]
     assert "NATO below CSTO" in line and "NATO's 12 comparisons" in line
     assert "does not survive counting denunciations only, counting a joint non-renewal once or one agreement" in line
     assert "survives the 34-pact pool" in line and "failing only if all 561 pairs of the pool are corrected for" in line

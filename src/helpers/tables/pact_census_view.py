@@ -90,12 +90,13 @@ def rates_headline(record: pd.DataFrame, checks=()) -> str:
 
 
 def glance_line(record: pd.DataFrame, checks=()) -> str:
-    """02's first-screen finding about exits: no ranking, only NATO's comparisons the exact two-rate test separates
-    (the family fixed in advance), and whether that result survives each check of :func:`robustness_checks`."""
+    """02's first-screen finding about exits, in plain words for a policy reader: no ranking, the one clear
+    difference (or none) and whether it holds under every check (:func:`rates_headline`), on ATOP's spells up to
+    their last day. The test, its p-values, Holm's adjustment and which check fails are in "How robust is this?"
+    (:func:`robustness_lines`) and the takeaways (:func:`verdict`), not on the first screen."""
     end = wording.day(record["window_end"].max().date()) if len(record) else ""
-    line = (f"On ATOP's member spells up to {end}, the {len(record)} defence pacts the rule admits lost members "
-            f"too rarely to be ranked: tested against each other pact, {_result(record)}.")
-    return line + (" " + verdict(separated_pairs(record, focus=FOCUS), checks) if checks else "")
+    return (f"{rates_headline(record, checks)} (ATOP's member spells up to {end}; the tests and their checks are "
+            "under “How robust is this?”).")
 
 
 def _wider(noun: str, alt: pd.DataFrame, pairs: list) -> str:
