@@ -44,19 +44,23 @@ def test_05s_bloc_titles_do_not_splice_a_feminine_word_onto_a_bloc_name():
 
 def _figures(text: str) -> list[str]:
     """The numbers a text states ("12 121" and "12,121" alike, "0.13-0.14" as two), in order of size; an English
-    ordinal ("the 27th member") is a word, which the Arabic writes as one («السابع والعشرين»)."""
+    ordinal ("the 27th member") is a word, which the Arabic writes as one («السابع والعشرين»), and so is an ISO
+    date's month."""
     text = re.sub(r"\b\d+(?:st|nd|rd|th)\b", " ", text)
+    # an ISO date ("2024-04-09") states a year and a day; its month the Arabic writes as a word («9 أبريل 2024»)
+    text = re.sub(r"\b(\d{4})-\d{2}-(\d{2})\b", lambda m: f"{m.group(1)} {int(m.group(2))}", text)
     found = re.findall(r"(?<![\d.])\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?", text)
     return sorted(re.sub(r"[ ,]", "", f) for f in found)
 
 
-def test_the_source_notes_of_05_read_in_arabic_with_their_figures_kept():
-    """05's bibliography showed 37 notes whole in English, marked as such; each is now one Arabic text that states
-    every figure of the English note (dates, counts, amounts, commits), and no English clause is left in it."""
-    from helpers.i18n import catalogs
+def test_the_source_notes_read_in_arabic_with_their_figures_kept():
+    """05's bibliography showed 37 notes whole in English, marked as such, and then most of every page's; each note
+    translated (in data/prose_ar.csv, by source id) is one Arabic text that states every figure of the English note
+    (dates, counts, amounts, commits), and no English clause is left in it."""
+    from helpers.i18n import prose
 
     notes = load.sources().set_index("source_id")["note"].dropna()
-    entries = {m.id for m in catalogs.read(catalogs.messages_path()) if isinstance(m.id, str)}
+    entries = {r["en"] for r in prose.rows() if r["table"] == "sources"}  # one home: prose_ar.csv, by source id
     translated = {sid: note for sid, note in notes.items() if note in entries}
     assert len(translated) >= 37
     for sid in ("sipri-milex-database", "dpa-kiji-sipri-milex-2023", "times-anglo-portuguese-650-2022"):

@@ -233,6 +233,7 @@ def test_one_number_format_per_arabic_page(built_reports):
         if found:
             left[name] = found[:5]
     assert left == {}
+    assert "نحو 12,121 رأسًا نوويًا في مطلع 2024" in _reader_text(_ar(built_reports, "05-balance-of-power.html"))
 
 
 # ------------------------------------------------------------------------------------------------------------ E10
@@ -255,7 +256,8 @@ def test_the_quotation_marks_and_the_editions_conventions_are_stated_once_on_00(
     """«…» for the article's words and “…” for other texts' words were used without a key: 00's "Key terms" states
     the rule in both editions, and the Arabic adds the paragraph, number and chart-direction conventions."""
     arabic_text = " ".join(_soup(_ar(built_reports, "00-article-at-a-glance.html")).get_text(" ").split())
-    assert "بين «…» كلمات المقال العربية نفسها" in arabic_text and "P1 في أقصى اليمين" in arabic_text
+    assert "بين علامتي التنصيص العربيتين (« ») كلمات المقال العربية نفسها" in arabic_text
+    assert "P1 في أقصى اليمين" in arabic_text
     english = _soup((built_reports / "00-article-at-a-glance.html").read_text(encoding="utf-8")).get_text(" ")
     assert "«…» hold the article's own Arabic words" in english
 
@@ -271,3 +273,36 @@ def test_02s_first_screen_has_no_statistics_in_either_edition(built_reports):
         glance = BeautifulSoup(html, "html.parser").select_one(".report-glance").get_text(" ")
         assert not re.search(r"\bp = |Holm|هولم", glance), folder
         assert "p = 0.00023" in _soup(html).get_text(" "), folder  # the detail is still on the page, lower down
+
+
+# ------------------------------------------------------------------------------------------------------------- E2
+
+MOST_READ = ("00-article-at-a-glance", "01-the-proposal", "02-nato-enlargement", "09-claims-ledger")
+
+
+def test_the_source_notes_of_the_most_read_arabic_pages_are_arabic(built_reports):
+    """406 of 550 notes under «ما تعرضه الصفحة» were English paragraphs marked «(ملاحظتنا بالإنجليزية)»: every note
+    on 00, 01, 02 (each date) and 09 now reads in Arabic, with the page's title left in its own language."""
+    for stem in MOST_READ:
+        for name in _pages(built_reports, stem):
+            soup = BeautifulSoup(_ar(built_reports, name), "html.parser")
+            notes = soup.select("li[id^=src-] details.report-source-note")
+            english = [li["id"] for li in soup.select("li[id^=src-]") if li.select_one("details span[lang=en]")]
+            assert notes and english == [], (name, english[:5])
+
+
+def test_a_changed_english_note_shows_its_arabic_as_out_of_date(tmp_path):
+    """The Arabic of a note lives in data/prose_ar.csv by source id, with the English it was made from: when the
+    English note changes, ``python -m helpers.i18n check`` lists it as out of date and the page shows the new
+    English, not the old Arabic."""
+    from helpers.i18n import prose
+
+    for name in ("datapackage.json", "sources.csv", prose.FILE):
+        (tmp_path / name).write_bytes((paths.DATA / name).read_bytes())
+    row = next(r for r in prose.rows() if r["table"] == "sources")
+    text = (tmp_path / "sources.csv").read_text(encoding="utf-8")
+    (tmp_path / "sources.csv").write_text(text.replace(row["en"], "A note rewritten since."), encoding="utf-8")
+    status = prose.status(tmp_path, columns_of=prose.GRADUAL)
+    assert [(c.key, c.en) for c in status.stale] == [(row["key"], "A note rewritten since.")]
+    assert "A note rewritten since." not in prose.lookup(tmp_path)
+    assert prose.status(columns_of=prose.GRADUAL).translated >= 135

@@ -17,6 +17,9 @@ from helpers.tables.article import kind_word, row_order
 # Shapes tell the three kinds of tag apart, so colour stays free for the highlighted organisation.
 KIND_SHAPES = {"organisation": "circle", "state": "square", "theme": "diamond"}
 MUTED = theme.MUTED  # neutral grey for everything that is not highlighted (not an organisation's colour)
+#: The matrix reads in the article's order: the Arabic edition mirrors it (P1 at the right; see
+#: ``helpers.i18n.chart_words``).
+MIRROR = {"mirror": True}
 
 
 def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, description: str,
@@ -57,9 +60,8 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
     )
     dots = _dots(data, x, y, highlight, colour)
     height = max(200, 16 * len(y_order))
-    # read in the article's order: the Arabic edition mirrors it (P1 at the right, helpers.i18n.chart_words)
     return alt.layer(bands, dots).properties(title=title, description=description, width=width, height=height,
-                                             usermeta={"mirror": True})
+                                             usermeta=MIRROR)
 
 
 def _check(tags: pd.DataFrame, highlight: str) -> None:

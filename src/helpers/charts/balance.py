@@ -30,6 +30,10 @@ BARS = {
 }
 #: Whether the chart's container is a phone's (an export, with no container, gets the wide layout).
 PHONE = "(containerSize()[0] > 0 && containerSize()[0] < 600)"
+#: The bloc bars' rows: 32 px apart, so a long bloc name wrapped on a phone ("SCO without India and Pakistan" on two
+#: lines, not cut with "…") stays beside its own bar; rows of named blocs, which the Arabic edition mirrors (names
+#: on the right, bars growing leftwards: ``helpers.i18n.chart_words``).
+BAR_LAYOUT = {"height": alt.Step(32), "usermeta": {"mirror": True}}
 #: Default text alternatives.
 DOTS = ("Dots of the effective number of members per bloc and indicator, beside a tick at the actual number of "
         "members, on a log scale.")
@@ -79,7 +83,6 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
         shown=lambda d: d["value"] / divisor,
         figure=lambda d: d["estimate"].map({True: "estimate", False: "reported"}))
     names = [p for p in theme.PART_COLORS if p in set(pieces["part"])]
-    # a long bloc name ("SCO without India and Pakistan") on two lines on a phone rather than cut with "…"
     y = alt.Y("bloc:N", title=None, sort=order, axis=alt.Axis(labelExpr=theme.wrapped_label(PHONE, 20, 60)))
     bars = alt.Chart(pieces).mark_bar(strokeWidth=1.5, size=18).encode(
         y=y, x=alt.X("shown:Q", title=axis_title, stack="zero",
@@ -98,10 +101,7 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
         tooltip=[alt.Tooltip("bloc:N"), alt.Tooltip("shown:Q", title=axis_title, format=",.1f"),
                  alt.Tooltip("world:Q", title="share of the world", format=".1%"),
                  alt.Tooltip("coverage:N", title="coverage"), alt.Tooltip("missing:N", title="members without data")])
-    # rows of named blocs: the Arabic edition mirrors them (names on the right, bars growing leftwards)
-    # rows 32 px apart, so a name on two lines stays beside its own bar
-    return theme.titled(alt.layer(bars, text).properties(width=width, height=alt.Step(32), usermeta={"mirror": True}),
-                        title, description)
+    return theme.titled(alt.layer(bars, text).properties(width=width, **BAR_LAYOUT), title, description)
 
 
 def indicator_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, year: int, *,

@@ -154,4 +154,9 @@ def main(argv: list[str] | None = None) -> int:
         for cell in cells:
             print(f"  {label}: {cell.table}.{cell.column} [{cell.key}] {cell.en[:70]}")
     bad += len(data.stale) + len(data.missing)
+    notes = prose.status(columns_of=prose.GRADUAL)  # translated note by note: only an out-of-date one is an error
+    print(notes.line("source notes", "still in English"))
+    for cell in notes.stale:
+        print(f"  out of date: {cell.table}.{cell.column} [{cell.key}] {cell.en[:70]}")
+    bad += len(notes.stale)
     return 1 if args.strict and bad else 0

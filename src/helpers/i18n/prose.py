@@ -41,6 +41,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "dimensions": ("label", "description"),
 }
 
+#: Columns translated note by note: the sources' notes ("What the page shows"), which the bibliography of every
+#: page lists. A note not yet translated shows its English, marked as our note in English; ``check`` counts how
+#: many remain and, like :data:`COLUMNS`, flags a translated note whose English has changed since (out of date).
+GRADUAL: dict[str, tuple[str, ...]] = {
+    "sources": ("note",),
+}
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -66,12 +73,13 @@ def primary_keys(data: Path | None = None) -> dict[str, list[str]]:
     return out
 
 
-def english_cells(data: Path | None = None) -> list[Cell]:
-    """Every non-empty cell of :data:`COLUMNS`, with its key, as the tables hold it today."""
+def english_cells(data: Path | None = None, columns_of: dict[str, tuple[str, ...]] | None = None) -> list[Cell]:
+    """Every non-empty cell of :data:`COLUMNS` (or ``columns_of``, e.g. :data:`GRADUAL`), with its key, as the
+    tables hold it today."""
     data = data or paths.DATA
     keys = primary_keys(data)
     out = []
-    for table, columns in COLUMNS.items():
+    for table, columns in (COLUMNS if columns_of is None else columns_of).items():
         for row in _read(data / f"{table}.csv"):
             key = SEP.join(row[k] for k in keys[table])
             out.extend(Cell(table, c, key, row[c]) for c in columns if (row.get(c) or "").strip())
@@ -104,16 +112,17 @@ class Status:
     stale: list[Cell] | None = None  # translated from an earlier English text
     missing: list[Cell] | None = None
 
-    def line(self) -> str:
-        return (f"data prose ({FILE}): {self.translated} translated, {len(self.stale or [])} out of date, "
-                f"{len(self.missing or [])} missing")
+    def line(self, what: str = "data prose", left: str = "missing") -> str:
+        return (f"{what} ({FILE}): {self.translated} translated, {len(self.stale or [])} out of date, "
+                f"{len(self.missing or [])} {left}")
 
 
-def status(data: Path | None = None) -> Status:
-    """How complete the Arabic of the data's prose is, cell by cell."""
+def status(data: Path | None = None, columns_of: dict[str, tuple[str, ...]] | None = None) -> Status:
+    """How complete the Arabic of the data's prose is, cell by cell (``columns_of``: as for
+    :func:`english_cells`)."""
     have = {(r["table"], r["column"], r["key"]): r for r in rows(data)}
     out = Status(0, [], [])
-    for cell in english_cells(data):
+    for cell in english_cells(data, columns_of):
         row = have.get((cell.table, cell.column, cell.key))
         if row is None or not (row.get("ar") or "").strip():
             out.missing.append(cell)
