@@ -183,6 +183,9 @@ def test_the_arabic_maps_name_every_shape_in_arabic(m):
     overlap = chart_words.translate_spec(maps.membership_map(m, "2024-04-30", atlas=ATLAS, title="t").to_dict())
     labels = [row["label"] for rows in _datasets(overlap) if isinstance(rows, list) for row in rows if "label" in row]
     assert labels and [x for x in labels if LATIN.search(x)] == []
+    details = {row["detail"] for rows in _datasets(overlap) if isinstance(rows, list) for row in rows
+               if "detail" in row}
+    assert details and [x for x in details if LATIN.search(x)] == []  # 'none of NATO, CSTO, SCO, OSCE' was English
     assert chart_words.isolate("أرض الصومال (على الخريطة: جزء من الصومال)") in labels
     assert chart_words.isolate("الكونغو - كينشاسا") in labels
     explorer = chart_words.translate_spec(maps.membership_explorer(m, "NATO", "1985-12-31", atlas=ATLAS).to_dict())
