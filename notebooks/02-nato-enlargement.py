@@ -44,7 +44,7 @@ from helpers.tables import (
     geo_words,
     pact_cases,
     pact_census,
-    pact_census_view,
+    pact_census_words,
 )
 
 P = params.validated("02", as_of=as_of)
@@ -71,7 +71,7 @@ joint = pact_census.exit_record(cases, spells, exits, P.as_of, joint_once=True)
 wide = pact_census.exit_record(pact_census.without_great_power_rule(cases), spells, exits, P.as_of,
                                uncoded="not_coded")
 nested = pact_census.shared_exits_once(cases, spells, exits, P.as_of)
-checks = pact_census_view.robustness_checks(strict, joint, wide, nested)
+checks = pact_census_words.robustness_checks(strict, joint, wide, nested)
 sizes = pact_census.members_at(cases, spells, P.as_of)
 
 # %% [markdown]
@@ -79,8 +79,8 @@ sizes = pact_census.members_at(cases, spells, P.as_of)
 
 # %%
 present.glance(enlargement_words.glance_findings(memberships, organisations, states, lineage, policies, P.as_of,
-                                                 size_line=pact_census_view.largest_line(sizes, P.as_of))
-               + [pact_census_view.glance_line(rates, checks)], summary=enlargement_words.summary_line(memberships, P.as_of))
+                                                 size_line=pact_census_words.largest_line(sizes, P.as_of))
+               + [pact_census_words.glance_line(rates, checks)], summary=enlargement_words.summary_line(memberships, P.as_of))
 
 # %% [markdown]
 # ## What P4 says
@@ -168,7 +168,7 @@ present.table(members[["name", "iso3", "status", "joined", "background"]],
 
 # %%
 counts = pact_census.census_counts(cases)
-present.table(counts, title=pact_census_view.cases_title(counts), key="census",
+present.table(counts, title=pact_census_words.cases_title(counts), key="census",
               caption="ATOP 4.01's alliance agreements signed 1945–2016, refused in the rule's order.",
               sources=["atop-4-01-data", "leeds-et-al-2002-atop"])
 
@@ -189,7 +189,7 @@ present.table(admitted[["name", "signed", "ended", "states_at_signature"]], key=
 # it only for NATO, the SCO, the CSTO and Russia with China, not across the census.
 
 # %%
-present.findings([pact_census_view.largest_line(sizes, P.as_of)])
+present.findings([pact_census_words.largest_line(sizes, P.as_of)])
 
 # %%
 present.table(sizes[["name", "members", "peak"]], key="pact-sizes",
@@ -205,7 +205,7 @@ present.table(sizes[["name", "members", "peak"]], key="pact-sizes",
 # %%
 close = pact_census.close_calls(cases)
 present.table(close[["name", "signed", "states_at_signature", "reason"]], key="census-rule",
-              title=pact_census_view.close_calls_title(close, cases),
+              title=pact_census_words.close_calls_title(close, cases),
               sources=["atop-4-01-data", *census["name_source_id"].dropna()],
               caption=f"Reason = the first condition of the rule the agreement fails. The CSV lists all {len(cases)} "
                       "agreements of the census.",
@@ -251,7 +251,7 @@ present.chart(euroatlantic_charts.pact_lifespans(record, as_of=P.as_of, title=ch
 # comparisons can separate at all, and the pacts are not ranked.
 
 # %%
-present.chart(pact_census_charts.exit_rate_intervals(rates, title=pact_census_view.rates_headline(rates, checks),
+present.chart(pact_census_charts.exit_rate_intervals(rates, title=pact_census_words.rates_headline(rates, checks),
                                                 description="Exit rate per 100 member-years with its 95% interval, "
                                                             "one row per admitted pact."),
               caption="Points are rates, lines their exact Poisson 95% intervals; hover for the counts.",
@@ -271,7 +271,7 @@ present.table(rates.drop(columns=["atopid", "org_id", "signed"]), data=rates.dro
 
 # %%
 pair_tests = pact_census.rate_tests(rates, focus=pact_census.FOCUS)
-present.table(pair_tests[pair_tests["p"] < 0.05], title=pact_census_view.tests_title(pair_tests), key="rate-tests",
+present.table(pair_tests[pair_tests["p"] < 0.05], title=pact_census_words.tests_title(pair_tests), key="rate-tests",
               caption="Exact conditional test of two Poisson rates, two-sided; p Holm = adjusted over NATO's "
                       "comparisons, p Holm all pairs = adjusted over every pair of pacts; a comparison separates "
                       "when its p Holm is below 0.05.", data=pact_census.rate_tests(rates),
@@ -282,13 +282,13 @@ present.table(pair_tests[pair_tests["p"] < 0.05], title=pact_census_view.tests_t
 # on the choice of family.
 
 # %%
-present.findings([pact_census_view.all_pairs_line(rates)])
+present.findings([pact_census_words.all_pairs_line(rates)])
 
 # %% [markdown]
 # Every ending of a member's spell in an admitted pact, with its kind and sources, for readers who want to check one.
 
 # %%
-present.table(pact_census_view.exit_list(exits, cases, states),
+present.table(pact_census_words.exit_list(exits, cases, states),
               title=f"{len(exits)} endings of membership coded by kind", key="exit-kinds",
               caption="How each member's spell ended; ATOP's day unless the note says otherwise.", sources=exits,
               collapsed=f"Show all {len(exits)} endings")
@@ -337,7 +337,7 @@ present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(colum
 # OAS, so they are not double counts.
 
 # %%
-present.findings(pact_census_view.robustness_lines(rates, checks))
+present.findings(pact_census_words.robustness_lines(rates, checks))
 
 # %%
 # the checks' tables show the rate and its interval; their CSVs keep every column (kinds of exit, window)
@@ -380,7 +380,7 @@ present.table(nested[RATE_COLUMNS], data=nested.drop(columns=["atopid", "org_id"
 # For this report's date, the census and the exits:
 
 # %%
-present.findings(pact_census_view.takeaways(cases, rates, checks, P.as_of))
+present.findings(pact_census_words.takeaways(cases, rates, checks, P.as_of))
 
 # %% [markdown]
 # Notebook 03 turns to the inclusive alternative the article sets against NATO: the OSCE.

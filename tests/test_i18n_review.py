@@ -10,7 +10,7 @@ import pandas as pd
 
 from helpers import i18n, paths
 from helpers.i18n import arabic, catalogs, forms
-from helpers.tables import pact_census_view
+from helpers.tables import pact_census_words
 
 NATO, CSTO = "حلف شمال الأطلسي (الناتو)", "منظمة معاهدة الأمن الجماعي"
 
@@ -25,10 +25,10 @@ def _tests(separate: int, below_5: int, pacts: int) -> pd.DataFrame:
 
 
 def test_02s_pairwise_title_counts_comparisons_that_agree_with_their_number():
-    one = i18n.text(pact_census_view.tests_title(_tests(1, 4, 12)), "ar")
+    one = i18n.text(pact_census_words.tests_title(_tests(1, 4, 12)), "ar")
     assert _arabic_whole(one), one
     assert "تتمايز مقارنة واحدة" in one and "4 مقارنات" in one and "NATO" not in one
-    none = i18n.text(pact_census_view.tests_title(_tests(0, 1, 9)), "ar")
+    none = i18n.text(pact_census_words.tests_title(_tests(0, 1, 9)), "ar")
     assert "لا تتمايز أي مقارنة" in none and "وكانت مقارنة واحدة" in none and "0 " not in none
 
 

@@ -210,7 +210,7 @@ def test_a_decimal_type_declares_its_bounds_and_step_in_one_place(fake, monkeypa
         return checks._in_range(ctx, spec, float(value), value, "a number")
 
     monkeypatch.setattr(types, "TYPES", (*types.TYPES, "number"))
-    monkeypatch.setitem(types.RANGED, "number", types.Range((), float, "a decimal number", 0.25))
+    monkeypatch.setitem(types.RANGED, "number", types.Range((), types.decimal, "a decimal number", 0.25))
     monkeypatch.setitem(checks.CHECKS, "number", check_number)
     monkeypatch.setitem(describe.ALLOWED, "number", describe._ranged("number"))
     text = fake.collection.read_text(encoding="utf-8").replace('paragraphs = "P1"\n',
@@ -222,3 +222,34 @@ def test_a_decimal_type_declares_its_bounds_and_step_in_one_place(fake, monkeypa
     assert (edges["min"]["low"], edges["min"]["high"]) == (0.25, 0.5)  # one step of 0.25 above, not 1.25
     assert (edges["max"]["low"], edges["max"]["high"]) == (2.5, 2.75)
     assert "number from 0.25 to 2.75" in describe.allowed_text("01", "low", collection=fake.collection)
+
+
+@pytest.mark.parametrize("bound, ok", [(1, True), (0.25, True), (True, False), (False, False), ("1", False)])
+def test_a_decimal_bound_takes_whole_and_decimal_numbers_never_true_or_false(bound, ok):
+    """The recipe's decimal type read its bounds with ``float``, which took ``min = true`` as 1.0; types.decimal
+    takes a TOML integer (``min = 1``) or float and refuses a boolean or a text."""
+    from helpers.params import types
+
+    if ok:
+        assert types.decimal(bound) == float(bound)
+    else:
+        with pytest.raises(ValueError, match="is not a decimal number"):
+            types.decimal(bound)
+
+
+def test_a_decimal_parameter_with_a_boolean_bound_is_refused_naming_it(fake, monkeypatch):
+    import importlib
+
+    checks, describe, types = (importlib.import_module(f"helpers.params.{m}") for m in ("checks", "describe", "types"))
+    monkeypatch.setattr(types, "TYPES", (*types.TYPES, "number"))
+    monkeypatch.setitem(types.RANGED, "number", types.Range((), types.decimal, "a decimal number", 0.25))
+    monkeypatch.setitem(checks.CHECKS, "number", lambda ctx, spec, value: float(value))
+    monkeypatch.setitem(describe.ALLOWED, "number", describe._ranged("number"))
+    text = fake.collection.read_text(encoding="utf-8")
+    head, rest = text.split('[[notebook]]\nid = "02"')
+    numbers = NUMBERS.replace("min = 0.25", "min = true")
+    fake.collection.write_text(head.rstrip("\n") + "\n" + numbers + '\n[[notebook]]\nid = "02"' + rest,
+                               encoding="utf-8")
+    with pytest.raises(params.CollectionError, match=r"parameter 'low' has min = True; allowed: a decimal number"):
+        params.notebooks(fake.collection)
+

@@ -8,7 +8,7 @@ from scipy.stats import poisson
 
 from helpers import load
 from helpers.tables import pact_census as pc
-from helpers.tables import pact_census_view as view
+from helpers.tables import pact_census_words as view
 
 
 def _census(**over):

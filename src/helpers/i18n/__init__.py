@@ -127,17 +127,19 @@ def names(lang: str = "ar") -> dict[str, str]:
 def _shape_codes() -> list[tuple[str, str]]:
     """(name, ISO alpha-3 code) of every shape of the boundary file that has a numeric code: a map's tooltip shows
     Natural Earth's short names ('Central African Rep.'), which no word list holds; shapes without a code (Kosovo,
-    Somaliland, N. Cyprus) are named in the catalog."""
+    Somaliland, N. Cyprus) are named in the catalog. The file is read directly, not through the loader, which would
+    log it as data the page read: only its names are keys here, and the Arabic comes from CLDR by code."""
+    import json
+
     import pycountry
 
-    from helpers import load
     from helpers.load.readers import BOUNDARIES
 
-    if not (paths.DATA / BOUNDARIES).exists():
+    path = paths.DATA / BOUNDARIES
+    if not path.exists():
         return []
-
     out = []
-    for g in load.boundaries(paths.DATA)["objects"]["countries"]["geometries"]:
+    for g in json.loads(path.read_text(encoding="utf-8"))["objects"]["countries"]["geometries"]:
         found = pycountry.countries.get(numeric=g["id"]) if "id" in g else None
         if found is not None:
             out.append((g["properties"]["name"], found.alpha_3))
@@ -287,11 +289,6 @@ def _by_parts(stripped: str, lang: str, depth: int) -> str | None:
         name = _text(scored.group(1), lang, depth + 1)
         if name != scored.group(1):
             return f"{name} ({scored.group(2)})"
-    within = _WITHIN.match(stripped)
-    if within:  # a place with the state it belongs to, both known names: "Greenland (Denmark)"
-        known = names(lang)
-        if within.group(1) in known and within.group(2) in known:
-            return f"{known[within.group(1)]} ({known[within.group(2)]})"
     joined_names = stripped.split(", ")
     if 1 < len(joined_names) <= 6:  # names joined into one label ("OSCE, SCO"): each known, or the whole as it is
         done = [_text(p, lang, depth + 1) for p in joined_names]
@@ -329,7 +326,6 @@ _LISTS = (("; ", "؛ "), (" / ", " / "), (" + ", " + "))
 #: Where one sentence ends and the next begins: a full stop, then a capital ("Art. 4", "e.g. on" do not split).
 _SCORED = re.compile(r"^(.+?) \((-?\d[\d.,]*(?:[–-]\d[\d.,]*)?%?)\)$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-_WITHIN = re.compile(r"^([^()]+) \(([^()]+)\)$")
 
 
 def text(value, lang: str | None = None):

@@ -24,6 +24,14 @@ def _literal(raw: Any, kind: type) -> Any:
     return value
 
 
+def decimal(raw: Any) -> float:
+    """A decimal bound: a TOML integer or float (``min = 1`` and ``min = 0.25``), never ``true``/``false`` (which
+    ``float`` would read as 1.0 and 0.0), never a text; ValueError otherwise. The ``parse`` of a decimal type."""
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        raise ValueError(f"{raw!r} is not a decimal number")
+    return float(raw)
+
+
 @dataclass(frozen=True)
 class Range:
     """How a type with a range (``min``/``max``) reads its bounds: ``words`` (the ``data:`` words a bound may use),
