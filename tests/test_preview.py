@@ -346,3 +346,18 @@ def test_a_malformed_or_overlong_request_line_gets_an_http_error_not_a_traceback
     assert b"Error code: 400" in garbage and long.startswith(b"HTTP/1.0 414"), (garbage, long)
     assert fine.startswith(b"HTTP/1.0 200")
     assert "Traceback" not in err and "AttributeError" not in err, err
+
+
+def test_a_port_in_use_is_one_line(fake):
+    """``--watch --port N`` with N taken by another program ended in a traceback (``OSError: [Errno 98] Address
+    already in use``; hostile review 5, #71). It is one line naming the port and what to do, and exit code 2."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        res = fake.build("--watch", "--only", "03", "--port", str(port))
+    err = res.stderr.strip().splitlines()
+    assert res.returncode == 2 and len(err) == 1 and "Traceback" not in res.stderr, res.stderr
+    assert f"127.0.0.1:{port}" in err[0] and "Address already in use" in err[0] and "--port" in err[0], err
