@@ -327,3 +327,17 @@ def test_one_edition_alone_says_its_links_to_the_other_lead_nowhere_yet(fake):
         (fake.reports / "ar" / name).write_text("<html></html>", encoding="utf-8")
     res = fake.build("--only", "01", "--lang", "en")
     assert res.returncode == 0 and "note:" not in res.stdout, res.stdout + res.stderr
+
+
+@pytest.mark.parametrize("content", [b'{"format": ', b"[]", b"\xff\xfe"])
+def test_an_unreadable_cache_record_is_named_as_the_reason_for_the_rebuild(fake, content):
+    """A truncated or foreign cache record made the report run again "not built before", which it had been
+    (hostile review 5, #45): the reason now says the record could not be read, and names it."""
+    assert fake.build("--only", "03", "--lang", "en").returncode == 0
+    record = fake.cache / "03-gamma.json"
+    assert record.is_file()
+    record.write_bytes(content)
+    res = fake.build("--only", "03", "--lang", "en")
+    row = next(line for line in res.stdout.splitlines() if line.startswith("03-gamma "))
+    assert res.returncode == 0 and " built " in row, res.stdout + res.stderr
+    assert "its cache record could not be read" in row and "03-gamma.json" in row and "not built before" not in row

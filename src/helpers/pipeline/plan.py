@@ -252,8 +252,10 @@ def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool,
         if force:
             jobs.append(Job(e, "execute", "forced", key, render))
             continue
-        action, reason = cache.why_stale(cache.read_record(cache_dir, e.name), key, render, reports,
-                                         cache.executed_path(cache_dir, e.name))
+        rec = cache.read_record(cache_dir, e.name)
+        action, reason = cache.why_stale(rec, key, render, reports, cache.executed_path(cache_dir, e.name))
+        if rec is None and cache.record_path(cache_dir, e.name).exists():  # there, but truncated or not ours
+            reason = f"its cache record could not be read ({cache.relative(cache.record_path(cache_dir, e.name))})"
         if action == "cached":
             fresh.append(e)
         else:
