@@ -209,3 +209,26 @@ def test_a_notebook_that_stopped_at_an_error_is_refused_naming_the_cell(executed
     assert f"stopped at an error (cell {code[2]}: ValueError: boom)" in err[-1] and "--as-is" in err[-1], err
     assert _tree(out_file.parent) == before
     assert main([str(failed), "-o", str(out_file), "--as-is"]) == 0
+
+
+def test_nothing_is_written_through_a_link_out_of_the_pages_folder(executed, tmp_path, capsys):
+    """``assets`` beside the page linked to another folder (``scripts/`` or the helpers' static files): the shared
+    assets were written into it, among the sources (hostile review 5, #79). Refused in one line; nothing written
+    there or beside the page."""
+    from helpers.render.__main__ import main
+
+    nb_path = tmp_path / "executed.ipynb"
+    nbformat.write(executed[0], nb_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("mine")
+    page_dir = tmp_path / "out"
+    page_dir.mkdir()
+    (page_dir / "assets").symlink_to(elsewhere)
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stop:
+        main([str(nb_path), "-o", str(page_dir / "page.html")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert stop.value.code == 2 and "symbolic link out of" in err[-1] and str(elsewhere) in err[-1], err
+    assert [p.name for p in elsewhere.iterdir()] == ["keep.txt"]
+    assert sorted(p.name for p in page_dir.iterdir()) == ["assets"]

@@ -65,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{parser.prog}: error: {exc}", file=sys.stderr)
         return 1
     files.update(render.shared_assets())
+    problem = _link_out(out, files)
+    if problem:
+        parser.error(problem)
     try:
         _place(out, files)
     except OSError as exc:
@@ -82,6 +85,24 @@ def main(argv: list[str] | None = None) -> int:
 def _has_outputs(nb) -> bool:
     """True when some code cell kept an output (a notebook saved before it was run has none)."""
     return any(cell.get("outputs") for cell in nb.cells if cell.cell_type == "code")
+
+
+def _link_out(out: Path, files: dict[str, bytes]) -> str | None:
+    """Why a file of the page would be written outside the page's folder through a symbolic link (``assets`` linked
+    to ``scripts/`` wrote the shared assets among the sources), or None. Nothing is written through such a link."""
+    root = os.path.realpath(out.parent) if out.parent.exists() else None
+    if root is None:
+        return None
+    for rel in files:
+        target = out.parent / rel
+        folder = target.parent
+        while not folder.exists():
+            folder = folder.parent
+        real = os.path.realpath(folder)
+        if os.path.commonpath([root, real]) != root:
+            return (f"{target} would be written in {real} through a symbolic link out of {out.parent}; remove the "
+                    f"link, or give -o a file in a folder of its own")
+    return None
 
 
 def _stopped_at(nb) -> str | None:
