@@ -365,3 +365,15 @@ def test_the_cell_is_known_by_the_id_jupyterlab_sends(monkeypatch):
     assert lab.current_cell() == ("cell:9f2c", 7)
     Shell.kernel = None  # papermill's kernel sends no cell id: each execution is a cell of its own
     assert lab.current_cell() == ("run:7", 7)
+
+
+def test_a_bibliography_without_rows_is_named_as_such(tmp_path, monkeypatch):
+    """With a header-only bibliography the message ended "known ids include " and nothing (hostile review 5,
+    #63); it now says the file has no rows."""
+    empty = tmp_path / "sources.csv"
+    empty.write_text("source_id,title,publisher,url,accessed,kind,note\n", encoding="utf-8")
+    monkeypatch.setenv("NATO_SOURCES_CSV", str(empty))
+    with pytest.raises(present.PresentError) as info:
+        present.chart(_chart(), caption="c", sources=["fixture-members"], key="k")
+    message = str(info.value)
+    assert "known ids include" not in message and f"{empty} has no rows" in message, message

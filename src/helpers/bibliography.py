@@ -123,9 +123,11 @@ def check_sources(what: str, key: str, sources, measure=None) -> list[str]:
     known = source_rows()
     missing = [s for s in ids if s not in known]
     if missing:
+        known_text = (f"known ids include {', '.join(sorted(known)[:8])}{' …' if len(known) > 8 else ''}" if known
+                      else f"{sources_path()} has no rows: add the sources cited, one row each")
         raise PresentError(
             f"{what}(key={key!r}): source_id {', '.join(map(repr, missing))} not in {sources_path().name}; "
-            f"known ids include {', '.join(sorted(known)[:8])}{' …' if len(known) > 8 else ''}"
+            f"{known_text}"
         )
     CITED.add(ids)
     return ids
