@@ -20,6 +20,7 @@ from helpers.i18n import EDITIONS, edition_dir
 from helpers.pipeline import arguments, plan
 from helpers.pipeline.pairing import PairError
 from helpers.pipeline.plan import BuildError
+from helpers.pipeline.summary import plain
 
 
 def output_dirs(lang: str = "en", collection: Path | None = None) -> tuple[Path, Path, Path, Path]:
@@ -115,8 +116,6 @@ def build(argv: list[str] | None = None, on_pages: Callable[[int, list[tuple], s
 
 
 def _refused(exc: Exception, on_pages) -> int:
-    from helpers.pipeline.summary import plain
-
     print(f"error: {plain(exc)}", file=sys.stderr)
     if on_pages is not None:
         on_pages(2, [], plain(exc))
@@ -169,7 +168,7 @@ def _say_missing_counterparts(chosen: list, editions: list[str]) -> None:
         missing = [e.output for e in chosen if not (folder / e.output).is_file()]
         if missing:
             name = "Arabic" if other == "ar" else "English"
-            print(f"note: {len(missing)} page(s) link to their {name} edition in {cache.relative(folder)}/, "
+            print(f"note: {len(missing)} page(s) link to their {name} edition in {plain(cache.relative(folder))}/, "
                   f"not built yet (e.g. {missing[0]}); build it with --lang {other}, or without --lang for both")
 
 
@@ -181,7 +180,7 @@ def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang:
 
     with paths.using(lang=lang):
         if say:
-            print(f"{'English' if lang == 'en' else 'Arabic'} edition ({cache.relative(dirs.reports)}/):")
+            print(f"{'English' if lang == 'en' else 'Arabic'} edition ({plain(cache.relative(dirs.reports))}/):")
         _say_orphan_entries(chosen, lang)
         return _run(args, collection, lang, [replace(e, lang=lang) for e in everything],
                     [replace(e, lang=lang) for e in chosen], dirs, hooks)
