@@ -3,6 +3,7 @@ and loses nothing."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -341,3 +342,31 @@ def test_an_unreadable_cache_record_is_named_as_the_reason_for_the_rebuild(fake,
     row = next(line for line in res.stdout.splitlines() if line.startswith("03-gamma "))
     assert res.returncode == 0 and " built " in row, res.stdout + res.stderr
     assert "its cache record could not be read" in row and "03-gamma.json" in row and "not built before" not in row
+
+
+def test_a_full_build_folder_names_the_folder_and_no_cut_short_debug_notebook(tmp_path, monkeypatch):
+    """With the build folder full the failure said "OSError in execute: [Errno 28] No space left on device",
+    naming no file, and pointed at a "debug notebook" papermill had left cut short, not a notebook (hostile
+    review 5, #83). The message names the build folder; the summary says there is no debug notebook to open."""
+    import errno
+
+    from helpers.models import Entry
+    from helpers.pipeline import execute, summary
+    from helpers.pipeline.jobs import ReportResult
+
+    executed = tmp_path / "build" / "00-x.ipynb"
+    executed.parent.mkdir()
+
+    def full(entry, out, timeout, kernel=None):
+        Path(out).write_text('{"cells": [', encoding="utf-8")  # what papermill leaves when the disk fills
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(execute, "_papermill", full)
+    entry = Entry(id="00", stem="00-x", name="00-x", title="X", summary="", paragraphs="", parameters={},
+                  output="00-x.html", notebook=str(tmp_path / "00-x.ipynb"))
+    nb, failed = execute._execute(entry, executed, tmp_path / "build" / "00-x.reads")
+    assert nb is None and "No space left on device while the run wrote into the build folder" in failed.evalue
+    assert str(executed.parent) in failed.evalue
+    res = ReportResult("00-x", ok=False, error=f"{failed.ename} in execute: {failed.evalue}", debug=str(executed))
+    detail = summary.rows(["00-x"], [], {"00-x": res}, {})[0][3]
+    assert f"debug notebook: none ({executed} was cut short; it is not a notebook)" in detail, detail

@@ -50,7 +50,7 @@ def rows(order: list[str], cached: list[str], results: dict, reasons: dict[str, 
             how = f"; {res.how}" if res.how else ""  # how a prose edit was rendered
             out.append((name, "built", f"{res.seconds:.1f}s", reasons[name] + how))
             continue
-        detail = f"{res.error} — debug notebook: {res.debug}"
+        detail = f"{res.error} — debug notebook: {_debug(res.debug)}"
         if res.page and not res.outputs:
             detail += f" — the previous good report was kept; failure page: {res.page}"
         out.append((name, "FAILED", f"{res.seconds:.1f}s", detail))
@@ -112,6 +112,23 @@ def finish(table: list[tuple], outputs: dict[str, str], reports: Path, site_erro
               file=sys.stderr)
         return 1
     return 1 if site_errors else 0
+
+
+def _debug(rel: str) -> str:
+    """The executed notebook kept for debugging, or why there is none to open: a run stopped by a full disk leaves
+    it cut short, and a path to a file that is not a notebook helps nobody."""
+    import json
+
+    if not rel:
+        return "none"
+    path = cache.resolve(rel)
+    try:
+        json.loads(path.read_bytes())
+    except FileNotFoundError:
+        return f"none ({rel} was not written)"
+    except (OSError, ValueError):
+        return f"none ({rel} was cut short; it is not a notebook)"
+    return rel
 
 
 def exit_code(table: list[tuple]) -> int:
