@@ -370,3 +370,23 @@ def test_a_full_build_folder_names_the_folder_and_no_cut_short_debug_notebook(tm
     res = ReportResult("00-x", ok=False, error=f"{failed.ename} in execute: {failed.evalue}", debug=str(executed))
     detail = summary.rows(["00-x"], [], {"00-x": res}, {})[0][3]
     assert f"debug notebook: none ({executed} was cut short; it is not a notebook)" in detail, detail
+
+
+def test_an_unsafe_translation_is_refused_before_any_kernel_runs(fake, monkeypatch, capsys, tmp_path):
+    """An Arabic catalog entry with an unclosed right-to-left override was refused only after its report had run
+    in a kernel (hostile review 5, #74). It is refused in one line naming the catalog, the cell and the rule
+    before anything runs, as a bad parameter is."""
+    from helpers.i18n import catalogs
+
+    locale = tmp_path / "locale"
+    (locale / "ar").mkdir(parents=True)
+    (locale / "ar" / "03-gamma.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgctxt "cell-0"\nmsgid "# A fake notebook"\nmsgstr "# دفتر \u202eتجريبي"\n', encoding="utf-8")
+    monkeypatch.setattr(catalogs, "LOCALE_NOTEBOOKS", locale)
+    code = _build_here(fake, monkeypatch, "--only", "03", "--lang", "ar")
+    out, err = capsys.readouterr()
+    assert code == 2 and len(err.strip().splitlines()) == 1, err
+    assert "03-gamma.po" in err and "'cell-0'" in err and "U+202E" in err and "never closed" in err, err
+    assert not (fake.build_dir / "ar").exists() or not list((fake.build_dir / "ar").glob("*.ipynb"))
+    assert not (fake.reports / "ar" / "03-gamma.html").exists() and "built" not in out

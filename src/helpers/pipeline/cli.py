@@ -136,6 +136,7 @@ def _build(args: argparse.Namespace, collection: Path, on_pages, on_page=None, f
         editions.sort(key=lambda lang: lang != first)  # the reader's edition first; each edition is independent
         dirs = {lang: Dirs(*output_dirs(lang, collection)) for lang in editions}
         _bring_pairs_together(chosen, dirs[editions[0]].cache)
+        _check_catalogs(chosen, editions)
     except (params.ParameterError, params.CollectionError, BuildError, PairError) as exc:
         return _refused(exc, on_pages)
     code = 0
@@ -157,6 +158,18 @@ def _bring_pairs_together(chosen: list, cache_dir: Path) -> None:
     for ipynb in pairing.bring_together([Path(e.notebook) for e in chosen], cache_dir / "_pairs.json"):
         print(f"synced {cache.relative(ipynb)} from its .py (edited after the last `make sync`), as `make sync` "
               "does")
+
+
+def _check_catalogs(chosen: list, editions: list[str]) -> None:
+    """BuildError naming the first translation of a selected notebook's cell that a page may not show, before any
+    kernel starts (it was refused only once the report had run)."""
+    from helpers.i18n import catalogs
+
+    for lang in (lang for lang in editions if lang != "en"):
+        for stem in sorted({e.stem for e in chosen}):
+            problem = catalogs.unsafe_entry(stem, lang)
+            if problem:
+                raise BuildError(f"{problem}; fix the entry, then build again")
 
 
 def _say_missing_counterparts(chosen: list, editions: list[str]) -> None:
