@@ -390,3 +390,19 @@ def test_an_unsafe_translation_is_refused_before_any_kernel_runs(fake, monkeypat
     assert "03-gamma.po" in err and "'cell-0'" in err and "U+202E" in err and "never closed" in err, err
     assert not (fake.build_dir / "ar").exists() or not list((fake.build_dir / "ar").glob("*.ipynb"))
     assert not (fake.reports / "ar" / "03-gamma.html").exists() and "built" not in out
+
+
+def test_assets_reached_through_a_link_out_of_the_reports_folder_are_not_trusted(fake, tmp_path):
+    """``reports/assets`` made a link to another folder holding the same files: the build called the shared
+    assets written and said nothing, while it never writes through such a link (hostile review 5, #80). It now
+    tries to write them, which is refused, and says so in one line, exit 1; the other folder is left as it was."""
+    assert fake.build("--only", "03", "--lang", "en").returncode == 0
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(fake.reports / "assets", elsewhere)
+    (fake.reports / "assets").symlink_to(elsewhere)
+    before = {p.name: p.read_bytes() for p in elsewhere.rglob("*") if p.is_file()}
+    res = fake.build("--only", "03", "--lang", "en")
+    errors = [line for line in res.stderr.splitlines() if line.startswith("error:")]
+    assert res.returncode == 1 and errors, res.stdout + res.stderr
+    assert any("shared assets could not be written" in e and "symbolic link" in e for e in errors), errors
+    assert {p.name: p.read_bytes() for p in elsewhere.rglob("*") if p.is_file()} == before

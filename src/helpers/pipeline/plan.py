@@ -276,6 +276,6 @@ def site_plan(entries: list[Entry], reports: Path, cache_dir: Path, force: bool)
     for part, key in keys.items():
         rec = None if force else cache.read_record(cache_dir, f"_{part}")
         if rec is None or rec["key"] != key or any(
-                cache.sha256_file(reports / rel) != digest for rel, digest in rec["outputs"].items()):
+                not cache.kept(reports, rel, digest) for rel, digest in rec["outputs"].items()):
             stale[part] = key
     return stale
