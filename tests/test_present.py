@@ -377,3 +377,16 @@ def test_a_bibliography_without_rows_is_named_as_such(tmp_path, monkeypatch):
         present.chart(_chart(), caption="c", sources=["fixture-members"], key="k")
     message = str(info.value)
     assert "known ids include" not in message and f"{empty} has no rows" in message, message
+
+
+def test_a_table_with_no_rows_from_a_frame_with_no_rows_cites_nothing():
+    """A parameter that selects no row (09 with one claim type) left a table's sources frame empty and the
+    notebook failed "sources is empty" (hostile review 5, #11): a table that shows nothing cites nothing. Ids given
+    by hand, or a table with rows, still need sources."""
+    empty = _frame().iloc[0:0]
+    t = present.table(empty, title="0 rows", sources=empty.assign(source_id=[]), key="none")
+    assert t.sources == [] and t.n_rows == 0
+    with pytest.raises(present.PresentError, match="sources is empty"):
+        present.table(empty, title="0 rows", sources=[], key="none")
+    with pytest.raises(present.PresentError, match="sources is empty"):
+        present.table(_frame(), title="rows", sources=empty.assign(source_id=[]), key="some")
