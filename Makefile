@@ -66,14 +66,15 @@ test: setup
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 # Root (containers, CI images) needs --allow-root; the server still listens on 127.0.0.1 only, with a token.
-# No news, update checks or extension installs from the web (the flags here and scripts/lab-overrides.json, copied
-# into the environment's JupyterLab settings); the notebooks get this kernel's language_info first, so JupyterLab
-# does not open them marked unsaved (the git filter takes it out again). LAB_ARGS adds options (e.g. --port=8890).
+# No news, update checks or extension installs from the web (the flags here and scripts/lab-overrides.json, merged
+# into the environment's JupyterLab settings by scripts/lab_settings.py, keeping the user's own settings there); the
+# notebooks get this kernel's language_info first, so JupyterLab does not open them marked unsaved (the git filter
+# takes it out again). LAB_ARGS adds options (e.g. --port=8890).
 LAB_FLAGS := --LabApp.news_url= --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
              --LabApp.extension_manager=readonly
 LAB_ARGS ?=
 lab: setup
-	@mkdir -p $(VENV)/share/jupyter/lab/settings && cp scripts/lab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	@$(BIN)/python scripts/lab_settings.py $(VENV)/share/jupyter/lab/settings/overrides.json
 	@$(BIN)/python scripts/nbclean.py --kernel-info notebooks/[0-9]*.ipynb
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir="$(CURDIR)" $(LAB_FLAGS) $(LAB_ARGS) $(if $(filter 0,$(shell id -u)),--allow-root)
 

@@ -94,9 +94,9 @@ present.table(claims.ledger_view(settled), title=claims_words.ledger_finding(led
 
 # %%
 present.table(claims.ledger_view(readings), title=claims_words.open_finding(readings),
-              key="readings", sources=readings if len(readings) else paragraphs,  # none: the article's word
+              key="readings", sources=readings,
               caption="Verdict 'interpretation': evidence can inform these claims but not settle them.",
-              collapsed=len(readings) > 0 and f"Show the {len(readings)} readings, proposals and open forecasts")
+              collapsed=f"Show the {len(readings)} readings, proposals and open forecasts")
 
 # %% [markdown]
 # ## Verdicts by type of claim
@@ -219,7 +219,7 @@ present.table(digest.drop(columns=["source_id"]), title="P19: Valdai, and a fram
 forecasts = claims.forecasts(ledger)
 present.table(forecasts, title=f"{len(forecasts)} forecasts among the listed claims", key="forecasts",
               caption="Predictive claims; 'yes' where evidence dated after April 2024 already bears on them.",
-              sources=ledger[ledger["claim_type"] == "predictive"] if len(forecasts) else paragraphs)
+              sources=ledger[ledger["claim_type"] == "predictive"])
 
 # %%
 watch = principles.watch_list(events, "2024-04-30")
@@ -259,9 +259,8 @@ present.table(coverage, title=claims_words.coverage_finding(coverage), key="cove
 # %%
 p19 = ledger[ledger["paragraph"] == "P19"]
 present.table(claims.ledger_view(p19), title=f"P19 makes {len(p19)} of the listed claims", key="p19",
-              caption="Claims of the closing paragraph among the chosen types.",
-              sources=p19 if len(p19) else paragraphs,
-              collapsed=len(p19) > 0 and f"Show the {len(p19)} claims of P19")
+              caption="Claims of the closing paragraph among the chosen types.", sources=p19,
+              collapsed=f"Show the {len(p19)} claims of P19")
 
 # %%
 present.table(claims.audit_view(ledger, sources), title=f"Reasons and sources for all {len(ledger)} listed claims",

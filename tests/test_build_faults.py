@@ -3,6 +3,7 @@ and loses nothing."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -327,3 +328,81 @@ def test_one_edition_alone_says_its_links_to_the_other_lead_nowhere_yet(fake):
         (fake.reports / "ar" / name).write_text("<html></html>", encoding="utf-8")
     res = fake.build("--only", "01", "--lang", "en")
     assert res.returncode == 0 and "note:" not in res.stdout, res.stdout + res.stderr
+
+
+@pytest.mark.parametrize("content", [b'{"format": ', b"[]", b"\xff\xfe"])
+def test_an_unreadable_cache_record_is_named_as_the_reason_for_the_rebuild(fake, content):
+    """A truncated or foreign cache record made the report run again "not built before", which it had been
+    (hostile review 5, #45): the reason now says the record could not be read, and names it."""
+    assert fake.build("--only", "03", "--lang", "en").returncode == 0
+    record = fake.cache / "03-gamma.json"
+    assert record.is_file()
+    record.write_bytes(content)
+    res = fake.build("--only", "03", "--lang", "en")
+    row = next(line for line in res.stdout.splitlines() if line.startswith("03-gamma "))
+    assert res.returncode == 0 and " built " in row, res.stdout + res.stderr
+    assert "its cache record could not be read" in row and "03-gamma.json" in row and "not built before" not in row
+
+
+def test_a_full_build_folder_names_the_folder_and_no_cut_short_debug_notebook(tmp_path, monkeypatch):
+    """With the build folder full the failure said "OSError in execute: [Errno 28] No space left on device",
+    naming no file, and pointed at a "debug notebook" papermill had left cut short, not a notebook (hostile
+    review 5, #83). The message names the build folder; the summary says there is no debug notebook to open."""
+    import errno
+
+    from helpers.models import Entry
+    from helpers.pipeline import execute, summary
+    from helpers.pipeline.jobs import ReportResult
+
+    executed = tmp_path / "build" / "00-x.ipynb"
+    executed.parent.mkdir()
+
+    def full(entry, out, timeout, kernel=None):
+        Path(out).write_text('{"cells": [', encoding="utf-8")  # what papermill leaves when the disk fills
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(execute, "_papermill", full)
+    entry = Entry(id="00", stem="00-x", name="00-x", title="X", summary="", paragraphs="", parameters={},
+                  output="00-x.html", notebook=str(tmp_path / "00-x.ipynb"))
+    nb, failed = execute._execute(entry, executed, tmp_path / "build" / "00-x.reads")
+    assert nb is None and "No space left on device while the run wrote into the build folder" in failed.evalue
+    assert str(executed.parent) in failed.evalue
+    res = ReportResult("00-x", ok=False, error=f"{failed.ename} in execute: {failed.evalue}", debug=str(executed))
+    detail = summary.rows(["00-x"], [], {"00-x": res}, {})[0][3]
+    assert f"debug notebook: none ({executed} was cut short; it is not a notebook)" in detail, detail
+
+
+def test_an_unsafe_translation_is_refused_before_any_kernel_runs(fake, monkeypatch, capsys, tmp_path):
+    """An Arabic catalog entry with an unclosed right-to-left override was refused only after its report had run
+    in a kernel (hostile review 5, #74). It is refused in one line naming the catalog, the cell and the rule
+    before anything runs, as a bad parameter is."""
+    from helpers.i18n import catalogs
+
+    locale = tmp_path / "locale"
+    (locale / "ar").mkdir(parents=True)
+    (locale / "ar" / "03-gamma.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgctxt "cell-0"\nmsgid "# A fake notebook"\nmsgstr "# دفتر \u202eتجريبي"\n', encoding="utf-8")
+    monkeypatch.setattr(catalogs, "LOCALE_NOTEBOOKS", locale)
+    code = _build_here(fake, monkeypatch, "--only", "03", "--lang", "ar")
+    out, err = capsys.readouterr()
+    assert code == 2 and len(err.strip().splitlines()) == 1, err
+    assert "03-gamma.po" in err and "'cell-0'" in err and "U+202E" in err and "never closed" in err, err
+    assert not (fake.build_dir / "ar").exists() or not list((fake.build_dir / "ar").glob("*.ipynb"))
+    assert not (fake.reports / "ar" / "03-gamma.html").exists() and "built" not in out
+
+
+def test_assets_reached_through_a_link_out_of_the_reports_folder_are_not_trusted(fake, tmp_path):
+    """``reports/assets`` made a link to another folder holding the same files: the build called the shared
+    assets written and said nothing, while it never writes through such a link (hostile review 5, #80). It now
+    tries to write them, which is refused, and says so in one line, exit 1; the other folder is left as it was."""
+    assert fake.build("--only", "03", "--lang", "en").returncode == 0
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(fake.reports / "assets", elsewhere)
+    (fake.reports / "assets").symlink_to(elsewhere)
+    before = {p.name: p.read_bytes() for p in elsewhere.rglob("*") if p.is_file()}
+    res = fake.build("--only", "03", "--lang", "en")
+    errors = [line for line in res.stderr.splitlines() if line.startswith("error:")]
+    assert res.returncode == 1 and errors, res.stdout + res.stderr
+    assert any("shared assets could not be written" in e and "symbolic link" in e for e in errors), errors
+    assert {p.name: p.read_bytes() for p in elsewhere.rglob("*") if p.is_file()} == before

@@ -38,3 +38,17 @@ def test_escape_sequences_never_reach_a_plain_output(monkeypatch, capsys):
     text = _finish(monkeypatch, io.StringIO())
     assert "\x1b" not in text and "\x07" not in text
     assert "red" in text and "second line" in text and len(text.strip().splitlines()) == 2
+
+
+def test_bidi_controls_and_line_breaks_in_a_message_or_a_folder_name_are_shown_not_obeyed(monkeypatch, capsys):
+    """A refused value ``NATO\\u202e`` printed the raw right-to-left override into the terminal, reversing the rest
+    of the line (#8), and a reports folder named with a newline and an RLO was printed raw in the list of reports
+    written (#62; hostile review 5). Both are printed as their codes, each path on one line."""
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    table = [("01-alpha", "built", "1.0s", "")]
+    assert summary.finish(table, {"01-alpha": "01-alpha.html"}, summary.Path("/tmp/we ird\n\u202edir")) == 0
+    text = sys.stdout.getvalue()
+    assert "\u202e" not in text and "/tmp/we ird \\u202edir/01-alpha.html" in text, text
+    line = summary.plain("unknown organisation(s) NATO\u202e; allowed: NATO, OSCE \u2067x\u2069\u2028")
+    assert line == "unknown organisation(s) NATO\\u202e; allowed: NATO, OSCE \\u2067x\\u2069\\u2028"
+    assert summary.plain("عربي") == "عربي"  # letters of any script stay as they are

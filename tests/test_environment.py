@@ -115,3 +115,31 @@ def test_a_test_run_that_collects_nothing_fails(tmp_path):
                          cwd=ROOT, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert res.returncode != 0
     assert "no tests ran" in res.stdout
+
+
+def test_make_lab_keeps_the_users_own_jupyterlab_settings(tmp_path):
+    """``make lab`` copied the project's settings over the environment's ``overrides.json`` every time, replacing
+    any setting a user kept there, without a word (hostile review 5, #68). It now merges them: the user's other
+    settings are kept, the project's (no news, no update check, no extension manager) are set, and it says so."""
+    import json
+    import sys
+
+    root = ROOT
+    recipe = (root / "Makefile").read_text(encoding="utf-8").split("\nlab:", 1)[1].split("\n\n", 1)[0]
+    assert "scripts/lab_settings.py" in recipe and "lab-overrides.json" not in recipe.replace("#", "")
+    target = tmp_path / "settings" / "overrides.json"
+    target.parent.mkdir()
+    mine = {"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"},
+            "@jupyterlab/apputils-extension:notification": {"doNotDisturbMode": True}}
+    target.write_text(json.dumps(mine), encoding="utf-8")
+    res = subprocess.run([sys.executable, str(root / "scripts" / "lab_settings.py"), str(target)],
+                         capture_output=True, text=True, timeout=60)
+    now = json.loads(target.read_text(encoding="utf-8"))
+    assert res.returncode == 0 and "kept" in res.stderr, res.stderr
+    assert now["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}
+    assert now["@jupyterlab/apputils-extension:notification"] == {"doNotDisturbMode": True, "fetchNews": "false",
+                                                                  "checkForUpdates": False}
+    assert now["@jupyterlab/extensionmanager-extension:plugin"] == {"enabled": False}
+    again = subprocess.run([sys.executable, str(root / "scripts" / "lab_settings.py"), str(target)],
+                           capture_output=True, text=True, timeout=60)
+    assert again.returncode == 0 and again.stderr == ""  # nothing to change, nothing said

@@ -52,12 +52,21 @@ def test_a_character_that_hides_text_is_refused_in_its_own_row_and_column(data, 
     assert "byte-order mark" in str(err) and "\n" not in str(err)
 
 
-@pytest.mark.parametrize("blank", ["   ", "\u200b", "\u00a0\u200d", "\u3000"])
+@pytest.mark.parametrize("blank", ["   ", "\u200b", "\u00a0\u200d", "\u3000",
+                                   "\u3164", "\u2800", "\u0301", "\u115f\u1160", "\uffa0 \u034f"])
 def test_a_value_that_shows_nothing_is_refused(data, blank):
+    """Including characters that are neither spaces nor controls but show as blanks: the Hangul filler U+3164, the
+    blank Braille pattern U+2800, a combining mark with no letter (hostile review 5, #34)."""
     edit(data, "states.csv", "FRA,France,", f"FRA,{blank},")
     err = error(data, "states")
     assert (err.row, err.column) == (3, "name") and "shows nothing" in str(err)
     assert "visible text or leave the value empty" in str(err)
+
+
+@pytest.mark.parametrize("name", ["Ca\u0301diz", "\u3131", "\u2801", "Pe\u0301rez \u3164x"])
+def test_visible_text_with_marks_or_rare_letters_is_kept(data, name):
+    edit(data, "states.csv", "FRA,France,", f"FRA,{name},")
+    assert name in set(load.table("states", data)["name"])
 
 
 @pytest.mark.parametrize("value, words", [

@@ -365,3 +365,28 @@ def test_the_cell_is_known_by_the_id_jupyterlab_sends(monkeypatch):
     assert lab.current_cell() == ("cell:9f2c", 7)
     Shell.kernel = None  # papermill's kernel sends no cell id: each execution is a cell of its own
     assert lab.current_cell() == ("run:7", 7)
+
+
+def test_a_bibliography_without_rows_is_named_as_such(tmp_path, monkeypatch):
+    """With a header-only bibliography the message ended "known ids include " and nothing (hostile review 5,
+    #63); it now says the file has no rows."""
+    empty = tmp_path / "sources.csv"
+    empty.write_text("source_id,title,publisher,url,accessed,kind,note\n", encoding="utf-8")
+    monkeypatch.setenv("NATO_SOURCES_CSV", str(empty))
+    with pytest.raises(present.PresentError) as info:
+        present.chart(_chart(), caption="c", sources=["fixture-members"], key="k")
+    message = str(info.value)
+    assert "known ids include" not in message and f"{empty} has no rows" in message, message
+
+
+def test_a_table_with_no_rows_from_a_frame_with_no_rows_cites_nothing():
+    """A parameter that selects no row (09 with one claim type) left a table's sources frame empty and the
+    notebook failed "sources is empty" (hostile review 5, #11): a table that shows nothing cites nothing. Ids given
+    by hand, or a table with rows, still need sources."""
+    empty = _frame().iloc[0:0]
+    t = present.table(empty, title="0 rows", sources=empty.assign(source_id=[]), key="none")
+    assert t.sources == [] and t.n_rows == 0
+    with pytest.raises(present.PresentError, match="sources is empty"):
+        present.table(empty, title="0 rows", sources=[], key="none")
+    with pytest.raises(present.PresentError, match="sources is empty"):
+        present.table(_frame(), title="rows", sources=empty.assign(source_id=[]), key="some")

@@ -346,3 +346,55 @@ def test_a_malformed_or_overlong_request_line_gets_an_http_error_not_a_traceback
     assert b"Error code: 400" in garbage and long.startswith(b"HTTP/1.0 414"), (garbage, long)
     assert fine.startswith(b"HTTP/1.0 200")
     assert "Traceback" not in err and "AttributeError" not in err, err
+
+
+def test_a_port_in_use_is_one_line(fake):
+    """``--watch --port N`` with N taken by another program ended in a traceback (``OSError: [Errno 98] Address
+    already in use``; hostile review 5, #71). It is one line naming the port and what to do, and exit code 2."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        res = fake.build("--watch", "--only", "03", "--port", str(port))
+    err = res.stderr.strip().splitlines()
+    assert res.returncode == 2 and len(err) == 1 and "Traceback" not in res.stderr, res.stderr
+    assert f"127.0.0.1:{port}" in err[0] and "Address already in use" in err[0] and "--port" in err[0], err
+
+
+def test_the_server_serves_the_reports_files_only_and_only_at_its_own_address(tmp_path, capfd):
+    """It listed folders (#52), followed a symbolic link out of the reports folder (``etclink -> /etc``: the
+    passwords file was served, #53), printed a traceback for a NUL in the path (#54) and answered any Host, so a
+    page elsewhere could read it through DNS rebinding (#56; hostile review 5). Each is now refused with an HTTP
+    error and nothing in the terminal; the pages themselves are served as before."""
+    reports = tmp_path / "reports"
+    (reports / "assets").mkdir(parents=True)
+    (reports / "index.html").write_bytes(b"<html><body>index</body></html>")
+    (reports / "assets" / "report.css").write_bytes(b"body{}")
+    secret = tmp_path / "outside"
+    secret.mkdir()
+    (secret / "passwd").write_bytes(b"root:x:0:0")
+    (reports / "etclink").symlink_to(secret)
+    server = preview_server.PreviewServer(reports).start()
+    port = server.httpd.server_address[1]
+
+    def status(path: str, host: str | None = None) -> bytes:
+        head = f"GET {path} HTTP/1.0\r\n" + (f"Host: {host}\r\n" if host else "") + "\r\n"
+        return _raw_request(server, head.encode()).split(b"\r\n", 1)[0]
+
+    try:
+        capfd.readouterr()
+        got = {
+            "page": status("/index.html", f"127.0.0.1:{port}"), "root": status("/", f"localhost:{port}"),
+            "asset": status("/assets/report.css"), "listing": status("/assets/"),
+            "link out": status("/etclink/passwd"), "nul": status("/index.html%00.txt"),
+            "other host": status("/index.html", "evil.example"),
+        }
+    finally:
+        server.stop()
+    assert got == {"page": b"HTTP/1.0 200 OK", "root": b"HTTP/1.0 200 OK", "asset": b"HTTP/1.0 200 OK",
+                   "listing": b"HTTP/1.0 404 Not Found", "link out": b"HTTP/1.0 404 Not Found",
+                   "nul": b"HTTP/1.0 404 Not Found",
+                   "other host": b"HTTP/1.0 403 the preview answers only at its own address"}, got
+    assert "Traceback" not in capfd.readouterr().err

@@ -118,12 +118,17 @@ def ids_from(sources) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def check_sources(what: str, key: str, sources, measure=None) -> list[str]:
+def check_sources(what: str, key: str, sources, measure=None, nothing_shown: bool = False) -> list[str]:
     """The source ids a ``present.*`` call cites (``measure`` first), each checked against the bibliography and
-    added to :data:`CITED`; PresentError names the call, its key and the bad ids."""
-    if not isinstance(sources, (str, list, tuple)) and sources is not None:
+    added to :data:`CITED`; PresentError names the call, its key and the bad ids. ``nothing_shown``: the figure
+    has no rows, so a frame or column of sources with none of its own cites nothing (a parameter that selects no
+    row); ids given by hand must still be there."""
+    given_ids = isinstance(sources, (str, list, tuple)) or sources is None
+    if not given_ids:
         sources = ids_from(sources)  # a column or a frame: an empty one is allowed when a measure is given
     ids = list(dict.fromkeys(ids_from(measure) + ids_from(sources)))
+    if not ids and nothing_shown and not given_ids:
+        return []
     if not ids:
         raise PresentError(f"{what}(key={key!r}): sources is empty; give at least one source_id from data/sources.csv")
     bad = [s for s in ids if not isinstance(s, str) or not SOURCE_ID_RE.match(s)]
@@ -133,9 +138,11 @@ def check_sources(what: str, key: str, sources, measure=None) -> list[str]:
     known = source_rows()
     missing = [s for s in ids if s not in known]
     if missing:
+        known_text = (f"known ids include {', '.join(sorted(known)[:8])}{' …' if len(known) > 8 else ''}" if known
+                      else f"{sources_path()} has no rows: add the sources cited, one row each")
         raise PresentError(
             f"{what}(key={key!r}): source_id {', '.join(map(repr, missing))} not in {sources_path().name}; "
-            f"known ids include {', '.join(sorted(known)[:8])}{' …' if len(known) > 8 else ''}"
+            f"{known_text}"
         )
     CITED.add(ids)
     return ids

@@ -243,6 +243,18 @@ def resolve(rel: str) -> Path:
     return p if p.is_absolute() else paths.ROOT / p
 
 
+def kept(reports_dir: Path, rel: str, digest: str) -> bool:
+    """True when ``reports_dir/rel`` holds the content ``digest`` inside the reports folder: a file reached through
+    a symbolic link out of it (``assets`` linked elsewhere) is not the build's, so it is written again (and the
+    write refused, in one line) rather than trusted."""
+    path = reports_dir / rel
+    try:
+        root, folder = reports_dir.resolve(), path.parent.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return (folder == root or root in folder.parents) and sha256_file(path) == digest
+
+
 def why_stale(rec: dict | None, key: str, render: str, reports_dir: Path,
               executed: Path | None = None) -> tuple[str, str | None]:
     """What a report needs: ``("cached", None)``, ``("render", reason)`` (only the page: re-render the kept
@@ -258,7 +270,7 @@ def why_stale(rec: dict | None, key: str, render: str, reports_dir: Path,
     if rec["render"] != render:
         reason = "prose or titles changed"
     for rel, digest in rec["outputs"].items():
-        if reason is None and sha256_file(reports_dir / rel) != digest:
+        if reason is None and not kept(reports_dir, rel, digest):
             reason = f"report file missing or changed: {rel}"
     if reason is None:
         return "cached", None

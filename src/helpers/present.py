@@ -258,7 +258,7 @@ def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=
     title = _check_text("present.table", key, "title", title)
     caption = _check_text("present.table", key, "caption", caption, required=False)
     frame = _frame_of("present.table", key, df)
-    source_ids = check_sources("present.table", key, sources, measure)
+    source_ids = check_sources("present.table", key, sources, measure, nothing_shown=len(frame) == 0)
     shown = frame.drop(columns=[c for c in SOURCE_COLUMNS if c in frame.columns])
     return Table(key=key, title=title, caption=caption, sources=source_ids, html=table_html(shown, key, title, layout),
                  csv=table_csv(frame if data is None else _frame_of("present.table", key, data)), n_rows=len(frame),

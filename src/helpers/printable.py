@@ -29,10 +29,16 @@ def _hidden(ch: str) -> bool:
     return ch in "\ufeff\ufffd" or "\U000e0000" <= ch <= "\U000e007f"
 
 
+#: Letters and symbols that fonts draw as blanks: the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) and the
+#: blank Braille pattern (U+2800).
+_BLANK_GLYPHS = "\u115f\u1160\u3164\uffa0\u2800"
+
+
 def shows_nothing(value: str) -> bool:
-    """True when ``value`` is not empty but has no visible character (only spaces, or zero-width or format
-    characters such as U+200B): a name like that reaches the page as a blank."""
-    return bool(value) and all(unicodedata.category(ch)[0] in "ZC" for ch in value)
+    """True when ``value`` is not empty but has no visible character (only spaces, zero-width or format characters
+    such as U+200B, characters drawn as blanks such as U+3164 or U+2800, or combining marks with nothing to sit
+    on): a name like that reaches the page as a blank."""
+    return bool(value) and all(unicodedata.category(ch)[0] in "ZCM" or ch in _BLANK_GLYPHS for ch in value)
 
 
 def bad_character(value: str) -> tuple[str, str] | None:

@@ -127,7 +127,7 @@ def _tree(folder) -> dict:
 def test_a_notebook_never_executed_does_not_replace_a_good_page(executed, tmp_path, capsys):
     """The committed notebooks have no outputs: rendering one over a good page replaced it, silently, by a page of
     code and prose without its findings, tables or charts (hostile review 5, #39). It is refused in one line that
-    names the notebook and says what to do; ``--unexecuted`` renders it when asked for, and the new page then
+    names the notebook and says what to do; ``--as-is`` renders it when asked for, and the new page then
     has no exports of the old one beside it."""
     import pytest
 
@@ -143,10 +143,10 @@ def test_a_notebook_never_executed_does_not_replace_a_good_page(executed, tmp_pa
         main([str(bare_path), "-o", str(out_file)])
     err = capsys.readouterr().err.strip().splitlines()
     assert stop.value.code == 2 and "Traceback" not in "\n".join(err)
-    assert str(bare_path) in err[-1] and "has no outputs" in err[-1] and "--unexecuted" in err[-1], err
+    assert str(bare_path) in err[-1] and "has no outputs" in err[-1] and "--as-is" in err[-1], err
     assert _tree(out_file.parent) == before  # the good page and its exports untouched
 
-    assert main([str(bare_path), "-o", str(out_file), "--unexecuted"]) == 0
+    assert main([str(bare_path), "-o", str(out_file), "--as-is"]) == 0
     after = _tree(out_file.parent)
     assert after["page.html"] != before["page.html"]
     assert not [rel for rel in after if rel.startswith("exports/page/")], after.keys()  # no stale exports
@@ -184,3 +184,51 @@ def test_a_full_or_read_only_disk_changes_nothing_and_says_so_in_one_line(execut
     assert str(out_file) in err[0] and str(fresh) in err[1]
     assert _tree(out_file.parent) == before  # nothing lost, nothing half-written
     assert not (tmp_path / "fresh").exists()  # a folder made for the page is taken away again
+
+
+def test_a_notebook_that_stopped_at_an_error_is_refused_naming_the_cell(executed, tmp_path, capsys):
+    """A notebook papermill stopped at an error (its later cells without outputs) gave a page without the error or
+    any notice, over a good page (hostile review 5, #66). It is refused in one line naming the cell and the error;
+    ``--as-is`` renders it when asked for."""
+    from helpers.render.__main__ import main
+
+    _, out_file, before = _good_page(executed, tmp_path)
+    nb = nbformat.reads(nbformat.writes(executed[0]), as_version=4)
+    code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    nb.cells[code[2]].outputs = [nbformat.v4.new_output("error", ename="ValueError", evalue="boom", traceback=[])]
+    for i in code[3:]:
+        nb.cells[i].outputs = []
+    nb.metadata.setdefault("papermill", {})["exception"] = True
+    failed = tmp_path / "failed.ipynb"
+    nbformat.write(nb, failed)
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stop:
+        main([str(failed), "-o", str(out_file)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert stop.value.code == 2 and "Traceback" not in "\n".join(err)
+    assert f"stopped at an error (cell {code[2]}: ValueError: boom)" in err[-1] and "--as-is" in err[-1], err
+    assert _tree(out_file.parent) == before
+    assert main([str(failed), "-o", str(out_file), "--as-is"]) == 0
+
+
+def test_nothing_is_written_through_a_link_out_of_the_pages_folder(executed, tmp_path, capsys):
+    """``assets`` beside the page linked to another folder (``scripts/`` or the helpers' static files): the shared
+    assets were written into it, among the sources (hostile review 5, #79). Refused in one line; nothing written
+    there or beside the page."""
+    from helpers.render.__main__ import main
+
+    nb_path = tmp_path / "executed.ipynb"
+    nbformat.write(executed[0], nb_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("mine")
+    page_dir = tmp_path / "out"
+    page_dir.mkdir()
+    (page_dir / "assets").symlink_to(elsewhere)
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stop:
+        main([str(nb_path), "-o", str(page_dir / "page.html")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert stop.value.code == 2 and "symbolic link out of" in err[-1] and str(elsewhere) in err[-1], err
+    assert [p.name for p in elsewhere.iterdir()] == ["keep.txt"]
+    assert sorted(p.name for p in page_dir.iterdir()) == ["assets"]

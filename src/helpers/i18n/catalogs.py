@@ -167,6 +167,20 @@ def orphan_note(stem: str, lang: str, found: dict, unmatched: list[str], cell_id
             "cell (a mistyped msgctxt?); run python -m helpers.i18n check")
 
 
+def unsafe_entry(stem: str, lang: str = "ar") -> str | None:
+    """One line naming the first entry of a notebook's catalog whose translation holds a character a page may not
+    show (an unclosed bidi control, a control character: :func:`helpers.printable.bad_character`), or None. The
+    build asks before any kernel starts, as it checks parameters and data, not when the page is rendered."""
+    from helpers.printable import bad_character
+
+    for cell_id, (_, arabic, _) in cell_translations(stem, lang).items():
+        bad = bad_character(arabic.replace("\t", " "))
+        if bad:
+            return (f"{paths.shown(notebook_catalog_path(stem, lang))}: the translation of cell {cell_id!r}: "
+                    f"{bad[0]}; {bad[1]}")
+    return None
+
+
 def notebook_orphan_note(stem: str, ipynb: Path, lang: str = "ar") -> str | None:
     """:func:`orphan_note` for a saved notebook (the build says it once per notebook and edition)."""
     import json

@@ -20,6 +20,7 @@ from helpers.i18n import EDITIONS, edition_dir
 from helpers.pipeline import arguments, plan
 from helpers.pipeline.pairing import PairError
 from helpers.pipeline.plan import BuildError
+from helpers.pipeline.summary import plain
 
 
 def output_dirs(lang: str = "en", collection: Path | None = None) -> tuple[Path, Path, Path, Path]:
@@ -115,8 +116,6 @@ def build(argv: list[str] | None = None, on_pages: Callable[[int, list[tuple], s
 
 
 def _refused(exc: Exception, on_pages) -> int:
-    from helpers.pipeline.summary import plain
-
     print(f"error: {plain(exc)}", file=sys.stderr)
     if on_pages is not None:
         on_pages(2, [], plain(exc))
@@ -137,6 +136,7 @@ def _build(args: argparse.Namespace, collection: Path, on_pages, on_page=None, f
         editions.sort(key=lambda lang: lang != first)  # the reader's edition first; each edition is independent
         dirs = {lang: Dirs(*output_dirs(lang, collection)) for lang in editions}
         _bring_pairs_together(chosen, dirs[editions[0]].cache)
+        _check_catalogs(chosen, editions)
     except (params.ParameterError, params.CollectionError, BuildError, PairError) as exc:
         return _refused(exc, on_pages)
     code = 0
@@ -160,6 +160,18 @@ def _bring_pairs_together(chosen: list, cache_dir: Path) -> None:
               "does")
 
 
+def _check_catalogs(chosen: list, editions: list[str]) -> None:
+    """BuildError naming the first translation of a selected notebook's cell that a page may not show, before any
+    kernel starts (it was refused only once the report had run)."""
+    from helpers.i18n import catalogs
+
+    for lang in (lang for lang in editions if lang != "en"):
+        for stem in sorted({e.stem for e in chosen}):
+            problem = catalogs.unsafe_entry(stem, lang)
+            if problem:
+                raise BuildError(f"{problem}; fix the entry, then build again")
+
+
 def _say_missing_counterparts(chosen: list, editions: list[str]) -> None:
     """Every page links to its other edition; when ``--lang`` built one edition only, name how many of those
     links lead to a page not built yet, and the command that builds them (the pages themselves do not change:
@@ -169,7 +181,7 @@ def _say_missing_counterparts(chosen: list, editions: list[str]) -> None:
         missing = [e.output for e in chosen if not (folder / e.output).is_file()]
         if missing:
             name = "Arabic" if other == "ar" else "English"
-            print(f"note: {len(missing)} page(s) link to their {name} edition in {cache.relative(folder)}/, "
+            print(f"note: {len(missing)} page(s) link to their {name} edition in {plain(cache.relative(folder))}/, "
                   f"not built yet (e.g. {missing[0]}); build it with --lang {other}, or without --lang for both")
 
 
@@ -181,7 +193,7 @@ def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang:
 
     with paths.using(lang=lang):
         if say:
-            print(f"{'English' if lang == 'en' else 'Arabic'} edition ({cache.relative(dirs.reports)}/):")
+            print(f"{'English' if lang == 'en' else 'Arabic'} edition ({plain(cache.relative(dirs.reports))}/):")
         _say_orphan_entries(chosen, lang)
         return _run(args, collection, lang, [replace(e, lang=lang) for e in everything],
                     [replace(e, lang=lang) for e in chosen], dirs, hooks)

@@ -75,7 +75,11 @@ def _execute(entry: Entry, executed: Path, read_log: Path, kernel=None):
                     stage="execute", ename="CellTimeout",
                     evalue=f"a cell ran longer than the limit of {timeout} seconds and was stopped (cell_timeout "
                            "in collection.toml)", traceback=strip_ansi(str(exc)))
-            return None, failure("execute", exc)
+            found = failure("execute", exc)
+            if isinstance(exc, OSError) and exc.errno and not exc.filename:  # a full disk names no file
+                found.evalue = (f"{exc.strerror} while the run wrote into the build folder "
+                                f"{cache.relative(executed.parent)} (the executed notebook and the read log go there)")
+            return None, found
     raise AssertionError("unreachable")
 
 

@@ -255,8 +255,10 @@ def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool,
         if force:
             jobs.append(PlannedStep(e, Action.EXECUTE, "forced", key, render))
             continue
-        action, reason = cache.why_stale(cache.read_record(cache_dir, e.name), key, render, reports,
-                                         cache.executed_path(cache_dir, e.name))
+        rec = cache.read_record(cache_dir, e.name)
+        action, reason = cache.why_stale(rec, key, render, reports, cache.executed_path(cache_dir, e.name))
+        if rec is None and cache.record_path(cache_dir, e.name).exists():  # there, but truncated or not ours
+            reason = f"its cache record could not be read ({cache.relative(cache.record_path(cache_dir, e.name))})"
         if action == "cached":
             fresh.append(e)
         else:
@@ -277,6 +279,6 @@ def site_plan(entries: list[Entry], reports: Path, cache_dir: Path, force: bool)
     for part, key in keys.items():
         rec = None if force else cache.read_record(cache_dir, f"_{part}")
         if rec is None or rec["key"] != key or any(
-                cache.sha256_file(reports / rel) != digest for rel, digest in rec["outputs"].items()):
+                not cache.kept(reports, rel, digest) for rel, digest in rec["outputs"].items()):
             stale[part] = key
     return stale

@@ -73,7 +73,13 @@ def serve(base: list[str], selected: list[str] | None, port: int = 0, *, build) 
     reports = paths.reports_dir()
     reports.mkdir(parents=True, exist_ok=True)
     pages = Pages(reports)
-    server = PreviewServer(reports, port).start()
+    try:
+        server = PreviewServer(reports, port).start()
+    except OSError as exc:  # the port is taken (or not ours to use): one line, nothing started
+        from helpers.pipeline.plan import BuildError
+
+        raise BuildError(f"cannot serve the preview on 127.0.0.1:{port}: {exc.strerror or exc}; give another "
+                         "--port, or leave it out for a free one") from None
     builder = Builder(build)
     stop = threading.Event()
     try:

@@ -1,7 +1,9 @@
 """The preview's web server: ``reports/`` on 127.0.0.1, a reload script added to each page as it is served, and a
 stream of server-sent events that tells open pages to reload or to show a failed build's message.
 
-Only the standard library (``http.server`` in a thread per request). The script is added to the HTML this server
+Only the standard library (``http.server`` in a thread per request). It answers at its own address only (127.0.0.1
+or localhost with its port, as the Host header names it), serves files inside the reports folder only (no link out
+of it is followed, no folder is listed). The script is added to the HTML this server
 sends, never to the files: ``reports/`` stays exactly what a plain build writes. Everything else is served as
 ``http.server`` serves files (with ``Last-Modified``, so a reload fetches only the page again).
 """
@@ -9,6 +11,7 @@ sends, never to the files: ``reports/`` stays exactly what a plain build writes.
 from __future__ import annotations
 
 import json
+import os
 import queue
 import threading
 from functools import partial
@@ -96,7 +99,36 @@ class Handler(SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
+    def _refused(self) -> bool:
+        """Answer and return True for a request this server does not serve: another Host than its own address (a
+        page elsewhere reaching it through DNS rebinding), a path with a NUL, outside the reports folder (through a
+        symbolic link) or of a folder without an index page (no listings)."""
+        host = self.headers.get("Host")
+        port = self.server.server_address[1]
+        if host is not None and host.lower() not in (f"127.0.0.1:{port}", f"localhost:{port}"):
+            self.send_error(HTTPStatus.FORBIDDEN, "the preview answers only at its own address")
+            return True
+        path = self.path.partition("?")[0].partition("#")[0]
+        if path.startswith(PREFIX):
+            return False
+        target = self.translate_path(path)
+        root = os.path.realpath(self.directory)
+        if "\x00" in target or os.path.commonpath([root, os.path.realpath(target)]) != root:
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return True
+        return False
+
+    def list_directory(self, path):
+        self.send_error(HTTPStatus.NOT_FOUND)  # the reports are pages; a folder is not one
+        return None
+
+    def do_HEAD(self) -> None:  # noqa: N802 - http.server's name
+        if not self._refused():
+            super().do_HEAD()
+
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        if self._refused():
+            return None
         path, _, query = self.path.partition("?")
         if path == EVENTS:
             return self._events(parse_qs(query).get("page", [""])[0])

@@ -50,7 +50,7 @@ def rows(order: list[str], cached: list[str], results: dict, reasons: dict[str, 
             how = f"; {res.how}" if res.how else ""  # how a prose edit was rendered
             out.append((name, "built", f"{res.seconds:.1f}s", reasons[name] + how))
             continue
-        detail = f"{res.error} — debug notebook: {res.debug}"
+        detail = f"{res.error} — debug notebook: {_debug(res.debug)}"
         if res.page and not res.outputs:
             detail += f" — the previous good report was kept; failure page: {res.page}"
         out.append((name, "FAILED", f"{res.seconds:.1f}s", detail))
@@ -61,10 +61,17 @@ def rows(order: list[str], cached: list[str], results: dict, reasons: dict[str, 
 _ESCAPES = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+#: Bidirectional controls and marks, and line or paragraph separators: printed as ``\\u202e`` so they are seen,
+#: and cannot reverse or break the rest of the line on the user's terminal.
+_INVISIBLE = re.compile("[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def plain(text: str) -> str:
-    """``text`` safe to print: escape sequences and control characters taken out, line breaks made spaces. An
-    exception's message is data, not instructions for the user's terminal."""
-    return " ".join(_ESCAPES.sub("", str(text)).split("\n")).replace("\r", " ").replace("\t", " ")
+    """``text`` safe to print: escape sequences and control characters taken out, line breaks made spaces, bidi
+    controls shown as their code (``\\u202e``). An exception's message, or a folder's name, is data, not
+    instructions for the user's terminal."""
+    text = " ".join(_ESCAPES.sub("", str(text)).split("\n")).replace("\r", " ").replace("\t", " ")
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def print_table(table: list[tuple]) -> None:
@@ -98,13 +105,30 @@ def finish(table: list[tuple], outputs: dict[str, str], reports: Path, site_erro
     if written:
         print("reports written:")
         for output in written:
-            print(f"  {cache.relative(reports / output)}")
+            print(f"  {plain(cache.relative(reports / output))}")
     if exit_code(table):
         failed = sum(1 for row in table if row[1] == "FAILED")
         print(f"{failed} of {len(table)} report(s) failed; see the detail column for each failure page",
               file=sys.stderr)
         return 1
     return 1 if site_errors else 0
+
+
+def _debug(rel: str) -> str:
+    """The executed notebook kept for debugging, or why there is none to open: a run stopped by a full disk leaves
+    it cut short, and a path to a file that is not a notebook helps nobody."""
+    import json
+
+    if not rel:
+        return "none"
+    path = cache.resolve(rel)
+    try:
+        json.loads(path.read_bytes())
+    except FileNotFoundError:
+        return f"none ({rel} was not written)"
+    except (OSError, ValueError):
+        return f"none ({rel} was cut short; it is not a notebook)"
+    return rel
 
 
 def exit_code(table: list[tuple]) -> int:

@@ -1,7 +1,8 @@
 """``python -m helpers.render EXECUTED.ipynb [-o OUT.html]``: one papermill-executed notebook → the same offline HTML
 as the reports (the page, its exports and the shared assets next to it). The page says it stands alone: no links to
 the collection's other reports, index or search, which are not beside it. A notebook without outputs (never executed)
-is refused unless ``--unexecuted`` is given; the page and its files are written all together or not at all."""
+or stopped at an error is refused unless ``--as-is`` is given; the page and its files are written all together
+or not at all."""
 
 from __future__ import annotations
 
@@ -37,9 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.render", description=__doc__.split("\n\n")[0])
     parser.add_argument("notebook", type=Path, help="a notebook executed by papermill (outputs kept)")
     parser.add_argument("-o", "--output", type=Path, help="the HTML file to write (default: NOTEBOOK.html)")
-    parser.add_argument("--unexecuted", action="store_true",
-                        help="render a notebook that has no outputs (its code and prose only); without this option "
-                             "such a notebook is refused")
+    parser.add_argument("--as-is", action="store_true",
+                        help="render a notebook that has no outputs or stopped at an error as it is; without this "
+                             "option such a notebook is refused")
     args = parser.parse_args(argv)
     from helpers import render
 
@@ -50,16 +51,23 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         parser.error(problem)
     nb = _read(args.notebook, parser)
-    if not args.unexecuted and not _has_outputs(nb):
+    if not args.as_is and not _has_outputs(nb):
         parser.error(f"{args.notebook} has no outputs (it was not executed): its page would show code and prose "
                      "without a finding, table or chart; execute it with papermill first (see README), or add "
-                     "--unexecuted to render it as it is")
+                     "--as-is to render it as it is")
+    stopped = _stopped_at(nb)
+    if not args.as_is and stopped:
+        parser.error(f"{args.notebook} stopped at an error ({stopped}): its page would lack every output after "
+                     "it; fix the cause and execute it again, or add --as-is to render it as it is")
     try:
         files = dict(render.render_report(nb, entry_for(nb, args.notebook, out)))
     except render.RenderError as exc:
         print(f"{parser.prog}: error: {exc}", file=sys.stderr)
         return 1
     files.update(render.shared_assets())
+    problem = _link_out(out, files)
+    if problem:
+        parser.error(problem)
     try:
         _place(out, files)
     except OSError as exc:
@@ -77,6 +85,37 @@ def main(argv: list[str] | None = None) -> int:
 def _has_outputs(nb) -> bool:
     """True when some code cell kept an output (a notebook saved before it was run has none)."""
     return any(cell.get("outputs") for cell in nb.cells if cell.cell_type == "code")
+
+
+def _link_out(out: Path, files: dict[str, bytes]) -> str | None:
+    """Why a file of the page would be written outside the page's folder through a symbolic link (``assets`` linked
+    to ``scripts/`` wrote the shared assets among the sources), or None. Nothing is written through such a link."""
+    root = os.path.realpath(out.parent) if out.parent.exists() else None
+    if root is None:
+        return None
+    for rel in files:
+        target = out.parent / rel
+        folder = target.parent
+        while not folder.exists():
+            folder = folder.parent
+        real = os.path.realpath(folder)
+        if os.path.commonpath([root, real]) != root:
+            return (f"{target} would be written in {real} through a symbolic link out of {out.parent}; remove the "
+                    f"link, or give -o a file in a folder of its own")
+    return None
+
+
+def _stopped_at(nb) -> str | None:
+    """Where an executed notebook stopped at an error (``cell N: Name: message``, N counted from 0 as papermill and
+    the build's failure pages count), or None. Papermill marks such a run in the metadata as well."""
+    for index, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []) if cell.cell_type == "code" else ():
+            if out.get("output_type") == "error":
+                message = " ".join(str(out.get("evalue", "")).split())[:160]
+                return f"cell {index}: {out.get('ename', 'Error')}" + (f": {message}" if message else "")
+    if (nb.metadata.get("papermill") or {}).get("exception"):
+        return "papermill recorded an exception"
+    return None
 
 
 def _place(out: Path, files: dict[str, bytes]) -> None:

@@ -1,0 +1,57 @@
+"""Put the project's JupyterLab settings (``scripts/lab-overrides.json``: no news, no update check, no extension
+manager) into the environment's ``share/jupyter/lab/settings/overrides.json``, keeping every other setting a user
+keeps there; ``make lab`` runs it. It says what it changed, and changes nothing when the file already agrees.
+
+    .venv/bin/python scripts/lab_settings.py .venv/share/jupyter/lab/settings/overrides.json
+
+A file there that is not a JSON object is left as it is, with one line saying so (JupyterLab then may show its news
+prompt); nothing is replaced without a word.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+OURS = Path(__file__).resolve().parent / "lab-overrides.json"
+
+
+def merged(current: dict, ours: dict) -> dict:
+    """``current`` with each of our plugins' keys set to ours; other plugins and keys kept."""
+    out = dict(current)
+    for plugin, values in ours.items():
+        kept = out.get(plugin) if isinstance(out.get(plugin), dict) else {}
+        out[plugin] = {**kept, **values}
+    return out
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("usage: lab_settings.py PATH/TO/overrides.json", file=sys.stderr)
+        return 2
+    target = Path(argv[0])
+    ours = json.loads(OURS.read_text(encoding="utf-8"))
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(ours, indent=2) + "\n", encoding="utf-8")
+        return 0
+    try:
+        current = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        current = exc
+    if not isinstance(current, dict):
+        print(f"note: {target} is not a JSON object ({current if isinstance(current, Exception) else 'not an object'}"
+              f"); left as it is, without the project's settings from {OURS.name}", file=sys.stderr)
+        return 0
+    new = merged(current, ours)
+    if new != current:
+        target.write_text(json.dumps(new, indent=2) + "\n", encoding="utf-8")
+        others = sorted(set(current) - set(ours))
+        print(f"note: {target}: the project's JupyterLab settings written"
+              + (f"; your settings for {', '.join(others)} kept" if others else ""), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
