@@ -37,6 +37,7 @@ from helpers.tables import (
     balance,
     balance_concentration,
     balance_robust,
+    balance_robust_words,
     balance_view,
     balance_words,
     evidence,
@@ -286,8 +287,8 @@ present.table(weighed.drop(columns=["source_id", "second_source_id"], errors="ig
 # in the "At a glance" box.
 
 # %%
-present.table(balance_words.robustness(caps, conc, P.year, measures, measures_year, ppp, ppp_year, names),
-              title=balance_words.robustness_title(balance_words.robustness(caps, conc, P.year, measures,
+present.table(balance_robust_words.robustness(caps, conc, P.year, measures, measures_year, ppp, ppp_year, names),
+              title=balance_robust_words.robustness_title(balance_robust_words.robustness(caps, conc, P.year, measures,
                                                                             measures_year, ppp,
                                                             ppp_year, names)),
               caption="Alternatives are for the latest year the data holds them (SIPRI Yearbook 2024; Robertson's "

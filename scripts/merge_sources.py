@@ -86,6 +86,7 @@ def merge(files: list[Path]) -> list[dict[str, str]]:
     """Merged sources sorted by source_id; raises MergeError on an id with two urls or titles."""
     merged: dict[str, dict[str, str]] = {}
     origin: dict[str, str] = {}
+    notes: dict[str, list[str]] = {}  # each source's distinct notes, whole (a note may itself contain " / ")
     for path in sorted(files):
         for i, row in read_staging(path):
             sid = row["source_id"]
@@ -93,6 +94,7 @@ def merge(files: list[Path]) -> list[dict[str, str]]:
             if sid not in merged:
                 merged[sid] = dict(row)
                 origin[sid] = where
+                notes[sid] = [row["note"]] if row["note"] else []
                 continue
             kept = merged[sid]
             for col in ("url", "title", "kind"):
@@ -104,8 +106,9 @@ def merge(files: list[Path]) -> list[dict[str, str]]:
             for col in ("publisher", "accessed"):
                 if not kept[col] and row[col]:
                     kept[col] = row[col]
-            if row["note"] and row["note"] not in kept["note"].split(" / "):
-                kept["note"] = f"{kept['note']} / {row['note']}" if kept["note"] else row["note"]
+            if row["note"] and row["note"] not in notes[sid]:
+                notes[sid].append(row["note"])
+                kept["note"] = " / ".join(notes[sid])
     return [merged[k] for k in sorted(merged)]
 
 

@@ -168,6 +168,17 @@ def test_merge_keeps_one_row_per_identical_id_sorted(tmp_path):
                                       "zeta,Z,P,https://z.example,2026-11-29,news,\n")
 
 
+def test_merge_keeps_a_note_with_a_slash_in_it_once(tmp_path):
+    """A note that itself holds " / " (figures such as "1,770 / 1,938"), given in two staging files, is written once:
+    05's warhead source showed its whole note twice, joined to itself."""
+    note = "USA 1,770 / 1,938; Russia 1,710 / 2,670"
+    for name in ("sources-a.csv", "sources-b.csv"):
+        (tmp_path / name).write_text(HEAD + f'alpha,A,P,https://a.example,2026-11-29,copy,"{note}"\n')
+    out = tmp_path / "sources.csv"
+    assert _merge_module().main(["--staging", str(tmp_path), "--out", str(out)]) == 0
+    assert out.read_text() == HEAD + f'alpha,A,P,https://a.example,2026-11-29,copy,"{note}"\n'
+
+
 def test_merge_fails_on_one_id_with_two_urls(tmp_path, capsys):
     (tmp_path / "sources-a.csv").write_text(HEAD + "alpha,A,P,https://a.example,2026-11-29,news,\n")
     (tmp_path / "sources-b.csv").write_text(HEAD + "beta,B,P,https://b.example,2026-11-29,news,\n"

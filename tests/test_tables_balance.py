@@ -12,6 +12,7 @@ from helpers import load
 from helpers.tables import balance as B
 from helpers.tables import balance_concentration as BC
 from helpers.tables import balance_robust as R
+from helpers.tables import balance_robust_words as BRW
 from helpers.tables import balance_view as BV
 from helpers.tables import balance_words as BW
 
@@ -381,10 +382,10 @@ def test_the_glance_says_in_its_own_sentence_which_headline_does_not_survive(dat
     marked = BW.glance_findings(c, conc, series, 2023, {"USA": "United States"}, measures, wy, ppp, py, True)
     assert ("Russia's and China's spending figures for 2023 are SIPRI's estimates, published without a range, so the "
             "ratio rests on two estimates.") in marked[0]
-    table = BW.robustness(c, conc, 2023, measures, wy, ppp, py, {"USA": "United States"})
+    table = BRW.robustness(c, conc, 2023, measures, wy, ppp, py, {"USA": "United States"})
     assert table["Holds"].tolist() == ["no: the ratio is 2.1 times as large; NATO still spends more",
                                        "no: the order reverses", "yes", "yes"]
-    assert BW.robustness_title(table) == "2 of 4 checks hold; the others change the headline"
+    assert BRW.robustness_title(table) == "2 of 4 checks hold; the others change the headline"
 
 
 def test_russia_and_china_spending_and_every_warhead_count_are_marked_as_estimates(data):

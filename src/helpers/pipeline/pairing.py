@@ -78,6 +78,16 @@ def differing(py: Path, ipynb: Path) -> list[int]:
     return [i + 1 for i in range(max(len(a), len(b))) if i >= len(a) or i >= len(b) or a[i] != b[i]]
 
 
+def _differing_or_refuse(py: Path, ipynb: Path) -> list[int]:
+    """:func:`differing`, or a :class:`PairError` naming both files when jupytext or nbformat cannot read one."""
+    try:
+        return differing(py, ipynb)
+    except Exception as exc:  # noqa: BLE001 - jupytext or nbformat cannot read one of them
+        raise PairError(f"{cache.relative(py)} or {cache.relative(ipynb)} cannot be read "
+                        f"({type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}); "
+                        "fix the file, then build again") from None
+
+
 def bring_together(notebooks: list[Path], memo: Path | None = None) -> list[Path]:
     """Sync each ``.ipynb`` whose ``.py`` was edited after it; the ``.ipynb`` files written. Raises
     :class:`PairError` when an ``.ipynb`` differs from its ``.py`` and was changed after it. ``memo``: a file that
@@ -92,12 +102,7 @@ def bring_together(notebooks: list[Path], memo: Path | None = None) -> list[Path
         if known.get(ipynb.stem) == hashes:
             agreed[ipynb.stem] = hashes
             continue
-        try:
-            changed = differing(py, ipynb)
-        except Exception as exc:  # noqa: BLE001 - jupytext or nbformat cannot read one of them
-            raise PairError(f"{cache.relative(py)} or {cache.relative(ipynb)} cannot be read "
-                            f"({type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}); "
-                            "fix the file, then build again") from None
+        changed = _differing_or_refuse(py, ipynb)
         if changed:
             where = _cells_text(changed)
             if ipynb.stat().st_mtime > py.stat().st_mtime:
