@@ -61,25 +61,31 @@ def say(text: str) -> None:
     print(f"[preview {time.strftime('%H:%M:%S')}] {text}", flush=True)
 
 
+def _start_server(reports: Path, port: int):
+    """The preview's HTTP server on 127.0.0.1, started; a port that is taken (or not ours to use) is refused in one
+    line, nothing started."""
+    from helpers.pipeline.preview_server import PreviewServer
+
+    try:
+        return PreviewServer(reports, port).start()
+    except OSError as exc:
+        from helpers.pipeline.plan import BuildError
+
+        raise BuildError(f"cannot serve the preview on 127.0.0.1:{port}: {exc.strerror or exc}; give another "
+                         "--port, or leave it out for a free one") from None
+
+
 def serve(base: list[str], selected: list[str] | None, port: int = 0, *, build) -> int:
     """The preview loop; ``base`` is the build's command line (``--jobs``, ``--collection``, ``--force``),
     ``selected`` the ids of ``--only`` (None for all), ``build`` the build command (``cli.build``)."""
     import watchfiles
-
-    from helpers.pipeline.preview_server import PreviewServer
 
     collection = params.collection_path().resolve()
     roots, seen = Roots.current(collection), Seen()
     reports = paths.reports_dir()
     reports.mkdir(parents=True, exist_ok=True)
     pages = Pages(reports)
-    try:
-        server = PreviewServer(reports, port).start()
-    except OSError as exc:  # the port is taken (or not ours to use): one line, nothing started
-        from helpers.pipeline.plan import BuildError
-
-        raise BuildError(f"cannot serve the preview on 127.0.0.1:{port}: {exc.strerror or exc}; give another "
-                         "--port, or leave it out for a free one") from None
+    server = _start_server(reports, port)
     builder = Builder(build)
     stop = threading.Event()
     try:

@@ -51,14 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         parser.error(problem)
     nb = _read(args.notebook, parser)
-    if not args.as_is and not _has_outputs(nb):
-        parser.error(f"{args.notebook} has no outputs (it was not executed): its page would show code and prose "
-                     "without a finding, table or chart; execute it with papermill first (see README), or add "
-                     "--as-is to render it as it is")
-    stopped = _stopped_at(nb)
-    if not args.as_is and stopped:
-        parser.error(f"{args.notebook} stopped at an error ({stopped}): its page would lack every output after "
-                     "it; fix the cause and execute it again, or add --as-is to render it as it is")
+    if not args.as_is:
+        _refuse_unfinished(nb, args.notebook, parser)
     try:
         files = dict(render.render_report(nb, entry_for(nb, args.notebook, out)))
     except render.RenderError as exc:
@@ -80,6 +74,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"wrote {out} ({len(files) - 1} more files under {out.parent})")
     return 0
+
+
+def _refuse_unfinished(nb, notebook: Path, parser: argparse.ArgumentParser) -> None:
+    """Refuse (``parser.error``) a notebook that was never executed or that papermill stopped at an error: its page
+    would lack the findings, tables and charts a report promises."""
+    if not _has_outputs(nb):
+        parser.error(f"{notebook} has no outputs (it was not executed): its page would show code and prose "
+                     "without a finding, table or chart; execute it with papermill first (see README), or add "
+                     "--as-is to render it as it is")
+    stopped = _stopped_at(nb)
+    if stopped:
+        parser.error(f"{notebook} stopped at an error ({stopped}): its page would lack every output after "
+                     "it; fix the cause and execute it again, or add --as-is to render it as it is")
 
 
 def _has_outputs(nb) -> bool:
