@@ -118,15 +118,14 @@ def _pool(n_workers: int, env: dict, log: Path, kernels: bool, warm: tuple | Non
 
 def warm_kernels(jobs: list[PlannedStep], n_workers: int, collection: Path, dirs: Dirs) -> tuple | None:
     """What a worker needs to keep a warm kernel (:mod:`helpers.pipeline.warm`): the notebooks' folder, the
-    modules the collection's notebooks import, the build folder, and as many kernels as the worker is expected to
-    run (its share of the reports that execute)."""
-    from helpers import params
+    modules imported by the notebooks this build runs (a sweep of 08 does not import scipy for 02's tests), the
+    build folder, and as many kernels as the worker is expected to run (its share of the reports that execute)."""
     from helpers.pipeline import warm
 
     runs = sum(1 for j in jobs if j.action == "execute")
     if not runs:
         return None
-    notebooks = [collection.parent / f"{nb.stem}.ipynb" for nb in params.notebooks(collection)]
+    notebooks = sorted({Path(j.entry.notebook) for j in jobs if j.action == "execute"})
     return str(collection.parent), warm.collection_imports(notebooks), str(dirs.build), -(-runs // n_workers)
 
 
