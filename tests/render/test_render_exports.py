@@ -55,3 +55,24 @@ def test_a_map_with_an_inset_keeps_both_sets_of_boundaries_in_files_of_their_own
     assert len(set(paths)) == 2 and set(paths) == set(exports.files)
     assert b'["main"]' in exports.files[paths[0]] and b'["inset"]' in exports.files[paths[1]]
     assert out["datasets"]["rows"] == [{"a": 1}]
+
+
+def test_a_chart_drawn_after_others_exports_the_same_svg():
+    """vl-convert numbers clip paths with one counter per process: a map drawn after other charts in the same worker
+    had ``clip10`` where a fresh worker wrote ``clip1``, so identical inputs gave SVG exports that differed from build
+    to build. Each export numbers its clip paths from 1."""
+    import vl_convert as vlc
+
+    from helpers.render.exports import numbered_clips
+
+    spec = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "width": 100, "height": 60,
+            "data": {"values": [{"x": 1, "y": 2}, {"x": 2, "y": 3}]},
+            "layer": [{"mark": {"type": "line", "clip": True}, "encoding": {"x": {"field": "x", "type": "quantitative"},
+                                                                           "y": {"field": "y", "type": "quantitative"}}}]}
+    first = vlc.vegalite_to_svg(spec)
+    for _ in range(3):  # other charts drawn in between move the process's counter on
+        vlc.vegalite_to_svg(spec)
+    later = vlc.vegalite_to_svg(spec)
+    assert "clip" in first
+    assert numbered_clips(first) == numbered_clips(later)
+    assert 'id="clip1"' in numbered_clips(later) and "url(#clip1)" in numbered_clips(later)

@@ -37,6 +37,21 @@ class Exports:
         return f"exports/{self.name}/{key}.{ext}"
 
 
+_CLIP = re.compile(r'(?<=id=")clip(\d+)(?=")|(?<=url\(#)clip(\d+)(?=\))')
+
+
+def numbered_clips(svg: str) -> str:
+    """The SVG with its clip paths numbered from 1 in the order they appear. vl-convert numbers them with one counter
+    per process, so the same chart drawn after another one in the same worker got other ids (``clip10`` for
+    ``clip1``), and identical inputs gave map exports that differed between builds."""
+    order: dict[str, int] = {}
+
+    def renumber(m: re.Match) -> str:
+        return f"clip{order.setdefault(m.group(1) or m.group(2), len(order) + 1)}"
+
+    return _CLIP.sub(renumber, svg)
+
+
 def export_links(links: list[tuple[str, str]]) -> str:
     return templating.render("export_links.html.j2", links=links)
 
@@ -59,7 +74,7 @@ def chart_figure(payload: dict, mode: str, spec: dict, exports: Exports, cell_no
         svg, png = vlc.vega_to_svg(spec), vlc.vega_to_png(spec, scale=2)
         drawn, fits, title, subtitle, shared_config = spec, False, "", "", ""
     svg_path, png_path = exports.path(key, "svg"), exports.path(key, "png")
-    exports.files[svg_path] = svg.encode("utf-8")
+    exports.files[svg_path] = numbered_clips(svg).encode("utf-8")
     exports.files[png_path] = png
     links = [("SVG", svg_path), ("PNG", png_path)]
     data = payload.get("csv") or vega_specs.chart_csv(spec)
