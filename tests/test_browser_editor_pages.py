@@ -86,7 +86,9 @@ def test_06_grid_in_dark_mode_keeps_its_key_stronger_is_lighter_and_not_coded_re
         marks = page.evaluate(MARKS_JS, [0, "presence"])
         fills = {}
         for value, fill, *_rest, kind, _role in marks:
-            if kind == "rect" and fill and not str(fill).startswith("url"):
+            if kind == "rect" and isinstance(fill, dict):  # a hatch: as bright as its brightest stripe
+                fill = max((s["color"] for s in fill["stops"]), key=luminance)
+            if kind == "rect" and fill:
                 fills.setdefault(value, fill)
         explicit = next(v for k, v in fills.items() if k in ("explicit", "صريح"))
         implicit = next(v for k, v in fills.items() if k in ("implicit", "ضمني"))
@@ -164,5 +166,33 @@ def test_04_treaty_chart_marks_the_headline_date_and_keys_only_the_phases_it_dra
         x = rules[0][3]
         crossing = {round(b[4]) for b in bars if b[7] == "rect" and b[0] == "in force" and b[3] < x < b[5]}
         assert len(crossing) == 2, f"{edition}04: {len(crossing)} treaties in force at the end of 2023"
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_06_not_coded_is_hatched_apart_from_every_shade_and_the_key_lists_only_what_is_drawn(
+        chromium, built_reports, edition, scheme):
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}06-principles.html", viewport=DESKTOP,
+                               color_scheme=scheme)
+    try:
+        cells = [m for m in page.evaluate(MARKS_JS, [0, "presence"]) if m[7] == "rect"]
+        unread = [m for m in cells if m[0] in ("not coded", "غير مرمَّز", "غير مرمز")]
+        read = [m for m in cells if m not in unread]
+        assert unread and read
+        # a hatch (a gradient of stripes) on every cell not coded, a flat shade on every cell read
+        assert all(isinstance(m[1], dict) and len(m[1].get("stops", [])) > 8 for m in unread), \
+            f"{edition}06 {scheme}: 'not coded' cells are filled {unread[0][1]!r}, like a shade of the key"
+        assert all(isinstance(m[1], str) for m in read)
+        # the key: one entry per shade drawn and one for 'not coded', nothing that no cell uses
+        drawn = {m[0] for m in read}
+        labels = [label for lg in page.evaluate(LEGENDS_JS, 0) for label in lg["labels"]]
+        assert len(labels) == len(drawn) + 1, f"{edition}06 {scheme}: the key lists {labels}, cells show {drawn}"
+        # the text alternative says what is drawn: documents are the rows
+        desc = page.locator(".report-chart").first.evaluate(
+            "el => (el.querySelector('svg') || el).getAttribute('aria-label') || el.getAttribute('aria-label') || ''")
+        assert desc and ("documents in date order as rows" in desc or "صفوف" in desc), desc
+        assert rep.warnings == [] and rep.console_errors == []
     finally:
         page.context.close()
