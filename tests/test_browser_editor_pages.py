@@ -196,3 +196,23 @@ def test_06_not_coded_is_hatched_apart_from_every_shade_and_the_key_lists_only_w
         assert rep.warnings == [] and rep.console_errors == []
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_00_structure_chart_keeps_readable_columns_on_a_phone_and_scrolls_with_a_hint(chromium, built_reports,
+                                                                                     edition):
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}00-article-at-a-glance.html", viewport=PHONE)
+    try:
+        index = _chart_index(page, "structure")
+        got = page.evaluate("""(i) => {
+          const el = document.querySelectorAll('.report-chart')[i], box = el.closest('.report-chart-scroll');
+          return {step: el.vegaView.scale('x').step(), scroll: box.scrollWidth, width: box.clientWidth,
+                  hint: getComputedStyle(box, '::after').content, focus: box.getAttribute('tabindex')};
+        }""", index)
+        # 19 paragraph columns crushed into ~135 px were 7 px each; a column wide enough to tell two dots apart
+        assert got["step"] >= 20, f"{edition}00: paragraph columns are {got['step']:.1f} px on a phone"
+        assert got["scroll"] > got["width"] and got["focus"] == "0"
+        assert "→" in got["hint"] or "←" in got["hint"], f"{edition}00: the chart scrolls without saying so"
+        assert rep.warnings == [] and rep.console_errors == []
+    finally:
+        page.context.close()
