@@ -216,3 +216,39 @@ def test_00_structure_chart_keeps_readable_columns_on_a_phone_and_scrolls_with_a
         assert rep.warnings == [] and rep.console_errors == []
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP])
+def test_05_bloc_bars_keep_a_usable_plot_and_the_axis_stops_at_the_data(chromium, built_reports, edition, viewport):
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}05-balance-of-power.html", viewport=viewport)
+    try:
+        for chart in ("chart-milex", "chart-warheads", "chart-population"):
+            got = page.evaluate("""(id) => {
+              const el = document.getElementById(id), view = el.vegaView;
+              const marks = [], ticks = [];
+              const walk = node => { for (const item of node.items || []) {
+                  const d = item.datum || {};
+                  if (node.marktype === 'text' && d.label !== undefined && d.shown !== undefined && item.bounds)
+                    marks.push([d.shown, item.bounds.x2]);
+                  if (node.role === 'axis-label' && /^[\d,.]+$/.test(String(item.text))) ticks.push(item.text);
+                  if (item.items) walk(item); } };
+              walk(view.scenegraph().root);
+              const x = view.scale('x');
+              return {width: view.width(), marks, ticks};
+            }""", chart)
+            if not got["marks"]:
+                continue  # a year without figures: a note, no bars
+            if viewport == PHONE:
+                assert got["width"] >= 190, f"{edition}05 {chart}: the plot is {got['width']:.0f} px on a phone"
+            biggest = max(m[0] for m in got["marks"])
+            # the longest bar and its label take the plot: no more than 15% of the plot left empty past them
+            label_end = max(x2 for _v, x2 in got["marks"])
+            assert label_end >= 0.85 * got["width"], f"{edition}05 {chart}: labels end at {label_end:.0f} of " \
+                                                    f"{got['width']:.0f} px"
+            assert label_end <= got["width"] + 6, f"{edition}05 {chart}: a label runs past the plot"
+            values = [float(str(t).replace(",", "")) for t in got["ticks"]]
+            assert values and max(values) <= biggest, f"{edition}05 {chart}: the axis runs to {values} past {biggest}"
+        assert rep.warnings == [] and rep.console_errors == []
+    finally:
+        page.context.close()

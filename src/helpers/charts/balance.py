@@ -58,6 +58,24 @@ def no_figures(indicator: str, held, *, title: str, width: int = 420) -> alt.Cha
     return theme.titled(chart.properties(width=width, height=alt.Step(22)), title, " ".join(lines))
 
 
+def _ticks(top: float) -> list[float]:
+    """Round ticks from 0 up to ``top`` at most (the axis stops at the largest bar, not past it)."""
+    import math
+
+    mag = 10 ** math.floor(math.log10(top)) if top > 0 else 1
+    step = next(m * mag for m in (0.2, 0.25, 0.5, 1, 2, 2.5, 5) if top / (m * mag) <= 4)
+    return [round(i * step, 6) for i in range(int(top / step) + 1)]
+
+
+def _label_room(totals: pd.DataFrame) -> alt.Scale:
+    """A scale whose bars end where each one's label (``label``, ~6 px a character at 10 px) still fits in the plot
+    at any width: the room past the largest bar is its label's, not an axis running on past the data."""
+    need = [f"{float(v)} * width / max(width - {8 + 6 * len(str(t))}, width * 0.4)"
+            for v, t in zip(totals["shown"], totals["label"]) if pd.notna(v) and v > 0]
+    return alt.Scale(nice=False, domainMin=0, domainMax=alt.ExprRef(f"max({', '.join(need)})" if len(need) > 1
+                                                                     else need[0]))
+
+
 def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title: str, description: str,
               axis_title: str, divisor: float = 1.0, width: int = 420) -> alt.LayerChart:
     """One indicator across blocs: a bar per bloc stacked from its members' parts (``parts`` from
@@ -79,11 +97,12 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
         shown=lambda d: d["value"] / divisor,
         figure=lambda d: d["estimate"].map({True: "estimate", False: "reported"}))
     names = [p for p in theme.PART_COLORS if p in set(pieces["part"])]
-    y = alt.Y("bloc:N", title=None, sort=order)
+    # a long bloc name on two lines on a phone, so the bars keep most of the screen's width
+    y = alt.Y("bloc:N", title=None, sort=order, axis=alt.Axis(labelExpr=theme.wrapped_label(PHONE, 22, 40)))
+    top = float(totals["shown"].max() or 1)  # at least one total
     bars = alt.Chart(pieces).mark_bar(strokeWidth=1.5).encode(
-        y=y, x=alt.X("shown:Q", title=axis_title, stack="zero",
-                     axis=alt.Axis(format=",.0f", tickCount=3), scale=alt.Scale(nice=False,
-                     domain=[0, float(totals["shown"].max() or 1) * 1.45])),  # max: at least one total
+        y=y, x=alt.X("shown:Q", title=axis_title, stack="zero", scale=_label_room(totals),
+                     axis=alt.Axis(format=",.0f", values=_ticks(top), domain=False)),
         color=alt.Color("part:N", scale=alt.Scale(domain=names, range=[theme.PART_COLORS[n] for n in names]),
                         legend=alt.Legend(title=None, orient="bottom", columns=2)),
         order=alt.Order("order:Q"),
@@ -97,7 +116,7 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
         tooltip=[alt.Tooltip("bloc:N"), alt.Tooltip("shown:Q", title=axis_title, format=",.1f"),
                  alt.Tooltip("world:Q", title="share of the world", format=".1%"),
                  alt.Tooltip("coverage:N", title="coverage"), alt.Tooltip("missing:N", title="members without data")])
-    return theme.titled(alt.layer(bars, text).properties(width=width), title, description)
+    return theme.titled(alt.layer(bars, text).properties(width=width, height=alt.Step(34)), title, description)
 
 
 def indicator_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, year: int, *,
