@@ -15,6 +15,9 @@ from helpers.tables.balance import PAIR
 from helpers.tables.balance_words import LABELS, capability_finding, held_lines
 
 COMPLETE = ("every member", "some members only")
+#: The share lines' value axis, and the mark of a year a bloc gained members (membership on 31 December).
+SHARE_AXIS = "share of military spending"
+JOINED = "members joined that year"
 #: Axis title, divisor (from the data's unit to the axis unit) and text alternative of each indicator's bars.
 BARS = {
     "milex_usd_const": ("US$ billion, constant 2023 prices", 1e3,
@@ -188,7 +191,8 @@ def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, w
     world), each line named at its end instead of in a legend; hollow points mark years where some member lacks a
     figure."""
     data = series.dropna(subset=["value"]).assign(
-        figures=lambda d: d["complete"].map({True: COMPLETE[0], False: COMPLETE[1]}))
+        figures=lambda d: d["complete"].map({True: COMPLETE[0], False: COMPLETE[1]}), step=JOINED)
+    data["joined"] = data.sort_values("year").groupby("series")["members"].diff().fillna(0) > 0
     blocs = [b for b in SERIES_COLORS if b in set(data["bloc"])]
     colour = alt.Color("bloc:N", scale=alt.Scale(domain=blocs, range=[SERIES_COLORS[b] for b in blocs]), legend=None)
     tips = [alt.Tooltip("series:N"), alt.Tooltip("year:O"), alt.Tooltip("value:Q", title="share", format=".1%"),
@@ -196,14 +200,18 @@ def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, w
     # on a phone every eighth year is labelled (every fourth ran together there)
     x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=list(range(2000, 2030, 4)),
                                                   labelExpr=f"{PHONE} && datum.value % 8 != 0 ? '' : datum.label"))
-    base = alt.Chart(data).encode(x=x, y=alt.Y("value:Q", title="share", axis=alt.Axis(format=".0%")), color=colour)
+    base = alt.Chart(data).encode(x=x, y=alt.Y("value:Q", title=SHARE_AXIS, axis=alt.Axis(format=".0%")), color=colour)
     lines = base.mark_line().encode(detail="series:N", strokeDash=alt.condition(
         alt.datum.bloc == PAIR, alt.value([5, 3]), alt.value([1, 0])))
     points = base.mark_point(size=30).encode(
         fill=alt.condition("datum.complete", colour, alt.value("white")), tooltip=tips)
+    # a step in a line can be a change of members, not a trend: the years a bloc gained members are marked
+    joined = base.transform_filter(alt.datum.joined).mark_point(size=90, filled=True, opacity=1).encode(
+        shape=alt.Shape("step:N", scale=alt.Scale(domain=[JOINED], range=["triangle-up"]),
+                        legend=alt.Legend(title=None, orient="top")), tooltip=tips)
     names = alt.Chart(_end_labels(data)).mark_text(align="left", dx=8, fontSize=11).encode(  # beside the last point
         x=x, y=alt.Y("label_value:Q"), text="series:N", color=colour)
-    panels = [alt.layer(*(c.transform_filter(alt.datum.kind == k) for c in (lines, points, names))).properties(
+    panels = [alt.layer(*(c.transform_filter(alt.datum.kind == k) for c in (lines, points, joined, names))).properties(
         title=alt.TitleParams(k, anchor="start", fontSize=12), width=width, height=150)
         for k in dict.fromkeys(data["kind"])]
     return theme.titled(alt.vconcat(*panels).resolve_scale(y="independent"), title, description)
