@@ -252,3 +252,32 @@ def test_05_bloc_bars_keep_a_usable_plot_and_the_axis_stops_at_the_data(chromium
         assert rep.warnings == [] and rep.console_errors == []
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_05_tables_name_members_align_empty_numbers_mark_ratios_and_share_one_header_case(chromium, built_reports,
+                                                                                        edition):
+    import re
+
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}05-balance-of-power.html", viewport=DESKTOP)
+    try:
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+        got = page.evaluate("""() => Array.from(document.querySelectorAll('table.report-table')).map(t => ({
+            heads: Array.from(t.querySelectorAll('thead th')).map(th => [th.textContent.trim(),
+                   getComputedStyle(th, '::first-letter').textTransform]),
+            cells: Array.from(t.querySelectorAll('tbody td')).map(td => td.textContent.trim()),
+            aligned: Array.from(t.querySelectorAll('tbody tr')).flatMap(tr => Array.from(tr.children).map((td, i) =>
+                [i, td.classList.contains('empty'), getComputedStyle(td).textAlign]))}))""")
+        codes = [c for t in got for c in t["cells"] if re.search(r"(^|, )(UZB|IND|PAK|IRN|KAZ|KGZ|TJK|BLR)(,|$)", c)]
+        assert codes == [], f"{edition}05: raw codes in a table: {codes[:3]}"
+        heads = [h for t in got for h, _ in t["heads"]]
+        assert any("×" in h for h in heads), f"{edition}05: the leader-to-runner-up ratio has no ×: {heads}"
+        if not edition:
+            assert all(h[:1].upper() == h[:1] or tt == "uppercase" for t in got for h, tt in t["heads"])
+        for t in got:  # an empty cell of a column sits where that column's numbers sit
+            numbers = {i: a for i, empty, a in t["aligned"] if not empty}
+            for i, empty, align in t["aligned"]:
+                if empty and i in numbers and numbers[i] in ("right", "end"):
+                    assert align == numbers[i], f"{edition}05: a dash at {align} in a column of numbers at {numbers[i]}"
+    finally:
+        page.context.close()
