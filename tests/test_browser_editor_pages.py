@@ -231,7 +231,7 @@ def test_05_bloc_bars_keep_a_usable_plot_and_the_axis_stops_at_the_data(chromium
                   const d = item.datum || {};
                   if (node.marktype === 'text' && d.label !== undefined && d.shown !== undefined && item.bounds)
                     marks.push([d.shown, item.bounds.x2]);
-                  if (node.role === 'axis-label' && /^[\d,.]+$/.test(String(item.text))) ticks.push(item.text);
+                  if (node.role === 'axis-label' && /^[0-9,.]+$/.test(String(item.text))) ticks.push(item.text);
                   if (item.items) walk(item); } };
               walk(view.scenegraph().root);
               const x = view.scale('x');

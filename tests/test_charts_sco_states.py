@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from helpers import theme
 from helpers.charts import sco_states as C
 from helpers.tables import sco_states as T
 
@@ -28,6 +29,15 @@ def test_spell_gantt_separates_orgs_in_the_legend():
         "end": pd.to_datetime(["2001-06-15", None, "2017-06-09"])}), ["SHANGHAI5", "SCO"], "2024-07-04")
     spec = C.spell_gantt(spells, title="t", description="d").to_dict()
     assert spec["encoding"]["color"]["scale"]["domain"] == ["Shanghai Five member", "SCO member", "SCO observer"]
+    # one colour per status across the report's charts (editor review 5): an SCO member in the timeline is drawn
+    # as a member of any organisation in the focus state's chart
+    colours = theme.STATUS_COLORS
+    assert spec["encoding"]["color"]["scale"]["range"] == [colours["predecessor member"], colours["member"],
+                                                          colours["observer"]]
+    focus = C.spell_gantt(spells.assign(role=spells["status"]), row="org_id", title="t", description="d").to_dict()
+    scale = focus["encoding"]["color"]["scale"]
+    colours = dict(zip(scale["domain"], scale["range"]))
+    assert colours["observer"] == theme.STATUS_COLORS["observer"] and colours["member"] == theme.STATUS_COLORS["member"]
 
 
 def test_tie_matrix_chart_shades_by_grade_and_lists_both_sides_first():

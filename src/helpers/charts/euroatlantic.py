@@ -17,6 +17,7 @@ from helpers.charts.treaty_parts import NEVER, never_in_force, phase_scale, stat
 from helpers.tables.arms_control import PHASES
 from helpers.tables.enlargement import BACKGROUNDS
 
+
 def _category_scale(categories: Iterable[str]) -> alt.Scale:
     present = set(categories)
     return theme.category_scale([c for c in theme.CATEGORY_COLORS if c in present])

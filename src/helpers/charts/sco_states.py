@@ -46,7 +46,7 @@ def spell_gantt(spells: pd.DataFrame, *, names: dict[str, str] | None = None, ro
         x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y")),
         x2="end:T",
         y=alt.Y(f"{shown}:N", sort=order, title=None),
-        color=alt.Color("role:N", scale=theme.positional_scale([r for r, _, _ in roles]),
+        color=alt.Color("role:N", scale=_status_scale(roles),
                         legend=alt.Legend(title="status")),
         tooltip=[alt.Tooltip("name:N", title="state"), alt.Tooltip("organisation:N"),
                  alt.Tooltip("role:N", title="status"), alt.Tooltip("start:T", format="%Y-%m-%d"),
@@ -54,6 +54,18 @@ def spell_gantt(spells: pd.DataFrame, *, names: dict[str, str] | None = None, ro
                  alt.Tooltip("ongoing:N", title="still running")],
     )
     return theme.titled(chart.properties(width=width), title, description)
+
+
+def _status_scale(roles: list[tuple[str, str, str]]) -> alt.Scale:
+    """Each (role, organisation, status) in its status's colour (``theme.STATUS_COLORS``), the same in every chart of
+    the report (a bare "member" row of the Shanghai Five in the focus chart is a member like any other); a status the
+    theme does not know takes the theme's categorical colours in order."""
+    spare = iter(c for c in theme.CATEGORY_COLORS.values() if c not in theme.STATUS_COLORS.values())
+    def key(role: str, org: str, status: str) -> str:  # a predecessor's members, when the legend names the org
+        return "predecessor member" if org in theme.PREDECESSORS and status == "member" and role != "member" else status
+
+    return alt.Scale(domain=[r for r, _, _ in roles],
+                     range=[theme.STATUS_COLORS.get(key(r, o, st)) or next(spare) for r, o, st in roles])
 
 
 def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MATRIX,
