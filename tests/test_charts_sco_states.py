@@ -45,10 +45,18 @@ def test_tie_matrix_chart_shades_by_grade_and_lists_both_sides_first():
                            "SCO": ["dialogue_partner", "member", "member"]},
                           index=pd.Index(["TUR", "RUS", "KAZ"], name="iso3"))
     matrix = T.tie_matrix(status, {"TUR": "Türkiye", "RUS": "Russia", "KAZ": "Kazakhstan"})
-    spec = C.tie_matrix_chart(matrix, title="t", description="d").to_dict()
+    whole = C.tie_matrix_chart(matrix, title="t", description="d").to_dict()
+    spec, rules, names = whole["layer"]
+    spec["usermeta"] = whole["usermeta"]
     assert spec["encoding"]["color"]["scale"]["domain"] == list(T.GRADES)
     assert spec["encoding"]["y"]["sort"] == ["Türkiye", "Kazakhstan", "Russia"]  # both sides, one side, pole
     assert {"grade", "group"} <= {t["field"] for t in spec["encoding"]["tooltip"]}
+    # each group is named beside its first row, and a rule sets the later groups apart (editor review 5)
+    heads = max((v for v in whole["datasets"].values() if v and set(v[0]) == {"name", "label"}), key=len)
+    assert [(r["name"], r["label"]) for r in heads] == [("Türkiye", "ties on both sides"),
+                                                        ("Kazakhstan", "ties on one side or none"),
+                                                        ("Russia", "Russia and China")]
+    assert rules["mark"]["type"] == "rule" and names["mark"]["type"] == "text"
     # the grades' lightness runs one way in each theme: darkest first on a light page, lightest first on a dark
     # one (the page's own lightening of dark marks had made a defence pledge no darker than a partnership)
     light = spec["encoding"]["color"]["scale"]["range"]
