@@ -281,3 +281,18 @@ def test_05_tables_name_members_align_empty_numbers_mark_ratios_and_share_one_he
                     assert align == numbers[i], f"{edition}05: a dash at {align} in a column of numbers at {numbers[i]}"
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_front_page_print_opens_its_folds_and_names_what_they_hold(chromium, built_reports, edition):
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}index.html", viewport=DESKTOP)
+    try:
+        folds = page.locator("details.index-variants")
+        assert folds.count() >= 3
+        assert "Also built for" not in folds.first.locator("summary").inner_text()  # said nothing of what it held
+        page.emulate_media(media="print")
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        closed = page.evaluate("() => document.querySelectorAll('details.index-variants:not([open])').length")
+        assert closed == 0, f"{edition}index.html: {closed} folds stay closed in print"
+    finally:
+        page.context.close()
