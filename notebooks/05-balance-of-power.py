@@ -146,7 +146,7 @@ present.table(balance_view.capability_grid(caps, names=names),
 # The same totals in long form, naming the members without figures behind every partial total.
 
 # %%
-present.table(balance_view.capability_view(caps), title=f"Every bloc total for {P.year}, with the members it misses",
+present.table(balance_view.capability_view(caps, names), title=f"Every bloc total for {P.year}, with the members it misses",
               caption="One row per bloc and indicator.", key="coverage-detail", **cite,
               collapsed=f"Show all {len(caps)} bloc totals")
 

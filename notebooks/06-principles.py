@@ -88,8 +88,9 @@ present.table(principle_rows[["label", "label_ar", "paragraph", "description"]],
 matrix = principles.principle_matrix(principle_documents, documents, principle_rows, P.as_of)
 grid = principles.principle_grid(matrix, principle_rows, documents, P.as_of)
 present.chart(principles_charts.principle_grid_chart(grid, title=principles_words.grid_finding(grid, P.as_of),
-                                                     description="Heat-map "
-              "grid: principles as rows, documents in date order as columns, shade = presence."), key="grid",
+                                                     description="Grid: "
+              "documents in date order as rows, principles as columns; darker = stated more directly, hatched = not "
+              "coded."), key="grid",
               caption="'not coded' = we did not read the part of the document that would settle it.",
               sources=matrix, measure=documents)
 

@@ -86,7 +86,9 @@ def test_06_grid_in_dark_mode_keeps_its_key_stronger_is_lighter_and_not_coded_re
         marks = page.evaluate(MARKS_JS, [0, "presence"])
         fills = {}
         for value, fill, *_rest, kind, _role in marks:
-            if kind == "rect" and fill and not str(fill).startswith("url"):
+            if kind == "rect" and isinstance(fill, dict):  # a hatch: as bright as its brightest stripe
+                fill = max((s["color"] for s in fill["stops"]), key=luminance)
+            if kind == "rect" and fill:
                 fills.setdefault(value, fill)
         explicit = next(v for k, v in fills.items() if k in ("explicit", "صريح"))
         implicit = next(v for k, v in fills.items() if k in ("implicit", "ضمني"))
@@ -164,5 +166,133 @@ def test_04_treaty_chart_marks_the_headline_date_and_keys_only_the_phases_it_dra
         x = rules[0][3]
         crossing = {round(b[4]) for b in bars if b[7] == "rect" and b[0] == "in force" and b[3] < x < b[5]}
         assert len(crossing) == 2, f"{edition}04: {len(crossing)} treaties in force at the end of 2023"
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_06_not_coded_is_hatched_apart_from_every_shade_and_the_key_lists_only_what_is_drawn(
+        chromium, built_reports, edition, scheme):
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}06-principles.html", viewport=DESKTOP,
+                               color_scheme=scheme)
+    try:
+        cells = [m for m in page.evaluate(MARKS_JS, [0, "presence"]) if m[7] == "rect"]
+        unread = [m for m in cells if m[0] in ("not coded", "غير مرمَّز", "غير مرمز")]
+        read = [m for m in cells if m not in unread]
+        assert unread and read
+        # a hatch (a gradient of stripes) on every cell not coded, a flat shade on every cell read
+        assert all(isinstance(m[1], dict) and len(m[1].get("stops", [])) > 8 for m in unread), \
+            f"{edition}06 {scheme}: 'not coded' cells are filled {unread[0][1]!r}, like a shade of the key"
+        assert all(isinstance(m[1], str) for m in read)
+        # the key: one entry per shade drawn and one for 'not coded', nothing that no cell uses
+        drawn = {m[0] for m in read}
+        labels = [label for lg in page.evaluate(LEGENDS_JS, 0) for label in lg["labels"]]
+        assert len(labels) == len(drawn) + 1, f"{edition}06 {scheme}: the key lists {labels}, cells show {drawn}"
+        # the text alternative says what is drawn: documents are the rows
+        desc = page.locator(".report-chart").first.evaluate(
+            "el => (el.querySelector('svg') || el).getAttribute('aria-label') || el.getAttribute('aria-label') || ''")
+        assert desc and ("documents in date order as rows" in desc or "صفوف" in desc), desc
+        assert rep.warnings == [] and rep.console_errors == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_00_structure_chart_keeps_readable_columns_on_a_phone_and_scrolls_with_a_hint(chromium, built_reports,
+                                                                                     edition):
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}00-article-at-a-glance.html", viewport=PHONE)
+    try:
+        index = _chart_index(page, "structure")
+        got = page.evaluate("""(i) => {
+          const el = document.querySelectorAll('.report-chart')[i], box = el.closest('.report-chart-scroll');
+          return {step: el.vegaView.scale('x').step(), scroll: box.scrollWidth, width: box.clientWidth,
+                  hint: getComputedStyle(box, '::after').content, focus: box.getAttribute('tabindex')};
+        }""", index)
+        # 19 paragraph columns crushed into ~135 px were 7 px each; a column wide enough to tell two dots apart
+        assert got["step"] >= 20, f"{edition}00: paragraph columns are {got['step']:.1f} px on a phone"
+        assert got["scroll"] > got["width"] and got["focus"] == "0"
+        assert "→" in got["hint"] or "←" in got["hint"], f"{edition}00: the chart scrolls without saying so"
+        assert rep.warnings == [] and rep.console_errors == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP])
+def test_05_bloc_bars_keep_a_usable_plot_and_the_axis_stops_at_the_data(chromium, built_reports, edition, viewport):
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}05-balance-of-power.html", viewport=viewport)
+    try:
+        for chart in ("chart-milex", "chart-warheads", "chart-population"):
+            got = page.evaluate("""(id) => {
+              const el = document.getElementById(id), view = el.vegaView;
+              const marks = [], ticks = [];
+              const walk = node => { for (const item of node.items || []) {
+                  const d = item.datum || {};
+                  if (node.marktype === 'text' && d.label !== undefined && d.shown !== undefined && item.bounds)
+                    marks.push([d.shown, item.bounds.x2]);
+                  if (node.role === 'axis-label' && /^[0-9,.]+$/.test(String(item.text))) ticks.push(item.text);
+                  if (item.items) walk(item); } };
+              walk(view.scenegraph().root);
+              const x = view.scale('x');
+              return {width: view.width(), marks, ticks};
+            }""", chart)
+            if not got["marks"]:
+                continue  # a year without figures: a note, no bars
+            if viewport == PHONE:
+                assert got["width"] >= 190, f"{edition}05 {chart}: the plot is {got['width']:.0f} px on a phone"
+            biggest = max(m[0] for m in got["marks"])
+            # the longest bar and its label take the plot: no more than 15% of the plot left empty past them
+            label_end = max(x2 for _v, x2 in got["marks"])
+            assert label_end >= 0.85 * got["width"], f"{edition}05 {chart}: labels end at {label_end:.0f} of " \
+                                                    f"{got['width']:.0f} px"
+            assert label_end <= got["width"] + 6, f"{edition}05 {chart}: a label runs past the plot"
+            values = [float(str(t).replace(",", "")) for t in got["ticks"]]
+            assert values and max(values) <= biggest, f"{edition}05 {chart}: the axis runs to {values} past {biggest}"
+        assert rep.warnings == [] and rep.console_errors == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_05_tables_name_members_align_empty_numbers_mark_ratios_and_share_one_header_case(chromium, built_reports,
+                                                                                        edition):
+    import re
+
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}05-balance-of-power.html", viewport=DESKTOP)
+    try:
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+        got = page.evaluate("""() => Array.from(document.querySelectorAll('table.report-table')).map(t => ({
+            heads: Array.from(t.querySelectorAll('thead th')).map(th => [th.textContent.trim(),
+                   getComputedStyle(th, '::first-letter').textTransform]),
+            cells: Array.from(t.querySelectorAll('tbody td')).map(td => td.textContent.trim()),
+            aligned: Array.from(t.querySelectorAll('tbody tr')).flatMap(tr => Array.from(tr.children).map((td, i) =>
+                [i, td.classList.contains('empty'), getComputedStyle(td).textAlign]))}))""")
+        codes = [c for t in got for c in t["cells"] if re.search(r"(^|, )(UZB|IND|PAK|IRN|KAZ|KGZ|TJK|BLR)(,|$)", c)]
+        assert codes == [], f"{edition}05: raw codes in a table: {codes[:3]}"
+        heads = [h for t in got for h, _ in t["heads"]]
+        assert any("×" in h for h in heads), f"{edition}05: the leader-to-runner-up ratio has no ×: {heads}"
+        if not edition:
+            assert all(h[:1].upper() == h[:1] or tt == "uppercase" for t in got for h, tt in t["heads"])
+        for t in got:  # an empty cell of a column sits where that column's numbers sit
+            numbers = {i: a for i, empty, a in t["aligned"] if not empty}
+            for i, empty, align in t["aligned"]:
+                if empty and i in numbers and numbers[i] in ("right", "end"):
+                    assert align == numbers[i], f"{edition}05: a dash at {align} in a column of numbers at {numbers[i]}"
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_front_page_print_opens_its_folds_and_names_what_they_hold(chromium, built_reports, edition):
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}index.html", viewport=DESKTOP)
+    try:
+        folds = page.locator("details.index-variants")
+        assert folds.count() >= 3
+        assert "Also built for" not in folds.first.locator("summary").inner_text()  # said nothing of what it held
+        page.emulate_media(media="print")
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        closed = page.evaluate("() => document.querySelectorAll('details.index-variants:not([open])').length")
+        assert closed == 0, f"{edition}index.html: {closed} folds stay closed in print"
     finally:
         page.context.close()

@@ -89,7 +89,7 @@ def test_share_lines_name_each_line_at_its_end_in_a_colour_no_line_of_its_panel_
     scale = spec["vconcat"][0]["layer"][0]["encoding"]["color"]["scale"]
     colour = dict(zip(scale["domain"], scale["range"]))
     for panel in spec["vconcat"]:
-        names = spec["datasets"][panel["layer"][2]["data"]["name"]]
+        names = spec["datasets"][panel["layer"][-1]["data"]["name"]]
         kind = panel["title"]["text"]
         shown = [r for r in names if r["kind"] == kind]
         assert {r["series"] for r in shown} == set(series.loc[series["kind"] == kind, "series"])  # every line named
@@ -156,3 +156,17 @@ def test_every_bloc_chart_of_05_draws_at_the_edges_of_its_year_range(edge):
         parts = B.member_parts(capabilities, blocs, year, indicator, {})
         chart = C.indicator_bars(caps, parts, indicator, year, held=B.held_years(capabilities, indicator))
         assert _png(chart).startswith(b"\x89PNG"), (year, indicator)
+
+
+def test_share_lines_mark_the_years_a_bloc_gained_members_and_say_what_the_share_is_of():
+    """Editor's review 5: the SCO's step in 2017 (India and Pakistan join) read as a trend; the axis said 'share'."""
+    series = B.share_series(load.capabilities(), load.memberships(), load.world_totals(),
+                            B.indicator_years(load.capabilities()))
+    spec = C.share_lines(series, title="t", description="d").to_dict()
+    panel = spec["vconcat"][0]
+    assert panel["layer"][0]["encoding"]["y"]["title"] == "share of military spending"
+    joined = panel["layer"][2]
+    assert joined["mark"]["type"] == "point" and joined["encoding"]["shape"]["scale"]["domain"] == [C.JOINED]
+    rows = next(v for v in spec["datasets"].values() if v and "joined" in v[0])
+    marked = {(r["series"], r["year"]) for r in rows if r["joined"]}
+    assert ("China's share of the SCO", 2017) in marked and ("China's share of the SCO", 2016) not in marked

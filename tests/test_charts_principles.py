@@ -27,9 +27,12 @@ def test_principle_grid_chart_orders_documents_by_date_and_fixes_presence_colour
                          "date": pd.to_datetime(["2020-01-01", "1990-01-01"]), "presence": ["explicit", "not coded"],
                          "phrase": ["x", ""], "locator": ["Art 1", ""]})
     spec = C.principle_grid_chart(grid, title="t", description="d").to_dict()
-    cells, names = _layers(spec)
+    cells, unread, names = _layers(spec)
     assert cells["encoding"]["y"]["sort"] == ["Older (1990)", "Newer (2020)"]
-    assert cells["encoding"]["color"]["scale"]["domain"] == ["explicit", "implicit", "absent", "not coded"]
+    # the key lists only the shades drawn; a cell not coded is hatched (a gradient of stripes), with its own entry
+    assert cells["encoding"]["color"]["scale"]["domain"] == ["explicit"]
+    assert unread["mark"]["fill"]["gradient"] == "linear" and len(unread["mark"]["fill"]["stops"]) > 8
+    assert unread["encoding"]["opacity"]["scale"]["domain"] == ["not coded"]
     assert "phrase" in _tooltip_fields(cells)
     # each document's name sits on its own line above its row of cells (on a phone too), not in an axis column
     assert cells["encoding"]["y"]["axis"] is None and names["mark"]["type"] == "text"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from helpers import theme
 from helpers.charts import sco_states as C
 from helpers.tables import sco_states as T
 
@@ -28,6 +29,15 @@ def test_spell_gantt_separates_orgs_in_the_legend():
         "end": pd.to_datetime(["2001-06-15", None, "2017-06-09"])}), ["SHANGHAI5", "SCO"], "2024-07-04")
     spec = C.spell_gantt(spells, title="t", description="d").to_dict()
     assert spec["encoding"]["color"]["scale"]["domain"] == ["Shanghai Five member", "SCO member", "SCO observer"]
+    # one colour per status across the report's charts (editor review 5): an SCO member in the timeline is drawn
+    # as a member of any organisation in the focus state's chart
+    colours = theme.STATUS_COLORS
+    assert spec["encoding"]["color"]["scale"]["range"] == [colours["predecessor member"], colours["member"],
+                                                          colours["observer"]]
+    focus = C.spell_gantt(spells.assign(role=spells["status"]), row="org_id", title="t", description="d").to_dict()
+    scale = focus["encoding"]["color"]["scale"]
+    colours = dict(zip(scale["domain"], scale["range"]))
+    assert colours["observer"] == theme.STATUS_COLORS["observer"] and colours["member"] == theme.STATUS_COLORS["member"]
 
 
 def test_tie_matrix_chart_shades_by_grade_and_lists_both_sides_first():
@@ -35,10 +45,18 @@ def test_tie_matrix_chart_shades_by_grade_and_lists_both_sides_first():
                            "SCO": ["dialogue_partner", "member", "member"]},
                           index=pd.Index(["TUR", "RUS", "KAZ"], name="iso3"))
     matrix = T.tie_matrix(status, {"TUR": "Türkiye", "RUS": "Russia", "KAZ": "Kazakhstan"})
-    spec = C.tie_matrix_chart(matrix, title="t", description="d").to_dict()
+    whole = C.tie_matrix_chart(matrix, title="t", description="d").to_dict()
+    spec, rules, names = whole["layer"]
+    spec["usermeta"] = whole["usermeta"]
     assert spec["encoding"]["color"]["scale"]["domain"] == list(T.GRADES)
     assert spec["encoding"]["y"]["sort"] == ["Türkiye", "Kazakhstan", "Russia"]  # both sides, one side, pole
     assert {"grade", "group"} <= {t["field"] for t in spec["encoding"]["tooltip"]}
+    # each group is named beside its first row, and a rule sets the later groups apart (editor review 5)
+    heads = max((v for v in whole["datasets"].values() if v and set(v[0]) == {"name", "label"}), key=len)
+    assert [(r["name"], r["label"]) for r in heads] == [("Türkiye", "ties on both sides"),
+                                                        ("Kazakhstan", "ties on one side or none"),
+                                                        ("Russia", "Russia and China")]
+    assert rules["mark"]["type"] == "rule" and names["mark"]["type"] == "text"
     # the grades' lightness runs one way in each theme: darkest first on a light page, lightest first on a dark
     # one (the page's own lightening of dark marks had made a defence pledge no darker than a partnership)
     light = spec["encoding"]["color"]["scale"]["range"]

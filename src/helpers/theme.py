@@ -101,6 +101,23 @@ TIE_GRADE_COLORS = ("#1a1a1a", "#5e5e5e", "#a3a3a3", "#dcdcdc")
 TIE_GRADE_COLORS_DARK = ("#f2f2f2", "#b5b5b5", "#767676", "#474a50")
 
 
+#: One colour per membership status across 08's charts (Paul Tol's muted scheme), whichever organisation the status
+#: is held in, so "member" is indigo in the SCO timeline and in the focus state's chart alike; a predecessor's
+#: members (the Shanghai Five's) take a lighter indigo, the same status a step earlier.
+STATUS_COLORS: dict[str, str] = {
+    "member": "#332288",  # indigo
+    "predecessor member": "#9988DD",  # light indigo
+    "participating_state": "#44AA99",  # teal
+    "partner": "#CC6677",  # rose
+    "observer": "#117733",  # green
+    "dialogue_partner": "#DDCC77",  # sand
+    "suspended": "#888888",  # grey
+    "frozen": "#BBBBBB",  # light grey
+}
+#: Organisations whose members are a later organisation's forerunners (their status is drawn a step lighter).
+PREDECESSORS = ("SHANGHAI5",)
+
+
 def dark_swap(light, dark) -> dict:
     """``usermeta.dark`` of a spec: each light-page colour and the colour a dark page draws instead (the page's
     report.js reads it before its own lightening of dark marks)."""

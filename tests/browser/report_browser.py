@@ -135,6 +135,7 @@ def hover_mark(page, chart_selector: str = ".report-chart", index: int = 0, char
 #: charts whose box may scroll sideways on a phone (and says so), with the reason; every other chart fits the screen
 SCROLLING_CHARTS: dict[str, str] = {
     "#chart-grid": "06's principle grid: twelve document titles need ≈440 px beside five columns",
+    "#chart-structure": "00's paragraph chart: nineteen paragraph columns of 22 px beside the tags' names",
 }
 
 

@@ -15,6 +15,9 @@ from helpers.tables.balance import PAIR
 from helpers.tables.balance_words import LABELS, capability_finding, held_lines
 
 COMPLETE = ("every member", "some members only")
+#: The share lines' value axis, and the mark of a year a bloc gained members (membership on 31 December).
+SHARE_AXIS = "share of military spending"
+JOINED = "members joined that year"
 #: Axis title, divisor (from the data's unit to the axis unit) and text alternative of each indicator's bars.
 BARS = {
     "milex_usd_const": ("US$ billion, constant 2023 prices", 1e3,
@@ -30,10 +33,10 @@ BARS = {
 }
 #: Whether the chart's container is a phone's (an export, with no container, gets the wide layout).
 PHONE = "(containerSize()[0] > 0 && containerSize()[0] < 600)"
-#: The bloc bars' rows: 32 px apart, so a long bloc name wrapped on a phone ("SCO without India and Pakistan" on two
+#: The bloc bars' rows: 34 px apart, so a long bloc name wrapped on a phone ("SCO without India and Pakistan" on two
 #: lines, not cut with "…") stays beside its own bar; rows of named blocs, which the Arabic edition mirrors (names
 #: on the right, bars growing leftwards: ``helpers.i18n.chart_words``).
-BAR_LAYOUT = {"height": alt.Step(32), "usermeta": {"mirror": True}}
+BAR_LAYOUT = {"height": alt.Step(34), "usermeta": {"mirror": True}}
 #: Default text alternatives.
 DOTS = ("Dots of the effective number of members per bloc and indicator, beside a tick at the actual number of "
         "members, on a log scale.")
@@ -62,6 +65,24 @@ def no_figures(indicator: str, held, *, title: str, width: int = 420) -> alt.Cha
     return theme.titled(chart.properties(width=width, height=alt.Step(22)), title, " ".join(lines))
 
 
+def _ticks(top: float) -> list[float]:
+    """Round ticks from 0 up to ``top`` at most (the axis stops at the largest bar, not past it)."""
+    import math
+
+    mag = 10 ** math.floor(math.log10(top)) if top > 0 else 1
+    step = next(m * mag for m in (0.2, 0.25, 0.5, 1, 2, 2.5, 5) if top / (m * mag) <= 4)
+    return [round(i * step, 6) for i in range(int(top / step) + 1)]
+
+
+def _label_room(totals: pd.DataFrame) -> alt.Scale:
+    """A scale whose bars end where each one's label (``label``, ~6 px a character at 10 px) still fits in the plot
+    at any width: the room past the largest bar is its label's, not an axis running on past the data."""
+    need = [f"{float(v)} * width / max(width - {8 + 6 * len(str(t))}, width * 0.4)"
+            for v, t in zip(totals["shown"], totals["label"]) if pd.notna(v) and v > 0]
+    return alt.Scale(nice=False, domainMin=0, domainMax=alt.ExprRef(f"max({', '.join(need)})" if len(need) > 1
+                                                                     else need[0]))
+
+
 def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title: str, description: str,
               axis_title: str, divisor: float = 1.0, width: int = 420) -> alt.LayerChart:
     """One indicator across blocs: a bar per bloc stacked from its members' parts (``parts`` from
@@ -83,11 +104,12 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
         shown=lambda d: d["value"] / divisor,
         figure=lambda d: d["estimate"].map({True: "estimate", False: "reported"}))
     names = [p for p in theme.PART_COLORS if p in set(pieces["part"])]
-    y = alt.Y("bloc:N", title=None, sort=order, axis=alt.Axis(labelExpr=theme.wrapped_label(PHONE, 20, 60)))
-    bars = alt.Chart(pieces).mark_bar(strokeWidth=1.5, size=18).encode(
-        y=y, x=alt.X("shown:Q", title=axis_title, stack="zero",
-                     axis=alt.Axis(format=",.0f", tickCount=3), scale=alt.Scale(nice=False,
-                     domain=[0, float(totals["shown"].max() or 1) * 1.45])),  # max: at least one total
+    # a long bloc name on two lines on a phone, so the bars keep most of the screen's width
+    y = alt.Y("bloc:N", title=None, sort=order, axis=alt.Axis(labelExpr=theme.wrapped_label(PHONE, 22, 40)))
+    top = float(totals["shown"].max() or 1)  # at least one total
+    bars = alt.Chart(pieces).mark_bar(strokeWidth=1.5).encode(
+        y=y, x=alt.X("shown:Q", title=axis_title, stack="zero", scale=_label_room(totals),
+                     axis=alt.Axis(format=",.0f", values=_ticks(top), domain=False)),
         color=alt.Color("part:N", scale=alt.Scale(domain=names, range=[theme.PART_COLORS[n] for n in names]),
                         legend=alt.Legend(title=None, orient="bottom", columns=2)),
         order=alt.Order("order:Q"),
@@ -173,7 +195,8 @@ def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, w
     world), each line named at its end instead of in a legend; hollow points mark years where some member lacks a
     figure."""
     data = series.dropna(subset=["value"]).assign(
-        figures=lambda d: d["complete"].map({True: COMPLETE[0], False: COMPLETE[1]}))
+        figures=lambda d: d["complete"].map({True: COMPLETE[0], False: COMPLETE[1]}), step=JOINED)
+    data["joined"] = data.sort_values("year").groupby("series")["members"].diff().fillna(0) > 0
     blocs = [b for b in SERIES_COLORS if b in set(data["bloc"])]
     colour = alt.Color("bloc:N", scale=alt.Scale(domain=blocs, range=[SERIES_COLORS[b] for b in blocs]), legend=None)
     tips = [alt.Tooltip("series:N"), alt.Tooltip("year:O"), alt.Tooltip("value:Q", title="share", format=".1%"),
@@ -181,14 +204,18 @@ def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, w
     # on a phone every eighth year is labelled (every fourth ran together there)
     x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=list(range(2000, 2030, 4)),
                                                   labelExpr=f"{PHONE} && datum.value % 8 != 0 ? '' : datum.label"))
-    base = alt.Chart(data).encode(x=x, y=alt.Y("value:Q", title="share", axis=alt.Axis(format=".0%")), color=colour)
+    base = alt.Chart(data).encode(x=x, y=alt.Y("value:Q", title=SHARE_AXIS, axis=alt.Axis(format=".0%")), color=colour)
     lines = base.mark_line().encode(detail="series:N", strokeDash=alt.condition(
         alt.datum.bloc == PAIR, alt.value([5, 3]), alt.value([1, 0])))
     points = base.mark_point(size=30).encode(
         fill=alt.condition("datum.complete", colour, alt.value("white")), tooltip=tips)
+    # a step in a line can be a change of members, not a trend: the years a bloc gained members are marked
+    joined = base.transform_filter(alt.datum.joined).mark_point(size=90, filled=True, opacity=1).encode(
+        shape=alt.Shape("step:N", scale=alt.Scale(domain=[JOINED], range=["triangle-up"]),
+                        legend=alt.Legend(title=None, orient="top")), tooltip=tips)
     names = alt.Chart(_end_labels(data)).mark_text(align="left", dx=8, fontSize=11).encode(  # beside the last point
         x=x, y=alt.Y("label_value:Q"), text="series:N", color=colour)
-    panels = [alt.layer(*(c.transform_filter(alt.datum.kind == k) for c in (lines, points, names))).properties(
+    panels = [alt.layer(*(c.transform_filter(alt.datum.kind == k) for c in (lines, points, joined, names))).properties(
         title=alt.TitleParams(k, anchor="start", fontSize=12), width=width, height=150)
         for k in dict.fromkeys(data["kind"])]
     return theme.titled(alt.vconcat(*panels).resolve_scale(y="independent"), title, description)

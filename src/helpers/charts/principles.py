@@ -14,10 +14,27 @@ import pandas as pd
 from helpers import theme
 from helpers.tables.principles import PRESENCE
 
-PRESENCE_ORDER = [*PRESENCE, "not coded"]
-# Sequential greys: darker = stated more strongly; 'not coded' is near-white (we have no reading).
+NOT_CODED = "not coded"
+PRESENCE_ORDER = [*PRESENCE, NOT_CODED]
+# Sequential greys: darker = stated more strongly; 'not coded' is hatched, not shaded (we have no reading).
 PRESENCE_COLORS = list(theme.PRESENCE_GREYS)
 DARK_GROUND = "#16181b"  # a dark page's ground: the lines between cells on a dark page
+#: The hatch of a cell not coded: thin grey stripes on the page's ground (the dark page swaps both), so an unread
+#: cell recedes and never reads as a shade of the key; the key shows it as a square with the same stripes.
+HATCH_INK, HATCH_GROUND = "#bdbdbd", "#ffffff"
+HATCH_INK_DARK, HATCH_GROUND_DARK = "#4a4e55", "#1d2024"
+HATCH_INK_LEGEND = "#8c8c8c"  # the key's stripes, a shade darker than the cells' so a 10 px square shows them
+HATCH_SYMBOL = "M-1,-1H1V1H-1Z M-1,0L0,-1 M-1,1L1,-1 M0,1L1,0"
+
+
+def _hatch(stripes: int = 14) -> dict:
+    """A Vega linear gradient with hard stops: ``stripes`` slanted stripes across a cell."""
+    stops = []
+    for i in range(stripes):
+        a, b = i / stripes, (i + 0.35) / stripes
+        stops += [{"offset": a, "color": HATCH_INK}, {"offset": b, "color": HATCH_INK},
+                  {"offset": b, "color": HATCH_GROUND}, {"offset": (i + 1) / stripes, "color": HATCH_GROUND}]
+    return {"gradient": "linear", "x1": 0, "y1": 0, "x2": 1, "y2": 0.35, "stops": stops}
 
 
 # ----------------------------------------------------------------------------------------------------- 06
@@ -31,26 +48,40 @@ _WRAP = (f"length(datum.name) <= {LINE} ? [datum.name] : "
          f"substring(datum.name, lastindexof(substring(datum.name, 0, {LINE}), ' ') + 1)]")
 
 
+def _not_coded(base: alt.Chart, x: alt.X, tips: list) -> alt.Chart:
+    """The cells not coded, hatched, with an entry of their own in the key (a square with the same stripes)."""
+    return base.transform_filter(alt.datum.presence == NOT_CODED).mark_rect(
+        stroke=theme.GRID, strokeWidth=0.5, height=CELL, fill=_hatch()).encode(
+        x=x, yOffset=alt.value(ROW_STEP - CELL - 3), tooltip=tips,
+        opacity=alt.Opacity("presence:O", scale=alt.Scale(domain=[NOT_CODED], range=[1]),
+                                  legend=alt.Legend(title=None, symbolType=HATCH_SYMBOL,
+                                                    symbolStrokeColor=HATCH_INK_LEGEND, symbolFillColor=HATCH_GROUND,
+                                                    symbolStrokeWidth=1.2, symbolSize=110)))
+
+
 def principle_grid_chart(grid: pd.DataFrame, *, title: str, description: str) -> alt.LayerChart:
     """Document (rows, in date order, the name and year above each row) × principle (columns): cell shade =
-    explicit / implicit / absent / not coded."""
+    explicit / implicit / absent (only those drawn are in the key); a cell not coded is hatched."""
     grid = grid.assign(row=[f"{d} ({pd.Timestamp(t).year})" for d, t in zip(grid["document"], grid["date"])])
     rows = list(dict.fromkeys(grid.sort_values(["date", "document"], kind="mergesort")["row"]))
     base = alt.Chart(grid).encode(y=alt.Y("row:N", sort=rows, title=None, axis=None))
-    cells = base.mark_rect(stroke=theme.GRID, strokeWidth=0.5, height=CELL).encode(
-        x=alt.X("principle:N", sort=list(dict.fromkeys(grid["principle"])), title=None,
-                axis=alt.Axis(labelAngle=-30, labelLimit=200, orient="top")),
-        yOffset=alt.value(ROW_STEP - CELL - 3),
-        color=alt.Color("presence:N", scale=alt.Scale(domain=PRESENCE_ORDER, range=PRESENCE_COLORS),
-                        legend=alt.Legend(title="in the document")),
-        tooltip=[alt.Tooltip("principle:N"), alt.Tooltip("document:N"),
-                 alt.Tooltip("date:T", format="%Y-%m-%d"), alt.Tooltip("presence:N"),
-                 alt.Tooltip("locator:N", title="where"), alt.Tooltip("phrase:N", title="phrase")],
-    )
+    x = alt.X("principle:N", sort=list(dict.fromkeys(grid["principle"])), title=None,
+              axis=alt.Axis(labelAngle=-30, labelLimit=200, orient="top"))
+    tips = [alt.Tooltip("principle:N"), alt.Tooltip("document:N"), alt.Tooltip("date:T", format="%Y-%m-%d"),
+            alt.Tooltip("presence:N"), alt.Tooltip("locator:N", title="where"), alt.Tooltip("phrase:N", title="phrase")]
+    read = [p for p in PRESENCE if p in set(grid["presence"])]  # the key lists only what a cell shows
+    cells = base.transform_filter(alt.datum.presence != NOT_CODED).mark_rect(
+        stroke=theme.GRID, strokeWidth=0.5, height=CELL).encode(
+        x=x, yOffset=alt.value(ROW_STEP - CELL - 3), tooltip=tips,
+        color=alt.Color("presence:N", scale=alt.Scale(domain=read, range=[PRESENCE_COLORS[PRESENCE.index(p)]
+                                                                          for p in read]),
+                        legend=alt.Legend(title="in the document")))
+    unread = _not_coded(base, x, tips)
     names = base.transform_filter(alt.datum.principle == grid["principle"].iloc[0]).transform_calculate(
         name="datum.document + ' (' + year(datum.date) + ')'").transform_calculate(lines=_WRAP).mark_text(
         align="left", baseline="top", dy=3 - ROW_STEP // 2, fontSize=11.5, color=theme.TEXT, lineHeight=13).encode(
         x=alt.value(0), text="lines:N")
-    chart = alt.layer(cells, names).properties(
-        height=ROW_STEP * len(rows), usermeta={"dark": theme.dark_swap([*PRESENCE_COLORS, theme.GRID], [*theme.PRESENCE_GREYS_DARK, DARK_GROUND])})
+    swap = theme.dark_swap([*PRESENCE_COLORS, theme.GRID, HATCH_INK, HATCH_GROUND],
+                           [*theme.PRESENCE_GREYS_DARK, DARK_GROUND, HATCH_INK_DARK, HATCH_GROUND_DARK])
+    chart = alt.layer(cells, unread, names).properties(height=ROW_STEP * len(rows), usermeta={"dark": swap})
     return theme.titled(chart, title, description)

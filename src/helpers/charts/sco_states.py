@@ -46,7 +46,7 @@ def spell_gantt(spells: pd.DataFrame, *, names: dict[str, str] | None = None, ro
         x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y")),
         x2="end:T",
         y=alt.Y(f"{shown}:N", sort=order, title=None),
-        color=alt.Color("role:N", scale=theme.positional_scale([r for r, _, _ in roles]),
+        color=alt.Color("role:N", scale=_status_scale(roles),
                         legend=alt.Legend(title="status")),
         tooltip=[alt.Tooltip("name:N", title="state"), alt.Tooltip("organisation:N"),
                  alt.Tooltip("role:N", title="status"), alt.Tooltip("start:T", format="%Y-%m-%d"),
@@ -56,10 +56,23 @@ def spell_gantt(spells: pd.DataFrame, *, names: dict[str, str] | None = None, ro
     return theme.titled(chart.properties(width=width), title, description)
 
 
+def _status_scale(roles: list[tuple[str, str, str]]) -> alt.Scale:
+    """Each (role, organisation, status) in its status's colour (``theme.STATUS_COLORS``), the same in every chart of
+    the report (a bare "member" row of the Shanghai Five in the focus chart is a member like any other); a status the
+    theme does not know takes the theme's categorical colours in order."""
+    spare = iter(c for c in theme.CATEGORY_COLORS.values() if c not in theme.STATUS_COLORS.values())
+    def key(role: str, org: str, status: str) -> str:  # a predecessor's members, when the legend names the org
+        return "predecessor member" if org in theme.PREDECESSORS and status == "member" and role != "member" else status
+
+    return alt.Scale(domain=[r for r, _, _ in roles],
+                     range=[theme.STATUS_COLORS.get(key(r, o, st)) or next(spare) for r, o, st in roles])
+
+
 def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MATRIX,
-                     orgs: Iterable[str] = ORGS) -> alt.Chart:
+                     orgs: Iterable[str] = ORGS) -> alt.LayerChart:
     """State × structure cells shaded by tie grade (darker = stronger); states on both sides first, the two
-    poles last; a cell is empty when the state has no active tie there."""
+    poles last, each group named beside its first row under a rule; a cell is empty when the state has no active
+    tie there."""
     orgs = [o for o in orgs if o in matrix.columns]
     group = matrix["both_sides"].map({True: "on both sides", False: "one side or none"}).where(~matrix["pole"],
                                                                                                 "pole")
@@ -75,13 +88,36 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MAT
                               labelLimit=180)),
         y=alt.Y("name:N", sort=order, title=None),
         color=alt.Color("grade:N", scale=alt.Scale(domain=list(GRADES), range=GRADE_COLORS),
-                        legend=alt.Legend(title="tie")),
+                        legend=alt.Legend(title="tie", orient="bottom")),  # the right is the groups' names
         tooltip=[alt.Tooltip("name:N", title="state"), alt.Tooltip("structure:N"), alt.Tooltip("grade:N", title="tie"),
                  alt.Tooltip("group:N", title="counted as"), alt.Tooltip("inactive:N", title="suspended ties")],
     )
-    chart = chart.properties(width=22 * len(orgs) * 3, height=alt.Step(11),
-                             usermeta={"dark": theme.dark_swap(theme.TIE_GRADE_COLORS, theme.TIE_GRADE_COLORS_DARK)})
+    width = 22 * len(orgs) * 3
+    chart = alt.layer(chart, *_group_marks(matrix.assign(group=group), order)).properties(
+        width=width, height=alt.Step(11),
+        usermeta={"dark": theme.dark_swap(theme.TIE_GRADE_COLORS, theme.TIE_GRADE_COLORS_DARK)})
     return theme.titled(chart, title, description)
+
+
+#: The matrix's three row groups as the reader reads them, named beside their first row.
+GROUP_WORDS = {"on both sides": "ties on both sides", "one side or none": "ties on one side or none",
+               "pole": "Russia and China"}
+
+
+def _group_marks(rows: pd.DataFrame, order: list[str]) -> list[alt.Chart]:
+    """A rule above each group of rows after the first, and each group's name beside its first row (right of the
+    cells), so the three blocks of names read as groups, not as one list out of alphabetical order."""
+    first = rows.set_index("name").loc[order].reset_index().drop_duplicates("group")
+    heads = pd.DataFrame({"name": first["name"], "label": first["group"].map(GROUP_WORDS)})
+    y = alt.Y("name:N", sort=order, title=None)
+    rules = alt.Chart(heads.iloc[1:]).mark_rule(color=theme.INK, strokeWidth=1).encode(
+        y=y, x=alt.value(0), x2=alt.value("width"), yOffset=alt.value(-5.5),
+        tooltip=[alt.Tooltip("label:N", title="group")])
+    # right of the cells at whatever width the page draws the matrix (it follows its container)
+    text = alt.Chart(heads).mark_text(align="left", baseline="top", fontSize=10.5, fontWeight="bold",
+                                      color=theme.TEXT, x=alt.ExprRef("width + 8")).encode(
+        y=y, yOffset=alt.value(-5), text="label:N", tooltip=[alt.Tooltip("label:N", title="group")])
+    return [rules, text]
 
 
 def upset_chart(combos: pd.DataFrame, *, structures: Iterable[str] = STRUCTURES, title: str, description: str = UPSET,

@@ -111,11 +111,12 @@ def _chip(value, column: str, content: str) -> str:
     return f'<span class="verdict-chip verdict-{kind}">{content}</span>' if kind else content
 
 
-def _cell(value, column: str, labelled: bool, decimals: int | None = None, tag: str = "td", extra: str = "") -> str:
+def _cell(value, column: str, labelled: bool, decimals: int | None = None, tag: str = "td", extra: str = "",
+          numeric: bool = False) -> str:
     shown = _shown(value, column, labelled, decimals)
     attrs = [extra] if extra else []
-    if not shown.strip():
-        empty = " ".join([*attrs, 'class="empty"'])
+    if not shown.strip():  # an empty cell of a numeric column: its dash where the numbers are
+        empty = " ".join([*attrs, 'class="empty num"' if numeric else 'class="empty"'])
         return f'<{tag} {empty}><span aria-hidden="true">{EMPTY}</span></{tag}>'
     if is_number(value):
         attrs.append('class="num"')
@@ -173,7 +174,7 @@ def table_html(frame, key: str, title: str, table: str = "", layout: str = "rows
     body = []
     for rec in frame[cols].itertuples(index=False, name=None):
         row = dict(zip(cols, rec))
-        cells = "".join(_cell(row[c], c, c in with_labels, decimals[c]) for c in inline)
+        cells = "".join(_cell(row[c], c, c in with_labels, decimals[c], numeric=c in numeric) for c in inline)
         if not below:
             body.append(f"<tr>{cells}</tr>")
             continue

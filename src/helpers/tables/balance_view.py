@@ -25,17 +25,19 @@ def overlap_view(shared: pd.DataFrame) -> pd.DataFrame:
                                                        "in": "Which rows"})
 
 
-def capability_view(caps: pd.DataFrame) -> pd.DataFrame:
+def capability_view(caps: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Reader columns for ``balance.world_shares`` output: bloc, indicator, total in words (see ``reader_amount``),
     share of the world in per cent (empty where the data holds no world total), members with figures, members
-    without."""
+    without, by name (``names``: ISO3 code → name; a code without a name stays)."""
     share = caps["world_share"] if "world_share" in caps else pd.Series(math.nan, index=caps.index)
+    named = [", ".join((names or {}).get(c.strip(), c.strip()) for c in str(m).split(",")) if isinstance(m, str) and m
+             and m != "all members" else m for m in caps["missing"]]
     return pd.DataFrame({
         "bloc": caps["bloc"], "indicator": caps["indicator"].map(LABELS),
         "total": [reader_amount(v, i) for v, i in zip(caps["total"], caps["indicator"])],
         "share of the world (%)": (100 * share).round(1),
         "members with figures": caps["reported"].astype(str) + " of " + caps["members"].astype(str),
-        "members without figures": caps["missing"],
+        "members without figures": named,
     }).reset_index(drop=True)
 
 
@@ -76,7 +78,7 @@ def concentration_view(conc: pd.DataFrame, names: Mapping[str, str] | None = Non
     return pd.DataFrame({
         "indicator": sub["indicator"].map(LABELS), "bloc": sub["bloc"],
         "largest member": name(sub["largest"]), "its share (%)": (100 * sub["largest_share"]).round(1),
-        "runner-up": name(sub["runner_up"]), "leader to runner-up": sub["leader_ratio"].round(1),
+        "runner-up": name(sub["runner_up"]), "leader to runner-up (×)": sub["leader_ratio"].round(1),
         "effective members": sub["effective_members"].round(2), "members": sub["members"],
         "members with figures": sub["reported"],
     }).reset_index(drop=True)

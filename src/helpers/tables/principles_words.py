@@ -21,10 +21,13 @@ def principles_title(principles: pd.DataFrame) -> str:
 
 
 def grid_finding(grid: pd.DataFrame, as_of, principle: str = "Indivisible security") -> str:
-    """Title of the principle grid: in how many of the documents read by ``as_of`` one principle appears."""
+    """Title of the principle grid: in how many of the documents read by ``as_of`` one principle appears, and for how
+    many of them it was not coded (so the count is not read as a share of documents checked for it)."""
     found = grid[(grid["principle"] == principle) & grid["presence"].isin(["explicit", "implicit"])]
-    return (f"By {wording.day(as_timestamp(as_of, 'as_of'))}, {principle[0].lower() + principle[1:]} appears in "
-            f"{found['document'].nunique()} of {grid['document'].nunique()} documents read")
+    unread = grid[(grid["principle"] == principle) & (grid["presence"] == "not coded")]["document"].nunique()
+    title = (f"By {wording.day(as_timestamp(as_of, 'as_of'))}, {principle[0].lower() + principle[1:]} appears in "
+             f"{found['document'].nunique()} of {grid['document'].nunique()} documents read")
+    return f"{title}; {unread} were not coded for it" if unread else title
 
 
 def _stated(summary: pd.DataFrame, wide: bool) -> pd.Series:

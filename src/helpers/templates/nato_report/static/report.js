@@ -218,10 +218,21 @@
         var meta = spec.usermeta, phone = meta.phone_aspect && el.clientWidth < meta.phone_width;
         spec.height = Math.round(el.clientWidth * (phone ? meta.phone_aspect : meta.aspect));
       }
+      /* a chart whose columns would be crushed on a phone (its usermeta.phone_plot: the plot's least width) keeps
+         that width, and its box scrolls sideways and says so */
+      var scrolls = mode === "vega-lite" && spec.usermeta && spec.usermeta.phone_plot && spec.width === "container" &&
+        el.clientWidth < 600;
+      if (scrolls) {
+        var box = el.closest(".report-chart-scroll") || el;
+        spec.width = spec.usermeta.phone_plot; delete spec.autosize;
+        box.classList.remove("report-chart-fits");
+        box.setAttribute("tabindex", "0"); box.setAttribute("role", "region");
+        box.setAttribute("aria-label", el.getAttribute("aria-label") || "");
+      }
       var options = {mode: mode, renderer: "svg", actions: false, tooltip: {theme: isDark ? "dark" : "light"}};
       return withData(spec).then(function (ready) {
         return window.vegaEmbed(el, ready, options).then(function (result) {
-          return fitBox(el, ready, options, result, 0);
+          return scrolls ? result : fitBox(el, ready, options, result, 0);
         });
       }).then(function (result) {
         var svg = el.querySelector("svg");
