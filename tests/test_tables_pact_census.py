@@ -420,3 +420,16 @@ def test_seatos_window_ends_at_its_dissolution_and_atops_continuing_treaty_is_a_
     line = view.takeaways(cases, pc.exit_record(cases, spells, exits, "2024-04-30"), checks, "2024-04-30")[1]
     assert ("When counting members' ends at an organisation's dissolution as exits, NATO below CSTO still "
             "separates, but so does NATO below SEATO: it is no longer the only clear difference.") in line
+
+
+def test_largest_says_nato_would_lead_without_atops_coding_of_the_oas_charter():
+    """Referee (methods-6 m1): "NATO was not the largest" turns on one ATOP coding; the sentence now says, computed,
+    that without it NATO would lead on the last day ATOP covers, and says nothing of the kind when NATO would not
+    (1991, when the Rio Treaty had more members than NATO's 16)."""
+    census, spells, orgs = load.pact_census(), load.pact_spells(), load.organisations()
+    sizes = pc.members_at(pc.census_cases(census, orgs, "2024-04-30"), spells, "2024-04-30")
+    assert ("Without that coding, NATO (29) would be the largest, ahead of the Treaty on European Union "
+            "(Maastricht) (28).") in view.largest_line(sizes, "2024-04-30")
+    early = pc.members_at(pc.census_cases(census, orgs, "1991-12-31"), spells, "1991-12-31")
+    assert early.iloc[1]["org_id"] != "NATO" and "Without that coding" not in view.largest_line(early, "1991-12-31")
+

@@ -238,6 +238,10 @@ def largest_line(sizes: pd.DataFrame, as_of=None) -> str:
             f"{_article(top['name'])} had {top['members']} members to NATO's {nato['members']}. "
             f"That rests on ATOP's coding of the {short_name(top['name'])} as a defence pact; this page does not "
             f"quote ATOP 4.01's definition of a defence obligation.")
+    rest = sizes.iloc[1:]
+    if len(rest) > 1 and rest.iloc[0]["org_id"] == FOCUS:
+        line += (f" Without that coding, NATO ({nato['members']}) would be the largest, ahead of "
+                 f"the {short_name(rest.iloc[1]['name'])} ({rest.iloc[1]['members']}).")
     if as_of is not None and pd.Timestamp(as_of) > top["day"]:
         line += (f" ATOP's coverage ends in {top['day'].year} and the project holds no later member spells of the "
                  f"{short_name(top['name'])}, so which pact was largest on {wording.day(pd.Timestamp(as_of).date())} "
