@@ -320,7 +320,10 @@ present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(colum
 # exits most comparisons cannot be told apart. Exits per member-year leave out a pact's own end (the Warsaw Pact's
 # in 1991, SEATO's in 1977), which the lifetimes show instead. Military power is not compared across the census
 # (notebook 05 compares NATO only with the SCO, the CSTO and Russia with China), and cohesion beyond membership is
-# not a membership fact. The claim stays an interpretation (C09).
+# not a membership fact. Partial withdrawals are not counted as exits: France's withdrawal from NATO's integrated
+# military command in 1966 and Greece's withdrawal of its forces from it in 1974–80 ended no membership, and the
+# data hold no sourced dates for them, so no check counts them; the CSTO's suspension by Uzbekistan in 2012 counts
+# because it suspended participation in the organisation itself. The claim stays an interpretation (C09).
 #
 # ## How robust is this?
 #

@@ -433,3 +433,13 @@ def test_largest_says_nato_would_lead_without_atops_coding_of_the_oas_charter():
     early = pc.members_at(pc.census_cases(census, orgs, "1991-12-31"), spells, "1991-12-31")
     assert early.iloc[1]["org_id"] != "NATO" and "Without that coding" not in view.largest_line(early, "1991-12-31")
 
+
+def test_02_says_partial_withdrawals_from_natos_integrated_command_are_not_counted():
+    """Referee (methods-6 m6): France 1966 and Greece 1974 left NATO's integrated command, not NATO; the data hold
+    no sourced dates for them, so the page says they are not counted rather than testing dates from memory."""
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[1].joinpath("notebooks", "02-nato-enlargement.py").read_text()
+    prose = " ".join(x.lstrip("# ") for x in source.splitlines() if x.startswith("#"))
+    assert "Partial withdrawals are not counted as exits" in prose
+    assert "integrated military command in 1966" in prose and "1974–80" in prose
