@@ -105,10 +105,11 @@ def proposal_glance(cited, track, later, start, end) -> list[str]:
     ]
 
 
-def osce_glance(steps, overlap, counts, coded, as_of) -> list[str]:
-    """03: the OSCE's growth, its overlap with NATO and the CSTO (``counts`` from ``tables.overlap_counts``), and
-    indivisible security in its documents (``coded``: ``tables.principle_in_documents``); one line saying so when
-    the OSCE did not yet exist on ``as_of``."""
+def osce_glance(steps, overlap, counts, coded, as_of, inactive=()) -> list[str]:
+    """03: the OSCE's growth, its overlap with NATO and the CSTO (``counts`` from ``tables.overlap_counts``; formal
+    ties, with the count on active ties beside it when ``inactive`` names states whose tie is frozen or suspended,
+    ``tables.inactive_ties``), and indivisible security in its documents (``coded``:
+    ``tables.principle_in_documents``); one line saying so when the OSCE did not yet exist on ``as_of``."""
     explicit = coded[coded["presence"] == "explicit"]
     if steps.empty or not overlap["OSCE"].any():
         return [f"On {wording.day(as_of)} the CSCE/OSCE had no participating states yet: the Helsinki Final Act "
@@ -120,6 +121,10 @@ def osce_glance(steps, overlap, counts, coded, as_of) -> list[str]:
         f"On that date {int(both)} of its {int(overlap['OSCE'].sum())} states also belonged to NATO or the CSTO: "
         "both camps sat at one table.",
     ]
+    if inactive:
+        out[1] += (f" That counts formal membership; counting active ties only, as notebook 08 does, it is "
+                   f"{int(both) - len(inactive)}: {wording.joined(list(inactive), lang='en')} had frozen or "
+                   "suspended participation.")
     if len(explicit):
         out.append(f"{indivisible_finding(coded)}.")
     return out
