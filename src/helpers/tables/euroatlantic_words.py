@@ -72,9 +72,12 @@ def indivisible_finding(coded: pd.DataFrame) -> str:
     head = f"Indivisible security is explicit in {len(explicit)} of the {len(coded)} OSCE documents as coded"
     if not earlier:
         return head + f"; the earliest explicit statement is from {first.year}"
-    years = " and ".join(str(y) for y in earlier)
-    text = "text was" if len(earlier) == 1 else "texts were"
-    return head + (f"; the {years} {text} not read in full, so no earliest year is claimed")
+    years, k = " and ".join(str(y) for y in earlier), len(earlier)
+    read = len(coded) - k  # the earlier texts were coded from parts read: they stay out of the denominator
+    return (f"Indivisible security is explicit in {len(explicit)} of the {read} OSCE documents read in full; "
+            + (f"the {years} text was not read in full and is not counted" if k == 1 else
+               f"the other {k}, of {years}, were not read in full and are not counted") + ", so no earliest year is "
+            "claimed")
 
 
 def claims_headline(claim_table: pd.DataFrame, paras: Iterable[str]) -> str:
