@@ -71,7 +71,9 @@ joint = pact_census.exit_record(cases, spells, exits, P.as_of, joint_once=True)
 wide = pact_census.exit_record(pact_census.without_great_power_rule(cases), spells, exits, P.as_of,
                                uncoded="not_coded")
 nested = pact_census.shared_exits_once(cases, spells, exits, P.as_of)
-checks = pact_census_words.robustness_checks(strict, joint, wide, nested)
+continued = pact_census.exit_record(cases.assign(ended=cases["atop_ended"]), spells, exits, P.as_of,
+                                    count=(*pact_census.EXIT_KINDS, "dissolution"))
+checks = pact_census_words.robustness_checks(strict, joint, wide, nested, continued)
 sizes = pact_census.members_at(cases, spells, P.as_of)
 
 # %% [markdown]
@@ -176,7 +178,8 @@ present.table(counts, title=pact_census_words.cases_title(counts), key="census",
 admitted = cases[cases["admitted"]]
 present.table(admitted[["name", "signed", "ended", "states_at_signature"]], key="cases",
               title=f"The {len(admitted)} defence pacts the rule admits, by signature",
-              caption="Ended = the end ATOP records (empty while in force at the end of its coverage). Agreements "
+              caption="Ended = the end ATOP records (empty while in force at the end of its coverage), or the "
+                      "organisation's dissolution where that came first (SEATO, 30 June 1977). Agreements "
                       "this project does not hold are named by the treaty text that matches ATOP's date and members, "
                       "else by their day of signature, with their ATOP number.",
               sources=["atop-4-01-data", *census["name_source_id"].dropna()],
@@ -238,6 +241,10 @@ present.chart(euroatlantic_charts.pact_lifespans(record, as_of=P.as_of, title=ch
 # withdrawal) is not a **non-renewal** at the end of a fixed term (the CSTO's three of 1999), nor a **suspension**
 # between members (the United States' of its obligations to New Zealand in 1986); a state that continued under
 # another code, ceased to exist (the GDR) or left because the organisation wound up (SEATO's, 1977) is not counted.
+# One rule sets where a pact's window ends: at ATOP's end or at the organisation's dissolution, whichever comes
+# first. SEATO's window therefore stops on 30 June 1977, the day the organisation closed (the dissolution date in
+# `organisations.csv`), as the Warsaw Pact's stops on 1 July 1991, although ATOP keeps the Manila treaty in force
+# between the United States and Thailand.
 # With so few events, each rate carries an **exact Poisson 95% interval** (Garwood's chi-square form, computed with
 # `scipy.stats.chi2`). Whether two intervals overlap is not a test of whether two rates differ: intervals can
 # overlap while the rates differ. Two pacts are compared by the **exact conditional test of two Poisson rates**:
@@ -313,11 +320,14 @@ present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(colum
 # exits most comparisons cannot be told apart. Exits per member-year leave out a pact's own end (the Warsaw Pact's
 # in 1991, SEATO's in 1977), which the lifetimes show instead. Military power is not compared across the census
 # (notebook 05 compares NATO only with the SCO, the CSTO and Russia with China), and cohesion beyond membership is
-# not a membership fact. The claim stays an interpretation (C09).
+# not a membership fact. Partial withdrawals are not counted as exits: France's withdrawal from NATO's integrated
+# military command in 1966 and Greece's withdrawal of its forces from it in 1974–80 ended no membership, and the
+# data hold no sourced dates for them, so no check counts them; the CSTO's suspension by Uzbekistan in 2012 counts
+# because it suspended participation in the organisation itself. The claim stays an interpretation (C09).
 #
 # ## How robust is this?
 #
-# The result rests on three choices, each checked here. **What counts as an exit:** the obvious alternative is to
+# The result rests on five choices, each checked here. **What counts as an exit:** the obvious alternative is to
 # count only denunciations, leaving out the CSTO's non-renewals at the end of its first five-year term,
 # suspensions between members and exits whose legal form is not coded. **Independent events:** the exact test
 # treats exits as independent, but three of the CSTO's four are one joint act — Georgia, Azerbaijan and Uzbekistan
@@ -334,7 +344,9 @@ present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(colum
 # 1962). The fourth check keeps every pact and counts a state's exit from two agreements of one group on the same
 # day once, in the outermost agreement it left (Cuba's in the OAS Charter, not again in the Rio Treaty). An exit
 # from only one of them stays: the Rio Treaty's denunciations of 2012–2016 were made by states that remained in the
-# OAS, so they are not double counts.
+# OAS, so they are not double counts. **Where a pact ends:** ATOP reads the Manila treaty as outliving SEATO, the
+# organisation. The fifth check takes that reading: SEATO's window runs on to the end of ATOP's coverage and the
+# four members whose spells ended when the organisation closed in 1977 count as exits.
 
 # %%
 present.findings(pact_census_words.robustness_lines(rates, checks))

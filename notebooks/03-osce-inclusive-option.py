@@ -168,7 +168,8 @@ present.table(linked[["date", "category", "title", "description", "paragraphs"]]
 # Three findings of this notebook, placed at the top of the report.
 
 # %%
-present.glance(euroatlantic_words.osce_glance(steps, overlap, counts, indivisible, P.as_of))
+present.glance(euroatlantic_words.osce_glance(steps, overlap, counts, indivisible, P.as_of,
+                                              euroatlantic.inactive_ties(memberships, overlap, P.as_of)))
 
 # %% [markdown]
 # ## Takeaways

@@ -220,7 +220,7 @@ present.table(balance_view.warhead_measure_view(measures),
 # only if no NATO member's factor is below 1; it is not a point estimate.
 
 # %%
-present.table(balance_view.ppp_view(ppp), title=balance_words.ppp_title(ppp, ppp_year),
+present.table(balance_view.ppp_view(ppp), title=balance_view.ppp_title(ppp, ppp_year),
               caption="SIPRI's figures in constant 2023 US dollars, multiplied by Robertson's factor: his purchasing-"
                       "power figure over his market-rate figure, both for the same year and from the same page.",
               key="ppp", **evidence.cite(capabilities, world, memberships, blocs, [ppp_year],

@@ -76,7 +76,9 @@ counts, spells = sco_states.tie_summary(matrix), sco_states.state_spells(members
 sco_spells = sco_states.org_timeline(memberships, ["SHANGHAI5", "SCO"], P.as_of)
 pools, grades = alignment_denominators.denominators(matrix), alignment_denominators.by_grade(matrix)
 present.glance(sco_states_words.glance_findings(circle, counts, spells, P.focus_state, names, P.as_of)
-               + [alignment_denominators.glance_or_documented(pools, grades, memberships, P.as_of, names)],
+               + [" ".join(x for x in (alignment_denominators.glance_or_documented(pools, grades, memberships,
+                                                                                  P.as_of, names),
+                                       alignment_denominators.eurasian_flag_line(matrix, load.states(), names)) if x)],
                summary=sco_states_words.summary(P.focus_state, names, P.as_of))
 
 # %% [markdown]
@@ -261,7 +263,8 @@ present.chart(
 # the default date.
 
 # %%
-checks = alignment_denominators.robustness_table(pools, grades, matrix, names, memberships, P.as_of)
+checks = alignment_denominators.robustness_table(pools, grades, matrix, names, memberships, P.as_of,
+                                                 load.states())
 present.table(checks, title=alignment_denominators.denominators_title(pools), key="robustness", collapsed=True,
               caption="Each alternative and what it does to the headline.", sources=ties_sources)
 

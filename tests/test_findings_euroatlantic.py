@@ -229,3 +229,23 @@ def test_02_glance_puts_no_english_article_before_an_arabic_pact_name(monkeypatc
     args = (load.memberships(), load.organisations(), load.states(), load.state_lineage(), load.state_policies())
     line = enlargement_words.glance_findings(*args, "2024-04-30")[2]
     assert "the " not in line.split(",")[1], line
+
+
+def test_04_gives_c15_one_verdict_read_from_the_ledger_and_names_what_the_treaties_measure():
+    """Referee (methods-6 M2): 04's prose called C15 "supported" while the ledger and the claims table said
+    "partly supported". The verdict now has one home: the sentence reads it from the ledger, the prose states none,
+    and the sentence says the treaty list measures US–Russian and European arms control, not non-proliferation."""
+    import re
+    from pathlib import Path
+
+    claims, record = load.claims(), load.arms_control()
+    line = AW.construct_line(claims, record)
+    assert "(C15) is “partly supported”" in line
+    assert "US–Soviet/Russian bilateral and European arms control" in line and "non-proliferation" in line
+    assert "CTBT, whose ratification Russia revoked on 2 Nov 2023" in line
+    other = claims.assign(verdict=claims["verdict"].where(claims["claim_id"] != "C15", "contradicted"))
+    assert "(C15) is “contradicted”" in AW.construct_line(other, record)
+    source = Path(__file__).resolve().parents[1].joinpath("notebooks", "04-crisis-arms-control-war.py").read_text()
+    prose = "\n".join(x for x in source.splitlines() if x.startswith("#"))
+    assert not re.search(r"C15[^.]{0,40}\bsupported\b|supported[^.]{0,120}\(C15\)", prose)
+    assert "arms_control_words.construct_line(claims, arms_record)" in source

@@ -361,7 +361,9 @@ def test_the_glance_says_in_its_own_sentence_which_headline_does_not_survive(dat
     assert "That ratio may not survive purchasing power" in found[0]
     # Editor (review 3, #13): the 2023 headline's 30% and the 2024 conversion's 32% each carry their year
     assert found[0].startswith("In 2023 Russia and China together spent 30% of what NATO spent")
-    assert "in 2024 it was 32% at market exchange rates and could be as high as 67% in 2024 with" in found[0]
+    # Referee (methods-6, m9): the mixed-basis bound is a range from market rates, not a point
+    assert ("in 2024 it was 32%–67%, from market exchange rates to an upper bound with Russia's and China's "
+            "spending at military purchasing-power parity") in found[0] and "as high as" not in found[0]
     assert found[1].endswith("On deployed warheads it reverses: in January 2024 NATO's members had 2,170 deployed, "
                              "Russia and China 1,734.")
     # Referee (methods-3, minor 3): the 2023 headline's inventories are not set against 2024's deployed counts
@@ -412,3 +414,15 @@ def test_a_bloc_chart_without_figures_is_not_captioned_with_outlines_it_does_not
     empty = BW.bars_caption(caps, "nuclear_warheads", drawn)
     assert "dashed" not in empty and "overlap" not in empty and "years the data holds" in empty
     assert BW.bars_caption(caps, "population", "The rows overlap.") == "The rows overlap."
+
+
+def test_the_purchasing_power_title_and_check_give_a_range_not_a_point(data):
+    """Referee (methods-6, m9): the purchasing-power figure mixes price bases and is an upper bound, so the table's
+    title and the checks table give it as a range from market rates (32%) to the bound (67%), never as a point."""
+    from helpers.tables import balance_view as BV
+
+    c, conc, measures, wy, ppp, py = _robustness_inputs(data)
+    assert BV.ppp_title(ppp, py) == ("Russia and China's 2024 spending was 32%–67% of NATO's, from market rates to "
+                                     "military purchasing power")
+    table = BW.robustness(c, conc, 2023, measures, wy, ppp, py)
+    assert "32%–67% in 2024 (market rates to upper bound)" in set(table["Under the alternative"])

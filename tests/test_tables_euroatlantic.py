@@ -698,9 +698,32 @@ def test_osce_documents_and_indivisible_titles_count_what_the_rows_hold():
                           "presence": ["explicit", "implicit", "explicit"]})
     # Referee (methods-4, M3): the Charter of Paris was read in an abridged copy, so a 1999 "earliest" would be an
     # artefact of the parts read; the title gives no earliest year while an earlier text was not read in full
+    # Referee (methods-6, m5): a text not read in full is not in the denominator ("not read" is not "not explicit")
     assert TW.indivisible_finding(coded) == (
-        "Indivisible security is explicit in 2 of the 3 OSCE documents as coded; the 1990 text was not read in "
-        "full, so no earliest year is claimed")
+        "Indivisible security is explicit in 2 of the 2 OSCE documents read in full; the 1990 text was not read in "
+        "full and is not counted, so no earliest year is claimed")
+    four = pd.concat([coded, pd.DataFrame({"date": pd.to_datetime(["1975-08-01"]), "presence": ["not coded"]})])
+    assert TW.indivisible_finding(four) == (
+        "Indivisible security is explicit in 2 of the 2 OSCE documents read in full; the other 2, of 1975 and 1990, "
+        "were not read in full and are not counted, so no earliest year is claimed")
     assert "1999" not in TW.indivisible_finding(coded)
     assert TW.indivisible_finding(coded.iloc[[0, 2]]).endswith("the earliest explicit statement is from 1999")
     assert TW.indivisible_finding(coded.iloc[1:2]).startswith("No document read states")
+
+
+def test_03_gives_the_formal_overlap_and_the_active_count_notebook_08_uses():
+    """Referee (methods-6 m11): 03 counted Armenia's frozen CSTO tie where 08 counts active ties only. One rule: 03
+    gives the formal count and, beside it, the count on active ties, naming the frozen or suspended member."""
+    from helpers.tables import euroatlantic_words as W
+
+    memberships, states = load.memberships(), load.states()
+    coded = T.principle_in_documents(load.documents(), load.principle_documents(), "indivisible", org="OSCE")
+    steps, overlap, counts = T.osce_overlap(memberships, states, "2024-04-30")
+    inactive = T.inactive_ties(memberships, overlap, "2024-04-30")
+    assert inactive == ["Armenia"]
+    line = W.osce_glance(steps, overlap, counts, coded, "2024-04-30", inactive)[1]
+    assert line.startswith("On that date 38 of its 57 states also belonged to NATO or the CSTO")
+    assert line.endswith("counting active ties only, as notebook 08 does, it is 37: Armenia had frozen or suspended "
+                         "participation.")
+    before = T.osce_overlap(memberships, states, "2023-06-01")[1]
+    assert T.inactive_ties(memberships, before, "2023-06-01") == []

@@ -398,3 +398,48 @@ def test_02_gives_the_all_pairs_result_beside_natos_family_and_claims_no_pre_spe
     page = (paths.ROOT / "notebooks" / "02-nato-enlargement.py").read_text(encoding="utf-8")
     assert "fixed before any result" not in page and "before any result is computed" not in page
     assert "all_pairs_line(rates)" in page
+
+
+def test_seatos_window_ends_at_its_dissolution_and_atops_continuing_treaty_is_a_check():
+    """One rule for a pact's end (methods-6 M1): SEATO's member-years stop when the organisation closed on 30 June
+    1977, as the Warsaw Pact's stop in 1991, so its four members' ends that day are neither exits nor followed by
+    member-years; ATOP's reading (the treaty goes on, those ends are exits) is a check that keeps NATO–CSTO but
+    adds NATO–SEATO, which the takeaways say."""
+    census, spells, exits, orgs = load.pact_census(), load.pact_spells(), load.pact_exits(), load.organisations()
+    cases = pc.census_cases(census, orgs, "2024-04-30")
+    rec = pc.exit_record(cases, spells, exits, "2024-04-30").set_index("org_id")
+    for org in ("SEATO", "WARSAW"):
+        dissolution = orgs.set_index("org_id").loc[org, "dissolved"]
+        assert rec.loc[org, "window_end"] == dissolution
+    assert rec.loc["SEATO", "member_years"] == 174.8 and rec.loc["SEATO", "exits"] == 2
+    continued = pc.exit_record(cases.assign(ended=cases["atop_ended"]), spells, exits, "2024-04-30",
+                               count=(*pc.EXIT_KINDS, "dissolution")).set_index("org_id")
+    assert continued.loc["SEATO", "exits"] == 6 and continued.loc["SEATO", "member_years"] == 253.8
+    _, checks = _default_checks()
+    checks = checks + [view.robustness_checks(*(c[2] for c in checks), None, continued.reset_index())[-1]]
+    line = view.takeaways(cases, pc.exit_record(cases, spells, exits, "2024-04-30"), checks, "2024-04-30")[1]
+    assert ("When counting members' ends at an organisation's dissolution as exits, NATO below CSTO still "
+            "separates, but so does NATO below SEATO: it is no longer the only clear difference.") in line
+
+
+def test_largest_says_nato_would_lead_without_atops_coding_of_the_oas_charter():
+    """Referee (methods-6 m1): "NATO was not the largest" turns on one ATOP coding; the sentence now says, computed,
+    that without it NATO would lead on the last day ATOP covers, and says nothing of the kind when NATO would not
+    (1991, when the Rio Treaty had more members than NATO's 16)."""
+    census, spells, orgs = load.pact_census(), load.pact_spells(), load.organisations()
+    sizes = pc.members_at(pc.census_cases(census, orgs, "2024-04-30"), spells, "2024-04-30")
+    assert ("Without that coding, NATO (29) would be the largest, ahead of the Treaty on European Union "
+            "(Maastricht) (28).") in view.largest_line(sizes, "2024-04-30")
+    early = pc.members_at(pc.census_cases(census, orgs, "1991-12-31"), spells, "1991-12-31")
+    assert early.iloc[1]["org_id"] != "NATO" and "Without that coding" not in view.largest_line(early, "1991-12-31")
+
+
+def test_02_says_partial_withdrawals_from_natos_integrated_command_are_not_counted():
+    """Referee (methods-6 m6): France 1966 and Greece 1974 left NATO's integrated command, not NATO; the data hold
+    no sourced dates for them, so the page says they are not counted rather than testing dates from memory."""
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[1].joinpath("notebooks", "02-nato-enlargement.py").read_text()
+    prose = " ".join(x.lstrip("# ") for x in source.splitlines() if x.startswith("#"))
+    assert "Partial withdrawals are not counted as exits" in prose
+    assert "integrated military command in 1966" in prose and "1974–80" in prose

@@ -188,3 +188,25 @@ def test_map_sources_cite_formal_spells_running_on_the_date_then_the_boundaries(
     outer = set(m.loc[(m["org_id"] == "SCO") & (m["status"] != "member"), "source_id"]) - \
         set(m.loc[m["status"] == "member", "source_id"])
     assert outer <= set(A.spell_sources(m, ["SCO"])) and not outer & set(A.map_sources(m, ["SCO"]))
+
+
+def test_08_counts_the_states_on_both_sides_again_without_those_not_flagged_eurasian():
+    """Referee (methods-6 m4): Egypt is flagged not Eurasian in states.csv yet counted among P18's "Eurasian
+    states" on both sides. 08 now gives the count without it and how many of those left rest on an SCO dialogue,
+    observer or partner status alone, on the first screen and in the checks table."""
+    from helpers import load, membership
+    from helpers.tables import alignment_denominators as AD
+    from helpers.tables import sco_states as S
+
+    states = load.states()
+    names = states.set_index("iso3")["name"].to_dict()
+    memberships = load.memberships()
+    matrix = S.tie_matrix(membership.status_matrix(memberships, "2024-07-04", list(S.ORGS)), names)
+    line = AD.eurasian_flag_line(matrix, states, names)
+    assert line == ("Leaving out the states the data does not flag as Eurasian (Egypt), 14 of the 15 states on both "
+                    "sides remain; 9 of those 14 hold only an SCO dialogue, observer or partner status on the "
+                    "Eurasian side.")
+    pools, grades = AD.denominators(matrix), AD.by_grade(matrix)
+    table = AD.robustness_table(pools, grades, matrix, names, memberships, "2024-07-04", states)
+    assert table.iloc[-1].tolist() == ["only states the data flags as Eurasian", line]
+    assert AD.eurasian_flag_line(matrix, states.assign(eurasian=True), names) == ""

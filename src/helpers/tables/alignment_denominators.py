@@ -71,6 +71,22 @@ def glance_line(table: pd.DataFrame, grades: pd.DataFrame) -> str:
             "observer or partner status.")
 
 
+def eurasian_flag_line(matrix: pd.DataFrame, states: pd.DataFrame, names: dict[str, str]) -> str:
+    """The states on both sides counted again without those ``states.csv`` flags as not Eurasian (``eurasian``
+    False: Egypt), and how many of those left hold only an SCO dialogue, observer or partner status on the
+    Eurasian side; '' when no state on both sides is flagged so."""
+    both = matrix[~matrix["pole"] & matrix["both_sides"]]
+    flag = both["iso3"].map(states.set_index("iso3")["eurasian"]).fillna(True).astype(bool)
+    out, kept = both.loc[~flag, "iso3"], both[flag]
+    if out.empty:
+        return ""
+    dialogue = int((kept["eurasian"] == GRADES[-1]).sum())
+    left = ", ".join(names.get(c, c) for c in out)
+    return (f"Leaving out the states the data does not flag as Eurasian ({left}), {len(kept)} of the {len(both)} "
+            f"states on both sides remain; {dialogue} of those {len(kept)} hold only an SCO dialogue, observer or "
+            "partner status on the Eurasian side.")
+
+
 #: States whose tie on one side is counted as listed although it may be dormant: NATO's current page lists
 #: Afghanistan as a partner across the globe with a footnote, and whether any cooperation continued after August
 #: 2021 was not verified (the note of its PAG spell in memberships.csv).
@@ -145,10 +161,11 @@ def glance_or_documented(table: pd.DataFrame, grades: pd.DataFrame, memberships:
 
 def robustness_table(table: pd.DataFrame, grades: pd.DataFrame, matrix: pd.DataFrame | None = None,
                      names: dict[str, str] | None = None, memberships: pd.DataFrame | None = None,
-                     as_of=None) -> pd.DataFrame:
+                     as_of=None, states: pd.DataFrame | None = None) -> pd.DataFrame:
     """The checks of 'How robust is this?' as rows: ``check`` (the alternative) and ``reading``; with ``matrix``
     (:func:`helpers.tables.sco_states.tie_matrix`), also the count without the ties that may be dormant; with
-    ``memberships`` and ``as_of``, also the count with the ties documented only later (:func:`documented_line`)."""
+    ``memberships`` and ``as_of``, also the count with the ties documented only later (:func:`documented_line`);
+    with ``states``, also the count without states not flagged Eurasian (:func:`eurasian_flag_line`)."""
     checks, lines = ["another denominator", "a stricter tie grade"], robustness_lines(table, grades)
     if matrix is not None:
         checks.append("without ties that may be dormant")
@@ -156,4 +173,7 @@ def robustness_table(table: pd.DataFrame, grades: pd.DataFrame, matrix: pd.DataF
     if memberships is not None and as_of is not None:
         checks.append("with ties documented only later")
         lines.append(documented_line(memberships, as_of, names or {}))
+    if states is not None and matrix is not None and (line := eurasian_flag_line(matrix, states, names or {})):
+        checks.append("only states the data flags as Eurasian")
+        lines.append(line)
     return pd.DataFrame({"check": checks, "reading": lines})

@@ -74,9 +74,10 @@ def changes_headline(changes: pd.DataFrame, before, after) -> str:
 
 
 def gantt_headline(listed: pd.DataFrame, wars: pd.DataFrame, phases: pd.DataFrame, through) -> str:
-    """The Gantt chart's title: how many treaties and wars it draws, over which years."""
-    return (f"{len(listed)} arms-control treaties and {len(wars)} wars, {phases['start'].min().year}–"
-            f"{as_timestamp(through, 'through').year}")
+    """The Gantt chart's title: how many treaties it draws (the rule's US–Russian and European ones) and how many
+    wars (those the article names that meet the rule, not a census), over which years."""
+    return (f"{len(listed)} arms-control treaties (US–Russian and European) and {len(wars)} wars the article names, "
+            f"{phases['start'].min().year}–{as_timestamp(through, 'through').year}")
 
 
 def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, events: pd.DataFrame,
@@ -126,3 +127,18 @@ def legal_force_line(status: pd.DataFrame, day) -> str:
     return (f"Read as legal force, with a suspension not ending a treaty, {in_law} of the {len(status)} treaties "
             f"({in_law} of the {ever} that entered into force) bound both on {wording.day(as_timestamp(day, 'on'))}, "
             f"not {binding}: most no longer bound the pair, so {holds}.")
+
+
+def construct_line(claims: pd.DataFrame, arms_control: pd.DataFrame, claim_id: str = "C15") -> str:
+    """What the treaty record measures against what P7's claim names, with the claim's verdict read from the
+    ledger (``claims.csv``), so the page gives one verdict: the list is US–Soviet/Russian bilateral and European
+    arms control; the claim is about non-proliferation, whose global treaties (the CTBT, whose ratification Russia
+    revoked on the date ``arms_control.csv`` gives) the rule leaves out."""
+    verdict = claims.set_index("claim_id").loc[claim_id, "verdict"]
+    revoked = arms_control[(arms_control["treaty_id"] == "CTBT") & (arms_control["step"] == "ratification_revoked")
+                           & (arms_control["party"] == "RUS")]["date"]
+    ctbt = f", whose ratification Russia revoked on {wording.day(revoked.min().date())}" if len(revoked) else ""
+    return (f"Our verdict on P7's decline of arms control ({claim_id}) is “{verdict}”. The treaty record below "
+            "measures US–Soviet/Russian bilateral and European arms control; the claim names non-proliferation, and "
+            f"the global treaties that measure it, such as the CTBT{ctbt}, fall outside the rule, so the record "
+            "bears out only the arms-control part of the claim.")

@@ -113,3 +113,11 @@ def ppp_view(ppp: pd.DataFrame) -> pd.DataFrame:
                          "NATO": [reader_amount(v, "milex_usd_const") for v in ppp["nato"]],
                          "Russia + China as a share of NATO": [f"{r:.0%}" for r in ppp["ratio"]],
                          "Conversion applied": ppp["conversion"].replace("", "—")}).reset_index(drop=True)
+
+
+def ppp_title(ppp: pd.DataFrame, year: int | None) -> str:
+    """'Russia and China's 2024 spending was 32–67% of NATO's, from market rates to military purchasing power'."""
+    if ppp is None or len(ppp) < 2:
+        return "The data holds no purchasing-power conversion for Russia and China"
+    return (f"Russia and China's {year} spending was {float(ppp['ratio'].iloc[0]):.0%}–"
+            f"{float(ppp['ratio'].iloc[1]):.0%} of NATO's, from market rates to military purchasing power")

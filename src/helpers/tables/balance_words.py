@@ -193,18 +193,16 @@ def summary(year: int) -> str:
 
 
 def ppp_caveat(ppp: pd.DataFrame, year: int) -> str:
-    """The sentence saying the spending ratio may not survive purchasing power: 'in 2024 it was 32% at market
-    exchange rates and could be as high as 67% in 2024 ...' — an upper bound only under its stated condition,
-    so it shows how far the ratio can move, not that the headline fails; each figure with its year, since the
-    headline's year may be another;
-    empty when the data holds no conversion or the ratio moves by less than a quarter."""
+    """The spending ratio as a range from market rates to its purchasing-power upper bound ('in 2024 it was
+    32–67% ...'), not a point: the bound holds only under its stated condition and mixes price bases; with its
+    year, since the headline's may be another; empty without a conversion or when the ratio moves under a quarter."""
     if ppp is None or len(ppp) < 2:
         return ""
     base, alt = float(ppp["ratio"].iloc[0]), float(ppp["ratio"].iloc[1])
     if abs(alt / base - 1) < 0.25:
         return ""
-    return (f"That ratio may not survive purchasing power: in {year} it was {base:.0%} at market exchange rates and "
-            f"could be as high as {alt:.0%} in {year} with Russia's and China's spending at military purchasing-power "
+    return (f"That ratio may not survive purchasing power: in {year} it was {base:.0%}–{alt:.0%}, from market "
+            "exchange rates to an upper bound with Russia's and China's spending at military purchasing-power "
             "parity. That is an upper bound only if no NATO member's military purchasing-power factor is below 1, "
             "which is not checked here (NATO is left at market rates).")
 
@@ -278,11 +276,3 @@ def overlap_title(shared: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year
     """'7 states are counted in more than one of the 7 rows on 31 Dec 2023'."""
     on = wording.day(reference_date(year))
     return f"{len(shared)} states are counted in more than one of the {len(blocs)} rows on {on}"
-
-
-def ppp_title(ppp: pd.DataFrame, year: int | None) -> str:
-    """'At military purchasing power, Russia and China's 2024 spending would be up to 67% of NATO's, not 32%'."""
-    if ppp is None or len(ppp) < 2:
-        return "The data holds no purchasing-power conversion for Russia and China"
-    return (f"At military purchasing power, Russia and China's {year} spending would be up to "
-            f"{float(ppp['ratio'].iloc[1]):.0%} of NATO's, not {float(ppp['ratio'].iloc[0]):.0%}")

@@ -163,6 +163,18 @@ def overlap(memberships: pd.DataFrame, states: pd.DataFrame, as_of, *, base: str
     return out.sort_values(["group", "name"])[["iso3", "name", *orgs, "group"]].reset_index(drop=True)
 
 
+def inactive_ties(memberships: pd.DataFrame, table: pd.DataFrame, as_of, *, base: str = "OSCE",
+                  others: Iterable[str] = ("NATO", "CSTO")) -> list[str]:
+    """Names of the states :func:`overlap` (``table``) counts in ``base`` and one of ``others`` whose every such tie
+    is formal only on ``as_of`` (frozen or suspended: Armenia in the CSTO from 2024), by name; notebook 08 counts
+    active ties only, so 03 gives both counts."""
+    day, others = as_timestamp(as_of, "as_of").date(), list(others)
+    active = set().union(*(set(membership.members_as_of(memberships, o, day, membership.ACTIVE)["iso3"])
+                           for o in others))
+    counted = table[table[base] & table[others].any(axis=1)]
+    return sorted(counted.loc[~counted["iso3"].isin(active), "name"])
+
+
 def overlap_counts(table: pd.DataFrame) -> pd.DataFrame:
     """Count the states in each group of :func:`overlap`. Columns ``group``, ``states``; largest group first."""
     counts = table.groupby("group").size().rename("states").reset_index()

@@ -72,9 +72,12 @@ def indivisible_finding(coded: pd.DataFrame) -> str:
     head = f"Indivisible security is explicit in {len(explicit)} of the {len(coded)} OSCE documents as coded"
     if not earlier:
         return head + f"; the earliest explicit statement is from {first.year}"
-    years = " and ".join(str(y) for y in earlier)
-    text = "text was" if len(earlier) == 1 else "texts were"
-    return head + (f"; the {years} {text} not read in full, so no earliest year is claimed")
+    years, k = " and ".join(str(y) for y in earlier), len(earlier)
+    read = len(coded) - k  # the earlier texts were coded from parts read: they stay out of the denominator
+    return (f"Indivisible security is explicit in {len(explicit)} of the {read} OSCE documents read in full; "
+            + (f"the {years} text was not read in full and is not counted" if k == 1 else
+               f"the other {k}, of {years}, were not read in full and are not counted") + ", so no earliest year is "
+            "claimed")
 
 
 def claims_headline(claim_table: pd.DataFrame, paras: Iterable[str]) -> str:
@@ -105,10 +108,11 @@ def proposal_glance(cited, track, later, start, end) -> list[str]:
     ]
 
 
-def osce_glance(steps, overlap, counts, coded, as_of) -> list[str]:
-    """03: the OSCE's growth, its overlap with NATO and the CSTO (``counts`` from ``tables.overlap_counts``), and
-    indivisible security in its documents (``coded``: ``tables.principle_in_documents``); one line saying so when
-    the OSCE did not yet exist on ``as_of``."""
+def osce_glance(steps, overlap, counts, coded, as_of, inactive=()) -> list[str]:
+    """03: the OSCE's growth, its overlap with NATO and the CSTO (``counts`` from ``tables.overlap_counts``; formal
+    ties, with the count on active ties beside it when ``inactive`` names states whose tie is frozen or suspended,
+    ``tables.inactive_ties``), and indivisible security in its documents (``coded``:
+    ``tables.principle_in_documents``); one line saying so when the OSCE did not yet exist on ``as_of``."""
     explicit = coded[coded["presence"] == "explicit"]
     if steps.empty or not overlap["OSCE"].any():
         return [f"On {wording.day(as_of)} the CSCE/OSCE had no participating states yet: the Helsinki Final Act "
@@ -120,6 +124,10 @@ def osce_glance(steps, overlap, counts, coded, as_of) -> list[str]:
         f"On that date {int(both)} of its {int(overlap['OSCE'].sum())} states also belonged to NATO or the CSTO: "
         "both camps sat at one table.",
     ]
+    if inactive:
+        out[1] += (f" That counts formal membership; counting active ties only, as notebook 08 does, it is "
+                   f"{int(both) - len(inactive)}: {wording.joined(list(inactive), lang='en')} had frozen or "
+                   "suspended participation.")
     if len(explicit):
         out.append(f"{indivisible_finding(coded)}.")
     return out

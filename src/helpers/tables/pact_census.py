@@ -55,7 +55,9 @@ def census_cases(census: pd.DataFrame, organisations: pd.DataFrame, as_of, *, si
     so a report dated 1991 never counts a 2006 agreement as refused for want of a permanent member. Columns:
     ``atopid``, ``org_id``, ``name`` (the organisation's reader label when the project holds it, else the census's
     sourced ``name`` with its ATOP number, "Act of Chapultepec (ATOP 3010)", else "agreement of 30 Apr 1948 (ATOP
-    3150)": ATOP's files carry no names), ``signed``, ``ended``, ``states_at_signature``,
+    3150)": ATOP's files carry no names), ``signed``, ``ended`` (ATOP's end, or the held organisation's sourced
+    dissolution in ``organisations.csv`` where that is earlier: SEATO's in 1977, as the Warsaw Pact's in 1991),
+    ``atop_ended`` (ATOP's end alone), ``states_at_signature``,
     ``admitted`` (bool), ``reason`` (one of :data:`REASONS`);
     admitted first, then by signature."""
     day, start = pd.Timestamp(as_of), pd.Timestamp(since)
@@ -69,11 +71,15 @@ def census_cases(census: pd.DataFrame, organisations: pd.DataFrame, as_of, *, si
     tests = [(census["great_powers_at_signature"] < 1, REASONS[3]), (census["states_at_signature"] < 3, REASONS[2]),
              (census["defense"] != 1, REASONS[1]), (census["signed"] < start, REASONS[4]),
              (census["signed"] > day, REASONS[5])]
+    out["atop_ended"] = out["ended"]  # one rule: a held organisation's dissolution ends the pact if earlier
+    own = census["org_id"].map(organisations.set_index("org_id")["dissolved"]) if "dissolved" in organisations else None
+    if own is not None:
+        out["ended"] = out["ended"].where(own.isna() | (own >= out["ended"]), own)
     out["reason"] = REASONS[0]
     for failed, why in tests:  # the last test that fails wins: the window first, then the rule's order
         out.loc[failed.to_numpy(), "reason"] = why
     out["admitted"] = out["reason"] == REASONS[0]
-    cols = ["atopid", "org_id", "name", "signed", "ended", "states_at_signature", "admitted", "reason"]
+    cols = ["atopid", "org_id", "name", "signed", "ended", "atop_ended", "states_at_signature", "admitted", "reason"]
     return out.sort_values(["admitted", "signed", "atopid"], ascending=[False, True, True])[cols].reset_index(drop=True)
 
 
