@@ -38,17 +38,7 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
     )
     x_order = list(dict.fromkeys(data.sort_values("order")["paragraph"]))
     y_order = row_order(tags)
-    # P1–P19 are the project's shared reference in both editions, never relabelled; on a narrow screen (a phone)
-    # nineteen labels cannot sit side by side, so they stand upright, and the names down the side give up width
-    narrow = "containerSize()[0] < 600"
-    x = alt.X("paragraph:O", sort=x_order, title="paragraph",
-              axis=alt.Axis(orient="top", labelExpr="datum.label", labelAngle=alt.ExprRef(f"{narrow} ? -90 : 0"),
-                            labelAlign=alt.ExprRef(f"{narrow} ? 'left' : 'center'"),
-                            labelBaseline=alt.ExprRef(f"{narrow} ? 'middle' : 'bottom'"),
-                            labelOverlap="parity"))  # on a phone every other number when they would touch
-    # on a phone the names keep their full length (they were cut with "…"); the dots shrink to fit the columns
-    y = alt.Y("row:N", sort=y_order, title=None, axis=alt.Axis(labelLimit=alt.ExprRef(f"{narrow} ? 215 : 240")))
-
+    x, y = _paragraph_axis(x_order), _tag_axis(y_order)
     named = sorted(set(data.loc[data["highlighted"], "paragraph"]), key=x_order.index)
     note = f"paragraph names {highlight}"
     # the shaded columns have a legend entry of their own (a fill, apart from the dots' colours)
@@ -63,6 +53,26 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
     # on a phone the nineteen columns keep 22 px each and the chart scrolls sideways (report.js), not crushed
     return alt.layer(bands, dots).properties(title=title, description=description, width=width, height=height,
                                              usermeta={**MIRROR, "phone_plot": 22 * len(x_order)})
+
+
+#: A narrow screen (a phone), in Vega's expression language.
+_NARROW = "containerSize()[0] < 600"
+
+
+def _paragraph_axis(x_order: list) -> alt.X:
+    """P1–P19 across the top: the project's shared reference in both editions, never relabelled; on a phone
+    nineteen labels cannot sit side by side, so they stand upright (every other one when they would touch)."""
+    return alt.X("paragraph:O", sort=x_order, title="paragraph",
+                 axis=alt.Axis(orient="top", labelExpr="datum.label", labelAngle=alt.ExprRef(f"{_NARROW} ? -90 : 0"),
+                               labelAlign=alt.ExprRef(f"{_NARROW} ? 'left' : 'center'"),
+                               labelBaseline=alt.ExprRef(f"{_NARROW} ? 'middle' : 'bottom'"),
+                               labelOverlap="parity"))
+
+
+def _tag_axis(y_order: list) -> alt.Y:
+    """The tags down the side: on a phone the names keep their full length (they were cut with "…") and give up
+    a little width; the dots shrink to fit the columns."""
+    return alt.Y("row:N", sort=y_order, title=None, axis=alt.Axis(labelLimit=alt.ExprRef(f"{_NARROW} ? 215 : 240")))
 
 
 def _check(tags: pd.DataFrame, highlight: str) -> None:
