@@ -475,6 +475,45 @@ def test_a_rule_without_a_docstring_is_refused():
             return []
 
 
+def test_a_rule_reading_a_table_it_does_not_declare_is_refused(data):
+    """A rule reads another table only through needs=: an undeclared read would be missing from the loader's
+    dependencies and the read log, so editing that table would re-check nothing and rebuild no report."""
+    from helpers.load.rules.registry import REGISTRY, rule
+
+    @rule("themes")
+    def reads_undeclared(t):
+        """a theme is one the organisations table allows"""
+        t.other("organisations")
+        return []
+
+    try:
+        with pytest.raises(TypeError, match=r"rule reads_undeclared reads 'organisations' without "
+                                            r"needs=\('organisations',\)"):
+            load.table("themes", data)
+    finally:
+        REGISTRY.remove(next(r for r in REGISTRY if r.name == "reads_undeclared"))
+
+
+def test_a_rule_reads_the_tables_it_declares(data):
+    """With needs=, t.other gives that table, and the loader logs it as a dependency of the rule's table."""
+    from helpers.load.readers import dependencies
+    from helpers.load.rules.registry import REGISTRY, rule
+
+    seen = []
+
+    @rule("themes", needs=("organisations",))
+    def reads_declared(t):
+        """a theme is read beside the organisations"""
+        seen.append(len(t.other("organisations")))
+        return []
+
+    try:
+        load.table("themes", data)
+        assert seen and seen[0] > 0 and "organisations" in dependencies("themes", data)
+    finally:
+        REGISTRY.remove(next(r for r in REGISTRY if r.name == "reads_declared"))
+
+
 def test_a_stray_byte_names_file_row_and_position(data):
     p = data / "memberships.csv"
     raw = p.read_bytes().replace(b"BETA,CHN,member", b"BETA,CHN,m\xe9mber")
