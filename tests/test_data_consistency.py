@@ -213,6 +213,20 @@ def test_merge_refuses_a_list_its_readme_does_not_name(tmp_path, capsys):
     assert _merge_module().main(["--staging", str(staging), "--out", str(out)]) == 0
 
 
+def test_every_command_the_docs_name_runs():
+    """data/README.md told data authors to run `python -m helpers.load.rules`, a module that cannot run: each
+    `python -m helpers…` the READMEs and CONTRIBUTING name is a module, or a package with a __main__."""
+    import importlib.util
+    import re
+
+    named = set()
+    for doc in ("README.md", "CONTRIBUTING.md", "data/README.md", "data/provenance/README.md"):
+        named |= set(re.findall(r"python -m (helpers[\w.]*)", (paths.ROOT / doc).read_text(encoding="utf-8")))
+    dead = [m for m in sorted(named) if not (spec := importlib.util.find_spec(m))
+            or (spec.submodule_search_locations and not importlib.util.find_spec(f"{m}.__main__"))]
+    assert named and dead == []
+
+
 def test_every_source_list_is_named_after_an_area_of_the_data():
     lists = sorted(p.name for p in (paths.DATA / "provenance").glob("sources-*.csv"))
     readme = (paths.DATA / "provenance" / "README.md").read_text(encoding="utf-8")
