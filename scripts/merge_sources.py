@@ -5,6 +5,7 @@ Run it after any change to data/*.csv, data/provenance/ or a rule in src/helpers
 
 Usage:  python scripts/merge_sources.py [--staging DIR] [--out FILE] [--check]
 
+* Every staging file is named after the area of the data it holds and listed in the staging folder's README.md.
 * Every staging file must have the header of sources.csv (source_id,title,publisher,url,accessed,kind,note).
 * The same source_id in several files is kept once when url and title agree (publisher, accessed and note are
   taken from the first file in name order that has them; differing notes are joined with " / ").
@@ -80,6 +81,19 @@ def read_staging(path: Path) -> list[tuple[int, dict[str, str]]]:
                              f"(allowed: {', '.join(KINDS)})")
         rows.append((i, row))
     return rows
+
+
+def unlisted_areas(files: list[Path], staging: Path) -> None:
+    """Each list is named after the area of the data it holds, and the staging folder's README.md (when it has
+    one) names it: a list named after a round of work says nothing of which sources belong in it."""
+    readme = staging / "README.md"
+    if not readme.exists():
+        return
+    text = readme.read_text(encoding="utf-8")
+    for path in files:
+        if f"`{path.name}`" not in text:
+            raise MergeError(f"{_shown(path)}: no line of {_shown(readme)} names this list (name a list after the "
+                             f"area of the data it holds, e.g. sources-memberships.csv, and add its line there)")
 
 
 def merge(files: list[Path]) -> list[dict[str, str]]:
@@ -172,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     try:
+        unlisted_areas(files, args.staging)
         rows = merge(files)
     except MergeError as exc:
         print(f"error: {exc}", file=sys.stderr)

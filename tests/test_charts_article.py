@@ -57,6 +57,17 @@ def test_highlighted_org_takes_its_theme_colour(tags):
     assert band["encoding"]["tooltip"]
 
 
+def test_the_key_names_the_highlighted_organisation_not_its_code():
+    """A highlight whose code is not its name (PFP) reads as the organisation's name in the key and the shaded
+    columns' entry: "PFP (highlighted)" showed the data's code to readers."""
+    paragraphs = pd.DataFrame({"paragraph": ["P1", "P2"], "order": [1, 2], "section_id": ["S0", "S0"]})
+    raw = pd.DataFrame({"paragraph": ["P1", "P2"], "tag_kind": ["org", "org"], "tag": ["PFP", "NATO"]})
+    tags = tables.tag_long(raw, paragraphs, pd.DataFrame({"theme_id": [], "label": []}), highlight="PFP")
+    spec = _spec(tags, highlight="PFP")
+    assert spec["layer"][1]["encoding"]["color"]["scale"]["domain"][0] == "Partnership for Peace (highlighted)"
+    assert spec["layer"][0]["encoding"]["fill"]["scale"]["domain"] == ["paragraph names Partnership for Peace"]
+
+
 def test_highlight_must_be_an_organisation(tags):
     with pytest.raises(ValueError, match=r"highlight='RUS' is not an organisation id; allowed: NATO"):
         charts.structure_matrix(tags, highlight="RUS", title="t", description="d")

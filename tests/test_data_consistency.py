@@ -198,6 +198,41 @@ def test_merge_fails_on_one_id_with_two_titles(tmp_path, capsys):
     assert "column title: source 'alpha' has title 'Another title'" in capsys.readouterr().err
 
 
+def test_merge_refuses_a_list_its_readme_does_not_name(tmp_path, capsys):
+    """The lists are named after the data they hold, each with a line in data/provenance/README.md: a list named
+    after a round of work (sources-methods5.csv) is refused, so a newcomer always knows where a source goes."""
+    staging = tmp_path / "provenance"
+    staging.mkdir()
+    (staging / "README.md").write_text("- `sources-memberships.csv`: memberships\n", encoding="utf-8")
+    (staging / "sources-memberships.csv").write_text(HEAD + "alpha,A,P,https://a.example,2026-11-29,news,\n")
+    (staging / "sources-methods5.csv").write_text(HEAD + "beta,B,P,https://b.example,2026-11-29,news,\n")
+    out = tmp_path / "s.csv"
+    assert _merge_module().main(["--staging", str(staging), "--out", str(out)]) == 1
+    assert "sources-methods5.csv: no line of" in capsys.readouterr().err and not out.exists()
+    (staging / "sources-methods5.csv").unlink()
+    assert _merge_module().main(["--staging", str(staging), "--out", str(out)]) == 0
+
+
+def test_every_command_the_docs_name_runs():
+    """data/README.md told data authors to run `python -m helpers.load.rules`, a module that cannot run: each
+    `python -m helpers…` the READMEs and CONTRIBUTING name is a module, or a package with a __main__."""
+    import importlib.util
+    import re
+
+    named = set()
+    for doc in ("README.md", "CONTRIBUTING.md", "data/README.md", "data/provenance/README.md"):
+        named |= set(re.findall(r"python -m (helpers[\w.]*)", (paths.ROOT / doc).read_text(encoding="utf-8")))
+    dead = [m for m in sorted(named) if not (spec := importlib.util.find_spec(m))
+            or (spec.submodule_search_locations and not importlib.util.find_spec(f"{m}.__main__"))]
+    assert named and dead == []
+
+
+def test_every_source_list_is_named_after_an_area_of_the_data():
+    lists = sorted(p.name for p in (paths.DATA / "provenance").glob("sources-*.csv"))
+    readme = (paths.DATA / "provenance" / "README.md").read_text(encoding="utf-8")
+    assert [n for n in lists if f"`{n}`" not in readme or any(c.isdigit() for c in n)] == []
+
+
 def test_merge_rejects_a_staging_file_with_a_wrong_header(tmp_path, capsys):
     (tmp_path / "sources-a.csv").write_text("id,title,url\nalpha,A,https://a.example\n")
     assert _merge_module().main(["--staging", str(tmp_path), "--out", str(tmp_path / "s.csv")]) == 1

@@ -103,6 +103,46 @@ def test_no_module_imports_a_layer_above_its_own():
     assert not wrong, "layer violations (see CONTRIBUTING, Architecture):\n" + "\n".join(wrong)
 
 
+#: The foundations a frame or chart may reach the loader through, lazily, and why: the two readers of words.
+GATEWAYS = {
+    "helpers.wording": "the reader's words for coded values: labels.csv and the data's own label columns",
+    "helpers.i18n": "the Arabic edition's words: the catalogs and data/prose_ar.csv",
+}
+
+
+def _reached(graph: dict[str, set[str]], module: str, forbidden: set[str]) -> list[str]:
+    """Each chain of imports (``a > b > c``) from ``module`` to a forbidden part that passes through no gateway:
+    a frame that calls a helper that loads data depends on the data folder as if it loaded it itself."""
+    found, seen, stack = [], {module}, [[module]]
+    while stack:
+        chain = stack.pop()
+        for dep in sorted(graph.get(chain[-1], ())):
+            if dep in seen or dep in GATEWAYS:
+                continue
+            seen.add(dep)
+            (found if _part(dep) in forbidden else stack).append(chain + [dep])
+    return sorted(" > ".join(c) for c in found)
+
+
+def test_frames_and_charts_reach_the_loader_only_through_the_readers_of_words():
+    """What ``tables/`` and ``charts/`` may not import directly they may not import through another module either,
+    save through ``GATEWAYS`` (CONTRIBUTING, Layers): ``wording.label`` reads the label files, so a frame that
+    asks it for a word reads ``data/``; no other path does."""
+    graph = _graph()
+    wrong = [c for mod in sorted(graph) if _part(mod) in ("tables", "charts")
+             for c in _reached(graph, mod, FORBIDDEN[_part(mod)])]
+    assert not wrong, "frames or charts reaching a layer above through another module:\n" + "\n".join(wrong)
+
+
+def test_the_transitive_check_sees_a_load_behind_a_helper():
+    graph = {"helpers.tables.x": {"helpers.membership"}, "helpers.membership": {"helpers.load.readers"},
+             "helpers.tables.y": {"helpers.wording"}, "helpers.wording": {"helpers.load"}}
+    assert _reached(graph, "helpers.tables.x", FORBIDDEN["tables"]) == [
+        "helpers.tables.x > helpers.membership > helpers.load.readers"]
+    assert _reached(graph, "helpers.tables.y", FORBIDDEN["tables"]) == []  # a gateway
+    assert "helpers.load" in _graph()["helpers.wording"]  # the lazy import the gateway stands for is seen
+
+
 def test_the_checker_sees_a_cycle_and_a_violation():
     """The two checks above would catch what they are for: a two-module cycle, a table that loads its data."""
     assert _cycles({"helpers.a": {"helpers.b"}, "helpers.b": {"helpers.a"}}) == [["helpers.a", "helpers.b"]]

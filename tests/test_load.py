@@ -475,6 +475,45 @@ def test_a_rule_without_a_docstring_is_refused():
             return []
 
 
+def test_a_rule_reading_a_table_it_does_not_declare_is_refused(data):
+    """A rule reads another table only through needs=: an undeclared read would be missing from the loader's
+    dependencies and the read log, so editing that table would re-check nothing and rebuild no report."""
+    from helpers.load.rules.registry import REGISTRY, rule
+
+    @rule("themes")
+    def reads_undeclared(t):
+        """a theme is one the organisations table allows"""
+        t.other("organisations")
+        return []
+
+    try:
+        with pytest.raises(TypeError, match=r"rule reads_undeclared reads 'organisations' without "
+                                            r"needs=\('organisations',\)"):
+            load.table("themes", data)
+    finally:
+        REGISTRY.remove(next(r for r in REGISTRY if r.name == "reads_undeclared"))
+
+
+def test_a_rule_reads_the_tables_it_declares(data):
+    """With needs=, t.other gives that table, and the loader logs it as a dependency of the rule's table."""
+    from helpers.load.readers import dependencies
+    from helpers.load.rules.registry import REGISTRY, rule
+
+    seen = []
+
+    @rule("themes", needs=("organisations",))
+    def reads_declared(t):
+        """a theme is read beside the organisations"""
+        seen.append(len(t.other("organisations")))
+        return []
+
+    try:
+        load.table("themes", data)
+        assert seen and seen[0] > 0 and "organisations" in dependencies("themes", data)
+    finally:
+        REGISTRY.remove(next(r for r in REGISTRY if r.name == "reads_declared"))
+
+
 def test_a_stray_byte_names_file_row_and_position(data):
     p = data / "memberships.csv"
     raw = p.read_bytes().replace(b"BETA,CHN,member", b"BETA,CHN,m\xe9mber")
@@ -521,9 +560,53 @@ def test_a_section_that_ends_before_it_starts_is_refused(data):
     assert (err.row, err.column) == (3, "last_paragraph") and "first_paragraph comes before" in str(err)
 
 
+#: A one-line break of each rule whose message the tests above do not quote in full: (table, old, new).
+BREAKS = {
+    "sections_run_forward": ("sections", "S1,توازن,Balance,P10,P14,", "S1,توازن,Balance,P14,P10,"),
+    "dates_not_before_founding": ("organisations", "2000-01-01,2000-06-01,,Alpha City",
+                                  "2000-01-01,1999-06-01,,Alpha City"),
+    "predecessor_is_listed": ("organisations", "Beta Town,ALPHA,", "Beta Town,ALPHAA,"),
+    "actor_of_its_kind": ("event_actors", "alpha-founded,USA,state", "alpha-founded,USA,org"),
+    "tag_of_its_kind": ("paragraph_tags", "P11,theme,hegemony", "P11,theme,hegemon"),
+    "scores_are_numbers": ("dimensions", "none=0;consultation=1;binding=2", "none=0;consultation=1;binding"),
+    "every_scale_value_scored": ("dimensions", "none=0;consultation=1;binding=2", "none=0;binding=2"),
+    "only_scale_values_scored": ("dimensions", "none=0;consultation=1;binding=2",
+                                 "none=0;consultation=1;binding=2;strong=3"),
+    "world_total_above_zero": ("world_totals", "2020,milex_usd_const,100,", "2020,milex_usd_const,0,"),
+}
+
+
+@pytest.mark.parametrize("name", BREAKS)
+def test_each_rule_is_broken_by_its_edit(data, name):
+    table, old, new = BREAKS[name]
+    edit(data, f"{table}.csv", old, new)
+    text = next(r.text for r in load.rules.REGISTRY if r.name == name)
+    assert f"({text}" in str(error(data, table))
+
+
 def test_every_rule_has_its_test_here():
-    """CONTRIBUTING's data-rule recipe puts a rule's test in this file, beside the others: each registered rule's
-    table is edited by a test here (the world-total rule's test was in test_load_hostile.py, sections' had none)."""
-    text = Path(__file__).read_text(encoding="utf-8")
-    untested = [r.name for r in load.rules.REGISTRY if not any(f'"{t}.csv"' in text for t in r.tables)]
-    assert untested == []
+    """CONTRIBUTING's data-rule recipe puts a rule's test in this file, beside the others: a test here quotes each
+    registered rule's text (its message) or names the rule. Editing the rule's table is not enough: a new rule on
+    an already tested table (memberships) would pass with no test of its own."""
+    assert untested(Path(__file__).read_text(encoding="utf-8")) == [], \
+        "add a test that breaks each of these rules (or a line to BREAKS)"
+
+
+def untested(text: str) -> list[str]:
+    """The registered rules that ``text`` neither quotes nor names."""
+    return [r.name for r in load.rules.REGISTRY if r.text not in text and f'"{r.name}"' not in text]
+
+
+def test_the_rule_guard_sees_a_new_rule_on_a_tested_table():
+    from helpers.load.rules.registry import REGISTRY, rule
+
+    @rule("memberships")
+    def untested_new_rule(t):
+        """a member's spell starts on a weekday"""
+        return []
+
+    try:  # the file as it was before this test (which quotes the rule)
+        text = Path(__file__).read_text(encoding="utf-8").split("def test_the_rule_guard_sees_a_new_rule")[0]
+        assert untested(text) == ["untested_new_rule"]
+    finally:
+        REGISTRY.remove(next(r for r in REGISTRY if r.name == "untested_new_rule"))

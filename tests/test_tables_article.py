@@ -169,6 +169,21 @@ def test_structure_finding_counts_mentions_and_handles_absent_org(tags, paragrap
     assert article_words.structure_finding(tags, paragraphs, "NATO") == (
         "NATO is named in 2 of the 3 paragraphs (2 in P1–P9, 0 in P10–P19)")
     assert article_words.structure_finding(tags, paragraphs, "CSTO").startswith("The article never names CSTO")
+    # an organisation whose code is not its name is named, not coded, in the title and the text alternative
+    assert article_words.structure_finding(tags, paragraphs, "PFP").startswith(
+        "The article never names Partnership for Peace;")
+    assert "Paragraphs that name Russia–China treaty (2001) are shaded" in \
+        article_words.structure_description("RU_CN_TREATY_2001")
+
+
+
+def test_the_structure_title_of_any_organisation_has_its_arabic(tags, paragraphs):
+    """The Arabic edition's chart title for an organisation other than NATO was left in English."""
+    from helpers import i18n
+
+    named, absent = (article_words.structure_finding(tags, paragraphs, o) for o in ("OSCE", "PFP"))
+    assert i18n.text(named, "ar").startswith("يرد ذكر منظمة الأمن والتعاون في أوروبا في")
+    assert i18n.text(absent, "ar").startswith("لا يذكر المقال الشراكة من أجل السلام")
 
 
 def test_collection_guide_shows_the_section_map_in_use(fake):

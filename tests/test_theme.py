@@ -105,7 +105,7 @@ def test_every_colour_lives_in_the_theme():
 
 
 def test_an_organisation_without_a_colour_is_drawn_neutral_not_in_another_organisations_colour():
-    assert theme.org_color("CIS") == theme.NEUTRAL not in theme.ORG_COLORS.values()
+    assert theme.org_color("ZZ_TEST") == theme.NEUTRAL not in theme.ORG_COLORS.values()
     assert theme.org_color("SCO") == theme.ORG_COLORS["SCO"]
 
 

@@ -186,6 +186,12 @@ OUTSIDE = "#eeeeee"  # land outside the organisation on a map, and a map's "none
 BORDER = "#ffffff"  # borders between shapes and cells
 GRID = "#c8c8c8"  # the lines between the cells of a grid
 ABSENT = "#dddddd"  # a dot for "not in this combination"
+GRID_DARK = "#16181b"  # the lines between the cells of a grid on a dark page (its ground)
+#: 06's hatch of a cell not coded: thin grey stripes on the page's ground (the dark page swaps both), so an unread
+#: cell recedes and never reads as a shade of the key; the key shows it as a square with the same stripes.
+HATCH_INK, HATCH_GROUND = "#bdbdbd", "#ffffff"
+HATCH_INK_DARK, HATCH_GROUND_DARK = "#4a4e55", "#1d2024"
+HATCH_INK_LEGEND = "#8c8c8c"  # the key's stripes, a shade darker than the cells' so a 10 px square shows them
 
 #: Sequential greys, darkest = strongest: 06's presence of a principle (the last, near-white, is "not coded"),
 #: 09's kinds of evidence a verdict was checked against (08's tie grades: ``TIE_GRADE_COLORS``).

@@ -13,6 +13,7 @@ import pandas as pd
 
 from helpers import theme
 from helpers.tables.article import kind_word, row_order
+from helpers.tables.article_words import org_name
 
 # Shapes tell the three kinds of tag apart, so colour stays free for the highlighted organisation.
 KIND_SHAPES = {"organisation": "circle", "state": "square", "theme": "diamond"}
@@ -34,23 +35,13 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
     colour = theme.ORG_COLORS[highlight]
     data = tags.assign(
         kind=tags["tag_kind"].map(kind_word),
-        emphasis=[f"{highlight} (highlighted)" if h else "other tags" for h in tags["highlighted"]],
+        emphasis=[_highlighted(highlight) if h else "other tags" for h in tags["highlighted"]],
     )
     x_order = list(dict.fromkeys(data.sort_values("order")["paragraph"]))
     y_order = row_order(tags)
-    # P1–P19 are the project's shared reference in both editions, never relabelled; on a narrow screen (a phone)
-    # nineteen labels cannot sit side by side, so they stand upright, and the names down the side give up width
-    narrow = "containerSize()[0] < 600"
-    x = alt.X("paragraph:O", sort=x_order, title="paragraph",
-              axis=alt.Axis(orient="top", labelExpr="datum.label", labelAngle=alt.ExprRef(f"{narrow} ? -90 : 0"),
-                            labelAlign=alt.ExprRef(f"{narrow} ? 'left' : 'center'"),
-                            labelBaseline=alt.ExprRef(f"{narrow} ? 'middle' : 'bottom'"),
-                            labelOverlap="parity"))  # on a phone every other number when they would touch
-    # on a phone the names keep their full length (they were cut with "…"); the dots shrink to fit the columns
-    y = alt.Y("row:N", sort=y_order, title=None, axis=alt.Axis(labelLimit=alt.ExprRef(f"{narrow} ? 215 : 240")))
-
+    x, y = _paragraph_axis(x_order), _tag_axis(y_order)
     named = sorted(set(data.loc[data["highlighted"], "paragraph"]), key=x_order.index)
-    note = f"paragraph names {highlight}"
+    note = f"paragraph names {org_name(highlight)}"
     # the shaded columns have a legend entry of their own (a fill, apart from the dots' colours)
     bands = alt.Chart(pd.DataFrame({"paragraph": named, "note": note})).mark_rect(opacity=0.12).encode(
         x=x,
@@ -65,6 +56,26 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
                                              usermeta={**MIRROR, "phone_plot": 22 * len(x_order)})
 
 
+#: A narrow screen (a phone), in Vega's expression language.
+_NARROW = "containerSize()[0] < 600"
+
+
+def _paragraph_axis(x_order: list) -> alt.X:
+    """P1–P19 across the top: the project's shared reference in both editions, never relabelled; on a phone
+    nineteen labels cannot sit side by side, so they stand upright (every other one when they would touch)."""
+    return alt.X("paragraph:O", sort=x_order, title="paragraph",
+                 axis=alt.Axis(orient="top", labelExpr="datum.label", labelAngle=alt.ExprRef(f"{_NARROW} ? -90 : 0"),
+                               labelAlign=alt.ExprRef(f"{_NARROW} ? 'left' : 'center'"),
+                               labelBaseline=alt.ExprRef(f"{_NARROW} ? 'middle' : 'bottom'"),
+                               labelOverlap="parity"))
+
+
+def _tag_axis(y_order: list) -> alt.Y:
+    """The tags down the side: on a phone the names keep their full length (they were cut with "…") and give up
+    a little width; the dots shrink to fit the columns."""
+    return alt.Y("row:N", sort=y_order, title=None, axis=alt.Axis(labelLimit=alt.ExprRef(f"{_NARROW} ? 215 : 240")))
+
+
 def _check(tags: pd.DataFrame, highlight: str) -> None:
     if highlight not in theme.ORG_COLORS:
         raise ValueError(
@@ -77,6 +88,11 @@ def _check(tags: pd.DataFrame, highlight: str) -> None:
         raise ValueError(f"structure_matrix: tags frame lacks {', '.join(missing)}; build it with tag_long()")
 
 
+def _highlighted(org: str) -> str:
+    """The key's entry of the highlighted organisation's dots, by its reader name."""
+    return f"{org_name(org)} (highlighted)"
+
+
 def _dots(data: pd.DataFrame, x: alt.X, y: alt.Y, highlight: str, colour: str) -> alt.Chart:
     """One dot per tag and paragraph, shaped by the kind of tag, the highlighted organisation's in its colour."""
     size = alt.ExprRef("containerSize()[0] < 600 ? 36 : 90")
@@ -86,7 +102,7 @@ def _dots(data: pd.DataFrame, x: alt.X, y: alt.Y, highlight: str, colour: str) -
         shape=alt.Shape("kind:N", title="kind of tag",
                         scale=alt.Scale(domain=list(KIND_SHAPES), range=list(KIND_SHAPES.values()))),
         color=alt.Color("emphasis:N", title=None,
-                        scale=alt.Scale(domain=[f"{highlight} (highlighted)", "other tags"], range=[colour, MUTED])),
+                        scale=alt.Scale(domain=[_highlighted(highlight), "other tags"], range=[colour, MUTED])),
         tooltip=[
             alt.Tooltip("paragraph:N", title="paragraph"),
             alt.Tooltip("section_id:N", title="section"),

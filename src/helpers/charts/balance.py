@@ -83,6 +83,17 @@ def _label_room(totals: pd.DataFrame) -> alt.Scale:
                                                                      else need[0]))
 
 
+def _bar_totals(data: pd.DataFrame, indicator: str, divisor: float) -> pd.DataFrame:
+    """Each bloc's total as its bar's end and label: the amount, the share of the world where the data holds a
+    world total, "(partial)" when members are missing, and how many members reported."""
+    share = data["world_share"] if "world_share" in data else pd.Series(float("nan"), index=data.index)
+    return data.assign(
+        world=share, shown=data["total"] / divisor,
+        coverage=data["reported"].astype(str) + " of " + data["members"].astype(str) + " members reported",
+        label=[("" if pd.isna(t) else _short_amount(t, indicator)) + ("" if pd.isna(s) else f" · {s:.0%}")
+               + ("" if c else " (partial)") for t, s, c in zip(data["total"], share, data["complete"])])
+
+
 def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title: str, description: str,
               axis_title: str, divisor: float = 1.0, width: int = 420) -> alt.LayerChart:
     """One indicator across blocs: a bar per bloc stacked from its members' parts (``parts`` from
@@ -93,13 +104,7 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
     data = caps[caps["indicator"] == indicator].copy()
     if not data["total"].notna().any():
         raise ValueError(f"bloc_bars: no bloc has a {indicator} total to draw; show charts.no_figures instead")
-    order = list(data["bloc"])
-    share = data["world_share"] if "world_share" in data else pd.Series(float("nan"), index=data.index)
-    totals = data.assign(
-        world=share, shown=data["total"] / divisor,
-        coverage=data["reported"].astype(str) + " of " + data["members"].astype(str) + " members reported",
-        label=[("" if pd.isna(t) else _short_amount(t, indicator)) + ("" if pd.isna(s) else f" · {s:.0%}")
-               + ("" if c else " (partial)") for t, s, c in zip(data["total"], share, data["complete"])])
+    order, totals = list(data["bloc"]), _bar_totals(data, indicator, divisor)
     pieces = parts[parts["bloc"].isin(order)].assign(
         shown=lambda d: d["value"] / divisor,
         figure=lambda d: d["estimate"].map({True: "estimate", False: "reported"}))

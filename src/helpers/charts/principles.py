@@ -18,22 +18,16 @@ NOT_CODED = "not coded"
 PRESENCE_ORDER = [*PRESENCE, NOT_CODED]
 # Sequential greys: darker = stated more strongly; 'not coded' is hatched, not shaded (we have no reading).
 PRESENCE_COLORS = list(theme.PRESENCE_GREYS)
-DARK_GROUND = "#16181b"  # a dark page's ground: the lines between cells on a dark page
-#: The hatch of a cell not coded: thin grey stripes on the page's ground (the dark page swaps both), so an unread
-#: cell recedes and never reads as a shade of the key; the key shows it as a square with the same stripes.
-HATCH_INK, HATCH_GROUND = "#bdbdbd", "#ffffff"
-HATCH_INK_DARK, HATCH_GROUND_DARK = "#4a4e55", "#1d2024"
-HATCH_INK_LEGEND = "#8c8c8c"  # the key's stripes, a shade darker than the cells' so a 10 px square shows them
 HATCH_SYMBOL = "M-1,-1H1V1H-1Z M-1,0L0,-1 M-1,1L1,-1 M0,1L1,0"
 
 
 def _hatch(stripes: int = 14) -> dict:
     """A Vega linear gradient with hard stops: ``stripes`` slanted stripes across a cell."""
-    stops = []
+    stops, ink, ground = [], theme.HATCH_INK, theme.HATCH_GROUND
     for i in range(stripes):
         a, b = i / stripes, (i + 0.35) / stripes
-        stops += [{"offset": a, "color": HATCH_INK}, {"offset": b, "color": HATCH_INK},
-                  {"offset": b, "color": HATCH_GROUND}, {"offset": (i + 1) / stripes, "color": HATCH_GROUND}]
+        stops += [{"offset": a, "color": ink}, {"offset": b, "color": ink},
+                  {"offset": b, "color": ground}, {"offset": (i + 1) / stripes, "color": ground}]
     return {"gradient": "linear", "x1": 0, "y1": 0, "x2": 1, "y2": 0.35, "stops": stops}
 
 
@@ -55,7 +49,8 @@ def _not_coded(base: alt.Chart, x: alt.X, tips: list) -> alt.Chart:
         x=x, yOffset=alt.value(ROW_STEP - CELL - 3), tooltip=tips,
         opacity=alt.Opacity("presence:O", scale=alt.Scale(domain=[NOT_CODED], range=[1]),
                                   legend=alt.Legend(title=None, symbolType=HATCH_SYMBOL,
-                                                    symbolStrokeColor=HATCH_INK_LEGEND, symbolFillColor=HATCH_GROUND,
+                                                    symbolStrokeColor=theme.HATCH_INK_LEGEND,
+                                                    symbolFillColor=theme.HATCH_GROUND,
                                                     symbolStrokeWidth=1.2, symbolSize=110)))
 
 
@@ -81,7 +76,7 @@ def principle_grid_chart(grid: pd.DataFrame, *, title: str, description: str) ->
         name="datum.document + ' (' + year(datum.date) + ')'").transform_calculate(lines=_WRAP).mark_text(
         align="left", baseline="top", dy=3 - ROW_STEP // 2, fontSize=11.5, color=theme.TEXT, lineHeight=13).encode(
         x=alt.value(0), text="lines:N")
-    swap = theme.dark_swap([*PRESENCE_COLORS, theme.GRID, HATCH_INK, HATCH_GROUND],
-                           [*theme.PRESENCE_GREYS_DARK, DARK_GROUND, HATCH_INK_DARK, HATCH_GROUND_DARK])
+    swap = theme.dark_swap([*PRESENCE_COLORS, theme.GRID, theme.HATCH_INK, theme.HATCH_GROUND],
+                           [*theme.PRESENCE_GREYS_DARK, theme.GRID_DARK, theme.HATCH_INK_DARK, theme.HATCH_GROUND_DARK])
     chart = alt.layer(cells, unread, names).properties(height=ROW_STEP * len(rows), usermeta={"dark": swap})
     return theme.titled(chart, title, description)

@@ -5,7 +5,10 @@ back one :class:`ReportResult` (or :class:`SiteResult`). They are frozen datacla
 for ``concurrent.futures`` and any other executor; :meth:`ReportJob.to_dict` / :meth:`ReportJob.from_dict` give
 the plain-data form the worker functions take and return (JSON-able: strings, numbers, lists, dicts). A job
 carries everything a worker needs: its entry, the folders to write to, the cache key, and what the last build of
-this report recorded; a worker reads no setting from the build process.
+this report recorded; a worker reads no setting from the build process. The Dask executor differs on the way
+back: its worker returns a :class:`Ran` (pickled, not plain data: it holds the render's outcome, a failure or an
+enum, and the executed notebook's bytes), and the build process writes it with
+:func:`helpers.pipeline.worker.write_result`, where a pool worker writes its own and returns a ``ReportResult``.
 
 How a report is rendered (:class:`RenderPath`), decided by the cache plan (:func:`helpers.cache.why_stale`) and,
 for a prose edit, by whether the kept page still describes the report:

@@ -1,9 +1,10 @@
 """Tables for notebook 00, the article at a glance (all of P1–P19).
 
 Plain DataFrames in, plain DataFrames out: the notebook loads the article tables with ``helpers.load`` and shows
-the results with ``helpers.present``. The one exception is :func:`collection_guide`, which reads the section map
-``notebooks/collection.toml`` (the single list of notebooks) with ``tomllib``, because that file is the source of
-"how to read the rest of the collection".
+the results with ``helpers.present``. The exceptions read the section map, ``notebooks/collection.toml`` (or
+``$NATO_COLLECTION``), through ``helpers.section_map``: :func:`notebook_paragraphs` (the paragraphs a notebook
+covers, which the other notebooks ask for), :func:`notebook_reports` and :func:`collection_paragraphs`.
+:func:`collection_guide` reads nothing: it is given the notebooks ``params`` has checked.
 """
 
 from __future__ import annotations

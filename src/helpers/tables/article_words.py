@@ -7,27 +7,35 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from helpers import wording
 from helpers.tables.article import _paragraph_order, lineage_path, org_mentions, section_overview, span_label
 from helpers.tables.claims_words import voices_finding
 from helpers.tables.frames import need
 
 
 def structure_finding(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, org: str) -> str:
-    """A one-sentence finding for the structure chart's title, for the highlighted organisation ``org``."""
+    """A one-sentence finding for the structure chart's title, for the highlighted organisation ``org`` (by its
+    reader name: ``org_name``)."""
     hits = org_mentions(paragraph_tags, org, paragraphs)
-    total = len(paragraphs)
+    total, name = len(paragraphs), org_name(org)
     if not hits:
-        return f"The article never names {org}; its paragraphs are tagged with other organisations and themes"
+        return f"The article never names {name}; its paragraphs are tagged with other organisations and themes"
     order = _paragraph_order(paragraphs)
     first_half = [p for p in hits if order[p] <= 9]
-    return (f"{org} is named in {len(hits)} of the {total} paragraphs "
+    return (f"{name} is named in {len(hits)} of the {total} paragraphs "
             f"({len(first_half)} in P1–P9, {len(hits) - len(first_half)} in P10–P19)")
+
+
+def org_name(org: str) -> str:
+    """An organisation as the reader meets it: its short name from labels.csv or organisations.csv (English; the
+    page translates it), never its code (``PFP`` reads "Partnership for Peace")."""
+    return wording.label(org, "org_id", lang="en")
 
 
 def structure_description(org: str) -> str:
     """The text alternative of the structure chart, naming the highlighted organisation."""
     return (f"Dot matrix: the article's paragraphs P1 to P19 across, and down the organisations, states and themes "
-            f"each paragraph touches. Paragraphs that name {org} are shaded.")
+            f"each paragraph touches. Paragraphs that name {org_name(org)} are shaded.")
 
 
 def lineage_finding(lineage: pd.DataFrame) -> str:

@@ -41,11 +41,18 @@ def join_names(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def founding_verb(kind) -> str:
+    """What an organisation's founding date records, by its kind (English; the page translates it later):
+    ``organisations,kind_verb`` in labels.csv ('proposed', 'signed', and for an alliance 'founding treaty signed',
+    the CSTO's 1992 treaty, not 2002), 'founded' for the other kinds."""
+    pair = wording.lookup().get(("organisations", "kind_verb", "" if kind is None else str(kind)))
+    return pair[0] if pair else "founded"
+
+
 def _absence(row: pd.Series, own: pd.DataFrame, cut: pd.Timestamp) -> tuple[str, str] | None:
     """(kind, detail) when the organisation has no cell in force on ``cut``, else None."""
     founded, ended = pd.to_datetime(row.get("founded")), pd.to_datetime(row.get("dissolved"))
-    verb = {"proposal": "proposed", "bilateral_treaty": "signed", "alliance": "founding treaty signed"}.get(
-        row.get("kind"), "founded")  # an alliance's date is its treaty's signature (the CSTO's 1992 treaty, not 2002)
+    verb = founding_verb(row.get("kind"))
     if pd.notna(founded) and founded > cut:
         return "later", f"{verb} {wording.day(founded.date())}"
     if pd.notna(ended) and ended <= cut:
@@ -318,7 +325,7 @@ def org_overview(organisations: pd.DataFrame, member_counts: Mapping[str, int], 
             state = (f"not yet proposed (proposed {wording.day(founded.date())})" if pd.notna(founded) and founded > cut
                      else "proposed, no members")
         elif founded > cut:
-            verb = "founding treaty signed" if r.get("kind") == "alliance" else "founded"
+            verb = founding_verb("alliance") if r.get("kind") == "alliance" else "founded"
             state = f"did not exist yet ({verb} {wording.day(founded.date())})"
         elif pd.notna(ended) and ended <= cut:
             state = f"dissolved ({wording.day(ended.date())})"

@@ -7,6 +7,7 @@ docstring, so the text a data author reads in an error, the list in ``data/READM
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -49,9 +50,20 @@ class Rule:
     check: Callable[[View], Iterable[Finding]]
 
     def problems(self, view: View, shown: str) -> Iterator[Problem]:
-        for f in self.check(view):
+        for f in self.check(dataclasses.replace(view, other=self._declared(view.other))):
             rule = f"{self.text}; allowed: {f.allowed}" if f.allowed else self.text
             yield Problem(shown, view.rows[f.pos], f.column, f.detail, rule)
+
+    def _declared(self, other: Callable[[str], pd.DataFrame]) -> Callable[[str], pd.DataFrame]:
+        """``other`` for the tables in ``needs`` only: a table read but not declared would be missing from the
+        loader's dependencies and the read log, so a change to it would re-check nothing and rebuild no report."""
+
+        def read(name: str) -> pd.DataFrame:
+            if name not in self.needs:
+                raise TypeError(f"rule {self.name} reads {name!r} without needs=({name!r},); add it to its @rule")
+            return other(name)
+
+        return read
 
 
 REGISTRY: list[Rule] = []
