@@ -197,7 +197,43 @@ def test_a_notebook_edited_in_its_py_only_is_built_from_the_edit_never_called_ca
     third = fake.build("--only", "03")
     err = third.stderr.strip().splitlines()
     assert third.returncode == 2 and len(err) == 1, third.stderr
-    assert "03-gamma.ipynb was changed after" in err[0] and "03-gamma.py" in err[0] and "make sync" in err[0]
+    assert "03-gamma.ipynb was changed since the last build" in err[0]
+    assert "03-gamma.py" in err[0] and "make sync" in err[0]
     assert "jupytext --to py:percent" in err[0]
     assert py.read_bytes() == kept_py and "GAMMA IN IPYNB" in ipynb.read_text()  # neither edit lost
     assert fake.report_files() == page
+
+
+def test_a_touched_py_never_replaces_an_edit_of_the_ipynb(fake):
+    """Which side of a pair changed is decided by content, not by file times (hostile review 6, cases 8 and 9): an
+    edit of the ``.ipynb`` followed by a mere ``touch`` (or another edit) of the ``.py`` was synced over, and the
+    ``.ipynb``'s edit was gone. Now the build refuses; and a pair the build has no memory of is synced only after a
+    copy of the old ``.ipynb`` is kept, which the line names."""
+    import os
+    import time
+
+    import jupytext
+
+    ipynb = fake.notebooks / "03-gamma.ipynb"
+    py = ipynb.with_suffix(".py")
+    jupytext.write(nbformat.read(ipynb, as_version=4), py, fmt="py:percent")
+    assert fake.build("--only", "03").returncode == 0  # the pair agrees, and the build remembers it
+
+    nb = nbformat.read(ipynb, as_version=4)
+    nb.cells[-1].source = nb.cells[-1].source.replace('print("GAMMA"', 'print("GAMMA IN IPYNB"')
+    nbformat.write(nb, ipynb)
+    time.sleep(0.05)
+    os.utime(py)  # the .py is now the newer file, with nothing changed in it
+    touched = fake.build("--only", "03")
+    assert touched.returncode == 2 and "changed since the last build" in touched.stderr, touched.stderr
+    assert "GAMMA IN IPYNB" in ipynb.read_text()
+
+    memory = next(fake.cache.glob("**/_pairs.json"))
+    memory.unlink()  # no memory of the pair: a newer .py is synced, the old .ipynb kept first
+    time.sleep(0.05)
+    py.write_text(py.read_text().replace('print("GAMMA", P.mode)', 'print("GAMMA FROM PY", P.mode)'))
+    synced = fake.build("--only", "03")
+    assert synced.returncode == 0, synced.stderr
+    kept = memory.parent / "pairs-kept" / "03-gamma.ipynb"
+    assert "the previous .ipynb is kept at" in synced.stdout and "GAMMA IN IPYNB" in kept.read_text()
+    assert "GAMMA FROM PY" in ipynb.read_text()

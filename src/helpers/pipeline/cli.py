@@ -155,9 +155,9 @@ def _bring_pairs_together(chosen: list, cache_dir: Path) -> None:
     sync``), said in one line each; PairError when an ``.ipynb`` edit would be lost (:mod:`pairing`)."""
     from helpers.pipeline import pairing
 
-    for ipynb in pairing.bring_together([Path(e.notebook) for e in chosen], cache_dir / "_pairs.json"):
-        print(f"synced {cache.relative(ipynb)} from its .py (edited after the last `make sync`), as `make sync` "
-              "does")
+    for ipynb, kept in pairing.bring_together([Path(e.notebook) for e in chosen], cache_dir / "_pairs.json"):
+        print(f"synced {cache.relative(ipynb)} from its .py (edited since the two last agreed), as `make sync` "
+              "does" + (f"; the previous .ipynb is kept at {cache.relative(kept)}" if kept else ""))
 
 
 def _check_catalogs(chosen: list, editions: list[str]) -> None:

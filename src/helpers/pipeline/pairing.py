@@ -88,10 +88,13 @@ def _differing_or_refuse(py: Path, ipynb: Path) -> list[int]:
                         "fix the file, then build again") from None
 
 
-def bring_together(notebooks: list[Path], memo: Path | None = None) -> list[Path]:
-    """Sync each ``.ipynb`` whose ``.py`` was edited after it; the ``.ipynb`` files written. Raises
-    :class:`PairError` when an ``.ipynb`` differs from its ``.py`` and was changed after it. ``memo``: a file that
-    remembers the pairs that agree (by content hash)."""
+def bring_together(notebooks: list[Path], memo: Path | None = None) -> list[tuple[Path, Path | None]]:
+    """Sync each ``.ipynb`` whose ``.py`` was edited since the two last agreed; ``(ipynb written, the copy of the
+    old .ipynb kept, or None)`` for each. Raises :class:`PairError` when an ``.ipynb`` differs from its ``.py`` and
+    was itself changed. ``memo``: a file that remembers the pairs that agree (by content hash). Which side changed is
+    decided by content against that memory, not by file times (a ``touch`` of the ``.py`` had replaced an edit of
+    the ``.ipynb``); a pair the memory does not know is synced only from a ``.py`` newer than its ``.ipynb``, and the
+    old ``.ipynb`` is kept beside the memory first, so no edit is lost."""
     known = _read_memo(memo)
     agreed, written = {}, []
     for ipynb in sorted(set(notebooks)):
@@ -99,23 +102,14 @@ def bring_together(notebooks: list[Path], memo: Path | None = None) -> list[Path
         if not py.is_file() or not ipynb.is_file():
             continue
         hashes = [cache.sha256_file(py), cache.sha256_file(ipynb)]
-        if known.get(ipynb.stem) == hashes:
-            agreed[ipynb.stem] = hashes
-            continue
-        changed = _differing_or_refuse(py, ipynb)
-        if changed:
-            where = _cells_text(changed)
-            if ipynb.stat().st_mtime > py.stat().st_mtime:
-                raise PairError(
-                    f"{cache.relative(ipynb)} was changed after {cache.relative(py)} and the two differ ({where}): "
-                    f"the build runs the .ipynb, and `make sync` would replace its edit from the .py; keep the edit "
-                    f"with `.venv/bin/jupytext --to py:percent {cache.relative(ipynb)} -o {cache.relative(py)}`, "
-                    "or drop it with `make sync`, then build again")
+        if known.get(ipynb.stem) != hashes and _differing_or_refuse(py, ipynb):
+            kept = _refuse_or_keep(py, ipynb, hashes, known.get(ipynb.stem), memo)
+            where = _cells_text(differing(py, ipynb))
             sync_pair(py)
             if differing(py, ipynb):
                 raise PairError(f"{cache.relative(ipynb)} could not be synced from {cache.relative(py)} ({where} "
                                 "still differ); run `make sync` and look at what it says, then build again")
-            written.append(ipynb)
+            written.append((ipynb, kept))
             hashes = [cache.sha256_file(py), cache.sha256_file(ipynb)]
         agreed[ipynb.stem] = hashes
     if memo is not None and {**known, **agreed} != known:
@@ -124,6 +118,31 @@ def bring_together(notebooks: list[Path], memo: Path | None = None) -> list[Path
         except OSError:
             pass  # only a later build's speed depends on it
     return written
+
+
+def _refuse_or_keep(py: Path, ipynb: Path, hashes: list[str], before, memo: Path | None) -> Path | None:
+    """Before a pair that differs is synced from its ``.py``: :class:`PairError` when the ``.ipynb`` was changed
+    since the pair last agreed (or, with no memory of the pair, is newer than the ``.py``); else the copy of the
+    ``.ipynb`` kept when the memory cannot vouch that it holds no edit of its own (None when it can)."""
+    known = isinstance(before, list) and len(before) == 2
+    if (known and hashes[1] != before[1]) or (not known and ipynb.stat().st_mtime > py.stat().st_mtime):
+        where = _cells_text(differing(py, ipynb))
+        raise PairError(
+            f"{cache.relative(ipynb)} was changed since the last build and differs from {cache.relative(py)} "
+            f"({where}): the build runs the .ipynb, and `make sync` would replace its edit from the .py; keep the "
+            f"edit with `.venv/bin/jupytext --to py:percent {cache.relative(ipynb)} -o {cache.relative(py)}`, or "
+            "drop it with `make sync`, then build again")
+    if known or memo is None:
+        return None
+    kept = memo.parent / "pairs-kept" / ipynb.name
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        cache.atomic_write(kept, ipynb.read_bytes())
+    except OSError as exc:
+        raise PairError(f"{cache.relative(ipynb)} would be synced from {cache.relative(py)}, but its copy could not "
+                        f"be kept in {cache.relative(kept.parent)} ({exc.strerror or exc}); run `make sync` "
+                        "yourself, then build again") from None
+    return kept
 
 
 def _read_memo(memo: Path | None) -> dict:
