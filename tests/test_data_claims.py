@@ -381,7 +381,7 @@ def test_p11_is_split_into_what_the_address_says_and_what_no_text_read_says(clai
     hegemon and the Russia–China consultations are in no text of Putin's read: unverifiable, not contradicted, since
     absence from one speech does not contradict «طرح»."""
     said = _by_words(claims, "طرح الرئيس بوتين")
-    assert said["verdict"] == "supported" and "dismantled the European security system" in said["verdict_reason"]
+    assert said["verdict"] == "partly supported" and "dismantled the European security system" in said["verdict_reason"]
     assert not said["claim"].lower().startswith("in his address")
     rest = _by_words(claims, "هيمنة أي طرف واحد")
     assert rest["attributed_to"] == "Putin" and rest["verdict"] == "unverifiable"
@@ -389,6 +389,20 @@ def test_p11_is_split_into_what_the_address_says_and_what_no_text_read_says(clai
     assert (p11["verdict"] != "contradicted").all()
     notes = " ".join(p11["translation_note"]) + " ".join(p11["verdict_reason"])
     assert "does not make this argument" not in notes and "makes no such argument" not in notes
+
+
+def test_c53_is_partly_supported_naming_what_the_address_does_not_say_and_keeps_whose_words_apart(claims):
+    """R3 (review 6): the address accuses the US of dismantling European security and calls for a new Eurasian
+    contour; it does not speak of a failed Euro-Atlantic project or of different principles and foundations. A reader
+    who sees "Putin argued … — supported" takes the Arabic's disputed attribution as confirmed, so the verdict is
+    "partly supported" and its reason says what the address does not say and that whose words these are is a
+    separate, unverifiable question."""
+    said = _by_words(claims, "طرح الرئيس بوتين")
+    reason = said["verdict_reason"]
+    assert said["verdict"] == "partly supported" and said["attribution"] == "unverifiable"
+    assert "does not speak of a failed Euro-Atlantic project" in reason
+    assert "different principles and foundations" in reason
+    assert "content alone" in reason and "unverifiable" in reason
 
 
 def test_p19s_this_alliance_is_read_both_ways_and_set_against_p15(claims):
