@@ -405,6 +405,18 @@ def test_c53_is_partly_supported_naming_what_the_address_does_not_say_and_keeps_
     assert "content alone" in reason and "unverifiable" in reason
 
 
+def test_c54_keeps_the_arabics_it_is_important_that_consultations_begin(claims):
+    """R6 (review 6): P11 says «من المهم أن تبدأ المشاورات» ('it is important that consultations begin'); the ledger
+    rendered it 'should start first', adding a 'should' and a 'first' the Arabic lacks, and contradicting C25, which
+    renders the same words. Both claims, in English and Arabic, carry the article's modality."""
+    c54 = _by_words(claims, "هيمنة أي طرف واحد")
+    c25 = claims.set_index("claim_id").loc["C25"]
+    assert "it is important that consultations begin" in c54["claim"] and "It is important" in c25["claim"]
+    assert "first" not in c54["claim"] and "should" not in c54["claim"]
+    arabic = load.table("claims_ar").set_index("claim_id").loc[c54["claim_id"], "claim_ar"]
+    assert "من المهم أن تبدأ المشاورات" in arabic and "أولًا" not in arabic and "ينبغي" not in arabic
+
+
 def test_p19s_this_alliance_is_read_both_ways_and_set_against_p15(claims):
     """R2: in «هذا الحلف الذي سيعمل» the subject of «سيعمل» is «الذي», whose antecedent is «هذا الحلف»; the likelier
     reading makes the framework itself an alliance, against P15's 'not necessarily a NATO-like alliance'."""
