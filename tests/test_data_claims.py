@@ -316,9 +316,11 @@ def test_the_arabics_own_slips_are_recorded():
             & rt["english_phrase"].str.contains("addressed")).any()
     on_rts_page = rt["paragraph"].isin(["P2", "P5"]) & (rt["source_id"] == "rt-next-russia-china-project-amp")
     assert on_rts_page.sum() >= 3 and set(rt.loc[on_rts_page, "confidence"]) == {"high"}
-    # a slip read only in a copy of RT's text (P2's dropped 'negotiations') is medium, as the data contract says
+    # a slip read only in a copy of RT's text is medium, as the data contract says; low where that copy departs
+    # from RT's own page (P2's 'negotiations', read only in the 16 April copy), and the note says so
     copy = rt["paragraph"].isin(["P2", "P5"]) & ~on_rts_page
-    assert set(rt.loc[copy, "confidence"]) <= {"medium"}
+    assert set(rt.loc[copy, "confidence"]) <= {"medium", "low"}
+    assert rt.loc[copy & (rt["confidence"] == "low"), "note"].str.contains("departs from RT's own page").all()
     # P3's reading rests on gender agreement alone, and the same translator's «وهي تقوم» in P4 refers back to the
     # masculine «المشروع»: a grammatical reading this translator's agreement cannot carry is held at medium, and
     # says why
@@ -415,6 +417,22 @@ def test_c54_keeps_the_arabics_it_is_important_that_consultations_begin(claims):
     assert "first" not in c54["claim"] and "should" not in c54["claim"]
     arabic = load.table("claims_ar").set_index("claim_id").loc[c54["claim_id"], "claim_ar"]
     assert "من المهم أن تبدأ المشاورات" in arabic and "أولًا" not in arabic and "ينبغي" not in arabic
+
+
+def test_a_difference_read_in_a_diverging_copy_says_so_and_stays_open():
+    """R1 (review 6): T29's "the Arabic drops 'negotiations'" was read in the 16 April copy, which departs from RT's
+    own page in three places; RT's page is the text the Arabic follows. So T29 names that copy, leaves open whether
+    the Arabic dropped the word, rates low, and the lineage's date for RT (step 3) says which copy it rests on and
+    that the copy diverges from RT's page."""
+    t29 = load.table("translation_differences").set_index("difference_id").loc["T29"]
+    assert t29["confidence"] == "low"
+    assert "The Arabic drops" not in t29["note"] and "is open" in t29["note"] and "news-pravda.com" in t29["note"]
+    step3 = load.lineage().set_index("step").loc[3, "finding"]
+    assert "dated 16 April 2024 by its address on news-pravda.com" in step3
+    assert "departs from RT's own page" in step3 and "geopolitics.co dated 17 April" in step3
+    arabic = load.table("prose_ar")
+    t29_ar = arabic[(arabic["table"] == "translation_differences") & (arabic["key"] == "T29")]["ar"].iloc[0]
+    assert "يُسقط النص العربي" not in t29_ar and "مفتوحًا" in t29_ar
 
 
 def test_p19s_this_alliance_is_read_both_ways_and_set_against_p15(claims):
