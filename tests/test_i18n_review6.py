@@ -1,0 +1,23 @@
+"""What the sixth Arabic review (December 2026, Part 2) met in the Arabic edition's words: a forecast's "not yet"
+(no later evidence yet) read as "has not come true", and 00's "English title" column filled with Arabic. Each test
+asks the catalogs for the words the page shows."""
+
+from __future__ import annotations
+
+from helpers import i18n
+
+
+def test_a_forecast_without_later_evidence_is_not_said_to_have_failed():
+    """E1: 09's forecasts table shows "not yet" in its "Later evidence" column; «لم يتحقق بعد» says the forecast
+    has not come true, a verdict the project does not give. The Arabic says there is no later evidence yet."""
+    shown = i18n.text("not yet", "ar")
+    assert "يتحقق" not in shown and "أدلة" in shown
+
+
+def test_the_sections_table_does_not_promise_english_titles_it_shows_in_arabic():
+    """E2: in the Arabic edition 00's sections table gives our titles in Arabic, so neither its column nor its
+    caption may call them English."""
+    column = i18n.text("Title (English)", "ar")
+    caption = i18n.text("The article's three sections with their Arabic headings and our English titles.", "ar")
+    assert "الإنجليزية" not in column and "الإنجليزية" not in caption
+    assert "الوصفي" in column and "الوصفية" in caption
