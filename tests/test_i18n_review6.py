@@ -21,3 +21,22 @@ def test_the_sections_table_does_not_promise_english_titles_it_shows_in_arabic()
     caption = i18n.text("The article's three sections with their Arabic headings and our English titles.", "ar")
     assert "الإنجليزية" not in column and "الإنجليزية" not in caption
     assert "الوصفي" in column and "الوصفية" in caption
+
+
+def test_an_english_title_alone_in_an_arabic_table_cell_reads_left_to_right():
+    """E3: 00's lineage table gives each work's English title in a cell of its own. In the right-to-left page a
+    wholly Latin cell was left unmarked, so its closing '?' or ')' was drawn at its start ("?Ivan Timofeev: …
+    project", "(Ivan Timofeev) Eurasian Security Structure…"). The cell is isolated whole, left to right."""
+    import pandas as pd
+
+    from helpers import paths
+    from helpers.render.table_html import table_html
+
+    frame = pd.DataFrame({"work": ["Ivan Timofeev: Is neutering NATO the next Russia-China project?",
+                                   "Eurasian Security Structure: From Idea to Practice (Ivan Timofeev)"],
+                          "note": ["نص آر تي NATO", "نص"]})
+    with paths.using(lang="ar"):
+        page = table_html(frame, key="t", title="t")
+    assert '<bdi dir="ltr">Ivan Timofeev: Is neutering NATO the next Russia-China project?</bdi>' in page
+    assert '<bdi dir="ltr">Eurasian Security Structure: From Idea to Practice (Ivan Timofeev)</bdi>' in page
+    assert '<bdi dir="ltr">NATO</bdi>' in page  # a Latin run inside Arabic is still isolated on its own
