@@ -40,3 +40,15 @@ def test_an_english_title_alone_in_an_arabic_table_cell_reads_left_to_right():
     assert '<bdi dir="ltr">Ivan Timofeev: Is neutering NATO the next Russia-China project?</bdi>' in page
     assert '<bdi dir="ltr">Eurasian Security Structure: From Idea to Practice (Ivan Timofeev)</bdi>' in page
     assert '<bdi dir="ltr">NATO</bdi>' in page  # a Latin run inside Arabic is still isolated on its own
+
+
+def test_a_preposition_joined_to_an_arabic_name_has_no_tatweel():
+    """E8: "ATOP's coding of the {pact}" read «ترميز ATOP لـميثاق منظمة الدول الأمريكية» on 02: the tatweel of
+    «لـ{pact}» belongs before a Latin letter or a digit, not before an Arabic word. «لـ12» keeps it."""
+    from helpers.i18n import joined_prefixes
+
+    said = i18n.text("That rests on ATOP's coding of the Charter of the Organization of American States as a defence "
+                     "pact; this page does not quote ATOP 4.01's definition of a defence obligation.", "ar")
+    assert "لميثاق منظمة الدول الأمريكية" in said and "لـميثاق" not in said
+    assert joined_prefixes("بـالاختبار") == "بالاختبار" and joined_prefixes("لـالناتو") == "للناتو"
+    assert joined_prefixes("لـ12 دولة") == "لـ12 دولة" and joined_prefixes("لـNATO") == "لـNATO"
