@@ -435,6 +435,16 @@ def test_a_difference_read_in_a_diverging_copy_says_so_and_stays_open():
     assert "يُسقط النص العربي" not in t29_ar and "مفتوحًا" in t29_ar
 
 
+def test_p14s_paraphrase_says_its_clause_is_unverifiable_as_the_ledger_does():
+    """R9 (review 6): P14's paraphrase called «كما شددت عديد من المناقشات الروسية الصينية» 'a clause with no
+    counterpart in the English read', which beside T20's 'addition' reads as an established addition; the ledger
+    (C49) says unverifiable, since only RIAC's summary was read there. Both paraphrases say so."""
+    en = load.paragraphs().set_index("paragraph").loc["P14", "paraphrase"]
+    ar = load.table("paragraphs_ar").set_index("paragraph").loc["P14", "paraphrase_ar"]
+    assert "only RIAC's summary was read there" in en and "unverifiable" in en
+    assert "ملخّص المجلس الروسي" in ar and "يتعذر التحقق" in ar
+
+
 def test_p19s_this_alliance_is_read_both_ways_and_set_against_p15(claims):
     """R2: in «هذا الحلف الذي سيعمل» the subject of «سيعمل» is «الذي», whose antecedent is «هذا الحلف»; the likelier
     reading makes the framework itself an alliance, against P15's 'not necessarily a NATO-like alliance'."""
