@@ -445,6 +445,21 @@ def test_p14s_paraphrase_says_its_clause_is_unverifiable_as_the_ledger_does():
     assert "ملخّص المجلس الروسي" in ar and "يتعذر التحقق" in ar
 
 
+def test_our_paraphrases_keep_the_articles_words_where_a_reading_rests_on_them(claims):
+    """R7 (review 6): the article's «في مجتمع واحد» has no 'security' (C46); «لم تعد … يُعبر عنها كمجتمع أمني
+    واحد» is 'no longer expressed as', not 'no longer is' nor 'can no longer be described' (C18, P8); and «يخلق»
+    is 'creates', the word T27's tense point rests on, not 'opens' or «يتيح/يفتح» (C01, P1)."""
+    by_id = claims.set_index("claim_id")
+    arabic = load.table("claims_ar").set_index("claim_id")["claim_ar"]
+    paraphrases = load.paragraphs().set_index("paragraph")["paraphrase"]
+    paraphrases_ar = load.table("paragraphs_ar").set_index("paragraph")["paraphrase_ar"]
+    assert "single community" in by_id.loc["C46", "claim"] and "أمني" not in arabic["C46"]
+    assert "no longer expressed as" in by_id.loc["C18", "claim"] and "يُعبَّر عنها" in arabic["C18"]
+    assert "is no longer expressed as" in paraphrases["P8"] and "can no longer" not in paraphrases["P8"]
+    assert "creates a chance" in by_id.loc["C01", "claim"] and "يخلق فرصة" in arabic["C01"]
+    assert "يخلق فرصة" in paraphrases_ar["P1"] and "يتيح فرصة" not in paraphrases_ar["P1"]
+
+
 def test_p19s_this_alliance_is_read_both_ways_and_set_against_p15(claims):
     """R2: in «هذا الحلف الذي سيعمل» the subject of «سيعمل» is «الذي», whose antecedent is «هذا الحلف»; the likelier
     reading makes the framework itself an alliance, against P15's 'not necessarily a NATO-like alliance'."""
