@@ -52,3 +52,17 @@ def test_a_preposition_joined_to_an_arabic_name_has_no_tatweel():
     assert "لميثاق منظمة الدول الأمريكية" in said and "لـميثاق" not in said
     assert joined_prefixes("بـالاختبار") == "بالاختبار" and joined_prefixes("لـالناتو") == "للناتو"
     assert joined_prefixes("لـ12 دولة") == "لـ12 دولة" and joined_prefixes("لـNATO") == "لـNATO"
+
+
+def test_a_change_of_emphasis_is_not_named_like_a_change_of_modality():
+    """E7: «تغيير في درجة التوكيد» ('change in the degree of assertion') for "change of emphasis" was nearly the
+    label of a change of modality and fits T02 ('integral') and T05 ('this month') poorly; T02's note repeated
+    itself («مصطلحًا اصطلاحيًا»)."""
+    from helpers import load
+
+    emphasis = i18n.text("change of emphasis", "ar")
+    assert emphasis == "تحوّل في الدلالة أو التركيز" and emphasis != i18n.text("change of modality", "ar")
+    assert i18n.text("T02 change of emphasis", "ar") == "T02 تحوّل في الدلالة أو التركيز"
+    prose = load.table("prose_ar")
+    t02 = prose[(prose["table"] == "translation_differences") & (prose["key"] == "T02")]["ar"].iloc[0]
+    assert "مصطلحًا اصطلاحيًا" not in t02 and "مصطلحًا فنيًا راسخًا" in t02
