@@ -66,3 +66,9 @@ def test_a_change_of_emphasis_is_not_named_like_a_change_of_modality():
     prose = load.table("prose_ar")
     t02 = prose[(prose["table"] == "translation_differences") & (prose["key"] == "T02")]["ar"].iloc[0]
     assert "مصطلحًا اصطلاحيًا" not in t02 and "مصطلحًا فنيًا راسخًا" in t02
+
+
+def test_05s_population_axis_reads_as_an_arabic_unit():
+    """E9: 05's population axis read «ملايين النسمات», an odd plural; Arabic statistics write the unit
+    «السكان (مليون نسمة)»."""
+    assert i18n.text("millions of people", "ar") == "السكان (مليون نسمة)"
