@@ -53,10 +53,12 @@ present.glance(claims_words.glance_findings(ledger, ADDED), summary=claims_words
 # misattributed in translation (words the English gives to the author, given to Putin or to "observers"), added in
 # translation (no counterpart in the English read), not compared (no English could be read there), or
 # unverifiable (RT's paragraph, the one translated, could not be read, and only a summary or a report of another
-# version was, so a difference may be RT's, the Arabic's, or not in the body at all). Words the Arabic changed or
-# added are the *translator's or editor's*; words RT changed and the Arabic follows are *RT's translator's or editors'* (the lineage finds
-# RT's changes more like a translator's than an editor's); where the
-# attribution is unverifiable or not compared, whose words they are is *unknown*. The **verdict** says how far the content holds: supported, partly supported, contradicted, unverifiable
+# version was, so a difference may be RT's, the Arabic's, or not in the body at all). The ledger's *Who says it*
+# names the speaker the Arabic gives and, where the translation changed the wording, who changed it: the Arabic's
+# *translator or editor*, or *RT's translator or editors* (the lineage finds RT's changes more like a translator's
+# than an editor's); a changed word does not make the translator the speaker. A sentence not compared with RT keeps
+# the speaker the Arabic names; *unknown* is kept for a positive reason for doubt: an unverifiable attribution, or
+# P19, most likely the editor's own. The **verdict** says how far the content holds: supported, partly supported, contradicted, unverifiable
 # (the reason names the document that would settle it), or interpretation (a reading, proposal or forecast that
 # evidence can inform but not settle). **Checked against** says what the verdict rests on: a primary text (the
 # authentic text or its depositary's copy, never the article), an organisation's or government's own page,
@@ -88,12 +90,12 @@ translation_rows, differences = load.translation(), load.translation_differences
 
 # %%
 settled, readings = claims.split_ledger(ledger)
-present.table(claims.ledger_view(settled), title=claims_words.ledger_finding(ledger, TYPES), key="ledger",
+present.table(claims.ledger_view(settled, ADDED), title=claims_words.ledger_finding(ledger, TYPES), key="ledger",
               sources=[*claims.cited_sources(settled), "schemaorg-claimreview"],
               caption="Report: the number of the report that holds the evidence; the reasons are in the audit detail.")
 
 # %%
-present.table(claims.ledger_view(readings), title=claims_words.open_finding(readings),
+present.table(claims.ledger_view(readings, ADDED), title=claims_words.open_finding(readings),
               key="readings", sources=readings,
               caption="Verdict 'interpretation': evidence can inform these claims but not settle them.",
               collapsed=f"Show the {len(readings)} readings, proposals and open forecasts")
@@ -258,7 +260,7 @@ present.table(coverage, title=claims_words.coverage_finding(coverage), key="cove
 
 # %%
 p19 = ledger[ledger["paragraph"] == "P19"]
-present.table(claims.ledger_view(p19), title=f"P19 makes {len(p19)} of the listed claims", key="p19",
+present.table(claims.ledger_view(p19, ADDED), title=f"P19 makes {len(p19)} of the listed claims", key="p19",
               caption="Claims of the closing paragraph among the chosen types.", sources=p19,
               collapsed=f"Show the {len(p19)} claims of P19")
 

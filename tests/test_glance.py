@@ -27,8 +27,8 @@ def test_article_glance_counts_sections_claims_and_the_chain_of_publishers():
     assert article_words.glance_findings(paragraphs, sections, voiced, lineage)[3] == (
         "Of the 5 claims, 1 were compared with RT's English and found faithful to it, and 2 were changed in "
         "translation (1 by the Arabic's translator or editor, 1 by RT's translator or editors); for 2 RT's English "
-        "could not be read, so whose words they are is unknown (1 of them the Arabic gives to someone other than "
-        "the author).")
+        "could not be read, so whether RT's text reads the same is unknown (1 of them the Arabic gives to someone "
+        "other than the author).")
     # review 4 (A2): a paragraph flagged as the editor's likely addition is not compared; its claims stay unknown
     # and are named apart, never counted as the translator's or editor's outright
     flagged = paragraphs.assign(paragraph=[f"P{i}" for i in range(1, 20)],

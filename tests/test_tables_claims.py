@@ -202,6 +202,25 @@ def test_ledger_view_keeps_verdict_and_checking_in_separate_columns():
     assert list(out["Report"]) == ["02", "05", "09", "09"]
 
 
+def test_who_says_it_keeps_the_speaker_when_translation_changed_a_word_or_rt_was_not_read():
+    """Review 6, R2 and R8: a sentence of Lavrov's whose wording the translator changed by one word is still
+    Lavrov's, so the ledger reads "Lavrov, wording changed by the translator or editor", never "translator or
+    editor (the Arabic: Lavrov)"; a sentence not compared with RT keeps the speaker the Arabic names, "author (not
+    compared with RT)", and "unknown" stays for an unverifiable attribution and for a paragraph most likely the
+    editor's own."""
+    ledger = T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES)
+    ledger = ledger.assign(voice=[T.TRANSLATOR, T.RT_EDITORS, T.UNKNOWN, T.UNKNOWN],
+                           attributed_to=["Lavrov", "the author", "the author", "Putin"],
+                           attribution=["changed in translation", "changed in translation", "not compared",
+                                        "unverifiable"])
+    who = list(T.ledger_view(ledger)["Who says it"])
+    assert who == ["Lavrov, wording changed by the translator or editor",
+                   "author, wording changed by RT's translator or editors",
+                   "author (not compared with RT)", "unknown (the Arabic: Putin)"]
+    flagged = list(T.ledger_view(ledger, {ledger.iloc[2]["paragraph"]})["Who says it"])
+    assert flagged[2] == "unknown (the Arabic: author)"
+
+
 def test_audit_view_names_sources_by_title_and_refuses_unknown_ids():
     led = T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES)
     src = pd.DataFrame({"source_id": ["s1", "s2", "s3", "s4", "t1"], "title": ["A", "B", "C", "D", "E"],

@@ -278,8 +278,20 @@ def _by_pattern(value: str, patterns, lang: str, depth: int) -> str | None:
                 continue  # "{a} and {b}" joins translated words only, never half an English sentence
             if pat.literal < JOINS and any(_clause(v) for v in pieces.values()):
                 continue  # "{a}, {b}, {c} and {d}" never joins clauses of an English sentence with «و»
-            return pat.template.format(**pieces)
+            return joined_prefixes(pat.template.format(**pieces))
     return None
+
+
+#: A one-letter preposition joined with a tatweel to a placeholder ("لـ{pact}", "بـ{p}"): the tatweel belongs before
+#: a Latin letter or a digit («لـ12»), never before an Arabic word («لميثاق», not «لـميثاق»).
+_JOINED = re.compile(r"(?<![\u0621-\u064A\u0640])([لبك])\u0640(?=[\u0621-\u064A])")
+
+
+def joined_prefixes(text: str) -> str:
+    """``text`` with a preposition's tatweel dropped where an Arabic word follows it, and «لـال» written «لل»
+    («لـميثاق» → «لميثاق», «بـالاختبار» → «بالاختبار», «لـالناتو» → «للناتو»); «لـ12» and «لـNATO» keep it."""
+    text = re.sub(r"(?<![\u0621-\u064A\u0640])لـال", "لل", text)
+    return _JOINED.sub(r"\1", text)
 
 
 def _by_parts(stripped: str, lang: str, depth: int) -> str | None:

@@ -13,6 +13,8 @@ _ARABIC = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF"
 ARABIC_RUN = re.compile(rf"«?[{_ARABIC}](?:[{_ARABIC}\s\u200c\u200d«»0-9٠-٩.,:;!?()\-–—]*[{_ARABIC}»)])?")
 HAS_ARABIC = re.compile(rf"[{_ARABIC}]")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
+#: Any Latin letter (a cell or title with English in it).
+HAS_LATIN = _HAS_LATIN
 
 
 def esc(text) -> str:

@@ -94,8 +94,13 @@ def _shown(value, column: str, labelled: bool, decimals: int | None) -> str:
 
 def _mark(value) -> str:
     """Escaped text from the data, marked for the edition: Arabic runs isolated in the English edition, Latin runs
-    in the Arabic one (whose page is already Arabic and right to left, so an Arabic run needs no mark there)."""
+    in the Arabic one (whose page is already Arabic and right to left, so an Arabic run needs no mark there). A cell
+    wholly in Latin script there (an English title: "Is neutering NATO the next Russia-China project?") is isolated
+    whole, left to right, so its closing '?' or ')' is not drawn at its start by the right-to-left cell."""
     if paths.language() == "ar":
+        text = "" if value is None else str(value)
+        if markup.HAS_LATIN.search(text) and not markup.HAS_ARABIC.search(text):
+            return f'<bdi dir="ltr">{html.escape(text)}</bdi>'
         return markup.mark_latin_text(value)
     return markup.mark_arabic_text(value)
 

@@ -206,30 +206,46 @@ def article_scenarios(claims: pd.DataFrame, paragraph: str = "P10") -> pd.DataFr
     })
 
 
-def ledger_view(ledger: pd.DataFrame) -> pd.DataFrame:
+def ledger_view(ledger: pd.DataFrame, likely_added: Iterable[str] = ()) -> pd.DataFrame:
     """The ledger as a reader sees it, narrow enough that the claim reads in two or three lines: the claim id
-    with its paragraph and type, the claim, who says it ("author" for the article's own voice), verdict and — in its
-    own column — what the verdict was checked against ("secondary, and later evidence" when evidence dated after
-    the article bears on it), and the number of the report that holds the evidence. Reasons and sources are left
-    to ``audit_view``."""
+    with its paragraph and type, the claim, who says it ("author" for the article's own voice; see ``_who`` for a
+    sentence whose wording changed in translation or that was not compared with RT), verdict and — in its own
+    column — what the verdict was checked against ("secondary, and later evidence" when evidence dated after the
+    article bears on it), and the number of the report that holds the evidence. Reasons and sources are left to
+    ``audit_view``. ``likely_added`` names paragraphs most likely the Arabic editor's own, whose speaker stays
+    unknown."""
     need(ledger, LEDGER_COLUMNS, "ledger_view(ledger)")
     later = ledger["evidence_after_article"].map({True: ", and later evidence", False: ""}).fillna("")
     return pd.DataFrame({
         "Claim": (ledger["claim_id"] + " · " + ledger["paragraph"] + " (" + ledger["claim_type"] + ")").to_numpy(),
         "The article says (our paraphrase)": ledger["claim"].to_numpy(),
-        "Who says it": _who(ledger),
+        "Who says it": _who(ledger, likely_added),
         "Verdict": ledger["verdict"].to_numpy(),
         "Checked against": (ledger["checked_against"] + later).to_numpy(),
         "Report": ledger["evidence"].str[:2].to_numpy(),
     })
 
 
-def _who(ledger: pd.DataFrame) -> list[str]:
+def _who(ledger: pd.DataFrame, likely_added: Iterable[str] = ()) -> list[str]:
+    """Who says each claim, kept apart from who changed its wording. A sentence whose wording the translation
+    changed (a word added, a date narrowed) is still spoken by the one the Arabic names, so it reads "Lavrov,
+    wording changed by the translator or editor", not "translator or editor". A sentence not compared with RT
+    (RT's English could not be read) is given to the one the Arabic names, "(not compared with RT)"; "unknown"
+    stays for a positive reason for doubt: an unverifiable attribution, or a paragraph in ``likely_added``."""
     short = {AUTHOR: "author", TRANSLATOR: "translator or editor"}
+    changers = {TRANSLATOR: "the translator or editor", RT_EDITORS: "RT's translator or editors"}
+    added = set(likely_added)
     out = []
-    for voice, shown in zip(ledger["voice"], ledger["attributed_to"]):
-        who = short.get(voice, voice)
-        out.append(who if shown == voice else f"{who} (the Arabic: {short.get(shown, shown)})")
+    for voice, shown, how, paragraph in zip(ledger["voice"], ledger["attributed_to"], ledger["attribution"],
+                                            ledger["paragraph"]):
+        speaker = short.get(shown, shown)
+        if voice in changers and how == "changed in translation":
+            out.append(f"{speaker}, wording changed by {changers[voice]}")
+        elif voice == UNKNOWN and how == "not compared" and paragraph not in added:
+            out.append(f"{speaker} (not compared with RT)")
+        else:
+            who = short.get(voice, voice)
+            out.append(who if shown == voice else f"{who} (the Arabic: {speaker})")
     return out
 
 

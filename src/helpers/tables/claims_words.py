@@ -53,8 +53,9 @@ def voices_finding(claims: pd.DataFrame, likely_added: Iterable[str] = ()) -> st
     """Whose words the claims are, in one sentence shared by 00 and 09: how many were compared with RT's English
     and found faithful, how many were changed in translation (by the Arabic's translator or editor, or by RT's
     translator or editors), and for how many RT's English could not be read (``unverifiable`` or ``not compared``),
-    so that their speaker is unknown: how many of those the Arabic gives to someone other than the author, and how
-    many lie in a paragraph of ``likely_added``. No claim is counted as the author's without a comparison."""
+    so that whether RT's text reads the same is unknown (the speaker the Arabic names is kept, not called unknown):
+    how many of those the Arabic gives to someone other than the author, and how many lie in a paragraph of
+    ``likely_added``. No claim is counted as the author's without a comparison."""
     need(claims, ["voice", "attributed_to", "attribution"], "voices_finding(claims)")
     unread = claims["attribution"].isin(["unverifiable", "not compared"])
     changed = claims["attribution"].isin(NOT_FAITHFUL)
@@ -66,8 +67,8 @@ def voices_finding(claims: pd.DataFrame, likely_added: Iterable[str] = ()) -> st
     where = f", {likely} in {flagged[0]}, most likely the editor's addition" if likely and len(flagged) == 1 else ""
     return (f"Of the {len(claims)} claims, {faithful} were compared with RT's English and found faithful to it, "
             f"and {int(changed.sum())} were changed in translation ({own} by the Arabic's translator or editor, "
-            f"{rt} by RT's translator or editors); for {int(unread.sum())} RT's English could not be read, so whose "
-            f"words they are is unknown ({named} of them the Arabic gives to someone other than the author{where})")
+            f"{rt} by RT's translator or editors); for {int(unread.sum())} RT's English could not be read, so whether "
+            f"RT's text reads the same is unknown ({named} of them the Arabic gives to someone other than the author{where})")
 
 
 def attribution_finding(attributed: pd.DataFrame, likely_added: Iterable[str] = ()) -> str:
