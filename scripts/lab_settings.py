@@ -11,7 +11,9 @@ prompt); nothing is replaced without a word.
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 OURS = Path(__file__).resolve().parent / "lab-overrides.json"
@@ -26,7 +28,30 @@ def merged(current: dict, ours: dict) -> dict:
     return out
 
 
+def _write(target: Path, data: dict) -> None:
+    """Write ``data`` to ``target`` whole or not at all: into a temporary file beside it, then moved over it, so a full
+    disk or a read-only folder leaves the user's file as it was (it was rewritten in place and cut short)."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(data, indent=2) + "\n")
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def main(argv: list[str]) -> int:
+    try:
+        return _main(argv)
+    except OSError as exc:
+        where = exc.filename or (argv[0] if argv else "")
+        print(f"note: {where}: {exc.strerror or exc}; the JupyterLab settings there were left as they "
+              "were (without the project's: no news, no update check, no extension manager)", file=sys.stderr)
+        return 0  # JupyterLab still starts, with the user's settings as they were
+
+
+def _main(argv: list[str]) -> int:
     if len(argv) != 1:
         print("usage: lab_settings.py PATH/TO/overrides.json", file=sys.stderr)
         return 2
@@ -34,7 +59,7 @@ def main(argv: list[str]) -> int:
     ours = json.loads(OURS.read_text(encoding="utf-8"))
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(ours, indent=2) + "\n", encoding="utf-8")
+        _write(target, ours)
         return 0
     try:
         current = json.loads(target.read_text(encoding="utf-8"))
@@ -46,7 +71,7 @@ def main(argv: list[str]) -> int:
         return 0
     new = merged(current, ours)
     if new != current:
-        target.write_text(json.dumps(new, indent=2) + "\n", encoding="utf-8")
+        _write(target, new)
         others = sorted(set(current) - set(ours))
         print(f"note: {target}: the project's JupyterLab settings written"
               + (f"; your settings for {', '.join(others)} kept" if others else ""), file=sys.stderr)

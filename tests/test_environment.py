@@ -143,3 +143,29 @@ def test_make_lab_keeps_the_users_own_jupyterlab_settings(tmp_path):
     again = subprocess.run([sys.executable, str(root / "scripts" / "lab_settings.py"), str(target)],
                            capture_output=True, text=True, timeout=60)
     assert again.returncode == 0 and again.stderr == ""  # nothing to change, nothing said
+
+
+def test_make_lab_settings_on_a_full_disk_leave_the_users_file_whole(tmp_path, monkeypatch, capsys):
+    """On a full disk the settings file was rewritten in place and cut short, so the user's JupyterLab settings were
+    lost as invalid JSON, with a traceback (hostile review 6, cases 47 and 48). It is written beside the file and
+    moved over it: a failure leaves the file as it was and says so in one line, and ``make lab`` goes on."""
+    import errno
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location("lab_settings", ROOT / "scripts" / "lab_settings.py")
+    lab = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(lab)
+    target = tmp_path / "overrides.json"
+    mine = json.dumps({"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}})
+    target.write_text(mine, encoding="utf-8")
+
+    def full(*_args, **_kw):
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    monkeypatch.setattr(lab.os, "replace", full)
+    assert lab.main([str(target)]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "No space left on device" in err[0] and "left as they were" in err[0], err
+    assert target.read_text(encoding="utf-8") == mine
+    assert [p.name for p in tmp_path.iterdir()] == ["overrides.json"]  # no part file left

@@ -102,10 +102,15 @@ def test_a_file_that_is_not_a_notebook_is_one_line(tmp_path, capsys):
 
     csv = tmp_path / "alpha.csv"
     csv.write_text("event_id,date\na,1985-03-01\n", encoding="utf-8")
-    with pytest.raises(SystemExit) as stop:
-        main([str(csv), "-o", str(tmp_path / "out" / "a.html")])
-    err = capsys.readouterr().err
-    assert stop.value.code == 2 and "alpha.csv is not a notebook" in err and "Traceback" not in err
+    # and JSON that is no notebook: a TypeError and an AttributeError traceback (hostile review 6, case 51)
+    (tmp_path / "cells.ipynb").write_text('{"cells": 5}', encoding="utf-8")
+    (tmp_path / "list.ipynb").write_text("[]", encoding="utf-8")
+    for bad in (csv, tmp_path / "cells.ipynb", tmp_path / "list.ipynb"):
+        with pytest.raises(SystemExit) as stop:
+            main([str(bad), "-o", str(tmp_path / "out" / "a.html")])
+        err = capsys.readouterr().err
+        assert stop.value.code == 2 and f"{bad.name} is not a notebook" in err and "Traceback" not in err, err
+        assert len(err.strip().splitlines()) <= 2  # argparse's usage line and the one error line
     assert not (tmp_path / "out").exists()
 
 

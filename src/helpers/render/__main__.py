@@ -194,8 +194,11 @@ def _read(notebook: Path, parser: argparse.ArgumentParser):
     import nbformat
 
     try:
-        return nbformat.read(notebook, as_version=4)
-    except (OSError, ValueError, UnicodeDecodeError, nbformat.ValidationError) as exc:
+        nb = nbformat.read(notebook, as_version=4)
+        nbformat.validate(nb)  # JSON that is not a notebook ('{"cells": 5}', '[]') fails here, not mid-render
+        return nb
+    except (OSError, ValueError, UnicodeDecodeError, nbformat.ValidationError, AttributeError, TypeError,
+            KeyError) as exc:
         reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
         parser.error(f"{notebook} is not a notebook ({reason}); give a .ipynb file executed by papermill")
 
