@@ -334,7 +334,7 @@ present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(colum
 # did not sign the protocol of 2 April 1999 and their participation lapsed together on 20 April — and four of the
 # Rio Treaty's six are another: Bolivia, Ecuador, Nicaragua and Venezuela announced their denunciation together at
 # the OAS General Assembly of June 2012, though it took effect for each between 2014 and 2016. The second check
-# counts each joint act once, whatever its kind (the `joint_act` column of `pact_exits.csv`). **The case rule:** the third drops the
+# counts each joint act once, whatever its kind (the data marks the members of each joint act with one shared key). **The case rule:** the third drops the
 # permanent-member condition and tests all the agreements that pledge defence among three or more states; the
 # endings in the pacts this adds are not coded by kind, so each counts as an exit of uncoded form. This check keeps
 # NATO's family of comparisons, so it shows whether the wider pool changes the data; the adjustment over every pair
@@ -363,7 +363,7 @@ present.table(strict[RATE_COLUMNS], data=strict.drop(columns=["atopid", "org_id"
 # %%
 present.table(joint[RATE_COLUMNS], data=joint.drop(columns=["atopid", "org_id"]), key="exits-joint",
               title="Exits per 100 member-years, a joint act counted once",
-              caption="Members that left by one decision taken together (the same key in the data's joint_act column) are "
+              caption="Members that left by one decision taken together (they share one joint-act key in the data) are "
                       "one event in the exits column.",
               sources=["atop-4-01-data", *exits["source_id"]], collapsed="Show the rates with joint acts once")
 

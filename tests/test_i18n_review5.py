@@ -180,14 +180,14 @@ def test_charts_read_in_the_order_of_their_words_are_mirrored_in_arabic_only(bui
 
 def test_05s_bloc_names_wrap_beside_their_bars_and_07s_axis_title_fits_one_phone_line(built_reports):
     """At 390 px 05's bars cut «منظمة شنغهاي للتعاون دو…» and «منظمة معاهدة الأمن الجما…»; 07's rotated axis title
-    broke after «0 =». The bloc names now wrap at spaces (rows 32 px apart, so two lines stay beside their own
+    broke after «0 =». The bloc names now wrap at spaces (rows 34 px apart, so two lines stay beside their own
     bar), and 07's title is short enough for one line of a phone's plot (report.js wraps past 40 characters)."""
     for spec in _specs(_ar(built_reports, "05-balance-of-power.html")):
         bars = [e for e in _encodings(spec, []) if (e.get("x") or {}).get("field") == "shown"]
         if bars:
             assert all("split(" in e["y"]["axis"]["labelExpr"] for e in bars)
             rows = {r["bloc"] for values in spec["datasets"].values() for r in values if "bloc" in r}
-            assert spec["height"] in ({"step": 32}, 32 * len(rows)), spec["height"]
+            assert spec["height"] in ({"step": 34}, 34 * len(rows)), spec["height"]
     spec = _specs(_ar(built_reports, "07-framework-or-alliance.html"))[0]
     titles = [e["y"]["title"] for e in _encodings(spec, []) if isinstance((e.get("y") or {}).get("title"), str)]
     assert titles and all(len(t.strip("\u2067\u2069")) <= 40 for t in titles), titles

@@ -424,5 +424,5 @@ def test_the_purchasing_power_title_and_check_give_a_range_not_a_point(data):
     c, conc, measures, wy, ppp, py = _robustness_inputs(data)
     assert BV.ppp_title(ppp, py) == ("Russia and China's 2024 spending was 32%–67% of NATO's, from market rates to "
                                      "military purchasing power")
-    table = BW.robustness(c, conc, 2023, measures, wy, ppp, py)
+    table = BRW.robustness(c, conc, 2023, measures, wy, ppp, py)
     assert "32%–67% in 2024 (market rates to upper bound)" in set(table["Under the alternative"])
