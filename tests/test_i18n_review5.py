@@ -294,6 +294,19 @@ def test_the_source_notes_of_the_most_read_arabic_pages_are_arabic(built_reports
             assert notes and english == [], (name, english[:5])
 
 
+def test_the_source_notes_of_07_and_08_in_arabic_are_arabic(built_reports):
+    """The Arabic 07 still showed 34 of its 59 notes under «ما تعرضه الصفحة» in English, marked «(ملاحظتنا
+    بالإنجليزية)», and 08 24 of its 71 (58 sources in all, issue 24): every note on each of their pages (each date,
+    each focus state) now reads in Arabic; a note that comes back in English fails here."""
+    for stem in ("07-framework-or-alliance", "08-sco-multivector-states"):
+        for name in _pages(built_reports, stem):
+            soup = BeautifulSoup(_ar(built_reports, name), "html.parser")
+            notes = soup.select("li[id^=src-] details.report-source-note")
+            english = [li["id"] for li in soup.select("li[id^=src-]") if li.select_one("details span[lang=en]")]
+            assert len(notes) >= 40 and english == [], (name, len(notes), english[:5])
+            assert all(arabic.ARABIC_LETTER.search(n.get_text(" ")) for n in notes), name
+
+
 def test_a_changed_english_note_shows_its_arabic_as_out_of_date(tmp_path):
     """The Arabic of a note lives in data/prose_ar.csv by source id, with the English it was made from: when the
     English note changes, ``python -m helpers.i18n check`` lists it as out of date and the page shows the new

@@ -85,9 +85,12 @@ def mark_arabic_text(text) -> str:
 
 
 #: A run of Latin-script words (names, acronyms, URLs) inside Arabic text, isolated with ``<bdi>`` in the Arabic
-#: edition so its direction never reorders the Arabic around it (NATO, New START, https://…).
+#: edition so its direction never reorders the Arabic around it (NATO, New START, https://…). A colon that ends the
+#: run is the Arabic sentence's («الفقرة P15: …», «موقع Zerkalo.io: …») and stays outside it: inside, right to left
+#: drew it before the Latin word («الفقرة :P15»).
 LATIN_RUN = re.compile(r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F.'’&:/%?=#@+\-]*"
-                       r"(?:(?:[ \u00A0]+|[\u2013\u2014])[A-Za-z0-9\u00C0-\u024F][\w\u00C0-\u024F.'’&:/%?=#@+\-]*)*")
+                       r"(?:(?:[ \u00A0]+|[\u2013\u2014])[A-Za-z0-9\u00C0-\u024F][\w\u00C0-\u024F.'’&:/%?=#@+\-]*)*"
+                       r"(?<!:)")
 #: One title's halves joined by a dash ("Russian–Chinese") stay one run: split in two, right to left would draw them
 #: in swapped order.
 #: A statistic written as a letter, a relation and a number ("p = 0.00023", "p < 0.001", "n = 12"): one left-to-right
