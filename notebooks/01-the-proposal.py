@@ -113,8 +113,9 @@ present.table(track[["date", "category", "title", "description", "paragraphs"]],
 # was recorded after Lavrov's visit, inside the chosen window.
 
 # %%
-later, later_title = euroatlantic.after_visit(track, events, P.end)
-present.table(later[["date", "category", "title", "description"]], title=later_title, key="after-visit",
+later = euroatlantic.after_visit(track, events)
+present.table(later[["date", "category", "title", "description"]],
+              title=euroatlantic_words.after_visit_title(later, events, P.end), key="after-visit",
               caption="Events dated after the visit; an empty table means none in the window.",
               sources=later if len(later) else cited)
 

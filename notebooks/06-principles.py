@@ -123,9 +123,9 @@ present.table(matrix.drop(columns=["org_id"]), title=principles_words.readings_t
 # and speeches).
 
 # %%
-docs_shown, docs_title = principles.documents_by(documents, P.as_of)
-present.table(docs_shown, title=docs_title, caption="Dates of signature or adoption.", sources=docs_shown,
-              key="documents")
+docs_shown = principles.documents_by(documents, P.as_of)
+present.table(docs_shown, title=principles_words.documents_title(docs_shown, P.as_of),
+              caption="Dates of signature or adoption.", sources=docs_shown, key="documents")
 
 # %% [markdown]
 # Three findings of this notebook, placed at the top of the report.

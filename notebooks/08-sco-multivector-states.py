@@ -36,6 +36,7 @@ from helpers.charts import maps
 from helpers.charts import sco_states as sco_states_charts
 from helpers.tables import (
     alignment_denominators,
+    alignment_denominators_words,
     article,
     evidence,
     evidence_words,
@@ -76,9 +77,10 @@ counts, spells = sco_states.tie_summary(matrix), sco_states.state_spells(members
 sco_spells = sco_states.org_timeline(memberships, ["SHANGHAI5", "SCO"], P.as_of)
 pools, grades = alignment_denominators.denominators(matrix), alignment_denominators.by_grade(matrix)
 present.glance(sco_states_words.glance_findings(circle, counts, spells, P.focus_state, names, P.as_of)
-               + [" ".join(x for x in (alignment_denominators.glance_or_documented(pools, grades, memberships,
-                                                                                  P.as_of, names),
-                                       alignment_denominators.eurasian_flag_line(matrix, load.states(), names)) if x)],
+               + [" ".join(x for x in (alignment_denominators_words.glance_or_documented(pools, grades, memberships,
+                                                                                        P.as_of, names),
+                                       alignment_denominators_words.eurasian_flag_line(matrix, load.states(), names))
+                           if x)],
                summary=sco_states_words.summary(P.focus_state, names, P.as_of))
 
 # %% [markdown]
@@ -218,7 +220,7 @@ present.chart(maps.membership_map(memberships, P.as_of, atlas=atlas, region="eur
 # the weaker of a state's two sides decides how "multi-vector" it is.
 
 # %%
-present.table(pools, title=alignment_denominators.denominators_title(pools), key="denominators",
+present.table(pools, title=alignment_denominators_words.denominators_title(pools), key="denominators",
               caption="Active ties only; the poles are not counted; share = both sides / states, in percent.",
               sources=ties_sources)
 
@@ -263,9 +265,9 @@ present.chart(
 # the default date.
 
 # %%
-checks = alignment_denominators.robustness_table(pools, grades, matrix, names, memberships, P.as_of,
-                                                 load.states())
-present.table(checks, title=alignment_denominators.denominators_title(pools), key="robustness", collapsed=True,
+checks = alignment_denominators_words.robustness_table(pools, grades, matrix, names, memberships, P.as_of,
+                                                       load.states())
+present.table(checks, title=alignment_denominators_words.denominators_title(pools), key="robustness", collapsed=True,
               caption="Each alternative and what it does to the headline.", sources=ties_sources)
 
 # %% [markdown]

@@ -30,7 +30,7 @@ claim_types = "factual,interpretive,normative,predictive"
 # %%
 from helpers import load, params, present
 from helpers.charts import claims as claims_charts
-from helpers.tables import article, claims, claims_words, principles, principles_words, translation
+from helpers.tables import article, claims, claims_words, principles, principles_words, translation, translation_words
 
 P = params.validated("09", claim_types=claim_types)
 TYPES, REPORTS = claims.claim_type_list(P.claim_types), article.notebook_reports()
@@ -180,9 +180,9 @@ present.table(article.lineage_view(lineage), title=claims_words.lineage_finding(
 
 # %%
 present.table(translation.translation_view(paragraphs, translation_rows, differences),
-              title=translation.translation_finding(differences), key="translation",
+              title=translation_words.translation_finding(differences), key="translation",
               sources=[*translation_rows["source_id"], *translation_rows["alt_source_id"], *differences["source_id"]],
-              caption=f"{translation.reading_finding(translation_rows)}. Differences by id and kind; their words "
+              caption=f"{translation_words.reading_finding(translation_rows)}. Differences by id and kind; their words "
                       "and our confidence in each are in the next table.", layout="columns",
               collapsed="Show the three texts side by side, paragraph by paragraph")
 

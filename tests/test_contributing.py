@@ -75,3 +75,16 @@ def test_the_test_layout_table_names_every_test_file_and_every_package_has_tests
                 if not any(f"helpers.{pkg}" in t or re.search(rf"from helpers import [^\n]*\b{pkg}\b", t)
                            for t in texts)]
     assert untested == [], f"packages no test file imports: {untested}"
+
+
+#: Words that name when or why a test was written (a work round, a review) rather than what it tests.
+_ROUND_WORDS = re.compile(r"^(review|round|hardening|leftovers?|followup|fixes|regressions?)\d*$", re.I)
+
+
+def test_test_files_are_named_for_what_they_test_not_when_they_were_written():
+    """``test_i18n_review5.py``, ``test_i18n_leftovers.py`` and ``test_params_hardening.py`` named a work round: a
+    newcomer looking for the tests of ``i18n/catalogs`` or of the parameter checks could not find them by name. Each
+    test file is named for the code or feature it covers, as CONTRIBUTING's test layout table lists it."""
+    tests = Path(__file__).resolve().parent
+    named = sorted(p.relative_to(tests).as_posix() for p in tests.rglob("test_*.py") if any(_ROUND_WORDS.match(part) for part in p.stem.split("_")))
+    assert named == [], f"test files named after a work round, not what they test: {named}"

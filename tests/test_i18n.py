@@ -563,12 +563,12 @@ def test_no_latin_punctuation_or_words_left_in_the_arabic_editions_small_cells(m
     work = load.table("lineage")["work"]
     assert not any(arabic.latin_share(i18n.text(w, "ar"), {"P19"})[1] for w in work if "P19" in w)
     monkeypatch.setenv("NATO_LANG", "ar")
-    assert table_html._symbol(None) == "؟" and site.shown(["factual", "normative"]) == "وقائعي، معياري"
+    assert table_html._symbol(None) == "؟" and site.parameter_text(["factual", "normative"]) == "وقائعي، معياري"
     from helpers import search
     box = search.box_html()  # the search box's status lines, templates with placeholders, in Arabic too
     assert "No section" not in box and "لا يطابق أيُّ قسم" in box
     monkeypatch.setenv("NATO_LANG", "en")
-    assert table_html._symbol(None) == "?" and site.shown(["NATO", "OSCE"]) == "NATO, OSCE"
+    assert table_html._symbol(None) == "?" and site.parameter_text(["NATO", "OSCE"]) == "NATO, OSCE"
 
 
 def test_an_axis_that_shortens_its_labels_shortens_the_arabic_words(monkeypatch):

@@ -164,3 +164,61 @@ def test_frames_and_charts_read_no_environment_variable():
                     found.append(f"{layer}/{path.name}:{node.lineno} {name}")
     assert not found, f"environment read outside paths: {found}"
 
+
+
+def _gives_text(annotation: ast.expr | None) -> bool:
+    """Whether a return annotation is text: ``str``, or a ``list``/``tuple`` holding ``str``."""
+    if isinstance(annotation, ast.Name):
+        return annotation.id == "str"
+    if isinstance(annotation, ast.Subscript) and ast.unparse(annotation.value) in ("list", "tuple"):
+        inner = annotation.slice.elts if isinstance(annotation.slice, ast.Tuple) else [annotation.slice]
+        return any(_gives_text(e) for e in inner)
+    return False
+
+
+def _sentence_builders(source: str) -> list[str]:
+    """The public functions of a module that return text and hold a phrase of four words or more (outside their
+    docstring and any ``raise``): reader sentences, which belong in a ``*_words`` module."""
+    found = []
+    for fn in ast.parse(source).body:
+        if not isinstance(fn, ast.FunctionDef) or fn.name.startswith("_") or not _gives_text(fn.returns):
+            continue
+        doc = fn.body[0].value if isinstance(fn.body[0], ast.Expr) else None
+        raised = {id(n) for r in ast.walk(fn) if isinstance(r, ast.Raise) for n in ast.walk(r)}
+        if any(isinstance(n, ast.Constant) and isinstance(n.value, str) and n is not doc and id(n) not in raised
+               and len(n.value.split()) >= 4 for n in ast.walk(fn)):
+            found.append(fn.name)
+    return found
+
+
+def test_frame_modules_build_no_reader_sentence():
+    """CONTRIBUTING (Layout, ``tables/``): frames in one module, the reader sentences built from them in its
+    ``*_words`` module beside it. ``alignment_denominators``, ``translation`` and ``euroatlantic`` built titles and
+    findings among their frames; a frame module (any ``tables/`` module not named ``*_words`` or ``*_view``) now
+    returns no text that holds a phrase — the names of codes and ids are words, not sentences."""
+    wrong = [f"tables/{p.name}: {name}" for p in sorted((HELPERS / "tables").glob("*.py"))
+             if not p.stem.endswith(("_words", "_view"))
+             for name in _sentence_builders(p.read_text(encoding="utf-8"))]
+    assert not wrong, "reader sentences built in frame modules (move them to the area's *_words module):\n" + \
+        "\n".join(wrong)
+
+
+def test_the_sentence_check_sees_a_title_beside_a_frame():
+    """The check above would catch what it is for: a frame returned with its title, a finding, a list of lines;
+    not an id, an error message or a frame."""
+    source = '''
+def rows_and_title(df) -> tuple[pd.DataFrame, str]:
+    return df, f"{len(df)} recorded steps on the track"
+def finding(df) -> str:
+    """A docstring of many words is not a sentence the function returns."""
+    return f"{len(df)} of them hold ties on both sides"
+def lines(df) -> list[str]:
+    return ["The share is one in three"]
+def short_name(code) -> str:
+    if not code:
+        raise ValueError("the code is empty; give one")
+    return code.split("-")[0]
+def frame(df) -> pd.DataFrame:
+    return df.assign(note="every state between the poles")
+'''
+    assert _sentence_builders(source) == ["rows_and_title", "finding", "lines"]

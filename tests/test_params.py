@@ -4,6 +4,7 @@ notebook, the parameter, the value and what is allowed; nothing is written; good
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -119,8 +120,8 @@ def test_list_shows_types_defaults_allowed_values_and_variants(fake):
     res = fake.build("--list")
     assert res.returncode == 0
     out = res.stdout
-    assert "as_of: date = '2000-01-01'  [ISO date from 1949-04-04 to 2010-06-30]" in out
-    assert "year: year = 2020  [year from 2010 to 2022]" in out
+    assert "as_of: date = '2000-01-01'  [an ISO date YYYY-MM-DD from 1949-04-04 to 2010-06-30]" in out
+    assert "year: year = 2020  [a whole number from 2010 to 2022]" in out
     assert "org: org = 'NATO'  [one of NATO, SCO]" in out
     assert "mode: choice = 'ok'  [one of ok, fail, slow]" in out
     assert "variant early: as_of=1990-01-01  → reports/01-alpha--early.html" in out
@@ -164,13 +165,44 @@ def test_a_list_parameter_without_items_is_a_collection_error(fake):
 
 def test_every_parameter_type_has_one_check_and_one_list_text():
     # a type added to types.TYPES without a check would fail every notebook declaring it with a bare KeyError, and
-    # without a describe entry --list would quietly say "any text"
+    # without a list text --list would quietly say "any text": a ranged type's is its Range's, any other's is in
+    # describe.ALLOWED, never both (two texts for one type could drift apart)
     import importlib
 
     checks, describe, types = (importlib.import_module(f"helpers.params.{m}") for m in ("checks", "describe", "types"))
     assert set(checks.CHECKS) == set(types.TYPES)
-    assert set(describe.ALLOWED) == set(types.TYPES)
-    assert set(types.RANGED) <= set(types.TYPES)
+    assert set(describe.ALLOWED) | set(types.RANGED) == set(types.TYPES)
+    assert not set(describe.ALLOWED) & set(types.RANGED)
+
+
+INT_PARAMETER = ('  [notebook.parameters.count]\n  type = "int"\n  default = 3\n  min = 0\n  max = 9\n'
+                 '  help = "a count"\n')
+
+
+@pytest.mark.parametrize("nb, name, bad, lo, hi", [("01", "as_of", "1800-01-01", "1949-04-04", "2010-06-30"),
+                                                   ("02", "year", 1800, "2010", "2022"),
+                                                   ("02", "count", 12, "0", "9")])
+def test_a_ranged_types_words_live_on_the_type_and_every_message_quotes_them(fake, nb, name, bad, lo, hi):
+    """What a date, a year or a whole number allows was written three times (the type's Range, the check's
+    refusal, --list's text: "an ISO date YYYY-MM-DD", "ISO date", "a whole-number year", "year", "integer"). The
+    Range says it once; the refusal of an out-of-range value, --list and a bad bound in the section map quote it."""
+    from helpers.params import types
+
+    fake.collection.write_text(fake.collection.read_text(encoding="utf-8").replace(
+        "  [notebook.parameters.state]", INT_PARAMETER + "  [notebook.parameters.state]"), encoding="utf-8")
+    spec = params.notebooks(fake.collection)[1 if nb == "02" else 0].parameters[name]
+    words = f"{types.RANGED[spec.type].allowed} from {lo} to {hi}"
+    with pytest.raises(params.ParameterError) as refused:
+        params.check_all(nb, {name: bad}, collection=fake.collection)
+    assert str(refused.value).endswith(f"is out of range; allowed: {words}")
+    assert params.allowed_text(nb, name, collection=fake.collection) == words
+    listed = fake.build("--list", "--only", nb).stdout
+    assert f"[{words}]" in listed
+    fake.collection.write_text(re.sub(rf"(\[notebook\.parameters\.{name}\]\n(?:  .*\n)*?)  min = .*\n",
+                                      r'\1  min = "soon"\n', fake.collection.read_text(encoding="utf-8"), count=1),
+                               encoding="utf-8")
+    with pytest.raises(params.CollectionError, match=f"allowed: {types.RANGED[spec.type].allowed}"):
+        params.notebooks(fake.collection)
 
 
 def test_the_section_map_comment_names_every_parameter_type():
@@ -212,7 +244,6 @@ def test_a_decimal_type_declares_its_bounds_and_step_in_one_place(fake, monkeypa
     monkeypatch.setattr(types, "TYPES", (*types.TYPES, "number"))
     monkeypatch.setitem(types.RANGED, "number", types.Range((), types.decimal, "a decimal number", 0.25))
     monkeypatch.setitem(checks.CHECKS, "number", check_number)
-    monkeypatch.setitem(describe.ALLOWED, "number", describe._ranged("number"))
     text = fake.collection.read_text(encoding="utf-8").replace('paragraphs = "P1"\n',
                                                                'paragraphs = "P1"\nconstraints = ["low < high"]\n', 1)
     head, rest = text.split('[[notebook]]\nid = "02"')
@@ -221,7 +252,7 @@ def test_a_decimal_type_declares_its_bounds_and_step_in_one_place(fake, monkeypa
     edges = params.edge_values("01", collection=fake.collection)
     assert (edges["min"]["low"], edges["min"]["high"]) == (0.25, 0.5)  # one step of 0.25 above, not 1.25
     assert (edges["max"]["low"], edges["max"]["high"]) == (2.5, 2.75)
-    assert "number from 0.25 to 2.75" in describe.allowed_text("01", "low", collection=fake.collection)
+    assert "a decimal number from 0.25 to 2.75" in describe.allowed_text("01", "low", collection=fake.collection)
 
 
 @pytest.mark.parametrize("bound, ok", [(1, True), (0.25, True), (True, False), (False, False), ("1", False)])
@@ -244,7 +275,6 @@ def test_a_decimal_parameter_with_a_boolean_bound_is_refused_naming_it(fake, mon
     monkeypatch.setattr(types, "TYPES", (*types.TYPES, "number"))
     monkeypatch.setitem(types.RANGED, "number", types.Range((), types.decimal, "a decimal number", 0.25))
     monkeypatch.setitem(checks.CHECKS, "number", lambda ctx, spec, value: float(value))
-    monkeypatch.setitem(describe.ALLOWED, "number", describe._ranged("number"))
     text = fake.collection.read_text(encoding="utf-8")
     head, rest = text.split('[[notebook]]\nid = "02"')
     numbers = NUMBERS.replace("min = 0.25", "min = true")

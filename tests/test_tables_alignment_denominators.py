@@ -7,6 +7,7 @@ import re
 import pandas as pd
 
 from helpers.tables import alignment_denominators as D
+from helpers.tables import alignment_denominators_words as DW
 
 
 def _matrix():
@@ -23,7 +24,7 @@ def test_both_denominators_are_named_and_the_poles_are_left_out():
     assert t["share"].tolist() == [50.0, 66.7, 66.7]
     # Referee (methods-3, minor 9): the 4 (71 on the data) include western states, so the denominator is named
     # for what it is, not "between the poles"
-    assert D.denominators_title(t) == ("2 of 4 OSCE or SCO states other than Russia and China, or 2 of 3 of those "
+    assert DW.denominators_title(t) == ("2 of 4 OSCE or SCO states other than Russia and China, or 2 of 3 of those "
                                        "with a Eurasian tie, held active ties on both sides")
 
 
@@ -32,18 +33,18 @@ def test_the_weaker_side_sets_the_grade():
     assert g["defence pledge or stronger on both sides"] == 0
     assert g["partnership or stronger on both sides"] == 1  # AAA; BBB's Eurasian tie is only dialogue
     assert g["dialogue status or stronger on both sides"] == 2
-    lines = D.robustness_table(D.denominators(_matrix()), D.by_grade(_matrix()))["reading"].tolist()
+    lines = DW.robustness_table(D.denominators(_matrix()), D.by_grade(_matrix()))["reading"].tolist()
     assert "50% of every state" in lines[0] and "67% of those" in lines[0]
     assert "the other 1 rely on an SCO" in lines[1] and "not for membership on both sides" in lines[1]
 
 
 def test_the_count_without_a_tie_that_may_be_dormant_is_recounted_not_subtracted():
     m = _matrix()
-    line = D.uncertain_line(m, {"AAA": "Aland"}, codes=("AAA",))
+    line = DW.uncertain_line(m, {"AAA": "Aland"}, codes=("AAA",))
     assert line.startswith("Without Aland") and "1 of 3 OSCE or SCO states other than Russia and China" in line
     assert "1 of 2 of those with a Eurasian tie" in line
-    assert "changes nothing" in D.uncertain_line(m, {"CCC": "Cland"}, codes=("CCC",))  # not on both sides
-    table = D.robustness_table(D.denominators(m), D.by_grade(m), m, {"AAA": "Aland"})
+    assert "changes nothing" in DW.uncertain_line(m, {"CCC": "Cland"}, codes=("CCC",))  # not on both sides
+    table = DW.robustness_table(D.denominators(m), D.by_grade(m), m, {"AAA": "Aland"})
     assert len(table) == 3 and table["check"].iloc[-1] == "without ties that may be dormant"
 
 
@@ -57,12 +58,12 @@ def test_ties_documented_only_later_are_counted_both_ways_before_their_first_pag
     marked = memberships[memberships["note"].str.startswith(D.DOCUMENTED)]
     assert set(marked["org_id"]) == {"PAG"} and {"MNG", "PAK", "AFG"} <= set(marked["iso3"])
     pools, grades = D.denominators(_matrix()), D.by_grade(_matrix())
-    assert D.glance_or_documented(pools, grades, memberships, "2024-07-04", names) == D.glance_line(pools, grades)
-    early = [D.glance_or_documented(pools, grades, memberships, "2015-01-01", names)]
+    assert DW.glance_or_documented(pools, grades, memberships, "2024-07-04", names) == DW.glance_line(pools, grades)
+    early = [DW.glance_or_documented(pools, grades, memberships, "2015-01-01", names)]
     assert "unknown, not absent" in early[0], early
     low = int(re.search(r"without them (\d+) of", early[0]).group(1))
     high = int(re.search(r"as running, (\d+) of", early[0]).group(1))
     assert high > low, early[0]
-    rows = D.robustness_table(D.denominators(_matrix()), D.by_grade(_matrix()), None, names, memberships,
+    rows = DW.robustness_table(D.denominators(_matrix()), D.by_grade(_matrix()), None, names, memberships,
                               "2015-01-01").set_index("check")
     assert rows.loc["with ties documented only later", "reading"] == early[0]

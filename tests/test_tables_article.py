@@ -167,7 +167,7 @@ def test_tag_long_refuses_unknown_kind_and_paragraph(tags, paragraphs, themes):
 def test_structure_finding_counts_mentions_and_handles_absent_org(tags, paragraphs):
     assert article.org_mentions(tags, "NATO", paragraphs) == ["P1", "P3"]
     assert article_words.structure_finding(tags, paragraphs, "NATO") == (
-        "NATO is named in 2 of the 3 paragraphs (2 in P1–P9, 0 in P10–P19)")
+        "NATO is named in 2 of the 3 paragraphs (1 in P1–P2, 1 in P3)")
     assert article_words.structure_finding(tags, paragraphs, "CSTO").startswith("The article never names CSTO")
     # an organisation whose code is not its name is named, not coded, in the title and the text alternative
     assert article_words.structure_finding(tags, paragraphs, "PFP").startswith(
@@ -175,6 +175,23 @@ def test_structure_finding_counts_mentions_and_handles_absent_org(tags, paragrap
     assert "Paragraphs that name Russia–China treaty (2001) are shaded" in \
         article_words.structure_description("RU_CN_TREATY_2001")
 
+
+
+def test_the_structure_finding_splits_the_article_where_the_data_ends_its_opening(paragraphs):
+    """The finding's two parts were written "P1–P9" and "P10–P19" in the code, so a paragraph was counted in the
+    opening by its number (P3 of a section S1 in P1–P9). They come from the article's own sections now: the real
+    article's opening is P1–P9 (sections.csv, S0), and the title reads as it did; a paragraph of another section
+    is counted after the opening whatever its number."""
+    from helpers import load
+
+    real = load.paragraphs()
+    assert article.opening_and_rest(real) == ([f"P{i}" for i in range(1, 10)], [f"P{i}" for i in range(10, 20)])
+    sections = load.sections().set_index("section_id")
+    assert (sections.loc["S0", "first_paragraph"], sections.loc["S0", "last_paragraph"]) == ("P1", "P9")
+    named = article.org_mentions(load.paragraph_tags(), "NATO", real)
+    assert article_words.structure_finding(load.paragraph_tags(), real, "NATO").endswith(
+        f"({sum(int(p[1:]) <= 9 for p in named)} in P1–P9, {sum(int(p[1:]) > 9 for p in named)} in P10–P19)")
+    assert article.opening_and_rest(paragraphs) == (["P1", "P2"], ["P3"])
 
 
 def test_the_structure_title_of_any_organisation_has_its_arabic(tags, paragraphs):

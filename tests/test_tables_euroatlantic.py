@@ -674,10 +674,12 @@ def test_russia_china_timeline_adds_the_cited_events_inside_the_window_only():
 
 def test_after_visit_keeps_later_steps_and_counts_them_in_the_title():
     track = T.timeline_rows(EVENTS, EVENT_PARAS)
-    later, title = T.after_visit(track, EVENTS, "2025-12-31", visit="putin-2024")
+    later = T.after_visit(track, EVENTS, visit="putin-2024")
+    title = TW.after_visit_title(later, EVENTS, "2025-12-31", visit="putin-2024")
     assert later["event_id"].tolist() == ["lavrov-2024"]
     assert title == "1 recorded step on the track after the February 2024 visit (up to 31 Dec 2025)"
-    none, title = T.after_visit(track, EVENTS, "2024-12-31", visit="lavrov-2024")
+    none = T.after_visit(track, EVENTS, visit="lavrov-2024")
+    title = TW.after_visit_title(none, EVENTS, "2024-12-31", visit="lavrov-2024")
     assert none.empty and title.startswith("0 recorded steps on the track after the April 2024 visit")
 
 

@@ -196,17 +196,18 @@ def test_08_counts_the_states_on_both_sides_again_without_those_not_flagged_eura
     observer or partner status alone, on the first screen and in the checks table."""
     from helpers import load, membership
     from helpers.tables import alignment_denominators as AD
+    from helpers.tables import alignment_denominators_words as ADW
     from helpers.tables import sco_states as S
 
     states = load.states()
     names = states.set_index("iso3")["name"].to_dict()
     memberships = load.memberships()
     matrix = S.tie_matrix(membership.status_matrix(memberships, "2024-07-04", list(S.ORGS)), names)
-    line = AD.eurasian_flag_line(matrix, states, names)
+    line = ADW.eurasian_flag_line(matrix, states, names)
     assert line == ("Leaving out the states the data does not flag as Eurasian (Egypt), 14 of the 15 states on both "
                     "sides remain; 9 of those 14 hold only an SCO dialogue, observer or partner status on the "
                     "Eurasian side.")
     pools, grades = AD.denominators(matrix), AD.by_grade(matrix)
-    table = AD.robustness_table(pools, grades, matrix, names, memberships, "2024-07-04", states)
+    table = ADW.robustness_table(pools, grades, matrix, names, memberships, "2024-07-04", states)
     assert table.iloc[-1].tolist() == ["only states the data flags as Eurasian", line]
-    assert AD.eurasian_flag_line(matrix, states.assign(eurasian=True), names) == ""
+    assert ADW.eurasian_flag_line(matrix, states.assign(eurasian=True), names) == ""

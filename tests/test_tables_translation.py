@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers.tables import translation as T
+from helpers.tables import translation_words as TW
 
 PARAS = [f"P{i}" for i in range(1, 20)]
 
@@ -74,8 +75,8 @@ def test_differences_view_sorts_by_paragraph_and_counts_fill_zeros():
 
 
 def test_findings_count_what_was_read_and_who_made_each_change():
-    assert T.reading_finding(translation()) == ("RT's English could be read at 2 of 19 paragraphs, Valdai's text "
+    assert TW.reading_finding(translation()) == ("RT's English could be read at 2 of 19 paragraphs, Valdai's text "
                                                 "or a summary or report of it at 2")
-    assert T.translation_finding(differences()).startswith(
+    assert TW.translation_finding(differences()).startswith(
         "3 differences between the Arabic and the English: 2 made in the Arabic (or in RT's unread paragraphs), "
         "1 inherited")

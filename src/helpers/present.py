@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from helpers import bibliography, i18n, wording
+from helpers import bibliography, i18n, paths, wording
 from helpers.bibliography import (  # noqa: F401  (public: notebooks and the renderer use them through present)
     SOURCE_COLUMNS,
     PresentError,
@@ -152,7 +152,7 @@ def chart(chart, *, caption: str, sources=None, key: str, measure=None, sources_
         )
     from helpers.i18n import chart_words as i18n_charts
 
-    spec = i18n_charts.translate_spec(vega_specs.with_labels(chart.to_dict()), i18n.language())
+    spec = i18n_charts.translate_spec(vega_specs.with_labels(chart.to_dict()), paths.language())
     title = i18n_charts.plain(theme.chart_title(spec))
     description = str(spec.get("description") or "")
     if not title:
@@ -229,7 +229,7 @@ def _frame_of(what: str, key: str, df):
 def _edition_cells(frame, keep=()):
     """The frame's text cells in the edition's words (``helpers.i18n.text``: names, labels, known sentences);
     ``keep`` columns stay as they are (codes a matrix is keyed on). English: the frame itself."""
-    if i18n.language() == "en":
+    if paths.language() == "en":
         return frame
     import pandas as pd
 

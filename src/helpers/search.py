@@ -133,13 +133,13 @@ def box_html(assets: str = "assets/", place: str = "") -> str:
     """The search box: a labelled search field, a live status line and the result list (filled by search.js).
 
     ``place`` tells two boxes of one page apart (the sidebar's and the phone menu's), so their ids stay unique."""
-    from helpers import i18n
+    from helpers import i18n, paths
 
     t = i18n.gettext
     a = _html.escape(assets, quote=True)
     s = f"-{_html.escape(place, quote=True)}" if place else ""
     words = "".join(f' data-words-{k}="{_html.escape(t(v), quote=True)}"' for k, v in SEARCH_WORDS.items()
-                    if i18n.language() != "en")
+                    if paths.language() != "en")
     help_text = t("Type a word (for example Helsinki); arrow keys move through the results, Enter opens one, "
                   "Escape closes them.")
     return (

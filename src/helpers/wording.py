@@ -28,11 +28,6 @@ _DATA_LABELS = (("dimensions", "dimension_id", "label", ""), ("themes", "theme_i
                 ("principles", "principle_id", "label", "label_ar"), ("organisations", "org_id", "name", "name_ar"))
 
 
-def language() -> str:
-    """``"en"`` (default) or ``"ar"`` (``NATO_LANG=ar``)."""
-    return paths.language()
-
-
 def _data_dir():
     from helpers import paths
 
@@ -91,7 +86,7 @@ _LOGGED: set = set()
 
 
 def _pick(pair: tuple[str, str], lang: str | None = None) -> str:
-    if (lang or language()) != "ar":
+    if (lang or paths.language()) != "ar":
         return pair[0]
     if pair[1]:
         return pair[1]
@@ -116,7 +111,8 @@ def label(value, column: str = "", table: str = "", *, lang: str | None = None) 
         for (_t, _c, v), pair in sorted(known.items()):  # an id known under another column (e.g. org ids in "org")
             if v == text:
                 return _pick(pair, lang)
-    if text and (lang or language()) == "ar":  # a word the labels do not hold (a dimension's label): the catalogs'
+    # a word the labels do not hold (a dimension's label): the catalogs'
+    if text and (lang or paths.language()) == "ar":
         from helpers import i18n
 
         return i18n.text(text, "ar")
@@ -154,7 +150,7 @@ def header(column, table: str = "") -> str:
     """The header a reader sees for a column: a label from the data, else ``claim_type`` → "Claim type"; in the
     Arabic edition the Arabic label, else the message catalog's translation of the English header."""
     found = _header(column, table)
-    if language() == "ar":
+    if paths.language() == "ar":
         from helpers import i18n
 
         return i18n.text(found, "ar")
@@ -196,7 +192,7 @@ def relabel(frame, columns=None, table: str = ""):
 def value_map(values, column: str = "") -> dict[str, str]:
     """``{value: label}`` for the values that have a label different from themselves (for chart legends/axes)."""
     out = {}
-    arabic = language() == "ar"
+    arabic = paths.language() == "ar"
     for v in values:
         lab = label(v, column)
         lab = words(lab, column) if lab == str(v) else lab
@@ -220,7 +216,7 @@ def big(value, unit: str = "", digits: int = 3) -> str:
     (Babel's Arabic words in the Arabic edition: '972 مليون')."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    if language() == "ar":
+    if paths.language() == "ar":
         from helpers.i18n import forms
 
         return forms.compact(float(value) * _UNIT[unit], digits=digits - 1)
@@ -236,7 +232,7 @@ def big(value, unit: str = "", digits: int = 3) -> str:
 def usd(value, unit: str = "") -> str:
     """Money for readers: ``usd(1_338_278.3, "million")`` → 'US$1.34 trillion' ('1.34 تريليون دولار' in the Arabic
     edition)."""
-    if language() == "ar":
+    if paths.language() == "ar":
         from helpers.i18n import forms
 
         text = forms.compact(float(value) * _UNIT[unit]) if value is not None and value == value else ""
@@ -254,7 +250,7 @@ def year(value) -> str:
 
 def day(value) -> str:
     """'1949-04-04' → '4 Apr 1949' (other text unchanged); '4 أبريل 1949' in the Arabic edition (Babel)."""
-    if language() == "ar":
+    if paths.language() == "ar":
         from helpers.i18n import forms
 
         return forms.day(value)
@@ -277,7 +273,7 @@ def joined(items, *, lang: str | None = None) -> str:
     items = [str(i) for i in items]
     if len(items) <= 1:
         return "".join(items)
-    if (lang or language()) == "ar":
+    if (lang or paths.language()) == "ar":
         from babel.lists import format_list
 
         return format_list(items, locale="ar")

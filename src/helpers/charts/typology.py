@@ -50,6 +50,18 @@ def _placed(intervals: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
     return data
 
 
+def _point_labels(base: alt.Chart, tips: list) -> list[alt.Chart]:
+    """The organisations' names beside their points, turned inward on the right so none runs past the plot's edge,
+    and a point at the right edge labelled under itself so its name never meets its neighbour's; on a phone the
+    legend names the points (labels there collided)."""
+    places = (("left", 10, -10, "datum.x_mid <= 0.6"), ("right", -10, -10, "datum.x_mid > 0.6 && datum.x_mid < 0.95"),
+              ("right", 0, 20, "datum.x_mid >= 0.95"))
+    shown = alt.ExprRef("containerSize()[0] < 600 ? 0 : 1")
+    return [base.mark_text(align=side, dx=dx, dy=dy, fontSize=11, opacity=shown).encode(
+        x="x_mid:Q", y="y_mid:Q", text="label:N", tooltip=tips).transform_filter(f"datum.first_at_spot && {where}")
+        for side, dx, dy, where in places]
+
+
 def typology_scatter(intervals: pd.DataFrame, *, names: Mapping[str, str] | None = None, title: str,
                      description: str = DESCRIPTION, width: int = 420, height: int = 360) -> alt.LayerChart:
     """Institutions (x) against obligations (y): one box per placed organisation spanning its possible scores,
@@ -79,14 +91,5 @@ def typology_scatter(intervals: pd.DataFrame, *, names: Mapping[str, str] | None
     points = base.mark_circle(size=160, stroke="white", strokeWidth=1).encode(
         x="x_dodged:Q", y="y_mid:Q", color=colour, tooltip=tips,
         opacity=alt.condition("datum.exact", alt.value(0.95), alt.value(0.35)))
-    # labels beside their points, turned inward on the right so none runs past the plot's edge, and a point at the
-    # right edge labelled under itself so its name never meets its neighbour's; on a phone the legend names the
-    # points (labels there collided)
-    places = (("left", 10, -10, "datum.x_mid <= 0.6"), ("right", -10, -10, "datum.x_mid > 0.6 && datum.x_mid < 0.95"),
-              ("right", 0, 20, "datum.x_mid >= 0.95"))
-    shown = alt.ExprRef("containerSize()[0] < 600 ? 0 : 1")
-    labels = [base.mark_text(align=side, dx=dx, dy=dy, fontSize=11, opacity=shown).encode(
-        x="x_mid:Q", y="y_mid:Q", text="label:N", tooltip=tips).transform_filter(f"datum.first_at_spot && {where}")
-        for side, dx, dy, where in places]
-    chart = alt.layer(boxes, points, *labels).properties(width=width, height=height)
+    chart = alt.layer(boxes, points, *_point_labels(base, tips)).properties(width=width, height=height)
     return chart.properties(title=title, description=description or title)

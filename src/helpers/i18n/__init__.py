@@ -26,7 +26,7 @@ from helpers import paths
 from helpers.i18n import catalogs, forms
 from helpers.i18n.catalogs import gettext, messages, translate_markdown
 
-__all__ = ["EDITIONS", "DIRECTION", "direction", "edition_dir", "gettext", "language", "names", "text", "claim_texts",
+__all__ = ["EDITIONS", "DIRECTION", "direction", "edition_dir", "gettext", "names", "text", "claim_texts",
            "translate_markdown", "counterpart", "catalog_digest"]
 
 EDITIONS = ("en", "ar")
@@ -36,12 +36,8 @@ ARTICLE = "alahalygate-neutralizing-nato"  # the article's row in data/sources.c
 FOLDER = {"en": "", "ar": "ar"}
 
 
-def language() -> str:
-    return paths.language()
-
-
 def direction(lang: str | None = None) -> str:
-    return DIRECTION[lang or language()]
+    return DIRECTION[lang or paths.language()]
 
 
 def edition_dir(reports, lang: str):
@@ -343,7 +339,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 def text(value, lang: str | None = None):
     """``value`` in the edition's language when the catalogs or the data know it; non-text values and unknown
     text are returned unchanged."""
-    lang = lang or language()
+    lang = lang or paths.language()
     if lang == "en" or not isinstance(value, str) or not value.strip():
         return value
     return _text(value, lang)

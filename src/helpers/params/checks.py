@@ -156,6 +156,12 @@ def checks(*types: str) -> Callable:
     return register
 
 
+def allowed_range(ctx: Context, spec: ParamSpec) -> str:
+    """What a ranged parameter allows, as a refusal says it: its type's text (``types.Range.allowed``, the one
+    ``--list`` shows too) with the declared bounds."""
+    return range_text(*bounds(ctx, spec), RANGED[spec.type].allowed)
+
+
 def _in_range(ctx: Context, spec: ParamSpec, value: Any, v: Any, allowed: str) -> Any:
     lo, hi = bounds(ctx, spec)
     if (lo is not None and v < lo) or (hi is not None and v > hi):
@@ -166,7 +172,7 @@ def _in_range(ctx: Context, spec: ParamSpec, value: Any, v: Any, allowed: str) -
 @checks("date")
 def check_date(ctx: Context, spec: ParamSpec, value: Any) -> date:
     """An ISO date within the declared bounds (``datetime.date``)."""
-    allowed = range_text(*bounds(ctx, spec), "an ISO date YYYY-MM-DD")
+    allowed = allowed_range(ctx, spec)
     if isinstance(value, date):
         return _in_range(ctx, spec, value, value, allowed)
     text = ascii_digits(value.strip()) if isinstance(value, str) else None
@@ -182,8 +188,7 @@ def check_date(ctx: Context, spec: ParamSpec, value: Any) -> date:
 @checks("year", "int")
 def check_whole(ctx: Context, spec: ParamSpec, value: Any) -> int:
     """A whole number (a year) within the declared bounds."""
-    unit = "a whole-number year" if spec.type == "year" else "a whole number"
-    allowed = range_text(*bounds(ctx, spec), unit)
+    allowed = allowed_range(ctx, spec)
     if isinstance(value, int) and not isinstance(value, bool):
         return _in_range(ctx, spec, value, value, allowed)
     text = ascii_digits(value.strip()) if isinstance(value, str) else ""

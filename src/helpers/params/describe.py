@@ -40,17 +40,16 @@ def _rules_of(nb: NotebookSpec, name: str) -> str:
     return f"; {', '.join(rules)}" if rules else ""
 
 
-def _ranged(unit: str) -> Callable[[Context, ParamSpec], str]:
-    def text(ctx: Context, spec: ParamSpec) -> str:
-        return range_text(*bounds(ctx, spec), unit) + _rules_of(ctx.notebook, spec.name)
+def _ranged(ctx: Context, spec: ParamSpec) -> str:
+    """A ranged parameter in words: its type's own text (``types.Range.allowed``, which a refused value quotes
+    too) with its bounds, then the rules between parameters it takes part in."""
+    return range_text(*bounds(ctx, spec), RANGED[spec.type].allowed) + _rules_of(ctx.notebook, spec.name)
 
-    return text
 
-
-#: What ``--list`` says each parameter type accepts: one entry per type of ``types.TYPES`` (a test holds them
-#: equal, so a new type cannot fall back to a wrong text).
+#: What ``--list`` says each parameter type without a range accepts; a ranged type's text is its Range's
+#: (:func:`_ranged`). A test holds ``ALLOWED`` and ``types.RANGED`` together equal to ``types.TYPES``, so a new type
+#: cannot fall back to a wrong text.
 ALLOWED: dict[str, Callable[[Context, ParamSpec], str]] = {
-    "date": _ranged("ISO date"), "year": _ranged("year"), "int": _ranged("integer"),
     "org": lambda ctx, spec: "one of " + short(ctx.orgs),
     "org_list": lambda ctx, spec: "comma-separated, from " + short(ctx.orgs),
     "list": lambda ctx, spec: "comma-separated, each at most once, from " + short(ctx.items(spec)),
@@ -64,12 +63,7 @@ def allowed_text(notebook_id: str, name: str, *, collection: Path | None = None)
     """What a parameter accepts, in words (for ``--list``)."""
     ctx = _context(notebook_id, collection)
     spec = ctx.notebook.parameters[name]
-    return ALLOWED[spec.type](ctx, spec)
-
-
-def _step(ptype: str, value: Any, steps: int) -> Any:
-    """``value`` moved by ``steps`` of its type's step (a day for a date, one for a whole number)."""
-    return value + RANGED[ptype].step * steps
+    return _ranged(ctx, spec) if spec.type in RANGED else ALLOWED[spec.type](ctx, spec)
 
 
 def edge_values(notebook_id: str, *, collection: Path | None = None) -> dict[str, dict[str, Any]]:
@@ -87,10 +81,10 @@ def edge_values(notebook_id: str, *, collection: Path | None = None) -> dict[str
             if c.left not in values or c.right not in values:
                 continue
             low, high = (c.left, c.right) if c.op in ("<", "<=") else (c.right, c.left)
-            gap, ptype = (1 if c.op in ("<", ">") else 0), ranged[low].type
-            if edge == "min" and values[high] < _step(ptype, values[low], gap):
-                values[high] = _step(ptype, values[low], gap)
-            if edge == "max" and values[low] > _step(ptype, values[high], -gap):
-                values[low] = _step(ptype, values[high], -gap)
+            gap, rng = (1 if c.op in ("<", ">") else 0), RANGED[ranged[low].type]
+            if edge == "min" and values[high] < rng.moved(values[low], gap):
+                values[high] = rng.moved(values[low], gap)
+            if edge == "max" and values[low] > rng.moved(values[high], -gap):
+                values[low] = rng.moved(values[high], -gap)
         out[edge] = {n: plain(v) for n, v in values.items()}
     return out

@@ -2,9 +2,11 @@
 (``min``/``max``), how its bounds are read (:data:`RANGED`).
 
 This is the first home of a new type (CONTRIBUTING, "Recipe: add a parameter type"): its name here, one check in
-``checks.py``, its ``--list`` text in ``describe.py`` (``tests/test_params.py`` holds the three together). The
-section map's bound check, the bound's value, the rules between parameters, the edge values and ``--sweep``'s
-ranges all read the type's :class:`Range`; nothing else needs its name.
+``checks.py`` and, for a type without a range, its ``--list`` text in ``describe.py`` (``tests/test_params.py``
+holds them together). A ranged type says here, once, what its values are in words (:attr:`Range.allowed`): the
+section map's bound check, a refused value's message, ``--list`` and ``--sweep`` all quote it; they and the rules
+between parameters, the edge values and ``--sweep``'s ranges read the type's :class:`Range`; nothing else needs
+its name.
 """
 
 from __future__ import annotations
@@ -35,14 +37,19 @@ def decimal(raw: Any) -> float:
 @dataclass(frozen=True)
 class Range:
     """How a type with a range (``min``/``max``) reads its bounds: ``words`` (the ``data:`` words a bound may use),
-    ``parse`` (a bound's literal to its value, or ValueError), ``allowed`` (in words) and ``step``, the smallest move
-    between two values (``a < b`` at an edge puts ``b`` a step past ``a``). Every type of :data:`TYPES` also has
-    one check in ``checks.py`` and one ``--list`` text in ``describe.py`` (a test holds the three together)."""
+    ``parse`` (a bound's literal to its value, or ValueError), ``allowed`` (what a value is, in words: the one text
+    the section map's bound check, a refused value, ``--list`` and ``--sweep`` all say) and ``step``, the smallest
+    move between two values (``a < b`` at an edge puts ``b`` a step past ``a``: :meth:`moved`). Every type of
+    :data:`TYPES` also has one check in ``checks.py`` (a test holds them together)."""
 
     words: tuple[str, ...]
     parse: Callable[[Any], Any]
     allowed: str
     step: Any
+
+    def moved(self, value: Any, steps: int) -> Any:
+        """``value`` moved by ``steps`` of this type's step (a day for a date, one for a whole number)."""
+        return value + self.step * steps
 
 
 _DATE, _WHOLE = partial(_literal, kind=_dt.date), partial(_literal, kind=int)

@@ -144,6 +144,18 @@ def _may_start(kind: str, item, pending: dict, suspects: set[str]) -> bool:
     return not alone and not any(k == "report" and i.entry.name in suspects for k, i in pending.values())
 
 
+def _workers(jobs: list[PlannedStep], dirs: Dirs, n_workers: int, collection: Path, lang: str, warm: bool):
+    """How the workers start: the first pool (with warm kernels when asked), and how to start a fresh one after a
+    worker died. Both give the workers their own environment (the build's own is never written) and the kernel
+    log."""
+    from functools import partial
+
+    env = process.worker_env(collection, lang, dirs.build, dirs.cache / "memo")
+    kernels = any(j.action == "execute" for j in jobs)
+    fresh = partial(_pool, n_workers, env, _kernel_log(dirs), kernels)
+    return fresh(warm_kernels(jobs, n_workers, collection, dirs) if warm else None), fresh
+
+
 def run_pool(jobs: list[PlannedStep], site: dict[str, SiteJob], dirs: Dirs, n_workers: int, collection: Path,
              lang: str, on_page=None, warm: bool = False) -> dict:
     """Run ``jobs`` and the site parts; ``{report name: result}``. KeyboardInterrupt propagates after the pool
@@ -154,12 +166,8 @@ def run_pool(jobs: list[PlannedStep], site: dict[str, SiteJob], dirs: Dirs, n_wo
     its worker when running alone fails with a failure page, and every other report is built."""
     from concurrent.futures import FIRST_COMPLETED, wait
 
-    env = process.worker_env(collection, lang, dirs.build, dirs.cache / "memo")  # the workers' own environment
-    log = _kernel_log(dirs)
+    pool, fresh_pool = _workers(jobs, dirs, n_workers, collection, lang, warm)
     progress = Progress(len(jobs), on_page)
-    kernels = any(j.action == "execute" for j in jobs)
-    ahead = warm_kernels(jobs, n_workers, collection, dirs) if warm else None
-    pool = _pool(n_workers, env, log, kernels, ahead)
     queue: list = [("report", j) for j in jobs] + [("site", part) for part in site]
     pending: dict = {}
     results: dict = {}
@@ -176,7 +184,7 @@ def run_pool(jobs: list[PlannedStep], site: dict[str, SiteJob], dirs: Dirs, n_wo
             broken += list(pending.values())  # every job of a broken pool is lost
             pending.clear()
             pool.shutdown(wait=True, cancel_futures=True)
-            pool = _pool(n_workers, env, log, kernels)  # after a worker died: fresh kernels
+            pool = fresh_pool()  # after a worker died: fresh kernels
             site_breaks += _after_break(broken, queue, suspects, dirs, results, progress)
             if site_breaks > 2:
                 raise RuntimeError("the worker writing the index or the shared assets died three times")

@@ -34,13 +34,27 @@ def entry_for(nb, path: Path, out: Path) -> SimpleNamespace:
         prev=None, next=None, data_version=None, data_files=[], standalone=True)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m helpers.render", description=__doc__.split("\n\n")[0])
     parser.add_argument("notebook", type=Path, help="a notebook executed by papermill (outputs kept)")
     parser.add_argument("-o", "--output", type=Path, help="the HTML file to write (default: NOTEBOOK.html)")
     parser.add_argument("--as-is", action="store_true",
                         help="render a notebook that has no outputs or stopped at an error as it is; without this "
                              "option such a notebook is refused")
+    return parser
+
+
+def _not_written(out: Path, exc: OSError) -> str:
+    """The one line that says a page could not be written: why, where, that nothing was changed, and what to do."""
+    reason = exc.strerror or str(exc)
+    where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+    remedy = ("free some space or give -o a file on another disk" if exc.errno == errno.ENOSPC else
+              "give -o a file in a folder you can write to")
+    return f"{out} was not written: {reason}{where}; nothing under {out.parent} was changed; {remedy}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
     args = parser.parse_args(argv)
     from helpers import render
 
@@ -65,12 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _place(out, files)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-        remedy = ("free some space or give -o a file on another disk" if exc.errno == errno.ENOSPC else
-                  "give -o a file in a folder you can write to")
-        print(f"{parser.prog}: error: {out} was not written: {reason}{where}; nothing under {out.parent} was "
-              f"changed; {remedy}", file=sys.stderr)
+        print(f"{parser.prog}: error: {_not_written(out, exc)}", file=sys.stderr)
         return 1
     print(f"wrote {out} ({len(files) - 1} more files under {out.parent})")
     return 0

@@ -39,7 +39,7 @@ def param_help(nb_id: str | None) -> dict[str, str]:
     return {}
 
 
-def shown(value) -> str:
+def parameter_text(value) -> str:
     """A parameter value for readers: dates as '7 Mar 2024', lists joined with ', ' (the Arabic comma in the
     Arabic edition)."""
     from helpers import i18n
@@ -69,8 +69,8 @@ def parameter_line(parameters: dict, nb_id: str | None = None, defaults: dict | 
         # compared before ids become reader names, or a list of organisations would never equal its default
         if defaults and name in defaults and str(defaults[name]) != str(raw):
             note = (f' <span class="report-param-default">({i18n.gettext("default")} '
-                    f'{markup.esc(shown(reader_value(name, defaults[name])))})</span>')
-        value_text = markup.esc(i18n.text(shown(value)))  # the edition's words for a value readers know
+                    f'{markup.esc(parameter_text(reader_value(name, defaults[name])))})</span>')
+        value_text = markup.esc(i18n.text(parameter_text(value)))  # the edition's words for a value readers know
         parts.append(f'<span class="report-param"{tip}>{markup.esc(label)} <strong>{value_text}</strong>'
                      f"{note}</span>")
     return " · ".join(parts) if parts else i18n.gettext("none")
@@ -96,11 +96,11 @@ def variant_label(parameters: dict, defaults: dict | None = None) -> str:
         if defaults is not None and name in defaults and str(defaults[name]) == str(value):
             continue
         words = i18n.gettext(name.replace("_", " "))
-        shown_value = shown(value)
+        shown_value = parameter_text(value)
         if name in ("focus_state", "iso3", "state", "orgs", "highlight", "org"):
             shown_value = str(reader_value(name, value))
         parts.append(f"{words} {shown_value}")
-    return "، ".join(parts) if i18n.language() == "ar" else ", ".join(parts)
+    return "، ".join(parts) if paths.language() == "ar" else ", ".join(parts)
 
 
 def state_name(iso3: str) -> str:

@@ -19,7 +19,7 @@ def value_text(name: str, value) -> str:
     """A swept value as readers know it: '31 Dec 1992', 'Kazakhstan'."""
     from helpers import i18n
 
-    return i18n.text(site.shown(site.reader_value(name, value)))
+    return i18n.text(site.parameter_text(site.reader_value(name, value)))
 
 
 def title(record: dict, lang: str) -> str:

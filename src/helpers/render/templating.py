@@ -34,9 +34,10 @@ def reader_text(value) -> str:
     return i18n.text(value, page_lang())
 
 
-def paragraph_range(value) -> str:
-    """The Jinja filter ``prange``: a run of the article's paragraphs ("P1-P19" in the section map) as the Arabic
-    edition writes every range, with an en dash («P1–P19»); the English page keeps the section map's text."""
+def paragraph_range_text(value) -> str:
+    """The Jinja filter ``prange``: a run of the article's paragraphs ("P1-P19" in the section map) as text, the
+    Arabic edition writing every range with an en dash («P1–P19»); the English page keeps the section map's text.
+    (``section_map.paragraph_range`` reads such a run into its paragraphs.)"""
     text = "" if value is None else str(value)
     return re.sub(r"(P\d+)-(P\d+)", "\\1\u2013\\2", text) if page_lang() == "ar" else text
 
@@ -91,7 +92,7 @@ def env():
     environment.filters["day"] = markup.human_date
     environment.filters["tr"] = reader_text
     environment.filters["host"] = markup.url_host
-    environment.filters["prange"] = paragraph_range
+    environment.filters["prange"] = paragraph_range_text
     environment.globals["t"] = translate
     environment.globals["page_lang"] = page_lang
     environment.globals["has_arabic"] = lambda value: bool(markup.HAS_ARABIC.search(str(value or "")))

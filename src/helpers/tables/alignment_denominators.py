@@ -1,14 +1,14 @@
 """Notebook 08: the states on both sides counted against each denominator and by the grade of their weaker tie.
 
-Frames from :func:`helpers.tables.sco_states.tie_matrix` in, plain DataFrames and reader sentences out."""
+Frames from :func:`helpers.tables.sco_states.tie_matrix` in, plain DataFrames out; the sentences a reader reads
+about them are built in :mod:`helpers.tables.alignment_denominators_words`."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from helpers.membership import as_timestamp, status_matrix
-from helpers.tables.sco_states import GRADE_RANK, GRADES, ORGS, org_word, tie_matrix
-from helpers.wording import day
+from helpers.tables.sco_states import GRADE_RANK, GRADES, ORGS, tie_matrix
 
 
 def denominators(matrix: pd.DataFrame) -> pd.DataFrame:
@@ -37,75 +37,10 @@ def by_grade(matrix: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["grade", "states"])
 
 
-def denominators_title(table: pd.DataFrame) -> str:
-    """'14 of 70 OSCE or SCO states other than Russia and China, or 14 of 23 of those with a Eurasian tie, hold ties
-    on both sides'."""
-    a, b = table.iloc[0], table.iloc[1]
-    return (f"{a['both_sides']} of {a['states']} OSCE or SCO states other than Russia and China, or "
-            f"{b['both_sides']} of {b['states']} of those with a Eurasian tie, held active ties on both sides")
-
-
-def robustness_lines(table: pd.DataFrame, grades: pd.DataFrame) -> list[str]:
-    """'How robust is this?' for 08: the headline under the other denominator and by tie grade."""
-    a, b = table.iloc[0], table.iloc[1]
-    n = grades.set_index("grade")["states"]
-    partnership = int(n[f"{GRADES[2]} or stronger on both sides"])
-    membership = int(n[f"{GRADES[1]} or stronger on both sides"])
-    rest = int(a["both_sides"]) - partnership
-    return [f"The share is {a['share']:.0f}% of every state between the poles but {b['share']:.0f}% of those "
-            "with any Eurasian tie: the Western side's breadth sets the first figure, so neither is the headline "
-            "alone.",
-            f"By grade, {partnership} state{'s' if partnership != 1 else ''} hold a partnership or stronger on both "
-            f"sides and {membership} hold membership or a defence pledge on both; the other {rest} rely on an SCO "
-            "dialogue, observer or partner status. \"Multi-vector\" holds for dialogue-grade ties, "
-            + ("and survives at membership grade." if membership else "not for membership on both sides.")]
-
-
-def glance_line(table: pd.DataFrame, grades: pd.DataFrame) -> str:
-    """08's first-screen line on the denominator and the grades: the headline is not read on one denominator."""
-    b = table.iloc[1]
-    n = grades.set_index("grade")["states"]
-    partnership = int(n[f"{GRADES[2]} or stronger on both sides"])
-    return (f"Counted among the {b['states']} states with a Eurasian tie, {b['both_sides']} also hold a Western "
-            f"one; {partnership} hold a partnership or stronger on both sides, the others only an SCO dialogue, "
-            "observer or partner status.")
-
-
-def eurasian_flag_line(matrix: pd.DataFrame, states: pd.DataFrame, names: dict[str, str]) -> str:
-    """The states on both sides counted again without those ``states.csv`` flags as not Eurasian (``eurasian``
-    False: Egypt), and how many of those left hold only an SCO dialogue, observer or partner status on the
-    Eurasian side; '' when no state on both sides is flagged so."""
-    both = matrix[~matrix["pole"] & matrix["both_sides"]]
-    flag = both["iso3"].map(states.set_index("iso3")["eurasian"]).fillna(True).astype(bool)
-    out, kept = both.loc[~flag, "iso3"], both[flag]
-    if out.empty:
-        return ""
-    dialogue = int((kept["eurasian"] == GRADES[-1]).sum())
-    left = ", ".join(names.get(c, c) for c in out)
-    return (f"Leaving out the states the data does not flag as Eurasian ({left}), {len(kept)} of the {len(both)} "
-            f"states on both sides remain; {dialogue} of those {len(kept)} hold only an SCO dialogue, observer or "
-            "partner status on the Eurasian side.")
-
-
 #: States whose tie on one side is counted as listed although it may be dormant: NATO's current page lists
 #: Afghanistan as a partner across the globe with a footnote, and whether any cooperation continued after August
 #: 2021 was not verified (the note of its PAG spell in memberships.csv).
 UNCERTAIN_TIES = ("AFG",)
-
-
-def uncertain_line(matrix: pd.DataFrame, names: dict[str, str], codes=UNCERTAIN_TIES) -> str:
-    """The headline of :func:`denominators_title` recounted without the states of ``codes`` (their ties may be
-    dormant), and whether its reading holds."""
-    gone = matrix[matrix["iso3"].isin(codes) & matrix["both_sides"] & ~matrix["pole"]]
-    who = " and ".join(names.get(c, c) for c in codes)
-    if gone.empty:
-        return f"{who} is not counted on both sides on this date, so leaving it out changes nothing."
-    rest = denominators(matrix[~matrix["iso3"].isin(codes)])
-    a, b = rest.iloc[0], rest.iloc[1]
-    return (f"Without {who}, whose NATO partnership after August 2021 could not be verified, {a['both_sides']} of "
-            f"{a['states']} OSCE or SCO states other than Russia and China, or {b['both_sides']} of {b['states']} of "
-            "those with a Eurasian tie, hold active ties on both sides: the count moves by one state and the reading "
-            "holds.")
 
 
 #: How a spell dated by the page that documents it, not by the act that began it, is marked: its note starts so
@@ -116,64 +51,26 @@ DOCUMENTED = "Documented by"
 def documented_later(memberships: pd.DataFrame, as_of) -> pd.DataFrame:
     """The spells marked :data:`DOCUMENTED` that start after ``as_of``: ties that may already have run on that date
     although the earliest page that documents them is later."""
-    cut = as_timestamp(as_of, "as_of")
-    marked = memberships["note"].fillna("").str.startswith(DOCUMENTED)
-    return memberships[marked & (pd.to_datetime(memberships["start"]) > cut)]
+    marked = documented_marked(memberships)
+    return marked[pd.to_datetime(marked["start"]) > as_timestamp(as_of, "as_of")]
 
 
-def documented_line(memberships: pd.DataFrame, as_of, names: dict[str, str]) -> str:
-    """The headline of :func:`denominators_title` counted both ways when some spells are documented only from a
-    later date: without them (as the tables count) and with them running on ``as_of``; or, when every such spell
-    has begun by ``as_of``, that the count does not depend on them."""
+def documented_marked(memberships: pd.DataFrame) -> pd.DataFrame:
+    """Every spell marked :data:`DOCUMENTED`, whatever its start."""
+    return memberships[memberships["note"].fillna("").str.startswith(DOCUMENTED)]
+
+
+def without_states(matrix: pd.DataFrame, codes) -> pd.DataFrame:
+    """:func:`denominators` counted without the states of ``codes`` (e.g. :data:`UNCERTAIN_TIES`)."""
+    return denominators(matrix[~matrix["iso3"].isin(codes)])
+
+
+def documented_bounds(memberships: pd.DataFrame, as_of, names: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`denominators` on ``as_of`` twice: without the spells of :func:`documented_later` (as the tables count)
+    and with them running on ``as_of`` (their earliest page is later, so before it they are unknown, not absent)."""
     cut = as_timestamp(as_of, "as_of")
-    marked = memberships[memberships["note"].fillna("").str.startswith(DOCUMENTED)]
-    if marked.empty:
-        return "No spell counted here is dated only by a later page that documents it."
-    later = documented_later(memberships, cut)
-    which = sorted({org_word(o) for o in marked["org_id"]})
-    first = day(pd.to_datetime(marked["start"]).min().date())
-    if later.empty:
-        return (f"The spells of {' and '.join(which)} start on the earliest page that documents them ({first}), "
-                "a lower bound; all have begun by this date, so the count does not depend on when they began.")
     widened = memberships.copy()
-    widened.loc[later.index, "start"] = cut
+    widened.loc[documented_later(memberships, cut).index, "start"] = cut
     low = denominators(tie_matrix(status_matrix(memberships, cut, list(ORGS)), names))
     high = denominators(tie_matrix(status_matrix(widened, cut, list(ORGS)), names))
-    (a, b), (c, d) = (low.iloc[0], low.iloc[1]), (high.iloc[0], high.iloc[1])
-    verdict = ("the reading holds" if int(c["both_sides"]) == int(a["both_sides"])
-               else "the count is a lower bound")
-    return (f"{len(later)} spells of {' and '.join(which)} are documented only from {first}, so on "
-            f"{day(cut.date())} those ties are unknown, not absent: without them {a['both_sides']} of {a['states']} "
-            f"OSCE or SCO states other than Russia and China, or {b['both_sides']} of {b['states']} of those with a "
-            f"Eurasian tie, hold ties on both sides; counting them as running, {c['both_sides']} of {c['states']}, or "
-            f"{d['both_sides']} of {d['states']}: {verdict}.")
-
-
-def glance_or_documented(table: pd.DataFrame, grades: pd.DataFrame, memberships: pd.DataFrame, as_of,
-                         names: dict[str, str]) -> str:
-    """08's last first-screen line: :func:`glance_line`, or, when some ties are documented only after ``as_of``,
-    :func:`documented_line` in its place — on such a date the headline is a lower bound, which matters more than
-    the grades (the robustness table keeps both)."""
-    if len(documented_later(memberships, as_of)):
-        return documented_line(memberships, as_of, names)
-    return glance_line(table, grades)
-
-
-def robustness_table(table: pd.DataFrame, grades: pd.DataFrame, matrix: pd.DataFrame | None = None,
-                     names: dict[str, str] | None = None, memberships: pd.DataFrame | None = None,
-                     as_of=None, states: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The checks of 'How robust is this?' as rows: ``check`` (the alternative) and ``reading``; with ``matrix``
-    (:func:`helpers.tables.sco_states.tie_matrix`), also the count without the ties that may be dormant; with
-    ``memberships`` and ``as_of``, also the count with the ties documented only later (:func:`documented_line`);
-    with ``states``, also the count without states not flagged Eurasian (:func:`eurasian_flag_line`)."""
-    checks, lines = ["another denominator", "a stricter tie grade"], robustness_lines(table, grades)
-    if matrix is not None:
-        checks.append("without ties that may be dormant")
-        lines.append(uncertain_line(matrix, names or {}))
-    if memberships is not None and as_of is not None:
-        checks.append("with ties documented only later")
-        lines.append(documented_line(memberships, as_of, names or {}))
-    if states is not None and matrix is not None and (line := eurasian_flag_line(matrix, states, names or {})):
-        checks.append("only states the data flags as Eurasian")
-        lines.append(line)
-    return pd.DataFrame({"check": checks, "reading": lines})
+    return low, high

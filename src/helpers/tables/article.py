@@ -39,6 +39,16 @@ def span_label(first: str, last: str) -> str:
     return first if first == last else f"{first}–{last}"
 
 
+def opening_and_rest(paragraphs: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The paragraphs of the article's first section (its untitled opening: ``section_id`` of the first paragraph in
+    ``paragraphs.csv``) and those after it, each in article order: the two parts 00's structure finding counts a
+    name in. The section map of the article decides where the opening ends, not a paragraph number."""
+    need(paragraphs, ["paragraph", "order", "section_id"], "paragraphs")
+    ordered = paragraphs.sort_values("order", kind="stable")
+    opening = ordered["section_id"] == ordered["section_id"].iloc[0]
+    return list(ordered.loc[opening, "paragraph"]), list(ordered.loc[~opening, "paragraph"])
+
+
 def section_overview(sections: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
     """One row per section: id, Arabic and English title, the paragraphs it spans and how many there are."""
     need(sections, ["section_id", "title_ar", "title_en", "first_paragraph", "last_paragraph"], "sections")

@@ -8,22 +8,24 @@ from collections.abc import Iterable
 import pandas as pd
 
 from helpers import wording
-from helpers.tables.article import _paragraph_order, lineage_path, org_mentions, section_overview, span_label
+from helpers.tables.article import lineage_path, opening_and_rest, org_mentions, section_overview, span_label
 from helpers.tables.claims_words import voices_finding
 from helpers.tables.frames import need
 
 
 def structure_finding(paragraph_tags: pd.DataFrame, paragraphs: pd.DataFrame, org: str) -> str:
     """A one-sentence finding for the structure chart's title, for the highlighted organisation ``org`` (by its
-    reader name: ``org_name``)."""
+    reader name: ``org_name``): how many paragraphs name it, in the article's opening and after it
+    (:func:`helpers.tables.article.opening_and_rest`: "P1–P9" and "P10–P19" as ``paragraphs`` has them)."""
     hits = org_mentions(paragraph_tags, org, paragraphs)
     total, name = len(paragraphs), org_name(org)
     if not hits:
         return f"The article never names {name}; its paragraphs are tagged with other organisations and themes"
-    order = _paragraph_order(paragraphs)
-    first_half = [p for p in hits if order[p] <= 9]
-    return (f"{name} is named in {len(hits)} of the {total} paragraphs "
-            f"({len(first_half)} in P1–P9, {len(hits) - len(first_half)} in P10–P19)")
+    opening, rest = opening_and_rest(paragraphs)
+    inside = len(set(hits) & set(opening))
+    parts = [f"{n} in {span_label(part[0], part[-1])}" for n, part in ((inside, opening), (len(hits) - inside, rest))
+             if part]
+    return f"{name} is named in {len(hits)} of the {total} paragraphs ({', '.join(parts)})"
 
 
 def org_name(org: str) -> str:

@@ -117,6 +117,27 @@ def year_values(capabilities: pd.DataFrame, year: int, indicator: str) -> tuple[
     return vals, indicator in EXHAUSTIVE_INDICATORS and not cap.empty
 
 
+def _bloc_total(cap: pd.DataFrame, bloc: str, members: list[str], ind: str, year: int, exhaustive: bool) -> dict:
+    """One row of :func:`bloc_capabilities`: one bloc's total of one indicator in ``cap`` (one year's rows), with
+    who reported, who is missing and who counts as a zero (``exhaustive``: an inventory that lists every holder)."""
+    sub = cap[(cap["indicator"] == ind) & cap["iso3"].isin(members)].dropna(subset=["value"])
+    have = sorted(sub["iso3"].unique())
+    zeros = [m for m in members if m not in have] if exhaustive else []
+    units = sorted(sub["unit"].dropna().unique())
+    if len(units) > 1:
+        raise ValueError(f"bloc_capabilities: indicator {ind} for {year} mixes units {units}; "
+                         "the data must use one unit per indicator and year")
+    return {
+        "bloc": bloc, "indicator": ind, "members": len(members), "reported": len(have) + len(zeros),
+        "complete": bool(members) and len(have) + len(zeros) == len(members),
+        "total": float(sub["value"].sum()) if have or zeros else math.nan,
+        "unit": units[0] if units else "",
+        "missing": _member_list([m for m in members if m not in have and m not in zeros], members),
+        "counted_as_zero": len(zeros),
+        "recorded_zero": ", ".join(sorted(sub.loc[sub["value"] == 0, "iso3"].unique())),
+    }
+
+
 def bloc_capabilities(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int,
                       indicators: Iterable[str] = INDICATORS) -> pd.DataFrame:
     """Sum each indicator over each bloc's members for ``year``, saying how many members have data.
@@ -134,27 +155,8 @@ def bloc_capabilities(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[s
         raise ValueError(f"bloc_capabilities: unknown indicator(s) {unknown}; allowed: {', '.join(MEASURES)}")
     cap = capabilities[capabilities["year"].astype("Int64") == int(year)]
     exhaustive_in = {ind: ind in EXHAUSTIVE_INDICATORS and (cap["indicator"] == ind).any() for ind in indicators}
-    rows = []
-    for bloc, members in blocs.items():
-        members = sorted(dict.fromkeys(members))
-        for ind in indicators:
-            sub = cap[(cap["indicator"] == ind) & cap["iso3"].isin(members)].dropna(subset=["value"])
-            have = sorted(sub["iso3"].unique())
-            exhaustive = exhaustive_in[ind]
-            zeros = [m for m in members if m not in have] if exhaustive else []
-            units = sorted(sub["unit"].dropna().unique())
-            if len(units) > 1:
-                raise ValueError(f"bloc_capabilities: indicator {ind} for {year} mixes units {units}; "
-                                 "the data must use one unit per indicator and year")
-            rows.append({
-                "bloc": bloc, "indicator": ind, "members": len(members), "reported": len(have) + len(zeros),
-                "complete": bool(members) and len(have) + len(zeros) == len(members),
-                "total": float(sub["value"].sum()) if have or zeros else math.nan,
-                "unit": units[0] if units else "",
-                "missing": _member_list([m for m in members if m not in have and m not in zeros], members),
-                "counted_as_zero": len(zeros),
-                "recorded_zero": ", ".join(sorted(sub.loc[sub["value"] == 0, "iso3"].unique())),
-            })
+    rows = [_bloc_total(cap, bloc, sorted(dict.fromkeys(members)), ind, year, exhaustive_in[ind])
+            for bloc, members in blocs.items() for ind in indicators]
     return pd.DataFrame(rows, columns=["bloc", "indicator", "members", "reported", "complete", "total", "unit",
                                        "missing", "counted_as_zero", "recorded_zero"])
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers import membership, wording
+from helpers import membership
 from helpers.membership import as_timestamp
 from helpers.tables.claims import VERDICTS  # the ledger's verdicts, in the order a reader weighs them
 
@@ -99,13 +99,10 @@ def russia_china_timeline(events: pd.DataFrame, event_actors: pd.DataFrame, even
     return timeline_rows(track, event_paragraphs)
 
 
-def after_visit(track: pd.DataFrame, events: pd.DataFrame, end, visit: str = VISIT_2024) -> tuple[pd.DataFrame, str]:
-    """The rows of ``track`` dated after the ``visit`` event, and a title counting them up to ``end``."""
+def after_visit(track: pd.DataFrame, events: pd.DataFrame, visit: str = VISIT_2024) -> pd.DataFrame:
+    """The rows of ``track`` dated after the ``visit`` event (its title: ``euroatlantic_words.after_visit_title``)."""
     day = events.set_index("event_id").loc[visit, "date"]
-    later = track[track["date"] > day].reset_index(drop=True)
-    noun = "step" if len(later) == 1 else "steps"
-    return later, (f"{len(later)} recorded {noun} on the track after the {day:%B %Y} visit "
-                   f"(up to {wording.day(as_timestamp(end, 'end'))})")
+    return track[track["date"] > day].reset_index(drop=True)
 
 
 def membership_steps(memberships: pd.DataFrame, orgs: Iterable[str], *, through) -> pd.DataFrame:

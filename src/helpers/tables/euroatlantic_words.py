@@ -9,7 +9,7 @@ import pandas as pd
 
 from helpers import wording
 from helpers.membership import as_timestamp
-from helpers.tables.euroatlantic import VERDICTS
+from helpers.tables.euroatlantic import VERDICTS, VISIT_2024
 
 
 def track_titles(track: pd.DataFrame, cited_ids: Iterable[str], start, end) -> tuple[str, str]:
@@ -22,6 +22,15 @@ def track_titles(track: pd.DataFrame, cited_ids: Iterable[str], start, end) -> t
     cited = track["event_id"].isin(list(cited_ids)).sum()
     return (f"{len(track)} dated steps in Russia–China security ties, {track['year'].min()}–{track['year'].max()}; "
             f"the article points to {cited} of them", f"Russia–China security timeline, {lo} to {hi}")
+
+
+def after_visit_title(later: pd.DataFrame, events: pd.DataFrame, end, visit: str = VISIT_2024) -> str:
+    """The title of :func:`helpers.tables.euroatlantic.after_visit`'s rows: how many steps after the ``visit`` event,
+    up to ``end``."""
+    day = events.set_index("event_id").loc[visit, "date"]
+    noun = "step" if len(later) == 1 else "steps"
+    return (f"{len(later)} recorded {noun} on the track after the {day:%B %Y} visit "
+            f"(up to {wording.day(as_timestamp(end, 'end'))})")
 
 
 def paragraph_events_finding(rows: pd.DataFrame, paras: Iterable[str], *, since: int | None = None) -> str:

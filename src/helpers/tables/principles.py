@@ -12,7 +12,6 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from helpers import wording
 from helpers.membership import as_timestamp
 from helpers.tables.frames import need
 
@@ -81,17 +80,12 @@ def principle_summary(grid: pd.DataFrame) -> pd.DataFrame:
     return counts
 
 
-def documents_by(documents: pd.DataFrame, as_of) -> tuple[pd.DataFrame, str]:
-    """The documents adopted on or before ``as_of`` in date order (title, date, organisation, kind, source) and a
-    title saying how many over which years, or that there is none yet."""
+def documents_by(documents: pd.DataFrame, as_of) -> pd.DataFrame:
+    """The documents adopted on or before ``as_of`` in date order (title, date, organisation, kind, source); their
+    title is ``principles_words.documents_title``."""
     cut = as_timestamp(as_of, "as_of")
     docs = documents[pd.to_datetime(documents["date"]) <= cut].sort_values("date").reset_index(drop=True)
-    docs = docs[["title", "date", "org_id", "kind", "source_id"]]
-    if docs.empty:
-        return docs, f"No document adopted by {wording.day(cut)}"
-    first, last = docs["date"].min().year, docs["date"].max().year
-    noun = "document" if len(docs) == 1 else "documents"
-    return docs, f"{len(docs)} {noun} from {first}" + (f" to {last}" if last != first else "")
+    return docs[["title", "date", "org_id", "kind", "source_id"]]
 
 
 def watch_list(events: pd.DataFrame, after, categories: Iterable[str] | None = None) -> pd.DataFrame:

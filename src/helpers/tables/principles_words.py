@@ -98,3 +98,13 @@ def glance_findings(summary, grid, as_of) -> list[str]:
     """06: how many of the article's principles existing documents state, which most often — on quoted explicit
     statements, then with implicit readings and reports — and what a cell not coded means."""
     return [f"{principles_found(summary, as_of)}.", most_common(summary, grid), absence_line(summary)]
+
+
+def documents_title(docs: pd.DataFrame, as_of) -> str:
+    """The title of :func:`helpers.tables.principles.documents_by`'s rows: how many documents over which years, or
+    that there is none by ``as_of``."""
+    if docs.empty:
+        return f"No document adopted by {wording.day(as_timestamp(as_of, 'as_of'))}"
+    first, last = docs["date"].min().year, docs["date"].max().year
+    noun = "document" if len(docs) == 1 else "documents"
+    return f"{len(docs)} {noun} from {first}" + (f" to {last}" if last != first else "")

@@ -1,7 +1,8 @@
 """The Arabic set beside the English it translates (notebook 09): RT's republication first, then Valdai's text or
 RIAC's summary of it, paragraph by paragraph, with each difference classed.
 
-Plain DataFrames in, plain DataFrames out. The vocabularies are the ones ``data/datapackage.json`` declares for
+Plain DataFrames in, plain DataFrames out (the findings a reader reads about them are in
+:mod:`helpers.tables.translation_words`). The vocabularies are the ones ``data/datapackage.json`` declares for
 ``translation.csv`` and ``translation_differences.csv``.
 """
 
@@ -91,19 +92,3 @@ def difference_counts(differences: pd.DataFrame) -> pd.DataFrame:
     grid = grid.reset_index()
     grid.columns.name = None
     return grid
-
-
-def reading_finding(translation: pd.DataFrame) -> str:
-    """How much of each English text could be set beside the Arabic."""
-    rt = int(translation["rt_reading"].isin(READ).sum())
-    valdai = int(translation["valdai_reading"].ne("not read").sum())
-    return (f"RT's English could be read at {rt} of {len(translation)} paragraphs, Valdai's text or a summary or "
-            f"report of it at {valdai}")
-
-
-def translation_finding(differences: pd.DataFrame) -> str:
-    """Title of the side-by-side view: how many differences, and how many the Arabic itself made."""
-    own = int(differences["between"].ne("RT and Valdai/RIAC").sum())
-    inherited = len(differences) - own
-    return (f"{len(differences)} differences between the Arabic and the English: {own} made in the Arabic (or in "
-            f"RT's unread paragraphs), {inherited} inherited from RT's rewording of Valdai")

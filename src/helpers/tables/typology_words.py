@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers import wording
+from helpers import paths, wording
 from helpers.membership import as_timestamp
 from helpers.tables import typology as T
 from helpers.tables.claims import AUTHOR
@@ -118,7 +118,7 @@ def _cell_note(dim: T.Dimension, value: str, row: pd.Series | None) -> str:
     if row is None:
         return tr("No coded text is in force on this date.")
     head = tr("Unknown: the texts read do not settle it.") if value == T.UNKNOWN else f"{tr(dim.labels[value])}."
-    marks = ("«", "»") if i18n.language() == "ar" else ("“", "”")
+    marks = ("«", "»") if paths.language() == "ar" else ("“", "”")
     quote = f" {marks[0]}{tr(_text(row, 'quote'))}{marks[1]}" if _text(row, "quote") else ""
     where = f" {tr(_text(row, 'locator'))}{':' if quote else '.'}" if _text(row, "locator") else ""
     body = " ".join(tr(_text(row, c)) for c in ("detail", "note")).strip()

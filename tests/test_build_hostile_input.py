@@ -1,6 +1,6 @@
-"""Issue 13, build side, on the tiny fake collection: values that read alike get their own reports, a long value
-does not crash, an unwritable reports folder is one line, --list refuses what it would ignore, a failure never
-replaces a good report and never sits beside stale exports, and the build names every report it wrote."""
+"""The build command against hostile input, on the tiny fake collection: values that read alike get their own reports, a
+long value does not crash, an unwritable reports folder is one line, --list refuses what it would ignore, a failure
+never replaces a good report and never sits beside stale exports, and the build names every report it wrote."""
 
 from __future__ import annotations
 

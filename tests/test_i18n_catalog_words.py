@@ -1,6 +1,6 @@
-"""What the sixth Arabic review (December 2026, Part 2) met in the Arabic edition's words: a forecast's "not yet"
-(no later evidence yet) read as "has not come true", and 00's "English title" column filled with Arabic. Each test
-asks the catalogs for the words the page shows."""
+"""The Arabic edition's words as the catalogs give them (``helpers.i18n.catalogs``): a forecast's "not yet" (no
+later evidence yet, never "has not come true"), 00's "English title" column kept English, prepositions joined to
+names, the kinds of difference and units named apart. Each test asks the catalogs for the words the page shows."""
 
 from __future__ import annotations
 

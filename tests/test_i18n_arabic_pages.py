@@ -1,6 +1,7 @@
-"""What the fifth Arabic review (December 2026, Part 2: E1–E12) met on the built Arabic pages: statistics read
-backwards, an English label in a chart, two names for one claim type, slips in the Arabic, and the rest. Each test
-reads the pages the build wrote (``built_reports``: reports/ after ``make reports``)."""
+"""The built Arabic pages as a reader meets them (``helpers.i18n`` through the renderer): statistics that read left
+to right, Arabic labels in every chart, one name per claim type, one number format and one paragraph-reference
+style per page, no raw code or file name in the prose. Each test reads the pages the build wrote
+(``built_reports``: reports/ after ``make reports``)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Issue 13 on the parameter path: unreadable data, values that must be refused before any kernel starts, rules
-between parameters, a byte-order mark or an empty id list, long values and other digits. Each refusal is one
+"""The parameter checks against hostile input: unreadable data, values that must be refused before any kernel starts,
+rules between parameters, a byte-order mark or an empty id list, long values and other digits. Each refusal is one
 line naming the file, row or value and what is allowed, and nothing is written."""
 
 from __future__ import annotations

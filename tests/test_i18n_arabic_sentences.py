@@ -1,6 +1,6 @@
-"""What the Arabic reviewer met on the pages (December 2026): 02's new sentences about NATO's comparisons left in
-English, counted comparisons that must agree with their number, «ترليون» for «تريليون», and the index's data
-version that read «(hash) 0.3.0.» right to left."""
+"""Sentences and numbers of the Arabic edition (``helpers.i18n``: catalog patterns and CLDR forms): 02's sentences
+about NATO's comparisons in Arabic, counted comparisons that agree with their number, «تريليون» (not «ترليون»), and
+the index's data version isolated left to right so it never reads «(hash) 0.3.0.»."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Leftovers of the Arabic edition that a reader met in English or spliced: 04's war notes in the tooltips, 05's
-bloc-bar descriptions (the text alternative a screen reader speaks) and titles, and the notes on the sources."""
+"""The data's own English prose in the Arabic edition (``helpers.i18n.prose``, ``data/prose_ar.csv``) and the chart
+words built from it: 04's war notes in the tooltips, 05's bloc-bar descriptions (the text alternative a screen
+reader speaks) and titles, and the notes on the sources, whole Arabic sentences with their figures kept."""
 
 from __future__ import annotations
 
