@@ -11,10 +11,17 @@ import pandas as pd
 
 from helpers.tables.frames import need
 
-KINDS = ("omission", "addition", "change of voice", "change of modality", "change of emphasis")
+KINDS = ("omission", "addition", "change of voice", "change of modality", "change of emphasis", "mistranslation")
 BETWEEN = ("Arabic and RT", "RT and Valdai/RIAC", "Arabic and Valdai/RIAC")
 READ = ("read", "partly read")
 PARAGRAPHS = [f"P{i}" for i in range(1, 20)]
+#: ``changed_by`` in a reader's words, in the order the counts give them (the data package's vocabulary).
+CHANGED_BY = {
+    "the translator or editor": "the Arabic's translator or editor",
+    "RT's translator or editors": "RT's translator or editors",
+    "the author": "the author",
+    "unknown": "unknown",
+}
 
 
 def _number(paragraph: pd.Series) -> pd.Series:
@@ -64,9 +71,10 @@ def translation_view(paragraphs: pd.DataFrame, translation: pd.DataFrame, differ
 
 def differences_view(differences: pd.DataFrame) -> pd.DataFrame:
     """The differences in article order for reading: id with paragraph, which texts differ and our confidence in
-    one cell, then the kind, the Arabic and English words, the claim it bears on and what changes."""
+    one cell, then the kind, who made the change, the Arabic and English words, the claim it bears on and what
+    changes."""
     need(differences, ["difference_id", "paragraph", "between", "kind", "arabic_phrase", "english_phrase",
-                        "claim_id", "confidence", "note"], "differences_view(differences)")
+                        "claim_id", "confidence", "changed_by", "note"], "differences_view(differences)")
     d = differences.copy()
     d["_p"] = _number(d["paragraph"])
     d = d.sort_values(["_p", "difference_id"], kind="mergesort")
@@ -74,6 +82,7 @@ def differences_view(differences: pd.DataFrame) -> pd.DataFrame:
         "Difference": (d["difference_id"] + " · " + d["paragraph"] + " (" + d["between"] + "; "
                        + d["confidence"] + ")").to_numpy(),
         "Kind": d["kind"].to_numpy(),
+        "Changed by": d["changed_by"].map(CHANGED_BY).fillna(d["changed_by"]).to_numpy(),
         "Arabic": d["arabic_phrase"].fillna("").to_numpy(),
         "English": d["english_phrase"].fillna("").to_numpy(),
         "Claim": d["claim_id"].fillna("").to_numpy(),
@@ -102,8 +111,13 @@ def reading_finding(translation: pd.DataFrame) -> str:
 
 
 def translation_finding(differences: pd.DataFrame) -> str:
-    """Title of the side-by-side view: how many differences, and how many the Arabic itself made."""
-    own = int(differences["between"].ne("RT and Valdai/RIAC").sum())
-    inherited = len(differences) - own
-    return (f"{len(differences)} differences between the Arabic and the English: {own} made in the Arabic (or in "
-            f"RT's unread paragraphs), {inherited} inherited from RT's rewording of Valdai")
+    """Title of the side-by-side view: how many differences, and who made them (``changed_by``): the Arabic's
+    translator or editor, RT's translator or editors (the Arabic inherits those), or a hand the texts read cannot
+    show; the author's own revisions are named only when there are any."""
+    need(differences, ["changed_by"], "translation_finding(differences)")
+    n = differences["changed_by"].value_counts()
+    arabic, rt, author, unknown = (int(n.get(k, 0)) for k in CHANGED_BY)
+    text = (f"{len(differences)} differences between the Arabic and the English: {arabic} made by the Arabic's "
+            f"translator or editor, {rt} by RT's translator or editors and inherited by the Arabic, {unknown} by a "
+            "hand unknown, where RT's own paragraph could not be read or only a copy of it was")
+    return text + (f"; {author} the author's own revision" if author else "")
