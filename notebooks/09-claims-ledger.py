@@ -193,7 +193,8 @@ present.table(translation.translation_view(paragraphs, translation_rows, differe
 present.table(translation.differences_view(differences), key="differences", sources=differences,
               title=f"The {len(differences)} differences, with the Arabic and English words",
               caption="Phrases quoted verbatim, at most 15 words each. 'RT and Valdai/RIAC': a change RT made and "
-                      "the Arabic inherits.",
+                      "the Arabic inherits. Changed by: whose hand the texts read show; 'unknown' where RT's own "
+                      "paragraph could not be read, or only a copy of it.",
               collapsed=f"Show the {len(differences)} differences with their words")
 
 # %%

@@ -573,6 +573,8 @@ BREAKS = {
     "only_scale_values_scored": ("dimensions", "none=0;consultation=1;binding=2",
                                  "none=0;consultation=1;binding=2;strong=3"),
     "world_total_above_zero": ("world_totals", "2020,milex_usd_const,100,", "2020,milex_usd_const,0,"),
+    "changed_by_fits_the_texts": ("translation_differences", "high,the translator or editor,fixture",
+                                  "high,RT's translator or editors,fixture"),
 }
 
 

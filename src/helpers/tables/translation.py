@@ -12,10 +12,17 @@ import pandas as pd
 
 from helpers.tables.frames import need
 
-KINDS = ("omission", "addition", "change of voice", "change of modality", "change of emphasis")
+KINDS = ("omission", "addition", "change of voice", "change of modality", "change of emphasis", "mistranslation")
 BETWEEN = ("Arabic and RT", "RT and Valdai/RIAC", "Arabic and Valdai/RIAC")
 READ = ("read", "partly read")
 PARAGRAPHS = [f"P{i}" for i in range(1, 20)]
+#: ``changed_by`` in a reader's words, in the order the counts give them (the data package's vocabulary).
+CHANGED_BY = {
+    "the translator or editor": "the Arabic's translator or editor",
+    "RT's translator or editors": "RT's translator or editors",
+    "the author": "the author",
+    "unknown": "unknown",
+}
 
 
 def _number(paragraph: pd.Series) -> pd.Series:
@@ -65,9 +72,10 @@ def translation_view(paragraphs: pd.DataFrame, translation: pd.DataFrame, differ
 
 def differences_view(differences: pd.DataFrame) -> pd.DataFrame:
     """The differences in article order for reading: id with paragraph, which texts differ and our confidence in
-    one cell, then the kind, the Arabic and English words, the claim it bears on and what changes."""
+    one cell, then the kind, who made the change, the Arabic and English words, the claim it bears on and what
+    changes."""
     need(differences, ["difference_id", "paragraph", "between", "kind", "arabic_phrase", "english_phrase",
-                        "claim_id", "confidence", "note"], "differences_view(differences)")
+                        "claim_id", "confidence", "changed_by", "note"], "differences_view(differences)")
     d = differences.copy()
     d["_p"] = _number(d["paragraph"])
     d = d.sort_values(["_p", "difference_id"], kind="mergesort")
@@ -75,6 +83,7 @@ def differences_view(differences: pd.DataFrame) -> pd.DataFrame:
         "Difference": (d["difference_id"] + " · " + d["paragraph"] + " (" + d["between"] + "; "
                        + d["confidence"] + ")").to_numpy(),
         "Kind": d["kind"].to_numpy(),
+        "Changed by": d["changed_by"].map(CHANGED_BY).fillna(d["changed_by"]).to_numpy(),
         "Arabic": d["arabic_phrase"].fillna("").to_numpy(),
         "English": d["english_phrase"].fillna("").to_numpy(),
         "Claim": d["claim_id"].fillna("").to_numpy(),

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.tables.translation import READ
+from helpers.tables.frames import need
+from helpers.tables.translation import CHANGED_BY, READ
 
 
 def reading_finding(translation: pd.DataFrame) -> str:
@@ -17,8 +18,13 @@ def reading_finding(translation: pd.DataFrame) -> str:
 
 
 def translation_finding(differences: pd.DataFrame) -> str:
-    """Title of the side-by-side view: how many differences, and how many the Arabic itself made."""
-    own = int(differences["between"].ne("RT and Valdai/RIAC").sum())
-    inherited = len(differences) - own
-    return (f"{len(differences)} differences between the Arabic and the English: {own} made in the Arabic (or in "
-            f"RT's unread paragraphs), {inherited} inherited from RT's rewording of Valdai")
+    """Title of the side-by-side view: how many differences, and who made them (``changed_by``): the Arabic's
+    translator or editor, RT's translator or editors (the Arabic inherits those), or a hand the texts read cannot
+    show; the author's own revisions are named only when there are any."""
+    need(differences, ["changed_by"], "translation_finding(differences)")
+    n = differences["changed_by"].value_counts()
+    arabic, rt, author, unknown = (int(n.get(k, 0)) for k in CHANGED_BY)
+    text = (f"{len(differences)} differences between the Arabic and the English: {arabic} made by the Arabic's "
+            f"translator or editor, {rt} by RT's translator or editors and inherited by the Arabic, {unknown} by a "
+            "hand unknown, where RT's own paragraph could not be read or only a copy of it was")
+    return text + (f"; {author} the author's own revision" if author else "")
