@@ -10,7 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from helpers import theme
+from helpers import paths, theme
 from helpers.tables.balance import PAIR
 from helpers.tables.balance_words import LABELS, capability_finding, held_lines
 
@@ -177,8 +177,9 @@ def concentration_dots(conc: pd.DataFrame, *, title: str, description: str = DOT
 #: of the categorical palette read as one).
 SERIES_COLORS = {"NATO": theme.ORG_COLORS["NATO"], "SCO": theme.ORG_COLORS["SCO"], "CSTO": theme.ORG_COLORS["CSTO"],
                  PAIR: theme.NEUTRAL}
-#: A line's name beside its last point is kept this share of its panel's height from the next one.
-LABEL_GAP = 0.1
+#: A line's name beside its last point is kept this share of its panel's height from the next one: a line of 11 px
+#: Latin text, and of Noto Naskh Arabic, whose taller letters ran two names into each other at 0.1 (05's world panel).
+LABEL_GAP = {"en": 0.1, "ar": 0.14}
 
 
 def _end_labels(data: pd.DataFrame) -> pd.DataFrame:
@@ -187,7 +188,8 @@ def _end_labels(data: pd.DataFrame) -> pd.DataFrame:
     last = data.sort_values("year").groupby("series", sort=False).tail(1).copy()
     last["label_value"] = last["value"]
     for _, panel in last.groupby("kind", sort=False):
-        gap, floor = LABEL_GAP * float(data.loc[data["kind"] == panel["kind"].iloc[0], "value"].max()), None
+        top = float(data.loc[data["kind"] == panel["kind"].iloc[0], "value"].max())
+        gap, floor = LABEL_GAP.get(paths.language(), LABEL_GAP["en"]) * top, None
         for i in panel.sort_values("value").index:
             if floor is not None and last.at[i, "label_value"] < floor + gap:
                 last.at[i, "label_value"] = floor + gap
