@@ -177,9 +177,9 @@ def concentration_dots(conc: pd.DataFrame, *, title: str, description: str = DOT
 #: of the categorical palette read as one).
 SERIES_COLORS = {"NATO": theme.ORG_COLORS["NATO"], "SCO": theme.ORG_COLORS["SCO"], "CSTO": theme.ORG_COLORS["CSTO"],
                  PAIR: theme.NEUTRAL}
-#: A line's name beside its last point is kept this share of its panel's height from the next one: a line of 11 px
-#: Latin text, and of Noto Naskh Arabic, whose taller letters ran two names into each other at 0.1 (05's world panel).
-LABEL_GAP = {"en": 0.1, "ar": 0.14}
+#: A line's name beside its last point is kept this share of its panel's largest value from the next one: a line of
+#: 11 px text, Latin or Noto Naskh Arabic (taller); at 0.1 "Russia + China in the world" touched "SCO in the world".
+LABEL_GAP = {"en": 0.12, "ar": 0.14}
 
 
 def _end_labels(data: pd.DataFrame) -> pd.DataFrame:
