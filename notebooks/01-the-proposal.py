@@ -26,8 +26,8 @@ start = "1996-01-01"
 end = "2025-12-31"
 
 # %% [markdown]
-# The set-up below also checks both dates against what the data covers and that the window ends after it starts;
-# a bad date stops here with a message that names it.
+# Both dates of this report lie within what the data covers, and the window ends after it starts: the collection
+# builds no report for dates that do not.
 
 # %%
 from helpers import load, params, present, wording

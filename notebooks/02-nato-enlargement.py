@@ -25,8 +25,7 @@
 as_of = "2024-04-30"
 
 # %% [markdown]
-# The set-up below also checks the report's date against the span the data covers; a date outside it stops here
-# with a message that names it.
+# The report's date lies within the span the data covers: the collection builds no report for a date outside it.
 
 # %%
 from helpers import load, membership, params, present, wording

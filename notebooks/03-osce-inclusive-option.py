@@ -26,8 +26,7 @@
 as_of = "2024-04-30"
 
 # %% [markdown]
-# The set-up below also checks the report's date; a date outside the data's span stops here with a message that
-# names it.
+# The report's date lies within the span the data covers: the collection builds no report for a date outside it.
 
 # %%
 from helpers import load, membership, params, present, wording

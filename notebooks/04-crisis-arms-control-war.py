@@ -26,7 +26,7 @@ before = "2021-12-31"
 after = "2024-04-30"
 
 # %% [markdown]
-# The set-up checks both of the report's dates, and that the second comes after the first.
+# Both of the report's dates lie within what the data covers, and the second comes after the first.
 
 # %%
 from helpers import load, membership, params, present, wording

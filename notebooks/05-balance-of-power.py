@@ -26,8 +26,7 @@
 year = 2023
 
 # %% [markdown]
-# The set-up checks the report's year against the years the data covers; a year outside them stops here with a
-# message naming it.
+# The report's year lies within the years the data covers: the collection builds no report for a year outside them.
 
 # %%
 from helpers import load, params, present, wording

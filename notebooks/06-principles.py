@@ -25,7 +25,7 @@
 as_of = "2024-12-31"
 
 # %% [markdown]
-# The set-up below checks the report's date; a date outside the data's span stops here with a message naming it.
+# The report's date lies within the span the data covers: the collection builds no report for a date outside it.
 
 # %%
 from helpers import load, params, present

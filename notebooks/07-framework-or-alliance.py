@@ -28,8 +28,8 @@ orgs = "NATO,OSCE,SCO,CSTO,EURASIAN_FRAMEWORK,RU_CN_TREATY_2001"
 as_of = "2024-04-30"
 
 # %% [markdown]
-# The imports check both parameters (the organisations must be in the data, the date within its range) and load
-# the codebook, the coded cells and the organisations.
+# The organisations compared are all in the data and the date lies within its range; what follows rests on the
+# codebook, the coded cells and the organisations.
 
 # %%
 from helpers import load, params, present, wording

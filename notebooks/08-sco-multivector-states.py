@@ -27,8 +27,7 @@ as_of = "2024-07-04"
 focus_state = "KAZ"
 
 # %% [markdown]
-# The set-up checks the report's date and state: the date must lie in the data's span, the state must be one the
-# states table holds.
+# The report's date lies within the span the data covers, and its state of focus is one the states table holds.
 
 # %%
 from helpers import load, membership, params, present, wording

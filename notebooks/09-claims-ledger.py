@@ -21,8 +21,8 @@
 # sets the Arabic beside RT's English republication and Valdai's text paragraph by paragraph, shows the claims the
 # Arabic puts in other mouths (Putin in P11, "observers" in P10) or changes in translation, traces the text from
 # Valdai through RT to the Arabic with its closing paragraph P19 (most likely the Arabic editor's), and lists the
-# forecasts to watch after April 2024. The choice of claim types below — a comma-separated list drawn from factual,
-# interpretive, normative and predictive, checked as the notebook starts — decides which claims the ledger lists.
+# forecasts to watch after April 2024. The claim types chosen for this report — any of factual,
+# interpretive, normative and predictive — decide which claims the ledger lists.
 
 # %% tags=["parameters"]
 claim_types = "factual,interpretive,normative,predictive"

@@ -96,7 +96,7 @@ def test_share_lines_name_each_line_at_its_end_in_a_colour_no_line_of_its_panel_
         assert len({colour[r["bloc"]] for r in shown}) == len(shown)  # no two lines of a panel in one colour
         top = max(r["value"] for r in series.dropna(subset=["value"]).to_dict("records") if r["kind"] == kind)
         heights = sorted(r["label_value"] for r in shown)
-        assert all(b - a >= C.LABEL_GAP * top - 1e-9 for a, b in zip(heights, heights[1:]))  # names do not collide
+        assert all(b - a >= C.LABEL_GAP["en"] * top - 1e-9 for a, b in zip(heights, heights[1:]))  # names do not collide
 
 
 def test_builders_refuse_an_empty_title():

@@ -367,7 +367,8 @@ def test_a_maps_timeline_names_its_members_and_captions_in_arabic():
                                       "members": [["Kazakhstan", 2001, 9999]], "start": 2024}}}
     tl = chart_words.translate_spec(spec, "ar")["usermeta"]["timeline"]
     assert tl["members"] == [["كازاخستان", 2001, 9999]] and tl["label"] == "السنة"
-    assert tl["captions"]["2024"].endswith("10 عضوًا") and "4 يوليو 2024" in tl["captions"]["2024"]
+    # 3–10 take the plural (the catalog's «{n} عضوًا» is written for 11–99: «10 عضوًا» was wrong, issue 24 E6)
+    assert tl["captions"]["2024"].endswith("10 أعضاء") and "4 يوليو 2024" in tl["captions"]["2024"]
     assert chart_words.translate_spec(spec, "en") is spec
 
 

@@ -207,10 +207,14 @@ def wrapped_label(phone: str, narrow: int, wide: int) -> str:
     where the Vega expression ``phone`` holds, else ``wide`` (Vega draws a label given as an array one line per
     item), so a long name wraps instead of ending in "…"; the empty piece after the last break is dropped."""
     width = f"({phone} ? {int(narrow)} : {int(wide)})"
-    # an Arabic label comes isolated right to left (RLI ... PDI, helpers.i18n.chart_words): each line is isolated
-    brk = "(indexof(datum.label, '\u2067') === 0 ? '\u2069\\n\u2067' : '\\n')"
-    return (f"split(replace(replace(datum.label, regexp('(.{{1,' + {width} + '}})( |$)', 'g'), '$1' + {brk}), "
-            "regexp('\\n\u2067?$'), ''), '\\n')")
+    # an Arabic label comes isolated right to left (RLI ... PDI, helpers.i18n.chart_words): its lines are measured
+    # without the two marks (counted, they pushed a 20-letter first line onto a third line that ran into the next
+    # name: 05's «منظمة شنغهاي للتعاون دون الهند وباكستان» on a phone), then each line is isolated
+    iso = "(indexof(datum.label, '\u2067') === 0)"
+    plain = "replace(replace(datum.label, '\u2067', ''), '\u2069', '')"
+    brk = f"({iso} ? '\u2069\\n\u2067' : '\\n')"
+    return (f"split(({iso} ? '\u2067' : '') + replace(replace({plain}, regexp('(.{{1,' + {width} + '}})( |$)', 'g'), "
+            f"'$1' + {brk}), regexp('\\n\u2067?$'), ''), '\\n')")
 
 
 def org_color(org: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from helpers import theme
+from helpers import paths, theme
 from helpers.tables.balance import PAIR
 from helpers.tables.balance_words import LABELS, capability_finding, held_lines
 
@@ -177,8 +177,11 @@ def concentration_dots(conc: pd.DataFrame, *, title: str, description: str = DOT
 #: of the categorical palette read as one).
 SERIES_COLORS = {"NATO": theme.ORG_COLORS["NATO"], "SCO": theme.ORG_COLORS["SCO"], "CSTO": theme.ORG_COLORS["CSTO"],
                  PAIR: theme.NEUTRAL}
-#: A line's name beside its last point is kept this share of its panel's height from the next one.
-LABEL_GAP = 0.1
+#: A line's name beside its last point is kept this share of its panel's largest value from the next one: a line of
+#: 11 px text, Latin or Noto Naskh Arabic (taller); at 0.1 "Russia + China in the world" touched "SCO in the world".
+LABEL_GAP = {"en": 0.12, "ar": 0.14}
+#: On a phone, the share lines' years are labelled every this many years, by edition.
+PHONE_YEARS = {"en": 8, "ar": 12}
 
 
 def _end_labels(data: pd.DataFrame) -> pd.DataFrame:
@@ -187,7 +190,8 @@ def _end_labels(data: pd.DataFrame) -> pd.DataFrame:
     last = data.sort_values("year").groupby("series", sort=False).tail(1).copy()
     last["label_value"] = last["value"]
     for _, panel in last.groupby("kind", sort=False):
-        gap, floor = LABEL_GAP * float(data.loc[data["kind"] == panel["kind"].iloc[0], "value"].max()), None
+        top = float(data.loc[data["kind"] == panel["kind"].iloc[0], "value"].max())
+        gap, floor = LABEL_GAP.get(paths.language(), LABEL_GAP["en"]) * top, None
         for i in panel.sort_values("value").index:
             if floor is not None and last.at[i, "label_value"] < floor + gap:
                 last.at[i, "label_value"] = floor + gap
@@ -206,9 +210,11 @@ def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, w
     colour = alt.Color("bloc:N", scale=alt.Scale(domain=blocs, range=[SERIES_COLORS[b] for b in blocs]), legend=None)
     tips = [alt.Tooltip("series:N"), alt.Tooltip("year:O"), alt.Tooltip("value:Q", title="share", format=".1%"),
             alt.Tooltip("figures:N", title="figures for"), alt.Tooltip("members:Q", title="members of the bloc")]
-    # on a phone every eighth year is labelled (every fourth ran together there)
-    x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=list(range(2000, 2030, 4)),
-                                                  labelExpr=f"{PHONE} && datum.value % 8 != 0 ? '' : datum.label"))
+    # on a phone every eighth year is labelled (every fourth ran together there); every twelfth in the Arabic
+    # edition, whose longer line names leave the panels about 80 px, where 2000 2008 2016 2024 ran together
+    step = PHONE_YEARS.get(paths.language(), PHONE_YEARS["en"])
+    shown = f"{PHONE} && (datum.value - 2000) % {step} != 0 ? '' : datum.label"  # 2000, 2012, 2024 in Arabic
+    x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=list(range(2000, 2030, 4)), labelExpr=shown))
     base = alt.Chart(data).encode(x=x, y=alt.Y("value:Q", title=SHARE_AXIS, axis=alt.Axis(format=".0%")), color=colour)
     lines = base.mark_line().encode(detail="series:N", strokeDash=alt.condition(
         alt.datum.bloc == PAIR, alt.value([5, 3]), alt.value([1, 0])))

@@ -23,7 +23,7 @@ import functools
 import re
 
 from helpers import paths
-from helpers.i18n import catalogs, forms
+from helpers.i18n import catalogs, counted, forms
 from helpers.i18n.catalogs import gettext, messages, translate_markdown
 
 __all__ = ["EDITIONS", "DIRECTION", "direction", "edition_dir", "gettext", "names", "text", "claim_texts",
@@ -207,10 +207,10 @@ def _piece(value: str, lang: str, depth: int) -> str:
     if _NUMBER.match(stripped):
         return stripped
     found = _text(stripped, lang, depth + 1)
-    if found == stripped and ", " in stripped:  # a list of names: each one in turn, when every one is known
-        parts = [_text(p.strip(), lang, depth + 1) for p in stripped.split(", ")]
-        if all(_translated(p) for p in parts):
-            return "، ".join(parts)
+    if ", " in stripped:  # a list of names ("A, B and C"): each in turn, when every one is known, joined with «و»
+        parts = [_text(p, lang, depth + 1) for p in counted.items(stripped) or stripped.split(", ")]
+        if all(_translated(p) for p in parts) and (found == stripped or counted.items(stripped)):
+            return counted.joined(parts)
     return found
 
 
@@ -274,7 +274,7 @@ def _by_pattern(value: str, patterns, lang: str, depth: int) -> str | None:
                 continue  # "{a} and {b}" joins translated words only, never half an English sentence
             if pat.literal < JOINS and any(_clause(v) for v in pieces.values()):
                 continue  # "{a}, {b}, {c} and {d}" never joins clauses of an English sentence with «و»
-            return joined_prefixes(pat.template.format(**pieces))
+            return counted.agree(joined_prefixes(pat.template.format(**pieces)))
     return None
 
 
