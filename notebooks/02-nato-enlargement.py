@@ -103,7 +103,11 @@ present.table(claim_table[euroatlantic.CLAIM_COLUMNS[1:]], title=euroatlantic_wo
 # ## Growth in waves
 #
 # The step line counts NATO's formal members from its founding to the report's date (dashed rule). Flat stretches
-# are decades without change; each step is an accession.
+# are decades without change; each step is an accession. **Dates of entry, one rule for this page's chart, map and
+# table:** a founder counts from its signature of the North Atlantic Treaty (4 April 1949, as ATOP dates pacts;
+# the treaty entered into force on 24 August 1949, and either day gives 12 members at the end of 1949), every later
+# member from the day its accession took effect, as NATO or the treaty's depositary dates it (the deposit of its
+# instrument of accession).
 
 # %%
 steps = euroatlantic.membership_steps(memberships, ["NATO"], through=P.as_of)
@@ -159,10 +163,13 @@ present.table(members[["name", "iso3", "status", "joined", "background"]],
 # census we did not assemble. The rule is not pre-registered: it replaced the pacts an earlier version of this
 # report had chosen by hand, after their exits had been compared. The census: every alliance agreement that the Alliance Treaty
 # Obligations and Provisions project (ATOP, version 4.01; Leeds, Ritter, Mitchell and Long 2002, *International
-# Interactions* 28) dates to 1945 or later. **Version:** the census is ATOP 4.01, read from a public copy of the
-# project's files (cited below); notebook 07 cites ATOP's obligation definitions from the documentation of version
-# 5.1 (Quality of Government Institute). The two versions are not reconciled here. **The rule:** a defence pledge (ATOP's `defense` code: a promise of
-# active military support if a member is attacked), at least three states at signature, and at least one
+# Interactions* 28) dates to 1945 or later. **Version:** the project uses one version of ATOP, 4.01, read from a
+# public copy of the project's files (cited below): it is the census here and the check in notebook 07. No 4.01
+# codebook was read, so ATOP's definitions are quoted in ATOP's own words from its 3.0 codebook (2005) and from the
+# Quality of Government Institute's documentation of version 5.1, which defines an alliance as "a formal agreement
+# among independent states to cooperate militarily" when military conflict is possible or under way (a web page,
+# so no page number). Whether the 4.01 codebook words these definitions differently was not checked. **The rule:**
+# a defence pledge (ATOP's `defense` code: a promise of active military support if a member is attacked), at least three states at signature, and at least one
 # permanent member of the UN Security Council (UN Charter, Article 23) among them. The last condition keeps the
 # comparison to great-power blocs, the class NATO belongs to. The census is counted first, then every agreement
 # with the first condition it fails.
@@ -171,7 +178,7 @@ present.table(members[["name", "iso3", "status", "joined", "background"]],
 counts = pact_census.census_counts(cases)
 present.table(counts, title=pact_census_words.cases_title(counts), key="census",
               caption="ATOP 4.01's alliance agreements signed 1945–2016, refused in the rule's order.",
-              sources=["atop-4-01-data", "leeds-et-al-2002-atop"])
+              sources=["atop-4-01-data", "leeds-et-al-2002-atop", "leeds-2005-atop-codebook", "qog-atop-dataset"])
 
 # %%
 admitted = cases[cases["admitted"]]
@@ -228,6 +235,14 @@ table_title, chart_title = enlargement_words.pact_headlines(record, P.as_of)
 present.chart(euroatlantic_charts.pact_lifespans(record, as_of=P.as_of, title=chart_title,
                                     description="Bars from each pact's signature to its end or the report's date."),
               caption=enlargement_words.lifespans_caption(record, admitted), sources=record, key="lifespans")
+
+# %% [markdown]
+# **How robust is this?** The chart draws only the pacts whose organisation this project holds. ATOP's own dates of
+# signature and end reach every admitted pact, so the same comparison runs on all of them, to the end of ATOP's
+# coverage at the latest:
+
+# %%
+present.findings([pact_census_words.lifetime_line(rates)])
 
 # %% [markdown]
 # ## Exits per member-year, with their uncertainty

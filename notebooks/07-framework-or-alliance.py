@@ -88,7 +88,8 @@ present.table(overview.drop(columns=["source_id"]), title=f"The organisations on
 #
 # **Obligations.** We code the five obligation types of the Alliance Treaty Obligations and Provisions project:
 # defence, offence, neutrality, non-aggression and consultation (Leeds, Ritter, Mitchell & Long 2002; ATOP
-# codebook). Using an established codebook means an outside reader can check each call against published rules —
+# codebook). The version is the one notebook 02 uses, ATOP 4.01; its definitions are quoted from ATOP's 3.0
+# codebook and its 5.1 documentation, as no 4.01 codebook was read (notebook 02 says more). Using an established codebook means an outside reader can check each call against published rules —
 # for instance that a consultation promise counts only when it is specific to crises and aims at coordinating
 # policy. **The defence promise classifies**: a text in which members promise to help one another if attacked
 # (Article 5 of the North Atlantic Treaty, Article 4 of the Collective Security Treaty) makes an alliance, one
@@ -113,11 +114,15 @@ present.table(overview.drop(columns=["source_id"]), title=f"The organisations on
 # how much authority members pool — and scoring consensus low would rank NATO, which decides by consensus, below
 # bodies that vote. The table shows each rule in words.
 #
-# **Dated cells.** Every cell has a first day and, if it ended, a last. The first day is the date of the act or
-# provision that created the feature, not of the page we quote: NATO's integrated command counts from SHAPE's
-# activation in April 1951 although the quote describes today's structure, and the OSCE's comprehensive scope from
-# the Helsinki Final Act of 1975 although the quote is from 2012; the evidence's own date is kept in its own column
-# of the audit table (evidence dated). So a report for 1991 places NATO's institutions as known, and codes neither
+# **Dated cells.** Every cell has a first day and, if it ended, a last. One rule dates them: the first day is the
+# day the act or provision that created the feature took effect — entry into force for a treaty, adoption for a
+# declaration or a decision — not the date of the page we quote. So NATO's troop basing counts from the Status of
+# Forces Agreement's entry into force (August 1953), not its signature (June 1951), as the CSTO's counts from its
+# treaty's entry into force (April 1994). One cell departs from the rule and its note says so: the CSTO's 2007
+# peacekeeping agreement is dated by its signature, as its entry into force was not verified. NATO's integrated
+# command counts from SHAPE's activation in April 1951 although the quote describes today's structure, and the
+# OSCE's comprehensive scope from the Helsinki Final Act of 1975 although the quote is from 2012; the evidence's
+# own date is kept in its own column of the audit table (evidence dated). So a report for 1991 places NATO's institutions as known, and codes neither
 # the SCO (2001) nor the CSTO's treaty (1992). NATO's standing forces count from the Allied Command Europe Mobile
 # Force (March 1960), its peacekeeping role from IFOR (December 1995), the OSCE's accession rule from Albania's
 # admission (June 1991) and the CSTO's peacekeeping role from its 2007 agreement. Where we found only a later text

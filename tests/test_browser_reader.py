@@ -28,7 +28,8 @@ pytestmark = pytest.mark.slow
 WIDE, PHONE = (1280, 900), (390, 844)
 EXPECTED = rb.expected_reports()
 # 08 grew to ≈14,140 px with its robustness section (issue 21, M4); 02 to ≈15,470 px with the second methods
-# review's fifth check, the all-pairs adjustment and the largest-pact caveats; folding them is open (issue 23)
+# review's fifth check, the all-pairs adjustment and the largest-pact caveats, and to ≈15,860 px with its dating
+# rule, its ATOP version and the lifetimes of all 13 pacts; folding them is open (issue 23)
 MAX_HEIGHT = 16_000
 MAX_LINKS = 12
 

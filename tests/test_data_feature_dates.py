@@ -22,7 +22,7 @@ CREATING_ACTS = {
     ("OSCE", "accession"): "1991-06-20",
     ("CSTO", "peacekeeping"): "2007-10-06",
     ("NATO", "integrated_command"): "1951-04-02",
-    ("NATO", "troop_basing"): "1951-06-19",
+    ("NATO", "troop_basing"): "1953-08-23",  # the NATO SOFA's entry into force (signed 19 Jun 1951)
     ("NATO", "common_budget"): "1951-10-05",
     ("OSCE", "security_scope"): "1975-08-01",
     ("CSTO", "secretariat"): "2003-09-18",  # the CSTO Charter (Art. 1), in force 18 Sep 2003
@@ -148,3 +148,22 @@ def test_cstos_forces_and_staff_are_not_dated_from_the_charter_and_its_treaty_co
     assert early["secretariat"] == "unknown"
     late = W.matrix_cells(load.org_features(), dims, ["CSTO"], "2004-01-01").set_index("dimension_id")["value"]
     assert late["secretariat"] == "yes"
+
+
+#: "signed ... and in force from 23 August 1953": a note that names both acts of a treaty.
+IN_FORCE = re.compile(r"signed [^.;]*? and in force from (\d{1,2} [A-Z][a-z]+ \d{4})")
+
+
+def test_a_treaty_counts_from_its_entry_into_force_not_its_signature(features):
+    """Referee (methods-6, m2): one rule for 07's table, stated on the page: a cell counts from the day the act
+    took effect. NATO's troop basing counted from the Status of Forces Agreement's signature (19 June 1951) while
+    the CSTO's counted from its treaty's entry into force (20 April 1994); a 1952 report showed NATO basing as yes
+    under an agreement not yet in force."""
+    from helpers.tables import typology_words as W
+
+    named = [(r.org_id, r.dimension_id, r.valid_from, pd.Timestamp(m.group(1)))
+             for r in features.itertuples(index=False) if (m := IN_FORCE.search(str(r.note)))]
+    assert ("NATO", "troop_basing") in {(o, d) for o, d, *_ in named}
+    assert all(start == in_force for *_, start, in_force in named), named
+    cells = W.matrix_cells(features, load.dimensions(), ["NATO"], "1952-12-31").set_index("dimension_id")["value"]
+    assert cells["troop_basing"] != "yes"

@@ -249,6 +249,27 @@ def largest_line(sizes: pd.DataFrame, as_of=None) -> str:
     return line
 
 
+def lifetime_line(rates: pd.DataFrame) -> str:
+    """Whether "lasted longest" survives the wider pool: every admitted pact's lifetime on ATOP's own dates (its
+    signature to the first of ATOP's end of the pact, the report's date and the end of ATOP's coverage: the
+    ``window_end`` of :func:`helpers.tables.pact_census.exit_record`), where the lifespan chart draws only the pacts
+    whose organisation this project holds. Says so when NATO is not yet among the admitted pacts."""
+    if rates.empty or FOCUS not in set(rates["org_id"]):
+        return "NATO is not among the admitted pacts on this date, so no lifetime is compared with it."
+    ranked = rates.assign(years=(rates["window_end"] - rates["signed"]).dt.days / 365.25)
+    ranked = ranked.sort_values("years", ascending=False, kind="stable")
+    top, nato = ranked.iloc[0], ranked.loc[ranked["org_id"] == FOCUS].iloc[0]
+    day = wording.day(ranked["window_end"].max().date())
+    head = f"On ATOP's own dates, which reach all {len(ranked)} admitted pacts (to {day} at the latest), "
+    if top["org_id"] == FOCUS:
+        return head + f"NATO had lasted longest ({nato['years']:.0f} years)."
+    ahead = int((ranked["years"] > nato["years"]).sum())
+    name = short_name(top["name"])
+    name = name if name in ("ANZUS", "SEATO") else f"the {name}"
+    return head + (f"{name} had lasted longest ({top['years']:.0f} years), and {ahead} of them "
+                   f"had lasted longer than NATO ({nato['years']:.0f} years).")
+
+
 def _article(name: str) -> str:
     """A pact's name in running text: 'the agreement of 30 Apr 1948 (ATOP 3150)' keeps its number (the date alone
     names nothing), a held organisation's label stays as it is."""
