@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,79 @@ def test_a_reordered_org_list_builds_one_report_not_two(fake):
 def test_a_reordered_list_reads_back_in_the_order_of_its_source():
     assert params.normalised("07", {"orgs": "SCO,NATO"}) == {"orgs": "NATO,SCO"}
     assert params.normalised("09", {"claim_types": "normative,factual"}) == {"claim_types": "factual,normative"}
+
+
+# --- low 6: SIGTERM during a build -------------------------------------------------------------------------------
+
+
+def _kernels_of(fake) -> list[int]:
+    pids = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmd, env = (proc / "cmdline").read_bytes(), (proc / "environ").read_bytes()
+        except OSError:
+            continue
+        if b"ipykernel" in cmd and str(fake.build_dir).encode() in env:
+            pids.append(int(proc.name))
+    return pids
+
+
+def test_sigterm_during_a_build_says_what_stopped_in_one_line(fake):
+    import signal
+
+    proc = fake.popen("--only", "03", "-p", "mode", "slow")
+    while not _kernels_of(fake) and proc.poll() is None:  # the report is running in its kernel
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)  # as `kill` or a service manager does: to the build process only
+    proc.wait(timeout=60)
+    err = proc.stderr.read().strip().splitlines()
+    assert proc.returncode == 143
+    assert len(err) == 1 and err[0].startswith("terminated (SIGTERM): the English edition's build (1 report(s))")
+    assert "no good report was overwritten" in err[0]
+    assert not list(fake.reports.glob("03-gamma*.html"))
+
+
+# --- low 1: the live preview and a reader or a pipe that goes away ----------------------------------------------
+
+
+def _hang_up(server, path: str) -> None:
+    """Ask for ``path`` and close the connection at once, with a reset, before the answer is read."""
+    import socket
+    import struct
+
+    host, port = server.httpd.server_address[:2]
+    conn = socket.create_connection((host, port), timeout=10)
+    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    conn.sendall(f"GET {path} HTTP/1.0\r\n\r\n".encode())
+    conn.close()
+
+
+def test_a_reader_who_leaves_mid_page_prints_no_traceback_in_the_preview(tmp_path, capfd):
+    from helpers.pipeline import preview_server
+
+    (tmp_path / "big.html").write_bytes(b"<html><body>" + b"x" * 8_000_000 + b"</body></html>")
+    (tmp_path / "big.css").write_bytes(b"x" * 8_000_000)
+    server = preview_server.PreviewServer(tmp_path).start()
+    try:
+        capfd.readouterr()
+        for _ in range(3):
+            _hang_up(server, "/big.html")
+            _hang_up(server, "/big.css")
+        time.sleep(1)  # let the handler threads meet the closed connections (no timing is asserted)
+    finally:
+        server.stop()
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "BrokenPipe" not in err and "ConnectionReset" not in err, err
+
+
+# --- low 9: a zero-width space in a refused value ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["-p", "orgs", "NATO,SC\u200bO"], ["-p", "or\u200bgs", "NATO"]])
+def test_a_zero_width_space_in_a_refusal_is_shown_as_its_code(fake, args):
+    res = fake.build("--only", "02", *args)
+    line = res.stderr.strip()
+    assert res.returncode == 2 and "\n" not in line, res.stderr
+    assert "\u200b" not in line and "\\u200b" in line, line

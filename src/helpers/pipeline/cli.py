@@ -234,9 +234,9 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
                            lambda: _sweep_page(args, collection, chosen, everything, dirs)) or []
         index_written = _site_step(f"the index ({plan.INDEX})", site_errors,  # reads each page's headline finding
                                    lambda: front_page.write(everything, dirs, args.force))
-    except KeyboardInterrupt:
-        print("interrupted: reports not finished keep their previous version", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        return _stopped(exc, f"the {'English' if lang == 'en' else 'Arabic'} edition's build ({len(chosen)} "
+                             "report(s))")
     except BuildError as exc:  # --scheduler: no scheduler answered (nothing was run)
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -300,10 +300,25 @@ def _sweep_page(args, collection: Path, chosen: list, everything: list, dirs) ->
     return [f"{sweep_index.FOLDER}/{sweep_index.slug(swept, reports, dict(args.parameter))}.html"]
 
 
+def _stopped(exc: KeyboardInterrupt, what: str) -> int:
+    """Say in one line what Ctrl-C or SIGTERM stopped and that nothing good was lost; the exit code."""
+    from helpers.pipeline import process
+
+    term = isinstance(exc, process.Terminated)
+    print(f"{'terminated (SIGTERM)' if term else 'interrupted'}: {what} stopped; reports not finished keep their "
+          "previous version, no good report was overwritten", file=sys.stderr)
+    return 143 if term else 130
+
+
 def main() -> None:
+    from helpers.pipeline import process
+
+    process.stop_on_sigterm()
     try:
         code = build()
     except BrokenPipeError:  # e.g. `--list | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
+    except KeyboardInterrupt as exc:  # before or after an edition's reports ran
+        code = _stopped(exc, "the build")
     sys.exit(code)

@@ -29,6 +29,31 @@ class _Signals:
     terminating = False
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM reached the build process (see :func:`stop_on_sigterm`): it stops as after Ctrl-C, unfinished
+    reports keeping their previous version, and says so in one line."""
+
+
+def stop_on_sigterm() -> None:
+    """In the build process: SIGTERM raises :class:`Terminated` (by default it ended the build without a word)."""
+    import signal
+
+    def stop(signum, frame) -> None:
+        raise Terminated()
+
+    signal.signal(signal.SIGTERM, stop)
+
+
+def stop_workers(pool) -> None:
+    """Send SIGTERM to the pool's workers: each unwinds (its kernel shut down, its half-written files removed)
+    instead of finishing a report nobody asked to wait for."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            proc.terminate()
+        except (OSError, ValueError):
+            pass
+
+
 def quiet_imports() -> None:
     """Skip ``rfc3987_syntax`` (≈0.8 s to import, pulled in by jsonschema's optional format checkers through
     nbformat); nothing the build does validates IRIs. Setting it to None makes its import raise ImportError,
