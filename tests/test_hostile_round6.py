@@ -141,3 +141,27 @@ def test_a_zero_width_space_in_a_refusal_is_shown_as_its_code(fake, args):
     line = res.stderr.strip()
     assert res.returncode == 2 and "\n" not in line, res.stderr
     assert "\u200b" not in line and "\\u200b" in line, line
+
+
+# --- low 10: a 2 MB value in a CSV ---------------------------------------------------------------------------------
+
+
+def test_a_2_mb_value_is_named_as_too_long_not_as_a_quote(fake):
+    (fake.data / "alpha.csv").write_text("event_id,date,note\na,1985-03-01," + "x" * 2_000_000 + "\nb,2010-06-30,\n")
+    res = fake.build("--only", "01")
+    lines = res.stderr.strip().splitlines()
+    assert res.returncode == 2 and len(lines) == 1 and "Traceback" not in res.stderr, res.stderr
+    assert "alpha.csv row 2: a value longer than 131,072 characters" in lines[0] and "quote" not in lines[0]
+
+
+def test_a_2_mb_value_is_named_by_the_loader_too(tmp_path):
+    from helpers import load
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "data", data)
+    shutil.copy(paths.DATAPACKAGE, data / "datapackage.json")
+    states = data / "states.csv"
+    states.write_text(states.read_text().replace("FRA,France,", "FRA," + "y" * 2_000_000 + ",", 1))
+    with pytest.raises(load.DataError) as err:
+        load.table("states", data)
+    assert "row 3: a value longer than 131,072 characters" in str(err.value) and "quote" not in str(err.value)
