@@ -165,3 +165,16 @@ def test_a_2_mb_value_is_named_by_the_loader_too(tmp_path):
     with pytest.raises(load.DataError) as err:
         load.table("states", data)
     assert "row 3: a value longer than 131,072 characters" in str(err.value) and "quote" not in str(err.value)
+
+
+# --- low 4: a .py whose parameters cell disagrees with the section map ------------------------------------------
+
+
+def test_a_py_literal_that_disagrees_with_the_section_map_is_refused_naming_both(fake):
+    (fake.notebooks / "03-gamma.py").write_text(
+        '# %% [markdown]\n# A fake notebook\n\n# %% tags=["parameters"]\nmode = "slow"\n\n# %%\nprint(mode)\n')
+    res = fake.build("--only", "03")
+    lines = res.stderr.strip().splitlines()
+    assert res.returncode == 2 and len(lines) == 1, res.stdout + res.stderr
+    assert "parameter 'mode' has default 'ok' in collection.toml but 'slow' in 03-gamma.py" in lines[0]
+    assert not fake.reports.exists()
