@@ -178,3 +178,27 @@ def test_a_py_literal_that_disagrees_with_the_section_map_is_refused_naming_both
     assert res.returncode == 2 and len(lines) == 1, res.stdout + res.stderr
     assert "parameter 'mode' has default 'ok' in collection.toml but 'slow' in 03-gamma.py" in lines[0]
     assert not fake.reports.exists()
+
+
+# --- low 5: a pair the build will not sync names the exact commands -----------------------------------------------
+
+
+def test_a_refused_pair_names_the_commands_and_the_drop_command_works(fake):
+    import re
+    import shlex
+
+    import jupytext
+
+    ipynb = fake.notebooks / "01-alpha.ipynb"
+    py = ipynb.with_suffix(".py")
+    jupytext.write(jupytext.read(ipynb), py, fmt="py:percent")
+    py.write_text(py.read_text().replace("A fake notebook", "An edited fake notebook"))
+    os.utime(ipynb, (py.stat().st_mtime + 5, py.stat().st_mtime + 5))  # the .ipynb looks edited after the .py
+    res = fake.build("--only", "01")
+    assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1, res.stderr
+    commands = re.findall(r"`([^`]+)`", res.stderr)
+    drop = [c for c in commands if "--to ipynb --update" in c]
+    assert any("--to py:percent" in c and str(py) in c for c in commands), res.stderr
+    assert len(drop) == 1 and drop[0].endswith(str(py)) and "make sync" not in drop[0], res.stderr
+    subprocess.run(shlex.split(drop[0]), cwd=fake.root, check=True, capture_output=True)
+    assert "An edited fake notebook" in ipynb.read_text()  # the command did what the line said
