@@ -202,3 +202,18 @@ def test_a_refused_pair_names_the_commands_and_the_drop_command_works(fake):
     assert len(drop) == 1 and drop[0].endswith(str(py)) and "make sync" not in drop[0], res.stderr
     subprocess.run(shlex.split(drop[0]), cwd=fake.root, check=True, capture_output=True)
     assert "An edited fake notebook" in ipynb.read_text()  # the command did what the line said
+
+
+# --- low 8: 09 with no forecast among the chosen claim types ----------------------------------------------------
+
+
+def test_09_without_predictive_claims_says_so_in_a_sentence_in_both_editions(tmp_path):
+    res = real_build(tmp_path, "--only", "09", "-p", "claim_types", "factual,normative")
+    assert res.returncode == 0, res.stdout + res.stderr
+    [en] = (tmp_path / "reports").glob("09-claims-ledger--*.html")
+    [ar] = (tmp_path / "reports" / "ar").glob("09-claims-ledger--*.html")
+    english, arabic = en.read_text(encoding="utf-8"), ar.read_text(encoding="utf-8")
+    assert "<li>No forecast is among the listed claims: the chosen claim types leave out the predictive ones.</li>" \
+        in english
+    assert "0 forecasts" not in english
+    assert "<li>لا توقّع بين الادعاءات المسرودة: أنواع الادعاءات المختارة تستبعد الادعاءات الاستشرافية.</li>" in arabic
