@@ -217,3 +217,19 @@ def test_09_without_predictive_claims_says_so_in_a_sentence_in_both_editions(tmp
         in english
     assert "0 forecasts" not in english
     assert "<li>لا توقّع بين الادعاءات المسرودة: أنواع الادعاءات المختارة تستبعد الادعاءات الاستشرافية.</li>" in arabic
+
+
+# --- #49: a markdown image that is not there --------------------------------------------------------------------
+
+
+def test_a_broken_relative_image_is_one_warning_line_naming_notebook_and_path(fake):
+    (fake.notebooks / "figs").mkdir()
+    (fake.notebooks / "figs" / "here.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    fake.set_markdown("01-alpha", "# A fake notebook\n\n![a map](figs/map.png)\n\n![here](figs/here.png)\n\n"
+                      "![web](https://example.org/x.png)")
+    res = fake.build("--only", "01")
+    warnings = [line for line in res.stderr.splitlines() if line.startswith("warning:")]
+    assert res.returncode == 0, res.stderr
+    assert len(warnings) == 1, res.stderr
+    assert "01-alpha.ipynb, markdown cell 0: image 'figs/map.png' not found" in warnings[0]
+    assert str(fake.notebooks / "figs" / "map.png") in warnings[0]

@@ -152,12 +152,18 @@ def _build(args: argparse.Namespace, collection: Path, on_pages, on_page=None, f
 
 def _bring_pairs_together(chosen: list, cache_dir: Path) -> None:
     """Each selected notebook's ``.ipynb`` synced from its ``.py`` when the ``.py`` was edited since (as ``make
-    sync``), said in one line each; PairError when an ``.ipynb`` edit would be lost (:mod:`pairing`)."""
+    sync``), said in one line each; PairError when an ``.ipynb`` edit would be lost (:mod:`pairing`). Then a
+    warning line per image a markdown cell links by a relative path that names no file (:mod:`images`)."""
     from helpers.pipeline import pairing
 
     for ipynb, kept in pairing.bring_together([Path(e.notebook) for e in chosen], cache_dir / "_pairs.json"):
         print(f"synced {cache.relative(ipynb)} from its .py (edited since the two last agreed), as `make sync` "
               "does" + (f"; the previous .ipynb is kept at {cache.relative(kept)}" if kept else ""))
+    from helpers.pipeline.images import missing_images
+
+    for notebook in sorted({e.notebook for e in chosen}):  # once the pairs agree: what the pages will show
+        for line in missing_images(Path(notebook)):
+            print(f"warning: {plain(line)}", file=sys.stderr)
 
 
 def _check_catalogs(chosen: list, editions: list[str]) -> None:
