@@ -35,23 +35,21 @@ class Terminated(KeyboardInterrupt):
 
 
 def stop_on_sigterm() -> None:
-    """In the build process: SIGTERM raises :class:`Terminated` (by default it ended the build without a word)."""
+    """In the build process: SIGTERM raises :class:`Terminated` (by default it ended the build without a word),
+    after passing SIGTERM on to the build's worker processes: each unwinds (its kernel shut down, its half-written
+    files removed) instead of finishing a report nobody will wait for."""
+    import multiprocessing
     import signal
 
     def stop(signum, frame) -> None:
+        for child in multiprocessing.active_children():
+            try:
+                child.terminate()
+            except (OSError, ValueError):
+                pass
         raise Terminated()
 
     signal.signal(signal.SIGTERM, stop)
-
-
-def stop_workers(pool) -> None:
-    """Send SIGTERM to the pool's workers: each unwinds (its kernel shut down, its half-written files removed)
-    instead of finishing a report nobody asked to wait for."""
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
-        try:
-            proc.terminate()
-        except (OSError, ValueError):
-            pass
 
 
 def quiet_imports() -> None:

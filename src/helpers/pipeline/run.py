@@ -180,9 +180,6 @@ def run_pool(jobs: list[PlannedStep], site: dict[str, SiteJob], dirs: Dirs, n_wo
             site_breaks += _after_break(broken, queue, suspects, dirs, results, progress)
             if site_breaks > 2:
                 raise RuntimeError("the worker writing the index or the shared assets died three times")
-    except process.Terminated:
-        process.stop_workers(pool)
-        raise
     finally:
         progress.stop()
         pool.shutdown(wait=True, cancel_futures=True)
