@@ -24,12 +24,12 @@ def real_copy(tmp_path: Path) -> Path:
     return tmp_path / "notebooks" / "collection.toml"
 
 
-def real_build(tmp: Path, *args: str) -> subprocess.CompletedProcess:
+def real_build(tmp: Path, *args: str, timeout: int = 120) -> subprocess.CompletedProcess:
     env = {**os.environ, "NATO_REPORTS_DIR": str(tmp / "reports"), "NATO_BUILD_DIR": str(tmp / "build"),
            "NATO_CACHE_DIR": str(tmp / "cache")}
     env.pop("NATO_COLLECTION", None)
     return subprocess.run([sys.executable, "-m", "helpers.pipeline", *args], env=env, cwd=tmp, capture_output=True,
-                          text=True, timeout=120)
+                          text=True, timeout=timeout)
 
 
 # --- case 31: an organisation the data knows but 07 does not code --------------------------------------------
@@ -208,7 +208,7 @@ def test_a_refused_pair_names_the_commands_and_the_drop_command_works(fake):
 
 
 def test_09_without_predictive_claims_says_so_in_a_sentence_in_both_editions(tmp_path):
-    res = real_build(tmp_path, "--only", "09", "-p", "claim_types", "factual,normative")
+    res = real_build(tmp_path, "--only", "09", "-p", "claim_types", "factual,normative", timeout=900)  # two editions
     assert res.returncode == 0, res.stdout + res.stderr
     [en] = (tmp_path / "reports").glob("09-claims-ledger--*.html")
     [ar] = (tmp_path / "reports" / "ar").glob("09-claims-ledger--*.html")
