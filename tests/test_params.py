@@ -147,7 +147,7 @@ def test_a_list_parameter_takes_items_from_its_declaration(fake):
         '  help = "kinds"\n  [notebook.parameters.mode]')
     fake.collection.write_text(text)
     checked = params.check_all("03", {"kinds": "c, b"}, collection=fake.collection)
-    assert checked["kinds"] == ["c", "b"] and str(checked["kinds"]) == "c,b"
+    assert checked["kinds"] == ["b", "c"] and str(checked["kinds"]) == "b,c"  # in the declared order
     assert params.check_all("03", {}, collection=fake.collection)["kinds"] == ["a", "c"]
     with pytest.raises(params.ParameterError, match=r"'kinds' = 'a,d' names unknown item\(s\) d; allowed: "
                                                     r"comma-separated items: a, b, c"):

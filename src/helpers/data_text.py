@@ -62,3 +62,40 @@ def decode(raw: bytes) -> str:
 def read(path: Path) -> str:
     """``decode`` of a file's bytes (``FileNotFoundError`` passes through)."""
     return decode(Path(path).read_bytes())
+
+
+class BadCsv(ValueError):
+    """Text the CSV reader cannot split: the ``row`` the record starts on (header = row 1), the ``problem`` and
+    what is ``allowed``, in words."""
+
+    def __init__(self, row: int, problem: str, allowed: str):
+        self.row, self.problem, self.allowed = row, problem, allowed
+        super().__init__(f"row {row}: {problem} ({allowed})")
+
+
+def records(text: str) -> list[list[str]]:
+    """The CSV records of ``text`` (rows end at a line break only); raises :class:`BadCsv`. A value longer than
+    the reader's limit is named as such when it sits on one line; one that runs over many lines to get there is
+    an unclosed quote."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    out: list[list[str]] = []
+    while True:
+        start = reader.line_num
+        try:
+            out.append(next(reader))
+        except StopIteration:
+            return out
+        except csv.Error as exc:
+            raise _bad(exc, len(out) + 1, reader.line_num - start) from None
+
+
+def _bad(exc: csv.Error, row: int, lines: int) -> BadCsv:
+    limit = csv.field_size_limit()
+    quoted = ("a value with commas, quotes or line breaks is enclosed in double quotes, inner quotes doubled")
+    if "field larger than field limit" in str(exc) and lines <= 1:
+        return BadCsv(row, f"a value longer than {limit:,} characters, the CSV reader's limit",
+                      f"values of at most {limit:,} characters")
+    if "field larger than field limit" in str(exc):
+        return BadCsv(row, f"a quoted value runs over {lines} lines past {limit:,} characters, probably an "
+                           "unclosed quote", quoted)
+    return BadCsv(row, f"malformed CSV ({exc}), probably an unclosed or stray quote", quoted)

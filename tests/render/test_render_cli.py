@@ -237,3 +237,39 @@ def test_nothing_is_written_through_a_link_out_of_the_pages_folder(executed, tmp
     assert stop.value.code == 2 and "symbolic link out of" in err[-1] and str(elsewhere) in err[-1], err
     assert [p.name for p in elsewhere.iterdir()] == ["keep.txt"]
     assert sorted(p.name for p in page_dir.iterdir()) == ["assets"]
+
+
+def test_a_move_that_fails_puts_back_every_file_already_moved(executed, tmp_path, monkeypatch, capsys):
+    """Writing into reports/, the exports were moved into place one by one and the page last: when the page's move
+    failed (a locked file, a folder in the way), the new exports stayed beside the old page, which does not link
+    them (hostile review 6). Now every file already moved is put back: the old page, its exports and the shared
+    assets are as they were, and one line says nothing was changed."""
+    import errno
+
+    from helpers.render.__main__ import main
+
+    out_file = tmp_path / "reports" / "page.html"
+    bare = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Title"),
+                                           nbformat.v4.new_code_cell("print(1)")])
+    bare_path = tmp_path / "bare.ipynb"
+    nbformat.write(bare, bare_path)
+    assert main([str(bare_path), "-o", str(out_file), "--as-is"]) == 0  # a page without exports
+    (out_file.parent / "assets" / "report.css").write_bytes(b"/* an older stylesheet */")
+    before = _tree(out_file.parent)
+    nb_path = tmp_path / "executed.ipynb"
+    nbformat.write(executed[0], nb_path)
+    real_replace = os.replace
+
+    def failing(src, dst):
+        if str(dst) == str(out_file):
+            raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(dst))
+        return real_replace(src, dst)
+
+    capsys.readouterr()
+    with monkeypatch.context() as m:
+        m.setattr(os, "replace", failing)
+        assert main([str(nb_path), "-o", str(out_file)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "was not written" in err[0] and "nothing under" in err[0], err
+    assert _tree(out_file.parent) == before  # no export of the new page, the older stylesheet back in place
+    assert not [p for p in out_file.parent.iterdir() if p.name.startswith(".page.html.")]  # no staging left

@@ -6,8 +6,6 @@ Typing the columns and checking keys and rules is :mod:`helpers.load.readers`'s 
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 
@@ -28,18 +26,10 @@ def read_rows(path: Path, shown: str) -> tuple[list[str], list[list[str]]]:
     _refuse_lone_cr(text, shown)
     # Rows end at a line break only (not at U+2028, VT, FS ... as str.splitlines would have it): a stray separator
     # is reported in its own row and column below, as frictionless reads the file.
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records: list[list[str]] = []
-    while True:
-        try:
-            records.append(next(reader))
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise DataError([Problem(
-                shown, len(records) + 1, None, f"malformed CSV ({exc}), probably an unclosed or stray quote",
-                "a value with commas, quotes or line breaks is enclosed in double quotes, inner quotes doubled",
-            )]) from None
+    try:
+        records = data_text.records(text)
+    except data_text.BadCsv as exc:
+        raise DataError([Problem(shown, exc.row, None, exc.problem, exc.allowed)]) from None
     if not records:
         raise DataError([Problem(shown, 1, None, "the file is empty", "a table starts with a header row")])
     return records[0], records[1:]

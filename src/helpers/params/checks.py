@@ -72,6 +72,14 @@ class Context:
     def states(self) -> tuple:
         return self._read("states", lambda: datafiles.known_states(self.folder))
 
+    def org_items(self, spec: ParamSpec) -> tuple:
+        """The organisations an ``org_list`` parameter may hold, in the order of organisations.csv: all of them,
+        or only those its ``items`` also name (``"data:org_features.org_id"``: the organisations coded)."""
+        if spec.items is None:
+            return self.orgs
+        narrowed = set(self.items(spec))
+        return tuple(o for o in self.orgs if o in narrowed)
+
     def items(self, spec: ParamSpec) -> tuple:
         """The items a ``list`` parameter may hold: its literal list, or the values of a data column (sorted)."""
         if isinstance(spec.items, tuple):
@@ -215,7 +223,8 @@ def check_code(ctx: Context, spec: ParamSpec, value: Any) -> str:
 
 
 def _items(ctx: Context, spec: ParamSpec, value: Any, known: tuple, what: str) -> Items:
-    """A comma-separated value (or a list) whose items are all in ``known``, each once."""
+    """A comma-separated value (or a list) whose items are all in ``known``, each once, put in the order of
+    ``known``: the items choose what is shown, not its order, so ``SCO,NATO`` and ``NATO,SCO`` are one report."""
     allowed = f"comma-separated {what}: {short(known)}"
     if isinstance(value, (list, tuple)):
         items = [str(v).strip() for v in value]
@@ -232,13 +241,30 @@ def _items(ctx: Context, spec: ParamSpec, value: Any, known: tuple, what: str) -
     if len(set(items)) != len(items):
         noun = "an organisation" if spec.type == "org_list" else "an item"
         raise fail(ctx, spec, value, f"repeats {noun}", f"each of the {what} at most once")
-    return Items(items)
+    return Items(k for k in known if k in items)
 
 
 @checks("org_list")
 def check_org_list(ctx: Context, spec: ParamSpec, value: Any) -> list[str]:
-    """Comma-separated organisation ids the data lists, each once (a plain list)."""
-    return list(_items(ctx, spec, value, ctx.orgs, "organisation ids from data/organisations.csv"))
+    """Comma-separated organisation ids the data lists (and its ``items`` name, when given), each once (a plain
+    list)."""
+    known, words = ctx.org_items(spec), org_list_words(spec)
+    listed = [v.strip() for v in value.split(",")] if isinstance(value, str) else []
+    uncoded = [v for v in listed if v in ctx.orgs and v not in known]
+    if uncoded:
+        raise fail(ctx, spec, value, f"names organisation(s) {cut(', '.join(uncoded))} that this notebook does not "
+                   "code", f"comma-separated {words}: {short(known)}")
+    return list(_items(ctx, spec, value, known, words))
+
+
+def org_list_words(spec: ParamSpec) -> str:
+    """Which organisation ids an ``org_list`` parameter allows, in words."""
+    if spec.items is None:
+        return "organisation ids from data/organisations.csv"
+    if isinstance(spec.items, tuple):
+        return "organisation ids from data/organisations.csv that this notebook lists"
+    table, col = spec.items[len("data:"):].split(".", 1)
+    return f"organisation ids from data/organisations.csv that data/{table}.csv codes (its column {col})"
 
 
 @checks("list")

@@ -7,8 +7,6 @@ comes back empty raises :class:`DataFileError` naming the file, never a silent "
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from datetime import date
@@ -32,9 +30,11 @@ def rows(path: Path) -> list[list[str]]:
     """The CSV records of a data file (header first); raises :class:`DataFileError` for a byte that is not UTF-8."""
     try:
         content = data_text.read(path)
+        return data_text.records(content)
     except data_text.NotUtf8 as exc:
         raise DataFileError(exc.line(paths.shown(path))) from None
-    return list(csv.reader(io.StringIO(content, newline="")))
+    except data_text.BadCsv as exc:
+        raise DataFileError(f"{paths.shown(path)} row {exc.row}: {exc.problem}; allowed: {exc.allowed}") from None
 
 
 def _date_columns(folder: Path) -> dict[str, list[str]]:

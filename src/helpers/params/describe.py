@@ -51,7 +51,7 @@ def _ranged(ctx: Context, spec: ParamSpec) -> str:
 #: cannot fall back to a wrong text.
 ALLOWED: dict[str, Callable[[Context, ParamSpec], str]] = {
     "org": lambda ctx, spec: "one of " + short(ctx.orgs),
-    "org_list": lambda ctx, spec: "comma-separated, from " + short(ctx.orgs),
+    "org_list": lambda ctx, spec: "comma-separated, from " + short(ctx.org_items(spec)),
     "list": lambda ctx, spec: "comma-separated, each at most once, from " + short(ctx.items(spec)),
     "state": lambda ctx, spec: "ISO3 code, one of " + short(ctx.states, 8),
     "choice": lambda ctx, spec: "one of " + ", ".join(map(str, spec.choices)),

@@ -40,6 +40,20 @@ def cell_defaults(ipynb: Path) -> dict[str, Any]:
     return _assignments("".join(source) if isinstance(source, list) else source)
 
 
+def py_cell_defaults(py: Path) -> dict[str, Any]:
+    """The values the parameters cell of a jupytext ``.py`` (percent format: ``# %% tags=["parameters"]`` up to the
+    next ``# %%``) assigns: what the build runs once it syncs the pair; empty without such a file or cell."""
+    try:
+        lines = py.read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
+        return {}
+    start = next((i for i, line in enumerate(lines) if line.startswith("# %%") and "parameters" in line), None)
+    if start is None:
+        return {}
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("# %%")), len(lines))
+    return _assignments("\n".join(lines[start + 1:end]))
+
+
 def _assignments(source: str) -> dict[str, Any]:
     try:
         tree = ast.parse(source)

@@ -110,8 +110,9 @@ def data_dir(collection: Path | None = None) -> Path:
 
 @dataclass(frozen=True)
 class ParamSpec:
-    """One declared parameter. ``items`` (type ``list``) is a tuple of allowed items or ``"data:<table>.<column>"``
-    for the values a data column holds."""
+    """One declared parameter. ``items`` (type ``list``; optional for ``org_list``, narrowing the organisations
+    to those it names) is a tuple of allowed items or ``"data:<table>.<column>"`` for the values a data column
+    holds."""
 
     name: str
     type: str
@@ -181,9 +182,10 @@ def _spec(where: str, name: str, decl: dict) -> ParamSpec:
     if "default" not in decl:
         raise CollectionError(f"{where}: parameter '{name}' has no default")
     items = decl.get("items")
-    if ptype == "list" and not (isinstance(items, list) and items
-                                or isinstance(items, str) and re.fullmatch(r"data:\w+\.\w+", items)):
-        raise CollectionError(f"{where}: parameter '{name}' (list) needs items = [\"a\", \"b\"] or "
+    well_formed = isinstance(items, list) and items or isinstance(items, str) and re.fullmatch(r"data:\w+\.\w+",
+                                                                                                 items)
+    if (ptype == "list" or ptype == "org_list" and items is not None) and not well_formed:
+        raise CollectionError(f"{where}: parameter '{name}' ({ptype}) needs items = [\"a\", \"b\"] or "
                               f"items = \"data:<table>.<column>\"")
     for which in ("min", "max"):
         _check_bound(where, name, ptype, which, decl.get(which))

@@ -152,12 +152,18 @@ def _build(args: argparse.Namespace, collection: Path, on_pages, on_page=None, f
 
 def _bring_pairs_together(chosen: list, cache_dir: Path) -> None:
     """Each selected notebook's ``.ipynb`` synced from its ``.py`` when the ``.py`` was edited since (as ``make
-    sync``), said in one line each; PairError when an ``.ipynb`` edit would be lost (:mod:`pairing`)."""
+    sync``), said in one line each; PairError when an ``.ipynb`` edit would be lost (:mod:`pairing`). Then a
+    warning line per image a markdown cell links by a relative path that names no file (:mod:`images`)."""
     from helpers.pipeline import pairing
 
     for ipynb, kept in pairing.bring_together([Path(e.notebook) for e in chosen], cache_dir / "_pairs.json"):
         print(f"synced {cache.relative(ipynb)} from its .py (edited since the two last agreed), as `make sync` "
               "does" + (f"; the previous .ipynb is kept at {cache.relative(kept)}" if kept else ""))
+    from helpers.pipeline.images import missing_images
+
+    for notebook in sorted({e.notebook for e in chosen}):  # once the pairs agree: what the pages will show
+        for line in missing_images(Path(notebook)):
+            print(f"warning: {plain(line)}", file=sys.stderr)
 
 
 def _check_catalogs(chosen: list, editions: list[str]) -> None:
@@ -234,9 +240,9 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
                            lambda: _sweep_page(args, collection, chosen, everything, dirs)) or []
         index_written = _site_step(f"the index ({plan.INDEX})", site_errors,  # reads each page's headline finding
                                    lambda: front_page.write(everything, dirs, args.force))
-    except KeyboardInterrupt:
-        print("interrupted: reports not finished keep their previous version", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        return _stopped(exc, f"the {'English' if lang == 'en' else 'Arabic'} edition's build ({len(chosen)} "
+                             "report(s))")
     except BuildError as exc:  # --scheduler: no scheduler answered (nothing was run)
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -300,10 +306,25 @@ def _sweep_page(args, collection: Path, chosen: list, everything: list, dirs) ->
     return [f"{sweep_index.FOLDER}/{sweep_index.slug(swept, reports, dict(args.parameter))}.html"]
 
 
+def _stopped(exc: KeyboardInterrupt, what: str) -> int:
+    """Say in one line what Ctrl-C or SIGTERM stopped and that nothing good was lost; the exit code."""
+    from helpers.pipeline import process
+
+    term = isinstance(exc, process.Terminated)
+    print(f"{'terminated (SIGTERM)' if term else 'interrupted'}: {what} stopped; reports not finished keep their "
+          "previous version, no good report was overwritten", file=sys.stderr)
+    return 143 if term else 130
+
+
 def main() -> None:
+    from helpers.pipeline import process
+
+    process.stop_on_sigterm()
     try:
         code = build()
     except BrokenPipeError:  # e.g. `--list | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
+    except KeyboardInterrupt as exc:  # before or after an edition's reports ran
+        code = _stopped(exc, "the build")
     sys.exit(code)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
 from pathlib import Path
 
 from helpers import cache
@@ -78,6 +79,17 @@ def differing(py: Path, ipynb: Path) -> list[int]:
     return [i + 1 for i in range(max(len(a), len(b))) if i >= len(a) or i >= len(b) or a[i] != b[i]]
 
 
+def _jupytext() -> str:
+    """The jupytext command beside this Python (``.venv/bin/jupytext`` in a clone), as a user would type it."""
+    beside = Path(sys.executable).with_name("jupytext")
+    return cache.relative(beside) if beside.is_file() else "jupytext"
+
+
+def sync_command(py: Path) -> str:
+    """The one command that writes ``py``'s ``.ipynb`` from it, as ``make sync`` does for every notebook."""
+    return f"{_jupytext()} --to ipynb --update {cache.relative(py)}"
+
+
 def _differing_or_refuse(py: Path, ipynb: Path) -> list[int]:
     """:func:`differing`, or a :class:`PairError` naming both files when jupytext or nbformat cannot read one."""
     try:
@@ -108,7 +120,8 @@ def bring_together(notebooks: list[Path], memo: Path | None = None) -> list[tupl
             sync_pair(py)
             if differing(py, ipynb):
                 raise PairError(f"{cache.relative(ipynb)} could not be synced from {cache.relative(py)} ({where} "
-                                "still differ); run `make sync` and look at what it says, then build again")
+                                f"still differ); run `{sync_command(py)}` to see what jupytext says, then build "
+                                "again")
             written.append((ipynb, kept))
             hashes = [cache.sha256_file(py), cache.sha256_file(ipynb)]
         agreed[ipynb.stem] = hashes
@@ -130,8 +143,8 @@ def _refuse_or_keep(py: Path, ipynb: Path, hashes: list[str], before, memo: Path
         raise PairError(
             f"{cache.relative(ipynb)} was changed since the last build and differs from {cache.relative(py)} "
             f"({where}): the build runs the .ipynb, and `make sync` would replace its edit from the .py; keep the "
-            f"edit with `.venv/bin/jupytext --to py:percent {cache.relative(ipynb)} -o {cache.relative(py)}`, or "
-            "drop it with `make sync`, then build again")
+            f"edit with `{_jupytext()} --to py:percent {cache.relative(ipynb)} -o {cache.relative(py)}`, or "
+            f"drop it with `{sync_command(py)}`, then build again")
     if known or memo is None:
         return None
     kept = memo.parent / "pairs-kept" / ipynb.name
@@ -140,8 +153,8 @@ def _refuse_or_keep(py: Path, ipynb: Path, hashes: list[str], before, memo: Path
         cache.atomic_write(kept, ipynb.read_bytes())
     except OSError as exc:
         raise PairError(f"{cache.relative(ipynb)} would be synced from {cache.relative(py)}, but its copy could not "
-                        f"be kept in {cache.relative(kept.parent)} ({exc.strerror or exc}); run `make sync` "
-                        "yourself, then build again") from None
+                        f"be kept in {cache.relative(kept.parent)} ({exc.strerror or exc}); copy the .ipynb "
+                        f"elsewhere if it holds work, run `{sync_command(py)}`, then build again") from None
     return kept
 
 

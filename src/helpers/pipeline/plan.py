@@ -103,15 +103,18 @@ def _refuse_other_defaults(nb: params.NotebookSpec, ipynb: Path, collection: Pat
     """A default in the section map that is not the notebook's own literal is refused, not warned about: the build's
     default report and a papermill or JupyterLab run of the same notebook would show two different reports under one
     name, and a warning scrolls past."""
-    from helpers.params.inject import cell_defaults
+    from helpers.params.inject import cell_defaults, py_cell_defaults
 
-    own = cell_defaults(ipynb)
-    for name, spec in nb.parameters.items():
-        if name in own and params.plain(own[name]) != params.plain(spec.default):
-            raise params.CollectionError(
-                f"notebook {nb.id} ({nb.stem}): parameter '{name}' has default {params.plain(spec.default)!r} in "
-                f"{collection.name} but {own[name]!r} in {ipynb.name}'s parameters cell; allowed: the same value in "
-                "both (the build runs the section map's default, papermill and JupyterLab the notebook's)")
+    # the .py first: the build syncs an edited .py into the .ipynb before it runs it
+    for path, own in ((ipynb.with_suffix(".py"), py_cell_defaults(ipynb.with_suffix(".py"))),
+                      (ipynb, cell_defaults(ipynb))):
+        for name, spec in nb.parameters.items():
+            if name in own and params.plain(own[name]) != params.plain(spec.default):
+                raise params.CollectionError(
+                    f"notebook {nb.id} ({nb.stem}): parameter '{name}' has default {params.plain(spec.default)!r} "
+                    f"in {collection.name} but {own[name]!r} in {path.name}'s parameters cell; allowed: the same "
+                    "value in both (the build runs the section map's default, papermill and JupyterLab the "
+                    "notebook's)")
 
 
 def _declared(collection: Path) -> list[_Notebook]:

@@ -93,6 +93,14 @@ class Handler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
         pass  # the terminal shows the build, not every request
 
+    def handle(self) -> None:
+        """A reader who closes the tab or reloads mid-answer is no error: the answer stops there, with no
+        traceback in the preview's terminal."""
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
+            self.close_connection = True
+
     def end_headers(self) -> None:
         # an error answered before the request line was read (too long, not HTTP) has no path yet
         if getattr(self, "path", "").split("?")[0].endswith((".html", "/")):

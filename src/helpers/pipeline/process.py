@@ -29,6 +29,29 @@ class _Signals:
     terminating = False
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM reached the build process (see :func:`stop_on_sigterm`): it stops as after Ctrl-C, unfinished
+    reports keeping their previous version, and says so in one line."""
+
+
+def stop_on_sigterm() -> None:
+    """In the build process: SIGTERM raises :class:`Terminated` (by default it ended the build without a word),
+    after passing SIGTERM on to the build's worker processes: each unwinds (its kernel shut down, its half-written
+    files removed) instead of finishing a report nobody will wait for."""
+    import multiprocessing
+    import signal
+
+    def stop(signum, frame) -> None:
+        for child in multiprocessing.active_children():
+            try:
+                child.terminate()
+            except (OSError, ValueError):
+                pass
+        raise Terminated()
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 def quiet_imports() -> None:
     """Skip ``rfc3987_syntax`` (≈0.8 s to import, pulled in by jsonschema's optional format checkers through
     nbformat); nothing the build does validates IRIs. Setting it to None makes its import raise ImportError,

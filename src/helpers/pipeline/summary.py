@@ -61,9 +61,10 @@ def rows(order: list[str], cached: list[str], results: dict, reasons: dict[str, 
 _ESCAPES = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-#: Bidirectional controls and marks, and line or paragraph separators: printed as ``\\u202e`` so they are seen,
-#: and cannot reverse or break the rest of the line on the user's terminal.
-_INVISIBLE = re.compile("[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: Bidirectional controls and marks, line or paragraph separators, and characters that take no room (zero-width
+#: space, joiners, word joiner, byte-order mark, soft hyphen): printed as ``\\u202e`` so they are seen, and cannot
+#: reverse or break the rest of the line on the user's terminal or hide inside a name the message echoes.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def plain(text: str) -> str:

@@ -159,8 +159,7 @@ def _place(out: Path, files: dict[str, bytes]) -> None:
             os.chmod(staged, 0o644)
         for target in targets.values():
             target.parent.mkdir(parents=True, exist_ok=True)
-        for rel in sorted(files, key=lambda rel: rel == out.name):  # the page last: it never links a missing file
-            os.replace(stage / rel, targets[rel])
+        _move_all(stage, {rel: targets[rel] for rel in sorted(files, key=lambda rel: rel == out.name)})
     except OSError as exc:
         shutil.rmtree(stage, ignore_errors=True)
         _remove_empty(created)
@@ -172,6 +171,35 @@ def _place(out: Path, files: dict[str, bytes]) -> None:
     for old in sorted(own.rglob("*"), reverse=True) if own.is_dir() else ():
         if old.is_file() and old not in written:
             old.unlink()
+
+
+def _move_all(stage: Path, targets: dict[str, Path]) -> None:
+    """Move each staged file onto its target, in order (the page last: it never links a missing file). A move that
+    fails (a locked or read-only file, a folder in the way) puts every file already moved back as it was, so a
+    page in reports/ never keeps another page's exports: what was replaced is restored, what was new removed."""
+    done: list[tuple[Path, Path | None]] = []
+    try:
+        for rel, target in targets.items():
+            kept = None
+            if target.is_file():  # a second name for what is there now; the move below replaces it in one step
+                kept = stage / ".before" / rel
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(target, kept)
+                except OSError:
+                    shutil.copy2(target, kept)
+            os.replace(stage / rel, target)
+            done.append((target, kept))
+    except OSError:
+        for target, kept in reversed(done):
+            try:
+                if kept is not None:
+                    os.replace(kept, target)
+                else:
+                    target.unlink(missing_ok=True)
+            except OSError:
+                pass
+        raise
 
 
 def _remove_empty(folders: list[Path]) -> None:
