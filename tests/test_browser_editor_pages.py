@@ -298,21 +298,25 @@ def test_front_page_print_opens_its_folds_and_names_what_they_hold(chromium, bui
         page.context.close()
 
 
-#: Every text mark of chart number ``index`` with text: [text, x1, y1, x2, y2, role of its group].
+#: Every text mark of chart number ``index`` with text, in the chart's coordinates (a group's bounds are its own):
+#: [text, x1, y1, x2, y2, role of its group].
 TEXTS_JS = """(index) => {
   const el = document.querySelectorAll('.report-chart')[index];
   const out = [];
-  const walk = (node, role) => {
+  const walk = (node, role, ox, oy) => {
     for (const item of node.items || []) {
       if (node.marktype === 'text' && item.text !== undefined && String(item.text).trim() && item.bounds
           && (item.opacity === undefined || item.opacity > 0)) {
-        out.push([[].concat(item.text).join(' '), item.bounds.x1, item.bounds.y1, item.bounds.x2, item.bounds.y2,
-                  node.role || role]);
+        out.push([[].concat(item.text).join(' '), ox + item.bounds.x1, oy + item.bounds.y1, ox + item.bounds.x2,
+                  oy + item.bounds.y2, node.role || role]);
       }
-      if (item.items) walk(item, node.role || role);
+      if (item.items) {
+        const group = node.marktype === 'group';
+        walk(item, node.role || role, ox + (group ? item.x || 0 : 0), oy + (group ? item.y || 0 : 0));
+      }
     }
   };
-  walk(el.vegaView.scenegraph().root, '');
+  walk(el.vegaView.scenegraph().root, '', 0, 0);
   return out;
 }"""
 
