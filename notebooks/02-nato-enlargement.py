@@ -80,7 +80,7 @@ sizes = pact_census.members_at(cases, spells, P.as_of)
 
 # %%
 present.glance(enlargement_words.glance_findings(memberships, organisations, states, lineage, policies, P.as_of,
-                                                 size_line=pact_census_words.largest_line(sizes, P.as_of))
+                                                 size_line=pact_census_words.largest_glance(sizes))
                + [pact_census_words.glance_line(rates, checks)], summary=enlargement_words.summary_line(memberships, P.as_of))
 
 # %% [markdown]
@@ -244,7 +244,7 @@ present.chart(euroatlantic_charts.pact_lifespans(record, as_of=P.as_of, title=ch
 # %%
 present.findings([pact_census_words.lifetime_line(rates)])
 
-# %% [markdown]
+# %% [markdown] tags=["fold-method"]
 # ## Exits per member-year, with their uncertainty
 #
 # **Exits per 100 member-years** divide the members that left a pact while it went on by the time its members
@@ -286,11 +286,11 @@ present.table(rates.drop(columns=["atopid", "org_id", "signed"]), data=rates.dro
               caption="Exits = denunciations, non-renewals, suspensions and exits whose legal form is not coded; "
                       "intervals are exact Poisson 95% intervals.", sources=["atop-4-01-data", *exits["source_id"]])
 
-# %% [markdown]
+# %% [markdown] tags=["fold-tables"]
 # NATO against each other pact, tested: the table lists the comparisons that would separate at 5% before the
 # adjustment, the CSV every pair of pacts with both adjustments (over NATO's comparisons and over every pair).
 
-# %%
+# %% tags=["fold-tables"]
 pair_tests = pact_census.rate_tests(rates, focus=pact_census.FOCUS)
 present.table(pair_tests[pair_tests["p"] < 0.05], title=pact_census_words.tests_title(pair_tests), key="rate-tests",
               caption="Exact conditional test of two Poisson rates, two-sided; p Holm = adjusted over NATO's "
@@ -298,27 +298,27 @@ present.table(pair_tests[pair_tests["p"] < 0.05], title=pact_census_words.tests_
                       "when its p Holm is below 0.05.", data=pact_census.rate_tests(rates),
               sources=["atop-4-01-data"], collapsed="Show the pairs")
 
-# %% [markdown]
+# %% [markdown] tags=["fold-tables"]
 # The same tests adjusted over every pair of pacts, the family the earlier version used: whether the answer depends
 # on the choice of family.
 
-# %%
+# %% tags=["fold-tables"]
 present.findings([pact_census_words.all_pairs_line(rates)])
 
-# %% [markdown]
+# %% [markdown] tags=["fold-tables"]
 # Every ending of a member's spell in an admitted pact, with its kind and sources, for readers who want to check one.
 
-# %%
+# %% tags=["fold-tables"]
 present.table(pact_census_words.exit_list(exits, cases, states),
               title=f"{len(exits)} endings of membership coded by kind", key="exit-kinds",
               caption="How each member's spell ended; ATOP's day unless the note says otherwise.", sources=exits,
               collapsed=f"Show all {len(exits)} endings")
 
-# %% [markdown]
+# %% [markdown] tags=["fold-tables"]
 # The project's own membership spells run past ATOP's coverage for NATO, ANZUS, the Warsaw Pact and the CSTO; the
 # rates on them, with the same intervals, are folded here as a check.
 
-# %%
+# %% tags=["fold-tables"]
 own = pact_census.with_intervals(record.dropna(subset=["withdrawals_per_100_member_years"]), "withdrawals",
                                  "member_years")
 present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(columns={"founded": "signed"}),
@@ -327,7 +327,7 @@ present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(colum
               sources=pact_cases.pact_sources(record, memberships),
               collapsed="Show the rates on this project's spells")
 
-# %% [markdown]
+# %% [markdown] tags=["fold-method"]
 # **What this can and cannot show.** The cases drawn from the census answer "longest" (the lifetimes above),
 # "largest" by members (the count above) and "most stable" by exits per member-year; the sentences on this page are
 # computed from those tables for the report's date, and the checks below say which of them survive. With so few
@@ -365,7 +365,7 @@ present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(colum
 # %%
 present.findings(pact_census_words.robustness_lines(rates, checks))
 
-# %%
+# %% tags=["fold-checks"]
 # the checks' tables show the rate and its interval; their CSVs keep every column (kinds of exit, window)
 RATE_COLUMNS = ["name", "member_years", "exits", "exits_per_100_member_years", "ci_low", "ci_high"]
 
@@ -374,21 +374,21 @@ present.table(strict[RATE_COLUMNS], data=strict.drop(columns=["atopid", "org_id"
               caption="The same pacts and member-years; exits = denunciations only.",
               sources=["atop-4-01-data", *exits["source_id"]], collapsed="Show the rates on denunciations only")
 
-# %%
+# %% tags=["fold-checks"]
 present.table(joint[RATE_COLUMNS], data=joint.drop(columns=["atopid", "org_id"]), key="exits-joint",
               title="Exits per 100 member-years, a joint act counted once",
               caption="Members that left by one decision taken together (they share one joint-act key in the data) are "
                       "one event in the exits column.",
               sources=["atop-4-01-data", *exits["source_id"]], collapsed="Show the rates with joint acts once")
 
-# %%
+# %% tags=["fold-checks"]
 present.table(wide[RATE_COLUMNS], data=wide.drop(columns=["atopid", "org_id"]), key="exits-wide",
               title=f"Exits per 100 member-years in the {len(wide)} pacts without the permanent-member condition",
               caption="Endings in the pacts the rule refuses are not coded by kind and count as exits.",
               sources=["atop-4-01-data", *exits["source_id"]],
               collapsed=f"Show the rates of all {len(wide)} pacts")
 
-# %%
+# %% tags=["fold-checks"]
 present.table(nested[RATE_COLUMNS], data=nested.drop(columns=["atopid", "org_id"]), key="exits-nested",
               title="Exits per 100 member-years, an exit from nested agreements on one day counted once",
               caption="The same pacts and member-years; a state that left two agreements of one nested group on the "

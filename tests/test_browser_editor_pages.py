@@ -296,3 +296,89 @@ def test_front_page_print_opens_its_folds_and_names_what_they_hold(chromium, bui
         assert closed == 0, f"{edition}index.html: {closed} folds stay closed in print"
     finally:
         page.context.close()
+
+
+#: Every text mark of chart number ``index`` with text, in the chart's coordinates (a group's bounds are its own):
+#: [text, x1, y1, x2, y2, role of its group].
+TEXTS_JS = """(index) => {
+  const el = document.querySelectorAll('.report-chart')[index];
+  const out = [];
+  const walk = (node, role, ox, oy) => {
+    for (const item of node.items || []) {
+      if (node.marktype === 'text' && item.text !== undefined && String(item.text).trim() && item.bounds
+          && (item.opacity === undefined || item.opacity > 0)) {
+        out.push([[].concat(item.text).join(' '), ox + item.bounds.x1, oy + item.bounds.y1, ox + item.bounds.x2,
+                  oy + item.bounds.y2, node.role || role]);
+      }
+      if (item.items) {
+        const group = node.marktype === 'group';
+        walk(item, node.role || role, ox + (group ? item.x || 0 : 0), oy + (group ? item.y || 0 : 0));
+      }
+    }
+  };
+  walk(el.vegaView.scenegraph().root, '', 0, 0);
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
+def test_03_event_labels_neither_meet_each_other_nor_reach_the_year_axis(chromium, built_reports, edition, viewport):
+    """Data editor (issue 23): at 390 px 03's "Charter of Paris for a New Europe" ran into "Astana Commemorative
+    Declaration", whose last line reached the year labels."""
+    page, _ = rb.open_report(chromium, built_reports / f"{edition}03-osce-inclusive-option.html", viewport=viewport)
+    try:
+        texts = page.evaluate(TEXTS_JS, _chart_index(page, "p5-p6-events"))
+        labels = [t for t in texts if t[5] == "mark"]
+        years = [t for t in texts if t[5] == "axis-label" and t[0].isdigit() and len(t[0]) == 4]
+        assert len(labels) >= 4 and years
+        for i, a in enumerate(labels):
+            for b in labels[i + 1:]:
+                apart = a[3] <= b[1] + 1 or b[3] <= a[1] + 1 or a[4] <= b[2] + 1 or b[4] <= a[2] + 1
+                assert apart, f"{edition}03 at {viewport[0]}: {a[0]!r} meets {b[0]!r}"
+        axis_top = min(y[2] for y in years)
+        low = max(labels, key=lambda t: t[4])
+        assert low[4] <= axis_top, f"{edition}03 at {viewport[0]}: {low[0]!r} reaches the year axis"
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_02_reads_short_folds_its_method_and_checks_and_prints_them_whole(chromium, built_reports, edition):
+    """Data editor (issue 23): 02 had grown to ≈15,470 px with its robustness checks, and its "At a glance" item on
+    the largest pact ran to 14 lines on a phone. The long method and the checks' tables are folded on screen (the
+    headings stay), opened for print, and the first screen's item on size is short."""
+    name = f"{edition}02-nato-enlargement.html"
+    page, _ = rb.open_report(chromium, built_reports / name, viewport=PHONE)
+    try:
+        lines = page.evaluate("""() => Array.from(document.querySelectorAll('.report-glance li')).map(li =>
+            Math.round(li.getBoundingClientRect().height / parseFloat(getComputedStyle(li).lineHeight)))""")
+        assert lines and max(lines) <= 9, f"{name}: an 'At a glance' item runs {max(lines)} lines at 390 px"
+    finally:
+        page.context.close()
+    page, _ = rb.open_report(chromium, built_reports / name, viewport=DESKTOP)
+    try:
+        folds = page.locator("details.report-fold")
+        assert folds.count() >= 4 and page.locator("details.report-fold[open]").count() == 0
+        summaries = folds.locator(":scope > summary").all_inner_texts()
+        assert all(s.strip() for s in summaries)
+        # the section headings stay in view above their folds, so the contents list still lands on them
+        assert page.locator("details.report-fold h2").count() == 0
+        assert page.evaluate("document.documentElement.scrollHeight") <= 14_500
+        page.emulate_media(media="print")
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        assert page.locator("details.report-fold:not([open])").count() == 0
+        assert page.locator("#fig-exits-strict").is_visible() and page.locator("#fig-rate-tests").is_visible()
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("name", [n for n in rb.expected_reports() if "--" not in n])
+def test_arabic_page_logs_no_vega_warning_at_1280(chromium, built_reports, name):
+    """Data editor (issue 23): 0 Vega warnings on every page, the Arabic edition's too — its legend labels on 02's and
+    03's membership steps conflicted with the points' legend switched off ("Conflicting legend property")."""
+    page, rep = rb.open_report(chromium, built_reports / "ar" / name, viewport=DESKTOP)
+    try:
+        assert rep.warnings == [] and rep.page_errors == [], f"ar/{name}: {rep.warnings + rep.page_errors}"
+    finally:
+        page.context.close()

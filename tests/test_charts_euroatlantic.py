@@ -193,3 +193,18 @@ def test_the_osces_step_chart_counts_participating_states_not_members():
     assert line["encoding"]["x"]["axis"]["labelFlush"] is True  # "2025" was cut to "202" at the right edge
     line, *_ = layers(C.membership_steps(STEPS, title="t", description="d").to_dict())
     assert line["encoding"]["y"]["title"] == "formal members"  # NATO's (and a mix's) are members
+
+
+def test_event_timeline_turns_a_middle_label_away_from_its_nearer_neighbour_and_pads_the_outer_lanes():
+    """Data editor (issue 23): on a phone 03's centred "Charter of Paris for a New Europe" ran into "Astana
+    Commemorative Declaration", the next label under the same lane, and the bottom lane's labels reached the axis."""
+    days = pd.to_datetime(["1975-08-01", "1990-11-21", "1999-11-19", "2010-12-03"])
+    rows = pd.DataFrame({"date": days, "year": days.year, "category": ["osce_document"] * 4,
+                         "title": ["Helsinki", "Paris", "Istanbul", "Astana"], "description": list("abcd"),
+                         "paragraphs": ["P5"] * 4, "event_id": list("hpia"), "source_id": list("hpia")})
+    spec = C.event_timeline(rows, title="t", description="d", annotate=list("hpia")).to_dict()
+    data = next(iter(spec["datasets"].values()))
+    # Paris shares the lower side with Astana only: it ends at its dot, away from Astana; Istanbul starts at its dot
+    assert [(r["label"], r["above"], r["anchor"]) for r in data] == [
+        ("Helsinki", True, "left"), ("Paris", False, "right"), ("Istanbul", True, "left"), ("Astana", False, "right")]
+    assert layers(spec)[0]["encoding"]["y"]["scale"]["padding"] == 1

@@ -105,3 +105,14 @@ def test_the_caption_speaks_of_boxes_only_when_one_is_drawn():
     assert "box" in W.scatter_caption(intervals())  # the CSTO's institutions are a range
     known = intervals().assign(institutionalization_high=[1.0, 0.625, math.nan])
     assert "box" not in W.scatter_caption(known) and "point" in W.scatter_caption(known)
+
+
+def test_the_caption_says_when_points_of_one_score_are_set_side_by_side():
+    """Data editor (issue 23): 07's OSCE and SCO share a score and are drawn a little apart around it, which reads as
+    two scores unless the caption says so."""
+    from helpers.tables import typology_words as W
+
+    same = intervals().assign(institutionalization_low=[0.25, 0.25, math.nan],
+                              institutionalization_high=[0.25, 0.25, math.nan])
+    assert W.scatter_caption(same).endswith("Points with equal scores are set side by side. Hover for details.")
+    assert "side by side" not in W.scatter_caption(intervals())

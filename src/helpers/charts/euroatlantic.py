@@ -36,17 +36,16 @@ def event_timeline(rows: pd.DataFrame, *, title: str, description: str,
     """Events as dots on a time axis, one lane per category; events in ``annotate`` (ids) are labelled (larger dots,
     explained under the title). ``rows`` is :func:`helpers.tables.euroatlantic.timeline_rows` output."""
     annotated = rows["event_id"].isin(list(annotate))
-    # Labels alternate above and below their dot, in date order within each lane, so neighbours do not overprint;
-    # the first label of the chart starts at its dot and the last ends at it, so neither runs past an edge
+    # Labels alternate above and below their dot, in date order within each lane, so neighbours do not overprint
     slot = annotated.astype(int).groupby(rows["category"]).cumsum().where(annotated, 0) % 2
-    dates = rows.loc[annotated, "date"]
-    anchor = ["left" if a and d == dates.min() else "right" if a and d == dates.max() else "center"
-              for a, d in zip(annotated, rows["date"])]
     data = rows.assign(label=rows["title"].where(annotated, ""), annotated=annotated, above=annotated & (slot == 1),
-                       below=annotated & (slot == 0), anchor=anchor)
+                       below=annotated & (slot == 0))
+    data["anchor"] = _anchors(data)
+    # a full lane's height below the last lane and above the first: a label wrapped to three lines on a phone
+    # stays clear of the year axis
     base = alt.Chart(data).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y")),
-        y=alt.Y("category:N", title=None, sort=list(theme.CATEGORY_COLORS)),
+        y=alt.Y("category:N", title=None, sort=list(theme.CATEGORY_COLORS), scale=alt.Scale(padding=1)),
     )
     dots = base.mark_circle(opacity=0.9).encode(
         color=alt.Color("category:N", scale=_category_scale(data["category"]), legend=None),
@@ -65,6 +64,27 @@ def event_timeline(rows: pd.DataFrame, *, title: str, description: str,
     return alt.layer(dots, *labels).properties(title=alt.TitleParams(title, subtitle=key),
                                                description=description, width=width,
                                                height=max(200, 70 * data["category"].nunique()))
+
+
+def _anchors(data: pd.DataFrame) -> list[str]:
+    """Where each label of :func:`event_timeline` sits on its dot: the chart's first label starts at its dot and
+    its last ends at it (neither runs past an edge); a label between them runs away from the nearer label on its
+    own side of the same lane (on a phone, centred labels 20 years apart met), else it is centred."""
+    out = ["center"] * len(data)
+    labelled = data[data["annotated"]]
+    if labelled.empty:
+        return out
+    first, last = labelled["date"].min(), labelled["date"].max()
+    for _, side in labelled.groupby([labelled["category"], labelled["above"]]):
+        days = side["date"].sort_values()
+        for i, (idx, day) in enumerate(days.items()):
+            before = (day - days.iloc[i - 1]).days if i > 0 else None
+            after = (days.iloc[i + 1] - day).days if i + 1 < len(days) else None
+            where = ("left" if day == first else "right" if day == last else
+                     "right" if after is not None and (before is None or after < before) else
+                     "left" if before is not None and (after is None or before < after) else "center")
+            out[data.index.get_loc(idx)] = where
+    return out
 
 
 #: What an enlarged dot of :func:`event_timeline` is, under its title.
@@ -151,7 +171,9 @@ def membership_steps(steps: pd.DataFrame, *, title: str, description: str, as_of
     )
     points = alt.Chart(steps).mark_point(filled=True, size=30).encode(
         x="date:T", y="members:Q",
-        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), legend=None),
+        # the line's legend, said the same way (a legend switched off here conflicted with the Arabic edition's
+        # legend labels and made Vega warn)
+        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), title="organisation"),
         tooltip=[alt.Tooltip("org_id:N", title="organisation"), date_tooltip("date", "from"),
                  alt.Tooltip("members:Q", title=unit)],
     )

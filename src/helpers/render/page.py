@@ -8,7 +8,7 @@ import html
 import json
 import re
 
-from helpers.render import citations, exports, front, notebook, page_parts, site, templating
+from helpers.render import citations, exports, folds, front, notebook, page_parts, site, templating
 
 ASSETS = "assets/"
 _HEADING = re.compile(r'<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)(?:<a class="anchor-link"[^>]*>[^<]*</a>)?</h\1>',
@@ -87,9 +87,17 @@ def exporter(lang: str = "en"):
     made.register_filter("mark_arabic", notebook.mark_arabic_html)
     # in ``filters`` (not register_filter): from_notebook_node would otherwise put its own highlighter back
     made.filters = {**made.filters, "highlight_code": notebook.lean_highlighter(made)}
-    made.register_filter("t", lambda msgid: i18n.gettext(msgid, lang))
+
+    def tr(msgid: str) -> str:
+        return i18n.gettext(msgid, lang)
+
+    made.register_filter("t", tr)
     made.register_filter("prose_html", jinja2.pass_context(
         lambda context, cell: prose_html(cell, context.get("resources", {}))))
+    # long sections folded for the first read (helpers.render.folds)
+    made.register_filter("fold_text", lambda fragment, cell: folds.fold_text(fragment, cell, tr))
+    made.register_filter("fold_run", folds.run_tag)
+    made.register_filter("fold_open", lambda tag: folds.opening(tag, tr))
     return made
 
 

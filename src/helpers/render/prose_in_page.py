@@ -76,10 +76,11 @@ def warm() -> None:
     _cell_template()
 
 
-def _alone(cell_id: str, cell: dict, entry) -> str | None:
+def _alone(cell_id: str, cell: dict, entry, tags=()) -> str | None:
     """The HTML of one markdown cell as nbconvert leaves it in a page: the template's block, then the clean-up
     nbconvert applies to the whole page (a BeautifulSoup round trip). None when that clean-up would also change the
-    cell in other ways (images without a text alternative, the elements it makes focusable)."""
+    cell in other ways (images without a text alternative, the elements it makes focusable). ``tags`` are the
+    cell's (a fold, :mod:`helpers.render.folds`, is part of its block)."""
     import nbformat
     from bs4 import BeautifulSoup
 
@@ -88,7 +89,8 @@ def _alone(cell_id: str, cell: dict, entry) -> str | None:
     template = _cell_template()
     if template is None:
         return None
-    node = nbformat.from_dict({"cell_type": "markdown", "id": cell_id, "metadata": {}, "source": cell["source"],
+    node = nbformat.from_dict({"cell_type": "markdown", "id": cell_id, "metadata": {"tags": list(tags)} if tags else {},
+                               "source": cell["source"],
                                **({"attachments": cell["attachments"]} if cell["attachments"] else {})})
     raw = template.render(cell=node, resources=page.resources(entry)).strip()
     if any(mark in raw for mark in _CHANGED_BY_CLEANUP):
@@ -117,7 +119,8 @@ def respin(parts: dict, nb, entry) -> tuple[bytes, dict, int] | None:
         edited += 1
         if old is None or not balanced(page.prose_html(node, page.resources(entry))):
             return None
-        before, after = _alone(node.id, old, entry), _alone(node.id, cell, entry)
+        tags = node.get("metadata", {}).get("tags", [])
+        before, after = _alone(node.id, old, entry, tags), _alone(node.id, cell, entry, tags)
         if before is None or after is None or body.count(before) != 1:
             return None
         body = body.replace(before, after, 1)

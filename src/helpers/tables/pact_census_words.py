@@ -270,6 +270,20 @@ def lifetime_line(rates: pd.DataFrame) -> str:
                    f"had lasted longer than NATO ({nato['years']:.0f} years).")
 
 
+def largest_glance(sizes: pd.DataFrame) -> str:
+    """The first screen's short form of :func:`largest_line`: which admitted pact had the most members on ATOP's last
+    day read, against NATO, in one sentence. The caveats (ATOP's coding of that pact, the census stopping before the
+    report's date) stay with the full sentence in the section on "largest"."""
+    if sizes.empty or FOCUS not in set(sizes["org_id"]):
+        return ""
+    top, nato = sizes.iloc[0], sizes.set_index("org_id").loc[FOCUS]
+    day = wording.day(top["day"].date())
+    if top["org_id"] == FOCUS:
+        return f"Counted by members, NATO was also the largest on {day} ({nato['members']})."
+    return (f"Counted by members, {_article(top['name'])} was larger on {day}: {top['members']} to NATO's "
+            f"{nato['members']}, as ATOP codes it.")
+
+
 def _article(name: str) -> str:
     """A pact's name in running text: 'the agreement of 30 Apr 1948 (ATOP 3150)' keeps its number (the date alone
     names nothing), a held organisation's label stays as it is."""

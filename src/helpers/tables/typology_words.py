@@ -263,9 +263,14 @@ def scatter_caption(intervals: pd.DataFrame) -> str:
     y, x = T.PLOT_AXES
     placed = intervals.dropna(subset=[f"{y}_low", f"{x}_low"])
     ranged = ((placed[f"{y}_low"] != placed[f"{y}_high"]) | (placed[f"{x}_low"] != placed[f"{x}_high"])).any()
+    # the chart sets points of one score side by side (helpers.charts.typology), which a reader must not read as a
+    # difference in score
+    centres = pd.DataFrame({a: ((placed[f"{a}_low"] + placed[f"{a}_high"]) / 2).round(9) for a in (y, x)})
+    shared = " Points with equal scores are set side by side." if centres.duplicated().any() else ""
     if ranged:
-        return "A point is a fully known score; a box spans what the unknown cells allow. Hover for details."
-    return "Every placed score is fully known, so each is a point. Hover for details."
+        return ("A point is a fully known score; a box spans what the unknown cells allow." + shared
+                + " Hover for details.")
+    return "Every placed score is fully known, so each is a point." + shared + " Hover for details."
 
 
 def typology_finding(intervals: pd.DataFrame, names: Mapping[str, str] | None = None) -> str:
