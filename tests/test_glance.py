@@ -26,9 +26,18 @@ def test_article_glance_counts_sections_claims_and_the_chain_of_publishers():
         attribution=["faithful", "added in translation", "changed in translation", "unverifiable", "not compared"])
     assert article_words.glance_findings(paragraphs, sections, voiced, lineage)[3] == (
         "Of the 5 claims, 1 were compared with RT's English and found faithful to it, and 2 were changed in "
-        "translation (1 by the Arabic's translator or editor, 1 by RT's translator or editors); for 2 RT's English "
+        "translation (the Arabic translator's or editor's own words in 1, RT's translator's or editors' wording in 1, "
+        "their speaker's words with a word changed by the Arabic's translator or editor in 0); for 2 RT's English "
         "could not be read, so whether RT's text reads the same is unknown (1 of them the Arabic gives to someone "
         "other than the author).")
+    # review 7 (R1): a sentence whose words follow RT's but for one word keeps its speaker's voice, and is counted
+    # as changed in translation without being counted as the translator's or editor's words
+    kept = voiced.assign(voice=["the author", "the author", "RT's translator or editors", "unknown", "unknown"],
+                         attribution=["faithful", "changed in translation", "changed in translation", "unverifiable",
+                                      "not compared"])
+    assert ("the Arabic translator's or editor's own words in 0, RT's translator's or editors' wording in 1, their "
+            "speaker's words with a word changed by the Arabic's translator or editor in 1"
+            ) in article_words.glance_findings(paragraphs, sections, kept, lineage)[3]
     # review 4 (A2): a paragraph flagged as the editor's likely addition is not compared; its claims stay unknown
     # and are named apart, never counted as the translator's or editor's outright
     flagged = paragraphs.assign(paragraph=[f"P{i}" for i in range(1, 20)],

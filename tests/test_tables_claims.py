@@ -203,13 +203,13 @@ def test_ledger_view_keeps_verdict_and_checking_in_separate_columns():
 
 
 def test_who_says_it_keeps_the_speaker_when_translation_changed_a_word_or_rt_was_not_read():
-    """Review 6, R2 and R8: a sentence of Lavrov's whose wording the translator changed by one word is still
-    Lavrov's, so the ledger reads "Lavrov, wording changed by the translator or editor", never "translator or
-    editor (the Arabic: Lavrov)"; a sentence not compared with RT keeps the speaker the Arabic names, "author (not
-    compared with RT)", and "unknown" stays for an unverifiable attribution and for a paragraph most likely the
-    editor's own."""
+    """Review 6, R2 and R8, review 7, R1: a sentence of Lavrov's whose wording the translator changed by one word
+    keeps Lavrov's voice and reads "Lavrov, wording changed by the translator or editor"; one whose own words are
+    the translator's (a causal link of its own) reads "translator or editor (the Arabic: author)"; a sentence not
+    compared with RT keeps the speaker the Arabic names, "author (not compared with RT)", and "unknown" stays for
+    an unverifiable attribution and for a paragraph most likely the editor's own."""
     ledger = T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES)
-    ledger = ledger.assign(voice=[T.TRANSLATOR, T.RT_EDITORS, T.UNKNOWN, T.UNKNOWN],
+    ledger = ledger.assign(voice=["Lavrov", T.RT_EDITORS, T.UNKNOWN, T.UNKNOWN],
                            attributed_to=["Lavrov", "the author", "the author", "Putin"],
                            attribution=["changed in translation", "changed in translation", "not compared",
                                         "unverifiable"])
@@ -217,6 +217,9 @@ def test_who_says_it_keeps_the_speaker_when_translation_changed_a_word_or_rt_was
     assert who == ["Lavrov, wording changed by the translator or editor",
                    "author, wording changed by RT's translator or editors",
                    "author (not compared with RT)", "unknown (the Arabic: Putin)"]
+    own = ledger.assign(voice=[T.TRANSLATOR] + list(ledger["voice"][1:]), attributed_to=["the author"] +
+                        list(ledger["attributed_to"][1:]))
+    assert list(T.ledger_view(own)["Who says it"])[0] == "translator or editor (the Arabic: author)"
     flagged = list(T.ledger_view(ledger, {ledger.iloc[2]["paragraph"]})["Who says it"])
     assert flagged[2] == "unknown (the Arabic: author)"
 

@@ -227,20 +227,22 @@ def ledger_view(ledger: pd.DataFrame, likely_added: Iterable[str] = ()) -> pd.Da
 
 
 def _who(ledger: pd.DataFrame, likely_added: Iterable[str] = ()) -> list[str]:
-    """Who says each claim, kept apart from who changed its wording. A sentence whose wording the translation
-    changed (a word added, a date narrowed) is still spoken by the one the Arabic names, so it reads "Lavrov,
-    wording changed by the translator or editor", not "translator or editor". A sentence not compared with RT
-    (RT's English could not be read) is given to the one the Arabic names, "(not compared with RT)"; "unknown"
-    stays for a positive reason for doubt: an unverifiable attribution, or a paragraph in ``likely_added``."""
+    """Who says each claim, kept apart from who changed its wording. A sentence whose words follow RT's but for a
+    word the Arabic changed (a word added, a date narrowed) keeps its speaker's voice and reads "Lavrov, wording
+    changed by the translator or editor"; one carrying RT's changed wording reads "author, wording changed by RT's
+    translator or editors"; one whose own words are the Arabic's (voice ``TRANSLATOR``) reads "translator or editor
+    (the Arabic: author)". A sentence not compared with RT (RT's English could not be read) is given to the one the
+    Arabic names, "(not compared with RT)"; "unknown" stays for a positive reason for doubt: an unverifiable
+    attribution, or a paragraph in ``likely_added``."""
     short = {AUTHOR: "author", TRANSLATOR: "translator or editor"}
-    changers = {TRANSLATOR: "the translator or editor", RT_EDITORS: "RT's translator or editors"}
     added = set(likely_added)
     out = []
     for voice, shown, how, paragraph in zip(ledger["voice"], ledger["attributed_to"], ledger["attribution"],
                                             ledger["paragraph"]):
         speaker = short.get(shown, shown)
-        if voice in changers and how == "changed in translation":
-            out.append(f"{speaker}, wording changed by {changers[voice]}")
+        if how == "changed in translation" and voice in (RT_EDITORS, shown):
+            by = "RT's translator or editors" if voice == RT_EDITORS else "the translator or editor"
+            out.append(f"{speaker}, wording changed by {by}")
         elif voice == UNKNOWN and how == "not compared" and paragraph not in added:
             out.append(f"{speaker} (not compared with RT)")
         else:

@@ -51,8 +51,9 @@ def checking_finding(grid: pd.DataFrame) -> str:
 
 def voices_finding(claims: pd.DataFrame, likely_added: Iterable[str] = ()) -> str:
     """Whose words the claims are, in one sentence shared by 00 and 09: how many were compared with RT's English
-    and found faithful, how many were changed in translation (by the Arabic's translator or editor, or by RT's
-    translator or editors), and for how many RT's English could not be read (``unverifiable`` or ``not compared``),
+    and found faithful, how many were changed in translation (split by whose words the claim then carries: the
+    Arabic's translator's or editor's own, RT's translator's or editors' wording, or its speaker's with a word the
+    Arabic changed), and for how many RT's English could not be read (``unverifiable`` or ``not compared``),
     so that whether RT's text reads the same is unknown (the speaker the Arabic names is kept, not called unknown):
     how many of those the Arabic gives to someone other than the author, and how many lie in a paragraph of
     ``likely_added``. No claim is counted as the author's without a comparison."""
@@ -61,13 +62,15 @@ def voices_finding(claims: pd.DataFrame, likely_added: Iterable[str] = ()) -> st
     changed = claims["attribution"].isin(NOT_FAITHFUL)
     faithful = int((claims["attribution"] == "faithful").sum())
     own, rt = int((claims["voice"] == TRANSLATOR).sum()), int((claims["voice"] == RT_EDITORS).sum())
+    kept = int((changed & ~claims["voice"].isin([TRANSLATOR, RT_EDITORS])).sum())
     named = int((unread & (claims["attributed_to"] != AUTHOR)).sum())
     flagged = sorted(set(likely_added))
     likely = int((unread & claims["paragraph"].isin(flagged)).sum()) if "paragraph" in claims else 0
     where = f", {likely} in {flagged[0]}, most likely the editor's addition" if likely and len(flagged) == 1 else ""
     return (f"Of the {len(claims)} claims, {faithful} were compared with RT's English and found faithful to it, "
-            f"and {int(changed.sum())} were changed in translation ({own} by the Arabic's translator or editor, "
-            f"{rt} by RT's translator or editors); for {int(unread.sum())} RT's English could not be read, so whether "
+            f"and {int(changed.sum())} were changed in translation (the Arabic translator's or editor's own words in "
+            f"{own}, RT's translator's or editors' wording in {rt}, their speaker's words with a word changed by the "
+            f"Arabic's translator or editor in {kept}); for {int(unread.sum())} RT's English could not be read, so whether "
             f"RT's text reads the same is unknown ({named} of them the Arabic gives to someone other than the author{where})")
 
 
