@@ -342,4 +342,4 @@ def text(value, lang: str | None = None):
     lang = lang or paths.language()
     if lang == "en" or not isinstance(value, str) or not value.strip():
         return value
-    return _text(value, lang)
+    return forms.percent_marks(_text(value, lang), lang)
