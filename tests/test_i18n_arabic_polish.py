@@ -48,3 +48,20 @@ def test_07s_1991_page_shows_no_english_finding(built_reports):
     page = Path(built_reports) / "ar" / "07-framework-or-alliance--1991-12-31.html"
     html = page.read_text(encoding="utf-8")
     assert "The headline holds" not in html and "تثبت الخلاصة الرئيسية في كل المقاييس البديلة، وهو اختبار ضعيف" in html
+
+
+def test_an_english_title_in_the_arabic_bibliography_wraps_as_one_block(built_reports, chromium):
+    """At 390 px a long English title («Non-Proliferation Treaty Review Conference Ends without …») wrapped inside
+    the right-to-left line: its first words sat at the left end of one line and the rest at the right of the next,
+    so it read out of order. Each title is now one block in its own direction (one box, however many lines)."""
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto((Path(built_reports) / "ar" / "04-crisis-arms-control-war.html").as_uri())
+        boxes = page.evaluate("""() => [...document.querySelectorAll('ol.report-sources cite')].map(c => {
+            const r = c.getBoundingClientRect();
+            return {title: c.textContent.slice(0, 40), pieces: c.getClientRects().length, tall: r.height > 30};
+        })""")
+    finally:
+        page.close()
+    assert sum(b["tall"] for b in boxes) >= 3, boxes[:5]  # long titles that take several lines at 390 px
+    assert [b for b in boxes if b["pieces"] != 1] == []
