@@ -169,7 +169,7 @@ def test_a_faceted_charts_panel_names_and_05s_bar_labels_read_in_arabic(monkeypa
     monkeypatch.setenv(paths.LANG_VAR, "ar")
     expr = vega_specs.with_labels(spec)["facet"]["row"]["header"]["labelExpr"]
     assert '"within the bloc" ? "داخل الكتلة"' in expr and '"of the world" ? "من العالم"' in expr
-    assert i18n.text("US$415 bn · 17% (partial)", "ar") == "415 مليار دولار · 17% (جزئي)"
+    assert i18n.text("US$415 bn · 17% (partial)", "ar") == "415 مليار دولار · 17\u200e%\u200e (جزئي)"
     assert i18n.text("3.41 bn people", "ar") == "3.41 مليار نسمة"
     assert i18n.text("Russia + China in the world", "ar") == "حصة روسيا + الصين من العالم"
     legend = {"data": {"values": [{"b": "founding member"}]}, "mark": "point", "encoding": {"color": {
@@ -317,7 +317,7 @@ def test_a_finding_joined_from_known_sentences_reads_in_arabic_sentence_by_sente
                     'msgstr "في {date} لم تكن {who} قائمة."\n',
                     encoding="utf-8")
     joined = "In 2023 they spent 30%. That ratio does not survive purchasing power."
-    assert i18n.text(joined, "ar") == "في 2023 أنفقوا 30%. لا تصمد النسبة أمام القوة الشرائية."
+    assert i18n.text(joined, "ar") == "في 2023 أنفقوا 30\u200e%\u200e. لا تصمد النسبة أمام القوة الشرائية."
     assert i18n.text("Art. 4 of the treaty. Nothing known.", "ar") == "Art. 4 of the treaty. Nothing known."
     assert i18n.text(joined, "en") == joined
     # a list's items are translated one by one: "and" inside an unknown item does not join half the list

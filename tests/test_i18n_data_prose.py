@@ -38,7 +38,7 @@ def test_05s_bloc_titles_do_not_splice_a_feminine_word_onto_a_bloc_name():
     reads whole, and the count of partial totals agrees with its number."""
     title = i18n.text("NATO has the largest military spending in 2023, 55% of the world's "
                       "(2 of 7 totals cover only some members)", "ar")
-    assert title == "أكبر إنفاق عسكري في 2023 لحلف شمال الأطلسي (الناتو): 55% من الإنفاق العالمي " \
+    assert title == "أكبر إنفاق عسكري في 2023 لحلف شمال الأطلسي (الناتو): 55\u200e%\u200e من الإنفاق العالمي " \
                     "(2 من 7 مجاميع لا تغطي إلا بعض الأعضاء)"
     assert "صاحبة" not in i18n.text("SCO has the largest population in 2023", "ar")
 

@@ -342,4 +342,5 @@ def text(value, lang: str | None = None):
     lang = lang or paths.language()
     if lang == "en" or not isinstance(value, str) or not value.strip():
         return value
-    return _text(value, lang)
+    shown = _text(value, lang)  # «17%» in an Arabic line takes CLDR's sign; English left as it is stays untouched
+    return forms.percent_marks(shown, lang) if _ARABIC.search(shown) else shown

@@ -17,8 +17,8 @@ import re
 FOLD = {"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",
         "\u0629": "\u0647", "\u0649": "\u064A"}
 #: Removed: harakat, tanwin, shadda, sukun (U+064B–U+0652), maddah/hamza marks above and below (U+0653–U+0655),
-#: the superscript alef (U+0670) and tatweel (U+0640).
-DROP = re.compile("[\u064B-\u0655\u0670\u0640]")
+#: the superscript alef (U+0670), tatweel (U+0640) and the direction marks (LRM, RLM, ALM: «17%» carries CLDR's).
+DROP = re.compile("[\u064B-\u0655\u0670\u0640\u200e\u200f\u061c]")
 _FOLD_TABLE = str.maketrans(FOLD)
 
 ARABIC_LETTER = re.compile("[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")

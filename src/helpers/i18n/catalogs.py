@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import paths
+from helpers.i18n import forms
 
 LOCALE_NOTEBOOKS = paths.NOTEBOOKS / "locale"
 LOCALE_HELPERS = paths.HELPERS_SRC / "locale"
@@ -141,7 +142,7 @@ def translate_markdown(nb, stem: str, lang: str = "ar") -> int:
             if cell.get("id", "") not in found:
                 unmatched.append(cell.get("id", ""))
             continue
-        cell.source = done.text
+        cell.source = forms.percent_marks(done.text, lang)  # «17%», never «%17», after an Arabic word
         if done.stale:
             note = gettext("This translation predates a change to the English text of this passage.", lang)
             cell.source += f'\n\n<p class="report-i18n-{STALE_NOTE}">{note}</p>'

@@ -26,7 +26,9 @@ The chart's data keep their codes (colours and scales are defined on them); what
   and Latin runs («3 حالات خروج في 52 سنة عضوية», «415 مليار دولار · 17%», «(ATOP 3010)») stay where an Arabic
   reader expects them, in the page and in the SVG/PNG exports alike. Titles, tooltips, text marks and shown data
   carry the marks in the spec; axis, legend and panel labels get them from ``labelExpr`` (:data:`ISOLATE_LABEL`),
-  since their values are also the scales' keys.
+  since their values are also the scales' keys; a number's «%» is CLDR's Arabic percent sign (between left-to-right
+  marks, :func:`helpers.i18n.forms.percent_marks`), in text and in d3's number format alike, so «17%» never shows
+  as «%17».
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ import json
 import re
 
 from helpers.i18n import text
+from helpers.i18n.forms import percent_marks, percent_sign
 
 _SHOWN_ONLY = ("tooltip", "text")
 _TEXT_KEYS = ("title", "subtitle", "description")
@@ -56,7 +59,7 @@ def isolate(value):
     line an Arabic reader reads, and «(فترة … 95%)» loses its brackets' order."""
     if not isinstance(value, str) or not _HAS_ARABIC.search(value) or value.startswith(RLI):
         return value
-    return RLI + value + PDI
+    return RLI + percent_marks(value) + PDI
 
 
 _CONSTANT = re.compile(r"^'([^'\\]*)'$")  # a guide whose one label is a word ("'interventions, wars'")
@@ -242,7 +245,7 @@ def vega_locale(lang: str = "ar") -> dict:
     days = [loc.days["format"]["wide"][(i - 1) % 7] for i in range(7)]  # d3 starts on Sunday, CLDR on Monday
     short_days = [loc.days["format"]["abbreviated"][(i - 1) % 7] for i in range(7)]
     return {"number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", " دولار"],
-                       "minus": "-", "percent": "%"},
+                       "minus": "-", "percent": percent_sign(lang)},
             "time": {"dateTime": "%A، %e %B %Y", "date": "%d/%m/%Y", "time": "%H:%M:%S",
                      "periods": [loc.day_periods["format"]["abbreviated"].get("am", "ص"),
                                  loc.day_periods["format"]["abbreviated"].get("pm", "م")],

@@ -4,6 +4,12 @@ Digits: the Arabic edition writes Western Arabic digits (0–9), CLDR's default 
 digits the article itself uses ("29 فبراير 2024"); charts then show the same digits as the text around them, and a
 reader can search a year typed either way. Months are CLDR's Arabic month names (يناير … ديسمبر), as in the article.
 Separators are those of CLDR's ``ar`` locale with Latin digits (``1,338``; ``1.34``).
+
+Percentages: CLDR's ``ar`` pattern is ``#,##0%`` (the sign after the number, «17%», as Arabic publications with Western
+digits print it) and its percent sign for Latin digits is «%» between two left-to-right marks (U+200E). The marks
+matter: after an Arabic word the bidirectional algorithm reads «17» as an Arabic number and the «%» as neutral, so
+«… دولار · 17%» shows «%17» in a right-to-left line; with the marks the number and its sign stay one run. Babel
+keeps the pattern's bare «%», so :func:`percent` and :func:`percent_marks` put CLDR's sign in.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
+import re
 
 NUMBERING = "latn"
 
@@ -78,10 +85,28 @@ def compact(value, lang: str = "ar", digits: int = 2) -> str:
 
 
 def percent(share, lang: str = "ar", digits: int = 0) -> str:
+    """A share as a percentage with CLDR's percent sign: 0.17 → '17\u200e%\u200e' in Arabic (shows «17%»)."""
     from babel.numbers import format_percent
 
     fmt = "#,##0" + ("." + "0" * digits if digits else "") + "%"
-    return format_percent(share, format=fmt, locale=_locale(lang), numbering_system=NUMBERING)
+    return percent_marks(format_percent(share, format=fmt, locale=_locale(lang), numbering_system=NUMBERING), lang)
+
+
+def percent_sign(lang: str = "ar") -> str:
+    """CLDR's percent sign for ``lang`` with Western digits ('\u200e%\u200e' in Arabic, '%' in English)."""
+    return _locale(lang).number_symbols[NUMBERING]["percentSign"]
+
+
+#: a number's percent sign (with any marks already around it); never the «%2F» of a percent-encoded URL
+_PERCENT = re.compile(r"(?<=\d)[\u200e\u200f\u061c]?%\u200e?(?![0-9A-Fa-f]{2})")
+
+
+def percent_marks(text: str, lang: str = "ar") -> str:
+    """``text`` with each number's «%» as CLDR's sign for ``lang``, so «… دولار · 17%» reads «17%», not «%17», in a
+    right-to-left line (see the module docstring); idempotent, and English text is unchanged."""
+    if lang == "en" or not isinstance(text, str) or "%" not in text:
+        return text
+    return _PERCENT.sub(percent_sign(lang), text)
 
 
 @functools.lru_cache(maxsize=512)

@@ -24,7 +24,7 @@
   function fold(text) {  // letters only, one for one: positions in the text stay where they were
     return text.replace(/[\u0623\u0625\u0622\u0671\u0629\u0649]/g, function (c) { return FOLD[c]; }).toLowerCase();
   }
-  function normalise(text) { return fold(text.replace(/[\u064B-\u0655\u0670\u0640]/g, "")); }
+  function normalise(text) { return fold(text.replace(/[\u064B-\u0655\u0670\u0640\u200e\u200f\u061c]/g, "")); }
 
   function ready(assets) {
     if (engine) { return Promise.resolve(engine); }
