@@ -192,7 +192,7 @@ def test_spell_after_an_open_spell_overlaps(data):
 
 def test_duplicate_key(data):
     with open(data / "organisations.csv", "a", encoding="utf-8") as f:
-        f.write("ALPHA,Alpha again,,alliance,active,,,,,,,,fixture-a\n")
+        f.write("ALPHA,Alpha again,ألفا مجددا,alliance,active,,,,,,,,fixture-a\n")
     err = error(data, "organisations")
     assert ("organisations.csv row 5, column org_id: duplicate key (org_id=ALPHA), already on row 2"
             " (the primary key org_id must be unique)") in str(err)

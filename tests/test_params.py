@@ -215,15 +215,19 @@ def test_the_section_map_comment_names_every_parameter_type():
     assert [t for t in types.TYPES if f'"{t}"' not in comment] == []
 
 
-NUMBERS = """\
+#: A parameter type no real section map will declare: the tests below add it for their run only, so a contributor
+#: adding a real decimal type (the recipe's example) neither collides with it nor is tested by it.
+FICTITIOUS_TYPE = "zztest_decimal"
+
+NUMBERS = f"""\
   [notebook.parameters.low]
-  type = "number"
+  type = "{FICTITIOUS_TYPE}"
   default = 0.5
   min = 0.25
   max = 2.75
   help = "a share"
   [notebook.parameters.high]
-  type = "number"
+  type = "{FICTITIOUS_TYPE}"
   default = 1.5
   min = 0.25
   max = 2.75
@@ -231,19 +235,28 @@ NUMBERS = """\
 """
 
 
-def test_a_decimal_type_declares_its_bounds_and_step_in_one_place(fake, monkeypatch):
-    """A new ranged type (a decimal ``number``) needs no edit to the bound check or the edge values: its Range says
-    how a bound is read and how far a strict rule moves a value."""
+def _add_fictitious_decimal_type(monkeypatch, check) -> None:
+    """Declare :data:`FICTITIOUS_TYPE` for one test, as the recipe declares a ranged decimal type."""
     import importlib
 
-    checks, describe, types = (importlib.import_module(f"helpers.params.{m}") for m in ("checks", "describe", "types"))
+    checks, types = (importlib.import_module(f"helpers.params.{m}") for m in ("checks", "types"))
+    assert FICTITIOUS_TYPE not in types.TYPES, f"{FICTITIOUS_TYPE!r} is a real type now: rename the fictitious one"
+    monkeypatch.setattr(types, "TYPES", (*types.TYPES, FICTITIOUS_TYPE))
+    monkeypatch.setitem(types.RANGED, FICTITIOUS_TYPE, types.Range((), types.decimal, "a decimal number", 0.25))
+    monkeypatch.setitem(checks.CHECKS, FICTITIOUS_TYPE, check)
+
+
+def test_a_decimal_type_declares_its_bounds_and_step_in_one_place(fake, monkeypatch):
+    """A new ranged type (a decimal, :data:`FICTITIOUS_TYPE` here) needs no edit to the bound check or the edge
+    values: its Range says how a bound is read and how far a strict rule moves a value."""
+    import importlib
+
+    checks, describe = (importlib.import_module(f"helpers.params.{m}") for m in ("checks", "describe"))
 
     def check_number(ctx, spec, value):
         return checks._in_range(ctx, spec, float(value), value, "a number")
 
-    monkeypatch.setattr(types, "TYPES", (*types.TYPES, "number"))
-    monkeypatch.setitem(types.RANGED, "number", types.Range((), types.decimal, "a decimal number", 0.25))
-    monkeypatch.setitem(checks.CHECKS, "number", check_number)
+    _add_fictitious_decimal_type(monkeypatch, check_number)
     text = fake.collection.read_text(encoding="utf-8").replace('paragraphs = "P1"\n',
                                                                'paragraphs = "P1"\nconstraints = ["low < high"]\n', 1)
     head, rest = text.split('[[notebook]]\nid = "02"')
@@ -269,12 +282,7 @@ def test_a_decimal_bound_takes_whole_and_decimal_numbers_never_true_or_false(bou
 
 
 def test_a_decimal_parameter_with_a_boolean_bound_is_refused_naming_it(fake, monkeypatch):
-    import importlib
-
-    checks, describe, types = (importlib.import_module(f"helpers.params.{m}") for m in ("checks", "describe", "types"))
-    monkeypatch.setattr(types, "TYPES", (*types.TYPES, "number"))
-    monkeypatch.setitem(types.RANGED, "number", types.Range((), types.decimal, "a decimal number", 0.25))
-    monkeypatch.setitem(checks.CHECKS, "number", lambda ctx, spec, value: float(value))
+    _add_fictitious_decimal_type(monkeypatch, lambda ctx, spec, value: float(value))
     text = fake.collection.read_text(encoding="utf-8")
     head, rest = text.split('[[notebook]]\nid = "02"')
     numbers = NUMBERS.replace("min = 0.25", "min = true")
