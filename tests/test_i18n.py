@@ -479,12 +479,12 @@ def test_the_ledgers_three_texts_and_differences_show_no_english_prose_in_the_ar
     from helpers import load
     from helpers.tables import article, claims_words
     from helpers.tables import claims as ledgers
-    from helpers.tables import translation as ledgers_tr
+    from helpers.tables import translation_view as ledgers_tv
     paragraphs, translation = load.table("paragraphs"), load.translation()
     differences = load.translation_differences()
-    shown = [*ledgers_tr.translation_view(paragraphs, translation, differences).drop(columns="Paragraph")
+    shown = [*ledgers_tv.translation_view(paragraphs, translation, differences).drop(columns="Paragraph")
              .to_numpy().ravel(),
-             *ledgers_tr.differences_view(differences)[["Kind", "What changes"]].to_numpy().ravel(),
+             *ledgers_tv.differences_view(differences)[["Kind", "What changes"]].to_numpy().ravel(),
              "Show the three texts side by side, paragraph by paragraph",
              f"Show the {len(differences)} differences with their words"]
     ledger = ledgers.claims_ledger(load.claims(), article.notebook_reports(), ledgers.CLAIM_TYPES)
