@@ -38,6 +38,17 @@ def test_the_table_follows_a_new_module(tmp_path):
     assert new.index("`tables/`") < new.index("`tables/x`")
 
 
+def test_the_guide_puts_layout_and_recipes_first_and_keeps_benchmark_figures_apart():
+    """A newcomer reads the house style, the layout and the recipes first; the build's detail follows them, and the
+    measured speed (CPU seconds per report, a profile table) lives in ``docs/performance.md``, which dates with the
+    machine. Before, 120 lines of benchmark figures stood between the house style and the layout."""
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    order = [text.index(h) for h in ("## House style", "## Layout", "## Recipe: add a data rule", "## The build")]
+    assert order == sorted(order)
+    assert re.findall(r"\d s of CPU|\| kernel start \|", text) == []
+    assert "`docs/performance.md`" in text and "s of CPU" in (ROOT / "docs" / "performance.md").read_text("utf-8")
+
+
 def test_the_recipes_name_files_that_exist():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     named = set(re.findall(r"`(tests/[\w/]+\.py)`", text))
