@@ -122,7 +122,7 @@ def test_list_shows_types_defaults_allowed_values_and_variants(fake):
     out = res.stdout
     assert "as_of: date = '2000-01-01'  [an ISO date YYYY-MM-DD from 1949-04-04 to 2010-06-30]" in out
     assert "year: year = 2020  [a whole number from 2010 to 2022]" in out
-    assert "org: org = 'NATO'  [one of NATO, SCO]" in out
+    assert "org: org = 'NATO'  [one of the organisation ids from data/organisations.csv: NATO, SCO]" in out
     assert "mode: choice = 'ok'  [one of ok, fail, slow]" in out
     assert "variant early: as_of=1990-01-01  → reports/01-alpha--early.html" in out
 
@@ -150,10 +150,10 @@ def test_a_list_parameter_takes_items_from_its_declaration(fake):
     assert checked["kinds"] == ["c", "b"] and str(checked["kinds"]) == "c,b"
     assert params.check_all("03", {}, collection=fake.collection)["kinds"] == ["a", "c"]
     with pytest.raises(params.ParameterError, match=r"'kinds' = 'a,d' names unknown item\(s\) d; allowed: "
-                                                    r"comma-separated items: a, b, c"):
+                                                    r"comma-separated items, each at most once: a, b, c"):
         params.check_all("03", {"kinds": "a,d"}, collection=fake.collection)
     assert params.allowed_text("03", "kinds", collection=fake.collection) == \
-        "comma-separated, each at most once, from a, b, c"
+        "comma-separated items, each at most once: a, b, c"
 
 
 def test_a_list_parameter_without_items_is_a_collection_error(fake):
@@ -291,3 +291,14 @@ def test_a_decimal_parameter_with_a_boolean_bound_is_refused_naming_it(fake, mon
     with pytest.raises(params.CollectionError, match=r"parameter 'low' has min = True; allowed: a decimal number"):
         params.notebooks(fake.collection)
 
+
+@pytest.mark.parametrize("name, value", [("org", "NATOO"), ("state", "KZX")])
+def test_a_code_parameters_refusal_and_list_say_one_text(fake, name, value):
+    """``--list`` said "one of NATO, SCO" for an organisation while a refusal said "one of the organisation ids from
+    data/organisations.csv: NATO, SCO": one type, two texts. Both now quote ``checks.allowed_codes``."""
+    nb = next(n for n in params.notebooks(fake.collection) if name in n.parameters)
+    with pytest.raises(params.ParameterError) as refused:
+        params.check_all(nb.id, {name: value}, collection=fake.collection)
+    listed = params.allowed_text(nb.id, name, collection=fake.collection)
+    assert str(refused.value).endswith(f"; allowed: {listed}")
+    assert f"[{listed}]" in fake.build("--list", "--only", nb.id).stdout

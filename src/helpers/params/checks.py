@@ -197,26 +197,45 @@ def check_whole(ctx: Context, spec: ParamSpec, value: Any) -> int:
     return _in_range(ctx, spec, value, int(text), allowed)
 
 
+def _known(ctx: Context, spec: ParamSpec) -> tuple[tuple, str]:
+    """The values an ``org``, ``state``, ``org_list`` or ``list`` parameter takes, and what they are in words."""
+    if spec.type == "state":
+        return ctx.states, "ISO3 codes from data/states.csv"
+    if spec.type in ("org", "org_list"):
+        return ctx.orgs, "organisation ids from data/organisations.csv"
+    where = f" from data/{spec.items[5:].replace('.', '.csv column ', 1)}" if isinstance(spec.items, str) else ""
+    return ctx.items(spec), f"items{where}"
+
+
+def allowed_codes(ctx: Context, spec: ParamSpec) -> str:
+    """What an ``org``, ``state``, ``org_list`` or ``list`` parameter accepts, in words: the one text its refusal
+    and ``--list`` (``describe.ALLOWED``) both say."""
+    known, what = _known(ctx, spec)
+    if spec.type in ("org_list", "list"):
+        return f"comma-separated {what}, each at most once: {short(known)}"
+    return f"one of the {what}: {short(known)}"
+
+
 @checks("org", "state")
 def check_code(ctx: Context, spec: ParamSpec, value: Any) -> str:
     """One organisation id or ISO3 code the data lists."""
-    state = spec.type == "state"
-    known = ctx.states if state else ctx.orgs
-    what = "ISO3 codes from data/states.csv" if state else "organisation ids from data/organisations.csv"
+    known, allowed = _known(ctx, spec)[0], allowed_codes(ctx, spec)
     if not isinstance(value, str) or not value.strip():
-        raise fail(ctx, spec, value, "is not a code", f"one of the {what}: {short(known)}")
+        raise fail(ctx, spec, value, "is not a code", allowed)
     v = value.strip()
     if v not in known:
         near = difflib.get_close_matches(v.upper(), known, n=3, cutoff=0.5)
         hint = f" (did you mean {' or '.join(near)}?)" if near else ""
-        kind = "state" if state else "organisation"
-        raise fail(ctx, spec, value, f"is not a known {kind}{hint}", f"one of the {what}: {short(known)}")
+        kind = "state" if spec.type == "state" else "organisation"
+        raise fail(ctx, spec, value, f"is not a known {kind}{hint}", allowed)
     return v
 
 
-def _items(ctx: Context, spec: ParamSpec, value: Any, known: tuple, what: str) -> Items:
-    """A comma-separated value (or a list) whose items are all in ``known``, each once."""
-    allowed = f"comma-separated {what}: {short(known)}"
+@checks("org_list", "list")
+def check_items(ctx: Context, spec: ParamSpec, value: Any) -> Items:
+    """Comma-separated organisation ids the data lists (``org_list``, a plain list) or items from the declared list
+    or the data column it names (``list``), each once."""
+    (known, what), allowed = _known(ctx, spec), allowed_codes(ctx, spec)
     if isinstance(value, (list, tuple)):
         items = [str(v).strip() for v in value]
     elif isinstance(value, str):
@@ -232,20 +251,7 @@ def _items(ctx: Context, spec: ParamSpec, value: Any, known: tuple, what: str) -
     if len(set(items)) != len(items):
         noun = "an organisation" if spec.type == "org_list" else "an item"
         raise fail(ctx, spec, value, f"repeats {noun}", f"each of the {what} at most once")
-    return Items(items)
-
-
-@checks("org_list")
-def check_org_list(ctx: Context, spec: ParamSpec, value: Any) -> list[str]:
-    """Comma-separated organisation ids the data lists, each once (a plain list)."""
-    return list(_items(ctx, spec, value, ctx.orgs, "organisation ids from data/organisations.csv"))
-
-
-@checks("list")
-def check_list(ctx: Context, spec: ParamSpec, value: Any) -> Items:
-    """Comma-separated items from the declared list (or the data column it names), each once."""
-    where = f" from data/{spec.items[5:].replace('.', '.csv column ', 1)}" if isinstance(spec.items, str) else ""
-    return _items(ctx, spec, value, ctx.items(spec), f"items{where}")
+    return list(items) if spec.type == "org_list" else Items(items)
 
 
 @checks("choice")
