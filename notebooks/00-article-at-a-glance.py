@@ -100,7 +100,7 @@ present.table(article.paragraph_overview(paragraphs, sections), key="paragraphs"
 tagged = article.tag_long(tags, paragraphs, themes, highlight=P.highlight, states=states)
 matrix = article_charts.structure_matrix(tagged, highlight=P.highlight,
                                  title=article_words.structure_finding(tags, paragraphs, P.highlight),
-                                 description=article_words.structure_description(P.highlight))
+                                 description=article_words.structure_description(P.highlight, paragraphs))
 present.chart(matrix, sources=paragraphs, key="structure", caption="Tags are ours, assigned by reading each "
               "paragraph. Circles are organisations, squares are states, diamonds are themes.")
 

@@ -39,11 +39,9 @@ from helpers.tables import (
     balance_robust_words,
     balance_view,
     balance_words,
+    claims_view,
     evidence,
     evidence_words,
-)
-from helpers.tables import (
-    claims,
 )
 
 P = params.validated("05", year=year)
@@ -97,7 +95,7 @@ present.table(digest.drop(columns=["source_id"]), title="P10: between a new bala
               caption="Our paraphrase of the paragraph.", sources=digest, key="paraphrase")
 
 # %%
-scenarios = claims.article_scenarios(claim_rows, "P10")
+scenarios = claims_view.article_scenarios(claim_rows, "P10")
 present.table(scenarios, title=evidence_words.scenarios_title(scenarios),
               caption="Whose scenario each is, as the article presents it; 'interpretation' means data cannot test it.",
               sources=claim_rows[claim_rows["paragraph"] == "P10"], key="scenarios")

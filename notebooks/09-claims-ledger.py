@@ -30,7 +30,18 @@ claim_types = "factual,interpretive,normative,predictive"
 # %%
 from helpers import load, params, present
 from helpers.charts import claims as claims_charts
-from helpers.tables import article, claims, claims_words, principles, principles_words, translation, translation_words
+from helpers.tables import (
+    article,
+    article_view,
+    claims,
+    claims_view,
+    claims_words,
+    principles,
+    principles_words,
+    translation,
+    translation_view,
+    translation_words,
+)
 
 P = params.validated("09", claim_types=claim_types)
 TYPES, REPORTS = claims.claim_type_list(P.claim_types), article.notebook_reports()
@@ -90,12 +101,12 @@ translation_rows, differences = load.translation(), load.translation_differences
 
 # %%
 settled, readings = claims.split_ledger(ledger)
-present.table(claims.ledger_view(settled, ADDED), title=claims_words.ledger_finding(ledger, TYPES), key="ledger",
+present.table(claims_view.ledger_view(settled, ADDED), title=claims_words.ledger_finding(ledger, TYPES), key="ledger",
               sources=[*claims.cited_sources(settled), "schemaorg-claimreview"],
               caption="Report: the number of the report that holds the evidence; the reasons are in the audit detail.")
 
 # %%
-present.table(claims.ledger_view(readings, ADDED), title=claims_words.open_finding(readings),
+present.table(claims_view.ledger_view(readings, ADDED), title=claims_words.open_finding(readings),
               key="readings", sources=readings,
               caption="Verdict 'interpretation': evidence can inform these claims but not settle them.",
               collapsed=f"Show the {len(readings)} readings, proposals and open forecasts")
@@ -150,7 +161,7 @@ present.table(checking, title="Verdicts by what they were checked against", key=
 
 # %%
 attributed = claims.attribution_claims(ledger, ADDED)
-present.table(claims.attribution_view(attributed), title=claims_words.attribution_finding(attributed, ADDED),
+present.table(claims_view.attribution_view(attributed), title=claims_words.attribution_finding(attributed, ADDED),
               caption="Claims the Arabic gives to someone other than the author, or whose words are not the "
                       "author's as the English gives them; the verdict column judges the content only.",
               sources=ledger[ledger["claim_id"].isin(attributed["claim_id"])], key="attribution")
@@ -163,7 +174,7 @@ present.table(claims.attribution_view(attributed), title=claims_words.attributio
 # person, is most likely the Arabic editor's addition.
 
 # %%
-present.table(article.lineage_view(lineage), title=claims_words.lineage_finding(lineage), key="lineage",
+present.table(article_view.lineage_view(lineage), title=claims_words.lineage_finding(lineage), key="lineage",
               caption="Relation, finding and confidence per step; dates only as precisely as they are known.",
               sources=lineage)
 
@@ -179,7 +190,7 @@ present.table(article.lineage_view(lineage), title=claims_words.lineage_finding(
 # RIAC's summary or a report is rated low confidence.
 
 # %%
-present.table(translation.translation_view(paragraphs, translation_rows, differences),
+present.table(translation_view.translation_view(paragraphs, translation_rows, differences),
               title=translation_words.translation_finding(differences), key="translation",
               sources=[*translation_rows["source_id"], *translation_rows["alt_source_id"], *differences["source_id"]],
               caption=f"{translation_words.reading_finding(translation_rows)}. Differences by id and kind; their words "
@@ -190,7 +201,7 @@ present.table(translation.translation_view(paragraphs, translation_rows, differe
 # Each difference with the Arabic and English words it turns on, and the claim of the ledger it bears on.
 
 # %%
-present.table(translation.differences_view(differences), key="differences", sources=differences,
+present.table(translation_view.differences_view(differences), key="differences", sources=differences,
               title=f"The {len(differences)} differences, with the Arabic and English words",
               caption="Phrases quoted verbatim, at most 15 words each. 'RT and Valdai/RIAC': a change RT made and "
                       "the Arabic inherits. Changed by: whose hand the texts read show; 'unknown' where RT's own "
@@ -219,7 +230,7 @@ present.table(digest.drop(columns=["source_id"]), title="P19: Valdai, and a fram
 # Eurasian-security track, summits and enlargements — against which they can be followed.
 
 # %%
-forecasts = claims.forecasts(ledger)
+forecasts = claims_view.forecasts(ledger)
 # with no forecast (the chosen claim types leave the predictive ones out): a sentence, not an empty table
 (present.table(forecasts, title=f"{len(forecasts)} forecasts among the listed claims", key="forecasts",
                caption="Predictive claims; 'yes' where evidence dated after April 2024 already bears on them.",
@@ -263,12 +274,12 @@ present.table(coverage, title=claims_words.coverage_finding(coverage), key="cove
 
 # %%
 p19 = ledger[ledger["paragraph"] == "P19"]
-present.table(claims.ledger_view(p19, ADDED), title=f"P19 makes {len(p19)} of the listed claims", key="p19",
+present.table(claims_view.ledger_view(p19, ADDED), title=f"P19 makes {len(p19)} of the listed claims", key="p19",
               caption="Claims of the closing paragraph among the chosen types.", sources=p19,
               collapsed=f"Show the {len(p19)} claims of P19")
 
 # %%
-present.table(claims.audit_view(ledger, sources), title=f"Reasons and sources for all {len(ledger)} listed claims",
+present.table(claims_view.audit_view(ledger, sources), title=f"Reasons and sources for all {len(ledger)} listed claims",
               caption="Main source first; for interpretive and normative claims, the case for, then the case "
                       "against.", sources=ledger, key="audit", collapsed=f"Show all {len(ledger)} verdicts with "
               "their reasons and sources")

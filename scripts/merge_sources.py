@@ -1,7 +1,7 @@
-"""Merge the data authors' source lists (data/provenance/sources-*.csv) into data/sources.csv, and write
-data/README.md's generated parts (the kinds table and the list of data rules): the one script that writes them.
-
-Run it after any change to data/*.csv, data/provenance/ or a rule in src/helpers/load/rules/.
+"""Write every generated part of the data's documentation: data/sources.csv, merged from the data authors' source
+lists (data/provenance/sources-*.csv), and data/README.md's kinds table (rows per table) and list of data rules
+(from the rule functions' docstrings in src/helpers/load/rules/). It is the one script that writes them, so it runs
+after a change to any of them: data/*.csv, data/provenance/, or a rule's code (its docstring is the rule's text).
 
 Usage:  python scripts/merge_sources.py [--staging DIR] [--out FILE] [--check]
 

@@ -332,8 +332,8 @@ def test_one_edition_alone_says_its_links_to_the_other_lead_nowhere_yet(fake):
 
 @pytest.mark.parametrize("content", [b'{"format": ', b"[]", b"\xff\xfe"])
 def test_an_unreadable_cache_record_is_named_as_the_reason_for_the_rebuild(fake, content):
-    """A truncated or foreign cache record made the report run again "not built before", which it had been
-    (hostile review 5, #45): the reason now says the record could not be read, and names it."""
+    """A truncated or foreign cache record made the report run again "not built before", which it had been:
+    the reason now says the record could not be read, and names it."""
     assert fake.build("--only", "03", "--lang", "en").returncode == 0
     record = fake.cache / "03-gamma.json"
     assert record.is_file()
@@ -374,7 +374,7 @@ def test_a_full_build_folder_names_the_folder_and_no_cut_short_debug_notebook(tm
 
 def test_an_unsafe_translation_is_refused_before_any_kernel_runs(fake, monkeypatch, capsys, tmp_path):
     """An Arabic catalog entry with an unclosed right-to-left override was refused only after its report had run
-    in a kernel (hostile review 5, #74). It is refused in one line naming the catalog, the cell and the rule
+    in a kernel. It is refused in one line naming the catalog, the cell and the rule
     before anything runs, as a bad parameter is."""
     from helpers.i18n import catalogs
 
@@ -394,7 +394,7 @@ def test_an_unsafe_translation_is_refused_before_any_kernel_runs(fake, monkeypat
 
 def test_assets_reached_through_a_link_out_of_the_reports_folder_are_not_trusted(fake, tmp_path):
     """``reports/assets`` made a link to another folder holding the same files: the build called the shared
-    assets written and said nothing, while it never writes through such a link (hostile review 5, #80). It now
+    assets written and said nothing, while it never writes through such a link. It now
     tries to write them, which is refused, and says so in one line, exit 1; the other folder is left as it was."""
     assert fake.build("--only", "03", "--lang", "en").returncode == 0
     elsewhere = tmp_path / "elsewhere"

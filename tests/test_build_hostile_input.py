@@ -165,8 +165,8 @@ def test_a_failure_page_never_sits_beside_stale_exports(fake):
 
 
 def test_a_notebook_edited_in_its_py_only_is_built_from_the_edit_never_called_cached(fake):
-    """Editing only ``notebooks/NN-….py`` and building (no ``make sync``) said "cached" and kept the old page
-    (hostile review 5, #50). The build syncs the ``.ipynb`` from the ``.py`` first, as ``make sync`` does, says so,
+    """Editing only ``notebooks/NN-….py`` and building (no ``make sync``) said "cached" and kept the old page.
+    The build syncs the ``.ipynb`` from the ``.py`` first, as ``make sync`` does, says so,
     and the page has the edit. An ``.ipynb`` changed after its ``.py`` is never overwritten: the build stops in one
     line naming both files and the commands, and nothing is built."""
     import time
@@ -205,7 +205,7 @@ def test_a_notebook_edited_in_its_py_only_is_built_from_the_edit_never_called_ca
 
 
 def test_a_touched_py_never_replaces_an_edit_of_the_ipynb(fake):
-    """Which side of a pair changed is decided by content, not by file times (hostile review 6, cases 8 and 9): an
+    """Which side of a pair changed is decided by content, not by file times: an
     edit of the ``.ipynb`` followed by a mere ``touch`` (or another edit) of the ``.py`` was synced over, and the
     ``.ipynb``'s edit was gone. Now the build refuses; and a pair the build has no memory of is synced only after a
     copy of the old ``.ipynb`` is kept, which the line names."""

@@ -43,7 +43,7 @@ def test_escape_sequences_never_reach_a_plain_output(monkeypatch, capsys):
 def test_bidi_controls_and_line_breaks_in_a_message_or_a_folder_name_are_shown_not_obeyed(monkeypatch, capsys):
     """A refused value ``NATO\\u202e`` printed the raw right-to-left override into the terminal, reversing the rest
     of the line (#8), and a reports folder named with a newline and an RLO was printed raw in the list of reports
-    written (#62; hostile review 5). Both are printed as their codes, each path on one line."""
+    written. Both are printed as their codes, each path on one line."""
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     table = [("01-alpha", "built", "1.0s", "")]
     assert summary.finish(table, {"01-alpha": "01-alpha.html"}, summary.Path("/tmp/we ird\n\u202edir")) == 0

@@ -188,3 +188,21 @@ def test_a_new_ranged_type_sweeps_by_its_range_with_no_edit_here(monkeypatch):
         sweep.parse("low=0.25..1/0.1", kind="number")
     with pytest.raises(BuildError, match=r"FROM 'x' is not a decimal number"):
         sweep.parse("low=x..1", kind="number")
+
+
+def test_a_sweep_asks_the_parameter_type_how_to_step_never_its_name(monkeypatch):
+    """``pipeline/sweep.py`` special-cased ``kind == "date"`` and its help said "whole numbers: an integer STEP" for
+    every other type, wrong for a decimal. The type's Range now lists a range's values and says what its STEP is:
+    a new type that steps its own way (here a fictitious one listing FROM and TO) needs no edit to the sweep, and
+    a decimal type's STEP is named as a decimal in the help a malformed range quotes."""
+    from helpers.params import types
+
+    monkeypatch.setitem(types.RANGED, "zztest_ends", types.Range((), str, "a fictitious end", 1,
+                                                                 lambda rng, lo, hi, step, limit: [lo, hi], "none"))
+    monkeypatch.setitem(types.RANGED, "zztest_decimal", types.Range((), types.decimal, "a decimal number", 0.25))
+    assert sweep.parse("ends=first..last", kind="zztest_ends").values == ("first", "last")
+    assert sweep.parse("low=0.25..1/0.25", kind="zztest_decimal").values == ("0.25", "0.5", "0.75", "1.0")
+    with pytest.raises(BuildError) as err:
+        sweep.parse("low=0.25..", kind="zztest_decimal")
+    assert "zztest_decimal: STEP a decimal number" in str(err.value) and "integer STEP" not in str(err.value)
+    assert "date: STEP 1d, Nd (every N days), month-end or year-end" in str(err.value)

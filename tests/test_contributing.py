@@ -38,6 +38,48 @@ def test_the_table_follows_a_new_module(tmp_path):
     assert new.index("`tables/`") < new.index("`tables/x`")
 
 
+def test_the_guide_puts_layout_and_recipes_first_and_keeps_benchmark_figures_apart():
+    """A newcomer reads the house style, the layout and the recipes first; the build's detail follows them, and the
+    measured speed (CPU seconds per report, a profile table) lives in ``docs/performance.md``, which dates with the
+    machine. Before, 120 lines of benchmark figures stood between the house style and the layout."""
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    order = [text.index(h) for h in ("## House style", "## Layout", "## Recipe: add a data rule", "## The build")]
+    assert order == sorted(order)
+    assert re.findall(r"\d s of CPU|\| kernel start \|", text) == []
+    assert "`docs/performance.md`" in text and "s of CPU" in (ROOT / "docs" / "performance.md").read_text("utf-8")
+
+
+def _org_constants() -> list[str]:
+    """``module.NAME`` of every module-level constant in ``src/helpers`` that names two or more organisations of
+    ``data/organisations.csv``: a grouping of organisations kept in code."""
+    import ast
+    import csv
+
+    with (ROOT / "data" / "organisations.csv").open(encoding="utf-8", newline="") as fh:
+        orgs = {row["org_id"] for row in csv.DictReader(fh)}
+    found = []
+    for path in sorted((ROOT / "src" / "helpers").rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                named = {n.value for n in ast.walk(node.value) if isinstance(n, ast.Constant) and n.value in orgs}
+                if len(named) >= 2:
+                    found += [f"{path.stem}.{t.id}" for t in targets if isinstance(t, ast.Name)]
+    return found
+
+
+def test_the_organisation_recipe_names_every_grouping_of_organisations_kept_in_code():
+    """A newcomer adding an organisation followed the recipe's data steps and never learnt that notebook 08's
+    sides, the overlap map and the map frames list organisations in code. Every such constant is named in the
+    recipe (the theme's colours by their own step), so one added later is too."""
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    recipe = text.split("## Recipe: add an organisation", 1)[1].split("\n## ", 1)[0]
+    constants = _org_constants()
+    assert {"sco_states.WESTERN", "geo.OVERLAP_ORGS", "map_regions.ORG_REGIONS"} <= set(constants)
+    missing = [c for c in constants if not re.search(rf"`(\w+\.)?{c.split('.')[1]}`", recipe)]
+    assert missing == [], "name these in CONTRIBUTING's 'Recipe: add an organisation': " + ", ".join(missing)
+
+
 def test_the_recipes_name_files_that_exist():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     named = set(re.findall(r"`(tests/[\w/]+\.py)`", text))

@@ -12,6 +12,7 @@ import pytest
 from helpers import i18n, load, paths
 from helpers.load import DataError
 from helpers.tables import translation as T
+from helpers.tables import translation_view as TV
 from helpers.tables import translation_words as TW
 
 
@@ -65,7 +66,7 @@ def test_a_hand_the_two_texts_cannot_show_is_refused(tmp_path):
 
 
 def test_who_made_it_reads_in_arabic_in_the_arabic_edition():
-    view = T.differences_view(load.translation_differences())
+    view = TV.differences_view(load.translation_differences())
     for word in ["Changed by", *view["Changed by"].unique(), TW.translation_finding(load.translation_differences())]:
         shown = i18n.text(word, "ar")
         assert shown != word, word

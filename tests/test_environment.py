@@ -119,7 +119,7 @@ def test_a_test_run_that_collects_nothing_fails(tmp_path):
 
 def test_make_lab_keeps_the_users_own_jupyterlab_settings(tmp_path):
     """``make lab`` copied the project's settings over the environment's ``overrides.json`` every time, replacing
-    any setting a user kept there, without a word (hostile review 5, #68). It now merges them: the user's other
+    any setting a user kept there, without a word. It now merges them: the user's other
     settings are kept, the project's (no news, no update check, no extension manager) are set, and it says so."""
     import json
     import sys
@@ -147,7 +147,7 @@ def test_make_lab_keeps_the_users_own_jupyterlab_settings(tmp_path):
 
 def test_make_lab_settings_on_a_full_disk_leave_the_users_file_whole(tmp_path, monkeypatch, capsys):
     """On a full disk the settings file was rewritten in place and cut short, so the user's JupyterLab settings were
-    lost as invalid JSON, with a traceback (hostile review 6, cases 47 and 48). It is written beside the file and
+    lost as invalid JSON, with a traceback. It is written beside the file and
     moved over it: a failure leaves the file as it was and says so in one line, and ``make lab`` goes on."""
     import errno
     import importlib.util

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -257,8 +258,7 @@ def test_every_english_prose_cell_the_pages_show_has_its_arabic_made_from_todays
 def test_a_changed_english_prose_cell_shows_its_new_english_not_stale_arabic(tmp_path):
     from helpers.i18n import prose
 
-    for name in ("datapackage.json", "lineage.csv"):
-        (tmp_path / name).write_bytes((paths.DATA / name).read_bytes())
+    shutil.copytree(paths.DATA, tmp_path, dirs_exist_ok=True)  # the loader checks lineage.csv against its sources
     rows = prose.rows()
     with (tmp_path / prose.FILE).open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, ["table", "column", "key", "en", "ar"], lineterminator="\n")
@@ -479,12 +479,12 @@ def test_the_ledgers_three_texts_and_differences_show_no_english_prose_in_the_ar
     from helpers import load
     from helpers.tables import article, claims_words
     from helpers.tables import claims as ledgers
-    from helpers.tables import translation as ledgers_tr
+    from helpers.tables import translation_view as ledgers_tv
     paragraphs, translation = load.table("paragraphs"), load.translation()
     differences = load.translation_differences()
-    shown = [*ledgers_tr.translation_view(paragraphs, translation, differences).drop(columns="Paragraph")
+    shown = [*ledgers_tv.translation_view(paragraphs, translation, differences).drop(columns="Paragraph")
              .to_numpy().ravel(),
-             *ledgers_tr.differences_view(differences)[["Kind", "What changes"]].to_numpy().ravel(),
+             *ledgers_tv.differences_view(differences)[["Kind", "What changes"]].to_numpy().ravel(),
              "Show the three texts side by side, paragraph by paragraph",
              f"Show the {len(differences)} differences with their words"]
     ledger = ledgers.claims_ledger(load.claims(), article.notebook_reports(), ledgers.CLAIM_TYPES)

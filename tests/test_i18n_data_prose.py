@@ -71,3 +71,37 @@ def test_the_source_notes_read_in_arabic_with_their_figures_kept():
         assert arabic.ARABIC_LETTER.search(shown), sid
         assert _figures(shown) == _figures(note), (sid, _figures(shown), _figures(note))
         assert not i18n._CLAUSE.search(re.sub(r"“[^”]*”|\([^)]*[A-Z][^)]*\)|Our World in Data", " ", shown)), sid
+
+
+def test_a_second_arabic_text_for_one_cell_is_refused_by_the_loader_not_silently_picked(tmp_path, monkeypatch):
+    """Two rows of ``prose_ar.csv`` for one cell (table, column, key) with different Arabic used to be read by a
+    bare CSV reader, and the later one won on the page. The Arabic edition now reads the file through the loader:
+    the duplicate stops the page with the loader's one-line error naming the file, the row and the key, and a good
+    file is logged as read (``NATO_READ_LOG``), so the build knows the page depends on it."""
+    import shutil
+
+    import pytest
+
+    from helpers import paths
+    from helpers.i18n import prose
+
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA, data)
+    log = tmp_path / "reads.log"
+    monkeypatch.setenv(paths.READ_LOG_VAR, str(log))
+    assert prose.lookup(data)
+    assert str((data / prose.FILE).resolve()) in log.read_text(encoding="utf-8").splitlines()
+
+    text = (data / prose.FILE).read_text(encoding="utf-8")
+    first = text.splitlines()[1]
+    table, column, key = first.split(",")[:3]
+    (data / prose.FILE).write_text(text + f'{table},{column},{key},"Another English.","نص عربي آخر."\n',
+                                   encoding="utf-8")
+    rows = len(text.splitlines()) + 1
+    with pytest.raises(load.DataError) as refused:
+        prose.lookup(data)
+    message = str(refused.value)
+    assert len(message.splitlines()) == 1
+    assert message.startswith(f"{paths.shown(data / prose.FILE)} row {rows}, column table, column, key: duplicate key")
+    with pytest.raises(load.DataError):
+        prose.rows(data)

@@ -17,14 +17,14 @@ ATOP_AR = "مشروع التزامات المعاهدات التحالفية و�
 
 def test_the_lineage_names_the_arabic_closing_paragraph_in_arabic(monkeypatch):
     """ar/09's lineage table read «تحييد الناتو … — closing paragraph P19 — alahalygate.com»."""
-    from helpers.tables import article
+    from helpers.tables import article_view
 
     monkeypatch.setenv(paths.LANG_VAR, "ar")
-    cells = [i18n.text(w, "ar") for w in article.lineage_view(load.table("lineage"))["Work"]]
+    cells = [i18n.text(w, "ar") for w in article_view.lineage_view(load.table("lineage"))["Work"]]
     assert not [c for c in cells if "closing paragraph" in c]
     assert any("الفقرة الختامية P19" in c for c in cells)
     monkeypatch.setenv(paths.LANG_VAR, "en")
-    assert any("closing paragraph P19" in w for w in article.lineage_view(load.table("lineage"))["Work"])
+    assert any("closing paragraph P19" in w for w in article_view.lineage_view(load.table("lineage"))["Work"])
 
 
 def test_atop_is_named_in_arabic_where_the_ledger_first_uses_it():

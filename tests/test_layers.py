@@ -203,6 +203,60 @@ def test_frame_modules_build_no_reader_sentence():
         "\n".join(wrong)
 
 
+def _is_header(value: object) -> bool:
+    """A reader's header: text that starts with a capital and holds a lower-case letter ("Claim", "The Arabic (our
+    paraphrase)"); a code (``claim_id``, ``P10``, ``NATO``) is not one."""
+    return isinstance(value, str) and value[:1].isupper() and any(c.islower() for c in value)
+
+
+def _reader_headers(source: str) -> list[str]:
+    """The reader headers and cells a module builds into a frame: the capitalised keys of a dict handed to
+    ``DataFrame(...)`` or appended as a row, the capitalised names ``rename(columns=...)`` gives, and the words a
+    ``map({True: ..., False: ...})`` turns a flag into ("yes", "not yet"). Such frames belong in a ``*_view``
+    module (CONTRIBUTING's Layout); a frame module's columns are codes."""
+    found = []
+    for call in ast.walk(ast.parse(source)):
+        if not isinstance(call, ast.Call):
+            continue
+        name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+        args = [a for a in call.args if isinstance(a, ast.Dict)]
+        if name in ("DataFrame", "append"):
+            found += [k.value for d in args for k in d.keys if isinstance(k, ast.Constant) and _is_header(k.value)]
+        if name == "rename":
+            found += [v.value for kw in call.keywords if kw.arg == "columns" and isinstance(kw.value, ast.Dict)
+                      for v in kw.value.values if isinstance(v, ast.Constant) and _is_header(v.value)]
+        if name == "map":
+            found += [v.value for d in args if d.keys and all(isinstance(k, ast.Constant) and isinstance(k.value, bool)
+                                                              for k in d.keys)
+                      for v in d.values if isinstance(v, ast.Constant) and isinstance(v.value, str) and v.value]
+    return found
+
+
+def test_frame_modules_build_no_reader_table():
+    """CONTRIBUTING (Layout, ``tables/``): the tables a reader reads in words live in the area's ``*_view`` module.
+    ``translation`` and ``claims`` built their reader tables ("The Arabic (our paraphrase)", "Later evidence" with
+    "yes" and "not yet") among their frames, which the sentence check above does not see (they return a frame, not
+    text); ``article`` built the lineage's. A frame module now builds no frame with reader headers or cells."""
+    wrong = [f"tables/{p.name}: {', '.join(dict.fromkeys(found))}" for p in sorted((HELPERS / "tables").glob("*.py"))
+             if not p.stem.endswith(("_words", "_view")) and (found := _reader_headers(p.read_text(encoding="utf-8")))]
+    assert not wrong, "reader tables built in frame modules (move them to the area's *_view module):\n" + \
+        "\n".join(wrong)
+
+
+def test_the_reader_table_check_sees_headers_and_cells_not_codes():
+    source = """
+def view(d):
+    rows = []
+    rows.append({"Paragraph": "P1", "code": 1})
+    out = pd.DataFrame({"Later evidence": d["later"].map({True: "yes", False: "not yet"}), "claim_id": d["id"]})
+    return out.rename(columns={"voice": "Whose words", "a": "b"})
+def frame(d):
+    blocs = {"Russia": ["RUS"]}
+    return pd.DataFrame({"claim_id": d["id"], "P10": 1, "NATO": 2}).rename(columns={"x": "paragraph"})
+"""
+    assert sorted(_reader_headers(source)) == sorted(["Paragraph", "Later evidence", "yes", "not yet", "Whose words"])
+
+
 def test_the_sentence_check_sees_a_title_beside_a_frame():
     """The check above would catch what it is for: a frame returned with its title, a finding, a list of lines;
     not an id, an error message or a frame."""

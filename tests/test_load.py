@@ -192,7 +192,7 @@ def test_spell_after_an_open_spell_overlaps(data):
 
 def test_duplicate_key(data):
     with open(data / "organisations.csv", "a", encoding="utf-8") as f:
-        f.write("ALPHA,Alpha again,,alliance,active,,,,,,,,fixture-a\n")
+        f.write("ALPHA,Alpha again,ألفا مجددا,alliance,active,,,,,,,,fixture-a\n")
     err = error(data, "organisations")
     assert ("organisations.csv row 5, column org_id: duplicate key (org_id=ALPHA), already on row 2"
             " (the primary key org_id must be unique)") in str(err)
@@ -464,6 +464,35 @@ def test_a_new_rule_is_checked_and_documented(data):
         assert "- `themes.csv`: a theme label starts with a capital letter" in load.rules.markdown()
     finally:
         REGISTRY.remove(next(r for r in REGISTRY if r.name == "label_is_capitalised"))
+
+
+def test_a_rule_module_put_in_the_rules_folder_is_checked_without_being_listed_anywhere(tmp_path, data):
+    """The data-rule recipe's new kind of table gets a new module in ``load/rules/``. Its rules used to register only
+    if the module was also imported in a hand-kept list: forgotten, the rule never ran and every test stayed green.
+    A module in the folder is now found on disk: here one refusing every theme, in a copy of the helpers."""
+    import os
+    import subprocess
+    import sys
+
+    shutil.copytree(paths.HELPERS_SRC, tmp_path / "src" / "helpers", ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "src" / "helpers" / "load" / "rules" / "zz_fictitious.py").write_text(
+        '"""Rules for a test only."""\n\nfrom helpers.load.rules.registry import Finding, rule\n\n\n'
+        '@rule("themes")\ndef every_theme_refused(t):\n    """a rule found on disk refuses every theme"""\n'
+        '    yield from (Finding(pos, "label", "refused") for pos in range(len(t.df)))\n', encoding="utf-8")
+    code = f"from helpers import load\ntry:\n    load.table('themes', {str(data)!r})\nexcept load.DataError as e:\n" \
+           "    print(e)\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(tmp_path / "src")}).stdout
+    assert "themes.csv row 2, column label: refused (a rule found on disk refuses every theme)" in out
+
+
+def test_every_module_of_the_rules_folder_registers_a_rule():
+    """A module in ``load/rules/`` whose functions lack ``@rule`` would check nothing."""
+    modules = sorted(p.stem for p in (paths.HELPERS_SRC / "load" / "rules").glob("*.py")
+                     if p.stem not in ("__init__", "registry"))
+    assert list(load.rules.MODULES) == modules
+    registering = {r.check.__module__.rsplit(".", 1)[1] for r in load.rules.REGISTRY}
+    assert [m for m in modules if m not in registering] == []
 
 
 def test_a_rule_without_a_docstring_is_refused():

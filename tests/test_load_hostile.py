@@ -56,7 +56,7 @@ def test_a_character_that_hides_text_is_refused_in_its_own_row_and_column(data, 
                                    "\u3164", "\u2800", "\u0301", "\u115f\u1160", "\uffa0 \u034f"])
 def test_a_value_that_shows_nothing_is_refused(data, blank):
     """Including characters that are neither spaces nor controls but show as blanks: the Hangul filler U+3164, the
-    blank Braille pattern U+2800, a combining mark with no letter (hostile review 5, #34)."""
+    blank Braille pattern U+2800, a combining mark with no letter."""
     edit(data, "states.csv", "FRA,France,", f"FRA,{blank},")
     err = error(data, "states")
     assert (err.row, err.column) == (3, "name") and "shows nothing" in str(err)

@@ -144,7 +144,7 @@ def test_09_evidence_links_point_at_the_reports_of_the_section_map():
 def test_09_runs_with_one_claim_type_and_says_none_where_a_table_has_no_claims(claim_types, executed):
     """``claim_types`` takes any of the four types, as ``--list`` says; with ``factual`` alone the readings table,
     with ``normative`` alone the forecasts and P19 tables had no claims and no source, and the notebook failed
-    ("sources is empty"), publishing a failure page (hostile review 5, #11). Each such table now says it holds
+    ("sources is empty"), publishing a failure page. Each such table now says it holds
     none, and cites nothing since it shows nothing."""
     nb = _run("09", executed, {"claim_types": claim_types})
     titles = _titles(nb)

@@ -122,7 +122,7 @@ def test_list_shows_types_defaults_allowed_values_and_variants(fake):
     out = res.stdout
     assert "as_of: date = '2000-01-01'  [an ISO date YYYY-MM-DD from 1949-04-04 to 2010-06-30]" in out
     assert "year: year = 2020  [a whole number from 2010 to 2022]" in out
-    assert "org: org = 'NATO'  [one of NATO, SCO]" in out
+    assert "org: org = 'NATO'  [one of the organisation ids from data/organisations.csv: NATO, SCO]" in out
     assert "mode: choice = 'ok'  [one of ok, fail, slow]" in out
     assert "variant early: as_of=1990-01-01  → reports/01-alpha--early.html" in out
 
@@ -150,10 +150,10 @@ def test_a_list_parameter_takes_items_from_its_declaration(fake):
     assert checked["kinds"] == ["b", "c"] and str(checked["kinds"]) == "b,c"  # in the declared order
     assert params.check_all("03", {}, collection=fake.collection)["kinds"] == ["a", "c"]
     with pytest.raises(params.ParameterError, match=r"'kinds' = 'a,d' names unknown item\(s\) d; allowed: "
-                                                    r"comma-separated items: a, b, c"):
+                                                    r"comma-separated items, each at most once: a, b, c"):
         params.check_all("03", {"kinds": "a,d"}, collection=fake.collection)
     assert params.allowed_text("03", "kinds", collection=fake.collection) == \
-        "comma-separated, each at most once, from a, b, c"
+        "comma-separated items, each at most once: a, b, c"
 
 
 def test_a_list_parameter_without_items_is_a_collection_error(fake):
@@ -215,15 +215,19 @@ def test_the_section_map_comment_names_every_parameter_type():
     assert [t for t in types.TYPES if f'"{t}"' not in comment] == []
 
 
-NUMBERS = """\
+#: A parameter type no real section map will declare: the tests below add it for their run only, so a contributor
+#: adding a real decimal type (the recipe's example) neither collides with it nor is tested by it.
+FICTITIOUS_TYPE = "zztest_decimal"
+
+NUMBERS = f"""\
   [notebook.parameters.low]
-  type = "number"
+  type = "{FICTITIOUS_TYPE}"
   default = 0.5
   min = 0.25
   max = 2.75
   help = "a share"
   [notebook.parameters.high]
-  type = "number"
+  type = "{FICTITIOUS_TYPE}"
   default = 1.5
   min = 0.25
   max = 2.75
@@ -231,19 +235,28 @@ NUMBERS = """\
 """
 
 
-def test_a_decimal_type_declares_its_bounds_and_step_in_one_place(fake, monkeypatch):
-    """A new ranged type (a decimal ``number``) needs no edit to the bound check or the edge values: its Range says
-    how a bound is read and how far a strict rule moves a value."""
+def _add_fictitious_decimal_type(monkeypatch, check) -> None:
+    """Declare :data:`FICTITIOUS_TYPE` for one test, as the recipe declares a ranged decimal type."""
     import importlib
 
-    checks, describe, types = (importlib.import_module(f"helpers.params.{m}") for m in ("checks", "describe", "types"))
+    checks, types = (importlib.import_module(f"helpers.params.{m}") for m in ("checks", "types"))
+    assert FICTITIOUS_TYPE not in types.TYPES, f"{FICTITIOUS_TYPE!r} is a real type now: rename the fictitious one"
+    monkeypatch.setattr(types, "TYPES", (*types.TYPES, FICTITIOUS_TYPE))
+    monkeypatch.setitem(types.RANGED, FICTITIOUS_TYPE, types.Range((), types.decimal, "a decimal number", 0.25))
+    monkeypatch.setitem(checks.CHECKS, FICTITIOUS_TYPE, check)
+
+
+def test_a_decimal_type_declares_its_bounds_and_step_in_one_place(fake, monkeypatch):
+    """A new ranged type (a decimal, :data:`FICTITIOUS_TYPE` here) needs no edit to the bound check or the edge
+    values: its Range says how a bound is read and how far a strict rule moves a value."""
+    import importlib
+
+    checks, describe = (importlib.import_module(f"helpers.params.{m}") for m in ("checks", "describe"))
 
     def check_number(ctx, spec, value):
         return checks._in_range(ctx, spec, float(value), value, "a number")
 
-    monkeypatch.setattr(types, "TYPES", (*types.TYPES, "number"))
-    monkeypatch.setitem(types.RANGED, "number", types.Range((), types.decimal, "a decimal number", 0.25))
-    monkeypatch.setitem(checks.CHECKS, "number", check_number)
+    _add_fictitious_decimal_type(monkeypatch, check_number)
     text = fake.collection.read_text(encoding="utf-8").replace('paragraphs = "P1"\n',
                                                                'paragraphs = "P1"\nconstraints = ["low < high"]\n', 1)
     head, rest = text.split('[[notebook]]\nid = "02"')
@@ -269,12 +282,7 @@ def test_a_decimal_bound_takes_whole_and_decimal_numbers_never_true_or_false(bou
 
 
 def test_a_decimal_parameter_with_a_boolean_bound_is_refused_naming_it(fake, monkeypatch):
-    import importlib
-
-    checks, describe, types = (importlib.import_module(f"helpers.params.{m}") for m in ("checks", "describe", "types"))
-    monkeypatch.setattr(types, "TYPES", (*types.TYPES, "number"))
-    monkeypatch.setitem(types.RANGED, "number", types.Range((), types.decimal, "a decimal number", 0.25))
-    monkeypatch.setitem(checks.CHECKS, "number", lambda ctx, spec, value: float(value))
+    _add_fictitious_decimal_type(monkeypatch, lambda ctx, spec, value: float(value))
     text = fake.collection.read_text(encoding="utf-8")
     head, rest = text.split('[[notebook]]\nid = "02"')
     numbers = NUMBERS.replace("min = 0.25", "min = true")
@@ -283,3 +291,14 @@ def test_a_decimal_parameter_with_a_boolean_bound_is_refused_naming_it(fake, mon
     with pytest.raises(params.CollectionError, match=r"parameter 'low' has min = True; allowed: a decimal number"):
         params.notebooks(fake.collection)
 
+
+@pytest.mark.parametrize("name, value", [("org", "NATOO"), ("state", "KZX")])
+def test_a_code_parameters_refusal_and_list_say_one_text(fake, name, value):
+    """``--list`` said "one of NATO, SCO" for an organisation while a refusal said "one of the organisation ids from
+    data/organisations.csv: NATO, SCO": one type, two texts. Both now quote ``checks.allowed_codes``."""
+    nb = next(n for n in params.notebooks(fake.collection) if name in n.parameters)
+    with pytest.raises(params.ParameterError) as refused:
+        params.check_all(nb.id, {name: value}, collection=fake.collection)
+    listed = params.allowed_text(nb.id, name, collection=fake.collection)
+    assert str(refused.value).endswith(f"; allowed: {listed}")
+    assert f"[{listed}]" in fake.build("--list", "--only", nb.id).stdout

@@ -83,8 +83,8 @@ def test_a_stray_byte_in_the_real_memberships_stops_every_notebook_before_a_kern
 def test_claim_types_come_from_the_data_and_bogus_is_refused(tmp_path):
     line = refused(real_build(tmp_path, "--only", "09", "-p", "claim_types", "bogus"), tmp_path)
     assert "notebook 09" in line and "'claim_types' = 'bogus'" in line
-    assert "allowed: comma-separated items from data/claims.csv column claim_type: factual, interpretive, " \
-           "normative, predictive" in line
+    assert "allowed: comma-separated items from data/claims.csv column claim_type, each at most once: factual, " \
+           "interpretive, normative, predictive" in line
 
 
 @pytest.mark.parametrize("value", ["factual normative", "factual,,normative", "factual,factual"])
@@ -96,8 +96,9 @@ def test_claim_types_written_another_way_are_refused(value):
 def test_list_shows_the_allowed_claim_types_and_the_date_rules(tmp_path):
     res = real_build(tmp_path, "--list")
     assert res.returncode == 0
-    assert "claim_types: list = 'factual,interpretive,normative,predictive'  [comma-separated, each at most " \
-           "once, from factual, interpretive, normative, predictive]" in res.stdout
+    assert "claim_types: list = 'factual,interpretive,normative,predictive'  [comma-separated items from " \
+           "data/claims.csv column claim_type, each at most once: factual, interpretive, normative, predictive]" \
+        in res.stdout
     assert "start <= end]" in res.stdout and "before < after]" in res.stdout
 
 

@@ -368,8 +368,8 @@ def test_the_cell_is_known_by_the_id_jupyterlab_sends(monkeypatch):
 
 
 def test_a_bibliography_without_rows_is_named_as_such(tmp_path, monkeypatch):
-    """With a header-only bibliography the message ended "known ids include " and nothing (hostile review 5,
-    #63); it now says the file has no rows."""
+    """With a header-only bibliography the message ended "known ids include " and nothing; it now says the file has
+    no rows."""
     empty = tmp_path / "sources.csv"
     empty.write_text("source_id,title,publisher,url,accessed,kind,note\n", encoding="utf-8")
     monkeypatch.setenv("NATO_SOURCES_CSV", str(empty))
@@ -381,7 +381,7 @@ def test_a_bibliography_without_rows_is_named_as_such(tmp_path, monkeypatch):
 
 def test_a_table_with_no_rows_from_a_frame_with_no_rows_cites_nothing():
     """A parameter that selects no row (09 with one claim type) left a table's sources frame empty and the
-    notebook failed "sources is empty" (hostile review 5, #11): a table that shows nothing cites nothing. Ids given
+    notebook failed "sources is empty": a table that shows nothing cites nothing. Ids given
     by hand, or a table with rows, still need sources."""
     empty = _frame().iloc[0:0]
     t = present.table(empty, title="0 rows", sources=empty.assign(source_id=[]), key="none")

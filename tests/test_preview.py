@@ -350,7 +350,7 @@ def test_a_malformed_or_overlong_request_line_gets_an_http_error_not_a_traceback
 
 def test_a_port_in_use_is_one_line(fake):
     """``--watch --port N`` with N taken by another program ended in a traceback (``OSError: [Errno 98] Address
-    already in use``; hostile review 5, #71). It is one line naming the port and what to do, and exit code 2."""
+    already in use``). It is one line naming the port and what to do, and exit code 2."""
     import socket
 
     with socket.socket() as taken:
@@ -366,7 +366,7 @@ def test_a_port_in_use_is_one_line(fake):
 def test_the_server_serves_the_reports_files_only_and_only_at_its_own_address(tmp_path, capfd):
     """It listed folders (#52), followed a symbolic link out of the reports folder (``etclink -> /etc``: the
     passwords file was served, #53), printed a traceback for a NUL in the path (#54) and answered any Host, so a
-    page elsewhere could read it through DNS rebinding (#56; hostile review 5). Each is now refused with an HTTP
+    page elsewhere could read it through DNS rebinding. Each is now refused with an HTTP
     error and nothing in the terminal; the pages themselves are served as before."""
     reports = tmp_path / "reports"
     (reports / "assets").mkdir(parents=True)

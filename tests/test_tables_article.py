@@ -172,8 +172,10 @@ def test_structure_finding_counts_mentions_and_handles_absent_org(tags, paragrap
     # an organisation whose code is not its name is named, not coded, in the title and the text alternative
     assert article_words.structure_finding(tags, paragraphs, "PFP").startswith(
         "The article never names Partnership for Peace;")
-    assert "Paragraphs that name Russia–China treaty (2001) are shaded" in \
-        article_words.structure_description("RU_CN_TREATY_2001")
+    described = article_words.structure_description("RU_CN_TREATY_2001", paragraphs)
+    assert "Paragraphs that name Russia–China treaty (2001) are shaded" in described
+    # the span is the paragraphs the data holds (here three), not a P1 to P19 written into the code
+    assert described.startswith("Dot matrix: the article's paragraphs P1 to P3 across")
 
 
 

@@ -8,8 +8,9 @@ import pandas.testing as pdt
 import pytest
 
 from helpers.charts import claims as C
-from helpers.tables import article
+from helpers.tables import article_view
 from helpers.tables import claims as T
+from helpers.tables import claims_view as V
 from helpers.tables import claims_words as TW
 
 REPORTS = {"02": "02-nato-enlargement.html", "05": "05-balance-of-power.html", "09": "09-claims-ledger.html"}
@@ -93,7 +94,7 @@ def test_attribution_claims_keep_who_says_it_apart_from_the_verdict():
     assert list(out["the Arabic says"]) == ["observers", "Putin", "the author"]
     assert list(out["whose words"]) == ["the author", "Putin", T.TRANSLATOR]
     assert list(out["attribution"]) == ["misattributed in translation", "faithful", "added in translation"]
-    view = T.attribution_view(out)
+    view = V.attribution_view(out)
     assert list(view["Claim"]) == ["C02 · P10", "C10 · P11", "C03 · P19"]
     assert list(view["Verdict on the content"]) == ["interpretation", "contradicted", "partly supported"]
     assert "verdict_reason" not in view
@@ -134,7 +135,7 @@ def test_coverage_and_lineage_titles_count_what_they_show():
 
 
 def test_forecasts_flag_later_evidence():
-    out = T.forecasts(T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES))
+    out = V.forecasts(T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES))
     assert out.to_dict("records") == [{"Claim": "C03 · P19", "The article expects (our paraphrase)": "c",
                                        "Verdict": "partly supported", "Later evidence": "yes"}]
 
@@ -159,10 +160,10 @@ def test_article_scenarios_say_whose_scenario_it_is():
     sc = pd.DataFrame({"claim_id": ["C02", "C01", "C09"], "paragraph": ["P10", "P10", "P11"],
                        "claim": ["worst", "best", "other"], "voice": ["the author", "observers", "the author"],
                        "claim_type": ["predictive", "normative", "normative"], "verdict": ["interpretation"] * 3})
-    out = T.article_scenarios(sc)
+    out = V.article_scenarios(sc)
     assert list(out["claim_id"]) == ["C01", "C02"]
     assert list(out["whose scenario"]) == ["observers, as the article reports (P10)", "the article (P10)"]
-    assert list(T.article_scenarios(sc.drop(columns="voice"))["whose scenario"]) == ["the article (P10)"] * 2
+    assert list(V.article_scenarios(sc.drop(columns="voice"))["whose scenario"]) == ["the article (P10)"] * 2
 
 
 def test_verdict_bars_fix_the_verdict_order_and_colours():
@@ -190,7 +191,7 @@ def test_chart_builders_refuse_an_empty_title():
 
 
 def test_ledger_view_keeps_verdict_and_checking_in_separate_columns():
-    out = T.ledger_view(T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES))
+    out = V.ledger_view(T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES))
     assert list(out.columns) == ["Claim", "The article says (our paraphrase)", "Who says it", "Verdict",
                                  "Checked against", "Report"]
     first = out.iloc[0]
@@ -203,7 +204,7 @@ def test_ledger_view_keeps_verdict_and_checking_in_separate_columns():
 
 
 def test_who_says_it_keeps_the_speaker_when_translation_changed_a_word_or_rt_was_not_read():
-    """Review 6, R2 and R8, review 7, R1: a sentence of Lavrov's whose wording the translator changed by one word
+    """A sentence of Lavrov's whose wording the translator changed by one word
     keeps Lavrov's voice and reads "Lavrov, wording changed by the translator or editor"; one whose own words are
     the translator's (a causal link of its own) reads "translator or editor (the Arabic: author)"; a sentence not
     compared with RT keeps the speaker the Arabic names, "author (not compared with RT)", and "unknown" stays for
@@ -213,14 +214,14 @@ def test_who_says_it_keeps_the_speaker_when_translation_changed_a_word_or_rt_was
                            attributed_to=["Lavrov", "the author", "the author", "Putin"],
                            attribution=["changed in translation", "changed in translation", "not compared",
                                         "unverifiable"])
-    who = list(T.ledger_view(ledger)["Who says it"])
+    who = list(V.ledger_view(ledger)["Who says it"])
     assert who == ["Lavrov, wording changed by the translator or editor",
                    "author, wording changed by RT's translator or editors",
                    "author (not compared with RT)", "unknown (the Arabic: Putin)"]
     own = ledger.assign(voice=[T.TRANSLATOR] + list(ledger["voice"][1:]), attributed_to=["the author"] +
                         list(ledger["attributed_to"][1:]))
-    assert list(T.ledger_view(own)["Who says it"])[0] == "translator or editor (the Arabic: author)"
-    flagged = list(T.ledger_view(ledger, {ledger.iloc[2]["paragraph"]})["Who says it"])
+    assert list(V.ledger_view(own)["Who says it"])[0] == "translator or editor (the Arabic: author)"
+    flagged = list(V.ledger_view(ledger, {ledger.iloc[2]["paragraph"]})["Who says it"])
     assert flagged[2] == "unknown (the Arabic: author)"
 
 
@@ -228,12 +229,12 @@ def test_audit_view_names_sources_by_title_and_refuses_unknown_ids():
     led = T.claims_ledger(claims(), REPORTS, T.CLAIM_TYPES)
     src = pd.DataFrame({"source_id": ["s1", "s2", "s3", "s4", "t1"], "title": ["A", "B", "C", "D", "E"],
                         "publisher": ["pa", "pb", "pc", "pd", "pe"]})
-    out = T.audit_view(led, src)
+    out = V.audit_view(led, src)
     assert out.iloc[1].to_dict() == {"claim": "C02", "verdict": "interpretation", "why": "r1",
                                      "main source": "A (pa)", "second source": "E (pe)"}
     assert out.iloc[0]["second source"] == ""
     with pytest.raises(ValueError, match=r"\['t1'\] are not in sources.csv"):
-        T.audit_view(led, src[src["source_id"] != "t1"])
+        V.audit_view(led, src[src["source_id"] != "t1"])
 
 
 def test_findings_count_what_the_titles_say():
@@ -266,7 +267,7 @@ def test_lineage_view_puts_publisher_and_date_beside_the_work_and_keeps_every_fi
                             "published": ["2024-04-16", None], "date_precision": ["day", None],
                             "relation": ["republication", "original"], "finding": ["f2", "f1"],
                             "confidence": ["medium", "high"]})
-    out = article.lineage_view(lineage)
+    out = article_view.lineage_view(lineage)
     assert list(out.columns) == ["Step", "Work", "Relation", "Confidence", "Finding"]
     assert list(out["Work"]) == ["Original — Valdai, date not found", "Reworked — RT, 16 Apr 2024"]
     assert list(out["Finding"]) == ["f1", "f2"]

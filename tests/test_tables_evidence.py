@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import load
-from helpers.tables import claims as claim_tables
+from helpers.tables import claims_view
 from helpers.tables import evidence as E
 from helpers.tables import evidence_words as EW
 
@@ -28,7 +28,7 @@ def test_claims_title_counts_the_interpretations():
 
 
 def test_scenarios_title_never_calls_a_scenario_given_to_observers_the_articles_own():
-    scen = claim_tables.article_scenarios(load.claims(), "P10")
+    scen = claims_view.article_scenarios(load.claims(), "P10")
     title = EW.scenarios_title(scen)
     assert title == "P10's two scenarios: one the article reports from observers, one in its own voice"
     own = pd.DataFrame({"whose scenario": ["the article (P10)"] * 2})

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers.tables import translation as T
+from helpers.tables import translation_view as TV
 from helpers.tables import translation_words as TW
 
 PARAS = [f"P{i}" for i in range(1, 20)]
@@ -42,7 +43,7 @@ def differences() -> pd.DataFrame:
 
 
 def test_the_view_has_every_paragraph_with_three_texts_and_the_differences_found():
-    out = T.translation_view(paragraphs(), translation(), differences())
+    out = TV.translation_view(paragraphs(), translation(), differences())
     assert list(out["Paragraph"]) == PARAS
     assert list(out.columns) == ["Paragraph", "The Arabic (our paraphrase)", "RT's English", "Valdai / RIAC",
                                  "Differences"]
@@ -58,13 +59,13 @@ def test_the_view_has_every_paragraph_with_three_texts_and_the_differences_found
 
 def test_the_view_refuses_to_cover_fewer_than_nineteen_paragraphs():
     with pytest.raises(ValueError, match="translation.csv has no row for P19"):
-        T.translation_view(paragraphs(), translation().iloc[:18], differences())
+        TV.translation_view(paragraphs(), translation().iloc[:18], differences())
     with pytest.raises(ValueError, match="missing column.*rt_says"):
-        T.translation_view(paragraphs(), translation().drop(columns="rt_says"), differences())
+        TV.translation_view(paragraphs(), translation().drop(columns="rt_says"), differences())
 
 
 def test_differences_view_sorts_by_paragraph_and_counts_fill_zeros():
-    view = T.differences_view(differences())
+    view = TV.differences_view(differences())
     assert list(view["Difference"]) == ["T01 · P1 (Arabic and RT; high)", "T02 · P1 (RT and Valdai/RIAC; high)",
                                         "T03 · P10 (Arabic and Valdai/RIAC; medium)"]
     assert list(view.columns) == ["Difference", "Kind", "Changed by", "Arabic", "English", "Claim", "What changes"]

@@ -18,7 +18,6 @@ translated, out of date (fuzzy) or missing.
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 
@@ -74,9 +73,7 @@ def _rows(name: str) -> list[dict]:
     path = paths.DATA / name
     if not path.exists():
         return []
-    load.table(path.stem, paths.DATA)
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    return load.text_rows(path.stem, paths.DATA)
 
 
 @functools.lru_cache(maxsize=2)

@@ -13,8 +13,6 @@ them has its Arabic here, made from the English the table holds today.
 
 from __future__ import annotations
 
-import csv
-import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,11 +55,15 @@ class Cell:
     en: str
 
 
-def _read(path: Path) -> list[dict]:
-    if not path.exists():
+def _read(table: str, data: Path) -> list[dict]:
+    """A table's rows as text, read through the loader (:func:`helpers.load.text_rows`): checked against the data
+    package, so a duplicate key or a bad row stops with the loader's one-line error instead of one of two Arabic
+    texts winning silently, and logged as read like the rest of the data. A table with no file has no rows."""
+    from helpers import load
+
+    if not (data / f"{table}.csv").exists():
         return []
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    return load.text_rows(table, data)
 
 
 def primary_keys(data: Path | None = None) -> dict[str, list[str]]:
@@ -80,30 +82,20 @@ def english_cells(data: Path | None = None, columns_of: dict[str, tuple[str, ...
     keys = primary_keys(data)
     out = []
     for table, columns in (COLUMNS if columns_of is None else columns_of).items():
-        for row in _read(data / f"{table}.csv"):
+        for row in _read(table, data):
             key = SEP.join(row[k] for k in keys[table])
             out.extend(Cell(table, c, key, row[c]) for c in columns if (row.get(c) or "").strip())
     return out
 
 
 def rows(data: Path | None = None) -> list[dict]:
-    return _read((data or paths.DATA) / FILE)
-
-
-@functools.lru_cache(maxsize=2)
-def _lookup(path_text: str, mtime_ns: int) -> dict[str, str]:
-    return {r["en"].strip(): r["ar"].strip() for r in _read(Path(path_text))
-            if r.get("en") and (r.get("ar") or "").strip()}
+    """The rows of ``prose_ar.csv``, checked and logged by the loader (see :func:`_read`)."""
+    return _read(Path(FILE).stem, data or paths.DATA)
 
 
 def lookup(data: Path | None = None) -> dict[str, str]:
     """``{English text: Arabic}`` of every translated cell."""
-    path = (data or paths.DATA) / FILE
-    try:
-        stamp = path.stat().st_mtime_ns
-    except OSError:
-        return {}
-    return _lookup(str(path), stamp)
+    return {r["en"].strip(): r["ar"].strip() for r in rows(data) if r.get("en") and (r.get("ar") or "").strip()}
 
 
 @dataclass

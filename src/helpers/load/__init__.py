@@ -30,7 +30,11 @@ Layout: :mod:`.csv_rows` (a file's rows and header), :mod:`.readers` (typing, ch
 
 from __future__ import annotations
 
-from helpers.load import rules
+import os
+from pathlib import Path
+
+from helpers import paths
+from helpers.load import csv_rows, package, rules
 from helpers.load.errors import MAX_LISTED, DataError, Problem
 from helpers.load.readers import (
     arms_control,
@@ -76,7 +80,7 @@ from helpers.load.readers import (
 
 __all__ = [
     "DataError", "Problem", "TABLES", "EXTRA_RULES", "MAX_LISTED", "rules", "table", "table_names",
-    "validate_all", "sources", "states", "organisations", "memberships", "events", "event_paragraphs",
+    "text_rows", "validate_all", "sources", "states", "organisations", "memberships", "events", "event_paragraphs",
     "event_actors", "treaties", "arms_control", "capabilities", "sections", "paragraphs", "paragraphs_ar",
     "paragraph_tags", "themes", "claims", "claims_ar", "prose_ar", "glossary", "lineage", "translation",
     "translation_differences", "dimensions", "org_features",
@@ -96,3 +100,14 @@ TABLES: tuple[str, ...] = (
 
 #: Rules checked on top of the Table Schema, by table, as a reader would state them (from the registry).
 EXTRA_RULES: dict[str, list[str]] = rules.by_table()
+
+
+def text_rows(name: str, data_dir: str | os.PathLike | None = None) -> list[dict[str, str]]:
+    """Table ``name``'s rows as the file writes them (each value its text, ``""`` when empty), after the checks
+    of :func:`table` and logged as read like it: for readers that want a table's words rather than typed columns
+    (the Arabic edition's names and prose), so a duplicate key or a bad row stops them with the loader's error."""
+    d = Path(data_dir) if data_dir is not None else paths.DATA
+    table(name, d)
+    path = d / package.resource(name, d)["path"]
+    header, records = csv_rows.read_rows(path, paths.shown(path))
+    return [dict(zip(header, record)) for record in records]

@@ -1,12 +1,13 @@
 """Characters a data value may not hold: control characters and line or paragraph separators (they end a row in
-some readers, crash chart rendering in others and corrupt a terminal), and bidirectional controls left open (they
-reverse the text that follows a value on the page). The rule is :mod:`helpers.printable`'s; here each value
-breaking it is reported with file, row and column."""
+some readers, crash chart rendering in others and corrupt a terminal), characters that hide text or mark text lost
+(byte-order mark, tag characters, U+FFFD), and bidirectional controls left open (they reverse the text that follows
+a value on the page). The three rules are :mod:`helpers.printable`'s; here each value breaking one is reported with
+file, row and column."""
 
 from __future__ import annotations
 
 from helpers.load.errors import Problem
-from helpers.printable import RULE_BIDI, RULE_CONTROL, bad_character  # noqa: F401  (the rules live there)
+from helpers.printable import RULE_BIDI, RULE_CONTROL, RULE_INVISIBLE, bad_character  # noqa: F401  (the rules live there)
 
 
 def problems(header: list[str], rows: list[list[str]], shown: str) -> list[Problem]:

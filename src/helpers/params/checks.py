@@ -205,27 +205,48 @@ def check_whole(ctx: Context, spec: ParamSpec, value: Any) -> int:
     return _in_range(ctx, spec, value, int(text), allowed)
 
 
+def _known(ctx: Context, spec: ParamSpec) -> tuple[tuple, str]:
+    """The values an ``org``, ``state``, ``org_list`` or ``list`` parameter takes, and what they are in words."""
+    if spec.type == "state":
+        return ctx.states, "ISO3 codes from data/states.csv"
+    if spec.type == "org_list":
+        return ctx.org_items(spec), org_list_words(spec)
+    if spec.type == "org":
+        return ctx.orgs, "organisation ids from data/organisations.csv"
+    where = f" from data/{spec.items[5:].replace('.', '.csv column ', 1)}" if isinstance(spec.items, str) else ""
+    return ctx.items(spec), f"items{where}"
+
+
+def allowed_codes(ctx: Context, spec: ParamSpec) -> str:
+    """What an ``org``, ``state``, ``org_list`` or ``list`` parameter accepts, in words: the one text its refusal
+    and ``--list`` (``describe.ALLOWED``) both say."""
+    known, what = _known(ctx, spec)
+    if spec.type in ("org_list", "list"):
+        return f"comma-separated {what}, each at most once: {short(known)}"
+    return f"one of the {what}: {short(known)}"
+
+
 @checks("org", "state")
 def check_code(ctx: Context, spec: ParamSpec, value: Any) -> str:
     """One organisation id or ISO3 code the data lists."""
-    state = spec.type == "state"
-    known = ctx.states if state else ctx.orgs
-    what = "ISO3 codes from data/states.csv" if state else "organisation ids from data/organisations.csv"
+    known, allowed = _known(ctx, spec)[0], allowed_codes(ctx, spec)
     if not isinstance(value, str) or not value.strip():
-        raise fail(ctx, spec, value, "is not a code", f"one of the {what}: {short(known)}")
+        raise fail(ctx, spec, value, "is not a code", allowed)
     v = value.strip()
     if v not in known:
         near = difflib.get_close_matches(v.upper(), known, n=3, cutoff=0.5)
         hint = f" (did you mean {' or '.join(near)}?)" if near else ""
-        kind = "state" if state else "organisation"
-        raise fail(ctx, spec, value, f"is not a known {kind}{hint}", f"one of the {what}: {short(known)}")
+        kind = "state" if spec.type == "state" else "organisation"
+        raise fail(ctx, spec, value, f"is not a known {kind}{hint}", allowed)
     return v
 
 
-def _items(ctx: Context, spec: ParamSpec, value: Any, known: tuple, what: str) -> Items:
-    """A comma-separated value (or a list) whose items are all in ``known``, each once, put in the order of
-    ``known``: the items choose what is shown, not its order, so ``SCO,NATO`` and ``NATO,SCO`` are one report."""
-    allowed = f"comma-separated {what}: {short(known)}"
+@checks("org_list", "list")
+def check_items(ctx: Context, spec: ParamSpec, value: Any) -> Items:
+    """Comma-separated organisation ids the data lists (``org_list``, a plain list; narrowed by its ``items``) or
+    items from the declared list or the data column it names (``list``), each once, put in the order of what is
+    allowed: the items choose what is shown, not its order, so ``SCO,NATO`` and ``NATO,SCO`` are one report."""
+    (known, what), allowed = _known(ctx, spec), allowed_codes(ctx, spec)
     if isinstance(value, (list, tuple)):
         items = [str(v).strip() for v in value]
     elif isinstance(value, str):
@@ -234,6 +255,10 @@ def _items(ctx: Context, spec: ParamSpec, value: Any, known: tuple, what: str) -
         raise fail(ctx, spec, value, "is not a comma-separated list", allowed)
     if not value or any(not v for v in items):
         raise fail(ctx, spec, value, "has an empty item", allowed)
+    uncoded = [v for v in items if spec.type == "org_list" and v in ctx.orgs and v not in known]
+    if uncoded:
+        raise fail(ctx, spec, value, f"names organisation(s) {cut(', '.join(uncoded))} that this notebook does not "
+                   "code", allowed)
     unknown = [v for v in items if v not in known]
     if unknown:
         noun = "organisation(s)" if spec.type == "org_list" else "item(s)"
@@ -241,20 +266,8 @@ def _items(ctx: Context, spec: ParamSpec, value: Any, known: tuple, what: str) -
     if len(set(items)) != len(items):
         noun = "an organisation" if spec.type == "org_list" else "an item"
         raise fail(ctx, spec, value, f"repeats {noun}", f"each of the {what} at most once")
-    return Items(k for k in known if k in items)
-
-
-@checks("org_list")
-def check_org_list(ctx: Context, spec: ParamSpec, value: Any) -> list[str]:
-    """Comma-separated organisation ids the data lists (and its ``items`` name, when given), each once (a plain
-    list)."""
-    known, words = ctx.org_items(spec), org_list_words(spec)
-    listed = [v.strip() for v in value.split(",")] if isinstance(value, str) else []
-    uncoded = [v for v in listed if v in ctx.orgs and v not in known]
-    if uncoded:
-        raise fail(ctx, spec, value, f"names organisation(s) {cut(', '.join(uncoded))} that this notebook does not "
-                   "code", f"comma-separated {words}: {short(known)}")
-    return list(_items(ctx, spec, value, known, words))
+    ordered = [k for k in known if k in items]
+    return ordered if spec.type == "org_list" else Items(ordered)
 
 
 def org_list_words(spec: ParamSpec) -> str:
@@ -265,13 +278,6 @@ def org_list_words(spec: ParamSpec) -> str:
         return "organisation ids from data/organisations.csv that this notebook lists"
     table, col = spec.items[len("data:"):].split(".", 1)
     return f"organisation ids from data/organisations.csv that data/{table}.csv codes (its column {col})"
-
-
-@checks("list")
-def check_list(ctx: Context, spec: ParamSpec, value: Any) -> Items:
-    """Comma-separated items from the declared list (or the data column it names), each once."""
-    where = f" from data/{spec.items[5:].replace('.', '.csv column ', 1)}" if isinstance(spec.items, str) else ""
-    return _items(ctx, spec, value, ctx.items(spec), f"items{where}")
 
 
 @checks("choice")

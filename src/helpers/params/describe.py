@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from helpers.params.checks import Context, bound, bounds, check_all, range_text, short
+from helpers.params.checks import Context, allowed_codes, bound, bounds, check_all, range_text
 from helpers.params.specs import NotebookSpec, ParamSpec, collection_path, data_dir, notebook
 from helpers.params.types import RANGED
 
@@ -50,10 +50,10 @@ def _ranged(ctx: Context, spec: ParamSpec) -> str:
 #: (:func:`_ranged`). A test holds ``ALLOWED`` and ``types.RANGED`` together equal to ``types.TYPES``, so a new type
 #: cannot fall back to a wrong text.
 ALLOWED: dict[str, Callable[[Context, ParamSpec], str]] = {
-    "org": lambda ctx, spec: "one of " + short(ctx.orgs),
-    "org_list": lambda ctx, spec: "comma-separated, from " + short(ctx.org_items(spec)),
-    "list": lambda ctx, spec: "comma-separated, each at most once, from " + short(ctx.items(spec)),
-    "state": lambda ctx, spec: "ISO3 code, one of " + short(ctx.states, 8),
+    "org": allowed_codes,
+    "org_list": allowed_codes,
+    "list": allowed_codes,
+    "state": allowed_codes,
     "choice": lambda ctx, spec: "one of " + ", ".join(map(str, spec.choices)),
     "str": lambda ctx, spec: "any text",
 }

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from helpers.params import steps
+
 
 def _literal(raw: Any, kind: type) -> Any:
     """A bound of the section map that is a ``kind`` (a date may be written as an ISO string), else ValueError."""
@@ -46,15 +48,28 @@ class Range:
     parse: Callable[[Any], Any]
     allowed: str
     step: Any
+    #: How ``--sweep NAME=FROM..TO/STEP`` lists this type's values (:mod:`helpers.params.steps`) and what its
+    #: STEP is, in words (the sweep's help quotes it); by default FROM, then every STEP read as a bound is read.
+    sweep: Callable[..., list[str]] = steps.stepped
+    step_help: str = ""
 
     def moved(self, value: Any, steps: int) -> Any:
         """``value`` moved by ``steps`` of this type's step (a day for a date, one for a whole number)."""
         return value + self.step * steps
 
+    def step_words(self) -> str:
+        """What a sweep's STEP is for this type: :attr:`step_help`, or a value as :attr:`allowed` says."""
+        return self.step_help or self.allowed
+
+    def values(self, lo: str, hi: str, step: str, limit: int) -> list[str]:
+        """The values of a sweep's range FROM..TO/STEP (text, at most ``limit``); ValueError names the problem."""
+        return self.sweep(self, lo, hi, step, limit)
+
 
 _DATE, _WHOLE = partial(_literal, kind=_dt.date), partial(_literal, kind=int)
 RANGED: dict[str, Range] = {
-    "date": Range(("data:first", "data:last"), _DATE, "an ISO date YYYY-MM-DD", _dt.timedelta(days=1)),
+    "date": Range(("data:first", "data:last"), _DATE, "an ISO date YYYY-MM-DD", _dt.timedelta(days=1),
+                  steps.dates, steps.DATE_STEPS),
     "year": Range(("data:first_year", "data:last_year"), _WHOLE, "a whole number", 1),
     "int": Range((), _WHOLE, "a whole number", 1),
 }

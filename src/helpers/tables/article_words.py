@@ -34,10 +34,13 @@ def org_name(org: str) -> str:
     return wording.label(org, "org_id", lang="en")
 
 
-def structure_description(org: str) -> str:
-    """The text alternative of the structure chart, naming the highlighted organisation."""
-    return (f"Dot matrix: the article's paragraphs P1 to P19 across, and down the organisations, states and themes "
-            f"each paragraph touches. Paragraphs that name {org_name(org)} are shaded.")
+def structure_description(org: str, paragraphs: pd.DataFrame) -> str:
+    """The text alternative of the structure chart, naming the highlighted organisation and the span of the
+    paragraphs the data holds (``paragraphs``, in their ``order``)."""
+    need(paragraphs, ["paragraph", "order"], "structure_description(paragraphs)")
+    ids = list(paragraphs.sort_values("order", kind="mergesort")["paragraph"])
+    return (f"Dot matrix: the article's paragraphs {ids[0]} to {ids[-1]} across, and down the organisations, states "
+            f"and themes each paragraph touches. Paragraphs that name {org_name(org)} are shaded.")
 
 
 def lineage_finding(lineage: pd.DataFrame) -> str:

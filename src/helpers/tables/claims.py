@@ -1,9 +1,11 @@
-"""Tables for the claims ledger (notebook 09) and the article's own scenarios (notebook 05).
+"""Frames for the claims ledger (notebook 09) and the article's own scenarios (notebook 05).
 
-Plain DataFrames in, plain DataFrames out. The vocabularies below are the ones ``data/datapackage.json`` declares
-for ``claims.csv``; the verdict says how far a claim's content holds, ``checked_against`` says what the verdict was
-checked against, and ``attribution`` says who is speaking; the three are kept apart everywhere (a gap in checking is
-never shown as a partial verdict, and a misattribution never as a contradicted claim).
+Plain DataFrames in, plain DataFrames out; the tables a reader reads, with reader headers and cells, are in
+:mod:`helpers.tables.claims_view`, the sentences in :mod:`helpers.tables.claims_words`. The vocabularies below are
+the ones ``data/datapackage.json`` declares for ``claims.csv``; the verdict says how far a claim's content holds,
+``checked_against`` says what the verdict was checked against, and ``attribution`` says who is speaking; the three
+are kept apart everywhere (a gap in checking is never shown as a partial verdict, and a misattribution never as a
+contradicted claim).
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ LEDGER_COLUMNS = ["claim_id", "paragraph", "claim", "voice", "attributed_to", "a
                   "second_source_id"]
 
 
-def _paragraph_number(paragraph: pd.Series) -> pd.Series:
+def paragraph_number(paragraph: pd.Series) -> pd.Series:
+    """A paragraph id's number (``P10`` → 10), to sort claims in article order."""
     return paragraph.astype(str).str[1:].astype(int)
 
 
@@ -80,7 +83,7 @@ def claims_ledger(claims: pd.DataFrame, reports: Mapping[str, str], claim_types:
                          f"allowed: {', '.join(sorted(reports))}")
     sub["evidence"] = nb.map(reports).fillna("")
     sub["second_source_id"] = sub["second_source_id"].fillna("")
-    sub["_p"] = _paragraph_number(sub["paragraph"])
+    sub["_p"] = paragraph_number(sub["paragraph"])
     sub = sub.sort_values(["_p", "claim_id"], kind="mergesort")
     return sub[LEDGER_COLUMNS].reset_index(drop=True)
 
@@ -125,25 +128,11 @@ def attribution_claims(ledger: pd.DataFrame, likely_added: Iterable[str] = ()) -
     keep = ledger["attribution"].isin((*NOT_FAITHFUL, "unverifiable")) | (ledger["attributed_to"] != AUTHOR) | \
         ledger["paragraph"].isin(list(likely_added))
     sub = ledger[keep].copy()
-    sub["_p"] = _paragraph_number(sub["paragraph"])
+    sub["_p"] = paragraph_number(sub["paragraph"])
     sub = sub.sort_values(["_p", "claim_id"], kind="mergesort")
     out = sub[["claim_id", "paragraph", "attributed_to", "voice", "attribution", "claim", "verdict",
                "checked_against"]]
     return out.rename(columns={"attributed_to": "the Arabic says", "voice": "whose words"}).reset_index(drop=True)
-
-
-def attribution_view(attributed: pd.DataFrame) -> pd.DataFrame:
-    """:func:`attribution_claims` for reading: the claim id with its paragraph, who the Arabic says is speaking,
-    whose words they are on the evidence of the English, the attribution, the claim and, in its own column, the
-    verdict on its content."""
-    return pd.DataFrame({
-        "Claim": (attributed["claim_id"] + " · " + attributed["paragraph"]).to_numpy(),
-        "The Arabic gives it to": attributed["the Arabic says"].to_numpy(),
-        "Whose words": attributed["whose words"].to_numpy(),
-        "Attribution": attributed["attribution"].to_numpy(),
-        "The article says (our paraphrase)": attributed["claim"].to_numpy(),
-        "Verdict on the content": attributed["verdict"].to_numpy(),
-    })
 
 
 def voice_counts(claims: pd.DataFrame) -> pd.DataFrame:
@@ -153,20 +142,6 @@ def voice_counts(claims: pd.DataFrame) -> pd.DataFrame:
     order = claims["voice"].value_counts()
     out["_o"] = out["voice"].map(lambda v: (-order[v], v))
     return out.sort_values(["_o", "attribution"], kind="mergesort").drop(columns="_o").reset_index(drop=True)
-
-
-def forecasts(ledger: pd.DataFrame) -> pd.DataFrame:
-    """The article's predictive claims in article order (claim id with its paragraph), with the verdict and whether
-    later evidence (after April 2024) already bears on them: the list of what to watch."""
-    need(ledger, ["claim_id", "paragraph", "claim", "claim_type", "verdict", "evidence_after_article"],
-          "forecasts(ledger)")
-    sub = ledger[ledger["claim_type"] == "predictive"].copy()
-    sub["_p"] = _paragraph_number(sub["paragraph"])
-    sub = sub.sort_values(["_p", "claim_id"], kind="mergesort")
-    return pd.DataFrame({
-        "Claim": (sub["claim_id"] + " · " + sub["paragraph"]).to_numpy(),
-        "The article expects (our paraphrase)": sub["claim"].to_numpy(), "Verdict": sub["verdict"].to_numpy(),
-        "Later evidence": sub["evidence_after_article"].map({True: "yes", False: "not yet"}).to_numpy()})
 
 
 def cited_sources(ledger: pd.DataFrame) -> list[str]:
@@ -185,88 +160,6 @@ def paragraph_coverage(paragraphs: pd.DataFrame, claims: pd.DataFrame, reports: 
         rows.append({"paragraph": p, "claims": int((claims["paragraph"] == p).sum()),
                      "covered in": ", ".join(n for n in nbs if n in reports)})
     return pd.DataFrame(rows, columns=["paragraph", "claims", "covered in"])
-
-
-def article_scenarios(claims: pd.DataFrame, paragraph: str = "P10") -> pd.DataFrame:
-    """The article's own scenarios: its claims in ``paragraph`` (P10: best and worst case), labelled as the
-    article's — and, where the Arabic gives the scenario to someone else (``attributed_to``, else ``voice``), as
-    theirs — with our verdict beside them."""
-    need(claims, ("claim_id", "paragraph", "claim", "claim_type", "verdict"), "article_scenarios(claims)")
-    sub = claims[claims["paragraph"] == paragraph].sort_values("claim_id", kind="mergesort")
-    who = "attributed_to" if "attributed_to" in sub.columns else "voice"
-    voices = sub[who] if who in sub.columns else pd.Series(AUTHOR, index=sub.index)
-    whose = [f"the article ({paragraph})" if v == AUTHOR else f"{v}, as the article reports ({paragraph})"
-             for v in voices.fillna(AUTHOR)]
-    return pd.DataFrame({
-        "claim_id": sub["claim_id"].to_numpy(),
-        "whose scenario": whose,
-        "the article says (our paraphrase)": sub["claim"].to_numpy(),
-        "type": sub["claim_type"].to_numpy(),
-        "our verdict": sub["verdict"].to_numpy(),
-    })
-
-
-def ledger_view(ledger: pd.DataFrame, likely_added: Iterable[str] = ()) -> pd.DataFrame:
-    """The ledger as a reader sees it, narrow enough that the claim reads in two or three lines: the claim id
-    with its paragraph and type, the claim, who says it ("author" for the article's own voice; see ``_who`` for a
-    sentence whose wording changed in translation or that was not compared with RT), verdict and — in its own
-    column — what the verdict was checked against ("secondary, and later evidence" when evidence dated after the
-    article bears on it), and the number of the report that holds the evidence. Reasons and sources are left to
-    ``audit_view``. ``likely_added`` names paragraphs most likely the Arabic editor's own, whose speaker stays
-    unknown."""
-    need(ledger, LEDGER_COLUMNS, "ledger_view(ledger)")
-    later = ledger["evidence_after_article"].map({True: ", and later evidence", False: ""}).fillna("")
-    return pd.DataFrame({
-        "Claim": (ledger["claim_id"] + " · " + ledger["paragraph"] + " (" + ledger["claim_type"] + ")").to_numpy(),
-        "The article says (our paraphrase)": ledger["claim"].to_numpy(),
-        "Who says it": _who(ledger, likely_added),
-        "Verdict": ledger["verdict"].to_numpy(),
-        "Checked against": (ledger["checked_against"] + later).to_numpy(),
-        "Report": ledger["evidence"].str[:2].to_numpy(),
-    })
-
-
-def _who(ledger: pd.DataFrame, likely_added: Iterable[str] = ()) -> list[str]:
-    """Who says each claim, kept apart from who changed its wording. A sentence whose words follow RT's but for a
-    word the Arabic changed (a word added, a date narrowed) keeps its speaker's voice and reads "Lavrov, wording
-    changed by the translator or editor"; one carrying RT's changed wording reads "author, wording changed by RT's
-    translator or editors"; one whose own words are the Arabic's (voice ``TRANSLATOR``) reads "translator or editor
-    (the Arabic: author)". A sentence not compared with RT (RT's English could not be read) is given to the one the
-    Arabic names, "(not compared with RT)"; "unknown" stays for a positive reason for doubt: an unverifiable
-    attribution, or a paragraph in ``likely_added``."""
-    short = {AUTHOR: "author", TRANSLATOR: "translator or editor"}
-    added = set(likely_added)
-    out = []
-    for voice, shown, how, paragraph in zip(ledger["voice"], ledger["attributed_to"], ledger["attribution"],
-                                            ledger["paragraph"]):
-        speaker = short.get(shown, shown)
-        if how == "changed in translation" and voice in (RT_EDITORS, shown):
-            by = "RT's translator or editors" if voice == RT_EDITORS else "the translator or editor"
-            out.append(f"{speaker}, wording changed by {by}")
-        elif voice == UNKNOWN and how == "not compared" and paragraph not in added:
-            out.append(f"{speaker} (not compared with RT)")
-        else:
-            who = short.get(voice, voice)
-            out.append(who if shown == voice else f"{who} (the Arabic: {speaker})")
-    return out
-
-
-def audit_view(ledger: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Audit detail, one row per claim: the verdict, the full reason, and the two sources by title and publisher
-    (main source first; for readings and proposals, the case for, then the case against)."""
-    need(ledger, LEDGER_COLUMNS, "audit_view(ledger)")
-    need(sources, ["source_id", "title", "publisher"], "audit_view(sources)")
-    names = {r.source_id: f"{r.title} ({r.publisher})" for r in sources.itertuples(index=False)}
-    unknown = sorted(set(cited_sources(ledger)) - set(names))
-    if unknown:
-        raise ValueError(f"audit_view: source id(s) {unknown} are not in sources.csv")
-    return pd.DataFrame({
-        "claim": ledger["claim_id"].to_numpy(),
-        "verdict": ledger["verdict"].to_numpy(),
-        "why": ledger["verdict_reason"].to_numpy(),
-        "main source": ledger["source_id"].map(names).fillna("").to_numpy(),
-        "second source": ledger["second_source_id"].map(names).fillna("").to_numpy(),
-    })
 
 
 def split_ledger(ledger: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
