@@ -1,0 +1,145 @@
+"""The Arabic edition's typography and wording as a reader meets it (issue 24, review 7, part B): a paragraph card's
+reference «(P4، https://…)» keeps its brackets around it, a source list's English publisher and title sit in their
+own left-to-right runs with Arabic punctuation between them, a path in the prose reads «data/» (never «/data»), one
+quotation convention with no stray straight quotes or spaces inside the marks, counts that agree with their nouns
+and never put a paragraph's number beside a count («P4 3»), and the words the review found ambiguous or calqued."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+import pandas as pd
+from bs4 import BeautifulSoup
+
+from helpers import i18n, paths
+from helpers.i18n import catalogs
+from helpers.render import citations, markup, notebook, templating
+from helpers.tables import article_words, euroatlantic_words
+
+ARTICLE = "https://alahalygate.com/archives/187842"
+
+
+def _arabic_texts() -> dict[str, str]:
+    """Every Arabic string a reader can meet, by where it lives: the catalogs' msgstr, the data's Arabic prose and
+    labels, and the page strings."""
+    texts = {}
+    for po in [catalogs.messages_path(), *sorted(catalogs.LOCALE_NOTEBOOKS.glob("ar/*.po"))]:
+        for n, entry in enumerate(re.split(r"\n\s*\n", po.read_text(encoding="utf-8"))):
+            body = entry.split("msgstr", 1)[1] if "msgstr" in entry else ""
+            texts[f"{po.name}#{n}"] = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', body)).replace('\\"', '"')
+    with open(paths.DATA / "prose_ar.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            texts[f"prose_ar {row['table']}.{row['column']}.{row['key']}"] = row["ar"]
+    with open(paths.DATA / "labels.csv", encoding="utf-8") as f:
+        for n, row in enumerate(csv.DictReader(f)):
+            texts[f"labels#{n}"] = row.get("term_ar") or ""
+    strings = json.loads((templating.TEMPLATES / "page" / "strings.ar.json").read_text(encoding="utf-8"))
+    texts.update({f"strings.ar.json {k}": v for k, v in strings.items() if isinstance(v, str)})
+    return texts
+
+
+# E1 -------------------------------------------------------------------------------------------------------------
+
+def test_a_paragraph_cards_reference_keeps_its_brackets_around_the_paragraph_and_address():
+    card = next(v for v in i18n.paragraph_cards().values() if "(P4، " in v)
+    marked = markup.mark_latin_text(card)
+    # one left-to-right run holds "(P4، https://…)" whole: a phone's line that wraps the address can no longer draw
+    # the closing bracket beside the opening one, nor the Arabic comma on the far side of P4
+    assert f'<bdi dir="ltr" class="report-url">(P4، {ARTICLE})</bdi>' in marked, marked[-200:]
+    assert markup.mark_latin_text("كما يقول (C07, P4) هنا").count("<bdi") == 1
+
+
+# E2 -------------------------------------------------------------------------------------------------------------
+
+def test_an_arabic_source_list_isolates_english_publisher_and_title_with_an_arabic_comma_between():
+    row = {"source_id": "s1", "publisher": "SIPRI", "title": "Military Expenditure Database",
+           "url": "https://sipri.org/databases/milex", "accessed": "2026-12-01", "kind": "dataset", "note": ""}
+    with paths.using(lang="ar"):
+        templating.env.cache_clear()
+        html = str(citations.Citations({"s1": row}).bibliography(["s1"]))
+    templating.env.cache_clear()
+    entry = BeautifulSoup(html, "html.parser").li
+    publisher, title = entry.select_one(".report-source-publisher bdi"), entry.select_one("cite bdi")
+    assert publisher["dir"] == "ltr" and publisher.get_text() == "SIPRI"
+    assert title["dir"] == "ltr" and title.get_text() == "Military Expenditure Database"
+    # «SIPRI، Military Expenditure Database.»: the Arabic comma, which a right-to-left line draws after SIPRI
+    assert "</bdi></span>، <cite>" in html and "</span>, <cite>" not in html
+    with paths.using(lang="en"):
+        english = str(citations.Citations({"s1": row}).bibliography(["s1"]))
+    assert "</span>, <cite>" in english
+
+
+# E3 -------------------------------------------------------------------------------------------------------------
+
+def test_a_path_in_arabic_prose_reads_left_to_right():
+    html = notebook.mark_latin_html("<p>كل جدول أدناه مأخوذ من مجلد البيانات <code>data/</code>، وكل صف.</p>")
+    code = BeautifulSoup(html, "html.parser").code
+    assert code["dir"] == "ltr", html  # without it the right-to-left line draws «/data»
+    block = notebook.mark_latin_html("<pre><code>make reports</code></pre>")
+    assert "dir=" not in block
+
+
+# E4 -------------------------------------------------------------------------------------------------------------
+
+#: Straight quotes around words in Arabic text ('Is neutering NATO…'); an apostrophe inside a word is not one.
+_STRAIGHT = re.compile(r"(?<![A-Za-z])'[^'\n]{1,80}'(?![A-Za-z])|\"[^\"\n]{1,80}\"")
+_SPACED = re.compile(r"[«“] | [»”]")
+
+
+def test_arabic_text_keeps_one_quotation_convention_without_straight_quotes_or_inner_spaces():
+    found = []
+    for where, text in _arabic_texts().items():
+        if not re.search("[\u0600-\u06FF]", text):
+            continue
+        prose = re.sub(r"\{[^}]*\}|`[^`]*`|<[^>]+>|\]\([^)]*\)", "", text)  # placeholders, code, tags, link targets
+        found += [f"{where}: {m.group(0)}" for m in _STRAIGHT.finditer(prose)]
+        found += [f"{where}: …{prose[max(m.start() - 20, 0):m.end() + 20]}…" for m in _SPACED.finditer(prose)]
+    assert not found, "\n".join(found[:20])
+
+
+# E5 -------------------------------------------------------------------------------------------------------------
+
+_ID_THEN_COUNT = re.compile(r"\b[PCT]\d+(?:–[PCT]\d+)? \d")
+
+
+def test_a_claims_heading_never_puts_a_paragraph_number_beside_a_count():
+    claims = pd.DataFrame({"verdict": ["supported", "interpretation", "interpretation"]})
+    one = i18n.text(euroatlantic_words.claims_headline(claims, ["P4"]), "ar")
+    assert not _ID_THEN_COUNT.search(one), one
+    assert "في الفقرة P4" in one and "تفسيران" in one
+    many = i18n.text(euroatlantic_words.claims_headline(claims, ["P7", "P9"]), "ar")
+    assert not _ID_THEN_COUNT.search(many) and "في الفقرات P7–P9" in many, many
+    p19 = i18n.text("P19 makes 7 of the listed claims", "ar")
+    assert not _ID_THEN_COUNT.search(p19) and "الفقرة P19" in p19, p19
+
+
+def test_the_article_sentence_counts_its_paragraphs_in_each_half():
+    from helpers import load
+
+    tables = [load.table(name) for name in ("paragraphs", "sections", "claims", "lineage")]
+    shown = i18n.text(article_words.glance_findings(*tables)[0], "ar")
+    assert re.search(r"\d+ فقرات? عمّا أخفق", shown) and re.search(r"و\d+ أخرى عن", shown), shown
+
+
+def test_the_faithful_claims_agree_in_the_feminine():
+    english = ("Of the 55 claims, 7 were compared with RT's English and found faithful to it, and 9 were changed in "
+               "translation (6 by the Arabic's translator or editor, 3 by RT's translator or editors); for 39 RT's "
+               "English could not be read, so whether RT's text reads the same is unknown (5 of them the Arabic "
+               "gives to someone other than the author).")
+    shown = i18n.text(english, "ar")
+    assert "فوُجدت أمينةً له" in shown and "وغُيّرت 9" in shown, shown
+    assert "فوُجد أمينًا" not in shown
+
+
+# E7, E10, E12 ---------------------------------------------------------------------------------------------------
+
+def test_the_words_the_review_found_ambiguous_or_calqued_are_gone():
+    texts = _arabic_texts()
+    calque = [w for w, t in texts.items() if re.search(r"تُغني[هـ]?", t)]
+    assert not calque, calque  # "inform, not settle" reads «تُلقي عليه ضوءًا لا أن تحسمه»
+    # «نسب المقال» reads as «نِسَب» (ratios) on a page of counts; the lineage is «سلسلة نشر المقال»
+    lineage = [w for w, t in texts.items() if re.search(r"(?<![\u0600-\u06FF])[و]?(?:في )?نسب المقال", t)]
+    assert not lineage, lineage
+    assert texts["strings.ar.json index_builds_none"].startswith("لا تقارير لك بعد")
