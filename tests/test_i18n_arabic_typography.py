@@ -143,3 +143,31 @@ def test_the_words_the_review_found_ambiguous_or_calqued_are_gone():
     lineage = [w for w, t in texts.items() if re.search(r"(?<![\u0600-\u06FF])[و]?(?:في )?نسب المقال", t)]
     assert not lineage, lineage
     assert texts["strings.ar.json index_builds_none"].startswith("لا تقارير لك بعد")
+
+
+# E11 ------------------------------------------------------------------------------------------------------------
+
+def test_no_arabic_verdict_reason_runs_to_a_seventy_word_sentence():
+    with open(paths.DATA / "prose_ar.csv", encoding="utf-8") as f:
+        reasons = {row["key"]: row["ar"] for row in csv.DictReader(f)
+                   if row["table"] == "claims" and row["column"] == "verdict_reason"}
+    longest = max(((len(s.split()), key, s[:80]) for key, text in reasons.items()
+                   for s in re.split(r"(?<=[.!؟])\s+", text)), default=(0, "", ""))
+    # the review read C09's «الحجة المعارضة، …» as one 79-word sentence; split at its semicolons, none passes 62
+    assert longest[0] <= 62, longest
+
+
+# E7 -------------------------------------------------------------------------------------------------------------
+
+def test_a_claim_is_a_neutral_maqula_not_an_allegation_everywhere_the_edition_speaks():
+    from helpers import wording
+
+    # «ادعاء» leans to "allegation" in Arabic political prose and prejudged rows the ledger supports; the edition
+    # says «مقولة» (defined once in 09's «كيف تُسجَّل المقولة»). Only schema.org's own term, in its source note, keeps
+    # the vocabulary's wording.
+    left = [where for where, text in _arabic_texts().items()
+            if "ادعاء" in text and not where.startswith("prose_ar sources.note.schemaorg")]
+    assert not left, left[:10]
+    with paths.using(lang="ar"):
+        assert wording.header("claim_type") == "نوع المقولة"
+    assert i18n.text("1 claim", "ar") in {"مقولة واحدة"}, i18n.text("1 claim", "ar")
