@@ -163,7 +163,7 @@ def test_a_claim_is_a_neutral_maqula_not_an_allegation_everywhere_the_edition_sp
     from helpers import wording
 
     # «ادعاء» leans to "allegation" in Arabic political prose and prejudged rows the ledger supports; the edition
-    # says «مقولة» (defined once in 09's «كيف تُسجَّل المقولة»). Only schema.org's own term, in its source note, keeps
+    # says «مقولة» (defined once in 09, under «كيف تُسجَّل المقولة»). Only schema.org's own term, in its source note, keeps
     # the vocabulary's wording.
     left = [where for where, text in _arabic_texts().items()
             if "ادعاء" in text and not where.startswith("prose_ar sources.note.schemaorg")]
@@ -171,3 +171,14 @@ def test_a_claim_is_a_neutral_maqula_not_an_allegation_everywhere_the_edition_sp
     with paths.using(lang="ar"):
         assert wording.header("claim_type") == "نوع المقولة"
     assert i18n.text("1 claim", "ar") in {"مقولة واحدة"}, i18n.text("1 claim", "ar")
+
+
+# E8 -------------------------------------------------------------------------------------------------------------
+
+def test_the_edition_states_its_one_rule_for_publisher_names():
+    # source lists keep each publisher's own name, as they keep titles (RIAC is «Russian International Affairs
+    # Council» there); the prose names it in Arabic. 00's conventions say so, beside the quotation rule.
+    conventions = next(t for w, t in _arabic_texts().items()
+                       if w.startswith("00-article-at-a-glance.po") and "المصطلحات الأساسية" in t)
+    assert "قوائم المصادر" in conventions and "اسم ناشره بلغته" in conventions
+    assert "أما متن النص فيسمّي الجهات بأسمائها العربية" in conventions
