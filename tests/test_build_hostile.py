@@ -216,7 +216,7 @@ def test_09_without_predictive_claims_says_so_in_a_sentence_in_both_editions(tmp
     assert "<li>No forecast is among the listed claims: the chosen claim types leave out the predictive ones.</li>" \
         in english
     assert "0 forecasts" not in english
-    assert "<li>لا توقّع بين الادعاءات المسرودة: أنواع الادعاءات المختارة تستبعد الادعاءات الاستشرافية.</li>" in arabic
+    assert "<li>لا توقّع بين المقولات المسرودة: أنواع المقولات المختارة تستبعد المقولات الاستشرافية.</li>" in arabic
 
 
 # --- #49: a markdown image that is not there --------------------------------------------------------------------

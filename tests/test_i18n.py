@@ -137,7 +137,7 @@ def test_labels_are_complete_in_arabic_and_used_through_the_one_lookup(monkeypat
     assert missing == []
     monkeypatch.setenv(paths.LANG_VAR, "ar")
     assert wording.label("NEW_START", "treaty_id") == "معاهدة نيو ستارت"
-    assert wording.header("claim_type") == "نوع الادعاء"
+    assert wording.header("claim_type") == "نوع المقولة"
     assert wording.day("1949-04-04") == "4 أبريل 1949"
     assert wording.label("collective_defence", "dimension_id") == "التعهد بالدفاع"  # a label the data holds in
     # English only comes from the data's Arabic (prose_ar.csv) through the one lookup

@@ -257,7 +257,7 @@ def test_the_quotation_marks_and_the_editions_conventions_are_stated_once_on_00(
     """«…» for the article's words and “…” for other texts' words were used without a key: 00's "Key terms" states
     the rule in both editions, and the Arabic adds the paragraph, number and chart-direction conventions."""
     arabic_text = " ".join(_soup(_ar(built_reports, "00-article-at-a-glance.html")).get_text(" ").split())
-    assert "بين علامتي التنصيص العربيتين (« ») كلمات المقال العربية نفسها" in arabic_text
+    assert "بين علامتي التنصيص العربيتين («») كلمات المقال العربية نفسها" in arabic_text
     assert "P1 في أقصى اليمين" in arabic_text
     english = _soup((built_reports / "00-article-at-a-glance.html").read_text(encoding="utf-8")).get_text(" ")
     assert "«…» hold the article's own Arabic words" in english

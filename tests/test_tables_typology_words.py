@@ -110,7 +110,7 @@ def test_organisation_table_and_claims_here_are_in_reader_columns():
     assert list(table["on 1 Jan 2000"]) == ["existed", "did not exist yet (founding treaty signed 1 Jan 2005)"]
     claims = load.claims()
     here = V.claims_here(claims, "07")
-    assert list(here["Claim"])[:1] == ["C07, P4"]
+    assert list(here["Claim"])[:1] == ["C07 · P4"]
     # "Who says it" shows exactly when some of the notebook's claims are not known to be the author's own (a claim
     # whose English was never compared has the voice 'unknown')
     mine = claims[claims["evidence_notebook"].astype(str).str.zfill(2) == "07"]

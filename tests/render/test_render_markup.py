@@ -23,4 +23,4 @@ def test_a_colon_after_a_latin_word_in_arabic_stays_with_the_arabic_sentence():
     assert markup.mark_latin_text("P15–P16: منبر") == '<bdi dir="ltr">P15–P16</bdi>: منبر'
     assert markup.mark_latin_text("موقع Zerkalo.io: في") == 'موقع <bdi dir="ltr">Zerkalo.io</bdi>: في'
     assert '<bdi dir="ltr">NATO: the first five years</bdi>' in markup.mark_latin_text("NATO: the first five years هنا")
-    assert '<bdi dir="ltr">https://nato.int/a</bdi>' in markup.mark_latin_text("موقع https://nato.int/a وحده")
+    assert '<bdi dir="ltr" class="report-url">https://nato.int/a</bdi>' in markup.mark_latin_text("موقع https://nato.int/a وحده")

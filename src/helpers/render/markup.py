@@ -101,6 +101,19 @@ STATISTIC = re.compile(r"(?<![\w\u0600-\u06FF])[A-Za-z]\u00A0?\s?[=<>\u2264\u226
 LTR_RUN = re.compile(f"{STATISTIC.pattern}|{LATIN_RUN.pattern}")
 
 
+#: A bracketed list of Latin runs only ("(P4، https://…)", "(C07, P4)"): isolated whole, brackets and all, so a
+#: right-to-left line never draws the closing bracket beside the opening one's run or the comma on the wrong side
+#: when the address wraps on a phone.
+LATIN_GROUP = re.compile(rf"\((?:{LATIN_RUN.pattern})(?:[،,;·] ?(?:{LATIN_RUN.pattern}))+\)")
+_URL = re.compile(r"https?://")
+
+
+def _ltr_bdi(run: str) -> str:
+    """One left-to-right run in its ``<bdi>``; a web address may wrap anywhere (a phone's line is narrower)."""
+    cls = ' class="report-url"' if _URL.search(run) else ""
+    return f'<bdi dir="ltr"{cls}>{html.escape(run)}</bdi>'
+
+
 def mark_latin_text(text) -> str:
     """Escape plain text and isolate every Latin run in ``<bdi>`` (the Arabic edition's twin of
     :func:`mark_arabic_text`); text without Arabic is left as it is."""
@@ -108,9 +121,9 @@ def mark_latin_text(text) -> str:
     if not HAS_ARABIC.search(text):
         return html.escape(text)
     out, pos = [], 0
-    for m in LTR_RUN.finditer(text):
+    for m in re.finditer(f"{LATIN_GROUP.pattern}|{LTR_RUN.pattern}", text):
         out.append(html.escape(text[pos : m.start()]))
-        out.append(f'<bdi dir="ltr">{html.escape(m.group(0))}</bdi>')
+        out.append(_ltr_bdi(m.group(0)))
         pos = m.end()
     out.append(html.escape(text[pos:]))
     return "".join(out)

@@ -103,6 +103,9 @@ def mark_latin_html(fragment: str) -> str:
     from bs4 import BeautifulSoup, NavigableString
 
     soup = BeautifulSoup(fragment, "html.parser")
+    for code in soup.find_all("code"):
+        if not code.has_attr("dir") and code.find_parent("pre") is None:
+            code["dir"] = "ltr"  # a path or name ("data/") reads left to right, never mirrored to "/data"
     for node in list(soup.find_all(string=True)):
         if type(node) is not NavigableString or not markup.LTR_RUN.search(node) or not node.strip():
             continue

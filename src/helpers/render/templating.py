@@ -74,7 +74,10 @@ def isolated(value) -> str:
     reverse the rest of the entry), and an English title in the Arabic edition reads left to right."""
     import markupsafe
 
-    return markupsafe.Markup(f"<bdi>{marked(value)}</bdi>")
+    text = "" if value is None else str(value)
+    latin_only = markup.HAS_LATIN.search(text) and not markup.HAS_ARABIC.search(text)
+    direction = ' dir="ltr"' if page_lang() == "ar" and latin_only else ""
+    return markupsafe.Markup(f"<bdi{direction}>{marked(value)}</bdi>")
 
 
 @functools.lru_cache(maxsize=1)

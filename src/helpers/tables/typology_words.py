@@ -213,7 +213,7 @@ def claims_here(claims: pd.DataFrame, notebook_id: str) -> pd.DataFrame:
     order = sorted(set(mine["paragraph"]), key=lambda p: int(str(p)[1:]))
     found = article.claims_for(mine, order)
     out = pd.DataFrame({
-        "Claim": found["claim_id"] + ", " + found["paragraph"],
+        "Claim": found["claim_id"] + " · " + found["paragraph"],
         "The article says (our paraphrase)": found["claim"], "Who says it": found["voice"],
         "Verdict": found["verdict"], "Checked against": found["checked_against"], "Why": found["verdict_reason"],
         "source_id": found["source_id"], "second_source_id": found["second_source_id"].fillna("")})
