@@ -1,0 +1,37 @@
+"""Words a methods referee (review 7) found stronger than the data: each test reads what a reader sees."""
+
+from __future__ import annotations
+
+from helpers import load, membership, paths
+from helpers.tables import alignment_denominators as AD
+from helpers.tables import alignment_denominators_words as ADW
+from helpers.tables import sco_states
+
+
+def test_institution_items_do_not_pass_as_the_papers_own():
+    """Minor 4: the four institution items cite Leeds & Anac (2005), of which only the abstract was read."""
+    dims = load.dimensions()
+    cited = dims[dims["source_id"] == "leeds-anac-2005"]
+    assert len(cited) == 4
+    for text in cited["description"]:
+        assert "only the abstract was read" in text and "ours, not the paper's" in text, text
+
+
+def test_05_limits_non_hegemony_to_the_blocs_it_measures():
+    """Minor 7: only NATO, the SCO, the CSTO and Russia with China were measured."""
+    text = (paths.NOTEBOOKS / "05-balance-of-power.py").read_text(encoding="utf-8")
+    assert "not a description of any bloc measured here" in text
+    assert "any existing one" not in text
+
+
+def test_08_first_screen_leads_with_the_graded_count_and_shows_it_without_afghanistan():
+    """Minor 13: '15 of the 71' was led by the weakest ties; the first screen now gives the partnership grade first
+    and the count without Afghanistan beside the count of any tie."""
+    names = load.states().set_index("iso3")["name"].to_dict()
+    status = membership.status_matrix(load.memberships(), "2024-07-04", list(sco_states.ORGS))
+    matrix = sco_states.tie_matrix(status, names)
+    line = ADW.graded_glance(AD.denominators(matrix), AD.by_grade(matrix), matrix, names, "2024-07-04")
+    assert line == ("On 4 Jul 2024, 5 of the 71 OSCE or SCO states other than Russia and China held a partnership or "
+                    "stronger on both sides; 15 held any active tie on both, 14 without Afghanistan.")
+    source = (paths.NOTEBOOKS / "08-sco-multivector-states.py").read_text(encoding="utf-8")
+    assert "first_screen[1] = alignment_denominators_words.graded_glance(" in source
