@@ -35,3 +35,16 @@ def test_08_first_screen_leads_with_the_graded_count_and_shows_it_without_afghan
                     "stronger on both sides; 15 held any active tie on both, 14 without Afghanistan.")
     source = (paths.NOTEBOOKS / "08-sco-multivector-states.py").read_text(encoding="utf-8")
     assert "first_screen[1] = alignment_denominators_words.graded_glance(" in source
+
+
+def test_02_counts_ended_spells_not_members_who_left():
+    """Minor 1: New Zealand never left ANZUS; the United States suspended its obligations to it in 1986. The first
+    screen's count of exits therefore speaks of membership spells that ended, not of members that left."""
+    from helpers.tables import pact_census, pact_census_words
+
+    cases = pact_census.census_cases(load.pact_census(), load.organisations(), "2024-04-30")
+    rates = pact_census.exit_record(cases, load.pact_spells(), load.pact_exits(), "2024-04-30")
+    assert int(rates.set_index("org_id").loc["ANZUS", "suspension"]) == 1
+    line = pact_census_words.glance_line(rates)
+    assert line.startswith("Membership spells ended in these 13 pacts too rarely to rank them")
+    assert "Members left" not in line

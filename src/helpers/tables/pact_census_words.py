@@ -77,7 +77,8 @@ def rates_headline(record: pd.DataFrame, checks=()) -> str:
     did, and (with ``checks``) whether that difference holds under every check that changes the data
     (:func:`verdict`)."""
     pairs = separated_pairs(record, focus=FOCUS)
-    head = f"Members left these {len(record)} pacts too rarely to rank them"
+    # "spells ended", not "members left": a suspension between members (ANZUS, 1986) ends a spell, not a membership
+    head = f"Membership spells ended in these {len(record)} pacts too rarely to rank them"
     if not pairs:
         return head + ", and no pact's exit rate is clearly different from NATO's"
     said = _names([f"{short_name(b)} lost members more often than {short_name(a)}" for a, b in pairs])
