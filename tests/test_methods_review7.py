@@ -48,3 +48,14 @@ def test_02_counts_ended_spells_not_members_who_left():
     line = pact_census_words.glance_line(rates)
     assert line.startswith("Membership spells ended in these 13 pacts too rarely to rank them")
     assert "Members left" not in line
+
+
+def test_07_prose_dates_the_cstos_partial_command_as_its_data_do():
+    """Minor 5: the prose said 'from 2003' while the data code the CSTO's integrated command 'partly' from 2012."""
+    features = load.org_features()
+    partial = features[(features["org_id"] == "CSTO") & (features["dimension_id"] == "integrated_command")
+                       & (features["value"] == "partial")]
+    year = str(partial["valid_from"].min().year)
+    text = (paths.NOTEBOOKS / "07-framework-or-alliance.py").read_text(encoding="utf-8")
+    assert "from 2003, the CSTO's integrated command" not in text
+    assert f"coded \"partly\" from August\n# {year}" in text
