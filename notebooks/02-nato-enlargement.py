@@ -330,7 +330,9 @@ present.table(pact_census_words.exit_list(exits, cases, states),
 
 # %% [markdown] tags=["fold-tables"]
 # The project's own membership spells run past ATOP's coverage for NATO, ANZUS, the Warsaw Pact and the CSTO; the
-# rates on them, with the same intervals, are folded here as a check.
+# rates on them, with the same intervals, are folded here as a check. These spells start at each state's signature:
+# the CSTO's in 1992–93, although its treaty bound no one before it entered into force on 20 April 1994, so about
+# two years of its member-years here precede the treaty in force (notebook 07 dates the CSTO's features from 1994).
 
 # %% tags=["fold-tables"]
 own = pact_census.with_intervals(record.dropna(subset=["withdrawals_per_100_member_years"]), "withdrawals",

@@ -118,7 +118,8 @@ present.table(overview.drop(columns=["source_id"]), title=f"The organisations on
 # day the act or provision that created the feature took effect — entry into force for a treaty, adoption for a
 # declaration or a decision — not the date of the page we quote. So NATO's troop basing counts from the Status of
 # Forces Agreement's entry into force (August 1953), not its signature (June 1951), as the CSTO's counts from its
-# treaty's entry into force (April 1994). One cell departs from the rule and its note says so: the CSTO's 2007
+# treaty's entry into force (April 1994). Membership is dated otherwise: the member spells of notebooks 02 and 04
+# start at each state's signature, the CSTO's in 1992–93, before its treaty was in force. One cell departs from the rule and its note says so: the CSTO's 2007
 # peacekeeping agreement is dated by its signature, as its entry into force was not verified. NATO's integrated
 # command counts from SHAPE's activation in April 1951 although the quote describes today's structure, and the
 # OSCE's comprehensive scope from the Helsinki Final Act of 1975 although the quote is from 2012; the evidence's

@@ -59,3 +59,13 @@ def test_07_prose_dates_the_cstos_partial_command_as_its_data_do():
     text = (paths.NOTEBOOKS / "07-framework-or-alliance.py").read_text(encoding="utf-8")
     assert "from 2003, the CSTO's integrated command" not in text
     assert f"coded \"partly\" from August\n# {year}" in text
+
+
+def test_02_and_07_state_that_cst_membership_starts_before_the_treaty_was_in_force():
+    """Minor 10: CSTO member spells start at signature (1992-93); 07's features start at entry into force (1994)."""
+    spells = load.memberships()
+    cst = spells[(spells["org_id"] == "CSTO") & (spells["status"] == "member")]
+    assert cst["start"].min() < load.org_features().query("org_id == 'CSTO'")["valid_from"].min()
+    for stem in ("02-nato-enlargement", "07-framework-or-alliance"):
+        text = " ".join((paths.NOTEBOOKS / f"{stem}.py").read_text(encoding="utf-8").replace("# ", "").split())
+        assert "start at each state's signature" in text and "1992–93" in text, stem
