@@ -69,3 +69,18 @@ def test_02_and_07_state_that_cst_membership_starts_before_the_treaty_was_in_for
     for stem in ("02-nato-enlargement", "07-framework-or-alliance"):
         text = " ".join((paths.NOTEBOOKS / f"{stem}.py").read_text(encoding="utf-8").replace("# ", "").split())
         assert "start at each state's signature" in text and "1992–93" in text, stem
+
+
+def test_02_first_screen_exit_line_reads_in_arabic_whole():
+    """The renamed exit line ('Membership spells ended ...') must not leave an English clause on the Arabic page."""
+    from helpers import i18n
+    from helpers.tables import pact_census, pact_census_words
+
+    cases = pact_census.census_cases(load.pact_census(), load.organisations(), "2024-04-30")
+    spells, exits = load.pact_spells(), load.pact_exits()
+    rates = pact_census.exit_record(cases, spells, exits, "2024-04-30")
+    strict = pact_census.exit_record(cases, spells, exits, "2024-04-30", count=("denunciation",))
+    checks = pact_census_words.robustness_checks(strict, strict, strict)
+    arabic = i18n.text(pact_census_words.glance_line(rates, checks), "ar")
+    assert "even that" not in arabic and "NATO" not in arabic, arabic
+    assert arabic.startswith("انتهت فترات العضوية في هذه المواثيق الـ13")
