@@ -302,8 +302,8 @@ present.table(balance_robust_words.robustness(caps, conc, P.year, measures, meas
 #   military stockpiles; the series shows the spending ratio rising over the years the data holds.
 # - Neither comparison is robust: counting deployed warheads, NATO's members hold more; valuing Russia's and China's
 #   spending at military purchasing power, the ratio roughly doubles (an upper bound, NATO left at market rates).
-# - Every bloc has a dominant member, and on warheads each is close to a bloc of one: "non-hegemony" (P11) would be
-#   a design goal for a new framework, not a description of any existing one.
+# - Every bloc measured here has a dominant member, and on warheads each is close to a bloc of one: "non-hegemony"
+#   (P11) would be a design goal for a new framework, not a description of any bloc measured here.
 # - The balance of power in P10 is a scenario; capability data shows the sides' weights, not whether they deter.
 # - Notebook 06 turns to the principles the article proposes for the new framework (P11–P14).
 

@@ -142,8 +142,13 @@ present.glance(principles_words.glance_findings(summary, grid, P.as_of))
 #   the texts coded; the Charter of Paris was read only in an abridged copy and the Helsinki Final Act was not
 #   coded for it, so the OSCE's first statement is not dated here — that the 2022 Russia–China statement and Putin's 2024 address carry over to Eurasia: the article asks
 #   to realise an old Euro-Atlantic principle, not to invent one.
-# - "Not directed against third parties" is claimed for the SCO (2002) and for Russia–China relations (2022,
-#   2024) — the very point P18 doubts for a structure built against Washington.
+# - The OSCE formula has a second half: paragraph 8 of the Istanbul Charter (1999) pairs indivisible security with
+#   each state's right to choose or change its security arrangements, including treaties of alliance. P14 takes up
+#   the first half and does not mention the second.
+# - "Not directed against third parties" is stated in the texts of the Collective Security Treaty (1992, Art. 8)
+#   and the SCO Charter (2002, Art. 2), the same articles notebook 07 quotes, and claimed for Russia–China
+#   relations (2022, 2024) on reports of those statements — the very point P18 doubts for a structure built against
+#   Washington.
 # - Multidimensional security (P13) has precedents in the OSCE's comprehensive concept and in the SCO's fight
 #   against terrorism, separatism and extremism; "hybrid threats" themselves are not named in the texts read.
 #   Non-interference in internal affairs, which the 2022 statement and the SCO's 2024 declaration stress, is not

@@ -118,7 +118,8 @@ present.table(overview.drop(columns=["source_id"]), title=f"The organisations on
 # day the act or provision that created the feature took effect — entry into force for a treaty, adoption for a
 # declaration or a decision — not the date of the page we quote. So NATO's troop basing counts from the Status of
 # Forces Agreement's entry into force (August 1953), not its signature (June 1951), as the CSTO's counts from its
-# treaty's entry into force (April 1994). One cell departs from the rule and its note says so: the CSTO's 2007
+# treaty's entry into force (April 1994). Membership is dated otherwise: the member spells of notebooks 02 and 04
+# start at each state's signature, the CSTO's in 1992–93, before its treaty was in force. One cell departs from the rule and its note says so: the CSTO's 2007
 # peacekeeping agreement is dated by its signature, as its entry into force was not verified. NATO's integrated
 # command counts from SHAPE's activation in April 1951 although the quote describes today's structure, and the
 # OSCE's comprehensive scope from the Helsinki Final Act of 1975 although the quote is from 2012; the evidence's
@@ -232,8 +233,8 @@ present.table(typology_checks_words.agreement_table(agreement, dimensions, names
 # The headline — which of the organisations existing on the date are alliances by their defence promise, and which
 # is the most institutionalized — under the obvious alternatives: the equal-weight mean of ATOP's five types that
 # an earlier version of this notebook used, an institutions index that also counts standing forces and a common
-# budget, and the index with the cells coded "partly" (from 2003, the CSTO's integrated command) read as no and as
-# yes. A lead holds when the leader's score stays at or above the upper end of every other score's range, so an
+# budget, and the index with the cells coded "partly" (the CSTO's integrated command, coded "partly" from August
+# 2012, the earliest text cited here that names its Joint Staff) read as no and as yes. A lead holds when the leader's score stays at or above the upper end of every other score's range, so an
 # unknown cell that could not overtake it does not count against it. ATOP's coding in place of ours is the check
 # above.
 

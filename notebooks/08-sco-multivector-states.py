@@ -75,7 +75,9 @@ matrix, circle = sco_states.tie_matrix(status, names), sco_states.org_circle(sta
 counts, spells = sco_states.tie_summary(matrix), sco_states.state_spells(memberships, P.focus_state, P.as_of)
 sco_spells = sco_states.org_timeline(memberships, ["SHANGHAI5", "SCO"], P.as_of)
 pools, grades = alignment_denominators.denominators(matrix), alignment_denominators.by_grade(matrix)
-present.glance(sco_states_words.glance_findings(circle, counts, spells, P.focus_state, names, P.as_of)
+first_screen = sco_states_words.glance_findings(circle, counts, spells, P.focus_state, names, P.as_of)
+first_screen[1] = alignment_denominators_words.graded_glance(pools, grades, matrix, names, P.as_of)  # graded first
+present.glance(first_screen
                + [" ".join(x for x in (alignment_denominators_words.glance_or_documented(pools, grades, memberships,
                                                                                         P.as_of, names),
                                        alignment_denominators_words.eurasian_flag_line(matrix, load.states(), names))

@@ -8,8 +8,9 @@ repository. The census keeps every alliance ATOP dates to 1945 or later, with it
 states were members on the day of signature and how many of those were permanent members of the UN Security
 Council (COW codes 2, 200, 220, 365, 710). The spells keep, for every alliance with a defence pledge and at least
 three states at signature, each member's consecutive phases joined into one spell (COW state codes, as ATOP gives
-them). `org_id` links the alliances this project holds; `name` names a few others from their treaty texts. Both outputs are sorted, so the same inputs give the same
-bytes.
+them). `org_id` links the alliances this project holds; `name` names a few others from their treaty texts;
+`pledge_from` dates a defence pledge that entered an agreement's text after signature (ATOP's alliance-level code
+does not say which phase carries it). Both outputs are sorted, so the same inputs give the same bytes.
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ NAMES = {3010: ("Act of Chapultepec", "statutes-act-of-chapultepec-1945"),
                 "defense-bo-accord-defense-aeq-1960"),
          4175: ("Treaty on European Union (Maastricht)", "wikisource-teu-1992"),
          4400: ("Charter of the Commonwealth of Independent States", "untreaty-cis-charter-1993")}
+#: Agreements whose defence pledge entered their text after signature, while ATOP's alliance-level `defense` code
+#: dates it from signature: the day the text holding the pledge took effect, with the source that shows it. The EU's
+#: mutual assistance clause (Art. 42(7) TEU) came with the Treaty of Lisbon, in force 1 December 2009.
+PLEDGES = {4175: ("2009-12-01", "eprs-eu-mutual-assistance-clause-2015")}
 
 
 def _int(v: str) -> int:
@@ -90,7 +95,8 @@ def main(alliances: str, members: str) -> None:
                        "states_at_signature": len(founders), "great_powers_at_signature": len(founders & P5),
                        "states_ever": len(joined), "org_id": LINKS.get(pid, ""),
                        "name": NAMES.get(pid, ("", ""))[0], "name_source_id": NAMES.get(pid, ("", ""))[1],
-                       "source_id": SOURCE})
+                       "pledge_from": PLEDGES.get(pid, ("", ""))[0],
+                       "pledge_source_id": PLEDGES.get(pid, ("", ""))[1], "source_id": SOURCE})
         if _int(a["defense"]) == 1 and len(founders) >= 3:
             for s, sp in sorted(joined.items()):
                 spells += [{"atopid": pid, "cow_code": s, "start": st, "end": en, "source_id": SOURCE}

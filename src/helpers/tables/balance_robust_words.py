@@ -40,7 +40,7 @@ def _spending_rows(caps: pd.DataFrame, year: int, ppp: pd.DataFrame, ppp_year: i
              "As measured": f"{ratio:.0%} in {year}, market exchange rates",
              "Alternative": f"Russia's and China's spending at military purchasing-power parity ({ppp_year}); "
                             "NATO at market rates, so an upper bound if no NATO member's factor is below 1",
-             "Under the alternative": f"{base:.0%}–{alt:.0%} in {ppp_year} (market rates to upper bound)",
+             "Under the alternative": f"{base:.0%} at market rates, at most {alt:.0%} in {ppp_year} (an upper bound if NATO's factor is at least 1)",
              "Holds": "yes" if holds else f"no: the ratio is {alt / base:.1f} times as large"
                       + ("; NATO still spends more" if alt < 1 else "")}]
 

@@ -116,8 +116,10 @@ def ppp_view(ppp: pd.DataFrame) -> pd.DataFrame:
 
 
 def ppp_title(ppp: pd.DataFrame, year: int | None) -> str:
-    """'Russia and China's 2024 spending was 32–67% of NATO's, from market rates to military purchasing power'."""
+    """'Russia and China's 2024 spending was 32% of NATO's at market rates; at most 67% at military purchasing power,
+    if NATO's own factor is at least 1': the purchasing-power figure is an upper bound under that condition, not the
+    other end of a range."""
     if ppp is None or len(ppp) < 2:
         return "The data holds no purchasing-power conversion for Russia and China"
-    return (f"Russia and China's {year} spending was {float(ppp['ratio'].iloc[0]):.0%}–"
-            f"{float(ppp['ratio'].iloc[1]):.0%} of NATO's, from market rates to military purchasing power")
+    return (f"Russia and China's {year} spending was {float(ppp['ratio'].iloc[0]):.0%} of NATO's at market rates; at "
+            f"most {float(ppp['ratio'].iloc[1]):.0%} at military purchasing power, if NATO's own factor is at least 1")

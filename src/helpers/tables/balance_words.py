@@ -193,17 +193,17 @@ def summary(year: int) -> str:
 
 
 def ppp_caveat(ppp: pd.DataFrame, year: int) -> str:
-    """The spending ratio as a range from market rates to its purchasing-power upper bound ('in 2024 it was
-    32–67% ...'), not a point: the bound holds only under its stated condition and mixes price bases; with its
+    """The spending ratio at market rates and its purchasing-power upper bound ('in 2024 it was 32% ... and at most
+    67% ...'), not a range: the bound holds only under its stated condition and mixes price bases; with its
     year, since the headline's may be another; empty without a conversion or when the ratio moves under a quarter."""
     if ppp is None or len(ppp) < 2:
         return ""
     base, alt = float(ppp["ratio"].iloc[0]), float(ppp["ratio"].iloc[1])
     if abs(alt / base - 1) < 0.25:
         return ""
-    return (f"That ratio may not survive purchasing power: in {year} it was {base:.0%}–{alt:.0%}, from market "
-            "exchange rates to an upper bound with Russia's and China's spending at military purchasing-power "
-            "parity. That is an upper bound only if no NATO member's military purchasing-power factor is below 1, "
+    return (f"That ratio may not survive purchasing power: in {year} it was {base:.0%} at market exchange rates and "
+            f"at most {alt:.0%} with Russia's and China's spending at military purchasing-power parity. That is an "
+            "upper bound only if no NATO member's military purchasing-power factor is below 1, "
             "which is not checked here (NATO is left at market rates).")
 
 

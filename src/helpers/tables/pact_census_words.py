@@ -77,7 +77,8 @@ def rates_headline(record: pd.DataFrame, checks=()) -> str:
     did, and (with ``checks``) whether that difference holds under every check that changes the data
     (:func:`verdict`)."""
     pairs = separated_pairs(record, focus=FOCUS)
-    head = f"Members left these {len(record)} pacts too rarely to rank them"
+    # "spells ended", not "members left": a suspension between members (ANZUS, 1986) ends a spell, not a membership
+    head = f"Membership spells ended in these {len(record)} pacts too rarely to rank them"
     if not pairs:
         return head + ", and no pact's exit rate is clearly different from NATO's"
     said = _names([f"{short_name(b)} lost members more often than {short_name(a)}" for a, b in pairs])
@@ -136,13 +137,15 @@ def verdict(pairs: list, checks) -> str:
 
 
 def robustness_checks(strict: pd.DataFrame, joint: pd.DataFrame, wide: pd.DataFrame,
-                      nested: pd.DataFrame | None = None, continued: pd.DataFrame | None = None) -> list[tuple]:
+                      nested: pd.DataFrame | None = None, continued: pd.DataFrame | None = None,
+                      signed: pd.DataFrame | None = None) -> list[tuple]:
     """The alternatives 02's exit-rate result is checked against, as ``(sentence label, noun label, record)``:
     denunciations only, a joint act counted once, the pool without the permanent-member condition and
     (with ``nested``, :func:`helpers.tables.pact_census.shared_exits_once`) a state's exit from nested agreements
     on one day counted once, every pact kept, and (with ``continued``) ATOP's reading that a treaty outlives its
     organisation: the members' ends at the organisation's dissolution (SEATO's, 1977) count as exits and the
-    pact's window runs on to ATOP's end."""
+    pact's window runs on to ATOP's end; and (with ``signed``) every defence pledge dated from signature, as ATOP's
+    alliance-level code has it, instead of from the text that holds it (:mod:`helpers.tables.pact_pledges`)."""
     out = [("Counting denunciations only", "counting denunciations only", strict),
            ("Counting a joint act once", "counting a joint act once", joint),
            (f"On the {len(wide)} pacts without the permanent-member condition",
@@ -153,6 +156,22 @@ def robustness_checks(strict: pd.DataFrame, joint: pd.DataFrame, wide: pd.DataFr
     if continued is not None:
         out.append(("Counting members' ends at an organisation's dissolution as exits (ATOP's treaty continues)",
                     "counting members' ends at an organisation's dissolution as exits", continued))
+    if signed is not None:
+        out.append(("Dating every defence pledge from signature, as ATOP's alliance-level code does",
+                    "dating every defence pledge from signature", signed))
+    return out
+
+
+def pledge_lines(later: pd.DataFrame, cases: pd.DataFrame) -> list[str]:
+    """For each agreement of :func:`helpers.tables.pact_pledges.later_pledges` admitted in ``cases``: that the page counts
+    its member-years, exits and members from the day the text holding its defence pledge took effect, not from its
+    signature (ATOP's alliance-level code dates the pledge from signature)."""
+    names, out = cases[cases["admitted"]].set_index("atopid")["name"], []
+    for r in later.itertuples(index=False):
+        if r.atopid in names.index:
+            since, signed = (wording.day(pd.Timestamp(d).date()) for d in (r.pledge_from, r.signed))
+            out.append(f"The {short_name(names[r.atopid])} is counted as a defence pact from {since}, when the text "
+                       f"that holds its defence pledge took effect, not from its signature on {signed}.")
     return out
 
 

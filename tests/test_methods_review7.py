@@ -1,0 +1,86 @@
+"""Words a methods referee (review 7) found stronger than the data: each test reads what a reader sees."""
+
+from __future__ import annotations
+
+from helpers import load, membership, paths
+from helpers.tables import alignment_denominators as AD
+from helpers.tables import alignment_denominators_words as ADW
+from helpers.tables import sco_states
+
+
+def test_institution_items_do_not_pass_as_the_papers_own():
+    """Minor 4: the four institution items cite Leeds & Anac (2005), of which only the abstract was read."""
+    dims = load.dimensions()
+    cited = dims[dims["source_id"] == "leeds-anac-2005"]
+    assert len(cited) == 4
+    for text in cited["description"]:
+        assert "only the abstract was read" in text and "ours, not the paper's" in text, text
+
+
+def test_05_limits_non_hegemony_to_the_blocs_it_measures():
+    """Minor 7: only NATO, the SCO, the CSTO and Russia with China were measured."""
+    text = (paths.NOTEBOOKS / "05-balance-of-power.py").read_text(encoding="utf-8")
+    assert "not a description of any bloc measured here" in text
+    assert "any existing one" not in text
+
+
+def test_08_first_screen_leads_with_the_graded_count_and_shows_it_without_afghanistan():
+    """Minor 13: '15 of the 71' was led by the weakest ties; the first screen now gives the partnership grade first
+    and the count without Afghanistan beside the count of any tie."""
+    names = load.states().set_index("iso3")["name"].to_dict()
+    status = membership.status_matrix(load.memberships(), "2024-07-04", list(sco_states.ORGS))
+    matrix = sco_states.tie_matrix(status, names)
+    line = ADW.graded_glance(AD.denominators(matrix), AD.by_grade(matrix), matrix, names, "2024-07-04")
+    assert line == ("On 4 Jul 2024, 5 of the 71 OSCE or SCO states other than Russia and China held a partnership or "
+                    "stronger on both sides; 15 held any active tie on both, 14 without Afghanistan.")
+    source = (paths.NOTEBOOKS / "08-sco-multivector-states.py").read_text(encoding="utf-8")
+    assert "first_screen[1] = alignment_denominators_words.graded_glance(" in source
+
+
+def test_02_counts_ended_spells_not_members_who_left():
+    """Minor 1: New Zealand never left ANZUS; the United States suspended its obligations to it in 1986. The first
+    screen's count of exits therefore speaks of membership spells that ended, not of members that left."""
+    from helpers.tables import pact_census, pact_census_words
+
+    cases = pact_census.census_cases(load.pact_census(), load.organisations(), "2024-04-30")
+    rates = pact_census.exit_record(cases, load.pact_spells(), load.pact_exits(), "2024-04-30")
+    assert int(rates.set_index("org_id").loc["ANZUS", "suspension"]) == 1
+    line = pact_census_words.glance_line(rates)
+    assert line.startswith("Membership spells ended in these 13 pacts too rarely to rank them")
+    assert "Members left" not in line
+
+
+def test_07_prose_dates_the_cstos_partial_command_as_its_data_do():
+    """Minor 5: the prose said 'from 2003' while the data code the CSTO's integrated command 'partly' from 2012."""
+    features = load.org_features()
+    partial = features[(features["org_id"] == "CSTO") & (features["dimension_id"] == "integrated_command")
+                       & (features["value"] == "partial")]
+    year = str(partial["valid_from"].min().year)
+    text = (paths.NOTEBOOKS / "07-framework-or-alliance.py").read_text(encoding="utf-8")
+    assert "from 2003, the CSTO's integrated command" not in text
+    assert f"coded \"partly\" from August\n# {year}" in text
+
+
+def test_02_and_07_state_that_cst_membership_starts_before_the_treaty_was_in_force():
+    """Minor 10: CSTO member spells start at signature (1992-93); 07's features start at entry into force (1994)."""
+    spells = load.memberships()
+    cst = spells[(spells["org_id"] == "CSTO") & (spells["status"] == "member")]
+    assert cst["start"].min() < load.org_features().query("org_id == 'CSTO'")["valid_from"].min()
+    for stem in ("02-nato-enlargement", "07-framework-or-alliance"):
+        text = " ".join((paths.NOTEBOOKS / f"{stem}.py").read_text(encoding="utf-8").replace("# ", "").split())
+        assert "start at each state's signature" in text and "1992–93" in text, stem
+
+
+def test_02_first_screen_exit_line_reads_in_arabic_whole():
+    """The renamed exit line ('Membership spells ended ...') must not leave an English clause on the Arabic page."""
+    from helpers import i18n
+    from helpers.tables import pact_census, pact_census_words
+
+    cases = pact_census.census_cases(load.pact_census(), load.organisations(), "2024-04-30")
+    spells, exits = load.pact_spells(), load.pact_exits()
+    rates = pact_census.exit_record(cases, spells, exits, "2024-04-30")
+    strict = pact_census.exit_record(cases, spells, exits, "2024-04-30", count=("denunciation",))
+    checks = pact_census_words.robustness_checks(strict, strict, strict)
+    arabic = i18n.text(pact_census_words.glance_line(rates, checks), "ar")
+    assert "even that" not in arabic and "NATO" not in arabic, arabic
+    assert arabic.startswith("انتهت فترات العضوية في هذه المواثيق الـ13")
