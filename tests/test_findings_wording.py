@@ -1,4 +1,4 @@
-"""Words a methods referee (review 7) found stronger than the data: each test reads what a reader sees."""
+"""Sentences on the pages of 02, 05, 07 and 08 that must say no more than the data: each test reads what a reader sees."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from helpers.tables import sco_states
 
 
 def test_institution_items_do_not_pass_as_the_papers_own():
-    """Minor 4: the four institution items cite Leeds & Anac (2005), of which only the abstract was read."""
+    """The four institution items cite Leeds & Anac (2005), of which only the abstract was read."""
     dims = load.dimensions()
     cited = dims[dims["source_id"] == "leeds-anac-2005"]
     assert len(cited) == 4
@@ -18,14 +18,14 @@ def test_institution_items_do_not_pass_as_the_papers_own():
 
 
 def test_05_limits_non_hegemony_to_the_blocs_it_measures():
-    """Minor 7: only NATO, the SCO, the CSTO and Russia with China were measured."""
+    """only NATO, the SCO, the CSTO and Russia with China were measured."""
     text = (paths.NOTEBOOKS / "05-balance-of-power.py").read_text(encoding="utf-8")
     assert "not a description of any bloc measured here" in text
     assert "any existing one" not in text
 
 
 def test_08_first_screen_leads_with_the_graded_count_and_shows_it_without_afghanistan():
-    """Minor 13: '15 of the 71' was led by the weakest ties; the first screen now gives the partnership grade first
+    """'15 of the 71' was led by the weakest ties; the first screen now gives the partnership grade first
     and the count without Afghanistan beside the count of any tie."""
     names = load.states().set_index("iso3")["name"].to_dict()
     status = membership.status_matrix(load.memberships(), "2024-07-04", list(sco_states.ORGS))
@@ -38,7 +38,7 @@ def test_08_first_screen_leads_with_the_graded_count_and_shows_it_without_afghan
 
 
 def test_02_counts_ended_spells_not_members_who_left():
-    """Minor 1: New Zealand never left ANZUS; the United States suspended its obligations to it in 1986. The first
+    """New Zealand never left ANZUS; the United States suspended its obligations to it in 1986. The first
     screen's count of exits therefore speaks of membership spells that ended, not of members that left."""
     from helpers.tables import pact_census, pact_census_words
 
@@ -51,7 +51,7 @@ def test_02_counts_ended_spells_not_members_who_left():
 
 
 def test_07_prose_dates_the_cstos_partial_command_as_its_data_do():
-    """Minor 5: the prose said 'from 2003' while the data code the CSTO's integrated command 'partly' from 2012."""
+    """the prose said 'from 2003' while the data code the CSTO's integrated command 'partly' from 2012."""
     features = load.org_features()
     partial = features[(features["org_id"] == "CSTO") & (features["dimension_id"] == "integrated_command")
                        & (features["value"] == "partial")]
@@ -62,7 +62,7 @@ def test_07_prose_dates_the_cstos_partial_command_as_its_data_do():
 
 
 def test_02_and_07_state_that_cst_membership_starts_before_the_treaty_was_in_force():
-    """Minor 10: CSTO member spells start at signature (1992-93); 07's features start at entry into force (1994)."""
+    """CSTO member spells start at signature (1992-93); 07's features start at entry into force (1994)."""
     spells = load.memberships()
     cst = spells[(spells["org_id"] == "CSTO") & (spells["status"] == "member")]
     assert cst["start"].min() < load.org_features().query("org_id == 'CSTO'")["valid_from"].min()
