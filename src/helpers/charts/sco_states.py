@@ -40,11 +40,12 @@ def spell_gantt(spells: pd.DataFrame, *, names: dict[str, str] | None = None, ro
     pairs = data[["role", "org_id", "status"]].drop_duplicates("role")
     roles = sorted(zip(pairs["role"], pairs["org_id"], pairs["status"]),
                    key=lambda t: (org_rank[t[1]], status_rank.get(t[2], len(STATUS_ORDER)), t[0]))
+    data["drawn_to"] = _drawn_ends(data)
     shown = "organisation" if row == "org_id" else "name"
     order = list(dict.fromkeys(data.sort_values(["start", row], kind="mergesort")[shown]))
     chart = alt.Chart(data).mark_bar(height=10).encode(
         x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y")),
-        x2="end:T",
+        x2="drawn_to:T",
         y=alt.Y(f"{shown}:N", sort=order, title=None),
         color=alt.Color("role:N", scale=_status_scale(roles),
                         legend=alt.Legend(title="status")),
@@ -54,6 +55,18 @@ def spell_gantt(spells: pd.DataFrame, *, names: dict[str, str] | None = None, ro
                  alt.Tooltip("ongoing:N", title="still running")],
     )
     return theme.titled(chart.properties(width=width), title, description)
+
+
+def _drawn_ends(data: pd.DataFrame) -> pd.Series:
+    """Where each bar stops: a spell still running on the report's date runs on to the axis's end, a margin past
+    that date, so a state that joined on the date itself shows a bar (it had none, and read as an observer)."""
+    ends = pd.to_datetime(data["end"])
+    if data.empty or "ongoing" not in data.columns:
+        return ends
+    starts = pd.to_datetime(data["start"])
+    last = ends.max()
+    margin = max((last - starts.min()) * 0.03, pd.Timedelta(days=180))
+    return ends.where(~data["ongoing"].fillna(False).astype(bool), last + margin)
 
 
 def _status_scale(roles: list[tuple[str, str, str]]) -> alt.Scale:
