@@ -123,8 +123,10 @@ def _group_marks(rows: pd.DataFrame, order: list[str]) -> list[alt.Chart]:
     first = rows.set_index("name").loc[order].reset_index().drop_duplicates("group")
     heads = pd.DataFrame({"name": first["name"], "label": first["group"].map(GROUP_WORDS)})
     y = alt.Y("name:N", sort=order, title=None)
+    # on the top edge of the group's first row, the boundary between two rows: a fixed offset from where the
+    # scale put the rule had drawn it through the row above (Uzbekistan's, the United States')
     rules = alt.Chart(heads.iloc[1:]).mark_rule(color=theme.INK, strokeWidth=1).encode(
-        y=y, x=alt.value(0), x2=alt.value("width"), yOffset=alt.value(-5.5),
+        y=alt.Y("name:N", sort=order, title=None, bandPosition=0), x=alt.value(0), x2=alt.value("width"),
         tooltip=[alt.Tooltip("label:N", title="group")])
     # right of the cells at whatever width the page draws the matrix (it follows its container)
     text = alt.Chart(heads).mark_text(align="left", baseline="top", fontSize=10.5, fontWeight="bold",
