@@ -120,7 +120,7 @@ present.chart(
 # ## The SCO on the map, year by year
 #
 # The slider moves the map, the member count and the member list together, from the SCO's founding in 2001 to the
-# last year the data holds; it starts at this report's date. Members are shaded; observers and partners are not.
+# year of this report's date, where it starts. Members are shaded; observers and partners are not.
 
 # %%
 present.chart(maps.membership_explorer(memberships, "SCO", P.as_of, atlas=atlas),
