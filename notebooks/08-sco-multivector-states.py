@@ -107,7 +107,7 @@ present.table(claim_table.drop(columns=["source_id", "second_source_id"], errors
 # ## From the Shanghai Five to the SCO
 #
 # Every spell in the Shanghai Five and the SCO up to the chosen date, one row per state, coloured by status. Bars
-# still running on the date stop there.
+# still running on the date run on past it to the axis's end.
 
 # %%
 present.chart(
@@ -122,7 +122,7 @@ present.chart(
 # ## The SCO on the map, year by year
 #
 # The slider moves the map, the member count and the member list together, from the SCO's founding in 2001 to the
-# last year the data holds; it starts at this report's date. Members are shaded; observers and partners are not.
+# year of this report's date, where it starts. Members are shaded; observers and partners are not.
 
 # %%
 present.chart(maps.membership_explorer(memberships, "SCO", P.as_of, atlas=atlas),
@@ -240,7 +240,8 @@ present.chart(
     sco_states_charts.spell_gantt(spells, names=names, row="org_id",
                        title=sco_states_words.focus_title(spells, P.focus_state, names, P.as_of),
                        description="Gantt chart: one row per organisation, bars for the state's spells by status."),
-    caption="Spells running on the report's date stop there; a suspended status is a spell of its own.",
+    caption="Spells running on the report's date run on past it to the axis's end; a suspended status is a spell "
+            "of its own.",
     sources=list(spells["source_id"]) or ties_sources, key="focus")
 
 # %% [markdown]

@@ -382,3 +382,24 @@ def test_arabic_page_logs_no_vega_warning_at_1280(chromium, built_reports, name)
         assert rep.warnings == [] and rep.page_errors == [], f"ar/{name}: {rep.warnings + rep.page_errors}"
     finally:
         page.context.close()
+
+
+#: Every box the screen marked as scrolling sideways: [its "scroll sideways" line's display, its background image].
+SCROLL_FURNITURE_JS = """() => [...document.querySelectorAll('.is-scrolling')].map(el => {
+  const after = getComputedStyle(el, '::after');
+  return [after.content === 'none' ? 'none' : after.display, getComputedStyle(el).backgroundImage];
+})"""
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_print_leaves_out_the_scroll_sideways_line_and_shadow(chromium, built_reports, edition):
+    # editor review 7: the 07 PDF printed "Scroll sideways for more columns →" and the scroll fade under its tables
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}07-framework-or-alliance.html", viewport=PHONE)
+    try:
+        assert page.evaluate(SCROLL_FURNITURE_JS), f"{edition}07 at 390 px: no table scrolls sideways to check"
+        page.emulate_media(media="print")
+        printed = page.evaluate(SCROLL_FURNITURE_JS)
+        assert all(line == "none" for line, _ in printed), f"{edition}07 prints a 'scroll sideways' line"
+        assert all(shade == "none" for _, shade in printed), f"{edition}07 prints a scroll shadow"
+    finally:
+        page.context.close()

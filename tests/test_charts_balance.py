@@ -40,6 +40,42 @@ def test_bloc_bars_stack_members_mark_estimates_and_speak_in_reader_units():
     assert [d["label"] for d in datasets[1]] == ["US$1.34 tn · 55%", "US$406 bn (partial)"]
 
 
+def _luminance(hex_colour: str) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(hex_colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def _dark_page(hex_colour: str, swap: dict) -> str:
+    """The colour report.js draws on a dark page: the chart's own swap, else a dark mark lightened by 55%."""
+    if hex_colour.lower() in swap:
+        return swap[hex_colour.lower()]
+    rgb = [int(hex_colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)]
+    if (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255 >= 0.4:
+        return hex_colour
+    return "#" + "".join(f"{round(c + (255 - c) * 0.55):02x}" for c in rgb)
+
+
+def test_the_estimate_outline_stands_out_on_every_bar_in_dark_mode():
+    # editor review 7: on a dark page the dashed "estimate" outline was lightened to a mid grey that hardly showed
+    parts = pd.DataFrame({"bloc": ["Pair", "Pair"], "part": ["Russia", "China"], "value": [109_000.0, 297_000.0],
+                          "estimate": [True, True], "order": [1, 2]})
+    caps = pd.DataFrame({"bloc": ["Pair"], "indicator": ["milex_usd_const"], "members": [2], "reported": [2],
+                         "complete": [True], "total": [406_000.0], "unit": ["USD m"], "missing": [""],
+                         "world_share": [0.2]})
+    spec = C.bloc_bars(caps, parts, "milex_usd_const", title="t", description="d", axis_title="US$ billion",
+                       divisor=1e3).to_dict()
+    bars, _ = _layers(spec)
+    swap = spec.get("usermeta", {}).get("dark", {})
+    outline = _dark_page(bars["encoding"]["stroke"]["condition"]["value"], swap)
+    for part, fill in theme.PART_COLORS.items():
+        drawn = _dark_page(fill, swap)
+        light, dark = sorted([_luminance(outline), _luminance(drawn)], reverse=True)
+        assert (light + 0.05) / (dark + 0.05) >= 3, f"the estimate outline on {part}'s bar: contrast below 3:1"
+
+
 def test_population_bars_are_labelled_with_a_value_in_millions_not_coverage():
     caps = pd.DataFrame({"bloc": ["NATO"], "indicator": ["population"], "members": [31], "reported": [31],
                          "complete": [True], "total": [972_000_000.0], "unit": ["persons"], "missing": [""],

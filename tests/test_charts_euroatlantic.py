@@ -71,6 +71,16 @@ def test_event_timeline_alternates_labels_within_a_lane():
     assert [(r["above"], r["below"]) for r in rows] == [(True, False), (False, False), (False, True)]
 
 
+def test_event_timeline_draws_its_first_and_last_dots_whole():
+    # editor review 7: the axis ended on the last event, so 03's Astana 2010 dot was cut in half at the right edge
+    # and the first dot sat against the lanes' names
+    spec = C.event_timeline(TIMELINE, title="t", description="d", annotate=["treaty", "visit"]).to_dict()
+    dots = layers(spec)[0]
+    radius = (max(dots["encoding"]["size"]["scale"]["range"]) / 3.14159) ** 0.5
+    assert dots["encoding"]["x"]["scale"]["padding"] > radius
+    assert dots["encoding"]["y"]["axis"]["labelPadding"] >= 8
+
+
 STEPS = pd.DataFrame({"org_id": ["NATO", "NATO", "OSCE"], "date": pd.to_datetime(["1949-08-24", "1952-02-18",
                                                                                    "1975-08-01"]),
                       "members": [12, 14, 35]})

@@ -16,7 +16,7 @@ def test_spell_gantt_encodes_start_end_and_status_in_words():
                            "end": pd.to_datetime(["2001-06-15", "2024-07-04"]), "ongoing": [False, True]})
     spec = C.spell_gantt(spells, row="org_id", names={"KAZ": "Kazakhstan"}, title="t", description="d").to_dict()
     enc = spec["encoding"]
-    assert enc["x"]["field"] == "start" and enc["x2"]["field"] == "end" and enc["y"]["field"] == "organisation"
+    assert enc["x"]["field"] == "start" and enc["x2"]["field"] == "drawn_to" and enc["y"]["field"] == "organisation"
     assert enc["y"]["sort"] == ["Shanghai Five", "SCO"]
     assert enc["color"]["field"] == "role" and enc["color"]["scale"]["domain"] == ["member"]
 
@@ -40,6 +40,24 @@ def test_spell_gantt_separates_orgs_in_the_legend():
     assert colours["observer"] == theme.STATUS_COLORS["observer"] and colours["member"] == theme.STATUS_COLORS["member"]
 
 
+def test_spell_gantt_draws_a_spell_that_starts_on_the_report_date():
+    # Belarus joined the SCO on the report's date (editor review 7): its member bar had zero width, so the chart
+    # showed one member fewer than its title; a running spell now reaches the axis's end, past the date
+    spells = T.org_timeline(pd.DataFrame({
+        "org_id": ["SCO", "SCO", "SCO"], "iso3": ["KAZ", "BLR", "BLR"], "status": ["member", "observer", "member"],
+        "start": pd.to_datetime(["2001-06-15", "2015-07-10", "2024-07-04"]),
+        "end": pd.to_datetime([None, "2024-07-04", None])}), ["SCO"], "2024-07-04")
+    spec = C.spell_gantt(spells, title="t", description="d").to_dict()
+    rows = next(v for v in spec["datasets"].values() if v and "drawn_to" in v[0])
+    span = max(pd.Timestamp(r["drawn_to"]) for r in rows) - min(pd.Timestamp(r["start"]) for r in rows)
+    # a bar a reader sees: at least 2% of the axis (12 px of the page's 620), not the one day it had
+    drawn = [(r["iso3"], r["status"]) for r in rows
+             if pd.Timestamp(r["drawn_to"]) - pd.Timestamp(r["start"]) >= span * 0.02 and r["ongoing"]]
+    assert sorted(drawn) == [("BLR", "member"), ("KAZ", "member")]
+    assert all(pd.Timestamp(r["drawn_to"]) > pd.Timestamp("2024-07-04") for r in rows if r["ongoing"])
+    assert spec["encoding"]["x2"]["field"] == "drawn_to"
+
+
 def test_tie_matrix_chart_shades_by_grade_and_lists_both_sides_first():
     status = pd.DataFrame({"NATO": ["member", "", ""], "OSCE": ["participating_state"] * 3, "CSTO": ["", "member", ""],
                            "SCO": ["dialogue_partner", "member", "member"]},
@@ -57,6 +75,12 @@ def test_tie_matrix_chart_shades_by_grade_and_lists_both_sides_first():
                                                         ("Kazakhstan", "ties on one side or none"),
                                                         ("Russia", "Russia and China")]
     assert rules["mark"]["type"] == "rule" and names["mark"]["type"] == "text"
+    # each rule lies on the boundary between two rows (the top edge of its group's first row), not through the
+    # row above it (editor review 7: through Uzbekistan's and the United States' rows)
+    assert rules["encoding"]["y"]["bandPosition"] == 0 and "yOffset" not in rules["encoding"]
+    # on a phone each column keeps room for its upright 11 px name (editor review 7: names 9 px apart overlapped);
+    # the page draws the plot at least this wide and lets its box scroll sideways
+    assert whole["usermeta"]["phone_plot"] / 4 >= 11 + 5
     # the grades' lightness runs one way in each theme: darkest first on a light page, lightest first on a dark
     # one (the page's own lightening of dark marks had made a defence pledge no darker than a partnership)
     light = spec["encoding"]["color"]["scale"]["range"]

@@ -79,12 +79,12 @@ def explorer(m):
                                     description="A map of NATO's members, moved by a year slider.")
 
 
-def test_explorer_timeline_runs_from_founding_to_the_last_data_year_and_starts_at_the_report(m, explorer):
+def test_explorer_timeline_runs_from_founding_to_the_report_and_starts_there(m, explorer):
     spec = explorer.to_dict()
     (param,) = [p for p in spec["params"] if p["name"] == "year"]
     assert param["value"] == 2024 and "bind" not in param  # the page's own timeline moves it
     tl = spec["usermeta"]["timeline"]
-    assert (tl["first"], tl["start"], tl["last"]) == (1949, 2024, geo.last_data_year(m))
+    assert (tl["first"], tl["start"], tl["last"]) == (1949, 2024, 2024)  # not on to 2025, past the report
     assert {1952, 1955, 1982, 1999, 2004, 2009, 2017, 2020, 2023, 2024} <= set(tl["ticks"])  # the accessions
     assert tl["captions"]["2024"] == "NATO on 30 Apr 2024: 32 members"
     assert sum(1 for _, a, b in tl["members"] if a <= 1949 < b) == 12
@@ -124,6 +124,16 @@ def test_the_explorer_slider_reaches_a_report_date_later_than_the_membership_dat
     # before the SCO: the slider starts at the report
     early = maps.explorer_data(memberships, "SCO", "1996-04-26", atlas=ATLAS)
     assert int(early["years"]["year"].min()) == 1996
+
+
+def test_the_explorer_slider_ends_at_the_report_date_year():
+    # editor review 7: the slider ran to 2025, past the 30 Apr 2024 report date
+    from helpers import load
+
+    data = maps.explorer_data(load.memberships(), "NATO", "2024-04-30", atlas=ATLAS)
+    assert int(data["years"]["year"].max()) == 2024
+    spec = maps.membership_explorer(load.memberships(), "NATO", "2024-04-30", atlas=ATLAS).to_dict()
+    assert spec["usermeta"]["timeline"]["last"] == 2024
 
 
 def _drawn_extent(svg: str) -> tuple[float, float, float, float]:

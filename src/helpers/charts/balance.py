@@ -36,7 +36,11 @@ PHONE = "(containerSize()[0] > 0 && containerSize()[0] < 600)"
 #: The bloc bars' rows: 34 px apart, so a long bloc name wrapped on a phone ("SCO without India and Pakistan" on two
 #: lines, not cut with "…") stays beside its own bar; rows of named blocs, which the Arabic edition mirrors (names
 #: on the right, bars growing leftwards: ``helpers.i18n.chart_words``).
-BAR_LAYOUT = {"height": alt.Step(34), "usermeta": {"mirror": True}}
+#: The dashed outline of a bar piece that is an estimate; black on a dark page too, where the page's own lightening
+#: of dark marks had left it a mid grey that hardly showed on the light bars it outlines.
+ESTIMATE_OUTLINE, ESTIMATE_OUTLINE_DARK = theme.INK, "#000000"
+BAR_LAYOUT = {"height": alt.Step(34),
+              "usermeta": {"mirror": True, "dark": theme.dark_swap((ESTIMATE_OUTLINE,), (ESTIMATE_OUTLINE_DARK,))}}
 #: Default text alternatives.
 DOTS = ("Dots of the effective number of members per bloc and indicator, beside a tick at the actual number of "
         "members, on a log scale.")
@@ -118,7 +122,7 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
         color=alt.Color("part:N", scale=alt.Scale(domain=names, range=[theme.PART_COLORS[n] for n in names]),
                         legend=alt.Legend(title=None, orient="bottom", columns=2)),
         order=alt.Order("order:Q"),
-        stroke=alt.condition("datum.estimate", alt.value(theme.INK), alt.value(None)),
+        stroke=alt.condition("datum.estimate", alt.value(ESTIMATE_OUTLINE), alt.value(None)),
         strokeDash=alt.condition("datum.estimate", alt.value([3, 2]), alt.value([1, 0])),
         tooltip=[alt.Tooltip("bloc:N"), alt.Tooltip("part:N", title="member"),
                  alt.Tooltip("shown:Q", title=axis_title, format=",.1f"),

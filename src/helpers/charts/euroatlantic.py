@@ -26,6 +26,10 @@ def _background_scale() -> alt.Scale:
     return alt.Scale(domain=list(BACKGROUNDS), range=[theme.BACKGROUND_COLORS[b] for b in BACKGROUNDS])
 
 
+#: Pixels left at each end of an event timeline's time axis: more than the radius of its largest dot (size 180).
+EDGE_ROOM = 14
+
+
 def date_tooltip(field: str, title: str) -> alt.Tooltip:
     """A date's tooltip, written YYYY-MM-DD (the timelines here and the treaty Gantt of ``charts.arms_control``)."""
     return alt.Tooltip(f"{field}:T", title=title, format="%Y-%m-%d")
@@ -43,9 +47,12 @@ def event_timeline(rows: pd.DataFrame, *, title: str, description: str,
     data["anchor"] = _anchors(data)
     # a full lane's height below the last lane and above the first: a label wrapped to three lines on a phone
     # stays clear of the year axis
+    # the time axis is padded by more than the largest dot's radius, so a first or last event is drawn whole and
+    # clear of the lanes' names (the Astana 2010 dot was cut in half at the right edge)
     base = alt.Chart(data).encode(
-        x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y")),
-        y=alt.Y("category:N", title=None, sort=list(theme.CATEGORY_COLORS), scale=alt.Scale(padding=1)),
+        x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y"), scale=alt.Scale(padding=EDGE_ROOM)),
+        y=alt.Y("category:N", title=None, sort=list(theme.CATEGORY_COLORS), scale=alt.Scale(padding=1),
+                axis=alt.Axis(labelPadding=8)),
     )
     dots = base.mark_circle(opacity=0.9).encode(
         color=alt.Color("category:N", scale=_category_scale(data["category"]), legend=None),

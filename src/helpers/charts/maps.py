@@ -197,13 +197,13 @@ def explorer_data(memberships: pd.DataFrame, org: str, as_of, first: int | None 
                   last: int | None = None, *, atlas: geo.Atlas) -> dict[str, pd.DataFrame]:
     """What the explorer draws: ``years`` (year, date, heading with the count), ``codes`` (per shaded feature,
     see ``_year_codes``) and ``members`` (member spells, for the list); first/last default to the organisation's
-    founding year and the data's last year, widened to the report's own year when that lies outside them (the
-    slider always holds the report's date)."""
+    founding year (or the report's own year, when earlier) and the report's own year: the slider starts and ends
+    at the report's date, never past it."""
     orgs = atlas.organisations.set_index("org_id")
     year = membership.as_timestamp(as_of).year
     first = min(int(orgs.at[org, "founded"].year), year) if first is None else first
-    if last is None:
-        last = max(geo.last_data_year(memberships), year)
+    if last is None:  # the slider ends at the report's date: no year the report does not speak for
+        last = year
     years = geo.snapshot_dates(as_of, first, last)
     members = geo.member_spells(memberships, org, as_of, first, last, atlas=atlas)
     counts = [int(((members["from"] <= y) & (y < members["to"])).sum()) for y in years["year"]]
@@ -231,7 +231,7 @@ def timeline(data: dict[str, pd.DataFrame], org: str, start: int) -> dict:
 def membership_explorer(memberships: pd.DataFrame, org: str, as_of, *, atlas: geo.Atlas, title: str | None = None,
                         description: str | None = None, first: int | None = None, last: int | None = None,
                         width: int = 620, height: int | None = None) -> alt.Chart:
-    """``org``'s member states on a map framed on its region, for every year from its founding to the data's last
+    """``org``'s member states on a map framed on its region, for every year from its founding to the report's own
     year (a ``year`` parameter that starts at the report's date). The page moves it with a timeline above the map
     and shows the year's caption and member list below it (``usermeta["timeline"]``); exports show the report's
     own date. The title defaults to the growth since the first year, the description to the members on the

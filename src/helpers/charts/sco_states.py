@@ -40,11 +40,12 @@ def spell_gantt(spells: pd.DataFrame, *, names: dict[str, str] | None = None, ro
     pairs = data[["role", "org_id", "status"]].drop_duplicates("role")
     roles = sorted(zip(pairs["role"], pairs["org_id"], pairs["status"]),
                    key=lambda t: (org_rank[t[1]], status_rank.get(t[2], len(STATUS_ORDER)), t[0]))
+    data["drawn_to"] = _drawn_ends(data)
     shown = "organisation" if row == "org_id" else "name"
     order = list(dict.fromkeys(data.sort_values(["start", row], kind="mergesort")[shown]))
     chart = alt.Chart(data).mark_bar(height=10).encode(
         x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y")),
-        x2="end:T",
+        x2="drawn_to:T",
         y=alt.Y(f"{shown}:N", sort=order, title=None),
         color=alt.Color("role:N", scale=_status_scale(roles),
                         legend=alt.Legend(title="status")),
@@ -54,6 +55,18 @@ def spell_gantt(spells: pd.DataFrame, *, names: dict[str, str] | None = None, ro
                  alt.Tooltip("ongoing:N", title="still running")],
     )
     return theme.titled(chart.properties(width=width), title, description)
+
+
+def _drawn_ends(data: pd.DataFrame) -> pd.Series:
+    """Where each bar stops: a spell still running on the report's date runs on to the axis's end, a margin past
+    that date, so a state that joined on the date itself shows a bar (it had none, and read as an observer)."""
+    ends = pd.to_datetime(data["end"])
+    if data.empty or "ongoing" not in data.columns:
+        return ends
+    starts = pd.to_datetime(data["start"])
+    last = ends.max()
+    margin = max((last - starts.min()) * 0.03, pd.Timedelta(days=180))
+    return ends.where(~data["ongoing"].fillna(False).astype(bool), last + margin)
 
 
 def _status_scale(roles: list[tuple[str, str, str]]) -> alt.Scale:
@@ -95,10 +108,15 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MAT
     width = 22 * len(orgs) * 3
     chart = alt.layer(chart, *_group_marks(matrix.assign(group=group), order)).properties(
         width=width, height=alt.Step(11),
-        usermeta={"dark": theme.dark_swap(theme.TIE_GRADE_COLORS, theme.TIE_GRADE_COLORS_DARK)})
+        usermeta={"dark": theme.dark_swap(theme.TIE_GRADE_COLORS, theme.TIE_GRADE_COLORS_DARK),
+                  # on a phone the grid keeps columns wide enough for its upright names (they overlapped 9 px
+                  # apart) and its box scrolls sideways
+                  "phone_plot": PHONE_COLUMN * len(orgs)})
     return theme.titled(chart, title, description)
 
 
+#: The least width of a matrix column on a phone: more than a line of its 11 px upright names.
+PHONE_COLUMN = 18
 #: The matrix's three row groups as the reader reads them, named beside their first row.
 GROUP_WORDS = {"on both sides": "ties on both sides", "one side or none": "ties on one side or none",
                "pole": "Russia and China"}
@@ -110,8 +128,10 @@ def _group_marks(rows: pd.DataFrame, order: list[str]) -> list[alt.Chart]:
     first = rows.set_index("name").loc[order].reset_index().drop_duplicates("group")
     heads = pd.DataFrame({"name": first["name"], "label": first["group"].map(GROUP_WORDS)})
     y = alt.Y("name:N", sort=order, title=None)
+    # on the top edge of the group's first row, the boundary between two rows: a fixed offset from where the
+    # scale put the rule had drawn it through the row above (Uzbekistan's, the United States')
     rules = alt.Chart(heads.iloc[1:]).mark_rule(color=theme.INK, strokeWidth=1).encode(
-        y=y, x=alt.value(0), x2=alt.value("width"), yOffset=alt.value(-5.5),
+        y=alt.Y("name:N", sort=order, title=None, bandPosition=0), x=alt.value(0), x2=alt.value("width"),
         tooltip=[alt.Tooltip("label:N", title="group")])
     # right of the cells at whatever width the page draws the matrix (it follows its container)
     text = alt.Chart(heads).mark_text(align="left", baseline="top", fontSize=10.5, fontWeight="bold",
