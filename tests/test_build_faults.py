@@ -406,3 +406,26 @@ def test_assets_reached_through_a_link_out_of_the_reports_folder_are_not_trusted
     assert res.returncode == 1 and errors, res.stdout + res.stderr
     assert any("shared assets could not be written" in e and "symbolic link" in e for e in errors), errors
     assert {p.name: p.read_bytes() for p in elsewhere.rglob("*") if p.is_file()} == before
+
+
+def test_a_reports_folder_whose_parent_cannot_take_the_staging_folder_is_refused_before_any_run(fake, monkeypatch,
+                                                                                                capsys):
+    """A writable reports folder in a parent the build cannot write passed the check, then every report failed
+    on the staging folder beside it and an empty assets/ was left (hostile review 7, D-M1). Here the staging
+    folder's place beside the reports folder is taken by a file: the build refuses in one line naming it, runs
+    nothing and leaves no folder behind."""
+    from helpers import paths
+
+    site = fake.root / "site"
+    site.mkdir()
+    (site / ".rep.staging").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(paths, "CACHE", fake.root / "no-cache-here" / "build")
+    (fake.root / "no-cache-here").write_text("a file, so the staging folder goes beside the reports", "utf-8")
+    fake.reports = site / "rep"
+    rc = _build_here(fake, monkeypatch, "--only", "03")
+    err = capsys.readouterr().err.strip().splitlines()
+    assert rc == 2 and len(err) == 1, err
+    assert f"cannot write beside the reports folder {site / 'rep'}" in err[0] and ".rep.staging" in err[0], err
+    assert "NATO_REPORTS_DIR" in err[0]
+    assert not (site / "rep").exists(), "an empty reports folder was left behind"
+    assert not fake.build_dir.exists() or not any(fake.build_dir.rglob("*.ipynb")), "a notebook ran"
