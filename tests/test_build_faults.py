@@ -113,6 +113,37 @@ def test_a_cell_that_runs_too_long_fails_its_report_and_a_flood_of_output_is_cut
     assert (fake.build_dir / "01-alpha.ipynb").stat().st_size < 100_000  # build/ and the cache keep the cut run
 
 
+def test_a_cell_timeout_names_the_cell_and_leaves_the_failed_run_as_the_debug_notebook(fake, tmp_path, capsys):
+    """On a cell timeout the "debug notebook" named was a good notebook left by an earlier run, which
+    ``helpers.render`` rendered as a good page, and the line named no cell (hostile review 7, D-M2). Now the
+    line names the cell, and the named notebook is the failed run: the cell that ran too long, its error, and a
+    failure mark that the render command refuses."""
+    import json
+
+    import nbformat
+    from conftest import make_notebook
+
+    from helpers.render.__main__ import main
+
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text("[limits]\ncell_timeout = 1\n\n" + text, encoding="utf-8")
+    debug = fake.build_dir / "03-gamma--mode-slow.ipynb"
+    debug.parent.mkdir(parents=True)
+    nbformat.write(make_notebook('mode = "slow"', 'print("an earlier good run")'), debug)
+    res = fake.build("--only", "03", "-p", "mode", "slow")
+    failed = next(line for line in res.stdout.splitlines() if " FAILED " in line)
+    assert "CellTimeout in cell 4: this cell ran longer than the limit of 1 second and" in failed, failed
+    assert "debug notebook: build/03-gamma--mode-slow.ipynb" in failed or str(debug) in failed, failed
+    nb = json.loads(debug.read_text(encoding="utf-8"))
+    stopped = [c for c in nb["cells"] if "time.sleep(8)" in "".join(c["source"])]
+    assert stopped and any(o.get("ename") == "CellTimeout" for o in stopped[0]["outputs"])
+    assert "an earlier good run" not in debug.read_text(encoding="utf-8")
+    with pytest.raises(SystemExit) as refused:
+        main([str(debug), "-o", str(tmp_path / "page.html")])
+    assert refused.value.code == 2 and "stopped at an error" in capsys.readouterr().err
+    assert not (tmp_path / "page.html").exists()
+
+
 @pytest.mark.parametrize("line, allowed", [
     ('cell_timeout = "forever"', "from 1 to 86,400"),
     ("cell_timeout = 99999999999999", "from 1 to 86,400"),  # past asyncio's range: the kernel run would fail
