@@ -460,3 +460,13 @@ def test_a_reports_folder_whose_parent_cannot_take_the_staging_folder_is_refused
     assert "NATO_REPORTS_DIR" in err[0]
     assert not (site / "rep").exists(), "an empty reports folder was left behind"
     assert not fake.build_dir.exists() or not any(fake.build_dir.rglob("*.ipynb")), "a notebook ran"
+
+
+def test_a_control_character_in_an_output_folder_is_refused_in_one_line(fake):
+    """A newline in NATO_REPORTS_DIR was accepted, and the "reports written" paths printed it as a space, which
+    could not be copied (hostile review 7, D-L2)."""
+    res = fake.build("--only", "03", NATO_REPORTS_DIR=str(fake.root / "nl\nx"))
+    err = res.stderr.strip().splitlines()
+    assert res.returncode == 2 and len(err) == 1, res.stderr
+    assert "control character U+000A" in err[0] and "NATO_REPORTS_DIR" in err[0], err
+    assert not (fake.root / "nl\nx").exists()
