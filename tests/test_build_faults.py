@@ -470,3 +470,19 @@ def test_a_control_character_in_an_output_folder_is_refused_in_one_line(fake):
     assert res.returncode == 2 and len(err) == 1, res.stderr
     assert "control character U+000A" in err[0] and "NATO_REPORTS_DIR" in err[0], err
     assert not (fake.root / "nl\nx").exists()
+
+
+def test_a_write_error_names_the_file_being_written_not_its_hidden_staging_copy(tmp_path):
+    """``reports/index.html`` being a folder gave "Is a directory (…/.rep.staging/.index.html.2vywscs5.part)": a
+    hidden file the user never sees (hostile review 7, D-L6). The error names ``index.html``."""
+    from helpers import cache
+    from helpers.pipeline import placement
+
+    reports, staging = tmp_path / "rep", tmp_path / ".rep.staging"
+    (reports / "index.html").mkdir(parents=True)
+    staging.mkdir()
+    with pytest.raises(OSError) as err:
+        cache.atomic_write(reports / "index.html", b"<html>", staging)
+    said = placement.os_error(err.value)
+    assert said.endswith(f"({reports / 'index.html'})") and ".part" not in said, said
+    assert not list(staging.iterdir())
