@@ -486,3 +486,14 @@ def test_a_write_error_names_the_file_being_written_not_its_hidden_staging_copy(
     said = placement.os_error(err.value)
     assert said.endswith(f"({reports / 'index.html'})") and ".part" not in said, said
     assert not list(staging.iterdir())
+
+
+def test_a_change_to_the_time_limit_alone_leaves_the_report_cached(fake):
+    """Changing only ``cell_timeout`` was reported as "prose or titles changed; the kept page written again", and
+    the page was rewritten with the same bytes (hostile review 7, D-L5): a good run's page does not depend on it."""
+    assert fake.build("--only", "03").returncode == 0
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text("[limits]\ncell_timeout = 120\n\n" + text, encoding="utf-8")
+    res = fake.build("--only", "03")
+    row = next(line for line in res.stdout.splitlines() if line.startswith("03-gamma "))
+    assert res.returncode == 0 and " cached" in row and "prose or titles" not in row, res.stdout
