@@ -121,7 +121,6 @@ def test_a_cell_timeout_names_the_cell_and_leaves_the_failed_run_as_the_debug_no
     import json
 
     import nbformat
-    from conftest import make_notebook
 
     from helpers.render.__main__ import main
 
@@ -129,7 +128,9 @@ def test_a_cell_timeout_names_the_cell_and_leaves_the_failed_run_as_the_debug_no
     fake.collection.write_text("[limits]\ncell_timeout = 1\n\n" + text, encoding="utf-8")
     debug = fake.build_dir / "03-gamma--mode-slow.ipynb"
     debug.parent.mkdir(parents=True)
-    nbformat.write(make_notebook('mode = "slow"', 'print("an earlier good run")'), debug)
+    stale = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('print("an earlier good run")')])
+    stale.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(stale, debug)
     res = fake.build("--only", "03", "-p", "mode", "slow")
     failed = next(line for line in res.stdout.splitlines() if " FAILED " in line)
     assert "CellTimeout in cell 4: this cell ran longer than the limit of 1 second and" in failed, failed
