@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -30,11 +31,21 @@ def merged(current: dict, ours: dict) -> dict:
 
 def _write(target: Path, data: dict) -> None:
     """Write ``data`` to ``target`` whole or not at all: into a temporary file beside it, then moved over it, so a full
-    disk or a read-only folder leaves the user's file as it was (it was rewritten in place and cut short)."""
+    disk or a read-only folder leaves the user's file as it was (it was rewritten in place and cut short). A link
+    is followed (the file it points to is rewritten, the link stays), and the file keeps its permissions (a new one
+    gets the usual ``0644`` less the umask), so other users of a shared environment still read it."""
+    target = Path(os.path.realpath(target))
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o644 & ~umask
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(json.dumps(data, indent=2) + "\n")
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -60,6 +71,7 @@ def _main(argv: list[str]) -> int:
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         _write(target, ours)
+        print(f"note: {target}: written with the project's JupyterLab settings", file=sys.stderr)
         return 0
     try:
         current = json.loads(target.read_text(encoding="utf-8"))

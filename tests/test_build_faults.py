@@ -113,6 +113,38 @@ def test_a_cell_that_runs_too_long_fails_its_report_and_a_flood_of_output_is_cut
     assert (fake.build_dir / "01-alpha.ipynb").stat().st_size < 100_000  # build/ and the cache keep the cut run
 
 
+def test_a_cell_timeout_names_the_cell_and_leaves_the_failed_run_as_the_debug_notebook(fake, tmp_path, capsys):
+    """On a cell timeout the "debug notebook" named was a good notebook left by an earlier run, which
+    ``helpers.render`` rendered as a good page, and the line named no cell (hostile review 7, D-M2). Now the
+    line names the cell, and the named notebook is the failed run: the cell that ran too long, its error, and a
+    failure mark that the render command refuses."""
+    import json
+
+    import nbformat
+
+    from helpers.render.__main__ import main
+
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text("[limits]\ncell_timeout = 1\n\n" + text, encoding="utf-8")
+    debug = fake.build_dir / "03-gamma--mode-slow.ipynb"
+    debug.parent.mkdir(parents=True)
+    stale = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('print("an earlier good run")')])
+    stale.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(stale, debug)
+    res = fake.build("--only", "03", "-p", "mode", "slow")
+    failed = next(line for line in res.stdout.splitlines() if " FAILED " in line)
+    assert "CellTimeout in cell 4: this cell ran longer than the limit of 1 second and" in failed, failed
+    assert "debug notebook: build/03-gamma--mode-slow.ipynb" in failed or str(debug) in failed, failed
+    nb = json.loads(debug.read_text(encoding="utf-8"))
+    stopped = [c for c in nb["cells"] if "time.sleep(8)" in "".join(c["source"])]
+    assert stopped and any(o.get("ename") == "CellTimeout" for o in stopped[0]["outputs"])
+    assert "an earlier good run" not in debug.read_text(encoding="utf-8")
+    with pytest.raises(SystemExit) as refused:
+        main([str(debug), "-o", str(tmp_path / "page.html")])
+    assert refused.value.code == 2 and "stopped at an error" in capsys.readouterr().err
+    assert not (tmp_path / "page.html").exists()
+
+
 @pytest.mark.parametrize("line, allowed", [
     ('cell_timeout = "forever"', "from 1 to 86,400"),
     ("cell_timeout = 99999999999999", "from 1 to 86,400"),  # past asyncio's range: the kernel run would fail
@@ -406,3 +438,63 @@ def test_assets_reached_through_a_link_out_of_the_reports_folder_are_not_trusted
     assert res.returncode == 1 and errors, res.stdout + res.stderr
     assert any("shared assets could not be written" in e and "symbolic link" in e for e in errors), errors
     assert {p.name: p.read_bytes() for p in elsewhere.rglob("*") if p.is_file()} == before
+
+
+def test_a_reports_folder_whose_parent_cannot_take_the_staging_folder_is_refused_before_any_run(fake, monkeypatch,
+                                                                                                capsys):
+    """A writable reports folder in a parent the build cannot write passed the check, then every report failed
+    on the staging folder beside it and an empty assets/ was left (hostile review 7, D-M1). Here the staging
+    folder's place beside the reports folder is taken by a file: the build refuses in one line naming it, runs
+    nothing and leaves no folder behind."""
+    from helpers import paths
+
+    site = fake.root / "site"
+    site.mkdir()
+    (site / ".rep.staging").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(paths, "CACHE", fake.root / "no-cache-here" / "build")
+    (fake.root / "no-cache-here").write_text("a file, so the staging folder goes beside the reports", "utf-8")
+    fake.reports = site / "rep"
+    rc = _build_here(fake, monkeypatch, "--only", "03")
+    err = capsys.readouterr().err.strip().splitlines()
+    assert rc == 2 and len(err) == 1, err
+    assert f"cannot write beside the reports folder {site / 'rep'}" in err[0] and ".rep.staging" in err[0], err
+    assert "NATO_REPORTS_DIR" in err[0]
+    assert not (site / "rep").exists(), "an empty reports folder was left behind"
+    assert not fake.build_dir.exists() or not any(fake.build_dir.rglob("*.ipynb")), "a notebook ran"
+
+
+def test_a_control_character_in_an_output_folder_is_refused_in_one_line(fake):
+    """A newline in NATO_REPORTS_DIR was accepted, and the "reports written" paths printed it as a space, which
+    could not be copied (hostile review 7, D-L2)."""
+    res = fake.build("--only", "03", NATO_REPORTS_DIR=str(fake.root / "nl\nx"))
+    err = res.stderr.strip().splitlines()
+    assert res.returncode == 2 and len(err) == 1, res.stderr
+    assert "control character U+000A" in err[0] and "NATO_REPORTS_DIR" in err[0], err
+    assert not (fake.root / "nl\nx").exists()
+
+
+def test_a_write_error_names_the_file_being_written_not_its_hidden_staging_copy(tmp_path):
+    """``reports/index.html`` being a folder gave "Is a directory (…/.rep.staging/.index.html.2vywscs5.part)": a
+    hidden file the user never sees (hostile review 7, D-L6). The error names ``index.html``."""
+    from helpers import cache
+    from helpers.pipeline import placement
+
+    reports, staging = tmp_path / "rep", tmp_path / ".rep.staging"
+    (reports / "index.html").mkdir(parents=True)
+    staging.mkdir()
+    with pytest.raises(OSError) as err:
+        cache.atomic_write(reports / "index.html", b"<html>", staging)
+    said = placement.os_error(err.value)
+    assert said.endswith(f"({reports / 'index.html'})") and ".part" not in said, said
+    assert not list(staging.iterdir())
+
+
+def test_a_change_to_the_time_limit_alone_leaves_the_report_cached(fake):
+    """Changing only ``cell_timeout`` was reported as "prose or titles changed; the kept page written again", and
+    the page was rewritten with the same bytes (hostile review 7, D-L5): a good run's page does not depend on it."""
+    assert fake.build("--only", "03").returncode == 0
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text("[limits]\ncell_timeout = 120\n\n" + text, encoding="utf-8")
+    res = fake.build("--only", "03")
+    row = next(line for line in res.stdout.splitlines() if line.startswith("03-gamma "))
+    assert res.returncode == 0 and " cached" in row and "prose or titles" not in row, res.stdout

@@ -52,3 +52,13 @@ def test_bidi_controls_and_line_breaks_in_a_message_or_a_folder_name_are_shown_n
     line = summary.plain("unknown organisation(s) NATO\u202e; allowed: NATO, OSCE \u2067x\u2069\u2028")
     assert line == "unknown organisation(s) NATO\\u202e; allowed: NATO, OSCE \\u2067x\\u2069\\u2028"
     assert summary.plain("عربي") == "عربي"  # letters of any script stay as they are
+
+
+def test_a_failure_with_no_failure_page_is_not_sent_to_look_for_one(monkeypatch, capsys):
+    """A report that could not be written (a full disk) has no failure page, yet the last line said "see the detail
+    column for each failure page" (hostile review 7, D-L6)."""
+    monkeypatch.setenv("COLUMNS", "400")
+    table = [("03-x", "FAILED", "1.0s", "the report could not be written: No space left on device (reports/03-x.html)")]
+    assert summary.finish(table, {"03-x": "03-x.html"}, summary.Path("/tmp")) == 1
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "for each failure page" not in last and "the detail column says why" in last, last

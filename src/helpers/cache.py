@@ -319,7 +319,10 @@ def atomic_write(path: Path, data: bytes, staging: Path | None = None) -> None:
     tmp_dir.mkdir(parents=True, exist_ok=True)
     if staging is not None and os.stat(tmp_dir).st_dev != os.stat(path.parent).st_dev:
         tmp_dir = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=tmp_dir)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=tmp_dir)
+    except OSError as exc:  # name the file being written, not the half-written one's hidden place
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -332,6 +335,6 @@ def atomic_write(path: Path, data: bytes, staging: Path | None = None) -> None:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
-        if isinstance(exc, OSError) and not exc.filename and exc.errno:  # say which file a full disk refused
+        if isinstance(exc, OSError) and exc.errno and exc.filename in (None, tmp):  # name the file, not the .part
             raise OSError(exc.errno, exc.strerror, str(path)) from exc
         raise

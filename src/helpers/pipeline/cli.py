@@ -36,21 +36,37 @@ def output_dirs(lang: str = "en", collection: Path | None = None) -> tuple[Path,
                       collection or params.collection_path().resolve())
     except folders.FolderError as exc:
         raise BuildError(str(exc)) from None
-    for label, folder in (("reports", reports), ("build", build_dir), ("cache", cache_dir)):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            probe = folder / f".write-check-{os.getpid()}"
-            probe.write_bytes(b"")
-            probe.unlink()
-        except OSError as exc:
-            raise BuildError(f"cannot write to the {label} folder {folder}: {exc.strerror or exc}; make it "
-                             "writable or point the build elsewhere (NATO_REPORTS_DIR, NATO_BUILD_DIR, "
-                             "NATO_CACHE_DIR)") from None
+    made = [f for f in (reports, build_dir, cache_dir) if not f.exists()]
     try:
+        for label, folder in (("reports", reports), ("build", build_dir), ("cache", cache_dir)):
+            _probe(folder, f"cannot write to the {label} folder {folder}")
         staging = cache.staging_dir(reports)
-    except OSError as exc:
-        raise BuildError(f"cannot create a staging folder beside {reports}: {exc.strerror or exc}") from None
+        _probe(staging, f"cannot write beside the reports folder {reports}: the build stages its files in "
+                        f"{staging} before they replace a report")
+    except BuildError:
+        for folder in made:  # refused before anything ran: leave no empty folder behind
+            _remove_empty(folder)
+        raise
     return reports, build_dir, cache_dir, staging
+
+
+def _probe(folder: Path, problem: str) -> None:
+    """Create ``folder`` and write and remove a file in it; BuildError saying ``problem`` and why when it fails."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".write-check-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise BuildError(f"{problem}: {exc.strerror or exc}; make it writable or point the build elsewhere "
+                         "(NATO_REPORTS_DIR, NATO_BUILD_DIR, NATO_CACHE_DIR)") from None
+
+
+def _remove_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass
 
 
 def _watch(args: argparse.Namespace, collection: Path) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from helpers import cache, limits, paths
 from helpers.models import BuildFailure, Entry
-from helpers.pipeline import warm
+from helpers.pipeline import cell_timeout, warm
 from helpers.pipeline.plan import KERNEL
 
 
@@ -41,7 +41,9 @@ def _papermill(entry: Entry, executed: Path, timeout: int, kernel=None):
     """papermill on a fresh kernel, or on ``kernel`` (a :class:`helpers.pipeline.warm.Warm`, shut down after)."""
     import papermill as pm
 
-    on = {"engine_name": warm.ENGINE, "km": kernel.km} if kernel is not None else {}
+    cell_timeout.register()
+    on = ({"engine_name": warm.ENGINE, "km": kernel.km} if kernel is not None
+          else {"engine_name": cell_timeout.ENGINE})
     return pm.execute_notebook(
         entry.notebook, str(executed), parameters=entry.parameters, kernel_name=KERNEL,
         cwd=str(Path(entry.notebook).parent), progress_bar=False, log_output=False,
@@ -57,6 +59,10 @@ def _execute(entry: Entry, executed: Path, read_log: Path, kernel=None):
     import papermill as pm
 
     timeout = (entry.limits or {}).get("cell_timeout", limits.CELL_TIMEOUT)
+    try:  # the debug notebook a failure names is this run's, never one left by an earlier run
+        executed.unlink(missing_ok=True)
+    except OSError:
+        pass
     for attempt in (1, 2):
         if kernel is None:
             read_log.write_text("", encoding="utf-8")
@@ -73,8 +79,8 @@ def _execute(entry: Entry, executed: Path, read_log: Path, kernel=None):
             if type(exc).__name__ == "CellTimeoutError":
                 return None, BuildFailure(
                     stage="execute", ename="CellTimeout",
-                    evalue=f"a cell ran longer than the limit of {timeout} seconds and was stopped (cell_timeout "
-                           "in collection.toml)", traceback=strip_ansi(str(exc)))
+                    evalue=cell_timeout.message(timeout).replace("this cell", "a cell"),
+                    traceback=strip_ansi(str(exc)))
             found = failure("execute", exc)
             if isinstance(exc, OSError) and exc.errno and not exc.filename:  # a full disk names no file
                 found.evalue = (f"{exc.strerror} while the run wrote into the build folder "

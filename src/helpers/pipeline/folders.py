@@ -9,6 +9,7 @@ its own cache on. So any overlap is refused in one line, naming the variable to 
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 from helpers import paths
@@ -37,6 +38,13 @@ def check(outputs: dict[str, Path], collection: Path) -> None:
     """Raise :class:`FolderError` when an output folder overlaps a source folder or another output folder.
 
     Symbolic links are resolved first, so a link into ``notebooks/`` is refused like the folder itself."""
+    for role, folder in outputs.items():
+        bad = next((ch for ch in str(folder) if unicodedata.category(ch) in ("Cc", "Zl", "Zp")), None)
+        if bad is not None:
+            raise FolderError(
+                f"the {role} folder {ascii(str(folder))} holds the control character U+{ord(bad):04X}: the paths "
+                f"the build prints could not be copied; set {VARIABLES.get(role, role)} to a folder name without "
+                "control characters (letters, digits, spaces and punctuation are allowed)")
     real = {role: Path(os.path.realpath(folder)) for role, folder in outputs.items()}
     sources = source_folders(collection)
     for role, folder in real.items():

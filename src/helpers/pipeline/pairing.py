@@ -90,41 +90,30 @@ def sync_command(py: Path) -> str:
     return f"{_jupytext()} --to ipynb --update {cache.relative(py)}"
 
 
-def _differing_or_refuse(py: Path, ipynb: Path) -> list[int]:
-    """:func:`differing`, or a :class:`PairError` naming both files when jupytext or nbformat cannot read one."""
-    try:
-        return differing(py, ipynb)
-    except Exception as exc:  # noqa: BLE001 - jupytext or nbformat cannot read one of them
-        raise PairError(f"{cache.relative(py)} or {cache.relative(ipynb)} cannot be read "
-                        f"({type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}); "
-                        "fix the file, then build again") from None
-
-
 def bring_together(notebooks: list[Path], memo: Path | None = None) -> list[tuple[Path, Path | None]]:
     """Sync each ``.ipynb`` whose ``.py`` was edited since the two last agreed; ``(ipynb written, the copy of the
     old .ipynb kept, or None)`` for each. Raises :class:`PairError` when an ``.ipynb`` differs from its ``.py`` and
-    was itself changed. ``memo``: a file that remembers the pairs that agree (by content hash). Which side changed is
-    decided by content against that memory, not by file times (a ``touch`` of the ``.py`` had replaced an edit of
-    the ``.ipynb``); a pair the memory does not know is synced only from a ``.py`` newer than its ``.ipynb``, and the
-    old ``.ipynb`` is kept beside the memory first, so no edit is lost."""
+    holds an edit of its own. ``memo``: a file that remembers the pairs that agree (the two files' content hashes
+    and a hash of the cells they agreed on). Which side changed is decided by content, not by file times (a
+    ``touch`` of the ``.py`` had replaced an edit of the ``.ipynb``): by the cells against that memory, and an
+    ``.ipynb`` whose cells are those committed in git holds no edit that a sync could lose (after ``git checkout``).
+    A pair the memory does not know is synced only from a ``.py`` newer than its ``.ipynb``, and the old ``.ipynb``
+    is kept beside the memory first, so no edit is lost."""
     known = _read_memo(memo)
     agreed, written = {}, []
     for ipynb in sorted(set(notebooks)):
         py = ipynb.with_suffix(".py")
         if not py.is_file() or not ipynb.is_file():
             continue
-        hashes = [cache.sha256_file(py), cache.sha256_file(ipynb)]
-        if known.get(ipynb.stem) != hashes and _differing_or_refuse(py, ipynb):
-            kept = _refuse_or_keep(py, ipynb, hashes, known.get(ipynb.stem), memo)
-            where = _cells_text(differing(py, ipynb))
-            sync_pair(py)
-            if differing(py, ipynb):
-                raise PairError(f"{cache.relative(ipynb)} could not be synced from {cache.relative(py)} ({where} "
-                                f"still differ); run `{sync_command(py)}` to see what jupytext says, then build "
-                                "again")
-            written.append((ipynb, kept))
+        hashes, before = [cache.sha256_file(py), cache.sha256_file(ipynb)], known.get(ipynb.stem)
+        if isinstance(before, list) and before[:2] == hashes:
+            agreed[ipynb.stem] = before
+            continue
+        a, b = _cells_or_refuse(py, ipynb)
+        if a != b:
+            written.append((ipynb, _sync_from_py(py, ipynb, a, b, before, memo)))
             hashes = [cache.sha256_file(py), cache.sha256_file(ipynb)]
-        agreed[ipynb.stem] = hashes
+        agreed[ipynb.stem] = [*hashes, _cells_hash(a)]
     if memo is not None and {**known, **agreed} != known:
         try:
             cache.atomic_write(memo, json.dumps({**known, **agreed}, sort_keys=True, indent=1).encode())
@@ -133,20 +122,105 @@ def bring_together(notebooks: list[Path], memo: Path | None = None) -> list[tupl
     return written
 
 
-def _refuse_or_keep(py: Path, ipynb: Path, hashes: list[str], before, memo: Path | None) -> Path | None:
-    """Before a pair that differs is synced from its ``.py``: :class:`PairError` when the ``.ipynb`` was changed
-    since the pair last agreed (or, with no memory of the pair, is newer than the ``.py``); else the copy of the
-    ``.ipynb`` kept when the memory cannot vouch that it holds no edit of its own (None when it can)."""
-    known = isinstance(before, list) and len(before) == 2
-    if (known and hashes[1] != before[1]) or (not known and ipynb.stat().st_mtime > py.stat().st_mtime):
-        where = _cells_text(differing(py, ipynb))
-        raise PairError(
-            f"{cache.relative(ipynb)} was changed since the last build and differs from {cache.relative(py)} "
-            f"({where}): the build runs the .ipynb, and `make sync` would replace its edit from the .py; keep the "
-            f"edit with `{_jupytext()} --to py:percent {cache.relative(ipynb)} -o {cache.relative(py)}`, or "
-            f"drop it with `{sync_command(py)}`, then build again")
+def _sync_from_py(py: Path, ipynb: Path, a: list, b: list, before, memo: Path | None) -> Path | None:
+    """Sync a pair that differs from its ``.py`` (or refuse); the copy of the old ``.ipynb`` kept, or None."""
+    kept = _refuse_or_keep(py, ipynb, a, b, before, memo)
+    where = _cells_text(_numbers(a, b))
+    sync_pair(py)
+    if differing(py, ipynb):
+        raise PairError(f"{cache.relative(ipynb)} could not be synced from {cache.relative(py)} ({where} "
+                        f"still differ); run `{sync_command(py)}` to see what jupytext says, then build again")
+    return kept
+
+
+def _cells_or_refuse(py: Path, ipynb: Path) -> tuple[list, list]:
+    """The cells of each file, or a :class:`PairError` naming both files when jupytext or nbformat cannot read one."""
+    import jupytext
+    import nbformat
+
+    try:
+        return cells(jupytext.read(py)), cells(nbformat.read(ipynb, as_version=4))
+    except Exception as exc:  # noqa: BLE001 - jupytext or nbformat cannot read one of them
+        raise PairError(f"{cache.relative(py)} or {cache.relative(ipynb)} cannot be read "
+                        f"({type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}); "
+                        "fix the file, then build again") from None
+
+
+def _numbers(a: list, b: list) -> list[int]:
+    return [i + 1 for i in range(max(len(a), len(b))) if i >= len(a) or i >= len(b) or a[i] != b[i]]
+
+
+def _cells_hash(found: list) -> str:
+    import hashlib
+
+    return hashlib.sha256(json.dumps(found, ensure_ascii=False).encode()).hexdigest()
+
+
+def _committed_cells(ipynb: Path) -> list | None:
+    """The cells of ``ipynb`` as committed in git (HEAD), or None when there is no such commit or file."""
+    import subprocess
+
+    import nbformat
+
+    try:
+        shown = subprocess.run(["git", "-C", str(ipynb.parent), "show", f"HEAD:./{ipynb.name}"],
+                               capture_output=True, timeout=20, check=True).stdout
+        return cells(nbformat.reads(shown.decode("utf-8"), as_version=4))
+    except Exception:  # noqa: BLE001 - no git, not a repository, not committed, not a notebook
+        return None
+
+
+def _edited(ipynb: Path, a: list, b: list, before) -> tuple[bool, bool]:
+    """``(.py edited, .ipynb edited)`` since the pair last agreed, by their cells. An older memory (file hashes
+    only) or none: the ``.ipynb`` counts as edited when its bytes changed, or (no memory) when it is the newer."""
+    if isinstance(before, list) and len(before) == 3:
+        ipynb_edited = _cells_hash(b) != before[2] and _committed_cells(ipynb) != b
+        return _cells_hash(a) != before[2], ipynb_edited
+    if isinstance(before, list) and len(before) == 2:
+        return True, cache.sha256_file(ipynb) != before[1] and _committed_cells(ipynb) != b
+    return True, ipynb.stat().st_mtime > ipynb.with_suffix(".py").stat().st_mtime
+
+
+def _refuse_or_keep(py: Path, ipynb: Path, a: list, b: list, before, memo: Path | None) -> Path | None:
+    """Before a pair that differs is synced from its ``.py``: :class:`PairError` when the ``.ipynb`` holds an edit
+    of its own (a copy of each file kept first, so whichever way is chosen loses nothing); else the copy of the
+    ``.ipynb`` kept when the memory cannot vouch that it holds no edit (None when it can)."""
+    py_edited, ipynb_edited = _edited(ipynb, a, b, before)
+    known = isinstance(before, list) and len(before) in (2, 3)
+    if ipynb_edited:
+        raise PairError(_conflict(py, ipynb, _numbers(a, b), py_edited and known, memo))
     if known or memo is None:
         return None
+    return _keep_copy(ipynb, memo, py)
+
+
+def _conflict(py: Path, ipynb: Path, numbers: list[int], both: bool, memo: Path | None) -> str:
+    """The one line refusing a pair whose ``.ipynb`` holds an edit; what each command replaces, and the copies."""
+    to_py = f"`{_jupytext()} --to py:percent {cache.relative(ipynb)} -o {cache.relative(py)}`"
+    where, saved = _cells_text(numbers), _saved(py, ipynb, memo)
+    if both:
+        return (f"{cache.relative(py)} and {cache.relative(ipynb)} were both changed since the last build and "
+                f"differ ({where}){saved}: keep the .py's edit with `{sync_command(py)}` (replaces the .ipynb's "
+                f"edit), or keep the .ipynb's edit with {to_py} (replaces the .py's edit), then build again")
+    return (f"{cache.relative(ipynb)} was changed since the last build and differs from {cache.relative(py)} "
+            f"({where}){saved}: the build runs the .ipynb, and `make sync` would replace its edit from the .py; "
+            f"keep the edit with {to_py}, or drop it with `{sync_command(py)}`, then build again")
+
+
+def _saved(py: Path, ipynb: Path, memo: Path | None) -> str:
+    """Copies of both files kept before a refusal, as words for its line ("" when none could be kept)."""
+    if memo is None:
+        return ""
+    folder = memo.parent / "pairs-kept"
+    try:
+        for side in (py, ipynb):
+            cache.atomic_write(folder / side.name, side.read_bytes())
+    except OSError:
+        return ""
+    return f"; a copy of each is kept in {cache.relative(folder)}"
+
+
+def _keep_copy(ipynb: Path, memo: Path, py: Path) -> Path:
     kept = memo.parent / "pairs-kept" / ipynb.name
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)

@@ -251,7 +251,8 @@ def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool,
         key = cache.execution_key(notebook=nb, parameters=e.parameters, code=code, env=env, kernel=KERNEL,
                                   lang=e.lang, catalogs=catalog_digest(e.lang),
                                   settings=cache.settings(e.limits or {}))
-        shown = {k: v for k, v in e.to_dict().items() if k not in ("notebook", "data_version", "data_files")}
+        shown = {k: v for k, v in e.to_dict().items()  # a page shows no limit: the run's key holds what they change
+                 if k not in ("notebook", "data_version", "data_files", "limits")}
         shown["page"] = context or {}
         render = cache.render_key(notebook=nb, entry=shown, code=code, env=env,
                                   catalogs=catalog_digest(e.lang, e.stem))

@@ -109,8 +109,8 @@ def finish(table: list[tuple], outputs: dict[str, str], reports: Path, site_erro
             print(f"  {plain(cache.relative(reports / output))}")
     if exit_code(table):
         failed = sum(1 for row in table if row[1] == "FAILED")
-        print(f"{failed} of {len(table)} report(s) failed; see the detail column for each failure page",
-              file=sys.stderr)
+        print(f"{failed} of {len(table)} report(s) failed; the detail column says why (and names the failure "
+              "page where one was written)", file=sys.stderr)
         return 1
     return 1 if site_errors else 0
 

@@ -192,14 +192,14 @@ def take(cwd: Path) -> Warm | None:
 
 def register_engine() -> None:
     """Make ``engine_name="warm"`` known to papermill (once per process)."""
-    from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import NBClientEngine, papermill_engines
-    from papermill.utils import merge_kwargs, remove_args
+
+    from helpers.pipeline import cell_timeout
 
     if ENGINE in papermill_engines._engines:
         return
 
-    class OneUse(PapermillNotebookClient):
+    class OneUse(cell_timeout.client()):
         """papermill's client on a kernel it did not start, which it shuts down (with its client) when done."""
 
         def execute(self, **kwargs):
@@ -207,14 +207,7 @@ def register_engine() -> None:
 
     class WarmEngine(NBClientEngine):
         @classmethod
-        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
-                                     stderr_file=None, start_timeout=60, execution_timeout=None, **kwargs):
-            import logging
-
-            kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
-            final = merge_kwargs(kwargs, timeout=execution_timeout, startup_timeout=start_timeout,
-                                 kernel_name=kernel_name, log=logging.getLogger("papermill"),
-                                 log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file)
-            return OneUse(nb_man, **final).execute()
+        def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):
+            return cell_timeout.run(nb_man, kernel_name, client_class=OneUse, **kwargs)
 
     papermill_engines.register(ENGINE, WarmEngine)
