@@ -108,15 +108,10 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MAT
     width = 22 * len(orgs) * 3
     chart = alt.layer(chart, *_group_marks(matrix.assign(group=group), order)).properties(
         width=width, height=alt.Step(11),
-        usermeta={"dark": theme.dark_swap(theme.TIE_GRADE_COLORS, theme.TIE_GRADE_COLORS_DARK),
-                  # on a phone the grid keeps columns wide enough for its upright names (they overlapped 9 px
-                  # apart) and its box scrolls sideways
-                  "phone_plot": PHONE_COLUMN * len(orgs)})
+        usermeta={"dark": theme.dark_swap(theme.TIE_GRADE_COLORS, theme.TIE_GRADE_COLORS_DARK)})
     return theme.titled(chart, title, description)
 
 
-#: The least width of a matrix column on a phone: more than a line of its 11 px upright names.
-PHONE_COLUMN = 18
 #: The matrix's three row groups as the reader reads them, named beside their first row.
 GROUP_WORDS = {"on both sides": "ties on both sides", "one side or none": "ties on one side or none",
                "pole": "Russia and China"}
