@@ -49,19 +49,16 @@ def test_each_placed_organisation_is_a_box_from_its_lowest_to_its_highest_score(
     assert [d["exact"] for d in data] == [True, False]  # only a fully known score is drawn as a solid point
 
 
-def test_points_at_one_spot_are_drawn_at_their_true_scores_one_as_a_ring():
-    # the OSCE's point sat exactly under the SCO's (review 3); set side by side, both scored 0.25 read as 0.22 and
-    # 0.27 (review 7): now both sit at 0.25, the second as a ring around the first
+def test_points_at_one_spot_are_set_side_by_side_and_keep_their_true_scores():
+    # the OSCE's point sat exactly under the SCO's (review 3)
     two = intervals().iloc[:2].assign(org_id=["OSCE", "SCO"], institutionalization_low=[0.25, 0.25],
                                       institutionalization_high=[0.25, 0.25])
     spec = C.typology_scatter(two, names={"OSCE": "OSCE", "SCO": "SCO"}, title="t").to_dict()
     data = next(iter(spec["datasets"].values()))
     assert [d["x_mid"] for d in data] == [0.25, 0.25] and [d["institutions"] for d in data] == ["0.25", "0.25"]
-    marks = [layer for layer in spec["layer"] if layer["mark"]["type"] in ("circle", "point")]
-    assert [m["encoding"]["x"]["field"] for m in marks] == ["x_mid", "x_mid"]
-    dot, ring = marks
-    assert ring["mark"]["filled"] is False and ring["mark"]["size"] > dot["mark"]["size"]
-    assert [d["ring"] for d in data] == [0, 1]
+    xs = [d["x_dodged"] for d in data]
+    assert xs[0] < 0.25 < xs[1] and xs[1] - xs[0] == pytest.approx(C.DODGE)
+    assert spec["layer"][1]["encoding"]["x"]["field"] == "x_dodged"
 
 
 def test_unplaced_organisations_are_not_drawn_and_colours_follow_the_theme_with_reader_names():
@@ -117,5 +114,5 @@ def test_the_caption_says_when_points_of_one_score_are_set_side_by_side():
 
     same = intervals().assign(institutionalization_low=[0.25, 0.25, math.nan],
                               institutionalization_high=[0.25, 0.25, math.nan])
-    assert W.scatter_caption(same).endswith("A ring around a point is another organisation with the same scores. Hover for details.")
+    assert W.scatter_caption(same).endswith("Points with equal scores are set side by side. Hover for details.")
     assert "side by side" not in W.scatter_caption(intervals())

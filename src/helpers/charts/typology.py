@@ -19,8 +19,7 @@ from helpers.tables.typology import PLOT_AXES
 X_TITLE = ["Institutions: share of our index's four features,", "a partial feature counted as half",
            "(0 = none, 1 = all)"]
 Y_TITLE = "Defence promise (1 = the text promises defence, 0 = it does not)"
-#: How much larger (in area) each ring around a shared spot is than the mark inside it.
-RING = 260
+DODGE = 0.05
 DESCRIPTION = ("Each organisation is a box from its lowest to its highest possible score: institutions on the x axis, "
                "the defence promise on the y axis.")
 
@@ -44,9 +43,10 @@ def _placed(intervals: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
     spot = data["y_mid"].round(9).astype(str) + "|" + data["x_mid"].round(9).astype(str)
     data["label"] = spot.map(data.groupby(spot)["name"].agg(", ".join))
     data["first_at_spot"] = ~spot.duplicated()
-    # points at one spot all sit at its true scores: the first as a dot, each later one as a ring around it (set
-    # side by side, 0.25 read as 0.22 and 0.27 on the axis)
-    data["ring"] = data.groupby(spot).cumcount()
+    # points at one spot are set side by side (a twentieth of the axis apart), so none hides under another; boxes,
+    # labels and tooltips keep the true scores
+    rank, size = data.groupby(spot).cumcount(), spot.map(spot.value_counts())
+    data["x_dodged"] = data["x_mid"] + (rank - (size - 1) / 2) * DODGE
     return data
 
 
@@ -89,10 +89,7 @@ def typology_scatter(intervals: pd.DataFrame, *, names: Mapping[str, str] | None
         color=colour, stroke=colour, tooltip=tips)
     # A fully known score is a solid point; the centre of a range is drawn faint, since it is no estimate.
     points = base.mark_circle(size=160, stroke="white", strokeWidth=1).encode(
-        x="x_mid:Q", y="y_mid:Q", color=colour, tooltip=tips,
-        opacity=alt.condition("datum.exact", alt.value(0.95), alt.value(0.35))).transform_filter("datum.ring == 0")
-    rings = [base.mark_point(filled=False, size=160 + RING * ring, strokeWidth=2.5).encode(
-        x="x_mid:Q", y="y_mid:Q", color=colour, tooltip=tips).transform_filter(f"datum.ring == {ring}")
-        for ring in range(1, int(data["ring"].max()) + 1)] if len(data) else []
-    chart = alt.layer(boxes, points, *rings, *_point_labels(base, tips)).properties(width=width, height=height)
+        x="x_dodged:Q", y="y_mid:Q", color=colour, tooltip=tips,
+        opacity=alt.condition("datum.exact", alt.value(0.95), alt.value(0.35)))
+    chart = alt.layer(boxes, points, *_point_labels(base, tips)).properties(width=width, height=height)
     return chart.properties(title=title, description=description or title)

@@ -263,10 +263,10 @@ def scatter_caption(intervals: pd.DataFrame) -> str:
     y, x = T.PLOT_AXES
     placed = intervals.dropna(subset=[f"{y}_low", f"{x}_low"])
     ranged = ((placed[f"{y}_low"] != placed[f"{y}_high"]) | (placed[f"{x}_low"] != placed[f"{x}_high"])).any()
-    # the chart draws a second organisation at one score as a ring around the first's point
-    # (helpers.charts.typology), which the reader must be told
+    # the chart sets points of one score side by side (helpers.charts.typology), which a reader must not read as a
+    # difference in score
     centres = pd.DataFrame({a: ((placed[f"{a}_low"] + placed[f"{a}_high"]) / 2).round(9) for a in (y, x)})
-    shared = " A ring around a point is another organisation with the same scores." if centres.duplicated().any() else ""
+    shared = " Points with equal scores are set side by side." if centres.duplicated().any() else ""
     if ranged:
         return ("A point is a fully known score; a box spans what the unknown cells allow." + shared
                 + " Hover for details.")
