@@ -200,7 +200,8 @@ def test_a_refused_pair_names_the_commands_and_the_drop_command_works(fake):
     drop = [c for c in commands if "--to ipynb --update" in c]
     assert any("--to py:percent" in c and str(py) in c for c in commands), res.stderr
     assert len(drop) == 1 and drop[0].endswith(str(py)) and "make sync" not in drop[0], res.stderr
-    subprocess.run(shlex.split(drop[0]), cwd=fake.root, check=True, capture_output=True)
+    # run as a user would, from the project's root: the line names the environment's jupytext relative to it
+    subprocess.run(shlex.split(drop[0]), cwd=Path(__file__).resolve().parents[1], check=True, capture_output=True)
     assert "An edited fake notebook" in ipynb.read_text()  # the command did what the line said
 
 

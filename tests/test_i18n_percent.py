@@ -105,3 +105,14 @@ def test_no_built_arabic_page_shows_a_bare_percent_after_a_number(built_reports)
         assert not _BARE.search(seen), (page.name, [seen[m.start() - 30:m.end()] for m in _BARE.finditer(seen)][:3])
     english = (Path(built_reports) / "05-balance-of-power.html").read_text(encoding="utf-8")
     assert "\u200e%" not in english
+
+
+def test_a_cell_of_figures_and_a_percent_takes_the_sign_in_arabic_only():
+    """A table cell that is only a share ("82%", as 05's robustness table shows under the alternative) has no Arabic
+    word to set its direction, so in a right-to-left cell it read «%82»; it takes CLDR's sign, English untouched."""
+    from helpers import i18n
+
+    assert i18n.text("82%", "ar") == "82\u200e%\u200e"
+    assert i18n.text("32%–67%", "ar").count("\u200e%\u200e") == 2
+    assert i18n.text("82%", "en") == "82%"
+    assert i18n.text("12", "ar") == "12"

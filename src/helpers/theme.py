@@ -181,6 +181,7 @@ NEUTRAL = "#4d4d4d"  # a mark of no organisation, and of an organisation the pal
 MUTED = "#7f7f7f"  # what is not highlighted
 TEXT = "#333333"  # text marks inside a chart
 INK = "#1a1a1a"  # outlines and ticks that read as black (pure black is the proposed framework's colour)
+ESTIMATE_OUTLINE_DARK = "#000000"  # the dashed outline of a SIPRI estimate on a dark page: black on the light bars
 TICK = "#222222"  # a treaty's steps on its bar
 OUTSIDE = "#eeeeee"  # land outside the organisation on a map, and a map's "none of them"
 BORDER = "#ffffff"  # borders between shapes and cells

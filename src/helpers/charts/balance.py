@@ -38,7 +38,7 @@ PHONE = "(containerSize()[0] > 0 && containerSize()[0] < 600)"
 #: on the right, bars growing leftwards: ``helpers.i18n.chart_words``).
 #: The dashed outline of a bar piece that is an estimate; black on a dark page too, where the page's own lightening
 #: of dark marks had left it a mid grey that hardly showed on the light bars it outlines.
-ESTIMATE_OUTLINE, ESTIMATE_OUTLINE_DARK = theme.INK, "#000000"
+ESTIMATE_OUTLINE, ESTIMATE_OUTLINE_DARK = theme.INK, theme.ESTIMATE_OUTLINE_DARK
 BAR_LAYOUT = {"height": alt.Step(34),
               "usermeta": {"mirror": True, "dark": theme.dark_swap((ESTIMATE_OUTLINE,), (ESTIMATE_OUTLINE_DARK,))}}
 #: Default text alternatives.

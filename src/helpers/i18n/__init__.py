@@ -331,6 +331,8 @@ _LISTS = (("; ", "؛ "), (" / ", " / "), (" + ", " + "))
 #: Where one sentence ends and the next begins: a full stop, then a capital ("Art. 4", "e.g. on" do not split).
 _SCORED = re.compile(r"^(.+?) \((-?\d[\d.,]*(?:[–-]\d[\d.,]*)?%?)\)$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+#: A cell that is only figures and a percent sign ("82%", "32%–67%"): in a right-to-left cell it takes CLDR's sign too.
+_FIGURES_PERCENT = re.compile(r"^[\s\d.,+\-–−]*\d[\s\d.,+\-–−]*%[\s\d.,%+\-–−]*$")
 
 
 def text(value, lang: str | None = None):
@@ -340,4 +342,5 @@ def text(value, lang: str | None = None):
     if lang == "en" or not isinstance(value, str) or not value.strip():
         return value
     shown = _text(value, lang)  # «17%» in an Arabic line takes CLDR's sign; English left as it is stays untouched
-    return forms.percent_marks(shown, lang) if _ARABIC.search(shown) else shown
+    arabic_line = _ARABIC.search(shown) or _FIGURES_PERCENT.match(shown)
+    return forms.percent_marks(shown, lang) if arabic_line else shown
