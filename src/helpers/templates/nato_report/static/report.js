@@ -411,7 +411,9 @@
     codeSwitch();
     menuEscape();
     menuFollow();
-    draw();
+    /* charts measure their labels to fit the box: wait for the page's fonts (Noto Naskh Arabic on the Arabic pages),
+       or a label measured in a fallback face can spill and push the chart to its own width */
+    (document.fonts && document.fonts.ready ? document.fonts.ready : Promise.resolve()).then(draw, draw);
     markScrollers();
     followSections();
     window.addEventListener("resize", markScrollers);
