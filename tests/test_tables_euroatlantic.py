@@ -605,7 +605,7 @@ def test_an_expiry_is_planned_only_if_the_successor_was_signed_by_the_day_the_te
     steps.loc[steps["treaty_id"] == "NEW", "date"] = pd.Timestamp("2000-06-02")
     late = ACT.pair_status(steps, made, "2020-01-01").set_index("treaty_id")
     assert late.loc["OLD", "status"] == "expired at the end of its term, no successor"
-    lines, _ = ACT_words.first_screen(tr, ac, load.events(), load.event_actors(), load.memberships(),
+    lines, _ = ACT_words.first_screen(tr, ac, load.war_census(), load.memberships(),
                                       load.states(), load.state_lineage(), "2021-12-31", "2024-04-30")
     assert "1 ended as planned" in lines[1] and "2 expired without a successor" in lines[1]
 
@@ -618,7 +618,7 @@ def test_new_start_expired_without_a_successor_at_the_end_of_the_record():
     assert late.loc["NEW_START", "since"] == pd.Timestamp("2026-02-05")
     gap = ACT.pair_status(ac, tr, "2009-12-31").set_index("treaty_id")  # START I lapsed; New START not yet signed
     assert gap.loc["START_I", "status"] == "expired at the end of its term, no successor"
-    lines, summary = ACT_words.first_screen(tr, ac, load.events(), load.event_actors(), load.memberships(),
+    lines, summary = ACT_words.first_screen(tr, ac, load.war_census(), load.memberships(),
                                       load.states(), load.state_lineage(), "2021-12-31", "2024-04-30")
     assert "2 expired without a successor" in lines[1] and wording.day(ac["date"].max().date()) in lines[1]
 

@@ -36,6 +36,7 @@ from pathlib import Path
 from helpers import paths
 from helpers.load import csv_rows, package, rules
 from helpers.load.errors import MAX_LISTED, DataError, Problem
+from helpers.load.censuses import pact_census, pact_exits, pact_spells, war_census
 from helpers.load.readers import (
     arms_control,
     boundaries,
@@ -54,9 +55,6 @@ from helpers.load.readers import (
     memberships,
     org_features,
     organisations,
-    pact_census,
-    pact_exits,
-    pact_spells,
     paragraph_tags,
     paragraphs,
     paragraphs_ar,
@@ -85,7 +83,7 @@ __all__ = [
     "paragraph_tags", "themes", "claims", "claims_ar", "prose_ar", "glossary", "lineage", "translation",
     "translation_differences", "dimensions", "org_features",
     "documents", "principles", "principle_documents", "state_lineage", "state_policies", "world_totals", "labels",
-    "pact_census", "pact_spells", "pact_exits", "geo_features", "boundaries",
+    "pact_census", "pact_spells", "pact_exits", "geo_features", "boundaries", "war_census",
 ]
 
 #: The tables, one loader each (the data package is the authority; tests check the two agree).
@@ -95,7 +93,7 @@ TABLES: tuple[str, ...] = (
     "claims_ar", "prose_ar", "glossary",
     "lineage", "translation", "translation_differences", "dimensions", "org_features", "documents",
     "principle_documents", "principles", "state_lineage", "state_policies", "world_totals", "labels",
-    "pact_census", "pact_spells", "pact_exits", "geo_features",
+    "pact_census", "pact_spells", "pact_exits", "geo_features", "war_census",
 )
 
 #: Rules checked on top of the Table Schema, by table, as a reader would state them (from the registry).

@@ -296,21 +296,6 @@ def labels(data_dir=None) -> pd.DataFrame:
     return table("labels", data_dir)
 
 
-def pact_census(data_dir=None) -> pd.DataFrame:
-    """ATOP's alliance agreements signed since 1945, with their obligation codes and states at signature."""
-    return table("pact_census", data_dir)
-
-
-def pact_spells(data_dir=None) -> pd.DataFrame:
-    """Members of the multilateral defence pacts in the census, as half-open spells (COW state codes)."""
-    return table("pact_spells", data_dir)
-
-
-def pact_exits(data_dir=None) -> pd.DataFrame:
-    """How each member left an admitted defence pact (denunciation, non-renewal, suspension, ...)."""
-    return table("pact_exits", data_dir)
-
-
 def geo_features(data_dir=None) -> pd.DataFrame:
     """The boundary file's features without an ISO code or drawn apart from their state, and how each is drawn."""
     return table("geo_features", data_dir)

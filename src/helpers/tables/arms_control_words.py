@@ -15,7 +15,6 @@ from helpers.tables.arms_control import (
     left_by_pair,
     pair_status,
     treaty_cases,
-    war_cases,
 )
 
 
@@ -80,20 +79,22 @@ def gantt_headline(listed: pd.DataFrame, wars: pd.DataFrame, phases: pd.DataFram
             f"{phases['start'].min().year}–{as_timestamp(through, 'through').year}")
 
 
-def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, events: pd.DataFrame,
-                 event_actors: pd.DataFrame, memberships: pd.DataFrame, states: pd.DataFrame,
-                 state_lineage: pd.DataFrame, before, after) -> tuple[list[str], str]:
+def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, war_census: pd.DataFrame,
+                 memberships: pd.DataFrame, states: pd.DataFrame, state_lineage: pd.DataFrame,
+                 before, after) -> tuple[list[str], str]:
     """04's first screen, from the same rules the report applies below: what bound the US and Russia at the end of
-    2023, what they had left by the end of the record, the wars the rule admits and the two camps between
-    ``before`` and ``after``. Returns (findings, one-line summary)."""
+    2023, what they had left by the end of the record, the conflicts of UCDP/PRIO's census (``war_census``) the wars
+    rule admits and the two camps between ``before`` and ``after``. Returns (findings, one-line summary)."""
+    from helpers.tables import war_census as census_rule
     from helpers.tables.euroatlantic import camps as camp_sizes
+    from helpers.tables.war_census_words import glance_line
 
     through = arms_control["date"].max()  # the status date comes from the arms-control record itself
     listed = admitted_treaties(treaties, treaty_cases(treaties, arms_control))
     year_end, latest = pair_status(arms_control, listed, "2023-12-31"), pair_status(arms_control, listed, through)
     former_soviet = state_lineage.loc[state_lineage["predecessor_iso3"] == "SUN", "iso3"]
-    wars_all = war_cases(events, event_actors, memberships, states, former_soviet)
-    wars = wars_all[wars_all["admitted"]]
+    war_years = census_rule.census_cases(war_census, memberships, states, former_soviet)
+    conflicts = census_rule.conflict_cases(war_census, war_years)
     camps = camp_sizes(memberships, states, ["NATO", "CSTO"], {"before": before, "after": after})
     planned = int(latest["status"].isin(PLANNED).sum())
     lapsed = int((latest["status"] == PAIR_STATUSES[4]).sum())
@@ -101,10 +102,8 @@ def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, events: pd.
     out = [tally + f". The {len(listed)} treaties are this project's own list, not a published census.",
            left + f"; {planned} ended as planned (a successor signed or in force), {lapsed} expired "
                                "without a successor."]
-    if len(wars):
-        years = wars["date"].dt.year
-        out.append(f"{len(wars)} of the {len(wars_all)} wars and interventions in this project's own list, not a "
-                   f"census, meet the rule, {int(years.min())}–{int(years.max())}.")
+    if conflicts["admitted"].any():
+        out.append(glance_line(conflicts, war_years))
     out.append(f"Between {wording.day(as_timestamp(before, 'before').date())} and "
                f"{wording.day(as_timestamp(after, 'after').date())}, {camps_headline(camps)}.")
     # one date for the count on the whole first screen: the first finding's, the last year-end before the article

@@ -1,0 +1,33 @@
+"""Sentences for notebook 04 about the wars rule applied to UCDP/PRIO's census of armed conflicts, built from the
+frames of :mod:`helpers.tables.war_census`."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def census_headline(conflicts: pd.DataFrame, cases: pd.DataFrame) -> str:
+    """The census table's title: how many conflicts (and conflict-years) the census holds and the rule admits."""
+    return (f"The rule admits {int(conflicts['admitted'].sum())} of the {len(conflicts)} armed conflicts UCDP's "
+            f"census records in Europe and the former USSR, {int(cases['year'].min())}–{int(cases['year'].max())} "
+            f"({int(cases['admitted'].sum())} of {len(cases)} conflict-years)")
+
+
+def glance_line(conflicts: pd.DataFrame, cases: pd.DataFrame) -> str:
+    """04's first-screen finding on the wars: the census's count, the rule's admissions and their years."""
+    years = cases.loc[cases["admitted"], "year"]
+    return (f"{int(conflicts['admitted'].sum())} of the {len(conflicts)} armed conflicts in UCDP/PRIO's census for "
+            f"Europe and the former USSR (at least 25 battle-related deaths a year), "
+            f"{int(cases['year'].min())}–{int(cases['year'].max())}, meet the rule, in "
+            f"{int(years.min())}–{int(years.max())}.")
+
+
+def primary_only_line(primary: pd.DataFrame, conflicts: pd.DataFrame) -> str:
+    """The wars count read over primary parties only (``primary``, from :func:`conflict_cases` of a
+    ``secondary=False`` run) against the rule's count (``conflicts``)."""
+    k, n, k_all = int(primary["admitted"].sum()), len(primary), int(conflicts["admitted"].sum())
+    if k == k_all:
+        return f"Counted over primary parties only, the rule admits the same {k} of the {n} conflicts."
+    return (f"Counted over primary parties only, leaving out the states that sent troops in support of one side, "
+            f"the rule admits {k} of the {n} conflicts, not {k_all}: most of the wars it admits are ones in which "
+            "Russia or NATO members fought beside another party, as UCDP's secondary parties.")

@@ -1,0 +1,96 @@
+"""Notebook 04's wars rule applied to a published census (UCDP/PRIO's conflict-years, war_census.csv): the pool's
+size comes from the census table, the admissions and the refusals are computed from its rows, and the page says
+so."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import load
+from helpers.tables import war_census as W
+from helpers.tables import war_census_words as WW
+
+
+@pytest.fixture(scope="module")
+def census():
+    c, lineage = load.war_census(), load.state_lineage()
+    years = W.census_cases(c, load.memberships(), load.states(), lineage.loc[lineage["predecessor_iso3"] == "SUN",
+                                                                               "iso3"])
+    return c, years, W.conflict_cases(c, years).set_index("conflict_id", drop=False)
+
+
+def test_the_pool_is_the_census_table_and_every_row_cites_it(census):
+    c, years, conflicts = census
+    assert len(years) == len(c) == 103 and len(conflicts) == c["conflict_id"].nunique() == 29
+    assert c["year"].between(1992, 2022).all() and c["intensity_level"].isin([1, 2]).all()
+    sources = load.sources().set_index("source_id")
+    assert set(c["source_id"]) == {"ucdp-prio-acd-23-1"}
+    assert sources.loc["ucdp-prio-acd-23-1", "url"].startswith("https://ucdp.uu.se/downloads/")
+    assert sources.loc["ucdp-prio-acd-23-1", "accessed"] == pd.Timestamp("2026-12-07")
+    assert sources.loc[c["alt_source_id"].iloc[0], "kind"] == "copy"  # the file read is a copy, and says so
+
+
+def test_the_rule_admits_seven_conflicts_named_from_the_census(census):
+    _, years, conflicts = census
+    admitted = conflicts[conflicts["admitted"]]
+    assert set(admitted.index) == {388, 393, 412, 13243, 13246, 13247, 13306}
+    assert conflicts.loc[412, "admitted_years"] == "1999"       # Kosovo: NATO members' troops beside the UCK
+    assert conflicts.loc[393, "admitted_years"] == "2008"       # South Ossetia: Russia's troops against Georgia
+    assert conflicts.loc[13306, "admitted_years"] == "2014–2022"  # Donbas
+    assert conflicts.loc[388, "admitted_years"] == "2020"       # Türkiye's troops on Azerbaijan's side
+    assert conflicts.loc[13243, "reason"] == W.REASONS["interstate"]
+    assert int(years["admitted"].sum()) == 15
+
+
+def test_the_refusals_a_reader_looks_for_are_named_with_their_reason(census):
+    c, _, conflicts = census
+    for cid, place in ((394, "Moldova"), (392, "Georgia"), (389, "Bosnia-Herzegovina")):  # Transnistria, Abkhazia,
+        assert conflicts.loc[cid, "location"] == place and not conflicts.loc[cid, "admitted"]  # Bosnia (1995 too)
+        assert conflicts.loc[cid, "reason"] == "no Russian or NATO-member party in the census row"
+    assert "1995" in conflicts.loc[389, "years"]
+    assert conflicts.loc[395, "reason"] == "troops on a government's side against armed groups only"  # Tajikistan
+    assert conflicts.loc[401, "reason"] == "a government against armed groups on its own soil"  # Chechnya
+    assert conflicts.loc[420, "reason"] == "fought outside Europe and the former USSR"  # Iraq 2003
+    # Crimea 2014 is not a conflict-year: the Russia–Ukraine conflict starts 18 Mar 2014 but is listed in 2022 only
+    crimea = c[c["conflict_id"] == 13243]
+    assert list(crimea["year"]) == [2022] and crimea["start_date"].iloc[0] == pd.Timestamp("2014-03-18")
+    counts = W.refusal_counts(conflicts.reset_index(drop=True)).set_index("reason")["conflicts"]
+    assert counts.sum() == 22 and counts["no Russian or NATO-member party in the census row"] == 13
+
+
+def test_headline_and_the_primary_parties_reading(census):
+    c, years, conflicts = census
+    assert WW.census_headline(conflicts, years) == ("The rule admits 7 of the 29 armed conflicts UCDP's census "
+                                                    "records in Europe and the former USSR, 1992–2022 (15 of 103 "
+                                                    "conflict-years)")
+    lineage = load.state_lineage()
+    primary = W.conflict_cases(c, W.census_cases(c, load.memberships(), load.states(), lineage.loc[
+        lineage["predecessor_iso3"] == "SUN", "iso3"], secondary=False))
+    assert list(primary.loc[primary["admitted"], "conflict_id"]) == [13243]
+    assert "admits 1 of the 29 conflicts, not 7" in WW.primary_only_line(primary, conflicts)
+
+
+def _row(**kw):
+    base = {"conflict_id": 1, "year": 2000, "location": "Ukraine", "side_a": "Government of Ukraine",
+            "side_a_2nd": None, "side_b": "Group", "side_b_2nd": None, "type_of_conflict": 3,
+            "source_id": "s"}
+    return pd.DataFrame([{**base, **kw}])
+
+
+@pytest.mark.parametrize(("row", "reason"), [
+    ({}, "none"),
+    ({"side_b_2nd": "Government of Russia (Soviet Union)", "type_of_conflict": 4}, "rebels"),
+    ({"location": "Russia (Soviet Union)", "side_a": "Government of Russia (Soviet Union)"}, "home"),
+    ({"side_a_2nd": "Government of Russia (Soviet Union)", "type_of_conflict": 4}, "government"),
+    ({"location": "Iraq", "side_b": "Government of United States of America", "type_of_conflict": 2}, "theatre"),
+])
+def test_each_clause_of_the_rule(row, reason):
+    out = W.census_cases(_row(**row), load.memberships(), load.states(), ["UKR", "RUS"])
+    assert out["reason"].iloc[0] == W.REASONS[reason]
+
+
+def test_a_government_the_mapping_lacks_is_refused_in_one_line():
+    with pytest.raises(ValueError, match=r"war_census.csv: the census names 'Atlantis', which UCDP_STATES does not "
+                                         r"map to a state"):
+        W.states_in("Government of Atlantis")
