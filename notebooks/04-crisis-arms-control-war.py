@@ -128,6 +128,7 @@ war_census = load.war_census()
 war_years = war_census_tables.census_cases(war_census, memberships, states, former_soviet)
 conflicts = war_census_tables.conflict_cases(war_census, war_years)
 shown = conflicts.astype({"conflict_id": str})  # an identifier, not a quantity
+shown["location"] = war_census_tables.place_names(conflicts, states)
 present.table(shown[["conflict_id", "location", "parties", "years", "admitted_years", "reason"]].rename(
                   columns={"conflict_id": "UCDP conflict", "years": "years in the census"}),
               title=war_census_words.census_headline(conflicts, war_years), key="war-census",
@@ -234,9 +235,9 @@ present.table(steps[["date", "name", "step", "party", "note"]].rename(columns={"
               caption="Every step recorded for these treaties.", collapsed=f"Show all {len(steps)} dated steps")
 
 # %% [markdown]
-# The wars of the article's own list that meet the rule, as a table. The article also names "US-led operations"
-# outside Europe; they are in the rule table above as context, and which of them the article means is its
-# interpretation (C16).
+# The wars of the article's own list that meet the rule, as a table. The article also names
+# "US-led operations" outside Europe; they are in the rule table above as context, and which of them the article
+# means is its interpretation (C16).
 
 # %%
 war_rows = euroatlantic.timeline_rows(wars, event_paragraphs)

@@ -105,6 +105,15 @@ present.table(summary, title=principles_words.principles_found(summary, P.as_of)
                       "absent.")
 
 # %% [markdown]
+# Which principle is stated most often depends on which documents are read. These twelve were chosen while
+# reading the article, not drawn by a stated rule from a published list (such as every OSCE summit document and
+# every founding text of the organisations compared), so the ranking below holds for them only; the first screen
+# ranks no principle.
+
+# %%
+present.findings([principles_words.most_common(summary, grid)])
+
+# %% [markdown]
 # ## The evidence, phrase by phrase
 #
 # Each coded pair with the locator and a short phrase quoted from the document (at most fifteen words; the Putin
@@ -157,7 +166,8 @@ present.glance(principles_words.glance_findings(summary, grid, P.as_of))
 #   the 2022 statement and the SCO's 2024 declaration.
 # - Many cells stay "not coded" and none is coded absent, so the counts measure how far the texts were read as
 #   much as how common a principle is; on quoted explicit statements alone, indivisible security leads, but
-#   counting implicit readings four principles tie.
+#   counting implicit readings four principles tie, and the twelve documents are our choice, not a census, so
+#   no principle is ranked on the first screen.
 # - Notebook 07 asks what kind of structure could carry these principles: framework or alliance (P15–P16).
 
 # %% [markdown]

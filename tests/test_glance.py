@@ -80,13 +80,19 @@ def test_osce_glance_reports_growth_overlap_and_the_first_explicit_document():
                       "signed on 1 Aug 1975."]
 
 
-def test_principles_glance_counts_principles_found_and_the_most_common():
+def test_principles_glance_counts_principles_found_and_ranks_none_over_documents_chosen_by_no_rule():
     summary = pd.DataFrame({"principle": ["A", "Indivisible security", "C"], "explicit, quoted": [0, 4, 1],
                             "explicit, from a report": [0, 0, 0], "implicit": [0, 2, 0], "absent": [0, 0, 0]})
     grid = pd.DataFrame({"document": [f"d{i}" for i in range(12)]})
     out = principles_words.glance_findings(summary, grid, "2024-12-31")
     assert out[0] == ("2 of the article's 3 principles are stated explicitly in a quoted phrase in at least one "
                       "document adopted by 31 Dec 2024; 2 counting implicit readings and reports.")
-    assert out[1] == ("Counting only explicit statements quoted from the texts, Indivisible security is the most "
-                      "common: 4 of the 12 documents. Counting implicit readings and reports of the texts too, "
-                      "Indivisible security leads with 6 of 12: the headline holds.")
+    # the 12 documents are the project's own choice, not a census: the first screen ranks no principle
+    assert out[1] == ("The 12 documents were chosen while reading the article, not drawn by a stated rule from a "
+                      "published list, so no principle is ranked here as the most common: another set of documents "
+                      "could rank them differently.")
+    assert not any("is the most common" in line for line in out)
+    assert principles_words.most_common(summary, grid) == (
+        "Counting only explicit statements quoted from the texts, Indivisible security is the most "
+        "common: 4 of the 12 documents. Counting implicit readings and reports of the texts too, "
+        "Indivisible security leads with 6 of 12: the headline holds.")

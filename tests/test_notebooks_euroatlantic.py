@@ -139,6 +139,19 @@ def test_04_treaty_list_and_status_per_pair_follow_the_rule(executed):
     assert wars["admitted"].any() and not wars["admitted"].all()
 
 
+def test_04_wars_are_counted_on_the_census_and_every_refusal_has_its_reason(executed):
+    shown = run(executed, "04-crisis-arms-control-war")
+    census = pd.read_csv(io.StringIO(shown["war-census"]["csv"]))
+    assert len(census) == load.war_census()["conflict_id"].nunique() == 29  # the whole census, not the article's list
+    assert shown["war-census"]["title"].startswith("The rule admits 7 of the 29 armed conflicts UCDP's census")
+    moldova = census[census["location"] == "Moldova"].iloc[0]  # Transnistria 1992
+    assert moldova["reason"] == "no Russian or NATO-member party in the census row"
+    refusals = pd.read_csv(io.StringIO(shown["war-refusals"]["csv"]))
+    assert refusals["conflicts"].sum() == 29 - 7
+    assert any("7 of the 29 armed conflicts in UCDP/PRIO's census" in line for line in shown["glance"]["findings"])
+    assert "the rule admits 1 of the 29 conflicts, not 7" in shown["findings"]
+
+
 def test_04_refuses_after_earlier_than_before(executed):
     # the section map's rule "before < after" stops the run in the set-up cell, naming both dates
     with pytest.raises(pm.PapermillExecutionError, match=r"'before' = '2024-04-30' and 'after' = '2021-12-31' break "

@@ -71,6 +71,13 @@ def test_headline_and_the_primary_parties_reading(census):
     assert "admits 1 of the 29 conflicts, not 7" in WW.primary_only_line(primary, conflicts)
 
 
+def test_places_are_named_as_the_project_names_states(census):
+    _, _, conflicts = census
+    places = W.place_names(conflicts, load.states())
+    assert places[389] == "Bosnia and Herzegovina" and places[13243] == "Russia; Ukraine"
+    assert places[412] == "Yugoslavia (SFRY, then FRY)"  # the census's "Serbia (Yugoslavia)" in 1999
+
+
 def _row(**kw):
     base = {"conflict_id": 1, "year": 2000, "location": "Ukraine", "side_a": "Government of Ukraine",
             "side_a_2nd": None, "side_b": "Group", "side_b_2nd": None, "type_of_conflict": 3,

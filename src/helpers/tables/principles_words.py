@@ -94,10 +94,18 @@ def absence_line(summary: pd.DataFrame) -> str:
             "absence.")
 
 
+def pool_line(grid: pd.DataFrame) -> str:
+    """Why the first screen ranks no principle: the documents are the project's own choice, not a census."""
+    return (f"The {grid['document'].nunique()} documents were chosen while reading the article, not drawn by a stated "
+            "rule from a published list, so no principle is ranked here as the most common: another set of "
+            "documents could rank them differently.")
+
+
 def glance_findings(summary, grid, as_of) -> list[str]:
-    """06: how many of the article's principles existing documents state, which most often — on quoted explicit
-    statements, then with implicit readings and reports — and what a cell not coded means."""
-    return [f"{principles_found(summary, as_of)}.", most_common(summary, grid), absence_line(summary)]
+    """06: how many of the article's principles existing documents state, why none is ranked as the most common
+    (the documents are ours, not a census; :func:`most_common` is shown in the report with that caveat) and what a
+    cell not coded means."""
+    return [f"{principles_found(summary, as_of)}.", pool_line(grid), absence_line(summary)]
 
 
 def documents_title(docs: pd.DataFrame, as_of) -> str:

@@ -108,6 +108,14 @@ def census_cases(census: pd.DataFrame, memberships: pd.DataFrame, states: pd.Dat
     return out
 
 
+def place_names(conflicts: pd.DataFrame, states: pd.DataFrame) -> pd.Series:
+    """The census's location of each conflict as this project names its states (``states.name``, ``; ``-joined), so
+    a page names them as every other table does; a place the mapping lacks keeps the census's word."""
+    name = states.set_index("iso3")["name"]
+    return conflicts["location"].map(lambda cell: "; ".join(
+        str(name.get(UCDP_STATES.get(p.strip(), ""), p.strip())) for p in cell.split(",")))
+
+
 def refusal_counts(conflicts: pd.DataFrame) -> pd.DataFrame:
     """How many of :func:`conflict_cases`' refused conflicts each reason refuses, in the rule's order (zero rows
     left out). Columns: ``reason``, ``conflicts``, ``names`` (UCDP ids, ``; ``-joined)."""
