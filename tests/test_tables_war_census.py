@@ -68,7 +68,8 @@ def test_headline_and_the_primary_parties_reading(census):
     primary = W.conflict_cases(c, W.census_cases(c, load.memberships(), load.states(), lineage.loc[
         lineage["predecessor_iso3"] == "SUN", "iso3"], secondary=False))
     assert list(primary.loc[primary["admitted"], "conflict_id"]) == [13243]
-    assert "admits 1 of the 29 conflicts, not 7" in WW.primary_only_line(primary, conflicts)
+    assert "admits 1 of the 29 conflicts, not 7: the count does not survive" in WW.primary_only_line(primary,
+                                                                                                  conflicts)
 
 
 def test_places_are_named_as_the_project_names_states(census):

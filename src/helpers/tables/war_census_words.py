@@ -29,5 +29,6 @@ def primary_only_line(primary: pd.DataFrame, conflicts: pd.DataFrame) -> str:
     if k == k_all:
         return f"Counted over primary parties only, the rule admits the same {k} of the {n} conflicts."
     return (f"Counted over primary parties only, leaving out the states that sent troops in support of one side, "
-            f"the rule admits {k} of the {n} conflicts, not {k_all}: most of the wars it admits are ones in which "
-            "Russia or NATO members fought beside another party, as UCDP's secondary parties.")
+            f"the rule admits {k} of the {n} conflicts, not {k_all}: the count does not survive that reading, since "
+            "most of the wars it admits are ones in which Russia or NATO members fought beside another party, as "
+            "UCDP's secondary parties.")
