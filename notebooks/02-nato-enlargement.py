@@ -45,6 +45,7 @@ from helpers.tables import (
     pact_census,
     pact_census_words,
     pact_pledges,
+    pact_rule,
 )
 
 P = params.validated("02", as_of=as_of)
@@ -85,7 +86,7 @@ sizes = pact_census.members_at(dated, spells, P.as_of)
 # %%
 present.glance(enlargement_words.glance_findings(memberships, organisations, states, lineage, policies, P.as_of,
                                                  size_line=pact_census_words.largest_glance(sizes))
-               + [pact_census_words.glance_line(rates, checks)], summary=enlargement_words.summary_line(memberships, P.as_of))
+               + [pact_rule.glance_line(pact_census_words.glance_line(rates, checks))], summary=enlargement_words.summary_line(memberships, P.as_of))
 
 # %% [markdown]
 # ## What P4 says
@@ -165,7 +166,9 @@ present.table(members[["name", "iso3", "status", "joined", "background"]],
 #
 # A comparison proves little if the blocs in it are hand-picked, so the cases are drawn by a stated rule from a
 # census we did not assemble. The rule is not pre-registered: it replaced the pacts an earlier version of this
-# report had chosen by hand, after their exits had been compared. The census: every alliance agreement that the Alliance Treaty
+# report had chosen by hand, after their exits had been compared. It is frozen from version 0.3.0 on (7 December
+# 2026): the first screen prints it, and CHANGELOG.md and CITATION.cff record the same words, so a later change to
+# it would show as a new dated entry. The census: every alliance agreement that the Alliance Treaty
 # Obligations and Provisions project (ATOP, version 4.01; Leeds, Ritter, Mitchell and Long 2002, *International
 # Interactions* 28) dates to 1945 or later. **Version:** the project uses one version of ATOP, 4.01, read from a
 # public copy of the project's files (cited below): it is the census here and the check in notebook 07. No 4.01

@@ -167,3 +167,20 @@ def test_a_treaty_counts_from_its_entry_into_force_not_its_signature(features):
     assert all(start == in_force for *_, start, in_force in named), named
     cells = W.matrix_cells(features, load.dimensions(), ["NATO"], "1952-12-31").set_index("dimension_id")["value"]
     assert cells["troop_basing"] != "yes"
+
+
+def test_troop_basing_is_coded_on_what_the_texts_provide_for_every_organisation(features):
+    """Referee (issue 21, minor 6): NATO's 'yes' quoted today's battlegroups (a 2017 practice) under a 1953 date,
+    while the CSTO's 'yes' rests on its treaty's clause that stationing is 'regulated by special agreements'. Both are
+    now coded on the texts' provision: every 'yes' quotes a founding or status-of-forces text, none a deployment page,
+    and the dimension's definition a reader sees says so."""
+    rows = features[features["dimension_id"] == "troop_basing"].set_index("org_id")
+    yes = rows[rows["value"] == "yes"]
+    assert set(yes.index) == {"NATO", "CSTO"}
+    assert (yes["evidence"] == "primary_text").all(), yes["evidence"].to_dict()
+    assert yes.loc["NATO", "source_id"] == "canada-nato-sofa-1951"
+    assert "by arrangement, to serve in the territory" in yes.loc["NATO", "quote"]
+    assert "battlegroups" not in yes.loc["NATO", "quote"] + yes.loc["NATO", "detail"]
+    assert yes.loc["NATO", "evidence_date"] == yes.loc["NATO", "valid_from"]
+    definition = load.dimensions().set_index("dimension_id").loc["troop_basing", "description"]
+    assert "coded from what the texts provide, for every organisation alike, not from deployments" in definition

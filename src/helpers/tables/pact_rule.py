@@ -1,0 +1,22 @@
+"""Notebook 02: the case rule and the family of its tests, frozen — the words 02's first screen prints and that
+CHANGELOG.md and CITATION.cff record, so a later version cannot change the rule without the change showing."""
+
+from __future__ import annotations
+
+#: The day the rule was frozen and the collection version it was frozen in (pyproject.toml's at that day).
+FROZEN_ON = "2026-12-07"
+FROZEN_IN = "0.3.0"
+
+#: The rule as a reader reads it. It was set after the results had been seen (02 says so); from this version on
+#: it is fixed, and a change to it is a new, dated entry in CHANGELOG.md, not an edit of this text.
+RULE = ("The rule, frozen on 7 December 2026 (version 0.3.0) after the results had been seen: a case is an "
+        "ATOP 4.01 agreement signed from 1945 on with a defence pledge, at least three states at signature and a "
+        "permanent member of the UN Security Council among them; two pacts' exit rates differ when the exact "
+        "two-sided test of two Poisson rates gives p below 0.05 after Holm's adjustment over NATO's comparisons "
+        "with each other pact, and the adjustment over every pair of pacts is shown beside it.")
+
+
+def glance_line(exits_line: str) -> str:
+    """02's first-screen finding about exits (``pact_census_words.glance_line``) followed by :data:`RULE`, unchanged,
+    so the rule the finding rests on is read on the first screen with it (the box holds at most four findings)."""
+    return f"{exits_line} {RULE}"
