@@ -247,7 +247,7 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
                              {j.entry.name: j.reason for j in jobs})
         if on_pages is not None:
             on_pages(summary.exit_code(table), table, "")
-        site_errors = [res.error for name, res in results.items() if name.startswith("_")]
+        site_errors = [(summary.ASSETS, res.error) for name, res in results.items() if name.startswith("_")]
         # each after every page is written, and each on its own: one that cannot be written keeps its previous
         # version and is named among the errors, and the others and the summary still follow
         _site_step("the search index (assets/search-index.js)", site_errors,
@@ -290,10 +290,9 @@ def _execute(args, jobs: list, site: dict, dirs, collection: Path, lang: str, on
     return run.run_pool(jobs, site, dirs, n_workers, collection, lang, on_page, warm=args.kernels == "warm")
 
 
-def _site_step(what: str, errors: list[str], step: Callable[[], Any]) -> Any:
+def _site_step(what: str, errors: list[tuple[str, str]], step: Callable[[], Any]) -> Any:
     """``step()``'s result; when it fails (a full or read-only reports disk, a link out of ``reports/``, a data
-    file the page reads that breaks the data contract), None and one line in ``errors`` naming the part, the reason
-    and that its previous version is kept."""
+    file the page reads that breaks the data contract), None and ``(the part, the reason)`` in ``errors``."""
     from helpers import load
 
     try:
@@ -304,7 +303,7 @@ def _site_step(what: str, errors: list[str], step: Callable[[], Any]) -> Any:
         reason = str(exc).splitlines()[0] + (f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else "")
     except Exception as exc:  # noqa: BLE001 - a renderer's fault costs this part, not the build's summary
         reason = f"{type(exc).__name__}: {exc}"
-    errors.append(f"{what} was not written (any previous one is kept): {reason}")
+    errors.append((what, reason))
     return None
 
 

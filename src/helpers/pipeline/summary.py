@@ -95,13 +95,17 @@ def print_table(table: list[tuple]) -> None:
         print(f"{name:<{width}}  {status:<8}  {secs:>6}  {detail}")
 
 
-def finish(table: list[tuple], outputs: dict[str, str], reports: Path, site_errors: list[str] = (),
+#: What the site's shared files are called when they cannot be written (written as one set: all or none).
+ASSETS = "the shared assets (assets/: fonts.css, the fonts, the scripts and styles)"
+
+
+def finish(table: list[tuple], outputs: dict[str, str], reports: Path, site_errors: list[tuple[str, str]] = (),
            pages: list[str] = ()) -> int:
     """Print the table and the written reports (and ``pages``, site pages written, e.g. the index); the exit
-    code."""
+    code. ``site_errors``: ``(a part of the site, why it was not written)``, said in one line."""
     print_table(table)
-    for error in site_errors:
-        print(f"error: {plain(error)}", file=sys.stderr)
+    if site_errors:
+        print(f"error: {plain(site_line(site_errors))}", file=sys.stderr)
     written = [outputs[name] for name, status, _, _ in table if status == "built"] + list(pages)
     if written:
         print("reports written:")
@@ -113,6 +117,15 @@ def finish(table: list[tuple], outputs: dict[str, str], reports: Path, site_erro
               "page where one was written)", file=sys.stderr)
         return 1
     return 1 if site_errors else 0
+
+
+def site_line(errors: list[tuple[str, str]]) -> str:
+    """One line naming every part of the site that was not written and why, and that each keeps its previous
+    version (a fresh reports folder has none: its pages show without them until a build writes them)."""
+    if len(errors) == 1:
+        return f"{errors[0][0]} was not written (any previous one is kept): {errors[0][1]}"
+    return (f"{len(errors)} parts of the site were not written (any previous version of each is kept): "
+            + "; ".join(f"{what}: {why}" for what, why in errors))
 
 
 def _debug(rel: str) -> str:
