@@ -43,3 +43,50 @@ def test_a_disk_full_on_a_fresh_reports_folder_writes_no_half_site_and_says_what
     assert line.count("No space left on device") == 3, line
     files = sorted(p.relative_to(fake.reports).as_posix() for p in fake.reports.rglob("*") if p.is_file())
     assert files == ["03-gamma.html"], files  # the page, and no half of the shared files
+
+
+def test_a_failed_write_leaves_no_empty_staging_folder_beside_the_reports(fake, monkeypatch, capsys):
+    """With the staging folder beside the reports folder (``.rep.staging``), a build whose every write failed left
+    that folder behind, empty. The half-written files are removed, and now the folder too."""
+    from helpers import paths
+
+    site = fake.root / "site"
+    monkeypatch.setattr(paths, "CACHE", fake.root / "no-cache-here" / "build")
+    (fake.root / "no-cache-here").write_text("a file, so the staging folder goes beside the reports", "utf-8")
+    fake.reports = site / "rep"
+    real_fsync = os.fsync
+
+    def full(fd):
+        if "/.rep.staging/" in os.readlink(f"/proc/self/fd/{fd}"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", full)
+    code = build_here(fake, monkeypatch, "--only", "03", "--jobs", "1")
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert code == 1 and "No space left on device" in err, err
+    assert sorted(p.name for p in site.iterdir()) == ["rep"], "the staging folder was left behind"
+
+
+def test_a_second_build_on_the_same_cache_waits_for_the_first_and_says_so(fake):
+    """Two builds at once on one reports folder and cache wrote the same files and records together. A second
+    build now says in one line that another build (naming its process) holds the cache folder, and starts when it
+    ends."""
+    import fcntl
+
+    from helpers.pipeline import build_lock
+
+    fake.cache.mkdir(parents=True)
+    with open(fake.cache / build_lock.LOCK, "w") as held:  # this test plays the first build
+        fcntl.flock(held, fcntl.LOCK_EX)
+        held.write("4242")
+        held.flush()
+        second = fake.popen("--only", "03")
+        first_line = second.stderr.readline()  # blocks until the second build says something
+        assert first_line.startswith("waiting: another build (process 4242) is using the cache folder"), first_line
+        assert str(fake.cache) in first_line and "starts when it ends" in first_line, first_line
+        assert not fake.reports.joinpath("03-gamma.html").exists(), "the second build did not wait"
+    out, err = second.communicate(timeout=300)
+    assert second.returncode == 0, out + err
+    assert fake.reports.joinpath("03-gamma.html").exists()

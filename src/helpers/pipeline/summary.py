@@ -75,6 +75,18 @@ def plain(text: str) -> str:
     return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def shown_path(path: Path | str) -> str:
+    """A path as the build prints it, so that it can be copied: as it is, or, when it holds a line break, a control
+    or invisible character or starts or ends with a space, quoted with those characters escaped ('a\\nb')."""
+    import unicodedata
+
+    text = str(path)
+    odd = [ch for ch in text if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")]
+    if text == text.strip() and not odd:
+        return text
+    return repr(text)  # Python's quoting escapes every character that does not print
+
+
 def print_table(table: list[tuple]) -> None:
     table = [tuple(plain(cell) for cell in row) for row in table]
     if sys.stdout.isatty():
@@ -110,7 +122,7 @@ def finish(table: list[tuple], outputs: dict[str, str], reports: Path, site_erro
     if written:
         print("reports written:")
         for output in written:
-            print(f"  {plain(cache.relative(reports / output))}")
+            print(f"  {shown_path(cache.relative(reports / output))}")
     if exit_code(table):
         failed = sum(1 for row in table if row[1] == "FAILED")
         print(f"{failed} of {len(table)} report(s) failed; the detail column says why (and names the failure "
