@@ -90,3 +90,15 @@ def test_a_second_build_on_the_same_cache_waits_for_the_first_and_says_so(fake):
     out, err = second.communicate(timeout=300)
     assert second.returncode == 0, out + err
     assert fake.reports.joinpath("03-gamma.html").exists()
+
+
+def test_a_change_to_the_limits_alone_is_named_as_the_reason_a_report_runs_again(fake):
+    """Changing only ``[limits]`` in ``collection.toml`` was reported as another change ("prose or titles
+    changed", or "code cells, parameters, helpers or environment changed"); the summary now names the limit."""
+    assert fake.build("--only", "03").returncode == 0
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text("[limits]\ncell_output = 5000\n\n" + text, encoding="utf-8")
+    res = fake.build("--only", "03")
+    assert res.returncode == 0, res.stdout + res.stderr
+    row = next(line for line in res.stdout.splitlines() if line.startswith("03-gamma "))
+    assert "the limits in collection.toml changed (cell_output " in row and "→ 5000)" in row, row

@@ -280,8 +280,9 @@ def why_stale(rec: dict | None, key: str, render: str, reports_dir: Path,
 
 
 def write_record(cache_dir: Path, name: str, *, key: str, render: str, data: dict[str, str],
-                 outputs: dict[str, str], executed: str | None) -> None:
-    rec = {"format": FORMAT, "key": key, "render": render, "data": data, "outputs": outputs, "executed": executed}
+                 outputs: dict[str, str], executed: str | None, limits: dict | None = None) -> None:
+    rec = {"format": FORMAT, "key": key, "render": render, "data": data, "outputs": outputs, "executed": executed,
+           "limits": limits or {}}  # kept to say so when only collection.toml's limits changed
     atomic_write(record_path(cache_dir, name), canonical(rec))
 
 
