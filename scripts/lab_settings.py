@@ -4,8 +4,8 @@ keeps there; ``make lab`` runs it. It says what it changed, and changes nothing 
 
     .venv/bin/python scripts/lab_settings.py .venv/share/jupyter/lab/settings/overrides.json
 
-A file there that is not a JSON object is left as it is, with one line saying so (JupyterLab then may show its news
-prompt); nothing is replaced without a word.
+A file there that is not a JSON object, or whose settings for one of our plugins are not an object, is left as it
+is, with one line saying so (JupyterLab then may show its news prompt); nothing is replaced without a word.
 """
 
 from __future__ import annotations
@@ -80,6 +80,12 @@ def _main(argv: list[str]) -> int:
     if not isinstance(current, dict):
         print(f"note: {target} is not a JSON object ({current if isinstance(current, Exception) else 'not an object'}"
               f"); left as it is, without the project's settings from {OURS.name}", file=sys.stderr)
+        return 0
+    bad = [plugin for plugin in ours if plugin in current and not isinstance(current[plugin], dict)]
+    if bad:  # merging would throw the user's value away
+        print(f"note: {target}: the settings for {bad[0]} are {type(current[bad[0]]).__name__} "
+              f"{json.dumps(current[bad[0]])[:40]}, where JupyterLab reads a JSON object of settings; left as it "
+              f"is, without the project's settings from {OURS.name}", file=sys.stderr)
         return 0
     new = merged(current, ours)
     if new != current:

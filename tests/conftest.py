@@ -135,6 +135,18 @@ def fake(tmp_path: Path) -> Fake:
     return Fake(tmp_path)
 
 
+@pytest.fixture
+def real_copy(tmp_path: Path) -> Path:
+    """A copy of the real section map and data (``<tmp>/notebooks/collection.toml``, ``<tmp>/data``, without the
+    sources' staging files), to break one of them without touching the project."""
+    from helpers import paths
+
+    (tmp_path / "notebooks").mkdir()
+    shutil.copy(paths.COLLECTION, tmp_path / "notebooks" / "collection.toml")
+    shutil.copytree(paths.DATA, tmp_path / "data", ignore=shutil.ignore_patterns("provenance"))
+    return tmp_path / "notebooks" / "collection.toml"
+
+
 class Fake:
     """A throw-away project: notebooks/, data/, reports/, build/, .cache/ under one temporary folder."""
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from build_runs import kernels_of
 
 # Every test here runs real builds (kernels, workers): slow, and still part of `make test`.
 pytestmark = pytest.mark.slow
@@ -41,7 +42,7 @@ def test_cold_build_writes_every_report_and_the_index(fake):
     # not a terminal: no progress bar or colour codes, just the summary table
     assert "\x1b[" not in res.stdout and res.stdout.startswith("report")
     # every kernel was shut down
-    assert _kernels_of(fake) == []
+    assert kernels_of(fake.build_dir) == []
     # workers cap BLAS/OpenMP threads at one each
     beta = nbformat.read(fake.build_dir / "02-beta.ipynb", as_version=4)
     text = "".join(o.get("text", "") for c in beta.cells for o in c.get("outputs", []))
@@ -152,22 +153,6 @@ def test_unparseable_notebook_fails_alone(fake):
         "fail" in (fake.reports / "02-beta.html").read_text().lower()
 
 
-def _kernels_of(fake) -> list[int]:
-    """Live kernel processes started by builds of this fake project."""
-    pids = []
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            cmd = (proc / "cmdline").read_bytes()
-            env = (proc / "environ").read_bytes()
-        except OSError:
-            continue
-        if b"ipykernel" in cmd and str(fake.build_dir).encode() in env:
-            pids.append(int(proc.name))
-    return pids
-
-
 @pytest.mark.parametrize("how", ["kill -9 of the build process", "ctrl-c"])
 def test_interrupted_build_leaves_only_complete_files_and_previous_versions(fake, how):
     cold(fake)
@@ -201,9 +186,9 @@ def test_interrupted_build_leaves_only_complete_files_and_previous_versions(fake
         time.sleep(1)
     # within a few seconds no kernel of this build is left running
     deadline = time.time() + 20
-    while _kernels_of(fake) and time.time() < deadline:
+    while kernels_of(fake.build_dir) and time.time() < deadline:
         time.sleep(0.5)
-    assert _kernels_of(fake) == []
+    assert kernels_of(fake.build_dir) == []
     # the next build finishes the job
     res = fake.build()
     assert res.returncode == 0

@@ -6,37 +6,19 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from build_runs import kernels_of, run_real_build
 
 from helpers import params, paths
-
-
-@pytest.fixture
-def real_copy(tmp_path: Path) -> Path:
-    """A copy of the real section map and data (``<tmp>/notebooks/collection.toml``, ``<tmp>/data``)."""
-    (tmp_path / "notebooks").mkdir()
-    shutil.copy(paths.COLLECTION, tmp_path / "notebooks" / "collection.toml")
-    shutil.copytree(paths.DATA, tmp_path / "data", ignore=shutil.ignore_patterns("provenance"))
-    return tmp_path / "notebooks" / "collection.toml"
-
-
-def real_build(tmp: Path, *args: str, timeout: int = 120) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NATO_REPORTS_DIR": str(tmp / "reports"), "NATO_BUILD_DIR": str(tmp / "build"),
-           "NATO_CACHE_DIR": str(tmp / "cache")}
-    env.pop("NATO_COLLECTION", None)
-    return subprocess.run([sys.executable, "-m", "helpers.pipeline", *args], env=env, cwd=tmp, capture_output=True,
-                          text=True, timeout=timeout)
-
 
 # --- case 31: an organisation the data knows but 07 does not code --------------------------------------------
 
 
 def test_an_organisation_07_does_not_code_is_refused_before_any_kernel(real_copy, tmp_path):
-    res = real_build(tmp_path, "--collection", str(real_copy), "--only", "07", "-p", "orgs", "PFP")
+    res = run_real_build(tmp_path, "--collection", str(real_copy), "--only", "07", "-p", "orgs", "PFP")
     assert res.returncode == 2, res.stdout + res.stderr
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1, res.stderr
@@ -70,25 +52,11 @@ def test_a_reordered_list_reads_back_in_the_order_of_its_source():
 # --- low 6: SIGTERM during a build -------------------------------------------------------------------------------
 
 
-def _kernels_of(fake) -> list[int]:
-    pids = []
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            cmd, env = (proc / "cmdline").read_bytes(), (proc / "environ").read_bytes()
-        except OSError:
-            continue
-        if b"ipykernel" in cmd and str(fake.build_dir).encode() in env:
-            pids.append(int(proc.name))
-    return pids
-
-
 def test_sigterm_during_a_build_says_what_stopped_in_one_line(fake):
     import signal
 
     proc = fake.popen("--only", "03", "-p", "mode", "slow")
-    while not _kernels_of(fake) and proc.poll() is None:  # the report is running in its kernel
+    while not kernels_of(fake.build_dir) and proc.poll() is None:  # the report is running in its kernel
         time.sleep(0.05)
     proc.send_signal(signal.SIGTERM)  # as `kill` or a service manager does: to the build process only
     proc.wait(timeout=60)
@@ -209,7 +177,8 @@ def test_a_refused_pair_names_the_commands_and_the_drop_command_works(fake):
 
 
 def test_09_without_predictive_claims_says_so_in_a_sentence_in_both_editions(tmp_path):
-    res = real_build(tmp_path, "--only", "09", "-p", "claim_types", "factual,normative", timeout=900)  # two editions
+    # two editions
+    res = run_real_build(tmp_path, "--only", "09", "-p", "claim_types", "factual,normative", timeout=900)
     assert res.returncode == 0, res.stdout + res.stderr
     [en] = (tmp_path / "reports").glob("09-claims-ledger--*.html")
     [ar] = (tmp_path / "reports" / "ar").glob("09-claims-ledger--*.html")

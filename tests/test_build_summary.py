@@ -43,12 +43,14 @@ def test_escape_sequences_never_reach_a_plain_output(monkeypatch, capsys):
 def test_bidi_controls_and_line_breaks_in_a_message_or_a_folder_name_are_shown_not_obeyed(monkeypatch, capsys):
     """A refused value ``NATO\\u202e`` printed the raw right-to-left override into the terminal, reversing the rest
     of the line (#8), and a reports folder named with a newline and an RLO was printed raw in the list of reports
-    written. Both are printed as their codes, each path on one line."""
+    written, the line break as a space. Both are printed as their codes, each path on one line and quoted when it
+    holds such a character."""
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     table = [("01-alpha", "built", "1.0s", "")]
     assert summary.finish(table, {"01-alpha": "01-alpha.html"}, summary.Path("/tmp/we ird\n\u202edir")) == 0
     text = sys.stdout.getvalue()
-    assert "\u202e" not in text and "/tmp/we ird \\u202edir/01-alpha.html" in text, text
+    # quoted, the break and the override escaped: a path that can be copied (a space in its place named no folder)
+    assert "\u202e" not in text and "  '/tmp/we ird\\n\\u202edir/01-alpha.html'\n" in text, text
     line = summary.plain("unknown organisation(s) NATO\u202e; allowed: NATO, OSCE \u2067x\u2069\u2028")
     assert line == "unknown organisation(s) NATO\\u202e; allowed: NATO, OSCE \\u2067x\\u2069\\u2028"
     assert summary.plain("عربي") == "عربي"  # letters of any script stay as they are
@@ -62,3 +64,4 @@ def test_a_failure_with_no_failure_page_is_not_sent_to_look_for_one(monkeypatch,
     assert summary.finish(table, {"03-x": "03-x.html"}, summary.Path("/tmp")) == 1
     last = capsys.readouterr().err.strip().splitlines()[-1]
     assert "for each failure page" not in last and "the detail column says why" in last, last
+

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from helpers import load, membership, paths
 from helpers.tables import alignment_denominators as AD
 from helpers.tables import alignment_denominators_words as ADW
@@ -84,3 +86,47 @@ def test_02_first_screen_exit_line_reads_in_arabic_whole():
     arabic = i18n.text(pact_census_words.glance_line(rates, checks), "ar")
     assert "even that" not in arabic and "NATO" not in arabic, arabic
     assert arabic.startswith("انتهت فترات العضوية في هذه المواثيق الـ13")
+
+
+def _sizes_and_rates(day="2024-04-30"):
+    from helpers.tables import pact_census
+
+    cases = pact_census.census_cases(load.pact_census(), load.organisations(), day)
+    spells = load.pact_spells()
+    return pact_census.members_at(cases, spells, day), pact_census.exit_record(cases, spells, load.pact_exits(), day)
+
+
+def test_02_names_a_larger_pact_with_its_article_in_english_and_whole_in_arabic():
+    """02's first screen read "Counted by members, Charter of the Organization of American States was larger": the
+    pact's name lost its "the". The glance and the full sentence now name it as running text does, and the Arabic
+    edition still translates both whole."""
+    from helpers import i18n
+    from helpers.tables import pact_census_words as W
+
+    sizes, _ = _sizes_and_rates()
+    glance, full = W.largest_glance(sizes), W.largest_line(sizes, "2024-04-30")
+    assert glance.startswith("Counted by members, the Charter of the Organization of American States was larger")
+    assert ": the Charter of the Organization of American States had 33 members" in full
+    assert "the the " not in full and "of the Charter of the Organization of American States as a defence" in full
+    for line in (glance, full):
+        arabic = i18n.text(line, "ar")
+        assert "Charter" not in arabic and "Counted" not in arabic and "ميثاق منظمة الدول الأمريكية" in arabic, arabic
+
+
+def test_02_pact_names_take_the_article_a_reader_expects():
+    """One rule for every pact-census sentence: "the Rio Treaty", "the CSTO", "the agreement of 16 Aug 1960 (ATOP
+    3405)", but "NATO", "ANZUS" and "SEATO" bare; "The" when the name opens the sentence."""
+    from helpers.tables import pact_census_words as W
+
+    _, rates = _sizes_and_rates()
+    said = {name: W.pact_in_text(name) for name in rates["name"]}
+    assert said["Rio Treaty"] == "the Rio Treaty" and said["CSTO"] == "the CSTO"
+    assert said["Warsaw Pact"] == "the Warsaw Pact" and said["ANZUS"] == "ANZUS" and said["NATO"] == "NATO"
+    assert said["agreement of 16 Aug 1960 (ATOP 3405)"] == "the agreement of 16 Aug 1960 (ATOP 3405)"
+    assert said["Treaty on European Union (Maastricht) (ATOP 4175)"] == "the Treaty on European Union (Maastricht)"
+    assert W.pact_in_text("Rio Treaty", start=True) == "The Rio Treaty"
+    line = W.lifetime_line(rates)
+    assert "the Rio Treaty had lasted longest" in line, line
+    earliest = rates["signed"].min() - pd.Timedelta(days=3650)
+    oldest = rates.assign(signed=rates["signed"].where(rates["org_id"] != "ANZUS", earliest))
+    assert ", ANZUS had lasted longest" in W.lifetime_line(oldest)

@@ -35,3 +35,17 @@ def test_a_file_it_creates_is_named(tmp_path):
     res = _run(target)
     assert res.returncode == 0 and target.is_file()
     assert f"{target}: written with the project's JupyterLab settings" in res.stderr
+
+
+def test_a_plugin_value_that_is_not_an_object_is_kept_and_named(tmp_path):
+    """A user's settings for one of our plugins written as a string were dropped without a word (replaced by
+    ours); the file is now left as it is, and one line names the plugin, what it holds and what is allowed."""
+    plugin = next(iter(json.loads((SCRIPT.parent / "lab-overrides.json").read_text(encoding="utf-8"))))
+    target = tmp_path / "overrides.json"
+    text = json.dumps({plugin: "off", "mine": {"y": 1}})
+    target.write_text(text, encoding="utf-8")
+    res = _run(target)
+    assert res.returncode == 0, res.stderr
+    assert target.read_text(encoding="utf-8") == text, "the user's value was replaced"
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and plugin in lines[0] and '"off"' in lines[0] and "a JSON object" in lines[0], lines

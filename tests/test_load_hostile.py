@@ -194,3 +194,13 @@ def test_a_crlf_file_with_a_line_break_inside_quotes_loads(data):
     text = p.read_text(encoding="utf-8").replace("Alpha City,,,fixture-a", 'Alpha City,,"two\nlines",fixture-a')
     p.write_bytes(text.replace("\n", "\r\n").encode())
     assert load.table("organisations", data)["note"].iloc[0] == "two\r\nlines"
+
+
+@pytest.mark.parametrize("value, shown", [("9" * 400, "99999999999999999999… (400 characters)"),
+                                          ("9" * 300 + "x", "'99999999999999999999'… (301 characters)")])
+def test_a_refused_long_value_is_echoed_cut_short(data, value, shown):
+    """A value of 400 nines was echoed in full in the refusal; the message now shows its first 20 characters and
+    says how long it is."""
+    edit(data, "capabilities.csv", "USA,2020,milex_usd_const,12.5,", f"USA,2020,milex_usd_const,{value},")
+    message = str(error(data, "capabilities"))
+    assert shown in message and "9" * 21 not in message, message

@@ -4,14 +4,10 @@ line naming the file, row or value and what is allowed, and nothing is written."
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
+from build_runs import refused, run_real_build
 
 from helpers import params, paths
 
@@ -23,33 +19,6 @@ ARABIC_2001_06_15 = "\u0662\u0660\u0660\u0661-\u0660\u0666-\u0661\u0665"  # ٢٠
 def coll(fake, monkeypatch):
     monkeypatch.setenv("NATO_COLLECTION", str(fake.collection))
     return fake
-
-
-@pytest.fixture
-def real_copy(tmp_path: Path) -> Path:
-    """A copy of the real section map and data (``<tmp>/notebooks/collection.toml``, ``<tmp>/data``)."""
-    (tmp_path / "notebooks").mkdir()
-    shutil.copy(paths.COLLECTION, tmp_path / "notebooks" / "collection.toml")
-    shutil.copytree(paths.DATA, tmp_path / "data", ignore=shutil.ignore_patterns("provenance"))
-    return tmp_path / "notebooks" / "collection.toml"
-
-
-def real_build(tmp: Path, *args: str) -> subprocess.CompletedProcess:
-    """The build on the real collection, writing (if it wrote anything) only under ``tmp``."""
-    env = {**os.environ, "NATO_REPORTS_DIR": str(tmp / "reports"), "NATO_BUILD_DIR": str(tmp / "build"),
-           "NATO_CACHE_DIR": str(tmp / "cache")}
-    env.pop("NATO_COLLECTION", None)
-    return subprocess.run([sys.executable, "-m", "helpers.pipeline", *args], env=env, cwd=tmp, capture_output=True,
-                          text=True, timeout=120)
-
-
-def refused(res: subprocess.CompletedProcess, tmp: Path) -> str:
-    """The one line a refused build prints; checks it wrote nothing."""
-    assert res.returncode == 2, res.stdout + res.stderr
-    lines = res.stderr.strip().splitlines()
-    assert len(lines) == 1, res.stderr
-    assert not any((tmp / d).exists() for d in ("reports", "build", "cache"))
-    return lines[0]
 
 
 # --- (1) a byte that is not UTF-8 ------------------------------------------------------------------------------
@@ -73,7 +42,7 @@ def test_a_stray_byte_in_the_real_memberships_stops_every_notebook_before_a_kern
     csv.write_bytes(b"\n".join(lines))
     with pytest.raises(params.DataFileError, match=r"data/memberships\.csv row 6: byte 0xe9 at position \d+"):
         params.check_all("01", {}, collection=real_copy)
-    line = refused(real_build(tmp_path, "--collection", str(real_copy), "--only", "09"), tmp_path)
+    line = refused(run_real_build(tmp_path, "--collection", str(real_copy), "--only", "09"), tmp_path)
     assert "memberships.csv row 6: byte 0xe9" in line
 
 
@@ -81,7 +50,7 @@ def test_a_stray_byte_in_the_real_memberships_stops_every_notebook_before_a_kern
 
 
 def test_claim_types_come_from_the_data_and_bogus_is_refused(tmp_path):
-    line = refused(real_build(tmp_path, "--only", "09", "-p", "claim_types", "bogus"), tmp_path)
+    line = refused(run_real_build(tmp_path, "--only", "09", "-p", "claim_types", "bogus"), tmp_path)
     assert "notebook 09" in line and "'claim_types' = 'bogus'" in line
     assert "allowed: comma-separated items from data/claims.csv column claim_type, each at most once: factual, " \
            "interpretive, normative, predictive" in line
@@ -94,7 +63,7 @@ def test_claim_types_written_another_way_are_refused(value):
 
 
 def test_list_shows_the_allowed_claim_types_and_the_date_rules(tmp_path):
-    res = real_build(tmp_path, "--list")
+    res = run_real_build(tmp_path, "--list")
     assert res.returncode == 0
     assert "claim_types: list = 'factual,interpretive,normative,predictive'  [comma-separated items from " \
            "data/claims.csv column claim_type, each at most once: factual, interpretive, normative, predictive]" \
@@ -109,7 +78,7 @@ def test_checked_claim_types_read_back_as_the_cell_text():
 
 
 def test_start_after_end_is_refused_before_a_kernel(tmp_path):
-    line = refused(real_build(tmp_path, "--only", "01", "-p", "start", "2020-01-01", "-p", "end", "2000-01-01"),
+    line = refused(run_real_build(tmp_path, "--only", "01", "-p", "start", "2020-01-01", "-p", "end", "2000-01-01"),
                    tmp_path)
     assert "notebook 01" in line and "'start' = '2020-01-01' and 'end' = '2000-01-01'" in line
     assert "break the rule start <= end; allowed: 'end' on or after 'start'" in line
@@ -171,7 +140,7 @@ def test_a_missing_id_list_is_named(coll):
 def test_real_orgs_with_a_byte_order_mark_still_refuse_unknown_ids(real_copy, tmp_path):
     orgs = real_copy.parent.parent / "data" / "organisations.csv"
     orgs.write_bytes(b"\xef\xbb\xbf" + orgs.read_bytes())
-    line = refused(real_build(tmp_path, "--collection", str(real_copy), "--only", "07", "-p", "orgs", "FOO,BAR"),
+    line = refused(run_real_build(tmp_path, "--collection", str(real_copy), "--only", "07", "-p", "orgs", "FOO,BAR"),
                    tmp_path)
     assert "names unknown organisation(s) FOO, BAR" in line and "NATO" in line
 

@@ -358,3 +358,19 @@ def test_no_note_says_how_a_source_was_looked_up():
     text = " ".join(pd.concat([f["note"], f["detail"], d["description"]]).fillna("")).lower()
     for phrase in ("search tool", "stored copy", "stored excerpt", "in the store", "found with", "not found"):
         assert phrase not in text, phrase
+
+
+def test_07_with_no_chosen_organisation_in_force_says_why_in_one_line():
+    """``-p orgs WARSAW`` on a date in 2024 failed inside notebook 07 with "KeyError: None of ['org_id'] are in the
+    columns". The comparison now refuses in one line naming the organisation, why it is not compared, the date and
+    what is allowed."""
+    import pytest
+
+    from helpers import load
+    from helpers.tables import typology_words
+
+    with pytest.raises(ValueError) as err:
+        typology_words.comparable(load.organisations(), load.org_features(), ["WARSAW"], "2024-04-30")
+    line = str(err.value)
+    assert "\n" not in line and "WARSAW dissolved 1 Jul 1991" in line and "30 Apr 2024" in line, line
+    assert "allowed: a date on which one of them is in force" in line, line

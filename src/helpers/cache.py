@@ -280,8 +280,9 @@ def why_stale(rec: dict | None, key: str, render: str, reports_dir: Path,
 
 
 def write_record(cache_dir: Path, name: str, *, key: str, render: str, data: dict[str, str],
-                 outputs: dict[str, str], executed: str | None) -> None:
-    rec = {"format": FORMAT, "key": key, "render": render, "data": data, "outputs": outputs, "executed": executed}
+                 outputs: dict[str, str], executed: str | None, limits: dict | None = None) -> None:
+    rec = {"format": FORMAT, "key": key, "render": render, "data": data, "outputs": outputs, "executed": executed,
+           "limits": limits or {}}  # kept to say so when only collection.toml's limits changed
     atomic_write(record_path(cache_dir, name), canonical(rec))
 
 
@@ -291,10 +292,8 @@ def drop_record(cache_dir: Path, name: str) -> None:
 
 
 def staging_dir(target_dir: Path) -> Path:
-    """A folder on the same file system as ``target_dir`` but outside it, for half-written files.
-
-    Temporary files never appear inside ``reports/``, even when a build is killed in the middle of a write.
-    """
+    """A folder on the same file system as ``target_dir`` but outside it, for half-written files: temporary files
+    never appear inside ``reports/``, even when a build is killed in the middle of a write."""
     target_dir.mkdir(parents=True, exist_ok=True)
     preferred = paths.CACHE.parent / "staging"  # .cache/ is git-ignored
     try:
@@ -307,13 +306,27 @@ def staging_dir(target_dir: Path) -> Path:
 
 
 def atomic_write(path: Path, data: bytes, staging: Path | None = None) -> None:
-    """Write ``data`` to ``path`` so that readers see either the old file or the complete new one.
+    """Write ``data`` to ``path`` so that readers see either the old file or the complete new one: staged and flushed
+    (:func:`stage`), then renamed over ``path`` with ``os.replace``, which is atomic on one file system."""
+    tmp = stage(path, data, staging)
+    try:
+        os.replace(tmp, path)
+    except BaseException as exc:
+        discard(tmp)
+        if isinstance(exc, OSError) and exc.errno:  # name the file, not the .part
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
+        raise
 
-    The bytes go to a temporary file in ``staging`` (default: next to the file), are flushed to disk, and the
-    temporary file is renamed over ``path`` with ``os.replace``, which is atomic on one file system. When
-    ``staging`` is on another file system than ``path`` (a cache on a tmpfs), the temporary file goes next to the
-    file instead.
-    """
+
+def discard(tmp: str) -> None:
+    """Remove a staged file that will not replace anything (:func:`stage`)."""
+    Path(tmp).unlink(missing_ok=True)
+
+
+def stage(path: Path, data: bytes, staging: Path | None = None) -> str:
+    """``data`` written and flushed to a temporary file that can replace ``path`` (``os.replace``): its name. The
+    file is in ``staging`` (default: next to ``path``), or next to ``path`` when ``staging`` is on another file
+    system (a cache on a tmpfs). On failure nothing is left behind and the error names ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp_dir = staging or path.parent
     tmp_dir.mkdir(parents=True, exist_ok=True)
@@ -329,12 +342,9 @@ def atomic_write(path: Path, data: bytes, staging: Path | None = None) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
     except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        discard(tmp)
         if isinstance(exc, OSError) and exc.errno and exc.filename in (None, tmp):  # name the file, not the .part
             raise OSError(exc.errno, exc.strerror, str(path)) from exc
         raise
+    return tmp

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from helpers.data_text import FIRST_DATE, LAST_DATE
-from helpers.load.errors import Problem
+from helpers.load.errors import Problem, echoed
 from helpers.printable import shows_nothing
 
 _HINTS = {
@@ -57,13 +57,13 @@ class Column:
                     self.problem(i, "value is empty", "this column is required")
                 continue
             if shows_nothing(v):
-                self.problem(i, f"{v!r} shows nothing (only spaces or invisible characters)",
+                self.problem(i, f"{echoed(v)} shows nothing (only spaces or invisible characters)",
                              "write visible text or leave the value empty")
                 continue
             if rx is not None and not rx.fullmatch(v):
-                self.problem(i, f"{v!r} is not allowed", _HINTS.get(pattern, f"must match {pattern}"))
+                self.problem(i, f"{echoed(v)} is not allowed", _HINTS.get(pattern, f"must match {pattern}"))
             if enum is not None and v not in enum:
-                self.problem(i, f"{v!r} is not allowed", "allowed: " + ", ".join(enum))
+                self.problem(i, f"{echoed(v)} is not allowed", "allowed: " + ", ".join(enum))
 
     def typed(self) -> pd.Series:
         ftype = self.field.get("type", "string")
@@ -79,14 +79,14 @@ class Column:
         cells: list[str | None] = []
         for v, i in zip(self.raw, self.rownums):
             if v and _DATE_RE.match(v) and not FIRST_DATE <= v <= LAST_DATE:
-                self.problem(i, f"{v} is outside the dates the collection can show",
+                self.problem(i, f"{echoed(v, quote=False)} is outside the dates the collection can show",
                              f"dates are from {FIRST_DATE} to {LAST_DATE}")
                 v = ""
             cells.append(v or None)
         parsed = pd.to_datetime(pd.Series(cells, dtype=object), format="%Y-%m-%d", errors="coerce")
         for v, i, p, c in zip(self.raw, self.rownums, parsed, cells):
             if c and (not _DATE_RE.match(c) or pd.isna(p)):
-                self.problem(i, f"{v!r} is not a date", "dates are written YYYY-MM-DD")
+                self.problem(i, f"{echoed(v)} is not a date", "dates are written YYYY-MM-DD")
         return parsed.astype("datetime64[ns]")
 
     def _booleans(self) -> pd.Series:
@@ -94,7 +94,7 @@ class Column:
         out = []
         for v, i in zip(self.raw, self.rownums):
             if v not in true and v not in false and v != "":
-                self.problem(i, f"{v!r} is not a boolean", f"write {' or '.join(true + false)}")
+                self.problem(i, f"{echoed(v)} is not a boolean", f"write {' or '.join(true + false)}")
             out.append(v in true)
         return pd.Series(out, dtype=bool)
 
@@ -106,20 +106,20 @@ class Column:
         vals: list[Any] = []
         for v, i in zip(self.raw, self.rownums):
             if v != "" and not rx.match(v):
-                self.problem(i, f"{v!r} is not {what}", hint)
+                self.problem(i, f"{echoed(v)} is not {what}", hint)
             if v == "" or not rx.match(v):
                 vals.append(None)
                 continue
             vals.append(int(v) if integer else float(v))
             if not math.isfinite(vals[-1]) or abs(vals[-1]) > LARGEST:
-                self.problem(i, f"{v} is not a finite number of at most {LARGEST:.0e} in size",
+                self.problem(i, f"{echoed(v, quote=False)} is not a finite number of at most {LARGEST:.0e} in size",
                              "values are finite numbers no larger than 1e15 either way")
                 vals[-1] = None
                 continue
             if lo is not None and vals[-1] < lo:
-                self.problem(i, f"{v} is below the minimum {lo}", f"values are at least {lo}")
+                self.problem(i, f"{echoed(v, quote=False)} is below the minimum {lo}", f"values are at least {lo}")
             if hi is not None and vals[-1] > hi:
-                self.problem(i, f"{v} is above the maximum {hi}", f"values are at most {hi}")
+                self.problem(i, f"{echoed(v, quote=False)} is above the maximum {hi}", f"values are at most {hi}")
         if integer:
             return pd.Series(pd.array(vals, dtype="Int64"))
         return pd.Series([float("nan") if v is None else v for v in vals], dtype="float64")

@@ -7,6 +7,16 @@ from dataclasses import dataclass
 
 #: Most problems listed in one error message (the rest are counted).
 MAX_LISTED = 20
+#: Most characters of a refused value a message echoes (the rest are counted).
+ECHO = 20
+
+
+def echoed(value: str, quote: bool = True) -> str:
+    """A refused value as a message shows it: quoted (``repr``) or not, cut to its first :data:`ECHO` characters
+    with its length said, so a value of 400 digits is named, not printed."""
+    value = str(value)
+    shown = repr(value[:ECHO]) if quote else value[:ECHO]
+    return shown if len(value) <= ECHO else f"{shown}… ({len(value):,} characters)"
 
 
 @dataclass(frozen=True)

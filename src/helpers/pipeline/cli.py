@@ -9,6 +9,7 @@ run, nothing written); 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from typing import Any
 
 from helpers import cache, params, paths
 from helpers.i18n import EDITIONS, edition_dir
-from helpers.pipeline import arguments, plan
+from helpers.pipeline import arguments, build_lock, folders, plan
 from helpers.pipeline.pairing import PairError
 from helpers.pipeline.plan import BuildError
 from helpers.pipeline.summary import plain
@@ -27,46 +28,14 @@ def output_dirs(lang: str = "en", collection: Path | None = None) -> tuple[Path,
     """``(reports, build, cache, staging)`` of an edition, each checked apart from the sources and from each other,
     created and checked writable; BuildError names the folder. The Arabic edition has folders of its own (``ar/``
     in each), so one edition never reads or replaces the other's reports, cache records or executed notebooks."""
-    from helpers.pipeline import folders
-
     reports, build_dir, cache_dir = (edition_dir(f(), lang) for f in (paths.reports_dir, paths.build_dir,
                                                                           paths.cache_dir))
     try:
         folders.check({"reports": reports, "build": build_dir, "cache": cache_dir},
                       collection or params.collection_path().resolve())
+        return reports, build_dir, cache_dir, folders.writable(reports, build_dir, cache_dir)
     except folders.FolderError as exc:
         raise BuildError(str(exc)) from None
-    made = [f for f in (reports, build_dir, cache_dir) if not f.exists()]
-    try:
-        for label, folder in (("reports", reports), ("build", build_dir), ("cache", cache_dir)):
-            _probe(folder, f"cannot write to the {label} folder {folder}")
-        staging = cache.staging_dir(reports)
-        _probe(staging, f"cannot write beside the reports folder {reports}: the build stages its files in "
-                        f"{staging} before they replace a report")
-    except BuildError:
-        for folder in made:  # refused before anything ran: leave no empty folder behind
-            _remove_empty(folder)
-        raise
-    return reports, build_dir, cache_dir, staging
-
-
-def _probe(folder: Path, problem: str) -> None:
-    """Create ``folder`` and write and remove a file in it; BuildError saying ``problem`` and why when it fails."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / f".write-check-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        raise BuildError(f"{problem}: {exc.strerror or exc}; make it writable or point the build elsewhere "
-                         "(NATO_REPORTS_DIR, NATO_BUILD_DIR, NATO_CACHE_DIR)") from None
-
-
-def _remove_empty(folder: Path) -> None:
-    try:
-        folder.rmdir()
-    except OSError:
-        pass
 
 
 def _watch(args: argparse.Namespace, collection: Path) -> int:
@@ -139,6 +108,11 @@ def _refused(exc: Exception, on_pages) -> int:
 
 
 def _build(args: argparse.Namespace, collection: Path, on_pages, on_page=None, first: str | None = None) -> int:
+    with contextlib.ExitStack() as lock:  # once the folders are checked: one build at a time on a cache
+        return _locked_build(args, collection, on_pages, on_page, first, lock)
+
+
+def _locked_build(args, collection: Path, on_pages, on_page, first, lock: contextlib.ExitStack) -> int:
     try:
         if args.watch:
             return _watch(args, collection)
@@ -151,6 +125,7 @@ def _build(args: argparse.Namespace, collection: Path, on_pages, on_page=None, f
         editions = [lang for lang in EDITIONS if lang in args.lang] if args.lang else paths.editions()
         editions.sort(key=lambda lang: lang != first)  # the reader's edition first; each edition is independent
         dirs = {lang: Dirs(*output_dirs(lang, collection)) for lang in editions}
+        lock.enter_context(build_lock.held(paths.cache_dir()))
         _bring_pairs_together(chosen, dirs[editions[0]].cache)
         _check_catalogs(chosen, editions)
     except (params.ParameterError, params.CollectionError, BuildError, PairError) as exc:
@@ -161,6 +136,8 @@ def _build(args: argparse.Namespace, collection: Path, on_pages, on_page=None, f
                                   (on_pages, on_page)))
         if code == 130:
             break
+    for d in dirs.values():
+        folders.tidy(d.staging, d.reports)
     if code != 130 and args.lang:  # one edition asked for on the command line
         _say_missing_counterparts(chosen, editions)
     return code
@@ -247,7 +224,7 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
                              {j.entry.name: j.reason for j in jobs})
         if on_pages is not None:
             on_pages(summary.exit_code(table), table, "")
-        site_errors = [res.error for name, res in results.items() if name.startswith("_")]
+        site_errors = [(summary.ASSETS, res.error) for name, res in results.items() if name.startswith("_")]
         # each after every page is written, and each on its own: one that cannot be written keeps its previous
         # version and is named among the errors, and the others and the summary still follow
         _site_step("the search index (assets/search-index.js)", site_errors,
@@ -290,10 +267,9 @@ def _execute(args, jobs: list, site: dict, dirs, collection: Path, lang: str, on
     return run.run_pool(jobs, site, dirs, n_workers, collection, lang, on_page, warm=args.kernels == "warm")
 
 
-def _site_step(what: str, errors: list[str], step: Callable[[], Any]) -> Any:
+def _site_step(what: str, errors: list[tuple[str, str]], step: Callable[[], Any]) -> Any:
     """``step()``'s result; when it fails (a full or read-only reports disk, a link out of ``reports/``, a data
-    file the page reads that breaks the data contract), None and one line in ``errors`` naming the part, the reason
-    and that its previous version is kept."""
+    file the page reads that breaks the data contract), None and ``(the part, the reason)`` in ``errors``."""
     from helpers import load
 
     try:
@@ -304,7 +280,7 @@ def _site_step(what: str, errors: list[str], step: Callable[[], Any]) -> Any:
         reason = str(exc).splitlines()[0] + (f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else "")
     except Exception as exc:  # noqa: BLE001 - a renderer's fault costs this part, not the build's summary
         reason = f"{type(exc).__name__}: {exc}"
-    errors.append(f"{what} was not written (any previous one is kept): {reason}")
+    errors.append((what, reason))
     return None
 
 

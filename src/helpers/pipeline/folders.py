@@ -65,3 +65,53 @@ def check(outputs: dict[str, Path], collection: Path) -> None:
 
 def _default(role: str) -> str:
     return {"reports": "reports/", "build": "build/", "cache": ".cache/build"}.get(role, "")
+
+
+def writable(reports: Path, build_dir: Path, cache_dir: Path) -> Path:
+    """Create the three output folders and check each is writable, and the staging folder where half-written files
+    wait before they replace a report (:func:`helpers.cache.staging_dir`): its path. FolderError names the folder
+    that cannot be written; then no folder this call made is left behind."""
+    from helpers import cache
+
+    made = [f for f in (reports, build_dir, cache_dir) if not f.exists()]
+    staging = None
+    try:
+        for label, folder in (("reports", reports), ("build", build_dir), ("cache", cache_dir)):
+            _probe(folder, f"cannot write to the {label} folder {folder}")
+        staging = cache.staging_dir(reports)
+        _probe(staging, f"cannot write beside the reports folder {reports}: the build stages its files in "
+                        f"{staging} before they replace a report")
+    except FolderError:
+        for folder in made:  # refused before anything ran: leave no empty folder behind
+            remove_empty(folder)
+        if staging is not None:
+            tidy(staging, reports)
+        raise
+    return staging
+
+
+def _probe(folder: Path, problem: str) -> None:
+    """Create ``folder`` and write and remove a file in it; FolderError saying ``problem`` and why when it fails."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".write-check-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise FolderError(f"{problem}: {exc.strerror or exc}; make it writable or point the build elsewhere "
+                          "(NATO_REPORTS_DIR, NATO_BUILD_DIR, NATO_CACHE_DIR)") from None
+
+
+def remove_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass
+
+
+def tidy(staging: Path, reports: Path) -> None:
+    """Remove the staging folder the build made beside ``reports`` (``.reports.staging``) once it is empty, as it is
+    after every build, failed writes included (their half-written files are removed). The shared ``.cache/staging``
+    stays: another build may be about to use it."""
+    if staging.name == f".{reports.resolve().name}.staging":
+        remove_empty(staging)

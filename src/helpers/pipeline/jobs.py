@@ -98,7 +98,8 @@ def _entry(data: dict[str, Any]) -> Entry:
 class Previous:
     """The last build's record of a report (:func:`helpers.cache.read_record`): its execution ``key`` and
     ``render`` key, the data files it read (``data``), the files it wrote (``outputs``; both ``{relative path:
-    content hash}``) and the content hash of the executed notebook kept in the cache (``executed``)."""
+    content hash}``), the content hash of the executed notebook kept in the cache (``executed``) and the limits it
+    ran under (``limits``, ``[limits]`` of ``collection.toml``)."""
 
     key: str
     render: str
@@ -106,6 +107,7 @@ class Previous:
     outputs: dict[str, str]
     executed: str | None = None
     format: int | None = None
+    limits: dict[str, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -70,12 +71,21 @@ def inside(reports: Path, rel: str) -> Path:
 
 
 def write_files(files: dict[str, bytes], reports: Path, staging: Path) -> dict[str, str]:
-    """Write each file atomically under ``reports``: ``{relative path: content hash}``."""
-    outputs = {}
-    for rel, data in files.items():
-        cache.atomic_write(inside(reports, rel), data, staging)
-        outputs[rel] = cache.sha256_bytes(data)
-    return outputs
+    """Write the files under ``reports`` as one set: ``{relative path: content hash}``. Every file is staged and
+    flushed before any replaces its previous version, so a full disk leaves all the previous files (a page and its
+    exports, the shared assets) and no half of the new set."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for rel, data in files.items():
+            target = inside(reports, rel)
+            staged.append((cache.stage(target, data, staging), target))
+    except BaseException:
+        for tmp, _ in staged:
+            cache.discard(tmp)
+        raise
+    for tmp, target in staged:
+        os.replace(tmp, target)
+    return {rel: cache.sha256_bytes(data) for rel, data in files.items()}
 
 
 def drop_leftovers(previous: Previous | None, keep: dict, reports: Path) -> None:

@@ -263,11 +263,24 @@ def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool,
         action, reason = cache.why_stale(rec, key, render, reports, cache.executed_path(cache_dir, e.name))
         if rec is None and cache.record_path(cache_dir, e.name).exists():  # there, but truncated or not ours
             reason = f"its cache record could not be read ({cache.relative(cache.record_path(cache_dir, e.name))})"
+        if reason and reason.startswith(("code cells", "prose or titles")):  # say so when it is only the limits
+            reason = _limits_changed(rec, e.limits) or reason
         if action == "cached":
             fresh.append(e)
         else:
             jobs.append(PlannedStep(e, Action(action), reason or "", key, render))
     return jobs, fresh
+
+
+def _limits_changed(rec: dict | None, limits: dict | None) -> str | None:
+    """When the record's limits differ from ``limits`` (``[limits]`` of ``collection.toml``), the reason the
+    report runs again in words, e.g. "the limits in collection.toml changed (cell_output 20000 → 5000)"."""
+    before, now = (rec or {}).get("limits"), limits or {}
+    if not isinstance(before, dict) or before == now:
+        return None
+    changed = [f"{k} {before.get(k, 'default')} → {now.get(k, 'default')}" for k in sorted({*before, *now})
+               if before.get(k) != now.get(k)]
+    return f"the limits in collection.toml changed ({', '.join(changed)})"
 
 
 def site_plan(entries: list[Entry], reports: Path, cache_dir: Path, force: bool) -> dict[str, str]:

@@ -52,7 +52,7 @@ def record(job: PlannedStep, res: ReportResult, dirs: Dirs) -> None:
     try:
         if res.ok:
             cache.write_record(dirs.cache, name, key=job.key, render=job.render, data=res.reads,
-                               outputs=res.outputs, executed=res.executed)
+                               outputs=res.outputs, executed=res.executed, limits=job.entry.limits)
         elif res.outputs:
             cache.drop_record(dirs.cache, name)
     except OSError as exc:

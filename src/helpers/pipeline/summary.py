@@ -75,6 +75,18 @@ def plain(text: str) -> str:
     return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def shown_path(path: Path | str) -> str:
+    """A path as the build prints it, so that it can be copied: as it is, or, when it holds a line break, a control
+    or invisible character or starts or ends with a space, quoted with those characters escaped ('a\\nb')."""
+    import unicodedata
+
+    text = str(path)
+    odd = [ch for ch in text if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")]
+    if text == text.strip() and not odd:
+        return text
+    return repr(text)  # Python's quoting escapes every character that does not print
+
+
 def print_table(table: list[tuple]) -> None:
     table = [tuple(plain(cell) for cell in row) for row in table]
     if sys.stdout.isatty():
@@ -95,24 +107,37 @@ def print_table(table: list[tuple]) -> None:
         print(f"{name:<{width}}  {status:<8}  {secs:>6}  {detail}")
 
 
-def finish(table: list[tuple], outputs: dict[str, str], reports: Path, site_errors: list[str] = (),
+#: What the site's shared files are called when they cannot be written (written as one set: all or none).
+ASSETS = "the shared assets (assets/: fonts.css, the fonts, the scripts and styles)"
+
+
+def finish(table: list[tuple], outputs: dict[str, str], reports: Path, site_errors: list[tuple[str, str]] = (),
            pages: list[str] = ()) -> int:
     """Print the table and the written reports (and ``pages``, site pages written, e.g. the index); the exit
-    code."""
+    code. ``site_errors``: ``(a part of the site, why it was not written)``, said in one line."""
     print_table(table)
-    for error in site_errors:
-        print(f"error: {plain(error)}", file=sys.stderr)
+    if site_errors:
+        print(f"error: {plain(site_line(site_errors))}", file=sys.stderr)
     written = [outputs[name] for name, status, _, _ in table if status == "built"] + list(pages)
     if written:
         print("reports written:")
         for output in written:
-            print(f"  {plain(cache.relative(reports / output))}")
+            print(f"  {shown_path(cache.relative(reports / output))}")
     if exit_code(table):
         failed = sum(1 for row in table if row[1] == "FAILED")
         print(f"{failed} of {len(table)} report(s) failed; the detail column says why (and names the failure "
               "page where one was written)", file=sys.stderr)
         return 1
     return 1 if site_errors else 0
+
+
+def site_line(errors: list[tuple[str, str]]) -> str:
+    """One line naming every part of the site that was not written and why, and that each keeps its previous
+    version (a fresh reports folder has none: its pages show without them until a build writes them)."""
+    if len(errors) == 1:
+        return f"{errors[0][0]} was not written (any previous one is kept): {errors[0][1]}"
+    return (f"{len(errors)} parts of the site were not written (any previous version of each is kept): "
+            + "; ".join(f"{what}: {why}" for what, why in errors))
 
 
 def _debug(rel: str) -> str:

@@ -123,4 +123,4 @@ def write_site(job: SiteJob) -> SiteResult:
     try:
         return SiteResult(job.part, placement.write_files(files, job.reports, job.staging))
     except OSError as exc:
-        return SiteResult(job.part, error=f"the shared assets could not be written: {placement.os_error(exc)}")
+        return SiteResult(job.part, error=placement.os_error(exc))  # the build names the part

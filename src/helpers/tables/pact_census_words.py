@@ -170,8 +170,8 @@ def pledge_lines(later: pd.DataFrame, cases: pd.DataFrame) -> list[str]:
     for r in later.itertuples(index=False):
         if r.atopid in names.index:
             since, signed = (wording.day(pd.Timestamp(d).date()) for d in (r.pledge_from, r.signed))
-            out.append(f"The {short_name(names[r.atopid])} is counted as a defence pact from {since}, when the text "
-                       f"that holds its defence pledge took effect, not from its signature on {signed}.")
+            out.append(f"{pact_in_text(names[r.atopid], start=True)} is counted as a defence pact from {since}, "
+                       f"when the text that holds its defence pledge took effect, not from its signature on {signed}.")
     return out
 
 
@@ -242,29 +242,37 @@ def takeaways(cases: pd.DataFrame, record: pd.DataFrame, checks, as_of) -> list[
     return out
 
 
+def _largest(sizes: pd.DataFrame):
+    """The admitted pact with the most members on ATOP's last day read, NATO's row and that day in words, for
+    :func:`largest_line` and :func:`largest_glance`; None when NATO is not among the pacts."""
+    if sizes.empty or FOCUS not in set(sizes["org_id"]):
+        return None
+    top = sizes.iloc[0]
+    return top, sizes.set_index("org_id").loc[FOCUS], wording.day(top["day"].date())
+
+
 def largest_line(sizes: pd.DataFrame, as_of=None) -> str:
     """Whether "largest" survives counting members (:func:`helpers.tables.pact_census.members_at`): the admitted
     pact with the most members on ATOP's last day read, against NATO. When another pact is larger, the sentence says
     that this rests on ATOP's coding of that pact as a defence pact (whose definition in ATOP 4.01 the page does not
     quote) and, when the census stops before ``as_of``, that no ranking on the report's date is computed."""
-    if sizes.empty or FOCUS not in set(sizes["org_id"]):
+    if (found := _largest(sizes)) is None:
         return ""
-    top, nato = sizes.iloc[0], sizes.set_index("org_id").loc[FOCUS]
-    day = wording.day(top["day"].date())
+    top, nato, day = found
     if top["org_id"] == FOCUS:
         return f"Counted by members on ATOP's spells, NATO was the largest admitted pact on {day} ({nato['members']})."
     line = (f"Counted by members on ATOP's spells, NATO was not the largest admitted pact on {day}: "
-            f"{_article(top['name'])} had {top['members']} members to NATO's {nato['members']}. "
-            f"That rests on ATOP's coding of the {short_name(top['name'])} as a defence pact; this page does not "
+            f"{pact_in_text(top['name'])} had {top['members']} members to NATO's {nato['members']}. "
+            f"That rests on ATOP's coding of {pact_in_text(top['name'])} as a defence pact; this page does not "
             f"quote ATOP 4.01's definition of a defence obligation.")
     rest = sizes.iloc[1:]
     if len(rest) > 1 and rest.iloc[0]["org_id"] == FOCUS:
         line += (f" Without that coding, NATO ({nato['members']}) would be the largest, ahead of "
-                 f"the {short_name(rest.iloc[1]['name'])} ({rest.iloc[1]['members']}).")
+                 f"{pact_in_text(rest.iloc[1]['name'])} ({rest.iloc[1]['members']}).")
     if as_of is not None and pd.Timestamp(as_of) > top["day"]:
-        line += (f" ATOP's coverage ends in {top['day'].year} and the project holds no later member spells of the "
-                 f"{short_name(top['name'])}, so which pact was largest on {wording.day(pd.Timestamp(as_of).date())} "
-                 f"is not computed.")
+        line += (f" ATOP's coverage ends in {top['day'].year} and the project holds no later member spells of "
+                 f"{pact_in_text(top['name'])}, so which pact was largest on "
+                 f"{wording.day(pd.Timestamp(as_of).date())} is not computed.")
     return line
 
 
@@ -283,9 +291,7 @@ def lifetime_line(rates: pd.DataFrame) -> str:
     if top["org_id"] == FOCUS:
         return head + f"NATO had lasted longest ({nato['years']:.0f} years)."
     ahead = int((ranked["years"] > nato["years"]).sum())
-    name = short_name(top["name"])
-    name = name if name in ("ANZUS", "SEATO") else f"the {name}"
-    return head + (f"{name} had lasted longest ({top['years']:.0f} years), and {ahead} of them "
+    return head + (f"{pact_in_text(top['name'])} had lasted longest ({top['years']:.0f} years), and {ahead} of them "
                    f"had lasted longer than NATO ({nato['years']:.0f} years).")
 
 
@@ -293,20 +299,28 @@ def largest_glance(sizes: pd.DataFrame) -> str:
     """The first screen's short form of :func:`largest_line`: which admitted pact had the most members on ATOP's last
     day read, against NATO, in one sentence. The caveats (ATOP's coding of that pact, the census stopping before the
     report's date) stay with the full sentence in the section on "largest"."""
-    if sizes.empty or FOCUS not in set(sizes["org_id"]):
+    if (found := _largest(sizes)) is None:
         return ""
-    top, nato = sizes.iloc[0], sizes.set_index("org_id").loc[FOCUS]
-    day = wording.day(top["day"].date())
+    top, nato, day = found
     if top["org_id"] == FOCUS:
         return f"Counted by members, NATO was also the largest on {day} ({nato['members']})."
-    return (f"Counted by members, {_article(top['name'])} was larger on {day}: {top['members']} to NATO's "
+    return (f"Counted by members, {pact_in_text(top['name'])} was larger on {day}: {top['members']} to NATO's "
             f"{nato['members']}, as ATOP codes it.")
 
 
-def _article(name: str) -> str:
-    """A pact's name in running text: 'the agreement of 30 Apr 1948 (ATOP 3150)' keeps its number (the date alone
-    names nothing), a held organisation's label stays as it is."""
-    return f"the {name}" if str(name).startswith("agreement of") else short_name(name)
+#: Pacts whose short name is read as a word and takes no article in running text ("ANZUS had lasted longest").
+BARE_NAMES = frozenset({"NATO", "ANZUS", "SEATO"})
+
+
+def pact_in_text(name: str, start: bool = False) -> str:
+    """A pact's name in running text, with its article: "the Charter of the Organization of American States", "the
+    Rio Treaty", "the CSTO", but "NATO", "ANZUS" and "SEATO" (:data:`BARE_NAMES`). The ATOP number goes
+    (:func:`~helpers.tables.pact_census.short_name`) except after "agreement of 30 Apr 1948", where the date alone
+    names nothing. ``start``: the article opens a sentence ("The Treaty on European Union ...")."""
+    shown = str(name) if str(name).startswith("agreement of") else short_name(name)
+    if shown in BARE_NAMES:
+        return shown
+    return f"{'The' if start else 'the'} {shown}"
 
 
 def state_names(codes: pd.Series, states: pd.DataFrame) -> pd.Series:

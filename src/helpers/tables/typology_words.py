@@ -69,7 +69,8 @@ def comparable(organisations: pd.DataFrame, org_features: pd.DataFrame, orgs: It
                as_of) -> tuple[list[str], dict[str, tuple[str, str]]]:
     """Split ``orgs`` into those with at least one coded cell in force on ``as_of`` (in the given order) and the
     others, each with why: ``{org: (kind, detail)}``, kind one of :data:`NOT_COMPARED` (not yet founded, signed
-    or proposed; dissolved; its coded texts not yet in force; not coded at all)."""
+    or proposed; dissolved; its coded texts not yet in force; not coded at all). ValueError, in one line naming
+    each organisation, why and the date, when none is left to compare (``-p orgs WARSAW`` on a date in 2024)."""
     cut = as_timestamp(as_of, "as_of")
     idx = organisations.set_index("org_id")
     shown, left_out = [], {}
@@ -77,10 +78,12 @@ def comparable(organisations: pd.DataFrame, org_features: pd.DataFrame, orgs: It
         if org not in idx.index:
             raise ValueError(f"comparable: organisation {org!r} is not in organisations.csv")
         why = _absence(idx.loc[org], org_features[org_features["org_id"] == org], cut)
-        if why is None:
-            shown.append(org)
-        else:
-            left_out[org] = why
+        shown += [org] if why is None else []
+        left_out.update({} if why is None else {org: why})
+    if not shown:  # each later cell would fail on an empty comparison
+        raise ValueError(f"parameters 'orgs' and 'as_of': none of {', '.join(left_out)} has coded texts in force on "
+                         f"{wording.day(cut.date())} ({'; '.join(f'{o} {d}' for o, (_, d) in left_out.items())}); "
+                         "allowed: a date on which one of them is in force, or an organisation in force on it")
     return shown, left_out
 
 
