@@ -72,9 +72,9 @@ def typology_strips(intervals: pd.DataFrame, *, names: Mapping[str, str] | None 
     lane = alt.YOffset("lane:N", sort=[DEFENCE, INSTITUTIONS])
     x = alt.X("low:Q", title=X_TITLE, scale=alt.Scale(domain=[0, 1], nice=False, padding=8),
               axis=alt.Axis(values=[0, 0.25, 0.5, 0.75, 1], format=".2~f"))
-    colour = alt.Color("org_id:N", legend=None, scale=alt.Scale(
-        domain=list(dict.fromkeys(data["org_id"])), range=[theme.ORG_COLORS.get(o, "#888") for o in
-                                                          dict.fromkeys(data["org_id"])]))
+    orgs = list(dict.fromkeys(data["org_id"]))
+    colour = alt.Color("org_id:N", legend=None,
+                       scale=alt.Scale(domain=orgs, range=[theme.org_color(o) for o in orgs]))
     shape = alt.Shape("lane:N", sort=[DEFENCE, INSTITUTIONS], scale=alt.Scale(range=["diamond", "circle"]),
                       legend=alt.Legend(title=None, orient="bottom", direction="vertical"))
     tips = [alt.Tooltip("name:N", title="organisation"), alt.Tooltip("lane:N", title="axis"),
