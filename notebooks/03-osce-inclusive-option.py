@@ -102,7 +102,7 @@ present.chart(euroatlantic_charts.overlap_bars(counts, title=overlap_title,
 # areas compare truthfully. A state that no longer exists is drawn through its successors' territory.
 
 # %%
-present.chart(maps.membership_map(memberships, P.as_of, atlas=atlas,
+present.chart(maps.membership_map(memberships, P.as_of, atlas=atlas, region="osce",
                                  title=geo_words.overlap_headline(memberships, P.as_of)),
               caption=geo_words.map_caption(memberships, "OSCE", P.as_of, atlas=atlas), key="overlap-map",
               sources=membership.sources(memberships, ["OSCE", "NATO", "CSTO", "SCO"]) + list(geo.SOURCES))

@@ -171,7 +171,8 @@ parts = balance.member_parts(capabilities, blocs, P.year, "nuclear_warheads", na
 held = balance.held_years(capabilities, "nuclear_warheads")
 note = ("SIPRI Yearbook total inventories, all SIPRI estimates (dashed outlines); the rows overlap, so shares of the "
         "world do not add up.")
-present.chart(balance_charts.indicator_bars(caps, parts, "nuclear_warheads", P.year, held=held),
+present.chart(balance_charts.indicator_bars(caps, parts, "nuclear_warheads", P.year, held=held,
+                                            title=balance_words.warhead_title(caps, P.year)),
               caption=balance_words.bars_caption(caps, "nuclear_warheads", note),
               key="warheads", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["nuclear_warheads"]))
 

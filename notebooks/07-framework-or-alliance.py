@@ -183,8 +183,8 @@ present.table(typology_view.interval_table(intervals, dimensions, names), key="s
               caption="0 = none of the features of the axis, 1 = all of them.")
 
 # %%
-present.chart(typology_charts.typology_scatter(intervals, names=names,
-                                               title=typology_words.typology_finding(intervals, names)),
+present.chart(typology_charts.typology_strips(intervals, names=names,
+                                              title=typology_words.typology_finding(intervals, names)),
               caption=typology_words.scatter_caption(intervals),
               sources=cells, key="typology")
 

@@ -127,20 +127,19 @@ present.chart(claims_charts.verdict_bars(counts, title=claims_words.verdict_find
 # %% [markdown]
 # ## What each verdict was checked against
 #
-# The same claims counted the other way: for each verdict, how many rest on a primary text, on secondary sources
-# only, or on nothing yet. Where a verdict rests on secondary sources, the reason names the primary text that
-# would confirm it.
+# The same claims counted the other way: for each verdict, how many of its claims were checked against a primary
+# text, an organisation's or government's own page, secondary sources only, or nothing yet. Where a verdict rests on
+# secondary sources, the reason names the primary text that would confirm it.
 
 # %%
 checking = claims.checking_counts(ledger)
 present.chart(claims_charts.checking_bars(checking, title=claims_words.checking_finding(checking),
                                    description="Stacked horizontal bars: claims per verdict, split by what the "
                                                "verdict was checked against."),
-              caption="Primary: an official document or an organisation's or government's own page; secondary: "
-                      "reference works, news reports, copies.", sources=ledger, key="checking")
+              caption=claims_words.checking_caption(), sources=ledger, key="checking")
 
 # %%
-present.table(checking, title="Verdicts by what they were checked against", key="checking-table",
+present.table(checking, title="Claims by verdict and by what they were checked against", key="checking-table",
               caption="Claims per verdict and kind of checking; zeros included.", sources=ledger,
               collapsed="Show the counts as a table")
 

@@ -199,20 +199,30 @@ def test_06_not_coded_is_hatched_apart_from_every_shade_and_the_key_lists_only_w
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_00_structure_chart_keeps_readable_columns_on_a_phone_and_scrolls_with_a_hint(chromium, built_reports,
-                                                                                     edition):
+def test_00_structure_chart_on_a_phone_is_split_by_section_and_shows_every_paragraph_without_scrolling(
+        chromium, built_reports, edition):
+    """Data editor (issue 23, finding 11): on a phone the 19-column grid scrolled sideways and showed only P1–P6;
+    it is now one panel per section, stacked, every paragraph's column on screen and wide enough to tell dots
+    apart."""
     page, rep = rb.open_report(chromium, built_reports / f"{edition}00-article-at-a-glance.html", viewport=PHONE)
     try:
         index = _chart_index(page, "structure")
         got = page.evaluate("""(i) => {
-          const el = document.querySelectorAll('.report-chart')[i], box = el.closest('.report-chart-scroll');
-          return {step: el.vegaView.scale('x').step(), scroll: box.scrollWidth, width: box.clientWidth,
-                  hint: getComputedStyle(box, '::after').content, focus: box.getAttribute('tabindex')};
+          const el = document.querySelectorAll('.report-chart')[i], box = el.closest('.report-chart-scroll') || el;
+          const b = box.getBoundingClientRect();
+          const labels = Array.from(el.querySelectorAll('svg text')).filter(t => /^P\\d+$/.test(t.textContent.trim()))
+            .map(t => { const r = t.getBoundingClientRect();
+                        return {p: t.textContent.trim(), left: r.left, right: r.right}; });
+          return {scroll: box.scrollWidth, width: box.clientWidth, page: document.documentElement.scrollWidth,
+                  labels, left: b.left, right: b.right};
         }""", index)
-        # 19 paragraph columns crushed into ~135 px were 7 px each; a column wide enough to tell two dots apart
-        assert got["step"] >= 20, f"{edition}00: paragraph columns are {got['step']:.1f} px on a phone"
-        assert got["scroll"] > got["width"] and got["focus"] == "0"
-        assert "→" in got["hint"] or "←" in got["hint"], f"{edition}00: the chart scrolls without saying so"
+        shown = {lab["p"] for lab in got["labels"]
+                 if lab["left"] >= got["left"] - 1 and lab["right"] <= got["right"] + 1}
+        assert shown == {f"P{n}" for n in range(1, 20)}, f"{edition}00: paragraphs on screen: {sorted(shown)}"
+        assert got["scroll"] <= got["width"] + 1, f"{edition}00: the structure chart scrolls sideways on a phone"
+        assert got["page"] <= PHONE[0], f"{edition}00: the page scrolls sideways ({got['page']} px)"
+        lefts = sorted({round(lab["left"]) for lab in got["labels"]})
+        assert min(b - a for a, b in zip(lefts, lefts[1:])) >= 12, f"{edition}00: paragraph columns collide"
         assert rep.warnings == [] and rep.console_errors == []
     finally:
         page.context.close()

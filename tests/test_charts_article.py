@@ -50,7 +50,7 @@ def test_highlighted_org_takes_its_theme_colour(tags):
     band = spec["layer"][0]
     # the shaded columns are in the legend, in the organisation's colour
     fill = band["encoding"]["fill"]
-    assert fill["scale"] == {"domain": ["paragraph names SCO"], "range": [theme.ORG_COLORS["SCO"]]}
+    assert fill["scale"] == {"domain": ["paragraphs that name SCO"], "range": [theme.ORG_COLORS["SCO"]]}
     assert fill["legend"] is not None
     band_rows = spec["datasets"][band["data"]["name"]]
     assert [r["paragraph"] for r in band_rows] == ["P2"]
@@ -65,7 +65,7 @@ def test_the_key_names_the_highlighted_organisation_not_its_code():
     tags = tables.tag_long(raw, paragraphs, pd.DataFrame({"theme_id": [], "label": []}), highlight="PFP")
     spec = _spec(tags, highlight="PFP")
     assert spec["layer"][1]["encoding"]["color"]["scale"]["domain"][0] == "Partnership for Peace (highlighted)"
-    assert spec["layer"][0]["encoding"]["fill"]["scale"]["domain"] == ["paragraph names Partnership for Peace"]
+    assert spec["layer"][0]["encoding"]["fill"]["scale"]["domain"] == ["paragraphs that name Partnership for Peace"]
 
 
 def test_highlight_must_be_an_organisation(tags):
@@ -79,3 +79,23 @@ def test_frame_must_come_from_tag_long():
                                               "tag_kind": ["org"], "tag": ["NATO"], "label": ["NATO"],
                                               "highlighted": [True]}),
                                 highlight="NATO", title="t", description="d")
+
+
+def test_on_a_phone_the_matrix_is_split_by_section_into_narrow_panels():
+    """Data editor (issue 23, finding 11): on a phone the 19-column grid scrolled sideways and showed P1–P6 only;
+    the page now draws one panel per section (report.js reads ``usermeta.phone_split``), 15 px per paragraph, each
+    with the tags its paragraphs carry, and the chart no longer asks to scroll."""
+    tags = pd.DataFrame({"paragraph": ["P1", "P2", "P3", "P3"], "order": [1, 2, 3, 3],
+                         "section_id": ["S0", "S0", "S1", "S1"], "tag_kind": ["organisation"] * 4,
+                         "tag": ["NATO", "SCO", "NATO", "OSCE"], "label": ["NATO", "SCO", "NATO", "OSCE"],
+                         "row": ["NATO", "SCO", "NATO", "OSCE"], "highlighted": [True, False, True, False]})
+    spec = charts.structure_matrix(tags, highlight="NATO", title="t", description="d").to_dict()
+    split = spec["usermeta"]["phone_split"]
+    assert split["field"] == "section_id" and split["values"] == ["S0", "S1"]
+    assert split["counts"] == {"S0": 2, "S1": 1} and split["step"] >= 14
+    assert split["rows"] == {"S0": 32, "S1": 32}  # two tags in each section, 16 px a row
+    assert "phone_plot" not in spec["usermeta"]  # it scrolled sideways
+    assert all(row.get("section_id") for row in next(iter(spec["datasets"].values())))
+    # the shaded columns carry their section too, so each panel shades its own
+    bands = [d for d in spec["datasets"].values() if d and "note" in d[0]][0]
+    assert [b["section_id"] for b in bands] == ["S0", "S1"]

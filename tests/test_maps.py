@@ -96,8 +96,10 @@ def test_explorer_frames_its_region_and_export_shows_the_reports_own_date(explor
     assert main["projection"]["type"] == inset["projection"]["type"] == "conicEqualArea"
     assert "fit" in main["projection"] and "fit" in inset["projection"]
     svg = svg_of(explorer)
-    # the 32 members and Greenland, drawn with Denmark; the United States, Canada and Greenland again in the inset
-    assert shaded_shapes(svg, NATO_BLUE) == 33 + 3
+    # the 30 European members and Greenland, drawn with Denmark, in the main frame, which starts at Iceland (the
+    # United States and Canada lie west of it); the United States, Canada, Greenland and France's Saint Pierre and
+    # Miquelon in the inset
+    assert shaded_shapes(svg, NATO_BLUE) == 31 + 4
     assert "North America" in svg
 
 

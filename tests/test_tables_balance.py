@@ -3,6 +3,8 @@ for the figures a reader of notebook 05 relies on (a Russia + China row, world s
 
 from __future__ import annotations
 
+import re
+
 import math
 
 import pandas as pd
@@ -357,27 +359,17 @@ def test_the_glance_says_in_its_own_sentence_which_headline_does_not_survive(dat
     series = B.share_series(capabilities, memberships, world, B.indicator_years(capabilities))
     found = BW.glance_findings(c, conc, series, 2023, {"USA": "United States"}, measures, wy, ppp, py)
     assert len(found) == 4
-    # Referee (methods-4, m7): 67% is a one-sided upper bound, so the sentence says "may not" and "as high as"
-    assert "That ratio may not survive purchasing power" in found[0]
-    # Editor (review 3, #13): the 2023 headline's 30% and the 2024 conversion's 32% each carry their year
+    # Data editor (issue 23, finding 4): one finding and one year per line; the 2024 conversion's figures and the
+    # 2023 and 2024 inventories move down the page, and each line still says whether it survives its alternative
     assert found[0].startswith("In 2023 Russia and China together spent 30% of what NATO spent")
-    # Referee (methods-7, m8): 67% is an upper bound under a condition, not the far end of a range from 32%
-    assert ("in 2024 it was 32% at market exchange rates and at most 67% with Russia's and China's spending at "
-            "military purchasing-power parity") in found[0] and "as high as" not in found[0]
-    assert "32%–67%" not in found[0]
-    assert found[1].endswith("On deployed warheads it reverses: in January 2024 NATO's members had 2,170 deployed, "
-                             "Russia and China 1,734.")
-    # Referee (methods-3, minor 3): the 2023 headline's inventories are not set against 2024's deployed counts
-    # alone; the 2024 inventories come first, so each comparison is within one year (6,080 against 5,559)
-    assert ("In January 2024, the year of the narrower counts, the total inventories were Russia and China 6,080, "
-            "NATO's members 5,559. On deployed") in found[1]
-    # Referee (methods-5, m2, m3): the upper bound carries its condition; the stockpile leads the warhead line
-    assert found[0].endswith("That is an upper bound only if no NATO member's military purchasing-power factor is "
-                             "below 1, which is not checked here (NATO is left at market rates).")
-    assert found[1].startswith("In January 2024 Russia and China held 4,880 nuclear warheads in military stockpiles, "
-                               "NATO's members 4,223 (SIPRI's estimates). Russia and China held 6,299 nuclear "
-                               "warheads in January 2023")
-    assert "counting the total inventory, retired warheads awaiting dismantlement included" in found[1]
+    assert ("It may not survive purchasing power: with Russia's and China's spending at military purchasing-power "
+            "parity the ratio can be up to 2.1 times as large, an upper bound under a condition stated in "
+            "\"How robust is this?\".") in found[0]
+    assert "2024" not in found[0] and "67%" not in found[0] and "32%" not in found[0]
+    assert found[1] == ("In January 2024 Russia and China held more nuclear warheads than NATO's members in military "
+                        "stockpiles (4,880 against 4,223), but fewer deployed (1,734 against 2,170); SIPRI's "
+                        "estimates.")
+    assert "2023" not in found[1] and len(re.findall(r"\d[\d,]+", found[1])) == 5  # the year and four counts
     # Referee (methods-5, m10): Russia's and China's 2023 spending are SIPRI estimates; the glance says so
     blocs = B.comparison_blocs(memberships, B.reference_date(2023))
     assert B.all_estimated(capabilities, "milex_usd_const", blocs[B.PAIR], 2023)
@@ -428,3 +420,13 @@ def test_the_purchasing_power_title_and_check_give_a_range_not_a_point(data):
     table = BRW.robustness(c, conc, 2023, measures, wy, ppp, py)
     assert ("32% at market rates, at most 67% in 2024 (an upper bound if NATO's factor is at least 1)"
             in set(table["Under the alternative"]))
+
+
+def test_the_warhead_chart_is_titled_with_the_glance_comparison(data):
+    """Data editor (issue 23, finding 4): the chart said "SCO has the largest inventory", a different comparison
+    from the glance's Russia and China against NATO; its title now makes the glance's comparison in its own count."""
+    c, *_ = _robustness_inputs(data)
+    assert BW.warhead_title(c, 2023) == ("Russia and China held more nuclear warheads than NATO's members in January "
+                                         "2023: 6,299 against 5,759, counting total inventories")
+    assert "SCO" not in BW.warhead_title(c, 2023)
+    assert BW.warhead_title(c[c["indicator"] != "nuclear_warheads"], 2023).startswith("No nuclear warheads figures")

@@ -115,8 +115,11 @@ def test_glance_counts_verdicts_attributions_and_checking_of_the_listed_claims()
     assert attributed == TW.voices_finding(led) + "."
     assert attributed.startswith("Of the 4 claims, 2 were compared with RT's English and found faithful to it, and 2 "
                                  "were changed in translation")
-    assert checked == ("2 verdicts rest on a primary text, 1 on an organisation's or government's own page, 1 on "
-                       "secondary sources only.")
+    # every claim is counted, readings included: the sentence counts claims, and "verdict" is kept for the
+    # claims the evidence settles
+    assert checked == ("Of the 4 claims, 2 were checked against a primary text, 1 against an organisation's or "
+                       "government's own page, 1 against secondary sources only.")
+    assert "verdict" not in checked
     only = T.claims_ledger(claims(), REPORTS, ["factual"])
     assert TW.glance_findings(only)[0] == "Of 2 listed claims, the evidence supports 1 and contradicts 1."
     readings = T.claims_ledger(claims(), REPORTS, ["normative"])
@@ -247,7 +250,7 @@ def test_findings_count_what_the_titles_say():
     assert TW.open_finding(readings).startswith("1 reading, proposal or open forecast, with")
     assert TW.open_finding(led).startswith("4 readings, proposals and open forecasts")
     assert TW.verdict_finding(T.verdict_counts(led)).startswith("3 of 4 listed claims get a verdict")
-    assert TW.checking_finding(T.checking_counts(led)) == "2 of 4 verdicts rest on a primary text"
+    assert TW.checking_finding(T.checking_counts(led)) == "2 of the 4 claims were checked against a primary text"
     assert TW.attribution_finding(T.attribution_claims(led)) == \
         "3 listed claims have a speaker other than the author or one in doubt: 1 misattributed and 1 added in " \
         "translation; 1 the English itself gives to another speaker"
@@ -287,3 +290,13 @@ def test_00_and_09_give_one_figure_for_whose_words_the_claims_are():
     faithful = int((claims["attribution"] == "faithful").sum())
     assert f"{faithful} were compared with RT's English and found faithful" in ours
     assert f"for {unread} RT's English could not be read" in ours and "not simply the author's" not in ours
+
+
+def test_checking_caption_defines_every_legend_entry_and_nothing_else():
+    """The chart's legend shows primary, official, secondary and not checked apart: the caption defines each of
+    them in that order and never folds 'an organisation's own page' into 'primary'."""
+    caption = TW.checking_caption()
+    heads = [part.split(":")[0].lower() for part in caption.rstrip(".").split("; ")]
+    assert heads == list(T.CHECKED)
+    primary = caption.split(";")[0]
+    assert "own page" not in primary and "official" not in primary

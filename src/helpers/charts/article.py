@@ -41,9 +41,11 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
     y_order = row_order(tags)
     x, y = _paragraph_axis(x_order), _tag_axis(y_order)
     named = sorted(set(data.loc[data["highlighted"], "paragraph"]), key=x_order.index)
-    note = f"paragraph names {org_name(highlight)}"
+    note = f"paragraphs that name {org_name(highlight)}"
     # the shaded columns have a legend entry of their own (a fill, apart from the dots' colours)
-    bands = alt.Chart(pd.DataFrame({"paragraph": named, "note": note})).mark_rect(opacity=0.12).encode(
+    section = dict(zip(data["paragraph"], data["section_id"]))
+    shade = pd.DataFrame({"paragraph": named, "note": note, "section_id": [section[p] for p in named]})
+    bands = alt.Chart(shade).mark_rect(opacity=0.12).encode(
         x=x,
         fill=alt.Fill("note:N", title=None, scale=alt.Scale(domain=[note], range=[colour]),
                       legend=alt.Legend(symbolType="square", symbolOpacity=0.3, symbolStrokeWidth=0)),
@@ -51,9 +53,23 @@ def structure_matrix(tags: pd.DataFrame, *, highlight: str, title: str, descript
     )
     dots = _dots(data, x, y, highlight, colour)
     height = max(200, 16 * len(y_order))
-    # on a phone the nineteen columns keep 22 px each and the chart scrolls sideways (report.js), not crushed
     return alt.layer(bands, dots).properties(title=title, description=description, width=width, height=height,
-                                             usermeta={**MIRROR, "phone_plot": 22 * len(x_order)})
+                                             usermeta={**MIRROR, "phone_split": _phone_split(data)})
+
+
+#: px per paragraph column of a phone's panel: upright P-labels 11 px tall sit clear of each other, and a section's
+#: ten columns leave the full tag names room on a 390 px screen
+PHONE_STEP = 15
+
+
+def _phone_split(data: pd.DataFrame) -> dict:
+    """How a phone draws the matrix (report.js): one panel per section, stacked, each with its own paragraph
+    columns (nineteen side by side scrolled sideways and showed only P1–P6) and the tags its paragraphs carry
+    (``rows``: how many, 16 px each, as on a wider screen)."""
+    per = data.drop_duplicates("paragraph").groupby("section_id", sort=False)["paragraph"].size()
+    rows = data.drop_duplicates(["section_id", "row"]).groupby("section_id", sort=False)["row"].size()
+    return {"field": "section_id", "values": list(per.index), "counts": {k: int(v) for k, v in per.items()},
+            "step": PHONE_STEP, "rows": {k: int(v) * 16 for k, v in rows.items()}}
 
 
 #: A narrow screen (a phone), in Vega's expression language.

@@ -136,12 +136,13 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
 
 
 def indicator_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, year: int, *,
-                   held) -> alt.LayerChart | alt.Chart:
-    """:func:`bloc_bars` for one of the indicators in ``BARS``, titled with what the totals show in ``year``; when
+                   held, title: str | None = None) -> alt.LayerChart | alt.Chart:
+    """:func:`bloc_bars` for one of the indicators in ``BARS``, titled with ``title`` or what the totals show in
+    ``year``; when
     no bloc has a figure that year, :func:`no_figures` naming the years the data holds (``held``, from
     ``helpers.tables.balance.held_years``) instead of an empty frame."""
     axis_title, divisor, description = BARS[indicator]
-    title = capability_finding(caps, indicator, year)
+    title = title or capability_finding(caps, indicator, year)
     if not caps.loc[caps["indicator"] == indicator, "total"].notna().any():
         return no_figures(indicator, held, title=title)
     return bloc_bars(caps, parts, indicator, title=title, description=description, axis_title=axis_title,

@@ -20,7 +20,7 @@ class Region:
     south: float
     north: float
     aspect: float
-    #: another region drawn as an inset in the lower-left corner (its width and height as shares of the map's)
+    #: another region drawn as an inset in the upper-left corner (its width and height as shares of the map's)
     inset: str | None = None
     inset_box: tuple[float, float] = (0.3, 0.4)
     #: on a phone (width below ``PHONE_WIDTH``): a narrower box (west, east, south, north) for the main map, the
@@ -28,10 +28,16 @@ class Region:
     phone: tuple[float, float, float, float] | None = None
     phone_aspect: float | None = None
     without_africa: bool = False  #: Africa left out (its states hold none of the memberships compared)
+    #: points (lon, lat) on the region's outline to fit to instead of the box, for a view from over the pole,
+    #: where a box's edges run far beyond the land (the box then only chooses the shapes drawn)
+    outline: tuple[tuple[float, float], ...] = ()
 
     def frame(self, box: tuple[float, float, float, float] | None = None) -> dict:
         """The box (or ``box``: west, east, south, north) as a GeoJSON feature of points along its edges (the
         projection is fitted to these)."""
+        if box is None and self.outline:
+            return {"type": "Feature", "properties": {},
+                    "geometry": {"type": "MultiPoint", "coordinates": [list(p) for p in self.outline]}}
         west, east, south, north = box or (self.west, self.east, self.south, self.north)
         step = 5.0
         lons = [west + i * step for i in range(int((east - west) / step) + 1)] + [east]
@@ -43,24 +49,41 @@ class Region:
         return {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint", "coordinates": points}}
 
 
-#: Europe and the North Atlantic up to the Urals, with the United States and Canada in an inset over the open
-#: Atlantic (NATO); Eurasia (the SCO and the CSTO).
+#: The OSCE area's outermost land, west to east (Alaska, the United States' coasts, Canada's Arctic, Greenland,
+#: Iberia, Cyprus, Central Asia's south, Mongolia, the Russian Pacific and Arctic): 03's map is fitted to it.
+OSCE_OUTLINE = ((-168, 65.6), (-156.8, 71.3), (-124.7, 48.4), (-117.1, 32.5), (-97.1, 25.9), (-80.0, 25.2),
+                (-52.6, 47.5), (-70.0, 83.0), (-35.0, 83.6), (-24.0, 65.0), (-9.5, 38.7), (-5.6, 36.0), (35.0, 34.6),
+                (44.8, 37.0), (61.0, 35.1), (75.0, 37.0), (87.3, 49.2), (111.0, 41.6), (119.9, 46.7), (131.0, 42.5),
+                (143.0, 46.0), (156.0, 51.0), (180.0, 65.0), (100.0, 81.0), (55.0, 81.8), (30.0, 80.0))
+
+
+#: Europe and the North Atlantic from Iceland to the Caspian, with the United States and Canada in an inset over
+#: the Arctic corner, where Greenland and Canada's islands would repeat the inset (NATO); Eurasia (the SCO and the CSTO).
 REGIONS = {
     "north-atlantic": Region("north-atlantic", "Europe and the North Atlantic, with North America in an inset",
                              {"type": "conicEqualArea", "rotate": [-8, 0, 0], "parallels": [40, 65]},
-                             west=-46.0, east=58.0, south=34.0, north=71.0, aspect=0.72,
-                             inset="north-america", inset_box=(0.31, 0.42),
+                             west=-30.0, east=50.0, south=35.0, north=71.0, aspect=0.72,
+                             inset="north-america", inset_box=(0.28, 0.38),
                              phone=(-25.0, 46.0, 34.0, 71.0), phone_aspect=1.2),
     "north-america": Region("north-america", "North America",
                             {"type": "conicEqualArea", "rotate": [96, 0, 0], "parallels": [30, 55]},
                             west=-124.0, east=-60.0, south=25.0, north=58.0, aspect=0.7),
     "eurasia": Region("eurasia", "Eurasia", {"type": "conicEqualArea", "rotate": [-95, 0, 0], "parallels": [25, 60]},
                       west=20.0, east=180.0, south=6.0, north=78.0, aspect=0.62),
-    # 08's overlap map: Eurasia, Atlantic to Pacific; on a phone the SCO's and the CSTO's space east of Europe
+    # 08's overlap map: Eurasia, Atlantic to Pacific; on a phone the SCO's and the CSTO's space east of Europe; both
+    # reach 82°N, so Svalbard (Norway) and Russia's Arctic islands are inside the frame, not cut at its top edge
     "eurasia-wide": Region("eurasia-wide", "Eurasia from the Atlantic to the Pacific",
                            {"type": "equalEarth", "rotate": [-84, 0, 0]},
-                           west=-12.0, east=172.0, south=6.0, north=78.0, aspect=0.5,
-                           phone=(38.0, 135.0, 8.0, 72.0), phone_aspect=0.72, without_africa=True),
+                           west=-12.0, east=172.0, south=6.0, north=82.0, aspect=0.52,
+                           phone=(38.0, 135.0, 8.0, 82.0), phone_aspect=0.82, without_africa=True),
+    # 03's overlap map: the OSCE's area, Vancouver to Vladivostok, seen from over the Arctic (no flat projection
+    # keeps North America and Asia both whole); the frame is fitted to that band, so the view has no empty cap
+    # above and below it; on a phone, Europe and Central Asia, where the OSCE's overlaps with the CSTO and the SCO lie
+    "osce": Region("osce", "the OSCE's area, from North America to the Pacific",
+                   {"type": "azimuthalEqualArea", "rotate": [-10, -52, 0]},
+                   west=-170.0, east=180.0, south=25.0, north=84.0, aspect=0.56,
+                   phone=(-12.0, 90.0, 36.0, 80.0), phone_aspect=0.95, without_africa=True,
+                   outline=OSCE_OUTLINE),
 }
 #: Below this width (px) a map with a phone box draws it (the page fits maps to the screen's width).
 PHONE_WIDTH = 480

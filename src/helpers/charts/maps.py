@@ -267,8 +267,9 @@ def _phone_meta(region: Region | None) -> dict:
 
 def _explorer_map(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org: str, first: int, width: int,
                   height: int, region: Region | None = None, later: dict | None = None) -> alt.Chart | alt.LayerChart:
-    """The shaded map; a region with an inset gets it drawn, framed and named in its lower-left corner (on a phone,
-    in a band under the main map, which is then fitted to the region's phone box)."""
+    """The shaded map; a region with an inset gets it drawn, framed and named in its upper-left corner, over the
+    Arctic the main frame would otherwise spend on Greenland and Canada, which the inset shows (on a phone, in a
+    band under the main map, which is then fitted to the region's phone box)."""
     if region is None or region.inset is None:
         return _explorer_layer(boundaries, codes, org, first, region, later=later).properties(width=width,
                                                                                                height=height)
@@ -276,18 +277,20 @@ def _explorer_map(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org: s
     w, h = region.inset_box
     band = 0.3  # the inset's share of a phone map's height
     phone = f"width < {PHONE_WIDTH}"
-    top = f"({phone} ? height * {1 - band:.3f} : height * {1 - h:.2f})"
+    # the inset's box: a band at the foot of a phone's map; the upper-left corner of a wider one
+    top = f"({phone} ? height * {1 - band:.3f} : 0)"
+    bottom = f"({phone} ? height : height * {h:.2f})"
     right = f"({phone} ? width * 0.62 : width * {w:.2f})"
     main = _explorer_layer(boundaries, codes, org, first, region, box=f"[[0, 0], [width, {phone} ? {top} : height]]",
                            fit=f"{phone} ? {_compact(region.frame(region.phone))} : {_compact(region.frame())}",
                            later=later)
-    inset = _explorer_layer(boundaries, codes, org, first, inner, box=f"[[4, {top} + 4], [{right} - 4, height - 4]]",
-                            later=later)
+    inset = _explorer_layer(boundaries, codes, org, first, inner,
+                            box=f"[[4, {top} + 4], [{right} - 4, {bottom} - 16]]", later=later)
     corner = alt.Chart(alt.Data(values=[{}]))
-    frame = corner.mark_rect(x=0, y=alt.expr(top), x2=alt.expr(right), y2=alt.expr("height"),
+    frame = corner.mark_rect(x=0, y=alt.expr(top), x2=alt.expr(right), y2=alt.expr(bottom),
                              fill=theme.INSET_PAPER, stroke=INSET_EDGE, strokeWidth=1)
     name = corner.mark_text(text=inner.words, align="left", baseline="bottom", fontSize=11, color=INSET_EDGE,
-                            x=6, y=alt.expr("height - 4"))
+                            x=6, y=alt.expr(f"{bottom} - 4"))
     return alt.layer(main, frame, inset, name).properties(width=width, height=height)
 
 

@@ -97,7 +97,7 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MAT
     chart = alt.Chart(data).mark_rect(stroke=theme.BORDER).encode(
         x=alt.X("structure:N", sort=[org_word(o) for o in orgs], title=None,
                 # upright on a phone, where slanted names of the right-hand columns ran past the chart's edge
-                axis=alt.Axis(orient="top", labelAngle=alt.ExprRef("containerSize()[0] < 600 ? -90 : -30"),
+                axis=alt.Axis(orient="top", labelAngle=alt.ExprRef(f"{PHONE} ? -90 : -30"),
                               labelLimit=180)),
         y=alt.Y("name:N", sort=order, title=None),
         color=alt.Color("grade:N", scale=alt.Scale(domain=list(GRADES), range=GRADE_COLORS),
@@ -112,6 +112,8 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MAT
     return theme.titled(chart, title, description)
 
 
+#: A phone's width, in Vega's expression language.
+PHONE = "containerSize()[0] < 600"
 #: The matrix's three row groups as the reader reads them, named beside their first row.
 GROUP_WORDS = {"on both sides": "ties on both sides", "one side or none": "ties on one side or none",
                "pole": "Russia and China"}
@@ -128,9 +130,14 @@ def _group_marks(rows: pd.DataFrame, order: list[str]) -> list[alt.Chart]:
     rules = alt.Chart(heads.iloc[1:]).mark_rule(color=theme.INK, strokeWidth=1).encode(
         y=alt.Y("name:N", sort=order, title=None, bandPosition=0), x=alt.value(0), x2=alt.value("width"),
         tooltip=[alt.Tooltip("label:N", title="group")])
-    # right of the cells at whatever width the page draws the matrix (it follows its container)
-    text = alt.Chart(heads).mark_text(align="left", baseline="top", fontSize=10.5, fontWeight="bold",
-                                      color=theme.TEXT, x=alt.ExprRef("width + 8")).encode(
+    # right of the cells at whatever width the page draws the matrix (it follows its container); on a phone the
+    # names run down the side, one line wide, so the eight columns keep the width (across, they took a third of the
+    # screen and left the columns 9 px apart, their upright names overlapping)
+    text = alt.Chart(heads).mark_text(
+        align="left", baseline=alt.ExprRef(f"{PHONE} ? 'bottom' : 'top'"), angle=alt.ExprRef(f"{PHONE} ? 90 : 0"),
+        # dx runs along the turned line on a phone: the name starts just below the group's rule
+        dx=alt.ExprRef(f"{PHONE} ? 8 : 0"), fontSize=10.5, fontWeight="bold", color=theme.TEXT,
+        x=alt.ExprRef(f"width + ({PHONE} ? 3 : 8)")).encode(
         y=y, yOffset=alt.value(-5), text="label:N", tooltip=[alt.Tooltip("label:N", title="group")])
     return [rules, text]
 

@@ -193,18 +193,19 @@ def summary(year: int) -> str:
 
 
 def ppp_caveat(ppp: pd.DataFrame, year: int) -> str:
-    """The spending ratio at market rates and its purchasing-power upper bound ('in 2024 it was 32% ... and at most
-    67% ...'), not a range: the bound holds only under its stated condition and mixes price bases; with its
-    year, since the headline's may be another; empty without a conversion or when the ratio moves under a quarter."""
+    """Whether the spending ratio survives purchasing power, in one sentence that brings no second year or pair of
+    figures into the glance's line: how many times as large the ratio can be with Russia's and China's spending at
+    military purchasing-power parity (its upper bound, from ``ppp`` of ``year``; the figures, their year and the
+    bound's condition are in "Spending at purchasing power" and "How robust is this?"); empty without a conversion
+    or when the ratio moves under a quarter."""
     if ppp is None or len(ppp) < 2:
         return ""
     base, alt = float(ppp["ratio"].iloc[0]), float(ppp["ratio"].iloc[1])
     if abs(alt / base - 1) < 0.25:
         return ""
-    return (f"That ratio may not survive purchasing power: in {year} it was {base:.0%} at market exchange rates and "
-            f"at most {alt:.0%} with Russia's and China's spending at military purchasing-power parity. That is an "
-            "upper bound only if no NATO member's military purchasing-power factor is below 1, "
-            "which is not checked here (NATO is left at market rates).")
+    return (f"It may not survive purchasing power: with Russia's and China's spending at military purchasing-power "
+            f"parity the ratio can be up to {alt / base:.1f} times as large, an upper bound under a condition stated "
+            "in \"How robust is this?\".")
 
 
 def zero_note(caps: pd.DataFrame) -> str:
@@ -217,28 +218,35 @@ def zero_note(caps: pd.DataFrame) -> str:
             "among the members with figures and adds nothing to the totals.")
 
 
-def warhead_caveat(measures: pd.DataFrame, year: int, headline_year: int | None = None) -> str:
-    """The sentence saying where the warhead comparison reverses under a narrower count: 'On deployed warheads it
-    reverses: in January 2024 NATO's members had 2,170 deployed, Russia and China 1,734.'; empty when every
-    count gives the same order as the total inventory. When the headline's year (``headline_year``) is not the
-    narrower counts' year, the total inventories of that year come first, so each comparison is within one year."""
-    if measures is None or measures.empty:
+def warhead_glance(measures: pd.DataFrame | None, year: int | None) -> str:
+    """The glance's warhead line, for one January (``year``, the narrower counts'): which side holds more warheads
+    in military stockpiles (SIPRI's capability measure) and whether that survives the deployed count, four figures
+    in one sentence; the total inventories, of the report's year and this one, are in the chart and the table
+    below. Empty without both counts for both sides."""
+    if measures is None or measures.empty or year is None:
         return ""
-    tot = {i: measures[measures["indicator"] == i].set_index("bloc")["total"] for i in WARHEAD_MEASURES}
+    tot = {i: measures[measures["indicator"] == i].set_index("bloc")["total"]
+           for i in ("nuclear_warheads_stockpile", "nuclear_warheads_deployed")}
     if any(PAIR not in t or "NATO" not in t for t in tot.values()):
         return ""
-    first = lambda t: t[PAIR] > t["NATO"]  # noqa: E731
-    flips = [i for i in WARHEAD_MEASURES[:-1] if first(tot[i]) != first(tot[WARHEAD_MEASURES[-1]])]
-    if not flips:
-        return ""
-    t, total = tot[flips[0]], tot[WARHEAD_MEASURES[-1]]
-    word = "deployed warheads" if flips[0] == "nuclear_warheads_deployed" else "warheads in military stockpiles"
-    short = "deployed" if flips[0] == "nuclear_warheads_deployed" else "in their stockpiles"
-    same_year = (f"In January {year}, the year of the narrower counts, the total inventories were Russia and "
-                 f"China {total[PAIR]:,.0f}, NATO's members {total['NATO']:,.0f}. "
-                 if headline_year is not None and headline_year != year else "")
-    return (same_year + f"On {word} it reverses: in January {year} NATO's members had {t['NATO']:,.0f} {short}, "
-            f"Russia and China {t[PAIR]:,.0f}.")
+    (stock, deployed) = tot.values()
+    word = lambda t: "more" if t[PAIR] > t["NATO"] else "fewer" if t[PAIR] < t["NATO"] else "as many"  # noqa: E731
+    a, b = word(stock), word(deployed)
+    link = "and" if a == b else "but"
+    return (f"In January {year} Russia and China held {a} nuclear warheads than NATO's members in military "
+            f"stockpiles ({stock[PAIR]:,.0f} against {stock['NATO']:,.0f}), {link} {b} deployed "
+            f"({deployed[PAIR]:,.0f} against {deployed['NATO']:,.0f}); SIPRI's estimates.")
+
+
+def warhead_title(caps: pd.DataFrame, year: int) -> str:
+    """The warhead chart's title: the comparison the glance makes, Russia and China against NATO's members, in the
+    chart's own count (total inventories of January ``year``); :func:`capability_finding` when either is missing."""
+    pair, nato, _ = _ratio(caps, "nuclear_warheads", PAIR, "NATO")
+    if math.isnan(pair) or math.isnan(nato):
+        return capability_finding(caps, "nuclear_warheads", year)
+    word = "more" if pair > nato else "fewer" if pair < nato else "as many"
+    return (f"Russia and China held {word} nuclear warheads than NATO's members in January {year}: {pair:,.0f} "
+            f"against {nato:,.0f}, counting total inventories")
 
 
 def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame, year: int,
@@ -256,8 +264,7 @@ def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame
         pair += (f" Russia's and China's spending figures for {year} are SIPRI's estimates, published without a "
                  "range, so the ratio rests on two estimates.")
     pair = " ".join(f for f in (pair, ppp_caveat(ppp, ppp_year)) if f) if pair else ""
-    heads = warhead_finding(caps, year, measures, measures_year)
-    heads = " ".join(f for f in (heads, warhead_caveat(measures, measures_year, year)) if f) if heads else ""
+    heads = warhead_glance(measures, measures_year) or warhead_finding(caps, year)
     found = [pair, heads, leader_finding(conc, year, names)]
     return [f for f in found if f] + [series_finding(series) + "."]
 

@@ -10,6 +10,7 @@ import pandas as pd
 from helpers import wording
 from helpers.tables.claims import (
     AUTHOR,
+    CHECKED,
     CLAIM_TYPES,
     NOT_FAITHFUL,
     RT_EDITORS,
@@ -45,8 +46,23 @@ def verdict_finding(counts: pd.DataFrame) -> str:
 
 
 def checking_finding(grid: pd.DataFrame) -> str:
-    """Title of the checking chart: how many verdicts rest on a primary text."""
-    return f"{int(grid['primary'].sum())} of {int(grid['total'].sum())} verdicts rest on a primary text"
+    """Title of the checking chart: how many of the claims (every verdict, 'interpretation' included) were checked
+    against a primary text; it says "claims", as "verdict" is kept for the claims the evidence settles."""
+    return f"{int(grid['primary'].sum())} of the {int(grid['total'].sum())} claims were checked against a primary text"
+
+
+#: What each kind of checking in the checking chart's legend means, in the legend's own words and order
+#: (:data:`helpers.tables.claims.CHECKED`): the caption defines each of them, so caption and legend agree.
+CHECKED_MEANINGS = {"primary": "a document's authentic text or its depositary's copy",
+                    "official": "an organisation's or government's own page",
+                    "secondary": "reference works, news reports, copies",
+                    "not checked": "nothing yet"}
+
+
+def checking_caption() -> str:
+    """The checking chart's caption: one definition per legend entry, in the legend's order."""
+    parts = [f"{kind}: {CHECKED_MEANINGS[kind]}" for kind in CHECKED]
+    return "; ".join(parts)[0].upper() + "; ".join(parts)[1:] + "."
 
 
 def voices_finding(claims: pd.DataFrame, likely_added: Iterable[str] = ()) -> str:
@@ -126,8 +142,10 @@ def glance_findings(ledger: pd.DataFrame, likely_added: Iterable[str] = ()) -> l
     grid = checking_counts(ledger)
     primary, official, secondary = (int(grid[c].sum()) for c in ("primary", "official", "secondary"))
     rest = n - primary - official - secondary
-    checked = (f"{primary} verdicts rest on a primary text, {official} on an organisation's or government's own "
-               f"page, {secondary} on secondary sources only{f', {rest} on nothing yet' if rest else ''}.")
+    # every claim is counted here, readings included, so the sentence says "claims", never "verdicts"
+    checked = (f"Of the {n} claims, {primary} were checked against a primary text, {official} against an "
+               f"organisation's or government's own page, {secondary} against secondary sources only"
+               f"{f', {rest} against nothing yet' if rest else ''}.")
     return [first, voices_finding(ledger, likely_added) + ".", checked]
 
 

@@ -261,19 +261,19 @@ def organisation_table(organisations: pd.DataFrame, orgs: Iterable[str], as_of) 
 
 
 def scatter_caption(intervals: pd.DataFrame) -> str:
-    """The typology chart's caption: it speaks of boxes only when one is drawn (an organisation placed on both axes
-    with some cell unknown); when every placed score is fully known the chart shows points only."""
+    """The typology chart's caption: it speaks of bars only when one is drawn (a placed score with some cell
+    unknown); it says that equal scores sit at the same value, each in its own row, when two organisations share
+    one, and names what an unplaced organisation shows."""
     y, x = T.PLOT_AXES
-    placed = intervals.dropna(subset=[f"{y}_low", f"{x}_low"])
-    ranged = ((placed[f"{y}_low"] != placed[f"{y}_high"]) | (placed[f"{x}_low"] != placed[f"{x}_high"])).any()
-    # the chart sets points of one score side by side (helpers.charts.typology), which a reader must not read as a
-    # difference in score
+    placed = intervals.dropna(subset=[f"{y}_low", f"{x}_low"], how="all")
+    ranged = any(((placed[f"{a}_low"] != placed[f"{a}_high"]) & placed[f"{a}_low"].notna()).any() for a in (y, x))
+    lead = ("A dot is a fully known score; a bar spans what the unknown cells allow." if ranged
+            else "Every placed score is fully known, so each is a dot at its value.")
     centres = pd.DataFrame({a: ((placed[f"{a}_low"] + placed[f"{a}_high"]) / 2).round(9) for a in (y, x)})
-    shared = " Points with equal scores are set side by side." if centres.duplicated().any() else ""
-    if ranged:
-        return ("A point is a fully known score; a box spans what the unknown cells allow." + shared
-                + " Hover for details.")
-    return "Every placed score is fully known, so each is a point." + shared + " Hover for details."
+    shared = (" Equal scores sit at the same value, each in its organisation's row."
+              if centres.dropna().duplicated().any() else "")
+    unplaced = " An organisation with no known cell is named, not placed." if len(placed) < len(intervals) else ""
+    return lead + shared + unplaced + " Hover for details."
 
 
 def typology_finding(intervals: pd.DataFrame, names: Mapping[str, str] | None = None) -> str:

@@ -180,6 +180,22 @@
       return fitBox(el, spec, options, again, round + 1);
     });
   }
+  /* a matrix too wide for a phone (its usermeta.phone_split: the field that splits its columns, the values in order,
+     px per column, each panel's height) is drawn as one panel per value, stacked, each with its own columns and
+     the rows they fill */
+  function phoneSplit(spec) {
+    var m = spec.usermeta.phone_split, out = {};
+    Object.keys(spec).forEach(function (k) {
+      if (["layer", "width", "height", "autosize", "encoding", "mark", "transform"].indexOf(k) < 0) { out[k] = spec[k]; }
+    });
+    out.vconcat = m.values.map(function (v) {
+      var layers = JSON.parse(JSON.stringify(spec.layer));
+      layers.forEach(function (l) { l.transform = [{filter: {field: m.field, equal: v}}].concat(l.transform || []); });
+      return {layer: layers, width: m.step * m.counts[v], height: (m.rows || {})[v] || spec.height};
+    });
+    out.resolve = {scale: {x: "independent", y: "independent"}};
+    return out;
+  }
   function dark() { return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches; }
   function draw() {
     var root = document.documentElement;
@@ -220,6 +236,9 @@
       }
       /* a chart whose columns would be crushed on a phone (its usermeta.phone_plot: the plot's least width) keeps
          that width, and its box scrolls sideways and says so */
+      if (mode === "vega-lite" && spec.usermeta && spec.usermeta.phone_split && el.clientWidth < 600) {
+        spec = phoneSplit(spec);
+      }
       var scrolls = mode === "vega-lite" && spec.usermeta && spec.usermeta.phone_plot && spec.width === "container" &&
         el.clientWidth < 600;
       if (scrolls) {

@@ -1,0 +1,84 @@
+"""Data editor, issue 23 (findings 5 and 6), in headless Chromium on the built reports, both editions, at a phone's
+and a desktop's width: 07's typology shows tied scores at their true value and every organisation, 08's matrix on a
+phone keeps its column names apart, and neither page scrolls sideways."""
+
+from __future__ import annotations
+
+import pytest
+from browser import report_browser as rb
+
+pytestmark = pytest.mark.slow
+PHONE = (390, 844)
+DESKTOP = (1280, 900)
+EDITIONS = ["", "ar/"]
+
+#: Every mark of chart ``key`` whose datum has ``field``: [value, x1, y1, x2, y2, mark type, text].
+MARKS_JS = """([key, field]) => {
+  const el = document.querySelector('#fig-' + key + ' .report-chart'), out = [];
+  const walk = node => { for (const item of node.items || []) {
+      const d = item.datum || {};
+      if (d[field] !== undefined && item.bounds && node.marktype) {
+        const b = item.bounds;
+        out.push([String(d[field]), b.x1, b.y1, b.x2, b.y2, node.marktype, item.text === undefined ? null : String(item.text), d]);
+      }
+      if (item.items) walk(item); } };
+  walk(el.vegaView.scenegraph().root);
+  return out;
+}"""
+
+#: The page's and the chart box's widths against the window's.
+WIDTHS_JS = """(key) => { const box = document.querySelector('#fig-' + key + ' .report-chart-scroll')
+  || document.querySelector('#fig-' + key + ' .report-chart');
+  return {page: document.documentElement.scrollWidth, scroll: box.scrollWidth, width: box.clientWidth}; }"""
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP])
+def test_07_typology_draws_tied_scores_at_their_value_names_every_organisation_and_never_scrolls(
+        chromium, built_reports, edition, viewport):
+    """The scatter set the OSCE and the SCO (both 0.25) at 0.22 and 0.27; a ring for the second made the Arabic
+    page scroll sideways at 390 px. Now each organisation has its row and its marks stand at its scores."""
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}07-framework-or-alliance.html", viewport=viewport)
+    try:
+        marks = page.evaluate(MARKS_JS, ["typology", "org_id"])
+        dots = {(m[7]["org_id"], m[7]["lane"]): (m[1] + m[3]) / 2 for m in marks if m[5] == "symbol"}
+        inst = [k for k in dots if k[1].startswith("institutions")]
+        assert abs(dots[("OSCE", inst[0][1])] - dots[("SCO", inst[0][1])]) < 0.5, f"{edition}07: tied dots apart"
+        rows = {m[7]["org_id"] for m in marks}
+        assert rows == {"NATO", "OSCE", "SCO", "CSTO", "EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001"}
+        unplaced = [m for m in marks if m[5] == "text" and m[7]["org_id"] == "EURASIAN_FRAMEWORK" and m[6]]
+        assert unplaced, f"{edition}07: the proposed framework's row is blank"
+        got = page.evaluate(WIDTHS_JS, "typology")
+        assert got["page"] <= viewport[0], f"{edition}07 scrolls sideways at {viewport[0]} px ({got['page']} px)"
+        assert got["scroll"] <= got["width"] + 1, f"{edition}07: the typology's box scrolls"
+        assert rep.warnings == [] and rep.console_errors == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_08_matrix_column_names_stand_apart_on_a_phone_and_the_page_does_not_scroll(chromium, built_reports,
+                                                                                   edition):
+    """Eight upright 11 px column names sat about 9 px apart and overlapped, the grid a third of the screen wide;
+    the groups' names now run down the side on a phone and the columns take the width."""
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}08-sco-multivector-states.html", viewport=PHONE)
+    try:
+        labels = page.evaluate("""() => {
+          const el = document.querySelector('#fig-matrix .report-chart');
+          const cells = Array.from(el.querySelectorAll('.mark-rect path')).map(p => p.getBoundingClientRect().top);
+          const top = Math.min(...cells);
+          return Array.from(el.querySelectorAll('.role-axis-label text')).map(t => {
+            const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.right, r.top, r.bottom]; })
+            .filter(l => l[4] <= top + 1);  // above the cells: the columns' names
+        }""")
+        assert len(labels) == 8, f"{edition}08: {len(labels)} upright column names"
+        lefts = sorted(labels, key=lambda label: label[1])
+        for a, b in zip(lefts, lefts[1:]):
+            assert b[1] >= a[2] - 0.5, f"{edition}08: '{a[0]}' and '{b[0]}' overlap"
+        step = page.evaluate("document.querySelector('#fig-matrix .report-chart').vegaView.scale('x').step()")
+        assert step >= 18, f"{edition}08: columns are {step:.1f} px on a phone"
+        got = page.evaluate(WIDTHS_JS, "matrix")
+        assert got["page"] <= PHONE[0] and got["scroll"] <= got["width"] + 1, f"{edition}08 scrolls: {got}"
+        assert rep.warnings == [] and rep.console_errors == []
+    finally:
+        page.context.close()

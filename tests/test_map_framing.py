@@ -1,0 +1,103 @@
+"""Each membership map framed on the region it is about, at a desktop's and a phone's width (data editor, issue 23,
+finding 7): 03's OSCE map without empty caps above and below, 08's overlap map with Norway's and Russia's Arctic
+inside its top edge, 02's NATO map with North America's inset in the corner the Arctic took."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import vl_convert as vlc
+
+from helpers import load, theme
+from helpers.charts import map_regions, maps
+from helpers.tables import geo, geo_shapes
+
+ATLAS = geo.Atlas(load.state_lineage(), load.states(), load.organisations(),
+                  boundaries=geo_shapes.Boundaries(load.boundaries(), load.geo_features()))
+
+
+@pytest.fixture(scope="module")
+def m():
+    return load.memberships()
+
+
+def _at_width(chart, width: int) -> tuple[dict, str]:
+    """The chart drawn ``width`` px wide, as the page draws it (its height follows its width), and its SVG."""
+    spec = chart.to_dict()
+    spec.pop("title", None)
+    meta = spec.get("usermeta", {})
+    phone = meta.get("phone_aspect") and width < meta.get("phone_width", 0)
+    spec["width"], spec["height"] = width, round(width * (meta["phone_aspect"] if phone else meta["aspect"]))
+    return spec, vlc.vegalite_to_svg(spec, vl_version=theme.vl_version())
+
+
+def _shapes(svg: str) -> dict[str, tuple[float, float, float, float]]:
+    """Each named country shape's box (x0, y0, x1, y1) in the view's coordinates (clipped shapes keep their points)."""
+    out: dict[str, tuple[float, float, float, float]] = {}
+    for label, d in re.findall(r'<path[^>]*aria-label="([^"]*)"[^>]*\sd="([^"]+)"', svg):
+        name = re.search(r"Country: ([^;]*);", label)
+        points = [(float(x), float(y)) for x, y in re.findall(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)", d)]
+        if not name or not points:
+            continue
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        old = out.get(name.group(1), (1e9, 1e9, -1e9, -1e9))
+        out[name.group(1)] = (min(old[0], *xs), min(old[1], *ys), max(old[2], *xs), max(old[3], *ys))
+    return out
+
+
+def _filled(boxes, width: int, height: int) -> tuple[float, float]:
+    """Shares of the view's width and height that drawn land reaches (boxes clipped to the view)."""
+    inside = [b for b in boxes.values() if b[2] > 0 and b[0] < width and b[3] > 0 and b[1] < height]
+    x0, x1 = max(0, min(b[0] for b in inside)), min(width, max(b[2] for b in inside))
+    y0, y1 = max(0, min(b[1] for b in inside)), min(height, max(b[3] for b in inside))
+    return (x1 - x0) / width, (y1 - y0) / height
+
+
+@pytest.mark.parametrize("width", [960, 340])
+def test_03_osce_map_is_fitted_to_the_osce_area_without_empty_caps(m, width):
+    """The polar view fitted to its clip circle left about 30% of the map blank above and below, and Europe was
+    about 100 px wide on a phone."""
+    chart = maps.membership_map(m, "2024-04-30", atlas=ATLAS, region="osce", title="t")
+    spec, svg = _at_width(chart, width)
+    boxes = _shapes(svg)
+    wide, tall = _filled(boxes, spec["width"], spec["height"])
+    assert wide >= 0.95 and tall >= 0.95, f"land fills {wide:.0%} × {tall:.0%} of the {width} px map"
+    europe = [boxes[n] for n in ("Portugal", "Finland", "Poland")]
+    across = max(b[2] for b in europe) - min(b[0] for b in europe)
+    # on a phone Europe and Central Asia fill the frame (Europe was under 60 px of 340); wide, the whole area
+    least = 0.3 if width < map_regions.PHONE_WIDTH else 0.15
+    assert across >= least * width, f"Portugal to Finland spans {across:.0f} px of {width}"
+    for name in ("Portugal", "Kazakhstan", "Ukraine", "Türkiye"):
+        x0, y0, x1, y1 = boxes[name]
+        assert x0 >= -1 and y0 >= -1 and x1 <= spec["width"] + 1 and y1 <= spec["height"] + 1, f"{name} is cut"
+    if width > map_regions.PHONE_WIDTH:  # the whole area on a wide screen, North America with it
+        assert boxes["Canada"][2] > 0 and boxes["Canada"][0] < spec["width"]
+
+
+@pytest.mark.parametrize("width", [960, 340])
+def test_08_overlap_map_keeps_the_arctic_of_norway_and_russia_inside_its_top_edge(m, width):
+    chart = maps.membership_map(m, "2024-07-04", atlas=ATLAS, region="eurasia-wide", title="t")
+    spec, svg = _at_width(chart, width)
+    boxes = _shapes(svg)
+    for name in ("Norway", "Russia"):
+        if boxes[name][3] > 0 and boxes[name][0] < spec["width"] and boxes[name][2] > 0:
+            assert boxes[name][1] >= -1, f"{name} is cut at the top of the {width} px map: {boxes[name]}"
+    wide, tall = _filled(boxes, spec["width"], spec["height"])
+    assert wide >= 0.9 and tall >= 0.9
+
+
+def test_02_nato_map_puts_north_america_in_the_corner_the_arctic_took():
+    """The top-left quarter showed Greenland and the Canadian Arctic, which the North America inset repeats; the
+    inset now sits there, and the main frame starts at Iceland."""
+    chart = maps.membership_explorer(load.memberships(), "NATO", "2024-04-30", atlas=ATLAS)
+    spec, svg = _at_width(chart, 960)
+    paper = re.search(rf'<path d="M(-?[\d.]+),(-?[\d.]+)h(-?[\d.]+)v(-?[\d.]+)[^"]*" fill="{theme.INSET_PAPER}"', svg)
+    assert paper, "no inset drawn"
+    x, y, w, h = map(float, paper.groups())
+    assert abs(x) <= 1 and abs(y) <= 1 and w < 0.35 * spec["width"] and h < 0.45 * spec["height"]
+    region = map_regions.REGIONS["north-atlantic"]
+    assert region.west >= -32  # Iceland (24°W) is the frame's west; Greenland's coast lies beyond it
+    _, phone = _at_width(chart, 340)
+    small = re.search(rf'<path d="M(-?[\d.]+),(-?[\d.]+)[^"]*" fill="{theme.INSET_PAPER}"', phone)
+    assert small and float(small.group(2)) > 100  # a phone keeps the inset in a band under the map
