@@ -70,7 +70,8 @@ def test_05s_spending_axis_covers_natos_bar(chromium, built_reports, edition):
         ticks = [(left + right) / 2 for text, left, right in got["labels"] if re.fullmatch(r"[\d,٬٠-٩]+", text.strip())]
         assert len(ticks) >= 3, got["labels"]
         bars = got["marks"]
-        assert min(ticks) <= min(b[0] for b in bars) + 1 and max(ticks) >= max(b[1] for b in bars) - 1, \
+        # 5 px: a bar's dashed estimate outline runs past its end by its stroke
+        assert min(ticks) <= min(b[0] for b in bars) + 5 and max(ticks) >= max(b[1] for b in bars) - 5, \
             f"{edition}05: ticks {sorted(ticks)} do not span the bars"
     finally:
         page.context.close()
@@ -107,14 +108,13 @@ def test_08s_tooltips_leave_out_empty_fields(chromium, built_reports):
     page, _ = _open(chromium, built_reports, "08-sco-multivector-states.html")
     try:
         index = page.evaluate("""() => Array.from(document.querySelectorAll('.report-chart'))
-            .findIndex(el => JSON.stringify(el.vegaView.getState({signals: () => false, data: () => true}))
-            .includes('inactive'))""")
+            .findIndex(el => (el.closest('figure') || el).id === 'fig-matrix')""")
         assert index >= 0
-        tips = [rb.hover_mark(page, index=i, chart_index=index) for i in range(0, 40, 3)]
-        tips = [t for t in tips if t]
-        assert tips, "no tooltip showed"
-        empty = [t for t in tips if re.search(r"suspended ties\s*$", t, re.M)]
+        tips = [t for t in (rb.hover_mark(page, index=i, chart_index=index) for i in range(0, 60, 4)) if t]
+        assert any("tie" in t for t in tips), tips  # the matrix's tooltips showed
+        empty = [t for t in tips if re.search(r"suspended ties\s*(?:\n\s*\n|$)", t)]
         assert not empty, empty[0]
+        assert any("suspended ties" not in t for t in tips) and any("suspended ties" in t for t in tips), tips
     finally:
         page.context.close()
 
@@ -131,7 +131,7 @@ def test_print_headers_break_only_between_words(chromium, built_reports, name):
             const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
             let node;
             while ((node = walker.nextNode())) {
-              const re = /\S+/g; let m;
+              const re = /[^\s\-\u2010\u2013]+/g; let m;  // a hyphen may end a line: "Member- / years"
               while ((m = re.exec(node.data))) {
                 const r = document.createRange();
                 r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
@@ -169,7 +169,7 @@ def test_05s_pdf_leaves_no_half_blank_page_before_the_coverage_table(chromium, b
         lowest.append(min(ys) / float(pg.mediabox.height) if ys else 1.0)
     texts = [pg.extract_text() for pg in reader.pages]
     at = next(i for i, t in enumerate(texts) if "The blocs on 31 Dec 2023" in t)
-    assert at > 0 and lowest[at - 1] < 0.25, f"page {at} ends {lowest[at - 1]:.0%} up the page before the table"
+    assert at > 0 and lowest[at - 1] < 0.15, f"page {at} ends {lowest[at - 1]:.0%} up the page before the table"
 
 
 @pytest.mark.parametrize("width", [DESKTOP, PHONE])

@@ -124,7 +124,9 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
     ticks = _ticks(float(totals["shown"].max() or 1))  # at least one total
     bars = alt.Chart(pieces).mark_bar(strokeWidth=1.5).encode(
         y=y, x=alt.X("shown:Q", title=axis_title, stack="zero", scale=_label_room(totals, ticks[-1]),
-                     axis=alt.Axis(format=",.0f", values=ticks, domain=False)),
+                     # on a phone the first and last ticks are labelled (at 12 px "1,000" met "1,500")
+                     axis=alt.Axis(format=",.0f", values=ticks, domain=False,
+                                   labelExpr=f"{PHONE} && datum.index > 0 && datum.index < 1 ? '' : datum.label")),
         color=alt.Color("part:N", scale=alt.Scale(domain=names, range=[theme.PART_COLORS[n] for n in names]),
                         legend=alt.Legend(title=None, orient="bottom", columns=2)),
         order=alt.Order("order:Q"),
