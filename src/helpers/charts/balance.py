@@ -201,8 +201,9 @@ def concentration_dots(conc: pd.DataFrame, *, title: str, description: str = DOT
 SERIES_COLORS = {"NATO": theme.ORG_COLORS["NATO"], "SCO": theme.ORG_COLORS["SCO"], "CSTO": theme.ORG_COLORS["CSTO"],
                  PAIR: theme.NEUTRAL}
 #: A line's name beside its last point is kept this share of its panel's largest value from the next one: a line of
-#: 11 px text, Latin or Noto Naskh Arabic (taller); at 0.1 "Russia + China in the world" touched "SCO in the world".
-LABEL_GAP = {"en": 0.12, "ar": 0.14}
+#: 12 px text (:data:`TEXT_PX`), Latin or Noto Naskh Arabic (taller); at 0.1 (and at 0.12 once the names grew from
+#: 11 px) "Russia + China in the world" touched "SCO in the world".
+LABEL_GAP = {"en": 0.14, "ar": 0.16}
 #: On a phone, the share lines' years are labelled every this many years, by edition.
 PHONE_YEARS = {"en": 8, "ar": 12}
 
