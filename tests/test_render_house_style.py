@@ -161,6 +161,8 @@ def test_02s_titles_are_short_findings_without_jargon(built_reports):
     assert "survive" in rates or "holds" in rates
     said = " ".join(_title(page, k) + " " + _caption(page, k) for k in ("lifespans", "pact-sizes", "exit-rates"))
     assert "by the rule" not in said and "admitted pacts" not in said, said
+    glance = re.search(r'class="report-glance.*?</ul>', page, re.S).group(0)  # the first screen, before any rule
+    assert "admitted" not in _text(glance), _text(glance)
     assert "as ATOP codes it" not in _text(page)
 
 

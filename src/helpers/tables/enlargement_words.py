@@ -93,8 +93,8 @@ def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, stat
     out = [growth_headline(steps, as_of) + ".", background_headline(members, as_of, absorbed) + "."]
     nato = record.set_index("org_id")["years"].get("NATO", float("nan"))
     than = "" if oldest["org_id"] == "NATO" else f", against NATO's {nato:.0f}"
-    out.append(f"Of the {len(record)} admitted pacts this project holds, {_the(oldest['org_id'])} had lasted "
-               f"longest: {oldest['years']:.0f} years{than}." + (" " + size_line if size_line else ""))
+    out.append(f"Of the {len(record)} defence pacts compared that this project holds, {_the(oldest['org_id'])} "
+               f"had lasted longest: {oldest['years']:.0f} years{than}." + (" " + size_line if size_line else ""))
     return out
 
 
