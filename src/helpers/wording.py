@@ -277,6 +277,16 @@ def day(value) -> str:
     return f"{d.day} {d.strftime('%b')} {d.year}"
 
 
+def month(value) -> str:
+    """'2026-04-01' → 'April 2026', a date known only to its month; 'أبريل 2026' in the Arabic edition (Babel)."""
+    stamp = _dt.date.fromisoformat(str(value)[:10]) if not isinstance(value, _dt.date) else value
+    if paths.language() == "ar":
+        from helpers.i18n import forms
+
+        return forms.month(stamp.isoformat()[:10])
+    return f"{stamp:%B %Y}"
+
+
 def p_value(number: float) -> str:
     """A p-value in the house rule: two significant digits ("0.0028", "0.12", "1.0"), and "<0.001" below it."""
     if number < 0.001:
