@@ -45,6 +45,7 @@ from helpers.tables import (
     pact_census,
     pact_census_words,
     pact_pledges,
+    pact_rates_words,
     pact_rule,
 )
 
@@ -147,9 +148,10 @@ present.chart(maps.membership_explorer(memberships, "NATO", P.as_of, atlas=atlas
 members = enlargement.nato_members(memberships, organisations, states, lineage, policies, P.as_of)
 absorbed = enlargement_words.absorbed_warsaw(members, lineage, memberships, states, P.as_of)
 present.chart(euroatlantic_charts.accession_timeline(members, title=enlargement_words.background_headline(
-    members, P.as_of, absorbed), description="One dot per member state at the date it first joined NATO."),
-              caption="Members on the report's date, ordered by first entry; backgrounds come from the Warsaw "
-                      "Pact's membership and dissolution, the succession of states and declared non-alignment.",
+    members, P.as_of), description="One dot per member state at the date it first joined NATO."),
+              caption=("Members on the report's date, ordered by first entry; backgrounds come from the Warsaw "
+                       "Pact's membership and dissolution, the succession of states and declared non-alignment. "
+                       + enlargement_words.absorbed_note(absorbed)).strip(),
               sources=members, key="accessions")
 
 # %% [markdown]
@@ -206,7 +208,7 @@ present.table(admitted[["name", "signed", "ended", "states_at_signature"]], key=
                       "else by their day of signature, with their ATOP number.",
               sources=["atop-4-01-data", *census["name_source_id"].dropna(), *later["pledge_source_id"],
                        "epws-lisbon-in-force-2009"],
-              collapsed=f"Show the {len(admitted)} admitted pacts")
+              collapsed=f"Show the {len(admitted)} pacts compared")
 
 # %% [markdown]
 # **"Largest", counted by members.** The census holds the obvious measure of size among pacts: how many states
@@ -219,7 +221,8 @@ present.findings([pact_census_words.largest_line(sizes, P.as_of), *pact_census_w
 
 # %%
 present.table(sizes[["name", "members", "peak"]], key="pact-sizes",
-              title=f"Members of the admitted pacts on {wording.day(sizes['day'].iloc[0].date())}, on ATOP's spells",
+              title=f"Members of the {len(sizes)} pacts compared on {wording.day(sizes['day'].iloc[0].date())}, "
+                    "in ATOP's membership records",
               caption="Members = spells open on that day; the other column is the most members at once up to that "
                       "day.", sources=["atop-4-01-data"],
               collapsed=f"Show the {len(sizes)} pacts by members")
@@ -289,7 +292,7 @@ present.findings([pact_census_words.lifetime_line(rates)])
 # comparisons can separate at all, and the pacts are not ranked.
 
 # %%
-present.chart(pact_census_charts.exit_rate_intervals(rates, title=pact_census_words.rates_headline(rates, checks),
+present.chart(pact_census_charts.exit_rate_intervals(rates, title=pact_rates_words.rates_title(rates, checks),
                                                 description="Exit rate per 100 member-years with its 95% interval, "
                                                             "one row per admitted pact."),
               caption="Points are rates, lines their exact Poisson 95% intervals; hover for the counts.",
@@ -309,10 +312,11 @@ present.table(rates.drop(columns=["atopid", "org_id", "signed"]), data=rates.dro
 
 # %% tags=["fold-tables"]
 pair_tests = pact_census.rate_tests(rates, focus=pact_census.FOCUS)
-present.table(pair_tests[pair_tests["p"] < 0.05], title=pact_census_words.tests_title(pair_tests), key="rate-tests",
+shown_tests, full_names = pact_rates_words.tests_shown(pair_tests[pair_tests["p"] < 0.05], rates)
+present.table(shown_tests, title=pact_census_words.tests_title(pair_tests), key="rate-tests",
               caption="Exact conditional test of two Poisson rates, two-sided; p Holm = adjusted over NATO's "
                       "comparisons, p Holm all pairs = adjusted over every pair of pacts; a comparison separates "
-                      "when its p Holm is below 0.05.", data=pact_census.rate_tests(rates),
+                      f"when its p Holm is below 0.05. {full_names}".strip(), data=pact_census.rate_tests(rates),
               sources=["atop-4-01-data"], collapsed="Show the pairs")
 
 # %% [markdown] tags=["fold-tables"]

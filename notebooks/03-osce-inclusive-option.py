@@ -90,8 +90,8 @@ present.chart(euroatlantic_charts.membership_steps(steps, as_of=P.as_of, title=g
 present.chart(euroatlantic_charts.overlap_bars(counts, title=overlap_title,
                                                description="Bars counting OSCE states by their "
               "membership of NATO and the CSTO."), sources=membership.sources(memberships, ["OSCE", "NATO", "CSTO"]),
-              caption="Formal membership on the chosen date; a state outside the OSCE would appear as 'not in OSCE'.",
-              key="overlap")
+              caption="Formal membership on the chosen date; a state outside the OSCE would appear as 'not in OSCE'. "
+                      + geo_words.overlap_link(memberships, states, P.as_of), key="overlap")
 
 # %% [markdown]
 # ### The overlap on the map

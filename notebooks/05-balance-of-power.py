@@ -182,7 +182,7 @@ present.chart(balance_charts.indicator_bars(caps, parts, "nuclear_warheads", P.y
 # %%
 parts = balance.member_parts(capabilities, blocs, P.year, "population", names)
 held = balance.held_years(capabilities, "population")
-note = "The rows overlap. A world share is shown only where the world total is on the members' basis."
+note = "The rows overlap. " + balance_words.world_share_note(caps, "population")
 present.chart(balance_charts.indicator_bars(caps, parts, "population", P.year, held=held),
               caption=balance_words.bars_caption(caps, "population", note),
               key="population", **evidence.cite(capabilities, world, memberships, blocs, [P.year], ["population"]))

@@ -39,7 +39,7 @@ from helpers.tables import article, typology, typology_checks, typology_checks_w
 P = params.validated("07", orgs=orgs, as_of=as_of)
 DAY = wording.day(P.as_of.isoformat())
 dimensions, org_features, organisations = load.dimensions(), load.org_features(), load.organisations()
-names = typology_view.short_names(organisations)
+names = typology_view.short_names(organisations, P.as_of)  # the OSCE is the CSCE before 1995
 
 # %%
 shown, left_out = typology_words.comparable(organisations, org_features, P.orgs, P.as_of)
@@ -150,8 +150,10 @@ present.table(book.drop(columns=["source_id"]), title=typology_words.codebook_fi
 # numbered notes. For the proposed framework the only source is the article itself, with its paragraph.
 
 # %%
-present.matrix(cells, rows="dimension_id", columns="org_id", value="value", score="score", group="axis",
-               detail="note", column_order=shown, key="comparison",
+former = typology_view.former_names(P.as_of)  # a column named as the organisation was on the date
+present.matrix(cells.assign(org_id=cells["org_id"].replace(former)), rows="dimension_id", columns="org_id",
+               value="value", score="score", group="axis", detail="note",
+               column_order=[former.get(o, o) for o in shown], key="comparison",
                title=typology_words.matrix_finding(cells, names, DAY),
                caption="Values in force on the date; described dimensions are shown but not scored.")
 

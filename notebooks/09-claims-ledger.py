@@ -238,7 +238,8 @@ forecasts = claims_view.forecasts(ledger)
 
 # %%
 watch = principles.watch_list(events, "2024-04-30")
-present.table(watch, title=principles_words.watch_finding(watch, "2024-04-30"), key="watch", sources=watch,
+present.table(principles.dated_as_known(watch), title=principles_words.watch_finding(watch, "2024-04-30"),
+              key="watch", sources=watch, data=watch,
               caption="Events dated after 30 April 2024, oldest first.", collapsed=f"Show the {len(watch)} events")
 
 # %% [markdown]

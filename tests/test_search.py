@@ -117,3 +117,15 @@ def test_table_cells_stay_apart_in_the_words_a_snippet_is_cut_from():
     text = search.index_entries(page, "x.html")[0]["text"]
     assert "State · Joined — Kazakhstan · 1992 — Uzbekistan · 2001" in text
     assert text.endswith("2001 After the table.")
+
+
+def test_a_tables_header_row_is_not_indexed_as_words():
+    # editor (issue 23): snippets showed header debris, "… 10 — Date · Title · Description · Paragraphs —"; the
+    # index keeps the rows a reader reads, not the flattened header row
+    page = (b'<html><body><main><h2 id="t">Events</h2><p>Dated events bear on P5.</p><table>'
+            b"<thead><tr><th>Date</th><th>Title</th><th>Description</th></tr></thead>"
+            b"<tbody><tr><td>1 Aug 1975</td><td>Helsinki Final Act</td><td>Signed by 35 states.</td></tr></tbody>"
+            b"</table></main></body></html>")
+    text = search.index_entries(page, "x.html")[0]["text"]
+    assert "Date · Title" not in text and "Description" not in text
+    assert text == "Dated events bear on P5. 1 Aug 1975 · Helsinki Final Act · Signed by 35 states."

@@ -50,7 +50,7 @@ def tags():
 
 def test_section_overview_lists_sections_in_order_with_spans(sections, paragraphs):
     expected = pd.DataFrame({
-        "section": ["S0", "S1"],
+        "section": [1, 2],  # numbers a reader counts, never the data's codes S0, S1
         "title_ar": ["", "توازن جديد للقوى"],
         "title_en": ["Opening", "Balance"],
         "paragraphs": ["P1–P2", "P3"],
@@ -62,7 +62,7 @@ def test_section_overview_lists_sections_in_order_with_spans(sections, paragraph
 def test_paragraph_overview_is_in_reading_order_and_flags_editor_addition(paragraphs, sections):
     expected = pd.DataFrame({
         "paragraph": ["P1", "P2", "P3"],
-        "section": ["S0", "S0", "S1"],
+        "section": [1, 1, 2],
         "paraphrase": ["first", "second", "third"],
         "note": ["", "", "likely the Arabic editor's addition"],
     })

@@ -309,7 +309,7 @@ def test_02_takeaways_tell_checks_that_fail_on_the_data_from_one_that_fails_only
     line = view.takeaways(cases, rec, checks, "2024-04-30")[1]
     assert "NATO below CSTO" in line and "NATO's 12 comparisons" in line
     assert "does not survive counting denunciations only or counting a joint act once;" in line
-    assert "it survives counting an exit from nested agreements on one day once (p = 0.00023" in line
+    assert "it survives counting an exit from nested agreements on one day once (p < 0.001" in line
     assert ("It also survives the 34-pact pool" in line
             and "failing only if all 561 pairs of the pool are corrected for (0.13)." in line)
     head = view.rates_headline(rec, checks)  # plain words: which pact lost members more often, and the checks
@@ -392,7 +392,7 @@ def test_02_gives_the_all_pairs_result_beside_natos_family_and_claims_no_pre_spe
         lines[as_of] = view.all_pairs_line(pc.exit_record(cases, spells, exits, as_of))
     assert lines["2024-04-30"] == ("Adjusted over all 78 pairs of pacts instead, the family reported first, NATO "
                                    "against CSTO gives p = 0.018: it separates under either family.")
-    assert "gives p = 0.06: it would not separate under that family" in lines["2004-03-29"]
+    assert "gives p = 0.060: it would not separate under that family" in lines["2004-03-29"]
     assert lines["1991-12-31"].startswith("Adjusted over all 45 pairs") and "no comparison with NATO" in lines["1991-12-31"]
     from helpers import paths
     page = (paths.ROOT / "notebooks" / "02-nato-enlargement.py").read_text(encoding="utf-8")

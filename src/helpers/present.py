@@ -240,14 +240,19 @@ def _edition_cells(frame, keep=()):
     return out
 
 
+#: Codes a reader never needs beside a name (ISO 3166 alpha-3 "ARM"): left out of the page, kept in the CSV.
+CODE_COLUMNS = ("iso3",)
+
+
 def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=None, sources_label: str = "",
           collapsed: bool | str = False, data=None, layout: str = "rows") -> Table:
     """Display a DataFrame as an escaped HTML table with caption, numbered sources and a CSV export.
 
     ``sources`` may be the frame itself (its ``source_id``/``alt_source_id`` columns), one column, or a list of ids.
     ``collapsed=True`` (or a label such as "Show all 75 sourced cells") folds the table into a closed section.
-    Source-id columns are cited through the numbered source line, so the page leaves them out of the table; the CSV
-    export keeps them. ``data`` is the frame offered as the CSV when it holds more than the page shows (a whole
+    Source-id columns are cited through the numbered source line, so the page leaves them out of the table, and
+    the state codes of :data:`CODE_COLUMNS` beside a ``name``; the CSV export keeps both.
+    ``data`` is the frame offered as the CSV when it holds more than the page shows (a whole
     census beside the rows a reader needs); by default the CSV is the table itself. ``layout="columns"`` keeps
     every long text in its own column (texts compared side by side); the default ``"rows"`` sets a second long
     text full-width under its row (a verdict's reason under its claim). Either way a phone shows one card per row.
@@ -260,6 +265,8 @@ def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=
     frame = _frame_of("present.table", key, df)
     source_ids = check_sources("present.table", key, sources, measure, nothing_shown=len(frame) == 0)
     shown = frame.drop(columns=[c for c in SOURCE_COLUMNS if c in frame.columns])
+    if "name" in shown.columns:  # a state's code beside its name is for a spreadsheet (the CSV keeps it)
+        shown = shown.drop(columns=[c for c in CODE_COLUMNS if c in shown.columns])
     return Table(key=key, title=title, caption=caption, sources=source_ids, html=table_html(shown, key, title, layout),
                  csv=table_csv(frame if data is None else _frame_of("present.table", key, data)), n_rows=len(frame),
                  measure=ids_from(measure), sources_label=sources_label,

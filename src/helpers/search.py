@@ -29,7 +29,8 @@ INDEX_PATH = "assets/search-index.js"
 GLOBAL = "NATO_SEARCH_INDEX"
 #: Words kept per section (the snippet is cut from them); long tables are indexed by their first rows.
 MAX_SECTION_CHARS = 2400
-_SKIP = ("script", "style", "noscript", "template", "svg", "details", "nav")
+#: A table's header row is skipped: flattened, it reads as debris in a snippet ("Date · Title · Description").
+_SKIP = ("script", "style", "noscript", "template", "svg", "details", "nav", "thead")
 _SKIP_CLASSES = ("report-exports", "report-toc", "site-search", "report-meta", "report-skip", "anchor-link",
                  "report-source", "report-sources-section", "report-code", "report-code-switch", "report-about")
 _SPACE = re.compile(r"\s+")

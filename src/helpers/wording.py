@@ -154,7 +154,18 @@ def header(column, table: str = "") -> str:
         from helpers import i18n
 
         return i18n.text(found, "ar")
-    return found
+    return sentence_case(found)
+
+
+_SYMBOL_START = re.compile(r"^p(?=[ ,(]|$)")  # a p-value's symbol keeps its case ("p, Holm-adjusted")
+
+
+def sentence_case(text: str) -> str:
+    """A header in the house style, sentence case: its first letter a capital ("our verdict" → "Our verdict"),
+    the rest as written (names and acronyms keep theirs); a statistical symbol that opens it ("p") stays."""
+    if not text or _SYMBOL_START.match(text):
+        return text
+    return text[:1].upper() + text[1:]
 
 
 def _header(column, table: str = "") -> str:
@@ -264,6 +275,23 @@ def day(value) -> str:
     if len(text) > 10 and text[10:].strip("T0: "):
         return text
     return f"{d.day} {d.strftime('%b')} {d.year}"
+
+
+def month(value) -> str:
+    """'2026-04-01' → 'April 2026', a date known only to its month; 'أبريل 2026' in the Arabic edition (Babel)."""
+    stamp = _dt.date.fromisoformat(str(value)[:10]) if not isinstance(value, _dt.date) else value
+    if paths.language() == "ar":
+        from helpers.i18n import forms
+
+        return forms.month(stamp.isoformat()[:10])
+    return f"{stamp:%B %Y}"
+
+
+def p_value(number: float) -> str:
+    """A p-value in the house rule: two significant digits ("0.0028", "0.12", "1.0"), and "<0.001" below it."""
+    if number < 0.001:
+        return "<0.001"
+    return f"{float(f'{number:.2g}'):#.2g}".rstrip(".")
 
 
 def joined(items, *, lang: str | None = None) -> str:

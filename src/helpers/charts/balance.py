@@ -42,8 +42,10 @@ ESTIMATE_OUTLINE, ESTIMATE_OUTLINE_DARK = theme.INK, theme.ESTIMATE_OUTLINE_DARK
 BAR_LAYOUT = {"height": alt.Step(34),
               "usermeta": {"mirror": True, "dark": theme.dark_swap((ESTIMATE_OUTLINE,), (ESTIMATE_OUTLINE_DARK,))}}
 #: Default text alternatives.
-DOTS = ("Dots of the effective number of members per bloc and indicator, beside a tick at the actual number of "
-        "members, on a log scale.")
+DOTS = ("Dots of the number of equal-weight members each bloc amounts to per indicator, beside a tick at its "
+        "actual number of members, on a log scale.")
+#: The key of the hollow tick (a bloc's actual number of members), which the dots' legend does not name.
+TICK_KEY = "actual number of members"
 LINES = ("Line charts of spending shares by year: within NATO and the SCO, Russia and China against NATO, and each "
          "bloc's share of the world.")
 
@@ -70,21 +72,25 @@ def no_figures(indicator: str, held, *, title: str, width: int = 420) -> alt.Cha
 
 
 def _ticks(top: float) -> list[float]:
-    """Round ticks from 0 up to ``top`` at most (the axis stops at the largest bar, not past it)."""
+    """Round ticks from 0 to the first one at or past ``top``, so the axis covers the largest bar (NATO's 1,340
+    reads against a 1,500 tick, not past a 1,000 that ends the axis)."""
     import math
 
     mag = 10 ** math.floor(math.log10(top)) if top > 0 else 1
     step = next(m * mag for m in (0.2, 0.25, 0.5, 1, 2, 2.5, 5) if top / (m * mag) <= 4)
-    return [round(i * step, 6) for i in range(int(top / step) + 1)]
+    return [round(i * step, 6) for i in range(math.ceil(top / step - 1e-9) + 1)]
 
 
-def _label_room(totals: pd.DataFrame) -> alt.Scale:
-    """A scale whose bars end where each one's label (``label``, ~6 px a character at 10 px) still fits in the plot
-    at any width: the room past the largest bar is its label's, not an axis running on past the data."""
-    need = [f"{float(v)} * width / max(width - {8 + 6 * len(str(t))}, width * 0.4)"
+#: Chart text on a phone (bar labels, axis and legend labels): 12 px at least, read at 390 px.
+TEXT_PX = 12
+
+
+def _label_room(totals: pd.DataFrame, last_tick: float) -> alt.Scale:
+    """A scale that reaches its last tick and whose bars end where each one's label (``label``, ~7 px a character
+    at 12 px) still fits in the plot at any width."""
+    need = [f"{float(v)} * width / max(width - {8 + 7 * len(str(t))}, width * 0.4)"
             for v, t in zip(totals["shown"], totals["label"]) if pd.notna(v) and v > 0]
-    return alt.Scale(nice=False, domainMin=0, domainMax=alt.ExprRef(f"max({', '.join(need)})" if len(need) > 1
-                                                                     else need[0]))
+    return alt.Scale(nice=False, domainMin=0, domainMax=alt.ExprRef(f"max({', '.join([*need, str(last_tick)])})"))
 
 
 def _bar_totals(data: pd.DataFrame, indicator: str, divisor: float) -> pd.DataFrame:
@@ -115,10 +121,12 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
     names = [p for p in theme.PART_COLORS if p in set(pieces["part"])]
     # a long bloc name on two lines on a phone, so the bars keep most of the screen's width
     y = alt.Y("bloc:N", title=None, sort=order, axis=alt.Axis(labelExpr=theme.wrapped_label(PHONE, 22, 40)))
-    top = float(totals["shown"].max() or 1)  # at least one total
+    ticks = _ticks(float(totals["shown"].max() or 1))  # at least one total
     bars = alt.Chart(pieces).mark_bar(strokeWidth=1.5).encode(
-        y=y, x=alt.X("shown:Q", title=axis_title, stack="zero", scale=_label_room(totals),
-                     axis=alt.Axis(format=",.0f", values=_ticks(top), domain=False)),
+        y=y, x=alt.X("shown:Q", title=axis_title, stack="zero", scale=_label_room(totals, ticks[-1]),
+                     # on a phone the first and last ticks are labelled (at 12 px "1,000" met "1,500")
+                     axis=alt.Axis(format=",.0f", values=ticks, domain=False,
+                                   labelExpr=f"{PHONE} && datum.index > 0 && datum.index < 1 ? '' : datum.label")),
         color=alt.Color("part:N", scale=alt.Scale(domain=names, range=[theme.PART_COLORS[n] for n in names]),
                         legend=alt.Legend(title=None, orient="bottom", columns=2)),
         order=alt.Order("order:Q"),
@@ -127,12 +135,18 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
         tooltip=[alt.Tooltip("bloc:N"), alt.Tooltip("part:N", title="member"),
                  alt.Tooltip("shown:Q", title=axis_title, format=",.1f"),
                  alt.Tooltip("figure:N", title="figure")])
-    text = alt.Chart(totals).mark_text(align="left", dx=4, fontSize=10).encode(
+    text = alt.Chart(totals).mark_text(align="left", dx=4, fontSize=TEXT_PX).encode(
         y=y, x=alt.X("shown:Q"), text="label:N",
         tooltip=[alt.Tooltip("bloc:N"), alt.Tooltip("shown:Q", title=axis_title, format=",.1f"),
                  alt.Tooltip("world:Q", title="share of the world", format=".1%"),
                  alt.Tooltip("coverage:N", title="coverage"), alt.Tooltip("missing:N", title="members without data")])
-    return theme.titled(alt.layer(bars, text).properties(width=width, **BAR_LAYOUT), title, description)
+    return _readable(theme.titled(alt.layer(bars, text).properties(width=width, **BAR_LAYOUT), title, description))
+
+
+def _readable(chart):
+    """``chart`` with its axis and legend labels at :data:`TEXT_PX` (the theme's 11 px is small on a phone)."""
+    return chart.configure_axis(labelFontSize=TEXT_PX, titleFontSize=TEXT_PX).configure_legend(
+        labelFontSize=TEXT_PX, titleFontSize=TEXT_PX)
 
 
 def indicator_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, year: int, *,
@@ -159,11 +173,11 @@ def concentration_dots(conc: pd.DataFrame, *, title: str, description: str = DOT
     base = alt.Chart(data).encode(y=alt.Y("bloc:N", title=None, sort=list(dict.fromkeys(data["bloc"])),
                                           axis=alt.Axis(labelExpr=theme.wrapped_label(PHONE, 20, 40))))
     tips = [alt.Tooltip("bloc:N"), alt.Tooltip("indicator_label:N", title="indicator"),
-            alt.Tooltip("effective_members:Q", title="effective members", format=".2f"),
+            alt.Tooltip("effective_members:Q", title="equal-weight members", format=".2f"),
             alt.Tooltip("members:Q", title="members"), alt.Tooltip("largest:N", title="largest member"),
             alt.Tooltip("largest_share:Q", title="its share", format=".0%"),
             alt.Tooltip("leader_ratio:Q", title="leader to runner-up", format=".1f")]
-    x = alt.X("effective_members:Q", title="effective number of members (log scale)",
+    x = alt.X("effective_members:Q", title="equal-weight members it amounts to (log scale)",
               # from 0.8: a bloc whose one member holds everything (1.0) sits clear of the axis, not half under it
               scale=alt.Scale(type="log", domain=[0.8, 40]),
               axis=alt.Axis(values=[1, 2, 5, 10, 20, 40], labelOverlap="greedy"))
@@ -172,9 +186,14 @@ def concentration_dots(conc: pd.DataFrame, *, title: str, description: str = DOT
     dots = base.mark_point(filled=True, size=90, opacity=1).encode(
         x=x, color=alt.Color("indicator_label:N", scale=theme.positional_scale(order), legend=legend),
         shape=alt.Shape("indicator_label:N", scale=alt.Scale(domain=order), legend=legend), tooltip=tips)
-    ticks = base.mark_tick(color=theme.INK, thickness=1, size=16).encode(x="members:Q", tooltip=tips)
+    # the tick has a key of its own (a stroke, drawn upright like the tick), under the indicators' legend
+    key = alt.Stroke("tick:N", scale=alt.Scale(domain=[TICK_KEY], range=[theme.INK]),
+                     legend=alt.Legend(title=None, symbolType="M0,-1L0,1", symbolStrokeWidth=1.5, orient="right"))
+    ticks = base.transform_calculate(tick=f"'{TICK_KEY}'").mark_tick(thickness=1, size=16).encode(
+        x="members:Q", stroke=key, tooltip=tips)
     # rows tall enough for a name on two lines
-    return theme.titled(alt.layer(ticks, dots).properties(width=width, height=alt.Step(34)), title, description)
+    return _readable(theme.titled(alt.layer(ticks, dots).properties(width=width, height=alt.Step(34)), title,
+                                  description))
 
 
 #: Each series' colour, by the bloc it is about (``bloc`` of ``share_series``): the organisations' own colours, and a
@@ -183,8 +202,9 @@ def concentration_dots(conc: pd.DataFrame, *, title: str, description: str = DOT
 SERIES_COLORS = {"NATO": theme.ORG_COLORS["NATO"], "SCO": theme.ORG_COLORS["SCO"], "CSTO": theme.ORG_COLORS["CSTO"],
                  PAIR: theme.NEUTRAL}
 #: A line's name beside its last point is kept this share of its panel's largest value from the next one: a line of
-#: 11 px text, Latin or Noto Naskh Arabic (taller); at 0.1 "Russia + China in the world" touched "SCO in the world".
-LABEL_GAP = {"en": 0.12, "ar": 0.14}
+#: 12 px text (:data:`TEXT_PX`), Latin or Noto Naskh Arabic (taller); at 0.1 (and at 0.12 once the names grew from
+#: 11 px) "Russia + China in the world" touched "SCO in the world".
+LABEL_GAP = {"en": 0.14, "ar": 0.16}
 #: On a phone, the share lines' years are labelled every this many years, by edition.
 PHONE_YEARS = {"en": 8, "ar": 12}
 
@@ -229,9 +249,10 @@ def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, w
     joined = base.transform_filter(alt.datum.joined).mark_point(size=90, filled=True, opacity=1).encode(
         shape=alt.Shape("step:N", scale=alt.Scale(domain=[JOINED], range=["triangle-up"]),
                         legend=alt.Legend(title=None, orient="top")), tooltip=tips)
-    names = alt.Chart(_end_labels(data)).mark_text(align="left", dx=8, fontSize=11).encode(  # beside the last point
+    # each name beside its line's last point
+    names = alt.Chart(_end_labels(data)).mark_text(align="left", dx=8, fontSize=TEXT_PX).encode(
         x=x, y=alt.Y("label_value:Q"), text="series:N", color=colour)
     panels = [alt.layer(*(c.transform_filter(alt.datum.kind == k) for c in (lines, points, joined, names))).properties(
         title=alt.TitleParams(k, anchor="start", fontSize=12), width=width, height=150)
         for k in dict.fromkeys(data["kind"])]
-    return theme.titled(alt.vconcat(*panels).resolve_scale(y="independent"), title, description)
+    return _readable(theme.titled(alt.vconcat(*panels).resolve_scale(y="independent"), title, description))

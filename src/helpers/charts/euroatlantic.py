@@ -28,6 +28,8 @@ def _background_scale() -> alt.Scale:
 
 #: Pixels left at each end of an event timeline's time axis: more than the radius of its largest dot (size 180).
 EDGE_ROOM = 14
+#: Whether the chart's container is a phone's (its lanes' names wrap shorter there).
+LANE_PHONE = "(containerSize()[0] > 0 && containerSize()[0] < 600)"
 
 
 def date_tooltip(field: str, title: str) -> alt.Tooltip:
@@ -51,8 +53,9 @@ def event_timeline(rows: pd.DataFrame, *, title: str, description: str,
     # clear of the lanes' names (the Astana 2010 dot was cut in half at the right edge)
     base = alt.Chart(data).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y"), scale=alt.Scale(padding=EDGE_ROOM)),
+        # a long lane name wraps (the Arabic «وثيقة لمنظمة الأمن والتعاون في أوروبا» ran into the Helsinki dot)
         y=alt.Y("category:N", title=None, sort=list(theme.CATEGORY_COLORS), scale=alt.Scale(padding=1),
-                axis=alt.Axis(labelPadding=8)),
+                axis=alt.Axis(labelPadding=8, labelExpr=theme.wrapped_label(LANE_PHONE, 14, 22))),
     )
     dots = base.mark_circle(opacity=0.9).encode(
         color=alt.Color("category:N", scale=_category_scale(data["category"]), legend=None),

@@ -43,6 +43,8 @@ def format_cell(value, column: str = "", decimals: int | None = None) -> str:
             return ""
         if _YEARISH.search(str(column)) and number.is_integer():
             return str(int(number))
+        if table_units.P_VALUE.match(str(column)):
+            return table_units.p_value(number)
         if decimals is not None:
             return f"{number:,.{decimals}f}"
         if number.is_integer() and abs(number) < 1e15:
@@ -209,35 +211,10 @@ def neutralise(value):
     return value
 
 
-_INTERVAL = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[–—-]\s*(-?\d+(?:\.\d+)?)\s*$")
-
-
-def split_intervals(frame):
-    """Columns whose every filled cell is an interval written as text ("0.20–0.40") become two numeric columns,
-    ``<column>_low`` and ``<column>_high``, in its place (a spreadsheet can then use them without retyping)."""
-    import pandas as pd
-
-    out = frame.copy()
-    for col in list(out.columns):
-        values = out[col]
-        if not (values.dtype == object or str(values.dtype) in ("str", "string")):
-            continue
-        filled = [str(v) for v in values if isinstance(v, str) and v.strip()]
-        if not filled or not all(_INTERVAL.match(v) for v in filled):
-            continue
-        parts = [(_INTERVAL.match(v).groups() if isinstance(v, str) and _INTERVAL.match(v) else (None, None))
-                 for v in values]
-        at = list(out.columns).index(col)
-        out = out.drop(columns=[col])
-        out.insert(at, f"{col}_low", pd.to_numeric([p[0] for p in parts]))
-        out.insert(at + 1, f"{col}_high", pd.to_numeric([p[1] for p in parts]))
-    return out
-
-
 def table_csv(frame) -> str:
     """The table as CSV (UTF-8, '\\n' line ends, no index, formula-like text cells neutralised, intervals written
     as text split into numeric low and high columns)."""
-    safe = split_intervals(frame)
+    safe = table_units.split_intervals(frame)
     safe.columns = [neutralise(str(c)) for c in safe.columns]
     for c in safe.columns:
         if safe[c].dtype == object or str(safe[c].dtype) in ("str", "string"):

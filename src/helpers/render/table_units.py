@@ -1,7 +1,8 @@
 """Quantities written as text in a table ("US$1.34 trillion", "5,759 warheads", "32%") read as numbers: a column
 whose every filled cell is one kind of quantity becomes numbers in one scale, its unit said once in the header,
 so the renderer right-aligns it and shows one precision (journal style: the unit in the header, never in the
-cells; "—" for an empty cell). A column that mixes units, or holds words, is left as it is."""
+cells; "—" for an empty cell). A column that mixes units, or holds words, is left as it is. Also the one rule
+for p-values, and intervals written as text split into numeric low and high columns for the CSV."""
 
 from __future__ import annotations
 
@@ -17,6 +18,31 @@ _SCALES = {"": 1.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion":
 _EMPTY = ("", "—", "–", "-")
 #: Columns that hold years or dates keep their text ("2024" is not 2,024).
 _DATED = re.compile(r"year|date|day|since|until|signed", re.I)
+P_VALUE = re.compile(r"^p(_|$)")  #: a p-value's column: "p", "p_holm", "p_holm_all_pairs"
+p_value = wording.p_value
+
+
+_INTERVAL = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[–—-]\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
+def split_intervals(frame):
+    """Columns whose every filled cell is an interval written as text ("0.20–0.40") become two numeric columns,
+    ``<column>_low`` and ``<column>_high``, in its place (a spreadsheet can then use them without retyping)."""
+    out = frame.copy()
+    for col in list(out.columns):
+        values = out[col]
+        if not (values.dtype == object or str(values.dtype) in ("str", "string")):
+            continue
+        filled = [str(v) for v in values if isinstance(v, str) and v.strip()]
+        if not filled or not all(_INTERVAL.match(v) for v in filled):
+            continue
+        parts = [(_INTERVAL.match(v).groups() if isinstance(v, str) and _INTERVAL.match(v) else (None, None))
+                 for v in values]
+        at = list(out.columns).index(col)
+        out = out.drop(columns=[col])
+        out.insert(at, f"{col}_low", pd.to_numeric([p[0] for p in parts]))
+        out.insert(at + 1, f"{col}_high", pd.to_numeric([p[1] for p in parts]))
+    return out
 
 
 def _parse(cells: list[str], scale: str | None = None):

@@ -49,23 +49,31 @@ def opening_and_rest(paragraphs: pd.DataFrame) -> tuple[list[str], list[str]]:
     return list(ordered.loc[opening, "paragraph"]), list(ordered.loc[~opening, "paragraph"])
 
 
+def section_numbers(sections: pd.DataFrame) -> dict[str, int]:
+    """Each section's number as a reader counts them, 1 for the opening (the data's ids, S0…, are codes)."""
+    return {sid: n for n, sid in enumerate(sorted(sections["section_id"].astype(str)), start=1)}
+
+
 def section_overview(sections: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """One row per section: id, Arabic and English title, the paragraphs it spans and how many there are."""
+    """One row per section: its number (1 for the opening), Arabic and English title, the paragraphs it spans and
+    how many there are."""
     need(sections, ["section_id", "title_ar", "title_en", "first_paragraph", "last_paragraph"], "sections")
     need(paragraphs, ["paragraph", "section_id"], "paragraphs")
     counts = paragraphs.groupby("section_id")["paragraph"].count()
-    out = pd.DataFrame({
-        "section": sections["section_id"].astype(str),
-        "title_ar": sections["title_ar"].fillna("").astype(str),
-        "title_en": sections["title_en"].astype(str),
-        "paragraphs": [span_label(a, b) for a, b in zip(sections["first_paragraph"], sections["last_paragraph"])],
-        "count": [int(counts.get(s, 0)) for s in sections["section_id"]],
+    ordered = sections.sort_values("section_id", kind="stable").reset_index(drop=True)
+    numbers = section_numbers(sections)
+    return pd.DataFrame({
+        "section": [numbers[str(s)] for s in ordered["section_id"]],
+        "title_ar": ordered["title_ar"].fillna("").astype(str),
+        "title_en": ordered["title_en"].astype(str),
+        "paragraphs": [span_label(a, b) for a, b in zip(ordered["first_paragraph"], ordered["last_paragraph"])],
+        "count": [int(counts.get(s, 0)) for s in ordered["section_id"]],
     })
-    return out.sort_values("section", kind="stable").reset_index(drop=True)
 
 
 def paragraph_overview(paragraphs: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
-    """P1–P19 in reading order with their section id and our paraphrase (section titles: :func:`section_overview`).
+    """P1–P19 in reading order with the number of their section (:func:`section_numbers`) and our paraphrase
+    (section titles: :func:`section_overview`).
 
     ``note`` flags the paragraphs that are most likely the Arabic editor's addition (P19), so the reader sees the
     finding next to the text it concerns.
@@ -79,9 +87,10 @@ def paragraph_overview(paragraphs: pd.DataFrame, sections: pd.DataFrame) -> pd.D
             f"paragraphs: section_id {', '.join(unknown)} not in sections; allowed: {', '.join(sorted(titles))}"
         )
     ordered = paragraphs.sort_values("order", kind="stable")
+    numbers = section_numbers(sections)
     return pd.DataFrame({
         "paragraph": ordered["paragraph"].astype(str).to_numpy(),
-        "section": ordered["section_id"].astype(str).to_numpy(),
+        "section": [numbers[str(s)] for s in ordered["section_id"]],
         "paraphrase": ordered["paraphrase"].astype(str).to_numpy(),
         "note": ["likely the Arabic editor's addition" if bool(x) else "" for x in ordered["likely_editor_addition"]],
     })

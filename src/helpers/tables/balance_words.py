@@ -85,6 +85,15 @@ def bars_caption(caps: pd.DataFrame, indicator: str, caption: str) -> str:
     return caption if drawn else NO_BARS
 
 
+def world_share_note(caps: pd.DataFrame, indicator: str) -> str:
+    """What the bars say of the world for ``indicator``: where a share is shown, which ones; where none is (no world
+    total on the members' basis), that none is, so a caption never explains a share the reader cannot see."""
+    rows = caps[caps["indicator"] == indicator]
+    if "world_share" in rows and rows["world_share"].notna().any():
+        return "A world share is shown only where the world total is on the members' basis."
+    return "No share of the world is shown: the data hold no world total on the members' basis."
+
+
 def year_runs(years: Iterable[int]) -> str:
     """Years as runs, in digits and punctuation only (so both editions read them): "2001, 2010, 2021–2024";
     "none" for no year."""

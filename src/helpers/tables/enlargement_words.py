@@ -52,17 +52,24 @@ def background_headline(members: pd.DataFrame, as_of, absorbed=()) -> str:
     return out
 
 
+def absorbed_note(absorbed=()) -> str:
+    """The accession chart's note on the Warsaw Pact states a member absorbed (:func:`absorbed_warsaw`), which its
+    title leaves out to stay short: "The German Democratic Republic, a Warsaw Pact state, came into NATO …"."""
+    return " ".join(f"The {old}, a Warsaw Pact state, came into NATO without an accession of its own when {member} "
+                    f"absorbed it on {when}." for old, member, when in absorbed)
+
+
 def pact_headlines(record: pd.DataFrame, as_of) -> tuple[str, str]:
     """Titles of the pact table (which pact had lasted longest by ``as_of``) and of the lifespan chart."""
     oldest, day = largest(record, "years"), wording.day(as_timestamp(as_of, "as_of").date())
     return (f"By {day}, {_the(oldest['org_id'])} had lasted longest ({oldest['years']:.0f} years)",
-            f"{len(record)} defence pacts by the rule; {int(record['in_force'].sum())} still in force on {day}")
+            f"{int(record['in_force'].sum())} of these {len(record)} defence pacts were still in force on {day}")
 
 
 def lifespans_caption(record: pd.DataFrame, admitted: pd.DataFrame) -> str:
     """The lifespan chart's caption: how many of the admitted pacts it draws (those whose organisation the project
     holds), counted for the report's date."""
-    return (f"The {len(record)} of the {len(admitted)} admitted pacts whose organisations this project holds; hover "
+    return (f"The {len(record)} of the {len(admitted)} pacts compared whose organisations this project holds; hover "
             "a bar for dates and member-years.")
 
 
@@ -86,8 +93,8 @@ def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, stat
     out = [growth_headline(steps, as_of) + ".", background_headline(members, as_of, absorbed) + "."]
     nato = record.set_index("org_id")["years"].get("NATO", float("nan"))
     than = "" if oldest["org_id"] == "NATO" else f", against NATO's {nato:.0f}"
-    out.append(f"Of the {len(record)} admitted pacts this project holds, {_the(oldest['org_id'])} had lasted "
-               f"longest: {oldest['years']:.0f} years{than}." + (" " + size_line if size_line else ""))
+    out.append(f"Of the {len(record)} defence pacts compared that this project holds, {_the(oldest['org_id'])} "
+               f"had lasted longest: {oldest['years']:.0f} years{than}." + (" " + size_line if size_line else ""))
     return out
 
 

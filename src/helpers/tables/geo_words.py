@@ -50,3 +50,19 @@ def growth_headline(memberships: pd.DataFrame, org: str, as_of, first_year: int)
     then = membership.count_as_of(memberships, org, pd.Timestamp(first_year, 12, 31))
     on = wording.day(membership.as_timestamp(as_of))
     return f"{org} had {now} {word} on {on}, against {then} at the end of {first_year}"
+
+
+def overlap_link(memberships: pd.DataFrame, states: pd.DataFrame, as_of, chart_orgs=("NATO", "CSTO"),
+                 org: str = "OSCE", orgs=OVERLAP_ORGS) -> str:
+    """The sentence that ties the overlap bars (``chart_orgs``) to the map below them, which counts the SCO too:
+    why its figure differs, naming the states it adds."""
+    live = _statuses_on(memberships, orgs, membership.as_timestamp(as_of), membership.FORMAL)
+    mine = set(live.loc[live["org_id"] == org, "iso3"])
+    bars = mine & set(live.loc[live["org_id"].isin(list(chart_orgs)), "iso3"])
+    mapped = mine & set(live.loc[live["org_id"].isin([o for o in orgs if o != org]), "iso3"])
+    if mapped == bars:
+        return "The map below counts the SCO too; that adds no state to this count."
+    names = dict(zip(states["iso3"], states["name"]))
+    added = wording.joined(sorted(names.get(c, c) for c in mapped - bars), lang="en")
+    return (f"The map below counts the SCO too, so its figure is {len(mapped)}, not {len(bars)}: {added} belonged "
+            "to the SCO but to neither NATO nor the CSTO.")

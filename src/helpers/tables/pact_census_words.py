@@ -33,9 +33,12 @@ def _pairs(pairs: list[tuple[str, str]]) -> str:
     return _names([f"{short_name(a)} below {short_name(b)}" for a, b in pairs])
 
 
-def _p(value: float) -> str:
-    """A p-value as text: two significant digits, '< 0.0001' below that."""
-    return "< 0.0001" if value < 1e-4 else f"{value:.2g}"
+_p = wording.p_value  # a p-value as text, by the tables' one rule: "0.0028", "<0.001"
+
+
+def _p_is(value: float) -> str:
+    """What follows "p" in a sentence: "= 0.0028", or "< 0.001" (never "= <0.001")."""
+    return f"< {_p(value)[1:]}" if value < 0.001 else f"= {_p(value)}"
 
 
 def _family(record: pd.DataFrame) -> str:
@@ -67,7 +70,7 @@ def _result(record: pd.DataFrame) -> str:
         return f"no comparison separates at 5% after Holm's adjustment for {_family(record)}"
     row = _stats(record, pairs[0])
     verb = "separates" if len(pairs) == 1 else "separate"
-    return (f"only {_pairs(pairs)} {verb} at 5% (p = {_p(row['p'])}; {_p(row['p_holm'])} after Holm's "
+    return (f"only {_pairs(pairs)} {verb} at 5% (p {_p_is(row['p'])}; {_p(row['p_holm'])} after Holm's "
             f"adjustment for {_family(record)})")
 
 
@@ -106,7 +109,7 @@ def _wider(noun: str, alt: pd.DataFrame, pairs: list) -> str:
     row = _stats(alt, pairs[0]) if pairs else None
     if row is None:
         return noun
-    text = f"{noun} (p = {_p(row['p'])}; {_p(row['p_holm'])} on {_family(alt)})"
+    text = f"{noun} (p {_p_is(row['p'])}; {_p(row['p_holm'])} on {_family(alt)})"
     if row["p_holm_all_pairs"] >= 0.05:
         n = len(rate_tests(alt))
         text += f", failing only if all {n:,} pairs of the pool are corrected for ({_p(row['p_holm_all_pairs'])})"
@@ -185,7 +188,7 @@ def all_pairs_line(record: pd.DataFrame) -> str:
         return f"{lead}, no comparison with {_focus_name(record)} separates either."
     row = _stats(record, pairs[0])
     q = float(row["p_holm_all_pairs"])
-    said = f"{lead}, {short_name(pairs[0][0])} against {short_name(pairs[0][1])} gives p = {_p(q)}"
+    said = f"{lead}, {short_name(pairs[0][0])} against {short_name(pairs[0][1])} gives p {_p_is(q)}"
     return said + (": it separates under either family." if q < 0.05 else
                    ": it would not separate under that family, so the finding depends on the choice of family.")
 
@@ -202,7 +205,7 @@ def _check_line(label: str, pairs: list, alt: pd.DataFrame) -> str:
     alt_pairs = separated_pairs(alt, focus=FOCUS)
     row = _stats(alt, pairs[0]) if pairs else None
     said = "" if row is None else (f" ({short_name(pairs[0][0])} against {short_name(pairs[0][1])}: "
-                                   f"p = {_p(row['p'])}, {_p(row['p_holm'])} on {_family(alt)})")
+                                   f"p {_p_is(row['p'])}, {_p(row['p_holm'])} on {_family(alt)})")
     if alt_pairs == pairs:
         return (f"{label}, the same comparisons separate{said}: the finding holds." if pairs else
                 f"{label}, no comparison separates either: the finding holds.")
@@ -305,7 +308,7 @@ def largest_glance(sizes: pd.DataFrame) -> str:
     if top["org_id"] == FOCUS:
         return f"Counted by members, NATO was also the largest on {day} ({nato['members']})."
     return (f"Counted by members, {pact_in_text(top['name'])} was larger on {day}: {top['members']} to NATO's "
-            f"{nato['members']}, as ATOP codes it.")
+            f"{nato['members']}, in ATOP's data.")
 
 
 #: Pacts whose short name is read as a word and takes no article in running text ("ANZUS had lasted longest").

@@ -98,3 +98,18 @@ def watch_list(events: pd.DataFrame, after, categories: Iterable[str] | None = N
         sub = sub[sub["category"].isin(list(categories))]
     sub = sub.assign(date=pd.to_datetime(sub["date"])).sort_values(["date", "event_id"], kind="mergesort")
     return sub[["date", "date_precision", "category", "title", "description", "source_id"]].reset_index(drop=True)
+
+
+def dated_as_known(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (with ``date`` and ``date_precision``) for readers: a date known to the day stays a date, one
+    known to the month reads "June 2024" (never a first of the month it does not claim), to the year "2024"; the
+    precision column, said by the date itself, is dropped (the CSV keeps it)."""
+    from helpers import wording
+
+    def shown(value, precision):
+        stamp = pd.Timestamp(value)
+        if precision == "month":
+            return wording.month(stamp.date())
+        return str(stamp.year) if precision == "year" else stamp
+    dates = [shown(v, p) for v, p in zip(frame["date"], frame["date_precision"])]
+    return frame.drop(columns=["date_precision"]).assign(date=pd.Series(dates, index=frame.index, dtype=object))

@@ -57,9 +57,11 @@ def watch_finding(watch: pd.DataFrame, after) -> str:
     since = as_timestamp(after, "after")
     if watch.empty:
         return f"No dated development after {since:%B %Y} in the events data yet"
-    latest = pd.to_datetime(watch["date"]).max()
-    return (f"{len(watch)} dated developments after {since:%B %Y}, the latest on "
-            f"{wording.day(latest)}")
+    last = watch.assign(date=pd.to_datetime(watch["date"])).sort_values("date").iloc[-1]
+    precision = last.get("date_precision", "day")  # a date known to the month is never given a day
+    when = (f"in {wording.month(last['date'].date())}" if precision == "month" else
+            f"in {last['date']:%Y}" if precision == "year" else f"on {wording.day(last['date'])}")
+    return f"{len(watch)} dated developments after {since:%B %Y}, the latest {when}"
 
 
 def _leaders(counts: pd.Series) -> tuple[list[str], int]:

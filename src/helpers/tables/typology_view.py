@@ -16,17 +16,27 @@ from helpers import wording
 from helpers.tables.typology import NOT_CODED, NOT_RECORDED, SCORED_AXES, UNKNOWN, Dimension, cell_values, codebook
 from helpers.tables.typology_words import EVIDENCE_LABELS, ROLE_WORDS
 
+#: Organisations known by another name before a date: the OSCE was the CSCE until 1 January 1995 (the OSCE row's
+#: note in ``organisations.csv``, from the Kremlin's OSCE glossary entry).
+FORMER_NAMES = {"OSCE": ("CSCE", "1995-01-01")}
 
-def short_names(organisations: pd.DataFrame) -> dict[str, str]:
+
+def former_names(as_of) -> dict[str, str]:
+    """org_id → the name it bore on ``as_of`` where that differs from today's (``{"OSCE": "CSCE"}`` in 1991)."""
+    when = pd.Timestamp(as_of) if as_of is not None else None
+    return {org: old for org, (old, until) in FORMER_NAMES.items() if when is not None and when < pd.Timestamp(until)}
+
+
+def short_names(organisations: pd.DataFrame, as_of=None) -> dict[str, str]:
     """org_id → the name a reader knows, in 07's tables and inside its sentences: its label in ``data/labels.csv``
     (07's own row, ``org_features``, where the general one starts a legend with a capital: "proposed Eurasian
     framework"; English, the page translates it), else the acronym id (NATO, OSCE), else the full name from
-    organisations.csv."""
+    organisations.csv; with ``as_of``, the name it bore then (:func:`former_names`: the CSCE in 1991)."""
     out = {}
     for org, name in zip(organisations["org_id"], organisations["name"]):
         known = wording.label(org, "org_id", "org_features", lang="en")
         out[org] = known if known != org else (org if org.isalpha() and len(org) <= 5 else name)
-    return out
+    return {**out, **former_names(as_of)}
 
 
 def _label(book: Mapping[str, Dimension], dim_id: str, value: str) -> str:

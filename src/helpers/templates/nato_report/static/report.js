@@ -196,6 +196,19 @@
     out.resolve = {scale: {x: "independent", y: "independent"}};
     return out;
   }
+  /* a tooltip lists only the fields a mark has: an empty one ("suspended ties" of a state with none) is left out */
+  function tooltipFields(value, esc) {
+    if (value === null || typeof value !== "object") return esc(String(value));
+    if (Array.isArray(value)) return "[" + value.map(function (v) { return esc(String(v)); }).join(", ") + "]";
+    var html = value.title ? "<h2>" + esc(String(value.title)) + "</h2>" : "", rows = "";
+    Object.keys(value).forEach(function (key) {
+      var v = value[key];
+      if (key === "title" || v === undefined || v === null || v === "" || v === "null" || v === "undefined") return;
+      if (typeof v === "object") v = JSON.stringify(v);
+      rows += '<tr><td class="key">' + esc(key) + '</td><td class="value">' + esc(String(v)) + "</td></tr>";
+    });
+    return html + (rows ? "<table>" + rows + "</table>" : "") || "{}";
+  }
   function dark() { return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches; }
   function draw() {
     var root = document.documentElement;
@@ -248,7 +261,8 @@
         box.setAttribute("tabindex", "0"); box.setAttribute("role", "region");
         box.setAttribute("aria-label", el.getAttribute("aria-label") || "");
       }
-      var options = {mode: mode, renderer: "svg", actions: false, tooltip: {theme: isDark ? "dark" : "light"}};
+      var options = {mode: mode, renderer: "svg", actions: false, tooltip: {theme: isDark ? "dark" : "light",
+        formatTooltip: tooltipFields}};
       return withData(spec).then(function (ready) {
         return window.vegaEmbed(el, ready, options).then(function (result) {
           return scrolls ? result : fitBox(el, ready, options, result, 0);

@@ -1,0 +1,40 @@
+"""Notebook 02: the exit-rate chart's title and the pair-test table as a reader sees them, built from the frames of
+:mod:`helpers.tables.pact_census` (the other sentences about the census: :mod:`helpers.tables.pact_census_words`)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers import wording
+from helpers.tables.pact_census import FOCUS, separated_pairs, short_name
+
+
+def rates_title(record: pd.DataFrame, checks=()) -> str:
+    """The exit-rate chart's title as a finding: which pacts lost members clearly more often than NATO (the exact
+    two-rate test, Holm-adjusted over NATO's comparisons, 5%), that it is the only clear difference among the
+    pacts, and (with ``checks``) whether it survives every check; or that no pact did."""
+    pairs = separated_pairs(record, focus=FOCUS)
+    if not pairs:
+        return (f"None of these {len(record)} pacts lost members clearly more often than NATO: exits are too few to "
+                "rank them")
+    said = wording.joined([f"{short_name(b)} lost members more often than {short_name(a)}" for a, b in pairs],
+                          lang="en")
+    one = len(pairs) == 1
+    out = f"{said}, the only clear difference{'' if one else 's'} among these {len(record)} pacts"
+    if not checks:
+        return out
+    held = all(separated_pairs(alt, focus=FOCUS) == pairs for _, _, alt in checks)
+    if held:
+        return out + ("; it holds under every check" if one else "; they hold under every check")
+    return out + ("; it does not survive every check" if one else "; they do not survive every check")
+
+
+def tests_shown(tests: pd.DataFrame, record: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The pair tests as the page's table shows them, a pact named short where ``labels.csv`` gives it a
+    ``short_pact`` name (else without its ATOP number), and the note naming each of those in full."""
+    short = {n: wording.label(str(a), "short_pact", "pact_census", lang="en")
+             for n, a in zip(record["name"], record["atopid"])}
+    short = {n: short_name(n) if s.isdigit() else s for n, s in short.items()}
+    shown = dict.fromkeys([*tests["lower"], *tests["higher"]])
+    notes = [f"{short[n]}: in full, {n}." for n in shown if short[n] != short_name(n)]
+    return tests.assign(lower=tests["lower"].map(short), higher=tests["higher"].map(short)), " ".join(notes)
