@@ -330,7 +330,7 @@ present.findings([pact_census_words.all_pairs_line(rates)])
 # Every ending of a member's spell in an admitted pact, with its kind and sources, for readers who want to check one.
 
 # %% tags=["fold-tables"]
-present.table(pact_census_words.exit_list(exits, cases, states),
+present.table(pact_cases.exit_list(exits, cases, states),
               title=f"{len(exits)} endings of membership coded by kind", key="exit-kinds",
               caption="How each member's spell ended; ATOP's day unless the note says otherwise.", sources=exits,
               collapsed=f"Show all {len(exits)} endings")

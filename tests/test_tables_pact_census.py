@@ -9,6 +9,7 @@ from scipy.stats import poisson
 from helpers import load
 from helpers.tables import pact_census as pc
 from helpers.tables import pact_census_words as view
+from helpers.tables import pact_cases
 
 
 def _census(**over):
@@ -170,7 +171,7 @@ def test_the_list_of_endings_names_states_and_shows_each_kind_in_words():
     from helpers.render import table_html as R
 
     cases = pc.census_cases(load.pact_census(), load.organisations(), pd.Timestamp("2024-04-30").date())
-    frame = view.exit_list(load.pact_exits(), cases, load.states())
+    frame = pact_cases.exit_list(load.pact_exits(), cases, load.states())
     rio = frame[frame["pact"] == "Rio Treaty"]
     assert "iso3" not in frame and {"Cuba", "Mexico", "Bolivia"} <= set(rio["state"])  # states.csv lacks them
     assert list(rio["date"]) == sorted(rio["date"])

@@ -190,3 +190,29 @@ def largest(table: pd.DataFrame, column: str) -> pd.Series:
 def pact_sources(record: pd.DataFrame, memberships: pd.DataFrame) -> list[str]:
     """What the pact table cites: each pact's own row, then the membership spells of the pacts."""
     return list(dict.fromkeys(list(record["source_id"]) + membership.sources(memberships, record["org_id"])))
+
+
+def state_names(codes: pd.Series, states: pd.DataFrame) -> pd.Series:
+    """Each ISO 3166 alpha-3 code as the reader's name: ``states.csv``'s name, else the ISO 3166 short name of a
+    state the project holds no row for (Cuba, Chad, ...), else the code itself."""
+    import pycountry
+
+    known = dict(zip(states["iso3"], states["name"]))
+
+    def name(code: str) -> str:
+        if code in known:
+            return known[code]
+        found = pycountry.countries.get(alpha_3=str(code))
+        return (getattr(found, "common_name", None) or found.name) if found is not None else str(code)
+
+    return codes.map(name)
+
+
+def exit_list(exits: pd.DataFrame, cases: pd.DataFrame, states: pd.DataFrame) -> pd.DataFrame:
+    """Every coded ending of a member's spell in an admitted pact, as readers check one: ``pact``, ``state`` (its
+    name), ``date``, ``kind``, ``note`` and the sources, by pact and date."""
+    out = exits.assign(pact=exits["atopid"].map(cases.set_index("atopid")["name"]),
+                       state=state_names(exits["iso3"], states))
+    out = out.sort_values(["atopid", "date", "state"], kind="stable").reset_index(drop=True)
+    cols = ["pact", "state", "date", "kind", "note", "source_id", "alt_source_id"]
+    return out[[c for c in cols if c in out.columns]]
