@@ -67,6 +67,29 @@ def test_a_report_built_with_p_is_listed_under_your_builds(fake):
         [("01-alpha--as_of-1995-06-15.html", "01", "1995-06-15")]
 
 
+def test_your_builds_made_from_older_data_are_marked_on_the_index_and_in_the_summary(fake):
+    done = fake.build("--only", "01", "-p", "as_of", "1995-06-15")
+    assert done.returncode == 0, done.stderr
+    builds = (fake.reports / "index.html").read_text(encoding="utf-8").split('id="your-builds"', 1)[1]
+    assert "index-stale" not in builds and "older data" not in done.stderr
+    with (fake.data / "alpha.csv").open("a", encoding="utf-8") as fh:  # the data the -p report read changes
+        fh.write("c,2020-01-01,\n")
+    done = fake.build("--only", "01")
+    assert done.returncode == 0, done.stderr
+    builds = (fake.reports / "index.html").read_text(encoding="utf-8").split('id="your-builds"', 1)[1]
+    mark = re.search(r'<p class="index-stale">(.*?)</p>', builds, re.S)
+    assert mark, builds
+    assert "Built from older data" in _text(mark.group(1))
+    command = 'make reports ARGS="--only 01 -p as_of 1995-06-15 --lang en"'
+    assert command in html_lib.unescape(mark.group(1))
+    line = [x for x in done.stderr.splitlines() if "01-alpha--as_of-1995-06-15.html" in x]
+    assert len(line) == 1 and "older data" in line[0] and command in line[0], done.stderr
+    done = fake.build("--only", "01", "-p", "as_of", "1995-06-15")  # the command the index gives
+    assert done.returncode == 0, done.stderr
+    builds = (fake.reports / "index.html").read_text(encoding="utf-8").split('id="your-builds"', 1)[1]
+    assert "index-stale" not in builds and "older data" not in done.stderr
+
+
 def test_intervals_written_as_text_are_exported_as_numeric_low_and_high_columns():
     frame = pd.DataFrame({"org": ["SCO", "NATO"], "score": ["0.20–0.40", "0.75-1.00"], "n": [1, 2]})
     out = pd.read_csv(io.StringIO(table_html.table_csv(frame)))

@@ -233,6 +233,9 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
                            lambda: _sweep_page(args, collection, chosen, everything, dirs)) or []
         index_written = _site_step(f"the index ({plan.INDEX})", site_errors,  # reads each page's headline finding
                                    lambda: front_page.write(everything, dirs, args.force))
+        for line in _site_step("the list of your builds", site_errors,
+                               lambda: front_page.outdated_builds(everything, dirs)) or []:
+            print(f"warning: {line}", file=sys.stderr)
     except KeyboardInterrupt as exc:
         return _stopped(exc, f"the {'English' if lang == 'en' else 'Arabic'} edition's build ({len(chosen)} "
                              "report(s))")

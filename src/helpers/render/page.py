@@ -256,7 +256,8 @@ def render_index(entries, records: dict[str, dict] | None = None, builds=None) -
                       "finding": front.headline(record, main.summary), "figure": record.get("figure", ""),
                       "params": site.params_markup(main.parameters or {}, nb_id)})
     mine = [{"output": b.output, "id": b.nb_id, "title": b.title,
-             "params": b.meta or site.params_markup(b.parameters, b.nb_id), "finding": b.finding}
+             "params": b.meta or site.params_markup(b.parameters, b.nb_id), "finding": b.finding,
+             "stale": b.stale, "command": b.command}
             for b in (builds or [])]
     return _page("index.html.j2", items=items, builds=mine, data_version=site.data_version(),
                  about=site.about(), nav=site.nav_items(""), lang=lang,
