@@ -273,3 +273,30 @@ def test_a_move_that_fails_puts_back_every_file_already_moved(executed, tmp_path
     assert len(err) == 1 and "was not written" in err[0] and "nothing under" in err[0], err
     assert _tree(out_file.parent) == before  # no export of the new page, the older stylesheet back in place
     assert not [p for p in out_file.parent.iterdir() if p.name.startswith(".page.html.")]  # no staging left
+
+
+def test_a_page_is_never_written_over_the_collections_reports(executed, tmp_path, monkeypatch, capsys):
+    """``-o reports/05-….html`` replaced the collection's default 05 report and its exports with another run, exit
+    0. The build's reports folder (either edition), the project's reports/ and the cache are refused in one line
+    that names the folder, and nothing there changes."""
+    from helpers import paths
+    from helpers.render.__main__ import main
+
+    site = tmp_path / "site"
+    (site / "ar").mkdir(parents=True)
+    (site / "05-balance-of-power.html").write_text("the build's report", encoding="utf-8")
+    monkeypatch.setenv("NATO_REPORTS_DIR", str(site))
+    monkeypatch.setenv("NATO_CACHE_DIR", str(tmp_path / "cache"))
+    nb_path = tmp_path / "executed.ipynb"
+    nbformat.write(executed[0], nb_path)
+    before = _tree(site)
+    for out, words in ((site / "05-balance-of-power.html", "is the build's reports folder"),
+                       (site / "ar" / "x.html", "is inside the build's reports folder"),
+                       (paths.REPORTS / "x.html", "the project's reports folder"),
+                       (tmp_path / "cache" / "x.html", "is the build's cache folder")):
+        with pytest.raises(SystemExit) as stop:
+            main([str(nb_path), "-o", str(out)])
+        err = capsys.readouterr().err.strip().splitlines()[-1]
+        assert stop.value.code == 2 and words in err and "folder of its own" in err, err
+    assert _tree(site) == before
+    assert not (tmp_path / "cache").exists()

@@ -224,6 +224,22 @@ def _output_problem(out: Path, notebook: Path) -> str | None:
         where, what, src = found
         return (f"{out.parent} {where} {what} ({src}): the page, its assets/ and exports/ would be written among "
                 f"the sources; give -o a file in a folder of its own (e.g. build/{out.name})")
+    return _build_output(out)
+
+
+def _build_output(out: Path) -> str | None:
+    """Why ``out`` would land among the build's own outputs (the reports folder, either edition, or the cache),
+    where it would replace a report the build wrote and its exports, or None."""
+    from helpers import paths
+
+    owned = {"the build's reports folder": paths.reports_dir(), "the project's reports folder": paths.REPORTS,
+             "the build's cache folder": paths.cache_dir()}
+    found = paths.overlap(out.parent, {what: Path(os.path.realpath(f)) for what, f in owned.items()})
+    if found and found[0] != "holds":
+        where, what, folder = found
+        return (f"-o {out}: {out.parent} {where} {what} ({folder}): the build writes the collection's reports "
+                "there, and this page, its assets/ and exports/ would replace them; give -o a file in a folder "
+                f"of its own (e.g. build/{out.name})")
     return None
 
 
