@@ -300,3 +300,39 @@ def test_a_page_is_never_written_over_the_collections_reports(executed, tmp_path
         assert stop.value.code == 2 and words in err and "folder of its own" in err, err
     assert _tree(site) == before
     assert not (tmp_path / "cache").exists()
+
+
+def test_a_notebook_run_for_the_arabic_edition_makes_an_arabic_page(executed, tmp_path, monkeypatch, capsys):
+    """A standalone render of a notebook the build ran for the Arabic edition gave an English, left-to-right page
+    with English headings around Arabic findings. The edition marked in the notebook decides the page's language;
+    ``NATO_LANG`` naming the other edition is refused in one line."""
+    from helpers.render.__main__ import main
+
+    nb = nbformat.from_dict(executed[0])
+    nb.metadata["nato_report"] = {"lang": "ar"}
+    nb_path = tmp_path / "executed.ipynb"
+    nbformat.write(nb, nb_path)
+    monkeypatch.delenv("NATO_LANG", raising=False)
+    assert main([str(nb_path), "-o", str(tmp_path / "out" / "page.html")]) == 0
+    page = (tmp_path / "out" / "page.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in page and "في لمحة" in page
+    monkeypatch.setenv("NATO_LANG", "en")
+    with pytest.raises(SystemExit) as stop:
+        main([str(nb_path), "-o", str(tmp_path / "other" / "page.html")])
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert stop.value.code == 2 and "run for the Arabic edition but NATO_LANG=en" in err, err
+    assert not (tmp_path / "other").exists()
+
+
+def test_the_build_marks_the_edition_in_the_notebook_it_keeps(fake, monkeypatch, capsys):
+    """What the standalone render reads: the executed notebook the build keeps says the edition it was run for."""
+    from helpers.render.__main__ import main
+
+    done = fake.build("--only", "03")
+    assert done.returncode == 0, done.stderr
+    kept = fake.build_dir / "03-gamma.ipynb"
+    assert nbformat.read(kept, as_version=4).metadata["nato_report"] == {"lang": "en"}
+    monkeypatch.setenv("NATO_LANG", "ar")
+    with pytest.raises(SystemExit) as stop:
+        main([str(kept), "-o", str(fake.root / "page" / "gamma.html")])
+    assert stop.value.code == 2 and "run for the English edition but NATO_LANG=ar" in capsys.readouterr().err
