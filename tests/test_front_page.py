@@ -112,3 +112,38 @@ def test_a_numeric_column_shows_one_precision_and_empty_cells_a_dash():
     cells = re.findall(r'<td[^>]*class="num"[^>]*>([^<]*)</td>', page)
     assert cells == ["76.7", "1,414.6", "218.0"]
     assert page.count("—") == 1 and 'class="empty"' in page
+
+
+def test_the_index_links_no_report_that_a_full_disk_kept_from_being_written(fake, monkeypatch, capsys):
+    """A first build on a disk that filled while a report's exports were written reported it FAILED, yet its page
+    stayed and the index listed it as an ordinary report. Now neither the page nor an empty export folder is left,
+    and the index names it as not built, with the command that builds it."""
+    import errno
+    import os
+    import shutil
+
+    from build_runs import build_here
+
+    fake.set_code("03-gamma", 3, 'import pandas as pd\nfrom helpers import present\npresent.table(pd.DataFrame('
+                  '{"mode": [P.mode]}), key="modes", title="The mode", sources=["academic-osce"])')
+    assert fake.build("--only", "03").returncode == 0
+    shutil.rmtree(fake.reports)  # a fresh reports folder; the kept run renders the page again, in this process
+    real_fsync = os.fsync
+
+    def full(fd):
+        if os.path.basename(os.readlink(f"/proc/self/fd/{fd}")).startswith(".modes.csv."):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_fsync(fd)
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "fsync", full)
+        assert build_here(fake, monkeypatch, "--only", "03") == 1
+    capsys.readouterr()
+    assert not (fake.reports / "03-gamma.html").exists() and not (fake.reports / "exports" / "03-gamma").exists()
+    index = (fake.reports / "index.html").read_text(encoding="utf-8")
+    main = index.split('<ol class="index-list">', 1)[1].split("</ol>", 1)[0]
+    entry = main.split('<span class="index-id">03</span>', 1)
+    assert 'href="03-gamma.html"' not in main and 'href="03-gamma.html"' not in entry[0].rsplit("<li", 1)[1]
+    entry = entry[1].split("</li>", 1)[0]
+    assert "Not built in this folder yet" in _text(entry)
+    assert 'make reports ARGS="--only 03 --lang en"' in html_lib.unescape(entry)

@@ -40,7 +40,8 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
             and cache.sha256_file(index) == rec["outputs"].get(INDEX):
         return False
     records = {p: r for p in declared if (r := front.read_record(dirs.reports / p)) is not None}
-    data = render.render_index(entries, records, front.your_builds(dirs.reports, declared, lang))
+    states = {p: "missing" if not (dirs.reports / p).is_file() else "failed" for p in declared if p not in records}
+    data = render.render_index(entries, records, front.your_builds(dirs.reports, declared, lang), states)
     cache.atomic_write(placement.inside(dirs.reports, INDEX), data, dirs.staging)
     record_site(dirs, RECORD, key, {INDEX: cache.sha256_bytes(data)})
     return True

@@ -4,6 +4,7 @@ itself (the renderer's, or a plain one when there is no renderer)."""
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import os
@@ -75,6 +76,8 @@ def write_files(files: dict[str, bytes], reports: Path, staging: Path) -> dict[s
     flushed before any replaces its previous version, so a full disk leaves all the previous files (a page and its
     exports, the shared assets) and no half of the new set."""
     staged: list[tuple[str, Path]] = []
+    new = sorted({f for rel in files for f in (reports / rel).parents if reports in f.parents and not f.exists()},
+                 key=lambda f: len(f.parts), reverse=True)
     try:
         for rel, data in files.items():
             target = inside(reports, rel)
@@ -82,6 +85,9 @@ def write_files(files: dict[str, bytes], reports: Path, staging: Path) -> dict[s
     except BaseException:
         for tmp, _ in staged:
             cache.discard(tmp)
+        for folder in new:  # the folders made for this set (an export folder), deepest first, when left empty
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise
     for tmp, target in staged:
         os.replace(tmp, target)
