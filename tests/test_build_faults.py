@@ -481,3 +481,21 @@ def test_a_change_to_the_time_limit_alone_leaves_the_report_cached(fake):
     res = fake.build("--only", "03")
     row = next(line for line in res.stdout.splitlines() if line.startswith("03-gamma "))
     assert res.returncode == 0 and " cached" in row and "prose or titles" not in row, res.stdout
+
+
+def test_a_file_where_a_reports_export_folder_belongs_is_named_and_the_report_kept(fake):
+    """A regular file at ``reports/exports/<report>`` gave only "File exists (…)". The line says a folder is
+    needed there and that the previous report was kept, and the page is unchanged."""
+    fake.set_code("03-gamma", 3, 'import pandas as pd\nfrom helpers import present\npresent.table(pd.DataFrame('
+                  '{"mode": [P.mode]}), key="modes", title="The mode", sources=["academic-osce"])')
+    assert fake.build("--only", "03").returncode == 0
+    folder = fake.reports / "exports" / "03-gamma"
+    shutil.rmtree(folder)
+    folder.write_text("not a folder", encoding="utf-8")
+    page = (fake.reports / "03-gamma.html").read_bytes()
+    fake.set_markdown("03-gamma", "# A fake notebook\n\nGamma, edited.")
+    res = fake.build("--only", "03")
+    assert res.returncode == 1, res.stdout + res.stderr
+    line = next(ln for ln in res.stdout.splitlines() if ln.startswith("03-gamma "))
+    assert "exports/03-gamma is a file where a folder is needed" in line and "previous version" in line, line
+    assert (fake.reports / "03-gamma.html").read_bytes() == page

@@ -193,3 +193,31 @@ def test_unreadable_kept_parts_mean_a_whole_render(fake, no_kernel):
     assert res.returncode == 0, res.stdout + res.stderr
     assert "without a kernel" in _line(res, "02-beta") and "edited prose" not in _line(res, "02-beta")
     assert "Beta, reworded." in (fake.reports / "02-beta.html").read_text()
+
+
+# a chart whose data's keys come in an order of their own ("zeta" before "alpha"), in two named tables
+CHART_CELL = ('from IPython.display import display\n'
+              'spec = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "mark": "point",\n'
+              '        "datasets": {"second": [{"zeta": 3, "alpha": "c"}], "first": [{"zeta": 1, "alpha": "a"}]},\n'
+              '        "layer": [{"data": {"name": "second"}, "mark": "point",\n'
+              '                   "encoding": {"x": {"field": "zeta", "type": "quantitative"}}},\n'
+              '                  {"data": {"name": "first"}, "mark": "point",\n'
+              '                   "encoding": {"x": {"field": "zeta", "type": "quantitative"}}}]}\n'
+              'display({"application/vnd.vegalite.v5+json": spec}, raw=True)')
+
+
+def test_a_re_render_from_the_kept_run_writes_the_exports_and_page_of_a_full_run(fake, no_kernel):
+    """A re-render from the kept run ("re-rendered without a kernel") wrote a chart's CSV with other columns and
+    rows than the full run had: the kept notebook is saved with its keys sorted. Every path gives the same bytes."""
+    fake.set_code("03-gamma", 3, CHART_CELL)
+    assert fake.build("--only", "03").returncode == 0
+    full = fake.report_files()
+    export = fake.reports / "exports" / "03-gamma" / "chart-1.csv"
+    assert export.exists(), sorted(full)
+    export.write_text("junk\n", encoding="utf-8")
+    res = fake.build("--only", "03", **no_kernel)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "re-rendered without a kernel" in _line(res, "03-gamma")
+    again = fake.report_files()
+    changed = sorted(p for p in full if p.startswith(("exports/", "03-gamma")) and again.get(p) != full[p])
+    assert not changed, changed

@@ -167,3 +167,20 @@ def test_an_empty_range_is_refused_as_such_by_the_build_and_by_list(fake):
         assert "parameter 'as_of' has min '2030-06-15' (2030-06-15) above max 'data:last'" in res.stderr
         assert "an empty range" in res.stderr and "out of range" not in res.stderr
     assert not fake.reports.exists()
+
+
+def test_list_warns_of_a_default_or_variant_the_build_would_refuse(fake):
+    """--list printed ``year = 1999 [a whole number from 2000 to 2024]`` and ``variant x: focus_state=XXX`` without
+    a word, though the build refuses both. Each now has one warning line under it; --list still lists."""
+    text = fake.collection.read_text(encoding="utf-8")
+    text = text.replace("default = 2020", "default = 1999", 1)
+    text = text.replace('  help = "organisations"',
+                        '  help = "organisations"\n  [[notebook.variant]]\n  name = "nowhere"\n'
+                        '  parameters = { state = "XXX" }', 1)
+    fake.collection.write_text(text, encoding="utf-8")
+    res = fake.build("--list", "--only", "02")
+    assert res.returncode == 0, res.stdout + res.stderr
+    warnings = [ln.strip() for ln in res.stdout.splitlines() if "warning:" in ln]
+    assert len(warnings) == 2, res.stdout
+    assert warnings[0].startswith("warning: the default of year is refused by the build") and "1999" in warnings[0]
+    assert warnings[1].startswith("warning: variant nowhere is refused by the build") and "XXX" in warnings[1]

@@ -67,6 +67,29 @@ def test_a_report_built_with_p_is_listed_under_your_builds(fake):
         [("01-alpha--as_of-1995-06-15.html", "01", "1995-06-15")]
 
 
+def test_your_builds_made_from_older_data_are_marked_on_the_index_and_in_the_summary(fake):
+    done = fake.build("--only", "01", "-p", "as_of", "1995-06-15")
+    assert done.returncode == 0, done.stderr
+    builds = (fake.reports / "index.html").read_text(encoding="utf-8").split('id="your-builds"', 1)[1]
+    assert "index-stale" not in builds and "older data" not in done.stderr
+    with (fake.data / "alpha.csv").open("a", encoding="utf-8") as fh:  # the data the -p report read changes
+        fh.write("c,2020-01-01,\n")
+    done = fake.build("--only", "01")
+    assert done.returncode == 0, done.stderr
+    builds = (fake.reports / "index.html").read_text(encoding="utf-8").split('id="your-builds"', 1)[1]
+    mark = re.search(r'<p class="index-stale">(.*?)</p>', builds, re.S)
+    assert mark, builds
+    assert "Built from older data" in _text(mark.group(1))
+    command = 'make reports ARGS="--only 01 -p as_of 1995-06-15 --lang en"'
+    assert command in html_lib.unescape(mark.group(1))
+    line = [x for x in done.stderr.splitlines() if "01-alpha--as_of-1995-06-15.html" in x]
+    assert len(line) == 1 and "older data" in line[0] and command in line[0], done.stderr
+    done = fake.build("--only", "01", "-p", "as_of", "1995-06-15")  # the command the index gives
+    assert done.returncode == 0, done.stderr
+    builds = (fake.reports / "index.html").read_text(encoding="utf-8").split('id="your-builds"', 1)[1]
+    assert "index-stale" not in builds and "older data" not in done.stderr
+
+
 def test_intervals_written_as_text_are_exported_as_numeric_low_and_high_columns():
     frame = pd.DataFrame({"org": ["SCO", "NATO"], "score": ["0.20–0.40", "0.75-1.00"], "n": [1, 2]})
     out = pd.read_csv(io.StringIO(table_html.table_csv(frame)))
@@ -89,3 +112,38 @@ def test_a_numeric_column_shows_one_precision_and_empty_cells_a_dash():
     cells = re.findall(r'<td[^>]*class="num"[^>]*>([^<]*)</td>', page)
     assert cells == ["76.7", "1,414.6", "218.0"]
     assert page.count("—") == 1 and 'class="empty"' in page
+
+
+def test_the_index_links_no_report_that_a_full_disk_kept_from_being_written(fake, monkeypatch, capsys):
+    """A first build on a disk that filled while a report's exports were written reported it FAILED, yet its page
+    stayed and the index listed it as an ordinary report. Now neither the page nor an empty export folder is left,
+    and the index names it as not built, with the command that builds it."""
+    import errno
+    import os
+    import shutil
+
+    from build_runs import build_here
+
+    fake.set_code("03-gamma", 3, 'import pandas as pd\nfrom helpers import present\npresent.table(pd.DataFrame('
+                  '{"mode": [P.mode]}), key="modes", title="The mode", sources=["academic-osce"])')
+    assert fake.build("--only", "03").returncode == 0
+    shutil.rmtree(fake.reports)  # a fresh reports folder; the kept run renders the page again, in this process
+    real_fsync = os.fsync
+
+    def full(fd):
+        if os.path.basename(os.readlink(f"/proc/self/fd/{fd}")).startswith(".modes.csv."):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_fsync(fd)
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "fsync", full)
+        assert build_here(fake, monkeypatch, "--only", "03") == 1
+    capsys.readouterr()
+    assert not (fake.reports / "03-gamma.html").exists() and not (fake.reports / "exports" / "03-gamma").exists()
+    index = (fake.reports / "index.html").read_text(encoding="utf-8")
+    main = index.split('<ol class="index-list">', 1)[1].split("</ol>", 1)[0]
+    entry = main.split('<span class="index-id">03</span>', 1)
+    assert 'href="03-gamma.html"' not in main and 'href="03-gamma.html"' not in entry[0].rsplit("<li", 1)[1]
+    entry = entry[1].split("</li>", 1)[0]
+    assert "Not built in this folder yet" in _text(entry)
+    assert 'make reports ARGS="--only 03 --lang en"' in html_lib.unescape(entry)

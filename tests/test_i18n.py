@@ -584,3 +584,30 @@ def test_an_axis_that_shortens_its_labels_shortens_the_arabic_words(monkeypatch)
     assert expr.startswith("truncate((datum.value") and '"within the bloc" ? "داخل الكتلة"' in expr
     kept = {**spec, "encoding": {"y": {**spec["encoding"]["y"], "axis": {"labelExpr": "datum.label"}}}}
     assert vega_specs.with_labels(kept)["encoding"]["y"]["axis"]["labelExpr"] == "datum.label"  # never relabelled
+
+
+def test_a_cell_without_a_translation_is_marked_english_and_named_at_build_time(tmp_path):
+    """A new English markdown cell with no catalog entry appeared in the Arabic page as unmarked English, and the
+    build said nothing. It is now wrapped as English, left to right (the H1 title line stays first, for the page
+    to drop), it stays so through the page's prose sanitiser, and the build's warning line names the cell."""
+    import nbformat
+
+    from helpers.i18n import catalogs
+    from helpers.render import safe_prose
+
+    stem = "00-article-at-a-glance"
+    nb = nbformat.v4.new_notebook()
+    for cid, text in (("new-title", "# A new title\n\nNew words."), ("new-prose", "## New heading\n\nMore words.")):
+        cell = nbformat.v4.new_markdown_cell(text)
+        cell.id = cid
+        nb.cells.append(cell)
+    assert catalogs.translate_markdown(nb, stem, "ar") == 2
+    assert nb.cells[0].source.startswith("# A new title\n\n<div lang=\"en\" dir=\"ltr\">")
+    assert nb.cells[1].source == '<div lang="en" dir="ltr">\n\n## New heading\n\nMore words.\n\n</div>'
+    kept = safe_prose.clean('<div lang="en" dir="ltr"><h2>New heading</h2><p>More words.</p></div>')
+    assert re.match(r'<div (lang="en" dir="ltr"|dir="ltr" lang="en")><h2>', kept), kept
+    saved = tmp_path / f"{stem}.ipynb"
+    nbformat.write(nb, saved)
+    line = catalogs.untranslated_note(stem, saved, "ar")
+    assert line and "2 markdown cell(s) (new-title, new-prose) have no translation" in line, line
+    assert "shows them in English, marked as English" in line

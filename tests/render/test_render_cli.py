@@ -273,3 +273,66 @@ def test_a_move_that_fails_puts_back_every_file_already_moved(executed, tmp_path
     assert len(err) == 1 and "was not written" in err[0] and "nothing under" in err[0], err
     assert _tree(out_file.parent) == before  # no export of the new page, the older stylesheet back in place
     assert not [p for p in out_file.parent.iterdir() if p.name.startswith(".page.html.")]  # no staging left
+
+
+def test_a_page_is_never_written_over_the_collections_reports(executed, tmp_path, monkeypatch, capsys):
+    """``-o reports/05-….html`` replaced the collection's default 05 report and its exports with another run, exit
+    0. The build's reports folder (either edition), the project's reports/ and the cache are refused in one line
+    that names the folder, and nothing there changes."""
+    from helpers import paths
+    from helpers.render.__main__ import main
+
+    site = tmp_path / "site"
+    (site / "ar").mkdir(parents=True)
+    (site / "05-balance-of-power.html").write_text("the build's report", encoding="utf-8")
+    monkeypatch.setenv("NATO_REPORTS_DIR", str(site))
+    monkeypatch.setenv("NATO_CACHE_DIR", str(tmp_path / "cache"))
+    nb_path = tmp_path / "executed.ipynb"
+    nbformat.write(executed[0], nb_path)
+    before = _tree(site)
+    for out, words in ((site / "05-balance-of-power.html", "is the build's reports folder"),
+                       (site / "ar" / "x.html", "is inside the build's reports folder"),
+                       (paths.REPORTS / "x.html", "the project's reports folder"),
+                       (tmp_path / "cache" / "x.html", "is the build's cache folder")):
+        with pytest.raises(SystemExit) as stop:
+            main([str(nb_path), "-o", str(out)])
+        err = capsys.readouterr().err.strip().splitlines()[-1]
+        assert stop.value.code == 2 and words in err and "folder of its own" in err, err
+    assert _tree(site) == before
+    assert not (tmp_path / "cache").exists()
+
+
+def test_a_notebook_run_for_the_arabic_edition_makes_an_arabic_page(executed, tmp_path, monkeypatch, capsys):
+    """A standalone render of a notebook the build ran for the Arabic edition gave an English, left-to-right page
+    with English headings around Arabic findings. The edition marked in the notebook decides the page's language;
+    ``NATO_LANG`` naming the other edition is refused in one line."""
+    from helpers.render.__main__ import main
+
+    nb = nbformat.from_dict(executed[0])
+    nb.metadata["nato_report"] = {"lang": "ar"}
+    nb_path = tmp_path / "executed.ipynb"
+    nbformat.write(nb, nb_path)
+    monkeypatch.delenv("NATO_LANG", raising=False)
+    assert main([str(nb_path), "-o", str(tmp_path / "out" / "page.html")]) == 0
+    page = (tmp_path / "out" / "page.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in page and "في لمحة" in page
+    monkeypatch.setenv("NATO_LANG", "en")
+    with pytest.raises(SystemExit) as stop:
+        main([str(nb_path), "-o", str(tmp_path / "other" / "page.html")])
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert stop.value.code == 2 and "run for the Arabic edition but NATO_LANG=en" in err, err
+    assert not (tmp_path / "other").exists()
+
+
+def test_the_build_marks_the_edition_in_the_notebook_it_keeps(fake, monkeypatch, capsys):
+    """What the standalone render reads: the executed notebook the build keeps says the edition it was run for."""
+    from helpers.render.__main__ import main
+
+    done = fake.build("--only", "03")
+    assert done.returncode == 0, done.stderr
+    kept = fake.build_dir / "03-gamma.ipynb"
+    assert nbformat.read(kept, as_version=4).metadata["nato_report"] == {"lang": "en"}
+    monkeypatch.setenv("NATO_LANG", "ar")
+    with pytest.raises(SystemExit) as stop:
+        main([str(kept), "-o", str(fake.root / "page" / "gamma.html")])
+    assert stop.value.code == 2 and "run for the English edition but NATO_LANG=ar" in capsys.readouterr().err

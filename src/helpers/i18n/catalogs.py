@@ -141,6 +141,7 @@ def translate_markdown(nb, stem: str, lang: str = "ar") -> int:
             left += 1
             if cell.get("id", "") not in found:
                 unmatched.append(cell.get("id", ""))
+            cell.source = _marked_english(source)
             continue
         cell.source = forms.percent_marks(done.text, lang)  # «17%», never «%17», after an Arabic word
         if done.stale:
@@ -148,6 +149,15 @@ def translate_markdown(nb, stem: str, lang: str = "ar") -> int:
             cell.source += f'\n\n<p class="report-i18n-{STALE_NOTE}">{note}</p>'
     _say_orphans(nb, stem, lang, found, unmatched)
     return left
+
+
+def _marked_english(source: str) -> str:
+    """A cell left in English, marked as English, left to right, in a page of another language (its H1 title line,
+    which the page drops for its own title, stays first)."""
+    lines = source.strip("\n").splitlines()
+    head = lines.pop(0) + "\n\n" if lines and lines[0].startswith("# ") else ""
+    rest = "\n".join(lines).strip("\n")
+    return head + (f'<div lang="en" dir="ltr">\n\n{rest}\n\n</div>' if rest.strip() else "")
 
 
 def _say_orphans(nb, stem: str, lang: str, found: dict, unmatched: list[str]) -> None:
@@ -180,6 +190,25 @@ def unsafe_entry(stem: str, lang: str = "ar") -> str | None:
             return (f"{paths.shown(notebook_catalog_path(stem, lang))}: the translation of cell {cell_id!r}: "
                     f"{bad[0]}; {bad[1]}")
     return None
+
+
+def untranslated_note(stem: str, ipynb: Path, lang: str = "ar") -> str | None:
+    """One line naming the markdown cells of a saved notebook that have no translation in its catalog (the edition
+    shows them in English, marked as such), or None."""
+    import json
+
+    found = cell_translations(stem, lang)
+    try:
+        cells = json.loads(Path(ipynb).read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return None
+    left = [c.get("id", "") for c in cells if c.get("cell_type") == "markdown" and "".join(c.get("source", "")).strip()
+            and translated_cell("".join(c.get("source", "")), found.get(c.get("id", ""))) is None]
+    if not left:
+        return None
+    return (f"{paths.shown(Path(ipynb))}: {len(left)} markdown cell(s) ({', '.join(left)}) have no translation in "
+            f"{paths.shown(notebook_catalog_path(stem, lang))}; the {lang} edition shows them in English, marked "
+            "as English; add their translation (python -m helpers.i18n check lists them)")
 
 
 def notebook_orphan_note(stem: str, ipynb: Path, lang: str = "ar") -> str | None:

@@ -86,10 +86,29 @@ def list_text(collection: Path, only: list[str]) -> str:
         for name, spec in nb.parameters.items():
             allowed = params.allowed_text(nb.id, name, collection=collection)
             lines.append(f"      {name}: {spec.type} = {spec.default!r}  [{allowed}]  {spec.help}")
+            lines += _refused(nb.id, {name: spec.default}, f"the default of {name}", collection)
         for vname, vparams in nb.variants:
             vals = ", ".join(f"{k}={v}" for k, v in vparams.items())
             lines.append(f"      variant {vname}: {vals}  → reports/{nb.stem}--{vname}.html")
+            lines += _refused(nb.id, vparams, f"variant {vname}", collection)
     return "\n".join(lines)
+
+
+def _refused(nb_id: str, values: dict, what: str, collection: Path) -> list[str]:
+    """``[one warning line]`` when the build would refuse one of these values of the section map, else ``[]``."""
+    from helpers.params.checks import CHECKS, Context
+
+    nb = params.notebook(nb_id, collection)
+    ctx = Context(notebook=nb, folder=params.data_dir(collection))
+    for name, value in values.items():
+        try:
+            if name not in nb.parameters:
+                raise params.ParameterError(f"'{name}' is not a parameter of notebook {nb_id}")
+            CHECKS[nb.parameters[name].type](ctx, nb.parameters[name], value)
+        except (params.ParameterError, ValueError) as exc:
+            return [f"      warning: {what} is refused by the build: {str(exc).splitlines()[0]}; fix it in "
+                    f"{collection.name}"]
+    return []
 
 
 def _executor(args: argparse.Namespace) -> None:

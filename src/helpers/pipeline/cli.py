@@ -199,13 +199,15 @@ def _edition(args, collection: Path, everything: list, chosen: list, dirs, lang:
 
 
 def _say_orphan_entries(chosen: list, lang: str) -> None:
-    """A warning per notebook whose catalog holds an entry matching no cell while cells fall back to English."""
+    """A warning per notebook whose catalog holds an entry matching no cell while cells fall back to English, or
+    whose cells have no translation at all (shown in English, marked as such)."""
     if lang == "en":
         return
     from helpers.i18n import catalogs
 
     for stem, notebook in sorted({(e.stem, e.notebook) for e in chosen}):
-        line = catalogs.notebook_orphan_note(stem, Path(notebook), lang)
+        line = catalogs.notebook_orphan_note(stem, Path(notebook), lang) or \
+            catalogs.untranslated_note(stem, Path(notebook), lang)
         if line:
             print(f"warning: {line}", file=sys.stderr)
 
@@ -233,6 +235,9 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
                            lambda: _sweep_page(args, collection, chosen, everything, dirs)) or []
         index_written = _site_step(f"the index ({plan.INDEX})", site_errors,  # reads each page's headline finding
                                    lambda: front_page.write(everything, dirs, args.force))
+        for line in _site_step("the list of your builds", site_errors,
+                               lambda: front_page.outdated_builds(everything, dirs)) or []:
+            print(f"warning: {line}", file=sys.stderr)
     except KeyboardInterrupt as exc:
         return _stopped(exc, f"the {'English' if lang == 'en' else 'Arabic'} edition's build ({len(chosen)} "
                              "report(s))")

@@ -132,6 +132,16 @@ def _done_with(kernel, read_log: Path) -> None:
     return None
 
 
+def _mark_edition(nb, entry: Entry, executed: Path) -> None:
+    """The executed notebook says which edition it was run for (``metadata.nato_report.lang``), so that
+    ``python -m helpers.render`` makes a page of that language from it."""
+    import nbformat
+
+    if nb is not None:
+        nb.metadata["nato_report"] = {"lang": entry.lang or "en"}
+        nbformat.write(nb, str(executed))
+
+
 def run_kernel(entry: Entry, executed: Path, read_log: Path):
     """Execute with the read log switched on (in this worker's environment, which a fresh kernel inherits; a warm
     kernel has a log of its own): ``(notebook or None, failure or None, reads)``."""
@@ -139,6 +149,7 @@ def run_kernel(entry: Entry, executed: Path, read_log: Path):
     os.environ[paths.READ_LOG_VAR] = str(read_log)
     try:
         nb, failed = _execute(entry, executed, read_log, kernel)
+        _mark_edition(nb, entry, executed)
     finally:
         os.environ.pop(paths.READ_LOG_VAR, None)
         _done_with(kernel, read_log)

@@ -40,7 +40,20 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
             and cache.sha256_file(index) == rec["outputs"].get(INDEX):
         return False
     records = {p: r for p in declared if (r := front.read_record(dirs.reports / p)) is not None}
-    data = render.render_index(entries, records, front.your_builds(dirs.reports, declared))
+    states = {p: "missing" if not (dirs.reports / p).is_file() else "failed" for p in declared if p not in records}
+    data = render.render_index(entries, records, front.your_builds(dirs.reports, declared, lang), states)
     cache.atomic_write(placement.inside(dirs.reports, INDEX), data, dirs.staging)
     record_site(dirs, RECORD, key, {INDEX: cache.sha256_bytes(data)})
     return True
+
+
+def outdated_builds(entries: list, dirs: Dirs) -> list[str]:
+    """One line per report under "Your builds" made from older data or code than this build's (the index marks
+    each), naming it and the command that builds it again."""
+    from helpers.render import front
+
+    lang = entries[0].lang if entries else "en"
+    why = {"data": "older data", "code": "an older version of the helpers code"}
+    return [f"{cache.relative(dirs.reports / b.output)} (under \"Your builds\" on the index) was built from "
+            f"{why[b.stale]} and is marked so there; rebuild it with: {b.command}"
+            for b in front.your_builds(dirs.reports, [e.output for e in entries], lang) if b.stale]

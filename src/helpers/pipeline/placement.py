@@ -4,6 +4,8 @@ itself (the renderer's, or a plain one when there is no renderer)."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import html
 import logging
 import os
@@ -75,6 +77,9 @@ def write_files(files: dict[str, bytes], reports: Path, staging: Path) -> dict[s
     flushed before any replaces its previous version, so a full disk leaves all the previous files (a page and its
     exports, the shared assets) and no half of the new set."""
     staged: list[tuple[str, Path]] = []
+    new = sorted({f for rel in files for f in (reports / rel).parents if reports in f.parents and not f.exists()},
+                 key=lambda f: len(f.parts), reverse=True)
+    _refuse_files_in_folders_place(files, reports)
     try:
         for rel, data in files.items():
             target = inside(reports, rel)
@@ -82,10 +87,23 @@ def write_files(files: dict[str, bytes], reports: Path, staging: Path) -> dict[s
     except BaseException:
         for tmp, _ in staged:
             cache.discard(tmp)
+        for folder in new:  # the folders made for this set (an export folder), deepest first, when left empty
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise
     for tmp, target in staged:
         os.replace(tmp, target)
     return {rel: cache.sha256_bytes(data) for rel, data in files.items()}
+
+
+def _refuse_files_in_folders_place(files: dict[str, bytes], reports: Path) -> None:
+    """An OSError naming it when a file sits where the set needs a folder (``reports/exports/<report>`` made a
+    file): nothing of the set is written and the previous version stays."""
+    for folder in sorted({f for rel in files for f in (reports / rel).parents if reports in f.parents}):
+        if folder.exists() and not folder.is_dir():
+            raise OSError(errno.ENOTDIR, f"{cache.relative(folder)} is a file where a folder is needed (for "
+                          f"{len([r for r in files if folder in (reports / r).parents])} file(s) of this set); "
+                          "move or remove it and build again; the previous version, if any, was kept")
 
 
 def drop_leftovers(previous: Previous | None, keep: dict, reports: Path) -> None:

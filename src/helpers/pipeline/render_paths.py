@@ -34,7 +34,7 @@ def full(render, nb, entry: Entry, path: RenderPath = RenderPath.FULL) -> Render
         return Rendered.failed(failure("render", exc), path)
 
 
-def _saved(path: str):
+def saved(path: str):
     """The notebook as saved (no schema check: only its cells are used, and the cache key vouches for its code)."""
     import nbformat
 
@@ -50,7 +50,7 @@ def _cached_run(entry: Entry, kept: Path):
 
     try:
         current = nbformat.read(entry.notebook, as_version=4)
-        return merge_prose(_saved(str(kept)), current), None  # the kept run as papermill wrote (and checked) it
+        return merge_prose(saved(str(kept)), current), None  # the kept run as papermill wrote (and checked) it
     except Exception as exc:
         return None, failure("render", exc)
 
@@ -61,7 +61,7 @@ def _in_kept_page(render, kept: dict, entry: Entry) -> Rendered | None:
     from helpers.render.safe_prose import UnsafeProse
 
     try:
-        spun = render.respin(kept, _saved(entry.notebook), entry)
+        spun = render.respin(kept, saved(entry.notebook), entry)
     except UnsafeProse as exc:  # the author's text, not the fast path, is at fault: one line, no traceback
         return Rendered.failed(failure("render", exc), RenderPath.PROSE_ONLY)
     except Exception:

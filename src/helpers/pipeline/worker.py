@@ -68,7 +68,9 @@ def execute_and_render(render, job: ReportJob) -> Ran:
     if failure is not None:
         return Ran(name, Rendered.failed(failure, RenderPath.FULL), reads)
     execute.cap(nb, entry, job.executed)
-    return Ran(name, render_paths.full(render, nb, entry), reads)
+    # rendered as saved, as a later re-render from the kept run reads it: the same key order in every chart's data,
+    # so the same page and export bytes whichever path made them
+    return Ran(name, render_paths.full(render, render_paths.saved(str(job.executed)), entry), reads)
 
 
 def _with_data(entry: Entry, reads: dict[str, str]) -> Entry:

@@ -56,7 +56,7 @@ def _not_written(out: Path, exc: OSError) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    from helpers import render
+    from helpers import paths, render
 
     if not args.notebook.is_file():
         parser.error(f"{args.notebook} does not exist or is not a file; give a notebook executed by papermill")
@@ -67,8 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     nb = _read(args.notebook, parser)
     if not args.as_is:
         _refuse_unfinished(nb, args.notebook, parser)
+    lang = _edition_of(nb, args.notebook, parser)
     try:
-        files = dict(render.render_report(nb, entry_for(nb, args.notebook, out)))
+        with paths.using(lang=lang):
+            files = dict(render.render_report(nb, SimpleNamespace(**vars(entry_for(nb, args.notebook, out)),
+                                                                  lang=lang)))
     except render.RenderError as exc:
         print(f"{parser.prog}: error: {exc}", file=sys.stderr)
         return 1
@@ -83,6 +86,31 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"wrote {out} ({len(files) - 1} more files under {out.parent})")
     return 0
+
+
+def _edition_of(nb, notebook: Path, parser: argparse.ArgumentParser) -> str:
+    """The edition the notebook was run for: the one the build marked in it (``metadata.nato_report.lang``; a
+    notebook the build kept under ``build/ar/`` is Arabic), else ``$NATO_LANG`` (a papermill run made with it).
+    A notebook run for one edition while ``$NATO_LANG`` names the other is refused (``parser.error``): its
+    findings are in one language and the page's headings, notes and direction would be in the other."""
+    from helpers import paths
+
+    try:
+        asked = paths.language()
+    except paths.SettingError as exc:
+        parser.error(str(exc))
+    marked = str((nb.metadata.get("nato_report") or {}).get("lang") or "")
+    if not marked and paths.build_dir() / "ar" in Path(os.path.realpath(notebook)).parents:
+        marked = "ar"
+    if marked and marked not in paths.EDITION_NAMES:
+        parser.error(f"{notebook} says it was run for the edition {marked!r}; allowed: "
+                     f"{' or '.join(paths.EDITION_NAMES)}")
+    if marked and os.environ.get(paths.LANG_VAR, "").strip() and asked != marked:
+        names = {"en": "English", "ar": "Arabic"}
+        parser.error(f"{notebook} was run for the {names[marked]} edition but {paths.LANG_VAR}={asked}: its "
+                     f"findings would sit in a page of the other language; set {paths.LANG_VAR}={marked} or leave "
+                     "it unset")
+    return marked or asked
 
 
 def _refuse_unfinished(nb, notebook: Path, parser: argparse.ArgumentParser) -> None:
@@ -224,6 +252,22 @@ def _output_problem(out: Path, notebook: Path) -> str | None:
         where, what, src = found
         return (f"{out.parent} {where} {what} ({src}): the page, its assets/ and exports/ would be written among "
                 f"the sources; give -o a file in a folder of its own (e.g. build/{out.name})")
+    return _build_output(out)
+
+
+def _build_output(out: Path) -> str | None:
+    """Why ``out`` would land among the build's own outputs (the reports folder, either edition, or the cache),
+    where it would replace a report the build wrote and its exports, or None."""
+    from helpers import paths
+
+    owned = {"the build's reports folder": paths.reports_dir(), "the project's reports folder": paths.REPORTS,
+             "the build's cache folder": paths.cache_dir()}
+    found = paths.overlap(out.parent, {what: Path(os.path.realpath(f)) for what, f in owned.items()})
+    if found and found[0] != "holds":
+        where, what, folder = found
+        return (f"-o {out}: {out.parent} {where} {what} ({folder}): the build writes the collection's reports "
+                "there, and this page, its assets/ and exports/ would replace them; give -o a file in a folder "
+                f"of its own (e.g. build/{out.name})")
     return None
 
 

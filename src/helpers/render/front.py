@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,38 @@ def page_record(entry, glance, summary: str, body: str = "") -> dict:
     return {"id": entry.id or "", "name": entry.name, "stem": entry.stem, "output": entry.output,
             "title": entry.title, "summary": summary or entry.summary or "", "findings": list(glance or []),
             "parameters": dict(entry.parameters or {}), "variant": entry.variant or "",
-            "figure": figure.group(1) if figure else ""}
+            "figure": figure.group(1) if figure else "", **made_from(entry)}
+
+
+def made_from(entry) -> dict:
+    """What the page was made from, so the index can tell a page an edit of the data or code left behind: the
+    values given with ``-p`` (those that differ from the defaults), the data files it read with its data version,
+    and the helpers code."""
+    from helpers import cache
+
+    defaults = dict(getattr(entry, "defaults", None) or {})
+    return {"given": {k: v for k, v in (entry.parameters or {}).items() if k not in defaults or defaults[k] != v},
+            "lang": getattr(entry, "lang", None) or "en", "data_version": getattr(entry, "data_version", None) or "",
+            "data_files": list(getattr(entry, "data_files", None) or []), "code": cache.code_hash()}
+
+
+def outdated(record: dict) -> str:
+    """``"data"`` when a data file the page read has changed since, ``"code"`` when the helpers code has (or the
+    page is older than these records), else ``""``."""
+    from helpers import cache, paths
+
+    files = record.get("data_files") or []
+    if files and record.get("data_version"):
+        now = {f: cache.sha256_file(paths.ROOT / f) or "missing" for f in files}
+        if cache.data_fingerprint(now) != record["data_version"]:
+            return "data"
+    return "" if record.get("code") == cache.code_hash() else "code"
+
+
+def rebuild_command(nb_id: str, given: dict, lang: str) -> str:
+    """The command that builds a ``-p`` report again, as a reader types it."""
+    values = "".join(f" -p {k} {shlex.quote(str(v))}" for k, v in given.items())
+    return f'make reports ARGS="--only {nb_id}{values} --lang {lang}"'
 
 
 def record_json(record: dict) -> str:
@@ -66,27 +98,34 @@ class BuiltReport:
     parameters: dict
     finding: str
     meta: str = ""  # what the index says in place of the parameters (a sweep: its values and report count)
+    stale: str = ""  # "data" or "code" when made from older data or code (:func:`outdated`), else ""
+    command: str = ""  # the command that builds it again
 
 
-def your_sweeps(reports: Path) -> tuple[list[BuiltReport], set[str]]:
-    """``(one item per sweep page in reports/sweeps/, the report pages those sweeps list)``."""
+def your_sweeps(reports: Path, lang: str = "en") -> tuple[list[BuiltReport], set[str]]:
+    """``(one item per sweep page in reports/sweeps/, the report pages those sweeps list)``; a sweep is out of date
+    when one of its reports is."""
     items, folded = [], set()
     for page in sorted((reports / SWEEPS).glob("*.html")):
         rec = read_sweep(page)
         if rec is None:
             continue
         folded.update(str(p) for p in rec["pages"])
+        stale = sorted({outdated(r) for p in rec["pages"] if (r := read_record(reports / str(p))) is not None} - {""})
+        command = str(rec.get("command", ""))
         items.append(BuiltReport(output=f"{SWEEPS}/{page.name}", nb_id=", ".join(rec.get("notebooks") or []),
-                                 title=str(rec.get("title", "")), parameters={}, finding="",
-                                 meta=str(rec.get("command", ""))))
+                                 title=str(rec.get("title", "")), parameters={}, finding="", meta=command,
+                                 stale=stale[0] if stale else "",
+                                 command=command[:-1] + f' --lang {lang}"' if command.endswith('"') else command))
     return items, folded
 
 
-def your_builds(reports: Path, declared: Iterable[str]) -> list[BuiltReport]:
+def your_builds(reports: Path, declared: Iterable[str], lang: str = "en") -> list[BuiltReport]:
     """Every report page in ``reports`` that is not one of the ``declared`` outputs (the collection's reports and
     variants): the ones built with ``-p`` (or by any other tool that writes report pages), by notebook and name.
-    A sweep (``reports/sweeps/*.html``) is one item, first, and the reports it lists are not repeated."""
-    sweeps, folded = your_sweeps(reports)
+    A sweep (``reports/sweeps/*.html``) is one item, first, and the reports it lists are not repeated. Each says
+    whether it was made from older data or code than the build's, and the command that builds it again."""
+    sweeps, folded = your_sweeps(reports, lang)
     known = set(declared) | {"index.html"} | folded
     out = []
     for page in sorted(reports.glob("*.html")):
@@ -98,7 +137,9 @@ def your_builds(reports: Path, declared: Iterable[str]) -> list[BuiltReport]:
         findings = rec.get("findings") or []
         out.append(BuiltReport(output=page.name, nb_id=str(rec.get("id", "")), title=str(rec.get("title", "")),
                                parameters=dict(rec.get("parameters") or {}),
-                               finding=str(findings[0] if findings else rec.get("summary", ""))))
+                               finding=str(findings[0] if findings else rec.get("summary", "")),
+                               stale=outdated(rec), command=rebuild_command(str(rec.get("id", "")),
+                                                                            dict(rec.get("given", rec.get("parameters")) or {}), lang)))
     return sweeps + sorted(out, key=lambda b: (b.nb_id, b.output))
 
 

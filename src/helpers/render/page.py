@@ -230,14 +230,16 @@ def _page(template: str, **context) -> bytes:
     return (templating.render(template, assets=ASSETS, **context).rstrip("\n") + "\n").encode("utf-8")
 
 
-def render_index(entries, records: dict[str, dict] | None = None, builds=None) -> bytes:
+def render_index(entries, records: dict[str, dict] | None = None, builds=None,
+                 states: dict[str, str] | None = None) -> bytes:
     """``reports/index.html`` (``reports/ar/index.html`` for the Arabic edition), the front page: every notebook in
     collection order with its headline finding and first figure (from ``records``, each page's own record by output
     name), its variants folded, and "Your builds" (``builds``: :class:`helpers.render.front.BuiltReport` items, see
-    :func:`front.your_builds`)."""
+    :func:`front.your_builds`). ``states``: ``{output: "missing" or "failed"}`` for a page not in the folder or
+    whose last build failed; the index says so and gives the command that builds it, and links no missing page."""
     from helpers import i18n
 
-    records = records or {}
+    records, states = records or {}, states or {}
     lang = _lang(entries[0]) if entries else "en"
     other, href = i18n.counterpart("index.html", lang)
     groups: dict[str, list] = {}
@@ -246,17 +248,19 @@ def render_index(entries, records: dict[str, dict] | None = None, builds=None) -
     items = []
     for nb_id, group in groups.items():
         main = next((e for e in group if not e.variant), group[0])
-        variants = [{"output": v.output,
+        variants = [{"output": v.output, "state": states.get(v.output, ""),
                      "label": site.variant_label(v.parameters or {}, v.defaults)
                      or site.variant_label(v.parameters or {}) or v.variant or v.name,
                      "params": site.params_markup(v.parameters or {}, nb_id)}
                     for v in group if v is not main]
         record = records.get(main.output) or {}
-        items.append({"id": nb_id, "entry": main, "variants": variants,
+        items.append({"id": nb_id, "entry": main, "variants": variants, "state": states.get(main.output, ""),
+                      "command": f'make reports ARGS="--only {nb_id} --lang {lang}"',
                       "finding": front.headline(record, main.summary), "figure": record.get("figure", ""),
                       "params": site.params_markup(main.parameters or {}, nb_id)})
     mine = [{"output": b.output, "id": b.nb_id, "title": b.title,
-             "params": b.meta or site.params_markup(b.parameters, b.nb_id), "finding": b.finding}
+             "params": b.meta or site.params_markup(b.parameters, b.nb_id), "finding": b.finding,
+             "stale": b.stale, "command": b.command}
             for b in (builds or [])]
     return _page("index.html.j2", items=items, builds=mine, data_version=site.data_version(),
                  about=site.about(), nav=site.nav_items(""), lang=lang,
