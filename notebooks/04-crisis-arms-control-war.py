@@ -93,8 +93,9 @@ present.findings([arms_control_words.construct_line(claims, arms_record)])
 # of arms-control treaties and agreements (report RL33865, updated yearly), whose 2014 edition has a part on
 # US–Soviet/Russian arms control and an appendix listing arms-control treaties. Only the catalog's summary was
 # read, not its list, so the pool is not checked against it: how many of its agreements the rule would admit, and
-# why it would refuse the others, is not known. Executive agreements are not in our list either: an agreement left
-# out could change the counts below.
+# why it would refuse the others, is not known. Executive agreements are not in our list either, the 1972 SALT I
+# Interim Agreement among them (Congress approved it by joint resolution, Public Law 92-448, 30 September 1972):
+# an agreement left out could change the counts below.
 
 # %%
 treaty_rule = arms_control.treaty_cases(treaties, arms_record)
@@ -102,7 +103,9 @@ listed = arms_control.admitted_treaties(treaties, treaty_rule)
 present.table(treaty_rule[["short_name", "signed", "admitted", "reason"]].rename(columns={"short_name": "treaty"}),
               title=f"The rule admits {len(listed)} of the {len(treaty_rule)} treaties in this project's list",
               key="treaty-rule", caption="Every treaty in this project's own list, not a published census, against the "
-                                         "rule.", sources=[*treaties["source_id"], "crs-arms-control-catalog-2024", "alsos-crs-arms-control-catalog"],
+                                         "rule.",
+              sources=[*treaties["source_id"], "crs-arms-control-catalog-2024", "alsos-crs-arms-control-catalog",
+                       "wikisource-us-statutes-86-747-salt1-interim"],
               collapsed="Show every treaty")
 
 # %% [markdown]
@@ -291,7 +294,7 @@ present.table(p9[["date", "title", "description", "paragraphs"]], title=f"{len(p
 # over the treaties that ever bound anyone it is 2 of 9: the numerator is the same, and the reading — most of the
 # treaty order no longer binds the pair — holds on both denominators; the first screen gives both. It also depends
 # on the pool. The rule admits treaties only; legally binding executive agreements between the two that are not
-# treaties (the 1972 Incidents at Sea agreement, the 1987 agreement on Nuclear Risk Reduction Centers, the 1988
+# treaties (the 1972 SALT I Interim Agreement, the 1972 Incidents at Sea agreement, the 1987 agreement on Nuclear Risk Reduction Centers, the 1988
 # Ballistic Missile Launch Notification Agreement, the 1989 agreement on Dangerous Military Activities, the 2000
 # Plutonium Management and Disposition Agreement) are not in this data, because their dates and present status
 # were not verified from the parties' own records. Adding them could only raise the count of agreements still

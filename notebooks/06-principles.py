@@ -43,11 +43,17 @@ PARAS = article.notebook_paragraphs("06")
 # we could not read the relevant part of a document, there is no row: the grid shows "not coded", never a guess,
 # and a cell not coded is not an absence. An explicit reading with a phrase quoted from the text is counted apart
 # from one that rests on a news report of the text (no phrase): the headline counts only the quoted ones.
+# One rule decides "explicit" in every cell: the document states the idea as a principle, aim or commitment of its
+# own parties or organisation. A word that describes the world around them is implicit: "multipolarity" describes
+# the world order, not a framework resting on many actors, so it is read as implicit wherever it appears.
+# The article's date is the earliest day a version of it is known to be published (the lineage table): documents
+# adopted after it are read too but are not counted as its precedents.
 # The paragraphs this notebook covers come from the collection's section map.
 
 # %%
-principle_rows, documents, principle_documents, paragraphs, claims = map(load.table, [
-    "principles", "documents", "principle_documents", "paragraphs", "claims"])
+principle_rows, documents, principle_documents, paragraphs, claims, lineage = map(load.table, [
+    "principles", "documents", "principle_documents", "paragraphs", "claims", "lineage"])
+article_day = principles.article_day(lineage)
 
 # %% [markdown]
 # ## What P11–P14 say
@@ -140,7 +146,7 @@ present.table(docs_shown, title=principles_words.documents_title(docs_shown, P.a
 # Three findings of this notebook, placed at the top of the report.
 
 # %%
-present.glance(principles_words.glance_findings(summary, grid, P.as_of))
+present.glance(principles_words.glance_findings(summary, grid, P.as_of, article_day))
 
 # %% [markdown]
 # ## Takeaways
@@ -156,14 +162,18 @@ present.glance(principles_words.glance_findings(summary, grid, P.as_of))
 #   the first half and does not mention the second.
 # - "Not directed against third parties" is stated in the texts of the Collective Security Treaty (1992, Art. 8)
 #   and the SCO Charter (2002, Art. 2), the same articles notebook 07 quotes, and claimed for Russia–China
-#   relations (2022, 2024) on reports of those statements — the very point P18 doubts for a structure built against
+#   relations (2022, and in May 2024, after the article) on reports of those statements — the very point P18 doubts for a structure built against
 #   Washington.
 # - Multidimensional security (P13) has precedents in the OSCE's comprehensive concept and in the SCO's fight
 #   against terrorism, separatism and extremism; "hybrid threats" themselves are not named in the texts read.
 #   Non-interference in internal affairs, which the 2022 statement and the SCO's 2024 declaration stress, is not
 #   coded as multidimensional security: it is a different principle.
 # - Multipolarity — the closest documented idea to "many actors, no hegemon" (P11) — runs through the SCO Charter,
-#   the 2022 statement and the SCO's 2024 declaration.
+#   the 2022 statement and the SCO's 2024 declaration, but each time as a description of the world order, so it is
+#   read as implicit in all three. Read as explicit in the two that use the word outright, the headline would be
+#   four principles of five instead of three: it rests on that reading.
+# - Two documents, the Russia–China statement of May 2024 and the SCO's Astana declaration of July 2024, postdate
+#   the article: they show where the ideas went, not what the article could build on.
 # - Many cells stay "not coded" and none is coded absent, so the counts measure how far the texts were read as
 #   much as how common a principle is; on quoted explicit statements alone, indivisible security leads, but
 #   counting implicit readings four principles tie, and the twelve documents are our choice, not a census, so

@@ -34,7 +34,8 @@ as_of = "2024-04-30"
 # %%
 from helpers import load, params, present, wording
 from helpers.charts import typology as typology_charts
-from helpers.tables import article, typology, typology_checks, typology_checks_words, typology_view, typology_words
+from helpers.tables import (article, typology, typology_checks, typology_checks_words, typology_lead_words,
+                            typology_view, typology_words)
 
 P = params.validated("07", orgs=orgs, as_of=as_of)
 DAY = wording.day(P.as_of.isoformat())
@@ -46,8 +47,9 @@ shown, left_out = typology_words.comparable(organisations, org_features, P.orgs,
 cells = typology_words.matrix_cells(org_features, dimensions, shown, P.as_of)
 intervals = typology.typology_intervals(org_features, dimensions, shown, P.as_of)
 robust = typology_checks_words.robustness_table(org_features, dimensions, shown, P.as_of, names)
+partly = typology_checks_words.lead_rests_on_partly(robust)
 present.glance(typology_checks_words.glance_with_robustness(
-    typology_words.glance_findings(intervals, cells, dimensions, left_out, names, DAY), robust),
+    typology_words.glance_findings(intervals, cells, dimensions, left_out, names, DAY, ties_when_yes=partly), robust),
                summary=typology_words.glance_summary(shown, left_out, names, DAY))
 
 # %% [markdown]
@@ -185,8 +187,8 @@ present.table(typology_view.interval_table(intervals, dimensions, names), key="s
               caption="0 = none of the features of the axis, 1 = all of them.")
 
 # %%
-present.chart(typology_charts.typology_strips(intervals, names=names,
-                                              title=typology_words.typology_finding(intervals, names)),
+headline = typology_lead_words.alliance_title(intervals, cells, dimensions, partly, names)
+present.chart(typology_charts.typology_strips(intervals, names=names, title=headline),
               caption=typology_words.scatter_caption(intervals),
               sources=cells, key="typology")
 

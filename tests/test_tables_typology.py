@@ -222,16 +222,23 @@ def test_07_places_the_four_organisations_on_both_axes_from_known_cells():
     assert out.loc["NATO", "institutionalization_low"] > out.loc["SCO", "institutionalization_high"]
 
 
-def test_finding_names_the_leader_the_rivals_unknowns_could_lift_and_the_unplaced():
+def test_finding_names_the_promise_makers_the_index_leader_the_rivals_unknowns_could_lift_and_the_unplaced():
+    from helpers.tables import typology_lead_words as H
+
     iv = pd.DataFrame({"org_id": ["A", "B", "C", "D"],
-                       "obligation_low": [0.6, 0.4, 0.1, math.nan], "obligation_high": [0.6, 0.8, 0.2, math.nan],
+                       "obligation_low": [1.0, 1.0, 0.0, math.nan], "obligation_high": [1.0, 1.0, 0.0, math.nan],
                        "institutionalization_low": [1.0, 0.5, 0.2, math.nan],
-                       "institutionalization_high": [1.0, 0.9, 0.3, math.nan]})
+                       "institutionalization_high": [1.0, 1.0, 0.3, math.nan]})
+    cells = pd.DataFrame({"org_id": ["A", "B", "C"], "dimension_id": ["collective_defence"] * 3,
+                          "value": ["yes", "yes", "no"]})
     names = {"A": "Alpha", "B": "Beta", "C": "Gamma", "D": "Delta"}
-    assert TW.typology_finding(iv, names) == ("Alpha is the most alliance-like on known cells, though unknown cells "
-                                             "could lift Beta level; Delta cannot be placed on both axes")
-    assert TW.typology_finding(iv.iloc[[2]], names) == "Gamma is the most alliance-like on known cells"
-    assert TW.typology_finding(iv.iloc[[3]], names).startswith("Too few known features")
+    dims = load.dimensions()
+    assert H.alliance_finding(iv, cells, dims, names=names) == (
+        "Alpha and Beta both make the defence promise that makes an alliance; Alpha leads on our institutions index "
+        "on known cells, though unknown cells could lift Beta level; Delta cannot be placed on both axes")
+    assert H.alliance_title(iv.iloc[[0, 2]], cells, dims, names=names) == (
+        "Only Alpha makes the defence promise that makes an alliance, and it also leads on our institutions index")
+    assert H.alliance_finding(iv.iloc[[3]], cells, dims, names=names).startswith("Too few known features")
 
 
 def test_interval_table_shows_points_ranges_and_what_is_known():

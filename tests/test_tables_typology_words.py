@@ -80,7 +80,11 @@ def test_the_report_dates_compare_only_what_existed(as_of, absent):
     intervals = T.typology_intervals(feats_, load.dimensions(), shown, as_of)
     cells = V.matrix_cells(feats_, load.dimensions(), shown, as_of)
     found = V.glance_findings(intervals, cells, load.dimensions(), left, names, "the day")
-    assert 2 <= len(found) <= 4 and found[0].startswith("On the day, NATO is the most alliance-like")
+    assert 2 <= len(found) <= 4 and found[0].startswith("On the day, ")
+    # referee (M5): the defence promise decides what is an alliance; no date's headline calls NATO the most
+    # alliance-like, and where the CSTO is compared both make the promise
+    assert "most alliance-like" not in found[0]
+    assert ("NATO and CSTO both make the defence promise" in found[0]) == ("CSTO" not in absent)
     if as_of == "1991-12-31":
         # referee (methods-5, m7): 15 May 1992 is the Collective Security Treaty's signature, not the CSTO's founding
         assert "SCO (founded 15 Jun 2001)" in found[-1] and "CSTO (founding treaty signed 15 May 1992)" in found[-1]
@@ -90,7 +94,8 @@ def test_the_report_dates_compare_only_what_existed(as_of, absent):
                    for f in found)
         assert any(f.startswith("Proposed Eurasian framework") for f in found)
         # Editor (review 3, #13): the classification does not repeat the framework's own finding
-        assert found[0] == "On the day, NATO is the most alliance-like on known cells."
+        assert found[0] == ("On the day, NATO and CSTO both make the defence promise that makes an alliance; NATO "
+                            "leads only on our institutions index.")
         assert sum("cannot be placed" in f for f in found) == 1
 
 
@@ -136,3 +141,25 @@ def test_the_matrix_draws_kinds_unshaded_with_a_diamond_and_unknowns_hatched():
     assert 'shade-4' in defence and 'shade-unknown' in defence  # NATO yes; the framework unknown
     assert "Legal form" in body and "Russia" not in body.split("<thead>")[1].split("</thead>")[0]
     assert "◇ not a matter of degree" in after
+
+
+def test_the_07_headline_says_nato_leads_only_on_the_index_and_names_the_partly_cell():
+    """Referee (M5): by the codebook the defence promise decides what is an alliance, and NATO and the CSTO are equal
+    on it; NATO leads only on the four-item institutions index, by the CSTO's integrated command coded 'partly'
+    (read as yes, a tie). The first screen says that, and no longer that NATO is 'the most alliance-like'."""
+    from helpers.tables import typology_checks_words as CW
+
+    orgs, feats_, dims = load.organisations(), load.org_features(), load.dimensions()
+    shown, left = V.comparable(orgs, feats_, SIX, "2024-04-30")
+    names = TV.short_names(orgs)
+    robust = CW.robustness_table(feats_, dims, shown, "2024-04-30", names)
+    partly = CW.lead_rests_on_partly(robust)
+    assert partly
+    found = CW.glance_with_robustness(V.glance_findings(
+        T.typology_intervals(feats_, dims, shown, "2024-04-30"), V.matrix_cells(feats_, dims, shown, "2024-04-30"),
+        dims, left, names, "30 Apr 2024", ties_when_yes=partly), robust)
+    assert found[0] == ("On 30 Apr 2024, NATO and CSTO both make the defence promise that makes an alliance; NATO "
+                        "leads only on our institutions index, and only while CSTO's integrated military command is "
+                        "read as 'partly'.")
+    assert not any(f.startswith("The headline does not survive") for f in found)
+    assert any("NATO and CSTO tie at the top of the institutions order" in f for f in found)

@@ -102,3 +102,22 @@ def test_a_government_the_mapping_lacks_is_refused_in_one_line():
     with pytest.raises(ValueError, match=r"war_census.csv: the census names 'Atlantis', which UCDP_STATES does not "
                                          r"map to a state"):
         W.states_in("Government of Atlantis")
+
+
+def test_the_census_splits_donbas_into_three_conflicts_that_count_as_one_war(census):
+    """Referee (M4): three of the seven admitted conflicts are Donbas in 2014 (Ukraine's government against the DPR,
+    the LPR and the Novorossiya forces, Russia's troops on their side): grouped by war the rule admits five."""
+    c, years, _ = census
+    wars = W.war_groups(c, years)
+    donbas = wars[wars["conflicts"] > 1]
+    assert len(donbas) == 1 and donbas.iloc[0]["location"] == "Ukraine" and donbas.iloc[0]["first"] == 2014
+    assert int(donbas.iloc[0]["conflicts"]) == 3 and len(wars) == int(years.groupby("conflict_id")["admitted"]
+                                                                      .any().sum()) - 2
+
+
+def test_the_glance_line_without_groups_or_primary_reading_keeps_its_old_form(census):
+    _, years, conflicts = census
+    assert WW.glance_line(conflicts, years).endswith("meet the rule, in 1999–2022.")
+    same = WW.glance_line(conflicts, years, primary=conflicts)
+    assert same.endswith(f"Counted over primary parties only, the same {int(conflicts['admitted'].sum())} meet the "
+                         "rule.")

@@ -103,7 +103,9 @@ def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, war_census:
            left + f"; {planned} ended as planned (a successor signed or in force), {lapsed} expired "
                                "without a successor."]
     if conflicts["admitted"].any():
-        out.append(glance_line(conflicts, war_years))
+        primary = census_rule.conflict_cases(war_census, census_rule.census_cases(
+            war_census, memberships, states, former_soviet, secondary=False))
+        out.append(glance_line(conflicts, war_years, census_rule.war_groups(war_census, war_years), primary))
     out.append(f"Between {wording.day(as_timestamp(before, 'before').date())} and "
                f"{wording.day(as_timestamp(after, 'after').date())}, {camps_headline(camps)}.")
     # one date for the count on the whole first screen: the first finding's, the last year-end before the article

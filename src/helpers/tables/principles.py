@@ -113,3 +113,20 @@ def dated_as_known(frame: pd.DataFrame) -> pd.DataFrame:
         return str(stamp.year) if precision == "year" else stamp
     dates = [shown(v, p) for v, p in zip(frame["date"], frame["date_precision"])]
     return frame.drop(columns=["date_precision"]).assign(date=pd.Series(dates, index=frame.index, dtype=object))
+
+
+def article_day(lineage: pd.DataFrame) -> pd.Timestamp:
+    """The earliest day on which a version of the article is known to be published (``lineage.csv`` rows dated to
+    the day): a document adopted after it cannot be one of its precedents."""
+    need(lineage, ("published", "date_precision"), "article_day(lineage)")
+    days = pd.to_datetime(lineage.loc[lineage["date_precision"] == "day", "published"], errors="coerce").dropna()
+    if days.empty:
+        raise ValueError("article_day(lineage): no version of the article is dated to the day; add a 'published' "
+                         "date with date_precision 'day' to lineage.csv")
+    return days.min()
+
+
+def before_article(grid: pd.DataFrame, day) -> pd.DataFrame:
+    """The rows of :func:`principle_grid` whose document was adopted on or before ``day`` (the article's date): the
+    documents that can be its precedents."""
+    return grid[pd.to_datetime(grid["date"]) <= as_timestamp(day, "day")]

@@ -103,11 +103,30 @@ def pool_line(grid: pd.DataFrame) -> str:
             "documents could rank them differently.")
 
 
-def glance_findings(summary, grid, as_of) -> list[str]:
-    """06: how many of the article's principles existing documents state, why none is ranked as the most common
-    (the documents are ours, not a census; :func:`most_common` is shown in the report with that caveat) and what a
-    cell not coded means."""
-    return [f"{principles_found(summary, as_of)}.", pool_line(grid), absence_line(summary)]
+def precedent_line(grid: pd.DataFrame, article_day) -> str:
+    """How many of the documents read postdate the article (so cannot be its precedents), and how many principles
+    are stated explicitly in a quoted phrase in the documents adopted on or before ``article_day``."""
+    from helpers.tables.principles import before_article, principle_summary
+
+    day = as_timestamp(article_day, "article_day")
+    before = before_article(grid, day)
+    after = grid["document"].nunique() - before["document"].nunique()
+    if not after:
+        return f"Every document read was adopted before the article ({wording.day(day)}): all can be precedents."
+    n = int((_stated(principle_summary(before), False) > 0).sum()) if not before.empty else 0
+    return (f"Of the {grid['document'].nunique()} documents, {after} postdate the article ({wording.day(day)}) and "
+            f"are not precedents; in the {before['document'].nunique()} before it, {n} of the "
+            f"{grid['principle'].nunique()} principles are stated explicitly in a quoted phrase.")
+
+
+def glance_findings(summary, grid, as_of, article_day=None) -> list[str]:
+    """06: how many of the article's principles existing documents state (and, given ``article_day``, how many in
+    the documents that predate the article), why none is ranked as the most common (the documents are ours, not a
+    census; :func:`most_common` is shown in the report with that caveat) and what a cell not coded means."""
+    first = f"{principles_found(summary, as_of)}."
+    if article_day is not None:
+        first += " " + precedent_line(grid, article_day)
+    return [first, pool_line(grid), absence_line(summary)]
 
 
 def documents_title(docs: pd.DataFrame, as_of) -> str:

@@ -115,6 +115,11 @@ def partly_finding(table: pd.DataFrame) -> list[str]:
             "top, so the lead on institutions rests on the cells coded 'partly'."]
 
 
+def lead_rests_on_partly(table: pd.DataFrame) -> bool:
+    """True when the institutions lead becomes a tie with every 'partly' cell read as yes."""
+    return any("rests on the cells coded 'partly'" in f for f in partly_finding(table))
+
+
 def robustness_findings(table: pd.DataFrame) -> list[str]:
     """Whether the headline survives each alternative, in sentences computed from :func:`robustness_table`. A lead
     holds when the leader's score stays at or above the upper end of every other score's range."""
@@ -160,7 +165,10 @@ def glance_with_robustness(findings: list[str], table: pd.DataFrame) -> list[str
     alternative measures), when there is room for it (the box holds four)."""
     if len(findings) >= 4 or table.empty:
         return list(findings)
-    return [*findings, " ".join([robustness_headline(table) + ".", *what_changes(table)])]
+    head = robustness_headline(table)
+    if head == "The headline does not survive the 'partly' cells read as yes":  # the headline names that cell
+        return [*findings, " ".join(what_changes(table))]
+    return [*findings, " ".join([head + ".", *what_changes(table)])]
 
 
 def what_changes(table: pd.DataFrame) -> list[str]:

@@ -16,6 +16,7 @@ from helpers import paths, wording
 from helpers.membership import as_timestamp
 from helpers.tables import typology as T
 from helpers.tables.claims import AUTHOR
+from helpers.tables.typology_lead_words import alliance_finding
 
 #: Described dimensions whose values are kinds, not degrees of alliance: their cells are left unshaded (a
 #: negative score tells ``present.matrix`` so). The other described dimensions record a feature alliances have
@@ -183,13 +184,15 @@ def placement_sentence(intervals: pd.DataFrame, org: str, name: str) -> str:
 
 def glance_findings(intervals: pd.DataFrame, cells: pd.DataFrame, dimensions: pd.DataFrame,
                     left_out: Mapping[str, tuple[str, str]], names: Mapping[str, str], day: str,
-                    focus: Iterable[str] = ("EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001")) -> list[str]:
-    """Two to four findings for the first screen, true on ``day``: the typology's leader, where the proposed
-    framework can be placed, what the 2001 treaty promises (each when compared), and who is not compared."""
+                    focus: Iterable[str] = ("EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001"),
+                    ties_when_yes: bool = False) -> list[str]:
+    """Two to four findings for the first screen, true on ``day``: who makes the defence promise and who leads on
+    the institutions index (:func:`alliance_finding`), where the proposed framework can be placed, what the 2001
+    treaty promises (each when compared), and who is not compared."""
     shown = list(intervals["org_id"]) if "org_id" in intervals.columns else []
     # the framework's placement has a finding of its own below, so the classification does not repeat it
     ranked = intervals[intervals["org_id"] != "EURASIAN_FRAMEWORK"] if "EURASIAN_FRAMEWORK" in focus else intervals
-    out = [f"On {day}, {typology_finding(ranked if len(ranked) else intervals, names)}." if len(intervals) else
+    out = [f"On {day}, {alliance_finding(ranked if len(ranked) else intervals, cells, dimensions, ties_when_yes, names)}." if len(intervals) else
            f"On {day} none of the chosen organisations has a coded text in force."]
     for org in focus:
         if org in shown and org == "EURASIAN_FRAMEWORK":
@@ -274,29 +277,6 @@ def scatter_caption(intervals: pd.DataFrame) -> str:
               if centres.dropna().duplicated().any() else "")
     unplaced = " An organisation with no known cell is named, not placed." if len(placed) < len(intervals) else ""
     return lead + shared + unplaced + " Hover for details."
-
-
-def typology_finding(intervals: pd.DataFrame, names: Mapping[str, str] | None = None) -> str:
-    """A chart title: the most alliance-like organisation(s) by their lowest scores on the two plotted axes, whether
-    unknowns could change that, and which organisations cannot be placed."""
-    names = dict(names or {})
-    low = [f"{a}_low" for a in T.PLOT_AXES]
-    placed = intervals.dropna(subset=low)
-    unplaced = [names.get(o, o) for o in intervals["org_id"] if o not in set(placed["org_id"])]
-    tail = f"; {join_names(unplaced)} cannot be placed on both axes" if unplaced else ""
-    if placed.empty:
-        return "Too few known features to place any of these organisations" + tail
-    floor = placed[low].sum(axis=1).round(9)
-    ceiling = placed[[f"{a}_high" for a in T.PLOT_AXES]].sum(axis=1).round(9)
-    best_mask = floor == floor.max()
-    best = [names.get(o, o) for o in placed.loc[best_mask, "org_id"]]
-    leaders = set(placed.loc[best_mask, "org_id"])
-    rivals = [names.get(o, o) for o, c in zip(placed["org_id"], ceiling) if o not in leaders and c >= floor.max()]
-    verb = "is" if len(best) == 1 else "are"
-    head = f"{join_names(best)} {verb} the most alliance-like on known cells"
-    if rivals:
-        head += f", though unknown cells could lift {join_names(rivals)} level"
-    return head + tail
 
 
 def profile_finding(profile: pd.DataFrame) -> str:

@@ -155,3 +155,23 @@ def conflict_cases(census: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows)
     return (out.sort_values(["admitted", "first", "conflict_id"], ascending=[False, True, True])
             .drop(columns="first").reset_index(drop=True))
+
+
+def war_groups(census: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
+    """The admitted conflicts grouped into wars: two census conflicts are one war when, in a year both are admitted,
+    they share location, government side (``side_a``, ``side_a_2nd``) and the outside state with troops on the other
+    side (``side_b_2nd``) — the census splits Donbas in 2014 into three conflicts, one per armed group. Columns:
+    ``war`` (the lowest conflict id of the group), ``conflicts`` (how many), ``location``, ``first`` (first admitted
+    year); by first year."""
+    hit = cases.loc[cases["admitted"], ["conflict_id", "year"]].merge(census, on=["conflict_id", "year"])
+    hit = hit.fillna({c: "" for c in ("side_a_2nd", "side_b_2nd")})
+    war = {int(c): int(c) for c in hit["conflict_id"]}
+    for _, same in hit.groupby(["year", "location", "side_a", "side_a_2nd", "side_b_2nd"]):
+        ids = sorted({war[int(c)] for c in same["conflict_id"]})
+        for c, w in list(war.items()):
+            if w in ids:
+                war[c] = ids[0]
+    hit = hit.assign(war=hit["conflict_id"].map(lambda c: war[int(c)]))
+    out = hit.groupby("war").agg(conflicts=("conflict_id", "nunique"), location=("location", "first"),
+                                 first=("year", "min")).reset_index()
+    return out.sort_values(["first", "war"]).reset_index(drop=True)

@@ -13,13 +13,27 @@ def census_headline(conflicts: pd.DataFrame, cases: pd.DataFrame) -> str:
             f"({int(cases['admitted'].sum())} of {len(cases)} conflict-years)")
 
 
-def glance_line(conflicts: pd.DataFrame, cases: pd.DataFrame) -> str:
-    """04's first-screen finding on the wars: the census's count, the rule's admissions and their years."""
+def glance_line(conflicts: pd.DataFrame, cases: pd.DataFrame, wars: pd.DataFrame | None = None,
+                primary: pd.DataFrame | None = None) -> str:
+    """04's first-screen finding on the wars: the census's count, the rule's admissions and their years; given
+    ``wars`` (:func:`helpers.tables.war_census.war_groups`), how many of them are one war and how many wars that
+    makes; given ``primary`` (the count over primary parties only), whether the count survives that reading."""
     years = cases.loc[cases["admitted"], "year"]
-    return (f"{int(conflicts['admitted'].sum())} of the {len(conflicts)} armed conflicts in UCDP/PRIO's census for "
-            f"Europe and the former USSR (at least 25 battle-related deaths a year), "
-            f"{int(cases['year'].min())}–{int(cases['year'].max())}, meet the rule, in "
-            f"{int(years.min())}–{int(years.max())}.")
+    out = (f"{int(conflicts['admitted'].sum())} of the {len(conflicts)} armed conflicts in UCDP/PRIO's census for "
+           f"Europe and the former USSR (at least 25 battle-related deaths a year), "
+           f"{int(cases['year'].min())}–{int(cases['year'].max())}, meet the rule, in "
+           f"{int(years.min())}–{int(years.max())}")
+    if wars is not None and (wars["conflicts"] > 1).any():
+        big = wars[wars["conflicts"] > 1].iloc[0]
+        out += (f"; {int(big['conflicts'])} of them are one war in {big['location']} from {int(big['first'])}, "
+                f"which the census splits by armed group, so they are {len(wars)} wars")
+    out += "."
+    if primary is not None:
+        k, k_all = int(primary["admitted"].sum()), int(conflicts["admitted"].sum())
+        out += (f" Counted over primary parties only, {k} of the {len(primary)} {'meets' if k == 1 else 'meet'} "
+                "the rule: the count does not survive that reading." if k != k_all else
+                f" Counted over primary parties only, the same {k} meet the rule.")
+    return out
 
 
 def primary_only_line(primary: pd.DataFrame, conflicts: pd.DataFrame) -> str:
