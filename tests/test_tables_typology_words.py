@@ -29,7 +29,7 @@ def test_comparable_keeps_orgs_with_a_cell_in_force_and_says_why_the_others_are_
                     "PROP": ("later", "proposed 29 Feb 2024")}
     # C exists on this date, but its first coded text starts in 2010
     pending = ("pending", "coded texts in force from 1 Jan 2010")
-    assert V.comparable(ORGS, feats(), ["C"], "2006-01-01")[1] == {"C": pending}
+    assert V.comparable(ORGS, feats(), ["A", "C"], "2006-01-01")[1] == {"C": pending}
     with pytest.raises(ValueError, match="'ZZ' is not in organisations.csv"):
         V.comparable(ORGS, feats(), ["ZZ"], "2000-01-01")
 
