@@ -4,6 +4,8 @@ so."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -102,3 +104,12 @@ def test_a_government_the_mapping_lacks_is_refused_in_one_line():
     with pytest.raises(ValueError, match=r"war_census.csv: the census names 'Atlantis', which UCDP_STATES does not "
                                          r"map to a state"):
         W.states_in("Government of Atlantis")
+
+
+def test_a_ucdp_conflict_id_reads_as_a_label_not_a_count(census):
+    """04's Arabic census tables showed «13692» beside grouped counts («12,121»): an id is written «#13692» in both
+    editions, in the refusals table as in the census table."""
+    _, _, conflicts = census
+    assert W.conflict_label(13692) == "#13692"
+    names = " ".join(W.refusal_counts(conflicts.reset_index(drop=True))["names"])
+    assert "#13692" in names and not re.search(r"(?<!#)\b\d{3,}\b", names)
