@@ -89,6 +89,9 @@ present.glance(enlargement_words.glance_findings(memberships, organisations, sta
                                                  size_line=pact_census_words.largest_glance(sizes))
                + [pact_rule.glance_line(pact_census_words.glance_line(rates, checks))], summary=enlargement_words.summary_line(memberships, P.as_of))
 
+# %%
+present.findings([pact_rule.RULE])  # the frozen rule in full, right under the first screen's plain-words box
+
 # %% [markdown]
 # ## What P4 says
 #
@@ -388,6 +391,8 @@ present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(colum
 # %%
 robust = pact_census_words.robustness_lines(rates, checks)  # one list holds at most six sentences
 present.findings(robust[:4])
+
+# %%
 present.findings(robust[4:])
 
 # %% tags=["fold-checks"]
