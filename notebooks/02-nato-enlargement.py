@@ -143,9 +143,9 @@ present.chart(maps.membership_explorer(memberships, "NATO", P.as_of, atlas=atlas
 #
 # Each dot is a state at its first entry, coloured by its background, derived from the data: founding members,
 # states that joined while the Warsaw Pact still existed, states that had been Warsaw Pact members themselves or
-# through the state they followed (Czechoslovakia for Czechia and Slovakia), states that came out of the USSR or
-# Yugoslavia, and states whose neutrality or military non-alignment ended when they joined. A member the data
-# cannot place keeps the label "background not in data" rather than a guess.
+# through the state they followed (Czechoslovakia for Czechia and Slovakia), successor or restored states of the
+# former USSR or Yugoslavia, and states whose neutrality or military non-alignment ended when they joined. A member
+# the data cannot place keeps the label "background not in data" rather than a guess.
 
 # %%
 members = enlargement.nato_members(memberships, organisations, states, lineage, policies, P.as_of)
