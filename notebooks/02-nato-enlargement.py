@@ -90,7 +90,7 @@ present.glance(enlargement_words.glance_findings(memberships, organisations, sta
                + [pact_rule.glance_line(pact_census_words.glance_line(rates, checks))], summary=enlargement_words.summary_line(memberships, P.as_of))
 
 # %%
-present.findings([pact_rule.RULE])  # the frozen rule in full, right under the first screen's plain-words box
+present.findings([pact_rule.RULE])  # the frozen rule in full, in the first section under the box
 
 # %% [markdown]
 # ## What P4 says

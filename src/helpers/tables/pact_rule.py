@@ -17,9 +17,9 @@ RULE = ("The rule, frozen on 7 December 2026 (version 0.3.0) after the results h
 
 
 #: What 02's first screen says of the rule, in plain words (no statistics on the first screen): that it is frozen,
-#: when, and that :data:`RULE` follows in full right under the box.
+#: when, and where :data:`RULE` is printed in full (the first section under the box, “Data”).
 NOTE = ("The rule this rests on was frozen on 7 December 2026 (version 0.3.0), after the results had been seen; it "
-        "is stated in full just below.")
+        "is stated in full under “Data”, below.")
 
 
 def glance_line(exits_line: str) -> str:
