@@ -7,9 +7,9 @@ import pytest
 from scipy.stats import poisson
 
 from helpers import load
+from helpers.tables import pact_cases
 from helpers.tables import pact_census as pc
 from helpers.tables import pact_census_words as view
-from helpers.tables import pact_cases
 from helpers.tables import pact_rates_words as pr
 
 

@@ -124,7 +124,8 @@ def conflict_label(conflict_id) -> str:
 
 def refusal_counts(conflicts: pd.DataFrame) -> pd.DataFrame:
     """How many of :func:`conflict_cases`' refused conflicts each reason refuses, in the rule's order (zero rows
-    left out). Columns: ``reason``, ``conflicts``, ``names`` (UCDP ids as :func:`conflict_label` writes them, ``; ``-joined)."""
+    left out). Columns: ``reason``, ``conflicts``, ``names`` (UCDP ids as :func:`conflict_label` writes them,
+    ``; ``-joined)."""
     refused = conflicts[~conflicts["admitted"]]
     rows = [{"reason": r, "conflicts": int((refused["reason"] == r).sum()),
              "names": "; ".join(conflict_label(i) for i in refused.loc[refused["reason"] == r, "conflict_id"])}
