@@ -89,6 +89,9 @@ present.glance(enlargement_words.glance_findings(memberships, organisations, sta
                                                  size_line=pact_census_words.largest_glance(sizes))
                + [pact_rule.glance_line(pact_census_words.glance_line(rates, checks))], summary=enlargement_words.summary_line(memberships, P.as_of))
 
+# %%
+present.findings([pact_rule.RULE])  # the frozen rule in full, in the first section under the box
+
 # %% [markdown]
 # ## What P4 says
 #
@@ -140,9 +143,9 @@ present.chart(maps.membership_explorer(memberships, "NATO", P.as_of, atlas=atlas
 #
 # Each dot is a state at its first entry, coloured by its background, derived from the data: founding members,
 # states that joined while the Warsaw Pact still existed, states that had been Warsaw Pact members themselves or
-# through the state they followed (Czechoslovakia for Czechia and Slovakia), states that came out of the USSR or
-# Yugoslavia, and states whose neutrality or military non-alignment ended when they joined. A member the data
-# cannot place keeps the label "background not in data" rather than a guess.
+# through the state they followed (Czechoslovakia for Czechia and Slovakia), successor or restored states of the
+# former USSR or Yugoslavia, and states whose neutrality or military non-alignment ended when they joined. A member
+# the data cannot place keeps the label "background not in data" rather than a guess.
 
 # %%
 members = enlargement.nato_members(memberships, organisations, states, lineage, policies, P.as_of)
@@ -388,6 +391,8 @@ present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(colum
 # %%
 robust = pact_census_words.robustness_lines(rates, checks)  # one list holds at most six sentences
 present.findings(robust[:4])
+
+# %%
 present.findings(robust[4:])
 
 # %% tags=["fold-checks"]

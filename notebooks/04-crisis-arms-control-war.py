@@ -130,7 +130,7 @@ former_soviet = lineage.loc[lineage["predecessor_iso3"] == "SUN", "iso3"]
 war_census = load.war_census()
 war_years = war_census_tables.census_cases(war_census, memberships, states, former_soviet)
 conflicts = war_census_tables.conflict_cases(war_census, war_years)
-shown = conflicts.astype({"conflict_id": str})  # an identifier, not a quantity
+shown = conflicts.assign(conflict_id=conflicts["conflict_id"].map(war_census_tables.conflict_label))  # "#13692"
 shown["location"] = war_census_tables.place_names(conflicts, states)
 present.table(shown[["conflict_id", "location", "parties", "years", "admitted_years", "reason"]].rename(
                   columns={"conflict_id": "UCDP conflict", "years": "years in the census"}),

@@ -157,3 +157,37 @@ def test_04_refuses_after_earlier_than_before(executed):
     with pytest.raises(pm.PapermillExecutionError, match=r"'before' = '2024-04-30' and 'after' = '2021-12-31' break "
                                                          r"the rule before < after"):
         run(executed, "04-crisis-arms-control-war", before="2024-04-30", after="2021-12-31")
+
+
+def test_02_shows_every_robustness_sentence_the_failing_checks_first(executed):
+    """Referee M1: two findings lists in one cell showed only the last, so 02 never printed the checks where the
+    CSTO–NATO difference fails (denunciations only; a joint act counted once). Every sentence reaches the page."""
+    nb = executed("02-nato-enlargement")
+    shown = " ".join(o.get("data", {}).get("text/plain", "") for c in nb.cells for o in c.get("outputs", []))
+    for check in ("Counting denunciations only", "Counting a joint act once", "On the 34 pacts without the "
+                  "permanent-member condition", "Counting an exit from nested agreements on one day once"):
+        assert check + ", " in shown, check
+    assert shown.count("the finding does not survive this alternative") >= 2
+
+
+def test_no_notebook_cell_discards_a_display_before_its_last_line():
+    """A ``present.findings``/``glance``/``ar`` call returns what Jupyter displays only as a cell's last
+    expression; one earlier in the cell is computed and dropped (02's first four robustness sentences were)."""
+    import ast
+    import re
+
+    from helpers import paths
+
+    dropped = []
+    for nb in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.py")):
+        for cell in re.split(r"^# %%.*$", nb.read_text(encoding="utf-8"), flags=re.M):
+            try:
+                body = ast.parse(cell).body
+            except SyntaxError:  # a markdown cell
+                continue
+            for st in body[:-1]:
+                f = st.value.func if isinstance(st, ast.Expr) and isinstance(st.value, ast.Call) else None
+                if isinstance(f, ast.Attribute) and getattr(f.value, "id", "") == "present" and \
+                        f.attr in ("findings", "glance", "ar", "sources_section", "table", "chart", "matrix"):
+                    dropped.append(f"{nb.name}: {ast.unparse(st)[:60]}")
+    assert dropped == []

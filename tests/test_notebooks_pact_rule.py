@@ -34,14 +34,20 @@ def test_changelog_and_citation_record_the_frozen_rule():
     assert str(cff["version"]) == pact_rule.FROZEN_IN
 
 
-def test_02s_first_screen_prints_the_frozen_rule_in_both_editions(executed):
+def test_02s_first_screen_names_the_frozen_rule_and_prints_it_right_under_the_box(executed):
+    """The first screen keeps to plain words (no p-value, no Holm: test_02s_first_screen_has_no_statistics_in_either
+    _edition), so its exits finding says the rule is frozen and when; the rule itself, word for word, is the next
+    thing the page prints, in both editions."""
     nb = executed("02-nato-enlargement")
-    glances = [o["data"][present.GLANCE_MIME] for c in nb.cells for o in c.get("outputs", [])
-               if present.GLANCE_MIME in o.get("data", {})]
-    assert len(glances) == 1
-    assert glances[0]["findings"][-1].endswith(" " + FROZEN), "the rule closes the first screen's exits finding"
-    rule_ar = i18n.text(FROZEN, "ar")
+    outputs = [o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+               if o.get("data")]
+    at = [i for i, d in enumerate(outputs) if present.GLANCE_MIME in d]
+    assert len(at) == 1
+    last = outputs[at[0]][present.GLANCE_MIME]["findings"][-1]
+    assert last.endswith(" " + pact_rule.NOTE) and "Holm" not in last and "0.3.0" in last
+    assert outputs[at[0] + 1]["text/plain"] == FROZEN, "the frozen rule follows the box"
+    rule_ar, note_ar = i18n.text(FROZEN, "ar"), i18n.text(pact_rule.NOTE, "ar")
     assert rule_ar != FROZEN and "هولم" in rule_ar and "0.3.0" in rule_ar
-    arabic = i18n.text(glances[0]["findings"][-1], "ar")  # the Arabic edition's first screen: both sentences
-    assert arabic.endswith(" " + rule_ar) and "Membership spells" not in arabic
-
+    assert note_ar != pact_rule.NOTE and "0.3.0" in note_ar and "هولم" not in note_ar
+    arabic = i18n.text(last, "ar")  # the Arabic edition's first screen: both sentences
+    assert arabic.endswith(" " + note_ar) and "Membership spells" not in arabic

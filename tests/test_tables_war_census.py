@@ -4,6 +4,8 @@ so."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -121,3 +123,12 @@ def test_the_glance_line_without_groups_or_primary_reading_keeps_its_old_form(ce
     same = WW.glance_line(conflicts, years, primary=conflicts)
     assert same.endswith(f"Counted over primary parties only, the same {int(conflicts['admitted'].sum())} meet the "
                          "rule.")
+
+
+def test_a_ucdp_conflict_id_reads_as_a_label_not_a_count(census):
+    """04's Arabic census tables showed «13692» beside grouped counts («12,121»): an id is written «#13692» in both
+    editions, in the refusals table as in the census table."""
+    _, _, conflicts = census
+    assert W.conflict_label(13692) == "#13692"
+    names = " ".join(W.refusal_counts(conflicts.reset_index(drop=True))["names"])
+    assert "#13692" in names and not re.search(r"(?<!#)\b\d{3,}\b", names)

@@ -74,23 +74,30 @@ def _result(record: pd.DataFrame) -> str:
             f"adjustment for {_family(record)})")
 
 
+def failed_checks(pairs: list, checks) -> list[str]:
+    """The noun labels of the checks of :func:`robustness_checks` (``checks``) under which one of NATO's separated
+    comparisons (``pairs``) no longer separates, in the checks' order (a check that only adds a pair is not one)."""
+    return [noun for _, noun, alt in checks if not set(pairs) <= set(separated_pairs(alt, focus=FOCUS))]
+
+
 def rates_headline(record: pd.DataFrame, checks=()) -> str:
     """The exit-rate chart's title in plain words: exits are too few to rank the pacts; which pacts lost members
-    clearly more often than NATO (the exact two-rate test, Holm-adjusted over NATO's comparisons, 5%), or that none
-    did, and (with ``checks``) whether that difference holds under every check that changes the data
-    (:func:`verdict`)."""
+    clearly more often than NATO (the exact two-rate test, Holm-adjusted over NATO's comparisons, 5%: the only
+    clear difference among NATO's comparisons, not among every pair of pacts), or that none did, and (with
+    ``checks``) whether that difference holds under every check or which checks it does not survive."""
     pairs = separated_pairs(record, focus=FOCUS)
     # "spells ended", not "members left": a suspension between members (ANZUS, 1986) ends a spell, not a membership
     head = f"Membership spells ended in these {len(record)} pacts too rarely to rank them"
     if not pairs:
         return head + ", and no pact's exit rate is clearly different from NATO's"
     said = _names([f"{short_name(b)} lost members more often than {short_name(a)}" for a, b in pairs])
-    head += (f": the only clear difference is that {said}" if len(pairs) == 1 else
-             f": the only clear differences are that {said}")
+    head += (f": among NATO's comparisons, the only clear difference is that {said}" if len(pairs) == 1 else
+             f": among NATO's comparisons, the only clear differences are that {said}")
     if not checks:
         return head
-    held = all(separated_pairs(alt, focus=FOCUS) == pairs for _, _, alt in checks)
-    return head + (", and that holds under every check" if held else ", and even that does not hold under every check")
+    failed = failed_checks(pairs, checks)
+    return head + (f", and that does not survive {_names(failed, 'or')}" if failed else
+                   ", and that holds under every check")
 
 
 def glance_line(record: pd.DataFrame, checks=()) -> str:

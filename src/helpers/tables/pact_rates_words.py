@@ -11,8 +11,11 @@ from helpers.tables.pact_census import FOCUS, separated_pairs, short_name
 
 def rates_title(record: pd.DataFrame, checks=()) -> str:
     """The exit-rate chart's title as a finding: which pacts lost members clearly more often than NATO (the exact
-    two-rate test, Holm-adjusted over NATO's comparisons, 5%), that it is the only clear difference among the
-    pacts, and (with ``checks``) whether it survives every check; or that no pact did."""
+    two-rate test, Holm-adjusted over NATO's comparisons, 5%), that it is the only clear difference among NATO's
+    comparisons (over every pair of pacts others separate too), and (with ``checks``) whether it survives every
+    check or which it does not survive; or that no pact did."""
+    from helpers.tables.pact_census_words import _names, failed_checks
+
     pairs = separated_pairs(record, focus=FOCUS)
     if not pairs:
         return (f"None of these {len(record)} pacts lost members clearly more often than NATO: exits are too few to "
@@ -20,13 +23,14 @@ def rates_title(record: pd.DataFrame, checks=()) -> str:
     said = wording.joined([f"{short_name(b)} lost members more often than {short_name(a)}" for a, b in pairs],
                           lang="en")
     one = len(pairs) == 1
-    out = f"{said}, the only clear difference{'' if one else 's'} among these {len(record)} pacts"
+    out = f"{said}, the only clear difference{'' if one else 's'} among NATO's comparisons"
     if not checks:
         return out
-    held = all(separated_pairs(alt, focus=FOCUS) == pairs for _, _, alt in checks)
-    if held:
+    failed = failed_checks(pairs, checks)
+    if not failed:
         return out + ("; it holds under every check" if one else "; they hold under every check")
-    return out + ("; it does not survive every check" if one else "; they do not survive every check")
+    return out + (f"; it does not survive {_names(failed, 'or')}" if one else
+                  f"; they do not survive {_names(failed, 'or')}")
 
 
 def tests_shown(tests: pd.DataFrame, record: pd.DataFrame) -> tuple[pd.DataFrame, str]:

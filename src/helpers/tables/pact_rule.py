@@ -16,7 +16,14 @@ RULE = ("The rule, frozen on 7 December 2026 (version 0.3.0) after the results h
         "with each other pact, and the adjustment over every pair of pacts is shown beside it.")
 
 
+#: What 02's first screen says of the rule, in plain words (no statistics on the first screen): that it is frozen,
+#: when, and where :data:`RULE` is printed in full (the first section under the box, “Data”).
+NOTE = ("The rule this rests on was frozen on 7 December 2026 (version 0.3.0), after the results had been seen; it "
+        "is stated in full under “Data”, below.")
+
+
 def glance_line(exits_line: str) -> str:
-    """02's first-screen finding about exits (``pact_census_words.glance_line``) followed by :data:`RULE`, unchanged,
-    so the rule the finding rests on is read on the first screen with it (the box holds at most four findings)."""
-    return f"{exits_line} {RULE}"
+    """02's first-screen finding about exits (``pact_census_words.glance_line``) followed by :data:`NOTE`; the
+    notebook prints :data:`RULE`, unchanged, in the cell right after the box, so the rule the finding rests on is
+    read with it while the box itself keeps to plain words."""
+    return f"{exits_line} {NOTE}"

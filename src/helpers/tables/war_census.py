@@ -116,12 +116,19 @@ def place_names(conflicts: pd.DataFrame, states: pd.DataFrame) -> pd.Series:
         str(name.get(UCDP_STATES.get(p.strip(), ""), p.strip())) for p in cell.split(",")))
 
 
+def conflict_label(conflict_id) -> str:
+    """UCDP's conflict identifier as a reader sees it, "#13692": a label, not a quantity, so no edition groups its
+    digits ("13,692") or sets it beside the page's counts as one."""
+    return f"#{int(conflict_id)}"
+
+
 def refusal_counts(conflicts: pd.DataFrame) -> pd.DataFrame:
     """How many of :func:`conflict_cases`' refused conflicts each reason refuses, in the rule's order (zero rows
-    left out). Columns: ``reason``, ``conflicts``, ``names`` (UCDP ids, ``; ``-joined)."""
+    left out). Columns: ``reason``, ``conflicts``, ``names`` (UCDP ids as :func:`conflict_label` writes them,
+    ``; ``-joined)."""
     refused = conflicts[~conflicts["admitted"]]
     rows = [{"reason": r, "conflicts": int((refused["reason"] == r).sum()),
-             "names": "; ".join(str(i) for i in refused.loc[refused["reason"] == r, "conflict_id"])}
+             "names": "; ".join(conflict_label(i) for i in refused.loc[refused["reason"] == r, "conflict_id"])}
             for k, r in REASONS.items() if k not in ADMITTED]
     out = pd.DataFrame(rows, columns=["reason", "conflicts", "names"])
     return out[out["conflicts"] > 0].reset_index(drop=True)
