@@ -117,8 +117,8 @@ def place_names(conflicts: pd.DataFrame, states: pd.DataFrame) -> pd.Series:
 
 
 def conflict_label(conflict_id) -> str:
-    """UCDP's conflict identifier as a reader sees it, the id after a number sign (conflict 13692 as #13692): a label, not a quantity, so no edition groups its
-    digits ("13,692") or sets it beside the page's counts as one."""
+    """UCDP's conflict identifier as a reader sees it, after a number sign (conflict 13692 as #13692): a label, not
+    a quantity, so no edition groups its digits ("13,692") or sets it beside the page's counts as one."""
     return f"#{int(conflict_id)}"
 
 
