@@ -9,7 +9,6 @@ import pytest
 from helpers.pipeline import plan, sweep
 from helpers.pipeline.plan import BuildError
 
-
 #: The types the parameters of these tests are declared with (the fake collection's and the real one's).
 KINDS = {"as_of": "date", "year": "year", "state": "state"}
 

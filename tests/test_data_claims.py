@@ -15,8 +15,17 @@ import pandas as pd
 import pytest
 
 from helpers import load, paths
-from helpers.tables.claims import (ATTRIBUTIONS, AUTHOR, CHECKED, CLAIM_TYPES, NOT_FAITHFUL, RT_EDITORS, TRANSLATOR,
-                                   UNKNOWN, VERDICTS)
+from helpers.tables.claims import (
+    ATTRIBUTIONS,
+    AUTHOR,
+    CHECKED,
+    CLAIM_TYPES,
+    NOT_FAITHFUL,
+    RT_EDITORS,
+    TRANSLATOR,
+    UNKNOWN,
+    VERDICTS,
+)
 
 ARTICLE = "alahalygate-neutralizing-nato"
 SENTENCE_END = re.compile(r"[.!?](?:['’”)]*)(?=\s+[A-Z‘'(]|\s*$)")

@@ -3,9 +3,8 @@ for the figures a reader of notebook 05 relies on (a Russia + China row, world s
 
 from __future__ import annotations
 
-import re
-
 import math
+import re
 
 import pandas as pd
 import pytest

@@ -11,7 +11,6 @@ import pandas as pd
 from helpers import theme
 from helpers.tables.pact_census import reader_name
 
-
 #: a row's height: room for a name on three lines beside its line and the count above it
 ROW = 40
 PHONE = "(containerSize()[0] > 0 && containerSize()[0] < 600)"  # an export (no container) gets the wide layout

@@ -35,8 +35,8 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.load import csv_rows, package, rules
-from helpers.load.errors import MAX_LISTED, DataError, Problem
 from helpers.load.censuses import pact_census, pact_exits, pact_spells, war_census
+from helpers.load.errors import MAX_LISTED, DataError, Problem
 from helpers.load.readers import (
     arms_control,
     boundaries,

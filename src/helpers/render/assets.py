@@ -17,7 +17,6 @@ def shared_assets() -> dict[str, bytes]:
     import vl_convert as vlc
 
     from helpers import fonts, search, theme
-
     from helpers.render import notebook
 
     lab_static = _lab_static()

@@ -75,10 +75,9 @@ def exporter(lang: str = "en"):
     ``prose_html`` filter writes each markdown cell through :func:`prose_html`."""
     import jinja2
     from nbconvert import HTMLExporter
+    from traitlets.config import Config
 
     from helpers import i18n
-
-    from traitlets.config import Config
 
     # the code style is not inlined in every page: assets/lab.css carries it (helpers.render.assets)
     made = HTMLExporter(extra_template_basedirs=[str(templating.TEMPLATES)], template_name="nato_report",

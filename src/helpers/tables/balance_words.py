@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from helpers import wording
-from helpers.tables.balance import PAIR, WARHEAD_MEASURES, reference_date, series_value
+from helpers.tables.balance import PAIR, reference_date, series_value
 
 #: How a sentence or a table names each indicator.
 LABELS = {"milex_usd_const": "military spending", "milex_usd_current": "military spending (current US$)",
