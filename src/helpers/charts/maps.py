@@ -165,8 +165,8 @@ def _phone_inset(main: alt.Chart, shaded, region: Region | None) -> alt.Chart | 
         return main
     phone, top = f"width < {PHONE_WIDTH}", "height * 0.7"
     box = f"[[4, {top} + 4], [width * 0.62 - 4, height - 16]]"
-    main = main.project(**dict(_framed_projection(region), extent=alt.expr(f"[[0, 0], [width, {phone} ? {top} : height]]"),
-                                clipExtent=alt.expr(f"[[0, 0], [width, {phone} ? {top} : height]]")))
+    upper = alt.expr(f"[[0, 0], [width, {phone} ? {top} : height]]")
+    main = main.project(**dict(_framed_projection(region), extent=upper, clipExtent=upper))
     inset = REGIONS[region.inset]
     inner = shaded(inset).project(**dict(_projection(inset), extent=alt.expr(f"{phone} ? {box} : [[0, 0], [1, 1]]"),
                                  clipExtent=alt.expr(f"{phone} ? {box} : [[0, 0], [0, 0]]")))
