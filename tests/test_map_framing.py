@@ -120,7 +120,7 @@ def test_03_osce_map_shows_north_america_on_a_phone_in_an_inset(m, width):
     best = {n: round(max(share.get(n, [0])), 2) for n in ("United States", "Canada")}
     cut = {n: v for n, v in best.items() if v < 0.8}
     # (wide, the test above checks that the whole area, North America with it, is in view)
-    assert not cut or width > map_regions.PHONE_WIDTH, f"at {width} px North America is cut (share of its outline in view): {cut}"
+    assert not cut or width > map_regions.PHONE_WIDTH, f"at {width} px North America is cut (share in view): {cut}"
     named = re.findall(r"<text[^>]*>North America</text>", svg)
     shown = [t for t in named if 'opacity="0"' not in t]
     assert len(shown) == (width < map_regions.PHONE_WIDTH), f"the inset's name at {width} px: {named}"
