@@ -78,7 +78,7 @@ ORG_COLORS: dict[str, str] = {
 PHASE_COLORS: dict[str, str] = {
     "signed, not in force": "#777777",
     "signed, entry into force not recorded": "#C4C4C4",
-    "in force": "#44AA99",  # teal, as arms control
+    "in force": "#2A9080",  # CATEGORY_COLORS["arms_control"]
     "in force, eroding": "#AA4499",  # CATEGORY_COLORS["withdrawal_suspension"]
     "eroding": "#DDA8D6",
     "signed, never in force": "#777777",  # a dashed line, not a bar: signed, never binding
