@@ -101,3 +101,26 @@ def test_02_nato_map_puts_north_america_in_the_corner_the_arctic_took():
     _, phone = _at_width(chart, 340)
     small = re.search(rf'<path d="M(-?[\d.]+),(-?[\d.]+)[^"]*" fill="{theme.INSET_PAPER}"', phone)
     assert small and float(small.group(2)) > 100  # a phone keeps the inset in a band under the map
+
+
+@pytest.mark.parametrize("width", [960, 340])
+def test_03_osce_map_shows_north_america_on_a_phone_in_an_inset(m, width):
+    """At 390 px the OSCE map's phone frame (Europe and Central Asia) cut off the United States and Canada, which
+    its title counts; a band under it now shows them whole; a wide map shows them itself and has no inset."""
+    chart = maps.membership_map(m, "2024-04-30", atlas=ATLAS, region="osce", title="t")
+    spec, svg = _at_width(chart, width)
+    share: dict[str, list[float]] = {}
+    for label, d in re.findall(r'<path[^>]*aria-label="([^"]*)"[^>]*\sd="([^"]+)"', svg):
+        name = re.search(r"Country: ([^;]*);", label)
+        pts = [(float(x), float(y)) for x, y in re.findall(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)", d)]
+        if name and pts:
+            inside = sum(-1 <= x <= spec["width"] + 1 and -1 <= y <= spec["height"] + 1 for x, y in pts) / len(pts)
+            share.setdefault(name.group(1), []).append(inside)
+    # the most whole drawing of each (the main map clips them on a phone; Hawaii and the Aleutians lie outside)
+    best = {n: round(max(share.get(n, [0])), 2) for n in ("United States", "Canada")}
+    cut = {n: v for n, v in best.items() if v < 0.8}
+    # (wide, the test above checks that the whole area, North America with it, is in view)
+    assert not cut or width > map_regions.PHONE_WIDTH, f"at {width} px North America is cut (share in view): {cut}"
+    named = re.findall(r"<text[^>]*>North America</text>", svg)
+    shown = [t for t in named if 'opacity="0"' not in t]
+    assert len(shown) == (width < map_regions.PHONE_WIDTH), f"the inset's name at {width} px: {named}"

@@ -148,3 +148,66 @@ def test_charts_display_offline_in_jupyterlab_as_vega5_with_tooltips():
     assert "tooltip" in str(vega["marks"])  # the compiled spec keeps its tooltip encoding
     assert bundle["text/plain"] == "<chart: Two bars>"  # no memory address, no random id
     assert "altair-viz" not in str(bundle)
+
+
+# --- marks a reader can see: contrast with the page and distance between categories, light and dark ---
+LIGHT_PAGE, DARK_PAGE = "#ffffff", "#16181b"  # report.css --report-bg
+
+
+def _luminance(hex_colour: str) -> float:
+    c = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _on_dark(hex_colour: str, swap: dict | None = None) -> str:
+    """The colour report.js draws on a dark page: the chart's own swap, else a dark colour lightened 55%."""
+    if (swap or {}).get(hex_colour.lower()):
+        return swap[hex_colour.lower()]
+    rgb = [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]
+    if (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255 >= 0.4:
+        return hex_colour
+    return "#" + "".join(f"{round(c + (255 - c) * 0.55):02x}" for c in rgb)
+
+
+def _lab(hex_colour: str):
+    c = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    c = [x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+    xyz = ((0.4124 * c[0] + 0.3576 * c[1] + 0.1805 * c[2]) / 0.95047, 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2],
+           (0.0193 * c[0] + 0.1192 * c[1] + 0.9505 * c[2]) / 1.08883)
+    f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in xyz]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def _distance(a: str, b: str) -> float:
+    return sum((x - y) ** 2 for x, y in zip(_lab(a), _lab(b))) ** 0.5
+
+
+def test_event_category_marks_stand_out_from_the_page_in_light_and_dark():
+    # 01's timeline dots and 09's verdict bars: Tol's sand (the article's own events) was 1.6:1 on white
+    low = [f"{k} {c}: {_contrast(c, LIGHT_PAGE):.2f} light, {_contrast(_on_dark(c), DARK_PAGE):.2f} dark"
+           for k, c in theme.CATEGORY_COLORS.items()
+           if min(_contrast(c, LIGHT_PAGE), _contrast(_on_dark(c), DARK_PAGE)) < 3]
+    assert low == []
+
+
+def test_member_backgrounds_stay_apart_on_a_dark_page():
+    # 02's accessions: 'former USSR' lightened on a dark page came out the pink of 'former Warsaw Pact'
+    swap = theme.dark_swap(theme.BACKGROUND_DARK, theme.BACKGROUND_DARK.values())
+    drawn = {k: _on_dark(c, swap) for k, c in theme.BACKGROUND_COLORS.items()}
+    near = [(a, b, round(_distance(drawn[a], drawn[b]))) for a in drawn for b in drawn
+            if a < b and _distance(drawn[a], drawn[b]) < 25]
+    assert near == []
+    assert all(_contrast(c, DARK_PAGE) >= 3 for c in drawn.values())
+
+
+def test_the_accession_chart_carries_its_dark_colours():
+    from helpers.charts import euroatlantic
+    members = pd.DataFrame({"name": ["A"], "joined": pd.to_datetime(["1999-03-12"]), "background": ["former USSR"]})
+    spec = euroatlantic.accession_timeline(members, title="t", description="d").to_dict()
+    assert spec["usermeta"]["dark"] == theme.BACKGROUND_DARK and "#994455" in theme.BACKGROUND_DARK

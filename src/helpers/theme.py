@@ -78,7 +78,7 @@ ORG_COLORS: dict[str, str] = {
 PHASE_COLORS: dict[str, str] = {
     "signed, not in force": "#777777",
     "signed, entry into force not recorded": "#C4C4C4",
-    "in force": "#44AA99",  # CATEGORY_COLORS["arms_control"]
+    "in force": "#2A9080",  # CATEGORY_COLORS["arms_control"]
     "in force, eroding": "#AA4499",  # CATEGORY_COLORS["withdrawal_suspension"]
     "eroding": "#DDA8D6",
     "signed, never in force": "#777777",  # a dashed line, not a bar: signed, never binding
@@ -130,10 +130,10 @@ INSET_EDGE = "#8a8a8a"  # the edge and the name of an inset map
 
 CATEGORY_COLORS: dict[str, str] = {
     "founding": "#332288",
-    "enlargement": "#88CCEE",
-    "arms_control": "#44AA99",
+    "enlargement": "#3D8FCC",
+    "arms_control": "#2A9080",
     "intervention_war": "#882255",
-    "eurasian_track": "#DDCC77",
+    "eurasian_track": "#B56F00",  # ochre: marks at least 3:1 on white (Tol's sand was 1.6:1)
     "summit": "#117733",
     "osce_document": "#999933",
     "withdrawal_suspension": "#AA4499",
@@ -158,11 +158,13 @@ BACKGROUND_COLORS: dict[str, str] = {
     "founding member": "#222255",  # dark navy
     "Cold-War accession": "#33BBEE",  # cyan
     "former Warsaw Pact": "#EE99AA",  # light red
-    "former USSR": "#994455",  # dark red
+    "former USSR": "#994455",  # dark red (BACKGROUND_DARK: a brighter red on a dark page, not a second pink)
     "former Yugoslavia": "#EECC66",  # sand
     "formerly non-aligned": "#009988",  # teal
     "later accession, background not in data": "#888888",  # grey
 }
+
+BACKGROUND_DARK = {"#994455": "#D6475A", "#222255": "#7777DD"}  # on a dark page (usermeta.dark)
 
 #: The overlap map's categories (notebooks 02, 03): a category that is one organisation's with the OSCE around it
 #: keeps that organisation's colour; the mixed ones get colours of their own.

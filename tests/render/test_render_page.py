@@ -127,7 +127,7 @@ def test_index_lists_every_report_and_variant(rendered):
     assert 'href="99-fixture.html"' in index and 'href="99-fixture--v1.html"' in index
     assert "A fixture report." in index and "Paragraphs P4" in index
     assert "as of 31 Dec 1991" in index and '<details class="index-variants">' in index  # variants folded
-    assert 'id="your-builds"' in index
+    assert 'id="your-builds"' not in index  # no builds: no section (and no build instruction) for readers
     assert "&lt;script&gt;alert(1)" in index and "<script>alert(1)" not in index
     footer = index.split('<footer class="report-footer">', 1)[1]
     assert "How to cite" in footer and "<summary>BibTeX</summary>" in footer and "Code: <bdi>MIT</bdi>" in footer

@@ -205,7 +205,8 @@ def accession_timeline(members: pd.DataFrame, *, title: str, description: str, w
         color=alt.Color("background:N", scale=_background_scale(), title="background"),
         tooltip=[alt.Tooltip("name:N", title="state"), date_tooltip("joined", "joined"),
                  alt.Tooltip("background:N", title="background")],
-    ).properties(title=title, description=description, width=width, height=max(120, 15 * len(members)))
+    ).properties(title=title, description=description, width=width, height=max(120, 15 * len(members)),
+                 usermeta={"dark": theme.dark_swap(theme.BACKGROUND_DARK, theme.BACKGROUND_DARK.values())})
 
 
 def bloc_lifespans(record: pd.DataFrame, *, title: str, description: str, as_of, width: int = 600) -> alt.LayerChart:

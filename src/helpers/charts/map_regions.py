@@ -23,6 +23,7 @@ class Region:
     #: another region drawn as an inset in the upper-left corner (its width and height as shares of the map's)
     inset: str | None = None
     inset_box: tuple[float, float] = (0.3, 0.4)
+    inset_wide: bool = True  #: False: the inset is drawn on a phone only (the wide map shows that land itself)
     #: on a phone (width below ``PHONE_WIDTH``): a narrower box (west, east, south, north) for the main map, the
     #: inset in a band under it, and the height over the width of the whole
     phone: tuple[float, float, float, float] | None = None
@@ -78,12 +79,13 @@ REGIONS = {
                            phone=(38.0, 135.0, 8.0, 82.0), phone_aspect=0.82, without_africa=True),
     # 03's overlap map: the OSCE's area, Vancouver to Vladivostok, seen from over the Arctic (no flat projection
     # keeps North America and Asia both whole); the frame is fitted to that band, so the view has no empty cap
-    # above and below it; on a phone, Europe and Central Asia, where the OSCE's overlaps with the CSTO and the SCO lie
+    # above and below it; on a phone, Europe and Central Asia, where the OSCE's overlaps with the CSTO and the SCO lie,
+    # and the United States and Canada in a band under them
     "osce": Region("osce", "the OSCE's area, from North America to the Pacific",
                    {"type": "azimuthalEqualArea", "rotate": [-10, -52, 0]},
                    west=-170.0, east=180.0, south=25.0, north=84.0, aspect=0.56,
-                   phone=(-12.0, 90.0, 36.0, 80.0), phone_aspect=0.95, without_africa=True,
-                   outline=OSCE_OUTLINE),
+                   phone=(-12.0, 90.0, 36.0, 80.0), phone_aspect=1.1, without_africa=True,
+                   outline=OSCE_OUTLINE, inset="north-america", inset_wide=False),
 }
 #: Below this width (px) a map with a phone box draws it (the page fits maps to the screen's width).
 PHONE_WIDTH = 480

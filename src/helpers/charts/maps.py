@@ -144,15 +144,38 @@ def membership_map(memberships: pd.DataFrame, as_of, *, atlas: geo.Atlas, org: s
                            + _map_summary(status, org))
     height = int(round(width * framed.aspect)) if framed else height
     later: dict = {}  # the shapes, put in once the chart is built (see _boundaries)
-    return _with_shapes(_boundaries(
-        atlas.boundaries, status[["feature", "label", "shade", "detail"]], ["label", "shade", "detail"], framed, later
-    ).mark_geoshape(stroke=BORDER, strokeWidth=0.5, clip=True).encode(
-        color=alt.Color("shade:N", scale=scale, title=legend_title,
-                        legend=alt.Legend(orient="bottom", columns=2, symbolType="square")),
-        tooltip=[alt.Tooltip("label:N", title="Country"), alt.Tooltip("detail:N", title="Status")],
-    ).project(**_framed_projection(framed)).properties(
-        title=title, description=desc, width=width, height=height,
-        usermeta={"aspect": round(height / width, 3), **_phone_meta(framed)}), later)
+
+    def shaded(where: Region | None) -> alt.Chart:
+        return _boundaries(atlas.boundaries, status[["feature", "label", "shade", "detail"]],
+                           ["label", "shade", "detail"], where, later
+                           ).mark_geoshape(stroke=BORDER, strokeWidth=0.5, clip=True).encode(
+            color=alt.Color("shade:N", scale=scale, title=legend_title,
+                            legend=alt.Legend(orient="bottom", columns=2, symbolType="square")),
+            tooltip=[alt.Tooltip("label:N", title="Country"), alt.Tooltip("detail:N", title="Status")])
+    drawn = _phone_inset(shaded(framed).project(**_framed_projection(framed)), shaded, framed)
+    return _with_shapes(drawn.properties(title=title, description=desc, width=width, height=height,
+                                         usermeta={"aspect": round(height / width, 3), **_phone_meta(framed)}), later)
+
+
+def _phone_inset(main: alt.Chart, shaded, region: Region | None) -> alt.Chart | alt.LayerChart:
+    """``main`` over the top 70% of a phone's map, the region's phone-only inset (``shaded(inset)``: 03's North
+    America, which the phone box leaves out) framed and named in a band under it; a wider map shows that land
+    itself, so there the inset is fitted into one pixel, cut to nothing and its frame hidden."""
+    if region is None or not region.inset or region.inset_wide:
+        return main
+    phone, top = f"width < {PHONE_WIDTH}", "height * 0.7"
+    box = f"[[4, {top} + 4], [width * 0.62 - 4, height - 16]]"
+    upper = alt.expr(f"[[0, 0], [width, {phone} ? {top} : height]]")
+    main = main.project(**dict(_framed_projection(region), extent=upper, clipExtent=upper))
+    inset = REGIONS[region.inset]
+    inner = shaded(inset).project(**dict(_projection(inset), extent=alt.expr(f"{phone} ? {box} : [[0, 0], [1, 1]]"),
+                                 clipExtent=alt.expr(f"{phone} ? {box} : [[0, 0], [0, 0]]")))
+    shown, corner = alt.expr(f"{phone} ? 1 : 0"), alt.Chart(alt.Data(values=[{}]))
+    frame = corner.mark_rect(x=0, y=alt.expr(top), x2=alt.expr("width * 0.62"), y2=alt.expr("height"), opacity=shown,
+                             fill=theme.INSET_PAPER, stroke=INSET_EDGE, strokeWidth=1)
+    name = corner.mark_text(text=inset.words, align="left", baseline="bottom", fontSize=11, color=INSET_EDGE,
+                            x=6, y=alt.expr("height - 4"), opacity=shown)
+    return alt.layer(main, frame, inner, name)
 
 
 def _framed_projection(region: Region | None) -> dict:
