@@ -48,7 +48,7 @@ def test_02_counts_ended_spells_not_members_who_left():
     rates = pact_census.exit_record(cases, load.pact_spells(), load.pact_exits(), "2024-04-30")
     assert int(rates.set_index("org_id").loc["ANZUS", "suspension"]) == 1
     line = pact_census_words.glance_line(rates)
-    assert line.startswith("Membership spells ended in these 13 pacts too rarely to rank them")
+    assert line.startswith("Membership spells ended too rarely to rank these 13 pacts")
     assert "Members left" not in line
 
 

@@ -44,10 +44,10 @@ def test_02s_first_screen_names_the_frozen_rule_and_prints_it_right_under_the_bo
     at = [i for i, d in enumerate(outputs) if present.GLANCE_MIME in d]
     assert len(at) == 1
     last = outputs[at[0]][present.GLANCE_MIME]["findings"][-1]
-    assert last.endswith(" " + pact_rule.NOTE) and "Holm" not in last and "0.3.0" in last
+    assert last.endswith(" " + pact_rule.NOTE) and "Holm" not in last and "0.3.0" not in last  # no release number
     assert outputs[at[0] + 1]["text/plain"] == FROZEN, "the frozen rule follows the box"
     rule_ar, note_ar = i18n.text(FROZEN, "ar"), i18n.text(pact_rule.NOTE, "ar")
     assert rule_ar != FROZEN and "هولم" in rule_ar and "0.3.0" in rule_ar
-    assert note_ar != pact_rule.NOTE and "0.3.0" in note_ar and "هولم" not in note_ar
+    assert note_ar != pact_rule.NOTE and "0.3.0" not in note_ar and "هولم" not in note_ar
     arabic = i18n.text(last, "ar")  # the Arabic edition's first screen: both sentences
     assert arabic.endswith(" " + note_ar) and "Membership spells" not in arabic

@@ -91,6 +91,11 @@ def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, stat
                            historic=historic)
     oldest = largest(record, "years")
     absorbed = absorbed_warsaw(members, state_lineage, memberships, states, as_of)
+    counts = background_counts(members)
+    # the absorbed GDR is named on the first screen only where it corrects a "none" (1991); otherwise the chart's
+    # note names it, and the item stays short enough for a phone
+    if counts["former_warsaw_pact"] + counts["former_union"]:
+        absorbed = ()
     out = [growth_headline(steps, as_of) + ".", background_headline(members, as_of, absorbed) + "."]
     nato = record.set_index("org_id")["years"].get("NATO", float("nan"))
     than = "" if oldest["org_id"] == "NATO" else f", against NATO's {nato:.0f}"

@@ -101,13 +101,19 @@ def rates_headline(record: pd.DataFrame, checks=()) -> str:
 
 
 def glance_line(record: pd.DataFrame, checks=()) -> str:
-    """02's first-screen finding about exits, in plain words for a policy reader: no ranking, the one clear
-    difference (or none) and whether it holds under every check (:func:`rates_headline`), on ATOP's spells up to
-    their last day. The test, its p-values, Holm's adjustment and which check fails are in "How robust is this?"
-    (:func:`robustness_lines`) and the takeaways (:func:`verdict`), not on the first screen."""
-    end = wording.day(record["window_end"].max().date()) if len(record) else ""
-    return (f"{rates_headline(record, checks)} (ATOP's member spells up to {end}; the tests and their checks are "
-            "under “How robust is this?”).")
+    """02's first-screen finding about exits, short enough for a phone: spells end too rarely to rank the pacts, the one
+    clear difference among NATO's comparisons (or none) and, with ``checks``, whether it holds under every check.
+    The full sentence (:func:`rates_headline`) is the chart's title; the tests, p-values and which check fails are
+    in "How robust is this?" (:func:`robustness_lines`), not on the first screen."""
+    pairs = separated_pairs(record, focus=FOCUS)
+    head = f"Membership spells ended too rarely to rank these {len(record)} pacts"
+    if not pairs:
+        return head + ", and none differs clearly from NATO."
+    said = _names([f"{short_name(b)} lost members more often than {short_name(a)}" for a, b in pairs])
+    if not checks:
+        return f"{head}; only {said} (see “How robust is this?”)."
+    holds = "and not under every check" if failed_checks(pairs, checks) else "under every check"
+    return f"{head}; only {said}, {holds} (see “How robust is this?”)."
 
 
 def _wider(noun: str, alt: pd.DataFrame, pairs: list) -> str:

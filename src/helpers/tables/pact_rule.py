@@ -18,8 +18,7 @@ RULE = ("The rule, frozen on 7 December 2026 (version 0.3.0) after the results h
 
 #: What 02's first screen says of the rule, in plain words (no statistics on the first screen): that it is frozen,
 #: when, and where :data:`RULE` is printed in full (the first section under the box, “Data”).
-NOTE = ("The rule this rests on was frozen on 7 December 2026 (version 0.3.0), after the results had been seen; it "
-        "is stated in full under “Data”, below.")
+NOTE = "The rule was frozen after the results had been seen; it is given in full under “Data”."
 
 
 def glance_line(exits_line: str) -> str:
