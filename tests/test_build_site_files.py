@@ -102,3 +102,21 @@ def test_a_change_to_the_limits_alone_is_named_as_the_reason_a_report_runs_again
     assert res.returncode == 0, res.stdout + res.stderr
     row = next(line for line in res.stdout.splitlines() if line.startswith("03-gamma "))
     assert "the limits in collection.toml changed (cell_output " in row and "→ 5000)" in row, row
+
+
+def test_a_full_cache_disk_does_not_stop_the_build_at_its_lock(tmp_path, monkeypatch):
+    """A cache folder on a full disk: writing the holder's process id into the lock file failed with a traceback
+    (OSError 28) before the build could say anything; the lock is still taken and the build goes on to report
+    what it could not write in its own lines."""
+    import errno
+
+    from helpers.pipeline import build_lock
+
+    def full(*_):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(build_lock.os, "pwrite", full)
+    entered = []
+    with build_lock.held(tmp_path):
+        entered.append(True)
+    assert entered == [True]

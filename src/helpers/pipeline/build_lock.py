@@ -32,8 +32,11 @@ def held(cache_dir: Path) -> Iterator[None]:
                   f"{shown_path(cache.relative(cache_dir))}; this one starts when it ends (Ctrl-C stops it)",
                   file=sys.stderr, flush=True)
             fcntl.flock(fd, fcntl.LOCK_EX)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        try:  # the holder's process id, for a waiting build's message; a full disk only loses that
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
+        except OSError:
+            pass
         yield
     finally:
         os.close(fd)  # releases the lock

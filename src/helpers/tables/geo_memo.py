@@ -8,6 +8,10 @@ boundary files, the organisation, the date, the statuses, the edition and the he
 same frame, read back exactly as it was made (pickle keeps the dtypes), so a report reads the same whether it
 worked a year out or read it: no state passes between reports, only results keyed by what they depend on. The
 build names the folder for its kernels (``$NATO_MEMO_DIR``); without it nothing is kept.
+
+A kept file is read by :class:`_FramesOnly`, which rebuilds numpy and pandas objects only: a file planted in the
+folder that names any other callable (``os.system``) is refused and worked out again, never run; so is one that
+holds anything but a frame.
 """
 
 from __future__ import annotations
@@ -20,6 +24,43 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import cache, paths
+
+#: Where the classes and rebuild functions of a pickled frame live (the modules themselves, or packages below
+#: them); ``pandas.core.computation`` (``pd.eval``) and the readers in ``pandas.io`` are not among them.
+_MODULES = ("numpy.dtypes", "pandas.arrays")
+#: What a frame's pickle takes from the top-level ``numpy`` and ``pandas`` (not ``pandas.ExcelWriter``,
+#: ``numpy.memmap`` or any other class that opens a file).
+_TOP = {"numpy": {"ndarray", "dtype"},
+        "pandas": {"DataFrame", "Series", "Index", "RangeIndex", "MultiIndex", "DatetimeIndex", "Categorical",
+                   "CategoricalDtype", "CategoricalIndex", "Timestamp", "Timedelta", "Period", "Interval",
+                   "StringDtype", "NA", "NaT"}}
+_PACKAGES = ("numpy._core.", "numpy.core.", "pandas._libs.", "pandas.core.arrays", "pandas.core.dtypes",
+             "pandas.core.frame", "pandas.core.series", "pandas.core.indexes", "pandas.core.internals")
+#: Rebuild functions (not classes) a frame's pickle calls.
+_REBUILDERS = frozenset({"_reconstruct", "_frombuffer", "_new_Index", "_unpickle_block", "__pyx_unpickle_NDArrayBacked",
+                         "_new_DatetimeIndex", "_new_PeriodIndex", "_unpickle_series_compat", "scalar"})
+
+
+class _FramesOnly(pickle.Unpickler):
+    """An unpickler that admits numpy and pandas classes and their rebuild functions, and ``builtins.slice``."""
+
+    def find_class(self, module: str, name: str):
+        if module == "builtins" and name == "slice":
+            return slice
+        if name in _TOP.get(module, ()) or module in _MODULES or module.startswith(_PACKAGES):
+            found = super().find_class(module, name)
+            if isinstance(found, type) or name in _REBUILDERS or name in _TOP.get(module, ()):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a kept frame")
+
+
+def _read(path: Path) -> pd.DataFrame:
+    """The frame kept at ``path``; UnpicklingError when the file holds anything else."""
+    with path.open("rb") as fh:
+        frame = _FramesOnly(fh).load()
+    if not isinstance(frame, pd.DataFrame):
+        raise pickle.UnpicklingError(f"{path.name} holds a {type(frame).__name__}, not a frame")
+    return frame
 
 
 def frame_digest(frame: pd.DataFrame) -> str:
@@ -43,9 +84,9 @@ def keeper(parts: dict, files: list[Path]) -> Callable[[str, Callable[[], pd.Dat
         key = cache.sha256_bytes(cache.canonical(dict(base, name=name)))
         path = folder / "geo" / key[:2] / f"{key}.pickle"
         try:
-            return pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            frame = make()
+            return _read(path)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            frame = make()  # none kept, or a file that is not a kept frame: worked out again and written over
         try:
             cache.atomic_write(path, pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:  # a full or read-only cache: worked out again next time
