@@ -75,7 +75,7 @@ def alliance_finding(intervals: pd.DataFrame, cells: pd.DataFrame, dimensions: p
     axes = [f"{a}_low" for a in T.PLOT_AXES]
     placed = intervals.dropna(subset=axes)
     unplaced = [names.get(o, o) for o in intervals["org_id"] if o not in set(placed["org_id"])]
-    tail = f"; {_join(unplaced)} cannot be placed on both axes" if unplaced else ""
+    tail = f"; {_join(unplaced)} cannot be placed on either axis" if unplaced else ""
     if placed.empty:
         return "Too few known features to place any of these organisations" + tail
     yes = promise_makers(cells, list(placed["org_id"]))
