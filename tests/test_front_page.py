@@ -9,6 +9,7 @@ import html as html_lib
 import io
 import re
 
+import nbformat
 import pandas as pd
 import pytest
 
@@ -88,6 +89,29 @@ def test_your_builds_made_from_older_data_are_marked_on_the_index_and_in_the_sum
     assert done.returncode == 0, done.stderr
     builds = (fake.reports / "index.html").read_text(encoding="utf-8").split('id="your-builds"', 1)[1]
     assert "index-stale" not in builds and "older data" not in done.stderr
+
+
+def test_an_earlier_report_kept_after_a_failed_build_is_marked_so_on_the_index(fake):
+    """A failed rebuild kept the good earlier report (right), but the index listed it as current with no word."""
+    original = nbformat.read(fake.notebooks / "01-alpha.ipynb", as_version=4).cells[3].source
+    done = fake.build("--only", "01")
+    assert done.returncode == 0, done.stderr
+    fake.set_code("01-alpha", 3, 'raise RuntimeError("alpha broke")')
+    done = fake.build("--only", "01")
+    assert done.returncode == 1 and "previous good report was kept" in done.stdout
+    entry = _entry(fake.reports / "index.html", "01-alpha.html")
+    assert 'href="01-alpha.html"' in entry, "the earlier page is still there and linked"
+    assert "Its last build failed; the page shown is from an earlier build" in _text(entry), entry
+    assert 'make reports ARGS="--only 01 --lang en"' in html_lib.unescape(entry)
+    fake.set_code("01-alpha", 3, original)  # put back as it was: up to date again, no mark
+    done = fake.build("--only", "01")
+    assert done.returncode == 0, done.stderr
+    assert "last build failed" not in _text(_entry(fake.reports / "index.html", "01-alpha.html"))
+
+
+def _entry(index, output: str) -> str:
+    items = re.findall(r'<li class="index-entry[^"]*">.*?</li>', index.read_text(encoding="utf-8"), re.S)
+    return next(i for i in items if f'href="{output}"' in i)
 
 
 def test_intervals_written_as_text_are_exported_as_numeric_low_and_high_columns():

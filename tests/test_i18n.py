@@ -71,10 +71,29 @@ def test_a_changed_english_cell_keeps_its_arabic_flagged_as_out_of_date(locale, 
     assert 'msgstr ""\n"## البيانات\\n"' in text  # the Arabic is kept
     nb = nbformat.read(ipynb, as_version=4)
     left = catalogs.translate_markdown(nb, "nb")
-    assert left == 1  # the new cell stays in English until translated
-    assert nb.cells[0].source.startswith("## البيانات")
-    assert f"report-i18n-{catalogs.STALE_NOTE}" in nb.cells[0].source  # shown as out of date on the page
+    assert left == 2  # the new cell and the changed one are shown in English until translated
+    assert "البيانات" not in nb.cells[0].source and 'lang="en"' in nb.cells[0].source  # not published as current
     assert nb.cells[1].source == "لم يتغير."
+
+
+def test_an_out_of_date_translation_is_shown_in_current_english_and_named_in_one_warning(locale, tmp_path):
+    """The Arabic page kept the old translation of an edited English cell, with no warning and no mark."""
+    ipynb = _notebook(tmp_path / "nb.ipynb", ("aaa", "Old words."), ("bbb", "Unchanged."))
+    extract.update("nb", ipynb=ipynb)
+    path = catalogs.notebook_catalog_path("nb")
+    cat = catalogs.read(path)
+    for msg in cat:
+        msg.string = {"aaa": "كلمات قديمة.", "bbb": "لم يتغير."}.get(msg.context, msg.string)
+    catalogs.write(path, cat)
+    assert catalogs.outdated_note("nb", ipynb) is None
+    _notebook(ipynb, ("aaa", "New words."), ("bbb", "Unchanged."))  # edited in English; catalogs not remade
+    nb = nbformat.read(ipynb, as_version=4)
+    assert catalogs.translate_markdown(nb, "nb") == 1
+    assert nb.cells[0].source == '<div lang="en" dir="ltr">\n\nNew words.\n\n</div>'
+    assert nb.cells[1].source == "لم يتغير."
+    line = catalogs.outdated_note("nb", ipynb)
+    assert line and "(aaa)" in line and "bbb" not in line and "make catalogs" in line
+    assert catalogs.untranslated_note("nb", ipynb) is None  # named once, as out of date, not as missing
 
 
 def test_an_entry_whose_cell_id_matches_no_cell_is_named_by_check_and_warned_at_render(locale, tmp_path,

@@ -36,7 +36,6 @@ from helpers.i18n import forms
 LOCALE_NOTEBOOKS = paths.NOTEBOOKS / "locale"
 LOCALE_HELPERS = paths.HELPERS_SRC / "locale"
 MESSAGES = "messages.po"
-STALE_NOTE = "stale"  # class of the note shown under a cell whose Arabic predates its English
 
 
 def notebook_catalog_path(stem: str, lang: str = "ar") -> Path:
@@ -124,8 +123,9 @@ def translated_cell(source: str, found: tuple[str, str, bool] | None) -> CellTex
 
 
 def translate_markdown(nb, stem: str, lang: str = "ar") -> int:
-    """Replace, in place, the source of every markdown cell of ``nb`` that has a translation; a cell whose Arabic
-    predates its English gets a visible note under it. Returns the number of cells left in English."""
+    """Replace, in place, the source of every markdown cell of ``nb`` that has an up-to-date translation; a cell with
+    none, or whose Arabic predates its English, is shown in English, marked so. Returns the number of cells left
+    in English."""
     if lang == "en":
         return 0
     found = cell_translations(stem, lang)
@@ -137,16 +137,13 @@ def translate_markdown(nb, stem: str, lang: str = "ar") -> int:
         if not source.strip():
             continue
         done = translated_cell(source, found.get(cell.get("id", "")))
-        if done is None:
+        if done is None or done.stale:  # an out-of-date translation is not published as current: English, marked
             left += 1
             if cell.get("id", "") not in found:
                 unmatched.append(cell.get("id", ""))
             cell.source = _marked_english(source)
             continue
         cell.source = forms.percent_marks(done.text, lang)  # «17%», never «%17», after an Arabic word
-        if done.stale:
-            note = gettext("This translation predates a change to the English text of this passage.", lang)
-            cell.source += f'\n\n<p class="report-i18n-{STALE_NOTE}">{note}</p>'
     _say_orphans(nb, stem, lang, found, unmatched)
     return left
 
@@ -193,17 +190,8 @@ def unsafe_entry(stem: str, lang: str = "ar") -> str | None:
 
 
 def untranslated_note(stem: str, ipynb: Path, lang: str = "ar") -> str | None:
-    """One line naming the markdown cells of a saved notebook that have no translation in its catalog (the edition
-    shows them in English, marked as such), or None."""
-    import json
-
-    found = cell_translations(stem, lang)
-    try:
-        cells = json.loads(Path(ipynb).read_text(encoding="utf-8")).get("cells", [])
-    except (OSError, ValueError):
-        return None
-    left = [c.get("id", "") for c in cells if c.get("cell_type") == "markdown" and "".join(c.get("source", "")).strip()
-            and translated_cell("".join(c.get("source", "")), found.get(c.get("id", ""))) is None]
+    """One line naming the markdown cells of a saved notebook with no translation in its catalog, or None."""
+    left = [cid for cid, done in _saved_cells(stem, ipynb, lang) if done is None]
     if not left:
         return None
     return (f"{paths.shown(Path(ipynb))}: {len(left)} markdown cell(s) ({', '.join(left)}) have no translation in "
@@ -211,10 +199,31 @@ def untranslated_note(stem: str, ipynb: Path, lang: str = "ar") -> str | None:
             "as English; add their translation (python -m helpers.i18n check lists them)")
 
 
+def outdated_note(stem: str, ipynb: Path, lang: str = "ar") -> str | None:
+    """One line naming the markdown cells whose translation was written for an earlier English text, or None."""
+    old = [cid for cid, done in _saved_cells(stem, ipynb, lang) if done is not None and done.stale]
+    if not old:
+        return None
+    return (f"{paths.shown(Path(ipynb))}: {len(old)} markdown cell(s) ({', '.join(old)}) changed in English since "
+            f"their translation in {paths.shown(notebook_catalog_path(stem, lang))}; the {lang} edition shows their "
+            "current English, marked as English; run make catalogs and bring the translation up to date")
+
+
+def _saved_cells(stem: str, ipynb: Path, lang: str) -> list[tuple[str, CellText | None]]:
+    """``(cell id, its translation or None)`` for each non-empty markdown cell of a saved notebook."""
+    import json
+    found = cell_translations(stem, lang)
+    try:
+        cells = json.loads(Path(ipynb).read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return []
+    return [(c.get("id", ""), translated_cell("".join(c.get("source", "")), found.get(c.get("id", ""))))
+            for c in cells if c.get("cell_type") == "markdown" and "".join(c.get("source", "")).strip()]
+
+
 def notebook_orphan_note(stem: str, ipynb: Path, lang: str = "ar") -> str | None:
     """:func:`orphan_note` for a saved notebook (the build says it once per notebook and edition)."""
     import json
-
     found = cell_translations(stem, lang)
     try:
         cells = json.loads(Path(ipynb).read_text(encoding="utf-8")).get("cells", [])

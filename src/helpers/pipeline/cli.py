@@ -208,15 +208,18 @@ def _say_orphan_entries(chosen: list, lang: str) -> None:
     for stem, notebook in sorted({(e.stem, e.notebook) for e in chosen}):
         line = catalogs.notebook_orphan_note(stem, Path(notebook), lang) or \
             catalogs.untranslated_note(stem, Path(notebook), lang)
-        if line:
-            print(f"warning: {line}", file=sys.stderr)
+        for note in (line, catalogs.outdated_note(stem, Path(notebook), lang)):
+            if note:
+                print(f"warning: {note}", file=sys.stderr)
 
 
 def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs, hooks=(None, None)) -> int:
-    from helpers.pipeline import front_page, search_index, summary
+    from helpers.pipeline import front_page, placement, search_index, summary
     from helpers.pipeline.jobs import SiteJob
 
     jobs, fresh = plan.cache_plan(chosen, dirs.cache, dirs.reports, args.force, plan.page_context(everything))
+    for e in fresh:  # up to date again (the notebook put back as it was): its last build did not fail
+        placement.clear_failure(dirs.build, e.name)
     site = {part: SiteJob(part, key, tuple(everything), dirs.reports, dirs.staging)
             for part, key in plan.site_plan(everything, dirs.reports, dirs.cache, args.force).items()}
     on_pages, on_page = hooks

@@ -25,6 +25,7 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
     pages = sorted(p.name for p in dirs.reports.glob("*.html") if p.name != INDEX)
     pages += sorted(f"{front.SWEEPS}/{p.name}" for p in (dirs.reports / front.SWEEPS).glob("*.html"))  # listed too
     digests = {p: cache.sha256_file(dirs.reports / p) for p in pages}
+    kept = sorted(e.output for e in entries if placement.kept_failure(dirs.build, e.name).is_file())
     data: dict[str, str] = {}
     for folder in sorted({params.data_dir().resolve(), paths.DATA.resolve()}):
         data.update(cache.folder_hashes(folder))  # the index shows the data version
@@ -32,7 +33,7 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
                                               "data": cache.data_fingerprint(data), "lang": lang,
                                               "catalogs": catalog_digest(lang),
                                               "env": cache.environment_hash(),
-                                              "entries": [e.to_dict() for e in entries],
+                                              "entries": [e.to_dict() for e in entries], "kept": kept,
                                               "about": about()}))
     rec = cache.read_record(dirs.cache, f"_{RECORD}")
     index = dirs.reports / INDEX
@@ -41,6 +42,7 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
         return False
     records = {p: r for p in declared if (r := front.read_record(dirs.reports / p)) is not None}
     states = {p: "missing" if not (dirs.reports / p).is_file() else "failed" for p in declared if p not in records}
+    states.update({p: "kept" for p in kept if p in records})  # a failed build kept this earlier report
     data = render.render_index(entries, records, front.your_builds(dirs.reports, declared, lang), states)
     cache.atomic_write(placement.inside(dirs.reports, INDEX), data, dirs.staging)
     record_site(dirs, RECORD, key, {INDEX: cache.sha256_bytes(data)})

@@ -116,7 +116,7 @@ def drop_leftovers(previous: Previous | None, keep: dict, reports: Path) -> None
 def write_failure(job: ReportJob, entry: Entry, page: bytes) -> tuple[dict[str, str], str]:
     """``(outputs, where the failure page is)``: never over a good report; never beside stale exports."""
     if good_report(entry, job.reports):
-        target = job.build / f"{entry.name}.failure.html"
+        target = kept_failure(job.build, entry.name)
         try:
             cache.atomic_write(target, page)
         except OSError as exc:
@@ -129,6 +129,17 @@ def write_failure(job: ReportJob, entry: Entry, page: bytes) -> tuple[dict[str, 
     drop_leftovers(job.previous, outputs, job.reports)
     shutil.rmtree(job.reports / "exports" / entry.name, ignore_errors=True)
     return outputs, cache.relative(job.reports / entry.output)
+
+
+def kept_failure(build: Path, name: str) -> Path:
+    """Where the failure page of a build that kept the good earlier report goes: while it is there, the index says
+    the report's last build failed and the page shown is from an earlier build."""
+    return build / f"{name}.failure.html"
+
+
+def clear_failure(build: Path, name: str) -> None:
+    """A report built (or found up to date) again is no longer one whose last build failed."""
+    kept_failure(build, name).unlink(missing_ok=True)
 
 
 def os_error(exc: OSError) -> str:

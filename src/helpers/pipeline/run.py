@@ -51,6 +51,7 @@ def record(job: PlannedStep, res: ReportResult, dirs: Dirs) -> None:
     name = job.entry.name
     try:
         if res.ok:
+            placement.clear_failure(dirs.build, name)
             cache.write_record(dirs.cache, name, key=job.key, render=job.render, data=res.reads,
                                outputs=res.outputs, executed=res.executed, limits=job.entry.limits)
         elif res.outputs:
