@@ -123,15 +123,15 @@ present.table(treaty_rule[["short_name", "signed", "admitted", "reason"]].rename
 # census's own words, for the year that decides.
 
 # %%
-from helpers.tables import war_census as war_census_tables
+from helpers.tables import war_census
 from helpers.tables import war_census_words
 
 former_soviet = lineage.loc[lineage["predecessor_iso3"] == "SUN", "iso3"]
-war_census = load.war_census()
-war_years = war_census_tables.census_cases(war_census, memberships, states, former_soviet)
-conflicts = war_census_tables.conflict_cases(war_census, war_years)
-shown = conflicts.assign(conflict_id=conflicts["conflict_id"].map(war_census_tables.conflict_label))  # "#13692"
-shown["location"] = war_census_tables.place_names(conflicts, states)
+ucdp = load.war_census()
+war_years = war_census.census_cases(ucdp, memberships, states, former_soviet)
+conflicts = war_census.conflict_cases(ucdp, war_years)
+shown = conflicts.assign(conflict_id=conflicts["conflict_id"].map(war_census.conflict_label))  # "#13692"
+shown["location"] = war_census.place_names(conflicts, states)
 present.table(shown[["conflict_id", "location", "parties", "years", "admitted_years", "reason"]].rename(
                   columns={"conflict_id": "UCDP conflict", "years": "years in the census"}),
               title=war_census_words.census_headline(conflicts, war_years), key="war-census",
@@ -141,7 +141,7 @@ present.table(shown[["conflict_id", "location", "parties", "years", "admitted_ye
               collapsed="Show every conflict in the census")
 
 # %%
-present.table(war_census_tables.refusal_counts(conflicts).rename(columns={"names": "UCDP conflicts"}),
+present.table(war_census.refusal_counts(conflicts).rename(columns={"names": "UCDP conflicts"}),
               title="Why the rule refuses the census's other conflicts", key="war-refusals",
               caption="Refused conflicts by reason.", sources=conflicts)
 
@@ -319,8 +319,8 @@ present.findings([arms_control_words.legal_force_line(end_2023, "2023-12-31")])
 # sending troops in support of one side; read over the primary parties alone:
 
 # %%
-primary = war_census_tables.conflict_cases(war_census, war_census_tables.census_cases(
-    war_census, memberships, states, former_soviet, secondary=False))
+primary = war_census.conflict_cases(ucdp, war_census.census_cases(
+    ucdp, memberships, states, former_soviet, secondary=False))
 present.findings([war_census_words.primary_only_line(primary, conflicts)])
 
 # %% [markdown]

@@ -69,8 +69,8 @@ def test_background_headline_says_none_before_any_eastern_member():
         "On 31 Dec 1991, none of NATO's 2 members had been in the Warsaw Pact, the USSR or Yugoslavia")
     members = pd.DataFrame({"background": ["founding member", "former Warsaw Pact", "former USSR"]})
     assert enlargement_words.background_headline(members, "2004-03-29") == (
-        "On 29 Mar 2004, 1 of NATO's 3 members had been in the Warsaw Pact or succeeded a member and 1 emerged "
-        "from the former USSR or Yugoslavia, as successor or restored states")  # the Baltic states are coded 'restored'
+        "On 29 Mar 2004, 1 of NATO's 3 members had been Warsaw Pact states or succeeded one; 1 were successor or "
+        "restored states of the USSR or Yugoslavia")  # the Baltic states are coded 'restored'
     lineage = load.state_lineage()
     assert set(lineage.loc[lineage["relation"] == "restored", "iso3"]) >= {"EST", "LVA", "LTU"}
 
@@ -108,7 +108,7 @@ def test_02_first_screen_is_true_for_each_reports_date(data, as_of):
     assert f"NATO had {n} members on " in enlargement_words.summary_line(data["memberships"], as_of)
     members = enlargement.nato_members(**data, as_of=as_of)
     eastern = int((members["background"] == "former Warsaw Pact").sum())
-    assert (f"{eastern} of NATO's {n} members had been in the Warsaw Pact or succeeded a member" in lines[1]) or (
+    assert (f"{eastern} of NATO's {n} members had been Warsaw Pact states or succeeded one" in lines[1]) or (
         eastern == 0 and "none of NATO's" in lines[1])
     assert "the Rio Treaty had lasted longest" in lines[2]  # signed 1947, before NATO, and still in force
     assert not any("_" in line for line in lines)

@@ -44,9 +44,8 @@ def background_headline(members: pd.DataFrame, as_of, absorbed=()) -> str:
     if c["former_warsaw_pact"] + c["former_union"] == 0:
         out = f"On {day}, none of NATO's {len(members)} members had been in the Warsaw Pact, the USSR or Yugoslavia"
     else:
-        out = (f"On {day}, {c['former_warsaw_pact']} of NATO's {len(members)} members had been in the Warsaw Pact "
-               f"or succeeded a member and {c['former_union']} emerged from the former USSR or Yugoslavia, as "
-               "successor or restored states")
+        out = (f"On {day}, {c['former_warsaw_pact']} of NATO's {len(members)} members had been Warsaw Pact states "
+               f"or succeeded one; {c['former_union']} were successor or restored states of the USSR or Yugoslavia")
     for old, member, when in absorbed:
         out += (f"; the {old}, a Warsaw Pact state, came into NATO without an accession of its own when {member} "
                 f"absorbed it on {when}")
