@@ -90,7 +90,7 @@ present.glance(enlargement_words.glance_findings(memberships, organisations, sta
                + [pact_rule.glance_line(pact_census_words.glance_line(rates, checks))], summary=enlargement_words.summary_line(memberships, P.as_of))
 
 # %%
-present.findings([pact_rule.RULE])  # the frozen rule in full, in the first section under the box
+present.findings([pact_rule.RULE])  # the post-hoc rule in full, in the first section under the box
 
 # %% [markdown]
 # ## What P4 says
@@ -170,17 +170,20 @@ present.table(members[["name", "iso3", "status", "joined", "background"]],
 # ## "The largest and most stable bloc in history"? The cases, chosen by a rule from a census
 #
 # A comparison proves little if the blocs in it are hand-picked, so the cases are drawn by a stated rule from a
-# census we did not assemble. The rule is not pre-registered: it replaced the pacts an earlier version of this
-# report had chosen by hand, after their exits had been compared. It is frozen from version 0.3.0 on (7 December
-# 2026): the first screen prints it, and CHANGELOG.md and CITATION.cff record the same words, so a later change to
-# it would show as a new dated entry. The census: every alliance agreement that the Alliance Treaty
+# census we did not assemble. The rule is post hoc: it replaced the pacts an earlier version of this report had
+# chosen by hand, after their exits had been compared, so recording its words now cannot show that it was not
+# chosen for its result. The defence is a check, not the record: "How robust is this?" drops the rule's
+# permanent-member condition, tests every agreement that pledges defence among three or more states, and says
+# whether the finding holds there. The words are recorded from version 0.3.0 on (7 December 2026): the first
+# screen prints them, and CHANGELOG.md and CITATION.cff hold the same words, so a later change to the rule would
+# show as a new dated entry. The census: every alliance agreement that the Alliance Treaty
 # Obligations and Provisions project (ATOP, version 4.01; Leeds, Ritter, Mitchell and Long 2002, *International
 # Interactions* 28) dates to 1945 or later. **Version:** the project uses one version of ATOP, 4.01, read from a
 # public copy of the project's files (cited below): it is the census here and the check in notebook 07. No 4.01
-# codebook was read, so ATOP's definitions are quoted in ATOP's own words from its 3.0 codebook (2005) and from the
-# Quality of Government Institute's documentation of version 5.1, which defines an alliance as "a formal agreement
-# among independent states to cooperate militarily" when military conflict is possible or under way (a web page,
-# so no page number). Whether the 4.01 codebook words these definitions differently was not checked. **The rule:**
+# codebook was read, so ATOP's definitions are paraphrased from its 3.0 codebook (Leeds, 2005; our words, with no
+# page cited, since no page-numbered copy was read) and quoted from the Quality of Government Institute's
+# documentation of version 5.1, which defines an alliance as "a formal agreement among independent states to
+# cooperate militarily" when military conflict is possible or under way (a web page, so no page number). Whether the 4.01 codebook words these definitions differently was not checked. **The rule:**
 # a defence pledge (ATOP's `defense` code: a promise of active military support if a member is attacked), at least three states at signature, and at least one
 # permanent member of the UN Security Council (UN Charter, Article 23) among them. The last condition keeps the
 # comparison to great-power blocs, the class NATO belongs to. The census is counted first, then every agreement

@@ -135,6 +135,9 @@ present.table(docs[["date", "title", "description", "paragraphs"]], title=euroat
 # not read, so "implicit" records what that section says (equal security for all), not that the Charter lacks an
 # explicit statement; the Helsinki Final Act (1975) was not read in full for this principle either. For that
 # reason the title dates no earliest statement: a year drawn from the parts read would only date what was read.
+# The texts that are counted were not all read in full either: the Astana Declaration (2010) is coded from its
+# first three paragraphs. So the title counts the documents coded from the first explicit one on, not documents
+# read in full.
 
 # %%
 indivisible = euroatlantic.principle_in_documents(documents, coding, "indivisible", org="OSCE")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import load, membership
+from helpers import i18n, load, membership
 from helpers.tables import arms_control as A
 from helpers.tables import arms_control_words as AW
 from helpers.tables import article, enlargement, enlargement_words
@@ -283,3 +283,28 @@ def test_04_names_the_salt_i_interim_agreement_outside_the_treaty_pool():
     cited = load.sources().set_index("source_id").loc["wikisource-us-statutes-86-747-salt1-interim"]
     assert "Public Law 92-448" in cited["title"] and "joint resolution" in cited["note"]
     assert '"wikisource-us-statutes-86-747-salt1-interim"' in source
+
+
+def test_04_first_screen_says_the_ending_classes_are_exclusive_and_where_new_start_counts(record):
+    """Referee (methods-8, m8): "5 of 12 left, suspended or abandoned" leaves out New START, suspended by Russia in
+    2023, because it counts under "expired without a successor". The classes are exclusive by where each treaty
+    stood on the record's last date; the sentence says so and names the suspended treaty counted as expired."""
+    lines, _ = AW.first_screen(**record, before="2021-12-31", after="2024-04-30")
+    left = next(line for line in lines if "left, suspended or abandoned" in line)
+    assert left.endswith("Each treaty is counted once, by where it stood on that date: New START was suspended "
+                         "before it expired and counts among the expired, not the suspended."), left
+    assert "5 of 12 treaties" in left and "2 expired without a successor" in left
+    arabic = i18n.text(left, "ar")
+    assert "تُحسب كل معاهدة مرة واحدة" in arabic and "نيو ستارت" in arabic and "Each treaty" not in arabic
+    quiet = record["arms_control"][record["arms_control"]["step"] != "suspended"]
+    assert AW.precedence_note(quiet, A.pair_status(quiet, A.admitted_treaties(
+        record["treaties"], A.treaty_cases(record["treaties"], quiet)), quiet["date"].max())) == (
+        " Each treaty is counted once, by where it stood on that date.")
+
+
+def test_02_first_screen_names_the_baltic_states_as_restored_not_successors(data):
+    """Referee (methods-8, m6): Estonia, Latvia and Lithuania are coded "restored", not "successor", in
+    state_lineage.csv; the first screen's count of members from the USSR or Yugoslavia says both."""
+    line = enlargement_words.glance_findings(**data, as_of="2024-04-30")[1]
+    assert line.endswith("7 were successor or restored states of the USSR or Yugoslavia."), line
+    assert "came out of" not in line

@@ -1,6 +1,7 @@
-"""Notebook 02's case rule is frozen (issue 21, referee minor 14): the rule and the family of its tests were set
-after the results had been seen; from version 0.3.0 they are recorded as frozen in CHANGELOG.md and CITATION.cff
-and printed on 02's first screen, and the three say the same words."""
+"""Notebook 02's case rule is post hoc and recorded (issue 21, referee minor 14; methods-8 m3): the rule and the
+family of its tests were set after the results had been seen; from version 0.3.0 they are recorded in CHANGELOG.md
+and CITATION.cff and printed on 02's first screen, and the three say the same words. Recording is not presented as
+protection ("frozen"): the first screen names the wide-pool check as the rule's defence."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from helpers.tables import pact_rule
 
 ROOT = paths.ROOT
 
-#: The rule as frozen on 7 December 2026. Changing the rule means a new dated CHANGELOG entry and a new frozen text
-#: here, never a silent edit of ``pact_rule.RULE``.
-FROZEN = ("The rule, frozen on 7 December 2026 (version 0.3.0) after the results had been seen: a case is an "
-          "ATOP 4.01 agreement signed from 1945 on with a defence pledge, at least three states at signature and a "
-          "permanent member of the UN Security Council among them; two pacts' exit rates differ when the exact "
-          "two-sided test of two Poisson rates gives p below 0.05 after Holm's adjustment over NATO's comparisons "
-          "with each other pact, and the adjustment over every pair of pacts is shown beside it.")
+#: The rule as recorded on 7 December 2026. Changing the rule means a new dated CHANGELOG entry and a new recorded
+#: text here, never a silent edit of ``pact_rule.RULE``.
+FROZEN = ("The rule, set post hoc, after the results had been seen, and recorded on 7 December 2026 (version 0.3.0): "
+          "a case is an ATOP 4.01 agreement signed from 1945 on with a defence pledge, at least three states at "
+          "signature and a permanent member of the UN Security Council among them; two pacts' exit rates "
+          "differ when the exact two-sided test of two Poisson rates gives p below 0.05 after Holm's adjustment "
+          "over NATO's comparisons with each other pact, and the adjustment over every pair of pacts is shown "
+          "beside it.")
 
 
 def test_the_rule_is_the_frozen_one_and_names_both_adjustments():
@@ -26,9 +28,21 @@ def test_the_rule_is_the_frozen_one_and_names_both_adjustments():
     assert "NATO's comparisons" in FROZEN and "every pair of pacts" in FROZEN
 
 
+def test_the_first_screen_calls_the_rule_post_hoc_and_names_its_defence_in_both_editions():
+    """Referee (methods-8, m3): "frozen" on the day the results were seen protects nothing in retrospect; the note
+    says the rule is post hoc and that the wide-pool check is what defends it, in English and in Arabic."""
+    note = pact_rule.NOTE
+    assert "frozen" not in note.lower() and "after the results had been seen" in note
+    assert "three or more states" in note and "How robust is this?" in note
+    note_ar = i18n.text(note, "ar")
+    assert "جُمّدت" not in note_ar and "المجمّدة" not in i18n.text(FROZEN, "ar")
+    assert "ثلاث دول" in note_ar and "ما مدى متانة هذه النتيجة؟" in note_ar
+
+
 def test_changelog_and_citation_record_the_frozen_rule():
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    assert "### Frozen" in changelog and FROZEN in changelog
+    assert "### Recorded" in changelog and FROZEN in changelog
+    assert "frozen" not in FROZEN.lower() and "post hoc" in FROZEN
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert FROZEN in " ".join(cff["abstract"].split())
     assert str(cff["version"]) == pact_rule.FROZEN_IN
@@ -51,3 +65,18 @@ def test_02s_first_screen_names_the_frozen_rule_and_prints_it_right_under_the_bo
     assert note_ar != pact_rule.NOTE and "0.3.0" not in note_ar and "هولم" not in note_ar
     arabic = i18n.text(last, "ar")  # the Arabic edition's first screen: both sentences
     assert arabic.endswith(" " + note_ar) and "Membership spells" not in arabic
+
+
+def test_02_says_atops_definitions_are_paraphrased_and_the_rule_post_hoc_in_both_editions():
+    """Referee (methods-8, m1, m3): no page of ATOP's 3.0 codebook was read, so its definitions are paraphrased, not
+    "quoted in ATOP's own words"; and the rule is presented as post hoc, with the wide-pool check as its defence."""
+    from helpers.i18n import catalogs
+
+    source = " ".join((ROOT / "notebooks" / "02-nato-enlargement.py").read_text(encoding="utf-8")
+                      .replace("# ", " ").split())
+    assert "own words" not in source and "paraphrased from its 3.0 codebook" in source
+    assert "The rule is post hoc" in source and "It is frozen" not in source
+    assert "The defence is a check, not the record" in source
+    arabic = " ".join(text for _, text, _ in catalogs.cell_translations("02-nato-enlargement").values())
+    assert "بكلماته هو" not in arabic and "تُعاد صياغة تعريفات ATOP بكلماتنا" in arabic
+    assert "وهي مجمّدة" not in arabic and "والقاعدة موضوعة لاحقًا" in arabic

@@ -701,14 +701,16 @@ def test_osce_documents_and_indivisible_titles_count_what_the_rows_hold():
     # Referee (methods-4, M3): the Charter of Paris was read in an abridged copy, so a 1999 "earliest" would be an
     # artefact of the parts read; the title gives no earliest year while an earlier text was not read in full
     # Referee (methods-6, m5): a text not read in full is not in the denominator ("not read" is not "not explicit")
+    # Referee (methods-8, m2): the counted texts were not all read in full either (Astana 2010: paragraphs 1-3), so
+    # the denominator is named for what it is, the documents coded from the first explicit one on
     assert TW.indivisible_finding(coded) == (
-        "Indivisible security is explicit in 2 of the 2 OSCE documents read in full; the 1990 text was not read in "
-        "full and is not counted, so no earliest year is claimed")
+        "Indivisible security is explicit in 2 of the 2 OSCE documents coded from 1999 on; the 1990 text was not "
+        "read in full and is not counted, so no earliest year is claimed")
     four = pd.concat([coded, pd.DataFrame({"date": pd.to_datetime(["1975-08-01"]), "presence": ["not coded"]})])
     assert TW.indivisible_finding(four) == (
-        "Indivisible security is explicit in 2 of the 2 OSCE documents read in full; the other 2, of 1975 and 1990, "
-        "were not read in full and are not counted, so no earliest year is claimed")
-    assert "1999" not in TW.indivisible_finding(coded)
+        "Indivisible security is explicit in 2 of the 2 OSCE documents coded from 1999 on; the other 2, of 1975 and "
+        "1990, were not read in full and are not counted, so no earliest year is claimed")
+    assert "earliest explicit statement is from" not in TW.indivisible_finding(coded)  # 1999 only names the span
     assert TW.indivisible_finding(coded.iloc[[0, 2]]).endswith("the earliest explicit statement is from 1999")
     assert TW.indivisible_finding(coded.iloc[1:2]).startswith("No document read states")
 
@@ -729,3 +731,17 @@ def test_03_gives_the_formal_overlap_and_the_active_count_notebook_08_uses():
                          "participation.")
     before = T.osce_overlap(memberships, states, "2023-06-01")[1]
     assert T.inactive_ties(memberships, before, "2023-06-01") == []
+
+
+def test_03_prose_says_the_counted_osce_texts_were_not_all_read_in_full_in_both_editions():
+    """Referee (methods-8, m2): the Astana Declaration (2010) is coded from paragraphs 1-3 only, so 03 says the
+    count is over the documents coded from the first explicit one on, not over documents read in full."""
+    from helpers import paths
+    from helpers.i18n import catalogs
+
+    source = " ".join((paths.ROOT / "notebooks" / "03-osce-inclusive-option.py").read_text(encoding="utf-8")
+                      .replace("# ", " ").split())
+    assert "the Astana Declaration (2010) is coded from its first three paragraphs" in source
+    assert "counts the documents coded from the first explicit one on, not documents read in full" in source
+    arabic = " ".join(text for _, text, _ in catalogs.cell_translations("03-osce-inclusive-option").values())
+    assert "فإعلان أستانا (2010) مرمَّز من فقراته الثلاث الأولى" in arabic

@@ -35,6 +35,22 @@ def pair_headlines(year_end: pd.DataFrame, latest: pd.DataFrame, through) -> tup
     return (f"{tally} the US and Russia", f"{left} treaties had been left, suspended or abandoned by the US or Russia")
 
 
+def precedence_note(arms_control: pd.DataFrame, latest: pd.DataFrame) -> str:
+    """The classes of the 'left, suspended or abandoned' line are exclusive: each treaty counts once, by where it
+    stood on the record's last date (:func:`pair_status`). A treaty the US or Russia suspended and that then
+    expired counts as expired, not as suspended; this names such treaties so the reader does not count them twice
+    or miss them ('' when there are none)."""
+    ended = latest.loc[latest["status"].isin(PAIR_STATUSES[4:7]), ["treaty_id", "short_name"]]
+    steps = arms_control[(arms_control["step"] == "suspended") & arms_control["party"].isin(["USA", "RUS"])]
+    named = ended.loc[ended["treaty_id"].isin(steps["treaty_id"]), "short_name"].tolist()
+    if not named:
+        return " Each treaty is counted once, by where it stood on that date."
+    one = len(named) == 1
+    return (f" Each treaty is counted once, by where it stood on that date: {wording.joined(named, lang='en')} "
+            f"{'was' if one else 'were'} suspended before {'it' if one else 'they'} expired and "
+            f"count{'s' if one else ''} among the expired, not the suspended.")
+
+
 def camps_headline(camps: pd.DataFrame) -> str:
     """The camps chart's title from :func:`helpers.tables.euroatlantic.camps` (labels ``before`` and ``after``):
     'NATO went from 30 to 32 formal members; the CSTO stayed at 6, one of which (Armenia) froze its participation
@@ -101,7 +117,7 @@ def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, war_census:
     tally, left = pair_headlines(year_end, latest, through)
     out = [tally + f". The {len(listed)} treaties are this project's own list, not a published census.",
            left + f"; {planned} ended as planned (a successor signed or in force), {lapsed} expired "
-                               "without a successor."]
+                  "without a successor." + precedence_note(arms_control, latest)]
     if conflicts["admitted"].any():
         primary = census_rule.conflict_cases(war_census, census_rule.census_cases(
             war_census, memberships, states, former_soviet, secondary=False))

@@ -83,7 +83,10 @@ def indivisible_finding(coded: pd.DataFrame) -> str:
         return head + f"; the earliest explicit statement is from {first.year}"
     years, k = " and ".join(str(y) for y in earlier), len(earlier)
     read = len(coded) - k  # the earlier texts were coded from parts read: they stay out of the denominator
-    return (f"Indivisible security is explicit in {len(explicit)} of the {read} OSCE documents read in full; "
+    # the denominator is the documents coded from the first explicit one on, not "read in full": some of them were
+    # read in part too (Astana 2010, paragraphs 1-3), which the data does not record row by row
+    return (f"Indivisible security is explicit in {len(explicit)} of the {read} OSCE documents coded from "
+            f"{first.year} on; "
             + (f"the {years} text was not read in full and is not counted" if k == 1 else
                f"the other {k}, of {years}, were not read in full and are not counted") + ", so no earliest year is "
             "claimed")

@@ -1,24 +1,28 @@
-"""Notebook 02: the case rule and the family of its tests, frozen — the words 02's first screen prints and that
-CHANGELOG.md and CITATION.cff record, so a later version cannot change the rule without the change showing."""
+"""Notebook 02: the case rule and the family of its tests, set post hoc and recorded — the words 02's first screen
+prints and that CHANGELOG.md and CITATION.cff record, so a later version cannot change the rule without the change
+showing. Recording guards only against later changes, not against a rule chosen for its result: the defence against
+that is 02's check on the wider pool (every defence pact of three or more states)."""
 
 from __future__ import annotations
 
-#: The day the rule was frozen and the collection version it was frozen in (pyproject.toml's at that day).
+#: The day the rule was recorded and the collection version it was recorded in (pyproject.toml's at that day).
 FROZEN_ON = "2026-12-07"
 FROZEN_IN = "0.3.0"
 
-#: The rule as a reader reads it. It was set after the results had been seen (02 says so); from this version on
-#: it is fixed, and a change to it is a new, dated entry in CHANGELOG.md, not an edit of this text.
-RULE = ("The rule, frozen on 7 December 2026 (version 0.3.0) after the results had been seen: a case is an "
-        "ATOP 4.01 agreement signed from 1945 on with a defence pledge, at least three states at signature and a "
-        "permanent member of the UN Security Council among them; two pacts' exit rates differ when the exact "
-        "two-sided test of two Poisson rates gives p below 0.05 after Holm's adjustment over NATO's comparisons "
-        "with each other pact, and the adjustment over every pair of pacts is shown beside it.")
+#: The rule as a reader reads it. It was set after the results had been seen (post hoc; 02 says so); from this
+#: version on it is fixed, and a change to it is a new, dated entry in CHANGELOG.md, not an edit of this text.
+RULE = ("The rule, set post hoc, after the results had been seen, and recorded on 7 December 2026 (version "
+        "0.3.0): a case is an ATOP 4.01 agreement signed from 1945 on with a defence pledge, at least three states at "
+        "signature and a permanent member of the UN Security Council among them; two pacts' exit rates "
+        "differ when the exact two-sided test of two Poisson rates gives p below 0.05 after Holm's adjustment "
+        "over NATO's comparisons with each other pact, and the adjustment over every pair of pacts is shown "
+        "beside it.")
 
 
-#: What 02's first screen says of the rule, in plain words (no statistics on the first screen): that it is frozen,
-#: when, and where :data:`RULE` is printed in full (the first section under the box, “Data”).
-NOTE = "The rule was frozen after the results had been seen; it is given in full under “Data”."
+#: What 02's first screen says of the rule, in plain words (no statistics on the first screen): that it is post
+#: hoc, what defends it (the wide-pool check), and where :data:`RULE` is printed in full (“Data”).
+NOTE = ("The rule was set after the results had been seen, so its defence is a check that widens the pool to "
+        "every defence pact of three or more states (“How robust is this?”); it is given in full under “Data”.")
 
 
 def glance_line(exits_line: str) -> str:
