@@ -361,9 +361,10 @@ def test_the_glance_says_in_its_own_sentence_which_headline_does_not_survive(dat
     # Data editor (issue 23, finding 4): one finding and one year per line; the 2024 conversion's figures and the
     # 2023 and 2024 inventories move down the page, and each line still says whether it survives its alternative
     assert found[0].startswith("In 2023 Russia and China together spent 30% of what NATO spent")
+    # Referee (methods-8, m5): the 2023 ratio's multiple comes from the 2024 conversion; the line says so
     assert ("It may not survive purchasing power: with Russia's and China's spending at military purchasing-power "
-            "parity the ratio can be up to 2.1 times as large, an upper bound under a condition stated in "
-            "\"How robust is this?\".") in found[0]
+            "parity, converted with a later year's factors because the data holds none for 2023, the ratio can be up "
+            "to 2.1 times as large, an upper bound under a condition stated in \"How robust is this?\".") in found[0]
     assert "2024" not in found[0] and "67%" not in found[0] and "32%" not in found[0]
     assert found[1] == ("In January 2024 Russia and China held more nuclear warheads than NATO's members in military "
                         "stockpiles (4,880 against 4,223), but fewer deployed (1,734 against 2,170); SIPRI's "
@@ -429,3 +430,16 @@ def test_the_warhead_chart_is_titled_with_the_glance_comparison(data):
                                          "2023: 6,299 against 5,759, counting total inventories")
     assert "SCO" not in BW.warhead_title(c, 2023)
     assert BW.warhead_title(c[c["indicator"] != "nuclear_warheads"], 2023).startswith("No nuclear warheads figures")
+
+
+def test_the_ppp_caveat_names_no_other_year_when_the_conversion_is_the_glances_own(data):
+    """Referee (methods-8, m5): the caveat says the conversion is another year's only when it is; in both editions."""
+    from helpers import i18n
+
+    *_, ppp, py = _robustness_inputs(data)
+    same, other = BW.ppp_caveat(ppp, py, py), BW.ppp_caveat(ppp, py, py - 1)
+    assert "factors" not in same and same == BW.ppp_caveat(ppp, py)
+    assert f"converted with a later year's factors because the data holds none for {py - 1}" in other
+    assert "an earlier year's factors" in BW.ppp_caveat(ppp, py, py + 1)
+    arabic = i18n.text(other, "ar")
+    assert "بمعاملات عام لاحق" in arabic and "It may not" not in arabic

@@ -201,20 +201,28 @@ def summary(year: int) -> str:
             "population, and how concentrated each bloc is.")
 
 
-def ppp_caveat(ppp: pd.DataFrame, year: int) -> str:
-    """Whether the spending ratio survives purchasing power, in one sentence that brings no second year or pair of
-    figures into the glance's line: how many times as large the ratio can be with Russia's and China's spending at
-    military purchasing-power parity (its upper bound, from ``ppp`` of ``year``; the figures, their year and the
-    bound's condition are in "Spending at purchasing power" and "How robust is this?"); empty without a conversion
-    or when the ratio moves under a quarter."""
+def ppp_caveat(ppp: pd.DataFrame, year: int, glance_year: int | None = None) -> str:
+    """Whether the spending ratio survives purchasing power, in one sentence that brings no pair of figures into
+    the glance's line: how many times as large the ratio can be with Russia's and China's spending at military
+    purchasing-power parity (its upper bound, from ``ppp`` of ``year``; the figures and the bound's condition are
+    in "Spending at purchasing power" and "How robust is this?"); empty without a conversion or when the ratio
+    moves under a quarter. When the glance's ratio is for another year (``glance_year``), the sentence says the
+    conversion is a later (or earlier) year's and that the data holds none for the glance's year, so a 2024 factor
+    is not read as the 2023 ratio's; it names no second year (one year per glance line)."""
     if ppp is None or len(ppp) < 2:
         return ""
     base, alt = float(ppp["ratio"].iloc[0]), float(ppp["ratio"].iloc[1])
     if abs(alt / base - 1) < 0.25:
         return ""
-    return (f"It may not survive purchasing power: with Russia's and China's spending at military purchasing-power "
-            f"parity the ratio can be up to {alt / base:.1f} times as large, an upper bound under a condition stated "
-            "in \"How robust is this?\".")
+    bound = (f"up to {alt / base:.1f} times as large, an upper bound under a condition stated in "
+             "\"How robust is this?\".")
+    if glance_year is not None and glance_year != year:  # one year per glance line: the other year is named below
+        other = "a later" if year > glance_year else "an earlier"
+        return ("It may not survive purchasing power: with Russia's and China's spending at military purchasing-power "
+                f"parity, converted with {other} year's factors because the data holds none for {glance_year}, the "
+                f"ratio can be {bound}")
+    return ("It may not survive purchasing power: with Russia's and China's spending at military purchasing-power "
+            f"parity the ratio can be {bound}")
 
 
 def zero_note(caps: pd.DataFrame) -> str:
@@ -272,7 +280,7 @@ def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame
     if pair and estimated:
         pair += (f" Russia's and China's spending figures for {year} are SIPRI's estimates, published without a "
                  "range, so the ratio rests on two estimates.")
-    pair = " ".join(f for f in (pair, ppp_caveat(ppp, ppp_year)) if f) if pair else ""
+    pair = " ".join(f for f in (pair, ppp_caveat(ppp, ppp_year, year)) if f) if pair else ""
     heads = warhead_glance(measures, measures_year) or warhead_finding(caps, year)
     found = [pair, heads, leader_finding(conc, year, names)]
     return [f for f in found if f] + [series_finding(series) + "."]
