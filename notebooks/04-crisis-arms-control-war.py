@@ -88,14 +88,22 @@ present.findings([arms_control_words.construct_line(claims, arms_record)])
 # CSCE/OSCE states, the USA and the USSR/Russia among the signatories). Political commitments such as the Vienna
 # Document are not treaties and fall outside; global treaties open to every state (the CTBT) fall outside too, as
 # they are not part of the US–Russian or European order P7 describes. A protocol counts with the treaty it belongs
-# to, while an agreement signed under its own title counts on its own (the 1999 Adapted CFE). The rule is applied
-# to this project's own list of treaties. A published census exists: the Congressional Research Service's catalog
+# to, while an agreement signed under its own title counts on its own (the 1999 Adapted CFE).
+#
+# **The pool is ours, not a census.** The rule is applied to a list of treaties this project assembled; no
+# published list of US–Soviet/Russian agreements was read in full, so the rule does not do the selecting from a
+# census, as it does for the wars below. A published census exists: the Congressional Research Service's catalog
 # of arms-control treaties and agreements (report RL33865, updated yearly), whose 2014 edition has a part on
 # US–Soviet/Russian arms control and an appendix listing arms-control treaties. Only the catalog's summary was
 # read, not its list, so the pool is not checked against it: how many of its agreements the rule would admit, and
-# why it would refuse the others, is not known. Executive agreements are not in our list either, the 1972 SALT I
-# Interim Agreement among them (Congress approved it by joint resolution, Public Law 92-448, 30 September 1972):
-# an agreement left out could change the counts below.
+# why it would refuse the others, is not known. What the pool may miss:
+#
+# - legally binding executive agreements between the two, which the rule's word "treaty" leaves out: the 1972
+#   SALT I Interim Agreement among them (Congress approved it by joint resolution, Public Law 92-448, 30 September
+#   1972), and the others named under "How robust is this?";
+# - treaties that meet the rule but that this list does not hold, which only a census would show.
+#
+# An agreement left out could change the counts below; "How robust is this?" says which way.
 
 # %%
 treaty_rule = arms_control.treaty_cases(treaties, arms_record)

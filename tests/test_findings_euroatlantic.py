@@ -308,3 +308,18 @@ def test_02_first_screen_names_the_baltic_states_as_restored_not_successors(data
     line = enlargement_words.glance_findings(**data, as_of="2024-04-30")[1]
     assert line.endswith("7 were successor or restored states of the USSR or Yugoslavia."), line
     assert "came out of" not in line
+
+
+def test_04_says_plainly_its_treaty_pool_is_its_own_and_what_it_may_miss_in_both_editions():
+    """Issue 21: no published list of US–Soviet/Russian agreements was read in full, so 04 says the pool is
+    assembled by the project, lists what it may miss, and points to the check that names the omitted agreements."""
+    from helpers import paths
+    from helpers.i18n import catalogs
+
+    source = " ".join((paths.ROOT / "notebooks" / "04-crisis-arms-control-war.py").read_text(encoding="utf-8")
+                      .replace("# ", " ").split())
+    assert "**The pool is ours, not a census.**" in source and "What the pool may miss:" in source
+    assert "SALT I Interim Agreement" in source and "which only a census would show" in source
+    assert "the 1988 Ballistic Missile Launch Notification Agreement" in source  # the check that names them
+    arabic = " ".join(text for _, text, _ in catalogs.cell_translations("04-crisis-arms-control-war").values())
+    assert "**القائمة من وضعنا، لا إحصاءٌ منشور.**" in arabic and "وما قد يغيب عن القائمة" in arabic
