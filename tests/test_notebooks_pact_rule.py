@@ -33,10 +33,10 @@ def test_the_first_screen_calls_the_rule_post_hoc_and_names_its_defence_in_both_
     says the rule is post hoc and that the wide-pool check is what defends it, in English and in Arabic."""
     note = pact_rule.NOTE
     assert "frozen" not in note.lower() and "after the results had been seen" in note
-    assert "three or more states" in note and "How robust is this?" in note
+    assert "the check on the wider pool of every defence pact of three or more states" in note
     note_ar = i18n.text(note, "ar")
     assert "جُمّدت" not in note_ar and "المجمّدة" not in i18n.text(FROZEN, "ar")
-    assert "ثلاث دول" in note_ar and "ما مدى متانة هذه النتيجة؟" in note_ar
+    assert "المجموعة الأوسع" in note_ar and "ثلاث دول" in note_ar
 
 
 def test_changelog_and_citation_record_the_frozen_rule():
