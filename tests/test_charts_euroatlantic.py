@@ -12,7 +12,7 @@ from helpers.tables.enlargement import BACKGROUNDS
 def layers(spec: dict) -> list[dict]:
     """All unit specs in a (possibly layered / concatenated) Vega-Lite dict."""
     out = []
-    for key in ("layer", "vconcat", "hconcat"):
+    for key in ("layer", "vconcat", "hconcat", "concat"):
         for sub in spec.get(key, []):
             out.extend(layers(sub))
     if "mark" in spec:
@@ -180,7 +180,7 @@ def test_overlap_bars_sorted_largest_first():
 def test_zoomed_timeline_gives_recent_events_a_row_each_and_shades_them_on_the_whole_period():
     spec = C.zoomed_timeline(TIMELINE, title="Two 2024 steps", description="alt text", annotate=["visit"],
                              zoom_from="2023-01-01").to_dict()
-    zoom, whole = spec["vconcat"]
+    zoom, whole = spec["concat"]
     assert title_text(spec) == "Two 2024 steps" and spec["description"] == "alt text"
     dots = next(u for u in zoom["layer"] if mark_type(u) == "circle")
     assert dots["encoding"]["y"]["sort"] == ["address", "visit"]  # the 2001 treaty is not enlarged
@@ -192,7 +192,7 @@ def test_zoomed_timeline_gives_recent_events_a_row_each_and_shades_them_on_the_w
 
 def test_zoomed_timeline_falls_back_to_one_panel_when_nothing_is_left_out():
     spec = C.zoomed_timeline(TIMELINE, title="t", description="d", zoom_from="2000-01-01").to_dict()
-    assert "vconcat" not in spec and len(layers(spec)) == 1  # one panel: the dots (none is labelled)
+    assert "concat" not in spec and len(layers(spec)) == 1  # one panel: the dots (none is labelled)
 
 
 def test_the_osces_step_chart_counts_participating_states_not_members():
@@ -218,3 +218,24 @@ def test_event_timeline_turns_a_middle_label_away_from_its_nearer_neighbour_and_
     assert [(r["label"], r["above"], r["anchor"]) for r in data] == [
         ("Helsinki", True, "left"), ("Paris", False, "right"), ("Istanbul", True, "left"), ("Astana", False, "right")]
     assert layers(spec)[0]["encoding"]["y"]["scale"]["padding"] == 1
+
+
+def test_a_step_chart_of_one_organisation_has_no_key_and_one_of_two_keeps_it():
+    """Data editor (issue 23, finding 11): "organisation: NATO" under 02's steps and "organisation: OSCE" under 03's
+    said nothing the title does not; a chart of two organisations still needs its key."""
+    one = layers(C.membership_steps(STEPS[STEPS["org_id"] == "NATO"], title="t", description="d").to_dict())
+    assert [u["encoding"]["color"].get("legend", "shown") for u in one[:2]] == [None, None]
+    two = layers(C.membership_steps(STEPS, title="t", description="d").to_dict())
+    assert all("legend" not in u["encoding"]["color"] for u in two[:2])
+
+
+def test_the_zoom_panels_grey_titles_are_readable_and_the_panel_uses_the_lane_names_room():
+    """Data editor (issue 23, finding 16): the grey event titles were #7f7f7f (4.0:1), and on a phone the zoom
+    panel, aligned under the overview's lane names, left about 110 px of its left side empty."""
+    spec = C.zoomed_timeline(TIMELINE, title="t", description="d", annotate=["visit"], zoom_from="2023-01-01",
+                             width=300).to_dict()
+    zoom, whole = spec["concat"]
+    grey = next(u for u in zoom["layer"] if mark_type(u) == "text" and u["mark"]["fontWeight"] == "normal")
+    assert grey["mark"]["color"] == theme.QUIET_TEXT
+    assert spec["usermeta"]["dark"] == {theme.QUIET_TEXT.lower(): theme.QUIET_TEXT_DARK}
+    assert spec["align"] == "none" and zoom["width"] == whole["width"] + C.LANE_ROOM

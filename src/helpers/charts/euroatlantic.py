@@ -105,6 +105,9 @@ WRAP_EVENT = theme.wrapped_label("(containerSize()[0] > 0 && containerSize()[0] 
 RAISE = alt.ExprRef("-8 - 12 * (length(datum.label) - 1)")
 
 
+#: About the width of the overview's lane names (wrapped at 14 characters on a phone), which the zoom panel above,
+#: without names of its own, takes as plot.
+LANE_ROOM = 90
 #: The two panels of :func:`zoomed_timeline`: the enlarged recent years, then the whole period.
 ZOOM_TITLE = "Recent steps (the article's in bold)"
 OVERVIEW_TITLE = "Whole period (shaded: enlarged above)"
@@ -117,10 +120,11 @@ def _day(when: pd.Timestamp) -> int:
 
 def _zoom_labels(base: alt.Chart, first: pd.Timestamp, *, cited: bool) -> alt.Chart:
     """Event titles on their own line above their row, from the panel's left edge (so none runs off the plot,
-    even on a phone); the article's events in bold and dark, the others in grey."""
+    even on a phone); the article's events in bold and dark, the others in a grey that small text can be read in
+    (:data:`helpers.theme.QUIET_TEXT`, 4.5:1 and more on both pages; the lighter grey was 4.0:1 on white)."""
     return base.transform_filter(f"{'' if cited else '!'}datum.cited").mark_text(
         align="left", baseline="bottom", dy=-5, fontSize=11.5, fontWeight="bold" if cited else "normal",
-        color=theme.TEXT if cited else theme.MUTED).encode(x=alt.datum(_day(first), type="temporal"),
+        color=theme.TEXT if cited else theme.QUIET_TEXT).encode(x=alt.datum(_day(first), type="temporal"),
                                                             text="title:N")
 
 
@@ -150,7 +154,7 @@ def _zoom_panel(rows: pd.DataFrame, annotate: Sequence[str], zoom_from, width: i
 
 
 def zoomed_timeline(rows: pd.DataFrame, *, title: str, description: str, annotate: Sequence[str] = (),
-                    zoom_from, width: int = 640) -> alt.VConcatChart | alt.LayerChart:
+                    zoom_from, width: int = 640) -> alt.ConcatChart | alt.LayerChart:
     """Two panels: the events since ``zoom_from`` enlarged, one labelled row each, then the whole period in
     lanes (as :func:`event_timeline`, unlabelled) with the enlarged years shaded, so the recent steps the article
     is about are not bunched at the end of a long axis. With nothing before or nothing since ``zoom_from`` there
@@ -164,8 +168,12 @@ def zoomed_timeline(rows: pd.DataFrame, *, title: str, description: str, annotat
     shade = alt.Chart(band).mark_rect(color=theme.MUTED, opacity=0.15).encode(x="start:T", x2="end:T")
     overview = alt.layer(shade, *lanes.layer, data=lanes.data).properties(title=OVERVIEW_TITLE, width=width,
                                                          height=36 * rows["category"].nunique())
-    zoom = _zoom_panel(recent, annotate, zoom_from, width, rows["category"])
-    return alt.vconcat(zoom, overview, spacing=28).properties(title=title, description=description)
+    # the zoom panel has no axis at its left: unaligned, it starts at the chart's edge and takes the room of the
+    # overview's lane names too (aligned, it left that room empty: 110 px of a phone's 390)
+    zoom = _zoom_panel(recent, annotate, zoom_from, width + LANE_ROOM, rows["category"])
+    dark = theme.dark_swap([theme.QUIET_TEXT], [theme.QUIET_TEXT_DARK])
+    return alt.concat(zoom, overview, columns=1, spacing=28, align="none").properties(
+        title=title, description=description, usermeta={"dark": dark})
 
 
 def membership_steps(steps: pd.DataFrame, *, title: str, description: str, as_of=None,
@@ -174,16 +182,18 @@ def membership_steps(steps: pd.DataFrame, *, title: str, description: str, as_of
     "participating States" when every line is the OSCE's (it has no members), else of "formal members"."""
     orgs = list(dict.fromkeys(steps["org_id"]))
     unit = "participating States" if set(orgs) == {"OSCE"} else "formal members"
+    # a key of one organisation says nothing the title does not ("organisation: NATO"): none then, in both layers
+    key = {} if len(orgs) > 1 else {"legend": None}
     line = alt.Chart(steps).mark_line(interpolate="step-after", strokeWidth=2).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(labelFlush=True)),  # the last year's label inside the chart
         y=alt.Y("members:Q", title=unit),
-        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), title="organisation"),
+        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), title="organisation", **key),
     )
     points = alt.Chart(steps).mark_point(filled=True, size=30).encode(
         x="date:T", y="members:Q",
         # the line's legend, said the same way (a legend switched off here conflicted with the Arabic edition's
         # legend labels and made Vega warn)
-        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), title="organisation"),
+        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), title="organisation", **key),
         tooltip=[alt.Tooltip("org_id:N", title="organisation"), date_tooltip("date", "from"),
                  alt.Tooltip("members:Q", title=unit)],
     )
