@@ -181,7 +181,7 @@ NEUTRAL = "#4d4d4d"  # a mark of no organisation, and of an organisation the pal
 MUTED = "#7f7f7f"  # what is not highlighted
 #: Small grey text (01's timeline: events the article does not cite): 4.5:1 at least on white and on a dark page
 QUIET_TEXT, QUIET_TEXT_DARK = "#666666", "#a6a6a6"
-TEXT = "#333333"  # text marks inside a chart
+TEXT, TEXT_DARK = "#333333", "#e8e8e8"  # text marks inside a chart (a chart may swap in the second on a dark page)
 INK = "#1a1a1a"  # outlines and ticks that read as black (pure black is the proposed framework's colour)
 #: A SIPRI estimate's dashed outline on a dark page (black, on the light bars) and the light ring around it there
 ESTIMATE_OUTLINE_DARK, ESTIMATE_HALO_DARK = "#000000", "#e6e6e6"

@@ -274,7 +274,8 @@ def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, w
         x=x, y=alt.Y("label_value:Q"), text="beside:N", color=colour)
     key = ends.mark_text(align="left", baseline="bottom", fontSize=TEXT_PX).encode(
         x=alt.value(0), y=alt.Y("key_y:Q", scale=None), text="above:N", color=colour)
-    panels = [alt.layer(*(c.transform_filter(alt.datum.kind == k) for c in (lines, points, joined, names, key))).properties(
+    marks = (lines, points, joined, names, key)
+    panels = [alt.layer(*(c.transform_filter(alt.datum.kind == k) for c in marks)).properties(
         title=alt.TitleParams(k, anchor="start", fontSize=12), width=width, height=150)
         for k in dict.fromkeys(data["kind"])]
     return _readable(theme.titled(alt.vconcat(*panels).resolve_scale(y="independent"), title, description))

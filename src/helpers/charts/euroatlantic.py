@@ -105,9 +105,6 @@ WRAP_EVENT = theme.wrapped_label("(containerSize()[0] > 0 && containerSize()[0] 
 RAISE = alt.ExprRef("-8 - 12 * (length(datum.label) - 1)")
 
 
-#: About the width of the overview's lane names (wrapped at 14 characters on a phone), which the zoom panel above,
-#: without names of its own, takes as plot.
-LANE_ROOM = 90
 #: The two panels of :func:`zoomed_timeline`: the enlarged recent years, then the whole period.
 ZOOM_TITLE = "Recent steps (the article's in bold)"
 OVERVIEW_TITLE = "Whole period (shaded: enlarged above)"
@@ -154,7 +151,7 @@ def _zoom_panel(rows: pd.DataFrame, annotate: Sequence[str], zoom_from, width: i
 
 
 def zoomed_timeline(rows: pd.DataFrame, *, title: str, description: str, annotate: Sequence[str] = (),
-                    zoom_from, width: int = 640) -> alt.ConcatChart | alt.LayerChart:
+                    zoom_from, width: int = 640) -> alt.VConcatChart | alt.LayerChart:
     """Two panels: the events since ``zoom_from`` enlarged, one labelled row each, then the whole period in
     lanes (as :func:`event_timeline`, unlabelled) with the enlarged years shaded, so the recent steps the article
     is about are not bunched at the end of a long axis. With nothing before or nothing since ``zoom_from`` there
@@ -168,12 +165,12 @@ def zoomed_timeline(rows: pd.DataFrame, *, title: str, description: str, annotat
     shade = alt.Chart(band).mark_rect(color=theme.MUTED, opacity=0.15).encode(x="start:T", x2="end:T")
     overview = alt.layer(shade, *lanes.layer, data=lanes.data).properties(title=OVERVIEW_TITLE, width=width,
                                                          height=36 * rows["category"].nunique())
-    # the zoom panel has no axis at its left: unaligned, it starts at the chart's edge and takes the room of the
-    # overview's lane names too (aligned, it left that room empty: 110 px of a phone's 390)
-    zoom = _zoom_panel(recent, annotate, zoom_from, width + LANE_ROOM, rows["category"])
-    dark = theme.dark_swap([theme.QUIET_TEXT], [theme.QUIET_TEXT_DARK])
-    return alt.concat(zoom, overview, columns=1, spacing=28, align="none").properties(
-        title=title, description=description, usermeta={"dark": dark})
+    zoom = _zoom_panel(recent, annotate, zoom_from, width, rows["category"])
+    # on a dark page the article's titles near white and the others a light grey (lightened as other dark marks
+    # are, the article's came out darker than the grey ones)
+    dark = theme.dark_swap([theme.TEXT, theme.QUIET_TEXT], [theme.TEXT_DARK, theme.QUIET_TEXT_DARK])
+    return alt.vconcat(zoom, overview, spacing=28).properties(title=title, description=description,
+                                                               usermeta={"dark": dark})
 
 
 def membership_steps(steps: pd.DataFrame, *, title: str, description: str, as_of=None,

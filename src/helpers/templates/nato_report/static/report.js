@@ -153,7 +153,7 @@
      or faceted) is drawn again with views that much narrower; a few rounds, since labels move with the plot */
   function narrower(spec, by) {
     var changed = false;
-    [spec].concat(spec.vconcat || [], spec.concat || [], spec.spec ? [spec.spec] : []).forEach(function (v) {
+    [spec].concat(spec.vconcat || [], spec.spec ? [spec.spec] : []).forEach(function (v) {
       if (typeof v.width === "number" && v.width > 80) { v.width = Math.max(80, v.width - by); changed = true; }
     });
     return changed;
