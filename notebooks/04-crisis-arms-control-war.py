@@ -184,7 +184,7 @@ present.table(war_rule[["date", "title", "acting", "against", "admitted", "reaso
 #
 # Each bar is a treaty from signature to its end: grey while signed but not (or not recorded as) in force, green
 # while in force, purple once a party has suspended, left or revoked it. A treaty that never entered into force
-# gets no bar, only a dashed grey line from its signature, labelled so. Black ticks are dated steps. Below, on the
+# gets no bar, only a short dashed grey stroke at its signature, labelled so. Black ticks are dated steps. Below, on the
 # same axis, the wars of the article's own list that meet the rule.
 
 # %%
@@ -194,7 +194,8 @@ wars = events[events["event_id"].isin(war_rule.loc[war_rule["admitted"], "event_
 title = arms_control_words.gantt_headline(listed, wars, phases, through)
 present.chart(arms_control_charts.treaty_gantt(phases, steps, wars, title=title,
                                                description="Treaties above the wars, one axis."),
-              caption=f"Treaty phases up to {wording.day(through.date())}; hover for dates, parties and sources.",
+              caption=f"Treaty phases up to {wording.day(through.date())}; hover for dates, parties and sources. "
+              + arms_control_charts.key_note(),
               sources=[*phases["source_id"], *steps["source_id"], *wars["source_id"]], key="treaties-wars")
 
 # %% [markdown]

@@ -170,7 +170,7 @@ present.chart(balance_charts.indicator_bars(caps, parts, "milex_usd_const", P.ye
 parts = balance.member_parts(capabilities, blocs, P.year, "nuclear_warheads", names)
 held = balance.held_years(capabilities, "nuclear_warheads")
 note = ("SIPRI Yearbook total inventories, all SIPRI estimates (dashed outlines); the rows overlap, so shares of the "
-        "world do not add up.")
+        "world do not add up. " + balance_words.warhead_glance(measures, measures_year)).strip()
 present.chart(balance_charts.indicator_bars(caps, parts, "nuclear_warheads", P.year, held=held,
                                             title=balance_words.warhead_title(caps, P.year)),
               caption=balance_words.bars_caption(caps, "nuclear_warheads", note),
@@ -236,7 +236,8 @@ present.table(balance_view.ppp_view(ppp), title=balance_view.ppp_title(ppp, ppp_
 # members (Laakso & Taagepera 1979): n equal members give n, one dominant member gives close to 1.
 
 # %%
-present.table(balance_view.concentration_view(conc, names),
+# grouped by indicator as a journal sets it: each indicator once, on a row spanning the table, over its blocs
+present.table(balance_view.concentration_view(conc, names), layout="grouped",
               title=balance_words.concentration_finding(conc[conc["indicator"] == "milex_usd_const"], P.year, names),
               caption="Shares are of the reported total; a runner-up left empty holds none. Blocs of one are left out.",
               key="concentration", **evidence.cite(capabilities, world, memberships, blocs, [P.year],

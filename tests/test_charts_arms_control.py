@@ -73,6 +73,17 @@ def test_a_treaty_never_in_force_is_a_labelled_dashed_line_not_a_bar():
     assert [r["treaty_id"] for r in line_rows] == ["SALT_II"] and line["mark"]["type"] == "rule"
     assert line["mark"]["strokeDash"] and line["encoding"]["y"]["sort"] == ["ABM Treaty", "SALT II"]
     assert [r["label"] for r in text_rows] == ["never in force"] and text["mark"]["type"] == "text"
+    # Data editor (issue 23, finding 14): the dash ran from signature to the axis's end (its phase ends at the
+    # record's last date), which read as a treaty still pending; now a short stroke of fixed length from signature
+    assert line["encoding"]["x2"]["field"] == "start" and line["mark"]["x2Offset"] == C.NEVER_PX <= 80
+
+
+def test_the_caption_key_names_the_rule_the_ticks_and_the_short_dashes():
+    """Data editor (issue 23, finding 14): the dashed "end of 2023" rule and the ticks inside the bars were not
+    explained anywhere on the page."""
+    note = C.key_note()
+    assert "Dashed vertical line: end of 2023" in note and "Ticks on a bar: dated steps" in note
+    assert "never in force" in note
 
 
 def test_a_wars_label_wraps_whole_on_a_phone_instead_of_ending_in_an_ellipsis():

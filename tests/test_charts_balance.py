@@ -13,7 +13,13 @@ from helpers.tables import balance_words as BW
 
 
 def _layers(spec):
-    return spec.get("layer") or spec.get("spec", {}).get("layer") or [spec]
+    """The drawn layers, without the estimates' light ring under the bars (:func:`_ring`)."""
+    return [u for u in spec.get("layer") or spec.get("spec", {}).get("layer") or [spec] if u is not _ring(spec)]
+
+
+def _ring(spec):
+    return next((u for u in spec.get("layer", []) if isinstance(u.get("mark"), dict)
+                 and u["mark"].get("fillOpacity") == 0), None)
 
 
 def _tooltip_fields(layer):
@@ -74,6 +80,13 @@ def test_the_estimate_outline_stands_out_on_every_bar_in_dark_mode():
         drawn = _dark_page(fill, swap)
         light, dark = sorted([_luminance(outline), _luminance(drawn)], reverse=True)
         assert (light + 0.05) / (dark + 0.05) >= 3, f"the estimate outline on {part}'s bar: contrast below 3:1"
+    # Data editor (issue 23, finding 15): against the dark ground around the bars the black dashes all but vanished;
+    # a light ring under each estimate shows them there (3:1 at least against the page, which is #16181b)
+    ring = _ring(spec)
+    assert ring["encoding"]["stroke"]["condition"]["test"] == "datum.estimate"
+    halo = _dark_page(ring["encoding"]["stroke"]["condition"]["value"], swap)
+    assert (_luminance(halo) + 0.05) / (_luminance("#16181b") + 0.05) >= 3
+    assert ring["encoding"]["x"]["stack"] == "zero" and ring["encoding"]["order"]["field"] == "order"
 
 
 def test_population_bars_are_labelled_with_a_value_in_millions_not_coverage():

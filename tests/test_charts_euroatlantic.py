@@ -218,3 +218,23 @@ def test_event_timeline_turns_a_middle_label_away_from_its_nearer_neighbour_and_
     assert [(r["label"], r["above"], r["anchor"]) for r in data] == [
         ("Helsinki", True, "left"), ("Paris", False, "right"), ("Istanbul", True, "left"), ("Astana", False, "right")]
     assert layers(spec)[0]["encoding"]["y"]["scale"]["padding"] == 1
+
+
+def test_a_step_chart_of_one_organisation_has_no_key_and_one_of_two_keeps_it():
+    """Data editor (issue 23, finding 11): "organisation: NATO" under 02's steps and "organisation: OSCE" under 03's
+    said nothing the title does not; a chart of two organisations still needs its key."""
+    one = layers(C.membership_steps(STEPS[STEPS["org_id"] == "NATO"], title="t", description="d").to_dict())
+    assert [u["encoding"]["color"].get("legend", "shown") for u in one[:2]] == [None, None]
+    two = layers(C.membership_steps(STEPS, title="t", description="d").to_dict())
+    assert all("legend" not in u["encoding"]["color"] for u in two[:2])
+
+
+def test_the_zoom_panels_grey_titles_are_readable_on_both_pages():
+    """Data editor (issue 23, finding 16): the grey event titles were #7f7f7f (4.0:1 on white)."""
+    spec = C.zoomed_timeline(TIMELINE, title="t", description="d", annotate=["visit"], zoom_from="2023-01-01",
+                             width=300).to_dict()
+    zoom, whole = spec["vconcat"]
+    grey = next(u for u in zoom["layer"] if mark_type(u) == "text" and u["mark"]["fontWeight"] == "normal")
+    assert grey["mark"]["color"] == theme.QUIET_TEXT
+    assert spec["usermeta"]["dark"] == {theme.QUIET_TEXT.lower(): theme.QUIET_TEXT_DARK,
+                                        theme.TEXT.lower(): theme.TEXT_DARK}  # the article's stay the brighter

@@ -390,3 +390,16 @@ def test_a_table_with_no_rows_from_a_frame_with_no_rows_cites_nothing():
         present.table(empty, title="0 rows", sources=[], key="none")
     with pytest.raises(present.PresentError, match="sources is empty"):
         present.table(_frame(), title="rows", sources=empty.assign(source_id=[]), key="some")
+
+
+def test_a_grouped_table_names_each_group_once_on_a_spanning_row_and_its_csv_keeps_every_row_whole():
+    """Data editor (issue 23, finding 18): 05's concentration table said "military spending" on five rows running;
+    a journal sets the indicator once, over its rows."""
+    frame = pd.DataFrame({"indicator": ["military spending"] * 2 + ["nuclear warheads"] * 2,
+                          "bloc": ["NATO", "SCO", "NATO", "SCO"], "members": [31, 9, 31, 9]})
+    html_text = present.table_html(frame, "grouped", "T", layout="grouped")
+    assert html_text.count('<tr class="report-group">') == 2
+    assert html_text.count("military spending") == 1 and html_text.count("nuclear warheads") == 1
+    assert '<th scope="rowgroup" colspan="2">military spending</th>' in html_text
+    assert ">Indicator</th>" not in html_text  # its column gives way to the spanning rows
+    assert present.table_csv(frame).count("military spending") == 2  # a spreadsheet keeps it on every row

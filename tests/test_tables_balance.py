@@ -426,8 +426,9 @@ def test_the_warhead_chart_is_titled_with_the_glance_comparison(data):
     """Data editor (issue 23, finding 4): the chart said "SCO has the largest inventory", a different comparison
     from the glance's Russia and China against NATO; its title now makes the glance's comparison in its own count."""
     c, *_ = _robustness_inputs(data)
-    assert BW.warhead_title(c, 2023) == ("Russia and China held more nuclear warheads than NATO's members in January "
-                                         "2023: 6,299 against 5,759, counting total inventories")
+    # Data editor (issue 23, finding 2): the title leads with its count and date, so it is not read as the glance's
+    assert BW.warhead_title(c, 2023) == ("Counting total inventories in January 2023, Russia and China held more "
+                                         "nuclear warheads than NATO's members: 6,299 against 5,759")
     assert "SCO" not in BW.warhead_title(c, 2023)
     assert BW.warhead_title(c[c["indicator"] != "nuclear_warheads"], 2023).startswith("No nuclear warheads figures")
 

@@ -211,3 +211,16 @@ def test_the_accession_chart_carries_its_dark_colours():
     members = pd.DataFrame({"name": ["A"], "joined": pd.to_datetime(["1999-03-12"]), "background": ["former USSR"]})
     spec = euroatlantic.accession_timeline(members, title="t", description="d").to_dict()
     assert spec["usermeta"]["dark"] == theme.BACKGROUND_DARK and "#994455" in theme.BACKGROUND_DARK
+
+
+def test_small_grey_labels_read_at_4_5_to_1_on_both_pages():
+    # 01's timeline: the events the article does not cite, 11.5 px text, were #7f7f7f (4.0:1 on white)
+    dark = _on_dark(theme.QUIET_TEXT, theme.dark_swap([theme.QUIET_TEXT], [theme.QUIET_TEXT_DARK]))
+    assert _contrast(theme.QUIET_TEXT, LIGHT_PAGE) >= 4.5 and _contrast(dark, DARK_PAGE) >= 4.5
+
+
+def test_russia_and_china_parts_differ_and_estimate_outlines_show_on_a_dark_page():
+    # 05's bars: Russia (salmon) and China (pink) were 33 apart in Lab; the dashed estimate outline, black on a
+    # dark page, was 1.2:1 against its ground: a light ring under it shows it there
+    assert _distance(theme.PART_COLORS["Russia"], theme.PART_COLORS["China"]) >= 50
+    assert _contrast(theme.ESTIMATE_HALO_DARK, DARK_PAGE) >= 3

@@ -99,8 +99,6 @@ PHASE_COLORS_DARK: dict[str, str] = {
 #: ``usermeta.dark``) light to dark, so the strongest tie has the most contrast in both themes.
 TIE_GRADE_COLORS = ("#1a1a1a", "#5e5e5e", "#a3a3a3", "#dcdcdc")
 TIE_GRADE_COLORS_DARK = ("#f2f2f2", "#b5b5b5", "#767676", "#474a50")
-
-
 #: One colour per membership status across 08's charts (Paul Tol's muted scheme), whichever organisation the status
 #: is held in, so "member" is indigo in the SCO timeline and in the focus state's chart alike; a predecessor's
 #: members (the Shanghai Five's) take a lighter indigo, the same status a step earlier.
@@ -145,7 +143,7 @@ CATEGORY_COLORS: dict[str, str] = {
 PART_COLORS: dict[str, str] = {
     "United States": "#77AADD",  # light blue
     "Russia": "#EE8866",  # orange
-    "China": "#FFAABB",  # pink
+    "China": "#44BB99",  # mint (Tol's pink sat too near Russia's orange)
     "India": "#BBCC33",  # pear
     "other members": "#CCCCCC",  # light grey
 }
@@ -181,9 +179,12 @@ OVERLAP_COLORS: dict[str, str] = {
 #: Colours that mean no organisation and no category: text, strokes, the background of a map.
 NEUTRAL = "#4d4d4d"  # a mark of no organisation, and of an organisation the palette does not know
 MUTED = "#7f7f7f"  # what is not highlighted
-TEXT = "#333333"  # text marks inside a chart
+#: Small grey text (01's timeline: events the article does not cite): 4.5:1 at least on white and on a dark page
+QUIET_TEXT, QUIET_TEXT_DARK = "#666666", "#a6a6a6"
+TEXT, TEXT_DARK = "#333333", "#e8e8e8"  # text marks inside a chart (a chart may swap in the second on a dark page)
 INK = "#1a1a1a"  # outlines and ticks that read as black (pure black is the proposed framework's colour)
-ESTIMATE_OUTLINE_DARK = "#000000"  # the dashed outline of a SIPRI estimate on a dark page: black on the light bars
+#: A SIPRI estimate's dashed outline on a dark page (black, on the light bars) and the light ring around it there
+ESTIMATE_OUTLINE_DARK, ESTIMATE_HALO_DARK = "#000000", "#e6e6e6"
 TICK = "#222222"  # a treaty's steps on its bar
 OUTSIDE = "#eeeeee"  # land outside the organisation on a map, and a map's "none of them"
 BORDER = "#ffffff"  # borders between shapes and cells

@@ -43,18 +43,31 @@ def _status_rule(when, label: str) -> alt.LayerChart:
 
 
 def _never_in_force(phases: pd.DataFrame, labels: list[str]) -> alt.LayerChart:
-    """Treaties signed but never in force: a thin dashed line from signature, labelled "never in force" (short
-    enough to stay inside a phone's plot; the tooltip names the phase)."""
+    """Treaties signed but never in force: a short dashed stroke from signature (:data:`NEVER_PX`, the length of
+    its words, not a span of time: run on to the axis's end it read as a treaty still pending), labelled "never in
+    force" (short enough to stay inside a phone's plot; the tooltip names the phase)."""
     never = phases[phases["phase"] == NEVER].assign(label="never in force")
     where = {"y": alt.Y("name:N", sort=labels),
              "tooltip": [alt.Tooltip("name:N", title="treaty"), alt.Tooltip("phase:N", title="phase"),
                          date_tooltip("start", "signed"), alt.Tooltip("source_id:N", title="source")]}
     grey = theme.PHASE_COLORS[NEVER]
-    line = alt.Chart(never).mark_rule(strokeDash=[5, 4], strokeWidth=1.5, color=grey).encode(
-        x="start:T", x2="end:T", **where)
+    line = alt.Chart(never).mark_rule(strokeDash=[5, 4], strokeWidth=1.5, color=grey, x2Offset=NEVER_PX).encode(
+        x="start:T", x2="start:T", **where)
     text = alt.Chart(never).mark_text(align="left", baseline="bottom", dx=4, dy=-3, fontSize=10, color=grey).encode(
         x="start:T", text="label:N", **where)
     return alt.layer(line, text)
+
+
+#: The length of a never-in-force treaty's dashed stroke, in pixels: about its words' ("never in force").
+NEVER_PX = 64
+
+
+def key_note(status_label: str = "end of 2023") -> str:
+    """The caption's key to the marks a legend does not name: the dashed vertical rule (``status_label``, as
+    :func:`treaty_gantt` draws it), the ticks on the bars and the short dashed strokes."""
+    return (f"Dashed vertical line: {status_label}, the date the headline counts treaties at. Ticks on a bar: "
+            "dated steps, such as signature, entry into force, suspension or withdrawal (hover for each). A short "
+            "dashed stroke from a signature date: signed, never in force.")
 
 
 #: A war's row label, "title (year)": at most 320 px on a desktop, 130 on a phone, so the timeline fits a phone's

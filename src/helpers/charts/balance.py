@@ -36,11 +36,13 @@ PHONE = "(containerSize()[0] > 0 && containerSize()[0] < 600)"
 #: The bloc bars' rows: 34 px apart, so a long bloc name wrapped on a phone ("SCO without India and Pakistan" on two
 #: lines, not cut with "…") stays beside its own bar; rows of named blocs, which the Arabic edition mirrors (names
 #: on the right, bars growing leftwards: ``helpers.i18n.chart_words``).
-#: The dashed outline of a bar piece that is an estimate; black on a dark page too, where the page's own lightening
-#: of dark marks had left it a mid grey that hardly showed on the light bars it outlines.
+#: The dashed outline of a bar piece that is an estimate: black, on a dark page too (on the light bars); there a
+#: light ring under it (:data:`HALO`, the page's white on a white page) shows the outline against the dark ground,
+#: where black alone all but vanished (1.2:1).
 ESTIMATE_OUTLINE, ESTIMATE_OUTLINE_DARK = theme.INK, theme.ESTIMATE_OUTLINE_DARK
-BAR_LAYOUT = {"height": alt.Step(34),
-              "usermeta": {"mirror": True, "dark": theme.dark_swap((ESTIMATE_OUTLINE,), (ESTIMATE_OUTLINE_DARK,))}}
+HALO, HALO_DARK = theme.BORDER, theme.ESTIMATE_HALO_DARK
+BAR_LAYOUT = {"height": alt.Step(34), "usermeta": {"mirror": True, "dark": theme.dark_swap(
+    (ESTIMATE_OUTLINE, HALO), (ESTIMATE_OUTLINE_DARK, HALO_DARK))}}
 #: Default text alternatives.
 DOTS = ("Dots of the number of equal-weight members each bloc amounts to per indicator, beside a tick at its "
         "actual number of members, on a log scale.")
@@ -140,7 +142,16 @@ def bloc_bars(caps: pd.DataFrame, parts: pd.DataFrame, indicator: str, *, title:
         tooltip=[alt.Tooltip("bloc:N"), alt.Tooltip("shown:Q", title=axis_title, format=",.1f"),
                  alt.Tooltip("world:Q", title="share of the world", format=".1%"),
                  alt.Tooltip("coverage:N", title="coverage"), alt.Tooltip("missing:N", title="members without data")])
-    return _readable(theme.titled(alt.layer(bars, text).properties(width=width, **BAR_LAYOUT), title, description))
+    return _readable(theme.titled(alt.layer(_ring(pieces, y), bars, text).properties(width=width, **BAR_LAYOUT), title,
+                                  description))
+
+
+def _ring(pieces: pd.DataFrame, y: alt.Y) -> alt.Chart:
+    """A wide stroke under each estimate's bar piece, in :data:`HALO` (stacked as the bars are): the bar's fill
+    covers its inner half, its outer half rings the black dashes, which shows them on a dark page."""
+    return alt.Chart(pieces).mark_bar(strokeWidth=5, fillOpacity=0).encode(
+        y=y, x=alt.X("shown:Q", stack="zero"), order=alt.Order("order:Q"),
+        stroke=alt.condition("datum.estimate", alt.value(HALO), alt.value(None)))
 
 
 def _readable(chart):
@@ -205,6 +216,8 @@ SERIES_COLORS = {"NATO": theme.ORG_COLORS["NATO"], "SCO": theme.ORG_COLORS["SCO"
 #: 12 px text (:data:`TEXT_PX`), Latin or Noto Naskh Arabic (taller); at 0.1 (and at 0.12 once the names grew from
 #: 11 px) "Russia + China in the world" touched "SCO in the world".
 LABEL_GAP = {"en": 0.14, "ar": 0.16}
+#: On a phone, the height of a line of the list of names above a panel of share lines.
+KEY_LINE = 16
 #: On a phone, the share lines' years are labelled every this many years, by edition.
 PHONE_YEARS = {"en": 8, "ar": 12}
 
@@ -221,6 +234,8 @@ def _end_labels(data: pd.DataFrame) -> pd.DataFrame:
             if floor is not None and last.at[i, "label_value"] < floor + gap:
                 last.at[i, "label_value"] = floor + gap
             floor = last.at[i, "label_value"]
+    # on a phone the names stand in a list above the panel: the lowest line's name just above the plot (row 0)
+    last["key_row"] = last.groupby("kind")["label_value"].rank(method="first").astype(int) - 1
     return last
 
 
@@ -249,10 +264,18 @@ def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, w
     joined = base.transform_filter(alt.datum.joined).mark_point(size=90, filled=True, opacity=1).encode(
         shape=alt.Shape("step:N", scale=alt.Scale(domain=[JOINED], range=["triangle-up"]),
                         legend=alt.Legend(title=None, orient="top")), tooltip=tips)
-    # each name beside its line's last point
-    names = alt.Chart(_end_labels(data)).mark_text(align="left", dx=8, fontSize=TEXT_PX).encode(
-        x=x, y=alt.Y("label_value:Q"), text="series:N", color=colour)
-    panels = [alt.layer(*(c.transform_filter(alt.datum.kind == k) for c in (lines, points, joined, names))).properties(
+    # each name beside its line's last point; on a phone, where those names left the plot a strip of 90 px, a list
+    # of the names above the panel instead, one a line in its line's colour, top line first
+    ends = alt.Chart(_end_labels(data)).transform_calculate(
+        beside=f"{PHONE} ? '' : datum.series", above=f"{PHONE} ? datum.series : ''",
+        # an empty name stays inside the plot, so it takes no room at its edge
+        key_y=f"{PHONE} ? -{KEY_LINE // 2} - {KEY_LINE} * datum.key_row : 0")
+    names = ends.mark_text(align="left", dx=8, fontSize=TEXT_PX).encode(
+        x=x, y=alt.Y("label_value:Q"), text="beside:N", color=colour)
+    key = ends.mark_text(align="left", baseline="bottom", fontSize=TEXT_PX).encode(
+        x=alt.value(0), y=alt.Y("key_y:Q", scale=None), text="above:N", color=colour)
+    marks = (lines, points, joined, names, key)
+    panels = [alt.layer(*(c.transform_filter(alt.datum.kind == k) for c in marks)).properties(
         title=alt.TitleParams(k, anchor="start", fontSize=12), width=width, height=150)
         for k in dict.fromkeys(data["kind"])]
     return _readable(theme.titled(alt.vconcat(*panels).resolve_scale(y="independent"), title, description))

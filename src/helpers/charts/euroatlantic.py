@@ -117,10 +117,11 @@ def _day(when: pd.Timestamp) -> int:
 
 def _zoom_labels(base: alt.Chart, first: pd.Timestamp, *, cited: bool) -> alt.Chart:
     """Event titles on their own line above their row, from the panel's left edge (so none runs off the plot,
-    even on a phone); the article's events in bold and dark, the others in grey."""
+    even on a phone); the article's events in bold and dark, the others in a grey that small text can be read in
+    (:data:`helpers.theme.QUIET_TEXT`, 4.5:1 and more on both pages; the lighter grey was 4.0:1 on white)."""
     return base.transform_filter(f"{'' if cited else '!'}datum.cited").mark_text(
         align="left", baseline="bottom", dy=-5, fontSize=11.5, fontWeight="bold" if cited else "normal",
-        color=theme.TEXT if cited else theme.MUTED).encode(x=alt.datum(_day(first), type="temporal"),
+        color=theme.TEXT if cited else theme.QUIET_TEXT).encode(x=alt.datum(_day(first), type="temporal"),
                                                             text="title:N")
 
 
@@ -165,7 +166,11 @@ def zoomed_timeline(rows: pd.DataFrame, *, title: str, description: str, annotat
     overview = alt.layer(shade, *lanes.layer, data=lanes.data).properties(title=OVERVIEW_TITLE, width=width,
                                                          height=36 * rows["category"].nunique())
     zoom = _zoom_panel(recent, annotate, zoom_from, width, rows["category"])
-    return alt.vconcat(zoom, overview, spacing=28).properties(title=title, description=description)
+    # on a dark page the article's titles near white and the others a light grey (lightened as other dark marks
+    # are, the article's came out darker than the grey ones)
+    dark = theme.dark_swap([theme.TEXT, theme.QUIET_TEXT], [theme.TEXT_DARK, theme.QUIET_TEXT_DARK])
+    return alt.vconcat(zoom, overview, spacing=28).properties(title=title, description=description,
+                                                               usermeta={"dark": dark})
 
 
 def membership_steps(steps: pd.DataFrame, *, title: str, description: str, as_of=None,
@@ -174,16 +179,18 @@ def membership_steps(steps: pd.DataFrame, *, title: str, description: str, as_of
     "participating States" when every line is the OSCE's (it has no members), else of "formal members"."""
     orgs = list(dict.fromkeys(steps["org_id"]))
     unit = "participating States" if set(orgs) == {"OSCE"} else "formal members"
+    # a key of one organisation says nothing the title does not ("organisation: NATO"): none then, in both layers
+    key = {} if len(orgs) > 1 else {"legend": None}
     line = alt.Chart(steps).mark_line(interpolate="step-after", strokeWidth=2).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(labelFlush=True)),  # the last year's label inside the chart
         y=alt.Y("members:Q", title=unit),
-        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), title="organisation"),
+        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), title="organisation", **key),
     )
     points = alt.Chart(steps).mark_point(filled=True, size=30).encode(
         x="date:T", y="members:Q",
         # the line's legend, said the same way (a legend switched off here conflicted with the Arabic edition's
         # legend labels and made Vega warn)
-        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), title="organisation"),
+        color=alt.Color("org_id:N", scale=theme.org_scale(orgs), title="organisation", **key),
         tooltip=[alt.Tooltip("org_id:N", title="organisation"), date_tooltip("date", "from"),
                  alt.Tooltip("members:Q", title=unit)],
     )

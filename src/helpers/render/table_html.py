@@ -160,7 +160,27 @@ def _long_columns(frame, cols: list[str], with_labels: set[str]) -> list[str]:
     return [c for c in cols if any(len(_shown(v, c, c in with_labels, None)) > LONG for v in frame[c])]
 
 
-LAYOUTS = ("rows", "columns")
+LAYOUTS = ("rows", "columns", "grouped")
+
+
+def _numeric_columns(frame, cols: list[str]) -> set[str]:
+    """The columns of numbers only (empty cells allowed), years apart."""
+    return {c for c in cols if any(is_number(v) for v in frame[c])
+            and all(is_number(v) or _missing(v) for v in frame[c]) and not _YEARISH.search(c)}
+
+
+def _group_rows(body: list[str], frame, group: str | None, labelled: bool, width: int) -> list[str]:
+    """Layout ``grouped``: rows under a row spanning the table that names their group (the first column), once
+    for a run of rows of the same group, as a journal table sets it, instead of the name on every row."""
+    if group is None:
+        return body
+    out, current = [], None
+    for row, name in zip(body, [_mark(_shown(v, group, labelled, None)) for v in frame[group]]):
+        if name != current:
+            current = name
+            out.append(f'<tr class="report-group"><th scope="rowgroup" colspan="{width}">{name}</th></tr>')
+        out.append(row)
+    return out
 
 
 def table_html(frame, key: str, title: str, table: str = "", layout: str = "rows", units=None) -> str:
@@ -172,9 +192,9 @@ def table_html(frame, key: str, title: str, table: str = "", layout: str = "rows
     decimals = {c: column_decimals(frame[c], c) for c in cols}
     long_cols = _long_columns(frame, cols, with_labels)
     below = long_cols[1:] if len(cols) > 2 and layout == "rows" else []
-    inline = [c for c in cols if c not in below]
-    numeric = {c for c in cols if any(is_number(v) for v in frame[c])
-               and all(is_number(v) or _missing(v) for v in frame[c]) and not _YEARISH.search(c)}
+    group = cols[0] if layout == "grouped" else None
+    inline = [c for c in cols if c not in below and c != group]
+    numeric = _numeric_columns(frame, cols)
     # a numeric column's header sits over its numbers (right-aligned in English, left in Arabic)
     head = "".join(f'<th scope="col"{NUM_HEAD if c in numeric else ""}>{_mark(heads[c])}</th>'
                    for c in inline)
@@ -190,6 +210,7 @@ def table_html(frame, key: str, title: str, table: str = "", layout: str = "rows
             f'{_detail(row[c], c, c in with_labels) or EMPTY}</p>' for c in below)
         body.append(f'<tbody class="report-record"><tr>{cells}</tr><tr class="report-row-detail">'
                     f'<td colspan="{len(inline)}">{details}</td></tr></tbody>')
+    body = _group_rows(body, frame, group, group in with_labels, len(inline))
     kind = " report-cards" if long_cols else ""
     kind += " report-detailed" if below else ""
     kind += " report-compact" if len(inline) >= COMPACT else ""

@@ -262,8 +262,8 @@ def warhead_title(caps: pd.DataFrame, year: int) -> str:
     if math.isnan(pair) or math.isnan(nato):
         return capability_finding(caps, "nuclear_warheads", year)
     word = "more" if pair > nato else "fewer" if pair < nato else "as many"
-    return (f"Russia and China held {word} nuclear warheads than NATO's members in January {year}: {pair:,.0f} "
-            f"against {nato:,.0f}, counting total inventories")
+    return (f"Counting total inventories in January {year}, Russia and China held {word} nuclear warheads than "
+            f"NATO's members: {pair:,.0f} against {nato:,.0f}")
 
 
 def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame, year: int,
