@@ -62,7 +62,8 @@ def test_sigterm_during_a_build_says_what_stopped_in_one_line(fake):
     proc.wait(timeout=60)
     err = proc.stderr.read().strip().splitlines()
     assert proc.returncode == 143
-    assert len(err) == 1 and err[0].startswith("terminated (SIGTERM): the English edition's build (1 report(s))")
+    assert len(err) == 1 and err[0].startswith(
+        "terminated (SIGTERM): the English edition's build stopped with 0 of its 1 report(s) to build finished")
     assert "no good report was overwritten" in err[0]
     assert not list(fake.reports.glob("03-gamma*.html"))
 
