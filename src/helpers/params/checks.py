@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from helpers.params import datafiles
+from helpers.params import coverage, datafiles
 from helpers.params.refusals import CollectionError, ParameterError
 from helpers.params.specs import (
     Constraint,
@@ -307,9 +307,11 @@ def check_text(ctx: Context, spec: ParamSpec, value: Any) -> str:
     return value
 
 
-def check_constraint(nb: NotebookSpec, rule: Constraint, checked: dict[str, Any]) -> None:
-    """Refuse values that break a rule between two parameters (``start <= end``)."""
+def check_constraint(nb: NotebookSpec, rule: Constraint, checked: dict[str, Any], folder: Path) -> None:
+    """Refuse values that break a rule between two parameters (``start <= end``, ``orgs coded_on as_of``)."""
     a, b = checked[rule.left], checked[rule.right]
+    if rule.op == coverage.CODED_ON:
+        return coverage.check(nb, rule.left, rule.right, list(a), b, folder)
     if not OPS[rule.op](a, b):
         shown = {k: v.isoformat() if isinstance(v, date) else v for k, v in ((rule.left, a), (rule.right, b))}
         raise ParameterError(
@@ -334,5 +336,5 @@ def check_all(notebook_id: str, values: dict[str, Any], *, collection: Path | No
                                  f"allowed parameters: {declared}")
     out = {name: CHECKS[spec.type](ctx, spec, values.get(name, spec.default)) for name, spec in nb.parameters.items()}
     for rule in nb.constraints:
-        check_constraint(nb, rule, out)
+        check_constraint(nb, rule, out, ctx.folder)
     return out
