@@ -38,6 +38,6 @@ from helpers.params.types import BOUND_WORDS, TYPES
 __all__ = [
     "BOUND_WORDS", "OPERATORS", "TYPES", "CollectionError", "Constraint", "DataFileError", "Items",
     "NotebookSpec", "ParamSpec", "ParameterError", "allowed_text", "check_all", "collection_path", "data_dir",
-    "data_span", "echo", "edge_values", "known_orgs", "known_states", "normalised", "notebook", "notebooks", "plain", "specs",
-    "validated",
+    "data_span", "echo", "edge_values", "known_orgs", "known_states", "normalised", "notebook", "notebooks", "plain",
+    "specs", "validated",
 ]

@@ -103,8 +103,9 @@ def echo(value: Any) -> str:
 
 
 def look_alikes(text: str) -> str:
-    """`` (character 1 is U+0406 CYRILLIC CAPITAL LETTER …, not an ASCII letter)`` for the letters outside ASCII in ``text`` (at most three), so a
-    Cyrillic or Greek letter that looks like a Latin one shows as different; ``""`` when every letter is ASCII."""
+    """`` (character 1 is U+0406 CYRILLIC CAPITAL LETTER …, not an ASCII letter)`` for the letters outside ASCII
+    in ``text`` (at most three), so a Cyrillic or Greek letter that looks like a Latin one shows as different;
+    ``""`` when every letter is ASCII."""
     odd = [(i, c) for i, c in enumerate(text, 1) if not c.isascii() and c.isalpha()]
     if not odd:
         return ""

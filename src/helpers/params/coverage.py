@@ -44,7 +44,7 @@ def absence(org: dict[str, str], cells: list[dict[str, str]], day: date) -> str 
     live = [c for c in cells if (_day(c.get("valid_from", "")) or date.max) <= day
             and (_day(c.get("valid_to", "")) or date.max) > day]
     if not live:
-        first = min((_day(c.get("valid_from", "")) or date.max for c in cells))
+        first = min(_day(c.get("valid_from", "")) or date.max for c in cells)
         return f"coded texts in force from {first.isoformat()}"
     return None
 

@@ -243,9 +243,7 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
                                lambda: front_page.outdated_builds(everything, dirs)) or []:
             print(f"warning: {line}", file=sys.stderr)
     except KeyboardInterrupt as exc:
-        done = summary.finished(jobs, dirs.cache, records)
-        return _stopped(exc, f"the {'English' if lang == 'en' else 'Arabic'} edition's build stopped with {done} "
-                             f"of its {len(jobs)} report(s) to build finished and written")
+        return _stopped(exc, _stopped_edition(lang, jobs, dirs, records))
     except BuildError as exc:  # --scheduler: no scheduler answered (nothing was run)
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -306,6 +304,14 @@ def _sweep_page(args, collection: Path, chosen: list, everything: list, dirs) ->
     if not sweep_index.write(swept, reports, everything, dict(args.parameter), dirs, args.force):
         return []
     return [f"{sweep_index.FOLDER}/{sweep_index.slug(swept, reports, dict(args.parameter))}.html"]
+
+
+def _stopped_edition(lang: str, jobs: list, dirs, records: dict[str, int]) -> str:
+    """What an interrupt stopped: the edition, and how many of its reports to build were written before it."""
+    from helpers.pipeline import summary
+
+    return (f"the {'English' if lang == 'en' else 'Arabic'} edition's build stopped with "
+            f"{summary.finished(jobs, dirs.cache, records)} of its {len(jobs)} report(s) to build finished and written")
 
 
 def _stopped(exc: KeyboardInterrupt, what: str) -> int:

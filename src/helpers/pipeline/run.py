@@ -191,9 +191,7 @@ def run_pool(jobs: list[PlannedStep], site: dict[str, SiteJob], dirs: Dirs, n_wo
             if site_breaks > 2:
                 raise RuntimeError("the worker writing the index or the shared assets died three times")
     except KeyboardInterrupt:
-        _stop_workers(pending)
-        with contextlib.suppress(Exception):  # reports written before the stop are recorded, so counted
-            _collect([f for f in pending if f.done()], pending, site, dirs, results, progress)
+        _stop_workers(pending, lambda done: _collect(done, pending, site, dirs, results, progress))
         raise
     finally:
         progress.stop()
@@ -201,11 +199,12 @@ def run_pool(jobs: list[PlannedStep], site: dict[str, SiteJob], dirs: Dirs, n_wo
     return results
 
 
-def _stop_workers(pending: dict, grace: float = 3.0) -> None:
+def _stop_workers(pending: dict, collect, grace: float = 3.0) -> None:
     """After an interrupt: Ctrl-C reached the workers too (one process group) and they unwind on their own; a
     SIGINT sent to the build process alone did not, and each would finish its report first. So the workers still
     running after ``grace`` seconds get SIGTERM, on which they unwind the same way (kernel shut down, half-written
-    files removed, no report written)."""
+    files removed, no report written). The jobs that did finish are then handed to ``collect`` (recorded, so the
+    stop line counts them)."""
     import multiprocessing
     from concurrent.futures import wait
 
@@ -218,6 +217,8 @@ def _stop_workers(pending: dict, grace: float = 3.0) -> None:
             child.terminate()
         except (OSError, ValueError):
             pass
+    with contextlib.suppress(Exception):
+        collect([f for f in pending if f.done()])
 
 
 def _kernel_log(dirs: Dirs) -> Path:
