@@ -312,29 +312,6 @@ def test_front_page_print_opens_its_folds_and_names_what_they_hold(chromium, bui
         page.context.close()
 
 
-#: Every text mark of chart number ``index`` with text, in the chart's coordinates (a group's bounds are its own):
-#: [text, x1, y1, x2, y2, role of its group].
-TEXTS_JS = """(index) => {
-  const el = document.querySelectorAll('.report-chart')[index];
-  const out = [];
-  const walk = (node, role, ox, oy) => {
-    for (const item of node.items || []) {
-      if (node.marktype === 'text' && item.text !== undefined && String(item.text).trim() && item.bounds
-          && (item.opacity === undefined || item.opacity > 0)) {
-        out.push([[].concat(item.text).join(' '), ox + item.bounds.x1, oy + item.bounds.y1, ox + item.bounds.x2,
-                  oy + item.bounds.y2, node.role || role]);
-      }
-      if (item.items) {
-        const group = node.marktype === 'group';
-        walk(item, node.role || role, ox + (group ? item.x || 0 : 0), oy + (group ? item.y || 0 : 0));
-      }
-    }
-  };
-  walk(el.vegaView.scenegraph().root, '', 0, 0);
-  return out;
-}"""
-
-
 @pytest.mark.parametrize("edition", EDITIONS)
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
 def test_03_event_labels_neither_meet_each_other_nor_reach_the_year_axis(chromium, built_reports, edition, viewport):
@@ -342,17 +319,17 @@ def test_03_event_labels_neither_meet_each_other_nor_reach_the_year_axis(chromiu
     Declaration", whose last line reached the year labels."""
     page, _ = rb.open_report(chromium, built_reports / f"{edition}03-osce-inclusive-option.html", viewport=viewport)
     try:
-        texts = page.evaluate(TEXTS_JS, _chart_index(page, "p5-p6-events"))
-        labels = [t for t in texts if t[5] == "mark"]
-        years = [t for t in texts if t[5] == "axis-label" and t[0].isdigit() and len(t[0]) == 4]
+        texts = rb.chart_texts(page, _chart_index(page, "p5-p6-events"))
+        labels = [t for t in texts if t.role == "mark"]
+        years = [t for t in texts if t.role == "axis-label" and t.text.isdigit() and len(t.text) == 4]
         assert len(labels) >= 4 and years
         for i, a in enumerate(labels):
             for b in labels[i + 1:]:
-                apart = a[3] <= b[1] + 1 or b[3] <= a[1] + 1 or a[4] <= b[2] + 1 or b[4] <= a[2] + 1
-                assert apart, f"{edition}03 at {viewport[0]}: {a[0]!r} meets {b[0]!r}"
-        axis_top = min(y[2] for y in years)
-        low = max(labels, key=lambda t: t[4])
-        assert low[4] <= axis_top, f"{edition}03 at {viewport[0]}: {low[0]!r} reaches the year axis"
+                apart = a.x2 <= b.x1 + 1 or b.x2 <= a.x1 + 1 or a.y2 <= b.y1 + 1 or b.y2 <= a.y1 + 1
+                assert apart, f"{edition}03 at {viewport[0]}: {a.text!r} meets {b.text!r}"
+        axis_top = min(y.y1 for y in years)
+        low = max(labels, key=lambda t: t.y2)
+        assert low.y2 <= axis_top, f"{edition}03 at {viewport[0]}: {low.text!r} reaches the year axis"
     finally:
         page.context.close()
 

@@ -17,29 +17,6 @@ DESKTOP = (1280, 900)
 #: Chromium's print layout of an A4 page less report.css's 15 mm margins, at 96 px per inch.
 PAPER = (680, 1000)
 
-#: Every text of chart ``key`` (its figure's id holds it) as [text, font size, x1, y1, x2, y2, role], in the
-#: chart's own coordinates (a group's offsets added).
-TEXTS_JS = """(key) => {
-  const el = Array.from(document.querySelectorAll('.report-chart'))
-    .find(e => (e.closest('figure') || e).id.includes(key));
-  const out = [];
-  const walk = (node, role, ox, oy) => {
-    for (const item of node.items || []) {
-      if (node.marktype === 'text' && item.text !== undefined && String([].concat(item.text).join('')).trim()
-          && item.bounds && (item.opacity === undefined || item.opacity > 0)) {
-        out.push([[].concat(item.text).join(' '), item.fontSize || 11, ox + item.bounds.x1, oy + item.bounds.y1,
-                  ox + item.bounds.x2, oy + item.bounds.y2, node.role || role]);
-      }
-      if (item.items) {
-        const group = node.marktype === 'group';
-        walk(item, node.role || role, ox + (group ? item.x || 0 : 0), oy + (group ? item.y || 0 : 0));
-      }
-    }
-  };
-  walk(el.vegaView.scenegraph().root, '', 0, 0);
-  return out;
-}"""
-
 
 def _open(chromium, built_reports, name: str, viewport=DESKTOP):
     return rb.open_report(chromium, built_reports / name, viewport=viewport)
@@ -84,9 +61,9 @@ def test_05s_chart_text_is_12_px_or_more_on_a_phone(chromium, built_reports, edi
     try:
         small = {}
         for key in ("fig-milex", "fig-warheads", "fig-population", "fig-hhi", "fig-series"):
-            texts = page.evaluate(TEXTS_JS, key)
+            texts = rb.chart_texts(page, key)
             assert texts, key
-            under = sorted({(t[0], t[1]) for t in texts if t[1] < 12})
+            under = sorted({(t.text, t.size) for t in texts if t.size < 12})
             if under:
                 small[key] = under[:5]
         assert not small, small
@@ -97,7 +74,7 @@ def test_05s_chart_text_is_12_px_or_more_on_a_phone(chromium, built_reports, edi
 def test_05s_hhi_ticks_have_a_key(chromium, built_reports):
     page, _ = _open(chromium, built_reports, "05-balance-of-power.html")
     try:
-        labels = [t[0] for t in page.evaluate(TEXTS_JS, "fig-hhi") if t[6] == "legend-label"]
+        labels = [t.text for t in rb.chart_texts(page, "fig-hhi") if t.role == "legend-label"]
         assert "actual number of members" in labels, labels
     finally:
         page.context.close()

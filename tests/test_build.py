@@ -153,8 +153,10 @@ def test_unparseable_notebook_fails_alone(fake):
         "fail" in (fake.reports / "02-beta.html").read_text().lower()
 
 
-@pytest.mark.parametrize("how", ["kill -9 of the build process", "ctrl-c"])
+@pytest.mark.parametrize("how", ["kill -9 of the build process", "ctrl-c", "sigint to the build process only"])
 def test_interrupted_build_leaves_only_complete_files_and_previous_versions(fake, how):
+    """SIGINT to the build process alone (``kill -INT``, not a terminal's Ctrl-C) stops the running report too:
+    it used to be finished and written first. The stop line counts the reports that were written."""
     cold(fake)
     previous = fake.report_files()
     fake.set_markdown("01-alpha", "# A fake notebook\n\nAlpha, second edition.")
@@ -166,11 +168,19 @@ def test_interrupted_build_leaves_only_complete_files_and_previous_versions(fake
     while time.time() < deadline and (fake.reports / "01-alpha.html").read_bytes() == previous["01-alpha.html"]:
         time.sleep(0.1)
     time.sleep(0.5)
-    if how == "ctrl-c":
-        os.killpg(proc.pid, signal.SIGINT)  # a terminal sends SIGINT to the whole foreground group
+    if how != "kill -9 of the build process":
+        if how == "ctrl-c":
+            os.killpg(proc.pid, signal.SIGINT)  # a terminal sends SIGINT to the whole foreground group
+        else:
+            proc.send_signal(signal.SIGINT)
         proc.wait(timeout=60)
         assert proc.returncode == 130
-        assert "interrupted" in proc.stderr.read()
+        [line] = proc.stderr.read().strip().splitlines()
+        now = fake.report_files()
+        pages = [n for n in previous if n.endswith(".html") and n != "index.html" and "/" not in n]
+        written = [n for n in pages if now[n] != previous[n]]
+        assert line.startswith(f"interrupted: the English edition's build stopped with {len(written)} of its "
+                               f"{len(pages)} report(s) to build finished and written"), line
     else:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)

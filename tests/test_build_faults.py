@@ -290,6 +290,9 @@ def test_site_parts_that_cannot_be_written_keep_their_last_version_and_the_summa
     assert code == 1 and "03-gamma" in out
     assert _snapshot(fake.notebooks) == notebooks  # nothing written through the link
     assert "search-index.js leads out of the reports folder through a symbolic link" in err, err
+    # the link is named where it sits (reports/assets), with where it points, not by its target's path
+    assert f"{fake.reports / 'assets'} points to {fake.notebooks}" in err, err
+    assert "replace the link with a real folder" in err, err
     assert "Traceback" not in err
 
     # 4. defect 4: the cache's disk is full while a title edit is rendered (no kernel, in this process): the report

@@ -29,6 +29,18 @@ def test_an_organisation_07_does_not_code_is_refused_before_any_kernel(real_copy
     assert not any((tmp_path / d).exists() for d in ("reports", "build", "cache"))
 
 
+def test_an_organisation_07_codes_but_not_on_the_date_is_refused_before_any_kernel(real_copy, tmp_path):
+    """``-p orgs WARSAW`` (dissolved in 1991) on 07's 2024 date failed only inside the notebook's kernel."""
+    res = run_real_build(tmp_path, "--collection", str(real_copy), "--only", "07", "-p", "orgs", "WARSAW")
+    assert res.returncode == 2, res.stdout + res.stderr
+    [line] = res.stderr.strip().splitlines()
+    assert "'orgs' = 'WARSAW' and 'as_of' = '2024-04-30'" in line and "WARSAW dissolved 1991-07-01" in line, line
+    allowed = line.split("allowed:", 1)[1]
+    assert "NATO" in allowed and "WARSAW" not in allowed and "'as_of'" in allowed
+    assert not any((tmp_path / d).exists() for d in ("reports", "build", "cache"))
+    assert params.check_all("07", {"orgs": "WARSAW", "as_of": "1980-01-01"})["orgs"] == ["WARSAW"]
+
+
 def test_07_lists_only_the_organisations_it_codes():
     text = params.allowed_text("07", "orgs")
     assert "NATO" in text and "SCO" in text and "PFP" not in text and "SEATO" not in text
@@ -62,7 +74,8 @@ def test_sigterm_during_a_build_says_what_stopped_in_one_line(fake):
     proc.wait(timeout=60)
     err = proc.stderr.read().strip().splitlines()
     assert proc.returncode == 143
-    assert len(err) == 1 and err[0].startswith("terminated (SIGTERM): the English edition's build (1 report(s))")
+    assert len(err) == 1 and err[0].startswith(
+        "terminated (SIGTERM): the English edition's build stopped with 0 of its 1 report(s) to build finished")
     assert "no good report was overwritten" in err[0]
     assert not list(fake.reports.glob("03-gamma*.html"))
 

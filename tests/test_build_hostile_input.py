@@ -86,6 +86,19 @@ def test_unwritable_reports_folder_is_one_line(fake, tmp_path):
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in res.stderr, res.stderr
     assert "reports folder" in lines[0] and str(blocker / "reports") in lines[0]
+    assert f"{blocker} is a file, not a folder" in lines[0] and "NATO_REPORTS_DIR" in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("variable", ["NATO_REPORTS_DIR", "NATO_BUILD_DIR", "NATO_CACHE_DIR"])
+def test_an_output_folder_that_is_a_file_is_named_as_such(fake, tmp_path, variable):
+    """Not the OS's bare "File exists": the path, that it is a file where a folder is needed, what to set."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("kept")
+    res = fake.build("--only", "03", **{variable: str(blocker)})
+    lines = res.stderr.strip().splitlines()
+    assert res.returncode == 2 and len(lines) == 1, res.stderr
+    assert f"folder {blocker} is a file, not a folder" in lines[0] and variable in lines[0], lines[0]
+    assert "File exists" not in lines[0] and blocker.read_text() == "kept"
 
 
 def test_read_only_reports_folder_is_one_line(fake):

@@ -68,6 +68,17 @@ def test_a_report_built_with_p_is_listed_under_your_builds(fake):
         [("01-alpha--as_of-1995-06-15.html", "01", "1995-06-15")]
 
 
+def test_the_index_sidebar_links_no_report_that_was_never_built(fake):
+    """The main list said "Not built" while the sidebar beside it linked the missing page (a dead link)."""
+    assert fake.build("--only", "03").returncode == 0
+    assert not (fake.reports / "01-alpha.html").exists()
+    index = (fake.reports / "index.html").read_text(encoding="utf-8")
+    sidebar = index.split('<aside class="report-sidebar"', 1)[1].split("</aside>", 1)[0]
+    assert 'href="01-alpha.html"' not in sidebar and 'href="03-gamma.html"' in sidebar
+    alpha = sidebar.split('<span class="index-id">01</span>', 1)[1].split("</li>", 1)[0]
+    assert "(not built yet)" in _text(alpha)
+
+
 def test_your_builds_made_from_older_data_are_marked_on_the_index_and_in_the_summary(fake):
     done = fake.build("--only", "01", "-p", "as_of", "1995-06-15")
     assert done.returncode == 0, done.stderr

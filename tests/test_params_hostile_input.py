@@ -160,6 +160,18 @@ def test_a_100k_value_on_the_command_line_is_one_short_line(fake):
     assert res.returncode == 2 and len(res.stderr) < 500 and "(100000 characters)" in res.stderr
 
 
+def test_a_look_alike_letter_is_echoed_with_its_code_point():
+    """A Cyrillic І in 'ІND' looks like the suggested IND: the message names the letter that differs."""
+    with pytest.raises(params.ParameterError) as err:
+        params.check_all("08", {"focus_state": "\u0406ND"})
+    msg = str(err.value)
+    assert "'\u0406ND' (character 1 is U+0406 CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I, not an ASCII " \
+           "letter) is not a known state" in msg and "IND" in msg and "\n" not in msg, msg
+    with pytest.raises(params.ParameterError) as err:  # an ASCII mistake is echoed as before
+        params.check_all("08", {"focus_state": "IND2"})
+    assert "'IND2' is not a known state" in str(err.value)
+
+
 def test_arabic_indic_digits_in_years_and_dates_are_read_as_0_to_9(coll):
     p = params.validated("02", year=ARABIC_2020)
     assert p.year == 2020

@@ -130,6 +130,51 @@ def hover_mark(page, chart_selector: str = ".report-chart", index: int = 0, char
     return text
 
 
+# ------------------------------------------------------------------------------------------- a chart's texts
+
+#: Every visible text item of one chart's Vega scenegraph, with its font size, its box on the page and the role
+#: of the mark group that drew it; the chart is picked by its position among the page's charts (a number) or by a
+#: key its figure's id contains (a string).
+CHART_TEXTS_JS = """(key) => {
+  const charts = Array.from(document.querySelectorAll('.report-chart'));
+  const el = typeof key === 'number' ? charts[key] : charts.find(e => (e.closest('figure') || e).id.includes(key));
+  const out = [];
+  const walk = (node, role, ox, oy) => {
+    for (const item of node.items || []) {
+      if (node.marktype === 'text' && item.text !== undefined && String([].concat(item.text).join('')).trim()
+          && item.bounds && (item.opacity === undefined || item.opacity > 0)) {
+        out.push([[].concat(item.text).join(' '), item.fontSize || 11, ox + item.bounds.x1, oy + item.bounds.y1,
+                  ox + item.bounds.x2, oy + item.bounds.y2, node.role || role]);
+      }
+      if (item.items) {
+        const group = node.marktype === 'group';
+        walk(item, node.role || role, ox + (group ? item.x || 0 : 0), oy + (group ? item.y || 0 : 0));
+      }
+    }
+  };
+  walk(el.vegaView.scenegraph().root, '', 0, 0);
+  return out;
+}"""
+
+
+@dataclass(frozen=True)
+class ChartText:
+    """One text a chart drew: its words, font size (px), box on the page and mark role (``axis-label``, ...)."""
+
+    text: str
+    size: float
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    role: str
+
+
+def chart_texts(page, chart: int | str) -> list[ChartText]:
+    """The visible texts of one chart (see :data:`CHART_TEXTS_JS`): ``chart`` is its position or an id key."""
+    return [ChartText(*item) for item in page.evaluate(CHART_TEXTS_JS, chart)]
+
+
 # ---------------------------------------------------------------------------------------------- reading checks
 
 #: charts whose box may scroll sideways on a phone (and says so), with the reason; every other chart fits the screen

@@ -17,7 +17,7 @@ text through :mod:`helpers.data_text`), :mod:`.checks` (one check per parameter 
 
 from __future__ import annotations
 
-from helpers.params.checks import Items, check_all
+from helpers.params.checks import Items, check_all, echo
 from helpers.params.datafiles import data_span, known_orgs, known_states
 from helpers.params.describe import allowed_text, edge_values, normalised, plain
 from helpers.params.inject import validated
@@ -38,6 +38,6 @@ from helpers.params.types import BOUND_WORDS, TYPES
 __all__ = [
     "BOUND_WORDS", "OPERATORS", "TYPES", "CollectionError", "Constraint", "DataFileError", "Items",
     "NotebookSpec", "ParamSpec", "ParameterError", "allowed_text", "check_all", "collection_path", "data_dir",
-    "data_span", "edge_values", "known_orgs", "known_states", "normalised", "notebook", "notebooks", "plain", "specs",
-    "validated",
+    "data_span", "echo", "edge_values", "known_orgs", "known_states", "normalised", "notebook", "notebooks", "plain",
+    "specs", "validated",
 ]

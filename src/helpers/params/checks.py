@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from helpers.params import datafiles
+from helpers.params import coverage, datafiles
 from helpers.params.refusals import CollectionError, ParameterError
 from helpers.params.specs import (
     Constraint,
@@ -99,7 +99,19 @@ def echo(value: Any) -> str:
     """``repr(value)`` for a message; a long text shows its first ``ECHO_LIMIT`` characters and its length."""
     if isinstance(value, str) and len(value) > ECHO_LIMIT:
         return f"{value[:ECHO_LIMIT]!r}… ({len(value)} characters)"
-    return cut(repr(value))
+    return cut(repr(value)) + (look_alikes(value) if isinstance(value, str) else "")
+
+
+def look_alikes(text: str) -> str:
+    """`` (character 1 is U+0406 CYRILLIC CAPITAL LETTER …, not an ASCII letter)`` for the letters outside ASCII
+    in ``text`` (at most three), so a Cyrillic or Greek letter that looks like a Latin one shows as different;
+    ``""`` when every letter is ASCII."""
+    odd = [(i, c) for i, c in enumerate(text, 1) if not c.isascii() and c.isalpha()]
+    if not odd:
+        return ""
+    named = "; ".join(f"character {i} is U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}" for i, c in odd[:3])
+    more = f" and {len(odd) - 3} more" if len(odd) > 3 else ""
+    return f" ({named}{more}, not {'an ASCII letter' if len(odd) == 1 else 'ASCII letters'})"
 
 
 def ascii_digits(text: str) -> str:
@@ -296,9 +308,11 @@ def check_text(ctx: Context, spec: ParamSpec, value: Any) -> str:
     return value
 
 
-def check_constraint(nb: NotebookSpec, rule: Constraint, checked: dict[str, Any]) -> None:
-    """Refuse values that break a rule between two parameters (``start <= end``)."""
+def check_constraint(nb: NotebookSpec, rule: Constraint, checked: dict[str, Any], folder: Path) -> None:
+    """Refuse values that break a rule between two parameters (``start <= end``, ``orgs coded_on as_of``)."""
     a, b = checked[rule.left], checked[rule.right]
+    if rule.op == coverage.CODED_ON:
+        return coverage.check(nb, rule.left, rule.right, list(a), b, folder)
     if not OPS[rule.op](a, b):
         shown = {k: v.isoformat() if isinstance(v, date) else v for k, v in ((rule.left, a), (rule.right, b))}
         raise ParameterError(
@@ -323,5 +337,5 @@ def check_all(notebook_id: str, values: dict[str, Any], *, collection: Path | No
                                  f"allowed parameters: {declared}")
     out = {name: CHECKS[spec.type](ctx, spec, values.get(name, spec.default)) for name, spec in nb.parameters.items()}
     for rule in nb.constraints:
-        check_constraint(nb, rule, out)
+        check_constraint(nb, rule, out, ctx.folder)
     return out

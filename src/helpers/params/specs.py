@@ -25,7 +25,7 @@ from helpers.section_map import read as read_collection
 
 #: Operators a rule between two parameters may use (``constraints = ["start <= end"]``).
 OPERATORS = ("<=", "<", ">=", ">")
-_RULE = re.compile(r"^\s*([A-Za-z_]\w*)\s*(<=|<|>=|>)\s*([A-Za-z_]\w*)\s*$")
+_RULE = re.compile(r"^\s*([A-Za-z_]\w*)\s*(<=|<|>=|>|\scoded_on\s)\s*([A-Za-z_]\w*)\s*$")
 #: A notebook id, a stem and a variant name become file names and links: letters, digits, '.', '_', '-' only.
 _ID = re.compile(r"[A-Za-z0-9_]+")
 _STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
@@ -198,8 +198,14 @@ def _constraint(where: str, text: Any, specs: dict[str, ParamSpec]) -> Constrain
     m = _RULE.match(text) if isinstance(text, str) else None
     if not m:
         raise CollectionError(f"{where}: constraint {text!r} must read '<parameter> <op> <parameter>' with op "
-                              f"one of {', '.join(OPERATORS)}")
+                              f"one of {', '.join(OPERATORS)}, or '<org list> coded_on <date>'")
     left, op, right = m.groups()
+    if op.strip() == "coded_on":  # an organisation list and a date (helpers.params.coverage)
+        if specs.get(left) is None or specs[left].type != "org_list" or specs.get(right) is None \
+                or specs[right].type != "date":
+            raise CollectionError(f"{where}: constraint {text!r} must name an org_list parameter, then a date "
+                                  "parameter ('orgs coded_on as_of')")
+        return Constraint(left, "coded_on", right)
     for name in (left, right):
         if name not in specs or specs[name].type not in types.RANGED:
             raise CollectionError(f"{where}: constraint {text!r} names '{name}', which is not a declared "

@@ -134,11 +134,11 @@ def _locked_build(args, collection: Path, on_pages, on_page, first, lock: contex
     for lang in editions:
         code = max(code, _edition(args, collection, everything, chosen, dirs[lang], lang, len(editions) > 1,
                                   (on_pages, on_page)))
-        if code == 130:
+        if code in (130, 143):  # interrupted or terminated: the other edition is not started
             break
     for d in dirs.values():
         folders.tidy(d.staging, d.reports)
-    if code != 130 and args.lang:  # one edition asked for on the command line
+    if code not in (130, 143) and args.lang:  # one edition asked for on the command line, and built
         _say_missing_counterparts(chosen, editions)
     return code
 
@@ -223,6 +223,7 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
     site = {part: SiteJob(part, key, tuple(everything), dirs.reports, dirs.staging)
             for part, key in plan.site_plan(everything, dirs.reports, dirs.cache, args.force).items()}
     on_pages, on_page = hooks
+    records = summary.record_times(jobs, dirs.cache)
     try:
         results = _execute(args, jobs, site, dirs, collection, lang, on_page)
         table = summary.rows([e.name for e in chosen], [e.name for e in fresh], results,
@@ -242,8 +243,7 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
                                lambda: front_page.outdated_builds(everything, dirs)) or []:
             print(f"warning: {line}", file=sys.stderr)
     except KeyboardInterrupt as exc:
-        return _stopped(exc, f"the {'English' if lang == 'en' else 'Arabic'} edition's build ({len(chosen)} "
-                             "report(s))")
+        return _stopped(exc, _stopped_edition(lang, jobs, dirs, records))
     except BuildError as exc:  # --scheduler: no scheduler answered (nothing was run)
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -306,12 +306,20 @@ def _sweep_page(args, collection: Path, chosen: list, everything: list, dirs) ->
     return [f"{sweep_index.FOLDER}/{sweep_index.slug(swept, reports, dict(args.parameter))}.html"]
 
 
+def _stopped_edition(lang: str, jobs: list, dirs, records: dict[str, int]) -> str:
+    """What an interrupt stopped: the edition, and how many of its reports to build were written before it."""
+    from helpers.pipeline import summary
+
+    return (f"the {'English' if lang == 'en' else 'Arabic'} edition's build stopped with "
+            f"{summary.finished(jobs, dirs.cache, records)} of its {len(jobs)} report(s) to build finished and written")
+
+
 def _stopped(exc: KeyboardInterrupt, what: str) -> int:
     """Say in one line what Ctrl-C or SIGTERM stopped and that nothing good was lost; the exit code."""
     from helpers.pipeline import process
 
     term = isinstance(exc, process.Terminated)
-    print(f"{'terminated (SIGTERM)' if term else 'interrupted'}: {what} stopped; reports not finished keep their "
+    print(f"{'terminated (SIGTERM)' if term else 'interrupted'}: {what}; reports not finished keep their "
           "previous version, no good report was overwritten", file=sys.stderr)
     return 143 if term else 130
 
@@ -326,5 +334,5 @@ def main() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
     except KeyboardInterrupt as exc:  # before or after an edition's reports ran
-        code = _stopped(exc, "the build")
+        code = _stopped(exc, "the build stopped")
     sys.exit(code)

@@ -77,6 +77,7 @@ def writable(reports: Path, build_dir: Path, cache_dir: Path) -> Path:
     staging = None
     try:
         for label, folder in (("reports", reports), ("build", build_dir), ("cache", cache_dir)):
+            _not_a_file(label, folder)
             _probe(folder, f"cannot write to the {label} folder {folder}")
         staging = cache.staging_dir(reports)
         _probe(staging, f"cannot write beside the reports folder {reports}: the build stages its files in "
@@ -88,6 +89,16 @@ def writable(reports: Path, build_dir: Path, cache_dir: Path) -> Path:
             tidy(staging, reports)
         raise
     return staging
+
+
+def _not_a_file(label: str, folder: Path) -> None:
+    """FolderError when ``folder``, or a folder it would be made in, is a file: the OS would only say "File
+    exists" or "Not a directory"."""
+    file = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+    if file is not None:
+        where = "is a file" if file == folder else f"cannot be made: {file} is a file"
+        raise FolderError(f"the {label} folder {folder} {where}, not a folder; move that file away or set "
+                          f"{VARIABLES[label]} to a folder (one that exists, or that the build can create)")
 
 
 def _probe(folder: Path, problem: str) -> None:

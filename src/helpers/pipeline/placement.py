@@ -12,7 +12,7 @@ import os
 import shutil
 from pathlib import Path
 
-from helpers import cache
+from helpers import cache, paths
 from helpers.models import BuildFailure, Entry
 from helpers.pipeline.jobs import Previous, ReportJob
 from helpers.pipeline.plan import INDEX
@@ -63,13 +63,24 @@ def good_report(entry: Entry, reports: Path) -> bool:
 
 def inside(reports: Path, rel: str) -> Path:
     """``reports/rel`` with its folders resolved: a symbolic link in the file's place is replaced by the file (the
-    link's target is never written); a linked folder that leads out of ``reports/`` is refused."""
+    link's target is never written); a linked folder that leads out of ``reports/`` is refused, naming the link
+    as it sits in the reports folder and where it points."""
     path = reports / rel
     target = path.parent.resolve() / path.name
     if reports.resolve() not in target.parents:
-        raise OSError(f"{cache.relative(path)} leads out of the reports folder through a symbolic link; remove "
-                      "the link (the build writes only inside the reports folder)")
+        link = next((p for p in reversed(path.parents) if p.is_symlink() and reports in p.parents), path.parent)
+        raise OSError(f"{_as_given(path)} leads out of the reports folder through a symbolic link: "
+                      f"{_as_given(link)} points to {paths.shown(link.resolve())}; the build writes only inside the "
+                      "reports folder, so replace the link with a real folder (or remove it)")
     return target
+
+
+def _as_given(path: Path) -> str:
+    """``path`` relative to the project when under it, links not followed (``reports/exports``, not ``data``)."""
+    try:
+        return path.absolute().relative_to(paths.ROOT).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def write_files(files: dict[str, bytes], reports: Path, staging: Path) -> dict[str, str]:

@@ -71,7 +71,7 @@ def _refuse_undeclared(overrides: dict[str, Any], selected: list[str], collectio
         allowed = sorted({p for ps in declared.values() for p in ps})
         raise params.ParameterError(
             f"{'notebook' if len(selected) == 1 else 'notebooks'} {', '.join(selected)}: "
-            f"unknown parameter '{name}' = {value!r} (not declared by "
+            f"unknown parameter '{name}' = {params.echo(value)} (not declared by "
             f"{'the selected notebooks' if narrowed else 'any notebook'}); "
             f"allowed parameters: {', '.join(allowed) or 'none'}")
 

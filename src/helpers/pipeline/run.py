@@ -9,6 +9,7 @@ jobs are submitted than the pool can run, so "running" in the progress line is h
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -189,10 +190,35 @@ def run_pool(jobs: list[PlannedStep], site: dict[str, SiteJob], dirs: Dirs, n_wo
             site_breaks += _after_break(broken, queue, suspects, dirs, results, progress)
             if site_breaks > 2:
                 raise RuntimeError("the worker writing the index or the shared assets died three times")
+    except KeyboardInterrupt:
+        _stop_workers(pending, lambda done: _collect(done, pending, site, dirs, results, progress))
+        raise
     finally:
         progress.stop()
         pool.shutdown(wait=True, cancel_futures=True)
     return results
+
+
+def _stop_workers(pending: dict, collect, grace: float = 3.0) -> None:
+    """After an interrupt: Ctrl-C reached the workers too (one process group) and they unwind on their own; a
+    SIGINT sent to the build process alone did not, and each would finish its report first. So the workers still
+    running after ``grace`` seconds get SIGTERM, on which they unwind the same way (kernel shut down, half-written
+    files removed, no report written). The jobs that did finish are then handed to ``collect`` (recorded, so the
+    stop line counts them)."""
+    import multiprocessing
+    from concurrent.futures import wait
+
+    try:
+        wait(pending, timeout=grace)
+    except KeyboardInterrupt:  # a second Ctrl-C: stop them now
+        pass
+    for child in multiprocessing.active_children():
+        try:
+            child.terminate()
+        except (OSError, ValueError):
+            pass
+    with contextlib.suppress(Exception):
+        collect([f for f in pending if f.done()])
 
 
 def _kernel_log(dirs: Dirs) -> Path:

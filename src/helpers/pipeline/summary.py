@@ -160,3 +160,22 @@ def _debug(rel: str) -> str:
 def exit_code(table: list[tuple]) -> int:
     """1 when a report failed, else 0."""
     return 1 if any(row[1] == "FAILED" for row in table) else 0
+
+
+def record_times(jobs: list, cache_dir: Path) -> dict[str, int]:
+    """``{report name: its cache record's modification time}`` (0 when it has none), taken before a build runs."""
+    return {j.entry.name: _mtime(cache.record_path(cache_dir, j.entry.name)) for j in jobs}
+
+
+def finished(jobs: list, cache_dir: Path, before: dict[str, int]) -> int:
+    """How many of the planned ``jobs`` an interrupted build finished: each report written by this build has its
+    cache record written again, with its job's key (a report stopped half-way, or failed, has none)."""
+    return sum(1 for j in jobs if _mtime(cache.record_path(cache_dir, j.entry.name)) != before.get(j.entry.name)
+               and (cache.read_record(cache_dir, j.entry.name) or {}).get("key") == j.key)
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0

@@ -262,7 +262,8 @@ def render_index(entries, records: dict[str, dict] | None = None, builds=None,
              "stale": b.stale, "command": b.command}
             for b in (builds or [])]
     return _page("index.html.j2", items=items, builds=mine, data_version=site.data_version(),
-                 about=site.about(), nav=site.nav_items(""), lang=lang,
+                 about=site.about(), lang=lang,
+                 nav=site.nav_items("", frozenset(o for o, state in states.items() if state == "missing")),
                  counterpart={"lang": other, "href": href})
 
 

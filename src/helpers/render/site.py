@@ -136,17 +136,19 @@ def reader_title(title: str, parameters: dict, defaults: dict | None, variant: s
     return i18n.text(base)
 
 
-def nav_items(current_name: str) -> list[dict]:
-    """Every report in reading order (variants under their notebook), the current one marked."""
+def nav_items(current_name: str, missing: frozenset[str] = frozenset()) -> list[dict]:
+    """Every report in reading order (variants under their notebook), the current one marked, and those whose
+    page (``missing``, file names) is not in the folder marked so (listed without a link)."""
     items = []
     for nb in notebooks():
         stem = nb["stem"]
         variants = [{"title": variant_label(_variant_params(nb, v), _defaults(nb))
                      or variant_label(_variant_params(nb, v)) or v["name"],
-                     "output": f"{stem}--{v['name']}.html", "current": current_name == f"{stem}--{v['name']}"}
+                     "output": f"{stem}--{v['name']}.html", "current": current_name == f"{stem}--{v['name']}",
+                     "missing": f"{stem}--{v['name']}.html" in missing}
                     for v in nb.get("variant", [])]
         items.append({"id": nb.get("id", ""), "title": nb.get("title", stem), "output": f"{stem}.html",
-                      "current": current_name == stem, "variants": variants,
+                      "current": current_name == stem, "variants": variants, "missing": f"{stem}.html" in missing,
                       "open": current_name.startswith(stem)})
     return items
 
