@@ -124,3 +124,24 @@ def test_03_osce_map_shows_north_america_on_a_phone_in_an_inset(m, width):
     named = re.findall(r"<text[^>]*>North America</text>", svg)
     shown = [t for t in named if 'opacity="0"' not in t]
     assert len(shown) == (width < map_regions.PHONE_WIDTH), f"the inset's name at {width} px: {named}"
+
+
+@pytest.mark.parametrize("width", [960, 340])
+def test_08_sco_map_is_fitted_to_the_sco_without_an_empty_band(m, width):
+    """Data editor (review 8, low 12): the SCO map, fitted to a box whose corners ran into Africa and the Pacific,
+    had about 200 px of empty space above it at 1280 and sat to the left; at 390 it was about 290 × 220 px and
+    Kyrgyzstan and Tajikistan could not be read. The SCO's members now reach the map's edges, and a phone frames
+    Belarus to the Sea of Japan, larger."""
+    chart = maps.membership_explorer(m, "SCO", "2024-07-04", atlas=ATLAS)
+    spec, svg = _at_width(chart, width)
+    boxes = _shapes(svg)
+    members = {n: boxes[n] for n in ("Russia", "China", "India", "Belarus", "Iran", "Pakistan", "Kazakhstan")}
+    wide, tall = _filled(members, spec["width"], spec["height"])
+    # (on a phone Europe's edge shows west of Belarus: a box's corner, not an empty band)
+    least = 0.85 if width < map_regions.PHONE_WIDTH else 0.95
+    assert wide >= least and tall >= 0.93, f"the members fill {wide:.0%} × {tall:.0%} of the {width} px map"
+    for name in ("India", "Belarus", "Iran", "Kyrgyzstan", "Tajikistan"):
+        x0, y0, x1, y1 = boxes[name]
+        assert x0 >= -1 and y0 >= -1 and x1 <= spec["width"] + 1 and y1 <= spec["height"] + 1, f"{name} is cut"
+    kyrgyzstan = boxes["Kyrgyzstan"][2] - boxes["Kyrgyzstan"][0]
+    assert kyrgyzstan >= (0.04 if width < map_regions.PHONE_WIDTH else 0.03) * width, f"Kyrgyzstan {kyrgyzstan:.0f} px"

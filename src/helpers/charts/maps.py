@@ -293,13 +293,15 @@ def _explorer_map(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org: s
     """The shaded map; a region with an inset gets it drawn, framed and named in its upper-left corner, over the
     Arctic the main frame would otherwise spend on Greenland and Canada, which the inset shows (on a phone, in a
     band under the main map, which is then fitted to the region's phone box)."""
-    if region is None or region.inset is None:
-        return _explorer_layer(boundaries, codes, org, first, region, later=later).properties(width=width,
-                                                                                               height=height)
+    phone = f"width < {PHONE_WIDTH}"
+    if region is None or region.inset is None:  # fitted to the region's frame (its phone box on a phone)
+        fit = (f"{phone} ? {_compact(region.frame(region.phone))} : {_compact(region.frame())}"
+               if region is not None and region.phone else None)
+        return _explorer_layer(boundaries, codes, org, first, region, later=later, fit=fit,
+                               box="[[0, 0], [width, height]]" if fit else None).properties(width=width, height=height)
     inner = REGIONS[region.inset]
     w, h = region.inset_box
     band = 0.3  # the inset's share of a phone map's height
-    phone = f"width < {PHONE_WIDTH}"
     # the inset's box: a band at the foot of a phone's map; the upper-left corner of a wider one
     top = f"({phone} ? height * {1 - band:.3f} : 0)"
     bottom = f"({phone} ? height : height * {h:.2f})"
