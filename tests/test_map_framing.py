@@ -87,17 +87,29 @@ def test_08_overlap_map_keeps_the_arctic_of_norway_and_russia_inside_its_top_edg
     assert wide >= 0.9 and tall >= 0.9
 
 
-def test_02_nato_map_puts_north_america_in_the_corner_the_arctic_took():
-    """The top-left quarter showed Greenland and the Canadian Arctic, which the North America inset repeats; the
-    inset now sits there, and the main frame starts at Iceland."""
+def test_02_nato_map_puts_north_america_in_a_corner_over_open_sea():
+    """The inset of North America sat in the upper-left corner, over part of Greenland, a NATO territory (data
+    editor, review 8, low 13); it now sits in the lower-left corner, over the Atlantic west of Iberia, and covers
+    no member's land: Greenland and Iceland are drawn whole."""
     chart = maps.membership_explorer(load.memberships(), "NATO", "2024-04-30", atlas=ATLAS)
     spec, svg = _at_width(chart, 960)
     paper = re.search(rf'<path d="M(-?[\d.]+),(-?[\d.]+)h(-?[\d.]+)v(-?[\d.]+)[^"]*" fill="{theme.INSET_PAPER}"', svg)
     assert paper, "no inset drawn"
     x, y, w, h = map(float, paper.groups())
-    assert abs(x) <= 1 and abs(y) <= 1 and w < 0.35 * spec["width"] and h < 0.45 * spec["height"]
+    assert abs(x) <= 1 and abs(y + h - spec["height"]) <= 1 and w < 0.35 * spec["width"] and h < 0.45 * spec["height"]
     region = map_regions.REGIONS["north-atlantic"]
-    assert region.west >= -32  # Iceland (24°W) is the frame's west; Greenland's coast lies beyond it
+    assert region.west >= -32  # Iceland (24°W) is the frame's west
+    member = theme.org_color("NATO")
+    under = set()
+    main = svg.split('class="mark-shape role-mark layer_0_marks"')[1].split("role-mark layer_1_marks")[0]
+    for label, d, fill in re.findall(r'<path[^>]*aria-label="([^"]*)"[^>]*\sd="([^"]+)"[^>]*fill="([^"]+)"', main):
+        name = re.search(r"Country: ([^;]*);", label)
+        if not name or fill.lower() != member.lower():
+            continue
+        points = [(float(a), float(b)) for a, b in re.findall(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)", d)]
+        if any(x + 1 < px < x + w - 1 and y + 1 < py < y + h - 1 for px, py in points):
+            under.add(name.group(1))
+    assert under == set(), f"the inset covers NATO territory: {sorted(under)}"
     _, phone = _at_width(chart, 340)
     small = re.search(rf'<path d="M(-?[\d.]+),(-?[\d.]+)[^"]*" fill="{theme.INSET_PAPER}"', phone)
     assert small and float(small.group(2)) > 100  # a phone keeps the inset in a band under the map

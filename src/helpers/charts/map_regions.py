@@ -20,7 +20,7 @@ class Region:
     south: float
     north: float
     aspect: float
-    #: another region drawn as an inset in the upper-left corner (its width and height as shares of the map's)
+    #: another region drawn as an inset in the lower-left corner (its width and height as shares of the map's)
     inset: str | None = None
     inset_box: tuple[float, float] = (0.3, 0.4)
     inset_wide: bool = True  #: False: the inset is drawn on a phone only (the wide map shows that land itself)
@@ -71,7 +71,7 @@ REGIONS = {
     "north-atlantic": Region("north-atlantic", "Europe and the North Atlantic, with North America in an inset",
                              {"type": "conicEqualArea", "rotate": [-8, 0, 0], "parallels": [40, 65]},
                              west=-30.0, east=50.0, south=35.0, north=71.0, aspect=0.72,
-                             inset="north-america", inset_box=(0.28, 0.38),
+                             inset="north-america", inset_box=(0.26, 0.36),
                              phone=(-25.0, 46.0, 34.0, 71.0), phone_aspect=1.2),
     "north-america": Region("north-america", "North America",
                             {"type": "conicEqualArea", "rotate": [96, 0, 0], "parallels": [30, 55]},
