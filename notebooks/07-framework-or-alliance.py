@@ -280,7 +280,8 @@ present.findings(typology_checks_words.takeaways(robust, shown))
 details = typology_view.feature_details(org_features, dimensions, shown, names)
 present.table(details, title=f"{len(details)} coded cells behind the comparison, with "
               "their texts", caption="Detail and note in our words; the quote is verbatim from the text at the "
-              "locator.", sources=details, key="details", collapsed=f"Show all {len(details)} sourced cells")
+              "locator.", sources=details, key="details", collapsed=f"Show all {len(details)} sourced cells",
+              print_rows=25)  # on paper 25 rows and where every row is (the page and its CSV), not 40 pages
 
 # %% [markdown]
 # ## Sources
