@@ -94,7 +94,8 @@ def test_the_four_tie_grades_differ_by_shape_and_fill_in_light_and_dark():
     marks = whole["layer"][1]
     shapes, fills = marks["encoding"]["shape"]["scale"]["range"], marks["encoding"]["fill"]["scale"]["range"]
     assert len(set(zip(shapes, fills))) == len(T.GRADES) == 4
-    ink, cell = marks["mark"]["stroke"], whole["layer"][0]["mark"]["fill"]
+    ink, cell = marks["encoding"]["stroke"]["scale"]["range"][0], whole["layer"][0]["mark"]["fill"]
+    assert set(marks["encoding"]["stroke"]["scale"]["range"]) == {ink}  # every mark, and its key, outlined in ink
     assert fills[:2] == [ink, ink] and fills[2:] == [cell, cell]  # filled = stronger, in either theme
     dark = whole["usermeta"]["dark"]
     for page, i, c in ((LIGHT_PAGE, ink, cell), (DARK_PAGE, dark[ink.lower()], dark[cell.lower()])):

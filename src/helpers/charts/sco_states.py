@@ -84,10 +84,9 @@ def _status_scale(roles: list[tuple[str, str, str]]) -> alt.Scale:
 
 def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MATRIX,
                      orgs: Iterable[str] = ORGS, sources: pd.DataFrame | None = None) -> alt.LayerChart:
-    """State × structure cells, each marked by its tie grade (a shape, filled for a defence pledge or membership,
-    hollow for a partnership or dialogue status); states on both sides first, the two poles last, each group named
-    beside its first row under a rule; a cell is empty when the state has no active tie there. ``sources``
-    (:func:`helpers.tables.sco_states.tie_sources`) gives each cell's record for its tooltip."""
+    """State × structure cells, each marked by its tie grade (a shape, filled for a pledge or membership, hollow
+    for a partnership or dialogue status); states on both sides first, the poles last, each group named beside its
+    first row under a rule; no cell for no active tie. ``sources`` (``tables.sco_states.tie_sources``): tooltips."""
     orgs = [o for o in orgs if o in matrix.columns]
     group = matrix["both_sides"].map({True: "on both sides", False: "one side or none"}).where(~matrix["pole"],
                                                                                                 "pole")
@@ -112,8 +111,10 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MAT
     grade = dict(scale=alt.Scale(domain=list(GRADES), range=list(theme.TIE_GRADE_FILLS)),
                  legend=alt.Legend(title="tie", orient="bottom", symbolStrokeColor=theme.TIE_INK,
                                    symbolStrokeWidth=1.5, symbolSize=90, labelFontSize=11.5))
-    marks = base.mark_point(size=70, strokeWidth=1.5, opacity=1, stroke=theme.TIE_INK).encode(
+    marks = base.mark_point(size=70, strokeWidth=1.5, opacity=1).encode(
         fill=alt.Fill("grade:N", **grade),
+        stroke=alt.Stroke("grade:N", scale=alt.Scale(domain=list(GRADES), range=[theme.TIE_INK] * len(GRADES)),
+                          legend=grade["legend"]),
         shape=alt.Shape("grade:N", scale=alt.Scale(domain=list(GRADES), range=list(GRADE_SHAPES)),
                         legend=grade["legend"]))
     width = 22 * len(orgs) * 3
