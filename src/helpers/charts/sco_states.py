@@ -98,9 +98,8 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MAT
     data = data.assign(source=data["source"].fillna("") if "source" in data else "")
     rank = {"on both sides": 0, "one side or none": 1, "pole": 2}
     order = list(matrix.assign(r=group.map(rank)).sort_values(["r", "name"], kind="mergesort")["name"])
-    tips = [alt.Tooltip("name:N", title="state"), alt.Tooltip("structure:N"), alt.Tooltip("grade:N", title="tie"),
-            alt.Tooltip("source:N", title="source"), alt.Tooltip("group:N", title="counted as"),
-            alt.Tooltip("inactive:N", title="suspended ties")]
+    tips = [alt.Tooltip(f, title=t) for f, t in (("name:N", "state"), ("structure:N", "structure"), ("grade:N", "tie"),
+            ("source:N", "source"), ("group:N", "counted as"), ("inactive:N", "suspended ties"))]
     base = alt.Chart(data).encode(
         x=alt.X("structure:N", sort=[org_word(o) for o in orgs], title=None,
                 # upright on a phone, where slanted names of the right-hand columns ran past the chart's edge
