@@ -34,8 +34,8 @@ as_of = "2024-04-30"
 # %%
 from helpers import load, params, present, wording
 from helpers.charts import typology as typology_charts
-from helpers.tables import (article, typology, typology_checks, typology_checks_words, typology_lead_words,
-                            typology_view, typology_words)
+from helpers.tables import (article, claims_view, typology, typology_checks, typology_checks_words,
+                            typology_lead_words, typology_view, typology_words)
 
 P = params.validated("07", orgs=orgs, as_of=as_of)
 DAY = wording.day(P.as_of.isoformat())
@@ -65,11 +65,12 @@ present.table(digest.drop(columns=["source_id"]), title="P15–P16: a dialogue p
               "SCO", caption="Our paraphrase of each paragraph.", sources=digest, key="paraphrase")
 
 # %%
-here = typology_words.claims_here(claims, "07")
+here = typology_words.claims_here(claims, "07", set(paragraphs.query("likely_editor_addition")["paragraph"]))
 present.table(here.drop(columns=["Why", "source_id", "second_source_id"]), key="claims", sources=here,
               title=f"{len(here)} claims look to this comparison for evidence",
-              caption="Including P4's 'strict obligations'. The reason behind each verdict, with the case on each "
-                      "side, is in the claims ledger (report 09).")
+              caption=" ".join(filter(None, [
+                  "Including P4's 'strict obligations'. The reason behind each verdict, with the case on each side, is "
+                  "in the claims ledger (report 09).", claims_view.who_note(here.get("Who says it", []))])))
 
 # %% [markdown]
 # ## The organisations compared
@@ -279,7 +280,8 @@ present.findings(typology_checks_words.takeaways(robust, shown))
 details = typology_view.feature_details(org_features, dimensions, shown, names)
 present.table(details, title=f"{len(details)} coded cells behind the comparison, with "
               "their texts", caption="Detail and note in our words; the quote is verbatim from the text at the "
-              "locator.", sources=details, key="details", collapsed=f"Show all {len(details)} sourced cells")
+              "locator.", sources=details, key="details", collapsed=f"Show all {len(details)} sourced cells",
+              print_rows=25)  # on paper 25 rows and where every row is (the page and its CSV), not 40 pages
 
 # %% [markdown]
 # ## Sources

@@ -37,6 +37,7 @@ from helpers.tables import (
     alignment_denominators,
     alignment_denominators_words,
     article,
+    claims_view,
     evidence,
     evidence_words,
     geo,
@@ -97,11 +98,12 @@ present.table(digest.drop(columns=["source_id"]),
               caption="Our paraphrase of each paragraph.", sources=digest, key="paraphrase")
 
 # %%
-claim_table = evidence.evidence_claims(claims, "08")
+claim_table = evidence.with_speakers(evidence.evidence_claims(claims, "08"), claims,
+                                     set(paragraphs.query("likely_editor_addition")["paragraph"]))
 present.table(claim_table.drop(columns=["source_id", "second_source_id"], errors="ignore"),
               title=evidence_words.claims_title(claim_table), sources=claim_table, key="claims", collapsed=True,
-              caption="The claims about the SCO and the multi-vector states that look to this notebook, "
-                      "with our verdict.")
+              caption=" ".join(filter(None, ["The claims about the SCO and the multi-vector states that look to this "
+                                             "notebook, with our verdict.", claims_view.who_note(claim_table["voice"])])))
 
 # %% [markdown]
 # ## From the Shanghai Five to the SCO
@@ -163,11 +165,14 @@ present.table(inactive, title=sco_states_words.inactive_title(inactive, P.as_of)
               sources=ties_sources, key="inactive")
 
 # %% [markdown]
-# The state × structure matrix: each cell is the grade of an active tie, darker for stronger.
+# The state × structure matrix: each cell is the grade of an active tie, filled (square, circle) for a defence
+# pledge or membership, hollow (circle, diamond) for a partnership or dialogue status. Hover a cell for its record.
 
 # %%
+titles = load.sources().set_index("source_id")["title"].to_dict()  # each cell's record, named in its tooltip
 present.chart(
-    sco_states_charts.tie_matrix_chart(matrix, title=sco_states_words.both_sides_title(counts, P.as_of)),
+    sco_states_charts.tie_matrix_chart(matrix, title=sco_states_words.both_sides_title(counts, P.as_of),
+                                       sources=sco_states.tie_sources(memberships, P.as_of, titles)),
     caption=sco_states_words.universe_caption(counts), sources=ties_sources, measure=PLEDGE_SOURCES, key="matrix")
 
 # %% [markdown]

@@ -58,17 +58,21 @@ def test_spell_gantt_draws_a_spell_that_starts_on_the_report_date():
     assert spec["encoding"]["x2"]["field"] == "drawn_to"
 
 
-def test_tie_matrix_chart_shades_by_grade_and_lists_both_sides_first():
+def _matrix_spec(sources=None):
     status = pd.DataFrame({"NATO": ["member", "", ""], "OSCE": ["participating_state"] * 3, "CSTO": ["", "member", ""],
                            "SCO": ["dialogue_partner", "member", "member"]},
                           index=pd.Index(["TUR", "RUS", "KAZ"], name="iso3"))
     matrix = T.tie_matrix(status, {"TUR": "Türkiye", "RUS": "Russia", "KAZ": "Kazakhstan"})
-    whole = C.tie_matrix_chart(matrix, title="t", description="d").to_dict()
-    spec, rules, names = whole["layer"]
-    spec["usermeta"] = whole["usermeta"]
-    assert spec["encoding"]["color"]["scale"]["domain"] == list(T.GRADES)
+    return C.tie_matrix_chart(matrix, title="t", description="d", sources=sources).to_dict()
+
+
+def test_tie_matrix_chart_marks_each_grade_and_lists_both_sides_first():
+    whole = _matrix_spec()
+    cells, spec, rules, names = whole["layer"]
+    assert cells["mark"]["type"] == "rect" and spec["mark"]["type"] == "point"
+    assert spec["encoding"]["shape"]["scale"]["domain"] == list(T.GRADES)
     assert spec["encoding"]["y"]["sort"] == ["Türkiye", "Kazakhstan", "Russia"]  # both sides, one side, pole
-    assert {"grade", "group"} <= {t["field"] for t in spec["encoding"]["tooltip"]}
+    assert {"grade", "group", "source"} <= {t["field"] for t in spec["encoding"]["tooltip"]}
     # each group is named beside its first row, and a rule sets the later groups apart (editor review 5)
     heads = max((v for v in whole["datasets"].values() if v and set(v[0]) == {"name", "label"}), key=len)
     assert [(r["name"], r["label"]) for r in heads] == [("Türkiye", "ties on both sides"),
@@ -78,14 +82,41 @@ def test_tie_matrix_chart_shades_by_grade_and_lists_both_sides_first():
     # each rule lies on the boundary between two rows (the top edge of its group's first row), not through the
     # row above it (editor review 7: through Uzbekistan's and the United States' rows)
     assert rules["encoding"]["y"]["bandPosition"] == 0 and "yOffset" not in rules["encoding"]
-    # the grades' lightness runs one way in each theme: darkest first on a light page, lightest first on a dark
-    # one (the page's own lightening of dark marks had made a defence pledge no darker than a partnership)
-    light = spec["encoding"]["color"]["scale"]["range"]
-    dark = [spec["usermeta"]["dark"][c.lower()] for c in light]
-    lum = [sum(int(c[i:i + 2], 16) for i in (1, 3, 5)) for c in light]
-    dark_lum = [sum(int(c[i:i + 2], 16) for i in (1, 3, 5)) for c in dark]
-    assert lum == sorted(lum) and len(set(lum)) == 4
-    assert dark_lum == sorted(dark_lum, reverse=True) and len(set(dark_lum)) == 4
+
+
+def test_the_four_tie_grades_differ_by_shape_and_fill_in_light_and_dark():
+    """Data editor (review 8, low 10): the four grades were four greys, two of them hard to tell apart, and the
+    order inverted on a dark page; each grade is now a shape of its own, filled for the formal ties and hollow for
+    the looser ones, with the ink over 3:1 against the cell and the page in both themes."""
+    from test_theme import DARK_PAGE, LIGHT_PAGE, _contrast
+
+    whole = _matrix_spec()
+    marks = whole["layer"][1]
+    shapes, fills = marks["encoding"]["shape"]["scale"]["range"], marks["encoding"]["fill"]["scale"]["range"]
+    assert len(set(zip(shapes, fills))) == len(T.GRADES) == 4
+    ink, cell = marks["encoding"]["stroke"]["scale"]["range"][0], whole["layer"][0]["mark"]["fill"]
+    assert set(marks["encoding"]["stroke"]["scale"]["range"]) == {ink}  # every mark, and its key, outlined in ink
+    assert fills[:2] == [ink, ink] and fills[2:] == [cell, cell]  # filled = stronger, in either theme
+    dark = whole["usermeta"]["dark"]
+    for page, i, c in ((LIGHT_PAGE, ink, cell), (DARK_PAGE, dark[ink.lower()], dark[cell.lower()])):
+        assert _contrast(i, c) >= 3 and _contrast(i, page) >= 3
+    assert _contrast(dark[ink.lower()], DARK_PAGE) > _contrast(dark[cell.lower()], DARK_PAGE)  # no inversion
+    # row labels a reader can read: at least 11 px, rows tall enough for them
+    assert marks["encoding"]["y"]["axis"]["labelFontSize"] >= 11 and whole["height"]["step"] >= 14
+
+
+def test_each_matrix_cell_names_its_record_in_its_tooltip():
+    """Data editor (review 8, low 10): hovering a cell shows its grade and the record it comes from."""
+    memberships = pd.DataFrame({"org_id": ["NATO", "SCO", "SCO"], "iso3": ["TUR", "TUR", "TUR"],
+                                "status": ["member", "dialogue_partner", "partner"],
+                                "start": ["1952-02-18", "2013-04-26", "2030-01-01"], "end": [None, None, None],
+                                "source_id": ["nato-members", "sco-partners", "later"]})
+    sources = T.tie_sources(memberships, "2024-04-30", {"nato-members": "NATO member countries"})
+    shown = {(r.iso3, r.org_id): r.source for r in sources.itertuples()}
+    assert shown == {("TUR", "NATO"): "NATO member countries", ("TUR", "SCO"): "sco-partners"}
+    rows = next(v for v in _matrix_spec(sources)["datasets"].values() if v and "grade" in v[0])
+    turkey = {r["structure"]: (r["grade"], r["source"]) for r in rows if r["name"] == "Türkiye"}
+    assert turkey["NATO"] == ("defence pledge", "NATO member countries")
 
 
 def test_upset_chart_bars_over_dot_matrix():

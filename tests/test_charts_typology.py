@@ -58,7 +58,7 @@ def test_tied_scores_are_drawn_at_their_true_value_in_their_own_rows():
                                       institutionalization_high=[0.25, 0.25])
     spec = _spec(two, {"OSCE": "OSCE", "SCO": "SCO"})
     inst = [r for r in _rows(spec) if r["lane"] == C.INSTITUTIONS]
-    assert [r["mid"] for r in inst] == [0.25, 0.25] and [r["value"] for r in inst] == ["0.25", "0.25"]
+    assert [r["mid"] for r in inst] == [0.25, 0.25] and [r["value"] for r in inst] == ["0.25 (1 of 4)", "0.25 (1 of 4)"]
     assert spec["layer"][1]["encoding"]["x"]["field"] == "mid"
     assert "x_dodged" not in json.dumps(spec) and "DODGE" not in dir(C)
 
@@ -125,3 +125,19 @@ def test_the_caption_says_equal_scores_share_a_value_and_never_that_points_were_
     assert "Equal scores sit at the same value, each in its organisation's row." in caption
     assert "side by side" not in caption and "named, not placed" in caption
     assert "Equal scores" not in W.scatter_caption(intervals())
+
+
+def test_a_score_no_whole_count_of_features_gives_is_said_as_its_count():
+    """Data editor (review 8, low 9): the CSTO's institutions "0.88" was shown as a share of four features, which
+    can only give 0, .25, .5, .75 or 1; its label now says the count (3.5 of 4) and the caption that a feature coded
+    partly counts as half, both computed from the scores."""
+    from helpers.tables import typology_words as W
+
+    data = intervals().assign(institutionalization_low=[1.0, 0.875, math.nan],
+                              institutionalization_high=[1.0, 0.875, math.nan],
+                              institutionalization_known=[4, 4, 0], institutionalization_unknown=[0, 0, 4])
+    inst = {r["org_id"]: r["value"] for r in _rows(_spec(data)) if r["lane"] == C.INSTITUTIONS}
+    assert inst["CSTO"] == "0.88 (3.5 of 4)" and inst["NATO"] == "1.00 (4 of 4)"
+    caption = W.scatter_caption(data)
+    assert "partly counting as half: 0.875 is 3.5 of 4." in caption
+    assert "partly" not in W.scatter_caption(intervals())  # whole counts (or ranges) need no such sentence

@@ -87,17 +87,29 @@ def test_08_overlap_map_keeps_the_arctic_of_norway_and_russia_inside_its_top_edg
     assert wide >= 0.9 and tall >= 0.9
 
 
-def test_02_nato_map_puts_north_america_in_the_corner_the_arctic_took():
-    """The top-left quarter showed Greenland and the Canadian Arctic, which the North America inset repeats; the
-    inset now sits there, and the main frame starts at Iceland."""
+def test_02_nato_map_puts_north_america_in_a_corner_over_open_sea():
+    """The inset of North America sat in the upper-left corner, over part of Greenland, a NATO territory (data
+    editor, review 8, low 13); it now sits in the lower-left corner, over the Atlantic west of Iberia, and covers
+    no member's land: Greenland and Iceland are drawn whole."""
     chart = maps.membership_explorer(load.memberships(), "NATO", "2024-04-30", atlas=ATLAS)
     spec, svg = _at_width(chart, 960)
     paper = re.search(rf'<path d="M(-?[\d.]+),(-?[\d.]+)h(-?[\d.]+)v(-?[\d.]+)[^"]*" fill="{theme.INSET_PAPER}"', svg)
     assert paper, "no inset drawn"
     x, y, w, h = map(float, paper.groups())
-    assert abs(x) <= 1 and abs(y) <= 1 and w < 0.35 * spec["width"] and h < 0.45 * spec["height"]
+    assert abs(x) <= 1 and abs(y + h - spec["height"]) <= 1 and w < 0.35 * spec["width"] and h < 0.45 * spec["height"]
     region = map_regions.REGIONS["north-atlantic"]
-    assert region.west >= -32  # Iceland (24°W) is the frame's west; Greenland's coast lies beyond it
+    assert region.west >= -32  # Iceland (24°W) is the frame's west
+    member = theme.org_color("NATO")
+    under = set()
+    main = svg.split('class="mark-shape role-mark layer_0_marks"')[1].split("role-mark layer_1_marks")[0]
+    for label, d, fill in re.findall(r'<path[^>]*aria-label="([^"]*)"[^>]*\sd="([^"]+)"[^>]*fill="([^"]+)"', main):
+        name = re.search(r"Country: ([^;]*);", label)
+        if not name or fill.lower() != member.lower():
+            continue
+        points = [(float(a), float(b)) for a, b in re.findall(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)", d)]
+        if any(x + 1 < px < x + w - 1 and y + 1 < py < y + h - 1 for px, py in points):
+            under.add(name.group(1))
+    assert under == set(), f"the inset covers NATO territory: {sorted(under)}"
     _, phone = _at_width(chart, 340)
     small = re.search(rf'<path d="M(-?[\d.]+),(-?[\d.]+)[^"]*" fill="{theme.INSET_PAPER}"', phone)
     assert small and float(small.group(2)) > 100  # a phone keeps the inset in a band under the map
@@ -124,3 +136,24 @@ def test_03_osce_map_shows_north_america_on_a_phone_in_an_inset(m, width):
     named = re.findall(r"<text[^>]*>North America</text>", svg)
     shown = [t for t in named if 'opacity="0"' not in t]
     assert len(shown) == (width < map_regions.PHONE_WIDTH), f"the inset's name at {width} px: {named}"
+
+
+@pytest.mark.parametrize("width", [960, 340])
+def test_08_sco_map_is_fitted_to_the_sco_without_an_empty_band(m, width):
+    """Data editor (review 8, low 12): the SCO map, fitted to a box whose corners ran into Africa and the Pacific,
+    had about 200 px of empty space above it at 1280 and sat to the left; at 390 it was about 290 × 220 px and
+    Kyrgyzstan and Tajikistan could not be read. The SCO's members now reach the map's edges, and a phone frames
+    Belarus to the Sea of Japan, larger."""
+    chart = maps.membership_explorer(m, "SCO", "2024-07-04", atlas=ATLAS)
+    spec, svg = _at_width(chart, width)
+    boxes = _shapes(svg)
+    members = {n: boxes[n] for n in ("Russia", "China", "India", "Belarus", "Iran", "Pakistan", "Kazakhstan")}
+    wide, tall = _filled(members, spec["width"], spec["height"])
+    # (on a phone Europe's edge shows west of Belarus: a box's corner, not an empty band)
+    least = 0.85 if width < map_regions.PHONE_WIDTH else 0.95
+    assert wide >= least and tall >= 0.93, f"the members fill {wide:.0%} × {tall:.0%} of the {width} px map"
+    for name in ("India", "Belarus", "Iran", "Kyrgyzstan", "Tajikistan"):
+        x0, y0, x1, y1 = boxes[name]
+        assert x0 >= -1 and y0 >= -1 and x1 <= spec["width"] + 1 and y1 <= spec["height"] + 1, f"{name} is cut"
+    kyrgyzstan = boxes["Kyrgyzstan"][2] - boxes["Kyrgyzstan"][0]
+    assert kyrgyzstan >= (0.04 if width < map_regions.PHONE_WIDTH else 0.03) * width, f"Kyrgyzstan {kyrgyzstan:.0f} px"

@@ -403,3 +403,24 @@ def test_a_grouped_table_names_each_group_once_on_a_spanning_row_and_its_csv_kee
     assert '<th scope="rowgroup" colspan="2">military spending</th>' in html_text
     assert ">Indicator</th>" not in html_text  # its column gives way to the spanning rows
     assert present.table_csv(frame).count("military spending") == 2  # a spreadsheet keeps it on every row
+
+
+def test_a_long_audit_table_prints_its_first_rows_and_names_where_every_row_is():
+    """Data editor (review 8, low 17): 07 printed 47 A4 pages, most of them the audit table of every coded cell.
+    With ``print_rows`` paper keeps every column of the first rows and says where every row is (the web page and
+    the CSV, which hold them all); without it, or when the table is no longer, nothing is left off paper."""
+    import html as html_text
+
+    frame = pd.DataFrame({"cell": [f"c{i}" for i in range(30)], "value": range(30)})
+    t = present.table(frame, title="Cells", caption="c", sources=["fixture-members"], key="audit", print_rows=25)
+    payload = dict(t.payload(), csv_path="exports/r/audit.csv")
+    html = present.figure_table_html(payload, export_links="")
+    assert "@media print" in html and "tbody:only-of-type > tr:nth-child(n+26)" in html
+    assert "tbody:nth-of-type(n+26)" in html and "#fig-audit " in html
+    note = re.search(r'<p class="report-print-note print-only">([^<]*)</p>', html)
+    assert note and html_text.unescape(note.group(1)) == ("On paper, the first 25 of 30 rows; every row is in this report's web page "
+                                                         "and in its CSV file, exports/r/audit.csv.")
+    assert len(t.csv.splitlines()) == 31 and t.html.count("<tr") == 31  # the screen and the CSV keep all 30
+    for whole in (present.table(frame, title="Cells", sources=["fixture-members"], key="a2"),
+                  present.table(frame, title="Cells", sources=["fixture-members"], key="a3", print_rows=30)):
+        assert "print-only" not in present.figure_table_html(whole.payload(), export_links="")

@@ -129,3 +129,18 @@ def test_a_tables_header_row_is_not_indexed_as_words():
     text = search.index_entries(page, "x.html")[0]["text"]
     assert "Date · Title" not in text and "Description" not in text
     assert text == "Dated events bear on P5. 1 Aug 1975 · Helsinki Final Act · Signed by 35 states."
+
+
+def test_snippets_carry_no_symbol_glyphs_or_citation_numbers():
+    # data editor (review 8, low 21): a snippet read "… no such provision. [12] · ○ no 3 No. The go …": the
+    # matrix's symbol (aria-hidden), its note number and the citation bracket are not words a reader searches
+    page = ('<html><body><main><h2 id="m">Matrix</h2><table><tr><th scope="row">Defence promise</th>'
+            '<td><span><bdi>no such provision.</bdi> <sup class="cite-ref"><a href="#src-x">[12]</a></sup></span></td>'
+            '<td class="matrix-cell"><span aria-hidden="true" class="matrix-symbol">○</span> no'
+            '<sup class="matrix-note-ref">3</sup><span class="cell-tip">No. The goals include cooperation.</span></td>'
+            '<td>●</td><td>yes</td></tr></table><p>As the Charter says [4, 5].</p></main></body></html>').encode()
+    text = search.index_entries(page, "x.html")[0]["text"]
+    assert text == ("Defence promise · no such provision. · no No. The goals include cooperation. · yes "
+                    "As the Charter says.")
+    for debris in ("[12]", "○", "●", " 3 ", "[4, 5]", "· ·"):
+        assert debris not in text

@@ -51,3 +51,14 @@ def test_cite_puts_the_figures_first_and_cites_only_the_memberships_running_at_t
     assert only_outer and not only_outer & set(got["sources"])  # observers and partners are in no bloc
     later = E.cite(capabilities, world, memberships, ["NATO"], [2023, 2024], ["milex_usd_const"])
     assert sweden <= set(later["sources"])
+
+
+def test_a_claim_not_compared_with_rt_names_its_speaker_not_unknown():
+    # data editor (review 8, low 23): 08's claims table read "unknown" for C33, the author's own sentence in the
+    # Arabic whose English (RT's P16) could not be read; it reads as the claims ledger does
+    claims = load.claims()
+    table = E.with_speakers(E.evidence_claims(claims, "08"), claims)
+    who = dict(zip(table["claim_id"], table["voice"]))
+    assert who["C33"] == "author (not compared with RT)"
+    assert "unknown" not in set(table["voice"])
+    assert claims_view.who_note(table["voice"]).startswith("“Not compared with RT”")

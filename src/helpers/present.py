@@ -201,11 +201,13 @@ class Table:
     sources_label: str = ""
     collapsed: bool | str = False
     after: str = ""  # legend and notes shown under the scroll box (matrix)
+    print_rows: int = 0  # on paper, only this many rows and a line naming where every row is (0: every row)
 
     def payload(self) -> dict:
         return {"key": self.key, "title": self.title, "caption": self.caption, "sources": list(self.sources),
                 "measure": list(self.measure), "sources_label": self.sources_label, "html": self.html,
-                "csv": self.csv, "rows": self.n_rows, "collapsed": self.collapsed, "after": self.after}
+                "csv": self.csv, "rows": self.n_rows, "collapsed": self.collapsed, "after": self.after,
+                "print_rows": self.print_rows}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         lab_html = _lab.table(figure_table_html(self.payload(), export_links=""))
@@ -245,7 +247,7 @@ CODE_COLUMNS = ("iso3",)
 
 
 def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=None, sources_label: str = "",
-          collapsed: bool | str = False, data=None, layout: str = "rows") -> Table:
+          collapsed: bool | str = False, data=None, layout: str = "rows", print_rows: int = 0) -> Table:
     """Display a DataFrame as an escaped HTML table with caption, numbered sources and a CSV export.
 
     ``sources`` may be the frame itself (its ``source_id``/``alt_source_id`` columns), one column, or a list of ids.
@@ -256,6 +258,8 @@ def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=
     census beside the rows a reader needs); by default the CSV is the table itself. ``layout="columns"`` keeps
     every long text in its own column (texts compared side by side); the default ``"rows"`` sets a second long
     text full-width under its row (a verdict's reason under its claim). Either way a phone shows one card per row.
+    ``print_rows`` (an audit table of every coded cell): paper shows that many rows, every column, and a line
+    naming the web page and the CSV file that hold every row; the screen and the CSV always hold them all.
     """
     if layout not in _tables.LAYOUTS:
         raise PresentError(f"present.table(key={key!r}): layout {layout!r} is not one of {', '.join(_tables.LAYOUTS)}")
@@ -270,7 +274,8 @@ def table(df, *, title: str, caption: str = "", sources=None, key: str, measure=
     return Table(key=key, title=title, caption=caption, sources=source_ids, html=table_html(shown, key, title, layout),
                  csv=table_csv(frame if data is None else _frame_of("present.table", key, data)), n_rows=len(frame),
                  measure=ids_from(measure), sources_label=sources_label,
-                 collapsed=i18n.text(collapsed) if isinstance(collapsed, str) else collapsed)
+                 collapsed=i18n.text(collapsed) if isinstance(collapsed, str) else collapsed,
+                 print_rows=int(print_rows) if 0 < int(print_rows) < len(frame) else 0)
 
 
 def matrix(df, *, rows: str, columns: str, value: str, title: str, key: str, caption: str = "",
@@ -308,8 +313,11 @@ def figure_table_html(payload: dict, export_links: str, source_line: str | None 
         summary = collapsed
     else:
         summary = i18n.text(f"Show all {payload.get('rows', 0):,} rows: {payload['title']}")
+    shown = payload.get("print_rows") or 0
+    paper = i18n.text(f"On paper, the first {shown} of {payload.get('rows', 0)} rows; every row is in this report's "
+                      f"web page and in its CSV file, {payload.get('csv_path', 'under Download')}.") if shown else ""
     return templating.render("table_figure.html.j2", p=payload, source_line=line, export_links=export_links,
-                             collapsed=bool(collapsed), summary=summary)
+                             collapsed=bool(collapsed), summary=summary, paper=paper)
 
 
 # ---------------------------------------------------------------------------------------------- bibliography

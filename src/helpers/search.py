@@ -40,11 +40,20 @@ SEARCH_WORDS = {"none": "No section matches “{query}”.", "count": "{sections
 _SOURCE_MAP = re.compile(rb"\n//# sourceMappingURL=[^\n]*\n?$")
 
 
+#: Marks that are not words: a citation's or a note's number (``sup``), a symbol a screen reader skips too
+#: (``aria-hidden``); in a snippet they read as debris ("no such provision. [12] · ○ no 3 No. The go …").
+_MARKS = ("cite-ref", "matrix-note-ref")
+#: Left-over glyphs and bracketed reference numbers in the words themselves (geometric shapes, "[12]", "[3, 4]").
+_EMPTY_CELLS = re.compile(r"( [·—])(?: [·—])+(?= )")  # the separators around a cell left with no words
+_BEFORE_STOP = re.compile(r" (?=[.,;:](?: |$))")  # where a dropped "[12]" stood before a full stop
+_DEBRIS = re.compile(r"[\u25a0-\u25ff\u2b1b-\u2b1c\u2b24-\u2b2f]|\[\d+(?:\s*[,–-]\s*\d+)*\]")
+
+
 def _skipped(tag) -> bool:
-    if tag.name in _SKIP:
+    if tag.name in _SKIP or tag.get("aria-hidden") == "true":
         return True
     classes = tag.get("class") or []
-    return any(c in _SKIP_CLASSES for c in classes)
+    return any(c in _SKIP_CLASSES or c in _MARKS for c in classes)
 
 
 def _title(soup) -> str:
@@ -81,7 +90,8 @@ def index_entries(report_html: bytes, page_url: str) -> list[dict]:
             words[id(current)].append(str(node))
     entries = []
     for h in headings:
-        text = _SPACE.sub(" ", " ".join(words[id(h)]).replace("¶", "")).strip()
+        text = _SPACE.sub(" ", _DEBRIS.sub(" ", " ".join(words[id(h)]).replace("¶", ""))).strip()
+        text = _BEFORE_STOP.sub("", _EMPTY_CELLS.sub(r"\1", text))
         section = _SPACE.sub(" ", h.get_text(" ", strip=True).replace("¶", "")).strip()
         entries.append({"id": f"{page_url}#{h['id']}", "page": page_url, "title": title, "section": section,
                         "anchor": h["id"], "text": _clip(text)})

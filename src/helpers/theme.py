@@ -94,11 +94,11 @@ PHASE_COLORS_DARK: dict[str, str] = {
     "signed, never in force": "#A0A0A0",
 }
 
-#: Tie grades of 08's matrix, strongest first (defence pledge, membership, partnership, dialogue status): dark to
-#: light on a light page; on a dark page (``TIE_GRADE_COLORS_DARK``, swapped in by the page through the spec's
-#: ``usermeta.dark``) light to dark, so the strongest tie has the most contrast in both themes.
-TIE_GRADE_COLORS = ("#1a1a1a", "#5e5e5e", "#a3a3a3", "#dcdcdc")
-TIE_GRADE_COLORS_DARK = ("#f2f2f2", "#b5b5b5", "#767676", "#474a50")
+#: 08's tie grades, strongest first: a shape each in a light cell, formal ties filled with ink, looser ones hollow;
+#: a dark page swaps ink and cell (``usermeta.dark``), so filled stays stronger and the ink keeps >3:1 in both themes.
+TIE_INK, TIE_CELL = "#1a1a1a", "#e3e3e3"
+TIE_GRADE_COLORS, TIE_GRADE_COLORS_DARK = (TIE_INK, TIE_CELL), ("#f2f2f2", "#353a41")
+TIE_GRADE_FILLS = (TIE_INK, TIE_INK, TIE_CELL, TIE_CELL)  # each grade's fill, strongest first
 #: One colour per membership status across 08's charts (Paul Tol's muted scheme), whichever organisation the status
 #: is held in, so "member" is indigo in the SCO timeline and in the focus state's chart alike; a predecessor's
 #: members (the Shanghai Five's) take a lighter indigo, the same status a step earlier.
@@ -198,7 +198,7 @@ HATCH_INK_DARK, HATCH_GROUND_DARK = "#4a4e55", "#1d2024"
 HATCH_INK_LEGEND = "#8c8c8c"  # the key's stripes, a shade darker than the cells' so a 10 px square shows them
 
 #: Sequential greys, darkest = strongest: 06's presence of a principle (the last, near-white, is "not coded"),
-#: 09's kinds of evidence a verdict was checked against (08's tie grades: ``TIE_GRADE_COLORS``).
+#: 09's kinds of evidence a verdict was checked against.
 PRESENCE_GREYS = ("#1a1a1a", "#7f7f7f", "#d0d0d0", "#f7f7f7")
 #: The same presence on a dark page (swapped in through the spec's ``usermeta.dark``): lightest = strongest, and
 #: "not coded" a grey just off the page's ground, so the unread cells recede in both themes.

@@ -20,7 +20,7 @@ class Region:
     south: float
     north: float
     aspect: float
-    #: another region drawn as an inset in the upper-left corner (its width and height as shares of the map's)
+    #: another region drawn as an inset in the lower-left corner (its width and height as shares of the map's)
     inset: str | None = None
     inset_box: tuple[float, float] = (0.3, 0.4)
     inset_wide: bool = True  #: False: the inset is drawn on a phone only (the wide map shows that land itself)
@@ -58,19 +58,29 @@ OSCE_OUTLINE = ((-168, 65.6), (-156.8, 71.3), (-124.7, 48.4), (-117.1, 32.5), (-
                 (143.0, 46.0), (156.0, 51.0), (180.0, 65.0), (100.0, 81.0), (55.0, 81.8), (30.0, 80.0))
 
 
+#: The SCO's outermost land (Belarus, the Kola and Russia's Arctic islands, Chukotka, Kamchatka, the Sea of Japan,
+#: China's coast and Hainan, India's tip, the Arabian Sea's coast, Iran's west): the Eurasian maps are fitted to it.
+SCO_OUTLINE = ((23.2, 52.0), (28.0, 56.2), (33.0, 69.5), (58.0, 70.5), (68.0, 76.9), (105.0, 78.0), (140.0, 76.0),
+               (180.0, 69.0), (-169.7, 66.0), (163.0, 60.0), (156.7, 51.0), (131.0, 42.5), (122.0, 40.0),
+               (121.0, 30.0), (110.0, 18.2), (97.3, 28.0), (77.5, 8.1), (68.0, 23.5), (57.0, 25.5), (44.0, 39.5))
+
+
 #: Europe and the North Atlantic from Iceland to the Caspian, with the United States and Canada in an inset over
 #: the Arctic corner, where Greenland and Canada's islands would repeat the inset (NATO); Eurasia (the SCO and the CSTO).
 REGIONS = {
     "north-atlantic": Region("north-atlantic", "Europe and the North Atlantic, with North America in an inset",
                              {"type": "conicEqualArea", "rotate": [-8, 0, 0], "parallels": [40, 65]},
                              west=-30.0, east=50.0, south=35.0, north=71.0, aspect=0.72,
-                             inset="north-america", inset_box=(0.28, 0.38),
+                             inset="north-america", inset_box=(0.26, 0.36),
                              phone=(-25.0, 46.0, 34.0, 71.0), phone_aspect=1.2),
     "north-america": Region("north-america", "North America",
                             {"type": "conicEqualArea", "rotate": [96, 0, 0], "parallels": [30, 55]},
                             west=-124.0, east=-60.0, south=25.0, north=58.0, aspect=0.7),
-    "eurasia": Region("eurasia", "Eurasia", {"type": "conicEqualArea", "rotate": [-95, 0, 0], "parallels": [25, 60]},
-                      west=20.0, east=180.0, south=6.0, north=78.0, aspect=0.62),
+    # the SCO's and the CSTO's maps: fitted to the SCO's outline (a box's corners ran into Africa and the Pacific,
+    # leaving a band above the map and a third of its width empty); on a phone, Belarus to the Sea of Japan, larger
+    "eurasia": Region("eurasia", "Eurasia", {"type": "equalEarth", "rotate": [-100, 0, 0]},
+                      west=20.0, east=180.0, south=6.0, north=78.0, aspect=0.59, outline=SCO_OUTLINE,
+                      phone=(23.0, 135.0, 7.0, 78.0), phone_aspect=0.68),
     # 08's overlap map: Eurasia, Atlantic to Pacific; on a phone the SCO's and the CSTO's space east of Europe; both
     # reach 82°N, so Svalbard (Norway) and Russia's Arctic islands are inside the frame, not cut at its top edge
     "eurasia-wide": Region("eurasia-wide", "Eurasia from the Atlantic to the Pacific",

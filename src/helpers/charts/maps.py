@@ -290,19 +290,21 @@ def _phone_meta(region: Region | None) -> dict:
 
 def _explorer_map(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org: str, first: int, width: int,
                   height: int, region: Region | None = None, later: dict | None = None) -> alt.Chart | alt.LayerChart:
-    """The shaded map; a region with an inset gets it drawn, framed and named in its upper-left corner, over the
-    Arctic the main frame would otherwise spend on Greenland and Canada, which the inset shows (on a phone, in a
-    band under the main map, which is then fitted to the region's phone box)."""
-    if region is None or region.inset is None:
-        return _explorer_layer(boundaries, codes, org, first, region, later=later).properties(width=width,
-                                                                                               height=height)
+    """The shaded map; a region with an inset gets it drawn, framed and named in its lower-left corner, over open
+    sea (on a phone, in a band under the main map, which is then fitted to the region's phone box)."""
+    phone = f"width < {PHONE_WIDTH}"
+    if region is None or region.inset is None:  # fitted to the region's frame (its phone box on a phone)
+        fit = (f"{phone} ? {_compact(region.frame(region.phone))} : {_compact(region.frame())}"
+               if region is not None and region.phone else None)
+        return _explorer_layer(boundaries, codes, org, first, region, later=later, fit=fit,
+                               box="[[0, 0], [width, height]]" if fit else None).properties(width=width, height=height)
     inner = REGIONS[region.inset]
     w, h = region.inset_box
     band = 0.3  # the inset's share of a phone map's height
-    phone = f"width < {PHONE_WIDTH}"
-    # the inset's box: a band at the foot of a phone's map; the upper-left corner of a wider one
-    top = f"({phone} ? height * {1 - band:.3f} : 0)"
-    bottom = f"({phone} ? height : height * {h:.2f})"
+    # the inset's box: a band at the foot of a phone's map; the lower-left corner of a wider one, over the open
+    # Atlantic west of Iberia (in the upper-left it hid part of Greenland, a NATO territory)
+    top = f"({phone} ? height * {1 - band:.3f} : height * {1 - h:.2f})"
+    bottom = "height"
     right = f"({phone} ? width * 0.62 : width * {w:.2f})"
     main = _explorer_layer(boundaries, codes, org, first, region, box=f"[[0, 0], [width, {phone} ? {top} : height]]",
                            fit=f"{phone} ? {_compact(region.frame(region.phone))} : {_compact(region.frame())}",

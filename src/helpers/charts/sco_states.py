@@ -3,8 +3,8 @@ the UpSet chart of combinations.
 
 Each builder takes a DataFrame from ``helpers.tables.sco_states`` and returns a chart; it never displays or saves.
 The title states the finding and is passed in by the notebook; ``description`` is the text alternative; every
-mark has tooltips; categorical colours come from the theme's category palette, used positionally; tie grades use
-a sequential grey scale (darker = stronger).
+mark has tooltips; categorical colours come from the theme's category palette, used positionally; a tie grade is
+a shape, filled for the formal ties and hollow for the looser ones.
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from helpers import theme
 from helpers.tables.sco_states import GRADES, ORGS, STRUCTURES, org_word, status_word
 
 STATUS_ORDER = ["member", "participating_state", "partner", "observer", "dialogue_partner", "suspended", "frozen"]
-GRADE_COLORS = list(theme.TIE_GRADE_COLORS)
+#: each tie grade's mark, strongest first: a filled square and circle, a hollow circle and diamond
+GRADE_SHAPES = ("square", "circle", "circle", "diamond")
 #: Default text alternatives (a Gantt chart's is said per call, as its rows differ).
-MATRIX = ("Matrix of states (rows) by structure (columns), cells shaded by tie grade; states on both sides first, "
-          "then the rest, then Russia and China.")
+MATRIX = ("Matrix of states (rows) by structure (columns), each cell marked by tie grade; states on both sides "
+          "first, then the rest, then Russia and China.")
 UPSET = "UpSet chart: bars of state counts per combination of structures, over a dot matrix."
 
 
@@ -82,32 +83,42 @@ def _status_scale(roles: list[tuple[str, str, str]]) -> alt.Scale:
 
 
 def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MATRIX,
-                     orgs: Iterable[str] = ORGS) -> alt.LayerChart:
-    """State × structure cells shaded by tie grade (darker = stronger); states on both sides first, the two
-    poles last, each group named beside its first row under a rule; a cell is empty when the state has no active
-    tie there."""
+                     orgs: Iterable[str] = ORGS, sources: pd.DataFrame | None = None) -> alt.LayerChart:
+    """State × structure cells, each marked by its tie grade (a shape, filled for a pledge or membership, hollow
+    for a partnership or dialogue status); states on both sides first, the poles last, each group named beside its
+    first row under a rule; no cell for no active tie. ``sources`` (``tables.sco_states.tie_sources``): tooltips."""
     orgs = [o for o in orgs if o in matrix.columns]
     group = matrix["both_sides"].map({True: "on both sides", False: "one side or none"}).where(~matrix["pole"],
                                                                                                 "pole")
     data = matrix.assign(group=group).melt(id_vars=["iso3", "name", "group", "inactive"], value_vars=orgs,
                                             var_name="org_id", value_name="grade")
     data = data[data["grade"] != ""].assign(structure=lambda d: d["org_id"].map(org_word))
+    if sources is not None:
+        data = data.merge(sources[["iso3", "org_id", "source"]], on=["iso3", "org_id"], how="left")
+    data = data.assign(source=data["source"].fillna("") if "source" in data else "")
     rank = {"on both sides": 0, "one side or none": 1, "pole": 2}
     order = list(matrix.assign(r=group.map(rank)).sort_values(["r", "name"], kind="mergesort")["name"])
-    chart = alt.Chart(data).mark_rect(stroke=theme.BORDER).encode(
+    tips = [alt.Tooltip(f, title=t) for f, t in (("name:N", "state"), ("structure:N", "structure"), ("grade:N", "tie"),
+            ("source:N", "source"), ("group:N", "counted as"), ("inactive:N", "suspended ties"))]
+    base = alt.Chart(data).encode(
         x=alt.X("structure:N", sort=[org_word(o) for o in orgs], title=None,
                 # upright on a phone, where slanted names of the right-hand columns ran past the chart's edge
                 axis=alt.Axis(orient="top", labelAngle=alt.ExprRef(f"{PHONE} ? -90 : -30"),
-                              labelLimit=180)),
-        y=alt.Y("name:N", sort=order, title=None),
-        color=alt.Color("grade:N", scale=alt.Scale(domain=list(GRADES), range=GRADE_COLORS),
-                        legend=alt.Legend(title="tie", orient="bottom")),  # the right is the groups' names
-        tooltip=[alt.Tooltip("name:N", title="state"), alt.Tooltip("structure:N"), alt.Tooltip("grade:N", title="tie"),
-                 alt.Tooltip("group:N", title="counted as"), alt.Tooltip("inactive:N", title="suspended ties")],
-    )
+                              labelLimit=180, labelFontSize=11)),
+        y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelFontSize=11.5)), tooltip=tips)
+    cells = base.mark_rect(fill=theme.TIE_CELL, stroke=theme.BORDER, strokeWidth=0.5)
+    grade = dict(scale=alt.Scale(domain=list(GRADES), range=list(theme.TIE_GRADE_FILLS)),
+                 legend=alt.Legend(title="tie", orient="bottom", symbolStrokeColor=theme.TIE_INK,
+                                   symbolStrokeWidth=1.5, symbolSize=90, labelFontSize=11.5))
+    marks = base.mark_point(size=70, strokeWidth=1.5, opacity=1).encode(
+        fill=alt.Fill("grade:N", **grade),
+        stroke=alt.Stroke("grade:N", scale=alt.Scale(domain=list(GRADES), range=[theme.TIE_INK] * len(GRADES)),
+                          legend=grade["legend"]),
+        shape=alt.Shape("grade:N", scale=alt.Scale(domain=list(GRADES), range=list(GRADE_SHAPES)),
+                        legend=grade["legend"]))
     width = 22 * len(orgs) * 3
-    chart = alt.layer(chart, *_group_marks(matrix.assign(group=group), order)).properties(
-        width=width, height=alt.Step(11),
+    chart = alt.layer(cells, marks, *_group_marks(matrix.assign(group=group), order)).properties(
+        width=width, height=alt.Step(15),
         usermeta={"dark": theme.dark_swap(theme.TIE_GRADE_COLORS, theme.TIE_GRADE_COLORS_DARK)})
     return theme.titled(chart, title, description)
 
@@ -136,7 +147,7 @@ def _group_marks(rows: pd.DataFrame, order: list[str]) -> list[alt.Chart]:
     text = alt.Chart(heads).mark_text(
         align="left", baseline=alt.ExprRef(f"{PHONE} ? 'bottom' : 'top'"), angle=alt.ExprRef(f"{PHONE} ? 90 : 0"),
         # dx runs along the turned line on a phone: the name starts just below the group's rule
-        dx=alt.ExprRef(f"{PHONE} ? 8 : 0"), fontSize=10.5, fontWeight="bold", color=theme.TEXT,
+        dx=alt.ExprRef(f"{PHONE} ? 8 : 0"), fontSize=11.5, fontWeight="bold", color=theme.TEXT,
         x=alt.ExprRef(f"width + ({PHONE} ? 3 : 8)")).encode(
         y=y, yOffset=alt.value(-5), text="label:N", tooltip=[alt.Tooltip("label:N", title="group")])
     return [rules, text]

@@ -34,12 +34,21 @@ def _span(lo: float, hi: float) -> str:
     return f"{lo:.2f}" if round(lo, 9) == round(hi, 9) else f"{lo:.2f} to {hi:.2f}"
 
 
-def _value(lane: str, lo: float, hi: float) -> str:
-    """What the label beside a mark says: yes or no for the defence promise, the score (or its range) else."""
+def features(score: float, items: int) -> str:
+    """How many of an axis's ``items`` a known score counts ("3.5 of 4"): a feature coded partly counts in part,
+    so the score 0.875 is said as what it is rather than as a share four features could not give."""
+    return f"{round(score * items, 3):g} of {items}"
+
+
+def _value(lane: str, lo: float, hi: float, items: int) -> str:
+    """What the label beside a mark says: yes or no for the defence promise; the institutions score with the
+    features it counts ("0.88 (3.5 of 4)") when fully known; the range else."""
     if pd.isna(lo):
         return UNPLACED if lane == INSTITUTIONS else ""
-    if lane == DEFENCE and round(lo, 9) == round(hi, 9):
-        return "yes" if lo >= 1 else "no"
+    if round(lo, 9) == round(hi, 9):
+        if lane == DEFENCE:
+            return "yes" if lo >= 1 else "no"
+        return f"{lo:.2f} ({features(lo, items)})"
     return _span(lo, hi)
 
 
@@ -51,9 +60,10 @@ def _lanes(intervals: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
         name = names.get(r["org_id"], r["org_id"])
         for lane, axis in ((DEFENCE, y), (INSTITUTIONS, x)):
             lo, hi = r[f"{axis}_low"], r[f"{axis}_high"]
+            items = int(r[f"{axis}_known"] + r[f"{axis}_unknown"])
             rows.append({"org_id": r["org_id"], "name": name, "lane": lane, "low": lo, "high": hi,
                          "placed": bool(pd.notna(lo)), "exact": bool(pd.notna(lo) and round(lo, 9) == round(hi, 9)),
-                         "mid": (lo + hi) / 2 if pd.notna(lo) else 0.0, "value": _value(lane, lo, hi),
+                         "mid": (lo + hi) / 2 if pd.notna(lo) else 0.0, "value": _value(lane, lo, hi, items),
                          "left": lo if pd.notna(lo) else 0.0, "right": hi if pd.notna(hi) else 0.0,
                          "unknown": f"{int(r[f'{axis}_unknown'])}"})
     return pd.DataFrame(rows)

@@ -143,7 +143,8 @@ def table_figure(payload: dict, exports: Exports, cell_no: int, cites) -> str:
     csv_path = exports.path(key, "csv")
     exports.files[csv_path] = payload["csv"].encode("utf-8")
     line = cites.line(payload.get("sources", []), payload.get("measure", []), payload.get("sources_label", ""))
-    payload = dict(payload, html=cites.fill(payload["html"]), after=cites.fill(payload.get("after", "")))
+    payload = dict(payload, html=cites.fill(payload["html"]), after=cites.fill(payload.get("after", "")),
+                   csv_path=csv_path)
     return present.figure_table_html(payload, export_links([("CSV", csv_path)]), source_line=str(line))
 
 

@@ -72,7 +72,7 @@ def article_scenarios(claims: pd.DataFrame, paragraph: str = "P10") -> pd.DataFr
 
 def ledger_view(ledger: pd.DataFrame, likely_added: Iterable[str] = ()) -> pd.DataFrame:
     """The ledger as a reader sees it, narrow enough that the claim reads in two or three lines: the claim id
-    with its paragraph and type, the claim, who says it ("author" for the article's own voice; see ``_who`` for a
+    with its paragraph and type, the claim, who says it ("author" for the article's own voice; see ``who_says`` for a
     sentence whose wording changed in translation or that was not compared with RT), verdict and — in its own
     column — what the verdict was checked against ("secondary, and later evidence" when evidence dated after the
     article bears on it), and the number of the report that holds the evidence. Reasons and sources are left to
@@ -83,14 +83,14 @@ def ledger_view(ledger: pd.DataFrame, likely_added: Iterable[str] = ()) -> pd.Da
     return pd.DataFrame({
         "Claim": (ledger["claim_id"] + " · " + ledger["paragraph"] + " (" + ledger["claim_type"] + ")").to_numpy(),
         "The article says (our paraphrase)": ledger["claim"].to_numpy(),
-        "Who says it": _who(ledger, likely_added),
+        "Who says it": who_says(ledger, likely_added),
         "Verdict": ledger["verdict"].to_numpy(),
         "Checked against": (ledger["checked_against"] + later).to_numpy(),
         "Report": ledger["evidence"].str[:2].to_numpy(),
     })
 
 
-def _who(ledger: pd.DataFrame, likely_added: Iterable[str] = ()) -> list[str]:
+def who_says(ledger: pd.DataFrame, likely_added: Iterable[str] = ()) -> list[str]:
     """Who says each claim, kept apart from who changed its wording. A sentence whose words follow RT's but for a
     word the Arabic changed (a word added, a date narrowed) keeps its speaker's voice and reads "Lavrov, wording
     changed by the translator or editor"; one carrying RT's changed wording reads "author, wording changed by RT's
@@ -131,3 +131,14 @@ def audit_view(ledger: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         "main source": ledger["source_id"].map(names).fillna("").to_numpy(),
         "second source": ledger["second_source_id"].map(names).fillna("").to_numpy(),
     })
+
+
+#: What "(not compared with RT)" in a "Who says it" column means, said under a table that shows it.
+NOT_COMPARED_NOTE = ("“Not compared with RT”: RT's English of that paragraph could not be read, so the speaker is the "
+                     "one the Arabic names, not checked against the text it translates.")
+
+
+def who_note(who: Iterable[str]) -> str:
+    """The sentence a claims table's caption adds when its "Who says it" column holds a speaker not compared with
+    RT (:func:`who_says`); empty otherwise."""
+    return NOT_COMPARED_NOTE if any(str(w).endswith("(not compared with RT)") for w in who) else ""

@@ -46,3 +46,13 @@ def cite(capabilities: pd.DataFrame, world_totals: pd.DataFrame, memberships: pd
     world = world_totals[world_totals["year"].astype("Int64").isin(years) & world_totals["indicator"].isin(indicators)]
     figures = [*methods, *caps["source_id"].dropna(), *world["source_id"].dropna()]
     return {"measure": list(dict.fromkeys(figures)), "sources": sorted(set(spells["source_id"].dropna()))}
+
+
+def with_speakers(table: pd.DataFrame, claims: pd.DataFrame, likely_added: Iterable[str] = ()) -> pd.DataFrame:
+    """``table`` (rows of :func:`evidence_claims`) with its ``voice`` as the claims ledger shows who says each claim
+    (:func:`helpers.tables.claims_view.who_says`): "author (not compared with RT)" where RT's English could not be
+    read, rather than "unknown"."""
+    from helpers.tables.claims_view import who_says
+
+    who = dict(zip(claims["claim_id"], who_says(claims, likely_added)))
+    return table.assign(voice=table["claim_id"].map(who).fillna(table["voice"]))

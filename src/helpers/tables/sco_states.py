@@ -248,3 +248,16 @@ def map_sources(memberships: pd.DataFrame, orgs: Iterable[str], as_of=None) -> l
     from helpers.tables import geo
 
     return spell_sources(memberships, orgs, as_of, membership.FORMAL) + list(geo.SOURCES)
+
+
+def tie_sources(memberships: pd.DataFrame, as_of, titles: Mapping[str, str],
+                orgs: Iterable[str] = ORGS) -> pd.DataFrame:
+    """Where each cell of :func:`tie_matrix` comes from: iso3, org_id and ``source``, the title of the record of
+    the spell running on ``as_of`` (its id when the bibliography has no title for it); the later spell wins, as in
+    :func:`helpers.membership.status_matrix`."""
+    when = as_timestamp(as_of)
+    rows = memberships[memberships["org_id"].isin(list(orgs))]
+    start, end = pd.to_datetime(rows["start"]), pd.to_datetime(rows["end"])
+    rows = rows[(start <= when) & (end.isna() | (end > when))]
+    out = rows.assign(source=[titles.get(s, s) if isinstance(s, str) else "" for s in rows["source_id"]])
+    return out[["iso3", "org_id", "source"]].drop_duplicates(["iso3", "org_id"], keep="last").reset_index(drop=True)

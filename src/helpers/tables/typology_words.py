@@ -15,7 +15,6 @@ import pandas as pd
 from helpers import paths, wording
 from helpers.membership import as_timestamp
 from helpers.tables import typology as T
-from helpers.tables.claims import AUTHOR
 from helpers.tables.typology_lead_words import alliance_finding
 
 #: Described dimensions whose values are kinds, not degrees of alliance: their cells are left unshaded (a
@@ -209,21 +208,24 @@ def glance_findings(intervals: pd.DataFrame, cells: pd.DataFrame, dimensions: pd
     return out[:4]
 
 
-def claims_here(claims: pd.DataFrame, notebook_id: str) -> pd.DataFrame:
+def claims_here(claims: pd.DataFrame, notebook_id: str, likely_added: Iterable[str] = ()) -> pd.DataFrame:
     """The article's claims that look to ``notebook_id`` for evidence, in article order, in reader columns (the
     claim, who says it, our verdict, what it was checked against and why) plus their two source columns. "Who
-    says it" is left out when every one of them is the author's own."""
-    from helpers.tables import article
+    says it" reads as in the claims ledger (:func:`helpers.tables.claims_view.who_says`: the speaker the Arabic
+    names "(not compared with RT)" where RT's English was not read); it is left out when every one is the author's
+    own."""
+    from helpers.tables import article, claims_view
 
     mine = claims[claims["evidence_notebook"].astype(str).str.zfill(2) == str(notebook_id).zfill(2)]
     order = sorted(set(mine["paragraph"]), key=lambda p: int(str(p)[1:]))
     found = article.claims_for(mine, order)
+    who = dict(zip(mine["claim_id"], claims_view.who_says(mine, likely_added)))
     out = pd.DataFrame({
         "Claim": found["claim_id"] + " · " + found["paragraph"],
-        "The article says (our paraphrase)": found["claim"], "Who says it": found["voice"],
+        "The article says (our paraphrase)": found["claim"], "Who says it": found["claim_id"].map(who),
         "Verdict": found["verdict"], "Checked against": found["checked_against"], "Why": found["verdict_reason"],
         "source_id": found["source_id"], "second_source_id": found["second_source_id"].fillna("")})
-    return out.drop(columns=["Who says it"]) if (found["voice"] == AUTHOR).all() else out
+    return out.drop(columns=["Who says it"]) if (out["Who says it"] == "author").all() else out
 
 
 def glance_summary(shown: list[str], left_out: Mapping[str, tuple[str, str]], names: Mapping[str, str],
@@ -276,7 +278,22 @@ def scatter_caption(intervals: pd.DataFrame) -> str:
     shared = (" Equal scores sit at the same value, each in its organisation's row."
               if centres.dropna().duplicated().any() else "")
     unplaced = " An organisation with no known cell is named, not placed." if len(placed) < len(intervals) else ""
-    return lead + shared + unplaced + " Hover for details."
+    return lead + shared + unplaced + _part_counts(placed, x) + " Hover for details."
+
+
+def _part_counts(placed: pd.DataFrame, axis: str) -> str:
+    """A sentence for an institutions score that no whole number of features gives (0.875 = 3.5 of 4): the
+    feature coded partly counts in part; empty when every known score is a whole count."""
+    items = placed[f"{axis}_known"] + placed[f"{axis}_unknown"]
+    exact = placed[f"{axis}_low"].notna() & (placed[f"{axis}_low"] == placed[f"{axis}_high"])
+    counts = (placed[f"{axis}_low"] * items)[exact].round(3)
+    part = counts[counts != counts.round()]
+    if part.empty:
+        return ""
+    score, n = float(placed.loc[part.index[0], f"{axis}_low"]), int(items[part.index[0]])
+    share = "half" if (part % 1 == 0.5).all() else "a fraction"
+    return (f" An institutions score is the share of the features present, a feature coded partly counting as "
+            f"{share}: {score:g} is {part.iloc[0]:g} of {n}.")
 
 
 def profile_finding(profile: pd.DataFrame) -> str:

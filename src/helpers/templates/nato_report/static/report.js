@@ -418,18 +418,19 @@
       });
     });
   }
-  /* Escape closes the phone's Contents panel and returns focus to its toggle (search results, when open, close
-     first: the search box handles that Escape itself) */
+  /* Escape closes the phone's Contents panel, with the search results open inside it, and returns focus to its
+     toggle: one key leaves the menu, wherever in it the reader is (the results closing alone left the panel open
+     over the page) */
   function menuEscape() {
     document.addEventListener("keydown", function (ev) {
       if (ev.key !== "Escape") { return; }
       document.querySelectorAll("details.report-menu[open]").forEach(function (menu) {
-        if (menu.querySelector(".site-search-results:not([hidden])")) { return; }
+        menu.querySelectorAll(".site-search-results").forEach(function (list) { list.hidden = true; });
         menu.removeAttribute("open");
         var toggle = menu.querySelector("summary");
-        if (toggle) { toggle.focus(); }
+        if (toggle) { toggle.focus(); setTimeout(function () { toggle.focus(); }, 0); }
       });
-    }, true);  /* capture: seen before the search box closes its list */
+    }, true);  /* capture: before the search box moves focus back to its input */
   }
   /* a link followed from the phone's Contents panel (a section, a search result on this page) closes the panel, so
      the reader sees the section rather than the menu */
