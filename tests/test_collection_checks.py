@@ -184,3 +184,27 @@ def test_list_warns_of_a_default_or_variant_the_build_would_refuse(fake):
     assert len(warnings) == 2, res.stdout
     assert warnings[0].startswith("warning: the default of year is refused by the build") and "1999" in warnings[0]
     assert warnings[1].startswith("warning: variant nowhere is refused by the build") and "XXX" in warnings[1]
+
+
+def test_a_subset_section_map_is_refused_on_a_reports_folder_holding_another_collections_reports(fake):
+    """NATO_COLLECTION cut down to 01, built into the folder of the full collection, rewrote 01's page without its
+    next link and moved 02 and 03 under "Your builds", with no word. Now it is refused before anything runs, and
+    the same map builds into a folder of its own."""
+    assert fake.build().returncode == 0
+    before = fake.report_files()
+    text = fake.collection.read_text(encoding="utf-8")
+    sub = fake.notebooks / "sub.toml"
+    sub.write_text(text[:text.index('[[notebook]]\nid = "02"')], encoding="utf-8")
+    done = fake.build(NATO_COLLECTION=str(sub))
+    assert done.returncode == 2 and done.stdout == "", done.stdout
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: NATO_COLLECTION {sub}:"), done.stderr
+    assert "holds the reports of notebook(s) 02, 03, which this section map does not list" in lines[0]
+    assert "NATO_REPORTS_DIR=<folder>" in lines[0] and "leave NATO_COLLECTION unset" in lines[0]
+    assert fake.report_files() == before
+    own = fake.root / "sub-reports"
+    done = fake.build(NATO_COLLECTION=str(sub), NATO_REPORTS_DIR=str(own))
+    assert done.returncode == 0, done.stderr
+    assert (own / "01-alpha.html").is_file() and not (own / "02-beta.html").exists()
+    done = fake.build("--only", "02", "--force")  # the full map into its own folder: still built
+    assert done.returncode == 0 and "02-beta" in done.stdout, done.stderr
