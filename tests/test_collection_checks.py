@@ -208,3 +208,24 @@ def test_a_subset_section_map_is_refused_on_a_reports_folder_holding_another_col
     assert (own / "01-alpha.html").is_file() and not (own / "02-beta.html").exists()
     done = fake.build("--only", "02", "--force")  # the full map into its own folder: still built
     assert done.returncode == 0 and "02-beta" in done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("line, said", [('id = 0', "'id' = 0 is an integer; write a string, e.g. id = \"0\""),
+                                        ('paragraphs = 19', "'paragraphs' = 19 is an integer; write a string")])
+def test_a_key_of_the_wrong_type_is_named_as_such_not_as_missing(tmp_path, line, said):
+    key = line.split(" =")[0]
+    text = "\n".join(line if x.startswith(f"{key} = ") else x for x in BASE.splitlines())
+    with pytest.raises(params.CollectionError) as info:
+        _read(tmp_path, text)
+    assert said in str(info.value) and "missing" not in str(info.value)
+
+
+@pytest.mark.parametrize("typo, near", [('maximum = "2000-01-01"', "did you mean 'max'?"), ('hlep = "a date"',
+                                                                                          "did you mean 'help'?")])
+def test_an_unknown_key_of_a_parameter_is_refused_like_one_of_a_notebook(tmp_path, typo, near):
+    """A misspelt key inside [notebook.parameters.as_of] was ignored: the range the author meant was not applied."""
+    with pytest.raises(params.CollectionError) as info:
+        _read(tmp_path, BASE.replace('  help = "a date"\n', f'  help = "a date"\n  {typo}\n'))
+    message = str(info.value)
+    assert f"parameter 'as_of': '{typo.split(' =')[0]}' is not part of the section map; {near}" in message, message
+    assert "allowed: 'type', 'default', 'help', 'min', 'max', 'choices', 'items'" in message and "\n" not in message
