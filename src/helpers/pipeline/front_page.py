@@ -84,7 +84,8 @@ def stale_declared(entries: list, dirs: Dirs, asked: list[str] | None = None) ->
             continue
         ids = sorted({str(e.id or e.name) for e in old})
         every = {str(e.id or e.name) for e in entries}
-        only = "".join(f"--only {i} " for i in ids) if set(ids) != every else ""
+        # a few by name; more, or all: the whole edition, where the cache rebuilds only these (the others: cached)
+        only = "".join(f"--only {i} " for i in ids) if len(ids) <= 3 and set(ids) != every else ""
         where = "its index marks them" if other == lang else "its index marks them from its next build"
         lines.append(f"{len(old)} report(s) in {plain(cache.relative(folder))}/ were built from data that has changed since "
                      f"(notebook(s) {', '.join(ids)}); {where}; rebuild them with: "
