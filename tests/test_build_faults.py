@@ -502,3 +502,19 @@ def test_a_file_where_a_reports_export_folder_belongs_is_named_and_the_report_ke
     line = next(ln for ln in res.stdout.splitlines() if ln.startswith("03-gamma "))
     assert "exports/03-gamma is a file where a folder is needed" in line and "previous version" in line, line
     assert (fake.reports / "03-gamma.html").read_bytes() == page
+
+
+def test_the_render_command_prints_an_odd_output_path_escaped_as_the_build_does(fake, tmp_path):
+    """``helpers.render``'s "wrote" line printed the path raw: a U+202E turned it around on the terminal and a line
+    break split it, while the build prints both escaped."""
+    import subprocess
+    import sys
+
+    assert fake.build("--only", "01").returncode == 0
+    executed, out = fake.build_dir / "01-alpha.ipynb", tmp_path / "out"
+    for name, escaped in (("\u202elmth.html", "\\u202elmth.html"), ("a\nb.html", "a\\nb.html")):
+        done = subprocess.run([sys.executable, "-m", "helpers.render", str(executed), "-o", str(out / name)],
+                              env=fake.env(), cwd=fake.root, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0 and (out / name).is_file(), done.stderr
+        assert done.stdout.count("\n") == 1 and "\u202e" not in done.stdout, done.stdout
+        assert done.stdout.startswith(f"wrote '{out}/{escaped}' ("), done.stdout

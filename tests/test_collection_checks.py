@@ -184,3 +184,48 @@ def test_list_warns_of_a_default_or_variant_the_build_would_refuse(fake):
     assert len(warnings) == 2, res.stdout
     assert warnings[0].startswith("warning: the default of year is refused by the build") and "1999" in warnings[0]
     assert warnings[1].startswith("warning: variant nowhere is refused by the build") and "XXX" in warnings[1]
+
+
+def test_a_subset_section_map_is_refused_on_a_reports_folder_holding_another_collections_reports(fake):
+    """NATO_COLLECTION cut down to 01, built into the folder of the full collection, rewrote 01's page without its
+    next link and moved 02 and 03 under "Your builds", with no word. Now it is refused before anything runs, and
+    the same map builds into a folder of its own."""
+    assert fake.build().returncode == 0
+    before = fake.report_files()
+    text = fake.collection.read_text(encoding="utf-8")
+    sub = fake.notebooks / "sub.toml"
+    sub.write_text(text[:text.index('[[notebook]]\nid = "02"')], encoding="utf-8")
+    done = fake.build(NATO_COLLECTION=str(sub))
+    assert done.returncode == 2 and done.stdout == "", done.stdout
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: NATO_COLLECTION {sub}:"), done.stderr
+    assert "holds the reports of notebook(s) 02, 03, which this section map does not list" in lines[0]
+    assert "NATO_REPORTS_DIR=<folder>" in lines[0] and "leave NATO_COLLECTION unset" in lines[0]
+    assert fake.report_files() == before
+    own = fake.root / "sub-reports"
+    done = fake.build(NATO_COLLECTION=str(sub), NATO_REPORTS_DIR=str(own))
+    assert done.returncode == 0, done.stderr
+    assert (own / "01-alpha.html").is_file() and not (own / "02-beta.html").exists()
+    done = fake.build("--only", "02", "--force")  # the full map into its own folder: still built
+    assert done.returncode == 0 and "02-beta" in done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("line, said", [('id = 0', "'id' = 0 is an integer; write a string, e.g. id = \"0\""),
+                                        ('paragraphs = 19', "'paragraphs' = 19 is an integer; write a string")])
+def test_a_key_of_the_wrong_type_is_named_as_such_not_as_missing(tmp_path, line, said):
+    key = line.split(" =")[0]
+    text = "\n".join(line if x.startswith(f"{key} = ") else x for x in BASE.splitlines())
+    with pytest.raises(params.CollectionError) as info:
+        _read(tmp_path, text)
+    assert said in str(info.value) and "missing" not in str(info.value)
+
+
+@pytest.mark.parametrize("typo, near", [('maximum = "2000-01-01"', "did you mean 'max'?"), ('hlep = "a date"',
+                                                                                          "did you mean 'help'?")])
+def test_an_unknown_key_of_a_parameter_is_refused_like_one_of_a_notebook(tmp_path, typo, near):
+    """A misspelt key inside [notebook.parameters.as_of] was ignored: the range the author meant was not applied."""
+    with pytest.raises(params.CollectionError) as info:
+        _read(tmp_path, BASE.replace('  help = "a date"\n', f'  help = "a date"\n  {typo}\n'))
+    message = str(info.value)
+    assert f"parameter 'as_of': '{typo.split(' =')[0]}' is not part of the section map; {near}" in message, message
+    assert "allowed: 'type', 'default', 'help', 'min', 'max', 'choices', 'items'" in message and "\n" not in message

@@ -182,3 +182,66 @@ def test_the_index_links_no_report_that_a_full_disk_kept_from_being_written(fake
     entry = entry[1].split("</li>", 1)[0]
     assert "Not built in this folder yet" in _text(entry)
     assert 'make reports ARGS="--only 03 --lang en"' in html_lib.unescape(entry)
+
+
+def _index_entry(fake, nb_id: str) -> str:
+    main = (fake.reports / "index.html").read_text(encoding="utf-8").split('<ol class="index-list">', 1)[1]
+    return main.split(f'<span class="index-id">{nb_id}</span>', 1)[1].split("</li>\n</", 1)[0]
+
+
+def test_reports_of_the_collection_made_from_changed_data_are_marked_on_the_index_and_named_by_the_build(fake):
+    """A data edit, then a build of another notebook: the index was rewritten with the reports that read the edited
+    file listed as current (only "Your builds" were marked), and the build said nothing about them."""
+    done = fake.build()
+    assert done.returncode == 0, done.stderr
+    assert "changed since" not in done.stderr and "index-stale" not in (fake.reports / "index.html").read_text()
+    with (fake.data / "alpha.csv").open("a", encoding="utf-8") as fh:  # 01 and its variant read alpha.csv
+        fh.write("c,2020-01-01,\n")
+    done = fake.build("--only", "02")
+    assert done.returncode == 0, done.stderr
+    assert "reports/index.html" in done.stdout, done.stdout
+    alpha = _index_entry(fake, "01")
+    assert "Built from data that has changed since: its findings may no longer hold. Rebuild it with" \
+        in _text(alpha), alpha
+    assert 'make reports ARGS="--only 01 --lang en"' in html_lib.unescape(alpha)
+    assert "as of 1 Jan 1990 (built from data that has changed since)" in _text(alpha.split("index-variants", 1)[1])
+    assert "changed since" not in _text(_index_entry(fake, "02")) + _text(_index_entry(fake, "03"))
+    line = [x for x in done.stderr.splitlines() if "changed since" in x]
+    assert len(line) == 1 and "2 report(s) in" in line[0] and "notebook(s) 01)" in line[0], done.stderr
+    assert line[0].endswith('rebuild them with: make reports ARGS="--only 01 --lang en"'), line[0]
+    done = fake.build("--only", "01")  # the command given: the marks and the line are gone
+    assert done.returncode == 0, done.stderr
+    assert "changed since" not in done.stderr + (fake.reports / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_of_one_edition_names_the_other_editions_reports_left_on_older_data(fake):
+    done = fake.build("--only", "01", "--lang", "ar")
+    assert done.returncode == 0, done.stderr
+    with (fake.data / "alpha.csv").open("a", encoding="utf-8") as fh:
+        fh.write("c,2020-01-01,\n")
+    done = fake.build("--only", "01", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    line = [x for x in done.stderr.splitlines() if "changed since" in x]
+    assert len(line) == 1 and "/ar/ were built from data" in line[0], done.stderr
+    assert line[0].endswith('make reports ARGS="--only 01 --lang ar"'), line[0]
+
+
+def test_the_failed_mark_survives_removing_the_debug_folder(fake):
+    """The mark came from build/<report>.failure.html: after `rm -rf build` (or another NATO_BUILD_DIR) the next
+    index showed the earlier page of a still broken notebook as current."""
+    import shutil
+
+    assert fake.build().returncode == 0
+    fake.set_code("01-alpha", 3, 'raise RuntimeError("alpha broke")')
+    assert fake.build("--only", "01").returncode == 1
+    shutil.rmtree(fake.build_dir)
+    for extra in ({}, {"NATO_BUILD_DIR": str(fake.root / "elsewhere")}):
+        done = fake.build("--only", "02", "--force", **extra)  # the index is written again
+        assert done.returncode == 0, done.stderr
+        assert "Its last build failed; the page shown is from an earlier build" in _text(_index_entry(fake, "01"))
+    nb = fake.notebooks / "01-alpha.ipynb"
+    fake.set_code("01-alpha", 3, 'text = read("alpha.csv")\nprint("ALPHA", len(text))')
+    assert nb.exists() and fake.build("--only", "01").returncode == 0  # built again: the mark is gone
+    assert "last build failed" not in _text(_index_entry(fake, "01"))
+    assert fake.build("--only", "02", "--force").returncode == 0
+    assert "last build failed" not in _text(_index_entry(fake, "01"))

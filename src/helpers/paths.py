@@ -9,7 +9,9 @@ Environment overrides (all optional; tests and ``scripts/bench.py`` use them to 
 ``NATO_REPORTS_DIR``      output folder of the build (default ``reports/``)
 ``NATO_BUILD_DIR``        executed notebooks kept for debugging (default ``build/``)
 ``NATO_CACHE_DIR``        the build cache (default ``.cache/build``)
-``NATO_COLLECTION``       the section map in use (default ``notebooks/collection.toml``)
+``NATO_COLLECTION``       the section map in use (default ``notebooks/collection.toml``); another map is refused
+                          on a reports folder holding reports of notebooks it does not list: give it its own
+                          ``NATO_REPORTS_DIR``
 ``NATO_HELPERS_SRC``      the helpers sources hashed by the cache (default ``src/helpers``)
 ``NATO_CONSTRAINTS``      the locked environment hashed by the cache (default ``constraints.txt``)
 ``NATO_READ_LOG``         file that ``helpers.load`` appends every data file it reads to (set by the build)

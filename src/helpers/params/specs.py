@@ -38,6 +38,14 @@ TABLES = ("notebook", "limits")
 _NOTEBOOK_KEYS = ("id", "stem", "title", "summary", "paragraphs", "parameters", "variant", "constraints",
                   "cell_timeout", "cell_output")
 
+#: The keys of one ``[notebook.parameters.<name>]``.
+_PARAMETER_KEYS = ("type", "default", "help", "min", "max", "choices", "items")
+
+
+def _kind(value: Any) -> str:
+    return {bool: "a true/false value", int: "an integer", float: "a number", list: "a list",
+            dict: "a table"}.get(type(value), f"a {type(value).__name__}")
+
 
 def _unknown(where: str, given: Any, allowed: tuple[str, ...], form: str) -> None:
     """CollectionError for the first key of ``given`` that is not in ``allowed`` (a misspelt table or key would
@@ -176,6 +184,7 @@ def _spec(where: str, name: str, decl: dict) -> ParamSpec:
                               "not a Python keyword")
     if not isinstance(decl, dict):
         raise CollectionError(f"{where}: parameter '{name}' must be a table ([notebook.parameters.{name}])")
+    _unknown(f"{where}: parameter '{name}'", decl, _PARAMETER_KEYS, "'{}'")
     ptype = decl.get("type")
     if ptype not in types.TYPES:
         raise CollectionError(f"{where}: parameter '{name}' has type {ptype!r}; allowed: {', '.join(types.TYPES)}")
@@ -239,7 +248,10 @@ def _variants(where: str, raw: Any) -> tuple[tuple[str, dict[str, Any]], ...]:
 
 def _notebook(where: str, nb: dict, defaults: dict[str, int]) -> NotebookSpec:
     for key in ("id", "stem", "title", "summary", "paragraphs"):
-        if not isinstance(nb.get(key), str) or not nb.get(key):
+        if key in nb and not isinstance(nb[key], str):
+            raise CollectionError(f"{where}: '{key}' = {nb[key]!r} is {_kind(nb[key])}; write a string, e.g. "
+                                  f"{key} = \"{nb[key]}\"")
+        if not nb.get(key):
             raise CollectionError(f"{where}: missing or empty '{key}' (a string is required)")
     if not _ID.fullmatch(nb["id"]):
         raise CollectionError(f"{where}: id {nb['id']!r} must be letters, digits or '_' (e.g. \"02\")")

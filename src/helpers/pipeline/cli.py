@@ -219,7 +219,7 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
 
     jobs, fresh = plan.cache_plan(chosen, dirs.cache, dirs.reports, args.force, plan.page_context(everything))
     for e in fresh:  # up to date again (the notebook put back as it was): its last build did not fail
-        placement.clear_failure(dirs.build, e.name)
+        placement.clear_failure(dirs, e.name)
     site = {part: SiteJob(part, key, tuple(everything), dirs.reports, dirs.staging)
             for part, key in plan.site_plan(everything, dirs.reports, dirs.cache, args.force).items()}
     on_pages, on_page = hooks
@@ -240,7 +240,7 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
         index_written = _site_step(f"the index ({plan.INDEX})", site_errors,  # reads each page's headline finding
                                    lambda: front_page.write(everything, dirs, args.force))
         for line in _site_step("the list of your builds", site_errors,
-                               lambda: front_page.outdated_builds(everything, dirs)) or []:
+                               lambda: front_page.outdated_builds(everything, dirs, args.lang)) or []:
             print(f"warning: {line}", file=sys.stderr)
     except KeyboardInterrupt as exc:
         return _stopped(exc, _stopped_edition(lang, jobs, dirs, records))

@@ -61,6 +61,29 @@ def check(outputs: dict[str, Path], collection: Path) -> None:
                 raise FolderError(
                     f"the {a} folder {real[a]} and the {b} folder {real[b]} overlap: each kind of output needs a "
                     f"folder of its own; set {VARIABLES.get(a, a)} or {VARIABLES.get(b, b)} apart")
+    _refuse_foreign_reports(outputs.get("reports"), collection)
+
+
+def _refuse_foreign_reports(reports: Path | None, collection: Path) -> None:
+    """FolderError when a section map other than ``notebooks/collection.toml`` would build into a reports folder
+    that holds reports another collection declares (no ``-p``) of notebooks this map does not list: its index
+    would move them under "Your builds" and its pages would drop their links to them."""
+    from helpers import params
+    from helpers.render import front
+
+    if reports is None or collection.resolve() == paths.COLLECTION.resolve() or not reports.is_dir():
+        return
+    ids = {nb.id for nb in params.notebooks(collection)}
+    foreign = sorted({str(r.get("id", "")) for p in reports.glob("*.html") if p.name != "index.html"
+                      and (r := front.read_record(p)) is not None and str(r.get("id", "")) not in ids
+                      and (r.get("variant") or not r.get("given"))})
+    if foreign:
+        given = "NATO_COLLECTION" if os.environ.get(paths.COLLECTION_VAR) else "--collection"
+        raise FolderError(
+            f"{given} {collection}: the reports folder {reports} holds the reports of notebook(s) "
+            f"{', '.join(foreign)}, which this section map does not list; building it there would rewrite that "
+            f"collection's index and pages; build it into a folder of its own with NATO_REPORTS_DIR=<folder>, "
+            f"or leave {given} unset to build notebooks/collection.toml")
 
 
 def _default(role: str) -> str:

@@ -9,6 +9,7 @@ from helpers import cache, params, paths
 from helpers.pipeline import placement
 from helpers.pipeline.plan import INDEX
 from helpers.pipeline.run import Dirs, record_site
+from helpers.pipeline.summary import plain
 
 RECORD = "index"
 
@@ -25,7 +26,8 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
     pages = sorted(p.name for p in dirs.reports.glob("*.html") if p.name != INDEX)
     pages += sorted(f"{front.SWEEPS}/{p.name}" for p in (dirs.reports / front.SWEEPS).glob("*.html"))  # listed too
     digests = {p: cache.sha256_file(dirs.reports / p) for p in pages}
-    kept = sorted(e.output for e in entries if placement.kept_failure(dirs.build, e.name).is_file())
+    listed = placement.failed(dirs.reports)
+    kept = sorted(e.output for e in entries if e.name in listed or placement.kept_failure(dirs.build, e.name).is_file())
     data: dict[str, str] = {}
     for folder in sorted({params.data_dir().resolve(), paths.DATA.resolve()}):
         data.update(cache.folder_hashes(folder))  # the index shows the data version
@@ -42,6 +44,7 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
         return False
     records = {p: r for p in declared if (r := front.read_record(dirs.reports / p)) is not None}
     states = {p: "missing" if not (dirs.reports / p).is_file() else "failed" for p in declared if p not in records}
+    states.update({p: "data" for p in records if p not in states and front.outdated(records[p]) == "data"})
     states.update({p: "kept" for p in kept if p in records})  # a failed build kept this earlier report
     data = render.render_index(entries, records, front.your_builds(dirs.reports, declared, lang), states)
     cache.atomic_write(placement.inside(dirs.reports, INDEX), data, dirs.staging)
@@ -49,13 +52,42 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
     return True
 
 
-def outdated_builds(entries: list, dirs: Dirs) -> list[str]:
+def outdated_builds(entries: list, dirs: Dirs, asked: list[str] | None = None) -> list[str]:
     """One line per report under "Your builds" made from older data or code than this build's (the index marks
-    each), naming it and the command that builds it again."""
+    each), naming it and the command that builds it again; then one line per edition whose declared reports read
+    data that changed since they were built (:func:`stale_declared`)."""
     from helpers.render import front
 
     lang = entries[0].lang if entries else "en"
     why = {"data": "older data", "code": "an older version of the helpers code"}
-    return [f"{cache.relative(dirs.reports / b.output)} (under \"Your builds\" on the index) was built from "
-            f"{why[b.stale]} and is marked so there; rebuild it with: {b.command}"
-            for b in front.your_builds(dirs.reports, [e.output for e in entries], lang) if b.stale]
+    lines = [f"{cache.relative(dirs.reports / b.output)} (under \"Your builds\" on the index) was built from "
+             f"{why[b.stale]} and is marked so there; rebuild it with: {b.command}"
+             for b in front.your_builds(dirs.reports, [e.output for e in entries], lang) if b.stale]
+    return lines + stale_declared(entries, dirs, asked)
+
+
+def stale_declared(entries: list, dirs: Dirs, asked: list[str] | None = None) -> list[str]:
+    """A line for this edition, and for each edition this build leaves alone (``asked``: the ``--lang`` given),
+    when reports of the collection in its folder were built from data that changed since: how many, which, and
+    the command that rebuilds them. This edition's index marks each of them."""
+    from helpers.i18n import EDITIONS, edition_dir
+    from helpers.render import front
+
+    lang = entries[0].lang if entries else "en"
+    others = [o for o in EDITIONS if o != lang and asked and o not in asked]
+    lines = []
+    for other in [lang, *others]:
+        folder = dirs.reports if other == lang else edition_dir(paths.reports_dir(), other)
+        old = [e for e in entries if (r := front.read_record(folder / e.output)) is not None
+               and front.outdated(r) == "data"]
+        if not old:
+            continue
+        ids = sorted({str(e.id or e.name) for e in old})
+        every = {str(e.id or e.name) for e in entries}
+        # a few by name; more, or all: the whole edition, where the cache rebuilds only these (the others: cached)
+        only = "".join(f"--only {i} " for i in ids) if len(ids) <= 3 and set(ids) != every else ""
+        where = "its index marks them" if other == lang else "its index marks them from its next build"
+        lines.append(f"{len(old)} report(s) in {plain(cache.relative(folder))}/ were built from data that has changed since "
+                     f"(notebook(s) {', '.join(ids)}); {where}; rebuild them with: "
+                     f'make reports ARGS="{only}--lang {other}"')
+    return lines

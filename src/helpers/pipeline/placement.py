@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import html
+import json
 import logging
 import os
 import shutil
@@ -143,14 +144,48 @@ def write_failure(job: ReportJob, entry: Entry, page: bytes) -> tuple[dict[str, 
 
 
 def kept_failure(build: Path, name: str) -> Path:
-    """Where the failure page of a build that kept the good earlier report goes: while it is there, the index says
-    the report's last build failed and the page shown is from an earlier build."""
+    """Where the failure page of a build that kept the good earlier report goes (for debugging; the index reads
+    :data:`FAILED_LIST`, which removing ``build/`` does not erase)."""
     return build / f"{name}.failure.html"
 
 
-def clear_failure(build: Path, name: str) -> None:
+#: Beside the reports: ``{report name: page}`` of each report whose last build failed while its good earlier page
+#: was kept; while a report is listed, the index says its last build failed and the page shown is from an earlier
+#: build. Written atomically; a report leaves it only when it builds again (or is found up to date).
+FAILED_LIST = ".failed-builds.json"
+
+
+def failed(reports: Path) -> dict[str, str]:
+    """The reports :data:`FAILED_LIST` names (none when it is missing or unreadable)."""
+    try:
+        data = json.loads((reports / FAILED_LIST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _set_failed(dirs, name: str, output: str | None) -> None:
+    now = failed(dirs.reports)
+    new = {k: v for k, v in now.items() if k != name} | ({name: output} if output else {})
+    if new == now:
+        return
+    path = inside(dirs.reports, FAILED_LIST)
+    if new:
+        cache.atomic_write(path, (json.dumps(new, indent=1, sort_keys=True) + "\n").encode(), dirs.staging)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def mark_failed(dirs, entry: Entry) -> None:
+    """The last build of ``entry`` failed and its good earlier page was kept: listed in :data:`FAILED_LIST`."""
+    if good_report(entry, dirs.reports):
+        _set_failed(dirs, entry.name, entry.output)
+
+
+def clear_failure(dirs, name: str) -> None:
     """A report built (or found up to date) again is no longer one whose last build failed."""
-    kept_failure(build, name).unlink(missing_ok=True)
+    kept_failure(dirs.build, name).unlink(missing_ok=True)
+    _set_failed(dirs, name, None)
 
 
 def os_error(exc: OSError) -> str:

@@ -51,14 +51,30 @@ def record(job: PlannedStep, res: ReportResult, dirs: Dirs) -> None:
     a failure that kept a good earlier report keeps that report's record."""
     name = job.entry.name
     try:
+        _failed_list(dirs, job.entry, res)
         if res.ok:
-            placement.clear_failure(dirs.build, name)
             cache.write_record(dirs.cache, name, key=job.key, render=job.render, data=res.reads,
                                outputs=res.outputs, executed=res.executed, limits=job.entry.limits)
         elif res.outputs:
             cache.drop_record(dirs.cache, name)
     except OSError as exc:
         _uncached(dirs, name, exc)
+
+
+def _failed_list(dirs: Dirs, entry, res: ReportResult) -> None:
+    """The list of reports whose last build failed (:data:`placement.FAILED_LIST`): this one leaves it when it
+    built, joins it when it failed and its good earlier page was kept. One that cannot be written is said in one
+    line (the index then shows the page as current)."""
+    try:
+        if res.ok:
+            placement.clear_failure(dirs, entry.name)
+        elif not res.outputs:
+            placement.mark_failed(dirs, entry)
+    except OSError as exc:
+        import sys
+
+        print(f"warning: the list of failed builds ({cache.relative(dirs.reports / placement.FAILED_LIST)}) was not "
+              f"updated for {entry.name}: {placement.os_error(exc)}", file=sys.stderr)
 
 
 def record_site(dirs: Dirs, part: str, key: str, outputs: dict | None) -> None:

@@ -44,13 +44,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def shown(path: Path | str) -> str:
+    """A path as this command prints it, so that it can be copied and reads as it is: as it is, or, when it holds
+    a line break, a control or bidirectional character or starts or ends with a space, quoted with those
+    characters escaped (``'a\\nb'``, ``'\\u202elmth.html'``), as the build prints paths."""
+    import unicodedata
+
+    text = str(path)
+    odd = any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in text)
+    return repr(text) if odd or text != text.strip() else text
+
+
 def _not_written(out: Path, exc: OSError) -> str:
     """The one line that says a page could not be written: why, where, that nothing was changed, and what to do."""
     reason = exc.strerror or str(exc)
     where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
     remedy = ("free some space or give -o a file on another disk" if exc.errno == errno.ENOSPC else
               "give -o a file in a folder you can write to")
-    return f"{out} was not written: {reason}{where}; nothing under {out.parent} was changed; {remedy}"
+    return f"{shown(out)} was not written: {reason}{where}; nothing under {shown(out.parent)} was changed; {remedy}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"{parser.prog}: error: {_not_written(out, exc)}", file=sys.stderr)
         return 1
-    print(f"wrote {out} ({len(files) - 1} more files under {out.parent})")
+    print(f"wrote {shown(out)} ({len(files) - 1} more files under {shown(out.parent)})")
     return 0
 
 
