@@ -1,4 +1,4 @@
-"""What the eighth data-editor review found in the browser, in headless Debian Chromium: 08's matrix tooltip names
+"""A reader's hover, key and print in headless Debian Chromium: 08's matrix tooltip names
 a cell's grade and record, Escape leaves the phone's Contents panel with its search results, and a long audit table
 prints its first rows with the line that names where every row is while a chart figure may run on after its chart."""
 
