@@ -91,12 +91,15 @@ present.table(overview.drop(columns=["source_id"]), title=f"The organisations on
 #
 # **Obligations.** We code the five obligation types of the Alliance Treaty Obligations and Provisions project:
 # defence, offence, neutrality, non-aggression and consultation (Leeds, Ritter, Mitchell & Long 2002; ATOP
-# codebook). The version is the one notebook 02 uses, ATOP 4.01; its definitions are quoted from ATOP's 3.0
-# codebook and its 5.1 documentation, as no 4.01 codebook was read (notebook 02 says more). Using an established codebook means an outside reader can check each call against published rules —
+# codebook). The version is the one notebook 02 uses, ATOP 4.01; its definitions are paraphrased from a copy of
+# ATOP's 3.0 codebook (no page cited) and its 5.1 documentation, as no 4.01 codebook was read (notebook 02 says
+# more). Using an established codebook means an outside reader can check each call against published rules —
 # for instance that a consultation promise counts only when it is specific to crises and aims at coordinating
 # policy. **The defence promise classifies**: a text in which members promise to help one another if attacked
-# (Article 5 of the North Atlantic Treaty, Article 4 of the Collective Security Treaty) makes an alliance, one
-# without it does not. The other four types are a **profile** shown beside it, never averaged into it: an offence
+# (Article 5 of the North Atlantic Treaty, Article 4 of the Collective Security Treaty) makes a **defence
+# alliance**, one without it does not. This is narrower than ATOP, which also counts as alliances agreements that
+# promise only non-aggression or consultation: ATOP lists the 2001 Russia–China treaty as an alliance agreement
+# (ATOP 4980) with no defence promise, which is what we call it too — not a defence alliance. The other four types are a **profile** shown beside it, never averaged into it: an offence
 # or neutrality promise is a different kind of commitment, not a step toward defence. Each type is a plain yes or
 # no; whether the text binds in law is the legal-form axis, so a political commitment is not given half a point
 # here. A provision the text does not contain is coded no, as in ATOP; such cells name the text read instead of
@@ -168,8 +171,8 @@ present.matrix(cells.assign(org_id=cells["org_id"].replace(former)), rows="dimen
 # %%
 profile = typology_view.obligation_profile(org_features, dimensions, shown, P.as_of, names)
 present.table(profile, title=typology_words.profile_finding(profile), key="profile", sources=cells,
-              caption="Class = alliance when the text promises defence. The other columns are the profile, not "
-                      "a score.")
+              caption="Class = defence alliance when the text promises defence (ATOP also counts non-aggression and "
+                      "consultation pacts as alliances). The other columns are the profile, not a score.")
 
 # %% [markdown]
 # ## Alliance or framework: a typology

@@ -36,11 +36,14 @@ def test_the_defence_promise_alone_is_scored_and_no_obligation_has_a_political_g
 def test_the_profile_stands_beside_the_class_without_a_mean(data):
     f, d, names = data
     profile = TV.obligation_profile(f, d, SHOWN, "2024-04-30", names).set_index("organisation")
-    assert profile.loc["NATO", "class"] == "alliance" and profile.loc["CSTO", "class"] == "alliance"
-    assert profile.loc["Russia–China treaty (2001)", "class"] == "not an alliance"
+    assert profile.loc["NATO", "class"] == "defence alliance" and profile.loc["CSTO", "class"] == "defence alliance"
+    # ATOP lists the 2001 treaty as an alliance agreement (4980) with no defence promise: the page says "not a
+    # defence alliance", never "not an alliance", which would contradict the census notebook 02 uses
+    assert profile.loc["Russia–China treaty (2001)", "class"] == "not a defence alliance"
+    assert not profile["class"].eq("not an alliance").any()
     assert profile.loc["Russia–China treaty (2001)", "Consultation in a crisis"] == "Yes"
     assert profile.loc["proposed Eurasian framework", "class"] == "unknown"
-    assert W.profile_finding(profile.reset_index()).startswith("NATO and CSTO are alliances")
+    assert W.profile_finding(profile.reset_index()).startswith("NATO and CSTO are defence alliances")
 
 
 def test_the_framework_gets_no_consultation_promise_from_a_general_forum(data):
@@ -172,3 +175,18 @@ def test_the_dated_takeaways_name_only_organisations_that_exist_on_the_date(data
     assert lines[0] == ("Alliances by the defence promise: NATO and CSTO; organisations without one: OSCE, SCO and "
                         f"{names['RU_CN_TREATY_2001']}.")
     assert lines[2] == "The headline does not survive the 'partly' cells read as yes."
+
+
+def test_the_page_says_its_alliance_class_is_narrower_than_atops():
+    """ATOP's census (notebook 02's cases) holds the 2001 treaty as alliance 4980 with no defence promise; the
+    codebook paragraph says so, names it in ATOP's terms and says the definitions are paraphrased, not quoted."""
+    from pathlib import Path
+
+    census = load.pact_census().set_index("atopid")
+    row = census.loc[4980]
+    assert row["org_id"] == "RU_CN_TREATY_2001" and (row["defense"], row["nonagg"], row["consul"]) == (0, 1, 1)
+    text = " ".join((Path(__file__).parents[1] / "notebooks" / "07-framework-or-alliance.py").read_text().split())
+    prose = text.replace(" # ", " ")
+    assert "narrower than ATOP" in prose and "(ATOP 4980) with no defence promise" in prose
+    assert "paraphrased from a copy of ATOP's 3.0 codebook (no page cited)" in prose
+    assert "quoted from ATOP" not in prose

@@ -94,7 +94,7 @@ def test_the_report_dates_compare_only_what_existed(as_of, absent):
                    for f in found)
         assert any(f.startswith("Proposed Eurasian framework") for f in found)
         # Editor (review 3, #13): the classification does not repeat the framework's own finding
-        assert found[0] == ("On the day, NATO and CSTO both make the defence promise that makes an alliance; NATO "
+        assert found[0] == ("On the day, NATO and CSTO both make the defence promise that makes a defence alliance; NATO "
                             "leads only on our institutions index.")
         assert sum("cannot be placed" in f for f in found) == 1
 
@@ -156,7 +156,7 @@ def test_the_07_headline_says_nato_leads_only_on_the_index_and_names_the_partly_
     found = CW.glance_with_robustness(V.glance_findings(
         T.typology_intervals(feats_, dims, shown, "2024-04-30"), V.matrix_cells(feats_, dims, shown, "2024-04-30"),
         dims, left, names, "30 Apr 2024", ties_when_yes=partly), robust)
-    assert found[0] == ("On 30 Apr 2024, NATO and CSTO both make the defence promise that makes an alliance; NATO "
+    assert found[0] == ("On 30 Apr 2024, NATO and CSTO both make the defence promise that makes a defence alliance; NATO "
                         "leads only on our institutions index, and only while CSTO's integrated military command is "
                         "read as 'partly'.")
     assert not any(f.startswith("The headline does not survive") for f in found)

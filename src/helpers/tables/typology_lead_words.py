@@ -41,11 +41,11 @@ def partly_cells(cells: pd.DataFrame, dimensions: pd.DataFrame, orgs: list[str])
 
 def _promise_part(yes: list[str], names: Mapping[str, str]) -> str:
     if not yes:
-        return "none of them makes the defence promise that makes an alliance"
+        return "none of them makes the defence promise that makes a defence alliance"
     if len(yes) == 1:
-        return f"only {names.get(yes[0], yes[0])} makes the defence promise that makes an alliance"
+        return f"only {names.get(yes[0], yes[0])} makes the defence promise that makes a defence alliance"
     both = "both" if len(yes) == 2 else "all"
-    return f"{_join([names.get(o, o) for o in yes])} {both} make the defence promise that makes an alliance"
+    return f"{_join([names.get(o, o) for o in yes])} {both} make the defence promise that makes a defence alliance"
 
 
 def _index_part(placed: pd.DataFrame, yes: list[str], partly: list[tuple[str, str]], ties_when_yes: bool,

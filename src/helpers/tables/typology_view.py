@@ -138,9 +138,9 @@ def interval_table(intervals: pd.DataFrame, dimensions: pd.DataFrame,
 
 def obligation_profile(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: Iterable[str], as_of,
                        names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """One row per organisation on ``as_of``: the defence promise that classifies it (``class``: alliance, not an
-    alliance, or unknown) and, beside it, the other obligation types of the profile, each as its reader label,
-    ``unknown`` or ``not coded for this date``. Nothing is averaged."""
+    """One row per organisation on ``as_of``: the defence promise that classifies it (``class``: defence alliance,
+    not a defence alliance, or unknown) and, beside it, the other obligation types of the profile, each as its reader
+    label, ``unknown`` or ``not coded for this date``. Nothing is averaged."""
     book = codebook(dimensions)
     names = dict(names or {})
     obligations = [d for d in book.values() if d.axis == "obligation" and d.role in ("scored", "profile")]
@@ -148,7 +148,7 @@ def obligation_profile(org_features: pd.DataFrame, dimensions: pd.DataFrame, org
     for org in orgs:
         values = cell_values(org_features, book, org, as_of)
         defence = values.get("collective_defence", NOT_CODED)
-        kind = {"yes": "alliance", "no": "not an alliance"}.get(defence, "unknown")
+        kind = {"yes": "defence alliance", "no": "not a defence alliance"}.get(defence, "unknown")
         row = {"organisation": names.get(org, org), "class": kind}
         row.update({d.label: _label(book, d.dimension_id, values[d.dimension_id]) for d in obligations})
         rows.append(row)

@@ -298,9 +298,10 @@ def _part_counts(placed: pd.DataFrame, axis: str) -> str:
 
 def profile_finding(profile: pd.DataFrame) -> str:
     """Title of the obligations profile: which organisations the defence promise makes alliances."""
-    allies = profile.loc[profile["class"] == "alliance", "organisation"].tolist()
+    allies = profile.loc[profile["class"] == "defence alliance", "organisation"].tolist()
     open_ = profile.loc[profile["class"] == "unknown", "organisation"].tolist()
-    head = (f"{join_names(allies)} {'is an alliance' if len(allies) == 1 else 'are alliances'} by the defence promise"
+    head = (f"{join_names(allies)} {'is a defence alliance' if len(allies) == 1 else 'are defence alliances'} by "
+            "the defence promise"
             if allies else "None of these texts promises defence")
     tail = f"; for {join_names(open_)} it is unknown" if open_ else ""
     return head + tail
