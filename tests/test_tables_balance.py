@@ -444,3 +444,27 @@ def test_the_ppp_caveat_names_no_other_year_when_the_conversion_is_the_glances_o
     assert "an earlier year's factors" in BW.ppp_caveat(ppp, py, py + 1)
     arabic = i18n.text(other, "ar")
     assert "بمعاملات عام لاحق" in arabic and "It may not" not in arabic
+
+
+def test_the_spending_headline_is_checked_against_nato_without_the_united_states(data):
+    """Referee (methods-9, M2): against NATO's members other than the United States, its largest spender, Russia and
+    China spent 96% in 2023, not 30%; the robustness table and the glance line both say the headline falls."""
+    c, conc, measures, wy, ppp, py = _robustness_inputs(data)
+    capabilities, memberships, world = data
+    blocs = B.comparison_blocs(memberships, B.reference_date(2023))
+    pair, rest, ratio = R.without_member(capabilities, blocs, 2023)
+    nato = float(c.set_index(["bloc", "indicator"]).loc[("NATO", "milex_usd_const"), "total"])
+    usa = float(capabilities.query("iso3 == 'USA' and year == 2023 and indicator == 'milex_usd_const'")["value"].iloc[0])
+    assert rest == pytest.approx(nato - usa) and round(ratio, 2) == 0.96 and round(pair / 1000) == 406
+    table = BRW.robustness(c, conc, 2023, measures, wy, ppp, py, {"USA": "United States"}, (pair, rest, ratio))
+    row = table[table["Alternative"].str.startswith("NATO without the United States")].iloc[0]
+    assert row["Under the alternative"] == "96%: US$406 billion against US$422 billion"
+    assert row["Holds"] == "no: the ratio is 3.2 times as large; NATO's other members still spend more"
+    series = B.share_series(capabilities, memberships, world, B.indicator_years(capabilities))
+    found = BW.glance_findings(c, conc, series, 2023, {"USA": "United States"}, measures, wy, ppp, py, False,
+                               (pair, rest, ratio))
+    assert found[0].endswith("Nor does it survive leaving out the United States: in 2023 Russia and China spent 96% "
+                             "of what NATO's other members spent.")
+    # without the check the line does not claim it
+    assert "United States" not in BW.glance_findings(c, conc, series, 2023, {"USA": "United States"}, measures, wy,
+                                                     ppp, py)[0]

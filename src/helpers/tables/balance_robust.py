@@ -55,3 +55,15 @@ def ppp_sensitivity(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str
         {"basis": "Russia and China at military purchasing-power parity, NATO at market rates (an upper bound only "
                   "if no NATO member's military-PPP factor is below 1, which was not checked)",
          "pair": at_ppp, "nato": nato, "ratio": at_ppp / nato, "conversion": conv}], columns=columns)
+
+
+def without_member(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int,
+                   member: str = "USA") -> tuple[float, float, float]:
+    """Russia and China's spending against NATO's without one member (by default the United States, whose budget
+    covers the world, not only Europe) in ``year``, at SIPRI's constant dollars: (pair, rest of NATO, ratio);
+    NaNs when either sum is missing, so the alternative denominator is computed from the data, never typed."""
+    rest = [m for m in blocs["NATO"] if m != member]
+    caps = bloc_capabilities(capabilities, {PAIR: blocs[PAIR], "rest": rest}, year, ["milex_usd_const"])
+    total = caps.set_index("bloc")["total"]
+    pair, nato = float(total.get(PAIR, float("nan"))), float(total.get("rest", float("nan")))
+    return pair, nato, (pair / nato if nato and nato == nato else float("nan"))

@@ -19,10 +19,13 @@ def _the(name: str) -> str:
 
 
 def robustness(caps: pd.DataFrame, conc: pd.DataFrame, year: int, measures: pd.DataFrame, measures_year: int | None,
-               ppp: pd.DataFrame, ppp_year: int | None, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+               ppp: pd.DataFrame, ppp_year: int | None, names: Mapping[str, str] | None = None,
+               no_us: tuple[float, float, float] | None = None) -> pd.DataFrame:
     """"How robust is this?": each headline of 05 as measured, under its obvious alternative measure, and whether it
-    holds. Columns: Headline, As measured, Alternative, Under the alternative, Holds."""
-    rows = _spending_rows(caps, year, ppp, ppp_year)
+    holds. Columns: Headline, As measured, Alternative, Under the alternative, Holds. ``no_us`` is
+    :func:`helpers.tables.balance_robust.without_member` for ``year``: the ratio against NATO without the United
+    States, the other denominator of the spending headline."""
+    rows = _spending_rows(caps, year, ppp, ppp_year) + _no_us_rows(caps, year, no_us)
     if measures is not None and not measures.empty:
         rows += _warhead_rows(caps, year, measures, measures_year)
         rows += _lead_rows(conc, year, measures, measures_year, names)
@@ -43,6 +46,21 @@ def _spending_rows(caps: pd.DataFrame, year: int, ppp: pd.DataFrame, ppp_year: i
              "Under the alternative": f"{base:.0%} at market rates, at most {alt:.0%} in {ppp_year} (an upper bound if NATO's factor is at least 1)",
              "Holds": "yes" if holds else f"no: the ratio is {alt / base:.1f} times as large"
                       + ("; NATO still spends more" if alt < 1 else "")}]
+
+
+def _no_us_rows(caps: pd.DataFrame, year: int, no_us: tuple[float, float, float] | None) -> list[dict]:
+    """The spending ratio against NATO without the United States, whose budget is worldwide."""
+    _, _, ratio = _ratio(caps, "milex_usd_const", PAIR, "NATO")
+    if no_us is None or math.isnan(ratio) or math.isnan(no_us[2]):
+        return []
+    pair, rest, alt = no_us
+    holds = abs(alt / ratio - 1) < 0.25
+    more = "NATO's other members still spend more" if alt < 1 else "Russia and China spend more"
+    return [{"Headline": "Russia and China spend about three tenths of what NATO spends",
+             "As measured": f"{ratio:.0%} in {year}, all NATO members",
+             "Alternative": f"NATO without the United States, its largest spender ({year})",
+             "Under the alternative": f"{alt:.0%}: US${pair / 1000:,.0f} billion against US${rest / 1000:,.0f} billion",
+             "Holds": "yes" if holds else f"no: the ratio is {alt / ratio:.1f} times as large; {more}"}]
 
 
 def _warhead_rows(caps: pd.DataFrame, year: int, measures: pd.DataFrame, measures_year: int | None) -> list[dict]:

@@ -266,10 +266,23 @@ def warhead_title(caps: pd.DataFrame, year: int) -> str:
             f"NATO's members: {pair:,.0f} against {nato:,.0f}")
 
 
+def no_us_caveat(no_us: tuple[float, float, float] | None, year: int, after: str = "") -> str:
+    """Whether the spending ratio survives NATO without the United States, NATO's largest spender, in one sentence
+    with the ratio and the year; empty without the figures (the caller leaves it out when the ratio moves under a
+    quarter, i.e. the headline survives). ``after`` is
+    the caveat before it (purchasing power), so the sentence reads "Nor…" after one and "It does not…" alone."""
+    if no_us is None or any(math.isnan(v) for v in no_us):
+        return ""
+    head = "Nor does it survive" if after else "It does not survive"
+    return (f"{head} leaving out the United States: in {year} Russia and China spent {no_us[2]:.0%} of what NATO's "
+            "other members spent.")
+
+
 def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame, year: int,
                     names: Mapping[str, str] | None = None, measures: pd.DataFrame | None = None,
                     measures_year: int | None = None, ppp: pd.DataFrame | None = None,
-                    ppp_year: int | None = None, estimated: bool = False) -> list[str]:
+                    ppp_year: int | None = None, estimated: bool = False,
+                    no_us: tuple[float, float, float] | None = None) -> list[str]:
     """The 2–4 findings at the top of 05, for the report's year: the pair's spending against NATO's, the
     warheads (when the data holds an inventory for the year), NATO's leading member, and the series. A finding
     that does not survive its obvious alternative (spending at purchasing-power parity, ``ppp``; deployed or
@@ -280,20 +293,14 @@ def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame
     if pair and estimated:
         pair += (f" Russia's and China's spending figures for {year} are SIPRI's estimates, published without a "
                  "range, so the ratio rests on two estimates.")
-    pair = " ".join(f for f in (pair, ppp_caveat(ppp, ppp_year, year)) if f) if pair else ""
+    if pair:
+        after = ppp_caveat(ppp, ppp_year, year)
+        _, _, ratio = _ratio(caps, "milex_usd_const", PAIR, "NATO")
+        moved = no_us is not None and not math.isnan(no_us[2]) and abs(no_us[2] / ratio - 1) >= 0.25
+        pair = " ".join(f for f in (pair, after, no_us_caveat(no_us, year, after) if moved else "") if f)
     heads = warhead_glance(measures, measures_year) or warhead_finding(caps, year)
     found = [pair, heads, leader_finding(conc, year, names)]
     return [f for f in found if f] + [series_finding(series) + "."]
-
-
-
-
-
-
-
-
-
-
 
 
 def overlap_title(shared: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int) -> str:
