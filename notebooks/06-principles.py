@@ -105,7 +105,7 @@ present.chart(principles_charts.principle_grid_chart(grid, title=principles_word
 
 # %%
 summary = principles.principle_summary(grid)
-present.table(summary, title=principles_words.principles_found(summary, P.as_of), sources=matrix, key="summary",
+present.table(summary, title=principles_words.principles_found(summary, P.as_of, grid), sources=matrix, key="summary",
               caption="Documents adopted on or before the chosen date; counts of our readings. 'From a report' = "
                       "explicit on a news report of the text, with no phrase quoted; 'not coded' = not read, not "
                       "absent.")
@@ -171,7 +171,9 @@ present.glance(principles_words.glance_findings(summary, grid, P.as_of, article_
 # - Multipolarity — the closest documented idea to "many actors, no hegemon" (P11) — runs through the SCO Charter,
 #   the 2022 statement and the SCO's 2024 declaration, but each time as a description of the world order, so it is
 #   read as implicit in all three. Read as explicit in the two that use the word outright, the headline would be
-#   four principles of five instead of three: it rests on that reading.
+#   four principles of five instead of three. The check runs the other way too: counting multidimensional security
+#   as explicit only where a text names hybrid threats or multidimensional security, which none read does, it falls
+#   to two. The headline count is two to four of five, depending on the reading.
 # - Two documents, the Russia–China statement of May 2024 and the SCO's Astana declaration of July 2024, postdate
 #   the article: they show where the ideas went, not what the article could build on.
 # - Many cells stay "not coded" and none is coded absent, so the counts measure how far the texts were read as

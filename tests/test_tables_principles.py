@@ -149,8 +149,30 @@ def test_documents_after_the_article_are_not_counted_as_its_precedents():
     g = T.principle_grid(T.principle_matrix(pdc, dc, pr, "2024-12-31"), pr, dc, "2024-12-31")
     lines = TW.glance_findings(T.principle_summary(g), g, "2024-12-31", day)
     assert ("Of the 12 documents, 2 postdate the article (16 Apr 2024) and are not precedents; in the 10 before it, "
-            "3 of the 5 principles are stated explicitly in a quoted phrase.") in lines[0]
+            "3 of the 5 principles are stated explicitly in a quoted phrase (2 under the strict reading).") in lines[0]
     early = TW.precedent_line(g[pd.to_datetime(g["date"]) <= day], day)
     assert early.startswith("Every document read was adopted before the article")
     with pytest.raises(ValueError, match="lineage.csv"):
         T.article_day(pd.DataFrame({"published": [None], "date_precision": [None]}))
+
+
+def test_the_first_screen_says_the_count_falls_to_two_when_multidimensional_must_be_named():
+    """Referee (methods-9, M5): the rule says explicit = named, and no text read names hybrid threats or
+    multidimensional security, yet two phrases count it explicit. The first screen keeps 3 of 5 but says 2 under the
+    strict reading (the check that lowers the count, beside multipolarity's that raises it); before the article too."""
+    from helpers import load
+
+    pr, dc, pdc = load.table("principles"), load.table("documents"), load.table("principle_documents")
+    explicit = pdc[(pdc["principle_id"] == "multidimensional") & (pdc["presence"] == "explicit")]
+    assert len(explicit) and not explicit["phrase"].str.contains("hybrid|multi-?dimensional", case=False).any()
+    g = T.principle_grid(T.principle_matrix(pdc, dc, pr, "2024-12-31"), pr, dc, "2024-12-31")
+    summary = T.principle_summary(g)
+    assert TW.strict_count(g) == 2
+    line = TW.glance_findings(summary, g, "2024-12-31", "2024-04-16")[0]
+    assert line.startswith("3 of the article's 5 principles are stated explicitly in a quoted phrase in at least one "
+                           "document adopted by 31 Dec 2024 (2 under the strict reading: no text read names hybrid "
+                           "threats or multidimensional security); 5 counting")
+    assert line.endswith("3 of the 5 principles are stated explicitly in a quoted phrase (2 under the strict reading).")
+    # where the strict reading changes nothing, nothing is added
+    early = T.principle_grid(T.principle_matrix(pdc, dc, pr, "2000-01-01"), pr, dc, "2000-01-01")
+    assert "strict" not in TW.principles_found(T.principle_summary(early), "2000-01-01", early)

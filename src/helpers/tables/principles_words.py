@@ -37,13 +37,32 @@ def _stated(summary: pd.DataFrame, wide: bool) -> pd.Series:
     return summary.set_index("principle")[cols].sum(axis=1)
 
 
-def principles_found(summary: pd.DataFrame, as_of) -> str:
+#: The strict reading of "explicit (named)": a principle whose article wording names more than its quoted phrases
+#: do counts as named only where a quoted explicit phrase holds one of these words. P13's principle is military
+#: questions *plus hybrid threats*; no text read names either "hybrid" threats or "multidimensional" security.
+STRICT_NAMES = {"Multidimensional security": ("hybrid", "multidimensional", "multi-dimensional")}
+
+
+def strict_count(grid: pd.DataFrame) -> int:
+    """How many principles are stated explicitly in a quoted phrase when :data:`STRICT_NAMES` must be named in it:
+    the check that can lower the headline count, beside the multipolarity reading that could raise it."""
+    quoted = grid[(grid["presence"] == "explicit") & (grid["phrase"].fillna("").str.strip() != "")]
+    named = [p for p, rows in quoted.groupby("principle")
+             if p not in STRICT_NAMES or rows["phrase"].str.lower().str.contains("|".join(STRICT_NAMES[p])).any()]
+    return len(named)
+
+
+def principles_found(summary: pd.DataFrame, as_of, grid: pd.DataFrame | None = None) -> str:
     """How many of the principles of :func:`principle_summary` are stated explicitly in a quoted phrase in at least
-    one document by ``as_of``, and how many counting implicit readings and reports of the text too."""
+    one document by ``as_of``, how many under the strict reading (:func:`strict_count`, given ``grid``, when it is
+    lower) and how many counting implicit readings and reports of the text too."""
     day = wording.day(as_timestamp(as_of, "as_of"))
     n, wide = int((_stated(summary, False) > 0).sum()), int((_stated(summary, True) > 0).sum())
+    strict = strict_count(grid) if grid is not None and {"presence", "phrase"} <= set(grid.columns) else n
+    low = (f" ({strict} under the strict reading: no text read names hybrid threats or multidimensional security)"
+           if strict < n else "")
     return (f"{n} of the article's {len(summary)} principles are stated explicitly in a quoted phrase in at least "
-            f"one document adopted by {day}; {wide} counting implicit readings and reports")
+            f"one document adopted by {day}{low}; {wide} counting implicit readings and reports")
 
 
 def readings_title(matrix: pd.DataFrame, as_of) -> str:
@@ -114,16 +133,18 @@ def precedent_line(grid: pd.DataFrame, article_day) -> str:
     if not after:
         return f"Every document read was adopted before the article ({wording.day(day)}): all can be precedents."
     n = int((_stated(principle_summary(before), False) > 0).sum()) if not before.empty else 0
+    strict = strict_count(before) if not before.empty and "phrase" in before else n
+    low = f" ({strict} under the strict reading)" if strict < n else ""
     return (f"Of the {grid['document'].nunique()} documents, {after} postdate the article ({wording.day(day)}) and "
             f"are not precedents; in the {before['document'].nunique()} before it, {n} of the "
-            f"{grid['principle'].nunique()} principles are stated explicitly in a quoted phrase.")
+            f"{grid['principle'].nunique()} principles are stated explicitly in a quoted phrase{low}.")
 
 
 def glance_findings(summary, grid, as_of, article_day=None) -> list[str]:
     """06: how many of the article's principles existing documents state (and, given ``article_day``, how many in
     the documents that predate the article), why none is ranked as the most common (the documents are ours, not a
     census; :func:`most_common` is shown in the report with that caveat) and what a cell not coded means."""
-    first = f"{principles_found(summary, as_of)}."
+    first = f"{principles_found(summary, as_of, grid)}."
     if article_day is not None:
         first += " " + precedent_line(grid, article_day)
     return [first, pool_line(grid), absence_line(summary)]
