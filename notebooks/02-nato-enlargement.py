@@ -185,9 +185,13 @@ present.table(members[["name", "iso3", "status", "joined", "background"]],
 # documentation of version 5.1, which defines an alliance as "a formal agreement among independent states to
 # cooperate militarily" when military conflict is possible or under way (a web page, so no page number). Whether the 4.01 codebook words these definitions differently was not checked. **The rule:**
 # a defence pledge (ATOP's `defense` code: a promise of active military support if a member is attacked), at least three states at signature, and at least one
-# permanent member of the UN Security Council (UN Charter, Article 23) among them. The last condition keeps the
-# comparison to great-power blocs, the class NATO belongs to. The census is counted first, then every agreement
-# with the first condition it fails.
+# permanent member of the UN Security Council (UN Charter, Article 23) among them. The last condition checks who
+# signed, nothing more: it keeps agreements that bind one of the five states holding those seats, but it does not
+# select great-power blocs alone. It also admits France's 1960 defence agreement with the Central African Republic,
+# Congo and Chad, the charters of the Organization of American States and of the Commonwealth of Independent
+# States, the Maastricht Treaty, and the Act of Chapultepec of March 1945, whose signatories are matched against
+# the five seats as the Charter names them. The census is counted first, then every agreement with the first
+# condition it fails.
 #
 # **When a pledge begins.** ATOP's alliance-level `defense` code says that some phase of an agreement carries a
 # defence pledge, not which phase, and the census dates every agreement from its signature. One admitted agreement
