@@ -190,3 +190,20 @@ def test_the_page_says_its_alliance_class_is_narrower_than_atops():
     assert "narrower than ATOP" in prose and "(ATOP 4980) with no defence promise" in prose
     assert "paraphrased from a copy of ATOP's 3.0 codebook (no page cited)" in prose
     assert "quoted from ATOP" not in prose
+
+
+def test_a_dated_report_shows_no_later_evidence_as_a_fact_of_its_date(data):
+    """Referee (methods-9, M4): on 31 Dec 1991 NATO's cells quoted ACT (2003), the 2017 battlegroups and the 2010
+    Strategic Concept. The values stay; the evidence text dated after the report's date gives way to its year."""
+    f, d, _ = data
+    cells = W.matrix_cells(f, d, ["NATO"], "1991-12-31").set_index("dimension_id")
+    command, forces, nuclear = (cells.loc[k, "note"] for k in ("integrated_command", "standing_forces",
+                                                                 "nuclear_dimension"))
+    assert cells.loc["integrated_command", "value"] == "yes" and cells.loc["nuclear_dimension", "value"] == "stated"
+    assert "Allied Command Transformation" not in command and "(evidence from 2012, after this date)" in command
+    assert "Multinational battlegroups provided" not in forces and "(evidence from 2017, after this date)" in forces
+    assert "2010 Strategic Concept says" not in nuclear and "(evidence from 2010, after this date)" in nuclear
+    assert "19 December 1950" in command  # the note that dates the value stays
+    today = W.matrix_cells(f, d, ["NATO"], "2024-04-30").set_index("dimension_id")
+    assert "Allied Command Transformation" in today.loc["integrated_command", "note"]
+    assert not today["note"].str.contains("after this date").any()

@@ -171,3 +171,12 @@ def typology_intervals(org_features: pd.DataFrame, dimensions: pd.DataFrame, org
             row[f"{axis}_unknown"] = len(scored) - known
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def later_evidence(row: pd.Series, as_of) -> int | None:
+    """The year of a cell's evidence when the text it quotes is dated after ``as_of`` (a dated report shown a later
+    structure as a fact of its date); None when the evidence is on or before it, or undated."""
+    when = pd.to_datetime(row.get("evidence_date"), errors="coerce")
+    if as_of is None or pd.isna(when) or when <= pd.Timestamp(as_of):
+        return None
+    return int(when.year)

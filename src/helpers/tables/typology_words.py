@@ -112,15 +112,17 @@ def _text(row: pd.Series, column: str) -> str:
     return "" if value is None or pd.isna(value) else str(value).strip()
 
 
-def _cell_note(dim: T.Dimension, value: str, row: pd.Series | None) -> str:
+def _cell_note(dim: T.Dimension, value: str, row: pd.Series | None, as_of=None) -> str:
     """The matrix cell's note, each part in the edition's words (``i18n.text``: the data's prose through
-    ``data/prose_ar.csv``; the English edition's words unchanged)."""
-    from helpers import i18n
+    ``data/prose_ar.csv``; the English edition's words unchanged). Evidence dated after ``as_of`` gives way to
+    "(evidence from YYYY, after this date)"; the note, which says what dates the value, stays."""
+    from helpers.i18n import text as tr
 
-    tr = i18n.text
     if row is None:
         return tr("No coded text is in force on this date.")
     head = tr("Unknown: the texts read do not settle it.") if value == T.UNKNOWN else f"{tr(dim.labels[value])}."
+    if (later := T.later_evidence(row, as_of)) is not None:
+        return f"{head} {tr(f'(evidence from {later}, after this date)')} {tr(_text(row, 'note'))}".strip()
     marks = ("«", "»") if paths.language() == "ar" else ("“", "”")
     quote = f" {marks[0]}{tr(_text(row, 'quote'))}{marks[1]}" if _text(row, "quote") else ""
     where = f" {tr(_text(row, 'locator'))}{':' if quote else '.'}" if _text(row, "locator") else ""
@@ -143,7 +145,7 @@ def matrix_cells(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: Ite
             known = value in dim.scale
             score = (-1.0 if dim_id in UNORDERED else dim.scaled(value)) if known else None
             rows.append({"org_id": org, "dimension_id": dim_id, "axis": dim.axis, "value": value, "score": score,
-                         "note": _cell_note(dim, value, row), "source_id": "" if row is None else row["source_id"]})
+                         "note": _cell_note(dim, value, row, as_of), "source_id": "" if row is None else row["source_id"]})
     return pd.DataFrame(rows, columns=["org_id", "dimension_id", "axis", "value", "score", "note", "source_id"])
 
 
