@@ -59,3 +59,26 @@ def test_an_entry_that_is_not_a_frame_is_worked_out_again(tmp_path, monkeypatch)
     keep("status", lambda: frame)
     _only_file(tmp_path).write_bytes(pickle.dumps(7))
     pd.testing.assert_frame_equal(keep("status", lambda: frame), frame)
+
+
+
+def _memmap_pickle(module: str, target) -> bytes:
+    """A protocol-0 pickle that calls ``module.memmap(target, "uint8", "w+", 0, (16,))``: rebuilding it would
+    truncate ``target`` to 16 zero bytes."""
+    return (f"c{module}\nmemmap\n(V{target}\nVuint8\nVw+\nI0\n(I16\nttR.").encode()
+
+
+def test_a_planted_file_naming_numpys_memmap_changes_no_file(tmp_path, monkeypatch):
+    """Hostile input: ``numpy._core`` also holds ``memmap``; a kept file that names it, under any of its module
+    names, is refused before it is rebuilt, so a file elsewhere on disk keeps its bytes and the frame is worked out
+    again."""
+    keep = _keep(tmp_path, monkeypatch)
+    frame = pd.DataFrame({"n": [1, 2]})
+    keep("status", lambda: frame)
+    victim = tmp_path / "victim.txt"
+    for module in ("numpy._core.memmap", "numpy.core.memmap", "numpy"):
+        victim.write_text("keep me")
+        _only_file(tmp_path).write_bytes(_memmap_pickle(module, victim))
+        got = keep("status", lambda: frame)
+        assert victim.read_text() == "keep me", f"a planted {module}.memmap pickle changed a file"
+        pd.testing.assert_frame_equal(got, frame)

@@ -25,32 +25,34 @@ import pandas as pd
 
 from helpers import cache, paths
 
-#: Where the classes and rebuild functions of a pickled frame live (the modules themselves, or packages below
-#: them); ``pandas.core.computation`` (``pd.eval``) and the readers in ``pandas.io`` are not among them.
-_MODULES = ("numpy.dtypes", "pandas.arrays")
-#: What a frame's pickle takes from the top-level ``numpy`` and ``pandas`` (not ``pandas.ExcelWriter``,
-#: ``numpy.memmap`` or any other class that opens a file).
-_TOP = {"numpy": {"ndarray", "dtype"},
-        "pandas": {"DataFrame", "Series", "Index", "RangeIndex", "MultiIndex", "DatetimeIndex", "Categorical",
-                   "CategoricalDtype", "CategoricalIndex", "Timestamp", "Timedelta", "Period", "Interval",
-                   "StringDtype", "NA", "NaT"}}
-_PACKAGES = ("numpy._core.", "numpy.core.", "pandas._libs.", "pandas.core.arrays", "pandas.core.dtypes",
-             "pandas.core.frame", "pandas.core.series", "pandas.core.indexes", "pandas.core.internals")
-#: Rebuild functions (not classes) a frame's pickle calls.
-_REBUILDERS = frozenset({"_reconstruct", "_frombuffer", "_new_Index", "_unpickle_block", "__pyx_unpickle_NDArrayBacked",
-                         "_new_DatetimeIndex", "_new_PeriodIndex", "_unpickle_series_compat", "scalar"})
+#: Every global a kept frame's pickle may name, by module and name, and nothing else: the classes of a frame, its
+#: index and its column arrays and dtypes, and their rebuild functions. A whole package is never admitted, since
+#: ``numpy._core`` also holds ``memmap``, which opens and writes a file when it is rebuilt. A kept frame that names
+#: anything outside this list is refused and worked out again, never run.
+_ALLOWED = frozenset({
+    ("builtins", "slice"), ("numpy", "dtype"), ("numpy", "ndarray"),
+    ("numpy._core.multiarray", "_reconstruct"), ("numpy._core.multiarray", "scalar"),
+    ("numpy._core.numeric", "_frombuffer"), ("numpy.core.multiarray", "_reconstruct"),
+    ("numpy.core.multiarray", "scalar"), ("numpy.core.numeric", "_frombuffer"),
+    *(("numpy.dtypes", n) for n in ("BoolDType", "Int64DType", "Int32DType", "Float64DType", "ObjectDType",
+                                     "StrDType", "DateTime64DType")),
+    *(("pandas", n) for n in ("DataFrame", "Series", "Index", "RangeIndex", "MultiIndex", "DatetimeIndex",
+                              "Categorical", "CategoricalDtype", "CategoricalIndex", "Timestamp", "NA", "NaT",
+                              "StringDtype", "BooleanDtype", "Int64Dtype", "Float64Dtype")),
+    *(("pandas.arrays", n) for n in ("BooleanArray", "DatetimeArray", "IntegerArray", "FloatingArray",
+                                     "StringArray")),
+    ("pandas._libs.arrays", "__pyx_unpickle_NDArrayBacked"), ("pandas._libs.internals", "_unpickle_block"),
+    ("pandas.core.indexes.base", "_new_Index"), ("pandas.core.indexes.datetimes", "_new_DatetimeIndex"),
+    ("pandas.core.internals.managers", "BlockManager"), ("pandas.core.internals.managers", "SingleBlockManager"),
+})
 
 
 class _FramesOnly(pickle.Unpickler):
-    """An unpickler that admits numpy and pandas classes and their rebuild functions, and ``builtins.slice``."""
+    """An unpickler that admits only the globals of :data:`_ALLOWED`."""
 
     def find_class(self, module: str, name: str):
-        if module == "builtins" and name == "slice":
-            return slice
-        if name in _TOP.get(module, ()) or module in _MODULES or module.startswith(_PACKAGES):
-            found = super().find_class(module, name)
-            if isinstance(found, type) or name in _REBUILDERS or name in _TOP.get(module, ()):
-                return found
+        if (module, name) in _ALLOWED:
+            return super().find_class(module, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not part of a kept frame")
 
 
