@@ -131,6 +131,9 @@ present.table(article.glossary_table(glossary, paragraphs), sources=glossary, ke
 present.table(article.claim_profile(claims), title=article_words.claims_finding(claims), sources=claims, key="claims",
               caption="Number of claims by type and provisional verdict; notebook 09 gives each verdict's evidence.")
 
+# %%
+present.findings(article_words.voices_detail(claims, paragraphs))
+
 # %% [markdown]
 # ## How to read the rest of the collection
 #

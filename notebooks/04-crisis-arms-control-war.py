@@ -192,10 +192,12 @@ phases = arms_control.treaty_phases(arms_record, listed, through=through)
 steps = arms_control.treaty_steps(arms_record, listed, through=through)
 wars = events[events["event_id"].isin(war_rule.loc[war_rule["admitted"], "event_id"])]
 title = arms_control_words.gantt_headline(listed, wars, phases, through)
+at_2023 = arms_control.pair_status(arms_record, listed, "2023-12-31")
 present.chart(arms_control_charts.treaty_gantt(phases, steps, wars, title=title,
-                                               description="Treaties above the wars, one axis."),
+                                               description="Treaties above the wars, one axis.",
+                                               binding=at_2023.loc[at_2023["binds_pair"], "treaty_id"]),
               caption=f"Treaty phases up to {wording.day(through.date())}; hover for dates, parties and sources. "
-              + arms_control_charts.key_note(),
+              + arms_control_charts.key_note() + " " + arms_control_words.binding_note(at_2023),
               sources=[*phases["source_id"], *steps["source_id"], *wars["source_id"]], key="treaties-wars")
 
 # %% [markdown]

@@ -165,6 +165,9 @@ present.table(claims_view.attribution_view(attributed), title=claims_words.attri
                       "author's as the English gives them; the verdict column judges the content only.",
               sources=ledger[ledger["claim_id"].isin(attributed["claim_id"])], key="attribution")
 
+# %%
+present.findings([claims_words.voices_finding(ledger, ADDED) + "."])
+
 # %% [markdown]
 # ## The lineage: Valdai → RT → Arabic
 #

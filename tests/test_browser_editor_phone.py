@@ -82,3 +82,32 @@ def test_08_matrix_column_names_stand_apart_on_a_phone_and_the_page_does_not_scr
         assert rep.warnings == [] and rep.console_errors == []
     finally:
         page.context.close()
+
+
+#: Each short card value on a phone: the left and right of every line box of its text against its cell's.
+CARD_LINES_JS = """() => [...document.querySelectorAll('table.report-cards tr:not(.report-row-detail) > td:not([data-long])')]
+  .filter(td => td.offsetParent && getComputedStyle(td, '::before').content !== 'none' && td.textContent.trim())
+  .map(td => { const r = document.createRange(); r.selectNodeContents(td); const box = td.getBoundingClientRect();
+    return {text: td.textContent.trim().slice(0, 40), left: box.left, right: box.right,
+            rtl: getComputedStyle(td).direction === 'rtl',
+            lines: [...r.getClientRects()].filter(x => x.width > 0).map(x => [x.left, x.right])}; })"""
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_09_phone_cards_keep_a_wrapped_value_in_its_column_beside_its_label(chromium, built_reports, edition):
+    """Editor 9 (M10): on a phone, C48's "The Ukraine crisis has reached its military" sat beside its label and
+    "phase." ran back under the label (the label was floated). Every line of a short value now stays in the value's
+    column, the far half of the card, in either edition."""
+    page, rep = rb.open_report(chromium, built_reports / f"{edition}09-claims-ledger.html", viewport=PHONE)
+    try:
+        cells = page.evaluate(CARD_LINES_JS)
+        assert len(cells) > 50
+        # the label stands at the cell's start: the left in English, the right in Arabic (an Arabic cell of an
+        # English page too)
+        wrong = [c["text"] for c in cells for a, b in c["lines"]
+                 if (b > c["left"] + 0.55 * (c["right"] - c["left"]) if c["rtl"]
+                     else a < c["left"] + 0.45 * (c["right"] - c["left"]))]
+        assert wrong == [], f"{edition}09: values running under their labels: {wrong[:5]}"
+        assert any(len(c["lines"]) > 1 for c in cells)  # some values do wrap, and stay in their column
+    finally:
+        page.context.close()

@@ -24,8 +24,8 @@ def test_treaty_gantt_shares_the_time_axis_with_the_war_lane():
     assert title_text(spec) == "Treaties fell away"
     units = layers(spec)
     # bars, steps, the line of a treaty never in force (none here) and its words, the rule at the headline's date and
-    # its words, the war lane
-    assert [mark_type(u) for u in units] == ["bar", "tick", "rule", "text", "rule", "text", "circle"]
+    # its words, the diamonds of the treaties still binding both then (none here), the war lane
+    assert [mark_type(u) for u in units] == ["bar", "tick", "rule", "text", "rule", "text", "point", "circle"]
     # one time axis: the treaties and the war lane resolve x as one shared scale, which spans both from the data
     # (an explicit domain per view made Vega warn about conflicting domains)
     assert spec["resolve"]["scale"]["x"] == "shared"
@@ -101,3 +101,29 @@ def test_a_wars_label_wraps_whole_on_a_phone_instead_of_ending_in_an_ellipsis():
     svg = vlc.vegalite_to_svg(chart.to_json())
     lines = [t.replace("&apos;", "'") for t in re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)]  # one per line
     assert " ".join(lines) == war and all(len(t) <= 21 for t in lines) and "…" not in " ".join(lines)
+
+
+def test_the_treaties_still_binding_both_at_the_headlines_date_get_a_diamond_on_the_line():
+    """Editor 9 (M4): the headline counts 2 treaties binding the US and Russia at the end of 2023, but five bars cross
+    that line; a diamond on the line marks the two, and the caption names what the other crossing bars were."""
+    from helpers import load
+    from helpers.tables import arms_control as T, arms_control_words as W
+
+    record, treaties = load.arms_control(), load.treaties()
+    listed = T.admitted_treaties(treaties, T.treaty_cases(treaties, record))
+    through = record["date"].max()
+    phases, steps = T.treaty_phases(record, listed, through=through), T.treaty_steps(record, listed, through=through)
+    status = T.pair_status(record, listed, "2023-12-31")
+    binding = status.loc[status["binds_pair"], "treaty_id"]
+    wars = pd.DataFrame({"date": pd.to_datetime(["2008-08-08"]), "category": ["intervention_war"],
+                         "title": ["War"], "description": ["d"], "source_id": ["w"]})
+    spec = C.treaty_gantt(phases, steps, wars, title="t", description="d", binding=binding).to_dict()
+    diamonds = [u for u in layers(spec) if mark_type(u) == "point"]
+    assert len(diamonds) == 1 and diamonds[0]["mark"]["shape"] == "diamond"
+    rows = spec["datasets"][diamonds[0]["data"]["name"]]
+    assert sorted(r["name"] for r in rows) == ["Peaceful Nuclear Explosions Treaty", "Threshold Test Ban Treaty"]
+    assert {r["date"][:10] for r in rows} == {"2023-12-31"}
+    note = W.binding_note(status)
+    assert "(Threshold Test Ban Treaty; Peaceful Nuclear Explosions Treaty)" in note
+    assert "suspended by the US or Russia: New START." in note
+    assert "in force among other parties only: CFE Treaty; Open Skies Treaty." in note

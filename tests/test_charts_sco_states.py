@@ -136,3 +136,19 @@ def test_builders_refuse_an_empty_title():
                            "ongoing": [True]})
     with pytest.raises(ValueError, match="title"):
         C.spell_gantt(spells, title="", description="d")
+
+
+def test_tie_matrix_rows_follow_the_arabic_alphabet_in_the_arabic_edition():
+    """Editor 9 (M11): the Arabic matrix kept the English alphabetical order (ألبانيا، أندورا، النمسا، بيلاروس،
+    بلجيكا…), which reads as random to an Arabic reader; within a group the rows now follow the Arabic names."""
+    from helpers import paths
+
+    names = {"ALB": "Albania", "AND": "Andorra", "AUT": "Austria", "BLR": "Belarus", "BEL": "Belgium"}
+    status = pd.DataFrame({"OSCE": ["participating_state"] * 5, "SCO": [""] * 5}, index=pd.Index(list(names), name="iso3"))
+    matrix = T.tie_matrix(status, names)
+    english = C.tie_matrix_chart(matrix, title="t", description="d").to_dict()["layer"][1]["encoding"]["y"]["sort"]
+    assert english == ["Albania", "Andorra", "Austria", "Belarus", "Belgium"]
+    with paths.using(lang="ar"):
+        arabic = C.tie_matrix_chart(matrix, title="t", description="d").to_dict()["layer"][1]["encoding"]["y"]["sort"]
+    # ألبانيا، النمسا، أندورا، بلجيكا، بيلاروس: the hamza on the alef folded, as an Arabic index sorts
+    assert arabic == ["Albania", "Austria", "Andorra", "Belgium", "Belarus"]

@@ -186,7 +186,8 @@ def test_04_first_screen_agrees_with_the_tables_below(record):
     # referee (M4): the first screen says Donbas is three of the census's conflicts, and that the count does not
     # survive the primary-parties reading, as the robustness section does
     assert wars == [f"{k} of the {len(conflicts)} armed conflicts in UCDP/PRIO's census for Europe and the former "
-                    "USSR (at least 25 battle-related deaths a year), 1992–2022, meet the rule, in 1999–2022; 3 of "
+                    "USSR (at least 25 battle-related deaths a year), 1992–2022, meet our rule (Russia or a NATO "
+                    "member used force against a state outside its bloc), in 1999–2022; 3 of "
                     f"them are one war in Ukraine from 2014, which the census splits by armed group, so they are "
                     f"{len(groups)} wars. Counted over primary parties only, {k1} of the {len(primary)} meets the "
                     "rule: the count does not survive that reading."], lines

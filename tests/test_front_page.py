@@ -245,3 +245,32 @@ def test_the_failed_mark_survives_removing_the_debug_folder(fake):
     assert "last build failed" not in _text(_index_entry(fake, "01"))
     assert fake.build("--only", "02", "--force").returncode == 0
     assert "last build failed" not in _text(_index_entry(fake, "01"))
+
+
+def test_the_index_lede_gives_three_findings_each_a_reports_own_first_sentence_linked_to_it():
+    """Editor 9 (M2): the index's first screen described the collection ("19 paragraphs in 3 sections") rather than
+    what it finds. "What the collection finds" takes each listed report's own first-screen finding (its first
+    sentence) and links to the report; a report not built is left out, never shown stale."""
+    found = {"00": ({"findings": ["19 paragraphs.", "15 of its 55 claims are factual; 8 are supported."]}, "00.html"),
+             "09": ({"findings": ["Verdicts.", "Of the 55 claims, 7 were faithful. More detail."]}, "09.html"),
+             "04": ({"findings": ["At the end of 2023, 2 of 12 treaties still bound both. The 12 are ours."]}, "04.html")}
+    assert front.lede(found) == [
+        {"id": "00", "output": "00.html", "text": "15 of its 55 claims are factual; 8 are supported."},
+        {"id": "09", "output": "09.html", "text": "Of the 55 claims, 7 were faithful."},
+        {"id": "04", "output": "04.html", "text": "At the end of 2023, 2 of 12 treaties still bound both."}]
+    assert [i["id"] for i in front.lede({k: v for k, v in found.items() if k != "09"})] == ["00", "04"]
+
+
+@pytest.mark.slow
+def test_the_built_index_leads_with_what_the_collection_finds(built_reports):
+    index = (built_reports / "index.html").read_text(encoding="utf-8")
+    lede = index.split('<aside class="report-glance index-lede"', 1)[1].split("</aside>", 1)[0]
+    assert "What the collection finds" in lede
+    items = re.findall(r"<li>(.*?) <a href=\"([^\"]+)\">", lede, re.S)
+    assert [o for _, o in items] == ["00-article-at-a-glance.html", "09-claims-ledger.html",
+                                     "04-crisis-arms-control-war.html"]
+    for text, output in items:
+        page = (built_reports / output).read_text(encoding="utf-8")
+        glance = _text(page.split('<aside class="report-glance"', 1)[1].split("</ul>", 1)[0])
+        assert _text(text) in glance, output
+    assert index.index("index-lede") < index.index('class="index-list"')  # before the list of reports

@@ -460,7 +460,7 @@ def test_the_ledgers_first_screen_reads_in_arabic_for_the_real_verdicts():
     claims, paragraphs = load.claims(), load.paragraphs()
     ledger = ledgers.claims_ledger(claims, article.notebook_reports(), ledgers.CLAIM_TYPES)
     added = set(paragraphs.query("likely_editor_addition")["paragraph"])  # as 09 passes it (review 4, A2)
-    for sentence in claims_words.glance_findings(ledger, added) + article_words._voices(claims, paragraphs):
+    for sentence in claims_words.glance_findings(ledger, added) + article_words.voices_detail(claims, paragraphs):
         arabic_text = i18n.text(sentence, "ar")
         assert not re.search(r"[A-Za-z]{3,}", arabic_text), arabic_text
 

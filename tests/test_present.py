@@ -424,3 +424,16 @@ def test_a_long_audit_table_prints_its_first_rows_and_names_where_every_row_is()
     for whole in (present.table(frame, title="Cells", sources=["fixture-members"], key="a2"),
                   present.table(frame, title="Cells", sources=["fixture-members"], key="a3", print_rows=30)):
         assert "print-only" not in present.figure_table_html(whole.payload(), export_links="")
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_claims_verdict_keeps_its_coloured_chip_in_either_edition(lang):
+    """Editor 9 (M11): the Arabic ledger's verdicts lost their coloured chips (the chip was looked up by the English
+    word and column); each verdict keeps its chip, and its edition's word, in both editions."""
+    from helpers import i18n, paths
+
+    frame = pd.DataFrame({"claim": ["C01", "C02"], "verdict": ["supported", "partly supported"]})
+    with paths.using(lang=lang):
+        out = present.table_html(frame, "k", "t")
+    for verdict, kind in (("supported", "supported"), ("partly supported", "partly")):
+        assert f'<span class="verdict-chip verdict-{kind}">{i18n.text(verdict, lang)}</span>' in out

@@ -156,7 +156,7 @@ def test_findings_name_the_leader_and_admit_gaps():
     conc = BC.concentration(caps(), {"X": ["AAA", "BBB", "CCC"]}, 2023)
     assert BW.concentration_finding(conc, 2023, {"AAA": "Aland"}) == (
         "In 2023, X leans most on one member for military spending: Aland holds 60%, "
-        "so its 3 members weigh as much as 2.2 equal ones would")
+        "so its 3 members count, in effect, as only 2.2 members of equal size")
 
 
 # --- the project's data: what notebook 05 shows ------------------------------------------------------------------

@@ -112,9 +112,11 @@ def test_glance_counts_verdicts_attributions_and_checking_of_the_listed_claims()
     first, attributed, checked = TW.glance_findings(led)
     assert first == ("Of 4 listed claims, the evidence supports 1, partly supports 1 and contradicts 1; 1 is a "
                      "reading, proposal or open forecast.")
-    assert attributed == TW.voices_finding(led) + "."
-    assert attributed.startswith("Of the 4 claims, 2 were compared with RT's English and found faithful to it, and 2 "
-                                 "were changed in translation")
+    # editor 9 (M3): the first screen keeps the three counts; whose words the changed ones are is in the body
+    assert attributed == ("Of the 4 claims, 2 were found faithful to RT's English and 2 were changed in translation; "
+                          "for 0 RT's English could not be read.")
+    assert TW.voices_finding(led).startswith("Of the 4 claims, 2 were compared with RT's English and found faithful to "
+                                             "it, and 2 were changed in translation")
     # every claim is counted, readings included: the sentence counts claims, and "verdict" is kept for the
     # claims the evidence settles
     assert checked == ("Of the 4 claims, 2 were checked against a primary text, 1 against an organisation's or "
@@ -288,8 +290,13 @@ def test_00_and_09_give_one_figure_for_whose_words_the_claims_are():
     assert ours == article_words.glance_findings(paragraphs, load.sections(), claims, load.lineage())[3]
     unread = int(claims["attribution"].isin(["unverifiable", "not compared"]).sum())
     faithful = int((claims["attribution"] == "faithful").sum())
-    assert f"{faithful} were compared with RT's English and found faithful" in ours
+    assert f"{faithful} were found faithful to RT's English" in ours
     assert f"for {unread} RT's English could not be read" in ours and "not simply the author's" not in ours
+    # editor 9 (M3): the first screen keeps the three counts, short enough for a phone (it ran to 13 lines there);
+    # whose words the changed claims carry is printed whole in the body of both reports, from the same function
+    assert len(ours) <= 200 and "own words" not in ours
+    full = article_words.voices_detail(claims, paragraphs)[0]
+    assert full == TW.voices_finding(led, added) + "." and "own words in" in full
 
 
 def test_checking_caption_defines_every_legend_entry_and_nothing_else():

@@ -381,3 +381,21 @@ def test_07_with_no_chosen_organisation_in_force_says_why_in_one_line():
     line = str(err.value)
     assert "\n" not in line and "WARSAW dissolved 1 Jul 1991" in line and "30 Apr 2024" in line, line
     assert "allowed: a date on which one of them is in force" in line, line
+
+
+def test_07_typology_title_states_what_holds_in_two_lines_at_desktop_width():
+    """Editor 9 (M5): the typology chart's title ran to four lines at 1280 px (about 76 characters a line); it keeps
+    the finding (both make the defence promise; NATO's index lead rests on one 'partly' cell) in at most two."""
+    from helpers.tables import typology_checks_words as CW, typology_lead_words as H, typology_view as TVW
+    from helpers.tables import typology_words as TW
+
+    orgs, day = ["NATO", "OSCE", "SCO", "CSTO", "EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001"], "2024-04-30"
+    dims, feats, organisations = load.dimensions(), load.org_features(), load.organisations()
+    names = TVW.short_names(organisations, day)
+    shown, _ = TW.comparable(organisations, feats, orgs, day)
+    cells, iv = TW.matrix_cells(feats, dims, shown, day), T.typology_intervals(feats, dims, shown, day)
+    partly = CW.lead_rests_on_partly(CW.robustness_table(feats, dims, shown, day, names))
+    title = H.alliance_title(iv, cells, dims, partly, names)
+    assert title == ("NATO and CSTO both make an alliance's defence promise; NATO's lead on our institutions index "
+                     "rests on one cell coded 'partly'")
+    assert len(title) <= 2 * 76

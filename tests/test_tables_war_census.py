@@ -119,7 +119,8 @@ def test_the_census_splits_donbas_into_three_conflicts_that_count_as_one_war(cen
 
 def test_the_glance_line_without_groups_or_primary_reading_keeps_its_old_form(census):
     _, years, conflicts = census
-    assert WW.glance_line(conflicts, years).endswith("meet the rule, in 1999–2022.")
+    assert WW.glance_line(conflicts, years).endswith(
+        "meet our rule (Russia or a NATO member used force against a state outside its bloc), in 1999–2022.")
     same = WW.glance_line(conflicts, years, primary=conflicts)
     assert same.endswith(f"Counted over primary parties only, the same {int(conflicts['admitted'].sum())} meet the "
                          "rule.")

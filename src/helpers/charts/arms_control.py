@@ -42,6 +42,19 @@ def _status_rule(when, label: str) -> alt.LayerChart:
     return alt.layer(rule, text)
 
 
+def _binding_marks(phases: pd.DataFrame, binding: Iterable[str], labels: list[str], when) -> alt.Chart:
+    """A black diamond where the dashed rule crosses the bar of each treaty in ``binding`` (treaty ids still binding
+    both the US and Russia on ``when``), so the headline's count can be read off the chart: other bars cross the
+    line too (in force among other parties only, or suspended by one of the pair)."""
+    rows = phases.drop_duplicates("treaty_id")
+    rows = rows[rows["treaty_id"].isin(set(binding))].assign(date=pd.Timestamp(when), mark="still binds US and Russia")
+    return alt.Chart(rows[["name", "date", "mark"]]).mark_point(
+        shape="diamond", size=110, filled=True, opacity=1, color=theme.INK, stroke="white", strokeWidth=1
+    ).encode(x="date:T", y=alt.Y("name:N", sort=labels),
+             tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("mark:N", title="note"),
+                      date_tooltip("date", "date")])
+
+
 def _never_in_force(phases: pd.DataFrame, labels: list[str]) -> alt.LayerChart:
     """Treaties signed but never in force: a short dashed stroke from signature (:data:`NEVER_PX`, the length of
     its words, not a span of time: run on to the axis's end it read as a treaty still pending), labelled "never in
@@ -100,11 +113,12 @@ def _war_lane(wars: pd.DataFrame, width: int) -> alt.Chart:
 
 def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, *, title: str,
                  description: str, width: int = 520, status_date="2023-12-31",
-                 status_label: str = "end of 2023") -> alt.VConcatChart:
+                 status_label: str = "end of 2023", binding: Iterable[str] = ()) -> alt.VConcatChart:
     """Arms-control treaties from signature to their end (Gantt bars coloured by phase, steps as ticks), one row
     per treaty (labelled with its ``name``) in order of signature, above a lane of interventions and wars on the same
     time axis. A treaty that never entered into force gets no bar: a dashed line labelled in words. A dashed rule
-    marks ``status_date``, the date the page's count of treaties binding both the US and Russia is taken at."""
+    marks ``status_date``, the date the page's count of treaties binding both the US and Russia is taken at; the
+    treaties of ``binding`` (ids, those still binding both then) get a black diamond on it."""
     order = phases.sort_values("start", kind="stable").drop_duplicates("treaty_id")
     names, labels = order["treaty_id"].tolist(), order["name"].tolist()
     bars = alt.Chart(phases[phases["phase"] != NEVER]).mark_bar(height=16).encode(
@@ -122,7 +136,8 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
                  alt.Tooltip("party:N", title="party"), date_tooltip("date", "date"),
                  alt.Tooltip("note:N", title="note"), alt.Tooltip("source_id:N", title="source")],
     )
-    top = alt.layer(bars, ticks, _never_in_force(phases, labels), _status_rule(status_date, status_label)).properties(
+    top = alt.layer(bars, ticks, _never_in_force(phases, labels), _status_rule(status_date, status_label),
+                    _binding_marks(phases, binding, labels, status_date)).properties(
         width=width, height=30 * max(1, len(names)))
     lane = _war_lane(wars, width)
     # one time axis for both views: the shared scale spans the treaties and the wars (no explicit domain, which

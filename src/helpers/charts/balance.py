@@ -44,7 +44,7 @@ HALO, HALO_DARK = theme.BORDER, theme.ESTIMATE_HALO_DARK
 BAR_LAYOUT = {"height": alt.Step(34), "usermeta": {"mirror": True, "dark": theme.dark_swap(
     (ESTIMATE_OUTLINE, HALO), (ESTIMATE_OUTLINE_DARK, HALO_DARK))}}
 #: Default text alternatives.
-DOTS = ("Dots of the number of equal-weight members each bloc amounts to per indicator, beside a tick at its "
+DOTS = ("Dots of how many equal-sized members each bloc counts as, in effect, per indicator, beside a tick at its "
         "actual number of members, on a log scale.")
 #: The key of the hollow tick (a bloc's actual number of members), which the dots' legend does not name.
 TICK_KEY = "actual number of members"
@@ -184,11 +184,11 @@ def concentration_dots(conc: pd.DataFrame, *, title: str, description: str = DOT
     base = alt.Chart(data).encode(y=alt.Y("bloc:N", title=None, sort=list(dict.fromkeys(data["bloc"])),
                                           axis=alt.Axis(labelExpr=theme.wrapped_label(PHONE, 20, 40))))
     tips = [alt.Tooltip("bloc:N"), alt.Tooltip("indicator_label:N", title="indicator"),
-            alt.Tooltip("effective_members:Q", title="equal-weight members", format=".2f"),
+            alt.Tooltip("effective_members:Q", title="in effect, equal-sized members", format=".2f"),
             alt.Tooltip("members:Q", title="members"), alt.Tooltip("largest:N", title="largest member"),
             alt.Tooltip("largest_share:Q", title="its share", format=".0%"),
             alt.Tooltip("leader_ratio:Q", title="leader to runner-up", format=".1f")]
-    x = alt.X("effective_members:Q", title="equal-weight members it amounts to (log scale)",
+    x = alt.X("effective_members:Q", title="in effect, this many equal-sized members (log scale)",
               # from 0.8: a bloc whose one member holds everything (1.0) sits clear of the axis, not half under it
               scale=alt.Scale(type="log", domain=[0.8, 40]),
               axis=alt.Axis(values=[1, 2, 5, 10, 20, 40], labelOverlap="greedy"))

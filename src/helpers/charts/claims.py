@@ -28,10 +28,15 @@ def _rank(field: str, order: Sequence[str]) -> str:
     return " + ".join(f"(datum['{field}'] == '{v}') * {i}" for i, v in enumerate(order))
 
 
+#: Both charts are bars of named rows (claim types, verdicts) read in the order of their words: the Arabic edition
+#: mirrors them, names on the right and bars growing leftwards (``helpers.i18n.chart_words``), as it does 05's bars.
+MIRROR = {"mirror": True}
+
+
 def _titled(chart, title: str, description: str):
     if not title:
         raise ValueError("every chart needs a title that states the finding")
-    return chart.properties(title=title, description=description or title)
+    return chart.properties(title=title, description=description or title, usermeta=MIRROR)
 
 
 def verdict_bars(counts: pd.DataFrame, *, title: str, description: str, width: int = 420) -> alt.Chart:

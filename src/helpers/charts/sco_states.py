@@ -97,7 +97,8 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MAT
         data = data.merge(sources[["iso3", "org_id", "source"]], on=["iso3", "org_id"], how="left")
     data = data.assign(source=data["source"].fillna("") if "source" in data else "")
     rank = {"on both sides": 0, "one side or none": 1, "pole": 2}
-    order = list(matrix.assign(r=group.map(rank)).sort_values(["r", "name"], kind="mergesort")["name"])
+    order = list(matrix.assign(r=group.map(rank), key=reader_sort_keys(matrix["name"]))
+                 .sort_values(["r", "key"], kind="mergesort")["name"])
     tips = [alt.Tooltip(f, title=t) for f, t in (("name:N", "state"), ("structure:N", "structure"), ("grade:N", "tie"),
             ("source:N", "source"), ("group:N", "counted as"), ("inactive:N", "suspended ties"))]
     base = alt.Chart(data).encode(
@@ -121,6 +122,16 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MAT
         width=width, height=alt.Step(15),
         usermeta={"dark": theme.dark_swap(theme.TIE_GRADE_COLORS, theme.TIE_GRADE_COLORS_DARK)})
     return theme.titled(chart, title, description)
+
+
+def reader_sort_keys(names: pd.Series) -> pd.Series:
+    """Keys that put state names in the alphabetical order of the edition's reader: the English names in English;
+    in the Arabic edition the Arabic names (the ones the chart shows), hamza and madda on an alef folded to the bare
+    letter as an Arabic index does, so rows never keep an English order that reads as random in Arabic."""
+    from helpers import i18n, paths
+    from helpers.i18n.arabic import normalise
+
+    return names if paths.language() == "en" else names.map(lambda n: normalise(str(i18n.text(n))))
 
 
 #: A phone's width, in Vega's expression language.

@@ -147,3 +147,22 @@ def headline(record: dict | None, fallback: str) -> str:
     """The finding the index shows for a report: the first line of its "At a glance" box."""
     findings = (record or {}).get("findings") or []
     return str(findings[0]) if findings else fallback
+
+
+#: The index's lede, "What the collection finds": which report's first-screen finding (by its place in that
+#: report's "At a glance" box) says it best — the claims that are factual and supported (00), what the translation
+#: changed (09), what still bound the US and Russia (04). The words are each report's own, read from its page.
+LEDE = (("00", 1), ("09", 1), ("04", 0))
+_SENTENCE_END = re.compile(r"(?<=[.؟!])\s+")
+
+
+def lede(found: dict[str, tuple[dict, str]]) -> list[dict]:
+    """The lede's items from ``found`` (``{notebook id: (its page's record, its page)}``): each :data:`LEDE`
+    finding's first sentence with the report it links to; a report not built or with a shorter box is left out."""
+    out = []
+    for nb_id, place in LEDE:
+        record, output = found.get(nb_id, ({}, ""))
+        findings = (record or {}).get("findings") or []
+        if len(findings) > place and output:
+            out.append({"id": nb_id, "output": output, "text": _SENTENCE_END.split(str(findings[place]).strip())[0]})
+    return out

@@ -261,7 +261,8 @@ def render_index(entries, records: dict[str, dict] | None = None, builds=None,
              "params": b.meta or site.params_markup(b.parameters, b.nb_id), "finding": b.finding,
              "stale": b.stale, "command": b.command}
             for b in (builds or [])]
-    return _page("index.html.j2", items=items, builds=mine, data_version=site.data_version(),
+    found = {it["id"]: (records.get(it["entry"].output), it["entry"].output) for it in items if not it["state"]}
+    return _page("index.html.j2", items=items, builds=mine, data_version=site.data_version(), lede=front.lede(found),
                  about=site.about(), lang=lang,
                  nav=site.nav_items("", frozenset(o for o, state in states.items() if state == "missing")),
                  counterpart={"lang": other, "href": href})

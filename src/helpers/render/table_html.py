@@ -113,8 +113,10 @@ VERDICT_CHIPS = {"supported": "supported", "partly supported": "partly", "contra
 
 
 def _chip(value, column: str, content: str) -> str:
-    """``content`` in the chip of its verdict when the cell is a claim's verdict, else as it is."""
-    kind = VERDICT_CHIPS.get(str(value)) if str(column).lower() == "verdict" else None
+    """``content`` in the chip of its verdict when the cell is a claim's verdict (either edition's words)."""
+    from helpers import i18n  # the Arabic edition's verdicts and column name, from the catalogs
+    kind = ({**VERDICT_CHIPS, **{i18n.text(k, "ar"): v for k, v in VERDICT_CHIPS.items()}}.get(str(value))
+            if str(column).lower() in ("verdict", i18n.text("verdict", "ar")) else None)
     return f'<span class="verdict-chip verdict-{kind}">{content}</span>' if kind else content
 
 

@@ -159,3 +159,18 @@ def construct_line(claims: pd.DataFrame, arms_control: pd.DataFrame, claim_id: s
             "measures US–Soviet/Russian bilateral and European arms control; the claim names non-proliferation, and "
             f"the global treaties that measure it, such as the CTBT{ctbt}, fall outside the rule, so the record "
             "bears out only the arms-control part of the claim.")
+
+
+def binding_note(year_end: pd.DataFrame) -> str:
+    """The treaty chart's key to its diamonds, from :func:`pair_status` on the chart's status date: which treaties
+    still bound both the US and Russia (a diamond on the dashed line), and what the other bars crossing that line
+    were (in force but suspended by one of the pair, or in force among other parties only), so a reader counting
+    bars gets the headline's count."""
+    def names(rows: pd.DataFrame) -> str:
+        return "; ".join(rows["short_name"])
+    text = f"Diamonds on the line: still binding both the US and Russia then ({names(year_end[year_end['binds_pair']])})."
+    for status in PAIR_STATUSES[1:3]:
+        rows = year_end[year_end["status"] == status]
+        if len(rows):
+            text += f" Crossing the line without a diamond, {status}: {names(rows)}."
+    return text

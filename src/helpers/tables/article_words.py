@@ -9,7 +9,7 @@ import pandas as pd
 
 from helpers import wording
 from helpers.tables.article import lineage_path, opening_and_rest, org_mentions, section_overview, span_label
-from helpers.tables.claims_words import voices_finding
+from helpers.tables.claims_words import voices_finding, voices_glance
 from helpers.tables.frames import need
 
 
@@ -95,11 +95,12 @@ def glance_findings(paragraphs, sections, claims, lineage) -> list[str]:
         f"{len(factual)} of its {len(claims)} claims are factual; {int((factual['verdict'] == 'supported').sum())} "
         "of those are supported by the sources we cite.",
         f"{lineage_finding(lineage)}.",
-    ] + _voices(claims, paragraphs)
+    ] + ([voices_glance(claims)] if voices_detail(claims) else [])
 
 
-def _voices(claims, paragraphs=None) -> list[str]:
-    """Whose words the claims are: the ledger's own sentence (:func:`helpers.tables.claims_words.voices_finding`),
+def voices_detail(claims, paragraphs=None) -> list[str]:
+    """Whose words the claims are, in full for the body (the first screen has :func:`voices_glance`): the ledger's
+    own sentence (:func:`helpers.tables.claims_words.voices_finding`),
     so that 00 and 09 give one figure, with the paragraphs flagged as the editor's likely addition
     (``likely_editor_addition``) named apart."""
     if not {"voice", "attributed_to", "attribution"} <= set(claims.columns):

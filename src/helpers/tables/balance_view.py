@@ -79,7 +79,7 @@ def concentration_view(conc: pd.DataFrame, names: Mapping[str, str] | None = Non
         "indicator": sub["indicator"].map(LABELS), "bloc": sub["bloc"],
         "largest member": name(sub["largest"]), "its share (%)": (100 * sub["largest_share"]).round(1),
         "runner-up": name(sub["runner_up"]), "leader to runner-up (×)": sub["leader_ratio"].round(1),
-        "equal-weight members": sub["effective_members"].round(2), "members": sub["members"],
+        "in effect, equal-sized members": sub["effective_members"].round(2), "members": sub["members"],
         "members with figures": sub["reported"],
     }).reset_index(drop=True)
 

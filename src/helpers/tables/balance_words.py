@@ -130,8 +130,8 @@ def concentration_finding(conc: pd.DataFrame, year: int, names: Mapping[str, str
              f"{most['largest_share']:.0%}")
     if round(float(most["effective_members"]), 1) <= 1.0:
         return f"{share}, so the bloc has in effect a single member{cover}"
-    return (f"{share}, so its {most['members']} members weigh as much as {most['effective_members']:.1f} equal ones "
-            f"would{cover}")
+    return (f"{share}, so its {most['members']} members count, in effect, as only {most['effective_members']:.1f} "
+            f"members of equal size{cover}")
 
 
 def _ratio(caps: pd.DataFrame, indicator: str, num: str, den: str) -> tuple[float, float, float]:

@@ -88,6 +88,18 @@ def alliance_finding(intervals: pd.DataFrame, cells: pd.DataFrame, dimensions: p
 
 def alliance_title(intervals: pd.DataFrame, cells: pd.DataFrame, dimensions: pd.DataFrame,
                    ties_when_yes: bool = False, names: Mapping[str, str] | None = None) -> str:
-    """:func:`alliance_finding` as a chart title (first letter capital)."""
+    """:func:`alliance_finding` as a chart title (first letter capital), kept to two lines: when the index lead
+    rests on one cell coded 'partly', the title says so in a few words (the glance and the reading below name the cell),
+    and organisations that cannot be placed are left to the chart, which names them."""
+    names = dict(names or {})
     text = alliance_finding(intervals, cells, dimensions, ties_when_yes, names)
+    placed = intervals.dropna(subset=[f"{a}_low" for a in T.PLOT_AXES])
+    yes = promise_makers(cells, list(placed["org_id"]))
+    low = placed["institutionalization_low"].round(9)
+    top = placed.loc[low == low.max(), "org_id"].tolist()
+    partly = partly_cells(cells, dimensions, [o for o in yes if o not in top])
+    if len(yes) == 2 and len(top) == 1 and len(partly) == 1 and "is read as 'partly'" in text:
+        who = names.get(top[0], top[0])
+        return (f"{_join([names.get(o, o) for o in yes])} both make an alliance's defence promise; {who}'s lead on "
+                f"{INDEX} rests on one cell coded 'partly'")
     return text[:1].upper() + text[1:]

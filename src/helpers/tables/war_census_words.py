@@ -13,6 +13,10 @@ def census_headline(conflicts: pd.DataFrame, cases: pd.DataFrame) -> str:
             f"({int(cases['admitted'].sum())} of {len(cases)} conflict-years)")
 
 
+#: The wars rule in a few words, for the first screen (the full rule is in "Which treaties and which wars").
+RULE = "Russia or a NATO member used force against a state outside its bloc"
+
+
 def glance_line(conflicts: pd.DataFrame, cases: pd.DataFrame, wars: pd.DataFrame | None = None,
                 primary: pd.DataFrame | None = None) -> str:
     """04's first-screen finding on the wars: the census's count, the rule's admissions and their years; given
@@ -21,8 +25,8 @@ def glance_line(conflicts: pd.DataFrame, cases: pd.DataFrame, wars: pd.DataFrame
     years = cases.loc[cases["admitted"], "year"]
     out = (f"{int(conflicts['admitted'].sum())} of the {len(conflicts)} armed conflicts in UCDP/PRIO's census for "
            f"Europe and the former USSR (at least 25 battle-related deaths a year), "
-           f"{int(cases['year'].min())}–{int(cases['year'].max())}, meet the rule, in "
-           f"{int(years.min())}–{int(years.max())}")
+           f"{int(cases['year'].min())}–{int(cases['year'].max())}, meet our rule "
+           f"({RULE}), in {int(years.min())}–{int(years.max())}")
     if wars is not None and (wars["conflicts"] > 1).any():
         big = wars[wars["conflicts"] > 1].iloc[0]
         out += (f"; {int(big['conflicts'])} of them are one war in {big['location']} from {int(big['first'])}, "
