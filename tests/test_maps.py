@@ -224,3 +224,32 @@ def test_naming_shapes_in_arabic_reads_no_data_a_page_would_list(tmp_path, monke
         i18n.names.cache_clear()
     assert "countries-110m.json" not in (log.read_text() if log.exists() else "")
     assert i18n.text("NATO (North Atlantic Treaty Organization)", "ar") == "NATO (North Atlantic Treaty Organization)"
+
+
+def _explorer_svg_at(memberships, year: int) -> str:
+    spec = maps.membership_explorer(memberships, "NATO", "2024-04-30", atlas=ATLAS).to_dict()
+    for p in spec["params"]:
+        if p["name"] == "year":
+            p["value"] = year
+    return vlc.vegalite_to_svg(spec, vl_version=theme.vl_version())
+
+
+def _faded_shapes(svg: str) -> list[str]:
+    return [p for p in re.findall(r'<path[^>]*aria-roledescription="geoshape"[^>]*>', svg)
+            if f'fill="{maps.PART_COLOR}"' in p]
+
+
+def _names_in(timeline: dict, year: int) -> set[str]:
+    return {n for n, a, b in timeline["members"] if a <= year < b}
+
+
+def test_before_unification_germany_is_drawn_and_listed_as_west_germany_only(m):
+    # editor review 9: at 1980 the whole of today's Germany, the GDR's territory too, was drawn as NATO and listed
+    # as "Germany"; the GDR left the Warsaw Pact and joined the Federal Republic on 3 October 1990
+    before, after = _explorer_svg_at(m, 1980), _explorer_svg_at(m, 1991)
+    assert re.search(r"West Germany only \(today(&#39;|'|&apos;)s outline includes the GDR\)", before)  # its key
+    assert len(_faded_shapes(before)) == 1  # Germany's shape is faded, not a full member's fill
+    assert _faded_shapes(after) == []  # after unification it is a whole member
+    timeline = maps.membership_explorer(m, "NATO", "2024-04-30", atlas=ATLAS).to_dict()["usermeta"]["timeline"]
+    assert "West Germany (Federal Republic)" in _names_in(timeline, 1980) and "Germany" not in _names_in(timeline, 1980)
+    assert "Germany" in _names_in(timeline, 1991) and "West Germany (Federal Republic)" not in _names_in(timeline, 1991)

@@ -122,8 +122,7 @@ def dark_swap(light, dark) -> dict:
     return {a.lower(): b for a, b in zip(light, dark)}
 
 
-#: The ground of an inset map (a near-white the page swaps for its own dark ground in dark mode).
-INSET_PAPER = "#fdfdfd"
+INSET_PAPER = "#fdfdfd"  # the ground of an inset map (a near-white the page swaps for its dark ground)
 INSET_EDGE = "#8a8a8a"  # the edge and the name of an inset map
 
 CATEGORY_COLORS: dict[str, str] = {
@@ -187,6 +186,7 @@ INK = "#1a1a1a"  # outlines and ticks that read as black (pure black is the prop
 ESTIMATE_OUTLINE_DARK, ESTIMATE_HALO_DARK = "#000000", "#e6e6e6"
 TICK = "#222222"  # a treaty's steps on its bar
 OUTSIDE = "#eeeeee"  # land outside the organisation on a map, and a map's "none of them"
+PART_MEMBER, PART_MEMBER_DARK = "#9ecae1", "#3f6f8f"  # a map shape partly a member (02: Germany before Oct 1990)
 BORDER = "#ffffff"  # borders between shapes and cells
 GRID = "#c8c8c8"  # the lines between the cells of a grid
 ABSENT = "#dddddd"  # a dot for "not in this combination"

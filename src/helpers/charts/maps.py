@@ -26,6 +26,7 @@ import altair as alt
 import pandas as pd
 
 from helpers import membership, theme, wording
+from helpers.charts.map_codes import CODES as _CODES, year_codes as _year_codes
 from helpers.charts.map_regions import PHONE_WIDTH, REGIONS, Region, region_for
 from helpers.tables import geo, geo_shapes, geo_words
 
@@ -43,6 +44,11 @@ OUTSIDE, BORDER = theme.OUTSIDE, theme.BORDER
 OVERLAP_COLORS = {**theme.OVERLAP_COLORS, geo.NONE_CATEGORY: OUTSIDE}
 #: The edge and the name of an inset map.
 INSET_EDGE = theme.INSET_EDGE
+#: The key's word for a shape only part of which was a member: the Federal Republic's before unification (its
+#: outline is today's Germany's, the GDR's included); any other such shape is named generally.
+PART_WORDS = {"West Germany (drawn as today's Germany)": "West Germany only (today's outline includes the GDR)"}
+PART_WORD = "Part of this outline only"
+PART_COLOR, PART_COLOR_DARK = theme.PART_MEMBER, theme.PART_MEMBER_DARK  # its fill
 
 
 def _angle(lon: float, lat: float) -> float:
@@ -197,25 +203,6 @@ def _map_summary(status: pd.DataFrame, org: str | None) -> str:
 
 # ---------------------------------------------------------------------------------------------- explorer
 
-_CODES = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-
-
-def _year_codes(spells: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
-    """Per feature, one character per slider year: ``.`` when not shaded, else a letter naming its label
-    (``labels``, ``|`` separated) — a compact form the page reads with Vega expressions."""
-    rows = []
-    for key, grp in spells.groupby("feature", sort=True):
-        labels = list(dict.fromkeys(f"{lab}|{st}" for lab, st in zip(grp["label"], grp["status"])))
-        if len(labels) > len(_CODES):
-            raise ValueError(f"feature {key}: more than {len(_CODES)} labels")
-        code = ["."] * (last - first + 1)
-        for lab, st, y0, y1 in zip(grp["label"], grp["status"], grp["from"], grp["to"]):
-            for y in range(y0, y1):
-                code[y - first] = _CODES[labels.index(f"{lab}|{st}")]
-        rows.append({"feature": key, "code": "".join(code), "labels": "~".join(labels)})
-    return pd.DataFrame(rows, columns=["feature", "code", "labels"])
-
-
 def explorer_data(memberships: pd.DataFrame, org: str, as_of, first: int | None = None,
                   last: int | None = None, *, atlas: geo.Atlas) -> dict[str, pd.DataFrame]:
     """What the explorer draws: ``years`` (year, date, heading with the count), ``codes`` (per shaded feature,
@@ -277,7 +264,8 @@ def membership_explorer(memberships: pd.DataFrame, org: str, as_of, *, atlas: ge
     chart = _explorer_map(atlas.boundaries, data["codes"], org, first, width, height, region, later)
     return _with_shapes(chart.add_params(year).properties(
         title=title, description=description,
-        usermeta={"aspect": aspect, "timeline": timeline(data, org, start), **_phone_meta(region)}
+        usermeta={"aspect": aspect, "timeline": timeline(data, org, start), "dark": {PART_COLOR: PART_COLOR_DARK},
+                  **_phone_meta(region)}
     ).configure_view(stroke=None), later)
 
 
@@ -327,18 +315,23 @@ def _explorer_layer(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org:
     shaded = f"isString(datum.code) && {char} != '.'"
     pick = f"split(datum.labels, '~')[indexof('{_CODES}', {char})]"
     word, no = f"{org} {geo_words.member_word(org)}", geo_words.not_member_word(org)
-    scale = alt.Scale(domain=[word, no], range=[theme.org_color(org), OUTSIDE])
+    parts = [t.split("|")[0] for v in codes["labels"] for t in v.split("~") if t.endswith("|*")]
+    part = PART_WORDS.get(parts[0], PART_WORD) if parts else None
+    domain = [word, part, no] if part else [word, no]
+    colour = theme.org_color(org)
+    scale = alt.Scale(domain=domain, range=[colour, PART_COLOR, OUTSIDE] if part else [colour, OUTSIDE])
     projection = _projection(region)
     if box:  # fitted into a box of the view (an expression of its width and height) and cut at its edges
         projection.update(extent=alt.expr(box), clipExtent=alt.expr(box))
     if fit:
         projection["fit"] = alt.expr(fit)
     return _boundaries(boundaries, codes, ["code", "labels"], region, later).transform_calculate(
-        shade=f"{shaded} ? '{word}' : '{no}'",
+        shade=f"{shaded} ? (split({pick}, '|')[2] == '*' ? {json.dumps(part)} : '{word}') : '{no}'",
         who=f"{shaded} ? split({pick}, '|')[0] : datum.properties.name",
         standing=f"{shaded} ? split({pick}, '|')[1] : '{no}'",
     ).mark_geoshape(stroke=BORDER, strokeWidth=0.5, clip=True).encode(
-        color=alt.Color("shade:N", scale=scale, title=None, legend=alt.Legend(orient="top", symbolType="square")),
+        color=alt.Color("shade:N", scale=scale, title=None, legend=alt.Legend(orient="top", symbolType="square",
+                                                                               labelLimit=0)),
         tooltip=[alt.Tooltip("who:N", title="Country"), alt.Tooltip("standing:N", title="Status")],
     ).project(**projection)
 

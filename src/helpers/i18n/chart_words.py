@@ -149,14 +149,15 @@ def _timeline(spec: dict, lang: str) -> None:
         tl["members"] = [[text(m[0], lang), *m[1:]] if isinstance(m, list) and m else m for m in tl["members"]]
 
 
-#: The explorer map's column of its tooltips' words, packed for its expressions: 'label|status' pairs joined by '~'.
+#: The explorer map's column of its tooltips' words, packed for its expressions: 'label|status|*' triples joined by '~'.
 PACKED = "labels"
 
 
 def _packed(value, lang: str):
     if not isinstance(value, str):
         return value
-    return "~".join("|".join(text(part, lang) for part in pair.split("|")) for pair in value.split("~"))
+    return "~".join("|".join(text(part, lang) if i < 2 else part for i, part in enumerate(pair.split("|")))
+                    for pair in value.split("~"))  # the third part, a shape's '*' mark (part of it a member), is no word
 
 
 def _map_words(spec: dict, lang: str) -> None:

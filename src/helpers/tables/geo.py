@@ -29,7 +29,7 @@ import pandas as pd
 
 from helpers import membership, wording
 from helpers.tables import geo_memo
-from helpers.tables.geo_shape_words import shape_label, unheld_label
+from helpers.tables.geo_shape_words import member_name, shape_label, unheld_label
 from helpers.tables.geo_shapes import Boundaries
 
 #: What a map drawn from these boundaries cites.
@@ -131,7 +131,8 @@ def feature_status(memberships: pd.DataFrame, org: str, as_of, statuses=membersh
                    atlas: Atlas, names: dict[str, str] | None = None) -> pd.DataFrame:
     """Every feature's standing in ``org`` on ``as_of``: columns ``feature``, ``name``, ``label`` (who the
     feature stands for, in words), ``member`` (bool: one of its states has a status in ``statuses``),
-    ``members`` (those states' codes, comma separated), ``status`` (in words; ``"not a member"``)."""
+    ``members`` (those states' codes, comma separated), ``status`` (in words; ``"not a member"``), ``part`` (bool:
+    a member feature that also stands for a state outside ``org``, Germany's before 3 October 1990)."""
     when = membership.as_timestamp(as_of)
     held = holders(when, atlas)
     live = _statuses_on(memberships, [org], when, statuses).set_index("iso3")["status"]
@@ -144,10 +145,11 @@ def feature_status(memberships: pd.DataFrame, org: str, as_of, statuses=membersh
         shown = grp[grp["holder"].isin(inside)] if inside else grp
         rows.append({"feature": key, "name": grp["name"].iloc[0], "label": shape_label(shown, names, special, grp),
                      "member": bool(inside), "members": ", ".join(inside),
-                     "status": " and ".join(words) if words else "not a member"})
+                     "status": " and ".join(words) if words else "not a member",
+                     "part": bool(inside) and len(inside) < grp["holder"].nunique()})
     rest = _unheld(atlas.boundaries, held)
-    rest = rest.assign(member=False, members="", status="no membership data")[
-        ["feature", "name", "label", "member", "members", "status"]]
+    rest = rest.assign(member=False, members="", status="no membership data", part=False)[
+        ["feature", "name", "label", "member", "members", "status", "part"]]
     return pd.concat([pd.DataFrame(rows), rest], ignore_index=True)
 
 
@@ -219,7 +221,8 @@ def _spells(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 def yearly_spells(memberships: pd.DataFrame, org: str, as_of, first: int, last: int,
                   statuses=membership.FORMAL, *, atlas: Atlas) -> pd.DataFrame:
     """The features shaded for ``org`` at each slider year (see ``snapshot_dates``), as spells: columns
-    ``feature``, ``label``, ``status``, ``from``, ``to`` (years; ``to`` exclusive)."""
+    ``feature``, ``label``, ``status``, ``part`` (see ``feature_status``), ``from``, ``to`` (years; ``to``
+    exclusive)."""
     names = atlas.names()
     keep = geo_memo.keeper({"org": org, "statuses": sorted(statuses), "memberships":
                             geo_memo.frame_digest(memberships), "lineage": geo_memo.frame_digest(atlas.lineage),
@@ -230,10 +233,10 @@ def yearly_spells(memberships: pd.DataFrame, org: str, as_of, first: int, last: 
         st = keep(f"feature_status {date.isoformat()}",
                   lambda date=date: feature_status(memberships, org, date, statuses, atlas=atlas, names=names))
         st = st[st["member"]]
-        rows += [{"feature": f, "label": lab, "status": s, "year": year}
-                 for f, lab, s in zip(st["feature"], st["label"], st["status"])]
-    frame = pd.DataFrame(rows, columns=["feature", "label", "status", "year"])
-    return _spells(frame, ["feature", "label", "status"]).sort_values(["from", "feature"], ignore_index=True)
+        rows += [{"feature": f, "label": lab, "status": s, "part": bool(pt), "year": year}
+                 for f, lab, s, pt in zip(st["feature"], st["label"], st["status"], st["part"])]
+    frame = pd.DataFrame(rows, columns=["feature", "label", "status", "part", "year"])
+    return _spells(frame, ["feature", "label", "status", "part"]).sort_values(["from", "feature"], ignore_index=True)
 
 
 def member_spells(memberships: pd.DataFrame, org: str, as_of, first: int, last: int,
@@ -244,7 +247,7 @@ def member_spells(memberships: pd.DataFrame, org: str, as_of, first: int, last: 
     rows = []
     for year, date in snapshot_dates(as_of, first, last).itertuples(index=False):
         for iso in membership.members_as_of(memberships, org, date, statuses)["iso3"].unique():
-            rows.append({"iso3": iso, "name": names.get(iso, iso), "year": year})
+            rows.append({"iso3": iso, "name": member_name(iso, date, atlas.lineage, names), "year": year})
     frame = pd.DataFrame(rows, columns=["iso3", "name", "year"])
     return _spells(frame, ["iso3", "name"]).sort_values(["name", "from"], ignore_index=True)
 

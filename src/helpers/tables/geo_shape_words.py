@@ -31,6 +31,16 @@ def shape_label(rows: pd.DataFrame, names: dict[str, str], special: pd.DataFrame
     return f"{holder} (drawn as its successor states' territory)"
 
 
+def member_name(iso: str, date, lineage: pd.DataFrame, names: dict[str, str]) -> str:
+    """A member's name in a year's list: the Federal Republic is 'West Germany (Federal Republic)' before it
+    absorbed the GDR (the lineage's date, 3 October 1990), since its shape then also covers a state outside."""
+    if iso == "DEU":
+        took = lineage[(lineage["iso3"] == "DEU") & (lineage["relation"] == "absorbed")]
+        if any(pd.Timestamp(date) < pd.Timestamp(d) for d in took["date"]):
+            return "West Germany (Federal Republic)"
+    return names.get(iso, iso)
+
+
 def unheld_label(name: str, drawn_apart: bool) -> str:
     """A shape that stands for no state of the data: its name, and for a feature drawn apart (Northern Cyprus)
     that it is left unshaded."""
