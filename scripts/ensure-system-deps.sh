@@ -2,6 +2,7 @@
 # Installs what the browser tests and the benchmark need, only when it is missing:
 #   - Debian's `chromium` (driven by Playwright for Python through executable_path; no browser download),
 #   - fonts with Arabic glyphs: `fonts-noto-core` (Noto Naskh/Sans Arabic) and `fonts-dejavu-core`,
+#   - poppler-utils's `pdftotext`, which reads a printed PDF's pages back in the print tests,
 #   - axe-core from the npm registry, pinned by tests/browser/package-lock.json, into .cache/node/.
 # Idempotent and non-interactive: a second run changes nothing and makes no network request.
 # Works when started as `sh scripts/ensure-system-deps.sh` (the Makefile does): it re-runs itself under bash.
@@ -11,7 +12,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NODE_DIR="$ROOT/.cache/node"
 LOCK="$ROOT/tests/browser/package-lock.json"
-APT_PACKAGES=(chromium fonts-noto-core fonts-dejavu-core)
+APT_PACKAGES=(chromium fonts-noto-core fonts-dejavu-core poppler-utils)
 
 log() { printf 'ensure-system-deps: %s\n' "$*"; }
 

@@ -47,8 +47,7 @@ def test_a_printed_figure_title_is_on_the_page_of_its_chart(chromium, pages, nam
                     tail: words.join(' '), first};
         }""", key)
         assert got["keep"] == "avoid" and got["holds"], f"{name}: the title and the chart are not kept together"
-        if shutil.which("pdftotext") is None:  # the printed pages need poppler's pdftotext
-            return
+        assert shutil.which("pdftotext"), "poppler's pdftotext is missing: run scripts/ensure-system-deps.sh"
         texts = _page_texts(page.pdf(format="A4", print_background=True), tmp_path)
         at = next(i for i, t in enumerate(texts) if got["tail"] in t)
         chart_at = next(i for i, t in enumerate(texts) if i >= at and got["first"] in t)
