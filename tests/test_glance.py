@@ -24,7 +24,11 @@ def test_article_glance_counts_sections_claims_and_the_chain_of_publishers():
         voice=["the author", "the translator or editor", "RT's translator or editors", "unknown", "unknown"],
         attributed_to=["the author", "the author", "Putin", "Putin", "the author"],
         attribution=["faithful", "added in translation", "changed in translation", "unverifiable", "not compared"])
+    # Data editor (review 9): the first screen has the short count; the body keeps the whole sentence
     assert article_words.glance_findings(paragraphs, sections, voiced, lineage)[3] == (
+        "Of the 5 claims, 1 were found faithful to RT's English and 2 were changed in translation; for 2 RT's English "
+        "could not be read.")
+    assert article_words.voices_detail(voiced)[0] == (
         "Of the 5 claims, 1 were compared with RT's English and found faithful to it, and 2 were changed in "
         "translation (the Arabic translator's or editor's own words in 1, RT's translator's or editors' wording in 1, "
         "their speaker's words with a word changed by the Arabic's translator or editor in 0); for 2 RT's English "
@@ -37,13 +41,13 @@ def test_article_glance_counts_sections_claims_and_the_chain_of_publishers():
                                       "not compared"])
     assert ("the Arabic translator's or editor's own words in 0, RT's translator's or editors' wording in 1, their "
             "speaker's words with a word changed by the Arabic's translator or editor in 1"
-            ) in article_words.glance_findings(paragraphs, sections, kept, lineage)[3]
+            ) in article_words.voices_detail(kept)[0]
     # review 4 (A2): a paragraph flagged as the editor's likely addition is not compared; its claims stay unknown
     # and are named apart, never counted as the translator's or editor's outright
     flagged = paragraphs.assign(paragraph=[f"P{i}" for i in range(1, 20)],
                                 likely_editor_addition=[False] * 18 + [True])
     p19 = voiced.assign(paragraph=["P1", "P2", "P1", "P11", "P19"])
-    sentence = article_words.glance_findings(flagged, sections, p19, lineage)[3]
+    sentence = article_words.voices_detail(p19, flagged)[0]
     assert sentence.startswith("Of the 5 claims, 1 were compared with RT's English")
     assert "1 in P19, most likely the editor's addition" in sentence
     # a second republication before RT is a side branch: the translation follows the step right before it

@@ -214,15 +214,12 @@ def ppp_caveat(ppp: pd.DataFrame, year: int, glance_year: int | None = None) -> 
     base, alt = float(ppp["ratio"].iloc[0]), float(ppp["ratio"].iloc[1])
     if abs(alt / base - 1) < 0.25:
         return ""
-    bound = (f"up to {alt / base:.1f} times as large, an upper bound under a condition stated in "
-             "\"How robust is this?\".")
+    bound = f"up to {alt / base:.1f} times as large (an upper bound: see \"How robust is this?\")."
     if glance_year is not None and glance_year != year:  # one year per glance line: the other year is named below
         other = "a later" if year > glance_year else "an earlier"
-        return ("It may not survive purchasing power: with Russia's and China's spending at military purchasing-power "
-                f"parity, converted with {other} year's factors because the data holds none for {glance_year}, the "
-                f"ratio can be {bound}")
-    return ("It may not survive purchasing power: with Russia's and China's spending at military purchasing-power "
-            f"parity the ratio can be {bound}")
+        return (f"It may not survive purchasing power: at military purchasing-power parity ({other} year's factors; "
+                f"the data holds none for {glance_year}) the ratio can be {bound}")
+    return f"It may not survive purchasing power: at military purchasing-power parity the ratio can be {bound}"
 
 
 def zero_note(caps: pd.DataFrame) -> str:
@@ -274,8 +271,7 @@ def no_us_caveat(no_us: tuple[float, float, float] | None, year: int, after: str
     if no_us is None or any(math.isnan(v) for v in no_us):
         return ""
     head = "Nor does it survive" if after else "It does not survive"
-    return (f"{head} leaving out the United States: in {year} Russia and China spent {no_us[2]:.0%} of what NATO's "
-            "other members spent.")
+    return f"{head} leaving out the United States: against NATO's other members it is {no_us[2]:.0%}."
 
 
 def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame, year: int,
@@ -291,8 +287,7 @@ def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame
     says that its ratio rests on estimates published without a range."""
     pair = pair_finding(caps, year)
     if pair and estimated:
-        pair += (f" Russia's and China's spending figures for {year} are SIPRI's estimates, published without a "
-                 "range, so the ratio rests on two estimates.")
+        pair += " Russia's and China's figures are SIPRI estimates, published without a range."
     if pair:
         after = ppp_caveat(ppp, ppp_year, year)
         _, _, ratio = _ratio(caps, "milex_usd_const", PAIR, "NATO")
