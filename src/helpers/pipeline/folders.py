@@ -78,7 +78,8 @@ def _refuse_foreign_reports(reports: Path | None, collection: Path) -> None:
                and (r.get("variant") or not r.get("given"))]
     foreign = sorted({str(r.get("id", "")) for r in records if str(r.get("id", "")) not in listed})
     dropped = sorted({f"{r.get('id')} '{r.get('variant')}'" for r in records if str(r.get("id", "")) in listed
-                      and r.get("variant") and str(r.get("variant")) not in listed[str(r.get("id", ""))]})
+                      and r.get("variant") and str(r.get("variant")) not in listed[str(r.get("id", ""))]
+                      and not _user_build(r)})
     if foreign or dropped:
         given = "NATO_COLLECTION" if os.environ.get(paths.COLLECTION_VAR) else "--collection"
         what = (f"the reports of notebook(s) {', '.join(foreign)}" if foreign else "") \
@@ -87,6 +88,14 @@ def _refuse_foreign_reports(reports: Path | None, collection: Path) -> None:
             f"{given} {collection}: the reports folder {reports} holds {what}, which this section map does not "
             f"list; building it there would rewrite that collection's index and pages; build it into a folder of "
             f"its own with NATO_REPORTS_DIR=<folder>, or leave {given} unset to build notebooks/collection.toml")
+
+
+def _user_build(record: dict) -> bool:
+    """True for a page built with ``-p`` (named after the values given, :func:`plan.override_name`), not declared."""
+    from helpers.pipeline.plan import override_name
+
+    name, given = str(record.get("variant") or ""), dict(record.get("given") or {})
+    return bool(given) and (name == override_name(given) or name.startswith(override_name(given) + "-"))
 
 
 def _default(role: str) -> str:
