@@ -210,6 +210,24 @@ def test_a_subset_section_map_is_refused_on_a_reports_folder_holding_another_col
     assert done.returncode == 0 and "02-beta" in done.stdout, done.stderr
 
 
+def test_a_section_map_dropping_a_notebooks_variants_is_refused_on_a_folder_holding_them(fake):
+    """A map that kept notebook 01 but dropped its variant 'early' rewrote the index with 01's early report under
+    "Your builds", with no word. Now it is refused like a map that drops a notebook, naming the variant."""
+    assert fake.build("--only", "01").returncode == 0
+    before = fake.report_files()
+    index = (fake.reports / "index.html").read_bytes()
+    text = fake.collection.read_text(encoding="utf-8")
+    novar = fake.notebooks / "novar.toml"
+    novar.write_text(text.replace('  [[notebook.variant]]\n  name = "early"\n'
+                                  '  parameters = { as_of = "1990-01-01" }\n', "", 1), encoding="utf-8")
+    done = fake.build("--only", "01", NATO_COLLECTION=str(novar))
+    assert done.returncode == 2 and done.stdout == "", done.stdout
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: NATO_COLLECTION {novar}:"), done.stderr
+    assert "holds the variant(s) 01 'early', which this section map does not list" in lines[0]
+    assert fake.report_files() == before and (fake.reports / "index.html").read_bytes() == index
+
+
 @pytest.mark.parametrize("line, said", [('id = 0', "'id' = 0 is an integer; write a string, e.g. id = \"0\""),
                                         ('paragraphs = 19', "'paragraphs' = 19 is an integer; write a string")])
 def test_a_key_of_the_wrong_type_is_named_as_such_not_as_missing(tmp_path, line, said):

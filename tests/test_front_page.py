@@ -8,6 +8,7 @@ import csv
 import html as html_lib
 import io
 import re
+from pathlib import Path
 
 import nbformat
 import pandas as pd
@@ -224,6 +225,43 @@ def test_a_build_of_one_edition_names_the_other_editions_reports_left_on_older_d
     line = [x for x in done.stderr.splitlines() if "changed since" in x]
     assert len(line) == 1 and "/ar/ were built from data" in line[0], done.stderr
     assert line[0].endswith('make reports ARGS="--only 01 --lang ar"'), line[0]
+
+
+def test_a_build_of_one_edition_marks_the_other_editions_index_and_clears_the_mark_when_the_data_goes_back(fake):
+    """After a data edit, `--lang en` warned that Arabic reports were out of date but left reports/ar/index.html
+    showing them as current; and a mark the Arabic index took stayed after the data was put back. A one-edition
+    build now writes the other edition's index again (with that edition's own strings) when it has one."""
+    import json
+
+    strings = Path(__file__).resolve().parents[1] / "src/helpers/templates/page/strings.ar.json"
+    ar_ui = json.loads(strings.read_text(encoding="utf-8"))
+    mark = html_lib.escape(ar_ui["index_state_data"], quote=False)
+    assert fake.build("--only", "01", "--lang", "ar").returncode == 0
+    ar_index = fake.reports / "ar" / "index.html"
+
+    def ar_entry() -> str:
+        main = ar_index.read_text(encoding="utf-8").split('<ol class="index-list">', 1)[1]
+        return main.split('<span class="index-id">01</span>', 1)[1].split("</li>\n</", 1)[0]
+
+    assert mark not in ar_entry()
+    alpha = fake.data / "alpha.csv"
+    before = alpha.read_text(encoding="utf-8")
+    alpha.write_text(before + "c,2020-01-01,\n", encoding="utf-8")
+    done = fake.build("--only", "01", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert mark in ar_entry() and "--only 01 --lang ar" in ar_entry()
+    assert 'lang="ar"' in ar_index.read_text(encoding="utf-8") and "reports/ar/index.html" in done.stdout
+    assert "its index marks them;" in done.stderr, done.stderr
+    alpha.write_text(before, encoding="utf-8")
+    done = fake.build("--only", "02", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert mark not in ar_entry() and "/ar/ were built" not in done.stderr, done.stderr  # Arabic: current again
+    assert "reports/ar/index.html" in done.stdout
+
+
+def test_a_build_of_one_edition_writes_no_index_for_an_edition_never_built(fake):
+    assert fake.build("--only", "01", "--lang", "en").returncode == 0
+    assert (fake.reports / "index.html").is_file() and not (fake.reports / "ar" / "index.html").exists()
 
 
 def test_the_failed_mark_survives_removing_the_debug_folder(fake):

@@ -237,8 +237,7 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
                    lambda: search_index.write(everything, dirs, args.force))
         swept = _site_step("the sweep's page", site_errors,  # before the index, which lists it
                            lambda: _sweep_page(args, collection, chosen, everything, dirs)) or []
-        index_written = _site_step(f"the index ({plan.INDEX})", site_errors,  # reads each page's headline finding
-                                   lambda: front_page.write(everything, dirs, args.force))
+        indexes = _indexes(args, collection, everything, dirs, site_errors)
         for line in _site_step("the list of your builds", site_errors,
                                lambda: front_page.outdated_builds(everything, dirs, args.lang)) or []:
             print(f"warning: {line}", file=sys.stderr)
@@ -252,7 +251,20 @@ def _run(args, collection: Path, lang: str, everything: list, chosen: list, dirs
               + "; reports not finished keep their previous version", file=sys.stderr)
         return 1
     return summary.finish(table, {e.name: e.output for e in chosen}, dirs.reports, site_errors,
-                          [*swept, *([plan.INDEX] if index_written else [])])
+                          [*swept, *indexes])
+
+
+def _indexes(args, collection: Path, everything: list, dirs, site_errors: list) -> list[str]:
+    """The indexes written: this edition's, then (``--lang``) the other's if it has one (its marks follow the data)."""
+    from helpers.pipeline import front_page
+    from helpers.pipeline.run import Dirs
+
+    index_written = _site_step(f"the index ({plan.INDEX})", site_errors,  # reads each page's headline finding
+                               lambda: front_page.write(everything, dirs, args.force))
+    others = _site_step("the other edition's index", site_errors,
+                        lambda: front_page.write_others(everything, args.lang,
+                                                        lambda o: Dirs(*output_dirs(o, collection)))) or []
+    return [*([plan.INDEX] if index_written else []), *others]
 
 
 def _execute(args, jobs: list, site: dict, dirs, collection: Path, lang: str, on_page=None) -> dict:

@@ -66,24 +66,36 @@ def check(outputs: dict[str, Path], collection: Path) -> None:
 
 def _refuse_foreign_reports(reports: Path | None, collection: Path) -> None:
     """FolderError when a section map other than ``notebooks/collection.toml`` would build into a reports folder
-    that holds reports another collection declares (no ``-p``) of notebooks this map does not list: its index
-    would move them under "Your builds" and its pages would drop their links to them."""
+    that holds reports another collection declares (no ``-p``) of notebooks, or variants of a notebook, this map
+    does not list: its index would move them under "Your builds" and its pages would drop their links to them."""
     from helpers import params
     from helpers.render import front
 
     if reports is None or collection.resolve() == paths.COLLECTION.resolve() or not reports.is_dir():
         return
-    ids = {nb.id for nb in params.notebooks(collection)}
-    foreign = sorted({str(r.get("id", "")) for p in reports.glob("*.html") if p.name != "index.html"
-                      and (r := front.read_record(p)) is not None and str(r.get("id", "")) not in ids
-                      and (r.get("variant") or not r.get("given"))})
-    if foreign:
+    listed = {nb.id: {name for name, _ in nb.variants} for nb in params.notebooks(collection)}
+    records = [r for p in reports.glob("*.html") if p.name != "index.html" and (r := front.read_record(p)) is not None
+               and (r.get("variant") or not r.get("given"))]
+    foreign = sorted({str(r.get("id", "")) for r in records if str(r.get("id", "")) not in listed})
+    dropped = sorted({f"{r.get('id')} '{r.get('variant')}'" for r in records if str(r.get("id", "")) in listed
+                      and r.get("variant") and str(r.get("variant")) not in listed[str(r.get("id", ""))]
+                      and not _user_build(r)})
+    if foreign or dropped:
         given = "NATO_COLLECTION" if os.environ.get(paths.COLLECTION_VAR) else "--collection"
+        what = (f"the reports of notebook(s) {', '.join(foreign)}" if foreign else "") \
+            + (" and " if foreign and dropped else "") + (f"the variant(s) {', '.join(dropped)}" if dropped else "")
         raise FolderError(
-            f"{given} {collection}: the reports folder {reports} holds the reports of notebook(s) "
-            f"{', '.join(foreign)}, which this section map does not list; building it there would rewrite that "
-            f"collection's index and pages; build it into a folder of its own with NATO_REPORTS_DIR=<folder>, "
-            f"or leave {given} unset to build notebooks/collection.toml")
+            f"{given} {collection}: the reports folder {reports} holds {what}, which this section map does not "
+            f"list; building it there would rewrite that collection's index and pages; build it into a folder of "
+            f"its own with NATO_REPORTS_DIR=<folder>, or leave {given} unset to build notebooks/collection.toml")
+
+
+def _user_build(record: dict) -> bool:
+    """True for a page built with ``-p`` (named after the values given, :func:`plan.override_name`), not declared."""
+    from helpers.pipeline.plan import override_name
+
+    name, given = str(record.get("variant") or ""), dict(record.get("given") or {})
+    return bool(given) and (name == override_name(given) or name.startswith(override_name(given) + "-"))
 
 
 def _default(role: str) -> str:

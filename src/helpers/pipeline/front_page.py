@@ -6,7 +6,7 @@ changed, like every other output of the build."""
 from __future__ import annotations
 
 from helpers import cache, params, paths
-from helpers.pipeline import placement
+from helpers.pipeline import folders, placement
 from helpers.pipeline.plan import INDEX
 from helpers.pipeline.run import Dirs, record_site
 from helpers.pipeline.summary import plain
@@ -52,6 +52,29 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
     return True
 
 
+def write_others(everything: list, asked: list[str] | None, dirs_of) -> list[str]:
+    """When ``--lang`` (``asked``) leaves an edition alone: that edition's index written again, if it exists and
+    is stale (a data file its reports read changed, or changed back), so its marks of reports built from data that
+    changed since follow the current data; only its index, with its own strings. ``dirs_of(lang)``: that
+    edition's :class:`Dirs`. The paths of the indexes written."""
+    from dataclasses import replace
+
+    from helpers.i18n import EDITIONS, edition_dir
+
+    written = []
+    for other in [o for o in EDITIONS if asked and o not in asked]:
+        if not (edition_dir(paths.reports_dir(), other) / INDEX).is_file():
+            continue  # never built: its first build writes it
+        dirs = dirs_of(other)
+        try:
+            with paths.using(lang=other):
+                if write([replace(e, lang=other) for e in everything], dirs, False):
+                    written.append(str((dirs.reports / INDEX).resolve()))
+        finally:
+            folders.tidy(dirs.staging, dirs.reports)
+    return written
+
+
 def outdated_builds(entries: list, dirs: Dirs, asked: list[str] | None = None) -> list[str]:
     """One line per report under "Your builds" made from older data or code than this build's (the index marks
     each), naming it and the command that builds it again; then one line per edition whose declared reports read
@@ -86,7 +109,8 @@ def stale_declared(entries: list, dirs: Dirs, asked: list[str] | None = None) ->
         every = {str(e.id or e.name) for e in entries}
         # a few by name; more, or all: the whole edition, where the cache rebuilds only these (the others: cached)
         only = "".join(f"--only {i} " for i in ids) if len(ids) <= 3 and set(ids) != every else ""
-        where = "its index marks them" if other == lang else "its index marks them from its next build"
+        # this build wrote that edition's index again when it has one (:func:`write_others`)
+        where = "its index marks them" if (folder / INDEX).is_file() else "its index will mark them once built"
         lines.append(f"{len(old)} report(s) in {plain(cache.relative(folder))}/ were built from data that has changed since "
                      f"(notebook(s) {', '.join(ids)}); {where}; rebuild them with: "
                      f'make reports ARGS="{only}--lang {other}"')
