@@ -292,6 +292,10 @@ def test_preview_follows_edits_in_the_open_page_and_leaves_reports_as_a_plain_bu
         py.write_text(py.read_text(encoding="utf-8").replace('raise ValueError("broken on purpose")',
                                                              'print("GAMMA again", P.mode)'), encoding="utf-8")
         page.wait_for_selector("#nato-preview-banner", state="detached", timeout=120000)
+        # the banner goes as soon as the page is good again; the index, which drops its "last build failed" mark,
+        # is written after it: Ctrl-C only once that build is done (on a loaded machine it came in between)
+        out.wait(r"changed: .*building", 60)
+        out.wait(r"done in", 120)
         alive = _descendants(proc.pid)
     finally:
         os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C in the terminal

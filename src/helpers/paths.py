@@ -153,11 +153,12 @@ def overlap(folder: Path, sources: dict[str, Path]) -> tuple[str, str, Path] | N
     return None
 
 
-def shown(path: Path) -> str:
+def shown(path: Path, follow_links: bool = True) -> str:
     """A path as messages and build records show it: relative to the project (with ``/``) when inside it, else as
-    given."""
+    given. ``follow_links=False`` names a symbolic link itself (``reports/exports``), not the folder it points to."""
     try:
-        return Path(path).resolve().relative_to(ROOT).as_posix()
+        where = Path(path).resolve() if follow_links else Path(path).absolute()
+        return where.relative_to(ROOT).as_posix()
     except ValueError:
         return str(path)
 

@@ -78,10 +78,7 @@ def inside(reports: Path, rel: str) -> Path:
 
 def _as_given(path: Path) -> str:
     """``path`` relative to the project when under it, links not followed (``reports/exports``, not ``data``)."""
-    try:
-        return path.absolute().relative_to(paths.ROOT).as_posix()
-    except ValueError:
-        return str(path)
+    return paths.shown(path, follow_links=False)
 
 
 def write_files(files: dict[str, bytes], reports: Path, staging: Path) -> dict[str, str]:
