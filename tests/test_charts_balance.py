@@ -219,3 +219,19 @@ def test_share_lines_mark_the_years_a_bloc_gained_members_and_say_what_the_share
     rows = next(v for v in spec["datasets"].values() if v and "joined" in v[0])
     marked = {(r["series"], r["year"]) for r in rows if r["joined"]}
     assert ("China's share of the SCO", 2017) in marked and ("China's share of the SCO", 2016) not in marked
+
+
+def test_the_arabic_share_lines_name_their_lines_in_arabic():
+    """The Arabic 05 named its lines "United States' share of NATO", "SCO in the world": the names were computed in
+    the chart from the English key, which the Arabic edition never saw as a shown field."""
+    from helpers.i18n import chart_words
+
+    series = B.share_series(load.capabilities(), load.memberships(), load.world_totals(),
+                            B.indicator_years(load.capabilities()))
+    spec = chart_words.translate_spec(C.share_lines(series, title="t", description="d").to_dict(), "ar")
+    panel = spec["vconcat"][0]["layer"]
+    texts = [u["encoding"]["text"] for u in panel if "text" in u.get("encoding", {})]
+    assert len(texts) == 2 and {t["field"] for t in texts} == {"series__shown"}  # beside the end, and above
+    rows = spec["datasets"][panel[-1]["data"]["name"]]
+    shown = {r["series"]: r["series__shown"] for r in rows}
+    assert "ولايات" in shown["United States' share of NATO"] and not any("share" in v for v in shown.values())

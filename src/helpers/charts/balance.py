@@ -216,8 +216,9 @@ SERIES_COLORS = {"NATO": theme.ORG_COLORS["NATO"], "SCO": theme.ORG_COLORS["SCO"
 #: 12 px text (:data:`TEXT_PX`), Latin or Noto Naskh Arabic (taller); at 0.1 (and at 0.12 once the names grew from
 #: 11 px) "Russia + China in the world" touched "SCO in the world".
 LABEL_GAP = {"en": 0.14, "ar": 0.16}
-#: On a phone, the height of a line of the list of names above a panel of share lines.
-KEY_LINE = 16
+#: On a phone, the height of a line of the list of names above a panel of share lines, by edition (Noto Naskh
+#: Arabic stands taller than the Latin: at 16 px its lines touched).
+KEY_LINE = {"en": 16, "ar": 20}
 #: On a phone, the share lines' years are labelled every this many years, by edition.
 PHONE_YEARS = {"en": 8, "ar": 12}
 
@@ -266,14 +267,16 @@ def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, w
                         legend=alt.Legend(title=None, orient="top")), tooltip=tips)
     # each name beside its line's last point; on a phone, where those names left the plot a strip of 90 px, a list
     # of the names above the panel instead, one a line in its line's colour, top line first
+    line = KEY_LINE.get(paths.language(), KEY_LINE["en"])
     ends = alt.Chart(_end_labels(data)).transform_calculate(
-        beside=f"{PHONE} ? '' : datum.series", above=f"{PHONE} ? datum.series : ''",
-        # an empty name stays inside the plot, so it takes no room at its edge
-        key_y=f"{PHONE} ? -{KEY_LINE // 2} - {KEY_LINE} * datum.key_row : 0")
+        key_y=f"{PHONE} ? -{line // 2} - {line} * datum.key_row : 0")
+    # the name is the data's own field (an empty name, which stays inside the plot and takes no room at its edge,
+    # where it is not drawn), so the Arabic edition shows it in Arabic, as it does every shown field
     names = ends.mark_text(align="left", dx=8, fontSize=TEXT_PX).encode(
-        x=x, y=alt.Y("label_value:Q"), text="beside:N", color=colour)
+        x=x, y=alt.Y("label_value:Q"), text=alt.condition(PHONE, alt.value(""), alt.Text("series:N")), color=colour)
     key = ends.mark_text(align="left", baseline="bottom", fontSize=TEXT_PX).encode(
-        x=alt.value(0), y=alt.Y("key_y:Q", scale=None), text="above:N", color=colour)
+        x=alt.value(0), y=alt.Y("key_y:Q", scale=None),
+        text=alt.condition(f"!{PHONE}", alt.value(""), alt.Text("series:N")), color=colour)
     marks = (lines, points, joined, names, key)
     panels = [alt.layer(*(c.transform_filter(alt.datum.kind == k) for c in marks)).properties(
         title=alt.TitleParams(k, anchor="start", fontSize=12), width=width, height=150)
