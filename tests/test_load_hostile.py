@@ -204,3 +204,11 @@ def test_a_refused_long_value_is_echoed_cut_short(data, value, shown):
     edit(data, "capabilities.csv", "USA,2020,milex_usd_const,12.5,", f"USA,2020,milex_usd_const,{value},")
     message = str(error(data, "capabilities"))
     assert shown in message and "9" * 21 not in message, message
+
+
+def test_a_look_alike_code_is_refused_naming_the_character_that_differs(data):
+    """'CSTО' with a Cyrillic О read "'CSTО' is not allowed (an identifier in capitals …)", as if CSTO itself
+    were wrong; the message now names the letter that is not what it looks like."""
+    edit(data, "memberships.csv", "ALPHA,USA,", "ALPH\u0410,USA,")
+    err = str(error(data, "memberships"))
+    assert "'ALPH\u0410' (character 5 is U+0410 CYRILLIC CAPITAL LETTER A, not ASCII) is not allowed" in err, err

@@ -165,11 +165,19 @@ def test_a_look_alike_letter_is_echoed_with_its_code_point():
     with pytest.raises(params.ParameterError) as err:
         params.check_all("08", {"focus_state": "\u0406ND"})
     msg = str(err.value)
-    assert "'\u0406ND' (character 1 is U+0406 CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I, not an ASCII " \
-           "letter) is not a known state" in msg and "IND" in msg and "\n" not in msg, msg
+    assert "'\u0406ND' (character 1 is U+0406 CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I, not ASCII) " \
+           "is not a known state" in msg and "IND" in msg and "\n" not in msg, msg
     with pytest.raises(params.ParameterError) as err:  # an ASCII mistake is echoed as before
         params.check_all("08", {"focus_state": "IND2"})
     assert "'IND2' is not a known state" in str(err.value)
+
+
+def test_a_date_with_typographic_hyphens_names_them():
+    """'2001‐06‐15' with U+2010 hyphens looks exactly like a valid date; the refusal names the hyphens."""
+    with pytest.raises(params.ParameterError) as err:
+        params.check_all("02", {"as_of": "2001\u201006\u201015"})
+    msg = str(err.value)
+    assert "(character 5 is U+2010 HYPHEN; character 8 is U+2010 HYPHEN, not ASCII) is not a date" in msg, msg
 
 
 def test_arabic_indic_digits_in_years_and_dates_are_read_as_0_to_9(coll):

@@ -61,3 +61,15 @@ def bad_character(value: str) -> tuple[str, str] | None:
     if embeds:
         return f"{_named(embeds[-1])} is never closed", RULE_BIDI
     return None
+
+
+def look_alikes(text: str) -> str:
+    """`` (character 1 is U+0406 CYRILLIC CAPITAL LETTER …, not ASCII)`` for the characters outside ASCII in
+    ``text`` (at most three), so a Cyrillic letter or a typographic hyphen (U+2010) that looks like the ASCII one
+    shows as different; ``""`` when every character is ASCII or a decimal digit (٢ and ２ are read as 2)."""
+    odd = [(i, c) for i, c in enumerate(text, 1) if not c.isascii() and not c.isdecimal()]
+    if not odd:
+        return ""
+    named = "; ".join(f"character {i} is U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}" for i, c in odd[:3])
+    more = f" and {len(odd) - 3} more" if len(odd) > 3 else ""
+    return f" ({named}{more}, not ASCII)"

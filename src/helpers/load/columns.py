@@ -11,7 +11,7 @@ import pandas as pd
 
 from helpers.data_text import FIRST_DATE, LAST_DATE
 from helpers.load.errors import Problem, echoed
-from helpers.printable import shows_nothing
+from helpers.printable import look_alikes, shows_nothing
 
 _HINTS = {
     "^[A-Z]{3}$": "three capital letters: an ISO 3166-1 alpha-3 code",
@@ -60,10 +60,12 @@ class Column:
                 self.problem(i, f"{echoed(v)} shows nothing (only spaces or invisible characters)",
                              "write visible text or leave the value empty")
                 continue
+            # a refused code that looks right ('CSTО' with a Cyrillic О) names the character that differs
             if rx is not None and not rx.fullmatch(v):
-                self.problem(i, f"{echoed(v)} is not allowed", _HINTS.get(pattern, f"must match {pattern}"))
+                self.problem(i, f"{echoed(v)}{look_alikes(v[:40])} is not allowed",
+                             _HINTS.get(pattern, f"must match {pattern}"))
             if enum is not None and v not in enum:
-                self.problem(i, f"{echoed(v)} is not allowed", "allowed: " + ", ".join(enum))
+                self.problem(i, f"{echoed(v)}{look_alikes(v[:40])} is not allowed", "allowed: " + ", ".join(enum))
 
     def typed(self) -> pd.Series:
         ftype = self.field.get("type", "string")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers.params import coverage, datafiles
+from helpers.printable import look_alikes
 from helpers.params.refusals import CollectionError, ParameterError
 from helpers.params.specs import (
     Constraint,
@@ -100,18 +101,6 @@ def echo(value: Any) -> str:
     if isinstance(value, str) and len(value) > ECHO_LIMIT:
         return f"{value[:ECHO_LIMIT]!r}… ({len(value)} characters)"
     return cut(repr(value)) + (look_alikes(value) if isinstance(value, str) else "")
-
-
-def look_alikes(text: str) -> str:
-    """`` (character 1 is U+0406 CYRILLIC CAPITAL LETTER …, not an ASCII letter)`` for the letters outside ASCII
-    in ``text`` (at most three), so a Cyrillic or Greek letter that looks like a Latin one shows as different;
-    ``""`` when every letter is ASCII."""
-    odd = [(i, c) for i, c in enumerate(text, 1) if not c.isascii() and c.isalpha()]
-    if not odd:
-        return ""
-    named = "; ".join(f"character {i} is U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}" for i, c in odd[:3])
-    more = f" and {len(odd) - 3} more" if len(odd) > 3 else ""
-    return f" ({named}{more}, not {'an ASCII letter' if len(odd) == 1 else 'ASCII letters'})"
 
 
 def ascii_digits(text: str) -> str:
