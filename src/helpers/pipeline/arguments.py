@@ -8,7 +8,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from helpers import params
+from helpers import params, paths
 from helpers.i18n import EDITIONS
 from helpers.pipeline import plan, sweep
 from helpers.pipeline.plan import BuildError
@@ -77,6 +77,7 @@ def list_text(collection: Path, only: list[str]) -> str:
     """``--list``: each notebook, its parameters with type, default and allowed values, its variants."""
     lines = []
     wanted = set(plan.selected_ids(collection, only))
+    reports = paths.reports_dir()  # where a build with the same settings writes ($NATO_REPORTS_DIR honoured)
     for nb in params.notebooks(collection):
         if nb.id not in wanted:
             continue
@@ -89,7 +90,7 @@ def list_text(collection: Path, only: list[str]) -> str:
             lines += _refused(nb.id, {name: spec.default}, f"the default of {name}", collection)
         for vname, vparams in nb.variants:
             vals = ", ".join(f"{k}={v}" for k, v in vparams.items())
-            lines.append(f"      variant {vname}: {vals}  → reports/{nb.stem}--{vname}.html")
+            lines.append(f"      variant {vname}: {vals}  → {paths.shown(reports / f'{nb.stem}--{vname}.html')}")
             lines += _refused(nb.id, vparams, f"variant {vname}", collection)
     return "\n".join(lines)
 
