@@ -64,6 +64,10 @@ def test_a_changed_title_reaches_every_sidebar(fake):
     assert set(_status(again).values()) == {"built"}, again.stdout  # every page shows the sidebar
     for name in ("01-alpha.html", "01-alpha--early.html", "02-beta.html"):
         assert "Gamma renamed" in (fake.reports / name).read_text(encoding="utf-8"), name
+    # each says why it was written again, and no page says its prose changed: only the sidebar (and 03's title) did
+    said = {line.split()[0]: line for line in again.stdout.splitlines() if " built " in f" {line} "}
+    assert "what every page shows changed" in said["01-alpha"] and "prose" not in said["01-alpha"], said
+    assert "its title, parameters or place in the collection changed" in said["03-gamma"], said
 
 
 def test_an_edited_boundary_file_makes_a_map_report_stale(tmp_path, monkeypatch):

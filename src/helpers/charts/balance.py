@@ -240,6 +240,22 @@ def _end_labels(data: pd.DataFrame) -> pd.DataFrame:
     return last
 
 
+def _line_names(data: pd.DataFrame, x: alt.X, colour: alt.Color) -> tuple[alt.Chart, alt.Chart]:
+    """Each name beside its line's last point; on a phone, where those names left the plot a strip of 90 px, a list
+    of the names above the panel instead, one a line in its line's colour, top line first. The name is the data's
+    own field (empty where it is not drawn, which stays inside the plot and takes no room at its edge), so the
+    Arabic edition shows it in Arabic, as it does every shown field."""
+    line = KEY_LINE.get(paths.language(), KEY_LINE["en"])
+    ends = alt.Chart(_end_labels(data)).transform_calculate(
+        key_y=f"{PHONE} ? -{line // 2} - {line} * datum.key_row : 0")
+    names = ends.mark_text(align="left", dx=8, fontSize=TEXT_PX).encode(
+        x=x, y=alt.Y("label_value:Q"), text=alt.condition(PHONE, alt.value(""), alt.Text("series:N")), color=colour)
+    key = ends.mark_text(align="left", baseline="bottom", fontSize=TEXT_PX).encode(
+        x=alt.value(0), y=alt.Y("key_y:Q", scale=None),
+        text=alt.condition(f"!{PHONE}", alt.value(""), alt.Text("series:N")), color=colour)
+    return names, key
+
+
 def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, width: int = 460) -> alt.LayerChart:
     """Shares over time, one line per series and one panel per kind (within a bloc, against NATO, of the
     world), each line named at its end instead of in a legend; hollow points mark years where some member lacks a
@@ -265,18 +281,7 @@ def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, w
     joined = base.transform_filter(alt.datum.joined).mark_point(size=90, filled=True, opacity=1).encode(
         shape=alt.Shape("step:N", scale=alt.Scale(domain=[JOINED], range=["triangle-up"]),
                         legend=alt.Legend(title=None, orient="top")), tooltip=tips)
-    # each name beside its line's last point; on a phone, where those names left the plot a strip of 90 px, a list
-    # of the names above the panel instead, one a line in its line's colour, top line first
-    line = KEY_LINE.get(paths.language(), KEY_LINE["en"])
-    ends = alt.Chart(_end_labels(data)).transform_calculate(
-        key_y=f"{PHONE} ? -{line // 2} - {line} * datum.key_row : 0")
-    # the name is the data's own field (an empty name, which stays inside the plot and takes no room at its edge,
-    # where it is not drawn), so the Arabic edition shows it in Arabic, as it does every shown field
-    names = ends.mark_text(align="left", dx=8, fontSize=TEXT_PX).encode(
-        x=x, y=alt.Y("label_value:Q"), text=alt.condition(PHONE, alt.value(""), alt.Text("series:N")), color=colour)
-    key = ends.mark_text(align="left", baseline="bottom", fontSize=TEXT_PX).encode(
-        x=alt.value(0), y=alt.Y("key_y:Q", scale=None),
-        text=alt.condition(f"!{PHONE}", alt.value(""), alt.Text("series:N")), color=colour)
+    names, key = _line_names(data, x, colour)
     marks = (lines, points, joined, names, key)
     panels = [alt.layer(*(c.transform_filter(alt.datum.kind == k) for c in marks)).properties(
         title=alt.TitleParams(k, anchor="start", fontSize=12), width=width, height=150)

@@ -254,8 +254,7 @@ def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool,
         shown = {k: v for k, v in e.to_dict().items()  # a page shows no limit: the run's key holds what they change
                  if k not in ("notebook", "data_version", "data_files", "limits")}
         shown["page"] = context or {}
-        render = cache.render_key(notebook=nb, entry=shown, code=code, env=env,
-                                  catalogs=catalog_digest(e.lang, e.stem))
+        render = _render(nb, shown, code, env, catalog_digest(e.lang, e.stem))
         if force:
             jobs.append(PlannedStep(e, Action.EXECUTE, "forced", key, render))
             continue
@@ -265,11 +264,38 @@ def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool,
             reason = f"its cache record could not be read ({cache.relative(cache.record_path(cache_dir, e.name))})"
         if reason and reason.startswith(("code cells", "prose or titles")):  # say so when it is only the limits
             reason = _limits_changed(rec, e.limits) or reason
+        if rec is not None and reason == _RENDER_PARTS[0]:  # which of the page's own inputs changed
+            reason = _render_reason(str(rec["render"]), render) or reason
         if action == "cached":
             fresh.append(e)
         else:
             jobs.append(PlannedStep(e, Action(action), reason or "", key, render))
     return jobs, fresh
+
+
+#: What changed, by part of a page's render key (:func:`_render`), as the build's summary says it.
+_RENDER_PARTS = ("prose or titles changed", "its title, parameters or place in the collection changed",
+                 "what every page shows changed (a report's title, the data version or how to cite)",
+                 "its Arabic prose changed")
+
+
+def _render(nb: Path, shown: dict, code: str, env: str, catalogs: str) -> str:
+    """A page's render key (:func:`helpers.cache.render_key`), then a short hash of each of its parts (the notebook
+    file, its entry, what every page shows, its prose catalogs), so a page written again says which changed: a
+    data edit changes every page's data version, not its prose."""
+    whole = cache.render_key(notebook=nb, entry=shown, code=code, env=env, catalogs=catalogs)
+    entry = {k: v for k, v in shown.items() if k != "page"}
+    parts = (cache.sha256_file(nb) or "", cache.sha256_bytes(cache.canonical(entry)),
+             cache.sha256_bytes(cache.canonical(shown.get("page", {}))), catalogs)
+    return ".".join([whole, *(part[:12] for part in parts)])
+
+
+def _render_reason(before: str, now: str) -> str | None:
+    """The changed parts of two :func:`_render` keys in words; None when the record's key has no parts."""
+    old, new = before.split("."), now.split(".")
+    if len(old) != len(new):
+        return None
+    return "; ".join(why for why, a, b in zip(_RENDER_PARTS, old[1:], new[1:]) if a != b) or None
 
 
 def _limits_changed(rec: dict | None, limits: dict | None) -> str | None:
