@@ -221,6 +221,10 @@ LABEL_GAP = {"en": 0.14, "ar": 0.16}
 KEY_LINE = {"en": 16, "ar": 20}
 #: On a phone, the share lines' years are labelled every this many years, by edition.
 PHONE_YEARS = {"en": 8, "ar": 12}
+#: The share lines' phone layout follows the screen, not the chart's box: the box of a chart of fixed-width panels
+#: is the chart itself, so at 460 px the desktop page drew the phone layout in half its column, and a wider chart
+#: first drawn with its names beside the lines on a phone was narrowed by their width as well.
+SCREEN_PHONE = "(windowSize()[0] > 0 && windowSize()[0] < 600)"
 
 
 def _end_labels(data: pd.DataFrame) -> pd.DataFrame:
@@ -247,16 +251,17 @@ def _line_names(data: pd.DataFrame, x: alt.X, colour: alt.Color) -> tuple[alt.Ch
     Arabic edition shows it in Arabic, as it does every shown field."""
     line = KEY_LINE.get(paths.language(), KEY_LINE["en"])
     ends = alt.Chart(_end_labels(data)).transform_calculate(
-        key_y=f"{PHONE} ? -{line // 2} - {line} * datum.key_row : 0")
+        key_y=f"{SCREEN_PHONE} ? -{line // 2} - {line} * datum.key_row : 0")
     names = ends.mark_text(align="left", dx=8, fontSize=TEXT_PX).encode(
-        x=x, y=alt.Y("label_value:Q"), text=alt.condition(PHONE, alt.value(""), alt.Text("series:N")), color=colour)
+        x=x, y=alt.Y("label_value:Q"), text=alt.condition(SCREEN_PHONE, alt.value(""), alt.Text("series:N")),
+        color=colour)
     key = ends.mark_text(align="left", baseline="bottom", fontSize=TEXT_PX).encode(
         x=alt.value(0), y=alt.Y("key_y:Q", scale=None),
-        text=alt.condition(f"!{PHONE}", alt.value(""), alt.Text("series:N")), color=colour)
+        text=alt.condition(f"!{SCREEN_PHONE}", alt.value(""), alt.Text("series:N")), color=colour)
     return names, key
 
 
-def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, width: int = 460) -> alt.LayerChart:
+def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, width: int = 620) -> alt.LayerChart:
     """Shares over time, one line per series and one panel per kind (within a bloc, against NATO, of the
     world), each line named at its end instead of in a legend; hollow points mark years where some member lacks a
     figure."""
@@ -270,7 +275,7 @@ def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, w
     # on a phone every eighth year is labelled (every fourth ran together there); every twelfth in the Arabic
     # edition, whose longer line names leave the panels about 80 px, where 2000 2008 2016 2024 ran together
     step = PHONE_YEARS.get(paths.language(), PHONE_YEARS["en"])
-    shown = f"{PHONE} && (datum.value - 2000) % {step} != 0 ? '' : datum.label"  # 2000, 2012, 2024 in Arabic
+    shown = f"{SCREEN_PHONE} && (datum.value - 2000) % {step} != 0 ? '' : datum.label"  # 2000, 2012, 2024 in Arabic
     x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=list(range(2000, 2030, 4)), labelExpr=shown))
     base = alt.Chart(data).encode(x=x, y=alt.Y("value:Q", title=SHARE_AXIS, axis=alt.Axis(format=".0%")), color=colour)
     lines = base.mark_line().encode(detail="series:N", strokeDash=alt.condition(
