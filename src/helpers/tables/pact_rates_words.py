@@ -34,6 +34,39 @@ def rates_title(record: pd.DataFrame, checks=()) -> str:
     return f"No robust difference from NATO's exit rate: {said} on the main count only, not {_names(failed, 'or')}"
 
 
+def _focus_bound(record: pd.DataFrame) -> str:
+    """NATO's exits and member-years with the exact 95% interval of its rate, in plain words: with no exit the upper
+    bound alone ("NATO had no exit in 1,212 member-years (at most 0.30 per 100, 95% bound)")."""
+    if "org_id" not in record or not (record["org_id"] == FOCUS).any():
+        return ""
+    row = record.loc[record["org_id"] == FOCUS].iloc[0]
+    years = f"{row['member_years']:,.0f}"
+    if int(row["exits"]) == 0:
+        return f": NATO had no exit in {years} member-years (at most {row['ci_high']:.2f} per 100, 95% bound)"
+    return (f": NATO's rate is {row['exits_per_100_member_years']:.2f} per 100 member-years "
+            f"({row['ci_low']:.2f}–{row['ci_high']:.2f}, 95%)")
+
+
+def glance_line(record: pd.DataFrame, checks=()) -> str:
+    """02's first-screen finding about exits, in plain words (no p-value): spells end too rarely to rank the pacts
+    or to estimate "most stable" (NATO's rate bounded by its exact 95% interval); the one clear difference among
+    NATO's comparisons, called exploratory (the rule and the family of tests were set after the results had been
+    seen, and it rests on one adjusted test), or none; and, with ``checks``, whether it holds under every check.
+    The tests and which check fails are under "How robust is this?"."""
+    from helpers.tables.pact_census_words import failed_checks
+
+    pairs = separated_pairs(record, focus=FOCUS)
+    head = (f"Membership spells ended too rarely to rank these {len(record)} pacts or to estimate “most stable”"
+            + _focus_bound(record) + ".")
+    if not pairs:
+        return head + " None differs clearly from NATO."
+    said = wording.joined([f"{short_name(b)} lost members more often than {short_name(a)}" for a, b in pairs],
+                          lang="en")
+    tail = "" if not checks else (", and not under every check" if failed_checks(pairs, checks) else
+                                  ", under every check")
+    return f"{head} Exploratory, from one test: only {said}{tail} (see “How robust is this?”)."
+
+
 def tests_shown(tests: pd.DataFrame, record: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     """The pair tests as the page's table shows them, a pact named short where ``labels.csv`` gives it a
     ``short_pact`` name (else without its ATOP number), and the note naming each of those in full."""
