@@ -472,3 +472,15 @@ def test_the_spending_headline_is_checked_against_nato_without_the_united_states
     # without the check the line does not claim it
     assert "United States" not in BW.glance_findings(c, conc, series, 2023, {"USA": "United States"}, measures, wy,
                                                      ppp, py)[0]
+
+
+def test_the_warhead_checks_set_one_january_against_the_same_january(data):
+    """Referee (methods-9, minor 2): the check row read "6,299 against 5,759, total inventories, January 2023" beside
+    alternatives of January 2024. Every warhead row now gives the total inventories of the January its narrower
+    counts come from (SIPRI Yearbook 2024: 6,080 against 5,559), and the order is unchanged."""
+    c, conc, measures, wy, ppp, py = _robustness_inputs(data)
+    table = BRW.robustness(c, conc, 2023, measures, wy, ppp, py, {"USA": "United States"})
+    rows = table[table["Headline"] == "Russia and China hold more nuclear warheads than NATO's members"]
+    assert rows["As measured"].tolist() == ["6,080 against 5,559, total inventories, January 2024"] * 2
+    assert rows["Alternative"].str.endswith("January 2024").all()
+    assert not table["As measured"].str.contains("January 2023").any()
