@@ -232,6 +232,21 @@ def zero_note(caps: pd.DataFrame) -> str:
             "among the members with figures and adds nothing to the totals.")
 
 
+def partial_note(caps: pd.DataFrame, year: int, names: Mapping[str, str] | None = None) -> str:
+    """Which bloc spending totals of ``year`` miss members, and how the sum treats them: "The spending totals of SCO
+    and SCO without India and Pakistan are lower bounds: Uzbekistan has no SIPRI figure for 2023, and each total
+    sums only the members with one." (one sentence per set of missing members); empty when every total is whole."""
+    rows = caps[(caps["indicator"] == "milex_usd_const") & caps["missing"].map(lambda m: isinstance(m, str) and m != ""
+                                                                               and m != "all members")]
+    out = []
+    for missing, group in rows.groupby("missing", sort=False):
+        who = wording.joined([(names or {}).get(c.strip(), c.strip()) for c in missing.split(",")], lang="en")
+        verb = "has" if "," not in missing else "have"
+        out.append(f"The spending totals of {wording.joined(list(group['bloc']), lang='en')} are lower bounds: {who} "
+                   f"{verb} no SIPRI figure for {year}, and each total sums only the members with one.")
+    return " ".join(out)
+
+
 def warhead_glance(measures: pd.DataFrame | None, year: int | None) -> str:
     """The glance's warhead line, for one January (``year``, the narrower counts'): which side holds more warheads
     in military stockpiles (SIPRI's capability measure) and whether that survives the deployed count, four figures
@@ -279,8 +294,9 @@ def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame
                     measures_year: int | None = None, ppp: pd.DataFrame | None = None,
                     ppp_year: int | None = None, estimated: bool = False,
                     no_us: tuple[float, float, float] | None = None) -> list[str]:
-    """The 2–4 findings at the top of 05, for the report's year: the pair's spending against NATO's, the
-    warheads (when the data holds an inventory for the year), NATO's leading member, and the series. A finding
+    """The 2–5 findings at the top of 05, for the report's year: the pair's spending against NATO's, the
+    warheads (when the data holds an inventory for the year), NATO's leading member, the bloc totals that miss
+    members (:func:`partial_note`: lower bounds), and the series. A finding
     that does not survive its obvious alternative (spending at purchasing-power parity, ``ppp``; deployed or
     stockpiled warheads, ``measures``) says so in a sentence of its own; with ``estimated`` (Russia's and China's
     spending for ``year`` are both estimates, :func:`helpers.tables.balance.all_estimated`) the spending finding
@@ -294,7 +310,7 @@ def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame
         moved = no_us is not None and not math.isnan(no_us[2]) and abs(no_us[2] / ratio - 1) >= 0.25
         pair = " ".join(f for f in (pair, after, no_us_caveat(no_us, year, after) if moved else "") if f)
     heads = warhead_glance(measures, measures_year) or warhead_finding(caps, year)
-    found = [pair, heads, leader_finding(conc, year, names)]
+    found = [pair, heads, leader_finding(conc, year, names), partial_note(caps, year, names)]
     return [f for f in found if f] + [series_finding(series) + "."]
 
 
