@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import i18n, load
+from helpers import i18n, load, paths
 from helpers.tables import typology as T
 from helpers.tables import typology_checks_words as CW
 from helpers.tables import typology_view as TV
@@ -42,10 +42,10 @@ def test_the_2001_page_names_the_collective_security_treaty_not_the_csto():
     organisations = load.organisations()
     overview = TV.named_on(TW.organisation_table(organisations, ORGS, day), ORGS, day)
     row = overview.iloc[ORGS.index("CSTO")]
-    assert row["organisation"] == "Collective Security Treaty (1992)" and row["on 15 Jun 2001"] == "existed"
+    assert row["organisation"] == "Collective Security Treaty (CST, 1992)" and row["on 15 Jun 2001"] == "existed"
     note = TV.renaming_note(organisations, ORGS, day)
-    assert note == ("On 15 Jun 2001, the Collective Security Treaty (1992) was not yet the CSTO: that name dates from "
-                    "18 Sep 2003, when the Charter signed on 7 Oct 2002 entered into force.")
+    assert note == ("On 15 Jun 2001, the Collective Security Treaty (CST, 1992) was not yet the CSTO: that name dates "
+                    "from 18 Sep 2003, when the Charter signed on 7 Oct 2002 entered into force.")
     assert "منظمة معاهدة الأمن الجماعي على معاهدة الأمن الجماعي (1992) إلا في 18 سبتمبر 2003" in i18n.text(note, "ar")
     glance, names = _glance(day)
     assert names["CSTO"] == "CST" and i18n.text("CST", "ar") == "معاهدة الأمن الجماعي"
@@ -56,6 +56,8 @@ def test_the_2001_page_names_the_collective_security_treaty_not_the_csto():
         ORGS.index("CSTO")]["organisation"] == "Collective Security Treaty Organization"
     assert TV.renaming_note(organisations, ORGS, "2024-04-30") == ""
     assert "CSTO" not in TV.renaming_note(organisations, ORGS, "1991-12-31")
+    source = (paths.NOTEBOOKS / "07-framework-or-alliance.py").read_text(encoding="utf-8")
+    assert "+ ([renamed] if renamed else [])" in source  # the first screen explains the short name too
 
 
 def test_the_audit_table_shows_only_cells_begun_by_the_reports_date():

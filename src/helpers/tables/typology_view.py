@@ -23,7 +23,8 @@ from helpers.tables.typology_words import EVIDENCE_LABELS, ROLE_WORDS
 FORMER_NAMES = {"OSCE": ("CSCE", "1995-01-01"), "CSTO": ("CST", "2003-09-18")}
 
 #: The former name in full, as the overview table gives it (with the year of the founding text).
-FORMER_FULL = {"CSCE": "Conference on Security and Co-operation in Europe", "CST": "Collective Security Treaty (1992)"}
+FORMER_FULL = {"CSCE": "Conference on Security and Co-operation in Europe (CSCE)",
+               "CST": "Collective Security Treaty (CST, 1992)"}
 
 
 def former_names(as_of) -> dict[str, str]:
@@ -47,7 +48,7 @@ def short_names(organisations: pd.DataFrame, as_of=None) -> dict[str, str]:
 def named_on(overview: pd.DataFrame, orgs: Iterable[str], as_of) -> pd.DataFrame:
     """The overview table (``typology_words.organisation_table``, one row per org of ``orgs``) with each
     organisation named in full as it was on ``as_of`` (:data:`FORMER_FULL`): on 15 June 2001 the Collective Security
-    Treaty (1992), not the CSTO, which its Charter created on 18 September 2003."""
+    Treaty (CST, 1992), not the CSTO, which its Charter created on 18 September 2003."""
     former = former_names(as_of)
     full = [FORMER_FULL.get(former[o], former[o]) if o in former else name
             for o, name in zip(orgs, overview["organisation"])]
@@ -69,8 +70,9 @@ def renaming_sources(orgs: Iterable[str], as_of) -> list[str]:
 
 def renaming_note(organisations: pd.DataFrame, orgs: Iterable[str], as_of) -> str:
     """The overview's sentence on each organisation that existed on ``as_of`` under another name; empty when none
-    did: "On 15 Jun 2001, the Collective Security Treaty (1992) was not yet the CSTO: that name dates from 18 Sep
-    2003, when the Charter signed on 7 Oct 2002 entered into force."."""
+    did: "On 15 Jun 2001, the Collective Security Treaty (CST, 1992) was not yet the CSTO: that name dates from 18
+    Sep 2003, when the Charter signed on 7 Oct 2002 entered into force." The first screen and the overview's
+    caption both give it, so the short name (CST) is explained where it is first read."""
     former, out = former_names(as_of), []
     founded = pd.to_datetime(organisations.set_index("org_id")["founded"])
     for org in orgs:
