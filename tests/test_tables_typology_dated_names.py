@@ -46,7 +46,8 @@ def test_the_2001_page_names_the_collective_security_treaty_not_the_csto():
     note = TV.renaming_note(organisations, ORGS, day)
     assert note == ("On 15 Jun 2001, the Collective Security Treaty (CST, 1992) was not yet the CSTO: that name dates "
                     "from 18 Sep 2003, when the Charter signed on 7 Oct 2002 entered into force.")
-    assert "منظمة معاهدة الأمن الجماعي على معاهدة الأمن الجماعي (1992) إلا في 18 سبتمبر 2003" in i18n.text(note, "ar")
+    arabic = i18n.text(note, "ar")
+    assert "منظمة معاهدة الأمن الجماعي على معاهدة الأمن الجماعي (1992) إلا في 18 سبتمبر 2003" in arabic
     glance, names = _glance(day)
     assert names["CSTO"] == "CST" and i18n.text("CST", "ar") == "معاهدة الأمن الجماعي"
     text = " ".join(glance)

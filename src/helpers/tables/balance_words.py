@@ -294,9 +294,9 @@ def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame
                     measures_year: int | None = None, ppp: pd.DataFrame | None = None,
                     ppp_year: int | None = None, estimated: bool = False,
                     no_us: tuple[float, float, float] | None = None) -> list[str]:
-    """The 2–5 findings at the top of 05, for the report's year: the pair's spending against NATO's, the
-    warheads (when the data holds an inventory for the year), NATO's leading member, the bloc totals that miss
-    members (:func:`partial_note`: lower bounds), and the series. A finding
+    """The 2–4 findings at the top of 05, for the report's year: the pair's spending against NATO's, the
+    warheads (when the data holds an inventory for the year), NATO's leading member, and the series, followed in
+    its line by the bloc totals that miss members (:func:`partial_note`: lower bounds). A finding
     that does not survive its obvious alternative (spending at purchasing-power parity, ``ppp``; deployed or
     stockpiled warheads, ``measures``) says so in a sentence of its own; with ``estimated`` (Russia's and China's
     spending for ``year`` are both estimates, :func:`helpers.tables.balance.all_estimated`) the spending finding
@@ -310,8 +310,10 @@ def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame
         moved = no_us is not None and not math.isnan(no_us[2]) and abs(no_us[2] / ratio - 1) >= 0.25
         pair = " ".join(f for f in (pair, after, no_us_caveat(no_us, year, after) if moved else "") if f)
     heads = warhead_glance(measures, measures_year) or warhead_finding(caps, year)
-    found = [pair, heads, leader_finding(conc, year, names), partial_note(caps, year, names)]
-    return [f for f in found if f] + [series_finding(series) + "."]
+    found = [pair, heads, leader_finding(conc, year, names)]
+    # a glance holds at most four findings, so the partial totals join the last one
+    last = " ".join(filter(None, [series_finding(series) + ".", partial_note(caps, year, names)]))
+    return [f for f in found if f] + [last]
 
 
 def overlap_title(shared: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int) -> str:
