@@ -71,3 +71,19 @@ def test_the_audit_table_shows_only_cells_begun_by_the_reports_date():
     cst = dated[dated["organisation"] == "CST"]
     assert len(cst) and not cst["where"].str.contains("2012|Charter").any(), cst["where"].tolist()
     assert (every["from"] > pd.Timestamp("2001-06-15")).any()  # what the page no longer shows as of 2001
+
+
+def test_the_takeaway_on_the_2001_treaty_says_no_more_than_the_unknown_framework_cell():
+    """Referee (methods-9, minor 8): "P15's platform ... promises less than that" said more than the coding, which
+    leaves the framework's consultation cell unknown. The takeaway now says the article fixes no such obligation and
+    the cell stays unknown, as the data code it."""
+    feats = load.org_features()
+    cell = feats[(feats["org_id"] == "EURASIAN_FRAMEWORK") & (feats["dimension_id"] == "consultation")]
+    assert set(cell["value"]) == {"unknown"}
+    day = "2024-04-30"
+    names = TV.short_names(load.organisations(), day)
+    shown, _ = TW.comparable(load.organisations(), feats, ORGS, day)
+    line = CW.takeaways(CW.robustness_table(feats, load.dimensions(), shown, day, names), shown)[-1]
+    assert "promises less" not in line and line.endswith("the article fixes no such obligation, so its "
+                                                         "consultation cell stays unknown.")
+    assert "خانة التشاور فيه مجهولة" in i18n.text(line, "ar")
