@@ -499,15 +499,15 @@ def test_partial_bloc_totals_name_the_missing_members_and_say_they_are_lower_bou
     names = {"UZB": "Uzbekistan", "TJK": "Tajikistan"}
     c, conc, measures, wy, ppp, py = _robustness_inputs(data)
     note = BW.partial_note(c, 2023, names)
-    assert note == ("The spending totals of SCO and SCO without India and Pakistan are lower bounds: Uzbekistan has "
-                    "no SIPRI figure for 2023, and each total sums only the members with one.")
+    assert note == ("The spending totals of the SCO and the SCO without India and Pakistan are lower bounds: "
+                    "Uzbekistan has no SIPRI figure for 2023, and each total sums only the members with one.")
     series = B.share_series(capabilities, memberships, world, B.indicator_years(capabilities))
     assert BW.glance_findings(c, conc, series, 2023, names, measures, wy, ppp, py)[-1].endswith(" " + note)
     arabic = i18n.text(note, "ar")
     assert "حدود دنيا" in arabic and "أوزبكستان" in arabic and "SCO" not in arabic.replace("SIPRI", "")
     early = B.world_shares(B.bloc_capabilities(capabilities, B.comparison_blocs(memberships, B.reference_date(2006)),
                                                2006), world, 2006)
-    assert "CSTO are lower bounds: Tajikistan and Uzbekistan have no SIPRI figure for 2006" in BW.partial_note(
+    assert "the CSTO are lower bounds: Tajikistan and Uzbekistan have no SIPRI figure for 2006" in BW.partial_note(
         early, 2006, names)
     source = (paths.NOTEBOOKS / "05-balance-of-power.py").read_text(encoding="utf-8")
     assert "balance_words.partial_note(caps, P.year, names)" in source  # the capability table's caption says it too

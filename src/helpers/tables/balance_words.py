@@ -233,8 +233,8 @@ def zero_note(caps: pd.DataFrame) -> str:
 
 
 def partial_note(caps: pd.DataFrame, year: int, names: Mapping[str, str] | None = None) -> str:
-    """Which bloc spending totals of ``year`` miss members, and how the sum treats them: "The spending totals of SCO
-    and SCO without India and Pakistan are lower bounds: Uzbekistan has no SIPRI figure for 2023, and each total
+    """Which bloc spending totals of ``year`` miss members, and how the sum treats them: "The spending totals of the
+    SCO and the SCO without India and Pakistan are lower bounds: Uzbekistan has no SIPRI figure for 2023, and each total
     sums only the members with one." (one sentence per set of missing members); empty when every total is whole."""
     rows = caps[(caps["indicator"] == "milex_usd_const") & caps["missing"].map(lambda m: isinstance(m, str) and m != ""
                                                                                and m != "all members")]
@@ -242,7 +242,9 @@ def partial_note(caps: pd.DataFrame, year: int, names: Mapping[str, str] | None 
     for missing, group in rows.groupby("missing", sort=False):
         who = wording.joined([(names or {}).get(c.strip(), c.strip()) for c in missing.split(",")], lang="en")
         verb = "has" if "," not in missing else "have"
-        out.append(f"The spending totals of {wording.joined(list(group['bloc']), lang='en')} are lower bounds: {who} "
+        blocs = wording.joined([b if b.startswith(("Russia", "China")) else f"the {b}" for b in group["bloc"]],
+                               lang="en")
+        out.append(f"The spending totals of {blocs} are lower bounds: {who} "
                    f"{verb} no SIPRI figure for {year}, and each total sums only the members with one.")
     return " ".join(out)
 
