@@ -178,3 +178,24 @@ def test_02_takeaway_calls_the_test_exploratory_and_most_stable_not_estimable():
     arabic = i18n.text(line, "ar")
     assert arabic.startswith("نتيجة استكشافية") and "ولا يمكن تقدير «أكثرها استقرارا»" in arabic
     assert "Exploratory" not in arabic
+
+
+def test_02_checks_natos_member_years_from_entry_into_force():
+    """Referee (methods-9, minor 12): NATO's member-years start at signature (ATOP's spells), not at entry into
+    force. "How robust is this?" says which, and counts the twelve founders from 24 Aug 1949 instead: the bound moves
+    in its third decimal and the same comparisons separate; both editions."""
+    from helpers import i18n
+    from helpers.tables import pact_rates_words
+
+    _, rates, _ = _exit_record_and_checks("2024-04-30")
+    nato = load.organisations().set_index("org_id").loc["NATO"]
+    assert str(nato["founded"])[:10] == "1949-04-04" and str(nato["in_force"])[:10] == "1949-08-24"
+    line = pact_rates_words.entry_into_force_line(rates, load.pact_spells(), nato["in_force"])
+    assert line == ("Counting NATO's 12 founders from the treaty's entry into force (24 Aug 1949), not from its "
+                    "signature (4 Apr 1949) as ATOP's spells do, NATO's member-years fall from 1,211.6 to 1,206.9 "
+                    "and its 95% upper bound from 0.304 to 0.306 per 100 member-years; the same comparisons separate.")
+    assert "وتتمايز المقارنات نفسها" in i18n.text(line, "ar")
+    source = " ".join((paths.NOTEBOOKS / "02-nato-enlargement.py").read_text(encoding="utf-8").replace("# ", "")
+                      .split())
+    assert "rests on six choices" in source and "**When NATO's years begin:**" in source
+    assert "pact_rates_words.entry_into_force_line(" in source

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import wording
-from helpers.tables.pact_census import FOCUS, separated_pairs, short_name
+from helpers.tables.pact_census import FOCUS, poisson_interval, separated_pairs, short_name
 
 
 def rates_title(record: pd.DataFrame, checks=()) -> str:
@@ -76,3 +76,24 @@ def tests_shown(tests: pd.DataFrame, record: pd.DataFrame) -> tuple[pd.DataFrame
     shown = dict.fromkeys([*tests["lower"], *tests["higher"]])
     notes = [f"{short[n]}: in full, {n}." for n in shown if short[n] != short_name(n)]
     return tests.assign(lower=tests["lower"].map(short), higher=tests["higher"].map(short)), " ".join(notes)
+
+
+def entry_into_force_line(record: pd.DataFrame, spells: pd.DataFrame, in_force) -> str:
+    """The check on when NATO's member-years begin: ATOP's spells start its founders at signature; counted from the
+    treaty's entry into force (``in_force``, ``organisations.csv``), NATO's member-years, its 95% upper bound and
+    whether the same comparisons separate. Empty when NATO is not in ``record``."""
+    if "org_id" not in record or not (record["org_id"] == FOCUS).any():
+        return ""
+    row = record.loc[record["org_id"] == FOCUS].iloc[0]
+    signed, in_force = pd.Timestamp(row["signed"]), pd.Timestamp(in_force)
+    founders = int(((spells["atopid"] == row["atopid"]) & (spells["start"] == signed)).sum())
+    later = row["member_years"] - founders * (in_force - signed).days / 365.25
+    moved = record.copy()
+    moved.loc[moved["org_id"] == FOCUS, "member_years"] = later
+    same = separated_pairs(moved, focus=FOCUS) == separated_pairs(record, focus=FOCUS)
+    high = poisson_interval(int(row["exits"]), later)[1]
+    return (f"Counting NATO's {founders} founders from the treaty's entry into force ({wording.day(in_force.date())}), "
+            f"not from its signature ({wording.day(signed.date())}) as ATOP's spells do, NATO's member-years fall from "
+            f"{row['member_years']:,.1f} to {later:,.1f} and its 95% upper bound from "
+            f"{poisson_interval(int(row['exits']), row['member_years'])[1]:.3f} to {high:.3f} per 100 member-years; "
+            + ("the same comparisons separate." if same else "the comparisons that separate change."))
