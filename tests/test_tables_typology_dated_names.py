@@ -58,7 +58,7 @@ def test_the_2001_page_names_the_collective_security_treaty_not_the_csto():
     assert TV.renaming_note(organisations, ORGS, "2024-04-30") == ""
     assert "CSTO" not in TV.renaming_note(organisations, ORGS, "1991-12-31")
     source = (paths.NOTEBOOKS / "07-framework-or-alliance.py").read_text(encoding="utf-8")
-    assert "+ ([renamed] if renamed else [])" in source  # the first screen explains the short name too
+    assert "present.glance(([renamed] if renamed else []) + " in source  # the first screen explains it first
 
 
 def test_the_audit_table_shows_only_cells_begun_by_the_reports_date():
