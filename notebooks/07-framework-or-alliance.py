@@ -49,9 +49,9 @@ intervals = typology.typology_intervals(org_features, dimensions, shown, P.as_of
 robust = typology_checks_words.robustness_table(org_features, dimensions, shown, P.as_of, names)
 partly = typology_checks_words.lead_rests_on_partly(robust)
 renamed = typology_view.renaming_note(organisations, shown, P.as_of)  # the CST before the CSTO (2003), in words
-present.glance(([renamed] if renamed else []) + typology_checks_words.glance_with_robustness(
+present.glance(typology_view.with_renaming(typology_checks_words.glance_with_robustness(
     typology_words.glance_findings(intervals, cells, dimensions, left_out, names, DAY, ties_when_yes=partly), robust),
-               summary=typology_words.glance_summary(shown, left_out, names, DAY))
+                                           renamed), summary=typology_words.glance_summary(shown, left_out, names, DAY))
 
 # %% [markdown]
 # ## What P15–P16 say

@@ -58,7 +58,9 @@ def test_the_2001_page_names_the_collective_security_treaty_not_the_csto():
     assert TV.renaming_note(organisations, ORGS, "2024-04-30") == ""
     assert "CSTO" not in TV.renaming_note(organisations, ORGS, "1991-12-31")
     source = (paths.NOTEBOOKS / "07-framework-or-alliance.py").read_text(encoding="utf-8")
-    assert "present.glance(([renamed] if renamed else []) + " in source  # the first screen explains it first
+    assert "present.glance(typology_view.with_renaming(" in source  # the first screen explains it first
+    assert TV.with_renaming(["a", "b", "c"], note) == [note, "a", "b", "c"]
+    assert TV.with_renaming(["a", "b", "c", "d"], note) == [f"{note} a", "b", "c", "d"]  # never a fifth finding
 
 
 def test_the_audit_table_shows_only_cells_begun_by_the_reports_date():

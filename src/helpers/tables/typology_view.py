@@ -86,6 +86,16 @@ def renaming_note(organisations: pd.DataFrame, orgs: Iterable[str], as_of) -> st
     return " ".join(out)
 
 
+def with_renaming(findings: list[str], note: str, most: int = 4) -> list[str]:
+    """The first screen's findings with :func:`renaming_note` first: its own finding while the box holds at most
+    ``most``, else the opening sentence of the first one, so no date's first screen overflows."""
+    if not note:
+        return list(findings)
+    if len(findings) < most:
+        return [note, *findings]
+    return [f"{note} {findings[0]}", *findings[1:]]
+
+
 def _label(book: Mapping[str, Dimension], dim_id: str, value: str) -> str:
     if value in (UNKNOWN, NOT_CODED, NOT_RECORDED):
         return value
