@@ -332,7 +332,9 @@ present.findings([arms_control_words.legal_force_line(end_2023, "2023-12-31")])
 # %%
 primary = war_census.conflict_cases(ucdp, war_census.census_cases(
     ucdp, memberships, states, former_soviet, secondary=False))
-present.findings([war_census_words.primary_only_line(primary, conflicts)])
+one_cell = war_census.single_cell(ucdp, war_years)  # a war that rests on one secondary-party cell (Karabakh, 2020)
+present.findings([war_census_words.primary_only_line(primary, conflicts), *war_census_words.single_cell_lines(
+    one_cell, war_census.place_names(one_cell, states), states.set_index("iso3")["name"].to_dict())])
 
 # %% [markdown]
 # ## Takeaways

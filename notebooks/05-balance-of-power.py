@@ -134,8 +134,9 @@ present.table(balance_view.overlap_view(shared), title=balance_words.overlap_tit
 present.table(balance_view.capability_grid(caps, names=names),
               title=f"The blocs on {wording.day(balance.reference_date(P.year))}: totals, "
                                                   "shares of the world and how many members have figures",
-              caption="Rows overlap (see above). Spending in constant 2023 US dollars; warheads as of January. "
-              + balance_words.zero_note(caps),
+              caption=" ".join(filter(None, ["Rows overlap (see above). Spending in constant 2023 US dollars; "
+                                             "warheads as of January.", balance_words.partial_note(caps, P.year, names),
+                                             balance_words.zero_note(caps)])),
               key="coverage", **evidence.cite(capabilities, world, memberships, blocs, [P.year],
                                               methods=["sipri-milex-sources-methods",
                                                        "cia-factbook-2016-iceland-military"]))

@@ -48,9 +48,10 @@ cells = typology_words.matrix_cells(org_features, dimensions, shown, P.as_of)
 intervals = typology.typology_intervals(org_features, dimensions, shown, P.as_of)
 robust = typology_checks_words.robustness_table(org_features, dimensions, shown, P.as_of, names)
 partly = typology_checks_words.lead_rests_on_partly(robust)
-present.glance(typology_checks_words.glance_with_robustness(
+renamed = typology_view.renaming_note(organisations, shown, P.as_of)  # the CST before the CSTO (2003), in words
+present.glance(typology_view.with_renaming(typology_checks_words.glance_with_robustness(
     typology_words.glance_findings(intervals, cells, dimensions, left_out, names, DAY, ties_when_yes=partly), robust),
-               summary=typology_words.glance_summary(shown, left_out, names, DAY))
+                                           renamed), summary=typology_words.glance_summary(shown, left_out, names, DAY))
 
 # %% [markdown]
 # ## What P15–P16 say
@@ -81,10 +82,12 @@ present.table(here.drop(columns=["Why", "source_id", "second_source_id"]), key="
 # record, are in notebooks 02 (NATO), 03 (the OSCE) and 08 (the SCO); the coding here reads founding texts.
 
 # %%
-overview = typology_words.organisation_table(organisations, P.orgs, P.as_of)
+overview = typology_view.named_on(typology_words.organisation_table(organisations, P.orgs, P.as_of), P.orgs, P.as_of)
 present.table(overview.drop(columns=["source_id"]), title=f"The organisations on {DAY}", key="overview",
-              sources=overview,
-              caption=typology_words.absence_sentence(left_out, names, DAY) or "Every chosen organisation is compared.")
+              sources=[*overview["source_id"], *typology_view.renaming_sources(P.orgs, P.as_of)],
+              caption=" ".join(filter(None, [typology_words.absence_sentence(left_out, names, DAY)
+                                             or "Every chosen organisation is compared.",
+                                             typology_view.renaming_note(organisations, P.orgs, P.as_of)])))
 
 # %% [markdown]
 # ## The codebook
@@ -272,18 +275,19 @@ present.findings(typology_checks_words.takeaways(robust, shown))
 # - Notebook 08 looks at the SCO, the body P16 names, and the states that sit on both sides.
 
 # %% [markdown]
-# ## Audit: every coded cell
+# ## Audit: every coded cell up to the report's date
 #
-# Every cell of the compared organisations, all periods, with the text it rests on: the locator (article,
-# section or paragraph), a quote of at most fifteen words, what kind of text it is, and for unknown cells the
-# document that would settle it. Quotes in Russian are from the authentic Russian texts; quotes in Arabic are
-# from the article.
+# Every cell of the compared organisations that had begun by the report's date, earlier periods included (a cell
+# that begins later is not shown), with the text it rests on: the locator (article, section or paragraph), a quote
+# of at most fifteen words, what kind of text it is, and for unknown cells the document that would settle it. The
+# date of the evidence is its own column: a text read today can document a feature that began decades before.
+# Quotes in Russian are from the authentic Russian texts; quotes in Arabic are from the article.
 
 # %%
-details = typology_view.feature_details(org_features, dimensions, shown, names)
-present.table(details, title=f"{len(details)} coded cells behind the comparison, with "
-              "their texts", caption="Detail and note in our words; the quote is verbatim from the text at the "
-              "locator.", sources=details, key="details", collapsed=f"Show all {len(details)} sourced cells",
+details = typology_view.feature_details(org_features, dimensions, shown, names, as_of=P.as_of)
+present.table(details, title=f"{len(details)} coded cells behind the comparison, up to {DAY}, with their texts",
+              caption="Detail and note in our words; the quote is verbatim from the text at the locator.",
+              sources=details, key="details", collapsed=f"Show all {len(details)} sourced cells",
               print_rows=25)  # on paper 25 rows and where every row is (the page and its CSV), not 40 pages
 
 # %% [markdown]

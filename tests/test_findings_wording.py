@@ -42,12 +42,12 @@ def test_08_first_screen_leads_with_the_graded_count_and_shows_it_without_afghan
 def test_02_counts_ended_spells_not_members_who_left():
     """New Zealand never left ANZUS; the United States suspended its obligations to it in 1986. The first
     screen's count of exits therefore speaks of membership spells that ended, not of members that left."""
-    from helpers.tables import pact_census, pact_census_words
+    from helpers.tables import pact_census, pact_rates_words
 
     cases = pact_census.census_cases(load.pact_census(), load.organisations(), "2024-04-30")
     rates = pact_census.exit_record(cases, load.pact_spells(), load.pact_exits(), "2024-04-30")
     assert int(rates.set_index("org_id").loc["ANZUS", "suspension"]) == 1
-    line = pact_census_words.glance_line(rates)
+    line = pact_rates_words.glance_line(rates)
     assert line.startswith("Membership spells ended too rarely to rank these 13 pacts")
     assert "Members left" not in line
 
@@ -76,14 +76,14 @@ def test_02_and_07_state_that_cst_membership_starts_before_the_treaty_was_in_for
 def test_02_first_screen_exit_line_reads_in_arabic_whole():
     """The renamed exit line ('Membership spells ended ...') must not leave an English clause on the Arabic page."""
     from helpers import i18n
-    from helpers.tables import pact_census, pact_census_words
+    from helpers.tables import pact_census, pact_census_words, pact_rates_words
 
     cases = pact_census.census_cases(load.pact_census(), load.organisations(), "2024-04-30")
     spells, exits = load.pact_spells(), load.pact_exits()
     rates = pact_census.exit_record(cases, spells, exits, "2024-04-30")
     strict = pact_census.exit_record(cases, spells, exits, "2024-04-30", count=("denunciation",))
     checks = pact_census_words.robustness_checks(strict, strict, strict)
-    arabic = i18n.text(pact_census_words.glance_line(rates, checks), "ar")
+    arabic = i18n.text(pact_rates_words.glance_line(rates, checks), "ar")
     assert "even that" not in arabic and "NATO" not in arabic, arabic
     assert arabic.startswith("انتهت فترات العضوية في هذه المواثيق الـ13")
 
@@ -130,3 +130,72 @@ def test_02_pact_names_take_the_article_a_reader_expects():
     earliest = rates["signed"].min() - pd.Timedelta(days=3650)
     oldest = rates.assign(signed=rates["signed"].where(rates["org_id"] != "ANZUS", earliest))
     assert ", ANZUS had lasted longest" in W.lifetime_line(oldest)
+
+
+def _exit_record_and_checks(day):
+    from helpers.tables import pact_census, pact_census_words, pact_pledges
+
+    census = load.pact_census()
+    cases = pact_census.census_cases(census, load.organisations(), day)
+    dated = pact_pledges.from_pledge(cases, pact_pledges.later_pledges(census), day)
+    spells, exits = load.pact_spells(), load.pact_exits()
+    rates = pact_census.exit_record(dated, spells, exits, day)
+    strict = pact_census.exit_record(dated, spells, exits, day, count=("denunciation",))
+    joint = pact_census.exit_record(dated, spells, exits, day, joint_once=True)
+    return cases, rates, pact_census_words.robustness_checks(strict, joint, strict)
+
+
+def test_02_first_screen_calls_most_stable_not_estimable_and_the_cst_difference_exploratory():
+    """Referee (methods-9, major 3): the NATO–CSTO difference comes from a rule and a family of tests set after the
+    results, and NATO's 0 exits give only an upper bound. The first screen says "most stable" cannot be estimated,
+    gives NATO's 95% bound, and calls the one difference exploratory, in both editions; the 1991 page, where
+    nothing separates, calls nothing exploratory."""
+    from helpers import i18n
+    from helpers.tables import pact_rates_words
+
+    _, rates, checks = _exit_record_and_checks("2024-04-30")
+    line = pact_rates_words.glance_line(rates, checks)
+    assert "or to estimate “most stable”: NATO had no exit in 1,212 member-years (at most 0.30 per 100, 95%" in line
+    assert "Exploratory, from one test: only CSTO lost members more often than NATO, and not under every" in line
+    arabic = i18n.text(line, "ar")
+    assert "ولا بتقدير «أكثرها استقرارا»" in arabic and "معدله 0.30 على الأكثر" in arabic
+    assert "نتيجة استكشافية من اختبار واحد" in arabic and "Exploratory" not in arabic and "NATO" not in arabic
+    _, early, early_checks = _exit_record_and_checks("1991-12-31")
+    line = pact_rates_words.glance_line(early, early_checks)
+    assert "at most 0.58 per 100" in line and "Exploratory" not in line and line.endswith("None differs clearly "
+                                                                                           "from NATO.")
+
+
+def test_02_takeaway_calls_the_test_exploratory_and_most_stable_not_estimable():
+    from helpers import i18n
+    from helpers.tables import pact_census_words
+
+    cases, rates, checks = _exit_record_and_checks("2024-04-30")
+    line = pact_census_words.takeaways(cases, rates, checks, "2024-04-30")[1]
+    assert line.startswith("Exploratory, as the rule and the family of tests were set after the results had been "
+                           "seen: tested against each other pact, only NATO below CSTO separates")
+    assert line.endswith("no pact ranking is offered and “most stable” cannot be estimated.")
+    arabic = i18n.text(line, "ar")
+    assert arabic.startswith("نتيجة استكشافية") and "ولا يمكن تقدير «أكثرها استقرارا»" in arabic
+    assert "Exploratory" not in arabic
+
+
+def test_02_checks_natos_member_years_from_entry_into_force():
+    """Referee (methods-9, minor 12): NATO's member-years start at signature (ATOP's spells), not at entry into
+    force. "How robust is this?" says which, and counts the twelve founders from 24 Aug 1949 instead: the bound moves
+    in its third decimal and the same comparisons separate; both editions."""
+    from helpers import i18n
+    from helpers.tables import pact_rates_words
+
+    _, rates, _ = _exit_record_and_checks("2024-04-30")
+    nato = load.organisations().set_index("org_id").loc["NATO"]
+    assert str(nato["founded"])[:10] == "1949-04-04" and str(nato["in_force"])[:10] == "1949-08-24"
+    line = pact_rates_words.entry_into_force_line(rates, load.pact_spells(), nato["in_force"])
+    assert line == ("Counting NATO's 12 founders from the treaty's entry into force (24 Aug 1949), not from its "
+                    "signature (4 Apr 1949) as ATOP's spells do, NATO's member-years fall from 1,211.6 to 1,206.9 "
+                    "and its 95% upper bound from 0.304 to 0.306 per 100 member-years; the same comparisons separate.")
+    assert "وتتمايز المقارنات نفسها" in i18n.text(line, "ar")
+    source = " ".join((paths.NOTEBOOKS / "02-nato-enlargement.py").read_text(encoding="utf-8").replace("# ", "")
+                      .split())
+    assert "rests on six choices" in source and "**When NATO's years begin:**" in source
+    assert "pact_rates_words.entry_into_force_line(" in source

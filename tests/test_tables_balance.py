@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import load
+from helpers import load, paths
 from helpers.tables import balance as B
 from helpers.tables import balance_concentration as BC
 from helpers.tables import balance_robust as R
@@ -280,7 +280,9 @@ def test_findings_compare_the_pair_with_nato_and_drop_what_the_year_lacks():
     assert BW.series_finding(series) == (
         "From 2000 to 2002, Russia and China's military spending rose from 10% to 30% of NATO's")
     found = BW.glance_findings(no_warheads, conc, series, 2023)
-    assert len(found) == 3 and found[-1].endswith("of NATO's.")  # no warhead line for a year without an inventory
+    # no warhead line for a year without an inventory; the partial totals' line names the member without a figure
+    assert len(found) == 3 and "of NATO's. The spending totals of" in found[-1]
+    assert "lower bounds: DDD has no" in found[-1]
 
 
 def test_the_default_year_glance_is_true_to_the_data(data):
@@ -290,7 +292,8 @@ def test_the_default_year_glance_is_true_to_the_data(data):
     conc = BC.concentration_table(capabilities, blocs, 2023)
     series = B.share_series(capabilities, memberships, world, B.indicator_years(capabilities))
     found = BW.glance_findings(c, conc, series, 2023, {"USA": "United States"})
-    assert len(found) == 4
+    assert len(found) == 4 and found[3].endswith("lower bounds: UZB has no SIPRI figure for 2023, and each total sums "
+                                                 "only the members with one.")
     assert found[0].startswith("In 2023 Russia and China together spent 30% of what NATO spent (US$406 billion")
     assert "more than NATO's members (5,759)" in found[1]
     assert found[2].startswith("The United States accounted for 68% of NATO's military spending in 2023")
@@ -357,7 +360,7 @@ def test_the_glance_says_in_its_own_sentence_which_headline_does_not_survive(dat
     capabilities, memberships, world = data
     series = B.share_series(capabilities, memberships, world, B.indicator_years(capabilities))
     found = BW.glance_findings(c, conc, series, 2023, {"USA": "United States"}, measures, wy, ppp, py)
-    assert len(found) == 4
+    assert len(found) == 4  # the last also names the SCO's partial totals (test_partial_bloc_totals_name_the_...)
     # Data editor (issue 23, finding 4): one finding and one year per line; the 2024 conversion's figures and the
     # 2023 and 2024 inventories move down the page, and each line still says whether it survives its alternative
     assert found[0].startswith("In 2023 Russia and China together spent 30% of what NATO spent")
@@ -472,3 +475,39 @@ def test_the_spending_headline_is_checked_against_nato_without_the_united_states
     # without the check the line does not claim it
     assert "United States" not in BW.glance_findings(c, conc, series, 2023, {"USA": "United States"}, measures, wy,
                                                      ppp, py)[0]
+
+
+def test_the_warhead_checks_set_one_january_against_the_same_january(data):
+    """Referee (methods-9, minor 2): the check row read "6,299 against 5,759, total inventories, January 2023" beside
+    alternatives of January 2024. Every warhead row now gives the total inventories of the January its narrower
+    counts come from (SIPRI Yearbook 2024: 6,080 against 5,559), and the order is unchanged."""
+    c, conc, measures, wy, ppp, py = _robustness_inputs(data)
+    table = BRW.robustness(c, conc, 2023, measures, wy, ppp, py, {"USA": "United States"})
+    rows = table[table["Headline"] == "Russia and China hold more nuclear warheads than NATO's members"]
+    assert rows["As measured"].tolist() == ["6,080 against 5,559, total inventories, January 2024"] * 2
+    assert rows["Alternative"].str.endswith("January 2024").all()
+    assert not table["As measured"].str.contains("January 2023").any()
+
+
+def test_partial_bloc_totals_name_the_missing_members_and_say_they_are_lower_bounds(data):
+    """Referee (methods-9, minor 3): Uzbekistan has no SIPRI spending figure in 2023 (nor, before 2008, Tajikistan
+    in some years), and the SCO and CSTO totals left them out silently. The first screen and the capability table's
+    caption name the missing members and say each total is a lower bound, in both editions."""
+    from helpers import i18n
+
+    capabilities, memberships, world = data
+    names = {"UZB": "Uzbekistan", "TJK": "Tajikistan"}
+    c, conc, measures, wy, ppp, py = _robustness_inputs(data)
+    note = BW.partial_note(c, 2023, names)
+    assert note == ("The spending totals of the SCO and the SCO without India and Pakistan are lower bounds: "
+                    "Uzbekistan has no SIPRI figure for 2023, and each total sums only the members with one.")
+    series = B.share_series(capabilities, memberships, world, B.indicator_years(capabilities))
+    assert BW.glance_findings(c, conc, series, 2023, names, measures, wy, ppp, py)[-1].endswith(" " + note)
+    arabic = i18n.text(note, "ar")
+    assert "حدود دنيا" in arabic and "أوزبكستان" in arabic and "SCO" not in arabic.replace("SIPRI", "")
+    early = B.world_shares(B.bloc_capabilities(capabilities, B.comparison_blocs(memberships, B.reference_date(2006)),
+                                               2006), world, 2006)
+    assert "the CSTO are lower bounds: Tajikistan and Uzbekistan have no SIPRI figure for 2006" in BW.partial_note(
+        early, 2006, names)
+    source = (paths.NOTEBOOKS / "05-balance-of-power.py").read_text(encoding="utf-8")
+    assert "balance_words.partial_note(caps, P.year, names)" in source  # the capability table's caption says it too

@@ -133,3 +133,23 @@ def test_a_ucdp_conflict_id_reads_as_a_label_not_a_count(census):
     assert W.conflict_label(13692) == "#13692"
     names = " ".join(W.refusal_counts(conflicts.reset_index(drop=True))["names"])
     assert "#13692" in names and not re.search(r"(?<!#)\b\d{3,}\b", names)
+
+
+def test_karabakh_2020_is_said_to_rest_on_one_secondary_party_cell(census):
+    """Referee (methods-9, minor 1): #388 is admitted only because UCDP codes the Government of Turkey as a
+    secondary party on Azerbaijan's side in 2020; in no other year of the conflict is a NATO member or Russia a
+    party. The page states the clause of the rule that admits it and that one cell, in both editions."""
+    from helpers import i18n
+
+    ucdp, cases, _ = census
+    states = load.states()
+    one = W.single_cell(ucdp, cases)
+    assert one[["conflict_id", "year", "state", "against"]].values.tolist() == [[388, 2020, "TUR", "ARM"]]
+    row = ucdp[(ucdp["conflict_id"] == 388) & (ucdp["year"] == 2020)].iloc[0]
+    assert row["side_a_2nd"] == "Government of Turkey" and row["side_b_2nd"] == "Government of Armenia"
+    line = WW.single_cell_lines(one, W.place_names(one, states), states.set_index("iso3")["name"].to_dict())[0]
+    assert line.startswith("#388 (Azerbaijan) is admitted by the rule's clause on troops against another state's "
+                           "troops, on one cell of the census: UCDP records Türkiye as a secondary party")
+    assert "in 2020 only" in line and "other 14 years in the census no NATO member or Russia is a party" in line
+    arabic = i18n.text(line, "ar")
+    assert "خانة واحدة في الإحصاء" in arabic and "تركيا" in arabic and "UCDP" not in arabic

@@ -64,8 +64,14 @@ def _no_us_rows(caps: pd.DataFrame, year: int, no_us: tuple[float, float, float]
 
 
 def _warhead_rows(caps: pd.DataFrame, year: int, measures: pd.DataFrame, measures_year: int | None) -> list[dict]:
-    """Which side holds more warheads, under each of SIPRI's narrower counts."""
-    wp, wn, _ = _ratio(caps, "nuclear_warheads", PAIR, "NATO")
+    """Which side holds more warheads, under each of SIPRI's narrower counts, all of one January: the total
+    inventories are those of ``measures_year`` (the narrower counts' year) when ``measures`` holds them, so a row
+    never sets one January against another; else the report's ``year``."""
+    total = measures[measures["indicator"] == WARHEAD_MEASURES[-1]].set_index("bloc")["total"]
+    if PAIR in total and "NATO" in total and measures_year is not None:
+        wp, wn, year = float(total[PAIR]), float(total["NATO"]), measures_year
+    else:
+        wp, wn, _ = _ratio(caps, "nuclear_warheads", PAIR, "NATO")
     if math.isnan(wp) or math.isnan(wn):
         return []
     rows, more = [], wp > wn

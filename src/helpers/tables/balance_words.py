@@ -232,6 +232,23 @@ def zero_note(caps: pd.DataFrame) -> str:
             "among the members with figures and adds nothing to the totals.")
 
 
+def partial_note(caps: pd.DataFrame, year: int, names: Mapping[str, str] | None = None) -> str:
+    """Which bloc spending totals of ``year`` miss members, and how the sum treats them: "The spending totals of the
+    SCO and the SCO without India and Pakistan are lower bounds: Uzbekistan has no SIPRI figure for 2023, and each total
+    sums only the members with one." (one sentence per set of missing members); empty when every total is whole."""
+    rows = caps[(caps["indicator"] == "milex_usd_const") & caps["missing"].map(lambda m: isinstance(m, str) and m != ""
+                                                                               and m != "all members")]
+    out = []
+    for missing, group in rows.groupby("missing", sort=False):
+        who = wording.joined([(names or {}).get(c.strip(), c.strip()) for c in missing.split(",")], lang="en")
+        verb = "has" if "," not in missing else "have"
+        blocs = wording.joined([b if b.startswith(("Russia", "China")) else f"the {b}" for b in group["bloc"]],
+                               lang="en")
+        out.append(f"The spending totals of {blocs} are lower bounds: {who} "
+                   f"{verb} no SIPRI figure for {year}, and each total sums only the members with one.")
+    return " ".join(out)
+
+
 def warhead_glance(measures: pd.DataFrame | None, year: int | None) -> str:
     """The glance's warhead line, for one January (``year``, the narrower counts'): which side holds more warheads
     in military stockpiles (SIPRI's capability measure) and whether that survives the deployed count, four figures
@@ -280,7 +297,8 @@ def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame
                     ppp_year: int | None = None, estimated: bool = False,
                     no_us: tuple[float, float, float] | None = None) -> list[str]:
     """The 2–4 findings at the top of 05, for the report's year: the pair's spending against NATO's, the
-    warheads (when the data holds an inventory for the year), NATO's leading member, and the series. A finding
+    warheads (when the data holds an inventory for the year), NATO's leading member, and the series, followed in
+    its line by the bloc totals that miss members (:func:`partial_note`: lower bounds). A finding
     that does not survive its obvious alternative (spending at purchasing-power parity, ``ppp``; deployed or
     stockpiled warheads, ``measures``) says so in a sentence of its own; with ``estimated`` (Russia's and China's
     spending for ``year`` are both estimates, :func:`helpers.tables.balance.all_estimated`) the spending finding
@@ -295,7 +313,9 @@ def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame
         pair = " ".join(f for f in (pair, after, no_us_caveat(no_us, year, after) if moved else "") if f)
     heads = warhead_glance(measures, measures_year) or warhead_finding(caps, year)
     found = [pair, heads, leader_finding(conc, year, names)]
-    return [f for f in found if f] + [series_finding(series) + "."]
+    # a glance holds at most four findings, so the partial totals join the last one
+    last = " ".join(filter(None, [series_finding(series) + ".", partial_note(caps, year, names)]))
+    return [f for f in found if f] + [last]
 
 
 def overlap_title(shared: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int) -> str:

@@ -79,7 +79,7 @@ def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, stat
     """02's first screen, true for the report's own date: NATO's growth, where its members came from, and how
     its age compares with the other defence pacts the case rule admits, followed by ``size_line`` (whether
     "largest" survives counting members, :func:`helpers.tables.pact_census_words.largest_line`). Exits are
-    compared, with their intervals, by :func:`helpers.tables.pact_census_words.glance_line` (no ranking)."""
+    compared, with their intervals, by :func:`helpers.tables.pact_rates_words.glance_line` (no ranking)."""
     from helpers.tables.euroatlantic import membership_steps
 
     steps = membership_steps(memberships, ["NATO"], through=as_of)

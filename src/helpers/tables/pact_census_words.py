@@ -100,22 +100,6 @@ def rates_headline(record: pd.DataFrame, checks=()) -> str:
                    ", and that holds under every check")
 
 
-def glance_line(record: pd.DataFrame, checks=()) -> str:
-    """02's first-screen finding about exits, short enough for a phone: spells end too rarely to rank the pacts, the one
-    clear difference among NATO's comparisons (or none) and, with ``checks``, whether it holds under every check.
-    The full sentence (:func:`rates_headline`) is the chart's title; the tests, p-values and which check fails are
-    in "How robust is this?" (:func:`robustness_lines`), not on the first screen."""
-    pairs = separated_pairs(record, focus=FOCUS)
-    head = f"Membership spells ended too rarely to rank these {len(record)} pacts"
-    if not pairs:
-        return head + ", and none differs clearly from NATO."
-    said = _names([f"{short_name(b)} lost members more often than {short_name(a)}" for a, b in pairs])
-    if not checks:
-        return f"{head}; only {said} (see “How robust is this?”)."
-    holds = "and not under every check" if failed_checks(pairs, checks) else "under every check"
-    return f"{head}; only {said}, {holds} (see “How robust is this?”)."
-
-
 def _wider(noun: str, alt: pd.DataFrame, pairs: list) -> str:
     """For a check whose data leave NATO's comparisons as they were: the raw and family-adjusted p of the first
     pair, and whether it would fail only under Holm's adjustment for every pair of the pool."""
@@ -252,9 +236,13 @@ def takeaways(cases: pd.DataFrame, record: pd.DataFrame, checks, as_of) -> list[
     else:
         out[0] += " leave NATO the oldest admitted pact still in force."
     line = f"Tested against each other pact, {_result(record)}."
+    if separated_pairs(record, focus=FOCUS):  # the rule and the family of tests were set after the results
+        line = ("Exploratory, as the rule and the family of tests were set after the results had been seen: "
+                f"tested against each other pact, {_result(record)}.")
     if checks:
         line += " " + verdict(separated_pairs(record, focus=FOCUS), checks)
-    out.append(line + " The pool is small and exits are few, so no pact ranking is offered.")
+    out.append(line + " The pool is small and exits are few, so no pact ranking is offered and “most stable” "
+               "cannot be estimated.")
     return out
 
 

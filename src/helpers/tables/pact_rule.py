@@ -26,7 +26,7 @@ NOTE = ("The rule was set after the results had been seen; the check on the wide
 
 
 def glance_line(exits_line: str) -> str:
-    """02's first-screen finding about exits (``pact_census_words.glance_line``) followed by :data:`NOTE`; the
+    """02's first-screen finding about exits (``pact_rates_words.glance_line``) followed by :data:`NOTE`; the
     notebook prints :data:`RULE`, unchanged, in the cell right after the box, so the rule the finding rests on is
     read with it while the box itself keeps to plain words."""
     return f"{exits_line} {NOTE}"

@@ -210,6 +210,6 @@ def takeaways(table: pd.DataFrame, shown: list[str]) -> list[str]:
     out.append(robustness_headline(table) + ".")
     if TREATY_2001 in shown:
         out.append("The Russia–China treaty of 2001 already binds its parties to consult when one is threatened, "
-                   "without a defence promise; P15's platform for dialogue, as the article describes it, promises "
-                   "less than that.")
+                   "without a defence promise; for P15's platform for dialogue the article fixes no such obligation, "
+                   "so its consultation cell stays unknown.")
     return out

@@ -17,8 +17,14 @@ from helpers.tables.typology import NOT_CODED, NOT_RECORDED, SCORED_AXES, UNKNOW
 from helpers.tables.typology_words import EVIDENCE_LABELS, ROLE_WORDS
 
 #: Organisations known by another name before a date: the OSCE was the CSCE until 1 January 1995 (the OSCE row's
-#: note in ``organisations.csv``, from the Kremlin's OSCE glossary entry).
-FORMER_NAMES = {"OSCE": ("CSCE", "1995-01-01")}
+#: note in ``organisations.csv``, from the Kremlin's OSCE glossary entry); the CSTO was the Collective Security
+#: Treaty (CST) until its Charter entered into force on 18 September 2003 (``events.csv``,
+#: ``csto-charter-in-force-2003``; the Charter was signed on 7 October 2002, ``csto-charter-2002``).
+FORMER_NAMES = {"OSCE": ("CSCE", "1995-01-01"), "CSTO": ("CST", "2003-09-18")}
+
+#: The former name in full, as the overview table gives it (with the year of the founding text).
+FORMER_FULL = {"CSCE": "Conference on Security and Co-operation in Europe (CSCE)",
+               "CST": "Collective Security Treaty (CST, 1992)"}
 
 
 def former_names(as_of) -> dict[str, str]:
@@ -37,6 +43,57 @@ def short_names(organisations: pd.DataFrame, as_of=None) -> dict[str, str]:
         known = wording.label(org, "org_id", "org_features", lang="en")
         out[org] = known if known != org else (org if org.isalpha() and len(org) <= 5 else name)
     return {**out, **former_names(as_of)}
+
+
+def named_on(overview: pd.DataFrame, orgs: Iterable[str], as_of) -> pd.DataFrame:
+    """The overview table (``typology_words.organisation_table``, one row per org of ``orgs``) with each
+    organisation named in full as it was on ``as_of`` (:data:`FORMER_FULL`): on 15 June 2001 the Collective Security
+    Treaty (CST, 1992), not the CSTO, which its Charter created on 18 September 2003."""
+    former = former_names(as_of)
+    full = [FORMER_FULL.get(former[o], former[o]) if o in former else name
+            for o, name in zip(orgs, overview["organisation"])]
+    return overview.assign(organisation=full)
+
+
+#: The act that gave an organisation its present name, where it was a founding text signed before it took effect.
+RENAMING_ACTS = {"CSTO": "2002-10-07"}  # the CSTO Charter, signed in Chisinau (events.csv, csto-charter-2002)
+#: The pages that date each renaming (sources.csv).
+RENAMING_SOURCES = {"OSCE": ("kremlin-glossary-osce",),
+                    "CSTO": ("kremlin-csto-charter", "zakonpravo-kz-csto-charter-ratification")}
+
+
+def renaming_sources(orgs: Iterable[str], as_of) -> list[str]:
+    """The source ids that date each former name in use on ``as_of``."""
+    former = former_names(as_of)
+    return [sid for org in orgs if org in former for sid in RENAMING_SOURCES.get(org, ())]
+
+
+def renaming_note(organisations: pd.DataFrame, orgs: Iterable[str], as_of) -> str:
+    """The overview's sentence on each organisation that existed on ``as_of`` under another name; empty when none
+    did: "On 15 Jun 2001, the Collective Security Treaty (CST, 1992) was not yet the CSTO: that name dates from 18
+    Sep 2003, when the Charter signed on 7 Oct 2002 entered into force." The first screen and the overview's
+    caption both give it, so the short name (CST) is explained where it is first read."""
+    former, out = former_names(as_of), []
+    founded = pd.to_datetime(organisations.set_index("org_id")["founded"])
+    for org in orgs:
+        if org not in former or not founded.get(org, pd.NaT) <= pd.Timestamp(as_of):
+            continue
+        line = (f"On {wording.day(pd.Timestamp(as_of).date())}, the {FORMER_FULL.get(former[org], former[org])} was "
+                f"not yet the {org}: that name dates from {wording.day(FORMER_NAMES[org][1])}")
+        if org in RENAMING_ACTS:
+            line += f", when the Charter signed on {wording.day(RENAMING_ACTS[org])} entered into force"
+        out.append(line + ".")
+    return " ".join(out)
+
+
+def with_renaming(findings: list[str], note: str, most: int = 4) -> list[str]:
+    """The first screen's findings with :func:`renaming_note` first: its own finding while the box holds at most
+    ``most``, else the opening sentence of the first one, so no date's first screen overflows."""
+    if not note:
+        return list(findings)
+    if len(findings) < most:
+        return [note, *findings]
+    return [f"{note} {findings[0]}", *findings[1:]]
 
 
 def _label(book: Mapping[str, Dimension], dim_id: str, value: str) -> str:
@@ -72,13 +129,16 @@ def comparison_counts(table: pd.DataFrame, org_columns: Iterable[str]) -> dict[s
 
 
 def feature_details(org_features: pd.DataFrame, dimensions: pd.DataFrame, orgs: Iterable[str],
-                    names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Every coded cell (all periods) of the given organisations with its dates, evidence, locator, quote,
-    detail, note and source: the audit trail behind the comparison."""
+                    names: Mapping[str, str] | None = None, as_of=None) -> pd.DataFrame:
+    """Every coded cell of the given organisations with its dates, evidence, locator, quote, detail, note and
+    source: the audit trail behind the comparison. With ``as_of``, only the cells that had begun by that day (earlier
+    periods included), so a page dated 2001 shows no cell that begins in 2003 or later."""
     book = codebook(dimensions)
     names = dict(names or {})
     orgs = list(orgs)
     sub = org_features[org_features["org_id"].isin(orgs)]
+    if as_of is not None:
+        sub = sub[pd.to_datetime(sub["valid_from"]) <= pd.Timestamp(as_of)]
     order_d = {d: i for i, d in enumerate(book)}
     order_o = {o: i for i, o in enumerate(orgs)}
     sub = sub.assign(_o=sub["org_id"].map(order_o), _d=sub["dimension_id"].map(order_d))

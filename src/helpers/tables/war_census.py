@@ -108,6 +108,25 @@ def census_cases(census: pd.DataFrame, memberships: pd.DataFrame, states: pd.Dat
     return out
 
 
+def single_cell(census: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
+    """The conflicts admitted by the rule's clause on troops against another state's troops (:data:`REASONS`
+    ``troops``) on one census cell: in one year only, through a state the census names only as a secondary party on
+    the government's side, against a state that is a secondary party on the other, with no Russian or NATO-member
+    party in any other year (Nagorno-Karabakh, 2020). Columns: ``conflict_id``, ``location``, ``year``, ``state``
+    and ``against`` (ISO codes), ``other_years``."""
+    rows = []
+    for cid, years in cases.groupby("conflict_id", sort=False):
+        hit, acted = years[years["admitted"]], years[years["acting"] != ""]
+        if len(hit) != 1 or len(acted) != 1 or hit["reason"].iloc[0] != REASONS["troops"]:
+            continue
+        r = census[(census["conflict_id"] == cid) & (census["year"] == hit["year"].iloc[0])].iloc[0]
+        backing, against = states_in(r["side_a_2nd"]), states_in(r["side_b_2nd"])
+        if backing and against and set(hit["acting"].iloc[0].split("; ")) <= set(backing):
+            rows.append({"conflict_id": cid, "location": r["location"], "year": int(r["year"]),
+                         "state": backing[0], "against": against[0], "other_years": len(years) - 1})
+    return pd.DataFrame(rows, columns=["conflict_id", "location", "year", "state", "against", "other_years"])
+
+
 def place_names(conflicts: pd.DataFrame, states: pd.DataFrame) -> pd.Series:
     """The census's location of each conflict as this project names its states (``states.name``, ``; ``-joined), so
     a page names them as every other table does; a place the mapping lacks keeps the census's word."""

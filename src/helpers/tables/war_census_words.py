@@ -50,3 +50,16 @@ def primary_only_line(primary: pd.DataFrame, conflicts: pd.DataFrame) -> str:
             f"the rule admits {k} of the {n} conflicts, not {k_all}: the count does not survive that reading, since "
             "most of the wars it admits are ones in which Russia or NATO members fought beside another party, as "
             "UCDP's secondary parties.")
+
+
+def single_cell_lines(rows: pd.DataFrame, places: pd.Series, names) -> list[str]:
+    """For each conflict of :func:`helpers.tables.war_census.single_cell` (``rows``; ``places``: its location as this
+    project names it, by row; ``names``: ISO code → state name): the clause of the rule that admits it and the one
+    census cell it rests on."""
+    from helpers.tables.war_census import conflict_label
+
+    return [f"{conflict_label(r.conflict_id)} ({place}) is admitted by the rule's clause on troops against another "
+            f"state's troops, on one cell of the census: UCDP records {names.get(r.state, r.state)} as a secondary "
+            f"party on the government's side in {r.year} only, against {names.get(r.against, r.against)}, a "
+            f"secondary party on the other side; in the conflict's other {r.other_years} years in the census no NATO "
+            "member or Russia is a party." for r, place in zip(rows.itertuples(index=False), places)]
