@@ -30,8 +30,10 @@ EXPECTED = rb.expected_reports()
 # 08 grew to ≈14,140 px with its robustness section (issue 21, M4); 02 had grown to ≈15,860 px with the methods
 # reviews' checks, its dating rule, its ATOP version and the lifetimes of all 13 pacts; its long method and the
 # checks' tables are folded for the first read (issue 23); the tallest page is 09, at ≈14,380 px; 02's 2024-03-07
-# variant, whose exit-rate title says on which count the CSTO's higher rate holds, measured 14,885 px
-MAX_HEIGHT = 15_000  # 02 shows every robustness check since they sat in one cell and only the last showed
+# variant, whose exit-rate title says on which count the CSTO's higher rate holds, measured 14,885 px; 15,139 once
+# its first screen called the NATO–CSTO test exploratory and 'most stable' not estimable, and its checks recounted
+# NATO's member-years from entry into force
+MAX_HEIGHT = 15_300  # 02 shows every robustness check since they sat in one cell and only the last showed
 MAX_LINKS = 12
 
 # page -> {check: why it fails today}; empty: every page of the collection passes every reading check
