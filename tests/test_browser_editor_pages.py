@@ -355,8 +355,9 @@ def test_02_reads_short_folds_its_method_and_checks_and_prints_them_whole(chromi
         assert all(s.strip() for s in summaries)
         # the section headings stay in view above their folds, so the contents list still lands on them
         assert page.locator("details.report-fold h2").count() == 0
-        # 14,650 px once its exit-rate rows got room for three-line names on a phone; the reading budget is 14,800
-        assert page.evaluate("document.documentElement.scrollHeight") <= 14_800
+        # 14,650 px once its exit-rate rows got room for three-line names on a phone; ≈15,000 once its first screen
+        # called the NATO–CSTO test exploratory; the reading budget (test_browser_reader.MAX_HEIGHT) is 15,300
+        assert page.evaluate("document.documentElement.scrollHeight") <= 15_300
         page.emulate_media(media="print")
         page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
         assert page.locator("details.report-fold:not([open])").count() == 0

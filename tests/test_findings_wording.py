@@ -48,7 +48,7 @@ def test_02_counts_ended_spells_not_members_who_left():
     rates = pact_census.exit_record(cases, load.pact_spells(), load.pact_exits(), "2024-04-30")
     assert int(rates.set_index("org_id").loc["ANZUS", "suspension"]) == 1
     line = pact_rates_words.glance_line(rates)
-    assert line.startswith("Membership spells ended too rarely to rank these 13 pacts")
+    assert line.startswith("Too few exits to rank these 13 pacts")
     assert "Members left" not in line
 
 
@@ -85,7 +85,7 @@ def test_02_first_screen_exit_line_reads_in_arabic_whole():
     checks = pact_census_words.robustness_checks(strict, strict, strict)
     arabic = i18n.text(pact_rates_words.glance_line(rates, checks), "ar")
     assert "even that" not in arabic and "NATO" not in arabic, arabic
-    assert arabic.startswith("انتهت فترات العضوية في هذه المواثيق الـ13")
+    assert arabic.startswith("حالات الخروج أقل من أن تسمح بترتيب هذه المواثيق الـ13")
 
 
 def _sizes_and_rates(day="2024-04-30"):
@@ -155,14 +155,14 @@ def test_02_first_screen_calls_most_stable_not_estimable_and_the_cst_difference_
 
     _, rates, checks = _exit_record_and_checks("2024-04-30")
     line = pact_rates_words.glance_line(rates, checks)
-    assert "or to estimate “most stable”: NATO had no exit in 1,212 member-years (at most 0.30 per 100, 95%" in line
-    assert "Exploratory, from one test: only CSTO lost members more often than NATO, and not under every" in line
+    assert "or estimate “most stable”: NATO had none in 1,212 member-years (95% bound: 0.30 per 100)" in line
+    assert "Exploratory: only CSTO lost members more often than NATO, and not under every" in line
     arabic = i18n.text(line, "ar")
-    assert "ولا بتقدير «أكثرها استقرارا»" in arabic and "معدله 0.30 على الأكثر" in arabic
-    assert "نتيجة استكشافية من اختبار واحد" in arabic and "Exploratory" not in arabic and "NATO" not in arabic
+    assert "أو بتقدير «أكثرها استقرارا»" in arabic and "معدله 0.30 على الأكثر" in arabic
+    assert "استكشافيًا" in arabic and "Exploratory" not in arabic and "NATO" not in arabic
     _, early, early_checks = _exit_record_and_checks("1991-12-31")
     line = pact_rates_words.glance_line(early, early_checks)
-    assert "at most 0.58 per 100" in line and "Exploratory" not in line and line.endswith("None differs clearly "
+    assert "95% bound: 0.58 per 100" in line and "Exploratory" not in line and line.endswith("None differs clearly "
                                                                                            "from NATO.")
 
 

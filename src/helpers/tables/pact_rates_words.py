@@ -36,13 +36,13 @@ def rates_title(record: pd.DataFrame, checks=()) -> str:
 
 def _focus_bound(record: pd.DataFrame) -> str:
     """NATO's exits and member-years with the exact 95% interval of its rate, in plain words: with no exit the upper
-    bound alone ("NATO had no exit in 1,212 member-years (at most 0.30 per 100, 95% bound)")."""
+    bound alone ("NATO had none in 1,212 member-years (95% bound: 0.30 per 100)")."""
     if "org_id" not in record or not (record["org_id"] == FOCUS).any():
         return ""
     row = record.loc[record["org_id"] == FOCUS].iloc[0]
     years = f"{row['member_years']:,.0f}"
     if int(row["exits"]) == 0:
-        return f": NATO had no exit in {years} member-years (at most {row['ci_high']:.2f} per 100, 95% bound)"
+        return f": NATO had none in {years} member-years (95% bound: {row['ci_high']:.2f} per 100)"
     return (f": NATO's rate is {row['exits_per_100_member_years']:.2f} per 100 member-years "
             f"({row['ci_low']:.2f}–{row['ci_high']:.2f}, 95%)")
 
@@ -56,7 +56,7 @@ def glance_line(record: pd.DataFrame, checks=()) -> str:
     from helpers.tables.pact_census_words import failed_checks
 
     pairs = separated_pairs(record, focus=FOCUS)
-    head = (f"Membership spells ended too rarely to rank these {len(record)} pacts or to estimate “most stable”"
+    head = (f"Too few exits to rank these {len(record)} pacts or estimate “most stable”"
             + _focus_bound(record) + ".")
     if not pairs:
         return head + " None differs clearly from NATO."
@@ -64,7 +64,7 @@ def glance_line(record: pd.DataFrame, checks=()) -> str:
                           lang="en")
     tail = "" if not checks else (", and not under every check" if failed_checks(pairs, checks) else
                                   ", under every check")
-    return f"{head} Exploratory, from one test: only {said}{tail} (see “How robust is this?”)."
+    return f"{head} Exploratory: only {said}{tail}."
 
 
 def tests_shown(tests: pd.DataFrame, record: pd.DataFrame) -> tuple[pd.DataFrame, str]:

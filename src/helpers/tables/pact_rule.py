@@ -21,8 +21,8 @@ RULE = ("The rule, set post hoc, after the results had been seen, and recorded o
 
 #: What 02's first screen says of the rule, in plain words (no statistics on the first screen): that it is post
 #: hoc, what defends it (the wide-pool check), and where :data:`RULE` is printed in full (“Data”).
-NOTE = ("The rule was set after the results had been seen; the check on the wider pool of every defence pact of "
-        "three or more states defends it (see “Data”).")
+NOTE = ("The rule below was set after the results were seen; a check on all defence pacts of three or more states "
+        "defends it.")
 
 
 def glance_line(exits_line: str) -> str:
