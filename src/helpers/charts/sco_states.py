@@ -120,7 +120,8 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MAT
     width = 22 * len(orgs) * 3
     chart = alt.layer(cells, marks, *_group_marks(matrix.assign(group=group), order)).properties(
         width=width, height=alt.Step(15),
-        usermeta={"dark": theme.dark_swap(theme.TIE_GRADE_COLORS, theme.TIE_GRADE_COLORS_DARK)})
+        # 73 rows: the page keeps the columns' names in view while the reader scrolls them (report.js, stickyHead)
+        usermeta={"dark": theme.dark_swap(theme.TIE_GRADE_COLORS, theme.TIE_GRADE_COLORS_DARK), "sticky_head": True})
     return theme.titled(chart, title, description)
 
 

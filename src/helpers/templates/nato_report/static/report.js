@@ -209,6 +209,50 @@
     });
     return html + (rows ? "<table>" + rows + "</table>" : "") || "{}";
   }
+  /* a tall chart whose columns are named at its top (08's matrix: 73 rows; its usermeta.sticky_head) keeps those
+     names in view while the reader scrolls down its rows: a copy of the drawing's top band, down to the first row,
+     stays at the top of the window (below the phone bar) until the last row has passed; in a box that scrolls
+     sideways it stays at the top of the box instead, which then scrolls both ways; print shows the chart alone */
+  function stickyHead(el, view) {
+    var box = el.closest(".report-chart-scroll") || el.parentNode;
+    function build() {
+      var svg = el.querySelector("svg");
+      var old = box.querySelector(".report-sticky-band");
+      if (old) { old.remove(); }
+      if (!svg) { return; }
+      var head = view.origin()[1] + view.padding().top, plot = head + view.height();
+      var band = document.createElement("div"), strip = document.createElement("div");
+      band.className = "report-sticky-band";
+      band.setAttribute("aria-hidden", "true");
+      band.style.height = plot + "px";
+      band.style.width = svg.getBoundingClientRect().width + "px";
+      strip.className = "report-sticky-head";
+      strip.style.height = head + "px";
+      var copy = svg.cloneNode(true);
+      /* ids stay unique on the page: the copy's clip paths resolve to the chart's own, drawn the same */
+      copy.removeAttribute("id");
+      copy.querySelectorAll("[id]").forEach(function (n) { n.removeAttribute("id"); });
+      /* only the axes: a mark reaching into the band (a group's name beside the first row) would show cut in two */
+      copy.querySelectorAll("g.role-mark, g.role-legend").forEach(function (n) { n.remove(); });
+      strip.appendChild(copy);
+      band.appendChild(strip);
+      box.insertBefore(band, box.firstChild);
+      box.classList.add("has-sticky-head");
+      stuck();
+    }
+    function stuck() {
+      var strip = box.querySelector(".report-sticky-head"), band = box.querySelector(".report-sticky-band");
+      if (strip && band) {
+        strip.classList.toggle("is-stuck", strip.getBoundingClientRect().top > band.getBoundingClientRect().top + 1);
+      }
+    }
+    var bar = document.querySelector(".report-phonebar");
+    box.style.setProperty("--report-sticky-top", (bar && bar.offsetHeight ? bar.offsetHeight : 0) + "px");
+    build();
+    view.addResizeListener(function () { window.requestAnimationFrame(build); });
+    window.addEventListener("scroll", stuck, {passive: true});
+    box.addEventListener("scroll", stuck, {passive: true});
+  }
   function dark() { return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches; }
   function draw() {
     var root = document.documentElement;
@@ -272,6 +316,7 @@
         if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
         el.setAttribute("data-drawn", "true");
         el.vegaView = result.view;
+        if (spec.usermeta && spec.usermeta.sticky_head) { stickyHead(el, result.view); }
         return result;
       });
     });
