@@ -402,10 +402,21 @@
     var play = box.querySelector(".report-timeline-play");
     var caption = document.getElementById("caption-" + input.id.slice(5));
     var list = document.querySelector('[data-members-for="' + chart.id + '"]');
+    /* the figure's title states the report's own date; at another year it gives way to that year's caption, so
+       the words over the map never disagree with it */
+    var fig = box.closest("figure"), title = fig && fig.querySelector(".report-figure-title");
+    var own = title ? title.innerHTML : "";
     var timer = null;
     function show(year) {
       out.textContent = String(year);
       if (caption) { caption.textContent = data.captions[String(year)] || ""; }
+      if (title) {
+        var away = year !== data.start && data.captions[String(year)];
+        if (away) { title.textContent = data.captions[String(year)]; } else { title.innerHTML = own; }
+        title.classList.toggle("is-year", !!away);
+        /* ... and the line under the slider, which would repeat it, is left to screen readers */
+        if (caption) { caption.classList.toggle("visually-hidden", !!away); }
+      }
       if (list) {
         var names = data.members.filter(function (m) { return m[1] <= year && year < m[2]; })
           .map(function (m) { return m[0]; }).sort();
