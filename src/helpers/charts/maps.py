@@ -42,8 +42,9 @@ SOUTH = 10.0
 OUTSIDE, BORDER = theme.OUTSIDE, theme.BORDER
 #: Overlap categories and their colours (:data:`helpers.theme.OVERLAP_COLORS`; no category gets red).
 OVERLAP_COLORS = {**theme.OVERLAP_COLORS, geo.NONE_CATEGORY: OUTSIDE}
-#: The edge and the name of an inset map.
+#: The edge and the name of an inset map; the key's squares are outlined in it, so "not a member" (near white) shows.
 INSET_EDGE = theme.INSET_EDGE
+KEY_SWATCH = {"symbolType": "square", "symbolStrokeColor": INSET_EDGE, "symbolStrokeWidth": 1, "symbolSize": 120}
 #: The key's word for a shape only part of which was a member: the Federal Republic's before unification (its
 #: outline is today's Germany's, the GDR's included); any other such shape is named generally.
 PART_WORDS = {"West Germany (drawn as today's Germany)": "West Germany only (today's outline includes the GDR)"}
@@ -156,7 +157,7 @@ def membership_map(memberships: pd.DataFrame, as_of, *, atlas: geo.Atlas, org: s
                            ["label", "shade", "detail"], where, later
                            ).mark_geoshape(stroke=BORDER, strokeWidth=0.5, clip=True).encode(
             color=alt.Color("shade:N", scale=scale, title=legend_title,
-                            legend=alt.Legend(orient="bottom", columns=2, symbolType="square")),
+                            legend=alt.Legend(orient="bottom", columns=2, **KEY_SWATCH)),
             tooltip=[alt.Tooltip("label:N", title="Country"), alt.Tooltip("detail:N", title="Status")])
     drawn = _phone_inset(shaded(framed).project(**_framed_projection(framed)), shaded, framed)
     return _with_shapes(drawn.properties(title=title, description=desc, width=width, height=height,
@@ -336,8 +337,8 @@ def _explorer_layer(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org:
         who=f"{shaded} ? split({pick}, '|')[0] : datum.properties.name",
         standing=f"{shaded} ? split({pick}, '|')[1] : '{no}'",
     ).mark_geoshape(stroke=BORDER, strokeWidth=0.5, clip=True).encode(
-        color=alt.Color("shade:N", scale=scale, title=None, legend=alt.Legend(orient="top", symbolType="square",
-                                                                               labelLimit=0)),
+        color=alt.Color("shade:N", scale=scale, title=None, legend=alt.Legend(orient="top", labelLimit=0,
+                                                                               **KEY_SWATCH)),
         tooltip=[alt.Tooltip("who:N", title="Country"), alt.Tooltip("standing:N", title="Status")],
     ).project(**projection)
 
