@@ -163,7 +163,19 @@
     var box = el.closest(".report-chart-scroll") || el;
     /* views made narrower converge, so they go on to the last pixel a box would scroll by; padding added to a chart
        that fits its container moves its labels too, and stops within 2 px (its box then clips, it does not scroll) */
-    if (by <= (spec.width === "container" ? 2 : 1) || round > 4) { return Promise.resolve(result); }
+    if (by <= (spec.width === "container" ? 2 : 1) || round > 4) {
+      /* views narrowed to fit may end short of the box: a chart's phone layout (labels inside its plot, 01's lanes)
+         takes over only once its box is a phone's, after the first round; they then take the room left, once */
+      var svg = el.querySelector("svg"), slack = svg ? box.clientWidth - svg.getBoundingClientRect().width : 0;
+      if (round > 0 && round <= 4 && slack > 8 && !options.widened && narrower(spec, -(slack - 4))) {
+        options.widened = true;
+        result.finalize();
+        return window.vegaEmbed(el, spec, options).then(function (again) {
+          return fitBox(el, spec, options, again, round + 1);
+        });
+      }
+      return Promise.resolve(result);
+    }
     if (spec.width === "container" && (by > box.clientWidth / 3 || round === 4)) {
       /* labels that need most of the screen: the chart keeps its own width and its box scrolls (and says so) */
       delete spec.width; delete spec.autosize; delete spec.padding;
