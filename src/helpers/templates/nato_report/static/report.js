@@ -233,14 +233,20 @@
       if (old) { old.remove(); }
       if (!svg) { return; }
       var head = view.origin()[1] + view.padding().top, plot = head + view.height();
+      /* from the top of the highest column name: the blank above it would only hide rows */
+      var top = svg.getBoundingClientRect().top, names = svg.querySelectorAll(".role-axis-label text");
+      var from = Math.max(0, Math.floor(Math.min.apply(null, [head].concat(Array.prototype.map.call(names,
+        function (t) { return t.getBoundingClientRect().top - top; })))) - 2);
       var band = document.createElement("div"), strip = document.createElement("div");
       band.className = "report-sticky-band";
       band.setAttribute("aria-hidden", "true");
-      band.style.height = plot + "px";
+      band.style.top = from + "px";
+      band.style.height = (plot - from) + "px";
       band.style.width = svg.getBoundingClientRect().width + "px";
       strip.className = "report-sticky-head";
-      strip.style.height = head + "px";
+      strip.style.height = (head - from) + "px";
       var copy = svg.cloneNode(true);
+      copy.style.marginTop = -from + "px";
       /* ids stay unique on the page: the copy's clip paths resolve to the chart's own, drawn the same */
       copy.removeAttribute("id");
       copy.querySelectorAll("[id]").forEach(function (n) { n.removeAttribute("id"); });
