@@ -144,6 +144,6 @@ def typology_strips(intervals: pd.DataFrame, *, names: Mapping[str, str] | None 
                                           ("right", -9, "left", "datum.right > 0.7"))]
     y = alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=200, labelExpr=NAME_LINES))
     rows = [layer.encode(y=y) for layer in (*_promise_marks(colour, tips), ranges, dots, *labels)]
-    chart = alt.layer(*_frame(), *rows, data=data)
+    chart = alt.layer(*rows, *_frame(), data=data)  # the marks first: a reader's hover finds them
     return chart.properties(height=ROW * len(order), title=title, description=description or title,
                             usermeta=MIRROR)
