@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from browser import report_browser as rb
 
+from helpers.charts import typology
+
 pytestmark = pytest.mark.slow
 PHONE = (390, 844)
 DESKTOP = (1280, 900)
@@ -41,9 +43,15 @@ def test_07_typology_draws_tied_scores_at_their_value_names_every_organisation_a
     page, rep = rb.open_report(chromium, built_reports / f"{edition}07-framework-or-alliance.html", viewport=viewport)
     try:
         marks = page.evaluate(MARKS_JS, ["typology", "org_id"])
-        dots = {(m[7]["org_id"], m[7]["lane"]): (m[1] + m[3]) / 2 for m in marks if m[5] == "symbol"}
-        inst = [k for k in dots if k[1].startswith("institutions")]
-        assert abs(dots[("OSCE", inst[0][1])] - dots[("SCO", inst[0][1])]) < 0.5, f"{edition}07: tied dots apart"
+        at = page.evaluate("""(xs) => { const s = document.querySelector('#fig-typology .report-chart').vegaView
+          .scale('x'); return xs.map(s); }""", [0.25, typology.PROMISE_AT, 0, 1])
+        symbols = [((m[1] + m[3]) / 2, m[7]["org_id"]) for m in marks if m[5] == "symbol"]
+        tied = {org for x, org in symbols if abs(x - at[0]) < 0.5}
+        assert {"OSCE", "SCO"} <= tied, f"{edition}07: tied dots apart"
+        # review 9 (M6): the defence promise's diamonds stand in a column of their own, off the index's 0-1 axis
+        promise = {org for x, org in symbols if abs(x - at[1]) < 0.5}
+        assert promise == {"NATO", "OSCE", "SCO", "CSTO", "RU_CN_TREATY_2001"}, f"{edition}07: promise marks {promise}"
+        assert not min(at[2:]) - 1 <= at[1] <= max(at[2:]) + 1, f"{edition}07: the promise sits on the index's scale"
         rows = {m[7]["org_id"] for m in marks}
         assert rows == {"NATO", "OSCE", "SCO", "CSTO", "EURASIAN_FRAMEWORK", "RU_CN_TREATY_2001"}
         unplaced = [m for m in marks if m[5] == "text" and m[7]["org_id"] == "EURASIAN_FRAMEWORK" and m[6]]

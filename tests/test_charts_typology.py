@@ -1,5 +1,6 @@
-"""The typology chart of notebook 07 (helpers.charts.typology): a labelled dot strip per axis, one row per
-organisation, marks at true scores, bars for what unknown cells allow, and an unplaced organisation named."""
+"""The typology chart of notebook 07 (helpers.charts.typology): one row per organisation, the defence promise as
+a yes / no / unknown category in a column of its own, the institutions index as dots at true scores on its 0–1
+scale, bars for what unknown cells allow, and an unplaced organisation named."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ from helpers.charts import typology as C
 def intervals() -> pd.DataFrame:
     return pd.DataFrame({
         "org_id": ["NATO", "CSTO", "EURASIAN_FRAMEWORK"],
-        "obligation_low": [0.6, 0.6, math.nan], "obligation_high": [0.6, 0.6, math.nan],
-        "obligation_known": [5, 5, 1], "obligation_unknown": [0, 0, 4],
+        "obligation_low": [1.0, 0.0, math.nan], "obligation_high": [1.0, 0.0, math.nan],
+        "obligation_known": [1, 1, 0], "obligation_unknown": [0, 0, 1],
         "institutionalization_low": [1.0, 0.625, math.nan], "institutionalization_high": [1.0, 0.875, math.nan],
         "institutionalization_known": [4, 3, 0], "institutionalization_unknown": [0, 1, 4]})
 
@@ -34,21 +35,49 @@ def _rows(spec):
     return next(iter(spec["datasets"].values()))
 
 
-def test_every_organisation_has_a_row_named_down_the_side_and_a_lane_per_axis():
+def _layer(spec, mark, field=None):
+    """The first layer drawing ``mark`` (whose x field is ``field``, when given)."""
+    return next(u for u in spec["layer"] if u["mark"]["type"] == mark
+                and (field is None or u["encoding"].get("x", {}).get("field") == field))
+
+
+def test_every_organisation_has_a_row_named_down_the_side_with_its_promise_and_its_index():
     """Data editor (issue 23): the scatter's y axis was yes/no, so most of the plot was empty and an unplaced
-    organisation vanished; now each organisation is a row, named, with the defence promise and the institutions
-    index as two lanes, and the unplaced one says so."""
+    organisation vanished; now each organisation is a row, named, with its defence promise and its institutions
+    index, and the unplaced one says so."""
     spec = _spec()
     rows = _rows(spec)
-    assert [(r["name"], r["lane"]) for r in rows] == [(n, lane) for n in NAMES.values()
-                                                     for lane in (C.DEFENCE, C.INSTITUTIONS)]
-    dots = spec["layer"][1]
-    assert dots["encoding"]["y"]["field"] == "name" and dots["encoding"]["yOffset"]["field"] == "lane"
+    assert [r["name"] for r in rows] == list(NAMES.values())
+    dots = _layer(spec, "point", "mid")
+    assert dots["encoding"]["y"]["field"] == "name" and "yOffset" not in dots["encoding"]
     framework = [r for r in rows if r["org_id"] == "EURASIAN_FRAMEWORK"]
-    assert not any(r["placed"] for r in framework) and C.UNPLACED in {r["value"] for r in framework}
-    # the axis says in plain words what 0 and 1 mean, through the lanes' legend
-    assert "0 = no, 1 = yes" in C.DEFENCE and "four features" in C.INSTITUTIONS
-    assert "_" not in json.dumps([spec["layer"][1]["encoding"]["x"].get("title", ""), C.DEFENCE, C.INSTITUTIONS])
+    assert not any(r["placed"] for r in framework) and {r["value"] for r in framework} == {C.UNPLACED}
+    assert "_" not in json.dumps([C.DEFENCE, C.INSTITUTIONS])
+
+
+def test_the_defence_promise_is_a_category_in_its_own_column_never_a_score_on_the_index_scale():
+    """Data editor (review 9, M6): the promise (0 = no, 1 = yes) shared the 0-1 axis of the institutions index,
+    so a yes read as a maximum on a scale. It is now written yes, no or unknown, with a filled, hollow or no
+    diamond, in a column left of the index's 0 that the axis does not mark; the index keeps its 0-1 ticks."""
+    spec = _spec()
+    assert [r["promise"] for r in _rows(spec)] == ["yes", "no", "unknown"]
+    unknown = intervals().assign(obligation_low=[math.nan, 1.0, math.nan], obligation_high=[math.nan, 1.0, math.nan])
+    assert [r["promise"] for r in _rows(_spec(unknown))] == ["unknown", "yes", "unknown"]
+    marks = [u for u in spec["layer"] if u["encoding"].get("x", {}).get("datum") == C.PROMISE_AT]
+    assert {u["mark"]["type"] for u in marks} == {"point", "text"}
+    word = next(u for u in marks if u["mark"]["type"] == "text")
+    assert word["encoding"]["text"]["field"] == "promise"  # the word itself, not a number
+    diamond = next(u for u in marks if u["mark"]["type"] == "point")
+    assert "promise_code == 'yes'" in diamond["encoding"]["fill"]["condition"]["test"]
+    assert "promise_code != 'unknown'" in diamond["transform"][0]["filter"]
+    x = _layer(spec, "point", "mid")["encoding"]["x"]
+    assert x["axis"]["values"] == [0, 0.25, 0.5, 0.75, 1] and C.PROMISE_AT < C.DIVIDER < 0
+    assert x["scale"]["domain"][0] < C.PROMISE_AT and x["scale"]["domain"][1] == 1
+    # no position encodes the promise: every field on x is the index's
+    fields = {u["encoding"]["x"].get("field") for u in spec["layer"] if "field" in u["encoding"].get("x", {})}
+    assert fields <= {"low", "mid", "left", "right"}
+    heads = [u["mark"].get("text") for u in spec["layer"] if u["mark"]["type"] == "text" and u["mark"].get("text")]
+    assert heads == [C.DEFENCE, C.INSTITUTIONS]
 
 
 def test_tied_scores_are_drawn_at_their_true_value_in_their_own_rows():
@@ -57,42 +86,38 @@ def test_tied_scores_are_drawn_at_their_true_value_in_their_own_rows():
     two = intervals().iloc[:2].assign(org_id=["OSCE", "SCO"], institutionalization_low=[0.25, 0.25],
                                       institutionalization_high=[0.25, 0.25])
     spec = _spec(two, {"OSCE": "OSCE", "SCO": "SCO"})
-    inst = [r for r in _rows(spec) if r["lane"] == C.INSTITUTIONS]
+    inst = _rows(spec)
     assert [r["mid"] for r in inst] == [0.25, 0.25] and [r["value"] for r in inst] == ["0.25 (1 of 4)", "0.25 (1 of 4)"]
-    assert spec["layer"][1]["encoding"]["x"]["field"] == "mid"
+    assert _layer(spec, "point", "mid")["encoding"]["x"]["field"] == "mid"
     assert "x_dodged" not in json.dumps(spec) and "DODGE" not in dir(C)
 
 
-def test_a_range_is_a_bar_from_low_to_high_and_the_defence_promise_reads_yes_or_no():
+def test_a_range_is_a_bar_from_low_to_high():
     spec = _spec()
-    ranges = spec["layer"][0]
-    assert ranges["mark"]["type"] == "rule"
+    ranges = _layer(spec, "rule", "low")
     assert (ranges["encoding"]["x"]["field"], ranges["encoding"]["x2"]["field"]) == ("low", "high")
-    rows = _rows(spec)
-    csto = next(r for r in rows if r["org_id"] == "CSTO" and r["lane"] == C.INSTITUTIONS)
+    csto = next(r for r in _rows(spec) if r["org_id"] == "CSTO")
     assert (csto["low"], csto["high"], csto["exact"], csto["value"]) == (0.625, 0.875, False, "0.62 to 0.88")
-    known = intervals().assign(obligation_low=[1.0, 0.0, math.nan], obligation_high=[1.0, 0.0, math.nan])
-    defence = [r["value"] for r in _rows(_spec(known)) if r["lane"] == C.DEFENCE]
-    assert defence == ["yes", "no", ""]
 
 
 def test_labels_near_one_turn_inward_and_colours_follow_the_theme():
     spec = _spec()
-    texts = [u for u in spec["layer"] if u["mark"]["type"] == "text"]
+    texts = [u for u in spec["layer"]
+             if u["mark"]["type"] == "text" and u["encoding"].get("text", {}).get("field") == "value"]
     assert sorted(t["mark"]["align"] for t in texts) == ["left", "right"]
     right = next(t for t in texts if t["mark"]["align"] == "right")
     assert "datum.right > 0.7" in right["transform"][0]["filter"] and right["mark"]["dx"] < 0
     # an unplaced organisation's words stand at the start of its row, so its row is never blank
-    framework = next(r for r in _rows(spec) if r["org_id"] == "EURASIAN_FRAMEWORK" and r["value"])
+    framework = next(r for r in _rows(spec) if r["org_id"] == "EURASIAN_FRAMEWORK")
     assert framework["right"] == 0.0 and framework["value"] == C.UNPLACED
-    colour = spec["layer"][1]["encoding"]["color"]
+    colour = _layer(spec, "point", "mid")["encoding"]["color"]
     assert colour["scale"]["range"][:2] == [theme.ORG_COLORS["NATO"], theme.ORG_COLORS["CSTO"]]
     assert spec["usermeta"] == {"mirror": True}  # names stand on the right in the Arabic edition
 
 
 def test_tooltips_give_the_organisation_axis_score_and_how_much_is_unknown():
-    tips = {t["field"] for t in _spec()["layer"][1]["encoding"]["tooltip"]}
-    assert {"name", "lane", "value", "unknown"} <= tips
+    tips = {t["field"] for t in _layer(_spec(), "point", "mid")["encoding"]["tooltip"]}
+    assert {"name", "promise", "value", "unknown"} <= tips
 
 
 def test_a_chart_without_a_finding_is_refused():
@@ -103,6 +128,7 @@ def test_a_chart_without_a_finding_is_refused():
 def test_the_default_description_says_what_the_rows_and_marks_are():
     spec = C.typology_strips(intervals(), title="t").to_dict()
     assert spec["description"].startswith("One row per organisation") and "bar spans" in spec["description"]
+    assert "written yes, no or unknown" in spec["description"]
 
 
 def test_the_caption_speaks_of_bars_only_when_one_is_drawn():
@@ -136,7 +162,7 @@ def test_a_score_no_whole_count_of_features_gives_is_said_as_its_count():
     data = intervals().assign(institutionalization_low=[1.0, 0.875, math.nan],
                               institutionalization_high=[1.0, 0.875, math.nan],
                               institutionalization_known=[4, 4, 0], institutionalization_unknown=[0, 0, 4])
-    inst = {r["org_id"]: r["value"] for r in _rows(_spec(data)) if r["lane"] == C.INSTITUTIONS}
+    inst = {r["org_id"]: r["value"] for r in _rows(_spec(data))}
     assert inst["CSTO"] == "0.88 (3.5 of 4)" and inst["NATO"] == "1.00 (4 of 4)"
     caption = W.scatter_caption(data)
     assert "partly counting as half: 0.875 is 3.5 of 4." in caption

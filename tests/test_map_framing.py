@@ -157,3 +157,46 @@ def test_08_sco_map_is_fitted_to_the_sco_without_an_empty_band(m, width):
         assert x0 >= -1 and y0 >= -1 and x1 <= spec["width"] + 1 and y1 <= spec["height"] + 1, f"{name} is cut"
     kyrgyzstan = boxes["Kyrgyzstan"][2] - boxes["Kyrgyzstan"][0]
     assert kyrgyzstan >= (0.04 if width < map_regions.PHONE_WIDTH else 0.03) * width, f"Kyrgyzstan {kyrgyzstan:.0f} px"
+
+
+def _drawings(svg: str) -> list[tuple[str, list[tuple[float, float]]]]:
+    """Every country shape drawn (a name may be drawn more than once: the main map, an inset), with its points."""
+    out = []
+    for label, d in re.findall(r'<path[^>]*aria-label="([^"]*)"[^>]*\sd="([^"]+)"', svg):
+        name = re.search(r"Country: ([^;]*);", label)
+        pts = [(float(x), float(y)) for x, y in re.findall(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)", d)]
+        if name and pts:
+            out.append((name.group(1), pts))
+    return out
+
+
+@pytest.mark.parametrize("width", [960, 340])
+def test_03_osce_map_on_a_phone_shows_russias_east_and_mongolia_in_an_inset(m, width):
+    """Data editor (review 9, M8): at 390 px the OSCE map's phone frame (Europe and Central Asia, Europe kept at a
+    third of the width) cut Russia east of Lake Baikal, the "to Vladivostok" half of the area, and showed Mongolia
+    as a strip at its edge. A second inset, beside North America's in the band under the map, now draws Russia's
+    east to Chukotka and Kamchatka and Mongolia whole; a wide map shows them itself and has no inset."""
+    chart = maps.membership_map(m, "2024-04-30", atlas=ATLAS, region="osce", title="t")
+    spec, svg = _at_width(chart, width)
+    papers = [tuple(map(float, g)) for g in re.findall(
+        rf'<path d="M(-?[\d.]+),(-?[\d.]+)h(-?[\d.]+)v(-?[\d.]+)[^"]*" fill="{theme.INSET_PAPER}"(?![^>]*opacity="0")',
+        svg)]
+    named = [t for t in re.findall(r"<text[^>]*>Russia&#39;s east, Mongolia</text>|<text[^>]*>Russia's east, "
+                                   r"Mongolia</text>", svg) if 'opacity="0"' not in t]
+    if width > map_regions.PHONE_WIDTH:
+        assert papers == [] and named == [], "a wide map shows the whole area itself: no inset"
+        return
+    assert len(papers) == 2 and len(named) == 1, f"the phone map's insets: {papers}, names {named}"
+    x, y, w, h = max(papers)  # the right-hand one
+    assert x + w <= spec["width"] + 1 and y + h <= spec["height"] + 1
+
+    def inside(pts):
+        return sum(x <= px <= x + w and y <= py <= y + h for px, py in pts) / len(pts)
+    best = {n: max([inside(p) for name, p in _drawings(svg) if name == n] or [0]) for n in ("Mongolia", "Russia")}
+    assert best["Mongolia"] >= 0.99, f"Mongolia is not whole in the inset: {best}"
+    # Russia east of the Yenisei is most of its outline (the Arctic and Pacific coasts, Kamchatka, Chukotka)
+    assert best["Russia"] >= 0.5, f"Russia's east is not in the inset: {best}"
+    # and the main map keeps Europe at a third of the width (the rule the phone frame was chosen for)
+    boxes = _shapes(svg)
+    europe = [boxes[n] for n in ("Portugal", "Finland", "Poland")]
+    assert max(b[2] for b in europe) - min(b[0] for b in europe) >= 0.3 * width

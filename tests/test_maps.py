@@ -253,3 +253,30 @@ def test_before_unification_germany_is_drawn_and_listed_as_west_germany_only(m):
     timeline = maps.membership_explorer(m, "NATO", "2024-04-30", atlas=ATLAS).to_dict()["usermeta"]["timeline"]
     assert "West Germany (Federal Republic)" in _names_in(timeline, 1980) and "Germany" not in _names_in(timeline, 1980)
     assert "Germany" in _names_in(timeline, 1991) and "West Germany (Federal Republic)" not in _names_in(timeline, 1991)
+
+
+def _contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two #rrggbb colours."""
+    def lum(c):
+        rgb = [int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("which", ["explorer", "overlap"])
+def test_the_not_a_member_key_square_stands_out_from_the_page(m, explorer, which):
+    """Data editor (review 9, low 13): the key's "not a member" square (#eeeeee on white) was almost invisible.
+    Every square of a map's key is now outlined in a grey that stands out from the white page (3:1 at least)."""
+    chart = explorer if which == "explorer" else maps.membership_map(m, "2024-04-30", atlas=ATLAS, region="osce",
+                                                                     title="t")
+    svg = svg_of(chart)
+    squares = re.findall(r'<g class="mark-symbol role-legend-symbol[^"]*"[^>]*>(.*?)</g>', svg, re.S)
+    paths = re.findall(r'<path[^>]*>', "".join(squares))
+    assert paths, "no key drawn"
+    pale = [p for p in paths if re.search(rf'fill="{maps.OUTSIDE}"', p, re.I)]
+    assert pale, "the key has no 'not a member' / 'none of them' square"
+    for p in pale:
+        stroke = re.search(r'stroke="(#[0-9a-fA-F]{6})"', p)
+        assert stroke and _contrast(stroke.group(1), "#ffffff") >= 3, f"the pale square has no visible edge: {p}"

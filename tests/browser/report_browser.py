@@ -192,7 +192,8 @@ READER_CHECKS_JS = r"""() => {
   const vw = document.documentElement.clientWidth;
   const inScrollBox = el => { for (let p = el.parentElement; p; p = p.parentElement) {
       const o = getComputedStyle(p).overflowX;
-      if (o === 'auto' || o === 'scroll' || o === 'hidden' && p !== document.body) return true; }
+      // a box that clips its sides (overflow-x: clip, which lets a header stick to the window) holds them too
+      if (o === 'auto' || o === 'scroll' || (o === 'hidden' || o === 'clip') && p !== document.body) return true; }
     return false; };
   const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
   // 1. content wider than the screen outside a scroll box

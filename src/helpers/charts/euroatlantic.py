@@ -150,6 +150,24 @@ def _zoom_panel(rows: pd.DataFrame, annotate: Sequence[str], zoom_from, width: i
     return alt.layer(stems, dots, *labels).properties(title=ZOOM_TITLE, width=width, height=36 * len(data))
 
 
+#: On a phone the whole period's lane names stand inside its plot, each above its lane from the left edge: down the
+#: side they set both panels' plots 85 px in (the panels are aligned), leaving the enlarged one a blank margin.
+LANES_INSIDE = {"labelAlign": alt.ExprRef(f"{LANE_PHONE} ? 'left' : 'right'"),
+                "labelBaseline": alt.ExprRef(f"{LANE_PHONE} ? 'bottom' : 'middle'"),
+                "labelPadding": alt.ExprRef(f"{LANE_PHONE} ? -8 : 8"),
+                "labelOffset": alt.ExprRef(f"{LANE_PHONE} ? -10 : 0"), "ticks": False,
+                "labelExpr": f"{LANE_PHONE} ? datum.label : {theme.wrapped_label(LANE_PHONE, 14, 22)}"}
+
+
+def _names_inside(layer: alt.Chart) -> alt.Chart:
+    """A lane layer of :func:`event_timeline` whose lane names stand inside the plot on a phone (one line each)."""
+    y = layer.encoding.y.copy() if isinstance(layer.encoding.y, alt.Y) else None
+    if y is None:
+        return layer
+    y.axis = alt.Axis(**LANES_INSIDE)
+    return layer.encode(y=y)
+
+
 def zoomed_timeline(rows: pd.DataFrame, *, title: str, description: str, annotate: Sequence[str] = (),
                     zoom_from, width: int = 640) -> alt.VConcatChart | alt.LayerChart:
     """Two panels: the events since ``zoom_from`` enlarged, one labelled row each, then the whole period in
@@ -163,8 +181,8 @@ def zoomed_timeline(rows: pd.DataFrame, *, title: str, description: str, annotat
         height=36 * rows["category"].nunique())
     band = pd.DataFrame({"start": [pd.Timestamp(zoom_from)], "end": [rows["date"].max() + pd.Timedelta(days=60)]})
     shade = alt.Chart(band).mark_rect(color=theme.MUTED, opacity=0.15).encode(x="start:T", x2="end:T")
-    overview = alt.layer(shade, *lanes.layer, data=lanes.data).properties(title=OVERVIEW_TITLE, width=width,
-                                                         height=36 * rows["category"].nunique())
+    overview = alt.layer(shade, *[_names_inside(u) for u in lanes.layer], data=lanes.data).properties(
+        title=OVERVIEW_TITLE, width=width, height=36 * rows["category"].nunique())
     zoom = _zoom_panel(recent, annotate, zoom_from, width, rows["category"])
     # on a dark page the article's titles near white and the others a light grey (lightened as other dark marks
     # are, the article's came out darker than the grey ones)

@@ -24,6 +24,8 @@ class Region:
     inset: str | None = None
     inset_box: tuple[float, float] = (0.3, 0.4)
     inset_wide: bool = True  #: False: the inset is drawn on a phone only (the wide map shows that land itself)
+    #: a second phone-only inset, beside the first in the band under the map (03: the land east of the phone box)
+    east_inset: str | None = None
     #: on a phone (width below ``PHONE_WIDTH``): a narrower box (west, east, south, north) for the main map, the
     #: inset in a band under it, and the height over the width of the whole
     phone: tuple[float, float, float, float] | None = None
@@ -73,6 +75,11 @@ REGIONS = {
                              west=-30.0, east=50.0, south=35.0, north=71.0, aspect=0.72,
                              inset="north-america", inset_box=(0.26, 0.36),
                              phone=(-25.0, 46.0, 34.0, 71.0), phone_aspect=1.2),
+    # 03's phone map: the OSCE's land east of its phone box (Russia from the Yenisei to Chukotka, and Mongolia),
+    # which a phone frame wide enough to hold it would leave Europe too small to read
+    "far-east": Region("far-east", "Russia's east, Mongolia",
+                       {"type": "conicEqualArea", "rotate": [-135, 0, 0], "parallels": [50, 70]},
+                       west=88.0, east=191.0, south=41.0, north=78.0, aspect=0.8),
     "north-america": Region("north-america", "North America",
                             {"type": "conicEqualArea", "rotate": [96, 0, 0], "parallels": [30, 55]},
                             west=-124.0, east=-60.0, south=25.0, north=58.0, aspect=0.7),
@@ -90,12 +97,12 @@ REGIONS = {
     # 03's overlap map: the OSCE's area, Vancouver to Vladivostok, seen from over the Arctic (no flat projection
     # keeps North America and Asia both whole); the frame is fitted to that band, so the view has no empty cap
     # above and below it; on a phone, Europe and Central Asia, where the OSCE's overlaps with the CSTO and the SCO lie,
-    # and the United States and Canada in a band under them
+    # and in a band under them the United States and Canada and, beside them, Russia's east and Mongolia
     "osce": Region("osce", "the OSCE's area, from North America to the Pacific",
                    {"type": "azimuthalEqualArea", "rotate": [-10, -52, 0]},
                    west=-170.0, east=180.0, south=25.0, north=84.0, aspect=0.56,
                    phone=(-12.0, 90.0, 36.0, 80.0), phone_aspect=1.1, without_africa=True,
-                   outline=OSCE_OUTLINE, inset="north-america", inset_wide=False),
+                   outline=OSCE_OUTLINE, inset="north-america", inset_wide=False, east_inset="far-east"),
 }
 #: Below this width (px) a map with a phone box draws it (the page fits maps to the screen's width).
 PHONE_WIDTH = 480

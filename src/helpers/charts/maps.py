@@ -42,8 +42,9 @@ SOUTH = 10.0
 OUTSIDE, BORDER = theme.OUTSIDE, theme.BORDER
 #: Overlap categories and their colours (:data:`helpers.theme.OVERLAP_COLORS`; no category gets red).
 OVERLAP_COLORS = {**theme.OVERLAP_COLORS, geo.NONE_CATEGORY: OUTSIDE}
-#: The edge and the name of an inset map.
+#: The edge and the name of an inset map; the key's squares are outlined in it, so "not a member" (near white) shows.
 INSET_EDGE = theme.INSET_EDGE
+KEY_SWATCH = {"symbolType": "square", "symbolStrokeColor": INSET_EDGE, "symbolStrokeWidth": 1, "symbolSize": 120}
 #: The key's word for a shape only part of which was a member: the Federal Republic's before unification (its
 #: outline is today's Germany's, the GDR's included); any other such shape is named generally.
 PART_WORDS = {"West Germany (drawn as today's Germany)": "West Germany only (today's outline includes the GDR)"}
@@ -156,7 +157,7 @@ def membership_map(memberships: pd.DataFrame, as_of, *, atlas: geo.Atlas, org: s
                            ["label", "shade", "detail"], where, later
                            ).mark_geoshape(stroke=BORDER, strokeWidth=0.5, clip=True).encode(
             color=alt.Color("shade:N", scale=scale, title=legend_title,
-                            legend=alt.Legend(orient="bottom", columns=2, symbolType="square")),
+                            legend=alt.Legend(orient="bottom", columns=2, **KEY_SWATCH)),
             tooltip=[alt.Tooltip("label:N", title="Country"), alt.Tooltip("detail:N", title="Status")])
     drawn = _phone_inset(shaded(framed).project(**_framed_projection(framed)), shaded, framed)
     return _with_shapes(drawn.properties(title=title, description=desc, width=width, height=height,
@@ -164,24 +165,30 @@ def membership_map(memberships: pd.DataFrame, as_of, *, atlas: geo.Atlas, org: s
 
 
 def _phone_inset(main: alt.Chart, shaded, region: Region | None) -> alt.Chart | alt.LayerChart:
-    """``main`` over the top 70% of a phone's map, the region's phone-only inset (``shaded(inset)``: 03's North
-    America, which the phone box leaves out) framed and named in a band under it; a wider map shows that land
-    itself, so there the inset is fitted into one pixel, cut to nothing and its frame hidden."""
+    """``main`` over the top 70% of a phone's map, the region's phone-only insets (``shaded(inset)``: 03's North
+    America and, beside it, Russia's east and Mongolia, which the phone box leaves out) framed and named in a band
+    under it; a wider map shows that land itself, so there each inset is fitted into one pixel, cut to nothing and
+    its frame hidden. The second inset draws the main map's shapes again (one copy in the page's data)."""
     if region is None or not region.inset or region.inset_wide:
         return main
     phone, top = f"width < {PHONE_WIDTH}", "height * 0.7"
-    box = f"[[4, {top} + 4], [width * 0.62 - 4, height - 16]]"
     upper = alt.expr(f"[[0, 0], [width, {phone} ? {top} : height]]")
-    main = main.project(**dict(_framed_projection(region), extent=upper, clipExtent=upper))
-    inset = REGIONS[region.inset]
-    inner = shaded(inset).project(**dict(_projection(inset), extent=alt.expr(f"{phone} ? {box} : [[0, 0], [1, 1]]"),
-                                 clipExtent=alt.expr(f"{phone} ? {box} : [[0, 0], [0, 0]]")))
+    layers = [main.project(**dict(_framed_projection(region), extent=upper, clipExtent=upper))]
     shown, corner = alt.expr(f"{phone} ? 1 : 0"), alt.Chart(alt.Data(values=[{}]))
-    frame = corner.mark_rect(x=0, y=alt.expr(top), x2=alt.expr("width * 0.62"), y2=alt.expr("height"), opacity=shown,
-                             fill=theme.INSET_PAPER, stroke=INSET_EDGE, strokeWidth=1)
-    name = corner.mark_text(text=inset.words, align="left", baseline="bottom", fontSize=11, color=INSET_EDGE,
-                            x=6, y=alt.expr("height - 4"), opacity=shown)
-    return alt.layer(main, frame, inner, name)
+    split = 0.56 if region.east_inset else 0.62  # the first inset's share of the band's width
+    slots = [(region.inset, "0", f"width * {split}", shaded(REGIONS[region.inset]))]
+    if region.east_inset:
+        slots.append((region.east_inset, f"width * {split} + 6", "width", shaded(region)))
+    for key, left, right, drawn in slots:
+        inset, box = REGIONS[key], f"[[{left} + 4, {top} + 4], [{right} - 4, height - 16]]"
+        layers += [corner.mark_rect(x=alt.expr(left), y=alt.expr(top), x2=alt.expr(right), y2=alt.expr("height"),
+                                    opacity=shown, fill=theme.INSET_PAPER, stroke=INSET_EDGE, strokeWidth=1),
+                   drawn.project(**dict(_projection(inset), extent=alt.expr(f"{phone} ? {box} : [[0, 0], [1, 1]]"),
+                                        clipExtent=alt.expr(f"{phone} ? {box} : [[0, 0], [0, 0]]"))),
+                   corner.mark_text(text=inset.words, align="left", baseline="bottom", fontSize=11,
+                                    color=INSET_EDGE, x=alt.expr(f"{left} + 6"), y=alt.expr("height - 4"),
+                                    opacity=shown)]
+    return alt.layer(*layers)
 
 
 def _framed_projection(region: Region | None) -> dict:
@@ -330,8 +337,8 @@ def _explorer_layer(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org:
         who=f"{shaded} ? split({pick}, '|')[0] : datum.properties.name",
         standing=f"{shaded} ? split({pick}, '|')[1] : '{no}'",
     ).mark_geoshape(stroke=BORDER, strokeWidth=0.5, clip=True).encode(
-        color=alt.Color("shade:N", scale=scale, title=None, legend=alt.Legend(orient="top", symbolType="square",
-                                                                               labelLimit=0)),
+        color=alt.Color("shade:N", scale=scale, title=None, legend=alt.Legend(orient="top", labelLimit=0,
+                                                                               **KEY_SWATCH)),
         tooltip=[alt.Tooltip("who:N", title="Country"), alt.Tooltip("standing:N", title="Status")],
     ).project(**projection)
 

@@ -23,6 +23,8 @@ GRADE_SHAPES = ("square", "circle", "circle", "diamond")
 #: Default text alternatives (a Gantt chart's is said per call, as its rows differ).
 MATRIX = ("Matrix of states (rows) by structure (columns), each cell marked by tie grade; states on both sides "
           "first, then the rest, then Russia and China.")
+#: 73 rows: the page keeps the columns' names in view while the reader scrolls them (report.js, stickyHead)
+STICKY_HEAD = {"sticky_head": True}
 UPSET = "UpSet chart: bars of state counts per combination of structures, over a dot matrix."
 
 
@@ -120,7 +122,7 @@ def tie_matrix_chart(matrix: pd.DataFrame, *, title: str, description: str = MAT
     width = 22 * len(orgs) * 3
     chart = alt.layer(cells, marks, *_group_marks(matrix.assign(group=group), order)).properties(
         width=width, height=alt.Step(15),
-        usermeta={"dark": theme.dark_swap(theme.TIE_GRADE_COLORS, theme.TIE_GRADE_COLORS_DARK)})
+        usermeta={"dark": theme.dark_swap(theme.TIE_GRADE_COLORS, theme.TIE_GRADE_COLORS_DARK), **STICKY_HEAD})
     return theme.titled(chart, title, description)
 
 

@@ -163,7 +163,19 @@
     var box = el.closest(".report-chart-scroll") || el;
     /* views made narrower converge, so they go on to the last pixel a box would scroll by; padding added to a chart
        that fits its container moves its labels too, and stops within 2 px (its box then clips, it does not scroll) */
-    if (by <= (spec.width === "container" ? 2 : 1) || round > 4) { return Promise.resolve(result); }
+    if (by <= (spec.width === "container" ? 2 : 1) || round > 4) {
+      /* views narrowed to fit may end short of the box: a chart's phone layout (labels inside its plot, 01's lanes)
+         takes over only once its box is a phone's, after the first round; they then take the room left, once */
+      var svg = el.querySelector("svg"), slack = svg ? box.clientWidth - svg.getBoundingClientRect().width : 0;
+      if (round > 0 && round <= 4 && slack > 8 && !options.widened && narrower(spec, -(slack - 4))) {
+        options.widened = true;
+        result.finalize();
+        return window.vegaEmbed(el, spec, options).then(function (again) {
+          return fitBox(el, spec, options, again, round + 1);
+        });
+      }
+      return Promise.resolve(result);
+    }
     if (spec.width === "container" && (by > box.clientWidth / 3 || round === 4)) {
       /* labels that need most of the screen: the chart keeps its own width and its box scrolls (and says so) */
       delete spec.width; delete spec.autosize; delete spec.padding;
@@ -208,6 +220,56 @@
       rows += '<tr><td class="key">' + esc(key) + '</td><td class="value">' + esc(String(v)) + "</td></tr>";
     });
     return html + (rows ? "<table>" + rows + "</table>" : "") || "{}";
+  }
+  /* a tall chart whose columns are named at its top (08's matrix: 73 rows; its usermeta.sticky_head) keeps those
+     names in view while the reader scrolls down its rows: a copy of the drawing's top band, down to the first row,
+     stays at the top of the window (below the phone bar) until the last row has passed; in a box that scrolls
+     sideways it stays at the top of the box instead, which then scrolls both ways; print shows the chart alone */
+  function stickyHead(el, view) {
+    var box = el.closest(".report-chart-scroll") || el.parentNode;
+    function build() {
+      var svg = el.querySelector("svg");
+      var old = box.querySelector(".report-sticky-band");
+      if (old) { old.remove(); }
+      if (!svg) { return; }
+      var head = view.origin()[1] + view.padding().top, plot = head + view.height();
+      /* from the top of the highest column name: the blank above it would only hide rows */
+      var top = svg.getBoundingClientRect().top, names = svg.querySelectorAll(".role-axis-label text");
+      var from = Math.max(0, Math.floor(Math.min.apply(null, [head].concat(Array.prototype.map.call(names,
+        function (t) { return t.getBoundingClientRect().top - top; })))) - 2);
+      var band = document.createElement("div"), strip = document.createElement("div");
+      band.className = "report-sticky-band";
+      band.setAttribute("aria-hidden", "true");
+      band.style.top = from + "px";
+      band.style.height = (plot - from) + "px";
+      band.style.width = svg.getBoundingClientRect().width + "px";
+      strip.className = "report-sticky-head";
+      strip.style.height = (head - from) + "px";
+      var copy = svg.cloneNode(true);
+      copy.style.marginTop = -from + "px";
+      /* ids stay unique on the page: the copy's clip paths resolve to the chart's own, drawn the same */
+      copy.removeAttribute("id");
+      copy.querySelectorAll("[id]").forEach(function (n) { n.removeAttribute("id"); });
+      /* only the axes: a mark reaching into the band (a group's name beside the first row) would show cut in two */
+      copy.querySelectorAll("g.role-mark, g.role-legend").forEach(function (n) { n.remove(); });
+      strip.appendChild(copy);
+      band.appendChild(strip);
+      box.insertBefore(band, box.firstChild);
+      box.classList.add("has-sticky-head");
+      stuck();
+    }
+    function stuck() {
+      var strip = box.querySelector(".report-sticky-head"), band = box.querySelector(".report-sticky-band");
+      if (strip && band) {
+        strip.classList.toggle("is-stuck", strip.getBoundingClientRect().top > band.getBoundingClientRect().top + 1);
+      }
+    }
+    var bar = document.querySelector(".report-phonebar");
+    box.style.setProperty("--report-sticky-top", (bar && bar.offsetHeight ? bar.offsetHeight : 0) + "px");
+    build();
+    view.addResizeListener(function () { window.requestAnimationFrame(build); });
+    window.addEventListener("scroll", stuck, {passive: true});
+    box.addEventListener("scroll", stuck, {passive: true});
   }
   function dark() { return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches; }
   function draw() {
@@ -272,6 +334,7 @@
         if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
         el.setAttribute("data-drawn", "true");
         el.vegaView = result.view;
+        if (spec.usermeta && spec.usermeta.sticky_head) { stickyHead(el, result.view); }
         return result;
       });
     });
@@ -357,10 +420,21 @@
     var play = box.querySelector(".report-timeline-play");
     var caption = document.getElementById("caption-" + input.id.slice(5));
     var list = document.querySelector('[data-members-for="' + chart.id + '"]');
+    /* the figure's title states the report's own date; at another year it gives way to that year's caption, so
+       the words over the map never disagree with it */
+    var fig = box.closest("figure"), title = fig && fig.querySelector(".report-figure-title");
+    var own = title ? title.innerHTML : "";
     var timer = null;
     function show(year) {
       out.textContent = String(year);
       if (caption) { caption.textContent = data.captions[String(year)] || ""; }
+      if (title) {
+        var away = year !== data.start && data.captions[String(year)];
+        if (away) { title.textContent = data.captions[String(year)]; } else { title.innerHTML = own; }
+        title.classList.toggle("is-year", !!away);
+        /* ... and the line under the slider, which would repeat it, is left to screen readers */
+        if (caption) { caption.classList.toggle("visually-hidden", !!away); }
+      }
       if (list) {
         var names = data.members.filter(function (m) { return m[1] <= year && year < m[2]; })
           .map(function (m) { return m[0]; }).sort();
