@@ -136,6 +136,8 @@ def test_the_caption_speaks_of_bars_only_when_one_is_drawn():
     from helpers.tables import typology_words as W
 
     assert "bar spans" in W.scatter_caption(intervals())  # the CSTO's institutions are a range
+    # the promise is drawn as a category beside the index: the caption says how its marks read
+    assert W.scatter_caption(intervals()).startswith("In the defence-promise column a filled diamond is yes")
     known = intervals().assign(institutionalization_high=[1.0, 0.625, math.nan])
     assert "bar" not in W.scatter_caption(known) and "dot" in W.scatter_caption(known)
 

@@ -268,9 +268,8 @@ def organisation_table(organisations: pd.DataFrame, orgs: Iterable[str], as_of) 
 
 
 def scatter_caption(intervals: pd.DataFrame) -> str:
-    """The typology chart's caption: it speaks of bars only when one is drawn (a placed score with some cell
-    unknown); it says that equal scores sit at the same value, each in its own row, when two organisations share
-    one, and names what an unplaced organisation shows."""
+    """The typology chart's caption: how the promise column reads; bars only when one is drawn (some cell unknown);
+    equal scores each in its own row when two organisations share one; what an unplaced organisation shows."""
     y, x = T.PLOT_AXES
     placed = intervals.dropna(subset=[f"{y}_low", f"{x}_low"], how="all")
     ranged = any(((placed[f"{a}_low"] != placed[f"{a}_high"]) & placed[f"{a}_low"].notna()).any() for a in (y, x))
@@ -280,7 +279,8 @@ def scatter_caption(intervals: pd.DataFrame) -> str:
     shared = (" Equal scores sit at the same value, each in its organisation's row."
               if centres.dropna().duplicated().any() else "")
     unplaced = " An organisation with no known cell is named, not placed." if len(placed) < len(intervals) else ""
-    return lead + shared + unplaced + _part_counts(placed, x) + " Hover for details."
+    return ("In the defence-promise column a filled diamond is yes, a hollow one no, and none is unknown. " + lead
+            + shared + unplaced + _part_counts(placed, x) + " Hover for details.")
 
 
 def _part_counts(placed: pd.DataFrame, axis: str) -> str:
