@@ -22,9 +22,12 @@ from helpers.tables.typology_words import EVIDENCE_LABELS, ROLE_WORDS
 #: ``csto-charter-in-force-2003``; the Charter was signed on 7 October 2002, ``csto-charter-2002``).
 FORMER_NAMES = {"OSCE": ("CSCE", "1995-01-01"), "CSTO": ("CST", "2003-09-18")}
 
-#: The former name in full, as the overview table gives it (with the year of the founding text).
-FORMER_FULL = {"CSCE": "Conference on Security and Co-operation in Europe (CSCE)",
-               "CST": "Collective Security Treaty (CST, 1992)"}
+
+
+def _former_full(short: str) -> str:
+    """The former name in full, as the overview table gives it (``former_name`` in ``data/labels.csv``, with the year
+    of the founding text): "Collective Security Treaty (CST, 1992)" for CST."""
+    return wording.label(short, "former_name", "organisations", lang="en")
 
 
 def former_names(as_of) -> dict[str, str]:
@@ -47,10 +50,10 @@ def short_names(organisations: pd.DataFrame, as_of=None) -> dict[str, str]:
 
 def named_on(overview: pd.DataFrame, orgs: Iterable[str], as_of) -> pd.DataFrame:
     """The overview table (``typology_words.organisation_table``, one row per org of ``orgs``) with each
-    organisation named in full as it was on ``as_of`` (:data:`FORMER_FULL`): on 15 June 2001 the Collective Security
+    organisation named in full as it was on ``as_of`` (:func:`_former_full`): on 15 June 2001 the Collective Security
     Treaty (CST, 1992), not the CSTO, which its Charter created on 18 September 2003."""
     former = former_names(as_of)
-    full = [FORMER_FULL.get(former[o], former[o]) if o in former else name
+    full = [_former_full(former[o]) if o in former else name
             for o, name in zip(orgs, overview["organisation"])]
     return overview.assign(organisation=full)
 
@@ -59,7 +62,7 @@ def named_on(overview: pd.DataFrame, orgs: Iterable[str], as_of) -> pd.DataFrame
 RENAMING_ACTS = {"CSTO": "2002-10-07"}  # the CSTO Charter, signed in Chisinau (events.csv, csto-charter-2002)
 #: The pages that date each renaming (sources.csv).
 RENAMING_SOURCES = {"OSCE": ("kremlin-glossary-osce",),
-                    "CSTO": ("kremlin-csto-charter", "zakonpravo-kz-csto-charter-ratification")}
+                    "CSTO": ("kremlin-csto-charter", "odkb-gov-basic-facts", "zakonpravo-kz-csto-charter-ratification")}
 
 
 def renaming_sources(orgs: Iterable[str], as_of) -> list[str]:
@@ -78,7 +81,7 @@ def renaming_note(organisations: pd.DataFrame, orgs: Iterable[str], as_of) -> st
     for org in orgs:
         if org not in former or not founded.get(org, pd.NaT) <= pd.Timestamp(as_of):
             continue
-        line = (f"On {wording.day(pd.Timestamp(as_of).date())}, the {FORMER_FULL.get(former[org], former[org])} was "
+        line = (f"On {wording.day(pd.Timestamp(as_of).date())}, the {_former_full(former[org])} was "
                 f"not yet the {org}: that name dates from {wording.day(FORMER_NAMES[org][1])}")
         if org in RENAMING_ACTS:
             line += f", when the Charter signed on {wording.day(RENAMING_ACTS[org])} entered into force"
