@@ -212,3 +212,12 @@ def test_a_look_alike_code_is_refused_naming_the_character_that_differs(data):
     edit(data, "memberships.csv", "ALPHA,USA,", "ALPH\u0410,USA,")
     err = str(error(data, "memberships"))
     assert "'ALPH\u0410' (character 5 is U+0410 CYRILLIC CAPITAL LETTER A, not ASCII) is not allowed" in err, err
+
+
+@pytest.mark.parametrize("digits", [17, 400, 5000])
+def test_a_whole_number_with_too_many_digits_is_refused_with_file_row_and_column(data, digits):
+    """A year of 400 or 5000 nines once crashed the loader (OverflowError / ValueError) without saying where."""
+    edit(data, "capabilities.csv", "USA,2020,milex_usd_const,12.5,", f"USA,{'9' * digits},milex_usd_const,12.5,")
+    err = error(data, "capabilities")
+    assert err.file.endswith("capabilities.csv") and (err.row, err.column) == (3, "year")
+    assert "not a finite number of at most 1e+15" in str(err) and "\n" not in str(err)

@@ -27,6 +27,7 @@ _HINTS = {
 #: The largest magnitude a number may have (world population and world military spending in US$ million are
 #: far below it); anything bigger is a typing error or an overflow, and infinity cannot be published.
 LARGEST = 1e15
+_MOST_DIGITS = len(str(int(LARGEST)))
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 #: Digits 0-9 only (not ٢٠٠٠ or ２０００, which Python's int() would also take), no '+', no leading zero.
 _INT_RE = re.compile(r"^-?(0|[1-9][0-9]*)$")
@@ -112,8 +113,10 @@ class Column:
             if v == "" or not rx.match(v):
                 vals.append(None)
                 continue
-            vals.append(int(v) if integer else float(v))
-            if not math.isfinite(vals[-1]) or abs(vals[-1]) > LARGEST:
+            # more digits than LARGEST has: int() would refuse past 4300 digits and isfinite() overflow past 308
+            too_long = integer and len(v.lstrip("-")) > _MOST_DIGITS
+            vals.append(None if too_long else int(v) if integer else float(v))
+            if too_long or not math.isfinite(vals[-1]) or abs(vals[-1]) > LARGEST:
                 self.problem(i, f"{echoed(v, quote=False)} is not a finite number of at most {LARGEST:.0e} in size",
                              "values are finite numbers no larger than 1e15 either way")
                 vals[-1] = None
