@@ -205,3 +205,34 @@ def test_a_byte_order_mark_in_the_data_package_keeps_the_declared_date_columns(r
     assert declared["memberships.csv"] == ["start", "end"]
     pkg.write_bytes(b"\xef\xbb\xbf" + pkg.read_bytes())
     assert datafiles._date_columns(pkg.parent) == declared
+
+
+# --- (10) text parameters hold one line of printable text --------------------------------------------------------
+
+
+def _with_note(fake) -> None:
+    """The fake's 03 with a ``str`` parameter ``note``, declared in the section map and in its parameters cell."""
+    text = fake.collection.read_text(encoding="utf-8").replace(
+        'help = "what the notebook does"\n',
+        'help = "what the notebook does"\n  [notebook.parameters.note]\n  type = "str"\n  default = ""\n'
+        '  help = "a note"\n')
+    fake.collection.write_text(text, encoding="utf-8")
+    fake.set_code("03-gamma", 1, 'mode = "ok"\nnote = ""')
+
+
+@pytest.mark.parametrize("value, words", [
+    ("abc\u202eevil", "U+202E (RIGHT-TO-LEFT OVERRIDE) is never closed"),
+    ("abc\x1b[2Jx", "character U+001B at position 4 is a control character"),
+    ("abc\u2028x", "U+2028 (LINE SEPARATOR) at position 4 is a control character"),
+    ("two\nlines", "U+000A at position 4 is a control character"),
+])
+def test_a_text_parameter_with_a_control_or_open_bidi_character_is_refused(fake, value, words, refused_in_one_line):
+    """A ``str`` value reaches the page's title, its heading and the index: held to the data's character rule."""
+    _with_note(fake)
+    refused_in_one_line(fake, ["--only", "03", "-p", "note", value], ["parameter 'note'", words, "allowed: one line"])
+
+
+def test_a_text_parameter_of_printable_text_is_kept(fake, monkeypatch):
+    _with_note(fake)
+    monkeypatch.setenv("NATO_COLLECTION", str(fake.collection))
+    assert params.check_all("03", {"note": "مرحبا \u2067NATO\u2069 ok"})["note"] == "مرحبا \u2067NATO\u2069 ok"

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers.params import coverage, datafiles
-from helpers.printable import look_alikes
+from helpers.printable import bad_character, look_alikes
 from helpers.params.refusals import CollectionError, ParameterError
 from helpers.params.specs import (
     Constraint,
@@ -291,9 +291,13 @@ def check_choice(ctx: Context, spec: ParamSpec, value: Any) -> Any:
 
 @checks("str")
 def check_text(ctx: Context, spec: ParamSpec, value: Any) -> str:
-    """Any text."""
+    """Any one line of printable text: the data's character rule (:mod:`helpers.printable`), as the value reaches
+    the page's title, its heading and the index."""
     if not isinstance(value, str):
         raise fail(ctx, spec, value, "is not text", "a string")
+    bad = bad_character(value, line_breaks=False)
+    if bad:
+        raise fail(ctx, spec, value, f"is refused: {bad[0]}", "one line of printable text; " + bad[1])
     return value
 
 
