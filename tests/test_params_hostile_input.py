@@ -236,3 +236,30 @@ def test_a_text_parameter_of_printable_text_is_kept(fake, monkeypatch):
     _with_note(fake)
     monkeypatch.setenv("NATO_COLLECTION", str(fake.collection))
     assert params.check_all("03", {"note": "مرحبا \u2067NATO\u2069 ok"})["note"] == "مرحبا \u2067NATO\u2069 ok"
+
+
+# --- (11) a declared parameter is one the notebook reads ----------------------------------------------------------
+
+
+def test_a_parameter_the_notebook_does_not_assign_is_refused_before_a_kernel(fake, refused_in_one_line):
+    """'ghost' declared on 03 but absent from its parameters cell was injected by papermill and built as a report
+    titled 'ghost 5' whose content was the default's."""
+    text = fake.collection.read_text(encoding="utf-8").replace(
+        'help = "what the notebook does"\n',
+        'help = "what the notebook does"\n  [notebook.parameters.ghost]\n  type = "int"\n  default = 1\n'
+        '  min = 0\n  max = 10\n  help = "never read"\n')
+    fake.collection.write_text(text, encoding="utf-8")
+    refused_in_one_line(fake, ["--only", "03", "-p", "ghost", "5"],
+                        ["notebook 03 (03-gamma): parameter 'ghost' (int) is declared in collection.toml but not "
+                         "assigned in 03-gamma.ipynb's parameters cell", "add ghost = 1 to that cell"])
+
+
+@pytest.mark.parametrize("name", ["__builtins__", "_private", "print", "In", "get_ipython"])
+def test_a_parameter_named_like_a_python_or_ipython_name_is_refused(fake, name, refused_in_one_line):
+    """``__builtins__`` as a parameter broke the kernel with 'SystemError … dictobject.c'."""
+    text = fake.collection.read_text(encoding="utf-8").replace(
+        'help = "what the notebook does"\n',
+        f'help = "what the notebook does"\n  [notebook.parameters.{name}]\n  type = "str"\n  default = "x"\n')
+    fake.collection.write_text(text, encoding="utf-8")
+    fake.set_code("03-gamma", 1, f'mode = "ok"\n{name} = "x"')
+    refused_in_one_line(fake, ["--only", "03"], [f"parameter name '{name}' is not allowed", "built-in name"])
