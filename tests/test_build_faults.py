@@ -146,6 +146,19 @@ def test_a_cell_timeout_names_the_cell_and_leaves_the_failed_run_as_the_debug_no
     assert not (tmp_path / "page.html").exists()
 
 
+def test_a_cell_that_never_ends_is_stopped_at_the_limit_and_named(fake):
+    """A cell looping forever was not interrupted at ``cell_timeout``: the kernel stayed busy, papermill's next
+    request to it timed out, and the report failed minutes late with an empty "AssertionError in execute"."""
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text("[limits]\ncell_timeout = 2\n\n" + text, encoding="utf-8")
+    fake.set_code("03-gamma", 3, "while True:\n    pass")
+    res = fake.build("--only", "03")
+    failed = [line for line in res.stdout.splitlines() if " FAILED " in line]
+    assert res.returncode == 1 and len(failed) == 1, res.stdout + res.stderr
+    assert "CellTimeout in cell 4: this cell ran longer than the limit of 2 seconds" in failed[0], failed
+    assert "cell_timeout in collection.toml" in failed[0] and "AssertionError" not in res.stdout
+
+
 @pytest.mark.parametrize("line, allowed", [
     ('cell_timeout = "forever"', "from 1 to 86,400"),
     ("cell_timeout = 99999999999999", "from 1 to 86,400"),  # past asyncio's range: the kernel run would fail
