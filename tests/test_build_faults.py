@@ -223,6 +223,37 @@ def test_a_staging_folder_on_another_file_system_still_replaces_the_file(tmp_pat
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def test_a_reports_folder_on_another_mount_of_the_same_device_is_still_written(tmp_path, monkeypatch):
+    """A bind mount of reports/ (same device number as .cache/staging, another mount): every write failed with
+    "Invalid cross-device link (…/.cache/staging/….part)". Simulated: a rename out of the staging folder fails with
+    EXDEV, as the kernel answers across mounts. The file is staged beside its target instead and replaced whole."""
+    import errno
+    import os
+
+    from helpers import cache
+
+    staging, reports = tmp_path / "staging", tmp_path / "reports"
+    staging.mkdir()
+    reports.mkdir()
+    page = reports / "06.html"
+    page.write_bytes(b"old")
+    real_rename, real_replace = os.rename, os.replace
+
+    def across_mounts(real):
+        def move(src, dst, *args, **kwargs):
+            if str(staging) in str(src):
+                raise OSError(errno.EXDEV, "Invalid cross-device link", str(src))
+            return real(src, dst, *args, **kwargs)
+        return move
+
+    monkeypatch.setattr(os, "rename", across_mounts(real_rename))
+    monkeypatch.setattr(os, "replace", across_mounts(real_replace))
+    assert os.stat(staging).st_dev == os.stat(reports).st_dev
+    cache.atomic_write(page, b"new", staging)
+    assert page.read_bytes() == b"new" and [p.name for p in reports.iterdir()] == ["06.html"]
+    assert not list(staging.iterdir())
+
+
 @pytest.mark.parametrize("kept", ['{"code": "%s", "pages": []}', '{"code": "%s", "pages": {"01.html": 3}}', "[]"])
 def test_an_edited_search_record_means_the_pages_are_read_again(tmp_path, kept):
     """Defect 13: a hand-edited ``_search-pages.json`` in the cache is ignored, not a traceback."""
