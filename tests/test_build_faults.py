@@ -159,6 +159,19 @@ def test_a_cell_that_never_ends_is_stopped_at_the_limit_and_named(fake):
     assert "cell_timeout in collection.toml" in failed[0] and "AssertionError" not in res.stdout
 
 
+def test_a_cell_that_ignores_the_interrupt_still_fails_naming_the_limit(fake):
+    """A cell that ignores Ctrl-C cannot be stopped at ``cell_timeout``; the report still fails with the limit named,
+    not with an empty "AssertionError in execute" (it then takes as long as a kernel may take to answer)."""
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text("[limits]\ncell_timeout = 2\n\n" + text, encoding="utf-8")
+    fake.set_code("03-gamma", 3, "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass")
+    res = fake.build("--only", "03", "--kernels", "fresh")
+    failed = [line for line in res.stdout.splitlines() if " FAILED " in line]
+    assert res.returncode == 1 and len(failed) == 1, res.stdout + res.stderr
+    assert "CellTimeout" in failed[0] and "longer than the limit of 2 seconds" in failed[0], failed
+    assert "AssertionError" not in res.stdout
+
+
 @pytest.mark.parametrize("line, allowed", [
     ('cell_timeout = "forever"', "from 1 to 86,400"),
     ("cell_timeout = 99999999999999", "from 1 to 86,400"),  # past asyncio's range: the kernel run would fail

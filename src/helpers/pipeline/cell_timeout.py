@@ -41,6 +41,14 @@ def client():
             finally:
                 self.timeout = kept
 
+        async def _async_handle_timeout(self, timeout, cell=None):
+            """No answer to papermill's last request (no cell): the kernel is still busy with a cell that ignored
+            the interrupt; said as the cell's timeout, not as nbclient's empty AssertionError."""
+            if cell is None:
+                raise CellTimeoutError(f"the kernel did not answer within {timeout:g} seconds: a cell ran past "
+                                       "cell_timeout and did not stop when interrupted")
+            return await super()._async_handle_timeout(timeout, cell)
+
         def execute_cell(self, cell, cell_index, *args, **kwargs):
             try:
                 return super().execute_cell(cell, cell_index, *args, **kwargs)
