@@ -263,3 +263,13 @@ def test_a_parameter_named_like_a_python_or_ipython_name_is_refused(fake, name, 
     fake.collection.write_text(text, encoding="utf-8")
     fake.set_code("03-gamma", 1, f'mode = "ok"\n{name} = "x"')
     refused_in_one_line(fake, ["--only", "03"], [f"parameter name '{name}' is not allowed", "built-in name"])
+
+
+@pytest.mark.parametrize("digits", [400, 5000])
+def test_a_whole_number_of_thousands_of_digits_is_out_of_range_in_one_line(coll, digits):
+    """``-p year <5000 nines>`` ended in a 39-line ValueError traceback (Python's 4,300-digit limit)."""
+    with pytest.raises(params.ParameterError) as err:
+        params.check_all("02", {"year": "9" * digits})
+    msg = str(err.value)
+    assert f"({digits} characters) is out of range; allowed: a whole number from 2010 to 2022" in msg, msg
+    assert len(msg) < 400 and "\n" not in msg

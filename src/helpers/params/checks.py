@@ -203,6 +203,8 @@ def check_whole(ctx: Context, spec: ParamSpec, value: Any) -> int:
     text = ascii_digits(value.strip()) if isinstance(value, str) else ""
     if not _WHOLE.match(text):
         raise fail(ctx, spec, value, "is not a whole number", allowed)
+    if len(text.lstrip("+-")) > 18:  # int() refuses past 4,300 digits; no declared range comes near 18
+        raise fail(ctx, spec, value, "is out of range", allowed)
     return _in_range(ctx, spec, value, int(text), allowed)
 
 
