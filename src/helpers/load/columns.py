@@ -81,14 +81,14 @@ class Column:
     def _dates(self) -> pd.Series:
         cells: list[str | None] = []
         for v, i in zip(self.raw, self.rownums):
-            if v and _DATE_RE.match(v) and not FIRST_DATE <= v <= LAST_DATE:
+            if v and _DATE_RE.fullmatch(v) and not FIRST_DATE <= v <= LAST_DATE:
                 self.problem(i, f"{echoed(v, quote=False)} is outside the dates the collection can show",
                              f"dates are from {FIRST_DATE} to {LAST_DATE}")
                 v = ""
             cells.append(v or None)
         parsed = pd.to_datetime(pd.Series(cells, dtype=object), format="%Y-%m-%d", errors="coerce")
         for v, i, p, c in zip(self.raw, self.rownums, parsed, cells):
-            if c and (not _DATE_RE.match(c) or pd.isna(p)):
+            if c and (not _DATE_RE.fullmatch(c) or pd.isna(p)):
                 self.problem(i, f"{echoed(v)} is not a date", "dates are written YYYY-MM-DD")
         return parsed.astype("datetime64[ns]")
 
@@ -108,9 +108,9 @@ class Column:
         lo, hi = self.cons.get("minimum"), self.cons.get("maximum")
         vals: list[Any] = []
         for v, i in zip(self.raw, self.rownums):
-            if v != "" and not rx.match(v):
+            if v != "" and not rx.fullmatch(v):
                 self.problem(i, f"{echoed(v)} is not {what}", hint)
-            if v == "" or not rx.match(v):
+            if v == "" or not rx.fullmatch(v):
                 vals.append(None)
                 continue
             # more digits than LARGEST has: int() would refuse past 4300 digits and isfinite() overflow past 308
