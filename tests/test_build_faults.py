@@ -575,3 +575,21 @@ def test_the_render_command_prints_an_odd_output_path_escaped_as_the_build_does(
         assert done.returncode == 0 and (out / name).is_file(), done.stderr
         assert done.stdout.count("\n") == 1 and "\u202e" not in done.stdout, done.stdout
         assert done.stdout.startswith(f"wrote '{out}/{escaped}' ("), done.stdout
+
+
+def test_a_failed_report_removes_only_its_own_leftovers_whatever_its_record_lists(tmp_path):
+    """A cache record of 06 edited to list 05's page made a failing 06 delete the good 05 page: a report's leftovers
+    are its own page and exports only."""
+    from helpers.pipeline import placement
+    from helpers.pipeline.jobs import Previous
+
+    reports = tmp_path / "reports"
+    listed = ["06.html", "exports/06/old.csv", "05.html", "exports/05/a.csv", "index.html", "assets/site.css",
+              "exports/06-other/b.csv"]
+    for rel in listed:
+        (reports / rel).parent.mkdir(parents=True, exist_ok=True)
+        (reports / rel).write_text("kept", encoding="utf-8")
+    previous = Previous(key="k", render="r", data={}, outputs={rel: "h" for rel in listed})
+    placement.drop_leftovers(previous, {"06.html": "h"}, reports, "06")
+    left = sorted(p.relative_to(reports).as_posix() for p in reports.rglob("*") if p.is_file())
+    assert left == sorted(set(listed) - {"exports/06/old.csv"}), left
