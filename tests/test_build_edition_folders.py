@@ -1,9 +1,10 @@
 """An output folder may not be the other edition's (issue 20): ``NATO_REPORTS_DIR=$PWD/reports/ar`` with
-``--lang en`` replaced the good Arabic pages and the Arabic index with English ones. Each refusal is one line,
-before anything is written."""
+``--lang en`` replaced the good Arabic pages and the Arabic index with English ones; nor a project folder that is
+not a site's (docs/, .ci/, the staging folder). Each refusal is one line, before anything is written."""
 
 from __future__ import annotations
 
+import pytest
 from build_runs import build_here
 
 from helpers import paths
@@ -52,3 +53,18 @@ def test_an_arabic_edition_folder_holding_english_pages_is_refused(fake, monkeyp
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "the Arabic edition's reports folder" in err[0] and 'lang="en"' in err[0], err
     assert {p.name: p.read_bytes() for p in (fake.reports / "ar").iterdir()} == before
+
+
+@pytest.mark.parametrize("place, what", [("docs", "the documentation folder"), (".ci", "the CI folder"),
+                                         (".cache/staging", "the build's staging folder")])
+def test_a_reports_folder_inside_a_project_folder_of_its_own_is_refused(tmp_path, place, what):
+    """NATO_REPORTS_DIR=$PWD/docs (or .ci, or .cache/staging) wrote index.html, assets/ and exports/ beside
+    docs/performance.md and the .ci/run script, or into the shared staging folder."""
+    from helpers.pipeline import folders
+
+    target = paths.ROOT / place / "site"
+    outputs = {"reports": target, "build": tmp_path / "build", "cache": tmp_path / "cache"}
+    with pytest.raises(folders.FolderError) as err:
+        folders.check(outputs, paths.COLLECTION)
+    assert f"the reports folder {target} is inside {what}" in str(err.value) and "NATO_REPORTS_DIR" in str(err.value)
+    assert not target.exists()
