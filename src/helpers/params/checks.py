@@ -285,7 +285,9 @@ def org_list_words(spec: ParamSpec) -> str:
 
 @checks("choice")
 def check_choice(ctx: Context, spec: ParamSpec, value: Any) -> Any:
-    """One of the declared choices."""
+    """One of the declared choices; ``-p mode 2`` (text) is the declared choice 2 (a TOML number)."""
+    if isinstance(value, str) and value not in spec.choices:
+        value = next((c for c in spec.choices if not isinstance(c, str) and str(c) == value.strip()), value)
     if value not in spec.choices:
         raise fail(ctx, spec, value, "is not one of the choices", ", ".join(map(str, spec.choices)))
     return value
