@@ -110,7 +110,8 @@ def _refuse_other_defaults(nb: params.NotebookSpec, ipynb: Path, collection: Pat
     for path, own in ((ipynb.with_suffix(".py"), py_cell_defaults(ipynb.with_suffix(".py"))),
                       (ipynb, cell_defaults(ipynb))):
         for name, spec in nb.parameters.items():
-            if name not in own and path.is_file():  # papermill would inject it; the notebook would never read it
+            if own and name not in own:  # papermill would inject it; the notebook would never read it (a notebook
+                # that cannot be read, or has no parameters cell, fails alone with its own message)
                 raise params.CollectionError(
                     f"notebook {nb.id} ({nb.stem}): parameter '{name}' ({spec.type}) is declared in "
                     f"{collection.name} but not assigned in {path.name}'s parameters cell; allowed: a parameter "
