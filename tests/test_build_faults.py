@@ -146,6 +146,32 @@ def test_a_cell_timeout_names_the_cell_and_leaves_the_failed_run_as_the_debug_no
     assert not (tmp_path / "page.html").exists()
 
 
+def test_a_cell_that_never_ends_is_stopped_at_the_limit_and_named(fake):
+    """A cell looping forever was not interrupted at ``cell_timeout``: the kernel stayed busy, papermill's next
+    request to it timed out, and the report failed minutes late with an empty "AssertionError in execute"."""
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text("[limits]\ncell_timeout = 2\n\n" + text, encoding="utf-8")
+    fake.set_code("03-gamma", 3, "while True:\n    pass")
+    res = fake.build("--only", "03")
+    failed = [line for line in res.stdout.splitlines() if " FAILED " in line]
+    assert res.returncode == 1 and len(failed) == 1, res.stdout + res.stderr
+    assert "CellTimeout in cell 4: this cell ran longer than the limit of 2 seconds" in failed[0], failed
+    assert "cell_timeout in collection.toml" in failed[0] and "AssertionError" not in res.stdout
+
+
+def test_a_cell_that_ignores_the_interrupt_still_fails_naming_the_limit(fake):
+    """A cell that ignores Ctrl-C cannot be stopped at ``cell_timeout``; the report still fails with the limit named,
+    not with an empty "AssertionError in execute" (it then takes as long as a kernel may take to answer)."""
+    text = fake.collection.read_text(encoding="utf-8")
+    fake.collection.write_text("[limits]\ncell_timeout = 2\n\n" + text, encoding="utf-8")
+    fake.set_code("03-gamma", 3, "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass")
+    res = fake.build("--only", "03", "--kernels", "fresh")
+    failed = [line for line in res.stdout.splitlines() if " FAILED " in line]
+    assert res.returncode == 1 and len(failed) == 1, res.stdout + res.stderr
+    assert "CellTimeout" in failed[0] and "longer than the limit of 2 seconds" in failed[0], failed
+    assert "AssertionError" not in res.stdout
+
+
 @pytest.mark.parametrize("line, allowed", [
     ('cell_timeout = "forever"', "from 1 to 86,400"),
     ("cell_timeout = 99999999999999", "from 1 to 86,400"),  # past asyncio's range: the kernel run would fail
@@ -208,6 +234,37 @@ def test_a_staging_folder_on_another_file_system_still_replaces_the_file(tmp_pat
         assert page.read_bytes() == b"new" and [p.name for p in page.parent.iterdir()] == ["02.html"]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def test_a_reports_folder_on_another_mount_of_the_same_device_is_still_written(tmp_path, monkeypatch):
+    """A bind mount of reports/ (same device number as .cache/staging, another mount): every write failed with
+    "Invalid cross-device link (…/.cache/staging/….part)". Simulated: a rename out of the staging folder fails with
+    EXDEV, as the kernel answers across mounts. The file is staged beside its target instead and replaced whole."""
+    import errno
+    import os
+
+    from helpers import cache
+
+    staging, reports = tmp_path / "staging", tmp_path / "reports"
+    staging.mkdir()
+    reports.mkdir()
+    page = reports / "06.html"
+    page.write_bytes(b"old")
+    real_rename, real_replace = os.rename, os.replace
+
+    def across_mounts(real):
+        def move(src, dst, *args, **kwargs):
+            if str(staging) in str(src):
+                raise OSError(errno.EXDEV, "Invalid cross-device link", str(src))
+            return real(src, dst, *args, **kwargs)
+        return move
+
+    monkeypatch.setattr(os, "rename", across_mounts(real_rename))
+    monkeypatch.setattr(os, "replace", across_mounts(real_replace))
+    assert os.stat(staging).st_dev == os.stat(reports).st_dev
+    cache.atomic_write(page, b"new", staging)
+    assert page.read_bytes() == b"new" and [p.name for p in reports.iterdir()] == ["06.html"]
+    assert not list(staging.iterdir())
 
 
 @pytest.mark.parametrize("kept", ['{"code": "%s", "pages": []}', '{"code": "%s", "pages": {"01.html": 3}}', "[]"])
@@ -518,3 +575,21 @@ def test_the_render_command_prints_an_odd_output_path_escaped_as_the_build_does(
         assert done.returncode == 0 and (out / name).is_file(), done.stderr
         assert done.stdout.count("\n") == 1 and "\u202e" not in done.stdout, done.stdout
         assert done.stdout.startswith(f"wrote '{out}/{escaped}' ("), done.stdout
+
+
+def test_a_failed_report_removes_only_its_own_leftovers_whatever_its_record_lists(tmp_path):
+    """A cache record of 06 edited to list 05's page made a failing 06 delete the good 05 page: a report's leftovers
+    are its own page and exports only."""
+    from helpers.pipeline import placement
+    from helpers.pipeline.jobs import Previous
+
+    reports = tmp_path / "reports"
+    listed = ["06.html", "exports/06/old.csv", "05.html", "exports/05/a.csv", "index.html", "assets/site.css",
+              "exports/06-other/b.csv"]
+    for rel in listed:
+        (reports / rel).parent.mkdir(parents=True, exist_ok=True)
+        (reports / rel).write_text("kept", encoding="utf-8")
+    previous = Previous(key="k", render="r", data={}, outputs={rel: "h" for rel in listed})
+    placement.drop_leftovers(previous, {"06.html": "h"}, reports, "06")
+    left = sorted(p.relative_to(reports).as_posix() for p in reports.rglob("*") if p.is_file())
+    assert left == sorted(set(listed) - {"exports/06/old.csv"}), left

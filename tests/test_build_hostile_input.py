@@ -41,6 +41,7 @@ def labelled(fake):
     text = fake.collection.read_text(encoding="utf-8")
     fake.collection.write_text(text.replace('  help = "what the notebook does"\n',
                                             '  help = "what the notebook does"\n' + LABEL), encoding="utf-8")
+    fake.set_code("03-gamma", 1, 'mode = "ok"\nlabel = "plain"')  # a declared parameter is one the notebook reads
     return fake
 
 

@@ -247,3 +247,13 @@ def test_an_unknown_key_of_a_parameter_is_refused_like_one_of_a_notebook(tmp_pat
     message = str(info.value)
     assert f"parameter 'as_of': '{typo.split(' =')[0]}' is not part of the section map; {near}" in message, message
     assert "allowed: 'type', 'default', 'help', 'min', 'max', 'choices', 'items'" in message and "\n" not in message
+
+
+@pytest.mark.parametrize("opener", ["[", "{a = "])
+def test_a_map_nested_thousands_deep_is_not_valid_toml_in_one_line(tmp_path, opener):
+    """50,000 nested '[' gave a 2,991-line RecursionError traceback from the TOML reader."""
+    with pytest.raises(params.CollectionError) as info:
+        _read(tmp_path, BASE + "deep = " + opener * 50_000 + "\n")
+    message = str(info.value)
+    assert "collection.toml: not valid TOML (arrays or tables nested too deeply" in message, message
+    assert "\n" not in message and len(message) < 300

@@ -212,3 +212,21 @@ def test_a_look_alike_code_is_refused_naming_the_character_that_differs(data):
     edit(data, "memberships.csv", "ALPHA,USA,", "ALPH\u0410,USA,")
     err = str(error(data, "memberships"))
     assert "'ALPH\u0410' (character 5 is U+0410 CYRILLIC CAPITAL LETTER A, not ASCII) is not allowed" in err, err
+
+
+@pytest.mark.parametrize("digits", [17, 400, 5000])
+def test_a_whole_number_with_too_many_digits_is_refused_with_file_row_and_column(data, digits):
+    """A year of 400 or 5000 nines once crashed the loader (OverflowError / ValueError) without saying where."""
+    edit(data, "capabilities.csv", "USA,2020,milex_usd_const,12.5,", f"USA,{'9' * digits},milex_usd_const,12.5,")
+    err = error(data, "capabilities")
+    assert err.file.endswith("capabilities.csv") and (err.row, err.column) == (3, "year")
+    assert "not a finite number of at most 1e+15" in str(err) and "\n" not in str(err)
+
+
+@pytest.mark.parametrize("row, column", [('USA,"2020\n",milex_usd_const,12.5,', "year"),
+                                         ('USA,2020,milex_usd_const,"12.5\n",', "value")])
+def test_a_number_followed_by_a_line_break_inside_quotes_is_refused(data, row, column):
+    """``"2020\\n"`` was read as 2020: the pattern's ``$`` matched before the final line break."""
+    edit(data, "capabilities.csv", "USA,2020,milex_usd_const,12.5,", row)
+    err = error(data, "capabilities")
+    assert (err.row, err.column) == (3, column) and "is not a" in str(err) and "\\n" in str(err), str(err)

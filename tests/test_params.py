@@ -303,3 +303,13 @@ def test_a_code_parameters_refusal_and_list_say_one_text(fake, name, value):
     listed = params.allowed_text(nb.id, name, collection=fake.collection)
     assert str(refused.value).endswith(f"; allowed: {listed}")
     assert f"[{listed}]" in fake.build("--list", "--only", nb.id).stdout
+
+
+def test_a_number_choice_can_be_given_on_the_command_line(fake):
+    """``choices = [1, 2]``: ``-p mode 2`` was refused with "'2' is not one of the choices; allowed: 1, 2"."""
+    text = fake.collection.read_text().replace('  default = "ok"\n  choices = ["ok", "fail", "slow"]\n',
+                                               '  default = 1\n  choices = [1, 2]\n')
+    fake.collection.write_text(text)
+    assert params.check_all("03", {"mode": "2"}, collection=fake.collection)["mode"] == 2
+    with pytest.raises(params.ParameterError, match="'3' is not one of the choices; allowed: 1, 2"):
+        params.check_all("03", {"mode": "3"}, collection=fake.collection)

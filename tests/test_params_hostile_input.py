@@ -205,3 +205,71 @@ def test_a_byte_order_mark_in_the_data_package_keeps_the_declared_date_columns(r
     assert declared["memberships.csv"] == ["start", "end"]
     pkg.write_bytes(b"\xef\xbb\xbf" + pkg.read_bytes())
     assert datafiles._date_columns(pkg.parent) == declared
+
+
+# --- (10) text parameters hold one line of printable text --------------------------------------------------------
+
+
+def _with_note(fake) -> None:
+    """The fake's 03 with a ``str`` parameter ``note``, declared in the section map and in its parameters cell."""
+    text = fake.collection.read_text(encoding="utf-8").replace(
+        'help = "what the notebook does"\n',
+        'help = "what the notebook does"\n  [notebook.parameters.note]\n  type = "str"\n  default = ""\n'
+        '  help = "a note"\n')
+    fake.collection.write_text(text, encoding="utf-8")
+    fake.set_code("03-gamma", 1, 'mode = "ok"\nnote = ""')
+
+
+@pytest.mark.parametrize("value, words", [
+    ("abc\u202eevil", "U+202E (RIGHT-TO-LEFT OVERRIDE) is never closed"),
+    ("abc\x1b[2Jx", "character U+001B at position 4 is a control character"),
+    ("abc\u2028x", "U+2028 (LINE SEPARATOR) at position 4 is a control character"),
+    ("two\nlines", "U+000A at position 4 is a control character"),
+])
+def test_a_text_parameter_with_a_control_or_open_bidi_character_is_refused(fake, value, words, refused_in_one_line):
+    """A ``str`` value reaches the page's title, its heading and the index: held to the data's character rule."""
+    _with_note(fake)
+    refused_in_one_line(fake, ["--only", "03", "-p", "note", value], ["parameter 'note'", words, "allowed: one line"])
+
+
+def test_a_text_parameter_of_printable_text_is_kept(fake, monkeypatch):
+    _with_note(fake)
+    monkeypatch.setenv("NATO_COLLECTION", str(fake.collection))
+    assert params.check_all("03", {"note": "مرحبا \u2067NATO\u2069 ok"})["note"] == "مرحبا \u2067NATO\u2069 ok"
+
+
+# --- (11) a declared parameter is one the notebook reads ----------------------------------------------------------
+
+
+def test_a_parameter_the_notebook_does_not_assign_is_refused_before_a_kernel(fake, refused_in_one_line):
+    """'ghost' declared on 03 but absent from its parameters cell was injected by papermill and built as a report
+    titled 'ghost 5' whose content was the default's."""
+    text = fake.collection.read_text(encoding="utf-8").replace(
+        'help = "what the notebook does"\n',
+        'help = "what the notebook does"\n  [notebook.parameters.ghost]\n  type = "int"\n  default = 1\n'
+        '  min = 0\n  max = 10\n  help = "never read"\n')
+    fake.collection.write_text(text, encoding="utf-8")
+    refused_in_one_line(fake, ["--only", "03", "-p", "ghost", "5"],
+                        ["notebook 03 (03-gamma): parameter 'ghost' (int) is declared in collection.toml but not "
+                         "assigned in 03-gamma.ipynb's parameters cell", "add ghost = 1 to that cell"])
+
+
+@pytest.mark.parametrize("name", ["__builtins__", "_private", "print", "In", "get_ipython"])
+def test_a_parameter_named_like_a_python_or_ipython_name_is_refused(fake, name, refused_in_one_line):
+    """``__builtins__`` as a parameter broke the kernel with 'SystemError … dictobject.c'."""
+    text = fake.collection.read_text(encoding="utf-8").replace(
+        'help = "what the notebook does"\n',
+        f'help = "what the notebook does"\n  [notebook.parameters.{name}]\n  type = "str"\n  default = "x"\n')
+    fake.collection.write_text(text, encoding="utf-8")
+    fake.set_code("03-gamma", 1, f'mode = "ok"\n{name} = "x"')
+    refused_in_one_line(fake, ["--only", "03"], [f"parameter name '{name}' is not allowed", "built-in name"])
+
+
+@pytest.mark.parametrize("digits", [400, 5000])
+def test_a_whole_number_of_thousands_of_digits_is_out_of_range_in_one_line(coll, digits):
+    """``-p year <5000 nines>`` ended in a 39-line ValueError traceback (Python's 4,300-digit limit)."""
+    with pytest.raises(params.ParameterError) as err:
+        params.check_all("02", {"year": "9" * digits})
+    msg = str(err.value)
+    assert f"({digits} characters) is out of range; allowed: a whole number from 2010 to 2022" in msg, msg
+    assert len(msg) < 400 and "\n" not in msg

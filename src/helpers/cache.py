@@ -11,19 +11,20 @@ is left alone when both keys match and every file it wrote is still in ``reports
 Modification times are never used. Records (JSON) and executed notebooks live in ``.cache/build`` (outside
 ``reports/``); a record that cannot be read or parsed is treated as absent.
 
-This module also holds the one data fingerprint (:func:`data_fingerprint`) and the atomic writes.
+This module also holds the one data fingerprint (:func:`data_fingerprint`); the atomic writes are
+:mod:`helpers.staged_write`'s.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from helpers import paths
+from helpers.staged_write import atomic_write, discard, renames_into, stage  # noqa: F401  (the writes live there)
 
 FORMAT = 2  # bump when the meaning of a record changes
 DATA_SUFFIXES = (".csv", ".json")
@@ -298,53 +299,8 @@ def staging_dir(target_dir: Path) -> Path:
     preferred = paths.CACHE.parent / "staging"  # .cache/ is git-ignored
     try:
         preferred.mkdir(parents=True, exist_ok=True)
-        if os.stat(preferred).st_dev == os.stat(target_dir).st_dev:
+        if renames_into(preferred, target_dir):  # one mount: not a tmpfs, nor a bind mount of reports/
             return preferred
     except OSError:
         pass
     return target_dir.resolve().parent / f".{target_dir.resolve().name}.staging"
-
-
-def atomic_write(path: Path, data: bytes, staging: Path | None = None) -> None:
-    """Write ``data`` to ``path`` so that readers see either the old file or the complete new one: staged and flushed
-    (:func:`stage`), then renamed over ``path`` with ``os.replace``, which is atomic on one file system."""
-    tmp = stage(path, data, staging)
-    try:
-        os.replace(tmp, path)
-    except BaseException as exc:
-        discard(tmp)
-        if isinstance(exc, OSError) and exc.errno:  # name the file, not the .part
-            raise OSError(exc.errno, exc.strerror, str(path)) from exc
-        raise
-
-
-def discard(tmp: str) -> None:
-    """Remove a staged file that will not replace anything (:func:`stage`)."""
-    Path(tmp).unlink(missing_ok=True)
-
-
-def stage(path: Path, data: bytes, staging: Path | None = None) -> str:
-    """``data`` written and flushed to a temporary file that can replace ``path`` (``os.replace``): its name. The
-    file is in ``staging`` (default: next to ``path``), or next to ``path`` when ``staging`` is on another file
-    system (a cache on a tmpfs). On failure nothing is left behind and the error names ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp_dir = staging or path.parent
-    tmp_dir.mkdir(parents=True, exist_ok=True)
-    if staging is not None and os.stat(tmp_dir).st_dev != os.stat(path.parent).st_dev:
-        tmp_dir = path.parent
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=tmp_dir)
-    except OSError as exc:  # name the file being written, not the half-written one's hidden place
-        raise OSError(exc.errno, exc.strerror, str(path)) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-    except BaseException as exc:
-        discard(tmp)
-        if isinstance(exc, OSError) and exc.errno and exc.filename in (None, tmp):  # name the file, not the .part
-            raise OSError(exc.errno, exc.strerror, str(path)) from exc
-        raise
-    return tmp

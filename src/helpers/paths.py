@@ -131,11 +131,12 @@ def sources_csv() -> Path:
 
 def source_folders() -> dict[str, Path]:
     """``{what: folder}`` of the project's sources, which nothing a command writes may go into or hold (the build's
-    output folders, ``python -m helpers.render``'s page): writing there would replace a notebook, or change the data
-    version or the code hash."""
+    output folders, ``python -m helpers.render``'s page): writing there would replace a notebook, a document or a CI
+    script, change the data version or the code hash, or mix a site with half-written files."""
     found = {"the notebooks folder": NOTEBOOKS, "the data folder": DATA, "the code folder": ROOT / "src",
              "the scripts folder": ROOT / "scripts", "the tests folder": ROOT / "tests",
-             "the git folder": ROOT / ".git", "the helpers code": helpers_src()}
+             "the git folder": ROOT / ".git", "the helpers code": helpers_src(), "the documentation folder":
+             ROOT / "docs", "the CI folder": ROOT / ".ci", "the build's staging folder": CACHE.parent / "staging"}
     return {what: Path(os.path.realpath(folder)) for what, folder in found.items()}
 
 

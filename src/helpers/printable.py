@@ -41,11 +41,13 @@ def shows_nothing(value: str) -> bool:
     return bool(value) and all(unicodedata.category(ch)[0] in "ZCM" or ch in _BLANK_GLYPHS for ch in value)
 
 
-def bad_character(value: str) -> tuple[str, str] | None:
-    """``(what is wrong, the rule)`` for ``value``'s characters, or None."""
+def bad_character(value: str, line_breaks: bool = True) -> tuple[str, str] | None:
+    """``(what is wrong, the rule)`` for ``value``'s characters, or None. ``line_breaks=False`` for a one-line value
+    (a parameter given on the command line): a line break is then a control character like the others."""
+    allowed = _ALLOWED_CONTROLS if line_breaks else ""
     for pos, ch in enumerate(value, 1):
         cat = unicodedata.category(ch)
-        if (cat == "Cc" and ch not in _ALLOWED_CONTROLS) or cat in ("Zl", "Zp"):
+        if (cat == "Cc" and ch not in allowed) or cat in ("Zl", "Zp"):
             return f"character {_named(ch)} at position {pos} is a control character", RULE_CONTROL
         if _hidden(ch):
             return f"character {_named(ch)} at position {pos} is not allowed", RULE_INVISIBLE

@@ -19,7 +19,11 @@ from helpers import paths
 def read(path: Path | str | None = None) -> dict[str, Any]:
     """The section map as parsed TOML (``{"notebook": [...]}``); ``path`` defaults to the one in use."""
     path = Path(path) if path is not None else paths.collection()
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    try:
+        return tomllib.loads(text)
+    except RecursionError:  # thousands of nested '[' or '{': tomllib recurses once per level
+        raise tomllib.TOMLDecodeError("arrays or tables nested too deeply (Python's recursion limit)") from None
 
 
 _PARA = re.compile(r"^P([0-9]{1,2})$")

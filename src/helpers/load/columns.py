@@ -27,6 +27,7 @@ _HINTS = {
 #: The largest magnitude a number may have (world population and world military spending in US$ million are
 #: far below it); anything bigger is a typing error or an overflow, and infinity cannot be published.
 LARGEST = 1e15
+_MOST_DIGITS = len(str(int(LARGEST)))
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 #: Digits 0-9 only (not ٢٠٠٠ or ２０００, which Python's int() would also take), no '+', no leading zero.
 _INT_RE = re.compile(r"^-?(0|[1-9][0-9]*)$")
@@ -80,14 +81,14 @@ class Column:
     def _dates(self) -> pd.Series:
         cells: list[str | None] = []
         for v, i in zip(self.raw, self.rownums):
-            if v and _DATE_RE.match(v) and not FIRST_DATE <= v <= LAST_DATE:
+            if v and _DATE_RE.fullmatch(v) and not FIRST_DATE <= v <= LAST_DATE:
                 self.problem(i, f"{echoed(v, quote=False)} is outside the dates the collection can show",
                              f"dates are from {FIRST_DATE} to {LAST_DATE}")
                 v = ""
             cells.append(v or None)
         parsed = pd.to_datetime(pd.Series(cells, dtype=object), format="%Y-%m-%d", errors="coerce")
         for v, i, p, c in zip(self.raw, self.rownums, parsed, cells):
-            if c and (not _DATE_RE.match(c) or pd.isna(p)):
+            if c and (not _DATE_RE.fullmatch(c) or pd.isna(p)):
                 self.problem(i, f"{echoed(v)} is not a date", "dates are written YYYY-MM-DD")
         return parsed.astype("datetime64[ns]")
 
@@ -107,13 +108,15 @@ class Column:
         lo, hi = self.cons.get("minimum"), self.cons.get("maximum")
         vals: list[Any] = []
         for v, i in zip(self.raw, self.rownums):
-            if v != "" and not rx.match(v):
+            if v != "" and not rx.fullmatch(v):
                 self.problem(i, f"{echoed(v)} is not {what}", hint)
-            if v == "" or not rx.match(v):
+            if v == "" or not rx.fullmatch(v):
                 vals.append(None)
                 continue
-            vals.append(int(v) if integer else float(v))
-            if not math.isfinite(vals[-1]) or abs(vals[-1]) > LARGEST:
+            # more digits than LARGEST has: int() would refuse past 4300 digits and isfinite() overflow past 308
+            too_long = integer and len(v.lstrip("-")) > _MOST_DIGITS
+            vals.append(None if too_long else int(v) if integer else float(v))
+            if too_long or not math.isfinite(vals[-1]) or abs(vals[-1]) > LARGEST:
                 self.problem(i, f"{echoed(v, quote=False)} is not a finite number of at most {LARGEST:.0e} in size",
                              "values are finite numbers no larger than 1e15 either way")
                 vals[-1] = None

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers.params import coverage, datafiles
-from helpers.printable import look_alikes
+from helpers.printable import bad_character, look_alikes
 from helpers.params.refusals import CollectionError, ParameterError
 from helpers.params.specs import (
     Constraint,
@@ -203,6 +203,8 @@ def check_whole(ctx: Context, spec: ParamSpec, value: Any) -> int:
     text = ascii_digits(value.strip()) if isinstance(value, str) else ""
     if not _WHOLE.match(text):
         raise fail(ctx, spec, value, "is not a whole number", allowed)
+    if len(text.lstrip("+-")) > 18:  # int() refuses past 4,300 digits; no declared range comes near 18
+        raise fail(ctx, spec, value, "is out of range", allowed)
     return _in_range(ctx, spec, value, int(text), allowed)
 
 
@@ -283,7 +285,9 @@ def org_list_words(spec: ParamSpec) -> str:
 
 @checks("choice")
 def check_choice(ctx: Context, spec: ParamSpec, value: Any) -> Any:
-    """One of the declared choices."""
+    """One of the declared choices; ``-p mode 2`` (text) is the declared choice 2 (a TOML number)."""
+    if isinstance(value, str) and value not in spec.choices:
+        value = next((c for c in spec.choices if not isinstance(c, str) and str(c) == value.strip()), value)
     if value not in spec.choices:
         raise fail(ctx, spec, value, "is not one of the choices", ", ".join(map(str, spec.choices)))
     return value
@@ -291,9 +295,13 @@ def check_choice(ctx: Context, spec: ParamSpec, value: Any) -> Any:
 
 @checks("str")
 def check_text(ctx: Context, spec: ParamSpec, value: Any) -> str:
-    """Any text."""
+    """Any one line of printable text: the data's character rule (:mod:`helpers.printable`), as the value reaches
+    the page's title, its heading and the index."""
     if not isinstance(value, str):
         raise fail(ctx, spec, value, "is not text", "a string")
+    bad = bad_character(value, line_breaks=False)
+    if bad:
+        raise fail(ctx, spec, value, f"is refused: {bad[0]}", "one line of printable text; " + bad[1])
     return value
 
 

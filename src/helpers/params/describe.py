@@ -55,7 +55,7 @@ ALLOWED: dict[str, Callable[[Context, ParamSpec], str]] = {
     "list": allowed_codes,
     "state": allowed_codes,
     "choice": lambda ctx, spec: "one of " + ", ".join(map(str, spec.choices)),
-    "str": lambda ctx, spec: "any text",
+    "str": lambda ctx, spec: "one line of printable text",
 }
 
 

@@ -8,6 +8,7 @@ variable ``NATO_COLLECTION``; its data folder is then ``<collection folder>/../d
 
 from __future__ import annotations
 
+import builtins
 import keyword
 import re
 import tomllib
@@ -30,7 +31,9 @@ _RULE = re.compile(r"^\s*([A-Za-z_]\w*)\s*(<=|<|>=|>|\scoded_on\s)\s*([A-Za-z_]\
 _ID = re.compile(r"[A-Za-z0-9_]+")
 _STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _VARIANT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")  # '_x', '__builtins__': the kernel's own names start with '_'
+#: Names a parameter may not take: Python's built-ins and IPython's (assigning one breaks the kernel or the code).
+_TAKEN = frozenset(dir(builtins)) | {"In", "Out", "get_ipython", "display", "exit", "quit"}
 #: Stems that would write over a page of the site itself.
 RESERVED_STEMS = ("index", "assets", "exports", "_search-pages")
 #: The tables of the section map, and the keys of one ``[[notebook]]``.
@@ -178,10 +181,10 @@ def _limits(where: str, table: Any, defaults: dict[str, int]) -> dict[str, int]:
 
 
 def _spec(where: str, name: str, decl: dict) -> ParamSpec:
-    if not isinstance(name, str) or not _IDENTIFIER.fullmatch(name) or keyword.iskeyword(name):
+    if not isinstance(name, str) or not _IDENTIFIER.fullmatch(name) or keyword.iskeyword(name) or name in _TAKEN:
         raise CollectionError(f"{where}: parameter name {name!r} is not allowed; a parameter is a Python "
-                              "variable in the notebook: letters, digits and '_', not starting with a digit, "
-                              "not a Python keyword")
+                              "variable in the notebook: letters, digits and '_', starting with a letter, "
+                              "not a Python keyword or a built-in name (print, list, __builtins__ ...)")
     if not isinstance(decl, dict):
         raise CollectionError(f"{where}: parameter '{name}' must be a table ([notebook.parameters.{name}])")
     _unknown(f"{where}: parameter '{name}'", decl, _PARAMETER_KEYS, "'{}'")

@@ -4,7 +4,8 @@ nbclient raises its timeout past papermill's cell loop, so papermill wrote no ex
 nothing of which cell it was: the build then named ``build/<name>.ipynb`` from an earlier, good run as the "debug
 notebook". Here the timeout becomes an error output of the cell that ran too long: papermill stops there, marks
 the run failed (``helpers.render`` refuses it), writes the failed run's notebook and raises its usual
-``PapermillExecutionError`` with the cell's number.
+``PapermillExecutionError`` with the cell's number. The kernel is interrupted first, so a cell that would never
+end (``while True: pass``) is stopped at the limit and the kernel answers papermill's last request.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ def message(seconds: float) -> str:
 def client():
     """papermill's notebook client, with a cell that runs too long turned into that cell's error."""
     import nbformat
+    from jupyter_core.utils import ensure_async, run_sync
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
     from papermill.clientwrap import PapermillNotebookClient
 
@@ -39,10 +41,21 @@ def client():
             finally:
                 self.timeout = kept
 
+        async def _async_handle_timeout(self, timeout, cell=None):
+            """No answer to papermill's last request (no cell): the kernel is still busy with a cell that ignored
+            the interrupt; said as the cell's timeout, not as nbclient's empty AssertionError."""
+            if cell is None:
+                raise CellTimeoutError(f"the kernel did not answer within {timeout:g} seconds: a cell ran past "
+                                       "cell_timeout and did not stop when interrupted")
+            return await super()._async_handle_timeout(timeout, cell)
+
         def execute_cell(self, cell, cell_index, *args, **kwargs):
             try:
                 return super().execute_cell(cell, cell_index, *args, **kwargs)
             except CellTimeoutError:
+                # stop the cell: a kernel left busy never answers papermill's next request, which then failed
+                # minutes later with an empty AssertionError instead of this message
+                run_sync(ensure_async)(self.km.interrupt_kernel())
                 text = message(self.timeout)
                 cell.outputs.append(nbformat.v4.new_output("error", ename="CellTimeout", evalue=text,
                                                            traceback=[f"CellTimeout: {text}"]))

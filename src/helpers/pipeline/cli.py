@@ -32,7 +32,7 @@ def output_dirs(lang: str = "en", collection: Path | None = None) -> tuple[Path,
                                                                           paths.cache_dir))
     try:
         folders.check({"reports": reports, "build": build_dir, "cache": cache_dir},
-                      collection or params.collection_path().resolve())
+                      collection or params.collection_path().resolve(), lang)
         return reports, build_dir, cache_dir, folders.writable(reports, build_dir, cache_dir)
     except folders.FolderError as exc:
         raise BuildError(str(exc)) from None

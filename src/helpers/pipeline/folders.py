@@ -9,6 +9,7 @@ its own cache on. So any overlap is refused in one line, naming the variable to 
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from helpers import paths
 
 #: The variable that moves each output folder.
 VARIABLES = {"reports": "NATO_REPORTS_DIR", "build": "NATO_BUILD_DIR", "cache": "NATO_CACHE_DIR"}
+_LANGUAGES = {"en": "English", "ar": "Arabic"}
+_HTML_LANG = re.compile(rb'<html\b[^>]*\blang="([A-Za-z-]+)"')
 
 
 class FolderError(Exception):
@@ -34,8 +37,9 @@ def _nested(a: Path, b: Path) -> bool:
     return a == b or a in b.parents or b in a.parents
 
 
-def check(outputs: dict[str, Path], collection: Path) -> None:
-    """Raise :class:`FolderError` when an output folder overlaps a source folder or another output folder.
+def check(outputs: dict[str, Path], collection: Path, lang: str = "en") -> None:
+    """Raise :class:`FolderError` when an output folder overlaps a source folder or another output folder, or the
+    reports folder of edition ``lang`` is another edition's (:func:`_refuse_other_edition`).
 
     Symbolic links are resolved first, so a link into ``notebooks/`` is refused like the folder itself."""
     for role, folder in outputs.items():
@@ -61,7 +65,46 @@ def check(outputs: dict[str, Path], collection: Path) -> None:
                 raise FolderError(
                     f"the {a} folder {real[a]} and the {b} folder {real[b]} overlap: each kind of output needs a "
                     f"folder of its own; set {VARIABLES.get(a, a)} or {VARIABLES.get(b, b)} apart")
+    _refuse_other_edition(outputs.get("reports"), lang)
     _refuse_foreign_reports(outputs.get("reports"), collection)
+
+
+def _refuse_other_edition(reports: Path | None, lang: str) -> None:
+    """FolderError when NATO_REPORTS_DIR is (or is inside) the default reports folder's Arabic edition folder
+    (``reports/ar``), or the folder edition ``lang`` would write holds pages in another language: the build would
+    replace the other edition's pages and index with its own."""
+    from helpers.i18n import edition_dir
+
+    if reports is None:
+        return
+    root, arabic = (Path(os.path.realpath(f)) for f in (paths.reports_dir(), edition_dir(paths.REPORTS, "ar")))
+    if root == arabic or arabic in root.parents:
+        raise FolderError(
+            f"NATO_REPORTS_DIR {root} {'is' if root == arabic else 'is inside'} the Arabic edition's folder {arabic}: "
+            "a build would replace its pages and index; allowed: a reports folder of its own (default: reports/, "
+            "whose ar/ subfolder the Arabic edition is written to)")
+    found = _other_language_page(Path(os.path.realpath(reports)), lang)
+    if found:
+        page, other = found
+        raise FolderError(
+            f"the {_LANGUAGES.get(lang, lang)} edition's reports folder {reports} holds pages of another edition "
+            f"({page.name} is <html lang=\"{other}\">): a build would replace them; allowed: a reports folder "
+            f"holding only {_LANGUAGES.get(lang, lang)} pages, or an empty one (set NATO_REPORTS_DIR)")
+
+
+def _other_language_page(folder: Path, lang: str) -> tuple[Path, str] | None:
+    """``(page, its language)`` for the first page directly in ``folder`` whose ``<html lang>`` is not ``lang``."""
+    pages = sorted(folder.glob("*.html"), key=lambda p: p.name != "index.html") if folder.is_dir() else []
+    for page in pages:
+        try:
+            with page.open("rb") as fh:
+                head = fh.read(4096)
+        except OSError:
+            continue
+        match = _HTML_LANG.search(head)
+        if match and match.group(1).decode("ascii").lower() != lang:
+            return page, match.group(1).decode("ascii")
+    return None
 
 
 def _refuse_foreign_reports(reports: Path | None, collection: Path) -> None:

@@ -16,7 +16,6 @@ from pathlib import Path
 from helpers import cache, paths
 from helpers.models import BuildFailure, Entry
 from helpers.pipeline.jobs import Previous, ReportJob
-from helpers.pipeline.plan import INDEX
 
 _log = logging.getLogger(__name__)
 
@@ -115,10 +114,11 @@ def _refuse_files_in_folders_place(files: dict[str, bytes], reports: Path) -> No
                           "move or remove it and build again; the previous version, if any, was kept")
 
 
-def drop_leftovers(previous: Previous | None, keep: dict, reports: Path) -> None:
-    """Remove files an earlier build of a report wrote that this build does not write (e.g. an export)."""
+def drop_leftovers(previous: Previous | None, keep: dict, reports: Path, name: str) -> None:
+    """Remove files an earlier build of report ``name`` wrote that this build does not write (e.g. an export): only
+    its own page and exports, whatever else an edited cache record lists."""
     for rel in (previous.outputs if previous else {}):
-        if rel not in keep and rel != INDEX:
+        if rel not in keep and (rel == f"{name}.html" or rel.startswith(f"exports/{name}/")):
             inside(reports, rel).unlink(missing_ok=True)
 
 
@@ -135,7 +135,7 @@ def write_failure(job: ReportJob, entry: Entry, page: bytes) -> tuple[dict[str, 
         outputs = write_files({entry.output: page}, job.reports, job.staging)
     except OSError as exc:
         return {}, f"not written ({exc.strerror or exc})"
-    drop_leftovers(job.previous, outputs, job.reports)
+    drop_leftovers(job.previous, outputs, job.reports, entry.name)
     shutil.rmtree(job.reports / "exports" / entry.name, ignore_errors=True)
     return outputs, cache.relative(job.reports / entry.output)
 

@@ -100,15 +100,23 @@ class _Notebook:
 
 
 def _refuse_other_defaults(nb: params.NotebookSpec, ipynb: Path, collection: Path) -> None:
-    """A default in the section map that is not the notebook's own literal is refused, not warned about: the build's
-    default report and a papermill or JupyterLab run of the same notebook would show two different reports under one
-    name, and a warning scrolls past."""
+    """A declared parameter the notebook's parameters cell does not assign is refused (its report would be the
+    default's under another name). A default in the section map that is not the notebook's own literal is refused,
+    not warned about: the build's default report and a papermill or JupyterLab run of the same notebook would show
+    two different reports under one name, and a warning scrolls past."""
     from helpers.params.inject import cell_defaults, py_cell_defaults
 
     # the .py first: the build syncs an edited .py into the .ipynb before it runs it
     for path, own in ((ipynb.with_suffix(".py"), py_cell_defaults(ipynb.with_suffix(".py"))),
                       (ipynb, cell_defaults(ipynb))):
         for name, spec in nb.parameters.items():
+            if own and name not in own:  # papermill would inject it; the notebook would never read it (a notebook
+                # that cannot be read, or has no parameters cell, fails alone with its own message)
+                raise params.CollectionError(
+                    f"notebook {nb.id} ({nb.stem}): parameter '{name}' ({spec.type}) is declared in "
+                    f"{collection.name} but not assigned in {path.name}'s parameters cell; allowed: a parameter "
+                    f"the notebook reads (add {name} = {spec.default!r} to that cell, or remove "
+                    f"[notebook.parameters.{name}])")
             if name in own and params.plain(own[name]) != params.plain(spec.default):
                 raise params.CollectionError(
                     f"notebook {nb.id} ({nb.stem}): parameter '{name}' has default {params.plain(spec.default)!r} "

@@ -88,7 +88,7 @@ def _write(render, job: ReportJob, entry: Entry, rendered: Rendered, result: Rep
     except OSError as exc:  # a full disk, a linked folder: the report is not there, the earlier one stays
         return replace(result, ok=False, error=f"the report could not be written: {placement.os_error(exc)}")
     outputs.update(rendered.unchanged)  # export files a prose-only render left (kept_parts checked them)
-    placement.drop_leftovers(job.previous, outputs, job.reports)
+    placement.drop_leftovers(job.previous, outputs, job.reports, entry.name)
     result = replace(result, outputs=outputs)
     try:  # the report is written; what follows only lets the next prose edit skip work
         executed = _keep_executed(job, entry)
