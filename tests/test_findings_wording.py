@@ -199,3 +199,13 @@ def test_02_checks_natos_member_years_from_entry_into_force():
                       .split())
     assert "rests on six choices" in source and "**When NATO's years begin:**" in source
     assert "pact_rates_words.entry_into_force_line(" in source
+
+
+def test_02_dated_before_natos_entry_into_force_skips_that_check():
+    """02 dated 4 Apr 1949 (the lowest date its parameter allows) failed: counting the founders from 24 Aug 1949 left
+    NATO a negative exposure. Before entry into force the check has nothing to count, so it says nothing."""
+    from helpers.tables import pact_rates_words
+
+    _, rates, _ = _exit_record_and_checks("1949-04-04")
+    nato = load.organisations().set_index("org_id").loc["NATO"]
+    assert pact_rates_words.entry_into_force_line(rates, load.pact_spells(), nato["in_force"]) == ""

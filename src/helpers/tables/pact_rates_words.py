@@ -81,13 +81,16 @@ def tests_shown(tests: pd.DataFrame, record: pd.DataFrame) -> tuple[pd.DataFrame
 def entry_into_force_line(record: pd.DataFrame, spells: pd.DataFrame, in_force) -> str:
     """The check on when NATO's member-years begin: ATOP's spells start its founders at signature; counted from the
     treaty's entry into force (``in_force``, ``organisations.csv``), NATO's member-years, its 95% upper bound and
-    whether the same comparisons separate. Empty when NATO is not in ``record``."""
+    whether the same comparisons separate. Empty when NATO is not in ``record``, or when the record ends before
+    the treaty entered into force (a page dated 4 April 1949 has no member-years after it to count)."""
     if "org_id" not in record or not (record["org_id"] == FOCUS).any():
         return ""
     row = record.loc[record["org_id"] == FOCUS].iloc[0]
     signed, in_force = pd.Timestamp(row["signed"]), pd.Timestamp(in_force)
     founders = int(((spells["atopid"] == row["atopid"]) & (spells["start"] == signed)).sum())
     later = row["member_years"] - founders * (in_force - signed).days / 365.25
+    if later <= 0:
+        return ""
     moved = record.copy()
     moved.loc[moved["org_id"] == FOCUS, "member_years"] = later
     same = separated_pairs(moved, focus=FOCUS) == separated_pairs(record, focus=FOCUS)
