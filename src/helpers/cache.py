@@ -28,6 +28,8 @@ from helpers.staged_write import atomic_write, discard, renames_into, stage  # n
 
 FORMAT = 2  # bump when the meaning of a record changes
 DATA_SUFFIXES = (".csv", ".json")
+#: Why a page is written again when only its render key differs (the build refines it into which part changed).
+PROSE_CHANGED = "prose or titles changed"
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -267,9 +269,7 @@ def why_stale(rec: dict | None, key: str, render: str, reports_dir: Path,
     for rel, digest in rec["data"].items():
         if sha256_file(resolve(rel)) != digest:
             return "execute", f"data changed: {rel}"
-    reason = None
-    if rec["render"] != render:
-        reason = "prose or titles changed"
+    reason = PROSE_CHANGED if rec["render"] != render else None
     for rel, digest in rec["outputs"].items():
         if reason is None and not kept(reports_dir, rel, digest):
             reason = f"report file missing or changed: {rel}"

@@ -272,7 +272,7 @@ def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool,
             reason = f"its cache record could not be read ({cache.relative(cache.record_path(cache_dir, e.name))})"
         if reason and reason.startswith(("code cells", "prose or titles")):  # say so when it is only the limits
             reason = _limits_changed(rec, e.limits) or reason
-        if rec is not None and reason == _RENDER_PARTS[0]:  # which of the page's own inputs changed
+        if rec is not None and reason == cache.PROSE_CHANGED:  # which of the page's own inputs changed
             reason = _render_reason(str(rec["render"]), render) or reason
         if action == "cached":
             fresh.append(e)
@@ -282,7 +282,7 @@ def cache_plan(chosen: list[Entry], cache_dir: Path, reports: Path, force: bool,
 
 
 #: What changed, by part of a page's render key (:func:`_render`), as the build's summary says it.
-_RENDER_PARTS = ("prose or titles changed", "its title, parameters or place in the collection changed",
+_RENDER_PARTS = (cache.PROSE_CHANGED, "its title, parameters or place in the collection changed",
                  "what every page shows changed (a report's title, the data version or how to cite)",
                  "its Arabic prose changed")
 
