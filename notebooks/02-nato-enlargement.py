@@ -44,6 +44,7 @@ from helpers.tables import (
     pact_cases,
     pact_census,
     pact_census_words,
+    pact_dates,
     pact_pledges,
     pact_rates_words,
     pact_rule,
@@ -62,7 +63,8 @@ PARAS = article.notebook_paragraphs("02")
 # %%
 memberships, organisations, states = load.memberships(), load.organisations(), load.states()
 lineage, policies, paragraphs, claims = load.state_lineage(), load.state_policies(), load.paragraphs(), load.claims()
-census, spells, exits = load.pact_census(), load.pact_spells(), load.pact_exits()
+census, atop_spells, exits = load.pact_census(), load.pact_spells(), load.pact_exits()
+spells = pact_dates.accession_dated(atop_spells, memberships, census)  # NATO's entries by this page's rule, not ATOP's
 boundaries = geo_shapes.Boundaries(load.boundaries(), load.geo_features())  # the boundary file, checked
 atlas = geo.Atlas(lineage, states, organisations, boundaries=boundaries)  # what the map needs besides the memberships
 nato_sources = membership.sources(memberships, ["NATO"])
@@ -80,13 +82,19 @@ continued = pact_census.exit_record(dated.assign(ended=dated["atop_ended"]), spe
 signed = pact_census.exit_record(cases, spells, exits, P.as_of)  # ATOP's dating of every pledge from signature
 checks = pact_census_words.robustness_checks(strict, joint, wide, nested, continued, signed)
 sizes = pact_census.members_at(dated, spells, P.as_of)
+early = pact_dates.counted_early(atop_spells, memberships, census, states, P.as_of)  # in ATOP's count, not yet ours
+in_force = organisations.set_index("org_id")["in_force"]  # the checks on when NATO's and the CSTO's years begin
+on_atop_dates = pact_census.exit_record(dated, atop_spells, exits, P.as_of)
+founders = pact_census.exit_record(*pact_dates.counted_from(dated, spells, "NATO", in_force["NATO"]), exits, P.as_of)
+csto_in_force = pact_census.exit_record(*pact_dates.counted_from(dated, spells, "CSTO", in_force["CSTO"]), exits,
+                                        P.as_of)
 
 # %% [markdown]
 # The findings for the report's date, shown at the top of the report.
 
 # %%
 present.glance(enlargement_words.glance_findings(memberships, organisations, states, lineage, policies, P.as_of,
-                                                 size_line=pact_census_words.largest_glance(sizes))
+                                                 size_line=pact_census_words.largest_glance(sizes, early))
                + [pact_rule.glance_line(pact_rates_words.glance_line(rates, checks))], summary=enlargement_words.summary_line(memberships, P.as_of))
 
 # %%
@@ -112,8 +120,8 @@ present.table(claim_table[euroatlantic.CLAIM_COLUMNS[1:]], title=euroatlantic_wo
 # ## Growth in waves
 #
 # The step line counts NATO's formal members from its founding to the report's date (dashed rule). Flat stretches
-# are decades without change; each step is an accession. **Dates of entry, one rule for this page's chart, map and
-# table:** a founder counts from its signature of the North Atlantic Treaty (4 April 1949, as ATOP dates pacts;
+# are decades without change; each step is an accession. **Dates of entry, one rule for the whole page (its chart, map,
+# tables and the census comparison below):** a founder counts from its signature of the North Atlantic Treaty (4 April 1949, as ATOP dates pacts;
 # the treaty entered into force on 24 August 1949, and either day gives 12 members at the end of 1949), every later
 # member from the day its accession took effect, as NATO or the treaty's depositary dates it (the deposit of its
 # instrument of accession).
@@ -172,7 +180,7 @@ present.table(members[["name", "iso3", "status", "joined", "background"]],
 # A comparison proves little if the blocs in it are hand-picked, so the cases are drawn by a stated rule from a
 # census we did not assemble. The rule is post hoc: it replaced the pacts an earlier version of this report had
 # chosen by hand, after their exits had been compared, so recording its words now cannot show that it was not
-# chosen for its result. The defence is a check, not the record: "How robust is this?" drops the rule's
+# chosen for its result. What tests it is a check, not the record: "How robust is this?" drops the rule's
 # permanent-member condition, tests every agreement that pledges defence among three or more states, and says
 # whether the finding holds there. The words are recorded from version 0.3.0 on (7 December 2026): the first
 # screen prints them, and CHANGELOG.md and CITATION.cff hold the same words, so a later change to the rule would
@@ -183,7 +191,14 @@ present.table(members[["name", "iso3", "status", "joined", "background"]],
 # codebook was read, so ATOP's definitions are paraphrased from its 3.0 codebook (Leeds, 2005; our words, with no
 # page cited, since no page-numbered copy was read) and quoted from the Quality of Government Institute's
 # documentation of version 5.1, which defines an alliance as "a formal agreement among independent states to
-# cooperate militarily" when military conflict is possible or under way (a web page, so no page number). Whether the 4.01 codebook words these definitions differently was not checked. **The rule:**
+# cooperate militarily" when military conflict is possible or under way (a web page, so no page number). No
+# page-numbered codebook of version 4.01 or 5.x was found, so no definition on this page — of the `defense` code,
+# of the days an alliance or a member begins and ends, or of phases — is quoted with a page, and whether the 4.01
+# codebook words them differently was not checked. **Dates of entry in the census:** ATOP's member file starts a
+# state that joined NATO after its signature on the day its accession protocol was signed (Montenegro on 19 May
+# 2016), not on the day its accession took effect (5 June 2017). This page keeps its own rule there too: in every
+# count below, NATO's later members enter on the day `memberships.csv` gives, matched to ATOP's spells one
+# accession group at a time, and the first screen gives ATOP's count beside it where the two differ. **The rule:**
 # a defence pledge (ATOP's `defense` code: a promise of active military support if a member is attacked), at least three states at signature, and at least one
 # permanent member of the UN Security Council (UN Charter, Article 23) among them. The last condition checks who
 # signed, nothing more: it keeps agreements that bind one of the five states holding those seats, but it does not
@@ -227,12 +242,13 @@ present.table(admitted[["name", "signed", "ended", "states_at_signature"]], key=
 # it only for NATO, the SCO, the CSTO and Russia with China, not across the census.
 
 # %%
-present.findings([pact_census_words.largest_line(sizes, P.as_of), *pact_census_words.pledge_lines(later, cases)])
+present.findings([pact_census_words.largest_line(sizes, P.as_of, early),
+                  *pact_census_words.pledge_lines(later, cases)])
 
 # %%
 present.table(sizes[["name", "members", "peak"]], key="pact-sizes",
               title=f"Members of the {len(sizes)} pacts compared on {wording.day(sizes['day'].iloc[0].date())}, "
-                    "in ATOP's membership records",
+                    "in ATOP's membership records, NATO's from the day each accession took effect",
               caption="Members = spells open on that day; the other column is the most members at once up to that "
                       "day.", sources=["atop-4-01-data"],
               collapsed=f"Show the {len(sizes)} pacts by members")
@@ -281,7 +297,8 @@ present.findings([pact_census_words.lifetime_line(rates)])
 # spent in it: a raw count would favour small or short-lived pacts, which have fewer member-years in which anyone
 # could leave (the exposure logic of event-rate studies). Spells come from ATOP's member file for all admitted
 # pacts alike, up to the end of its coverage (31 December 2016) or the report's date, so no pact is compared on
-# incomplete spells. How each member left is coded apart (`pact_exits.csv`): a **denunciation** (notice of
+# incomplete spells; NATO's later members enter on the day their accession took effect, this page's rule, not on
+# ATOP's day. How each member left is coded apart (`pact_exits.csv`): a **denunciation** (notice of
 # withdrawal) is not a **non-renewal** at the end of a fixed term (the CSTO's three of 1999), nor a **suspension**
 # between members (the United States' of its obligations to New Zealand in 1986); a state that continued under
 # another code, ceased to exist (the GDR) or left because the organisation wound up (SEATO's, 1977) is not counted.
@@ -395,17 +412,20 @@ present.table(own.drop(columns=["org_id", "source_id", "in_force"]).rename(colum
 # from only one of them stays: the Rio Treaty's denunciations of 2012–2016 were made by states that remained in the
 # OAS, so they are not double counts. **Where a pact ends:** ATOP reads the Manila treaty as outliving SEATO, the
 # organisation. The fifth check takes that reading: SEATO's window runs on to the end of ATOP's coverage and the
-# four members whose spells ended when the organisation closed in 1977 count as exits. **When NATO's years begin:**
-# ATOP's spells start NATO's founders at signature (4 April 1949), not at the treaty's entry into force (24 August
-# 1949); the last line below counts them from entry into force.
+# four members whose spells ended when the organisation closed in 1977 count as exits. **When NATO's years begin,
+# and the CSTO's:** this page counts NATO's founders from signature (4 April 1949) and each later member from the
+# day its accession took effect; ATOP's spells start later members at the signature of their accession protocols,
+# and the treaty entered into force only on 24 August 1949. The lines below count NATO's years both other ways, for
+# every entry. ATOP also dates the CSTO from its signature (15 May 1992), two years before its treaty entered into
+# force (20 April 1994); the last line counts it from entry into force.
 
 # %%
 robust = pact_census_words.robustness_lines(rates, checks)  # one list holds at most six sentences
-present.findings(robust[:4])
+present.findings(robust[:4] + [pact_rates_words.states_ever_line(census, cases)])
 
 # %%
-present.findings(robust[4:] + [pact_rates_words.entry_into_force_line(  # a sixth choice: when NATO's years begin
-    rates, spells, organisations.set_index("org_id").loc["NATO", "in_force"])])
+present.findings(robust[4:] + pact_rates_words.entry_dates_lines(rates, on_atop_dates, founders, in_force["NATO"])
+                 + [pact_rates_words.in_force_line(rates, csto_in_force, "CSTO", in_force["CSTO"])])
 
 # %% tags=["fold-checks"]
 # the checks' tables show the rate and its interval; their CSVs keep every column (kinds of exit, window)

@@ -546,12 +546,15 @@ def test_counter_arguments_use_the_strongest_case_at_hand(claims):
     ATOP's last day read); C37 and C42 by Lavrov's own words in Beijing on 9 April 2024; C17 has a case against."""
     from helpers.tables import pact_census
     cases = pact_census.census_cases(load.pact_census(), load.organisations(), "2024-04-16")
-    sizes = pact_census.members_at(cases, load.pact_spells(), "2024-04-16").set_index("name")
+    from helpers.tables import pact_dates
+    spells = pact_dates.accession_dated(load.pact_spells(), load.memberships(), load.pact_census())
+    sizes = pact_census.members_at(cases, spells, "2024-04-16").set_index("name")  # NATO by the page's dates
     oas = sizes.loc[[n for n in sizes.index if n.startswith("Charter of the Organization of American States")][0]]
     nato = sizes.set_index("org_id").loc["NATO"] if "org_id" in sizes else None
     c09 = claims.set_index("claim_id").loc["C09"]
     assert "Rio Treaty" in c09["verdict_reason"] and c09["second_source_id"] == "atop-4-01-data"
-    assert f"{int(oas['members'])} members to NATO's {int(nato['members'])}" in c09["verdict_reason"]
+    assert (f"{int(oas['members'])} members in ATOP's data to NATO's {int(nato['members'])} by the day each "
+            "accession took effect") in c09["verdict_reason"]
     for cid in ("C37", "C42"):
         row = claims.set_index("claim_id").loc[cid]
         assert row["second_source_id"] == "news-pravda-lavrov-wang-yi-opening-2024", cid

@@ -180,32 +180,49 @@ def test_02_takeaway_calls_the_test_exploratory_and_most_stable_not_estimable():
     assert "Exploratory" not in arabic
 
 
-def test_02_checks_natos_member_years_from_entry_into_force():
-    """Referee (methods-9, minor 12): NATO's member-years start at signature (ATOP's spells), not at entry into
-    force. "How robust is this?" says which, and counts the twelve founders from 24 Aug 1949 instead: the bound moves
-    in its third decimal and the same comparisons separate; both editions."""
+def test_02_checks_natos_member_years_for_every_entry():
+    """Referee (methods-9, minor 12; methods-10, major 1 (c)): the check on when NATO's member-years begin covered
+    the twelve founders only. It now covers every entry: this page's dates (later members from the day their
+    accession took effect), ATOP's (from their accession protocols) and the founders from entry into force, each
+    with NATO's 95% bound and the Holm-adjusted p of NATO below the CSTO; both editions."""
     from helpers import i18n
-    from helpers.tables import pact_rates_words
+    from helpers.tables import pact_census, pact_dates, pact_rates_words
 
-    _, rates, _ = _exit_record_and_checks("2024-04-30")
-    nato = load.organisations().set_index("org_id").loc["NATO"]
-    assert str(nato["founded"])[:10] == "1949-04-04" and str(nato["in_force"])[:10] == "1949-08-24"
-    line = pact_rates_words.entry_into_force_line(rates, load.pact_spells(), nato["in_force"])
-    assert line == ("Counting NATO's 12 founders from the treaty's entry into force (24 Aug 1949), not from its "
-                    "signature (4 Apr 1949) as ATOP's spells do, NATO's member-years fall from 1,211.6 to 1,206.9 "
-                    "and its 95% upper bound from 0.304 to 0.306 per 100 member-years; the same comparisons separate.")
-    assert "وتتمايز المقارنات نفسها" in i18n.text(line, "ar")
+    cases, atop, _ = _exit_record_and_checks("2024-04-30")
+    census, exits, orgs = load.pact_census(), load.pact_exits(), load.organisations()
+    spells = pact_dates.accession_dated(load.pact_spells(), load.memberships(), census)
+    from helpers.tables import pact_pledges
+
+    dated = pact_pledges.from_pledge(cases, pact_pledges.later_pledges(census), "2024-04-30")
+    ours = pact_census.exit_record(dated, spells, exits, "2024-04-30")
+    nato = orgs.set_index("org_id").loc["NATO"]
+    founders = pact_census.exit_record(*pact_dates.counted_from(dated, spells, "NATO", nato["in_force"]), exits,
+                                       "2024-04-30")
+    lines = pact_rates_words.entry_dates_lines(ours, atop, founders, nato["in_force"])
+    assert lines == [
+        "This page counts NATO's founders from signature and each later member from the day its accession took "
+        "effect: 1,197.1 member-years, with a 95% upper bound of 0.308 per 100 member-years.",
+        "On ATOP's dates, which start later members at the signature of their accession protocols, they are 1,211.6 "
+        "(0.304); with the founders also counted from the treaty's entry into force (24 Aug 1949), 1,192.5 (0.309).",
+        "The same comparisons separate under all three (NATO below CSTO after Holm's adjustment: 0.0029 on this "
+        "page's dates, 0.0027 on ATOP's, 0.0029 from entry into force)."]
+    arabic = [i18n.text(x, "ar") for x in lines]
+    assert all(a != e for a, e in zip(arabic, lines)) and "وتتمايز المقارنات نفسها في الحالات الثلاث" in arabic[2]
     source = " ".join((paths.NOTEBOOKS / "02-nato-enlargement.py").read_text(encoding="utf-8").replace("# ", "")
                       .split())
-    assert "rests on six choices" in source and "**When NATO's years begin:**" in source
-    assert "pact_rates_words.entry_into_force_line(" in source
+    assert "rests on six choices" in source and "**When NATO's years begin, and the CSTO's:**" in source
+    assert "pact_rates_words.entry_dates_lines(" in source
 
 
 def test_02_dated_before_natos_entry_into_force_skips_that_check():
     """02 dated 4 Apr 1949 (the lowest date its parameter allows) failed: counting the founders from 24 Aug 1949 left
     NATO a negative exposure. Before entry into force the check has nothing to count, so it says nothing."""
-    from helpers.tables import pact_rates_words
+    from helpers.tables import pact_census, pact_dates, pact_rates_words
 
-    _, rates, _ = _exit_record_and_checks("1949-04-04")
+    cases, rates, _ = _exit_record_and_checks("1949-04-04")
     nato = load.organisations().set_index("org_id").loc["NATO"]
-    assert pact_rates_words.entry_into_force_line(rates, load.pact_spells(), nato["in_force"]) == ""
+    founders = pact_census.exit_record(*pact_dates.counted_from(cases, load.pact_spells(), "NATO", nato["in_force"]),
+                                       load.pact_exits(), "1949-04-04")
+    assert pact_rates_words.entry_dates_lines(rates, rates, founders, nato["in_force"]) == []
+
+

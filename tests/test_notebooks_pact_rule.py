@@ -30,7 +30,7 @@ def test_the_rule_is_the_frozen_one_and_names_both_adjustments():
 
 def test_the_first_screen_calls_the_rule_post_hoc_and_names_its_defence_in_both_editions():
     """Referee (methods-8, m3): "frozen" on the day the results were seen protects nothing in retrospect; the note
-    says the rule is post hoc and that the wide-pool check is what defends it, in English and in Arabic."""
+    says the rule is post hoc and that the wide-pool check is what tests it (methods-10 m5: it tests, not defends), in English and in Arabic."""
     note = pact_rule.NOTE
     assert "frozen" not in note.lower() and "after the results were seen" in note
     assert "a check on all defence pacts of three or more states" in note

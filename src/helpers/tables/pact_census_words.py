@@ -255,11 +255,13 @@ def _largest(sizes: pd.DataFrame):
     return top, sizes.set_index("org_id").loc[FOCUS], wording.day(top["day"].date())
 
 
-def largest_line(sizes: pd.DataFrame, as_of=None) -> str:
+def largest_line(sizes: pd.DataFrame, as_of=None, early: pd.DataFrame | None = None) -> str:
     """Whether "largest" survives counting members (:func:`helpers.tables.pact_census.members_at`): the admitted
     pact with the most members on ATOP's last day read, against NATO. When another pact is larger, the sentence says
     that this rests on ATOP's coding of that pact as a defence pact (whose definition in ATOP 4.01 the page does not
-    quote) and, when the census stops before ``as_of``, that no ranking on the report's date is computed."""
+    quote) and, when the census stops before ``as_of``, that no ranking on the report's date is computed. NATO's
+    members count from the day each accession took effect; ``early`` (:func:`helpers.tables.pact_dates.counted_early`)
+    names those ATOP's coding counts already, from their accession protocols."""
     if (found := _largest(sizes)) is None:
         return ""
     top, nato, day = found
@@ -271,8 +273,13 @@ def largest_line(sizes: pd.DataFrame, as_of=None) -> str:
             f"quote ATOP 4.01's definition of a defence obligation.")
     rest = sizes.iloc[1:]
     if len(rest) > 1 and rest.iloc[0]["org_id"] == FOCUS:
+        second = rest.iloc[1]
         line += (f" Without that coding, NATO ({nato['members']}) would be the largest, ahead of "
-                 f"{pact_in_text(rest.iloc[1]['name'])} ({rest.iloc[1]['members']}).")
+                 f"{pact_in_text(second['name'])} ({second['members']})." if second["members"] < nato["members"] else
+                 f" Without that coding, NATO ({nato['members']}) would share the most members with "
+                 f"{pact_in_text(second['name'])} ({second['members']}).")
+    if early is not None and len(early):
+        line += f" ATOP's coding gives NATO {nato['members'] + len(early)}, counting {_early(early)}."
     if as_of is not None and pd.Timestamp(as_of) > top["day"]:
         line += (f" ATOP's coverage ends in {top['day'].year} and the project holds no later member spells of "
                  f"{pact_in_text(top['name'])}, so which pact was largest on "
@@ -299,17 +306,32 @@ def lifetime_line(rates: pd.DataFrame) -> str:
                    f"had lasted longer than NATO ({nato['years']:.0f} years).")
 
 
-def largest_glance(sizes: pd.DataFrame) -> str:
+def largest_glance(sizes: pd.DataFrame, early: pd.DataFrame | None = None) -> str:
     """The first screen's short form of :func:`largest_line`: which admitted pact had the most members on ATOP's last
     day read, against NATO, in one sentence. The caveats (ATOP's coding of that pact, the census stopping before the
-    report's date) stay with the full sentence in the section on "largest"."""
+    report's date) stay with the full sentence in the section on "largest". With ``early`` (members ATOP counts from
+    their accession protocols, before their accession took effect), NATO's count in ATOP's coding beside it."""
     if (found := _largest(sizes)) is None:
         return ""
     top, nato, day = found
     if top["org_id"] == FOCUS:
         return f"Counted by members, NATO was also the largest on {day} ({nato['members']})."
+    if early is not None and len(early):
+        return (f"Counted by members, {pact_in_text(top['name'])} was larger on {day}: {top['members']} to NATO's "
+                f"{nato['members']} ({nato['members'] + len(early)} in ATOP's coding, which counts {_early(early)}).")
     return (f"Counted by members, {pact_in_text(top['name'])} was larger on {day}: {top['members']} to NATO's "
             f"{nato['members']}, in ATOP's data.")
+
+
+def _early(early: pd.DataFrame) -> str:
+    """'Montenegro from its accession protocol of 19 May 2016': the members ATOP counts before their accession took
+    effect, by protocol."""
+    said = []
+    for day, group in early.groupby("protocol", sort=True):
+        names = wording.joined(list(group["name"]), lang="en")
+        said.append(f"{names} from {'its accession protocol' if len(group) == 1 else 'their accession protocols'} "
+                    f"of {wording.day(day.date())}")
+    return "; ".join(said)
 
 
 #: Pacts whose short name is read as a word and takes no article in running text ("ANZUS had lasted longest").

@@ -1,12 +1,15 @@
-"""Notebook 02: the exit-rate chart's title and the pair-test table as a reader sees them, built from the frames of
-:mod:`helpers.tables.pact_census` (the other sentences about the census: :mod:`helpers.tables.pact_census_words`)."""
+"""Notebook 02: the exit-rate chart's title, the pair-test table and the checks on when a pact's years begin as a
+reader sees them, built from the frames of :mod:`helpers.tables.pact_census` and
+:mod:`helpers.tables.pact_dates` (the other sentences about the census: :mod:`helpers.tables.pact_census_words`)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from helpers import wording
-from helpers.tables.pact_census import FOCUS, poisson_interval, separated_pairs, short_name
+from helpers.tables.pact_census import (FOCUS, REASONS, poisson_interval, rate_tests, separated_pairs,
+                                        short_name)
+from helpers.tables.pact_census_words import _p, _p_is, pact_in_text
 
 
 def rates_title(record: pd.DataFrame, checks=()) -> str:
@@ -78,25 +81,85 @@ def tests_shown(tests: pd.DataFrame, record: pd.DataFrame) -> tuple[pd.DataFrame
     return tests.assign(lower=tests["lower"].map(short), higher=tests["higher"].map(short)), " ".join(notes)
 
 
-def entry_into_force_line(record: pd.DataFrame, spells: pd.DataFrame, in_force) -> str:
-    """The check on when NATO's member-years begin: ATOP's spells start its founders at signature; counted from the
-    treaty's entry into force (``in_force``, ``organisations.csv``), NATO's member-years, its 95% upper bound and
-    whether the same comparisons separate. Empty when NATO is not in ``record``, or when the record ends before
-    the treaty entered into force (a page dated 4 April 1949 has no member-years after it to count)."""
-    if "org_id" not in record or not (record["org_id"] == FOCUS).any():
-        return ""
+def _nato_years(record: pd.DataFrame) -> tuple[float, float, list]:
+    """NATO's member-years, the upper bound of its exact 95% interval and its comparisons that separate."""
     row = record.loc[record["org_id"] == FOCUS].iloc[0]
-    signed, in_force = pd.Timestamp(row["signed"]), pd.Timestamp(in_force)
-    founders = int(((spells["atopid"] == row["atopid"]) & (spells["start"] == signed)).sum())
-    later = row["member_years"] - founders * (in_force - signed).days / 365.25
-    if later <= 0:
+    if row["member_years"] <= 0:  # a page dated before any member-year (4 Apr 1949) has no rate to bound
+        return 0.0, float("nan"), []
+    return row["member_years"], poisson_interval(int(row["exits"]), row["member_years"])[1], \
+        separated_pairs(record, focus=FOCUS)
+
+
+def _holm_of(record: pd.DataFrame, pair: tuple[str, str]) -> float:
+    """The Holm-adjusted p (NATO's family) of ``pair`` in ``record``."""
+    tests = rate_tests(record, focus=FOCUS)
+    return float(tests.loc[(tests["lower"] == pair[0]) & (tests["higher"] == pair[1]), "p_holm"].iloc[0])
+
+
+def entry_dates_lines(record: pd.DataFrame, atop: pd.DataFrame, in_force_record: pd.DataFrame, in_force) -> list[str]:
+    """The check on when NATO's member-years begin, for every entry: this page counts founders from signature and
+    later members from the day their accession took effect (``record``); ATOP's spells start later members at the
+    signature of their accession protocols (``atop``); ``in_force_record`` also counts the founders from the
+    treaty's entry into force (``in_force``). NATO's member-years and 95% upper bound under each, and whether the
+    same comparisons separate, with the Holm-adjusted p of the first. Empty when NATO is not in ``record``, or when
+    the record ends before the treaty entered into force."""
+    if "org_id" not in record or not (record["org_id"] == FOCUS).any():
+        return []
+    years, bound, pairs = _nato_years(record)
+    a_years, a_bound, a_pairs = _nato_years(atop)
+    f_years, f_bound, f_pairs = _nato_years(in_force_record) if FOCUS in set(in_force_record["org_id"]) else (0, 0, [])
+    if min(years, f_years) <= 0:
+        return []
+    out = [f"This page counts NATO's founders from signature and each later member from the day its accession took "
+           f"effect: {years:,.1f} member-years, with a 95% upper bound of {bound:.3f} per 100 member-years.",
+           f"On ATOP's dates, which start later members at the signature of their accession protocols, they are "
+           f"{a_years:,.1f} ({a_bound:.3f}); with the founders also counted from the treaty's entry into force "
+           f"({wording.day(pd.Timestamp(in_force).date())}), {f_years:,.1f} ({f_bound:.3f})."]
+    if not (pairs == a_pairs == f_pairs):
+        return out + ["The comparisons that separate change."]
+    if not pairs:
+        return out + ["No comparison separates under any of the three."]
+    a, b = (short_name(x) for x in pairs[0])
+    return out + [f"The same comparisons separate under all three ({a} below {b} after Holm's adjustment: "
+                  f"{_p(_holm_of(record, pairs[0]))} on this page's dates, {_p(_holm_of(atop, pairs[0]))} on ATOP's, "
+                  f"{_p(_holm_of(in_force_record, pairs[0]))} from entry into force)."]
+
+
+def in_force_line(record: pd.DataFrame, moved: pd.DataFrame, org: str, in_force) -> str:
+    """The check on when pact ``org``'s member-years begin: ATOP dates it from signature (``record``); counted from
+    its treaty's entry into force (``in_force``; ``moved``), its member-years, exits and rate with their exact 95%
+    interval, and whether NATO's comparison with it separates as before. Empty when ``org`` is not in both."""
+    if "org_id" not in moved or not (moved["org_id"] == org).any() or not (record["org_id"] == org).any():
         return ""
-    moved = record.copy()
-    moved.loc[moved["org_id"] == FOCUS, "member_years"] = later
-    same = separated_pairs(moved, focus=FOCUS) == separated_pairs(record, focus=FOCUS)
-    high = poisson_interval(int(row["exits"]), later)[1]
-    return (f"Counting NATO's {founders} founders from the treaty's entry into force ({wording.day(in_force.date())}), "
-            f"not from its signature ({wording.day(signed.date())}) as ATOP's spells do, NATO's member-years fall from "
-            f"{row['member_years']:,.1f} to {later:,.1f} and its 95% upper bound from "
-            f"{poisson_interval(int(row['exits']), row['member_years'])[1]:.3f} to {high:.3f} per 100 member-years; "
-            + ("the same comparisons separate." if same else "the comparisons that separate change."))
+    row, signed = moved.loc[moved["org_id"] == org].iloc[0], record.loc[record["org_id"] == org, "signed"].iloc[0]
+    name = pact_in_text(row["name"])
+    head = (f"Counting {name} from its treaty's entry into force ({wording.day(pd.Timestamp(in_force).date())}), not "
+            f"from its signature ({wording.day(pd.Timestamp(signed).date())}) as ATOP does: {row['member_years']:,.1f} "
+            f"member-years and {int(row['exits'])} exits, {row['exits_per_100_member_years']:.2f} per 100 "
+            f"({row['ci_low']:.2f}–{row['ci_high']:.2f}, 95%)")
+    before = [p for p in separated_pairs(record, focus=FOCUS) if short_name(row["name"]) in map(short_name, p)]
+    if not before:
+        return head + "."
+    tests = rate_tests(moved, focus=FOCUS)
+    hit = tests[(tests["lower"] == before[0][0]) & (tests["higher"] == before[0][1])].iloc[0]
+    verb = "still separates" if hit["separate"] else "no longer separates"
+    return (head + f"; {short_name(before[0][0])} below {short_name(before[0][1])} {verb} (p {_p_is(hit['p'])}; "
+            f"{_p(hit['p_holm'])} after Holm's adjustment).")
+
+
+def states_ever_line(census: pd.DataFrame, cases: pd.DataFrame) -> str:
+    """The check on the wider pool keeps "three states at signature": the agreements with a defence pledge, signed in
+    the window, that reached three or more states only later, counted from the census, with their ATOP numbers and
+    how many had a permanent member of the UN Security Council at signature. Their member spells are not in the
+    project's extract of ATOP (``pact_spells.csv`` holds pacts of three or more states at signature), so the line
+    says that no check computes their exits. Empty when there are none."""
+    window = census["atopid"].isin(cases.loc[cases["reason"] != REASONS[5], "atopid"])
+    grew = census[window & (census["defense"] == 1) & (census["states_at_signature"] < 3) & (census["states_ever"] >= 3)]
+    if grew.empty:
+        return ""
+    ids = wording.joined([str(a) for a in grew["atopid"]], lang="en")
+    p5 = int((grew["great_powers_at_signature"] > 0).sum())
+    return (f"Read as three or more states at any time, not at signature, the pool would add {len(grew)} agreements "
+            f"with a defence pledge (ATOP {ids}; {p5} with a permanent member of the UN Security Council at "
+            "signature); their member spells are not in this project's extract of ATOP, so no check computes their "
+            "exits.")

@@ -1,7 +1,7 @@
 """Notebook 02: the case rule and the family of its tests, set post hoc and recorded — the words 02's first screen
 prints and that CHANGELOG.md and CITATION.cff record, so a later version cannot change the rule without the change
-showing. Recording guards only against later changes, not against a rule chosen for its result: the defence against
-that is 02's check on the wider pool (every defence pact of three or more states)."""
+showing. Recording guards only against later changes, not against a rule chosen for its result: what tests that is
+02's check on the wider pool (every defence pact of three or more states)."""
 
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ RULE = ("The rule, set post hoc, after the results had been seen, and recorded o
 
 
 #: What 02's first screen says of the rule, in plain words (no statistics on the first screen): that it is post
-#: hoc, what defends it (the wide-pool check), and where :data:`RULE` is printed in full (“Data”).
+#: hoc, what tests it (the wide-pool check), and where :data:`RULE` is printed in full (“Data”).
 NOTE = ("The rule below was set after the results were seen; a check on all defence pacts of three or more states "
-        "defends it.")
+        "tests it.")
 
 
 def glance_line(exits_line: str) -> str:
