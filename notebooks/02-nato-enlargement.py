@@ -424,8 +424,9 @@ robust = pact_census_words.robustness_lines(rates, checks)  # one list holds at 
 present.findings(robust[:4] + [pact_rates_words.states_ever_line(census, cases)])
 
 # %%
-present.findings(robust[4:] + pact_rates_words.entry_dates_lines(rates, on_atop_dates, founders, in_force["NATO"])
-                 + [pact_rates_words.in_force_line(rates, csto_in_force, "CSTO", in_force["CSTO"])])
+entry_lines = [pact_rates_words.entry_dates_line(rates, on_atop_dates, founders, in_force["NATO"]),  # every entry
+               pact_rates_words.in_force_line(rates, csto_in_force, "CSTO", in_force["CSTO"])]
+present.findings(robust[4:] + entry_lines)
 
 # %% tags=["fold-checks"]
 # the checks' tables show the rate and its interval; their CSVs keep every column (kinds of exit, window)

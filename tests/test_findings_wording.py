@@ -198,20 +198,20 @@ def test_02_checks_natos_member_years_for_every_entry():
     nato = orgs.set_index("org_id").loc["NATO"]
     founders = pact_census.exit_record(*pact_dates.counted_from(dated, spells, "NATO", nato["in_force"]), exits,
                                        "2024-04-30")
-    lines = pact_rates_words.entry_dates_lines(ours, atop, founders, nato["in_force"])
-    assert lines == [
+    line = pact_rates_words.entry_dates_line(ours, atop, founders, nato["in_force"])
+    assert line == " ".join([
         "This page counts NATO's founders from signature and each later member from the day its accession took "
         "effect: 1,197.1 member-years, with a 95% upper bound of 0.308 per 100 member-years.",
         "On ATOP's dates, which start later members at the signature of their accession protocols, they are 1,211.6 "
         "(0.304); with the founders also counted from the treaty's entry into force (24 Aug 1949), 1,192.5 (0.309).",
         "The same comparisons separate under all three (NATO below CSTO after Holm's adjustment: 0.0029 on this "
-        "page's dates, 0.0027 on ATOP's, 0.0029 from entry into force)."]
-    arabic = [i18n.text(x, "ar") for x in lines]
-    assert all(a != e for a, e in zip(arabic, lines)) and "وتتمايز المقارنات نفسها في الحالات الثلاث" in arabic[2]
+        "page's dates, 0.0027 on ATOP's, 0.0029 from entry into force)."])
+    arabic = i18n.text(line, "ar")
+    assert "وتتمايز المقارنات نفسها في الحالات الثلاث" in arabic and "ATOP's dates" not in arabic
     source = " ".join((paths.NOTEBOOKS / "02-nato-enlargement.py").read_text(encoding="utf-8").replace("# ", "")
                       .split())
     assert "rests on six choices" in source and "**When NATO's years begin, and the CSTO's:**" in source
-    assert "pact_rates_words.entry_dates_lines(" in source
+    assert "pact_rates_words.entry_dates_line(" in source
 
 
 def test_02_dated_before_natos_entry_into_force_skips_that_check():
@@ -223,6 +223,6 @@ def test_02_dated_before_natos_entry_into_force_skips_that_check():
     nato = load.organisations().set_index("org_id").loc["NATO"]
     founders = pact_census.exit_record(*pact_dates.counted_from(cases, load.pact_spells(), "NATO", nato["in_force"]),
                                        load.pact_exits(), "1949-04-04")
-    assert pact_rates_words.entry_dates_lines(rates, rates, founders, nato["in_force"]) == []
+    assert pact_rates_words.entry_dates_line(rates, rates, founders, nato["in_force"]) == ""
 
 

@@ -272,8 +272,9 @@ def largest_line(sizes: pd.DataFrame, as_of=None, early: pd.DataFrame | None = N
             f"That rests on ATOP's coding of {pact_in_text(top['name'])} as a defence pact; this page does not "
             f"quote ATOP 4.01's definition of a defence obligation.")
     rest = sizes.iloc[1:]
-    if len(rest) > 1 and rest.iloc[0]["org_id"] == FOCUS:
-        second = rest.iloc[1]
+    others = rest[rest["org_id"] != FOCUS]  # a tie with NATO may sort either way (names differ by edition)
+    if len(others) and nato["members"] >= others["members"].max():
+        second = others.iloc[0]
         line += (f" Without that coding, NATO ({nato['members']}) would be the largest, ahead of "
                  f"{pact_in_text(second['name'])} ({second['members']})." if second["members"] < nato["members"] else
                  f" Without that coding, NATO ({nato['members']}) would share the most members with "
@@ -324,8 +325,7 @@ def largest_glance(sizes: pd.DataFrame, early: pd.DataFrame | None = None) -> st
 
 
 def _early(early: pd.DataFrame) -> str:
-    """'Montenegro from its accession protocol of 19 May 2016': the members ATOP counts before their accession took
-    effect, by protocol."""
+    """'Montenegro from its accession protocol of 19 May 2016': members ATOP counts before their accession."""
     said = []
     for day, group in early.groupby("protocol", sort=True):
         names = wording.joined(list(group["name"]), lang="en")

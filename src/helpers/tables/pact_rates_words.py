@@ -96,33 +96,33 @@ def _holm_of(record: pd.DataFrame, pair: tuple[str, str]) -> float:
     return float(tests.loc[(tests["lower"] == pair[0]) & (tests["higher"] == pair[1]), "p_holm"].iloc[0])
 
 
-def entry_dates_lines(record: pd.DataFrame, atop: pd.DataFrame, in_force_record: pd.DataFrame, in_force) -> list[str]:
+def entry_dates_line(record: pd.DataFrame, atop: pd.DataFrame, in_force_record: pd.DataFrame, in_force) -> str:
     """The check on when NATO's member-years begin, for every entry: this page counts founders from signature and
     later members from the day their accession took effect (``record``); ATOP's spells start later members at the
     signature of their accession protocols (``atop``); ``in_force_record`` also counts the founders from the
     treaty's entry into force (``in_force``). NATO's member-years and 95% upper bound under each, and whether the
-    same comparisons separate, with the Holm-adjusted p of the first. Empty when NATO is not in ``record``, or when
-    the record ends before the treaty entered into force."""
+    same comparisons separate, with the Holm-adjusted p of the first: one finding of three sentences. Empty when
+    NATO is not in ``record``, or when the record ends before the treaty entered into force."""
     if "org_id" not in record or not (record["org_id"] == FOCUS).any():
-        return []
+        return ""
     years, bound, pairs = _nato_years(record)
     a_years, a_bound, a_pairs = _nato_years(atop)
     f_years, f_bound, f_pairs = _nato_years(in_force_record) if FOCUS in set(in_force_record["org_id"]) else (0, 0, [])
     if min(years, f_years) <= 0:
-        return []
+        return ""
     out = [f"This page counts NATO's founders from signature and each later member from the day its accession took "
            f"effect: {years:,.1f} member-years, with a 95% upper bound of {bound:.3f} per 100 member-years.",
            f"On ATOP's dates, which start later members at the signature of their accession protocols, they are "
            f"{a_years:,.1f} ({a_bound:.3f}); with the founders also counted from the treaty's entry into force "
            f"({wording.day(pd.Timestamp(in_force).date())}), {f_years:,.1f} ({f_bound:.3f})."]
     if not (pairs == a_pairs == f_pairs):
-        return out + ["The comparisons that separate change."]
+        return " ".join(out + ["The comparisons that separate change."])
     if not pairs:
-        return out + ["No comparison separates under any of the three."]
+        return " ".join(out + ["No comparison separates under any of the three."])
     a, b = (short_name(x) for x in pairs[0])
-    return out + [f"The same comparisons separate under all three ({a} below {b} after Holm's adjustment: "
+    return " ".join(out + [f"The same comparisons separate under all three ({a} below {b} after Holm's adjustment: "
                   f"{_p(_holm_of(record, pairs[0]))} on this page's dates, {_p(_holm_of(atop, pairs[0]))} on ATOP's, "
-                  f"{_p(_holm_of(in_force_record, pairs[0]))} from entry into force)."]
+                  f"{_p(_holm_of(in_force_record, pairs[0]))} from entry into force)."])
 
 
 def in_force_line(record: pd.DataFrame, moved: pd.DataFrame, org: str, in_force) -> str:
