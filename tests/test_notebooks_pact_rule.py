@@ -69,14 +69,18 @@ def test_02s_first_screen_names_the_frozen_rule_and_prints_it_right_under_the_bo
 
 def test_02_says_atops_definitions_are_paraphrased_and_the_rule_post_hoc_in_both_editions():
     """Referee (methods-8, m1, m3): no page of ATOP's 3.0 codebook was read, so its definitions are paraphrased, not
-    "quoted in ATOP's own words"; and the rule is presented as post hoc, with the wide-pool check as its defence."""
+    "quoted in ATOP's own words"; and the rule is presented as post hoc, with the wide-pool check as what tests it
+    (methods-10, m5: the check keeps "three states at signature", so it tests the rule, it does not defend it), and
+    the page says plainly that no page-numbered codebook was found (methods-10, major 3)."""
     from helpers.i18n import catalogs
 
     source = " ".join((ROOT / "notebooks" / "02-nato-enlargement.py").read_text(encoding="utf-8")
                       .replace("# ", " ").split())
     assert "own words" not in source and "paraphrased from its 3.0 codebook" in source
     assert "The rule is post hoc" in source and "It is frozen" not in source
-    assert "The defence is a check, not the record" in source
+    assert "What tests it is a check, not the record" in source and "The defence is" not in source
+    assert "No page-numbered codebook of version 4.01 or 5.x was found" in source
     arabic = " ".join(text for _, text, _ in catalogs.cell_translations("02-nato-enlargement").values())
     assert "بكلماته هو" not in arabic and "تُعاد صياغة تعريفات ATOP بكلماتنا" in arabic
     assert "وهي مجمّدة" not in arabic and "والقاعدة موضوعة لاحقًا" in arabic
+    assert "وما يختبرها اختبارٌ لا تسجيل" in arabic and "ولم يُعثر على دليل ترميز مرقّم الصفحات" in arabic
