@@ -139,8 +139,8 @@ def test_the_admitted_wars_are_split_by_actor_and_read_both_ways(census):
     and the 2022 war can be read as one: 5 wars, or 4."""
     c, years, _ = census
     wars = W.war_groups(c, years)
-    assert wars.set_index("war")["actor"].to_dict() == {412: "NATO members", 393: "Russia", 13246: "Russia",
-                                                          388: "NATO members", 13243: "Russia"}
+    assert wars.set_index("war")["russia"].to_dict() == {412: False, 393: True, 13246: True, 388: False,
+                                                           13243: True}
     assert W.one_conflict_reading(wars).values.tolist() == [[13246, 13243]]
     names = load.states().set_index("iso3")["name"].to_dict()
     line = WW.glance_line(W.conflict_cases(c, years), years, wars, names=names)

@@ -188,7 +188,7 @@ def war_groups(census: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
     they share location, government side (``side_a``, ``side_a_2nd``) and the outside state with troops on the other
     side (``side_b_2nd``) — the census splits Donbas in 2014 into three conflicts, one per armed group. Columns:
     ``war`` (the lowest conflict id of the group), ``conflicts`` (how many), ``location``, ``first`` (first admitted
-    year), ``actor`` (``Russia`` when Russia is among the acting states of an admitted year, else ``NATO members``),
+    year), ``russia`` (Russia is among the acting states of an admitted year; else NATO members act),
     ``states`` (every government the group's admitted rows name, ISO codes sorted and ``; ``-joined), ``start``
     (the earliest year UCDP dates any of its conflicts from) and ``interstate`` (every admitted row is a war between
     states); by first year."""
@@ -207,8 +207,7 @@ def war_groups(census: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
                                  first=("year", "min"), russia=("russia", "any"), start=("start", "min"),
                                  interstate=("type_of_conflict", lambda t: bool((t == 2).all())),
                                  states=("govs", lambda g: "; ".join(sorted(set().union(*g))))).reset_index()
-    out["actor"] = out.pop("russia").map({True: "Russia", False: "NATO members"})
-    cols = ["war", "conflicts", "location", "first", "actor", "states", "start", "interstate"]
+    cols = ["war", "conflicts", "location", "first", "russia", "states", "start", "interstate"]
     return out.sort_values(["first", "war"])[cols].reset_index(drop=True)
 
 

@@ -58,7 +58,7 @@ def _war_sentence(wars: pd.DataFrame, names) -> str:
     from helpers.tables.war_census import one_conflict_reading
 
     big = wars[wars["conflicts"] > 1].iloc[0]
-    russia, nato = int((wars["actor"] == "Russia").sum()), int((wars["actor"] != "Russia").sum())
+    russia, nato = int(wars["russia"].sum()), int((~wars["russia"]).sum())
     out = (f"Of the {int(wars['conflicts'].sum())}, {int(big['conflicts'])} are one war in {big['location']} from "
            f"{int(big['first'])}, which the census splits by armed group, so they are {len(wars)} wars, {russia} with "
            f"Russia acting and {nato} with NATO members")
