@@ -135,9 +135,9 @@ present.table(docs[["date", "title", "description", "paragraphs"]], title=euroat
 # not read, so "implicit" records what that section says (equal security for all), not that the Charter lacks an
 # explicit statement; the Helsinki Final Act (1975) was not read in full for this principle either. For that
 # reason the title dates no earliest statement: a year drawn from the parts read would only date what was read.
-# The texts that are counted were not all read in full either: the Astana Declaration (2010) is coded from its
-# first three paragraphs. So the title counts the documents coded from the first explicit one on, not documents
-# read in full.
+# The texts coded explicit were not all read in full either: the Astana Declaration (2010) is coded from its first
+# three paragraphs. So the title gives no share: it names how each document is coded, year by year, since a
+# count that began at the first explicit document would be chosen by its outcome.
 
 # %%
 indivisible = euroatlantic.principle_in_documents(documents, coding, "indivisible", org="OSCE")
@@ -170,8 +170,9 @@ present.table(linked[["date", "category", "title", "description", "paragraphs"]]
 # Three findings of this notebook, placed at the top of the report.
 
 # %%
-present.glance(euroatlantic_words.osce_glance(steps, overlap, counts, indivisible, P.as_of,
-                                              euroatlantic.inactive_ties(memberships, overlap, P.as_of)))
+present.glance(euroatlantic_words.osce_glance(
+    steps, overlap, counts, indivisible, P.as_of, euroatlantic.inactive_ties(memberships, overlap, P.as_of),
+    declared=euroatlantic.inactive_ties(memberships, overlap, P.as_of, statuses=("frozen",))))
 
 # %% [markdown]
 # ## Takeaways

@@ -120,8 +120,12 @@ present.table(treaty_rule[["short_name", "signed", "admitted", "reason"]].rename
 # **Wars.** The wars lane is drawn from a published census: the UCDP/PRIO Armed Conflict Dataset (version 23.1),
 # which lists a conflict over a government or a territory between two organised parties, at least one of them a
 # state's government, in every year in which its fighting caused at least 25 battle-related deaths. This report
-# keeps the census's rows from 1992, the first full year after the end of the USSR, to 2022, its last, located in
-# Europe (the Caucasus included) or in the former Soviet states of Central Asia. The rule, ours, is applied to
+# keeps the census's rows from 1992, the first full year after the end of the USSR, to 2022, its last, that name at
+# least one location in Europe (the Caucasus included) or in the former Soviet states of Central Asia. A row can
+# name several countries as its location, so two wars fought elsewhere are in the pool: Afghanistan in 2001 and
+# Iraq in 2003, which name the United Kingdom among theirs. The rule's last condition refuses them, and the counts
+# below are over the conflicts fought in Europe and the former USSR, with the pool's full size beside them. The
+# rule, ours, is applied to
 # each conflict-year: Russia, or a state that was a NATO member at the end of the year, took part, as a primary
 # party or as one the census records sending troops in support of a primary party, and used force against a state
 # outside its own bloc (NATO; for Russia, the CSTO) or on the side of armed groups fighting such a state's
@@ -143,8 +147,8 @@ shown["location"] = war_census.place_names(conflicts, states)
 present.table(shown[["conflict_id", "location", "parties", "years", "admitted_years", "reason"]].rename(
                   columns={"conflict_id": "UCDP conflict", "years": "years in the census"}),
               title=war_census_words.census_headline(conflicts, war_years), key="war-census",
-              caption="Every armed conflict of the census in Europe and the former USSR, 1992–2022, against the "
-                      "rule; parties in the census's words.", sources=[*conflicts["source_id"], "ucdp-definitions",
+              caption="Every armed conflict of the census with a location in Europe or the former USSR, 1992–2022, "
+                      "against the rule; parties in the census's words.", sources=[*conflicts["source_id"], "ucdp-definitions",
                                                                         "cdc-lille-ucdp-prio-acd-22-1"],
               collapsed="Show every conflict in the census")
 
@@ -266,8 +270,9 @@ present.table(war_rows[["date", "title", "description", "paragraphs"]],
 # P8 says there is no longer one Euro-Atlantic security community but two camps, NATO and Russia. Membership data
 # can show the camps' sizes on the report's two dates; the asymmetry in power is for notebook 05. Members are
 # counted as formal members, as in every notebook that counts members: a state that froze or suspended its
-# participation is still a member in law, so it is counted and named (Armenia froze its CSTO participation in
-# February 2024). Notebook 08, which asks which ties are active, leaves such ties out and says so.
+# participation is still a member in law, so it is counted and named (Armenia's prime minister declared its CSTO
+# participation frozen in February 2024, in an interview; no formal notice reached the CSTO). Notebook 08, which
+# asks which ties are active, leaves such ties out and says so.
 
 # %%
 camps = euroatlantic.camps(memberships, states, ["NATO", "CSTO"], {"before": P.before, "after": P.after})
@@ -309,7 +314,8 @@ present.table(p9[["date", "title", "description", "paragraphs"]], title=f"{len(p
 # Ballistic Missile Launch Notification Agreement, the 1989 agreement on Dangerous Military Activities, the 2000
 # Plutonium Management and Disposition Agreement) are not in this data, because their dates and present status
 # were not verified from the parties' own records. Adding them could only raise the count of agreements still
-# binding both, never lower it, so the count is a statement about **treaties**, not about every binding US–Russian
+# binding both, never lower it; the share could fall or rise, since they would join the denominator too (the first
+# line below gives its range). So the count is a statement about **treaties**, not about every binding US–Russian
 # agreement, and it does not survive as a claim about all of them; the
 # decline of the treaty record (C15) holds on either pool, since INF, Open Skies and New START ended or eroded in
 # both. A second check is the status date: read on the arms-control record's own last date (5 February 2026), New
@@ -323,7 +329,8 @@ present.table(p9[["date", "title", "description", "paragraphs"]], title=f"{len(p
 # called the suspension legally invalid; read as legal force:
 
 # %%
-present.findings([arms_control_words.legal_force_line(end_2023, "2023-12-31")])
+present.findings([arms_control_words.pool_range_line(end_2023, "2023-12-31"),
+                  arms_control_words.legal_force_line(end_2023, "2023-12-31")])
 
 # %% [markdown]
 # The wars count rests on the census and on what "took part" means. The rule counts a state the census records
@@ -333,7 +340,7 @@ present.findings([arms_control_words.legal_force_line(end_2023, "2023-12-31")])
 primary = war_census.conflict_cases(ucdp, war_census.census_cases(
     ucdp, memberships, states, former_soviet, secondary=False))
 one_cell = war_census.single_cell(ucdp, war_years)  # a war that rests on one secondary-party cell (Karabakh, 2020)
-present.findings([war_census_words.primary_only_line(primary, conflicts), *war_census_words.single_cell_lines(
+present.findings([war_census_words.primary_only_line(primary, conflicts, war_years), *war_census_words.single_cell_lines(
     one_cell, war_census.place_names(one_cell, states), states.set_index("iso3")["name"].to_dict())])
 
 # %% [markdown]
@@ -349,8 +356,8 @@ present.findings([war_census_words.primary_only_line(primary, conflicts), *war_c
 #   so it is weak evidence of erosion either way.
 # - The wars the rule admits from UCDP/PRIO's census run alongside the erosion, from Kosovo in 1999 to Donbas and
 #   the war of 2022; which wars form "the background of the crisis" is the article's reading (C16).
-# - With the default dates, NATO grew after 2022 while the CSTO's count stood still and one member froze its
-#   participation: two camps of very different size, the "asymmetric bipolarity" of P8 in membership terms.
+# - With the default dates, NATO grew after 2022 while the CSTO's count stood still and one member declared its
+#   participation frozen: two camps of very different size, the "asymmetric bipolarity" of P8 in membership terms.
 # - Notebook 05 measures the asymmetry in spending, warheads and population.
 
 # %% [markdown]

@@ -6,9 +6,12 @@ Usage:  python scripts/extract_ucdp.py UCDP_PRIO_ACD_23_1.csv
 The input is the dataset's conflict-year file (ucdp.uu.se/downloads, "UCDP/PRIO Armed Conflict Dataset"); it is not
 kept in this repository. Every row of the dataset is a conflict in a year in which its fighting caused at least 25
 battle-related deaths, so the threshold is the census's own. The output keeps every row from 1992 (the first full
-year after the end of the USSR) whose location is in UCDP's region code 1 (the conflicts located in Europe, the
-Caucasus included) or names one of the USSR's successor states in Central Asia, with the columns the rule of
-notebook 04 reads, in UCDP's own words. Sorted by conflict and year, so the same input gives the same bytes.
+year after the end of the USSR) with at least one location in UCDP's region code 1 (Europe, the Caucasus included)
+or in one of the USSR's successor states in Central Asia, with the columns the rule of notebook 04 reads, in UCDP's
+own words. A row can name several locations, so a conflict fought elsewhere enters when one of them is in Europe
+(Iraq 2003 and Afghanistan 2001 name the United Kingdom): the pool is "with a location there", and notebook 04's rule
+refuses a conflict with any location outside Europe and the former USSR. Sorted by conflict and year, so the same
+input gives the same bytes.
 """
 
 from __future__ import annotations

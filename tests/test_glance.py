@@ -75,8 +75,8 @@ def test_osce_glance_reports_growth_overlap_and_the_first_explicit_document():
     out = euroatlantic_words.osce_glance(steps, overlap, counts, explicit, "2024-04-30")
     assert out == ["The CSCE/OSCE grew from 35 to 57 participating states by 30 Apr 2024.",
                    "On that date 38 of its 57 states also belonged to NATO or the CSTO: both camps sat at one table.",
-                   "Indivisible security is explicit in 2 of the 2 OSCE documents coded from 1999 on; the 1975 text "
-                   "was not read in full and is not counted, so no earliest year is claimed."]
+                   "Indivisible security as coded in the 3 OSCE documents: explicit in 1999 and 2010; implicit in "
+                   "1975. The 1975 text was not read in full, so no earliest year is claimed."]
     assert len(euroatlantic_words.osce_glance(steps, overlap, counts, explicit.iloc[0:0], "2024-04-30")) == 2
     before = euroatlantic_words.osce_glance(steps.iloc[0:0], pd.DataFrame({"OSCE": [False]}), counts, explicit,
                                             "1949-04-04")

@@ -703,15 +703,17 @@ def test_osce_documents_and_indivisible_titles_count_what_the_rows_hold():
     # Referee (methods-6, m5): a text not read in full is not in the denominator ("not read" is not "not explicit")
     # Referee (methods-8, m2): the counted texts were not all read in full either (Astana 2010: paragraphs 1-3), so
     # the denominator is named for what it is, the documents coded from the first explicit one on
+    # Referee (methods-10, M5): a denominator that starts at the first explicit document is chosen by the outcome;
+    # the title gives the plain coding of every document, year by year, and no share
     assert TW.indivisible_finding(coded) == (
-        "Indivisible security is explicit in 2 of the 2 OSCE documents coded from 1999 on; the 1990 text was not "
-        "read in full and is not counted, so no earliest year is claimed")
+        "Indivisible security as coded in the 3 OSCE documents: explicit in 1999 and 2010; implicit in 1990. The "
+        "1990 text was not read in full, so no earliest year is claimed")
     four = pd.concat([coded, pd.DataFrame({"date": pd.to_datetime(["1975-08-01"]), "presence": ["not coded"]})])
     assert TW.indivisible_finding(four) == (
-        "Indivisible security is explicit in 2 of the 2 OSCE documents coded from 1999 on; the other 2, of 1975 and "
-        "1990, were not read in full and are not counted, so no earliest year is claimed")
-    assert "earliest explicit statement is from" not in TW.indivisible_finding(coded)  # 1999 only names the span
-    assert TW.indivisible_finding(coded.iloc[[0, 2]]).endswith("the earliest explicit statement is from 1999")
+        "Indivisible security as coded in the 4 OSCE documents: explicit in 1999 and 2010; implicit in 1990; not "
+        "coded in 1975. The 1975 and 1990 texts were not read in full, so no earliest year is claimed")
+    assert " of the 2 " not in TW.indivisible_finding(four) and "from 1999 on" not in TW.indivisible_finding(four)
+    assert TW.indivisible_finding(coded.iloc[[0, 2]]).endswith("The earliest explicit statement is from 1999")
     assert TW.indivisible_finding(coded.iloc[1:2]).startswith("No document read states")
 
 
@@ -729,19 +731,30 @@ def test_03_gives_the_formal_overlap_and_the_active_count_notebook_08_uses():
     assert line.startswith("On that date 38 of its 57 states also belonged to NATO or the CSTO")
     assert line.endswith("counting active ties only, as notebook 08 does, it is 37: Armenia had frozen or suspended "
                          "participation.")
+    # Referee (methods-10, minor 3): Armenia's freeze rests on its prime minister's interview, not a formal act; the
+    # page says the freeze was declared
+    declared = T.inactive_ties(memberships, overlap, "2024-04-30", statuses=("frozen",))
+    assert declared == ["Armenia"]
+    line = W.osce_glance(steps, overlap, counts, coded, "2024-04-30", inactive, declared)[1]
+    assert line.endswith("it is 37: Armenia had declared its participation frozen, in a statement, not by a formal "
+                         "act.")
+    from helpers import i18n
+    assert "إذ أعلنت أرمينيا تجميد مشاركتها، بتصريح لا بإجراء رسمي." in i18n.text(line, "ar")
     before = T.osce_overlap(memberships, states, "2023-06-01")[1]
     assert T.inactive_ties(memberships, before, "2023-06-01") == []
 
 
 def test_03_prose_says_the_counted_osce_texts_were_not_all_read_in_full_in_both_editions():
     """Referee (methods-8, m2): the Astana Declaration (2010) is coded from paragraphs 1-3 only, so 03 says the
-    count is over the documents coded from the first explicit one on, not over documents read in full."""
+    texts coded explicit were not all read in full either. Referee (methods-10, M5): the title no longer counts from
+    the first explicit document on; the prose says it gives no share, and why."""
     from helpers import paths
     from helpers.i18n import catalogs
 
     source = " ".join((paths.ROOT / "notebooks" / "03-osce-inclusive-option.py").read_text(encoding="utf-8")
                       .replace("# ", " ").split())
     assert "the Astana Declaration (2010) is coded from its first three paragraphs" in source
-    assert "counts the documents coded from the first explicit one on, not documents read in full" in source
+    assert "the title gives no share" in source and "counts the documents coded from the first" not in source
     arabic = " ".join(text for _, text, _ in catalogs.cell_translations("03-osce-inclusive-option").values())
     assert "فإعلان أستانا (2010) مرمَّز من فقراته الثلاث الأولى" in arabic
+    assert "لذا لا يعطي العنوانُ نسبةً" in arabic

@@ -63,15 +63,18 @@ def test_the_refusals_a_reader_looks_for_are_named_with_their_reason(census):
 
 def test_headline_and_the_primary_parties_reading(census):
     c, years, conflicts = census
-    assert WW.census_headline(conflicts, years) == ("The rule admits 7 of the 29 armed conflicts UCDP's census "
-                                                    "records in Europe and the former USSR, 1992–2022 (15 of 103 "
-                                                    "conflict-years)")
+    # Referee (methods-10, M4): two of the 29 conflicts (Iraq 2003, Afghanistan 2001) are in the pool only because
+    # the United Kingdom is one of their locations; the title counts over the 27 fought in Europe and the former USSR
+    assert WW.census_headline(conflicts, years) == ("The rule admits 7 of the 27 armed conflicts UCDP's census "
+                                                    "records as fought in Europe and the former USSR, 1992–2022 (15 "
+                                                    "of 101 conflict-years); the other 2 in the table also have "
+                                                    "locations outside it")
     lineage = load.state_lineage()
     primary = W.conflict_cases(c, W.census_cases(c, load.memberships(), load.states(), lineage.loc[
         lineage["predecessor_iso3"] == "SUN", "iso3"], secondary=False))
     assert list(primary.loc[primary["admitted"], "conflict_id"]) == [13243]
-    assert "admits 1 of the 29 conflicts, not 7: the count does not survive" in WW.primary_only_line(primary,
-                                                                                                  conflicts)
+    assert "admits 1 of the 27 conflicts, not 7: the count does not survive" in WW.primary_only_line(
+        primary, conflicts, years)
 
 
 def test_places_are_named_as_the_project_names_states(census):
@@ -117,10 +120,42 @@ def test_the_census_splits_donbas_into_three_conflicts_that_count_as_one_war(cen
                                                                       .any().sum()) - 2
 
 
+def test_the_pool_is_described_as_what_it_is_and_counted_over_the_conflicts_fought_there(census):
+    """Referee (methods-10, M4): the census is drawn by a location in Europe; #420 (Iraq 2003) and #13692 (Afghanistan
+    2001) are in it because the United Kingdom is one of their locations. The page says "29 with a location there,
+    27 fought there" and counts the rule's admissions over the 27."""
+    _, years, _ = census
+    there = W.fought_there(years)
+    assert len(there) == 29 and int(there.sum()) == 27 and sorted(there[~there].index) == [420, 13692]
+    assert WW.pool_sentence(years) == (
+        "Of the 29 armed conflicts UCDP/PRIO's census lists with a location in Europe or the former USSR (at least 25 "
+        "battle-related deaths a year), 1992–2022, 27 were fought there; the other 2 (#420 and #13692, of 2003 and "
+        "2001) also have locations outside it.")
+
+
+def test_the_admitted_wars_are_split_by_actor_and_read_both_ways(census):
+    """Referee (methods-10, M4 and minor 1): the 7 admitted conflicts pool Russia's uses of force (5 conflicts, 3
+    wars) and NATO members' (2); and UCDP dates the Russia–Ukraine conflict (#13243) from 2014, so Donbas from 2014
+    and the 2022 war can be read as one: 5 wars, or 4."""
+    c, years, _ = census
+    wars = W.war_groups(c, years)
+    assert wars.set_index("war")["russia"].to_dict() == {412: False, 393: True, 13246: True, 388: False,
+                                                           13243: True}
+    assert W.one_conflict_reading(wars).values.tolist() == [[13246, 13243]]
+    names = load.states().set_index("iso3")["name"].to_dict()
+    line = WW.glance_line(W.conflict_cases(c, years), years, wars, names=names)
+    assert "Our rule (Russia or a NATO member used force against a state outside its bloc) admits 7 of the 27, in " \
+           "1999–2022: Russia acts in 5, NATO members in 2." in line
+    assert ("so they are 5 wars, 3 with Russia acting and 2 with NATO members; or 4 wars, if the war in Ukraine "
+            "from 2014 and the 2022 war between Russia and Ukraine are read as one, as UCDP dates that conflict from "
+            "2014.") in line
+
+
 def test_the_glance_line_without_groups_or_primary_reading_keeps_its_old_form(census):
     _, years, conflicts = census
     assert WW.glance_line(conflicts, years).endswith(
-        "meet our rule (Russia or a NATO member used force against a state outside its bloc), in 1999–2022.")
+        "Our rule (Russia or a NATO member used force against a state outside its bloc) admits 7 of the 27, in "
+        "1999–2022: Russia acts in 5, NATO members in 2.")
     same = WW.glance_line(conflicts, years, primary=conflicts)
     assert same.endswith(f"Counted over primary parties only, the same {int(conflicts['admitted'].sum())} meet the "
                          "rule.")

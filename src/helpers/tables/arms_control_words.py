@@ -53,9 +53,10 @@ def precedence_note(arms_control: pd.DataFrame, latest: pd.DataFrame) -> str:
 
 def camps_headline(camps: pd.DataFrame) -> str:
     """The camps chart's title from :func:`helpers.tables.euroatlantic.camps` (labels ``before`` and ``after``):
-    'NATO went from 30 to 32 formal members; the CSTO stayed at 6, one of which (Armenia) froze its participation
-    on 22 Feb 2024'. Members are formal, as everywhere a membership is counted; a member whose participation was
-    frozen or suspended on the later date is named (notebook 08 counts active ties and leaves it out)."""
+    'NATO went from 30 to 32 formal members; the CSTO stayed at 6, one of which (Armenia) declared its
+    participation frozen on 22 Feb 2024'. Members are formal, as everywhere a membership is counted; a member whose
+    participation was frozen or suspended on the later date is named (notebook 08 counts active ties and leaves it
+    out)."""
     size = camps.set_index(["org_id", "label"])["members"]
     parts = []
     for org in ("NATO", "CSTO"):
@@ -67,8 +68,8 @@ def camps_headline(camps: pd.DataFrame) -> str:
 
 
 def _inactive(camps: pd.DataFrame, org: str) -> str:
-    """', one of which (Armenia) froze its participation on 22 Feb 2024' for the formal members of ``org`` not
-    active on the later date; '' when every member was active."""
+    """', one of which (Armenia) declared its participation frozen on 22 Feb 2024' for the formal members of
+    ``org`` not active on the later date; '' when every member was active."""
     if "inactive" not in camps:
         return ""
     row = camps[(camps["org_id"] == org) & (camps["label"] == "after")].iloc[0]
@@ -77,7 +78,9 @@ def _inactive(camps: pd.DataFrame, org: str) -> str:
         return ""
     if len(names) > 1:
         return f", {len(names)} of which ({wording.joined(names, lang='en')}) had frozen or suspended participation"
-    verb = "froze its participation" if row["inactive_status"] == "frozen" else "had its participation suspended"
+    # a freeze is the member's own declaration (data/README: status frozen), not an act of the organisation
+    verb = ("declared its participation frozen" if row["inactive_status"] == "frozen" else
+            "had its participation suspended")
     return f", one of which ({names[0]}) {verb} on {wording.day(row['inactive_since'].date())}"
 
 
@@ -121,7 +124,8 @@ def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, war_census:
     if conflicts["admitted"].any():
         primary = census_rule.conflict_cases(war_census, census_rule.census_cases(
             war_census, memberships, states, former_soviet, secondary=False))
-        out.append(glance_line(conflicts, war_years, census_rule.war_groups(war_census, war_years), primary))
+        out.append(glance_line(conflicts, war_years, census_rule.war_groups(war_census, war_years), primary,
+                               states.set_index("iso3")["name"].to_dict()))
     out.append(f"Between {wording.day(as_timestamp(before, 'before').date())} and "
                f"{wording.day(as_timestamp(after, 'after').date())}, {camps_headline(camps)}.")
     # one date for the count on the whole first screen: the first finding's, the last year-end before the article
@@ -174,3 +178,28 @@ def binding_note(year_end: pd.DataFrame) -> str:
         if len(rows):
             text += f" Crossing the line without a diamond, {status}: {names(rows)}."
     return text
+
+
+#: The legally binding US–Soviet/Russian executive agreements that are not treaties, named on 04's page as outside
+#: the rule's pool (their dates and present status were not verified from the parties' own records, so they are not
+#: data): the range of :func:`pool_range_line` adds them to the denominator.
+EXECUTIVE_AGREEMENTS = (
+    "the 1972 SALT I Interim Agreement", "the 1972 Incidents at Sea agreement",
+    "the 1987 agreement on Nuclear Risk Reduction Centers", "the 1988 Ballistic Missile Launch Notification Agreement",
+    "the 1989 agreement on Dangerous Military Activities", "the 2000 Plutonium Management and Disposition Agreement",
+)
+
+
+def pool_range_line(status: pd.DataFrame, day, agreements=EXECUTIVE_AGREEMENTS) -> str:
+    """The 'still binding both' share with the named executive agreements added to the treaties (``status``, from
+    :func:`pair_status` on ``day``): their status was not verified, so the share is a range, from none of them
+    binding both to all of them. The count can only rise; the share can fall or rise."""
+    binding, n, extra = int(status["binds_pair"].sum()), len(status), len(agreements)
+    lo, hi, total = binding, binding + extra, n + extra
+    holds = "stays under half either way" if 2 * hi < total else "could reach half or more"
+    return (f"With the {extra} executive agreements named above added to the {n} treaties, the share still binding "
+            f"both on {wording.day(as_timestamp(day, 'on').date())} lies between {lo} of {total} "
+            f"({lo / total:.0%}), if none of them did, and {hi} of {total} "
+            f"({hi / total:.0%}), if all did, against {binding} of {n} "
+            f"({binding / n:.0%}) over the treaties alone: adding them can only raise the count, but "
+            f"the share can fall or rise, and it {holds}.")

@@ -161,15 +161,20 @@ def overlap(memberships: pd.DataFrame, states: pd.DataFrame, as_of, *, base: str
 
 
 def inactive_ties(memberships: pd.DataFrame, table: pd.DataFrame, as_of, *, base: str = "OSCE",
-                  others: Iterable[str] = ("NATO", "CSTO")) -> list[str]:
+                  others: Iterable[str] = ("NATO", "CSTO"), statuses: Iterable[str] | None = None) -> list[str]:
     """Names of the states :func:`overlap` (``table``) counts in ``base`` and one of ``others`` whose every such tie
     is formal only on ``as_of`` (frozen or suspended: Armenia in the CSTO from 2024), by name; notebook 08 counts
-    active ties only, so 03 gives both counts."""
+    active ties only, so 03 gives both counts. With ``statuses`` (``("frozen",)``: a freeze the member's government
+    declared), only those holding such a tie."""
     day, others = as_timestamp(as_of, "as_of").date(), list(others)
     active = set().union(*(set(membership.members_as_of(memberships, o, day, membership.ACTIVE)["iso3"])
                            for o in others))
-    counted = table[table[base] & table[others].any(axis=1)]
-    return sorted(counted.loc[~counted["iso3"].isin(active), "name"])
+    counted = table[table[base] & table[others].any(axis=1) & ~table["iso3"].isin(active)]
+    if statuses is not None:
+        held = set().union(*(set(membership.members_as_of(memberships, o, day, tuple(statuses))["iso3"])
+                             for o in others))
+        counted = counted[counted["iso3"].isin(held)]
+    return sorted(counted["name"])
 
 
 def overlap_counts(table: pd.DataFrame) -> pd.DataFrame:

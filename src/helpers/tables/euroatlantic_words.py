@@ -68,28 +68,30 @@ def documents_finding(docs: pd.DataFrame) -> str:
     return f"{len(docs)} {noun} of the CSCE/OSCE, {years}"
 
 
+#: How :func:`indivisible_finding` names each coding, in the order it gives them.
+PRESENCE_WORDS = {"explicit": "explicit", "implicit": "implicit", "absent": "absent", "not coded": "not coded"}
+
+
 def indivisible_finding(coded: pd.DataFrame) -> str:
-    """Title of :func:`principle_in_documents` for one principle: how many documents state it explicitly and, only
-    when no earlier text was left uncoded or read in part, the year of the earliest explicit statement. When
-    earlier texts were not coded explicit from the parts read, no earliest year is given: their full texts were not
-    read, so a later year would be an artefact of the parts read, not the principle's first appearance."""
+    """Title of :func:`principle_in_documents` for one principle: the coding of every document the table holds, by
+    year (explicit, implicit, absent, not coded), with no share: a denominator drawn from the first explicit
+    document on would be chosen by the outcome. The year of the earliest explicit statement is given only when no
+    earlier text is coded otherwise; when one is, the earlier texts were not read in full for the principle (the
+    Charter of Paris in an abridged copy, the Final Act not coded for it), so no earliest year is claimed."""
     explicit = coded[coded["presence"] == "explicit"]
     if explicit.empty:
         return "No document read states indivisible security explicitly"
-    first = pd.Timestamp(explicit["date"].min())
+    dated = coded.assign(year=pd.to_datetime(coded["date"]).dt.year)
+    parts = [f"{word} in {' and '.join(str(y) for y in sorted(dated.loc[dated['presence'] == key, 'year']))}"
+             for key, word in PRESENCE_WORDS.items() if (dated["presence"] == key).any()]
+    head = f"Indivisible security as coded in the {len(coded)} OSCE documents: {'; '.join(parts)}"
+    first = pd.to_datetime(explicit["date"]).min()
     earlier = sorted({d.year for d in pd.to_datetime(coded["date"]) if d < first})
-    head = f"Indivisible security is explicit in {len(explicit)} of the {len(coded)} OSCE documents as coded"
     if not earlier:
-        return head + f"; the earliest explicit statement is from {first.year}"
-    years, k = " and ".join(str(y) for y in earlier), len(earlier)
-    read = len(coded) - k  # the earlier texts were coded from parts read: they stay out of the denominator
-    # the denominator is the documents coded from the first explicit one on, not "read in full": some of them were
-    # read in part too (Astana 2010, paragraphs 1-3), which the data does not record row by row
-    return (f"Indivisible security is explicit in {len(explicit)} of the {read} OSCE documents coded from "
-            f"{first.year} on; "
-            + (f"the {years} text was not read in full and is not counted" if k == 1 else
-               f"the other {k}, of {years}, were not read in full and are not counted") + ", so no earliest year is "
-            "claimed")
+        return head + f". The earliest explicit statement is from {first.year}"
+    years = " and ".join(str(y) for y in earlier)
+    return head + (f". The {years} text was not read in full, so no earliest year is claimed" if len(earlier) == 1
+                   else f". The {years} texts were not read in full, so no earliest year is claimed")
 
 
 def claims_headline(claim_table: pd.DataFrame, paras: Iterable[str]) -> str:
@@ -120,10 +122,11 @@ def proposal_glance(cited, track, later, start, end) -> list[str]:
     ]
 
 
-def osce_glance(steps, overlap, counts, coded, as_of, inactive=()) -> list[str]:
+def osce_glance(steps, overlap, counts, coded, as_of, inactive=(), declared=()) -> list[str]:
     """03: the OSCE's growth, its overlap with NATO and the CSTO (``counts`` from ``tables.overlap_counts``; formal
     ties, with the count on active ties beside it when ``inactive`` names states whose tie is frozen or suspended,
-    ``tables.inactive_ties``), and indivisible security in its documents (``coded``:
+    ``tables.inactive_ties``; when every one of them is in ``declared``, a freeze its government declared, status
+    ``frozen``, the line says so), and indivisible security in its documents (``coded``:
     ``tables.principle_in_documents``); one line saying so when the OSCE did not yet exist on ``as_of``."""
     explicit = coded[coded["presence"] == "explicit"]
     if steps.empty or not overlap["OSCE"].any():
@@ -137,9 +140,11 @@ def osce_glance(steps, overlap, counts, coded, as_of, inactive=()) -> list[str]:
         "both camps sat at one table.",
     ]
     if inactive:
+        one = len(inactive) == 1
+        why = (f"had declared {'its' if one else 'their'} participation frozen, in a statement, not by a formal act."
+               if set(inactive) <= set(declared) else "had frozen or suspended participation.")
         out[1] += (f" That counts formal membership; counting active ties only, as notebook 08 does, it is "
-                   f"{int(both) - len(inactive)}: {wording.joined(list(inactive), lang='en')} had frozen or "
-                   "suspended participation.")
+                   f"{int(both) - len(inactive)}: {wording.joined(list(inactive), lang='en')} {why}")
     if len(explicit):
         out.append(f"{indivisible_finding(coded)}.")
     return out
