@@ -248,8 +248,8 @@ present.table(typology_checks_words.agreement_table(agreement, dimensions, names
 # The headline — which of the organisations existing on the date are alliances by their defence promise, and which
 # is the most institutionalized — under the obvious alternatives: the equal-weight mean of ATOP's five types that
 # an earlier version of this notebook used, an institutions index that also counts standing forces and a common
-# budget, and the index with the cells coded "partly" (the CSTO's integrated command, coded "partly" from August
-# 2012, the earliest text cited here that names its Joint Staff) read as no and as yes. A lead holds when the leader's score stays at or above the upper end of every other score's range, so an
+# budget, and the index with the cells coded "partly" (the CSTO's integrated command, coded "partly" from April
+# 2003, when the decision that created its Joint Staff was taken) read as no and as yes. A lead holds when the leader's score stays at or above the upper end of every other score's range, so an
 # unknown cell that could not overtake it does not count against it. ATOP's coding in place of ours is the check
 # above.
 
