@@ -79,8 +79,10 @@ ppp_blocs = balance.comparison_blocs(memberships, balance.reference_date(ppp_yea
 ppp = balance_robust.ppp_sensitivity(capabilities, ppp_blocs, ppp_year, names)
 estimated = balance.all_estimated(capabilities, "milex_usd_const", blocs[balance.PAIR], P.year)
 no_us = balance_robust.without_member(capabilities, blocs, P.year)
+first, last, _ = balance.series_span(series, "against NATO")
+fixed = balance_robust.fixed_membership_share(capabilities, memberships, first, last)  # NATO held to its last members
 present.glance(balance_words.glance_findings(caps, conc, series, P.year, names, measures, measures_year, ppp, ppp_year,
-                                             estimated, no_us),
+                                             estimated, no_us, fixed),
                summary=balance_words.summary(P.year))
 
 # %% [markdown]
@@ -264,7 +266,8 @@ present.chart(
     balance_charts.share_lines(series, title=balance_words.series_finding(series)),
     caption=f"{balance.series_span(series)[2]} years of SIPRI constant-dollar spending; membership as of 31 December "
             "of each year. China's figures in every year and Russia's from 2022 are SIPRI estimates, so every "
-            "Russia + China point rests on estimates.", key="series",
+            "Russia + China point rests on estimates. " + balance_words.fixed_membership_sentence(series, fixed, names),
+    key="series",
     **evidence.cite(capabilities, world, memberships, blocs, balance.indicator_years(capabilities),
                     ["milex_usd_const"]))
 

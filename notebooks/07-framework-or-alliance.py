@@ -128,14 +128,18 @@ present.table(overview.drop(columns=["source_id"]), title=f"The organisations on
 # declaration or a decision — not the date of the page we quote. So NATO's troop basing counts from the Status of
 # Forces Agreement's entry into force (August 1953), not its signature (June 1951), as the CSTO's counts from its
 # treaty's entry into force (April 1994). Membership is dated otherwise: the member spells of notebooks 02 and 04
-# start at each state's signature, the CSTO's in 1992–93, before its treaty was in force. One cell departs from the rule and its note says so: the CSTO's 2007
-# peacekeeping agreement is dated by its signature, as its entry into force was not verified. NATO's integrated
+# start at each state's signature, the CSTO's in 1992–93, before its treaty was in force. Two cells depart from the rule and their notes say so: the CSTO's 2007
+# peacekeeping agreement and the 2001 protocol behind its first collective force are dated by their signature, as
+# their entry into force was not verified. NATO's integrated
 # command counts from SHAPE's activation in April 1951 although the quote describes today's structure, and the
 # OSCE's comprehensive scope from the Helsinki Final Act of 1975 although the quote is from 2012; the evidence's
 # own date is kept in its own column of the audit table (evidence dated). So a report for 1991 places NATO's institutions as known, and codes neither
 # the SCO (2001) nor the CSTO's treaty (1992). NATO's standing forces count from the Allied Command Europe Mobile
-# Force (March 1960), its peacekeeping role from IFOR (December 1995), the OSCE's accession rule from Albania's
-# admission (June 1991) and the CSTO's peacekeeping role from its 2007 agreement. Where we found only a later text
+# Force (March 1960), the CSTO's from the Collective Rapid Deployment Force of the Central Asian region, created at
+# the Yerevan session of May 2001; the CSTO's staff, coded 'partly', counts from the decision that created its Joint
+# Staff (April 2003). A peacekeeping role counts from the decision or agreement that gave it, not from a first
+# operation: NATO's from the Oslo Decision (June 1992), the OSCE's from the Helsinki Document (July 1992) and the
+# CSTO's from its 2007 agreement. The OSCE's accession rule counts from Albania's admission (June 1991). Where we found only a later text
 # that documents a feature, not the act that created it — NATO's nuclear role (documented from April 1958) and the
 # OSCE's common budget (from December 2005) — the note says "documented by", and the years before are coded
 # unknown, not absent: a report for 1955 shows NATO's nuclear role as unknown, not as "not coded".
@@ -244,8 +248,8 @@ present.table(typology_checks_words.agreement_table(agreement, dimensions, names
 # The headline — which of the organisations existing on the date are alliances by their defence promise, and which
 # is the most institutionalized — under the obvious alternatives: the equal-weight mean of ATOP's five types that
 # an earlier version of this notebook used, an institutions index that also counts standing forces and a common
-# budget, and the index with the cells coded "partly" (the CSTO's integrated command, coded "partly" from August
-# 2012, the earliest text cited here that names its Joint Staff) read as no and as yes. A lead holds when the leader's score stays at or above the upper end of every other score's range, so an
+# budget, and the index with the cells coded "partly" (the CSTO's integrated command, coded "partly" from April
+# 2003, when the decision that created its Joint Staff was taken) read as no and as yes. A lead holds when the leader's score stays at or above the upper end of every other score's range, so an
 # unknown cell that could not overtake it does not count against it. ATOP's coding in place of ours is the check
 # above.
 

@@ -13,12 +13,15 @@ from helpers.tables import typology as T
 #: The acts that created these features, as the cited sources date them (see each row's note in org_features.csv):
 #: SHAPE's activation, the NATO Status of Forces Agreement, the Ottawa Agreement on common infrastructure, the
 #: Helsinki Final Act, and the CSTO Charter's entry into force (organisations.csv); then NATO's Allied Command
-#: Europe Mobile Force (March 1960), IFOR's deployment (20 Dec 1995), Albania's admission to the CSCE (20 Jun 1991)
-#: and the CSTO's Agreement on Peacekeeping Activities (6 Oct 2007); the CSTO's formal organisation is the Charter's
+#: Europe Mobile Force (March 1960), the Oslo Decision (4 Jun 1992), Albania's admission to the CSCE (20 Jun 1991),
+#: the CSTO's Agreement on Peacekeeping Activities (6 Oct 2007), the Yerevan session that created the Collective Rapid
+#: Deployment Force (25 May 2001) and the decision that created the CSTO Joint Staff (28 Apr 2003); the CSTO's formal organisation is the Charter's
 #: (Art. 1): the Treaty's Art. 3 Council of heads of state meets in session and is no permanent body.
 CREATING_ACTS = {
     ("NATO", "standing_forces"): "1960-03-01",
-    ("NATO", "peacekeeping"): "1995-12-20",
+    ("NATO", "peacekeeping"): "1992-06-04",  # the Oslo Decision on support for CSCE peacekeeping
+    ("CSTO", "standing_forces"): "2001-05-25",  # the Yerevan session: the Central Asian rapid deployment force
+    ("CSTO", "integrated_command"): "2003-04-28",  # the Collective Security Council's decision on the Joint Staff
     ("OSCE", "accession"): "1991-06-20",
     ("CSTO", "peacekeeping"): "2007-10-06",
     ("NATO", "integrated_command"): "1951-04-02",
@@ -130,24 +133,60 @@ def test_the_osce_has_no_peacekeeping_role_before_the_helsinki_document_of_1992(
     assert cells.loc["peacekeeping", "value"] != "yes"
 
 
-def test_cstos_forces_and_staff_are_not_dated_from_the_charter_and_its_treaty_council_is_no_formal_organisation():
-    """Referee (methods-5, m7, m8): the CSTO's forces and Joint Staff were dated from the Charter (2003) on a 2026
-    page, so a 2005 report showed forces as yes; and the Treaty's summit council was coded a permanent body. Now
-    the forces and staff are unknown until the earliest text cited that names them (28 Aug 2012), and formal
-    organisation is unknown under the Treaty alone and yes from the Charter's entry into force."""
+def test_cstos_forces_and_staff_are_dated_by_the_acts_that_created_them_not_a_later_report():
+    """Referee (methods-10, M2): the CSTO's forces and Joint Staff were dated from a 2012 news report while NATO's
+    were dated by the acts that created them (1951-1960), so a report for any day from 2001 to 2012 compared NATO's
+    'yes' with a CSTO 'unknown' the record settles. Now the forces count from the Yerevan session of 25 May 2001 and
+    the staff from the decision of 28 April 2003; before each act the cell stays unknown, not absent."""
     from helpers.tables import typology_words as W
 
-    dims = load.dimensions()
-    for day, expect in (("2005-06-30", "unknown"), ("2024-04-30", None)):
-        cells = W.matrix_cells(load.org_features(), dims, ["CSTO"], day).set_index("dimension_id")["value"]
-        if expect:
-            assert cells["standing_forces"] == expect and cells["integrated_command"] == expect, day
-        else:
-            assert (cells["standing_forces"], cells["integrated_command"]) == ("yes", "partial")
-    early = W.matrix_cells(load.org_features(), dims, ["CSTO"], "2001-06-15").set_index("dimension_id")["value"]
-    assert early["secretariat"] == "unknown"
-    late = W.matrix_cells(load.org_features(), dims, ["CSTO"], "2004-01-01").set_index("dimension_id")["value"]
-    assert late["secretariat"] == "yes"
+    feats, dims = load.org_features(), load.dimensions()
+    csto = feats[(feats["org_id"] == "CSTO") & feats["dimension_id"].isin(["standing_forces", "integrated_command"])
+                 & (feats["value"] != "unknown")]
+    assert not csto["note"].str.startswith("Documented by").any()
+    assert (csto["valid_from"] <= pd.Timestamp("2003-04-28")).all(), csto[["dimension_id", "valid_from"]]
+
+    def at(day):
+        return W.matrix_cells(feats, dims, ["CSTO"], day).set_index("dimension_id")["value"]
+
+    assert (at("2001-05-24")["standing_forces"], at("2001-05-24")["integrated_command"]) == ("unknown", "unknown")
+    assert (at("2001-06-15")["standing_forces"], at("2001-06-15")["integrated_command"]) == ("yes", "unknown")
+    for day in ("2004-03-29", "2008-08-08", "2024-04-30"):
+        assert (at(day)["standing_forces"], at(day)["integrated_command"]) == ("yes", "partial"), day
+    assert at("2001-06-15")["secretariat"] == "unknown" and at("2004-01-01")["secretariat"] == "yes"
+
+
+def test_a_report_inside_2004_2011_names_the_cstos_partly_command_not_an_unknown():
+    """What a reader of a 2004 report sees: NATO's lead on the institutions index rests on the CSTO's staff coded
+    'partly' (a tie if read as yes), as on the default date, no longer on cells 'unknown cells could lift'."""
+    from helpers.tables import typology as T
+    from helpers.tables import typology_checks_words as C
+    from helpers.tables import typology_words as W
+
+    feats, dims = load.org_features(), load.dimensions()
+    shown = ["NATO", "OSCE", "SCO", "CSTO", "RU_CN_TREATY_2001"]
+    cells = W.matrix_cells(feats, dims, shown, "2004-03-29")
+    robust = C.robustness_table(feats, dims, shown, "2004-03-29", {})
+    found = W.glance_findings(T.typology_intervals(feats, dims, shown, "2004-03-29"), cells, dims, [], {},
+                              "29 Mar 2004", ties_when_yes=C.lead_rests_on_partly(robust))
+    assert "only while CSTO's integrated military command is read as 'partly'" in found[0], found[0]
+    assert "unknown cells could lift" not in found[0]
+
+
+def test_every_peacekeeping_role_counts_from_the_act_that_gave_it_not_a_first_operation(features):
+    """Referee (methods-10, m7): the CSTO's role counted from an agreement (2007), the OSCE's from a decision (1992)
+    but NATO's from its first deployment (IFOR, 20 Dec 1995). One rule now: the decision or agreement that gave the
+    role, so NATO's counts from the Oslo Decision of 4 June 1992 and a 1993 report shows it."""
+    from helpers.tables import typology_words as W
+
+    yes = features[(features["dimension_id"] == "peacekeeping") & (features["value"] == "yes")
+                   & features["org_id"].isin(["NATO", "OSCE", "CSTO"])].set_index("org_id")["valid_from"]
+    assert yes.dt.strftime("%Y-%m-%d").to_dict() == {"NATO": "1992-06-04", "OSCE": "1992-07-10",
+                                                     "CSTO": "2007-10-06"}
+    cells = W.matrix_cells(features, load.dimensions(), ["NATO"], "1993-06-30").set_index("dimension_id")["value"]
+    assert cells["peacekeeping"] == "yes"
+    assert "Oslo Decision" in features.loc[(features["org_id"] == "NATO")
+                                           & (features["dimension_id"] == "peacekeeping"), "note"].iloc[0]
 
 
 #: "signed ... and in force from 23 August 1953": a note that names both acts of a treaty.

@@ -511,3 +511,33 @@ def test_partial_bloc_totals_name_the_missing_members_and_say_they_are_lower_bou
         early, 2006, names)
     source = (paths.NOTEBOOKS / "05-balance-of-power.py").read_text(encoding="utf-8")
     assert "balance_words.partial_note(caps, P.year, names)" in source  # the capability table's caption says it too
+
+
+def test_the_purchasing_power_rows_name_the_factors_year_and_the_price_base_they_are_applied_to(data):
+    """Referee (methods-10, m9): Robertson's 2024 military-PPP factors are applied to SIPRI's figures in constant
+    2023 US dollars; the row a reader sees and the robustness check now say both, not only 'purchasing-power
+    parity'."""
+    c, conc, measures, wy, ppp, py = _robustness_inputs(data)
+    assert R.price_base(data[0]) == 2023
+    assert ("(2024 factors applied to SIPRI's figures in constant 2023 US dollars)"
+            in BV.ppp_view(ppp)["Basis"].iloc[1])
+    table = BRW.robustness(c, conc, 2023, measures, wy, ppp, py).set_index("Headline")
+    alternative = table.loc["Russia and China spend about three tenths of what NATO spends", "Alternative"]
+    assert "(2024 factors applied to figures in constant 2023 US dollars)" in alternative
+
+
+def test_the_series_rise_is_given_beside_nato_held_to_its_last_members(data):
+    """Referee (methods-10, m10): "rose from 8% to 32% of NATO's" mixes spending with NATO growing from 19 to 32
+    members. The glance's series line now gives 2000's share against the 32 members of 2024 (7.6%), computed, and
+    names the member without a figure for 2000."""
+    capabilities, memberships, world = data
+    series = B.share_series(capabilities, memberships, world, B.indicator_years(capabilities))
+    first, last, _ = B.series_span(series, "against NATO")
+    fixed = R.fixed_membership_share(capabilities, memberships, first, last)
+    assert (first, last) == (2000, 2024) and fixed["share"].iloc[0] == pytest.approx(0.0762, abs=0.0005)
+    blocs = B.comparison_blocs(memberships, B.reference_date(2023))
+    c = B.world_shares(B.bloc_capabilities(capabilities, blocs, 2023), world, 2023)
+    found = BW.glance_findings(c, BC.concentration_table(capabilities, blocs, 2023), series, 2023,
+                               {"MNE": "Montenegro"}, fixed=fixed)
+    assert ("rose from 8% to 32% of NATO's. NATO grew from 19 to 32 members meanwhile; against its 32 members of "
+            "2024, 2000's share is 7.6% (Montenegro without a SIPRI figure for 2000).") in found[-1]

@@ -237,7 +237,8 @@ def test_finding_names_the_promise_makers_the_index_leader_the_rivals_unknowns_c
         "Alpha and Beta both make the defence promise that makes a defence alliance; Alpha leads on our institutions index "
         "on known cells, though unknown cells could lift Beta level; Delta cannot be placed on either axis")
     assert H.alliance_title(iv.iloc[[0, 2]], cells, dims, names=names) == (
-        "Only Alpha makes the defence promise that makes a defence alliance, and it also leads on our institutions index")
+        "Of the organisations compared, only Alpha makes the defence promise that makes a defence alliance, and it also "
+        "leads on our institutions index")
     assert H.alliance_finding(iv.iloc[[3]], cells, dims, names=names).startswith("Too few known features")
 
 

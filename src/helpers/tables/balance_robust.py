@@ -7,11 +7,13 @@ are :mod:`helpers.tables.balance_view`'s.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers.tables.balance import PAIR, WARHEAD_MEASURES, bloc_capabilities, year_values
+from helpers.tables.balance import (PAIR, WARHEAD_MEASURES, bloc_capabilities, comparison_blocs, reference_date,
+                                    year_values)
 from helpers.tables.frames import need
 
 
@@ -19,6 +21,16 @@ def warhead_measures(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[st
     """:func:`bloc_capabilities` for SIPRI's three warhead counts in ``year`` (deployed, military stockpile, total
     inventory), for the comparison that decides whether a warhead headline holds."""
     return bloc_capabilities(capabilities, blocs, year, WARHEAD_MEASURES)
+
+
+def price_base(capabilities: pd.DataFrame, indicator: str = "milex_usd_const") -> int | None:
+    """The year of the constant prices ``indicator`` is stated in, read from its unit ("USD million, constant 2023
+    prices" gives 2023); None when no unit names one."""
+    if "unit" not in capabilities:
+        return None
+    units = capabilities.loc[capabilities["indicator"] == indicator, "unit"].dropna().astype(str)
+    years = {int(m.group(1)) for u in units if (m := re.search(r"constant (\d{4})", u))}
+    return years.pop() if len(years) == 1 else None
 
 
 def ppp_sensitivity(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int,
@@ -33,7 +45,8 @@ def ppp_sensitivity(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str
     NATO stays at market exchange rates, because the data holds no military-PPP figure for its members: the second
     row is an upper bound on how far the ratio moves only if no NATO member's military-PPP factor is below 1 (at
     purchasing power, several European members' spending would rise too); that assumption is stated, not checked.
-    Columns: basis, pair (US$ million), nato (US$ million), ratio, conversion (the factors used, by state). Empty
+    Columns: basis, pair (US$ million), nato (US$ million), ratio, conversion (the factors used, by state),
+    price_base (the year of SIPRI's constant prices the factors are applied to, :func:`price_base`). Empty
     when the data lacks either figure of the factor for Russia or China in ``year``.
     """
     need(capabilities, ("iso3", "year", "indicator", "value"), "ppp_sensitivity(capabilities)")
@@ -41,7 +54,8 @@ def ppp_sensitivity(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str
     const = year_values(capabilities, year, "milex_usd_const")[0]
     market = year_values(capabilities, year, "milex_usd_mppp_market")[0]
     mppp = year_values(capabilities, year, "milex_usd_mppp")[0]
-    columns = ["basis", "pair", "nato", "ratio", "conversion"]
+    columns = ["basis", "pair", "nato", "ratio", "conversion", "price_base"]
+    base = price_base(capabilities)
     if not all(c in mppp.index and c in market.index and c in const.index for c in pair):
         return pd.DataFrame(columns=columns)
     factor = {c: float(mppp[c]) / float(market[c]) for c in pair}
@@ -51,10 +65,12 @@ def ppp_sensitivity(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str
     conv = ", ".join(f"{(names or {}).get(c, c)} ×{factor[c]:.2f}" for c in pair)
     return pd.DataFrame([
         {"basis": "market exchange rates (SIPRI)", "pair": at_market, "nato": nato, "ratio": at_market / nato,
-         "conversion": ""},
-        {"basis": "Russia and China at military purchasing-power parity, NATO at market rates (an upper bound only "
-                  "if no NATO member's military-PPP factor is below 1, which was not checked)",
-         "pair": at_ppp, "nato": nato, "ratio": at_ppp / nato, "conversion": conv}], columns=columns)
+         "conversion": "", "price_base": base},
+        {"basis": f"Russia and China at military purchasing-power parity ({year} factors applied to SIPRI's figures "
+                  f"{f'in constant {base} US dollars' if base else 'at constant prices'}), NATO at market rates (an "
+                  "upper bound only if no NATO member's military-PPP factor is below 1, which was not checked)",
+         "pair": at_ppp, "nato": nato, "ratio": at_ppp / nato, "conversion": conv, "price_base": base}],
+        columns=columns)
 
 
 def without_member(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]], year: int,
@@ -67,3 +83,21 @@ def without_member(capabilities: pd.DataFrame, blocs: Mapping[str, Iterable[str]
     total = caps.set_index("bloc")["total"]
     pair, nato = float(total.get(PAIR, float("nan"))), float(total.get("rest", float("nan")))
     return pair, nato, (pair / nato if nato and nato == nato else float("nan"))
+
+
+def fixed_membership_share(capabilities: pd.DataFrame, memberships: pd.DataFrame, first: int,
+                           last: int) -> pd.DataFrame:
+    """Russia and China's spending as a share of NATO's in ``first``, with NATO held to its members on 31 December
+    of ``last``: the series' first point without NATO's growth in between (the series reads each year's members).
+
+    Columns: year (``first``), members_of (``last``), members (NATO's members then), share, missing (members of
+    ``last`` with no SIPRI figure for ``first``, comma-separated; the share sums only those with one)."""
+    need(capabilities, ("iso3", "year", "indicator", "value"), "fixed_membership_share(capabilities)")
+    blocs = comparison_blocs(memberships, reference_date(int(last)))
+    caps = bloc_capabilities(capabilities, {"NATO": blocs["NATO"], PAIR: blocs[PAIR]}, int(first),
+                             ["milex_usd_const"]).set_index("bloc")
+    nato, pair = float(caps.loc["NATO", "total"]), float(caps.loc[PAIR, "total"])
+    missing = caps.loc["NATO", "missing"]
+    return pd.DataFrame([{"year": int(first), "members_of": int(last), "members": len(blocs["NATO"]),
+                          "share": pair / nato if nato else float("nan"),
+                          "missing": missing if isinstance(missing, str) else ""}])

@@ -38,11 +38,14 @@ def _spending_rows(caps: pd.DataFrame, year: int, ppp: pd.DataFrame, ppp_year: i
     if math.isnan(ratio) or ppp is None or len(ppp) != 2:
         return []
     base, alt = float(ppp["ratio"].iloc[0]), float(ppp["ratio"].iloc[1])
+    price_base = ppp["price_base"].iloc[1] if "price_base" in ppp else None
+    prices = f"in constant {price_base} US dollars" if price_base else "at constant prices"
     holds = abs(alt / base - 1) < 0.25
     return [{"Headline": "Russia and China spend about three tenths of what NATO spends",
              "As measured": f"{ratio:.0%} in {year}, market exchange rates",
-             "Alternative": f"Russia's and China's spending at military purchasing-power parity ({ppp_year}); "
-                            "NATO at market rates, so an upper bound if no NATO member's factor is below 1",
+             "Alternative": f"Russia's and China's spending at military purchasing-power parity ({ppp_year} factors "
+                            f"applied to figures {prices}); NATO at market rates, so an upper bound if no NATO "
+                            "member's factor is below 1",
              "Under the alternative": f"{base:.0%} at market rates, at most {alt:.0%} in {ppp_year} (an upper bound if NATO's factor is at least 1)",
              "Holds": "yes" if holds else f"no: the ratio is {alt / base:.1f} times as large"
                       + ("; NATO still spends more" if alt < 1 else "")}]

@@ -195,6 +195,28 @@ def series_finding(series: pd.DataFrame, name: str = "Russia + China as a share 
     return f"From {first} to {last}, Russia and China's military spending {verb} from {a:.0%} to {b:.0%} of NATO's"
 
 
+def fixed_membership_sentence(series: pd.DataFrame, fixed: pd.DataFrame | None,
+                              names: Mapping[str, str] | None = None,
+                              name: str = "Russia + China as a share of NATO") -> str:
+    """The series' first point beside the same share with NATO held to its last year's members
+    (:func:`helpers.tables.balance_robust.fixed_membership_share`), since the series' NATO grows: "NATO grew from 19
+    to 32 members meanwhile; against its 32 members of 2024, 2000's share is 7.6%." Empty without ``fixed`` or
+    when NATO's size did not change."""
+    sub = series[series["series"] == name].dropna(subset=["value"])
+    if fixed is None or fixed.empty or sub.empty:
+        return ""
+    row = fixed.iloc[0]
+    before = int(sub.loc[sub["year"] == row["year"], "members"].iloc[0])
+    if before == int(row["members"]):
+        return ""
+    out = (f"NATO grew from {before} to {int(row['members'])} members meanwhile; against its {int(row['members'])} "
+           f"members of {int(row['members_of'])}, {int(row['year'])}'s share is {row['share']:.1%}")
+    if row["missing"]:
+        who = wording.joined([(names or {}).get(c.strip(), c.strip()) for c in row["missing"].split(",")], lang="en")
+        out += f" ({who} without a SIPRI figure for {int(row['year'])})"
+    return out + "."
+
+
 def summary(year: int) -> str:
     """The line under the title, for the report's own year."""
     return (f"How NATO, Russia and China, the SCO and the CSTO compare in {year}: military spending, nuclear warheads, "
@@ -295,14 +317,15 @@ def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame
                     names: Mapping[str, str] | None = None, measures: pd.DataFrame | None = None,
                     measures_year: int | None = None, ppp: pd.DataFrame | None = None,
                     ppp_year: int | None = None, estimated: bool = False,
-                    no_us: tuple[float, float, float] | None = None) -> list[str]:
+                    no_us: tuple[float, float, float] | None = None, fixed: pd.DataFrame | None = None) -> list[str]:
     """The 2–4 findings at the top of 05, for the report's year: the pair's spending against NATO's, the
     warheads (when the data holds an inventory for the year), NATO's leading member, and the series, followed in
     its line by the bloc totals that miss members (:func:`partial_note`: lower bounds). A finding
     that does not survive its obvious alternative (spending at purchasing-power parity, ``ppp``; deployed or
     stockpiled warheads, ``measures``) says so in a sentence of its own; with ``estimated`` (Russia's and China's
     spending for ``year`` are both estimates, :func:`helpers.tables.balance.all_estimated`) the spending finding
-    says that its ratio rests on estimates published without a range."""
+    says that its ratio rests on estimates published without a range; with ``fixed``, the series' line also gives
+    its first point with NATO held to its last year's members (:func:`fixed_membership_sentence`)."""
     pair = pair_finding(caps, year)
     if pair and estimated:
         pair += " Russia's and China's figures are SIPRI estimates, published without a range."
@@ -314,7 +337,8 @@ def glance_findings(caps: pd.DataFrame, conc: pd.DataFrame, series: pd.DataFrame
     heads = warhead_glance(measures, measures_year) or warhead_finding(caps, year)
     found = [pair, heads, leader_finding(conc, year, names)]
     # a glance holds at most four findings, so the partial totals join the last one
-    last = " ".join(filter(None, [series_finding(series) + ".", partial_note(caps, year, names)]))
+    last = " ".join(filter(None, [series_finding(series) + ".", fixed_membership_sentence(series, fixed, names),
+                                  partial_note(caps, year, names)]))
     return [f for f in found if f] + [last]
 
 

@@ -43,7 +43,8 @@ def _promise_part(yes: list[str], names: Mapping[str, str]) -> str:
     if not yes:
         return "none of them makes the defence promise that makes a defence alliance"
     if len(yes) == 1:
-        return f"only {names.get(yes[0], yes[0])} makes the defence promise that makes a defence alliance"
+        return (f"of the organisations compared, only {names.get(yes[0], yes[0])} makes the defence promise that "
+                "makes a defence alliance")
     both = "both" if len(yes) == 2 else "all"
     return f"{_join([names.get(o, o) for o in yes])} {both} make the defence promise that makes a defence alliance"
 
