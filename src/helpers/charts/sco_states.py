@@ -182,7 +182,7 @@ def upset_chart(combos: pd.DataFrame, *, structures: Iterable[str] = STRUCTURES,
     long = combos.melt(id_vars=["combination", "states", "members"], value_vars=structures,
                        var_name="structure", value_name="in")
     x = alt.X("combination:N", sort=order, axis=None)
-    y = dict(sort=structures, title=None)
+    y = dict(sort=None, scale=alt.Scale(domain=structures), title=None)  # one order for the dots and the lines
     dots = alt.Chart(long).mark_circle(size=110, opacity=1).encode(
         x=x, y=alt.Y("structure:N", **y),
         color=alt.Color("in:N", scale=alt.Scale(domain=[True, False], range=[theme.INK, theme.ABSENT]), legend=None),
