@@ -14,7 +14,8 @@ from browser import report_browser as rb
 
 pytestmark = pytest.mark.slow
 CSS = Path(__file__).resolve().parents[1] / "src" / "helpers" / "templates" / "nato_report" / "static" / "report.css"
-NEEDED = ("02-nato-enlargement.html", "04-crisis-arms-control-war.html", "ar/02-nato-enlargement.html")
+NEEDED = ("02-nato-enlargement.html", "04-crisis-arms-control-war.html", "ar/02-nato-enlargement.html",
+          "08-sco-multivector-states.html")
 
 
 @pytest.fixture(scope="module")
@@ -98,5 +99,16 @@ def test_the_slider_instruction_is_not_printed(chromium, pages, tmp_path, editio
         assert words in page.inner_text("main"), "the screen lost the instruction"
         page.emulate_media(media="print")
         assert words not in page.inner_text("main"), f"the printed {edition}02 still says {words!r}"
+    finally:
+        page.context.close()
+
+
+def test_08_matrix_still_prints_on_one_page_with_its_title(chromium, pages, tmp_path):
+    """Drawn at the paper's width, the 73-row matrix (15 px a row) is taller than A4: it is scaled to one page."""
+    page, _ = rb.open_report(chromium, pages / "08-sco-multivector-states.html", viewport=(1280, 900))
+    try:
+        texts = _pages_text(_pdf(page, tmp_path / "m.pdf"))
+        on = [i for i, t in enumerate(texts) if "Afghanistan" in t and "Russia and China" in t and "dialogue status" in t]
+        assert on, "the matrix's first row, last group and key are not on one page"
     finally:
         page.context.close()
