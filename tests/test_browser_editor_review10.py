@@ -37,7 +37,8 @@ def _lum(colour: str) -> float:
 
 
 UPSET_DOTS = """() => { const v = document.getElementById('chart-upset').vegaView, dots = [], rules = [];
-    (function walk(n) { if (!n) return; if (n.marktype === 'symbol') n.items.forEach(i => dots.push([!!i.datum.in, i.fill]));
+    (function walk(n) { if (!n) return;
+      if (n.marktype === 'symbol') n.items.forEach(i => dots.push([!!i.datum.in, i.fill]));
       if (n.marktype === 'rule' && n.role === 'mark') n.items.forEach(i => rules.push(i.y2 - i.y));
       (n.items || []).forEach(walk); })(v.scenegraph().root);
     return {dots, rules}; }"""
@@ -113,7 +114,8 @@ def test_the_tooltip_is_opaque_and_names_its_fields_as_labels(chromium, pages):
     try:
         tip = rb.hover_mark(page, "#chart-milex", index=1)
         assert tip, "hovering a bar shows no tooltip"
-        keys = page.evaluate("Array.from(document.querySelectorAll('#vg-tooltip-element td.key')).map(k => k.innerText)")
+        keys = page.evaluate("Array.from(document.querySelectorAll('#vg-tooltip-element td.key'))"
+                             ".map(k => k.innerText)")
         assert keys and all(k[:1] == k[:1].upper() for k in keys), keys
         bg = page.evaluate("getComputedStyle(document.getElementById('vg-tooltip-element')).backgroundColor")
         assert bg.startswith("rgb(") or bg.endswith(", 1)"), f"tooltip background {bg} lets the chart show through"
@@ -127,7 +129,8 @@ def test_05_legend_triangle_shows_on_a_dark_page(chromium, pages):
     try:
         fill = page.evaluate("""() => { const svg = document.querySelector('#chart-series svg');
             for (const g of svg.querySelectorAll('g.role-legend')) {
-              if (/joined/.test(g.textContent)) return g.querySelector('.role-legend-symbol path').getAttribute('fill'); }
+              if (/joined/.test(g.textContent))
+                return g.querySelector('.role-legend-symbol path').getAttribute('fill'); }
             return null; }""")
         assert fill, "no legend names the years members joined"
         assert _lum(fill) > 120, f"the legend's triangle is {fill} on a dark page"

@@ -108,7 +108,8 @@ def test_08_matrix_still_prints_on_one_page_with_its_title(chromium, pages, tmp_
     page, _ = rb.open_report(chromium, pages / "08-sco-multivector-states.html", viewport=(1280, 900))
     try:
         texts = _pages_text(_pdf(page, tmp_path / "m.pdf"))
-        on = [i for i, t in enumerate(texts) if "Afghanistan" in t and "Russia and China" in t and "dialogue status" in t]
+        on = [i for i, t in enumerate(texts)
+              if "Afghanistan" in t and "Russia and China" in t and "dialogue status" in t]
         assert on, "the matrix's first row, last group and key are not on one page"
     finally:
         page.context.close()
