@@ -125,9 +125,32 @@ def test_upset_chart_bars_over_dot_matrix():
                           "SCO": [False, False, True], "SCO dialogue status": [False] * 3})
     spec = C.upset_chart(T.combination_counts(flags), title="t", description="d").to_dict()
     top, matrix = spec["vconcat"]
-    assert top["mark"]["type"] == "bar" and matrix["mark"]["type"] == "circle"
+    links, dots = matrix["layer"]
+    assert top["mark"]["type"] == "bar" and dots["mark"]["type"] == "circle"
     assert top["encoding"]["x"]["sort"] == ["NATO + OSCE", "OSCE + CSTO + SCO"]
-    assert matrix["encoding"]["x"]["sort"] == top["encoding"]["x"]["sort"]
+    assert dots["encoding"]["x"]["sort"] == top["encoding"]["x"]["sort"]
+
+
+def test_upset_joins_each_combinations_dots_and_turns_its_shades_over_on_a_dark_page():
+    """Review 10, H1: on a dark page members were drawn #989898 and the rest #dddddd, so absent read as present;
+    and nothing but the shade told a member's dot from a non-member's."""
+    flags = pd.DataFrame({"iso3": ["A", "B", "C"], "name": ["a", "b", "c"], "NATO": [True, True, False],
+                          "NATO partnership": [False] * 3, "OSCE": [True] * 3, "CSTO": [False, False, True],
+                          "SCO": [False, False, True], "SCO dialogue status": [False] * 3})
+    spec = C.upset_chart(T.combination_counts(flags), title="t", description="d").to_dict()
+    links, dots = spec["vconcat"][1]["layer"]
+    assert links["mark"]["type"] == "rule"
+    rows = spec["datasets"][links["data"]["name"]]
+    assert {(r["combination"], r["first"], r["last"]) for r in rows} == {("NATO + OSCE", "NATO", "OSCE"),
+                                                                         ("OSCE + CSTO + SCO", "OSCE", "SCO")}
+    assert links["encoding"]["y2"]["field"] == "last"
+    member, absent = dots["encoding"]["color"]["scale"]["range"]
+    dark = spec["usermeta"]["dark"]
+    def lum(hex_):
+        return sum(w * int(hex_[i:i + 2], 16) for w, i in ((0.2126, 1), (0.7152, 3), (0.0722, 5)))
+    assert lum(member) < lum(absent), "light page: members darker than the rest"
+    assert lum(dark[member.lower()]) > lum(dark[absent.lower()]) + 100, "dark page: members clearly brighter"
+    assert dark[links["mark"]["color"].lower()] == dark[member.lower()]
 
 
 def test_builders_refuse_an_empty_title():

@@ -20,6 +20,11 @@ def _printed(html: str) -> str:
     ("مراحل المعاهدات حتى 2026؛ مرّر المؤشر لترى التواريخ.", "مراحل المعاهدات حتى 2026."),
     ("تظهر نقطةً. مرِّر المؤشر للتفاصيل.", "تظهر نقطةً. "),
     ("Members on 1 Jan 2020; the hovering debate is not an instruction.", None),
+    # review 10, L11: the prose's slider instruction printed ("Move the slider, or focus it and use the arrow keys…")
+    ("<p>Move the slider, or use the arrow keys, to see NATO's members: the map moves. It starts at the date.</p>",
+     "<p> It starts at the date.</p>"),
+    ("<p>حرّك المنزلق، أو استخدم مفاتيح الأسهم، لترى الأعضاء. ويبدأ من تاريخ التقرير.</p>",
+     "<p> ويبدأ من تاريخ التقرير.</p>"),
 ])
 def test_hover_instructions_in_captions_do_not_reach_paper(caption, paper):
     html = str(screen_hints(caption))

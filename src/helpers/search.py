@@ -151,8 +151,10 @@ def box_html(assets: str = "assets/", place: str = "") -> str:
     s = f"-{_html.escape(place, quote=True)}" if place else ""
     words = "".join(f' data-words-{k}="{_html.escape(t(v), quote=True)}"' for k, v in SEARCH_WORDS.items()
                     if paths.language() != "en")
-    help_text = t("Type a word (for example Helsinki); arrow keys move through the results, Enter opens one, "
-                  "Escape closes them.")
+    # the phone's menu is used by touch: its box says to tap, not which keys to press
+    help_text = (t("Type a word (for example Helsinki), then tap a result to open it.") if place == "menu" else
+                 t("Type a word (for example Helsinki); arrow keys move through the results, Enter opens one, "
+                   "Escape closes them."))
     return (
         f'<div class="site-search" role="search" data-assets="{a}"{words}>'
         f'<label class="site-search-label" for="site-search-input{s}">{t("Search all reports")}</label>'

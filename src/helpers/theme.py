@@ -189,7 +189,7 @@ OUTSIDE = "#eeeeee"  # land outside the organisation on a map, and a map's "none
 PART_MEMBER, PART_MEMBER_DARK = "#9ecae1", "#3f6f8f"  # a map shape partly a member (02: Germany before Oct 1990)
 BORDER = "#ffffff"  # borders between shapes and cells
 GRID = "#c8c8c8"  # the lines between the cells of a grid
-ABSENT = "#dddddd"  # a dot for "not in this combination"
+ABSENT, ABSENT_DARK, PRESENT_DARK = "#dddddd", "#464a51", "#f0f0f0"  # not / in a combination (dark page: swapped)
 GRID_DARK = "#16181b"  # the lines between the cells of a grid on a dark page (its ground)
 #: 06's hatch of a cell not coded: thin grey stripes on the page's ground (the dark page swaps both), so an unread
 #: cell recedes and never reads as a shade of the key; the key shows it as a square with the same stripes.

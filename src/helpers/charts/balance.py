@@ -285,7 +285,10 @@ def share_lines(series: pd.DataFrame, *, title: str, description: str = LINES, w
     # a step in a line can be a change of members, not a trend: the years a bloc gained members are marked
     joined = base.transform_filter(alt.datum.joined).mark_point(size=90, filled=True, opacity=1).encode(
         shape=alt.Shape("step:N", scale=alt.Scale(domain=[JOINED], range=["triangle-up"]),
-                        legend=alt.Legend(title=None, orient="top")), tooltip=tips)
+                        # the key's triangle in the text's grey, which a dark page lightens (its default black
+                        # vanished on the dark ground)
+                        legend=alt.Legend(title=None, orient="top", symbolFillColor=theme.TEXT,
+                                          symbolStrokeColor=theme.TEXT)), tooltip=tips)
     names, key = _line_names(data, x, colour)
     marks = (lines, points, joined, names, key)
     panels = [alt.layer(*(c.transform_filter(alt.datum.kind == k) for c in marks)).properties(

@@ -168,7 +168,9 @@ def _group_marks(rows: pd.DataFrame, order: list[str]) -> list[alt.Chart]:
 
 def upset_chart(combos: pd.DataFrame, *, structures: Iterable[str] = STRUCTURES, title: str, description: str = UPSET,
                 width: int = 560) -> alt.VConcatChart:
-    """UpSet-style: bars of how many states hold each exact combination, over a dot matrix of the combination."""
+    """UpSet-style: bars of how many states hold each exact combination, over a dot matrix of the combination whose
+    filled dots are joined by a line down each column, so a combination reads by its line as well as by the dots'
+    shade; a dark page turns the pair of shades over (members near white, the rest dark grey: ``usermeta.dark``)."""
     structures = list(structures)
     combos = combos.reset_index(drop=True)
     order = list(combos["combination"])
@@ -179,12 +181,24 @@ def upset_chart(combos: pd.DataFrame, *, structures: Iterable[str] = STRUCTURES,
     ).properties(width=width, height=180)
     long = combos.melt(id_vars=["combination", "states", "members"], value_vars=structures,
                        var_name="structure", value_name="in")
-    dots = alt.Chart(long).mark_circle(size=110).encode(
-        x=alt.X("combination:N", sort=order, axis=None),
-        y=alt.Y("structure:N", sort=structures, title=None),
-        color=alt.Color("in:N", scale=alt.Scale(domain=[True, False], range=[theme.TIE_GRADE_COLORS[0], theme.ABSENT]),
-                        legend=None),
+    x = alt.X("combination:N", sort=order, axis=None)
+    y = dict(sort=None, scale=alt.Scale(domain=structures), title=None)  # one order for the dots and the lines
+    dots = alt.Chart(long).mark_circle(size=110, opacity=1).encode(
+        x=x, y=alt.Y("structure:N", **y),
+        color=alt.Color("in:N", scale=alt.Scale(domain=[True, False], range=[theme.INK, theme.ABSENT]), legend=None),
         tooltip=[alt.Tooltip("combination:N"), alt.Tooltip("structure:N"),
-                 alt.Tooltip("in:N", title="belongs"), alt.Tooltip("members:N", title="states")],
-    ).properties(width=width, height=22 * len(structures))
-    return alt.vconcat(bars, dots, spacing=4).properties(title=title, description=description or title)
+                 alt.Tooltip("in:N", title="belongs"), alt.Tooltip("members:N", title="states")])
+    links = alt.Chart(upset_links(long, structures)).mark_rule(color=theme.INK, strokeWidth=3).encode(
+        x=x, y=alt.Y("first:N", **y), y2="last:N", tooltip=[alt.Tooltip("combination:N")])
+    matrix = alt.layer(links, dots).properties(width=width, height=22 * len(structures))
+    dark = theme.dark_swap((theme.INK, theme.ABSENT), (theme.PRESENT_DARK, theme.ABSENT_DARK))
+    return alt.vconcat(bars, matrix, spacing=4).properties(title=title, description=description or title,
+                                                           usermeta={"dark": dark})
+
+
+def upset_links(long: pd.DataFrame, structures: list[str]) -> pd.DataFrame:
+    """Each combination's first and last structure it holds (in the matrix's order): the line joining its dots."""
+    held = long[long["in"].astype(bool)].assign(rank=lambda d: d["structure"].map(structures.index))
+    held = held.sort_values(["combination", "rank"], kind="mergesort")
+    ends = held.groupby("combination", sort=False)["structure"].agg(first="first", last="last").reset_index()
+    return ends

@@ -95,6 +95,7 @@ def exporter(lang: str = "en"):
         lambda context, cell: prose_html(cell, context.get("resources", {}))))
     # long sections folded for the first read (helpers.render.folds)
     made.register_filter("fold_text", lambda fragment, cell: folds.fold_text(fragment, cell, tr))
+    made.register_filter("hints", templating.screen_hints)  # a paragraph's slider instruction: the screen's alone
     made.register_filter("fold_run", folds.run_tag)
     made.register_filter("fold_open", lambda tag: folds.opening(tag, tr))
     return made

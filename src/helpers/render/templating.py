@@ -55,13 +55,15 @@ def marked(value) -> str:
 #: A caption's instruction to hover ("…; hover for dates." or "… Hover a bar for its dates.", and the Arabic
 #: «مرّر المؤشر…»): the screen's alone, so paper does not tell its reader to hover. A clause takes its leading
 #: "; " with it and leaves the full stop; a sentence goes whole.
-_VERB = r"(?:[Hh]over|مرِّر المؤشر|مرّر المؤشر)"
-_HOVER = re.compile(rf"[;؛] {_VERB}[^.<]*(?=\.)|(?:(?<=\. )|^){_VERB}[^.<]*\.")
+#: The prose's own instruction to move a map's slider (02, 08: «Move the slider, or focus it and use the arrow keys,
+#: …») is the screen's too: paper shows the report's date alone. A sentence may open a paragraph (after ``<p>``).
+_VERB = r"(?:[Hh]over|مرِّر المؤشر|مرّر المؤشر|Move the slider|حرّك المنزلق|حرِّك المنزلق)"
+_HOVER = re.compile(rf"[;؛] {_VERB}[^.<]*(?=\.)|(?:(?<=\. )|(?<=<p>)|^){_VERB}[^.<]*\.")
 
 
 def screen_hints(value) -> str:
-    """The Jinja filter ``hints`` (after ``ar``): each hover instruction in a caption wrapped in
-    ``<span class="screen-only">`` (hidden in print by report.css)."""
+    """The Jinja filter ``hints`` (after ``ar``; on a markdown cell's HTML too): each hover or slider instruction in a
+    caption or paragraph wrapped in ``<span class="screen-only">`` (hidden in print by report.css)."""
     import markupsafe
 
     return markupsafe.Markup(_HOVER.sub(lambda m: f'<span class="screen-only">{m.group(0)}</span>', str(value)))

@@ -25,6 +25,27 @@
     return text.replace(/[\u0623\u0625\u0622\u0671\u0629\u0649]/g, function (c) { return FOLD[c]; }).toLowerCase();
   }
   function normalise(text) { return fold(text.replace(/[\u064B-\u0655\u0670\u0640\u200e\u200f\u061c]/g, "")); }
+  /* an Arabic word without its article and the one-letter words written onto it: «الناتو», «والناتو», «بالناتو»,
+     «للناتو» are all found by «ناتو» (a reader types a noun with or without «ال»); the index keeps the word as
+     written too, so a name that only looks like it starts so («ليبيا» in «لليبيا») is still found whole */
+  var CLITICS = /^(?:[\u0648\u0641]?[\u0628\u0643\u0644]?\u0627\u0644|[\u0648\u0641]?\u0644\u0644)(?=[\u0621-\u064A]{2})/;
+  function bare(term) { return normalise(term).replace(CLITICS, ""); }
+  function indexTerms(term) { var n = normalise(term), b = n.replace(CLITICS, ""); return b === n ? n : [n, b]; }
+  /* the names the reports use for a place or body a reader may call otherwise (left: as a reader may type it,
+     folded as normalise does; right: the reports' own) */
+  var SYNONYMS = {"turkey": "türkiye", "turkiye": "türkiye", "soviet union": "ussr", "great britain": "united kingdom",
+                  "britain": "united kingdom", "usa": "united states", "burma": "myanmar",
+                  "تركيه": "تركيا", "سوفياتي": "سوفيتي"};
+  function expand(query) {
+    var q = normalise(query), alts = [query];
+    Object.keys(SYNONYMS).forEach(function (k) {
+      var at = q.indexOf(k), word = at >= 0 && !/\w/.test(q.charAt(at - 1) || " ") && !/\w/.test(q.charAt(at + k.length) || " ");
+      if (word && q.indexOf(SYNONYMS[k]) < 0) { alts.push(q.slice(0, at) + SYNONYMS[k] + q.slice(at + k.length)); }
+    });
+    /* each form's words all present (AND), any one form (OR) */
+    return alts.length < 2 ? query : {combineWith: "OR", queries: alts.map(function (a) {
+      return {combineWith: "AND", queries: [a]}; })};
+  }
 
   function ready(assets) {
     if (engine) { return Promise.resolve(engine); }
@@ -36,9 +57,9 @@
         engine = new window.MiniSearch({
           fields: ["title", "section", "text"],
           storeFields: ["title", "section", "page", "anchor"],
-          processTerm: function (term) { return normalise(term); },
+          processTerm: indexTerms,
           searchOptions: {boost: {section: 3, title: 2}, prefix: true, fuzzy: 0.15, combineWith: "AND",
-                          processTerm: function (term) { return normalise(term); }}
+                          processTerm: bare}
         });
         docs.forEach(function (d) { entries[d.id] = d; });
         engine.addAll(docs);
@@ -58,11 +79,19 @@
         if (i >= 0 && (at < 0 || i < at)) { at = i; }
       });
     }
-    if (at < 0) { return {before: text.slice(0, 140), hit: "", after: text.length > 140 ? " …" : ""}; }
-    var start = Math.max(0, at - 60);
+    if (at < 0) { var lead = words(text, 0, 140); return {before: lead, hit: "", after: lead.length < text.length ? " …" : ""}; }
     var term = terms.filter(function (t) { return lower.indexOf(normalise(t), at) === at; })[0] || "";
-    return {before: (start > 0 ? "… " : "") + text.slice(start, at), hit: text.slice(at, at + term.length),
-            after: text.slice(at + term.length, at + term.length + 90) + " …"};
+    var start = at > 60 ? text.indexOf(" ", at - 60) + 1 : 0;  // from a word's start ("…sign the CSCE Fina" no more)
+    if (start <= 0 || start > at) { start = Math.max(0, at - 60); }
+    var end = at + term.length, tail = words(text, end, 90);
+    return {before: (start > 0 ? "… " : "") + text.slice(start, at), hit: text.slice(at, end),
+            after: tail + (end + tail.length < text.length ? " …" : "")};
+  }
+  /* up to n characters of text from a place, ending at a word's end (the rest of the word it starts in, if any) */
+  function words(text, from, n) {
+    if (from + n >= text.length) { return text.slice(from); }
+    var cut = text.lastIndexOf(" ", from + n);
+    return text.slice(from, cut > from ? cut : from + n);
   }
 
   function item(result, terms, index, root) {
@@ -134,7 +163,7 @@
           return normalise((d.section || "") + " " + (d.text || "")).indexOf(phrase) >= 0 ? 1 : 0;
         };
         // sections holding the words as typed ("Article 5") come first, then MiniSearch's ranking
-        var results = eng.search(query).sort(function (a, b) { return (exact(b) - exact(a)) || (b.score - a.score); });
+        var results = eng.search(expand(query)).sort(function (a, b) { return (exact(b) - exact(a)) || (b.score - a.score); });
         var terms = Object.keys(results.reduce(function (acc, r) {
           r.terms.forEach(function (t) { acc[t] = true; }); return acc; }, {}));
         terms = [query].concat(terms.concat(query.split(/\s+/)).sort(function (a, b) { return b.length - a.length; }));

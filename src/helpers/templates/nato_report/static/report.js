@@ -217,7 +217,9 @@
       var v = value[key];
       if (key === "title" || v === undefined || v === null || v === "" || v === "null" || v === "undefined") return;
       if (typeof v === "object") v = JSON.stringify(v);
-      rows += '<tr><td class="key">' + esc(key) + '</td><td class="value">' + esc(String(v)) + "</td></tr>";
+      /* a field's name as a label, in sentence case ("Bloc", not the data's "bloc") */
+      var label = key.charAt(0).toUpperCase() + key.slice(1);
+      rows += '<tr><td class="key">' + esc(label) + '</td><td class="value">' + esc(String(v)) + "</td></tr>";
     });
     return html + (rows ? "<table>" + rows + "</table>" : "") || "{}";
   }
@@ -271,6 +273,19 @@
     window.addEventListener("scroll", stuck, {passive: true});
     box.addEventListener("scroll", stuck, {passive: true});
   }
+  /* a tap shows a mark's tooltip (a touch screen has no hover: Vega's tip follows the pointer's moves, and a tap
+     ends with the pointer leaving, which hid it); a tap on no mark, or outside every chart, hides it */
+  function tapTips(view) {
+    view.addEventListener("click", function (ev, item) {
+      var tip = view.tooltip();
+      if (!tip || !view._handler) { return; }
+      tip(view._handler, ev, item, item && item.tooltip !== undefined ? item.tooltip : null);
+    });
+  }
+  document.addEventListener("click", function (ev) {
+    var el = document.getElementById("vg-tooltip-element");
+    if (el && !(ev.target && ev.target.closest && ev.target.closest(".report-chart"))) { el.classList.remove("visible"); }
+  });
   function dark() { return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches; }
   function draw() {
     var root = document.documentElement;
@@ -281,63 +296,7 @@
       return;
     }
     var isDark = dark();
-    var jobs = containers.map(function (el) {
-      var spec = JSON.parse(document.getElementById(el.getAttribute("data-spec")).textContent);
-      /* a config the page holds once for all its charts (render/exports.py, _config_apart) */
-      if (spec.config && typeof spec.config.$page === "string") {
-        spec.config = JSON.parse(document.getElementById(spec.config.$page).textContent);
-      }
-      var mode = el.getAttribute("data-mode") || "vega-lite";
-      if (isDark && mode === "vega-lite") {
-        chartSwap = Object.assign({}, (spec.usermeta && spec.usermeta.dark) || {});
-        spec = lightenMarks(spec);
-        chartSwap = {};
-        spec.config = merge(spec.config || {}, DARK);
-      }
-      if (mode === "vega-lite" && el.clientWidth < 600) {
-        /* on a phone the legend goes under the chart, so the plot keeps the width; two or more legends stack
-           one under the other from the chart's start, never side by side past the screen's edge */
-        spec.config = merge(spec.config || {}, {legend: {orient: "bottom", direction: "horizontal", columns: 1,
-          layout: {bottom: {anchor: "start", direction: "vertical", margin: 8}}}});
-        phoneLegends(spec);
-        wrapLegends(spec);
-        wrapAxisTitles(spec, Math.max(20, Math.floor(el.clientWidth / 8)));
-      }
-      if (isDark && mode === "vega") { spec.background = null; }
-      if (mode === "vega-lite" && spec.usermeta && spec.usermeta.aspect && el.clientWidth > 0) {
-        /* a map keeps its shape at every width: its height follows the container's width */
-        var meta = spec.usermeta, phone = meta.phone_aspect && el.clientWidth < meta.phone_width;
-        spec.height = Math.round(el.clientWidth * (phone ? meta.phone_aspect : meta.aspect));
-      }
-      /* a chart whose columns would be crushed on a phone (its usermeta.phone_plot: the plot's least width) keeps
-         that width, and its box scrolls sideways and says so */
-      if (mode === "vega-lite" && spec.usermeta && spec.usermeta.phone_split && el.clientWidth < 600) {
-        spec = phoneSplit(spec);
-      }
-      var scrolls = mode === "vega-lite" && spec.usermeta && spec.usermeta.phone_plot && spec.width === "container" &&
-        el.clientWidth < 600;
-      if (scrolls) {
-        var box = el.closest(".report-chart-scroll") || el;
-        spec.width = spec.usermeta.phone_plot; delete spec.autosize;
-        box.classList.remove("report-chart-fits");
-        box.setAttribute("tabindex", "0"); box.setAttribute("role", "region");
-        box.setAttribute("aria-label", el.getAttribute("aria-label") || "");
-      }
-      var options = {mode: mode, renderer: "svg", actions: false, tooltip: {theme: isDark ? "dark" : "light",
-        formatTooltip: tooltipFields}};
-      return withData(spec).then(function (ready) {
-        return window.vegaEmbed(el, ready, options).then(function (result) {
-          return scrolls ? result : fitBox(el, ready, options, result, 0);
-        });
-      }).then(function (result) {
-        var svg = el.querySelector("svg");
-        if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
-        el.setAttribute("data-drawn", "true");
-        el.vegaView = result.view;
-        if (spec.usermeta && spec.usermeta.sticky_head) { stickyHead(el, result.view); }
-        return result;
-      });
-    });
+    var jobs = containers.map(function (el) { return drawOne(el, isDark); });
     Promise.all(jobs).then(function () {
       markScrollers();
       document.querySelectorAll(".report-timeline").forEach(timeline);
@@ -345,6 +304,83 @@
     }, function (err) {
       console.error("report: a chart could not be drawn: " + err);
       root.setAttribute("data-charts-drawn", "error");
+    });
+  }
+  /* print draws every chart again at the paper's text width (A4 less 15 mm margins: 180 mm, 680 px), so its words
+     print at the size the screen gives them: a chart drawn for a 972 px column and shrunk onto the paper printed
+     its labels at about 5 pt. Vega draws within the print event (no timer in between); afterwards the screen's
+     charts come back. */
+  var PRINT_WIDTH = 680;
+  function redraw(printing) {
+    var els = Array.prototype.slice.call(document.querySelectorAll(".report-chart[data-drawn]"));
+    if (!els.length || typeof window.vegaEmbed !== "function") { return; }
+    document.documentElement.classList.toggle("is-printing", printing);
+    els.forEach(function (el) {
+      if (el.vegaView) { el.vegaView.finalize(); }
+      (el.closest(".report-chart-scroll") || el).style.width = printing ? PRINT_WIDTH + "px" : "";
+    });
+    Promise.all(els.map(function (el) { return drawOne(el, dark()); })).then(markScrollers, function (err) {
+      console.error("report: a chart could not be drawn for print: " + err);
+    });
+  }
+  window.addEventListener("beforeprint", function () { redraw(true); });
+  window.addEventListener("afterprint", function () { redraw(false); });
+  function drawOne(el, isDark) {
+    var spec = JSON.parse(document.getElementById(el.getAttribute("data-spec")).textContent);
+    /* a config the page holds once for all its charts (render/exports.py, _config_apart) */
+    if (spec.config && typeof spec.config.$page === "string") {
+      spec.config = JSON.parse(document.getElementById(spec.config.$page).textContent);
+    }
+    var mode = el.getAttribute("data-mode") || "vega-lite";
+    if (isDark && mode === "vega-lite") {
+      chartSwap = Object.assign({}, (spec.usermeta && spec.usermeta.dark) || {});
+      spec = lightenMarks(spec);
+      chartSwap = {};
+      spec.config = merge(spec.config || {}, DARK);
+    }
+    if (mode === "vega-lite" && el.clientWidth < 600) {
+      /* on a phone the legend goes under the chart, so the plot keeps the width; two or more legends stack
+         one under the other from the chart's start, never side by side past the screen's edge */
+      spec.config = merge(spec.config || {}, {legend: {orient: "bottom", direction: "horizontal", columns: 1,
+        layout: {bottom: {anchor: "start", direction: "vertical", margin: 8}}}});
+      phoneLegends(spec);
+      wrapLegends(spec);
+      wrapAxisTitles(spec, Math.max(20, Math.floor(el.clientWidth / 8)));
+    }
+    if (isDark && mode === "vega") { spec.background = null; }
+    if (mode === "vega-lite" && spec.usermeta && spec.usermeta.aspect && el.clientWidth > 0) {
+      /* a map keeps its shape at every width: its height follows the container's width */
+      var meta = spec.usermeta, phone = meta.phone_aspect && el.clientWidth < meta.phone_width;
+      spec.height = Math.round(el.clientWidth * (phone ? meta.phone_aspect : meta.aspect));
+    }
+    /* a chart whose columns would be crushed on a phone (its usermeta.phone_plot: the plot's least width) keeps
+       that width, and its box scrolls sideways and says so */
+    if (mode === "vega-lite" && spec.usermeta && spec.usermeta.phone_split && el.clientWidth < 600) {
+      spec = phoneSplit(spec);
+    }
+    var scrolls = mode === "vega-lite" && spec.usermeta && spec.usermeta.phone_plot && spec.width === "container" &&
+      el.clientWidth < 600;
+    if (scrolls) {
+      var box = el.closest(".report-chart-scroll") || el;
+      spec.width = spec.usermeta.phone_plot; delete spec.autosize;
+      box.classList.remove("report-chart-fits");
+      box.setAttribute("tabindex", "0"); box.setAttribute("role", "region");
+      box.setAttribute("aria-label", el.getAttribute("aria-label") || "");
+    }
+    var options = {mode: mode, renderer: "svg", actions: false, tooltip: {theme: isDark ? "dark" : "light",
+      formatTooltip: tooltipFields}};
+    return withData(spec).then(function (ready) {
+      return window.vegaEmbed(el, ready, options).then(function (result) {
+        return scrolls ? result : fitBox(el, ready, options, result, 0);
+      });
+    }).then(function (result) {
+      var svg = el.querySelector("svg");
+      if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
+      el.setAttribute("data-drawn", "true");
+      el.vegaView = result.view;
+      tapTips(result.view);
+      if (spec.usermeta && spec.usermeta.sticky_head) { stickyHead(el, result.view); }
+      return result;
     });
   }
   /* print and PDF show every folded section (tables folded for the screen, source notes), then fold them back */
