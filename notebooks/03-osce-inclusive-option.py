@@ -143,8 +143,8 @@ present.table(docs[["date", "title", "description", "paragraphs"]], title=euroat
 indivisible = euroatlantic.principle_in_documents(documents, coding, "indivisible", org="OSCE")
 present.table(article.without_sources(indivisible), title=euroatlantic_words.indivisible_finding(indivisible),
               key="indivisible",
-              caption="Presence of the principle as we coded it in the documents; phrases are quoted from the "
-              "documents (at most 15 words).", sources=indivisible)
+              caption=euroatlantic_words.indivisible_note(indivisible) + " Presence of the principle as we coded "
+              "it in the documents; phrases are quoted from the documents (at most 15 words).", sources=indivisible)
 
 # %% [markdown]
 # ## "Politicised since the early 2000s" — the article's reading (C12, C13)
@@ -158,8 +158,9 @@ linked = euroatlantic.paragraph_events(events, event_paragraphs, PARAS)
 present.chart(euroatlantic_charts.event_timeline(linked, annotate=docs["event_id"],
                                                  title=euroatlantic_words.paragraph_events_finding(
     linked, PARAS, since=2000), description="Dots on a time axis, one lane per event category; the OSCE documents "
-    "are labelled."), caption="Events the data links to P5 or P6; hover a dot for its title. They show what "
-    "happened, not whether the OSCE was politicised.", sources=linked, key="p5-p6-events")
+    "are labelled."), caption="Events the data links to P5 or P6; hover or tap a dot for its title. Every event "
+    "is named in the folded table under the chart. They show what happened, not whether the OSCE was politicised.",
+    sources=linked, key="p5-p6-events")
 
 # %%
 present.table(linked[["date", "category", "title", "description", "paragraphs"]], sources=linked,

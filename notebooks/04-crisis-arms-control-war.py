@@ -195,13 +195,15 @@ present.table(war_rule[["date", "title", "acting", "against", "admitted", "reaso
 phases = arms_control.treaty_phases(arms_record, listed, through=through)
 steps = arms_control.treaty_steps(arms_record, listed, through=through)
 wars = events[events["event_id"].isin(war_rule.loc[war_rule["admitted"], "event_id"])]
-title = arms_control_words.gantt_headline(listed, wars, phases, through)
 at_2023 = arms_control.pair_status(arms_record, listed, "2023-12-31")
-present.chart(arms_control_charts.treaty_gantt(phases, steps, wars, title=title,
-                                               description="Treaties above the wars, one axis.",
+drawn = arms_control_words.gantt_subtitle(listed, wars, phases, through)
+present.chart(arms_control_charts.treaty_gantt(phases, steps, wars, title=arms_control_words.gantt_headline(at_2023),
+                                               subtitle=drawn, description="Treaties above the wars, one axis.",
+                                               report_date=P.after,
                                                binding=at_2023.loc[at_2023["binds_pair"], "treaty_id"]),
-              caption=f"Treaty phases up to {wording.day(through.date())}; hover for dates, parties and sources. "
-              + arms_control_charts.key_note() + " " + arms_control_words.binding_note(at_2023),
+              caption=f"Treaty phases up to {wording.day(through.date())}; hover or tap for dates, parties and "
+              f"sources. {arms_control_words.after_note(P.after)} " + arms_control_charts.key_note() + " "
+              + arms_control_words.binding_note(at_2023),
               sources=[*phases["source_id"], *steps["source_id"], *wars["source_id"]], key="treaties-wars")
 
 # %% [markdown]
@@ -278,8 +280,8 @@ present.table(war_rows[["date", "title", "description", "paragraphs"]],
 camps = euroatlantic.camps(memberships, states, ["NATO", "CSTO"], {"before": P.before, "after": P.after})
 present.chart(euroatlantic_charts.camps_slope(camps, title=arms_control_words.camps_headline(camps),
                                 description="Members on both dates."),
-              caption=f"Formal members on {wording.day(P.before)} and {wording.day(P.after)}; hover for who joined or "
-                      "left.", sources=membership.sources(memberships, ["NATO", "CSTO"]), key="camps")
+              caption=f"Formal members on {wording.day(P.before)} and {wording.day(P.after)}; hover or tap for who "
+                      "joined or left.", sources=membership.sources(memberships, ["NATO", "CSTO"]), key="camps")
 
 # %% [markdown]
 # Counts hide changes of status: a state can stay a formal member while freezing its participation. The table

@@ -88,7 +88,7 @@ present.table(principle_rows[["label", "label_ar", "paragraph", "description"]],
 # ## Principle × document
 #
 # Every document adopted on or before the report's date, in date order, against every principle. Darker = stated
-# more directly. Hover a cell for the article or paragraph and the phrase we read.
+# more directly. Hover or tap a cell for the article or paragraph and the phrase we read.
 
 # %%
 matrix = principles.principle_matrix(principle_documents, documents, principle_rows, P.as_of)
@@ -105,10 +105,10 @@ present.chart(principles_charts.principle_grid_chart(grid, title=principles_word
 
 # %%
 summary = principles.principle_summary(grid)
-present.table(summary, title=principles_words.principles_found(summary, P.as_of, grid), sources=matrix, key="summary",
-              caption="Documents adopted on or before the chosen date; counts of our readings. 'From a report' = "
-                      "explicit on a news report of the text, with no phrase quoted; 'not coded' = not read, not "
-                      "absent.")
+present.table(summary, title=principles_words.summary_title(summary, P.as_of), sources=matrix, key="summary",
+              caption=principles_words.summary_note(summary, grid) + " Documents adopted on or before the chosen "
+                      "date; counts of our readings. 'From a report' = explicit on a news report of the text, with "
+                      "no phrase quoted; 'not coded' = not read, not absent.")
 
 # %% [markdown]
 # Which principle is stated most often depends on which documents are read. These twelve were chosen while

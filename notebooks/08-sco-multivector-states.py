@@ -81,7 +81,7 @@ first_screen[1] = alignment_denominators_words.graded_glance(pools, grades, matr
 present.glance(first_screen
                + [" ".join(x for x in (alignment_denominators_words.glance_or_documented(pools, grades, memberships,
                                                                                         P.as_of, names),
-                                       alignment_denominators_words.eurasian_flag_line(matrix, load.states(), names))
+                                       alignment_denominators_words.eurasian_flag_glance(matrix, load.states(), names))
                            if x)],
                summary=sco_states_words.summary(P.focus_state, names, P.as_of))
 
@@ -117,7 +117,7 @@ present.chart(
                        title=sco_states_words.sco_title(circle, P.as_of),
                        description="Gantt chart: one row per state, bars for its Shanghai Five and SCO spells "
                                    "by status."),
-    caption="Shanghai Five spells end when the SCO was founded; hover a bar for its dates.",
+    caption="Shanghai Five spells end when the SCO was founded; hover or tap a bar for its dates.",
     sources=sco_spells, key="sco-timeline")
 
 # %% [markdown]
@@ -153,8 +153,9 @@ present.table(circle, title=f"{len(circle)} states held an SCO status on {wordin
 # membership without a pledge (SCO member, OSCE participating state), which is stronger than a partnership programme
 # (NATO's four frameworks), which is stronger than a dialogue status (SCO observer, dialogue partner or partner).
 # **Active ties only.** A suspended or frozen status is not counted: NATO suspended all practical cooperation with
-# Russia on 1 April 2014 and with Belarus on 19 November 2021, and Armenia froze its CSTO participation in 2024; those
-# ties are listed below, with their dates, not counted. Counts of members elsewhere in the collection are formal
+# Russia on 1 April 2014 and with Belarus on 19 November 2021, and Armenia declared its CSTO participation frozen on
+# 22 February 2024 (a statement by its prime minister, not a formal act); those ties are listed below, with their
+# dates, not counted. Counts of members elsewhere in the collection are formal
 # (notebook 04 counts Armenia among the CSTO's members and names the freeze); here the question is which ties are
 # active, so a frozen or suspended one is left out.
 
@@ -166,7 +167,8 @@ present.table(inactive, title=sco_states_words.inactive_title(inactive, P.as_of)
 
 # %% [markdown]
 # The state × structure matrix: each cell is the grade of an active tie, filled (square, circle) for a defence
-# pledge or membership, hollow (circle, diamond) for a partnership or dialogue status. Hover a cell for its record.
+# pledge or membership, hollow (circle, diamond) for a partnership or dialogue status. Hover or tap a cell for its
+# record.
 
 # %%
 titles = load.sources().set_index("source_id")["title"].to_dict()  # each cell's record, named in its tooltip
@@ -201,7 +203,8 @@ present.table(sco_states.grade_view(matrix, matrix["pole"]), title=f"Russia and 
 combos = sco_states.combination_counts(sco_states.structure_flags(matrix))
 present.chart(sco_states_charts.upset_chart(combos, title=sco_states_words.upset_title(combos, P.as_of)),
               sources=ties_sources, key="upset",
-              caption="NATO partnership = any of NATO's four frameworks; hover a bar or dot for the states.")
+              caption="NATO partnership = any of NATO's four frameworks; hover or tap a bar or dot for the "
+                      "states.")
 
 # %% [markdown]
 # ### The overlap on the map

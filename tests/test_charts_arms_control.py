@@ -119,7 +119,7 @@ def test_the_treaties_still_binding_both_at_the_headlines_date_get_a_diamond_on_
                          "title": ["War"], "description": ["d"], "source_id": ["w"]})
     spec = C.treaty_gantt(phases, steps, wars, title="t", description="d", binding=binding).to_dict()
     diamonds = [u for u in layers(spec) if mark_type(u) == "point"]
-    assert len(diamonds) == 1 and diamonds[0]["mark"]["shape"] == "diamond"
+    assert len(diamonds) == 1 and diamonds[0]["encoding"]["shape"]["scale"]["range"] == ["diamond"]
     rows = spec["datasets"][diamonds[0]["data"]["name"]]
     assert sorted(r["name"] for r in rows) == ["Peaceful Nuclear Explosions Treaty", "Threshold Test Ban Treaty"]
     assert {r["date"][:10] for r in rows} == {"2023-12-31"}
@@ -127,3 +127,44 @@ def test_the_treaties_still_binding_both_at_the_headlines_date_get_a_diamond_on_
     assert "(Threshold Test Ban Treaty; Peaceful Nuclear Explosions Treaty)" in note
     assert "suspended by the US or Russia: New START." in note
     assert "in force among other parties only: CFE Treaty; Open Skies Treaty." in note
+
+
+def test_the_chart_title_states_the_finding_the_key_names_the_diamond_and_later_years_are_shaded():
+    """Data editor (review 10, M8, M3): the chart carrying the collection's third headline was titled by what it
+    drew ("12 arms-control treaties … 1972–2026"), its diamonds were not in the key, and it ran to 2026 on a page
+    whose findings are for the end of 2023 and the report's date. The title is the finding (computed), what it draws
+    is the subtitle, the diamond has a key entry, and the years after the report's date are a shaded band named in
+    the key."""
+    from helpers import load
+    from helpers.tables import arms_control as T
+    from helpers.tables import arms_control_words as W
+
+    record, treaties = load.arms_control(), load.treaties()
+    listed = T.admitted_treaties(treaties, T.treaty_cases(treaties, record))
+    through = record["date"].max()
+    phases, steps = T.treaty_phases(record, listed, through=through), T.treaty_steps(record, listed, through=through)
+    status = T.pair_status(record, listed, "2023-12-31")
+    title = W.gantt_headline(status)
+    assert title == "By the end of 2023 only 2 of the 12 treaties still bound both the US and Russia"
+    assert W.gantt_headline(status.assign(binds_pair=True)).startswith("By the end of 2023, 12 of the 12")
+    wars = pd.DataFrame({"date": pd.to_datetime(["2008-08-08"]), "category": ["intervention_war"],
+                         "title": ["War"], "description": ["d"], "source_id": ["w"]})
+    subtitle = W.gantt_subtitle(listed, wars, phases, through)
+    spec = C.treaty_gantt(phases, steps, wars, title=title, subtitle=subtitle, description="d",
+                          binding=status.loc[status["binds_pair"], "treaty_id"], report_date="2024-04-30").to_dict()
+    assert spec["title"]["text"] == title and spec["title"]["subtitle"] == [subtitle]
+    units = layers(spec)
+    (diamond,) = [u for u in units if mark_type(u) == "point"]
+    shape = diamond["encoding"]["shape"]
+    assert shape["field"] == "mark" and shape.get("legend") is not None  # a key entry, not legend=None
+    assert {r["mark"] for r in spec["datasets"][diamond["data"]["name"]]} == {C.BINDING_KEY}
+    band, veil = [u for u in units if mark_type(u) == "rect"]  # a keyed band under the bars, a veil over them
+    assert band["encoding"]["fill"]["field"] == "note" and band["encoding"]["fill"].get("legend") is not None
+    assert units.index(band) < units.index(veil) and veil["mark"]["fill"] == theme.INSET_PAPER
+    (row,) = spec["datasets"][band["data"]["name"]]
+    assert row["note"] == C.AFTER_KEY == "after the report's date"
+    assert row["start"].startswith("2024-04-30") and row["end"][:10] == str(through.date())
+    assert W.after_note("2024-04-30") == "Shaded: the years after the report's date, 30 Apr 2024."
+    # no band when the report's date is the record's end or later, and none unless asked for
+    later = C.treaty_gantt(phases, steps, wars, title=title, description="d", report_date="2027-01-01").to_dict()
+    assert not [u for u in layers(later) if mark_type(u) == "rect"]

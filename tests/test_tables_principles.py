@@ -176,3 +176,21 @@ def test_the_first_screen_says_the_count_falls_to_two_when_multidimensional_must
     # where the strict reading changes nothing, nothing is added
     early = T.principle_grid(T.principle_matrix(pdc, dc, pr, "2000-01-01"), pr, dc, "2000-01-01")
     assert "strict" not in TW.principles_found(T.principle_summary(early), "2000-01-01", early)
+
+
+def test_06_summary_table_title_states_the_count_and_its_caption_carries_the_readings():
+    """Data editor (review 10, M8): the per-principle table's title ran to four lines on a phone; it states the
+    count, and the strict and wide readings moved into its caption."""
+    from helpers import load
+
+    pr, dc, pdc = load.table("principles"), load.table("documents"), load.table("principle_documents")
+    g = T.principle_grid(T.principle_matrix(pdc, dc, pr, "2024-12-31"), pr, dc, "2024-12-31")
+    summary = T.principle_summary(g)
+    title = TW.summary_title(summary, "2024-12-31")
+    assert title == "By 31 Dec 2024, 3 of the 5 principles were stated explicitly in a document"
+    assert len(title) <= 80  # two lines of a phone's table title
+    assert TW.summary_note(summary, g) == (
+        "Explicit = in a phrase quoted from the document; 2 principles under the strict reading (no text read names "
+        "hybrid threats or multidimensional security); 5 of the 5 counting implicit readings and reports.")
+    early = T.principle_grid(T.principle_matrix(pdc, dc, pr, "2000-01-01"), pr, dc, "2000-01-01")
+    assert "strict" not in TW.summary_note(T.principle_summary(early), early)

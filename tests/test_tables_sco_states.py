@@ -211,3 +211,27 @@ def test_08_counts_the_states_on_both_sides_again_without_those_not_flagged_eura
     table = ADW.robustness_table(pools, grades, matrix, names, memberships, "2024-07-04", states)
     assert table.iloc[-1].tolist() == ["only states the data flags as Eurasian", line]
     assert ADW.eurasian_flag_line(matrix, states.assign(eurasian=True), names) == ""
+
+
+def test_08_first_screen_line_on_eurasian_ties_is_two_plain_sentences():
+    """Data editor (review 10, L1): the fourth first-screen line ran to five lines with three nested counts
+    (24 → 15 → 14 → 9). It is now two plain sentences, each comparing one count with the one before it."""
+    import re
+
+    from helpers import load, membership
+    from helpers.tables import alignment_denominators as AD
+    from helpers.tables import alignment_denominators_words as ADW
+    from helpers.tables import sco_states as S
+
+    states = load.states()
+    names = states.set_index("iso3")["name"].to_dict()
+    matrix = S.tie_matrix(membership.status_matrix(load.memberships(), "2024-07-04", list(S.ORGS)), names)
+    first = ADW.glance_line(AD.denominators(matrix), AD.by_grade(matrix))
+    second = ADW.eurasian_flag_glance(matrix, states, names)
+    assert first == ("15 of the 24 states with a Eurasian tie also hold a Western one; 5 of the 15 hold a partnership "
+                     "or stronger on both sides.")
+    assert second == ("Without Egypt, which the data does not flag as Eurasian, 14 of the 15 remain; 9 of them hold "
+                      "only an SCO dialogue, observer or partner status on the Eurasian side.")
+    line = f"{first} {second}"
+    assert len(re.findall(r"\.(?= |$)", line)) == 2 and "(" not in line and len(line) < 300
+    assert ADW.eurasian_flag_glance(matrix, states.assign(eurasian=True), names) == ""

@@ -47,12 +47,36 @@ def _binding_marks(phases: pd.DataFrame, binding: Iterable[str], labels: list[st
     both the US and Russia on ``when``), so the headline's count can be read off the chart: other bars cross the
     line too (in force among other parties only, or suspended by one of the pair)."""
     rows = phases.drop_duplicates("treaty_id")
-    rows = rows[rows["treaty_id"].isin(set(binding))].assign(date=pd.Timestamp(when), mark="still binds US and Russia")
+    rows = rows[rows["treaty_id"].isin(set(binding))].assign(date=pd.Timestamp(when), mark=BINDING_KEY)
+    # the diamond has its own entry in the key (the data editor found it named only in the caption's sixth sentence)
     return alt.Chart(rows[["name", "date", "mark"]]).mark_point(
-        shape="diamond", size=110, filled=True, opacity=1, color=theme.INK, stroke="white", strokeWidth=1
+        size=110, filled=True, opacity=1, color=theme.INK, stroke="white", strokeWidth=1
     ).encode(x="date:T", y=alt.Y("name:N", sort=labels),
+             shape=alt.Shape("mark:N", title=None, scale=alt.Scale(range=["diamond"]),
+                             legend=alt.Legend(labelLimit=280, symbolFillColor=theme.INK, symbolStrokeColor=theme.INK)),
              tooltip=[alt.Tooltip("name:N", title="treaty"), alt.Tooltip("mark:N", title="note"),
                       date_tooltip("date", "date")])
+
+
+#: The key's words for a diamond of :func:`_binding_marks`.
+BINDING_KEY = "still binding both the US and Russia"
+#: The key's words for the band of :func:`_after_band`: the years the chart draws past the report's date.
+AFTER_KEY = "after the report's date"
+
+
+def _after_band(report_date, through) -> tuple[alt.Chart, alt.Chart]:
+    """A grey band from the report's date to the end of the record, with its own entry in the key, under the bars,
+    and a veil of the page's ground over them, so the years the chart draws after the date the page's findings are
+    for (New START's expiry in 2026) read as later events: the bars fade there (a phone shows these two years a few
+    pixels wide, too narrow for the band alone)."""
+    band = pd.DataFrame({"start": [pd.Timestamp(report_date)], "end": [pd.Timestamp(through)], "note": [AFTER_KEY]})
+    base = alt.Chart(band).encode(
+        x="start:T", x2="end:T",
+        tooltip=[alt.Tooltip("note:N", title="note"), date_tooltip("start", "from"), date_tooltip("end", "until")])
+    under = base.mark_rect(opacity=0.2).encode(
+        fill=alt.Fill("note:N", title=None, scale=alt.Scale(range=[theme.MUTED]),
+                      legend=alt.Legend(symbolType="square", symbolOpacity=0.45, symbolStrokeWidth=0, labelLimit=280)))
+    return under, base.mark_rect(fill=theme.INSET_PAPER, opacity=0.55)
 
 
 def _never_in_force(phases: pd.DataFrame, labels: list[str]) -> alt.LayerChart:
@@ -79,8 +103,8 @@ def key_note(status_label: str = "end of 2023") -> str:
     """The caption's key to the marks a legend does not name: the dashed vertical rule (``status_label``, as
     :func:`treaty_gantt` draws it), the ticks on the bars and the short dashed strokes."""
     return (f"Dashed vertical line: {status_label}, the date the headline counts treaties at. Ticks on a bar: "
-            "dated steps, such as signature, entry into force, suspension or withdrawal (hover for each). A short "
-            "dashed stroke from a signature date: signed, never in force.")
+            "dated steps, such as signature, entry into force, suspension or withdrawal (hover or tap for each). A "
+            "short dashed stroke from a signature date: signed, never in force.")
 
 
 #: A war's row label, "title (year)": at most 320 px on a desktop, 130 on a phone, so the timeline fits a phone's
@@ -113,12 +137,14 @@ def _war_lane(wars: pd.DataFrame, width: int) -> alt.Chart:
 
 def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, *, title: str,
                  description: str, width: int = 520, status_date="2023-12-31",
-                 status_label: str = "end of 2023", binding: Iterable[str] = ()) -> alt.VConcatChart:
+                 status_label: str = "end of 2023", binding: Iterable[str] = (), subtitle: str | None = None,
+                 report_date=None) -> alt.VConcatChart:
     """Arms-control treaties from signature to their end (Gantt bars coloured by phase, steps as ticks), one row
     per treaty (labelled with its ``name``) in order of signature, above a lane of interventions and wars on the same
     time axis. A treaty that never entered into force gets no bar: a dashed line labelled in words. A dashed rule
     marks ``status_date``, the date the page's count of treaties binding both the US and Russia is taken at; the
-    treaties of ``binding`` (ids, those still binding both then) get a black diamond on it."""
+    treaties of ``binding`` (ids, those still binding both then) get a black diamond on it, named in the key. With
+    ``report_date``, the years after it are shaded and named in the key ("after the report's date")."""
     order = phases.sort_values("start", kind="stable").drop_duplicates("treaty_id")
     names, labels = order["treaty_id"].tolist(), order["name"].tolist()
     bars = alt.Chart(phases[phases["phase"] != NEVER]).mark_bar(height=16).encode(
@@ -136,7 +162,10 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
                  alt.Tooltip("party:N", title="party"), date_tooltip("date", "date"),
                  alt.Tooltip("note:N", title="note"), alt.Tooltip("source_id:N", title="source")],
     )
-    top = alt.layer(bars, ticks, _never_in_force(phases, labels), _status_rule(status_date, status_label),
+    end = max(phases["end"].max(), pd.to_datetime(wars["date"]).max())
+    later = report_date is not None and pd.Timestamp(report_date) < end
+    under, veil = _after_band(report_date, end) if later else (None, None)
+    top = alt.layer(*([under] if later else []), bars, ticks, *([veil] if later else []), _never_in_force(phases, labels), _status_rule(status_date, status_label),
                     _binding_marks(phases, binding, labels, status_date)).properties(
         width=width, height=30 * max(1, len(names)))
     lane = _war_lane(wars, width)
@@ -144,4 +173,5 @@ def treaty_gantt(phases: pd.DataFrame, steps: pd.DataFrame, wars: pd.DataFrame, 
     # Vega-Lite would have to merge from two forms and warn about)
     dark = theme.dark_swap([theme.PHASE_COLORS[p] for p in PHASES], [theme.PHASE_COLORS_DARK[p] for p in PHASES])
     return alt.vconcat(top, lane).add_params(WAR_PHONE).resolve_scale(x="shared").properties(
-        title=title, description=description, usermeta={"dark": dark})
+        title=alt.TitleParams(title, subtitle=[subtitle]) if subtitle else title, description=description,
+        usermeta={"dark": dark})

@@ -98,7 +98,7 @@ def _anchors(data: pd.DataFrame) -> list[str]:
 
 
 #: What an enlarged dot of :func:`event_timeline` is, under its title.
-EVENT_KEY = "Larger dots: the labelled events; hover any dot for its title"
+EVENT_KEY = "Larger dots: the labelled events; hover or tap any dot for its title, or see the list below"
 #: An event's label on lines of at most 16 characters on a phone (whole, it ran into its neighbours there); one
 #: above its dot is raised by its extra lines, so its last line ends above the dot
 WRAP_EVENT = theme.wrapped_label("(containerSize()[0] > 0 && containerSize()[0] < 600)", 16, 60)

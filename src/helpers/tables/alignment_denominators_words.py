@@ -43,13 +43,28 @@ def robustness_lines(table: pd.DataFrame, grades: pd.DataFrame) -> list[str]:
 
 
 def glance_line(table: pd.DataFrame, grades: pd.DataFrame) -> str:
-    """08's first-screen line on the denominator and the grades: the headline is not read on one denominator."""
+    """08's first-screen line on the denominator and the grades, one plain sentence with one comparison in each
+    clause: the headline is not read on one denominator, and few states hold more than dialogue-grade ties."""
     b = table.iloc[1]
     n = grades.set_index("grade")["states"]
     partnership = int(n[f"{GRADES[2]} or stronger on both sides"])
-    return (f"Counted among the {b['states']} states with a Eurasian tie, {b['both_sides']} also hold a Western "
-            f"one; {partnership} hold a partnership or stronger on both sides, the others only an SCO dialogue, "
-            "observer or partner status.")
+    return (f"{b['both_sides']} of the {b['states']} states with a Eurasian tie also hold a Western one; "
+            f"{partnership} of the {b['both_sides']} hold a partnership or stronger on both sides.")
+
+
+def eurasian_flag_glance(matrix: pd.DataFrame, states: pd.DataFrame, names: dict[str, str]) -> str:
+    """:func:`eurasian_flag_line` as one plain sentence for the first screen, after :func:`glance_line`: how many
+    states on both sides remain without those the data does not flag as Eurasian, and how many of them hold only
+    a dialogue-grade tie on that side; '' when no state on both sides is flagged so."""
+    both = matrix[~matrix["pole"] & matrix["both_sides"]]
+    flag = both["iso3"].map(states.set_index("iso3")["eurasian"]).fillna(True).astype(bool)
+    out, kept = both.loc[~flag, "iso3"], both[flag]
+    if out.empty:
+        return ""
+    dialogue = int((kept["eurasian"] == GRADES[-1]).sum())
+    left = ", ".join(names.get(c, c) for c in out)
+    return (f"Without {left}, which the data does not flag as Eurasian, {len(kept)} of the {len(both)} remain; "
+            f"{dialogue} of them hold only an SCO dialogue, observer or partner status on the Eurasian side.")
 
 
 def eurasian_flag_line(matrix: pd.DataFrame, states: pd.DataFrame, names: dict[str, str]) -> str:

@@ -91,11 +91,27 @@ def changes_headline(changes: pd.DataFrame, before, after) -> str:
             f"{wording.day(as_timestamp(after, 'after').date())}")
 
 
-def gantt_headline(listed: pd.DataFrame, wars: pd.DataFrame, phases: pd.DataFrame, through) -> str:
-    """The Gantt chart's title: how many treaties it draws (the rule's US–Russian and European ones) and how many
-    wars (those the article names that meet the rule, not a census), over which years."""
-    return (f"{len(listed)} arms-control treaties (US–Russian and European) and {len(wars)} wars the article names, "
+def gantt_headline(year_end: pd.DataFrame, day="2023-12-31") -> str:
+    """The Gantt chart's title, its finding: how many of the treaties (``year_end``, :func:`pair_status` on
+    ``day``) still bound both the US and Russia on the chart's dashed line, 'only' when under half did."""
+    binding, n = int(year_end["binds_pair"].sum()), len(year_end)
+    when = as_timestamp(day, "day")
+    on = f"By the end of {when.year}" if (when.month, when.day) == (12, 31) else f"By {wording.day(when.date())}"
+    only = " only" if 2 * binding < n else ","
+    return f"{on}{only} {binding} of the {n} treaties still bound both the US and Russia"
+
+
+def gantt_subtitle(listed: pd.DataFrame, wars: pd.DataFrame, phases: pd.DataFrame, through) -> str:
+    """The Gantt chart's subtitle: what it draws — the rule's treaties (US–Russian and European), the wars the article
+    names that meet the rule (not a census) — over which years."""
+    return (f"{len(listed)} treaties (US–Russian and European) and {len(wars)} wars the article names, "
             f"{phases['start'].min().year}–{as_timestamp(through, 'through').year}")
+
+
+def after_note(report_date) -> str:
+    """The caption's words for the shaded years after the report's date: the chart draws the record to its end, past
+    the date the page's findings are for."""
+    return f"Shaded: the years after the report's date, {wording.day(as_timestamp(report_date, 'report_date').date())}."
 
 
 def first_screen(treaties: pd.DataFrame, arms_control: pd.DataFrame, war_census: pd.DataFrame,

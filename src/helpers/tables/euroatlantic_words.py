@@ -73,25 +73,38 @@ PRESENCE_WORDS = {"explicit": "explicit", "implicit": "implicit", "absent": "abs
 
 
 def indivisible_finding(coded: pd.DataFrame) -> str:
-    """Title of :func:`principle_in_documents` for one principle: the coding of every document the table holds, by
-    year (explicit, implicit, absent, not coded), with no share: a denominator drawn from the first explicit
-    document on would be chosen by the outcome. The year of the earliest explicit statement is given only when no
-    earlier text is coded otherwise; when one is, the earlier texts were not read in full for the principle (the
-    Charter of Paris in an abridged copy, the Final Act not coded for it), so no earliest year is claimed."""
+    """Title of :func:`principle_in_documents` for one principle, short enough for two lines on a phone: the years
+    of the documents that state it explicitly. The coding of every document and why no earliest year is claimed
+    are the caption's (:func:`indivisible_note`)."""
     explicit = coded[coded["presence"] == "explicit"]
     if explicit.empty:
         return "No document read states indivisible security explicitly"
+    years = sorted({d.year for d in pd.to_datetime(explicit["date"])})
+    if len(years) == 1:
+        return f"Indivisible security is explicit in the OSCE document of {years[0]}"
+    return f"Indivisible security is explicit in the OSCE documents of {wording.joined(map(str, years), lang='en')}"
+
+
+def indivisible_note(coded: pd.DataFrame) -> str:
+    """The caption's first sentences under :func:`indivisible_finding`: the coding of every document the table
+    holds, by year (explicit, implicit, absent, not coded), with no share: a denominator drawn from the first
+    explicit document on would be chosen by the outcome. The year of the earliest explicit statement is given only
+    when no earlier text is coded otherwise; when one is, the earlier texts were not read in full for the principle
+    (the Charter of Paris in an abridged copy, the Final Act not coded for it), so no earliest year is claimed."""
+    explicit = coded[coded["presence"] == "explicit"]
     dated = coded.assign(year=pd.to_datetime(coded["date"]).dt.year)
     parts = [f"{word} in {' and '.join(str(y) for y in sorted(dated.loc[dated['presence'] == key, 'year']))}"
              for key, word in PRESENCE_WORDS.items() if (dated["presence"] == key).any()]
-    head = f"Indivisible security as coded in the {len(coded)} OSCE documents: {'; '.join(parts)}"
+    head = f"Indivisible security as coded in the {len(coded)} OSCE documents: {'; '.join(parts)}."
+    if explicit.empty:
+        return head
     first = pd.to_datetime(explicit["date"]).min()
     earlier = sorted({d.year for d in pd.to_datetime(coded["date"]) if d < first})
     if not earlier:
-        return head + f". The earliest explicit statement is from {first.year}"
+        return head + f" The earliest explicit statement is from {first.year}."
     years = " and ".join(str(y) for y in earlier)
-    return head + (f". The {years} text was not read in full, so no earliest year is claimed" if len(earlier) == 1
-                   else f". The {years} texts were not read in full, so no earliest year is claimed")
+    return head + (f" The {years} text was not read in full, so no earliest year is claimed." if len(earlier) == 1
+                   else f" The {years} texts were not read in full, so no earliest year is claimed.")
 
 
 def claims_headline(claim_table: pd.DataFrame, paras: Iterable[str]) -> str:
@@ -146,5 +159,5 @@ def osce_glance(steps, overlap, counts, coded, as_of, inactive=(), declared=()) 
         out[1] += (f" That counts formal membership; counting active ties only, as notebook 08 does, it is "
                    f"{int(both) - len(inactive)}: {wording.joined(list(inactive), lang='en')} {why}")
     if len(explicit):
-        out.append(f"{indivisible_finding(coded)}.")
+        out.append(indivisible_note(coded))  # the first screen keeps the whole coding, as before
     return out

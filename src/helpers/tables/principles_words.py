@@ -65,6 +65,26 @@ def principles_found(summary: pd.DataFrame, as_of, grid: pd.DataFrame | None = N
             f"one document adopted by {day}{low}; {wide} counting implicit readings and reports")
 
 
+def summary_title(summary: pd.DataFrame, as_of) -> str:
+    """The per-principle table's title, two lines on a phone: how many principles are stated explicitly in at least
+    one document by ``as_of``. The strict and the wide counts are the caption's (:func:`summary_note`)."""
+    n = int((_stated(summary, False) > 0).sum())
+    return (f"By {wording.day(as_timestamp(as_of, 'as_of'))}, {n} of the {len(summary)} principles were stated "
+            "explicitly in a document")
+
+
+def summary_note(summary: pd.DataFrame, grid: pd.DataFrame) -> str:
+    """The caption's first sentence under :func:`summary_title`: what 'explicit' means, the strict count when it is
+    lower (:func:`strict_count`) and the count with implicit readings and reports of the text."""
+    n, wide = int((_stated(summary, False) > 0).sum()), int((_stated(summary, True) > 0).sum())
+    strict = strict_count(grid) if {"presence", "phrase"} <= set(grid.columns) else n
+    word = "principle" if strict == 1 else "principles"
+    low = (f"; {strict} {word} under the strict reading (no text read names hybrid threats or multidimensional "
+           "security)" if strict < n else "")
+    return (f"Explicit = in a phrase quoted from the document{low}; {wide} of the {len(summary)} counting implicit "
+            "readings and reports.")
+
+
 def readings_title(matrix: pd.DataFrame, as_of) -> str:
     """Title of the evidence table: how many coded readings of how many documents up to ``as_of``."""
     return (f"{len(matrix)} readings of {matrix['document'].nunique()} documents up to "
