@@ -93,8 +93,8 @@ present.table(article.paragraph_overview(paragraphs, sections), key="paragraphs"
 #
 # The matrix shows which organisations, states and themes each paragraph names or discusses. Columns shaded in
 # the highlighted organisation's colour are the paragraphs that name it. Rebuild the report with another
-# organisation highlighted (the SCO or the OSCE, for instance) to follow it instead. Hover over a dot to see its
-# paragraph, section and tag.
+# organisation highlighted (the SCO or the OSCE, for instance) to follow it instead. Hover over or tap a dot to
+# see its paragraph, section and tag.
 
 # %%
 tagged = article.tag_long(tags, paragraphs, themes, highlight=P.highlight, states=states)

@@ -96,7 +96,7 @@ present.chart(euroatlantic_charts.zoomed_timeline(track, annotate=cited["event_i
               "one per row, each labelled, the article's in bold; below, the whole period as dots in one lane per "
               "category."), key="timeline",
               caption=f"Russia–China and Eurasian security events from {wording.day(P.start)} to {wording.day(P.end)}. "
-              "Hover a dot for its description and source.", sources=track if len(track) else cited)
+              "Hover over or tap a dot for its description and source.", sources=track if len(track) else cited)
 
 # %% [markdown]
 # The same events as a table, for readers who prefer to scan dates.

@@ -159,8 +159,8 @@ present.table(book.drop(columns=["source_id"]), title=typology_words.codebook_fi
 # dimension (● alliance-like, ○ framework-like); the dimensions whose values are kinds rather than degrees —
 # decision rule, scope of security, membership openness, not directed against third states, peacekeeping — are
 # marked "–" and left unshaded. "Unknown" (hatched) means the texts read do not settle it; the audit table at
-# the end names the document that would. Hover or focus a cell for the text it rests on; in print these are
-# numbered notes. For the proposed framework the only source is the article itself, with its paragraph.
+# the end names the document that would. Hover over, tap or focus a cell for the text it rests on; in print these
+# are numbered notes. For the proposed framework the only source is the article itself, with its paragraph.
 
 # %%
 former = typology_view.former_names(P.as_of)  # a column named as the organisation was on the date

@@ -1,4 +1,4 @@
-"""Captions and prose of notebooks 03, 04, 06 and 08 address a phone reader too: a tap shows a chart's tooltip, so an
+"""Captions and prose of every notebook address a phone reader too: a tap shows a chart's tooltip, so an
 instruction to hover says "hover or tap" (data editor, review 10, M5); and 08 words Armenia's freeze as 03 and 04
 do, a declaration rather than a formal act."""
 
@@ -12,7 +12,7 @@ from helpers import paths
 from helpers.charts import arms_control as arms_control_charts
 from helpers.charts import euroatlantic as euroatlantic_charts
 
-STEMS = ("03-osce-inclusive-option", "04-crisis-arms-control-war", "06-principles", "08-sco-multivector-states")
+STEMS = tuple(sorted(p.stem for p in paths.NOTEBOOKS.glob("[0-9][0-9]-*.py")))  # every notebook, 00 to 09
 
 
 def _text(stem: str) -> str:
@@ -26,7 +26,7 @@ def _text(stem: str) -> str:
 @pytest.mark.parametrize("stem", STEMS)
 def test_every_hover_instruction_also_says_tap(stem):
     text = _text(stem)
-    bare = [m.group(0) for m in re.finditer(r"[Hh]over(?! or tap)[^.\"]{0,40}", text)]
+    bare = [m.group(0) for m in re.finditer(r"[Hh]over(?! or tap| over or tap| over, tap)[^.\"]{0,40}", text)]
     assert not bare, f"{stem}: {bare}"
 
 
@@ -48,3 +48,16 @@ def test_08_words_armenias_freeze_as_a_declaration():
     text = _text("08-sco-multivector-states")
     assert "froze its CSTO participation" not in text
     assert "Armenia declared its CSTO participation frozen on 22 February 2024" in text
+
+
+def test_the_shared_word_modules_say_hover_or_tap_too():
+    """The captions written by helpers (07's typology caption, the matrix's hint under every matrix table) address
+    a phone reader as the notebooks do: a string literal that tells the reader to hover also says tap."""
+    bare = []
+    for module in sorted((paths.ROOT / "src" / "helpers").rglob("*.py")):
+        if module.name == "templating.py":  # the filter that hides these instructions in print, quoting examples
+            continue
+        for literal in re.findall(r'"([^"\n]*)"', module.read_text(encoding="utf-8")):
+            if re.search(r"(?<!-)\b[Hh]over(?! or tap| over or tap| over, tap|-)\b", literal) and " " in literal.strip():
+                bare.append(f"{module.name}: {literal}")
+    assert not bare, bare

@@ -310,7 +310,7 @@ def matrix_html(frame, spec: dict, key: str, title: str) -> tuple[str, str]:
     legend = (f'<p class="matrix-legend">● {t("alliance-like")} · ◕ {t("mostly")} · ◑ {t("partly")} · '
               f'○ {t("framework-like")} · ◇ {t("not a matter of degree")} · '
               f'<span class="shade-unknown">? {t("unknown")}</span>.<span class="screen-only matrix-hover-hint"> '
-              f'{t("Hover or focus a cell for its detail.")}</span></p>')
+              f'{t("Hover over, tap or focus a cell for its detail.")}</span></p>')
     foot = "".join(f'<li value="{n}">{_isolated(d)}'
                    f'{" " + citations.placeholder(s) if s else ""}</li>'
                    for n, d, s in notes)

@@ -280,7 +280,7 @@ def scatter_caption(intervals: pd.DataFrame) -> str:
               if centres.dropna().duplicated().any() else "")
     unplaced = " An organisation with no known cell is named, not placed." if len(placed) < len(intervals) else ""
     return ("In the defence-promise column a filled diamond is yes, a hollow one no, and none is unknown. " + lead
-            + shared + unplaced + _part_counts(placed, x) + " Hover for details.")
+            + shared + unplaced + _part_counts(placed, x) + " Hover over or tap for details.")
 
 
 def _part_counts(placed: pd.DataFrame, axis: str) -> str:
