@@ -177,11 +177,3 @@ def card_labels(table_id: str, heads: list[str]) -> str:
                     for n, head in enumerate(heads, 1) if head)
     return f"<style>{rules}</style>" if rules else ""
 
-
-_ENGLISH_QUOTED_ARABIC = re.compile(rf"“([^“”<>]*[{_ARABIC}][^“”<>]*)”")
-
-
-def arabic_quotes(text: str) -> str:
-    """Arabic words in English curly quotes (“جزئيًا”) set in the Arabic edition's guillemets («جزئيًا»), as the
-    rest of the edition quotes; quotes around Latin text stay as they are."""
-    return _ENGLISH_QUOTED_ARABIC.sub(r"«\1»", text)

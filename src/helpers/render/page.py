@@ -8,7 +8,7 @@ import html
 import json
 import re
 
-from helpers.render import (citations, exports, folds, front, markup, notebook, page_parts, reference_dates, site,
+from helpers.render import (citations, exports, folds, front, notebook, page_parts, reference_dates, site,
                             source_refs, templating)
 
 ASSETS = "assets/"
@@ -237,8 +237,6 @@ def finish_page(body: str, entry, glance, summary: str) -> bytes:
         before = before.replace(f'<html lang="{parts["lang"]}">', f'<html lang="{parts["lang"]}" '
                                 f'dir="{i18n.direction(parts["lang"])}">', 1)
     page = before + opened + content + templating.render("footer.html.j2", **parts) + after
-    if parts["lang"] == "ar":
-        page = markup.arabic_quotes(page)
     page = re.sub(r"[ \t]+\n", "\n", page)
     return source_refs.cite(page).encode("utf-8")
 
