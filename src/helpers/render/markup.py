@@ -176,3 +176,4 @@ def card_labels(table_id: str, heads: list[str]) -> str:
     rules = "".join(f"{rows}:nth-child({n}){{--card-label:{_css_string(head)}}}"
                     for n, head in enumerate(heads, 1) if head)
     return f"<style>{rules}</style>" if rules else ""
+

@@ -8,7 +8,8 @@ import html
 import json
 import re
 
-from helpers.render import citations, exports, folds, front, notebook, page_parts, site, templating
+from helpers.render import (citations, exports, folds, front, notebook, page_parts, reference_dates, site,
+                            source_refs, templating)
 
 ASSETS = "assets/"
 _HEADING = re.compile(r'<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)(?:<a class="anchor-link"[^>]*>[^<]*</a>)?</h\1>',
@@ -176,13 +177,29 @@ def render_report_parts(nb, entry) -> tuple[dict[str, bytes], dict]:
     if not outputs.has_slot:
         _append_sources_cell(clean, _lang(entry))
     body, _ = exporter(_lang(entry)).from_notebook_node(clean, resources=resources(entry))
-    section = templating.render("sources_section.html.j2", bibliography=cites.bibliography())
+    section = _sources_section(cites, body + str(list(outputs.glance)) + str(outputs.summary or ""))
     body = body.replace(exports.SOURCES_SLOT, section)
     parts = {"signature": signature, "body": body, "cells": page_parts.markdown_cells(clean),
              "glance": list(outputs.glance), "summary": outputs.summary}
     files = {entry.output: finish_page(body, entry, outputs.glance, outputs.summary)}
     files.update(outputs.exports.files)
     return files, parts
+
+
+def _sources_section(cites, named_in: str) -> str:
+    """The bibliography, numbering also the sources the page's words name by their id (in the order named) and
+    those the bibliography's own notes name (:mod:`helpers.render.source_refs`)."""
+    for sid in source_refs.named(named_in, cites.known):
+        cites.number(sid)
+    section = ""
+    for _ in range(4):  # a note naming a source adds it; that source's note may name another
+        count = len(cites.numbers)
+        section = templating.render("sources_section.html.j2", bibliography=cites.bibliography())
+        for sid in source_refs.named(section, cites.known):
+            cites.number(sid)
+        if len(cites.numbers) == count:
+            break
+    return section
 
 
 def _summary(entry) -> str:
@@ -222,7 +239,7 @@ def finish_page(body: str, entry, glance, summary: str) -> bytes:
                                 f'dir="{i18n.direction(parts["lang"])}">', 1)
     page = before + opened + content + templating.render("footer.html.j2", **parts) + after
     page = re.sub(r"[ \t]+\n", "\n", page)
-    return page.encode("utf-8")
+    return source_refs.cite(page).encode("utf-8")
 
 
 def _page(template: str, **context) -> bytes:
@@ -263,7 +280,9 @@ def render_index(entries, records: dict[str, dict] | None = None, builds=None,
              "stale": b.stale, "command": b.command}
             for b in (builds or [])]
     found = {it["id"]: (records.get(it["entry"].output), it["entry"].output) for it in items if not it["state"]}
+    missing = {o for o, state in states.items() if state == "missing"}
     return _page("index.html.j2", items=items, builds=mine, data_version=site.data_version(), lede=front.lede(found),
+                 dates=reference_dates.rows(entries, missing), data_end=reference_dates.data_end(),
                  about=site.about(), lang=lang,
                  nav=site.nav_items("", frozenset(o for o, state in states.items() if state == "missing")),
                  counterpart={"lang": other, "href": href})

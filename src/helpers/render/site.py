@@ -52,19 +52,32 @@ def parameter_text(value) -> str:
     return markup.human_date(value) if isinstance(value, (str, _dt.date)) else str(value)
 
 
-def parameter_line(parameters: dict, nb_id: str | None = None, defaults: dict | None = None) -> str:
-    """The parameters as a readable line: 'as of 7 Mar 2024 · focus state KAZ'.
+#: Each parameter's name as readers see it in a page's settings (papermill and the build keep the names).
+PARAMETER_LABELS = {"as_of": "As of", "orgs": "Organisations", "highlight": "Highlighted organisation",
+                    "focus_state": "Focus state", "claim_types": "Claim types", "start": "From", "end": "To",
+                    "before": "Before", "after": "After", "year": "Year"}
 
-    With ``defaults``, a value that differs from its default says so: 'as of 7 Mar 2024 (default 30 Apr 2024)'.
+
+def parameter_label(name: str) -> str:
+    """'orgs' → 'Organisations' (in the edition's language)."""
+    from helpers import i18n
+
+    return i18n.gettext(PARAMETER_LABELS.get(name) or name.replace("_", " ").capitalize())
+
+
+def parameter_line(parameters: dict, nb_id: str | None = None, defaults: dict | None = None) -> str:
+    """The parameters as a readable line: 'As of 7 Mar 2024 · Focus state Kazakhstan'.
+
+    With ``defaults``, a value that differs from its default says so: 'As of 7 Mar 2024 (default 30 Apr 2024)'.
     """
     parts = []
     helps = param_help(nb_id) if nb_id else {}
     from helpers import i18n
 
     for name, value in (parameters or {}).items():
-        label = i18n.gettext(name.replace("_", " "))
+        label = parameter_label(name)
         raw, value = value, reader_value(name, value)
-        tip = f' title="{markup.esc(helps[name])}"' if helps.get(name) else ""
+        tip = f' title="{markup.esc(i18n.gettext(helps[name]))}"' if helps.get(name) else ""
         note = ""
         # compared before ids become reader names, or a list of organisations would never equal its default
         if defaults and name in defaults and str(defaults[name]) != str(raw):

@@ -415,8 +415,37 @@
       if (tip.childNodes.length) { a.appendChild(tip); }
     });
   }
+  /* phones (480 px or less): a table wider than the column reads as cards, one per row, each value beside its
+     column's header (the header's words set on each cell as --card-label, which report.css shows); a table that
+     fits stays a table, and a wider window gives every table back its columns */
+  var CARDS_UP_TO = 480;
+  function cssString(text) { return '"' + text.replace(/\s+/g, " ").trim().replace(/["\\]/g, "\\$&") + '"'; }
+  function labelCells(table) {
+    var heads = Array.prototype.map.call(table.querySelectorAll("thead tr:last-child > th"),
+                                         function (th) { return th.textContent; });
+    table.querySelectorAll("tbody > tr:not(.report-row-detail):not(.report-group)").forEach(function (tr) {
+      Array.prototype.forEach.call(tr.children, function (cell, i) {
+        if (heads[i] && !cell.style.getPropertyValue("--card-label")) {
+          cell.style.setProperty("--card-label", cssString(heads[i]));
+        }
+      });
+    });
+  }
+  function cardTables() {
+    var narrow = window.innerWidth <= CARDS_UP_TO;
+    document.querySelectorAll(".report-table-scroll > table.report-table:not(.report-matrix)").forEach(function (t) {
+      var wide = t.classList.contains("report-cards-wide");
+      if (!narrow) { if (wide) { t.classList.remove("report-cards", "report-cards-wide"); } return; }
+      if (wide || t.classList.contains("report-cards")) { return; }
+      var box = t.parentElement;
+      if (box.scrollWidth <= box.clientWidth + 1) { return; }
+      labelCells(t);
+      t.classList.add("report-cards", "report-cards-wide");
+    });
+  }
   /* a box that scrolls sideways (a wide table on a phone) says so */
   function markScrollers() {
+    cardTables();
     document.querySelectorAll(".report-table-scroll, .report-chart-scroll").forEach(function (el) {
       el.classList.toggle("is-scrolling", el.scrollWidth > el.clientWidth + 1);
     });
@@ -561,6 +590,8 @@
     markScrollers();
     followSections();
     window.addEventListener("resize", markScrollers);
+    /* a table in a section the reader unfolds is measured once it is shown */
+    document.addEventListener("toggle", function (ev) { if (ev.target.open) { markScrollers(); } }, true);
     /* the live preview (make preview) put a new version's changed prose or tables in place */
     document.addEventListener("report:content", function () { citeTips(); markScrollers(); });
   }
