@@ -94,7 +94,7 @@ csto_in_force = pact_census.exit_record(*pact_dates.counted_from(dated, spells, 
 
 # %%
 present.glance(enlargement_words.glance_findings(memberships, organisations, states, lineage, policies, P.as_of,
-                                                 size_line=pact_census_words.largest_glance(sizes, early))
+                                                 size_line=pact_census_words.largest_glance(sizes, early, P.as_of))
                + [pact_rule.glance_line(pact_rates_words.glance_line(rates, checks))], summary=enlargement_words.summary_line(memberships, P.as_of))
 
 # %%
@@ -143,7 +143,7 @@ present.chart(euroatlantic_charts.membership_steps(steps, as_of=P.as_of,
 
 # %%
 present.chart(maps.membership_explorer(memberships, "NATO", P.as_of, atlas=atlas),
-              caption=geo_words.map_caption(memberships, "NATO", P.as_of, atlas=atlas, slider=True),
+              caption=geo_words.map_caption(memberships, "NATO", P.as_of, atlas=atlas, slider=True, orgs=["NATO"]),
               sources=nato_sources + list(geo.SOURCES), key="nato-map")
 
 # %% [markdown]
@@ -226,14 +226,14 @@ present.table(counts, title=pact_census_words.cases_title(counts), key="census",
 # %%
 admitted = cases[cases["admitted"]]
 present.table(admitted[["name", "signed", "ended", "states_at_signature"]], key="cases",
-              title=f"The {len(admitted)} defence pacts the rule admits, by signature",
+              title=f"T{enlargement_words.census_pacts(len(admitted))[1:]}, by signature",
               caption="Ended = the end ATOP records (empty while in force at the end of its coverage), or the "
                       "organisation's dissolution where that came first (SEATO, 30 June 1977). Agreements "
                       "this project does not hold are named by the treaty text that matches ATOP's date and members, "
-                      "else by their day of signature, with their ATOP number.",
+                      "else by their members and year, with their ATOP number.",
               sources=["atop-4-01-data", *census["name_source_id"].dropna(), *later["pledge_source_id"],
                        "epws-lisbon-in-force-2009"],
-              collapsed=f"Show the {len(admitted)} pacts compared")
+              collapsed=f"Show the {len(admitted)} pacts")
 
 # %% [markdown]
 # **"Largest", counted by members.** The census holds the obvious measure of size among pacts: how many states
@@ -247,7 +247,8 @@ present.findings([pact_census_words.largest_line(sizes, P.as_of, early),
 
 # %%
 present.table(sizes[["name", "members", "peak"]], key="pact-sizes",
-              title=f"Members of the {len(sizes)} pacts compared on {wording.day(sizes['day'].iloc[0].date())}, "
+              title=f"Members of {enlargement_words.census_pacts(len(sizes))} on "
+                    f"{wording.day(sizes['day'].iloc[0].date())}, "
                     "in ATOP's membership records, NATO's from the day each accession took effect",
               caption="Members = spells open on that day; the other column is the most members at once up to that "
                       "day.", sources=["atop-4-01-data"],
@@ -330,7 +331,8 @@ present.chart(pact_census_charts.exit_rate_intervals(rates, title=pact_rates_wor
 # each pact's signature is in the list of admitted pacts above; the CSV keeps it beside the window's end
 present.table(rates.drop(columns=["atopid", "org_id", "signed"]), data=rates.drop(columns=["atopid", "org_id"]),
               key="exits",
-              title=f"Exits by kind and per 100 member-years, up to {wording.day(rates['window_end'].max().date())}",
+              title=f"Exits from {enlargement_words.census_pacts(len(rates))}, by kind and per 100 member-years, up to "
+                    f"{wording.day(rates['window_end'].max().date())}",
               caption="Exits = denunciations, non-renewals, suspensions and exits whose legal form is not coded; "
                       "intervals are exact Poisson 95% intervals.", sources=["atop-4-01-data", *exits["source_id"]])
 

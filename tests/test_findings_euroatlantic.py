@@ -79,8 +79,9 @@ def test_pact_headlines_name_the_longest_lived_pact_in_reader_words():
     record = pd.DataFrame({"org_id": ["RIO", "NATO", "WARSAW"], "years": [77.2, 75.1, 36.1],
                            "in_force": [True, True, False]})
     table, chart = enlargement_words.pact_headlines(record, "2024-04-30")
-    assert table == "By 30 Apr 2024, the Rio Treaty had lasted longest (77 years)"
-    assert chart == "2 of these 3 defence pacts were still in force on 30 Apr 2024"  # no "by the rule" jargon
+    assert table == "Of the 3 pacts whose organisations this project holds, the Rio Treaty had lasted longest by 30 Apr " \
+        "2024 (77 years)"
+    assert chart == "2 of the 3 pacts whose organisations this project holds were still in force on 30 Apr 2024"
 
 
 def test_nato_members_carry_the_sources_that_place_them(data):

@@ -60,9 +60,9 @@ def test_first_screen_gives_natos_28_with_atops_29_beside_it_in_both_editions(fr
     census, _, atop, _, dated, spells = frames
     early = pact_dates.counted_early(atop, load.memberships(), census, load.states(), DAY)
     line = pact_census_words.largest_glance(pc.members_at(dated, spells, DAY), early)
-    assert line == ("Counted by members, the Charter of the Organization of American States was larger on 31 Dec "
-                    "2016: 33 to NATO's 28 (29 in ATOP's coding, which counts Montenegro from its accession protocol "
-                    "of 19 May 2016).")
+    assert line == ("Of the 13 pacts the rule admits from ATOP's census, the Charter of the Organization of American "
+                    "States had the most members on 31 Dec 2016: 33 to NATO's 28 (29 in ATOP's coding, which counts "
+                    "Montenegro from its accession protocol of 19 May 2016).")
     arabic = i18n.text(line, "ar")
     assert "28 للناتو" in arabic and "الجبل الأسود" in arabic and "Montenegro" not in arabic
 

@@ -4,6 +4,8 @@ expressions (:func:`helpers.charts.maps.membership_explorer`)."""
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 CODES = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -25,3 +27,17 @@ def year_codes(spells: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
                 code[y - first] = CODES[labels.index(tag)]
         rows.append({"feature": key, "code": "".join(code), "labels": "~".join(labels)})
     return pd.DataFrame(rows, columns=["feature", "code", "labels"])
+
+
+def key_values(codes: pd.DataFrame, first: int, domain: list[str], without: list[str]) -> str:
+    """The explorer key's entries as a Vega expression of the ``year`` parameter: ``domain`` in the years some shape
+    is shaded as only part of a member (the Federal Republic's, 1955–1990, drawn with today's outline), ``without``
+    (no such entry) in every other year, so the key never names a shading the map does not show."""
+    flags = ["0"] * len(codes["code"].iloc[0])
+    for code, labels in zip(codes["code"], codes["labels"]):
+        parts = {CODES[i] for i, tag in enumerate(labels.split("~")) if tag.endswith("|*")}
+        for i, char in enumerate(code):
+            if char in parts:
+                flags[i] = "1"
+    at = f"(year - {first})"
+    return f"substring('{''.join(flags)}', {at}, {at} + 1) == '1' ? {json.dumps(domain)} : {json.dumps(without)}"

@@ -26,7 +26,7 @@ import altair as alt
 import pandas as pd
 
 from helpers import membership, theme, wording
-from helpers.charts.map_codes import CODES as _CODES, year_codes as _year_codes
+from helpers.charts.map_codes import CODES as _CODES, key_values, year_codes as _year_codes
 from helpers.charts.map_regions import PHONE_WIDTH, REGIONS, Region, region_for
 from helpers.tables import geo, geo_shapes, geo_words
 
@@ -325,6 +325,7 @@ def _explorer_layer(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org:
     parts = [t.split("|")[0] for v in codes["labels"] for t in v.split("~") if t.endswith("|*")]
     part = PART_WORDS.get(parts[0], PART_WORD) if parts else None
     domain = [word, part, no] if part else [word, no]
+    shown = alt.ExprRef(key_values(codes, first, domain, [word, no])) if part else alt.Undefined  # West Germany's
     colour = theme.org_color(org)
     scale = alt.Scale(domain=domain, range=[colour, PART_COLOR, OUTSIDE] if part else [colour, OUTSIDE])
     projection = _projection(region)
@@ -338,7 +339,7 @@ def _explorer_layer(boundaries: geo_shapes.Boundaries, codes: pd.DataFrame, org:
         standing=f"{shaded} ? split({pick}, '|')[1] : '{no}'",
     ).mark_geoshape(stroke=BORDER, strokeWidth=0.5, clip=True).encode(
         color=alt.Color("shade:N", scale=scale, title=None, legend=alt.Legend(orient="top", labelLimit=0,
-                                                                               **KEY_SWATCH)),
+                                                                               values=shown, **KEY_SWATCH)),
         tooltip=[alt.Tooltip("who:N", title="Country"), alt.Tooltip("standing:N", title="Status")],
     ).project(**projection)
 

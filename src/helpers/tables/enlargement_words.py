@@ -62,15 +62,16 @@ def absorbed_note(absorbed=()) -> str:
 def pact_headlines(record: pd.DataFrame, as_of) -> tuple[str, str]:
     """Titles of the pact table (which pact had lasted longest by ``as_of``) and of the lifespan chart."""
     oldest, day = largest(record, "years"), wording.day(as_timestamp(as_of, "as_of").date())
-    return (f"By {day}, {_the(oldest['org_id'])} had lasted longest ({oldest['years']:.0f} years)",
-            f"{int(record['in_force'].sum())} of these {len(record)} defence pacts were still in force on {day}")
+    held = held_pacts(len(record))
+    return (f"Of {held}, {_the(oldest['org_id'])} had lasted longest by {day} ({oldest['years']:.0f} years)",
+            f"{int(record['in_force'].sum())} of {held} were still in force on {day}")
 
 
 def lifespans_caption(record: pd.DataFrame, admitted: pd.DataFrame) -> str:
     """The lifespan chart's caption: how many of the admitted pacts it draws (those whose organisation the project
     holds), counted for the report's date."""
-    return (f"The {len(record)} of the {len(admitted)} pacts compared whose organisations this project holds; hover "
-            "a bar for dates and member-years.")
+    return (f"T{held_pacts(len(record))[1:]}, of {census_pacts(len(admitted))}; hover a bar for dates and "
+            "member-years.")
 
 
 def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, states: pd.DataFrame,
@@ -98,7 +99,7 @@ def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, stat
     out = [growth_headline(steps, as_of) + ".", background_headline(members, as_of, absorbed) + "."]
     nato = record.set_index("org_id")["years"].get("NATO", float("nan"))
     than = "" if oldest["org_id"] == "NATO" else f", against NATO's {nato:.0f}"
-    out.append(f"Of the {len(record)} defence pacts compared that this project holds, {_the(oldest['org_id'])} "
+    out.append(f"Of {held_pacts(len(record))}, {_the(oldest['org_id'])} "
                f"had lasted longest: {oldest['years']:.0f} years{than}." + (" " + size_line if size_line else ""))
     return out
 
@@ -117,3 +118,15 @@ def summary_line(memberships: pd.DataFrame, as_of) -> str:
     n = membership.count_as_of(memberships, "NATO", day)
     return (f"NATO had {n} members on {wording.day(day)}: how it grew, where its members came from, and what the "
             "data says about 'the largest and most stable bloc'.")
+
+
+def held_pacts(n: int) -> str:
+    """The one name 02 gives, in every finding and title, to the admitted pacts whose organisations the project
+    holds (its lifetimes): "the 7 pacts whose organisations this project holds"."""
+    return f"the {n} pacts whose organisations this project holds"
+
+
+def census_pacts(n: int) -> str:
+    """The one name 02 gives, in every finding and title, to all the pacts the rule admits from ATOP's census (its
+    sizes and exit rates): "the 13 pacts the rule admits from ATOP's census"."""
+    return f"the {n} pacts the rule admits from ATOP's census"

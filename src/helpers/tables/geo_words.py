@@ -20,13 +20,32 @@ def not_member_word(org: str) -> str:
     return "not participating" if org == "OSCE" else "not a member"
 
 
-def map_caption(memberships: pd.DataFrame, org: str, as_of, *, atlas: Atlas, slider: bool = False) -> str:
+#: How a map's caption calls each formal status, nouns first ("members, participating States, suspended or frozen").
+STATUS_WORDS = {"member": "members", "participating_state": "participating States", "suspended": "suspended",
+                "frozen": "frozen"}
+
+
+def status_words(memberships: pd.DataFrame, orgs, as_of) -> str:
+    """The formal statuses the states of ``orgs`` held up to ``as_of``, in a caption's words: "members" for NATO,
+    "members, participating States, suspended or frozen" for NATO, the CSTO, the SCO and the OSCE in 2024."""
+    held = memberships.loc[memberships["org_id"].isin(list(orgs))
+                           & (pd.to_datetime(memberships["start"]) <= membership.as_timestamp(as_of)), "status"]
+    words = [w for k, w in STATUS_WORDS.items() if k in set(held)]
+    return ", ".join(words[:-1]) + f" or {words[-1]}" if len(words) > 1 else "".join(words)
+
+
+def map_caption(memberships: pd.DataFrame, org: str, as_of, *, atlas: Atlas, slider: bool = False,
+                orgs=OVERLAP_ORGS) -> str:
     """A map's caption: the date (with ``slider``, the date the timeline above the map names, so the caption
-    follows it), what 'member' means, the states too small to draw, how edge cases are drawn."""
+    follows it), what 'member' means for the organisations the map shades (``orgs``: the overlap maps' by default;
+    NATO's map says "members" alone, with no States it does not have), the states too small to draw, how edge cases
+    are drawn."""
     small = undrawn_members(memberships, org, as_of, atlas=atlas)
     tail = f" Too small to draw at this scale, but counted: {', '.join(small)}." if small else ""
     on = "the date named above the map" if slider else wording.day(membership.as_timestamp(as_of))
-    return (f"Formal membership on {on} (members, participating States, suspended or frozen). "
+    words = status_words(memberships, orgs, as_of)
+    kinds = f" ({words})" if words and words != "members" else ""
+    return (f"Formal membership on {on}{kinds}. "
             "A state that no longer exists is drawn through its successors' territory, and the tooltip says so; "
             "Northern Cyprus, drawn apart by Natural Earth, is left unshaded." + tail)
 
@@ -44,12 +63,20 @@ def overlap_headline(memberships: pd.DataFrame, as_of, org: str = "OSCE", orgs=O
 
 
 def growth_headline(memberships: pd.DataFrame, org: str, as_of, first_year: int) -> str:
-    """'NATO had 32 members on 30 Apr 2024, against 12 at the end of 1949'."""
+    """'NATO had 12 members at the end of 1949 and took in 20 more by 30 Apr 2024': the change the slider shows,
+    not the count on the report's date, which the line under the slider gives (the two did not repeat each other);
+    states that left by then are said too."""
     word = member_word(org, plural=True)
-    now = membership.count_as_of(memberships, org, as_of)
-    then = membership.count_as_of(memberships, org, pd.Timestamp(first_year, 12, 31))
+    end = pd.Timestamp(first_year, 12, 31)
+    then = set(membership.members_as_of(memberships, org, end)["iso3"])
+    now = set(membership.members_as_of(memberships, org, as_of)["iso3"])
+    rows = memberships[(memberships["org_id"] == org) & memberships["status"].isin(membership.FORMAL)]
+    start = pd.to_datetime(rows["start"])
+    joined = set(rows.loc[(start > end) & (start <= membership.as_timestamp(as_of)), "iso3"]) - then
+    left = len((then | joined) - now)
     on = wording.day(membership.as_timestamp(as_of))
-    return f"{org} had {now} {word} on {on}, against {then} at the end of {first_year}"
+    out = f"{org} had {len(then)} {word} at the end of {first_year} and took in {len(joined) or 'no'} more by {on}"
+    return out + (f"; {left} of them had left" if left else "")
 
 
 def overlap_link(memberships: pd.DataFrame, states: pd.DataFrame, as_of, chart_orgs=("NATO", "CSTO"),

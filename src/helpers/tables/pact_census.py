@@ -65,8 +65,7 @@ def census_cases(census: pd.DataFrame, organisations: pd.DataFrame, as_of, *, si
     out = census[["atopid", "org_id", "signed", "ended", "states_at_signature"]].copy()
     named = census["name"] if "name" in census else pd.Series("", index=census.index)
     out["name"] = [wording.label(o, "org_id") if isinstance(o, str) and o in held
-                   else f"{n} (ATOP {a})" if isinstance(n, str) and n
-                   else f"agreement of {wording.day(d.date())} (ATOP {a})"
+                   else f"{n} (ATOP {a})" if isinstance(n, str) and n else _unnamed(a, d)
                    for a, o, n, d in zip(census["atopid"], census["org_id"], named, census["signed"])]
     tests = [(census["great_powers_at_signature"] < 1, REASONS[3]), (census["states_at_signature"] < 3, REASONS[2]),
              (census["defense"] != 1, REASONS[1]), (census["signed"] < start, REASONS[4]),
@@ -83,10 +82,20 @@ def census_cases(census: pd.DataFrame, organisations: pd.DataFrame, as_of, *, si
     return out.sort_values(["admitted", "signed", "atopid"], ascending=[False, True, True])[cols].reset_index(drop=True)
 
 
+def _unnamed(atopid, signed) -> str:
+    """An agreement ATOP leaves unnamed, as every table and chart names it: by its members and year where
+    ``labels.csv`` gives them ("UK, Greece, Turkey and Cyprus (1960; ATOP 3405)", the chart's row without the
+    number), else by its day of signature ("agreement of 30 Apr 1948 (ATOP 3150)")."""
+    label = wording.label(str(atopid), "unnamed_pact", "pact_census", lang="en")
+    if label != str(atopid) and label.endswith(")"):
+        return f"{label[:-1]}; ATOP {atopid})"
+    return f"agreement of {wording.day(signed.date())} (ATOP {atopid})"
+
+
 def short_name(name: str) -> str:
     """A pact's name as charts and titles show it: without the ATOP number that tells apart the agreements this
     census names (tables and tooltips keep the number)."""
-    return re.sub(r" \(ATOP \d+\)$", "", str(name))
+    return re.sub(r"; ATOP \d+\)$", ")", re.sub(r" \(ATOP \d+\)$", "", str(name)))
 
 
 def reader_name(name: str, atopid) -> str:

@@ -7,6 +7,7 @@ import pandas as pd
 
 from helpers import wording
 from helpers.tables.pact_census import FOCUS, rate_tests, separated_pairs, short_name
+from helpers.tables.enlargement_words import census_pacts
 
 
 def _names(items: list[str], last: str = "and") -> str:
@@ -258,10 +259,9 @@ def _largest(sizes: pd.DataFrame):
 def largest_line(sizes: pd.DataFrame, as_of=None, early: pd.DataFrame | None = None) -> str:
     """Whether "largest" survives counting members (:func:`helpers.tables.pact_census.members_at`): the admitted
     pact with the most members on ATOP's last day read, against NATO. When another pact is larger, the sentence says
-    that this rests on ATOP's coding of that pact as a defence pact (whose definition in ATOP 4.01 the page does not
-    quote) and, when the census stops before ``as_of``, that no ranking on the report's date is computed. NATO's
-    members count from the day each accession took effect; ``early`` (:func:`helpers.tables.pact_dates.counted_early`)
-    names those ATOP's coding counts already, from their accession protocols."""
+    that this rests on ATOP's coding of that pact as a defence pact, and, when the census stops before ``as_of``,
+    that no ranking on the report's date is computed. NATO's members count from the day each accession took effect;
+    ``early`` (:func:`helpers.tables.pact_dates.counted_early`) names those ATOP counts from accession protocols."""
     if (found := _largest(sizes)) is None:
         return ""
     top, nato, day = found
@@ -289,10 +289,9 @@ def largest_line(sizes: pd.DataFrame, as_of=None, early: pd.DataFrame | None = N
 
 
 def lifetime_line(rates: pd.DataFrame) -> str:
-    """Whether "lasted longest" survives the wider pool: every admitted pact's lifetime on ATOP's own dates (its
-    signature to the first of ATOP's end of the pact, the report's date and the end of ATOP's coverage: the
-    ``window_end`` of :func:`helpers.tables.pact_census.exit_record`), where the lifespan chart draws only the pacts
-    whose organisation this project holds. Says so when NATO is not yet among the admitted pacts."""
+    """Whether "lasted longest" survives the wider pool: every admitted pact's lifetime on ATOP's own dates (signature
+    to ``window_end`` of :func:`helpers.tables.pact_census.exit_record`), where the lifespan chart draws only the
+    pacts whose organisation this project holds. Says so when NATO is not yet among the admitted pacts."""
     if rates.empty or FOCUS not in set(rates["org_id"]):
         return "NATO is not among the admitted pacts on this date, so no lifetime is compared with it."
     ranked = rates.assign(years=(rates["window_end"] - rates["signed"]).dt.days / 365.25)
@@ -307,21 +306,22 @@ def lifetime_line(rates: pd.DataFrame) -> str:
                    f"had lasted longer than NATO ({nato['years']:.0f} years).")
 
 
-def largest_glance(sizes: pd.DataFrame, early: pd.DataFrame | None = None) -> str:
-    """The first screen's short form of :func:`largest_line`: which admitted pact had the most members on ATOP's last
-    day read, against NATO, in one sentence. The caveats (ATOP's coding of that pact, the census stopping before the
-    report's date) stay with the full sentence in the section on "largest". With ``early`` (members ATOP counts from
-    their accession protocols, before their accession took effect), NATO's count in ATOP's coding beside it."""
+def largest_glance(sizes: pd.DataFrame, early: pd.DataFrame | None = None, as_of=None) -> str:
+    """:func:`largest_line` short, for the first screen: the admitted pact with the most members on ATOP's last day
+    read against NATO, that day named as the end of ATOP's data when before ``as_of``; with ``early``, NATO's count
+    in ATOP's coding too (:func:`_early`). The caveats stay in the full sentence."""
     if (found := _largest(sizes)) is None:
         return ""
     top, nato, day = found
+    if as_of is not None and pd.Timestamp(as_of) > top["day"]:
+        day += f", the last day of ATOP's data, not this page's {wording.day(pd.Timestamp(as_of).date())}"
+    head = f"Of {census_pacts(len(sizes))}, "  # the census set, named as in every finding and title
     if top["org_id"] == FOCUS:
-        return f"Counted by members, NATO was also the largest on {day} ({nato['members']})."
-    if early is not None and len(early):
-        return (f"Counted by members, {pact_in_text(top['name'])} was larger on {day}: {top['members']} to NATO's "
-                f"{nato['members']} ({nato['members'] + len(early)} in ATOP's coding, which counts {_early(early)}).")
-    return (f"Counted by members, {pact_in_text(top['name'])} was larger on {day}: {top['members']} to NATO's "
-            f"{nato['members']}, in ATOP's data.")
+        return head + f"NATO also had the most members on {day} ({nato['members']})."
+    tail = (f" ({nato['members'] + len(early)} in ATOP's coding, which counts {_early(early)})"
+            if early is not None and len(early) else ", in ATOP's data")
+    return head + f"{pact_in_text(top['name'])} had the most members on {day}: {top['members']} to NATO's " \
+        f"{nato['members']}{tail}."
 
 
 def _early(early: pd.DataFrame) -> str:
@@ -346,5 +346,5 @@ def pact_in_text(name: str, start: bool = False) -> str:
     shown = str(name) if str(name).startswith("agreement of") else short_name(name)
     if shown in BARE_NAMES:
         return shown
-    return f"{'The' if start else 'the'} {shown}"
+    return f"{'The' if start else 'the'} {'agreement of the ' * ('; ATOP' in str(name))}{shown}"  # by its members
 

@@ -10,6 +10,7 @@ from helpers import wording
 from helpers.tables.pact_census import (FOCUS, REASONS, poisson_interval, rate_tests, separated_pairs,
                                         short_name)
 from helpers.tables.pact_census_words import _p, _p_is, pact_in_text
+from helpers.tables.enlargement_words import census_pacts
 
 
 def rates_title(record: pd.DataFrame, checks=()) -> str:
@@ -22,19 +23,21 @@ def rates_title(record: pd.DataFrame, checks=()) -> str:
 
     pairs = separated_pairs(record, focus=FOCUS)
     if not pairs:
-        return (f"None of these {len(record)} pacts lost members clearly more often than NATO: exits are too few to "
-                "rank them")
+        return (f"None of {census_pacts(len(record))} lost members clearly more often than NATO: exits are too few "
+                "to rank them")
     said = wording.joined([f"{short_name(b)} lost members more often than {short_name(a)}" for a, b in pairs],
                           lang="en")
     one = len(pairs) == 1
-    out = f"{said}, the only clear difference{'' if one else 's'} among NATO's comparisons"
+    out = (f"{said}, the only clear difference{'' if one else 's'} among NATO's comparisons in "
+           f"{census_pacts(len(record))}")
     if not checks:
         return out
     failed = failed_checks(pairs, checks)
     if not failed:
         return out + ("; it holds under every check" if one else "; they hold under every check")
     # what holds, in one clause: no robust difference (a title that states a result and then withdraws it misleads)
-    return f"No robust difference from NATO's exit rate: {said} on the main count only, not {_names(failed, 'or')}"
+    return (f"No robust difference from NATO's exit rate among {census_pacts(len(record))}: {said} on the main "
+            f"count only, not {_names(failed, 'or')}")
 
 
 def _focus_bound(record: pd.DataFrame) -> str:
@@ -59,7 +62,7 @@ def glance_line(record: pd.DataFrame, checks=()) -> str:
     from helpers.tables.pact_census_words import failed_checks
 
     pairs = separated_pairs(record, focus=FOCUS)
-    head = (f"Too few exits to rank these {len(record)} pacts or estimate “most stable”"
+    head = (f"Too few exits to rank {census_pacts(len(record))} or estimate “most stable”"
             + _focus_bound(record) + ".")
     if not pairs:
         return head + " None differs clearly from NATO."
