@@ -324,7 +324,7 @@ present.findings([pact_census_words.lifetime_line(rates)])
 present.chart(pact_census_charts.exit_rate_intervals(rates, title=pact_rates_words.rates_title(rates, checks),
                                                 description="Exit rate per 100 member-years with its 95% interval, "
                                                             "one row per admitted pact."),
-              caption="Points are rates, lines their exact Poisson 95% intervals; hover for the counts.",
+              caption="Points are rates, lines their exact Poisson 95% intervals; hover or tap for the counts.",
               sources=["atop-4-01-data", *exits["source_id"], *exits["alt_source_id"].dropna()], key="exit-rates")
 
 # %%

@@ -128,7 +128,7 @@ present.chart(
 
 # %%
 present.chart(maps.membership_explorer(memberships, "SCO", P.as_of, atlas=atlas),
-              caption=geo_words.map_caption(memberships, "SCO", P.as_of, atlas=atlas),
+              caption=geo_words.map_caption(memberships, "SCO", P.as_of, atlas=atlas, slider=True, orgs=["SCO"]),
               sources=sco_states.map_sources(memberships, ["SCO"]), key="sco-map")
 
 # %% [markdown]

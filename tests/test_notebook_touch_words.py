@@ -61,3 +61,12 @@ def test_the_shared_word_modules_say_hover_or_tap_too():
             if re.search(r"(?<!-)\b[Hh]over(?! or tap| over or tap| over, tap|-)\b", literal) and " " in literal.strip():
                 bare.append(f"{module.name}: {literal}")
     assert not bare, bare
+
+
+def test_08_slider_map_caption_follows_the_slider_and_names_only_the_scos_statuses():
+    """08's SCO map has a year slider, like 02's: its caption names the date above the map (not the report's date,
+    which the slider leaves behind) and no 'participating States' the SCO does not have (review 10, L4)."""
+    text = _text("08-sco-multivector-states")
+    explorer = text.index('maps.membership_explorer(memberships, "SCO"')
+    call = text[explorer:text.index('key="sco-map"', explorer)]
+    assert 'map_caption(memberships, "SCO", P.as_of, atlas=atlas, slider=True, orgs=["SCO"])' in call

@@ -70,8 +70,8 @@ def pact_headlines(record: pd.DataFrame, as_of) -> tuple[str, str]:
 def lifespans_caption(record: pd.DataFrame, admitted: pd.DataFrame) -> str:
     """The lifespan chart's caption: how many of the admitted pacts it draws (those whose organisation the project
     holds), counted for the report's date."""
-    return (f"T{held_pacts(len(record))[1:]}, of {census_pacts(len(admitted))}; hover a bar for dates and "
-            "member-years.")
+    return (f"T{held_pacts(len(record))[1:]}, of {census_pacts(len(admitted))}; hover over or tap a bar "
+            "for dates and member-years.")
 
 
 def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, states: pd.DataFrame,
