@@ -50,7 +50,7 @@ def _date_columns(folder: Path) -> dict[str, list[str]]:
                 cols = [f["name"] for f in fields if f.get("type") == "date" and f.get("name") not in _NOT_COVERAGE]
                 if file and cols:
                     columns[file] = cols
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
             columns = {}
     return columns
 
