@@ -1,5 +1,5 @@
-"""Hostile-input round 13 (issue 20): what the build reads before it syncs a notebook's pair, and what its
-refusals block."""
+"""Hostile-input round 13 (issue 20): what the build reads before it syncs a notebook's pair and what its refusals
+block, what it says of an index it could not write, and variant names that contradict their parameters."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 
 import jupytext
 import nbformat
+import pytest
 
 _NOTE = ('help = "what the notebook does"\n  [notebook.parameters.note]\n  type = "str"\n  default = ""\n'
          '  help = "a note"\n')
@@ -103,3 +104,34 @@ def test_an_index_that_already_marks_the_failure_is_not_said_to_show_it_as_good(
     err = _build_with_a_broken_index(fake, monkeypatch, capsys, "--only", "01", "--force")
     line = next(x for x in err.splitlines() if "the index (index.html)" in x)
     assert "is out of date" in line and "still shows" not in line
+
+
+# --- N12: a variant's name that contradicts its parameters ---------------------------------------------------------
+
+
+def _rename_variant(fake, name: str) -> None:
+    text = fake.collection.read_text(encoding="utf-8").replace('name = "early"', f'name = "{name}"')
+    fake.collection.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, said", [
+    ("as_of-2001-06-15", "variant 'as_of-2001-06-15' names as_of = 2001-06-15 but its parameters set as_of = "
+                         "'1990-01-01'"),
+    ("org-SCO", "variant 'org-SCO' names org = SCO but its parameters set org = 'NATO'"),  # the default's
+    ("1995-01-01", "variant '1995-01-01' names the date 1995-01-01, which none of its parameters holds (its "
+                   "dates: 1990-01-01)"),
+])
+def test_a_variant_named_after_a_value_it_does_not_set_is_refused(fake, refused_in_one_line, name, said):
+    """A variant `as_of-2001-06-15` with as_of = 2010-01-01 published a page of that name titled 'as of 1 Jan 2010'."""
+    _rename_variant(fake, name)
+    refused_in_one_line(fake, ["--only", "01"], [f"notebook 01 (01-alpha): {said}",
+                                                  "allowed: a name that agrees with the variant's parameters"])
+
+
+@pytest.mark.parametrize("name", ["early", "as_of-1990-01-01", "1990-01-01", "org-NATO"])
+def test_a_variant_name_that_agrees_with_its_parameters_or_names_no_value_is_kept(fake, name):
+    from helpers.pipeline import plan
+
+    _rename_variant(fake, name)
+    everything, _ = plan.all_entries(fake.collection)
+    assert f"01-alpha--{name}" in [e.name for e in everything]

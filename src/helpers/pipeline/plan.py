@@ -16,6 +16,7 @@ from typing import Any
 
 from helpers import cache, params, paths
 from helpers.models import Entry
+from helpers.pipeline import variant_names
 from helpers.pipeline.jobs import Action
 
 KERNEL = "python3"
@@ -139,7 +140,9 @@ def _declared(collection: Path, selected: list[str]) -> list[_Notebook]:
         if nb.id in selected:
             _refuse_other_defaults(nb, book.ipynb, collection)
         for vname, values in [(None, {}), *nb.variants]:
-            book.declared.append(book.entry(vname, _checked(nb.id, values, collection)))
+            book.declared.append(book.entry(vname, checked := _checked(nb.id, values, collection)))
+            if vname is not None:
+                variant_names.refuse_contradiction(nb, vname, {**book.defaults, **checked}, collection.name)
         out.append(book)
     return out
 
