@@ -135,3 +135,15 @@ def test_a_variant_name_that_agrees_with_its_parameters_or_names_no_value_is_kep
     _rename_variant(fake, name)
     everything, _ = plan.all_entries(fake.collection)
     assert f"01-alpha--{name}" in [e.name for e in everything]
+
+
+# --- N10: a default written as a TOML date ---------------------------------------------------------------------------
+
+
+def test_a_default_written_as_a_toml_date_is_listed_as_the_date_it_is(fake):
+    """`default = 2000-01-01` (a TOML date, not a string) was listed as `datetime.date(2000, 1, 1)`."""
+    text = fake.collection.read_text(encoding="utf-8").replace('default = "2000-01-01"', "default = 2000-01-01")
+    fake.collection.write_text(text, encoding="utf-8")
+    res = fake.build("--list")
+    assert res.returncode == 0, res.stderr
+    assert "as_of: date = '2000-01-01'" in res.stdout and "datetime" not in res.stdout

@@ -117,7 +117,7 @@ def _refuse_other_defaults(nb: params.NotebookSpec, ipynb: Path, collection: Pat
             raise params.CollectionError(
                 f"notebook {nb.id} ({nb.stem}): parameter '{name}' ({spec.type}) is declared in "
                 f"{collection.name} but not assigned in {path.name}'s parameters cell; allowed: a parameter "
-                f"the notebook reads (add {name} = {spec.default!r} to that cell, or remove "
+                f"the notebook reads (add {name} = {params.plain(spec.default)!r} to that cell, or remove "
                 f"[notebook.parameters.{name}])")
         if name in own and params.plain(own[name]) != params.plain(spec.default):
             raise params.CollectionError(
