@@ -147,3 +147,17 @@ def test_a_default_written_as_a_toml_date_is_listed_as_the_date_it_is(fake):
     res = fake.build("--list")
     assert res.returncode == 0, res.stderr
     assert "as_of: date = '2000-01-01'" in res.stdout and "datetime" not in res.stdout
+
+
+# --- N13: a directory in the way of a report is named where it is ----------------------------------------------------
+
+
+def test_a_directory_in_the_way_of_a_report_is_named_by_its_own_path(fake):
+    """The failure named the hidden staging file ('Is a directory (…/.cache/staging/.01-alpha.html.xyz.part)')."""
+    assert fake.build("--only", "03").returncode == 0
+    (fake.reports / "01-alpha.html").mkdir()
+    res = fake.build("--only", "01")
+    assert res.returncode == 1
+    said = res.stdout + res.stderr
+    assert f"({fake.reports / '01-alpha.html'} is a directory where a file is needed; move or remove it)" in said, said
+    assert ".part" not in said
