@@ -69,7 +69,8 @@ class Sweep:
 def _err(option: str, problem: str) -> BuildError:
     """The refusal of ``--sweep option``, every run of more than 100 characters without a space (a bound of 5,000
     digits) cut to its first :data:`_ECHO` and its length, as ``-p`` echoes a value."""
-    return BuildError(_LONG.sub(lambda m: f"{m[0][:_ECHO]}… ({len(m[0]):,} characters)", f"--sweep {option}: {problem}"))
+    line = f"--sweep {option}: {problem}"
+    return BuildError(_LONG.sub(lambda m: f"{m[0][:_ECHO]}… ({len(m[0]):,} characters)", line))
 
 
 def declared_type(name: str, collection: Path) -> str | None:
