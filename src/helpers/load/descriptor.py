@@ -1,7 +1,8 @@
-"""Reading ``datapackage.json`` so that a malformed descriptor is refused in one line naming what is wrong, never
-obeyed in part: a duplicated key, nesting too deep for Python, a number of thousands of digits, a bound that is not a
-finite number (``NaN`` would switch a rule off: every comparison with it is false), a ``pattern`` that is not a
-regular expression, a resource path outside the data folder (``/etc/passwd``, ``../x.csv``; the Data Package
+"""Reading ``datapackage.json`` so that a malformed descriptor is refused in one line, never obeyed in part.
+
+What is refused: a duplicated key, nesting too deep for Python, a number of thousands of digits, a bound that is
+not a finite number (``NaN`` would switch a rule off: every comparison with it is false), a ``pattern`` that is not
+a regular expression, a resource path outside the data folder (``/etc/passwd``, ``../x.csv``; the Data Package
 standard forbids both)."""
 
 from __future__ import annotations

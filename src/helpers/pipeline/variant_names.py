@@ -1,8 +1,9 @@
-"""A declared variant's name against its parameters: the name becomes the report's file name and stands in its
-title ("Principles (as_of-2001-06-15)"), so a name that states a value its parameters do not set would publish
-one report under another's name. A name written the way ``-p`` names a report (``as_of-2001-06-15``) must agree
-with the value it names, and a date in a name must be one of the variant's own dates; any other name (``india``,
-``early``) states no value and is free."""
+"""A declared variant's name checked against its parameters.
+
+The name becomes the report's file name and stands in its title ("Principles (as_of-2001-06-15)"), so a name that
+states a value its parameters do not set would publish one report under another's name. A name written the way
+``-p`` names a report (``as_of-2001-06-15``) must agree with the value it names, and a date in a name must be one
+of the variant's own dates; any other name (``india``, ``early``) states no value and is free."""
 
 from __future__ import annotations
 

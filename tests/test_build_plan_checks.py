@@ -1,5 +1,6 @@
-"""Hostile-input round 13 (issue 20): what the build reads before it syncs a notebook's pair and what its refusals
-block, what it says of an index it could not write, and variant names that contradict their parameters."""
+"""The build's checks of the section map against the notebooks, before any kernel: a declared parameter is read
+from the notebook's .py (what the build syncs the .ipynb from) and refused only for the notebooks being built; a
+variant's name may not state a value its parameters do not set; --list shows a TOML date default as a date."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def _pair(fake, stem: str) -> tuple:
     return py, ipynb
 
 
-# --- N3: a parameter added to the .py (the documented flow: the build syncs an edited .py) ------------------------
+# --- a parameter added to the .py (the documented flow: the build syncs an edited .py) ------------------------
 
 
 def test_a_parameter_added_to_the_py_only_builds_once_the_build_syncs_the_pair(fake):
@@ -57,56 +58,7 @@ def test_a_refusal_for_one_notebook_does_not_block_another_notebooks_build(fake)
     assert "03-gamma" not in res.stderr and (fake.reports / "01-alpha.html").is_file()
 
 
-# --- D19: an index that cannot be written says what the one in place gets wrong ----------------------------------
-
-
-def _build_with_a_broken_index(fake, monkeypatch, capsys, *args: str) -> str:
-    """The build run here with the index's renderer failing as on a bad data file; its stderr."""
-    from helpers import load, render
-    from helpers.pipeline import cli
-
-    def broken(*_a, **_k):
-        raise load.DataError([load.Problem("data/principles.csv", 2, "label", "U+2028 is a control character",
-                                           "one line of text")])
-
-    for key, value in fake.env().items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.setattr(render, "render_index", broken)
-    capsys.readouterr()
-    cli.build(list(args))
-    return capsys.readouterr().err
-
-
-def test_an_index_left_in_place_names_the_failed_report_it_still_shows_as_good(fake, monkeypatch, capsys):
-    """The index could not be rewritten (bad data) and still showed 01 as good while .failed-builds.json listed it;
-    the build said only that the index was not written, and that "its index marks" reports it did not mark."""
-    assert fake.build().returncode == 0
-    index = (fake.reports / "index.html").read_bytes()
-    fake.set_code("01-alpha", 3, 'raise RuntimeError("alpha broke")')
-    err = _build_with_a_broken_index(fake, monkeypatch, capsys, "--only", "01")
-    assert (fake.reports / "index.html").read_bytes() == index  # the previous index is kept ...
-    line = next(x for x in err.splitlines() if "the index (index.html)" in x)
-    assert "data/principles.csv row 2" in line  # ... and the build says what it gets wrong
-    assert "the index left in place (" in line and "index.html) is out of date: it still shows 01-alpha, " \
-        "01-alpha--early as good, though the last build of each failed (listed in " in line
-    assert line.endswith(".failed-builds.json)")
-    alpha = fake.data / "alpha.csv"
-    alpha.write_text(alpha.read_text(encoding="utf-8") + "c,2011-01-01,\n", encoding="utf-8")
-    err = _build_with_a_broken_index(fake, monkeypatch, capsys, "--only", "02")
-    assert "its index marks them" not in err
-    assert "its index could not be written and does not mark them" in err, err
-
-
-def test_an_index_that_already_marks_the_failure_is_not_said_to_show_it_as_good(fake, monkeypatch, capsys):
-    assert fake.build().returncode == 0
-    fake.set_code("01-alpha", 3, 'raise RuntimeError("alpha broke")')
-    assert fake.build("--only", "01").returncode == 1  # the index is written, marking 01's failure
-    err = _build_with_a_broken_index(fake, monkeypatch, capsys, "--only", "01", "--force")
-    line = next(x for x in err.splitlines() if "the index (index.html)" in x)
-    assert "is out of date" in line and "still shows" not in line
-
-
-# --- N12: a variant's name that contradicts its parameters ---------------------------------------------------------
+# --- a variant's name that contradicts its parameters ---------------------------------------------------------
 
 
 def _rename_variant(fake, name: str) -> None:
@@ -137,7 +89,7 @@ def test_a_variant_name_that_agrees_with_its_parameters_or_names_no_value_is_kep
     assert f"01-alpha--{name}" in [e.name for e in everything]
 
 
-# --- N10: a default written as a TOML date ---------------------------------------------------------------------------
+# --- a default written as a TOML date ---------------------------------------------------------------------------
 
 
 def test_a_default_written_as_a_toml_date_is_listed_as_the_date_it_is(fake):
@@ -147,17 +99,3 @@ def test_a_default_written_as_a_toml_date_is_listed_as_the_date_it_is(fake):
     res = fake.build("--list")
     assert res.returncode == 0, res.stderr
     assert "as_of: date = '2000-01-01'" in res.stdout and "datetime" not in res.stdout
-
-
-# --- N13: a directory in the way of a report is named where it is ----------------------------------------------------
-
-
-def test_a_directory_in_the_way_of_a_report_is_named_by_its_own_path(fake):
-    """The failure named the hidden staging file ('Is a directory (…/.cache/staging/.01-alpha.html.xyz.part)')."""
-    assert fake.build("--only", "03").returncode == 0
-    (fake.reports / "01-alpha.html").mkdir()
-    res = fake.build("--only", "01")
-    assert res.returncode == 1
-    said = res.stdout + res.stderr
-    assert f"({fake.reports / '01-alpha.html'} is a directory where a file is needed; move or remove it)" in said, said
-    assert ".part" not in said
