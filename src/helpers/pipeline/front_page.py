@@ -60,8 +60,8 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
 
 def left_stale(failed: bool, entries: list, dirs: Dirs, errors: list[tuple[str, str]]) -> None:
     """When the index could not be written (``failed``, its reason last in ``errors``) and an earlier one is in
-    place, that reason says the index in place is out of date and names each report it still shows as good whose
-    last build failed: a reader of the index would otherwise trust a page the build marked failed."""
+    place that shows as good a report whose last build failed, that reason says the index in place is out of date
+    and names each such report: a reader of the index would otherwise trust a page the build marked failed."""
     index = dirs.reports / INDEX
     if not failed or not index.is_file():
         return
@@ -72,13 +72,12 @@ def left_stale(failed: bool, entries: list, dirs: Dirs, errors: list[tuple[str, 
     listed = placement.failed(dirs.reports)
     names = [e.name for e in entries if e.output not in marked
              and (e.name in listed or placement.kept_failure(dirs.build, e.name).is_file())]
-    what, why = errors[-1]
-    note = f"; the index left in place ({plain(cache.relative(index))}) is out of date"
     if names:
+        what, why = errors[-1]
         listing = plain(cache.relative(dirs.reports / placement.FAILED_LIST))
-        note += (f": it still shows {', '.join(names)} as good, though the last build of "
-                 f"{'each' if len(names) > 1 else 'it'} failed (listed in {listing})")
-    errors[-1] = (what, why + note)
+        errors[-1] = (what, f"{why}; the index left in place ({plain(cache.relative(index))}) is out of date: it "
+                            f"still shows {', '.join(names)} as good, though the last build of "
+                            f"{'each' if len(names) > 1 else 'it'} failed (listed in {listing})")
 
 
 def write_others(everything: list, asked: list[str] | None, dirs_of) -> list[str]:
