@@ -35,6 +35,23 @@ def test_the_english_edition_is_refused_the_default_reports_arabic_folder(fake, 
         assert not target.exists(), "the build wrote into the Arabic edition's folder"
 
 
+@pytest.mark.parametrize("shared", ["assets", "exports", "sweeps"])
+def test_a_reports_folder_in_the_default_sites_shared_folders_is_refused(fake, monkeypatch, capsys, shared):
+    """NATO_REPORTS_DIR=reports/assets wrote a second site (index.html, assets/assets/ …) among the default site's
+    shared files."""
+    site = fake.root / "reports"
+    monkeypatch.setattr(paths, "REPORTS", site)
+    (site / shared).mkdir(parents=True)
+    for target in (site / shared, site / shared / "mine"):
+        fake.reports = target
+        assert build_here(fake, monkeypatch, "--only", "03", "--lang", "en") == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        how = "is" if target == site / shared else "is inside"
+        assert len(err) == 1 and f"NATO_REPORTS_DIR {target} {how} {shared}/ of the reports folder {site}" in err[0]
+        assert "allowed: a reports folder of its own, not in assets/, exports/, sweeps/" in err[0]
+        assert [p.name for p in site.rglob("*")] == [shared], "the build wrote into the default site"
+
+
 def test_a_reports_folder_holding_arabic_pages_is_refused_to_the_english_edition(fake, monkeypatch, capsys):
     before = _site(fake.root / "elsewhere", ARABIC_PAGE)
     fake.reports = fake.root / "elsewhere"

@@ -593,3 +593,17 @@ def test_a_failed_report_removes_only_its_own_leftovers_whatever_its_record_list
     placement.drop_leftovers(previous, {"06.html": "h"}, reports, "06")
     left = sorted(p.relative_to(reports).as_posix() for p in reports.rglob("*") if p.is_file())
     assert left == sorted(set(listed) - {"exports/06/old.csv"}), left
+
+
+# --- a directory in the way of a report is named where it is ----------------------------------------------------
+
+
+def test_a_directory_in_the_way_of_a_report_is_named_by_its_own_path(fake):
+    """The failure named the hidden staging file ('Is a directory (…/.cache/staging/.01-alpha.html.xyz.part)')."""
+    assert fake.build("--only", "03").returncode == 0
+    (fake.reports / "01-alpha.html").mkdir()
+    res = fake.build("--only", "01")
+    assert res.returncode == 1
+    said = res.stdout + res.stderr
+    assert f"({fake.reports / '01-alpha.html'} is a directory where a file is needed; move or remove it)" in said, said
+    assert ".part" not in said

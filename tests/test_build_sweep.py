@@ -205,3 +205,16 @@ def test_a_sweep_asks_the_parameter_type_how_to_step_never_its_name(monkeypatch)
         sweep.parse("low=0.25..", kind="zztest_decimal")
     assert "zztest_decimal: STEP a decimal number" in str(err.value) and "integer STEP" not in str(err.value)
     assert "date: STEP 1d, Nd (every N days), month-end or year-end" in str(err.value)
+
+
+_HUGE = "9" * 5000
+
+
+@pytest.mark.parametrize("option", [f"year=2001..{_HUGE}/1", f"year={_HUGE}..2001/1", f"year=2001..2002/{_HUGE}",
+                                    f"state=KAZ,{'K' * 5000},KAZ"])
+def test_a_bound_of_thousands_of_characters_is_cut_in_the_refusal_as_p_cuts_it(option):
+    """`--sweep year=2001..<5000 digits>/1` was refused in one line of 10,058 characters echoing the bound twice."""
+    with pytest.raises(BuildError) as info:
+        parse(option)
+    text = str(info.value)
+    assert "\n" not in text and len(text) < 400 and "5,0" in text and "characters)" in text

@@ -109,6 +109,20 @@ def test_control_and_open_bidi_characters_are_refused_as_in_data(tmp_path, old, 
     assert "no control characters" in message or "closed in the same value" in message
 
 
+@pytest.mark.parametrize("old, new, where", [
+    ('title = "Alpha"', 'title = "\\u200b"', "notebook[1].title"),
+    ('summary = "s"', 'summary = "\\u3164 \\u2800"', "notebook[1].summary"),
+    ('help = "a date"', 'help = "\\u00a0"', "notebook[1].parameters.as_of.help"),
+])
+def test_a_text_that_shows_nothing_is_refused_as_in_data(tmp_path, old, new, where):
+    """A title of one zero-width space built a page whose <title> and index entry were blank."""
+    with pytest.raises(params.CollectionError) as info:
+        _read(tmp_path, BASE.replace(old, new))
+    message = str(info.value)
+    assert f"collection.toml: {where}: the value" in message and "\n" not in message
+    assert "it shows nothing (only spaces or invisible characters); write visible text" in message
+
+
 def test_a_closed_bidi_isolate_in_a_title_is_allowed(tmp_path):
     (nb,) = _read(tmp_path, BASE.replace('title = "Alpha"', 'title = "Alpha \\u2067ناتو\\u2069"'))
     assert nb.title == "Alpha \u2067ناتو\u2069"

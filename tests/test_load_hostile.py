@@ -118,9 +118,9 @@ def test_a_far_date_is_refused_with_file_row_and_column(data, date):
 
 @pytest.mark.parametrize("end", ["first", "last"])
 def test_every_date_the_rule_allows_loads(data, end):
-    from helpers.data_text import FIRST_DATE, LAST_DATE
+    from helpers.data_text import FIRST_DATE, latest_date
 
-    date = FIRST_DATE if end == "first" else LAST_DATE
+    date = FIRST_DATE if end == "first" else latest_date()  # a year past today: what is due to take effect
     edit(data, "events.csv", "alpha-founded,2000-01-01,", f"alpha-founded,{date},")
     assert date in {str(d.date()) for d in load.table("events", data)["date"]}
 
@@ -230,3 +230,34 @@ def test_a_number_followed_by_a_line_break_inside_quotes_is_refused(data, row, c
     edit(data, "capabilities.csv", "USA,2020,milex_usd_const,12.5,", row)
     err = error(data, "capabilities")
     assert (err.row, err.column) == (3, column) and "is not a" in str(err) and "\\n" in str(err), str(err)
+
+
+@pytest.mark.parametrize("date", ["2100-12-31", "2062-03-01"])
+def test_a_date_more_than_a_year_after_today_is_refused_as_a_typo(data, monkeypatch, date):
+    """An event dated 2100-12-31 (for 2010) loaded, and every ``data:last`` parameter then allowed dates to 2100."""
+    from datetime import date as day
+
+    from helpers import data_text
+
+    monkeypatch.setattr(data_text, "today", lambda: day(2026, 12, 7))
+    edit(data, "events.csv", "alpha-founded,2000-01-01,", f"alpha-founded,{date},")
+    err = error(data, "events")
+    assert (err.row, err.column) == (2, "date") and "\n" not in str(err)
+    assert f"{date} is more than a year after today (2026-12-07)" in str(err)
+    assert "at most a year ahead (up to 2027-12-08); check the year" in str(err)
+
+
+def test_a_date_after_today_stretches_no_parameter_past_today(tmp_path, monkeypatch):
+    """``--list`` and ``-p as_of`` allow no day after the build's own: a far typo is left out of the span, and a
+    fact due next month (a treaty's expiry) does not make a report "as of" next month possible."""
+    from datetime import date
+
+    from helpers import data_text
+    from helpers.params import datafiles
+
+    monkeypatch.setattr(data_text, "today", lambda: date(2026, 12, 7))
+    events = tmp_path / "events.csv"
+    events.write_text("event_id,date\na,1991-12-26\nb,2100-12-31\nd,2004-03-29\n", encoding="utf-8")
+    assert datafiles.data_span(tmp_path)["data:last"] == date(2004, 3, 29)
+    events.write_text("event_id,date\na,1991-12-26\nb,2027-01-15\n", encoding="utf-8")
+    assert datafiles.data_span(tmp_path)["data:last"] == date(2026, 12, 7)

@@ -189,7 +189,7 @@ def _declared_hashes(folder: Path) -> dict[str, str]:
     try:
         descriptor = json.loads(package.read_text(encoding="utf-8-sig"))
         files = [package] + [folder / r["path"] for r in descriptor["resources"] if isinstance(r.get("path"), str)]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return folder_hashes(folder)
     return {relative(p): sha256_file(p) or "missing" for p in sorted(set(files))}
 

@@ -8,6 +8,7 @@ with the CSV row it is on and its position, so the author can find it in an edit
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 import io
 from pathlib import Path
 
@@ -15,6 +16,20 @@ from pathlib import Path
 #: refuses a date outside them, and the span the parameters are checked against (and ``--list`` shows) ignores one.
 #: The first is 1678 because the tables hold dates as nanosecond timestamps, which start on 1677-09-21.
 FIRST_DATE, LAST_DATE = "1678-01-01", "2100-12-31"
+#: How far past the build's own date a fact may be dated: something due to take effect (a treaty's expiry, a
+#: withdrawal after its notice period) is known ahead, but not by more than a year; a later date is a typo
+#: (2100 for 2010) that would otherwise stretch every ``data:last`` parameter to it.
+AHEAD = _dt.timedelta(days=366)
+
+
+def today() -> _dt.date:
+    """The build's own date (what "later than today" means for the data and the parameters)."""
+    return _dt.date.today()
+
+
+def latest_date() -> str:
+    """The latest date a fact may carry: :func:`today` plus :data:`AHEAD`, as ``YYYY-MM-DD``."""
+    return (today() + AHEAD).isoformat()
 
 RULE = "data files are UTF-8 text; save the file as UTF-8, e.g. CSV UTF-8 in a spreadsheet program"
 

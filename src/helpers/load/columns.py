@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from helpers import data_text
 from helpers.data_text import FIRST_DATE, LAST_DATE
 from helpers.load.errors import Problem, echoed
 from helpers.printable import look_alikes, shows_nothing
@@ -80,10 +81,16 @@ class Column:
 
     def _dates(self) -> pd.Series:
         cells: list[str | None] = []
+        ahead = data_text.latest_date()
         for v, i in zip(self.raw, self.rownums):
             if v and _DATE_RE.fullmatch(v) and not FIRST_DATE <= v <= LAST_DATE:
                 self.problem(i, f"{echoed(v, quote=False)} is outside the dates the collection can show",
                              f"dates are from {FIRST_DATE} to {LAST_DATE}")
+                v = ""
+            elif v and _DATE_RE.fullmatch(v) and v > ahead:
+                self.problem(i, f"{v} is more than a year after today ({data_text.today().isoformat()})",
+                             f"a fact is dated when it happened or is due to take effect, at most a year ahead "
+                             f"(up to {ahead}); check the year")
                 v = ""
             cells.append(v or None)
         parsed = pd.to_datetime(pd.Series(cells, dtype=object), format="%Y-%m-%d", errors="coerce")

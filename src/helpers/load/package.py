@@ -3,11 +3,11 @@ log the build uses to know which data each report read."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
 from helpers import paths
+from helpers.load import descriptor
 from helpers.load.errors import DataError, Problem
 
 
@@ -54,15 +54,21 @@ def resources(data_dir: Path) -> dict[str, dict]:
     pkg = package_path(data_dir)
 
     def parse() -> dict[str, dict]:
+        shown = paths.shown(pkg)
         try:
-            descriptor = json.loads(pkg.read_text(encoding="utf-8-sig"))
+            found = descriptor.parse(pkg.read_text(encoding="utf-8-sig"))
         except FileNotFoundError:
-            raise DataError([Problem(paths.shown(pkg), None, None, "file not found",
+            raise DataError([Problem(shown, None, None, "file not found",
                                      "the data package descriptor must exist beside the CSV files")]) from None
-        except json.JSONDecodeError as exc:
-            raise DataError([Problem(paths.shown(pkg), exc.lineno, None, f"not valid JSON: {exc.msg}",
-                                     "datapackage.json must be a JSON object")]) from None
-        return {r["name"]: r for r in descriptor["resources"]}
+        except UnicodeDecodeError as exc:
+            raise DataError([Problem(shown, None, None, f"byte {exc.start} is not UTF-8",
+                                     "datapackage.json is UTF-8 text")]) from None
+        except descriptor.DescriptorError as exc:
+            raise DataError([Problem(shown, exc.line, None, exc.detail, exc.rule)]) from None
+        problems = descriptor.problems(found, shown)
+        if problems:
+            raise DataError(problems)
+        return {r["name"]: r for r in found["resources"]}
 
     return latest(_PACKAGE_CACHE, str(pkg), stamp(pkg), parse)
 

@@ -50,20 +50,21 @@ def _date_columns(folder: Path) -> dict[str, list[str]]:
                 cols = [f["name"] for f in fields if f.get("type") == "date" and f.get("name") not in _NOT_COVERAGE]
                 if file and cols:
                     columns[file] = cols
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
             columns = {}
     return columns
 
 
-def _dates_in(records: list[list[str]], columns: list[str] | None) -> list[date]:
-    """Dates of the declared ``columns`` (or of every column but ``accessed`` when none are declared)."""
+def _dates_in(records: list[list[str]], columns: list[str] | None, ahead: str) -> list[date]:
+    """Dates of the declared ``columns`` (or of every column but ``accessed`` when none are declared), up to
+    ``ahead``: a date the loader refuses (a typo far in the future) stretches no parameter's range."""
     header = records[0]
     idx = [i for i, c in enumerate(header) if (c in columns if columns is not None else c not in _NOT_COVERAGE)]
     out = []
     for row in records[1:]:
         for i in idx:
             cell = row[i] if i < len(row) else ""
-            if _ISO_DATE.match(cell) and FIRST_DATE <= cell <= LAST_DATE:
+            if _ISO_DATE.match(cell) and FIRST_DATE <= cell <= min(LAST_DATE, ahead):
                 try:
                     out.append(date.fromisoformat(cell))
                 except ValueError:
@@ -72,7 +73,8 @@ def _dates_in(records: list[list[str]], columns: list[str] | None) -> list[date]
 
 
 @lru_cache(maxsize=8)
-def _data_span(folder_str: str, fingerprint: tuple) -> tuple[date | None, date | None, int | None, int | None]:
+def _data_span(folder_str: str, fingerprint: tuple,
+               ahead: str) -> tuple[date | None, date | None, int | None, int | None]:
     folder = Path(folder_str)
     declared = _date_columns(folder)
     dates: list[date] = []
@@ -87,7 +89,7 @@ def _data_span(folder_str: str, fingerprint: tuple) -> tuple[date | None, date |
             columns: list[str] | None = []
         else:
             columns = declared.get(csv_path.name) if declared else None
-        dates += _dates_in(records, columns)
+        dates += _dates_in(records, columns, ahead)
         year_idx = [i for i, c in enumerate(records[0]) if c == "year"]
         years += [int(r[i]) for r in records[1:] for i in year_idx if i < len(r) and r[i].isascii()
                   and r[i].isdigit() and int(FIRST_DATE[:4]) <= int(r[i]) <= int(LAST_DATE[:4])]
@@ -104,11 +106,15 @@ def data_span(folder: Path | None = None) -> dict[str, Any]:
 
     Keys ``data:first``, ``data:last`` (``datetime.date``), ``data:first_year``, ``data:last_year`` (int). When no
     ``year`` column exists, the years of the date span are used. Values are ``None`` when the data has none.
+    ``data:last`` is at most the build's own date: a fact due to take effect later (a treaty's expiry) is in the
+    data, but a report "as of" a day yet to come would be a forecast.
     """
     folder = (folder or data_dir()).resolve()
     if not folder.is_dir():
         return dict.fromkeys(BOUND_WORDS)
-    first, last, fy, ly = _data_span(str(folder), _fingerprint(folder))
+    first, last, fy, ly = _data_span(str(folder), _fingerprint(folder), data_text.latest_date())
+    if last is not None and last > data_text.today():  # a report "as of" a day yet to come would be a forecast
+        last = max(first, data_text.today())
     if fy is None and first is not None:
         fy, ly = first.year, last.year
     return {"data:first": first, "data:last": last, "data:first_year": fy, "data:last_year": ly}

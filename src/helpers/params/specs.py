@@ -20,7 +20,7 @@ from typing import Any
 from helpers import paths
 from helpers.params import types
 from helpers.params.refusals import CollectionError, ParameterError
-from helpers.printable import bad_character
+from helpers.printable import bad_character, shows_nothing
 from helpers.section_map import paragraph_range
 from helpers.section_map import read as read_collection
 
@@ -65,12 +65,15 @@ def _unknown(where: str, given: Any, allowed: tuple[str, ...], form: str) -> Non
 
 def _refuse_characters(path: str, value: Any, where: str = "") -> None:
     """Every key and text of the section map is checked as a data value is (:mod:`helpers.printable`):
-    no control characters, no bidirectional control left open (titles and summaries reach every page)."""
+    no control characters, no bidirectional control left open, no text that shows nothing (titles and summaries
+    reach every page)."""
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for key, item in items:
         at = f"{where}.{key}".lstrip(".") if isinstance(key, str) else f"{where}[{key + 1}]"
         for text, what in ((key, "the key"), (item, "the value")):
             bad = bad_character(text) if isinstance(text, str) else None
+            if isinstance(text, str) and shows_nothing(text):  # a title of U+200B: a blank page title and entry
+                bad = ("it shows nothing (only spaces or invisible characters)", "write visible text")
             if bad:
                 raise CollectionError(f"{path}: {at}: {what} {text!r}: {bad[0]}; {bad[1]}")
         _refuse_characters(path, item, at)

@@ -86,7 +86,7 @@ def list_text(collection: Path, only: list[str]) -> str:
             lines.append("      (no parameters)")
         for name, spec in nb.parameters.items():
             allowed = params.allowed_text(nb.id, name, collection=collection)
-            lines.append(f"      {name}: {spec.type} = {spec.default!r}  [{allowed}]  {spec.help}")
+            lines.append(f"      {name}: {spec.type} = {params.plain(spec.default)!r}  [{allowed}]  {spec.help}")
             lines += _refused(nb.id, {name: spec.default}, f"the default of {name}", collection)
         for vname, vparams in nb.variants:
             vals = ", ".join(f"{k}={v}" for k, v in vparams.items())

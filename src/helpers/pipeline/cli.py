@@ -261,6 +261,7 @@ def _indexes(args, collection: Path, everything: list, dirs, site_errors: list) 
 
     index_written = _site_step(f"the index ({plan.INDEX})", site_errors,  # reads each page's headline finding
                                lambda: front_page.write(everything, dirs, args.force))
+    front_page.left_stale(index_written is None, everything, dirs, site_errors)
     others = _site_step("the other edition's index", site_errors,
                         lambda: front_page.write_others(everything, args.lang,
                                                         lambda o: Dirs(*output_dirs(o, collection)))) or []
@@ -311,8 +312,7 @@ def _sweep_page(args, collection: Path, chosen: list, everything: list, dirs) ->
         return []
     from helpers.pipeline import sweep_index
 
-    swept = arguments.sweep_of(args, collection)
-    reports = sweep_index.swept(swept, chosen, collection)
+    reports = sweep_index.swept(swept := arguments.sweep_of(args, collection), chosen, collection)
     if not sweep_index.write(swept, reports, everything, dict(args.parameter), dirs, args.force):
         return []
     return [f"{sweep_index.FOLDER}/{sweep_index.slug(swept, reports, dict(args.parameter))}.html"]

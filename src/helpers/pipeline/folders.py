@@ -66,6 +66,7 @@ def check(outputs: dict[str, Path], collection: Path, lang: str = "en") -> None:
                     f"the {a} folder {real[a]} and the {b} folder {real[b]} overlap: each kind of output needs a "
                     f"folder of its own; set {VARIABLES.get(a, a)} or {VARIABLES.get(b, b)} apart")
     _refuse_other_edition(outputs.get("reports"), lang)
+    _refuse_shared_folder(outputs.get("reports"))
     _refuse_foreign_reports(outputs.get("reports"), collection)
 
 
@@ -90,6 +91,25 @@ def _refuse_other_edition(reports: Path | None, lang: str) -> None:
             f"the {_LANGUAGES.get(lang, lang)} edition's reports folder {reports} holds pages of another edition "
             f"({page.name} is <html lang=\"{other}\">): a build would replace them; allowed: a reports folder "
             f"holding only {_LANGUAGES.get(lang, lang)} pages, or an empty one (set NATO_REPORTS_DIR)")
+
+
+#: The default site's folders its pages share (styles and scripts, the charts' files, sweeps' pages): a site
+#: written inside one would mix its index and assets with the default site's own files.
+SHARED = ("assets", "exports", "sweeps")
+
+
+def _refuse_shared_folder(reports: Path | None) -> None:
+    """FolderError when NATO_REPORTS_DIR is (or is inside) a shared folder of the default reports folder."""
+    if reports is None:
+        return
+    root, site = Path(os.path.realpath(paths.reports_dir())), Path(os.path.realpath(paths.REPORTS))
+    for name in SHARED:
+        shared = site / name
+        if root == shared or shared in root.parents:
+            raise FolderError(
+                f"NATO_REPORTS_DIR {root} {'is' if root == shared else 'is inside'} {name}/ of the reports folder "
+                f"{site}, which its pages share: a build would write a second site (index, assets, exports) among "
+                f"their files; allowed: a reports folder of its own, not in {', '.join(n + '/' for n in SHARED)}")
 
 
 def _other_language_page(folder: Path, lang: str) -> tuple[Path, str] | None:

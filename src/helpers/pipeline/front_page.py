@@ -12,6 +12,11 @@ from helpers.pipeline.run import Dirs, record_site
 from helpers.pipeline.summary import plain
 
 RECORD = "index"
+#: What the index's record says of a report the index marks "its last build failed".
+MARKED = "marked failed"
+#: The indexes this build could not write though one is in place (resolved paths): they do not mark this build's
+#: results, so a line that would say "its index marks them" says so instead.
+_LEFT_STALE: set[str] = set()
 
 
 def write(entries: list, dirs: Dirs, force: bool) -> bool:
@@ -48,8 +53,31 @@ def write(entries: list, dirs: Dirs, force: bool) -> bool:
     states.update({p: "kept" for p in kept if p in records})  # a failed build kept this earlier report
     data = render.render_index(entries, records, front.your_builds(dirs.reports, declared, lang), states)
     cache.atomic_write(placement.inside(dirs.reports, INDEX), data, dirs.staging)
-    record_site(dirs, RECORD, key, {INDEX: cache.sha256_bytes(data)})
+    record_site(dirs, RECORD, key, {INDEX: cache.sha256_bytes(data)}, dict.fromkeys(kept, MARKED))
+    _LEFT_STALE.discard(str(index.resolve()))
     return True
+
+
+def left_stale(failed: bool, entries: list, dirs: Dirs, errors: list[tuple[str, str]]) -> None:
+    """When the index could not be written (``failed``, its reason last in ``errors``) and an earlier one is in
+    place that shows as good a report whose last build failed, that reason says the index in place is out of date
+    and names each such report: a reader of the index would otherwise trust a page the build marked failed."""
+    index = dirs.reports / INDEX
+    if not failed or not index.is_file():
+        return
+    _LEFT_STALE.add(str(index.resolve()))
+    rec = cache.read_record(dirs.cache, f"_{RECORD}")
+    trusted = rec is not None and cache.sha256_file(index) == rec["outputs"].get(INDEX)
+    marked = {o for o, note in rec["data"].items() if note == MARKED} if trusted else set()
+    listed = placement.failed(dirs.reports)
+    names = [e.name for e in entries if e.output not in marked
+             and (e.name in listed or placement.kept_failure(dirs.build, e.name).is_file())]
+    if names:
+        what, why = errors[-1]
+        listing = plain(cache.relative(dirs.reports / placement.FAILED_LIST))
+        errors[-1] = (what, f"{why}; the index left in place ({plain(cache.relative(index))}) is out of date: it "
+                            f"still shows {', '.join(names)} as good, though the last build of "
+                            f"{'each' if len(names) > 1 else 'it'} failed (listed in {listing})")
 
 
 def write_others(everything: list, asked: list[str] | None, dirs_of) -> list[str]:
@@ -110,7 +138,9 @@ def stale_declared(entries: list, dirs: Dirs, asked: list[str] | None = None) ->
         # a few by name; more, or all: the whole edition, where the cache rebuilds only these (the others: cached)
         only = "".join(f"--only {i} " for i in ids) if len(ids) <= 3 and set(ids) != every else ""
         # this build wrote that edition's index again when it has one (:func:`write_others`)
-        where = "its index marks them" if (folder / INDEX).is_file() else "its index will mark them once built"
+        where = ("its index will mark them once built" if not (folder / INDEX).is_file()
+                 else "its index could not be written and does not mark them" if str((folder / INDEX).resolve())
+                 in _LEFT_STALE else "its index marks them")
         lines.append(f"{len(old)} report(s) in {plain(cache.relative(folder))}/ were built from data that has changed since "
                      f"(notebook(s) {', '.join(ids)}); {where}; rebuild them with: "
                      f'make reports ARGS="{only}--lang {other}"')

@@ -186,5 +186,10 @@ def clear_failure(dirs, name: str) -> None:
 
 
 def os_error(exc: OSError) -> str:
-    """An OS error as the build reports it: its reason, and the file when it names one."""
-    return f"{exc.strerror or exc}" + (f" ({exc.filename})" if getattr(exc, "filename", None) else "")
+    """An OS error as the build reports it: its reason, and the file when it names one; for a move from the
+    staging folder onto the reports (two files named), the one in the reports folder, where the fault is (a
+    directory in the way of a page), not the hidden staging file."""
+    name = getattr(exc, "filename2", None) or getattr(exc, "filename", None)
+    if isinstance(exc, IsADirectoryError) and name and Path(name).is_dir():
+        return f"{exc.strerror or exc} ({name} is a directory where a file is needed; move or remove it)"
+    return f"{exc.strerror or exc}" + (f" ({name})" if name else "")

@@ -16,6 +16,7 @@ from typing import Any
 
 from helpers import cache, params, paths
 from helpers.models import Entry
+from helpers.pipeline import variant_names
 from helpers.pipeline.jobs import Action
 
 KERNEL = "python3"
@@ -103,29 +104,32 @@ def _refuse_other_defaults(nb: params.NotebookSpec, ipynb: Path, collection: Pat
     """A declared parameter the notebook's parameters cell does not assign is refused (its report would be the
     default's under another name). A default in the section map that is not the notebook's own literal is refused,
     not warned about: the build's default report and a papermill or JupyterLab run of the same notebook would show
-    two different reports under one name, and a warning scrolls past."""
+    two different reports under one name, and a warning scrolls past. The cell read is the ``.py``'s when there is
+    one (the build syncs an edited ``.py`` into the ``.ipynb`` before it runs it, and refuses an ``.ipynb`` edited
+    after its ``.py``), else the ``.ipynb``'s."""
     from helpers.params.inject import cell_defaults, py_cell_defaults
 
-    # the .py first: the build syncs an edited .py into the .ipynb before it runs it
-    for path, own in ((ipynb.with_suffix(".py"), py_cell_defaults(ipynb.with_suffix(".py"))),
-                      (ipynb, cell_defaults(ipynb))):
-        for name, spec in nb.parameters.items():
-            if own and name not in own:  # papermill would inject it; the notebook would never read it (a notebook
-                # that cannot be read, or has no parameters cell, fails alone with its own message)
-                raise params.CollectionError(
-                    f"notebook {nb.id} ({nb.stem}): parameter '{name}' ({spec.type}) is declared in "
-                    f"{collection.name} but not assigned in {path.name}'s parameters cell; allowed: a parameter "
-                    f"the notebook reads (add {name} = {spec.default!r} to that cell, or remove "
-                    f"[notebook.parameters.{name}])")
-            if name in own and params.plain(own[name]) != params.plain(spec.default):
-                raise params.CollectionError(
-                    f"notebook {nb.id} ({nb.stem}): parameter '{name}' has default {params.plain(spec.default)!r} "
-                    f"in {collection.name} but {own[name]!r} in {path.name}'s parameters cell; allowed: the same "
-                    "value in both (the build runs the section map's default, papermill and JupyterLab the "
-                    "notebook's)")
+    py = ipynb.with_suffix(".py")
+    path, own = (py, py_cell_defaults(py)) if py.is_file() else (ipynb, cell_defaults(ipynb))
+    for name, spec in nb.parameters.items():
+        if own and name not in own:  # papermill would inject it; the notebook would never read it (a notebook
+            # that cannot be read, or has no parameters cell, fails alone with its own message)
+            raise params.CollectionError(
+                f"notebook {nb.id} ({nb.stem}): parameter '{name}' ({spec.type}) is declared in "
+                f"{collection.name} but not assigned in {path.name}'s parameters cell; allowed: a parameter "
+                f"the notebook reads (add {name} = {params.plain(spec.default)!r} to that cell, or remove "
+                f"[notebook.parameters.{name}])")
+        if name in own and params.plain(own[name]) != params.plain(spec.default):
+            raise params.CollectionError(
+                f"notebook {nb.id} ({nb.stem}): parameter '{name}' has default {params.plain(spec.default)!r} "
+                f"in {collection.name} but {own[name]!r} in {path.name}'s parameters cell; allowed: the same "
+                "value in both (the build runs the section map's default, papermill and JupyterLab the "
+                "notebook's)")
 
 
-def _declared(collection: Path) -> list[_Notebook]:
+def _declared(collection: Path, selected: list[str]) -> list[_Notebook]:
+    """Every notebook's declared entries; a parameters cell that disagrees with the section map is refused for
+    the ``selected`` notebooks only (another notebook's is its own build's business)."""
     nbs = params.notebooks(collection)
     links = [{"id": nb.id, "title": nb.title, "output": f"{nb.stem}.html"} for nb in nbs]
     out = []
@@ -133,9 +137,12 @@ def _declared(collection: Path) -> list[_Notebook]:
         nav = {"prev": links[pos - 1] if pos > 0 else None, "next": links[pos + 1] if pos + 1 < len(nbs) else None}
         book = _Notebook(spec=nb, declared=[], ipynb=collection.parent / f"{nb.stem}.ipynb", nav=nav,
                          defaults={k: s.default for k, s in nb.parameters.items()})
-        _refuse_other_defaults(nb, book.ipynb, collection)
+        if nb.id in selected:
+            _refuse_other_defaults(nb, book.ipynb, collection)
         for vname, values in [(None, {}), *nb.variants]:
-            book.declared.append(book.entry(vname, _checked(nb.id, values, collection)))
+            book.declared.append(book.entry(vname, checked := _checked(nb.id, values, collection)))
+            if vname is not None:
+                variant_names.refuse_contradiction(nb, vname, {**book.defaults, **checked}, collection.name)
         out.append(book)
     return out
 
@@ -169,7 +176,7 @@ def all_entries(collection: Path, overrides: dict[str, Any] | None = None,
         _refuse_unswept(sweep, overrides, selected, collection)
     everything: list[Entry] = []
     chosen: list[Entry] = []
-    for book in _declared(collection):
+    for book in _declared(collection, selected):
         everything += book.declared
         if book.spec.id not in selected:
             continue

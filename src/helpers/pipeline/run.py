@@ -77,11 +77,14 @@ def _failed_list(dirs: Dirs, entry, res: ReportResult) -> None:
               f"updated for {entry.name}: {placement.os_error(exc)}", file=sys.stderr)
 
 
-def record_site(dirs: Dirs, part: str, key: str, outputs: dict | None) -> None:
+def record_site(dirs: Dirs, part: str, key: str, outputs: dict | None, notes: dict[str, str] | None = None) -> None:
+    """A site part's cache record; ``notes`` (``{output: what the part says of it}``, e.g. the reports the index
+    marks failed) are kept in its ``data`` (a site part has no data of its own) for a later build to read."""
     if outputs is None:  # not written (the error is reported by the build)
         return
     try:
-        cache.write_record(dirs.cache, f"_{part}", key=key, render="", data={}, outputs=outputs, executed=None)
+        cache.write_record(dirs.cache, f"_{part}", key=key, render="", data=notes or {}, outputs=outputs,
+                           executed=None)
     except OSError as exc:
         _uncached(dirs, f"_{part}", exc)
 

@@ -32,6 +32,9 @@ MAX_UNASKED = 500  # reports a sweep may build without --yes
 MAX_VALUES = 100_000  # values one sweep may list at all (each is a report per notebook declaring the parameter)
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$", re.ASCII)
+#: Characters of a long run (a bound of thousands of digits) a refusal echoes; a run past _LONG is cut to them.
+_ECHO = 60
+_LONG = re.compile(r"\S{101,}")
 
 
 def _forms() -> str:
@@ -60,11 +63,14 @@ class Sweep:
         return MAX_UNASKED
 
     def refuse(self, problem: str) -> BuildError:
-        return BuildError(f"--sweep {self.option}: {problem}")
+        return _err(self.option, problem)
 
 
 def _err(option: str, problem: str) -> BuildError:
-    return BuildError(f"--sweep {option}: {problem}")
+    """The refusal of ``--sweep option``, every run of more than 100 characters without a space (a bound of 5,000
+    digits) cut to its first :data:`_ECHO` and its length, as ``-p`` echoes a value."""
+    line = f"--sweep {option}: {problem}"
+    return BuildError(_LONG.sub(lambda m: f"{m[0][:_ECHO]}… ({len(m[0]):,} characters)", line))
 
 
 def declared_type(name: str, collection: Path) -> str | None:
