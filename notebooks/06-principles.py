@@ -24,7 +24,7 @@
 # %% tags=["parameters"]
 as_of = "2024-12-31"
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # The report's date lies within the span the data covers: the collection builds no report for a date outside it.
 
 # %%

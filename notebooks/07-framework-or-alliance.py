@@ -27,7 +27,7 @@
 orgs = "NATO,OSCE,SCO,CSTO,EURASIAN_FRAMEWORK,RU_CN_TREATY_2001"
 as_of = "2024-04-30"
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # The organisations compared are all in the data and the date lies within its range; what follows rests on the
 # codebook, the coded cells and the organisations.
 

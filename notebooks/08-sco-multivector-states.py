@@ -26,7 +26,7 @@
 as_of = "2024-07-04"
 focus_state = "KAZ"
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # The report's date lies within the span the data covers, and its state of focus is one the states table holds.
 
 # %%
