@@ -43,9 +43,9 @@ def test_header_has_title_paragraphs_readable_parameters_and_the_about_block_the
     header = page.split('<header class="report-header">', 1)[1].split("</header>", 1)[0]
     assert "<h1>Fixture &lt;script&gt;alert(1)&lt;/script&gt;" in header
     assert "P4" in header
-    assert ("as of <strong>7 Mar 2024</strong> "
+    assert ("As of <strong>7 Mar 2024</strong> "
             "<span class=\"report-param-default\">(default 30 Apr 2024)</span>") in header
-    assert "label <strong>x&lt;script&gt;</strong>" in header
+    assert "Label <strong>x&lt;script&gt;</strong>" in header
     assert "Data version" not in header  # the build stays out of the first screen
     about = page.split('<section class="report-about"', 1)[1].split("</section>", 1)[0]
     assert re.search(r"Data version</dt><dd><code>[^<]*[0-9a-f]{12}", about)
@@ -149,7 +149,7 @@ def test_failure_page_names_the_cell_the_error_and_the_parameters():
     page = render.render_failure(fx.ENTRY, Failure()).decode()
     assert "cell 4 of the notebook (index 3)" in page
     assert "ParameterError: notebook 02: as_of = &#39;1800-01-01&#39;" in page
-    assert "as of <strong>1 Jan 1800</strong>" in page
+    assert "As of <strong>1 Jan 1800</strong>" in page
     assert "# &lt;script&gt;" in page and "\x1b" not in page and "0x7fabc" not in page
     assert render.render_failure(fx.ENTRY, Failure()) == page.encode()
 

@@ -20,9 +20,17 @@ def not_member_word(org: str) -> str:
     return "not participating" if org == "OSCE" else "not a member"
 
 
-#: How a map's caption calls each formal status, nouns first ("members, participating States, suspended or frozen").
-STATUS_WORDS = {"member": "members", "participating_state": "participating States", "suspended": "suspended",
-                "frozen": "frozen"}
+#: The formal statuses a map's caption names, in its order, nouns first ("members, participating States, suspended
+#: or frozen").
+STATUS_ORDER = ("member", "participating_state", "suspended", "frozen")
+
+
+def _status_word(status: str) -> str:
+    """A status in a caption's words: the nouns in the plural (:func:`member_word`), the others their label in
+    ``data/labels.csv`` ("suspended", "frozen")."""
+    if status in ("member", "participating_state"):
+        return member_word("OSCE" if status == "participating_state" else "", plural=True)
+    return wording.label(status, "status", "memberships", lang="en")
 
 
 def status_words(memberships: pd.DataFrame, orgs, as_of) -> str:
@@ -30,7 +38,7 @@ def status_words(memberships: pd.DataFrame, orgs, as_of) -> str:
     "members, participating States, suspended or frozen" for NATO, the CSTO, the SCO and the OSCE in 2024."""
     held = memberships.loc[memberships["org_id"].isin(list(orgs))
                            & (pd.to_datetime(memberships["start"]) <= membership.as_timestamp(as_of)), "status"]
-    words = [w for k, w in STATUS_WORDS.items() if k in set(held)]
+    words = [_status_word(k) for k in STATUS_ORDER if k in set(held)]
     return ", ".join(words[:-1]) + f" or {words[-1]}" if len(words) > 1 else "".join(words)
 
 
