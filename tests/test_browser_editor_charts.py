@@ -143,16 +143,18 @@ def test_05_glance_and_warhead_chart_name_their_count_and_date(chromium, built_r
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_05_a_wide_table_keeps_its_row_names_in_view_when_scrolled_sideways(chromium, built_reports, edition):
-    """Finding 19: after scrolling "The blocs on 31 Dec 2023" sideways on a phone, its row names must stay."""
+    """Finding 19: after scrolling "The blocs on 31 Dec 2023" sideways on a phone, its row names must stay. The table
+    now reads as cards on a phone (data editor, review 10, M4): nothing scrolls sideways, and each card's row name is
+    inside the column."""
     page, _ = rb.open_report(chromium, built_reports / f"{edition}05-balance-of-power.html", viewport=PHONE)
     try:
-        got = page.evaluate("""() => { const box = document.querySelector('#fig-coverage .report-table-scroll');
-          const cell = box.querySelector('tbody td'), before = cell.getBoundingClientRect();
-          box.scrollLeft = (document.documentElement.dir === 'rtl' ? -1 : 1) * 200;
-          const after = cell.getBoundingClientRect();
-          return {moved: Math.abs(after.left - before.left), scrolled: Math.abs(box.scrollLeft),
-                  wide: box.scrollWidth > box.clientWidth}; }""")
-        assert got["wide"] and got["scrolled"] > 0 and got["moved"] < 1, f"{edition}05: {got}"
+        got = page.evaluate("""() => { const table = document.querySelector('#fig-coverage table');
+          const box = document.querySelector('#fig-coverage .report-table-scroll') || table.parentElement;
+          const names = [...table.querySelectorAll('tbody tr')].map(r => r.cells[0].getBoundingClientRect());
+          return {cards: table.classList.contains('report-cards-wide'), scrolls: box.scrollWidth > box.clientWidth + 1,
+                  outside: names.filter(n => n.left < 0 || n.right > window.innerWidth + 1).length,
+                  rows: names.length}; }""")
+        assert got["cards"] and not got["scrolls"] and got["rows"] >= 2 and got["outside"] == 0, f"{edition}05: {got}"
     finally:
         page.context.close()
 
