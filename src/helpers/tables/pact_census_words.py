@@ -309,7 +309,8 @@ def lifetime_line(rates: pd.DataFrame) -> str:
 def largest_glance(sizes: pd.DataFrame, early: pd.DataFrame | None = None, as_of=None) -> str:
     """:func:`largest_line` short, for the first screen: the admitted pact with the most members on ATOP's last day
     read against NATO, that day named as the end of ATOP's data when before ``as_of``; with ``early``, NATO's count
-    in ATOP's coding too (:func:`_early`). The caveats stay in the full sentence."""
+    in ATOP's coding too (which members it counts early, :func:`_early`, the full sentence names). The caveats stay
+    in the full sentence."""
     if (found := _largest(sizes)) is None:
         return ""
     top, nato, day = found
@@ -318,7 +319,7 @@ def largest_glance(sizes: pd.DataFrame, early: pd.DataFrame | None = None, as_of
     head = f"Of {census_pacts(len(sizes))}, "  # the census set, named as in every finding and title
     if top["org_id"] == FOCUS:
         return head + f"NATO also had the most members on {day} ({nato['members']})."
-    tail = (f" ({nato['members'] + len(early)} in ATOP's coding, which counts {_early(early)})"
+    tail = (f" ({nato['members'] + len(early)} in ATOP's coding)"
             if early is not None and len(early) else ", in ATOP's data")
     return head + f"{pact_in_text(top['name'])} had the most members on {day}: {top['members']} to NATO's " \
         f"{nato['members']}{tail}."
