@@ -52,18 +52,26 @@ def glance_line(table: pd.DataFrame, grades: pd.DataFrame) -> str:
             f"{partnership} of the {b['both_sides']} hold a partnership or stronger on both sides.")
 
 
-def eurasian_flag_glance(matrix: pd.DataFrame, states: pd.DataFrame, names: dict[str, str]) -> str:
-    """:func:`eurasian_flag_line` as one plain sentence for the first screen, after :func:`glance_line`: how many
-    states on both sides remain without those the data does not flag as Eurasian, and how many of them hold only
-    a dialogue-grade tie on that side; '' when no state on both sides is flagged so."""
+def _flag_counts(matrix: pd.DataFrame, states: pd.DataFrame, names: dict[str, str]) -> tuple | None:
+    """The states on both sides the data does not flag as Eurasian, by name, with how many remain without them, of
+    how many, and how many of those hold only a dialogue-grade tie on that side; None when no state is flagged so."""
     both = matrix[~matrix["pole"] & matrix["both_sides"]]
     flag = both["iso3"].map(states.set_index("iso3")["eurasian"]).fillna(True).astype(bool)
     out, kept = both.loc[~flag, "iso3"], both[flag]
     if out.empty:
-        return ""
+        return None
     dialogue = int((kept["eurasian"] == GRADES[-1]).sum())
-    left = ", ".join(names.get(c, c) for c in out)
-    return (f"Without {left}, which the data does not flag as Eurasian, {len(kept)} of the {len(both)} remain; "
+    return ", ".join(names.get(c, c) for c in out), len(kept), len(both), dialogue
+
+
+def eurasian_flag_glance(matrix: pd.DataFrame, states: pd.DataFrame, names: dict[str, str]) -> str:
+    """:func:`eurasian_flag_line` as one plain sentence for the first screen, after :func:`glance_line`: how many
+    states on both sides remain without those the data does not flag as Eurasian, and how many of them hold only
+    a dialogue-grade tie on that side; '' when no state on both sides is flagged so."""
+    if (counts := _flag_counts(matrix, states, names)) is None:
+        return ""
+    left, kept, both, dialogue = counts
+    return (f"Without {left}, which the data does not flag as Eurasian, {kept} of the {both} remain; "
             f"{dialogue} of them hold only an SCO dialogue, observer or partner status on the Eurasian side.")
 
 
@@ -71,15 +79,11 @@ def eurasian_flag_line(matrix: pd.DataFrame, states: pd.DataFrame, names: dict[s
     """The states on both sides counted again without those ``states.csv`` flags as not Eurasian (``eurasian``
     False: Egypt), and how many of those left hold only an SCO dialogue, observer or partner status on the
     Eurasian side; '' when no state on both sides is flagged so."""
-    both = matrix[~matrix["pole"] & matrix["both_sides"]]
-    flag = both["iso3"].map(states.set_index("iso3")["eurasian"]).fillna(True).astype(bool)
-    out, kept = both.loc[~flag, "iso3"], both[flag]
-    if out.empty:
+    if (counts := _flag_counts(matrix, states, names)) is None:
         return ""
-    dialogue = int((kept["eurasian"] == GRADES[-1]).sum())
-    left = ", ".join(names.get(c, c) for c in out)
-    return (f"Leaving out the states the data does not flag as Eurasian ({left}), {len(kept)} of the {len(both)} "
-            f"states on both sides remain; {dialogue} of those {len(kept)} hold only an SCO dialogue, observer or "
+    left, kept, both, dialogue = counts
+    return (f"Leaving out the states the data does not flag as Eurasian ({left}), {kept} of the {both} "
+            f"states on both sides remain; {dialogue} of those {kept} hold only an SCO dialogue, observer or "
             "partner status on the Eurasian side.")
 
 

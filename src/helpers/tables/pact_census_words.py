@@ -309,8 +309,7 @@ def lifetime_line(rates: pd.DataFrame) -> str:
 def largest_glance(sizes: pd.DataFrame, early: pd.DataFrame | None = None, as_of=None) -> str:
     """:func:`largest_line` short, for the first screen: the admitted pact with the most members on ATOP's last day
     read against NATO, that day named as the end of ATOP's data when before ``as_of``; with ``early``, NATO's count
-    in ATOP's coding too (which members it counts early, :func:`_early`, the full sentence names). The caveats stay
-    in the full sentence."""
+    in ATOP's coding too (whom it counts early, :func:`_early`, and the caveats stay in the full sentence)."""
     if (found := _largest(sizes)) is None:
         return ""
     top, nato, day = found
