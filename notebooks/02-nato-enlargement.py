@@ -182,7 +182,12 @@ present.table(members[["name", "iso3", "status", "joined", "background"]],
 # chosen by hand, after their exits had been compared, so recording its words now cannot show that it was not
 # chosen for its result. What tests it is a check, not the record: "How robust is this?" drops the rule's
 # permanent-member condition, tests every agreement that pledges defence among three or more states, and says
-# whether the finding holds there. The words are recorded from version 0.3.0 on (7 December 2026): the first
+# whether the finding holds there.
+
+# %% [markdown] tags=["fold-method"]
+# ### The census, its version, its dates and the rule
+#
+# The rule's words are recorded from version 0.3.0 on (7 December 2026): the first
 # screen prints them, and CHANGELOG.md and CITATION.cff hold the same words, so a later change to the rule would
 # show as a new dated entry. The census: every alliance agreement that the Alliance Treaty
 # Obligations and Provisions project (ATOP, version 4.01; Leeds, Ritter, Mitchell and Long 2002, *International

@@ -68,11 +68,12 @@ def test_02_first_screen_and_titles_name_each_set_of_pacts_one_way_with_its_comp
 def test_02_glance_says_the_census_day_is_not_the_pages_day():
     """M1: the glance compared the OAS and NATO on 31 Dec 2016 on a page dated 30 Apr 2024 without a word."""
     _, _, _, glance = _page("2024-04-30")
-    assert "on 31 Dec 2016, the last day of ATOP's data, not this page's 30 Apr 2024: 33 to NATO's 28" in glance[2]
-    arabic = i18n.text(glance[2], "ar")
+    assert "on 31 Dec 2016, the last day of ATOP's data, not this page's 30 Apr 2024: 33 to NATO's 28" in glance[3]
+    assert "lasted longest" in glance[2] and "most members" not in glance[2]  # one item each, short on a phone
+    arabic = i18n.text(glance[3], "ar")
     assert "آخر يوم تشمله بيانات ATOP" in arabic and "تاريخ هذه الصفحة" in arabic, arabic
     _, _, _, old = _page("1991-12-31")  # where the census reaches the page's date, nothing is added
-    assert "last day of ATOP's data" not in old[2]
+    assert "most members on 31 Dec 1991" in old[3] and "last day of ATOP's data" not in old[3]
 
 
 def test_02_names_the_1960_cyprus_agreement_the_same_way_in_its_tables_and_its_chart():

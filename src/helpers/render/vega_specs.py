@@ -34,17 +34,24 @@ def _expr(mapping: dict[str, str]) -> str:
     return expr
 
 
-def _composed(own: str | None, mapping: dict[str, str]) -> str:
+def _composed(own: str | None, mapping: dict[str, str], lookups: dict[str, dict[str, str]]) -> str:
     """The guide's label expression with the reader words: the chart's own ``labelExpr`` (a label shortened on a
-    phone) then works on the word, not the code; exactly ``datum.label`` means "never relabelled" and is kept."""
+    phone) then works on the word, not the code; exactly ``datum.label`` means "never relabelled" and is kept. An
+    own expression that reads ``datum.label`` several times (a label wrapped at spaces reads it five times) looks
+    the words up in one top-level parameter (added to ``lookups``) instead of repeating the whole chain each time:
+    the Arabic 02 carried its pact names five times over in each of three axes."""
     if own is None:
         return _expr(mapping)
     if own == "datum.label":
         return own
+    if own.count("datum.label") > 1:
+        name = f"reader_words_{len(lookups)}"
+        lookups[name] = dict(sorted(mapping.items()))
+        return own.replace("datum.label", f"({name}[datum.value] || datum.label)")
     return own.replace("datum.label", f"({_expr(mapping)})")
 
 
-def _walk(node, records: list[dict]) -> None:
+def _walk(node, records: list[dict], lookups: dict[str, dict[str, str]]) -> None:
     if isinstance(node, dict):
         facet = node.get("facet") if isinstance(node.get("facet"), dict) else {}
         for channel, guide in _CHANNELS.items():
@@ -63,17 +70,20 @@ def _walk(node, records: list[dict]) -> None:
             if mapping:
                 target = enc.setdefault(guide, {})
                 if isinstance(target, dict):
-                    target["labelExpr"] = _composed(target.get("labelExpr"), mapping)
+                    target["labelExpr"] = _composed(target.get("labelExpr"), mapping, lookups)
         for key in _COMPOSE + ("spec",):
             child = node.get(key)
             for c in child if isinstance(child, list) else [child] if isinstance(child, dict) else []:
-                _walk(c, records + _records(c))
+                _walk(c, records + _records(c), lookups)
 
 
 def with_labels(spec: dict) -> dict:
     """A copy of ``spec`` whose axes, legends and headers show coded values in reader words."""
     out = copy.deepcopy(spec)
-    _walk(out, _records(out))
+    lookups: dict[str, dict[str, str]] = {}
+    _walk(out, _records(out), lookups)
+    if lookups:  # a parameter holds a value, not a selection: every view of the chart can read it
+        out["params"] = [*out.get("params", []), *({"name": n, "value": m} for n, m in lookups.items())]
     return out
 
 

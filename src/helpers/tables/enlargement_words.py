@@ -78,8 +78,8 @@ def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, stat
                     state_lineage: pd.DataFrame, state_policies: pd.DataFrame, as_of,
                     size_line: str = "") -> list[str]:
     """02's first screen, true for the report's own date: NATO's growth, where its members came from, and how
-    its age compares with the other defence pacts the case rule admits, followed by ``size_line`` (whether
-    "largest" survives counting members, :func:`helpers.tables.pact_census_words.largest_line`). Exits are
+    its age compares with the other defence pacts the case rule admits, then ``size_line`` as an item of its own
+    (whether "largest" survives counting members, :func:`helpers.tables.pact_census_words.largest_line`). Exits are
     compared, with their intervals, by :func:`helpers.tables.pact_rates_words.glance_line` (no ranking)."""
     from helpers.tables.euroatlantic import membership_steps
 
@@ -100,8 +100,9 @@ def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, stat
     nato = record.set_index("org_id")["years"].get("NATO", float("nan"))
     than = "" if oldest["org_id"] == "NATO" else f", against NATO's {nato:.0f}"
     out.append(f"Of {held_pacts(len(record))}, {_the(oldest['org_id'])} "
-               f"had lasted longest: {oldest['years']:.0f} years{than}." + (" " + size_line if size_line else ""))
-    return out
+               f"had lasted longest: {oldest['years']:.0f} years{than}.")
+    # its own item: joined to the lifetime sentence it made one item of 11 lines on a phone (13 in Arabic)
+    return out + [size_line] * bool(size_line)
 
 
 def _the(org: str) -> str:
