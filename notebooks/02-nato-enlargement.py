@@ -95,10 +95,10 @@ csto_in_force = pact_census.exit_record(*pact_dates.counted_from(dated, spells, 
 # %%
 present.glance(enlargement_words.glance_findings(memberships, organisations, states, lineage, policies, P.as_of,
                                                  size_line=pact_census_words.largest_glance(sizes, early, P.as_of))
-               + [pact_rule.glance_line(pact_rates_words.glance_line(rates, checks))], summary=enlargement_words.summary_line(memberships, P.as_of))
+               + [pact_rates_words.glance_line(rates, checks)], summary=enlargement_words.summary_line(memberships, P.as_of))
 
 # %%
-present.findings([pact_rule.RULE])  # the post-hoc rule in full, in the first section under the box
+present.findings([pact_rule.NOTE, pact_rule.RULE])  # the post-hoc rule, plainly then in full, under the box
 
 # %% [markdown]
 # ## What P4 says

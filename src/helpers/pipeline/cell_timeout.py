@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 
 ENGINE = "timed"
+#: Seconds a kernel interrupted at ``cell_timeout`` has to answer papermill's last request before the run fails
+STOPPED_GRACE = 10
 
 
 def message(seconds: float) -> str:
@@ -35,7 +37,10 @@ def client():
             limit: with ``cell_timeout = 1`` a busy machine made nbclient fail an internal check instead."""
             if cell is not None or not self.timeout:
                 return super().wait_for_reply(msg_id, cell)
-            kept, self.timeout = self.timeout, max(self.timeout, self.startup_timeout)
+            # after a cell was stopped at the limit, the kernel has answered its interrupt within a few seconds or
+            # never will (the cell ignores Ctrl-C): a short grace, not the start-up wait of a minute
+            longest = STOPPED_GRACE if getattr(self, "stopped_at_limit", False) else self.startup_timeout
+            kept, self.timeout = self.timeout, max(self.timeout, min(longest, self.startup_timeout))
             try:
                 return super().wait_for_reply(msg_id, cell)
             finally:
@@ -56,6 +61,7 @@ def client():
                 # stop the cell: a kernel left busy never answers papermill's next request, which then failed
                 # minutes later with an empty AssertionError instead of this message
                 run_sync(ensure_async)(self.km.interrupt_kernel())
+                self.stopped_at_limit = True
                 text = message(self.timeout)
                 cell.outputs.append(nbformat.v4.new_output("error", ename="CellTimeout", evalue=text,
                                                            traceback=[f"CellTimeout: {text}"]))

@@ -77,8 +77,8 @@ def lifespans_caption(record: pd.DataFrame, admitted: pd.DataFrame) -> str:
 def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, states: pd.DataFrame,
                     state_lineage: pd.DataFrame, state_policies: pd.DataFrame, as_of,
                     size_line: str = "") -> list[str]:
-    """02's first screen, true for the report's own date: NATO's growth, where its members came from, and how
-    its age compares with the other defence pacts the case rule admits, then ``size_line`` as an item of its own
+    """02's first screen, true for the report's own date: NATO's growth and where its members came from (one item),
+    how its age compares with the other defence pacts the case rule admits, then ``size_line`` as an item of its own
     (whether "largest" survives counting members, :func:`helpers.tables.pact_census_words.largest_line`). Exits are
     compared, with their intervals, by :func:`helpers.tables.pact_rates_words.glance_line` (no ranking)."""
     from helpers.tables.euroatlantic import membership_steps
@@ -96,7 +96,8 @@ def glance_findings(memberships: pd.DataFrame, organisations: pd.DataFrame, stat
     # note names it, and the item stays short enough for a phone
     if counts["former_warsaw_pact"] + counts["former_union"]:
         absorbed = ()
-    out = [growth_headline(steps, as_of) + ".", background_headline(members, as_of, absorbed) + "."]
+    # growth and background as one item, lifetime and size as one each: four items at most with the exits line
+    out = [growth_headline(steps, as_of) + ". " + background_headline(members, as_of, absorbed) + "."]
     nato = record.set_index("org_id")["years"].get("NATO", float("nan"))
     than = "" if oldest["org_id"] == "NATO" else f", against NATO's {nato:.0f}"
     out.append(f"Of {held_pacts(len(record))}, {_the(oldest['org_id'])} "

@@ -19,14 +19,7 @@ RULE = ("The rule, set post hoc, after the results had been seen, and recorded o
         "beside it.")
 
 
-#: What 02's first screen says of the rule, in plain words (no statistics on the first screen): that it is post
-#: hoc, what tests it (the wide-pool check), and where :data:`RULE` is printed in full (“Data”).
-NOTE = ("The rule below was set after the results were seen; a check on all defence pacts of three or more states "
+#: What 02 says of the rule in plain words, right under its first-screen box and before :data:`RULE` in full: that
+#: it is post hoc and what tests it (the wide-pool check). In the box it made the exits item 10 lines on a phone.
+NOTE = ("The rule was set after the results were seen; a check on all defence pacts of three or more states "
         "tests it.")
-
-
-def glance_line(exits_line: str) -> str:
-    """02's first-screen finding about exits (``pact_rates_words.glance_line``) followed by :data:`NOTE`; the
-    notebook prints :data:`RULE`, unchanged, in the cell right after the box, so the rule the finding rests on is
-    read with it while the box itself keeps to plain words."""
-    return f"{exits_line} {NOTE}"
