@@ -92,6 +92,39 @@ def test_non_finite_and_huge_numbers_are_refused(data, value):
     assert err.column == "value" and "finite" in str(err)
 
 
+@pytest.mark.parametrize("value", ["1e-400", "-1e-320", "0.5e-310"])
+def test_a_number_too_close_to_zero_to_be_read_as_written_is_refused(data, value):
+    """Hostile round 13, N5: 1e-400 loaded as 0.0 and 1e-320 as a subnormal, without a word."""
+    edit(data, "capabilities.csv", "USA,2020,milex_usd_const,12.5,", f"USA,2020,milex_usd_const,{value},")
+    err = error(data, "capabilities")
+    assert err.column == "value" and "too close to 0" in str(err) and "\n" not in str(err)
+
+
+@pytest.mark.parametrize("value", ["0", "0.0", "0e5", "1e-12", "2.5e-300"])
+def test_zero_and_small_numbers_that_read_as_written_are_kept(data, value):
+    edit(data, "capabilities.csv", "USA,2020,milex_usd_const,12.5,", f"USA,2020,milex_usd_const,{value},")
+    got = load.table("capabilities", data)
+    assert float(value) in set(got["value"])
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe", "device"])
+def test_a_table_that_is_not_a_regular_file_is_named_in_one_line(data, kind):
+    """Hostile rounds 12–13, D9: events.csv as a folder gave an IsADirectoryError traceback; as a pipe or a link to
+    /dev/zero the load never ended."""
+    import os
+
+    target = data / "events.csv"
+    target.unlink()
+    if kind == "folder":
+        target.mkdir()
+    elif kind == "pipe":
+        os.mkfifo(target)
+    else:
+        target.symlink_to("/dev/zero")
+    err = error(data, "events")
+    assert "events.csv" in str(err) and "not a regular file" in str(err) and "\n" not in str(err)
+
+
 @pytest.mark.parametrize("year", ["٢٠٢٠", "２０２０", "+2020", "02020"])
 def test_a_whole_number_is_written_in_digits_0_to_9_only(data, year):
     edit(data, "capabilities.csv", "USA,2020,milex_usd_const,12.5,", f"USA,{year},milex_usd_const,12.5,")

@@ -28,11 +28,24 @@ _HINTS = {
 #: The largest magnitude a number may have (world population and world military spending in US$ million are
 #: far below it); anything bigger is a typing error or an overflow, and infinity cannot be published.
 LARGEST = 1e15
+#: The smallest size a non-zero number may have: below it a float loses digits (subnormal) or reads as 0.
+SMALLEST = 1e-300
 _MOST_DIGITS = len(str(int(LARGEST)))
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 #: Digits 0-9 only (not ٢٠٠٠ or ２０００, which Python's int() would also take), no '+', no leading zero.
 _INT_RE = re.compile(r"^-?(0|[1-9][0-9]*)$")
 _NUM_RE = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
+
+
+def _size_problem(written: str, value, too_long: bool) -> tuple[str, str] | None:
+    """(problem, what is allowed) when a number cannot be published as written: infinite or huge, or so close to 0
+    that it reads as 0 (1e-400) or loses digits (1e-320, a subnormal float); else None."""
+    if too_long or not math.isfinite(value) or abs(value) > LARGEST:
+        return (f"is not a finite number of at most {LARGEST:.0e} in size",
+                "values are finite numbers no larger than 1e15 either way")
+    if value and abs(value) < SMALLEST or not value and re.search("[1-9]", written.lower().split("e")[0]):
+        return "is too close to 0 to be read as written", f"values are 0 or at least {SMALLEST:.0e} in size"
+    return None
 
 
 class Column:
@@ -123,9 +136,9 @@ class Column:
             # more digits than LARGEST has: int() would refuse past 4300 digits and isfinite() overflow past 308
             too_long = integer and len(v.lstrip("-")) > _MOST_DIGITS
             vals.append(None if too_long else int(v) if integer else float(v))
-            if too_long or not math.isfinite(vals[-1]) or abs(vals[-1]) > LARGEST:
-                self.problem(i, f"{echoed(v, quote=False)} is not a finite number of at most {LARGEST:.0e} in size",
-                             "values are finite numbers no larger than 1e15 either way")
+            wrong = _size_problem(v, vals[-1], too_long)
+            if wrong:
+                self.problem(i, f"{echoed(v, quote=False)} {wrong[0]}", wrong[1])
                 vals[-1] = None
                 continue
             if lo is not None and vals[-1] < lo:

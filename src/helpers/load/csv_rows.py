@@ -16,6 +16,9 @@ from helpers.load.errors import DataError, Problem
 def read_rows(path: Path, shown: str) -> tuple[list[str], list[list[str]]]:
     """The header and the records of one data file (``shown``: its name in messages); raises :class:`DataError`
     for a missing file, text that is not UTF-8, malformed CSV or an empty file."""
+    if path.exists() and not path.is_file():  # a folder, a device, a pipe: read as text it fails or never ends
+        raise DataError([Problem(shown, None, None, "is not a regular file (a folder, a device or a pipe)",
+                                 "every table declared in datapackage.json is a CSV file")])
     try:
         text = data_text.read(path)
     except FileNotFoundError:
