@@ -23,6 +23,14 @@ def message(seconds: float) -> str:
             "(cell_timeout in collection.toml)")
 
 
+def _reply_wait(nb_client) -> float:
+    """Seconds to wait for papermill's own requests (no cell): as long as a kernel may take to start, except after
+    a cell was stopped at the limit, when the kernel has answered its interrupt within a few seconds or never will
+    (the cell ignores Ctrl-C): then :data:`STOPPED_GRACE`, not a minute more."""
+    longest = STOPPED_GRACE if getattr(nb_client, "stopped_at_limit", False) else nb_client.startup_timeout
+    return max(nb_client.timeout, min(longest, nb_client.startup_timeout))
+
+
 @functools.cache
 def client():
     """papermill's notebook client, with a cell that runs too long turned into that cell's error."""
@@ -37,10 +45,7 @@ def client():
             limit: with ``cell_timeout = 1`` a busy machine made nbclient fail an internal check instead."""
             if cell is not None or not self.timeout:
                 return super().wait_for_reply(msg_id, cell)
-            # after a cell was stopped at the limit, the kernel has answered its interrupt within a few seconds or
-            # never will (the cell ignores Ctrl-C): a short grace, not the start-up wait of a minute
-            longest = STOPPED_GRACE if getattr(self, "stopped_at_limit", False) else self.startup_timeout
-            kept, self.timeout = self.timeout, max(self.timeout, min(longest, self.startup_timeout))
+            kept, self.timeout = self.timeout, _reply_wait(self)
             try:
                 return super().wait_for_reply(msg_id, cell)
             finally:
