@@ -52,8 +52,8 @@ def client():
                 self.timeout = kept
 
         async def _async_handle_timeout(self, timeout, cell=None):
-            """No answer to papermill's last request (no cell): the kernel is still busy with a cell that ignored
-            the interrupt; said as the cell's timeout, not as nbclient's empty AssertionError."""
+            """No answer to papermill's last request: a cell that ignored the interrupt still runs (said as its
+            timeout, not as nbclient's empty AssertionError)."""
             if cell is None:
                 raise CellTimeoutError(f"the kernel did not answer within {timeout:g} seconds: a cell ran past "
                                        "cell_timeout and did not stop when interrupted")
@@ -66,7 +66,7 @@ def client():
                 # stop the cell: a kernel left busy never answers papermill's next request, which then failed
                 # minutes later with an empty AssertionError instead of this message
                 run_sync(ensure_async)(self.km.interrupt_kernel())
-                self.stopped_at_limit = True
+                self.stopped_at_limit = True  # read by _reply_wait
                 text = message(self.timeout)
                 cell.outputs.append(nbformat.v4.new_output("error", ename="CellTimeout", evalue=text,
                                                            traceback=[f"CellTimeout: {text}"]))
