@@ -63,8 +63,7 @@ def client():
             try:
                 return super().execute_cell(cell, cell_index, *args, **kwargs)
             except CellTimeoutError:
-                # stop the cell: a kernel left busy never answers papermill's next request, which then failed
-                # minutes later with an empty AssertionError instead of this message
+                # stop the cell: a busy kernel never answers papermill's next request (an empty AssertionError)
                 run_sync(ensure_async)(self.km.interrupt_kernel())
                 self.stopped_at_limit = True  # read by _reply_wait
                 text = message(self.timeout)
