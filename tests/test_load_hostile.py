@@ -158,12 +158,23 @@ def test_every_date_the_rule_allows_loads(data, end):
     assert date in {str(d.date()) for d in load.table("events", data)["date"]}
 
 
-@pytest.mark.parametrize("twin", ["security ", "secu\u200brity", "\u200bsecurity", "\u00a0security"])
+@pytest.mark.parametrize("twin", ["security ", "secu\u200brity", "\u200bsecurity", "\u00a0security",
+                                  # hostile round 13, D8: more characters that draw nothing, and a doubled space
+                                  "secu\u200erity", "secu\u034frity", "secu\u180erity", "secu\u2063rity",
+                                  "security\ufe0f", "secu\u3164rity", "secu\u115frity", "secu\u2800rity"])
 def test_keys_that_read_alike_are_one_key(data, twin):
     with (data / "glossary.csv").open("a", encoding="utf-8") as fh:
         fh.write(f"أمن,أمن,{twin},,P1,fixture-a\n")  # term_ar, article_ar, term_en, …
     err = error(data, "glossary")
     assert err.column == "term_en" and "duplicate key" in str(err) and "reads the same" in str(err)
+
+
+def test_keys_that_differ_by_a_doubled_space_are_one_key(data):
+    with (data / "glossary.csv").open("a", encoding="utf-8") as fh:
+        fh.write("أمن,أمن,human security,,P1,fixture-a\n")
+        fh.write("أمن,أمن,human  security,,P1,fixture-a\n")
+    err = error(data, "glossary")
+    assert err.column == "term_en" and "reads the same" in str(err)
 
 
 def test_nfd_and_nfc_keys_are_one_key(data):

@@ -232,6 +232,19 @@ def test_a_text_parameter_with_a_control_or_open_bidi_character_is_refused(fake,
     refused_in_one_line(fake, ["--only", "03", "-p", "note", value], ["parameter 'note'", words, "allowed: one line"])
 
 
+@pytest.mark.parametrize("value, words", [
+    ("abc\u200e", "character U+200E at position 4 shows nothing"),
+    ("abc\u200b", "character U+200B at position 4 shows nothing"),
+    ("a\u3164bc", "character U+3164 at position 2 shows nothing"),
+    ("a" * 201, "is 201 characters long"),
+])
+def test_a_text_parameter_that_hides_characters_or_runs_long_is_refused(fake, value, words, refused_in_one_line):
+    """Hostile round 13, N2: "abc" + U+200E and "abc" + U+200B built two reports whose titles and index lines read
+    the same; 100,000 letters became the page's title and its index line."""
+    _with_note(fake)
+    refused_in_one_line(fake, ["--only", "03", "-p", "note", value], ["parameter 'note'", words])
+
+
 def test_a_text_parameter_of_printable_text_is_kept(fake, monkeypatch):
     _with_note(fake)
     monkeypatch.setenv("NATO_COLLECTION", str(fake.collection))

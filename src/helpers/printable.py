@@ -34,6 +34,14 @@ def _hidden(ch: str) -> bool:
 _BLANK_GLYPHS = "\u115f\u1160\u3164\uffa0\u2800"
 
 
+def invisible(ch: str) -> bool:
+    """A character that draws nothing in running text: a format character (U+200B–U+200F, U+2060–U+2064, U+180E,
+    U+00AD …), the combining grapheme joiner (U+034F), a variation selector, or a letter drawn as a blank
+    (:data:`_BLANK_GLYPHS`). Two texts that differ only by these read the same."""
+    return (unicodedata.category(ch) == "Cf" or ch == "\u034f" or "\ufe00" <= ch <= "\ufe0f"
+            or "\U000e0100" <= ch <= "\U000e01ef" or ch in _BLANK_GLYPHS)
+
+
 def shows_nothing(value: str) -> bool:
     """True when ``value`` is not empty but has no visible character (only spaces, zero-width or format characters
     such as U+200B, characters drawn as blanks such as U+3164 or U+2800, or combining marks with nothing to sit

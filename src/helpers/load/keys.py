@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from helpers.load.errors import Problem
+from helpers.printable import invisible
 from helpers.load.rules.registry import fmt
 
 
@@ -17,14 +18,17 @@ def primary_key(schema: dict) -> list[str]:
     return [pk] if isinstance(pk, str) else list(pk)
 
 
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"\s+")
 
 
 def normalised(value):
-    """A key value as a reader sees it: Unicode NFC, no invisible characters, no surrounding white space."""
+    """A key value as a reader sees it: Unicode NFC, no invisible characters (:func:`helpers.printable.invisible`:
+    format characters, variation selectors, letters drawn as blanks), white space collapsed as a page shows it
+    (two spaces read as one, a no-break space as a space) and none at either end."""
     if not isinstance(value, str):
         return value
-    return _INVISIBLE.sub("", unicodedata.normalize("NFC", value)).strip()
+    seen = "".join(ch for ch in unicodedata.normalize("NFC", value) if not invisible(ch))
+    return _SPACES.sub(" ", seen).strip()
 
 
 def check_unique(df: pd.DataFrame, pk: list[str], rownums: list[int], shown: str) -> list[Problem]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers.params import coverage, datafiles
-from helpers.printable import bad_character, look_alikes
+from helpers.printable import bad_character, invisible, look_alikes
 from helpers.params.refusals import CollectionError, ParameterError
 from helpers.params.specs import (
     Constraint,
@@ -293,6 +293,11 @@ def check_choice(ctx: Context, spec: ParamSpec, value: Any) -> Any:
     return value
 
 
+#: The longest ``str`` value; embeddings and isolates, closed (:func:`helpers.printable.bad_character`), may stay.
+MAX_TEXT = 200
+BIDI_MARKS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
 @checks("str")
 def check_text(ctx: Context, spec: ParamSpec, value: Any) -> str:
     """Any one line of printable text: the data's character rule (:mod:`helpers.printable`), as the value reaches
@@ -302,6 +307,12 @@ def check_text(ctx: Context, spec: ParamSpec, value: Any) -> str:
     bad = bad_character(value, line_breaks=False)
     if bad:
         raise fail(ctx, spec, value, f"is refused: {bad[0]}", "one line of printable text; " + bad[1])
+    hidden = next(((i, ch) for i, ch in enumerate(value, 1) if invisible(ch) and ch not in BIDI_MARKS), None)
+    if hidden:  # "abc" + U+200E and "abc" + U+200B built two reports whose titles read the same
+        raise fail(ctx, spec, value, f"is refused: character U+{ord(hidden[1]):04X} at position {hidden[0]} shows "
+                   "nothing", "one line of visible text (closed bidirectional isolates and embeddings are kept)")
+    if len(value) > MAX_TEXT:  # it becomes the page's <title> and its line in the index
+        raise fail(ctx, spec, value, f"is {len(value):,} characters long", f"at most {MAX_TEXT} characters")
     return value
 
 
