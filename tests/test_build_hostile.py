@@ -64,18 +64,21 @@ def test_a_reordered_list_reads_back_in_the_order_of_its_source():
 # --- low 6: SIGTERM during a build -------------------------------------------------------------------------------
 
 
-def test_sigterm_during_a_build_says_what_stopped_in_one_line(fake):
+@pytest.mark.parametrize("name, code", [("SIGTERM", 143), ("SIGHUP", 129)])
+def test_sigterm_during_a_build_says_what_stopped_in_one_line(fake, name, code):
+    """SIGTERM as `kill` or a service manager sends it; SIGHUP as a closed terminal does (hostile round 13, D18:
+    it printed a worker's traceback and "leaked semaphore objects", and no line of its own)."""
     import signal
 
     proc = fake.popen("--only", "03", "-p", "mode", "slow")
     while not kernels_of(fake.build_dir) and proc.poll() is None:  # the report is running in its kernel
         time.sleep(0.05)
-    proc.send_signal(signal.SIGTERM)  # as `kill` or a service manager does: to the build process only
+    proc.send_signal(getattr(signal, name))  # to the build process only
     proc.wait(timeout=60)
     err = proc.stderr.read().strip().splitlines()
-    assert proc.returncode == 143
+    assert proc.returncode == code
     assert len(err) == 1 and err[0].startswith(
-        "terminated (SIGTERM): the English edition's build stopped with 0 of its 1 report(s) to build finished")
+        f"terminated ({name}): the English edition's build stopped with 0 of its 1 report(s) to build finished")
     assert "no good report was overwritten" in err[0]
     assert not list(fake.reports.glob("03-gamma*.html"))
 

@@ -331,9 +331,9 @@ def _stopped(exc: KeyboardInterrupt, what: str) -> int:
     from helpers.pipeline import process
 
     term = isinstance(exc, process.Terminated)
-    print(f"{'terminated (SIGTERM)' if term else 'interrupted'}: {what}; reports not finished keep their "
+    print(f"{f'terminated ({exc.signame})' if term else 'interrupted'}: {what}; reports not finished keep their "
           "previous version, no good report was overwritten", file=sys.stderr)
-    return 143 if term else 130
+    return exc.code if term else 130
 
 
 def main() -> None:

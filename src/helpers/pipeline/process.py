@@ -30,8 +30,12 @@ class _Signals:
 
 
 class Terminated(KeyboardInterrupt):
-    """SIGTERM reached the build process (see :func:`stop_on_sigterm`): it stops as after Ctrl-C, unfinished
-    reports keeping their previous version, and says so in one line."""
+    """SIGTERM or SIGHUP reached the build process (see :func:`stop_on_sigterm`): it stops as after Ctrl-C,
+    unfinished reports keeping their previous version, and says so in one line naming the signal."""
+
+    def __init__(self, signame: str = "SIGTERM", code: int = 143):
+        super().__init__(signame)
+        self.signame, self.code = signame, code
 
 
 def stop_on_sigterm() -> None:
@@ -47,9 +51,12 @@ def stop_on_sigterm() -> None:
                 child.terminate()
             except (OSError, ValueError):
                 pass
-        raise Terminated()
+        raise Terminated(signal.Signals(signum).name, 128 + signum)
 
     signal.signal(signal.SIGTERM, stop)
+    # a closed terminal (SIGHUP) ended the build with a worker's traceback; under nohup it stays ignored
+    if signal.getsignal(signal.SIGHUP) is signal.SIG_DFL:
+        signal.signal(signal.SIGHUP, stop)
 
 
 def quiet_imports() -> None:
