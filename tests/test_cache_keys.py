@@ -132,6 +132,10 @@ def test_a_changed_bibliography_override_runs_the_report_again(fake, tmp_path):
     ("NATO_SOURCES_CSV", lambda d: d / "missing.csv", "bibliography"),
     ("NATO_HELPERS_SRC", lambda d: d / "no-such-folder", "not an existing folder"),
     ("NATO_CONSTRAINTS", lambda d: d / "no-such-file.txt", "not an existing file"),
+    # hostile rounds 12–13, D16: accepted, and the cache keyed on them
+    ("NATO_CONSTRAINTS", lambda d: Path("/etc/passwd"), "line 1 is not a name==version pin"),
+    ("NATO_CONSTRAINTS", lambda d: _written(d / "c.txt", "# nothing pinned\n"), "holds no pin"),
+    ("NATO_HELPERS_SRC", lambda d: _folder(d / "empty"), "is not the helpers package (it has no __init__.py)"),
 ])
 def test_an_override_that_names_nothing_usable_is_refused_before_any_kernel(fake, tmp_path, var, make, words):
     value = str(make(tmp_path))
@@ -139,6 +143,11 @@ def test_an_override_that_names_nothing_usable_is_refused_before_any_kernel(fake
     assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1, res.stdout + res.stderr
     assert var in res.stderr and value in res.stderr and words in res.stderr and "allowed:" in res.stderr
     assert not fake.reports.exists() and not fake.cache.exists()
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir()
+    return path
 
 
 def _written(path: Path, content: str | bytes) -> Path:

@@ -33,6 +33,7 @@ import contextlib
 import contextvars
 import csv
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -212,6 +213,27 @@ def _header(path: Path) -> list[str] | None:
         return None
 
 
+def _not_helpers(folder: Path) -> str:
+    """Why ``folder`` is not a copy of the helpers package (its ``__init__.py`` and ``pipeline/``), or ''."""
+    missing = [n for n in ("__init__.py", "pipeline/__init__.py") if not (folder / n).is_file()]
+    return f"is not the helpers package (it has no {missing[0]})" if missing else ""
+
+
+_PIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?==[^\s;]+(\s*;.*)?")
+
+
+def _not_pins(file: Path) -> str:
+    """Why ``file`` is not a pinned environment (pip's ``name==version`` lines, comments and blank lines), or ''."""
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return "cannot be read as UTF-8 text"
+    for n, line in enumerate(lines, 1):
+        if line.strip() and not line.lstrip().startswith("#") and not _PIN.fullmatch(line.strip()):
+            return f"line {n} is not a name==version pin"
+    return "" if any(line.strip() and not line.lstrip().startswith("#") for line in lines) else "holds no pin"
+
+
 def check_overrides() -> None:
     """SettingError (one line) when ``$NATO_HELPERS_SRC`` is not a folder, ``$NATO_CONSTRAINTS`` not a file, or
     ``$NATO_SOURCES_CSV`` not a UTF-8 CSV file with ``data/sources.csv``'s header: the cache keys on the first two
@@ -222,6 +244,10 @@ def check_overrides() -> None:
         if value and not is_kind(Path(value)):
             raise SettingError(f"{var}={value!r} is not an existing {kind}; allowed: the path of an existing {kind} "
                                f"(unset: {default})")
+        wrong = value and (_not_helpers(Path(value)) if kind == "folder" else _not_pins(Path(value)))
+        if wrong:  # /etc/passwd or an empty folder keyed the cache on nothing the pages depend on
+            like = "a copy of src/helpers" if kind == "folder" else "a file of name==version lines (constraints.txt)"
+            raise SettingError(f"{var}={value!r} {wrong}; allowed: {like} (unset: {default})")
     value = os.environ.get("NATO_SOURCES_CSV")
     if value:
         expected = _header(SOURCES_CSV)
