@@ -69,14 +69,18 @@ def test_values_that_read_alike_get_their_own_report_and_the_paths_are_printed(l
         assert injected and f'label = "{value}"' in injected[0]
 
 
-def test_a_230_character_value_builds_under_a_short_name(labelled):
+def test_the_longest_text_value_builds_under_a_short_name(labelled):
+    """A text value of the longest length allowed (200 characters; 230 before that limit) is a file name too long
+    for most file systems: the report gets a short name and the full value stays in the page's parameters."""
+    from helpers.params.checks import MAX_TEXT
+
     fake = labelled
-    res = fake.build("--only", "03", "-p", "label", "x" * 230)
+    res = fake.build("--only", "03", "-p", "label", "x" * MAX_TEXT)
     assert res.returncode == 0, res.stdout + res.stderr
     assert "Traceback" not in res.stderr and "File name too long" not in res.stdout + res.stderr
     [page] = [n for n in fake.report_files() if n.startswith("03-gamma--label-")]
     assert len(page) < 120
-    assert ("x" * 230).encode() in fake.report_files()[page]  # the full value is in the page's parameters
+    assert ("x" * MAX_TEXT).encode() in fake.report_files()[page]  # the full value is in the page's parameters
 
 
 def test_unwritable_reports_folder_is_one_line(fake, tmp_path):
