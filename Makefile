@@ -12,9 +12,10 @@ STAMP  := $(VENV)/.installed
 # Extra arguments for the build, e.g. make reports ARGS="--only 02 -p as_of 2001-06-15"
 ARGS   ?=
 PYTEST_ARGS ?=
-# The suite runs on this many pytest-xdist workers (one per core of a 2-core CI machine; the shared full build and
-# notebook runs are done once for all of them, see tests/conftest.py). TEST_WORKERS=0 runs it in one process.
-TEST_WORKERS ?= 2
+# The suite runs on this many pytest-xdist workers: three on a 2-core CI machine, since much of a test's time is
+# spent waiting (kernels starting, pages drawing, builds being interrupted) rather than computing; the shared full
+# build and notebook runs are done once for all of them (tests/conftest.py). TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= 3
 PDF_ARGS ?=
 # Installs chromium, fonts and axe-core for the browser tests when missing (skipped when the script is absent).
 SYSTEM_DEPS ?= scripts/ensure-system-deps.sh

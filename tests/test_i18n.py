@@ -609,6 +609,27 @@ def test_an_axis_that_shortens_its_labels_shortens_the_arabic_words(monkeypatch)
     assert vega_specs.with_labels(kept)["encoding"]["y"]["axis"]["labelExpr"] == "datum.label"  # never relabelled
 
 
+def test_a_wrapped_axis_looks_its_arabic_words_up_once_and_every_layer_shares_the_lookup(monkeypatch):
+    """A wrapped label reads ``datum.label`` five times: the words went into the page five times per axis (the
+    Arabic 02 grew past its byte budget). They sit in one top-level parameter now, one per set of words, so the
+    layers of a chart that share the axis keep one expression (two made Vega-Lite warn and drop one)."""
+    from helpers import theme
+    from helpers.render import vega_specs
+
+    wrap = theme.wrapped_label("width < 400", 8, 30)
+    layer = {"mark": "bar", "encoding": {"y": {"field": "kind", "type": "nominal", "axis": {"labelExpr": wrap}},
+                                         "x": {"field": "v", "type": "quantitative"}}}
+    spec = {"data": {"values": [{"kind": "within the bloc", "v": 1}, {"kind": "of the world", "v": 2}]},
+            "layer": [layer, {**layer, "mark": "tick"}]}
+    monkeypatch.setenv(paths.LANG_VAR, "ar")
+    out = vega_specs.with_labels(spec)
+    first, second = (x["encoding"]["y"]["axis"]["labelExpr"] for x in out["layer"])
+    assert first == second and "داخل الكتلة" not in first
+    assert out["params"] == [{"name": "reader_words_0",
+                              "value": {"of the world": "من العالم", "within the bloc": "داخل الكتلة"}}]
+    assert first.count("reader_words_0[datum.value] || datum.label") == wrap.count("datum.label")
+
+
 def test_a_cell_without_a_translation_is_marked_english_and_named_at_build_time(tmp_path):
     """A new English markdown cell with no catalog entry appeared in the Arabic page as unmarked English, and the
     build said nothing. It is now wrapped as English, left to right (the H1 title line stays first, for the page

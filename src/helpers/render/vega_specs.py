@@ -45,8 +45,11 @@ def _composed(own: str | None, mapping: dict[str, str], lookups: dict[str, dict[
     if own == "datum.label":
         return own
     if own.count("datum.label") > 1:
-        name = f"reader_words_{len(lookups)}"
-        lookups[name] = dict(sorted(mapping.items()))
+        words = dict(sorted(mapping.items()))
+        # one parameter per set of words: the layers of a chart that share an axis give it the same expression
+        # (two names for one set made Vega-Lite warn of conflicting label expressions and drop one)
+        name = next((n for n, m in lookups.items() if m == words), f"reader_words_{len(lookups)}")
+        lookups[name] = words
         return own.replace("datum.label", f"({name}[datum.value] || datum.label)")
     return own.replace("datum.label", f"({_expr(mapping)})")
 
