@@ -625,8 +625,9 @@ def test_a_wrapped_axis_looks_its_arabic_words_up_once_and_every_layer_shares_th
     out = vega_specs.with_labels(spec)
     first, second = (x["encoding"]["y"]["axis"]["labelExpr"] for x in out["layer"])
     assert first == second and "داخل الكتلة" not in first
-    assert out["params"] == [{"name": "reader_words_0",
-                              "value": {"of the world": "من العالم", "within the bloc": "داخل الكتلة"}}]
+    assert out["params"] == [{"name": "reader_words_0",  # drawn right to left, each inside an isolate
+                              "value": {"of the world": "\u2067من العالم\u2069",
+                                        "within the bloc": "\u2067داخل الكتلة\u2069"}}]
     assert first.count("reader_words_0[datum.value] || datum.label") == wrap.count("datum.label")
 
 

@@ -45,7 +45,10 @@ def _composed(own: str | None, mapping: dict[str, str], lookups: dict[str, dict[
     if own == "datum.label":
         return own
     if own.count("datum.label") > 1:
-        words = dict(sorted(mapping.items()))
+        from helpers.i18n.chart_words import isolate
+
+        # set right to left as the edition draws Arabic chart text (RLI … PDI), as the inline chain's words are
+        words = {value: isolate(label) for value, label in sorted(mapping.items())}
         # one parameter per set of words: the layers of a chart that share an axis give it the same expression
         # (two names for one set made Vega-Lite warn of conflicting label expressions and drop one)
         name = next((n for n, m in lookups.items() if m == words), f"reader_words_{len(lookups)}")
